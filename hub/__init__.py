@@ -1,0 +1,1 @@
+"""Reference central API (the hub): FastAPI + SQLAlchemy."""

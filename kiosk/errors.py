@@ -10,7 +10,7 @@ class KioskError(Exception):
 
 
 class ConfigError(KioskError):
-    """A configuration file or override is wrong; the message names file, key and what is allowed."""
+    """A config file or override is wrong; the message names file, key and what is allowed."""
 
     exit_code = 2
 

@@ -14,6 +14,7 @@ import logging
 import socket
 import struct
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -63,6 +64,7 @@ class PrinterEmulator:
         chinese_at_start: bool = True,
         drop_after: int | None = None,
         idle_timeout: float = 60.0,
+        on_job: Callable[[EmulatedJob], None] | None = None,
     ) -> None:
         self.out_dir = out_dir
         self.paper = paper
@@ -70,6 +72,7 @@ class PrinterEmulator:
         self.chinese_at_start = chinese_at_start
         self.drop_after = drop_after  # close the connection after this many bytes (a crash)
         self.idle_timeout = idle_timeout
+        self.on_job = on_job  # called on the connection's thread after the files are written
         self._requested_port = port
         self._status = status or PrinterStatus()
         self._jobs: list[EmulatedJob] = []
@@ -175,12 +178,11 @@ class PrinterEmulator:
             thread.start()
 
     def _serve(self, client: socket.socket) -> None:
-        log = ConnectionLog()
+        session = PrinterSession(
+            self.paper, lambda: self.status, self._finish_job, self.chinese_at_start
+        )
         with self._cond:
-            self.connections.append(log)
-        decoder = ev.EscPosDecoder(chinese_at_start=self.chinese_at_start)
-        paper = Paper(self.paper.dots)
-        printed = False
+            self.connections.append(session.log)
         client.settimeout(self.idle_timeout)
         try:
             while True:
@@ -190,31 +192,20 @@ class PrinterEmulator:
                     break
                 if not data:
                     break
-                if self.drop_after is not None and log.received + len(data) >= self.drop_after:
-                    log.received += len(data)
-                    log.dropped = True
+                if (
+                    self.drop_after is not None
+                    and session.log.received + len(data) >= self.drop_after
+                ):
+                    session.log.received += len(data)
+                    session.log.dropped = True
                     # SO_LINGER 0: close with RST, as a printer that loses power mid-job.
                     client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
                     return
-                log.received += len(data)
-                for event in decoder.feed(data):
-                    if isinstance(event, ev.StatusRequest):
-                        log.status_requests.append(event.kind)
-                        with contextlib.suppress(OSError):
-                            client.sendall(status_reply(event.kind, self.status))
-                        continue
-                    if self.status.paper_out and not isinstance(event, _NOT_PRINTING):
-                        log.discarded_events += 1
-                        continue
-                    paper.apply(event)
-                    printed = printed or not isinstance(event, _NOT_PRINTING)
-                    if isinstance(event, ev.Cut):
-                        self._finish_job(paper)
-                        paper, printed = Paper(self.paper.dots, style=paper.style), False
-            for event in decoder.close():
-                paper.apply(event)
-            if printed:
-                self._finish_job(paper)
+                reply = session.feed(data)
+                if reply:
+                    with contextlib.suppress(OSError):
+                        client.sendall(reply)
+            session.close()
         finally:
             client.close()
             with self._cond:
@@ -222,17 +213,68 @@ class PrinterEmulator:
                 self._ended += 1
                 self._cond.notify_all()
 
-    def _finish_job(self, paper: Paper) -> None:
-        rendered = paper.finish()
+    def _finish_job(self, rendered: RenderedJob) -> None:
         with self._cond:
             number = len(self._jobs) + 1
-        png = txt = None
-        if self.out_dir is not None:
-            png = self.out_dir / f"job-{number:04d}.png"
-            txt = png.with_suffix(".txt")
-            rendered.image.save(png)
-            txt.write_text(rendered.transcript, encoding="utf-8")
-        with self._cond:
-            self._jobs.append(EmulatedJob(number, rendered, png, txt))
+            png = txt = None
+            if self.out_dir is not None:
+                png = self.out_dir / f"job-{number:04d}.png"
+                txt = png.with_suffix(".txt")
+                rendered.image.save(png)
+                txt.write_text(rendered.transcript, encoding="utf-8")
+            job = EmulatedJob(number, rendered, png, txt)
+            self._jobs.append(job)
             self._cond.notify_all()
+        if self.on_job is not None:
+            self.on_job(job)
         logger.info("job %d: %d lines", number, rendered.transcript.count("\n"))
+
+
+class PrinterSession:
+    """One connection to the printer, transport-free: bytes in, status replies out, finished jobs
+    to ``on_job``. The TCP emulator and the tests' serial (pty) printer both run on it."""
+
+    def __init__(
+        self,
+        paper: PaperWidth,
+        status: Callable[[], PrinterStatus],
+        on_job: Callable[[RenderedJob], None],
+        chinese_at_start: bool = True,
+    ) -> None:
+        self.log = ConnectionLog()
+        self._status = status
+        self._on_job = on_job
+        self._dots = paper.dots
+        self._decoder = ev.EscPosDecoder(chinese_at_start=chinese_at_start)
+        self._paper = Paper(paper.dots)
+        self._printed = False
+
+    def feed(self, data: bytes) -> bytes:
+        """Take bytes from the host; return the bytes to send back (status replies)."""
+        self.log.received += len(data)
+        replies = bytearray()
+        for event in self._decoder.feed(data):
+            if isinstance(event, ev.StatusRequest):
+                self.log.status_requests.append(event.kind)
+                replies += status_reply(event.kind, self._status())
+            elif self._status().paper_out and not isinstance(event, _NOT_PRINTING):
+                self.log.discarded_events += 1
+            else:
+                self._apply(event)
+        return bytes(replies)
+
+    def close(self) -> None:
+        """The host is done: a job without a cut still comes out."""
+        for event in self._decoder.close():
+            self._paper.apply(event)
+        if self._printed:
+            self._on_job(self._paper.finish())
+            self._printed = False
+
+    def _apply(self, event: ev.Event) -> None:
+        self._paper.apply(event)
+        self._printed = self._printed or not isinstance(event, _NOT_PRINTING)
+        if isinstance(event, ev.Cut):
+            self._on_job(self._paper.finish())
+            self._paper = Paper(self._dots, style=self._paper.style)
+            self._printed = False

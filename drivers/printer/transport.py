@@ -36,6 +36,13 @@ class PrinterUri:
     port: int = 0  # tcp port; usb product id
     options: dict[str, str] = field(default_factory=dict)
 
+    def __str__(self) -> str:
+        if self.scheme == "tcp":
+            return f"tcp://{self.target}:{self.port}"
+        if self.scheme == "usb":
+            return f"usb:{self.target}:{self.port:04x}"
+        return f"{self.scheme}:{self.target}"
+
     @classmethod
     def parse(cls, uri: str) -> PrinterUri:
         scheme, sep, rest = uri.partition(":")
@@ -126,7 +133,7 @@ class EscposTransport(Transport):
         deadline = time.monotonic() + timeout
         try:
             while True:
-                data = bytes(self.device._read())
+                data = bytes(self._read_some())
                 if data:
                     return data
                 if self.stream:
@@ -143,6 +150,14 @@ class EscposTransport(Transport):
             ) from exc
         except Exception as exc:
             raise PrinterTimeout(f"{self.description} did not answer: {exc}") from exc
+
+    def _read_some(self) -> bytes:
+        port = getattr(self.device, "device", None)
+        if hasattr(port, "in_waiting"):
+            # pyserial: python-escpos's read(16) would wait out the whole timeout for 3 bytes.
+            first = port.read(1)
+            return bytes(first + port.read(port.in_waiting)) if first else b""
+        return bytes(self.device._read())
 
     def close(self) -> None:
         try:
@@ -209,13 +224,14 @@ def open_transport(uri: PrinterUri, paper: PaperWidth, timeout: float) -> Transp
         else:
             device, description = _usb(uri, timeout)
         device.open()
+    except PrinterError:
+        raise
     except DeviceNotFoundError as exc:
-        detail = str(exc).splitlines()[-1] if str(exc) else ""
-        raise PrinterUnreachable(
-            f"cannot reach the printer {uri.scheme}:{uri.target} ({detail})"
-        ) from None
-    except RuntimeError as exc:  # python-escpos: optional library missing
-        raise PrinterUnreachable(f"cannot use {uri.scheme} printers here: {exc}") from exc
+        lines = (getattr(exc, "msg", "") or "").strip().splitlines()
+        detail = lines[-1] if lines else "not found"
+        raise PrinterUnreachable(f"cannot reach the printer {uri} ({detail})") from None
+    except Exception as exc:  # missing optional library, no USB backend, permissions...
+        raise PrinterUnreachable(f"cannot open the printer {uri}: {exc}") from exc
     return EscposTransport(
         device, description, can_read=uri.scheme != "file", stream=uri.scheme == "tcp"
     )

@@ -152,8 +152,8 @@ class EscposTransport(Transport):
             raise PrinterTimeout(f"{self.description} did not answer: {exc}") from exc
 
     def _read_some(self) -> bytes:
-        port = getattr(self.device, "device", None)
-        if hasattr(port, "in_waiting"):
+        port: Any = getattr(self.device, "device", None)
+        if port is not None and hasattr(port, "in_waiting"):
             # pyserial: python-escpos's read(16) would wait out the whole timeout for 3 bytes.
             first = port.read(1)
             return bytes(first + port.read(port.in_waiting)) if first else b""

@@ -184,6 +184,7 @@ class PrinterEmulator:
         with self._cond:
             self.connections.append(session.log)
         client.settimeout(self.idle_timeout)
+        client.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         try:
             while True:
                 try:

@@ -9,6 +9,7 @@ named :class:`~drivers.printer.errors.PrinterError`, never a socket or USB excep
 from __future__ import annotations
 
 import logging
+import socket
 import time
 import urllib.parse
 from dataclasses import dataclass, field
@@ -224,6 +225,9 @@ def open_transport(uri: PrinterUri, paper: PaperWidth, timeout: float) -> Transp
         else:
             device, description = _usb(uri, timeout)
         device.open()
+        if uri.scheme == "tcp":
+            # Without it, the status request after a job waits for a delayed ACK (~40 ms).
+            device.device.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     except PrinterError:
         raise
     except DeviceNotFoundError as exc:

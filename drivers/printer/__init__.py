@@ -30,12 +30,19 @@ Public API (import from ``drivers.printer``; nothing heavy is imported until use
   ``PrinterUnreachable``, ``PrinterConnectionLost``, ``PrinterTimeout``, ``PaperOut``,
   ``CoverOpen``, ``PrinterOffline``, ``PrinterConfigError`` (exit 2), ``LayoutError`` (exit 2).
   Each has ``reason`` (machine code, as in DeviceHealth), ``notice`` (Chinese, fit for a
-  citizen) and ``document`` (the job that failed, to show on screen instead).
-- Status (:mod:`.status`): sans-I/O ``DLE EOT`` requests/replies, ``PrinterStatus.health()``
-  -> ``DeviceHealth``; :mod:`.monitor` polls and publishes through a ``Broadcaster``.
-- Virtual printer (:mod:`.escpos_decoder`, :mod:`.render`): ``render_escpos(data, paper) ->
-  RenderedJob(transcript, image, qr_payloads, wrapped_lines, unknown)``; :mod:`.emulator` serves
-  it on TCP (``kiosk printer-emulator``).
+  citizen) and ``document`` (the job that failed): ``preview(exc.document).image`` shows the
+  slip on screen instead, so a number the hub issued is never lost to an empty paper roll.
+- Status (:mod:`.status`): sans-I/O ``DLE EOT`` requests/replies (``StatusReader``,
+  ``status_reply``), ``PrinterStatus.health()`` -> ``DeviceHealth``.
+  ``monitor.PrinterMonitor(lambda: open_printer(uri, profile), period=5).start()`` polls and
+  publishes ``DeviceHealth`` on change through its ``health`` ``Broadcaster``.
+- Virtual printer (:mod:`.escpos_decoder` sans-I/O, :mod:`.render`): ``render_escpos(data,
+  paper) -> RenderedJob(transcript, image, qr_payloads, wrapped_lines, unknown)``;
+  ``preview(doc, profile)`` is the same for a document. ``emulator.PrinterEmulator(out_dir,
+  port=0, status=PrinterStatus(paper_out=True))`` serves it on TCP (``kiosk printer-emulator``);
+  ``emulator.PrinterSession`` is the transport-free printer behind it.
+- Samples (:mod:`.samples`): ``self_test_page(profile)``, ``sample_ticket()``,
+  ``sample_receipt()`` (fictitious data) for ``kiosk print`` and the benches.
 """
 
 from drivers.printer.document import (
@@ -72,7 +79,7 @@ from drivers.printer.layouts import (
     mask_name,
     queue_ticket,
 )
-from drivers.printer.printer import Printer, open_printer
+from drivers.printer.printer import Printer, open_printer, preview
 from drivers.printer.profile import ChineseEncoding, PaperWidth, PrinterProfile, QrMode
 from drivers.printer.render import RenderedJob, render_escpos
 from drivers.printer.status import PrinterStatus
@@ -114,6 +121,7 @@ __all__ = [
     "mask_id",
     "mask_name",
     "open_printer",
+    "preview",
     "queue_ticket",
     "render_escpos",
 ]

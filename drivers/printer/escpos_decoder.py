@@ -16,182 +16,64 @@ from __future__ import annotations
 
 import codecs
 from collections.abc import Callable
-from dataclasses import dataclass
+
+from drivers.printer.escpos_events import (
+    BarcodeSetting,
+    ChineseMode,
+    ColumnImage,
+    Cut,
+    Event,
+    FeedDots,
+    GraphicsPrint,
+    GraphicsStore,
+    Ignored,
+    Initialize,
+    LineFeed,
+    PrintBarcode,
+    QrPrint,
+    QrSetting,
+    QrStore,
+    RasterImage,
+    SelectEncoding,
+    SetAlign,
+    SetBold,
+    SetCodePage,
+    SetInvert,
+    SetKanjiMode,
+    SetLineSpacing,
+    SetPrintMode,
+    SetSize,
+    SetUnderline,
+    StatusRequest,
+    TextRun,
+    Unknown,
+)
 
 ESC, GS, FS, DLE = 0x1B, 0x1D, 0x1C, 0x10
 
 
-@dataclass(frozen=True, slots=True)
-class TextRun:
-    text: str
-    wide: bool  # a Chinese-mode (double-byte) character: a full 24-dot cell
-
-
-@dataclass(frozen=True, slots=True)
-class LineFeed:
-    lines: int = 1  # LF is 1, ESC d n is n
-
-
-@dataclass(frozen=True, slots=True)
-class FeedDots:
-    dots: int
-
-
-@dataclass(frozen=True, slots=True)
-class Initialize:
-    pass
-
-
-@dataclass(frozen=True, slots=True)
-class SetAlign:
-    align: int  # 0 left, 1 centre, 2 right
-
-
-@dataclass(frozen=True, slots=True)
-class SetSize:
-    width: int
-    height: int
-
-
-@dataclass(frozen=True, slots=True)
-class SetPrintMode:
-    mode: int  # ESC !: bit 3 bold, 4 double height, 5 double width, 7 underline
-
-
-@dataclass(frozen=True, slots=True)
-class SetKanjiMode:
-    mode: int  # FS !: bit 2 double width, 3 double height, 7 underline
-
-
-@dataclass(frozen=True, slots=True)
-class SetBold:
-    on: bool
-
-
-@dataclass(frozen=True, slots=True)
-class SetUnderline:
-    dots: int
-
-
-@dataclass(frozen=True, slots=True)
-class SetInvert:
-    on: bool
-
-
-@dataclass(frozen=True, slots=True)
-class SetLineSpacing:
-    dots: int | None  # None: the default (ESC 2)
-
-
-@dataclass(frozen=True, slots=True)
-class SetCodePage:
-    page: int
-
-
-@dataclass(frozen=True, slots=True)
-class ChineseMode:
-    on: bool
-
-
-@dataclass(frozen=True, slots=True)
-class SelectEncoding:
-    utf8: bool
-
-
-@dataclass(frozen=True, slots=True)
-class QrSetting:
-    function: int  # 65 model, 67 module size, 69 error correction
-    value: int
-
-
-@dataclass(frozen=True, slots=True)
-class QrStore:
-    data: bytes
-
-
-@dataclass(frozen=True, slots=True)
-class QrPrint:
-    pass
-
-
-@dataclass(frozen=True, slots=True)
-class RasterImage:
-    width_bytes: int
-    height: int
-    mode: int
-    data: bytes
-
-
-@dataclass(frozen=True, slots=True)
-class ColumnImage:
-    mode: int  # ESC * m: 0/1 8-dot, 32/33 24-dot
-    width: int
-    data: bytes
-
-
-@dataclass(frozen=True, slots=True)
-class BarcodeSetting:
-    command: str  # "h" height, "w" module width, "H" text position
-    value: int
-
-
-@dataclass(frozen=True, slots=True)
-class PrintBarcode:
-    system: int
-    data: bytes
-
-
-@dataclass(frozen=True, slots=True)
-class Cut:
-    partial: bool
-
-
-@dataclass(frozen=True, slots=True)
-class StatusRequest:
-    kind: int  # DLE EOT n: 1 printer, 2 offline cause, 3 error cause, 4 paper sensor
-
-
-@dataclass(frozen=True, slots=True)
-class Ignored:
-    raw: bytes
-
-
-@dataclass(frozen=True, slots=True)
-class Unknown:
-    raw: bytes
-
-
-Event = (
-    TextRun
-    | LineFeed
-    | FeedDots
-    | Initialize
-    | SetAlign
-    | SetSize
-    | SetPrintMode
-    | SetKanjiMode
-    | SetBold
-    | SetUnderline
-    | SetInvert
-    | SetLineSpacing
-    | SetCodePage
-    | ChineseMode
-    | SelectEncoding
-    | QrSetting
-    | QrStore
-    | QrPrint
-    | RasterImage
-    | ColumnImage
-    | BarcodeSetting
-    | PrintBarcode
-    | Cut
-    | StatusRequest
-    | Ignored
-    | Unknown
-)
-
 # Code pages (ESC t n) we can decode; others print as "?".
 CODE_PAGES = {
+    13: "cp857",
+    14: "cp737",
+    15: "iso8859_7",
+    32: "cp720",
+    33: "cp775",
+    34: "cp855",
+    35: "cp861",
+    36: "cp862",
+    37: "cp864",
+    38: "cp869",
+    39: "iso8859_2",
+    40: "iso8859_15",
+    45: "cp1250",
+    46: "cp1251",
+    47: "cp1253",
+    48: "cp1254",
+    49: "cp1255",
+    50: "cp1256",
+    51: "cp1257",
+    52: "cp1258",
     0: "cp437",
     2: "cp850",
     3: "cp860",
@@ -422,6 +304,8 @@ class EscPosDecoder:
                 return _NEED_DATA
             if buf[2] == ord("k"):
                 return self._symbol(bytes(buf[5:size])), size
+            if buf[2] == ord("L"):
+                return self._graphics(bytes(buf[5:size]), bytes(buf[:size])), size
             return Ignored(bytes(buf[:size])), size
         if cmd == "8":
             if len(buf) < 7:
@@ -453,6 +337,18 @@ class EscPosDecoder:
         if fn in (65, 67, 69) and len(body) >= 3:
             return QrSetting(fn, body[2])
         return Ignored(body)
+
+    @staticmethod
+    def _graphics(body: bytes, raw: bytes) -> Event:
+        # GS ( L m fn ...: fn 112 stores a raster (a bx by c xL xH yL yH d...), fn 50 prints it.
+        if len(body) >= 2 and body[0] == 48 and body[1] == 50:
+            return GraphicsPrint()
+        if len(body) >= 10 and body[0] == 48 and body[1] == 112 and body[5] == 49:
+            width, height = _u16(body[6], body[7]), _u16(body[8], body[9])
+            data = body[10:]
+            if len(data) == (width + 7) // 8 * height:
+                return GraphicsStore(width, height, body[3], body[4], data)
+        return Ignored(raw)
 
     @staticmethod
     def _barcode(buf: bytearray) -> Parsed:

@@ -12,6 +12,7 @@ import logging
 import threading
 import time
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from drivers.printer.document import Document
 from drivers.printer.errors import (
@@ -21,9 +22,12 @@ from drivers.printer.errors import (
     PrinterOffline,
     PrinterTimeout,
 )
-from drivers.printer.profile import PrinterProfile
+from drivers.printer.profile import ChineseEncoding, PrinterProfile
 from drivers.printer.status import UNKNOWN_STATUS, PrinterStatus, StatusReader
 from drivers.printer.transport import PrinterUri, Transport, open_transport
+
+if TYPE_CHECKING:
+    from drivers.printer.render import RenderedJob
 
 logger = logging.getLogger(__name__)
 
@@ -112,6 +116,20 @@ class Printer:
             raise PrinterOffline(f"{where} is offline or in error; nothing was sent")
         if status.paper_near_end:
             logger.warning("%s: paper near end", where)
+
+
+def preview(document: Document, profile: PrinterProfile | None = None) -> RenderedJob:
+    """What ``document`` looks like on paper, through the same bytes a printer gets: for showing
+    a ticket on screen when printing failed (``exc.document``)."""
+    from drivers.printer.encoder import encode
+    from drivers.printer.render import render_escpos
+
+    profile = profile or PrinterProfile(paper=document.paper)
+    return render_escpos(
+        encode(document, profile),
+        profile.paper,
+        chinese_at_start=profile.encoding is ChineseEncoding.GB18030_NATIVE,
+    )
 
 
 def open_printer(uri: str, profile: PrinterProfile | None = None) -> Printer:

@@ -11,42 +11,22 @@ the transcript says ``[QR] payload`` either way. The transcript notation is
 
 from __future__ import annotations
 
-import functools
 import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from drivers.printer import escpos_decoder as ev
-from drivers.printer.errors import PrinterConfigError
+from drivers.printer import escpos_decoder, raster
+from drivers.printer import escpos_events as ev
 from drivers.printer.profile import PaperWidth
+from drivers.printer.raster import CJK_FONT
 
 if TYPE_CHECKING:
-    from PIL import Image, ImageFont
+    from PIL import Image
 
 logger = logging.getLogger(__name__)
 
-CJK_FONT = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
-_MONO_SC_FACE = "Noto Sans Mono CJK SC"
 DEFAULT_LINE_SPACING = 30  # dots (1/6 inch at 180 dpi motion units, close enough at 203 dpi)
 MARGIN = 16  # white paper either side of the printable width in the image
-BARCODE_NAMES = {
-    0: "UPC-A",
-    1: "UPC-E",
-    2: "EAN13",
-    3: "EAN8",
-    4: "CODE39",
-    5: "ITF",
-    6: "CODABAR",
-    65: "UPC-A",
-    66: "UPC-E",
-    67: "EAN13",
-    68: "EAN8",
-    69: "CODE39",
-    70: "ITF",
-    71: "CODABAR",
-    72: "CODE93",
-    73: "CODE128",
-}
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -63,7 +43,7 @@ def render_escpos(
 ) -> RenderedJob:
     """Decode one job. ``chinese_at_start`` is the printer's power-on mode (most Chinese models:
     on); ``FS &``/``FS .`` in the data switch it."""
-    decoder = ev.EscPosDecoder(chinese_at_start=chinese_at_start)
+    decoder = escpos_decoder.EscPosDecoder(chinese_at_start=chinese_at_start)
     paper_model = Paper(paper.dots, font_path)
     for event in decoder.feed(data) + decoder.close():
         paper_model.apply(event)
@@ -79,10 +59,17 @@ class _Glyph:
     bold: bool
     underline: int
     invert: bool
+    image: Image.Image | None = None  # an ESC * bit-image column block, printed with the line
 
     @property
     def dots(self) -> int:
+        if self.image is not None:
+            return self.image.width
         return (24 if self.wide else 12) * self.width
+
+    @property
+    def tall(self) -> int:
+        return self.image.height if self.image is not None else 24 * self.height
 
 
 @dataclass(slots=True)
@@ -99,6 +86,7 @@ class _Style:
     qr_module: int = 3
     qr_ec: int = 48
     qr_data: bytes = b""
+    graphics: ev.GraphicsStore | None = None
     barcode_height: int = 162
     barcode_module: int = 3
     barcode_hri: int = 0
@@ -161,8 +149,12 @@ class Paper:
                 self._qr()
             case ev.RasterImage():
                 self._raster(event)
-            case ev.ColumnImage():
-                self._column_image(event)
+            case ev.ColumnImage(mode=mode, width=width, data=data):
+                self._add_image(raster.columns(mode, width, data))
+            case ev.GraphicsStore():
+                s.graphics = event
+            case ev.GraphicsPrint():
+                self._graphics()
             case ev.BarcodeSetting(command=cmd, value=value):
                 if cmd == "h":
                     s.barcode_height = value
@@ -202,10 +194,15 @@ class Paper:
         s = self.style
         width = max(s.width, 2 if wide and s.kanji_double_width else 1)
         height = max(s.height, 2 if wide and s.kanji_double_height else 1)
-        glyph = _Glyph(char, wide, width, height, s.bold, s.underline, s.invert)
+        self._append(_Glyph(char, wide, width, height, s.bold, s.underline, s.invert))
+
+    def _add_image(self, image: Image.Image) -> None:
+        self._append(_Glyph("", False, 1, 1, False, 0, False, image))
+
+    def _append(self, glyph: _Glyph) -> None:
         if self._used + glyph.dots > self.dots and self._buffer:
             self.wrapped += 1
-            self._print_line(s.line_spacing)
+            self._print_line(self.style.line_spacing)
         self._buffer.append(glyph)
         self._used += glyph.dots
 
@@ -214,25 +211,30 @@ class Paper:
             self._print_line(self.style.line_spacing)
 
     def _print_line(self, spacing: int) -> None:
-        from PIL import Image
+        from PIL import Image, ImageOps
 
         glyphs, self._buffer, used, self._used = self._buffer, [], self._used, 0
-        self.lines.append("".join(g.char for g in glyphs).rstrip())
-        text_height = max((24 * g.height for g in glyphs), default=0)
+        text = "".join(g.char for g in glyphs).rstrip()
+        images = [g.image for g in glyphs if g.image is not None]
+        if not text and images:
+            text = f"[IMAGE {sum(i.width for i in images)}x{max(i.height for i in images)}]"
+        self.lines.append(text)
+        text_height = max((g.tall for g in glyphs), default=0)
         row = Image.new("L", (self.dots, max(spacing, text_height)), 255)
         x = self._offset(used)
         for glyph in glyphs:
-            cell = _glyph_image(self.font_path, glyph.char, glyph.wide, glyph.bold)
-            if glyph.invert:
-                from PIL import ImageOps
-
-                cell = ImageOps.invert(cell)
-            if glyph.width > 1 or glyph.height > 1:
-                cell = cell.resize((glyph.dots, 24 * glyph.height))
-            if glyph.underline:
-                cell = cell.copy()
-                for dy in range(min(glyph.underline, 2)):
-                    cell.paste(0, (0, cell.height - 1 - dy, cell.width, cell.height - dy))
+            if glyph.image is not None:
+                cell = glyph.image
+            else:
+                cell = raster.glyph(self.font_path, glyph.char, glyph.wide, glyph.bold)
+                if glyph.invert:
+                    cell = ImageOps.invert(cell)
+                if glyph.width > 1 or glyph.height > 1:
+                    cell = cell.resize((glyph.dots, glyph.tall))
+                if glyph.underline:
+                    cell = cell.copy()
+                    for dy in range(min(glyph.underline, 2)):
+                        cell.paste(0, (0, cell.height - 1 - dy, cell.width, cell.height - dy))
             row.paste(cell, (x, text_height - cell.height))
             x += glyph.dots
         self.rows.append(row)
@@ -258,9 +260,18 @@ class Paper:
         row.paste(image, (self._offset(image.width), 0))
         self.rows.append(row)
 
-    def _qr(self) -> None:
-        import qrcode
+    def _place_bit_image(self, image: Image.Image) -> None:
+        """A bit image on its own: placed, and transcribed as a QR code if it is one."""
+        self._flush_pending()
+        self._place(image)
+        payload = raster.find_qr(image)
+        if payload is None:
+            self.lines.append(f"[IMAGE {image.width}x{image.height}]")
+        else:
+            self.lines.append(f"[QR] {payload}")
+            self.qr_payloads.append(payload)
 
+    def _qr(self) -> None:
         s = self.style
         self._flush_pending()
         if not s.qr_data:
@@ -269,69 +280,43 @@ class Paper:
             payload = s.qr_data.decode("utf-8")
         except UnicodeDecodeError:
             payload = s.qr_data.decode("gb18030", "replace")
-        levels = {48: "L", 49: "M", 50: "Q", 51: "H"}
-        level = getattr(qrcode.constants, f"ERROR_CORRECT_{levels.get(s.qr_ec, 'L')}")
-        code = qrcode.QRCode(error_correction=level, box_size=max(1, s.qr_module), border=0)
-        code.add_data(s.qr_data)
-        code.make(fit=True)
-        self._place(code.make_image().get_image().convert("L"))
+        self._place(raster.qr(s.qr_data, s.qr_module, s.qr_ec))
         self.lines.append(f"[QR] {payload}")
         self.qr_payloads.append(payload)
 
     def _raster(self, event: ev.RasterImage) -> None:
-        import numpy as np
-        from PIL import Image
-
-        self._flush_pending()
-        bits = np.unpackbits(np.frombuffer(event.data, dtype=np.uint8))
-        pixels = (1 - bits.reshape(event.height, event.width_bytes * 8)) * 255
-        image = Image.fromarray(pixels.astype(np.uint8), "L")
+        image = raster.bits(event.data, event.width_bytes, event.height)
         mode = event.mode - 48 if event.mode >= 48 else event.mode
         scale_x, scale_y = (2 if mode & 1 else 1), (2 if mode & 2 else 1)
         if scale_x > 1 or scale_y > 1:
             image = image.resize((image.width * scale_x, image.height * scale_y))
-        self._place(image)
-        payload = _find_qr(image)
-        if payload is None:
-            self.lines.append(f"[IMAGE {image.width}x{image.height}]")
-        else:
-            self.lines.append(f"[QR] {payload}")
-            self.qr_payloads.append(payload)
+        self._place_bit_image(image)
 
-    def _column_image(self, event: ev.ColumnImage) -> None:
-        import numpy as np
-        from PIL import Image
-
-        rows = 24 if event.mode in (32, 33) else 8
-        data = np.frombuffer(event.data, dtype=np.uint8).reshape(event.width, rows // 8)
-        bits = np.unpackbits(data, axis=1)  # (width, rows), MSB at the top
-        image = Image.fromarray(((1 - bits.T) * 255).astype(np.uint8), "L")
-        if event.mode in (0, 32):  # single density doubles horizontally
-            image = image.resize((image.width * 2, image.height))
-        self._flush_pending()
-        self._place(image)
+    def _graphics(self) -> None:
+        stored = self.style.graphics
+        if stored is None:
+            return
+        image = raster.bits(stored.data, (stored.width + 7) // 8, stored.height)
+        image = image.crop((0, 0, stored.width, stored.height))
+        if stored.scale_x > 1 or stored.scale_y > 1:
+            image = image.resize((image.width * stored.scale_x, image.height * stored.scale_y))
+        self._place_bit_image(image)
 
     def _barcode(self, event: ev.PrintBarcode) -> None:
         from PIL import Image
 
         s = self.style
         self._flush_pending()
-        name = BARCODE_NAMES.get(event.system, f"TYPE{event.system}")
         text = event.data.decode("ascii", "replace")
-        if name == "CODE128" and text[:1] == "{" and len(text) > 1:
-            text = text[2:]
-        modules = _code128_modules(text) if name == "CODE128" else "1" * (len(text) * 11)
-        module = max(1, s.barcode_module)
-        bars = Image.new("L", (len(modules) * module, max(1, s.barcode_height)), 255)
-        for index, bit in enumerate(modules):
-            if bit == "1":
-                bars.paste(0, (index * module, 0, (index + 1) * module, bars.height))
+        if event.system == 73 and text[:1] == "{" and len(text) > 1:
+            text = text[2:]  # CODE128 code-set selector
+        name, bars = raster.barcode(event.system, text, s.barcode_module, s.barcode_height)
         self._place(bars)
         self.lines.append(f"[BARCODE {name}] {text}")
         if s.barcode_hri in (2, 3):
             hri = Image.new("L", (12 * len(text), 24), 255)
             for i, char in enumerate(text):
-                hri.paste(_glyph_image(self.font_path, char, False, False), (12 * i, 0))
+                hri.paste(raster.glyph(self.font_path, char, False, False), (12 * i, 0))
             self._place(hri)
 
     def _cut_mark(self) -> None:
@@ -341,56 +326,3 @@ class Paper:
         for x in range(0, self.dots, 12):
             mark.paste(160, (x, 4, x + 6, 5))
         self.rows.append(mark)
-
-
-def _find_qr(image: Image.Image) -> str | None:
-    """The text of a QR code in a raster image, if it is one (quiet zone added for the reader)."""
-    import zxingcpp
-    from PIL import ImageOps
-
-    if image.width < 21 or image.height < 21:
-        return None
-    framed = ImageOps.expand(image, border=16, fill=255)
-    results = zxingcpp.read_barcodes(framed, try_rotate=False, try_invert=False)
-    texts = [r.text for r in results if r.format == zxingcpp.BarcodeFormat.QRCode]
-    return texts[0] if texts else None
-
-
-def _code128_modules(text: str) -> str:
-    import barcode
-
-    try:
-        code = barcode.get("code128", text)
-        return "".join(code.build())
-    except Exception:  # not encodable: draw a solid block rather than fail the preview
-        return "1" * (len(text) * 11)
-
-
-@functools.lru_cache(maxsize=1)
-def _font(path: str) -> ImageFont.FreeTypeFont:
-    from PIL import ImageFont
-
-    try:
-        for index in range(16):
-            font = ImageFont.truetype(path, 21, index=index)
-            if font.getname()[0] == _MONO_SC_FACE:
-                return font
-    except OSError:
-        pass
-    raise PrinterConfigError(
-        f"the CJK font {_MONO_SC_FACE} was not found in {path}; install fonts-noto-cjk"
-    )
-
-
-@functools.lru_cache(maxsize=4096)
-def _glyph_image(path: str, char: str, wide: bool, bold: bool) -> Image.Image:
-    from PIL import Image, ImageDraw
-
-    font = _font(path)
-    cell = Image.new("L", (24 if wide else 12, 24), 255)
-    draw = ImageDraw.Draw(cell)
-    # At 21 px Noto's glyphs, descenders included, span y = 6..30: lift them into the cell.
-    x = max(0.0, (cell.width - font.getlength(char)) / 2)
-    for dx in (0, 1) if bold else (0,):
-        draw.text((x + dx, -6), char, font=font, fill=0)
-    return cell

@@ -17,6 +17,7 @@ from drivers.printer import (
     QrMode,
     case_receipt,
     open_printer,
+    preview,
     queue_ticket,
 )
 from drivers.printer.emulator import PrinterEmulator
@@ -85,6 +86,9 @@ def test_paper_out_refuses_before_sending_anything(emulator: PrinterEmulator) ->
     with pytest.raises(PaperOut) as caught, open_printer(url, PrinterProfile()) as printer:
         printer.print_document(document)
     assert caught.value.document is document  # the kiosk shows the ticket on screen instead
+    shown = preview(caught.value.document)
+    assert shown.transcript == document.transcript()
+    assert [c.text for c in zxingcpp.read_barcodes(shown.image)] == [sample_ticket().follow_url]
     assert caught.value.notice == "打印机缺纸，请联系工作人员补纸。"
     assert caught.value.reason == "paper_out"
     (log,) = emulator.wait_for_connections(1, TIMEOUT)

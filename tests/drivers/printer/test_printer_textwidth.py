@@ -72,7 +72,7 @@ def test_receipts_with_random_names_and_addresses_never_overflow(
         delivery=Delivery.EMS,
         track_url="https://example.cn/c/1",
         verification_code="AB12",
-        ems_address=address or "地址",
+        ems_address=address if address.strip() else "地址",
         notice=address,
     )
     document = case_receipt(receipt, paper)

@@ -65,6 +65,7 @@ class PrinterEmulator:
         drop_after: int | None = None,
         idle_timeout: float = 60.0,
         on_job: Callable[[EmulatedJob], None] | None = None,
+        answers_status: bool = True,
     ) -> None:
         self.out_dir = out_dir
         self.paper = paper
@@ -73,6 +74,7 @@ class PrinterEmulator:
         self.drop_after = drop_after  # close the connection after this many bytes (a crash)
         self.idle_timeout = idle_timeout
         self.on_job = on_job  # called on the connection's thread after the files are written
+        self.answers_status = answers_status  # False: a printer that ignores DLE EOT
         self._requested_port = port
         self._status = status or PrinterStatus()
         self._jobs: list[EmulatedJob] = []
@@ -179,7 +181,11 @@ class PrinterEmulator:
 
     def _serve(self, client: socket.socket) -> None:
         session = PrinterSession(
-            self.paper, lambda: self.status, self._finish_job, self.chinese_at_start
+            self.paper,
+            lambda: self.status,
+            self._finish_job,
+            self.chinese_at_start,
+            answers_status=self.answers_status,
         )
         with self._cond:
             self.connections.append(session.log)
@@ -241,8 +247,11 @@ class PrinterSession:
         status: Callable[[], PrinterStatus],
         on_job: Callable[[RenderedJob], None],
         chinese_at_start: bool = True,
+        *,
+        answers_status: bool = True,
     ) -> None:
         self.log = ConnectionLog()
+        self._answers_status = answers_status
         self._status = status
         self._on_job = on_job
         self._dots = paper.dots
@@ -257,7 +266,8 @@ class PrinterSession:
         for event in self._decoder.feed(data):
             if isinstance(event, ev.StatusRequest):
                 self.log.status_requests.append(event.kind)
-                replies += status_reply(event.kind, self._status())
+                if self._answers_status:
+                    replies += status_reply(event.kind, self._status())
             elif self._status().paper_out and not isinstance(event, _NOT_PRINTING):
                 self.log.discarded_events += 1
             else:

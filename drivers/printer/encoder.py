@@ -173,10 +173,14 @@ class _Encoder:
 def qr_modules(data: str) -> int:
     """Modules per side of the smallest QR (EC level M) holding ``data``."""
     import qrcode
+    from qrcode.exceptions import DataOverflowError
 
     code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
     code.add_data(data.encode("utf-8"))
-    code.make(fit=True)
+    try:
+        code.make(fit=True)
+    except (DataOverflowError, ValueError):
+        raise LayoutError(f"{len(data)} characters are too many for one QR code") from None
     return int(code.modules_count)
 
 

@@ -94,7 +94,7 @@ class Printer:
     def _status(self) -> PrinterStatus:
         if self._closed:
             raise PrinterError(f"{self.transport.description} is closed")
-        if not self.transport.can_read:
+        if not self.transport.can_read or not self.profile.status:
             return UNKNOWN_STATUS
         reader = StatusReader()
         self.transport.send(reader.requests())

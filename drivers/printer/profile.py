@@ -57,11 +57,12 @@ class PrinterProfile:
     qr: QrMode = QrMode.NATIVE
     cutter: bool = True
     timeout: float = 10.0  # seconds for connect, send and each status reply
+    status: bool = True  # ask DLE EOT before and after each job (False: printer never answers)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> PrinterProfile:
         """Read a config table, e.g. ``{"paper": "58mm", "encoding": "utf-8", "qr": "raster"}``."""
-        known = {"paper", "encoding", "qr", "cutter", "timeout"}
+        known = {"paper", "encoding", "qr", "cutter", "timeout", "status"}
         unknown = sorted(set(data) - known)
         if unknown:
             raise PrinterConfigError(
@@ -85,6 +86,9 @@ class PrinterProfile:
         cutter = data.get("cutter", default.cutter)
         if not isinstance(cutter, bool):
             raise PrinterConfigError(f"printer cutter must be true or false, not {cutter!r}")
+        status = data.get("status", default.status)
+        if not isinstance(status, bool):
+            raise PrinterConfigError(f"printer status must be true or false, not {status!r}")
         timeout = data.get("timeout", default.timeout)
         if isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout <= 0:
             raise PrinterConfigError(f"printer timeout must be seconds > 0, not {timeout!r}")
@@ -95,6 +99,7 @@ class PrinterProfile:
             qr=qr,
             cutter=cutter,
             timeout=float(timeout),
+            status=status,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -104,4 +109,5 @@ class PrinterProfile:
             "qr": self.qr.value,
             "cutter": self.cutter,
             "timeout": self.timeout,
+            "status": self.status,
         }

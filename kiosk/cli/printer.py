@@ -19,7 +19,7 @@ from kiosk.errors import UsageError
 if TYPE_CHECKING:
     from drivers.printer import Document
 
-STATUSES = ("ok", "paper-near-end", "paper-out", "cover-open", "offline")
+STATUSES = ("ok", "paper-near-end", "paper-out", "cover-open", "offline", "silent")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -40,6 +40,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--qr", default="native", choices=("native", "raster"))
     parser.add_argument("--no-cutter", action="store_true", help="the printer has a tear bar only")
     parser.add_argument("--timeout", type=float, default=10.0, metavar="S")
+    parser.add_argument(
+        "--no-status", action="store_true", help="do not ask DLE EOT (printer never answers)"
+    )
     parser.set_defaults(func=run_print)
 
     emulator = subparsers.add_parser(
@@ -52,7 +55,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     emulator.add_argument("--port", type=int, default=9100)
     emulator.add_argument("--out", required=True, type=Path, metavar="DIR")
     emulator.add_argument("--paper", default="80mm", choices=("58mm", "80mm"))
-    emulator.add_argument("--status", default="ok", choices=STATUSES)
+    emulator.add_argument(
+        "--status", default="ok", choices=STATUSES, help="answer to DLE EOT (silent: none)"
+    )
     emulator.add_argument(
         "--ascii-start", action="store_true", help="start outside Chinese mode (Epson-like)"
     )
@@ -76,6 +81,7 @@ def run_print(args: argparse.Namespace) -> int:
             "qr": args.qr,
             "cutter": not args.no_cutter,
             "timeout": args.timeout,
+            "status": not args.no_status,
         }
     )
     data = _load_data(args.data) if args.data else None
@@ -116,6 +122,7 @@ def run_emulator(args: argparse.Namespace) -> int:
         "paper-out": PrinterStatus(online=False, paper_out=True, paper_near_end=True),
         "cover-open": PrinterStatus(online=False, cover_open=True),
         "offline": PrinterStatus(online=False),
+        "silent": PrinterStatus(),
     }
 
     def announce(job: EmulatedJob) -> None:
@@ -133,6 +140,7 @@ def run_emulator(args: argparse.Namespace) -> int:
         status=statuses[args.status],
         chinese_at_start=not args.ascii_start,
         on_job=announce,
+        answers_status=args.status != "silent",
     )
     try:
         emulator.start()

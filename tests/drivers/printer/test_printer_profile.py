@@ -39,6 +39,7 @@ def test_paper_geometry() -> None:
         ({"cutter": "yes"}, "true or false"),
         ({"timeout": 0}, "seconds > 0"),
         ({"timeout": True}, "seconds > 0"),
+        ({"status": "no"}, "printer status must be true or false"),
         ({"papr": "58mm"}, "unknown printer profile key(s) papr"),
     ],
 )

@@ -108,3 +108,23 @@ def test_raster_qr_costs_more_bytes_than_native(paper: PaperWidth) -> None:
     assert b"\x1d(k" in native and b"\x1dv0" not in native
     assert b"\x1dv0" in raster and b"\x1d(k" not in raster
     assert len(raster) > 3 * len(native)
+
+
+def test_logo_pictures_are_scaled_to_the_paper_and_sliced() -> None:
+    from PIL import ImageDraw
+
+    from drivers.printer import Picture, Text
+
+    wide = Image.new("L", (800, 400), 255)
+    ImageDraw.Draw(wide).rectangle((0, 0, 799, 199), fill=0)
+    tall = Image.new("L", (100, 2000), 0)
+    document = Document(PaperWidth.MM58, (Picture(wide), Text("一门通"), Picture(tall)))
+    job = render_escpos(encode(document, PrinterProfile(paper=PaperWidth.MM58)), PaperWidth.MM58)
+    assert job.transcript == document.transcript()
+    assert job.transcript.splitlines() == [
+        "[IMAGE 384x192]",
+        "一门通",
+        "[IMAGE 104x960]",
+        "[IMAGE 104x960]",
+        "[IMAGE 104x80]",
+    ]

@@ -60,12 +60,19 @@ class PrinterUri:
                 raise PrinterConfigError(f"printer URI {uri!r} has a bad port") from None
             return cls("tcp", parsed.hostname, port)
         if scheme == "usb":
-            vid, _, pid = rest.partition(":")
+            ids, _, query = rest.partition("?")
+            vid, _, pid = ids.partition(":")
+            options = dict(urllib.parse.parse_qsl(query))
             try:
-                return cls("usb", f"{int(vid, 16):04x}", int(pid, 16))
+                for endpoint in options.values():
+                    int(endpoint, 16)
+                if set(options) - {"in", "out"}:
+                    raise ValueError
+                return cls("usb", f"{int(vid, 16):04x}", int(pid, 16), options)
             except ValueError:
                 raise PrinterConfigError(
-                    f"printer URI {uri!r}: write usb:VID:PID in hex, e.g. usb:0416:5011"
+                    f"printer URI {uri!r}: write usb:VID:PID[?in=0x82&out=0x01] in hex, "
+                    "e.g. usb:0416:5011"
                 ) from None
         if scheme == "serial":
             path, _, query = rest.partition("?")
@@ -228,6 +235,8 @@ def open_transport(uri: PrinterUri, paper: PaperWidth, timeout: float) -> Transp
         if uri.scheme == "tcp":
             # Without it, the status request after a job waits for a delayed ACK (~40 ms).
             device.device.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        if uri.scheme == "serial" and uri.options.get("flow") == "rtscts":
+            device.device.rtscts = True  # python-escpos's Serial has no such argument
     except PrinterError:
         raise
     except DeviceNotFoundError as exc:
@@ -259,8 +268,6 @@ def _serial(uri: PrinterUri, timeout: float) -> tuple[Any, str]:
         xonxoff=flow == "xonxoff",
         dsrdtr=flow == "dsrdtr",
     )
-    if flow == "rtscts":
-        device.rtscts = True
     return device, f"serial printer {uri.target}"
 
 
@@ -268,6 +275,8 @@ def _usb(uri: PrinterUri, timeout: float) -> tuple[Any, str]:
     from escpos.printer import Usb
 
     vid, pid = int(uri.target, 16), uri.port
+    # Endpoints differ between models (python-escpos defaults: in 0x82, out 0x01).
+    endpoints = {f"{name}_ep": int(value, 16) for name, value in uri.options.items()}
     # pyusb timeouts are milliseconds.
-    device = Usb(vid, pid, timeout=int(timeout * 1000))
+    device = Usb(vid, pid, timeout=int(timeout * 1000), **endpoints)
     return device, f"usb printer {vid:04x}:{pid:04x}"

@@ -188,10 +188,12 @@ def test_paper_out_emulator_refuses_and_shows_the_ticket(
     assert list(out.iterdir()) == []
 
 
-def test_emulator_port_in_use_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:
+def test_emulator_port_in_use_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     import socket
 
     with socket.create_server(("127.0.0.1", 0)) as busy:
         port = busy.getsockname()[1]
-        assert main(["printer-emulator", "--port", str(port), "--out", "/tmp"]) == 2
+        assert main(["printer-emulator", "--port", str(port), "--out", str(tmp_path)]) == 2
     assert f"cannot listen on 127.0.0.1:{port}" in capsys.readouterr().err

@@ -27,9 +27,10 @@ from drivers.printer.transport import PrinterUri
 PROFILE58 = PrinterProfile(paper=PaperWidth.MM58, timeout=30)
 
 
-def test_serial_printer_on_a_pty(pty_printer: Any) -> None:
+@pytest.mark.parametrize("flow", ["none", "rtscts"])
+def test_serial_printer_on_a_pty(pty_printer: Any, flow: str) -> None:
     document = queue_ticket(sample_ticket(), PaperWidth.MM58)
-    with open_printer(f"serial:{pty_printer.path}?baud=19200", PROFILE58) as printer:
+    with open_printer(f"serial:{pty_printer.path}?baud=19200&flow={flow}", PROFILE58) as printer:
         assert printer.status() == PrinterStatus()
         printer.print_document(document)
         pty_printer.status = PrinterStatus(paper_near_end=True)
@@ -85,6 +86,7 @@ def test_missing_devices_are_unreachable(uri: str) -> None:
         ("tcp://10.0.0.5:9100", PrinterUri("tcp", "10.0.0.5", 9100)),
         ("tcp://printer.local", PrinterUri("tcp", "printer.local", 9100)),
         ("usb:0x0416:0x5011", PrinterUri("usb", "0416", 0x5011)),
+        ("usb:0416:5011?out=0x03", PrinterUri("usb", "0416", 0x5011, {"out": "0x03"})),
         ("serial:/dev/ttyS0?baud=19200", PrinterUri("serial", "/dev/ttyS0", 0, {"baud": "19200"})),
         ("file:/dev/usb/lp0", PrinterUri("file", "/dev/usb/lp0")),
         ("file:///dev/usb/lp0", PrinterUri("file", "/dev/usb/lp0")),

@@ -121,6 +121,7 @@ def queue_ticket(ticket: QueueTicket, paper: PaperWidth) -> Document:
         Text(f"取号时间：{ticket.issued_at:%Y-%m-%d %H:%M}", _CENTER),
         Feed(),
         Qr(ticket.follow_url, module=5 if paper is PaperWidth.MM58 else 6),
+        Feed(),  # the quiet zone a phone camera needs below the code
         Text("扫码查看排队进度", _CENTER),
         Rule(),
         Text(ticket.notice),
@@ -160,6 +161,7 @@ def case_receipt(receipt: CaseReceipt, paper: PaperWidth) -> Document:
         Rule(),
         Feed(),
         Qr(receipt.track_url, module=4 if paper is PaperWidth.MM58 else 5),
+        Feed(),
         Text("扫码查询办理进度", _CENTER),
         Text(f"验证码：{receipt.verification_code}", Style(align=Align.CENTER, bold=True)),
         Rule(),

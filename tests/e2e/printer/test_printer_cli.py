@@ -197,3 +197,28 @@ def test_emulator_port_in_use_is_a_clear_error(
         port = busy.getsockname()[1]
         assert main(["printer-emulator", "--port", str(port), "--out", str(tmp_path)]) == 2
     assert f"cannot listen on 127.0.0.1:{port}" in capsys.readouterr().err
+
+
+def test_printer_that_ignores_status_requests(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "jobs"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "printer-emulator", "--port", "0", "--out", str(out),
+         "--status", "silent"],
+        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert process.stdout is not None
+        port = int(process.stdout.readline().split("127.0.0.1:")[1].split(",")[0])
+        uri = f"tcp://127.0.0.1:{port}"
+        assert main(["print", "ticket", "--printer", uri, "--timeout", "1"]) == 1
+        assert "did not answer" in capsys.readouterr().err
+        assert main(["print", "ticket", "--printer", uri, "--no-status"]) == 0
+        assert process.stdout.readline().startswith("job 1: ")
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(30)
+        if process.stdout:
+            process.stdout.close()
+    assert sample_ticket().number in (out / "job-0001.txt").read_text(encoding="utf-8")

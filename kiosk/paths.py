@@ -12,6 +12,7 @@ from pathlib import Path
 import platformdirs
 
 SYSTEM_DATA_DIR = Path("/var/lib/kiosk")
+SYSTEM_LOG_DIR = Path("/var/log/kiosk")
 APP_NAME = "yimen-kiosk"
 
 
@@ -24,6 +25,16 @@ def data_dir(configured: str = "") -> Path:
     else:
         path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path
+
+
+def log_dir() -> Path:
+    """Where the terminal's log files go: /var/log/kiosk when installed, else a user directory."""
+    if SYSTEM_LOG_DIR.is_dir() and os.access(SYSTEM_LOG_DIR, os.W_OK):
+        path = SYSTEM_LOG_DIR
+    else:
+        path = Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True, mode=0o750)
     return path
 
 

@@ -46,8 +46,11 @@ def register(subparsers: Any) -> None:
 def _run(args: argparse.Namespace) -> int:
     from kiosk.app import build_terminal
     from kiosk.config import load_settings
+    from kiosk.logs import log_to_file
+    from kiosk.paths import log_dir
 
     settings = load_settings(args.config)
+    log_to_file(log_dir())
     with build_terminal(settings) as terminal:
         from ui.app import run_window
 

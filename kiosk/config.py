@@ -36,6 +36,7 @@ class _Section(BaseModel):
 class TerminalSettings(_Section):
     id: Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")]
     hall_name: Annotated[str, Field(min_length=1, max_length=40)]
+    hall_name_en: Annotated[str, Field(max_length=80)] = ""  # shown in English; empty: hall_name
     mode: Mode = Mode.HALL
     locale: Literal["zh_CN", "en"] = "zh_CN"
     orientation: Literal["portrait", "landscape"] = "portrait"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from ui.widgets import make_label
+from ui.widgets import make_button, make_label
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,8 +37,18 @@ class TileButton(QPushButton):
 
 class HomeScreen(QWidget):
     journey_chosen = Signal(str)
+    language_toggled = Signal()
+    elder_toggled = Signal()
 
-    def __init__(self, tiles: list[Tile], columns: int = 1, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        tiles: list[Tile],
+        columns: int = 1,
+        *,
+        language: str = "zh_CN",
+        elder_mode: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.tiles: dict[str, QPushButton] = {}
         layout = QVBoxLayout(self)
@@ -56,3 +66,15 @@ class HomeScreen(QWidget):
             self.tiles[tile.journey] = button
         layout.addLayout(grid)
         layout.addStretch(1)
+        # Each toggle is labelled in the language it leads to: findable by those who need it.
+        toggles = QHBoxLayout()
+        toggles.setSpacing(36)
+        self.elder_button = make_button(
+            "长者模式 · 大字" if not elder_mode else "标准模式", "Toggle"
+        )
+        self.elder_button.clicked.connect(self.elder_toggled)
+        self.language_button = make_button("English" if language != "en" else "中文", "Toggle")
+        self.language_button.clicked.connect(self.language_toggled)
+        toggles.addWidget(self.elder_button, 1)
+        toggles.addWidget(self.language_button, 1)
+        layout.addLayout(toggles)

@@ -56,14 +56,21 @@ class TicketJourney(QStackedWidget):
     page_changed = Signal(str)  # the flow state's value, for tests and the tour
 
     def __init__(
-        self, desk: TicketDesk, runner: BackgroundRunner, return_home_after: int = 8
+        self,
+        desk: TicketDesk,
+        runner: BackgroundRunner,
+        return_home_after: int = 8,
+        *,
+        english: bool = False,
     ) -> None:
         super().__init__()
+        self._english = english
         self._desk = desk
         self._runner = runner
         self._return_home_after = return_home_after
-        self.flow = TicketFlow()
         self._categories_loaded = False
+        self.category_buttons: dict[str, QPushButton] = {}
+        self._category_names: dict[str, str] = {}
 
         self.choose_page = _Page(self.tr("请选择要办理的业务类别"))
         self.category_grid = QGridLayout()
@@ -130,15 +137,13 @@ class TicketJourney(QStackedWidget):
         self._countdown = QTimer(self, interval=1000)
         self._countdown.timeout.connect(self._tick)
         self._seconds_left = 0
-        self.flow.machine.on_change(self._render)
+        self.wipe()
 
     # -- entering and leaving ------------------------------------------------------------
 
     def start(self) -> None:
         """Begin a fresh journey (a new flow; nothing of the last citizen's remains)."""
         self.wipe()
-        self.flow = TicketFlow()
-        self.flow.machine.on_change(self._render)
         if self._categories_loaded:
             self._render(self.flow.state)
             return
@@ -146,6 +151,9 @@ class TicketJourney(QStackedWidget):
         self._runner.run(self._desk.categories, self._categories_ready, self._load_failed)
 
     def wipe(self) -> None:
+        """Forget the citizen's ticket: a fresh flow, and nothing of it left on any widget."""
+        self.flow = TicketFlow()
+        self.flow.machine.on_change(self._render)
         self._countdown.stop()
         for label in (self.number_label, self.category_label, self.waiting_label, self.print_label):
             label.clear()
@@ -159,9 +167,12 @@ class TicketJourney(QStackedWidget):
         while (item := self.category_grid.takeAt(0)) is not None:
             if (widget := item.widget()) is not None:
                 widget.deleteLater()
-        self.category_buttons: dict[str, QPushButton] = {}
+        self.category_buttons.clear()
+        self._category_names.clear()
         for index, category in enumerate(categories):
-            button = make_button(f"{category.prefix}  {category.name}", "Category")
+            name = category.name_en if self._english and category.name_en else category.name
+            self._category_names[category.code] = name
+            button = make_button(f"{category.prefix}  {name}", "Category")
             button.clicked.connect(lambda _=False, code=category.code: self._choose(code))
             self.category_grid.addWidget(button, index, 0)
             self.category_buttons[category.code] = button
@@ -194,7 +205,8 @@ class TicketJourney(QStackedWidget):
     def _show_ticket(self, outcome: TicketOutcome) -> None:
         ticket = outcome.ticket
         self.number_label.setText(ticket.number)
-        self.category_label.setText(ticket.category_name)
+        name = self._category_names.get(ticket.category_code, ticket.category_name)
+        self.category_label.setText(name)
         if ticket.waiting_ahead:
             waiting = self.tr("前面还有 %n 人等候", "", ticket.waiting_ahead)
         else:

@@ -10,14 +10,14 @@ from ui.widgets import make_label
 
 class Header(QWidget):
     def __init__(
-        self, hall_name: str, locale: str = "zh_CN", parent: QWidget | None = None
+        self,
+        hall_name: str,
+        locale: str = "zh_CN",
+        hall_name_en: str = "",
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        if locale == "en":
-            self._locale, self._format = QLocale(QLocale.Language.English), "ddd d MMM yyyy  HH:mm"
-        else:
-            self._locale = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
-            self._format = "yyyy年M月d日 dddd  HH:mm"
+        self._names = {"zh_CN": hall_name, "en": hall_name_en or hall_name}
         self.setObjectName("Header")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # paint the QSS background
         self.hall_name = make_label(hall_name, "HallName")
@@ -29,6 +29,15 @@ class Header(QWidget):
         self._timer = QTimer(self, interval=1000)
         self._timer.timeout.connect(self.tick)
         self._timer.start()
+        self.retranslate(locale)
+
+    def retranslate(self, locale: str) -> None:
+        self.hall_name.setText(self._names.get(locale, self._names["zh_CN"]))
+        if locale == "en":
+            self._locale, self._format = QLocale(QLocale.Language.English), "ddd d MMM yyyy  HH:mm"
+        else:
+            self._locale = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+            self._format = "yyyy年M月d日 dddd  HH:mm"
         self.tick()
 
     def tick(self) -> None:

@@ -1,0 +1,25 @@
+"""Fixtures for the PC/SC tests: one pcscd for the session (started here if none runs) and a
+vpcd slot that inserts the project's own virtual cards."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from idcard_vpcd import Pcscd, VpcdSlot
+
+
+@pytest.fixture(scope="session")
+def pcscd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pcscd]:
+    daemon = Pcscd(Path(tmp_path_factory.mktemp("pcscd")))
+    daemon.start()
+    yield daemon
+    daemon.stop()
+
+
+@pytest.fixture
+def vpcd(pcscd: Pcscd) -> Iterator[VpcdSlot]:
+    slot = VpcdSlot()
+    yield slot
+    slot.remove()

@@ -72,7 +72,7 @@ def _lookup(code: str, year: int | None, key: str = "county") -> str | None:
 
 
 def _pick_name(names: str | None, year: int | None) -> str | None:
-    """Entries look like ``朝阳区`` or ``[-2010]崇文区,[2011-]...``: pick the one valid in ``year``."""
+    """Entries look like ``朝阳区`` or ``[-2010]崇文区,...``: pick the one valid in ``year``."""
     if not names:
         return None
     for name in names.split(","):

@@ -18,7 +18,9 @@ SAMPLE_WLT = bytes((index * 7 + 0x57) & 0xFF for index in range(1024))
 def sample_resident(*, long_address: bool = False) -> IdDocument:
     address = "北京市朝阳区示例路1号示例小区"
     if long_address:
-        address = "北京市朝阳区示例街道示例社区示例路一百二十三号示例小区九号楼三单元五〇二室附一号示例"
+        address = (
+            "北京市朝阳区示例街道示例社区示例路一百二十三号示例小区九号楼三单元五〇二室附一号示例"
+        )
     return IdDocument(
         card_type=CardType.RESIDENT,
         name="张示例",

@@ -11,6 +11,7 @@ from drivers.idcard import ga467
 from drivers.idcard.document import IdDocument, parse_text_block
 from drivers.idcard.errors import (
     CardReadError,
+    IdCardError,
     ProtocolError,
     ReaderError,
     ReaderStatusError,
@@ -89,7 +90,9 @@ class SerialReader(PollingReader):
         try:
             self._serial = serial.Serial(self.port, baudrate=baud, timeout=self.response_timeout)
         except (serial.SerialException, OSError, ValueError) as exc:
-            raise ReaderUnavailableError(f"cannot open serial port {self.port}: {exc}") from exc
+            raise ReaderUnavailableError(
+                f"cannot open serial port {self.port}: {_open_failure(exc)}"
+            ) from exc
         self.description = f"serial {self.port} @{baud}"
         logger.info("opened %s", self.description)
 
@@ -109,7 +112,7 @@ class SerialReader(PollingReader):
         """Send ``command`` and return the reader's reply, retrying lost or corrupted frames."""
         timeout = self.response_timeout if timeout is None else timeout
         attempts = 1 + (self.retries if retries is None else retries)
-        last: ReaderError | None = None
+        last: IdCardError | None = None
         for attempt in range(attempts):
             try:
                 response = self._exchange(ga467.encode_command(command), timeout)
@@ -203,3 +206,14 @@ class SerialReader(PollingReader):
         if reply.ok and reply.data:
             return doc.with_address_continuation(reply.data[: ga467.ADDRESS_BLOCK_LEN])
         return doc
+
+
+def _open_failure(exc: Exception) -> str:
+    errno = getattr(exc, "errno", None)
+    if errno == 2:
+        return "no such device (is the reader plugged in?)"
+    if errno == 13:
+        return "permission denied (is the user in the dialout group?)"
+    if errno == 16:
+        return "the port is busy (another program uses it)"
+    return str(exc)

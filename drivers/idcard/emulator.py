@@ -13,6 +13,7 @@ import enum
 import logging
 import os
 import select
+import termios
 import threading
 import time
 import tty
@@ -63,11 +64,15 @@ class ReaderEmulator:
         pace: bool = False,
         link: Path | None = None,
         supports_address: bool = True,
+        strict_baud: bool = False,
     ) -> None:
         self.baud = baud
         self.pace = pace
         self.link = link
         self.supports_address = supports_address
+        # A real line at the wrong speed delivers garbage: with strict_baud the emulator stays
+        # silent unless the host set the pty to our baud rate (pyserial sets it via termios).
+        self.strict_baud = strict_baud
         self.commands: list[Command | None] = []  # every command received, for assertions
         self._lock = threading.Lock()
         self._card: EmulatedCard | None = None
@@ -158,6 +163,8 @@ class ReaderEmulator:
                 data = os.read(master, 4096)
             except OSError:
                 return  # the pty was closed under us (unplug)
+            if self.strict_baud and not self._host_speed_matches():
+                continue
             parser.feed(data)
             while True:
                 try:
@@ -175,6 +182,13 @@ class ReaderEmulator:
                     reply = self._reply(command, fault)
                 if fault is not Fault.SILENT:
                     self._write(master, reply, fault)
+
+    def _host_speed_matches(self) -> bool:
+        try:
+            speed = termios.tcgetattr(self._slave)[5]  # ospeed, as set by the host's pyserial
+        except (OSError, termios.error):
+            return False
+        return bool(speed == getattr(termios, f"B{self.baud}", None))
 
     def _take_fault(self, command: Command | None) -> Fault | None:
         if not self._faults:

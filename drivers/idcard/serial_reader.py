@@ -75,7 +75,7 @@ class SerialReader(PollingReader):
             self._connect(baud)
             try:
                 self.transact(Command.STATUS, timeout=0.5, retries=0)
-            except (_NoAnswer, ProtocolError):
+            except IdCardError:  # silence or garbage at this speed: try the next one
                 self.close()
                 continue
             self.baud = baud

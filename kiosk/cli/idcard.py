@@ -79,6 +79,7 @@ def run_read(args: argparse.Namespace) -> int:
 
 
 def run_decode(args: argparse.Namespace) -> int:
+    from drivers.idcard.decode import decode_saved
     from drivers.idcard.errors import ProtocolError
 
     try:
@@ -86,38 +87,11 @@ def run_decode(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise UsageError(f"cannot read {args.file}: {exc.strerror}") from exc
     try:
-        document = decode_bytes(_maybe_hex(raw))
+        document = decode_saved(_maybe_hex(raw))
     except ProtocolError as exc:
         raise UsageError(f"{args.file} cannot be decoded: {exc.message}") from exc
     _print(document, as_json=args.json)
     return 0
-
-
-def decode_bytes(raw: bytes) -> IdDocument:
-    """A whole GA 467 read reply (30 01 or 30 10), or a bare 256-byte text block."""
-    from drivers.idcard import ga467
-    from drivers.idcard.document import TEXT_BLOCK_LEN, parse_text_block
-    from drivers.idcard.errors import ProtocolError, TextBlockError
-
-    if raw.startswith(ga467.PREAMBLE):
-        parser = ga467.FrameParser()
-        parser.feed(raw)
-        frame = parser.next_frame()
-        if not isinstance(frame, ga467.Frame):
-            raise ProtocolError("the GA 467 frame is cut short")
-        response = ga467.Response.from_frame(frame)
-        if not response.ok:
-            raise ProtocolError(
-                f"the frame is a reader error reply: {ga467.describe_sw3(response.sw3)}"
-            )
-        payload = ga467.parse_read_data(response.data)
-        return parse_text_block(payload.text, payload.photo)
-    if len(raw) == TEXT_BLOCK_LEN:
-        return parse_text_block(raw)
-    raise TextBlockError(
-        f"it is neither a GA 467 read reply nor a {TEXT_BLOCK_LEN}-byte text block "
-        f"({len(raw)} bytes)"
-    )
 
 
 def _maybe_hex(raw: bytes) -> bytes:

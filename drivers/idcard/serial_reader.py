@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import termios
 import time
 from dataclasses import replace
 from typing import Any
@@ -148,7 +149,8 @@ class SerialReader(PollingReader):
                 if result is not ga467.NEED_DATA:
                     assert isinstance(result, ga467.Frame)
                     return Response.from_frame(result)
-        except (serial.SerialException, OSError) as exc:
+        except (serial.SerialException, OSError, termios.error) as exc:
+            # termios.error: tcflush on a pty whose other end is gone (the USB-serial analogue).
             self.close()
             raise ReaderUnavailableError(f"the serial port {self.port} failed: {exc}") from exc
 

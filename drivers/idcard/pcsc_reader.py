@@ -136,6 +136,9 @@ class _CardSession:
             result, raw = scard.SCardTransmit(self.card, self.protocol, list(command))
             if result != scard.SCARD_S_SUCCESS:
                 self.owner._card_failure(result)
+            if len(raw) < 2:
+                # What a card pulled away mid-exchange looks like through some drivers (vpcd).
+                raise CardReadError("the card stopped answering: it was removed during the read")
             response = apdu.RApdu.parse(bytes(raw))
             follow = apdu.follow_up(command, response)
             if follow is None:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from idcard_vpcd import Pcscd, VpcdSlot
+from idcard_vpcd import Pcscd, VpcdSlot, wait_until_empty
 
 
 @pytest.fixture(scope="session")
@@ -20,6 +20,8 @@ def pcscd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pcscd]:
 
 @pytest.fixture
 def vpcd(pcscd: Pcscd) -> Iterator[VpcdSlot]:
+    wait_until_empty()  # a card left by an earlier test must not be read as this test's card
     slot = VpcdSlot()
     yield slot
     slot.remove()
+    wait_until_empty()

@@ -231,6 +231,22 @@ def wait_for_reader(name: str = VPCD_READER, timeout: float = 30.0) -> str:
     raise TimeoutError(f"PC/SC reader {name!r} did not appear within {timeout:g} s")
 
 
+def wait_until_empty(name: str = VPCD_READER, timeout: float = 20.0) -> None:
+    """Wait until pcscd has noticed that the card is gone (it polls the vpcd driver)."""
+    from drivers.idcard.pcsc_reader import PcscReader
+
+    reader = PcscReader(name)
+    reader.open()
+    try:
+        deadline = time.monotonic() + timeout
+        while reader.card_present():
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"pcscd still sees a card in {name!r} after {timeout:g} s")
+            time.sleep(0.05)
+    finally:
+        reader.close()
+
+
 class Pcscd:
     """A pcscd we started (foreground, killed at the end), or one already running (reused)."""
 

@@ -8,6 +8,7 @@ Profiles (SAM pseudo-card, social security card, bare contactless card) are in :
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import replace
 from typing import Any, NoReturn
 
@@ -21,8 +22,9 @@ logger = logging.getLogger(__name__)
 
 
 class PcscReader(PollingReader):
-    def __init__(self, name_substring: str | None = None) -> None:
+    def __init__(self, name_substring: str | None = None, *, stale_timeout: float = 3.0) -> None:
         self.name_substring = name_substring
+        self.stale_timeout = stale_timeout
         self.reader_name: str | None = None
         self._context: Any = None
         self.description = f"pcsc {name_substring or '(first reader)'}"
@@ -83,6 +85,31 @@ class PcscReader(PollingReader):
         return bool(state & scard.SCARD_STATE_PRESENT) and not state & scard.SCARD_STATE_MUTE
 
     def read_card(self) -> IdDocument:
+        # A card swapped faster than pcscd polls the reader gives a stale handle until pcscd
+        # has seen the swap: wait for the reader state to change, then connect again.
+        deadline = time.monotonic() + self.stale_timeout
+        while True:
+            try:
+                return self._read_once()
+            except _StaleCardError as exc:
+                if time.monotonic() > deadline:
+                    raise CardReadError(exc.message) from None
+                logger.info("stale card handle on %s; waiting for pcscd", self.description)
+                self._wait_for_change(0.5)
+
+    def _wait_for_change(self, timeout: float) -> None:
+        from smartcard import scard
+
+        context = self._require_context()
+        result, states = scard.SCardGetStatusChange(
+            context, 0, [(self.reader_name, scard.SCARD_STATE_UNAWARE)]
+        )
+        if result != scard.SCARD_S_SUCCESS:
+            self._unavailable(result)
+        current = states[0][1] & ~scard.SCARD_STATE_CHANGED
+        scard.SCardGetStatusChange(context, int(timeout * 1000), [(self.reader_name, current)])
+
+    def _read_once(self) -> IdDocument:
         from smartcard import scard
 
         context = self._require_context()
@@ -118,7 +145,13 @@ class PcscReader(PollingReader):
             self._unavailable(result)
         if result in (scard.SCARD_W_REMOVED_CARD, scard.SCARD_E_NO_SMARTCARD):
             raise CardReadError("the card was removed before it could be read")
+        if result in (scard.SCARD_E_NOT_TRANSACTED, scard.SCARD_W_RESET_CARD):
+            raise _StaleCardError(f"the card could not be read ({_message(result)})")
         raise CardReadError(f"the card could not be read ({_message(result)})")
+
+
+class _StaleCardError(CardReadError):
+    pass
 
 
 class _CardSession:
@@ -155,17 +188,19 @@ class _CardSession:
         return bytes(atr)
 
     def read(self) -> IdDocument:
-        if apdu.looks_like_pseudo_card(self.atr()):
-            doc = self._read_pseudo_card()
-            if doc is not None:
-                return doc
-        doc = self._read_social_security()
-        if doc is not None:
+        # The ATR hint decides whether the pseudo-card goes first; it is tried last otherwise,
+        # since which readers present one (and with which ATR) is not documented.
+        pseudo_first = apdu.looks_like_pseudo_card(self.atr())
+        if pseudo_first and (doc := self._read_pseudo_card()) is not None:
+            return doc
+        if (doc := self._read_social_security()) is not None:
             return doc
         response = self.transmit(apdu.GET_CARD_UID)
         if response.ok and len(response.data) == 8:
             logger.info("%s: %s", self.owner.description, apdu.NO_SAM_NOTE)
             return apdu.card_uid_document(response.data)
+        if not pseudo_first and (doc := self._read_pseudo_card()) is not None:
+            return doc
         raise CardReadError(
             "the card is neither a resident ID card nor a social security card this reader can read"
         )

@@ -70,7 +70,7 @@ def test_reader_without_30_03_support_is_remembered(tmp_path: object) -> None:
 def test_no_card_times_out_with_a_named_error(emulator: ReaderEmulator) -> None:
     with reader_for(emulator) as reader:
         started = time.monotonic()
-        with pytest.raises(NoCardError, match="within 0.3 s"):
+        with pytest.raises(NoCardError, match=r"within 0\.3 s"):
             reader.read(timeout=0.3)
         assert time.monotonic() - started < 5
 

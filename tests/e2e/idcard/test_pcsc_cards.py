@@ -185,3 +185,23 @@ def test_cli_exits_1_when_no_card_arrives(pcscd: Pcscd) -> None:
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr.strip() == "kiosk: no card was placed on the reader within 0.5 s"
+
+
+def test_pseudo_card_without_the_atr_hint_is_still_read(vpcd: VpcdSlot) -> None:
+    card = SamPseudoCard(samples.sample_foreign_pr())
+    card.atr = bytes.fromhex("3B 88 80 01 00 00 00 00 33 81 81 00 3A")  # no 90 00 in it
+    vpcd.insert(card)
+    with open_reader(READER_URI) as reader:
+        assert reader.read(timeout=20) == samples.sample_foreign_pr()
+
+
+def test_cards_swapped_faster_than_pcscd_polls_are_each_read(vpcd: VpcdSlot) -> None:
+    with open_reader(READER_URI) as reader:
+        for card, expected in [
+            (SocialSecurityCard(samples.sample_social_security()), CardType.SOCIAL_SECURITY),
+            (SamPseudoCard(samples.sample_permit()), CardType.HKMOTW_PERMIT),
+            (ContactlessIdCard(UID), CardType.CARD_UID),
+            (SamPseudoCard(samples.sample_resident()), CardType.RESIDENT),
+        ]:
+            vpcd.insert(card)  # closes the previous card's socket and connects at once
+            assert reader.read(timeout=20).card_type is expected

@@ -251,19 +251,17 @@ class ReaderEmulator:
         if not self.pace:
             _write_all(master, data)
             return
-        # Wire speed: 8N1 is 10 bits a byte. Send in small slices against a running deadline so
-        # scheduling jitter does not accumulate.
+        # Wire speed: 8N1 is 10 bits a byte. A slice is released when its last byte would have
+        # arrived on a real line (never earlier), against a running deadline so that scheduling
+        # jitter does not accumulate.
         byte_time = 10 / self.baud
         start = time.perf_counter()
         for offset in range(0, len(data), 16):
-            due = start + offset * byte_time
-            delay = due - time.perf_counter()
+            piece = data[offset : offset + 16]
+            delay = start + (offset + len(piece)) * byte_time - time.perf_counter()
             if delay > 0:
                 time.sleep(delay)
-            _write_all(master, data[offset : offset + 16])
-        remaining = start + len(data) * byte_time - time.perf_counter()
-        if remaining > 0:
-            time.sleep(remaining)
+            _write_all(master, piece)
 
 
 def _write_all(fd: int, data: bytes) -> None:

@@ -73,11 +73,11 @@ class CardMonitor:
         self,
         reader: IdCardReader,
         *,
-        poll_interval: float = 0.1,
+        poll_interval: float | None = None,
         reconnect_interval: float = 1.0,
     ) -> None:
         self.reader = reader
-        self.poll_interval = poll_interval
+        self._poll_interval = poll_interval
         self.reconnect_interval = reconnect_interval
         self.card_events: Broadcaster[CardEvent] = Broadcaster()
         self.health_events: Broadcaster[ReaderHealth] = Broadcaster()
@@ -122,6 +122,13 @@ class CardMonitor:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+    @property
+    def poll_interval(self) -> float:
+        """The given interval, else the reader's own (serial at 115200 polls faster), else 0.1."""
+        if self._poll_interval is not None:
+            return self._poll_interval
+        return float(getattr(self.reader, "poll_interval", 0.1))
 
     # --- the worker ---------------------------------------------------------------------
 

@@ -95,6 +95,10 @@ class SerialReader(PollingReader):
                 f"cannot open serial port {self.port}: {_open_failure(exc)}"
             ) from exc
         self.description = f"serial {self.port} @{baud}"
+        # A find-card exchange is 25 bytes: about 2 ms at 115200 baud, 26 ms at 9600. Polling
+        # every 20 ms at high speed keeps "card placed -> read starts" near 10 ms on average
+        # while using about a tenth of the line; at 9600 a slower poll leaves room for reads.
+        self.poll_interval = 0.02 if baud >= 57600 else 0.1
         logger.info("opened %s", self.description)
 
     def close(self) -> None:

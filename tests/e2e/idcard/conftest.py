@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from idcard_vpcd import Pcscd, VpcdSlot, wait_until_empty
 
+from drivers.idcard.emulator import ReaderEmulator
+
 
 @pytest.fixture(scope="session")
 def pcscd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pcscd]:
@@ -25,3 +27,11 @@ def vpcd(pcscd: Pcscd) -> Iterator[VpcdSlot]:
     yield slot
     slot.remove()
     wait_until_empty()
+
+
+@pytest.fixture
+def emulator(tmp_path: Path) -> Iterator[ReaderEmulator]:
+    """A GA 467 reader emulator on a pty, behind a stable symlink (unplug/replug keep the path)."""
+    emu = ReaderEmulator(link=tmp_path / "ttyIDCARD").start()
+    yield emu
+    emu.stop()

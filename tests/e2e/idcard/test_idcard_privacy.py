@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 import pytest
-from idcard_events_e2e import EventLog
+from idcard_events import EventLog
 from idcard_vpcd import SamPseudoCard, SocialSecurityCard, VpcdSlot, wait_until_empty
 
 from drivers.idcard import samples

@@ -10,6 +10,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from idcard_events import EventLog
 from idcard_vpcd import (
     ContactlessIdCard,
     Pcscd,
@@ -100,8 +101,6 @@ def test_no_matching_reader(pcscd: Pcscd) -> None:
 
 
 def test_monitor_reports_removal_mid_read_as_a_failed_read(vpcd: VpcdSlot) -> None:
-    from idcard_events_e2e import EventLog
-
     log = EventLog()
     with CardMonitor(make_reader(READER_URI), poll_interval=0.05) as monitor:
         monitor.subscribe(log)
@@ -120,8 +119,6 @@ def test_monitor_reports_removal_mid_read_as_a_failed_read(vpcd: VpcdSlot) -> No
 def test_monitor_survives_a_pcscd_restart(pcscd: Pcscd, vpcd: VpcdSlot) -> None:
     if not pcscd.owned:
         pytest.skip("pcscd was already running when the tests started: not ours to restart")
-    from idcard_events_e2e import EventLog
-
     log = EventLog()
     with CardMonitor(make_reader(READER_URI), poll_interval=0.05, reconnect_interval=0.2) as mon:
         mon.subscribe(log)

@@ -158,18 +158,23 @@ def _text(block: bytes, offset: int, size: int) -> str | None:
     return value or None
 
 
-def _date(block: bytes, offset: int, what: str, *, permanent_ok: bool = False) -> Any:
+def _date(block: bytes, offset: int, what: str) -> datetime.date | None:
     value = _text(block, offset, 16)
     if value is None:
         return None
-    if permanent_ok and value == PERMANENT:
-        return PERMANENT
     if len(value) != 8 or not value.isdigit() or not value.isascii():
         raise TextBlockError(f"the {what} in the text block is not a YYYYMMDD date")
     try:
         return datetime.date(int(value[:4]), int(value[4:6]), int(value[6:]))
     except ValueError as exc:
         raise TextBlockError(f"the {what} in the text block is not a real date") from exc
+
+
+def _valid_to(block: bytes) -> ValidTo | None:
+    """The end of validity: a date, or 长期 (permanent) kept as such."""
+    if _text(block, 204, 16) == PERMANENT:
+        return PERMANENT
+    return _date(block, 204, "end of validity")
 
 
 def _code(block: bytes, offset: int, size: int, what: str) -> str | None:
@@ -204,7 +209,7 @@ def parse_text_block(block: bytes, photo_wlt: bytes | None = None) -> IdDocument
             id_number=_text(block, 122, 36),
             issuer=_text(block, 158, 30),
             valid_from=_date(block, 188, "start of validity"),
-            valid_to=_date(block, 204, "end of validity", permanent_ok=True),
+            valid_to=_valid_to(block),
             pass_number=_text(block, 220, 18) if is_permit else None,
             issue_count=_code(block, 238, 4, "issue count") if is_permit else None,
             photo_wlt=photo_wlt or None,
@@ -218,7 +223,7 @@ def parse_text_block(block: bytes, photo_wlt: bytes | None = None) -> IdDocument
             nationality=_text(block, 152, 6),
             name=_text(block, 158, 30),
             valid_from=_date(block, 188, "start of validity"),
-            valid_to=_date(block, 204, "end of validity", permanent_ok=True),
+            valid_to=_valid_to(block),
             birth_date=_date(block, 220, "birth date"),
             issuer=_text(block, 240, 8),
             photo_wlt=photo_wlt or None,
@@ -235,7 +240,7 @@ def parse_text_block(block: bytes, photo_wlt: bytes | None = None) -> IdDocument
         name_en=english,
         id_number=_text(block, 122, 36),
         valid_from=_date(block, 188, "start of validity"),
-        valid_to=_date(block, 204, "end of validity", permanent_ok=True),
+        valid_to=_valid_to(block),
         nationality=_text(block, 242, 6),
         photo_wlt=photo_wlt or None,
     )

@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import contextlib
+import datetime
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from drivers.idcard import apdu, ga467
 from drivers.idcard.decode import decode_saved
-from drivers.idcard.document import parse_text_block
+from drivers.idcard.document import (
+    PERMANENT,
+    CardType,
+    IdDocument,
+    encode_text_block,
+    parse_text_block,
+)
 from drivers.idcard.errors import ProtocolError, TextBlockError
 from drivers.idcard.ga467 import NEED_DATA, Frame, FrameParser, Sw3
+from drivers.idcard.tables import ETHNICITIES
 
 FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -95,3 +103,45 @@ def test_random_social_security_records_raise_only_text_block_errors(
 ) -> None:
     with contextlib.suppress(TextBlockError):
         apdu.social_security_document(records).to_json_dict()
+
+
+cjk = st.text(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), min_size=1, max_size=15)
+dates = st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2099, 12, 31))
+
+
+@FUZZ
+@given(
+    name=cjk,
+    gender=st.sampled_from(["1", "2"]),
+    ethnicity=st.sampled_from(sorted(ETHNICITIES)),
+    birth=dates,
+    address=st.text(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), max_size=35),
+    number=st.from_regex(r"\A[0-9]{17}[0-9X]\Z"),
+    valid_from=dates,
+    valid_to=st.one_of(dates, st.just(PERMANENT)),
+)
+def test_resident_blocks_round_trip(
+    name: str,
+    gender: str,
+    ethnicity: str,
+    birth: datetime.date,
+    address: str,
+    number: str,
+    valid_from: datetime.date,
+    valid_to: datetime.date | str,
+) -> None:
+    doc = IdDocument(
+        card_type=CardType.RESIDENT,
+        name=name,
+        gender_code=gender,
+        ethnicity_code=ethnicity,
+        birth_date=birth,
+        address=address or None,
+        id_number=number,
+        issuer="示例公安局",
+        valid_from=valid_from,
+        valid_to=valid_to,  # type: ignore[arg-type]
+    )
+    block = encode_text_block(doc)
+    assert len(block) == 256
+    assert parse_text_block(block) == doc

@@ -52,6 +52,15 @@ class MessageReader:
         return payload
 
 
+def with_tck(atr_hex: str) -> bytes:
+    """An ATR that announces T=1 ends with TCK, the XOR of every byte after TS."""
+    atr = bytes.fromhex(atr_hex)
+    tck = 0
+    for byte in atr[1:]:
+        tck ^= byte
+    return atr + bytes([tck])
+
+
 # --- the cards --------------------------------------------------------------------------
 
 
@@ -112,7 +121,7 @@ class SocialSecurityCard(VirtualCard):
 class SamPseudoCard(VirtualCard):
     """A reader's built-in SAM presenting the ID card as a pseudo-card (FF B0 pages)."""
 
-    atr = bytes.fromhex("3B 8A 80 01 49 44 43 41 52 44 90 00 80 11")
+    atr = with_tck("3B 8A 80 01 49 44 43 41 52 44 90 00 80 11")  # historical bytes hold 90 00
 
     def __init__(self, doc: IdDocument) -> None:
         super().__init__()
@@ -127,7 +136,8 @@ class SamPseudoCard(VirtualCard):
 class ContactlessIdCard(VirtualCard):
     """A resident ID card on a plain ISO 14443-B reader: only its 8-byte card id is readable."""
 
-    atr = bytes.fromhex("3B 88 80 01 00 00 00 00 33 81 81 00 3A")
+    # What PC/SC readers synthesise for ISO 14443-B: 3B 88 80 01 + ATQB data + protocol info.
+    atr = with_tck("3B 88 80 01 00 00 00 00 33 81 81 00")
 
     def __init__(self, uid: bytes) -> None:
         super().__init__()

@@ -186,7 +186,7 @@ def test_cli_exits_1_when_no_card_arrives(pcscd: Pcscd) -> None:
 
 def test_pseudo_card_without_the_atr_hint_is_still_read(vpcd: VpcdSlot) -> None:
     card = SamPseudoCard(samples.sample_foreign_pr())
-    card.atr = bytes.fromhex("3B 88 80 01 00 00 00 00 33 81 81 00 3A")  # no 90 00 in it
+    card.atr = ContactlessIdCard.atr  # no 90 00 in it
     vpcd.insert(card)
     with open_reader(READER_URI) as reader:
         assert reader.read(timeout=20) == samples.sample_foreign_pr()

@@ -9,6 +9,14 @@ Three profiles, tried in this order by the PC/SC transport:
 * **Social security card**: SELECT the 社会保障 application, then EF05 and EF06, READ RECORD n
   for each field; each record is ``tag len value`` with tag == record number.
 * **Plain contactless**: ``00 36 00 00 08`` returns the 8-byte card id only (no SAM, no data).
+
+Checked against public vendor code: the SSC AID, ``00 B2 07 2C 0B`` for the card number, the
+EF05/EF06 record numbers and lengths, sex as one ASCII digit and ethnicity / birth date as BCD
+(a7082633/HDOS_VC6 HD_XJDLL.cpp, yxsylyh/hiquotion_cpp SIDCardOperation.h). Not confirmed by a
+second source: which readers present the ``FF B0`` pseudo-card and the exact page layout (the
+layout here is the only one consistent with "text at offset 4 of page 0, 252 photo bytes at
+offset 4 of page 1, 4 bytes in page 5"), and which regions' cards ask for a PIN before EF06
+(``69 82`` is reported as "needs its PIN").
 """
 
 from __future__ import annotations

@@ -113,7 +113,7 @@ def bench_serial(rounds: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("--rounds", type=int, default=40)
     args = parser.parse_args()
     bench_decode(max(200, args.rounds * 50))
     bench_serial(args.rounds)

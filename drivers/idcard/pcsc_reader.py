@@ -15,7 +15,7 @@ from typing import Any, NoReturn
 from drivers.idcard import apdu
 from drivers.idcard.document import IdDocument
 from drivers.idcard.errors import CardReadError, ReaderUnavailableError
-from drivers.idcard.photo import decode_photo
+from drivers.idcard.photo import decode_photo, load_decoder
 from drivers.idcard.reader import PollingReader
 
 logger = logging.getLogger(__name__)
@@ -34,6 +34,7 @@ class PcscReader(PollingReader):
     def open(self) -> None:
         from smartcard import scard
 
+        load_decoder()
         if self._context is None:
             result, context = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
             if result != scard.SCARD_S_SUCCESS:

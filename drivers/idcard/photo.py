@@ -65,16 +65,25 @@ def _wrap(unpack: Callable[[bytes, ctypes.Array[ctypes.c_char], int], int]) -> P
     return decode
 
 
-def decode_photo(wlt: bytes | None) -> bytes | None:
-    """A BMP image of the photo, or None (no photo, no decoder, or the decoder refused it)."""
+def load_decoder() -> PhotoDecoder | None:
+    """Search for a vendor library once per process (readers call this when they open).
+
+    The search runs ``ldconfig`` behind ``ctypes.util.find_library`` (tens of milliseconds), so
+    it belongs to opening a reader, not to the first citizen's read.
+    """
     global _decoder, _searched
-    if not wlt:
-        return None
     with _lock:
         if not _searched:
             _decoder = find_vendor_decoder()
             _searched = True
-        decoder = _decoder
+        return _decoder
+
+
+def decode_photo(wlt: bytes | None) -> bytes | None:
+    """A BMP image of the photo, or None (no photo, no decoder, or the decoder refused it)."""
+    if not wlt:
+        return None
+    decoder = load_decoder()
     if decoder is None:
         return None
     try:

@@ -19,7 +19,7 @@ from drivers.idcard.errors import (
     ReaderUnavailableError,
 )
 from drivers.idcard.ga467 import Command, Response, Sw3
-from drivers.idcard.photo import decode_photo
+from drivers.idcard.photo import decode_photo, load_decoder
 from drivers.idcard.reader import PollingReader
 
 logger = logging.getLogger(__name__)
@@ -69,6 +69,7 @@ class SerialReader(PollingReader):
     def open(self) -> None:
         if self._serial is not None:
             return
+        load_decoder()
         if self.baud is not None:
             self._connect(self.baud)
             return

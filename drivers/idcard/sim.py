@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from drivers.idcard.document import IdDocument, parse_text_block
 from drivers.idcard.errors import IdCardError, NoCardError, ReaderUnavailableError
-from drivers.idcard.photo import decode_photo
+from drivers.idcard.photo import decode_photo, load_decoder
 
 
 class SimulatedReader:
@@ -55,6 +55,7 @@ class SimulatedReader:
     # --- the reader interface -----------------------------------------------------------
 
     def open(self) -> None:
+        load_decoder()
         with self._cond:
             self._check_plugged()
             self._open = True

@@ -10,7 +10,9 @@ the reader is gone (USB pulled, pcscd restarted) the worker closes it, reports
 port are looked up afresh on every open). Every wait is ``stop.wait()``, so ``stop()`` is prompt.
 
 Card events and health events go through two :class:`~drivers.events.Broadcaster` s, so a new
-subscriber is replayed both the reader's health and the card's current state.
+subscriber is replayed both the reader's health and the card's current state. Privacy: the last
+:class:`CardRead` (with its document) is kept for replay only while the card stays on the
+reader; the :class:`CardRemoved` that follows replaces it.
 """
 
 from __future__ import annotations

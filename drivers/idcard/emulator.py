@@ -65,6 +65,7 @@ class ReaderEmulator:
         link: Path | None = None,
         supports_address: bool = True,
         strict_baud: bool = False,
+        halt_after_read: bool = False,
     ) -> None:
         self.baud = baud
         self.pace = pace
@@ -73,6 +74,10 @@ class ReaderEmulator:
         # A real line at the wrong speed delivers garbage: with strict_baud the emulator stays
         # silent unless the host set the pty to our baud rate (pyserial sets it via termios).
         self.strict_baud = strict_baud
+        # Some readers leave a read card halted: "find card" says 80 until it is lifted and
+        # placed again. With this flag the emulator does the same.
+        self.halt_after_read = halt_after_read
+        self._halted = False
         self.commands: list[Command | None] = []  # every command received, for assertions
         self._lock = threading.Lock()
         self._card: EmulatedCard | None = None
@@ -141,6 +146,7 @@ class ReaderEmulator:
             card = EmulatedCard.from_document(card)
         with self._lock:
             self._card = card
+            self._halted = False
             self.card_placed_at = time.perf_counter()
 
     def remove_card(self) -> None:
@@ -208,7 +214,7 @@ class ReaderEmulator:
         if command is Command.SAM_ID:
             return ga467.encode_response(Sw3.OK, bytes(range(16)))
         if command is Command.FIND_CARD:
-            if card is None:
+            if card is None or self._halted:
                 return ga467.encode_response(Sw3.FIND_CARD_FAILED)
             return ga467.encode_response(Sw3.CARD_FOUND, bytes(4))
         if card is None:
@@ -220,6 +226,7 @@ class ReaderEmulator:
                 return ga467.encode_response(Sw3.SELECT_CARD_FAILED)
             return ga467.encode_response(Sw3.OK, bytes(8))
         if command is Command.READ_TEXT_PHOTO:
+            self._halted = self.halt_after_read
             return ga467.encode_response(Sw3.OK, ga467.encode_read_data(card.text, card.photo))
         if command is Command.READ_TEXT_PHOTO_FP:
             data = ga467.encode_read_data(card.text, card.photo, b"")

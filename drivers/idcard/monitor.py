@@ -4,7 +4,10 @@ Theory of operation: the worker opens the reader (retrying every ``reconnect_int
 is absent), then polls ``card_present()`` every ``poll_interval``. An absent->present edge
 publishes :class:`CardPlaced`, reads the card and publishes :class:`CardRead` or
 :class:`CardReadFailed`; a present->absent edge publishes :class:`CardRemoved`. A failed read is
-not retried while the card stays: the citizen is asked to place it again. When the transport says
+not retried while the card stays: the citizen is asked to place it again. Some SAM readers
+answer "no card" to find-card once a card has been read, until it is lifted: with those,
+:class:`CardRemoved` follows :class:`CardRead` at once. Read CardRemoved as "the reader is free
+for the next card", never as "the citizen has left". When the transport says
 the reader is gone (USB pulled, pcscd restarted) the worker closes it, reports
 :class:`ReaderHealth` DOWN and reopens it when it is back (pcscd's reader list and the serial
 port are looked up afresh on every open). Every wait is ``stop.wait()``, so ``stop()`` is prompt.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from idcard_events import EventLog
 
@@ -10,6 +11,7 @@ from drivers.health import HealthState
 from drivers.idcard import samples
 from drivers.idcard.emulator import Fault, ReaderEmulator
 from drivers.idcard.errors import CardReadError
+from drivers.idcard.ga467 import Command
 from drivers.idcard.monitor import (
     CardMonitor,
     CardPlaced,
@@ -131,3 +133,31 @@ def test_serial_sam_fault_degrades_health_then_recovers(emulator: ReaderEmulator
         emulator.place_card(samples.sample_resident())
         log.wait_for(lambda e: isinstance(e, CardPlaced), start=mark)
         log.wait_for(lambda e: isinstance(e, CardRead), start=mark)
+
+
+def test_reader_that_halts_a_read_card_gives_one_read_per_placement() -> None:
+    with ReaderEmulator(halt_after_read=True) as emu:
+        emu.place_card(samples.sample_resident())
+        log = EventLog()
+        with CardMonitor(make_reader(f"serial:{emu.port}"), poll_interval=0.02) as monitor:
+            monitor.subscribe(log)
+            log.wait_for(lambda e: isinstance(e, CardRemoved))
+            reads_before = emu.commands.count(Command.READ_TEXT_PHOTO)
+            finds_before = emu.commands.count(Command.FIND_CARD)
+            wait_until(lambda: emu.commands.count(Command.FIND_CARD) >= finds_before + 5)
+            assert emu.commands.count(Command.READ_TEXT_PHOTO) == reads_before == 1
+            mark = len(log)
+            emu.place_card(samples.sample_permit())  # lifted and placed again
+            read = log.wait_for(lambda e: isinstance(e, CardRead), start=mark)
+            assert isinstance(read, CardRead) and read.document == samples.sample_permit()
+    card_events = [t for t in log.types() if t != "ReaderHealth"]
+    expected = ["CardPlaced", "CardRead", "CardRemoved", "CardPlaced", "CardRead"]
+    # The second card is halted too, so its CardRemoved may or may not beat stop().
+    assert card_events in (expected, [*expected, "CardRemoved"])
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "condition not met in time"
+        time.sleep(0.01)

@@ -105,7 +105,11 @@ def test_touch_postpones_idle(qtbot: QtBot, window: KioskWindow) -> None:
     ],
 )
 def test_escape_attempts_do_nothing_in_kiosk_mode(
-    qtbot: QtBot, themed: QApplication, terminal: Terminal, key: Qt.Key, modifier: Qt.KeyboardModifier
+    qtbot: QtBot,
+    themed: QApplication,
+    terminal: Terminal,
+    key: Qt.Key,
+    modifier: Qt.KeyboardModifier,
 ) -> None:
     win = KioskWindow(terminal, kiosk_mode=True)
     qtbot.addWidget(win)
@@ -156,7 +160,7 @@ def test_elder_mode_is_large_and_resets(qtbot: QtBot, window: KioskWindow) -> No
 class StretchTranslator(QTranslator):
     """Every string 40% longer: a cheap test that layouts leave room for translations."""
 
-    def translate(  # noqa: N802 (Qt API)
+    def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str:
         text = source.replace("%n", str(n)) if n >= 0 else source

@@ -200,15 +200,16 @@ def classify(
     now: float | datetime,
     clock_skew: float = DEFAULT_CLOCK_SKEW,
 ) -> Payload:
-    """What a scanned QR text is, and whether it can be trusted. Never raises."""
+    """What a scanned QR text is, and whether it can be trusted. Never raises on any text."""
     if not isinstance(text, str):
         return Payload(PayloadKind.UNKNOWN, PayloadStatus.INVALID, "", Reason.MALFORMED)
+    moment = _epoch(now)  # a naive datetime is the caller's bug: that one does raise
     text = text[:MAX_TEXT]
     stripped = text.strip()
     try:
         if stripped.startswith(PREFIX):
             return _classify_ours(
-                text, stripped[len(PREFIX) :], identity_public_key, _epoch(now), clock_skew
+                text, stripped[len(PREFIX) :], identity_public_key, moment, clock_skew
             )
         if re.match(r"YM[0-9]+:", stripped):
             return Payload(

@@ -17,7 +17,7 @@ from kiosk import __version__
 from kiosk.errors import KioskError
 
 # One module per command group, in the order --help lists them.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("kiosk.cli.qr",)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -189,7 +189,8 @@ def sharpness(gray: np.ndarray) -> float:
     # Stretch contrast first: a dim page is not a blurred one (that is TOO_DARK's job).
     low, high = np.percentile(sample, (1, 99))
     stretched = (sample.astype(np.float32) - low) * (255.0 / max(float(high - low), 8.0))
-    return float(cv2.Laplacian(np.clip(stretched, 0, 255), cv2.CV_32F).var())
+    stretched = np.clip(stretched, 0, 255).astype(np.float32)
+    return float(cv2.Laplacian(stretched, cv2.CV_32F).var())
 
 
 def capture_page(image: np.ndarray, thresholds: QualityThresholds | None = None) -> PageCapture:

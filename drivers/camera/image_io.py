@@ -36,7 +36,12 @@ def load_gray(path: str | Path, *, max_side: int = MAX_SIDE) -> np.ndarray:
                 if max(gray.size) > max_side:
                     gray.thumbnail((max_side, max_side), Image.Resampling.BOX)
                 return np.asarray(gray, dtype=np.uint8).copy()
+        except Image.DecompressionBombError as exc:  # Pillow's own, far larger, limit
+            raise ImageError(
+                f"{path}: the image is more than {MAX_PIXELS // 1_000_000} megapixels; "
+                "take a smaller picture."
+            ) from exc
         except UnidentifiedImageError as exc:
             raise ImageError(f"{path}: not an image file (JPEG, PNG, BMP, ...).") from exc
-        except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
+        except (OSError, SyntaxError, ValueError) as exc:
             raise ImageError(f"{path}: the image file is damaged or truncated ({exc}).") from exc

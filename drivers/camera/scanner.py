@@ -22,6 +22,7 @@ class QrScanned:
     ms: float  # decode time of the frame it came from
     frame_seq: int
     timestamp: float  # time.monotonic() of the frame
+    corners: tuple[tuple[float, float], ...] = ()  # where it is in the frame (for a highlight)
 
 
 class QrScanner:
@@ -85,7 +86,7 @@ class QrScanner:
 
     @staticmethod
     def _event(code: QrCode, ms: float, seq: int, timestamp: float) -> QrScanned:
-        return QrScanned(code.text, code.decoder, ms, seq, timestamp)
+        return QrScanned(code.text, code.decoder, ms, seq, timestamp, code.corners)
 
 
 def scan_first(
@@ -103,5 +104,5 @@ def scan_first(
         result = cascade.decode(frame.image)
         if result.codes:
             code = result.codes[0]
-            return QrScanned(code.text, code.decoder, result.ms, frame.seq, frame.timestamp)
+            return QrScanner._event(code, result.ms, frame.seq, frame.timestamp)
     return None

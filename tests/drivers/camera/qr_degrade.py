@@ -41,7 +41,9 @@ class Sample:
     texts: tuple[str, ...]
 
 
-def qr_modules(text: str, *, border: int = 4, ec: int = qrcode.constants.ERROR_CORRECT_M) -> np.ndarray:
+def qr_modules(
+    text: str, *, border: int = 4, ec: int = qrcode.constants.ERROR_CORRECT_M
+) -> np.ndarray:
     """The code as a 0/255 uint8 array, one pixel per module, quiet zone included."""
     code = qrcode.QRCode(error_correction=ec, border=border)
     code.add_data(text)
@@ -82,7 +84,9 @@ def paste(
     return out.astype(np.uint8)
 
 
-def _square(rng: np.random.Generator, size: float, *, jitter: float = 0.0, angle=None) -> np.ndarray:
+def _square(
+    rng: np.random.Generator, size: float, *, jitter: float = 0.0, angle=None
+) -> np.ndarray:
     cx = rng.uniform(size * 0.8, WIDTH - size * 0.8)
     cy = rng.uniform(size * 0.8, HEIGHT - size * 0.8)
     theta = np.deg2rad(rng.uniform(-180, 180) if angle is None else angle)
@@ -118,14 +122,18 @@ def _moire(gray: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     return np.clip(gray.astype(np.float32) * (0.78 + 0.22 * wave), 0, 255).astype(np.uint8)
 
 
-def _glare(frame: np.ndarray, rng: np.random.Generator, centre: np.ndarray, size: float) -> np.ndarray:
+def _glare(
+    frame: np.ndarray, rng: np.random.Generator, centre: np.ndarray, size: float
+) -> np.ndarray:
     h, w = frame.shape[:2]
     yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
     cx, cy = centre + rng.uniform(-0.3, 0.3, 2) * size
     radius = size * rng.uniform(0.25, 0.45)
     blob = np.exp(-(((xx - cx) ** 2 + (yy - cy) ** 2) / (2 * radius**2)))
     lift = (blob * rng.uniform(170, 230))[..., None]
-    return np.clip(frame.astype(np.float32) * (1 - 0.5 * blob[..., None]) + lift, 0, 255).astype(np.uint8)
+    return np.clip(frame.astype(np.float32) * (1 - 0.5 * blob[..., None]) + lift, 0, 255).astype(
+        np.uint8
+    )
 
 
 def make_sample(category: str, seed: int) -> Sample:

@@ -1,0 +1,219 @@
+"""The camera worker and QR scanning over real OpenCV VideoCapture on generated video files."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import numpy as np
+import pytest
+from camera_media import FRAME_H, FRAME_W, blank_frame, write_video
+from qr_degrade import paste, qr_image
+
+from drivers.camera.camera import CameraWorker
+from drivers.camera.qr import QrCascade
+from drivers.camera.scanner import QrScanned, QrScanner
+from drivers.camera.sources import CaptureSettings, VideoCaptureSource, open_source
+from drivers.health import HealthState
+
+CODE_A = "YM1:A:A7K2Q9:T"
+CODE_B = "https://zwfw.example.gov.cn/t/abc"
+FAST = CaptureSettings(fps=100.0)
+
+
+def scene(text: str | None, x: float) -> np.ndarray:
+    frame = blank_frame()
+    if text is None:
+        return frame
+    patch = qr_image(text, 5)
+    size = patch.shape[0]
+    corners = np.array([[x, 100], [x + size, 100], [x + size, 100 + size], [x, 100 + size]])
+    return paste(frame, patch, corners)
+
+
+def timeline() -> list[tuple[str | None, float]]:
+    """Blank, A sliding right, blank, B sliding right, blank."""
+    steps: list[tuple[str | None, float]] = [(None, 0)] * 8
+    steps += [(CODE_A, 20 + 12 * i) for i in range(15)]
+    steps += [(None, 0)] * 8
+    steps += [(CODE_B, 20 + 12 * i) for i in range(15)]
+    steps += [(None, 0)] * 8
+    return steps
+
+
+@pytest.fixture(scope="module")
+def clip(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("video") / "counter.avi"
+    return write_video(path, [scene(text, x) for text, x in timeline()])
+
+
+def test_codes_appear_move_and_disappear_frame_by_frame(clip: Path) -> None:
+    source = VideoCaptureSource(str(clip), CaptureSettings(fps=None))
+    cascade = QrCascade()
+    try:
+        for index, (text, x) in enumerate(timeline()):
+            frame = source.read()
+            assert frame is not None, f"frame {index} missing"
+            assert frame.shape[:2] == (FRAME_H, FRAME_W)
+            result = cascade.decode(frame)
+            if text is None:
+                assert result.codes == (), f"frame {index}: phantom code"
+                continue
+            assert result.texts == (text,), f"frame {index}"
+            left = min(px for px, _ in result.codes[0].corners)
+            # The finder pattern starts one quiet zone (4 modules of 5 px) inside the patch.
+            assert abs(left - (x + 20)) < 6, f"frame {index}: code at {left}, drawn at {x + 20}"
+        assert source.read() is None  # end of stream
+    finally:
+        source.release()
+
+
+def test_scanner_reports_each_code_once_per_appearance(clip: Path) -> None:
+    camera = CameraWorker(str(clip), CaptureSettings(fps=25.0), reconnect_delay=0.05)
+    seen: list[QrScanned] = []
+    ended = threading.Event()
+    camera.health.subscribe(lambda h: h.reason == "end_of_stream" and ended.set())
+    scanner = QrScanner(camera, dedup_window=30.0)
+    scanner.events.subscribe(seen.append)
+    with camera, scanner:
+        assert ended.wait(60), "the clip never ended"
+        first_pass = [event.text for event in seen]
+        # Once looped, the same codes within the window are not reported again.
+        assert camera.wait_frame(camera.frames_read + 40, timeout=30) is not None
+    assert first_pass == [CODE_A, CODE_B]
+    assert [event.text for event in seen] == [CODE_A, CODE_B]
+    assert seen[0].corners and seen[0].decoder.startswith("zxing")
+
+
+def test_code_shown_again_after_the_window_is_reported_again(tmp_path: Path) -> None:
+    frames = [scene(CODE_A, 40)] * 5 + [blank_frame()] * 30 + [scene(CODE_A, 300)] * 5
+    clip = write_video(tmp_path / "again.avi", frames)
+    camera = CameraWorker(str(clip), CaptureSettings(fps=50.0), reconnect_delay=60)
+    seen: list[QrScanned] = []
+    ended = threading.Event()
+    camera.health.subscribe(lambda h: h.reason == "end_of_stream" and ended.set())
+    scanner = QrScanner(camera, dedup_window=0.3)  # the gap is 30 frames = 0.6 s at 50 fps
+    scanner.events.subscribe(seen.append)
+    with camera, scanner:
+        assert ended.wait(60)
+        assert camera.wait_frame(0, timeout=1) is not None
+    assert [event.text for event in seen] == [CODE_A, CODE_A]
+    assert seen[1].timestamp - seen[0].timestamp >= 0.3
+
+
+def test_end_of_stream_is_a_failure_and_the_camera_recovers(start_camera, clip: Path) -> None:
+    camera, log = start_camera(str(clip), settings=FAST, reconnect_delay=0.05)
+
+    def recovered(states):
+        reasons = [h.reason for h in states]
+        if "end_of_stream" not in reasons:
+            return False
+        after = states[reasons.index("end_of_stream") + 1 :]
+        return any(h.state is HealthState.OK for h in after)
+
+    assert log.wait_for(recovered), log.reasons()
+    down = next(h for h in log.states if h.reason == "end_of_stream")
+    assert down.state is HealthState.DOWN and not down.usable
+    assert camera.failures >= 1
+    # Frames flow again after the reconnect.
+    now = camera.frames_read
+    assert camera.wait_frame(now, timeout=30) is not None
+
+
+def test_broken_file_is_reported_and_recovered_when_replaced(
+    start_camera, tmp_path: Path, clip: Path
+) -> None:
+    broken = tmp_path / "camera.avi"
+    broken.write_bytes(b"RIFF\x00\x00\x00\x00AVI LIST" + bytes(range(256)) * 40)
+    camera, log = start_camera(str(broken), settings=FAST, reconnect_delay=0.05)
+    assert log.wait_for(lambda s: any(h.reason == "open_failed" for h in s)), log.reasons()
+    assert camera.wait_frame(0, timeout=0.2) is None
+    # The "camera" comes back (a replugged device): a good file under the same name.
+    staged = tmp_path / "staged.avi"
+    staged.write_bytes(clip.read_bytes())
+    staged.replace(broken)  # atomically, as a device node appears whole
+    assert log.wait_for(lambda s: s[-1].state is HealthState.OK), log.reasons()
+    assert camera.wait_frame(0, timeout=30) is not None
+
+
+def test_truncated_file_reports_a_failure_mid_stream(
+    start_camera, tmp_path: Path, clip: Path
+) -> None:
+    data = clip.read_bytes()
+    cut = tmp_path / "cut.avi"
+    cut.write_bytes(data[: len(data) // 3])
+    camera, log = start_camera(str(cut), settings=FAST, reconnect_delay=0.05)
+
+    def failed_after_ok(states):
+        reasons = [h.state for h in states]
+        return (
+            HealthState.OK in reasons
+            and HealthState.DOWN in reasons[reasons.index(HealthState.OK) :]
+        )
+
+    assert log.wait_for(failed_after_ok), log.reasons()
+    assert camera.frames_read > 0
+
+
+def test_worker_keeps_only_the_newest_frame(start_camera) -> None:
+    camera, _ = start_camera("sim:YM1:A:A7K2Q9:T", settings=CaptureSettings(fps=200.0))
+    first = camera.wait_frame(0, timeout=30)
+    assert first is not None
+    later = camera.wait_frame(first.seq + 10, timeout=30)
+    assert later is not None and later.seq > first.seq + 10
+    # A consumer asking for "anything newer" gets the newest, not the next in a queue.
+    newest = camera.wait_frame(first.seq, timeout=30)
+    assert newest is not None and newest.seq >= later.seq
+
+
+def test_stop_is_prompt_even_while_waiting_to_reconnect(tmp_path: Path) -> None:
+    camera = CameraWorker(str(tmp_path / "gone.avi"), reconnect_delay=3600)
+    states = []
+    camera.health.subscribe(states.append)
+    camera.start()
+    camera.stop(timeout=10)
+    assert camera._thread is not None and not camera._thread.is_alive()
+    assert states[-1].reason == "stopped"
+
+
+def test_read_exceptions_are_failures_not_crashes() -> None:
+    class Flaky:
+        reads = 0
+
+        def read(self):
+            Flaky.reads += 1
+            if Flaky.reads % 3 == 0:
+                raise RuntimeError("USB transfer failed")
+            return np.zeros((4, 4, 3), np.uint8)
+
+        def release(self) -> None:
+            pass
+
+    camera = CameraWorker("fake", opener=lambda *_: Flaky(), reconnect_delay=0.01)
+    states = []
+    done = threading.Event()
+
+    def record(health):
+        states.append(health)
+        if sum(h.reason == "read_failed" for h in states) >= 2:
+            done.set()
+
+    camera.health.subscribe(record)
+    with camera:
+        assert done.wait(30)
+    failure = next(h for h in states if h.reason == "read_failed")
+    assert "USB transfer failed" in failure.detail
+
+
+def test_still_image_and_sim_sources(tmp_path: Path) -> None:
+    import cv2
+
+    sim = open_source("sim:hello", CaptureSettings(width=640, height=480, fps=None))
+    frame = sim.read()
+    assert frame is not None and frame.shape == (480, 640, 3)
+    assert QrCascade().decode(frame).texts == ("hello",)
+    path = tmp_path / "photo.png"
+    cv2.imwrite(str(path), frame)
+    still = open_source(str(path), CaptureSettings(fps=None))
+    image = still.read()
+    assert image is not None and QrCascade().decode(image).texts == ("hello",)

@@ -66,7 +66,9 @@ class CameraWorker:
         if self._thread is not None:
             raise RuntimeError("the camera worker is already started")
         self.health.publish(DeviceHealth(DEVICE, HealthState.UNKNOWN, "starting"))
-        self._thread = threading.Thread(target=self._run, name=f"camera {self.spec}", daemon=True)
+        self._thread = threading.Thread(
+            target=self._run, name=f"camera {describe(self.spec)}", daemon=True
+        )
         self._thread.start()
         return self
 

@@ -7,9 +7,13 @@ cascade pay for the fallbacks, cheapest first, stopping at the first stage that 
 
 1. CLAHE (local contrast equalisation) then zxing-cpp: dim phones, glare washing out a corner,
    low-contrast thermal receipts;
-2. 2x upscale then zxing-cpp: codes whose modules are only one or two pixels wide;
-3. OpenCV's QRCodeDetectorAruco: a different finder-pattern detector, on the image and on its
-   inversion, for what zxing-cpp's detector misses.
+2. unsharp masking then zxing-cpp: a code slightly out of focus or moving;
+3. 2x bicubic upscale then zxing-cpp: codes whose modules are only one or two pixels wide;
+4. OpenCV's QRCodeDetectorAruco: a different finder-pattern detector for what zxing-cpp's
+   detector misses.
+
+Every zxing-cpp pass also tries the inverted image (light modules on dark), so dark-mode phone
+screens are read on the fast path already. bench/qr.py prints which stage decoded how many frames.
 
 Frames larger than ``max_side`` are downscaled first, so a 4K camera or a huge photo costs a
 bounded time. Every decoder here is stateless apart from its OpenCV detector; use one
@@ -122,6 +126,7 @@ class QrCascade:
         self.stages: Sequence[Stage] = (
             ("zxing", zxing_decode),
             ("zxing+clahe", self._clahe_stage),
+            ("zxing+sharpen", self._sharpen_stage),
             ("zxing+upscale", self._upscale_stage),
             ("aruco", self._aruco_stage),
         )
@@ -129,16 +134,23 @@ class QrCascade:
     def _clahe_stage(self, gray: np.ndarray) -> list[QrCode]:
         return zxing_decode(self._clahe.apply(gray), name="zxing+clahe")
 
-    def _upscale_stage(self, gray: np.ndarray) -> list[QrCode]:
+    @staticmethod
+    def _sharpen_stage(gray: np.ndarray) -> list[QrCode]:
+        soft = cv2.GaussianBlur(gray, (0, 0), 3.0)
+        return zxing_decode(cv2.addWeighted(gray, 3.5, soft, -2.5, 0), name="zxing+sharpen")
+
+    @staticmethod
+    def _upscale_stage(gray: np.ndarray) -> list[QrCode]:
         if max(gray.shape) > 2000:  # already plenty of pixels per module; not worth 4x the work
             return []
-        big = cv2.resize(gray, None, fx=2, fy=2, interpolation=cv2.INTER_LINEAR)
+        big = cv2.resize(gray, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
         return zxing_decode(big, name="zxing+upscale", scale=2.0)
 
     def _aruco_stage(self, gray: np.ndarray) -> list[QrCode]:
-        return self._aruco(gray) or self._aruco(255 - gray, name="aruco+invert")
+        return self._aruco(gray)
 
-    def decode(self, image: np.ndarray) -> DecodeResult:
+    def decode(self, image: np.ndarray, *, fallbacks: bool = True) -> DecodeResult:
+        """Every code in ``image``; ``fallbacks=False`` runs the fast path only."""
         start = time.perf_counter()
         gray = to_gray(image)
         scale = 1.0
@@ -146,7 +158,7 @@ class QrCascade:
             scale = self.max_side / max(gray.shape)
             gray = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
         codes: list[QrCode] = []
-        for _name, stage in self.stages:
+        for _name, stage in self.stages if fallbacks else self.stages[:1]:
             codes = stage(gray)
             if codes:
                 break
@@ -177,7 +189,8 @@ class SingleDecoder:
         self.name = name
         self._decode = decode
 
-    def decode(self, image: np.ndarray) -> DecodeResult:
+    def decode(self, image: np.ndarray, *, fallbacks: bool = True) -> DecodeResult:
+        """Every code in ``image``; ``fallbacks=False`` runs the fast path only."""
         start = time.perf_counter()
         codes = self._decode(to_gray(image))
         return DecodeResult(_unique(codes), (time.perf_counter() - start) * 1000)

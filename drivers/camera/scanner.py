@@ -29,7 +29,10 @@ class QrScanner:
     """Decodes frames from ``camera`` on its own thread and publishes :class:`QrScanned`.
 
     The scanner always takes the newest frame, so when decoding is slower than the camera it
-    skips frames instead of falling behind.
+    skips frames instead of falling behind. With no code in view every frame would run the whole
+    cascade (tens of milliseconds), so the fallbacks run at most every ``fallback_interval``
+    seconds and the other frames get the fast path only: a hard code is still found within that
+    interval, and an idle kiosk does not keep a core busy.
     """
 
     def __init__(
@@ -38,7 +41,9 @@ class QrScanner:
         *,
         cascade: QrCascade | None = None,
         dedup_window: float = 3.0,
+        fallback_interval: float = 0.5,
     ) -> None:
+        self.fallback_interval = fallback_interval
         self.camera = camera
         self.events: Broadcaster[QrScanned] = Broadcaster()
         self._cascade = cascade or QrCascade()
@@ -67,13 +72,17 @@ class QrScanner:
 
     def _run(self) -> None:
         last = 0
+        last_fallback = float("-inf")
         while not self._stop.is_set():
             frame = self.camera.wait_frame(last, timeout=0.2)
             if frame is None:
                 continue
             last = frame.seq
+            fallbacks = frame.timestamp - last_fallback >= self.fallback_interval
             try:
-                result = self._cascade.decode(frame.image)
+                result = self._cascade.decode(frame.image, fallbacks=fallbacks)
+                if fallbacks and not result.codes:
+                    last_fallback = frame.timestamp
             except Exception:  # one bad frame must not end scanning
                 logger.exception("QR decoding failed on frame %d", frame.seq)
                 continue

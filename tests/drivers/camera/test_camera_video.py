@@ -217,3 +217,55 @@ def test_still_image_and_sim_sources(tmp_path: Path) -> None:
     still = open_source(str(path), CaptureSettings(fps=None))
     image = still.read()
     assert image is not None and QrCascade().decode(image).texts == ("hello",)
+
+
+class RecordingCascade(QrCascade):
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: list[bool] = []
+        self.enough = threading.Event()
+
+    def decode(self, image, *, fallbacks=True):
+        self.calls.append(fallbacks)
+        if len(self.calls) >= 20:
+            self.enough.set()
+        return super().decode(image, fallbacks=fallbacks)
+
+
+def test_idle_scanner_runs_fallbacks_only_now_and_then(tmp_path: Path) -> None:
+    import cv2
+
+    cv2.imwrite(str(tmp_path / "empty.png"), blank_frame())
+    camera = CameraWorker(str(tmp_path / "empty.png"), CaptureSettings(fps=200.0))
+    cascade = RecordingCascade()
+    scanner = QrScanner(camera, cascade=cascade, fallback_interval=3600)
+    with camera, scanner:
+        assert cascade.enough.wait(60)
+    assert cascade.calls[0] is True and not any(cascade.calls[1:20])
+
+
+def test_live_scanner_finds_a_code_only_a_fallback_can_read(tmp_path: Path) -> None:
+    import cv2
+    from qr_degrade import make_sample
+
+    from drivers.camera.qr import zxing_decode
+
+    sample = make_sample("dim", 7_004)
+    gray = cv2.cvtColor(sample.frame, cv2.COLOR_BGR2GRAY)
+    assert not zxing_decode(gray), "this dim frame should defeat the fast path"
+    cv2.imwrite(str(tmp_path / "dim.png"), sample.frame)
+    camera = CameraWorker(str(tmp_path / "dim.png"), CaptureSettings(fps=30.0))
+    seen: list[QrScanned] = []
+    found = threading.Event()
+    scanner = QrScanner(camera, fallback_interval=0.1)
+    scanner.events.subscribe(lambda event: (seen.append(event), found.set()))
+    with camera, scanner:
+        assert found.wait(60)
+    assert seen[0].text == sample.texts[0] and seen[0].decoder != "zxing"
+
+
+def test_stream_credentials_never_reach_health_details() -> None:
+    from drivers.camera.sources import describe
+
+    assert describe("rtsp://admin:secret@10.0.0.5/stream1") == "rtsp://***@10.0.0.5/stream1"
+    assert describe("/dev/video0") == "/dev/video0"

@@ -5,7 +5,7 @@ A camera spec is one string, as on the command line:
     0, 1, ...               a device index
     /dev/video0             a V4L2 device
     rtsp://... http://...   a network stream
-    clip.avi                a video file (played at its own frame rate)
+    clip.avi                a video file (played at the configured FPS, else its own)
     photo.png               a still image, shown as a camera that sees it forever
     sim:TEXT                a simulated camera showing a QR code of TEXT (the kiosk demo)
 
@@ -70,7 +70,7 @@ class _Paced:
 
 
 class VideoCaptureSource:
-    """cv2.VideoCapture on a device, file or stream; a file is paced at its own frame rate."""
+    """cv2.VideoCapture on a device, file or stream; a file is paced like a camera would be."""
 
     def __init__(
         self, spec: str, settings: CaptureSettings, stop: threading.Event | None = None

@@ -21,6 +21,7 @@ import numpy as np
 from drivers.camera.qr import to_gray
 
 MIN_PAGE_AREA = 0.12  # fraction of the frame; smaller quads are clutter, not a page
+MAX_PAGE_AREA = 0.95  # a "page" this large is the desk itself, lit brighter than Otsu expected
 WORK_SIDE = 1600  # detection runs at most at this size; corners are scaled back
 
 
@@ -143,6 +144,8 @@ def find_page(image: np.ndarray) -> np.ndarray | None:
             area = cv2.contourArea(contour)
             if area < MIN_PAGE_AREA * frame_area:
                 break
+            if area > MAX_PAGE_AREA * frame_area:
+                continue  # the mask took the whole desk: not a page outline, try the next mask
             quad = _quad_from_contour(contour)
             if quad is None:
                 continue

@@ -16,7 +16,7 @@ import numpy as np
 from drivers.camera.errors import CameraError
 
 JPEG_QUALITY = 85
-PDF_DPI = 150.0  # a straightened A4 page of ~1240x1754 px prints at its true size
+A4_WIDTH_INCHES = 8.27  # pages are scaled so that the first one is A4 wide in the PDF
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +87,7 @@ class MaterialWriter:
                 format="PDF",
                 save_all=True,
                 append_images=images[1:],
-                resolution=PDF_DPI,
+                resolution=max(72.0, images[0].width / A4_WIDTH_INCHES),
                 title=self.name,
             )
             os.replace(tmp, pdf)

@@ -55,6 +55,7 @@ def page_photo(
     offset: tuple[float, float] = (0.0, 0.0),
     light: float = 1.0,
     blur: float = 0.0,
+    desk_gray: int | None = None,
 ) -> PagePhoto:
     rng = np.random.default_rng(seed)
     page = page_image(rng)
@@ -71,7 +72,12 @@ def page_photo(
     warped = cv2.warpPerspective(page, matrix, (width, height), flags=cv2.INTER_LINEAR)
     mask = cv2.warpPerspective(np.full((PAGE_H, PAGE_W), 255, np.uint8), matrix, (width, height))
     alpha = (mask.astype(np.float32) / 255)[..., None]
-    frame = desk(rng, width, height).astype(np.float32) * (1 - alpha) + warped * alpha
+    if desk_gray is None:
+        surface = desk(rng, width, height).astype(np.float32)
+    else:  # a plain light counter top, nearly as bright as the paper
+        surface = np.full((height, width, 3), desk_gray, np.float32)
+        surface += rng.normal(0, 8, (height, width, 1))
+    frame = surface * (1 - alpha) + warped * alpha
     # Lamp light falling off across the desk.
     yy, xx = np.mgrid[0:height, 0:width].astype(np.float32)
     falloff = 1.0 - 0.25 * ((xx / width - rng.uniform(0, 1)) ** 2 + (yy / height) ** 2)

@@ -27,6 +27,14 @@ def test_page_corners_within_a_few_pixels(seed: int, angle: float) -> None:
     assert error.max() < 3.0, error
 
 
+@pytest.mark.parametrize("desk_gray", [160, 200, 215])
+def test_page_on_a_light_counter_top(desk_gray: int) -> None:
+    photo = page_photo(30 + desk_gray, desk_gray=desk_gray)
+    corners = find_page(photo.frame)
+    assert corners is not None
+    assert np.linalg.norm(corners - photo.corners, axis=1).max() < 3.0
+
+
 def test_straightened_page_puts_printed_marks_back_in_place() -> None:
     photo = page_photo(21, angle=14.0)
     capture = capture_page(photo.frame)
@@ -125,6 +133,8 @@ def test_material_pages_jpeg_and_one_pdf_with_sha256(tmp_path: Path) -> None:
     assert material.sha256 == hashlib.sha256(data).hexdigest() and material.size == len(data)
     assert len(re.findall(rb"/Type\s*/Page\b", data)) == 2
     assert data.count(b"/DCTDecode") == 2  # the JPEG pages are embedded as they are
+    box = re.search(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)", data)
+    assert box is not None and abs(float(box.group(1)) - 595.3) < 2  # A4 wide, in points
     assert not list(material.pdf.parent.glob(".*.tmp"))
 
 

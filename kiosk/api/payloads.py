@@ -167,9 +167,12 @@ def _b32decode(text: str) -> bytes:
     if not text or len(text) % 8 in (1, 3, 6):  # lengths no byte string encodes to
         raise _Malformed
     try:
-        return base64.b32decode(text + "=" * (-len(text) % 8))
+        data = base64.b32decode(text + "=" * (-len(text) % 8))
     except (binascii.Error, ValueError) as exc:
         raise _Malformed from exc
+    if _b32encode(data) != text:  # stray padding bits: one code, one spelling
+        raise _Malformed
+    return data
 
 
 def identity_code(

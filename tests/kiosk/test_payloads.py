@@ -130,6 +130,21 @@ def test_every_tampered_identity_byte_is_invalid(hub_key: Ed25519PrivateKey) -> 
     )
 
 
+def test_every_single_character_change_to_an_identity_code_is_invalid(
+    hub_key: Ed25519PrivateKey,
+) -> None:
+    public = hub_key.public_key()
+    text = identity_code(bytes(range(16)), hub_key, now=NOW, ttl=60)
+    assert (len(text) - 6) * 5 % 8, "want a length with spare bits in the last character"
+    for index in range(6, len(text)):
+        for char in "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567":
+            if char == text[index]:
+                continue
+            changed = text[:index] + char + text[index + 1 :]
+            result = classify(changed, identity_public_key=public, now=NOW)
+            assert result.status is PayloadStatus.INVALID, (index, char)
+
+
 def test_identity_without_key_is_unverified_or_expired(hub_key: Ed25519PrivateKey) -> None:
     text = identity_code(b"subject", hub_key, now=NOW, ttl=60)
     assert classify(text, now=NOW).status is PayloadStatus.UNVERIFIED

@@ -16,7 +16,7 @@ DEMO_OUT ?= demo-out
 
 demo: apt venv
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
-		$(BIN)/kiosk demo --windowed; \
+		$(BIN)/kiosk demo; \
 	else \
 		echo "No display: running the headless demo tour into $(DEMO_OUT)/"; \
 		QT_QPA_PLATFORM=offscreen $(BIN)/kiosk demo --tour $(DEMO_OUT); \

@@ -1,0 +1,58 @@
+"""The hub's application factory."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from hub import migrations, problems
+from hub.context import Clock, HubContext, HubSettings, utc_now
+from hub.db import make_engine
+from hub.routes import terminals, tickets
+from kiosk.api.models import API_PREFIX
+
+logger = logging.getLogger(__name__)
+
+
+def create_app(
+    db_url: str,
+    *,
+    admin_token: str | None = None,
+    settings: HubSettings | None = None,
+    clock: Clock = utc_now,
+    seed_sample: bool = False,
+) -> FastAPI:
+    """Build the hub on ``db_url`` (migrated on the spot); ``seed_sample`` loads the sample hall
+    into an empty database. ``admin_token`` enables the admin endpoints (terminal registration)."""
+    engine = make_engine(db_url)
+    migrations.upgrade(engine)
+    ctx = HubContext(engine=engine, clock=clock, settings=settings or HubSettings())
+    ctx.load_secrets()
+    if seed_sample:
+        from hub.seed import seed_if_empty
+
+        seed_if_empty(ctx)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        engine.dispose()
+
+    app = FastAPI(
+        lifespan=lifespan,
+        title="一门通 Hub (一门受理 central API)",
+        version="1.0.0",
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=f"{API_PREFIX}/docs",
+        redoc_url=None,
+    )
+    app.state.hub = ctx
+    app.state.admin_token = admin_token
+    problems.install(app)
+    for module in (terminals, tickets):
+        app.include_router(module.router, prefix=API_PREFIX)
+
+    return app

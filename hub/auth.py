@@ -1,0 +1,81 @@
+"""Terminal credentials: a random bearer token per terminal, stored only as its SHA-256.
+
+Tokens carry 256 bits of randomness, so a fast hash is enough (no password stretching needed).
+The same ``terminal_id`` could come from a verified client certificate instead (mTLS-ready):
+the dependency below is the single place that decides who is calling.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy import select
+
+from hub.context import HubContext, get_context
+from hub.db import Terminal
+from hub.problems import HubProblem
+from kiosk.api.models import ProblemCode, TerminalCredentials, TerminalRegistration
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def register_terminal(ctx: HubContext, registration: TerminalRegistration) -> TerminalCredentials:
+    """Create the terminal or rotate its token (the old token stops working at once)."""
+    token = secrets.token_urlsafe(32)
+    now = ctx.now()
+    with ctx.transaction() as session:
+        terminal = session.get(Terminal, registration.terminal_id)
+        if terminal is None:
+            terminal = Terminal(
+                terminal_id=registration.terminal_id,
+                registered_at=now,
+                devices=[],
+                token_hash=hash_token(token),
+                mode=registration.mode.value,
+                site_code=registration.site_code,
+                description=registration.description,
+            )
+            session.add(terminal)
+        else:
+            terminal.token_hash = hash_token(token)
+            terminal.mode = registration.mode.value
+            terminal.site_code = registration.site_code
+            terminal.description = registration.description
+    return TerminalCredentials(terminal_id=registration.terminal_id, token=token, issued_at=now)
+
+
+def _bearer(request: Request) -> str:
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise HubProblem(401, ProblemCode.UNAUTHORIZED, "Missing bearer token")
+    return token.strip()
+
+
+def current_terminal(
+    request: Request, ctx: Annotated[HubContext, Depends(get_context)]
+) -> Terminal:
+    token = _bearer(request)
+    with ctx.sessions() as session:
+        terminal = session.execute(
+            select(Terminal).where(Terminal.token_hash == hash_token(token))
+        ).scalar_one_or_none()
+    if terminal is None:
+        raise HubProblem(401, ProblemCode.UNAUTHORIZED, "Unknown terminal token")
+    return terminal
+
+
+def require_admin(request: Request) -> None:
+    expected: str | None = request.app.state.admin_token
+    token = _bearer(request)
+    if expected is None or not secrets.compare_digest(token, expected):
+        raise HubProblem(403, ProblemCode.FORBIDDEN, "Admin token required")
+
+
+TerminalDep = Annotated[Terminal, Depends(current_terminal)]
+ContextDep = Annotated[HubContext, Depends(get_context)]

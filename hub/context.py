@@ -1,0 +1,100 @@
+"""The hub's per-app state: database, clock, time zone and limits, shared by every route."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import secrets
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from fastapi import Request
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from hub.db import KeyValue
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(slots=True)
+class HubSettings:
+    time_zone: str = "Asia/Shanghai"
+    public_base_url: str | None = None  # used in follow URLs; defaults to the request's base
+    max_material_bytes: int = 10 * 1024 * 1024
+    max_materials_per_case: int = 20
+    case_number_prefix: str = "YM"
+
+
+@dataclass(slots=True)
+class HubContext:
+    engine: Engine
+    clock: Clock
+    settings: HubSettings
+    sessions: sessionmaker[Session] = field(init=False)
+    _pepper: bytes | None = None
+
+    def __post_init__(self) -> None:
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.settings.time_zone)
+
+    def now(self) -> datetime:
+        return self.clock().astimezone(UTC)
+
+    def today(self) -> date:
+        """The hall's service date (tickets reset when it changes)."""
+        return self.clock().astimezone(self.tz).date()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        with self.sessions() as session, session.begin():
+            yield session
+
+    def id_digest(self, id_number: str) -> str:
+        """Keyed digest of an ID number, for limits and matching without keeping the number."""
+        if self._pepper is None:
+            raise RuntimeError("HubContext.load_secrets() was not called")
+        return hmac.new(self._pepper, id_number.strip().upper().encode(), "sha256").hexdigest()
+
+    def load_secrets(self) -> None:
+        """Read (or create) the hub's secrets once at start-up, outside any request transaction."""
+        with self.transaction() as session:
+            row = session.get(KeyValue, "id_pepper")
+            if row is None:
+                row = KeyValue(key="id_pepper", value=secrets.token_hex(32))
+                session.add(row)
+            self._pepper = bytes.fromhex(row.value)
+
+    def base_url(self, request: Request) -> str:
+        return (self.settings.public_base_url or str(request.base_url)).rstrip("/")
+
+
+def request_hash(payload: Any) -> str:
+    """Digest of a request body, to tell an idempotent repeat from a reused key."""
+    canonical = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def get_context(request: Request) -> HubContext:
+    ctx: HubContext = request.app.state.hub
+    return ctx
+
+
+def first(session: Session, statement: Any) -> Any:
+    return session.execute(statement).scalars().first()
+
+
+__all__ = ["Clock", "HubContext", "HubSettings", "first", "get_context", "request_hash", "select"]

@@ -1,0 +1,266 @@
+"""Database schema (SQLAlchemy 2 ORM) and engine set-up for SQLite and PostgreSQL.
+
+SQLite: every transaction starts with ``BEGIN IMMEDIATE`` so writers queue on the database lock
+(with a generous busy timeout) instead of failing half-way; WAL lets readers run alongside. This is
+what makes ticket numbering gap-free under concurrency there. PostgreSQL serialises the same
+increments through ``UPDATE ... RETURNING`` row locks.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+    create_engine,
+    event,
+)
+from sqlalchemy.engine import Dialect, Engine
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes on both databases (SQLite would hand back naive values)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the hub database")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def TZ() -> UtcDateTime:
+    return UtcDateTime()
+
+
+class SchemaVersion(Base):
+    __tablename__ = "schema_version"
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    applied_at: Mapped[datetime] = mapped_column(TZ())
+    description: Mapped[str] = mapped_column(String(200))
+
+
+class Terminal(Base):
+    __tablename__ = "terminals"
+    terminal_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    mode: Mapped[str] = mapped_column(String(16))
+    site_code: Mapped[str] = mapped_column(String(64))
+    description: Mapped[str] = mapped_column(String(200), default="")
+    registered_at: Mapped[datetime] = mapped_column(TZ())
+    last_seen_at: Mapped[datetime | None] = mapped_column(TZ(), nullable=True)
+    outbox_depth: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    devices: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    software_version: Mapped[str] = mapped_column(String(32), default="")
+
+
+class TicketCategoryRow(Base):
+    __tablename__ = "ticket_categories"
+    code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    name_en: Mapped[str] = mapped_column(String(100))
+    prefix: Mapped[str] = mapped_column(String(2))
+    range_start: Mapped[int] = mapped_column(Integer)
+    range_end: Mapped[int] = mapped_column(Integer)
+    daily_cap: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    real_name_limit: Mapped[bool] = mapped_column(Boolean)
+    default_service_minutes: Mapped[int] = mapped_column(Integer)
+    active: Mapped[bool] = mapped_column(Boolean)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class TicketSequence(Base):
+    __tablename__ = "ticket_sequences"
+    category_code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    service_date: Mapped[date] = mapped_column(Date, primary_key=True)
+    last_value: Mapped[int] = mapped_column(Integer)
+
+
+class Ticket(Base):
+    __tablename__ = "tickets"
+    __table_args__ = (
+        UniqueConstraint("category_code", "service_date", "seq"),
+        UniqueConstraint("terminal_id", "idempotency_key"),
+    )
+    ticket_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    category_code: Mapped[str] = mapped_column(ForeignKey("ticket_categories.code"))
+    service_date: Mapped[date] = mapped_column(Date, index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str] = mapped_column(String(16))
+    priority: Mapped[str] = mapped_column(String(16))
+    state: Mapped[str] = mapped_column(String(16), index=True)
+    id_digest: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    appointment_code: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    terminal_id: Mapped[str] = mapped_column(String(64))
+    idempotency_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    request_hash: Mapped[str] = mapped_column(String(64))
+    counter_code: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    transferred_from: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    transferred_to: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    recall_count: Mapped[int] = mapped_column(Integer, default=0)
+    issued_at: Mapped[datetime] = mapped_column(TZ())
+    called_at: Mapped[datetime | None] = mapped_column(TZ(), nullable=True)
+    started_at: Mapped[datetime | None] = mapped_column(TZ(), nullable=True)
+    held_at: Mapped[datetime | None] = mapped_column(TZ(), nullable=True)
+    ended_at: Mapped[datetime | None] = mapped_column(TZ(), nullable=True)
+
+
+class TicketEvent(Base):
+    """Append-only period log of ticket transitions: wait/walk/service times fall out of it."""
+
+    __tablename__ = "ticket_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    ticket_id: Mapped[str] = mapped_column(ForeignKey("tickets.ticket_id"), index=True)
+    state: Mapped[str] = mapped_column(String(16))
+    counter_code: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    at: Mapped[datetime] = mapped_column(TZ())
+
+
+class CounterRow(Base):
+    __tablename__ = "counters"
+    code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    category_codes: Mapped[list[Any]] = mapped_column(JSON)
+
+
+class CatalogItemRow(Base):
+    __tablename__ = "catalog_items"
+    code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    department: Mapped[str] = mapped_column(String(100))
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class CaseRow(Base):
+    __tablename__ = "cases"
+    __table_args__ = (UniqueConstraint("terminal_id", "idempotency_key"),)
+    case_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    case_number: Mapped[str] = mapped_column(String(32), unique=True)
+    terminal_id: Mapped[str] = mapped_column(String(64))
+    idempotency_key: Mapped[str] = mapped_column(String(64))
+    request_hash: Mapped[str] = mapped_column(String(64))
+    item_code: Mapped[str] = mapped_column(ForeignKey("catalog_items.code"))
+    state: Mapped[str] = mapped_column(String(24), index=True)
+    applicant_name: Mapped[str] = mapped_column(String(100))
+    applicant_id_number: Mapped[str] = mapped_column(String(32))
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    submitted_at: Mapped[datetime] = mapped_column(TZ())
+    due_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    clock_paused_days: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class CaseEvent(Base):
+    __tablename__ = "case_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.case_id"), index=True)
+    state: Mapped[str] = mapped_column(String(24))
+    at: Mapped[datetime] = mapped_column(TZ())
+    actor: Mapped[str] = mapped_column(String(64))
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class CaseSequence(Base):
+    __tablename__ = "case_sequences"
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    last_value: Mapped[int] = mapped_column(Integer)
+
+
+class Material(Base):
+    __tablename__ = "materials"
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.case_id"), primary_key=True)
+    material_code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    media_type: Mapped[str] = mapped_column(String(100))
+    content: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    uploaded_at: Mapped[datetime | None] = mapped_column(TZ(), nullable=True)
+
+
+class AppointmentRow(Base):
+    __tablename__ = "appointments"
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    category_code: Mapped[str] = mapped_column(ForeignKey("ticket_categories.code"))
+    item_code: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    id_digest: Mapped[str] = mapped_column(String(64), index=True)
+    slot_date: Mapped[date] = mapped_column(Date, index=True)
+    slot_start: Mapped[str] = mapped_column(String(5))
+    state: Mapped[str] = mapped_column(String(16))
+    ticket_id: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    booked_at: Mapped[datetime] = mapped_column(TZ())
+    checked_in_at: Mapped[datetime | None] = mapped_column(TZ(), nullable=True)
+    closed_at: Mapped[datetime | None] = mapped_column(TZ(), nullable=True)
+
+
+class EvaluationRow(Base):
+    __tablename__ = "evaluations"
+    __table_args__ = (UniqueConstraint("subject_type", "subject_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    subject_type: Mapped[str] = mapped_column(String(16))
+    subject_id: Mapped[str] = mapped_column(String(32))
+    level: Mapped[int] = mapped_column(Integer)
+    reasons: Mapped[list[Any]] = mapped_column(JSON)
+    comment: Mapped[str] = mapped_column(Text)
+    channel: Mapped[str] = mapped_column(String(4))
+    terminal_id: Mapped[str] = mapped_column(String(64))
+    counter_code: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(TZ())
+
+
+class KeyValue(Base):
+    """Small hub secrets and settings (the ID-digest pepper)."""
+
+    __tablename__ = "hub_settings"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+def make_engine(db_url: str) -> Engine:
+    if db_url.startswith("sqlite"):
+        engine = create_engine(db_url, connect_args={"timeout": 60, "check_same_thread": False})
+        _sqlite_serialised_writes(engine)
+        return engine
+    return create_engine(db_url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+
+
+def _sqlite_serialised_writes(engine: Engine) -> None:
+    # pysqlite's own transaction handling defers BEGIN and would start read transactions that
+    # cannot later be upgraded; take over: autocommit at the driver, BEGIN IMMEDIATE ourselves.
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=60000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")

@@ -1,0 +1,157 @@
+"""``EmbeddedHub``: the hub in-process on 127.0.0.1 (ephemeral port), for the demo and tests.
+
+The listening socket is bound and listening before the server thread starts, so the base URL is
+valid the moment ``start()`` returns: early connections wait in the backlog.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+import socket
+import threading
+from pathlib import Path
+from types import TracebackType
+
+import uvicorn
+
+from hub.app import create_app
+from hub.auth import register_terminal
+from hub.context import Clock, HubContext, HubSettings, utc_now
+from kiosk.api.models import TerminalMode, TerminalRegistration
+
+logger = logging.getLogger(__name__)
+
+DB_FILE = "hub.sqlite3"
+ADMIN_TOKEN_FILE = "admin-token"
+
+
+def read_or_create_secret(path: Path) -> str:
+    """A random secret kept in a 0600 file, created on first use."""
+    if path.exists():
+        return path.read_text(encoding="ascii").strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    value = secrets.token_urlsafe(32)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        handle.write(value + "\n")
+    return value
+
+
+class EmbeddedHub:
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        seed_sample: bool = True,
+        settings: HubSettings | None = None,
+        clock: Clock = utc_now,
+        start_timeout: float = 30.0,
+        db_url: str | None = None,
+    ) -> None:
+        self.data_dir = Path(data_dir)
+        self.host = host
+        self.port = port
+        self.seed_sample = seed_sample
+        self.settings = settings
+        self.clock = clock
+        self.start_timeout = start_timeout
+        self._db_url = db_url
+        self._server: uvicorn.Server | None = None
+        self._thread: threading.Thread | None = None
+        self._socket: socket.socket | None = None
+        self._ctx: HubContext | None = None
+        self.base_url = ""
+        self.admin_token = ""
+
+    @property
+    def db_url(self) -> str:
+        """SQLite in the data dir unless another database URL was given (PostgreSQL)."""
+        return self._db_url or f"sqlite:///{self.data_dir / DB_FILE}"
+
+    @property
+    def context(self) -> HubContext:
+        if self._ctx is None:
+            raise RuntimeError("EmbeddedHub is not started")
+        return self._ctx
+
+    def start(self) -> str:
+        """Start serving; return the base URL (``http://127.0.0.1:PORT``)."""
+        if self._server is not None:
+            return self.base_url
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.admin_token = read_or_create_secret(self.data_dir / ADMIN_TOKEN_FILE)
+        app = create_app(
+            self.db_url,
+            admin_token=self.admin_token,
+            settings=self.settings,
+            clock=self.clock,
+            seed_sample=self.seed_sample,
+        )
+        self._ctx = app.state.hub
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((self.host, self.port))
+        sock.listen(128)
+        self._socket = sock
+        port = sock.getsockname()[1]
+        self.base_url = f"http://{self.host}:{port}"
+        config = uvicorn.Config(app, log_level="warning", lifespan="on", access_log=False)
+        self._server = uvicorn.Server(config)
+        started = threading.Event()
+        server = self._server
+
+        def _run() -> None:
+            try:
+                server.run(sockets=[sock])
+            finally:
+                started.set()
+
+        self._thread = threading.Thread(target=_run, name="embedded-hub", daemon=True)
+        self._thread.start()
+        # uvicorn has no start event; its ``started`` flag flips after lifespan start-up.
+        deadline = threading.Event()
+        for _ in range(int(self.start_timeout / 0.02)):
+            if server.started or started.is_set():
+                break
+            deadline.wait(0.02)
+        if not server.started:
+            self.stop()
+            raise RuntimeError("the embedded hub did not start")
+        logger.info("embedded hub serving on %s", self.base_url)
+        return self.base_url
+
+    def register_terminal(self, terminal_id: str, *, mode: TerminalMode = TerminalMode.HALL) -> str:
+        """Register (or re-key) a terminal and return its bearer token."""
+        credentials = register_terminal(
+            self.context, TerminalRegistration(terminal_id=terminal_id, mode=mode)
+        )
+        return credentials.token
+
+    def stop(self, timeout: float = 15.0) -> None:
+        server, thread = self._server, self._thread
+        self._server = self._thread = None
+        if server is not None:
+            server.should_exit = True
+        if thread is not None:
+            thread.join(timeout)
+        if self._socket is not None:
+            self._socket.close()
+            self._socket = None
+        if self._ctx is not None:
+            self._ctx.engine.dispose()
+
+    def __enter__(self) -> EmbeddedHub:
+        self.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()

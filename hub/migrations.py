@@ -1,0 +1,72 @@
+"""Schema migrations: a small versioned table instead of alembic.
+
+Why not alembic: the hub also runs embedded inside a kiosk from an installed wheel, where an
+``alembic.ini`` and a script directory are extra moving parts; the schema is small and must work
+on SQLite (no ALTER for most changes) and PostgreSQL alike. Each step below is a function run in
+one transaction and recorded in ``schema_version``; ``upgrade`` is idempotent and refuses a
+database written by a newer hub rather than guessing.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import cast
+
+from sqlalchemy import Connection, Table, inspect, select
+from sqlalchemy.engine import Engine
+
+from hub.db import Base, SchemaVersion
+
+logger = logging.getLogger(__name__)
+
+
+class SchemaTooNew(RuntimeError):
+    pass
+
+
+def _v1_initial(connection: Connection) -> None:
+    Base.metadata.create_all(connection)
+
+
+# (version, description, step). Append only: never edit a released step.
+MIGRATIONS: tuple[tuple[int, str, Callable[[Connection], None]], ...] = (
+    (1, "initial schema", _v1_initial),
+)
+LATEST = MIGRATIONS[-1][0]
+
+
+def _version_table() -> Table:
+    return cast(Table, SchemaVersion.__table__)
+
+
+def current_version(engine: Engine) -> int:
+    with engine.connect() as connection:
+        if not inspect(connection).has_table(SchemaVersion.__tablename__):
+            return 0
+        versions = connection.execute(select(SchemaVersion.version)).scalars().all()
+        return max(versions, default=0)
+
+
+def upgrade(engine: Engine) -> int:
+    """Bring the database to ``LATEST``; return the version it had before."""
+    before = current_version(engine)
+    if before > LATEST:
+        raise SchemaTooNew(
+            f"The hub database is at schema version {before}, newer than this hub ({LATEST})."
+        )
+    for version, description, step in MIGRATIONS:
+        if version <= before:
+            continue
+        with engine.begin() as connection:
+            if version == 1:
+                _version_table().create(connection, checkfirst=True)
+            step(connection)
+            connection.execute(
+                _version_table()
+                .insert()
+                .values(version=version, applied_at=datetime.now(UTC), description=description)
+            )
+        logger.info("hub schema migrated to version %d (%s)", version, description)
+    return before

@@ -1,0 +1,68 @@
+"""Terminal registration (admin), heartbeat and status."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends
+
+from hub.auth import ContextDep, TerminalDep, register_terminal, require_admin
+from hub.db import Terminal
+from hub.problems import HubProblem
+from hub.routes import problems
+from kiosk.api import models as m
+
+router = APIRouter(tags=["terminals"])
+PROBLEMS = problems(401, 403, 422)
+
+
+@router.post(
+    "/terminals",
+    status_code=201,
+    response_model=m.TerminalCredentials,
+    responses=PROBLEMS,
+    dependencies=[Depends(require_admin)],
+)
+def register(body: m.TerminalRegistration, ctx: ContextDep) -> m.TerminalCredentials:
+    return register_terminal(ctx, body)
+
+
+@router.post("/terminals/me/heartbeat", response_model=m.HeartbeatAck, responses=PROBLEMS)
+def heartbeat(body: m.Heartbeat, ctx: ContextDep, terminal: TerminalDep) -> m.HeartbeatAck:
+    now = ctx.now()
+    with ctx.transaction() as session:
+        row = session.get(Terminal, terminal.terminal_id)
+        assert row is not None  # authenticated a moment ago; terminals are never deleted
+        row.last_seen_at = now
+        row.outbox_depth = body.outbox_depth
+        row.devices = [d.model_dump() for d in body.devices]
+        row.software_version = body.software_version
+    return m.HeartbeatAck(terminal_id=terminal.terminal_id, received_at=now, server_time=now)
+
+
+@router.get(
+    "/terminals/{terminal_id}",
+    response_model=m.TerminalStatus,
+    responses=problems(401, 403, 404),
+    dependencies=[Depends(require_admin)],
+)
+def terminal_status(terminal_id: str, ctx: ContextDep) -> m.TerminalStatus:
+    with ctx.sessions() as session:
+        row = session.get(Terminal, terminal_id)
+        if row is None:
+            raise HubProblem(404, m.ProblemCode.NOT_FOUND, "Unknown terminal")
+        return _status(row)
+
+
+def _status(row: Terminal) -> m.TerminalStatus:
+    return m.TerminalStatus(
+        terminal_id=row.terminal_id,
+        mode=m.TerminalMode(row.mode),
+        site_code=row.site_code,
+        last_seen_at=row.last_seen_at,
+        outbox_depth=row.outbox_depth,
+        devices=[m.DeviceHealthReport.model_validate(d) for d in row.devices],
+    )
+
+
+AdminDep = Annotated[None, Depends(require_admin)]

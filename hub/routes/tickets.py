@@ -1,0 +1,43 @@
+"""Ticket categories and ticket issue / follow."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Request
+
+from hub import tickets
+from hub.auth import ContextDep, TerminalDep
+from hub.db import Ticket
+from hub.problems import HubProblem
+from hub.routes import problems
+from kiosk.api import models as m
+
+router = APIRouter(tags=["tickets"])
+PROBLEMS = problems(401, 404, 409, 422)
+
+
+@router.get("/ticket-categories", response_model=list[m.TicketCategory], responses=PROBLEMS)
+def list_ticket_categories(ctx: ContextDep, _terminal: TerminalDep) -> list[m.TicketCategory]:
+    return tickets.list_categories(ctx)
+
+
+@router.post("/tickets", status_code=201, response_model=m.TicketIssued, responses=PROBLEMS)
+def issue_ticket(
+    body: m.TicketIssueRequest,
+    request: Request,
+    ctx: ContextDep,
+    terminal: TerminalDep,
+    idempotency_key: Annotated[str | None, Header(max_length=64)] = None,
+) -> m.TicketIssued:
+    return tickets.issue(ctx, terminal, body, idempotency_key, ctx.base_url(request))
+
+
+@router.get("/tickets/{ticket_id}", response_model=m.TicketView, responses=PROBLEMS)
+def follow_ticket(ticket_id: str, ctx: ContextDep) -> m.TicketView:
+    """Public on purpose: the opaque ticket id is the capability (printed as a QR on the slip)."""
+    with ctx.sessions() as session:
+        ticket = session.get(Ticket, ticket_id)
+        if ticket is None:
+            raise HubProblem(404, m.ProblemCode.NOT_FOUND, "Unknown ticket", "未找到该排队号。")
+        return tickets.view(session, ticket, tickets.get_category(session, ticket.category_code))

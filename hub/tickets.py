@@ -1,0 +1,312 @@
+"""Queue tickets: gap-free numbering per category and day, priorities, limits, waiting estimate.
+
+Theory of operation: a ticket number is ``prefix + seq`` where ``seq`` comes from one row per
+(category, service date) in ``ticket_sequences``, incremented with ``UPDATE ... RETURNING`` in the
+same transaction that inserts the ticket. If anything refuses the ticket afterwards, the whole
+transaction rolls back and the number is not used: no gaps. A new service date starts a new row:
+the daily reset.
+"""
+
+from __future__ import annotations
+
+import math
+import uuid
+from datetime import date, datetime
+
+from sqlalchemy import func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from hub.context import HubContext, request_hash
+from hub.db import CounterRow, Terminal, Ticket, TicketCategoryRow, TicketEvent, TicketSequence
+from hub.problems import HubProblem
+from kiosk.api import models as m
+
+OPEN_STATES = (
+    m.TicketState.ISSUED.value,
+    m.TicketState.CALLED.value,
+    m.TicketState.SERVING.value,
+    m.TicketState.HELD.value,
+)
+PRIORITY_RANK = {m.Priority.APPOINTMENT.value: 0, m.Priority.PRIORITY.value: 1}
+RECENT_SERVICES = 20
+
+
+def rank(priority: str) -> int:
+    return PRIORITY_RANK.get(priority, 2)
+
+
+def category_model(row: TicketCategoryRow) -> m.TicketCategory:
+    return m.TicketCategory(
+        code=row.code,
+        name=row.name,
+        name_en=row.name_en,
+        prefix=row.prefix,
+        range_start=row.range_start,
+        range_end=row.range_end,
+        daily_cap=row.daily_cap,
+        real_name_limit=row.real_name_limit,
+        default_service_minutes=row.default_service_minutes,
+        active=row.active,
+    )
+
+
+def list_categories(ctx: HubContext) -> list[m.TicketCategory]:
+    with ctx.sessions() as session:
+        rows = session.execute(
+            select(TicketCategoryRow).order_by(TicketCategoryRow.sort_order, TicketCategoryRow.code)
+        ).scalars()
+        return [category_model(r) for r in rows]
+
+
+def get_category(session: Session, code: str) -> TicketCategoryRow:
+    category = session.get(TicketCategoryRow, code)
+    if category is None:
+        raise HubProblem(
+            404, m.ProblemCode.UNKNOWN_CATEGORY, "Unknown ticket category", "没有这项排队业务。"
+        )
+    return category
+
+
+def _next_seq(session: Session, category: TicketCategoryRow, day: date) -> int:
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    session.execute(
+        insert(TicketSequence)
+        .values(category_code=category.code, service_date=day, last_value=category.range_start - 1)
+        .on_conflict_do_nothing()
+    )
+    seq: int = session.execute(
+        update(TicketSequence)
+        .where(TicketSequence.category_code == category.code, TicketSequence.service_date == day)
+        .values(last_value=TicketSequence.last_value + 1)
+        .returning(TicketSequence.last_value)
+    ).scalar_one()
+    issued_today = seq - category.range_start + 1
+    if seq > category.range_end or (category.daily_cap and issued_today > category.daily_cap):
+        raise HubProblem(
+            409,
+            m.ProblemCode.DAILY_CAP_REACHED,
+            "Daily ticket range exhausted",
+            f"今日「{category.name}」号源已发完，请明日再来或预约办理。",
+        )
+    return seq
+
+
+def format_number(category: TicketCategoryRow, seq: int) -> str:
+    width = max(3, len(str(category.range_end)))
+    return f"{category.prefix}{seq:0{width}d}"
+
+
+def waiting_ahead(session: Session, ticket: Ticket) -> int:
+    """Issued tickets of the same queue that call-next would serve before this one."""
+    candidates = session.execute(
+        select(Ticket.priority, Ticket.issued_at, Ticket.seq).where(
+            Ticket.category_code == ticket.category_code,
+            Ticket.service_date == ticket.service_date,
+            Ticket.state == m.TicketState.ISSUED.value,
+            Ticket.ticket_id != ticket.ticket_id,
+        )
+    ).all()
+    mine = (rank(ticket.priority), ticket.issued_at, ticket.seq)
+    return sum(1 for p, at, seq in candidates if (rank(p), at, seq) < mine)
+
+
+def estimated_wait(
+    session: Session, category: TicketCategoryRow, ahead: int, day: date
+) -> int | None:
+    """Minutes: people ahead times the recent mean service time, spread over the counters."""
+    durations = session.execute(
+        select(Ticket.started_at, Ticket.ended_at)
+        .where(
+            Ticket.category_code == category.code,
+            Ticket.state == m.TicketState.DONE.value,
+            Ticket.started_at.is_not(None),
+            Ticket.ended_at.is_not(None),
+        )
+        .order_by(Ticket.ended_at.desc())
+        .limit(RECENT_SERVICES)
+    ).all()
+    seconds = [(end - start).total_seconds() for start, end in durations if end and start]
+    mean_minutes = sum(seconds) / len(seconds) / 60 if seconds else category.default_service_minutes
+    counters = sum(
+        1
+        for codes in session.execute(select(CounterRow.category_codes)).scalars()
+        if category.code in codes
+    )
+    return math.ceil(ahead * mean_minutes / max(1, counters))
+
+
+def issued_model(
+    session: Session, ticket: Ticket, category: TicketCategoryRow, base_url: str
+) -> m.TicketIssued:
+    ahead = waiting_ahead(session, ticket)
+    return m.TicketIssued(
+        ticket_id=ticket.ticket_id,
+        number=ticket.number,
+        category_code=category.code,
+        category_name=category.name,
+        waiting_ahead=ahead,
+        estimated_wait_minutes=estimated_wait(session, category, ahead, ticket.service_date),
+        issued_at=ticket.issued_at,
+        follow_url=f"{base_url}/api/v1/tickets/{ticket.ticket_id}",
+        priority=m.Priority(ticket.priority),
+    )
+
+
+def record(session: Session, ticket: Ticket, state: m.TicketState, at: datetime) -> None:
+    ticket.state = state.value
+    session.add(
+        TicketEvent(
+            ticket_id=ticket.ticket_id, state=state.value, counter_code=ticket.counter_code, at=at
+        )
+    )
+
+
+def create_ticket(
+    session: Session,
+    ctx: HubContext,
+    category: TicketCategoryRow,
+    *,
+    priority: m.Priority,
+    terminal_id: str,
+    id_digest: str | None,
+    appointment_code: str | None = None,
+    idempotency_key: str | None = None,
+    body_hash: str = "",
+    transferred_from: str | None = None,
+) -> Ticket:
+    if not category.active:
+        raise HubProblem(
+            409, m.ProblemCode.CATEGORY_CLOSED, "Category closed", f"「{category.name}」暂停取号。"
+        )
+    day = ctx.today()
+    if category.real_name_limit and id_digest is not None:
+        open_ticket = session.execute(
+            select(func.count()).where(
+                Ticket.category_code == category.code,
+                Ticket.service_date == day,
+                Ticket.id_digest == id_digest,
+                Ticket.state.in_(OPEN_STATES),
+            )
+        ).scalar_one()
+        if open_ticket:
+            raise HubProblem(
+                409,
+                m.ProblemCode.OPEN_TICKET_EXISTS,
+                "Open ticket exists for this person",
+                "您已有一张未办结的排队号，请留意叫号。",
+            )
+    seq = _next_seq(session, category, day)
+    now = ctx.now()
+    ticket = Ticket(
+        ticket_id=uuid.uuid4().hex,
+        category_code=category.code,
+        service_date=day,
+        seq=seq,
+        number=format_number(category, seq),
+        priority=priority.value,
+        state=m.TicketState.ISSUED.value,
+        id_digest=id_digest,
+        appointment_code=appointment_code,
+        terminal_id=terminal_id,
+        idempotency_key=idempotency_key,
+        request_hash=body_hash,
+        transferred_from=transferred_from,
+        recall_count=0,
+        issued_at=now,
+    )
+    session.add(ticket)
+    session.flush()
+    record(session, ticket, m.TicketState.ISSUED, now)
+    return ticket
+
+
+def issue(
+    ctx: HubContext,
+    terminal: Terminal,
+    request: m.TicketIssueRequest,
+    idempotency_key: str | None,
+    base_url: str,
+) -> m.TicketIssued:
+    body_hash = request_hash(request.model_dump(mode="json"))
+    try:
+        with ctx.transaction() as session:
+            if idempotency_key:
+                existing = _by_key(session, terminal.terminal_id, idempotency_key, body_hash)
+                if existing is not None:
+                    category = get_category(session, existing.category_code)
+                    return issued_model(session, existing, category, base_url)
+            category = get_category(session, request.category_code)
+            if request.priority is m.Priority.APPOINTMENT and not request.appointment_code:
+                raise HubProblem(
+                    422,
+                    m.ProblemCode.VALIDATION_FAILED,
+                    "Appointment priority needs an appointment",
+                    "预约优先需要先完成预约签到。",
+                )
+            if category.real_name_limit and not request.id_number:
+                raise HubProblem(
+                    422,
+                    m.ProblemCode.REAL_NAME_REQUIRED,
+                    "Real-name ticket needs an ID number",
+                    f"「{category.name}」需实名取号，请先刷身份证。",
+                )
+            digest = ctx.id_digest(request.id_number) if request.id_number else None
+            ticket = create_ticket(
+                session,
+                ctx,
+                category,
+                priority=request.priority,
+                terminal_id=terminal.terminal_id,
+                id_digest=digest,
+                appointment_code=request.appointment_code,
+                idempotency_key=idempotency_key,
+                body_hash=body_hash,
+            )
+            return issued_model(session, ticket, category, base_url)
+    except IntegrityError:
+        # A concurrent repeat of the same key won the race (PostgreSQL): answer with its ticket.
+        if not idempotency_key:
+            raise
+        with ctx.sessions() as session:
+            existing = _by_key(session, terminal.terminal_id, idempotency_key, body_hash)
+            if existing is None:
+                raise
+            category = get_category(session, existing.category_code)
+            return issued_model(session, existing, category, base_url)
+
+
+def _by_key(session: Session, terminal_id: str, key: str, body_hash: str) -> Ticket | None:
+    ticket = session.execute(
+        select(Ticket).where(Ticket.terminal_id == terminal_id, Ticket.idempotency_key == key)
+    ).scalar_one_or_none()
+    if ticket is not None and ticket.request_hash != body_hash:
+        raise HubProblem(
+            409,
+            m.ProblemCode.IDEMPOTENCY_KEY_REUSED,
+            "Idempotency-Key reused with a different request",
+            "重复提交的内容不一致，请重新办理。",
+        )
+    return ticket
+
+
+def view(session: Session, ticket: Ticket, category: TicketCategoryRow) -> m.TicketView:
+    ahead = waiting_ahead(session, ticket) if ticket.state == m.TicketState.ISSUED.value else 0
+    return m.TicketView(
+        ticket_id=ticket.ticket_id,
+        number=ticket.number,
+        category_code=ticket.category_code,
+        state=m.TicketState(ticket.state),
+        priority=m.Priority(ticket.priority),
+        waiting_ahead=ahead,
+        estimated_wait_minutes=estimated_wait(session, category, ahead, ticket.service_date)
+        if ticket.state == m.TicketState.ISSUED.value
+        else None,
+        counter_code=ticket.counter_code,
+        issued_at=ticket.issued_at,
+        called_at=ticket.called_at,
+        started_at=ticket.started_at,
+        ended_at=ticket.ended_at,
+    )

@@ -1,0 +1,168 @@
+"""HTTP transport for the hub client: one requests Session, timeouts, safe retries, error mapping.
+
+Retries happen only where a repeat cannot do harm: reads (GET), and writes that carry an
+``Idempotency-Key`` (the hub answers a repeat with the first result). Anything else is sent once.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import requests
+
+from kiosk.api.errors import HubFailure, HubRejected, HubUnreachable
+from kiosk.api.models import API_PREFIX, IDEMPOTENCY_HEADER
+
+logger = logging.getLogger(__name__)
+
+_RETRY_STATUSES = frozenset({502, 503, 504})
+_GENERIC_CITIZEN_MESSAGE = "系统暂时无法办理，请咨询工作人员。"
+
+
+class Transport:
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        token: str | None,
+        connect_timeout: float,
+        read_timeout: float,
+        ca_bundle: Path | str | None,
+        client_cert: tuple[Path | str, Path | str] | Path | str | None,
+        retries: int,
+        backoff: float,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.timeout = (connect_timeout, read_timeout)
+        self.retries = retries
+        self.backoff = backoff
+        self._local = threading.local()
+        self._token = token
+        # TLS verification is always on; a CA bundle only replaces the trust store.
+        self._verify: bool | str = str(ca_bundle) if ca_bundle else True
+        if isinstance(client_cert, tuple):
+            self._cert: tuple[str, str] | str | None = (str(client_cert[0]), str(client_cert[1]))
+        else:
+            self._cert = str(client_cert) if client_cert else None
+        self._sessions: list[requests.Session] = []
+        self._lock = threading.Lock()
+
+    def _session(self) -> requests.Session:
+        # requests.Session is not documented as thread-safe: one per thread.
+        session: requests.Session | None = getattr(self._local, "session", None)
+        if session is None:
+            session = requests.Session()
+            session.verify = self._verify
+            if self._cert:
+                session.cert = self._cert
+            session.headers["Accept"] = "application/json, application/problem+json"
+            if self._token:
+                session.headers["Authorization"] = f"Bearer {self._token}"
+            self._local.session = session
+            with self._lock:
+                self._sessions.append(session)
+        return session
+
+    def close(self) -> None:
+        with self._lock:
+            sessions, self._sessions = self._sessions, []
+        for session in sessions:
+            session.close()
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        json_body: Any = None,
+        data: bytes | None = None,
+        headers: Mapping[str, str] | None = None,
+        params: Mapping[str, str] | None = None,
+    ) -> Any:
+        """Send and return the decoded JSON body (``None`` for 204); raise a HubError."""
+        url = f"{self.base_url}{API_PREFIX}{path}"
+        all_headers = dict(headers or {})
+        safe = method == "GET" or IDEMPOTENCY_HEADER in all_headers
+        attempts = 1 + (self.retries if safe else 0)
+        for attempt in range(attempts):
+            try:
+                return self._once(method, url, json_body, data, all_headers, params)
+            except (HubUnreachable, HubFailure) as exc:
+                status = getattr(exc, "status", None)
+                retryable = isinstance(exc, HubUnreachable) or status in _RETRY_STATUSES
+                if not retryable or attempt == attempts - 1:
+                    raise
+                delay = self.backoff * (2**attempt)
+                logger.info("hub %s %s failed (%s); retry in %.1f s", method, path, exc, delay)
+                time.sleep(delay)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _once(
+        self,
+        method: str,
+        url: str,
+        json_body: Any,
+        data: bytes | None,
+        headers: dict[str, str],
+        params: Mapping[str, str] | None,
+    ) -> Any:
+        try:
+            response = self._session().request(
+                method,
+                url,
+                json=json_body,
+                data=data,
+                headers=headers,
+                params=params,
+                timeout=self.timeout,
+            )
+        except requests.exceptions.SSLError as exc:
+            raise HubUnreachable(f"TLS handshake with the hub failed: {exc}") from exc
+        except requests.exceptions.RequestException as exc:
+            raise HubUnreachable(f"The hub at {self.base_url} is unreachable: {exc}") from exc
+        return decode_response(response)
+
+
+def decode_response(response: requests.Response) -> Any:
+    status = response.status_code
+    if 200 <= status < 300:
+        if status == 204 or not response.content:
+            return None
+        try:
+            return response.json()
+        except ValueError as exc:
+            raise HubFailure(
+                "The hub answered with a body that is not JSON.", status=status
+            ) from exc
+    if 400 <= status < 500:
+        try:
+            body = response.json()
+        except ValueError:
+            body = None
+        if isinstance(body, dict) and isinstance(body.get("code"), str):
+            detail = str(body.get("detail") or _GENERIC_CITIZEN_MESSAGE)
+            title = str(body.get("title") or "rejected")
+            raise HubRejected(
+                f"The hub rejected the request ({status} {body['code']}): {title}.",
+                code=body["code"],
+                citizen_message=detail,
+                status=status,
+            )
+        raise HubRejected(
+            f"The hub rejected the request with HTTP {status} and no problem body.",
+            code="http_error",
+            citizen_message=_GENERIC_CITIZEN_MESSAGE,
+            status=status,
+        )
+    snippet = response.text[:200] if response.content else ""
+    try:
+        code = json.loads(snippet).get("code", "") if snippet.startswith("{") else ""
+    except ValueError:
+        code = ""
+    raise HubFailure(f"The hub failed with HTTP {status} {code}".rstrip() + ".", status=status)

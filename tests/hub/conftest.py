@@ -1,0 +1,74 @@
+"""Hub fixtures: the hub served by uvicorn on 127.0.0.1 (ephemeral port), SQLite by default.
+
+Set ``KIOSK_TEST_PG_URL`` (e.g. ``postgresql+psycopg://kiosk:kiosk@127.0.0.1:5432/kiosk_test``)
+to run the same tests against PostgreSQL; each test starts from an empty schema.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from hub.embedded import EmbeddedHub
+from kiosk.api.client import HubClient
+
+PG_URL = os.environ.get("KIOSK_TEST_PG_URL")
+
+
+class FakeClock:
+    """A settable clock (tests move days forward without sleeping)."""
+
+    def __init__(self, start: datetime | None = None) -> None:
+        self._now = start or datetime(2026, 3, 2, 1, 30, tzinfo=UTC)  # Monday 09:30 in Beijing
+        self._lock = threading.Lock()
+
+    def __call__(self) -> datetime:
+        with self._lock:
+            return self._now
+
+    def set(self, value: datetime) -> None:
+        with self._lock:
+            self._now = value
+
+    def advance(self, **delta: float) -> None:
+        from datetime import timedelta
+
+        with self._lock:
+            self._now += timedelta(**delta)
+
+
+def _reset_pg(url: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    engine.dispose()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def hub(tmp_path: Path, clock: FakeClock) -> Iterator[EmbeddedHub]:
+    if PG_URL:
+        _reset_pg(PG_URL)
+    server = EmbeddedHub(tmp_path / "hub", clock=clock, db_url=PG_URL)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def client(hub: EmbeddedHub) -> Iterator[HubClient]:
+    with HubClient(hub.base_url, token=hub.register_terminal("kiosk-01")) as c:
+        yield c

@@ -1,0 +1,20 @@
+"""The kiosk's look: one QSS theme and the CJK font."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans SC", "WenQuanYi Micro Hei", "Source Han Sans SC")
+
+
+def apply_theme(app: QApplication) -> None:
+    families = set(QFontDatabase.families())
+    family = next((f for f in CJK_FAMILIES if f in families), None)
+    if family:
+        font = QFont(family)
+        font.setPixelSize(34)
+        app.setFont(font)
+    app.setStyleSheet(resources.files(__package__).joinpath("kiosk.qss").read_text("utf-8"))

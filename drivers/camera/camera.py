@@ -117,9 +117,18 @@ class CameraWorker:
             if self._stop.is_set():
                 break
             self._failures += 1
-            # A video file ending is routine (the demo loops it); anything else is not.
+            # A video file ending is routine (the demo loops it); anything else is not. A camera
+            # left unplugged fails the same way every retry: say so once, not every second.
+            previous = self.health.state
+            repeated = previous is not None and previous.reason == reason
             level = logging.INFO if reason == "end_of_stream" else logging.WARNING
-            logger.log(level, "camera %s: %s (%s)", describe(self.spec), reason, detail)
+            logger.log(
+                logging.DEBUG if repeated else level,
+                "camera %s: %s (%s)",
+                describe(self.spec),
+                reason,
+                detail,
+            )
             self.health.publish(DeviceHealth(DEVICE, HealthState.DOWN, reason, detail))
             self._stop.wait(self.reconnect_delay)
         self.health.publish(DeviceHealth(DEVICE, HealthState.UNKNOWN, "stopped"))

@@ -291,3 +291,18 @@ def test_stream_credentials_never_reach_health_details() -> None:
 
     assert describe("rtsp://admin:secret@10.0.0.5/stream1") == "rtsp://***@10.0.0.5/stream1"
     assert describe("/dev/video0") == "/dev/video0"
+
+
+def test_an_unplugged_camera_is_logged_once_not_every_retry(
+    start_camera, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    caplog.set_level(logging.DEBUG, logger="drivers.camera.camera")
+    gone = tmp_path / "video9.avi"
+    gone.write_bytes(b"\x00" * 64)
+    camera, log = start_camera(str(gone), reconnect_delay=0.01)
+    assert log.wait_for(lambda s: sum(h.reason == "open_failed" for h in s) >= 5)
+    camera.stop()
+    warnings = [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(warnings) == 1 and "open_failed" in warnings[0].getMessage()

@@ -21,7 +21,7 @@ from kiosk import __version__
 from kiosk.errors import KioskError
 
 # One module per command group, in the order --help lists them.
-COMMAND_MODULES: tuple[str, ...] = ("kiosk.cli.idcard", "kiosk.cli.printer")
+COMMAND_MODULES: tuple[str, ...] = ("kiosk.cli.idcard", "kiosk.cli.printer", "kiosk.cli.qr")
 
 
 def build_parser() -> argparse.ArgumentParser:

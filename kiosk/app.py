@@ -13,16 +13,18 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from drivers.printer.errors import PrinterError
-from drivers.printer.profile import PrinterProfile
 from kiosk.api.client import HubClient
+from kiosk.api.payloads import case_tracking_code
 from kiosk.config import Settings, load_settings, settings_from_dict
+from kiosk.devices import Devices, build_devices
 from kiosk.errors import ConfigError
 from kiosk.paths import data_dir, example_config
-from kiosk.printing import TicketPrinter
+from kiosk.printing import TicketPrinter, printer_profile
 from kiosk.tickets import TicketDesk
 
 logger = logging.getLogger(__name__)
+
+DEMO_CAMERA = "sim:" + case_tracking_code("SL20261127000001")
 
 
 @dataclass
@@ -32,6 +34,7 @@ class Terminal:
     client: HubClient
     printer: TicketPrinter
     ticket_desk: TicketDesk
+    devices: Devices
     _resources: ExitStack = field(default_factory=ExitStack)
 
     def close(self) -> None:
@@ -53,18 +56,9 @@ def demo_settings(mode: str, *, data_dir: str | Path = "") -> Settings:
     raw: dict[str, Any] = base.model_dump(mode="json")
     raw["terminal"]["data_dir"] = str(data_dir)
     raw["api"]["base_url"] = "embedded"
-    raw["devices"] = {"id_reader": "sim", "camera": "sim", "printer": "virtual"}
+    # The demo's reader waits for the demo to "place" the sample card; its camera shows a QR.
+    raw["devices"] = {"id_reader": "sim:empty", "camera": DEMO_CAMERA, "printer": "virtual"}
     return settings_from_dict(raw, source=f"{base.source} (demo)", environ={})
-
-
-def printer_profile(settings: Settings) -> PrinterProfile:
-    p = settings.printer
-    try:
-        return PrinterProfile.from_dict(
-            {"paper": p.paper_width, "encoding": p.encoding, "qr": p.qr, "cutter": p.cutter}
-        )
-    except PrinterError as exc:
-        raise ConfigError(f"{settings.source}: [printer]: {exc.message}") from None
 
 
 def build_terminal(settings: Settings, *, printed_dir: Path | None = None) -> Terminal:
@@ -87,7 +81,8 @@ def build_terminal(settings: Settings, *, printed_dir: Path | None = None) -> Te
             settings.devices.printer, printer_profile(settings), printed_dir or folder / "printed"
         )
         desk = TicketDesk(client, printer, settings.terminal.hall_name, settings.ticket.categories)
-        return Terminal(settings, folder, client, printer, desk, resources)
+        devices = build_devices(settings, resources)
+        return Terminal(settings, folder, client, printer, desk, devices, resources)
     except BaseException:
         resources.close()
         raise

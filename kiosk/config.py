@@ -63,7 +63,8 @@ class ApiSettings(_Section):
 
 _DEVICE_SCHEMES = {
     "id_reader": ("sim", "none", "serial:", "pcsc"),
-    "camera": ("sim", "none", "/dev/video", "rtsp://", "file:", "0", "1", "2", "3"),
+    # a device index, /dev/videoN, a video or image file (absolute path), a stream URL, sim:TEXT
+    "camera": ("sim", "none", "/", "rtsp://", "http://", "https://", *"0123456789"),
     "printer": ("virtual", "none", "usb:", "serial:", "tcp://", "file:", "preview:"),
 }
 

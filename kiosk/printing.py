@@ -17,6 +17,8 @@ from drivers.printer.printer import open_printer
 from drivers.printer.profile import PrinterProfile
 from drivers.printer.render import render_escpos
 from kiosk.api.models import TicketIssued
+from kiosk.config import Settings
+from kiosk.errors import ConfigError
 
 logger = logging.getLogger(__name__)
 
@@ -26,6 +28,16 @@ NONE = "none"
 
 class NoPrinter(PrinterError):
     pass
+
+
+def printer_profile(settings: Settings) -> PrinterProfile:
+    p = settings.printer
+    try:
+        return PrinterProfile.from_dict(
+            {"paper": p.paper_width, "encoding": p.encoding, "qr": p.qr, "cutter": p.cutter}
+        )
+    except PrinterError as exc:
+        raise ConfigError(f"{settings.source}: [printer]: {exc.message}") from None
 
 
 class TicketPrinter:

@@ -1,0 +1,47 @@
+"""The composition root: what `kiosk demo` builds is real and wired (hub, devices, printer)."""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from pathlib import Path
+
+from drivers.camera.scanner import scan_first
+from drivers.health import HealthState
+from drivers.idcard import CardRead
+from drivers.idcard.samples import sample_resident
+from kiosk.api.payloads import PayloadKind, classify
+from kiosk.app import DEMO_CAMERA, build_terminal, demo_settings
+
+
+def test_demo_terminal_wires_hub_devices_and_printer(tmp_path: Path) -> None:
+    settings = demo_settings("community", data_dir=tmp_path)
+    assert settings.printer.paper_width == 58  # the mode's own file, on embedded defaults
+    with build_terminal(settings) as terminal:
+        assert terminal.client.base_url.startswith("http://127.0.0.1:")
+        assert terminal.ticket_desk.categories()  # the embedded hub answers over HTTP
+        devices = terminal.devices
+        assert devices.board.get("printer").state is HealthState.OK
+
+        # The demo's ID reader reads the sample card when the demo places it.
+        assert devices.id_monitor is not None and devices.sim_reader is not None
+        events: queue.Queue[object] = queue.Queue()
+        devices.id_monitor.subscribe(events.put)
+        devices.sim_reader.place_card(sample_resident())
+        while not isinstance(event := events.get(timeout=10), CardRead):
+            pass
+        assert event.document.id_number_valid
+        assert event.document.id_number == "11010519491231002X"
+
+        # The demo's camera shows a QR that the kiosk recognises.
+        assert devices.camera is not None
+        devices.camera.start()
+        try:
+            scanned = scan_first(devices.camera, timeout=10)
+        finally:
+            devices.camera.stop()
+        assert scanned is not None and scanned.text == DEMO_CAMERA.removeprefix("sim:")
+        assert classify(scanned.text, now=time.time()).kind is PayloadKind.CASE_TRACKING
+    # Closing the terminal stopped the reader's monitor thread.
+    assert not [t for t in threading.enumerate() if t.name == "idcard-monitor"]

@@ -46,7 +46,7 @@ qm: venv
 
 # After changing UI strings: refresh the .ts, then translate the new entries with Qt Linguist.
 translations: venv
-	$(BIN)/pyside6-lupdate $$(find ui -name '*.py' | sort) -ts ui/translations/yimen_en.ts
+	$(BIN)/pyside6-lupdate -no-obsolete $$(find ui -name '*.py' | sort) -ts ui/translations/yimen_en.ts
 
 # Debian packages: only the missing ones are installed (sudo when not root).
 apt:

@@ -84,3 +84,16 @@ class BackgroundRunner(QObject):
     @property
     def busy(self) -> bool:
         return bool(self._pending)
+
+
+class EventRelay(QObject):
+    """Re-emits events published on device threads as a Qt signal delivered on the GUI thread.
+
+    Subscribe :meth:`publish` to a driver's broadcaster; connect ``received`` to slots of GUI
+    objects: Qt queues the call because the emitting thread is not theirs.
+    """
+
+    received = Signal(object)
+
+    def publish(self, event: object) -> None:
+        self.received.emit(event)

@@ -9,14 +9,17 @@ Only journeys that are built are offered: no dead tiles.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.app import Terminal
+from kiosk.journeys import JOURNEYS, Availability, journey_status
 from kiosk.session import Session
-from ui.bridge import BackgroundRunner
+from ui.bridge import BackgroundRunner, EventRelay
+from ui.device_notices import journey_notice
 from ui.i18n import Languages
 from ui.idle import IdleOverlay, IdleWatcher
 from ui.screens.home_screen import HomeScreen, Tile
@@ -76,6 +79,12 @@ class KioskWindow(QWidget):
             assert app is not None
             app.installEventFilter(self)
         self._build_screens()
+        # Device health arrives on device threads; the relay hands it to the GUI thread.
+        self.device_relay = EventRelay(self)
+        self.device_relay.received.connect(self._devices_changed)
+        self._unsubscribe_devices = terminal.devices.board.changes.subscribe(
+            self.device_relay.publish
+        )
 
     # -- screens ----------------------------------------------------------------------------
 
@@ -107,7 +116,17 @@ class KioskWindow(QWidget):
         self.home.journey_chosen.connect(self.open_journey)
         self.home.language_toggled.connect(self.toggle_language)
         self.home.elder_toggled.connect(self.toggle_elder_mode)
+        self._devices_changed(self.terminal.devices.board.snapshot())
         self._show_home()
+
+    def _devices_changed(self, snapshot: object) -> None:
+        assert isinstance(snapshot, Mapping)
+        for key, tile in self.home.tiles.items():
+            status = journey_status(JOURNEYS[key], snapshot)
+            tile.set_notice(
+                journey_notice(key, status),
+                available=status.availability is not Availability.UNAVAILABLE,
+            )
 
     def open_journey(self, key: str) -> None:
         journey = self.journeys[key]
@@ -173,6 +192,7 @@ class KioskWindow(QWidget):
             event.ignore()  # a citizen cannot close the kiosk; maintenance can
             return
         self.idle.uninstall()
+        self._unsubscribe_devices()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)

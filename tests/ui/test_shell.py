@@ -190,3 +190,20 @@ def test_stretched_strings_are_not_clipped(qtbot: QtBot, window: KioskWindow) ->
         check("ticket")
     finally:
         app.removeTranslator(stretch)
+
+
+def test_every_ui_string_has_an_english_translation() -> None:
+    """The .ts file is complete: no entry left unfinished for a translator."""
+    import xml.etree.ElementTree as ET
+    from pathlib import Path
+
+    import ui
+
+    ts = Path(ui.__file__).parent / "translations" / "yimen_en.ts"
+    unfinished = [
+        m.findtext("source")
+        for m in ET.parse(ts).iter("message")
+        if (t := m.find("translation")) is not None
+        and (t.get("type") in ("unfinished", "vanished", "obsolete") or not "".join(t.itertext()))
+    ]
+    assert not unfinished

@@ -18,7 +18,7 @@ class Tile:
 
 
 class TileButton(QPushButton):
-    """A big button with the journey's name and, smaller, what it is for."""
+    """A big button with the journey's name, what it is for, and any device notice."""
 
     def __init__(self, tile: Tile) -> None:
         super().__init__()
@@ -28,11 +28,19 @@ class TileButton(QPushButton):
         layout.setContentsMargins(40, 30, 40, 30)
         self.title = make_label(tile.title, "TileTitle")
         self.hint = make_label(tile.hint, "TileHint")
-        for label in (self.title, self.hint):
+        self.notice = make_label(name="TileNotice")
+        self.notice.hide()
+        for label in (self.title, self.hint, self.notice):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setWordWrap(True)
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(label)
+
+    def set_notice(self, text: str, *, available: bool) -> None:
+        """Show why the journey is unavailable (disabled) or runs differently (still enabled)."""
+        self.setEnabled(available)
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
 
 
 class HomeScreen(QWidget):
@@ -50,7 +58,7 @@ class HomeScreen(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.tiles: dict[str, QPushButton] = {}
+        self.tiles: dict[str, TileButton] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(60, 60, 60, 60)
         layout.setSpacing(24)

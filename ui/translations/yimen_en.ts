@@ -2,14 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>DeviceNotices</name>
+    <message>
+        <location filename="../device_notices.py" line="15" />
+        <source>打印机缺纸</source>
+        <translation>The printer is out of paper</translation>
+    </message>
+    <message>
+        <location filename="../device_notices.py" line="17" />
+        <source>打印机盖未关好</source>
+        <translation>The printer cover is open</translation>
+    </message>
+    <message>
+        <location filename="../device_notices.py" line="18" />
+        <source>打印机暂不可用</source>
+        <translation>The printer is not working</translation>
+    </message>
+    <message>
+        <location filename="../device_notices.py" line="20" />
+        <source>身份证读卡器暂不可用</source>
+        <translation>The ID card reader is not working</translation>
+    </message>
+    <message>
+        <location filename="../device_notices.py" line="22" />
+        <source>扫码摄像头暂不可用</source>
+        <translation>The QR camera is not working</translation>
+    </message>
+    <message>
+        <location filename="../device_notices.py" line="23" />
+        <source>设备暂不可用</source>
+        <translation>A device is not working</translation>
+    </message>
+    <message>
+        <location filename="../device_notices.py" line="31" />
+        <source>%1，请到服务台办理</source>
+        <translation>%1: please go to the help desk</translation>
+    </message>
+    <message>
+        <location filename="../device_notices.py" line="35" />
+        <source>%1，号码将显示在屏幕上，请拍照记下</source>
+        <translation>%1: your number will be shown on screen, take a photo of it</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../screens/home_screen.py" line="57" />
+        <location filename="../screens/home_screen.py" line="65" />
         <source>您好，欢迎办理</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../screens/home_screen.py" line="58" />
+        <location filename="../screens/home_screen.py" line="66" />
         <source>请点击下方按钮选择业务</source>
         <translation>Tap a button below to choose a service</translation>
     </message>
@@ -17,17 +60,17 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../idle.py" line="96" />
+        <location filename="../idle.py" line="116" />
         <source>还需要更多时间吗？</source>
         <translation>Do you need more time?</translation>
     </message>
     <message>
-        <location filename="../idle.py" line="103" />
+        <location filename="../idle.py" line="117" />
         <source>继续办理</source>
         <translation>Continue</translation>
     </message>
     <message numerus="yes">
-        <location filename="../idle.py" line="139" />
+        <location filename="../idle.py" line="145" />
         <source>%n 秒后将结束办理，并清除您的信息</source>
         <translation><numerusform>Your session ends in %n second and your details will be cleared</numerusform><numerusform>Your session ends in %n seconds and your details will be cleared</numerusform></translation>
     </message>
@@ -35,22 +78,22 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../main_window.py" line="86" />
+        <location filename="../main_window.py" line="96" />
         <source>一门通自助终端</source>
         <translation>Yimen self-service kiosk</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="87" />
+        <location filename="../main_window.py" line="97" />
         <source>结束办理</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="90" />
+        <location filename="../main_window.py" line="100" />
         <source>排队取号</source>
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="90" />
+        <location filename="../main_window.py" line="100" />
         <source>到窗口办理业务，请先取号</source>
         <translation>Queue for a service window</translation>
     </message>
@@ -58,38 +101,38 @@
 <context>
     <name>TicketJourney</name>
     <message>
-        <location filename="../screens/ticket_screen.py" line="76" />
+        <location filename="../screens/ticket_screen.py" line="75" />
         <source>请选择要办理的业务类别</source>
         <translation>Choose the kind of service you need</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="81" />
-        <location filename="../screens/ticket_screen.py" line="130" />
+        <location filename="../screens/ticket_screen.py" line="80" />
+        <location filename="../screens/ticket_screen.py" line="129" />
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="85" />
+        <location filename="../screens/ticket_screen.py" line="84" />
         <source>正在为您取号，请稍候…</source>
         <translation>Getting your number, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="88" />
+        <location filename="../screens/ticket_screen.py" line="87" />
         <source>取号成功</source>
         <translation>Here is your number</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="105" />
+        <location filename="../screens/ticket_screen.py" line="104" />
         <source>手机扫码，随时查看叫号进度</source>
         <translation>Scan with your phone to follow the queue</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="123" />
+        <location filename="../screens/ticket_screen.py" line="122" />
         <source>暂时无法取号</source>
         <translation>No number can be issued right now</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="128" />
+        <location filename="../screens/ticket_screen.py" line="127" />
         <source>重试</source>
         <translation>Try again</translation>
     </message>

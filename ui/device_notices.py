@@ -1,0 +1,38 @@
+"""How the home screen words a device problem for a citizen (Chinese first, English via tr)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from kiosk.journeys import Availability, JourneyStatus
+
+# Written out in full (not through a helper) so that pyside6-lupdate finds every string.
+
+
+def device_problem(device: str, reason: str) -> str:
+    if device == "printer":
+        if reason == "paper_out":
+            return QCoreApplication.translate("DeviceNotices", "打印机缺纸")
+        if reason == "cover_open":
+            return QCoreApplication.translate("DeviceNotices", "打印机盖未关好")
+        return QCoreApplication.translate("DeviceNotices", "打印机暂不可用")
+    if device == "idcard":
+        return QCoreApplication.translate("DeviceNotices", "身份证读卡器暂不可用")
+    if device == "camera":
+        return QCoreApplication.translate("DeviceNotices", "扫码摄像头暂不可用")
+    return QCoreApplication.translate("DeviceNotices", "设备暂不可用")
+
+
+def journey_notice(journey: str, status: JourneyStatus) -> str:
+    if status.availability is Availability.AVAILABLE:
+        return ""
+    problem = device_problem(status.device, status.reason)
+    if status.availability is Availability.UNAVAILABLE:
+        return QCoreApplication.translate("DeviceNotices", "%1，请到服务台办理").replace(
+            "%1", problem
+        )
+    if journey == "ticket" and status.device == "printer":
+        return QCoreApplication.translate(
+            "DeviceNotices", "%1，号码将显示在屏幕上，请拍照记下"
+        ).replace("%1", problem)
+    return problem

@@ -38,7 +38,9 @@ class KioskWindow(QWidget):
     screen_changed = Signal(str)  # "home" or a journey's key
     session_ended = Signal(str)  # why: "finish", "idle", "journey"
 
-    def __init__(self, terminal: Terminal, *, kiosk_mode: bool = False) -> None:
+    def __init__(
+        self, terminal: Terminal, *, kiosk_mode: bool = False, orientation: str | None = None
+    ) -> None:
         super().__init__()
         self.terminal = terminal
         self.kiosk_mode = kiosk_mode
@@ -46,7 +48,7 @@ class KioskWindow(QWidget):
         self.languages = Languages(settings.terminal.locale)
         self.session = Session(locale=settings.terminal.locale)
         self.runner = BackgroundRunner(self)
-        self.landscape = settings.terminal.orientation == "landscape"
+        self.landscape = (orientation or settings.terminal.orientation) == "landscape"
         self.design_size = LANDSCAPE if self.landscape else PORTRAIT
 
         t = settings.terminal

@@ -1,7 +1,8 @@
 """The scripted demo tour: tap through every journey headless and keep a picture of each screen.
 
 Used by ``kiosk demo --tour OUTDIR`` (and ``make demo`` without a display) so that a reviewer
-without a touch screen sees what a citizen would see, and what the printer would print.
+without a touch screen sees what a citizen would see — in portrait and landscape, in elder mode
+and in English — and what the printer printed.
 """
 
 from __future__ import annotations
@@ -14,10 +15,19 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtWidgets import QPushButton, QWidget
 
+from drivers.health import DeviceHealth, HealthState
 from kiosk.app import Terminal
 from kiosk.errors import KioskError
 from ui.app import application
 from ui.main_window import KioskWindow
+
+# (name, orientation, language, elder mode)
+VARIANTS = (
+    ("portrait", "portrait", "zh_CN", False),
+    ("elder", "portrait", "zh_CN", True),
+    ("english", "portrait", "en", False),
+    ("landscape", "landscape", "zh_CN", False),
+)
 
 
 class TourError(KioskError):
@@ -44,37 +54,81 @@ def snapshot(widget: QWidget, path: Path) -> Path:
     return path
 
 
-def run_tour(terminal: Terminal, out: Path, timeout: float = 30.0) -> list[Path]:
-    application()
-    window = KioskWindow(terminal)
-    window.resize(window.design_size)
-    window.show()
-    written: list[Path] = []
-    try:
-        wait_until(window.isVisible, timeout, "the window")
-        written.append(snapshot(window, out / "01-home.png"))
+class _Tour:
+    def __init__(self, terminal: Terminal, out: Path, timeout: float) -> None:
+        self.terminal = terminal
+        self.out = out
+        self.timeout = timeout
+        self.written: list[Path] = []
+        self.count = 0
 
+    def shot(self, window: QWidget, variant: str, screen: str) -> None:
+        self.count += 1
+        self.written.append(snapshot(window, self.out / f"{self.count:02d}-{variant}-{screen}.png"))
+
+    def run_variant(self, variant: str, orientation: str, language: str, elder: bool) -> None:
+        window = KioskWindow(self.terminal, orientation=orientation)
+        window.resize(window.design_size)
+        window.show()
+        try:
+            wait_until(window.isVisible, self.timeout, "the window")
+            if language != "zh_CN":
+                tap(window.home.language_button)
+            if elder:
+                tap(window.home.elder_button)
+            self.shot(window, variant, "home")
+            self.take_ticket(window, variant)
+            if variant == "portrait":
+                self.idle_warning(window, variant)
+                self.printer_out(window, variant)
+        finally:
+            window.runner.wait()
+            window.shut_down()
+            window.deleteLater()
+            QCoreApplication.processEvents()
+
+    def take_ticket(self, window: KioskWindow, variant: str) -> None:
         journey = window.ticket
         tap(window.home.tiles["ticket"])
-        wait_until(lambda: journey.currentWidget() is journey.choose_page, timeout, "categories")
-        written.append(snapshot(window, out / "02-ticket-categories.png"))
-
-        first = next(iter(journey.category_buttons.values()))
-        tap(first)
-        wait_until(lambda: journey.currentWidget() is journey.ticket_page, timeout, "the ticket")
-        written.append(snapshot(window, out / "03-ticket-issued.png"))
+        wait_until(
+            lambda: journey.currentWidget() is journey.choose_page, self.timeout, "categories"
+        )
+        self.shot(window, variant, "ticket-categories")
+        tap(next(iter(journey.category_buttons.values())))
+        wait_until(lambda: journey.currentWidget() is journey.ticket_page, self.timeout, "a ticket")
+        self.shot(window, variant, "ticket-issued")
         outcome = journey.flow.outcome
         if outcome is not None and outcome.paper_png is not None:
-            printed = out / outcome.paper_png.name
+            printed = self.out / outcome.paper_png.name
             if outcome.paper_png.resolve() != printed.resolve():
                 shutil.copyfile(outcome.paper_png, printed)
-            written.append(printed)
-
+            self.written.append(printed)
         tap(journey.done_button)
-        wait_until(lambda: window.stack.currentWidget() is window.home, timeout, "home")
-    finally:
-        window.runner.wait()
-        window.close()
-        window.deleteLater()
-        QCoreApplication.processEvents()
-    return written
+        wait_until(lambda: window.stack.currentWidget() is window.home, self.timeout, "home")
+
+    def idle_warning(self, window: KioskWindow, variant: str) -> None:
+        tap(window.home.tiles["ticket"])
+        window.idle.set_timeout(0.2)
+        window.idle.arm()
+        wait_until(window.overlay.isVisible, self.timeout, "the idle warning")
+        self.shot(window, variant, "idle-warning")
+        window.end_session("finish")
+
+    def printer_out(self, window: KioskWindow, variant: str) -> None:
+        """How home tells citizens that the printer is out of paper (the demo pretends it is)."""
+        board = self.terminal.devices.board
+        before = board.get("printer")
+        board.report(DeviceHealth("printer", HealthState.DOWN, "paper_out"))
+        tile = window.home.tiles["ticket"]
+        wait_until(tile.notice.isVisible, self.timeout, "the paper-out notice")
+        self.shot(window, variant, "home-printer-out")
+        board.report(before)
+        wait_until(lambda: not tile.notice.isVisible(), self.timeout, "the notice to go")
+
+
+def run_tour(terminal: Terminal, out: Path, timeout: float = 30.0) -> list[Path]:
+    application()
+    tour = _Tour(terminal, out, timeout)
+    for variant in VARIANTS:
+        tour.run_variant(*variant)
+    return tour.written

@@ -39,6 +39,8 @@ class TileButton(QPushButton):
     def set_notice(self, text: str, *, available: bool) -> None:
         """Show why the journey is unavailable (disabled) or runs differently (still enabled)."""
         self.setEnabled(available)
+        self.title.setProperty("off", not available)  # greyed by the theme
+        self.title.style().polish(self.title)
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
 
@@ -74,14 +76,14 @@ class HomeScreen(QWidget):
             self.tiles[tile.journey] = button
         layout.addLayout(grid)
         layout.addStretch(1)
-        # Each toggle is labelled in the language it leads to: findable by those who need it.
         toggles = QHBoxLayout()
         toggles.setSpacing(36)
-        self.elder_button = make_button(
-            "长者模式 · 大字" if not elder_mode else "标准模式", "Toggle"
-        )
+        elder_text = self.tr("标准模式") if elder_mode else self.tr("长者模式 · 大字")
+        self.elder_button = make_button(elder_text, "Toggle")
         self.elder_button.clicked.connect(self.elder_toggled)
-        self.language_button = make_button("English" if language != "en" else "中文", "Toggle")
+        # Labelled in the language it leads to, so that those who need it can find it.
+        other_language = "English" if language != "en" else "中文"
+        self.language_button = make_button(other_language, "LanguageToggle")
         self.language_button.clicked.connect(self.language_toggled)
         toggles.addWidget(self.elder_button, 1)
         toggles.addWidget(self.language_button, 1)

@@ -47,14 +47,24 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../screens/home_screen.py" line="65" />
+        <location filename="../screens/home_screen.py" line="67" />
         <source>您好，欢迎办理</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../screens/home_screen.py" line="66" />
+        <location filename="../screens/home_screen.py" line="68" />
         <source>请点击下方按钮选择业务</source>
         <translation>Tap a button below to choose a service</translation>
+    </message>
+    <message>
+        <location filename="../screens/home_screen.py" line="81" />
+        <source>标准模式</source>
+        <translation>Standard text</translation>
+    </message>
+    <message>
+        <location filename="../screens/home_screen.py" line="81" />
+        <source>长者模式 · 大字</source>
+        <translation>Large text</translation>
     </message>
 </context>
 <context>
@@ -78,22 +88,22 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../main_window.py" line="96" />
+        <location filename="../main_window.py" line="98" />
         <source>一门通自助终端</source>
         <translation>Yimen self-service kiosk</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="97" />
+        <location filename="../main_window.py" line="99" />
         <source>结束办理</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="100" />
+        <location filename="../main_window.py" line="102" />
         <source>排队取号</source>
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="100" />
+        <location filename="../main_window.py" line="102" />
         <source>到窗口办理业务，请先取号</source>
         <translation>Queue for a service window</translation>
     </message>

@@ -7,3 +7,7 @@ import os
 # Must be set before any Qt import anywhere in the test session.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_ACCESSIBILITY", "0")
+
+from ui.widgets.virtual_keyboard import prepare_environment
+
+prepare_environment()

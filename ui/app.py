@@ -10,11 +10,13 @@ from PySide6.QtWidgets import QApplication
 from kiosk.app import Terminal
 from ui.main_window import KioskWindow
 from ui.theme import apply_theme
+from ui.widgets.virtual_keyboard import prepare_environment
 
 
 def application() -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
+        prepare_environment()
         app = QApplication(sys.argv[:1])
         app.setApplicationName("yimen-kiosk")
     apply_theme(app)

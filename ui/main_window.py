@@ -13,7 +13,14 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLineEdit,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.app import Terminal
 from kiosk.journeys import JOURNEYS, Availability, journey_status
@@ -27,6 +34,7 @@ from ui.screens.ticket_screen import TicketJourney
 from ui.theme import apply_theme
 from ui.widgets import make_button
 from ui.widgets.header import Header
+from ui.widgets.virtual_keyboard import WANTS_KEYBOARD, KeyboardPanel
 
 logger = logging.getLogger(__name__)
 
@@ -69,16 +77,20 @@ class KioskWindow(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.header)
         layout.addWidget(self.stack, 1)
+        self._keyboard_slot = QVBoxLayout()  # the virtual keyboard goes here when first needed
+        layout.addLayout(self._keyboard_slot)
         layout.addWidget(self.finish_bar)
+        self.keyboard: KeyboardPanel | None = None
 
         self.idle = IdleWatcher(settings.terminal.idle_timeout, self)
         self.overlay = IdleOverlay(self)
         self.idle.timed_out.connect(self.overlay.start)
         self.overlay.more_time.connect(self.idle.arm)
         self.overlay.expired.connect(lambda: self.end_session("idle"))
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(self._focus_changed)
         if kiosk_mode:
-            app = QApplication.instance()
-            assert app is not None
             app.installEventFilter(self)
         self._build_screens()
         # Device health arrives on device threads; the relay hands it to the GUI thread.
@@ -120,6 +132,18 @@ class KioskWindow(QWidget):
         self.home.elder_toggled.connect(self.toggle_elder_mode)
         self._devices_changed(self.terminal.devices.board.snapshot())
         self._show_home()
+
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        """Show the hosted keyboard while a free-text field has focus; hide it otherwise."""
+        if new is None or not self.isAncestorOf(new):
+            return  # focus left the window (or went into the keyboard itself)
+        if isinstance(new, QLineEdit) and new.property(WANTS_KEYBOARD):
+            if self.keyboard is None:  # built on first use: loading its QML takes a moment
+                self.keyboard = KeyboardPanel()
+                self._keyboard_slot.addWidget(self.keyboard)
+            self.keyboard.show()
+        elif self.keyboard is not None:
+            self.keyboard.hide()
 
     def _devices_changed(self, snapshot: object) -> None:
         assert isinstance(snapshot, Mapping)
@@ -196,8 +220,9 @@ class KioskWindow(QWidget):
         self.idle.uninstall()
         self._unsubscribe_devices()
         app = QApplication.instance()
-        if app is not None:
+        if isinstance(app, QApplication):
             app.removeEventFilter(self)
+            app.focusChanged.disconnect(self._focus_changed)
         event.accept()
 
     _closing_allowed = False

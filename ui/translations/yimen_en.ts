@@ -88,24 +88,32 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../main_window.py" line="98" />
+        <location filename="../main_window.py" line="110" />
         <source>一门通自助终端</source>
         <translation>Yimen self-service kiosk</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="99" />
+        <location filename="../main_window.py" line="111" />
         <source>结束办理</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="102" />
+        <location filename="../main_window.py" line="114" />
         <source>排队取号</source>
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="102" />
+        <location filename="../main_window.py" line="114" />
         <source>到窗口办理业务，请先取号</source>
         <translation>Queue for a service window</translation>
+    </message>
+</context>
+<context>
+    <name>NumericKeypad</name>
+    <message>
+        <location filename="../widgets/keypad.py" line="29" />
+        <source>清空</source>
+        <translation>Clear</translation>
     </message>
 </context>
 <context>

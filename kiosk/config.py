@@ -41,6 +41,8 @@ class TerminalSettings(_Section):
     locale: Literal["zh_CN", "en"] = "zh_CN"
     orientation: Literal["portrait", "landscape"] = "portrait"
     idle_timeout: Annotated[int, Field(ge=10, le=3600)] = 60
+    # Spoken prompts (Qt TextToSpeech): auto picks speech-dispatcher when it has a voice.
+    voice: Literal["auto", "speechd", "none", "mock"] = "auto"
     data_dir: str = ""  # empty: /var/lib/kiosk when installed, else a per-user directory
 
 

@@ -32,6 +32,7 @@ from ui.idle import IdleOverlay, IdleWatcher
 from ui.screens.home_screen import HomeScreen, Tile
 from ui.screens.ticket_screen import TicketJourney
 from ui.theme import apply_theme
+from ui.voice import VoiceGuide
 from ui.widgets import make_button
 from ui.widgets.header import Header
 from ui.widgets.virtual_keyboard import WANTS_KEYBOARD, KeyboardPanel
@@ -56,6 +57,7 @@ class KioskWindow(QWidget):
         self.languages = Languages(settings.terminal.locale)
         self.session = Session(locale=settings.terminal.locale)
         self.runner = BackgroundRunner(self)
+        self.voice = VoiceGuide(settings.terminal.voice, self)
         self.landscape = (orientation or settings.terminal.orientation) == "landscape"
         self.design_size = LANDSCAPE if self.landscape else PORTRAIT
 
@@ -85,6 +87,7 @@ class KioskWindow(QWidget):
         self.idle = IdleWatcher(settings.terminal.idle_timeout, self)
         self.overlay = IdleOverlay(self)
         self.idle.timed_out.connect(self.overlay.start)
+        self.idle.timed_out.connect(lambda: self.voice.say(self.tr("还需要更多时间吗？")))
         self.overlay.more_time.connect(self.idle.arm)
         self.overlay.expired.connect(lambda: self.end_session("idle"))
         app = QApplication.instance()
@@ -127,6 +130,7 @@ class KioskWindow(QWidget):
         for journey in self.journeys.values():
             self.stack.addWidget(journey)
             journey.finished.connect(lambda: self.end_session("journey"))
+        self.ticket.page_changed.connect(self._speak_ticket_page)
         self.home.journey_chosen.connect(self.open_journey)
         self.home.language_toggled.connect(self.toggle_language)
         self.home.elder_toggled.connect(self.toggle_elder_mode)
@@ -154,6 +158,18 @@ class KioskWindow(QWidget):
                 available=status.availability is not Availability.UNAVAILABLE,
             )
 
+    def _speak_ticket_page(self, page: str) -> None:
+        if page == "choosing":
+            self.voice.say(self.tr("请选择要办理的业务类别"))
+        elif page == "showing" and (outcome := self.ticket.flow.outcome) is not None:
+            if outcome.printed:
+                text = self.tr("您的号码是 %1，请取走凭条。")
+            else:
+                text = self.tr("您的号码是 %1。凭条未能打印，请记住您的号码。")
+            self.voice.say(text.replace("%1", outcome.ticket.number))
+        elif page == "failed":
+            self.voice.say(self.ticket.error_label.text())
+
     def open_journey(self, key: str) -> None:
         journey = self.journeys[key]
         self.stack.setCurrentWidget(journey)
@@ -176,6 +192,7 @@ class KioskWindow(QWidget):
         for journey in self.journeys.values():
             journey.wipe()
         self.session.end()
+        self.voice.stop()
         defaults = self.terminal.settings.terminal
         changed_look = self.session.elder_mode or self.languages.current != defaults.locale
         self.session = Session(locale=defaults.locale)
@@ -198,6 +215,7 @@ class KioskWindow(QWidget):
         self.session.locale = locale
         self.session.elder_mode = elder
         self.languages.switch(locale)
+        self.voice.set_language(locale)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, elder=elder)

@@ -14,7 +14,8 @@ from ui.theme import apply_theme
 
 @pytest.fixture
 def terminal(tmp_path: Path) -> Iterator[Terminal]:
-    settings = demo_settings("hall", data_dir=tmp_path / "data")
+    # Qt's mock speech engine: prompts are "spoken" (and recorded) without a sound device.
+    settings = demo_settings("hall", data_dir=tmp_path / "data", voice="mock")
     with build_terminal(settings, printed_dir=tmp_path / "printed") as built:
         yield built
 

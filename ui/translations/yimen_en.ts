@@ -88,24 +88,44 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../main_window.py" line="110" />
+        <location filename="../main_window.py" line="90" />
+        <source>还需要更多时间吗？</source>
+        <translation>Do you need more time?</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="113" />
         <source>一门通自助终端</source>
         <translation>Yimen self-service kiosk</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="111" />
+        <location filename="../main_window.py" line="114" />
         <source>结束办理</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="114" />
+        <location filename="../main_window.py" line="117" />
         <source>排队取号</source>
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="114" />
+        <location filename="../main_window.py" line="117" />
         <source>到窗口办理业务，请先取号</source>
         <translation>Queue for a service window</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="163" />
+        <source>请选择要办理的业务类别</source>
+        <translation>Choose the kind of service you need</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="166" />
+        <source>您的号码是 %1，请取走凭条。</source>
+        <translation>Your number is %1. Please take your ticket.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="168" />
+        <source>您的号码是 %1。凭条未能打印，请记住您的号码。</source>
+        <translation>Your number is %1. The ticket could not be printed: please remember your number.</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,8 @@ from fastapi import FastAPI
 from hub import migrations, problems
 from hub.context import Clock, HubContext, HubSettings, utc_now
 from hub.db import make_engine
-from hub.routes import terminals, tickets
+from hub.routes import appointments, cases, catalog, counters, evaluations, terminals, tickets
+from hub.workdays import WorkCalendar
 from kiosk.api.models import API_PREFIX
 
 logger = logging.getLogger(__name__)
@@ -24,12 +25,14 @@ def create_app(
     settings: HubSettings | None = None,
     clock: Clock = utc_now,
     seed_sample: bool = False,
+    calendar: WorkCalendar | None = None,
 ) -> FastAPI:
     """Build the hub on ``db_url`` (migrated on the spot); ``seed_sample`` loads the sample hall
     into an empty database. ``admin_token`` enables the admin endpoints (terminal registration)."""
     engine = make_engine(db_url)
     migrations.upgrade(engine)
     ctx = HubContext(engine=engine, clock=clock, settings=settings or HubSettings())
+    ctx.calendar = calendar or _sample_calendar()
     ctx.load_secrets()
     if seed_sample:
         from hub.seed import seed_if_empty
@@ -52,7 +55,14 @@ def create_app(
     app.state.hub = ctx
     app.state.admin_token = admin_token
     problems.install(app)
-    for module in (terminals, tickets):
+    for module in (terminals, catalog, tickets, counters, appointments, cases, evaluations):
         app.include_router(module.router, prefix=API_PREFIX)
 
     return app
+
+
+def _sample_calendar() -> WorkCalendar:
+    from hub.seed import sample_dir
+
+    path = sample_dir() / "calendar.toml"
+    return WorkCalendar.from_toml(path) if path.exists() else WorkCalendar()

@@ -6,6 +6,7 @@ import hashlib
 import hmac
 import json
 import secrets
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from hub.db import KeyValue
+from hub.workdays import WorkCalendar
 
 Clock = Callable[[], datetime]
 
@@ -34,6 +36,11 @@ class HubSettings:
     max_material_bytes: int = 10 * 1024 * 1024
     max_materials_per_case: int = 20
     case_number_prefix: str = "YM"
+    appointment_slot_capacity: int = 4
+    appointment_slots: tuple[str, ...] = (
+        "09:00", "09:30", "10:00", "10:30", "11:00", "11:30",
+        "13:30", "14:00", "14:30", "15:00", "15:30", "16:00", "16:30",
+    )  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -41,11 +48,26 @@ class HubContext:
     engine: Engine
     clock: Clock
     settings: HubSettings
-    sessions: sessionmaker[Session] = field(init=False)
+    calendar: WorkCalendar = field(default_factory=WorkCalendar)
+    _factory: sessionmaker[Session] = field(init=False)
+    _local: threading.local = field(init=False, default_factory=threading.local)
     _pepper: bytes | None = None
 
     def __post_init__(self) -> None:
-        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._factory = sessionmaker(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def sessions(self) -> Iterator[Session]:
+        """A session; one at a time per thread. A second one opened inside a transaction would
+        wait for the SQLite lock its own thread holds, so that mistake fails loudly at once."""
+        if getattr(self._local, "open", False):
+            raise RuntimeError("nested hub session: pass the open session down instead")
+        self._local.open = True
+        try:
+            with self._factory() as session:
+                yield session
+        finally:
+            self._local.open = False
 
     @property
     def tz(self) -> ZoneInfo:

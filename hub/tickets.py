@@ -13,14 +13,14 @@ import math
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from hub.context import HubContext, request_hash
 from hub.db import CounterRow, Terminal, Ticket, TicketCategoryRow, TicketEvent, TicketSequence
 from hub.problems import HubProblem
+from hub.sequences import next_value
 from kiosk.api import models as m
 
 OPEN_STATES = (
@@ -70,19 +70,8 @@ def get_category(session: Session, code: str) -> TicketCategoryRow:
 
 
 def _next_seq(session: Session, category: TicketCategoryRow, day: date) -> int:
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    session.execute(
-        insert(TicketSequence)
-        .values(category_code=category.code, service_date=day, last_value=category.range_start - 1)
-        .on_conflict_do_nothing()
-    )
-    seq: int = session.execute(
-        update(TicketSequence)
-        .where(TicketSequence.category_code == category.code, TicketSequence.service_date == day)
-        .values(last_value=TicketSequence.last_value + 1)
-        .returning(TicketSequence.last_value)
-    ).scalar_one()
+    keys = {"category_code": category.code, "service_date": day}
+    seq = next_value(session, TicketSequence, keys, start=category.range_start)
     issued_today = seq - category.range_start + 1
     if seq > category.range_end or (category.daily_cap and issued_today > category.daily_cap):
         raise HubProblem(

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Header, Request
 
-from hub import tickets
+from hub import appointments, tickets
 from hub.auth import ContextDep, TerminalDep
 from hub.db import Ticket
 from hub.problems import HubProblem
@@ -30,6 +30,10 @@ def issue_ticket(
     terminal: TerminalDep,
     idempotency_key: Annotated[str | None, Header(max_length=64)] = None,
 ) -> m.TicketIssued:
+    if body.appointment_code:
+        # An appointment ticket is a check-in: the appointment is verified and closed.
+        check = m.CheckIn(code=body.appointment_code)
+        return appointments.check_in(ctx, terminal, check, ctx.base_url(request))
     return tickets.issue(ctx, terminal, body, idempotency_key, ctx.base_url(request))
 
 

@@ -84,11 +84,12 @@ class Transport:
         data: bytes | None = None,
         headers: Mapping[str, str] | None = None,
         params: Mapping[str, str] | None = None,
+        idempotent: bool = False,
     ) -> Any:
         """Send and return the decoded JSON body (``None`` for 204); raise a HubError."""
         url = f"{self.base_url}{API_PREFIX}{path}"
         all_headers = dict(headers or {})
-        safe = method == "GET" or IDEMPOTENCY_HEADER in all_headers
+        safe = idempotent or method == "GET" or IDEMPOTENCY_HEADER in all_headers
         attempts = 1 + (self.retries if safe else 0)
         for attempt in range(attempts):
             try:

@@ -102,7 +102,10 @@ def _row_to_item(row: dict[str, str]) -> dict[str, Any]:
         elif key == "form_json":
             item["form"] = json.loads(value)
         elif key in ("promised_days", "statutory_days"):
-            item[key] = int(float(value.removesuffix("个工作日").removesuffix("工作日").strip()))
+            days = value.removesuffix("个工作日").removesuffix("工作日").strip()
+            if not days.replace(".", "", 1).isdigit():
+                raise ValueError(f"field {key}: {value!r} is not a number of working days")
+            item[key] = int(float(days))
         else:
             item[key] = value
     return item
@@ -130,6 +133,18 @@ def _table_rows(rows: Iterator[list[Any]]) -> Iterator[tuple[int, dict[str, str]
         yield number, dict(zip(header, values, strict=False))
 
 
+def _convert(
+    path: Path, rows: Iterator[tuple[int, dict[str, str]]]
+) -> list[tuple[str, dict[str, Any]]]:
+    converted = []
+    for number, row in rows:
+        try:
+            converted.append((f"row {number}", _row_to_item(row)))
+        except ValueError as exc:  # includes json.JSONDecodeError from form_json
+            raise CatalogImportError(f"{path.name} row {number}: {exc}") from exc
+    return converted
+
+
 def parse_catalog_file(path: Path) -> list[CatalogItem]:
     """Read and validate every item; raise ``CatalogImportError`` naming the first bad row."""
     suffix = path.suffix.lower()
@@ -141,14 +156,14 @@ def parse_catalog_file(path: Path) -> list[CatalogItem]:
         elif suffix == ".csv":
             text = path.read_text(encoding="utf-8-sig")
             rows = iter(list(csv.reader(io.StringIO(text))))
-            raw = [(f"row {n}", _row_to_item(r)) for n, r in _table_rows(rows)]
+            raw = _convert(path, _table_rows(rows))
         elif suffix == ".xlsx":
             from openpyxl import load_workbook
 
             workbook = load_workbook(path, read_only=True, data_only=True)
             sheet = workbook.worksheets[0]
             rows = (list(r) for r in sheet.iter_rows(values_only=True))
-            raw = [(f"row {n}", _row_to_item(r)) for n, r in _table_rows(rows)]
+            raw = _convert(path, _table_rows(rows))
             workbook.close()
         else:
             raise CatalogImportError(f"{path.name}: use a .toml, .csv or .xlsx file.")

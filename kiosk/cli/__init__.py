@@ -17,7 +17,10 @@ from kiosk import __version__
 from kiosk.errors import KioskError
 
 # One module per command group, in the order --help lists them.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = (
+    "kiosk.cli.hub",
+    "kiosk.cli.outbox",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,130 @@
+"""The background sender: delivers outbox entries to the hub with backoff.
+
+Each attempt replays the whole entry with the same Idempotency-Key: the hub answers with the case
+it already has (or creates it), then the materials it still lacks are uploaded. Only when the hub
+reports no material pending is the entry marked delivered. Network trouble or a hub failure
+reschedules the entry with exponential backoff (with jitter, capped); a 4xx refusal marks it
+rejected for staff to handle, since resending the same request cannot succeed.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from kiosk.api.client import HubClient
+from kiosk.api.errors import HubFailure, HubRejected, HubUnreachable
+from kiosk.outbox.store import EntryState, Outbox, PendingEntry
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class DrainReport:
+    delivered: int
+    failed: int
+    rejected: int
+    remaining: int
+
+
+class OutboxSender:
+    def __init__(
+        self,
+        outbox: Outbox,
+        client: HubClient,
+        *,
+        base_delay: float = 2.0,
+        max_delay: float = 300.0,
+        idle_poll: float = 30.0,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.outbox = outbox
+        self.client = client
+        self.base_delay = base_delay
+        self.max_delay = max_delay
+        self.idle_poll = idle_poll
+        self._clock = clock
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    # -- one entry
+
+    def deliver(self, entry: PendingEntry) -> EntryState:
+        """Try once; return the entry's state afterwards (PENDING means: retry later)."""
+        try:
+            case, materials = self.outbox.load(entry.entry_id)
+            receipt = self.client.create_case(case, idempotency_key=entry.entry_id)
+            if entry.case_id is None:
+                self.outbox.mark_case_created(entry.entry_id, receipt.case_id, receipt.case_number)
+            for code in receipt.materials_pending:
+                media_type, content = materials[code]
+                receipt = self.client.upload_material(receipt.case_id, code, content, media_type)
+            if receipt.materials_pending:
+                raise HubFailure("The hub still lists materials as pending after upload.")
+            self.outbox.mark_delivered(entry.entry_id, receipt.case_id, receipt.case_number)
+            logger.info("outbox entry %s delivered as case %s", entry.entry_id, receipt.case_number)
+            return EntryState.DELIVERED
+        except HubRejected as exc:
+            logger.warning("outbox entry %s rejected by the hub: %s", entry.entry_id, exc.code)
+            self.outbox.mark_rejected(entry.entry_id, exc.code, exc.citizen_message)
+            return EntryState.REJECTED
+        except (HubUnreachable, HubFailure) as exc:
+            delay = min(self.max_delay, self.base_delay * 2**entry.attempts)
+            delay *= random.uniform(0.5, 1.0)  # spread the retries of many kiosks after an outage
+            self.outbox.mark_failed(entry.entry_id, exc.message, self._clock() + delay)
+            logger.info(
+                "outbox entry %s not delivered (%s); retry in %.0f s", entry.entry_id, exc, delay
+            )
+            return EntryState.PENDING
+
+    # -- batches
+
+    def drain(self, *, force: bool = True) -> DrainReport:
+        """Try every pending entry once (``force``: even those waiting for their backoff)."""
+        counts = {EntryState.DELIVERED: 0, EntryState.PENDING: 0, EntryState.REJECTED: 0}
+        for entry in self.outbox.due(self._clock(), force=force):
+            if self._stop.is_set():
+                break
+            counts[self.deliver(entry)] += 1
+        return DrainReport(
+            delivered=counts[EntryState.DELIVERED],
+            failed=counts[EntryState.PENDING],
+            rejected=counts[EntryState.REJECTED],
+            remaining=self.outbox.depth(),
+        )
+
+    # -- background thread
+
+    def notify(self) -> None:
+        """A new entry was written: send now rather than at the next poll."""
+        self._wake.set()
+
+    def start(self) -> None:
+        if self._thread is not None:
+            return
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._run, name="outbox-sender", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 15.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self._wake.clear()
+            try:
+                self.drain(force=False)
+            except Exception:  # the sender must outlive any one bad entry or a full disk
+                logger.exception("outbox sender pass failed")
+            next_due = self.outbox.next_due_at()
+            wait = self.idle_poll if next_due is None else max(0.0, next_due - self._clock())
+            self._wake.wait(min(wait, self.idle_poll))

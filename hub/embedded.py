@@ -10,7 +10,9 @@ import logging
 import os
 import secrets
 import socket
+import ssl
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
@@ -39,6 +41,15 @@ def read_or_create_secret(path: Path) -> str:
     return value
 
 
+@dataclass(frozen=True, slots=True)
+class TlsFiles:
+    """Server certificate and key (PEM); ``client_ca`` set means mutual TLS is required."""
+
+    certfile: Path
+    keyfile: Path
+    client_ca: Path | None = None
+
+
 class EmbeddedHub:
     def __init__(
         self,
@@ -51,6 +62,7 @@ class EmbeddedHub:
         clock: Clock = utc_now,
         start_timeout: float = 30.0,
         db_url: str | None = None,
+        tls: TlsFiles | None = None,
     ) -> None:
         self.data_dir = Path(data_dir)
         self.host = host
@@ -60,6 +72,7 @@ class EmbeddedHub:
         self.clock = clock
         self.start_timeout = start_timeout
         self._db_url = db_url
+        self.tls = tls
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
         self._socket: socket.socket | None = None
@@ -98,8 +111,18 @@ class EmbeddedHub:
         sock.listen(128)
         self._socket = sock
         port = sock.getsockname()[1]
-        self.base_url = f"http://{self.host}:{port}"
-        config = uvicorn.Config(app, log_level="warning", lifespan="on", access_log=False)
+        self.base_url = f"{'https' if self.tls else 'http'}://{self.host}:{port}"
+        tls = self.tls
+        config = uvicorn.Config(
+            app,
+            log_level="warning",
+            lifespan="on",
+            access_log=False,
+            ssl_certfile=str(tls.certfile) if tls else None,
+            ssl_keyfile=str(tls.keyfile) if tls else None,
+            ssl_ca_certs=str(tls.client_ca) if tls and tls.client_ca else None,
+            ssl_cert_reqs=ssl.CERT_REQUIRED if tls and tls.client_ca else ssl.CERT_NONE,
+        )
         self._server = uvicorn.Server(config)
         started = threading.Event()
         server = self._server

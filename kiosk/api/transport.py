@@ -58,9 +58,6 @@ class Transport:
         session: requests.Session | None = getattr(self._local, "session", None)
         if session is None:
             session = requests.Session()
-            session.verify = self._verify
-            if self._cert:
-                session.cert = self._cert
             session.headers["Accept"] = "application/json, application/problem+json"
             if self._token:
                 session.headers["Authorization"] = f"Bearer {self._token}"
@@ -122,6 +119,10 @@ class Transport:
                 headers=headers,
                 params=params,
                 timeout=self.timeout,
+                # Per request on purpose: requests lets REQUESTS_CA_BUNDLE override the
+                # session's setting, and a configured CA bundle must win.
+                verify=self._verify,
+                cert=self._cert,
             )
         except requests.exceptions.SSLError as exc:
             raise HubUnreachable(f"TLS handshake with the hub failed: {exc}") from exc

@@ -53,8 +53,14 @@ class HubContext:
     _local: threading.local = field(init=False, default_factory=threading.local)
     _pepper: bytes | None = None
 
+    _sqlite_lock: threading.Lock | None = field(init=False, default=None)
+
     def __post_init__(self) -> None:
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
+        if self.engine.dialect.name == "sqlite":
+            # SQLite has one writer; queueing our own threads here is fair and prompt, where
+            # its busy handler would make them poll with sleeps (a long latency tail).
+            self._sqlite_lock = threading.Lock()
 
     @contextmanager
     def sessions(self) -> Iterator[Session]:
@@ -64,8 +70,12 @@ class HubContext:
             raise RuntimeError("nested hub session: pass the open session down instead")
         self._local.open = True
         try:
-            with self._factory() as session:
-                yield session
+            if self._sqlite_lock is None:
+                with self._factory() as session:
+                    yield session
+            else:
+                with self._sqlite_lock, self._factory() as session:
+                    yield session
         finally:
             self._local.open = False
 

@@ -5,13 +5,23 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fastapi import FastAPI
 
-from hub import migrations, problems
+from hub import identity, migrations, problems
 from hub.context import Clock, HubContext, HubSettings, utc_now
 from hub.db import make_engine
-from hub.routes import appointments, cases, catalog, counters, evaluations, terminals, tickets
+from hub.routes import (
+    appointments,
+    cases,
+    catalog,
+    counters,
+    evaluations,
+    terminals,
+    tickets,
+)
+from hub.routes import identity as identity_routes
 from hub.workdays import WorkCalendar
 from kiosk.api.models import API_PREFIX
 
@@ -26,6 +36,7 @@ def create_app(
     clock: Clock = utc_now,
     seed_sample: bool = False,
     calendar: WorkCalendar | None = None,
+    data_dir: Path | None = None,
 ) -> FastAPI:
     """Build the hub on ``db_url`` (migrated on the spot); ``seed_sample`` loads the sample hall
     into an empty database. ``admin_token`` enables the admin endpoints (terminal registration)."""
@@ -33,6 +44,7 @@ def create_app(
     migrations.upgrade(engine)
     ctx = HubContext(engine=engine, clock=clock, settings=settings or HubSettings())
     ctx.calendar = calendar or _sample_calendar()
+    ctx.signing_key = identity.load_or_create_key(data_dir)
     ctx.load_secrets()
     if seed_sample:
         from hub.seed import seed_if_empty
@@ -55,7 +67,17 @@ def create_app(
     app.state.hub = ctx
     app.state.admin_token = admin_token
     problems.install(app)
-    for module in (terminals, catalog, tickets, counters, appointments, cases, evaluations):
+    routers = (
+        terminals,
+        catalog,
+        tickets,
+        counters,
+        appointments,
+        cases,
+        evaluations,
+        identity_routes,
+    )
+    for module in routers:
         app.include_router(module.router, prefix=API_PREFIX)
 
     return app

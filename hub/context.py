@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from fastapi import Request
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
@@ -49,6 +50,7 @@ class HubContext:
     clock: Clock
     settings: HubSettings
     calendar: WorkCalendar = field(default_factory=WorkCalendar)
+    signing_key: Ed25519PrivateKey = field(default_factory=Ed25519PrivateKey.generate)
     _factory: sessionmaker[Session] = field(init=False)
     _local: threading.local = field(init=False, default_factory=threading.local)
     _pepper: bytes | None = None

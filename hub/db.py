@@ -232,6 +232,17 @@ class EvaluationRow(Base):
     created_at: Mapped[datetime] = mapped_column(TZ())
 
 
+class IdentitySubject(Base):
+    """Who an identity code's opaque subject stands for (added in schema version 2)."""
+
+    __tablename__ = "identity_subjects"
+    subject: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    id_number: Mapped[str] = mapped_column(String(32))
+    issued_at: Mapped[datetime] = mapped_column(TZ())
+    expires_at: Mapped[datetime] = mapped_column(TZ(), index=True)
+
+
 class KeyValue(Base):
     """Small hub secrets and settings (the ID-digest pepper)."""
 

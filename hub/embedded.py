@@ -103,6 +103,7 @@ class EmbeddedHub:
             settings=self.settings,
             clock=self.clock,
             seed_sample=self.seed_sample,
+            data_dir=self.data_dir,
         )
         self._ctx = app.state.hub
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -153,6 +154,14 @@ class EmbeddedHub:
             self.context, TerminalRegistration(terminal_id=terminal_id, mode=mode)
         )
         return credentials.token
+
+    def issue_identity_code(self, name: str, id_number: str, *, ttl_seconds: int = 120) -> str:
+        """A signed dynamic identity code for the demo and tests (QR text, no personal data)."""
+        from hub.identity import issue
+        from kiosk.api.models import IdentityCodeIssue
+
+        request = IdentityCodeIssue(name=name, id_number=id_number, ttl_seconds=ttl_seconds)
+        return issue(self.context, request).code
 
     def stop(self, timeout: float = 15.0) -> None:
         server, thread = self._server, self._thread

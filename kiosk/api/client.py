@@ -191,3 +191,15 @@ class HubClient:
     ) -> m.TicketIssued:
         path = f"/counters/{counter_code}/tickets/{ticket_id}/transfer"
         return self._parse(m.TicketIssued, self._post(path, request))
+
+    # -- identity codes
+
+    def identity_public_key(self) -> m.IdentityPublicKey:
+        body = self._t.request("GET", "/identity-codes/public-key")
+        return self._parse(m.IdentityPublicKey, body)
+
+    def resolve_identity_code(self, code: str) -> m.IdentityResolved:
+        """Who a scanned identity QR stands for; HubRejected ``identity_code_expired`` (410)
+        or ``identity_code_invalid`` (422) otherwise."""
+        body = self._post("/identity-codes/resolve", m.IdentityResolve(code=code))
+        return self._parse(m.IdentityResolved, body)

@@ -548,6 +548,39 @@ class EvaluationRecorded(_Model):
     created_at: datetime
 
 
+# --------------------------------------------------------------------------- identity codes
+
+
+class IdentityCodeIssue(_Model):
+    """Demo/test issuance of a dynamic identity code (a provincial platform does this for real)."""
+
+    name: str = Field(min_length=1, max_length=50)
+    id_number: IdNumber
+    ttl_seconds: int = Field(default=120, ge=10, le=3600)
+
+
+class IdentityCodeIssued(_Model):
+    code: str  # the QR text, ``YM1:I:...``: an opaque signed reference, no personal data
+    expires_at: datetime
+
+
+class IdentityResolve(_Model):
+    code: str = Field(min_length=1, max_length=4096)
+
+
+class IdentityResolved(_Model):
+    name: str
+    id_number: str
+    issued_at: datetime
+    expires_at: datetime
+
+
+class IdentityPublicKey(_Model):
+    algorithm: str = "Ed25519"
+    public_key: str  # raw 32-byte key, base64
+    key_id: str  # first 16 hex digits of its SHA-256
+
+
 # --------------------------------------------------------------------------- misc
 
 JsonObject = dict[str, Any]

@@ -76,7 +76,7 @@ def _db_url(args: argparse.Namespace) -> str:
     return f"sqlite:///{directory / DB_FILE}"
 
 
-def _context(args: argparse.Namespace, *, seed: bool = False) -> Any:
+def _context(args: argparse.Namespace, *, seed: bool = False, keys: bool = False) -> Any:
     from sqlalchemy.exc import ArgumentError, OperationalError
 
     from hub.app import create_app
@@ -84,7 +84,7 @@ def _context(args: argparse.Namespace, *, seed: bool = False) -> Any:
 
     url = _db_url(args)
     try:
-        app = create_app(url, seed_sample=seed)
+        app = create_app(url, seed_sample=seed, data_dir=_data_dir(args) if keys else None)
     except ArgumentError as exc:
         raise ConfigError(f"--db {url!r} is not a database URL: {exc}") from exc
     except ModuleNotFoundError as exc:
@@ -110,7 +110,7 @@ def _serve(args: argparse.Namespace) -> int:
         raise UsageError("--certfile and --keyfile go together.")
     if args.client_ca and not args.certfile:
         raise UsageError("--client-ca (mTLS) needs --certfile and --keyfile.")
-    app = _context(args, seed=not args.no_sample)
+    app = _context(args, seed=not args.no_sample, keys=True)
     app.state.admin_token = read_or_create_secret(_data_dir(args) / ADMIN_TOKEN_FILE)
     sock = socket.socket(socket.AF_INET6 if ":" in args.host else socket.AF_INET)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

@@ -67,3 +67,27 @@ def test_a_restarted_hub_keeps_its_data_and_secrets(tmp_path: Path) -> None:
         assert (tmp_path / "admin-token").stat().st_mode & 0o777 == 0o600
         with HubClient(second.base_url, token=token) as client:
             assert client.issue_ticket(TicketIssueRequest(category_code="general")).number == "A002"
+
+
+def test_a_version_1_database_is_upgraded_in_place(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from sqlalchemy import inspect
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'old.sqlite3'}")
+    version, description, step = migrations.MIGRATIONS[0]
+    with engine.begin() as connection:  # what a hub of schema version 1 left behind
+        migrations._version_table().create(connection)
+        step(connection)
+        connection.execute(
+            migrations._version_table()
+            .insert()
+            .values(version=version, applied_at=datetime.now(UTC), description=description)
+        )
+        connection.execute(text("INSERT INTO hub_settings VALUES ('kept', 'yes')"))
+    assert not inspect(engine).has_table("identity_subjects")
+    assert migrations.upgrade(engine) == 1
+    assert inspect(engine).has_table("identity_subjects")
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT value FROM hub_settings")).scalar() == "yes"
+    engine.dispose()

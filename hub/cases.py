@@ -94,7 +94,10 @@ def _validate(ctx: HubContext, request: m.CaseCreate) -> m.CatalogItem:
             422, m.ProblemCode.VALIDATION_FAILED, "EMS needs an address", "邮寄送达请填写收件地址。"
         )
     forms.check_form(item, request.form)
-    forms.check_materials(item, request.materials, ctx.settings.max_material_bytes)
+    settings = ctx.settings
+    forms.check_materials(
+        item, request.materials, settings.max_material_bytes, settings.max_materials_per_case
+    )
     return item
 
 

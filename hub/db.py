@@ -28,6 +28,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Dialect, Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.pool import StaticPool
 
 
 class Base(DeclarativeBase):
@@ -87,6 +88,7 @@ class TicketCategoryRow(Base):
     prefix: Mapped[str] = mapped_column(String(2))
     range_start: Mapped[int] = mapped_column(Integer)
     range_end: Mapped[int] = mapped_column(Integer)
+    step: Mapped[int] = mapped_column(Integer, default=1)
     daily_cap: Mapped[int | None] = mapped_column(Integer, nullable=True)
     real_name_limit: Mapped[bool] = mapped_column(Boolean)
     default_service_minutes: Mapped[int] = mapped_column(Integer)
@@ -253,7 +255,13 @@ class KeyValue(Base):
 
 def make_engine(db_url: str) -> Engine:
     if db_url.startswith("sqlite"):
-        engine = create_engine(db_url, connect_args={"timeout": 60, "check_same_thread": False})
+        memory = db_url in ("sqlite://", "sqlite:///:memory:")
+        engine = create_engine(
+            db_url,
+            connect_args={"timeout": 60, "check_same_thread": False},
+            # One in-memory database for every thread, not one per connection.
+            poolclass=StaticPool if memory else None,
+        )
         _sqlite_serialised_writes(engine)
         return engine
     return create_engine(db_url, pool_size=10, max_overflow=20, pool_pre_ping=True)

@@ -53,8 +53,15 @@ def check_form(item: m.CatalogItem, answers: dict[str, str | int | float | bool 
 
 
 def check_materials(
-    item: m.CatalogItem, declared: list[m.MaterialDeclaration], max_bytes: int
+    item: m.CatalogItem, declared: list[m.MaterialDeclaration], max_bytes: int, max_count: int
 ) -> None:
+    if len(declared) > max_count:
+        raise HubProblem(
+            422,
+            m.ProblemCode.VALIDATION_FAILED,
+            f"More than {max_count} materials",
+            "材料数量过多。",
+        )
     specs = {spec.code: spec for spec in item.materials}
     codes = [d.code for d in declared]
     for material in declared:

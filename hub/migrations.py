@@ -37,11 +37,24 @@ V1_TABLES = (
     "evaluations", "hub_settings",
 )  # fmt: skip
 
+
+def _add_column(connection: Connection, table: str, column: str, ddl: str) -> None:
+    """Add a column unless the table already has it: tables are created from the current
+    models, so on a fresh database the column exists by the time this step runs."""
+    if column not in {c["name"] for c in inspect(connection).get_columns(table)}:
+        connection.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column} {ddl}")
+
+
 # (version, description, step). Append only: never edit a released step; each step names the
-# tables it creates, so a fresh database and an upgraded one end up the same.
+# tables it creates or the columns it adds, so a fresh database and an upgraded one end up the same.
 MIGRATIONS: tuple[tuple[int, str, Callable[[Connection], None]], ...] = (
     (1, "initial schema", lambda c: _create(c, *V1_TABLES)),
     (2, "identity code subjects", lambda c: _create(c, "identity_subjects")),
+    (
+        3,
+        "ticket number step",
+        lambda c: _add_column(c, "ticket_categories", "step", "INTEGER NOT NULL DEFAULT 1"),
+    ),
 )
 LATEST = MIGRATIONS[-1][0]
 

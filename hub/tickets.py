@@ -45,6 +45,7 @@ def category_model(row: TicketCategoryRow) -> m.TicketCategory:
         prefix=row.prefix,
         range_start=row.range_start,
         range_end=row.range_end,
+        step=row.step,
         daily_cap=row.daily_cap,
         real_name_limit=row.real_name_limit,
         default_service_minutes=row.default_service_minutes,
@@ -69,18 +70,19 @@ def get_category(session: Session, code: str) -> TicketCategoryRow:
     return category
 
 
-def _next_seq(session: Session, category: TicketCategoryRow, day: date) -> int:
+def _next_seq(session: Session, category: TicketCategoryRow, day: date) -> tuple[int, int]:
+    """(n, number value): the n-th ticket of the day gets range_start + (n - 1) * step."""
     keys = {"category_code": category.code, "service_date": day}
-    seq = next_value(session, TicketSequence, keys, start=category.range_start)
-    issued_today = seq - category.range_start + 1
-    if seq > category.range_end or (category.daily_cap and issued_today > category.daily_cap):
+    issued_today = next_value(session, TicketSequence, keys, start=1)
+    value = category.range_start + (issued_today - 1) * category.step
+    if value > category.range_end or (category.daily_cap and issued_today > category.daily_cap):
         raise HubProblem(
             409,
             m.ProblemCode.DAILY_CAP_REACHED,
             "Daily ticket range exhausted",
             f"今日「{category.name}」号源已发完，请明日再来或预约办理。",
         )
-    return seq
+    return issued_today, value
 
 
 def format_number(category: TicketCategoryRow, seq: int) -> str:
@@ -102,9 +104,7 @@ def waiting_ahead(session: Session, ticket: Ticket) -> int:
     return sum(1 for p, at, seq in candidates if (rank(p), at, seq) < mine)
 
 
-def estimated_wait(
-    session: Session, category: TicketCategoryRow, ahead: int, day: date
-) -> int | None:
+def estimated_wait(session: Session, category: TicketCategoryRow, ahead: int) -> int | None:
     """Minutes: people ahead times the recent mean service time, spread over the counters."""
     durations = session.execute(
         select(Ticket.started_at, Ticket.ended_at)
@@ -137,7 +137,7 @@ def issued_model(
         category_code=category.code,
         category_name=category.name,
         waiting_ahead=ahead,
-        estimated_wait_minutes=estimated_wait(session, category, ahead, ticket.service_date),
+        estimated_wait_minutes=estimated_wait(session, category, ahead),
         issued_at=ticket.issued_at,
         follow_url=f"{base_url}/api/v1/tickets/{ticket.ticket_id}",
         priority=m.Priority(ticket.priority),
@@ -187,14 +187,14 @@ def create_ticket(
                 "Open ticket exists for this person",
                 "您已有一张未办结的排队号，请留意叫号。",
             )
-    seq = _next_seq(session, category, day)
+    seq, value = _next_seq(session, category, day)
     now = ctx.now()
     ticket = Ticket(
         ticket_id=uuid.uuid4().hex,
         category_code=category.code,
         service_date=day,
         seq=seq,
-        number=format_number(category, seq),
+        number=format_number(category, value),
         priority=priority.value,
         state=m.TicketState.ISSUED.value,
         id_digest=id_digest,
@@ -290,7 +290,7 @@ def view(session: Session, ticket: Ticket, category: TicketCategoryRow) -> m.Tic
         state=m.TicketState(ticket.state),
         priority=m.Priority(ticket.priority),
         waiting_ahead=ahead,
-        estimated_wait_minutes=estimated_wait(session, category, ahead, ticket.service_date)
+        estimated_wait_minutes=estimated_wait(session, category, ahead)
         if ticket.state == m.TicketState.ISSUED.value
         else None,
         counter_code=ticket.counter_code,
@@ -299,3 +299,36 @@ def view(session: Session, ticket: Ticket, category: TicketCategoryRow) -> m.Tic
         started_at=ticket.started_at,
         ended_at=ticket.ended_at,
     )
+
+
+def queue_snapshots(ctx: HubContext) -> list[m.QueueSnapshot]:
+    """Per category today: people waiting, being served, and the wait a newcomer can expect."""
+    day = ctx.today()
+    with ctx.sessions() as session:
+        counts: dict[tuple[str, str], int] = {
+            (code, state): n
+            for code, state, n in session.execute(
+                select(Ticket.category_code, Ticket.state, func.count())
+                .where(Ticket.service_date == day)
+                .group_by(Ticket.category_code, Ticket.state)
+            ).all()
+        }
+        snapshots = []
+        for category in session.execute(
+            select(TicketCategoryRow).order_by(TicketCategoryRow.sort_order, TicketCategoryRow.code)
+        ).scalars():
+            waiting = counts.get((category.code, m.TicketState.ISSUED.value), 0)
+            serving = sum(
+                counts.get((category.code, state.value), 0)
+                for state in (m.TicketState.CALLED, m.TicketState.SERVING)
+            )
+            snapshots.append(
+                m.QueueSnapshot(
+                    category_code=category.code,
+                    waiting=waiting,
+                    serving=serving,
+                    estimated_wait_minutes=estimated_wait(session, category, waiting),
+                    service_date=day,
+                )
+            )
+        return snapshots

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Request
+from starlette.concurrency import run_in_threadpool
 
 from hub import case_flow, cases
 from hub.auth import ContextDep, CounterDep, TerminalDep
@@ -57,8 +58,6 @@ async def upload_material(
         body.extend(chunk)
         if len(body) > limit:
             raise too_large
-    from starlette.concurrency import run_in_threadpool
-
     return await run_in_threadpool(
         case_flow.upload_material, ctx, terminal, case_id, code, bytes(body)
     )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 from fastapi import APIRouter, Depends
 
 from hub.auth import ContextDep, TerminalDep, register_terminal, require_admin
@@ -63,6 +61,3 @@ def _status(row: Terminal) -> m.TerminalStatus:
         outbox_depth=row.outbox_depth,
         devices=[m.DeviceHealthReport.model_validate(d) for d in row.devices],
     )
-
-
-AdminDep = Annotated[None, Depends(require_admin)]

@@ -22,6 +22,12 @@ def list_ticket_categories(ctx: ContextDep, _terminal: TerminalDep) -> list[m.Ti
     return tickets.list_categories(ctx)
 
 
+@router.get("/queues", response_model=list[m.QueueSnapshot], responses=PROBLEMS)
+def queues(ctx: ContextDep, _terminal: TerminalDep) -> list[m.QueueSnapshot]:
+    """Today's queues, for the kiosk's category screen and the hall display."""
+    return tickets.queue_snapshots(ctx)
+
+
 @router.post("/tickets", status_code=201, response_model=m.TicketIssued, responses=PROBLEMS)
 def issue_ticket(
     body: m.TicketIssueRequest,

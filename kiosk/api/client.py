@@ -99,6 +99,9 @@ class HubClient:
     ) -> m.TicketIssued:
         return self._parse(m.TicketIssued, self._create("/tickets", request, idempotency_key))
 
+    def queues(self) -> list[m.QueueSnapshot]:
+        return self._parse_list(m.QueueSnapshot, self._t.request("GET", "/queues"))
+
     def get_ticket(self, ticket_id: str) -> m.TicketView:
         return self._parse(m.TicketView, self._t.request("GET", f"/tickets/{ticket_id}"))
 

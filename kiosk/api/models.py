@@ -159,8 +159,9 @@ class TicketCategory(_Model):
     name: str
     name_en: str
     prefix: Annotated[str, StringConstraints(pattern=r"^[A-Z]{1,2}$")]
-    range_start: int = 1
-    range_end: int = 999
+    range_start: int = Field(default=1, ge=0)
+    range_end: int = Field(default=999, ge=1, le=99999)
+    step: int = Field(default=1, ge=1, le=100)  # e.g. 2 for two halls sharing a prefix
     daily_cap: int | None = None
     real_name_limit: bool = False
     default_service_minutes: int = 8

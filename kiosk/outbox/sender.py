@@ -18,9 +18,12 @@ from dataclasses import dataclass
 
 from kiosk.api.client import HubClient
 from kiosk.api.errors import HubFailure, HubRejected, HubUnreachable
+from kiosk.outbox.crypto import OutboxCorrupt
 from kiosk.outbox.store import EntryState, Outbox, PendingEntry
 
 logger = logging.getLogger(__name__)
+
+TERMINAL_AUTH_STATUSES = frozenset({401, 403})
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,18 +72,31 @@ class OutboxSender:
             self.outbox.mark_delivered(entry.entry_id, receipt.case_id, receipt.case_number)
             logger.info("outbox entry %s delivered as case %s", entry.entry_id, receipt.case_number)
             return EntryState.DELIVERED
+        except OutboxCorrupt as exc:
+            # Undecryptable (wrong key file, damaged disk): no retry can fix it; park it.
+            logger.error("outbox entry %s cannot be read: %s", entry.entry_id, exc)
+            self.outbox.mark_rejected(entry.entry_id, "outbox_corrupt", exc.message)
+            return EntryState.REJECTED
         except HubRejected as exc:
+            if exc.status in TERMINAL_AUTH_STATUSES:
+                # The terminal's credentials, not the case, are at fault: keep it and retry.
+                logger.warning("hub refused this terminal's credentials (%s)", exc.code)
+                self._reschedule(entry, exc.message)
+                return EntryState.PENDING
             logger.warning("outbox entry %s rejected by the hub: %s", entry.entry_id, exc.code)
             self.outbox.mark_rejected(entry.entry_id, exc.code, exc.citizen_message)
             return EntryState.REJECTED
         except (HubUnreachable, HubFailure) as exc:
-            delay = min(self.max_delay, self.base_delay * 2**entry.attempts)
-            delay *= random.uniform(0.5, 1.0)  # spread the retries of many kiosks after an outage
-            self.outbox.mark_failed(entry.entry_id, exc.message, self._clock() + delay)
-            logger.info(
-                "outbox entry %s not delivered (%s); retry in %.0f s", entry.entry_id, exc, delay
-            )
+            self._reschedule(entry, exc.message)
             return EntryState.PENDING
+
+    def _reschedule(self, entry: PendingEntry, error: str) -> None:
+        delay = min(self.max_delay, self.base_delay * 2**entry.attempts)
+        delay *= random.uniform(0.5, 1.0)  # spread the retries of many kiosks after an outage
+        self.outbox.mark_failed(entry.entry_id, error, self._clock() + delay)
+        logger.info(
+            "outbox entry %s not delivered (%s); retry in %.0f s", entry.entry_id, error, delay
+        )
 
     # -- batches
 
@@ -123,8 +139,9 @@ class OutboxSender:
             self._wake.clear()
             try:
                 self.drain(force=False)
-            except Exception:  # the sender must outlive any one bad entry or a full disk
+            except Exception:  # the sender must outlive a full disk or a bug in one pass
                 logger.exception("outbox sender pass failed")
+                self._stop.wait(self.base_delay)  # never spin on a failure that repeats
             next_due = self.outbox.next_due_at()
             wait = self.idle_poll if next_due is None else max(0.0, next_due - self._clock())
             self._wake.wait(min(wait, self.idle_poll))

@@ -205,3 +205,23 @@ def test_ticket_timestamps_are_kept_in_utc(client: HubClient, clock: Any) -> Non
     issued = client.issue_ticket(TicketIssueRequest(category_code="general"))
     assert issued.issued_at == clock()
     assert issued.issued_at.utcoffset() == timedelta(0)
+
+
+def test_number_step_and_queue_snapshot(hub: EmbeddedHub, client: HubClient) -> None:
+    from hub.db import TicketCategoryRow
+
+    with hub.context.transaction() as session:
+        row = session.get(TicketCategoryRow, "business")
+        assert row is not None
+        row.range_start, row.step, row.range_end = 101, 2, 105
+    numbers = [
+        client.issue_ticket(TicketIssueRequest(category_code="business")).number for _ in range(3)
+    ]
+    assert numbers == ["C101", "C103", "C105"]
+    with pytest.raises(HubRejected) as info:
+        client.issue_ticket(TicketIssueRequest(category_code="business"))
+    assert info.value.code == "daily_cap_reached"
+    queues = {q.category_code: q for q in client.queues()}
+    assert (queues["business"].waiting, queues["business"].serving) == (3, 0)
+    assert queues["business"].estimated_wait_minutes == 45  # 3 x 15 min at the one counter
+    assert queues["general"].waiting == 0 and queues["general"].estimated_wait_minutes == 0

@@ -132,3 +132,35 @@ def test_background_sender_delivers_on_notify(
         finally:
             sender.stop()
         assert outbox.receipt(entry).state is EntryState.DELIVERED
+
+
+def test_revoked_terminal_token_keeps_cases_pending(
+    tmp_path: Path, hub: EmbeddedHub, case_factory: Any
+) -> None:
+    old = hub.register_terminal("K01")
+    new = hub.register_terminal("K01")  # re-keyed: the old token is refused with 401
+    with Outbox(tmp_path / "o.sqlite3", tmp_path / "o.key", terminal_id="K01") as outbox:
+        entry = outbox.submit(*case_factory()).entry_id
+        with HubClient(hub.base_url, token=old) as client:
+            report = OutboxSender(outbox, client).drain()
+        assert (report.rejected, report.remaining) == (0, 1)  # not the case's fault
+        with HubClient(hub.base_url, token=new) as client:
+            assert OutboxSender(outbox, client).drain().delivered == 1
+        assert outbox.receipt(entry).state is EntryState.DELIVERED
+
+
+def test_undecryptable_entry_is_parked_not_retried(
+    tmp_path: Path, hub: EmbeddedHub, case_factory: Any
+) -> None:
+    token = hub.register_terminal("K01")
+    with Outbox(tmp_path / "o.sqlite3", tmp_path / "o.key", terminal_id="K01") as outbox:
+        entry = outbox.submit(*case_factory()).entry_id
+    # The kiosk comes back with a different key file (restored from the wrong backup).
+    with (
+        Outbox(tmp_path / "o.sqlite3", tmp_path / "other.key", terminal_id="K01") as outbox,
+        HubClient(hub.base_url, token=token) as client,
+    ):
+        report = OutboxSender(outbox, client).drain()
+        assert (report.rejected, report.remaining) == (1, 0)
+        assert outbox.receipt(entry).state is EntryState.REJECTED
+    assert hub_cases(hub) == []

@@ -46,18 +46,19 @@ def _paths(args: argparse.Namespace) -> tuple[Path, Path]:
     return outbox, key
 
 
-def _open(args: argparse.Namespace, *, must_exist: bool) -> Any:
+def _open(args: argparse.Namespace) -> Any:
     from kiosk.outbox.store import Outbox
 
     outbox_path, key_path = _paths(args)
-    if must_exist and not outbox_path.exists():
+    if not outbox_path.exists():
         raise UsageError(f"There is no outbox at {outbox_path}.")
     return Outbox(outbox_path, key_path, terminal_id=args.terminal_id)
 
 
 def _status(args: argparse.Namespace) -> int:
-    with _open(args, must_exist=False) as outbox:
-        status = outbox.status()
+    from kiosk.outbox.store import read_status
+
+    status = read_status(_paths(args)[0])  # needs no key, creates nothing
     data = {
         "pending": status.pending,
         "delivered": status.delivered,
@@ -91,7 +92,7 @@ def _drain(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise ConfigError(f"Cannot read the token file {args.token_file}: {exc.strerror}.") from exc
     with (
-        _open(args, must_exist=True) as outbox,
+        _open(args) as outbox,
         HubClient(
             args.hub, token=token, read_timeout=args.timeout, ca_bundle=args.ca_bundle
         ) as client,

@@ -280,22 +280,35 @@ class Outbox:
 
     def status(self) -> OutboxStatus:
         with self._lock:
-            counts = dict(
-                self._db.execute("SELECT state, COUNT(*) FROM entries GROUP BY state").fetchall()
-            )
-            oldest, error = self._db.execute(
-                "SELECT MIN(created_at), (SELECT last_error FROM entries WHERE state = ?"
-                " AND last_error IS NOT NULL ORDER BY rowid DESC LIMIT 1)"
-                " FROM entries WHERE state = ?",
-                (EntryState.PENDING.value, EntryState.PENDING.value),
-            ).fetchone()
-        return OutboxStatus(
-            pending=counts.get(EntryState.PENDING.value, 0),
-            delivered=counts.get(EntryState.DELIVERED.value, 0),
-            rejected=counts.get(EntryState.REJECTED.value, 0),
-            oldest_pending_at=datetime.fromisoformat(oldest) if oldest else None,
-            last_error=error,
-        )
+            return _status(self._db)
+
+
+def read_status(path: Path) -> OutboxStatus:
+    """The status of an outbox file without its key and without creating anything."""
+    if not Path(path).exists():
+        return OutboxStatus(0, 0, 0, None, None)
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return _status(db)
+    finally:
+        db.close()
+
+
+def _status(db: sqlite3.Connection) -> OutboxStatus:
+    counts = dict(db.execute("SELECT state, COUNT(*) FROM entries GROUP BY state").fetchall())
+    oldest, error = db.execute(
+        "SELECT MIN(created_at), (SELECT last_error FROM entries WHERE state = ?"
+        " AND last_error IS NOT NULL ORDER BY rowid DESC LIMIT 1)"
+        " FROM entries WHERE state = ?",
+        (EntryState.PENDING.value, EntryState.PENDING.value),
+    ).fetchone()
+    return OutboxStatus(
+        pending=counts.get(EntryState.PENDING.value, 0),
+        delivered=counts.get(EntryState.DELIVERED.value, 0),
+        rejected=counts.get(EntryState.REJECTED.value, 0),
+        oldest_pending_at=datetime.fromisoformat(oldest) if oldest else None,
+        last_error=error,
+    )
 
 
 def _aad(entry_id: str, role: str) -> bytes:

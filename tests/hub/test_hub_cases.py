@@ -259,6 +259,7 @@ def _bad_bodies() -> list[tuple[str, Any, int, str]]:
     bad_phone = {**base, "form": {**base["form"], "phone": "call me"}}
     unknown_field = {**base, "form": {**base["form"], "favourite_colour": "blue"}}
     ems_no_address = {**base, "delivery": "ems"}
+    bad_check = {**base, "applicant": {**base["applicant"], "id_number": "110105194912310021"}}
     return [
         ("missing applicant", no_applicant, 422, "validation_failed"),
         ("wrong type", wrong_type, 422, "validation_failed"),
@@ -269,6 +270,7 @@ def _bad_bodies() -> list[tuple[str, Any, int, str]]:
         ("bad phone", bad_phone, 422, "validation_failed"),
         ("unknown form field", unknown_field, 422, "validation_failed"),
         ("ems without address", ems_no_address, 422, "validation_failed"),
+        ("ID check character", bad_check, 422, "validation_failed"),
     ]
 
 

@@ -18,6 +18,25 @@ def args(tmp_path: Path, *extra: str) -> list[str]:
     return ["--outbox", str(tmp_path / "o.sqlite3"), "--key-file", str(tmp_path / "o.key"), *extra]
 
 
+def test_status_of_a_missing_outbox_creates_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["outbox", "status", *args(tmp_path, "--json")]) == 0
+    assert json.loads(capsys.readouterr().out)["pending"] == 0
+    assert list(tmp_path.iterdir()) == []
+    assert (
+        main(
+            [
+                "outbox",
+                "drain",
+                *args(tmp_path, "--hub", "http://127.0.0.1:9", "--token-file", "/dev/null"),
+            ]
+        )
+        == 2
+    )
+    assert "no outbox" in capsys.readouterr().err
+
+
 def test_status_and_drain(
     tmp_path: Path, case_factory: Any, capsys: pytest.CaptureFixture[str]
 ) -> None:

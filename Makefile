@@ -12,17 +12,17 @@ APT_PACKAGES := python3-venv python3-dev build-essential libpcsclite-dev swig pc
 	speech-dispatcher espeak-ng
 DEMO_OUT ?= demo-out
 
-.PHONY: demo test check lint typecheck contracts pytest apt venv clean
+.PHONY: demo test check lint typecheck contracts pytest apt venv qm translations clean
 
-demo: apt venv
+demo: apt venv qm
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
-		$(BIN)/kiosk demo --windowed; \
+		$(BIN)/kiosk demo; \
 	else \
 		echo "No display: running the headless demo tour into $(DEMO_OUT)/"; \
 		QT_QPA_PLATFORM=offscreen $(BIN)/kiosk demo --tour $(DEMO_OUT); \
 	fi
 
-test: apt venv check
+test: apt venv qm check
 
 check: lint typecheck contracts pytest
 
@@ -39,6 +39,14 @@ contracts:
 # pytest's own exit code is kept: 5 (no tests collected) fails the build like any other.
 pytest:
 	bash tools/with-test-services.sh $(BIN)/pytest
+
+# English UI: compile the Qt Linguist sources (.ts) the app loads (.qm).
+qm: venv
+	$(BIN)/pyside6-lrelease -silent ui/translations/*.ts
+
+# After changing UI strings: refresh the .ts, then translate the new entries with Qt Linguist.
+translations: venv
+	$(BIN)/pyside6-lupdate $$(find ui -name '*.py' | sort) -ts ui/translations/yimen_en.ts
 
 # Debian packages: only the missing ones are installed (sudo when not root).
 apt:

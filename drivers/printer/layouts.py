@@ -1,0 +1,171 @@
+"""The two documents a hall prints: the queue ticket (排队凭条) and the case receipt (受理回执).
+
+Personal data on paper is masked as on screen (GB/T 35273): a receipt left on the counter must
+not give away who applied or where they live.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from drivers.printer.document import (
+    Align,
+    Cut,
+    Document,
+    Element,
+    Feed,
+    KeyValue,
+    Qr,
+    Rule,
+    Style,
+    Text,
+)
+from drivers.printer.profile import PaperWidth
+
+_CENTER = Style(align=Align.CENTER)
+_TITLE = Style(align=Align.CENTER, bold=True, width=1, height=2)
+_HEADING = Style(align=Align.CENTER, bold=True, width=2, height=2)
+_NUMBER = Style(align=Align.CENTER, bold=True, width=4, height=4)
+
+
+@dataclass(frozen=True, slots=True)
+class QueueTicket:
+    hall_name: str
+    number: str  # "A023"
+    category: str  # item or category, e.g. "户籍业务"
+    waiting_ahead: int
+    issued_at: datetime
+    follow_url: str  # QR: follow the queue on a phone
+    notice: str = "请留意叫号屏幕和语音提示，过号请重新取号。"
+
+
+class Delivery(enum.Enum):
+    WINDOW = "window"  # 窗口领取
+    EMS = "ems"  # EMS 邮寄
+
+
+@dataclass(frozen=True, slots=True)
+class CaseReceipt:
+    hall_name: str
+    case_number: str
+    item_name: str
+    item_code: str
+    applicant_name: str  # printed masked
+    applicant_id: str  # printed masked
+    materials: tuple[str, ...]
+    accepted_at: datetime
+    promised_date: date  # 承诺办结日期
+    promised_days: int  # 承诺时限, working days
+    delivery: Delivery
+    track_url: str
+    verification_code: str
+    ems_address: str = ""  # printed masked; required for EMS
+    notice: str = "请妥善保管本回执，凭回执或扫码查询办理进度。"
+
+    def __post_init__(self) -> None:
+        if self.delivery is Delivery.EMS and not self.ems_address.strip():
+            raise ValueError("an EMS delivery needs an address")
+
+
+def mask_name(name: str) -> str:
+    """张三 -> 张*, 王小明 -> 王*明, 欧阳娜娜 -> 欧**娜."""
+    name = name.strip()
+    if len(name) <= 1:
+        return "*" * len(name)
+    if len(name) == 2:
+        return name[0] + "*"
+    return name[0] + "*" * (len(name) - 2) + name[-1]
+
+
+def mask_id(number: str) -> str:
+    """3201**********123X: region prefix and the last four kept, as the brief's examples."""
+    number = number.strip()
+    if len(number) >= 12:
+        return number[:4] + "*" * (len(number) - 8) + number[-4:]
+    if len(number) <= 2:
+        return "*" * len(number)
+    return number[0] + "*" * (len(number) - 2) + number[-1]
+
+
+def mask_phone(phone: str) -> str:
+    digits = phone.strip()
+    if len(digits) < 7:
+        return "*" * len(digits)
+    return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
+
+
+_ADDRESS_HEAD = re.compile(r"^.{0,12}?(?:区|县|旗)|^.{0,9}?市")
+
+
+def mask_address(address: str) -> str:
+    """Keep the administrative area (up to the district or county), mask the rest with a fixed
+    ``****`` so the length of the street part is not revealed either."""
+    address = address.strip()
+    match = _ADDRESS_HEAD.match(address)
+    head = match.group(0) if match else address[: min(6, len(address) // 2)]
+    return head + "****"
+
+
+def queue_ticket(ticket: QueueTicket, paper: PaperWidth) -> Document:
+    elements: list[Element] = [
+        Text(ticket.hall_name, _TITLE),
+        Rule(),
+        Text("您的号码", _CENTER),
+        Text(ticket.number, _NUMBER),
+        Text(ticket.category, _HEADING),
+        Feed(),
+        Text(f"您前面还有 {ticket.waiting_ahead} 人等候", _CENTER),
+        Text(f"取号时间：{ticket.issued_at:%Y-%m-%d %H:%M}", _CENTER),
+        Feed(),
+        Qr(ticket.follow_url, module=5 if paper is PaperWidth.MM58 else 6),
+        Feed(),  # the quiet zone a phone camera needs below the code
+        Text("扫码查看排队进度", _CENTER),
+        Rule(),
+        Text(ticket.notice),
+        Cut(),
+    ]
+    return Document(paper, tuple(elements))
+
+
+def case_receipt(receipt: CaseReceipt, paper: PaperWidth) -> Document:
+    if receipt.delivery is Delivery.EMS:
+        delivery: list[Element] = [
+            KeyValue("送达方式", "EMS 邮寄"),
+            KeyValue("邮寄地址", mask_address(receipt.ems_address)),
+        ]
+    else:
+        delivery = [KeyValue("送达方式", "窗口领取")]
+    materials: list[Element] = [
+        Text(f"{index}. {name}") for index, name in enumerate(receipt.materials, start=1)
+    ] or [Text("（无）")]
+    elements: list[Element] = [
+        Text(receipt.hall_name, _TITLE),
+        Text("受理回执", _HEADING),
+        Rule(),
+        KeyValue("办件编号", receipt.case_number, bold=True),
+        KeyValue("事项名称", receipt.item_name),
+        KeyValue("事项编码", receipt.item_code),
+        KeyValue("申请人", mask_name(receipt.applicant_name)),
+        KeyValue("证件号码", mask_id(receipt.applicant_id)),
+        KeyValue("受理时间", f"{receipt.accepted_at:%Y-%m-%d %H:%M}"),
+        Text("已收材料："),
+        *materials,
+        KeyValue(
+            "承诺办结",
+            f"{receipt.promised_date:%Y年%m月%d日}（{receipt.promised_days}个工作日）",
+        ),
+        *delivery,
+        Rule(),
+        Feed(),
+        Qr(receipt.track_url, module=4 if paper is PaperWidth.MM58 else 5),
+        Feed(),
+        Text("扫码查询办理进度", _CENTER),
+        Text(f"验证码：{receipt.verification_code}", Style(align=Align.CENTER, bold=True)),
+        Rule(),
+        Text(receipt.notice),
+        Cut(),
+    ]
+    return Document(paper, tuple(elements))

@@ -1,0 +1,111 @@
+"""The composition root: build a terminal's services and devices from its settings.
+
+Nothing else constructs concrete devices, clients or servers; the UI receives a built
+:class:`Terminal` and tests build one over a real hub on loopback.
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from drivers.printer.errors import PrinterError
+from drivers.printer.profile import PrinterProfile
+from kiosk.api.client import HubClient
+from kiosk.config import Settings, load_settings, settings_from_dict
+from kiosk.errors import ConfigError
+from kiosk.paths import data_dir, example_config
+from kiosk.printing import TicketPrinter
+from kiosk.tickets import TicketDesk
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Terminal:
+    settings: Settings
+    data_dir: Path
+    client: HubClient
+    printer: TicketPrinter
+    ticket_desk: TicketDesk
+    _resources: ExitStack = field(default_factory=ExitStack)
+
+    def close(self) -> None:
+        self._resources.close()
+
+    def __enter__(self) -> Terminal:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+def demo_settings(mode: str, *, data_dir: str | Path = "") -> Settings:
+    """The example configuration of ``mode`` on its embedded defaults: local hub, simulated
+    devices, virtual printer."""
+    base = load_settings(example_config(mode), environ={})
+    raw: dict[str, Any] = base.model_dump(mode="json")
+    raw["terminal"]["data_dir"] = str(data_dir)
+    raw["api"]["base_url"] = "embedded"
+    raw["devices"] = {"id_reader": "sim", "camera": "sim", "printer": "virtual"}
+    return settings_from_dict(raw, source=f"{base.source} (demo)", environ={})
+
+
+def printer_profile(settings: Settings) -> PrinterProfile:
+    p = settings.printer
+    try:
+        return PrinterProfile.from_dict(
+            {"paper": p.paper_width, "encoding": p.encoding, "qr": p.qr, "cutter": p.cutter}
+        )
+    except PrinterError as exc:
+        raise ConfigError(f"{settings.source}: [printer]: {exc.message}") from None
+
+
+def build_terminal(settings: Settings, *, printed_dir: Path | None = None) -> Terminal:
+    """Build every service of the terminal; the caller closes it (it is a context manager)."""
+    resources = ExitStack()
+    try:
+        folder = data_dir(settings.terminal.data_dir)
+        base_url, token = _connect_hub(settings, folder, resources)
+        api = settings.api
+        client = HubClient(
+            base_url,
+            token=token,
+            connect_timeout=api.connect_timeout,
+            read_timeout=api.read_timeout,
+            ca_bundle=api.ca_bundle or None,
+            client_cert=api.client_cert or None,
+        )
+        resources.callback(client.close)
+        printer = TicketPrinter(
+            settings.devices.printer, printer_profile(settings), printed_dir or folder / "printed"
+        )
+        desk = TicketDesk(client, printer, settings.terminal.hall_name, settings.ticket.categories)
+        return Terminal(settings, folder, client, printer, desk, resources)
+    except BaseException:
+        resources.close()
+        raise
+
+
+def _connect_hub(settings: Settings, folder: Path, resources: ExitStack) -> tuple[str, str]:
+    if settings.api.base_url == "embedded":
+        from hub.embedded import EmbeddedHub
+
+        hub = resources.enter_context(EmbeddedHub(folder / "hub"))
+        return hub.base_url, hub.register_terminal(settings.terminal.id)
+    token_file = settings.api.token_file
+    if not token_file:
+        raise ConfigError(f"{settings.source}: api.token_file: required when base_url is a URL")
+    try:
+        token = Path(token_file).read_text(encoding="utf-8").strip()
+    except OSError as exc:
+        raise ConfigError(
+            f"{settings.source}: api.token_file: cannot read {token_file} ({exc.strerror})"
+        ) from None
+    return settings.api.base_url, token

@@ -1,0 +1,201 @@
+"""Terminal configuration: TOML files validated into typed settings.
+
+A terminal has one file (``/etc/kiosk/kiosk.toml`` in production, ``config/*.toml`` as examples).
+Single values can be overridden with environment variables ``KIOSK_<SECTION>__<KEY>``, e.g.
+``KIOSK_TERMINAL__IDLE_TIMEOUT=30``. Every mistake — unknown key, wrong type, value out of range,
+unknown override — raises :class:`ConfigError` with one line naming the file, the key and what is
+allowed, so the engineer at the kiosk can fix it without reading code.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from kiosk.errors import ConfigError
+
+ENV_PREFIX = "KIOSK_"
+
+
+class Mode(enum.Enum):
+    HALL = "hall"
+    COMMUNITY = "community"
+    COUNTER = "counter"
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+
+class TerminalSettings(_Section):
+    id: Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")]
+    hall_name: Annotated[str, Field(min_length=1, max_length=40)]
+    hall_name_en: Annotated[str, Field(max_length=80)] = ""  # shown in English; empty: hall_name
+    mode: Mode = Mode.HALL
+    locale: Literal["zh_CN", "en"] = "zh_CN"
+    orientation: Literal["portrait", "landscape"] = "portrait"
+    idle_timeout: Annotated[int, Field(ge=10, le=3600)] = 60
+    data_dir: str = ""  # empty: /var/lib/kiosk when installed, else a per-user directory
+
+
+class ApiSettings(_Section):
+    # "embedded" starts the reference hub in-process on 127.0.0.1 (one terminal out of the box).
+    base_url: str = "embedded"
+    token_file: str = ""
+    ca_bundle: str = ""
+    client_cert: str = ""
+    connect_timeout: Annotated[float, Field(gt=0, le=60)] = 3.0
+    read_timeout: Annotated[float, Field(gt=0, le=300)] = 10.0
+
+    @field_validator("base_url")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        if value != "embedded" and not value.startswith(("http://", "https://")):
+            raise ValueError("must be 'embedded' or an http(s):// URL")
+        return value.rstrip("/")
+
+
+_DEVICE_SCHEMES = {
+    "id_reader": ("sim", "none", "serial:", "pcsc"),
+    "camera": ("sim", "none", "/dev/video", "rtsp://", "file:", "0", "1", "2", "3"),
+    "printer": ("virtual", "none", "usb:", "serial:", "tcp://", "file:", "preview:"),
+}
+
+
+class DeviceSettings(_Section):
+    id_reader: str = "sim"
+    camera: str = "sim"
+    printer: str = "virtual"
+
+    @field_validator("id_reader", "camera", "printer")
+    @classmethod
+    def _uri(cls, value: str, info: Any) -> str:
+        allowed = _DEVICE_SCHEMES[info.field_name]
+        if not value.startswith(allowed):
+            raise ValueError("must start with one of " + ", ".join(repr(a) for a in allowed))
+        return value
+
+
+class PrinterSettings(_Section):
+    paper_width: Literal[58, 80] = 80
+    # How the printer takes Chinese text: GB18030 after FS &, GB18030 already in Chinese mode,
+    # or UTF-8 (see docs and REFERENCE §2).
+    encoding: Literal["gb18030-fs", "gb18030", "utf-8"] = "gb18030-fs"
+    qr: Literal["native", "raster"] = "native"
+    cutter: bool = True
+
+
+class TicketSettings(_Section):
+    # Category codes shown on the kiosk, in this order; empty shows every category of the hall.
+    categories: list[Annotated[str, Field(min_length=1, max_length=8)]] = []
+    return_home_after: Annotated[int, Field(ge=3, le=120)] = 8
+
+
+class Settings(_Section):
+    terminal: TerminalSettings
+    api: ApiSettings = ApiSettings()
+    devices: DeviceSettings = DeviceSettings()
+    printer: PrinterSettings = PrinterSettings()
+    ticket: TicketSettings = TicketSettings()
+    source: str = Field(default="", exclude=True)  # the file the settings came from
+
+
+def load_settings(path: str | Path, environ: Mapping[str, str] | None = None) -> Settings:
+    """Read, override from the environment and validate one terminal configuration file."""
+    path = Path(path)
+    try:
+        with path.open("rb") as fh:
+            raw = tomllib.load(fh)
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: file not found") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read ({exc.strerror})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+    return settings_from_dict(raw, source=str(path), environ=environ)
+
+
+def settings_from_dict(
+    raw: dict[str, Any], *, source: str, environ: Mapping[str, str] | None = None
+) -> Settings:
+    if "source" in raw:  # reserved for where the settings came from
+        raise ConfigError(f"{source}: unknown key 'source'")
+    data = _apply_env_overrides(raw, os.environ if environ is None else environ, source)
+    try:
+        settings = Settings.model_validate({**data, "source": source})
+    except ValidationError as exc:
+        raise ConfigError(_describe(exc, source)) from None
+    return settings
+
+
+def _apply_env_overrides(
+    raw: dict[str, Any], environ: Mapping[str, str], source: str
+) -> dict[str, Any]:
+    data = {
+        section: dict(values) if isinstance(values, dict) else values
+        for section, values in raw.items()
+    }
+    sections = {name for name in Settings.model_fields if name != "source"}
+    for var, text in sorted(environ.items()):
+        if not var.startswith(ENV_PREFIX) or "__" not in var:
+            continue
+        section, _, key = var[len(ENV_PREFIX) :].lower().partition("__")
+        if section not in sections:
+            raise ConfigError(
+                f"{var}: no section [{section}] (allowed: {', '.join(sorted(sections))})"
+            )
+        fields = _section_model(section).model_fields
+        if key not in fields:
+            raise ConfigError(
+                f"{var}: no key '{key}' in [{section}] (allowed: {', '.join(sorted(fields))})"
+            )
+        target = data.setdefault(section, {})
+        if not isinstance(target, dict):
+            raise ConfigError(f"{source}: [{section}] must be a table")
+        target[key] = _parse_env_value(text)
+    return data
+
+
+def _section_model(section: str) -> type[BaseModel]:
+    annotation = Settings.model_fields[section].annotation
+    assert isinstance(annotation, type) and issubclass(annotation, BaseModel)
+    return annotation
+
+
+def _parse_env_value(text: str) -> Any:
+    """Environment values are TOML literals when they parse as one (30, true, ["A"]), else text."""
+    try:
+        return tomllib.loads(f"v = {text}")["v"]
+    except tomllib.TOMLDecodeError:
+        return text
+
+
+def _describe(exc: ValidationError, source: str) -> str:
+    error = exc.errors()[0]
+    location = ".".join(str(part) for part in error["loc"])
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        return f"{source}: unknown key '{location}'{_allowed_keys(error['loc'])}"
+    if kind == "missing":
+        return f"{source}: missing key '{location}'"
+    message = error["msg"]
+    if kind == "value_error":
+        message = message.removeprefix("Value error, ")
+    if kind in ("enum", "literal_error"):
+        message = message.replace("Input should be", "allowed:")
+    return f"{source}: {location}: {message} (got {error.get('input')!r})"
+
+
+def _allowed_keys(loc: tuple[Any, ...]) -> str:
+    if len(loc) == 1:
+        names = sorted(name for name in Settings.model_fields if name != "source")
+        return f" (allowed sections: {', '.join(names)})"
+    if len(loc) == 2 and loc[0] in Settings.model_fields:
+        return f" (allowed in [{loc[0]}]: {', '.join(sorted(_section_model(loc[0]).model_fields))})"
+    return ""

@@ -1,0 +1,51 @@
+"""Where a terminal keeps its data: the outbox, the embedded hub's database, printed previews.
+
+Installed terminals use /var/lib/kiosk (created by the Debian package); a developer's or demo run
+uses the per-user data directory, so nothing needs root.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+SYSTEM_DATA_DIR = Path("/var/lib/kiosk")
+SYSTEM_LOG_DIR = Path("/var/log/kiosk")
+APP_NAME = "yimen-kiosk"
+
+
+def data_dir(configured: str = "") -> Path:
+    """The data directory, created if missing (mode 0700: it holds personal data at rest)."""
+    if configured:
+        path = Path(configured)
+    elif SYSTEM_DATA_DIR.is_dir() and os.access(SYSTEM_DATA_DIR, os.W_OK):
+        path = SYSTEM_DATA_DIR
+    else:
+        path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path
+
+
+def log_dir() -> Path:
+    """Where the terminal's log files go: /var/log/kiosk when installed, else a user directory."""
+    if SYSTEM_LOG_DIR.is_dir() and os.access(SYSTEM_LOG_DIR, os.W_OK):
+        path = SYSTEM_LOG_DIR
+    else:
+        path = Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True, mode=0o750)
+    return path
+
+
+def example_config(mode: str) -> Path:
+    """The shipped example configuration for ``mode`` (hall, community, counter)."""
+    candidates = [
+        Path(__file__).resolve().parent.parent / "config",  # source checkout / editable install
+        Path("/usr/share/kiosk/config"),  # Debian package
+    ]
+    for folder in candidates:
+        path = folder / f"{mode}.toml"
+        if path.is_file():
+            return path
+    return candidates[0] / f"{mode}.toml"

@@ -1,0 +1,65 @@
+"""Printing the kiosk's documents on the configured printer.
+
+``virtual`` is the demo's printer: the same ESC/POS bytes a real printer would get are rendered
+by the printer emulator's decoder into a PNG (and a transcript) in a folder, so the picture on
+screen is exactly what the bytes say.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from drivers.printer.encoder import encode
+from drivers.printer.errors import PrinterError
+from drivers.printer.layouts import QueueTicket, queue_ticket
+from drivers.printer.printer import open_printer
+from drivers.printer.profile import PrinterProfile
+from drivers.printer.render import render_escpos
+from kiosk.api.models import TicketIssued
+
+logger = logging.getLogger(__name__)
+
+VIRTUAL = "virtual"
+NONE = "none"
+
+
+class NoPrinter(PrinterError):
+    pass
+
+
+class TicketPrinter:
+    def __init__(self, uri: str, profile: PrinterProfile, printed_dir: Path) -> None:
+        self.uri = uri
+        self.profile = profile
+        self.printed_dir = printed_dir
+
+    def print_ticket(self, ticket: TicketIssued, hall_name: str) -> Path | None:
+        """Print a queue ticket; return the virtual printer's PNG, or None on a real printer."""
+        document = queue_ticket(
+            QueueTicket(
+                hall_name=hall_name,
+                number=ticket.number,
+                category=ticket.category_name,
+                waiting_ahead=ticket.waiting_ahead,
+                issued_at=ticket.issued_at.astimezone(),
+                follow_url=ticket.follow_url,
+            ),
+            self.profile.paper,
+        )
+        if self.uri == NONE:
+            raise NoPrinter("this terminal has no printer configured")
+        if self.uri == VIRTUAL:
+            return self._print_virtual(encode(document, self.profile), f"ticket-{ticket.number}")
+        with open_printer(self.uri, self.profile) as printer:
+            printer.print_document(document)
+        return None
+
+    def _print_virtual(self, data: bytes, name: str) -> Path:
+        job = render_escpos(data, self.profile.paper)
+        self.printed_dir.mkdir(parents=True, exist_ok=True)
+        png = self.printed_dir / f"{name}.png"
+        job.image.save(png)
+        (self.printed_dir / f"{name}.txt").write_text(job.transcript, encoding="utf-8")
+        (self.printed_dir / f"{name}.bin").write_bytes(data)
+        return png

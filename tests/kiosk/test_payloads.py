@@ -1,0 +1,225 @@
+"""QR payload formats: round trips, check characters, signed identity codes, and fuzzing."""
+
+from __future__ import annotations
+
+import base64
+from datetime import UTC, datetime
+
+import pytest
+import qrcode
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kiosk.api import payloads
+from kiosk.api.payloads import (
+    Payload,
+    PayloadKind,
+    PayloadStatus,
+    Reason,
+    appointment_code,
+    case_tracking_code,
+    check_character,
+    classify,
+    identity_code,
+    ticket_code,
+)
+
+NOW = 1_790_000_000.0  # 2026-09-21
+QR_ALPHANUMERIC = set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:")
+
+
+@pytest.fixture(scope="module")
+def hub_key() -> Ed25519PrivateKey:
+    return Ed25519PrivateKey.generate()
+
+
+def test_reference_codes_round_trip() -> None:
+    cases = [
+        (appointment_code("A7K2Q9"), PayloadKind.APPOINTMENT, "A7K2Q9"),
+        (case_tracking_code("2026-000123"), PayloadKind.CASE_TRACKING, "2026-000123"),
+        (ticket_code("B017"), PayloadKind.TICKET, "B017"),
+    ]
+    for text, kind, reference in cases:
+        assert text.startswith("YM1:")
+        result = classify(text, now=NOW)
+        assert (result.kind, result.status, result.reference) == (
+            kind,
+            PayloadStatus.VALID,
+            reference,
+        )
+        assert result.ok and result.message_key == f"qr.{kind.value}"
+
+
+def test_case_code_layout_is_readable() -> None:
+    assert case_tracking_code("2026000123") == f"YM1:C:2026000123:{check_character('2026000123')}"
+
+
+@pytest.mark.parametrize("bad", ["", "a1", "-AB", "AB-", "AB C", "X" * 41, "案件1"])
+def test_builders_reject_references_outside_the_alphabet(bad: str) -> None:
+    with pytest.raises(ValueError):
+        case_tracking_code(bad)
+
+
+def test_check_character_known_value() -> None:
+    # ISO 7064 MOD 37,36 worked through by hand for "A": p=36 -> (36+10)%36=10 -> 20%37=20,
+    # check = (37-20)%36 = 17 -> "H".
+    assert check_character("A") == "H"
+
+
+@given(st.text(alphabet="0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=1, max_size=40), st.data())
+def test_every_single_substitution_fails_the_check(reference: str, data: st.DataObject) -> None:
+    position = data.draw(st.integers(0, len(reference) - 1))
+    replacement = data.draw(st.sampled_from("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    if replacement == reference[position]:
+        return
+    check = case_tracking_code(reference)[-1]
+    mangled = f"YM1:C:{reference[:position]}{replacement}{reference[position + 1 :]}:{check}"
+    result = classify(mangled, now=NOW)
+    assert (result.status, result.reason) == (PayloadStatus.INVALID, Reason.BAD_CHECK)
+    assert result.kind is PayloadKind.CASE_TRACKING and result.message_key == "qr.damaged"
+
+
+def test_identity_code_valid_expired_and_not_yet_valid(hub_key: Ed25519PrivateKey) -> None:
+    public = hub_key.public_key()
+    text = identity_code(b"subject-0001", hub_key, now=NOW, ttl=60)
+    valid = classify(text, identity_public_key=public, now=NOW + 30)
+    assert (valid.kind, valid.status) == (PayloadKind.IDENTITY, PayloadStatus.VALID)
+    assert valid.subject == b"subject-0001"
+    assert (valid.issued_at, valid.expires_at) == (int(NOW), int(NOW) + 60)
+
+    expired = classify(text, identity_public_key=public, now=NOW + 60)
+    assert (expired.status, expired.reason) == (PayloadStatus.EXPIRED, Reason.EXPIRED)
+    assert expired.message_key == "qr.identity.expired"
+
+    early = classify(text, identity_public_key=public, now=NOW - 3600)
+    assert (early.status, early.reason) == (PayloadStatus.INVALID, Reason.NOT_YET_VALID)
+    # A terminal clock slightly behind the hub's is tolerated.
+    assert classify(text, identity_public_key=public, now=NOW - 30).ok
+
+
+def test_identity_code_accepts_aware_datetimes(hub_key: Ed25519PrivateKey) -> None:
+    moment = datetime.fromtimestamp(NOW, tz=UTC)
+    text = identity_code(b"s", hub_key, now=moment, ttl=120)
+    assert classify(text, identity_public_key=hub_key.public_key(), now=moment).ok
+    with pytest.raises(ValueError):
+        identity_code(b"s", hub_key, now=datetime(2026, 1, 1), ttl=120)
+
+
+def test_identity_code_signed_by_another_key_is_invalid(hub_key: Ed25519PrivateKey) -> None:
+    forged = identity_code(b"subject", Ed25519PrivateKey.generate(), now=NOW, ttl=60)
+    result = classify(forged, identity_public_key=hub_key.public_key(), now=NOW)
+    assert (result.status, result.reason) == (PayloadStatus.INVALID, Reason.BAD_SIGNATURE)
+    assert result.subject is None and result.message_key == "qr.identity.invalid"
+
+
+def test_every_tampered_identity_byte_is_invalid(hub_key: Ed25519PrivateKey) -> None:
+    text = identity_code(b"subject-0001", hub_key, now=NOW, ttl=60)
+    raw = bytearray(base64.b32decode(text[6:] + "=" * (-len(text[6:]) % 8)))
+    for index in range(len(raw)):
+        tampered = bytearray(raw)
+        tampered[index] ^= 0x01
+        field = base64.b32encode(bytes(tampered)).decode().rstrip("=")
+        result = classify(f"YM1:I:{field}", identity_public_key=hub_key.public_key(), now=NOW)
+        assert result.status is PayloadStatus.INVALID, index
+    # Extending the expiry is the tampering that matters most: it must not pass.
+    assert all(
+        classify(text[:-k], identity_public_key=hub_key.public_key(), now=NOW).status
+        is PayloadStatus.INVALID
+        for k in range(1, 6)
+    )
+
+
+def test_every_single_character_change_to_an_identity_code_is_invalid(
+    hub_key: Ed25519PrivateKey,
+) -> None:
+    public = hub_key.public_key()
+    text = identity_code(bytes(range(16)), hub_key, now=NOW, ttl=60)
+    assert (len(text) - 6) * 5 % 8, "want a length with spare bits in the last character"
+    for index in range(6, len(text)):
+        for char in "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567":
+            if char == text[index]:
+                continue
+            changed = text[:index] + char + text[index + 1 :]
+            result = classify(changed, identity_public_key=public, now=NOW)
+            assert result.status is PayloadStatus.INVALID, (index, char)
+
+
+def test_identity_without_key_is_unverified_or_expired(hub_key: Ed25519PrivateKey) -> None:
+    text = identity_code(b"subject", hub_key, now=NOW, ttl=60)
+    assert classify(text, now=NOW).status is PayloadStatus.UNVERIFIED
+    assert classify(text, now=NOW + 61).status is PayloadStatus.EXPIRED
+
+
+def test_identity_code_fits_a_small_alphanumeric_qr(hub_key: Ed25519PrivateKey) -> None:
+    text = identity_code(bytes(16), hub_key, now=NOW, ttl=60)
+    assert set(text) <= QR_ALPHANUMERIC
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M)
+    code.add_data(text)
+    code.make(fit=True)
+    assert code.version <= 6  # 41x41 modules
+    for builder in (appointment_code, case_tracking_code, ticket_code):
+        assert set(builder("2026-ABC-000123")) <= QR_ALPHANUMERIC
+
+
+def test_identity_builder_rejects_bad_arguments(hub_key: Ed25519PrivateKey) -> None:
+    for subject in (b"", bytes(33)):
+        with pytest.raises(ValueError):
+            identity_code(subject, hub_key, now=NOW, ttl=60)
+    with pytest.raises(ValueError):
+        identity_code(b"s", hub_key, now=NOW, ttl=0)
+    with pytest.raises(ValueError):
+        identity_code(b"s", hub_key, now=-5, ttl=60)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "reason"),
+    [
+        ("https://zwfw.example.gov.cn/case?id=1", PayloadKind.URL, Reason.NONE),
+        ("HTTP://EXAMPLE.CN/X", PayloadKind.URL, Reason.NONE),
+        ("http://", PayloadKind.UNKNOWN, Reason.UNRECOGNISED),
+        ("hello", PayloadKind.UNKNOWN, Reason.UNRECOGNISED),
+        ("", PayloadKind.UNKNOWN, Reason.UNRECOGNISED),
+        ("YM2:A:ABC:1", PayloadKind.UNKNOWN, Reason.UNSUPPORTED_VERSION),
+        ("YM1:Z:ABC", PayloadKind.UNKNOWN, Reason.MALFORMED),
+        ("YM1:A:ABC", PayloadKind.APPOINTMENT, Reason.MALFORMED),
+        ("YM1:A:abc:1", PayloadKind.APPOINTMENT, Reason.MALFORMED),
+        ("YM1:I:", PayloadKind.IDENTITY, Reason.MALFORMED),
+        ("YM1:I:A", PayloadKind.IDENTITY, Reason.MALFORMED),
+        ("YM1:I:AAAAAAAA", PayloadKind.IDENTITY, Reason.MALFORMED),
+        ("YM1:I:" + "1" * 140, PayloadKind.IDENTITY, Reason.MALFORMED),
+    ],
+)
+def test_foreign_and_malformed_texts(text: str, kind: PayloadKind, reason: Reason) -> None:
+    result = classify(text, now=NOW)
+    assert (result.kind, result.reason) == (kind, reason)
+    assert result.text == text
+
+
+def test_unknown_message_keys() -> None:
+    assert classify("hello", now=NOW).message_key == "qr.unknown"
+    assert classify("YM9:X", now=NOW).message_key == "qr.unsupported_version"
+
+
+def test_overlong_text_is_bounded() -> None:
+    result = classify("YM1:A:" + "A" * 1_000_000, now=NOW)
+    assert result.status is PayloadStatus.INVALID and len(result.text) == payloads.MAX_TEXT
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(max_size=300))
+def test_classify_never_raises_on_arbitrary_text(text: str) -> None:
+    assert isinstance(classify(text, now=NOW), Payload)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ234567=01:", max_size=200),
+    st.sampled_from(["YM1:I:", "YM1:A:", "YM1:C:", "YM1:T:", "YM1:", "YM1:I:AE"]),
+)
+def test_classify_never_raises_near_our_formats(tail: str, head: str) -> None:
+    key = Ed25519PrivateKey.generate().public_key() if head == "YM1:I:" else None
+    result = classify(head + tail, identity_public_key=key, now=NOW)
+    assert isinstance(result, Payload)
+    if result.kind is PayloadKind.IDENTITY and key is not None:
+        assert result.status is PayloadStatus.INVALID  # nobody holds that key's private half

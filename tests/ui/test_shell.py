@@ -1,0 +1,192 @@
+"""The kiosk shell: finish, idle wipe, lockdown, languages, elder mode, layout under stretch."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.app import Terminal
+from ui.main_window import KioskWindow
+
+CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+@pytest.fixture
+def window(qtbot: QtBot, themed: QApplication, terminal: Terminal) -> Iterator[KioskWindow]:
+    win = KioskWindow(terminal)
+    qtbot.addWidget(win)
+    win.resize(win.design_size)
+    win.show()
+    yield win
+    win.languages.switch("zh_CN")
+
+
+def take_ticket(qtbot: QtBot, window: KioskWindow) -> None:
+    journey = window.ticket
+    qtbot.mouseClick(window.home.tiles["ticket"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: journey.currentWidget() is journey.choose_page, timeout=10000)
+    first = next(iter(journey.category_buttons.values()))
+    qtbot.mouseClick(first, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: journey.currentWidget() is journey.ticket_page, timeout=10000)
+
+
+def visible_texts(root: QWidget) -> list[tuple[QWidget, str]]:
+    found: list[tuple[QWidget, str]] = []
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisibleTo(root):
+            continue
+        if isinstance(widget, QLabel | QAbstractButton) and widget.text():
+            found.append((widget, widget.text()))
+    return found
+
+
+def test_finish_ends_the_session_at_once(qtbot: QtBot, window: KioskWindow) -> None:
+    assert window.finish_bar.isHidden()
+    take_ticket(qtbot, window)
+    assert window.finish_bar.isVisible()
+    session_id = window.session.id
+    number = window.ticket.number_label.text()
+    assert number
+    with qtbot.waitSignal(window.session_ended) as ended:
+        qtbot.mouseClick(window.finish_button, Qt.MouseButton.LeftButton)
+    assert ended.args == ["finish"]
+    assert window.stack.currentWidget() is window.home
+    assert window.session.id != session_id
+    assert all(number not in text for _, text in visible_texts(window))
+    assert window.ticket.qr.text_value == ""
+
+
+def test_idle_warns_then_wipes(qtbot: QtBot, window: KioskWindow) -> None:
+    window.idle.set_timeout(0.3)
+    window.overlay.countdown_s = 2
+    take_ticket(qtbot, window)
+    window.ticket._countdown.stop()  # keep the ticket up: this test is about the idle path
+    qtbot.waitUntil(window.overlay.isVisible, timeout=5000)
+    assert "还需要更多时间吗" in window.overlay.question.text()
+
+    # "继续办理" gives the time back and keeps the citizen's ticket on screen.
+    qtbot.mouseClick(window.overlay.continue_button, Qt.MouseButton.LeftButton)
+    assert not window.overlay.isVisible()
+    assert window.ticket.number_label.text()
+
+    qtbot.waitUntil(window.overlay.isVisible, timeout=5000)
+    with qtbot.waitSignal(window.session_ended, timeout=10000) as ended:
+        pass
+    assert ended.args == ["idle"]
+    assert window.stack.currentWidget() is window.home
+    assert window.ticket.number_label.text() == ""
+    assert window.ticket.flow.outcome is None  # no flow object still holds the ticket
+
+
+def test_touch_postpones_idle(qtbot: QtBot, window: KioskWindow) -> None:
+    window.idle.set_timeout(0.8)
+    qtbot.mouseClick(window.home.tiles["ticket"], Qt.MouseButton.LeftButton)
+    journey = window.ticket
+    qtbot.waitUntil(lambda: journey.currentWidget() is journey.choose_page, timeout=10000)
+    for _ in range(4):
+        qtbot.wait(300)
+        qtbot.mouseClick(journey.choose_page, Qt.MouseButton.LeftButton)
+    assert not window.overlay.isVisible()
+
+
+@pytest.mark.parametrize(
+    ("key", "modifier"),
+    [
+        (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
+        (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Tab, Qt.KeyboardModifier.AltModifier),
+    ],
+)
+def test_escape_attempts_do_nothing_in_kiosk_mode(
+    qtbot: QtBot,
+    themed: QApplication,
+    terminal: Terminal,
+    key: Qt.Key,
+    modifier: Qt.KeyboardModifier,
+) -> None:
+    win = KioskWindow(terminal, kiosk_mode=True)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.keyClick(win, key, modifier)
+    assert win.isVisible()
+    assert not win.close()  # closing the window is refused
+    assert win.isVisible()
+    win.shut_down()
+    assert not win.isVisible()
+
+
+def test_english_leaves_no_chinese_on_any_screen(qtbot: QtBot, window: KioskWindow) -> None:
+    qtbot.mouseClick(window.home.language_button, Qt.MouseButton.LeftButton)
+    assert window.languages.current == "en"
+
+    def check(screen: str) -> None:
+        leftover = [
+            (w.objectName() or type(w).__name__, text)
+            for w, text in visible_texts(window)
+            if CJK.search(text) and w.objectName() != "Toggle"  # "中文" is the way back
+        ]
+        assert not leftover, f"untranslated on {screen}: {leftover}"
+
+    check("home")
+    take_ticket(qtbot, window)
+    check("ticket")
+    window.idle.set_timeout(0.1)
+    window.idle.arm()
+    qtbot.waitUntil(window.overlay.isVisible, timeout=5000)
+    check("idle overlay")
+    window.end_session("finish")
+    assert window.languages.current == "zh_CN"  # the next citizen starts in the default language
+
+
+def test_elder_mode_is_large_and_resets(qtbot: QtBot, window: KioskWindow) -> None:
+    qtbot.mouseClick(window.home.elder_button, Qt.MouseButton.LeftButton)
+    assert window.session.elder_mode
+    take_ticket(qtbot, window)
+    for widget, _ in visible_texts(window):
+        assert widget.font().pixelSize() >= 30 or widget.fontInfo().pixelSize() >= 30, widget
+    assert window.ticket.number_label.fontInfo().pixelSize() >= 200
+    window.end_session("finish")
+    assert not window.session.elder_mode
+    assert window.home.tiles["ticket"].title.fontInfo().pixelSize() < 80
+
+
+class StretchTranslator(QTranslator):
+    """Every string 40% longer: a cheap test that layouts leave room for translations."""
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        text = source.replace("%n", str(n)) if n >= 0 else source
+        return text + "长" * max(1, round(len(text) * 0.4))
+
+
+def test_stretched_strings_are_not_clipped(qtbot: QtBot, window: KioskWindow) -> None:
+    app = QCoreApplication.instance()
+    assert app is not None
+    stretch = StretchTranslator()
+    app.installTranslator(stretch)
+    try:
+        window._build_screens()
+
+        def check(screen: str) -> None:
+            QCoreApplication.processEvents()
+            for widget, _ in visible_texts(window):
+                if isinstance(widget, QLabel) and widget.wordWrap():
+                    needed = widget.heightForWidth(widget.width())
+                    assert widget.height() >= needed, f"{screen}: {widget.text()!r} clipped"
+                else:
+                    hint = widget.sizeHint().width()
+                    assert widget.width() >= hint, f"{screen}: {widget.text()!r} clipped"
+
+        check("home")
+        take_ticket(qtbot, window)
+        check("ticket")
+    finally:
+        app.removeTranslator(stretch)

@@ -1,0 +1,80 @@
+"""The terminal commands: ``kiosk run`` (production) and ``kiosk demo`` (try it out).
+
+They live in the ui layer because they open windows; ``kiosk.cli`` finds them through the
+``kiosk.commands`` entry point, so the core never imports the UI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+from typing import Any
+
+DEFAULT_CONFIG = "/etc/kiosk/kiosk.toml"
+
+
+def register(subparsers: Any) -> None:
+    run = subparsers.add_parser(
+        "run",
+        help="run the terminal full-screen for citizens (production)",
+        description="Run the terminal full-screen with the configuration of this machine.",
+    )
+    run.add_argument(
+        "--config", default=DEFAULT_CONFIG, help=f"TOML file (default {DEFAULT_CONFIG})"
+    )
+    run.add_argument(
+        "--windowed", action="store_true", help="a normal window instead of full-screen"
+    )
+    run.set_defaults(func=_run)
+
+    demo = subparsers.add_parser(
+        "demo",
+        help="try the kiosk: embedded hub, simulated devices, virtual printer",
+        description=(
+            "Run the kiosk on its embedded defaults: a local hub on 127.0.0.1, simulated ID reader "
+            "and camera, and a virtual printer whose tickets are shown on screen. With --tour, "
+            "walk every screen headless and write screenshots and printed tickets to OUTDIR."
+        ),
+    )
+    demo.add_argument("--mode", choices=("hall", "community"), default="hall")
+    demo.add_argument("--windowed", action="store_true", help="a desktop-sized window")
+    demo.add_argument("--tour", metavar="OUTDIR", help="run the scripted tour headless into OUTDIR")
+    demo.set_defaults(func=_demo)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from kiosk.app import build_terminal
+    from kiosk.config import load_settings
+    from kiosk.logs import log_to_file
+    from kiosk.paths import log_dir
+
+    settings = load_settings(args.config)
+    log_to_file(log_dir())
+    with build_terminal(settings) as terminal:
+        from ui.app import run_window
+
+        return run_window(terminal, fullscreen=not args.windowed)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from kiosk.app import build_terminal, demo_settings
+
+    if args.tour:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        out = Path(args.tour)
+        out.mkdir(parents=True, exist_ok=True)
+        settings = demo_settings(args.mode, data_dir=out / ".data")
+        with build_terminal(settings, printed_dir=out) as terminal:
+            from ui.tour import run_tour
+
+            written = run_tour(terminal, out)
+        print(f"Demo tour done: {len(written)} files written to {out.resolve()}/")
+        for path in written:
+            print(f"  {path.name}")
+        return 0
+    settings = demo_settings(args.mode)
+    with build_terminal(settings) as terminal:
+        from ui.app import run_window
+
+        return run_window(terminal, fullscreen=False, windowed=args.windowed)

@@ -1,0 +1,201 @@
+"""The kiosk window: header, a stack of screens (home first), the finish bar and the idle overlay.
+
+Each journey is a widget that starts fresh on entry and emits ``finished``. The window owns the
+citizen's :class:`~kiosk.session.Session`: "结束办理", the idle timeout and a finished journey all
+end it, which wipes every screen and returns home with the terminal's default language and look.
+Only journeys that are built are offered: no dead tiles.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.app import Terminal
+from kiosk.session import Session
+from ui.bridge import BackgroundRunner
+from ui.i18n import Languages
+from ui.idle import IdleOverlay, IdleWatcher
+from ui.screens.home_screen import HomeScreen, Tile
+from ui.screens.ticket_screen import TicketJourney
+from ui.theme import apply_theme
+from ui.widgets import make_button
+from ui.widgets.header import Header
+
+logger = logging.getLogger(__name__)
+
+PORTRAIT = QSize(1080, 1920)
+LANDSCAPE = QSize(1920, 1080)
+
+
+class KioskWindow(QWidget):
+    screen_changed = Signal(str)  # "home" or a journey's key
+    session_ended = Signal(str)  # why: "finish", "idle", "journey"
+
+    def __init__(self, terminal: Terminal, *, kiosk_mode: bool = False) -> None:
+        super().__init__()
+        self.terminal = terminal
+        self.kiosk_mode = kiosk_mode
+        settings = terminal.settings
+        self.languages = Languages(settings.terminal.locale)
+        self.session = Session(locale=settings.terminal.locale)
+        self.runner = BackgroundRunner(self)
+        self.landscape = settings.terminal.orientation == "landscape"
+        self.design_size = LANDSCAPE if self.landscape else PORTRAIT
+
+        t = settings.terminal
+        self.header = Header(t.hall_name, t.locale, t.hall_name_en)
+        self.stack = QStackedWidget()
+        self.finish_bar = QWidget()
+        self.finish_bar.setObjectName("FinishBar")
+        self.finish_bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        bar = QHBoxLayout(self.finish_bar)
+        bar.setContentsMargins(40, 16, 40, 16)
+        self.finish_button = make_button(name="Finish")
+        self.finish_button.clicked.connect(lambda: self.end_session("finish"))
+        bar.addStretch(1)
+        bar.addWidget(self.finish_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.finish_bar)
+
+        self.idle = IdleWatcher(settings.terminal.idle_timeout, self)
+        self.overlay = IdleOverlay(self)
+        self.idle.timed_out.connect(self.overlay.start)
+        self.overlay.more_time.connect(self.idle.arm)
+        self.overlay.expired.connect(lambda: self.end_session("idle"))
+        if kiosk_mode:
+            app = QApplication.instance()
+            assert app is not None
+            app.installEventFilter(self)
+        self._build_screens()
+
+    # -- screens ----------------------------------------------------------------------------
+
+    def _build_screens(self) -> None:
+        """(Re)build every screen in the current language; called again when it changes."""
+        while (old := self.stack.widget(0)) is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        self.setWindowTitle(self.tr("一门通自助终端"))
+        self.finish_button.setText(self.tr("结束办理"))
+        self.header.retranslate(self.languages.current)
+        self.home = HomeScreen(
+            [Tile("ticket", self.tr("排队取号"), self.tr("到窗口办理业务，请先取号"))],
+            columns=2 if self.landscape else 1,
+            language=self.languages.current,
+            elder_mode=self.session.elder_mode,
+        )
+        self.ticket = TicketJourney(
+            self.terminal.ticket_desk,
+            self.runner,
+            self.terminal.settings.ticket.return_home_after,
+            english=self.languages.current == "en",
+        )
+        self.journeys: dict[str, TicketJourney] = {"ticket": self.ticket}
+        self.stack.addWidget(self.home)
+        for journey in self.journeys.values():
+            self.stack.addWidget(journey)
+            journey.finished.connect(lambda: self.end_session("journey"))
+        self.home.journey_chosen.connect(self.open_journey)
+        self.home.language_toggled.connect(self.toggle_language)
+        self.home.elder_toggled.connect(self.toggle_elder_mode)
+        self._show_home()
+
+    def open_journey(self, key: str) -> None:
+        journey = self.journeys[key]
+        self.stack.setCurrentWidget(journey)
+        self.finish_bar.show()
+        self.idle.arm()
+        journey.start()
+        self.screen_changed.emit(key)
+
+    def _show_home(self) -> None:
+        self.stack.setCurrentWidget(self.home)
+        self.finish_bar.hide()
+        self.idle.disarm()
+        self.screen_changed.emit("home")
+
+    # -- the session ------------------------------------------------------------------------
+
+    def end_session(self, why: str) -> None:
+        """Forget the citizen: wipe every screen and the session; back to the default look."""
+        self.overlay.stop()
+        for journey in self.journeys.values():
+            journey.wipe()
+        self.session.end()
+        defaults = self.terminal.settings.terminal
+        changed_look = self.session.elder_mode or self.languages.current != defaults.locale
+        self.session = Session(locale=defaults.locale)
+        if changed_look:
+            self._apply_look(defaults.locale, elder=False)
+        else:
+            self._show_home()
+        logger.info("session ended (%s)", why)
+        self.session_ended.emit(why)
+
+    def toggle_language(self) -> None:
+        self._apply_look(
+            "en" if self.languages.current != "en" else "zh_CN", self.session.elder_mode
+        )
+
+    def toggle_elder_mode(self) -> None:
+        self._apply_look(self.languages.current, not self.session.elder_mode)
+
+    def _apply_look(self, locale: str, elder: bool) -> None:
+        self.session.locale = locale
+        self.session.elder_mode = elder
+        self.languages.switch(locale)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, elder=elder)
+        self._build_screens()
+
+    # -- kiosk lockdown ---------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """In kiosk mode, swallow the keys that would leave the kiosk (Alt+F4, Ctrl+Q, Esc...)."""
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) and isinstance(
+            event, QKeyEvent
+        ):
+            return _is_escape_key(event)
+        return False
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.kiosk_mode and not self._closing_allowed:
+            event.ignore()  # a citizen cannot close the kiosk; maintenance can
+            return
+        self.idle.uninstall()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        event.accept()
+
+    _closing_allowed = False
+
+    def shut_down(self) -> None:
+        """Close for real (maintenance "exit", or the process being stopped)."""
+        self._closing_allowed = True
+        self.close()
+
+
+def _is_escape_key(event: QKeyEvent) -> bool:
+    key = Qt.Key(event.key())
+    mods = event.modifiers()
+    alt = bool(mods & Qt.KeyboardModifier.AltModifier)
+    ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
+    meta = bool(mods & Qt.KeyboardModifier.MetaModifier)
+    if key in (Qt.Key.Key_Escape, Qt.Key.Key_Super_L, Qt.Key.Key_Super_R, Qt.Key.Key_Meta):
+        return True
+    if alt and key in (Qt.Key.Key_F4, Qt.Key.Key_Tab):
+        return True
+    if ctrl and key in (Qt.Key.Key_Q, Qt.Key.Key_W):
+        return True
+    return meta

@@ -3,6 +3,7 @@
   kiosk hub serve [--db URL] [--host 127.0.0.1] [--port 8700] [--data-dir DIR]
   kiosk hub register-terminal TERMINAL_ID [--mode hall|community|counter] [--site CODE] [--json]
   kiosk hub import-catalog FILE [--replace] [--json]
+  kiosk hub import-queues FILE
   kiosk hub openapi [--write | --check]
 
 Without ``--db`` the hub keeps a SQLite file in the data dir (default: the user data dir).
@@ -50,6 +51,11 @@ def register(subparsers: Any) -> None:
     imp.add_argument("--replace", action="store_true", help="remove items not in the file")
     imp.add_argument("--json", action="store_true")
     imp.set_defaults(func=_import)
+
+    queues = commands.add_parser("import-queues", help="load ticket categories and counters (TOML)")
+    common(queues)
+    queues.add_argument("file", type=Path)
+    queues.set_defaults(func=_import_queues)
 
     spec = commands.add_parser("openapi", help="print, write or check the committed OpenAPI")
     group = spec.add_mutually_exclusive_group()
@@ -168,6 +174,18 @@ def _import(args: argparse.Namespace) -> int:
         print(report.model_dump_json())
     else:
         print(f"imported {report.imported} items; catalog version {report.version}")
+    return 0
+
+
+def _import_queues(args: argparse.Namespace) -> int:
+    from hub.seed import QueuesFileError, load_queues
+
+    ctx = _context(args).state.hub
+    try:
+        count = load_queues(ctx, args.file)
+    except QueuesFileError as exc:
+        raise UsageError(str(exc)) from exc
+    print(f"loaded {count} ticket categories from {args.file}")
     return 0
 
 

@@ -77,3 +77,28 @@ def test_serve_on_a_busy_port_is_a_clear_failure(
 
 def test_openapi_check_passes_on_the_committed_copy() -> None:
     assert main(["hub", "openapi", "--check"]) == 0
+
+
+def test_import_queues(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = f"sqlite:///{tmp_path / 'hub.sqlite3'}"
+    good = tmp_path / "queues.toml"
+    good.write_text(
+        '[[categories]]\ncode = "tax"\nname = "税务"\nname_en = "Tax"\nprefix = "T"\n'
+        '[[counters]]\ncode = "W09"\nname = "9号窗口"\ncategories = ["tax"]\n',
+        encoding="utf-8",
+    )
+    assert main(["hub", "import-queues", str(good), "--db", db]) == 0
+    assert "loaded 1 ticket categories" in capsys.readouterr().out
+    bad = tmp_path / "bad.toml"
+    bad.write_text(
+        '[[categories]]\ncode = "tax"\nname = "税务"\nname_en = "Tax"\nprefix = "tax"\n',
+        encoding="utf-8",
+    )
+    assert main(["hub", "import-queues", str(bad), "--db", db]) == 2
+    assert "category 1, prefix" in capsys.readouterr().err
+    orphan = tmp_path / "orphan.toml"
+    orphan.write_text(
+        '[[counters]]\ncode = "W1"\nname = "1"\ncategories = ["nope"]\n', encoding="utf-8"
+    )
+    assert main(["hub", "import-queues", str(orphan), "--db", db]) == 2
+    assert "unknown categories" in capsys.readouterr().err

@@ -18,6 +18,7 @@ from hub.routes import (
     catalog,
     counters,
     evaluations,
+    staff,
     terminals,
     tickets,
 )
@@ -75,6 +76,7 @@ def create_app(
         appointments,
         cases,
         evaluations,
+        staff,
         identity_routes,
     )
     for module in routers:

@@ -163,6 +163,7 @@ def lookup(ctx: HubContext, query: m.CaseLookup) -> m.CaseStatus:
         "Case number and proof do not match",
         "办件编号或身份证号码不正确，请核对后再查。",
     )
+    ctx.lookup_guard.check(query.case_number, ctx.now())
     if not (query.id_number or query.id_last6):
         raise HubProblem(
             422,
@@ -175,6 +176,7 @@ def lookup(ctx: HubContext, query: m.CaseLookup) -> m.CaseStatus:
             select(CaseRow).where(CaseRow.case_number == query.case_number)
         ).scalar_one_or_none()
         if row is None:
+            ctx.lookup_guard.failed(query.case_number, ctx.now())
             raise refused
         stored = row.applicant_id_number.upper()
         given = (query.id_number or "").upper()
@@ -184,6 +186,7 @@ def lookup(ctx: HubContext, query: m.CaseLookup) -> m.CaseStatus:
             else hmac.compare_digest(stored[-6:], (query.id_last6 or "").upper())
         )
         if not ok:
+            ctx.lookup_guard.failed(query.case_number, ctx.now())
             raise refused
         return m.CaseStatus(
             case_number=row.case_number,

@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -44,6 +44,44 @@ class HubSettings:
     )  # fmt: skip
 
 
+class LookupGuard:
+    """Limits wrong proofs per case number: the last six digits of an ID number are few, and
+    case numbers are sequential, so unlimited guessing would find a stranger's case.
+    In memory per hub process (a restart forgets): enough to make guessing impractical."""
+
+    def __init__(self, limit: int = 5, window: timedelta = timedelta(minutes=15)) -> None:
+        self.limit = limit
+        self.window = window
+        self._failures: dict[str, list[datetime]] = {}
+        self._lock = threading.Lock()
+
+    def _recent(self, key: str, now: datetime) -> list[datetime]:
+        recent = [t for t in self._failures.get(key, []) if now - t < self.window]
+        if recent:
+            self._failures[key] = recent
+        else:
+            self._failures.pop(key, None)
+        return recent
+
+    def check(self, key: str, now: datetime) -> None:
+        from hub.problems import HubProblem
+        from kiosk.api.models import ProblemCode
+
+        with self._lock:
+            blocked = len(self._recent(key, now)) >= self.limit
+        if blocked:
+            raise HubProblem(
+                429,
+                ProblemCode.TOO_MANY_ATTEMPTS,
+                "Too many wrong proofs for this case number",
+                "查询次数过多，请稍后再试或到窗口咨询。",
+            )
+
+    def failed(self, key: str, now: datetime) -> None:
+        with self._lock:
+            self._failures[key] = [*self._recent(key, now), now]
+
+
 @dataclass(slots=True)
 class HubContext:
     engine: Engine
@@ -51,6 +89,7 @@ class HubContext:
     settings: HubSettings
     calendar: WorkCalendar = field(default_factory=WorkCalendar)
     signing_key: Ed25519PrivateKey = field(default_factory=Ed25519PrivateKey.generate)
+    lookup_guard: LookupGuard = field(default_factory=LookupGuard)
     _factory: sessionmaker[Session] = field(init=False)
     _local: threading.local = field(init=False, default_factory=threading.local)
     _pepper: bytes | None = None

@@ -232,6 +232,8 @@ class EvaluationRow(Base):
     terminal_id: Mapped[str] = mapped_column(String(64))
     counter_code: Mapped[str | None] = mapped_column(String(64), nullable=True)
     created_at: Mapped[datetime] = mapped_column(TZ())
+    follow_up: Mapped[str | None] = mapped_column(Text, nullable=True)  # 整改 answer, version 4
+    followed_up_at: Mapped[datetime | None] = mapped_column(TZ(), nullable=True)
 
 
 class IdentitySubject(Base):

@@ -6,6 +6,7 @@ stores one, and a second one for the same event is refused.
 
 from __future__ import annotations
 
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from hub.context import HubContext
@@ -54,11 +55,13 @@ def create(
                 counter_code = ticket.counter_code
             elif session.get(CaseRow, request.subject_id) is None:
                 raise HubProblem(404, m.ProblemCode.NOT_FOUND, "Unknown case", "未找到该办件。")
-            if (
-                session.query(EvaluationRow)
-                .filter_by(subject_type=request.subject_type.value, subject_id=request.subject_id)
-                .first()
-            ):
+            already = session.execute(
+                select(EvaluationRow.id).where(
+                    EvaluationRow.subject_type == request.subject_type.value,
+                    EvaluationRow.subject_id == request.subject_id,
+                )
+            ).first()
+            if already:
                 raise _already()
             row = EvaluationRow(
                 subject_type=request.subject_type.value,
@@ -82,3 +85,41 @@ def create(
             )
     except IntegrityError:
         raise _already() from None
+
+
+def _bad_model(row: EvaluationRow) -> m.BadEvaluation:
+    return m.BadEvaluation(
+        evaluation_id=row.id,
+        subject_type=m.SubjectType(row.subject_type),
+        counter_code=row.counter_code,
+        rating=m.Rating(row.level),
+        reasons=[m.BadReason(r) for r in row.reasons],
+        comment=row.comment,
+        created_at=row.created_at,
+        follow_up=row.follow_up,
+        followed_up_at=row.followed_up_at,
+    )
+
+
+def bad_ratings(ctx: HubContext, *, open_only: bool) -> list[m.BadEvaluation]:
+    """Bad ratings for staff to follow up (整改), oldest first."""
+    with ctx.sessions() as session:
+        query = select(EvaluationRow).where(EvaluationRow.level <= max(BAD))
+        if open_only:
+            query = query.where(EvaluationRow.follow_up.is_(None))
+        rows = session.execute(query.order_by(EvaluationRow.created_at, EvaluationRow.id))
+        return [_bad_model(r) for r in rows.scalars()]
+
+
+def follow_up(ctx: HubContext, evaluation_id: int, request: m.FollowUp) -> m.BadEvaluation:
+    with ctx.transaction() as session:
+        row = session.get(EvaluationRow, evaluation_id)
+        if row is None or row.level > max(BAD):
+            raise HubProblem(404, m.ProblemCode.NOT_FOUND, "No such bad rating", "未找到该差评。")
+        if row.follow_up is not None:
+            raise HubProblem(
+                409, m.ProblemCode.CONFLICT, "Already followed up", "该差评已整改答复。"
+            )
+        row.follow_up = request.text
+        row.followed_up_at = ctx.now()
+        return _bad_model(row)

@@ -45,16 +45,25 @@ def _add_column(connection: Connection, table: str, column: str, ddl: str) -> No
         connection.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column} {ddl}")
 
 
+def _v3_step(connection: Connection) -> None:
+    _add_column(connection, "ticket_categories", "step", "INTEGER NOT NULL DEFAULT 1")
+
+
+def _v4_follow_up(connection: Connection) -> None:
+    timestamp = (
+        "TIMESTAMP WITH TIME ZONE" if connection.dialect.name == "postgresql" else "DATETIME"
+    )
+    _add_column(connection, "evaluations", "follow_up", "TEXT")
+    _add_column(connection, "evaluations", "followed_up_at", timestamp)
+
+
 # (version, description, step). Append only: never edit a released step; each step names the
 # tables it creates or the columns it adds, so a fresh database and an upgraded one end up the same.
 MIGRATIONS: tuple[tuple[int, str, Callable[[Connection], None]], ...] = (
     (1, "initial schema", lambda c: _create(c, *V1_TABLES)),
     (2, "identity code subjects", lambda c: _create(c, "identity_subjects")),
-    (
-        3,
-        "ticket number step",
-        lambda c: _add_column(c, "ticket_categories", "step", "INTEGER NOT NULL DEFAULT 1"),
-    ),
+    (3, "ticket number step", _v3_step),
+    (4, "evaluation follow-up", _v4_follow_up),
 )
 LATEST = MIGRATIONS[-1][0]
 

@@ -14,7 +14,7 @@ from hub.routes import problems
 from kiosk.api import models as m
 
 router = APIRouter(prefix="/cases", tags=["cases"])
-PROBLEMS = problems(401, 403, 404, 409, 413, 422, 428)
+PROBLEMS = problems(401, 403, 404, 409, 413, 422, 428, 429)
 
 
 @router.post("", status_code=201, response_model=m.CaseReceipt, responses=PROBLEMS)

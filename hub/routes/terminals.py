@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends
+from sqlalchemy import select
 
 from hub.auth import ContextDep, TerminalDep, register_terminal, require_admin
 from hub.db import Terminal
@@ -36,6 +37,19 @@ def heartbeat(body: m.Heartbeat, ctx: ContextDep, terminal: TerminalDep) -> m.He
         row.devices = [d.model_dump() for d in body.devices]
         row.software_version = body.software_version
     return m.HeartbeatAck(terminal_id=terminal.terminal_id, received_at=now, server_time=now)
+
+
+@router.get(
+    "/terminals",
+    response_model=list[m.TerminalStatus],
+    responses=PROBLEMS,
+    dependencies=[Depends(require_admin)],
+)
+def list_terminals(ctx: ContextDep) -> list[m.TerminalStatus]:
+    """Every terminal with its last heartbeat: the hall's device and outbox overview."""
+    with ctx.sessions() as session:
+        rows = session.execute(select(Terminal).order_by(Terminal.terminal_id)).scalars()
+        return [_status(row) for row in rows]
 
 
 @router.get(

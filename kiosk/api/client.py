@@ -171,6 +171,22 @@ class HubClient:
     def evaluate(self, request: m.EvaluationCreate) -> m.EvaluationRecorded:
         return self._parse(m.EvaluationRecorded, self._post("/evaluations", request))
 
+    # -- staff views (counter terminals)
+
+    def bad_ratings(self, *, open_only: bool = True) -> list[m.BadEvaluation]:
+        params = {"open": "true" if open_only else "false"}
+        body = self._t.request("GET", "/evaluations/bad", params=params)
+        return self._parse_list(m.BadEvaluation, body)
+
+    def follow_up(self, evaluation_id: int, text: str) -> m.BadEvaluation:
+        body = self._post(f"/evaluations/{evaluation_id}/follow-up", m.FollowUp(text=text))
+        return self._parse(m.BadEvaluation, body)
+
+    def ticket_stats(self, day: date | None = None) -> list[m.CategoryStats]:
+        params = {"service_date": day.isoformat()} if day else None
+        body = self._t.request("GET", "/stats/tickets", params=params)
+        return self._parse_list(m.CategoryStats, body)
+
     # -- counters (counter terminals)
 
     def list_counters(self) -> list[m.CounterInfo]:

@@ -77,6 +77,7 @@ class ProblemCode(enum.StrEnum):
     IDENTITY_CODE_EXPIRED = "identity_code_expired"
     IDENTITY_CODE_INVALID = "identity_code_invalid"
     CONFLICT = "conflict"
+    TOO_MANY_ATTEMPTS = "too_many_attempts"
     INTERNAL_ERROR = "internal_error"
 
 
@@ -563,6 +564,43 @@ class EvaluationRecorded(_Model):
     subject_id: str
     rating: Rating
     created_at: datetime
+
+
+class BadEvaluation(_Model):
+    """A bad rating as staff see it: no rater data (GB/T 39734 keeps raters confidential)."""
+
+    evaluation_id: int
+    subject_type: SubjectType
+    counter_code: str | None
+    rating: Rating
+    reasons: list[BadReason]
+    comment: str
+    created_at: datetime
+    follow_up: str | None
+    followed_up_at: datetime | None
+
+
+class FollowUp(_Model):
+    """整改 and the answer given to the citizen for a bad rating."""
+
+    text: str = Field(min_length=5, max_length=1000)
+
+
+# --------------------------------------------------------------------------- stats
+
+
+class CategoryStats(_Model):
+    """One service day of one queue, from the tickets' timestamps."""
+
+    category_code: str
+    service_date: date
+    issued: int
+    done: int
+    no_show: int
+    cancelled: int
+    transferred: int
+    mean_wait_minutes: float | None  # issued -> first call
+    mean_service_minutes: float | None  # start -> end
 
 
 # --------------------------------------------------------------------------- identity codes

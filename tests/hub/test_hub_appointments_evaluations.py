@@ -226,3 +226,52 @@ def test_only_finished_services_and_existing_cases_can_be_rated(client: HubClien
         )
     )
     assert rated.subject_id == case.case_id
+
+
+def test_bad_ratings_are_followed_up_once(client: HubClient, counter: HubClient) -> None:
+    good = served_ticket(client, counter)
+    bad = served_ticket(client, counter)
+    client.evaluate(
+        EvaluationCreate(subject_type=SubjectType.TICKET, subject_id=good, rating=Rating.SATISFIED)
+    )
+    client.evaluate(
+        EvaluationCreate(
+            subject_type=SubjectType.TICKET,
+            subject_id=bad,
+            rating=Rating.UNSATISFIED,
+            reasons=[BadReason.EFFICIENCY],
+            comment="材料看了很久",
+        )
+    )
+    (open_item,) = counter.bad_ratings()
+    assert open_item.counter_code == "W01" and open_item.reasons == [BadReason.EFFICIENCY]
+    assert open_item.follow_up is None
+    done = counter.follow_up(open_item.evaluation_id, "已对窗口人员开展业务培训，并电话回访说明。")
+    assert done.followed_up_at is not None
+    assert counter.bad_ratings() == [] and len(counter.bad_ratings(open_only=False)) == 1
+    with pytest.raises(HubRejected) as info:
+        counter.follow_up(open_item.evaluation_id, "再次答复的内容。")
+    assert info.value.status == 409
+    with pytest.raises(HubRejected) as info:
+        client.bad_ratings()  # staff only
+    assert info.value.status == 403
+
+
+def test_ticket_stats_from_timestamps(client: HubClient, counter: HubClient, clock: Any) -> None:
+    for minutes_waited, minutes_served in ((4, 6), (10, 8)):
+        issued = client.issue_ticket(TicketIssueRequest(category_code="general"))
+        clock.advance(minutes=minutes_waited)
+        called = counter.call_next("W01")
+        assert called.ticket_id == issued.ticket_id
+        counter.ticket_action("W01", called.ticket_id, TicketAction.START)
+        clock.advance(minutes=minutes_served)
+        counter.ticket_action("W01", called.ticket_id, TicketAction.FINISH)
+    skipped = client.issue_ticket(TicketIssueRequest(category_code="general"))
+    counter.ticket_action("W01", counter.call_next("W01").ticket_id, TicketAction.NO_SHOW)
+    stats = {s.category_code: s for s in counter.ticket_stats()}
+    general = stats["general"]
+    assert (general.issued, general.done, general.no_show) == (3, 2, 1)
+    assert general.mean_service_minutes == 7.0
+    assert general.mean_wait_minutes == round((4 + 10 + 0) / 3, 1)
+    assert skipped.number == "A003"
+    assert stats["business"].issued == 0 and stats["business"].mean_wait_minutes is None

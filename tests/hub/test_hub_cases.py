@@ -334,3 +334,18 @@ def test_oversize_upload_is_refused_and_nothing_stored(small_hub: EmbeddedHub) -
             "premises",
         ]
     assert len(materials) == 3
+
+
+def test_guessing_proofs_is_throttled(client: HubClient, clock: Any) -> None:
+    _, number = submit(client)
+    for guess in range(5):
+        with pytest.raises(HubRejected) as info:
+            client.lookup_case(CaseLookup(case_number=number, id_last6=f"{guess:06d}"))
+        assert info.value.code == "proof_rejected"
+    with pytest.raises(HubRejected) as info:  # even the right proof waits now
+        client.lookup_case(CaseLookup(case_number=number, id_last6="31002X"))
+    assert (info.value.status, info.value.code) == (429, "too_many_attempts")
+    clock.advance(minutes=16)
+    assert (
+        client.lookup_case(CaseLookup(case_number=number, id_last6="31002X")).case_number == number
+    )

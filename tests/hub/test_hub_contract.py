@@ -87,10 +87,13 @@ def test_a_version_1_database_is_upgraded_in_place(tmp_path: Path) -> None:
         connection.execute(text("INSERT INTO hub_settings VALUES ('kept', 'yes')"))
         # Version 1 had no step column: drop it to look like one (SQLite 3.35+ can).
         connection.execute(text("ALTER TABLE ticket_categories DROP COLUMN step"))
+        connection.execute(text("ALTER TABLE evaluations DROP COLUMN follow_up"))
+        connection.execute(text("ALTER TABLE evaluations DROP COLUMN followed_up_at"))
     assert not inspect(engine).has_table("identity_subjects")
     assert migrations.upgrade(engine) == 1
     assert inspect(engine).has_table("identity_subjects")
     assert "step" in {c["name"] for c in inspect(engine).get_columns("ticket_categories")}
+    assert "followed_up_at" in {c["name"] for c in inspect(engine).get_columns("evaluations")}
     with engine.connect() as connection:
         assert connection.execute(text("SELECT value FROM hub_settings")).scalar() == "yes"
     engine.dispose()

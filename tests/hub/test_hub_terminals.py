@@ -47,3 +47,19 @@ def test_heartbeat_records_health_and_outbox_depth(
     assert status["outbox_depth"] == 3
     assert status["devices"][0] == {"device": "printer", "state": "failed", "reason": "paper_out"}
     assert status["last_seen_at"].startswith("2026-03-02T01:30")
+
+
+def test_terminal_overview_for_admins(hub: EmbeddedHub, client: HubClient) -> None:
+    client.heartbeat(Heartbeat(outbox_depth=0))
+    hub.register_terminal("kiosk-02")
+    url = f"{hub.base_url}/api/v1/terminals"
+    listed = requests.get(
+        url, headers={"Authorization": f"Bearer {hub.admin_token}"}, timeout=10
+    ).json()
+    assert [(t["terminal_id"], t["outbox_depth"]) for t in listed] == [
+        ("kiosk-01", 0),
+        ("kiosk-02", None),
+    ]
+    token = hub.register_terminal("kiosk-03")
+    refused = requests.get(url, headers={"Authorization": f"Bearer {token}"}, timeout=10)
+    assert refused.status_code == 403

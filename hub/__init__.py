@@ -17,10 +17,12 @@ thread (uvicorn); SQLite ``hub.sqlite3``, admin token ``admin-token`` and identi
 base URL, valid at once), ``register_terminal(terminal_id, mode=HALL) -> token``,
 ``issue_identity_code(name, id_number, ttl_seconds=120) -> QR text``, ``stop()``.
 
+Administration: ``kiosk hub serve|register-terminal|import-catalog|import-queues|openapi``.
+
 Endpoints (``Authorization: Bearer <terminal token>`` unless noted; (C) = counter terminals,
 (A) = admin token):
 - terminals: ``POST /terminals`` (A) → token; ``POST /terminals/me/heartbeat`` (device health,
-  outbox depth); ``GET /terminals/{id}`` (A).
+  outbox depth); ``GET /terminals`` and ``GET /terminals/{id}`` (A).
 - catalog: ``GET /catalog[?site=]`` (ETag / If-None-Match), ``GET /catalog/items/{code}``,
   ``PUT /catalog/items`` (A). Import a district list: ``kiosk hub import-catalog FILE``.
 - tickets: ``GET /ticket-categories``, ``GET /queues``, ``POST /tickets`` (Idempotency-Key
@@ -37,8 +39,11 @@ Endpoints (``Authorization: Bearer <terminal token>`` unless noted; (C) = counte
   /cases/{id}/materials/{code}`` (raw bytes, SHA-256 and size checked), ``GET /cases/{id}``,
   ``POST /cases/{id}/transitions`` (C: accept, reject, request-supplement, supplement, process,
   suspend, resume, finish, deliver), ``POST /cases/lookup`` (case number + ID number or its last
-  six). 承诺时限 due date in working days (``hub.workdays``).
-- evaluations: ``POST /evaluations`` (five levels, reasons for bad ones, one per ticket or case).
+  six; wrong proofs are throttled per case number: 429). 承诺时限 due date in working days
+  (``hub.workdays``, calendar ``config/catalog/calendar.toml``).
+- evaluations: ``POST /evaluations`` (five levels, reasons for bad ones, one per ticket or case);
+  ``GET /evaluations/bad[?open=]`` and ``POST /evaluations/{id}/follow-up`` (C, 整改 answer).
+- stats (C): ``GET /stats/tickets[?service_date=]`` (issued, done, no-show, mean wait/service).
 - identity codes: ``GET /identity-codes/public-key`` (public), ``POST /identity-codes`` (A),
   ``POST /identity-codes/resolve`` (410 expired / 422 invalid).
 

@@ -26,7 +26,8 @@ backoff like reads and idempotent uploads; other writes are sent once. Methods:
 ``cancel_appointment``, ``get_appointment``, ``create_case(request, idempotency_key=)``,
 ``upload_material``, ``get_case``, ``lookup_case``, ``transition_case``, ``evaluate``,
 ``list_counters``, ``call_next``, ``call_number``, ``ticket_action``, ``transfer_ticket``,
-``identity_public_key``, ``resolve_identity_code``.
+``bad_ratings``, ``follow_up``, ``ticket_stats``, ``identity_public_key``,
+``resolve_identity_code``.
 
 ``kiosk.api.errors`` — all subclass ``kiosk.errors.KioskError``: ``HubUnreachable`` (network or
 TLS: keep the work and retry later), ``HubRejected`` (4xx: ``.code``, ``.citizen_message`` to

@@ -634,8 +634,3 @@ class IdentityPublicKey(_Model):
     algorithm: str = "Ed25519"
     public_key: str  # raw 32-byte key, base64
     key_id: str  # first 16 hex digits of its SHA-256
-
-
-# --------------------------------------------------------------------------- misc
-
-JsonObject = dict[str, Any]

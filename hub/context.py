@@ -16,12 +16,13 @@ from zoneinfo import ZoneInfo
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from fastapi import Request
-from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from hub.db import KeyValue
+from hub.problems import HubProblem
 from hub.workdays import WorkCalendar
+from kiosk.api.models import ProblemCode
 
 Clock = Callable[[], datetime]
 
@@ -64,9 +65,6 @@ class LookupGuard:
         return recent
 
     def check(self, key: str, now: datetime) -> None:
-        from hub.problems import HubProblem
-        from kiosk.api.models import ProblemCode
-
         with self._lock:
             blocked = len(self._recent(key, now)) >= self.limit
         if blocked:
@@ -164,10 +162,3 @@ def request_hash(payload: Any) -> str:
 def get_context(request: Request) -> HubContext:
     ctx: HubContext = request.app.state.hub
     return ctx
-
-
-def first(session: Session, statement: Any) -> Any:
-    return session.execute(statement).scalars().first()
-
-
-__all__ = ["Clock", "HubContext", "HubSettings", "first", "get_context", "request_hash", "select"]

@@ -8,6 +8,7 @@ increments through ``UPDATE ... RETURNING`` row locks.
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 
@@ -26,7 +27,7 @@ from sqlalchemy import (
     create_engine,
     event,
 )
-from sqlalchemy.engine import Dialect, Engine
+from sqlalchemy.engine import Dialect, Engine, make_url
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.pool import StaticPool
 
@@ -258,6 +259,11 @@ class KeyValue(Base):
 def make_engine(db_url: str) -> Engine:
     if db_url.startswith("sqlite"):
         memory = db_url in ("sqlite://", "sqlite:///:memory:")
+        path = make_url(db_url).database
+        if not memory and path and not os.path.exists(path):
+            # It will hold names and ID numbers: private from the start (SQLite gives its
+            # -wal and -shm files the same mode).
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
         engine = create_engine(
             db_url,
             connect_args={"timeout": 60, "check_same_thread": False},

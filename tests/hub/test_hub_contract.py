@@ -65,6 +65,8 @@ def test_a_restarted_hub_keeps_its_data_and_secrets(tmp_path: Path) -> None:
     with EmbeddedHub(tmp_path) as second:
         assert second.admin_token == admin
         assert (tmp_path / "admin-token").stat().st_mode & 0o777 == 0o600
+        for database_file in tmp_path.glob("hub.sqlite3*"):  # names and ID numbers live here
+            assert database_file.stat().st_mode & 0o077 == 0, database_file
         with HubClient(second.base_url, token=token) as client:
             assert client.issue_ticket(TicketIssueRequest(category_code="general")).number == "A002"
 

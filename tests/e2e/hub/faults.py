@@ -83,8 +83,9 @@ class HubProcess:
 
 class FaultProxy:
     """Forwards 127.0.0.1:port to the upstream port. ``on_request(head)`` runs after a request
-    chunk went upstream; ``hold(predicate)`` keeps the answer to the first matching request
-    from the client (it sets ``held`` once the hub answered) until ``release``."""
+    chunk went upstream; ``hold_predicate`` keeps the answer to the first matching request
+    from the client (it sets ``held`` once the hub answered) until ``release``; then the answer
+    is relayed, or with ``drop_held`` thrown away and the connection closed (a lost answer)."""
 
     def __init__(self, upstream_port: int) -> None:
         self.upstream_port = upstream_port
@@ -92,6 +93,7 @@ class FaultProxy:
         self.hold_predicate: Callable[[bytes], bool] | None = None
         self.held = threading.Event()
         self.release = threading.Event()
+        self.drop_held = False
         self._sock = socket.create_server(("127.0.0.1", 0))
         self.port = self._sock.getsockname()[1]
         self._closing = threading.Event()
@@ -132,12 +134,18 @@ class FaultProxy:
                     self.held.set()
                     self.release.wait()
                     hold.clear()
+                    if self.drop_held:
+                        break
                 client.sendall(data)
         except OSError:
             pass
         finally:
-            client.close()
-            upstream.close()
+            # shutdown, not just close: the request pump may sit in recv() on these sockets,
+            # and only shutdown sends the FIN at once (close would wait for that recv).
+            for sock in (client, upstream):
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
+                sock.close()
 
     def _pump_requests(
         self, client: socket.socket, upstream: socket.socket, hold: threading.Event

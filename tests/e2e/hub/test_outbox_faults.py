@@ -91,6 +91,7 @@ def test_hub_dies_after_commit_before_answering(
     token = hub_process.register("K01")
     proxy = proxy_factory(hub_process.start())
     proxy.hold_predicate = lambda chunk: chunk.startswith(b"POST /api/v1/cases ")
+    proxy.drop_held = True
     with (
         open_outbox(tmp_path) as outbox,
         HubClient(proxy.url, token=token, retries=0, read_timeout=60) as client,
@@ -105,6 +106,7 @@ def test_hub_dies_after_commit_before_answering(
         proxy.release.set()  # the connection now dies without the answer having been relayed
         worker.join(60)
         assert outbox.status().pending == 1
+        assert outbox.receipt(entry).case_number is None  # the kiosk never heard the number
         proxy.upstream_port = hub_process.start()
         assert sender.drain().delivered == 1
     assert hub_state(hub_process) == {entry: (1, 3)}

@@ -45,7 +45,7 @@ def start_hub(data: Path) -> tuple[subprocess.Popen[str], str, str]:
         check=True, capture_output=True, text=True, env=env,
     ).stdout.strip()  # fmt: skip
     proc = subprocess.Popen(
-        [*kiosk, "serve", "--db", db, "--data-dir", str(data), "--port", "0"],
+        [*kiosk, "serve", "--db", db, "--data-dir", str(data), "--port", "0", "--sample"],
         stdout=subprocess.PIPE, text=True, env=env,
     )  # fmt: skip
     assert proc.stdout is not None

@@ -17,7 +17,8 @@ thread (uvicorn); SQLite ``hub.sqlite3``, admin token ``admin-token`` and identi
 base URL, valid at once), ``register_terminal(terminal_id, mode=HALL) -> token``,
 ``issue_identity_code(name, id_number, ttl_seconds=120) -> QR text``, ``stop()``.
 
-Administration: ``kiosk hub serve|register-terminal|import-catalog|import-queues|openapi``.
+Administration: ``kiosk hub serve|register-terminal|import-catalog|import-queues|openapi``
+(``serve --sample`` loads the sample hall into an empty database; a real hall imports its own).
 
 Endpoints (``Authorization: Bearer <terminal token>`` unless noted; (C) = counter terminals,
 (A) = admin token):

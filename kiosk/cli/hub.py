@@ -1,6 +1,6 @@
 """``kiosk hub``: run the reference central API and administer it.
 
-  kiosk hub serve [--db URL] [--host 127.0.0.1] [--port 8700] [--data-dir DIR]
+  kiosk hub serve [--db URL] [--host 127.0.0.1] [--port 8700] [--data-dir DIR] [--sample]
   kiosk hub register-terminal TERMINAL_ID [--mode hall|community|counter] [--site CODE] [--json]
   kiosk hub import-catalog FILE [--replace] [--json]
   kiosk hub import-queues FILE
@@ -31,7 +31,12 @@ def register(subparsers: Any) -> None:
     common(serve)
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8700, help="0 picks a free port")
-    serve.add_argument("--no-sample", action="store_true", help="do not load the sample hall")
+    serve.add_argument(
+        "--sample",
+        action="store_true",
+        help="load the sample hall (示例数据: queues, catalog) into an empty database",
+    )
+    serve.add_argument("--public-url", help="base URL citizens' phones use (ticket follow links)")
     serve.add_argument("--certfile", type=Path, help="TLS certificate (PEM)")
     serve.add_argument("--keyfile", type=Path, help="TLS private key (PEM)")
     serve.add_argument("--client-ca", type=Path, help="CA for client certificates (mTLS)")
@@ -116,7 +121,9 @@ def _serve(args: argparse.Namespace) -> int:
         raise UsageError("--certfile and --keyfile go together.")
     if args.client_ca and not args.certfile:
         raise UsageError("--client-ca (mTLS) needs --certfile and --keyfile.")
-    app = _context(args, seed=not args.no_sample, keys=True)
+    app = _context(args, seed=args.sample, keys=True)
+    if args.public_url:
+        app.state.hub.settings.public_base_url = args.public_url
     app.state.admin_token = read_or_create_secret(_data_dir(args) / ADMIN_TOKEN_FILE)
     sock = socket.socket(socket.AF_INET6 if ":" in args.host else socket.AF_INET)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

@@ -55,7 +55,7 @@ class HubProcess:
     def start(self) -> int:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "kiosk", "hub", "serve", "--db", self.db_url, "--port", "0",
-             "--data-dir", str(self.data_dir)],
+             "--data-dir", str(self.data_dir), "--public-url", "https://hall.example"],
             stdout=subprocess.PIPE,
             text=True,
             env=child_env(),

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import create_engine, text
 
 from kiosk.api.client import HubClient
+from kiosk.api.models import TicketIssueRequest
 from kiosk.outbox.sender import OutboxSender
 from kiosk.outbox.store import EntryState, Outbox
 
@@ -142,6 +143,9 @@ def test_kiosk_killed_between_write_and_send(tmp_path: Path, hub_process: HubPro
     ):  # the kiosk restarts
         assert outbox.status().pending == 3
         assert OutboxSender(outbox, client).drain().delivered == 3
+        # `kiosk hub serve --public-url` puts the hall's public address on ticket QR links.
+        ticket = client.issue_ticket(TicketIssueRequest(category_code="general"))
+        assert ticket.follow_url.startswith("https://hall.example/api/v1/tickets/")
     assert hub_state(hub_process) == {e: (1, 3) for e in entries}
 
 

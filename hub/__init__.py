@@ -29,7 +29,8 @@ Endpoints (``Authorization: Bearer <terminal token>`` unless noted; (C) = counte
 - tickets: ``GET /ticket-categories``, ``GET /queues``, ``POST /tickets`` (Idempotency-Key
   honoured; numbers prefix + range/step, gap-free, reset each service day in the hall's time zone;
   real-name limit; an ``appointment_code`` makes it a check-in), ``GET /tickets/{id}`` (public:
-  the opaque id printed as a QR is the capability).
+  the opaque id printed as a QR is the capability). ``follow_url`` is ``/q/{id}``, a small
+  public HTML page for the citizen's phone (number, people ahead, estimated wait).
 - counters (C): ``GET /counters``, ``POST /counters/{c}/call-next`` (appointment > priority >
   arrival), ``POST /counters/{c}/call`` (a specific number), ``POST /counters/{c}/tickets/{id}/
   {recall|start|finish|no-show|hold|cancel}``, ``POST .../{id}/transfer``.

@@ -18,6 +18,7 @@ from hub.routes import (
     catalog,
     counters,
     evaluations,
+    follow,
     staff,
     terminals,
     tickets,
@@ -81,6 +82,7 @@ def create_app(
     )
     for module in routers:
         app.include_router(module.router, prefix=API_PREFIX)
+    app.include_router(follow.router)  # a page for phones, outside the versioned API
 
     return app
 

@@ -139,7 +139,7 @@ def issued_model(
         waiting_ahead=ahead,
         estimated_wait_minutes=estimated_wait(session, category, ahead),
         issued_at=ticket.issued_at,
-        follow_url=f"{base_url}/api/v1/tickets/{ticket.ticket_id}",
+        follow_url=f"{base_url}/q/{ticket.ticket_id}",
         priority=m.Priority(ticket.priority),
     )
 

@@ -39,9 +39,13 @@ def test_first_tickets_are_numbered_with_prefix(client: HubClient) -> None:
     assert (first.waiting_ahead, second.waiting_ahead) == (0, 1)
     # 8 minutes default service time spread over the two counters that serve "general".
     assert second.estimated_wait_minutes == 4
-    assert second.follow_url.endswith(f"/api/v1/tickets/{second.ticket_id}")
-    followed = requests.get(second.follow_url, timeout=10).json()
-    assert followed["number"] == "A002" and followed["waiting_ahead"] == 1
+    assert second.follow_url.endswith(f"/q/{second.ticket_id}")
+    page = requests.get(second.follow_url, timeout=10)  # what a phone shows, no login
+    assert page.headers["content-type"].startswith("text/html")
+    assert "A002" in page.text and "前面还有 1 人" in page.text and "预计等候约 4 分钟" in page.text
+    assert requests.get(second.follow_url[:-4] + "0000", timeout=10).status_code == 404
+    followed = client.get_ticket(second.ticket_id)
+    assert followed.number == "A002" and followed.waiting_ahead == 1
 
 
 def test_fifty_concurrent_clients_get_unique_gap_free_numbers(hub: EmbeddedHub) -> None:

@@ -145,7 +145,7 @@ def test_kiosk_killed_between_write_and_send(tmp_path: Path, hub_process: HubPro
         assert OutboxSender(outbox, client).drain().delivered == 3
         # `kiosk hub serve --public-url` puts the hall's public address on ticket QR links.
         ticket = client.issue_ticket(TicketIssueRequest(category_code="general"))
-        assert ticket.follow_url.startswith("https://hall.example/api/v1/tickets/")
+        assert ticket.follow_url.startswith("https://hall.example/q/")
     assert hub_state(hub_process) == {e: (1, 3) for e in entries}
 
 

@@ -12,9 +12,12 @@ import secrets
 import socket
 import ssl
 import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 import uvicorn
 
@@ -125,26 +128,38 @@ class EmbeddedHub:
             ssl_cert_reqs=ssl.CERT_REQUIRED if tls and tls.client_ca else ssl.CERT_NONE,
         )
         self._server = uvicorn.Server(config)
-        started = threading.Event()
         server = self._server
+        settled = threading.Event()  # set when the app finished start-up, or the server died
+        running = False
+        inner = app.router.lifespan_context
+
+        @asynccontextmanager
+        async def lifespan(the_app: Any) -> AsyncIterator[Any]:
+            nonlocal running
+            async with inner(the_app) as state:
+                running = True
+                settled.set()
+                yield state
+
+        app.router.lifespan_context = lifespan
+
+        failure: list[BaseException] = []
 
         def _run() -> None:
             try:
                 server.run(sockets=[sock])
+            except Exception as exc:  # reported by start(), in the caller's thread
+                failure.append(exc)
             finally:
-                started.set()
+                settled.set()
 
         self._thread = threading.Thread(target=_run, name="embedded-hub", daemon=True)
         self._thread.start()
-        # uvicorn has no start event; its ``started`` flag flips after lifespan start-up.
-        deadline = threading.Event()
-        for _ in range(int(self.start_timeout / 0.02)):
-            if server.started or started.is_set():
-                break
-            deadline.wait(0.02)
-        if not server.started:
+        # The socket already listens: connections made from now on wait in its backlog.
+        if not settled.wait(self.start_timeout) or not running:
             self.stop()
-            raise RuntimeError("the embedded hub did not start")
+            reason = f": {failure[0]}" if failure else ""
+            raise RuntimeError(f"the embedded hub did not start{reason}")
         logger.info("embedded hub serving on %s", self.base_url)
         return self.base_url
 

@@ -113,6 +113,7 @@ class Outbox:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")  # a commit survives power loss
         self._db.execute("PRAGMA foreign_keys=ON")
+        self._db.execute("PRAGMA secure_delete=ON")  # delivered payloads are overwritten, not freed
         self._db.execute("PRAGMA busy_timeout=30000")
         self._db.executescript(_SCHEMA)
 

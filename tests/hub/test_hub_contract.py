@@ -99,3 +99,13 @@ def test_a_version_1_database_is_upgraded_in_place(tmp_path: Path) -> None:
     with engine.connect() as connection:
         assert connection.execute(text("SELECT value FROM hub_settings")).scalar() == "yes"
     engine.dispose()
+
+
+def test_embedded_hub_that_cannot_start_says_so(tmp_path: Path) -> None:
+    from hub.embedded import TlsFiles
+
+    broken = TlsFiles(tmp_path / "missing.pem", tmp_path / "missing.key")
+    hub = EmbeddedHub(tmp_path / "hub", tls=broken)
+    with pytest.raises(RuntimeError, match="did not start"):
+        hub.start()
+    hub.stop()  # idempotent after a failed start

@@ -121,13 +121,22 @@ def _normalise_header(header: Iterable[Any]) -> list[str]:
     return names
 
 
+def _is_comment(cells: list[Any]) -> bool:
+    return bool(cells) and str(cells[0] or "").lstrip().startswith("#")
+
+
 def _table_rows(rows: Iterator[list[Any]]) -> Iterator[tuple[int, dict[str, str]]]:
-    try:
-        header = _normalise_header(next(rows))
-    except StopIteration:
-        raise CatalogImportError("The file is empty.") from None
-    for number, cells in enumerate(rows, start=2):
-        if not any(c not in (None, "") for c in cells):
+    """Rows as dicts keyed by field name, with their 1-based row numbers in the file; rows whose
+    first cell starts with ``#`` are comments (e.g. a "示例数据" banner)."""
+    numbered = enumerate(rows, start=1)
+    for _number, cells in numbered:
+        if not _is_comment(cells):
+            header = _normalise_header(cells)
+            break
+    else:
+        raise CatalogImportError("The file is empty.")
+    for number, cells in numbered:
+        if _is_comment(cells) or not any(c not in (None, "") for c in cells):
             continue
         values = ["" if c is None else str(c) for c in cells]
         yield number, dict(zip(header, values, strict=False))

@@ -63,8 +63,16 @@ def test_sample_catalog_is_valid_and_marked_as_sample() -> None:
         ItemType.PAYMENT,
     }
     assert {i.level for i in items} >= {ItemLevel.DISTRICT, ItemLevel.STREET}
-    for name in ("items.toml", "queues.toml", "calendar.toml"):
+    for name in ("items.toml", "queues.toml", "calendar.toml", "district-list-sample.csv"):
         assert "示例数据" in (sample_dir() / name).read_text(encoding="utf-8")
+
+
+def test_sample_district_list_imports(hub: EmbeddedHub, client: HubClient) -> None:
+    report = import_catalog_file(hub.context, sample_dir() / "district-list-sample.csv")
+    assert report.imported == 3
+    card = client.get_item("GG00233007-990101-RS")
+    assert card.name == "社会保障卡申领" and card.self_service and card.promised_days == 5
+    assert "street-hubin" in card.sites
 
 
 def test_catalog_served_with_etag_and_site_filter(hub: EmbeddedHub, client: HubClient) -> None:

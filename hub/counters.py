@@ -178,7 +178,8 @@ def transfer(
             target,
             priority=priority,
             terminal_id=ticket.terminal_id,
-            id_digest=None,  # the real-name limit was checked when the citizen queued
+            id_digest=ticket.id_digest,
+            check_limit=False,  # the real-name limit was checked when the citizen queued
             appointment_code=ticket.appointment_code,
             transferred_from=ticket.ticket_id,
         )

@@ -165,13 +165,14 @@ def create_ticket(
     idempotency_key: str | None = None,
     body_hash: str = "",
     transferred_from: str | None = None,
+    check_limit: bool = True,
 ) -> Ticket:
     if not category.active:
         raise HubProblem(
             409, m.ProblemCode.CATEGORY_CLOSED, "Category closed", f"「{category.name}」暂停取号。"
         )
     day = ctx.today()
-    if category.real_name_limit and id_digest is not None:
+    if check_limit and category.real_name_limit and id_digest is not None:
         open_ticket = session.execute(
             select(func.count()).where(
                 Ticket.category_code == category.code,

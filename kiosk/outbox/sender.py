@@ -18,8 +18,9 @@ from dataclasses import dataclass
 
 from kiosk.api.client import HubClient
 from kiosk.api.errors import HubFailure, HubRejected, HubUnreachable
+from kiosk.api.models import CaseCreate
 from kiosk.outbox.crypto import OutboxCorrupt
-from kiosk.outbox.store import EntryState, Outbox, PendingEntry
+from kiosk.outbox.store import EntryState, Outbox, PendingEntry, ProvisionalReceipt
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +45,7 @@ class OutboxSender:
         max_delay: float = 300.0,
         idle_poll: float = 30.0,
         clock: Callable[[], float] = time.time,
+        on_settled: Callable[[ProvisionalReceipt], None] | None = None,
     ) -> None:
         self.outbox = outbox
         self.client = client
@@ -51,14 +53,31 @@ class OutboxSender:
         self.max_delay = max_delay
         self.idle_poll = idle_poll
         self._clock = clock
+        self._on_settled = on_settled  # called (on the sender's thread) when an entry is
+        # delivered or rejected, e.g. to show the case number on the screen that is waiting
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
     # -- one entry
 
+    def submit(self, case: CaseCreate, materials: dict[str, bytes]) -> ProvisionalReceipt:
+        """Store the case (durably, see ``Outbox.submit``) and send it now if the hub is up."""
+        receipt = self.outbox.submit(case, materials)
+        self.notify()
+        return receipt
+
     def deliver(self, entry: PendingEntry) -> EntryState:
         """Try once; return the entry's state afterwards (PENDING means: retry later)."""
+        state = self._attempt(entry)
+        if state is not EntryState.PENDING and self._on_settled is not None:
+            try:
+                self._on_settled(self.outbox.receipt(entry.entry_id))
+            except Exception:  # a listener's bug must not stop deliveries
+                logger.exception("outbox on_settled listener failed")
+        return state
+
+    def _attempt(self, entry: PendingEntry) -> EntryState:
         try:
             case, materials = self.outbox.load(entry.entry_id)
             receipt = self.client.create_case(case, idempotency_key=entry.entry_id)

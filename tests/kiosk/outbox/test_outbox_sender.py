@@ -107,31 +107,32 @@ def test_refused_case_is_parked_for_staff(
     assert hub_cases(hub) == []
 
 
-def test_background_sender_delivers_on_notify(
+def test_background_sender_delivers_on_submit(
     tmp_path: Path, hub: EmbeddedHub, case_factory: Any
 ) -> None:
     token = hub.register_terminal("K01")
+    settled: list[Any] = []
+    done = threading.Event()
+
+    def on_settled(receipt: Any) -> None:
+        settled.append(receipt)
+        done.set()
+
     with (
         Outbox(tmp_path / "o.sqlite3", tmp_path / "o.key", terminal_id="K01") as outbox,
         HubClient(hub.base_url, token=token) as client,
     ):
-        delivered = threading.Event()
-        original = outbox.mark_delivered
-
-        def spy(*args: Any) -> None:
-            original(*args)
-            delivered.set()
-
-        outbox.mark_delivered = spy  # type: ignore[method-assign]
-        sender = OutboxSender(outbox, client, idle_poll=3600)
+        sender = OutboxSender(outbox, client, idle_poll=3600, on_settled=on_settled)
         sender.start()
         try:
-            entry = outbox.submit(*case_factory()).entry_id
-            sender.notify()
-            assert delivered.wait(30)
+            provisional = sender.submit(*case_factory())
+            assert provisional.message == "已提交，待上传"
+            assert done.wait(30)  # sent at once, not at the next hourly poll
         finally:
             sender.stop()
-        assert outbox.receipt(entry).state is EntryState.DELIVERED
+    (receipt,) = settled
+    assert receipt.entry_id == provisional.entry_id and receipt.state is EntryState.DELIVERED
+    assert receipt.case_number == hub_cases(hub)[0][1]
 
 
 def test_revoked_terminal_token_keeps_cases_pending(

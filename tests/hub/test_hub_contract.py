@@ -109,3 +109,36 @@ def test_embedded_hub_that_cannot_start_says_so(tmp_path: Path) -> None:
     with pytest.raises(RuntimeError, match="did not start"):
         hub.start()
     hub.stop()  # idempotent after a failed start
+
+
+def test_wrong_method_and_crashes_are_problems_too(hub: EmbeddedHub) -> None:
+    response = requests.delete(f"{hub.base_url}/api/v1/ticket-categories", timeout=10)
+    assert response.status_code == 405
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["code"] == "method_not_allowed"
+
+
+def test_an_unexpected_error_is_a_500_problem_without_details() -> None:
+    import anyio
+    import httpx
+
+    from hub.app import create_app
+
+    app = create_app("sqlite://")
+
+    def boom() -> None:
+        raise RuntimeError("secret internal detail 11010519491231002X")
+
+    app.add_api_route("/api/v1/boom", boom)
+
+    async def call() -> httpx.Response:
+        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+        async with httpx.AsyncClient(transport=transport, base_url="http://hub") as client:
+            return await client.get("/api/v1/boom")
+
+    response = anyio.run(call)
+    assert response.status_code == 500
+    assert response.headers["content-type"] == "application/problem+json"
+    body = response.json()
+    assert body["code"] == "internal_error" and "稍后再试" in body["detail"]
+    assert "secret" not in response.text and "1101" not in response.text

@@ -267,12 +267,15 @@ def make_engine(db_url: str) -> Engine:
         engine = create_engine(
             db_url,
             connect_args={"timeout": 60, "check_same_thread": False},
+            hide_parameters=True,  # SQL errors would otherwise quote names and ID numbers
             # One in-memory database for every thread, not one per connection.
             poolclass=StaticPool if memory else None,
         )
         _sqlite_serialised_writes(engine)
         return engine
-    return create_engine(db_url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+    return create_engine(
+        db_url, pool_size=10, max_overflow=20, pool_pre_ping=True, hide_parameters=True
+    )
 
 
 def _sqlite_serialised_writes(engine: Engine) -> None:

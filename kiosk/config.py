@@ -100,12 +100,25 @@ class TicketSettings(_Section):
     return_home_after: Annotated[int, Field(ge=3, le=120)] = 8
 
 
+class AdminSettings(_Section):
+    # scrypt hash of the maintenance PIN, made by `kiosk admin-pin`; empty: no maintenance screen
+    pin_hash: str = ""
+
+    @field_validator("pin_hash")
+    @classmethod
+    def _pin_hash(cls, value: str) -> str:
+        from kiosk.admin import check_pin_hash
+
+        return check_pin_hash(value)
+
+
 class Settings(_Section):
     terminal: TerminalSettings
     api: ApiSettings = ApiSettings()
     devices: DeviceSettings = DeviceSettings()
     printer: PrinterSettings = PrinterSettings()
     ticket: TicketSettings = TicketSettings()
+    admin: AdminSettings = AdminSettings()
     source: str = Field(default="", exclude=True)  # the file the settings came from
 
 

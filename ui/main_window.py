@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.admin import AdminGate
 from kiosk.app import Terminal
 from kiosk.journeys import JOURNEYS, Availability, journey_status
 from kiosk.session import Session
@@ -29,6 +30,7 @@ from ui.bridge import BackgroundRunner, EventRelay
 from ui.device_notices import journey_notice
 from ui.i18n import Languages
 from ui.idle import IdleOverlay, IdleWatcher
+from ui.screens.admin_screen import AdminScreen, PinOverlay
 from ui.screens.home_screen import HomeScreen, Tile
 from ui.screens.ticket_screen import TicketJourney
 from ui.theme import apply_theme
@@ -84,6 +86,10 @@ class KioskWindow(QWidget):
         layout.addWidget(self.finish_bar)
         self.keyboard: KeyboardPanel | None = None
 
+        self.admin_gate = AdminGate(settings.admin.pin_hash)
+        self.pin_overlay = PinOverlay(self, self.admin_gate)
+        self.pin_overlay.accepted.connect(self.open_admin)
+        self.header.secret_gesture.connect(self._secret_gesture)
         self.idle = IdleWatcher(settings.terminal.idle_timeout, self)
         self.overlay = IdleOverlay(self)
         self.idle.timed_out.connect(self.overlay.start)
@@ -126,6 +132,10 @@ class KioskWindow(QWidget):
             english=self.languages.current == "en",
         )
         self.journeys: dict[str, TicketJourney] = {"ticket": self.ticket}
+        self.admin = AdminScreen(self.terminal, self.runner)
+        self.admin.closed.connect(lambda: self.end_session("admin"))
+        self.admin.exit_requested.connect(self._exit_app)
+        self.stack.addWidget(self.admin)
         self.stack.addWidget(self.home)
         for journey in self.journeys.values():
             self.stack.addWidget(journey)
@@ -153,6 +163,7 @@ class KioskWindow(QWidget):
         assert isinstance(snapshot, Mapping)
         for key, tile in self.home.tiles.items():
             status = journey_status(JOURNEYS[key], snapshot)
+            self.admin.show_devices(snapshot)
             tile.set_notice(
                 journey_notice(key, status),
                 available=status.availability is not Availability.UNAVAILABLE,
@@ -169,6 +180,24 @@ class KioskWindow(QWidget):
             self.voice.say(text.replace("%1", outcome.ticket.number))
         elif page == "failed":
             self.voice.say(self.ticket.error_label.text())
+
+    def _secret_gesture(self) -> None:
+        if self.stack.currentWidget() is self.home and self.admin_gate.enabled:
+            self.pin_overlay.open_pad()
+
+    def open_admin(self) -> None:
+        self.admin.show_devices(self.terminal.devices.board.snapshot())
+        self.stack.setCurrentWidget(self.admin)
+        self.finish_bar.hide()
+        self.idle.arm()  # an engineer who walks away leaves the kiosk to the next citizen
+        self.screen_changed.emit("admin")
+
+    def _exit_app(self) -> None:
+        logger.info("maintenance: exit")
+        self.shut_down()
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()
 
     def open_journey(self, key: str) -> None:
         journey = self.journeys[key]
@@ -189,6 +218,8 @@ class KioskWindow(QWidget):
     def end_session(self, why: str) -> None:
         """Forget the citizen: wipe every screen and the session; back to the default look."""
         self.overlay.stop()
+        self.pin_overlay.close_pad()
+        self.admin.wipe()
         for journey in self.journeys.values():
             journey.wipe()
         self.session.end()

@@ -2,6 +2,94 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AdminScreen</name>
+    <message>
+        <location filename="../screens/admin_screen.py" line="103" />
+        <source>终端维护</source>
+        <translation>Terminal maintenance</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="110" />
+        <source>读卡测试</source>
+        <translation>Test the card reader</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="111" />
+        <source>打印测试页</source>
+        <translation>Print a test page</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="112" />
+        <source>摄像头测试</source>
+        <translation>Test the camera</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="113" />
+        <source>补打上一张凭条</source>
+        <translation>Reprint the last ticket</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="114" />
+        <source>退出程序</source>
+        <translation>Quit the program</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="115" />
+        <source>返回首页</source>
+        <translation>Back to start</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="121" />
+        <source>演示：放置示例身份证</source>
+        <translation>Demo: place the sample ID card</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="142" />
+        <source>没有设备报告状态</source>
+        <translation>No device has reported yet</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="156" />
+        <source>正在执行…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="161" />
+        <source>失败：%1</source>
+        <translation>Failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="169" />
+        <source>测试页已打印</source>
+        <translation>Test page printed</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="176" />
+        <source>已补打上一张凭条</source>
+        <translation>Last ticket reprinted</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="182" />
+        <source>本终端未配置读卡器</source>
+        <translation>This terminal has no card reader configured</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="188" />
+        <source>读卡成功：%1</source>
+        <translation>Card read: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="199" />
+        <source>本终端未配置摄像头</source>
+        <translation>This terminal has no camera configured</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="210" />
+        <source>摄像头正常：%1x%2</source>
+        <translation>Camera works: %1x%2</translation>
+    </message>
+</context>
+<context>
     <name>DeviceNotices</name>
     <message>
         <location filename="../device_notices.py" line="15" />
@@ -88,42 +176,42 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../main_window.py" line="90" />
+        <location filename="../main_window.py" line="96" />
         <source>还需要更多时间吗？</source>
         <translation>Do you need more time?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="113" />
+        <location filename="../main_window.py" line="119" />
         <source>一门通自助终端</source>
         <translation>Yimen self-service kiosk</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="114" />
+        <location filename="../main_window.py" line="120" />
         <source>结束办理</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="117" />
+        <location filename="../main_window.py" line="123" />
         <source>排队取号</source>
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="117" />
+        <location filename="../main_window.py" line="123" />
         <source>到窗口办理业务，请先取号</source>
         <translation>Queue for a service window</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="163" />
+        <location filename="../main_window.py" line="174" />
         <source>请选择要办理的业务类别</source>
         <translation>Choose the kind of service you need</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166" />
+        <location filename="../main_window.py" line="177" />
         <source>您的号码是 %1，请取走凭条。</source>
         <translation>Your number is %1. Please take your ticket.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168" />
+        <location filename="../main_window.py" line="179" />
         <source>您的号码是 %1。凭条未能打印，请记住您的号码。</source>
         <translation>Your number is %1. The ticket could not be printed: please remember your number.</translation>
     </message>
@@ -134,6 +222,34 @@
         <location filename="../widgets/keypad.py" line="29" />
         <source>清空</source>
         <translation>Clear</translation>
+    </message>
+</context>
+<context>
+    <name>PinOverlay</name>
+    <message>
+        <location filename="../screens/admin_screen.py" line="51" />
+        <source>维护密码</source>
+        <translation>Maintenance PIN</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="57" />
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="58" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../screens/admin_screen.py" line="87" />
+        <source>错误次数过多，请 %n 秒后再试</source>
+        <translation><numerusform>Too many wrong PINs: try again in %n second</numerusform><numerusform>Too many wrong PINs: try again in %n seconds</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="89" />
+        <source>密码不正确</source>
+        <translation>Wrong PIN</translation>
     </message>
 </context>
 <context>

@@ -130,6 +130,7 @@ class KioskWindow(QWidget):
             self.runner,
             self.terminal.settings.ticket.return_home_after,
             english=self.languages.current == "en",
+            columns=2 if self.landscape else 1,
         )
         self.journeys: dict[str, TicketJourney] = {"ticket": self.ticket}
         self.admin = AdminScreen(self.terminal, self.runner)

@@ -25,3 +25,14 @@ def test_degrades_silently_without_an_engine() -> None:
         guide.say("您好")  # nothing happens, nothing raises
         guide.set_language("en")
         assert guide.spoken == []
+
+
+def test_a_speech_engine_that_hangs_cannot_block_the_kiosk(qtbot: QtBot) -> None:
+    # On this machine speech-dispatcher has no sound device and may never answer: the guide
+    # must come up at once, check the engine aside, and switch voice on only if it answered.
+    guide = VoiceGuide("auto")
+    assert not guide.available  # nothing is opened before the check
+    with qtbot.waitSignal(guide.ready, timeout=30000) as result:
+        pass
+    assert guide.available is result.args[0]
+    guide.say("您好")  # either spoken or silently dropped

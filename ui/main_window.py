@@ -23,13 +23,18 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.app import Terminal
+from kiosk.flows.checkin import CheckInDesk
+from kiosk.flows.rating import Subject
 from kiosk.journeys import JOURNEYS, Availability, journey_status
 from kiosk.session import Session
 from ui.bridge import BackgroundRunner, EventRelay
 from ui.device_notices import journey_notice
 from ui.i18n import Languages
 from ui.idle import IdleOverlay, IdleWatcher
+from ui.screens.checkin_screen import CheckInJourney
 from ui.screens.home_screen import HomeScreen, Tile
+from ui.screens.progress_screen import ProgressJourney
+from ui.screens.rating_screen import RatingJourney
 from ui.screens.ticket_screen import TicketJourney
 from ui.theme import apply_theme
 from ui.widgets import make_button
@@ -104,6 +109,8 @@ class KioskWindow(QWidget):
 
     def _build_screens(self) -> None:
         """(Re)build every screen in the current language; called again when it changes."""
+        for journey in getattr(self, "journeys", {}).values():
+            journey.wipe()  # stops any device it listens to before it goes
         while (old := self.stack.widget(0)) is not None:
             self.stack.removeWidget(old)
             old.deleteLater()
@@ -111,7 +118,12 @@ class KioskWindow(QWidget):
         self.finish_button.setText(self.tr("结束办理"))
         self.header.retranslate(self.languages.current)
         self.home = HomeScreen(
-            [Tile("ticket", self.tr("排队取号"), self.tr("到窗口办理业务，请先取号"))],
+            [
+                Tile("ticket", self.tr("排队取号"), self.tr("到窗口办理业务，请先取号")),
+                Tile("checkin", self.tr("预约签到"), self.tr("已预约？扫预约码或刷身份证签到")),
+                Tile("progress", self.tr("进度查询"), self.tr("查询已提交办件的办理进度")),
+                Tile("rating", self.tr("好差评"), self.tr("扫描凭条二维码，评价窗口服务")),
+            ],
             columns=2 if self.landscape else 1,
             language=self.languages.current,
             elder_mode=self.session.elder_mode,
@@ -122,7 +134,25 @@ class KioskWindow(QWidget):
             self.terminal.settings.ticket.return_home_after,
             english=self.languages.current == "en",
         )
-        self.journeys: dict[str, TicketJourney] = {"ticket": self.ticket}
+        terminal, devices = self.terminal, self.terminal.devices
+        hall_name = terminal.settings.terminal.hall_name
+        self.checkin = CheckInJourney(
+            CheckInDesk(terminal.client, terminal.printer, hall_name),
+            devices,
+            self.runner,
+            lambda: self.session,
+            terminal.settings.ticket.return_home_after,
+        )
+        self.progress = ProgressJourney(terminal.client, devices, self.runner, lambda: self.session)
+        self.rating = RatingJourney(terminal.client, devices, self.runner)
+        self.journeys: dict[
+            str, TicketJourney | CheckInJourney | ProgressJourney | RatingJourney
+        ] = {
+            "ticket": self.ticket,
+            "checkin": self.checkin,
+            "progress": self.progress,
+            "rating": self.rating,
+        }
         self.stack.addWidget(self.home)
         for journey in self.journeys.values():
             self.stack.addWidget(journey)
@@ -161,6 +191,15 @@ class KioskWindow(QWidget):
         self.idle.arm()
         journey.start()
         self.screen_changed.emit(key)
+
+    def open_rating(self, subject: Subject) -> None:
+        """Offer 好差评 for what a journey just did (e.g. a submitted case); the citizen
+        chooses, nothing is pre-selected."""
+        self.stack.setCurrentWidget(self.rating)
+        self.finish_bar.show()
+        self.idle.arm()
+        self.rating.start_for(subject)
+        self.screen_changed.emit("rating")
 
     def _show_home(self) -> None:
         self.stack.setCurrentWidget(self.home)
@@ -218,6 +257,8 @@ class KioskWindow(QWidget):
             event.ignore()  # a citizen cannot close the kiosk; maintenance can
             return
         self.idle.uninstall()
+        for journey in self.journeys.values():
+            journey.wipe()
         self._unsubscribe_devices()
         app = QApplication.instance()
         if isinstance(app, QApplication):

@@ -84,13 +84,19 @@ class CheckInJourney(QStackedWidget):
         card_layout = QVBoxLayout(card)
         card_layout.setContentsMargins(40, 24, 40, 24)
         self.greeting_label = wrapped_label(name="TicketCategory", center=True)
+        self.holder_id_label = wrapped_label(name="TicketWaiting", center=True)
         self.number_label = wrapped_label(name="TicketNumber", center=True)
         self.category_label = wrapped_label(name="TicketCategory", center=True)
         self.priority_label = wrapped_label(
             self.tr("预约优先：请留意叫号，将优先为您办理"), "TicketWaiting", center=True
         )
         self.qr = QrLabel(240)
-        for widget in (self.greeting_label, self.number_label, self.category_label):
+        for widget in (
+            self.greeting_label,
+            self.holder_id_label,
+            self.number_label,
+            self.category_label,
+        ):
             card_layout.addWidget(widget)
         card_layout.addWidget(self.priority_label)
         card_layout.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -148,6 +154,7 @@ class CheckInJourney(QStackedWidget):
         for label in (
             self.holder_label,
             self.greeting_label,
+            self.holder_id_label,
             self.number_label,
             self.category_label,
             self.print_label,
@@ -200,6 +207,8 @@ class CheckInJourney(QStackedWidget):
             )
         else:
             self.greeting_label.setText(self.tr("您的预约已签到"))
+        if holder is not None:
+            self.holder_id_label.setText(self.tr("证件号码：%1").replace("%1", holder.masked_id))
         self.number_label.setText(ticket.number)
         self.category_label.setText(ticket.category_name)
         self.qr.set_payload(ticket.follow_url)

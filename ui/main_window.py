@@ -144,7 +144,7 @@ class KioskWindow(QWidget):
             terminal.settings.ticket.return_home_after,
         )
         self.progress = ProgressJourney(terminal.client, devices, self.runner, lambda: self.session)
-        self.rating = RatingJourney(terminal.client, devices, self.runner)
+        self.rating = RatingJourney(terminal.client, devices, self.runner, landscape=self.landscape)
         self.journeys: dict[
             str, TicketJourney | CheckInJourney | ProgressJourney | RatingJourney
         ] = {

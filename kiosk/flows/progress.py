@@ -85,12 +85,14 @@ class TimelineStep:
     state: m.CaseState
     at: datetime
     facts: tuple[tuple[str, str], ...] = ()
+    resubmitted: bool = False  # submitted again after a supplement was asked for
 
 
 def timeline(status: m.CaseStatus) -> list[TimelineStep]:
-    steps = []
+    steps: list[TimelineStep] = []
     for event in status.events:
-        steps.append(TimelineStep(event.state, event.at, tuple(_facts(event.detail))))
+        again = event.state is m.CaseState.SUBMITTED and bool(steps)
+        steps.append(TimelineStep(event.state, event.at, tuple(_facts(event.detail)), again))
     return steps
 
 

@@ -90,7 +90,7 @@ class CheckInJourney(QStackedWidget):
         self.priority_label = wrapped_label(
             self.tr("预约优先：请留意叫号，将优先为您办理"), "TicketWaiting", center=True
         )
-        self.qr = QrLabel(240)
+        self.qr = QrLabel(200)
         for widget in (
             self.greeting_label,
             self.holder_id_label,
@@ -223,7 +223,7 @@ class CheckInJourney(QStackedWidget):
             pixmap = QPixmap(str(outcome.paper_png))
             self.paper_preview.setPixmap(
                 pixmap.scaledToHeight(
-                    min(pixmap.height(), 360), Qt.TransformationMode.SmoothTransformation
+                    min(pixmap.height(), 300), Qt.TransformationMode.SmoothTransformation
                 )
             )
         self._seconds_left = self._return_home_after

@@ -75,7 +75,8 @@ class ProgressJourney(QStackedWidget):
         self.proof_label = wrapped_label(name="Notice")
         form.addWidget(make_label(self.tr("办件编号"), "FieldLabel"), 0, 0)
         form.addWidget(self.case_field, 0, 1)
-        form.addWidget(make_label(self.tr("身份证后六位"), "FieldLabel"), 1, 0)
+        self.last6_caption = make_label(self.tr("身份证后六位"), "FieldLabel")
+        form.addWidget(self.last6_caption, 1, 0)
         form.addWidget(self.last6_field, 1, 1)
         form.setColumnStretch(1, 1)
         self.collect_page.body.addLayout(form)
@@ -145,6 +146,7 @@ class ProgressJourney(QStackedWidget):
             field.clear()
             field.blockSignals(False)
         self.last6_field.show()
+        self.last6_caption.show()
         self.proof_label.clear()
         self.keypad.target = self.case_field
         self.search_button.setEnabled(False)
@@ -185,7 +187,9 @@ class ProgressJourney(QStackedWidget):
         steps = timeline(status)
         rows = [
             Row(
-                self._state_name(step.state),
+                self.tr("已补正材料，重新提交")
+                if step.resubmitted
+                else self._state_name(step.state),
                 step.at.astimezone().strftime("%Y-%m-%d %H:%M"),
                 tuple(self._fact(key, value) for key, value in step.facts),
                 current=index == len(steps) - 1,
@@ -278,6 +282,7 @@ class ProgressJourney(QStackedWidget):
         self._session().identity = document
         self.flow.card_read(document.id_number)
         self.last6_field.hide()
+        self.last6_caption.hide()
         self.last6_field.clear()
         self.proof_label.setText(self.tr("已读取身份证：%1").replace("%1", self.flow.masked_proof))
         self._proceed_if_ready()

@@ -8,7 +8,14 @@ a reason). The comment field takes the hosted pinyin keyboard.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLineEdit, QPushButton, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.api import models as m
 from kiosk.api.client import HubClient
@@ -25,7 +32,14 @@ class RatingJourney(QStackedWidget):
     finished = Signal()
     page_changed = Signal(str)
 
-    def __init__(self, client: HubClient, devices: Devices, runner: BackgroundRunner) -> None:
+    def __init__(
+        self,
+        client: HubClient,
+        devices: Devices,
+        runner: BackgroundRunner,
+        *,
+        landscape: bool = False,
+    ) -> None:
         super().__init__()
         self._client = client
         self._runner = runner
@@ -50,7 +64,7 @@ class RatingJourney(QStackedWidget):
         self.rate_page = Page(self.tr("请您评价本次服务"))
         self.subject_label = wrapped_label(name="Subtitle")
         self.rate_page.body.addWidget(self.subject_label)
-        self.picker = RatingPicker()
+        self.picker = RatingPicker(landscape=landscape)
         self.picker.level_tapped.connect(self._level)
         self.picker.reason_tapped.connect(self._reason)
         self.rate_page.body.addWidget(self.picker)
@@ -64,8 +78,11 @@ class RatingJourney(QStackedWidget):
         self.submit_button.clicked.connect(self._submit)
         self.skip_button = QPushButton(self.tr("不评价，返回首页"))
         self.skip_button.clicked.connect(self._back)
-        self.rate_page.body.addWidget(self.submit_button)
-        self.rate_page.body.addWidget(self.skip_button)
+        actions = QHBoxLayout() if landscape else QVBoxLayout()
+        actions.setSpacing(24)
+        actions.addWidget(self.submit_button, 1)
+        actions.addWidget(self.skip_button, 1)
+        self.rate_page.body.addLayout(actions)
 
         self.thanks_page = Page(self.tr("感谢您的评价"))
         self.thanks_label = wrapped_label(name="Subtitle")

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QScroller, QVBoxLayout, QWidget
 
 from kiosk.devices import Devices
 from ui.bridge import EventRelay
@@ -21,12 +21,24 @@ from ui.widgets import make_label
 logger = logging.getLogger(__name__)
 
 
-class Page(QWidget):
-    """A journey page: a large title, then whatever the journey adds to ``body``."""
+class Page(QScrollArea):
+    """A journey page: a large title, then whatever the journey adds to ``body``.
+
+    A page scrolls (kinetically, under a finger) rather than grow the window: in elder mode or
+    a long translation its content may be taller than the screen, and the window must keep the
+    screen's size whatever page is shown.
+    """
 
     def __init__(self, title: str) -> None:
         super().__init__()
-        self.body = QVBoxLayout(self)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        self.inner = QWidget()
+        self.inner.setObjectName("PageInner")
+        self.setWidget(self.inner)
+        self.body = QVBoxLayout(self.inner)
         self.body.setContentsMargins(60, 40, 60, 40)
         self.body.setSpacing(24)
         self.title = make_label(title, "Title")
@@ -74,9 +86,11 @@ class DeviceInputs(QObject):
             # The camera runs from the first screen that needs it on (a worker cannot restart).
             with contextlib.suppress(RuntimeError):  # already running
                 worker.start()
-            scanner = QrScanner(worker).start()
-            unsubscribe = scanner.events.subscribe(relay.publish)
-            self._stops.append(unsubscribe)
+            scanner = QrScanner(worker)
+            # Subscribe first: a code decoded before that would be lost, and the scanner's
+            # de-duplication would then never report it again while it stays in view.
+            self._stops.append(scanner.events.subscribe(relay.publish))
+            scanner.start()
             self._stops.append(lambda: scanner.stop(timeout=3.0))
 
     def stop(self) -> None:

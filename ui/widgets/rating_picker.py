@@ -20,7 +20,7 @@ class RatingPicker(QWidget):
     level_tapped = Signal(object)  # m.Rating
     reason_tapped = Signal(object)  # m.BadReason
 
-    def __init__(self) -> None:
+    def __init__(self, *, landscape: bool = False) -> None:
         super().__init__()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -33,14 +33,16 @@ class RatingPicker(QWidget):
             m.Rating.VERY_UNSATISFIED: self.tr("非常不满意"),
         }
         self.level_buttons: dict[m.Rating, QPushButton] = {}
-        levels = QVBoxLayout()
+        # A wide screen has room for the five levels side by side; a tall one takes 3 + 2.
+        levels = QGridLayout()
         levels.setSpacing(14)
-        for level in LEVELS:
+        per_row = 5 if landscape else 3
+        for index, level in enumerate(LEVELS):
             button = make_button(names[level], "RatingLevel")
             button.setCheckable(True)
             button.setChecked(False)
             button.clicked.connect(lambda _=False, lv=level: self.level_tapped.emit(lv))
-            levels.addWidget(button)
+            levels.addWidget(button, index // per_row, index % per_row)
             self.level_buttons[level] = button
         layout.addLayout(levels)
 
@@ -65,7 +67,8 @@ class RatingPicker(QWidget):
             button = make_button(text, "RatingReason")
             button.setCheckable(True)
             button.clicked.connect(lambda _=False, r=reason: self.reason_tapped.emit(r))
-            grid.addWidget(button, index // 2, index % 2)
+            columns = 4 if landscape else 2
+            grid.addWidget(button, index // columns, index % columns)
             self.reason_buttons[reason] = button
         box.addLayout(grid)
         layout.addWidget(self.reasons_box)

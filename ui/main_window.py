@@ -142,6 +142,7 @@ class KioskWindow(QWidget):
             self.runner,
             lambda: self.session,
             terminal.settings.ticket.return_home_after,
+            english=self.languages.current == "en",
         )
         self.progress = ProgressJourney(terminal.client, devices, self.runner, lambda: self.session)
         self.rating = RatingJourney(terminal.client, devices, self.runner, landscape=self.landscape)

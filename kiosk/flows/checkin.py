@@ -27,6 +27,7 @@ from kiosk.api import models as m
 from kiosk.api.client import HubClient
 from kiosk.api.errors import HubRejected, HubUnreachable
 from kiosk.api.payloads import PayloadKind, PayloadStatus, classify
+from kiosk.errors import KioskError
 from kiosk.flows.machine import StateMachine
 from kiosk.printing import TicketPrinter
 from kiosk.tickets import TicketOutcome
@@ -159,6 +160,11 @@ class CheckInDesk:
         self._client = client
         self._printer = printer
         self._hall_name = hall_name
+        self._names_en: dict[str, str] = {}
+
+    def category_name_en(self, code: str) -> str:
+        """A category's English name, known once a check-in has been made (else "")."""
+        return self._names_en.get(code, "")
 
     def by_id_number(self, id_number: str) -> TicketOutcome:
         return self._check_in(m.CheckIn(id_number=id_number), code=None)
@@ -197,6 +203,12 @@ class CheckInDesk:
             ticket = self._client.check_in(request)
         except HubRejected as exc:
             raise CheckInRefused(self._refusal(exc, code)) from None
+        if not self._names_en:  # for the English screen; the hub's ticket has the Chinese one
+            try:
+                categories = self._client.list_ticket_categories()
+                self._names_en = {c.code: c.name_en for c in categories}
+            except KioskError:  # the ticket is issued: a missing English name must not lose it
+                logger.warning("category names unavailable; showing the hub's")
         try:
             png = self._printer.print_ticket(ticket, self._hall_name)
         except DeviceError as exc:

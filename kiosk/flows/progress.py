@@ -84,7 +84,7 @@ class TimelineStep:
 
     state: m.CaseState
     at: datetime
-    facts: tuple[tuple[str, str], ...] = ()
+    facts: tuple[tuple[str, str | tuple[str, ...]], ...] = ()  # lists stay lists (the UI joins)
     resubmitted: bool = False  # submitted again after a supplement was asked for
 
 
@@ -96,13 +96,13 @@ def timeline(status: m.CaseStatus) -> list[TimelineStep]:
     return steps
 
 
-def _facts(detail: dict[str, Any]) -> list[tuple[str, str]]:
-    facts: list[tuple[str, str]] = []
+def _facts(detail: dict[str, Any]) -> list[tuple[str, str | tuple[str, ...]]]:
+    facts: list[tuple[str, str | tuple[str, ...]]] = []
     for key in ("reason", "due_date", "materials", "deadline", "result_code"):
         value = detail.get(key)
-        if isinstance(value, list):
-            value = "、".join(str(v) for v in value)
-        if value:
+        if isinstance(value, list) and value:
+            facts.append((key, tuple(str(v) for v in value)))
+        elif value:
             facts.append((key, str(value)))
     if detail.get("certificate_number"):
         facts.append(("certificate_number", str(detail["certificate_number"])))

@@ -170,3 +170,83 @@ def test_codes_that_are_not_appointments(
     assert "无法识别该二维码" in answer
     qtbot.mouseClick(hall_window.checkin.refused_home_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: hall_window.stack.currentWidget() is hall_window.home, timeout=5000)
+
+
+def untranslated(window: KioskWindow, data: tuple[str, ...] = ()) -> list[str]:
+    """Visible texts with Chinese left once the citizen's own data (a name) is taken out."""
+    from test_shell import CJK, visible_texts
+
+    found = []
+    for widget, text in visible_texts(window):
+        if widget.objectName() == "LanguageToggle":
+            continue
+        for value in data:
+            text = text.replace(value, "")
+        if CJK.search(text):
+            found.append(text)
+    return found
+
+
+def test_check_in_in_english(qtbot: QtBot, hall: Hall, hall_window: KioskWindow) -> None:
+    window = hall_window
+    qtbot.mouseClick(window.home.language_button, Qt.MouseButton.LeftButton)
+    assert not untranslated(window)
+    book(hall, today(hall))
+    open_checkin(qtbot, window)
+    assert not untranslated(window)
+    hall.place_card(CARD)
+    wait_for(qtbot, window, "ticket_page")
+    assert window.checkin.category_label.text() == "General services"
+    assert not untranslated(window, ("张*例",))
+    hall.remove_card()
+    window.end_session("finish")
+    qtbot.mouseClick(window.home.language_button, Qt.MouseButton.LeftButton)
+    hall.show_qr("hello")
+    open_checkin(qtbot, window)
+    wait_for(qtbot, window, "refused_page")
+    assert not untranslated(window)
+    window.end_session("finish")
+
+
+def unclipped(window: KioskWindow, screen: str) -> None:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QLabel
+    from test_shell import visible_texts
+
+    QCoreApplication.processEvents()
+    for widget, text in visible_texts(window):
+        if isinstance(widget, QLabel) and widget.wordWrap():
+            needed = widget.heightForWidth(widget.width())
+            assert widget.height() >= needed, f"{screen}: {text!r} clipped"
+        else:
+            assert widget.width() >= widget.sizeHint().width(), f"{screen}: {text!r} clipped"
+        # Inside a scrolling page, nothing may stick out of the window's right edge either.
+        right = widget.mapTo(window, widget.rect().topRight()).x()
+        assert right <= window.width(), f"{screen}: {text!r} runs off the screen"
+
+
+def test_check_in_stretched(qtbot: QtBot, hall: Hall, hall_window: KioskWindow) -> None:
+    from PySide6.QtCore import QCoreApplication
+    from test_shell import StretchTranslator
+
+    app = QCoreApplication.instance()
+    assert app is not None
+    stretch = StretchTranslator()
+    app.installTranslator(stretch)
+    try:
+        window = hall_window
+        window._build_screens()
+        book(hall, today(hall))
+        open_checkin(qtbot, window)
+        unclipped(window, "check-in waiting")
+        hall.place_card(CARD)
+        wait_for(qtbot, window, "ticket_page")
+        unclipped(window, "check-in ticket")
+        hall.remove_card()
+        window.end_session("finish")
+        hall.show_qr("hello")
+        open_checkin(qtbot, window)
+        wait_for(qtbot, window, "refused_page")
+        unclipped(window, "check-in refused")
+    finally:
+        app.removeTranslator(stretch)

@@ -159,3 +159,51 @@ def test_a_qr_that_is_no_receipt(qtbot: QtBot, hall: Hall, hall_window: KioskWin
     open_progress(qtbot, hall_window)
     wait_page(qtbot, hall_window, "refused_page")
     assert "不是受理回执" in hall_window.progress.refusal_title.text()
+
+
+def test_progress_in_english_and_stretched(
+    qtbot: QtBot, hall: Hall, hall_window: KioskWindow
+) -> None:
+    from PySide6.QtCore import QCoreApplication
+    from test_checkin import unclipped, untranslated
+    from test_shell import StretchTranslator
+
+    window = hall_window
+    receipt = submit_case(hall)
+    live_through(hall, receipt.case_id)
+    # The case's own data (item name, masked name, what staff wrote) is the hub's, in Chinese.
+    data = (
+        "城乡居民基本养老保险参保登记",
+        "张**",
+        "缴费档次证明不清晰",
+        "缴费档次确认书",
+        "户口簿本人页",
+    )
+    qtbot.mouseClick(window.home.language_button, Qt.MouseButton.LeftButton)
+    open_progress(qtbot, window)
+    assert not untranslated(window)
+    journey = window.progress
+    type_digits(qtbot, window, journey.case_field, receipt.case_number.removeprefix("YM"))
+    type_digits(qtbot, window, journey.last6_field, (CARD.id_number or "")[-6:])
+    qtbot.mouseClick(journey.search_button, Qt.MouseButton.LeftButton)
+    wait_page(qtbot, window, "status_page")
+    assert not untranslated(window, data)
+    assert "EMS waybill: EA123456789CN" in journey.timeline.texts
+    window.end_session("finish")
+
+    app = QCoreApplication.instance()
+    assert app is not None
+    stretch = StretchTranslator()
+    app.installTranslator(stretch)
+    try:
+        window._build_screens()
+        open_progress(qtbot, window)
+        unclipped(window, "progress entry")
+        journey = window.progress
+        type_digits(qtbot, window, journey.case_field, receipt.case_number.removeprefix("YM"))
+        type_digits(qtbot, window, journey.last6_field, (CARD.id_number or "")[-6:])
+        qtbot.mouseClick(journey.search_button, Qt.MouseButton.LeftButton)
+        wait_page(qtbot, window, "status_page")
+        unclipped(window, "progress timeline")
+    finally:
+        app.removeTranslator(stretch)

@@ -141,3 +141,37 @@ def test_a_qr_that_names_no_service(qtbot: QtBot, hall: Hall, hall_window: Kiosk
     hall.show_qr("YM1:C:YM20260302000001:0")
     open_rating(qtbot, hall_window, "refused_page")
     assert "无法识别" in hall_window.rating.refusal_title.text()
+
+
+def test_rating_in_english_and_stretched(
+    qtbot: QtBot, hall: Hall, hall_window: KioskWindow
+) -> None:
+    from PySide6.QtCore import QCoreApplication
+    from test_checkin import unclipped, untranslated
+    from test_shell import StretchTranslator
+
+    window = hall_window
+    qtbot.mouseClick(window.home.language_button, Qt.MouseButton.LeftButton)
+    hall.show_qr(served_ticket(hall).follow_url)
+    open_rating(qtbot, window, "rate_page")
+    journey = window.rating
+    click(qtbot, journey.picker.level_buttons[m.Rating.VERY_UNSATISFIED])
+    assert not untranslated(window)
+    click(qtbot, journey.picker.reason_buttons[m.BadReason.OTHER])
+    click(qtbot, journey.submit_button)
+    wait_page(qtbot, window, "thanks_page")
+    assert not untranslated(window)
+    window.end_session("finish")
+
+    app = QCoreApplication.instance()
+    assert app is not None
+    stretch = StretchTranslator()
+    app.installTranslator(stretch)
+    try:
+        window._build_screens()
+        hall.show_qr(served_ticket(hall).follow_url)
+        open_rating(qtbot, window, "rate_page")
+        click(qtbot, window.rating.picker.level_buttons[m.Rating.UNSATISFIED])
+        unclipped(window, "rating with reasons")
+    finally:
+        app.removeTranslator(stretch)

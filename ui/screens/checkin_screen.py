@@ -46,8 +46,11 @@ class CheckInJourney(QStackedWidget):
         runner: BackgroundRunner,
         session: Callable[[], Session],
         return_home_after: int = 8,
+        *,
+        english: bool = False,
     ) -> None:
         super().__init__()
+        self._english = english
         self._desk = desk
         self._runner = runner
         self._session = session
@@ -210,7 +213,8 @@ class CheckInJourney(QStackedWidget):
         if holder is not None:
             self.holder_id_label.setText(self.tr("证件号码：%1").replace("%1", holder.masked_id))
         self.number_label.setText(ticket.number)
-        self.category_label.setText(ticket.category_name)
+        english = self._desk.category_name_en(ticket.category_code) if self._english else ""
+        self.category_label.setText(english or ticket.category_name)
         self.qr.set_payload(ticket.follow_url)
         if outcome.printed:
             self.print_label.setText(self.tr("请取走下方打印的排队凭条"))

@@ -212,7 +212,8 @@ class ProgressJourney(QStackedWidget):
         }
         return names[state]
 
-    def _fact(self, key: str, value: str) -> str:
+    def _fact(self, key: str, given: str | tuple[str, ...]) -> str:
+        value = given if isinstance(given, str) else self.tr("、").join(given)
         if key == "reason":
             return self.tr("原因：%1").replace("%1", value)
         if key == "materials":

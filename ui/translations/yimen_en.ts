@@ -4,195 +4,195 @@
 <context>
     <name>CheckInJourney</name>
     <message>
-        <location filename="../screens/checkin_screen.py" line="60"/>
+        <location filename="../screens/checkin_screen.py" line="63"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="62"/>
+        <location filename="../screens/checkin_screen.py" line="65"/>
         <source>请出示预约二维码，或将身份证放在读卡区</source>
         <translation>Show your appointment QR code, or place your ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="66"/>
+        <location filename="../screens/checkin_screen.py" line="69"/>
         <source>· 预约二维码：对准扫码窗口
 · 身份证：平放在读卡区</source>
         <translation>· QR code: hold it up to the scanner window
 · ID card: lay it flat on the reader</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="71"/>
-        <location filename="../screens/checkin_screen.py" line="128"/>
+        <location filename="../screens/checkin_screen.py" line="74"/>
+        <location filename="../screens/checkin_screen.py" line="131"/>
         <source>返回首页</source>
         <translation>Back to home</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="75"/>
+        <location filename="../screens/checkin_screen.py" line="78"/>
         <source>正在查询您的预约，请稍候…</source>
         <translation>Looking up your appointment, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="80"/>
+        <location filename="../screens/checkin_screen.py" line="83"/>
         <source>签到成功</source>
         <translation>Checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="91"/>
+        <location filename="../screens/checkin_screen.py" line="94"/>
         <source>预约优先：请留意叫号，将优先为您办理</source>
         <translation>Appointment priority: watch for your number, you will be served first</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="111"/>
+        <location filename="../screens/checkin_screen.py" line="114"/>
         <source>办完业务后，欢迎在首页「好差评」扫描凭条二维码，评价本次服务</source>
         <translation>After your visit, rate our service: choose &quot;Rate our service&quot; on the home screen and scan the QR code on your ticket</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="120"/>
+        <location filename="../screens/checkin_screen.py" line="123"/>
         <source>未能签到</source>
         <translation>Check-in not possible</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="126"/>
+        <location filename="../screens/checkin_screen.py" line="129"/>
         <source>重新扫码或刷证</source>
         <translation>Scan or place the card again</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="198"/>
+        <location filename="../screens/checkin_screen.py" line="201"/>
         <source>%1，您好（%2）</source>
         <translation>Hello %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="198"/>
+        <location filename="../screens/checkin_screen.py" line="201"/>
         <source>您</source>
         <translation>there</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="206"/>
+        <location filename="../screens/checkin_screen.py" line="209"/>
         <source>%1，您的预约已签到</source>
         <translation>%1, your appointment is checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="209"/>
+        <location filename="../screens/checkin_screen.py" line="212"/>
         <source>您的预约已签到</source>
         <translation>Your appointment is checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="211"/>
+        <location filename="../screens/checkin_screen.py" line="214"/>
         <source>证件号码：%1</source>
         <translation>ID number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="216"/>
+        <location filename="../screens/checkin_screen.py" line="220"/>
         <source>请取走下方打印的排队凭条</source>
         <translation>Please take your printed ticket below</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="219"/>
+        <location filename="../screens/checkin_screen.py" line="223"/>
         <source>凭条未能打印，请记住您的号码或用手机拍下此屏幕</source>
         <translation>The ticket could not be printed: remember your number or take a photo of this screen</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="244"/>
+        <location filename="../screens/checkin_screen.py" line="248"/>
         <source>没有查到您今天的预约</source>
         <translation>No appointment found for today</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="245"/>
+        <location filename="../screens/checkin_screen.py" line="249"/>
         <source>请确认预约的日期和证件，或点击首页「排队取号」现场取号。</source>
         <translation>Check the date and the ID you booked with, or take a number with &quot;Take a number&quot; on the home screen.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="248"/>
+        <location filename="../screens/checkin_screen.py" line="252"/>
         <source>您的预约不是今天</source>
         <translation>Your appointment is not today</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="249"/>
+        <location filename="../screens/checkin_screen.py" line="253"/>
         <source>预约日期：%1。请在预约当天前来签到，或现场取号办理。</source>
         <translation>Appointment date: %1. Please check in on that day, or take a number now.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="253"/>
+        <location filename="../screens/checkin_screen.py" line="257"/>
         <source>预约已过期</source>
         <translation>The appointment has expired</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="254"/>
+        <location filename="../screens/checkin_screen.py" line="258"/>
         <source>预约日期：%1，已错过。请重新预约，或现场取号办理。</source>
         <translation>Appointment date: %1, which has passed. Please book again, or take a number now.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="256"/>
+        <location filename="../screens/checkin_screen.py" line="260"/>
         <source>二维码已过期</source>
         <translation>The QR code has expired</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="256"/>
+        <location filename="../screens/checkin_screen.py" line="260"/>
         <source>请在手机上刷新二维码后重新扫描。</source>
         <translation>Refresh the code on your phone and scan it again.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="258"/>
+        <location filename="../screens/checkin_screen.py" line="262"/>
         <source>该预约已签到</source>
         <translation>This appointment is already checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="259"/>
+        <location filename="../screens/checkin_screen.py" line="263"/>
         <source>请勿重复签到，请留意叫号；凭条遗失请到服务台咨询。</source>
         <translation>No need to check in again; watch for your number. Lost your ticket? Ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="262"/>
+        <location filename="../screens/checkin_screen.py" line="266"/>
         <source>该预约已取消</source>
         <translation>This appointment was cancelled</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="262"/>
+        <location filename="../screens/checkin_screen.py" line="266"/>
         <source>如需办理，请重新预约或现场取号。</source>
         <translation>Book again, or take a number now.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="264"/>
+        <location filename="../screens/checkin_screen.py" line="268"/>
         <source>无法识别该二维码</source>
         <translation>This QR code is not recognised</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="265"/>
+        <location filename="../screens/checkin_screen.py" line="269"/>
         <source>请出示预约短信或预约页面上的二维码，也可以刷身份证签到。</source>
         <translation>Show the QR code from your booking message or page, or check in with your ID card.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="268"/>
+        <location filename="../screens/checkin_screen.py" line="272"/>
         <source>身份证读取失败</source>
         <translation>The ID card could not be read</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="268"/>
+        <location filename="../screens/checkin_screen.py" line="272"/>
         <source>请将身份证平放在读卡区，稍等片刻再拿开。</source>
         <translation>Lay the card flat on the reader and wait a moment before taking it away.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="270"/>
+        <location filename="../screens/checkin_screen.py" line="274"/>
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="270"/>
+        <location filename="../screens/checkin_screen.py" line="274"/>
         <source>请稍后重试，或到服务台人工签到。</source>
         <translation>Try again later, or check in at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="271"/>
+        <location filename="../screens/checkin_screen.py" line="275"/>
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="271"/>
+        <location filename="../screens/checkin_screen.py" line="275"/>
         <source>请到服务台人工签到。</source>
         <translation>Please check in at the service desk.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/checkin_screen.py" line="274"/>
+        <location filename="../screens/checkin_screen.py" line="278"/>
         <source>完成（%n 秒后返回首页）</source>
         <translation>
             <numerusform>Done (home in %n second)</numerusform>
@@ -447,7 +447,7 @@ Applicant: %3</translation>
     </message>
     <message>
         <location filename="../screens/progress_screen.py" line="185"/>
-        <location filename="../screens/progress_screen.py" line="223"/>
+        <location filename="../screens/progress_screen.py" line="224"/>
         <source>承诺办结日期：%1</source>
         <translation>Promised by: %1</translation>
     </message>
@@ -497,103 +497,108 @@ Applicant: %3</translation>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="217"/>
+        <location filename="../screens/progress_screen.py" line="216"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="218"/>
         <source>原因：%1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="219"/>
+        <location filename="../screens/progress_screen.py" line="220"/>
         <source>需补正材料：%1</source>
         <translation>Documents to supply: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="221"/>
+        <location filename="../screens/progress_screen.py" line="222"/>
         <source>补正期限：%1</source>
         <translation>Supply by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="225"/>
+        <location filename="../screens/progress_screen.py" line="226"/>
         <source>办理结果：%1</source>
         <translation>Result: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="227"/>
+        <location filename="../screens/progress_screen.py" line="228"/>
         <source>证照编号：%1</source>
         <translation>Certificate number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="230"/>
+        <location filename="../screens/progress_screen.py" line="231"/>
         <source>邮寄送达</source>
         <translation>by post (EMS)</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="231"/>
+        <location filename="../screens/progress_screen.py" line="232"/>
         <source>窗口领取</source>
         <translation>collect at the counter</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="232"/>
+        <location filename="../screens/progress_screen.py" line="233"/>
         <source>电子送达</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="234"/>
+        <location filename="../screens/progress_screen.py" line="235"/>
         <source>送达方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="236"/>
+        <location filename="../screens/progress_screen.py" line="237"/>
         <source>EMS 运单号：%1</source>
         <translation>EMS waybill: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="241"/>
+        <location filename="../screens/progress_screen.py" line="242"/>
         <source>办件编号或身份证号码不正确</source>
         <translation>The case number or ID number is not right</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="242"/>
+        <location filename="../screens/progress_screen.py" line="243"/>
         <source>请核对受理回执上的办件编号和本人身份证号后再查。</source>
         <translation>Check the case number on your receipt and your own ID number, then try again.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="244"/>
+        <location filename="../screens/progress_screen.py" line="245"/>
         <source>查询次数过多</source>
         <translation>Too many attempts</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="245"/>
+        <location filename="../screens/progress_screen.py" line="246"/>
         <source>为保护办件信息，请稍后再试，或到窗口咨询。</source>
         <translation>To protect case information, please try later or ask at a counter.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="247"/>
+        <location filename="../screens/progress_screen.py" line="248"/>
         <source>这不是受理回执的二维码</source>
         <translation>This is not the QR code of a receipt</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="248"/>
+        <location filename="../screens/progress_screen.py" line="249"/>
         <source>请扫描受理回执上的二维码，或直接输入办件编号。</source>
         <translation>Scan the QR code on your receipt, or type the case number.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="250"/>
+        <location filename="../screens/progress_screen.py" line="251"/>
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="251"/>
-        <location filename="../screens/progress_screen.py" line="254"/>
+        <location filename="../screens/progress_screen.py" line="252"/>
+        <location filename="../screens/progress_screen.py" line="255"/>
         <source>请稍后重试，或到窗口咨询。</source>
         <translation>Try again later, or ask at a counter.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="253"/>
+        <location filename="../screens/progress_screen.py" line="254"/>
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="287"/>
+        <location filename="../screens/progress_screen.py" line="288"/>
         <source>已读取身份证：%1</source>
         <translation>ID card read: %1</translation>
     </message>

@@ -250,3 +250,34 @@ def test_check_in_stretched(qtbot: QtBot, hall: Hall, hall_window: KioskWindow) 
         unclipped(window, "check-in refused")
     finally:
         app.removeTranslator(stretch)
+
+
+def test_tiles_follow_the_camera_and_the_reader(
+    qtbot: QtBot, hall: Hall, hall_window: KioskWindow
+) -> None:
+    from drivers.health import DeviceHealth, HealthState
+
+    board = hall.terminal.devices.board
+    tiles = hall_window.home.tiles
+
+    def shows(key: str, enabled: bool, notice: str) -> bool:
+        tile = tiles[key]
+        if not notice:
+            return tile.isEnabled() == enabled and not tile.notice.isVisible()
+        return tile.isEnabled() == enabled and notice in tile.notice.text()
+
+    board.report(DeviceHealth("camera", HealthState.DOWN, "open_failed"))
+    qtbot.waitUntil(lambda: shows("rating", False, "扫码摄像头暂不可用"), timeout=5000)
+    assert shows("checkin", True, "请刷身份证签到")  # the card still works
+    assert shows("progress", True, "请手动输入查询")  # typing still works
+
+    board.report(DeviceHealth("idcard", HealthState.DOWN, "unplugged"))
+    qtbot.waitUntil(lambda: shows("checkin", False, "请到服务台办理"), timeout=5000)
+
+    board.report(DeviceHealth("camera", HealthState.OK))
+    qtbot.waitUntil(lambda: shows("rating", True, ""), timeout=5000)
+    assert shows("checkin", True, "请扫描预约二维码签到")
+
+    board.report(DeviceHealth("idcard", HealthState.OK))
+    qtbot.waitUntil(lambda: shows("checkin", True, ""), timeout=5000)
+    assert shows("progress", True, "")

@@ -71,6 +71,13 @@ class JourneyTour:
             self._counter = HubClient(base, token=answer.json()["token"])
         return self._counter
 
+    def _look(self, window: KioskWindow, variant: str) -> None:
+        """A finished session returns to the default look: put the variant's back on."""
+        if variant == "english" and window.languages.current != "en":
+            self.tap(window.home.language_button)
+        if variant == "elder" and not window.session.elder_mode:
+            self.tap(window.home.elder_button)
+
     def _camera(self, text: str | None) -> None:
         """What the camera sees from now on (a phone held up, or nothing)."""
         from drivers.camera.camera import CameraWorker
@@ -118,6 +125,7 @@ class JourneyTour:
         except HubRejected as exc:  # a weekend or holiday: the tour shows the refusal instead
             logger.info("demo tour: no appointment today (%s)", exc.code)
         self._camera(None)
+        self._look(window, variant)
         journey = window.checkin
         self.tap(window.home.tiles["checkin"])
         self.wait(lambda: journey.currentWidget() is journey.wait_page, "the check-in page")
@@ -151,6 +159,7 @@ class JourneyTour:
         card_id = fictional_id(500 + self._people)
         receipt = self._case(card_id, counter)
         self._camera(None)
+        self._look(window, variant)
         journey = window.progress
         self.tap(window.home.tiles["progress"])
         self.wait(lambda: journey.currentWidget() is journey.collect_page, "the progress page")
@@ -215,6 +224,7 @@ class JourneyTour:
         counter.ticket_action(code, ticket.ticket_id, m.TicketAction.START)
         counter.ticket_action(code, ticket.ticket_id, m.TicketAction.FINISH)
         self._camera(ticket.follow_url)
+        self._look(window, variant)
         journey = window.rating
         self.tap(window.home.tiles["rating"])
         self.wait(lambda: journey.currentWidget() is journey.rate_page, "the rating page")

@@ -29,7 +29,7 @@ from kiosk.session import Session
 from kiosk.tickets import TicketOutcome
 from ui.bridge import BackgroundRunner
 from ui.widgets import make_button, make_label
-from ui.widgets.journey_kit import DeviceInputs, Page, wrapped_label
+from ui.widgets.journey_kit import DeviceInputs, Page, option_card, wrapped_label
 from ui.widgets.qr_label import QrLabel
 
 logger = logging.getLogger(__name__)
@@ -65,10 +65,21 @@ class CheckInJourney(QStackedWidget):
             wrapped_label(self.tr("请出示预约二维码，或将身份证放在读卡区"), "Subtitle")
         )
         self.wait_page.body.addWidget(
-            wrapped_label(
-                self.tr("· 预约二维码：对准扫码窗口\n· 身份证：平放在读卡区"),
-                "Notice",
+            option_card(
+                "▣",
+                self.tr("扫描预约二维码"),
+                self.tr("打开预约短信或预约页面，将二维码对准扫码窗口"),
             )
+        )
+        self.wait_page.body.addWidget(
+            option_card(
+                "▭",
+                self.tr("刷身份证"),
+                self.tr("将身份证平放在读卡区，读取后即可拿开"),
+            )
+        )
+        self.wait_page.body.addWidget(
+            wrapped_label(self.tr("正在等待扫码或刷证…"), "Notice", center=True)
         )
         self.wait_page.body.addStretch(1)
         self.back_button = QPushButton(self.tr("返回首页"))

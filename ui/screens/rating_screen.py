@@ -23,7 +23,7 @@ from kiosk.devices import Devices
 from kiosk.flows.rating import MAX_COMMENT, RatingFlow, RatingRefusal, RatingState, Subject
 from ui.bridge import BackgroundRunner
 from ui.widgets import make_button
-from ui.widgets.journey_kit import DeviceInputs, Page, wrapped_label
+from ui.widgets.journey_kit import DeviceInputs, Page, option_card, wrapped_label
 from ui.widgets.rating_picker import RatingPicker
 from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
 
@@ -51,7 +51,14 @@ class RatingJourney(QStackedWidget):
             wrapped_label(self.tr("请将排队凭条上的二维码对准扫码窗口"), "Subtitle")
         )
         self.scan_page.body.addWidget(
-            wrapped_label(self.tr("窗口办理结束后即可评价，每次服务评价一次。"), "Notice")
+            option_card(
+                "▣",
+                self.tr("扫描排队凭条"),
+                self.tr("窗口办理结束后即可评价，每次服务评价一次。"),
+            )
+        )
+        self.scan_page.body.addWidget(
+            wrapped_label(self.tr("评价匿名提交，工作人员看不到评价人信息。"), "Notice")
         )
         self.scan_page.body.addStretch(1)
         self.back_button = QPushButton(self.tr("返回首页"))

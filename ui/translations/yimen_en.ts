@@ -14,185 +14,203 @@
         <translation>Show your appointment QR code, or place your ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="69"/>
-        <source>· 预约二维码：对准扫码窗口
-· 身份证：平放在读卡区</source>
-        <translation>· QR code: hold it up to the scanner window
-· ID card: lay it flat on the reader</translation>
+        <location filename="../screens/checkin_screen.py" line="70"/>
+        <source>扫描预约二维码</source>
+        <translation>Scan your appointment QR code</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="74"/>
-        <location filename="../screens/checkin_screen.py" line="131"/>
+        <location filename="../screens/checkin_screen.py" line="71"/>
+        <source>打开预约短信或预约页面，将二维码对准扫码窗口</source>
+        <translation>Open your booking message or page and hold the QR code up to the scanner window</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="77"/>
+        <source>刷身份证</source>
+        <translation>Place your ID card</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="78"/>
+        <source>将身份证平放在读卡区，读取后即可拿开</source>
+        <translation>Lay your ID card flat on the reader; take it away once it has been read</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="82"/>
+        <source>正在等待扫码或刷证…</source>
+        <translation>Waiting for a QR code or an ID card…</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="85"/>
+        <location filename="../screens/checkin_screen.py" line="142"/>
         <source>返回首页</source>
         <translation>Back to home</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="78"/>
+        <location filename="../screens/checkin_screen.py" line="89"/>
         <source>正在查询您的预约，请稍候…</source>
         <translation>Looking up your appointment, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="83"/>
+        <location filename="../screens/checkin_screen.py" line="94"/>
         <source>签到成功</source>
         <translation>Checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="94"/>
+        <location filename="../screens/checkin_screen.py" line="105"/>
         <source>预约优先：请留意叫号，将优先为您办理</source>
         <translation>Appointment priority: watch for your number, you will be served first</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="114"/>
+        <location filename="../screens/checkin_screen.py" line="125"/>
         <source>办完业务后，欢迎在首页「好差评」扫描凭条二维码，评价本次服务</source>
         <translation>After your visit, rate our service: choose &quot;Rate our service&quot; on the home screen and scan the QR code on your ticket</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="123"/>
+        <location filename="../screens/checkin_screen.py" line="134"/>
         <source>未能签到</source>
         <translation>Check-in not possible</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="129"/>
+        <location filename="../screens/checkin_screen.py" line="140"/>
         <source>重新扫码或刷证</source>
         <translation>Scan or place the card again</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="201"/>
+        <location filename="../screens/checkin_screen.py" line="212"/>
         <source>%1，您好（%2）</source>
         <translation>Hello %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="201"/>
+        <location filename="../screens/checkin_screen.py" line="212"/>
         <source>您</source>
         <translation>there</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="209"/>
+        <location filename="../screens/checkin_screen.py" line="220"/>
         <source>%1，您的预约已签到</source>
         <translation>%1, your appointment is checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="212"/>
+        <location filename="../screens/checkin_screen.py" line="223"/>
         <source>您的预约已签到</source>
         <translation>Your appointment is checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="214"/>
+        <location filename="../screens/checkin_screen.py" line="225"/>
         <source>证件号码：%1</source>
         <translation>ID number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="220"/>
+        <location filename="../screens/checkin_screen.py" line="231"/>
         <source>请取走下方打印的排队凭条</source>
         <translation>Please take your printed ticket below</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="223"/>
+        <location filename="../screens/checkin_screen.py" line="234"/>
         <source>凭条未能打印，请记住您的号码或用手机拍下此屏幕</source>
         <translation>The ticket could not be printed: remember your number or take a photo of this screen</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="248"/>
+        <location filename="../screens/checkin_screen.py" line="259"/>
         <source>没有查到您今天的预约</source>
         <translation>No appointment found for today</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="249"/>
+        <location filename="../screens/checkin_screen.py" line="260"/>
         <source>请确认预约的日期和证件，或点击首页「排队取号」现场取号。</source>
         <translation>Check the date and the ID you booked with, or take a number with &quot;Take a number&quot; on the home screen.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="252"/>
+        <location filename="../screens/checkin_screen.py" line="263"/>
         <source>您的预约不是今天</source>
         <translation>Your appointment is not today</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="253"/>
+        <location filename="../screens/checkin_screen.py" line="264"/>
         <source>预约日期：%1。请在预约当天前来签到，或现场取号办理。</source>
         <translation>Appointment date: %1. Please check in on that day, or take a number now.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="257"/>
+        <location filename="../screens/checkin_screen.py" line="268"/>
         <source>预约已过期</source>
         <translation>The appointment has expired</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="258"/>
+        <location filename="../screens/checkin_screen.py" line="269"/>
         <source>预约日期：%1，已错过。请重新预约，或现场取号办理。</source>
         <translation>Appointment date: %1, which has passed. Please book again, or take a number now.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="260"/>
+        <location filename="../screens/checkin_screen.py" line="271"/>
         <source>二维码已过期</source>
         <translation>The QR code has expired</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="260"/>
+        <location filename="../screens/checkin_screen.py" line="271"/>
         <source>请在手机上刷新二维码后重新扫描。</source>
         <translation>Refresh the code on your phone and scan it again.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="262"/>
+        <location filename="../screens/checkin_screen.py" line="273"/>
         <source>该预约已签到</source>
         <translation>This appointment is already checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="263"/>
+        <location filename="../screens/checkin_screen.py" line="274"/>
         <source>请勿重复签到，请留意叫号；凭条遗失请到服务台咨询。</source>
         <translation>No need to check in again; watch for your number. Lost your ticket? Ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="266"/>
+        <location filename="../screens/checkin_screen.py" line="277"/>
         <source>该预约已取消</source>
         <translation>This appointment was cancelled</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="266"/>
+        <location filename="../screens/checkin_screen.py" line="277"/>
         <source>如需办理，请重新预约或现场取号。</source>
         <translation>Book again, or take a number now.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="268"/>
+        <location filename="../screens/checkin_screen.py" line="279"/>
         <source>无法识别该二维码</source>
         <translation>This QR code is not recognised</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="269"/>
+        <location filename="../screens/checkin_screen.py" line="280"/>
         <source>请出示预约短信或预约页面上的二维码，也可以刷身份证签到。</source>
         <translation>Show the QR code from your booking message or page, or check in with your ID card.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="272"/>
+        <location filename="../screens/checkin_screen.py" line="283"/>
         <source>身份证读取失败</source>
         <translation>The ID card could not be read</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="272"/>
+        <location filename="../screens/checkin_screen.py" line="283"/>
         <source>请将身份证平放在读卡区，稍等片刻再拿开。</source>
         <translation>Lay the card flat on the reader and wait a moment before taking it away.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="274"/>
+        <location filename="../screens/checkin_screen.py" line="285"/>
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="274"/>
+        <location filename="../screens/checkin_screen.py" line="285"/>
         <source>请稍后重试，或到服务台人工签到。</source>
         <translation>Try again later, or check in at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="275"/>
+        <location filename="../screens/checkin_screen.py" line="286"/>
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="275"/>
+        <location filename="../screens/checkin_screen.py" line="286"/>
         <source>请到服务台人工签到。</source>
         <translation>Please check in at the service desk.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/checkin_screen.py" line="278"/>
+        <location filename="../screens/checkin_screen.py" line="289"/>
         <source>完成（%n 秒后返回首页）</source>
         <translation>
             <numerusform>Done (home in %n second)</numerusform>
@@ -616,138 +634,148 @@ Applicant: %3</translation>
         <translation>Hold the QR code on your ticket up to the scanner window</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="54"/>
+        <location filename="../screens/rating_screen.py" line="56"/>
+        <source>扫描排队凭条</source>
+        <translation>Scan your queue ticket</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="57"/>
         <source>窗口办理结束后即可评价，每次服务评价一次。</source>
         <translation>You can rate a service once it is finished, once per service.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="57"/>
-        <location filename="../screens/rating_screen.py" line="103"/>
+        <location filename="../screens/rating_screen.py" line="61"/>
+        <source>评价匿名提交，工作人员看不到评价人信息。</source>
+        <translation>Ratings are anonymous: staff never see who rated.</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="64"/>
+        <location filename="../screens/rating_screen.py" line="110"/>
         <source>返回首页</source>
         <translation>Back to home</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="61"/>
+        <location filename="../screens/rating_screen.py" line="68"/>
         <source>请稍候…</source>
         <translation>Please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="64"/>
+        <location filename="../screens/rating_screen.py" line="71"/>
         <source>请您评价本次服务</source>
         <translation>How was our service?</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="74"/>
+        <location filename="../screens/rating_screen.py" line="81"/>
         <source>意见或建议（选填）</source>
         <translation>Comments (optional)</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="77"/>
+        <location filename="../screens/rating_screen.py" line="84"/>
         <source>提交评价</source>
         <translation>Send rating</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="79"/>
+        <location filename="../screens/rating_screen.py" line="86"/>
         <source>不评价，返回首页</source>
         <translation>Skip and go home</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="87"/>
+        <location filename="../screens/rating_screen.py" line="94"/>
         <source>感谢您的评价</source>
         <translation>Thank you for your rating</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="91"/>
+        <location filename="../screens/rating_screen.py" line="98"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="95"/>
+        <location filename="../screens/rating_screen.py" line="102"/>
         <source>暂时不能评价</source>
         <translation>Rating not possible</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="101"/>
+        <location filename="../screens/rating_screen.py" line="108"/>
         <source>扫描其他凭条</source>
         <translation>Scan another ticket</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="173"/>
+        <location filename="../screens/rating_screen.py" line="180"/>
         <source>排队号：%1</source>
         <translation>Ticket: %1</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="175"/>
+        <location filename="../screens/rating_screen.py" line="182"/>
         <source>办件编号：%1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="182"/>
+        <location filename="../screens/rating_screen.py" line="189"/>
         <source>您的意见已提交，我们将核实整改并答复。</source>
         <translation>Your feedback was sent. We will look into it, put it right and reply.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="184"/>
+        <location filename="../screens/rating_screen.py" line="191"/>
         <source>您的评价已提交，我们将继续努力。</source>
         <translation>Your rating was sent. Thank you.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="191"/>
+        <location filename="../screens/rating_screen.py" line="198"/>
         <source>本次服务已评价过</source>
         <translation>This service has already been rated</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="192"/>
+        <location filename="../screens/rating_screen.py" line="199"/>
         <source>每次服务只能评价一次，感谢您的反馈。</source>
         <translation>Each service can be rated once. Thank you for your feedback.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="194"/>
+        <location filename="../screens/rating_screen.py" line="201"/>
         <source>服务尚未结束</source>
         <translation>The service is not finished yet</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="195"/>
+        <location filename="../screens/rating_screen.py" line="202"/>
         <source>请在窗口办理结束后，再扫描凭条评价。</source>
         <translation>Please scan your ticket again after you have been served.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="197"/>
+        <location filename="../screens/rating_screen.py" line="204"/>
         <source>无法识别该二维码</source>
         <translation>This QR code is not recognised</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="198"/>
+        <location filename="../screens/rating_screen.py" line="205"/>
         <source>请扫描排队凭条上的二维码。</source>
         <translation>Scan the QR code on your queue ticket.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="200"/>
+        <location filename="../screens/rating_screen.py" line="207"/>
         <source>未找到这次服务</source>
         <translation>Service not found</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="201"/>
+        <location filename="../screens/rating_screen.py" line="208"/>
         <source>请核对凭条，或到服务台咨询。</source>
         <translation>Check your ticket, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="203"/>
+        <location filename="../screens/rating_screen.py" line="210"/>
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="204"/>
+        <location filename="../screens/rating_screen.py" line="211"/>
         <source>请稍后重试。</source>
         <translation>Please try again later.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="206"/>
+        <location filename="../screens/rating_screen.py" line="213"/>
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="207"/>
+        <location filename="../screens/rating_screen.py" line="214"/>
         <source>请稍后重试，或到服务台咨询。</source>
         <translation>Try again later, or ask at the service desk.</translation>
     </message>

@@ -54,6 +54,23 @@ def wrapped_label(text: str = "", name: str = "", *, center: bool = False) -> QL
     return label
 
 
+def option_card(symbol: str, title: str, text: str) -> QWidget:
+    """A large box for one way of going on (scan a code, place a card): symbol, title, how."""
+    card = QWidget()
+    card.setObjectName("OptionCard")
+    card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+    layout = QVBoxLayout(card)
+    layout.setContentsMargins(36, 28, 36, 28)
+    layout.setSpacing(12)
+    for label in (
+        wrapped_label(symbol, "OptionSymbol", center=True),
+        wrapped_label(title, "OptionTitle", center=True),
+        wrapped_label(text, "OptionText", center=True),
+    ):
+        layout.addWidget(label)
+    return card
+
+
 class DeviceInputs(QObject):
     """Card reads and QR scans, delivered on the GUI thread while listening."""
 

@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 
 @pytest.fixture
 def terminal(tmp_path: Path) -> Iterator[Terminal]:
-    settings = demo_settings("hall", data_dir=tmp_path / "data")
+    # Qt's mock speech engine: prompts are "spoken" (and recorded) without a sound device.
+    settings = demo_settings("hall", data_dir=tmp_path / "data", voice="mock")
     with build_terminal(settings, printed_dir=tmp_path / "printed") as built:
         yield built
 
@@ -108,7 +109,9 @@ def hall(tmp_path: Path) -> Iterator[Hall]:
     with EmbeddedHub(tmp_path / "hub", clock=clock) as hub:
         token_file = tmp_path / "kiosk-token"
         token_file.write_text(hub.register_terminal("kiosk-hall-01") + "\n", encoding="utf-8")
-        raw = demo_settings("hall", data_dir=tmp_path / "data").model_dump(mode="json")
+        raw = demo_settings("hall", data_dir=tmp_path / "data", voice="mock").model_dump(
+            mode="json"
+        )
         raw["api"]["base_url"] = hub.base_url
         raw["api"]["token_file"] = str(token_file)
         raw["devices"]["camera"] = "none"  # each test shows its own QR (Hall.show_qr)

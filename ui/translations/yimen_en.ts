@@ -2,6 +2,94 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AdminScreen</name>
+    <message>
+        <location filename="../screens/admin_screen.py" line="103"/>
+        <source>终端维护</source>
+        <translation>Terminal maintenance</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="110"/>
+        <source>读卡测试</source>
+        <translation>Test the card reader</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="111"/>
+        <source>打印测试页</source>
+        <translation>Print a test page</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="112"/>
+        <source>摄像头测试</source>
+        <translation>Test the camera</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="113"/>
+        <source>补打上一张凭条</source>
+        <translation>Reprint the last ticket</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="114"/>
+        <source>退出程序</source>
+        <translation>Quit the program</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="115"/>
+        <source>返回首页</source>
+        <translation>Back to start</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="121"/>
+        <source>演示：放置示例身份证</source>
+        <translation>Demo: place the sample ID card</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="142"/>
+        <source>没有设备报告状态</source>
+        <translation>No device has reported yet</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="156"/>
+        <source>正在执行…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="161"/>
+        <source>失败：%1</source>
+        <translation>Failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="169"/>
+        <source>测试页已打印</source>
+        <translation>Test page printed</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="176"/>
+        <source>已补打上一张凭条</source>
+        <translation>Last ticket reprinted</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="182"/>
+        <source>本终端未配置读卡器</source>
+        <translation>This terminal has no card reader configured</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="188"/>
+        <source>读卡成功：%1</source>
+        <translation>Card read: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="199"/>
+        <source>本终端未配置摄像头</source>
+        <translation>This terminal has no camera configured</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="210"/>
+        <source>摄像头正常：%1x%2</source>
+        <translation>Camera works: %1x%2</translation>
+    </message>
+</context>
+<context>
     <name>CheckInJourney</name>
     <message>
         <location filename="../screens/checkin_screen.py" line="63"/>
@@ -323,54 +411,74 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../main_window.py" line="117"/>
+        <location filename="../main_window.py" line="101"/>
+        <source>还需要更多时间吗？</source>
+        <translation>Do you need more time?</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="126"/>
         <source>一门通自助终端</source>
         <translation>Yimen self-service kiosk</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="118"/>
+        <location filename="../main_window.py" line="127"/>
         <source>结束办理</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="122"/>
+        <location filename="../main_window.py" line="131"/>
         <source>排队取号</source>
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="122"/>
+        <location filename="../main_window.py" line="131"/>
         <source>到窗口办理业务，请先取号</source>
         <translation>Queue for a service window</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="123"/>
+        <location filename="../main_window.py" line="132"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="123"/>
+        <location filename="../main_window.py" line="132"/>
         <source>已预约？扫预约码或刷身份证签到</source>
         <translation>Booked? Scan your code or ID card</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="124"/>
+        <location filename="../main_window.py" line="133"/>
         <source>进度查询</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="124"/>
+        <location filename="../main_window.py" line="133"/>
         <source>查询已提交办件的办理进度</source>
         <translation>See how your application is going</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="125"/>
+        <location filename="../main_window.py" line="134"/>
         <source>好差评</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="125"/>
+        <location filename="../main_window.py" line="134"/>
         <source>扫描凭条二维码，评价窗口服务</source>
         <translation>Scan your ticket to rate the service</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="206"/>
+        <source>请选择要办理的业务类别</source>
+        <translation>Choose the kind of service you need</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="209"/>
+        <source>您的号码是 %1，请取走凭条。</source>
+        <translation>Your number is %1. Please take your ticket.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="211"/>
+        <source>您的号码是 %1。凭条未能打印，请记住您的号码。</source>
+        <translation>Your number is %1. The ticket could not be printed: please remember your number.</translation>
     </message>
 </context>
 <context>
@@ -379,6 +487,37 @@
         <location filename="../widgets/keypad.py" line="29"/>
         <source>清空</source>
         <translation>Clear</translation>
+    </message>
+</context>
+<context>
+    <name>PinOverlay</name>
+    <message>
+        <location filename="../screens/admin_screen.py" line="51"/>
+        <source>维护密码</source>
+        <translation>Maintenance PIN</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="57"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="58"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../screens/admin_screen.py" line="87"/>
+        <source>错误次数过多，请 %n 秒后再试</source>
+        <translation>
+            <numerusform>Too many wrong PINs: try again in %n second</numerusform>
+            <numerusform>Too many wrong PINs: try again in %n seconds</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="89"/>
+        <source>密码不正确</source>
+        <translation>Wrong PIN</translation>
     </message>
 </context>
 <context>
@@ -856,43 +995,43 @@ Applicant: %3</translation>
 <context>
     <name>TicketJourney</name>
     <message>
-        <location filename="../screens/ticket_screen.py" line="75"/>
+        <location filename="../screens/ticket_screen.py" line="78"/>
         <source>请选择要办理的业务类别</source>
         <translation>Choose the kind of service you need</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="80"/>
-        <location filename="../screens/ticket_screen.py" line="129"/>
+        <location filename="../screens/ticket_screen.py" line="87"/>
+        <location filename="../screens/ticket_screen.py" line="136"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="84"/>
+        <location filename="../screens/ticket_screen.py" line="91"/>
         <source>正在为您取号，请稍候…</source>
         <translation>Getting your number, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="87"/>
+        <location filename="../screens/ticket_screen.py" line="94"/>
         <source>取号成功</source>
         <translation>Here is your number</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="104"/>
+        <location filename="../screens/ticket_screen.py" line="111"/>
         <source>手机扫码，随时查看叫号进度</source>
         <translation>Scan with your phone to follow the queue</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="122"/>
+        <location filename="../screens/ticket_screen.py" line="129"/>
         <source>暂时无法取号</source>
         <translation>No number can be issued right now</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="127"/>
+        <location filename="../screens/ticket_screen.py" line="134"/>
         <source>重试</source>
         <translation>Try again</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/ticket_screen.py" line="211"/>
+        <location filename="../screens/ticket_screen.py" line="218"/>
         <source>前面还有 %n 人等候</source>
         <translation>
             <numerusform>%n person waiting ahead of you</numerusform>
@@ -900,12 +1039,12 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="213"/>
+        <location filename="../screens/ticket_screen.py" line="220"/>
         <source>前面没有人等候，请留意叫号</source>
         <translation>Nobody is ahead of you: watch for your number</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/ticket_screen.py" line="215"/>
+        <location filename="../screens/ticket_screen.py" line="222"/>
         <source>，预计等候约 %n 分钟</source>
         <translation>
             <numerusform>, about %n minute</numerusform>
@@ -913,27 +1052,27 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="219"/>
+        <location filename="../screens/ticket_screen.py" line="226"/>
         <source>请取走下方打印的排队凭条</source>
         <translation>Please take your printed ticket below</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="222"/>
+        <location filename="../screens/ticket_screen.py" line="229"/>
         <source>凭条未能打印，请记住您的号码或用手机拍下此屏幕</source>
         <translation>The ticket could not be printed: remember your number or take a photo of this screen</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="239"/>
+        <location filename="../screens/ticket_screen.py" line="246"/>
         <source>网络暂时不通，请稍后重试，或到服务台人工取号。</source>
         <translation>The network is down. Try again shortly, or ask at the help desk for a number.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="243"/>
+        <location filename="../screens/ticket_screen.py" line="250"/>
         <source>系统暂时出现故障，请到服务台人工取号。</source>
         <translation>The system has a fault. Please ask at the help desk for a number.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/ticket_screen.py" line="248"/>
+        <location filename="../screens/ticket_screen.py" line="255"/>
         <source>完成（%n 秒后返回首页）</source>
         <translation>
             <numerusform>Done (back to start in %n second)</numerusform>

@@ -100,15 +100,20 @@ class DeviceInputs(QObject):
         if camera and worker is not None:
             from drivers.camera.scanner import QrScanner
 
-            # The camera runs from the first screen that needs it on (a worker cannot restart).
+            # The camera runs only while a page scans (a live camera costs a core); one that
+            # someone else started (maintenance) is left running for them.
+            started = False
             with contextlib.suppress(RuntimeError):  # already running
                 worker.start()
+                started = True
             scanner = QrScanner(worker)
             # Subscribe first: a code decoded before that would be lost, and the scanner's
             # de-duplication would then never report it again while it stays in view.
             self._stops.append(scanner.events.subscribe(relay.publish))
             scanner.start()
             self._stops.append(lambda: scanner.stop(timeout=3.0))
+            if started:
+                self._stops.append(lambda: worker.stop(timeout=3.0))
 
     def stop(self) -> None:
         stops, self._stops = self._stops, []

@@ -281,3 +281,16 @@ def test_tiles_follow_the_camera_and_the_reader(
     board.report(DeviceHealth("idcard", HealthState.OK))
     qtbot.waitUntil(lambda: shows("checkin", True, ""), timeout=5000)
     assert shows("progress", True, "")
+
+
+def test_retry_waits_for_something_new(qtbot: QtBot, hall: Hall, hall_window: KioskWindow) -> None:
+    """The refused code still in view is not answered again: retry waits for a new code or
+    the card, which then checks in."""
+    window = hall_window
+    book(hall, today(hall))
+    refusal_after_scan(qtbot, hall, window, "hello")
+    qtbot.mouseClick(window.checkin.retry_button, Qt.MouseButton.LeftButton)
+    wait_for(qtbot, window, "wait_page")
+    hall.place_card(CARD)
+    wait_for(qtbot, window, "ticket_page")
+    hall.remove_card()

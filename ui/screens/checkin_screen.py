@@ -161,6 +161,7 @@ class CheckInJourney(QStackedWidget):
     def wipe(self) -> None:
         """A fresh flow, every label and picture cleared, no device listened to."""
         self.inputs.stop()
+        self.inputs.forget()
         self.flow = CheckInFlow()
         self.flow.machine.on_change(self._render)
         self._countdown.stop()

@@ -133,6 +133,7 @@ class ProgressJourney(QStackedWidget):
 
     def wipe(self) -> None:
         self.inputs.stop()
+        self.inputs.forget()
         self.flow = ProgressFlow()
         self.flow.machine.on_change(self._render)
         self._clear_fields()

@@ -134,6 +134,7 @@ class RatingJourney(QStackedWidget):
 
     def wipe(self) -> None:
         self.inputs.stop()
+        self.inputs.forget()
         self.flow = RatingFlow()
         self.flow.machine.on_change(self._render)
         self.picker.reset()

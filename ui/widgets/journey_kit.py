@@ -83,6 +83,9 @@ class DeviceInputs(QObject):
         self._devices = devices
         self._stops: list[Callable[[], None]] = []
         self._relay: EventRelay | None = None
+        # Each code is answered once per session: a phone still held up after a refusal must
+        # not bounce the citizen straight back to the same refusal when they tap "retry".
+        self._answered: set[str] = set()
 
     @property
     def listening(self) -> bool:
@@ -124,6 +127,10 @@ class DeviceInputs(QObject):
             self._relay.deleteLater()
             self._relay = None
 
+    def forget(self) -> None:
+        """Forget the codes seen (the session ended)."""
+        self._answered.clear()
+
     def _event(self, event: object) -> None:
         from drivers.camera.scanner import QrScanned
         from drivers.idcard import CardRead, CardReadFailed
@@ -131,7 +138,9 @@ class DeviceInputs(QObject):
         if self._relay is None or self.sender() is not self._relay:
             return
         if isinstance(event, QrScanned):
-            self.qr_scanned.emit(event.text)
+            if event.text not in self._answered:
+                self._answered.add(event.text)
+                self.qr_scanned.emit(event.text)
         elif isinstance(event, CardRead):
             self.card_read.emit(event.document)
         elif isinstance(event, CardReadFailed):

@@ -173,6 +173,9 @@ class KioskWindow(QWidget):
             self.stack.addWidget(journey)
             journey.finished.connect(lambda: self.end_session("journey"))
         self.ticket.page_changed.connect(self._speak_ticket_page)
+        self.checkin.page_changed.connect(self._speak_checkin_page)
+        self.progress.page_changed.connect(self._speak_progress_page)
+        self.rating.page_changed.connect(self._speak_rating_page)
         self.home.journey_chosen.connect(self.open_journey)
         self.home.language_toggled.connect(self.toggle_language)
         self.home.elder_toggled.connect(self.toggle_elder_mode)
@@ -212,6 +215,29 @@ class KioskWindow(QWidget):
             self.voice.say(text.replace("%1", outcome.ticket.number))
         elif page == "failed":
             self.voice.say(self.ticket.error_label.text())
+
+    def _speak_checkin_page(self, page: str) -> None:
+        if page == "waiting":
+            self.voice.say(self.tr("请出示预约二维码，或将身份证放在读卡区"))
+        elif page == "showing" and (outcome := self.checkin.flow.outcome) is not None:
+            text = self.tr("签到成功，您的号码是 %1，请留意叫号。")
+            self.voice.say(text.replace("%1", outcome.ticket.number))
+        elif page == "refused":
+            self.voice.say(self.checkin.refusal_title.text())
+
+    def _speak_progress_page(self, page: str) -> None:
+        if page == "collecting":
+            self.voice.say(self.tr("请扫描受理回执上的二维码，或输入办件编号"))
+        elif page == "refused":
+            self.voice.say(self.progress.refusal_title.text())
+
+    def _speak_rating_page(self, page: str) -> None:
+        if page == "scanning":
+            self.voice.say(self.tr("请将排队凭条上的二维码对准扫码窗口"))
+        elif page == "rating":
+            self.voice.say(self.tr("请您评价本次服务"))
+        elif page == "thanked":
+            self.voice.say(self.tr("感谢您的评价"))
 
     def _secret_gesture(self) -> None:
         if self.stack.currentWidget() is self.home and self.admin_gate.enabled:

@@ -60,6 +60,7 @@ def test_scan_the_appointment_qr_and_get_a_priority_ticket(
     assert outcome is not None and outcome.printed
     ticket = outcome.ticket
     assert journey.number_label.text() == ticket.number
+    assert any(ticket.number in said for said in window.voice.spoken)  # spoken too
     # The hub checked the appointment in and issued an appointment-priority ticket for it.
     stored = hall.terminal.client.get_appointment(booked.code)
     assert stored.state is m.AppointmentState.CHECKED_IN

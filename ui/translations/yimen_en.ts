@@ -163,142 +163,142 @@
         <translation>Scan or place the card again</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="212"/>
+        <location filename="../screens/checkin_screen.py" line="213"/>
         <source>%1，您好（%2）</source>
         <translation>Hello %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="212"/>
+        <location filename="../screens/checkin_screen.py" line="213"/>
         <source>您</source>
         <translation>there</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="220"/>
+        <location filename="../screens/checkin_screen.py" line="221"/>
         <source>%1，您的预约已签到</source>
         <translation>%1, your appointment is checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="223"/>
+        <location filename="../screens/checkin_screen.py" line="224"/>
         <source>您的预约已签到</source>
         <translation>Your appointment is checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="225"/>
+        <location filename="../screens/checkin_screen.py" line="226"/>
         <source>证件号码：%1</source>
         <translation>ID number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="231"/>
+        <location filename="../screens/checkin_screen.py" line="232"/>
         <source>请取走下方打印的排队凭条</source>
         <translation>Please take your printed ticket below</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="234"/>
+        <location filename="../screens/checkin_screen.py" line="235"/>
         <source>凭条未能打印，请记住您的号码或用手机拍下此屏幕</source>
         <translation>The ticket could not be printed: remember your number or take a photo of this screen</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="259"/>
+        <location filename="../screens/checkin_screen.py" line="260"/>
         <source>没有查到您今天的预约</source>
         <translation>No appointment found for today</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="260"/>
+        <location filename="../screens/checkin_screen.py" line="261"/>
         <source>请确认预约的日期和证件，或点击首页「排队取号」现场取号。</source>
         <translation>Check the date and the ID you booked with, or take a number with &quot;Take a number&quot; on the home screen.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="263"/>
+        <location filename="../screens/checkin_screen.py" line="264"/>
         <source>您的预约不是今天</source>
         <translation>Your appointment is not today</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="264"/>
+        <location filename="../screens/checkin_screen.py" line="265"/>
         <source>预约日期：%1。请在预约当天前来签到，或现场取号办理。</source>
         <translation>Appointment date: %1. Please check in on that day, or take a number now.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="268"/>
+        <location filename="../screens/checkin_screen.py" line="269"/>
         <source>预约已过期</source>
         <translation>The appointment has expired</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="269"/>
+        <location filename="../screens/checkin_screen.py" line="270"/>
         <source>预约日期：%1，已错过。请重新预约，或现场取号办理。</source>
         <translation>Appointment date: %1, which has passed. Please book again, or take a number now.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="271"/>
+        <location filename="../screens/checkin_screen.py" line="272"/>
         <source>二维码已过期</source>
         <translation>The QR code has expired</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="271"/>
+        <location filename="../screens/checkin_screen.py" line="272"/>
         <source>请在手机上刷新二维码后重新扫描。</source>
         <translation>Refresh the code on your phone and scan it again.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="273"/>
+        <location filename="../screens/checkin_screen.py" line="274"/>
         <source>该预约已签到</source>
         <translation>This appointment is already checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="274"/>
+        <location filename="../screens/checkin_screen.py" line="275"/>
         <source>请勿重复签到，请留意叫号；凭条遗失请到服务台咨询。</source>
         <translation>No need to check in again; watch for your number. Lost your ticket? Ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="277"/>
+        <location filename="../screens/checkin_screen.py" line="278"/>
         <source>该预约已取消</source>
         <translation>This appointment was cancelled</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="277"/>
+        <location filename="../screens/checkin_screen.py" line="278"/>
         <source>如需办理，请重新预约或现场取号。</source>
         <translation>Book again, or take a number now.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="279"/>
+        <location filename="../screens/checkin_screen.py" line="280"/>
         <source>无法识别该二维码</source>
         <translation>This QR code is not recognised</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="280"/>
+        <location filename="../screens/checkin_screen.py" line="281"/>
         <source>请出示预约短信或预约页面上的二维码，也可以刷身份证签到。</source>
         <translation>Show the QR code from your booking message or page, or check in with your ID card.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="283"/>
+        <location filename="../screens/checkin_screen.py" line="284"/>
         <source>身份证读取失败</source>
         <translation>The ID card could not be read</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="283"/>
+        <location filename="../screens/checkin_screen.py" line="284"/>
         <source>请将身份证平放在读卡区，稍等片刻再拿开。</source>
         <translation>Lay the card flat on the reader and wait a moment before taking it away.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="285"/>
+        <location filename="../screens/checkin_screen.py" line="286"/>
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="285"/>
+        <location filename="../screens/checkin_screen.py" line="286"/>
         <source>请稍后重试，或到服务台人工签到。</source>
         <translation>Try again later, or check in at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="286"/>
+        <location filename="../screens/checkin_screen.py" line="287"/>
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="286"/>
+        <location filename="../screens/checkin_screen.py" line="287"/>
         <source>请到服务台人工签到。</source>
         <translation>Please check in at the service desk.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/checkin_screen.py" line="289"/>
+        <location filename="../screens/checkin_screen.py" line="290"/>
         <source>完成（%n 秒后返回首页）</source>
         <translation>
             <numerusform>Done (home in %n second)</numerusform>
@@ -466,19 +466,49 @@
         <translation>Scan your ticket to rate the service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206"/>
+        <location filename="../main_window.py" line="209"/>
         <source>请选择要办理的业务类别</source>
         <translation>Choose the kind of service you need</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209"/>
+        <location filename="../main_window.py" line="212"/>
         <source>您的号码是 %1，请取走凭条。</source>
         <translation>Your number is %1. Please take your ticket.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211"/>
+        <location filename="../main_window.py" line="214"/>
         <source>您的号码是 %1。凭条未能打印，请记住您的号码。</source>
         <translation>Your number is %1. The ticket could not be printed: please remember your number.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="221"/>
+        <source>请出示预约二维码，或将身份证放在读卡区</source>
+        <translation>Show your appointment QR code, or place your ID card on the reader</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="223"/>
+        <source>签到成功，您的号码是 %1，请留意叫号。</source>
+        <translation>You are checked in. Your number is %1; please watch for it to be called.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="230"/>
+        <source>请扫描受理回执上的二维码，或输入办件编号</source>
+        <translation>Scan the QR code on your receipt, or type the case number</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="236"/>
+        <source>请将排队凭条上的二维码对准扫码窗口</source>
+        <translation>Hold the QR code on your ticket up to the scanner window</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="238"/>
+        <source>请您评价本次服务</source>
+        <translation>How was our service?</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="240"/>
+        <source>感谢您的评价</source>
+        <translation>Thank you for your rating</translation>
     </message>
 </context>
 <context>
@@ -594,7 +624,7 @@
         <translation>Search again</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="180"/>
+        <location filename="../screens/progress_screen.py" line="181"/>
         <source>办件编号：%1
 事项：%2
 申请人：%3</source>
@@ -603,159 +633,159 @@ Service: %2
 Applicant: %3</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="185"/>
-        <location filename="../screens/progress_screen.py" line="224"/>
+        <location filename="../screens/progress_screen.py" line="186"/>
+        <location filename="../screens/progress_screen.py" line="225"/>
         <source>承诺办结日期：%1</source>
         <translation>Promised by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="190"/>
+        <location filename="../screens/progress_screen.py" line="191"/>
         <source>已补正材料，重新提交</source>
         <translation>Supplemented and resubmitted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="204"/>
+        <location filename="../screens/progress_screen.py" line="205"/>
         <source>已提交申请</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="205"/>
+        <location filename="../screens/progress_screen.py" line="206"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="206"/>
+        <location filename="../screens/progress_screen.py" line="207"/>
         <source>不予受理</source>
         <translation>Not accepted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="207"/>
+        <location filename="../screens/progress_screen.py" line="208"/>
         <source>需要补正材料</source>
         <translation>Documents requested</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="208"/>
+        <location filename="../screens/progress_screen.py" line="209"/>
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="209"/>
+        <location filename="../screens/progress_screen.py" line="210"/>
         <source>特别程序（暂停计时）</source>
         <translation>Special procedure (clock paused)</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="210"/>
+        <location filename="../screens/progress_screen.py" line="211"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="211"/>
+        <location filename="../screens/progress_screen.py" line="212"/>
         <source>已送达</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="216"/>
+        <location filename="../screens/progress_screen.py" line="217"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="218"/>
+        <location filename="../screens/progress_screen.py" line="219"/>
         <source>原因：%1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="220"/>
+        <location filename="../screens/progress_screen.py" line="221"/>
         <source>需补正材料：%1</source>
         <translation>Documents to supply: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="222"/>
+        <location filename="../screens/progress_screen.py" line="223"/>
         <source>补正期限：%1</source>
         <translation>Supply by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="226"/>
+        <location filename="../screens/progress_screen.py" line="227"/>
         <source>办理结果：%1</source>
         <translation>Result: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="228"/>
+        <location filename="../screens/progress_screen.py" line="229"/>
         <source>证照编号：%1</source>
         <translation>Certificate number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="231"/>
+        <location filename="../screens/progress_screen.py" line="232"/>
         <source>邮寄送达</source>
         <translation>by post (EMS)</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="232"/>
+        <location filename="../screens/progress_screen.py" line="233"/>
         <source>窗口领取</source>
         <translation>collect at the counter</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="233"/>
+        <location filename="../screens/progress_screen.py" line="234"/>
         <source>电子送达</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="235"/>
+        <location filename="../screens/progress_screen.py" line="236"/>
         <source>送达方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="237"/>
+        <location filename="../screens/progress_screen.py" line="238"/>
         <source>EMS 运单号：%1</source>
         <translation>EMS waybill: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="242"/>
+        <location filename="../screens/progress_screen.py" line="243"/>
         <source>办件编号或身份证号码不正确</source>
         <translation>The case number or ID number is not right</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="243"/>
+        <location filename="../screens/progress_screen.py" line="244"/>
         <source>请核对受理回执上的办件编号和本人身份证号后再查。</source>
         <translation>Check the case number on your receipt and your own ID number, then try again.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="245"/>
+        <location filename="../screens/progress_screen.py" line="246"/>
         <source>查询次数过多</source>
         <translation>Too many attempts</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="246"/>
+        <location filename="../screens/progress_screen.py" line="247"/>
         <source>为保护办件信息，请稍后再试，或到窗口咨询。</source>
         <translation>To protect case information, please try later or ask at a counter.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="248"/>
+        <location filename="../screens/progress_screen.py" line="249"/>
         <source>这不是受理回执的二维码</source>
         <translation>This is not the QR code of a receipt</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="249"/>
+        <location filename="../screens/progress_screen.py" line="250"/>
         <source>请扫描受理回执上的二维码，或直接输入办件编号。</source>
         <translation>Scan the QR code on your receipt, or type the case number.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="251"/>
+        <location filename="../screens/progress_screen.py" line="252"/>
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="252"/>
-        <location filename="../screens/progress_screen.py" line="255"/>
+        <location filename="../screens/progress_screen.py" line="253"/>
+        <location filename="../screens/progress_screen.py" line="256"/>
         <source>请稍后重试，或到窗口咨询。</source>
         <translation>Try again later, or ask at a counter.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="254"/>
+        <location filename="../screens/progress_screen.py" line="255"/>
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="288"/>
+        <location filename="../screens/progress_screen.py" line="289"/>
         <source>已读取身份证：%1</source>
         <translation>ID card read: %1</translation>
     </message>
@@ -839,82 +869,82 @@ Applicant: %3</translation>
         <translation>Scan another ticket</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="180"/>
+        <location filename="../screens/rating_screen.py" line="181"/>
         <source>排队号：%1</source>
         <translation>Ticket: %1</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="182"/>
+        <location filename="../screens/rating_screen.py" line="183"/>
         <source>办件编号：%1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="189"/>
+        <location filename="../screens/rating_screen.py" line="190"/>
         <source>您的意见已提交，我们将核实整改并答复。</source>
         <translation>Your feedback was sent. We will look into it, put it right and reply.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="191"/>
+        <location filename="../screens/rating_screen.py" line="192"/>
         <source>您的评价已提交，我们将继续努力。</source>
         <translation>Your rating was sent. Thank you.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="198"/>
+        <location filename="../screens/rating_screen.py" line="199"/>
         <source>本次服务已评价过</source>
         <translation>This service has already been rated</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="199"/>
+        <location filename="../screens/rating_screen.py" line="200"/>
         <source>每次服务只能评价一次，感谢您的反馈。</source>
         <translation>Each service can be rated once. Thank you for your feedback.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="201"/>
+        <location filename="../screens/rating_screen.py" line="202"/>
         <source>服务尚未结束</source>
         <translation>The service is not finished yet</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="202"/>
+        <location filename="../screens/rating_screen.py" line="203"/>
         <source>请在窗口办理结束后，再扫描凭条评价。</source>
         <translation>Please scan your ticket again after you have been served.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="204"/>
+        <location filename="../screens/rating_screen.py" line="205"/>
         <source>无法识别该二维码</source>
         <translation>This QR code is not recognised</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="205"/>
+        <location filename="../screens/rating_screen.py" line="206"/>
         <source>请扫描排队凭条上的二维码。</source>
         <translation>Scan the QR code on your queue ticket.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="207"/>
+        <location filename="../screens/rating_screen.py" line="208"/>
         <source>未找到这次服务</source>
         <translation>Service not found</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="208"/>
+        <location filename="../screens/rating_screen.py" line="209"/>
         <source>请核对凭条，或到服务台咨询。</source>
         <translation>Check your ticket, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="210"/>
+        <location filename="../screens/rating_screen.py" line="211"/>
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="211"/>
+        <location filename="../screens/rating_screen.py" line="212"/>
         <source>请稍后重试。</source>
         <translation>Please try again later.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="213"/>
+        <location filename="../screens/rating_screen.py" line="214"/>
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="214"/>
+        <location filename="../screens/rating_screen.py" line="215"/>
         <source>请稍后重试，或到服务台咨询。</source>
         <translation>Try again later, or ask at the service desk.</translation>
     </message>

@@ -22,6 +22,7 @@ from kiosk.app import Terminal
 from ui.bridge import BackgroundRunner
 from ui.widgets import make_button, make_label
 from ui.widgets.keypad import NumericKeypad
+from ui.widgets.overlay import CenteredOverlay
 
 logger = logging.getLogger(__name__)
 
@@ -29,7 +30,7 @@ CARD_TEST_SECONDS = 15.0
 CAMERA_TEST_SECONDS = 10.0
 
 
-class PinOverlay(QWidget):
+class PinOverlay(CenteredOverlay):
     """Asks for the maintenance PIN over the current screen."""
 
     accepted = Signal()
@@ -37,17 +38,6 @@ class PinOverlay(QWidget):
     def __init__(self, parent: QWidget, gate: AdminGate) -> None:
         super().__init__(parent)
         self.gate = gate
-        self.setObjectName("IdleOverlay")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        box = QWidget(self)
-        box.setObjectName("IdleBox")
-        box.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignCenter)
-        outer.addStretch(1)
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(50, 40, 50, 40)
         self.prompt = make_label(self.tr("维护密码"), "Title")
         self.field = QLineEdit()
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
@@ -57,20 +47,15 @@ class PinOverlay(QWidget):
         self.ok = make_button(self.tr("确定"), "Primary")
         self.cancel = make_button(self.tr("取消"))
         for widget in (self.prompt, self.field, self.message, self.keypad, self.ok, self.cancel):
-            layout.addWidget(widget)
+            self.box.addWidget(widget)
         self.ok.clicked.connect(self._check)
         self.field.returnPressed.connect(self._check)
         self.cancel.clicked.connect(self.close_pad)
-        self.hide()
 
     def open_pad(self) -> None:
         self.field.clear()
         self.message.clear()
-        parent = self.parentWidget()
-        assert parent is not None
-        self.setGeometry(parent.rect())
-        self.raise_()
-        self.show()
+        self.cover_parent()
         self.field.setFocus()
 
     def close_pad(self) -> None:

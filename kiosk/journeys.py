@@ -19,6 +19,8 @@ class JourneySpec:
     key: str
     needs: frozenset[str] = frozenset()  # devices without which the journey cannot run
     prefers: frozenset[str] = frozenset()  # devices whose loss changes how it runs
+    # Alternatives (e.g. scan a QR or read the card): the journey runs while any one works.
+    needs_any: frozenset[str] = frozenset()
 
 
 class Availability(enum.Enum):
@@ -36,6 +38,12 @@ class JourneyStatus:
 
 JOURNEYS: dict[str, JourneySpec] = {
     "ticket": JourneySpec("ticket", prefers=frozenset({"printer"})),
+    "checkin": JourneySpec(
+        "checkin", needs_any=frozenset({"camera", "idcard"}), prefers=frozenset({"printer"})
+    ),
+    # The case number and the last six can always be typed: the devices only save typing.
+    "progress": JourneySpec("progress", prefers=frozenset({"camera", "idcard"})),
+    "rating": JourneySpec("rating", needs=frozenset({"camera"})),
 }
 
 
@@ -45,8 +53,18 @@ def journey_status(spec: JourneySpec, devices: Mapping[str, DeviceHealth]) -> Jo
         # A device not reported yet is still starting: offer the journey rather than hide it.
         if health is not None and health.state is HealthState.DOWN:
             return JourneyStatus(Availability.UNAVAILABLE, device, health.reason)
+    down = [d for d in sorted(spec.needs_any) if _is_down(devices, d)]
+    if spec.needs_any and len(down) == len(spec.needs_any):
+        return JourneyStatus(Availability.UNAVAILABLE, down[0], devices[down[0]].reason)
+    if down:
+        return JourneyStatus(Availability.DEGRADED, down[0], devices[down[0]].reason)
     for device in sorted(spec.prefers):
         health = devices.get(device)
         if health is not None and health.state is HealthState.DOWN:
             return JourneyStatus(Availability.DEGRADED, device, health.reason)
     return JourneyStatus(Availability.AVAILABLE)
+
+
+def _is_down(devices: Mapping[str, DeviceHealth], device: str) -> bool:
+    health = devices.get(device)
+    return health is not None and health.state is HealthState.DOWN

@@ -31,8 +31,20 @@ def journey_notice(journey: str, status: JourneyStatus) -> str:
         return QCoreApplication.translate("DeviceNotices", "%1，请到服务台办理").replace(
             "%1", problem
         )
-    if journey == "ticket" and status.device == "printer":
+    if journey in ("ticket", "checkin") and status.device == "printer":
         return QCoreApplication.translate(
             "DeviceNotices", "%1，号码将显示在屏幕上，请拍照记下"
         ).replace("%1", problem)
+    if journey == "checkin" and status.device == "camera":
+        return QCoreApplication.translate("DeviceNotices", "%1，请刷身份证签到").replace(
+            "%1", problem
+        )
+    if journey == "checkin" and status.device == "idcard":
+        return QCoreApplication.translate("DeviceNotices", "%1，请扫描预约二维码签到").replace(
+            "%1", problem
+        )
+    if journey == "progress":
+        return QCoreApplication.translate("DeviceNotices", "%1，请手动输入查询").replace(
+            "%1", problem
+        )
     return problem

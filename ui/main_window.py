@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 
 from kiosk.admin import AdminGate
 from kiosk.app import Terminal
+from kiosk.flows.checkin import CheckInDesk
+from kiosk.flows.rating import Subject
 from kiosk.journeys import JOURNEYS, Availability, journey_status
 from kiosk.session import Session
 from ui.bridge import BackgroundRunner, EventRelay
@@ -31,7 +33,10 @@ from ui.device_notices import journey_notice
 from ui.i18n import Languages
 from ui.idle import IdleOverlay, IdleWatcher
 from ui.screens.admin_screen import AdminScreen, PinOverlay
+from ui.screens.checkin_screen import CheckInJourney
 from ui.screens.home_screen import HomeScreen, Tile
+from ui.screens.progress_screen import ProgressJourney
+from ui.screens.rating_screen import RatingJourney
 from ui.screens.ticket_screen import TicketJourney
 from ui.theme import apply_theme
 from ui.voice import VoiceGuide
@@ -113,6 +118,8 @@ class KioskWindow(QWidget):
 
     def _build_screens(self) -> None:
         """(Re)build every screen in the current language; called again when it changes."""
+        for journey in getattr(self, "journeys", {}).values():
+            journey.wipe()  # stops any device it listens to before it goes
         while (old := self.stack.widget(0)) is not None:
             self.stack.removeWidget(old)
             old.deleteLater()
@@ -120,7 +127,12 @@ class KioskWindow(QWidget):
         self.finish_button.setText(self.tr("结束办理"))
         self.header.retranslate(self.languages.current)
         self.home = HomeScreen(
-            [Tile("ticket", self.tr("排队取号"), self.tr("到窗口办理业务，请先取号"))],
+            [
+                Tile("ticket", self.tr("排队取号"), self.tr("到窗口办理业务，请先取号")),
+                Tile("checkin", self.tr("预约签到"), self.tr("已预约？扫预约码或刷身份证签到")),
+                Tile("progress", self.tr("进度查询"), self.tr("查询已提交办件的办理进度")),
+                Tile("rating", self.tr("好差评"), self.tr("扫描凭条二维码，评价窗口服务")),
+            ],
             columns=2 if self.landscape else 1,
             language=self.languages.current,
             elder_mode=self.session.elder_mode,
@@ -132,7 +144,26 @@ class KioskWindow(QWidget):
             english=self.languages.current == "en",
             columns=2 if self.landscape else 1,
         )
-        self.journeys: dict[str, TicketJourney] = {"ticket": self.ticket}
+        terminal, devices = self.terminal, self.terminal.devices
+        hall_name = terminal.settings.terminal.hall_name
+        self.checkin = CheckInJourney(
+            CheckInDesk(terminal.client, terminal.printer, hall_name),
+            devices,
+            self.runner,
+            lambda: self.session,
+            terminal.settings.ticket.return_home_after,
+            english=self.languages.current == "en",
+        )
+        self.progress = ProgressJourney(terminal.client, devices, self.runner, lambda: self.session)
+        self.rating = RatingJourney(terminal.client, devices, self.runner, landscape=self.landscape)
+        self.journeys: dict[
+            str, TicketJourney | CheckInJourney | ProgressJourney | RatingJourney
+        ] = {
+            "ticket": self.ticket,
+            "checkin": self.checkin,
+            "progress": self.progress,
+            "rating": self.rating,
+        }
         self.admin = AdminScreen(self.terminal, self.runner)
         self.admin.closed.connect(lambda: self.end_session("admin"))
         self.admin.exit_requested.connect(self._exit_app)
@@ -142,6 +173,9 @@ class KioskWindow(QWidget):
             self.stack.addWidget(journey)
             journey.finished.connect(lambda: self.end_session("journey"))
         self.ticket.page_changed.connect(self._speak_ticket_page)
+        self.checkin.page_changed.connect(self._speak_checkin_page)
+        self.progress.page_changed.connect(self._speak_progress_page)
+        self.rating.page_changed.connect(self._speak_rating_page)
         self.home.journey_chosen.connect(self.open_journey)
         self.home.language_toggled.connect(self.toggle_language)
         self.home.elder_toggled.connect(self.toggle_elder_mode)
@@ -182,6 +216,29 @@ class KioskWindow(QWidget):
         elif page == "failed":
             self.voice.say(self.ticket.error_label.text())
 
+    def _speak_checkin_page(self, page: str) -> None:
+        if page == "waiting":
+            self.voice.say(self.tr("请出示预约二维码，或将身份证放在读卡区"))
+        elif page == "showing" and (outcome := self.checkin.flow.outcome) is not None:
+            text = self.tr("签到成功，您的号码是 %1，请留意叫号。")
+            self.voice.say(text.replace("%1", outcome.ticket.number))
+        elif page == "refused":
+            self.voice.say(self.checkin.refusal_title.text())
+
+    def _speak_progress_page(self, page: str) -> None:
+        if page == "collecting":
+            self.voice.say(self.tr("请扫描受理回执上的二维码，或输入办件编号"))
+        elif page == "refused":
+            self.voice.say(self.progress.refusal_title.text())
+
+    def _speak_rating_page(self, page: str) -> None:
+        if page == "scanning":
+            self.voice.say(self.tr("请将排队凭条上的二维码对准扫码窗口"))
+        elif page == "rating":
+            self.voice.say(self.tr("请您评价本次服务"))
+        elif page == "thanked":
+            self.voice.say(self.tr("感谢您的评价"))
+
     def _secret_gesture(self) -> None:
         if self.stack.currentWidget() is self.home and self.admin_gate.enabled:
             self.pin_overlay.open_pad()
@@ -207,6 +264,15 @@ class KioskWindow(QWidget):
         self.idle.arm()
         journey.start()
         self.screen_changed.emit(key)
+
+    def open_rating(self, subject: Subject) -> None:
+        """Offer 好差评 for what a journey just did (e.g. a submitted case); the citizen
+        chooses, nothing is pre-selected."""
+        self.stack.setCurrentWidget(self.rating)
+        self.finish_bar.show()
+        self.idle.arm()
+        self.rating.start_for(subject)
+        self.screen_changed.emit("rating")
 
     def _show_home(self) -> None:
         self.stack.setCurrentWidget(self.home)
@@ -268,6 +334,8 @@ class KioskWindow(QWidget):
             event.ignore()  # a citizen cannot close the kiosk; maintenance can
             return
         self.idle.uninstall()
+        for journey in self.journeys.values():
+            journey.wipe()
         self._unsubscribe_devices()
         app = QApplication.instance()
         if isinstance(app, QApplication):

@@ -20,6 +20,7 @@ from kiosk.app import Terminal
 from kiosk.errors import KioskError
 from ui.app import application
 from ui.main_window import KioskWindow
+from ui.tour_journeys import JourneyTour
 
 # (name, orientation, language, elder mode)
 VARIANTS = (
@@ -61,6 +62,9 @@ class _Tour:
         self.timeout = timeout
         self.written: list[Path] = []
         self.count = 0
+        self.journeys = JourneyTour(
+            terminal, self.shot, lambda ok, what: wait_until(ok, timeout, what), tap
+        )
 
     def shot(self, window: QWidget, variant: str, screen: str) -> None:
         self.count += 1
@@ -78,6 +82,9 @@ class _Tour:
                 tap(window.home.elder_button)
             self.shot(window, variant, "home")
             self.take_ticket(window, variant)
+            self.journeys.check_in(window, variant)
+            self.journeys.progress(window, variant)
+            self.journeys.rating(window, variant)
             if variant == "portrait":
                 self.idle_warning(window, variant)
                 self.printer_out(window, variant)
@@ -129,6 +136,9 @@ class _Tour:
 def run_tour(terminal: Terminal, out: Path, timeout: float = 30.0) -> list[Path]:
     application()
     tour = _Tour(terminal, out, timeout)
-    for variant in VARIANTS:
-        tour.run_variant(*variant)
+    try:
+        for variant in VARIANTS:
+            tour.run_variant(*variant)
+    finally:
+        tour.journeys.close()
     return tour.written

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from hub.embedded import EmbeddedHub
+from kiosk.api.client import HubClient
 from kiosk.app import Terminal, build_terminal, demo_settings
 from ui.theme import apply_theme
+
+if TYPE_CHECKING:
+    from drivers.camera.camera import CameraWorker
+    from drivers.idcard import IdDocument
 
 
 @pytest.fixture
@@ -36,3 +46,100 @@ def no_leaked_windows(qapp: QApplication) -> Iterator[None]:
     for widget in leaked:
         widget.close()
     assert not leaked, f"top-level widgets left open: {leaked}"
+
+
+class SettableClock:
+    """The hub's clock: a fixed working day, moved by tests (no sleeping, any weekday)."""
+
+    def __init__(self) -> None:
+        from datetime import UTC, datetime
+
+        self._now = datetime(2026, 3, 2, 1, 30, tzinfo=UTC)  # Monday 09:30 in Beijing
+        self._lock = threading.Lock()
+
+    def __call__(self) -> datetime:
+        with self._lock:
+            return self._now
+
+    def advance(self, **delta: float) -> None:
+        from datetime import timedelta
+
+        with self._lock:
+            self._now += timedelta(**delta)
+
+
+@dataclass
+class Hall:
+    """A hub on loopback with a settable clock, a kiosk terminal over it, a counter terminal
+    for staff steps (serving tickets, accepting cases), and the kiosk's simulated devices."""
+
+    hub: EmbeddedHub
+    clock: SettableClock
+    terminal: Terminal
+    counter: HubClient
+    cameras: list[CameraWorker] = field(default_factory=list)
+
+    def show_qr(self, text: str) -> None:
+        """A citizen holds up a phone or paper showing ``text`` as a QR to the kiosk camera."""
+        from drivers.camera.camera import CameraWorker
+
+        old = self.terminal.devices.camera
+        self.terminal.devices.camera = CameraWorker("sim:" + text)
+        self.cameras.append(self.terminal.devices.camera)
+        if old is not None:
+            old.stop()
+
+    def place_card(self, document: IdDocument) -> None:
+        reader = self.terminal.devices.sim_reader
+        assert reader is not None
+        reader.place_card(document)
+
+    def remove_card(self) -> None:
+        reader = self.terminal.devices.sim_reader
+        assert reader is not None
+        reader.remove_card()
+
+
+@pytest.fixture
+def hall(tmp_path: Path) -> Iterator[Hall]:
+    from kiosk.api.models import TerminalMode
+    from kiosk.config import settings_from_dict
+
+    clock = SettableClock()
+    with EmbeddedHub(tmp_path / "hub", clock=clock) as hub:
+        token_file = tmp_path / "kiosk-token"
+        token_file.write_text(hub.register_terminal("kiosk-hall-01") + "\n", encoding="utf-8")
+        raw = demo_settings("hall", data_dir=tmp_path / "data", voice="mock").model_dump(
+            mode="json"
+        )
+        raw["api"]["base_url"] = hub.base_url
+        raw["api"]["token_file"] = str(token_file)
+        raw["devices"]["camera"] = "none"  # each test shows its own QR (Hall.show_qr)
+        settings = settings_from_dict(raw, source="hall test", environ={})
+        counter_token = hub.register_terminal("counter-01", mode=TerminalMode.COUNTER)
+        with (
+            build_terminal(settings, printed_dir=tmp_path / "printed") as terminal,
+            HubClient(hub.base_url, token=counter_token) as counter,
+        ):
+            world = Hall(hub, clock, terminal, counter)
+            try:
+                yield world
+            finally:
+                for camera in world.cameras:
+                    camera.stop()
+
+
+@pytest.fixture
+def hall_window(qtbot: object, themed: QApplication, hall: Hall) -> Iterator[object]:
+    """The kiosk window over ``hall``; closed (devices released) before the hall goes."""
+    from ui.main_window import KioskWindow
+
+    window = KioskWindow(hall.terminal)
+    window.resize(window.design_size)
+    window.show()
+    try:
+        yield window
+    finally:
+        window.runner.wait()
+        window.close()
+        window.deleteLater()

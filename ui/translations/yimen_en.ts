@@ -1,156 +1,388 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
     <name>AdminScreen</name>
     <message>
-        <location filename="../screens/admin_screen.py" line="103" />
+        <location filename="../screens/admin_screen.py" line="103"/>
         <source>终端维护</source>
         <translation>Terminal maintenance</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="110" />
+        <location filename="../screens/admin_screen.py" line="110"/>
         <source>读卡测试</source>
         <translation>Test the card reader</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="111" />
+        <location filename="../screens/admin_screen.py" line="111"/>
         <source>打印测试页</source>
         <translation>Print a test page</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="112" />
+        <location filename="../screens/admin_screen.py" line="112"/>
         <source>摄像头测试</source>
         <translation>Test the camera</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="113" />
+        <location filename="../screens/admin_screen.py" line="113"/>
         <source>补打上一张凭条</source>
         <translation>Reprint the last ticket</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="114" />
+        <location filename="../screens/admin_screen.py" line="114"/>
         <source>退出程序</source>
         <translation>Quit the program</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="115" />
+        <location filename="../screens/admin_screen.py" line="115"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="121" />
+        <location filename="../screens/admin_screen.py" line="121"/>
         <source>演示：放置示例身份证</source>
         <translation>Demo: place the sample ID card</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="142" />
+        <location filename="../screens/admin_screen.py" line="142"/>
         <source>没有设备报告状态</source>
         <translation>No device has reported yet</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="156" />
+        <location filename="../screens/admin_screen.py" line="156"/>
         <source>正在执行…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="161" />
+        <location filename="../screens/admin_screen.py" line="161"/>
         <source>失败：%1</source>
         <translation>Failed: %1</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="169" />
+        <location filename="../screens/admin_screen.py" line="169"/>
         <source>测试页已打印</source>
         <translation>Test page printed</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="176" />
+        <location filename="../screens/admin_screen.py" line="176"/>
         <source>已补打上一张凭条</source>
         <translation>Last ticket reprinted</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="182" />
+        <location filename="../screens/admin_screen.py" line="182"/>
         <source>本终端未配置读卡器</source>
         <translation>This terminal has no card reader configured</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="188" />
+        <location filename="../screens/admin_screen.py" line="188"/>
         <source>读卡成功：%1</source>
         <translation>Card read: %1</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="199" />
+        <location filename="../screens/admin_screen.py" line="199"/>
         <source>本终端未配置摄像头</source>
         <translation>This terminal has no camera configured</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="210" />
+        <location filename="../screens/admin_screen.py" line="210"/>
         <source>摄像头正常：%1x%2</source>
         <translation>Camera works: %1x%2</translation>
     </message>
 </context>
 <context>
+    <name>CheckInJourney</name>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="63"/>
+        <source>预约签到</source>
+        <translation>Appointment check-in</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="65"/>
+        <source>请出示预约二维码，或将身份证放在读卡区</source>
+        <translation>Show your appointment QR code, or place your ID card on the reader</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="70"/>
+        <source>扫描预约二维码</source>
+        <translation>Scan your appointment QR code</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="71"/>
+        <source>打开预约短信或预约页面，将二维码对准扫码窗口</source>
+        <translation>Open your booking message or page and hold the QR code up to the scanner window</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="77"/>
+        <source>刷身份证</source>
+        <translation>Place your ID card</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="78"/>
+        <source>将身份证平放在读卡区，读取后即可拿开</source>
+        <translation>Lay your ID card flat on the reader; take it away once it has been read</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="82"/>
+        <source>正在等待扫码或刷证…</source>
+        <translation>Waiting for a QR code or an ID card…</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="85"/>
+        <location filename="../screens/checkin_screen.py" line="142"/>
+        <source>返回首页</source>
+        <translation>Back to home</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="89"/>
+        <source>正在查询您的预约，请稍候…</source>
+        <translation>Looking up your appointment, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="94"/>
+        <source>签到成功</source>
+        <translation>Checked in</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="105"/>
+        <source>预约优先：请留意叫号，将优先为您办理</source>
+        <translation>Appointment priority: watch for your number, you will be served first</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="125"/>
+        <source>办完业务后，欢迎在首页「好差评」扫描凭条二维码，评价本次服务</source>
+        <translation>After your visit, rate our service: choose &quot;Rate our service&quot; on the home screen and scan the QR code on your ticket</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="134"/>
+        <source>未能签到</source>
+        <translation>Check-in not possible</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="140"/>
+        <source>重新扫码或刷证</source>
+        <translation>Scan or place the card again</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="213"/>
+        <source>%1，您好（%2）</source>
+        <translation>Hello %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="213"/>
+        <source>您</source>
+        <translation>there</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="221"/>
+        <source>%1，您的预约已签到</source>
+        <translation>%1, your appointment is checked in</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="224"/>
+        <source>您的预约已签到</source>
+        <translation>Your appointment is checked in</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="226"/>
+        <source>证件号码：%1</source>
+        <translation>ID number: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="232"/>
+        <source>请取走下方打印的排队凭条</source>
+        <translation>Please take your printed ticket below</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="235"/>
+        <source>凭条未能打印，请记住您的号码或用手机拍下此屏幕</source>
+        <translation>The ticket could not be printed: remember your number or take a photo of this screen</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="260"/>
+        <source>没有查到您今天的预约</source>
+        <translation>No appointment found for today</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="261"/>
+        <source>请确认预约的日期和证件，或点击首页「排队取号」现场取号。</source>
+        <translation>Check the date and the ID you booked with, or take a number with &quot;Take a number&quot; on the home screen.</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="264"/>
+        <source>您的预约不是今天</source>
+        <translation>Your appointment is not today</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="265"/>
+        <source>预约日期：%1。请在预约当天前来签到，或现场取号办理。</source>
+        <translation>Appointment date: %1. Please check in on that day, or take a number now.</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="269"/>
+        <source>预约已过期</source>
+        <translation>The appointment has expired</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="270"/>
+        <source>预约日期：%1，已错过。请重新预约，或现场取号办理。</source>
+        <translation>Appointment date: %1, which has passed. Please book again, or take a number now.</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="272"/>
+        <source>二维码已过期</source>
+        <translation>The QR code has expired</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="272"/>
+        <source>请在手机上刷新二维码后重新扫描。</source>
+        <translation>Refresh the code on your phone and scan it again.</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="274"/>
+        <source>该预约已签到</source>
+        <translation>This appointment is already checked in</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="275"/>
+        <source>请勿重复签到，请留意叫号；凭条遗失请到服务台咨询。</source>
+        <translation>No need to check in again; watch for your number. Lost your ticket? Ask at the service desk.</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="278"/>
+        <source>该预约已取消</source>
+        <translation>This appointment was cancelled</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="278"/>
+        <source>如需办理，请重新预约或现场取号。</source>
+        <translation>Book again, or take a number now.</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="280"/>
+        <source>无法识别该二维码</source>
+        <translation>This QR code is not recognised</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="281"/>
+        <source>请出示预约短信或预约页面上的二维码，也可以刷身份证签到。</source>
+        <translation>Show the QR code from your booking message or page, or check in with your ID card.</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="284"/>
+        <source>身份证读取失败</source>
+        <translation>The ID card could not be read</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="284"/>
+        <source>请将身份证平放在读卡区，稍等片刻再拿开。</source>
+        <translation>Lay the card flat on the reader and wait a moment before taking it away.</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="286"/>
+        <source>网络暂时不通</source>
+        <translation>The network is down for the moment</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="286"/>
+        <source>请稍后重试，或到服务台人工签到。</source>
+        <translation>Try again later, or check in at the service desk.</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="287"/>
+        <source>系统暂时出现故障</source>
+        <translation>The system has a problem</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="287"/>
+        <source>请到服务台人工签到。</source>
+        <translation>Please check in at the service desk.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../screens/checkin_screen.py" line="290"/>
+        <source>完成（%n 秒后返回首页）</source>
+        <translation>
+            <numerusform>Done (home in %n second)</numerusform>
+            <numerusform>Done (home in %n seconds)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DeviceNotices</name>
     <message>
-        <location filename="../device_notices.py" line="15" />
+        <location filename="../device_notices.py" line="15"/>
         <source>打印机缺纸</source>
         <translation>The printer is out of paper</translation>
     </message>
     <message>
-        <location filename="../device_notices.py" line="17" />
+        <location filename="../device_notices.py" line="17"/>
         <source>打印机盖未关好</source>
         <translation>The printer cover is open</translation>
     </message>
     <message>
-        <location filename="../device_notices.py" line="18" />
+        <location filename="../device_notices.py" line="18"/>
         <source>打印机暂不可用</source>
         <translation>The printer is not working</translation>
     </message>
     <message>
-        <location filename="../device_notices.py" line="20" />
+        <location filename="../device_notices.py" line="20"/>
         <source>身份证读卡器暂不可用</source>
         <translation>The ID card reader is not working</translation>
     </message>
     <message>
-        <location filename="../device_notices.py" line="22" />
+        <location filename="../device_notices.py" line="22"/>
         <source>扫码摄像头暂不可用</source>
         <translation>The QR camera is not working</translation>
     </message>
     <message>
-        <location filename="../device_notices.py" line="23" />
+        <location filename="../device_notices.py" line="23"/>
         <source>设备暂不可用</source>
         <translation>A device is not working</translation>
     </message>
     <message>
-        <location filename="../device_notices.py" line="31" />
+        <location filename="../device_notices.py" line="31"/>
         <source>%1，请到服务台办理</source>
         <translation>%1: please go to the help desk</translation>
     </message>
     <message>
-        <location filename="../device_notices.py" line="35" />
+        <location filename="../device_notices.py" line="35"/>
         <source>%1，号码将显示在屏幕上，请拍照记下</source>
         <translation>%1: your number will be shown on screen, take a photo of it</translation>
+    </message>
+    <message>
+        <location filename="../device_notices.py" line="39"/>
+        <source>%1，请刷身份证签到</source>
+        <translation>%1: check in with your ID card</translation>
+    </message>
+    <message>
+        <location filename="../device_notices.py" line="43"/>
+        <source>%1，请扫描预约二维码签到</source>
+        <translation>%1: check in with your appointment QR code</translation>
+    </message>
+    <message>
+        <location filename="../device_notices.py" line="47"/>
+        <source>%1，请手动输入查询</source>
+        <translation>%1: type your case number instead</translation>
     </message>
 </context>
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../screens/home_screen.py" line="67" />
+        <location filename="../screens/home_screen.py" line="67"/>
         <source>您好，欢迎办理</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../screens/home_screen.py" line="68" />
+        <location filename="../screens/home_screen.py" line="68"/>
         <source>请点击下方按钮选择业务</source>
         <translation>Tap a button below to choose a service</translation>
     </message>
     <message>
-        <location filename="../screens/home_screen.py" line="81" />
+        <location filename="../screens/home_screen.py" line="81"/>
         <source>标准模式</source>
         <translation>Standard text</translation>
     </message>
     <message>
-        <location filename="../screens/home_screen.py" line="81" />
+        <location filename="../screens/home_screen.py" line="81"/>
         <source>长者模式 · 大字</source>
         <translation>Large text</translation>
     </message>
@@ -158,68 +390,131 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../idle.py" line="116" />
+        <location filename="../idle.py" line="116"/>
         <source>还需要更多时间吗？</source>
         <translation>Do you need more time?</translation>
     </message>
     <message>
-        <location filename="../idle.py" line="117" />
+        <location filename="../idle.py" line="117"/>
         <source>继续办理</source>
         <translation>Continue</translation>
     </message>
     <message numerus="yes">
-        <location filename="../idle.py" line="145" />
+        <location filename="../idle.py" line="145"/>
         <source>%n 秒后将结束办理，并清除您的信息</source>
-        <translation><numerusform>Your session ends in %n second and your details will be cleared</numerusform><numerusform>Your session ends in %n seconds and your details will be cleared</numerusform></translation>
+        <translation>
+            <numerusform>Your session ends in %n second and your details will be cleared</numerusform>
+            <numerusform>Your session ends in %n seconds and your details will be cleared</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../main_window.py" line="96" />
+        <location filename="../main_window.py" line="101"/>
         <source>还需要更多时间吗？</source>
         <translation>Do you need more time?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="119" />
+        <location filename="../main_window.py" line="126"/>
         <source>一门通自助终端</source>
         <translation>Yimen self-service kiosk</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="120" />
+        <location filename="../main_window.py" line="127"/>
         <source>结束办理</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="123" />
+        <location filename="../main_window.py" line="131"/>
         <source>排队取号</source>
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="123" />
+        <location filename="../main_window.py" line="131"/>
         <source>到窗口办理业务，请先取号</source>
         <translation>Queue for a service window</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="174" />
+        <location filename="../main_window.py" line="132"/>
+        <source>预约签到</source>
+        <translation>Appointment check-in</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="132"/>
+        <source>已预约？扫预约码或刷身份证签到</source>
+        <translation>Booked? Scan your code or ID card</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="133"/>
+        <source>进度查询</source>
+        <translation>Case progress</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="133"/>
+        <source>查询已提交办件的办理进度</source>
+        <translation>See how your application is going</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="134"/>
+        <source>好差评</source>
+        <translation>Rate our service</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="134"/>
+        <source>扫描凭条二维码，评价窗口服务</source>
+        <translation>Scan your ticket to rate the service</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="209"/>
         <source>请选择要办理的业务类别</source>
         <translation>Choose the kind of service you need</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="177" />
+        <location filename="../main_window.py" line="212"/>
         <source>您的号码是 %1，请取走凭条。</source>
         <translation>Your number is %1. Please take your ticket.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179" />
+        <location filename="../main_window.py" line="214"/>
         <source>您的号码是 %1。凭条未能打印，请记住您的号码。</source>
         <translation>Your number is %1. The ticket could not be printed: please remember your number.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="221"/>
+        <source>请出示预约二维码，或将身份证放在读卡区</source>
+        <translation>Show your appointment QR code, or place your ID card on the reader</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="223"/>
+        <source>签到成功，您的号码是 %1，请留意叫号。</source>
+        <translation>You are checked in. Your number is %1; please watch for it to be called.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="230"/>
+        <source>请扫描受理回执上的二维码，或输入办件编号</source>
+        <translation>Scan the QR code on your receipt, or type the case number</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="236"/>
+        <source>请将排队凭条上的二维码对准扫码窗口</source>
+        <translation>Hold the QR code on your ticket up to the scanner window</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="238"/>
+        <source>请您评价本次服务</source>
+        <translation>How was our service?</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="240"/>
+        <source>感谢您的评价</source>
+        <translation>Thank you for your rating</translation>
     </message>
 </context>
 <context>
     <name>NumericKeypad</name>
     <message>
-        <location filename="../widgets/keypad.py" line="29" />
+        <location filename="../widgets/keypad.py" line="29"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
@@ -227,108 +522,592 @@
 <context>
     <name>PinOverlay</name>
     <message>
-        <location filename="../screens/admin_screen.py" line="51" />
+        <location filename="../screens/admin_screen.py" line="51"/>
         <source>维护密码</source>
         <translation>Maintenance PIN</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="57" />
+        <location filename="../screens/admin_screen.py" line="57"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="58" />
+        <location filename="../screens/admin_screen.py" line="58"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/admin_screen.py" line="87" />
+        <location filename="../screens/admin_screen.py" line="87"/>
         <source>错误次数过多，请 %n 秒后再试</source>
-        <translation><numerusform>Too many wrong PINs: try again in %n second</numerusform><numerusform>Too many wrong PINs: try again in %n seconds</numerusform></translation>
+        <translation>
+            <numerusform>Too many wrong PINs: try again in %n second</numerusform>
+            <numerusform>Too many wrong PINs: try again in %n seconds</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="89" />
+        <location filename="../screens/admin_screen.py" line="89"/>
         <source>密码不正确</source>
         <translation>Wrong PIN</translation>
     </message>
 </context>
 <context>
+    <name>ProgressJourney</name>
+    <message>
+        <location filename="../screens/progress_screen.py" line="60"/>
+        <source>办件进度查询</source>
+        <translation>Case progress</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="63"/>
+        <source>扫描受理回执上的二维码，或输入办件编号；再刷身份证或输入身份证号后六位</source>
+        <translation>Scan the QR code on your receipt or type the case number; then place your ID card or type the last six characters of your ID number</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="70"/>
+        <source>办件编号（数字）</source>
+        <translation>Case number (digits)</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="73"/>
+        <source>身份证号后六位</source>
+        <translation>Last 6 of ID number</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="76"/>
+        <source>办件编号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="78"/>
+        <source>身份证后六位</source>
+        <translation>Last 6 of ID</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="87"/>
+        <source>查询</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="89"/>
+        <location filename="../screens/progress_screen.py" line="119"/>
+        <source>返回首页</source>
+        <translation>Back to home</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="96"/>
+        <source>正在查询，请稍候…</source>
+        <translation>Searching, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="99"/>
+        <source>办件进度</source>
+        <translation>Case progress</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="104"/>
+        <source>查询其他办件</source>
+        <translation>Look up another case</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="106"/>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="111"/>
+        <source>未能查到办件</source>
+        <translation>Case not found</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="117"/>
+        <source>重新查询</source>
+        <translation>Search again</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="181"/>
+        <source>办件编号：%1
+事项：%2
+申请人：%3</source>
+        <translation>Case number: %1
+Service: %2
+Applicant: %3</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="186"/>
+        <location filename="../screens/progress_screen.py" line="225"/>
+        <source>承诺办结日期：%1</source>
+        <translation>Promised by: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="191"/>
+        <source>已补正材料，重新提交</source>
+        <translation>Supplemented and resubmitted</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="205"/>
+        <source>已提交申请</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="206"/>
+        <source>已受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="207"/>
+        <source>不予受理</source>
+        <translation>Not accepted</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="208"/>
+        <source>需要补正材料</source>
+        <translation>Documents requested</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="209"/>
+        <source>办理中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="210"/>
+        <source>特别程序（暂停计时）</source>
+        <translation>Special procedure (clock paused)</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="211"/>
+        <source>已办结</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="212"/>
+        <source>已送达</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="217"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="219"/>
+        <source>原因：%1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="221"/>
+        <source>需补正材料：%1</source>
+        <translation>Documents to supply: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="223"/>
+        <source>补正期限：%1</source>
+        <translation>Supply by: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="227"/>
+        <source>办理结果：%1</source>
+        <translation>Result: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="229"/>
+        <source>证照编号：%1</source>
+        <translation>Certificate number: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="232"/>
+        <source>邮寄送达</source>
+        <translation>by post (EMS)</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="233"/>
+        <source>窗口领取</source>
+        <translation>collect at the counter</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="234"/>
+        <source>电子送达</source>
+        <translation>electronic</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="236"/>
+        <source>送达方式：%1</source>
+        <translation>Delivery: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="238"/>
+        <source>EMS 运单号：%1</source>
+        <translation>EMS waybill: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="243"/>
+        <source>办件编号或身份证号码不正确</source>
+        <translation>The case number or ID number is not right</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="244"/>
+        <source>请核对受理回执上的办件编号和本人身份证号后再查。</source>
+        <translation>Check the case number on your receipt and your own ID number, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="246"/>
+        <source>查询次数过多</source>
+        <translation>Too many attempts</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="247"/>
+        <source>为保护办件信息，请稍后再试，或到窗口咨询。</source>
+        <translation>To protect case information, please try later or ask at a counter.</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="249"/>
+        <source>这不是受理回执的二维码</source>
+        <translation>This is not the QR code of a receipt</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="250"/>
+        <source>请扫描受理回执上的二维码，或直接输入办件编号。</source>
+        <translation>Scan the QR code on your receipt, or type the case number.</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="252"/>
+        <source>网络暂时不通</source>
+        <translation>The network is down for the moment</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="253"/>
+        <location filename="../screens/progress_screen.py" line="256"/>
+        <source>请稍后重试，或到窗口咨询。</source>
+        <translation>Try again later, or ask at a counter.</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="255"/>
+        <source>系统暂时出现故障</source>
+        <translation>The system has a problem</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="289"/>
+        <source>已读取身份证：%1</source>
+        <translation>ID card read: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RatingJourney</name>
+    <message>
+        <location filename="../screens/rating_screen.py" line="49"/>
+        <source>好差评</source>
+        <translation>Rate our service</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="51"/>
+        <source>请将排队凭条上的二维码对准扫码窗口</source>
+        <translation>Hold the QR code on your ticket up to the scanner window</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="56"/>
+        <source>扫描排队凭条</source>
+        <translation>Scan your queue ticket</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="57"/>
+        <source>窗口办理结束后即可评价，每次服务评价一次。</source>
+        <translation>You can rate a service once it is finished, once per service.</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="61"/>
+        <source>评价匿名提交，工作人员看不到评价人信息。</source>
+        <translation>Ratings are anonymous: staff never see who rated.</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="64"/>
+        <location filename="../screens/rating_screen.py" line="110"/>
+        <source>返回首页</source>
+        <translation>Back to home</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="68"/>
+        <source>请稍候…</source>
+        <translation>Please wait…</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="71"/>
+        <source>请您评价本次服务</source>
+        <translation>How was our service?</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="81"/>
+        <source>意见或建议（选填）</source>
+        <translation>Comments (optional)</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="84"/>
+        <source>提交评价</source>
+        <translation>Send rating</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="86"/>
+        <source>不评价，返回首页</source>
+        <translation>Skip and go home</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="94"/>
+        <source>感谢您的评价</source>
+        <translation>Thank you for your rating</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="98"/>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="102"/>
+        <source>暂时不能评价</source>
+        <translation>Rating not possible</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="108"/>
+        <source>扫描其他凭条</source>
+        <translation>Scan another ticket</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="181"/>
+        <source>排队号：%1</source>
+        <translation>Ticket: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="183"/>
+        <source>办件编号：%1</source>
+        <translation>Case number: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="190"/>
+        <source>您的意见已提交，我们将核实整改并答复。</source>
+        <translation>Your feedback was sent. We will look into it, put it right and reply.</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="192"/>
+        <source>您的评价已提交，我们将继续努力。</source>
+        <translation>Your rating was sent. Thank you.</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="199"/>
+        <source>本次服务已评价过</source>
+        <translation>This service has already been rated</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="200"/>
+        <source>每次服务只能评价一次，感谢您的反馈。</source>
+        <translation>Each service can be rated once. Thank you for your feedback.</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="202"/>
+        <source>服务尚未结束</source>
+        <translation>The service is not finished yet</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="203"/>
+        <source>请在窗口办理结束后，再扫描凭条评价。</source>
+        <translation>Please scan your ticket again after you have been served.</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="205"/>
+        <source>无法识别该二维码</source>
+        <translation>This QR code is not recognised</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="206"/>
+        <source>请扫描排队凭条上的二维码。</source>
+        <translation>Scan the QR code on your queue ticket.</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="208"/>
+        <source>未找到这次服务</source>
+        <translation>Service not found</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="209"/>
+        <source>请核对凭条，或到服务台咨询。</source>
+        <translation>Check your ticket, or ask at the service desk.</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="211"/>
+        <source>网络暂时不通</source>
+        <translation>The network is down for the moment</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="212"/>
+        <source>请稍后重试。</source>
+        <translation>Please try again later.</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="214"/>
+        <source>系统暂时出现故障</source>
+        <translation>The system has a problem</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="215"/>
+        <source>请稍后重试，或到服务台咨询。</source>
+        <translation>Try again later, or ask at the service desk.</translation>
+    </message>
+</context>
+<context>
+    <name>RatingPicker</name>
+    <message>
+        <location filename="../widgets/rating_picker.py" line="29"/>
+        <source>非常满意</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <location filename="../widgets/rating_picker.py" line="30"/>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../widgets/rating_picker.py" line="31"/>
+        <source>基本满意</source>
+        <translation>Fairly satisfied</translation>
+    </message>
+    <message>
+        <location filename="../widgets/rating_picker.py" line="32"/>
+        <source>不满意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../widgets/rating_picker.py" line="33"/>
+        <source>非常不满意</source>
+        <translation>Very dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../widgets/rating_picker.py" line="52"/>
+        <source>请选择不满意的原因（可多选）</source>
+        <translation>What went wrong? (choose one or more)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/rating_picker.py" line="54"/>
+        <source>服务态度不好</source>
+        <translation>Unfriendly staff</translation>
+    </message>
+    <message>
+        <location filename="../widgets/rating_picker.py" line="55"/>
+        <source>办事效率低</source>
+        <translation>Slow service</translation>
+    </message>
+    <message>
+        <location filename="../widgets/rating_picker.py" line="56"/>
+        <source>多次跑动</source>
+        <translation>Had to come back</translation>
+    </message>
+    <message>
+        <location filename="../widgets/rating_picker.py" line="57"/>
+        <source>材料重复提交</source>
+        <translation>Asked for documents twice</translation>
+    </message>
+    <message>
+        <location filename="../widgets/rating_picker.py" line="58"/>
+        <source>政策解释不清</source>
+        <translation>Rules not explained</translation>
+    </message>
+    <message>
+        <location filename="../widgets/rating_picker.py" line="59"/>
+        <source>等候时间长</source>
+        <translation>Long wait</translation>
+    </message>
+    <message>
+        <location filename="../widgets/rating_picker.py" line="60"/>
+        <source>系统或设备故障</source>
+        <translation>System or machine fault</translation>
+    </message>
+    <message>
+        <location filename="../widgets/rating_picker.py" line="61"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+</context>
+<context>
     <name>TicketJourney</name>
     <message>
-        <location filename="../screens/ticket_screen.py" line="75" />
+        <location filename="../screens/ticket_screen.py" line="78"/>
         <source>请选择要办理的业务类别</source>
         <translation>Choose the kind of service you need</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="80" />
-        <location filename="../screens/ticket_screen.py" line="129" />
+        <location filename="../screens/ticket_screen.py" line="87"/>
+        <location filename="../screens/ticket_screen.py" line="136"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="84" />
+        <location filename="../screens/ticket_screen.py" line="91"/>
         <source>正在为您取号，请稍候…</source>
         <translation>Getting your number, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="87" />
+        <location filename="../screens/ticket_screen.py" line="94"/>
         <source>取号成功</source>
         <translation>Here is your number</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="104" />
+        <location filename="../screens/ticket_screen.py" line="111"/>
         <source>手机扫码，随时查看叫号进度</source>
         <translation>Scan with your phone to follow the queue</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="122" />
+        <location filename="../screens/ticket_screen.py" line="129"/>
         <source>暂时无法取号</source>
         <translation>No number can be issued right now</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="127" />
+        <location filename="../screens/ticket_screen.py" line="134"/>
         <source>重试</source>
         <translation>Try again</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/ticket_screen.py" line="211" />
+        <location filename="../screens/ticket_screen.py" line="218"/>
         <source>前面还有 %n 人等候</source>
-        <translation><numerusform>%n person waiting ahead of you</numerusform><numerusform>%n people waiting ahead of you</numerusform></translation>
+        <translation>
+            <numerusform>%n person waiting ahead of you</numerusform>
+            <numerusform>%n people waiting ahead of you</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="213" />
+        <location filename="../screens/ticket_screen.py" line="220"/>
         <source>前面没有人等候，请留意叫号</source>
         <translation>Nobody is ahead of you: watch for your number</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/ticket_screen.py" line="215" />
+        <location filename="../screens/ticket_screen.py" line="222"/>
         <source>，预计等候约 %n 分钟</source>
-        <translation><numerusform>, about %n minute</numerusform><numerusform>, about %n minutes</numerusform></translation>
+        <translation>
+            <numerusform>, about %n minute</numerusform>
+            <numerusform>, about %n minutes</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="219" />
+        <location filename="../screens/ticket_screen.py" line="226"/>
         <source>请取走下方打印的排队凭条</source>
         <translation>Please take your printed ticket below</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="222" />
+        <location filename="../screens/ticket_screen.py" line="229"/>
         <source>凭条未能打印，请记住您的号码或用手机拍下此屏幕</source>
         <translation>The ticket could not be printed: remember your number or take a photo of this screen</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="239" />
+        <location filename="../screens/ticket_screen.py" line="246"/>
         <source>网络暂时不通，请稍后重试，或到服务台人工取号。</source>
         <translation>The network is down. Try again shortly, or ask at the help desk for a number.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="243" />
+        <location filename="../screens/ticket_screen.py" line="250"/>
         <source>系统暂时出现故障，请到服务台人工取号。</source>
         <translation>The system has a fault. Please ask at the help desk for a number.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/ticket_screen.py" line="248" />
+        <location filename="../screens/ticket_screen.py" line="255"/>
         <source>完成（%n 秒后返回首页）</source>
-        <translation><numerusform>Done (back to start in %n second)</numerusform><numerusform>Done (back to start in %n seconds)</numerusform></translation>
+        <translation>
+            <numerusform>Done (back to start in %n second)</numerusform>
+            <numerusform>Done (back to start in %n seconds)</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,265 @@
+"""预约签到: check in a booked appointment and get a priority (appointment) ticket.
+
+Theory of operation: the citizen shows the appointment QR (or an identity QR) to the camera,
+or places the ID card (WAITING). The terminal asks the hub to check in (CHECKING, off the GUI
+thread through :class:`CheckInDesk`): the hub finds today's appointment, issues an
+appointment-priority ticket and marks the appointment checked in; the desk prints the ticket.
+The ticket is shown whether or not it printed (SHOWING). When the hub refuses, the desk says why
+in a :class:`Refusal` the screen words (REFUSED): no appointment, another day (not yet, or
+passed), already checked in, cancelled, a code that is expired or not ours. Both end in DONE.
+
+Personal data: an ID number read from a card or resolved from an identity code is held in
+``CheckInFlow.holder`` (masked for display) only until :meth:`CheckInFlow.forget`.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from drivers.errors import DeviceError
+from drivers.printer.layouts import mask_id, mask_name
+from kiosk.api import models as m
+from kiosk.api.client import HubClient
+from kiosk.api.errors import HubRejected, HubUnreachable
+from kiosk.api.payloads import PayloadKind, PayloadStatus, classify
+from kiosk.errors import KioskError
+from kiosk.flows.machine import StateMachine
+from kiosk.printing import TicketPrinter
+from kiosk.tickets import TicketOutcome
+
+logger = logging.getLogger(__name__)
+
+
+class CheckInState(enum.Enum):
+    WAITING = "waiting"
+    CHECKING = "checking"
+    SHOWING = "showing"
+    REFUSED = "refused"
+    DONE = "done"
+
+
+class CheckInEvent(enum.Enum):
+    PRESENTED = "presented"  # a code was scanned or a card read
+    CHECKED_IN = "checked_in"
+    REFUSED = "refused"
+    RETRY = "retry"
+    BACK = "back"
+    DISMISS = "dismiss"
+
+
+class RefusalKind(enum.Enum):
+    NO_APPOINTMENT = "no_appointment"
+    NOT_YET = "not_yet"  # booked for a later day
+    EXPIRED = "expired"  # a past day's appointment (missed), or an expired identity code
+    ALREADY_CHECKED_IN = "already_checked_in"
+    CANCELLED = "cancelled"
+    INVALID_CODE = "invalid_code"  # damaged, not ours, or not an appointment/identity code
+    UNREADABLE_CARD = "unreadable_card"
+    HUB_UNREACHABLE = "hub_unreachable"
+    HUB_FAILURE = "hub_failure"
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    kind: RefusalKind
+    hub_message: str = ""  # the hub's own Chinese words, when it gave some
+    appointment_date: date | None = None  # for NOT_YET and EXPIRED appointments
+
+
+class CheckInRefused(Exception):
+    def __init__(self, refusal: Refusal) -> None:
+        super().__init__(refusal.kind.value)
+        self.refusal = refusal
+
+
+@dataclass(frozen=True, slots=True)
+class Holder:
+    """Who checked in, as the screen may show it (masked); the full number stays in the flow."""
+
+    id_number: str
+    name: str = ""
+
+    @property
+    def masked_name(self) -> str:
+        return mask_name(self.name) if self.name else ""
+
+    @property
+    def masked_id(self) -> str:
+        return mask_id(self.id_number)
+
+
+S, E = CheckInState, CheckInEvent
+TRANSITIONS: dict[tuple[CheckInState, CheckInEvent], CheckInState] = {
+    (S.WAITING, E.PRESENTED): S.CHECKING,
+    (S.WAITING, E.REFUSED): S.REFUSED,  # a code refused before asking the hub
+    (S.WAITING, E.BACK): S.DONE,
+    (S.CHECKING, E.CHECKED_IN): S.SHOWING,
+    (S.CHECKING, E.REFUSED): S.REFUSED,
+    (S.SHOWING, E.DISMISS): S.DONE,
+    (S.REFUSED, E.RETRY): S.WAITING,
+    (S.REFUSED, E.DISMISS): S.DONE,
+}
+
+
+class CheckInFlow:
+    def __init__(self) -> None:
+        self.machine: StateMachine[CheckInState, CheckInEvent] = StateMachine(
+            CheckInState.WAITING, TRANSITIONS
+        )
+        self.holder: Holder | None = None
+        self.outcome: TicketOutcome | None = None
+        self.refusal: Refusal | None = None
+
+    @property
+    def state(self) -> CheckInState:
+        return self.machine.state
+
+    def presented(self, holder: Holder | None = None) -> None:
+        if self.machine.accepts(CheckInEvent.PRESENTED):
+            self.holder = holder
+        self.machine.fire(CheckInEvent.PRESENTED)
+
+    def identified(self, holder: Holder) -> None:
+        """An identity code resolved while checking: who it stands for (shown masked)."""
+        if self.state is CheckInState.CHECKING:
+            self.holder = holder
+
+    def checked_in(self, outcome: TicketOutcome) -> None:
+        self.outcome = outcome
+        self.machine.fire(CheckInEvent.CHECKED_IN)
+
+    def refused(self, refusal: Refusal) -> None:
+        self.refusal = refusal
+        self.machine.fire(CheckInEvent.REFUSED)
+
+    def retry(self) -> None:
+        self.forget()
+        self.machine.fire(CheckInEvent.RETRY)
+
+    def back(self) -> None:
+        self.machine.fire(CheckInEvent.BACK)
+
+    def dismiss(self) -> None:
+        self.machine.fire(CheckInEvent.DISMISS)
+
+    def forget(self) -> None:
+        self.holder = None
+        self.outcome = None
+        self.refusal = None
+
+
+class CheckInDesk:
+    """The hub and printer work of a check-in (blocking: run it off the GUI thread)."""
+
+    def __init__(self, client: HubClient, printer: TicketPrinter, hall_name: str) -> None:
+        self._client = client
+        self._printer = printer
+        self._hall_name = hall_name
+        self._names_en: dict[str, str] = {}
+
+    def category_name_en(self, code: str) -> str:
+        """A category's English name, known once a check-in has been made (else "")."""
+        return self._names_en.get(code, "")
+
+    def by_id_number(self, id_number: str) -> TicketOutcome:
+        return self._check_in(m.CheckIn(id_number=id_number), code=None)
+
+    def by_scan(
+        self, text: str, *, on_identity: Callable[[Holder], None] | None = None
+    ) -> TicketOutcome:
+        """Check in with a scanned QR: an appointment code, or an identity code (resolved by
+        the hub, then checked in by its ID number). ``on_identity(Holder)`` is told who an
+        identity code stood for."""
+        payload = classify(text, now=time.time())
+        if payload.kind is PayloadKind.APPOINTMENT and payload.ok:
+            return self._check_in(m.CheckIn(code=payload.reference), code=payload.reference)
+        if payload.kind is PayloadKind.IDENTITY and payload.status is not PayloadStatus.INVALID:
+            # The hub is the judge of an identity code (its key, its clock): always ask it.
+            holder = self.resolve_identity(text)
+            if on_identity is not None:
+                on_identity(holder)
+            return self.by_id_number(holder.id_number)
+        raise CheckInRefused(Refusal(RefusalKind.INVALID_CODE))
+
+    def resolve_identity(self, text: str) -> Holder:
+        try:
+            resolved = self._client.resolve_identity_code(text)
+        except HubRejected as exc:
+            kind = (
+                RefusalKind.EXPIRED
+                if exc.code == m.ProblemCode.IDENTITY_CODE_EXPIRED
+                else RefusalKind.INVALID_CODE
+            )
+            raise CheckInRefused(Refusal(kind, exc.citizen_message)) from None
+        return Holder(resolved.id_number, resolved.name)
+
+    def _check_in(self, request: m.CheckIn, *, code: str | None) -> TicketOutcome:
+        try:
+            ticket = self._client.check_in(request)
+        except HubRejected as exc:
+            raise CheckInRefused(self._refusal(exc, code)) from None
+        if not self._names_en:  # for the English screen; the hub's ticket has the Chinese one
+            try:
+                categories = self._client.list_ticket_categories()
+                self._names_en = {c.code: c.name_en for c in categories}
+            except KioskError:  # the ticket is issued: a missing English name must not lose it
+                logger.warning("category names unavailable; showing the hub's")
+        try:
+            png = self._printer.print_ticket(ticket, self._hall_name)
+        except DeviceError as exc:
+            logger.warning("check-in ticket %s not printed: %s", ticket.number, exc.message)
+            return TicketOutcome(ticket, printed=False, print_problem=exc.message)
+        return TicketOutcome(ticket, printed=True, paper_png=png)
+
+    def _refusal(self, exc: HubRejected, code: str | None) -> Refusal:
+        problem = exc.code
+        if problem == m.ProblemCode.APPOINTMENT_NOT_FOUND:
+            return Refusal(RefusalKind.NO_APPOINTMENT, exc.citizen_message)
+        if problem in (m.ProblemCode.APPOINTMENT_NOT_TODAY, m.ProblemCode.INVALID_TRANSITION):
+            # The hub's answer covers several cases; the appointment itself tells them apart.
+            appointment = self._appointment(code)
+            if appointment is not None:
+                return _refusal_for(appointment, exc.citizen_message)
+            if problem == m.ProblemCode.APPOINTMENT_NOT_TODAY:
+                return Refusal(RefusalKind.NOT_YET, exc.citizen_message)
+            return Refusal(RefusalKind.ALREADY_CHECKED_IN, exc.citizen_message)
+        if problem == m.ProblemCode.VALIDATION_FAILED:
+            return Refusal(RefusalKind.INVALID_CODE, exc.citizen_message)
+        return Refusal(RefusalKind.HUB_FAILURE, exc.citizen_message)
+
+    def _appointment(self, code: str | None) -> m.Appointment | None:
+        if code is None:
+            return None
+        try:
+            return self._client.get_appointment(code)
+        except HubRejected:
+            return None
+
+
+def refusal_of(exc: Exception) -> Refusal:
+    """Any failure of a check-in as a refusal the screen can word."""
+    if isinstance(exc, CheckInRefused):
+        return exc.refusal
+    if isinstance(exc, HubUnreachable):
+        return Refusal(RefusalKind.HUB_UNREACHABLE)
+    if isinstance(exc, HubRejected):
+        return Refusal(RefusalKind.HUB_FAILURE, exc.citizen_message)
+    logger.error("check-in failed: %s", type(exc).__name__)
+    return Refusal(RefusalKind.HUB_FAILURE)
+
+
+def _refusal_for(appointment: m.Appointment, hub_message: str) -> Refusal:
+    state = appointment.state
+    day = appointment.slot_date
+    if state is m.AppointmentState.CHECKED_IN:
+        return Refusal(RefusalKind.ALREADY_CHECKED_IN, hub_message, day)
+    if state is m.AppointmentState.CANCELLED:
+        return Refusal(RefusalKind.CANCELLED, hub_message, day)
+    if state is m.AppointmentState.MISSED:
+        return Refusal(RefusalKind.EXPIRED, hub_message, day)
+    return Refusal(RefusalKind.NOT_YET, hub_message, day)

@@ -1,0 +1,231 @@
+"""进度查询: a case's progress, shown only with the proof the hub requires.
+
+Theory of operation: the hub answers a lookup only for a case number together with a proof of
+identity — the full ID number (read from the card) or its last six characters (typed). The
+citizen gives the case number by scanning the receipt's QR or typing it on the keypad, and the
+proof by placing the ID card or typing the last six; in any order, on one page (COLLECTING).
+As soon as both are there (or on "查询" for typed ones) the terminal asks the hub (LOOKING) and
+shows the timeline (SHOWING) or why not (REFUSED): a wrong number or proof gets the hub's single
+answer, so a stranger's case cannot be probed. The proof is dropped once the answer is in.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+import re
+import time
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from drivers.printer.layouts import mask_id
+from kiosk.api import models as m
+from kiosk.api.errors import HubRejected, HubUnreachable
+from kiosk.api.payloads import PayloadKind, classify
+from kiosk.flows.machine import StateMachine
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_CASE_PREFIX = "YM"  # the hub's default case-number prefix, added to digits typed alone
+_CASE_RE = re.compile(r"^[A-Z0-9-]{6,32}$")
+_LAST6_RE = re.compile(r"^[0-9]{5}[0-9X]$")
+
+
+class ProgressState(enum.Enum):
+    COLLECTING = "collecting"
+    LOOKING = "looking"
+    SHOWING = "showing"
+    REFUSED = "refused"
+    DONE = "done"
+
+
+class ProgressEvent(enum.Enum):
+    LOOK_UP = "look_up"
+    FOUND = "found"
+    REFUSED = "refused"
+    RETRY = "retry"
+    BACK = "back"
+    DISMISS = "dismiss"
+
+
+class ProgressRefusal(enum.Enum):
+    NOT_MATCHED = "not_matched"  # unknown case number or wrong proof: one answer for both
+    TOO_MANY_ATTEMPTS = "too_many_attempts"
+    NOT_A_RECEIPT = "not_a_receipt"  # a QR that is not a case tracking code
+    HUB_UNREACHABLE = "hub_unreachable"
+    HUB_FAILURE = "hub_failure"
+
+
+S, E = ProgressState, ProgressEvent
+TRANSITIONS: dict[tuple[ProgressState, ProgressEvent], ProgressState] = {
+    (S.COLLECTING, E.LOOK_UP): S.LOOKING,
+    (S.COLLECTING, E.REFUSED): S.REFUSED,
+    (S.COLLECTING, E.BACK): S.DONE,
+    (S.LOOKING, E.FOUND): S.SHOWING,
+    (S.LOOKING, E.REFUSED): S.REFUSED,
+    (S.SHOWING, E.DISMISS): S.DONE,
+    (S.SHOWING, E.RETRY): S.COLLECTING,
+    (S.REFUSED, E.RETRY): S.COLLECTING,
+    (S.REFUSED, E.DISMISS): S.DONE,
+}
+
+
+def normalise_case_number(text: str) -> str:
+    value = text.strip().upper().replace(" ", "")
+    if value.isdigit():
+        value = DEFAULT_CASE_PREFIX + value
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineStep:
+    """One step of a case's life, with the facts a citizen needs (keys the UI words)."""
+
+    state: m.CaseState
+    at: datetime
+    facts: tuple[tuple[str, str | tuple[str, ...]], ...] = ()  # lists stay lists (the UI joins)
+    resubmitted: bool = False  # submitted again after a supplement was asked for
+
+
+def timeline(status: m.CaseStatus) -> list[TimelineStep]:
+    steps: list[TimelineStep] = []
+    for event in status.events:
+        again = event.state is m.CaseState.SUBMITTED and bool(steps)
+        steps.append(TimelineStep(event.state, event.at, tuple(_facts(event.detail)), again))
+    return steps
+
+
+def _facts(detail: dict[str, Any]) -> list[tuple[str, str | tuple[str, ...]]]:
+    facts: list[tuple[str, str | tuple[str, ...]]] = []
+    for key in ("reason", "due_date", "materials", "deadline", "result_code"):
+        value = detail.get(key)
+        if isinstance(value, list) and value:
+            facts.append((key, tuple(str(v) for v in value)))
+        elif value:
+            facts.append((key, str(value)))
+    if detail.get("certificate_number"):
+        facts.append(("certificate_number", str(detail["certificate_number"])))
+    if detail.get("delivery"):
+        facts.append(("delivery", str(detail["delivery"])))
+    if detail.get("waybill"):
+        facts.append(("waybill", str(detail["waybill"])))
+    return facts
+
+
+class ProgressFlow:
+    def __init__(self) -> None:
+        self.machine: StateMachine[ProgressState, ProgressEvent] = StateMachine(
+            ProgressState.COLLECTING, TRANSITIONS
+        )
+        self.case_number = ""
+        self.id_number: str | None = None  # read from the card: the full number, never shown
+        self.last6 = ""
+        self.status: m.CaseStatus | None = None
+        self.refusal: ProgressRefusal | None = None
+        self.hub_message = ""
+
+    @property
+    def state(self) -> ProgressState:
+        return self.machine.state
+
+    # -- what the citizen gives --------------------------------------------------------------
+
+    def scanned(self, text: str) -> bool:
+        """A QR from the camera: a receipt's case code sets the number; anything else is
+        refused. Returns whether it was a receipt."""
+        payload = classify(text, now=time.time())
+        if payload.kind is PayloadKind.CASE_TRACKING and payload.ok:
+            self.case_number = payload.reference
+            return True
+        self.refused(ProgressRefusal.NOT_A_RECEIPT)
+        return False
+
+    def card_read(self, id_number: str) -> None:
+        self.id_number = id_number.upper()
+        self.last6 = ""
+
+    def typed(self, case_number: str, last6: str) -> None:
+        self.case_number = normalise_case_number(case_number)
+        if self.id_number is None:
+            self.last6 = last6.strip().upper()
+
+    @property
+    def masked_proof(self) -> str:
+        return mask_id(self.id_number) if self.id_number else ""
+
+    @property
+    def case_number_ok(self) -> bool:
+        return bool(_CASE_RE.fullmatch(self.case_number))
+
+    @property
+    def proof_ok(self) -> bool:
+        return self.id_number is not None or bool(_LAST6_RE.fullmatch(self.last6))
+
+    @property
+    def ready(self) -> bool:
+        return self.case_number_ok and self.proof_ok
+
+    def lookup_request(self) -> m.CaseLookup:
+        if not self.ready:
+            raise ValueError("a lookup needs a case number and a proof")
+        if self.id_number is not None:
+            return m.CaseLookup(case_number=self.case_number, id_number=self.id_number)
+        return m.CaseLookup(case_number=self.case_number, id_last6=self.last6)
+
+    # -- the hub's answer --------------------------------------------------------------------
+
+    def look_up(self) -> m.CaseLookup:
+        request = self.lookup_request()
+        self.machine.fire(ProgressEvent.LOOK_UP)
+        return request
+
+    def found(self, status: m.CaseStatus) -> None:
+        self._drop_proof()
+        self.status = status
+        self.machine.fire(ProgressEvent.FOUND)
+
+    def failed(self, exc: Exception) -> None:
+        if isinstance(exc, HubRejected):
+            self.hub_message = exc.citizen_message
+            if exc.code == m.ProblemCode.TOO_MANY_ATTEMPTS:
+                self.refused(ProgressRefusal.TOO_MANY_ATTEMPTS)
+            elif exc.code in (m.ProblemCode.PROOF_REJECTED, m.ProblemCode.VALIDATION_FAILED):
+                self.refused(ProgressRefusal.NOT_MATCHED)
+            else:
+                self.refused(ProgressRefusal.HUB_FAILURE)
+        elif isinstance(exc, HubUnreachable):
+            self.refused(ProgressRefusal.HUB_UNREACHABLE)
+        else:
+            logger.error("case lookup failed: %s", type(exc).__name__)
+            self.refused(ProgressRefusal.HUB_FAILURE)
+
+    def refused(self, refusal: ProgressRefusal) -> None:
+        self._drop_proof()
+        self.refusal = refusal
+        self.machine.fire(ProgressEvent.REFUSED)
+
+    def retry(self) -> None:
+        self.forget()
+        self.machine.fire(ProgressEvent.RETRY)
+
+    def back(self) -> None:
+        self.machine.fire(ProgressEvent.BACK)
+
+    def dismiss(self) -> None:
+        self.machine.fire(ProgressEvent.DISMISS)
+
+    def forget(self) -> None:
+        self.case_number = ""
+        self._drop_proof()
+        self.status = None
+        self.refusal = None
+        self.hub_message = ""
+
+    def _drop_proof(self) -> None:
+        self.id_number = None
+        self.last6 = ""
+
+
+def due_text(day: date | None) -> str:
+    return day.isoformat() if day else ""

@@ -1,0 +1,109 @@
+"""进度查询 flow without Qt: what counts as a number and a proof, the timeline, forgetting."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from kiosk.api import models as m
+from kiosk.api.errors import HubRejected, HubUnreachable
+from kiosk.api.payloads import appointment_code, case_tracking_code
+from kiosk.flows.progress import (
+    ProgressFlow,
+    ProgressRefusal,
+    ProgressState,
+    normalise_case_number,
+    timeline,
+)
+
+AT = datetime(2026, 3, 2, 1, 30, tzinfo=UTC)
+ID = "11010519491231002X"
+
+
+def test_typed_digits_get_the_prefix() -> None:
+    assert normalise_case_number(" 202603020000011 ") == "YM202603020000011"
+    assert normalise_case_number("ym202603020000011") == "YM202603020000011"
+
+
+def test_a_number_alone_is_not_enough() -> None:
+    flow = ProgressFlow()
+    flow.typed("202603020000011", "")
+    assert flow.case_number_ok and not flow.ready
+    flow.typed("202603020000011", "12345")
+    assert not flow.ready
+    flow.typed("202603020000011", "00002x")
+    assert flow.ready
+    assert flow.lookup_request() == m.CaseLookup(case_number="YM202603020000011", id_last6="00002X")
+
+
+def test_the_card_is_the_proof_and_is_dropped_after_the_answer() -> None:
+    flow = ProgressFlow()
+    assert flow.scanned(case_tracking_code("YM202603020000011"))
+    flow.card_read(ID)
+    assert flow.masked_proof == "1101**********002X"
+    request = flow.look_up()
+    assert request.id_number == ID
+    assert flow.state is ProgressState.LOOKING
+    flow.failed(HubRejected("x", code="proof_rejected", citizen_message="不正确", status=404))
+    assert flow.refusal is ProgressRefusal.NOT_MATCHED
+    assert flow.id_number is None and flow.last6 == ""
+    flow.retry()
+    assert flow.state is ProgressState.COLLECTING and flow.case_number == ""
+
+
+@pytest.mark.parametrize("text", ["hello", appointment_code("ABCDEFGH")])
+def test_other_codes_are_not_receipts(text: str) -> None:
+    flow = ProgressFlow()
+    assert not flow.scanned(text)
+    assert flow.refusal is ProgressRefusal.NOT_A_RECEIPT
+
+
+@pytest.mark.parametrize(
+    ("error", "refusal"),
+    [
+        (HubRejected("x", code="too_many_attempts", citizen_message="", status=429), "too_many"),
+        (HubUnreachable("down"), "hub_unreachable"),
+        (RuntimeError("bug"), "hub_failure"),
+    ],
+)
+def test_failures(error: Exception, refusal: str) -> None:
+    flow = ProgressFlow()
+    flow.typed("202603020000011", "00002X")
+    flow.look_up()
+    flow.failed(error)
+    assert flow.refusal is not None and flow.refusal.value.startswith(refusal)
+
+
+def test_timeline_keeps_the_facts_a_citizen_needs() -> None:
+    def event(state: m.CaseState, **detail: object) -> m.CaseEventView:
+        return m.CaseEventView(state=state, at=AT, detail=detail)
+
+    status = m.CaseStatus(
+        case_number="YM202603020000011",
+        item_name="示例事项",
+        state=m.CaseState.DELIVERED,
+        applicant_name_masked="张**",
+        submitted_at=AT,
+        due_date=None,
+        events=[
+            event(m.CaseState.SUBMITTED, channel="kiosk", agent=False),
+            event(
+                m.CaseState.SUPPLEMENT_REQUESTED,
+                reason="不清晰",
+                materials=["甲", "乙"],
+                deadline="2026-03-12",
+            ),
+            event(m.CaseState.SUBMITTED),
+            event(m.CaseState.DELIVERED, delivery="ems", waybill="EA1CN"),
+        ],
+    )
+    steps = timeline(status)
+    assert [s.resubmitted for s in steps] == [False, False, True, False]
+    assert steps[0].facts == ()  # the channel is not the citizen's business
+    assert steps[1].facts == (
+        ("reason", "不清晰"),
+        ("materials", ("甲", "乙")),
+        ("deadline", "2026-03-12"),
+    )
+    assert steps[3].facts == (("delivery", "ems"), ("waybill", "EA1CN"))

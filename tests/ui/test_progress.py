@@ -1,0 +1,209 @@
+"""进度查询 end to end: a case created and moved through its life cycle at the real hub (by the
+kiosk and a counter terminal), then looked up with the receipt QR, the card or the keypad."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from drivers.idcard.samples import sample_resident
+from kiosk.api import models as m
+from kiosk.api.client import new_idempotency_key
+from kiosk.api.payloads import case_tracking_code
+from ui.main_window import KioskWindow
+
+if TYPE_CHECKING:
+    from conftest import Hall
+
+CARD = sample_resident()  # 张示例, 11010519491231002X (fictional)
+ITEM = "GG00123001-990101-RS"
+PDF = b"%PDF-1.4 a scanned ID card\n"
+
+
+def submit_case(hall: Hall) -> m.CaseReceipt:
+    request = m.CaseCreate(
+        item_code=ITEM,
+        applicant=m.Person(name="张示例", id_number=CARD.id_number or ""),
+        form={"phone": "13800000000", "grade": "500元"},
+        materials=[
+            m.MaterialDeclaration(
+                code="id_card",
+                name="居民身份证",
+                sha256=hashlib.sha256(PDF).hexdigest(),
+                size=len(PDF),
+            )
+        ],
+        delivery=m.DeliveryMethod.ELECTRONIC,
+    )
+    client = hall.terminal.client
+    receipt = client.create_case(request, idempotency_key=new_idempotency_key())
+    client.upload_material(receipt.case_id, "id_card", PDF)
+    return receipt
+
+
+def live_through(hall: Hall, case_id: str) -> None:
+    """Supplement asked and given, accepted, processed, finished, sent by EMS."""
+    A = m.CaseAction
+    deadline = hall.clock().date() + timedelta(days=10)
+    for step in (
+        m.CaseTransition(
+            action=A.REQUEST_SUPPLEMENT,
+            reason="缴费档次证明不清晰",
+            materials=["缴费档次确认书", "户口簿本人页"],
+            deadline=deadline,
+        ),
+        m.CaseTransition(action=A.SUPPLEMENT),
+        m.CaseTransition(action=A.ACCEPT),
+        m.CaseTransition(action=A.PROCESS),
+        m.CaseTransition(action=A.FINISH, result_code="approved", certificate_number="CB-0001"),
+        m.CaseTransition(action=A.DELIVER, delivery=m.DeliveryMethod.EMS, waybill="EA123456789CN"),
+    ):
+        hall.counter.transition_case(case_id, step)
+
+
+def open_progress(qtbot: QtBot, window: KioskWindow) -> None:
+    qtbot.mouseClick(window.home.tiles["progress"], Qt.MouseButton.LeftButton)
+    journey = window.progress
+    qtbot.waitUntil(lambda: journey.currentWidget() is journey.collect_page, timeout=5000)
+
+
+def wait_page(qtbot: QtBot, window: KioskWindow, name: str) -> None:
+    journey = window.progress
+    page = getattr(journey, name)
+    qtbot.waitUntil(lambda: journey.currentWidget() is page, timeout=20000)
+
+
+def type_digits(qtbot: QtBot, window: KioskWindow, field: object, text: str) -> None:
+    journey = window.progress
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton)  # the keypad now types here
+    for char in text:
+        qtbot.mouseClick(journey.keypad.keys[char], Qt.MouseButton.LeftButton)
+
+
+def test_receipt_qr_and_card_show_the_whole_timeline(
+    qtbot: QtBot, hall: Hall, hall_window: KioskWindow
+) -> None:
+    window = hall_window
+    receipt = submit_case(hall)
+    live_through(hall, receipt.case_id)
+    hall.show_qr(case_tracking_code(receipt.case_number))
+    open_progress(qtbot, window)
+    journey = window.progress
+    qtbot.waitUntil(lambda: journey.case_field.text() == receipt.case_number, timeout=20000)
+    assert journey.currentWidget() is journey.collect_page  # no proof yet: nothing shown
+    hall.place_card(CARD)
+    wait_page(qtbot, window, "status_page")
+
+    texts = "\n".join(journey.timeline.texts)
+    for expected in (
+        "已提交申请",
+        "需要补正材料",
+        "缴费档次确认书、户口簿本人页",
+        "已受理",
+        "办理中",
+        "已办结",
+        "CB-0001",
+        "已送达",
+        "邮寄送达",
+        "EA123456789CN",
+    ):
+        assert expected in texts, expected
+    summary = journey.summary_label.text()
+    assert receipt.case_number in summary and "张*" in summary and "张示例" not in summary
+    assert journey.flow.id_number is None  # the proof was dropped once the hub answered
+    assert window.session.identity is None
+    hall.remove_card()
+    qtbot.mouseClick(journey.done_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.home, timeout=5000)
+    assert journey.timeline.texts == [] and journey.flow.status is None
+
+
+def test_typed_number_and_last_six(qtbot: QtBot, hall: Hall, hall_window: KioskWindow) -> None:
+    window = hall_window
+    receipt = submit_case(hall)
+    open_progress(qtbot, window)
+    journey = window.progress
+    type_digits(qtbot, window, journey.case_field, receipt.case_number.removeprefix("YM"))
+    assert not journey.search_button.isEnabled()  # no proof yet
+    type_digits(qtbot, window, journey.last6_field, (CARD.id_number or "")[-6:])
+    assert journey.search_button.isEnabled()
+    qtbot.mouseClick(journey.search_button, Qt.MouseButton.LeftButton)
+    wait_page(qtbot, window, "status_page")
+    assert "已提交申请" in journey.timeline.texts
+    assert journey.last6_field.text() == ""
+
+
+def test_a_wrong_last_six_shows_nothing(qtbot: QtBot, hall: Hall, hall_window: KioskWindow) -> None:
+    window = hall_window
+    receipt = submit_case(hall)
+    open_progress(qtbot, window)
+    journey = window.progress
+    type_digits(qtbot, window, journey.case_field, receipt.case_number.removeprefix("YM"))
+    type_digits(qtbot, window, journey.last6_field, "123456")
+    qtbot.mouseClick(journey.search_button, Qt.MouseButton.LeftButton)
+    wait_page(qtbot, window, "refused_page")
+    assert "不正确" in journey.refusal_title.text()
+    assert journey.flow.status is None and journey.timeline.texts == []
+    # "重新查询" starts over with empty fields.
+    qtbot.mouseClick(journey.retry_button, Qt.MouseButton.LeftButton)
+    wait_page(qtbot, window, "collect_page")
+    assert journey.case_field.text() == "" and journey.last6_field.text() == ""
+
+
+def test_a_qr_that_is_no_receipt(qtbot: QtBot, hall: Hall, hall_window: KioskWindow) -> None:
+    hall.show_qr("https://example.org/not-a-receipt")
+    open_progress(qtbot, hall_window)
+    wait_page(qtbot, hall_window, "refused_page")
+    assert "不是受理回执" in hall_window.progress.refusal_title.text()
+
+
+def test_progress_in_english_and_stretched(
+    qtbot: QtBot, hall: Hall, hall_window: KioskWindow
+) -> None:
+    from PySide6.QtCore import QCoreApplication
+    from test_checkin import unclipped, untranslated
+    from test_shell import StretchTranslator
+
+    window = hall_window
+    receipt = submit_case(hall)
+    live_through(hall, receipt.case_id)
+    # The case's own data (item name, masked name, what staff wrote) is the hub's, in Chinese.
+    data = (
+        "城乡居民基本养老保险参保登记",
+        "张**",
+        "缴费档次证明不清晰",
+        "缴费档次确认书",
+        "户口簿本人页",
+    )
+    qtbot.mouseClick(window.home.language_button, Qt.MouseButton.LeftButton)
+    open_progress(qtbot, window)
+    assert not untranslated(window)
+    journey = window.progress
+    type_digits(qtbot, window, journey.case_field, receipt.case_number.removeprefix("YM"))
+    type_digits(qtbot, window, journey.last6_field, (CARD.id_number or "")[-6:])
+    qtbot.mouseClick(journey.search_button, Qt.MouseButton.LeftButton)
+    wait_page(qtbot, window, "status_page")
+    assert not untranslated(window, data)
+    assert "EMS waybill: EA123456789CN" in journey.timeline.texts
+    window.end_session("finish")
+
+    app = QCoreApplication.instance()
+    assert app is not None
+    stretch = StretchTranslator()
+    app.installTranslator(stretch)
+    try:
+        window._build_screens()
+        open_progress(qtbot, window)
+        unclipped(window, "progress entry")
+        journey = window.progress
+        type_digits(qtbot, window, journey.case_field, receipt.case_number.removeprefix("YM"))
+        type_digits(qtbot, window, journey.last6_field, (CARD.id_number or "")[-6:])
+        qtbot.mouseClick(journey.search_button, Qt.MouseButton.LeftButton)
+        wait_page(qtbot, window, "status_page")
+        unclipped(window, "progress timeline")
+    finally:
+        app.removeTranslator(stretch)

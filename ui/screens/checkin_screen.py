@@ -1,0 +1,358 @@
+"""预约签到 screens: show the appointment QR or place the ID card, then take the priority ticket.
+
+Renders :class:`kiosk.flows.checkin.CheckInFlow`; the hub and printer work runs on a background
+thread. The card read or the identity resolved is kept in the :class:`~kiosk.session.Session`
+and shown masked only (张*例, 1101**********002X).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QPushButton, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.devices import Devices
+from kiosk.flows.checkin import (
+    CheckInDesk,
+    CheckInFlow,
+    CheckInState,
+    Holder,
+    Refusal,
+    RefusalKind,
+    refusal_of,
+)
+from kiosk.session import Session
+from kiosk.tickets import TicketOutcome
+from ui.bridge import BackgroundRunner
+from ui.widgets import make_button, make_label
+from ui.widgets.journey_kit import DeviceInputs, Page, option_card, wrapped_label
+from ui.widgets.qr_label import QrLabel
+
+logger = logging.getLogger(__name__)
+
+
+class CheckInJourney(QStackedWidget):
+    finished = Signal()
+    page_changed = Signal(str)
+
+    def __init__(
+        self,
+        desk: CheckInDesk,
+        devices: Devices,
+        runner: BackgroundRunner,
+        session: Callable[[], Session],
+        return_home_after: int = 8,
+        *,
+        english: bool = False,
+    ) -> None:
+        super().__init__()
+        self._english = english
+        self._desk = desk
+        self._runner = runner
+        self._session = session
+        self._return_home_after = return_home_after
+        self.inputs = DeviceInputs(devices, self)
+        self.inputs.qr_scanned.connect(self._scanned)
+        self.inputs.card_read.connect(self._card_read)
+        self.inputs.card_failed.connect(self._card_failed)
+
+        self.wait_page = Page(self.tr("预约签到"))
+        self.wait_page.body.addWidget(
+            wrapped_label(self.tr("请出示预约二维码，或将身份证放在读卡区"), "Subtitle")
+        )
+        self.wait_page.body.addWidget(
+            option_card(
+                "▣",
+                self.tr("扫描预约二维码"),
+                self.tr("打开预约短信或预约页面，将二维码对准扫码窗口"),
+            )
+        )
+        self.wait_page.body.addWidget(
+            option_card(
+                "▭",
+                self.tr("刷身份证"),
+                self.tr("将身份证平放在读卡区，读取后即可拿开"),
+            )
+        )
+        self.wait_page.body.addWidget(
+            wrapped_label(self.tr("正在等待扫码或刷证…"), "Notice", center=True)
+        )
+        self.wait_page.body.addStretch(1)
+        self.back_button = QPushButton(self.tr("返回首页"))
+        self.back_button.clicked.connect(self._back)
+        self.wait_page.body.addWidget(self.back_button)
+
+        self.busy_page = Page(self.tr("正在查询您的预约，请稍候…"))
+        self.holder_label = wrapped_label(name="Subtitle")
+        self.busy_page.body.addWidget(self.holder_label)
+        self.busy_page.body.addStretch(1)
+
+        self.ticket_page = Page(self.tr("签到成功"))
+        card = QWidget()
+        card.setObjectName("TicketCard")
+        card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        card_layout = QVBoxLayout(card)
+        card_layout.setContentsMargins(40, 24, 40, 24)
+        self.greeting_label = wrapped_label(name="TicketCategory", center=True)
+        self.holder_id_label = wrapped_label(name="TicketWaiting", center=True)
+        self.number_label = wrapped_label(name="TicketNumber", center=True)
+        self.category_label = wrapped_label(name="TicketCategory", center=True)
+        self.priority_label = wrapped_label(
+            self.tr("预约优先：请留意叫号，将优先为您办理"), "TicketWaiting", center=True
+        )
+        self.qr = QrLabel(200)
+        for widget in (
+            self.greeting_label,
+            self.holder_id_label,
+            self.number_label,
+            self.category_label,
+        ):
+            card_layout.addWidget(widget)
+        card_layout.addWidget(self.priority_label)
+        card_layout.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.ticket_page.body.addWidget(card)
+        self.print_label = wrapped_label(name="Notice", center=True)
+        self.ticket_page.body.addWidget(self.print_label)
+        self.paper_preview = make_label(name="PaperPreview")
+        self.paper_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.ticket_page.body.addWidget(self.paper_preview, 1)
+        # 好差评 is offered, never pushed: a ticket can be rated once it has been served.
+        self.rating_hint = wrapped_label(
+            self.tr("办完业务后，欢迎在首页「好差评」扫描凭条二维码，评价本次服务"),
+            "Notice",
+            center=True,
+        )
+        self.ticket_page.body.addWidget(self.rating_hint)
+        self.done_button = make_button(name="Primary")
+        self.done_button.clicked.connect(self._dismiss)
+        self.ticket_page.body.addWidget(self.done_button)
+
+        self.refused_page = Page(self.tr("未能签到"))
+        self.refusal_title = wrapped_label(name="ErrorText")
+        self.refusal_label = wrapped_label(name="Subtitle")
+        self.refused_page.body.addWidget(self.refusal_title)
+        self.refused_page.body.addWidget(self.refusal_label)
+        self.refused_page.body.addStretch(1)
+        self.retry_button = make_button(self.tr("重新扫码或刷证"), "Primary")
+        self.retry_button.clicked.connect(self._retry)
+        self.refused_home_button = QPushButton(self.tr("返回首页"))
+        self.refused_home_button.clicked.connect(self._dismiss)
+        self.refused_page.body.addWidget(self.retry_button)
+        self.refused_page.body.addWidget(self.refused_home_button)
+
+        for page in (self.wait_page, self.busy_page, self.ticket_page, self.refused_page):
+            self.addWidget(page)
+        self._countdown = QTimer(self, interval=1000)
+        self._countdown.timeout.connect(self._tick)
+        self._seconds_left = 0
+        self._runner_identity: Holder | None = None
+        self.wipe()
+
+    # -- entering and leaving ------------------------------------------------------------
+
+    def start(self) -> None:
+        self.wipe()
+        self._render(self.flow.state)
+
+    def wipe(self) -> None:
+        """A fresh flow, every label and picture cleared, no device listened to."""
+        self.inputs.stop()
+        self.inputs.forget()
+        self.flow = CheckInFlow()
+        self.flow.machine.on_change(self._render)
+        self._countdown.stop()
+        self._runner_identity = None
+        for label in (
+            self.holder_label,
+            self.greeting_label,
+            self.holder_id_label,
+            self.number_label,
+            self.category_label,
+            self.print_label,
+            self.refusal_title,
+            self.refusal_label,
+            self.paper_preview,
+        ):
+            label.clear()
+        self.qr.set_payload("")
+
+    # -- rendering -----------------------------------------------------------------------
+
+    def _render(self, state: CheckInState) -> None:
+        if state is CheckInState.WAITING:
+            self.inputs.listen(card=True, camera=True)
+            self._show(self.wait_page, state.value)
+            return
+        self.inputs.stop()
+        if state is CheckInState.CHECKING:
+            self._show_holder()
+            self._show(self.busy_page, state.value)
+        elif state is CheckInState.SHOWING:
+            assert self.flow.outcome is not None
+            self._show_ticket(self.flow.outcome)
+        elif state is CheckInState.REFUSED:
+            assert self.flow.refusal is not None
+            self._show_refusal(self.flow.refusal)
+        elif state is CheckInState.DONE:
+            self._countdown.stop()
+            self.finished.emit()
+
+    def _show(self, page: QWidget, name: str) -> None:
+        self.setCurrentWidget(page)
+        self.page_changed.emit(name)
+
+    def _show_holder(self) -> None:
+        holder = self.flow.holder
+        if holder is None:
+            self.holder_label.clear()
+            return
+        text = self.tr("%1，您好（%2）").replace("%1", holder.masked_name or self.tr("您"))
+        self.holder_label.setText(text.replace("%2", holder.masked_id))
+
+    def _show_ticket(self, outcome: TicketOutcome) -> None:
+        ticket = outcome.ticket
+        holder = self.flow.holder
+        if holder is not None and holder.masked_name:
+            self.greeting_label.setText(
+                self.tr("%1，您的预约已签到").replace("%1", holder.masked_name)
+            )
+        else:
+            self.greeting_label.setText(self.tr("您的预约已签到"))
+        if holder is not None:
+            self.holder_id_label.setText(self.tr("证件号码：%1").replace("%1", holder.masked_id))
+        self.number_label.setText(ticket.number)
+        english = self._desk.category_name_en(ticket.category_code) if self._english else ""
+        self.category_label.setText(english or ticket.category_name)
+        self.qr.set_payload(ticket.follow_url)
+        if outcome.printed:
+            self.print_label.setText(self.tr("请取走下方打印的排队凭条"))
+            self.print_label.setObjectName("Notice")
+        else:
+            self.print_label.setText(self.tr("凭条未能打印，请记住您的号码或用手机拍下此屏幕"))
+            self.print_label.setObjectName("Warning")
+        self.print_label.style().polish(self.print_label)
+        if outcome.paper_png is not None:
+            pixmap = QPixmap(str(outcome.paper_png))
+            self.paper_preview.setPixmap(
+                pixmap.scaledToHeight(
+                    min(pixmap.height(), 300), Qt.TransformationMode.SmoothTransformation
+                )
+            )
+        self._seconds_left = self._return_home_after
+        self._update_done_text()
+        self._countdown.start()
+        self._show(self.ticket_page, CheckInState.SHOWING.value)
+
+    def _show_refusal(self, refusal: Refusal) -> None:
+        title, advice = self._refusal_text(refusal)
+        self.refusal_title.setText(title)
+        self.refusal_label.setText(advice)
+        self._show(self.refused_page, CheckInState.REFUSED.value)
+
+    def _refusal_text(self, refusal: Refusal) -> tuple[str, str]:
+        day = refusal.appointment_date.isoformat() if refusal.appointment_date else ""
+        kind = refusal.kind
+        if kind is RefusalKind.NO_APPOINTMENT:
+            return self.tr("没有查到您今天的预约"), self.tr(
+                "请确认预约的日期和证件，或点击首页「排队取号」现场取号。"
+            )
+        if kind is RefusalKind.NOT_YET:
+            return self.tr("您的预约不是今天"), self.tr(
+                "预约日期：%1。请在预约当天前来签到，或现场取号办理。"
+            ).replace("%1", day)
+        if kind is RefusalKind.EXPIRED:
+            if day:
+                return self.tr("预约已过期"), self.tr(
+                    "预约日期：%1，已错过。请重新预约，或现场取号办理。"
+                ).replace("%1", day)
+            return self.tr("二维码已过期"), self.tr("请在手机上刷新二维码后重新扫描。")
+        if kind is RefusalKind.ALREADY_CHECKED_IN:
+            return self.tr("该预约已签到"), self.tr(
+                "请勿重复签到，请留意叫号；凭条遗失请到服务台咨询。"
+            )
+        if kind is RefusalKind.CANCELLED:
+            return self.tr("该预约已取消"), self.tr("如需办理，请重新预约或现场取号。")
+        if kind is RefusalKind.INVALID_CODE:
+            return self.tr("无法识别该二维码"), self.tr(
+                "请出示预约短信或预约页面上的二维码，也可以刷身份证签到。"
+            )
+        if kind is RefusalKind.UNREADABLE_CARD:
+            return self.tr("身份证读取失败"), self.tr("请将身份证平放在读卡区，稍等片刻再拿开。")
+        if kind is RefusalKind.HUB_UNREACHABLE:
+            return self.tr("网络暂时不通"), self.tr("请稍后重试，或到服务台人工签到。")
+        return self.tr("系统暂时出现故障"), (refusal.hub_message or self.tr("请到服务台人工签到。"))
+
+    def _update_done_text(self) -> None:
+        self.done_button.setText(self.tr("完成（%n 秒后返回首页）", "", self._seconds_left))
+
+    # -- what the citizen does -----------------------------------------------------------
+
+    def _scanned(self, text: str) -> None:
+        if self.flow.state is not CheckInState.WAITING:
+            return
+        self.flow.presented()
+
+        def identified(holder: Holder) -> None:
+            self._runner_identity = holder  # read on the GUI thread once the job reports
+
+        self._runner_identity = None
+        self._runner.run(
+            lambda: self._desk.by_scan(text, on_identity=identified),
+            self._checked_in,
+            self._refused,
+        )
+
+    def _card_read(self, document: Any) -> None:
+        if self.flow.state is not CheckInState.WAITING or not document.id_number:
+            return
+        self._session().identity = document
+        holder = Holder(document.id_number, document.name or "")
+        self._runner_identity = None
+        self.flow.presented(holder)
+        self._runner.run(
+            lambda: self._desk.by_id_number(holder.id_number), self._checked_in, self._refused
+        )
+
+    def _card_failed(self) -> None:
+        if self.flow.state is CheckInState.WAITING:
+            self.flow.refused(Refusal(RefusalKind.UNREADABLE_CARD))
+
+    def _checked_in(self, outcome: TicketOutcome) -> None:
+        if self.flow.state is not CheckInState.CHECKING:
+            return  # the session ended while the hub answered
+        self._adopt_identity()
+        self.flow.checked_in(outcome)
+
+    def _refused(self, exc: Exception) -> None:
+        if self.flow.state is not CheckInState.CHECKING:
+            return
+        self._adopt_identity()
+        self.flow.refused(refusal_of(exc))
+
+    def _adopt_identity(self) -> None:
+        holder, self._runner_identity = self._runner_identity, None
+        if holder is not None:
+            self._session().identity = holder
+            self.flow.identified(holder)
+
+    def _retry(self) -> None:
+        self._session().identity = None
+        self.flow.retry()
+
+    def _back(self) -> None:
+        self.flow.back()
+
+    def _dismiss(self) -> None:
+        if self.flow.state in (CheckInState.SHOWING, CheckInState.REFUSED):
+            self.flow.dismiss()
+
+    def _tick(self) -> None:
+        self._seconds_left -= 1
+        if self._seconds_left <= 0:
+            self._dismiss()
+        else:
+            self._update_done_text()

@@ -1,0 +1,322 @@
+"""进度查询 screens: case number (receipt QR or keypad) plus proof (ID card or last six), then
+the case's timeline.
+
+Renders :class:`kiosk.flows.progress.ProgressFlow`. The hub only answers with the proof, and the
+proof is dropped from the flow and the fields as soon as the answer is in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QStackedWidget, QWidget
+
+from kiosk.api import models as m
+from kiosk.api.client import HubClient
+from kiosk.devices import Devices
+from kiosk.flows.progress import ProgressFlow, ProgressRefusal, ProgressState, timeline
+from kiosk.session import Session
+from ui.bridge import BackgroundRunner
+from ui.widgets import make_button, make_label
+from ui.widgets.journey_kit import DeviceInputs, Page, wrapped_label
+from ui.widgets.keypad import NumericKeypad
+from ui.widgets.timeline import Row, Timeline
+
+
+class _Field(QLineEdit):
+    """A line edit that tells the shared keypad it has become the target."""
+
+    def __init__(self, on_focus: Callable[[QLineEdit], None]) -> None:
+        super().__init__()
+        self._on_focus = on_focus
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self._on_focus(self)
+        super().focusInEvent(event)
+
+
+class ProgressJourney(QStackedWidget):
+    finished = Signal()
+    page_changed = Signal(str)
+
+    def __init__(
+        self,
+        client: HubClient,
+        devices: Devices,
+        runner: BackgroundRunner,
+        session: Callable[[], Session],
+    ) -> None:
+        super().__init__()
+        self._client = client
+        self._runner = runner
+        self._session = session
+        self.inputs = DeviceInputs(devices, self)
+        self.inputs.qr_scanned.connect(self._scanned)
+        self.inputs.card_read.connect(self._card_read)
+
+        self.collect_page = Page(self.tr("办件进度查询"))
+        self.collect_page.body.addWidget(
+            wrapped_label(
+                self.tr("扫描受理回执上的二维码，或输入办件编号；再刷身份证或输入身份证号后六位"),
+                "Subtitle",
+            )
+        )
+        form = QGridLayout()
+        form.setHorizontalSpacing(20)
+        self.case_field = _Field(self._target)
+        self.case_field.setPlaceholderText(self.tr("办件编号（数字）"))
+        self.case_field.setMaxLength(32)
+        self.last6_field = _Field(self._target)
+        self.last6_field.setPlaceholderText(self.tr("身份证号后六位"))
+        self.last6_field.setMaxLength(6)
+        self.proof_label = wrapped_label(name="Notice")
+        form.addWidget(make_label(self.tr("办件编号"), "FieldLabel"), 0, 0)
+        form.addWidget(self.case_field, 0, 1)
+        self.last6_caption = make_label(self.tr("身份证后六位"), "FieldLabel")
+        form.addWidget(self.last6_caption, 1, 0)
+        form.addWidget(self.last6_field, 1, 1)
+        form.setColumnStretch(1, 1)
+        self.collect_page.body.addLayout(form)
+        self.collect_page.body.addWidget(self.proof_label)
+        self.keypad = NumericKeypad(self.case_field, allow_x=True)
+        self.collect_page.body.addWidget(self.keypad)
+        self.collect_page.body.addStretch(1)
+        self.search_button = make_button(self.tr("查询"), "Primary")
+        self.search_button.clicked.connect(self._search)
+        self.back_button = QPushButton(self.tr("返回首页"))
+        self.back_button.clicked.connect(self._back)
+        self.collect_page.body.addWidget(self.search_button)
+        self.collect_page.body.addWidget(self.back_button)
+        for field in (self.case_field, self.last6_field):
+            field.textChanged.connect(self._typed)
+
+        self.busy_page = Page(self.tr("正在查询，请稍候…"))
+        self.busy_page.body.addStretch(1)
+
+        self.status_page = Page(self.tr("办件进度"))
+        self.summary_label = wrapped_label(name="Subtitle")
+        self.status_page.body.addWidget(self.summary_label)
+        self.timeline = Timeline()
+        self.status_page.body.addWidget(self.timeline, 1)
+        self.again_button = QPushButton(self.tr("查询其他办件"))
+        self.again_button.clicked.connect(self._retry)
+        self.done_button = make_button(self.tr("完成"), "Primary")
+        self.done_button.clicked.connect(self._dismiss)
+        self.status_page.body.addWidget(self.again_button)
+        self.status_page.body.addWidget(self.done_button)
+
+        self.refused_page = Page(self.tr("未能查到办件"))
+        self.refusal_title = wrapped_label(name="ErrorText")
+        self.refusal_label = wrapped_label(name="Subtitle")
+        self.refused_page.body.addWidget(self.refusal_title)
+        self.refused_page.body.addWidget(self.refusal_label)
+        self.refused_page.body.addStretch(1)
+        self.retry_button = make_button(self.tr("重新查询"), "Primary")
+        self.retry_button.clicked.connect(self._retry)
+        self.refused_home_button = QPushButton(self.tr("返回首页"))
+        self.refused_home_button.clicked.connect(self._dismiss)
+        self.refused_page.body.addWidget(self.retry_button)
+        self.refused_page.body.addWidget(self.refused_home_button)
+
+        for page in (self.collect_page, self.busy_page, self.status_page, self.refused_page):
+            self.addWidget(page)
+        self.wipe()
+
+    # -- entering and leaving ------------------------------------------------------------
+
+    def start(self) -> None:
+        self.wipe()
+        self._render(self.flow.state)
+
+    def wipe(self) -> None:
+        self.inputs.stop()
+        self.inputs.forget()
+        self.flow = ProgressFlow()
+        self.flow.machine.on_change(self._render)
+        self._clear_fields()
+        for label in (self.summary_label, self.refusal_title, self.refusal_label):
+            label.clear()
+        self.timeline.clear()
+
+    def _clear_fields(self) -> None:
+        for field in (self.case_field, self.last6_field):
+            field.blockSignals(True)
+            field.clear()
+            field.blockSignals(False)
+        self.last6_field.show()
+        self.last6_caption.show()
+        self.proof_label.clear()
+        self.keypad.target = self.case_field
+        self.search_button.setEnabled(False)
+
+    # -- rendering -----------------------------------------------------------------------
+
+    def _render(self, state: ProgressState) -> None:
+        if state is ProgressState.COLLECTING:
+            self._clear_fields()
+            self.inputs.listen(card=True, camera=True)
+            self._show(self.collect_page, state.value)
+            return
+        self.inputs.stop()
+        self._clear_fields()  # the proof never stays in a field
+        if state is ProgressState.LOOKING:
+            self._show(self.busy_page, state.value)
+        elif state is ProgressState.SHOWING:
+            assert self.flow.status is not None
+            self._show_status(self.flow.status)
+        elif state is ProgressState.REFUSED:
+            assert self.flow.refusal is not None
+            self._show_refusal(self.flow.refusal)
+        elif state is ProgressState.DONE:
+            self.finished.emit()
+
+    def _show(self, page: QWidget, name: str) -> None:
+        self.setCurrentWidget(page)
+        self.page_changed.emit(name)
+
+    def _show_status(self, status: m.CaseStatus) -> None:
+        summary = self.tr("办件编号：%1\n事项：%2\n申请人：%3").replace("%1", status.case_number)
+        summary = summary.replace("%2", status.item_name).replace(
+            "%3", status.applicant_name_masked
+        )
+        if status.due_date:
+            summary += "\n" + self.tr("承诺办结日期：%1").replace("%1", status.due_date.isoformat())
+        self.summary_label.setText(summary)
+        steps = timeline(status)
+        rows = [
+            Row(
+                self.tr("已补正材料，重新提交")
+                if step.resubmitted
+                else self._state_name(step.state),
+                step.at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                tuple(self._fact(key, value) for key, value in step.facts),
+                current=index == len(steps) - 1,
+            )
+            for index, step in enumerate(steps)
+        ]
+        self.timeline.set_rows(rows)
+        self._show(self.status_page, ProgressState.SHOWING.value)
+
+    def _state_name(self, state: m.CaseState) -> str:
+        names = {
+            m.CaseState.SUBMITTED: self.tr("已提交申请"),
+            m.CaseState.ACCEPTED: self.tr("已受理"),
+            m.CaseState.REJECTED: self.tr("不予受理"),
+            m.CaseState.SUPPLEMENT_REQUESTED: self.tr("需要补正材料"),
+            m.CaseState.PROCESSING: self.tr("办理中"),
+            m.CaseState.SUSPENDED: self.tr("特别程序（暂停计时）"),
+            m.CaseState.DONE: self.tr("已办结"),
+            m.CaseState.DELIVERED: self.tr("已送达"),
+        }
+        return names[state]
+
+    def _fact(self, key: str, given: str | tuple[str, ...]) -> str:
+        value = given if isinstance(given, str) else self.tr("、").join(given)
+        if key == "reason":
+            return self.tr("原因：%1").replace("%1", value)
+        if key == "materials":
+            return self.tr("需补正材料：%1").replace("%1", value)
+        if key == "deadline":
+            return self.tr("补正期限：%1").replace("%1", value)
+        if key == "due_date":
+            return self.tr("承诺办结日期：%1").replace("%1", value)
+        if key == "result_code":
+            return self.tr("办理结果：%1").replace("%1", value)
+        if key == "certificate_number":
+            return self.tr("证照编号：%1").replace("%1", value)
+        if key == "delivery":
+            methods = {
+                "ems": self.tr("邮寄送达"),
+                "pickup": self.tr("窗口领取"),
+                "electronic": self.tr("电子送达"),
+            }
+            return self.tr("送达方式：%1").replace("%1", methods.get(value, value))
+        if key == "waybill":
+            return self.tr("EMS 运单号：%1").replace("%1", value)
+        return value
+
+    def _show_refusal(self, refusal: ProgressRefusal) -> None:
+        if refusal is ProgressRefusal.NOT_MATCHED:
+            title = self.tr("办件编号或身份证号码不正确")
+            advice = self.tr("请核对受理回执上的办件编号和本人身份证号后再查。")
+        elif refusal is ProgressRefusal.TOO_MANY_ATTEMPTS:
+            title = self.tr("查询次数过多")
+            advice = self.tr("为保护办件信息，请稍后再试，或到窗口咨询。")
+        elif refusal is ProgressRefusal.NOT_A_RECEIPT:
+            title = self.tr("这不是受理回执的二维码")
+            advice = self.tr("请扫描受理回执上的二维码，或直接输入办件编号。")
+        elif refusal is ProgressRefusal.HUB_UNREACHABLE:
+            title = self.tr("网络暂时不通")
+            advice = self.tr("请稍后重试，或到窗口咨询。")
+        else:
+            title = self.tr("系统暂时出现故障")
+            advice = self.tr("请稍后重试，或到窗口咨询。")
+        self.refusal_title.setText(title)
+        self.refusal_label.setText(advice)
+        self._show(self.refused_page, ProgressState.REFUSED.value)
+
+    # -- what the citizen does -----------------------------------------------------------
+
+    def _target(self, field: QLineEdit) -> None:
+        self.keypad.target = field
+
+    def _typed(self) -> None:
+        if self.flow.state is not ProgressState.COLLECTING:
+            return
+        self.flow.typed(self.case_field.text(), self.last6_field.text())
+        self.search_button.setEnabled(self.flow.ready)
+
+    def _scanned(self, text: str) -> None:
+        if self.flow.state is not ProgressState.COLLECTING:
+            return
+        if self.flow.scanned(text):
+            self.case_field.blockSignals(True)
+            self.case_field.setText(self.flow.case_number)
+            self.case_field.blockSignals(False)
+            self._proceed_if_ready()
+
+    def _card_read(self, document: Any) -> None:
+        if self.flow.state is not ProgressState.COLLECTING or not document.id_number:
+            return
+        self._session().identity = document
+        self.flow.card_read(document.id_number)
+        self.last6_field.hide()
+        self.last6_caption.hide()
+        self.last6_field.clear()
+        self.proof_label.setText(self.tr("已读取身份证：%1").replace("%1", self.flow.masked_proof))
+        self._proceed_if_ready()
+
+    def _proceed_if_ready(self) -> None:
+        """A scanned number and a card need no more taps; typed entries wait for "查询"."""
+        self.search_button.setEnabled(self.flow.ready)
+        if self.flow.ready and self.flow.id_number is not None:
+            self._search()
+
+    def _search(self) -> None:
+        if self.flow.state is not ProgressState.COLLECTING or not self.flow.ready:
+            return
+        request = self.flow.look_up()
+        self._runner.run(lambda: self._client.lookup_case(request), self._found, self._failed)
+
+    def _found(self, status: m.CaseStatus) -> None:
+        if self.flow.state is ProgressState.LOOKING:
+            self._session().identity = None  # the proof has served its purpose
+            self.flow.found(status)
+
+    def _failed(self, exc: Exception) -> None:
+        if self.flow.state is ProgressState.LOOKING:
+            self._session().identity = None
+            self.flow.failed(exc)
+
+    def _retry(self) -> None:
+        self.flow.retry()
+
+    def _back(self) -> None:
+        self.flow.back()
+
+    def _dismiss(self) -> None:
+        if self.flow.state in (ProgressState.SHOWING, ProgressState.REFUSED):
+            self.flow.dismiss()

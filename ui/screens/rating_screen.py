@@ -1,0 +1,283 @@
+"""好差评 screens: scan the ticket's QR (or come from a journey), choose a level, send it.
+
+Renders :class:`kiosk.flows.rating.RatingFlow`. Nothing is pre-selected and nothing is filled
+in: the submit button stays disabled until the citizen has chosen a level (and, for a bad one,
+a reason). The comment field takes the hosted pinyin keyboard.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.api import models as m
+from kiosk.api.client import HubClient
+from kiosk.devices import Devices
+from kiosk.flows.rating import MAX_COMMENT, RatingFlow, RatingRefusal, RatingState, Subject
+from ui.bridge import BackgroundRunner
+from ui.widgets import make_button
+from ui.widgets.journey_kit import DeviceInputs, Page, option_card, wrapped_label
+from ui.widgets.rating_picker import RatingPicker
+from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
+
+
+class RatingJourney(QStackedWidget):
+    finished = Signal()
+    page_changed = Signal(str)
+
+    def __init__(
+        self,
+        client: HubClient,
+        devices: Devices,
+        runner: BackgroundRunner,
+        *,
+        landscape: bool = False,
+    ) -> None:
+        super().__init__()
+        self._client = client
+        self._runner = runner
+        self.inputs = DeviceInputs(devices, self)
+        self.inputs.qr_scanned.connect(self._scanned)
+
+        self.scan_page = Page(self.tr("好差评"))
+        self.scan_page.body.addWidget(
+            wrapped_label(self.tr("请将排队凭条上的二维码对准扫码窗口"), "Subtitle")
+        )
+        self.scan_page.body.addWidget(
+            option_card(
+                "▣",
+                self.tr("扫描排队凭条"),
+                self.tr("窗口办理结束后即可评价，每次服务评价一次。"),
+            )
+        )
+        self.scan_page.body.addWidget(
+            wrapped_label(self.tr("评价匿名提交，工作人员看不到评价人信息。"), "Notice")
+        )
+        self.scan_page.body.addStretch(1)
+        self.back_button = QPushButton(self.tr("返回首页"))
+        self.back_button.clicked.connect(self._back)
+        self.scan_page.body.addWidget(self.back_button)
+
+        self.busy_page = Page(self.tr("请稍候…"))
+        self.busy_page.body.addStretch(1)
+
+        self.rate_page = Page(self.tr("请您评价本次服务"))
+        self.subject_label = wrapped_label(name="Subtitle")
+        self.rate_page.body.addWidget(self.subject_label)
+        self.picker = RatingPicker(landscape=landscape)
+        self.picker.level_tapped.connect(self._level)
+        self.picker.reason_tapped.connect(self._reason)
+        self.rate_page.body.addWidget(self.picker)
+        self.comment_field = QLineEdit()
+        self.comment_field.setProperty(WANTS_KEYBOARD, True)
+        self.comment_field.setMaxLength(MAX_COMMENT)
+        self.comment_field.setPlaceholderText(self.tr("意见或建议（选填）"))
+        self.rate_page.body.addWidget(self.comment_field)
+        self.rate_page.body.addStretch(1)
+        self.submit_button = make_button(self.tr("提交评价"), "Primary")
+        self.submit_button.clicked.connect(self._submit)
+        self.skip_button = QPushButton(self.tr("不评价，返回首页"))
+        self.skip_button.clicked.connect(self._back)
+        actions = QHBoxLayout() if landscape else QVBoxLayout()
+        actions.setSpacing(24)
+        actions.addWidget(self.submit_button, 1)
+        actions.addWidget(self.skip_button, 1)
+        self.rate_page.body.addLayout(actions)
+
+        self.thanks_page = Page(self.tr("感谢您的评价"))
+        self.thanks_label = wrapped_label(name="Subtitle")
+        self.thanks_page.body.addWidget(self.thanks_label)
+        self.thanks_page.body.addStretch(1)
+        self.thanks_button = make_button(self.tr("完成"), "Primary")
+        self.thanks_button.clicked.connect(self._dismiss)
+        self.thanks_page.body.addWidget(self.thanks_button)
+
+        self.refused_page = Page(self.tr("暂时不能评价"))
+        self.refusal_title = wrapped_label(name="ErrorText")
+        self.refusal_label = wrapped_label(name="Subtitle")
+        self.refused_page.body.addWidget(self.refusal_title)
+        self.refused_page.body.addWidget(self.refusal_label)
+        self.refused_page.body.addStretch(1)
+        self.retry_button = make_button(self.tr("扫描其他凭条"), "Primary")
+        self.retry_button.clicked.connect(self._retry)
+        self.refused_home_button = QPushButton(self.tr("返回首页"))
+        self.refused_home_button.clicked.connect(self._dismiss)
+        self.refused_page.body.addWidget(self.retry_button)
+        self.refused_page.body.addWidget(self.refused_home_button)
+
+        pages = (self.scan_page, self.busy_page, self.rate_page, self.thanks_page)
+        for page in (*pages, self.refused_page):
+            self.addWidget(page)
+        self.wipe()
+
+    # -- entering and leaving ------------------------------------------------------------
+
+    def start(self) -> None:
+        """From home: the citizen scans the ticket to rate."""
+        self.wipe()
+        self._render(self.flow.state)
+
+    def start_for(self, subject: Subject) -> None:
+        """After a journey: rate ``subject`` (e.g. the case just submitted) — offered, and
+        still nothing chosen for the citizen."""
+        self.wipe()
+        self.flow = RatingFlow(subject)
+        self.flow.machine.on_change(self._render)
+        self._render(self.flow.state)
+
+    def wipe(self) -> None:
+        self.inputs.stop()
+        self.inputs.forget()
+        self.flow = RatingFlow()
+        self.flow.machine.on_change(self._render)
+        self.picker.reset()
+        self.comment_field.clear()
+        self.submit_button.setEnabled(False)
+        for label in (
+            self.subject_label,
+            self.thanks_label,
+            self.refusal_title,
+            self.refusal_label,
+        ):
+            label.clear()
+
+    # -- rendering -----------------------------------------------------------------------
+
+    def _render(self, state: RatingState) -> None:
+        if state is RatingState.SCANNING:
+            self.inputs.listen(camera=True)
+            self._show(self.scan_page, state.value)
+            return
+        self.inputs.stop()
+        if state is RatingState.CHECKING:
+            self._show(self.busy_page, state.value)
+            self._check()
+        elif state is RatingState.RATING:
+            self._show_rating()
+        elif state is RatingState.SUBMITTING:
+            self._show(self.busy_page, state.value)
+        elif state is RatingState.THANKED:
+            self._show_thanks()
+        elif state is RatingState.REFUSED:
+            self._show_refusal()
+        elif state is RatingState.DONE:
+            self.finished.emit()
+
+    def _show(self, page: QWidget, name: str) -> None:
+        self.setCurrentWidget(page)
+        self.page_changed.emit(name)
+
+    def _show_rating(self) -> None:
+        subject = self.flow.subject
+        assert subject is not None
+        if subject.kind is m.SubjectType.TICKET:
+            text = self.tr("排队号：%1").replace("%1", subject.label or "-")
+        else:
+            text = self.tr("办件编号：%1").replace("%1", subject.label or "-")
+        self.subject_label.setText(text)
+        self._mirror()
+        self._show(self.rate_page, RatingState.RATING.value)
+
+    def _show_thanks(self) -> None:
+        if self.flow.needs_reasons:
+            text = self.tr("您的意见已提交，我们将核实整改并答复。")
+        else:
+            text = self.tr("您的评价已提交，我们将继续努力。")
+        self.thanks_label.setText(text)
+        self._show(self.thanks_page, RatingState.THANKED.value)
+
+    def _show_refusal(self) -> None:
+        refusal = self.flow.refusal
+        if refusal is RatingRefusal.ALREADY_RATED:
+            title = self.tr("本次服务已评价过")
+            advice = self.tr("每次服务只能评价一次，感谢您的反馈。")
+        elif refusal is RatingRefusal.NOT_FINISHED:
+            title = self.tr("服务尚未结束")
+            advice = self.tr("请在窗口办理结束后，再扫描凭条评价。")
+        elif refusal is RatingRefusal.NOT_A_SERVICE_CODE:
+            title = self.tr("无法识别该二维码")
+            advice = self.tr("请扫描排队凭条上的二维码。")
+        elif refusal is RatingRefusal.UNKNOWN:
+            title = self.tr("未找到这次服务")
+            advice = self.tr("请核对凭条，或到服务台咨询。")
+        elif refusal is RatingRefusal.HUB_UNREACHABLE:
+            title = self.tr("网络暂时不通")
+            advice = self.tr("请稍后重试。")
+        else:
+            title = self.tr("系统暂时出现故障")
+            advice = self.tr("请稍后重试，或到服务台咨询。")
+        self.refusal_title.setText(title)
+        self.refusal_label.setText(advice)
+        self._show(self.refused_page, RatingState.REFUSED.value)
+
+    def _mirror(self) -> None:
+        self.picker.show_choice(self.flow.rating, self.flow.reasons, self.flow.needs_reasons)
+        self.submit_button.setEnabled(self.flow.complete)
+
+    # -- the hub -------------------------------------------------------------------------
+
+    def _check(self) -> None:
+        subject = self.flow.subject
+        assert subject is not None
+        if subject.kind is m.SubjectType.TICKET:
+            ticket_id = subject.subject_id
+            self._runner.run(
+                lambda: self._client.get_ticket(ticket_id), self._checked, self._failed
+            )
+        else:
+            self.flow.checked(None)
+
+    def _checked(self, ticket: m.TicketView) -> None:
+        if self.flow.state is RatingState.CHECKING:
+            self.flow.checked(ticket)
+
+    def _failed(self, exc: Exception) -> None:
+        if self.flow.state in (RatingState.CHECKING, RatingState.SUBMITTING):
+            self.flow.failed(exc)
+
+    def _recorded(self, recorded: m.EvaluationRecorded) -> None:
+        if self.flow.state is RatingState.SUBMITTING:
+            self.flow.recorded_as(recorded)
+
+    # -- what the citizen does -----------------------------------------------------------
+
+    def _scanned(self, text: str) -> None:
+        if self.flow.state is RatingState.SCANNING:
+            self.flow.scanned(text)
+
+    def _level(self, level: m.Rating) -> None:
+        if self.flow.state is RatingState.RATING:
+            self.flow.choose(level)
+        self._mirror()
+
+    def _reason(self, reason: m.BadReason) -> None:
+        if self.flow.state is RatingState.RATING:
+            self.flow.toggle_reason(reason)
+        self._mirror()
+
+    def _submit(self) -> None:
+        if self.flow.state is not RatingState.RATING or not self.flow.complete:
+            return
+        self.flow.set_comment(self.comment_field.text())
+        request = self.flow.submit()
+        self._runner.run(lambda: self._client.evaluate(request), self._recorded, self._failed)
+
+    def _retry(self) -> None:
+        self.picker.reset()
+        self.comment_field.clear()
+        self.flow.retry()
+
+    def _back(self) -> None:
+        if self.flow.state in (RatingState.SCANNING, RatingState.RATING):
+            self.flow.back()
+
+    def _dismiss(self) -> None:
+        if self.flow.state in (RatingState.THANKED, RatingState.REFUSED):
+            self.flow.dismiss()

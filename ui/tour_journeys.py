@@ -1,0 +1,239 @@
+"""The demo tour's part for 预约签到, 进度查询 and 好差评: seed the embedded hub, tap through.
+
+The demo runs over the embedded hub, whose admin token sits in its data folder: the tour uses
+it to register a counter terminal that plays the window staff (serving a ticket, moving a case
+through its life cycle), so every screen shows real data from the hub. Fictional people only.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import logging
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from drivers.idcard.idnumber import check_character
+from drivers.idcard.samples import sample_resident
+from kiosk.api import models as m
+from kiosk.api.client import HubClient, new_idempotency_key
+from kiosk.api.errors import HubRejected
+from kiosk.app import Terminal
+from ui.main_window import KioskWindow
+
+logger = logging.getLogger(__name__)
+
+ITEM = "GG00123001-990101-RS"
+PDF = b"%PDF-1.4 demo page\n"
+
+Shot = Callable[[KioskWindow, str, str], None]
+Wait = Callable[[Callable[[], bool], str], None]
+Tap = Callable[[Any], None]
+
+
+def fictional_id(seq: int) -> str:
+    first17 = f"1101051949123{seq % 1000:03d}1"
+    return first17 + check_character(first17)
+
+
+class JourneyTour:
+    def __init__(self, terminal: Terminal, shot: Shot, wait: Wait, tap: Tap) -> None:
+        self.terminal = terminal
+        self.shot = shot
+        self.wait = wait
+        self.tap = tap
+        self._counter: HubClient | None = None
+        self._people = 0
+
+    def close(self) -> None:
+        if self._counter is not None:
+            self._counter.close()
+
+    # -- staff, played by a counter terminal registered with the embedded hub's admin token
+
+    def counter(self) -> HubClient | None:
+        if self._counter is None:
+            import requests
+
+            token_file = Path(self.terminal.data_dir) / "hub" / "admin-token"
+            if not token_file.exists():
+                return None  # not the embedded hub: no staff to play
+            base = self.terminal.client.base_url
+            answer = requests.post(
+                f"{base}{m.API_PREFIX}/terminals",
+                json={"terminal_id": "tour-counter", "mode": "counter"},
+                headers={"Authorization": f"Bearer {token_file.read_text().strip()}"},
+                timeout=10,
+            )
+            answer.raise_for_status()
+            self._counter = HubClient(base, token=answer.json()["token"])
+        return self._counter
+
+    def _look(self, window: KioskWindow, variant: str) -> None:
+        """A finished session returns to the default look: put the variant's back on."""
+        if variant == "english" and window.languages.current != "en":
+            self.tap(window.home.language_button)
+        if variant == "elder" and not window.session.elder_mode:
+            self.tap(window.home.elder_button)
+
+    def _camera(self, text: str | None) -> None:
+        """What the camera sees from now on (a phone held up, or nothing)."""
+        from drivers.camera.camera import CameraWorker
+
+        devices = self.terminal.devices
+        old = devices.camera
+        devices.camera = CameraWorker("sim:" + text) if text else None
+        if old is not None:
+            old.stop()
+
+    def _take_card_away(self) -> None:
+        """Remove the demo card and wait until the monitor has seen it go, so that the next
+        screen is not handed the last card as the reader's current state."""
+        from drivers.idcard import CardRemoved
+
+        devices = self.terminal.devices
+        if devices.sim_reader is None or devices.id_monitor is None:
+            return
+        gone: list[object] = []
+        unsubscribe = devices.id_monitor.subscribe(
+            lambda event: gone.append(event) if isinstance(event, CardRemoved) else None
+        )
+        try:
+            devices.sim_reader.remove_card()
+            self.wait(lambda: bool(gone), "the card to be removed")
+        finally:
+            unsubscribe()
+
+    # -- 预约签到
+
+    def check_in(self, window: KioskWindow, variant: str) -> None:
+        self._people += 1
+        card = dataclasses.replace(sample_resident(), id_number=fictional_id(self._people))
+        client = self.terminal.client
+        today = date.today()
+        try:
+            client.book_appointment(
+                m.AppointmentBook(
+                    category_code="general",
+                    id_number=card.id_number or "",
+                    slot_date=today,
+                    slot_start="09:00",
+                )
+            )
+        except HubRejected as exc:  # a weekend or holiday: the tour shows the refusal instead
+            logger.info("demo tour: no appointment today (%s)", exc.code)
+        self._camera(None)
+        self._look(window, variant)
+        journey = window.checkin
+        self.tap(window.home.tiles["checkin"])
+        self.wait(lambda: journey.currentWidget() is journey.wait_page, "the check-in page")
+        self.shot(window, variant, "checkin-waiting")
+        reader = self.terminal.devices.sim_reader
+        if reader is None:
+            window.end_session("finish")
+            return
+        reader.place_card(card)
+        self.wait(
+            lambda: journey.currentWidget() in (journey.ticket_page, journey.refused_page),
+            "the check-in outcome",
+        )
+        self.shot(window, variant, "checkin-ticket")
+        self._take_card_away()
+        if variant == "portrait":  # the same card again: checked in already
+            window.end_session("finish")
+            self.tap(window.home.tiles["checkin"])
+            reader.place_card(card)
+            self.wait(lambda: journey.currentWidget() is journey.refused_page, "a refusal")
+            self.shot(window, variant, "checkin-refused")
+            self._take_card_away()
+        window.end_session("finish")
+
+    # -- 进度查询
+
+    def progress(self, window: KioskWindow, variant: str) -> None:
+        counter = self.counter()
+        if counter is None:
+            return
+        card_id = fictional_id(500 + self._people)
+        receipt = self._case(card_id, counter)
+        self._camera(None)
+        self._look(window, variant)
+        journey = window.progress
+        self.tap(window.home.tiles["progress"])
+        self.wait(lambda: journey.currentWidget() is journey.collect_page, "the progress page")
+        self.shot(window, variant, "progress-entry")
+        journey.keypad.target = journey.case_field
+        for key in receipt.case_number.removeprefix("YM"):
+            self.tap(journey.keypad.keys[key])
+        journey.keypad.target = journey.last6_field
+        for key in card_id[-6:]:
+            self.tap(journey.keypad.keys[key])
+        self.shot(window, variant, "progress-typed")
+        self.tap(journey.search_button)
+        self.wait(lambda: journey.currentWidget() is journey.status_page, "the timeline")
+        self.shot(window, variant, "progress-timeline")
+        window.end_session("finish")
+
+    def _case(self, id_number: str, counter: HubClient) -> m.CaseReceipt:
+        client = self.terminal.client
+        request = m.CaseCreate(
+            item_code=ITEM,
+            applicant=m.Person(name="张示例", id_number=id_number),
+            form={"phone": "13800000000", "grade": "500元"},
+            materials=[
+                m.MaterialDeclaration(
+                    code="id_card",
+                    name="居民身份证",
+                    sha256=hashlib.sha256(PDF).hexdigest(),
+                    size=len(PDF),
+                )
+            ],
+            delivery=m.DeliveryMethod.ELECTRONIC,
+        )
+        receipt = client.create_case(request, idempotency_key=new_idempotency_key())
+        client.upload_material(receipt.case_id, "id_card", PDF)
+        a = m.CaseAction
+        steps = (
+            m.CaseTransition(
+                action=a.REQUEST_SUPPLEMENT,
+                reason="缴费档次证明不清晰",
+                materials=["缴费档次确认书"],
+                deadline=date.today() + timedelta(days=10),
+            ),
+            m.CaseTransition(action=a.SUPPLEMENT),
+            m.CaseTransition(action=a.ACCEPT),
+            m.CaseTransition(action=a.FINISH, result_code="approved", certificate_number="CB-1"),
+            m.CaseTransition(action=a.DELIVER, delivery=m.DeliveryMethod.EMS, waybill="EA1CN"),
+        )
+        for step in steps:
+            counter.transition_case(receipt.case_id, step)
+        return receipt
+
+    # -- 好差评
+
+    def rating(self, window: KioskWindow, variant: str) -> None:
+        counter = self.counter()
+        if counter is None:
+            return
+        client = self.terminal.client
+        ticket = client.issue_ticket(m.TicketIssueRequest(category_code="general"))
+        code = next(c.code for c in counter.list_counters() if "general" in c.category_codes)
+        counter.call_number(code, ticket.number)
+        counter.ticket_action(code, ticket.ticket_id, m.TicketAction.START)
+        counter.ticket_action(code, ticket.ticket_id, m.TicketAction.FINISH)
+        self._camera(ticket.follow_url)
+        self._look(window, variant)
+        journey = window.rating
+        self.tap(window.home.tiles["rating"])
+        self.wait(lambda: journey.currentWidget() is journey.rate_page, "the rating page")
+        self.shot(window, variant, "rating-levels")
+        self.tap(journey.picker.level_buttons[m.Rating.UNSATISFIED])
+        self.tap(journey.picker.reason_buttons[m.BadReason.LONG_WAIT])
+        self.shot(window, variant, "rating-reasons")
+        self.tap(journey.submit_button)
+        self.wait(lambda: journey.currentWidget() is journey.thanks_page, "the thanks page")
+        self.shot(window, variant, "rating-thanks")
+        window.end_session("finish")
+        self._camera(None)

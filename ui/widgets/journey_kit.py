@@ -1,0 +1,147 @@
+"""Pieces shared by the journey screens: a titled page, and the card and QR inputs.
+
+:class:`DeviceInputs` listens to the ID card monitor and/or the camera only while a page asks
+for them, and drops every subscription when it stops (Vorta's habit): a finished journey leaves
+no listener behind, and an event queued before the stop is ignored.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QScroller, QVBoxLayout, QWidget
+
+from kiosk.devices import Devices
+from ui.bridge import EventRelay
+from ui.widgets import make_label
+
+logger = logging.getLogger(__name__)
+
+
+class Page(QScrollArea):
+    """A journey page: a large title, then whatever the journey adds to ``body``.
+
+    A page scrolls (kinetically, under a finger) rather than grow the window: in elder mode or
+    a long translation its content may be taller than the screen, and the window must keep the
+    screen's size whatever page is shown.
+    """
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        self.inner = QWidget()
+        self.inner.setObjectName("PageInner")
+        self.setWidget(self.inner)
+        self.body = QVBoxLayout(self.inner)
+        self.body.setContentsMargins(60, 40, 60, 40)
+        self.body.setSpacing(24)
+        self.title = make_label(title, "Title")
+        self.title.setWordWrap(True)
+        self.body.addWidget(self.title)
+
+
+def wrapped_label(text: str = "", name: str = "", *, center: bool = False) -> QLabel:
+    label = make_label(text, name)
+    label.setWordWrap(True)
+    if center:
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return label
+
+
+def option_card(symbol: str, title: str, text: str) -> QWidget:
+    """A large box for one way of going on (scan a code, place a card): symbol, title, how."""
+    card = QWidget()
+    card.setObjectName("OptionCard")
+    card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+    layout = QVBoxLayout(card)
+    layout.setContentsMargins(36, 28, 36, 28)
+    layout.setSpacing(12)
+    for label in (
+        wrapped_label(symbol, "OptionSymbol", center=True),
+        wrapped_label(title, "OptionTitle", center=True),
+        wrapped_label(text, "OptionText", center=True),
+    ):
+        layout.addWidget(label)
+    return card
+
+
+class DeviceInputs(QObject):
+    """Card reads and QR scans, delivered on the GUI thread while listening."""
+
+    qr_scanned = Signal(str)
+    card_read = Signal(object)  # drivers.idcard.IdDocument
+    card_failed = Signal()
+
+    def __init__(self, devices: Devices, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._devices = devices
+        self._stops: list[Callable[[], None]] = []
+        self._relay: EventRelay | None = None
+        # Each code is answered once per session: a phone still held up after a refusal must
+        # not bounce the citizen straight back to the same refusal when they tap "retry".
+        self._answered: set[str] = set()
+
+    @property
+    def listening(self) -> bool:
+        return self._relay is not None
+
+    def listen(self, *, card: bool = False, camera: bool = False) -> None:
+        self.stop()
+        relay = EventRelay(self)
+        relay.received.connect(self._event)
+        self._relay = relay
+        monitor = self._devices.id_monitor
+        if card and monitor is not None:
+            self._stops.append(monitor.subscribe(relay.publish))
+        worker = self._devices.camera
+        if camera and worker is not None:
+            from drivers.camera.scanner import QrScanner
+
+            # The camera runs only while a page scans (a live camera costs a core); one that
+            # someone else started (maintenance) is left running for them.
+            started = False
+            with contextlib.suppress(RuntimeError):  # already running
+                worker.start()
+                started = True
+            scanner = QrScanner(worker)
+            # Subscribe first: a code decoded before that would be lost, and the scanner's
+            # de-duplication would then never report it again while it stays in view.
+            self._stops.append(scanner.events.subscribe(relay.publish))
+            scanner.start()
+            self._stops.append(lambda: scanner.stop(timeout=3.0))
+            if started:
+                self._stops.append(lambda: worker.stop(timeout=3.0))
+
+    def stop(self) -> None:
+        stops, self._stops = self._stops, []
+        for stop in stops:
+            stop()
+        if self._relay is not None:
+            self._relay.received.disconnect(self._event)  # events already queued are dropped
+            self._relay.deleteLater()
+            self._relay = None
+
+    def forget(self) -> None:
+        """Forget the codes seen (the session ended)."""
+        self._answered.clear()
+
+    def _event(self, event: object) -> None:
+        from drivers.camera.scanner import QrScanned
+        from drivers.idcard import CardRead, CardReadFailed
+
+        if self._relay is None or self.sender() is not self._relay:
+            return
+        if isinstance(event, QrScanned):
+            if event.text not in self._answered:
+                self._answered.add(event.text)
+                self.qr_scanned.emit(event.text)
+        elif isinstance(event, CardRead):
+            self.card_read.emit(event.document)
+        elif isinstance(event, CardReadFailed):
+            self.card_failed.emit()

@@ -1,0 +1,91 @@
+"""Five big rating buttons and the reasons for a bad rating: nothing is ever pre-selected.
+
+The buttons only report taps; :class:`kiosk.flows.rating.RatingFlow` holds the choice and the
+picker mirrors it, so that wiping the flow and calling :meth:`RatingPicker.reset` leaves no
+trace of the last citizen's choice.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.api import models as m
+from kiosk.flows.rating import LEVELS
+from ui.widgets import make_button
+from ui.widgets.journey_kit import wrapped_label
+
+
+class RatingPicker(QWidget):
+    level_tapped = Signal(object)  # m.Rating
+    reason_tapped = Signal(object)  # m.BadReason
+
+    def __init__(self, *, landscape: bool = False) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(20)
+        names = {
+            m.Rating.VERY_SATISFIED: self.tr("非常满意"),
+            m.Rating.SATISFIED: self.tr("满意"),
+            m.Rating.BASIC: self.tr("基本满意"),
+            m.Rating.UNSATISFIED: self.tr("不满意"),
+            m.Rating.VERY_UNSATISFIED: self.tr("非常不满意"),
+        }
+        self.level_buttons: dict[m.Rating, QPushButton] = {}
+        # A wide screen has room for the five levels side by side; a tall one takes 3 + 2.
+        levels = QGridLayout()
+        levels.setSpacing(14)
+        per_row = 5 if landscape else 3
+        for index, level in enumerate(LEVELS):
+            button = make_button(names[level], "RatingLevel")
+            button.setCheckable(True)
+            button.setChecked(False)
+            button.clicked.connect(lambda _=False, lv=level: self.level_tapped.emit(lv))
+            levels.addWidget(button, index // per_row, index % per_row)
+            self.level_buttons[level] = button
+        layout.addLayout(levels)
+
+        self.reasons_box = QWidget()
+        box = QVBoxLayout(self.reasons_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(wrapped_label(self.tr("请选择不满意的原因（可多选）"), "Subtitle"))
+        reasons = {
+            m.BadReason.ATTITUDE: self.tr("服务态度不好"),
+            m.BadReason.EFFICIENCY: self.tr("办事效率低"),
+            m.BadReason.REPEATED_VISITS: self.tr("多次跑动"),
+            m.BadReason.REPEATED_MATERIALS: self.tr("材料重复提交"),
+            m.BadReason.UNCLEAR_POLICY: self.tr("政策解释不清"),
+            m.BadReason.LONG_WAIT: self.tr("等候时间长"),
+            m.BadReason.SYSTEM: self.tr("系统或设备故障"),
+            m.BadReason.OTHER: self.tr("其他"),
+        }
+        grid = QGridLayout()
+        grid.setSpacing(14)
+        self.reason_buttons: dict[m.BadReason, QPushButton] = {}
+        for index, (reason, text) in enumerate(reasons.items()):
+            button = make_button(text, "RatingReason")
+            button.setCheckable(True)
+            button.clicked.connect(lambda _=False, r=reason: self.reason_tapped.emit(r))
+            columns = 4 if landscape else 2
+            grid.addWidget(button, index // columns, index % columns)
+            self.reason_buttons[reason] = button
+        box.addLayout(grid)
+        layout.addWidget(self.reasons_box)
+        self.reset()
+
+    def show_choice(
+        self, level: m.Rating | None, reasons: set[m.BadReason], needs_reasons: bool
+    ) -> None:
+        for lv, button in self.level_buttons.items():
+            button.setChecked(lv == level)
+        for reason, button in self.reason_buttons.items():
+            button.setChecked(reason in reasons)
+        self.reasons_box.setVisible(needs_reasons)
+
+    def reset(self) -> None:
+        self.show_choice(None, set(), needs_reasons=False)
+
+    @property
+    def checked_levels(self) -> list[m.Rating]:
+        return [lv for lv, b in self.level_buttons.items() if b.isChecked()]

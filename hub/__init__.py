@@ -3,24 +3,55 @@
 Public API
 ----------
 ``hub.app.create_app(db_url, *, admin_token=None, settings=None, clock=utc_now,
-seed_sample=False) -> FastAPI`` — migrates the database, optionally loads the sample hall
-(示例数据) into an empty one, and serves everything under ``/api/v1`` (OpenAPI at
-``/api/v1/openapi.json``). Errors are RFC 9457 ``application/problem+json`` everywhere.
+seed_sample=False, calendar=None, data_dir=None) -> FastAPI`` — migrates the database
+(``hub.migrations``: versioned ``schema_version`` table), optionally loads the sample hall
+(示例数据, ``config/catalog/``) into an empty one, and serves everything under ``/api/v1``.
+OpenAPI at ``/api/v1/openapi.json``; the committed copy is ``hub/openapi.json``
+(``kiosk hub openapi --write`` after a deliberate contract change). Every error is RFC 9457
+``application/problem+json`` with a machine ``code`` and a Chinese ``detail`` for citizens.
 
-``hub.embedded.EmbeddedHub(data_dir, *, host="127.0.0.1", port=0, seed_sample=True)`` — the hub
-in-process on a background thread (uvicorn), SQLite file ``hub.sqlite3`` in ``data_dir``, admin
-token in ``data_dir/admin-token`` (0600). Use as a context manager or call ``start()`` (returns
-the base URL, valid at once), ``register_terminal(terminal_id) -> token`` and ``stop()``.
+``hub.embedded.EmbeddedHub(data_dir, *, host="127.0.0.1", port=0, seed_sample=True,
+settings=None, clock=utc_now, db_url=None, tls=None)`` — the hub in-process on a background
+thread (uvicorn); SQLite ``hub.sqlite3``, admin token ``admin-token`` and identity signing key
+``identity-ed25519.pem`` (both 0600) in ``data_dir``. Context manager, or ``start()`` (returns the
+base URL, valid at once), ``register_terminal(terminal_id, mode=HALL) -> token``,
+``issue_identity_code(name, id_number, ttl_seconds=120) -> QR text``, ``stop()``.
 
-Endpoints (all need ``Authorization: Bearer <terminal token>`` unless noted):
-``GET /ticket-categories``; ``POST /tickets`` (``Idempotency-Key`` honoured; numbers per category
-with prefix, gap-free, reset each service day in the hall's time zone); ``GET /tickets/{id}``
-(public: the opaque id printed as a QR is the capability); ``POST /terminals`` (admin token);
-``POST /terminals/me/heartbeat``; ``GET /terminals/{id}`` (admin).
+Administration: ``kiosk hub serve|register-terminal|import-catalog|import-queues|openapi``
+(``serve --sample`` loads the sample hall into an empty database; a real hall imports its own).
+
+Endpoints (``Authorization: Bearer <terminal token>`` unless noted; (C) = counter terminals,
+(A) = admin token):
+- terminals: ``POST /terminals`` (A) → token; ``POST /terminals/me/heartbeat`` (device health,
+  outbox depth); ``GET /terminals`` and ``GET /terminals/{id}`` (A).
+- catalog: ``GET /catalog[?site=]`` (ETag / If-None-Match), ``GET /catalog/items/{code}``,
+  ``PUT /catalog/items`` (A). Import a district list: ``kiosk hub import-catalog FILE``.
+- tickets: ``GET /ticket-categories``, ``GET /queues``, ``POST /tickets`` (Idempotency-Key
+  honoured; numbers prefix + range/step, gap-free, reset each service day in the hall's time zone;
+  real-name limit; an ``appointment_code`` makes it a check-in), ``GET /tickets/{id}`` (public:
+  the opaque id printed as a QR is the capability). ``follow_url`` is ``/q/{id}``, a small
+  public HTML page for the citizen's phone (number, people ahead, estimated wait).
+- counters (C): ``GET /counters``, ``POST /counters/{c}/call-next`` (appointment > priority >
+  arrival), ``POST /counters/{c}/call`` (a specific number), ``POST /counters/{c}/tickets/{id}/
+  {recall|start|finish|no-show|hold|cancel}``, ``POST .../{id}/transfer``.
+- appointments: ``GET /appointments/slots``, ``POST /appointments``, ``POST
+  /appointments/check-in`` (code or ID number → ticket), ``POST /appointments/{code}/cancel``,
+  ``GET /appointments/{code}`` (missed ones are closed after their day).
+- cases: ``POST /cases`` (``Idempotency-Key`` required: same key → same case), ``PUT
+  /cases/{id}/materials/{code}`` (raw bytes, SHA-256 and size checked), ``GET /cases/{id}``,
+  ``POST /cases/{id}/transitions`` (C: accept, reject, request-supplement, supplement, process,
+  suspend, resume, finish, deliver), ``POST /cases/lookup`` (case number + ID number or its last
+  six; wrong proofs are throttled per case number: 429). 承诺时限 due date in working days
+  (``hub.workdays``, calendar ``config/catalog/calendar.toml``).
+- evaluations: ``POST /evaluations`` (five levels, reasons for bad ones, one per ticket or case);
+  ``GET /evaluations/bad[?open=]`` and ``POST /evaluations/{id}/follow-up`` (C, 整改 answer).
+- stats (C): ``GET /stats/tickets[?service_date=]`` (issued, done, no-show, mean wait/service).
+- identity codes: ``GET /identity-codes/public-key`` (public), ``POST /identity-codes`` (A),
+  ``POST /identity-codes/resolve`` (410 expired / 422 invalid).
 
 Example::
 
     with EmbeddedHub(Path("/tmp/hub")) as hub:
-        token = hub.register_terminal("kiosk-01")
-        client = HubClient(hub.base_url, token=token)
+        client = HubClient(hub.base_url, token=hub.register_terminal("kiosk-01"))
+        ticket = client.issue_ticket(TicketIssueRequest(category_code="general"))
 """

@@ -5,13 +5,26 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fastapi import FastAPI
 
-from hub import migrations, problems
+from hub import identity, migrations, problems
 from hub.context import Clock, HubContext, HubSettings, utc_now
 from hub.db import make_engine
-from hub.routes import terminals, tickets
+from hub.routes import (
+    appointments,
+    cases,
+    catalog,
+    counters,
+    evaluations,
+    follow,
+    staff,
+    terminals,
+    tickets,
+)
+from hub.routes import identity as identity_routes
+from hub.workdays import WorkCalendar
 from kiosk.api.models import API_PREFIX
 
 logger = logging.getLogger(__name__)
@@ -24,12 +37,16 @@ def create_app(
     settings: HubSettings | None = None,
     clock: Clock = utc_now,
     seed_sample: bool = False,
+    calendar: WorkCalendar | None = None,
+    data_dir: Path | None = None,
 ) -> FastAPI:
     """Build the hub on ``db_url`` (migrated on the spot); ``seed_sample`` loads the sample hall
     into an empty database. ``admin_token`` enables the admin endpoints (terminal registration)."""
     engine = make_engine(db_url)
     migrations.upgrade(engine)
     ctx = HubContext(engine=engine, clock=clock, settings=settings or HubSettings())
+    ctx.calendar = calendar or _sample_calendar()
+    ctx.signing_key = identity.load_or_create_key(data_dir)
     ctx.load_secrets()
     if seed_sample:
         from hub.seed import seed_if_empty
@@ -52,7 +69,26 @@ def create_app(
     app.state.hub = ctx
     app.state.admin_token = admin_token
     problems.install(app)
-    for module in (terminals, tickets):
+    routers = (
+        terminals,
+        catalog,
+        tickets,
+        counters,
+        appointments,
+        cases,
+        evaluations,
+        staff,
+        identity_routes,
+    )
+    for module in routers:
         app.include_router(module.router, prefix=API_PREFIX)
+    app.include_router(follow.router)  # a page for phones, outside the versioned API
 
     return app
+
+
+def _sample_calendar() -> WorkCalendar:
+    from hub.seed import sample_dir
+
+    path = sample_dir() / "calendar.toml"
+    return WorkCalendar.from_toml(path) if path.exists() else WorkCalendar()

@@ -79,3 +79,13 @@ def require_admin(request: Request) -> None:
 
 TerminalDep = Annotated[Terminal, Depends(current_terminal)]
 ContextDep = Annotated[HubContext, Depends(get_context)]
+
+
+def counter_terminal(terminal: TerminalDep) -> Terminal:
+    """Staff actions (calling numbers, accepting cases) are for counter terminals only."""
+    if terminal.mode != "counter":
+        raise HubProblem(403, ProblemCode.FORBIDDEN, "Counter terminal required")
+    return terminal
+
+
+CounterDep = Annotated[Terminal, Depends(counter_terminal)]

@@ -6,19 +6,23 @@ import hashlib
 import hmac
 import json
 import secrets
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from fastapi import Request
-from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from hub.db import KeyValue
+from hub.problems import HubProblem
+from hub.workdays import WorkCalendar
+from kiosk.api.models import ProblemCode
 
 Clock = Callable[[], datetime]
 
@@ -34,6 +38,46 @@ class HubSettings:
     max_material_bytes: int = 10 * 1024 * 1024
     max_materials_per_case: int = 20
     case_number_prefix: str = "YM"
+    appointment_slot_capacity: int = 4
+    appointment_slots: tuple[str, ...] = (
+        "09:00", "09:30", "10:00", "10:30", "11:00", "11:30",
+        "13:30", "14:00", "14:30", "15:00", "15:30", "16:00", "16:30",
+    )  # fmt: skip
+
+
+class LookupGuard:
+    """Limits wrong proofs per case number: the last six digits of an ID number are few, and
+    case numbers are sequential, so unlimited guessing would find a stranger's case.
+    In memory per hub process (a restart forgets): enough to make guessing impractical."""
+
+    def __init__(self, limit: int = 5, window: timedelta = timedelta(minutes=15)) -> None:
+        self.limit = limit
+        self.window = window
+        self._failures: dict[str, list[datetime]] = {}
+        self._lock = threading.Lock()
+
+    def _recent(self, key: str, now: datetime) -> list[datetime]:
+        recent = [t for t in self._failures.get(key, []) if now - t < self.window]
+        if recent:
+            self._failures[key] = recent
+        else:
+            self._failures.pop(key, None)
+        return recent
+
+    def check(self, key: str, now: datetime) -> None:
+        with self._lock:
+            blocked = len(self._recent(key, now)) >= self.limit
+        if blocked:
+            raise HubProblem(
+                429,
+                ProblemCode.TOO_MANY_ATTEMPTS,
+                "Too many wrong proofs for this case number",
+                "查询次数过多，请稍后再试或到窗口咨询。",
+            )
+
+    def failed(self, key: str, now: datetime) -> None:
+        with self._lock:
+            self._failures[key] = [*self._recent(key, now), now]
 
 
 @dataclass(slots=True)
@@ -41,11 +85,38 @@ class HubContext:
     engine: Engine
     clock: Clock
     settings: HubSettings
-    sessions: sessionmaker[Session] = field(init=False)
+    calendar: WorkCalendar = field(default_factory=WorkCalendar)
+    signing_key: Ed25519PrivateKey = field(default_factory=Ed25519PrivateKey.generate)
+    lookup_guard: LookupGuard = field(default_factory=LookupGuard)
+    _factory: sessionmaker[Session] = field(init=False)
+    _local: threading.local = field(init=False, default_factory=threading.local)
     _pepper: bytes | None = None
 
+    _sqlite_lock: threading.Lock | None = field(init=False, default=None)
+
     def __post_init__(self) -> None:
-        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._factory = sessionmaker(self.engine, expire_on_commit=False)
+        if self.engine.dialect.name == "sqlite":
+            # SQLite has one writer; queueing our own threads here is fair and prompt, where
+            # its busy handler would make them poll with sleeps (a long latency tail).
+            self._sqlite_lock = threading.Lock()
+
+    @contextmanager
+    def sessions(self) -> Iterator[Session]:
+        """A session; one at a time per thread. A second one opened inside a transaction would
+        wait for the SQLite lock its own thread holds, so that mistake fails loudly at once."""
+        if getattr(self._local, "open", False):
+            raise RuntimeError("nested hub session: pass the open session down instead")
+        self._local.open = True
+        try:
+            if self._sqlite_lock is None:
+                with self._factory() as session:
+                    yield session
+            else:
+                with self._sqlite_lock, self._factory() as session:
+                    yield session
+        finally:
+            self._local.open = False
 
     @property
     def tz(self) -> ZoneInfo:
@@ -91,10 +162,3 @@ def request_hash(payload: Any) -> str:
 def get_context(request: Request) -> HubContext:
     ctx: HubContext = request.app.state.hub
     return ctx
-
-
-def first(session: Session, statement: Any) -> Any:
-    return session.execute(statement).scalars().first()
-
-
-__all__ = ["Clock", "HubContext", "HubSettings", "first", "get_context", "request_hash", "select"]

@@ -8,6 +8,7 @@ increments through ``UPDATE ... RETURNING`` row locks.
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 
@@ -26,8 +27,9 @@ from sqlalchemy import (
     create_engine,
     event,
 )
-from sqlalchemy.engine import Dialect, Engine
+from sqlalchemy.engine import Dialect, Engine, make_url
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.pool import StaticPool
 
 
 class Base(DeclarativeBase):
@@ -87,6 +89,7 @@ class TicketCategoryRow(Base):
     prefix: Mapped[str] = mapped_column(String(2))
     range_start: Mapped[int] = mapped_column(Integer)
     range_end: Mapped[int] = mapped_column(Integer)
+    step: Mapped[int] = mapped_column(Integer, default=1)
     daily_cap: Mapped[int | None] = mapped_column(Integer, nullable=True)
     real_name_limit: Mapped[bool] = mapped_column(Boolean)
     default_service_minutes: Mapped[int] = mapped_column(Integer)
@@ -230,6 +233,19 @@ class EvaluationRow(Base):
     terminal_id: Mapped[str] = mapped_column(String(64))
     counter_code: Mapped[str | None] = mapped_column(String(64), nullable=True)
     created_at: Mapped[datetime] = mapped_column(TZ())
+    follow_up: Mapped[str | None] = mapped_column(Text, nullable=True)  # 整改 answer, version 4
+    followed_up_at: Mapped[datetime | None] = mapped_column(TZ(), nullable=True)
+
+
+class IdentitySubject(Base):
+    """Who an identity code's opaque subject stands for (added in schema version 2)."""
+
+    __tablename__ = "identity_subjects"
+    subject: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    id_number: Mapped[str] = mapped_column(String(32))
+    issued_at: Mapped[datetime] = mapped_column(TZ())
+    expires_at: Mapped[datetime] = mapped_column(TZ(), index=True)
 
 
 class KeyValue(Base):
@@ -242,10 +258,24 @@ class KeyValue(Base):
 
 def make_engine(db_url: str) -> Engine:
     if db_url.startswith("sqlite"):
-        engine = create_engine(db_url, connect_args={"timeout": 60, "check_same_thread": False})
+        memory = db_url in ("sqlite://", "sqlite:///:memory:")
+        path = make_url(db_url).database
+        if not memory and path and not os.path.exists(path):
+            # It will hold names and ID numbers: private from the start (SQLite gives its
+            # -wal and -shm files the same mode).
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+        engine = create_engine(
+            db_url,
+            connect_args={"timeout": 60, "check_same_thread": False},
+            hide_parameters=True,  # SQL errors would otherwise quote names and ID numbers
+            # One in-memory database for every thread, not one per connection.
+            poolclass=StaticPool if memory else None,
+        )
         _sqlite_serialised_writes(engine)
         return engine
-    return create_engine(db_url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+    return create_engine(
+        db_url, pool_size=10, max_overflow=20, pool_pre_ping=True, hide_parameters=True
+    )
 
 
 def _sqlite_serialised_writes(engine: Engine) -> None:

@@ -10,9 +10,14 @@ import logging
 import os
 import secrets
 import socket
+import ssl
 import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 import uvicorn
 
@@ -39,6 +44,15 @@ def read_or_create_secret(path: Path) -> str:
     return value
 
 
+@dataclass(frozen=True, slots=True)
+class TlsFiles:
+    """Server certificate and key (PEM); ``client_ca`` set means mutual TLS is required."""
+
+    certfile: Path
+    keyfile: Path
+    client_ca: Path | None = None
+
+
 class EmbeddedHub:
     def __init__(
         self,
@@ -51,6 +65,7 @@ class EmbeddedHub:
         clock: Clock = utc_now,
         start_timeout: float = 30.0,
         db_url: str | None = None,
+        tls: TlsFiles | None = None,
     ) -> None:
         self.data_dir = Path(data_dir)
         self.host = host
@@ -60,6 +75,7 @@ class EmbeddedHub:
         self.clock = clock
         self.start_timeout = start_timeout
         self._db_url = db_url
+        self.tls = tls
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
         self._socket: socket.socket | None = None
@@ -90,6 +106,7 @@ class EmbeddedHub:
             settings=self.settings,
             clock=self.clock,
             seed_sample=self.seed_sample,
+            data_dir=self.data_dir,
         )
         self._ctx = app.state.hub
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -98,29 +115,51 @@ class EmbeddedHub:
         sock.listen(128)
         self._socket = sock
         port = sock.getsockname()[1]
-        self.base_url = f"http://{self.host}:{port}"
-        config = uvicorn.Config(app, log_level="warning", lifespan="on", access_log=False)
+        self.base_url = f"{'https' if self.tls else 'http'}://{self.host}:{port}"
+        tls = self.tls
+        config = uvicorn.Config(
+            app,
+            log_level="warning",
+            lifespan="on",
+            access_log=False,
+            ssl_certfile=str(tls.certfile) if tls else None,
+            ssl_keyfile=str(tls.keyfile) if tls else None,
+            ssl_ca_certs=str(tls.client_ca) if tls and tls.client_ca else None,
+            ssl_cert_reqs=ssl.CERT_REQUIRED if tls and tls.client_ca else ssl.CERT_NONE,
+        )
         self._server = uvicorn.Server(config)
-        started = threading.Event()
         server = self._server
+        settled = threading.Event()  # set when the app finished start-up, or the server died
+        running = False
+        inner = app.router.lifespan_context
+
+        @asynccontextmanager
+        async def lifespan(the_app: Any) -> AsyncIterator[Any]:
+            nonlocal running
+            async with inner(the_app) as state:
+                running = True
+                settled.set()
+                yield state
+
+        app.router.lifespan_context = lifespan
+
+        failure: list[BaseException] = []
 
         def _run() -> None:
             try:
                 server.run(sockets=[sock])
+            except Exception as exc:  # reported by start(), in the caller's thread
+                failure.append(exc)
             finally:
-                started.set()
+                settled.set()
 
         self._thread = threading.Thread(target=_run, name="embedded-hub", daemon=True)
         self._thread.start()
-        # uvicorn has no start event; its ``started`` flag flips after lifespan start-up.
-        deadline = threading.Event()
-        for _ in range(int(self.start_timeout / 0.02)):
-            if server.started or started.is_set():
-                break
-            deadline.wait(0.02)
-        if not server.started:
+        # The socket already listens: connections made from now on wait in its backlog.
+        if not settled.wait(self.start_timeout) or not running:
             self.stop()
-            raise RuntimeError("the embedded hub did not start")
+            reason = f": {failure[0]}" if failure else ""
+            raise RuntimeError(f"the embedded hub did not start{reason}")
         logger.info("embedded hub serving on %s", self.base_url)
         return self.base_url
 
@@ -130,6 +169,14 @@ class EmbeddedHub:
             self.context, TerminalRegistration(terminal_id=terminal_id, mode=mode)
         )
         return credentials.token
+
+    def issue_identity_code(self, name: str, id_number: str, *, ttl_seconds: int = 120) -> str:
+        """A signed dynamic identity code for the demo and tests (QR text, no personal data)."""
+        from hub.identity import issue
+        from kiosk.api.models import IdentityCodeIssue
+
+        request = IdentityCodeIssue(name=name, id_number=id_number, ttl_seconds=ttl_seconds)
+        return issue(self.context, request).code
 
     def stop(self, timeout: float = 15.0) -> None:
         server, thread = self._server, self._thread

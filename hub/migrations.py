@@ -26,13 +26,44 @@ class SchemaTooNew(RuntimeError):
     pass
 
 
-def _v1_initial(connection: Connection) -> None:
-    Base.metadata.create_all(connection)
+def _create(connection: Connection, *names: str) -> None:
+    tables = [Base.metadata.tables[name] for name in names]
+    Base.metadata.create_all(connection, tables=tables)
 
 
-# (version, description, step). Append only: never edit a released step.
+V1_TABLES = (
+    "terminals", "ticket_categories", "ticket_sequences", "tickets", "ticket_events", "counters",
+    "catalog_items", "cases", "case_events", "case_sequences", "materials", "appointments",
+    "evaluations", "hub_settings",
+)  # fmt: skip
+
+
+def _add_column(connection: Connection, table: str, column: str, ddl: str) -> None:
+    """Add a column unless the table already has it: tables are created from the current
+    models, so on a fresh database the column exists by the time this step runs."""
+    if column not in {c["name"] for c in inspect(connection).get_columns(table)}:
+        connection.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column} {ddl}")
+
+
+def _v3_step(connection: Connection) -> None:
+    _add_column(connection, "ticket_categories", "step", "INTEGER NOT NULL DEFAULT 1")
+
+
+def _v4_follow_up(connection: Connection) -> None:
+    timestamp = (
+        "TIMESTAMP WITH TIME ZONE" if connection.dialect.name == "postgresql" else "DATETIME"
+    )
+    _add_column(connection, "evaluations", "follow_up", "TEXT")
+    _add_column(connection, "evaluations", "followed_up_at", timestamp)
+
+
+# (version, description, step). Append only: never edit a released step; each step names the
+# tables it creates or the columns it adds, so a fresh database and an upgraded one end up the same.
 MIGRATIONS: tuple[tuple[int, str, Callable[[Connection], None]], ...] = (
-    (1, "initial schema", _v1_initial),
+    (1, "initial schema", lambda c: _create(c, *V1_TABLES)),
+    (2, "identity code subjects", lambda c: _create(c, "identity_subjects")),
+    (3, "ticket number step", _v3_step),
+    (4, "evaluation follow-up", _v4_follow_up),
 )
 LATEST = MIGRATIONS[-1][0]
 

@@ -7,6 +7,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import func, select
 
 from hub.context import HubContext
@@ -21,10 +22,36 @@ def sample_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "config" / "catalog"
 
 
+class QueuesFileError(ValueError):
+    """A queues file is wrong; the message names the file and the entry."""
+
+
 def load_queues(ctx: HubContext, path: Path) -> int:
     """Upsert ticket categories and counters from a TOML file; return how many categories."""
-    data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
-    categories = [TicketCategory.model_validate(c) for c in data.get("categories", [])]
+    try:
+        data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise QueuesFileError(f"{path.name} cannot be read: {exc}") from exc
+    categories = []
+    for number, raw in enumerate(data.get("categories", []), start=1):
+        try:
+            categories.append(TicketCategory.model_validate(raw))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            field = ".".join(str(p) for p in first["loc"])
+            raise QueuesFileError(
+                f"{path.name} category {number}, {field}: {first['msg']}."
+            ) from exc
+    known = {c.code for c in categories}
+    for counter in data.get("counters", []):
+        if not isinstance(counter, dict) or not {"code", "name", "categories"} <= set(counter):
+            raise QueuesFileError(f"{path.name}: every counter needs code, name and categories.")
+        unknown = set(counter["categories"]) - known
+        if unknown:
+            raise QueuesFileError(
+                f"{path.name}: counter {counter['code']} serves unknown categories"
+                f" {sorted(unknown)}."
+            )
     with ctx.transaction() as session:
         for order, category in enumerate(categories):
             row = session.get(TicketCategoryRow, category.code) or TicketCategoryRow(
@@ -50,7 +77,11 @@ def seed_if_empty(ctx: HubContext, directory: Path | None = None) -> bool:
     with ctx.sessions() as session:
         if session.execute(select(func.count()).select_from(TicketCategoryRow)).scalar_one():
             return False
-    load_queues(ctx, directory / "queues.toml")
+    queues = directory / "queues.toml"
+    if not queues.exists():  # an installed wheel carries no config/: start empty, say why
+        logger.warning("no sample hall at %s: the hub starts without queues or catalog", directory)
+        return False
+    load_queues(ctx, queues)
     catalog = directory / "items.toml"
     if catalog.exists():
         from hub.catalog import import_catalog_file

@@ -13,14 +13,14 @@ import math
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from hub.context import HubContext, request_hash
 from hub.db import CounterRow, Terminal, Ticket, TicketCategoryRow, TicketEvent, TicketSequence
 from hub.problems import HubProblem
+from hub.sequences import next_value
 from kiosk.api import models as m
 
 OPEN_STATES = (
@@ -45,6 +45,7 @@ def category_model(row: TicketCategoryRow) -> m.TicketCategory:
         prefix=row.prefix,
         range_start=row.range_start,
         range_end=row.range_end,
+        step=row.step,
         daily_cap=row.daily_cap,
         real_name_limit=row.real_name_limit,
         default_service_minutes=row.default_service_minutes,
@@ -69,29 +70,19 @@ def get_category(session: Session, code: str) -> TicketCategoryRow:
     return category
 
 
-def _next_seq(session: Session, category: TicketCategoryRow, day: date) -> int:
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    session.execute(
-        insert(TicketSequence)
-        .values(category_code=category.code, service_date=day, last_value=category.range_start - 1)
-        .on_conflict_do_nothing()
-    )
-    seq: int = session.execute(
-        update(TicketSequence)
-        .where(TicketSequence.category_code == category.code, TicketSequence.service_date == day)
-        .values(last_value=TicketSequence.last_value + 1)
-        .returning(TicketSequence.last_value)
-    ).scalar_one()
-    issued_today = seq - category.range_start + 1
-    if seq > category.range_end or (category.daily_cap and issued_today > category.daily_cap):
+def _next_seq(session: Session, category: TicketCategoryRow, day: date) -> tuple[int, int]:
+    """(n, number value): the n-th ticket of the day gets range_start + (n - 1) * step."""
+    keys = {"category_code": category.code, "service_date": day}
+    issued_today = next_value(session, TicketSequence, keys, start=1)
+    value = category.range_start + (issued_today - 1) * category.step
+    if value > category.range_end or (category.daily_cap and issued_today > category.daily_cap):
         raise HubProblem(
             409,
             m.ProblemCode.DAILY_CAP_REACHED,
             "Daily ticket range exhausted",
             f"今日「{category.name}」号源已发完，请明日再来或预约办理。",
         )
-    return seq
+    return issued_today, value
 
 
 def format_number(category: TicketCategoryRow, seq: int) -> str:
@@ -113,9 +104,7 @@ def waiting_ahead(session: Session, ticket: Ticket) -> int:
     return sum(1 for p, at, seq in candidates if (rank(p), at, seq) < mine)
 
 
-def estimated_wait(
-    session: Session, category: TicketCategoryRow, ahead: int, day: date
-) -> int | None:
+def estimated_wait(session: Session, category: TicketCategoryRow, ahead: int) -> int | None:
     """Minutes: people ahead times the recent mean service time, spread over the counters."""
     durations = session.execute(
         select(Ticket.started_at, Ticket.ended_at)
@@ -148,9 +137,9 @@ def issued_model(
         category_code=category.code,
         category_name=category.name,
         waiting_ahead=ahead,
-        estimated_wait_minutes=estimated_wait(session, category, ahead, ticket.service_date),
+        estimated_wait_minutes=estimated_wait(session, category, ahead),
         issued_at=ticket.issued_at,
-        follow_url=f"{base_url}/api/v1/tickets/{ticket.ticket_id}",
+        follow_url=f"{base_url}/q/{ticket.ticket_id}",
         priority=m.Priority(ticket.priority),
     )
 
@@ -176,13 +165,14 @@ def create_ticket(
     idempotency_key: str | None = None,
     body_hash: str = "",
     transferred_from: str | None = None,
+    check_limit: bool = True,
 ) -> Ticket:
     if not category.active:
         raise HubProblem(
             409, m.ProblemCode.CATEGORY_CLOSED, "Category closed", f"「{category.name}」暂停取号。"
         )
     day = ctx.today()
-    if category.real_name_limit and id_digest is not None:
+    if check_limit and category.real_name_limit and id_digest is not None:
         open_ticket = session.execute(
             select(func.count()).where(
                 Ticket.category_code == category.code,
@@ -198,14 +188,14 @@ def create_ticket(
                 "Open ticket exists for this person",
                 "您已有一张未办结的排队号，请留意叫号。",
             )
-    seq = _next_seq(session, category, day)
+    seq, value = _next_seq(session, category, day)
     now = ctx.now()
     ticket = Ticket(
         ticket_id=uuid.uuid4().hex,
         category_code=category.code,
         service_date=day,
         seq=seq,
-        number=format_number(category, seq),
+        number=format_number(category, value),
         priority=priority.value,
         state=m.TicketState.ISSUED.value,
         id_digest=id_digest,
@@ -301,7 +291,7 @@ def view(session: Session, ticket: Ticket, category: TicketCategoryRow) -> m.Tic
         state=m.TicketState(ticket.state),
         priority=m.Priority(ticket.priority),
         waiting_ahead=ahead,
-        estimated_wait_minutes=estimated_wait(session, category, ahead, ticket.service_date)
+        estimated_wait_minutes=estimated_wait(session, category, ahead)
         if ticket.state == m.TicketState.ISSUED.value
         else None,
         counter_code=ticket.counter_code,
@@ -310,3 +300,36 @@ def view(session: Session, ticket: Ticket, category: TicketCategoryRow) -> m.Tic
         started_at=ticket.started_at,
         ended_at=ticket.ended_at,
     )
+
+
+def queue_snapshots(ctx: HubContext) -> list[m.QueueSnapshot]:
+    """Per category today: people waiting, being served, and the wait a newcomer can expect."""
+    day = ctx.today()
+    with ctx.sessions() as session:
+        counts: dict[tuple[str, str], int] = {
+            (code, state): n
+            for code, state, n in session.execute(
+                select(Ticket.category_code, Ticket.state, func.count())
+                .where(Ticket.service_date == day)
+                .group_by(Ticket.category_code, Ticket.state)
+            ).all()
+        }
+        snapshots = []
+        for category in session.execute(
+            select(TicketCategoryRow).order_by(TicketCategoryRow.sort_order, TicketCategoryRow.code)
+        ).scalars():
+            waiting = counts.get((category.code, m.TicketState.ISSUED.value), 0)
+            serving = sum(
+                counts.get((category.code, state.value), 0)
+                for state in (m.TicketState.CALLED, m.TicketState.SERVING)
+            )
+            snapshots.append(
+                m.QueueSnapshot(
+                    category_code=category.code,
+                    waiting=waiting,
+                    serving=serving,
+                    estimated_wait_minutes=estimated_wait(session, category, waiting),
+                    service_date=day,
+                )
+            )
+        return snapshots

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 from fastapi import APIRouter, Depends
+from sqlalchemy import select
 
 from hub.auth import ContextDep, TerminalDep, register_terminal, require_admin
 from hub.db import Terminal
@@ -41,6 +40,19 @@ def heartbeat(body: m.Heartbeat, ctx: ContextDep, terminal: TerminalDep) -> m.He
 
 
 @router.get(
+    "/terminals",
+    response_model=list[m.TerminalStatus],
+    responses=PROBLEMS,
+    dependencies=[Depends(require_admin)],
+)
+def list_terminals(ctx: ContextDep) -> list[m.TerminalStatus]:
+    """Every terminal with its last heartbeat: the hall's device and outbox overview."""
+    with ctx.sessions() as session:
+        rows = session.execute(select(Terminal).order_by(Terminal.terminal_id)).scalars()
+        return [_status(row) for row in rows]
+
+
+@router.get(
     "/terminals/{terminal_id}",
     response_model=m.TerminalStatus,
     responses=problems(401, 403, 404),
@@ -63,6 +75,3 @@ def _status(row: Terminal) -> m.TerminalStatus:
         outbox_depth=row.outbox_depth,
         devices=[m.DeviceHealthReport.model_validate(d) for d in row.devices],
     )
-
-
-AdminDep = Annotated[None, Depends(require_admin)]

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Header, Request
 
-from hub import tickets
+from hub import appointments, tickets
 from hub.auth import ContextDep, TerminalDep
 from hub.db import Ticket
 from hub.problems import HubProblem
@@ -22,6 +22,12 @@ def list_ticket_categories(ctx: ContextDep, _terminal: TerminalDep) -> list[m.Ti
     return tickets.list_categories(ctx)
 
 
+@router.get("/queues", response_model=list[m.QueueSnapshot], responses=PROBLEMS)
+def queues(ctx: ContextDep, _terminal: TerminalDep) -> list[m.QueueSnapshot]:
+    """Today's queues, for the kiosk's category screen and the hall display."""
+    return tickets.queue_snapshots(ctx)
+
+
 @router.post("/tickets", status_code=201, response_model=m.TicketIssued, responses=PROBLEMS)
 def issue_ticket(
     body: m.TicketIssueRequest,
@@ -30,6 +36,10 @@ def issue_ticket(
     terminal: TerminalDep,
     idempotency_key: Annotated[str | None, Header(max_length=64)] = None,
 ) -> m.TicketIssued:
+    if body.appointment_code:
+        # An appointment ticket is a check-in: the appointment is verified and closed.
+        check = m.CheckIn(code=body.appointment_code)
+        return appointments.check_in(ctx, terminal, check, ctx.base_url(request))
     return tickets.issue(ctx, terminal, body, idempotency_key, ctx.base_url(request))
 
 

@@ -3,22 +3,35 @@
 Public API
 ----------
 ``kiosk.api.models`` — the pydantic v2 contract shared with the hub (``hub`` imports only this
-package). Key models: ``TicketCategory(code, name, name_en, prefix, ...)``,
+package). Tickets: ``TicketCategory(code, name, name_en, prefix, ...)``,
 ``TicketIssueRequest(category_code, priority="normal", id_number=None, appointment_code=None)``,
 ``TicketIssued(ticket_id, number, category_code, category_name, waiting_ahead,
-estimated_wait_minutes, issued_at, follow_url)``, ``Problem`` (RFC 9457 problem+json with a
-machine ``code`` from ``ProblemCode`` and a Chinese, citizen-facing ``detail``).
+estimated_wait_minutes, issued_at, follow_url)``, ``TicketView``, ``QueueSnapshot``. Catalog:
+``CatalogItem`` (三级四同 fields, department, materials, form, promised days, fee, delivery,
+channels), ``Catalog``. Cases: ``CaseCreate``, ``MaterialDeclaration``, ``CaseReceipt``,
+``CaseTransition``, ``CaseLookup``, ``CaseStatus``. Also appointments, evaluations (``Rating``,
+``BadReason``), counters, terminals (``Heartbeat``), identity codes. ``Problem``: RFC 9457
+problem+json with a machine ``code`` (``ProblemCode``) and a Chinese, citizen-facing ``detail``.
+
+``kiosk.api.payloads`` — QR payload formats and their Ed25519 sign/verify (from feat/camera).
 
 ``kiosk.api.client.HubClient(base_url, *, token, connect_timeout=3.0, read_timeout=10.0,
-ca_bundle=None, client_cert=None)`` — thread-safe; TLS verification always on (``ca_bundle``
-replaces the trust store, ``client_cert`` is a PEM path or a (cert, key) pair for mTLS). Every
-create sends an ``Idempotency-Key`` so it can be retried safely; reads are retried with backoff,
-other writes are sent once. Methods: ``list_ticket_categories()``, ``issue_ticket(request)``,
-``get_ticket(ticket_id)``.
+ca_bundle=None, client_cert=None, retries=2, backoff=0.25)`` — thread-safe; TLS verification
+always on (``ca_bundle`` replaces the trust store, even over ``REQUESTS_CA_BUNDLE``;
+``client_cert`` is a PEM path or a (cert, key) pair for mTLS). Creates send an
+``Idempotency-Key`` (generated, or the caller's, as the outbox does), so they are retried with
+backoff like reads and idempotent uploads; other writes are sent once. Methods:
+``list_ticket_categories``, ``queues``, ``issue_ticket``, ``get_ticket``, ``heartbeat``,
+``get_catalog``, ``get_item``, ``appointment_slots``, ``book_appointment``, ``check_in``,
+``cancel_appointment``, ``get_appointment``, ``create_case(request, idempotency_key=)``,
+``upload_material``, ``get_case``, ``lookup_case``, ``transition_case``, ``evaluate``,
+``list_counters``, ``call_next``, ``call_number``, ``ticket_action``, ``transfer_ticket``,
+``bad_ratings``, ``follow_up``, ``ticket_stats``, ``identity_public_key``,
+``resolve_identity_code``.
 
-``kiosk.api.errors`` — all subclass ``kiosk.errors.KioskError``:
-``HubUnreachable`` (network: keep the work and retry later), ``HubRejected`` (4xx: ``.code``,
-``.citizen_message`` to show, ``.status``), ``HubFailure`` (5xx or an answer outside the contract).
+``kiosk.api.errors`` — all subclass ``kiosk.errors.KioskError``: ``HubUnreachable`` (network or
+TLS: keep the work and retry later), ``HubRejected`` (4xx: ``.code``, ``.citizen_message`` to
+show, ``.status``), ``HubFailure`` (5xx or an answer outside the contract).
 
 Example::
 

@@ -7,6 +7,7 @@ as the outbox does), so the transport may retry it; a repeat gets the first answ
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -98,5 +99,126 @@ class HubClient:
     ) -> m.TicketIssued:
         return self._parse(m.TicketIssued, self._create("/tickets", request, idempotency_key))
 
+    def queues(self) -> list[m.QueueSnapshot]:
+        return self._parse_list(m.QueueSnapshot, self._t.request("GET", "/queues"))
+
     def get_ticket(self, ticket_id: str) -> m.TicketView:
         return self._parse(m.TicketView, self._t.request("GET", f"/tickets/{ticket_id}"))
+
+    # -- terminals
+
+    def heartbeat(self, heartbeat: m.Heartbeat) -> m.HeartbeatAck:
+        return self._parse(m.HeartbeatAck, self._post("/terminals/me/heartbeat", heartbeat))
+
+    # -- catalog
+
+    def get_catalog(self, *, site: str | None = None) -> m.Catalog:
+        params = {"site": site} if site else None
+        return self._parse(m.Catalog, self._t.request("GET", "/catalog", params=params))
+
+    def get_item(self, code: str) -> m.CatalogItem:
+        return self._parse(m.CatalogItem, self._t.request("GET", f"/catalog/items/{code}"))
+
+    # -- appointments
+
+    def appointment_slots(self, category_code: str, day: date) -> list[m.Slot]:
+        params = {"category_code": category_code, "slot_date": day.isoformat()}
+        body = self._t.request("GET", "/appointments/slots", params=params)
+        return self._parse_list(m.Slot, body)
+
+    def book_appointment(self, request: m.AppointmentBook) -> m.Appointment:
+        return self._parse(m.Appointment, self._post("/appointments", request))
+
+    def check_in(self, request: m.CheckIn) -> m.TicketIssued:
+        return self._parse(m.TicketIssued, self._post("/appointments/check-in", request))
+
+    def cancel_appointment(self, code: str) -> m.Appointment:
+        return self._parse(m.Appointment, self._post(f"/appointments/{code}/cancel"))
+
+    def get_appointment(self, code: str) -> m.Appointment:
+        return self._parse(m.Appointment, self._t.request("GET", f"/appointments/{code}"))
+
+    # -- cases
+
+    def create_case(self, request: m.CaseCreate, *, idempotency_key: str) -> m.CaseReceipt:
+        """Create (or find again, for the same key) a case; the key is required on purpose."""
+        return self._parse(m.CaseReceipt, self._create("/cases", request, idempotency_key))
+
+    def upload_material(
+        self, case_id: str, code: str, content: bytes, media_type: str = "application/pdf"
+    ) -> m.CaseReceipt:
+        # A PUT of bytes whose hash the hub checks is idempotent: safe to retry.
+        body = self._t.request(
+            "PUT",
+            f"/cases/{case_id}/materials/{code}",
+            data=content,
+            headers={"Content-Type": media_type},
+            idempotent=True,
+        )
+        return self._parse(m.CaseReceipt, body)
+
+    def get_case(self, case_id: str) -> m.CaseDetail:
+        return self._parse(m.CaseDetail, self._t.request("GET", f"/cases/{case_id}"))
+
+    def lookup_case(self, query: m.CaseLookup) -> m.CaseStatus:
+        return self._parse(m.CaseStatus, self._post("/cases/lookup", query))
+
+    def transition_case(self, case_id: str, step: m.CaseTransition) -> m.CaseDetail:
+        return self._parse(m.CaseDetail, self._post(f"/cases/{case_id}/transitions", step))
+
+    # -- evaluations
+
+    def evaluate(self, request: m.EvaluationCreate) -> m.EvaluationRecorded:
+        return self._parse(m.EvaluationRecorded, self._post("/evaluations", request))
+
+    # -- staff views (counter terminals)
+
+    def bad_ratings(self, *, open_only: bool = True) -> list[m.BadEvaluation]:
+        params = {"open": "true" if open_only else "false"}
+        body = self._t.request("GET", "/evaluations/bad", params=params)
+        return self._parse_list(m.BadEvaluation, body)
+
+    def follow_up(self, evaluation_id: int, text: str) -> m.BadEvaluation:
+        body = self._post(f"/evaluations/{evaluation_id}/follow-up", m.FollowUp(text=text))
+        return self._parse(m.BadEvaluation, body)
+
+    def ticket_stats(self, day: date | None = None) -> list[m.CategoryStats]:
+        params = {"service_date": day.isoformat()} if day else None
+        body = self._t.request("GET", "/stats/tickets", params=params)
+        return self._parse_list(m.CategoryStats, body)
+
+    # -- counters (counter terminals)
+
+    def list_counters(self) -> list[m.CounterInfo]:
+        return self._parse_list(m.CounterInfo, self._t.request("GET", "/counters"))
+
+    def call_next(self, counter_code: str) -> m.TicketView:
+        return self._parse(m.TicketView, self._post(f"/counters/{counter_code}/call-next"))
+
+    def call_number(self, counter_code: str, number: str) -> m.TicketView:
+        body = self._post(f"/counters/{counter_code}/call", m.CallSpecific(number=number))
+        return self._parse(m.TicketView, body)
+
+    def ticket_action(
+        self, counter_code: str, ticket_id: str, action: m.TicketAction
+    ) -> m.TicketView:
+        path = f"/counters/{counter_code}/tickets/{ticket_id}/{action.value}"
+        return self._parse(m.TicketView, self._post(path))
+
+    def transfer_ticket(
+        self, counter_code: str, ticket_id: str, request: m.TransferRequest
+    ) -> m.TicketIssued:
+        path = f"/counters/{counter_code}/tickets/{ticket_id}/transfer"
+        return self._parse(m.TicketIssued, self._post(path, request))
+
+    # -- identity codes
+
+    def identity_public_key(self) -> m.IdentityPublicKey:
+        body = self._t.request("GET", "/identity-codes/public-key")
+        return self._parse(m.IdentityPublicKey, body)
+
+    def resolve_identity_code(self, code: str) -> m.IdentityResolved:
+        """Who a scanned identity QR stands for; HubRejected ``identity_code_expired`` (410)
+        or ``identity_code_invalid`` (422) otherwise."""
+        body = self._post("/identity-codes/resolve", m.IdentityResolve(code=code))
+        return self._parse(m.IdentityResolved, body)

@@ -11,14 +11,30 @@ import enum
 from datetime import date, datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 API_PREFIX = "/api/v1"
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 IDEMPOTENCY_HEADER = "Idempotency-Key"
 
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+
+
+def _check_id_number(value: str) -> str:
+    """Upper-case; an 18-character resident ID (GB 11643) must carry the right check character.
+    Other documents (old permanent-residence numbers, passports) are kept as given."""
+    value = value.upper()
+    if len(value) == 18 and value[:17].isdigit():
+        total = sum(int(d) * w for d, w in zip(value[:17], _ID_WEIGHTS, strict=True))
+        if "10X98765432"[total % 11] != value[17]:
+            raise ValueError("the ID number's check character is wrong")
+    return value
+
+
 Code = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.-]{1,64}$")]
-IdNumber = Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z]{6,32}$")]
+IdNumber = Annotated[
+    str, StringConstraints(pattern=r"^[0-9A-Za-z]{6,32}$"), AfterValidator(_check_id_number)
+]
 Sha256Hex = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 
 
@@ -61,6 +77,7 @@ class ProblemCode(enum.StrEnum):
     IDENTITY_CODE_EXPIRED = "identity_code_expired"
     IDENTITY_CODE_INVALID = "identity_code_invalid"
     CONFLICT = "conflict"
+    TOO_MANY_ATTEMPTS = "too_many_attempts"
     INTERNAL_ERROR = "internal_error"
 
 
@@ -159,8 +176,9 @@ class TicketCategory(_Model):
     name: str
     name_en: str
     prefix: Annotated[str, StringConstraints(pattern=r"^[A-Z]{1,2}$")]
-    range_start: int = 1
-    range_end: int = 999
+    range_start: int = Field(default=1, ge=0)
+    range_end: int = Field(default=999, ge=1, le=99999)
+    step: int = Field(default=1, ge=1, le=100)  # e.g. 2 for two halls sharing a prefix
     daily_cap: int | None = None
     real_name_limit: bool = False
     default_service_minutes: int = 8
@@ -212,6 +230,407 @@ class QueueSnapshot(_Model):
     service_date: date
 
 
-# --------------------------------------------------------------------------- misc
+class TicketAction(enum.StrEnum):
+    """Counter actions on one ticket (``POST /counters/{code}/tickets/{id}/{action}``)."""
 
-JsonObject = dict[str, Any]
+    RECALL = "recall"
+    START = "start"
+    FINISH = "finish"
+    NO_SHOW = "no-show"
+    HOLD = "hold"
+    CANCEL = "cancel"
+
+
+class CallSpecific(_Model):
+    number: Annotated[str, StringConstraints(pattern=r"^[A-Z]{1,2}[0-9]{1,5}$")]
+
+
+class TransferRequest(_Model):
+    category_code: Code
+    keep_priority: bool = True
+
+
+class CounterInfo(_Model):
+    code: str
+    name: str
+    category_codes: list[str]
+
+
+# --------------------------------------------------------------------------- catalog
+
+
+class ItemType(enum.StrEnum):
+    """事项类型 (the seven kinds of government service items)."""
+
+    LICENSING = "行政许可"
+    PAYMENT = "行政给付"
+    CONFIRMATION = "行政确认"
+    REWARD = "行政奖励"
+    ADJUDICATION = "行政裁决"
+    OTHER_POWER = "其他行政权力"
+    PUBLIC_SERVICE = "公共服务"
+
+
+class ItemLevel(enum.StrEnum):
+    PROVINCE = "省级"
+    CITY = "市级"
+    DISTRICT = "县级"
+    STREET = "乡级"
+
+
+class DeliveryMethod(enum.StrEnum):
+    PICKUP = "pickup"  # 窗口领取
+    EMS = "ems"  # 邮寄送达
+    ELECTRONIC = "electronic"  # 电子证照 / 网上下载
+
+
+class Channel(enum.StrEnum):
+    HALL = "hall"
+    KIOSK = "kiosk"
+    COMMUNITY = "community"
+    ONLINE = "online"
+    MOBILE = "mobile"
+
+
+class MaterialSpec(_Model):
+    code: Code
+    name: str = Field(min_length=1, max_length=200)
+    required: bool = True
+    copies: int = Field(default=1, ge=0, le=20)
+    electronic_ok: bool = True
+    note: str = ""
+
+
+class FieldKind(enum.StrEnum):
+    TEXT = "text"
+    NUMBER = "number"
+    DATE = "date"
+    PHONE = "phone"
+    SELECT = "select"
+    ID_NUMBER = "id_number"
+
+
+class FormField(_Model):
+    name: Code
+    label: str
+    kind: FieldKind = FieldKind.TEXT
+    required: bool = True
+    options: list[str] = Field(default_factory=list)
+    max_length: int = Field(default=200, ge=1, le=5000)
+
+
+class Fee(_Model):
+    amount_cny: Annotated[str, StringConstraints(pattern=r"^[0-9]+(\.[0-9]{1,2})?$")] = "0"
+    basis: str = ""
+
+
+class CatalogItem(_Model):
+    """One 事项 with the 三级四同 fields (name, code, type, legal basis) plus level and routing."""
+
+    code: Code  # implementation code (实施编码)
+    basic_code: Code  # basic code (基本编码), the same at every level
+    name: str = Field(min_length=1, max_length=200)
+    item_type: ItemType
+    legal_basis: str = Field(min_length=1)
+    level: ItemLevel
+    department: str = Field(min_length=1, max_length=100)
+    sites: list[Code] = Field(default_factory=list)
+    ticket_category: Code = "general"
+    promised_days: int = Field(ge=0, le=365)  # 承诺时限, working days from acceptance
+    statutory_days: int | None = Field(default=None, ge=0, le=365)
+    fee: Fee = Fee()
+    delivery: list[DeliveryMethod] = Field(default_factory=lambda: [DeliveryMethod.PICKUP])
+    channels: list[Channel] = Field(default_factory=lambda: [Channel.HALL])
+    materials: list[MaterialSpec] = Field(default_factory=list)
+    form: list[FormField] = Field(default_factory=list)
+    self_service: bool = False
+
+
+class Catalog(_Model):
+    version: str
+    items: list[CatalogItem]
+
+
+class CatalogImportReport(_Model):
+    imported: int
+    version: str
+
+
+# --------------------------------------------------------------------------- cases
+
+
+class CaseState(enum.StrEnum):
+    SUBMITTED = "submitted"  # 申请
+    ACCEPTED = "accepted"  # 受理
+    REJECTED = "rejected"  # 不予受理
+    SUPPLEMENT_REQUESTED = "supplement_requested"  # 补正
+    PROCESSING = "processing"  # 办理
+    SUSPENDED = "suspended"  # 特别程序 (clock paused)
+    DONE = "done"  # 办结
+    DELIVERED = "delivered"  # 送达
+
+
+class CaseAction(enum.StrEnum):
+    ACCEPT = "accept"
+    REJECT = "reject"
+    REQUEST_SUPPLEMENT = "request-supplement"
+    SUPPLEMENT = "supplement"  # the applicant supplied what was asked
+    PROCESS = "process"
+    SUSPEND = "suspend"
+    RESUME = "resume"
+    FINISH = "finish"
+    DELIVER = "deliver"
+
+
+class Person(_Model):
+    name: str = Field(min_length=1, max_length=50)
+    id_number: IdNumber
+    phone: Annotated[str, StringConstraints(pattern=r"^[0-9+ -]{5,20}$")] | None = None
+
+
+class MaterialDeclaration(_Model):
+    code: Code
+    name: str = Field(min_length=1, max_length=200)
+    sha256: Sha256Hex
+    size: int = Field(gt=0)
+    media_type: Annotated[str, StringConstraints(pattern=r"^[a-z]+/[a-z0-9.+-]+$")] = (
+        "application/pdf"
+    )
+
+
+class CaseCreate(_Model):
+    item_code: Code
+    applicant: Person
+    agent: Person | None = None  # 代办: the community worker submitting on the citizen's behalf
+    form: dict[str, str | int | float | bool | None] = Field(default_factory=dict)
+    materials: list[MaterialDeclaration] = Field(default_factory=list, max_length=50)
+    delivery: DeliveryMethod = DeliveryMethod.PICKUP
+    delivery_address: str | None = Field(default=None, max_length=300)
+    channel: Channel = Channel.KIOSK
+    ticket_id: str | None = Field(default=None, max_length=32)
+
+
+class CaseEventView(_Model):
+    state: CaseState
+    at: datetime
+    detail: dict[str, Any] = Field(default_factory=dict)
+
+
+class CaseReceipt(_Model):
+    case_id: str
+    case_number: str
+    item_code: str
+    item_name: str
+    state: CaseState
+    submitted_at: datetime
+    due_date: date | None
+    materials_pending: list[str]
+
+
+class CaseTransition(_Model):
+    action: CaseAction
+    reason: str | None = Field(default=None, max_length=500)
+    materials: list[str] = Field(default_factory=list)  # what the applicant must supplement
+    deadline: date | None = None
+    result_code: str | None = Field(default=None, max_length=64)
+    certificate_number: str | None = Field(default=None, max_length=64)
+    fee_cny: Annotated[str, StringConstraints(pattern=r"^[0-9]+(\.[0-9]{1,2})?$")] | None = None
+    delivery: DeliveryMethod | None = None
+    waybill: str | None = Field(default=None, max_length=64)
+
+
+class CaseDetail(_Model):
+    """Staff view (counter terminals)."""
+
+    case_id: str
+    case_number: str
+    item_code: str
+    state: CaseState
+    applicant_name_masked: str
+    id_number_masked: str
+    submitted_at: datetime
+    due_date: date | None
+    materials_pending: list[str]
+    events: list[CaseEventView]
+
+
+class CaseLookup(_Model):
+    """Proof for a status lookup: the full ID number (read from the card) or its last six."""
+
+    case_number: Annotated[str, StringConstraints(pattern=r"^[A-Z0-9-]{6,32}$")]
+    id_number: IdNumber | None = None
+    id_last6: Annotated[str, StringConstraints(pattern=r"^[0-9]{5}[0-9Xx]$")] | None = None
+
+
+class CaseStatus(_Model):
+    case_number: str
+    item_name: str
+    state: CaseState
+    applicant_name_masked: str
+    submitted_at: datetime
+    due_date: date | None
+    events: list[CaseEventView]
+
+
+# --------------------------------------------------------------------------- appointments
+
+
+class AppointmentState(enum.StrEnum):
+    BOOKED = "booked"
+    CHECKED_IN = "checked_in"
+    MISSED = "missed"
+    CANCELLED = "cancelled"
+
+
+TimeOfDay = Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+
+
+class AppointmentBook(_Model):
+    category_code: Code
+    item_code: Code | None = None
+    id_number: IdNumber
+    slot_date: date
+    slot_start: TimeOfDay
+
+
+class Slot(_Model):
+    slot_date: date
+    slot_start: str
+    capacity: int
+    booked: int
+
+
+class Appointment(_Model):
+    code: str
+    category_code: str
+    item_code: str | None
+    slot_date: date
+    slot_start: str
+    state: AppointmentState
+    ticket_id: str | None
+    booked_at: datetime
+    checked_in_at: datetime | None
+    closed_at: datetime | None
+
+
+class CheckIn(_Model):
+    """Check in by the code on the booking (QR) or by the ID number read from the card."""
+
+    code: Code | None = None
+    id_number: IdNumber | None = None
+
+
+# --------------------------------------------------------------------------- evaluations
+
+
+class Rating(enum.IntEnum):
+    """好差评 five levels (GB/T 39734-2020)."""
+
+    VERY_SATISFIED = 5  # 非常满意
+    SATISFIED = 4  # 满意
+    BASIC = 3  # 基本满意
+    UNSATISFIED = 2  # 不满意
+    VERY_UNSATISFIED = 1  # 非常不满意
+
+
+class BadReason(enum.StrEnum):
+    ATTITUDE = "attitude"  # 服务态度不好
+    EFFICIENCY = "efficiency"  # 办事效率低
+    REPEATED_VISITS = "repeated_visits"  # 多次跑动
+    REPEATED_MATERIALS = "repeated_materials"  # 材料重复提交
+    UNCLEAR_POLICY = "unclear_policy"  # 政策解释不清
+    LONG_WAIT = "long_wait"  # 等候时间长
+    SYSTEM = "system"  # 系统或设备故障
+    OTHER = "other"  # 其他
+
+
+class SubjectType(enum.StrEnum):
+    TICKET = "ticket"  # a counter service event
+    CASE = "case"
+
+
+class EvaluationCreate(_Model):
+    subject_type: SubjectType
+    subject_id: str = Field(min_length=1, max_length=32)
+    rating: Rating
+    reasons: list[BadReason] = Field(default_factory=list, max_length=8)
+    comment: str = Field(default="", max_length=500)
+    channel: Annotated[str, StringConstraints(pattern=r"^[1-5]$")] = "5"
+
+
+class EvaluationRecorded(_Model):
+    evaluation_id: int
+    subject_type: SubjectType
+    subject_id: str
+    rating: Rating
+    created_at: datetime
+
+
+class BadEvaluation(_Model):
+    """A bad rating as staff see it: no rater data (GB/T 39734 keeps raters confidential)."""
+
+    evaluation_id: int
+    subject_type: SubjectType
+    counter_code: str | None
+    rating: Rating
+    reasons: list[BadReason]
+    comment: str
+    created_at: datetime
+    follow_up: str | None
+    followed_up_at: datetime | None
+
+
+class FollowUp(_Model):
+    """整改 and the answer given to the citizen for a bad rating."""
+
+    text: str = Field(min_length=5, max_length=1000)
+
+
+# --------------------------------------------------------------------------- stats
+
+
+class CategoryStats(_Model):
+    """One service day of one queue, from the tickets' timestamps."""
+
+    category_code: str
+    service_date: date
+    issued: int
+    done: int
+    no_show: int
+    cancelled: int
+    transferred: int
+    mean_wait_minutes: float | None  # issued -> first call
+    mean_service_minutes: float | None  # start -> end
+
+
+# --------------------------------------------------------------------------- identity codes
+
+
+class IdentityCodeIssue(_Model):
+    """Demo/test issuance of a dynamic identity code (a provincial platform does this for real)."""
+
+    name: str = Field(min_length=1, max_length=50)
+    id_number: IdNumber
+    ttl_seconds: int = Field(default=120, ge=10, le=3600)
+
+
+class IdentityCodeIssued(_Model):
+    code: str  # the QR text, ``YM1:I:...``: an opaque signed reference, no personal data
+    expires_at: datetime
+
+
+class IdentityResolve(_Model):
+    code: str = Field(min_length=1, max_length=4096)
+
+
+class IdentityResolved(_Model):
+    name: str
+    id_number: str
+    issued_at: datetime
+    expires_at: datetime
+
+
+class IdentityPublicKey(_Model):
+    algorithm: str = "Ed25519"
+    public_key: str  # raw 32-byte key, base64
+    key_id: str  # first 16 hex digits of its SHA-256

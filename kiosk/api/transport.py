@@ -58,9 +58,6 @@ class Transport:
         session: requests.Session | None = getattr(self._local, "session", None)
         if session is None:
             session = requests.Session()
-            session.verify = self._verify
-            if self._cert:
-                session.cert = self._cert
             session.headers["Accept"] = "application/json, application/problem+json"
             if self._token:
                 session.headers["Authorization"] = f"Bearer {self._token}"
@@ -84,11 +81,12 @@ class Transport:
         data: bytes | None = None,
         headers: Mapping[str, str] | None = None,
         params: Mapping[str, str] | None = None,
+        idempotent: bool = False,
     ) -> Any:
         """Send and return the decoded JSON body (``None`` for 204); raise a HubError."""
         url = f"{self.base_url}{API_PREFIX}{path}"
         all_headers = dict(headers or {})
-        safe = method == "GET" or IDEMPOTENCY_HEADER in all_headers
+        safe = idempotent or method == "GET" or IDEMPOTENCY_HEADER in all_headers
         attempts = 1 + (self.retries if safe else 0)
         for attempt in range(attempts):
             try:
@@ -121,6 +119,10 @@ class Transport:
                 headers=headers,
                 params=params,
                 timeout=self.timeout,
+                # Per request on purpose: requests lets REQUESTS_CA_BUNDLE override the
+                # session's setting, and a configured CA bundle must win.
+                verify=self._verify,
+                cert=self._cert,
             )
         except requests.exceptions.SSLError as exc:
             raise HubUnreachable(f"TLS handshake with the hub failed: {exc}") from exc

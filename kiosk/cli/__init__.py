@@ -21,7 +21,13 @@ from kiosk import __version__
 from kiosk.errors import KioskError
 
 # One module per command group, in the order --help lists them.
-COMMAND_MODULES: tuple[str, ...] = ("kiosk.cli.idcard", "kiosk.cli.printer", "kiosk.cli.qr")
+COMMAND_MODULES: tuple[str, ...] = (
+    "kiosk.cli.idcard",
+    "kiosk.cli.printer",
+    "kiosk.cli.qr",
+    "kiosk.cli.hub",
+    "kiosk.cli.outbox",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

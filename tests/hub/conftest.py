@@ -72,3 +72,13 @@ def hub(tmp_path: Path, clock: FakeClock) -> Iterator[EmbeddedHub]:
 def client(hub: EmbeddedHub) -> Iterator[HubClient]:
     with HubClient(hub.base_url, token=hub.register_terminal("kiosk-01")) as c:
         yield c
+
+
+@pytest.fixture
+def counter(hub: EmbeddedHub) -> Iterator[HubClient]:
+    """A counter (window) terminal: the only kind allowed to call numbers and accept cases."""
+    from kiosk.api.models import TerminalMode
+
+    token = hub.register_terminal("counter-01", mode=TerminalMode.COUNTER)
+    with HubClient(hub.base_url, token=token) as c:
+        yield c

@@ -39,9 +39,13 @@ def test_first_tickets_are_numbered_with_prefix(client: HubClient) -> None:
     assert (first.waiting_ahead, second.waiting_ahead) == (0, 1)
     # 8 minutes default service time spread over the two counters that serve "general".
     assert second.estimated_wait_minutes == 4
-    assert second.follow_url.endswith(f"/api/v1/tickets/{second.ticket_id}")
-    followed = requests.get(second.follow_url, timeout=10).json()
-    assert followed["number"] == "A002" and followed["waiting_ahead"] == 1
+    assert second.follow_url.endswith(f"/q/{second.ticket_id}")
+    page = requests.get(second.follow_url, timeout=10)  # what a phone shows, no login
+    assert page.headers["content-type"].startswith("text/html")
+    assert "A002" in page.text and "前面还有 1 人" in page.text and "预计等候约 4 分钟" in page.text
+    assert requests.get(second.follow_url[:-4] + "0000", timeout=10).status_code == 404
+    followed = client.get_ticket(second.ticket_id)
+    assert followed.number == "A002" and followed.waiting_ahead == 1
 
 
 def test_fifty_concurrent_clients_get_unique_gap_free_numbers(hub: EmbeddedHub) -> None:
@@ -205,3 +209,23 @@ def test_ticket_timestamps_are_kept_in_utc(client: HubClient, clock: Any) -> Non
     issued = client.issue_ticket(TicketIssueRequest(category_code="general"))
     assert issued.issued_at == clock()
     assert issued.issued_at.utcoffset() == timedelta(0)
+
+
+def test_number_step_and_queue_snapshot(hub: EmbeddedHub, client: HubClient) -> None:
+    from hub.db import TicketCategoryRow
+
+    with hub.context.transaction() as session:
+        row = session.get(TicketCategoryRow, "business")
+        assert row is not None
+        row.range_start, row.step, row.range_end = 101, 2, 105
+    numbers = [
+        client.issue_ticket(TicketIssueRequest(category_code="business")).number for _ in range(3)
+    ]
+    assert numbers == ["C101", "C103", "C105"]
+    with pytest.raises(HubRejected) as info:
+        client.issue_ticket(TicketIssueRequest(category_code="business"))
+    assert info.value.code == "daily_cap_reached"
+    queues = {q.category_code: q for q in client.queues()}
+    assert (queues["business"].waiting, queues["business"].serving) == (3, 0)
+    assert queues["business"].estimated_wait_minutes == 45  # 3 x 15 min at the one counter
+    assert queues["general"].waiting == 0 and queues["general"].estimated_wait_minutes == 0

@@ -156,3 +156,14 @@ def test_rejections_are_never_retried(server: Scripted) -> None:
     ):
         client.list_ticket_categories()
     assert len(server.seen) == 1
+
+
+def test_non_idempotent_writes_are_sent_once(server: Scripted) -> None:
+    server.script = [(503, "text/plain", b""), (200, "application/json", b"{}")]
+    with (
+        HubClient(server.url, token="t", retries=2, backoff=0.01) as client,
+        pytest.raises(HubFailure),
+    ):
+        client.call_next("W01")  # calling a number twice would call two citizens
+    assert len(server.seen) == 1
+    assert "Idempotency-Key" not in server.seen[0][2]

@@ -1,0 +1,180 @@
+"""Hub and outbox figures (printed, not asserted).
+
+    PYTHONPATH=. python bench/hub.py [--tickets 1000] [--clients 50] [--cases 100]
+
+1. Tickets per second and p50/p99 latency, 50 concurrent clients, hub on SQLite in its own
+   process (``kiosk hub serve``), clients in this one.
+2. Outbox drain rate: cases (three 4 KB materials each) written while offline, then drained.
+3. A case with two 1 MB materials: time from outbox submit to the hub's acknowledgement.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from kiosk.api.client import HubClient  # noqa: E402
+from kiosk.api.models import (  # noqa: E402
+    CaseCreate,
+    DeliveryMethod,
+    MaterialDeclaration,
+    Person,
+    TicketIssueRequest,
+)
+from kiosk.outbox.sender import OutboxSender  # noqa: E402
+from kiosk.outbox.store import Outbox  # noqa: E402
+
+
+def start_hub(data: Path) -> tuple[subprocess.Popen[str], str, str]:
+    db = f"sqlite:///{data / 'hub.sqlite3'}"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    kiosk = [sys.executable, "-m", "kiosk", "hub"]
+    token = subprocess.run(
+        [*kiosk, "register-terminal", "bench-01", "--db", db, "--data-dir", str(data)],
+        check=True, capture_output=True, text=True, env=env,
+    ).stdout.strip()  # fmt: skip
+    proc = subprocess.Popen(
+        [*kiosk, "serve", "--db", db, "--data-dir", str(data), "--port", "0", "--sample"],
+        stdout=subprocess.PIPE, text=True, env=env,
+    )  # fmt: skip
+    assert proc.stdout is not None
+    url = proc.stdout.readline().strip().rsplit(" ", 1)[1]
+    return proc, url, token
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def bench_tickets(url: str, token: str, total: int, clients: int) -> None:
+    pool = [HubClient(url, token=token, read_timeout=60) for _ in range(clients)]
+    per_client = total // clients
+    categories = ["general", "social_security", "business"]
+
+    def run(i: int) -> list[float]:
+        times = []
+        for j in range(per_client):
+            start = time.perf_counter()
+            pool[i].issue_ticket(TicketIssueRequest(category_code=categories[(i + j) % 3]))
+            times.append(time.perf_counter() - start)
+        return times
+
+    began = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=clients) as executor:
+        latencies = [t for times in executor.map(run, range(clients)) for t in times]
+    elapsed = time.perf_counter() - began
+    for client in pool:
+        client.close()
+    print(f"tickets: {len(latencies)} issued by {clients} concurrent clients in {elapsed:.1f} s")
+    print(f"  throughput {len(latencies) / elapsed:.0f} tickets/s")
+    print(
+        f"  latency p50 {percentile(latencies, 50) * 1000:.0f} ms,"
+        f" p99 {percentile(latencies, 99) * 1000:.0f} ms"
+    )
+
+
+def business_case(tag: str, size: int) -> tuple[CaseCreate, dict[str, bytes]]:
+    materials = {
+        c: (tag + c).encode().ljust(size, b".") for c in ("application", "id_card", "premises")
+    }
+    return _case("XK00402001-990101-SJ", materials, DeliveryMethod.PICKUP, {
+        "business_scope": "零售", "premises_address": "城东街道1号", "phone": "13800138000",
+    })  # fmt: skip
+
+
+def _case(
+    item: str, materials: dict[str, bytes], delivery: DeliveryMethod, form: dict[str, str]
+) -> tuple[CaseCreate, dict[str, bytes]]:
+    declared = [
+        MaterialDeclaration(code=c, name=c, sha256=hashlib.sha256(b).hexdigest(), size=len(b))
+        for c, b in materials.items()
+    ]
+    person = Person(name="测试", id_number="11010519491231002X")
+    case = CaseCreate(
+        item_code=item, applicant=person, form=form, materials=declared, delivery=delivery
+    )
+    return case, materials
+
+
+def bench_outbox(url: str, token: str, work: Path, count: int) -> None:
+    with Outbox(work / "drain.sqlite3", work / "drain.key", terminal_id="bench-01") as outbox:
+        began = time.perf_counter()
+        for i in range(count):
+            outbox.submit(*business_case(str(i), 4096))
+        written = time.perf_counter() - began
+        with HubClient(url, token=token) as client:
+            began = time.perf_counter()
+            report = OutboxSender(outbox, client).drain()
+            drained = time.perf_counter() - began
+    assert report.delivered == count, report
+    print(
+        f"outbox: {count} cases written offline in {written:.1f} s ({count / written:.0f} cases/s)"
+    )
+    print(
+        f"  drained in {drained:.1f} s: {count / drained:.1f} cases/s (each: 1 create + 3 uploads)"
+    )
+
+
+def bench_big_case(url: str, token: str, work: Path, rounds: int = 5) -> None:
+    durations = []
+    with (
+        Outbox(work / "big.sqlite3", work / "big.key", terminal_id="bench-01") as outbox,
+        HubClient(url, token=token) as client,
+    ):
+        sender = OutboxSender(outbox, client)
+        for i in range(rounds):
+            materials = {
+                "id_card": os.urandom(1024 * 1024),
+                "hukou": os.urandom(1024 * 1024),
+            }
+            case, _ = _case("GG00131002-990101-YB", materials, DeliveryMethod.ELECTRONIC, {
+                "phone": "13800138000", "residence": f"湖滨街道{i}号",
+            })  # fmt: skip
+            began = time.perf_counter()
+            entry = outbox.submit(case, materials).entry_id
+            sender.drain()
+            assert outbox.receipt(entry).case_number is not None
+            durations.append(time.perf_counter() - began)
+    print(
+        f"case with two 1 MB materials, submit -> hub acknowledged: median"
+        f" {statistics.median(durations) * 1000:.0f} ms, max {max(durations) * 1000:.0f} ms"
+        f" over {rounds} cases"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tickets", type=int, default=1000)
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--cases", type=int, default=100)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        proc, url, token = start_hub(work)
+        try:
+            print(f"hub: SQLite, separate process, {url}; {os.cpu_count()} CPUs")
+            bench_tickets(url, token, args.tickets, args.clients)
+            bench_outbox(url, token, work, args.cases)
+            bench_big_case(url, token, work)
+        finally:
+            proc.terminate()
+            proc.wait(30)
+            if proc.stdout is not None:
+                proc.stdout.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

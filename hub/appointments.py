@@ -1,0 +1,206 @@
+"""Appointments: booked slots, check-in by code or ID number (issues an appointment ticket),
+cancellation, and missed appointments (booked slots of past days, closed lazily)."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import date
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from hub import tickets as t
+from hub.context import HubContext
+from hub.db import AppointmentRow, Terminal
+from hub.problems import HubProblem
+from kiosk.api import models as m
+
+AS = m.AppointmentState
+LIVE = (AS.BOOKED.value, AS.CHECKED_IN.value)
+_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed by hand
+
+
+def _model(row: AppointmentRow) -> m.Appointment:
+    return m.Appointment(
+        code=row.code,
+        category_code=row.category_code,
+        item_code=row.item_code,
+        slot_date=row.slot_date,
+        slot_start=row.slot_start,
+        state=AS(row.state),
+        ticket_id=row.ticket_id,
+        booked_at=row.booked_at,
+        checked_in_at=row.checked_in_at,
+        closed_at=row.closed_at,
+    )
+
+
+def mark_missed(session: Session, ctx: HubContext) -> None:
+    session.execute(
+        update(AppointmentRow)
+        .where(AppointmentRow.state == AS.BOOKED.value, AppointmentRow.slot_date < ctx.today())
+        .values(state=AS.MISSED.value, closed_at=ctx.now())
+    )
+
+
+def _booked(session: Session, category: str, day: date, start: str) -> int:
+    return session.execute(
+        select(func.count()).where(
+            AppointmentRow.category_code == category,
+            AppointmentRow.slot_date == day,
+            AppointmentRow.slot_start == start,
+            AppointmentRow.state.in_(LIVE),
+        )
+    ).scalar_one()
+
+
+def slots(ctx: HubContext, category_code: str, day: date) -> list[m.Slot]:
+    if not ctx.calendar.is_working_day(day):
+        return []
+    capacity = ctx.settings.appointment_slot_capacity
+    with ctx.sessions() as session:
+        t.get_category(session, category_code)
+        return [
+            m.Slot(
+                slot_date=day,
+                slot_start=start,
+                capacity=capacity,
+                booked=_booked(session, category_code, day, start),
+            )
+            for start in ctx.settings.appointment_slots
+        ]
+
+
+def book(ctx: HubContext, request: m.AppointmentBook) -> m.Appointment:
+    if (
+        request.slot_start not in ctx.settings.appointment_slots
+        or request.slot_date < ctx.today()
+        or not ctx.calendar.is_working_day(request.slot_date)
+    ):
+        raise HubProblem(
+            422, m.ProblemCode.VALIDATION_FAILED, "No such slot", "所选时段不可预约，请重新选择。"
+        )
+    digest = ctx.id_digest(request.id_number)
+    with ctx.transaction() as session:
+        t.get_category(session, request.category_code)
+        duplicate = session.execute(
+            select(func.count()).where(
+                AppointmentRow.id_digest == digest,
+                AppointmentRow.category_code == request.category_code,
+                AppointmentRow.slot_date == request.slot_date,
+                AppointmentRow.state.in_(LIVE),
+            )
+        ).scalar_one()
+        if duplicate:
+            raise HubProblem(
+                409,
+                m.ProblemCode.DUPLICATE_APPOINTMENT,
+                "One appointment per person, category and day",
+                "您当天已预约该业务，无需重复预约。",
+            )
+        booked = _booked(session, request.category_code, request.slot_date, request.slot_start)
+        if booked >= ctx.settings.appointment_slot_capacity:
+            raise HubProblem(
+                409, m.ProblemCode.SLOT_FULL, "Slot full", "该时段已约满，请选择其他时段。"
+            )
+        row = AppointmentRow(
+            code="".join(secrets.choice(_CODE_ALPHABET) for _ in range(8)),
+            category_code=request.category_code,
+            item_code=request.item_code,
+            id_digest=digest,
+            slot_date=request.slot_date,
+            slot_start=request.slot_start,
+            state=AS.BOOKED.value,
+            booked_at=ctx.now(),
+        )
+        session.add(row)
+        session.flush()
+        return _model(row)
+
+
+def _not_found() -> HubProblem:
+    return HubProblem(
+        404, m.ProblemCode.APPOINTMENT_NOT_FOUND, "No appointment", "没有查到您的预约信息。"
+    )
+
+
+def check_in(
+    ctx: HubContext, terminal: Terminal, request: m.CheckIn, base_url: str
+) -> m.TicketIssued:
+    if not (request.code or request.id_number):
+        raise HubProblem(
+            422,
+            m.ProblemCode.VALIDATION_FAILED,
+            "Code or ID number required",
+            "请扫描预约码或刷身份证。",
+        )
+    with ctx.transaction() as session:
+        mark_missed(session, ctx)
+        query = select(AppointmentRow)
+        if request.code:
+            query = query.where(AppointmentRow.code == request.code.upper())
+        else:
+            assert request.id_number is not None
+            query = query.where(
+                AppointmentRow.id_digest == ctx.id_digest(request.id_number),
+                AppointmentRow.slot_date == ctx.today(),
+                AppointmentRow.state == AS.BOOKED.value,
+            )
+        row = session.execute(query.order_by(AppointmentRow.slot_start).limit(1)).scalar()
+        if row is None:
+            raise _not_found()
+        if row.slot_date != ctx.today():
+            raise HubProblem(
+                409,
+                m.ProblemCode.APPOINTMENT_NOT_TODAY,
+                "Appointment is for another day",
+                f"您的预约日期是 {row.slot_date:%Y年%m月%d日}，请按预约日期前来。",
+            )
+        if row.state != AS.BOOKED.value:
+            raise HubProblem(
+                409,
+                m.ProblemCode.INVALID_TRANSITION,
+                f"Appointment is {row.state}",
+                "该预约已签到或已取消。",
+            )
+        category = t.get_category(session, row.category_code)
+        ticket = t.create_ticket(
+            session,
+            ctx,
+            category,
+            priority=m.Priority.APPOINTMENT,
+            terminal_id=terminal.terminal_id,
+            id_digest=row.id_digest,
+            appointment_code=row.code,
+        )
+        row.state = AS.CHECKED_IN.value
+        row.checked_in_at = ctx.now()
+        row.ticket_id = ticket.ticket_id
+        return t.issued_model(session, ticket, category, base_url)
+
+
+def cancel(ctx: HubContext, code: str) -> m.Appointment:
+    with ctx.transaction() as session:
+        mark_missed(session, ctx)
+        row = session.get(AppointmentRow, code.upper())
+        if row is None:
+            raise _not_found()
+        if row.state != AS.BOOKED.value:
+            raise HubProblem(
+                409,
+                m.ProblemCode.INVALID_TRANSITION,
+                f"Appointment is {row.state}",
+                "该预约不能取消。",
+            )
+        row.state = AS.CANCELLED.value
+        row.closed_at = ctx.now()
+        return _model(row)
+
+
+def get(ctx: HubContext, code: str) -> m.Appointment:
+    with ctx.transaction() as session:
+        mark_missed(session, ctx)
+        row = session.get(AppointmentRow, code.upper())
+        if row is None:
+            raise _not_found()
+        return _model(row)

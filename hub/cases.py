@@ -1,0 +1,245 @@
+"""Cases (办件): idempotent create, life cycle with timestamps, lookup by proof, due dates.
+
+Theory of operation: ``create`` is keyed by (terminal, Idempotency-Key) under a unique constraint:
+a repeat with the same body answers with the first case, a different body is refused, and a
+concurrent duplicate loses the insert race and is answered with the winner's case. The life cycle
+is the transition table below; each step appends a ``case_events`` row with its timestamp, actor
+and detail (reason, supplement list and deadline, result, waybill). The 承诺时限 due date counts
+working days from acceptance; a suspension (特别程序) pushes it back by the working days paused.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from hub import forms
+from hub.catalog import get_item
+from hub.context import HubContext, request_hash
+from hub.db import CaseEvent, CaseRow, CaseSequence, CatalogItemRow, Material, Terminal
+from hub.problems import HubProblem
+from hub.sequences import next_value
+from kiosk.api import models as m
+
+C = m.CaseState
+CA = m.CaseAction
+
+TRANSITIONS: dict[m.CaseAction, tuple[frozenset[C], C]] = {
+    CA.ACCEPT: (frozenset({C.SUBMITTED}), C.ACCEPTED),
+    CA.REJECT: (frozenset({C.SUBMITTED, C.SUPPLEMENT_REQUESTED}), C.REJECTED),
+    CA.REQUEST_SUPPLEMENT: (frozenset({C.SUBMITTED}), C.SUPPLEMENT_REQUESTED),
+    CA.SUPPLEMENT: (frozenset({C.SUPPLEMENT_REQUESTED}), C.SUBMITTED),
+    CA.PROCESS: (frozenset({C.ACCEPTED}), C.PROCESSING),
+    CA.SUSPEND: (frozenset({C.PROCESSING}), C.SUSPENDED),
+    CA.RESUME: (frozenset({C.SUSPENDED}), C.PROCESSING),
+    CA.FINISH: (frozenset({C.ACCEPTED, C.PROCESSING}), C.DONE),
+    CA.DELIVER: (frozenset({C.DONE}), C.DELIVERED),
+}
+
+
+def mask_name(name: str) -> str:
+    return name[:1] + "*" * max(1, len(name) - 1)
+
+
+def mask_id(id_number: str) -> str:
+    return id_number[:4] + "*" * max(0, len(id_number) - 8) + id_number[-4:]
+
+
+def luhn_digit(digits: str) -> str:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch) * (2 if i % 2 == 0 else 1)
+        total += d - 9 if d > 9 else d
+    return str((10 - total % 10) % 10)
+
+
+def case_number(ctx: HubContext, session: Session, day: date) -> str:
+    """``YM`` + yyyymmdd + 6-digit daily sequence + Luhn check digit (catches typos in lookups)."""
+    seq = next_value(session, CaseSequence, {"day": day}, start=1)
+    body = f"{day:%Y%m%d}{seq:06d}"
+    return f"{ctx.settings.case_number_prefix}{body}{luhn_digit(body)}"
+
+
+def _problem_unknown_item(code: str) -> HubProblem:
+    return HubProblem(
+        404, m.ProblemCode.UNKNOWN_ITEM, f"Unknown item {code}", "没有找到该办理事项。"
+    )
+
+
+def _validate(ctx: HubContext, request: m.CaseCreate) -> m.CatalogItem:
+    item = get_item(ctx, request.item_code)
+    if item is None:
+        raise _problem_unknown_item(request.item_code)
+    if request.channel not in item.channels:
+        raise HubProblem(
+            409,
+            m.ProblemCode.FORBIDDEN,
+            "Item not offered on this channel",
+            "该事项不能在此渠道办理。",
+        )
+    if request.delivery not in item.delivery:
+        raise HubProblem(
+            422,
+            m.ProblemCode.VALIDATION_FAILED,
+            "Delivery method not offered",
+            "不支持所选的送达方式。",
+        )
+    if request.delivery is m.DeliveryMethod.EMS and not request.delivery_address:
+        raise HubProblem(
+            422, m.ProblemCode.VALIDATION_FAILED, "EMS needs an address", "邮寄送达请填写收件地址。"
+        )
+    forms.check_form(item, request.form)
+    settings = ctx.settings
+    forms.check_materials(
+        item, request.materials, settings.max_material_bytes, settings.max_materials_per_case
+    )
+    return item
+
+
+def create(
+    ctx: HubContext, terminal: Terminal, request: m.CaseCreate, key: str | None
+) -> m.CaseReceipt:
+    if not key:
+        raise HubProblem(
+            428,
+            m.ProblemCode.IDEMPOTENCY_KEY_REQUIRED,
+            "Idempotency-Key header required",
+            "提交失败，请重试。",
+        )
+    body_hash = request_hash(request.model_dump(mode="json"))
+    existing = _existing(ctx, terminal.terminal_id, key, body_hash)
+    if existing is not None:
+        return existing
+    item = _validate(ctx, request)
+    now = ctx.now()
+    try:
+        with ctx.transaction() as session:
+            case_id = uuid.uuid4().hex
+            row = CaseRow(
+                case_id=case_id,
+                case_number=case_number(ctx, session, now.astimezone(ctx.tz).date()),
+                terminal_id=terminal.terminal_id,
+                idempotency_key=key,
+                request_hash=body_hash,
+                item_code=item.code,
+                state=C.SUBMITTED.value,
+                applicant_name=request.applicant.name,
+                applicant_id_number=request.applicant.id_number.upper(),
+                data=request.model_dump(mode="json", exclude={"applicant", "materials"}),
+                submitted_at=now,
+                due_date=None,
+                clock_paused_days=0,
+            )
+            session.add(row)
+            session.flush()
+            for material in request.materials:
+                session.add(
+                    Material(
+                        case_id=case_id,
+                        material_code=material.code,
+                        name=material.name,
+                        sha256=material.sha256,
+                        size=material.size,
+                        media_type=material.media_type,
+                    )
+                )
+            detail = {"channel": request.channel.value, "agent": request.agent is not None}
+            record(session, row, C.SUBMITTED, now, terminal.terminal_id, detail)
+            session.flush()
+            return receipt(session, row)
+    except IntegrityError:
+        # The same key committed concurrently (the unique constraint held): answer with it.
+        existing = _existing(ctx, terminal.terminal_id, key, body_hash)
+        if existing is None:
+            raise
+        return existing
+
+
+def _existing(ctx: HubContext, terminal_id: str, key: str, body_hash: str) -> m.CaseReceipt | None:
+    with ctx.sessions() as session:
+        row = session.execute(
+            select(CaseRow).where(
+                CaseRow.terminal_id == terminal_id, CaseRow.idempotency_key == key
+            )
+        ).scalar_one_or_none()
+        if row is None:
+            return None
+        if row.request_hash != body_hash:
+            raise HubProblem(
+                409,
+                m.ProblemCode.IDEMPOTENCY_KEY_REUSED,
+                "Idempotency-Key reused with a different case",
+                "重复提交的内容不一致，请重新办理。",
+            )
+        return receipt(session, row)
+
+
+def record(
+    session: Session, row: CaseRow, state: C, at: datetime, actor: str, detail: dict[str, Any]
+) -> None:
+    row.state = state.value
+    session.add(
+        CaseEvent(case_id=row.case_id, state=state.value, at=at, actor=actor, detail=detail)
+    )
+
+
+def pending_materials(session: Session, case_id: str) -> list[str]:
+    return list(
+        session.execute(
+            select(Material.material_code)
+            .where(Material.case_id == case_id, Material.uploaded_at.is_(None))
+            .order_by(Material.material_code)
+        ).scalars()
+    )
+
+
+def _item_name(session: Session, code: str) -> str:
+    row = session.get(CatalogItemRow, code)
+    return row.name if row else code
+
+
+def receipt(session: Session, row: CaseRow) -> m.CaseReceipt:
+    return m.CaseReceipt(
+        case_id=row.case_id,
+        case_number=row.case_number,
+        item_code=row.item_code,
+        item_name=_item_name(session, row.item_code),
+        state=C(row.state),
+        submitted_at=row.submitted_at,
+        due_date=row.due_date,
+        materials_pending=pending_materials(session, row.case_id),
+    )
+
+
+def events(session: Session, case_id: str) -> list[m.CaseEventView]:
+    rows = session.execute(
+        select(CaseEvent).where(CaseEvent.case_id == case_id).order_by(CaseEvent.id)
+    ).scalars()
+    return [m.CaseEventView(state=C(e.state), at=e.at, detail=e.detail) for e in rows]
+
+
+def detail(session: Session, row: CaseRow) -> m.CaseDetail:
+    return m.CaseDetail(
+        case_id=row.case_id,
+        case_number=row.case_number,
+        item_code=row.item_code,
+        state=C(row.state),
+        applicant_name_masked=mask_name(row.applicant_name),
+        id_number_masked=mask_id(row.applicant_id_number),
+        submitted_at=row.submitted_at,
+        due_date=row.due_date,
+        materials_pending=pending_materials(session, row.case_id),
+        events=events(session, row.case_id),
+    )
+
+
+def get_case(session: Session, case_id: str) -> CaseRow:
+    row = session.get(CaseRow, case_id)
+    if row is None:
+        raise HubProblem(404, m.ProblemCode.NOT_FOUND, "Unknown case", "未找到该办件。")
+    return row

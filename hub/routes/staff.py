@@ -1,0 +1,39 @@
+"""Staff views (counter terminals): bad ratings to follow up, queue statistics."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from hub import evaluations, stats
+from hub.auth import ContextDep, CounterDep
+from hub.routes import problems
+from kiosk.api import models as m
+
+router = APIRouter(tags=["staff"])
+PROBLEMS = problems(401, 403, 404, 409, 422)
+
+
+@router.get("/evaluations/bad", response_model=list[m.BadEvaluation], responses=PROBLEMS)
+def bad_ratings(
+    ctx: ContextDep, _t: CounterDep, open_only: Annotated[bool, Query(alias="open")] = True
+) -> list[m.BadEvaluation]:
+    return evaluations.bad_ratings(ctx, open_only=open_only)
+
+
+@router.post(
+    "/evaluations/{evaluation_id}/follow-up", response_model=m.BadEvaluation, responses=PROBLEMS
+)
+def follow_up(
+    evaluation_id: int, body: m.FollowUp, ctx: ContextDep, _t: CounterDep
+) -> m.BadEvaluation:
+    return evaluations.follow_up(ctx, evaluation_id, body)
+
+
+@router.get("/stats/tickets", response_model=list[m.CategoryStats], responses=PROBLEMS)
+def ticket_stats(
+    ctx: ContextDep, _t: CounterDep, service_date: date | None = None
+) -> list[m.CategoryStats]:
+    return stats.ticket_stats(ctx, service_date or ctx.today())

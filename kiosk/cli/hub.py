@@ -1,0 +1,211 @@
+"""``kiosk hub``: run the reference central API and administer it.
+
+  kiosk hub serve [--db URL] [--host 127.0.0.1] [--port 8700] [--data-dir DIR] [--sample]
+  kiosk hub register-terminal TERMINAL_ID [--mode hall|community|counter] [--site CODE] [--json]
+  kiosk hub import-catalog FILE [--replace] [--json]
+  kiosk hub import-queues FILE
+  kiosk hub openapi [--write | --check]
+
+Without ``--db`` the hub keeps a SQLite file in the data dir (default: the user data dir).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from kiosk.errors import ConfigError, KioskError, UsageError
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser("hub", help="run and administer the central API (hub)")
+    commands = parser.add_subparsers(dest="hub_command", metavar="COMMAND", required=True)
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--db", help="database URL (default: SQLite in the data dir)")
+        p.add_argument("--data-dir", type=Path, help="hub data dir (admin token, SQLite file)")
+
+    serve = commands.add_parser("serve", help="serve the API over HTTP(S)")
+    common(serve)
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8700, help="0 picks a free port")
+    serve.add_argument(
+        "--sample",
+        action="store_true",
+        help="load the sample hall (示例数据: queues, catalog) into an empty database",
+    )
+    serve.add_argument("--public-url", help="base URL citizens' phones use (ticket follow links)")
+    serve.add_argument("--certfile", type=Path, help="TLS certificate (PEM)")
+    serve.add_argument("--keyfile", type=Path, help="TLS private key (PEM)")
+    serve.add_argument("--client-ca", type=Path, help="CA for client certificates (mTLS)")
+    serve.set_defaults(func=_serve)
+
+    reg = commands.add_parser("register-terminal", help="register a terminal, print its token")
+    common(reg)
+    reg.add_argument("terminal_id")
+    reg.add_argument("--mode", choices=["hall", "community", "counter"], default="hall")
+    reg.add_argument("--site", default="district")
+    reg.add_argument("--json", action="store_true")
+    reg.set_defaults(func=_register)
+
+    imp = commands.add_parser("import-catalog", help="import items from TOML, CSV or XLSX")
+    common(imp)
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--replace", action="store_true", help="remove items not in the file")
+    imp.add_argument("--json", action="store_true")
+    imp.set_defaults(func=_import)
+
+    queues = commands.add_parser("import-queues", help="load ticket categories and counters (TOML)")
+    common(queues)
+    queues.add_argument("file", type=Path)
+    queues.set_defaults(func=_import_queues)
+
+    spec = commands.add_parser("openapi", help="print, write or check the committed OpenAPI")
+    group = spec.add_mutually_exclusive_group()
+    group.add_argument("--write", action="store_true", help="update hub/openapi.json")
+    group.add_argument("--check", action="store_true", help="exit 1 if hub/openapi.json is stale")
+    spec.set_defaults(func=_openapi)
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    if args.data_dir:
+        return Path(args.data_dir)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("yimen")) / "hub"
+
+
+def _db_url(args: argparse.Namespace) -> str:
+    from hub.embedded import DB_FILE
+
+    if args.db:
+        return str(args.db)
+    directory = _data_dir(args)
+    directory.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{directory / DB_FILE}"
+
+
+def _context(args: argparse.Namespace, *, seed: bool = False, keys: bool = False) -> Any:
+    from sqlalchemy.exc import ArgumentError, OperationalError
+
+    from hub.app import create_app
+    from hub.migrations import SchemaTooNew
+
+    url = _db_url(args)
+    try:
+        app = create_app(url, seed_sample=seed, data_dir=_data_dir(args) if keys else None)
+    except ArgumentError as exc:
+        raise ConfigError(f"--db {url!r} is not a database URL: {exc}") from exc
+    except ModuleNotFoundError as exc:
+        raise ConfigError(
+            f"The database driver for {url!r} is not installed ({exc.name})."
+        ) from exc
+    except OperationalError as exc:
+        raise KioskError(f"Cannot open the hub database: {exc.orig}") from exc
+    except SchemaTooNew as exc:
+        raise KioskError(str(exc)) from exc
+    return app
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import socket
+    import ssl
+
+    import uvicorn
+
+    from hub.embedded import ADMIN_TOKEN_FILE, read_or_create_secret
+
+    if bool(args.certfile) != bool(args.keyfile):
+        raise UsageError("--certfile and --keyfile go together.")
+    if args.client_ca and not args.certfile:
+        raise UsageError("--client-ca (mTLS) needs --certfile and --keyfile.")
+    app = _context(args, seed=args.sample, keys=True)
+    if args.public_url:
+        app.state.hub.settings.public_base_url = args.public_url
+    app.state.admin_token = read_or_create_secret(_data_dir(args) / ADMIN_TOKEN_FILE)
+    sock = socket.socket(socket.AF_INET6 if ":" in args.host else socket.AF_INET)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((args.host, args.port))
+    except OSError as exc:
+        sock.close()
+        raise KioskError(f"Cannot listen on {args.host}:{args.port}: {exc.strerror}.") from exc
+    sock.listen(128)
+    port = sock.getsockname()[1]
+    scheme = "https" if args.certfile else "http"
+    config = uvicorn.Config(
+        app,
+        log_level="warning",
+        access_log=False,
+        ssl_certfile=str(args.certfile) if args.certfile else None,
+        ssl_keyfile=str(args.keyfile) if args.keyfile else None,
+        ssl_ca_certs=str(args.client_ca) if args.client_ca else None,
+        ssl_cert_reqs=ssl.CERT_REQUIRED if args.client_ca else ssl.CERT_NONE,
+    )
+    print(f"hub serving on {scheme}://{args.host}:{port}", flush=True)
+    uvicorn.Server(config).run(sockets=[sock])
+    return 0
+
+
+def _register(args: argparse.Namespace) -> int:
+    from hub.auth import register_terminal
+    from kiosk.api.models import TerminalMode, TerminalRegistration
+
+    try:
+        registration = TerminalRegistration(
+            terminal_id=args.terminal_id, mode=TerminalMode(args.mode), site_code=args.site
+        )
+    except ValueError as exc:
+        raise UsageError(
+            f"Terminal id {args.terminal_id!r} is not valid (letters, digits, -_.)."
+        ) from exc
+    credentials = register_terminal(_context(args).state.hub, registration)
+    if args.json:
+        print(credentials.model_dump_json())
+    else:
+        print(credentials.token)
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from hub.catalog import CatalogImportError, import_catalog_file
+
+    ctx = _context(args).state.hub
+    try:
+        report = import_catalog_file(ctx, args.file, replace=args.replace)
+    except CatalogImportError as exc:
+        raise UsageError(str(exc)) from exc
+    if args.json:
+        print(report.model_dump_json())
+    else:
+        print(f"imported {report.imported} items; catalog version {report.version}")
+    return 0
+
+
+def _import_queues(args: argparse.Namespace) -> int:
+    from hub.seed import QueuesFileError, load_queues
+
+    ctx = _context(args).state.hub
+    try:
+        count = load_queues(ctx, args.file)
+    except QueuesFileError as exc:
+        raise UsageError(str(exc)) from exc
+    print(f"loaded {count} ticket categories from {args.file}")
+    return 0
+
+
+def _openapi(args: argparse.Namespace) -> int:
+    from hub.openapi import COMMITTED, current_document, render
+
+    text = render(current_document())
+    if args.write:
+        COMMITTED.write_text(text, encoding="utf-8")
+        return 0
+    if args.check:
+        if COMMITTED.read_text(encoding="utf-8") != text:
+            raise KioskError(f"{COMMITTED} is stale: run `kiosk hub openapi --write`.")
+        return 0
+    sys.stdout.write(text)
+    return 0

@@ -1,0 +1,166 @@
+"""The background sender: delivers outbox entries to the hub with backoff.
+
+Each attempt replays the whole entry with the same Idempotency-Key: the hub answers with the case
+it already has (or creates it), then the materials it still lacks are uploaded. Only when the hub
+reports no material pending is the entry marked delivered. Network trouble or a hub failure
+reschedules the entry with exponential backoff (with jitter, capped); a 4xx refusal marks it
+rejected for staff to handle, since resending the same request cannot succeed.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from kiosk.api.client import HubClient
+from kiosk.api.errors import HubFailure, HubRejected, HubUnreachable
+from kiosk.api.models import CaseCreate
+from kiosk.outbox.crypto import OutboxCorrupt
+from kiosk.outbox.store import EntryState, Outbox, PendingEntry, ProvisionalReceipt
+
+logger = logging.getLogger(__name__)
+
+TERMINAL_AUTH_STATUSES = frozenset({401, 403})
+
+
+@dataclass(frozen=True, slots=True)
+class DrainReport:
+    delivered: int
+    failed: int
+    rejected: int
+    remaining: int
+
+
+class OutboxSender:
+    def __init__(
+        self,
+        outbox: Outbox,
+        client: HubClient,
+        *,
+        base_delay: float = 2.0,
+        max_delay: float = 300.0,
+        idle_poll: float = 30.0,
+        clock: Callable[[], float] = time.time,
+        on_settled: Callable[[ProvisionalReceipt], None] | None = None,
+    ) -> None:
+        self.outbox = outbox
+        self.client = client
+        self.base_delay = base_delay
+        self.max_delay = max_delay
+        self.idle_poll = idle_poll
+        self._clock = clock
+        self._on_settled = on_settled  # called (on the sender's thread) when an entry is
+        # delivered or rejected, e.g. to show the case number on the screen that is waiting
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    # -- one entry
+
+    def submit(self, case: CaseCreate, materials: dict[str, bytes]) -> ProvisionalReceipt:
+        """Store the case (durably, see ``Outbox.submit``) and send it now if the hub is up."""
+        receipt = self.outbox.submit(case, materials)
+        self.notify()
+        return receipt
+
+    def deliver(self, entry: PendingEntry) -> EntryState:
+        """Try once; return the entry's state afterwards (PENDING means: retry later)."""
+        state = self._attempt(entry)
+        if state is not EntryState.PENDING and self._on_settled is not None:
+            try:
+                self._on_settled(self.outbox.receipt(entry.entry_id))
+            except Exception:  # a listener's bug must not stop deliveries
+                logger.exception("outbox on_settled listener failed")
+        return state
+
+    def _attempt(self, entry: PendingEntry) -> EntryState:
+        try:
+            case, materials = self.outbox.load(entry.entry_id)
+            receipt = self.client.create_case(case, idempotency_key=entry.entry_id)
+            if entry.case_id is None:
+                self.outbox.mark_case_created(entry.entry_id, receipt.case_id, receipt.case_number)
+            for code in receipt.materials_pending:
+                media_type, content = materials[code]
+                receipt = self.client.upload_material(receipt.case_id, code, content, media_type)
+            if receipt.materials_pending:
+                raise HubFailure("The hub still lists materials as pending after upload.")
+            self.outbox.mark_delivered(entry.entry_id, receipt.case_id, receipt.case_number)
+            logger.info("outbox entry %s delivered as case %s", entry.entry_id, receipt.case_number)
+            return EntryState.DELIVERED
+        except OutboxCorrupt as exc:
+            # Undecryptable (wrong key file, damaged disk): no retry can fix it; park it.
+            logger.error("outbox entry %s cannot be read: %s", entry.entry_id, exc)
+            self.outbox.mark_rejected(entry.entry_id, "outbox_corrupt", exc.message)
+            return EntryState.REJECTED
+        except HubRejected as exc:
+            if exc.status in TERMINAL_AUTH_STATUSES:
+                # The terminal's credentials, not the case, are at fault: keep it and retry.
+                logger.warning("hub refused this terminal's credentials (%s)", exc.code)
+                self._reschedule(entry, exc.message)
+                return EntryState.PENDING
+            logger.warning("outbox entry %s rejected by the hub: %s", entry.entry_id, exc.code)
+            self.outbox.mark_rejected(entry.entry_id, exc.code, exc.citizen_message)
+            return EntryState.REJECTED
+        except (HubUnreachable, HubFailure) as exc:
+            self._reschedule(entry, exc.message)
+            return EntryState.PENDING
+
+    def _reschedule(self, entry: PendingEntry, error: str) -> None:
+        delay = min(self.max_delay, self.base_delay * 2**entry.attempts)
+        delay *= random.uniform(0.5, 1.0)  # spread the retries of many kiosks after an outage
+        self.outbox.mark_failed(entry.entry_id, error, self._clock() + delay)
+        logger.info(
+            "outbox entry %s not delivered (%s); retry in %.0f s", entry.entry_id, error, delay
+        )
+
+    # -- batches
+
+    def drain(self, *, force: bool = True) -> DrainReport:
+        """Try every pending entry once (``force``: even those waiting for their backoff)."""
+        counts = {EntryState.DELIVERED: 0, EntryState.PENDING: 0, EntryState.REJECTED: 0}
+        for entry in self.outbox.due(self._clock(), force=force):
+            if self._stop.is_set():
+                break
+            counts[self.deliver(entry)] += 1
+        return DrainReport(
+            delivered=counts[EntryState.DELIVERED],
+            failed=counts[EntryState.PENDING],
+            rejected=counts[EntryState.REJECTED],
+            remaining=self.outbox.depth(),
+        )
+
+    # -- background thread
+
+    def notify(self) -> None:
+        """A new entry was written: send now rather than at the next poll."""
+        self._wake.set()
+
+    def start(self) -> None:
+        if self._thread is not None:
+            return
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._run, name="outbox-sender", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 15.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self._wake.clear()
+            try:
+                self.drain(force=False)
+            except Exception:  # the sender must outlive a full disk or a bug in one pass
+                logger.exception("outbox sender pass failed")
+                self._stop.wait(self.base_delay)  # never spin on a failure that repeats
+            next_due = self.outbox.next_due_at()
+            wait = self.idle_poll if next_due is None else max(0.0, next_due - self._clock())
+            self._wake.wait(min(wait, self.idle_poll))

@@ -1,0 +1,140 @@
+"""Catalog: the sample list served with an ETag, and imports from CSV and XLSX."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+import requests
+
+from hub.catalog import CatalogImportError, import_catalog_file, parse_catalog_file
+from hub.embedded import EmbeddedHub
+from hub.seed import sample_dir
+from kiosk.api.client import HubClient
+from kiosk.api.models import Channel, DeliveryMethod, ItemLevel, ItemType
+
+HEADER = [
+    "实施编码", "基本编码", "事项名称", "事项类型", "设定依据", "行使层级", "实施部门",
+    "承诺时限", "办理地点", "申请材料", "送达方式", "办理渠道", "收费标准", "可自助办理",
+]  # fmt: skip
+ROWS = [
+    [
+        "QR00999001-990101-TY", "QR00999001", "体育类社会团体成立登记", "行政确认",
+        "《社会团体登记管理条例》", "县级", "示例区体育局", "15个工作日", "district",
+        "application:申请书；charter:章程；venue:场所证明:optional",
+        "pickup;ems", "hall;online", "0", "否",
+    ],
+    [
+        "GG00999002-990101-TY", "GG00999002", "公共体育场馆预约", "公共服务",
+        "《公共文化体育设施条例》", "乡级", "示例区体育局", "0", "street-hubin", "",
+        "electronic", "kiosk;mobile", "", "是",
+    ],
+]  # fmt: skip
+
+
+def write_csv(path: Path, rows: list[list[str]]) -> Path:
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        writer.writerows(rows)
+    return path
+
+
+def write_xlsx(path: Path, rows: list[list[str]]) -> Path:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(HEADER)
+    for row in rows:
+        sheet.append([int(c) if c.isdigit() else c for c in row])
+    workbook.save(path)
+    return path
+
+
+def test_sample_catalog_is_valid_and_marked_as_sample() -> None:
+    items = parse_catalog_file(sample_dir() / "items.toml")
+    assert len(items) >= 10
+    assert {i.item_type for i in items} >= {
+        ItemType.PUBLIC_SERVICE,
+        ItemType.LICENSING,
+        ItemType.PAYMENT,
+    }
+    assert {i.level for i in items} >= {ItemLevel.DISTRICT, ItemLevel.STREET}
+    for name in ("items.toml", "queues.toml", "calendar.toml", "district-list-sample.csv"):
+        assert "示例数据" in (sample_dir() / name).read_text(encoding="utf-8")
+
+
+def test_sample_district_list_imports(hub: EmbeddedHub, client: HubClient) -> None:
+    report = import_catalog_file(hub.context, sample_dir() / "district-list-sample.csv")
+    assert report.imported == 3
+    card = client.get_item("GG00233007-990101-RS")
+    assert card.name == "社会保障卡申领" and card.self_service and card.promised_days == 5
+    assert "street-hubin" in card.sites
+
+
+def test_catalog_served_with_etag_and_site_filter(hub: EmbeddedHub, client: HubClient) -> None:
+    catalog = client.get_catalog()
+    assert any(i.name == "个体工商户设立登记" for i in catalog.items)
+    street = client.get_catalog(site="street-hubin")
+    assert 0 < len(street.items) < len(catalog.items)
+    assert all("street-hubin" in i.sites for i in street.items)
+    headers = {"Authorization": f"Bearer {hub.register_terminal('kiosk-etag')}"}
+    first = requests.get(f"{hub.base_url}/api/v1/catalog", headers=headers, timeout=10)
+    etag = first.headers["ETag"]
+    again = requests.get(
+        f"{hub.base_url}/api/v1/catalog", headers={**headers, "If-None-Match": etag}, timeout=10
+    )
+    assert again.status_code == 304 and again.content == b""
+    item = client.get_item("XK00402001-990101-SJ")
+    assert item.legal_basis.startswith("《促进个体工商户发展条例》")
+
+
+@pytest.mark.parametrize("writer", [write_csv, write_xlsx], ids=["csv", "xlsx"])
+def test_import_csv_and_xlsx(
+    hub: EmbeddedHub, client: HubClient, tmp_path: Path, writer: object
+) -> None:
+    before = client.get_catalog().version
+    path = writer(tmp_path / ("list.csv" if writer is write_csv else "list.xlsx"), ROWS)  # type: ignore[operator]
+    report = import_catalog_file(hub.context, path)
+    assert report.imported == 2 and report.version != before
+    item = client.get_item("QR00999001-990101-TY")
+    assert item.promised_days == 15 and item.item_type is ItemType.CONFIRMATION
+    assert [(m.code, m.required) for m in item.materials] == [
+        ("application", True),
+        ("charter", True),
+        ("venue", False),
+    ]
+    assert item.delivery == [DeliveryMethod.PICKUP, DeliveryMethod.EMS]
+    assert item.self_service is False
+    other = client.get_item("GG00999002-990101-TY")
+    assert other.channels == [Channel.KIOSK, Channel.MOBILE] and other.self_service is True
+    assert client.get_catalog().version == report.version
+
+
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (lambda rows: [[*rows[0][:3], "不存在的类型", *rows[0][4:]]], "row 2, field item_type"),
+        (lambda rows: [[*rows[0][:7], "很快", *rows[0][8:]]], "row 2: field promised_days"),
+        (lambda rows: [rows[0], rows[0]], "appears twice"),
+        (lambda rows: [], "holds no items"),
+    ],
+)
+def test_bad_import_names_the_row_and_stores_nothing(
+    hub: EmbeddedHub, client: HubClient, tmp_path: Path, mutate: object, message: str
+) -> None:
+    before = client.get_catalog()
+    path = write_csv(tmp_path / "bad.csv", mutate(ROWS))  # type: ignore[operator]
+    with pytest.raises(CatalogImportError, match=message):
+        import_catalog_file(hub.context, path)
+    assert client.get_catalog() == before
+
+
+def test_missing_columns_are_named(tmp_path: Path) -> None:
+    path = tmp_path / "short.csv"
+    path.write_text("事项名称,实施编码\n某事项,X1\n", encoding="utf-8")
+    with pytest.raises(CatalogImportError, match="basic_code, department, item_type"):
+        parse_catalog_file(path)

@@ -1,0 +1,104 @@
+"""``kiosk hub`` commands: clear errors and exit codes, JSON output, the committed OpenAPI."""
+
+from __future__ import annotations
+
+import json
+import socket
+from pathlib import Path
+
+import pytest
+
+from kiosk.cli import main
+
+
+def test_register_terminal_prints_a_working_token(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = f"sqlite:///{tmp_path / 'hub.sqlite3'}"
+    assert (
+        main(["hub", "register-terminal", "kiosk-07", "--db", db, "--mode", "counter", "--json"])
+        == 0
+    )
+    credentials = json.loads(capsys.readouterr().out)
+    assert credentials["terminal_id"] == "kiosk-07" and len(credentials["token"]) >= 40
+
+    from hub.app import create_app
+    from hub.auth import hash_token
+    from hub.db import Terminal
+
+    ctx = create_app(db).state.hub
+    with ctx.sessions() as session:
+        terminal = session.get(Terminal, "kiosk-07")
+        assert terminal is not None and terminal.mode == "counter"
+        assert terminal.token_hash == hash_token(credentials["token"])
+    ctx.engine.dispose()
+
+
+def test_bad_terminal_id_and_bad_db_url_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = f"sqlite:///{tmp_path / 'hub.sqlite3'}"
+    assert main(["hub", "register-terminal", "bad id!", "--db", db]) == 2
+    assert "not valid" in capsys.readouterr().err
+    assert main(["hub", "register-terminal", "k1", "--db", "nonsense://"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("kiosk: ") and "Traceback" not in err
+
+
+def test_import_catalog_reports_and_names_bad_rows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = f"sqlite:///{tmp_path / 'hub.sqlite3'}"
+    from hub.seed import sample_dir
+
+    assert (
+        main(["hub", "import-catalog", str(sample_dir() / "items.toml"), "--db", db, "--json"]) == 0
+    )
+    report = json.loads(capsys.readouterr().out)
+    assert report["imported"] >= 10
+    bad = tmp_path / "bad.csv"
+    bad.write_text("实施编码,事项名称\nX1,某事项\n", encoding="utf-8")
+    assert main(["hub", "import-catalog", str(bad), "--db", db]) == 2
+    assert "lacks the columns" in capsys.readouterr().err
+    assert main(["hub", "import-catalog", str(tmp_path / "missing.xlsx"), "--db", db]) == 2
+
+
+def test_serve_on_a_busy_port_is_a_clear_failure(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(1)
+        port = busy.getsockname()[1]
+        code = main(["hub", "serve", "--data-dir", str(tmp_path), "--port", str(port)])
+    assert code == 1
+    assert f"Cannot listen on 127.0.0.1:{port}" in capsys.readouterr().err
+
+
+def test_openapi_check_passes_on_the_committed_copy() -> None:
+    assert main(["hub", "openapi", "--check"]) == 0
+
+
+def test_import_queues(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = f"sqlite:///{tmp_path / 'hub.sqlite3'}"
+    good = tmp_path / "queues.toml"
+    good.write_text(
+        '[[categories]]\ncode = "tax"\nname = "税务"\nname_en = "Tax"\nprefix = "T"\n'
+        '[[counters]]\ncode = "W09"\nname = "9号窗口"\ncategories = ["tax"]\n',
+        encoding="utf-8",
+    )
+    assert main(["hub", "import-queues", str(good), "--db", db]) == 0
+    assert "loaded 1 ticket categories" in capsys.readouterr().out
+    bad = tmp_path / "bad.toml"
+    bad.write_text(
+        '[[categories]]\ncode = "tax"\nname = "税务"\nname_en = "Tax"\nprefix = "tax"\n',
+        encoding="utf-8",
+    )
+    assert main(["hub", "import-queues", str(bad), "--db", db]) == 2
+    assert "category 1, prefix" in capsys.readouterr().err
+    orphan = tmp_path / "orphan.toml"
+    orphan.write_text(
+        '[[counters]]\ncode = "W1"\nname = "1"\ncategories = ["nope"]\n', encoding="utf-8"
+    )
+    assert main(["hub", "import-queues", str(orphan), "--db", db]) == 2
+    assert "unknown categories" in capsys.readouterr().err

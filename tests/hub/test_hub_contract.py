@@ -1,0 +1,144 @@
+"""The published contract: OpenAPI served and identical to the committed copy; migrations."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import requests
+from sqlalchemy import create_engine, text
+
+from hub import migrations
+from hub.embedded import EmbeddedHub
+from hub.openapi import COMMITTED, render
+
+
+def test_served_openapi_matches_the_committed_copy(hub: EmbeddedHub) -> None:
+    response = requests.get(f"{hub.base_url}/api/v1/openapi.json", timeout=10)
+    assert response.status_code == 200
+    served = render(response.json())
+    assert served == COMMITTED.read_text(encoding="utf-8"), (
+        "The API contract changed: review it, then run `kiosk hub openapi --write`."
+    )
+
+
+def test_every_operation_documents_problem_answers() -> None:
+    document = json.loads(COMMITTED.read_text(encoding="utf-8"))
+    for path, operations in document["paths"].items():
+        for method, operation in operations.items():
+            errors = {code for code in operation["responses"] if code.startswith(("4", "5"))}
+            assert errors, f"{method.upper()} {path} documents no error answers"
+            for code in errors:
+                content = operation["responses"][code]["content"]
+                assert "application/problem+json" in content or "application/json" in content
+
+
+def test_migrations_are_recorded_and_idempotent(tmp_path: Path) -> None:
+    engine = create_engine(f"sqlite:///{tmp_path / 'm.sqlite3'}")
+    assert migrations.current_version(engine) == 0
+    assert migrations.upgrade(engine) == 0
+    assert migrations.current_version(engine) == migrations.LATEST
+    assert migrations.upgrade(engine) == migrations.LATEST  # nothing to do the second time
+    with engine.begin() as connection:
+        rows = connection.execute(text("SELECT version FROM schema_version")).scalars().all()
+        assert rows == [v for v, _d, _s in migrations.MIGRATIONS]
+        connection.execute(
+            text(
+                "INSERT INTO schema_version VALUES (999, '2030-01-01 00:00:00', 'from the future')"
+            )
+        )
+    with pytest.raises(migrations.SchemaTooNew):
+        migrations.upgrade(engine)
+    engine.dispose()
+
+
+def test_a_restarted_hub_keeps_its_data_and_secrets(tmp_path: Path) -> None:
+    from kiosk.api.client import HubClient
+    from kiosk.api.models import TicketIssueRequest
+
+    with EmbeddedHub(tmp_path) as first:
+        token = first.register_terminal("kiosk-01")
+        admin = first.admin_token
+        with HubClient(first.base_url, token=token) as client:
+            assert client.issue_ticket(TicketIssueRequest(category_code="general")).number == "A001"
+    with EmbeddedHub(tmp_path) as second:
+        assert second.admin_token == admin
+        assert (tmp_path / "admin-token").stat().st_mode & 0o777 == 0o600
+        for database_file in tmp_path.glob("hub.sqlite3*"):  # names and ID numbers live here
+            assert database_file.stat().st_mode & 0o077 == 0, database_file
+        with HubClient(second.base_url, token=token) as client:
+            assert client.issue_ticket(TicketIssueRequest(category_code="general")).number == "A002"
+
+
+def test_a_version_1_database_is_upgraded_in_place(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from sqlalchemy import inspect
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'old.sqlite3'}")
+    version, description, step = migrations.MIGRATIONS[0]
+    with engine.begin() as connection:  # what a hub of schema version 1 left behind
+        migrations._version_table().create(connection)
+        step(connection)
+        connection.execute(
+            migrations._version_table()
+            .insert()
+            .values(version=version, applied_at=datetime.now(UTC), description=description)
+        )
+        connection.execute(text("INSERT INTO hub_settings VALUES ('kept', 'yes')"))
+        # Version 1 had no step column: drop it to look like one (SQLite 3.35+ can).
+        connection.execute(text("ALTER TABLE ticket_categories DROP COLUMN step"))
+        connection.execute(text("ALTER TABLE evaluations DROP COLUMN follow_up"))
+        connection.execute(text("ALTER TABLE evaluations DROP COLUMN followed_up_at"))
+    assert not inspect(engine).has_table("identity_subjects")
+    assert migrations.upgrade(engine) == 1
+    assert inspect(engine).has_table("identity_subjects")
+    assert "step" in {c["name"] for c in inspect(engine).get_columns("ticket_categories")}
+    assert "followed_up_at" in {c["name"] for c in inspect(engine).get_columns("evaluations")}
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT value FROM hub_settings")).scalar() == "yes"
+    engine.dispose()
+
+
+def test_embedded_hub_that_cannot_start_says_so(tmp_path: Path) -> None:
+    from hub.embedded import TlsFiles
+
+    broken = TlsFiles(tmp_path / "missing.pem", tmp_path / "missing.key")
+    hub = EmbeddedHub(tmp_path / "hub", tls=broken)
+    with pytest.raises(RuntimeError, match="did not start"):
+        hub.start()
+    hub.stop()  # idempotent after a failed start
+
+
+def test_wrong_method_and_crashes_are_problems_too(hub: EmbeddedHub) -> None:
+    response = requests.delete(f"{hub.base_url}/api/v1/ticket-categories", timeout=10)
+    assert response.status_code == 405
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["code"] == "method_not_allowed"
+
+
+def test_an_unexpected_error_is_a_500_problem_without_details() -> None:
+    import anyio
+    import httpx
+
+    from hub.app import create_app
+
+    app = create_app("sqlite://")
+
+    def boom() -> None:
+        raise RuntimeError("secret internal detail 11010519491231002X")
+
+    app.add_api_route("/api/v1/boom", boom)
+
+    async def call() -> httpx.Response:
+        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+        async with httpx.AsyncClient(transport=transport, base_url="http://hub") as client:
+            return await client.get("/api/v1/boom")
+
+    response = anyio.run(call)
+    assert response.status_code == 500
+    assert response.headers["content-type"] == "application/problem+json"
+    body = response.json()
+    assert body["code"] == "internal_error" and "稍后再试" in body["detail"]
+    assert "secret" not in response.text and "1101" not in response.text

@@ -1,0 +1,167 @@
+"""The sender against the real hub on loopback: exactly-once delivery, outages, refusals."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from hub.db import CaseRow, Material
+from hub.embedded import EmbeddedHub
+from kiosk.api.client import HubClient
+from kiosk.outbox.sender import OutboxSender
+from kiosk.outbox.store import EntryState, Outbox
+
+
+@pytest.fixture
+def hub(tmp_path: Path) -> Iterator[EmbeddedHub]:
+    with EmbeddedHub(tmp_path / "hub") as server:
+        yield server
+
+
+def hub_cases(hub: EmbeddedHub) -> list[tuple[str, str, int]]:
+    with hub.context.sessions() as session:
+        rows = session.execute(
+            select(CaseRow.idempotency_key, CaseRow.case_number, CaseRow.case_id)
+        ).all()
+        return [
+            (
+                key,
+                number,
+                session.execute(
+                    select(func.count()).where(
+                        Material.case_id == case_id, Material.uploaded_at.is_not(None)
+                    )
+                ).scalar_one(),
+            )
+            for key, number, case_id in rows
+        ]
+
+
+def test_cases_arrive_exactly_once_with_their_materials(
+    tmp_path: Path, hub: EmbeddedHub, case_factory: Any
+) -> None:
+    token = hub.register_terminal("K01")
+    with (
+        Outbox(tmp_path / "o.sqlite3", tmp_path / "o.key", terminal_id="K01") as outbox,
+        HubClient(hub.base_url, token=token) as client,
+    ):
+        entries = [outbox.submit(*case_factory(str(i))).entry_id for i in range(3)]
+        sender = OutboxSender(outbox, client)
+        report = sender.drain()
+        assert (report.delivered, report.remaining) == (3, 0)
+        assert sender.drain().delivered == 0  # nothing left to send twice
+        receipts = [outbox.receipt(e) for e in entries]
+    cases = hub_cases(hub)
+    assert sorted(key for key, _n, _m in cases) == sorted(entries)
+    assert all(materials == 3 for _k, _n, materials in cases)
+    assert {r.case_number for r in receipts} == {n for _k, n, _m in cases}
+    assert all(r.state is EntryState.DELIVERED for r in receipts)
+
+
+def test_hub_down_while_submitting_then_back(tmp_path: Path, case_factory: Any) -> None:
+    hub = EmbeddedHub(tmp_path / "hub")
+    url = hub.start()
+    token = hub.register_terminal("K01")
+    hub.stop()  # the hub goes away before the citizen submits
+    with Outbox(tmp_path / "o.sqlite3", tmp_path / "o.key", terminal_id="K01") as outbox:
+        with HubClient(url, token=token, connect_timeout=1, retries=0) as client:
+            receipt = outbox.submit(*case_factory())
+            assert receipt.message == "已提交，待上传"
+            report = OutboxSender(outbox, client, base_delay=60).drain()
+            assert (report.delivered, report.failed, report.remaining) == (0, 1, 1)
+            status = outbox.status()
+            assert status.pending == 1 and "unreachable" in (status.last_error or "")
+            assert outbox.due(now=time.time()) == []  # backing off
+        port = int(url.rsplit(":", 1)[1])
+        with (
+            EmbeddedHub(tmp_path / "hub", port=port) as back,
+            HubClient(back.base_url, token=token) as client,
+        ):
+            assert OutboxSender(outbox, client).drain().delivered == 1
+            assert outbox.receipt(receipt.entry_id).case_number is not None
+            assert len(hub_cases(back)) == 1
+
+
+def test_refused_case_is_parked_for_staff(
+    tmp_path: Path, hub: EmbeddedHub, case_factory: Any
+) -> None:
+    token = hub.register_terminal("K01")
+    case, materials = case_factory()
+    bad = case.model_copy(update={"item_code": "NO-SUCH-ITEM"})
+    with (
+        Outbox(tmp_path / "o.sqlite3", tmp_path / "o.key", terminal_id="K01") as outbox,
+        HubClient(hub.base_url, token=token) as client,
+    ):
+        entry = outbox.submit(bad, materials).entry_id
+        report = OutboxSender(outbox, client).drain()
+        assert (report.rejected, report.remaining) == (1, 0)
+        receipt = outbox.receipt(entry)
+        assert receipt.state is EntryState.REJECTED and "工作人员" in receipt.message
+        assert outbox.load(entry)[0].item_code == "NO-SUCH-ITEM"  # kept for staff
+    assert hub_cases(hub) == []
+
+
+def test_background_sender_delivers_on_submit(
+    tmp_path: Path, hub: EmbeddedHub, case_factory: Any
+) -> None:
+    token = hub.register_terminal("K01")
+    settled: list[Any] = []
+    done = threading.Event()
+
+    def on_settled(receipt: Any) -> None:
+        settled.append(receipt)
+        done.set()
+
+    with (
+        Outbox(tmp_path / "o.sqlite3", tmp_path / "o.key", terminal_id="K01") as outbox,
+        HubClient(hub.base_url, token=token) as client,
+    ):
+        sender = OutboxSender(outbox, client, idle_poll=3600, on_settled=on_settled)
+        sender.start()
+        try:
+            provisional = sender.submit(*case_factory())
+            assert provisional.message == "已提交，待上传"
+            assert done.wait(30)  # sent at once, not at the next hourly poll
+        finally:
+            sender.stop()
+    (receipt,) = settled
+    assert receipt.entry_id == provisional.entry_id and receipt.state is EntryState.DELIVERED
+    assert receipt.case_number == hub_cases(hub)[0][1]
+
+
+def test_revoked_terminal_token_keeps_cases_pending(
+    tmp_path: Path, hub: EmbeddedHub, case_factory: Any
+) -> None:
+    old = hub.register_terminal("K01")
+    new = hub.register_terminal("K01")  # re-keyed: the old token is refused with 401
+    with Outbox(tmp_path / "o.sqlite3", tmp_path / "o.key", terminal_id="K01") as outbox:
+        entry = outbox.submit(*case_factory()).entry_id
+        with HubClient(hub.base_url, token=old) as client:
+            report = OutboxSender(outbox, client).drain()
+        assert (report.rejected, report.remaining) == (0, 1)  # not the case's fault
+        with HubClient(hub.base_url, token=new) as client:
+            assert OutboxSender(outbox, client).drain().delivered == 1
+        assert outbox.receipt(entry).state is EntryState.DELIVERED
+
+
+def test_undecryptable_entry_is_parked_not_retried(
+    tmp_path: Path, hub: EmbeddedHub, case_factory: Any
+) -> None:
+    token = hub.register_terminal("K01")
+    with Outbox(tmp_path / "o.sqlite3", tmp_path / "o.key", terminal_id="K01") as outbox:
+        entry = outbox.submit(*case_factory()).entry_id
+    # The kiosk comes back with a different key file (restored from the wrong backup).
+    with (
+        Outbox(tmp_path / "o.sqlite3", tmp_path / "other.key", terminal_id="K01") as outbox,
+        HubClient(hub.base_url, token=token) as client,
+    ):
+        report = OutboxSender(outbox, client).drain()
+        assert (report.rejected, report.remaining) == (1, 0)
+        assert outbox.receipt(entry).state is EntryState.REJECTED
+    assert hub_cases(hub) == []

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from drivers.printer.encoder import encode
 from drivers.printer.errors import PrinterError
-from drivers.printer.layouts import QueueTicket, queue_ticket
+from drivers.printer.layouts import CaseReceipt, QueueTicket, case_receipt, queue_ticket
 from drivers.printer.printer import open_printer
 from drivers.printer.profile import PrinterProfile
 from drivers.printer.render import render_escpos
@@ -63,6 +63,17 @@ class TicketPrinter:
             raise NoPrinter("this terminal has no printer configured")
         if self.uri == VIRTUAL:
             return self._print_virtual(encode(document, self.profile), f"ticket-{ticket.number}")
+        with open_printer(self.uri, self.profile) as printer:
+            printer.print_document(document)
+        return None
+
+    def print_receipt(self, receipt: CaseReceipt, name: str) -> Path | None:
+        """Print a case receipt (受理回执); like ``print_ticket`` for the virtual printer."""
+        if self.uri == NONE:
+            raise NoPrinter("this terminal has no printer configured")
+        document = case_receipt(receipt, self.profile.paper)
+        if self.uri == VIRTUAL:
+            return self._print_virtual(encode(document, self.profile), f"receipt-{name}")
         with open_printer(self.uri, self.profile) as printer:
             printer.print_document(document)
         return None

@@ -68,7 +68,7 @@ def test_config_refuses_a_plain_pin() -> None:
             ]
         },
     }
-    with pytest.raises(ConfigError, match="community.staff.0.pin_hash"):
+    with pytest.raises(ConfigError, match=r"community\.staff\.0\.pin_hash"):
         settings_from_dict(raw, source="t.toml", environ={})
     raw["community"]["staff"][0]["pin_hash"] = hash_pin("1234")  # type: ignore[index]
     assert settings_from_dict(raw, source="t.toml", environ={}).community.staff

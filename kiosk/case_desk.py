@@ -14,7 +14,7 @@ from kiosk.cases import CaseService
 from kiosk.catalog_cache import CatalogCache, KioskGuide, default_guide_path, load_guide
 from kiosk.config import Mode, Settings
 from kiosk.outbox.store import Outbox
-from kiosk.staff import StaffMember, StaffRegistry
+from kiosk.staff import Shift, StaffMember, StaffRegistry
 
 logger = logging.getLogger(__name__)
 
@@ -27,6 +27,7 @@ class CaseDesk:
     staff: StaffRegistry  # empty unless the terminal is a community point with workers
     camera: DocumentCamera
     community: bool
+    shift: Shift | None = None  # the signed-in community worker; survives sessions
 
 
 def build_case_desk(

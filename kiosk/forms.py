@@ -20,7 +20,7 @@ from typing import Any
 from kiosk.api.models import CatalogItem, FormField
 from kiosk.catalog_cache import ItemGuide
 
-_PHONE = re.compile(r"^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$")
+PHONE_PATTERN = re.compile(r"^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$")
 _NUMBER = re.compile(r"^[0-9]+(\.[0-9]+)?$")
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 MIN_ADDRESS = 6  # characters: "某某路1号" is not yet an address a courier can find
@@ -163,7 +163,7 @@ def check_value(spec: FieldSpec, value: Any) -> list[FieldError]:
             problem = Problem.NOT_A_NUMBER
         case Kind.DATE if parse_date(text) is None:
             problem = Problem.BAD_DATE
-        case Kind.PHONE if not _PHONE.match(text):
+        case Kind.PHONE if not PHONE_PATTERN.match(text):
             problem = Problem.BAD_PHONE
         case Kind.ADDRESS if len(text) < MIN_ADDRESS:
             problem = Problem.SHORT_ADDRESS

@@ -36,6 +36,8 @@ class JourneyStatus:
 
 JOURNEYS: dict[str, JourneySpec] = {
     "ticket": JourneySpec("ticket", prefers=frozenset({"printer"})),
+    # Cases: the receipt can be shown on screen, and identity can come from a QR or be typed.
+    "case": JourneySpec("case", prefers=frozenset({"printer", "idcard"})),
 }
 
 

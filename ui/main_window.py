@@ -29,6 +29,7 @@ from ui.bridge import BackgroundRunner, EventRelay
 from ui.device_notices import journey_notice
 from ui.i18n import Languages
 from ui.idle import IdleOverlay, IdleWatcher
+from ui.screens.case_screen import CaseJourney
 from ui.screens.home_screen import HomeScreen, Tile
 from ui.screens.ticket_screen import TicketJourney
 from ui.theme import apply_theme
@@ -110,8 +111,13 @@ class KioskWindow(QWidget):
         self.setWindowTitle(self.tr("一门通自助终端"))
         self.finish_button.setText(self.tr("结束办理"))
         self.header.retranslate(self.languages.current)
+        tiles = [Tile("ticket", self.tr("排队取号"), self.tr("到窗口办理业务，请先取号"))]
+        if self.terminal.cases is not None:
+            tiles.append(
+                Tile("case", self.tr("自助办事"), self.tr("在本机申请办理，结果可邮寄到家"))
+            )
         self.home = HomeScreen(
-            [Tile("ticket", self.tr("排队取号"), self.tr("到窗口办理业务，请先取号"))],
+            tiles,
             columns=2 if self.landscape else 1,
             language=self.languages.current,
             elder_mode=self.session.elder_mode,
@@ -122,7 +128,18 @@ class KioskWindow(QWidget):
             self.terminal.settings.ticket.return_home_after,
             english=self.languages.current == "en",
         )
-        self.journeys: dict[str, TicketJourney] = {"ticket": self.ticket}
+        self.journeys: dict[str, TicketJourney | CaseJourney] = {"ticket": self.ticket}
+        if self.terminal.cases is not None:
+            devices = self.terminal.devices
+            self.case = CaseJourney(
+                self.terminal.cases,
+                self.terminal.printer,
+                self.terminal.settings.terminal.hall_name,
+                self.runner,
+                id_monitor=devices.id_monitor,
+                qr_camera=devices.camera,
+            )
+            self.journeys["case"] = self.case
         self.stack.addWidget(self.home)
         for journey in self.journeys.values():
             self.stack.addWidget(journey)

@@ -78,7 +78,7 @@ def _draft(rig: Rig) -> CaseDraft:
         "residence_address": "示例区城东街道幸福路8号3栋201",
         "residence_since": "20250301",
         "reason": "就业",
-        "family": [{"name": "王小二", "relation": "子女", "id_number": "11010520150101001X"}],
+        "family": [{"name": "王小二", "relation": "子女", "id_number": "110105201501010017"}],
         "phone": "13800001234",
     }
     for code in ("id_card", "residence_proof"):

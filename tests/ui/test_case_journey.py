@@ -1,0 +1,321 @@
+"""办件 end to end: from home to a printed receipt, over the real hub on loopback.
+
+Three items with different forms and materials; each test asserts what the hub stored (form,
+materials' hashes, delivery) and what the receipt says, and counts the citizen's taps.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from drivers.idcard.samples import sample_resident
+from drivers.printer.render import render_escpos
+from kiosk.app import Terminal
+from ui.main_window import KioskWindow
+from ui.screens.case_screen import CaseJourney
+from ui.widgets.form_fields import ChoiceField, GroupField, LineField
+
+RESIDENCE = "QR00240001-990101-GA"
+BIRTH = "GG00515001-990101-WJ"
+FLEXIBLE = "GG00124003-990101-RS"
+ID_NUMBER = "11010519491231002X"
+WAIT = 20000
+
+
+@dataclass
+class Citizen:
+    """Drives the kiosk like a citizen and counts what they do."""
+
+    qtbot: QtBot
+    window: KioskWindow
+    taps: int = 0
+    keystrokes: int = 0
+    log: list[str] = field(default_factory=list)
+
+    @property
+    def journey(self) -> CaseJourney:
+        return self.window.case
+
+    def tap(self, widget: QWidget) -> None:
+        self.qtbot.waitUntil(lambda: widget.isVisible() and widget.isEnabled(), timeout=WAIT)
+        self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+        self.taps += 1
+
+    def at(self, page: str) -> None:
+        try:
+            self.qtbot.waitUntil(lambda: self.log[-1:] == [page], timeout=WAIT)
+        except Exception:
+            shown = [
+                label.text()
+                for label in self.window.findChildren(QLabel, "FieldError")
+                if label.isVisible() and label.text()
+            ]
+            raise AssertionError(f"not at {page} (log {self.log}); messages: {shown}") from None
+
+    def type_text(self, edit: QLineEdit, text: str) -> None:
+        """Free text as the hosted pinyin keyboard delivers it (an input-method commit):
+        one tap into the field; the characters are counted apart from taps."""
+        self.taps += 1
+        event = QInputMethodEvent()
+        event.setCommitString(text)
+        QApplication.sendEvent(edit, event)
+        assert edit.text().endswith(text)
+        self.keystrokes += len(text)
+
+    def type_digits(self, edit: QLineEdit, digits: str) -> None:
+        """Digits on the form's own keypad: tap the field, then each key."""
+        self.tap(edit)
+        self.qtbot.waitUntil(lambda: edit.hasFocus(), timeout=WAIT)
+        keypad = self.journey.form_view.keypad  # type: ignore[union-attr]
+        for key in digits:
+            self.tap(keypad.keys[key])
+
+    def field(self, name: str) -> Any:
+        view = self.journey.form_view
+        assert view is not None
+        return view.fields[name]
+
+    def choose(self, name: str, *options: str) -> None:
+        widget = self.field(name)
+        assert isinstance(widget, ChoiceField)
+        for option in options:
+            self.tap(widget.buttons[option])
+
+
+def _open(qtbot: QtBot, terminal: Terminal) -> Citizen:
+    window = KioskWindow(terminal)
+    qtbot.addWidget(window)
+    window.resize(window.design_size)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT)
+    citizen = Citizen(qtbot, window)
+    window.case.page_changed.connect(citizen.log.append)
+    return citizen
+
+
+def _begin(citizen: Citizen, event: str, item_code: str) -> None:
+    journey = citizen.journey
+    citizen.tap(citizen.window.home.tiles["case"])
+    citizen.at("finding")
+    citizen.tap(journey.find_page.event_buttons[event])
+    citizen.tap(journey.find_page.result_buttons[item_code])
+    citizen.at("guide")
+    citizen.tap(journey.guide_page.apply)  # type: ignore[arg-type]
+    citizen.at("identifying")
+
+
+def _capture(citizen: Citizen, code: str, pages: int = 1) -> None:
+    materials = citizen.journey.materials_page
+    citizen.tap(materials.capture_buttons[code])
+    for n in range(1, pages + 1):
+        citizen.tap(materials.shoot)
+        citizen.qtbot.waitUntil(lambda n=n: materials._pages == n, timeout=WAIT)
+    citizen.tap(materials.done)
+    citizen.qtbot.waitUntil(lambda: not materials.panel.isVisible(), timeout=WAIT)
+
+
+def _submit(citizen: Citizen) -> None:
+    citizen.tap(citizen.journey.review_page.submit)  # type: ignore[arg-type]
+    citizen.at("receipt")
+
+
+def _stored(terminal: Terminal, number: str) -> dict[str, Any]:
+    """The case as the hub keeps it, read from its database; materials' hashes checked."""
+    import hashlib
+
+    from sqlalchemy import text
+
+    hub = terminal._resources._exit_callbacks  # noqa: F841 (documenting: hub is embedded)
+    engine = _hub_engine(terminal)
+    with engine.connect() as db:
+        case = (
+            db.execute(text("SELECT * FROM cases WHERE case_number = :n"), {"n": number})
+            .mappings()
+            .one()
+        )
+        rows = db.execute(
+            text("SELECT material_code, sha256, content FROM materials WHERE case_id = :c"),
+            {"c": case["case_id"]},
+        ).all()
+    data = case["data"] if isinstance(case["data"], dict) else json.loads(case["data"])
+    hashes = {}
+    for code, sha, content in rows:
+        assert content is not None and hashlib.sha256(content).hexdigest() == sha
+        hashes[code] = sha
+    return {**data, "applicant_name": case["applicant_name"], "hashes": hashes}
+
+
+def _hub_engine(terminal: Terminal) -> Any:
+    from sqlalchemy import create_engine
+
+    return create_engine(f"sqlite:///{terminal.data_dir / 'hub' / 'hub.sqlite3'}")
+
+
+def _receipt_text(citizen: Citizen) -> str:
+    receipt = citizen.journey.receipt
+    assert receipt is not None
+    printed = citizen.journey.printer.printed_dir / f"receipt-{receipt.number}.bin"
+    return render_escpos(printed.read_bytes(), citizen.journey.printer.profile.paper).transcript
+
+
+def _card(terminal: Terminal) -> None:
+    assert terminal.devices.sim_reader is not None
+    terminal.devices.sim_reader.place_card(sample_resident())
+
+
+def test_residence_permit_with_group_address_and_ems(
+    qtbot: QtBot, themed: object, terminal: Terminal, record_property: Callable[..., None]
+) -> None:
+    citizen = _open(qtbot, terminal)
+    journey = citizen.journey
+    _begin(citizen, "居住", RESIDENCE)
+    _card(terminal)
+    citizen.at("form")
+    address = citizen.field("residence_address")
+    assert isinstance(address, LineField)
+    citizen.type_text(address.edit, "示例区幸福路8号3栋201")
+    citizen.type_digits(citizen.field("residence_since").edit, "20250301")
+    citizen.choose("reason", "就业")
+    family = citizen.field("family")
+    assert isinstance(family, GroupField)
+    citizen.tap(family.add_button)
+    row = family.rows[0][1]
+    citizen.type_text(row["name"].edit, "王小二")  # type: ignore[attr-defined]
+    citizen.tap(row["relation"].buttons["子女"])  # type: ignore[attr-defined]
+    citizen.type_digits(row["id_number"].edit, "110105201501010017")  # type: ignore[attr-defined]
+    citizen.type_digits(citizen.field("phone").edit, "13800001234")
+    citizen.tap(journey.form_next)  # type: ignore[arg-type]
+    citizen.at("materials")
+    _capture(citizen, "id_card")
+    _capture(citizen, "residence_proof", pages=2)
+    citizen.tap(journey.materials_page.bring_buttons["photo"])
+    citizen.tap(journey.materials_page.next)  # type: ignore[arg-type]
+    citizen.at("delivery")
+    citizen.tap(journey.delivery_page.method_buttons[_ems()])
+    assert journey.delivery_page.card_address.isChecked()  # the card's address by default
+    citizen.tap(journey.delivery_page.next)  # type: ignore[arg-type]
+    citizen.at("review")
+    summary = journey.review_page.summary.text()
+    assert "张*例" in summary and "1101**********002X" in summary
+    assert "北京市朝阳区****" in summary and "138****1234" in summary
+    assert "示例路1号" not in summary and ID_NUMBER not in summary
+    _submit(citizen)
+
+    receipt = journey.receipt
+    assert receipt is not None and not receipt.provisional
+    stored = _stored(terminal, receipt.number)
+    assert stored["applicant_name"] == "张示例"
+    assert stored["form"]["residence_address"] == "示例区幸福路8号3栋201"
+    assert stored["form"]["residence_since"] == "2025-03-01"
+    assert stored["form"]["reason"] == "就业"
+    assert json.loads(stored["form"]["family"]) == [
+        {"name": "王小二", "relation": "子女", "id_number": "110105201501010017"}
+    ]
+    assert stored["delivery"] == "ems"
+    assert stored["delivery_address"] == "北京市朝阳区示例路1号示例小区"
+    draft = journey.draft
+    assert draft is not None
+    assert stored["hashes"] == {c: m.sha256 for c, m in draft.materials.items()}
+    assert draft.materials["residence_proof"].pages == 2
+    text = _receipt_text(citizen)
+    assert receipt.number in text and "居住证申领" in text
+    assert "EMS" in text and "北京市朝阳区****" in text and "张*例" in text
+    assert "近期一寸免冠照片（窗口提交）" in text and "示例路1号" not in text
+    assert journey.receipt_page.qr.text_value == receipt.tracking_code
+    record_property("taps", citizen.taps)
+    record_property("keystrokes", citizen.keystrokes)
+
+    rated: list[tuple[str, str]] = []
+    journey.rate_case_requested.connect(lambda kind, number: rated.append((kind, number)))
+    citizen.tap(journey.receipt_page.done)
+    qtbot.waitUntil(lambda: citizen.window.stack.currentWidget() is citizen.window.home)
+    assert rated == [("case", receipt.number)]
+    assert journey.receipt is None and journey.draft is None  # wiped with the session
+    assert not journey.desk.camera.work_dir.exists()
+
+
+def test_birth_registration_date_and_electronic_delivery(
+    qtbot: QtBot, themed: object, terminal: Terminal, record_property: Callable[..., None]
+) -> None:
+    citizen = _open(qtbot, terminal)
+    journey = citizen.journey
+    _begin(citizen, "生育", BIRTH)
+    _card(terminal)
+    citizen.at("form")
+    citizen.type_digits(citizen.field("expected_date").edit, "20270315")
+    citizen.type_digits(citizen.field("phone").edit, "13900005678")
+    citizen.tap(journey.form_next)  # type: ignore[arg-type]
+    citizen.at("materials")
+    _capture(citizen, "id_card", pages=2)  # both spouses' cards
+    citizen.tap(journey.materials_page.bring_buttons["marriage"])
+    citizen.tap(journey.materials_page.next)  # type: ignore[arg-type]
+    citizen.at("delivery")  # electronic only: chosen already
+    citizen.tap(journey.delivery_page.next)  # type: ignore[arg-type]
+    citizen.at("review")
+    _submit(citizen)
+    receipt = journey.receipt
+    assert receipt is not None
+    stored = _stored(terminal, receipt.number)
+    assert stored["form"] == {"expected_date": "2027-03-15", "phone": "13900005678"}
+    assert stored["delivery"] == "electronic" and stored["delivery_address"] is None
+    assert set(stored["hashes"]) == {"id_card"}
+    text = _receipt_text(citizen)
+    assert "生育登记服务" in text and "电子送达" in text and "结婚证（窗口提交）" in text
+    record_property("taps", citizen.taps)
+
+
+def test_flexible_employment_multi_choice_number_and_pickup(
+    qtbot: QtBot, themed: object, terminal: Terminal, record_property: Callable[..., None]
+) -> None:
+    citizen = _open(qtbot, terminal)
+    journey = citizen.journey
+    _begin(citizen, "就业", FLEXIBLE)
+    _card(terminal)
+    citizen.at("form")
+    citizen.choose("insurances", "企业职工基本养老保险", "职工基本医疗保险")
+    citizen.type_digits(citizen.field("monthly_base").edit, "4500")
+    citizen.type_text(citizen.field("occupation").edit, "网约车司机")
+    citizen.type_digits(citizen.field("phone").edit, "13700002222")
+    citizen.tap(journey.form_next)  # type: ignore[arg-type]
+    citizen.at("materials")
+    _capture(citizen, "id_card")
+    _capture(citizen, "employment")
+    citizen.tap(journey.materials_page.next)  # type: ignore[arg-type]
+    citizen.at("delivery")
+    citizen.tap(journey.delivery_page.method_buttons[_pickup()])
+    citizen.tap(journey.delivery_page.next)  # type: ignore[arg-type]
+    citizen.at("review")
+    _submit(citizen)
+    receipt = journey.receipt
+    assert receipt is not None
+    stored = _stored(terminal, receipt.number)
+    assert stored["form"]["insurances"] == "企业职工基本养老保险、职工基本医疗保险"
+    assert stored["form"]["monthly_base"] == "4500"
+    assert stored["form"]["occupation"] == "网约车司机"
+    assert "spouse_id" not in stored["form"]
+    assert stored["delivery"] == "pickup"
+    assert set(stored["hashes"]) == {"id_card", "employment"}
+    text = _receipt_text(citizen)
+    assert "窗口领取" in text and "灵活就业人员社会保险参保登记" in text
+    record_property("taps", citizen.taps)
+
+
+def _ems() -> Any:
+    from kiosk.api.models import DeliveryMethod
+
+    return DeliveryMethod.EMS
+
+
+def _pickup() -> Any:
+    from kiosk.api.models import DeliveryMethod
+
+    return DeliveryMethod.PICKUP

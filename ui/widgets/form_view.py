@@ -1,0 +1,61 @@
+"""A whole item form: the applicant (read-only), one widget per field, and a numeric keypad.
+
+The keypad serves whichever digits field has focus. ``check()`` runs kiosk.forms on every
+answer and shows each problem next to its field; the journey goes on only when it passes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QLineEdit, QScrollArea, QVBoxLayout, QWidget
+
+from kiosk.forms import FieldSpec, check_form
+from ui.widgets.form_fields import FieldWidget, make_field, read_only_row
+from ui.widgets.keypad import NumericKeypad
+
+
+class FormView(QWidget):
+    def __init__(self, specs: list[FieldSpec], identity_rows: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.specs = specs
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setObjectName("FormScroll")
+        inner = QWidget()
+        self.body = QVBoxLayout(inner)
+        self.body.setSpacing(24)
+        for label, value in identity_rows:
+            self.body.addWidget(read_only_row(label, value))
+        self.fields: dict[str, FieldWidget] = {}
+        for spec in specs:
+            widget = make_field(spec)
+            widget.focused.connect(self._retarget)
+            self.body.addWidget(widget)
+            self.fields[spec.name] = widget
+        self.body.addStretch(1)
+        scroll.setWidget(inner)
+        outer.addWidget(scroll, 1)
+        self._blank = QLineEdit()  # the keypad's target until a digits field takes focus
+        self.keypad = NumericKeypad(self._blank, allow_x=True)
+        outer.addWidget(self.keypad)
+
+    def _retarget(self, edit: object) -> None:
+        assert isinstance(edit, QLineEdit)
+        self.keypad.target = edit
+
+    def values(self) -> dict[str, Any]:
+        return {name: widget.value() for name, widget in self.fields.items()}
+
+    def set_values(self, answers: dict[str, Any]) -> None:
+        for name, widget in self.fields.items():
+            if name in answers:
+                widget.set_value(answers[name])
+
+    def check(self) -> bool:
+        errors = check_form(self.specs, self.values())
+        for name, widget in self.fields.items():
+            widget.show_errors([e for e in errors if e.field == name])
+        return not errors

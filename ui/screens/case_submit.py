@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton
 
@@ -160,7 +160,7 @@ class ReviewPage(Page):
                 lines.append("· " + self.tr("%1（%n 页）", "", pages).replace("%1", material.name))
             elif material.code in draft.bring:
                 lines.append("· " + self.tr("%1（到窗口提交）").replace("%1", material.name))
-        lines.append(self.tr("领取方式：%1").replace("%1", delivery_text(self, draft)))
+        lines.append(self.tr("领取方式：%1").replace("%1", delivery_text(draft)))
         lines.append(self.tr("联系电话：%1").replace("%1", mask_phone(draft.phone)))
         self.summary.setText("\n".join(lines))
 
@@ -177,12 +177,14 @@ def _short(spec: FieldSpec, text: str) -> str:
     return text
 
 
-def delivery_text(page: Page, draft: CaseDraft | ReceiptData) -> str:
+def delivery_text(draft: CaseDraft | ReceiptData) -> str:
     if draft.delivery is DeliveryMethod.EMS:
-        return page.tr("EMS 邮寄至 %1").replace("%1", mask_address(draft.address))
+        return QCoreApplication.translate("CaseDelivery", "EMS 邮寄至 %1").replace(
+            "%1", mask_address(draft.address)
+        )
     if draft.delivery is DeliveryMethod.ELECTRONIC:
-        return page.tr("电子送达")
-    return page.tr("到窗口领取")
+        return QCoreApplication.translate("CaseDelivery", "电子送达")
+    return QCoreApplication.translate("CaseDelivery", "到窗口领取")
 
 
 class ReceiptPage(Page):
@@ -223,7 +225,7 @@ class ReceiptPage(Page):
             self.tr("承诺办结：%1（%n 个工作日）", "", data.promised_days).replace(
                 "%1", data.promised_date.isoformat()
             ),
-            self.tr("领取方式：%1").replace("%1", delivery_text(self, data)),
+            self.tr("领取方式：%1").replace("%1", delivery_text(data)),
         ]
         if data.agent_name:
             lines.append(self.tr("代办人：%1").replace("%1", mask_name(data.agent_name)))

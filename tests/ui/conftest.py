@@ -35,3 +35,11 @@ def no_leaked_windows(qapp: QApplication) -> Iterator[None]:
     for widget in leaked:
         widget.close()
     assert not leaked, f"top-level widgets left open: {leaked}"
+
+
+@pytest.fixture
+def community_terminal(tmp_path: Path) -> Iterator[Terminal]:
+    """A community service point (代办 workers configured) over its own embedded hub."""
+    settings = demo_settings("community", data_dir=tmp_path / "community-data")
+    with build_terminal(settings, printed_dir=tmp_path / "community-printed") as built:
+        yield built

@@ -319,3 +319,128 @@ def _pickup() -> Any:
     from kiosk.api.models import DeliveryMethod
 
     return DeliveryMethod.PICKUP
+
+
+def test_community_worker_submits_on_behalf_with_both_identities(
+    qtbot: QtBot, themed: object, community_terminal: Terminal
+) -> None:
+    terminal = community_terminal
+    citizen = _open(qtbot, terminal)
+    journey = citizen.journey
+    citizen.tap(citizen.window.home.tiles["case"])
+    citizen.at("finding")
+    assert journey.worker_bar.isVisible()
+    citizen.tap(journey.sign_in_button)
+    citizen.at("staff")
+    staff = journey.staff_page
+    staff.number_edit.setText("S0001")
+    staff.pin_edit.setText("000000")
+    citizen.tap(staff.ok)  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: "不正确" in staff.error.text(), timeout=WAIT)
+    assert staff.pin_edit.text() == ""  # a wrong PIN is not kept on screen
+    staff.number_edit.setText("S0001")
+    staff.pin_edit.setText("246810")
+    citizen.tap(staff.ok)  # type: ignore[arg-type]
+    citizen.at("finding")
+    assert "S0001" in journey.worker_label.text()
+
+    citizen.tap(journey.find_page.event_buttons["养老"])
+    citizen.tap(journey.find_page.result_buttons["GG00618002-990101-MZ"])  # 老年人优待证
+    citizen.at("guide")
+    citizen.tap(journey.guide_page.apply)  # type: ignore[arg-type]
+    citizen.at("identifying")
+    _card(terminal)
+    citizen.at("form")
+    citizen.type_digits(citizen.field("phone").edit, "13600003333")
+    citizen.tap(journey.form_next)  # type: ignore[arg-type]
+    citizen.at("materials")
+    _capture(citizen, "id_card")
+    _capture(citizen, "photo")
+    citizen.tap(journey.materials_page.next)  # type: ignore[arg-type]
+    citizen.at("delivery")
+    citizen.tap(journey.delivery_page.method_buttons[_pickup()])
+    citizen.tap(journey.delivery_page.next)  # type: ignore[arg-type]
+    citizen.at("review")
+    assert "代办人：李*工" in journey.review_page.summary.text()
+    _submit(citizen)
+    receipt = journey.receipt
+    assert receipt is not None and not receipt.provisional
+    stored = _stored(terminal, receipt.number)
+    assert stored["applicant_name"] == "张示例"
+    assert stored["agent"]["name"] == "李社工"
+    assert stored["agent"]["id_number"] == "990101198503050032"
+    assert stored["channel"] == "community"
+    text = _receipt_text(citizen)
+    assert "代办人" in text and "李*工" in text and "社区工作人员代办" in text
+
+    # The shift survives the citizen's session; its list shows the upload state.
+    citizen.tap(journey.receipt_page.done)
+    qtbot.waitUntil(lambda: citizen.window.stack.currentWidget() is citizen.window.home)
+    citizen.tap(citizen.window.home.tiles["case"])
+    citizen.at("finding")
+    citizen.tap(journey.shift_button)
+    citizen.at("shift")
+    listing = journey.shift_page.listing.text()
+    assert receipt.number in listing and "已上传" in listing
+    citizen.tap(journey.shift_page.sign_out_button)  # type: ignore[arg-type]
+    citizen.at("finding")
+    assert journey.desk.shift is None and journey.sign_in_button.isVisible()
+    # Only a slow hash of the PIN exists anywhere in the terminal's configuration.
+    dumped = terminal.settings.model_dump_json()
+    assert "246810" not in dumped and "scrypt$" in dumped
+
+
+def test_form_messages_appear_next_to_fields_and_block(
+    qtbot: QtBot, themed: object, terminal: Terminal
+) -> None:
+    citizen = _open(qtbot, terminal)
+    journey = citizen.journey
+    _begin(citizen, "就业", FLEXIBLE)
+    _card(terminal)
+    citizen.at("form")
+    citizen.type_digits(citizen.field("monthly_base").edit, "45X")
+    citizen.type_digits(citizen.field("spouse_id").edit, "110105194912310021")
+    citizen.type_digits(citizen.field("phone").edit, "1370000")
+    citizen.tap(journey.form_next)  # type: ignore[arg-type]
+    expected = {
+        "insurances": "请选择参保险种。",
+        "monthly_base": "这里只能填数字，例如 3000。",
+        "occupation": "请填写从事职业。",
+        "spouse_id": "身份证号码有误，请逐位核对。",
+        "phone": "电话号码不对，手机号是 1 开头的 11 位数字。",
+    }
+    for name, message in expected.items():
+        error = citizen.field(name).error
+        assert error.isVisible() and error.text() == message, name
+    assert citizen.log[-1] == "form"  # blocked
+    citizen.choose("insurances", "失业保险")
+    citizen.tap(journey.form_next)  # type: ignore[arg-type]
+    assert not citizen.field("insurances").error.isVisible()
+    assert citizen.field("phone").error.isVisible()
+    assert citizen.log[-1] == "form"
+
+
+def test_search_by_pinyin_initials_and_guide(
+    qtbot: QtBot, themed: object, terminal: Terminal
+) -> None:
+    citizen = _open(qtbot, terminal)
+    journey = citizen.journey
+    citizen.tap(citizen.window.home.tiles["case"])
+    citizen.at("finding")
+    citizen.type_text(journey.find_page.search, "jzz")
+    qtbot.waitUntil(lambda: RESIDENCE in journey.find_page.result_buttons, timeout=WAIT)
+    assert list(journey.find_page.result_buttons)[0] == RESIDENCE
+    citizen.tap(journey.find_page.result_buttons[RESIDENCE])
+    citizen.at("guide")
+    guide = journey.guide_page.details.text()
+    assert "15 个工作日" in guide and "居住证暂行条例" in guide and "居住证明" in guide
+    assert journey.guide_page.apply.isEnabled()  # type: ignore[union-attr]
+    citizen.tap(journey.guide_page.back)
+    citizen.at("finding")
+    journey.find_page.search.clear()
+    citizen.type_text(journey.find_page.search, "食品经营")
+    code = "XK00405003-990101-SJ"  # window only (not a kiosk channel)
+    citizen.tap(journey.find_page.result_buttons[code])
+    citizen.at("guide")
+    assert not journey.guide_page.apply.isEnabled()  # type: ignore[union-attr]
+    assert "窗口" in journey.guide_page.where.text()

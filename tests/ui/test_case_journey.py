@@ -134,7 +134,6 @@ def _stored(terminal: Terminal, number: str) -> dict[str, Any]:
 
     from sqlalchemy import text
 
-    hub = terminal._resources._exit_callbacks  # noqa: F841 (documenting: hub is embedded)
     engine = _hub_engine(terminal)
     with engine.connect() as db:
         case = (
@@ -429,7 +428,7 @@ def test_search_by_pinyin_initials_and_guide(
     citizen.at("finding")
     citizen.type_text(journey.find_page.search, "jzz")
     qtbot.waitUntil(lambda: RESIDENCE in journey.find_page.result_buttons, timeout=WAIT)
-    assert list(journey.find_page.result_buttons)[0] == RESIDENCE
+    assert next(iter(journey.find_page.result_buttons)) == RESIDENCE
     citizen.tap(journey.find_page.result_buttons[RESIDENCE])
     citizen.at("guide")
     guide = journey.guide_page.details.text()

@@ -81,11 +81,8 @@ class CaseDraft:
     agent: Shift | None = None  # 代办: the signed-in community worker
 
     def missing_materials(self) -> list[str]:
-        return [
-            m.code
-            for m in self.item.materials
-            if m.code not in self.materials and (m.required or m.code not in self.bring)
-        ]
+        """Required materials not captured (optional ones may be skipped or brought)."""
+        return [m.code for m in self.item.materials if m.required and m.code not in self.materials]
 
 
 @dataclass(frozen=True, slots=True)

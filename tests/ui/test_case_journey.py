@@ -7,13 +7,14 @@ materials' hashes, delivery) and what the receipt says, and counts the citizen's
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from drivers.idcard.samples import sample_resident
@@ -155,8 +156,12 @@ def _stored(terminal: Terminal, number: str) -> dict[str, Any]:
 
 def _hub_engine(terminal: Terminal) -> Any:
     from sqlalchemy import create_engine
+    from sqlalchemy.pool import NullPool
 
-    return create_engine(f"sqlite:///{terminal.data_dir / 'hub' / 'hub.sqlite3'}")
+    # NullPool: the connection is closed when the test is done with it.
+    return create_engine(
+        f"sqlite:///{terminal.data_dir / 'hub' / 'hub.sqlite3'}", poolclass=NullPool
+    )
 
 
 def _receipt_text(citizen: Citizen) -> str:
@@ -443,3 +448,70 @@ def test_search_by_pinyin_initials_and_guide(
     citizen.at("guide")
     assert not journey.guide_page.apply.isEnabled()  # type: ignore[union-attr]
     assert "窗口" in journey.guide_page.where.text()
+
+
+CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _untranslated(citizen: Citizen, data: set[str]) -> list[str]:
+    """Chinese left on screen once the catalog's own words (item data) are taken out."""
+    journey = citizen.journey
+    leftover = []
+    for widget in journey.findChildren(QWidget):
+        if not widget.isVisibleTo(journey) or not isinstance(widget, QLabel | QAbstractButton):
+            continue
+        text = widget.text()
+        for word in sorted(data, key=len, reverse=True):
+            text = text.replace(word, "")
+        if CJK.search(text):
+            leftover.append(f"{widget.objectName()}: {widget.text()}")
+    return leftover
+
+
+def test_english_leaves_only_catalog_data_in_chinese(
+    qtbot: QtBot, themed: object, terminal: Terminal
+) -> None:
+    citizen = _open(qtbot, terminal)
+    window = citizen.window
+    qtbot.mouseClick(window.home.language_button, Qt.MouseButton.LeftButton)
+    window.case.page_changed.connect(citizen.log.append)
+    assert terminal.cases is not None
+    item = terminal.cases.catalog
+    catalog = item.refresh() and item.catalog
+    guide = terminal.cases.guide
+    data = set(guide.events) | {"张*例", "张示例", "1101**********002X", "北京市朝阳区****"}
+    for entry in catalog.items:
+        data |= {entry.name, entry.department, entry.legal_basis, entry.item_type.value}
+        data |= {f.label for f in entry.form} | {o for f in entry.form for o in f.options}
+        data |= {m.name for m in entry.materials} | {m.note for m in entry.materials if m.note}
+        data |= {entry.fee.basis} if entry.fee.basis else set()
+    data.discard("")
+    journey = citizen.journey
+    pages = []
+    _begin(citizen, "生育", BIRTH)
+    pages.append(("identify", _untranslated(citizen, data)))
+    _card(terminal)
+    citizen.at("form")
+    citizen.type_digits(citizen.field("expected_date").edit, "2027")
+    citizen.tap(journey.form_next)  # type: ignore[arg-type]
+    pages.append(("form with messages", _untranslated(citizen, data)))
+    citizen.type_digits(citizen.field("expected_date").edit, "0315")
+    citizen.type_digits(citizen.field("phone").edit, "13900005678")
+    citizen.tap(journey.form_next)  # type: ignore[arg-type]
+    citizen.at("materials")
+    citizen.tap(journey.materials_page.capture_buttons["id_card"])
+    citizen.tap(journey.materials_page.shoot)
+    qtbot.waitUntil(lambda: journey.materials_page._pages == 1, timeout=WAIT)
+    pages.append(("capture", _untranslated(citizen, data)))
+    citizen.tap(journey.materials_page.done)
+    qtbot.waitUntil(lambda: not journey.materials_page.panel.isVisible(), timeout=WAIT)
+    citizen.tap(journey.materials_page.next)  # type: ignore[arg-type]
+    citizen.at("delivery")
+    pages.append(("delivery", _untranslated(citizen, data)))
+    citizen.tap(journey.delivery_page.next)  # type: ignore[arg-type]
+    citizen.at("review")
+    pages.append(("review", _untranslated(citizen, data)))
+    _submit(citizen)
+    pages.append(("receipt", _untranslated(citizen, data)))
+    assert [(name, left) for name, left in pages if left] == []
+    window.end_session("finish")

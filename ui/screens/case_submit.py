@@ -152,7 +152,8 @@ class ReviewPage(Page):
         form = to_case_form(specs, draft.answers)
         for spec in specs:
             if spec.name in form and spec.name != "phone":
-                lines.append(f"{spec.label}：{_short(spec, form[spec.name] or '')}")
+                shown = _short(spec, form[spec.name] or "")
+                lines.append(self.tr("%1：%2").replace("%1", spec.label).replace("%2", shown))
         lines.append(self.tr("材料："))
         for material in draft.item.materials:
             if material.code in draft.materials:

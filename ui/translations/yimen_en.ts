@@ -4,17 +4,17 @@
 <context>
     <name>CaseDelivery</name>
     <message>
-        <location filename="../screens/case_submit.py" line="182"/>
+        <location filename="../screens/case_submit.py" line="183"/>
         <source>EMS 邮寄至 %1</source>
         <translation>EMS to %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="186"/>
+        <location filename="../screens/case_submit.py" line="187"/>
         <source>电子送达</source>
         <translation>Electronic delivery</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="187"/>
+        <location filename="../screens/case_submit.py" line="188"/>
         <source>到窗口领取</source>
         <translation>Collect at a window</translation>
     </message>
@@ -730,32 +730,32 @@
 <context>
     <name>ReceiptPage</name>
     <message>
-        <location filename="../screens/case_submit.py" line="192"/>
+        <location filename="../screens/case_submit.py" line="193"/>
         <source>申请已提交</source>
         <translation>Application submitted</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="213"/>
+        <location filename="../screens/case_submit.py" line="214"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="217"/>
+        <location filename="../screens/case_submit.py" line="218"/>
         <source>办件编号：%1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="220"/>
+        <location filename="../screens/case_submit.py" line="221"/>
         <source>网络暂时不通：申请已安全保存在本机，联网后自动上传。这是临时编号。</source>
         <translation>The network is down: your application is saved safely here and will be uploaded automatically. This is a provisional number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="223"/>
+        <location filename="../screens/case_submit.py" line="224"/>
         <source>已上传至政务服务平台。</source>
         <translation>Uploaded to the government service platform.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_submit.py" line="225"/>
+        <location filename="../screens/case_submit.py" line="226"/>
         <source>承诺办结：%1（%n 个工作日）</source>
         <translation>
             <numerusform>Promised by: %1 (%n working day)</numerusform>
@@ -763,27 +763,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="228"/>
+        <location filename="../screens/case_submit.py" line="229"/>
         <source>领取方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="231"/>
+        <location filename="../screens/case_submit.py" line="232"/>
         <source>代办人：%1</source>
         <translation>Submitted by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="232"/>
+        <location filename="../screens/case_submit.py" line="233"/>
         <source>验证码：%1</source>
         <translation>Check code: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="236"/>
+        <location filename="../screens/case_submit.py" line="237"/>
         <source>请取走打印的受理回执，扫码可查询办理进度。</source>
         <translation>Take your printed receipt; scan its code to follow your case.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="238"/>
+        <location filename="../screens/case_submit.py" line="239"/>
         <source>回执未能打印，请用手机拍下此屏幕。</source>
         <translation>The receipt could not be printed: please photograph this screen.</translation>
     </message>
@@ -827,11 +827,16 @@
     </message>
     <message>
         <location filename="../screens/case_submit.py" line="156"/>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_submit.py" line="157"/>
         <source>材料：</source>
         <translation>Materials:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_submit.py" line="160"/>
+        <location filename="../screens/case_submit.py" line="161"/>
         <source>%1（%n 页）</source>
         <translation>
             <numerusform>%1 (%n page)</numerusform>
@@ -839,17 +844,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="162"/>
+        <location filename="../screens/case_submit.py" line="163"/>
         <source>%1（到窗口提交）</source>
         <translation>%1 (brought to window)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="163"/>
+        <location filename="../screens/case_submit.py" line="164"/>
         <source>领取方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="164"/>
+        <location filename="../screens/case_submit.py" line="165"/>
         <source>联系电话：%1</source>
         <translation>Phone: %1</translation>
     </message>

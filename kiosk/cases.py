@@ -56,6 +56,13 @@ class Applicant:
         return f"Applicant(source={self.source.value})"
 
 
+def identify_by_code(client: HubClient, code: str) -> Applicant:
+    """Who a scanned dynamic identity QR stands for, as the hub resolves it (HubRejected with a
+    citizen message when it is expired or not an identity code)."""
+    who = client.resolve_identity_code(code)
+    return Applicant(who.name, who.id_number, IdentitySource.QR)
+
+
 @dataclass(frozen=True, slots=True)
 class CapturedMaterial:
     code: str

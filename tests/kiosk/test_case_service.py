@@ -18,7 +18,9 @@ from drivers.printer.profile import PaperWidth, PrinterProfile
 from drivers.printer.render import render_escpos
 from hub.embedded import EmbeddedHub
 from kiosk.api.client import HubClient
+from kiosk.api.errors import HubRejected
 from kiosk.api.models import CaseLookup, CaseState, DeliveryMethod
+from kiosk.api.payloads import case_tracking_code
 from kiosk.capture import DocumentCamera
 from kiosk.cases import (
     Applicant,
@@ -26,6 +28,7 @@ from kiosk.cases import (
     CaseService,
     IdentitySource,
     estimate_due,
+    identify_by_code,
     receipt_layout,
 )
 from kiosk.catalog_cache import CatalogCache, default_guide_path, load_guide
@@ -191,3 +194,14 @@ def _count_cases(hub: EmbeddedHub, item_code: str) -> int:
     with hub.context.engine.connect() as db:
         query = text("SELECT count(*) FROM cases WHERE item_code = :c")
         return int(db.execute(query, {"c": item_code}).scalar_one())
+
+
+def test_identity_qr_is_resolved_at_the_hub(rig: Rig) -> None:
+    code = rig.hub.issue_identity_code("王示例", APPLICANT.id_number, ttl_seconds=60)
+    applicant = identify_by_code(rig.client, code)
+    assert (applicant.name, applicant.id_number) == ("王示例", APPLICANT.id_number)
+    assert applicant.source is IdentitySource.QR
+    assert "王示例" not in repr(applicant)
+    with pytest.raises(HubRejected) as refused:
+        identify_by_code(rig.client, case_tracking_code("SL20261127000001"))
+    assert refused.value.citizen_message

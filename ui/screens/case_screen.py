@@ -23,7 +23,14 @@ from drivers.idcard.monitor import CardMonitor
 from kiosk.api.errors import HubRejected
 from kiosk.api.models import Channel
 from kiosk.case_desk import CaseDesk
-from kiosk.cases import Applicant, CaseDraft, IdentitySource, ReceiptData, receipt_layout
+from kiosk.cases import (
+    Applicant,
+    CaseDraft,
+    IdentitySource,
+    ReceiptData,
+    identify_by_code,
+    receipt_layout,
+)
 from kiosk.flows.case import CaseEvent, CaseFlow, CaseState
 from kiosk.forms import FieldSpec, form_specs, id_number_problem
 from kiosk.outbox.store import ProvisionalReceipt
@@ -287,8 +294,7 @@ class CaseJourney(QStackedWidget):
                 camera.stop()
             if found is None:
                 return None
-            who = client.resolve_identity_code(found.text)
-            return Applicant(who.name, who.id_number, IdentitySource.QR)
+            return identify_by_code(client, found.text)
 
         self.runner.run(scan, self._qr_done, self._qr_failed)
 

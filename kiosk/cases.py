@@ -102,7 +102,8 @@ class ReceiptData:
     applicant_name: str
     applicant_id: str
     agent_name: str
-    materials: tuple[str, ...]
+    materials: tuple[str, ...]  # received with the case
+    bring: tuple[str, ...]  # to be brought to the window
     submitted_at: datetime
     promised_date: date
     promised_days: int
@@ -214,7 +215,7 @@ class CaseService:
             due = self._due_date(number, draft.applicant.id_number)
         submitted = current.created_at.astimezone()
         names = [m.name for m in item.materials if m.code in draft.materials]
-        names += [f"{m.name}（窗口提交）" for m in item.materials if m.code in draft.bring]
+        bring = [m.name for m in item.materials if m.code in draft.bring]
         digest = hashlib.sha256(f"{stored.entry_id}:{number}".encode()).hexdigest()
         return ReceiptData(
             number=number,
@@ -226,6 +227,7 @@ class CaseService:
             applicant_id=draft.applicant.id_number,
             agent_name=draft.agent.worker.name if draft.agent else "",
             materials=tuple(names),
+            bring=tuple(bring),
             submitted_at=submitted,
             promised_date=due or estimate_due(submitted.date(), item.promised_days),
             promised_days=item.promised_days,
@@ -262,6 +264,8 @@ def receipt_layout(data: ReceiptData, hall_name: str) -> CaseReceipt:
     notice = "请妥善保管本回执，凭回执或扫码查询办理进度。"
     if data.provisional:
         notice = PROVISIONAL_NOTICE + notice
+    if data.bring:
+        notice = "请到窗口提交：" + "、".join(data.bring) + "。" + notice
     if data.agent_name:
         notice = AGENT_NOTICE + notice
     return CaseReceipt(

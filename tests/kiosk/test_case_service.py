@@ -130,7 +130,7 @@ def test_online_submission_gets_the_hubs_number_and_due_date(rig: Rig) -> None:
         PaperWidth.MM80,
     ).transcript
     assert receipt.number in text and "EMS" in text and "张*例" in text
-    assert "居住证明" in text and "近期一寸免冠照片（窗口提交）" in text
+    assert "居住证明" in text and "请到窗口提交：近期一寸免冠照片" in text
     assert "11010519491231002X" not in text and "示例路1号" not in text
 
 

@@ -233,7 +233,7 @@ def test_residence_permit_with_group_address_and_ems(
     text = _receipt_text(citizen)
     assert receipt.number in text and "居住证申领" in text
     assert "EMS" in text and "北京市朝阳区****" in text and "张*例" in text
-    assert "近期一寸免冠照片（窗口提交）" in text and "示例路1号" not in text
+    assert "请到窗口提交：近期一寸免冠照片" in text and "示例路1号" not in text
     assert journey.receipt_page.qr.text_value == receipt.tracking_code
     record_property("taps", citizen.taps)
     record_property("keystrokes", citizen.keystrokes)
@@ -273,7 +273,7 @@ def test_birth_registration_date_and_electronic_delivery(
     assert stored["delivery"] == "electronic" and stored["delivery_address"] is None
     assert set(stored["hashes"]) == {"id_card"}
     text = _receipt_text(citizen)
-    assert "生育登记服务" in text and "电子送达" in text and "结婚证（窗口提交）" in text
+    assert "生育登记服务" in text and "电子送达" in text and "请到窗口提交：结婚证" in text
     record_property("taps", citizen.taps)
 
 

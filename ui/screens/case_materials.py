@@ -191,7 +191,9 @@ class MaterialsPage(Page):
         if result.issues:
             self.guidance.setText(self._issue_text(result.issues[0]))
         else:
-            self.guidance.setText(self.tr("拍好了。还有下一页就继续拍，没有就点“拍完了”。"))
+            self.guidance.setText(
+                self.tr("拍好了。还有下一页就继续拍，没有了就点“这份材料拍完了”。")
+            )
         self._update_count()
 
     def _retake(self) -> None:

@@ -190,8 +190,8 @@ def delivery_text(draft: CaseDraft | ReceiptData) -> str:
 
 class ReceiptPage(Page):
     def __init__(self) -> None:
-        super().__init__(self.tr("申请已提交"))
-        self.number = make_label("", "TicketNumber")
+        super().__init__(self.tr("申请已提交，办件编号："))
+        self.number = make_label("", "CaseNumber")
         self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.number.setWordWrap(True)
         self.state = make_label("", "Notice")
@@ -215,7 +215,7 @@ class ReceiptPage(Page):
         self.body.addWidget(self.done)
 
     def show_receipt(self, data: ReceiptData, printed: bool, png: Path | None) -> None:
-        self.number.setText(self.tr("办件编号：%1").replace("%1", data.number))
+        self.number.setText(data.number)
         if data.provisional:
             self.state.setText(
                 self.tr("网络暂时不通：申请已安全保存在本机，联网后自动上传。这是临时编号。")

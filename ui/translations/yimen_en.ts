@@ -22,117 +22,117 @@
 <context>
     <name>CaseJourney</name>
     <message>
-        <location filename="../screens/case_screen.py" line="83"/>
+        <location filename="../screens/case_screen.py" line="90"/>
         <source>社工登录（代办）</source>
         <translation>Staff sign-in (on behalf)</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="84"/>
+        <location filename="../screens/case_screen.py" line="91"/>
         <source>代办记录</source>
         <translation>Shift records</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="92"/>
+        <location filename="../screens/case_screen.py" line="99"/>
         <source>请填写申请信息</source>
         <translation>Fill in the application</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="95"/>
+        <location filename="../screens/case_screen.py" line="102"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="95"/>
+        <location filename="../screens/case_screen.py" line="102"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="99"/>
+        <location filename="../screens/case_screen.py" line="106"/>
         <source>正在提交，请稍候…</source>
         <translation>Submitting, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="102"/>
+        <location filename="../screens/case_screen.py" line="109"/>
         <source>暂时无法提交</source>
         <translation>Cannot submit right now</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="104"/>
+        <location filename="../screens/case_screen.py" line="111"/>
         <source>申请未能保存，请重试；仍不成功请到窗口办理。</source>
         <translation>The application could not be saved. Please try again, or apply at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="110"/>
+        <location filename="../screens/case_screen.py" line="117"/>
         <source>返回首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="110"/>
+        <location filename="../screens/case_screen.py" line="117"/>
         <source>重试</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="163"/>
+        <location filename="../screens/case_screen.py" line="170"/>
         <source>事项目录暂不可用，请稍后再试或到窗口办理。</source>
         <translation>The list of services is not available. Please try later or apply at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="222"/>
+        <location filename="../screens/case_screen.py" line="229"/>
         <source>申请已提交，正在打印回执…</source>
         <translation>Submitted. Printing your receipt…</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="264"/>
+        <location filename="../screens/case_screen.py" line="271"/>
         <source>证件信息不完整，请重新放置证件。</source>
         <translation>The card could not be read completely. Please place it again.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="272"/>
+        <location filename="../screens/case_screen.py" line="279"/>
         <source>请填写姓名和正确的 18 位身份证号码。</source>
         <translation>Enter your name and a valid 18-character ID number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="279"/>
+        <location filename="../screens/case_screen.py" line="286"/>
         <source>请将手机上的身份码对准摄像头…</source>
         <translation>Hold the identity code on your phone up to the camera…</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="299"/>
+        <location filename="../screens/case_screen.py" line="305"/>
         <source>没有识别到身份码，请再试一次。</source>
         <translation>No identity code was found. Please try again.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="305"/>
+        <location filename="../screens/case_screen.py" line="311"/>
         <source>身份码暂时无法核验，请使用身份证。</source>
         <translation>The identity code cannot be checked now. Please use your ID card.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="325"/>
+        <location filename="../screens/case_screen.py" line="331"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="326"/>
+        <location filename="../screens/case_screen.py" line="332"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="329"/>
+        <location filename="../screens/case_screen.py" line="335"/>
         <source>代办人</source>
         <translation>Submitted by</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="410"/>
+        <location filename="../screens/case_screen.py" line="416"/>
         <source>申请已安全保存在本机，联网后自动上传。</source>
         <translation>Your application is saved safely on this terminal and will be uploaded when the network is back.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="423"/>
+        <location filename="../screens/case_screen.py" line="429"/>
         <source>未登录：以下为市民自助申请</source>
         <translation>No staff signed in: citizens apply for themselves</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="425"/>
+        <location filename="../screens/case_screen.py" line="431"/>
         <source>代办中：工号 %1</source>
         <translation>On behalf: staff %1</translation>
     </message>
@@ -672,8 +672,8 @@
     </message>
     <message>
         <location filename="../screens/case_materials.py" line="194"/>
-        <source>拍好了。还有下一页就继续拍，没有就点“拍完了”。</source>
-        <translation>Got it. Capture the next page, or tap Done.</translation>
+        <source>拍好了。还有下一页就继续拍，没有了就点“这份材料拍完了”。</source>
+        <translation>Got it. Capture the next page, or tap Done with this one.</translation>
     </message>
     <message>
         <location filename="../screens/case_materials.py" line="199"/>
@@ -730,19 +730,14 @@
 <context>
     <name>ReceiptPage</name>
     <message>
-        <location filename="../screens/case_submit.py" line="193"/>
-        <source>申请已提交</source>
-        <translation>Application submitted</translation>
-    </message>
-    <message>
         <location filename="../screens/case_submit.py" line="214"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="218"/>
-        <source>办件编号：%1</source>
-        <translation>Case number: %1</translation>
+        <location filename="../screens/case_submit.py" line="193"/>
+        <source>申请已提交，办件编号：</source>
+        <translation>Submitted. Case number:</translation>
     </message>
     <message>
         <location filename="../screens/case_submit.py" line="221"/>

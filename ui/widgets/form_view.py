@@ -21,7 +21,7 @@ class FormView(QWidget):
         self.specs = specs
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setObjectName("FormScroll")
         inner = QWidget()
@@ -56,6 +56,12 @@ class FormView(QWidget):
 
     def check(self) -> bool:
         errors = check_form(self.specs, self.values())
+        first: FieldWidget | None = None
         for name, widget in self.fields.items():
-            widget.show_errors([e for e in errors if e.field == name])
+            mine = [e for e in errors if e.field == name]
+            widget.show_errors(mine)
+            if mine and first is None:
+                first = widget
+        if first is not None:  # the citizen must see what to fix without hunting for it
+            self.scroll.ensureWidgetVisible(first)
         return not errors

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from drivers.health import DeviceHealth, HealthState
+from kiosk.api.models import DeliveryMethod
 from kiosk.app import Terminal
 from kiosk.errors import KioskError
 from ui.app import application
@@ -166,6 +167,7 @@ class _Tour:
         wait_until(lambda: journey.receipt is not None, self.timeout, "the receipt")
         self.shot(window, variant, "case-receipt")
         receipt = journey.receipt
+        assert receipt is not None
         png = journey.printer.printed_dir / f"receipt-{receipt.number}.png"
         if png.exists():
             target = self.out / png.name
@@ -203,7 +205,5 @@ def run_tour(terminal: Terminal, out: Path, timeout: float = 30.0) -> list[Path]
     return tour.written
 
 
-def _ems() -> object:
-    from kiosk.api.models import DeliveryMethod
-
+def _ems() -> DeliveryMethod:
     return DeliveryMethod.EMS

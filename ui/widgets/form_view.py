@@ -21,7 +21,7 @@ class FormView(QWidget):
         self.specs = specs
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll = scroll = QScrollArea()
+        self.scroller = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setObjectName("FormScroll")
         inner = QWidget()
@@ -63,5 +63,5 @@ class FormView(QWidget):
             if mine and first is None:
                 first = widget
         if first is not None:  # the citizen must see what to fix without hunting for it
-            self.scroll.ensureWidgetVisible(first)
+            self.scroller.ensureWidgetVisible(first)
         return not errors

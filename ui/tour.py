@@ -80,6 +80,11 @@ class _Tour:
             self.shot(window, variant, "home")
             self.take_ticket(window, variant)
             if window.terminal.cases is not None:
+                # The ticket ended the session, which restored the default look: set it again.
+                if language != "zh_CN":
+                    tap(window.home.language_button)
+                if elder:
+                    tap(window.home.elder_button)
                 self.submit_case(window, variant)
             if variant == "portrait":
                 self.idle_warning(window, variant)

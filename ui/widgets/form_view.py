@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.forms import FieldSpec, check_form
@@ -63,5 +64,7 @@ class FormView(QWidget):
             if mine and first is None:
                 first = widget
         if first is not None:  # the citizen must see what to fix without hunting for it
-            self.scroller.ensureWidgetVisible(first)
+            # After the layout has made room for the messages just shown.
+            target = first
+            QTimer.singleShot(0, lambda: self.scroller.ensureWidgetVisible(target.error))
         return not errors

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app import Terminal, build_terminal, demo_settings
+from kiosk.config import settings_from_dict
 from ui.theme import apply_theme
 
 
@@ -42,4 +44,29 @@ def community_terminal(tmp_path: Path) -> Iterator[Terminal]:
     """A community service point (代办 workers configured) over its own embedded hub."""
     settings = demo_settings("community", data_dir=tmp_path / "community-data")
     with build_terminal(settings, printed_dir=tmp_path / "community-printed") as built:
+        yield built
+
+
+@pytest.fixture
+def hub_outside(tmp_path: Path) -> Iterator[Any]:
+    """A hub the test can stop and start again (same port), for a terminal that uses it by URL."""
+    from hub.embedded import EmbeddedHub
+
+    hub = EmbeddedHub(tmp_path / "outside-hub")
+    hub.start()
+    hub.port = int(hub.base_url.rsplit(":", 1)[1])  # a restart listens on the same port
+    yield hub
+    hub.stop()
+
+
+@pytest.fixture
+def terminal_on_outside_hub(tmp_path: Path, hub_outside: Any) -> Iterator[Terminal]:
+    token_file = tmp_path / "token"
+    token_file.write_text(hub_outside.register_terminal("HALL-K01"), encoding="utf-8")
+    raw = demo_settings("hall", data_dir=tmp_path / "data").model_dump(mode="json")
+    raw["api"].update(base_url=hub_outside.base_url, token_file=str(token_file))
+    raw["api"].update(connect_timeout=1.0, read_timeout=5.0)
+    raw["cases"]["wait_for_number"] = 2.0
+    settings = settings_from_dict(raw, source="test (outside hub)", environ={})
+    with build_terminal(settings, printed_dir=tmp_path / "printed") as built:
         yield built

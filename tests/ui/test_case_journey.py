@@ -515,3 +515,79 @@ def test_english_leaves_only_catalog_data_in_chinese(
     pages.append(("receipt", _untranslated(citizen, data)))
     assert [(name, left) for name, left in pages if left] == []
     window.end_session("finish")
+
+
+def test_hub_down_at_submit_gives_a_provisional_receipt_then_the_case_arrives_once(
+    qtbot: QtBot, themed: object, hub_outside: Any, terminal_on_outside_hub: Terminal
+) -> None:
+    terminal = terminal_on_outside_hub
+    citizen = _open(qtbot, terminal)
+    journey = citizen.journey
+    _begin(citizen, "生育", BIRTH)  # the catalog comes from the hub while it is up
+    _card(terminal)
+    citizen.at("form")
+    citizen.type_digits(citizen.field("expected_date").edit, "20270315")
+    citizen.type_digits(citizen.field("phone").edit, "13900005678")
+    citizen.tap(journey.form_next)  # type: ignore[arg-type]
+    citizen.at("materials")
+    _capture(citizen, "id_card")
+    citizen.tap(journey.materials_page.next)  # type: ignore[arg-type]
+    citizen.at("delivery")
+    citizen.tap(journey.delivery_page.next)  # type: ignore[arg-type]
+    citizen.at("review")
+    hub_outside.stop()
+    _submit(citizen)
+    receipt = journey.receipt
+    assert receipt is not None and receipt.provisional
+    assert receipt.number.startswith("HALL-K01-")
+    assert "临时编号" in journey.receipt_page.state.text()
+    text = _receipt_text(citizen)
+    assert receipt.number in text and "临时编号" in text
+    entry = receipt.entry_id
+    assert terminal.cases is not None
+    outbox = terminal.cases.service.outbox
+    assert outbox.receipt(entry).case_number is None
+
+    hub_outside.start()
+    terminal.cases.service.sender.notify()
+    qtbot.waitUntil(lambda: outbox.receipt(entry).case_number is not None, timeout=60000)
+    number = outbox.receipt(entry).case_number
+    assert number is not None
+    from kiosk.api.models import CaseLookup
+
+    status = terminal.client.lookup_case(CaseLookup(case_number=number, id_number=ID_NUMBER))
+    assert status.item_name == "生育登记服务"
+    terminal.cases.service.sender.drain(force=True)  # a resend finds the same case
+    with hub_outside.context.engine.connect() as db:
+        from sqlalchemy import text as sql
+
+        count = db.execute(sql("SELECT count(*) FROM cases WHERE item_code = :c"), {"c": BIRTH})
+        assert count.scalar_one() == 1
+
+
+def test_elder_mode_makes_the_case_pages_large(
+    qtbot: QtBot, themed: object, terminal: Terminal
+) -> None:
+    citizen = _open(qtbot, terminal)
+    window = citizen.window
+    qtbot.mouseClick(window.home.elder_button, Qt.MouseButton.LeftButton)
+    window.case.page_changed.connect(citizen.log.append)
+
+    def small_texts() -> list[str]:
+        journey = citizen.journey
+        return [
+            widget.text()
+            for widget in journey.findChildren(QWidget)
+            if widget.isVisibleTo(journey)
+            and isinstance(widget, QLabel | QAbstractButton)
+            and widget.text()
+            and widget.fontInfo().pixelSize() < 30
+        ]
+
+    _begin(citizen, "居住", RESIDENCE)
+    assert small_texts() == []
+    _card(terminal)
+    citizen.at("form")
+    citizen.tap(citizen.journey.form_next)  # type: ignore[arg-type]
+    assert small_texts() == []  # the messages too
+    window.end_session("finish")

@@ -9,7 +9,6 @@ from kiosk.api.models import CatalogItem, Channel, DeliveryMethod
 from kiosk.catalog_cache import KioskGuide
 from kiosk.search import ItemIndex
 from ui.widgets import make_button, make_label
-from ui.widgets.keypad import NumericKeypad
 from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
 
 RESULT_LIMIT = 8
@@ -190,54 +189,3 @@ class GuidePage(Page):
             if here
             else self.tr("本事项需到窗口办理，请取号后到窗口申请。")
         )
-
-
-class IdentifyPage(Page):
-    """Card (automatic), identity QR, or typed where the item allows."""
-
-    manual_entered = Signal(str, str)  # name, ID number
-
-    def __init__(self) -> None:
-        super().__init__(self.tr("请验证身份"))
-        self.hint = make_label(
-            self.tr("请将居民身份证放在读卡区；没有带身份证，可以出示手机上的身份码。"), "Notice"
-        )
-        self.hint.setWordWrap(True)
-        self.body.addWidget(self.hint)
-        self.status = make_label("", "ErrorText")
-        self.status.setWordWrap(True)
-        self.body.addWidget(self.status)
-        self.qr_button = make_button(self.tr("扫描身份码"), "Secondary")
-        self.body.addWidget(self.qr_button)
-        self.manual_button = make_button(self.tr("没有证件，手动填写"), "Secondary")
-        self.body.addWidget(self.manual_button)
-        self.manual = QWidget()
-        box = QVBoxLayout(self.manual)
-        self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText(self.tr("姓名"))
-        self.name_edit.setProperty(WANTS_KEYBOARD, True)
-        self.name_edit.setMinimumHeight(80)
-        self.id_edit = QLineEdit()
-        self.id_edit.setPlaceholderText(self.tr("身份证号码"))
-        self.id_edit.setMaxLength(18)
-        self.id_edit.setMinimumHeight(80)
-        box.addWidget(self.name_edit)
-        box.addWidget(self.id_edit)
-        box.addWidget(NumericKeypad(self.id_edit, allow_x=True))
-        self.manual_ok = make_button(self.tr("确认身份信息"), "Primary")
-        self.manual_ok.clicked.connect(
-            lambda: self.manual_entered.emit(self.name_edit.text(), self.id_edit.text())
-        )
-        box.addWidget(self.manual_ok)
-        self.body.addWidget(self.manual)
-        self.manual_button.clicked.connect(lambda: self.manual.setVisible(True))
-        self.body.addStretch(1)
-        self.back, _ = self.nav(self.tr("返回"))
-
-    def prepare(self, manual_allowed: bool, qr_possible: bool) -> None:
-        self.status.clear()
-        self.name_edit.clear()
-        self.id_edit.clear()
-        self.manual.hide()
-        self.manual_button.setVisible(manual_allowed)
-        self.qr_button.setVisible(qr_possible)

@@ -11,42 +11,36 @@ from __future__ import annotations
 
 import logging
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QWidget
 
 from drivers.camera.camera import CameraWorker
-from drivers.camera.scanner import scan_first
 from drivers.idcard.monitor import CardMonitor
-from kiosk.api.errors import HubRejected
 from kiosk.api.models import Channel
 from kiosk.case_desk import CaseDesk
 from kiosk.cases import (
     Applicant,
     CaseDraft,
-    IdentitySource,
     ReceiptData,
-    identify_by_code,
     receipt_layout,
 )
 from kiosk.flows.case import CaseEvent, CaseFlow, CaseState
-from kiosk.forms import FieldSpec, form_specs, id_number_problem
+from kiosk.forms import FieldSpec, form_specs
 from kiosk.outbox.store import ProvisionalReceipt
 from kiosk.printing import TicketPrinter
 from kiosk.staff import Shift
-from ui.bridge import BackgroundRunner, EventRelay
+from ui.bridge import BackgroundRunner
+from ui.screens.case_identify import IdentifyPage
 from ui.screens.case_materials import MaterialsPage
-from ui.screens.case_pages import FindPage, GuidePage, IdentifyPage, Page
+from ui.screens.case_pages import FindPage, GuidePage, Page
 from ui.screens.case_staff import ShiftPage, StaffSignInPage
 from ui.screens.case_submit import DeliveryPage, ReceiptPage, ReviewPage
 from ui.widgets import make_button, make_label
 from ui.widgets.form_view import FormView
 
 logger = logging.getLogger(__name__)
-
-QR_TIMEOUT = 20.0  # seconds the camera looks for an identity code
 
 
 class CaseJourney(QStackedWidget):
@@ -71,17 +65,12 @@ class CaseJourney(QStackedWidget):
         self.printer = printer
         self.hall_name = hall_name
         self.runner = runner
-        self.id_monitor = id_monitor
-        self.qr_camera = qr_camera
         self.channel = Channel.COMMUNITY if desk.community else Channel.KIOSK
         self.draft: CaseDraft | None = None
         self.specs: list[FieldSpec] = []
         self.form_view: FormView | None = None
         self.stored: ProvisionalReceipt | None = None
         self.receipt: ReceiptData | None = None
-        self._unsubscribe_card: Callable[[], None] | None = None
-        self.card_relay = EventRelay(self)
-        self.card_relay.received.connect(self._card_event)
 
         self.find_page = FindPage(desk.guide)
         self.worker_bar = QWidget()
@@ -95,7 +84,7 @@ class CaseJourney(QStackedWidget):
         self.find_page.body.insertWidget(1, self.worker_bar)
         self.worker_bar.setVisible(desk.community and bool(desk.staff))
         self.guide_page = GuidePage()
-        self.identify_page = IdentifyPage()
+        self.identify_page = IdentifyPage(runner, desk.catalog.client, id_monitor, qr_camera)
         self.form_page = Page(self.tr("请填写申请信息"))
         self.form_slot = QStackedWidget()
         self.form_page.body.addWidget(self.form_slot, 1)
@@ -134,8 +123,7 @@ class CaseJourney(QStackedWidget):
         self.guide_page.back.clicked.connect(back)
         self.guide_page.apply.clicked.connect(lambda: self.flow.fire(CaseEvent.APPLY))  # type: ignore[union-attr]
         self.identify_page.back.clicked.connect(back)
-        self.identify_page.manual_entered.connect(self._manual_identity)
-        self.identify_page.qr_button.clicked.connect(self._scan_identity_qr)
+        self.identify_page.identified.connect(self._identified)
         self.form_back.clicked.connect(self._form_back)
         self.form_next.clicked.connect(self._form_next)  # type: ignore[union-attr]
         self.materials_page.back.clicked.connect(back)
@@ -172,7 +160,7 @@ class CaseJourney(QStackedWidget):
 
     def wipe(self) -> None:
         """A fresh flow; the citizen's answers, pages and receipt leave every widget."""
-        self._stop_card_watch()
+        self.identify_page.stop()
         self.flow = CaseFlow()
         self.flow.machine.on_change(self._render)
         self.draft = None
@@ -180,7 +168,7 @@ class CaseJourney(QStackedWidget):
         self.receipt = None
         self.materials_page.close_panel()
         self.find_page.reset()
-        self.identify_page.prepare(False, False)
+        self.identify_page.clear()
         self.receipt_page.clear()
         self.review_page.summary.clear()
         self.delivery_page.address_edit.clear()
@@ -197,7 +185,7 @@ class CaseJourney(QStackedWidget):
 
     def _render(self, state: CaseState) -> None:
         if state is not CaseState.IDENTIFYING:
-            self._stop_card_watch()
+            self.identify_page.stop()
         if state is not CaseState.MATERIALS:
             self.materials_page.close_panel()
         draft = self.draft
@@ -208,9 +196,8 @@ class CaseJourney(QStackedWidget):
             self._show(self.guide_page, state.value)
         elif state is CaseState.IDENTIFYING and draft is not None:
             manual = self.desk.guide.for_item(draft.item.code).manual_identity
-            self.identify_page.prepare(manual, self.qr_camera is not None)
             self._show(self.identify_page, state.value)
-            self._watch_card()
+            self.identify_page.begin(manual)
         elif state is CaseState.FORM and draft is not None:
             self._show_form(draft)
         elif state is CaseState.MATERIALS and draft is not None:
@@ -251,66 +238,8 @@ class CaseJourney(QStackedWidget):
             self.form_view = None
         self.flow.fire(CaseEvent.CHOSEN)
 
-    def _watch_card(self) -> None:
-        monitor = self.id_monitor
-        if monitor is not None and self._unsubscribe_card is None:
-            self._unsubscribe_card = monitor.subscribe(self.card_relay.publish)
-
-    def _stop_card_watch(self) -> None:
-        if self._unsubscribe_card is not None:
-            self._unsubscribe_card()
-            self._unsubscribe_card = None
-
-    def _card_event(self, event: object) -> None:
-        from drivers.idcard.monitor import CardRead
-
-        if not isinstance(event, CardRead) or self.flow.state is not CaseState.IDENTIFYING:
-            return
-        doc = event.document
-        if not doc.name or not doc.id_number:
-            self.identify_page.status.setText(self.tr("证件信息不完整，请重新放置证件。"))
-            return
-        self._identified(
-            Applicant(doc.name, doc.id_number, IdentitySource.ID_CARD, doc.address or "")
-        )
-
-    def _manual_identity(self, name: str, id_number: str) -> None:
-        if not name.strip() or id_number_problem(id_number) is not None:
-            self.identify_page.status.setText(self.tr("请填写姓名和正确的 18 位身份证号码。"))
-            return
-        self._identified(Applicant(name.strip(), id_number.strip().upper(), IdentitySource.MANUAL))
-
-    def _scan_identity_qr(self) -> None:
-        camera = self.qr_camera
-        client = self.desk.catalog.client
-        self.identify_page.status.setText(self.tr("请将手机上的身份码对准摄像头…"))
-
-        def scan() -> Applicant | None:
-            assert camera is not None
-            camera.start()
-            try:
-                found = scan_first(camera, QR_TIMEOUT)
-            finally:
-                camera.stop()
-            if found is None:
-                return None
-            return identify_by_code(client, found.text)
-
-        self.runner.run(scan, self._qr_done, self._qr_failed)
-
-    def _qr_done(self, applicant: object) -> None:
-        if isinstance(applicant, Applicant) and self.flow.state is CaseState.IDENTIFYING:
-            self._identified(applicant)
-        elif applicant is None:
-            self.identify_page.status.setText(self.tr("没有识别到身份码，请再试一次。"))
-
-    def _qr_failed(self, exc: Exception) -> None:
-        if isinstance(exc, HubRejected):
-            self.identify_page.status.setText(exc.citizen_message)
-        else:
-            self.identify_page.status.setText(self.tr("身份码暂时无法核验，请使用身份证。"))
-
-    def _identified(self, applicant: Applicant) -> None:
+    def _identified(self, applicant: object) -> None:
+        assert isinstance(applicant, Applicant)
         if self.draft is None or self.flow.state is not CaseState.IDENTIFYING:
             return
         if self.draft.applicant != applicant:

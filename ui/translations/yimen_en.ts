@@ -22,117 +22,92 @@
 <context>
     <name>CaseJourney</name>
     <message>
-        <location filename="../screens/case_screen.py" line="90"/>
+        <location filename="../screens/case_screen.py" line="79"/>
         <source>社工登录（代办）</source>
         <translation>Staff sign-in (on behalf)</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="91"/>
+        <location filename="../screens/case_screen.py" line="80"/>
         <source>代办记录</source>
         <translation>Shift records</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="99"/>
+        <location filename="../screens/case_screen.py" line="88"/>
         <source>请填写申请信息</source>
         <translation>Fill in the application</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="102"/>
+        <location filename="../screens/case_screen.py" line="91"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="102"/>
+        <location filename="../screens/case_screen.py" line="91"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="106"/>
+        <location filename="../screens/case_screen.py" line="95"/>
         <source>正在提交，请稍候…</source>
         <translation>Submitting, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="109"/>
+        <location filename="../screens/case_screen.py" line="98"/>
         <source>暂时无法提交</source>
         <translation>Cannot submit right now</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="111"/>
+        <location filename="../screens/case_screen.py" line="100"/>
         <source>申请未能保存，请重试；仍不成功请到窗口办理。</source>
         <translation>The application could not be saved. Please try again, or apply at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="117"/>
+        <location filename="../screens/case_screen.py" line="106"/>
         <source>返回首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="117"/>
+        <location filename="../screens/case_screen.py" line="106"/>
         <source>重试</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="170"/>
+        <location filename="../screens/case_screen.py" line="158"/>
         <source>事项目录暂不可用，请稍后再试或到窗口办理。</source>
         <translation>The list of services is not available. Please try later or apply at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="229"/>
+        <location filename="../screens/case_screen.py" line="216"/>
         <source>申请已提交，正在打印回执…</source>
         <translation>Submitted. Printing your receipt…</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="271"/>
-        <source>证件信息不完整，请重新放置证件。</source>
-        <translation>The card could not be read completely. Please place it again.</translation>
-    </message>
-    <message>
-        <location filename="../screens/case_screen.py" line="279"/>
-        <source>请填写姓名和正确的 18 位身份证号码。</source>
-        <translation>Enter your name and a valid 18-character ID number.</translation>
-    </message>
-    <message>
-        <location filename="../screens/case_screen.py" line="286"/>
-        <source>请将手机上的身份码对准摄像头…</source>
-        <translation>Hold the identity code on your phone up to the camera…</translation>
-    </message>
-    <message>
-        <location filename="../screens/case_screen.py" line="305"/>
-        <source>没有识别到身份码，请再试一次。</source>
-        <translation>No identity code was found. Please try again.</translation>
-    </message>
-    <message>
-        <location filename="../screens/case_screen.py" line="311"/>
-        <source>身份码暂时无法核验，请使用身份证。</source>
-        <translation>The identity code cannot be checked now. Please use your ID card.</translation>
-    </message>
-    <message>
-        <location filename="../screens/case_screen.py" line="331"/>
+        <location filename="../screens/case_screen.py" line="260"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="332"/>
+        <location filename="../screens/case_screen.py" line="261"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="335"/>
+        <location filename="../screens/case_screen.py" line="264"/>
         <source>代办人</source>
         <translation>Submitted by</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="416"/>
+        <location filename="../screens/case_screen.py" line="345"/>
         <source>申请已安全保存在本机，联网后自动上传。</source>
         <translation>Your application is saved safely on this terminal and will be uploaded when the network is back.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="429"/>
+        <location filename="../screens/case_screen.py" line="358"/>
         <source>未登录：以下为市民自助申请</source>
         <translation>No staff signed in: citizens apply for themselves</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="431"/>
+        <location filename="../screens/case_screen.py" line="360"/>
         <source>代办中：工号 %1</source>
         <translation>On behalf: staff %1</translation>
     </message>
@@ -259,32 +234,32 @@
 <context>
     <name>FindPage</name>
     <message>
-        <location filename="../screens/case_pages.py" line="44"/>
+        <location filename="../screens/case_pages.py" line="43"/>
         <source>请选择要办理的事项</source>
         <translation>Choose a service</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="50"/>
+        <location filename="../screens/case_pages.py" line="49"/>
         <source>输入事项名称或拼音首字母，如 jzz</source>
         <translation>Type a name or pinyin initials, e.g. jzz</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="60"/>
+        <location filename="../screens/case_pages.py" line="59"/>
         <source>个人办事</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="60"/>
+        <location filename="../screens/case_pages.py" line="59"/>
         <source>法人办事</source>
         <translation>Business</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="81"/>
+        <location filename="../screens/case_pages.py" line="80"/>
         <source>没有找到相关事项，请换个说法试试，或到服务台咨询。</source>
         <translation>Nothing found. Try other words, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="86"/>
+        <location filename="../screens/case_pages.py" line="85"/>
         <source>返回首页</source>
         <translation>Home</translation>
     </message>
@@ -368,77 +343,77 @@
 <context>
     <name>GuidePage</name>
     <message>
-        <location filename="../screens/case_pages.py" line="152"/>
+        <location filename="../screens/case_pages.py" line="151"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="152"/>
+        <location filename="../screens/case_pages.py" line="151"/>
         <source>申请办理</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="158"/>
+        <location filename="../screens/case_pages.py" line="157"/>
         <source>必需</source>
         <translation>required</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="158"/>
+        <location filename="../screens/case_pages.py" line="157"/>
         <source>选交</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="160"/>
+        <location filename="../screens/case_pages.py" line="159"/>
         <source>需原件</source>
         <translation>original needed</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="164"/>
+        <location filename="../screens/case_pages.py" line="163"/>
         <source>免费</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="166"/>
+        <location filename="../screens/case_pages.py" line="165"/>
         <source>%1 元</source>
         <translation>CNY %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="169"/>
+        <location filename="../screens/case_pages.py" line="168"/>
         <source>窗口领取</source>
         <translation>Window pickup</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="170"/>
+        <location filename="../screens/case_pages.py" line="169"/>
         <source>EMS 邮寄</source>
         <translation>EMS</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="171"/>
+        <location filename="../screens/case_pages.py" line="170"/>
         <source>电子送达</source>
         <translation>Electronic delivery</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="174"/>
+        <location filename="../screens/case_pages.py" line="173"/>
         <source>事项类型：%1</source>
         <translation>Type: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="175"/>
+        <location filename="../screens/case_pages.py" line="174"/>
         <source>办理部门：%1</source>
         <translation>Department: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="176"/>
+        <location filename="../screens/case_pages.py" line="175"/>
         <source>申请材料：</source>
         <translation>Materials:</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="178"/>
+        <location filename="../screens/case_pages.py" line="177"/>
         <source>收费：%1</source>
         <translation>Fee: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_pages.py" line="179"/>
+        <location filename="../screens/case_pages.py" line="178"/>
         <source>承诺时限：%n 个工作日</source>
         <translation>
             <numerusform>Time limit: %n working day</numerusform>
@@ -446,22 +421,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="180"/>
+        <location filename="../screens/case_pages.py" line="179"/>
         <source>送达方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="183"/>
+        <location filename="../screens/case_pages.py" line="182"/>
         <source>设定依据：%1</source>
         <translation>Legal basis: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="189"/>
+        <location filename="../screens/case_pages.py" line="188"/>
         <source>本事项可在本机自助申请。</source>
         <translation>You can apply for this service on this terminal.</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="191"/>
+        <location filename="../screens/case_pages.py" line="190"/>
         <source>本事项需到窗口办理，请取号后到窗口申请。</source>
         <translation>This service is handled at a window: please take a ticket.</translation>
     </message>
@@ -492,44 +467,69 @@
 <context>
     <name>IdentifyPage</name>
     <message>
-        <location filename="../screens/case_pages.py" line="201"/>
+        <location filename="../screens/case_identify.py" line="41"/>
         <source>请验证身份</source>
         <translation>Prove your identity</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="203"/>
+        <location filename="../screens/case_identify.py" line="51"/>
         <source>请将居民身份证放在读卡区；没有带身份证，可以出示手机上的身份码。</source>
         <translation>Place your ID card on the reader, or show the identity code on your phone.</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="210"/>
+        <location filename="../screens/case_identify.py" line="58"/>
         <source>扫描身份码</source>
         <translation>Scan identity code</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="212"/>
+        <location filename="../screens/case_identify.py" line="60"/>
         <source>没有证件，手动填写</source>
         <translation>No card: type my details</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="217"/>
+        <location filename="../screens/case_identify.py" line="65"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="221"/>
+        <location filename="../screens/case_identify.py" line="69"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="227"/>
+        <location filename="../screens/case_identify.py" line="75"/>
         <source>确认身份信息</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="235"/>
+        <location filename="../screens/case_identify.py" line="82"/>
         <source>返回</source>
         <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_identify.py" line="116"/>
+        <source>证件信息不完整，请重新放置证件。</source>
+        <translation>The card could not be read completely. Please place it again.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_identify.py" line="123"/>
+        <source>请填写姓名和正确的 18 位身份证号码。</source>
+        <translation>Enter your name and a valid 18-character ID number.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_identify.py" line="129"/>
+        <source>请将手机上的身份码对准摄像头…</source>
+        <translation>Hold the identity code on your phone up to the camera…</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_identify.py" line="146"/>
+        <source>没有识别到身份码，请再试一次。</source>
+        <translation>No identity code was found. Please try again.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_identify.py" line="152"/>
+        <source>身份码暂时无法核验，请使用身份证。</source>
+        <translation>The identity code cannot be checked now. Please use your ID card.</translation>
     </message>
 </context>
 <context>
@@ -671,17 +671,17 @@
         <translation>Lay the document flat in the capture area, one page at a time.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="194"/>
+        <location filename="../screens/case_materials.py" line="195"/>
         <source>拍好了。还有下一页就继续拍，没有了就点“这份材料拍完了”。</source>
         <translation>Got it. Capture the next page, or tap Done with this one.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="199"/>
+        <location filename="../screens/case_materials.py" line="201"/>
         <source>已删除上一页，请重新拍摄。</source>
         <translation>Last page removed; please capture it again.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_materials.py" line="203"/>
+        <location filename="../screens/case_materials.py" line="205"/>
         <source>已拍 %n 页</source>
         <translation>
             <numerusform>%n page so far</numerusform>
@@ -689,32 +689,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="236"/>
+        <location filename="../screens/case_materials.py" line="238"/>
         <source>拍摄设备暂时不可用，请到窗口提交材料。</source>
         <translation>The camera is not available; please bring the materials to a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="242"/>
+        <location filename="../screens/case_materials.py" line="244"/>
         <source>没有找到材料，请将材料平放在拍摄区域内。</source>
         <translation>No document found: lay it flat in the capture area.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="243"/>
+        <location filename="../screens/case_materials.py" line="245"/>
         <source>材料超出拍摄范围，请移到中间。</source>
         <translation>The document is cut off: move it to the middle.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="244"/>
+        <location filename="../screens/case_materials.py" line="246"/>
         <source>画面模糊，请保持材料不动再拍。</source>
         <translation>Blurry: keep the document still.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="245"/>
+        <location filename="../screens/case_materials.py" line="247"/>
         <source>光线太暗，请把材料移到灯下。</source>
         <translation>Too dark: move the document into the light.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="246"/>
+        <location filename="../screens/case_materials.py" line="248"/>
         <source>反光太强，请稍微调整材料角度。</source>
         <translation>Glare: tilt the document a little.</translation>
     </message>

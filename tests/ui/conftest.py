@@ -70,3 +70,17 @@ def terminal_on_outside_hub(tmp_path: Path, hub_outside: Any) -> Iterator[Termin
     settings = settings_from_dict(raw, source="test (outside hub)", environ={})
     with build_terminal(settings, printed_dir=tmp_path / "printed") as built:
         yield built
+
+
+@pytest.fixture
+def terminal_with_identity_qr(tmp_path: Path, hub_outside: Any) -> Iterator[Terminal]:
+    """A terminal whose (simulated) camera shows a citizen's dynamic identity QR from the hub."""
+    token_file = tmp_path / "token"
+    token_file.write_text(hub_outside.register_terminal("HALL-K02"), encoding="utf-8")
+    code = hub_outside.issue_identity_code("王示例", "11010519491231002X", ttl_seconds=600)
+    raw = demo_settings("hall", data_dir=tmp_path / "data").model_dump(mode="json")
+    raw["api"].update(base_url=hub_outside.base_url, token_file=str(token_file))
+    raw["devices"]["camera"] = "sim:" + code
+    settings = settings_from_dict(raw, source="test (identity QR)", environ={})
+    with build_terminal(settings, printed_dir=tmp_path / "printed") as built:
+        yield built

@@ -6,6 +6,7 @@ Loaded by path from the case UI tests (the test folders are not packages).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,8 +35,9 @@ class Citizen:
 
     qtbot: QtBot
     window: KioskWindow
-    taps: int = 0
-    keystrokes: int = 0
+    taps: int = 0  # every tap, keypad keys included
+    keys: int = 0  # of which keypad digits
+    keystrokes: int = 0  # characters typed with the pinyin keyboard (not taps here)
     log: list[str] = field(default_factory=list)
 
     @property
@@ -75,6 +77,7 @@ class Citizen:
         keypad = self.journey.form_view.keypad  # type: ignore[union-attr]
         for key in digits:
             self.tap(keypad.keys[key])
+            self.keys += 1
 
     def field(self, name: str) -> Any:
         view = self.journey.form_view
@@ -183,3 +186,14 @@ def pickup() -> Any:
     from kiosk.api.models import DeliveryMethod
 
     return DeliveryMethod.PICKUP
+
+
+def report(citizen: Citizen, item: str, record: Callable[[str, object], None]) -> None:
+    """Record the counts (junit properties) and print them (pytest -s shows them)."""
+    record("taps", citizen.taps)
+    record("keypad_digits", citizen.keys)
+    record("characters_typed", citizen.keystrokes)
+    print(
+        f"\ntaps home->submitted {item}: {citizen.taps} (of which {citizen.keys} keypad digits;"
+        f" plus {citizen.keystrokes} characters typed)"
+    )

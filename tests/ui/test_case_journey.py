@@ -93,8 +93,8 @@ def test_residence_permit_with_group_address_and_ems(
     assert "EMS" in text and "北京市朝阳区****" in text and "张*例" in text
     assert "请到窗口提交：近期一寸免冠照片" in text and "示例路1号" not in text
     assert journey.receipt_page.qr.text_value == receipt.tracking_code
-    record_property("taps", citizen.taps)
-    record_property("keystrokes", citizen.keystrokes)
+    d.report(citizen, "居住证申领", record_property)
+    assert citizen.taps - citizen.keys <= 30  # a regression guard: buttons, not digits
 
     rated: list[tuple[str, str]] = []
     journey.rate_case_requested.connect(lambda kind, number: rated.append((kind, number)))
@@ -132,7 +132,7 @@ def test_birth_registration_date_and_electronic_delivery(
     assert set(stored["hashes"]) == {"id_card"}
     text = d.receipt_text(citizen)
     assert "生育登记服务" in text and "电子送达" in text and "请到窗口提交：结婚证" in text
-    record_property("taps", citizen.taps)
+    d.report(citizen, "生育登记服务", record_property)
 
 
 def test_flexible_employment_multi_choice_number_and_pickup(
@@ -168,7 +168,7 @@ def test_flexible_employment_multi_choice_number_and_pickup(
     assert set(stored["hashes"]) == {"id_card", "employment"}
     text = d.receipt_text(citizen)
     assert "窗口领取" in text and "灵活就业人员社会保险参保登记" in text
-    record_property("taps", citizen.taps)
+    d.report(citizen, "灵活就业人员社会保险参保登记", record_property)
 
 
 def test_form_messages_appear_next_to_fields_and_block(

@@ -73,3 +73,31 @@ def test_hub_down_at_submit_gives_a_provisional_receipt_then_the_case_arrives_on
 
         count = db.execute(sql("SELECT count(*) FROM cases WHERE item_code = :c"), {"c": d.BIRTH})
         assert count.scalar_one() == 1
+
+
+def test_session_ending_while_storing_keeps_the_case(
+    qtbot: QtBot, themed: object, terminal: Terminal
+) -> None:
+    citizen = d.open(qtbot, terminal)
+    journey = citizen.journey
+    d.begin(citizen, "生育", d.BIRTH)
+    d.card(terminal)
+    citizen.at("form")
+    citizen.type_digits(citizen.field("expected_date").edit, "20270315")
+    citizen.type_digits(citizen.field("phone").edit, "13900005678")
+    citizen.tap(journey.form_next)
+    citizen.at("materials")
+    d.capture(citizen, "id_card")
+    citizen.tap(journey.materials_page.next)
+    citizen.at("delivery")
+    citizen.tap(journey.delivery_page.next)
+    citizen.at("review")
+    citizen.tap(journey.review_page.submit)
+    citizen.window.end_session("idle")  # before the outbox has answered
+    assert journey.draft is None
+    assert terminal.cases is not None
+    outbox = terminal.cases.service.outbox
+    qtbot.waitUntil(lambda: outbox.status().delivered == 1, timeout=60000)
+    citizen.window.runner.wait()
+    assert journey.currentWidget() is not journey.receipt_page
+    assert journey.receipt is None

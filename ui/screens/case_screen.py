@@ -294,19 +294,23 @@ class CaseJourney(QStackedWidget):
         self.flow.fire(CaseEvent.SUBMIT)
         draft, specs = self.draft, self.specs
         if self.stored is not None:  # already in the outbox: never store twice
-            self._stored(self.stored)
+            self._stored(self.stored, draft)
             return
         self.runner.run(
-            lambda: self.desk.service.store(draft, specs), self._stored, self._store_failed
+            lambda: self.desk.service.store(draft, specs),
+            lambda stored: self._stored(stored, draft),
+            self._store_failed,
         )
 
-    def _stored(self, stored: object) -> None:
-        assert isinstance(stored, ProvisionalReceipt) and self.draft is not None
+    def _stored(self, stored: object, draft: CaseDraft) -> None:
+        assert isinstance(stored, ProvisionalReceipt)
+        shift = draft.agent
+        if shift is not None and stored.entry_id not in shift.entry_ids:
+            shift.entry_ids.append(stored.entry_id)
+        if self.draft is not draft or self.flow.state is not CaseState.STORING:
+            return  # the session ended meanwhile: the outbox still delivers the case
         self.stored = stored
-        if self.desk.shift is not None and self.draft.agent is self.desk.shift:
-            self.desk.shift.entry_ids.append(stored.entry_id)
         self.flow.fire(CaseEvent.STORED)
-        draft = self.draft
 
         def finish() -> tuple[ReceiptData, bool, Path | None]:
             data = self.desk.service.await_number(stored, draft)

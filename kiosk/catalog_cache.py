@@ -112,6 +112,8 @@ class ItemGuide:
     aliases: tuple[str, ...] = ()
     audience: str = "personal"  # personal (个人) | business (法人)
     manual_identity: bool = False  # a citizen without a card may type name and ID number
+    summary: str = ""  # what the item is, in a citizen's words (guide page)
+    who: str = ""  # who can apply (申请对象)
     fields: dict[str, dict[str, Any]] = field(default_factory=dict)  # widget overlays
 
 
@@ -124,7 +126,7 @@ class KioskGuide:
         return self.items.get(code, ItemGuide())
 
 
-_ITEM_KEYS = {"events", "aliases", "audience", "manual_identity", "fields"}
+_ITEM_KEYS = {"events", "aliases", "audience", "manual_identity", "fields", "summary", "who"}
 
 
 def load_guide(path: Path) -> KioskGuide:
@@ -151,6 +153,8 @@ def load_guide(path: Path) -> KioskGuide:
             aliases=tuple(entry.get("aliases", [])),
             audience=entry.get("audience", "personal"),
             manual_identity=bool(entry.get("manual_identity", False)),
+            summary=str(entry.get("summary", "")),
+            who=str(entry.get("who", "")),
             fields=dict(entry.get("fields", {})),
         )
     return KioskGuide(events, items)

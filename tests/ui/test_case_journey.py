@@ -215,6 +215,7 @@ def test_search_by_pinyin_initials_and_guide(
     citizen.at("guide")
     guide = journey.guide_page.details.text()
     assert "15 个工作日" in guide and "居住证暂行条例" in guide and "居住证明" in guide
+    assert "申请对象：离开常住户口所在地" in guide and "需原件" not in guide
     assert journey.guide_page.apply.isEnabled()
     citizen.tap(journey.guide_page.back)
     citizen.at("finding")

@@ -59,7 +59,8 @@ def test_english_leaves_only_catalog_data_in_chinese(
     item = terminal.cases.catalog
     catalog = item.refresh() and item.catalog
     guide = terminal.cases.guide
-    data = set(guide.events) | {"张*例", "张示例", "1101**********002X", "北京市朝阳区****"}
+    data = {g.summary for g in guide.items.values()} | {g.who for g in guide.items.values()}
+    data |= set(guide.events) | {"张*例", "张示例", "1101**********002X", "北京市朝阳区****"}
     for entry in catalog.items:
         data |= {entry.name, entry.department, entry.legal_basis, entry.item_type.value}
         data |= {f.label for f in entry.form} | {o for f in entry.form for o in f.options}

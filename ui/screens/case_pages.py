@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.api.models import CatalogItem, Channel, DeliveryMethod
-from kiosk.catalog_cache import KioskGuide
+from kiosk.catalog_cache import ItemGuide, KioskGuide
 from kiosk.search import ItemIndex
 from ui.widgets import make_button, make_label
 from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
@@ -150,7 +150,7 @@ class GuidePage(Page):
         self.body.addWidget(self.where)
         self.back, self.apply = self.nav(self.tr("返回"), self.tr("申请办理"))
 
-    def show_item(self, item: CatalogItem, channel: Channel) -> None:
+    def show_item(self, item: CatalogItem, channel: Channel, guide: ItemGuide) -> None:
         self.title.setText(item.name)
         materials = []
         for m in item.materials:
@@ -169,7 +169,10 @@ class GuidePage(Page):
             DeliveryMethod.EMS: self.tr("EMS 邮寄"),
             DeliveryMethod.ELECTRONIC: self.tr("电子送达"),
         }
-        lines = [
+        lines = [guide.summary] if guide.summary else []
+        if guide.who:
+            lines.append(self.tr("申请对象：%1").replace("%1", guide.who))
+        lines += [
             self.tr("事项类型：%1").replace("%1", item.item_type.value),
             self.tr("办理部门：%1").replace("%1", item.department),
             self.tr("申请材料："),

@@ -192,7 +192,9 @@ class CaseJourney(QStackedWidget):
         if state is CaseState.FINDING:
             self._show(self.find_page, state.value)
         elif state is CaseState.GUIDE and draft is not None:
-            self.guide_page.show_item(draft.item, self.channel)
+            self.guide_page.show_item(
+                draft.item, self.channel, self.desk.guide.for_item(draft.item.code)
+            )
             self._show(self.guide_page, state.value)
         elif state is CaseState.IDENTIFYING and draft is not None:
             manual = self.desk.guide.for_item(draft.item.code).manual_identity

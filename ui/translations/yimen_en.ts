@@ -77,37 +77,37 @@
         <translation>The list of services is not available. Please try later or apply at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="216"/>
+        <location filename="../screens/case_screen.py" line="218"/>
         <source>申请已提交，正在打印回执…</source>
         <translation>Submitted. Printing your receipt…</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="260"/>
+        <location filename="../screens/case_screen.py" line="262"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="261"/>
+        <location filename="../screens/case_screen.py" line="263"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="264"/>
+        <location filename="../screens/case_screen.py" line="266"/>
         <source>代办人</source>
         <translation>Submitted by</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="345"/>
+        <location filename="../screens/case_screen.py" line="351"/>
         <source>申请已安全保存在本机，联网后自动上传。</source>
         <translation>Your application is saved safely on this terminal and will be uploaded when the network is back.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="358"/>
+        <location filename="../screens/case_screen.py" line="364"/>
         <source>未登录：以下为市民自助申请</source>
         <translation>No staff signed in: citizens apply for themselves</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="360"/>
+        <location filename="../screens/case_screen.py" line="366"/>
         <source>代办中：工号 %1</source>
         <translation>On behalf: staff %1</translation>
     </message>
@@ -393,27 +393,32 @@
         <translation>Electronic delivery</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="173"/>
+        <location filename="../screens/case_pages.py" line="174"/>
+        <source>申请对象：%1</source>
+        <translation>Who can apply: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_pages.py" line="176"/>
         <source>事项类型：%1</source>
         <translation>Type: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="174"/>
+        <location filename="../screens/case_pages.py" line="177"/>
         <source>办理部门：%1</source>
         <translation>Department: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="175"/>
+        <location filename="../screens/case_pages.py" line="178"/>
         <source>申请材料：</source>
         <translation>Materials:</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="177"/>
+        <location filename="../screens/case_pages.py" line="180"/>
         <source>收费：%1</source>
         <translation>Fee: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_pages.py" line="178"/>
+        <location filename="../screens/case_pages.py" line="181"/>
         <source>承诺时限：%n 个工作日</source>
         <translation>
             <numerusform>Time limit: %n working day</numerusform>
@@ -421,22 +426,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="179"/>
+        <location filename="../screens/case_pages.py" line="182"/>
         <source>送达方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="182"/>
+        <location filename="../screens/case_pages.py" line="185"/>
         <source>设定依据：%1</source>
         <translation>Legal basis: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="188"/>
+        <location filename="../screens/case_pages.py" line="191"/>
         <source>本事项可在本机自助申请。</source>
         <translation>You can apply for this service on this terminal.</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="190"/>
+        <location filename="../screens/case_pages.py" line="193"/>
         <source>本事项需到窗口办理，请取号后到窗口申请。</source>
         <translation>This service is handled at a window: please take a ticket.</translation>
     </message>

@@ -121,7 +121,7 @@ class _Tour:
         journey = window.case
         code = "QR00240001-990101-GA"
         tap(window.home.tiles["case"])
-        wait_until(lambda: journey.currentWidget() is journey.find_page, self.timeout, "items")
+        wait_until(lambda: journey.current_page() is journey.find_page, self.timeout, "items")
         tap(journey.find_page.event_buttons["居住"])
         self.shot(window, variant, "case-find")
         tap(journey.find_page.result_buttons[code])

@@ -99,5 +99,5 @@ def test_session_ending_while_storing_keeps_the_case(
     outbox = terminal.cases.service.outbox
     qtbot.waitUntil(lambda: outbox.status().delivered == 1, timeout=60000)
     citizen.window.runner.wait()
-    assert journey.currentWidget() is not journey.receipt_page
+    assert journey.current_page() is not journey.receipt_page
     assert journey.receipt is None

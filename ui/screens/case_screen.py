@@ -13,8 +13,8 @@ import logging
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QStackedWidget, QWidget
 
 from drivers.camera.camera import CameraWorker
 from drivers.idcard.monitor import CardMonitor
@@ -105,6 +105,7 @@ class CaseJourney(QStackedWidget):
         self.failed_home, self.failed_retry = self.failed_page.nav(
             self.tr("返回首页"), self.tr("重试")
         )
+        self._holders: dict[QWidget, QScrollArea] = {}
         self.staff_page = StaffSignInPage(desk.staff)
         self.shift_page = ShiftPage(desk.service.outbox)
         for page in (
@@ -112,7 +113,15 @@ class CaseJourney(QStackedWidget):
             self.materials_page, self.delivery_page, self.review_page, self.busy_page,
             self.receipt_page, self.failed_page, self.staff_page, self.shift_page,
         ):  # fmt: skip
-            self.addWidget(page)
+            # Each page scrolls on its own: a tall page (a keypad under a long form) must not
+            # make the window taller than the screen, in portrait or landscape.
+            holder = QScrollArea()
+            holder.setWidgetResizable(True)
+            holder.setFrameShape(QFrame.Shape.NoFrame)
+            holder.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            holder.setWidget(page)
+            self._holders[page] = holder
+            self.addWidget(holder)
         self._connect()
         self.wipe()
 
@@ -223,8 +232,14 @@ class CaseJourney(QStackedWidget):
             self.finished.emit()
 
     def _show(self, page: QWidget, name: str) -> None:
-        self.setCurrentWidget(page)
+        holder = self._holders[page]
+        self.setCurrentWidget(holder)
+        holder.verticalScrollBar().setValue(0)
         self.page_changed.emit(name)
+
+    def current_page(self) -> QWidget | None:
+        holder = self.currentWidget()
+        return holder.widget() if isinstance(holder, QScrollArea) else None
 
     # -- find, identify, form -------------------------------------------------------------
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout
 
 from drivers.printer.layouts import mask_address, mask_id, mask_name
 from kiosk.api.models import DeliveryMethod
@@ -27,7 +27,7 @@ class DeliveryPage(Page):
     def __init__(self) -> None:
         super().__init__(self.tr("办好后，您想怎样领取结果？"))
         self.method_buttons: dict[DeliveryMethod, QPushButton] = {}
-        row = QHBoxLayout()
+        row = QVBoxLayout()  # one per line: their texts are long, in English even longer
         names = {
             DeliveryMethod.PICKUP: self.tr("到窗口领取"),
             DeliveryMethod.EMS: self.tr("EMS 邮寄到家（不见面）"),

@@ -9,19 +9,24 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QLineEdit, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.forms import FieldSpec, check_form
 from ui.widgets.form_fields import FieldWidget, make_field, read_only_row
 from ui.widgets.keypad import NumericKeypad
+
+SIDE_BY_SIDE_WIDTH = 1400  # px: wider than a portrait screen
+KEYPAD_SIDE_WIDTH = 720  # three keys of 220 px and their spacing
 
 
 class FormView(QWidget):
     def __init__(self, specs: list[FieldSpec], identity_rows: list[tuple[str, str]]) -> None:
         super().__init__()
         self.specs = specs
-        outer = QVBoxLayout(self)
+        self.outer = outer = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
         outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(24)
         self.scroller = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setObjectName("FormScroll")
@@ -42,6 +47,15 @@ class FormView(QWidget):
         self._blank = QLineEdit()  # the keypad's target until a digits field takes focus
         self.keypad = NumericKeypad(self._blank, allow_x=True)
         outer.addWidget(self.keypad)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # On a wide (landscape) screen the keypad sits beside the form, not under it.
+        wide = event.size().width() > SIDE_BY_SIDE_WIDTH
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self.outer.direction() != direction:
+            self.outer.setDirection(direction)
+            self.keypad.setMaximumWidth(KEYPAD_SIDE_WIDTH if wide else 16777215)
+        super().resizeEvent(event)
 
     def _retarget(self, edit: object) -> None:
         assert isinstance(edit, QLineEdit)

@@ -9,7 +9,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -124,3 +124,70 @@ def test_elder_mode_makes_the_case_pages_large(
     citizen.tap(citizen.journey.form_next)
     assert small_texts() == []  # the messages too
     window.end_session("finish")
+
+
+class _Stretch(QTranslator):
+    """Every string 40% longer: translations must not be clipped (as tests/ui/test_shell.py)."""
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        text = source.replace("%n", str(n)) if n >= 0 else source
+        return text + "长" * max(1, round(len(text) * 0.4))
+
+
+def _clipped(journey: QWidget) -> list[str]:
+    QCoreApplication.processEvents()
+    found = []
+    for widget in journey.findChildren(QWidget):
+        if not widget.isVisibleTo(journey) or not isinstance(widget, QLabel | QAbstractButton):
+            continue
+        if not widget.text():
+            continue
+        if isinstance(widget, QLabel) and widget.wordWrap():
+            if widget.height() < widget.heightForWidth(widget.width()):
+                found.append(widget.text())
+        elif widget.width() < widget.sizeHint().width():
+            found.append(widget.text())
+    return found
+
+
+def test_stretched_strings_are_not_clipped_on_case_pages(
+    qtbot: QtBot, themed: object, terminal: Terminal
+) -> None:
+    app = QCoreApplication.instance()
+    assert app is not None
+    stretch = _Stretch()
+    app.installTranslator(stretch)
+    try:
+        citizen = d.open(qtbot, terminal)
+        citizen.window._build_screens()
+        citizen.window.case.page_changed.connect(citizen.log.append)
+        journey = citizen.journey
+        d.begin(citizen, "生育", d.BIRTH)
+        assert journey.identify_page.title.text().endswith("长")  # the stretch is on
+        assert _clipped(journey) == []
+        d.card(terminal)
+        citizen.at("form")
+        citizen.tap(journey.form_next)
+        assert _clipped(journey) == []
+        citizen.type_digits(citizen.field("expected_date").edit, "20270315")
+        citizen.type_digits(citizen.field("phone").edit, "13900005678")
+        citizen.tap(journey.form_next)
+        citizen.at("materials")
+        citizen.tap(journey.materials_page.capture_buttons["id_card"])
+        assert _clipped(journey) == []
+        citizen.tap(journey.materials_page.shoot)
+        qtbot.waitUntil(lambda: journey.materials_page.done.isEnabled(), timeout=d.WAIT)
+        citizen.tap(journey.materials_page.done)
+        qtbot.waitUntil(lambda: not journey.materials_page.panel.isVisible(), timeout=d.WAIT)
+        citizen.tap(journey.materials_page.next)
+        citizen.at("delivery")
+        assert _clipped(journey) == []
+        citizen.tap(journey.delivery_page.next)
+        citizen.at("review")
+        assert _clipped(journey) == []
+        d.submit(citizen)
+        assert _clipped(journey) == []
+    finally:
+        app.removeTranslator(stretch)

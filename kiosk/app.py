@@ -51,12 +51,14 @@ class Terminal:
         self.close()
 
 
-def demo_settings(mode: str, *, data_dir: str | Path = "") -> Settings:
+def demo_settings(mode: str, *, data_dir: str | Path = "", voice: str = "") -> Settings:
     """The example configuration of ``mode`` on its embedded defaults: local hub, simulated
     devices, virtual printer."""
     base = load_settings(example_config(mode), environ={})
     raw: dict[str, Any] = base.model_dump(mode="json")
     raw["terminal"]["data_dir"] = str(data_dir)
+    if voice:
+        raw["terminal"]["voice"] = voice
     raw["api"]["base_url"] = "embedded"
     # The demo's reader waits for the demo to "place" the sample card; its camera shows a QR.
     raw["devices"] = {"id_reader": "sim:empty", "camera": DEMO_CAMERA, "printer": "virtual"}

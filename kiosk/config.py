@@ -41,6 +41,8 @@ class TerminalSettings(_Section):
     locale: Literal["zh_CN", "en"] = "zh_CN"
     orientation: Literal["portrait", "landscape"] = "portrait"
     idle_timeout: Annotated[int, Field(ge=10, le=3600)] = 60
+    # Spoken prompts (Qt TextToSpeech): auto picks speech-dispatcher when it has a voice.
+    voice: Literal["auto", "speechd", "none", "mock"] = "auto"
     data_dir: str = ""  # empty: /var/lib/kiosk when installed, else a per-user directory
 
 
@@ -127,6 +129,18 @@ class CommunitySettings(_Section):
     staff: list[StaffEntry] = []  # community workers who may submit on a citizen's behalf
 
 
+class AdminSettings(_Section):
+    # scrypt hash of the maintenance PIN, made by `kiosk admin-pin`; empty: no maintenance screen
+    pin_hash: str = ""
+
+    @field_validator("pin_hash")
+    @classmethod
+    def _pin_hash(cls, value: str) -> str:
+        from kiosk.admin import check_pin_hash
+
+        return check_pin_hash(value)
+
+
 class Settings(_Section):
     terminal: TerminalSettings
     api: ApiSettings = ApiSettings()
@@ -135,6 +149,7 @@ class Settings(_Section):
     ticket: TicketSettings = TicketSettings()
     cases: CasesSettings = CasesSettings()
     community: CommunitySettings = CommunitySettings()
+    admin: AdminSettings = AdminSettings()
     source: str = Field(default="", exclude=True)  # the file the settings came from
 
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from drivers.printer.document import Document
 from drivers.printer.encoder import encode
 from drivers.printer.errors import PrinterError
 from drivers.printer.layouts import CaseReceipt, QueueTicket, case_receipt, queue_ticket
 from drivers.printer.printer import open_printer
 from drivers.printer.profile import PrinterProfile
 from drivers.printer.render import render_escpos
+from drivers.printer.samples import self_test_page
 from kiosk.api.models import TicketIssued
 from kiosk.config import Settings
 from kiosk.errors import ConfigError
@@ -59,13 +61,7 @@ class TicketPrinter:
             ),
             self.profile.paper,
         )
-        if self.uri == NONE:
-            raise NoPrinter("this terminal has no printer configured")
-        if self.uri == VIRTUAL:
-            return self._print_virtual(encode(document, self.profile), f"ticket-{ticket.number}")
-        with open_printer(self.uri, self.profile) as printer:
-            printer.print_document(document)
-        return None
+        return self.print_document(document, f"ticket-{ticket.number}")
 
     def print_receipt(self, receipt: CaseReceipt, name: str) -> Path | None:
         """Print a case receipt (受理回执); like ``print_ticket`` for the virtual printer."""
@@ -86,3 +82,16 @@ class TicketPrinter:
         (self.printed_dir / f"{name}.txt").write_text(job.transcript, encoding="utf-8")
         (self.printed_dir / f"{name}.bin").write_bytes(data)
         return png
+
+    def print_document(self, document: Document, name: str) -> Path | None:
+        """Print any document (a self-test page, a reprint); the virtual printer returns its PNG."""
+        if self.uri == NONE:
+            raise NoPrinter("this terminal has no printer configured")
+        if self.uri == VIRTUAL:
+            return self._print_virtual(encode(document, self.profile), name)
+        with open_printer(self.uri, self.profile) as printer:
+            printer.print_document(document)
+        return None
+
+    def print_test_page(self) -> Path | None:
+        return self.print_document(self_test_page(self.profile), "self-test")

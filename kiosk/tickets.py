@@ -13,6 +13,7 @@ from pathlib import Path
 from drivers.errors import DeviceError
 from kiosk.api.client import HubClient
 from kiosk.api.models import TicketCategory, TicketIssued, TicketIssueRequest
+from kiosk.errors import KioskError
 from kiosk.printing import TicketPrinter
 
 logger = logging.getLogger(__name__)
@@ -34,6 +35,7 @@ class TicketDesk:
         self._printer = printer
         self._hall_name = hall_name
         self._shown = list(shown)
+        self.last_issued: TicketIssued | None = None  # for maintenance's "reprint last ticket"
 
     def categories(self) -> list[TicketCategory]:
         """The hall's active categories, in the order this terminal's configuration lists them."""
@@ -46,9 +48,20 @@ class TicketDesk:
     def take_ticket(self, category_code: str) -> TicketOutcome:
         """Issue a number at the hub, then print it. Hub errors propagate: no number, no ticket."""
         ticket = self._client.issue_ticket(TicketIssueRequest(category_code=category_code))
+        self.last_issued = ticket
         try:
             png = self._printer.print_ticket(ticket, self._hall_name)
         except DeviceError as exc:
             logger.warning("ticket %s issued but not printed: %s", ticket.number, exc.message)
             return TicketOutcome(ticket, printed=False, print_problem=exc.message)
         return TicketOutcome(ticket, printed=True, paper_png=png)
+
+    def reprint_last(self) -> Path | None:
+        """Print the last issued ticket again (a citizen whose ticket jammed asks staff)."""
+        if self.last_issued is None:
+            raise NoTicketYet("no ticket has been issued on this terminal since it started")
+        return self._printer.print_ticket(self.last_issued, self._hall_name)
+
+
+class NoTicketYet(KioskError):
+    pass

@@ -64,7 +64,7 @@ def _demo(args: argparse.Namespace) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         out = Path(args.tour)
         out.mkdir(parents=True, exist_ok=True)
-        settings = demo_settings(args.mode, data_dir=out / ".data")
+        settings = demo_settings(args.mode, data_dir=out / ".data", voice="none")
         with build_terminal(settings, printed_dir=out) as terminal:
             from ui.tour import run_tour
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ui.widgets import make_button, make_label
+from ui.widgets.overlay import CenteredOverlay
 
 ACTIVITY = {
     QEvent.Type.MouseButtonPress,
@@ -74,7 +75,7 @@ def _buttons_down(event: QEvent) -> bool:
     return isinstance(event, QMouseEvent) and event.buttons() != Qt.MouseButton.NoButton
 
 
-class IdleOverlay(QWidget):
+class IdleOverlay(CenteredOverlay):
     """Covers the window with the "more time?" question and a countdown."""
 
     more_time = Signal()
@@ -82,20 +83,8 @@ class IdleOverlay(QWidget):
 
     def __init__(self, parent: QWidget, countdown_s: int = 20) -> None:
         super().__init__(parent)
-        self.setObjectName("IdleOverlay")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.countdown_s = countdown_s
         self._left = countdown_s
-        box = QWidget(self)
-        box.setObjectName("IdleBox")
-        box.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignCenter)
-        layout.addStretch(1)
-        inner = QVBoxLayout(box)
-        inner.setContentsMargins(60, 50, 60, 50)
-        inner.setSpacing(30)
         self.question = make_label(name="Title")
         self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.seconds = make_label("", "IdleSeconds")
@@ -106,10 +95,9 @@ class IdleOverlay(QWidget):
         self.continue_button = make_button(name="Primary")
         self.continue_button.clicked.connect(self._continue)
         for widget in (self.question, self.seconds, self.explain, self.continue_button):
-            inner.addWidget(widget)
+            self.box.addWidget(widget)
         self._tick_timer = QTimer(self, interval=1000)
         self._tick_timer.timeout.connect(self._tick)
-        self.hide()
 
     def start(self) -> None:
         # Worded now, not when built: the citizen may have switched language meanwhile.
@@ -117,11 +105,7 @@ class IdleOverlay(QWidget):
         self.continue_button.setText(self.tr("继续办理"))
         self._left = self.countdown_s
         self._render()
-        parent = self.parentWidget()
-        assert parent is not None
-        self.setGeometry(parent.rect())
-        self.raise_()
-        self.show()
+        self.cover_parent()
         self._tick_timer.start()
 
     def stop(self) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.admin import AdminGate
 from kiosk.app import Terminal
 from kiosk.journeys import JOURNEYS, Availability, journey_status
 from kiosk.session import Session
@@ -29,10 +30,12 @@ from ui.bridge import BackgroundRunner, EventRelay
 from ui.device_notices import journey_notice
 from ui.i18n import Languages
 from ui.idle import IdleOverlay, IdleWatcher
+from ui.screens.admin_screen import AdminScreen, PinOverlay
 from ui.screens.case_screen import CaseJourney
 from ui.screens.home_screen import HomeScreen, Tile
 from ui.screens.ticket_screen import TicketJourney
 from ui.theme import apply_theme
+from ui.voice import VoiceGuide
 from ui.widgets import make_button
 from ui.widgets.header import Header
 from ui.widgets.virtual_keyboard import WANTS_KEYBOARD, KeyboardPanel
@@ -57,6 +60,7 @@ class KioskWindow(QWidget):
         self.languages = Languages(settings.terminal.locale)
         self.session = Session(locale=settings.terminal.locale)
         self.runner = BackgroundRunner(self)
+        self.voice = VoiceGuide(settings.terminal.voice, self)
         self.landscape = (orientation or settings.terminal.orientation) == "landscape"
         self.design_size = LANDSCAPE if self.landscape else PORTRAIT
 
@@ -83,9 +87,14 @@ class KioskWindow(QWidget):
         layout.addWidget(self.finish_bar)
         self.keyboard: KeyboardPanel | None = None
 
+        self.admin_gate = AdminGate(settings.admin.pin_hash)
+        self.pin_overlay = PinOverlay(self, self.admin_gate)
+        self.pin_overlay.accepted.connect(self.open_admin)
+        self.header.secret_gesture.connect(self._secret_gesture)
         self.idle = IdleWatcher(settings.terminal.idle_timeout, self)
         self.overlay = IdleOverlay(self)
         self.idle.timed_out.connect(self.overlay.start)
+        self.idle.timed_out.connect(lambda: self.voice.say(self.tr("还需要更多时间吗？")))
         self.overlay.more_time.connect(self.idle.arm)
         self.overlay.expired.connect(lambda: self.end_session("idle"))
         app = QApplication.instance()
@@ -127,6 +136,7 @@ class KioskWindow(QWidget):
             self.runner,
             self.terminal.settings.ticket.return_home_after,
             english=self.languages.current == "en",
+            columns=2 if self.landscape else 1,
         )
         self.journeys: dict[str, TicketJourney | CaseJourney] = {"ticket": self.ticket}
         if self.terminal.cases is not None:
@@ -140,10 +150,15 @@ class KioskWindow(QWidget):
                 qr_camera=devices.camera,
             )
             self.journeys["case"] = self.case
+        self.admin = AdminScreen(self.terminal, self.runner)
+        self.admin.closed.connect(lambda: self.end_session("admin"))
+        self.admin.exit_requested.connect(self._exit_app)
+        self.stack.addWidget(self.admin)
         self.stack.addWidget(self.home)
         for journey in self.journeys.values():
             self.stack.addWidget(journey)
             journey.finished.connect(lambda: self.end_session("journey"))
+        self.ticket.page_changed.connect(self._speak_ticket_page)
         self.home.journey_chosen.connect(self.open_journey)
         self.home.language_toggled.connect(self.toggle_language)
         self.home.elder_toggled.connect(self.toggle_elder_mode)
@@ -166,10 +181,41 @@ class KioskWindow(QWidget):
         assert isinstance(snapshot, Mapping)
         for key, tile in self.home.tiles.items():
             status = journey_status(JOURNEYS[key], snapshot)
+            self.admin.show_devices(snapshot)
             tile.set_notice(
                 journey_notice(key, status),
                 available=status.availability is not Availability.UNAVAILABLE,
             )
+
+    def _speak_ticket_page(self, page: str) -> None:
+        if page == "choosing":
+            self.voice.say(self.tr("请选择要办理的业务类别"))
+        elif page == "showing" and (outcome := self.ticket.flow.outcome) is not None:
+            if outcome.printed:
+                text = self.tr("您的号码是 %1，请取走凭条。")
+            else:
+                text = self.tr("您的号码是 %1。凭条未能打印，请记住您的号码。")
+            self.voice.say(text.replace("%1", outcome.ticket.number))
+        elif page == "failed":
+            self.voice.say(self.ticket.error_label.text())
+
+    def _secret_gesture(self) -> None:
+        if self.stack.currentWidget() is self.home and self.admin_gate.enabled:
+            self.pin_overlay.open_pad()
+
+    def open_admin(self) -> None:
+        self.admin.show_devices(self.terminal.devices.board.snapshot())
+        self.stack.setCurrentWidget(self.admin)
+        self.finish_bar.hide()
+        self.idle.arm()  # an engineer who walks away leaves the kiosk to the next citizen
+        self.screen_changed.emit("admin")
+
+    def _exit_app(self) -> None:
+        logger.info("maintenance: exit")
+        self.shut_down()
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()
 
     def open_journey(self, key: str) -> None:
         journey = self.journeys[key]
@@ -190,9 +236,12 @@ class KioskWindow(QWidget):
     def end_session(self, why: str) -> None:
         """Forget the citizen: wipe every screen and the session; back to the default look."""
         self.overlay.stop()
+        self.pin_overlay.close_pad()
+        self.admin.wipe()
         for journey in self.journeys.values():
             journey.wipe()
         self.session.end()
+        self.voice.stop()
         defaults = self.terminal.settings.terminal
         changed_look = self.session.elder_mode or self.languages.current != defaults.locale
         self.session = Session(locale=defaults.locale)
@@ -215,6 +264,7 @@ class KioskWindow(QWidget):
         self.session.locale = locale
         self.session.elder_mode = elder
         self.languages.switch(locale)
+        self.voice.set_language(locale)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, elder=elder)

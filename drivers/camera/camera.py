@@ -80,6 +80,9 @@ class CameraWorker:
             self._thread.join(timeout)
             if self._thread.is_alive():
                 logger.warning("camera worker did not stop within %.1f s", timeout)
+            else:  # stopped for good: the kiosk may start it again for the next screen
+                self._thread = None
+                self._stop.clear()
 
     def __enter__(self) -> CameraWorker:
         return self.start()

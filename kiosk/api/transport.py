@@ -10,7 +10,8 @@ import json
 import logging
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +43,6 @@ class Transport:
         self.timeout = (connect_timeout, read_timeout)
         self.retries = retries
         self.backoff = backoff
-        self._local = threading.local()
         self._token = token
         # TLS verification is always on; a CA bundle only replaces the trust store.
         self._verify: bool | str = str(ca_bundle) if ca_bundle else True
@@ -51,24 +51,38 @@ class Transport:
         else:
             self._cert = str(client_cert) if client_cert else None
         self._sessions: list[requests.Session] = []
+        self._idle: list[requests.Session] = []
         self._lock = threading.Lock()
 
-    def _session(self) -> requests.Session:
-        # requests.Session is not documented as thread-safe: one per thread.
-        session: requests.Session | None = getattr(self._local, "session", None)
+    @contextmanager
+    def _session(self) -> Iterator[requests.Session]:
+        """Lend an idle session (requests.Session is not documented as thread-safe).
+
+        Borrowed per request rather than kept per thread: worker pools (Qt's included) run each
+        job in a fresh Python thread state, so thread-local sessions would pile up.
+        """
+        with self._lock:
+            session = self._idle.pop() if self._idle else None
         if session is None:
             session = requests.Session()
             session.headers["Accept"] = "application/json, application/problem+json"
             if self._token:
                 session.headers["Authorization"] = f"Bearer {self._token}"
-            self._local.session = session
             with self._lock:
                 self._sessions.append(session)
-        return session
+        try:
+            yield session
+        finally:
+            with self._lock:
+                self._idle.append(session)
+
+    @property
+    def session_count(self) -> int:
+        return len(self._sessions)
 
     def close(self) -> None:
         with self._lock:
-            sessions, self._sessions = self._sessions, []
+            sessions, self._sessions, self._idle = self._sessions, [], []
         for session in sessions:
             session.close()
 
@@ -111,19 +125,20 @@ class Transport:
         params: Mapping[str, str] | None,
     ) -> Any:
         try:
-            response = self._session().request(
-                method,
-                url,
-                json=json_body,
-                data=data,
-                headers=headers,
-                params=params,
-                timeout=self.timeout,
-                # Per request on purpose: requests lets REQUESTS_CA_BUNDLE override the
-                # session's setting, and a configured CA bundle must win.
-                verify=self._verify,
-                cert=self._cert,
-            )
+            with self._session() as session:
+                response = session.request(
+                    method,
+                    url,
+                    json=json_body,
+                    data=data,
+                    headers=headers,
+                    params=params,
+                    timeout=self.timeout,
+                    # Per request on purpose: requests lets REQUESTS_CA_BUNDLE override the
+                    # session's setting, and a configured CA bundle must win.
+                    verify=self._verify,
+                    cert=self._cert,
+                )
         except requests.exceptions.SSLError as exc:
             raise HubUnreachable(f"TLS handshake with the hub failed: {exc}") from exc
         except requests.exceptions.RequestException as exc:

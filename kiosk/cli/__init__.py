@@ -23,10 +23,11 @@ from kiosk.errors import KioskError
 # One module per command group, in the order --help lists them.
 COMMAND_MODULES: tuple[str, ...] = (
     "kiosk.cli.idcard",
-    "kiosk.cli.printer",
     "kiosk.cli.qr",
+    "kiosk.cli.printer",
     "kiosk.cli.hub",
     "kiosk.cli.outbox",
+    "kiosk.cli.admin",
 )
 
 

@@ -16,7 +16,7 @@ from kiosk.app import DEMO_CAMERA, build_terminal, demo_settings
 
 
 def test_demo_terminal_wires_hub_devices_and_printer(tmp_path: Path) -> None:
-    settings = demo_settings("community", data_dir=tmp_path)
+    settings = demo_settings("community", data_dir=tmp_path, voice="none")
     assert settings.printer.paper_width == 58  # the mode's own file, on embedded defaults
     with build_terminal(settings) as terminal:
         assert terminal.client.base_url.startswith("http://127.0.0.1:")

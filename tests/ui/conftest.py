@@ -16,7 +16,8 @@ from ui.theme import apply_theme
 
 @pytest.fixture
 def terminal(tmp_path: Path) -> Iterator[Terminal]:
-    settings = demo_settings("hall", data_dir=tmp_path / "data")
+    # Qt's mock speech engine: prompts are "spoken" (and recorded) without a sound device.
+    settings = demo_settings("hall", data_dir=tmp_path / "data", voice="mock")
     with build_terminal(settings, printed_dir=tmp_path / "printed") as built:
         yield built
 
@@ -42,7 +43,7 @@ def no_leaked_windows(qapp: QApplication) -> Iterator[None]:
 @pytest.fixture
 def community_terminal(tmp_path: Path) -> Iterator[Terminal]:
     """A community service point (代办 workers configured) over its own embedded hub."""
-    settings = demo_settings("community", data_dir=tmp_path / "community-data")
+    settings = demo_settings("community", data_dir=tmp_path / "community-data", voice="mock")
     with build_terminal(settings, printed_dir=tmp_path / "community-printed") as built:
         yield built
 
@@ -63,7 +64,7 @@ def hub_outside(tmp_path: Path) -> Iterator[Any]:
 def terminal_on_outside_hub(tmp_path: Path, hub_outside: Any) -> Iterator[Terminal]:
     token_file = tmp_path / "token"
     token_file.write_text(hub_outside.register_terminal("HALL-K01"), encoding="utf-8")
-    raw = demo_settings("hall", data_dir=tmp_path / "data").model_dump(mode="json")
+    raw = demo_settings("hall", data_dir=tmp_path / "data", voice="mock").model_dump(mode="json")
     raw["api"].update(base_url=hub_outside.base_url, token_file=str(token_file))
     raw["api"].update(connect_timeout=1.0, read_timeout=5.0)
     raw["cases"]["wait_for_number"] = 2.0
@@ -78,7 +79,7 @@ def terminal_with_identity_qr(tmp_path: Path, hub_outside: Any) -> Iterator[Term
     token_file = tmp_path / "token"
     token_file.write_text(hub_outside.register_terminal("HALL-K02"), encoding="utf-8")
     code = hub_outside.issue_identity_code("王示例", "11010519491231002X", ttl_seconds=600)
-    raw = demo_settings("hall", data_dir=tmp_path / "data").model_dump(mode="json")
+    raw = demo_settings("hall", data_dir=tmp_path / "data", voice="mock").model_dump(mode="json")
     raw["api"].update(base_url=hub_outside.base_url, token_file=str(token_file))
     raw["devices"]["camera"] = "sim:" + code
     settings = settings_from_dict(raw, source="test (identity QR)", environ={})

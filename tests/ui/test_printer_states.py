@@ -25,7 +25,7 @@ def emulator(tmp_path: Path) -> Iterator[PrinterEmulator]:
 
 @pytest.fixture
 def tcp_terminal(tmp_path: Path, emulator: PrinterEmulator) -> Iterator[Terminal]:
-    raw = demo_settings("hall", data_dir=tmp_path / "data").model_dump(mode="json")
+    raw = demo_settings("hall", data_dir=tmp_path / "data", voice="mock").model_dump(mode="json")
     raw["devices"]["printer"] = f"tcp://127.0.0.1:{emulator.port}"
     settings = settings_from_dict(raw, source="test", environ={})
     with build_terminal(settings) as terminal:

@@ -207,3 +207,32 @@ def test_every_ui_string_has_an_english_translation() -> None:
         and (t.get("type") in ("unfinished", "vanished", "obsolete") or not "".join(t.itertext()))
     ]
     assert not unfinished
+
+
+def test_touch_targets_are_at_least_80_px(qtbot: QtBot, window: KioskWindow) -> None:
+    def check(screen: str) -> None:
+        for widget, _ in visible_texts(window):
+            if isinstance(widget, QAbstractButton):
+                assert widget.height() >= 80, f"{screen}: {widget.text()!r} is {widget.height()}px"
+
+    check("home")
+    take_ticket(qtbot, window)
+    check("ticket")
+
+
+def test_long_category_lists_scroll(qtbot: QtBot, window: KioskWindow) -> None:
+    qtbot.mouseClick(window.home.elder_button, Qt.MouseButton.LeftButton)  # bigger buttons
+    journey = window.ticket
+    qtbot.mouseClick(window.home.tiles["ticket"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: journey.currentWidget() is journey.choose_page, timeout=10000)
+    area = journey.category_scroll
+    content = area.widget()
+    assert content is not None
+    buttons = list(journey.category_buttons.values())
+    assert len(buttons) >= 5
+    assert all(b.isVisibleTo(content) for b in buttons)
+    # Every category is reachable: scrolled to the end, the last one is inside the viewport.
+    area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
+    last = buttons[-1]
+    top_left = last.mapTo(area.viewport(), last.rect().topLeft())
+    assert area.viewport().rect().contains(top_left)

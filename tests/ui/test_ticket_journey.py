@@ -50,6 +50,9 @@ def test_take_a_ticket_end_to_end(qtbot: QtBot, themed: object, terminal: Termin
     assert terminal.settings.terminal.hall_name in job.transcript
     assert job.qr_payloads == [outcome.ticket.follow_url]
 
+    # The number was spoken too, with the reminder to take the ticket.
+    assert any(number in said and "凭条" in said for said in window.voice.spoken)
+
     # Done returns home and wipes the ticket from the screen.
     qtbot.mouseClick(journey.done_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.home, timeout=5000)

@@ -25,6 +25,7 @@ from kiosk.tickets import TicketDesk, TicketOutcome
 from ui.bridge import BackgroundRunner
 from ui.widgets import make_button, make_label
 from ui.widgets.qr_label import QrLabel
+from ui.widgets.touch_scroll import touch_scroll_area
 
 logger = logging.getLogger(__name__)
 
@@ -62,9 +63,11 @@ class TicketJourney(QStackedWidget):
         return_home_after: int = 8,
         *,
         english: bool = False,
+        columns: int = 1,
     ) -> None:
         super().__init__()
         self._english = english
+        self._columns = columns
         self._desk = desk
         self._runner = runner
         self._return_home_after = return_home_after
@@ -73,10 +76,14 @@ class TicketJourney(QStackedWidget):
         self._category_names: dict[str, str] = {}
 
         self.choose_page = _Page(self.tr("请选择要办理的业务类别"))
-        self.category_grid = QGridLayout()
+        categories = QWidget()
+        categories.setObjectName("ScrollContent")
+        self.category_grid = QGridLayout(categories)
+        self.category_grid.setContentsMargins(0, 0, 0, 0)
         self.category_grid.setSpacing(28)
-        self.choose_page.body.addLayout(self.category_grid)
-        self.choose_page.body.addStretch(1)
+        self.category_grid.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.category_scroll = touch_scroll_area(categories)
+        self.choose_page.body.addWidget(self.category_scroll, 1)
         self.back_button = QPushButton(self.tr("返回首页"))
         self.back_button.clicked.connect(self._back_home)
         self.choose_page.body.addWidget(self.back_button)
@@ -174,7 +181,7 @@ class TicketJourney(QStackedWidget):
             self._category_names[category.code] = name
             button = make_button(f"{category.prefix}  {name}", "Category")
             button.clicked.connect(lambda _=False, code=category.code: self._choose(code))
-            self.category_grid.addWidget(button, index, 0)
+            self.category_grid.addWidget(button, index // self._columns, index % self._columns)
             self.category_buttons[category.code] = button
         self._categories_loaded = True
         self._render(self.flow.state)

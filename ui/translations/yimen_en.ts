@@ -2,6 +2,94 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AdminScreen</name>
+    <message>
+        <location filename="../screens/admin_screen.py" line="88"/>
+        <source>终端维护</source>
+        <translation>Terminal maintenance</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="95"/>
+        <source>读卡测试</source>
+        <translation>Test the card reader</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="96"/>
+        <source>打印测试页</source>
+        <translation>Print a test page</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="97"/>
+        <source>摄像头测试</source>
+        <translation>Test the camera</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="98"/>
+        <source>补打上一张凭条</source>
+        <translation>Reprint the last ticket</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="99"/>
+        <source>退出程序</source>
+        <translation>Quit the program</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="100"/>
+        <source>返回首页</source>
+        <translation>Back to start</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="106"/>
+        <source>演示：放置示例身份证</source>
+        <translation>Demo: place the sample ID card</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="127"/>
+        <source>没有设备报告状态</source>
+        <translation>No device has reported yet</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="141"/>
+        <source>正在执行…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="146"/>
+        <source>失败：%1</source>
+        <translation>Failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="154"/>
+        <source>测试页已打印</source>
+        <translation>Test page printed</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="161"/>
+        <source>已补打上一张凭条</source>
+        <translation>Last ticket reprinted</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="167"/>
+        <source>本终端未配置读卡器</source>
+        <translation>This terminal has no card reader configured</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="173"/>
+        <source>读卡成功：%1</source>
+        <translation>Card read: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="184"/>
+        <source>本终端未配置摄像头</source>
+        <translation>This terminal has no camera configured</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="195"/>
+        <source>摄像头正常：%1x%2</source>
+        <translation>Camera works: %1x%2</translation>
+    </message>
+</context>
+<context>
     <name>CaseDelivery</name>
     <message>
         <location filename="../screens/case_submit.py" line="183"/>
@@ -72,42 +160,42 @@
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="158"/>
+        <location filename="../screens/case_screen.py" line="167"/>
         <source>事项目录暂不可用，请稍后再试或到窗口办理。</source>
         <translation>The list of services is not available. Please try later or apply at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="218"/>
+        <location filename="../screens/case_screen.py" line="227"/>
         <source>申请已提交，正在打印回执…</source>
         <translation>Submitted. Printing your receipt…</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="262"/>
+        <location filename="../screens/case_screen.py" line="277"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="263"/>
+        <location filename="../screens/case_screen.py" line="278"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="266"/>
+        <location filename="../screens/case_screen.py" line="281"/>
         <source>代办人</source>
         <translation>Submitted by</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="351"/>
+        <location filename="../screens/case_screen.py" line="366"/>
         <source>申请已安全保存在本机，联网后自动上传。</source>
         <translation>Your application is saved safely on this terminal and will be uploaded when the network is back.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="364"/>
+        <location filename="../screens/case_screen.py" line="379"/>
         <source>未登录：以下为市民自助申请</source>
         <translation>No staff signed in: citizens apply for themselves</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="366"/>
+        <location filename="../screens/case_screen.py" line="381"/>
         <source>代办中：工号 %1</source>
         <translation>On behalf: staff %1</translation>
     </message>
@@ -540,17 +628,17 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../idle.py" line="116"/>
+        <location filename="../idle.py" line="104"/>
         <source>还需要更多时间吗？</source>
         <translation>Do you need more time?</translation>
     </message>
     <message>
-        <location filename="../idle.py" line="117"/>
+        <location filename="../idle.py" line="105"/>
         <source>继续办理</source>
         <translation>Continue</translation>
     </message>
     <message numerus="yes">
-        <location filename="../idle.py" line="145"/>
+        <location filename="../idle.py" line="129"/>
         <source>%n 秒后将结束办理，并清除您的信息</source>
         <translation>
             <numerusform>Your session ends in %n second and your details will be cleared</numerusform>
@@ -561,34 +649,54 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../main_window.py" line="111"/>
+        <location filename="../main_window.py" line="97"/>
+        <source>还需要更多时间吗？</source>
+        <translation>Do you need more time?</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="120"/>
         <source>一门通自助终端</source>
         <translation>Yimen self-service kiosk</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="112"/>
+        <location filename="../main_window.py" line="121"/>
         <source>结束办理</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="114"/>
+        <location filename="../main_window.py" line="123"/>
         <source>排队取号</source>
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="114"/>
+        <location filename="../main_window.py" line="123"/>
         <source>到窗口办理业务，请先取号</source>
         <translation>Queue for a service window</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="117"/>
+        <location filename="../main_window.py" line="126"/>
         <source>自助办事</source>
         <translation>Apply for a service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="117"/>
+        <location filename="../main_window.py" line="126"/>
         <source>在本机申请办理，结果可邮寄到家</source>
         <translation>Apply here; the result can be posted to you</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="192"/>
+        <source>请选择要办理的业务类别</source>
+        <translation>Choose the kind of service you need</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="195"/>
+        <source>您的号码是 %1，请取走凭条。</source>
+        <translation>Your number is %1. Please take your ticket.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="197"/>
+        <source>您的号码是 %1。凭条未能打印，请记住您的号码。</source>
+        <translation>Your number is %1. The ticket could not be printed: please remember your number.</translation>
     </message>
 </context>
 <context>
@@ -733,16 +841,47 @@
     </message>
 </context>
 <context>
-    <name>ReceiptPage</name>
+    <name>PinOverlay</name>
     <message>
-        <location filename="../screens/case_submit.py" line="214"/>
-        <source>完成</source>
-        <translation>Done</translation>
+        <location filename="../screens/admin_screen.py" line="41"/>
+        <source>维护密码</source>
+        <translation>Maintenance PIN</translation>
     </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="47"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="48"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../screens/admin_screen.py" line="72"/>
+        <source>错误次数过多，请 %n 秒后再试</source>
+        <translation>
+            <numerusform>Too many wrong PINs: try again in %n second</numerusform>
+            <numerusform>Too many wrong PINs: try again in %n seconds</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="74"/>
+        <source>密码不正确</source>
+        <translation>Wrong PIN</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPage</name>
     <message>
         <location filename="../screens/case_submit.py" line="193"/>
         <source>申请已提交，办件编号：</source>
         <translation>Submitted. Case number:</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_submit.py" line="214"/>
+        <source>完成</source>
+        <translation>Done</translation>
     </message>
     <message>
         <location filename="../screens/case_submit.py" line="221"/>
@@ -938,43 +1077,43 @@
 <context>
     <name>TicketJourney</name>
     <message>
-        <location filename="../screens/ticket_screen.py" line="75"/>
+        <location filename="../screens/ticket_screen.py" line="78"/>
         <source>请选择要办理的业务类别</source>
         <translation>Choose the kind of service you need</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="80"/>
-        <location filename="../screens/ticket_screen.py" line="129"/>
+        <location filename="../screens/ticket_screen.py" line="87"/>
+        <location filename="../screens/ticket_screen.py" line="136"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="84"/>
+        <location filename="../screens/ticket_screen.py" line="91"/>
         <source>正在为您取号，请稍候…</source>
         <translation>Getting your number, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="87"/>
+        <location filename="../screens/ticket_screen.py" line="94"/>
         <source>取号成功</source>
         <translation>Here is your number</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="104"/>
+        <location filename="../screens/ticket_screen.py" line="111"/>
         <source>手机扫码，随时查看叫号进度</source>
         <translation>Scan with your phone to follow the queue</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="122"/>
+        <location filename="../screens/ticket_screen.py" line="129"/>
         <source>暂时无法取号</source>
         <translation>No number can be issued right now</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="127"/>
+        <location filename="../screens/ticket_screen.py" line="134"/>
         <source>重试</source>
         <translation>Try again</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/ticket_screen.py" line="211"/>
+        <location filename="../screens/ticket_screen.py" line="218"/>
         <source>前面还有 %n 人等候</source>
         <translation>
             <numerusform>%n person waiting ahead of you</numerusform>
@@ -982,12 +1121,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="213"/>
+        <location filename="../screens/ticket_screen.py" line="220"/>
         <source>前面没有人等候，请留意叫号</source>
         <translation>Nobody is ahead of you: watch for your number</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/ticket_screen.py" line="215"/>
+        <location filename="../screens/ticket_screen.py" line="222"/>
         <source>，预计等候约 %n 分钟</source>
         <translation>
             <numerusform>, about %n minute</numerusform>
@@ -995,27 +1134,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="219"/>
+        <location filename="../screens/ticket_screen.py" line="226"/>
         <source>请取走下方打印的排队凭条</source>
         <translation>Please take your printed ticket below</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="222"/>
+        <location filename="../screens/ticket_screen.py" line="229"/>
         <source>凭条未能打印，请记住您的号码或用手机拍下此屏幕</source>
         <translation>The ticket could not be printed: remember your number or take a photo of this screen</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="239"/>
+        <location filename="../screens/ticket_screen.py" line="246"/>
         <source>网络暂时不通，请稍后重试，或到服务台人工取号。</source>
         <translation>The network is down. Try again shortly, or ask at the help desk for a number.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="243"/>
+        <location filename="../screens/ticket_screen.py" line="250"/>
         <source>系统暂时出现故障，请到服务台人工取号。</source>
         <translation>The system has a fault. Please ask at the help desk for a number.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/ticket_screen.py" line="248"/>
+        <location filename="../screens/ticket_screen.py" line="255"/>
         <source>完成（%n 秒后返回首页）</source>
         <translation>
             <numerusform>Done (back to start in %n second)</numerusform>

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer
+import time
+
+from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from ui.widgets import make_label
 
+SECRET_TAPS = 5  # taps on the hall's name within SECRET_WINDOW seconds open maintenance
+SECRET_WINDOW = 3.0
+
 
 class Header(QWidget):
+    secret_gesture = Signal()
+
     def __init__(
         self,
         hall_name: str,
@@ -26,10 +34,20 @@ class Header(QWidget):
         layout.setContentsMargins(40, 28, 40, 28)
         layout.addWidget(self.hall_name, 1)
         layout.addWidget(self.clock)
+        self._taps: list[float] = []
         self._timer = QTimer(self, interval=1000)
         self._timer.timeout.connect(self.tick)
         self._timer.start()
         self.retranslate(locale)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self.hall_name.geometry().contains(event.position().toPoint()):
+            now = time.monotonic()
+            self._taps = [t for t in self._taps if now - t < SECRET_WINDOW] + [now]
+            if len(self._taps) >= SECRET_TAPS:
+                self._taps = []
+                self.secret_gesture.emit()
+        super().mousePressEvent(event)
 
     def retranslate(self, locale: str) -> None:
         self.hall_name.setText(self._names.get(locale, self._names["zh_CN"]))

@@ -1,0 +1,116 @@
+"""UI responsiveness and memory: tap → next screen painted, and RSS over many sessions.
+
+Drives the real kiosk window (offscreen Qt) over the embedded hub with the virtual printer,
+taking tickets as a citizen would (home → categories → ticket → done), and prints:
+- median and p95 time from a tap to the next screen's first paint, per step and overall;
+- resident memory after 10 sessions and after N sessions (default 200): growth should stay
+  within a few MB.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/ui.py [--sessions 200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+# Run as a script, this file's folder comes first on the path and its name would shadow the
+# `ui` package: put the checkout there instead.
+sys.path[0] = str(Path(__file__).resolve().parent.parent)
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject  # noqa: E402
+from PySide6.QtWidgets import QPushButton, QWidget  # noqa: E402
+
+from kiosk.app import build_terminal, demo_settings  # noqa: E402
+from ui.app import application  # noqa: E402
+from ui.main_window import KioskWindow  # noqa: E402
+
+
+def rss_mib() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+class PaintWatch(QObject):
+    """Notes when a widget (or any child) is painted."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.painted: set[int] = set()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.painted.add(id(watched))
+        return False
+
+
+def tap_until_painted(button: QPushButton, page: QWidget, watch: PaintWatch) -> float:
+    """Click ``button``; return ms until ``page`` is current and has painted."""
+    watch.painted.discard(id(page))
+    start = time.perf_counter()
+    button.click()
+    deadline = start + 30
+    while not (page.isVisible() and id(page) in watch.painted):
+        if time.perf_counter() > deadline:
+            raise SystemExit(f"timed out waiting for {type(page).__name__}")
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+    return (time.perf_counter() - start) * 1000
+
+
+def session(window: KioskWindow, watch: PaintWatch, times: dict[str, list[float]]) -> None:
+    journey = window.ticket
+    times["home → categories"].append(
+        tap_until_painted(window.home.tiles["ticket"], journey.choose_page, watch)
+    )
+    first = next(iter(journey.category_buttons.values()))
+    times["category → ticket"].append(tap_until_painted(first, journey.ticket_page, watch))
+    times["done → home"].append(tap_until_painted(journey.done_button, window.home, watch))
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=200)
+    args = parser.parse_args()
+    app = application()
+    with tempfile.TemporaryDirectory() as data:
+        settings = demo_settings("hall", data_dir=data, voice="none")
+        with build_terminal(settings) as terminal:
+            window = KioskWindow(terminal)
+            window.resize(window.design_size)
+            watch = PaintWatch()
+            app.installEventFilter(watch)
+            window.show()
+            times: dict[str, list[float]] = defaultdict(list)
+            rss: dict[int, float] = {}
+            checkpoints = {10, *range(50, args.sessions + 1, 50), args.sessions}
+            for n in range(1, args.sessions + 1):
+                session(window, watch, times)
+                if n in checkpoints:
+                    rss[n] = rss_mib()
+            window.shut_down()
+    every = [t for values in times.values() for t in values]
+    print(f"{args.sessions} ticket sessions, offscreen, embedded hub, virtual printer")
+    print(f"{'step':<22}{'median ms':>10}{'p95 ms':>9}")
+    for step, values in times.items():
+        print(f"{step:<22}{statistics.median(values):>10.1f}{pct(values, 0.95):>9.1f}")
+    print(f"{'all taps':<22}{statistics.median(every):>10.1f}{pct(every, 0.95):>9.1f}")
+    for n, mib in sorted(rss.items()):
+        print(f"RSS after {n:>4} sessions: {mib:7.1f} MiB  ({mib - rss[10]:+.1f} MiB since 10)")
+
+
+if __name__ == "__main__":
+    main()

@@ -119,7 +119,7 @@ class StaffEntry(_Section):
     number: Annotated[str, Field(pattern=r"^[A-Za-z0-9]{1,16}$")]
     name: Annotated[str, Field(min_length=1, max_length=20)]
     id_number: Annotated[str, Field(pattern=r"^[0-9]{17}[0-9X]$")]
-    # Never the PIN itself: scrypt$N$r$p$salt$hash, made by kiosk.staff.hash_pin.
+    # Never the PIN itself: the scrypt line `kiosk admin-pin` prints (kiosk.admin.hash_pin).
     pin_hash: Annotated[
         str, Field(pattern=r"^scrypt\$[0-9]+\$[0-9]+\$[0-9]+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$")
     ]

@@ -1,29 +1,28 @@
 """Community workers (全科社工) who submit on a citizen's behalf (代办).
 
 A worker signs in once per shift with staff number and PIN. The configuration holds only a slow
-hash of each PIN (scrypt, salted; ``hash_pin`` makes one), compared in constant time. Five wrong
+hash of each PIN, in the same scrypt format as the maintenance PIN (``kiosk admin-pin`` or
+``kiosk.admin.hash_pin`` makes one), compared in constant time. Five wrong
 PINs lock the number for five minutes, so a PIN cannot be guessed at the screen.
 The shift remembers the outbox entries it submitted, for the worker's list of today's cases.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
 import logging
-import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from kiosk.admin import hash_pin, verify_pin
 from kiosk.errors import KioskError
+
+__all__ = ["Shift", "SignInFailed", "StaffMember", "StaffRegistry", "hash_pin", "verify_pin"]
 
 logger = logging.getLogger(__name__)
 
 SCHEME = "scrypt"
-N, R, P = 2**14, 8, 1  # ~16 MiB and tens of ms per check: slow for a guesser, fine for a tap
 MAX_FAILURES = 5
 LOCKOUT_SECONDS = 300.0
 
@@ -48,33 +47,6 @@ class Shift:
     worker: StaffMember
     started_at: datetime
     entry_ids: list[str] = field(default_factory=list)  # outbox entries submitted this shift
-
-
-def hash_pin(pin: str, *, salt: bytes | None = None) -> str:
-    """``scrypt$N$r$p$salt$hash`` (base64): what the configuration stores instead of the PIN."""
-    salt = salt or os.urandom(16)
-    digest = hashlib.scrypt(pin.encode(), salt=salt, n=N, r=R, p=P, dklen=32)
-    b64 = base64.b64encode
-    return f"{SCHEME}${N}${R}${P}${b64(salt).decode()}${b64(digest).decode()}"
-
-
-def verify_pin(pin: str, stored: str) -> bool:
-    try:
-        scheme, n, r, p, salt, digest = stored.split("$")
-        if scheme != SCHEME:
-            return False
-        expected = base64.b64decode(digest)
-        actual = hashlib.scrypt(
-            pin.encode(),
-            salt=base64.b64decode(salt),
-            n=int(n),
-            r=int(r),
-            p=int(p),
-            dklen=len(expected),
-        )
-    except ValueError:
-        return False
-    return hmac.compare_digest(actual, expected)
 
 
 def is_pin_hash(text: str) -> bool:

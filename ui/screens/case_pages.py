@@ -144,6 +144,7 @@ class GuidePage(Page):
         super().__init__("")
         self.details = make_label("", "GuideText")
         self.details.setWordWrap(True)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.body.addWidget(self.details, 1)
         self.where = make_label("", "Notice")
         self.where.setWordWrap(True)

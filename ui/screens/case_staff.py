@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLineEdit
 
 from kiosk.outbox.store import EntryState, Outbox
@@ -64,6 +64,7 @@ class ShiftPage(Page):
         self.outbox = outbox
         self.listing = make_label("", "GuideText")
         self.listing.setWordWrap(True)
+        self.listing.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.body.addWidget(self.listing, 1)
         self.back, self.sign_out_button = self.nav(self.tr("返回"), self.tr("签退"))
         assert self.sign_out_button is not None

@@ -131,6 +131,7 @@ class ReviewPage(Page):
         super().__init__(self.tr("请核对申请信息"))
         self.summary = make_label("", "GuideText")
         self.summary.setWordWrap(True)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.body.addWidget(self.summary, 1)
         self.notice = make_label(
             self.tr("点击“提交”后，申请将保存在本机并上传至政务服务平台。"), "Notice"

@@ -15,7 +15,8 @@ from typing import Any
 
 from kiosk.api.client import HubClient
 from kiosk.api.payloads import case_tracking_code
-from kiosk.config import Settings, load_settings, settings_from_dict
+from kiosk.case_desk import CaseDesk, build_case_desk
+from kiosk.config import Mode, Settings, load_settings, settings_from_dict
 from kiosk.devices import Devices, build_devices
 from kiosk.errors import ConfigError
 from kiosk.paths import data_dir, example_config
@@ -36,6 +37,7 @@ class Terminal:
     ticket_desk: TicketDesk
     devices: Devices
     _resources: ExitStack = field(default_factory=ExitStack)
+    cases: CaseDesk | None = None  # self-service cases (None on a counter terminal)
 
     def close(self) -> None:
         self._resources.close()
@@ -84,7 +86,10 @@ def build_terminal(settings: Settings, *, printed_dir: Path | None = None) -> Te
         )
         desk = TicketDesk(client, printer, settings.terminal.hall_name, settings.ticket.categories)
         devices = build_devices(settings, resources)
-        return Terminal(settings, folder, client, printer, desk, devices, resources)
+        cases = None
+        if settings.terminal.mode is not Mode.COUNTER:
+            cases = build_case_desk(settings, folder, client, resources)
+        return Terminal(settings, folder, client, printer, desk, devices, resources, cases)
     except BaseException:
         resources.close()
         raise

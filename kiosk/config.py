@@ -100,6 +100,35 @@ class TicketSettings(_Section):
     return_home_after: Annotated[int, Field(ge=3, le=120)] = 8
 
 
+class CasesSettings(_Section):
+    # The document camera for materials: like devices.camera, or "sim" (a generated page).
+    document_camera: str = "sim"
+    # Seconds the receipt screen waits for the hub's case number before printing a provisional
+    # receipt (the case is already safe in the outbox).
+    wait_for_number: Annotated[float, Field(ge=0, le=60)] = 8.0
+
+    @field_validator("document_camera")
+    @classmethod
+    def _camera(cls, value: str) -> str:
+        if value != "sim" and not value.startswith(_DEVICE_SCHEMES["camera"]):
+            raise ValueError("must be 'sim' or a camera like devices.camera")
+        return value
+
+
+class StaffEntry(_Section):
+    number: Annotated[str, Field(pattern=r"^[A-Za-z0-9]{1,16}$")]
+    name: Annotated[str, Field(min_length=1, max_length=20)]
+    id_number: Annotated[str, Field(pattern=r"^[0-9]{17}[0-9X]$")]
+    # Never the PIN itself: the scrypt line `kiosk admin-pin` prints (kiosk.admin.hash_pin).
+    pin_hash: Annotated[
+        str, Field(pattern=r"^scrypt\$[0-9]+\$[0-9]+\$[0-9]+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$")
+    ]
+
+
+class CommunitySettings(_Section):
+    staff: list[StaffEntry] = []  # community workers who may submit on a citizen's behalf
+
+
 class AdminSettings(_Section):
     # scrypt hash of the maintenance PIN, made by `kiosk admin-pin`; empty: no maintenance screen
     pin_hash: str = ""
@@ -118,6 +147,8 @@ class Settings(_Section):
     devices: DeviceSettings = DeviceSettings()
     printer: PrinterSettings = PrinterSettings()
     ticket: TicketSettings = TicketSettings()
+    cases: CasesSettings = CasesSettings()
+    community: CommunitySettings = CommunitySettings()
     admin: AdminSettings = AdminSettings()
     source: str = Field(default="", exclude=True)  # the file the settings came from
 

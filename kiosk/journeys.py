@@ -44,6 +44,8 @@ JOURNEYS: dict[str, JourneySpec] = {
     # The case number and the last six can always be typed: the devices only save typing.
     "progress": JourneySpec("progress", prefers=frozenset({"camera", "idcard"})),
     "rating": JourneySpec("rating", needs=frozenset({"camera"})),
+    # Cases: the receipt can be shown on screen, and identity can come from a QR or be typed.
+    "case": JourneySpec("case", prefers=frozenset({"printer", "idcard"})),
 }
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from drivers.printer.document import Document
 from drivers.printer.encoder import encode
 from drivers.printer.errors import PrinterError
-from drivers.printer.layouts import QueueTicket, queue_ticket
+from drivers.printer.layouts import CaseReceipt, QueueTicket, case_receipt, queue_ticket
 from drivers.printer.printer import open_printer
 from drivers.printer.profile import PrinterProfile
 from drivers.printer.render import render_escpos
@@ -62,6 +62,17 @@ class TicketPrinter:
             self.profile.paper,
         )
         return self.print_document(document, f"ticket-{ticket.number}")
+
+    def print_receipt(self, receipt: CaseReceipt, name: str) -> Path | None:
+        """Print a case receipt (受理回执); like ``print_ticket`` for the virtual printer."""
+        if self.uri == NONE:
+            raise NoPrinter("this terminal has no printer configured")
+        document = case_receipt(receipt, self.profile.paper)
+        if self.uri == VIRTUAL:
+            return self._print_virtual(encode(document, self.profile), f"receipt-{name}")
+        with open_printer(self.uri, self.profile) as printer:
+            printer.print_document(document)
+        return None
 
     def _print_virtual(self, data: bytes, name: str) -> Path:
         job = render_escpos(data, self.profile.paper)

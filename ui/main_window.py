@@ -33,6 +33,7 @@ from ui.device_notices import journey_notice
 from ui.i18n import Languages
 from ui.idle import IdleOverlay, IdleWatcher
 from ui.screens.admin_screen import AdminScreen, PinOverlay
+from ui.screens.case_screen import CaseJourney
 from ui.screens.checkin_screen import CheckInJourney
 from ui.screens.home_screen import HomeScreen, Tile
 from ui.screens.progress_screen import ProgressJourney
@@ -126,13 +127,18 @@ class KioskWindow(QWidget):
         self.setWindowTitle(self.tr("一门通自助终端"))
         self.finish_button.setText(self.tr("结束办理"))
         self.header.retranslate(self.languages.current)
+        tiles = [Tile("ticket", self.tr("排队取号"), self.tr("到窗口办理业务，请先取号"))]
+        if self.terminal.cases is not None:
+            tiles.append(
+                Tile("case", self.tr("自助办事"), self.tr("在本机申请办理，结果可邮寄到家"))
+            )
+        tiles += [
+            Tile("checkin", self.tr("预约签到"), self.tr("已预约？扫预约码或刷身份证签到")),
+            Tile("progress", self.tr("进度查询"), self.tr("查询已提交办件的办理进度")),
+            Tile("rating", self.tr("好差评"), self.tr("扫描凭条二维码，评价窗口服务")),
+        ]
         self.home = HomeScreen(
-            [
-                Tile("ticket", self.tr("排队取号"), self.tr("到窗口办理业务，请先取号")),
-                Tile("checkin", self.tr("预约签到"), self.tr("已预约？扫预约码或刷身份证签到")),
-                Tile("progress", self.tr("进度查询"), self.tr("查询已提交办件的办理进度")),
-                Tile("rating", self.tr("好差评"), self.tr("扫描凭条二维码，评价窗口服务")),
-            ],
+            tiles,
             columns=2 if self.landscape else 1,
             language=self.languages.current,
             elder_mode=self.session.elder_mode,
@@ -157,13 +163,23 @@ class KioskWindow(QWidget):
         self.progress = ProgressJourney(terminal.client, devices, self.runner, lambda: self.session)
         self.rating = RatingJourney(terminal.client, devices, self.runner, landscape=self.landscape)
         self.journeys: dict[
-            str, TicketJourney | CheckInJourney | ProgressJourney | RatingJourney
+            str, TicketJourney | CheckInJourney | ProgressJourney | RatingJourney | CaseJourney
         ] = {
             "ticket": self.ticket,
             "checkin": self.checkin,
             "progress": self.progress,
             "rating": self.rating,
         }
+        if self.terminal.cases is not None:
+            self.case = CaseJourney(
+                self.terminal.cases,
+                self.terminal.printer,
+                self.terminal.settings.terminal.hall_name,
+                self.runner,
+                id_monitor=devices.id_monitor,
+                qr_camera=devices.camera,
+            )
+            self.journeys["case"] = self.case
         self.admin = AdminScreen(self.terminal, self.runner)
         self.admin.closed.connect(lambda: self.end_session("admin"))
         self.admin.exit_requested.connect(self._exit_app)

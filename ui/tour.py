@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from drivers.health import DeviceHealth, HealthState
+from kiosk.api.models import DeliveryMethod
 from kiosk.app import Terminal
 from kiosk.errors import KioskError
 from ui.app import application
@@ -82,6 +83,13 @@ class _Tour:
                 tap(window.home.elder_button)
             self.shot(window, variant, "home")
             self.take_ticket(window, variant)
+            if window.terminal.cases is not None:
+                # The ticket ended the session, which restored the default look: set it again.
+                if language != "zh_CN":
+                    tap(window.home.language_button)
+                if elder:
+                    tap(window.home.elder_button)
+                self.submit_case(window, variant)
             self.journeys.check_in(window, variant)
             self.journeys.progress(window, variant)
             self.journeys.rating(window, variant)
@@ -113,6 +121,74 @@ class _Tour:
         tap(journey.done_button)
         wait_until(lambda: window.stack.currentWidget() is window.home, self.timeout, "home")
 
+    def submit_case(self, window: KioskWindow, variant: str) -> None:
+        """办件: the residence permit, from the item list to the printed receipt."""
+        from drivers.idcard.samples import sample_resident
+
+        journey = window.case
+        code = "QR00240001-990101-GA"
+        tap(window.home.tiles["case"])
+        wait_until(lambda: journey.current_page() is journey.find_page, self.timeout, "items")
+        tap(journey.find_page.event_buttons["居住"])
+        self.shot(window, variant, "case-find")
+        tap(journey.find_page.result_buttons[code])
+        self.shot(window, variant, "case-guide")
+        tap(journey.guide_page.apply)  # type: ignore[arg-type]
+        self.shot(window, variant, "case-identify")
+        reader = self.terminal.devices.sim_reader
+        if reader is None:
+            window.end_session("finish")
+            return
+        reader.place_card(sample_resident())
+        wait_until(lambda: journey.form_view is not None, self.timeout, "the form")
+        reader.remove_card()
+        view = journey.form_view
+        assert view is not None
+        view.set_values(
+            {
+                "residence_address": "示例区幸福路8号3栋201",
+                "residence_since": "20250301",
+                "reason": "就业",
+                "family": [
+                    {"name": "王小二", "relation": "子女", "id_number": "110105201501010017"}
+                ],
+            }
+        )
+        tap(journey.form_next)  # type: ignore[arg-type]
+        self.shot(window, variant, "case-form-check")  # the phone is missing: said next to it
+        view.set_values({"phone": "13800001234"})
+        tap(journey.form_next)  # type: ignore[arg-type]
+        materials = journey.materials_page
+        for material in ("id_card", "residence_proof"):
+            tap(materials.capture_buttons[material])
+            tap(materials.shoot)
+            wait_until(lambda: materials.done.isEnabled(), self.timeout, "a captured page")
+            if material == "id_card":
+                wait_until(lambda: materials.preview.pixmap() is not None, self.timeout, "preview")
+                self.shot(window, variant, "case-capture")
+            tap(materials.done)
+            wait_until(lambda: not materials.panel.isVisible(), self.timeout, "the material")
+        tap(materials.bring_buttons["photo"])
+        self.shot(window, variant, "case-materials")
+        tap(materials.next)  # type: ignore[arg-type]
+        tap(journey.delivery_page.method_buttons[_ems()])
+        self.shot(window, variant, "case-delivery")
+        tap(journey.delivery_page.next)  # type: ignore[arg-type]
+        self.shot(window, variant, "case-review")
+        tap(journey.review_page.submit)  # type: ignore[arg-type]
+        wait_until(lambda: journey.receipt is not None, self.timeout, "the receipt")
+        self.shot(window, variant, "case-receipt")
+        receipt = journey.receipt
+        assert receipt is not None
+        png = journey.printer.printed_dir / f"receipt-{receipt.number}.png"
+        if png.exists():
+            target = self.out / png.name
+            if png.resolve() != target.resolve():
+                shutil.copyfile(png, target)
+            self.written.append(target)
+        tap(journey.receipt_page.done)
+        wait_until(lambda: window.stack.currentWidget() is window.home, self.timeout, "home")
+
     def idle_warning(self, window: KioskWindow, variant: str) -> None:
         tap(window.home.tiles["ticket"])
         window.idle.set_timeout(0.2)
@@ -142,3 +218,7 @@ def run_tour(terminal: Terminal, out: Path, timeout: float = 30.0) -> list[Path]
     finally:
         tour.journeys.close()
     return tour.written
+
+
+def _ems() -> DeliveryMethod:
+    return DeliveryMethod.EMS

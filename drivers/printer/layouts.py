@@ -45,6 +45,7 @@ class QueueTicket:
 class Delivery(enum.Enum):
     WINDOW = "window"  # 窗口领取
     EMS = "ems"  # EMS 邮寄
+    ELECTRONIC = "electronic"  # 电子送达 (download or e-licence)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +64,7 @@ class CaseReceipt:
     track_url: str
     verification_code: str
     ems_address: str = ""  # printed masked; required for EMS
+    agent_name: str = ""  # 代办: the community worker who submitted for the applicant (masked)
     notice: str = "请妥善保管本回执，凭回执或扫码查询办理进度。"
 
     def __post_init__(self) -> None:
@@ -136,8 +138,13 @@ def case_receipt(receipt: CaseReceipt, paper: PaperWidth) -> Document:
             KeyValue("送达方式", "EMS 邮寄"),
             KeyValue("邮寄地址", mask_address(receipt.ems_address)),
         ]
+    elif receipt.delivery is Delivery.ELECTRONIC:
+        delivery = [KeyValue("送达方式", "电子送达")]
     else:
         delivery = [KeyValue("送达方式", "窗口领取")]
+    agent: list[Element] = (
+        [KeyValue("代办人", mask_name(receipt.agent_name))] if receipt.agent_name else []
+    )
     materials: list[Element] = [
         Text(f"{index}. {name}") for index, name in enumerate(receipt.materials, start=1)
     ] or [Text("（无）")]
@@ -150,6 +157,7 @@ def case_receipt(receipt: CaseReceipt, paper: PaperWidth) -> Document:
         KeyValue("事项编码", receipt.item_code),
         KeyValue("申请人", mask_name(receipt.applicant_name)),
         KeyValue("证件号码", mask_id(receipt.applicant_id)),
+        *agent,
         KeyValue("受理时间", f"{receipt.accepted_at:%Y-%m-%d %H:%M}"),
         Text("已收材料："),
         *materials,

@@ -1,0 +1,59 @@
+"""Everything the case journey needs, built once per terminal by the composition root."""
+
+from __future__ import annotations
+
+import logging
+from contextlib import ExitStack
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.api.client import HubClient
+from kiosk.api.models import Channel
+from kiosk.capture import DocumentCamera
+from kiosk.cases import CaseService
+from kiosk.catalog_cache import CatalogCache, KioskGuide, default_guide_path, load_guide
+from kiosk.config import Mode, Settings
+from kiosk.outbox.store import Outbox
+from kiosk.staff import Shift, StaffMember, StaffRegistry
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class CaseDesk:
+    catalog: CatalogCache
+    guide: KioskGuide
+    service: CaseService
+    staff: StaffRegistry  # empty unless the terminal is a community point with workers
+    camera: DocumentCamera
+    community: bool
+    shift: Shift | None = None  # the signed-in community worker; survives sessions
+
+
+def build_case_desk(
+    settings: Settings, folder: Path, client: HubClient, resources: ExitStack
+) -> CaseDesk:
+    mode = settings.terminal.mode
+    outbox = Outbox(
+        folder / "outbox.sqlite3", folder / "outbox.key", terminal_id=settings.terminal.id
+    )
+    resources.callback(outbox.close)
+    channel = Channel.COMMUNITY if mode is Mode.COMMUNITY else Channel.KIOSK
+    service = CaseService(
+        outbox, client, channel=channel, wait_seconds=settings.cases.wait_for_number
+    )
+    service.start()
+    resources.callback(service.stop)  # runs before outbox.close (ExitStack is LIFO)
+    staff = StaffRegistry(
+        StaffMember(s.number, s.name, s.id_number, s.pin_hash) for s in settings.community.staff
+    )
+    camera = DocumentCamera(settings.cases.document_camera, folder / "captures")
+    resources.callback(camera.close)
+    return CaseDesk(
+        catalog=CatalogCache(client, folder),
+        guide=load_guide(default_guide_path()),
+        service=service,
+        staff=staff,
+        camera=camera,
+        community=mode is Mode.COMMUNITY,
+    )

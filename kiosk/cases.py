@@ -1,0 +1,288 @@
+"""Submitting a case: the draft a journey fills, the outbox it goes through, the receipt.
+
+Theory of operation: ``CaseService.submit`` stores the case and its materials in the outbox
+(durable, encrypted) before anything else; only then may the screen say "已提交". The sender
+delivers it at once when the hub is up; ``submit`` waits a few seconds for that so a citizen
+usually leaves with the hub's case number and promised date. When the hub does not answer in
+time the receipt carries the outbox's provisional number (and says so), the sender keeps
+trying, and the case arrives exactly once (the entry id is its Idempotency-Key).
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import logging
+import threading
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from drivers.printer.layouts import CaseReceipt, Delivery
+from kiosk.api.client import HubClient
+from kiosk.api.errors import HubFailure, HubRejected, HubUnreachable
+from kiosk.api.models import (
+    CaseCreate,
+    CaseLookup,
+    CatalogItem,
+    Channel,
+    DeliveryMethod,
+    MaterialDeclaration,
+    Person,
+)
+from kiosk.api.payloads import case_tracking_code
+from kiosk.forms import FieldSpec, to_case_form
+from kiosk.outbox.sender import OutboxSender
+from kiosk.outbox.store import EntryState, Outbox, ProvisionalReceipt
+from kiosk.staff import Shift
+
+logger = logging.getLogger(__name__)
+
+
+class IdentitySource(enum.Enum):
+    ID_CARD = "id_card"  # read from the resident ID card: not editable
+    QR = "qr"  # resolved from a dynamic identity QR at the hub: not editable
+    MANUAL = "manual"  # typed (only where the item allows it)
+
+
+@dataclass(frozen=True, slots=True)
+class Applicant:
+    name: str
+    id_number: str
+    source: IdentitySource
+    address: str = ""  # the ID card's address (for EMS), empty when not known
+
+    def __repr__(self) -> str:  # never let a log line carry the person
+        return f"Applicant(source={self.source.value})"
+
+
+def identify_by_code(client: HubClient, code: str) -> Applicant:
+    """Who a scanned dynamic identity QR stands for, as the hub resolves it (HubRejected with a
+    citizen message when it is expired or not an identity code)."""
+    who = client.resolve_identity_code(code)
+    return Applicant(who.name, who.id_number, IdentitySource.QR)
+
+
+@dataclass(frozen=True, slots=True)
+class CapturedMaterial:
+    code: str
+    name: str
+    pdf: Path
+    sha256: str
+    size: int
+    pages: int
+
+
+@dataclass
+class CaseDraft:
+    """What the citizen has told the kiosk so far; lives in the session, wiped with it."""
+
+    item: CatalogItem
+    applicant: Applicant | None = None
+    answers: dict[str, object] = field(default_factory=dict)
+    materials: dict[str, CapturedMaterial] = field(default_factory=dict)
+    bring: set[str] = field(default_factory=set)  # codes the citizen will bring to the window
+    delivery: DeliveryMethod | None = None
+    address: str = ""  # EMS address
+    phone: str = ""
+    agent: Shift | None = None  # 代办: the signed-in community worker
+
+    def missing_materials(self) -> list[str]:
+        """Required materials not captured (optional ones may be skipped or brought)."""
+        return [m.code for m in self.item.materials if m.required and m.code not in self.materials]
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptData:
+    number: str
+    provisional: bool
+    entry_id: str
+    item_name: str
+    item_code: str
+    applicant_name: str
+    applicant_id: str
+    agent_name: str
+    materials: tuple[str, ...]  # received with the case
+    bring: tuple[str, ...]  # to be brought to the window
+    submitted_at: datetime
+    promised_date: date
+    promised_days: int
+    delivery: DeliveryMethod
+    address: str
+    tracking_code: str
+    verification_code: str
+
+
+def build_case(draft: CaseDraft, specs: list[FieldSpec], channel: Channel) -> CaseCreate:
+    if draft.applicant is None or draft.delivery is None:
+        raise ValueError("a case needs an applicant and a delivery choice")
+    agent = None
+    if draft.agent is not None:
+        worker = draft.agent.worker
+        agent = Person(name=worker.name, id_number=worker.id_number)
+    return CaseCreate(
+        item_code=draft.item.code,
+        applicant=Person(
+            name=draft.applicant.name,
+            id_number=draft.applicant.id_number,
+            phone=draft.phone or None,
+        ),
+        agent=agent,
+        form=dict(to_case_form(specs, draft.answers)),
+        materials=[
+            MaterialDeclaration(
+                code=m.code, name=m.name, sha256=m.sha256, size=m.size, media_type="application/pdf"
+            )
+            for m in draft.materials.values()
+        ],
+        delivery=draft.delivery,
+        delivery_address=draft.address if draft.delivery is DeliveryMethod.EMS else None,
+        channel=channel,
+    )
+
+
+def estimate_due(start: date, working_days: int) -> date:
+    """Weekdays only (holidays are the hub's business): the provisional receipt's estimate."""
+    day = start
+    left = working_days
+    while left > 0:
+        day += timedelta(days=1)
+        if day.weekday() < 5:
+            left -= 1
+    return day
+
+
+class CaseService:
+    def __init__(
+        self,
+        outbox: Outbox,
+        client: HubClient,
+        *,
+        channel: Channel = Channel.KIOSK,
+        wait_seconds: float = 8.0,
+    ) -> None:
+        self.outbox = outbox
+        self.client = client
+        self.channel = channel
+        self.wait_seconds = wait_seconds
+        self._settled: dict[str, threading.Event] = {}
+        self._lock = threading.Lock()
+        self.sender = OutboxSender(outbox, client, on_settled=self._on_settled)
+
+    def start(self) -> None:
+        self.sender.start()
+
+    def stop(self) -> None:
+        self.sender.stop()
+
+    def _on_settled(self, receipt: ProvisionalReceipt) -> None:
+        with self._lock:
+            event = self._settled.get(receipt.entry_id)
+        if event is not None:
+            event.set()
+
+    def store(self, draft: CaseDraft, specs: list[FieldSpec]) -> ProvisionalReceipt:
+        """Durably store the case in the outbox; from now on "已提交" is true."""
+        case = build_case(draft, specs, self.channel)
+        contents = {code: m.pdf.read_bytes() for code, m in draft.materials.items()}
+        for code, content in contents.items():  # a page file changed under us: refuse
+            if hashlib.sha256(content).hexdigest() != draft.materials[code].sha256:
+                raise ValueError(f"material {code} changed after capture")
+        stored = self.outbox.submit(case, contents)
+        with self._lock:
+            self._settled[stored.entry_id] = threading.Event()
+        self.sender.notify()
+        logger.info("case for item %s stored as %s", draft.item.code, stored.provisional_number)
+        return stored
+
+    def await_number(self, stored: ProvisionalReceipt, draft: CaseDraft) -> ReceiptData:
+        """Wait (a little) for the hub's case number; the receipt is provisional without it."""
+        with self._lock:
+            event = self._settled.get(stored.entry_id)
+        if event is not None:
+            event.wait(self.wait_seconds)
+        with self._lock:
+            self._settled.pop(stored.entry_id, None)
+        current = self.outbox.receipt(stored.entry_id)
+        assert draft.applicant is not None and draft.delivery is not None
+        item = draft.item
+        due = None
+        delivered = current.state is EntryState.DELIVERED and current.case_number is not None
+        number = (
+            current.case_number if delivered and current.case_number else current.provisional_number
+        )
+        if delivered:
+            due = self._due_date(number, draft.applicant.id_number)
+        submitted = current.created_at.astimezone()
+        names = [m.name for m in item.materials if m.code in draft.materials]
+        bring = [m.name for m in item.materials if m.code in draft.bring]
+        digest = hashlib.sha256(f"{stored.entry_id}:{number}".encode()).hexdigest()
+        return ReceiptData(
+            number=number,
+            provisional=not delivered,
+            entry_id=stored.entry_id,
+            item_name=item.name,
+            item_code=item.code,
+            applicant_name=draft.applicant.name,
+            applicant_id=draft.applicant.id_number,
+            agent_name=draft.agent.worker.name if draft.agent else "",
+            materials=tuple(names),
+            bring=tuple(bring),
+            submitted_at=submitted,
+            promised_date=due or estimate_due(submitted.date(), item.promised_days),
+            promised_days=item.promised_days,
+            delivery=draft.delivery,
+            address=draft.address,
+            tracking_code=case_tracking_code(number),
+            verification_code=digest[:6].upper(),
+        )
+
+    def _due_date(self, case_number: str, id_number: str) -> date | None:
+        try:
+            status = self.client.lookup_case(
+                CaseLookup(case_number=case_number, id_number=id_number)
+            )
+        except (HubUnreachable, HubFailure, HubRejected) as exc:
+            logger.warning("could not read the promised date of the new case: %s", exc.message)
+            return None
+        return status.due_date
+
+
+_DELIVERY = {
+    DeliveryMethod.PICKUP: Delivery.WINDOW,
+    DeliveryMethod.EMS: Delivery.EMS,
+    DeliveryMethod.ELECTRONIC: Delivery.ELECTRONIC,
+}
+
+PROVISIONAL_NOTICE = (
+    "临时编号：网络恢复后自动上传，届时可凭证件号查询正式办件编号。承诺日期为估算。"
+)
+AGENT_NOTICE = "本件由社区工作人员代办。"
+
+
+def receipt_layout(data: ReceiptData, hall_name: str) -> CaseReceipt:
+    notice = "请妥善保管本回执，凭回执或扫码查询办理进度。"
+    if data.provisional:
+        notice = PROVISIONAL_NOTICE + notice
+    if data.bring:
+        notice = "请到窗口提交：" + "、".join(data.bring) + "。" + notice
+    if data.agent_name:
+        notice = AGENT_NOTICE + notice
+    return CaseReceipt(
+        hall_name=hall_name,
+        case_number=data.number,
+        item_name=data.item_name,
+        item_code=data.item_code,
+        applicant_name=data.applicant_name,
+        applicant_id=data.applicant_id,
+        materials=data.materials,
+        accepted_at=data.submitted_at,
+        promised_date=data.promised_date,
+        promised_days=data.promised_days,
+        delivery=_DELIVERY[data.delivery],
+        track_url=data.tracking_code,
+        verification_code=data.verification_code,
+        ems_address=data.address,
+        agent_name=data.agent_name,
+        notice=notice,
+    )

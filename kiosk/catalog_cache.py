@@ -1,0 +1,166 @@
+"""The terminal's copy of the hub's catalog, and how the kiosk presents its items.
+
+Theory of operation: ``CatalogCache.refresh()`` asks the hub for the catalog; a version equal to
+the cached one changes nothing, a new one replaces the cache file atomically (write, fsync,
+rename). When the hub cannot be reached the cached catalog keeps the terminal working, so a
+community point with a flaky line still shows its items and their guides. The cache holds no
+personal data.
+
+``KioskGuide`` is the terminal-side presentation of items (config/catalog/kiosk_guide.toml):
+life events, aliases, the manual-identity fallback and richer widgets for text fields. It is
+kept apart from the hub's contract on purpose: the contract's items forbid unknown keys.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kiosk.api.client import HubClient
+from kiosk.api.errors import HubFailure, HubUnreachable
+from kiosk.api.models import Catalog, CatalogItem, Channel
+from kiosk.errors import ConfigError, KioskError
+
+logger = logging.getLogger(__name__)
+
+CACHE_FILE = "catalog.json"
+
+
+class CatalogUnavailable(KioskError):
+    """No catalog: the hub cannot be reached and nothing was cached yet."""
+
+
+@dataclass(frozen=True, slots=True)
+class RefreshResult:
+    version: str
+    changed: bool
+    from_cache: bool  # the hub could not be reached; the cached catalog is in use
+
+
+class CatalogCache:
+    def __init__(self, client: HubClient, folder: Path, *, site: str | None = None) -> None:
+        self.client = client
+        self.path = Path(folder) / CACHE_FILE
+        self.site = site
+        self._lock = threading.Lock()
+        self._catalog: Catalog | None = None
+
+    @property
+    def catalog(self) -> Catalog:
+        """The current catalog: in memory, else from the cache file."""
+        with self._lock:
+            if self._catalog is None:
+                self._catalog = self._read()
+            if self._catalog is None:
+                raise CatalogUnavailable("事项目录暂不可用，请稍后再试或到窗口办理。")
+            return self._catalog
+
+    def refresh(self) -> RefreshResult:
+        """Fetch the hub's catalog; on network trouble keep (and report) the cached one."""
+        try:
+            fresh = self.client.get_catalog(site=self.site)
+        except (HubUnreachable, HubFailure) as exc:
+            logger.warning("catalog refresh failed, using the cache: %s", exc.message)
+            return RefreshResult(self.catalog.version, changed=False, from_cache=True)
+        with self._lock:
+            current = self._catalog or self._read()
+            if current is not None and current.version == fresh.version:
+                self._catalog = current
+                return RefreshResult(fresh.version, changed=False, from_cache=False)
+            self._write(fresh)
+            self._catalog = fresh
+        logger.info("catalog updated to version %s (%d items)", fresh.version, len(fresh.items))
+        return RefreshResult(fresh.version, changed=True, from_cache=False)
+
+    def item(self, code: str) -> CatalogItem | None:
+        return next((item for item in self.catalog.items if item.code == code), None)
+
+    def self_service_items(self, channel: Channel = Channel.KIOSK) -> list[CatalogItem]:
+        """Items a citizen can submit at this terminal (others get a guide page only)."""
+        return [i for i in self.catalog.items if i.self_service and channel in i.channels]
+
+    def _read(self) -> Catalog | None:
+        try:
+            return Catalog.model_validate_json(self.path.read_bytes())
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError) as exc:  # a damaged cache is refetched, never trusted
+            logger.warning("ignoring unreadable catalog cache %s: %s", self.path, exc)
+            return None
+
+    def _write(self, catalog: Catalog) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".tmp")
+        with tmp.open("w", encoding="utf-8") as fh:
+            fh.write(catalog.model_dump_json())
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, self.path)
+
+
+# --------------------------------------------------------------------------- presentation
+
+
+@dataclass(frozen=True, slots=True)
+class ItemGuide:
+    events: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    audience: str = "personal"  # personal (个人) | business (法人)
+    manual_identity: bool = False  # a citizen without a card may type name and ID number
+    summary: str = ""  # what the item is, in a citizen's words (guide page)
+    who: str = ""  # who can apply (申请对象)
+    fields: dict[str, dict[str, Any]] = field(default_factory=dict)  # widget overlays
+
+
+@dataclass(frozen=True, slots=True)
+class KioskGuide:
+    events: tuple[str, ...]
+    items: dict[str, ItemGuide]
+
+    def for_item(self, code: str) -> ItemGuide:
+        return self.items.get(code, ItemGuide())
+
+
+_ITEM_KEYS = {"events", "aliases", "audience", "manual_identity", "fields", "summary", "who"}
+
+
+def load_guide(path: Path) -> KioskGuide:
+    """Read the presentation file; a mistake is a ConfigError naming the file and key."""
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: file not found") from None
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read ({exc})") from None
+    events = tuple(str(e) for e in raw.get("events", []))
+    items: dict[str, ItemGuide] = {}
+    for code, entry in raw.get("items", {}).items():
+        unknown = set(entry) - _ITEM_KEYS
+        if unknown:
+            raise ConfigError(f"{path}: items.{code}: unknown key '{sorted(unknown)[0]}'")
+        stray = [e for e in entry.get("events", []) if e not in events]
+        if stray:
+            raise ConfigError(f"{path}: items.{code}.events: '{stray[0]}' is not in events")
+        if entry.get("audience", "personal") not in ("personal", "business"):
+            raise ConfigError(f"{path}: items.{code}.audience: allowed: personal, business")
+        items[code] = ItemGuide(
+            events=tuple(entry.get("events", [])),
+            aliases=tuple(entry.get("aliases", [])),
+            audience=entry.get("audience", "personal"),
+            manual_identity=bool(entry.get("manual_identity", False)),
+            summary=str(entry.get("summary", "")),
+            who=str(entry.get("who", "")),
+            fields=dict(entry.get("fields", {})),
+        )
+    return KioskGuide(events, items)
+
+
+def default_guide_path() -> Path:
+    from kiosk.paths import example_config
+
+    return example_config("hall").parent / "catalog" / "kiosk_guide.toml"

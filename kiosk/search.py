@@ -1,0 +1,73 @@
+"""Finding an item the way citizens ask for it: Chinese names, aliases and pinyin initials.
+
+Each item is indexed under its name and aliases, each in three spellings: the characters, the
+full pinyin without tones (juzhuzheng) and the initials (jzz). A query matches a spelling when it
+is a substring of it (居住 finds 居住证申领, jzz finds it through its initials). Results are
+ranked: a match at the start of the name beats one inside it, the name beats an alias, and ties
+keep the catalog's order. No fuzzy matching: a citizen sees only items that contain what they
+typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from kiosk.api.models import CatalogItem
+from kiosk.catalog_cache import KioskGuide
+
+
+@dataclass(frozen=True, slots=True)
+class _Spelling:
+    text: str
+    from_name: bool
+
+
+def spellings(phrase: str) -> tuple[str, str, str]:
+    """(characters, full pinyin, initials), lower case, without spaces or punctuation."""
+    from pypinyin import Style, lazy_pinyin
+
+    clean = "".join(ch for ch in phrase.lower() if ch.isalnum())
+    full = "".join(lazy_pinyin(clean, errors="default"))
+    initials = "".join(
+        syllable[0] for syllable in lazy_pinyin(clean, style=Style.NORMAL, errors="default")
+    )
+    return clean, full.lower(), initials.lower()
+
+
+class ItemIndex:
+    def __init__(self, items: Iterable[CatalogItem], guide: KioskGuide) -> None:
+        self._items = list(items)
+        self._entries: list[tuple[CatalogItem, list[_Spelling]]] = []
+        for item in self._items:
+            words: list[_Spelling] = []
+            for phrase, from_name in [
+                (item.name, True),
+                *((a, False) for a in guide.for_item(item.code).aliases),
+            ]:
+                words.extend(_Spelling(s, from_name) for s in spellings(phrase) if s)
+            self._entries.append((item, words))
+
+    def search(self, query: str, limit: int = 20) -> list[CatalogItem]:
+        needle = "".join(ch for ch in query.lower() if ch.isalnum())
+        if not needle:
+            return []
+        ranked: list[tuple[int, int, CatalogItem]] = []
+        for order, (item, words) in enumerate(self._entries):
+            best: int | None = None
+            for word in words:
+                at = word.text.find(needle)
+                if at < 0:
+                    continue
+                score = (0 if at == 0 else 2) + (0 if word.from_name else 1)
+                best = score if best is None else min(best, score)
+            if best is not None:
+                ranked.append((best, order, item))
+        ranked.sort(key=lambda entry: (entry[0], entry[1]))
+        return [item for _, _, item in ranked[:limit]]
+
+    def by_event(self, event: str, guide: KioskGuide) -> list[CatalogItem]:
+        return [i for i in self._items if event in guide.for_item(i.code).events]
+
+    def by_audience(self, audience: str, guide: KioskGuide) -> list[CatalogItem]:
+        return [i for i in self._items if guide.for_item(i.code).audience == audience]

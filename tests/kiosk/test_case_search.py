@@ -1,0 +1,64 @@
+"""Search: Chinese names, aliases, pinyin (full and initials), partials; and the guide file."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from kiosk.api.models import CatalogItem
+from kiosk.catalog_cache import default_guide_path, load_guide
+from kiosk.errors import ConfigError
+from kiosk.search import ItemIndex
+
+ITEMS = Path(__file__).resolve().parents[2] / "config" / "catalog" / "items.toml"
+
+
+@pytest.fixture(scope="module")
+def index() -> ItemIndex:
+    raw = tomllib.loads(ITEMS.read_text(encoding="utf-8"))
+    items = [CatalogItem.model_validate(i) for i in raw["items"]]
+    return ItemIndex(items, load_guide(default_guide_path()))
+
+
+@pytest.mark.parametrize(
+    ("query", "first", "also"),
+    [
+        ("居住证", "居住证申领", ()),
+        ("jzz", "居住证申领", ()),
+        ("JZZ", "居住证申领", ()),
+        ("juzhuzheng", "居住证申领", ()),
+        ("暂住证", "居住证申领", ()),  # alias
+        ("准生证", "生育登记服务", ()),  # alias
+        ("zsz", "生育登记服务", ()),  # alias initials
+        ("低保", "最低生活保障审核确认", ()),
+        ("生育", "生育登记服务", ()),
+        ("灵活就业", "灵活就业人员社会保险参保登记", ()),
+        ("就业", "就业创业证申领", ("灵活就业人员社会保险参保登记",)),
+        ("参保登记", "城乡居民基本养老保险参保登记", ("城乡居民基本医疗保险参保登记",)),
+        ("ydz", "老年人优待证办理", ()),  # a partial of the initials
+        ("jlk", "老年人优待证办理", ()),  # alias 敬老卡
+        ("个体", "个体工商户设立登记", ()),
+    ],
+)
+def test_search_table(index: ItemIndex, query: str, first: str, also: tuple[str, ...]) -> None:
+    names = [item.name for item in index.search(query)]
+    assert names and names[0] == first
+    for name in also:
+        assert name in names
+
+
+@pytest.mark.parametrize("query", ["", "   ", "xyzq", "护照", "！！"])
+def test_no_match_is_empty(index: ItemIndex, query: str) -> None:
+    assert index.search(query) == []
+
+
+def test_guide_rejects_unknown_keys_and_events(tmp_path: Path) -> None:
+    bad = tmp_path / "guide.toml"
+    bad.write_text('events = ["生育"]\n[items.X]\nalias = ["a"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="unknown key 'alias'"):
+        load_guide(bad)
+    bad.write_text('events = ["生育"]\n[items.X]\nevents = ["旅游"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="'旅游' is not in events"):
+        load_guide(bad)

@@ -1,0 +1,207 @@
+"""The case service over the real hub on loopback: outbox first, then the hub's number."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+
+from drivers.printer.encoder import encode
+from drivers.printer.layouts import case_receipt
+from drivers.printer.profile import PaperWidth, PrinterProfile
+from drivers.printer.render import render_escpos
+from hub.embedded import EmbeddedHub
+from kiosk.api.client import HubClient
+from kiosk.api.errors import HubRejected
+from kiosk.api.models import CaseLookup, CaseState, DeliveryMethod
+from kiosk.api.payloads import case_tracking_code
+from kiosk.capture import DocumentCamera
+from kiosk.cases import (
+    Applicant,
+    CaseDraft,
+    CaseService,
+    IdentitySource,
+    estimate_due,
+    identify_by_code,
+    receipt_layout,
+)
+from kiosk.catalog_cache import CatalogCache, default_guide_path, load_guide
+from kiosk.forms import form_specs
+from kiosk.outbox.store import Outbox
+
+RESIDENCE = "QR00240001-990101-GA"
+APPLICANT = Applicant(
+    "张示例", "11010519491231002X", IdentitySource.ID_CARD, "北京市朝阳区示例路1号"
+)
+
+
+@dataclass
+class Rig:
+    hub: EmbeddedHub
+    client: HubClient
+    service: CaseService
+    catalog: CatalogCache
+    camera: DocumentCamera
+
+
+@pytest.fixture
+def rig(tmp_path: Path) -> Iterator[Rig]:
+    hub = EmbeddedHub(tmp_path / "hub")
+    hub.start()
+    hub.port = int(hub.base_url.rsplit(":", 1)[1])  # a restart comes back on the same port
+    token = hub.register_terminal("T-CASES")
+    client = HubClient(hub.base_url, token=token, connect_timeout=1.0, read_timeout=5.0, retries=0)
+    outbox = Outbox(tmp_path / "outbox.sqlite3", tmp_path / "outbox.key", terminal_id="T-CASES")
+    service = CaseService(outbox, client, wait_seconds=10.0)
+    service.sender.base_delay = 0.2  # retry quickly once the hub is back
+    service.sender.max_delay = 0.5
+    service.start()
+    catalog = CatalogCache(client, tmp_path / "cache")
+    catalog.refresh()
+    try:
+        yield Rig(hub, client, service, catalog, DocumentCamera("sim", tmp_path / "captures"))
+    finally:
+        service.stop()
+        outbox.close()
+        client.close()
+        hub.stop()
+
+
+def _draft(rig: Rig) -> CaseDraft:
+    item = rig.catalog.item(RESIDENCE)
+    assert item is not None
+    draft = CaseDraft(item, APPLICANT)
+    draft.answers = {
+        "residence_address": "示例区城东街道幸福路8号3栋201",
+        "residence_since": "20250301",
+        "reason": "就业",
+        "family": [{"name": "王小二", "relation": "子女", "id_number": "110105201501010017"}],
+        "phone": "13800001234",
+    }
+    for code in ("id_card", "residence_proof"):
+        spec = next(m for m in item.materials if m.code == code)
+        rig.camera.begin(code)
+        assert rig.camera.capture().issues == ()
+        captured = rig.camera.finish()
+        from kiosk.cases import CapturedMaterial
+
+        draft.materials[code] = CapturedMaterial(
+            code, spec.name, captured.pdf, captured.sha256, captured.size, len(captured.pages)
+        )
+    draft.bring.add("photo")
+    draft.delivery = DeliveryMethod.EMS
+    draft.address = "北京市朝阳区示例路1号示例小区"
+    draft.phone = "13800001234"
+    return draft
+
+
+def test_online_submission_gets_the_hubs_number_and_due_date(rig: Rig) -> None:
+    draft = _draft(rig)
+    specs = form_specs(draft.item, load_guide(default_guide_path()).for_item(draft.item.code))
+    stored = rig.service.store(draft, specs)
+    receipt = rig.service.await_number(stored, draft)
+    assert not receipt.provisional
+    assert receipt.number != stored.provisional_number
+    status = rig.client.lookup_case(
+        CaseLookup(case_number=receipt.number, id_number=APPLICANT.id_number)
+    )
+    assert status.state is CaseState.SUBMITTED
+    # The hub fixes the due date at acceptance; until then the receipt shows the estimate.
+    expected = status.due_date or estimate_due(receipt.submitted_at.date(), 15)
+    assert receipt.promised_date == expected
+    stored_case = _stored_case(rig.hub, receipt.number)
+    assert stored_case["form"]["reason"] == "就业"
+    assert stored_case["form"]["residence_since"] == "2025-03-01"
+    assert "王小二" in stored_case["form"]["family"]
+    sha = {m.code: m.sha256 for m in draft.materials.values()}
+    assert stored_case["materials"] == sha
+    for material in draft.materials.values():
+        assert hashlib.sha256(material.pdf.read_bytes()).hexdigest() == material.sha256
+    text = render_escpos(
+        encode(
+            case_receipt(receipt_layout(receipt, "示例大厅"), PaperWidth.MM80), PrinterProfile()
+        ),
+        PaperWidth.MM80,
+    ).transcript
+    assert receipt.number in text and "EMS" in text and "张*例" in text
+    assert "居住证明" in text and "请到窗口提交：近期一寸免冠照片" in text
+    assert "11010519491231002X" not in text and "示例路1号" not in text
+
+
+def test_offline_submission_is_provisional_then_arrives_once(rig: Rig) -> None:
+    draft = _draft(rig)
+    specs = form_specs(draft.item, load_guide(default_guide_path()).for_item(draft.item.code))
+    rig.hub.stop()
+    rig.service.wait_seconds = 1.0
+    stored = rig.service.store(draft, specs)
+    receipt = rig.service.await_number(stored, draft)
+    assert receipt.provisional
+    assert receipt.number == stored.provisional_number
+    rig.hub.start()
+    delivered = rig.service.outbox
+    rig.service.sender.notify()
+    deadline_ok = _wait_until(lambda: delivered.receipt(stored.entry_id).case_number is not None)
+    assert deadline_ok
+    number = delivered.receipt(stored.entry_id).case_number
+    assert number is not None
+    status = rig.client.lookup_case(CaseLookup(case_number=number, id_number=APPLICANT.id_number))
+    assert status.item_name == "居住证申领"
+    rig.service.sender.drain(force=True)  # a resend must not duplicate it
+    assert _count_cases(rig.hub, RESIDENCE) == 1
+
+
+def _wait_until(predicate: object, timeout: float = 60.0) -> bool:
+    import threading
+    import time
+
+    end = time.monotonic() + timeout
+    gate = threading.Event()
+    while time.monotonic() < end:
+        if predicate():  # type: ignore[operator]
+            return True
+        gate.wait(0.1)
+    return False
+
+
+def _stored_case(hub: EmbeddedHub, number: str) -> dict[str, Any]:
+    """The case as the hub stored it: its data, the applicant and each material's hash, with
+    the hash of the bytes it actually received."""
+    with hub.context.engine.connect() as db:
+        case = (
+            db.execute(text("SELECT * FROM cases WHERE case_number = :n"), {"n": number})
+            .mappings()
+            .one()
+        )
+        rows = db.execute(
+            text("SELECT material_code, sha256, content FROM materials WHERE case_id = :c"),
+            {"c": case["case_id"]},
+        ).all()
+    data = case["data"] if isinstance(case["data"], dict) else json.loads(case["data"])
+    materials = {}
+    for code, sha, content in rows:
+        assert content is not None and hashlib.sha256(content).hexdigest() == sha
+        materials[code] = sha
+    return {**data, "applicant_name": case["applicant_name"], "materials": materials}
+
+
+def _count_cases(hub: EmbeddedHub, item_code: str) -> int:
+    with hub.context.engine.connect() as db:
+        query = text("SELECT count(*) FROM cases WHERE item_code = :c")
+        return int(db.execute(query, {"c": item_code}).scalar_one())
+
+
+def test_identity_qr_is_resolved_at_the_hub(rig: Rig) -> None:
+    code = rig.hub.issue_identity_code("王示例", APPLICANT.id_number, ttl_seconds=60)
+    applicant = identify_by_code(rig.client, code)
+    assert (applicant.name, applicant.id_number) == ("王示例", APPLICANT.id_number)
+    assert applicant.source is IdentitySource.QR
+    assert "王示例" not in repr(applicant)
+    with pytest.raises(HubRejected) as refused:
+        identify_by_code(rig.client, case_tracking_code("SL20261127000001"))
+    assert refused.value.citizen_message

@@ -1,0 +1,73 @@
+"""Proving identity: a dynamic identity QR seen by the camera and resolved at the hub, and the
+typed fallback only where the item allows it."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+from pytestqt.qtbot import QtBot
+
+from kiosk.app import Terminal
+from kiosk.cases import IdentitySource
+
+
+def _load_driver() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "_case_driver", Path(__file__).with_name("case_driver.py")
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+d = _load_driver()
+
+
+def test_identity_qr_from_the_camera_is_resolved_at_the_hub(
+    qtbot: QtBot, themed: object, terminal_with_identity_qr: Terminal
+) -> None:
+    citizen = d.open(qtbot, terminal_with_identity_qr)
+    journey = citizen.journey
+    d.begin(citizen, "居住", d.RESIDENCE)
+    page = journey.identify_page
+    assert page.qr_button.isVisible() and not page.manual_button.isVisible()
+    citizen.tap(page.qr_button)
+    citizen.at("form")
+    assert journey.draft.applicant.source is IdentitySource.QR
+    assert journey.draft.applicant.name == "王示例"
+    rows = [w.text() for w in journey.form_view.findChildren(type(page.status), "ReadOnlyValue")]
+    assert rows == ["王示例", "1101**********002X"]  # shown, not editable
+
+
+def test_typed_identity_only_where_allowed_and_checked(
+    qtbot: QtBot, themed: object, terminal: Terminal
+) -> None:
+    citizen = d.open(qtbot, terminal)
+    journey = citizen.journey
+    d.begin(citizen, "生育", d.BIRTH)  # 生育登记 allows it
+    page = journey.identify_page
+    citizen.tap(page.manual_button)
+    page.name_edit.setText("李示例")
+    page.id_edit.setText("110105194912310021")  # wrong check character
+    citizen.tap(page.manual_ok)
+    assert "18 位身份证号码" in page.status.text()
+    assert citizen.log[-1] == "identifying"
+    page.id_edit.setText(d.ID_NUMBER)
+    citizen.tap(page.manual_ok)
+    citizen.at("form")
+    assert journey.draft.applicant.source is IdentitySource.MANUAL
+    citizen.tap(journey.form_back)
+    citizen.tap(page.back)
+    citizen.at("guide")
+    citizen.tap(journey.guide_page.back)
+    citizen.at("finding")
+    citizen.tap(journey.find_page.event_buttons["居住"])
+    citizen.tap(journey.find_page.result_buttons[d.RESIDENCE])
+    citizen.tap(journey.guide_page.apply)
+    citizen.at("identifying")
+    assert not page.manual_button.isVisible()  # 居住证: a card or identity QR only

@@ -1,0 +1,228 @@
+"""办件 end to end: from home to a printed receipt, over the real hub on loopback.
+
+Three items with different forms and materials; each test asserts what the hub stored (form,
+materials' hashes, delivery) and what the receipt says, and counts the citizen's taps. Also the
+search and guide pages and the messages next to fields.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+
+from pytestqt.qtbot import QtBot
+
+from kiosk.app import Terminal
+from ui.widgets.form_fields import GroupField, LineField
+
+
+def _load_driver() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "_case_driver", Path(__file__).with_name("case_driver.py")
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+d = _load_driver()
+
+
+def test_residence_permit_with_group_address_and_ems(
+    qtbot: QtBot, themed: object, terminal: Terminal, record_property: Callable[..., None]
+) -> None:
+    citizen = d.open(qtbot, terminal)
+    journey = citizen.journey
+    d.begin(citizen, "居住", d.RESIDENCE)
+    d.card(terminal)
+    citizen.at("form")
+    address = citizen.field("residence_address")
+    assert isinstance(address, LineField)
+    citizen.type_text(address.edit, "示例区幸福路8号3栋201")
+    citizen.type_digits(citizen.field("residence_since").edit, "20250301")
+    citizen.choose("reason", "就业")
+    family = citizen.field("family")
+    assert isinstance(family, GroupField)
+    citizen.tap(family.add_button)
+    row = family.rows[0][1]
+    citizen.type_text(row["name"].edit, "王小二")
+    citizen.tap(row["relation"].buttons["子女"])
+    citizen.type_digits(row["id_number"].edit, "110105201501010017")
+    citizen.type_digits(citizen.field("phone").edit, "13800001234")
+    citizen.tap(journey.form_next)
+    citizen.at("materials")
+    d.capture(citizen, "id_card")
+    d.capture(citizen, "residence_proof", pages=2)
+    citizen.tap(journey.materials_page.bring_buttons["photo"])
+    citizen.tap(journey.materials_page.next)
+    citizen.at("delivery")
+    citizen.tap(journey.delivery_page.method_buttons[d.ems()])
+    assert journey.delivery_page.card_address.isChecked()  # the card's address by default
+    citizen.tap(journey.delivery_page.next)
+    citizen.at("review")
+    summary = journey.review_page.summary.text()
+    assert "张*例" in summary and "1101**********002X" in summary
+    assert "北京市朝阳区****" in summary and "138****1234" in summary
+    assert "示例路1号" not in summary and d.ID_NUMBER not in summary
+    d.submit(citizen)
+
+    receipt = journey.receipt
+    assert receipt is not None and not receipt.provisional
+    stored = d.stored(terminal, receipt.number)
+    assert stored["applicant_name"] == "张示例"
+    assert stored["form"]["residence_address"] == "示例区幸福路8号3栋201"
+    assert stored["form"]["residence_since"] == "2025-03-01"
+    assert stored["form"]["reason"] == "就业"
+    assert json.loads(stored["form"]["family"]) == [
+        {"name": "王小二", "relation": "子女", "id_number": "110105201501010017"}
+    ]
+    assert stored["delivery"] == "ems"
+    assert stored["delivery_address"] == "北京市朝阳区示例路1号示例小区"
+    draft = journey.draft
+    assert draft is not None
+    assert stored["hashes"] == {c: m.sha256 for c, m in draft.materials.items()}
+    assert draft.materials["residence_proof"].pages == 2
+    text = d.receipt_text(citizen)
+    assert receipt.number in text and "居住证申领" in text
+    assert "EMS" in text and "北京市朝阳区****" in text and "张*例" in text
+    assert "请到窗口提交：近期一寸免冠照片" in text and "示例路1号" not in text
+    assert journey.receipt_page.qr.text_value == receipt.tracking_code
+    d.report(citizen, "居住证申领", record_property)
+    assert citizen.taps - citizen.keys <= 30  # a regression guard: buttons, not digits
+
+    rated: list[tuple[str, str]] = []
+    journey.rate_case_requested.connect(lambda kind, number: rated.append((kind, number)))
+    citizen.tap(journey.receipt_page.done)
+    qtbot.waitUntil(lambda: citizen.window.stack.currentWidget() is citizen.window.home)
+    assert rated == [("case", receipt.number)]
+    assert journey.receipt is None and journey.draft is None  # wiped with the session
+    assert not journey.desk.camera.work_dir.exists()
+
+
+def test_birth_registration_date_and_electronic_delivery(
+    qtbot: QtBot, themed: object, terminal: Terminal, record_property: Callable[..., None]
+) -> None:
+    citizen = d.open(qtbot, terminal)
+    journey = citizen.journey
+    d.begin(citizen, "生育", d.BIRTH)
+    d.card(terminal)
+    citizen.at("form")
+    citizen.type_digits(citizen.field("expected_date").edit, "20270315")
+    citizen.type_digits(citizen.field("phone").edit, "13900005678")
+    citizen.tap(journey.form_next)
+    citizen.at("materials")
+    d.capture(citizen, "id_card", pages=2)  # both spouses' cards
+    citizen.tap(journey.materials_page.bring_buttons["marriage"])
+    citizen.tap(journey.materials_page.next)
+    citizen.at("delivery")  # electronic only: chosen already
+    citizen.tap(journey.delivery_page.next)
+    citizen.at("review")
+    d.submit(citizen)
+    receipt = journey.receipt
+    assert receipt is not None
+    stored = d.stored(terminal, receipt.number)
+    assert stored["form"] == {"expected_date": "2027-03-15", "phone": "13900005678"}
+    assert stored["delivery"] == "electronic" and stored["delivery_address"] is None
+    assert set(stored["hashes"]) == {"id_card"}
+    text = d.receipt_text(citizen)
+    assert "生育登记服务" in text and "电子送达" in text and "请到窗口提交：结婚证" in text
+    d.report(citizen, "生育登记服务", record_property)
+
+
+def test_flexible_employment_multi_choice_number_and_pickup(
+    qtbot: QtBot, themed: object, terminal: Terminal, record_property: Callable[..., None]
+) -> None:
+    citizen = d.open(qtbot, terminal)
+    journey = citizen.journey
+    d.begin(citizen, "就业", d.FLEXIBLE)
+    d.card(terminal)
+    citizen.at("form")
+    citizen.choose("insurances", "企业职工基本养老保险", "职工基本医疗保险")
+    citizen.type_digits(citizen.field("monthly_base").edit, "4500")
+    citizen.type_text(citizen.field("occupation").edit, "网约车司机")
+    citizen.type_digits(citizen.field("phone").edit, "13700002222")
+    citizen.tap(journey.form_next)
+    citizen.at("materials")
+    d.capture(citizen, "id_card")
+    d.capture(citizen, "employment")
+    citizen.tap(journey.materials_page.next)
+    citizen.at("delivery")
+    citizen.tap(journey.delivery_page.method_buttons[d.pickup()])
+    citizen.tap(journey.delivery_page.next)
+    citizen.at("review")
+    d.submit(citizen)
+    receipt = journey.receipt
+    assert receipt is not None
+    stored = d.stored(terminal, receipt.number)
+    assert stored["form"]["insurances"] == "企业职工基本养老保险、职工基本医疗保险"
+    assert stored["form"]["monthly_base"] == "4500"
+    assert stored["form"]["occupation"] == "网约车司机"
+    assert "spouse_id" not in stored["form"]
+    assert stored["delivery"] == "pickup"
+    assert set(stored["hashes"]) == {"id_card", "employment"}
+    text = d.receipt_text(citizen)
+    assert "窗口领取" in text and "灵活就业人员社会保险参保登记" in text
+    d.report(citizen, "灵活就业人员社会保险参保登记", record_property)
+
+
+def test_form_messages_appear_next_to_fields_and_block(
+    qtbot: QtBot, themed: object, terminal: Terminal
+) -> None:
+    citizen = d.open(qtbot, terminal)
+    journey = citizen.journey
+    d.begin(citizen, "就业", d.FLEXIBLE)
+    d.card(terminal)
+    citizen.at("form")
+    citizen.type_digits(citizen.field("monthly_base").edit, "45X")
+    citizen.type_digits(citizen.field("spouse_id").edit, "110105194912310021")
+    citizen.type_digits(citizen.field("phone").edit, "1370000")
+    citizen.tap(journey.form_next)
+    expected = {
+        "insurances": "请选择参保险种。",
+        "monthly_base": "这里只能填数字，例如 3000。",
+        "occupation": "请填写从事职业。",
+        "spouse_id": "身份证号码有误，请逐位核对。",
+        "phone": "电话号码不对，手机号是 1 开头的 11 位数字。",
+    }
+    for name, message in expected.items():
+        error = citizen.field(name).error
+        assert error.isVisible() and error.text() == message, name
+    assert citizen.log[-1] == "form"  # blocked
+    citizen.choose("insurances", "失业保险")
+    citizen.tap(journey.form_next)
+    assert not citizen.field("insurances").error.isVisible()
+    assert citizen.field("phone").error.isVisible()
+    assert citizen.log[-1] == "form"
+
+
+def test_search_by_pinyin_initials_and_guide(
+    qtbot: QtBot, themed: object, terminal: Terminal
+) -> None:
+    citizen = d.open(qtbot, terminal)
+    journey = citizen.journey
+    citizen.tap(citizen.window.home.tiles["case"])
+    citizen.at("finding")
+    citizen.type_text(journey.find_page.search, "jzz")
+    qtbot.waitUntil(lambda: d.RESIDENCE in journey.find_page.result_buttons, timeout=d.WAIT)
+    assert next(iter(journey.find_page.result_buttons)) == d.RESIDENCE
+    citizen.tap(journey.find_page.result_buttons[d.RESIDENCE])
+    citizen.at("guide")
+    guide = journey.guide_page.details.text()
+    assert "15 个工作日" in guide and "居住证暂行条例" in guide and "居住证明" in guide
+    assert "申请对象：离开常住户口所在地" in guide and "需原件" not in guide
+    assert journey.guide_page.apply.isEnabled()
+    citizen.tap(journey.guide_page.back)
+    citizen.at("finding")
+    journey.find_page.search.clear()
+    citizen.type_text(journey.find_page.search, "食品经营")
+    code = "XK00405003-990101-SJ"  # window only (not a kiosk channel)
+    citizen.tap(journey.find_page.result_buttons[code])
+    citizen.at("guide")
+    assert not journey.guide_page.apply.isEnabled()
+    assert "窗口" in journey.guide_page.where.text()

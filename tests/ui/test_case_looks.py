@@ -1,0 +1,193 @@
+"""The case journey in English (only catalog data stays Chinese) and in elder mode."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.app import Terminal
+
+
+def _load_driver() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "_case_driver", Path(__file__).with_name("case_driver.py")
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+d = _load_driver()
+
+
+CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _untranslated(citizen: Any, data: set[str]) -> list[str]:
+    """Chinese left on screen once the catalog's own words (item data) are taken out."""
+    journey = citizen.journey
+    leftover = []
+    for widget in journey.findChildren(QWidget):
+        if not widget.isVisibleTo(journey) or not isinstance(widget, QLabel | QAbstractButton):
+            continue
+        text = widget.text()
+        for word in sorted(data, key=len, reverse=True):
+            text = text.replace(word, "")
+        if CJK.search(text):
+            leftover.append(f"{widget.objectName()}: {widget.text()}")
+    return leftover
+
+
+def test_english_leaves_only_catalog_data_in_chinese(
+    qtbot: QtBot, themed: object, terminal: Terminal
+) -> None:
+    citizen = d.open(qtbot, terminal)
+    window = citizen.window
+    qtbot.mouseClick(window.home.language_button, Qt.MouseButton.LeftButton)
+    window.case.page_changed.connect(citizen.log.append)
+    assert terminal.cases is not None
+    item = terminal.cases.catalog
+    catalog = item.refresh() and item.catalog
+    guide = terminal.cases.guide
+    data = {g.summary for g in guide.items.values()} | {g.who for g in guide.items.values()}
+    data |= set(guide.events) | {"张*例", "张示例", "1101**********002X", "北京市朝阳区****"}
+    for entry in catalog.items:
+        data |= {entry.name, entry.department, entry.legal_basis, entry.item_type.value}
+        data |= {f.label for f in entry.form} | {o for f in entry.form for o in f.options}
+        data |= {m.name for m in entry.materials} | {m.note for m in entry.materials if m.note}
+        data |= {entry.fee.basis} if entry.fee.basis else set()
+    data.discard("")
+    journey = citizen.journey
+    pages = []
+    d.begin(citizen, "生育", d.BIRTH)
+    pages.append(("identify", _untranslated(citizen, data)))
+    d.card(terminal)
+    citizen.at("form")
+    citizen.type_digits(citizen.field("expected_date").edit, "2027")
+    citizen.tap(journey.form_next)
+    pages.append(("form with messages", _untranslated(citizen, data)))
+    citizen.type_digits(citizen.field("expected_date").edit, "0315")
+    citizen.type_digits(citizen.field("phone").edit, "13900005678")
+    citizen.tap(journey.form_next)
+    citizen.at("materials")
+    citizen.tap(journey.materials_page.capture_buttons["id_card"])
+    citizen.tap(journey.materials_page.shoot)
+    qtbot.waitUntil(lambda: journey.materials_page._pages == 1, timeout=d.WAIT)
+    pages.append(("capture", _untranslated(citizen, data)))
+    citizen.tap(journey.materials_page.done)
+    qtbot.waitUntil(lambda: not journey.materials_page.panel.isVisible(), timeout=d.WAIT)
+    citizen.tap(journey.materials_page.next)
+    citizen.at("delivery")
+    pages.append(("delivery", _untranslated(citizen, data)))
+    citizen.tap(journey.delivery_page.next)
+    citizen.at("review")
+    pages.append(("review", _untranslated(citizen, data)))
+    d.submit(citizen)
+    pages.append(("receipt", _untranslated(citizen, data)))
+    assert [(name, left) for name, left in pages if left] == []
+    window.end_session("finish")
+
+
+def test_elder_mode_makes_the_case_pages_large(
+    qtbot: QtBot, themed: object, terminal: Terminal
+) -> None:
+    citizen = d.open(qtbot, terminal)
+    window = citizen.window
+    qtbot.mouseClick(window.home.elder_button, Qt.MouseButton.LeftButton)
+    window.case.page_changed.connect(citizen.log.append)
+
+    def small_texts() -> list[str]:
+        journey = citizen.journey
+        return [
+            widget.text()
+            for widget in journey.findChildren(QWidget)
+            if widget.isVisibleTo(journey)
+            and isinstance(widget, QLabel | QAbstractButton)
+            and widget.text()
+            and widget.fontInfo().pixelSize() < 30
+        ]
+
+    d.begin(citizen, "居住", d.RESIDENCE)
+    assert small_texts() == []
+    d.card(terminal)
+    citizen.at("form")
+    citizen.tap(citizen.journey.form_next)
+    assert small_texts() == []  # the messages too
+    window.end_session("finish")
+
+
+class _Stretch(QTranslator):
+    """Every string 40% longer: translations must not be clipped (as tests/ui/test_shell.py)."""
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        text = source.replace("%n", str(n)) if n >= 0 else source
+        return text + "长" * max(1, round(len(text) * 0.4))
+
+
+def _clipped(journey: QWidget) -> list[str]:
+    QCoreApplication.processEvents()
+    found = []
+    for widget in journey.findChildren(QWidget):
+        if not widget.isVisibleTo(journey) or not isinstance(widget, QLabel | QAbstractButton):
+            continue
+        if not widget.text():
+            continue
+        if isinstance(widget, QLabel) and widget.wordWrap():
+            if widget.height() < widget.heightForWidth(widget.width()):
+                found.append(widget.text())
+        elif widget.width() < widget.sizeHint().width():
+            found.append(widget.text())
+    return found
+
+
+def test_stretched_strings_are_not_clipped_on_case_pages(
+    qtbot: QtBot, themed: object, terminal: Terminal
+) -> None:
+    app = QCoreApplication.instance()
+    assert app is not None
+    stretch = _Stretch()
+    app.installTranslator(stretch)
+    try:
+        citizen = d.open(qtbot, terminal)
+        citizen.window._build_screens()
+        citizen.window.case.page_changed.connect(citizen.log.append)
+        journey = citizen.journey
+        d.begin(citizen, "生育", d.BIRTH)
+        assert journey.identify_page.title.text().endswith("长")  # the stretch is on
+        assert _clipped(journey) == []
+        d.card(terminal)
+        citizen.at("form")
+        citizen.tap(journey.form_next)
+        assert _clipped(journey) == []
+        citizen.type_digits(citizen.field("expected_date").edit, "20270315")
+        citizen.type_digits(citizen.field("phone").edit, "13900005678")
+        citizen.tap(journey.form_next)
+        citizen.at("materials")
+        citizen.tap(journey.materials_page.capture_buttons["id_card"])
+        assert _clipped(journey) == []
+        citizen.tap(journey.materials_page.shoot)
+        qtbot.waitUntil(lambda: journey.materials_page.done.isEnabled(), timeout=d.WAIT)
+        citizen.tap(journey.materials_page.done)
+        qtbot.waitUntil(lambda: not journey.materials_page.panel.isVisible(), timeout=d.WAIT)
+        citizen.tap(journey.materials_page.next)
+        citizen.at("delivery")
+        assert _clipped(journey) == []
+        citizen.tap(journey.delivery_page.next)
+        citizen.at("review")
+        assert _clipped(journey) == []
+        d.submit(citizen)
+        assert _clipped(journey) == []
+    finally:
+        app.removeTranslator(stretch)

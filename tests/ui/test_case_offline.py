@@ -1,0 +1,103 @@
+"""Hub down at 提交: a provisional receipt; when it is back the case arrives, once."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from pytestqt.qtbot import QtBot
+
+from kiosk.app import Terminal
+
+
+def _load_driver() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "_case_driver", Path(__file__).with_name("case_driver.py")
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+d = _load_driver()
+
+
+def test_hub_down_at_submit_gives_a_provisional_receipt_then_the_case_arrives_once(
+    qtbot: QtBot, themed: object, hub_outside: Any, terminal_on_outside_hub: Terminal
+) -> None:
+    terminal = terminal_on_outside_hub
+    citizen = d.open(qtbot, terminal)
+    journey = citizen.journey
+    d.begin(citizen, "生育", d.BIRTH)  # the catalog comes from the hub while it is up
+    d.card(terminal)
+    citizen.at("form")
+    citizen.type_digits(citizen.field("expected_date").edit, "20270315")
+    citizen.type_digits(citizen.field("phone").edit, "13900005678")
+    citizen.tap(journey.form_next)
+    citizen.at("materials")
+    d.capture(citizen, "id_card")
+    citizen.tap(journey.materials_page.next)
+    citizen.at("delivery")
+    citizen.tap(journey.delivery_page.next)
+    citizen.at("review")
+    hub_outside.stop()
+    d.submit(citizen)
+    receipt = journey.receipt
+    assert receipt is not None and receipt.provisional
+    assert receipt.number.startswith("HALL-K01-")
+    assert "临时编号" in journey.receipt_page.state.text()
+    text = d.receipt_text(citizen)
+    assert receipt.number in text and "临时编号" in text
+    entry = receipt.entry_id
+    assert terminal.cases is not None
+    outbox = terminal.cases.service.outbox
+    assert outbox.receipt(entry).case_number is None
+
+    hub_outside.start()
+    terminal.cases.service.sender.notify()
+    qtbot.waitUntil(lambda: outbox.receipt(entry).case_number is not None, timeout=60000)
+    number = outbox.receipt(entry).case_number
+    assert number is not None
+    from kiosk.api.models import CaseLookup
+
+    status = terminal.client.lookup_case(CaseLookup(case_number=number, id_number=d.ID_NUMBER))
+    assert status.item_name == "生育登记服务"
+    terminal.cases.service.sender.drain(force=True)  # a resend finds the same case
+    with hub_outside.context.engine.connect() as db:
+        from sqlalchemy import text as sql
+
+        count = db.execute(sql("SELECT count(*) FROM cases WHERE item_code = :c"), {"c": d.BIRTH})
+        assert count.scalar_one() == 1
+
+
+def test_session_ending_while_storing_keeps_the_case(
+    qtbot: QtBot, themed: object, terminal: Terminal
+) -> None:
+    citizen = d.open(qtbot, terminal)
+    journey = citizen.journey
+    d.begin(citizen, "生育", d.BIRTH)
+    d.card(terminal)
+    citizen.at("form")
+    citizen.type_digits(citizen.field("expected_date").edit, "20270315")
+    citizen.type_digits(citizen.field("phone").edit, "13900005678")
+    citizen.tap(journey.form_next)
+    citizen.at("materials")
+    d.capture(citizen, "id_card")
+    citizen.tap(journey.materials_page.next)
+    citizen.at("delivery")
+    citizen.tap(journey.delivery_page.next)
+    citizen.at("review")
+    citizen.tap(journey.review_page.submit)
+    citizen.window.end_session("idle")  # before the outbox has answered
+    assert journey.draft is None
+    assert terminal.cases is not None
+    outbox = terminal.cases.service.outbox
+    qtbot.waitUntil(lambda: outbox.status().delivered == 1, timeout=60000)
+    citizen.window.runner.wait()
+    assert journey.current_page() is not journey.receipt_page
+    assert journey.receipt is None

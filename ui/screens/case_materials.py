@@ -1,0 +1,249 @@
+"""办件 materials: one row per material; capture pages with the document camera or bring it.
+
+The capture panel shows the live preview (a frame every ``PREVIEW_MS``, grabbed off the GUI
+thread), the quality guidance for the last attempt, the page count, and 重拍 (drop the last
+page). The camera is only read while the panel is open.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+import numpy as np
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from drivers.camera.document import QualityIssue
+from kiosk.api.models import MaterialSpec
+from kiosk.capture import CaptureResult, DocumentCamera
+from kiosk.cases import CapturedMaterial, CaseDraft
+from ui.bridge import BackgroundRunner
+from ui.screens.case_pages import Page
+from ui.widgets import make_button, make_label
+
+logger = logging.getLogger(__name__)
+
+PREVIEW_MS = 400
+PREVIEW_WIDTH = 480
+
+
+def _pixmap(frame: np.ndarray, width: int) -> QPixmap:
+    rgb = np.ascontiguousarray(frame[:, :, ::-1]) if frame.ndim == 3 else frame
+    h, w = rgb.shape[:2]
+    fmt = QImage.Format.Format_RGB888 if rgb.ndim == 3 else QImage.Format.Format_Grayscale8
+    image = QImage(rgb.data, w, h, rgb.strides[0], fmt).copy()
+    return QPixmap.fromImage(image).scaledToWidth(width, Qt.TransformationMode.FastTransformation)
+
+
+class MaterialsPage(Page):
+    changed = Signal()
+
+    def __init__(self, camera: DocumentCamera, runner: BackgroundRunner) -> None:
+        super().__init__(self.tr("请提交申请材料"))
+        self.camera = camera
+        self.runner = runner
+        self.draft: CaseDraft | None = None
+        self.rows = QGridLayout()
+        self.rows.setSpacing(12)
+        self.body.addLayout(self.rows)
+        self.capture_buttons: dict[str, QPushButton] = {}
+        self.bring_buttons: dict[str, QPushButton] = {}
+        self.states: dict[str, object] = {}
+
+        self.panel = QWidget()
+        panel = QVBoxLayout(self.panel)
+        self.panel_title = make_label("", "FieldLabel")
+        self.preview = make_label("", "Preview")
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setMinimumHeight(300)
+        self.guidance = make_label("", "Notice")
+        self.guidance.setWordWrap(True)
+        self.page_count = make_label("", "Notice")
+        buttons = QHBoxLayout()
+        self.shoot = make_button(self.tr("拍这一页"), "Primary")
+        self.retake = make_button(self.tr("重拍上一页"), "Secondary")
+        self.done = make_button(self.tr("这份材料拍完了"), "Primary")
+        for button in (self.retake, self.shoot, self.done):
+            buttons.addWidget(button)
+        for widget in (self.panel_title, self.preview, self.guidance, self.page_count):
+            panel.addWidget(widget)
+        panel.addLayout(buttons)
+        self.body.addWidget(self.panel)
+        self.missing = make_label("", "FieldError")
+        self.missing.setWordWrap(True)
+        self.body.addWidget(self.missing)
+        self.body.addStretch(1)
+        self.back, self.next = self.nav(self.tr("上一步"), self.tr("下一步"))
+        self.shoot.clicked.connect(self._shoot)
+        self.retake.clicked.connect(self._retake)
+        self.done.clicked.connect(self._finish_material)
+        self._current: MaterialSpec | None = None
+        self._pages = 0
+        self._timer = QTimer(self, interval=PREVIEW_MS)
+        self._timer.timeout.connect(self._grab_preview)
+        self._grabbing = False
+
+    # -- set-up
+
+    def show_draft(self, draft: CaseDraft) -> None:
+        self.draft = draft
+        self.close_panel()
+        while (entry := self.rows.takeAt(0)) is not None:
+            if (widget := entry.widget()) is not None:
+                widget.setParent(None)
+                widget.deleteLater()
+        self.capture_buttons.clear()
+        self.bring_buttons.clear()
+        self.states.clear()
+        for row, spec in enumerate(draft.item.materials):
+            name = spec.name + ("" if spec.required else self.tr("（选交）"))
+            label = make_label(name, "FieldLabel")
+            label.setWordWrap(True)
+            state = make_label("", "Notice")
+            capture = make_button(self.tr("拍摄"), "Secondary")
+            capture.clicked.connect(lambda _=False, s=spec: self.open_panel(s))
+            self.rows.addWidget(label, row, 0)
+            self.rows.addWidget(state, row, 1)
+            self.rows.addWidget(capture, row, 2)
+            self.capture_buttons[spec.code] = capture
+            self.states[spec.code] = state
+            if not spec.required:  # the hub needs every required one with the case
+                bring = make_button(self.tr("到窗口提交"), "Secondary")
+                bring.setCheckable(True)
+                bring.clicked.connect(lambda _=False, s=spec: self._toggle_bring(s))
+                self.rows.addWidget(bring, row, 3)
+                self.bring_buttons[spec.code] = bring
+        self._update_states()
+
+    def _update_states(self) -> None:
+        assert self.draft is not None
+        for spec in self.draft.item.materials:
+            label = self.states[spec.code]
+            captured = self.draft.materials.get(spec.code)
+            if captured is not None:
+                text = self.tr("已拍摄 %n 页", "", captured.pages)
+            elif spec.code in self.draft.bring:
+                text = self.tr("到窗口提交")
+            else:
+                text = self.tr("未提交")
+            label.setText(text)  # type: ignore[attr-defined]
+            if spec.code in self.bring_buttons:
+                self.bring_buttons[spec.code].setChecked(spec.code in self.draft.bring)
+        self.missing.clear()
+
+    def _toggle_bring(self, spec: MaterialSpec) -> None:
+        assert self.draft is not None
+        if spec.code in self.draft.bring:
+            self.draft.bring.discard(spec.code)
+        else:
+            self.draft.bring.add(spec.code)
+            self.draft.materials.pop(spec.code, None)
+        self._update_states()
+
+    def check(self) -> bool:
+        assert self.draft is not None
+        missing = self.draft.missing_materials()
+        names = [m.name for m in self.draft.item.materials if m.code in missing]
+        if names:
+            self.missing.setText(self.tr("还缺：%1").replace("%1", "、".join(names)))
+        return not names
+
+    # -- the capture panel
+
+    def open_panel(self, spec: MaterialSpec) -> None:
+        self._current = spec
+        self._pages = 0
+        self.camera.begin(spec.code)
+        self.panel_title.setText(self.tr("正在拍摄：%1").replace("%1", spec.name))
+        self.guidance.setText(self.tr("请将材料平放在拍摄区内，一次拍一页。"))
+        self._update_count()
+        self.panel.show()
+        self._timer.start()
+        self._grab_preview()
+
+    def close_panel(self) -> None:
+        self._timer.stop()
+        self._current = None
+        self.panel.hide()
+        self.preview.clear()
+
+    def _grab_preview(self) -> None:
+        if self._grabbing:
+            return
+        self._grabbing = True
+        self._run(self.camera.frame, self._show_preview)
+
+    def _show_preview(self, frame: object) -> None:
+        self._grabbing = False
+        if isinstance(frame, np.ndarray) and self.panel.isVisible():
+            self.preview.setPixmap(_pixmap(frame, PREVIEW_WIDTH))
+
+    def _shoot(self) -> None:
+        self.shoot.setEnabled(False)
+        self._run(self.camera.capture, self._shot)
+
+    def _shot(self, result: object) -> None:
+        self.shoot.setEnabled(True)
+        assert isinstance(result, CaptureResult)
+        self._pages = result.pages
+        if result.issues:
+            self.guidance.setText(self._issue_text(result.issues[0]))
+        else:
+            self.guidance.setText(
+                self.tr("拍好了。还有下一页就继续拍，没有了就点“这份材料拍完了”。")
+            )
+        self._update_count()
+
+    def _retake(self) -> None:
+        self._pages = self.camera.retake()
+        self.guidance.setText(self.tr("已删除上一页，请重新拍摄。"))
+        self._update_count()
+
+    def _update_count(self) -> None:
+        self.page_count.setText(self.tr("已拍 %n 页", "", self._pages))
+        self.done.setEnabled(self._pages > 0)
+        self.retake.setEnabled(self._pages > 0)
+
+    def _finish_material(self) -> None:
+        spec = self._current
+        assert spec is not None and self.draft is not None
+        draft = self.draft
+
+        def finished(material: object) -> None:
+            from drivers.camera.material import Material
+
+            assert isinstance(material, Material)
+            draft.materials[spec.code] = CapturedMaterial(
+                spec.code,
+                spec.name,
+                material.pdf,
+                material.sha256,
+                material.size,
+                len(material.pages),
+            )
+            draft.bring.discard(spec.code)
+            self.close_panel()
+            self._update_states()
+            self.changed.emit()
+
+        self._run(self.camera.finish, finished)
+
+    def _run(self, fn: Callable[[], object], done: Callable[[object], None]) -> None:
+        def failed(exc: Exception) -> None:
+            logger.warning("document camera: %s", exc)
+            self._grabbing = False
+            self.shoot.setEnabled(True)
+            self.guidance.setText(self.tr("拍摄设备暂时不可用，请到窗口提交材料。"))
+
+        self.runner.run(fn, done, failed)
+
+    def _issue_text(self, issue: QualityIssue) -> str:
+        return {
+            QualityIssue.NO_PAGE: self.tr("没有找到材料，请将材料平放在拍摄区域内。"),
+            QualityIssue.CUT_OFF: self.tr("材料超出拍摄范围，请移到中间。"),
+            QualityIssue.BLURRY: self.tr("画面模糊，请保持材料不动再拍。"),
+            QualityIssue.TOO_DARK: self.tr("光线太暗，请把材料移到灯下。"),
+            QualityIssue.GLARE: self.tr("反光太强，请稍微调整材料角度。"),
+        }[issue]

@@ -1,0 +1,195 @@
+"""办件 pages before the form: find the item, read its guide, prove identity."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.api.models import CatalogItem, Channel, DeliveryMethod
+from kiosk.catalog_cache import ItemGuide, KioskGuide
+from kiosk.search import ItemIndex
+from ui.widgets import make_button, make_label
+from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
+
+RESULT_LIMIT = 8
+
+
+class Page(QWidget):
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(60, 40, 60, 40)
+        self.body.setSpacing(24)
+        self.title = make_label(title, "Title")
+        self.title.setWordWrap(True)
+        self.body.addWidget(self.title)
+
+    def nav(self, back: str, forward: str = "") -> tuple[QPushButton, QPushButton | None]:
+        row = QHBoxLayout()
+        back_button = make_button(back, "Secondary")
+        row.addWidget(back_button)
+        forward_button = None
+        if forward:
+            forward_button = make_button(forward, "Primary")
+            row.addWidget(forward_button, 1)
+        self.body.addLayout(row)
+        return back_button, forward_button
+
+
+class FindPage(Page):
+    chosen = Signal(str)  # item code
+
+    def __init__(self, guide: KioskGuide) -> None:
+        super().__init__(self.tr("请选择要办理的事项"))
+        self.guide = guide
+        self.index: ItemIndex | None = None
+        self.items: list[CatalogItem] = []
+        self.search = QLineEdit()
+        self.search.setObjectName("SearchBox")
+        self.search.setPlaceholderText(self.tr("输入事项名称或拼音首字母，如 jzz"))
+        self.search.setProperty(WANTS_KEYBOARD, True)
+        self.search.setMinimumHeight(80)
+        # Only a tap opens the keyboard: it would cover the life events on arrival.
+        self.search.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.search.textChanged.connect(lambda _: self.refresh())
+        self.body.addWidget(self.search)
+        self.audience: str = "personal"
+        self.audience_buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        for key, text in (("personal", self.tr("个人办事")), ("business", self.tr("法人办事"))):
+            button = make_button(text, "Choice")
+            button.setCheckable(True)
+            button.clicked.connect(lambda _=False, k=key: self._set_audience(k))
+            row.addWidget(button)
+            self.audience_buttons[key] = button
+        self.body.addLayout(row)
+        self.current_event: str | None = None
+        self.event_buttons: dict[str, QPushButton] = {}
+        events = QGridLayout()
+        for index, event in enumerate(guide.events):
+            button = make_button(event, "Choice")
+            button.setCheckable(True)
+            button.clicked.connect(lambda _=False, e=event: self._set_event(e))
+            events.addWidget(button, index // 4, index % 4)
+            self.event_buttons[event] = button
+        self.body.addLayout(events)
+        self.results = QVBoxLayout()
+        self.results.setSpacing(12)
+        self.body.addLayout(self.results)
+        self.empty = make_label(
+            self.tr("没有找到相关事项，请换个说法试试，或到服务台咨询。"), "Notice"
+        )
+        self.empty.setWordWrap(True)
+        self.body.addWidget(self.empty)
+        self.body.addStretch(1)
+        self.back, _ = self.nav(self.tr("返回首页"))
+        self.result_buttons: dict[str, QPushButton] = {}
+
+    def load(self, items: list[CatalogItem]) -> None:
+        self.items = items
+        self.index = ItemIndex(items, self.guide)
+        self.reset()
+
+    def reset(self) -> None:
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.current_event = None
+        self.audience = "personal"
+        self.refresh()
+
+    def _set_audience(self, key: str) -> None:
+        self.audience = key
+        self.current_event = None
+        self.refresh()
+
+    def _set_event(self, event: str) -> None:
+        self.current_event = None if self.current_event == event else event
+        self.refresh()
+
+    def refresh(self) -> None:
+        for key, button in self.audience_buttons.items():
+            button.setChecked(key == self.audience)
+        for event, button in self.event_buttons.items():
+            button.setChecked(event == self.current_event)
+        shown: list[CatalogItem] = []
+        if self.index is not None:
+            query = self.search.text().strip()
+            if query:
+                shown = self.index.search(query, RESULT_LIMIT)
+            elif self.current_event:
+                shown = self.index.by_event(self.current_event, self.guide)
+            else:
+                shown = self.index.by_audience(self.audience, self.guide)
+        while (entry := self.results.takeAt(0)) is not None:
+            if (widget := entry.widget()) is not None:
+                widget.setParent(None)
+                widget.deleteLater()
+        self.result_buttons.clear()
+        for item in shown[:RESULT_LIMIT]:
+            button = make_button(item.name, "ItemButton")
+            button.setMinimumHeight(88)
+            button.clicked.connect(lambda _=False, c=item.code: self.chosen.emit(c))
+            self.results.addWidget(button)
+            self.result_buttons[item.code] = button
+        self.empty.setVisible(not shown)
+
+
+def can_apply_here(item: CatalogItem, channel: Channel) -> bool:
+    return item.self_service and channel in item.channels
+
+
+class GuidePage(Page):
+    def __init__(self) -> None:
+        super().__init__("")
+        self.details = make_label("", "GuideText")
+        self.details.setWordWrap(True)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.body.addWidget(self.details, 1)
+        self.where = make_label("", "Notice")
+        self.where.setWordWrap(True)
+        self.body.addWidget(self.where)
+        self.back, self.apply = self.nav(self.tr("返回"), self.tr("申请办理"))
+
+    def show_item(self, item: CatalogItem, channel: Channel, guide: ItemGuide) -> None:
+        self.title.setText(item.name)
+        materials = []
+        for m in item.materials:
+            tags = [self.tr("必需") if m.required else self.tr("选交")]
+            if not m.electronic_ok:
+                tags.append(self.tr("需原件"))
+            line = f"· {m.name}（{'，'.join(tags)}）"
+            materials.append(line + (f"  {m.note}" if m.note else ""))
+        fee = (
+            self.tr("免费")
+            if item.fee.amount_cny in ("0", "0.0", "0.00")
+            else (self.tr("%1 元").replace("%1", item.fee.amount_cny))
+        )
+        delivery_names = {
+            DeliveryMethod.PICKUP: self.tr("窗口领取"),
+            DeliveryMethod.EMS: self.tr("EMS 邮寄"),
+            DeliveryMethod.ELECTRONIC: self.tr("电子送达"),
+        }
+        lines = [guide.summary] if guide.summary else []
+        if guide.who:
+            lines.append(self.tr("申请对象：%1").replace("%1", guide.who))
+        lines += [
+            self.tr("事项类型：%1").replace("%1", item.item_type.value),
+            self.tr("办理部门：%1").replace("%1", item.department),
+            self.tr("申请材料："),
+            *materials,
+            self.tr("收费：%1").replace("%1", fee),
+            self.tr("承诺时限：%n 个工作日", "", item.promised_days),
+            self.tr("送达方式：%1").replace(
+                "%1", "、".join(delivery_names[d] for d in item.delivery)
+            ),
+            self.tr("设定依据：%1").replace("%1", item.legal_basis),
+        ]
+        self.details.setText("\n".join(lines))
+        here = can_apply_here(item, channel)
+        self.apply.setEnabled(here)  # type: ignore[union-attr]
+        self.where.setText(
+            self.tr("本事项可在本机自助申请。")
+            if here
+            else self.tr("本事项需到窗口办理，请取号后到窗口申请。")
+        )

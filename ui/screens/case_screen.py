@@ -1,0 +1,405 @@
+"""办件 journey: find an item, prove identity, fill the form, materials, delivery, review,
+submit through the outbox, receipt. Renders :class:`kiosk.flows.case.CaseFlow`.
+
+The case is stored in the outbox on a background thread; only then does the screen say
+"已提交". Waiting for the hub's number and printing run as a second job, so a slow hub can
+only make the receipt provisional, never lose the case. In community mode a signed-in worker
+(代办) is recorded as the agent of every case until they sign out.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QStackedWidget, QWidget
+
+from drivers.camera.camera import CameraWorker
+from drivers.idcard.monitor import CardMonitor
+from kiosk.api.models import Channel
+from kiosk.case_desk import CaseDesk
+from kiosk.cases import (
+    Applicant,
+    CaseDraft,
+    ReceiptData,
+    receipt_layout,
+)
+from kiosk.flows.case import CaseEvent, CaseFlow, CaseState
+from kiosk.forms import FieldSpec, form_specs
+from kiosk.outbox.store import ProvisionalReceipt
+from kiosk.printing import TicketPrinter
+from kiosk.staff import Shift
+from ui.bridge import BackgroundRunner
+from ui.screens.case_identify import IdentifyPage
+from ui.screens.case_materials import MaterialsPage
+from ui.screens.case_pages import FindPage, GuidePage, Page
+from ui.screens.case_staff import ShiftPage, StaffSignInPage
+from ui.screens.case_submit import DeliveryPage, ReceiptPage, ReviewPage
+from ui.widgets import make_button, make_label
+from ui.widgets.form_view import FormView
+
+logger = logging.getLogger(__name__)
+
+
+class CaseJourney(QStackedWidget):
+    finished = Signal()
+    page_changed = Signal(str)  # the flow state's value (or "staff"/"shift"), for tests and tour
+    # Hook for the rating journey (好差评): emitted with ("case", case number) when the citizen
+    # leaves the receipt; the rating screen is built elsewhere.
+    rate_case_requested = Signal(str, str)
+
+    def __init__(
+        self,
+        desk: CaseDesk,
+        printer: TicketPrinter,
+        hall_name: str,
+        runner: BackgroundRunner,
+        *,
+        id_monitor: CardMonitor | None = None,
+        qr_camera: CameraWorker | None = None,
+    ) -> None:
+        super().__init__()
+        self.desk = desk
+        self.printer = printer
+        self.hall_name = hall_name
+        self.runner = runner
+        self.channel = Channel.COMMUNITY if desk.community else Channel.KIOSK
+        self.draft: CaseDraft | None = None
+        self.specs: list[FieldSpec] = []
+        self.form_view: FormView | None = None
+        self.stored: ProvisionalReceipt | None = None
+        self.receipt: ReceiptData | None = None
+
+        self.find_page = FindPage(desk.guide)
+        self.worker_bar = QWidget()
+        bar = QHBoxLayout(self.worker_bar)
+        self.worker_label = make_label("", "Notice")
+        self.sign_in_button = make_button(self.tr("社工登录（代办）"), "Secondary")
+        self.shift_button = make_button(self.tr("代办记录"), "Secondary")
+        bar.addWidget(self.worker_label, 1)
+        bar.addWidget(self.sign_in_button)
+        bar.addWidget(self.shift_button)
+        self.find_page.body.insertWidget(1, self.worker_bar)
+        self.worker_bar.setVisible(desk.community and bool(desk.staff))
+        self.guide_page = GuidePage()
+        self.identify_page = IdentifyPage(runner, desk.catalog.client, id_monitor, qr_camera)
+        self.form_page = Page(self.tr("请填写申请信息"))
+        self.form_slot = QStackedWidget()
+        self.form_page.body.addWidget(self.form_slot, 1)
+        self.form_back, self.form_next = self.form_page.nav(self.tr("上一步"), self.tr("下一步"))
+        self.materials_page = MaterialsPage(desk.camera, runner)
+        self.delivery_page = DeliveryPage()
+        self.review_page = ReviewPage()
+        self.busy_page = Page(self.tr("正在提交，请稍候…"))
+        self.busy_page.body.addStretch(1)
+        self.receipt_page = ReceiptPage()
+        self.failed_page = Page(self.tr("暂时无法提交"))
+        self.failed_text = make_label(
+            self.tr("申请未能保存，请重试；仍不成功请到窗口办理。"), "ErrorText"
+        )
+        self.failed_text.setWordWrap(True)
+        self.failed_page.body.addWidget(self.failed_text)
+        self.failed_page.body.addStretch(1)
+        self.failed_home, self.failed_retry = self.failed_page.nav(
+            self.tr("返回首页"), self.tr("重试")
+        )
+        self._holders: dict[QWidget, QScrollArea] = {}
+        self.staff_page = StaffSignInPage(desk.staff)
+        self.shift_page = ShiftPage(desk.service.outbox)
+        for page in (
+            self.find_page, self.guide_page, self.identify_page, self.form_page,
+            self.materials_page, self.delivery_page, self.review_page, self.busy_page,
+            self.receipt_page, self.failed_page, self.staff_page, self.shift_page,
+        ):  # fmt: skip
+            # Each page scrolls on its own: a tall page (a keypad under a long form) must not
+            # make the window taller than the screen, in portrait or landscape.
+            holder = QScrollArea()
+            holder.setWidgetResizable(True)
+            holder.setFrameShape(QFrame.Shape.NoFrame)
+            holder.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            holder.setWidget(page)
+            self._holders[page] = holder
+            self.addWidget(holder)
+        self._connect()
+        self.wipe()
+
+    def _connect(self) -> None:
+        back = lambda: self.flow.fire(CaseEvent.BACK)  # noqa: E731
+        self.find_page.back.clicked.connect(back)
+        self.find_page.chosen.connect(self._choose)
+        self.guide_page.back.clicked.connect(back)
+        self.guide_page.apply.clicked.connect(lambda: self.flow.fire(CaseEvent.APPLY))  # type: ignore[union-attr]
+        self.identify_page.back.clicked.connect(back)
+        self.identify_page.identified.connect(self._identified)
+        self.form_back.clicked.connect(self._form_back)
+        self.form_next.clicked.connect(self._form_next)  # type: ignore[union-attr]
+        self.materials_page.back.clicked.connect(back)
+        self.materials_page.next.clicked.connect(self._materials_next)  # type: ignore[union-attr]
+        self.delivery_page.back.clicked.connect(back)
+        self.delivery_page.next.clicked.connect(self._delivery_next)  # type: ignore[union-attr]
+        self.review_page.back.clicked.connect(back)
+        self.review_page.submit.clicked.connect(self._submit)  # type: ignore[union-attr]
+        self.receipt_page.done.clicked.connect(self._leave_receipt)
+        self.failed_home.clicked.connect(lambda: self.flow.fire(CaseEvent.DISMISS))
+        self.failed_retry.clicked.connect(self._submit)  # type: ignore[union-attr]
+        self.sign_in_button.clicked.connect(self._open_staff)
+        self.shift_button.clicked.connect(self._open_shift)
+        self.staff_page.back.clicked.connect(self._back_to_find)
+        self.staff_page.signed_in.connect(self._signed_in)
+        self.shift_page.back.clicked.connect(self._back_to_find)
+        self.shift_page.sign_out.connect(self._sign_out)
+
+    # -- entering and leaving --------------------------------------------------------------
+
+    def start(self) -> None:
+        self.wipe()
+        self._show(self.busy_page, "loading")
+        self.runner.run(self.desk.catalog.refresh, self._catalog_ready, self._catalog_failed)
+
+    def _catalog_ready(self, _result: object) -> None:
+        self.find_page.load(self.desk.catalog.catalog.items)
+        self._render(self.flow.state)
+
+    def _catalog_failed(self, exc: Exception) -> None:
+        logger.warning("no catalog: %s", exc)
+        self.failed_text.setText(self.tr("事项目录暂不可用，请稍后再试或到窗口办理。"))
+        self._show(self.failed_page, "no_catalog")
+
+    def wipe(self) -> None:
+        """A fresh flow; the citizen's answers, pages and receipt leave every widget."""
+        self.identify_page.stop()
+        self.flow = CaseFlow()
+        self.flow.machine.on_change(self._render)
+        self.draft = None
+        self.stored = None
+        self.receipt = None
+        self.materials_page.close_panel()
+        self.find_page.reset()
+        self.identify_page.clear()
+        self.receipt_page.clear()
+        self.review_page.summary.clear()
+        self.delivery_page.address_edit.clear()
+        self.delivery_page.phone_edit.clear()
+        self.staff_page.clear()
+        if self.form_view is not None:
+            self.form_slot.removeWidget(self.form_view)
+            self.form_view.deleteLater()
+            self.form_view = None
+        shutil.rmtree(self.desk.camera.work_dir, ignore_errors=True)  # captured pages
+        self._update_worker()
+
+    # -- rendering --------------------------------------------------------------------------
+
+    def _render(self, state: CaseState) -> None:
+        if state is not CaseState.IDENTIFYING:
+            self.identify_page.stop()
+        if state is not CaseState.MATERIALS:
+            self.materials_page.close_panel()
+        draft = self.draft
+        if state is CaseState.FINDING:
+            self._show(self.find_page, state.value)
+        elif state is CaseState.GUIDE and draft is not None:
+            self.guide_page.show_item(
+                draft.item, self.channel, self.desk.guide.for_item(draft.item.code)
+            )
+            self._show(self.guide_page, state.value)
+        elif state is CaseState.IDENTIFYING and draft is not None:
+            manual = self.desk.guide.for_item(draft.item.code).manual_identity
+            self._show(self.identify_page, state.value)
+            self.identify_page.begin(manual)
+        elif state is CaseState.FORM and draft is not None:
+            self._show_form(draft)
+        elif state is CaseState.MATERIALS and draft is not None:
+            self.materials_page.show_draft(draft)
+            self._show(self.materials_page, state.value)
+        elif state is CaseState.DELIVERY and draft is not None:
+            phone = str(draft.answers.get("phone") or "")
+            self.delivery_page.show_draft(draft, phone)
+            self._show(self.delivery_page, state.value)
+        elif state is CaseState.REVIEW and draft is not None:
+            self.review_page.show_draft(draft, self.specs)
+            self._show(self.review_page, state.value)
+        elif state is CaseState.STORING:
+            self._show(self.busy_page, state.value)
+        elif state is CaseState.RECEIPT:
+            self.busy_page.title.setText(self.tr("申请已提交，正在打印回执…"))
+            self._show(self.busy_page, "printing")
+        elif state is CaseState.FAILED:
+            self._show(self.failed_page, state.value)
+        elif state is CaseState.DONE:
+            self.finished.emit()
+
+    def _show(self, page: QWidget, name: str) -> None:
+        holder = self._holders[page]
+        self.setCurrentWidget(holder)
+        holder.verticalScrollBar().setValue(0)
+        self.page_changed.emit(name)
+
+    def current_page(self) -> QWidget | None:
+        holder = self.currentWidget()
+        return holder.widget() if isinstance(holder, QScrollArea) else None
+
+    # -- find, identify, form -------------------------------------------------------------
+
+    def _choose(self, code: str) -> None:
+        item = self.desk.catalog.item(code)
+        if item is None or self.flow.state is not CaseState.FINDING:
+            return
+        self.draft = CaseDraft(item, agent=self.desk.shift)
+        self.specs = form_specs(item, self.desk.guide.for_item(code))
+        if self.form_view is not None:
+            self.form_slot.removeWidget(self.form_view)
+            self.form_view.deleteLater()
+            self.form_view = None
+        self.flow.fire(CaseEvent.CHOSEN)
+
+    def _identified(self, applicant: object) -> None:
+        assert isinstance(applicant, Applicant)
+        if self.draft is None or self.flow.state is not CaseState.IDENTIFYING:
+            return
+        if self.draft.applicant != applicant:
+            self.draft.applicant = applicant
+            self.draft.answers.clear()
+            if self.form_view is not None:  # a different person: a fresh form
+                self.form_slot.removeWidget(self.form_view)
+                self.form_view.deleteLater()
+                self.form_view = None
+        self.flow.fire(CaseEvent.IDENTIFIED)
+
+    def _show_form(self, draft: CaseDraft) -> None:
+        if self.form_view is None:
+            from drivers.printer.layouts import mask_id
+
+            assert draft.applicant is not None
+            rows = [
+                (self.tr("申请人"), draft.applicant.name),
+                (self.tr("身份证号码"), mask_id(draft.applicant.id_number)),
+            ]
+            if draft.agent is not None:
+                rows.append((self.tr("代办人"), draft.agent.worker.name))
+            self.form_view = FormView(self.specs, rows)
+            self.form_slot.addWidget(self.form_view)
+        self.form_slot.setCurrentWidget(self.form_view)
+        self._show(self.form_page, CaseState.FORM.value)
+
+    def _form_back(self) -> None:
+        if self.form_view is not None and self.draft is not None:
+            self.draft.answers.update(self.form_view.values())
+        self.flow.fire(CaseEvent.BACK)
+
+    def _form_next(self) -> None:
+        assert self.form_view is not None and self.draft is not None
+        self.draft.answers.update(self.form_view.values())
+        if self.form_view.check():
+            self.flow.fire(CaseEvent.NEXT)
+
+    def _materials_next(self) -> None:
+        if self.materials_page.check():
+            self.flow.fire(CaseEvent.NEXT)
+
+    def _delivery_next(self) -> None:
+        if self.delivery_page.check():
+            self.flow.fire(CaseEvent.NEXT)
+
+    # -- submit and receipt ----------------------------------------------------------------
+
+    def _submit(self) -> None:
+        if not self.flow.accepts(CaseEvent.SUBMIT) or self.draft is None:
+            return
+        self.flow.fire(CaseEvent.SUBMIT)
+        draft, specs = self.draft, self.specs
+        if self.stored is not None:  # already in the outbox: never store twice
+            self._stored(self.stored, draft)
+            return
+        self.runner.run(
+            lambda: self.desk.service.store(draft, specs),
+            lambda stored: self._stored(stored, draft),
+            self._store_failed,
+        )
+
+    def _stored(self, stored: object, draft: CaseDraft) -> None:
+        assert isinstance(stored, ProvisionalReceipt)
+        shift = draft.agent
+        if shift is not None and stored.entry_id not in shift.entry_ids:
+            shift.entry_ids.append(stored.entry_id)
+        if self.draft is not draft or self.flow.state is not CaseState.STORING:
+            return  # the session ended meanwhile: the outbox still delivers the case
+        self.stored = stored
+        self.flow.fire(CaseEvent.STORED)
+
+        def finish() -> tuple[ReceiptData, bool, Path | None]:
+            data = self.desk.service.await_number(stored, draft)
+            try:
+                png = self.printer.print_receipt(receipt_layout(data, self.hall_name), data.number)
+            except Exception as exc:  # the case is safe; a printer fault only changes the text
+                logger.warning("receipt not printed: %s", type(exc).__name__)
+                return data, False, None
+            return data, True, png
+
+        self.runner.run(finish, self._receipt_ready, self._receipt_failed)
+
+    def _store_failed(self, exc: Exception) -> None:
+        logger.error("case could not be stored: %s", type(exc).__name__)
+        if self.flow.state is CaseState.STORING:
+            self.flow.fire(CaseEvent.STORE_FAILED)
+
+    def _receipt_ready(self, result: object) -> None:
+        assert isinstance(result, tuple)
+        data, printed, png = result
+        if self.flow.state is not CaseState.RECEIPT:
+            return
+        self.receipt = data
+        self.receipt_page.show_receipt(data, printed, png)
+        self._show(self.receipt_page, "receipt")
+
+    def _receipt_failed(self, exc: Exception) -> None:
+        # Stored, but the number lookup failed unexpectedly: show the provisional number.
+        logger.error("receipt step failed: %s", type(exc).__name__)
+        if (
+            self.stored is not None
+            and self.draft is not None
+            and self.flow.state is CaseState.RECEIPT
+        ):
+            self.receipt_page.number.setText(self.stored.provisional_number)
+            self.receipt_page.state.setText(self.tr("申请已安全保存在本机，联网后自动上传。"))
+            self._show(self.receipt_page, "receipt")
+
+    def _leave_receipt(self) -> None:
+        if self.receipt is not None:
+            self.rate_case_requested.emit("case", self.receipt.number)
+        self.flow.fire(CaseEvent.DISMISS)
+
+    # -- community worker --------------------------------------------------------------------
+
+    def _update_worker(self) -> None:
+        shift = self.desk.shift
+        if shift is None:
+            self.worker_label.setText(self.tr("未登录：以下为市民自助申请"))
+        else:
+            self.worker_label.setText(self.tr("代办中：工号 %1").replace("%1", shift.worker.number))
+        self.sign_in_button.setVisible(shift is None)
+        self.shift_button.setVisible(shift is not None)
+
+    def _open_staff(self) -> None:
+        self.staff_page.clear()
+        self._show(self.staff_page, "staff")
+
+    def _open_shift(self) -> None:
+        if self.desk.shift is not None:
+            self.shift_page.show_shift(self.desk.shift)
+            self._show(self.shift_page, "shift")
+
+    def _signed_in(self, shift: object) -> None:
+        assert isinstance(shift, Shift)
+        self.desk.shift = shift
+        self._back_to_find()
+
+    def _sign_out(self) -> None:
+        self.desk.shift = None
+        self._back_to_find()
+
+    def _back_to_find(self) -> None:
+        self._update_worker()
+        self._show(self.find_page, CaseState.FINDING.value)

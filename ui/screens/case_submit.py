@@ -1,0 +1,252 @@
+"""办件 pages after the materials: delivery, review (one page, masked), receipt."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout
+
+from drivers.printer.layouts import mask_address, mask_id, mask_name
+from kiosk.api.models import DeliveryMethod
+from kiosk.cases import CaseDraft, ReceiptData
+from kiosk.forms import PHONE_PATTERN, FieldSpec, to_case_form
+from ui.screens.case_pages import Page
+from ui.widgets import make_button, make_label
+from ui.widgets.keypad import NumericKeypad
+from ui.widgets.qr_label import QrLabel
+from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
+
+
+def mask_phone(phone: str) -> str:
+    return phone[:3] + "****" + phone[-4:] if len(phone) >= 11 else "****"
+
+
+class DeliveryPage(Page):
+    def __init__(self) -> None:
+        super().__init__(self.tr("办好后，您想怎样领取结果？"))
+        self.method_buttons: dict[DeliveryMethod, QPushButton] = {}
+        row = QVBoxLayout()  # one per line: their texts are long, in English even longer
+        names = {
+            DeliveryMethod.PICKUP: self.tr("到窗口领取"),
+            DeliveryMethod.EMS: self.tr("EMS 邮寄到家（不见面）"),
+            DeliveryMethod.ELECTRONIC: self.tr("电子送达（网上下载）"),
+        }
+        for method, text in names.items():
+            button = make_button(text, "Choice")
+            button.setCheckable(True)
+            button.clicked.connect(lambda _=False, m=method: self._choose(m))
+            row.addWidget(button)
+            self.method_buttons[method] = button
+        self.body.addLayout(row)
+        self.card_address = make_button("", "Choice")
+        self.card_address.setCheckable(True)
+        self.other_address = make_button(self.tr("寄到其他地址"), "Choice")
+        self.other_address.setCheckable(True)
+        self.card_address.clicked.connect(lambda: self._use_card_address(True))
+        self.other_address.clicked.connect(lambda: self._use_card_address(False))
+        self.address_edit = QLineEdit()
+        self.address_edit.setProperty(WANTS_KEYBOARD, True)
+        self.address_edit.setPlaceholderText(self.tr("请输入收件地址，写到门牌号"))
+        self.address_edit.setMinimumHeight(80)
+        for widget in (self.card_address, self.other_address, self.address_edit):
+            self.body.addWidget(widget)
+        self.body.addWidget(make_label(self.tr("联系电话（用于通知办理结果）"), "FieldLabel"))
+        self.phone_edit = QLineEdit()
+        self.phone_edit.setMaxLength(13)
+        self.phone_edit.setMinimumHeight(80)
+        self.body.addWidget(self.phone_edit)
+        self.body.addWidget(NumericKeypad(self.phone_edit))
+        self.error = make_label("", "FieldError")
+        self.error.setWordWrap(True)
+        self.body.addWidget(self.error)
+        self.body.addStretch(1)
+        self.back, self.next = self.nav(self.tr("上一步"), self.tr("下一步"))
+        self.draft: CaseDraft | None = None
+
+    def show_draft(self, draft: CaseDraft, phone_hint: str) -> None:
+        self.draft = draft
+        for method, button in self.method_buttons.items():
+            button.setVisible(method in draft.item.delivery)
+        if draft.delivery is None and len(draft.item.delivery) == 1:
+            draft.delivery = draft.item.delivery[0]
+        card = draft.applicant.address if draft.applicant else ""
+        self.card_address.setText(self.tr("寄到身份证地址：%1").replace("%1", mask_address(card)))
+        self.card_address.setEnabled(bool(card))
+        if not draft.address and card:
+            draft.address = card
+        self.phone_edit.setText(draft.phone or phone_hint)
+        self.error.clear()
+        self._refresh()
+
+    def _choose(self, method: DeliveryMethod) -> None:
+        assert self.draft is not None
+        self.draft.delivery = method
+        self._refresh()
+
+    def _use_card_address(self, card: bool) -> None:
+        assert self.draft is not None and self.draft.applicant is not None
+        self.address_edit.setVisible(not card)
+        self.card_address.setChecked(card)
+        self.other_address.setChecked(not card)
+        self.draft.address = self.draft.applicant.address if card else self.address_edit.text()
+        if not card:
+            self.address_edit.setFocus()
+
+    def _refresh(self) -> None:
+        assert self.draft is not None
+        for method, button in self.method_buttons.items():
+            button.setChecked(method is self.draft.delivery)
+        ems = self.draft.delivery is DeliveryMethod.EMS
+        card = self.draft.applicant.address if self.draft.applicant else ""
+        on_card = bool(card) and self.draft.address == card
+        self.card_address.setVisible(ems)
+        self.card_address.setChecked(on_card)
+        self.other_address.setVisible(ems)
+        self.other_address.setChecked(ems and not on_card)
+        self.address_edit.setVisible(ems and not on_card)
+
+    def check(self) -> bool:
+        """Store the choice in the draft; False (with a message) when something is missing."""
+        assert self.draft is not None
+        if self.draft.delivery is None:
+            self.error.setText(self.tr("请选择领取方式。"))
+            return False
+        if self.draft.delivery is DeliveryMethod.EMS and self.other_address.isChecked():
+            self.draft.address = self.address_edit.text().strip()
+        if self.draft.delivery is DeliveryMethod.EMS and len(self.draft.address) < 6:
+            self.error.setText(self.tr("请填写收件地址，写到门牌号。"))
+            return False
+        phone = self.phone_edit.text().strip()
+        if not PHONE_PATTERN.match(phone):
+            self.error.setText(self.tr("电话号码不对，手机号是 1 开头的 11 位数字。"))
+            return False
+        self.draft.phone = phone
+        return True
+
+
+class ReviewPage(Page):
+    def __init__(self) -> None:
+        super().__init__(self.tr("请核对申请信息"))
+        self.summary = make_label("", "GuideText")
+        self.summary.setWordWrap(True)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.body.addWidget(self.summary, 1)
+        self.notice = make_label(
+            self.tr("点击“提交”后，申请将保存在本机并上传至政务服务平台。"), "Notice"
+        )
+        self.notice.setWordWrap(True)
+        self.body.addWidget(self.notice)
+        self.back, self.submit = self.nav(self.tr("上一步"), self.tr("提交"))
+
+    def show_draft(self, draft: CaseDraft, specs: list[FieldSpec]) -> None:
+        assert draft.applicant is not None and draft.delivery is not None
+        lines = [
+            self.tr("事项：%1").replace("%1", draft.item.name),
+            self.tr("申请人：%1（%2）")
+            .replace("%1", mask_name(draft.applicant.name))
+            .replace("%2", mask_id(draft.applicant.id_number)),
+        ]
+        if draft.agent is not None:
+            lines.append(self.tr("代办人：%1").replace("%1", mask_name(draft.agent.worker.name)))
+        form = to_case_form(specs, draft.answers)
+        for spec in specs:
+            if spec.name in form and spec.name != "phone":
+                shown = _short(spec, form[spec.name] or "")
+                lines.append(self.tr("%1：%2").replace("%1", spec.label).replace("%2", shown))
+        lines.append(self.tr("材料："))
+        for material in draft.item.materials:
+            if material.code in draft.materials:
+                pages = draft.materials[material.code].pages
+                lines.append("· " + self.tr("%1（%n 页）", "", pages).replace("%1", material.name))
+            elif material.code in draft.bring:
+                lines.append("· " + self.tr("%1（到窗口提交）").replace("%1", material.name))
+        lines.append(self.tr("领取方式：%1").replace("%1", delivery_text(draft)))
+        lines.append(self.tr("联系电话：%1").replace("%1", mask_phone(draft.phone)))
+        self.summary.setText("\n".join(lines))
+
+
+def _short(spec: FieldSpec, text: str) -> str:
+    """Identity numbers inside the form are masked on screen too."""
+    if spec.kind.value == "id_number":
+        return mask_id(text)
+    if spec.kind.value == "group":
+        import json
+
+        rows = json.loads(text)
+        return "、".join(mask_name(str(r.get("name", ""))) for r in rows)
+    return text
+
+
+def delivery_text(draft: CaseDraft | ReceiptData) -> str:
+    if draft.delivery is DeliveryMethod.EMS:
+        return QCoreApplication.translate("CaseDelivery", "EMS 邮寄至 %1").replace(
+            "%1", mask_address(draft.address)
+        )
+    if draft.delivery is DeliveryMethod.ELECTRONIC:
+        return QCoreApplication.translate("CaseDelivery", "电子送达")
+    return QCoreApplication.translate("CaseDelivery", "到窗口领取")
+
+
+class ReceiptPage(Page):
+    def __init__(self) -> None:
+        super().__init__(self.tr("申请已提交，办件编号："))
+        self.number = make_label("", "CaseNumber")
+        self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.number.setWordWrap(True)
+        self.state = make_label("", "Notice")
+        self.state.setWordWrap(True)
+        self.details = make_label("", "GuideText")
+        self.details.setWordWrap(True)
+        self.qr = QrLabel(260)
+        self.print_label = make_label("", "Notice")
+        self.print_label.setWordWrap(True)
+        self.paper = make_label("", "PaperPreview")
+        self.paper.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        for widget in (self.number, self.state, self.details):
+            self.body.addWidget(widget)
+        row = QHBoxLayout()
+        row.addWidget(self.qr)
+        row.addWidget(self.paper, 1)
+        self.body.addLayout(row)
+        self.body.addWidget(self.print_label)
+        self.body.addStretch(1)
+        self.done = make_button(self.tr("完成"), "Primary")
+        self.body.addWidget(self.done)
+
+    def show_receipt(self, data: ReceiptData, printed: bool, png: Path | None) -> None:
+        self.number.setText(data.number)
+        if data.provisional:
+            self.state.setText(
+                self.tr("网络暂时不通：申请已安全保存在本机，联网后自动上传。这是临时编号。")
+            )
+        else:
+            self.state.setText(self.tr("已上传至政务服务平台。"))
+        lines = [
+            self.tr("承诺办结：%1（%n 个工作日）", "", data.promised_days).replace(
+                "%1", data.promised_date.isoformat()
+            ),
+            self.tr("领取方式：%1").replace("%1", delivery_text(data)),
+        ]
+        if data.agent_name:
+            lines.append(self.tr("代办人：%1").replace("%1", mask_name(data.agent_name)))
+        lines.append(self.tr("验证码：%1").replace("%1", data.verification_code))
+        self.details.setText("\n".join(lines))
+        self.qr.set_payload(data.tracking_code)
+        if printed:
+            self.print_label.setText(self.tr("请取走打印的受理回执，扫码可查询办理进度。"))
+        else:
+            self.print_label.setText(self.tr("回执未能打印，请用手机拍下此屏幕。"))
+        if png is not None:
+            pixmap = QPixmap(str(png))
+            self.paper.setPixmap(
+                pixmap.scaledToHeight(
+                    min(pixmap.height(), 420), Qt.TransformationMode.SmoothTransformation
+                )
+            )
+
+    def clear(self) -> None:
+        for label in (self.number, self.state, self.details, self.print_label, self.paper):
+            label.clear()
+        self.qr.set_payload("")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLineEdit,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -72,6 +73,9 @@ class KioskWindow(QWidget):
         t = settings.terminal
         self.header = Header(t.hall_name, t.locale, t.hall_name_en)
         self.stack = QStackedWidget()
+        # The window keeps the screen's size whatever a page would like: a page whose content
+        # is longer scrolls (tests/ui/test_layout_fits.py checks every page fits or scrolls).
+        self.stack.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.finish_bar = QWidget()
         self.finish_bar.setObjectName("FinishBar")
         self.finish_bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)

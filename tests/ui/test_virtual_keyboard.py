@@ -49,8 +49,8 @@ def test_kiosk_window_hosts_the_keyboard_for_free_text(
     address = QLineEdit()
     address.setProperty(WANTS_KEYBOARD, True)
     phone = QLineEdit()  # digits come from the numeric keypad, not this keyboard
-    window.home.layout().addWidget(address)
-    window.home.layout().addWidget(phone)
+    window.home.body.addWidget(address)
+    window.home.body.addWidget(phone)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
 

@@ -14,13 +14,14 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 
 from drivers.health import DeviceHealth
 from kiosk.admin import AdminGate
 from kiosk.app import Terminal
 from ui.bridge import BackgroundRunner
 from ui.widgets import make_button, make_label
+from ui.widgets.journey_kit import Page
 from ui.widgets.keypad import NumericKeypad
 from ui.widgets.overlay import CenteredOverlay
 
@@ -74,18 +75,16 @@ class PinOverlay(CenteredOverlay):
             self.message.setText(self.tr("密码不正确"))
 
 
-class AdminScreen(QWidget):
+class AdminScreen(Page):
     exit_requested = Signal()
     closed = Signal()
 
     def __init__(self, terminal: Terminal, runner: BackgroundRunner) -> None:
-        super().__init__()
+        super().__init__("")
+        self.title.setText(self.tr("终端维护"))
         self.terminal = terminal
         self.runner = runner
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(50, 40, 50, 40)
-        layout.setSpacing(20)
-        layout.addWidget(make_label(self.tr("终端维护"), "Title"))
+        layout = self.body
         self.devices = make_label("", "Notice")
         self.devices.setWordWrap(True)
         layout.addWidget(self.devices)
@@ -100,7 +99,7 @@ class AdminScreen(QWidget):
             "close": make_button(self.tr("返回首页"), "Primary"),
         }
         for index, button in enumerate(self.buttons.values()):
-            grid.addWidget(button, index // 2, index % 2)
+            grid.addWidget(button, index, 0)
         layout.addLayout(grid)
         if terminal.devices.sim_reader is not None:  # the demo: "place" the sample card
             self.place_card = make_button(self.tr("演示：放置示例身份证"))

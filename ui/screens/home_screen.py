@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout
 
 from ui.widgets import make_button, make_label
+from ui.widgets.journey_kit import Page
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +46,9 @@ class TileButton(QPushButton):
         self.notice.setVisible(bool(text))
 
 
-class HomeScreen(QWidget):
+class HomeScreen(Page):
+    """Scrolls when its tiles outgrow the screen (landscape in elder mode) instead of growing."""
+
     journey_chosen = Signal(str)
     language_toggled = Signal()
     elder_toggled = Signal()
@@ -57,14 +60,11 @@ class HomeScreen(QWidget):
         *,
         language: str = "zh_CN",
         elder_mode: bool = False,
-        parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__("")
+        self.title.setText(self.tr("您好，欢迎办理"))
         self.tiles: dict[str, TileButton] = {}
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(60, 60, 60, 60)
-        layout.setSpacing(24)
-        layout.addWidget(make_label(self.tr("您好，欢迎办理"), "Title"))
+        layout = self.body
         layout.addWidget(make_label(self.tr("请点击下方按钮选择业务"), "Subtitle"))
         layout.addSpacing(40)
         grid = QGridLayout()

@@ -24,8 +24,8 @@ from kiosk.flows.ticket import IssueFailure, TicketFlow, TicketState
 from kiosk.tickets import TicketDesk, TicketOutcome
 from ui.bridge import BackgroundRunner
 from ui.widgets import make_button, make_label
+from ui.widgets.journey_kit import Page
 from ui.widgets.qr_label import QrLabel
-from ui.widgets.touch_scroll import touch_scroll_area
 
 logger = logging.getLogger(__name__)
 
@@ -37,17 +37,6 @@ def _failure_of(exc: Exception) -> IssueFailure:
         return IssueFailure("hub_rejected", exc.citizen_message)
     logger.error("ticket issue failed: %s", type(exc).__name__)
     return IssueFailure("hub_failure")
-
-
-class _Page(QWidget):
-    def __init__(self, title: str) -> None:
-        super().__init__()
-        self.body = QVBoxLayout(self)
-        self.body.setContentsMargins(60, 50, 60, 50)
-        self.body.setSpacing(28)
-        self.title = make_label(title, "Title")
-        self.title.setWordWrap(True)
-        self.body.addWidget(self.title)
 
 
 class TicketJourney(QStackedWidget):
@@ -75,23 +64,20 @@ class TicketJourney(QStackedWidget):
         self.category_buttons: dict[str, QPushButton] = {}
         self._category_names: dict[str, str] = {}
 
-        self.choose_page = _Page(self.tr("请选择要办理的业务类别"))
-        categories = QWidget()
-        categories.setObjectName("ScrollContent")
-        self.category_grid = QGridLayout(categories)
-        self.category_grid.setContentsMargins(0, 0, 0, 0)
+        self.choose_page = Page(self.tr("请选择要办理的业务类别"))
+        self.category_scroll = self.choose_page  # a long list scrolls with the page
+        self.category_grid = QGridLayout()
         self.category_grid.setSpacing(28)
-        self.category_grid.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.category_scroll = touch_scroll_area(categories)
-        self.choose_page.body.addWidget(self.category_scroll, 1)
+        self.choose_page.body.addLayout(self.category_grid)
+        self.choose_page.body.addStretch(1)
         self.back_button = QPushButton(self.tr("返回首页"))
         self.back_button.clicked.connect(self._back_home)
         self.choose_page.body.addWidget(self.back_button)
 
-        self.busy_page = _Page(self.tr("正在为您取号，请稍候…"))
+        self.busy_page = Page(self.tr("正在为您取号，请稍候…"))
         self.busy_page.body.addStretch(1)
 
-        self.ticket_page = _Page(self.tr("取号成功"))
+        self.ticket_page = Page(self.tr("取号成功"))
         card = QWidget()
         card.setObjectName("TicketCard")
         card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -114,19 +100,25 @@ class TicketJourney(QStackedWidget):
             card_layout.addWidget(widget)
         card_layout.addLayout(qr_row)
         card_layout.addWidget(self.qr_hint)
-        self.ticket_page.body.addWidget(card)
         self.print_label = make_label(name="Notice")
         self.print_label.setWordWrap(True)
         self.print_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.ticket_page.body.addWidget(self.print_label)
         self.paper_preview = make_label(name="PaperPreview")
         self.paper_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.ticket_page.body.addWidget(self.paper_preview, 1)
+        # Portrait: the ticket above what the printer printed; landscape: side by side.
+        row = QHBoxLayout() if columns > 1 else QVBoxLayout()
+        row.setSpacing(28)
+        row.addWidget(card, 1)
+        printed = QVBoxLayout()
+        printed.addWidget(self.print_label)
+        printed.addWidget(self.paper_preview, 1)
+        row.addLayout(printed, 1)
+        self.ticket_page.body.addLayout(row)
         self.done_button = make_button(name="Primary")
         self.done_button.clicked.connect(self._dismiss)
         self.ticket_page.body.addWidget(self.done_button)
 
-        self.failed_page = _Page(self.tr("暂时无法取号"))
+        self.failed_page = Page(self.tr("暂时无法取号"))
         self.error_label = make_label(name="ErrorText")
         self.error_label.setWordWrap(True)
         self.failed_page.body.addWidget(self.error_label)

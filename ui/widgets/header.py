@@ -29,6 +29,7 @@ class Header(QWidget):
         self.setObjectName("Header")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # paint the QSS background
         self.hall_name = make_label(hall_name, "HallName")
+        self.hall_name.setWordWrap(True)  # a long (English) name takes two lines, not more width
         self.clock = make_label(name="Clock")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(40, 28, 40, 28)

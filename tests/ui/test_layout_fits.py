@@ -1,0 +1,64 @@
+"""Every page fits the screen in every look: portrait and landscape, Chinese, English, elder.
+
+The window keeps the screen's size; a page taller than the screen scrolls vertically, and no
+page may need more width than the screen has (nothing cut off at the side).
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication, QScrollArea, QStackedWidget, QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.app import Terminal
+from ui.main_window import KioskWindow
+from ui.theme import apply_theme
+
+
+def pages(root: QStackedWidget) -> list[QWidget]:
+    found: list[QWidget] = []
+    for index in range(root.count()):
+        page = root.widget(index)
+        assert page is not None
+        found.append(page)
+        found += [p for s in page.findChildren(QStackedWidget) for p in pages(s)]
+    return found
+
+
+def overflow(page: QWidget, room: QWidget) -> str:
+    if isinstance(page, QScrollArea):
+        inner = page.widget()
+        assert inner is not None
+        need = inner.minimumSizeHint().width()
+        have = page.viewport().width() if page.isVisible() else room.width()
+        return f"needs {need}px wide, has {have}" if need > have else ""
+    need = page.minimumSizeHint()
+    if need.width() > room.width() or need.height() > room.height():
+        return f"needs {need.toTuple()}, has {room.size().toTuple()}"
+    return ""
+
+
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+@pytest.mark.parametrize("look", ["zh", "en", "elder"])
+def test_every_page_fits(
+    qtbot: QtBot, themed: QApplication, terminal: Terminal, orientation: str, look: str
+) -> None:
+    window = KioskWindow(terminal, orientation=orientation)
+    qtbot.addWidget(window)
+    window.resize(window.design_size)
+    window.show()
+    try:
+        if look == "en":
+            window.home.language_button.click()
+        if look == "elder":
+            window.home.elder_button.click()
+        QApplication.processEvents()
+        problems = [
+            f"{type(page).__name__}: {problem}"
+            for page in pages(window.stack)
+            if (problem := overflow(page, window.stack))
+        ]
+        assert not problems
+        assert window.size() == window.design_size
+    finally:
+        apply_theme(themed)  # the elder look is application-wide: back to the standard one

@@ -361,6 +361,10 @@ class KioskWindow(QWidget):
         if isinstance(app, QApplication):
             app.removeEventFilter(self)
             app.focusChanged.disconnect(self._focus_changed)
+            # The language and the look are application-wide: leave them as they were.
+            self.languages.switch("zh_CN")
+            if self.session.elder_mode:
+                apply_theme(app, elder=False)
         event.accept()
 
     _closing_allowed = False

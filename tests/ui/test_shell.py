@@ -236,3 +236,17 @@ def test_long_category_lists_scroll(qtbot: QtBot, window: KioskWindow) -> None:
     last = buttons[-1]
     top_left = last.mapTo(area.viewport(), last.rect().topLeft())
     assert area.viewport().rect().contains(top_left)
+
+
+def test_closing_the_window_restores_language_and_look(
+    qtbot: QtBot, themed: QApplication, terminal: Terminal
+) -> None:
+    window = KioskWindow(terminal)
+    qtbot.addWidget(window)
+    window.show()
+    window.home.language_button.click()
+    window.home.elder_button.click()
+    assert QCoreApplication.translate("HomeScreen", "您好，欢迎办理") == "Welcome"
+    window.close()
+    assert QCoreApplication.translate("HomeScreen", "您好，欢迎办理") == "您好，欢迎办理"
+    assert "QWidget { font-size: 42px" not in themed.styleSheet()  # the elder sheet is gone

@@ -117,3 +117,18 @@ def test_no_pin_configured_means_no_maintenance(
     window.show()
     gesture(qtbot, window)
     assert not window.pin_overlay.isVisible()
+
+
+def test_outbox_status_and_catalog_refresh(
+    qtbot: QtBot, window: KioskWindow, admin_terminal: Terminal
+) -> None:
+    gesture(qtbot, window)
+    enter_pin(qtbot, window, PIN)
+    result = window.admin.result
+    qtbot.mouseClick(window.admin.buttons["outbox"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "待上传 0 件" in result.text(), timeout=10000)
+    qtbot.mouseClick(window.admin.buttons["catalog"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "事项目录" in result.text(), timeout=10000)
+    assert admin_terminal.cases is not None
+    version = admin_terminal.cases.catalog.catalog.version
+    assert version in result.text()

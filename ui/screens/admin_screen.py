@@ -95,6 +95,8 @@ class AdminScreen(Page):
             "print": make_button(self.tr("打印测试页")),
             "camera": make_button(self.tr("摄像头测试")),
             "reprint": make_button(self.tr("补打上一张凭条")),
+            "outbox": make_button(self.tr("待上传办件")),
+            "catalog": make_button(self.tr("刷新事项目录")),
             "exit": make_button(self.tr("退出程序")),
             "close": make_button(self.tr("返回首页"), "Primary"),
         }
@@ -115,6 +117,8 @@ class AdminScreen(Page):
         self.buttons["print"].clicked.connect(self._test_print)
         self.buttons["camera"].clicked.connect(self._test_camera)
         self.buttons["reprint"].clicked.connect(self._reprint)
+        self.buttons["outbox"].clicked.connect(self._outbox_status)
+        self.buttons["catalog"].clicked.connect(self._refresh_catalog)
         self.buttons["exit"].clicked.connect(self.exit_requested)
         self.buttons["close"].clicked.connect(self._close)
 
@@ -159,6 +163,40 @@ class AdminScreen(Page):
             self.terminal.ticket_desk.reprint_last,
             lambda png: self._show_png(png, self.tr("已补打上一张凭条")),
         )
+
+    def _outbox_status(self) -> None:
+        cases = self.terminal.cases
+        if cases is None:
+            self.result.setText(self.tr("本终端不受理办件"))
+            return
+        self._run("outbox status", cases.service.outbox.status, self._outbox_result)
+
+    def _outbox_result(self, status: Any) -> str:
+        text = self.tr("待上传 %1 件，已上传 %2 件，被退回 %3 件")
+        text = text.replace("%1", str(status.pending)).replace("%2", str(status.delivered))
+        text = text.replace("%3", str(status.rejected))
+        if status.pending and status.oldest_pending_at is not None:
+            since = status.oldest_pending_at.astimezone().strftime("%m-%d %H:%M")
+            text += self.tr("；最早一件提交于 %1").replace("%1", since)
+        if status.last_error:
+            text += self.tr("；最近的错误：%1").replace("%1", status.last_error)
+        return text
+
+    def _refresh_catalog(self) -> None:
+        cases = self.terminal.cases
+        if cases is None:
+            self.result.setText(self.tr("本终端不受理办件"))
+            return
+        self._run("catalog refresh", cases.catalog.refresh, self._catalog_result)
+
+    def _catalog_result(self, result: Any) -> str:
+        if result.from_cache:
+            return self.tr("无法连接中心，继续使用缓存目录（版本 %1）").replace(
+                "%1", result.version
+            )
+        if result.changed:
+            return self.tr("事项目录已更新到版本 %1").replace("%1", result.version)
+        return self.tr("事项目录已是最新（版本 %1）").replace("%1", result.version)
 
     def _test_card(self) -> None:
         monitor = self.terminal.devices.id_monitor

@@ -4,87 +4,133 @@
 <context>
     <name>AdminScreen</name>
     <message>
-        <location filename="../screens/admin_screen.py" line="88" />
+        <location filename="../screens/admin_screen.py" line="84" />
         <source>终端维护</source>
         <translation>Terminal maintenance</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="95" />
+        <location filename="../screens/admin_screen.py" line="94" />
         <source>读卡测试</source>
         <translation>Test the card reader</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="96" />
+        <location filename="../screens/admin_screen.py" line="95" />
         <source>打印测试页</source>
         <translation>Print a test page</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="97" />
+        <location filename="../screens/admin_screen.py" line="96" />
         <source>摄像头测试</source>
         <translation>Test the camera</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="98" />
+        <location filename="../screens/admin_screen.py" line="97" />
         <source>补打上一张凭条</source>
         <translation>Reprint the last ticket</translation>
     </message>
     <message>
+        <location filename="../screens/admin_screen.py" line="98" />
+        <source>待上传办件</source>
+        <translation>Cases waiting to upload</translation>
+    </message>
+    <message>
         <location filename="../screens/admin_screen.py" line="99" />
+        <source>刷新事项目录</source>
+        <translation>Refresh the item catalogue</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="100" />
         <source>退出程序</source>
         <translation>Quit the program</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="100" />
+        <location filename="../screens/admin_screen.py" line="101" />
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="106" />
+        <location filename="../screens/admin_screen.py" line="107" />
         <source>演示：放置示例身份证</source>
         <translation>Demo: place the sample ID card</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="127" />
+        <location filename="../screens/admin_screen.py" line="130" />
         <source>没有设备报告状态</source>
         <translation>No device has reported yet</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="141" />
+        <location filename="../screens/admin_screen.py" line="144" />
         <source>正在执行…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="146" />
+        <location filename="../screens/admin_screen.py" line="149" />
         <source>失败：%1</source>
         <translation>Failed: %1</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="154" />
+        <location filename="../screens/admin_screen.py" line="157" />
         <source>测试页已打印</source>
         <translation>Test page printed</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="161" />
+        <location filename="../screens/admin_screen.py" line="164" />
         <source>已补打上一张凭条</source>
         <translation>Last ticket reprinted</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="167" />
+        <location filename="../screens/admin_screen.py" line="170" />
+        <location filename="../screens/admin_screen.py" line="188" />
+        <source>本终端不受理办件</source>
+        <translation>This terminal does not take cases</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="175" />
+        <source>待上传 %1 件，已上传 %2 件，被退回 %3 件</source>
+        <translation>%1 waiting to upload, %2 uploaded, %3 rejected</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="180" />
+        <source>；最早一件提交于 %1</source>
+        <translation>; the oldest was submitted %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="182" />
+        <source>；最近的错误：%1</source>
+        <translation>; last error: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="194" />
+        <source>无法连接中心，继续使用缓存目录（版本 %1）</source>
+        <translation>The hub cannot be reached: using the cached catalogue (version %1)</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="198" />
+        <source>事项目录已更新到版本 %1</source>
+        <translation>Catalogue updated to version %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="199" />
+        <source>事项目录已是最新（版本 %1）</source>
+        <translation>The catalogue is up to date (version %1)</translation>
+    </message>
+    <message>
+        <location filename="../screens/admin_screen.py" line="204" />
         <source>本终端未配置读卡器</source>
         <translation>This terminal has no card reader configured</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="173" />
+        <location filename="../screens/admin_screen.py" line="210" />
         <source>读卡成功：%1</source>
         <translation>Card read: %1</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="184" />
+        <location filename="../screens/admin_screen.py" line="221" />
         <source>本终端未配置摄像头</source>
         <translation>This terminal has no camera configured</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="195" />
+        <location filename="../screens/admin_screen.py" line="232" />
         <source>摄像头正常：%1x%2</source>
         <translation>Camera works: %1x%2</translation>
     </message>
@@ -769,7 +815,7 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../screens/home_screen.py" line="67" />
+        <location filename="../screens/home_screen.py" line="65" />
         <source>您好，欢迎办理</source>
         <translation>Welcome</translation>
     </message>
@@ -881,112 +927,112 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../main_window.py" line="102" />
+        <location filename="../main_window.py" line="106" />
         <source>还需要更多时间吗？</source>
         <translation>Do you need more time?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="127" />
+        <location filename="../main_window.py" line="131" />
         <source>一门通自助终端</source>
         <translation>Yimen self-service kiosk</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="128" />
+        <location filename="../main_window.py" line="132" />
         <source>结束办理</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="130" />
+        <location filename="../main_window.py" line="134" />
         <source>排队取号</source>
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="130" />
+        <location filename="../main_window.py" line="134" />
         <source>到窗口办理业务，请先取号</source>
         <translation>Queue for a service window</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="133" />
+        <location filename="../main_window.py" line="137" />
         <source>自助办事</source>
         <translation>Apply for a service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="133" />
+        <location filename="../main_window.py" line="137" />
         <source>在本机申请办理，结果可邮寄到家</source>
         <translation>Apply here; the result can be posted to you</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="136" />
+        <location filename="../main_window.py" line="140" />
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="136" />
+        <location filename="../main_window.py" line="140" />
         <source>已预约？扫预约码或刷身份证签到</source>
         <translation>Booked? Scan your code or ID card</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="137" />
+        <location filename="../main_window.py" line="141" />
         <source>进度查询</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="137" />
+        <location filename="../main_window.py" line="141" />
         <source>查询已提交办件的办理进度</source>
         <translation>See how your application is going</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="138" />
+        <location filename="../main_window.py" line="142" />
         <source>好差评</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="138" />
+        <location filename="../main_window.py" line="142" />
         <source>扫描凭条二维码，评价窗口服务</source>
         <translation>Scan your ticket to rate the service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225" />
+        <location filename="../main_window.py" line="229" />
         <source>请选择要办理的业务类别</source>
         <translation>Choose the kind of service you need</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228" />
+        <location filename="../main_window.py" line="232" />
         <source>您的号码是 %1，请取走凭条。</source>
         <translation>Your number is %1. Please take your ticket.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="230" />
+        <location filename="../main_window.py" line="234" />
         <source>您的号码是 %1。凭条未能打印，请记住您的号码。</source>
         <translation>Your number is %1. The ticket could not be printed: please remember your number.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="237" />
+        <location filename="../main_window.py" line="241" />
         <source>请出示预约二维码，或将身份证放在读卡区</source>
         <translation>Show your appointment QR code, or place your ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="239" />
+        <location filename="../main_window.py" line="243" />
         <source>签到成功，您的号码是 %1，请留意叫号。</source>
         <translation>You are checked in. Your number is %1; please watch for it to be called.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="246" />
+        <location filename="../main_window.py" line="250" />
         <source>请扫描受理回执上的二维码，或输入办件编号</source>
         <translation>Scan the QR code on your receipt, or type the case number</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="252" />
+        <location filename="../main_window.py" line="256" />
         <source>请将排队凭条上的二维码对准扫码窗口</source>
         <translation>Hold the QR code on your ticket up to the scanner window</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="254" />
+        <location filename="../main_window.py" line="258" />
         <source>请您评价本次服务</source>
         <translation>How was our service?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="256" />
+        <location filename="../main_window.py" line="260" />
         <source>感谢您的评价</source>
         <translation>Thank you for your rating</translation>
     </message>
@@ -1135,22 +1181,22 @@
 <context>
     <name>PinOverlay</name>
     <message>
-        <location filename="../screens/admin_screen.py" line="41" />
+        <location filename="../screens/admin_screen.py" line="42" />
         <source>维护密码</source>
         <translation>Maintenance PIN</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="47" />
+        <location filename="../screens/admin_screen.py" line="48" />
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="48" />
+        <location filename="../screens/admin_screen.py" line="49" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/admin_screen.py" line="72" />
+        <location filename="../screens/admin_screen.py" line="73" />
         <source>错误次数过多，请 %n 秒后再试</source>
         <translation>
             <numerusform>Too many wrong PINs: try again in %n second</numerusform>
@@ -1158,7 +1204,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="74" />
+        <location filename="../screens/admin_screen.py" line="75" />
         <source>密码不正确</source>
         <translation>Wrong PIN</translation>
     </message>
@@ -1841,43 +1887,43 @@ Applicant: %3</translation>
 <context>
     <name>TicketJourney</name>
     <message>
-        <location filename="../screens/ticket_screen.py" line="78" />
+        <location filename="../screens/ticket_screen.py" line="67" />
         <source>请选择要办理的业务类别</source>
         <translation>Choose the kind of service you need</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="87" />
-        <location filename="../screens/ticket_screen.py" line="136" />
+        <location filename="../screens/ticket_screen.py" line="73" />
+        <location filename="../screens/ticket_screen.py" line="128" />
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="91" />
+        <location filename="../screens/ticket_screen.py" line="77" />
         <source>正在为您取号，请稍候…</source>
         <translation>Getting your number, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="94" />
+        <location filename="../screens/ticket_screen.py" line="80" />
         <source>取号成功</source>
         <translation>Here is your number</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="111" />
+        <location filename="../screens/ticket_screen.py" line="97" />
         <source>手机扫码，随时查看叫号进度</source>
         <translation>Scan with your phone to follow the queue</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="129" />
+        <location filename="../screens/ticket_screen.py" line="121" />
         <source>暂时无法取号</source>
         <translation>No number can be issued right now</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="134" />
+        <location filename="../screens/ticket_screen.py" line="126" />
         <source>重试</source>
         <translation>Try again</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/ticket_screen.py" line="218" />
+        <location filename="../screens/ticket_screen.py" line="210" />
         <source>前面还有 %n 人等候</source>
         <translation>
             <numerusform>%n person waiting ahead of you</numerusform>
@@ -1885,12 +1931,12 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="220" />
+        <location filename="../screens/ticket_screen.py" line="212" />
         <source>前面没有人等候，请留意叫号</source>
         <translation>Nobody is ahead of you: watch for your number</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/ticket_screen.py" line="222" />
+        <location filename="../screens/ticket_screen.py" line="214" />
         <source>，预计等候约 %n 分钟</source>
         <translation>
             <numerusform>, about %n minute</numerusform>
@@ -1898,27 +1944,27 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="226" />
+        <location filename="../screens/ticket_screen.py" line="218" />
         <source>请取走下方打印的排队凭条</source>
         <translation>Please take your printed ticket below</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="229" />
+        <location filename="../screens/ticket_screen.py" line="221" />
         <source>凭条未能打印，请记住您的号码或用手机拍下此屏幕</source>
         <translation>The ticket could not be printed: remember your number or take a photo of this screen</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="246" />
+        <location filename="../screens/ticket_screen.py" line="238" />
         <source>网络暂时不通，请稍后重试，或到服务台人工取号。</source>
         <translation>The network is down. Try again shortly, or ask at the help desk for a number.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="250" />
+        <location filename="../screens/ticket_screen.py" line="242" />
         <source>系统暂时出现故障，请到服务台人工取号。</source>
         <translation>The system has a fault. Please ask at the help desk for a number.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/ticket_screen.py" line="255" />
+        <location filename="../screens/ticket_screen.py" line="247" />
         <source>完成（%n 秒后返回首页）</source>
         <translation>
             <numerusform>Done (back to start in %n second)</numerusform>

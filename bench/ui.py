@@ -1,10 +1,12 @@
 """UI responsiveness and memory: tap → next screen painted, and RSS over many sessions.
 
-Drives the real kiosk window (offscreen Qt) over the embedded hub with the virtual printer,
-taking tickets as a citizen would (home → categories → ticket → done), and prints:
-- median and p95 time from a tap to the next screen's first paint, per step and overall;
-- resident memory after 10 sessions and after N sessions (default 200): growth should stay
-  within a few MB.
+Drives the real kiosk window (offscreen Qt) over the embedded hub with the virtual printer and
+prints:
+- over the whole demo tour (every journey, portrait, elder, English, landscape): median and
+  p95 time from each tap to the window's next paint;
+- taking tickets as a citizen would (home → categories → ticket → done), N times (default
+  200): median and p95 from a tap until the next screen has painted, per step;
+- resident memory after 10 sessions and then every 50: growth should stay within a few MB.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/ui.py [--sessions 200]
 """
@@ -28,7 +30,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject  # noqa: E402
 from PySide6.QtWidgets import QPushButton, QWidget  # noqa: E402
 
-from kiosk.app import build_terminal, demo_settings  # noqa: E402
+from kiosk.app import Terminal, build_terminal, demo_settings  # noqa: E402
 from ui.app import application  # noqa: E402
 from ui.main_window import KioskWindow  # noqa: E402
 
@@ -66,6 +68,47 @@ def tap_until_painted(button: QPushButton, page: QWidget, watch: PaintWatch) -> 
     return (time.perf_counter() - start) * 1000
 
 
+class WindowPaintWatch(QObject):
+    """Notes which top-level windows had something painted."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.painted: set[int] = set()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
+            self.painted.add(id(watched.window()))
+        return False
+
+
+def tour_taps(terminal: Terminal, app: QCoreApplication) -> list[float]:
+    """Run the demo tour, timing every tap until its window paints again."""
+    import ui.tour as tour
+
+    watch = WindowPaintWatch()
+    app.installEventFilter(watch)
+    times: list[float] = []
+    slowest: list[tuple[float, str]] = []
+
+    def timed_tap(button: QPushButton) -> None:
+        window = id(button.window())
+        watch.painted.discard(window)
+        start = time.perf_counter()
+        button.click()
+        while window not in watch.painted and time.perf_counter() - start < 5:
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+        times.append((time.perf_counter() - start) * 1000)
+        slowest.append((times[-1], button.text().replace("\n", " ")[:30]))
+
+    tour.tap = timed_tap
+    with tempfile.TemporaryDirectory() as out:
+        tour.run_tour(terminal, Path(out))
+    app.removeEventFilter(watch)
+    for ms, text in sorted(slowest, reverse=True)[:5]:
+        print(f"  slow tap: {ms:7.1f} ms  {text!r}")
+    return times
+
+
 def session(window: KioskWindow, watch: PaintWatch, times: dict[str, list[float]]) -> None:
     journey = window.ticket
     times["home → categories"].append(
@@ -89,6 +132,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as data:
         settings = demo_settings("hall", data_dir=data, voice="none")
         with build_terminal(settings) as terminal:
+            taps = tour_taps(terminal, app)
             window = KioskWindow(terminal)
             window.resize(window.design_size)
             watch = PaintWatch()
@@ -103,6 +147,10 @@ def main() -> None:
                     rss[n] = rss_mib()
             window.shut_down()
     every = [t for values in times.values() for t in values]
+    print("demo tour, offscreen, embedded hub, virtual printer: tap -> next paint")
+    print(
+        f"  {len(taps)} taps: median {statistics.median(taps):.1f} ms, p95 {pct(taps, 0.95):.1f} ms"
+    )
     print(f"{args.sessions} ticket sessions, offscreen, embedded hub, virtual printer")
     print(f"{'step':<22}{'median ms':>10}{'p95 ms':>9}")
     for step, values in times.items():

@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from drivers.health import DeviceHealth, HealthState
@@ -36,8 +36,16 @@ class TourError(KioskError):
     pass
 
 
+def settle() -> None:
+    """Process pending events, deferred deletions included: the tour runs no event loop of its
+    own, and widgets replaced by a language switch would otherwise never be freed."""
+    QCoreApplication.processEvents()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 def wait_until(condition: Callable[[], bool], timeout: float, what: str) -> None:
     deadline = time.monotonic() + timeout
+    settle()
     while not condition():
         if time.monotonic() > deadline:
             raise TourError(f"demo tour: timed out waiting for {what}")
@@ -46,7 +54,7 @@ def wait_until(condition: Callable[[], bool], timeout: float, what: str) -> None
 
 def tap(button: QPushButton) -> None:
     button.click()
-    QCoreApplication.processEvents()
+    settle()
 
 
 def snapshot(widget: QWidget, path: Path) -> Path:
@@ -100,7 +108,7 @@ class _Tour:
             window.runner.wait()
             window.shut_down()
             window.deleteLater()
-            QCoreApplication.processEvents()
+            settle()
 
     def take_ticket(self, window: KioskWindow, variant: str) -> None:
         journey = window.ticket

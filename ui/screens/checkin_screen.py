@@ -12,7 +12,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.devices import Devices
@@ -28,8 +27,9 @@ from kiosk.flows.checkin import (
 from kiosk.session import Session
 from kiosk.tickets import TicketOutcome
 from ui.bridge import BackgroundRunner
-from ui.widgets import make_button, make_label
+from ui.widgets import make_button
 from ui.widgets.journey_kit import DeviceInputs, Page, option_card, wrapped_label
+from ui.widgets.printed_slip import PrintedSlip
 from ui.widgets.qr_label import QrLabel
 
 logger = logging.getLogger(__name__)
@@ -115,11 +115,9 @@ class CheckInJourney(QStackedWidget):
         card_layout.addWidget(self.priority_label)
         card_layout.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
         self.ticket_page.body.addWidget(card)
-        self.print_label = wrapped_label(name="Notice", center=True)
-        self.ticket_page.body.addWidget(self.print_label)
-        self.paper_preview = make_label(name="PaperPreview")
-        self.paper_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.ticket_page.body.addWidget(self.paper_preview, 1)
+        self.slip = PrintedSlip(max_height=300)
+        self.print_label, self.paper_preview = self.slip.print_label, self.slip.paper_preview
+        self.ticket_page.body.addWidget(self.slip, 1)
         # 好差评 is offered, never pushed: a ticket can be rated once it has been served.
         self.rating_hint = wrapped_label(
             self.tr("办完业务后，欢迎在首页「好差评」扫描凭条二维码，评价本次服务"),
@@ -228,20 +226,7 @@ class CheckInJourney(QStackedWidget):
         english = self._desk.category_name_en(ticket.category_code) if self._english else ""
         self.category_label.setText(english or ticket.category_name)
         self.qr.set_payload(ticket.follow_url)
-        if outcome.printed:
-            self.print_label.setText(self.tr("请取走下方打印的排队凭条"))
-            self.print_label.setObjectName("Notice")
-        else:
-            self.print_label.setText(self.tr("凭条未能打印，请记住您的号码或用手机拍下此屏幕"))
-            self.print_label.setObjectName("Warning")
-        self.print_label.style().polish(self.print_label)
-        if outcome.paper_png is not None:
-            pixmap = QPixmap(str(outcome.paper_png))
-            self.paper_preview.setPixmap(
-                pixmap.scaledToHeight(
-                    min(pixmap.height(), 300), Qt.TransformationMode.SmoothTransformation
-                )
-            )
+        self.slip.show_outcome(outcome.printed, outcome.paper_png)
         self._seconds_left = self._return_home_after
         self._update_done_text()
         self._countdown.start()

@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -25,6 +24,7 @@ from kiosk.tickets import TicketDesk, TicketOutcome
 from ui.bridge import BackgroundRunner
 from ui.widgets import make_button, make_label
 from ui.widgets.journey_kit import Page
+from ui.widgets.printed_slip import PrintedSlip
 from ui.widgets.qr_label import QrLabel
 
 logger = logging.getLogger(__name__)
@@ -100,19 +100,13 @@ class TicketJourney(QStackedWidget):
             card_layout.addWidget(widget)
         card_layout.addLayout(qr_row)
         card_layout.addWidget(self.qr_hint)
-        self.print_label = make_label(name="Notice")
-        self.print_label.setWordWrap(True)
-        self.print_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.paper_preview = make_label(name="PaperPreview")
-        self.paper_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.slip = PrintedSlip(max_height=420)
+        self.print_label, self.paper_preview = self.slip.print_label, self.slip.paper_preview
         # Portrait: the ticket above what the printer printed; landscape: side by side.
         row = QHBoxLayout() if columns > 1 else QVBoxLayout()
         row.setSpacing(28)
         row.addWidget(card, 1)
-        printed = QVBoxLayout()
-        printed.addWidget(self.print_label)
-        printed.addWidget(self.paper_preview, 1)
-        row.addLayout(printed, 1)
+        row.addWidget(self.slip, 1)
         self.ticket_page.body.addLayout(row)
         self.done_button = make_button(name="Primary")
         self.done_button.clicked.connect(self._dismiss)
@@ -214,20 +208,7 @@ class TicketJourney(QStackedWidget):
             waiting += self.tr("，预计等候约 %n 分钟", "", ticket.estimated_wait_minutes)
         self.waiting_label.setText(waiting)
         self.qr.set_payload(ticket.follow_url)
-        if outcome.printed:
-            self.print_label.setText(self.tr("请取走下方打印的排队凭条"))
-            self.print_label.setObjectName("Notice")
-        else:
-            self.print_label.setText(self.tr("凭条未能打印，请记住您的号码或用手机拍下此屏幕"))
-            self.print_label.setObjectName("Warning")
-        self.print_label.style().polish(self.print_label)
-        if outcome.paper_png is not None:
-            pixmap = QPixmap(str(outcome.paper_png))
-            self.paper_preview.setPixmap(
-                pixmap.scaledToHeight(
-                    min(pixmap.height(), 420), Qt.TransformationMode.SmoothTransformation
-                )
-            )
+        self.slip.show_outcome(outcome.printed, outcome.paper_png)
         self._seconds_left = self._return_home_after
         self._update_done_text()
         self._countdown.start()

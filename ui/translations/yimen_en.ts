@@ -285,7 +285,7 @@
     </message>
     <message>
         <location filename="../screens/checkin_screen.py" line="85" />
-        <location filename="../screens/checkin_screen.py" line="142" />
+        <location filename="../screens/checkin_screen.py" line="140" />
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
@@ -305,157 +305,147 @@
         <translation>Appointment priority: watch for your number, you will be served first</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="125" />
+        <location filename="../screens/checkin_screen.py" line="123" />
         <source>办完业务后，欢迎在首页「好差评」扫描凭条二维码，评价本次服务</source>
         <translation>After your visit, rate our service: choose "Rate our service" on the home screen and scan the QR code on your ticket</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="134" />
+        <location filename="../screens/checkin_screen.py" line="132" />
         <source>未能签到</source>
         <translation>Check-in not possible</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="140" />
+        <location filename="../screens/checkin_screen.py" line="138" />
         <source>重新扫码或刷证</source>
         <translation>Scan or place the card again</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="213" />
+        <location filename="../screens/checkin_screen.py" line="211" />
         <source>%1，您好（%2）</source>
         <translation>Hello %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="213" />
+        <location filename="../screens/checkin_screen.py" line="211" />
         <source>您</source>
         <translation>there</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="221" />
+        <location filename="../screens/checkin_screen.py" line="219" />
         <source>%1，您的预约已签到</source>
         <translation>%1, your appointment is checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="224" />
+        <location filename="../screens/checkin_screen.py" line="222" />
         <source>您的预约已签到</source>
         <translation>Your appointment is checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="226" />
+        <location filename="../screens/checkin_screen.py" line="224" />
         <source>证件号码：%1</source>
         <translation>ID number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="232" />
-        <source>请取走下方打印的排队凭条</source>
-        <translation>Please take your printed ticket below</translation>
-    </message>
-    <message>
-        <location filename="../screens/checkin_screen.py" line="235" />
-        <source>凭条未能打印，请记住您的号码或用手机拍下此屏幕</source>
-        <translation>The ticket could not be printed: remember your number or take a photo of this screen</translation>
-    </message>
-    <message>
-        <location filename="../screens/checkin_screen.py" line="260" />
+        <location filename="../screens/checkin_screen.py" line="245" />
         <source>没有查到您今天的预约</source>
         <translation>No appointment found for today</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="261" />
+        <location filename="../screens/checkin_screen.py" line="246" />
         <source>请确认预约的日期和证件，或点击首页「排队取号」现场取号。</source>
         <translation>Check the date and the ID you booked with, or take a number with "Take a number" on the home screen.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="264" />
+        <location filename="../screens/checkin_screen.py" line="249" />
         <source>您的预约不是今天</source>
         <translation>Your appointment is not today</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="265" />
+        <location filename="../screens/checkin_screen.py" line="250" />
         <source>预约日期：%1。请在预约当天前来签到，或现场取号办理。</source>
         <translation>Appointment date: %1. Please check in on that day, or take a number now.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="269" />
+        <location filename="../screens/checkin_screen.py" line="254" />
         <source>预约已过期</source>
         <translation>The appointment has expired</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="270" />
+        <location filename="../screens/checkin_screen.py" line="255" />
         <source>预约日期：%1，已错过。请重新预约，或现场取号办理。</source>
         <translation>Appointment date: %1, which has passed. Please book again, or take a number now.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="272" />
+        <location filename="../screens/checkin_screen.py" line="257" />
         <source>二维码已过期</source>
         <translation>The QR code has expired</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="272" />
+        <location filename="../screens/checkin_screen.py" line="257" />
         <source>请在手机上刷新二维码后重新扫描。</source>
         <translation>Refresh the code on your phone and scan it again.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="274" />
+        <location filename="../screens/checkin_screen.py" line="259" />
         <source>该预约已签到</source>
         <translation>This appointment is already checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="275" />
+        <location filename="../screens/checkin_screen.py" line="260" />
         <source>请勿重复签到，请留意叫号；凭条遗失请到服务台咨询。</source>
         <translation>No need to check in again; watch for your number. Lost your ticket? Ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="278" />
+        <location filename="../screens/checkin_screen.py" line="263" />
         <source>该预约已取消</source>
         <translation>This appointment was cancelled</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="278" />
+        <location filename="../screens/checkin_screen.py" line="263" />
         <source>如需办理，请重新预约或现场取号。</source>
         <translation>Book again, or take a number now.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="280" />
+        <location filename="../screens/checkin_screen.py" line="265" />
         <source>无法识别该二维码</source>
         <translation>This QR code is not recognised</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="281" />
+        <location filename="../screens/checkin_screen.py" line="266" />
         <source>请出示预约短信或预约页面上的二维码，也可以刷身份证签到。</source>
         <translation>Show the QR code from your booking message or page, or check in with your ID card.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="284" />
+        <location filename="../screens/checkin_screen.py" line="269" />
         <source>身份证读取失败</source>
         <translation>The ID card could not be read</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="284" />
+        <location filename="../screens/checkin_screen.py" line="269" />
         <source>请将身份证平放在读卡区，稍等片刻再拿开。</source>
         <translation>Lay the card flat on the reader and wait a moment before taking it away.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="286" />
+        <location filename="../screens/checkin_screen.py" line="271" />
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="286" />
+        <location filename="../screens/checkin_screen.py" line="271" />
         <source>请稍后重试，或到服务台人工签到。</source>
         <translation>Try again later, or check in at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="287" />
+        <location filename="../screens/checkin_screen.py" line="272" />
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="287" />
+        <location filename="../screens/checkin_screen.py" line="272" />
         <source>请到服务台人工签到。</source>
         <translation>Please check in at the service desk.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/checkin_screen.py" line="290" />
+        <location filename="../screens/checkin_screen.py" line="275" />
         <source>完成（%n 秒后返回首页）</source>
         <translation>
             <numerusform>Done (home in %n second)</numerusform>
@@ -1210,6 +1200,19 @@
     </message>
 </context>
 <context>
+    <name>PrintedSlip</name>
+    <message>
+        <location filename="../widgets/printed_slip.py" line="31" />
+        <source>请取走下方打印的排队凭条</source>
+        <translation>Please take your printed ticket below</translation>
+    </message>
+    <message>
+        <location filename="../widgets/printed_slip.py" line="34" />
+        <source>凭条未能打印，请记住您的号码或用手机拍下此屏幕</source>
+        <translation>The ticket could not be printed: remember your number or take a photo of this screen</translation>
+    </message>
+</context>
+<context>
     <name>ProgressJourney</name>
     <message>
         <location filename="../screens/progress_screen.py" line="60" />
@@ -1893,7 +1896,7 @@ Applicant: %3</translation>
     </message>
     <message>
         <location filename="../screens/ticket_screen.py" line="73" />
-        <location filename="../screens/ticket_screen.py" line="128" />
+        <location filename="../screens/ticket_screen.py" line="122" />
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
@@ -1913,17 +1916,17 @@ Applicant: %3</translation>
         <translation>Scan with your phone to follow the queue</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="121" />
+        <location filename="../screens/ticket_screen.py" line="115" />
         <source>暂时无法取号</source>
         <translation>No number can be issued right now</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="126" />
+        <location filename="../screens/ticket_screen.py" line="120" />
         <source>重试</source>
         <translation>Try again</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/ticket_screen.py" line="210" />
+        <location filename="../screens/ticket_screen.py" line="204" />
         <source>前面还有 %n 人等候</source>
         <translation>
             <numerusform>%n person waiting ahead of you</numerusform>
@@ -1931,12 +1934,12 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="212" />
+        <location filename="../screens/ticket_screen.py" line="206" />
         <source>前面没有人等候，请留意叫号</source>
         <translation>Nobody is ahead of you: watch for your number</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/ticket_screen.py" line="214" />
+        <location filename="../screens/ticket_screen.py" line="208" />
         <source>，预计等候约 %n 分钟</source>
         <translation>
             <numerusform>, about %n minute</numerusform>
@@ -1944,27 +1947,17 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="218" />
-        <source>请取走下方打印的排队凭条</source>
-        <translation>Please take your printed ticket below</translation>
-    </message>
-    <message>
-        <location filename="../screens/ticket_screen.py" line="221" />
-        <source>凭条未能打印，请记住您的号码或用手机拍下此屏幕</source>
-        <translation>The ticket could not be printed: remember your number or take a photo of this screen</translation>
-    </message>
-    <message>
-        <location filename="../screens/ticket_screen.py" line="238" />
+        <location filename="../screens/ticket_screen.py" line="219" />
         <source>网络暂时不通，请稍后重试，或到服务台人工取号。</source>
         <translation>The network is down. Try again shortly, or ask at the help desk for a number.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="242" />
+        <location filename="../screens/ticket_screen.py" line="223" />
         <source>系统暂时出现故障，请到服务台人工取号。</source>
         <translation>The system has a fault. Please ask at the help desk for a number.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/ticket_screen.py" line="247" />
+        <location filename="../screens/ticket_screen.py" line="228" />
         <source>完成（%n 秒后返回首页）</source>
         <translation>
             <numerusform>Done (back to start in %n second)</numerusform>

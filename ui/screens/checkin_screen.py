@@ -28,7 +28,7 @@ from kiosk.session import Session
 from kiosk.tickets import TicketOutcome
 from ui.bridge import BackgroundRunner
 from ui.widgets import make_button
-from ui.widgets.journey_kit import DeviceInputs, Page, option_card, wrapped_label
+from ui.widgets.journey_kit import DeviceInputs, Page, RefusalPage, option_card, wrapped_label
 from ui.widgets.printed_slip import PrintedSlip
 from ui.widgets.qr_label import QrLabel
 
@@ -129,18 +129,15 @@ class CheckInJourney(QStackedWidget):
         self.done_button.clicked.connect(self._dismiss)
         self.ticket_page.body.addWidget(self.done_button)
 
-        self.refused_page = Page(self.tr("未能签到"))
-        self.refusal_title = wrapped_label(name="ErrorText")
-        self.refusal_label = wrapped_label(name="Subtitle")
-        self.refused_page.body.addWidget(self.refusal_title)
-        self.refused_page.body.addWidget(self.refusal_label)
-        self.refused_page.body.addStretch(1)
-        self.retry_button = make_button(self.tr("重新扫码或刷证"), "Primary")
+        self.refused_page = RefusalPage(
+            self.tr("未能签到"), self.tr("重新扫码或刷证"), self.tr("返回首页")
+        )
+        self.refusal_title = self.refused_page.problem
+        self.refusal_label = self.refused_page.advice
+        self.retry_button = self.refused_page.retry_button
         self.retry_button.clicked.connect(self._retry)
-        self.refused_home_button = QPushButton(self.tr("返回首页"))
+        self.refused_home_button = self.refused_page.home_button
         self.refused_home_button.clicked.connect(self._dismiss)
-        self.refused_page.body.addWidget(self.retry_button)
-        self.refused_page.body.addWidget(self.refused_home_button)
 
         for page in (self.wait_page, self.busy_page, self.ticket_page, self.refused_page):
             self.addWidget(page)

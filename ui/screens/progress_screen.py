@@ -21,7 +21,7 @@ from kiosk.flows.progress import ProgressFlow, ProgressRefusal, ProgressState, t
 from kiosk.session import Session
 from ui.bridge import BackgroundRunner
 from ui.widgets import make_button, make_label
-from ui.widgets.journey_kit import DeviceInputs, Page, wrapped_label
+from ui.widgets.journey_kit import DeviceInputs, Page, RefusalPage, wrapped_label
 from ui.widgets.keypad import NumericKeypad
 from ui.widgets.timeline import Row, Timeline
 
@@ -108,18 +108,15 @@ class ProgressJourney(QStackedWidget):
         self.status_page.body.addWidget(self.again_button)
         self.status_page.body.addWidget(self.done_button)
 
-        self.refused_page = Page(self.tr("未能查到办件"))
-        self.refusal_title = wrapped_label(name="ErrorText")
-        self.refusal_label = wrapped_label(name="Subtitle")
-        self.refused_page.body.addWidget(self.refusal_title)
-        self.refused_page.body.addWidget(self.refusal_label)
-        self.refused_page.body.addStretch(1)
-        self.retry_button = make_button(self.tr("重新查询"), "Primary")
+        self.refused_page = RefusalPage(
+            self.tr("未能查到办件"), self.tr("重新查询"), self.tr("返回首页")
+        )
+        self.refusal_title = self.refused_page.problem
+        self.refusal_label = self.refused_page.advice
+        self.retry_button = self.refused_page.retry_button
         self.retry_button.clicked.connect(self._retry)
-        self.refused_home_button = QPushButton(self.tr("返回首页"))
+        self.refused_home_button = self.refused_page.home_button
         self.refused_home_button.clicked.connect(self._dismiss)
-        self.refused_page.body.addWidget(self.retry_button)
-        self.refused_page.body.addWidget(self.refused_home_button)
 
         for page in (self.collect_page, self.busy_page, self.status_page, self.refused_page):
             self.addWidget(page)

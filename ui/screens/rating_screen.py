@@ -23,7 +23,7 @@ from kiosk.devices import Devices
 from kiosk.flows.rating import MAX_COMMENT, RatingFlow, RatingRefusal, RatingState, Subject
 from ui.bridge import BackgroundRunner
 from ui.widgets import make_button
-from ui.widgets.journey_kit import DeviceInputs, Page, option_card, wrapped_label
+from ui.widgets.journey_kit import DeviceInputs, Page, RefusalPage, option_card, wrapped_label
 from ui.widgets.rating_picker import RatingPicker
 from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
 
@@ -99,18 +99,15 @@ class RatingJourney(QStackedWidget):
         self.thanks_button.clicked.connect(self._dismiss)
         self.thanks_page.body.addWidget(self.thanks_button)
 
-        self.refused_page = Page(self.tr("暂时不能评价"))
-        self.refusal_title = wrapped_label(name="ErrorText")
-        self.refusal_label = wrapped_label(name="Subtitle")
-        self.refused_page.body.addWidget(self.refusal_title)
-        self.refused_page.body.addWidget(self.refusal_label)
-        self.refused_page.body.addStretch(1)
-        self.retry_button = make_button(self.tr("扫描其他凭条"), "Primary")
+        self.refused_page = RefusalPage(
+            self.tr("暂时不能评价"), self.tr("扫描其他凭条"), self.tr("返回首页")
+        )
+        self.refusal_title = self.refused_page.problem
+        self.refusal_label = self.refused_page.advice
+        self.retry_button = self.refused_page.retry_button
         self.retry_button.clicked.connect(self._retry)
-        self.refused_home_button = QPushButton(self.tr("返回首页"))
+        self.refused_home_button = self.refused_page.home_button
         self.refused_home_button.clicked.connect(self._dismiss)
-        self.refused_page.body.addWidget(self.retry_button)
-        self.refused_page.body.addWidget(self.refused_home_button)
 
         pages = (self.scan_page, self.busy_page, self.rate_page, self.thanks_page)
         for page in (*pages, self.refused_page):

@@ -285,7 +285,7 @@
     </message>
     <message>
         <location filename="../screens/checkin_screen.py" line="85" />
-        <location filename="../screens/checkin_screen.py" line="140" />
+        <location filename="../screens/checkin_screen.py" line="133" />
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
@@ -310,142 +310,142 @@
         <translation>After your visit, rate our service: choose "Rate our service" on the home screen and scan the QR code on your ticket</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="132" />
+        <location filename="../screens/checkin_screen.py" line="133" />
         <source>未能签到</source>
         <translation>Check-in not possible</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="138" />
+        <location filename="../screens/checkin_screen.py" line="133" />
         <source>重新扫码或刷证</source>
         <translation>Scan or place the card again</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="211" />
+        <location filename="../screens/checkin_screen.py" line="208" />
         <source>%1，您好（%2）</source>
         <translation>Hello %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="211" />
+        <location filename="../screens/checkin_screen.py" line="208" />
         <source>您</source>
         <translation>there</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="219" />
+        <location filename="../screens/checkin_screen.py" line="216" />
         <source>%1，您的预约已签到</source>
         <translation>%1, your appointment is checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="222" />
+        <location filename="../screens/checkin_screen.py" line="219" />
         <source>您的预约已签到</source>
         <translation>Your appointment is checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="224" />
+        <location filename="../screens/checkin_screen.py" line="221" />
         <source>证件号码：%1</source>
         <translation>ID number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="245" />
+        <location filename="../screens/checkin_screen.py" line="242" />
         <source>没有查到您今天的预约</source>
         <translation>No appointment found for today</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="246" />
+        <location filename="../screens/checkin_screen.py" line="243" />
         <source>请确认预约的日期和证件，或点击首页「排队取号」现场取号。</source>
         <translation>Check the date and the ID you booked with, or take a number with "Take a number" on the home screen.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="249" />
+        <location filename="../screens/checkin_screen.py" line="246" />
         <source>您的预约不是今天</source>
         <translation>Your appointment is not today</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="250" />
+        <location filename="../screens/checkin_screen.py" line="247" />
         <source>预约日期：%1。请在预约当天前来签到，或现场取号办理。</source>
         <translation>Appointment date: %1. Please check in on that day, or take a number now.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="254" />
+        <location filename="../screens/checkin_screen.py" line="251" />
         <source>预约已过期</source>
         <translation>The appointment has expired</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="255" />
+        <location filename="../screens/checkin_screen.py" line="252" />
         <source>预约日期：%1，已错过。请重新预约，或现场取号办理。</source>
         <translation>Appointment date: %1, which has passed. Please book again, or take a number now.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="257" />
+        <location filename="../screens/checkin_screen.py" line="254" />
         <source>二维码已过期</source>
         <translation>The QR code has expired</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="257" />
+        <location filename="../screens/checkin_screen.py" line="254" />
         <source>请在手机上刷新二维码后重新扫描。</source>
         <translation>Refresh the code on your phone and scan it again.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="259" />
+        <location filename="../screens/checkin_screen.py" line="256" />
         <source>该预约已签到</source>
         <translation>This appointment is already checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="260" />
+        <location filename="../screens/checkin_screen.py" line="257" />
         <source>请勿重复签到，请留意叫号；凭条遗失请到服务台咨询。</source>
         <translation>No need to check in again; watch for your number. Lost your ticket? Ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="263" />
+        <location filename="../screens/checkin_screen.py" line="260" />
         <source>该预约已取消</source>
         <translation>This appointment was cancelled</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="263" />
+        <location filename="../screens/checkin_screen.py" line="260" />
         <source>如需办理，请重新预约或现场取号。</source>
         <translation>Book again, or take a number now.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="265" />
+        <location filename="../screens/checkin_screen.py" line="262" />
         <source>无法识别该二维码</source>
         <translation>This QR code is not recognised</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="266" />
+        <location filename="../screens/checkin_screen.py" line="263" />
         <source>请出示预约短信或预约页面上的二维码，也可以刷身份证签到。</source>
         <translation>Show the QR code from your booking message or page, or check in with your ID card.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="269" />
+        <location filename="../screens/checkin_screen.py" line="266" />
         <source>身份证读取失败</source>
         <translation>The ID card could not be read</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="269" />
+        <location filename="../screens/checkin_screen.py" line="266" />
         <source>请将身份证平放在读卡区，稍等片刻再拿开。</source>
         <translation>Lay the card flat on the reader and wait a moment before taking it away.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="271" />
+        <location filename="../screens/checkin_screen.py" line="268" />
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="271" />
+        <location filename="../screens/checkin_screen.py" line="268" />
         <source>请稍后重试，或到服务台人工签到。</source>
         <translation>Try again later, or check in at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="272" />
+        <location filename="../screens/checkin_screen.py" line="269" />
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="272" />
+        <location filename="../screens/checkin_screen.py" line="269" />
         <source>请到服务台人工签到。</source>
         <translation>Please check in at the service desk.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/checkin_screen.py" line="275" />
+        <location filename="../screens/checkin_screen.py" line="272" />
         <source>完成（%n 秒后返回首页）</source>
         <translation>
             <numerusform>Done (home in %n second)</numerusform>
@@ -1251,7 +1251,7 @@
     </message>
     <message>
         <location filename="../screens/progress_screen.py" line="89" />
-        <location filename="../screens/progress_screen.py" line="119" />
+        <location filename="../screens/progress_screen.py" line="112" />
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
@@ -1276,17 +1276,17 @@
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="111" />
+        <location filename="../screens/progress_screen.py" line="112" />
         <source>未能查到办件</source>
         <translation>Case not found</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="117" />
+        <location filename="../screens/progress_screen.py" line="112" />
         <source>重新查询</source>
         <translation>Search again</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="181" />
+        <location filename="../screens/progress_screen.py" line="178" />
         <source>办件编号：%1
 事项：%2
 申请人：%3</source>
@@ -1295,159 +1295,159 @@ Service: %2
 Applicant: %3</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="186" />
-        <location filename="../screens/progress_screen.py" line="225" />
+        <location filename="../screens/progress_screen.py" line="183" />
+        <location filename="../screens/progress_screen.py" line="222" />
         <source>承诺办结日期：%1</source>
         <translation>Promised by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="191" />
+        <location filename="../screens/progress_screen.py" line="188" />
         <source>已补正材料，重新提交</source>
         <translation>Supplemented and resubmitted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="205" />
+        <location filename="../screens/progress_screen.py" line="202" />
         <source>已提交申请</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="206" />
+        <location filename="../screens/progress_screen.py" line="203" />
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="207" />
+        <location filename="../screens/progress_screen.py" line="204" />
         <source>不予受理</source>
         <translation>Not accepted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="208" />
+        <location filename="../screens/progress_screen.py" line="205" />
         <source>需要补正材料</source>
         <translation>Documents requested</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="209" />
+        <location filename="../screens/progress_screen.py" line="206" />
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="210" />
+        <location filename="../screens/progress_screen.py" line="207" />
         <source>特别程序（暂停计时）</source>
         <translation>Special procedure (clock paused)</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="211" />
+        <location filename="../screens/progress_screen.py" line="208" />
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="212" />
+        <location filename="../screens/progress_screen.py" line="209" />
         <source>已送达</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="217" />
+        <location filename="../screens/progress_screen.py" line="214" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="219" />
+        <location filename="../screens/progress_screen.py" line="216" />
         <source>原因：%1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="221" />
+        <location filename="../screens/progress_screen.py" line="218" />
         <source>需补正材料：%1</source>
         <translation>Documents to supply: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="223" />
+        <location filename="../screens/progress_screen.py" line="220" />
         <source>补正期限：%1</source>
         <translation>Supply by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="227" />
+        <location filename="../screens/progress_screen.py" line="224" />
         <source>办理结果：%1</source>
         <translation>Result: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="229" />
+        <location filename="../screens/progress_screen.py" line="226" />
         <source>证照编号：%1</source>
         <translation>Certificate number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="232" />
+        <location filename="../screens/progress_screen.py" line="229" />
         <source>邮寄送达</source>
         <translation>by post (EMS)</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="233" />
+        <location filename="../screens/progress_screen.py" line="230" />
         <source>窗口领取</source>
         <translation>collect at the counter</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="234" />
+        <location filename="../screens/progress_screen.py" line="231" />
         <source>电子送达</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="236" />
+        <location filename="../screens/progress_screen.py" line="233" />
         <source>送达方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="238" />
+        <location filename="../screens/progress_screen.py" line="235" />
         <source>EMS 运单号：%1</source>
         <translation>EMS waybill: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="243" />
+        <location filename="../screens/progress_screen.py" line="240" />
         <source>办件编号或身份证号码不正确</source>
         <translation>The case number or ID number is not right</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="244" />
+        <location filename="../screens/progress_screen.py" line="241" />
         <source>请核对受理回执上的办件编号和本人身份证号后再查。</source>
         <translation>Check the case number on your receipt and your own ID number, then try again.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="246" />
+        <location filename="../screens/progress_screen.py" line="243" />
         <source>查询次数过多</source>
         <translation>Too many attempts</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="247" />
+        <location filename="../screens/progress_screen.py" line="244" />
         <source>为保护办件信息，请稍后再试，或到窗口咨询。</source>
         <translation>To protect case information, please try later or ask at a counter.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="249" />
+        <location filename="../screens/progress_screen.py" line="246" />
         <source>这不是受理回执的二维码</source>
         <translation>This is not the QR code of a receipt</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="250" />
+        <location filename="../screens/progress_screen.py" line="247" />
         <source>请扫描受理回执上的二维码，或直接输入办件编号。</source>
         <translation>Scan the QR code on your receipt, or type the case number.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="252" />
+        <location filename="../screens/progress_screen.py" line="249" />
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
+        <location filename="../screens/progress_screen.py" line="250" />
         <location filename="../screens/progress_screen.py" line="253" />
-        <location filename="../screens/progress_screen.py" line="256" />
         <source>请稍后重试，或到窗口咨询。</source>
         <translation>Try again later, or ask at a counter.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="255" />
+        <location filename="../screens/progress_screen.py" line="252" />
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="289" />
+        <location filename="../screens/progress_screen.py" line="286" />
         <source>已读取身份证：%1</source>
         <translation>ID card read: %1</translation>
     </message>
@@ -1481,7 +1481,7 @@ Applicant: %3</translation>
     </message>
     <message>
         <location filename="../screens/rating_screen.py" line="64" />
-        <location filename="../screens/rating_screen.py" line="110" />
+        <location filename="../screens/rating_screen.py" line="103" />
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
@@ -1521,92 +1521,92 @@ Applicant: %3</translation>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="102" />
+        <location filename="../screens/rating_screen.py" line="103" />
         <source>暂时不能评价</source>
         <translation>Rating not possible</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="108" />
+        <location filename="../screens/rating_screen.py" line="103" />
         <source>扫描其他凭条</source>
         <translation>Scan another ticket</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="181" />
+        <location filename="../screens/rating_screen.py" line="178" />
         <source>排队号：%1</source>
         <translation>Ticket: %1</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="183" />
+        <location filename="../screens/rating_screen.py" line="180" />
         <source>办件编号：%1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="190" />
+        <location filename="../screens/rating_screen.py" line="187" />
         <source>您的意见已提交，我们将核实整改并答复。</source>
         <translation>Your feedback was sent. We will look into it, put it right and reply.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="192" />
+        <location filename="../screens/rating_screen.py" line="189" />
         <source>您的评价已提交，我们将继续努力。</source>
         <translation>Your rating was sent. Thank you.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="199" />
+        <location filename="../screens/rating_screen.py" line="196" />
         <source>本次服务已评价过</source>
         <translation>This service has already been rated</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="200" />
+        <location filename="../screens/rating_screen.py" line="197" />
         <source>每次服务只能评价一次，感谢您的反馈。</source>
         <translation>Each service can be rated once. Thank you for your feedback.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="202" />
+        <location filename="../screens/rating_screen.py" line="199" />
         <source>服务尚未结束</source>
         <translation>The service is not finished yet</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="203" />
+        <location filename="../screens/rating_screen.py" line="200" />
         <source>请在窗口办理结束后，再扫描凭条评价。</source>
         <translation>Please scan your ticket again after you have been served.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="205" />
+        <location filename="../screens/rating_screen.py" line="202" />
         <source>无法识别该二维码</source>
         <translation>This QR code is not recognised</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="206" />
+        <location filename="../screens/rating_screen.py" line="203" />
         <source>请扫描排队凭条上的二维码。</source>
         <translation>Scan the QR code on your queue ticket.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="208" />
+        <location filename="../screens/rating_screen.py" line="205" />
         <source>未找到这次服务</source>
         <translation>Service not found</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="209" />
+        <location filename="../screens/rating_screen.py" line="206" />
         <source>请核对凭条，或到服务台咨询。</source>
         <translation>Check your ticket, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="211" />
+        <location filename="../screens/rating_screen.py" line="208" />
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="212" />
+        <location filename="../screens/rating_screen.py" line="209" />
         <source>请稍后重试。</source>
         <translation>Please try again later.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="214" />
+        <location filename="../screens/rating_screen.py" line="211" />
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="215" />
+        <location filename="../screens/rating_screen.py" line="212" />
         <source>请稍后重试，或到服务台咨询。</source>
         <translation>Try again later, or ask at the service desk.</translation>
     </message>

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QScroller, QVBoxLayou
 
 from kiosk.devices import Devices
 from ui.bridge import EventRelay
-from ui.widgets import make_label
+from ui.widgets import make_button, make_label
 
 logger = logging.getLogger(__name__)
 
@@ -145,3 +145,19 @@ class DeviceInputs(QObject):
             self.card_read.emit(event.document)
         elif isinstance(event, CardReadFailed):
             self.card_failed.emit()
+
+
+class RefusalPage(Page):
+    """Why the journey cannot go on, what to do, and the two ways out (retry, home)."""
+
+    def __init__(self, title: str, retry_text: str, home_text: str) -> None:
+        super().__init__(title)
+        self.problem = wrapped_label(name="ErrorText")
+        self.advice = wrapped_label(name="Subtitle")
+        self.body.addWidget(self.problem)
+        self.body.addWidget(self.advice)
+        self.body.addStretch(1)
+        self.retry_button = make_button(retry_text, "Primary")
+        self.home_button = make_button(home_text)
+        self.body.addWidget(self.retry_button)
+        self.body.addWidget(self.home_button)

@@ -44,6 +44,7 @@ from ui.theme import apply_theme
 from ui.voice import VoiceGuide
 from ui.widgets import make_button
 from ui.widgets.header import Header
+from ui.widgets.journey_kit import JourneyStack
 from ui.widgets.virtual_keyboard import WANTS_KEYBOARD, KeyboardPanel
 
 logger = logging.getLogger(__name__)
@@ -166,9 +167,7 @@ class KioskWindow(QWidget):
         )
         self.progress = ProgressJourney(terminal.client, devices, self.runner, lambda: self.session)
         self.rating = RatingJourney(terminal.client, devices, self.runner, landscape=self.landscape)
-        self.journeys: dict[
-            str, TicketJourney | CheckInJourney | ProgressJourney | RatingJourney | CaseJourney
-        ] = {
+        self.journeys: dict[str, JourneyStack] = {
             "ticket": self.ticket,
             "checkin": self.checkin,
             "progress": self.progress,

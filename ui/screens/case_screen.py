@@ -39,13 +39,12 @@ from ui.screens.case_staff import ShiftPage, StaffSignInPage
 from ui.screens.case_submit import DeliveryPage, ReceiptPage, ReviewPage
 from ui.widgets import make_button, make_label
 from ui.widgets.form_view import FormView
+from ui.widgets.journey_kit import JourneyStack
 
 logger = logging.getLogger(__name__)
 
 
-class CaseJourney(QStackedWidget):
-    finished = Signal()
-    page_changed = Signal(str)  # the flow state's value (or "staff"/"shift"), for tests and tour
+class CaseJourney(JourneyStack):
     # Hook for the rating journey (好差评): emitted with ("case", case number) when the citizen
     # leaves the receipt; the rating screen is built elsewhere.
     rate_case_requested = Signal(str, str)

@@ -11,8 +11,8 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from kiosk.devices import Devices
 from kiosk.flows.checkin import (
@@ -28,17 +28,21 @@ from kiosk.session import Session
 from kiosk.tickets import TicketOutcome
 from ui.bridge import BackgroundRunner
 from ui.widgets import make_button
-from ui.widgets.journey_kit import DeviceInputs, Page, RefusalPage, option_card, wrapped_label
+from ui.widgets.journey_kit import (
+    DeviceInputs,
+    JourneyStack,
+    Page,
+    RefusalPage,
+    option_card,
+    wrapped_label,
+)
 from ui.widgets.printed_slip import PrintedSlip
 from ui.widgets.qr_label import QrLabel
 
 logger = logging.getLogger(__name__)
 
 
-class CheckInJourney(QStackedWidget):
-    finished = Signal()
-    page_changed = Signal(str)
-
+class CheckInJourney(JourneyStack):
     def __init__(
         self,
         desk: CheckInDesk,
@@ -195,10 +199,6 @@ class CheckInJourney(QStackedWidget):
         elif state is CheckInState.DONE:
             self._countdown.stop()
             self.finished.emit()
-
-    def _show(self, page: QWidget, name: str) -> None:
-        self.setCurrentWidget(page)
-        self.page_changed.emit(name)
 
     def _show_holder(self) -> None:
         holder = self.flow.holder

@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
 from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QStackedWidget, QWidget
+from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton
 
 from kiosk.api import models as m
 from kiosk.api.client import HubClient
@@ -21,7 +20,7 @@ from kiosk.flows.progress import ProgressFlow, ProgressRefusal, ProgressState, t
 from kiosk.session import Session
 from ui.bridge import BackgroundRunner
 from ui.widgets import make_button, make_label
-from ui.widgets.journey_kit import DeviceInputs, Page, RefusalPage, wrapped_label
+from ui.widgets.journey_kit import DeviceInputs, JourneyStack, Page, RefusalPage, wrapped_label
 from ui.widgets.keypad import NumericKeypad
 from ui.widgets.timeline import Row, Timeline
 
@@ -38,10 +37,7 @@ class _Field(QLineEdit):
         super().focusInEvent(event)
 
 
-class ProgressJourney(QStackedWidget):
-    finished = Signal()
-    page_changed = Signal(str)
-
+class ProgressJourney(JourneyStack):
     def __init__(
         self,
         client: HubClient,
@@ -169,10 +165,6 @@ class ProgressJourney(QStackedWidget):
             self._show_refusal(self.flow.refusal)
         elif state is ProgressState.DONE:
             self.finished.emit()
-
-    def _show(self, page: QWidget, name: str) -> None:
-        self.setCurrentWidget(page)
-        self.page_changed.emit(name)
 
     def _show_status(self, status: m.CaseStatus) -> None:
         summary = self.tr("办件编号：%1\n事项：%2\n申请人：%3").replace("%1", status.case_number)

@@ -7,14 +7,11 @@ a reason). The comment field takes the hosted pinyin keyboard.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
-    QWidget,
 )
 
 from kiosk.api import models as m
@@ -23,15 +20,19 @@ from kiosk.devices import Devices
 from kiosk.flows.rating import MAX_COMMENT, RatingFlow, RatingRefusal, RatingState, Subject
 from ui.bridge import BackgroundRunner
 from ui.widgets import make_button
-from ui.widgets.journey_kit import DeviceInputs, Page, RefusalPage, option_card, wrapped_label
+from ui.widgets.journey_kit import (
+    DeviceInputs,
+    JourneyStack,
+    Page,
+    RefusalPage,
+    option_card,
+    wrapped_label,
+)
 from ui.widgets.rating_picker import RatingPicker
 from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
 
 
-class RatingJourney(QStackedWidget):
-    finished = Signal()
-    page_changed = Signal(str)
-
+class RatingJourney(JourneyStack):
     def __init__(
         self,
         client: HubClient,
@@ -166,10 +167,6 @@ class RatingJourney(QStackedWidget):
             self._show_refusal()
         elif state is RatingState.DONE:
             self.finished.emit()
-
-    def _show(self, page: QWidget, name: str) -> None:
-        self.setCurrentWidget(page)
-        self.page_changed.emit(name)
 
     def _show_rating(self) -> None:
         subject = self.flow.subject

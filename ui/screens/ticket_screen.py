@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -23,7 +22,7 @@ from kiosk.flows.ticket import IssueFailure, TicketFlow, TicketState
 from kiosk.tickets import TicketDesk, TicketOutcome
 from ui.bridge import BackgroundRunner
 from ui.widgets import make_button, make_label
-from ui.widgets.journey_kit import Page
+from ui.widgets.journey_kit import JourneyStack, Page
 from ui.widgets.printed_slip import PrintedSlip
 from ui.widgets.qr_label import QrLabel
 
@@ -39,11 +38,8 @@ def _failure_of(exc: Exception) -> IssueFailure:
     return IssueFailure("hub_failure")
 
 
-class TicketJourney(QStackedWidget):
+class TicketJourney(JourneyStack):
     """The whole 取号 journey; emits ``finished`` when the citizen is done with it."""
-
-    finished = Signal()
-    page_changed = Signal(str)  # the flow state's value, for tests and the tour
 
     def __init__(
         self,
@@ -190,10 +186,6 @@ class TicketJourney(QStackedWidget):
         elif state is TicketState.DONE:
             self._countdown.stop()
             self.finished.emit()
-
-    def _show(self, page: QWidget, name: str) -> None:
-        self.setCurrentWidget(page)
-        self.page_changed.emit(name)
 
     def _show_ticket(self, outcome: TicketOutcome) -> None:
         ticket = outcome.ticket

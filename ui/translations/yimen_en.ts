@@ -156,92 +156,92 @@
 <context>
     <name>CaseJourney</name>
     <message>
-        <location filename="../screens/case_screen.py" line="79" />
+        <location filename="../screens/case_screen.py" line="78" />
         <source>社工登录（代办）</source>
         <translation>Staff sign-in (on behalf)</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="80" />
+        <location filename="../screens/case_screen.py" line="79" />
         <source>代办记录</source>
         <translation>Shift records</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="88" />
+        <location filename="../screens/case_screen.py" line="87" />
         <source>请填写申请信息</source>
         <translation>Fill in the application</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="91" />
+        <location filename="../screens/case_screen.py" line="90" />
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="91" />
+        <location filename="../screens/case_screen.py" line="90" />
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="95" />
+        <location filename="../screens/case_screen.py" line="94" />
         <source>正在提交，请稍候…</source>
         <translation>Submitting, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="98" />
+        <location filename="../screens/case_screen.py" line="97" />
         <source>暂时无法提交</source>
         <translation>Cannot submit right now</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="100" />
+        <location filename="../screens/case_screen.py" line="99" />
         <source>申请未能保存，请重试；仍不成功请到窗口办理。</source>
         <translation>The application could not be saved. Please try again, or apply at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="106" />
+        <location filename="../screens/case_screen.py" line="105" />
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="106" />
+        <location filename="../screens/case_screen.py" line="105" />
         <source>重试</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="167" />
+        <location filename="../screens/case_screen.py" line="166" />
         <source>事项目录暂不可用，请稍后再试或到窗口办理。</source>
         <translation>The list of services is not available. Please try later or apply at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="227" />
+        <location filename="../screens/case_screen.py" line="226" />
         <source>申请已提交，正在打印回执…</source>
         <translation>Submitted. Printing your receipt…</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="277" />
+        <location filename="../screens/case_screen.py" line="276" />
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="278" />
+        <location filename="../screens/case_screen.py" line="277" />
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="281" />
+        <location filename="../screens/case_screen.py" line="280" />
         <source>代办人</source>
         <translation>Submitted by</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="366" />
+        <location filename="../screens/case_screen.py" line="365" />
         <source>申请已安全保存在本机，联网后自动上传。</source>
         <translation>Your application is saved safely on this terminal and will be uploaded when the network is back.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="379" />
+        <location filename="../screens/case_screen.py" line="378" />
         <source>未登录：以下为市民自助申请</source>
         <translation>No staff signed in: citizens apply for themselves</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="381" />
+        <location filename="../screens/case_screen.py" line="380" />
         <source>代办中：工号 %1</source>
         <translation>On behalf: staff %1</translation>
     </message>
@@ -249,73 +249,73 @@
 <context>
     <name>CheckInJourney</name>
     <message>
-        <location filename="../screens/checkin_screen.py" line="63" />
+        <location filename="../screens/checkin_screen.py" line="67" />
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="65" />
+        <location filename="../screens/checkin_screen.py" line="69" />
         <source>请出示预约二维码，或将身份证放在读卡区</source>
         <translation>Show your appointment QR code, or place your ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="70" />
+        <location filename="../screens/checkin_screen.py" line="74" />
         <source>扫描预约二维码</source>
         <translation>Scan your appointment QR code</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="71" />
+        <location filename="../screens/checkin_screen.py" line="75" />
         <source>打开预约短信或预约页面，将二维码对准扫码窗口</source>
         <translation>Open your booking message or page and hold the QR code up to the scanner window</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="77" />
+        <location filename="../screens/checkin_screen.py" line="81" />
         <source>刷身份证</source>
         <translation>Place your ID card</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="78" />
+        <location filename="../screens/checkin_screen.py" line="82" />
         <source>将身份证平放在读卡区，读取后即可拿开</source>
         <translation>Lay your ID card flat on the reader; take it away once it has been read</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="82" />
+        <location filename="../screens/checkin_screen.py" line="86" />
         <source>正在等待扫码或刷证…</source>
         <translation>Waiting for a QR code or an ID card…</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="85" />
-        <location filename="../screens/checkin_screen.py" line="133" />
+        <location filename="../screens/checkin_screen.py" line="89" />
+        <location filename="../screens/checkin_screen.py" line="137" />
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="89" />
+        <location filename="../screens/checkin_screen.py" line="93" />
         <source>正在查询您的预约，请稍候…</source>
         <translation>Looking up your appointment, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="94" />
+        <location filename="../screens/checkin_screen.py" line="98" />
         <source>签到成功</source>
         <translation>Checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="105" />
+        <location filename="../screens/checkin_screen.py" line="109" />
         <source>预约优先：请留意叫号，将优先为您办理</source>
         <translation>Appointment priority: watch for your number, you will be served first</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="123" />
+        <location filename="../screens/checkin_screen.py" line="127" />
         <source>办完业务后，欢迎在首页「好差评」扫描凭条二维码，评价本次服务</source>
         <translation>After your visit, rate our service: choose "Rate our service" on the home screen and scan the QR code on your ticket</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="133" />
+        <location filename="../screens/checkin_screen.py" line="137" />
         <source>未能签到</source>
         <translation>Check-in not possible</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="133" />
+        <location filename="../screens/checkin_screen.py" line="137" />
         <source>重新扫码或刷证</source>
         <translation>Scan or place the card again</translation>
     </message>
@@ -917,112 +917,112 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../main_window.py" line="106" />
+        <location filename="../main_window.py" line="107" />
         <source>还需要更多时间吗？</source>
         <translation>Do you need more time?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="131" />
+        <location filename="../main_window.py" line="132" />
         <source>一门通自助终端</source>
         <translation>Yimen self-service kiosk</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="132" />
+        <location filename="../main_window.py" line="133" />
         <source>结束办理</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="134" />
+        <location filename="../main_window.py" line="135" />
         <source>排队取号</source>
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="134" />
+        <location filename="../main_window.py" line="135" />
         <source>到窗口办理业务，请先取号</source>
         <translation>Queue for a service window</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="137" />
+        <location filename="../main_window.py" line="138" />
         <source>自助办事</source>
         <translation>Apply for a service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="137" />
+        <location filename="../main_window.py" line="138" />
         <source>在本机申请办理，结果可邮寄到家</source>
         <translation>Apply here; the result can be posted to you</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="140" />
+        <location filename="../main_window.py" line="141" />
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="140" />
+        <location filename="../main_window.py" line="141" />
         <source>已预约？扫预约码或刷身份证签到</source>
         <translation>Booked? Scan your code or ID card</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="141" />
+        <location filename="../main_window.py" line="142" />
         <source>进度查询</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="141" />
+        <location filename="../main_window.py" line="142" />
         <source>查询已提交办件的办理进度</source>
         <translation>See how your application is going</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="142" />
+        <location filename="../main_window.py" line="143" />
         <source>好差评</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="142" />
+        <location filename="../main_window.py" line="143" />
         <source>扫描凭条二维码，评价窗口服务</source>
         <translation>Scan your ticket to rate the service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="229" />
+        <location filename="../main_window.py" line="228" />
         <source>请选择要办理的业务类别</source>
         <translation>Choose the kind of service you need</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="232" />
+        <location filename="../main_window.py" line="231" />
         <source>您的号码是 %1，请取走凭条。</source>
         <translation>Your number is %1. Please take your ticket.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234" />
+        <location filename="../main_window.py" line="233" />
         <source>您的号码是 %1。凭条未能打印，请记住您的号码。</source>
         <translation>Your number is %1. The ticket could not be printed: please remember your number.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="241" />
+        <location filename="../main_window.py" line="240" />
         <source>请出示预约二维码，或将身份证放在读卡区</source>
         <translation>Show your appointment QR code, or place your ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="243" />
+        <location filename="../main_window.py" line="242" />
         <source>签到成功，您的号码是 %1，请留意叫号。</source>
         <translation>You are checked in. Your number is %1; please watch for it to be called.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="250" />
+        <location filename="../main_window.py" line="249" />
         <source>请扫描受理回执上的二维码，或输入办件编号</source>
         <translation>Scan the QR code on your receipt, or type the case number</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="256" />
+        <location filename="../main_window.py" line="255" />
         <source>请将排队凭条上的二维码对准扫码窗口</source>
         <translation>Hold the QR code on your ticket up to the scanner window</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="258" />
+        <location filename="../main_window.py" line="257" />
         <source>请您评价本次服务</source>
         <translation>How was our service?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="260" />
+        <location filename="../main_window.py" line="259" />
         <source>感谢您的评价</source>
         <translation>Thank you for your rating</translation>
     </message>
@@ -1215,78 +1215,78 @@
 <context>
     <name>ProgressJourney</name>
     <message>
-        <location filename="../screens/progress_screen.py" line="60" />
+        <location filename="../screens/progress_screen.py" line="56" />
         <source>办件进度查询</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="63" />
+        <location filename="../screens/progress_screen.py" line="59" />
         <source>扫描受理回执上的二维码，或输入办件编号；再刷身份证或输入身份证号后六位</source>
         <translation>Scan the QR code on your receipt or type the case number; then place your ID card or type the last six characters of your ID number</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="70" />
+        <location filename="../screens/progress_screen.py" line="66" />
         <source>办件编号（数字）</source>
         <translation>Case number (digits)</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="73" />
+        <location filename="../screens/progress_screen.py" line="69" />
         <source>身份证号后六位</source>
         <translation>Last 6 of ID number</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="76" />
+        <location filename="../screens/progress_screen.py" line="72" />
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="78" />
+        <location filename="../screens/progress_screen.py" line="74" />
         <source>身份证后六位</source>
         <translation>Last 6 of ID</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="87" />
+        <location filename="../screens/progress_screen.py" line="83" />
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="89" />
-        <location filename="../screens/progress_screen.py" line="112" />
+        <location filename="../screens/progress_screen.py" line="85" />
+        <location filename="../screens/progress_screen.py" line="108" />
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="96" />
+        <location filename="../screens/progress_screen.py" line="92" />
         <source>正在查询，请稍候…</source>
         <translation>Searching, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="99" />
+        <location filename="../screens/progress_screen.py" line="95" />
         <source>办件进度</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="104" />
+        <location filename="../screens/progress_screen.py" line="100" />
         <source>查询其他办件</source>
         <translation>Look up another case</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="106" />
+        <location filename="../screens/progress_screen.py" line="102" />
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="112" />
+        <location filename="../screens/progress_screen.py" line="108" />
         <source>未能查到办件</source>
         <translation>Case not found</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="112" />
+        <location filename="../screens/progress_screen.py" line="108" />
         <source>重新查询</source>
         <translation>Search again</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="178" />
+        <location filename="../screens/progress_screen.py" line="170" />
         <source>办件编号：%1
 事项：%2
 申请人：%3</source>
@@ -1295,159 +1295,159 @@ Service: %2
 Applicant: %3</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="183" />
-        <location filename="../screens/progress_screen.py" line="222" />
+        <location filename="../screens/progress_screen.py" line="175" />
+        <location filename="../screens/progress_screen.py" line="214" />
         <source>承诺办结日期：%1</source>
         <translation>Promised by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="188" />
+        <location filename="../screens/progress_screen.py" line="180" />
         <source>已补正材料，重新提交</source>
         <translation>Supplemented and resubmitted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="202" />
+        <location filename="../screens/progress_screen.py" line="194" />
         <source>已提交申请</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="203" />
+        <location filename="../screens/progress_screen.py" line="195" />
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="204" />
+        <location filename="../screens/progress_screen.py" line="196" />
         <source>不予受理</source>
         <translation>Not accepted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="205" />
+        <location filename="../screens/progress_screen.py" line="197" />
         <source>需要补正材料</source>
         <translation>Documents requested</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="206" />
+        <location filename="../screens/progress_screen.py" line="198" />
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="207" />
+        <location filename="../screens/progress_screen.py" line="199" />
         <source>特别程序（暂停计时）</source>
         <translation>Special procedure (clock paused)</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="208" />
+        <location filename="../screens/progress_screen.py" line="200" />
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="209" />
+        <location filename="../screens/progress_screen.py" line="201" />
         <source>已送达</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="214" />
+        <location filename="../screens/progress_screen.py" line="206" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="216" />
+        <location filename="../screens/progress_screen.py" line="208" />
         <source>原因：%1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="218" />
+        <location filename="../screens/progress_screen.py" line="210" />
         <source>需补正材料：%1</source>
         <translation>Documents to supply: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="220" />
+        <location filename="../screens/progress_screen.py" line="212" />
         <source>补正期限：%1</source>
         <translation>Supply by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="224" />
+        <location filename="../screens/progress_screen.py" line="216" />
         <source>办理结果：%1</source>
         <translation>Result: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="226" />
+        <location filename="../screens/progress_screen.py" line="218" />
         <source>证照编号：%1</source>
         <translation>Certificate number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="229" />
+        <location filename="../screens/progress_screen.py" line="221" />
         <source>邮寄送达</source>
         <translation>by post (EMS)</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="230" />
+        <location filename="../screens/progress_screen.py" line="222" />
         <source>窗口领取</source>
         <translation>collect at the counter</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="231" />
+        <location filename="../screens/progress_screen.py" line="223" />
         <source>电子送达</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="233" />
+        <location filename="../screens/progress_screen.py" line="225" />
         <source>送达方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="235" />
+        <location filename="../screens/progress_screen.py" line="227" />
         <source>EMS 运单号：%1</source>
         <translation>EMS waybill: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="240" />
+        <location filename="../screens/progress_screen.py" line="232" />
         <source>办件编号或身份证号码不正确</source>
         <translation>The case number or ID number is not right</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="241" />
+        <location filename="../screens/progress_screen.py" line="233" />
         <source>请核对受理回执上的办件编号和本人身份证号后再查。</source>
         <translation>Check the case number on your receipt and your own ID number, then try again.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="243" />
+        <location filename="../screens/progress_screen.py" line="235" />
         <source>查询次数过多</source>
         <translation>Too many attempts</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="244" />
+        <location filename="../screens/progress_screen.py" line="236" />
         <source>为保护办件信息，请稍后再试，或到窗口咨询。</source>
         <translation>To protect case information, please try later or ask at a counter.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="246" />
+        <location filename="../screens/progress_screen.py" line="238" />
         <source>这不是受理回执的二维码</source>
         <translation>This is not the QR code of a receipt</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="247" />
+        <location filename="../screens/progress_screen.py" line="239" />
         <source>请扫描受理回执上的二维码，或直接输入办件编号。</source>
         <translation>Scan the QR code on your receipt, or type the case number.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="249" />
+        <location filename="../screens/progress_screen.py" line="241" />
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="250" />
-        <location filename="../screens/progress_screen.py" line="253" />
+        <location filename="../screens/progress_screen.py" line="242" />
+        <location filename="../screens/progress_screen.py" line="245" />
         <source>请稍后重试，或到窗口咨询。</source>
         <translation>Try again later, or ask at a counter.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="252" />
+        <location filename="../screens/progress_screen.py" line="244" />
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="286" />
+        <location filename="../screens/progress_screen.py" line="278" />
         <source>已读取身份证：%1</source>
         <translation>ID card read: %1</translation>
     </message>
@@ -1455,158 +1455,158 @@ Applicant: %3</translation>
 <context>
     <name>RatingJourney</name>
     <message>
-        <location filename="../screens/rating_screen.py" line="49" />
+        <location filename="../screens/rating_screen.py" line="50" />
         <source>好差评</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="51" />
+        <location filename="../screens/rating_screen.py" line="52" />
         <source>请将排队凭条上的二维码对准扫码窗口</source>
         <translation>Hold the QR code on your ticket up to the scanner window</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="56" />
+        <location filename="../screens/rating_screen.py" line="57" />
         <source>扫描排队凭条</source>
         <translation>Scan your queue ticket</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="57" />
+        <location filename="../screens/rating_screen.py" line="58" />
         <source>窗口办理结束后即可评价，每次服务评价一次。</source>
         <translation>You can rate a service once it is finished, once per service.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="61" />
+        <location filename="../screens/rating_screen.py" line="62" />
         <source>评价匿名提交，工作人员看不到评价人信息。</source>
         <translation>Ratings are anonymous: staff never see who rated.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="64" />
-        <location filename="../screens/rating_screen.py" line="103" />
+        <location filename="../screens/rating_screen.py" line="65" />
+        <location filename="../screens/rating_screen.py" line="104" />
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="68" />
+        <location filename="../screens/rating_screen.py" line="69" />
         <source>请稍候…</source>
         <translation>Please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="71" />
+        <location filename="../screens/rating_screen.py" line="72" />
         <source>请您评价本次服务</source>
         <translation>How was our service?</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="81" />
+        <location filename="../screens/rating_screen.py" line="82" />
         <source>意见或建议（选填）</source>
         <translation>Comments (optional)</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="84" />
+        <location filename="../screens/rating_screen.py" line="85" />
         <source>提交评价</source>
         <translation>Send rating</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="86" />
+        <location filename="../screens/rating_screen.py" line="87" />
         <source>不评价，返回首页</source>
         <translation>Skip and go home</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="94" />
+        <location filename="../screens/rating_screen.py" line="95" />
         <source>感谢您的评价</source>
         <translation>Thank you for your rating</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="98" />
+        <location filename="../screens/rating_screen.py" line="99" />
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="103" />
+        <location filename="../screens/rating_screen.py" line="104" />
         <source>暂时不能评价</source>
         <translation>Rating not possible</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="103" />
+        <location filename="../screens/rating_screen.py" line="104" />
         <source>扫描其他凭条</source>
         <translation>Scan another ticket</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="178" />
+        <location filename="../screens/rating_screen.py" line="175" />
         <source>排队号：%1</source>
         <translation>Ticket: %1</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="180" />
+        <location filename="../screens/rating_screen.py" line="177" />
         <source>办件编号：%1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="187" />
+        <location filename="../screens/rating_screen.py" line="184" />
         <source>您的意见已提交，我们将核实整改并答复。</source>
         <translation>Your feedback was sent. We will look into it, put it right and reply.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="189" />
+        <location filename="../screens/rating_screen.py" line="186" />
         <source>您的评价已提交，我们将继续努力。</source>
         <translation>Your rating was sent. Thank you.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="196" />
+        <location filename="../screens/rating_screen.py" line="193" />
         <source>本次服务已评价过</source>
         <translation>This service has already been rated</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="197" />
+        <location filename="../screens/rating_screen.py" line="194" />
         <source>每次服务只能评价一次，感谢您的反馈。</source>
         <translation>Each service can be rated once. Thank you for your feedback.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="199" />
+        <location filename="../screens/rating_screen.py" line="196" />
         <source>服务尚未结束</source>
         <translation>The service is not finished yet</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="200" />
+        <location filename="../screens/rating_screen.py" line="197" />
         <source>请在窗口办理结束后，再扫描凭条评价。</source>
         <translation>Please scan your ticket again after you have been served.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="202" />
+        <location filename="../screens/rating_screen.py" line="199" />
         <source>无法识别该二维码</source>
         <translation>This QR code is not recognised</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="203" />
+        <location filename="../screens/rating_screen.py" line="200" />
         <source>请扫描排队凭条上的二维码。</source>
         <translation>Scan the QR code on your queue ticket.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="205" />
+        <location filename="../screens/rating_screen.py" line="202" />
         <source>未找到这次服务</source>
         <translation>Service not found</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="206" />
+        <location filename="../screens/rating_screen.py" line="203" />
         <source>请核对凭条，或到服务台咨询。</source>
         <translation>Check your ticket, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="208" />
+        <location filename="../screens/rating_screen.py" line="205" />
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="209" />
+        <location filename="../screens/rating_screen.py" line="206" />
         <source>请稍后重试。</source>
         <translation>Please try again later.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="211" />
+        <location filename="../screens/rating_screen.py" line="208" />
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="212" />
+        <location filename="../screens/rating_screen.py" line="209" />
         <source>请稍后重试，或到服务台咨询。</source>
         <translation>Try again later, or ask at the service desk.</translation>
     </message>
@@ -1890,43 +1890,43 @@ Applicant: %3</translation>
 <context>
     <name>TicketJourney</name>
     <message>
-        <location filename="../screens/ticket_screen.py" line="67" />
+        <location filename="../screens/ticket_screen.py" line="63" />
         <source>请选择要办理的业务类别</source>
         <translation>Choose the kind of service you need</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="73" />
-        <location filename="../screens/ticket_screen.py" line="122" />
+        <location filename="../screens/ticket_screen.py" line="69" />
+        <location filename="../screens/ticket_screen.py" line="118" />
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="77" />
+        <location filename="../screens/ticket_screen.py" line="73" />
         <source>正在为您取号，请稍候…</source>
         <translation>Getting your number, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="80" />
+        <location filename="../screens/ticket_screen.py" line="76" />
         <source>取号成功</source>
         <translation>Here is your number</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="97" />
+        <location filename="../screens/ticket_screen.py" line="93" />
         <source>手机扫码，随时查看叫号进度</source>
         <translation>Scan with your phone to follow the queue</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="115" />
+        <location filename="../screens/ticket_screen.py" line="111" />
         <source>暂时无法取号</source>
         <translation>No number can be issued right now</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="120" />
+        <location filename="../screens/ticket_screen.py" line="116" />
         <source>重试</source>
         <translation>Try again</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/ticket_screen.py" line="204" />
+        <location filename="../screens/ticket_screen.py" line="196" />
         <source>前面还有 %n 人等候</source>
         <translation>
             <numerusform>%n person waiting ahead of you</numerusform>
@@ -1934,12 +1934,12 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="206" />
+        <location filename="../screens/ticket_screen.py" line="198" />
         <source>前面没有人等候，请留意叫号</source>
         <translation>Nobody is ahead of you: watch for your number</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/ticket_screen.py" line="208" />
+        <location filename="../screens/ticket_screen.py" line="200" />
         <source>，预计等候约 %n 分钟</source>
         <translation>
             <numerusform>, about %n minute</numerusform>
@@ -1947,17 +1947,17 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="219" />
+        <location filename="../screens/ticket_screen.py" line="211" />
         <source>网络暂时不通，请稍后重试，或到服务台人工取号。</source>
         <translation>The network is down. Try again shortly, or ask at the help desk for a number.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="223" />
+        <location filename="../screens/ticket_screen.py" line="215" />
         <source>系统暂时出现故障，请到服务台人工取号。</source>
         <translation>The system has a fault. Please ask at the help desk for a number.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/ticket_screen.py" line="228" />
+        <location filename="../screens/ticket_screen.py" line="220" />
         <source>完成（%n 秒后返回首页）</source>
         <translation>
             <numerusform>Done (back to start in %n second)</numerusform>

@@ -12,7 +12,15 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QScroller, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QScroller,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.devices import Devices
 from ui.bridge import EventRelay
@@ -161,3 +169,21 @@ class RefusalPage(Page):
         self.home_button = make_button(home_text)
         self.body.addWidget(self.retry_button)
         self.body.addWidget(self.home_button)
+
+
+class JourneyStack(QStackedWidget):
+    """A journey: its pages in a stack; ``start()`` begins afresh, ``wipe()`` forgets the
+    citizen, ``finished`` tells the window the citizen is done with it."""
+
+    finished = Signal()
+    page_changed = Signal(str)  # the flow state's value, for tests, voice and the tour
+
+    def start(self) -> None:
+        raise NotImplementedError
+
+    def wipe(self) -> None:
+        raise NotImplementedError
+
+    def _show(self, page: QWidget, name: str) -> None:
+        self.setCurrentWidget(page)
+        self.page_changed.emit(name)

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from hub import tickets as t
 from hub.context import HubContext
-from hub.db import AppointmentRow, Terminal
+from hub.db import AppointmentRow, Terminal, Ticket
 from hub.problems import HubProblem
 from kiosk.api import models as m
 
@@ -124,6 +124,42 @@ def _not_found() -> HubProblem:
     )
 
 
+def _todays_by_id(session: Session, ctx: HubContext, digest: str) -> AppointmentRow | None:
+    """Today's appointment of the person with this ID digest: the earliest still booked one;
+    else the last one already checked in (so a second swipe is told so, not "no appointment");
+    else none."""
+    rows = (
+        session.execute(
+            select(AppointmentRow).where(
+                AppointmentRow.id_digest == digest,
+                AppointmentRow.slot_date == ctx.today(),
+                AppointmentRow.state.in_(LIVE),
+            )
+        )
+        .scalars()
+        .all()
+    )
+    booked = [row for row in rows if row.state == AS.BOOKED.value]
+    if booked:
+        return min(booked, key=lambda row: row.slot_start)
+    checked_in = [row for row in rows if row.state == AS.CHECKED_IN.value]
+    if checked_in:
+        return max(checked_in, key=lambda row: (row.checked_in_at or row.booked_at, row.slot_start))
+    return None
+
+
+def _already_checked_in(session: Session, row: AppointmentRow) -> HubProblem:
+    ticket = session.get(Ticket, row.ticket_id) if row.ticket_id else None
+    number = ticket.number if ticket is not None else None
+    detail = "您的预约今天已签到，请留意叫号。"
+    if number:
+        detail = f"您的预约今天已签到，排队号 {number}，请留意叫号。"
+    extra = {"ticket_number": number} if number else {}
+    return HubProblem(
+        409, m.ProblemCode.ALREADY_CHECKED_IN, "Appointment already checked in", detail, **extra
+    )
+
+
 def check_in(
     ctx: HubContext, terminal: Terminal, request: m.CheckIn, base_url: str
 ) -> m.TicketIssued:
@@ -136,17 +172,11 @@ def check_in(
         )
     with ctx.transaction() as session:
         mark_missed(session, ctx)
-        query = select(AppointmentRow)
         if request.code:
-            query = query.where(AppointmentRow.code == request.code.upper())
+            row = session.get(AppointmentRow, request.code.upper())
         else:
             assert request.id_number is not None
-            query = query.where(
-                AppointmentRow.id_digest == ctx.id_digest(request.id_number),
-                AppointmentRow.slot_date == ctx.today(),
-                AppointmentRow.state == AS.BOOKED.value,
-            )
-        row = session.execute(query.order_by(AppointmentRow.slot_start).limit(1)).scalar()
+            row = _todays_by_id(session, ctx, ctx.id_digest(request.id_number))
         if row is None:
             raise _not_found()
         if row.slot_date != ctx.today():
@@ -156,12 +186,14 @@ def check_in(
                 "Appointment is for another day",
                 f"您的预约日期是 {row.slot_date:%Y年%m月%d日}，请按预约日期前来。",
             )
+        if row.state == AS.CHECKED_IN.value:
+            raise _already_checked_in(session, row)
         if row.state != AS.BOOKED.value:
             raise HubProblem(
                 409,
                 m.ProblemCode.INVALID_TRANSITION,
                 f"Appointment is {row.state}",
-                "该预约已签到或已取消。",
+                "该预约已取消。",
             )
         category = t.get_category(session, row.category_code)
         ticket = t.create_ticket(

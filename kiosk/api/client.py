@@ -171,6 +171,16 @@ class HubClient:
     def evaluate(self, request: m.EvaluationCreate) -> m.EvaluationRecorded:
         return self._parse(m.EvaluationRecorded, self._post("/evaluations", request))
 
+    def case_to_rate(self, receipt: m.CaseReceiptRef) -> m.CaseToRate:
+        """The item name and number of the case a receipt names, and whether it is rated."""
+        body = self._post("/evaluations/case-receipt/check", receipt)
+        return self._parse(m.CaseToRate, body)
+
+    def evaluate_case_receipt(self, request: m.CaseReceiptEvaluation) -> m.EvaluationRecorded:
+        """Rate a case named by its printed receipt; one evaluation per case."""
+        body = self._post("/evaluations/case-receipt", request)
+        return self._parse(m.EvaluationRecorded, body)
+
     # -- staff views (counter terminals)
 
     def bad_ratings(self, *, open_only: bool = True) -> list[m.BadEvaluation]:

@@ -72,6 +72,8 @@ class ProblemCode(enum.StrEnum):
     APPOINTMENT_NOT_TODAY = "appointment_not_today"
     SLOT_FULL = "slot_full"
     DUPLICATE_APPOINTMENT = "duplicate_appointment"
+    # Carries ``ticket_number``: the number the earlier check-in issued (RFC 9457 extension).
+    ALREADY_CHECKED_IN = "already_checked_in"
     ALREADY_EVALUATED = "already_evaluated"
     REASONS_REQUIRED = "reasons_required"
     IDENTITY_CODE_EXPIRED = "identity_code_expired"
@@ -558,10 +560,42 @@ class EvaluationCreate(_Model):
     channel: Annotated[str, StringConstraints(pattern=r"^[1-5]$")] = "5"
 
 
+# A case number as a receipt's QR prints it (``YM1:C:<number>:<check>``, kiosk.api.payloads).
+ReceiptCaseNumber = Annotated[
+    str, StringConstraints(pattern=r"^[0-9A-Z](?:[0-9A-Z-]{0,38}[0-9A-Z])?$")
+]
+
+
+class CaseReceiptRef(_Model):
+    """A case named by what its printed receipt's QR carries: the case number and its ISO 7064
+    check character. Holding the receipt is the proof; the answer carries no personal data."""
+
+    case_number: ReceiptCaseNumber
+    check: Annotated[str, StringConstraints(pattern=r"^[0-9A-Z]$")]
+
+
+class CaseToRate(_Model):
+    """What a rating screen may show of a case named by its receipt (no personal data)."""
+
+    case_number: str
+    item_name: str
+    evaluated: bool  # already rated: one evaluation per case
+
+
+class CaseReceiptEvaluation(_Model):
+    """好差评 of a case named by its receipt (``POST /evaluations/case-receipt``)."""
+
+    receipt: CaseReceiptRef
+    rating: Rating
+    reasons: list[BadReason] = Field(default_factory=list, max_length=8)
+    comment: str = Field(default="", max_length=500)
+    channel: Annotated[str, StringConstraints(pattern=r"^[1-5]$")] = "5"
+
+
 class EvaluationRecorded(_Model):
     evaluation_id: int
     subject_type: SubjectType
-    subject_id: str
+    subject_id: str  # for a case named by its receipt, the case number (not the hub's id)
     rating: Rating
     created_at: datetime
 

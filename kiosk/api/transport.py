@@ -24,6 +24,7 @@ logger = logging.getLogger(__name__)
 
 _RETRY_STATUSES = frozenset({502, 503, 504})
 _GENERIC_CITIZEN_MESSAGE = "系统暂时无法办理，请咨询工作人员。"
+_PROBLEM_MEMBERS = frozenset({"type", "title", "status", "detail", "code", "instance", "errors"})
 
 
 class Transport:
@@ -170,6 +171,7 @@ def decode_response(response: requests.Response) -> Any:
                 code=body["code"],
                 citizen_message=detail,
                 status=status,
+                extensions={k: v for k, v in body.items() if k not in _PROBLEM_MEMBERS},
             )
         raise HubRejected(
             f"The hub rejected the request with HTTP {status} and no problem body.",

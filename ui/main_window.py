@@ -242,7 +242,10 @@ class KioskWindow(QWidget):
             text = self.tr("签到成功，您的号码是 %1，请留意叫号。")
             self.voice.say(text.replace("%1", outcome.ticket.number))
         elif page == "refused":
-            self.voice.say(self.checkin.refusal_title.text())
+            said = self.checkin.refusal_title.text()
+            if number := self.checkin.refused_number.text():  # already checked in
+                said += self.tr("，您的号码是 %1。").replace("%1", number)
+            self.voice.say(said)
 
     def _speak_progress_page(self, page: str) -> None:
         if page == "collecting":

@@ -275,6 +275,14 @@ class Outbox:
             case_number=row[3],
         )
 
+    def find_provisional(self, number: str) -> ProvisionalReceipt | None:
+        """The entry a provisional receipt printed here names (for 好差评 from home), or None."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT entry_id FROM entries WHERE provisional_number = ?", (number,)
+            ).fetchone()
+        return None if row is None else self.receipt(row[0])
+
     def depth(self) -> int:
         """Entries still waiting to upload (reported in the terminal's heartbeat)."""
         return self.status().pending

@@ -241,6 +241,41 @@ def test_check_in_in_english(qtbot: QtBot, hall: Hall, hall_window: KioskWindow)
     window.end_session("finish")
 
 
+def test_already_checked_in_in_english_and_stretched(
+    qtbot: QtBot, hall: Hall, hall_window: KioskWindow
+) -> None:
+    from PySide6.QtCore import QCoreApplication
+    from test_shell import StretchTranslator
+
+    window = hall_window
+    book(hall, today(hall))
+    first = hall.terminal.client.check_in(m.CheckIn(id_number=CARD.id_number))
+    qtbot.mouseClick(window.home.language_button, Qt.MouseButton.LeftButton)
+    open_checkin(qtbot, window)
+    hall.place_card(CARD)
+    wait_for(qtbot, window, "refused_page")
+    assert window.checkin.refused_number.text() == first.number
+    assert "number is below" in window.checkin.refusal_label.text()
+    assert not untranslated(window)
+    hall.remove_card()
+    window.end_session("finish")
+    qtbot.mouseClick(window.home.language_button, Qt.MouseButton.LeftButton)
+
+    app = QCoreApplication.instance()
+    assert app is not None
+    stretch = StretchTranslator()
+    app.installTranslator(stretch)
+    try:
+        window._build_screens()
+        open_checkin(qtbot, window)
+        hall.place_card(CARD)
+        wait_for(qtbot, window, "refused_page")
+        unclipped(window, "already checked in")
+        hall.remove_card()
+    finally:
+        app.removeTranslator(stretch)
+
+
 def unclipped(window: KioskWindow, screen: str) -> None:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QLabel

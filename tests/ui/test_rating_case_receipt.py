@@ -227,3 +227,49 @@ def test_a_case_created_at_the_hub_is_rated_from_its_receipt_qr(
     click(qtbot, journey.submit_button)
     wait_page(qtbot, hall_window, "thanks_page")
     assert hall.terminal.client.case_to_rate(receipt_ref(created.case_number)).evaluated
+
+
+def test_case_receipt_rating_in_english_and_stretched(
+    qtbot: QtBot, hall: Hall, hall_window: KioskWindow
+) -> None:
+    from PySide6.QtCore import QCoreApplication
+    from test_checkin import unclipped, untranslated
+    from test_progress import submit_case
+    from test_shell import StretchTranslator
+
+    window = hall_window
+    created = submit_case(hall)
+    qtbot.mouseClick(window.home.language_button, Qt.MouseButton.LeftButton)
+    hall.show_qr(case_tracking_code(created.case_number))
+    open_rating(qtbot, window, "rate_page")
+    assert window.rating.item_label.text().startswith("Service: ")
+    assert not untranslated(window, (created.item_name,))  # the hub's catalog name is data
+    window.end_session("finish")  # a new session starts in Chinese again
+    qtbot.mouseClick(window.home.language_button, Qt.MouseButton.LeftButton)
+    hall.show_qr(case_tracking_code("HALL-K09-20260302-0003"))
+    open_rating(qtbot, window, "refused_page")
+    assert not untranslated(window)
+    window.end_session("finish")
+
+    app = QCoreApplication.instance()
+    assert app is not None
+    stretch = StretchTranslator()
+    app.installTranslator(stretch)
+    try:
+        window._build_screens()
+        hall.show_qr("hello")
+        open_rating(qtbot, window, "refused_page")
+        window.end_session("finish")
+        qtbot.mouseClick(window.home.tiles["rating"], Qt.MouseButton.LeftButton)
+        wait_page(qtbot, window, "scan_page")
+        unclipped(window, "rating scan page")
+        window.end_session("finish")
+        hall.show_qr(case_tracking_code(created.case_number))
+        open_rating(qtbot, window, "rate_page")
+        unclipped(window, "rating a case from its receipt")
+        window.end_session("finish")
+        hall.show_qr(case_tracking_code("HALL-K09-20260302-0004"))
+        open_rating(qtbot, window, "refused_page")
+        unclipped(window, "provisional receipt refused")
+    finally:
+        app.removeTranslator(stretch)

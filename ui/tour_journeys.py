@@ -146,7 +146,7 @@ class JourneyTour:
             self.tap(window.home.tiles["checkin"])
             reader.place_card(card)
             self.wait(lambda: journey.currentWidget() is journey.refused_page, "a refusal")
-            self.shot(window, variant, "checkin-refused")
+            self.shot(window, variant, "checkin-already-checked-in")
             self._take_card_away()
         window.end_session("finish")
 
@@ -236,4 +236,35 @@ class JourneyTour:
         self.wait(lambda: journey.currentWidget() is journey.thanks_page, "the thanks page")
         self.shot(window, variant, "rating-thanks")
         window.end_session("finish")
+        self.rate_case(window, variant)
         self._camera(None)
+
+    def rate_case(self, window: KioskWindow, variant: str) -> None:
+        """From home, the QR of a case receipt (as kiosk.cases prints it); and, in two looks, a
+        provisional receipt another terminal printed while offline."""
+        from kiosk.api.payloads import case_tracking_code
+
+        counter = self.counter()
+        if counter is None:
+            return
+        receipt = self._case(fictional_id(700 + self._people), counter)
+        self._camera(case_tracking_code(receipt.case_number))
+        self._look(window, variant)  # may rebuild the screens: take the journey after it
+        journey = window.rating
+        self.tap(window.home.tiles["rating"])
+        self.wait(lambda: journey.currentWidget() is journey.rate_page, "the case rating page")
+        self.tap(journey.picker.level_buttons[m.Rating.VERY_SATISFIED])
+        self.shot(window, variant, "rating-case-receipt")
+        self.tap(journey.submit_button)
+        self.wait(lambda: journey.currentWidget() is journey.thanks_page, "the thanks page")
+        window.end_session("finish")
+        if variant not in ("portrait", "english"):
+            return
+        provisional = f"HALL-K09-{date.today():%Y%m%d}-0003"
+        self._camera(case_tracking_code(provisional))
+        self._look(window, variant)
+        journey = window.rating
+        self.tap(window.home.tiles["rating"])
+        self.wait(lambda: journey.currentWidget() is journey.refused_page, "a refusal")
+        self.shot(window, variant, "rating-case-provisional")
+        window.end_session("finish")

@@ -244,6 +244,7 @@ def test_case_receipt_rating_in_english_and_stretched(
     open_rating(qtbot, window, "rate_page")
     assert window.rating.item_label.text().startswith("Service: ")
     assert not untranslated(window, (created.item_name,))  # the hub's catalog name is data
+    unclipped(window, "English rating levels")  # long English levels still fit the width
     window.end_session("finish")  # a new session starts in Chinese again
     qtbot.mouseClick(window.home.language_button, Qt.MouseButton.LeftButton)
     hall.show_qr(case_tracking_code("HALL-K09-20260302-0003"))

@@ -140,7 +140,8 @@ class CheckInJourney(JourneyStack):
         self.refusal_label = self.refused_page.advice
         # Already checked in: the number that check-in issued, as large as on the ticket.
         self.refused_number = wrapped_label(name="TicketNumber", center=True)
-        self.refused_page.body.insertWidget(2, self.refused_number)
+        body = self.refused_page.body
+        body.insertWidget(body.indexOf(self.refusal_label) + 1, self.refused_number)
         self.retry_button = self.refused_page.retry_button
         self.retry_button.clicked.connect(self._retry)
         self.refused_home_button = self.refused_page.home_button

@@ -17,6 +17,8 @@ from kiosk.api import models as m
 
 AS = m.AppointmentState
 LIVE = (AS.BOOKED.value, AS.CHECKED_IN.value)
+TS = m.TicketState
+_OPEN_TICKET = (TS.ISSUED.value, TS.CALLED.value, TS.SERVING.value, TS.HELD.value)
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed by hand
 
 
@@ -149,12 +151,22 @@ def _todays_by_id(session: Session, ctx: HubContext, digest: str) -> Appointment
 
 
 def _already_checked_in(session: Session, row: AppointmentRow) -> HubProblem:
+    """The answer to a second check-in: the number the first one issued (followed through
+    counter transfers) and that ticket's state, so the terminal can say "wait to be called"
+    or "already served"."""
     ticket = session.get(Ticket, row.ticket_id) if row.ticket_id else None
-    number = ticket.number if ticket is not None else None
-    detail = "您的预约今天已签到，请留意叫号。"
-    if number:
-        detail = f"您的预约今天已签到，排队号 {number}，请留意叫号。"
-    extra = {"ticket_number": number} if number else {}
+    for _ in range(10):  # a transfer closes a ticket and issues another; bounded for safety
+        if ticket is None or not ticket.transferred_to:
+            break
+        ticket = session.get(Ticket, ticket.transferred_to)
+    if ticket is None:
+        detail = "您的预约今天已签到。"
+        extra: dict[str, str] = {}
+    else:
+        waiting = ticket.state in _OPEN_TICKET
+        then = "请留意叫号。" if waiting else "该号已办理结束。"
+        detail = f"您的预约今天已签到，排队号 {ticket.number}，{then}"
+        extra = {"ticket_number": ticket.number, "ticket_state": ticket.state}
     return HubProblem(
         409, m.ProblemCode.ALREADY_CHECKED_IN, "Appointment already checked in", detail, **extra
     )

@@ -72,7 +72,8 @@ class ProblemCode(enum.StrEnum):
     APPOINTMENT_NOT_TODAY = "appointment_not_today"
     SLOT_FULL = "slot_full"
     DUPLICATE_APPOINTMENT = "duplicate_appointment"
-    # Carries ``ticket_number``: the number the earlier check-in issued (RFC 9457 extension).
+    # Carries ``ticket_number`` and ``ticket_state``: the ticket the earlier check-in issued
+    # (after any counter transfer), as RFC 9457 extension members.
     ALREADY_CHECKED_IN = "already_checked_in"
     ALREADY_EVALUATED = "already_evaluated"
     REASONS_REQUIRED = "reasons_required"

@@ -35,6 +35,16 @@ from kiosk.tickets import TicketOutcome
 
 logger = logging.getLogger(__name__)
 
+_CLOSED_TICKET = frozenset(
+    s.value
+    for s in (
+        m.TicketState.DONE,
+        m.TicketState.NO_SHOW,
+        m.TicketState.CANCELLED,
+        m.TicketState.TRANSFERRED,
+    )
+)
+
 
 class CheckInState(enum.Enum):
     WAITING = "waiting"
@@ -71,6 +81,7 @@ class Refusal:
     hub_message: str = ""  # the hub's own Chinese words, when it gave some
     appointment_date: date | None = None  # for NOT_YET and EXPIRED appointments
     ticket_number: str = ""  # ALREADY_CHECKED_IN: the number the earlier check-in issued
+    ticket_closed: bool = False  # ... and that ticket has been served (or closed) already
 
 
 class CheckInRefused(Exception):
@@ -224,10 +235,12 @@ class CheckInDesk:
             return Refusal(RefusalKind.NO_APPOINTMENT, exc.citizen_message)
         if problem == m.ProblemCode.ALREADY_CHECKED_IN:
             number = exc.extensions.get("ticket_number")
+            state = exc.extensions.get("ticket_state")
             return Refusal(
                 RefusalKind.ALREADY_CHECKED_IN,
                 exc.citizen_message,
                 ticket_number=number if isinstance(number, str) else "",
+                ticket_closed=state in _CLOSED_TICKET,
             )
         if problem in (m.ProblemCode.APPOINTMENT_NOT_TODAY, m.ProblemCode.INVALID_TRANSITION):
             # The hub's answer covers several cases; the appointment itself tells them apart.

@@ -26,6 +26,7 @@ from kiosk.api.models import (
     SubjectType,
     TicketAction,
     TicketIssueRequest,
+    TransferRequest,
 )
 
 ID = "11010519491231002X"
@@ -106,6 +107,29 @@ def test_check_in_by_id_number_twice_says_already_checked_in(client: HubClient, 
     with pytest.raises(HubRejected) as info:
         client.check_in(CheckIn(id_number=ID))
     assert info.value.code == "appointment_not_found"
+
+
+def test_a_second_check_in_follows_the_ticket_it_issued(
+    client: HubClient, counter: HubClient, clock: Any
+) -> None:
+    """Transferred at the counter: the new number; served: said so (not "wait for the call")."""
+    book(client, clock().date())
+    first = client.check_in(CheckIn(id_number=ID))
+    assert counter.call_next("W01").ticket_id == first.ticket_id
+    moved = counter.transfer_ticket(
+        "W01", first.ticket_id, TransferRequest(category_code="social_security")
+    )
+    with pytest.raises(HubRejected) as info:
+        client.check_in(CheckIn(id_number=ID))
+    assert info.value.extensions == {"ticket_number": moved.number, "ticket_state": "issued"}
+    assert "请留意叫号" in info.value.citizen_message
+    assert counter.call_next("W01").ticket_id == moved.ticket_id
+    counter.ticket_action("W01", moved.ticket_id, TicketAction.START)
+    counter.ticket_action("W01", moved.ticket_id, TicketAction.FINISH)
+    with pytest.raises(HubRejected) as info:
+        client.check_in(CheckIn(id_number=ID))
+    assert info.value.extensions == {"ticket_number": moved.number, "ticket_state": "done"}
+    assert "已办理结束" in info.value.citizen_message
 
 
 def test_issue_with_appointment_code_is_a_check_in(client: HubClient, clock: Any) -> None:

@@ -104,6 +104,11 @@ def test_already_checked_in_by_card_carries_the_number() -> None:
         desk(hub).by_id_number("11010519491231002X")
     assert refused.value.refusal.kind is RefusalKind.ALREADY_CHECKED_IN
     assert refused.value.refusal.ticket_number == "A007"
+    assert not refused.value.refusal.ticket_closed
+    error.extensions = {"ticket_number": "A007", "ticket_state": "done"}
+    with pytest.raises(CheckInRefused) as refused:
+        desk(hub).by_id_number("11010519491231002X")
+    assert refused.value.refusal.ticket_closed  # served already: not "wait for the call"
     # A hub that sends no number (or a strange one) still gets the right refusal.
     hub.error = HubRejected("x", code="already_checked_in", citizen_message="", status=409)
     with pytest.raises(CheckInRefused) as refused:

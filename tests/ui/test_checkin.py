@@ -174,6 +174,26 @@ def test_the_card_twice_shows_already_checked_in_with_the_number(
     assert journey.refused_number.text() == "" and journey.flow.refusal is None
 
 
+def test_the_card_after_being_served_says_so(
+    qtbot: QtBot, hall: Hall, hall_window: KioskWindow
+) -> None:
+    book(hall, today(hall))
+    first = hall.terminal.client.check_in(m.CheckIn(id_number=CARD.id_number))
+    counter = next(c for c in hall.counter.list_counters() if "general" in c.category_codes)
+    assert hall.counter.call_next(counter.code).ticket_id == first.ticket_id
+    for action in (m.TicketAction.START, m.TicketAction.FINISH):
+        hall.counter.ticket_action(counter.code, first.ticket_id, action)
+    open_checkin(qtbot, hall_window)
+    hall.place_card(CARD)
+    wait_for(qtbot, hall_window, "refused_page")
+    journey = hall_window.checkin
+    assert journey.refused_number.text() == first.number
+    assert (
+        "已办理" in journey.refusal_label.text() and "留意叫号" not in journey.refusal_label.text()
+    )
+    hall.remove_card()
+
+
 def test_an_expired_identity_code(qtbot: QtBot, hall: Hall, hall_window: KioskWindow) -> None:
     code = hall.hub.issue_identity_code("张示例", CARD.id_number or "", ttl_seconds=30)
     hall.clock.advance(minutes=5)

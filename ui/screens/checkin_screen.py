@@ -262,6 +262,10 @@ class CheckInJourney(JourneyStack):
                 ).replace("%1", day)
             return self.tr("二维码已过期"), self.tr("请在手机上刷新二维码后重新扫描。")
         if kind is RefusalKind.ALREADY_CHECKED_IN:
+            if refusal.ticket_number and refusal.ticket_closed:
+                return self.tr("该预约已签到"), self.tr(
+                    "您今天已签到并已办理，号码如下。如需再次办理，请现场取号。"
+                )
             if refusal.ticket_number:
                 return self.tr("该预约已签到"), self.tr(
                     "您今天已签到，排队号如下。无需重复签到，请留意叫号；凭条遗失请到服务台咨询。"

@@ -320,138 +320,144 @@
         <translation>Scan or place the card again</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="213"/>
+        <location filename="../screens/checkin_screen.py" line="214"/>
         <source>%1，您好（%2）</source>
         <translation>Hello %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="213"/>
+        <location filename="../screens/checkin_screen.py" line="214"/>
         <source>您</source>
         <translation>there</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="221"/>
+        <location filename="../screens/checkin_screen.py" line="222"/>
         <source>%1，您的预约已签到</source>
         <translation>%1, your appointment is checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="224"/>
+        <location filename="../screens/checkin_screen.py" line="225"/>
         <source>您的预约已签到</source>
         <translation>Your appointment is checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="226"/>
+        <location filename="../screens/checkin_screen.py" line="227"/>
         <source>证件号码：%1</source>
         <translation>ID number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="250"/>
+        <location filename="../screens/checkin_screen.py" line="251"/>
         <source>没有查到您今天的预约</source>
         <translation>No appointment found for today</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="251"/>
+        <location filename="../screens/checkin_screen.py" line="252"/>
         <source>请确认预约的日期和证件，或点击首页「排队取号」现场取号。</source>
         <translation>Check the date and the ID you booked with, or take a number with &quot;Take a number&quot; on the home screen.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="254"/>
+        <location filename="../screens/checkin_screen.py" line="255"/>
         <source>您的预约不是今天</source>
         <translation>Your appointment is not today</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="255"/>
+        <location filename="../screens/checkin_screen.py" line="256"/>
         <source>预约日期：%1。请在预约当天前来签到，或现场取号办理。</source>
         <translation>Appointment date: %1. Please check in on that day, or take a number now.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="259"/>
+        <location filename="../screens/checkin_screen.py" line="260"/>
         <source>预约已过期</source>
         <translation>The appointment has expired</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="260"/>
+        <location filename="../screens/checkin_screen.py" line="261"/>
         <source>预约日期：%1，已错过。请重新预约，或现场取号办理。</source>
         <translation>Appointment date: %1, which has passed. Please book again, or take a number now.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="262"/>
+        <location filename="../screens/checkin_screen.py" line="263"/>
         <source>二维码已过期</source>
         <translation>The QR code has expired</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="262"/>
+        <location filename="../screens/checkin_screen.py" line="263"/>
         <source>请在手机上刷新二维码后重新扫描。</source>
         <translation>Refresh the code on your phone and scan it again.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="265"/>
-        <location filename="../screens/checkin_screen.py" line="268"/>
+        <location filename="../screens/checkin_screen.py" line="266"/>
+        <location filename="../screens/checkin_screen.py" line="270"/>
+        <location filename="../screens/checkin_screen.py" line="273"/>
         <source>该预约已签到</source>
         <translation>This appointment is already checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="266"/>
+        <location filename="../screens/checkin_screen.py" line="267"/>
+        <source>您今天已签到并已办理，号码如下。如需再次办理，请现场取号。</source>
+        <translation>You checked in today and were served under the number below. For anything else, please take a new number.</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="271"/>
         <source>您今天已签到，排队号如下。无需重复签到，请留意叫号；凭条遗失请到服务台咨询。</source>
         <translation>You checked in today; your number is below. No need to check in again: please listen for your number. Lost the slip? Ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="269"/>
+        <location filename="../screens/checkin_screen.py" line="274"/>
         <source>请勿重复签到，请留意叫号；凭条遗失请到服务台咨询。</source>
         <translation>No need to check in again; watch for your number. Lost your ticket? Ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="272"/>
+        <location filename="../screens/checkin_screen.py" line="277"/>
         <source>该预约已取消</source>
         <translation>This appointment was cancelled</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="272"/>
+        <location filename="../screens/checkin_screen.py" line="277"/>
         <source>如需办理，请重新预约或现场取号。</source>
         <translation>Book again, or take a number now.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="274"/>
+        <location filename="../screens/checkin_screen.py" line="279"/>
         <source>无法识别该二维码</source>
         <translation>This QR code is not recognised</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="275"/>
+        <location filename="../screens/checkin_screen.py" line="280"/>
         <source>请出示预约短信或预约页面上的二维码，也可以刷身份证签到。</source>
         <translation>Show the QR code from your booking message or page, or check in with your ID card.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="278"/>
+        <location filename="../screens/checkin_screen.py" line="283"/>
         <source>身份证读取失败</source>
         <translation>The ID card could not be read</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="278"/>
+        <location filename="../screens/checkin_screen.py" line="283"/>
         <source>请将身份证平放在读卡区，稍等片刻再拿开。</source>
         <translation>Lay the card flat on the reader and wait a moment before taking it away.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="280"/>
+        <location filename="../screens/checkin_screen.py" line="285"/>
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="280"/>
+        <location filename="../screens/checkin_screen.py" line="285"/>
         <source>请稍后重试，或到服务台人工签到。</source>
         <translation>Try again later, or check in at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="281"/>
+        <location filename="../screens/checkin_screen.py" line="286"/>
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="281"/>
+        <location filename="../screens/checkin_screen.py" line="286"/>
         <source>请到服务台人工签到。</source>
         <translation>Please check in at the service desk.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/checkin_screen.py" line="284"/>
+        <location filename="../screens/checkin_screen.py" line="289"/>
         <source>完成（%n 秒后返回首页）</source>
         <translation>
             <numerusform>Done (home in %n second)</numerusform>
@@ -1680,72 +1686,72 @@ Applicant: %3</translation>
 <context>
     <name>RatingPicker</name>
     <message>
-        <location filename="../widgets/rating_picker.py" line="29"/>
+        <location filename="../widgets/rating_picker.py" line="44"/>
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../widgets/rating_picker.py" line="30"/>
+        <location filename="../widgets/rating_picker.py" line="45"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../widgets/rating_picker.py" line="31"/>
+        <location filename="../widgets/rating_picker.py" line="46"/>
         <source>基本满意</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../widgets/rating_picker.py" line="32"/>
+        <location filename="../widgets/rating_picker.py" line="47"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../widgets/rating_picker.py" line="33"/>
+        <location filename="../widgets/rating_picker.py" line="48"/>
         <source>非常不满意</source>
         <translation>Very dissatisfied</translation>
     </message>
     <message>
-        <location filename="../widgets/rating_picker.py" line="52"/>
+        <location filename="../widgets/rating_picker.py" line="73"/>
         <source>请选择不满意的原因（可多选）</source>
         <translation>What went wrong? (choose one or more)</translation>
     </message>
     <message>
-        <location filename="../widgets/rating_picker.py" line="54"/>
+        <location filename="../widgets/rating_picker.py" line="75"/>
         <source>服务态度不好</source>
         <translation>Unfriendly staff</translation>
     </message>
     <message>
-        <location filename="../widgets/rating_picker.py" line="55"/>
+        <location filename="../widgets/rating_picker.py" line="76"/>
         <source>办事效率低</source>
         <translation>Slow service</translation>
     </message>
     <message>
-        <location filename="../widgets/rating_picker.py" line="56"/>
+        <location filename="../widgets/rating_picker.py" line="77"/>
         <source>多次跑动</source>
         <translation>Had to come back</translation>
     </message>
     <message>
-        <location filename="../widgets/rating_picker.py" line="57"/>
+        <location filename="../widgets/rating_picker.py" line="78"/>
         <source>材料重复提交</source>
         <translation>Asked for documents twice</translation>
     </message>
     <message>
-        <location filename="../widgets/rating_picker.py" line="58"/>
+        <location filename="../widgets/rating_picker.py" line="79"/>
         <source>政策解释不清</source>
         <translation>Rules not explained</translation>
     </message>
     <message>
-        <location filename="../widgets/rating_picker.py" line="59"/>
+        <location filename="../widgets/rating_picker.py" line="80"/>
         <source>等候时间长</source>
         <translation>Long wait</translation>
     </message>
     <message>
-        <location filename="../widgets/rating_picker.py" line="60"/>
+        <location filename="../widgets/rating_picker.py" line="81"/>
         <source>系统或设备故障</source>
         <translation>System or machine fault</translation>
     </message>
     <message>
-        <location filename="../widgets/rating_picker.py" line="61"/>
+        <location filename="../widgets/rating_picker.py" line="82"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>

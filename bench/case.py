@@ -68,7 +68,7 @@ def main() -> None:
             for code, (answers, pages, delivery) in ITEMS.items():
                 item = desk.catalog.item(code)
                 assert item is not None
-                specs = form_specs(item, desk.guide.for_item(code))
+                specs = form_specs(item)
                 materials = {}
                 sizes = []
                 for material, count in pages.items():

@@ -7,8 +7,9 @@ community point with a flaky line still shows its items and their guides. The ca
 personal data.
 
 ``KioskGuide`` is the terminal-side presentation of items (config/catalog/kiosk_guide.toml):
-life events, aliases, the manual-identity fallback and richer widgets for text fields. It is
-kept apart from the hub's contract on purpose: the contract's items forbid unknown keys.
+life events, aliases and the manual-identity fallback. It is kept apart from the hub's contract
+on purpose (the contract's items forbid unknown keys); what a form field asks for, and how its
+answer is checked, is contract (``FormField``), not presentation.
 """
 
 from __future__ import annotations
@@ -17,9 +18,8 @@ import logging
 import os
 import threading
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from kiosk.api.client import HubClient
 from kiosk.api.errors import HubFailure, HubUnreachable
@@ -114,7 +114,6 @@ class ItemGuide:
     manual_identity: bool = False  # a citizen without a card may type name and ID number
     summary: str = ""  # what the item is, in a citizen's words (guide page)
     who: str = ""  # who can apply (申请对象)
-    fields: dict[str, dict[str, Any]] = field(default_factory=dict)  # widget overlays
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +125,7 @@ class KioskGuide:
         return self.items.get(code, ItemGuide())
 
 
-_ITEM_KEYS = {"events", "aliases", "audience", "manual_identity", "fields", "summary", "who"}
+_ITEM_KEYS = {"events", "aliases", "audience", "manual_identity", "summary", "who"}
 
 
 def load_guide(path: Path) -> KioskGuide:
@@ -140,6 +139,11 @@ def load_guide(path: Path) -> KioskGuide:
     events = tuple(str(e) for e in raw.get("events", []))
     items: dict[str, ItemGuide] = {}
     for code, entry in raw.get("items", {}).items():
+        if "fields" in entry:
+            raise ConfigError(
+                f"{path}: items.{code}.fields: field kinds, options and groups belong in the"
+                " catalog's form schema (items.toml), not in the kiosk guide"
+            )
         unknown = set(entry) - _ITEM_KEYS
         if unknown:
             raise ConfigError(f"{path}: items.{code}: unknown key '{sorted(unknown)[0]}'")
@@ -155,7 +159,6 @@ def load_guide(path: Path) -> KioskGuide:
             manual_identity=bool(entry.get("manual_identity", False)),
             summary=str(entry.get("summary", "")),
             who=str(entry.get("who", "")),
-            fields=dict(entry.get("fields", {})),
         )
     return KioskGuide(events, items)
 

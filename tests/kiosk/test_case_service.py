@@ -31,7 +31,7 @@ from kiosk.cases import (
     identify_by_code,
     receipt_layout,
 )
-from kiosk.catalog_cache import CatalogCache, default_guide_path, load_guide
+from kiosk.catalog_cache import CatalogCache
 from kiosk.forms import form_specs
 from kiosk.outbox.store import Outbox
 
@@ -103,7 +103,7 @@ def _draft(rig: Rig) -> CaseDraft:
 
 def test_online_submission_gets_the_hubs_number_and_due_date(rig: Rig) -> None:
     draft = _draft(rig)
-    specs = form_specs(draft.item, load_guide(default_guide_path()).for_item(draft.item.code))
+    specs = form_specs(draft.item)
     stored = rig.service.store(draft, specs)
     receipt = rig.service.await_number(stored, draft)
     assert not receipt.provisional
@@ -118,7 +118,7 @@ def test_online_submission_gets_the_hubs_number_and_due_date(rig: Rig) -> None:
     stored_case = _stored_case(rig.hub, receipt.number)
     assert stored_case["form"]["reason"] == "就业"
     assert stored_case["form"]["residence_since"] == "2025-03-01"
-    assert "王小二" in stored_case["form"]["family"]
+    assert [row["name"] for row in stored_case["form"]["family"]] == ["王小二"]
     sha = {m.code: m.sha256 for m in draft.materials.values()}
     assert stored_case["materials"] == sha
     for material in draft.materials.values():
@@ -136,7 +136,7 @@ def test_online_submission_gets_the_hubs_number_and_due_date(rig: Rig) -> None:
 
 def test_offline_submission_is_provisional_then_arrives_once(rig: Rig) -> None:
     draft = _draft(rig)
-    specs = form_specs(draft.item, load_guide(default_guide_path()).for_item(draft.item.code))
+    specs = form_specs(draft.item)
     rig.hub.stop()
     rig.service.wait_seconds = 1.0
     stored = rig.service.store(draft, specs)

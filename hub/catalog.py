@@ -243,6 +243,13 @@ def import_catalog_file(
     return CatalogImportReport(imported=len(items), version=version)
 
 
+def current_version(ctx: HubContext) -> str:
+    """The catalog's version alone (what a terminal's If-None-Match is compared with)."""
+    with ctx.sessions() as session:
+        setting = session.get(KeyValue, "catalog_version")
+        return setting.value if setting else "empty"
+
+
 def load_catalog(ctx: HubContext, site: str | None = None) -> Catalog:
     with ctx.sessions() as session:
         rows = session.execute(select(CatalogItemRow).order_by(CatalogItemRow.code)).scalars()

@@ -124,9 +124,7 @@ class OutboxSender:
             self.outbox.mark_rejected(entry.entry_id, exc.code, exc.citizen_message)
             return EntryState.REJECTED
         except (HubUnreachable, HubFailure) as exc:
-            return self._reschedule(
-                entry, exc.message, unreachable=isinstance(exc, HubUnreachable)
-            )
+            return self._reschedule(entry, exc.message, unreachable=isinstance(exc, HubUnreachable))
 
     def _reschedule(self, entry: PendingEntry, error: str, *, unreachable: bool) -> AttemptFailed:
         delay = min(self.max_delay, self.base_delay * 2**entry.attempts)

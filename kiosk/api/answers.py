@@ -123,7 +123,7 @@ def check_answer(field: FormField | FormSubField, value: Any) -> list[AnswerErro
 
 
 def _scalar_problem(field: FormField | FormSubField, value: Any) -> AnswerProblem | None:
-    if isinstance(value, bool) and field.kind is not FieldKind.TEXT:
+    if isinstance(value, bool):  # no kind is answered yes/no; "True" is not text either
         return AnswerProblem.WRONG_SHAPE
     text = str(value).strip()
     if len(text) > field.max_length:

@@ -163,6 +163,12 @@ BAD: list[tuple[str, dict[str, Any], list[str | int], str]] = [
     ),
     ("phone", flexible(phone="12345"), ["phone"], "「联系电话」不是正确的电话号码。"),
     ("missing text", flexible(occupation=None), ["occupation"], "请填写「从事职业」。"),
+    (
+        "a yes/no for text",
+        flexible(occupation=True),
+        ["occupation"],
+        "「从事职业」的填写格式有误。",
+    ),
     ("unknown field", flexible(colour="蓝"), ["colour"], "表单包含未知的填写项。"),
 ]
 
@@ -312,3 +318,37 @@ def test_the_toml_catalog_loads_with_its_groups() -> None:
     items = {i.code: i for i in parse_catalog_file(sample_dir() / "items.toml")}
     kinds = {f.kind for i in items.values() for f in i.form}
     assert kinds == set(FieldKind)  # every kind appears in the sample catalog
+
+
+def test_choice_and_row_limits_from_the_schema(hub: EmbeddedHub, client: HubClient) -> None:
+    """An item whose form counts choices and rows, put in by an administrator."""
+    item = client.get_item(FLEXIBLE).model_dump(mode="json")
+    item["code"] = "GG00124009-990101-RS"
+    item["form"] = [
+        {"name": "insurances", "label": "参保险种", "kind": "multi_select",
+         "options": ["养老", "医疗", "失业"], "min_choices": 2, "max_choices": 2},
+        {"name": "members", "label": "共同参保人", "kind": "group", "min_rows": 2,
+         "max_rows": 3, "fields": [{"name": "name", "label": "姓名"}]},
+    ]  # fmt: skip
+    admin = {"Authorization": f"Bearer {hub.admin_token}"}
+    put = requests.put(
+        f"{hub.base_url}/api/v1/catalog/items", json=[item], headers=admin, timeout=10
+    )
+    assert put.status_code == 200, put.text
+    token = hub.register_terminal("kiosk-limits")
+    two = [{"name": "甲"}, {"name": "乙"}]
+
+    def answer(insurances: list[str], members: list[dict[str, str]]) -> requests.Response:
+        body = _body(item["code"], {"insurances": insurances, "members": members})
+        return post(hub, token, body)
+
+    assert answer(["养老", "医疗"], two).status_code == 201
+    cases = [
+        (["养老"], two, "「参保险种」至少选择 2 项。"),
+        (["养老", "医疗", "失业"], two, "「参保险种」最多选择 2 项。"),
+        (["养老", "医疗"], two[:1], "「共同参保人」至少填写 2 条。"),
+        (["养老", "医疗"], two * 2, "「共同参保人」最多填写 3 条。"),
+    ]
+    for insurances, members, detail in cases:
+        response = answer(insurances, members)
+        assert response.status_code == 422 and response.json()["detail"] == detail

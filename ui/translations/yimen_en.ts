@@ -138,17 +138,17 @@
 <context>
     <name>CaseDelivery</name>
     <message>
-        <location filename="../screens/case_submit.py" line="184"/>
+        <location filename="../screens/case_submit.py" line="185"/>
         <source>EMS 邮寄至 %1</source>
         <translation>EMS to %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="188"/>
+        <location filename="../screens/case_submit.py" line="189"/>
         <source>电子送达</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="189"/>
+        <location filename="../screens/case_submit.py" line="190"/>
         <source>到窗口领取</source>
         <translation>Collect at a window</translation>
     </message>
@@ -594,7 +594,7 @@
 <context>
     <name>FieldWidget</name>
     <message>
-        <location filename="../widgets/form_fields.py" line="84"/>
+        <location filename="../widgets/form_fields.py" line="99"/>
         <source>（选填）</source>
         <translation> (optional)</translation>
     </message>
@@ -690,20 +690,40 @@
         <translation>Please pick one of the options shown.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="68"/>
+        <location filename="../widgets/form_fields.py" line="69"/>
+        <source>请至少选择 %1 项。</source>
+        <translation>Please choose at least %1.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/form_fields.py" line="73"/>
+        <source>最多只能选择 %1 项。</source>
+        <translation>Choose at most %1.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/form_fields.py" line="77"/>
+        <source>请至少添加 %1 位。</source>
+        <translation>Please add at least %1 person(s).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/form_fields.py" line="81"/>
         <source>最多填写 %1 位。</source>
         <translation>At most %1 entries.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/form_fields.py" line="85"/>
+        <source>这一项填写有误，请重新填写。</source>
+        <translation>This answer is not valid; please fill it in again.</translation>
     </message>
 </context>
 <context>
     <name>GroupField</name>
     <message>
-        <location filename="../widgets/form_fields.py" line="186"/>
+        <location filename="../widgets/form_fields.py" line="201"/>
         <source>＋ 添加一位</source>
         <translation>+ Add a person</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="201"/>
+        <location filename="../widgets/form_fields.py" line="216"/>
         <source>删除这一位</source>
         <translation>Remove this person</translation>
     </message>
@@ -1047,7 +1067,7 @@
 <context>
     <name>LineField</name>
     <message>
-        <location filename="../widgets/form_fields.py" line="124"/>
+        <location filename="../widgets/form_fields.py" line="139"/>
         <source>例如 20250301</source>
         <translation>e.g. 20250301</translation>
     </message>
@@ -1759,27 +1779,27 @@ Applicant: %3</translation>
 <context>
     <name>ReceiptPage</name>
     <message>
-        <location filename="../screens/case_submit.py" line="194"/>
+        <location filename="../screens/case_submit.py" line="195"/>
         <source>申请已提交，办件编号：</source>
         <translation>Submitted. Case number:</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="215"/>
+        <location filename="../screens/case_submit.py" line="216"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="222"/>
+        <location filename="../screens/case_submit.py" line="223"/>
         <source>网络暂时不通：申请已安全保存在本机，联网后自动上传。这是临时编号。</source>
         <translation>The network is down: your application is saved safely here and will be uploaded automatically. This is a provisional number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="225"/>
+        <location filename="../screens/case_submit.py" line="226"/>
         <source>已上传至政务服务平台。</source>
         <translation>Uploaded to the government service platform.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_submit.py" line="227"/>
+        <location filename="../screens/case_submit.py" line="228"/>
         <source>承诺办结：%1（%n 个工作日）</source>
         <translation>
             <numerusform>Promised by: %1 (%n working day)</numerusform>
@@ -1787,27 +1807,27 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="230"/>
+        <location filename="../screens/case_submit.py" line="231"/>
         <source>领取方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="233"/>
+        <location filename="../screens/case_submit.py" line="234"/>
         <source>代办人：%1</source>
         <translation>Submitted by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="234"/>
+        <location filename="../screens/case_submit.py" line="235"/>
         <source>验证码：%1</source>
         <translation>Check code: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="238"/>
+        <location filename="../screens/case_submit.py" line="239"/>
         <source>请取走打印的受理回执，扫码可查询办理进度。</source>
         <translation>Take your printed receipt; scan its code to follow your case.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="240"/>
+        <location filename="../screens/case_submit.py" line="241"/>
         <source>回执未能打印，请用手机拍下此屏幕。</source>
         <translation>The receipt could not be printed: please photograph this screen.</translation>
     </message>

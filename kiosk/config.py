@@ -34,7 +34,9 @@ class _Section(BaseModel):
 
 
 class TerminalSettings(_Section):
-    id: Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")]
+    # At most 24 characters: the provisional case numbers this terminal prints start with it and
+    # must fit a receipt QR's 40-character reference.
+    id: Annotated[str, Field(min_length=1, max_length=24, pattern=r"^[A-Za-z0-9_.-]+$")]
     hall_name: Annotated[str, Field(min_length=1, max_length=40)]
     hall_name_en: Annotated[str, Field(max_length=80)] = ""  # shown in English; empty: hall_name
     mode: Mode = Mode.HALL

@@ -105,7 +105,7 @@ class CaseJourney(JourneyStack):
             self.tr("返回首页"), self.tr("重试")
         )
         self._holders: dict[QWidget, QScrollArea] = {}
-        self.staff_page = StaffSignInPage(desk.staff)
+        self.staff_page = StaffSignInPage(desk.staff, id_monitor)
         self.shift_page = ShiftPage(desk.service.outbox)
         for page in (
             self.find_page, self.guide_page, self.identify_page, self.form_page,
@@ -169,6 +169,7 @@ class CaseJourney(JourneyStack):
     def wipe(self) -> None:
         """A fresh flow; the citizen's answers, pages and receipt leave every widget."""
         self.identify_page.stop()
+        self.staff_page.stop()
         self.flow = CaseFlow()
         self.flow.machine.on_change(self._render)
         self.draft = None
@@ -261,6 +262,7 @@ class CaseJourney(JourneyStack):
         if self.draft.applicant != applicant:
             self.draft.applicant = applicant
             self.draft.answers.clear()
+            self.draft.address = ""  # the last person's card address is not this one's
             if self.form_view is not None:  # a different person: a fresh form
                 self.form_slot.removeWidget(self.form_view)
                 self.form_view.deleteLater()
@@ -382,8 +384,8 @@ class CaseJourney(JourneyStack):
         self.shift_button.setVisible(shift is not None)
 
     def _open_staff(self) -> None:
-        self.staff_page.clear()
         self._show(self.staff_page, "staff")
+        self.staff_page.begin()
 
     def _open_shift(self) -> None:
         if self.desk.shift is not None:
@@ -400,5 +402,6 @@ class CaseJourney(JourneyStack):
         self._back_to_find()
 
     def _back_to_find(self) -> None:
+        self.staff_page.stop()
         self._update_worker()
         self._show(self.find_page, CaseState.FINDING.value)

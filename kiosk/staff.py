@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CardKind",
+    "Refusal",
     "Shift",
     "SignInFailed",
     "StaffCard",
@@ -55,8 +56,27 @@ LOCKOUT_SECONDS = 300.0
 CARD_UID_PATTERN = re.compile(r"^(?:[0-9A-F]{8}|[0-9A-F]{14}|[0-9A-F]{16}|[0-9A-F]{20})$")
 
 
+class Refusal(enum.Enum):
+    """Why a sign-in was refused (the UI words it in the citizen's language)."""
+
+    WRONG_NUMBER_OR_PIN = "wrong_number_or_pin"
+    WRONG_CARD_OR_PIN = "wrong_card_or_pin"
+    LOCKED = "locked"
+
+
+_REFUSALS = {
+    Refusal.WRONG_NUMBER_OR_PIN: "工号或密码不正确。",
+    Refusal.WRONG_CARD_OR_PIN: "卡片未登记或密码不正确。",
+    Refusal.LOCKED: "尝试次数过多，请五分钟后再试。",
+}
+
+
 class SignInFailed(KioskError):
-    """Wrong staff number, card or PIN, or too many attempts (the message can be shown)."""
+    """Wrong staff number, card or PIN, or too many attempts."""
+
+    def __init__(self, reason: Refusal) -> None:
+        super().__init__(_REFUSALS[reason])
+        self.reason = reason
 
 
 class CardKind(enum.Enum):
@@ -137,7 +157,7 @@ class StaffRegistry:
 
     def sign_in(self, number: str, pin: str) -> Shift:
         member = self._members.get(number)
-        self._check(number, member, pin, "工号或密码不正确。")
+        self._check(number, member, pin, Refusal.WRONG_NUMBER_OR_PIN)
         assert member is not None
         logger.info("community worker %s signed in", number)
         return Shift(member, datetime.now().astimezone())
@@ -150,16 +170,16 @@ class StaffRegistry:
         # A known worker's failures count on the worker (whichever way in); an unknown card's on
         # a digest of the card, so that nothing personal is kept as a key either.
         key = member.number if member else "card:" + hashlib.sha256(card.value.encode()).hexdigest()
-        self._check(key, member, pin, "卡片未登记或密码不正确。")
+        self._check(key, member, pin, Refusal.WRONG_CARD_OR_PIN)
         assert member is not None
         logger.info("community worker %s signed in by %s", member.number, card.kind.value)
         return Shift(member, datetime.now().astimezone(), by_card=card.kind)
 
-    def _check(self, key: str, member: StaffMember | None, pin: str, wrong: str) -> None:
+    def _check(self, key: str, member: StaffMember | None, pin: str, wrong: Refusal) -> None:
         now = self._clock()
         recent = [t for t in self._failures.get(key, []) if now - t < LOCKOUT_SECONDS]
         if len(recent) >= MAX_FAILURES:
-            raise SignInFailed("尝试次数过多，请五分钟后再试。")
+            raise SignInFailed(Refusal.LOCKED)
         # An unknown worker costs one scrypt too, so the time taken does not tell who exists.
         ok = verify_pin(pin, member.pin_hash if member else self._decoy_hash())
         if member is None or not ok:

@@ -98,7 +98,8 @@ def test_staff_card_and_pin_then_a_case_with_applicant_and_agent(
     _pin(citizen, page, "246810")
     # Signed in, but the card must leave the reader before a citizen's identity step.
     qtbot.waitUntil(lambda: "请取走卡片" in page.card_label.text(), timeout=d.WAIT)
-    assert citizen.log[-1] == "staff" and not page.ok.isEnabled()
+    assert citizen.log[-1] == "staff" and not page.ok.isVisible()
+    assert not page.pin_edit.isVisible() and not page.use_number.isVisible()
     d.take_card_away(qtbot, point)
     citizen.at("finding")
     shift = journey.desk.shift

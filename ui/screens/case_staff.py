@@ -16,7 +16,15 @@ from PySide6.QtWidgets import QLineEdit
 
 from drivers.idcard.monitor import CardMonitor, CardRead, CardReadFailed, CardRemoved
 from kiosk.outbox.store import EntryState, Outbox
-from kiosk.staff import CardKind, Shift, SignInFailed, StaffCard, StaffRegistry, staff_card_of
+from kiosk.staff import (
+    CardKind,
+    Refusal,
+    Shift,
+    SignInFailed,
+    StaffCard,
+    StaffRegistry,
+    staff_card_of,
+)
 from ui.bridge import EventRelay
 from ui.screens.case_pages import Page
 from ui.widgets import make_button, make_label
@@ -63,8 +71,9 @@ class StaffSignInPage(Page):
         self.body.addWidget(self.keypad)
         self.body.addWidget(self.error)
         self.body.addStretch(1)
-        self.back, self.ok = self.nav(self.tr("返回"), self.tr("登录"))
-        assert self.ok is not None
+        self.back, ok = self.nav(self.tr("返回"), self.tr("登录"))
+        assert ok is not None
+        self.ok = ok
         self.ok.clicked.connect(self._sign_in)
         self._show_card()
 
@@ -94,12 +103,16 @@ class StaffSignInPage(Page):
             CardKind.ID_CARD: self.tr("已读取身份证，请输入密码。"),
             CardKind.SOCIAL_SECURITY_CARD: self.tr("已读取社保卡，请输入密码。"),
         }
-        card = self.card
-        self.card_label.setText(names[card.kind] if card else "")
+        card, waiting = self.card, self._waiting is not None
+        if waiting:
+            self.card_label.setText(self.tr("登录成功，请取走卡片。"))
+        else:
+            self.card_label.setText(names[card.kind] if card else "")
         self.card_label.setVisible(card is not None)
-        self.use_number.setVisible(card is not None and self._waiting is None)
+        self.use_number.setVisible(card is not None and not waiting)
         self.number_edit.setVisible(card is None)
-        self.ok.setEnabled(self._waiting is None)  # type: ignore[union-attr]
+        for widget in (self.hint, self.pin_edit, self.keypad, self.ok):
+            widget.setVisible(not waiting)
 
     def _forget_card(self) -> None:
         self.card = None
@@ -141,16 +154,19 @@ class StaffSignInPage(Page):
                 number = self.number_edit.text().strip().upper()
                 shift = self.staff.sign_in(number, self.pin_edit.text())
         except SignInFailed as exc:
+            reasons = {
+                Refusal.WRONG_NUMBER_OR_PIN: self.tr("工号或密码不正确。"),
+                Refusal.WRONG_CARD_OR_PIN: self.tr("卡片未登记或密码不正确。"),
+                Refusal.LOCKED: self.tr("尝试次数过多，请五分钟后再试。"),
+            }
             self.pin_edit.clear()
-            self.error.setText(self.tr("登录失败：%1").replace("%1", exc.message))
+            self.error.setText(self.tr("登录失败：%1").replace("%1", reasons[exc.reason]))
             return
         if self.card is not None and self._card_on_reader:
             self._waiting = shift
             self.pin_edit.clear()
             self.error.clear()
-            self.card_label.setText(self.tr("登录成功，请取走卡片。"))
-            self.use_number.hide()
-            self.ok.setEnabled(False)  # type: ignore[union-attr]
+            self._show_card()
             return
         self.clear()
         self.signed_in.emit(shift)

@@ -1857,42 +1857,42 @@ Applicant: %3</translation>
 <context>
     <name>ShiftPage</name>
     <message>
-        <location filename="../screens/case_staff.py" line="165"/>
+        <location filename="../screens/case_staff.py" line="181"/>
         <source>本班次代办记录</source>
         <translation>This shift&apos;s submissions</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="171"/>
+        <location filename="../screens/case_staff.py" line="187"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="171"/>
+        <location filename="../screens/case_staff.py" line="187"/>
         <source>签退</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="177"/>
+        <location filename="../screens/case_staff.py" line="193"/>
         <source>待上传</source>
         <translation>waiting to upload</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="178"/>
+        <location filename="../screens/case_staff.py" line="194"/>
         <source>已上传</source>
         <translation>uploaded</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="179"/>
+        <location filename="../screens/case_staff.py" line="195"/>
         <source>平台未受理</source>
         <translation>refused by the platform</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="181"/>
+        <location filename="../screens/case_staff.py" line="197"/>
         <source>工作人员：%1</source>
         <translation>Staff: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="189"/>
+        <location filename="../screens/case_staff.py" line="205"/>
         <source>本班次还没有代办记录。</source>
         <translation>No submissions in this shift yet.</translation>
     </message>
@@ -1900,77 +1900,92 @@ Applicant: %3</translation>
 <context>
     <name>StaffSignInPage</name>
     <message>
-        <location filename="../screens/case_staff.py" line="30"/>
+        <location filename="../screens/case_staff.py" line="38"/>
         <source>社区工作人员登录（代办）</source>
         <translation>Community staff sign-in</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="40"/>
+        <location filename="../screens/case_staff.py" line="48"/>
         <source>请刷工作人员卡（或本人身份证、社保卡），再输入密码；也可以输入工号和密码。</source>
         <translation>Present your staff card (or your own ID card or social security card), then enter your PIN. You can also enter your staff number and PIN.</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="42"/>
+        <location filename="../screens/case_staff.py" line="50"/>
         <source>请输入工号和密码。</source>
         <translation>Enter your staff number and PIN.</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="48"/>
+        <location filename="../screens/case_staff.py" line="56"/>
         <source>改用工号登录</source>
         <translation>Use staff number instead</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="51"/>
+        <location filename="../screens/case_staff.py" line="59"/>
         <source>工号，如 S0001</source>
         <translation>Staff number, e.g. S0001</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="54"/>
+        <location filename="../screens/case_staff.py" line="62"/>
         <source>密码</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="66"/>
+        <location filename="../screens/case_staff.py" line="74"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="66"/>
+        <location filename="../screens/case_staff.py" line="74"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="93"/>
+        <location filename="../screens/case_staff.py" line="102"/>
         <source>已读取工作人员卡，请输入密码。</source>
         <translation>Staff card read. Please enter your PIN.</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="94"/>
+        <location filename="../screens/case_staff.py" line="103"/>
         <source>已读取身份证，请输入密码。</source>
         <translation>ID card read. Please enter your PIN.</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="95"/>
+        <location filename="../screens/case_staff.py" line="104"/>
         <source>已读取社保卡，请输入密码。</source>
         <translation>Social security card read. Please enter your PIN.</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="122"/>
+        <location filename="../screens/case_staff.py" line="135"/>
         <source>没能读出这张卡，请取下后重新放置。</source>
         <translation>The card could not be read. Please lift it and place it again.</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="129"/>
+        <location filename="../screens/case_staff.py" line="142"/>
         <source>这张卡不能用于登录，请使用工作人员卡或工号。</source>
         <translation>This card cannot be used to sign in. Please use your staff card or staff number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="145"/>
+        <location filename="../screens/case_staff.py" line="158"/>
+        <source>工号或密码不正确。</source>
+        <translation>The staff number or PIN is wrong.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_staff.py" line="159"/>
+        <source>卡片未登记或密码不正确。</source>
+        <translation>The card is not registered or the PIN is wrong.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_staff.py" line="160"/>
+        <source>尝试次数过多，请五分钟后再试。</source>
+        <translation>Too many attempts. Please try again in five minutes.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_staff.py" line="163"/>
         <source>登录失败：%1</source>
         <translation>Sign-in failed: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="151"/>
+        <location filename="../screens/case_staff.py" line="108"/>
         <source>登录成功，请取走卡片。</source>
         <translation>Signed in. Please take your card away.</translation>
     </message>

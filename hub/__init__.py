@@ -24,8 +24,9 @@ Endpoints (``Authorization: Bearer <terminal token>`` unless noted; (C) = counte
 (A) = admin token):
 - terminals: ``POST /terminals`` (A) → token; ``POST /terminals/me/heartbeat`` (device health,
   outbox depth); ``GET /terminals`` and ``GET /terminals/{id}`` (A).
-- catalog: ``GET /catalog[?site=]`` (ETag / If-None-Match), ``GET /catalog/items/{code}``,
-  ``PUT /catalog/items`` (A). Import a district list: ``kiosk hub import-catalog FILE``.
+- catalog: ``GET /catalog[?site=]`` (ETag / If-None-Match: 304 without reading the items),
+  ``GET /catalog/items/{code}``, ``PUT /catalog/items`` (A). Import a district list:
+  ``kiosk hub import-catalog FILE`` (TOML, CSV or XLSX; form field kinds in all three).
 - tickets: ``GET /ticket-categories``, ``GET /queues``, ``POST /tickets`` (Idempotency-Key
   honoured; numbers prefix + range/step, gap-free, reset each service day in the hall's time zone;
   real-name limit; an ``appointment_code`` makes it a check-in), ``GET /tickets/{id}`` (public:
@@ -37,7 +38,9 @@ Endpoints (``Authorization: Bearer <terminal token>`` unless noted; (C) = counte
 - appointments: ``GET /appointments/slots``, ``POST /appointments``, ``POST
   /appointments/check-in`` (code or ID number → ticket), ``POST /appointments/{code}/cancel``,
   ``GET /appointments/{code}`` (missed ones are closed after their day).
-- cases: ``POST /cases`` (``Idempotency-Key`` required: same key → same case), ``PUT
+- cases: ``POST /cases`` (``Idempotency-Key`` required: same key → same case; form answers
+  checked against the item's form schema by kind, a group row by row, problems naming field,
+  row and sub-field; answers of older terminals upgraded to the current shapes), ``PUT
   /cases/{id}/materials/{code}`` (raw bytes, SHA-256 and size checked), ``GET /cases/{id}``,
   ``POST /cases/{id}/transitions`` (C: accept, reject, request-supplement, supplement, process,
   suspend, resume, finish, deliver), ``POST /cases/lookup`` (case number + ID number or its last

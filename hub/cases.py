@@ -71,7 +71,8 @@ def _problem_unknown_item(code: str) -> HubProblem:
     )
 
 
-def _validate(ctx: HubContext, request: m.CaseCreate) -> m.CatalogItem:
+def _validate(ctx: HubContext, request: m.CaseCreate) -> tuple[m.CatalogItem, dict[str, Any]]:
+    """The item, and the form answers in their current shapes (see forms.check_form)."""
     item = get_item(ctx, request.item_code)
     if item is None:
         raise _problem_unknown_item(request.item_code)
@@ -93,12 +94,12 @@ def _validate(ctx: HubContext, request: m.CaseCreate) -> m.CatalogItem:
         raise HubProblem(
             422, m.ProblemCode.VALIDATION_FAILED, "EMS needs an address", "邮寄送达请填写收件地址。"
         )
-    forms.check_form(item, request.form)
+    answers = forms.check_form(item, request.form)
     settings = ctx.settings
     forms.check_materials(
         item, request.materials, settings.max_material_bytes, settings.max_materials_per_case
     )
-    return item
+    return item, answers
 
 
 def create(
@@ -119,7 +120,7 @@ def create(
     existing = _existing(ctx, terminal.terminal_id, key, body_hash)
     if existing is not None:
         return existing
-    item = _validate(ctx, request)
+    item, answers = _validate(ctx, request)
     now = ctx.now()
     try:
         with ctx.transaction() as session:
@@ -137,9 +138,12 @@ def create(
                 applicant_identity_source=(
                     request.identity_source.value if request.identity_source else None
                 ),
-                data=request.model_dump(
-                    mode="json", exclude={"applicant", "identity_source", "materials"}
-                ),
+                data={
+                    **request.model_dump(
+                        mode="json", exclude={"applicant", "identity_source", "materials"}
+                    ),
+                    "form": answers,
+                },
                 submitted_at=now,
                 due_date=None,
                 clock_paused_days=0,

@@ -160,7 +160,12 @@ class _Tour:
                 "residence_since": "20250301",
                 "reason": "就业",
                 "family": [
-                    {"name": "王小二", "relation": "子女", "id_number": "110105201501010017"}
+                    {
+                        "name": "王小二",
+                        "relation": "子女",
+                        "id_number": "110105201501010017",
+                        "birth_date": "20150101",
+                    }
                 ],
             }
         )

@@ -13,6 +13,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Terminal
+from kiosk.cases import NumberWait
 
 
 def _load_driver() -> ModuleType:
@@ -51,6 +52,8 @@ def test_hub_down_at_submit_gives_a_provisional_receipt_then_the_case_arrives_on
     d.submit(citizen)
     receipt = journey.receipt
     assert receipt is not None and receipt.provisional
+    # At the sender's first failed attempt, not after the whole wait for a number.
+    assert receipt.wait is NumberWait.ATTEMPT_FAILED
     assert receipt.number.startswith("HALL-K01-")
     assert "临时编号" in journey.receipt_page.state.text()
     text = d.receipt_text(citizen)

@@ -252,7 +252,7 @@ class CaseJourney(JourneyStack):
         if item is None or self.flow.state is not CaseState.FINDING:
             return
         self.draft = CaseDraft(item, agent=self.desk.shift)
-        self.specs = form_specs(item, self.desk.guide.for_item(code))
+        self.specs = form_specs(item)
         if self.form_view is not None:
             self.form_slot.removeWidget(self.form_view)
             self.form_view.deleteLater()

@@ -9,9 +9,9 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout
 
 from drivers.printer.layouts import mask_address, mask_id, mask_name
-from kiosk.api.models import DeliveryMethod, IdentitySource
+from kiosk.api.models import DeliveryMethod, FormAnswer, IdentitySource
 from kiosk.cases import CaseDraft, ReceiptData
-from kiosk.forms import PHONE_PATTERN, FieldSpec, to_case_form
+from kiosk.forms import PHONE_PATTERN, FieldSpec, Kind, to_case_form
 from ui.screens.case_pages import Page
 from ui.widgets import make_button, make_label
 from ui.widgets.keypad import NumericKeypad
@@ -159,7 +159,7 @@ class ReviewPage(Page):
         form = to_case_form(specs, draft.answers)
         for spec in specs:
             if spec.name in form and spec.name != "phone":
-                shown = _short(spec, form[spec.name] or "")
+                shown = _short(spec, form[spec.name])
                 lines.append(self.tr("%1：%2").replace("%1", spec.label).replace("%2", shown))
         lines.append(self.tr("材料："))
         for material in draft.item.materials:
@@ -173,16 +173,17 @@ class ReviewPage(Page):
         self.summary.setText("\n".join(lines))
 
 
-def _short(spec: FieldSpec, text: str) -> str:
-    """Identity numbers inside the form are masked on screen too."""
-    if spec.kind.value == "id_number":
-        return mask_id(text)
-    if spec.kind.value == "group":
-        import json
-
-        rows = json.loads(text)
-        return "、".join(mask_name(str(r.get("name", ""))) for r in rows)
-    return text
+def _short(spec: FieldSpec, answer: FormAnswer) -> str:
+    """One line per answer; identity numbers and family members' names are masked."""
+    if spec.kind is Kind.ID_NUMBER:
+        return mask_id(str(answer))
+    if spec.kind is Kind.GROUP and isinstance(answer, list):
+        return "、".join(
+            mask_name(str(row.get("name", ""))) for row in answer if isinstance(row, dict)
+        )
+    if isinstance(answer, list):
+        return "、".join(str(choice) for choice in answer)
+    return "" if answer is None else str(answer)
 
 
 def identity_text(source: IdentitySource) -> str:

@@ -138,17 +138,17 @@
 <context>
     <name>CaseDelivery</name>
     <message>
-        <location filename="../screens/case_submit.py" line="202"/>
+        <location filename="../screens/case_submit.py" line="203"/>
         <source>EMS 邮寄至 %1</source>
         <translation>EMS to %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="206"/>
+        <location filename="../screens/case_submit.py" line="207"/>
         <source>电子送达</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="207"/>
+        <location filename="../screens/case_submit.py" line="208"/>
         <source>到窗口领取</source>
         <translation>Collect at a window</translation>
     </message>
@@ -156,22 +156,22 @@
 <context>
     <name>CaseIdentity</name>
     <message>
-        <location filename="../screens/case_submit.py" line="190"/>
+        <location filename="../screens/case_submit.py" line="191"/>
         <source>居民身份证</source>
         <translation>Resident ID card</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="191"/>
+        <location filename="../screens/case_submit.py" line="192"/>
         <source>社会保障卡</source>
         <translation>Social security card</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="194"/>
+        <location filename="../screens/case_submit.py" line="195"/>
         <source>身份码</source>
         <translation>Identity QR code</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="195"/>
+        <location filename="../screens/case_submit.py" line="196"/>
         <source>手动填写</source>
         <translation>Typed by hand</translation>
     </message>
@@ -179,92 +179,92 @@
 <context>
     <name>CaseJourney</name>
     <message>
-        <location filename="../screens/case_screen.py" line="78"/>
+        <location filename="../screens/case_screen.py" line="79"/>
         <source>社工登录（代办）</source>
         <translation>Staff sign-in (on behalf)</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="79"/>
+        <location filename="../screens/case_screen.py" line="80"/>
         <source>代办记录</source>
         <translation>Shift records</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="87"/>
+        <location filename="../screens/case_screen.py" line="88"/>
         <source>请填写申请信息</source>
         <translation>Fill in the application</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="90"/>
+        <location filename="../screens/case_screen.py" line="91"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="90"/>
+        <location filename="../screens/case_screen.py" line="91"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="94"/>
+        <location filename="../screens/case_screen.py" line="95"/>
         <source>正在提交，请稍候…</source>
         <translation>Submitting, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="97"/>
+        <location filename="../screens/case_screen.py" line="98"/>
         <source>暂时无法提交</source>
         <translation>Cannot submit right now</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="99"/>
+        <location filename="../screens/case_screen.py" line="100"/>
         <source>申请未能保存，请重试；仍不成功请到窗口办理。</source>
         <translation>The application could not be saved. Please try again, or apply at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="105"/>
+        <location filename="../screens/case_screen.py" line="106"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="105"/>
+        <location filename="../screens/case_screen.py" line="106"/>
         <source>重试</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="166"/>
+        <location filename="../screens/case_screen.py" line="167"/>
         <source>事项目录暂不可用，请稍后再试或到窗口办理。</source>
         <translation>The list of services is not available. Please try later or apply at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="227"/>
+        <location filename="../screens/case_screen.py" line="231"/>
         <source>申请已提交，正在打印回执…</source>
         <translation>Submitted. Printing your receipt…</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="278"/>
+        <location filename="../screens/case_screen.py" line="282"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="279"/>
+        <location filename="../screens/case_screen.py" line="283"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="282"/>
+        <location filename="../screens/case_screen.py" line="286"/>
         <source>代办人</source>
         <translation>Submitted by</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="367"/>
+        <location filename="../screens/case_screen.py" line="374"/>
         <source>申请已安全保存在本机，联网后自动上传。</source>
         <translation>Your application is saved safely on this terminal and will be uploaded when the network is back.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="380"/>
+        <location filename="../screens/case_screen.py" line="387"/>
         <source>未登录：以下为市民自助申请</source>
         <translation>No staff signed in: citizens apply for themselves</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="382"/>
+        <location filename="../screens/case_screen.py" line="389"/>
         <source>代办中：工号 %1</source>
         <translation>On behalf: staff %1</translation>
     </message>
@@ -605,7 +605,7 @@
 <context>
     <name>FieldWidget</name>
     <message>
-        <location filename="../widgets/form_fields.py" line="84"/>
+        <location filename="../widgets/form_fields.py" line="99"/>
         <source>（选填）</source>
         <translation> (optional)</translation>
     </message>
@@ -701,20 +701,40 @@
         <translation>Please pick one of the options shown.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="68"/>
+        <location filename="../widgets/form_fields.py" line="69"/>
+        <source>请至少选择 %1 项。</source>
+        <translation>Please choose at least %1.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/form_fields.py" line="73"/>
+        <source>最多只能选择 %1 项。</source>
+        <translation>Choose at most %1.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/form_fields.py" line="77"/>
+        <source>请至少添加 %1 位。</source>
+        <translation>Please add at least %1 person(s).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/form_fields.py" line="81"/>
         <source>最多填写 %1 位。</source>
         <translation>At most %1 entries.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/form_fields.py" line="85"/>
+        <source>这一项填写有误，请重新填写。</source>
+        <translation>This answer is not valid; please fill it in again.</translation>
     </message>
 </context>
 <context>
     <name>GroupField</name>
     <message>
-        <location filename="../widgets/form_fields.py" line="186"/>
+        <location filename="../widgets/form_fields.py" line="201"/>
         <source>＋ 添加一位</source>
         <translation>+ Add a person</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="201"/>
+        <location filename="../widgets/form_fields.py" line="216"/>
         <source>删除这一位</source>
         <translation>Remove this person</translation>
     </message>
@@ -1068,7 +1088,7 @@
 <context>
     <name>LineField</name>
     <message>
-        <location filename="../widgets/form_fields.py" line="124"/>
+        <location filename="../widgets/form_fields.py" line="139"/>
         <source>例如 20250301</source>
         <translation>e.g. 20250301</translation>
     </message>
@@ -1725,27 +1745,27 @@ Applicant: %3</translation>
 <context>
     <name>ReceiptPage</name>
     <message>
-        <location filename="../screens/case_submit.py" line="212"/>
+        <location filename="../screens/case_submit.py" line="213"/>
         <source>申请已提交，办件编号：</source>
         <translation>Submitted. Case number:</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="233"/>
+        <location filename="../screens/case_submit.py" line="234"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="240"/>
+        <location filename="../screens/case_submit.py" line="241"/>
         <source>网络暂时不通：申请已安全保存在本机，联网后自动上传。这是临时编号。</source>
         <translation>The network is down: your application is saved safely here and will be uploaded automatically. This is a provisional number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="243"/>
+        <location filename="../screens/case_submit.py" line="244"/>
         <source>已上传至政务服务平台。</source>
         <translation>Uploaded to the government service platform.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_submit.py" line="245"/>
+        <location filename="../screens/case_submit.py" line="246"/>
         <source>承诺办结：%1（%n 个工作日）</source>
         <translation>
             <numerusform>Promised by: %1 (%n working day)</numerusform>
@@ -1753,27 +1773,27 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="248"/>
+        <location filename="../screens/case_submit.py" line="249"/>
         <source>领取方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="251"/>
+        <location filename="../screens/case_submit.py" line="252"/>
         <source>代办人：%1</source>
         <translation>Submitted by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="252"/>
+        <location filename="../screens/case_submit.py" line="253"/>
         <source>验证码：%1</source>
         <translation>Check code: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="256"/>
+        <location filename="../screens/case_submit.py" line="257"/>
         <source>请取走打印的受理回执，扫码可查询办理进度。</source>
         <translation>Take your printed receipt; scan its code to follow your case.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="258"/>
+        <location filename="../screens/case_submit.py" line="259"/>
         <source>回执未能打印，请用手机拍下此屏幕。</source>
         <translation>The receipt could not be printed: please photograph this screen.</translation>
     </message>
@@ -1955,6 +1975,11 @@ Applicant: %3</translation>
         <translation>Social security card read. Please enter your PIN.</translation>
     </message>
     <message>
+        <location filename="../screens/case_staff.py" line="108"/>
+        <source>登录成功，请取走卡片。</source>
+        <translation>Signed in. Please take your card away.</translation>
+    </message>
+    <message>
         <location filename="../screens/case_staff.py" line="135"/>
         <source>没能读出这张卡，请取下后重新放置。</source>
         <translation>The card could not be read. Please lift it and place it again.</translation>
@@ -1983,11 +2008,6 @@ Applicant: %3</translation>
         <location filename="../screens/case_staff.py" line="163"/>
         <source>登录失败：%1</source>
         <translation>Sign-in failed: %1</translation>
-    </message>
-    <message>
-        <location filename="../screens/case_staff.py" line="108"/>
-        <source>登录成功，请取走卡片。</source>
-        <translation>Signed in. Please take your card away.</translation>
     </message>
 </context>
 <context>

@@ -112,7 +112,11 @@ def create(
             "Idempotency-Key header required",
             "提交失败，请重试。",
         )
-    body_hash = request_hash(request.model_dump(mode="json"))
+    body = request.model_dump(mode="json")
+    if body["identity_source"] is None:
+        # A case retried from an outbox written before the field existed hashes as it did then.
+        del body["identity_source"]
+    body_hash = request_hash(body)
     existing = _existing(ctx, terminal.terminal_id, key, body_hash)
     if existing is not None:
         return existing
@@ -131,8 +135,13 @@ def create(
                 state=C.SUBMITTED.value,
                 applicant_name=request.applicant.name,
                 applicant_id_number=request.applicant.id_number.upper(),
+                applicant_identity_source=(
+                    request.identity_source.value if request.identity_source else None
+                ),
                 data={
-                    **request.model_dump(mode="json", exclude={"applicant", "materials"}),
+                    **request.model_dump(
+                        mode="json", exclude={"applicant", "identity_source", "materials"}
+                    ),
                     "form": answers,
                 },
                 submitted_at=now,
@@ -239,6 +248,11 @@ def detail(session: Session, row: CaseRow) -> m.CaseDetail:
         due_date=row.due_date,
         materials_pending=pending_materials(session, row.case_id),
         events=events(session, row.case_id),
+        identity_source=(
+            m.IdentitySource(row.applicant_identity_source)
+            if row.applicant_identity_source
+            else None
+        ),
     )
 
 

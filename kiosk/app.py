@@ -21,6 +21,7 @@ from kiosk.devices import Devices, build_devices
 from kiosk.errors import ConfigError
 from kiosk.paths import data_dir, example_config
 from kiosk.printing import TicketPrinter, printer_profile
+from kiosk.staff import StaffRegistry, members_from_settings
 from kiosk.tickets import TicketDesk
 
 logger = logging.getLogger(__name__)
@@ -62,6 +63,12 @@ def demo_settings(mode: str, *, data_dir: str | Path = "", voice: str = "") -> S
     raw["api"]["base_url"] = "embedded"
     # The demo's reader waits for the demo to "place" the sample card; its camera shows a QR.
     raw["devices"] = {"id_reader": "sim:empty", "camera": DEMO_CAMERA, "printer": "virtual"}
+    staff = raw["community"]["staff"]
+    if staff and not any(entry.get("card_uid") for entry in staff):
+        from drivers.idcard.samples import SAMPLE_STAFF_CARD_UID
+
+        # The demo's simulated staff card (samples.sample_staff_card) is the first worker's.
+        staff[0]["card_uid"] = SAMPLE_STAFF_CARD_UID
     return settings_from_dict(raw, source=f"{base.source} (demo)", environ={})
 
 
@@ -89,6 +96,8 @@ def build_terminal(settings: Settings, *, printed_dir: Path | None = None) -> Te
         cases = None
         if settings.terminal.mode is not Mode.COUNTER:
             cases = build_case_desk(settings, folder, client, resources)
+            # With the enrolled staff cards (card_uid), which build_case_desk does not pass on.
+            cases.staff = StaffRegistry(members_from_settings(settings.community.staff))
         return Terminal(settings, folder, client, printer, desk, devices, resources, cases)
     except BaseException:
         resources.close()

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from drivers.idcard.document import CardType, IdDocument
 from drivers.printer.layouts import CaseReceipt, Delivery
 from kiosk.api.client import HubClient
 from kiosk.api.errors import HubFailure, HubRejected, HubUnreachable
@@ -30,6 +31,7 @@ from kiosk.api.models import (
     CatalogItem,
     Channel,
     DeliveryMethod,
+    IdentitySource,
     MaterialDeclaration,
     Person,
 )
@@ -42,21 +44,43 @@ from kiosk.staff import Shift
 logger = logging.getLogger(__name__)
 
 
-class IdentitySource(enum.Enum):
-    ID_CARD = "id_card"  # read from the resident ID card: not editable
-    QR = "qr"  # resolved from a dynamic identity QR at the hub: not editable
-    MANUAL = "manual"  # typed (only where the item allows it)
-
-
 @dataclass(frozen=True, slots=True)
 class Applicant:
     name: str
     id_number: str
-    source: IdentitySource
-    address: str = ""  # the ID card's address (for EMS), empty when not known
+    source: IdentitySource  # card and QR data is shown, never editable; MANUAL was typed
+    address: str = ""  # the ID card's address (for EMS); a social security card has none
 
     def __repr__(self) -> str:  # never let a log line carry the person
         return f"Applicant(source={self.source.value})"
+
+
+class CardRefusal(enum.Enum):
+    """Why a card read at the identity step does not identify the applicant (the UI words it)."""
+
+    NO_IDENTITY = "no_identity"  # a bare contactless card, or an ID card on a reader without SAM
+    INCOMPLETE = "incomplete"  # no name, or a number that fails its check character
+    EXPIRED = "expired"
+
+
+def applicant_from_card(document: IdDocument, today: date) -> Applicant | CardRefusal:
+    """The applicant a resident ID card (or permit) or a social security card names.
+
+    A social security card carries name and number (its 社会保障号码 is the ID number) but no
+    address and no photo: the EMS page then asks for an address instead of offering the card's.
+    """
+    if document.card_type is CardType.CARD_UID:
+        return CardRefusal.NO_IDENTITY
+    if not document.name or not document.id_number or document.id_number_valid is False:
+        return CardRefusal.INCOMPLETE
+    valid_to = document.valid_to
+    if isinstance(valid_to, date) and valid_to < today:
+        return CardRefusal.EXPIRED
+    if document.card_type is CardType.SOCIAL_SECURITY:
+        return Applicant(document.name, document.id_number, IdentitySource.SOCIAL_SECURITY_CARD)
+    return Applicant(
+        document.name, document.id_number, IdentitySource.ID_CARD, document.address or ""
+    )
 
 
 def identify_by_code(client: HubClient, code: str) -> Applicant:
@@ -147,6 +171,7 @@ def build_case(draft: CaseDraft, specs: list[FieldSpec], channel: Channel) -> Ca
             id_number=draft.applicant.id_number,
             phone=draft.phone or None,
         ),
+        identity_source=draft.applicant.source,
         agent=agent,
         form=dict(to_case_form(specs, draft.answers)),
         materials=[

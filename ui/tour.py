@@ -98,6 +98,8 @@ class _Tour:
                 if elder:
                     tap(window.home.elder_button)
                 self.submit_case(window, variant)
+                self.journeys.social_security_case(window, variant)
+                self.journeys.staff_card_sign_in(window, variant)
             self.journeys.check_in(window, variant)
             self.journeys.progress(window, variant)
             self.journeys.rating(window, variant)

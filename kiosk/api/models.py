@@ -466,6 +466,15 @@ class CaseAction(enum.StrEnum):
     DELIVER = "deliver"
 
 
+class IdentitySource(enum.StrEnum):
+    """Which document proved the applicant's identity at the terminal."""
+
+    ID_CARD = "id_card"  # resident ID card (or permit) read by the card reader
+    SOCIAL_SECURITY_CARD = "social_security_card"  # 社会保障卡 read by the card reader
+    QR = "qr"  # dynamic identity QR resolved at the hub
+    MANUAL = "manual"  # typed, where the item allows it: check the original at the window
+
+
 class Person(_Model):
     name: str = Field(min_length=1, max_length=50)
     id_number: IdNumber
@@ -485,6 +494,8 @@ class MaterialDeclaration(_Model):
 class CaseCreate(_Model):
     item_code: Code
     applicant: Person
+    # How the applicant proved who they are (None: a client that does not say).
+    identity_source: IdentitySource | None = None
     agent: Person | None = None  # 代办: the community worker submitting on the citizen's behalf
     form: dict[str, FormAnswer] = Field(default_factory=dict)
     materials: list[MaterialDeclaration] = Field(default_factory=list, max_length=50)
@@ -536,6 +547,7 @@ class CaseDetail(_Model):
     due_date: date | None
     materials_pending: list[str]
     events: list[CaseEventView]
+    identity_source: IdentitySource | None = None
 
 
 class CaseLookup(_Model):

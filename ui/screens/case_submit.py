@@ -9,7 +9,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout
 
 from drivers.printer.layouts import mask_address, mask_id, mask_name
-from kiosk.api.models import DeliveryMethod, FormAnswer
+from kiosk.api.models import DeliveryMethod, FormAnswer, IdentitySource
 from kiosk.cases import CaseDraft, ReceiptData
 from kiosk.forms import PHONE_PATTERN, FieldSpec, Kind, to_case_form
 from ui.screens.case_pages import Page
@@ -71,9 +71,12 @@ class DeliveryPage(Page):
             button.setVisible(method in draft.item.delivery)
         if draft.delivery is None and len(draft.item.delivery) == 1:
             draft.delivery = draft.item.delivery[0]
+        # Only an ID card carries an address; a social security card, an identity QR or typed
+        # identity has none to offer, and the citizen types where to send it.
         card = draft.applicant.address if draft.applicant else ""
-        self.card_address.setText(self.tr("寄到身份证地址：%1").replace("%1", mask_address(card)))
-        self.card_address.setEnabled(bool(card))
+        self.card_address.setText(
+            self.tr("寄到身份证地址：%1").replace("%1", mask_address(card)) if card else ""
+        )
         if not draft.address and card:
             draft.address = card
         self.phone_edit.setText(draft.phone or phone_hint)
@@ -101,9 +104,9 @@ class DeliveryPage(Page):
         ems = self.draft.delivery is DeliveryMethod.EMS
         card = self.draft.applicant.address if self.draft.applicant else ""
         on_card = bool(card) and self.draft.address == card
-        self.card_address.setVisible(ems)
+        self.card_address.setVisible(ems and bool(card))
         self.card_address.setChecked(on_card)
-        self.other_address.setVisible(ems)
+        self.other_address.setVisible(ems and bool(card))
         self.other_address.setChecked(ems and not on_card)
         self.address_edit.setVisible(ems and not on_card)
 
@@ -113,7 +116,9 @@ class DeliveryPage(Page):
         if self.draft.delivery is None:
             self.error.setText(self.tr("请选择领取方式。"))
             return False
-        if self.draft.delivery is DeliveryMethod.EMS and self.other_address.isChecked():
+        card = self.draft.applicant.address if self.draft.applicant else ""
+        on_card = bool(card) and self.card_address.isChecked()
+        if self.draft.delivery is DeliveryMethod.EMS and not on_card:
             self.draft.address = self.address_edit.text().strip()
         if self.draft.delivery is DeliveryMethod.EMS and len(self.draft.address) < 6:
             self.error.setText(self.tr("请填写收件地址，写到门牌号。"))
@@ -148,6 +153,7 @@ class ReviewPage(Page):
             .replace("%1", mask_name(draft.applicant.name))
             .replace("%2", mask_id(draft.applicant.id_number)),
         ]
+        lines.append(self.tr("身份核验：%1").replace("%1", identity_text(draft.applicant.source)))
         if draft.agent is not None:
             lines.append(self.tr("代办人：%1").replace("%1", mask_name(draft.agent.worker.name)))
         form = to_case_form(specs, draft.answers)
@@ -178,6 +184,18 @@ def _short(spec: FieldSpec, answer: FormAnswer) -> str:
     if isinstance(answer, list):
         return "、".join(str(choice) for choice in answer)
     return "" if answer is None else str(answer)
+
+
+def identity_text(source: IdentitySource) -> str:
+    names = {
+        IdentitySource.ID_CARD: QCoreApplication.translate("CaseIdentity", "居民身份证"),
+        IdentitySource.SOCIAL_SECURITY_CARD: QCoreApplication.translate(
+            "CaseIdentity", "社会保障卡"
+        ),
+        IdentitySource.QR: QCoreApplication.translate("CaseIdentity", "身份码"),
+        IdentitySource.MANUAL: QCoreApplication.translate("CaseIdentity", "手动填写"),
+    }
+    return names[source]
 
 
 def delivery_text(draft: CaseDraft | ReceiptData) -> str:

@@ -138,110 +138,133 @@
 <context>
     <name>CaseDelivery</name>
     <message>
-        <location filename="../screens/case_submit.py" line="185"/>
+        <location filename="../screens/case_submit.py" line="203"/>
         <source>EMS 邮寄至 %1</source>
         <translation>EMS to %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="189"/>
+        <location filename="../screens/case_submit.py" line="207"/>
         <source>电子送达</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="190"/>
+        <location filename="../screens/case_submit.py" line="208"/>
         <source>到窗口领取</source>
         <translation>Collect at a window</translation>
     </message>
 </context>
 <context>
+    <name>CaseIdentity</name>
+    <message>
+        <location filename="../screens/case_submit.py" line="191"/>
+        <source>居民身份证</source>
+        <translation>Resident ID card</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_submit.py" line="192"/>
+        <source>社会保障卡</source>
+        <translation>Social security card</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_submit.py" line="195"/>
+        <source>身份码</source>
+        <translation>Identity QR code</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_submit.py" line="196"/>
+        <source>手动填写</source>
+        <translation>Typed by hand</translation>
+    </message>
+</context>
+<context>
     <name>CaseJourney</name>
     <message>
-        <location filename="../screens/case_screen.py" line="78"/>
+        <location filename="../screens/case_screen.py" line="79"/>
         <source>社工登录（代办）</source>
         <translation>Staff sign-in (on behalf)</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="79"/>
+        <location filename="../screens/case_screen.py" line="80"/>
         <source>代办记录</source>
         <translation>Shift records</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="87"/>
+        <location filename="../screens/case_screen.py" line="88"/>
         <source>请填写申请信息</source>
         <translation>Fill in the application</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="90"/>
+        <location filename="../screens/case_screen.py" line="91"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="90"/>
+        <location filename="../screens/case_screen.py" line="91"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="94"/>
+        <location filename="../screens/case_screen.py" line="95"/>
         <source>正在提交，请稍候…</source>
         <translation>Submitting, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="97"/>
+        <location filename="../screens/case_screen.py" line="98"/>
         <source>暂时无法提交</source>
         <translation>Cannot submit right now</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="99"/>
+        <location filename="../screens/case_screen.py" line="100"/>
         <source>申请未能保存，请重试；仍不成功请到窗口办理。</source>
         <translation>The application could not be saved. Please try again, or apply at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="105"/>
+        <location filename="../screens/case_screen.py" line="106"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="105"/>
+        <location filename="../screens/case_screen.py" line="106"/>
         <source>重试</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="166"/>
+        <location filename="../screens/case_screen.py" line="167"/>
         <source>事项目录暂不可用，请稍后再试或到窗口办理。</source>
         <translation>The list of services is not available. Please try later or apply at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="226"/>
+        <location filename="../screens/case_screen.py" line="231"/>
         <source>申请已提交，正在打印回执…</source>
         <translation>Submitted. Printing your receipt…</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="276"/>
+        <location filename="../screens/case_screen.py" line="282"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="277"/>
+        <location filename="../screens/case_screen.py" line="283"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="280"/>
+        <location filename="../screens/case_screen.py" line="286"/>
         <source>代办人</source>
         <translation>Submitted by</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="365"/>
+        <location filename="../screens/case_screen.py" line="374"/>
         <source>申请已安全保存在本机，联网后自动上传。</source>
         <translation>Your application is saved safely on this terminal and will be uploaded when the network is back.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="378"/>
+        <location filename="../screens/case_screen.py" line="387"/>
         <source>未登录：以下为市民自助申请</source>
         <translation>No staff signed in: citizens apply for themselves</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="380"/>
+        <location filename="../screens/case_screen.py" line="389"/>
         <source>代办中：工号 %1</source>
         <translation>On behalf: staff %1</translation>
     </message>
@@ -513,22 +536,22 @@
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="75"/>
+        <location filename="../screens/case_submit.py" line="78"/>
         <source>寄到身份证地址：%1</source>
         <translation>Send to the ID card address: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="114"/>
+        <location filename="../screens/case_submit.py" line="117"/>
         <source>请选择领取方式。</source>
         <translation>Please choose how to receive the result.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="119"/>
+        <location filename="../screens/case_submit.py" line="124"/>
         <source>请填写收件地址，写到门牌号。</source>
         <translation>Please enter the delivery address, down to the door number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="123"/>
+        <location filename="../screens/case_submit.py" line="128"/>
         <source>电话号码不对，手机号是 1 开头的 11 位数字。</source>
         <translation>This phone number is not right: a mobile number has 11 digits starting with 1.</translation>
     </message>
@@ -860,67 +883,82 @@
 <context>
     <name>IdentifyPage</name>
     <message>
-        <location filename="../screens/case_identify.py" line="41"/>
+        <location filename="../screens/case_identify.py" line="48"/>
         <source>请验证身份</source>
         <translation>Prove your identity</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="51"/>
-        <source>请将居民身份证放在读卡区；没有带身份证，可以出示手机上的身份码。</source>
-        <translation>Place your ID card on the reader, or show the identity code on your phone.</translation>
+        <location filename="../screens/case_identify.py" line="59"/>
+        <source>请将居民身份证或社会保障卡（社保卡）放在读卡区；没有带证件，可以出示手机上的身份码。</source>
+        <translation>Place your resident ID card or social security card on the reader. Without a card, you can show the identity QR code on your phone.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="58"/>
+        <location filename="../screens/case_identify.py" line="69"/>
         <source>扫描身份码</source>
         <translation>Scan identity code</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="60"/>
+        <location filename="../screens/case_identify.py" line="71"/>
         <source>没有证件，手动填写</source>
         <translation>No card: type my details</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="65"/>
+        <location filename="../screens/case_identify.py" line="76"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="69"/>
+        <location filename="../screens/case_identify.py" line="80"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="75"/>
+        <location filename="../screens/case_identify.py" line="86"/>
         <source>确认身份信息</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="82"/>
+        <location filename="../screens/case_identify.py" line="93"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="116"/>
+        <location filename="../screens/case_identify.py" line="126"/>
+        <source>没能读出这张卡，请取下后重新放置。</source>
+        <translation>The card could not be read. Please lift it and place it again.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_identify.py" line="136"/>
+        <source>这张卡读不到身份信息。请放居民身份证或社保卡，也可以出示身份码。</source>
+        <translation>This card carries no identity data we can read. Please use your resident ID card or social security card, or show your identity QR code.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_identify.py" line="138"/>
         <source>证件信息不完整，请重新放置证件。</source>
         <translation>The card could not be read completely. Please place it again.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="123"/>
+        <location filename="../screens/case_identify.py" line="139"/>
+        <source>这张证件已过有效期，请使用其他证件或身份码。</source>
+        <translation>This card has expired. Please use another card or your identity QR code.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_identify.py" line="146"/>
         <source>请填写姓名和正确的 18 位身份证号码。</source>
         <translation>Enter your name and a valid 18-character ID number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="129"/>
+        <location filename="../screens/case_identify.py" line="152"/>
         <source>请将手机上的身份码对准摄像头…</source>
         <translation>Hold the identity code on your phone up to the camera…</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="146"/>
+        <location filename="../screens/case_identify.py" line="169"/>
         <source>没有识别到身份码，请再试一次。</source>
         <translation>No identity code was found. Please try again.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="152"/>
+        <location filename="../screens/case_identify.py" line="175"/>
         <source>身份码暂时无法核验，请使用身份证。</source>
         <translation>The identity code cannot be checked now. Please use your ID card.</translation>
     </message>
@@ -1779,27 +1817,27 @@ Applicant: %3</translation>
 <context>
     <name>ReceiptPage</name>
     <message>
-        <location filename="../screens/case_submit.py" line="195"/>
+        <location filename="../screens/case_submit.py" line="213"/>
         <source>申请已提交，办件编号：</source>
         <translation>Submitted. Case number:</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="216"/>
+        <location filename="../screens/case_submit.py" line="234"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="223"/>
+        <location filename="../screens/case_submit.py" line="241"/>
         <source>网络暂时不通：申请已安全保存在本机，联网后自动上传。这是临时编号。</source>
         <translation>The network is down: your application is saved safely here and will be uploaded automatically. This is a provisional number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="226"/>
+        <location filename="../screens/case_submit.py" line="244"/>
         <source>已上传至政务服务平台。</source>
         <translation>Uploaded to the government service platform.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_submit.py" line="228"/>
+        <location filename="../screens/case_submit.py" line="246"/>
         <source>承诺办结：%1（%n 个工作日）</source>
         <translation>
             <numerusform>Promised by: %1 (%n working day)</numerusform>
@@ -1807,27 +1845,27 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="231"/>
+        <location filename="../screens/case_submit.py" line="249"/>
         <source>领取方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="234"/>
+        <location filename="../screens/case_submit.py" line="252"/>
         <source>代办人：%1</source>
         <translation>Submitted by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="235"/>
+        <location filename="../screens/case_submit.py" line="253"/>
         <source>验证码：%1</source>
         <translation>Check code: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="239"/>
+        <location filename="../screens/case_submit.py" line="257"/>
         <source>请取走打印的受理回执，扫码可查询办理进度。</source>
         <translation>Take your printed receipt; scan its code to follow your case.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="241"/>
+        <location filename="../screens/case_submit.py" line="259"/>
         <source>回执未能打印，请用手机拍下此屏幕。</source>
         <translation>The receipt could not be printed: please photograph this screen.</translation>
     </message>
@@ -1835,52 +1873,57 @@ Applicant: %3</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../screens/case_submit.py" line="131"/>
+        <location filename="../screens/case_submit.py" line="136"/>
         <source>请核对申请信息</source>
         <translation>Check your application</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="137"/>
+        <location filename="../screens/case_submit.py" line="142"/>
         <source>点击“提交”后，申请将保存在本机并上传至政务服务平台。</source>
         <translation>Submit saves your application here and uploads it to the platform.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="141"/>
+        <location filename="../screens/case_submit.py" line="146"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="141"/>
+        <location filename="../screens/case_submit.py" line="146"/>
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="146"/>
+        <location filename="../screens/case_submit.py" line="151"/>
         <source>事项：%1</source>
         <translation>Service: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="147"/>
+        <location filename="../screens/case_submit.py" line="152"/>
         <source>申请人：%1（%2）</source>
         <translation>Applicant: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="152"/>
+        <location filename="../screens/case_submit.py" line="156"/>
+        <source>身份核验：%1</source>
+        <translation>Identity checked by: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_submit.py" line="158"/>
         <source>代办人：%1</source>
         <translation>Submitted by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="157"/>
+        <location filename="../screens/case_submit.py" line="163"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="158"/>
+        <location filename="../screens/case_submit.py" line="164"/>
         <source>材料：</source>
         <translation>Materials:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_submit.py" line="162"/>
+        <location filename="../screens/case_submit.py" line="168"/>
         <source>%1（%n 页）</source>
         <translation>
             <numerusform>%1 (%n page)</numerusform>
@@ -1888,17 +1931,17 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="164"/>
+        <location filename="../screens/case_submit.py" line="170"/>
         <source>%1（到窗口提交）</source>
         <translation>%1 (brought to window)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="165"/>
+        <location filename="../screens/case_submit.py" line="171"/>
         <source>领取方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="166"/>
+        <location filename="../screens/case_submit.py" line="172"/>
         <source>联系电话：%1</source>
         <translation>Phone: %1</translation>
     </message>
@@ -1906,42 +1949,42 @@ Applicant: %3</translation>
 <context>
     <name>ShiftPage</name>
     <message>
-        <location filename="../screens/case_staff.py" line="63"/>
+        <location filename="../screens/case_staff.py" line="181"/>
         <source>本班次代办记录</source>
         <translation>This shift&apos;s submissions</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="69"/>
+        <location filename="../screens/case_staff.py" line="187"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="69"/>
+        <location filename="../screens/case_staff.py" line="187"/>
         <source>签退</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="75"/>
+        <location filename="../screens/case_staff.py" line="193"/>
         <source>待上传</source>
         <translation>waiting to upload</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="76"/>
+        <location filename="../screens/case_staff.py" line="194"/>
         <source>已上传</source>
         <translation>uploaded</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="77"/>
+        <location filename="../screens/case_staff.py" line="195"/>
         <source>平台未受理</source>
         <translation>refused by the platform</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="79"/>
+        <location filename="../screens/case_staff.py" line="197"/>
         <source>工作人员：%1</source>
         <translation>Staff: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="87"/>
+        <location filename="../screens/case_staff.py" line="205"/>
         <source>本班次还没有代办记录。</source>
         <translation>No submissions in this shift yet.</translation>
     </message>
@@ -1949,32 +1992,92 @@ Applicant: %3</translation>
 <context>
     <name>StaffSignInPage</name>
     <message>
-        <location filename="../screens/case_staff.py" line="19"/>
+        <location filename="../screens/case_staff.py" line="38"/>
         <source>社区工作人员登录（代办）</source>
         <translation>Community staff sign-in</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="22"/>
+        <location filename="../screens/case_staff.py" line="48"/>
+        <source>请刷工作人员卡（或本人身份证、社保卡），再输入密码；也可以输入工号和密码。</source>
+        <translation>Present your staff card (or your own ID card or social security card), then enter your PIN. You can also enter your staff number and PIN.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_staff.py" line="50"/>
+        <source>请输入工号和密码。</source>
+        <translation>Enter your staff number and PIN.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_staff.py" line="56"/>
+        <source>改用工号登录</source>
+        <translation>Use staff number instead</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_staff.py" line="59"/>
         <source>工号，如 S0001</source>
         <translation>Staff number, e.g. S0001</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="25"/>
+        <location filename="../screens/case_staff.py" line="62"/>
         <source>密码</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="35"/>
+        <location filename="../screens/case_staff.py" line="74"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="35"/>
+        <location filename="../screens/case_staff.py" line="74"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="51"/>
+        <location filename="../screens/case_staff.py" line="102"/>
+        <source>已读取工作人员卡，请输入密码。</source>
+        <translation>Staff card read. Please enter your PIN.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_staff.py" line="103"/>
+        <source>已读取身份证，请输入密码。</source>
+        <translation>ID card read. Please enter your PIN.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_staff.py" line="104"/>
+        <source>已读取社保卡，请输入密码。</source>
+        <translation>Social security card read. Please enter your PIN.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_staff.py" line="108"/>
+        <source>登录成功，请取走卡片。</source>
+        <translation>Signed in. Please take your card away.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_staff.py" line="135"/>
+        <source>没能读出这张卡，请取下后重新放置。</source>
+        <translation>The card could not be read. Please lift it and place it again.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_staff.py" line="142"/>
+        <source>这张卡不能用于登录，请使用工作人员卡或工号。</source>
+        <translation>This card cannot be used to sign in. Please use your staff card or staff number.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_staff.py" line="158"/>
+        <source>工号或密码不正确。</source>
+        <translation>The staff number or PIN is wrong.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_staff.py" line="159"/>
+        <source>卡片未登记或密码不正确。</source>
+        <translation>The card is not registered or the PIN is wrong.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_staff.py" line="160"/>
+        <source>尝试次数过多，请五分钟后再试。</source>
+        <translation>Too many attempts. Please try again in five minutes.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_staff.py" line="163"/>
         <source>登录失败：%1</source>
         <translation>Sign-in failed: %1</translation>
     </message>

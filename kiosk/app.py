@@ -21,7 +21,6 @@ from kiosk.devices import Devices, build_devices
 from kiosk.errors import ConfigError
 from kiosk.paths import data_dir, example_config
 from kiosk.printing import TicketPrinter, printer_profile
-from kiosk.staff import StaffRegistry, members_from_settings
 from kiosk.tickets import TicketDesk
 
 logger = logging.getLogger(__name__)
@@ -96,8 +95,6 @@ def build_terminal(settings: Settings, *, printed_dir: Path | None = None) -> Te
         cases = None
         if settings.terminal.mode is not Mode.COUNTER:
             cases = build_case_desk(settings, folder, client, resources)
-            # With the enrolled staff cards (card_uid), which build_case_desk does not pass on.
-            cases.staff = StaffRegistry(members_from_settings(settings.community.staff))
         return Terminal(settings, folder, client, printer, desk, devices, resources, cases)
     except BaseException:
         resources.close()

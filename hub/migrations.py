@@ -57,6 +57,10 @@ def _v4_follow_up(connection: Connection) -> None:
     _add_column(connection, "evaluations", "followed_up_at", timestamp)
 
 
+def _v5_ticket_item(connection: Connection) -> None:
+    _add_column(connection, "tickets", "item_code", "VARCHAR(64)")
+
+
 # (version, description, step). Append only: never edit a released step; each step names the
 # tables it creates or the columns it adds, so a fresh database and an upgraded one end up the same.
 MIGRATIONS: tuple[tuple[int, str, Callable[[Connection], None]], ...] = (
@@ -64,6 +68,7 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[Connection], None]], ...] = (
     (2, "identity code subjects", lambda c: _create(c, "identity_subjects")),
     (3, "ticket number step", _v3_step),
     (4, "evaluation follow-up", _v4_follow_up),
+    (5, "ticket item", _v5_ticket_item),
 )
 LATEST = MIGRATIONS[-1][0]
 

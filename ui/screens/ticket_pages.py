@@ -1,0 +1,185 @@
+"""取号 pages: choose a queue or the 事项 you came for, and prove who you are (real name).
+
+The choose page has two large switches at the top, "按业务类别" and "按办理事项": an elderly
+citizen who does not know which queue serves their matter finds it by name (or by pinyin
+initials, through :class:`kiosk.search.ItemIndex`, the same search the case journey uses).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.api.models import CatalogItem, TicketCategory
+from kiosk.search import ItemIndex
+from ui.widgets import make_button
+from ui.widgets.journey_kit import Page, option_card, wrapped_label
+from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
+
+SEARCH_LIMIT = 8  # results for a query; without one every item is listed (the page scrolls)
+
+
+def _clear(layout: QGridLayout) -> None:
+    while (entry := layout.takeAt(0)) is not None:
+        if (widget := entry.widget()) is not None:
+            widget.setParent(None)
+            widget.deleteLater()
+
+
+class ChoosePage(Page):
+    """Categories, or items found by name; emits the category or item code chosen."""
+
+    category_chosen = Signal(str)
+    item_chosen = Signal(str)
+
+    def __init__(self, columns: int, english: bool) -> None:
+        super().__init__(self.tr("请选择要办理的业务"))
+        self._columns = columns
+        self._english = english
+        self.index: ItemIndex | None = None
+        self.items: list[CatalogItem] = []
+        self.mode_buttons: dict[str, QPushButton] = {}
+        self.mode_row = QWidget()
+        row = QHBoxLayout(self.mode_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        for key, text in (
+            ("category", self.tr("按业务类别取号")),
+            ("item", self.tr("按办理事项取号")),
+        ):
+            button = make_button(text, "Choice")
+            button.setCheckable(True)
+            button.clicked.connect(lambda _=False, k=key: self.set_mode(k))
+            row.addWidget(button)
+            self.mode_buttons[key] = button
+        self.body.addWidget(self.mode_row)
+
+        self.category_panel = QWidget()
+        self.category_grid = QGridLayout(self.category_panel)
+        self.category_grid.setContentsMargins(0, 0, 0, 0)
+        self.category_grid.setSpacing(28)
+        self.category_buttons: dict[str, QPushButton] = {}
+        self.body.addWidget(self.category_panel)
+
+        self.item_panel = QWidget()
+        self.item_grid = QGridLayout()
+        self.item_grid.setSpacing(16)
+        self.search = QLineEdit()
+        self.search.setObjectName("SearchBox")
+        self.search.setPlaceholderText(self.tr("输入事项名称或拼音首字母，如 jzz"))
+        self.search.setProperty(WANTS_KEYBOARD, True)
+        self.search.setMinimumHeight(80)
+        self.search.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # a tap opens the keyboard
+        self.search.textChanged.connect(lambda _: self.refresh_items())
+        self.item_hint = wrapped_label(
+            self.tr("不知道去哪个窗口？找到要办的事项，系统为您取对应的号"), "Notice"
+        )
+        self.empty = wrapped_label(
+            self.tr("没有找到相关事项，请换个说法试试，或按业务类别取号。"), "Notice"
+        )
+        item_layout = QVBoxLayout(self.item_panel)
+        item_layout.setContentsMargins(0, 0, 0, 0)
+        item_layout.setSpacing(20)
+        for widget in (self.item_hint, self.search):
+            item_layout.addWidget(widget)
+        item_layout.addLayout(self.item_grid)
+        item_layout.addWidget(self.empty)
+        self.item_buttons: dict[str, QPushButton] = {}
+        self.body.addWidget(self.item_panel)
+
+        self.body.addStretch(1)
+        self.back_button = make_button(self.tr("返回首页"))
+        self.body.addWidget(self.back_button)
+        self.mode = "category"
+        self.set_mode("category")
+
+    def load(
+        self, categories: list[TicketCategory], index: ItemIndex, items: list[CatalogItem]
+    ) -> None:
+        _clear(self.category_grid)
+        self.category_buttons.clear()
+        for n, category in enumerate(categories):
+            name = category.name_en if self._english and category.name_en else category.name
+            button = make_button(f"{category.prefix}  {name}", "Category")
+            button.clicked.connect(lambda _=False, c=category.code: self.category_chosen.emit(c))
+            self.category_grid.addWidget(button, n // self._columns, n % self._columns)
+            self.category_buttons[category.code] = button
+        self.index, self.items = index, list(items)
+        # No catalog (hub and cache both missing): 取号 by category is all there is.
+        self.mode_row.setVisible(bool(self.items))
+        self.reset()
+
+    def reset(self) -> None:
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.set_mode("category")
+
+    def set_mode(self, mode: str) -> None:
+        self.mode = mode
+        for key, button in self.mode_buttons.items():
+            button.setChecked(key == mode)
+        self.category_panel.setVisible(mode == "category")
+        self.item_panel.setVisible(mode == "item")
+        self.title.setText(
+            self.tr("请选择要办理的业务类别")
+            if mode == "category"
+            else self.tr("请找到您要办理的事项")
+        )
+        if mode == "item":
+            self.refresh_items()
+        else:
+            self._show_items([])
+
+    def refresh_items(self) -> None:
+        query = self.search.text().strip()
+        if query and self.index is not None:
+            shown = self.index.search(query, SEARCH_LIMIT)
+        else:
+            shown = [] if query else self.items
+        self._show_items(shown)
+        self.empty.setVisible(self.mode == "item" and not shown)
+
+    def _show_items(self, shown: list[CatalogItem]) -> None:
+        _clear(self.item_grid)
+        self.item_buttons.clear()
+        for n, item in enumerate(shown):
+            button = make_button(item.name, "ItemButton")
+            button.clicked.connect(lambda _=False, c=item.code: self.item_chosen.emit(c))
+            self.item_grid.addWidget(button, n // self._columns, n % self._columns)
+            self.item_buttons[item.code] = button
+
+
+class IdentifyPage(Page):
+    """Real-name 取号: place the ID card or show an identity QR (either works)."""
+
+    def __init__(self) -> None:
+        super().__init__(self.tr("实名取号"))
+        self.what = wrapped_label(name="Subtitle")
+        self.body.addWidget(self.what)
+        self.body.addWidget(
+            option_card(
+                "▭", self.tr("刷身份证"), self.tr("将身份证平放在读卡区，读取后即可拿开")
+            )
+        )
+        self.body.addWidget(
+            option_card(
+                "▣",
+                self.tr("出示身份码"),
+                self.tr("打开手机上的电子身份码（如政务服务码），对准扫码窗口"),
+            )
+        )
+        self.body.addWidget(wrapped_label(self.tr("正在等待刷证或扫码…"), "Notice", center=True))
+        self.privacy = wrapped_label(
+            self.tr("证件信息仅用于本次取号，凭条和屏幕上只显示部分号码"), "Notice", center=True
+        )
+        self.body.addWidget(self.privacy)
+        self.body.addStretch(1)
+        self.back_button = make_button(self.tr("返回重新选择"))
+        self.body.addWidget(self.back_button)

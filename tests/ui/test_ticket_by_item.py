@@ -118,9 +118,7 @@ def test_a_real_name_item_asks_for_identity_even_with_real_name_off(
     journey = window.ticket
     open_items(qtbot, window)
     assert search(qtbot, window, "jzz") == [RESIDENCE_PERMIT]
-    qtbot.mouseClick(
-        journey.choose_page.item_buttons[RESIDENCE_PERMIT], Qt.MouseButton.LeftButton
-    )
+    qtbot.mouseClick(journey.choose_page.item_buttons[RESIDENCE_PERMIT], Qt.MouseButton.LeftButton)
     assert journey.currentWidget() is journey.identify_page
     assert "居住证申领" in journey.identify_page.what.text()
     assert journey.inputs.listening

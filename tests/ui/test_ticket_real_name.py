@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from test_idle_wipe_identity import all_texts, holds
@@ -107,7 +107,8 @@ def test_card_ticket_then_the_same_person_is_refused_a_second(
     hall.place_card(CARD)
     qtbot.waitUntil(lambda: journey.currentWidget() is journey.failed_page, timeout=20000)
     assert journey.failed_page.title.text() == "不能重复取号"
-    assert journey.error_label.text() == f"您已有一个未办结的号码 {first}，请留意叫号，无需重复取号。"
+    expected = f"您已有一个未办结的号码 {first}，请留意叫号，无需重复取号。"
+    assert journey.error_label.text() == expected
     assert journey.retry_button.isHidden()
     assert len(stored_digests(hall)) == 1
     assert any(first in said for said in window.voice.spoken)  # the refusal is spoken too
@@ -162,3 +163,47 @@ def test_finishing_wipes_the_real_name_holder(
     pictures = [w.objectName() for w in window.findChildren(QLabel) if not w.pixmap().isNull()]
     assert not pictures, pictures
     assert not journey.inputs.listening
+
+
+def test_refusals_in_english(qtbot: QtBot, real_name_hall: Hall, window: KioskWindow) -> None:
+    import re
+
+    cjk = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+    hall = real_name_hall
+
+    def chinese_left() -> list[str]:
+        page = window.ticket.currentWidget()
+        return [
+            w.text()
+            for w in page.findChildren(QWidget)
+            if isinstance(w, QLabel | QPushButton) and w.isVisible() and cjk.search(w.text())
+        ]
+
+    qtbot.mouseClick(window.home.language_button, Qt.MouseButton.LeftButton)
+    journey = window.ticket  # the screens were rebuilt in English
+    hall.show_qr("hello")
+    choose(qtbot, window, "general")
+    qtbot.waitUntil(lambda: journey.currentWidget() is journey.failed_page, timeout=20000)
+    assert journey.failed_page.title.text() == "This QR code is not recognised"
+    assert not chinese_left()
+    qtbot.mouseClick(journey.retry_button, Qt.MouseButton.LeftButton)
+    assert journey.currentWidget() is journey.identify_page
+    assert not chinese_left()
+
+    hall.place_card(CARD)
+    qtbot.waitUntil(lambda: journey.currentWidget() is journey.ticket_page, timeout=20000)
+    assert journey.holder_label.text() == f"ID: {mask_id(NUMBER)}"
+    outcome = journey.flow.outcome
+    assert outcome is not None
+    home(qtbot, window, journey.done_button)
+    take_card_away(qtbot, hall)
+    hall.terminal.devices.camera = None  # the phone is put away (Hall stops the camera)
+    qtbot.mouseClick(window.home.language_button, Qt.MouseButton.LeftButton)
+    journey = window.ticket  # the screens were rebuilt in English
+    choose(qtbot, window, "general")
+    hall.place_card(CARD)
+    qtbot.waitUntil(lambda: journey.currentWidget() is journey.failed_page, timeout=20000)
+    assert journey.failed_page.title.text() == "You already have a ticket"
+    assert outcome.ticket.number in journey.error_label.text()
+    assert not chinese_left()
+    hall.remove_card()

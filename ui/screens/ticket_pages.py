@@ -29,7 +29,7 @@ SEARCH_LIMIT = 8  # results for a query; without one every item is listed (the p
 def _clear(layout: QGridLayout) -> None:
     while (entry := layout.takeAt(0)) is not None:
         if (widget := entry.widget()) is not None:
-            widget.setParent(None)
+            widget.hide()  # stays a hidden child until deleted: never a stray top-level
             widget.deleteLater()
 
 
@@ -164,9 +164,7 @@ class IdentifyPage(Page):
         self.what = wrapped_label(name="Subtitle")
         self.body.addWidget(self.what)
         self.body.addWidget(
-            option_card(
-                "▭", self.tr("刷身份证"), self.tr("将身份证平放在读卡区，读取后即可拿开")
-            )
+            option_card("▭", self.tr("刷身份证"), self.tr("将身份证平放在读卡区，读取后即可拿开"))
         )
         self.body.addWidget(
             option_card(

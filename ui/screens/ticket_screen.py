@@ -252,7 +252,8 @@ class TicketJourney(JourneyStack):
     def _show_identify(self) -> None:
         choice = self.flow.choice
         assert choice is not None
-        what = choice.item_name or self._category_name(choice.category_code)
+        # The catalog names items in Chinese only: in English the queue's name says it.
+        what = (not self._english and choice.item_name) or self._category_name(choice.category_code)
         self.identify_page.what.setText(
             self.tr("「%1」需要实名取号：请刷身份证，或出示手机上的身份码").replace("%1", what)
         )
@@ -317,15 +318,11 @@ class TicketJourney(JourneyStack):
                 "您已有一个未办结的号码 %1，请留意叫号，无需重复取号。"
             ).replace("%1", found.group(0))
         if key == "unreadable_card":
-            return self.tr("身份证读取失败"), self.tr(
-                "请将身份证平放在读卡区，稍等片刻再拿开。"
-            )
+            return self.tr("身份证读取失败"), self.tr("请将身份证平放在读卡区，稍等片刻再拿开。")
         if key == "identity_expired":
             return self.tr("身份码已过期"), self.tr("请在手机上刷新身份码后重新扫描。")
         if key == "identity_invalid":
-            return self.tr("无法识别该二维码"), self.tr(
-                "请出示手机上的电子身份码，或刷身份证。"
-            )
+            return self.tr("无法识别该二维码"), self.tr("请出示手机上的电子身份码，或刷身份证。")
         if key == "hub_unreachable":
             return self.tr("暂时无法取号"), self.tr(
                 "网络暂时不通，请稍后重试，或到服务台人工取号。"

@@ -1,136 +1,136 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
     <name>AdminScreen</name>
     <message>
-        <location filename="../screens/admin_screen.py" line="84" />
+        <location filename="../screens/admin_screen.py" line="84"/>
         <source>终端维护</source>
         <translation>Terminal maintenance</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="94" />
+        <location filename="../screens/admin_screen.py" line="94"/>
         <source>读卡测试</source>
         <translation>Test the card reader</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="95" />
+        <location filename="../screens/admin_screen.py" line="95"/>
         <source>打印测试页</source>
         <translation>Print a test page</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="96" />
+        <location filename="../screens/admin_screen.py" line="96"/>
         <source>摄像头测试</source>
         <translation>Test the camera</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="97" />
+        <location filename="../screens/admin_screen.py" line="97"/>
         <source>补打上一张凭条</source>
         <translation>Reprint the last ticket</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="98" />
+        <location filename="../screens/admin_screen.py" line="98"/>
         <source>待上传办件</source>
         <translation>Cases waiting to upload</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="99" />
+        <location filename="../screens/admin_screen.py" line="99"/>
         <source>刷新事项目录</source>
         <translation>Refresh the item catalogue</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="100" />
+        <location filename="../screens/admin_screen.py" line="100"/>
         <source>退出程序</source>
         <translation>Quit the program</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="101" />
+        <location filename="../screens/admin_screen.py" line="101"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="107" />
+        <location filename="../screens/admin_screen.py" line="107"/>
         <source>演示：放置示例身份证</source>
         <translation>Demo: place the sample ID card</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="130" />
+        <location filename="../screens/admin_screen.py" line="130"/>
         <source>没有设备报告状态</source>
         <translation>No device has reported yet</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="144" />
+        <location filename="../screens/admin_screen.py" line="144"/>
         <source>正在执行…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="149" />
+        <location filename="../screens/admin_screen.py" line="149"/>
         <source>失败：%1</source>
         <translation>Failed: %1</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="157" />
+        <location filename="../screens/admin_screen.py" line="157"/>
         <source>测试页已打印</source>
         <translation>Test page printed</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="164" />
+        <location filename="../screens/admin_screen.py" line="164"/>
         <source>已补打上一张凭条</source>
         <translation>Last ticket reprinted</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="170" />
-        <location filename="../screens/admin_screen.py" line="188" />
+        <location filename="../screens/admin_screen.py" line="170"/>
+        <location filename="../screens/admin_screen.py" line="188"/>
         <source>本终端不受理办件</source>
         <translation>This terminal does not take cases</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="175" />
+        <location filename="../screens/admin_screen.py" line="175"/>
         <source>待上传 %1 件，已上传 %2 件，被退回 %3 件</source>
         <translation>%1 waiting to upload, %2 uploaded, %3 rejected</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="180" />
+        <location filename="../screens/admin_screen.py" line="180"/>
         <source>；最早一件提交于 %1</source>
         <translation>; the oldest was submitted %1</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="182" />
+        <location filename="../screens/admin_screen.py" line="182"/>
         <source>；最近的错误：%1</source>
         <translation>; last error: %1</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="194" />
+        <location filename="../screens/admin_screen.py" line="194"/>
         <source>无法连接中心，继续使用缓存目录（版本 %1）</source>
         <translation>The hub cannot be reached: using the cached catalogue (version %1)</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="198" />
+        <location filename="../screens/admin_screen.py" line="198"/>
         <source>事项目录已更新到版本 %1</source>
         <translation>Catalogue updated to version %1</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="199" />
+        <location filename="../screens/admin_screen.py" line="199"/>
         <source>事项目录已是最新（版本 %1）</source>
         <translation>The catalogue is up to date (version %1)</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="204" />
+        <location filename="../screens/admin_screen.py" line="204"/>
         <source>本终端未配置读卡器</source>
         <translation>This terminal has no card reader configured</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="210" />
+        <location filename="../screens/admin_screen.py" line="210"/>
         <source>读卡成功：%1</source>
         <translation>Card read: %1</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="221" />
+        <location filename="../screens/admin_screen.py" line="221"/>
         <source>本终端未配置摄像头</source>
         <translation>This terminal has no camera configured</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="232" />
+        <location filename="../screens/admin_screen.py" line="232"/>
         <source>摄像头正常：%1x%2</source>
         <translation>Camera works: %1x%2</translation>
     </message>
@@ -138,17 +138,17 @@
 <context>
     <name>CaseDelivery</name>
     <message>
-        <location filename="../screens/case_submit.py" line="184" />
+        <location filename="../screens/case_submit.py" line="184"/>
         <source>EMS 邮寄至 %1</source>
         <translation>EMS to %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="188" />
+        <location filename="../screens/case_submit.py" line="188"/>
         <source>电子送达</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="189" />
+        <location filename="../screens/case_submit.py" line="189"/>
         <source>到窗口领取</source>
         <translation>Collect at a window</translation>
     </message>
@@ -156,92 +156,92 @@
 <context>
     <name>CaseJourney</name>
     <message>
-        <location filename="../screens/case_screen.py" line="78" />
+        <location filename="../screens/case_screen.py" line="78"/>
         <source>社工登录（代办）</source>
         <translation>Staff sign-in (on behalf)</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="79" />
+        <location filename="../screens/case_screen.py" line="79"/>
         <source>代办记录</source>
         <translation>Shift records</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="87" />
+        <location filename="../screens/case_screen.py" line="87"/>
         <source>请填写申请信息</source>
         <translation>Fill in the application</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="90" />
+        <location filename="../screens/case_screen.py" line="90"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="90" />
+        <location filename="../screens/case_screen.py" line="90"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="94" />
+        <location filename="../screens/case_screen.py" line="94"/>
         <source>正在提交，请稍候…</source>
         <translation>Submitting, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="97" />
+        <location filename="../screens/case_screen.py" line="97"/>
         <source>暂时无法提交</source>
         <translation>Cannot submit right now</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="99" />
+        <location filename="../screens/case_screen.py" line="99"/>
         <source>申请未能保存，请重试；仍不成功请到窗口办理。</source>
         <translation>The application could not be saved. Please try again, or apply at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="105" />
+        <location filename="../screens/case_screen.py" line="105"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="105" />
+        <location filename="../screens/case_screen.py" line="105"/>
         <source>重试</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="166" />
+        <location filename="../screens/case_screen.py" line="166"/>
         <source>事项目录暂不可用，请稍后再试或到窗口办理。</source>
         <translation>The list of services is not available. Please try later or apply at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="226" />
+        <location filename="../screens/case_screen.py" line="226"/>
         <source>申请已提交，正在打印回执…</source>
         <translation>Submitted. Printing your receipt…</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="276" />
+        <location filename="../screens/case_screen.py" line="276"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="277" />
+        <location filename="../screens/case_screen.py" line="277"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="280" />
+        <location filename="../screens/case_screen.py" line="280"/>
         <source>代办人</source>
         <translation>Submitted by</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="365" />
+        <location filename="../screens/case_screen.py" line="365"/>
         <source>申请已安全保存在本机，联网后自动上传。</source>
         <translation>Your application is saved safely on this terminal and will be uploaded when the network is back.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="378" />
+        <location filename="../screens/case_screen.py" line="378"/>
         <source>未登录：以下为市民自助申请</source>
         <translation>No staff signed in: citizens apply for themselves</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="380" />
+        <location filename="../screens/case_screen.py" line="380"/>
         <source>代办中：工号 %1</source>
         <translation>On behalf: staff %1</translation>
     </message>
@@ -249,203 +249,203 @@
 <context>
     <name>CheckInJourney</name>
     <message>
-        <location filename="../screens/checkin_screen.py" line="67" />
+        <location filename="../screens/checkin_screen.py" line="67"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="69" />
+        <location filename="../screens/checkin_screen.py" line="69"/>
         <source>请出示预约二维码，或将身份证放在读卡区</source>
         <translation>Show your appointment QR code, or place your ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="74" />
+        <location filename="../screens/checkin_screen.py" line="74"/>
         <source>扫描预约二维码</source>
         <translation>Scan your appointment QR code</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="75" />
+        <location filename="../screens/checkin_screen.py" line="75"/>
         <source>打开预约短信或预约页面，将二维码对准扫码窗口</source>
         <translation>Open your booking message or page and hold the QR code up to the scanner window</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="81" />
+        <location filename="../screens/checkin_screen.py" line="81"/>
         <source>刷身份证</source>
         <translation>Place your ID card</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="82" />
+        <location filename="../screens/checkin_screen.py" line="82"/>
         <source>将身份证平放在读卡区，读取后即可拿开</source>
         <translation>Lay your ID card flat on the reader; take it away once it has been read</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="86" />
+        <location filename="../screens/checkin_screen.py" line="86"/>
         <source>正在等待扫码或刷证…</source>
         <translation>Waiting for a QR code or an ID card…</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="89" />
-        <location filename="../screens/checkin_screen.py" line="137" />
+        <location filename="../screens/checkin_screen.py" line="89"/>
+        <location filename="../screens/checkin_screen.py" line="137"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="93" />
+        <location filename="../screens/checkin_screen.py" line="93"/>
         <source>正在查询您的预约，请稍候…</source>
         <translation>Looking up your appointment, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="98" />
+        <location filename="../screens/checkin_screen.py" line="98"/>
         <source>签到成功</source>
         <translation>Checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="109" />
+        <location filename="../screens/checkin_screen.py" line="109"/>
         <source>预约优先：请留意叫号，将优先为您办理</source>
         <translation>Appointment priority: watch for your number, you will be served first</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="127" />
+        <location filename="../screens/checkin_screen.py" line="127"/>
         <source>办完业务后，欢迎在首页「好差评」扫描凭条二维码，评价本次服务</source>
-        <translation>After your visit, rate our service: choose "Rate our service" on the home screen and scan the QR code on your ticket</translation>
+        <translation>After your visit, rate our service: choose &quot;Rate our service&quot; on the home screen and scan the QR code on your ticket</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="137" />
+        <location filename="../screens/checkin_screen.py" line="137"/>
         <source>未能签到</source>
         <translation>Check-in not possible</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="137" />
+        <location filename="../screens/checkin_screen.py" line="137"/>
         <source>重新扫码或刷证</source>
         <translation>Scan or place the card again</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="208" />
+        <location filename="../screens/checkin_screen.py" line="208"/>
         <source>%1，您好（%2）</source>
         <translation>Hello %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="208" />
+        <location filename="../screens/checkin_screen.py" line="208"/>
         <source>您</source>
         <translation>there</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="216" />
+        <location filename="../screens/checkin_screen.py" line="216"/>
         <source>%1，您的预约已签到</source>
         <translation>%1, your appointment is checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="219" />
+        <location filename="../screens/checkin_screen.py" line="219"/>
         <source>您的预约已签到</source>
         <translation>Your appointment is checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="221" />
+        <location filename="../screens/checkin_screen.py" line="221"/>
         <source>证件号码：%1</source>
         <translation>ID number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="242" />
+        <location filename="../screens/checkin_screen.py" line="242"/>
         <source>没有查到您今天的预约</source>
         <translation>No appointment found for today</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="243" />
+        <location filename="../screens/checkin_screen.py" line="243"/>
         <source>请确认预约的日期和证件，或点击首页「排队取号」现场取号。</source>
-        <translation>Check the date and the ID you booked with, or take a number with "Take a number" on the home screen.</translation>
+        <translation>Check the date and the ID you booked with, or take a number with &quot;Take a number&quot; on the home screen.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="246" />
+        <location filename="../screens/checkin_screen.py" line="246"/>
         <source>您的预约不是今天</source>
         <translation>Your appointment is not today</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="247" />
+        <location filename="../screens/checkin_screen.py" line="247"/>
         <source>预约日期：%1。请在预约当天前来签到，或现场取号办理。</source>
         <translation>Appointment date: %1. Please check in on that day, or take a number now.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="251" />
+        <location filename="../screens/checkin_screen.py" line="251"/>
         <source>预约已过期</source>
         <translation>The appointment has expired</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="252" />
+        <location filename="../screens/checkin_screen.py" line="252"/>
         <source>预约日期：%1，已错过。请重新预约，或现场取号办理。</source>
         <translation>Appointment date: %1, which has passed. Please book again, or take a number now.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="254" />
+        <location filename="../screens/checkin_screen.py" line="254"/>
         <source>二维码已过期</source>
         <translation>The QR code has expired</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="254" />
+        <location filename="../screens/checkin_screen.py" line="254"/>
         <source>请在手机上刷新二维码后重新扫描。</source>
         <translation>Refresh the code on your phone and scan it again.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="256" />
+        <location filename="../screens/checkin_screen.py" line="256"/>
         <source>该预约已签到</source>
         <translation>This appointment is already checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="257" />
+        <location filename="../screens/checkin_screen.py" line="257"/>
         <source>请勿重复签到，请留意叫号；凭条遗失请到服务台咨询。</source>
         <translation>No need to check in again; watch for your number. Lost your ticket? Ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="260" />
+        <location filename="../screens/checkin_screen.py" line="260"/>
         <source>该预约已取消</source>
         <translation>This appointment was cancelled</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="260" />
+        <location filename="../screens/checkin_screen.py" line="260"/>
         <source>如需办理，请重新预约或现场取号。</source>
         <translation>Book again, or take a number now.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="262" />
+        <location filename="../screens/checkin_screen.py" line="262"/>
         <source>无法识别该二维码</source>
         <translation>This QR code is not recognised</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="263" />
+        <location filename="../screens/checkin_screen.py" line="263"/>
         <source>请出示预约短信或预约页面上的二维码，也可以刷身份证签到。</source>
         <translation>Show the QR code from your booking message or page, or check in with your ID card.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="266" />
+        <location filename="../screens/checkin_screen.py" line="266"/>
         <source>身份证读取失败</source>
         <translation>The ID card could not be read</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="266" />
+        <location filename="../screens/checkin_screen.py" line="266"/>
         <source>请将身份证平放在读卡区，稍等片刻再拿开。</source>
         <translation>Lay the card flat on the reader and wait a moment before taking it away.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="268" />
+        <location filename="../screens/checkin_screen.py" line="268"/>
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="268" />
+        <location filename="../screens/checkin_screen.py" line="268"/>
         <source>请稍后重试，或到服务台人工签到。</source>
         <translation>Try again later, or check in at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="269" />
+        <location filename="../screens/checkin_screen.py" line="269"/>
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="269" />
+        <location filename="../screens/checkin_screen.py" line="269"/>
         <source>请到服务台人工签到。</source>
         <translation>Please check in at the service desk.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/checkin_screen.py" line="272" />
+        <location filename="../screens/checkin_screen.py" line="272"/>
         <source>完成（%n 秒后返回首页）</source>
         <translation>
             <numerusform>Done (home in %n second)</numerusform>
@@ -454,69 +454,117 @@
     </message>
 </context>
 <context>
+    <name>ChoosePage</name>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="43"/>
+        <source>请选择要办理的业务</source>
+        <translation>Choose what you need</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="53"/>
+        <source>按业务类别取号</source>
+        <translation>By service type</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="54"/>
+        <source>按办理事项取号</source>
+        <translation>By what you need done</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="75"/>
+        <source>输入事项名称或拼音首字母，如 jzz</source>
+        <translation>Type the service name or pinyin initials, e.g. jzz</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="81"/>
+        <source>不知道去哪个窗口？找到要办的事项，系统为您取对应的号</source>
+        <translation>Not sure which window? Find what you need done and you get a ticket for the right queue</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="84"/>
+        <source>没有找到相关事项，请换个说法试试，或按业务类别取号。</source>
+        <translation>Nothing found. Try other words, or take a ticket by service type.</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="97"/>
+        <source>返回首页</source>
+        <translation>Back to start</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="131"/>
+        <source>请选择要办理的业务类别</source>
+        <translation>Please choose a service</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="133"/>
+        <source>请找到您要办理的事项</source>
+        <translation>Find what you need done</translation>
+    </message>
+</context>
+<context>
     <name>DeliveryPage</name>
     <message>
-        <location filename="../screens/case_submit.py" line="28" />
+        <location filename="../screens/case_submit.py" line="28"/>
         <source>办好后，您想怎样领取结果？</source>
         <translation>How would you like to receive the result?</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="32" />
+        <location filename="../screens/case_submit.py" line="32"/>
         <source>到窗口领取</source>
         <translation>Collect at a window</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="33" />
+        <location filename="../screens/case_submit.py" line="33"/>
         <source>EMS 邮寄到家（不见面）</source>
         <translation>By EMS to your home</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="34" />
+        <location filename="../screens/case_submit.py" line="34"/>
         <source>电子送达（网上下载）</source>
         <translation>Electronically (download)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="45" />
+        <location filename="../screens/case_submit.py" line="45"/>
         <source>寄到其他地址</source>
         <translation>Send to another address</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="51" />
+        <location filename="../screens/case_submit.py" line="51"/>
         <source>请输入收件地址，写到门牌号</source>
         <translation>Delivery address, down to the door number</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="55" />
+        <location filename="../screens/case_submit.py" line="55"/>
         <source>联系电话（用于通知办理结果）</source>
         <translation>Phone number (to tell you the result)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="65" />
+        <location filename="../screens/case_submit.py" line="65"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="65" />
+        <location filename="../screens/case_submit.py" line="65"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="75" />
+        <location filename="../screens/case_submit.py" line="75"/>
         <source>寄到身份证地址：%1</source>
         <translation>Send to the ID card address: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="114" />
+        <location filename="../screens/case_submit.py" line="114"/>
         <source>请选择领取方式。</source>
         <translation>Please choose how to receive the result.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="119" />
+        <location filename="../screens/case_submit.py" line="119"/>
         <source>请填写收件地址，写到门牌号。</source>
         <translation>Please enter the delivery address, down to the door number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="123" />
+        <location filename="../screens/case_submit.py" line="123"/>
         <source>电话号码不对，手机号是 1 开头的 11 位数字。</source>
         <translation>This phone number is not right: a mobile number has 11 digits starting with 1.</translation>
     </message>
@@ -524,57 +572,72 @@
 <context>
     <name>DeviceNotices</name>
     <message>
-        <location filename="../device_notices.py" line="15" />
+        <location filename="../device_notices.py" line="15"/>
         <source>打印机缺纸</source>
         <translation>The printer is out of paper</translation>
     </message>
     <message>
-        <location filename="../device_notices.py" line="17" />
+        <location filename="../device_notices.py" line="17"/>
         <source>打印机盖未关好</source>
         <translation>The printer cover is open</translation>
     </message>
     <message>
-        <location filename="../device_notices.py" line="18" />
+        <location filename="../device_notices.py" line="18"/>
         <source>打印机暂不可用</source>
         <translation>The printer is not working</translation>
     </message>
     <message>
-        <location filename="../device_notices.py" line="20" />
+        <location filename="../device_notices.py" line="20"/>
         <source>身份证读卡器暂不可用</source>
         <translation>The ID card reader is not working</translation>
     </message>
     <message>
-        <location filename="../device_notices.py" line="22" />
+        <location filename="../device_notices.py" line="22"/>
         <source>扫码摄像头暂不可用</source>
         <translation>The QR camera is not working</translation>
     </message>
     <message>
-        <location filename="../device_notices.py" line="23" />
+        <location filename="../device_notices.py" line="23"/>
         <source>设备暂不可用</source>
         <translation>A device is not working</translation>
     </message>
     <message>
-        <location filename="../device_notices.py" line="31" />
+        <location filename="../device_notices.py" line="32"/>
+        <source>读卡器和扫码摄像头暂不可用，无法实名取号，请到服务台取号</source>
+        <translation>Card reader and QR camera unavailable: tickets need your ID here, please ask at the service desk</translation>
+    </message>
+    <message>
+        <location filename="../device_notices.py" line="36"/>
+        <source>%1，请刷身份证取号</source>
+        <translation>%1, please use your ID card for a ticket</translation>
+    </message>
+    <message>
+        <location filename="../device_notices.py" line="39"/>
+        <source>%1，请出示身份码取号</source>
+        <translation>%1, please show your identity QR for a ticket</translation>
+    </message>
+    <message>
+        <location filename="../device_notices.py" line="43"/>
         <source>%1，请到服务台办理</source>
         <translation>%1: please go to the help desk</translation>
     </message>
     <message>
-        <location filename="../device_notices.py" line="35" />
+        <location filename="../device_notices.py" line="47"/>
         <source>%1，号码将显示在屏幕上，请拍照记下</source>
         <translation>%1: your number will be shown on screen, take a photo of it</translation>
     </message>
     <message>
-        <location filename="../device_notices.py" line="39" />
+        <location filename="../device_notices.py" line="51"/>
         <source>%1，请刷身份证签到</source>
         <translation>%1: check in with your ID card</translation>
     </message>
     <message>
-        <location filename="../device_notices.py" line="43" />
+        <location filename="../device_notices.py" line="55"/>
         <source>%1，请扫描预约二维码签到</source>
         <translation>%1: check in with your appointment QR code</translation>
     </message>
     <message>
-        <location filename="../device_notices.py" line="47" />
+        <location filename="../device_notices.py" line="59"/>
         <source>%1，请手动输入查询</source>
         <translation>%1: type your case number instead</translation>
     </message>
@@ -582,7 +645,7 @@
 <context>
     <name>FieldWidget</name>
     <message>
-        <location filename="../widgets/form_fields.py" line="84" />
+        <location filename="../widgets/form_fields.py" line="84"/>
         <source>（选填）</source>
         <translation> (optional)</translation>
     </message>
@@ -590,32 +653,32 @@
 <context>
     <name>FindPage</name>
     <message>
-        <location filename="../screens/case_pages.py" line="43" />
+        <location filename="../screens/case_pages.py" line="43"/>
         <source>请选择要办理的事项</source>
         <translation>Choose a service</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="49" />
+        <location filename="../screens/case_pages.py" line="49"/>
         <source>输入事项名称或拼音首字母，如 jzz</source>
         <translation>Type a name or pinyin initials, e.g. jzz</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="59" />
+        <location filename="../screens/case_pages.py" line="59"/>
         <source>个人办事</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="59" />
+        <location filename="../screens/case_pages.py" line="59"/>
         <source>法人办事</source>
         <translation>Business</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="80" />
+        <location filename="../screens/case_pages.py" line="80"/>
         <source>没有找到相关事项，请换个说法试试，或到服务台咨询。</source>
         <translation>Nothing found. Try other words, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="85" />
+        <location filename="../screens/case_pages.py" line="85"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
@@ -623,62 +686,62 @@
 <context>
     <name>FormMessages</name>
     <message>
-        <location filename="../widgets/form_fields.py" line="37" />
+        <location filename="../widgets/form_fields.py" line="37"/>
         <source>请填写%1。</source>
         <translation>Please fill in %1.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="39" />
+        <location filename="../widgets/form_fields.py" line="39"/>
         <source>请选择%1。</source>
         <translation>Please choose %1.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="41" />
+        <location filename="../widgets/form_fields.py" line="41"/>
         <source>内容太长了，最多 %1 个字。</source>
         <translation>Too long: at most %1 characters.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="45" />
+        <location filename="../widgets/form_fields.py" line="45"/>
         <source>这里只能填数字，例如 3000。</source>
         <translation>Numbers only here, e.g. 3000.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="47" />
+        <location filename="../widgets/form_fields.py" line="47"/>
         <source>日期不对，请按“年月日”填 8 位数字，例如 20250301。</source>
         <translation>This date is not right: enter 8 digits, year month day, e.g. 20250301.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="51" />
+        <location filename="../widgets/form_fields.py" line="51"/>
         <source>电话号码不对，手机号是 1 开头的 11 位数字。</source>
         <translation>This phone number is not right: a mobile number has 11 digits starting with 1.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="55" />
+        <location filename="../widgets/form_fields.py" line="55"/>
         <source>地址太短，请写到门牌号，例如“幸福路8号3栋201”。</source>
         <translation>This address is too short: include the door number.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="59" />
+        <location filename="../widgets/form_fields.py" line="59"/>
         <source>身份证号码应为 18 位，最后一位可以是 X。</source>
         <translation>An ID number has 18 characters; the last may be X.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="63" />
+        <location filename="../widgets/form_fields.py" line="63"/>
         <source>身份证号码有误，请逐位核对。</source>
         <translation>This ID number is not right. Please check each digit.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="65" />
+        <location filename="../widgets/form_fields.py" line="65"/>
         <source>身份证号码中的出生日期不对，请核对。</source>
         <translation>The birth date in this ID number is not right. Please check it.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="67" />
+        <location filename="../widgets/form_fields.py" line="67"/>
         <source>请从给出的选项中选择。</source>
         <translation>Please pick one of the options shown.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="68" />
+        <location filename="../widgets/form_fields.py" line="68"/>
         <source>最多填写 %1 位。</source>
         <translation>At most %1 entries.</translation>
     </message>
@@ -686,12 +749,12 @@
 <context>
     <name>GroupField</name>
     <message>
-        <location filename="../widgets/form_fields.py" line="186" />
+        <location filename="../widgets/form_fields.py" line="186"/>
         <source>＋ 添加一位</source>
         <translation>+ Add a person</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="201" />
+        <location filename="../widgets/form_fields.py" line="201"/>
         <source>删除这一位</source>
         <translation>Remove this person</translation>
     </message>
@@ -699,82 +762,82 @@
 <context>
     <name>GuidePage</name>
     <message>
-        <location filename="../screens/case_pages.py" line="152" />
+        <location filename="../screens/case_pages.py" line="152"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="152" />
+        <location filename="../screens/case_pages.py" line="152"/>
         <source>申请办理</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="158" />
+        <location filename="../screens/case_pages.py" line="158"/>
         <source>必需</source>
         <translation>required</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="158" />
+        <location filename="../screens/case_pages.py" line="158"/>
         <source>选交</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="160" />
+        <location filename="../screens/case_pages.py" line="160"/>
         <source>需原件</source>
         <translation>original needed</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="164" />
+        <location filename="../screens/case_pages.py" line="164"/>
         <source>免费</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="166" />
+        <location filename="../screens/case_pages.py" line="166"/>
         <source>%1 元</source>
         <translation>CNY %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="169" />
+        <location filename="../screens/case_pages.py" line="169"/>
         <source>窗口领取</source>
         <translation>collect at the counter</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="170" />
+        <location filename="../screens/case_pages.py" line="170"/>
         <source>EMS 邮寄</source>
         <translation>EMS</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="171" />
+        <location filename="../screens/case_pages.py" line="171"/>
         <source>电子送达</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="175" />
+        <location filename="../screens/case_pages.py" line="175"/>
         <source>申请对象：%1</source>
         <translation>Who can apply: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="177" />
+        <location filename="../screens/case_pages.py" line="177"/>
         <source>事项类型：%1</source>
         <translation>Type: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="178" />
+        <location filename="../screens/case_pages.py" line="178"/>
         <source>办理部门：%1</source>
         <translation>Department: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="179" />
+        <location filename="../screens/case_pages.py" line="179"/>
         <source>申请材料：</source>
         <translation>Materials:</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="181" />
+        <location filename="../screens/case_pages.py" line="181"/>
         <source>收费：%1</source>
         <translation>Fee: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_pages.py" line="182" />
+        <location filename="../screens/case_pages.py" line="182"/>
         <source>承诺时限：%n 个工作日</source>
         <translation>
             <numerusform>Time limit: %n working day</numerusform>
@@ -782,22 +845,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="183" />
+        <location filename="../screens/case_pages.py" line="183"/>
         <source>送达方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="186" />
+        <location filename="../screens/case_pages.py" line="186"/>
         <source>设定依据：%1</source>
         <translation>Legal basis: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="192" />
+        <location filename="../screens/case_pages.py" line="192"/>
         <source>本事项可在本机自助申请。</source>
         <translation>You can apply for this service on this terminal.</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="194" />
+        <location filename="../screens/case_pages.py" line="194"/>
         <source>本事项需到窗口办理，请取号后到窗口申请。</source>
         <translation>This service is handled at a window: please take a ticket.</translation>
     </message>
@@ -805,22 +868,22 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../screens/home_screen.py" line="65" />
+        <location filename="../screens/home_screen.py" line="65"/>
         <source>您好，欢迎办理</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../screens/home_screen.py" line="68" />
+        <location filename="../screens/home_screen.py" line="68"/>
         <source>请点击下方按钮选择业务</source>
         <translation>Tap a button below to choose a service</translation>
     </message>
     <message>
-        <location filename="../screens/home_screen.py" line="81" />
+        <location filename="../screens/home_screen.py" line="81"/>
         <source>标准模式</source>
         <translation>Standard text</translation>
     </message>
     <message>
-        <location filename="../screens/home_screen.py" line="81" />
+        <location filename="../screens/home_screen.py" line="81"/>
         <source>长者模式 · 大字</source>
         <translation>Large text</translation>
     </message>
@@ -828,85 +891,125 @@
 <context>
     <name>IdentifyPage</name>
     <message>
-        <location filename="../screens/case_identify.py" line="41" />
+        <location filename="../screens/case_identify.py" line="41"/>
         <source>请验证身份</source>
         <translation>Prove your identity</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="51" />
+        <location filename="../screens/case_identify.py" line="51"/>
         <source>请将居民身份证放在读卡区；没有带身份证，可以出示手机上的身份码。</source>
         <translation>Place your ID card on the reader, or show the identity code on your phone.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="58" />
+        <location filename="../screens/case_identify.py" line="58"/>
         <source>扫描身份码</source>
         <translation>Scan identity code</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="60" />
+        <location filename="../screens/case_identify.py" line="60"/>
         <source>没有证件，手动填写</source>
         <translation>No card: type my details</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="65" />
+        <location filename="../screens/case_identify.py" line="65"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="69" />
+        <location filename="../screens/case_identify.py" line="69"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="75" />
+        <location filename="../screens/case_identify.py" line="75"/>
         <source>确认身份信息</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="82" />
+        <location filename="../screens/case_identify.py" line="82"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="116" />
+        <location filename="../screens/case_identify.py" line="116"/>
         <source>证件信息不完整，请重新放置证件。</source>
         <translation>The card could not be read completely. Please place it again.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="123" />
+        <location filename="../screens/case_identify.py" line="123"/>
         <source>请填写姓名和正确的 18 位身份证号码。</source>
         <translation>Enter your name and a valid 18-character ID number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="129" />
+        <location filename="../screens/case_identify.py" line="129"/>
         <source>请将手机上的身份码对准摄像头…</source>
         <translation>Hold the identity code on your phone up to the camera…</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="146" />
+        <location filename="../screens/case_identify.py" line="146"/>
         <source>没有识别到身份码，请再试一次。</source>
         <translation>No identity code was found. Please try again.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="152" />
+        <location filename="../screens/case_identify.py" line="152"/>
         <source>身份码暂时无法核验，请使用身份证。</source>
         <translation>The identity code cannot be checked now. Please use your ID card.</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="163"/>
+        <source>实名取号</source>
+        <translation>Ticket with your ID</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="168"/>
+        <source>刷身份证</source>
+        <translation>Place your ID card</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="168"/>
+        <source>将身份证平放在读卡区，读取后即可拿开</source>
+        <translation>Lay your ID card flat on the reader; take it back once it is read</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="174"/>
+        <source>出示身份码</source>
+        <translation>Show your identity QR</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="175"/>
+        <source>打开手机上的电子身份码（如政务服务码），对准扫码窗口</source>
+        <translation>Open the electronic identity code on your phone (e.g. the government service code) and hold it to the scanner</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="178"/>
+        <source>正在等待刷证或扫码…</source>
+        <translation>Waiting for your card or code…</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="180"/>
+        <source>证件信息仅用于本次取号，凭条和屏幕上只显示部分号码</source>
+        <translation>Your ID is used only for this ticket; the screen and the ticket show part of the number only</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="184"/>
+        <source>返回重新选择</source>
+        <translation>Back to choose again</translation>
     </message>
 </context>
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../idle.py" line="104" />
+        <location filename="../idle.py" line="104"/>
         <source>还需要更多时间吗？</source>
         <translation>Do you need more time?</translation>
     </message>
     <message>
-        <location filename="../idle.py" line="105" />
+        <location filename="../idle.py" line="105"/>
         <source>继续办理</source>
         <translation>Continue</translation>
     </message>
     <message numerus="yes">
-        <location filename="../idle.py" line="129" />
+        <location filename="../idle.py" line="129"/>
         <source>%n 秒后将结束办理，并清除您的信息</source>
         <translation>
             <numerusform>Your session ends in %n second and your details will be cleared</numerusform>
@@ -917,112 +1020,117 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../main_window.py" line="107" />
+        <location filename="../main_window.py" line="108"/>
         <source>还需要更多时间吗？</source>
         <translation>Do you need more time?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="132" />
+        <location filename="../main_window.py" line="133"/>
         <source>一门通自助终端</source>
         <translation>Yimen self-service kiosk</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="133" />
+        <location filename="../main_window.py" line="134"/>
         <source>结束办理</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="135" />
+        <location filename="../main_window.py" line="136"/>
         <source>排队取号</source>
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="135" />
+        <location filename="../main_window.py" line="136"/>
         <source>到窗口办理业务，请先取号</source>
         <translation>Queue for a service window</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="138" />
+        <location filename="../main_window.py" line="139"/>
         <source>自助办事</source>
         <translation>Apply for a service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="138" />
+        <location filename="../main_window.py" line="139"/>
         <source>在本机申请办理，结果可邮寄到家</source>
         <translation>Apply here; the result can be posted to you</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="141" />
+        <location filename="../main_window.py" line="142"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="141" />
+        <location filename="../main_window.py" line="142"/>
         <source>已预约？扫预约码或刷身份证签到</source>
         <translation>Booked? Scan your code or ID card</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="142" />
+        <location filename="../main_window.py" line="143"/>
         <source>进度查询</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="142" />
+        <location filename="../main_window.py" line="143"/>
         <source>查询已提交办件的办理进度</source>
         <translation>See how your application is going</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="143" />
+        <location filename="../main_window.py" line="144"/>
         <source>好差评</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="143" />
+        <location filename="../main_window.py" line="144"/>
         <source>扫描凭条二维码，评价窗口服务</source>
         <translation>Scan your ticket to rate the service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228" />
+        <location filename="../main_window.py" line="231"/>
         <source>请选择要办理的业务类别</source>
         <translation>Choose the kind of service you need</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="231" />
+        <location filename="../main_window.py" line="233"/>
+        <source>请刷身份证，或出示手机上的身份码</source>
+        <translation>Please place your ID card, or show the identity QR on your phone</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="236"/>
         <source>您的号码是 %1，请取走凭条。</source>
         <translation>Your number is %1. Please take your ticket.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="233" />
+        <location filename="../main_window.py" line="238"/>
         <source>您的号码是 %1。凭条未能打印，请记住您的号码。</source>
         <translation>Your number is %1. The ticket could not be printed: please remember your number.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="240" />
+        <location filename="../main_window.py" line="245"/>
         <source>请出示预约二维码，或将身份证放在读卡区</source>
         <translation>Show your appointment QR code, or place your ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="242" />
+        <location filename="../main_window.py" line="247"/>
         <source>签到成功，您的号码是 %1，请留意叫号。</source>
         <translation>You are checked in. Your number is %1; please watch for it to be called.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249" />
+        <location filename="../main_window.py" line="254"/>
         <source>请扫描受理回执上的二维码，或输入办件编号</source>
         <translation>Scan the QR code on your receipt, or type the case number</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="255" />
+        <location filename="../main_window.py" line="260"/>
         <source>请将排队凭条上的二维码对准扫码窗口</source>
         <translation>Hold the QR code on your ticket up to the scanner window</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="257" />
+        <location filename="../main_window.py" line="262"/>
         <source>请您评价本次服务</source>
         <translation>How was our service?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="259" />
+        <location filename="../main_window.py" line="264"/>
         <source>感谢您的评价</source>
         <translation>Thank you for your rating</translation>
     </message>
@@ -1030,7 +1138,7 @@
 <context>
     <name>LineField</name>
     <message>
-        <location filename="../widgets/form_fields.py" line="124" />
+        <location filename="../widgets/form_fields.py" line="124"/>
         <source>例如 20250301</source>
         <translation>e.g. 20250301</translation>
     </message>
@@ -1038,53 +1146,53 @@
 <context>
     <name>MaterialsPage</name>
     <message>
-        <location filename="../screens/case_materials.py" line="44" />
+        <location filename="../screens/case_materials.py" line="44"/>
         <source>请提交申请材料</source>
         <translation>Provide the materials</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="65" />
+        <location filename="../screens/case_materials.py" line="65"/>
         <source>拍这一页</source>
         <translation>Take this page</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="66" />
+        <location filename="../screens/case_materials.py" line="66"/>
         <source>重拍上一页</source>
         <translation>Retake last page</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="67" />
+        <location filename="../screens/case_materials.py" line="67"/>
         <source>这份材料拍完了</source>
         <translation>Done with this one</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="78" />
+        <location filename="../screens/case_materials.py" line="78"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="78" />
+        <location filename="../screens/case_materials.py" line="78"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="101" />
+        <location filename="../screens/case_materials.py" line="101"/>
         <source>（选交）</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="105" />
+        <location filename="../screens/case_materials.py" line="105"/>
         <source>拍摄</source>
         <translation>Capture</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="113" />
-        <location filename="../screens/case_materials.py" line="128" />
+        <location filename="../screens/case_materials.py" line="113"/>
+        <location filename="../screens/case_materials.py" line="128"/>
         <source>到窗口提交</source>
         <translation>Bring to window</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_materials.py" line="126" />
+        <location filename="../screens/case_materials.py" line="126"/>
         <source>已拍摄 %n 页</source>
         <translation>
             <numerusform>%n page captured</numerusform>
@@ -1092,37 +1200,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="130" />
+        <location filename="../screens/case_materials.py" line="130"/>
         <source>未提交</source>
         <translation>Not provided</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="150" />
+        <location filename="../screens/case_materials.py" line="150"/>
         <source>还缺：%1</source>
         <translation>Still missing: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="159" />
+        <location filename="../screens/case_materials.py" line="159"/>
         <source>正在拍摄：%1</source>
         <translation>Capturing: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="160" />
+        <location filename="../screens/case_materials.py" line="160"/>
         <source>请将材料平放在拍摄区内，一次拍一页。</source>
         <translation>Lay the document flat in the capture area, one page at a time.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="195" />
+        <location filename="../screens/case_materials.py" line="195"/>
         <source>拍好了。还有下一页就继续拍，没有了就点“这份材料拍完了”。</source>
         <translation>Got it. Capture the next page, or tap Done with this one.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="201" />
+        <location filename="../screens/case_materials.py" line="201"/>
         <source>已删除上一页，请重新拍摄。</source>
         <translation>Last page removed; please capture it again.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_materials.py" line="205" />
+        <location filename="../screens/case_materials.py" line="205"/>
         <source>已拍 %n 页</source>
         <translation>
             <numerusform>%n page so far</numerusform>
@@ -1130,32 +1238,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="238" />
+        <location filename="../screens/case_materials.py" line="238"/>
         <source>拍摄设备暂时不可用，请到窗口提交材料。</source>
         <translation>The camera is not available; please bring the materials to a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="244" />
+        <location filename="../screens/case_materials.py" line="244"/>
         <source>没有找到材料，请将材料平放在拍摄区域内。</source>
         <translation>No document found: lay it flat in the capture area.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="245" />
+        <location filename="../screens/case_materials.py" line="245"/>
         <source>材料超出拍摄范围，请移到中间。</source>
         <translation>The document is cut off: move it to the middle.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="246" />
+        <location filename="../screens/case_materials.py" line="246"/>
         <source>画面模糊，请保持材料不动再拍。</source>
         <translation>Blurry: keep the document still.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="247" />
+        <location filename="../screens/case_materials.py" line="247"/>
         <source>光线太暗，请把材料移到灯下。</source>
         <translation>Too dark: move the document into the light.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="248" />
+        <location filename="../screens/case_materials.py" line="248"/>
         <source>反光太强，请稍微调整材料角度。</source>
         <translation>Glare: tilt the document a little.</translation>
     </message>
@@ -1163,7 +1271,7 @@
 <context>
     <name>NumericKeypad</name>
     <message>
-        <location filename="../widgets/keypad.py" line="29" />
+        <location filename="../widgets/keypad.py" line="29"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
@@ -1171,22 +1279,22 @@
 <context>
     <name>PinOverlay</name>
     <message>
-        <location filename="../screens/admin_screen.py" line="42" />
+        <location filename="../screens/admin_screen.py" line="42"/>
         <source>维护密码</source>
         <translation>Maintenance PIN</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="48" />
+        <location filename="../screens/admin_screen.py" line="48"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="49" />
+        <location filename="../screens/admin_screen.py" line="49"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/admin_screen.py" line="73" />
+        <location filename="../screens/admin_screen.py" line="73"/>
         <source>错误次数过多，请 %n 秒后再试</source>
         <translation>
             <numerusform>Too many wrong PINs: try again in %n second</numerusform>
@@ -1194,7 +1302,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="75" />
+        <location filename="../screens/admin_screen.py" line="75"/>
         <source>密码不正确</source>
         <translation>Wrong PIN</translation>
     </message>
@@ -1202,12 +1310,12 @@
 <context>
     <name>PrintedSlip</name>
     <message>
-        <location filename="../widgets/printed_slip.py" line="31" />
+        <location filename="../widgets/printed_slip.py" line="31"/>
         <source>请取走下方打印的排队凭条</source>
         <translation>Please take your printed ticket below</translation>
     </message>
     <message>
-        <location filename="../widgets/printed_slip.py" line="34" />
+        <location filename="../widgets/printed_slip.py" line="34"/>
         <source>凭条未能打印，请记住您的号码或用手机拍下此屏幕</source>
         <translation>The ticket could not be printed: remember your number or take a photo of this screen</translation>
     </message>
@@ -1215,78 +1323,78 @@
 <context>
     <name>ProgressJourney</name>
     <message>
-        <location filename="../screens/progress_screen.py" line="56" />
+        <location filename="../screens/progress_screen.py" line="56"/>
         <source>办件进度查询</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="59" />
+        <location filename="../screens/progress_screen.py" line="59"/>
         <source>扫描受理回执上的二维码，或输入办件编号；再刷身份证或输入身份证号后六位</source>
         <translation>Scan the QR code on your receipt or type the case number; then place your ID card or type the last six characters of your ID number</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="66" />
+        <location filename="../screens/progress_screen.py" line="66"/>
         <source>办件编号（数字）</source>
         <translation>Case number (digits)</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="69" />
+        <location filename="../screens/progress_screen.py" line="69"/>
         <source>身份证号后六位</source>
         <translation>Last 6 of ID number</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="72" />
+        <location filename="../screens/progress_screen.py" line="72"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="74" />
+        <location filename="../screens/progress_screen.py" line="74"/>
         <source>身份证后六位</source>
         <translation>Last 6 of ID</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="83" />
+        <location filename="../screens/progress_screen.py" line="83"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="85" />
-        <location filename="../screens/progress_screen.py" line="108" />
+        <location filename="../screens/progress_screen.py" line="85"/>
+        <location filename="../screens/progress_screen.py" line="108"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="92" />
+        <location filename="../screens/progress_screen.py" line="92"/>
         <source>正在查询，请稍候…</source>
         <translation>Searching, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="95" />
+        <location filename="../screens/progress_screen.py" line="95"/>
         <source>办件进度</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="100" />
+        <location filename="../screens/progress_screen.py" line="100"/>
         <source>查询其他办件</source>
         <translation>Look up another case</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="102" />
+        <location filename="../screens/progress_screen.py" line="102"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="108" />
+        <location filename="../screens/progress_screen.py" line="108"/>
         <source>未能查到办件</source>
         <translation>Case not found</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="108" />
+        <location filename="../screens/progress_screen.py" line="108"/>
         <source>重新查询</source>
         <translation>Search again</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="170" />
+        <location filename="../screens/progress_screen.py" line="170"/>
         <source>办件编号：%1
 事项：%2
 申请人：%3</source>
@@ -1295,159 +1403,159 @@ Service: %2
 Applicant: %3</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="175" />
-        <location filename="../screens/progress_screen.py" line="214" />
+        <location filename="../screens/progress_screen.py" line="175"/>
+        <location filename="../screens/progress_screen.py" line="214"/>
         <source>承诺办结日期：%1</source>
         <translation>Promised by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="180" />
+        <location filename="../screens/progress_screen.py" line="180"/>
         <source>已补正材料，重新提交</source>
         <translation>Supplemented and resubmitted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="194" />
+        <location filename="../screens/progress_screen.py" line="194"/>
         <source>已提交申请</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="195" />
+        <location filename="../screens/progress_screen.py" line="195"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="196" />
+        <location filename="../screens/progress_screen.py" line="196"/>
         <source>不予受理</source>
         <translation>Not accepted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="197" />
+        <location filename="../screens/progress_screen.py" line="197"/>
         <source>需要补正材料</source>
         <translation>Documents requested</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="198" />
+        <location filename="../screens/progress_screen.py" line="198"/>
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="199" />
+        <location filename="../screens/progress_screen.py" line="199"/>
         <source>特别程序（暂停计时）</source>
         <translation>Special procedure (clock paused)</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="200" />
+        <location filename="../screens/progress_screen.py" line="200"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="201" />
+        <location filename="../screens/progress_screen.py" line="201"/>
         <source>已送达</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="206" />
+        <location filename="../screens/progress_screen.py" line="206"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="208" />
+        <location filename="../screens/progress_screen.py" line="208"/>
         <source>原因：%1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="210" />
+        <location filename="../screens/progress_screen.py" line="210"/>
         <source>需补正材料：%1</source>
         <translation>Documents to supply: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="212" />
+        <location filename="../screens/progress_screen.py" line="212"/>
         <source>补正期限：%1</source>
         <translation>Supply by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="216" />
+        <location filename="../screens/progress_screen.py" line="216"/>
         <source>办理结果：%1</source>
         <translation>Result: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="218" />
+        <location filename="../screens/progress_screen.py" line="218"/>
         <source>证照编号：%1</source>
         <translation>Certificate number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="221" />
+        <location filename="../screens/progress_screen.py" line="221"/>
         <source>邮寄送达</source>
         <translation>by post (EMS)</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="222" />
+        <location filename="../screens/progress_screen.py" line="222"/>
         <source>窗口领取</source>
         <translation>collect at the counter</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="223" />
+        <location filename="../screens/progress_screen.py" line="223"/>
         <source>电子送达</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="225" />
+        <location filename="../screens/progress_screen.py" line="225"/>
         <source>送达方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="227" />
+        <location filename="../screens/progress_screen.py" line="227"/>
         <source>EMS 运单号：%1</source>
         <translation>EMS waybill: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="232" />
+        <location filename="../screens/progress_screen.py" line="232"/>
         <source>办件编号或身份证号码不正确</source>
         <translation>The case number or ID number is not right</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="233" />
+        <location filename="../screens/progress_screen.py" line="233"/>
         <source>请核对受理回执上的办件编号和本人身份证号后再查。</source>
         <translation>Check the case number on your receipt and your own ID number, then try again.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="235" />
+        <location filename="../screens/progress_screen.py" line="235"/>
         <source>查询次数过多</source>
         <translation>Too many attempts</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="236" />
+        <location filename="../screens/progress_screen.py" line="236"/>
         <source>为保护办件信息，请稍后再试，或到窗口咨询。</source>
         <translation>To protect case information, please try later or ask at a counter.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="238" />
+        <location filename="../screens/progress_screen.py" line="238"/>
         <source>这不是受理回执的二维码</source>
         <translation>This is not the QR code of a receipt</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="239" />
+        <location filename="../screens/progress_screen.py" line="239"/>
         <source>请扫描受理回执上的二维码，或直接输入办件编号。</source>
         <translation>Scan the QR code on your receipt, or type the case number.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="241" />
+        <location filename="../screens/progress_screen.py" line="241"/>
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="242" />
-        <location filename="../screens/progress_screen.py" line="245" />
+        <location filename="../screens/progress_screen.py" line="242"/>
+        <location filename="../screens/progress_screen.py" line="245"/>
         <source>请稍后重试，或到窗口咨询。</source>
         <translation>Try again later, or ask at a counter.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="244" />
+        <location filename="../screens/progress_screen.py" line="244"/>
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="278" />
+        <location filename="../screens/progress_screen.py" line="278"/>
         <source>已读取身份证：%1</source>
         <translation>ID card read: %1</translation>
     </message>
@@ -1455,158 +1563,158 @@ Applicant: %3</translation>
 <context>
     <name>RatingJourney</name>
     <message>
-        <location filename="../screens/rating_screen.py" line="50" />
+        <location filename="../screens/rating_screen.py" line="50"/>
         <source>好差评</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="52" />
+        <location filename="../screens/rating_screen.py" line="52"/>
         <source>请将排队凭条上的二维码对准扫码窗口</source>
         <translation>Hold the QR code on your ticket up to the scanner window</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="57" />
+        <location filename="../screens/rating_screen.py" line="57"/>
         <source>扫描排队凭条</source>
         <translation>Scan your queue ticket</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="58" />
+        <location filename="../screens/rating_screen.py" line="58"/>
         <source>窗口办理结束后即可评价，每次服务评价一次。</source>
         <translation>You can rate a service once it is finished, once per service.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="62" />
+        <location filename="../screens/rating_screen.py" line="62"/>
         <source>评价匿名提交，工作人员看不到评价人信息。</source>
         <translation>Ratings are anonymous: staff never see who rated.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="65" />
-        <location filename="../screens/rating_screen.py" line="104" />
+        <location filename="../screens/rating_screen.py" line="65"/>
+        <location filename="../screens/rating_screen.py" line="104"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="69" />
+        <location filename="../screens/rating_screen.py" line="69"/>
         <source>请稍候…</source>
         <translation>Please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="72" />
+        <location filename="../screens/rating_screen.py" line="72"/>
         <source>请您评价本次服务</source>
         <translation>How was our service?</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="82" />
+        <location filename="../screens/rating_screen.py" line="82"/>
         <source>意见或建议（选填）</source>
         <translation>Comments (optional)</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="85" />
+        <location filename="../screens/rating_screen.py" line="85"/>
         <source>提交评价</source>
         <translation>Send rating</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="87" />
+        <location filename="../screens/rating_screen.py" line="87"/>
         <source>不评价，返回首页</source>
         <translation>Skip and go home</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="95" />
+        <location filename="../screens/rating_screen.py" line="95"/>
         <source>感谢您的评价</source>
         <translation>Thank you for your rating</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="99" />
+        <location filename="../screens/rating_screen.py" line="99"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="104" />
+        <location filename="../screens/rating_screen.py" line="104"/>
         <source>暂时不能评价</source>
         <translation>Rating not possible</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="104" />
+        <location filename="../screens/rating_screen.py" line="104"/>
         <source>扫描其他凭条</source>
         <translation>Scan another ticket</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="175" />
+        <location filename="../screens/rating_screen.py" line="175"/>
         <source>排队号：%1</source>
         <translation>Ticket: %1</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="177" />
+        <location filename="../screens/rating_screen.py" line="177"/>
         <source>办件编号：%1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="184" />
+        <location filename="../screens/rating_screen.py" line="184"/>
         <source>您的意见已提交，我们将核实整改并答复。</source>
         <translation>Your feedback was sent. We will look into it, put it right and reply.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="186" />
+        <location filename="../screens/rating_screen.py" line="186"/>
         <source>您的评价已提交，我们将继续努力。</source>
         <translation>Your rating was sent. Thank you.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="193" />
+        <location filename="../screens/rating_screen.py" line="193"/>
         <source>本次服务已评价过</source>
         <translation>This service has already been rated</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="194" />
+        <location filename="../screens/rating_screen.py" line="194"/>
         <source>每次服务只能评价一次，感谢您的反馈。</source>
         <translation>Each service can be rated once. Thank you for your feedback.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="196" />
+        <location filename="../screens/rating_screen.py" line="196"/>
         <source>服务尚未结束</source>
         <translation>The service is not finished yet</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="197" />
+        <location filename="../screens/rating_screen.py" line="197"/>
         <source>请在窗口办理结束后，再扫描凭条评价。</source>
         <translation>Please scan your ticket again after you have been served.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="199" />
+        <location filename="../screens/rating_screen.py" line="199"/>
         <source>无法识别该二维码</source>
         <translation>This QR code is not recognised</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="200" />
+        <location filename="../screens/rating_screen.py" line="200"/>
         <source>请扫描排队凭条上的二维码。</source>
         <translation>Scan the QR code on your queue ticket.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="202" />
+        <location filename="../screens/rating_screen.py" line="202"/>
         <source>未找到这次服务</source>
         <translation>Service not found</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="203" />
+        <location filename="../screens/rating_screen.py" line="203"/>
         <source>请核对凭条，或到服务台咨询。</source>
         <translation>Check your ticket, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="205" />
+        <location filename="../screens/rating_screen.py" line="205"/>
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="206" />
+        <location filename="../screens/rating_screen.py" line="206"/>
         <source>请稍后重试。</source>
         <translation>Please try again later.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="208" />
+        <location filename="../screens/rating_screen.py" line="208"/>
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="209" />
+        <location filename="../screens/rating_screen.py" line="209"/>
         <source>请稍后重试，或到服务台咨询。</source>
         <translation>Try again later, or ask at the service desk.</translation>
     </message>
@@ -1614,72 +1722,72 @@ Applicant: %3</translation>
 <context>
     <name>RatingPicker</name>
     <message>
-        <location filename="../widgets/rating_picker.py" line="29" />
+        <location filename="../widgets/rating_picker.py" line="29"/>
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../widgets/rating_picker.py" line="30" />
+        <location filename="../widgets/rating_picker.py" line="30"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../widgets/rating_picker.py" line="31" />
+        <location filename="../widgets/rating_picker.py" line="31"/>
         <source>基本满意</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../widgets/rating_picker.py" line="32" />
+        <location filename="../widgets/rating_picker.py" line="32"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../widgets/rating_picker.py" line="33" />
+        <location filename="../widgets/rating_picker.py" line="33"/>
         <source>非常不满意</source>
         <translation>Very dissatisfied</translation>
     </message>
     <message>
-        <location filename="../widgets/rating_picker.py" line="52" />
+        <location filename="../widgets/rating_picker.py" line="52"/>
         <source>请选择不满意的原因（可多选）</source>
         <translation>What went wrong? (choose one or more)</translation>
     </message>
     <message>
-        <location filename="../widgets/rating_picker.py" line="54" />
+        <location filename="../widgets/rating_picker.py" line="54"/>
         <source>服务态度不好</source>
         <translation>Unfriendly staff</translation>
     </message>
     <message>
-        <location filename="../widgets/rating_picker.py" line="55" />
+        <location filename="../widgets/rating_picker.py" line="55"/>
         <source>办事效率低</source>
         <translation>Slow service</translation>
     </message>
     <message>
-        <location filename="../widgets/rating_picker.py" line="56" />
+        <location filename="../widgets/rating_picker.py" line="56"/>
         <source>多次跑动</source>
         <translation>Had to come back</translation>
     </message>
     <message>
-        <location filename="../widgets/rating_picker.py" line="57" />
+        <location filename="../widgets/rating_picker.py" line="57"/>
         <source>材料重复提交</source>
         <translation>Asked for documents twice</translation>
     </message>
     <message>
-        <location filename="../widgets/rating_picker.py" line="58" />
+        <location filename="../widgets/rating_picker.py" line="58"/>
         <source>政策解释不清</source>
         <translation>Rules not explained</translation>
     </message>
     <message>
-        <location filename="../widgets/rating_picker.py" line="59" />
+        <location filename="../widgets/rating_picker.py" line="59"/>
         <source>等候时间长</source>
         <translation>Long wait</translation>
     </message>
     <message>
-        <location filename="../widgets/rating_picker.py" line="60" />
+        <location filename="../widgets/rating_picker.py" line="60"/>
         <source>系统或设备故障</source>
         <translation>System or machine fault</translation>
     </message>
     <message>
-        <location filename="../widgets/rating_picker.py" line="61" />
+        <location filename="../widgets/rating_picker.py" line="61"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
@@ -1687,27 +1795,27 @@ Applicant: %3</translation>
 <context>
     <name>ReceiptPage</name>
     <message>
-        <location filename="../screens/case_submit.py" line="194" />
+        <location filename="../screens/case_submit.py" line="194"/>
         <source>申请已提交，办件编号：</source>
         <translation>Submitted. Case number:</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="215" />
+        <location filename="../screens/case_submit.py" line="215"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="222" />
+        <location filename="../screens/case_submit.py" line="222"/>
         <source>网络暂时不通：申请已安全保存在本机，联网后自动上传。这是临时编号。</source>
         <translation>The network is down: your application is saved safely here and will be uploaded automatically. This is a provisional number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="225" />
+        <location filename="../screens/case_submit.py" line="225"/>
         <source>已上传至政务服务平台。</source>
         <translation>Uploaded to the government service platform.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_submit.py" line="227" />
+        <location filename="../screens/case_submit.py" line="227"/>
         <source>承诺办结：%1（%n 个工作日）</source>
         <translation>
             <numerusform>Promised by: %1 (%n working day)</numerusform>
@@ -1715,27 +1823,27 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="230" />
+        <location filename="../screens/case_submit.py" line="230"/>
         <source>领取方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="233" />
+        <location filename="../screens/case_submit.py" line="233"/>
         <source>代办人：%1</source>
         <translation>Submitted by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="234" />
+        <location filename="../screens/case_submit.py" line="234"/>
         <source>验证码：%1</source>
         <translation>Check code: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="238" />
+        <location filename="../screens/case_submit.py" line="238"/>
         <source>请取走打印的受理回执，扫码可查询办理进度。</source>
         <translation>Take your printed receipt; scan its code to follow your case.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="240" />
+        <location filename="../screens/case_submit.py" line="240"/>
         <source>回执未能打印，请用手机拍下此屏幕。</source>
         <translation>The receipt could not be printed: please photograph this screen.</translation>
     </message>
@@ -1743,52 +1851,52 @@ Applicant: %3</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../screens/case_submit.py" line="131" />
+        <location filename="../screens/case_submit.py" line="131"/>
         <source>请核对申请信息</source>
         <translation>Check your application</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="137" />
+        <location filename="../screens/case_submit.py" line="137"/>
         <source>点击“提交”后，申请将保存在本机并上传至政务服务平台。</source>
         <translation>Submit saves your application here and uploads it to the platform.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="141" />
+        <location filename="../screens/case_submit.py" line="141"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="141" />
+        <location filename="../screens/case_submit.py" line="141"/>
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="146" />
+        <location filename="../screens/case_submit.py" line="146"/>
         <source>事项：%1</source>
         <translation>Service: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="147" />
+        <location filename="../screens/case_submit.py" line="147"/>
         <source>申请人：%1（%2）</source>
         <translation>Applicant: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="152" />
+        <location filename="../screens/case_submit.py" line="152"/>
         <source>代办人：%1</source>
         <translation>Submitted by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="157" />
+        <location filename="../screens/case_submit.py" line="157"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="158" />
+        <location filename="../screens/case_submit.py" line="158"/>
         <source>材料：</source>
         <translation>Materials:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_submit.py" line="162" />
+        <location filename="../screens/case_submit.py" line="162"/>
         <source>%1（%n 页）</source>
         <translation>
             <numerusform>%1 (%n page)</numerusform>
@@ -1796,17 +1904,17 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="164" />
+        <location filename="../screens/case_submit.py" line="164"/>
         <source>%1（到窗口提交）</source>
         <translation>%1 (brought to window)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="165" />
+        <location filename="../screens/case_submit.py" line="165"/>
         <source>领取方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="166" />
+        <location filename="../screens/case_submit.py" line="166"/>
         <source>联系电话：%1</source>
         <translation>Phone: %1</translation>
     </message>
@@ -1814,42 +1922,42 @@ Applicant: %3</translation>
 <context>
     <name>ShiftPage</name>
     <message>
-        <location filename="../screens/case_staff.py" line="63" />
+        <location filename="../screens/case_staff.py" line="63"/>
         <source>本班次代办记录</source>
-        <translation>This shift's submissions</translation>
+        <translation>This shift&apos;s submissions</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="69" />
+        <location filename="../screens/case_staff.py" line="69"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="69" />
+        <location filename="../screens/case_staff.py" line="69"/>
         <source>签退</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="75" />
+        <location filename="../screens/case_staff.py" line="75"/>
         <source>待上传</source>
         <translation>waiting to upload</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="76" />
+        <location filename="../screens/case_staff.py" line="76"/>
         <source>已上传</source>
         <translation>uploaded</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="77" />
+        <location filename="../screens/case_staff.py" line="77"/>
         <source>平台未受理</source>
         <translation>refused by the platform</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="79" />
+        <location filename="../screens/case_staff.py" line="79"/>
         <source>工作人员：%1</source>
         <translation>Staff: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="87" />
+        <location filename="../screens/case_staff.py" line="87"/>
         <source>本班次还没有代办记录。</source>
         <translation>No submissions in this shift yet.</translation>
     </message>
@@ -1857,32 +1965,32 @@ Applicant: %3</translation>
 <context>
     <name>StaffSignInPage</name>
     <message>
-        <location filename="../screens/case_staff.py" line="19" />
+        <location filename="../screens/case_staff.py" line="19"/>
         <source>社区工作人员登录（代办）</source>
         <translation>Community staff sign-in</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="22" />
+        <location filename="../screens/case_staff.py" line="22"/>
         <source>工号，如 S0001</source>
         <translation>Staff number, e.g. S0001</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="25" />
+        <location filename="../screens/case_staff.py" line="25"/>
         <source>密码</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="35" />
+        <location filename="../screens/case_staff.py" line="35"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="35" />
+        <location filename="../screens/case_staff.py" line="35"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="51" />
+        <location filename="../screens/case_staff.py" line="51"/>
         <source>登录失败：%1</source>
         <translation>Sign-in failed: %1</translation>
     </message>
@@ -1890,43 +1998,57 @@ Applicant: %3</translation>
 <context>
     <name>TicketJourney</name>
     <message>
-        <location filename="../screens/ticket_screen.py" line="63" />
-        <source>请选择要办理的业务类别</source>
-        <translation>Choose the kind of service you need</translation>
-    </message>
-    <message>
-        <location filename="../screens/ticket_screen.py" line="69" />
-        <location filename="../screens/ticket_screen.py" line="118" />
+        <location filename="../screens/ticket_screen.py" line="156"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="73" />
+        <location filename="../screens/ticket_screen.py" line="101"/>
         <source>正在为您取号，请稍候…</source>
         <translation>Getting your number, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="76" />
+        <location filename="../screens/ticket_screen.py" line="106"/>
         <source>取号成功</source>
         <translation>Here is your number</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="93" />
+        <location filename="../screens/ticket_screen.py" line="125"/>
         <source>手机扫码，随时查看叫号进度</source>
         <translation>Scan with your phone to follow the queue</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="111" />
+        <location filename="../screens/ticket_screen.py" line="149"/>
+        <location filename="../screens/ticket_screen.py" line="330"/>
+        <location filename="../screens/ticket_screen.py" line="334"/>
+        <location filename="../screens/ticket_screen.py" line="335"/>
         <source>暂时无法取号</source>
         <translation>No number can be issued right now</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="116" />
+        <location filename="../screens/ticket_screen.py" line="154"/>
+        <location filename="../screens/ticket_screen.py" line="303"/>
         <source>重试</source>
         <translation>Try again</translation>
     </message>
+    <message>
+        <location filename="../screens/ticket_screen.py" line="237"/>
+        <location filename="../screens/ticket_screen.py" line="279"/>
+        <source>实名取号：%1</source>
+        <translation>ID: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_screen.py" line="257"/>
+        <source>「%1」需要实名取号：请刷身份证，或出示手机上的身份码</source>
+        <translation>“%1” needs your ID: place your ID card, or show the identity QR on your phone</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_screen.py" line="273"/>
+        <source>办理事项：%1</source>
+        <translation>For: %1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../screens/ticket_screen.py" line="196" />
+        <location filename="../screens/ticket_screen.py" line="284"/>
         <source>前面还有 %n 人等候</source>
         <translation>
             <numerusform>%n person waiting ahead of you</numerusform>
@@ -1934,12 +2056,12 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="198" />
+        <location filename="../screens/ticket_screen.py" line="286"/>
         <source>前面没有人等候，请留意叫号</source>
         <translation>Nobody is ahead of you: watch for your number</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/ticket_screen.py" line="200" />
+        <location filename="../screens/ticket_screen.py" line="288"/>
         <source>，预计等候约 %n 分钟</source>
         <translation>
             <numerusform>, about %n minute</numerusform>
@@ -1947,17 +2069,68 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="211" />
+        <location filename="../screens/ticket_screen.py" line="303"/>
+        <source>重新刷证或扫码</source>
+        <translation>Card or code again</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_screen.py" line="313"/>
+        <location filename="../screens/ticket_screen.py" line="316"/>
+        <source>不能重复取号</source>
+        <translation>You already have a ticket</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_screen.py" line="314"/>
+        <source>您在该业务已有一个未办结的号码，请留意叫号，无需重复取号。</source>
+        <translation>You already hold an open ticket for this service. Please wait to be called; no second ticket is needed.</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_screen.py" line="317"/>
+        <source>您已有一个未办结的号码 %1，请留意叫号，无需重复取号。</source>
+        <translation>You already hold ticket %1, still open. Please wait to be called; no second ticket is needed.</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_screen.py" line="320"/>
+        <source>身份证读取失败</source>
+        <translation>The ID card could not be read</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_screen.py" line="321"/>
+        <source>请将身份证平放在读卡区，稍等片刻再拿开。</source>
+        <translation>Lay your ID card flat on the reader and wait a moment before taking it back.</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_screen.py" line="324"/>
+        <source>身份码已过期</source>
+        <translation>The identity code has expired</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_screen.py" line="324"/>
+        <source>请在手机上刷新身份码后重新扫描。</source>
+        <translation>Refresh the code on your phone and scan it again.</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_screen.py" line="326"/>
+        <source>无法识别该二维码</source>
+        <translation>This QR code is not recognised</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_screen.py" line="327"/>
+        <source>请出示手机上的电子身份码，或刷身份证。</source>
+        <translation>Show the electronic identity code on your phone, or place your ID card.</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_screen.py" line="331"/>
         <source>网络暂时不通，请稍后重试，或到服务台人工取号。</source>
         <translation>The network is down. Try again shortly, or ask at the help desk for a number.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="215" />
+        <location filename="../screens/ticket_screen.py" line="335"/>
         <source>系统暂时出现故障，请到服务台人工取号。</source>
         <translation>The system has a fault. Please ask at the help desk for a number.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/ticket_screen.py" line="220" />
+        <location filename="../screens/ticket_screen.py" line="338"/>
         <source>完成（%n 秒后返回首页）</source>
         <translation>
             <numerusform>Done (back to start in %n second)</numerusform>

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, field_validator
 
 from kiosk.errors import ConfigError
 
@@ -101,7 +101,7 @@ class TicketSettings(_Section):
     # Real-name 取号 (ID card or identity QR before the number): false = only where the hub
     # itself requires it (its real_name_limit categories, which it refuses without an ID);
     # true = every category; a list of category codes = those (plus the hub's own).
-    real_name: bool | list[Annotated[str, Field(min_length=1, max_length=64)]] = False
+    real_name: StrictBool | list[Annotated[str, Field(min_length=1, max_length=64)]] = False
     # 取号 by item (按事项取号): the citizen may find the 事项 instead of the queue.
     by_item: bool = True
 

@@ -1,4 +1,5 @@
-"""取号 pages: choose a queue or the 事项 you came for, and prove who you are (real name).
+"""取号 pages: choose a queue or the 事项 you came for, prove who you are (real name), and
+why no number could be issued.
 
 The choose page has two large switches at the top, "按业务类别" and "按办理事项": an elderly
 citizen who does not know which queue serves their matter finds it by name (or by pinyin
@@ -6,6 +7,8 @@ initials, through :class:`kiosk.search.ItemIndex`, the same search the case jour
 """
 
 from __future__ import annotations
+
+import re
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -18,8 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.api.models import CatalogItem, TicketCategory
+from kiosk.flows.ticket import FINAL_FAILURES, IssueFailure
 from kiosk.search import ItemIndex
-from ui.widgets import make_button
+from ui.widgets import make_button, make_label
 from ui.widgets.journey_kit import Page, option_card, wrapped_label
 from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
 
@@ -159,20 +163,24 @@ class ChoosePage(Page):
 class IdentifyPage(Page):
     """Real-name 取号: place the ID card or show an identity QR (either works)."""
 
-    def __init__(self) -> None:
+    def __init__(self, columns: int = 1) -> None:
         super().__init__(self.tr("实名取号"))
         self.what = wrapped_label(name="Subtitle")
         self.body.addWidget(self.what)
-        self.body.addWidget(
+        # Landscape: the two ways side by side, so the way back stays on screen.
+        cards = QHBoxLayout() if columns > 1 else QVBoxLayout()
+        cards.setSpacing(24)
+        cards.addWidget(
             option_card("▭", self.tr("刷身份证"), self.tr("将身份证平放在读卡区，读取后即可拿开"))
         )
-        self.body.addWidget(
+        cards.addWidget(
             option_card(
                 "▣",
                 self.tr("出示身份码"),
                 self.tr("打开手机上的电子身份码（如政务服务码），对准扫码窗口"),
             )
         )
+        self.body.addLayout(cards)
         self.body.addWidget(wrapped_label(self.tr("正在等待刷证或扫码…"), "Notice", center=True))
         self.privacy = wrapped_label(
             self.tr("证件信息仅用于本次取号，凭条和屏幕上只显示部分号码"), "Notice", center=True
@@ -181,3 +189,57 @@ class IdentifyPage(Page):
         self.body.addStretch(1)
         self.back_button = make_button(self.tr("返回重新选择"))
         self.body.addWidget(self.back_button)
+
+
+_NUMBER = re.compile(r"\b[A-Z]{1,2}[0-9]{3,5}\b")
+
+
+class FailedPage(Page):
+    """No number: why, in the citizen's language, and the ways on. A refusal no retry can
+    change (one open ticket per person) offers only the way home."""
+
+    def __init__(self) -> None:
+        super().__init__(self.tr("暂时无法取号"))
+        self.error_label = make_label(name="ErrorText")
+        self.error_label.setWordWrap(True)
+        self.body.addWidget(self.error_label)
+        self.body.addStretch(1)
+        self.retry_button = make_button(self.tr("重试"), "Primary")
+        self.home_button = make_button(self.tr("返回首页"))
+        self.body.addWidget(self.retry_button)
+        self.body.addWidget(self.home_button)
+
+    def show_failure(self, failure: IssueFailure, *, retry_asks_identity: bool) -> None:
+        title, text = self._words(failure)
+        self.title.setText(title)
+        self.error_label.setText(text)
+        self.retry_button.setVisible(failure.key not in FINAL_FAILURES)
+        self.retry_button.setText(
+            self.tr("重新刷证或扫码") if retry_asks_identity else self.tr("重试")
+        )
+
+    def _words(self, failure: IssueFailure) -> tuple[str, str]:
+        key = failure.key
+        if key == "open_ticket":
+            # The hub names the open number; the kiosk words it (in the citizen's language).
+            found = _NUMBER.search(failure.hub_message)
+            if found is None:
+                return self.tr("不能重复取号"), self.tr(
+                    "您在该业务已有一个未办结的号码，请留意叫号，无需重复取号。"
+                )
+            return self.tr("不能重复取号"), self.tr(
+                "您已有一个未办结的号码 %1，请留意叫号，无需重复取号。"
+            ).replace("%1", found.group(0))
+        if key == "unreadable_card":
+            return self.tr("身份证读取失败"), self.tr("请将身份证平放在读卡区，稍等片刻再拿开。")
+        if key == "identity_expired":
+            return self.tr("身份码已过期"), self.tr("请在手机上刷新身份码后重新扫描。")
+        if key == "identity_invalid":
+            return self.tr("无法识别该二维码"), self.tr("请出示手机上的电子身份码，或刷身份证。")
+        if key == "hub_unreachable":
+            return self.tr("暂时无法取号"), self.tr(
+                "网络暂时不通，请稍后重试，或到服务台人工取号。"
+            )
+        if key == "hub_rejected" and failure.hub_message:
+            return self.tr("暂时无法取号"), failure.hub_message
+        return self.tr("暂时无法取号"), self.tr("系统暂时出现故障，请到服务台人工取号。")

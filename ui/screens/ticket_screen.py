@@ -9,14 +9,12 @@ thread through :class:`ui.bridge.BackgroundRunner`. A real-name holder is kept i
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -25,7 +23,6 @@ from kiosk.api.errors import HubRejected, HubUnreachable
 from kiosk.api.models import ProblemCode
 from kiosk.devices import Devices
 from kiosk.flows.ticket import (
-    FINAL_FAILURES,
     IssueFailure,
     TicketChoice,
     TicketFlow,
@@ -35,16 +32,13 @@ from kiosk.search import ItemIndex
 from kiosk.session import Session
 from kiosk.tickets import IdentityRefused, TicketDesk, TicketHolder, TicketMenu, TicketOutcome
 from ui.bridge import BackgroundRunner
-from ui.screens.ticket_pages import ChoosePage, IdentifyPage
+from ui.screens.ticket_pages import ChoosePage, FailedPage, IdentifyPage
 from ui.widgets import make_button, make_label
 from ui.widgets.journey_kit import DeviceInputs, JourneyStack, Page, wrapped_label
 from ui.widgets.printed_slip import PrintedSlip
 from ui.widgets.qr_label import QrLabel
 
 logger = logging.getLogger(__name__)
-
-
-_NUMBER = re.compile(r"\b[A-Z]{1,2}[0-9]{3,5}\b")
 
 
 def _failure_of(exc: Exception) -> IssueFailure:
@@ -95,7 +89,7 @@ class TicketJourney(JourneyStack):
         self.choose_page.category_chosen.connect(self._choose)
         self.choose_page.item_chosen.connect(self._choose_item)
 
-        self.identify_page = IdentifyPage()
+        self.identify_page = IdentifyPage(columns)
         self.identify_page.back_button.clicked.connect(self._back_to_choice)
 
         self.busy_page = Page(self.tr("正在为您取号，请稍候…"))
@@ -117,7 +111,7 @@ class TicketJourney(JourneyStack):
         self.holder_label = wrapped_label(name="TicketWaiting", center=True)
         self.waiting_label = make_label(name="TicketWaiting")
         self.waiting_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.qr = QrLabel(300)
+        self.qr = QrLabel(240)  # room for the item and real-name lines
         qr_row = QHBoxLayout()
         qr_row.addStretch(1)
         qr_row.addWidget(self.qr)
@@ -134,7 +128,7 @@ class TicketJourney(JourneyStack):
             card_layout.addWidget(widget)
         card_layout.addLayout(qr_row)
         card_layout.addWidget(self.qr_hint)
-        self.slip = PrintedSlip(max_height=420)
+        self.slip = PrintedSlip(max_height=360)
         self.print_label, self.paper_preview = self.slip.print_label, self.slip.paper_preview
         # Portrait: the ticket above what the printer printed; landscape: side by side.
         row = QHBoxLayout() if columns > 1 else QVBoxLayout()
@@ -146,17 +140,12 @@ class TicketJourney(JourneyStack):
         self.done_button.clicked.connect(self._dismiss)
         self.ticket_page.body.addWidget(self.done_button)
 
-        self.failed_page = Page(self.tr("暂时无法取号"))
-        self.error_label = make_label(name="ErrorText")
-        self.error_label.setWordWrap(True)
-        self.failed_page.body.addWidget(self.error_label)
-        self.failed_page.body.addStretch(1)
-        self.retry_button = make_button(self.tr("重试"), "Primary")
+        self.failed_page = FailedPage()
+        self.error_label = self.failed_page.error_label
+        self.retry_button = self.failed_page.retry_button
         self.retry_button.clicked.connect(self._retry)
-        self.failed_home_button = QPushButton(self.tr("返回首页"))
+        self.failed_home_button = self.failed_page.home_button
         self.failed_home_button.clicked.connect(self._dismiss)
-        self.failed_page.body.addWidget(self.retry_button)
-        self.failed_page.body.addWidget(self.failed_home_button)
 
         for page in (
             self.choose_page,
@@ -296,40 +285,8 @@ class TicketJourney(JourneyStack):
         self._show(self.ticket_page, TicketState.SHOWING.value)
 
     def _show_failure(self, failure: IssueFailure) -> None:
-        title, text = self._failure_text(failure)
-        self.failed_page.title.setText(title)
-        self.error_label.setText(text)
-        self.retry_button.setVisible(failure.key not in FINAL_FAILURES)
-        self.retry_button.setText(
-            self.tr("重新刷证或扫码") if self.flow.retry_asks_identity else self.tr("重试")
-        )
+        self.failed_page.show_failure(failure, retry_asks_identity=self.flow.retry_asks_identity)
         self._show(self.failed_page, TicketState.FAILED.value)
-
-    def _failure_text(self, failure: IssueFailure) -> tuple[str, str]:
-        key = failure.key
-        if key == "open_ticket":
-            # The hub names the open number; the kiosk words it (in the citizen's language).
-            found = _NUMBER.search(failure.hub_message)
-            if found is None:
-                return self.tr("不能重复取号"), self.tr(
-                    "您在该业务已有一个未办结的号码，请留意叫号，无需重复取号。"
-                )
-            return self.tr("不能重复取号"), self.tr(
-                "您已有一个未办结的号码 %1，请留意叫号，无需重复取号。"
-            ).replace("%1", found.group(0))
-        if key == "unreadable_card":
-            return self.tr("身份证读取失败"), self.tr("请将身份证平放在读卡区，稍等片刻再拿开。")
-        if key == "identity_expired":
-            return self.tr("身份码已过期"), self.tr("请在手机上刷新身份码后重新扫描。")
-        if key == "identity_invalid":
-            return self.tr("无法识别该二维码"), self.tr("请出示手机上的电子身份码，或刷身份证。")
-        if key == "hub_unreachable":
-            return self.tr("暂时无法取号"), self.tr(
-                "网络暂时不通，请稍后重试，或到服务台人工取号。"
-            )
-        if key == "hub_rejected" and failure.hub_message:
-            return self.tr("暂时无法取号"), failure.hub_message
-        return self.tr("暂时无法取号"), self.tr("系统暂时出现故障，请到服务台人工取号。")
 
     def _update_done_text(self) -> None:
         self.done_button.setText(self.tr("完成（%n 秒后返回首页）", "", self._seconds_left))

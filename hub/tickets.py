@@ -232,7 +232,10 @@ def issue(
     idempotency_key: str | None,
     base_url: str,
 ) -> m.TicketIssued:
-    body_hash = request_hash(request.model_dump(mode="json"))
+    body = request.model_dump(mode="json")
+    if request.id_number:  # a plain hash of a body with an ID number in it could be reversed
+        body["id_number"] = ctx.id_digest(request.id_number)
+    body_hash = request_hash(body)
     try:
         with ctx.transaction() as session:
             if idempotency_key:

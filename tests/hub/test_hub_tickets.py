@@ -265,6 +265,13 @@ def test_a_walk_in_ticket_with_an_id_is_one_per_person(client: HubClient, hub: E
     assert info.value.code == "open_ticket_exists"
     assert first.number in info.value.citizen_message
     assert count_tickets(hub) == 1
+    # The stored request digest is keyed too: a plain hash of the body would give the ID away
+    # to anyone who tries the few billion possible numbers.
+    from hub.context import request_hash
+
+    with hub.context.sessions() as session:
+        stored = session.execute(select(Ticket.request_hash)).scalar_one()
+    assert stored != request_hash(request.model_dump(mode="json"))
     # Anonymous tickets stay unlimited, and another queue is another ticket.
     client.issue_ticket(TicketIssueRequest(category_code="general"))
     client.issue_ticket(TicketIssueRequest(category_code="business", id_number=request.id_number))

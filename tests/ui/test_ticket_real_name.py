@@ -207,3 +207,24 @@ def test_refusals_in_english(qtbot: QtBot, real_name_hall: Hall, window: KioskWi
     assert outcome.ticket.number in journey.error_label.text()
     assert not chinese_left()
     hall.remove_card()
+
+
+def test_the_tile_needs_the_reader_or_the_camera(
+    qtbot: QtBot, real_name_hall: Hall, window: KioskWindow
+) -> None:
+    from drivers.health import DeviceHealth, HealthState
+
+    board = real_name_hall.terminal.devices.board
+    tile = window.home.tiles["ticket"]
+    before = {device: board.get(device) for device in ("camera", "idcard")}
+    try:
+        board.report(DeviceHealth("camera", HealthState.DOWN, "unplugged"))
+        qtbot.waitUntil(tile.notice.isVisible, timeout=5000)
+        assert tile.isEnabled() and "请刷身份证取号" in tile.notice.text()
+        board.report(DeviceHealth("idcard", HealthState.DOWN, "unplugged"))
+        qtbot.waitUntil(lambda: not tile.isEnabled(), timeout=5000)
+        assert "无法实名取号" in tile.notice.text()
+    finally:
+        for health in before.values():
+            board.report(health)
+    qtbot.waitUntil(lambda: tile.isEnabled() and not tile.notice.isVisible(), timeout=5000)

@@ -146,3 +146,16 @@ def test_english_by_item_page_is_translated_but_item_names(
     assert page.item_buttons  # the items are there, in the catalog's (Chinese) names
     assert not CJK.search(page.search.placeholderText())
     window.end_session("finish")
+
+
+def test_long_item_names_break_at_a_conjunction() -> None:
+    from ui.screens.ticket_pages import two_lines
+
+    assert two_lines("就业创业证申领") == "就业创业证申领"
+    assert two_lines("困难残疾人生活补贴和重度残疾人护理补贴申领") == (
+        "困难残疾人生活补贴和\n重度残疾人护理补贴申领"
+    )
+    assert (
+        two_lines("城乡居民基本养老保险参保登记城乡居民")
+        == "城乡居民基本养老保\n险参保登记城乡居民"
+    )

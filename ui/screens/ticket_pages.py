@@ -30,6 +30,23 @@ from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
 SEARCH_LIMIT = 8  # results for a query; without one every item is listed (the page scrolls)
 
 
+LINE_CHARS = 16  # what fits one item button in the narrowest look (elder, landscape column)
+_BREAK_AFTER = "和及与、（"
+
+
+def two_lines(name: str, limit: int = LINE_CHARS) -> str:
+    """A long item name on two lines (a push button does not wrap): after a conjunction or
+    mark near the middle when there is one, else in the middle."""
+    if len(name) <= limit:
+        return name
+    middle = len(name) // 2
+    cuts = [i + 1 for i, ch in enumerate(name) if ch in _BREAK_AFTER and 0 < i + 1 < len(name)]
+    cut = min(cuts, key=lambda i: abs(i - middle)) if cuts else middle
+    if max(cut, len(name) - cut) > limit + 4:  # a lopsided cut: the middle is better
+        cut = middle
+    return name[:cut] + "\n" + name[cut:]
+
+
 def _clear(layout: QGridLayout) -> None:
     while (entry := layout.takeAt(0)) is not None:
         if (widget := entry.widget()) is not None:
@@ -154,7 +171,7 @@ class ChoosePage(Page):
         _clear(self.item_grid)
         self.item_buttons.clear()
         for n, item in enumerate(shown):
-            button = make_button(item.name, "ItemButton")
+            button = make_button(two_lines(item.name), "ItemButton")
             button.clicked.connect(lambda _=False, c=item.code: self.item_chosen.emit(c))
             self.item_grid.addWidget(button, n // self._columns, n % self._columns)
             self.item_buttons[item.code] = button
@@ -165,8 +182,7 @@ class IdentifyPage(Page):
 
     def __init__(self, columns: int = 1) -> None:
         super().__init__(self.tr("实名取号"))
-        self.what = wrapped_label(name="Subtitle")
-        self.body.addWidget(self.what)
+        self.what = self.title  # "「居住证申领」需要实名取号": the item or queue, set when shown
         # Landscape: the two ways side by side, so the way back stays on screen.
         cards = QHBoxLayout() if columns > 1 else QVBoxLayout()
         cards.setSpacing(24)
@@ -181,7 +197,6 @@ class IdentifyPage(Page):
             )
         )
         self.body.addLayout(cards)
-        self.body.addWidget(wrapped_label(self.tr("正在等待刷证或扫码…"), "Notice", center=True))
         self.privacy = wrapped_label(
             self.tr("证件信息仅用于本次取号，凭条和屏幕上只显示部分号码"), "Notice", center=True
         )

@@ -243,9 +243,7 @@ class TicketJourney(JourneyStack):
         assert choice is not None
         # The catalog names items in Chinese only: in English the queue's name says it.
         what = (not self._english and choice.item_name) or self._category_name(choice.category_code)
-        self.identify_page.what.setText(
-            self.tr("「%1」需要实名取号：请刷身份证，或出示手机上的身份码").replace("%1", what)
-        )
+        self.identify_page.what.setText(self.tr("「%1」需要实名取号").replace("%1", what))
         self.inputs.listen(card=True, camera=True)
         self._show(self.identify_page, TicketState.IDENTIFYING.value)
 

@@ -456,47 +456,47 @@
 <context>
     <name>ChoosePage</name>
     <message>
-        <location filename="../screens/ticket_pages.py" line="47"/>
+        <location filename="../screens/ticket_pages.py" line="64"/>
         <source>请选择要办理的业务</source>
         <translation>Choose what you need</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="57"/>
+        <location filename="../screens/ticket_pages.py" line="74"/>
         <source>按业务类别取号</source>
         <translation>By service type</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="58"/>
+        <location filename="../screens/ticket_pages.py" line="75"/>
         <source>按办理事项取号</source>
         <translation>By what you need done</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="79"/>
+        <location filename="../screens/ticket_pages.py" line="96"/>
         <source>输入事项名称或拼音首字母，如 jzz</source>
         <translation>Type the service name or pinyin initials, e.g. jzz</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="85"/>
+        <location filename="../screens/ticket_pages.py" line="102"/>
         <source>不知道去哪个窗口？找到要办的事项，系统为您取对应的号</source>
         <translation>Not sure which window? Find what you need done and you get a ticket for the right queue</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="88"/>
+        <location filename="../screens/ticket_pages.py" line="105"/>
         <source>没有找到相关事项，请换个说法试试，或按业务类别取号。</source>
         <translation>Nothing found. Try other words, or take a ticket by service type.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="101"/>
+        <location filename="../screens/ticket_pages.py" line="118"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="135"/>
+        <location filename="../screens/ticket_pages.py" line="152"/>
         <source>请选择要办理的业务类别</source>
         <translation>Please choose a service</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="137"/>
+        <location filename="../screens/ticket_pages.py" line="154"/>
         <source>请找到您要办理的事项</source>
         <translation>Find what you need done</translation>
     </message>
@@ -645,82 +645,82 @@
 <context>
     <name>FailedPage</name>
     <message>
-        <location filename="../screens/ticket_pages.py" line="202"/>
-        <location filename="../screens/ticket_pages.py" line="240"/>
-        <location filename="../screens/ticket_pages.py" line="244"/>
-        <location filename="../screens/ticket_pages.py" line="245"/>
+        <location filename="../screens/ticket_pages.py" line="217"/>
+        <location filename="../screens/ticket_pages.py" line="255"/>
+        <location filename="../screens/ticket_pages.py" line="259"/>
+        <location filename="../screens/ticket_pages.py" line="260"/>
         <source>暂时无法取号</source>
         <translation>No number can be issued right now</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="207"/>
-        <location filename="../screens/ticket_pages.py" line="218"/>
+        <location filename="../screens/ticket_pages.py" line="222"/>
+        <location filename="../screens/ticket_pages.py" line="233"/>
         <source>重试</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="208"/>
+        <location filename="../screens/ticket_pages.py" line="223"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="218"/>
+        <location filename="../screens/ticket_pages.py" line="233"/>
         <source>重新刷证或扫码</source>
         <translation>Card or code again</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="227"/>
-        <location filename="../screens/ticket_pages.py" line="230"/>
+        <location filename="../screens/ticket_pages.py" line="242"/>
+        <location filename="../screens/ticket_pages.py" line="245"/>
         <source>不能重复取号</source>
         <translation>You already have a ticket</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="228"/>
+        <location filename="../screens/ticket_pages.py" line="243"/>
         <source>您在该业务已有一个未办结的号码，请留意叫号，无需重复取号。</source>
         <translation>You already hold an open ticket for this service. Please wait to be called; no second ticket is needed.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="231"/>
+        <location filename="../screens/ticket_pages.py" line="246"/>
         <source>您已有一个未办结的号码 %1，请留意叫号，无需重复取号。</source>
         <translation>You already hold ticket %1, still open. Please wait to be called; no second ticket is needed.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="234"/>
+        <location filename="../screens/ticket_pages.py" line="249"/>
         <source>身份证读取失败</source>
         <translation>The ID card could not be read</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="234"/>
+        <location filename="../screens/ticket_pages.py" line="249"/>
         <source>请将身份证平放在读卡区，稍等片刻再拿开。</source>
         <translation>Lay your ID card flat on the reader and wait a moment before taking it back.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="236"/>
+        <location filename="../screens/ticket_pages.py" line="251"/>
         <source>身份码已过期</source>
         <translation>The identity code has expired</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="236"/>
+        <location filename="../screens/ticket_pages.py" line="251"/>
         <source>请在手机上刷新身份码后重新扫描。</source>
         <translation>Refresh the code on your phone and scan it again.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="238"/>
+        <location filename="../screens/ticket_pages.py" line="253"/>
         <source>无法识别该二维码</source>
         <translation>This QR code is not recognised</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="238"/>
+        <location filename="../screens/ticket_pages.py" line="253"/>
         <source>请出示手机上的电子身份码，或刷身份证。</source>
         <translation>Show the electronic identity code on your phone, or place your ID card.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="241"/>
+        <location filename="../screens/ticket_pages.py" line="256"/>
         <source>网络暂时不通，请稍后重试，或到服务台人工取号。</source>
         <translation>The network is down. Try again shortly, or ask at the help desk for a number.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="245"/>
+        <location filename="../screens/ticket_pages.py" line="260"/>
         <source>系统暂时出现故障，请到服务台人工取号。</source>
         <translation>The system has a fault. Please ask at the help desk for a number.</translation>
     </message>
@@ -1039,42 +1039,37 @@
         <translation>The identity code cannot be checked now. Please use your ID card.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="167"/>
+        <location filename="../screens/ticket_pages.py" line="184"/>
         <source>实名取号</source>
         <translation>Ticket with your ID</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="174"/>
+        <location filename="../screens/ticket_pages.py" line="190"/>
         <source>刷身份证</source>
         <translation>Place your ID card</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="174"/>
+        <location filename="../screens/ticket_pages.py" line="190"/>
         <source>将身份证平放在读卡区，读取后即可拿开</source>
         <translation>Lay your ID card flat on the reader; take it back once it is read</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="179"/>
+        <location filename="../screens/ticket_pages.py" line="195"/>
         <source>出示身份码</source>
         <translation>Show your identity QR</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="180"/>
+        <location filename="../screens/ticket_pages.py" line="196"/>
         <source>打开手机上的电子身份码（如政务服务码），对准扫码窗口</source>
         <translation>Open the electronic identity code on your phone (e.g. the government service code) and hold it to the scanner</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="184"/>
-        <source>正在等待刷证或扫码…</source>
-        <translation>Waiting for your card or code…</translation>
-    </message>
-    <message>
-        <location filename="../screens/ticket_pages.py" line="186"/>
+        <location filename="../screens/ticket_pages.py" line="201"/>
         <source>证件信息仅用于本次取号，凭条和屏幕上只显示部分号码</source>
         <translation>Your ID is used only for this ticket; the screen and the ticket show part of the number only</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="190"/>
+        <location filename="../screens/ticket_pages.py" line="205"/>
         <source>返回重新选择</source>
         <translation>Back to choose again</translation>
     </message>
@@ -2097,22 +2092,22 @@ Applicant: %3</translation>
     </message>
     <message>
         <location filename="../screens/ticket_screen.py" line="226"/>
-        <location filename="../screens/ticket_screen.py" line="269"/>
+        <location filename="../screens/ticket_screen.py" line="267"/>
         <source>实名取号：%1</source>
         <translation>ID: %1</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="247"/>
-        <source>「%1」需要实名取号：请刷身份证，或出示手机上的身份码</source>
-        <translation>“%1” needs your ID: place your ID card, or show the identity QR on your phone</translation>
+        <location filename="../screens/ticket_screen.py" line="246"/>
+        <source>「%1」需要实名取号</source>
+        <translation>&quot;%1&quot; needs your ID</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="263"/>
+        <location filename="../screens/ticket_screen.py" line="261"/>
         <source>办理事项：%1</source>
         <translation>For: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/ticket_screen.py" line="274"/>
+        <location filename="../screens/ticket_screen.py" line="272"/>
         <source>前面还有 %n 人等候</source>
         <translation>
             <numerusform>%n person waiting ahead of you</numerusform>
@@ -2120,12 +2115,12 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="276"/>
+        <location filename="../screens/ticket_screen.py" line="274"/>
         <source>前面没有人等候，请留意叫号</source>
         <translation>Nobody is ahead of you: watch for your number</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/ticket_screen.py" line="278"/>
+        <location filename="../screens/ticket_screen.py" line="276"/>
         <source>，预计等候约 %n 分钟</source>
         <translation>
             <numerusform>, about %n minute</numerusform>
@@ -2133,7 +2128,7 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/ticket_screen.py" line="292"/>
+        <location filename="../screens/ticket_screen.py" line="290"/>
         <source>完成（%n 秒后返回首页）</source>
         <translation>
             <numerusform>Done (back to start in %n second)</numerusform>

@@ -228,3 +228,22 @@ def test_the_tile_needs_the_reader_or_the_camera(
         for health in before.values():
             board.report(health)
     qtbot.waitUntil(lambda: tile.isEnabled() and not tile.notice.isVisible(), timeout=5000)
+
+
+def test_an_expired_identity_code_is_asked_for_again(
+    qtbot: QtBot, real_name_hall: Hall, window: KioskWindow
+) -> None:
+    hall, journey = real_name_hall, window.ticket
+    hall.show_qr(hall.hub.issue_identity_code("张示例", NUMBER, ttl_seconds=30))
+    hall.clock.advance(minutes=5)  # the hub's clock: the code expired on the phone meanwhile
+    choose(qtbot, window, "general")
+    qtbot.waitUntil(lambda: journey.currentWidget() is journey.failed_page, timeout=20000)
+    assert journey.failed_page.title.text() == "身份码已过期"
+    assert journey.retry_button.text() == "重新刷证或扫码"
+    assert not stored_digests(hall) and journey.flow.holder is None
+    qtbot.mouseClick(journey.retry_button, Qt.MouseButton.LeftButton)
+    assert journey.currentWidget() is journey.identify_page and journey.inputs.listening
+    hall.place_card(CARD)  # the citizen uses the card instead
+    qtbot.waitUntil(lambda: journey.currentWidget() is journey.ticket_page, timeout=20000)
+    assert stored_digests(hall) == [hall.hub.context.id_digest(NUMBER)]
+    hall.remove_card()

@@ -1,11 +1,16 @@
-"""Case figures: time from "提交" to the receipt printed, with the hub up.
+"""Case figures: time from "提交" to the receipt printed with the hub up, and to the
+provisional receipt with the hub down.
 
-What the receipt screen does after the tap, on a real terminal built from the demo settings
-(embedded hub over HTTP on loopback, encrypted outbox, virtual printer rendering the ESC/POS
-bytes): store in the outbox, wait for the hub's number (sender thread: create + material
+Hub up: what the receipt screen does after the tap, on a real terminal built from the demo
+settings (embedded hub over HTTP on loopback, encrypted outbox, virtual printer rendering the
+ESC/POS bytes): store in the outbox, wait for the hub's number (sender thread: create + material
 uploads), ask the hub for the case, print. Three items with different forms and materials.
 
-Run: PYTHONPATH=. python bench/case.py  (about 20 s)
+Hub down (stopped: connections refused): store, then wait for the number until the sender's
+first failed attempt (now), against waiting out ``cases.wait_for_number`` (before: the sender
+reported only settled entries; simulated by a sender without the failed-attempt listener).
+
+Run: PYTHONPATH=. python bench/case.py  (about 40 s)
 """
 
 from __future__ import annotations
@@ -18,10 +23,24 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kiosk.api.models import DeliveryMethod
+from hub.embedded import EmbeddedHub
+from kiosk.api.client import HubClient
+from kiosk.api.models import CatalogItem, DeliveryMethod
 from kiosk.app import build_terminal, demo_settings
-from kiosk.cases import Applicant, CapturedMaterial, CaseDraft, IdentitySource, receipt_layout
+from kiosk.capture import DocumentCamera
+from kiosk.cases import (
+    Applicant,
+    CapturedMaterial,
+    CaseDraft,
+    CaseService,
+    IdentitySource,
+    NumberWait,
+    receipt_layout,
+)
+from kiosk.catalog_cache import CatalogCache
+from kiosk.config import Settings
 from kiosk.forms import form_specs
+from kiosk.outbox.store import Outbox
 
 REPEAT = 8
 APPLICANT = Applicant(
@@ -68,7 +87,7 @@ def main() -> None:
             for code, (answers, pages, delivery) in ITEMS.items():
                 item = desk.catalog.item(code)
                 assert item is not None
-                specs = form_specs(item, desk.guide.for_item(code))
+                specs = form_specs(item)
                 materials = {}
                 sizes = []
                 for material, count in pages.items():
@@ -103,5 +122,72 @@ def main() -> None:
                 )
 
 
+def hub_down(settings: Settings, folder: Path) -> None:
+    """提交 -> provisional receipt with the hub stopped, now and as before (waiting it out)."""
+    hub = EmbeddedHub(folder / "hub")
+    hub.start()
+    token = hub.register_terminal("BENCH-DOWN")
+    api = settings.api  # the terminal's own timeouts and retries
+    client = HubClient(
+        hub.base_url,
+        token=token,
+        connect_timeout=api.connect_timeout,
+        read_timeout=api.read_timeout,
+    )
+    code = "GG00515001-990101-WJ"
+    cache = CatalogCache(client, folder / "cache")
+    cache.refresh()
+    item = cache.item(code)
+    assert item is not None
+    camera = DocumentCamera("sim", folder / "captures")
+    camera.begin("id_card")
+    assert not camera.capture().issues
+    captured = camera.finish()
+    material = CapturedMaterial(
+        "id_card", "居民身份证", captured.pdf, captured.sha256, captured.size, 1
+    )
+    hub.stop()
+    wait = settings.cases.wait_for_number
+    print(f"submit -> provisional receipt, hub down (wait_for_number {wait:.0f} s, ms)")
+    now = [_provisional(client, item, material, folder / f"now{i}", wait, True) for i in range(5)]
+    before = _provisional(client, item, material, folder / "before", wait, False)
+    print(f"  now (first failed attempt): median {statistics.median(now):.0f}  max {max(now):.0f}")
+    print(f"  before (wait ran out):      {before:.0f}")
+    client.close()
+    camera.close()
+
+
+def _provisional(
+    client: HubClient,
+    item: CatalogItem,
+    material: CapturedMaterial,
+    folder: Path,
+    wait: float,
+    listen: bool,
+) -> float:
+    """One submission into a fresh outbox (the hub just went down); milliseconds."""
+    outbox = Outbox(folder / "outbox.sqlite3", folder / "outbox.key", terminal_id="BENCH-DOWN")
+    service = CaseService(outbox, client, wait_seconds=wait)
+    if not listen:  # the sender as it was: it reported settled entries only
+        service.sender._on_attempt_failed = None
+    service.start()
+    try:
+        answers = ITEMS[item.code][0]
+        draft = CaseDraft(item, APPLICANT, dict(answers), {"id_card": material})
+        draft.delivery = DeliveryMethod.ELECTRONIC
+        draft.phone = "13800001234"
+        start = time.perf_counter()
+        receipt = service.await_number(service.store(draft, form_specs(item)), draft)
+        elapsed = (time.perf_counter() - start) * 1000
+        expected = NumberWait.ATTEMPT_FAILED if listen else NumberWait.TIMED_OUT
+        assert receipt.provisional and receipt.wait is expected, receipt.wait
+        return elapsed
+    finally:
+        service.stop()
+        outbox.close()
+
+
 if __name__ == "__main__":
     main()
+    with tempfile.TemporaryDirectory() as tmp:
+        hub_down(demo_settings("hall", data_dir=Path(tmp) / "data"), Path(tmp))

@@ -24,8 +24,9 @@ Endpoints (``Authorization: Bearer <terminal token>`` unless noted; (C) = counte
 (A) = admin token):
 - terminals: ``POST /terminals`` (A) → token; ``POST /terminals/me/heartbeat`` (device health,
   outbox depth); ``GET /terminals`` and ``GET /terminals/{id}`` (A).
-- catalog: ``GET /catalog[?site=]`` (ETag / If-None-Match), ``GET /catalog/items/{code}``,
-  ``PUT /catalog/items`` (A). Import a district list: ``kiosk hub import-catalog FILE``.
+- catalog: ``GET /catalog[?site=]`` (ETag / If-None-Match: 304 without reading the items),
+  ``GET /catalog/items/{code}``, ``PUT /catalog/items`` (A). Import a district list:
+  ``kiosk hub import-catalog FILE`` (TOML, CSV or XLSX; form field kinds in all three).
 - tickets: ``GET /ticket-categories``, ``GET /queues``, ``POST /tickets`` (Idempotency-Key
   honoured; numbers prefix + range/step, gap-free, reset each service day in the hall's time zone;
   real-name limit; an ``appointment_code`` makes it a check-in), ``GET /tickets/{id}`` (public:
@@ -35,15 +36,22 @@ Endpoints (``Authorization: Bearer <terminal token>`` unless noted; (C) = counte
   arrival), ``POST /counters/{c}/call`` (a specific number), ``POST /counters/{c}/tickets/{id}/
   {recall|start|finish|no-show|hold|cancel}``, ``POST .../{id}/transfer``.
 - appointments: ``GET /appointments/slots``, ``POST /appointments``, ``POST
-  /appointments/check-in`` (code or ID number → ticket), ``POST /appointments/{code}/cancel``,
-  ``GET /appointments/{code}`` (missed ones are closed after their day).
-- cases: ``POST /cases`` (``Idempotency-Key`` required: same key → same case), ``PUT
+  /appointments/check-in`` (code or ID number → ticket; checked in already → 409
+  ``already_checked_in`` with the ``ticket_number`` it issued), ``POST
+  /appointments/{code}/cancel``, ``GET /appointments/{code}`` (missed ones are closed after
+  their day).
+- cases: ``POST /cases`` (``Idempotency-Key`` required: same key → same case; form answers
+  checked against the item's form schema by kind, a group row by row, problems naming field,
+  row and sub-field; answers of older terminals upgraded to the current shapes), ``PUT
   /cases/{id}/materials/{code}`` (raw bytes, SHA-256 and size checked), ``GET /cases/{id}``,
   ``POST /cases/{id}/transitions`` (C: accept, reject, request-supplement, supplement, process,
   suspend, resume, finish, deliver), ``POST /cases/lookup`` (case number + ID number or its last
   six; wrong proofs are throttled per case number: 429). 承诺时限 due date in working days
   (``hub.workdays``, calendar ``config/catalog/calendar.toml``).
 - evaluations: ``POST /evaluations`` (five levels, reasons for bad ones, one per ticket or case);
+  a case named by its receipt's QR (number + check character): ``POST
+  /evaluations/case-receipt/check`` (item name, number, already rated?) and ``POST
+  /evaluations/case-receipt`` (404 unknown number, 422 wrong check character);
   ``GET /evaluations/bad[?open=]`` and ``POST /evaluations/{id}/follow-up`` (C, 整改 answer).
 - stats (C): ``GET /stats/tickets[?service_date=]`` (issued, done, no-show, mean wait/service).
 - identity codes: ``GET /identity-codes/public-key`` (public), ``POST /identity-codes`` (A),

@@ -11,12 +11,14 @@ from sqlalchemy.orm import Session
 
 from hub import tickets as t
 from hub.context import HubContext
-from hub.db import AppointmentRow, Terminal
+from hub.db import AppointmentRow, Terminal, Ticket
 from hub.problems import HubProblem
 from kiosk.api import models as m
 
 AS = m.AppointmentState
 LIVE = (AS.BOOKED.value, AS.CHECKED_IN.value)
+TS = m.TicketState
+_OPEN_TICKET = (TS.ISSUED.value, TS.CALLED.value, TS.SERVING.value, TS.HELD.value)
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed by hand
 
 
@@ -124,6 +126,52 @@ def _not_found() -> HubProblem:
     )
 
 
+def _todays_by_id(session: Session, ctx: HubContext, digest: str) -> AppointmentRow | None:
+    """Today's appointment of the person with this ID digest: the earliest still booked one;
+    else the last one already checked in (so a second swipe is told so, not "no appointment");
+    else none."""
+    rows = (
+        session.execute(
+            select(AppointmentRow).where(
+                AppointmentRow.id_digest == digest,
+                AppointmentRow.slot_date == ctx.today(),
+                AppointmentRow.state.in_(LIVE),
+            )
+        )
+        .scalars()
+        .all()
+    )
+    booked = [row for row in rows if row.state == AS.BOOKED.value]
+    if booked:
+        return min(booked, key=lambda row: row.slot_start)
+    checked_in = [row for row in rows if row.state == AS.CHECKED_IN.value]
+    if checked_in:
+        return max(checked_in, key=lambda row: (row.checked_in_at or row.booked_at, row.slot_start))
+    return None
+
+
+def _already_checked_in(session: Session, row: AppointmentRow) -> HubProblem:
+    """The answer to a second check-in: the number the first one issued (followed through
+    counter transfers) and that ticket's state, so the terminal can say "wait to be called"
+    or "already served"."""
+    ticket = session.get(Ticket, row.ticket_id) if row.ticket_id else None
+    for _ in range(10):  # a transfer closes a ticket and issues another; bounded for safety
+        if ticket is None or not ticket.transferred_to:
+            break
+        ticket = session.get(Ticket, ticket.transferred_to)
+    if ticket is None:
+        detail = "您的预约今天已签到。"
+        extra: dict[str, str] = {}
+    else:
+        waiting = ticket.state in _OPEN_TICKET
+        then = "请留意叫号。" if waiting else "该号已办理结束。"
+        detail = f"您的预约今天已签到，排队号 {ticket.number}，{then}"
+        extra = {"ticket_number": ticket.number, "ticket_state": ticket.state}
+    return HubProblem(
+        409, m.ProblemCode.ALREADY_CHECKED_IN, "Appointment already checked in", detail, **extra
+    )
+
+
 def check_in(
     ctx: HubContext, terminal: Terminal, request: m.CheckIn, base_url: str
 ) -> m.TicketIssued:
@@ -136,17 +184,11 @@ def check_in(
         )
     with ctx.transaction() as session:
         mark_missed(session, ctx)
-        query = select(AppointmentRow)
         if request.code:
-            query = query.where(AppointmentRow.code == request.code.upper())
+            row = session.get(AppointmentRow, request.code.upper())
         else:
             assert request.id_number is not None
-            query = query.where(
-                AppointmentRow.id_digest == ctx.id_digest(request.id_number),
-                AppointmentRow.slot_date == ctx.today(),
-                AppointmentRow.state == AS.BOOKED.value,
-            )
-        row = session.execute(query.order_by(AppointmentRow.slot_start).limit(1)).scalar()
+            row = _todays_by_id(session, ctx, ctx.id_digest(request.id_number))
         if row is None:
             raise _not_found()
         if row.slot_date != ctx.today():
@@ -156,12 +198,14 @@ def check_in(
                 "Appointment is for another day",
                 f"您的预约日期是 {row.slot_date:%Y年%m月%d日}，请按预约日期前来。",
             )
+        if row.state == AS.CHECKED_IN.value:
+            raise _already_checked_in(session, row)
         if row.state != AS.BOOKED.value:
             raise HubProblem(
                 409,
                 m.ProblemCode.INVALID_TRANSITION,
                 f"Appointment is {row.state}",
-                "该预约已签到或已取消。",
+                "该预约已取消。",
             )
         category = t.get_category(session, row.category_code)
         ticket = t.create_ticket(

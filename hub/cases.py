@@ -71,7 +71,8 @@ def _problem_unknown_item(code: str) -> HubProblem:
     )
 
 
-def _validate(ctx: HubContext, request: m.CaseCreate) -> m.CatalogItem:
+def _validate(ctx: HubContext, request: m.CaseCreate) -> tuple[m.CatalogItem, dict[str, Any]]:
+    """The item, and the form answers in their current shapes (see forms.check_form)."""
     item = get_item(ctx, request.item_code)
     if item is None:
         raise _problem_unknown_item(request.item_code)
@@ -93,12 +94,12 @@ def _validate(ctx: HubContext, request: m.CaseCreate) -> m.CatalogItem:
         raise HubProblem(
             422, m.ProblemCode.VALIDATION_FAILED, "EMS needs an address", "邮寄送达请填写收件地址。"
         )
-    forms.check_form(item, request.form)
+    answers = forms.check_form(item, request.form)
     settings = ctx.settings
     forms.check_materials(
         item, request.materials, settings.max_material_bytes, settings.max_materials_per_case
     )
-    return item
+    return item, answers
 
 
 def create(
@@ -111,11 +112,15 @@ def create(
             "Idempotency-Key header required",
             "提交失败，请重试。",
         )
-    body_hash = request_hash(request.model_dump(mode="json"))
+    body = request.model_dump(mode="json")
+    if body["identity_source"] is None:
+        # A case retried from an outbox written before the field existed hashes as it did then.
+        del body["identity_source"]
+    body_hash = request_hash(body)
     existing = _existing(ctx, terminal.terminal_id, key, body_hash)
     if existing is not None:
         return existing
-    item = _validate(ctx, request)
+    item, answers = _validate(ctx, request)
     now = ctx.now()
     try:
         with ctx.transaction() as session:
@@ -130,7 +135,15 @@ def create(
                 state=C.SUBMITTED.value,
                 applicant_name=request.applicant.name,
                 applicant_id_number=request.applicant.id_number.upper(),
-                data=request.model_dump(mode="json", exclude={"applicant", "materials"}),
+                applicant_identity_source=(
+                    request.identity_source.value if request.identity_source else None
+                ),
+                data={
+                    **request.model_dump(
+                        mode="json", exclude={"applicant", "identity_source", "materials"}
+                    ),
+                    "form": answers,
+                },
                 submitted_at=now,
                 due_date=None,
                 clock_paused_days=0,
@@ -235,6 +248,11 @@ def detail(session: Session, row: CaseRow) -> m.CaseDetail:
         due_date=row.due_date,
         materials_pending=pending_materials(session, row.case_id),
         events=events(session, row.case_id),
+        identity_source=(
+            m.IdentitySource(row.applicant_identity_source)
+            if row.applicant_identity_source
+            else None
+        ),
     )
 
 

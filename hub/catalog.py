@@ -6,7 +6,10 @@ level/行使层级, department/实施部门, promised_days/承诺时限, and opt
 sites/办理地点, ticket_category/排队业务, fee_cny/收费标准, fee_basis/收费依据,
 delivery/送达方式, channels/办理渠道, materials/申请材料, self_service/可自助办理, form_json/表单.
 List cells are separated by ``;`` or ``；``; a material is ``code:name``, with ``:optional``
-appended when it is not required.
+appended when it is not required. The form column holds the form schema as JSON, every kind
+included (``[{"name": "family", "label": "家庭成员", "kind": "group", "fields": [...]}]``); a
+schema that cannot be answered (a choice without options, a group without fields or inside a
+group) is refused naming the row.
 """
 
 from __future__ import annotations
@@ -241,6 +244,13 @@ def import_catalog_file(
     items = parse_catalog_file(path)
     version = store_items(ctx, items, replace=replace)
     return CatalogImportReport(imported=len(items), version=version)
+
+
+def current_version(ctx: HubContext) -> str:
+    """The catalog's version alone (what a terminal's If-None-Match is compared with)."""
+    with ctx.sessions() as session:
+        setting = session.get(KeyValue, "catalog_version")
+        return setting.value if setting else "empty"
 
 
 def load_catalog(ctx: HubContext, site: str | None = None) -> Catalog:

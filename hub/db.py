@@ -172,6 +172,8 @@ class CaseRow(Base):
     state: Mapped[str] = mapped_column(String(24), index=True)
     applicant_name: Mapped[str] = mapped_column(String(100))
     applicant_id_number: Mapped[str] = mapped_column(String(32))
+    # Which document proved the applicant's identity (kiosk.api.models.IdentitySource value).
+    applicant_identity_source: Mapped[str | None] = mapped_column(String(24), nullable=True)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
     submitted_at: Mapped[datetime] = mapped_column(TZ())
     due_date: Mapped[date | None] = mapped_column(Date, nullable=True)

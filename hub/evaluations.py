@@ -1,5 +1,9 @@
 """好差评: one rating per service event (a served ticket or a case), reasons for bad ratings.
 
+A case is named either by the hub's id (right after its journey) or by what its printed
+receipt's QR carries (case number + check character): holding the receipt is the proof, and
+the answer shows no more than the item name and the number.
+
 The hub never creates a rating on its own: only an explicit request from the citizen's terminal
 stores one, and a second one for the same event is refused.
 """
@@ -8,11 +12,13 @@ from __future__ import annotations
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from hub.context import HubContext
-from hub.db import CaseRow, EvaluationRow, Terminal, Ticket
+from hub.db import CaseRow, CatalogItemRow, EvaluationRow, Terminal, Ticket
 from hub.problems import HubProblem
 from kiosk.api import models as m
+from kiosk.api import payloads
 
 BAD = (m.Rating.UNSATISFIED, m.Rating.VERY_UNSATISFIED)
 
@@ -26,20 +32,63 @@ def _already() -> HubProblem:
     )
 
 
-def create(
-    ctx: HubContext, terminal: Terminal, request: m.EvaluationCreate
-) -> m.EvaluationRecorded:
-    if request.rating in BAD and not request.reasons:
+def _check_reasons(rating: m.Rating, reasons: list[m.BadReason]) -> None:
+    if rating in BAD and not reasons:
         raise HubProblem(
             422, m.ProblemCode.REASONS_REQUIRED, "Bad rating needs reasons", "请选择不满意的原因。"
         )
-    if request.rating not in BAD and request.reasons:
+    if rating not in BAD and reasons:
         raise HubProblem(
             422,
             m.ProblemCode.VALIDATION_FAILED,
             "Reasons are only for bad ratings",
             "只有不满意的评价需要选择原因。",
         )
+
+
+def _evaluated(session: Session, subject_type: m.SubjectType, subject_id: str) -> bool:
+    return (
+        session.execute(
+            select(EvaluationRow.id).where(
+                EvaluationRow.subject_type == subject_type.value,
+                EvaluationRow.subject_id == subject_id,
+            )
+        ).first()
+        is not None
+    )
+
+
+def _store(
+    ctx: HubContext,
+    session: Session,
+    terminal: Terminal,
+    subject_type: m.SubjectType,
+    subject_id: str,
+    counter_code: str | None,
+    request: m.EvaluationCreate | m.CaseReceiptEvaluation,
+) -> EvaluationRow:
+    if _evaluated(session, subject_type, subject_id):
+        raise _already()
+    row = EvaluationRow(
+        subject_type=subject_type.value,
+        subject_id=subject_id,
+        level=int(request.rating),
+        reasons=[r.value for r in request.reasons],
+        comment=request.comment,
+        channel=request.channel,
+        terminal_id=terminal.terminal_id,
+        counter_code=counter_code,
+        created_at=ctx.now(),
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def create(
+    ctx: HubContext, terminal: Terminal, request: m.EvaluationCreate
+) -> m.EvaluationRecorded:
+    _check_reasons(request.rating, request.reasons)
     try:
         with ctx.transaction() as session:
             counter_code = None
@@ -55,27 +104,15 @@ def create(
                 counter_code = ticket.counter_code
             elif session.get(CaseRow, request.subject_id) is None:
                 raise HubProblem(404, m.ProblemCode.NOT_FOUND, "Unknown case", "未找到该办件。")
-            already = session.execute(
-                select(EvaluationRow.id).where(
-                    EvaluationRow.subject_type == request.subject_type.value,
-                    EvaluationRow.subject_id == request.subject_id,
-                )
-            ).first()
-            if already:
-                raise _already()
-            row = EvaluationRow(
-                subject_type=request.subject_type.value,
-                subject_id=request.subject_id,
-                level=int(request.rating),
-                reasons=[r.value for r in request.reasons],
-                comment=request.comment,
-                channel=request.channel,
-                terminal_id=terminal.terminal_id,
-                counter_code=counter_code,
-                created_at=ctx.now(),
+            row = _store(
+                ctx,
+                session,
+                terminal,
+                request.subject_type,
+                request.subject_id,
+                counter_code,
+                request,
             )
-            session.add(row)
-            session.flush()
             return m.EvaluationRecorded(
                 evaluation_id=row.id,
                 subject_type=request.subject_type,
@@ -85,6 +122,66 @@ def create(
             )
     except IntegrityError:
         raise _already() from None
+
+
+# -- a case named by its printed receipt ---------------------------------------------------
+
+
+def _receipt_case(session: Session, ref: m.CaseReceiptRef) -> CaseRow:
+    """The case a receipt's QR names: the check character first (a garbled number is told
+    apart from an unknown one), then the number itself."""
+    if payloads.check_character(ref.case_number) != ref.check:
+        raise HubProblem(
+            422,
+            m.ProblemCode.VALIDATION_FAILED,
+            "Case number and check character do not agree",
+            "办件编号有误，请核对回执上的编号。",
+        )
+    row = session.execute(
+        select(CaseRow).where(CaseRow.case_number == ref.case_number)
+    ).scalar_one_or_none()
+    if row is None:
+        raise HubProblem(
+            404, m.ProblemCode.NOT_FOUND, "Unknown case number", "未找到该办件，请核对回执。"
+        )
+    return row
+
+
+def case_to_rate(ctx: HubContext, ref: m.CaseReceiptRef) -> m.CaseToRate:
+    """What a rating screen may show before the citizen rates: item name and number only."""
+    with ctx.sessions() as session:
+        row = _receipt_case(session, ref)
+        return m.CaseToRate(
+            case_number=row.case_number,
+            item_name=_item_name(session, row.item_code),
+            evaluated=_evaluated(session, m.SubjectType.CASE, row.case_id),
+        )
+
+
+def create_for_receipt(
+    ctx: HubContext, terminal: Terminal, request: m.CaseReceiptEvaluation
+) -> m.EvaluationRecorded:
+    """Rate a case named by its receipt; stored under the case like a rating made right after
+    its journey, so either way a case is rated once."""
+    _check_reasons(request.rating, request.reasons)
+    try:
+        with ctx.transaction() as session:
+            case = _receipt_case(session, request.receipt)
+            row = _store(ctx, session, terminal, m.SubjectType.CASE, case.case_id, None, request)
+            return m.EvaluationRecorded(
+                evaluation_id=row.id,
+                subject_type=m.SubjectType.CASE,
+                subject_id=case.case_number,  # the receipt's holder gets no internal id
+                rating=request.rating,
+                created_at=row.created_at,
+            )
+    except IntegrityError:
+        raise _already() from None
+
+
+def _item_name(session: Session, code: str) -> str:
+    item = session.get(CatalogItemRow, code)
+    return item.name if item else code
 
 
 def _bad_model(row: EvaluationRow) -> m.BadEvaluation:

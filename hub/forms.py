@@ -2,54 +2,68 @@
 
 from __future__ import annotations
 
-import re
-from datetime import date
+from collections.abc import Mapping
+from typing import Any
 
 from hub.problems import HubProblem
 from kiosk.api import models as m
+from kiosk.api.answers import AnswerError, AnswerProblem, check_answers, upgrade_legacy
 
-_PHONE = re.compile(r"^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$")
+P = AnswerProblem
+
+# Chinese for a citizen; ``{w}`` is the field (「随行家庭成员」第 2 条的「身份证号码」), ``{n}``
+# the limit.
+_WORDS: dict[AnswerProblem, str] = {
+    P.UNKNOWN_FIELD: "表单包含未知的填写项{w}。",
+    P.WRONG_SHAPE: "{w}的填写格式有误。",
+    P.REQUIRED: "请填写{w}。",
+    P.NOT_CHOSEN: "请选择{w}。",
+    P.TOO_LONG: "{w}内容过长，最多 {n} 个字。",
+    P.NOT_A_NUMBER: "{w}应为数字。",
+    P.BAD_DATE: "{w}日期有误。",
+    P.BAD_PHONE: "{w}不是正确的电话号码。",
+    P.SHORT_ADDRESS: "{w}地址太短，请写到门牌号。",
+    P.BAD_ID_LENGTH: "{w}应为 18 位身份证号码。",
+    P.BAD_ID_CHECK: "{w}校验位不对，请逐位核对。",
+    P.BAD_ID_BIRTH: "{w}中的出生日期有误。",
+    P.NOT_AN_OPTION: "请从列表中选择{w}。",
+    P.REPEATED_CHOICE: "{w}有重复的选项。",
+    P.TOO_FEW_CHOICES: "{w}至少选择 {n} 项。",
+    P.TOO_MANY_CHOICES: "{w}最多选择 {n} 项。",
+    P.TOO_FEW_ROWS: "{w}至少填写 {n} 条。",
+    P.TOO_MANY_ROWS: "{w}最多填写 {n} 条。",
+}
 
 
-def _bad(field: str, title: str, detail: str) -> HubProblem:
-    return HubProblem(
-        422,
-        m.ProblemCode.VALIDATION_FAILED,
-        title,
-        detail,
-        errors=[{"loc": ["body", "form", field], "message": title}],
+def _where(item: m.CatalogItem, error: AnswerError) -> tuple[list[str | int], str]:
+    """The error's location in the request body and the field named for a citizen."""
+    field = next((f for f in item.form if f.name == error.field), None)
+    label = f"「{field.label}」" if field else ""
+    loc: list[str | int] = ["body", "form", error.field]
+    if error.row is not None and error.member is not None:
+        loc += [error.row, error.member]
+        sub = next((s for s in field.fields if s.name == error.member), None) if field else None
+        label += f"第 {error.row + 1} 条" + (f"的「{sub.label}」" if sub else "")
+    return loc, label
+
+
+def check_form(item: m.CatalogItem, answers: Mapping[str, Any]) -> dict[str, Any]:
+    """Check the answers against the item's form; return them in the current shapes (answers
+    from older terminals upgraded). A problem names every bad field; its detail the first."""
+    upgraded = upgrade_legacy(item.form, answers)
+    errors = check_answers(item.form, upgraded)
+    if not errors:
+        return upgraded
+    listed = []
+    for error in errors:
+        loc, where = _where(item, error)
+        words = _WORDS[error.problem].format(w=where, n=error.limit)
+        listed.append({"loc": loc, "message": words})
+    first = errors[0]
+    title = f"Form field {'.'.join(str(p) for p in listed[0]['loc'][2:])}: {first.problem.value}"
+    raise HubProblem(
+        422, m.ProblemCode.VALIDATION_FAILED, title, str(listed[0]["message"]), errors=listed
     )
-
-
-def check_form(item: m.CatalogItem, answers: dict[str, str | int | float | bool | None]) -> None:
-    fields = {f.name: f for f in item.form}
-    unknown = sorted(set(answers) - set(fields))
-    if unknown:
-        raise _bad(unknown[0], f"Unknown form field {unknown[0]}", "表单包含未知的填写项。")
-    for field in item.form:
-        value = answers.get(field.name)
-        if value is None or value == "":
-            if field.required:
-                raise _bad(field.name, f"Missing {field.name}", f"请填写「{field.label}」。")
-            continue
-        text = str(value)
-        if len(text) > field.max_length:
-            raise _bad(field.name, f"{field.name} too long", f"「{field.label}」内容过长。")
-        if field.kind is m.FieldKind.NUMBER and not re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", text):
-            raise _bad(field.name, f"{field.name} is not a number", f"「{field.label}」应为数字。")
-        if field.kind is m.FieldKind.PHONE and not _PHONE.match(text):
-            raise _bad(field.name, f"{field.name} is not a phone number", "请填写正确的联系电话。")
-        if field.kind is m.FieldKind.SELECT and text not in field.options:
-            raise _bad(
-                field.name, f"{field.name} not among options", f"请从列表中选择「{field.label}」。"
-            )
-        if field.kind is m.FieldKind.DATE:
-            try:
-                date.fromisoformat(text)
-            except ValueError:
-                raise _bad(
-                    field.name, f"{field.name} is not a date", f"「{field.label}」日期有误。"
-                ) from None
 
 
 def check_materials(

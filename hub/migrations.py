@@ -57,7 +57,11 @@ def _v4_follow_up(connection: Connection) -> None:
     _add_column(connection, "evaluations", "followed_up_at", timestamp)
 
 
-def _v5_ticket_item(connection: Connection) -> None:
+def _v5_identity_source(connection: Connection) -> None:
+    _add_column(connection, "cases", "applicant_identity_source", "VARCHAR(24)")
+
+
+def _v6_ticket_item(connection: Connection) -> None:
     _add_column(connection, "tickets", "item_code", "VARCHAR(64)")
 
 
@@ -68,7 +72,8 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[Connection], None]], ...] = (
     (2, "identity code subjects", lambda c: _create(c, "identity_subjects")),
     (3, "ticket number step", _v3_step),
     (4, "evaluation follow-up", _v4_follow_up),
-    (5, "ticket item", _v5_ticket_item),
+    (5, "case identity source", _v5_identity_source),
+    (6, "ticket item", _v6_ticket_item),
 )
 LATEST = MIGRATIONS[-1][0]
 

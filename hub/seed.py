@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from sqlalchemy import func, select
 
 from hub.context import HubContext
-from hub.db import CounterRow, TicketCategoryRow
+from hub.db import CounterRow, KeyValue, TicketCategoryRow
 from kiosk.api.models import TicketCategory
 
 logger = logging.getLogger(__name__)
@@ -71,21 +71,55 @@ def load_queues(ctx: HubContext, path: Path) -> int:
     return len(categories)
 
 
+SAMPLE_VERSION_KEY = "sample_catalog_version"
+
+
 def seed_if_empty(ctx: HubContext, directory: Path | None = None) -> bool:
-    """Load the sample hall into an empty database; return whether anything was loaded."""
+    """Load the sample hall into an empty database; return whether anything was loaded.
+
+    A database seeded earlier follows a newer sample catalog as long as nobody has changed its
+    catalog since (its version is still the one the sample import produced): a demo kept across
+    an upgrade sees the upgraded sample items, an engineer's own catalog is never touched.
+    """
     directory = directory or sample_dir()
     with ctx.sessions() as session:
-        if session.execute(select(func.count()).select_from(TicketCategoryRow)).scalar_one():
-            return False
+        seeded = session.execute(select(func.count()).select_from(TicketCategoryRow)).scalar_one()
     queues = directory / "queues.toml"
     if not queues.exists():  # an installed wheel carries no config/: start empty, say why
-        logger.warning("no sample hall at %s: the hub starts without queues or catalog", directory)
+        if not seeded:
+            logger.warning(
+                "no sample hall at %s: the hub starts without queues or catalog", directory
+            )
+        return False
+    if seeded:
+        _follow_sample_catalog(ctx, directory / "items.toml")
         return False
     load_queues(ctx, queues)
-    catalog = directory / "items.toml"
-    if catalog.exists():
-        from hub.catalog import import_catalog_file
-
-        import_catalog_file(ctx, catalog)
+    _import_sample_catalog(ctx, directory / "items.toml")
     logger.info("hub seeded with the sample hall from %s", directory)
     return True
+
+
+def _import_sample_catalog(ctx: HubContext, path: Path) -> None:
+    if not path.exists():
+        return
+    from hub.catalog import import_catalog_file
+
+    report = import_catalog_file(ctx, path, replace=True)
+    with ctx.transaction() as session:
+        mark = session.get(KeyValue, SAMPLE_VERSION_KEY) or KeyValue(key=SAMPLE_VERSION_KEY)
+        mark.value = report.version
+        session.add(mark)
+
+
+def _follow_sample_catalog(ctx: HubContext, path: Path) -> None:
+    from hub.catalog import catalog_version, current_version, parse_catalog_file
+
+    with ctx.sessions() as session:
+        mark = session.get(KeyValue, SAMPLE_VERSION_KEY)
+        sample_version = mark.value if mark else None
+    if sample_version is None or current_version(ctx) != sample_version or not path.exists():
+        return  # never seeded from the sample here, or the catalog has been changed since
+    if catalog_version(parse_catalog_file(path)) != sample_version:
+        _import_sample_catalog(ctx, path)
+        logger.info("sample catalog updated from %s", path)

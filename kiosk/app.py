@@ -62,6 +62,12 @@ def demo_settings(mode: str, *, data_dir: str | Path = "", voice: str = "") -> S
     raw["api"]["base_url"] = "embedded"
     # The demo's reader waits for the demo to "place" the sample card; its camera shows a QR.
     raw["devices"] = {"id_reader": "sim:empty", "camera": DEMO_CAMERA, "printer": "virtual"}
+    staff = raw["community"]["staff"]
+    if staff and not any(entry.get("card_uid") for entry in staff):
+        from drivers.idcard.samples import SAMPLE_STAFF_CARD_UID
+
+        # The demo's simulated staff card (samples.sample_staff_card) is the first worker's.
+        staff[0]["card_uid"] = SAMPLE_STAFF_CARD_UID
     return settings_from_dict(raw, source=f"{base.source} (demo)", environ={})
 
 

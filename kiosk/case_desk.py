@@ -14,7 +14,7 @@ from kiosk.cases import CaseService
 from kiosk.catalog_cache import CatalogCache, KioskGuide, default_guide_path, load_guide
 from kiosk.config import Mode, Settings
 from kiosk.outbox.store import Outbox
-from kiosk.staff import Shift, StaffMember, StaffRegistry
+from kiosk.staff import Shift, StaffRegistry, members_from_settings
 
 logger = logging.getLogger(__name__)
 
@@ -44,9 +44,7 @@ def build_case_desk(
     )
     service.start()
     resources.callback(service.stop)  # runs before outbox.close (ExitStack is LIFO)
-    staff = StaffRegistry(
-        StaffMember(s.number, s.name, s.id_number, s.pin_hash) for s in settings.community.staff
-    )
+    staff = StaffRegistry(members_from_settings(settings.community.staff))
     camera = DocumentCamera(settings.cases.document_camera, folder / "captures")
     resources.callback(camera.close)
     return CaseDesk(

@@ -3,9 +3,12 @@
 Theory of operation: ``CaseService.submit`` stores the case and its materials in the outbox
 (durable, encrypted) before anything else; only then may the screen say "已提交". The sender
 delivers it at once when the hub is up; ``submit`` waits a few seconds for that so a citizen
-usually leaves with the hub's case number and promised date. When the hub does not answer in
-time the receipt carries the outbox's provisional number (and says so), the sender keeps
-trying, and the case arrives exactly once (the entry id is its Idempotency-Key).
+usually leaves with the hub's case number and promised date. The wait ends early at the
+sender's first failed attempt for the entry (hub unreachable): the case is durable already, so
+the citizen gets the provisional receipt at once instead of after the whole wait. A hub that is
+slow but answers within the wait still gives its number. Without the number the receipt carries
+the outbox's provisional number (and says so), the sender keeps trying, and the case arrives
+exactly once (the entry id is its Idempotency-Key).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from drivers.idcard.document import CardType, IdDocument
 from drivers.printer.layouts import CaseReceipt, Delivery
 from kiosk.api.client import HubClient
 from kiosk.api.errors import HubFailure, HubRejected, HubUnreachable
@@ -27,33 +31,56 @@ from kiosk.api.models import (
     CatalogItem,
     Channel,
     DeliveryMethod,
+    IdentitySource,
     MaterialDeclaration,
     Person,
 )
 from kiosk.api.payloads import case_tracking_code
 from kiosk.forms import FieldSpec, to_case_form
-from kiosk.outbox.sender import OutboxSender
+from kiosk.outbox.sender import AttemptFailed, OutboxSender
 from kiosk.outbox.store import EntryState, Outbox, ProvisionalReceipt
 from kiosk.staff import Shift
 
 logger = logging.getLogger(__name__)
 
 
-class IdentitySource(enum.Enum):
-    ID_CARD = "id_card"  # read from the resident ID card: not editable
-    QR = "qr"  # resolved from a dynamic identity QR at the hub: not editable
-    MANUAL = "manual"  # typed (only where the item allows it)
-
-
 @dataclass(frozen=True, slots=True)
 class Applicant:
     name: str
     id_number: str
-    source: IdentitySource
-    address: str = ""  # the ID card's address (for EMS), empty when not known
+    source: IdentitySource  # card and QR data is shown, never editable; MANUAL was typed
+    address: str = ""  # the ID card's address (for EMS); a social security card has none
 
     def __repr__(self) -> str:  # never let a log line carry the person
         return f"Applicant(source={self.source.value})"
+
+
+class CardRefusal(enum.Enum):
+    """Why a card read at the identity step does not identify the applicant (the UI words it)."""
+
+    NO_IDENTITY = "no_identity"  # a bare contactless card, or an ID card on a reader without SAM
+    INCOMPLETE = "incomplete"  # no name, or a number that fails its check character
+    EXPIRED = "expired"
+
+
+def applicant_from_card(document: IdDocument, today: date) -> Applicant | CardRefusal:
+    """The applicant a resident ID card (or permit) or a social security card names.
+
+    A social security card carries name and number (its 社会保障号码 is the ID number) but no
+    address and no photo: the EMS page then asks for an address instead of offering the card's.
+    """
+    if document.card_type is CardType.CARD_UID:
+        return CardRefusal.NO_IDENTITY
+    if not document.name or not document.id_number or document.id_number_valid is False:
+        return CardRefusal.INCOMPLETE
+    valid_to = document.valid_to
+    if isinstance(valid_to, date) and valid_to < today:
+        return CardRefusal.EXPIRED
+    if document.card_type is CardType.SOCIAL_SECURITY:
+        return Applicant(document.name, document.id_number, IdentitySource.SOCIAL_SECURITY_CARD)
+    return Applicant(
+        document.name, document.id_number, IdentitySource.ID_CARD, document.address or ""
+    )
 
 
 def identify_by_code(client: HubClient, code: str) -> Applicant:
@@ -92,6 +119,14 @@ class CaseDraft:
         return [m.code for m in self.item.materials if m.required and m.code not in self.materials]
 
 
+class NumberWait(enum.Enum):
+    """How the wait for the hub's case number ended."""
+
+    SETTLED = "settled"  # delivered (the hub's number) or refused
+    ATTEMPT_FAILED = "attempt_failed"  # the first attempt failed: provisional at once
+    TIMED_OUT = "timed_out"  # the hub did not answer within the wait
+
+
 @dataclass(frozen=True, slots=True)
 class ReceiptData:
     number: str
@@ -111,6 +146,15 @@ class ReceiptData:
     address: str
     tracking_code: str
     verification_code: str
+    wait: NumberWait = NumberWait.SETTLED
+
+
+@dataclass
+class _Waiter:
+    """A screen waiting for one entry's number; ``why`` says what ended the wait."""
+
+    done: threading.Event = field(default_factory=threading.Event)
+    why: NumberWait = NumberWait.TIMED_OUT
 
 
 def build_case(draft: CaseDraft, specs: list[FieldSpec], channel: Channel) -> CaseCreate:
@@ -127,6 +171,7 @@ def build_case(draft: CaseDraft, specs: list[FieldSpec], channel: Channel) -> Ca
             id_number=draft.applicant.id_number,
             phone=draft.phone or None,
         ),
+        identity_source=draft.applicant.source,
         agent=agent,
         form=dict(to_case_form(specs, draft.answers)),
         materials=[
@@ -165,9 +210,11 @@ class CaseService:
         self.client = client
         self.channel = channel
         self.wait_seconds = wait_seconds
-        self._settled: dict[str, threading.Event] = {}
+        self._waiting: dict[str, _Waiter] = {}
         self._lock = threading.Lock()
-        self.sender = OutboxSender(outbox, client, on_settled=self._on_settled)
+        self.sender = OutboxSender(
+            outbox, client, on_settled=self._on_settled, on_attempt_failed=self._on_attempt_failed
+        )
 
     def start(self) -> None:
         self.sender.start()
@@ -176,10 +223,17 @@ class CaseService:
         self.sender.stop()
 
     def _on_settled(self, receipt: ProvisionalReceipt) -> None:
+        self._wake(receipt.entry_id, NumberWait.SETTLED)
+
+    def _on_attempt_failed(self, failure: AttemptFailed) -> None:
+        self._wake(failure.entry_id, NumberWait.ATTEMPT_FAILED)
+
+    def _wake(self, entry_id: str, why: NumberWait) -> None:
         with self._lock:
-            event = self._settled.get(receipt.entry_id)
-        if event is not None:
-            event.set()
+            waiter = self._waiting.get(entry_id)
+            if waiter is not None and not waiter.done.is_set():
+                waiter.why = why
+                waiter.done.set()
 
     def store(self, draft: CaseDraft, specs: list[FieldSpec]) -> ProvisionalReceipt:
         """Durably store the case in the outbox; from now on "已提交" is true."""
@@ -188,21 +242,25 @@ class CaseService:
         for code, content in contents.items():  # a page file changed under us: refuse
             if hashlib.sha256(content).hexdigest() != draft.materials[code].sha256:
                 raise ValueError(f"material {code} changed after capture")
-        stored = self.outbox.submit(case, contents)
+        # The lock is held across the commit: the sender may pick the entry up at once, and its
+        # report must find the waiter (listeners take the same lock).
         with self._lock:
-            self._settled[stored.entry_id] = threading.Event()
+            stored = self.outbox.submit(case, contents)
+            self._waiting[stored.entry_id] = _Waiter()
         self.sender.notify()
         logger.info("case for item %s stored as %s", draft.item.code, stored.provisional_number)
         return stored
 
     def await_number(self, stored: ProvisionalReceipt, draft: CaseDraft) -> ReceiptData:
-        """Wait (a little) for the hub's case number; the receipt is provisional without it."""
+        """Wait (a little) for the hub's case number; the receipt is provisional without it,
+        at once when the first attempt to send the case fails."""
         with self._lock:
-            event = self._settled.get(stored.entry_id)
-        if event is not None:
-            event.wait(self.wait_seconds)
+            waiter = self._waiting.get(stored.entry_id)
+        if waiter is not None:
+            waiter.done.wait(self.wait_seconds)
         with self._lock:
-            self._settled.pop(stored.entry_id, None)
+            self._waiting.pop(stored.entry_id, None)
+            why = NumberWait.SETTLED if waiter is None else waiter.why  # TIMED_OUT unless woken
         current = self.outbox.receipt(stored.entry_id)
         assert draft.applicant is not None and draft.delivery is not None
         item = draft.item
@@ -235,6 +293,7 @@ class CaseService:
             address=draft.address,
             tracking_code=case_tracking_code(number),
             verification_code=digest[:6].upper(),
+            wait=why,
         )
 
     def _due_date(self, case_number: str, id_number: str) -> date | None:

@@ -1,14 +1,18 @@
 """The terminal's copy of the hub's catalog, and how the kiosk presents its items.
 
-Theory of operation: ``CatalogCache.refresh()`` asks the hub for the catalog; a version equal to
-the cached one changes nothing, a new one replaces the cache file atomically (write, fsync,
-rename). When the hub cannot be reached the cached catalog keeps the terminal working, so a
-community point with a flaky line still shows its items and their guides. The cache holds no
-personal data.
+Theory of operation: ``CatalogCache.refresh()`` asks the hub for the catalog with the ETag of the
+cached copy (If-None-Match); a 304 answer costs no body and changes nothing. A full answer whose
+version equals the cached one changes nothing either; a new one replaces the cache file
+atomically (write, fsync, rename), then its ETag is stored beside it the same way. The ETag is
+sent only while the cached catalog itself is readable, so a damaged cache is refetched in full;
+a crash between the two writes leaves an older ETag, which only costs one full download. When
+the hub cannot be reached the cached catalog keeps the terminal working, so a community point
+with a flaky line still shows its items and their guides. The cache holds no personal data.
 
 ``KioskGuide`` is the terminal-side presentation of items (config/catalog/kiosk_guide.toml):
-life events, aliases, the manual-identity fallback and richer widgets for text fields. It is
-kept apart from the hub's contract on purpose: the contract's items forbid unknown keys.
+life events, aliases and the manual-identity fallback. It is kept apart from the hub's contract
+on purpose (the contract's items forbid unknown keys); what a form field asks for, and how its
+answer is checked, is contract (``FormField``), not presentation.
 """
 
 from __future__ import annotations
@@ -17,9 +21,8 @@ import logging
 import os
 import threading
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from kiosk.api.client import HubClient
 from kiosk.api.errors import HubFailure, HubUnreachable
@@ -29,6 +32,7 @@ from kiosk.errors import ConfigError, KioskError
 logger = logging.getLogger(__name__)
 
 CACHE_FILE = "catalog.json"
+ETAG_FILE = "catalog.etag"
 
 
 class CatalogUnavailable(KioskError):
@@ -40,12 +44,15 @@ class RefreshResult:
     version: str
     changed: bool
     from_cache: bool  # the hub could not be reached; the cached catalog is in use
+    not_modified: bool = False  # the hub answered 304 to the cached copy's ETag
+    downloaded: int = 0  # bytes of catalog body received
 
 
 class CatalogCache:
     def __init__(self, client: HubClient, folder: Path, *, site: str | None = None) -> None:
         self.client = client
         self.path = Path(folder) / CACHE_FILE
+        self.etag_path = Path(folder) / ETAG_FILE
         self.site = site
         self._lock = threading.Lock()
         self._catalog: Catalog | None = None
@@ -61,21 +68,33 @@ class CatalogCache:
             return self._catalog
 
     def refresh(self) -> RefreshResult:
-        """Fetch the hub's catalog; on network trouble keep (and report) the cached one."""
+        """Ask the hub whether the cached catalog is current; on network trouble keep (and
+        report) the cached one."""
+        with self._lock:
+            current = self._catalog or self._read()
+            etag = self._read_etag() if current is not None else None
         try:
-            fresh = self.client.get_catalog(site=self.site)
+            fetched = self.client.get_catalog(site=self.site, etag=etag)
         except (HubUnreachable, HubFailure) as exc:
             logger.warning("catalog refresh failed, using the cache: %s", exc.message)
             return RefreshResult(self.catalog.version, changed=False, from_cache=True)
+        if fetched.catalog is None and current is not None:
+            with self._lock:
+                self._catalog = self._catalog or current
+            return RefreshResult(current.version, False, False, not_modified=True)
+        fresh = fetched.catalog
+        if fresh is None:  # a 304 without a cached copy: the hub misread our (absent) ETag
+            raise CatalogUnavailable("事项目录暂不可用，请稍后再试或到窗口办理。")
         with self._lock:
             current = self._catalog or self._read()
-            if current is not None and current.version == fresh.version:
-                self._catalog = current
-                return RefreshResult(fresh.version, changed=False, from_cache=False)
-            self._write(fresh)
-            self._catalog = fresh
-        logger.info("catalog updated to version %s (%d items)", fresh.version, len(fresh.items))
-        return RefreshResult(fresh.version, changed=True, from_cache=False)
+            changed = current is None or current.version != fresh.version
+            if changed:
+                self._write(fresh)
+            self._write_etag(fetched.etag)
+            self._catalog = fresh if changed else current
+        if changed:
+            logger.info("catalog updated to version %s (%d items)", fresh.version, len(fresh.items))
+        return RefreshResult(fresh.version, changed, False, downloaded=fetched.size)
 
     def item(self, code: str) -> CatalogItem | None:
         return next((item for item in self.catalog.items if item.code == code), None)
@@ -93,14 +112,31 @@ class CatalogCache:
             logger.warning("ignoring unreadable catalog cache %s: %s", self.path, exc)
             return None
 
+    def _read_etag(self) -> str | None:
+        try:
+            return self.etag_path.read_text(encoding="ascii").strip() or None
+        except (OSError, UnicodeDecodeError):
+            return None
+
     def _write(self, catalog: Catalog) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        with tmp.open("w", encoding="utf-8") as fh:
-            fh.write(catalog.model_dump_json())
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, self.path)
+        _write_atomically(self.path, catalog.model_dump_json())
+
+    def _write_etag(self, etag: str | None) -> None:
+        if etag is None:
+            self.etag_path.unlink(missing_ok=True)
+        else:
+            _write_atomically(self.etag_path, etag)
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write, fsync, rename: a reader sees the old file or the new one, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    with tmp.open("w", encoding="utf-8") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
 
 
 # --------------------------------------------------------------------------- presentation
@@ -114,7 +150,6 @@ class ItemGuide:
     manual_identity: bool = False  # a citizen without a card may type name and ID number
     summary: str = ""  # what the item is, in a citizen's words (guide page)
     who: str = ""  # who can apply (申请对象)
-    fields: dict[str, dict[str, Any]] = field(default_factory=dict)  # widget overlays
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +161,7 @@ class KioskGuide:
         return self.items.get(code, ItemGuide())
 
 
-_ITEM_KEYS = {"events", "aliases", "audience", "manual_identity", "fields", "summary", "who"}
+_ITEM_KEYS = {"events", "aliases", "audience", "manual_identity", "summary", "who"}
 
 
 def load_guide(path: Path) -> KioskGuide:
@@ -140,6 +175,11 @@ def load_guide(path: Path) -> KioskGuide:
     events = tuple(str(e) for e in raw.get("events", []))
     items: dict[str, ItemGuide] = {}
     for code, entry in raw.get("items", {}).items():
+        if "fields" in entry:
+            raise ConfigError(
+                f"{path}: items.{code}.fields: field kinds, options and groups belong in the"
+                " catalog's form schema (items.toml), not in the kiosk guide"
+            )
         unknown = set(entry) - _ITEM_KEYS
         if unknown:
             raise ConfigError(f"{path}: items.{code}: unknown key '{sorted(unknown)[0]}'")
@@ -155,7 +195,6 @@ def load_guide(path: Path) -> KioskGuide:
             manual_identity=bool(entry.get("manual_identity", False)),
             summary=str(entry.get("summary", "")),
             who=str(entry.get("who", "")),
-            fields=dict(entry.get("fields", {})),
         )
     return KioskGuide(events, items)
 

@@ -34,7 +34,9 @@ class _Section(BaseModel):
 
 
 class TerminalSettings(_Section):
-    id: Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")]
+    # At most 24 characters: the provisional case numbers this terminal prints start with it and
+    # must fit a receipt QR's 40-character reference.
+    id: Annotated[str, Field(min_length=1, max_length=24, pattern=r"^[A-Za-z0-9_.-]+$")]
     hall_name: Annotated[str, Field(min_length=1, max_length=40)]
     hall_name_en: Annotated[str, Field(max_length=80)] = ""  # shown in English; empty: hall_name
     mode: Mode = Mode.HALL
@@ -138,10 +140,35 @@ class StaffEntry(_Section):
     pin_hash: Annotated[
         str, Field(pattern=r"^scrypt\$[0-9]+\$[0-9]+\$[0-9]+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$")
     ]
+    # An enrolled staff card: the 卡片ID `kiosk idcard read --reader pcsc` prints for it (hex of a
+    # 4, 7, 8 or 10 byte UID). The worker's own ID or social security card works without it.
+    card_uid: str | None = None
+
+    @field_validator("card_uid")
+    @classmethod
+    def _card_uid(cls, value: str | None) -> str | None:
+        from kiosk.staff import CARD_UID_PATTERN
+
+        if value is None:
+            return None
+        value = value.strip().upper()
+        if not CARD_UID_PATTERN.match(value):
+            raise ValueError("must be the card's id in hex: 8, 14, 16 or 20 characters 0-9 A-F")
+        return value
 
 
 class CommunitySettings(_Section):
     staff: list[StaffEntry] = []  # community workers who may submit on a citizen's behalf
+
+    @field_validator("staff")
+    @classmethod
+    def _unique(cls, staff: list[StaffEntry]) -> list[StaffEntry]:
+        # A number, ID number or card that names two workers would sign in the wrong one.
+        for what in ("number", "id_number", "card_uid"):
+            seen = [getattr(entry, what) for entry in staff if getattr(entry, what)]
+            if len(seen) != len(set(seen)):
+                raise ValueError(f"two workers have the same {what}")
+        return staff
 
 
 class AdminSettings(_Section):
@@ -251,7 +278,10 @@ def _describe(exc: ValidationError, source: str) -> str:
         message = message.removeprefix("Value error, ")
     if kind in ("enum", "literal_error"):
         message = message.replace("Input should be", "allowed:")
-    return f"{source}: {location}: {message} (got {error.get('input')!r})"
+    got = error.get("input")
+    if isinstance(got, dict | list):  # a whole section (e.g. every worker): too much to repeat
+        return f"{source}: {location}: {message}"
+    return f"{source}: {location}: {message} (got {got!r})"
 
 
 def _allowed_keys(loc: tuple[Any, ...]) -> str:

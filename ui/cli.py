@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +65,9 @@ def _demo(args: argparse.Namespace) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         out = Path(args.tour)
         out.mkdir(parents=True, exist_ok=True)
+        # Each tour starts from a fresh hall (numbers from 001, today's sample data), so its
+        # screenshots do not depend on earlier runs.
+        shutil.rmtree(out / ".data", ignore_errors=True)
         settings = demo_settings(args.mode, data_dir=out / ".data", voice="none")
         with build_terminal(settings, printed_dir=out) as terminal:
             from ui.tour import run_tour

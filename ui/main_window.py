@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from kiosk.admin import AdminGate
 from kiosk.app import Terminal
 from kiosk.flows.checkin import CheckInDesk
-from kiosk.flows.rating import Subject
+from kiosk.flows.rating import RatingDesk, Subject
 from kiosk.journeys import Availability, journey_status, journeys_for
 from kiosk.session import Session
 from ui.bridge import BackgroundRunner, EventRelay
@@ -141,7 +141,7 @@ class KioskWindow(QWidget):
         tiles += [
             Tile("checkin", self.tr("预约签到"), self.tr("已预约？扫预约码或刷身份证签到")),
             Tile("progress", self.tr("进度查询"), self.tr("查询已提交办件的办理进度")),
-            Tile("rating", self.tr("好差评"), self.tr("扫描凭条二维码，评价窗口服务")),
+            Tile("rating", self.tr("好差评"), self.tr("扫描凭条或回执二维码，评价服务")),
         ]
         self.home = HomeScreen(
             tiles,
@@ -169,7 +169,10 @@ class KioskWindow(QWidget):
             english=self.languages.current == "en",
         )
         self.progress = ProgressJourney(terminal.client, devices, self.runner, lambda: self.session)
-        self.rating = RatingJourney(terminal.client, devices, self.runner, landscape=self.landscape)
+        outbox = terminal.cases.service.outbox if terminal.cases is not None else None
+        self.rating = RatingJourney(
+            RatingDesk(terminal.client, outbox), devices, self.runner, landscape=self.landscape
+        )
         self.journeys: dict[str, JourneyStack] = {
             "ticket": self.ticket,
             "checkin": self.checkin,
@@ -247,7 +250,10 @@ class KioskWindow(QWidget):
             text = self.tr("签到成功，您的号码是 %1，请留意叫号。")
             self.voice.say(text.replace("%1", outcome.ticket.number))
         elif page == "refused":
-            self.voice.say(self.checkin.refusal_title.text())
+            said = self.checkin.refusal_title.text()
+            if number := self.checkin.refused_number.text():  # already checked in
+                said += self.tr("，您的号码是 %1。").replace("%1", number)
+            self.voice.say(said)
 
     def _speak_progress_page(self, page: str) -> None:
         if page == "collecting":
@@ -257,7 +263,7 @@ class KioskWindow(QWidget):
 
     def _speak_rating_page(self, page: str) -> None:
         if page == "scanning":
-            self.voice.say(self.tr("请将排队凭条上的二维码对准扫码窗口"))
+            self.voice.say(self.tr("请将排队凭条或受理回执上的二维码对准扫码窗口"))
         elif page == "rating":
             self.voice.say(self.tr("请您评价本次服务"))
         elif page == "thanked":

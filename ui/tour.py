@@ -102,6 +102,8 @@ class _Tour:
             if window.terminal.cases is not None:
                 restore_look(window, language, elder)
                 self.submit_case(window, variant)
+                self.journeys.social_security_case(window, variant)
+                self.journeys.staff_card_sign_in(window, variant)
             self.journeys.check_in(window, variant)
             self.journeys.progress(window, variant)
             self.journeys.rating(window, variant)
@@ -247,7 +249,12 @@ class _Tour:
                 "residence_since": "20250301",
                 "reason": "就业",
                 "family": [
-                    {"name": "王小二", "relation": "子女", "id_number": "110105201501010017"}
+                    {
+                        "name": "王小二",
+                        "relation": "子女",
+                        "id_number": "110105201501010017",
+                        "birth_date": "20150101",
+                    }
                 ],
             }
         )

@@ -1,4 +1,5 @@
-"""The demo tour's part for 预约签到, 进度查询 and 好差评: seed the embedded hub, tap through.
+"""The demo tour's part for 预约签到, 进度查询 and 好差评 (seed the embedded hub, tap through),
+and for the card paths of 办件: the social security card as identity, the staff card sign-in.
 
 The demo runs over the embedded hub, whose admin token sits in its data folder: the tour uses
 it to register a counter terminal that plays the window staff (serving a ticket, moving a case
@@ -15,8 +16,9 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from drivers.idcard.document import CardType, IdDocument
 from drivers.idcard.idnumber import check_character
-from drivers.idcard.samples import sample_resident
+from drivers.idcard.samples import sample_resident, sample_social_security, sample_staff_card
 from kiosk.api import models as m
 from kiosk.api.client import HubClient, new_idempotency_key
 from kiosk.api.errors import HubRejected
@@ -26,6 +28,8 @@ from ui.main_window import KioskWindow
 logger = logging.getLogger(__name__)
 
 ITEM = "GG00123001-990101-RS"
+ELDERLY = "GG00618002-990101-MZ"  # 老年人优待证: the social security card part
+DEMO_STAFF_PIN = "246810"  # worker S0001's PIN in config/community.toml (sample data)
 PDF = b"%PDF-1.4 demo page\n"
 
 Shot = Callable[[KioskWindow, str, str], None]
@@ -146,7 +150,7 @@ class JourneyTour:
             self.tap(window.home.tiles["checkin"])
             reader.place_card(card)
             self.wait(lambda: journey.currentWidget() is journey.refused_page, "a refusal")
-            self.shot(window, variant, "checkin-refused")
+            self.shot(window, variant, "checkin-already-checked-in")
             self._take_card_away()
         window.end_session("finish")
 
@@ -236,4 +240,115 @@ class JourneyTour:
         self.wait(lambda: journey.currentWidget() is journey.thanks_page, "the thanks page")
         self.shot(window, variant, "rating-thanks")
         window.end_session("finish")
+        self.rate_case(window, variant)
         self._camera(None)
+
+    def rate_case(self, window: KioskWindow, variant: str) -> None:
+        """From home, the QR of a case receipt (as kiosk.cases prints it); and, in two looks, a
+        provisional receipt another terminal printed while offline."""
+        from kiosk.api.payloads import case_tracking_code
+
+        counter = self.counter()
+        if counter is None:
+            return
+        receipt = self._case(fictional_id(700 + self._people), counter)
+        self._camera(case_tracking_code(receipt.case_number))
+        self._look(window, variant)  # may rebuild the screens: take the journey after it
+        journey = window.rating
+        self.tap(window.home.tiles["rating"])
+        self.wait(lambda: journey.currentWidget() is journey.rate_page, "the case rating page")
+        self.tap(journey.picker.level_buttons[m.Rating.VERY_SATISFIED])
+        self.shot(window, variant, "rating-case-receipt")
+        self.tap(journey.submit_button)
+        self.wait(lambda: journey.currentWidget() is journey.thanks_page, "the thanks page")
+        window.end_session("finish")
+        if variant not in ("portrait", "english"):
+            return
+        provisional = f"HALL-K09-{date.today():%Y%m%d}-0003"
+        self._camera(case_tracking_code(provisional))
+        self._look(window, variant)
+        journey = window.rating
+        self.tap(window.home.tiles["rating"])
+        self.wait(lambda: journey.currentWidget() is journey.refused_page, "a refusal")
+        self.shot(window, variant, "rating-case-provisional")
+        window.end_session("finish")
+
+    # -- 办件 with a social security card; the community worker's staff card
+
+    def social_security_case(self, window: KioskWindow, variant: str) -> None:
+        """A bare card is told apart; the 社保卡 identifies; EMS asks for an address."""
+        reader = self.terminal.devices.sim_reader
+        if self.terminal.cases is None or reader is None:
+            return
+        self._look(window, variant)
+        journey = window.case
+        self.tap(window.home.tiles["case"])
+        self.wait(lambda: journey.current_page() is journey.find_page, "the items")
+        self.tap(journey.find_page.event_buttons["养老"])
+        self.tap(journey.find_page.result_buttons[ELDERLY])
+        self.tap(journey.guide_page.apply)
+        page = journey.identify_page
+        reader.place_card(sample_staff_card())
+        self.wait(lambda: bool(page.status.text()), "the bare-card message")
+        self.shot(window, variant, "case-identify-bare-card")
+        self._take_card_away()
+        reader.place_card(sample_social_security())
+        self.wait(lambda: journey.form_view is not None, "the form")
+        self._take_card_away()
+        self.shot(window, variant, "case-form-social-security")
+        view = journey.form_view
+        assert view is not None
+        view.set_values({"phone": "13800001234"})
+        self.tap(journey.form_next)
+        materials = journey.materials_page
+        for material in ("id_card", "photo"):
+            self.tap(materials.capture_buttons[material])
+            self.tap(materials.shoot)
+            self.wait(lambda: materials.done.isEnabled(), "a captured page")
+            self.tap(materials.done)
+            self.wait(lambda: not materials.panel.isVisible(), "the material")
+        self.tap(materials.next)
+        delivery = journey.delivery_page
+        self.tap(delivery.method_buttons[m.DeliveryMethod.EMS])
+        self.shot(window, variant, "case-delivery-social-security")
+        delivery.address_edit.setText("北京市朝阳区示例路9号2单元101")
+        self.tap(delivery.next)
+        self.wait(lambda: journey.current_page() is journey.review_page, "the review")
+        self.shot(window, variant, "case-review-social-security")
+        window.end_session("finish")
+
+    def staff_card_sign_in(self, window: KioskWindow, variant: str) -> None:
+        """Community mode: the worker's staff card, then the PIN, then the card taken away."""
+        cases, reader = self.terminal.cases, self.terminal.devices.sim_reader
+        workers = self.terminal.settings.community.staff
+        if cases is None or not cases.community or not workers or reader is None:
+            return
+        worker = workers[0]
+        card = (
+            IdDocument(card_type=CardType.CARD_UID, card_uid=worker.card_uid)
+            if worker.card_uid
+            else dataclasses.replace(sample_resident(), id_number=worker.id_number)
+        )
+        self._look(window, variant)
+        journey = window.case
+        page = journey.staff_page
+        self.tap(window.home.tiles["case"])
+        self.wait(lambda: journey.current_page() is journey.find_page, "the items")
+        self.tap(journey.sign_in_button)
+        self.shot(window, variant, "staff-sign-in")
+        reader.place_card(card)
+        self.wait(page.card_label.isVisible, "the card to be read")
+        for key in DEMO_STAFF_PIN:
+            self.tap(page.keypad.keys[key])
+        self.shot(window, variant, "staff-card-pin")
+        self.tap(page.ok)
+        self.wait(lambda: page.ok.isHidden() or bool(page.error.text()), "the sign-in")
+        self.shot(window, variant, "staff-card-signed-in")
+        signed_in = page.ok.isHidden()  # waiting for the card to be taken away
+        self._take_card_away()
+        if signed_in:
+            self.wait(lambda: journey.current_page() is journey.find_page, "the items")
+            self.shot(window, variant, "staff-card-worker-bar")
+            self.tap(journey.shift_button)
+            self.tap(journey.shift_page.sign_out_button)
+        window.end_session("finish")

@@ -2,7 +2,9 @@
 
 URIs: ``serial:/dev/ttyUSB0?baud=115200`` (``baud=auto`` tries 115200 then 9600; default 115200),
 ``pcsc`` or ``pcsc:NAME-SUBSTRING``, ``sim`` (the demo's simulated reader with the fictional
-sample card on it) and ``sim:empty`` (no card until one is placed programmatically).
+sample card on it), ``sim:social-security`` (the sample social security card on it),
+``sim:staff-card`` (a bare contactless card: only its id) and ``sim:empty`` (no card until one
+is placed programmatically).
 """
 
 from __future__ import annotations
@@ -102,12 +104,21 @@ def make_reader(uri: str) -> IdCardReader:
 
         return PcscReader(rest or None)
     if scheme == "sim":
-        from drivers.idcard.samples import sample_resident
+        from drivers.idcard import samples
         from drivers.idcard.sim import SimulatedReader
 
-        if rest not in ("", "empty"):
-            raise ReaderUriError(f"reader URI {uri!r}: use 'sim' or 'sim:empty'")
-        return SimulatedReader(card=None if rest == "empty" else sample_resident())
+        cards = {
+            "": samples.sample_resident,
+            "social-security": samples.sample_social_security,
+            "staff-card": samples.sample_staff_card,
+        }
+        if rest == "empty":
+            return SimulatedReader(card=None)
+        if rest not in cards:
+            raise ReaderUriError(
+                f"reader URI {uri!r}: use sim, sim:social-security, sim:staff-card or sim:empty"
+            )
+        return SimulatedReader(card=cards[rest]())
     raise ReaderUriError(
         f"unknown reader URI {uri!r}: use serial:/dev/ttyUSB0?baud=115200, pcsc[:NAME] or sim"
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 
+from drivers.idcard.apdu import NO_SAM_NOTE
 from drivers.idcard.document import PERMANENT, CardType, IdDocument
 
 # A deterministic stand-in for the 1024 WLT bytes: it is raw card data for the transports to
@@ -97,3 +98,11 @@ def sample_social_security() -> IdDocument:
         valid_from=datetime.date(2018, 3, 1),
         valid_to=datetime.date(2028, 3, 1),
     )
+
+
+SAMPLE_STAFF_CARD_UID = "5A3C9E0104D2B7F6"  # 8 bytes, as a plain PC/SC reader reports it
+
+
+def sample_staff_card() -> IdDocument:
+    """A bare contactless card (a staff badge): a reader gets only its physical id."""
+    return IdDocument(card_type=CardType.CARD_UID, card_uid=SAMPLE_STAFF_CARD_UID, note=NO_SAM_NOTE)

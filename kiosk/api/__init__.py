@@ -22,9 +22,11 @@ always on (``ca_bundle`` replaces the trust store, even over ``REQUESTS_CA_BUNDL
 ``Idempotency-Key`` (generated, or the caller's, as the outbox does), so they are retried with
 backoff like reads and idempotent uploads; other writes are sent once. Methods:
 ``list_ticket_categories``, ``queues``, ``issue_ticket``, ``get_ticket``, ``heartbeat``,
-``get_catalog``, ``get_item``, ``appointment_slots``, ``book_appointment``, ``check_in``,
-``cancel_appointment``, ``get_appointment``, ``create_case(request, idempotency_key=)``,
-``upload_material``, ``get_case``, ``lookup_case``, ``transition_case``, ``evaluate``,
+``get_catalog(site=, etag=)`` (a ``CatalogFetch``: the catalog, or ``not_modified`` after a
+304 when the ETag sent is current), ``get_item``, ``appointment_slots``, ``book_appointment``,
+``check_in``, ``cancel_appointment``, ``get_appointment``,
+``create_case(request, idempotency_key=)``, ``upload_material``, ``get_case``, ``lookup_case``,
+``transition_case``, ``evaluate``,
 ``list_counters``, ``call_next``, ``call_number``, ``ticket_action``, ``transfer_ticket``,
 ``bad_ratings``, ``follow_up``, ``ticket_stats``, ``identity_public_key``,
 ``resolve_identity_code``.
@@ -32,6 +34,9 @@ backoff like reads and idempotent uploads; other writes are sent once. Methods:
 ``kiosk.api.errors`` — all subclass ``kiosk.errors.KioskError``: ``HubUnreachable`` (network or
 TLS: keep the work and retry later), ``HubRejected`` (4xx: ``.code``, ``.citizen_message`` to
 show, ``.status``), ``HubFailure`` (5xx or an answer outside the contract).
+
+``kiosk.api.answers`` — form answers checked against an item's form schema (``check_answers``,
+``AnswerError`` naming field, row and sub-field): the same rules at the hub and the kiosk.
 
 Example::
 

@@ -7,6 +7,7 @@ as the outbox does), so the transport may retry it; a repeat gets the first answ
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
@@ -22,6 +23,20 @@ M = TypeVar("M", bound=BaseModel)
 
 def new_idempotency_key() -> str:
     return uuid.uuid4().hex
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogFetch:
+    """One catalog request. ``catalog`` is None when the hub answered 304 Not Modified: the
+    copy named by the ETag sent is current (and no body crossed the network)."""
+
+    catalog: m.Catalog | None
+    etag: str | None  # the hub's name for this catalog version; send it back next time
+    size: int  # bytes of body received
+
+    @property
+    def not_modified(self) -> bool:
+        return self.catalog is None
 
 
 class HubClient:
@@ -112,9 +127,15 @@ class HubClient:
 
     # -- catalog
 
-    def get_catalog(self, *, site: str | None = None) -> m.Catalog:
+    def get_catalog(self, *, site: str | None = None, etag: str | None = None) -> CatalogFetch:
+        """The catalog, or (given the ETag of the copy the caller holds) word that it is
+        still current: a 304 is an outcome here, not an error."""
         params = {"site": site} if site else None
-        return self._parse(m.Catalog, self._t.request("GET", "/catalog", params=params))
+        headers = {"If-None-Match": etag} if etag else None
+        reply = self._t.exchange("GET", "/catalog", params=params, headers=headers)
+        if reply.status == 304:
+            return CatalogFetch(None, reply.etag or etag, 0)
+        return CatalogFetch(self._parse(m.Catalog, reply.body), reply.etag, reply.size)
 
     def get_item(self, code: str) -> m.CatalogItem:
         return self._parse(m.CatalogItem, self._t.request("GET", f"/catalog/items/{code}"))
@@ -170,6 +191,16 @@ class HubClient:
 
     def evaluate(self, request: m.EvaluationCreate) -> m.EvaluationRecorded:
         return self._parse(m.EvaluationRecorded, self._post("/evaluations", request))
+
+    def case_to_rate(self, receipt: m.CaseReceiptRef) -> m.CaseToRate:
+        """The item name and number of the case a receipt names, and whether it is rated."""
+        body = self._post("/evaluations/case-receipt/check", receipt)
+        return self._parse(m.CaseToRate, body)
+
+    def evaluate_case_receipt(self, request: m.CaseReceiptEvaluation) -> m.EvaluationRecorded:
+        """Rate a case named by its printed receipt; one evaluation per case."""
+        body = self._post("/evaluations/case-receipt", request)
+        return self._parse(m.EvaluationRecorded, body)
 
     # -- staff views (counter terminals)
 

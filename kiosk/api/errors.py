@@ -7,6 +7,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from kiosk.errors import KioskError
 
 
@@ -23,11 +26,21 @@ class HubRejected(HubError):
 
     exit_code = 2
 
-    def __init__(self, message: str, *, code: str, citizen_message: str, status: int) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str,
+        citizen_message: str,
+        status: int,
+        extensions: Mapping[str, Any] | None = None,
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.citizen_message = citizen_message
         self.status = status
+        # RFC 9457 extension members of the problem (e.g. ``ticket_number``), as sent.
+        self.extensions: Mapping[str, Any] = dict(extensions or {})
 
 
 class HubFailure(HubError):

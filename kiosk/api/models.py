@@ -11,7 +11,14 @@ import enum
 from datetime import date, datetime
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 API_PREFIX = "/api/v1"
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -72,6 +79,9 @@ class ProblemCode(enum.StrEnum):
     APPOINTMENT_NOT_TODAY = "appointment_not_today"
     SLOT_FULL = "slot_full"
     DUPLICATE_APPOINTMENT = "duplicate_appointment"
+    # Carries ``ticket_number`` and ``ticket_state``: the ticket the earlier check-in issued
+    # (after any counter transfer), as RFC 9457 extension members.
+    ALREADY_CHECKED_IN = "already_checked_in"
     ALREADY_EVALUATED = "already_evaluated"
     REASONS_REQUIRED = "reasons_required"
     IDENTITY_CODE_EXPIRED = "identity_code_expired"
@@ -308,21 +318,95 @@ class MaterialSpec(_Model):
 
 
 class FieldKind(enum.StrEnum):
+    """What a form field asks for; the answer shape follows from it (see ``FormAnswer``)."""
+
     TEXT = "text"
-    NUMBER = "number"
-    DATE = "date"
+    NUMBER = "number"  # a non-negative decimal, as text ("4500", "4500.50")
+    DATE = "date"  # ISO 8601 calendar date ("2025-03-01")
     PHONE = "phone"
-    SELECT = "select"
-    ID_NUMBER = "id_number"
+    SELECT = "select"  # one of ``options``
+    ID_NUMBER = "id_number"  # an 18-character resident ID number (GB 11643), check digit right
+    MULTI_SELECT = "multi_select"  # a list of distinct ``options``
+    ADDRESS = "address"  # text of at least ``ADDRESS_MIN_LENGTH`` characters
+    GROUP = "group"  # a repeating group: a list of rows, each an object of sub-field answers
 
 
-class FormField(_Model):
+# Kinds whose answer is one scalar: the only kinds a group's sub-fields may have.
+SIMPLE_FIELD_KINDS = frozenset(set(FieldKind) - {FieldKind.MULTI_SELECT, FieldKind.GROUP})
+ADDRESS_MIN_LENGTH = 6  # characters: "某某路1号" is not yet an address a courier can find
+
+
+class _FieldBase(_Model):
     name: Code
     label: str
     kind: FieldKind = FieldKind.TEXT
     required: bool = True
-    options: list[str] = Field(default_factory=list)
+    options: list[str] = Field(default_factory=list, max_length=50)
     max_length: int = Field(default=200, ge=1, le=5000)
+
+    def _check_options(self) -> None:
+        choosing = self.kind in (FieldKind.SELECT, FieldKind.MULTI_SELECT)
+        if choosing and not self.options:
+            raise ValueError(f"field {self.name}: a {self.kind.value} field needs options")
+        if not choosing and self.options:
+            raise ValueError(f"field {self.name}: only select fields have options")
+        if len(set(self.options)) != len(self.options):
+            raise ValueError(f"field {self.name}: an option appears twice")
+
+
+class FormSubField(_FieldBase):
+    """One column of a repeating group (e.g. 姓名, 关系, 身份证号): a simple kind only."""
+
+    @model_validator(mode="after")
+    def _simple(self) -> FormSubField:
+        if self.kind not in SIMPLE_FIELD_KINDS:
+            raise ValueError(f"sub-field {self.name}: a group's fields have simple kinds")
+        self._check_options()
+        return self
+
+
+class FormField(_FieldBase):
+    """One field of an item's form. A required multi-choice needs at least one choice and a
+    required group at least one row, whatever ``min_choices`` / ``min_rows`` say."""
+
+    min_choices: int = Field(default=0, ge=0, le=50)  # multi_select only
+    max_choices: int | None = Field(default=None, ge=1, le=50)  # multi_select; None: no limit
+    min_rows: int = Field(default=0, ge=0, le=50)  # group only
+    max_rows: int = Field(default=10, ge=1, le=50)  # group only
+    fields: list[FormSubField] = Field(default_factory=list, max_length=20)  # group only
+
+    @model_validator(mode="after")
+    def _consistent(self) -> FormField:
+        self._check_options()
+        multi = self.kind is FieldKind.MULTI_SELECT
+        if not multi and (self.min_choices or self.max_choices is not None):
+            raise ValueError(f"field {self.name}: only multi_select fields count choices")
+        if multi and self.min_choices > min(self.max_choices or 50, len(self.options)):
+            raise ValueError(f"field {self.name}: min_choices exceeds what can be chosen")
+        group = self.kind is FieldKind.GROUP
+        if group != bool(self.fields):
+            raise ValueError(f"field {self.name}: a group (and only a group) has fields")
+        if group and self.min_rows > self.max_rows:
+            raise ValueError(f"field {self.name}: min_rows exceeds max_rows")
+        if not group and self.min_rows:
+            raise ValueError(f"field {self.name}: only group fields count rows")
+        names = [f.name for f in self.fields]
+        if len(set(names)) != len(names):
+            raise ValueError(f"field {self.name}: a sub-field name appears twice")
+        return self
+
+
+# Answers (``CaseCreate.form``): a scalar for the simple kinds (text, number, date, phone,
+# select, ID number, address), a list of strings for multi_select, a list of row objects for a
+# group. Older terminals sent a multi-choice as "A、B" and a group as a JSON string: still valid
+# shapes here; the hub reads them as the new shapes (kiosk.api.answers.upgrade_legacy).
+FormScalar = str | int | float | bool | None
+GroupRow = dict[Annotated[str, StringConstraints(max_length=64)], FormScalar]
+FormAnswer = (
+    FormScalar
+    | Annotated[list[Annotated[str, StringConstraints(max_length=500)]], Field(max_length=50)]
+    | Annotated[list[GroupRow], Field(max_length=50)]
+)
 
 
 class Fee(_Model):
@@ -388,6 +472,15 @@ class CaseAction(enum.StrEnum):
     DELIVER = "deliver"
 
 
+class IdentitySource(enum.StrEnum):
+    """Which document proved the applicant's identity at the terminal."""
+
+    ID_CARD = "id_card"  # resident ID card (or permit) read by the card reader
+    SOCIAL_SECURITY_CARD = "social_security_card"  # 社会保障卡 read by the card reader
+    QR = "qr"  # dynamic identity QR resolved at the hub
+    MANUAL = "manual"  # typed, where the item allows it: check the original at the window
+
+
 class Person(_Model):
     name: str = Field(min_length=1, max_length=50)
     id_number: IdNumber
@@ -407,8 +500,10 @@ class MaterialDeclaration(_Model):
 class CaseCreate(_Model):
     item_code: Code
     applicant: Person
+    # How the applicant proved who they are (None: a client that does not say).
+    identity_source: IdentitySource | None = None
     agent: Person | None = None  # 代办: the community worker submitting on the citizen's behalf
-    form: dict[str, str | int | float | bool | None] = Field(default_factory=dict)
+    form: dict[str, FormAnswer] = Field(default_factory=dict)
     materials: list[MaterialDeclaration] = Field(default_factory=list, max_length=50)
     delivery: DeliveryMethod = DeliveryMethod.PICKUP
     delivery_address: str | None = Field(default=None, max_length=300)
@@ -458,6 +553,7 @@ class CaseDetail(_Model):
     due_date: date | None
     materials_pending: list[str]
     events: list[CaseEventView]
+    identity_source: IdentitySource | None = None
 
 
 class CaseLookup(_Model):
@@ -564,10 +660,42 @@ class EvaluationCreate(_Model):
     channel: Annotated[str, StringConstraints(pattern=r"^[1-5]$")] = "5"
 
 
+# A case number as a receipt's QR prints it (``YM1:C:<number>:<check>``, kiosk.api.payloads).
+ReceiptCaseNumber = Annotated[
+    str, StringConstraints(pattern=r"^[0-9A-Z](?:[0-9A-Z-]{0,38}[0-9A-Z])?$")
+]
+
+
+class CaseReceiptRef(_Model):
+    """A case named by what its printed receipt's QR carries: the case number and its ISO 7064
+    check character. Holding the receipt is the proof; the answer carries no personal data."""
+
+    case_number: ReceiptCaseNumber
+    check: Annotated[str, StringConstraints(pattern=r"^[0-9A-Z]$")]
+
+
+class CaseToRate(_Model):
+    """What a rating screen may show of a case named by its receipt (no personal data)."""
+
+    case_number: str
+    item_name: str
+    evaluated: bool  # already rated: one evaluation per case
+
+
+class CaseReceiptEvaluation(_Model):
+    """好差评 of a case named by its receipt (``POST /evaluations/case-receipt``)."""
+
+    receipt: CaseReceiptRef
+    rating: Rating
+    reasons: list[BadReason] = Field(default_factory=list, max_length=8)
+    comment: str = Field(default="", max_length=500)
+    channel: Annotated[str, StringConstraints(pattern=r"^[1-5]$")] = "5"
+
+
 class EvaluationRecorded(_Model):
     evaluation_id: int
     subject_type: SubjectType
-    subject_id: str
+    subject_id: str  # for a case named by its receipt, the case number (not the hub's id)
     rating: Rating
     created_at: datetime
 

@@ -12,6 +12,7 @@ import threading
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,17 @@ logger = logging.getLogger(__name__)
 
 _RETRY_STATUSES = frozenset({502, 503, 504})
 _GENERIC_CITIZEN_MESSAGE = "系统暂时无法办理，请咨询工作人员。"
+_PROBLEM_MEMBERS = frozenset({"type", "title", "status", "detail", "code", "instance", "errors"})
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """One answer: its status, decoded body (None for 204 and 304), ETag and body size."""
+
+    status: int
+    body: Any
+    etag: str | None
+    size: int  # bytes of body received (0 for a 304)
 
 
 class Transport:
@@ -98,6 +110,30 @@ class Transport:
         idempotent: bool = False,
     ) -> Any:
         """Send and return the decoded JSON body (``None`` for 204); raise a HubError."""
+        reply = self.exchange(
+            method,
+            path,
+            json_body=json_body,
+            data=data,
+            headers=headers,
+            params=params,
+            idempotent=idempotent,
+        )
+        return reply.body
+
+    def exchange(
+        self,
+        method: str,
+        path: str,
+        *,
+        json_body: Any = None,
+        data: bytes | None = None,
+        headers: Mapping[str, str] | None = None,
+        params: Mapping[str, str] | None = None,
+        idempotent: bool = False,
+    ) -> Reply:
+        """Like ``request``, with the status and headers kept: a conditional GET (with
+        If-None-Match) gets a ``Reply`` with status 304 and no body when nothing changed."""
         url = f"{self.base_url}{API_PREFIX}{path}"
         all_headers = dict(headers or {})
         safe = idempotent or method == "GET" or IDEMPOTENCY_HEADER in all_headers
@@ -123,7 +159,7 @@ class Transport:
         data: bytes | None,
         headers: dict[str, str],
         params: Mapping[str, str] | None,
-    ) -> Any:
+    ) -> Reply:
         try:
             with self._session() as session:
                 response = session.request(
@@ -143,11 +179,15 @@ class Transport:
             raise HubUnreachable(f"TLS handshake with the hub failed: {exc}") from exc
         except requests.exceptions.RequestException as exc:
             raise HubUnreachable(f"The hub at {self.base_url} is unreachable: {exc}") from exc
-        return decode_response(response)
+        body = decode_response(response)
+        etag = response.headers.get("ETag")
+        return Reply(response.status_code, body, etag, len(response.content))
 
 
 def decode_response(response: requests.Response) -> Any:
     status = response.status_code
+    if status == 304:  # Not Modified: only ever the answer to a conditional GET we sent
+        return None
     if 200 <= status < 300:
         if status == 204 or not response.content:
             return None
@@ -170,6 +210,7 @@ def decode_response(response: requests.Response) -> Any:
                 code=body["code"],
                 citizen_message=detail,
                 status=status,
+                extensions={k: v for k, v in body.items() if k not in _PROBLEM_MEMBERS},
             )
         raise HubRejected(
             f"The hub rejected the request with HTTP {status} and no problem body.",

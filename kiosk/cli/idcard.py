@@ -47,7 +47,10 @@ def register(subparsers: Any) -> None:
         "--reader",
         required=True,
         metavar="URI",
-        help="serial:/dev/ttyUSB0[?baud=115200|auto] | pcsc[:NAME] | sim | sim:empty",
+        help=(
+            "serial:/dev/ttyUSB0[?baud=115200|auto] | pcsc[:NAME] | sim | sim:social-security"
+            " | sim:staff-card | sim:empty"
+        ),
     )
     read.add_argument(
         "--timeout", type=float, default=30.0, metavar="S", help="seconds to wait for a card"

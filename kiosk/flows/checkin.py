@@ -6,7 +6,8 @@ thread through :class:`CheckInDesk`): the hub finds today's appointment, issues 
 appointment-priority ticket and marks the appointment checked in; the desk prints the ticket.
 The ticket is shown whether or not it printed (SHOWING). When the hub refuses, the desk says why
 in a :class:`Refusal` the screen words (REFUSED): no appointment, another day (not yet, or
-passed), already checked in, cancelled, a code that is expired or not ours. Both end in DONE.
+passed), already checked in (by code or by card: with the number that check-in issued),
+cancelled, a code that is expired or not ours. Both end in DONE.
 
 Personal data: an ID number read from a card or resolved from an identity code is held in
 ``CheckInFlow.holder`` (masked for display) only until :meth:`CheckInFlow.forget`.
@@ -33,6 +34,16 @@ from kiosk.printing import TicketPrinter
 from kiosk.tickets import TicketOutcome
 
 logger = logging.getLogger(__name__)
+
+_CLOSED_TICKET = frozenset(
+    s.value
+    for s in (
+        m.TicketState.DONE,
+        m.TicketState.NO_SHOW,
+        m.TicketState.CANCELLED,
+        m.TicketState.TRANSFERRED,
+    )
+)
 
 
 class CheckInState(enum.Enum):
@@ -69,6 +80,8 @@ class Refusal:
     kind: RefusalKind
     hub_message: str = ""  # the hub's own Chinese words, when it gave some
     appointment_date: date | None = None  # for NOT_YET and EXPIRED appointments
+    ticket_number: str = ""  # ALREADY_CHECKED_IN: the number the earlier check-in issued
+    ticket_closed: bool = False  # ... and that ticket has been served (or closed) already
 
 
 class CheckInRefused(Exception):
@@ -220,6 +233,15 @@ class CheckInDesk:
         problem = exc.code
         if problem == m.ProblemCode.APPOINTMENT_NOT_FOUND:
             return Refusal(RefusalKind.NO_APPOINTMENT, exc.citizen_message)
+        if problem == m.ProblemCode.ALREADY_CHECKED_IN:
+            number = exc.extensions.get("ticket_number")
+            state = exc.extensions.get("ticket_state")
+            return Refusal(
+                RefusalKind.ALREADY_CHECKED_IN,
+                exc.citizen_message,
+                ticket_number=number if isinstance(number, str) else "",
+                ticket_closed=state in _CLOSED_TICKET,
+            )
         if problem in (m.ProblemCode.APPOINTMENT_NOT_TODAY, m.ProblemCode.INVALID_TRANSITION):
             # The hub's answer covers several cases; the appointment itself tells them apart.
             appointment = self._appointment(code)

@@ -2,7 +2,13 @@
 
 Theory of operation: the subject comes from the journey that just ended (``for_subject``) or
 from a QR scanned on home (SCANNING): the printed ticket's QR (its follow URL, or a ``YM1:T``
-code). A ticket can be rated only once served, so the terminal asks the hub first (CHECKING).
+code) or a case receipt's QR (``YM1:C``: case number and check character — holding the
+receipt is the proof). The terminal asks the hub first (CHECKING): a ticket can be rated only
+once served; a case is shown by its item name and number only (no personal data), and one
+already rated is refused before the citizen chooses anything. A provisional receipt (printed
+while the hub was unreachable) carries the outbox's number: the terminal that printed it
+knows the hub's number once the case is uploaded and rates that case; before the upload, or
+on another terminal, the citizen is told when and where it can be rated (:class:`RatingDesk`).
 The citizen then picks one of five levels — nothing is pre-selected and nothing is filled in
 for them — and, for the two bad levels, at least one reason; a comment is optional (RATING).
 The hub stores it (SUBMITTING) or refuses (REFUSED): one rating per service event, so a second
@@ -15,13 +21,15 @@ import enum
 import logging
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from kiosk.api import models as m
+from kiosk.api.client import HubClient
 from kiosk.api.errors import HubRejected, HubUnreachable
-from kiosk.api.payloads import PayloadKind, classify
+from kiosk.api.payloads import PayloadKind, check_character, classify
 from kiosk.flows.machine import StateMachine
+from kiosk.outbox.store import EntryState, Outbox
 
 logger = logging.getLogger(__name__)
 
@@ -36,6 +44,8 @@ BAD_LEVELS = frozenset({m.Rating.UNSATISFIED, m.Rating.VERY_UNSATISFIED})
 MAX_COMMENT = 500
 KIOSK_CHANNEL = "5"  # GB/T 39734 channel code: "other hall terminal"
 _FOLLOW_PATH = re.compile(r"^/q/([0-9a-f]{32})/?$")
+# The outbox numbers a case it could not upload ``<terminal>-<yyyymmdd>-<seq>`` (kiosk.outbox).
+_PROVISIONAL = re.compile(r"^[0-9A-Z][0-9A-Z-]*-[0-9]{8}-[0-9]{4,}$")
 
 
 class RatingState(enum.Enum):
@@ -60,10 +70,12 @@ class RatingEvent(enum.Enum):
 
 
 class RatingRefusal(enum.Enum):
-    NOT_A_SERVICE_CODE = "not_a_service_code"  # the QR is no ticket we can rate
+    NOT_A_SERVICE_CODE = "not_a_service_code"  # the QR is no ticket or receipt we can rate
     NOT_FINISHED = "not_finished"  # the ticket has not been served yet
     ALREADY_RATED = "already_rated"
     UNKNOWN = "unknown"  # the hub does not know the ticket or case
+    NOT_UPLOADED = "not_uploaded"  # a provisional receipt whose case is still in the outbox
+    PROVISIONAL = "provisional"  # a provisional receipt this terminal cannot match to a case
     HUB_UNREACHABLE = "hub_unreachable"
     HUB_FAILURE = "hub_failure"
 
@@ -71,8 +83,18 @@ class RatingRefusal(enum.Enum):
 @dataclass(frozen=True, slots=True)
 class Subject:
     kind: m.SubjectType
-    subject_id: str
+    subject_id: str  # the hub's id; "" for a case named by its receipt
     label: str = ""  # what the screen calls it: a ticket number or a case number
+    from_receipt: bool = False  # a case named by its receipt's number (rated by that number)
+    item_name: str = ""  # a case's item, once the hub has named it
+
+
+class RatingRefused(Exception):
+    """The terminal itself knows this subject cannot be rated (yet)."""
+
+    def __init__(self, refusal: RatingRefusal) -> None:
+        super().__init__(refusal.value)
+        self.refusal = refusal
 
 
 S, E = RatingState, RatingEvent
@@ -94,10 +116,13 @@ TRANSITIONS: dict[tuple[RatingState, RatingEvent], RatingState] = {
 
 def subject_from_scan(text: str) -> Subject | None:
     """The rateable subject a scanned QR names, or None: a printed ticket's follow URL
-    (``…/q/<ticket id>``) or a ``YM1:T`` ticket code."""
+    (``…/q/<ticket id>``), a ``YM1:T`` ticket code, or a ``YM1:C`` case receipt code (whose
+    check character is right)."""
     payload = classify(text, now=time.time())
     if payload.kind is PayloadKind.TICKET and payload.ok:
         return Subject(m.SubjectType.TICKET, payload.reference.lower())
+    if payload.kind is PayloadKind.CASE_TRACKING and payload.ok:
+        return Subject(m.SubjectType.CASE, "", payload.reference, from_receipt=True)
     if payload.kind is PayloadKind.URL:
         found = _FOLLOW_PATH.match(urlsplit(payload.reference).path)
         if found:
@@ -139,6 +164,15 @@ class RatingFlow:
                 self.subject = Subject(self.subject.kind, self.subject.subject_id, ticket.number)
         self.machine.fire(RatingEvent.RATEABLE)
 
+    def case_found(self, case: m.CaseToRate) -> None:
+        """The hub's view of a case named by its receipt: its item and number (or rated)."""
+        if case.evaluated:
+            self.refused(RatingRefusal.ALREADY_RATED)
+            return
+        assert self.subject is not None
+        self.subject = replace(self.subject, label=case.case_number, item_name=case.item_name)
+        self.machine.fire(RatingEvent.RATEABLE)
+
     # -- the citizen's choices ---------------------------------------------------------------
 
     def choose(self, rating: m.Rating) -> None:
@@ -162,17 +196,28 @@ class RatingFlow:
     def complete(self) -> bool:
         return self.rating is not None and (not self.needs_reasons or bool(self.reasons))
 
-    def submit(self) -> m.EvaluationCreate:
+    def submit(self) -> m.EvaluationCreate | m.CaseReceiptEvaluation:
         if not self.complete or self.subject is None or self.rating is None:
             raise ValueError("a rating needs a level, and reasons for a bad one")
-        request = m.EvaluationCreate(
-            subject_type=self.subject.kind,
-            subject_id=self.subject.subject_id,
-            rating=self.rating,
-            reasons=sorted(self.reasons, key=lambda r: r.value),
-            comment=self.comment,
-            channel=KIOSK_CHANNEL,
-        )
+        reasons = sorted(self.reasons, key=lambda r: r.value)
+        request: m.EvaluationCreate | m.CaseReceiptEvaluation
+        if self.subject.from_receipt:
+            request = m.CaseReceiptEvaluation(
+                receipt=receipt_ref(self.subject.label),
+                rating=self.rating,
+                reasons=reasons,
+                comment=self.comment,
+                channel=KIOSK_CHANNEL,
+            )
+        else:
+            request = m.EvaluationCreate(
+                subject_type=self.subject.kind,
+                subject_id=self.subject.subject_id,
+                rating=self.rating,
+                reasons=reasons,
+                comment=self.comment,
+                channel=KIOSK_CHANNEL,
+            )
         self.machine.fire(RatingEvent.SUBMIT)
         return request
 
@@ -183,7 +228,9 @@ class RatingFlow:
     # -- refusals ----------------------------------------------------------------------------
 
     def failed(self, exc: Exception) -> None:
-        if isinstance(exc, HubRejected):
+        if isinstance(exc, RatingRefused):
+            self.refused(exc.refusal)
+        elif isinstance(exc, HubRejected):
             self.hub_message = exc.citizen_message
             if exc.code == m.ProblemCode.ALREADY_EVALUATED:
                 self.refused(RatingRefusal.ALREADY_RATED)
@@ -217,3 +264,49 @@ class RatingFlow:
 
     def dismiss(self) -> None:
         self.machine.fire(RatingEvent.DISMISS)
+
+
+def receipt_ref(case_number: str) -> m.CaseReceiptRef:
+    """What a receipt's QR carries for ``case_number``, as the hub takes it."""
+    return m.CaseReceiptRef(case_number=case_number, check=check_character(case_number))
+
+
+def looks_provisional(number: str) -> bool:
+    """Whether a receipt's number has the outbox's provisional shape (no hub number does)."""
+    return bool(_PROVISIONAL.fullmatch(number))
+
+
+class RatingDesk:
+    """The hub work of a rating (blocking: run it off the GUI thread). ``outbox`` is this
+    terminal's case outbox (None where it takes no cases): it knows the provisional numbers
+    the terminal printed, and the hub's number each became."""
+
+    def __init__(self, client: HubClient, outbox: Outbox | None = None) -> None:
+        self._client = client
+        self._outbox = outbox
+
+    def ticket(self, ticket_id: str) -> m.TicketView:
+        return self._client.get_ticket(ticket_id)
+
+    def case(self, number: str) -> m.CaseToRate:
+        """The case a receipt names, by the hub's number; a provisional number this terminal
+        printed stands for the hub's number once the case is uploaded."""
+        local = self._outbox.find_provisional(number) if self._outbox is not None else None
+        if local is not None:
+            if local.case_number is None:  # not at the hub yet, or refused by it
+                pending = local.state is EntryState.PENDING
+                raise RatingRefused(
+                    RatingRefusal.NOT_UPLOADED if pending else RatingRefusal.UNKNOWN
+                )
+            number = local.case_number
+        try:
+            return self._client.case_to_rate(receipt_ref(number))
+        except HubRejected as exc:
+            if exc.code == m.ProblemCode.NOT_FOUND and looks_provisional(number):
+                raise RatingRefused(RatingRefusal.PROVISIONAL) from None
+            raise
+
+    def send(self, request: m.EvaluationCreate | m.CaseReceiptEvaluation) -> m.EvaluationRecorded:
+        if isinstance(request, m.CaseReceiptEvaluation):
+            return self._client.evaluate_case_receipt(request)
+        return self._client.evaluate(request)

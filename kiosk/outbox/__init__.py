@@ -9,10 +9,11 @@ after the commit: ``provisional_number`` (``<terminal>-<yyyymmdd>-<seq>``) and t
 "已提交，待上传"; ``receipt(entry_id)`` later carries the hub's case number.
 ``status()``, ``depth()`` (for the heartbeat).
 
-``OutboxSender(outbox, client, *, on_settled=None)`` — ``start()`` a background thread,
-``submit(case, materials)`` (stores, then wakes the thread to send at once), ``stop()``;
-``drain()`` tries every pending entry once; ``on_settled(receipt)`` is called when an entry is
-delivered (with its case number) or rejected. Delivery is marked only
+``OutboxSender(outbox, client, *, on_settled=None, on_attempt_failed=None)`` — ``start()`` a
+background thread, ``submit(case, materials)`` (stores, then wakes the thread to send at once),
+``stop()``; ``drain()`` tries every pending entry once; ``on_settled(receipt)`` is called when an
+entry is delivered (with its case number) or rejected, ``on_attempt_failed(AttemptFailed)``
+when an attempt failed and the entry waits for a retry. Delivery is marked only
 on the hub's answer; the entry id is the Idempotency-Key, so a resend after kill -9 or a lost
 answer finds the same case.
 """

@@ -5,6 +5,11 @@ it already has (or creates it), then the materials it still lacks are uploaded. 
 reports no material pending is the entry marked delivered. Network trouble or a hub failure
 reschedules the entry with exponential backoff (with jitter, capped); a 4xx refusal marks it
 rejected for staff to handle, since resending the same request cannot succeed.
+
+Listeners (called on the sender's thread): ``on_settled`` when an entry is delivered or
+rejected, ``on_attempt_failed`` when one attempt did not deliver it and it waits for a retry
+(the hub unreachable, failing, or refusing the terminal). A screen waiting for a case number
+stops at the first failed attempt: the case is durable in the outbox either way.
 """
 
 from __future__ import annotations
@@ -28,6 +33,15 @@ TERMINAL_AUTH_STATUSES = frozenset({401, 403})
 
 
 @dataclass(frozen=True, slots=True)
+class AttemptFailed:
+    """One attempt to deliver an entry failed; it stays pending until ``retry_at``."""
+
+    entry_id: str
+    unreachable: bool  # the hub could not be reached at all (network, TLS)
+    retry_at: float  # on the sender's clock
+
+
+@dataclass(frozen=True, slots=True)
 class DrainReport:
     delivered: int
     failed: int
@@ -46,6 +60,7 @@ class OutboxSender:
         idle_poll: float = 30.0,
         clock: Callable[[], float] = time.time,
         on_settled: Callable[[ProvisionalReceipt], None] | None = None,
+        on_attempt_failed: Callable[[AttemptFailed], None] | None = None,
     ) -> None:
         self.outbox = outbox
         self.client = client
@@ -55,6 +70,7 @@ class OutboxSender:
         self._clock = clock
         self._on_settled = on_settled  # called (on the sender's thread) when an entry is
         # delivered or rejected, e.g. to show the case number on the screen that is waiting
+        self._on_attempt_failed = on_attempt_failed
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -69,15 +85,18 @@ class OutboxSender:
 
     def deliver(self, entry: PendingEntry) -> EntryState:
         """Try once; return the entry's state afterwards (PENDING means: retry later)."""
-        state = self._attempt(entry)
-        if state is not EntryState.PENDING and self._on_settled is not None:
-            try:
+        outcome = self._attempt(entry)
+        try:  # a listener's bug must not stop deliveries
+            if isinstance(outcome, AttemptFailed):
+                if self._on_attempt_failed is not None:
+                    self._on_attempt_failed(outcome)
+            elif self._on_settled is not None:
                 self._on_settled(self.outbox.receipt(entry.entry_id))
-            except Exception:  # a listener's bug must not stop deliveries
-                logger.exception("outbox on_settled listener failed")
-        return state
+        except Exception:
+            logger.exception("outbox listener failed")
+        return EntryState.PENDING if isinstance(outcome, AttemptFailed) else outcome
 
-    def _attempt(self, entry: PendingEntry) -> EntryState:
+    def _attempt(self, entry: PendingEntry) -> EntryState | AttemptFailed:
         try:
             case, materials = self.outbox.load(entry.entry_id)
             receipt = self.client.create_case(case, idempotency_key=entry.entry_id)
@@ -100,22 +119,22 @@ class OutboxSender:
             if exc.status in TERMINAL_AUTH_STATUSES:
                 # The terminal's credentials, not the case, are at fault: keep it and retry.
                 logger.warning("hub refused this terminal's credentials (%s)", exc.code)
-                self._reschedule(entry, exc.message)
-                return EntryState.PENDING
+                return self._reschedule(entry, exc.message, unreachable=False)
             logger.warning("outbox entry %s rejected by the hub: %s", entry.entry_id, exc.code)
             self.outbox.mark_rejected(entry.entry_id, exc.code, exc.citizen_message)
             return EntryState.REJECTED
         except (HubUnreachable, HubFailure) as exc:
-            self._reschedule(entry, exc.message)
-            return EntryState.PENDING
+            return self._reschedule(entry, exc.message, unreachable=isinstance(exc, HubUnreachable))
 
-    def _reschedule(self, entry: PendingEntry, error: str) -> None:
+    def _reschedule(self, entry: PendingEntry, error: str, *, unreachable: bool) -> AttemptFailed:
         delay = min(self.max_delay, self.base_delay * 2**entry.attempts)
         delay *= random.uniform(0.5, 1.0)  # spread the retries of many kiosks after an outage
-        self.outbox.mark_failed(entry.entry_id, error, self._clock() + delay)
+        retry_at = self._clock() + delay
+        self.outbox.mark_failed(entry.entry_id, error, retry_at)
         logger.info(
             "outbox entry %s not delivered (%s); retry in %.0f s", entry.entry_id, error, delay
         )
+        return AttemptFailed(entry.entry_id, unreachable, retry_at)
 
     # -- batches
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import enum
 import hashlib
 import os
+import re
 import sqlite3
 import threading
 import uuid
@@ -92,6 +93,12 @@ class OutboxStatus:
     last_error: str | None
 
 
+def number_prefix(terminal_id: str) -> str:
+    """The terminal id as a provisional number starts: upper case, "_" and "." as "-", so the
+    number fits the receipt QR's alphabet (0-9, A-Z, inner hyphens)."""
+    return re.sub(r"[_.]", "-", terminal_id.upper()).strip("-") or "K"
+
+
 class Outbox:
     def __init__(
         self,
@@ -160,7 +167,7 @@ class Outbox:
                 "UPDATE counters SET value = value + 1 WHERE name = ? RETURNING value",
                 (f"day:{day}",),
             ).fetchone()
-            number = f"{self.terminal_id}-{day}-{seq:04d}"
+            number = f"{number_prefix(self.terminal_id)}-{day}-{seq:04d}"
             db.execute(
                 "INSERT INTO entries (entry_id, provisional_number, state, created_at, payload)"
                 " VALUES (?, ?, ?, ?, ?)",
@@ -274,6 +281,14 @@ class Outbox:
             created_at=datetime.fromisoformat(row[2]),
             case_number=row[3],
         )
+
+    def find_provisional(self, number: str) -> ProvisionalReceipt | None:
+        """The entry a provisional receipt printed here names (for 好差评 from home), or None."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT entry_id FROM entries WHERE provisional_number = ?", (number,)
+            ).fetchone()
+        return None if row is None else self.receipt(row[0])
 
     def depth(self) -> int:
         """Entries still waiting to upload (reported in the terminal's heartbeat)."""

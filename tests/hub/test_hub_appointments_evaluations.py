@@ -26,6 +26,7 @@ from kiosk.api.models import (
     SubjectType,
     TicketAction,
     TicketIssueRequest,
+    TransferRequest,
 )
 
 ID = "11010519491231002X"
@@ -60,7 +61,9 @@ def test_book_and_check_in_by_code(client: HubClient, clock: Any) -> None:
     assert after.state is AppointmentState.CHECKED_IN and after.ticket_id == ticket.ticket_id
     with pytest.raises(HubRejected) as info:
         client.check_in(CheckIn(code=booked.code))
-    assert info.value.code == "invalid_transition"
+    assert info.value.code == "already_checked_in"
+    assert info.value.extensions["ticket_number"] == ticket.number == "A001"
+    assert "A001" in info.value.citizen_message
 
 
 def test_check_in_by_id_number(client: HubClient, clock: Any) -> None:
@@ -70,6 +73,63 @@ def test_check_in_by_id_number(client: HubClient, clock: Any) -> None:
     with pytest.raises(HubRejected) as info:
         client.check_in(CheckIn(id_number=OTHER_ID))
     assert info.value.code == "appointment_not_found"
+
+
+def test_check_in_by_id_number_twice_says_already_checked_in(client: HubClient, clock: Any) -> None:
+    today = clock().date()
+    book(client, today, "10:00")
+    first = client.check_in(CheckIn(id_number=ID))
+    with pytest.raises(HubRejected) as info:
+        client.check_in(CheckIn(id_number=ID))
+    assert info.value.status == 409 and info.value.code == "already_checked_in"
+    assert info.value.extensions["ticket_number"] == first.number
+    assert first.number in info.value.citizen_message
+    # Only the one ticket was issued: the second swipe changed nothing.
+    general = next(q for q in client.queues() if q.category_code == "general")
+    assert general.waiting == 1
+    # A booked appointment of another category today is still checked in by the same card.
+    client.book_appointment(
+        AppointmentBook(
+            category_code="social_security", id_number=ID, slot_date=today, slot_start="14:00"
+        )
+    )
+    clock.advance(minutes=20)
+    second = client.check_in(CheckIn(id_number=ID))
+    assert second.category_code == "social_security" and second.number != first.number
+    with pytest.raises(HubRejected) as info:
+        client.check_in(CheckIn(id_number=ID))
+    assert info.value.extensions["ticket_number"] == second.number  # the latest check-in
+    # Someone with no appointment today is still told there is none, and tomorrow so is he.
+    with pytest.raises(HubRejected) as info:
+        client.check_in(CheckIn(id_number=OTHER_ID))
+    assert info.value.code == "appointment_not_found"
+    clock.advance(days=1)
+    with pytest.raises(HubRejected) as info:
+        client.check_in(CheckIn(id_number=ID))
+    assert info.value.code == "appointment_not_found"
+
+
+def test_a_second_check_in_follows_the_ticket_it_issued(
+    client: HubClient, counter: HubClient, clock: Any
+) -> None:
+    """Transferred at the counter: the new number; served: said so (not "wait for the call")."""
+    book(client, clock().date())
+    first = client.check_in(CheckIn(id_number=ID))
+    assert counter.call_next("W01").ticket_id == first.ticket_id
+    moved = counter.transfer_ticket(
+        "W01", first.ticket_id, TransferRequest(category_code="social_security")
+    )
+    with pytest.raises(HubRejected) as info:
+        client.check_in(CheckIn(id_number=ID))
+    assert info.value.extensions == {"ticket_number": moved.number, "ticket_state": "issued"}
+    assert "请留意叫号" in info.value.citizen_message
+    assert counter.call_next("W01").ticket_id == moved.ticket_id
+    counter.ticket_action("W01", moved.ticket_id, TicketAction.START)
+    counter.ticket_action("W01", moved.ticket_id, TicketAction.FINISH)
+    with pytest.raises(HubRejected) as info:
+        client.check_in(CheckIn(id_number=ID))
+    assert info.value.extensions == {"ticket_number": moved.number, "ticket_state": "done"}
+    assert "已办理结束" in info.value.citizen_message
 
 
 def test_issue_with_appointment_code_is_a_check_in(client: HubClient, clock: Any) -> None:

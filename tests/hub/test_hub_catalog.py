@@ -76,9 +76,11 @@ def test_sample_district_list_imports(hub: EmbeddedHub, client: HubClient) -> No
 
 
 def test_catalog_served_with_etag_and_site_filter(hub: EmbeddedHub, client: HubClient) -> None:
-    catalog = client.get_catalog()
+    catalog = client.get_catalog().catalog
+    assert catalog is not None
     assert any(i.name == "个体工商户设立登记" for i in catalog.items)
-    street = client.get_catalog(site="street-hubin")
+    street = client.get_catalog(site="street-hubin").catalog
+    assert street is not None
     assert 0 < len(street.items) < len(catalog.items)
     assert all("street-hubin" in i.sites for i in street.items)
     headers = {"Authorization": f"Bearer {hub.register_terminal('kiosk-etag')}"}
@@ -88,6 +90,13 @@ def test_catalog_served_with_etag_and_site_filter(hub: EmbeddedHub, client: HubC
         f"{hub.base_url}/api/v1/catalog", headers={**headers, "If-None-Match": etag}, timeout=10
     )
     assert again.status_code == 304 and again.content == b""
+    # The client: the ETag comes back with the catalog, and sending it is answered "current".
+    fetched = client.get_catalog()
+    assert fetched.etag == etag and fetched.size > 10_000
+    unchanged = client.get_catalog(etag=fetched.etag)
+    assert unchanged.not_modified and unchanged.etag == etag and unchanged.size == 0
+    other_site = client.get_catalog(site="street-hubin", etag=etag)  # an ETag names one site
+    assert not other_site.not_modified and other_site.etag != etag
     item = client.get_item("XK00402001-990101-SJ")
     assert item.legal_basis.startswith("《促进个体工商户发展条例》")
 
@@ -96,7 +105,7 @@ def test_catalog_served_with_etag_and_site_filter(hub: EmbeddedHub, client: HubC
 def test_import_csv_and_xlsx(
     hub: EmbeddedHub, client: HubClient, tmp_path: Path, writer: object
 ) -> None:
-    before = client.get_catalog().version
+    before = client.get_catalog().catalog.version  # type: ignore[union-attr]
     path = writer(tmp_path / ("list.csv" if writer is write_csv else "list.xlsx"), ROWS)  # type: ignore[operator]
     report = import_catalog_file(hub.context, path)
     assert report.imported == 2 and report.version != before
@@ -111,7 +120,7 @@ def test_import_csv_and_xlsx(
     assert item.self_service is False
     other = client.get_item("GG00999002-990101-TY")
     assert other.channels == [Channel.KIOSK, Channel.MOBILE] and other.self_service is True
-    assert client.get_catalog().version == report.version
+    assert client.get_catalog().catalog.version == report.version  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(
@@ -126,11 +135,11 @@ def test_import_csv_and_xlsx(
 def test_bad_import_names_the_row_and_stores_nothing(
     hub: EmbeddedHub, client: HubClient, tmp_path: Path, mutate: object, message: str
 ) -> None:
-    before = client.get_catalog()
+    before = client.get_catalog().catalog
     path = write_csv(tmp_path / "bad.csv", mutate(ROWS))  # type: ignore[operator]
     with pytest.raises(CatalogImportError, match=message):
         import_catalog_file(hub.context, path)
-    assert client.get_catalog() == before
+    assert client.get_catalog().catalog == before
 
 
 def test_missing_columns_are_named(tmp_path: Path) -> None:

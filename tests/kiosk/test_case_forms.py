@@ -1,36 +1,46 @@
-"""Form checks: every field kind's bad inputs give the right problem; good inputs serialise."""
+"""Form checks: every field kind's bad inputs give the right problem; good inputs serialise to
+the contract's answer shapes (checked again by the model the hub parses them with)."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
 
-from kiosk.forms import FieldSpec, Kind, Problem, check_form, check_value, serialise
+from kiosk.api.models import CaseCreate, FieldKind, FormField, FormSubField
+from kiosk.forms import FieldSpec, Kind, Problem, check_form, check_value, serialise, to_case_form
 
-GROUP = FieldSpec(
+K = FieldKind
+
+
+def spec(name: str, label: str, kind: FieldKind, **more: Any) -> FieldSpec:
+    return FieldSpec(FormField(name=name, label=label, kind=kind, **more))
+
+
+GROUP = spec(
     "family",
     "随行家庭成员",
-    Kind.GROUP,
+    K.GROUP,
     required=False,
-    max_length=2000,
     max_rows=2,
-    members=(
-        FieldSpec("name", "姓名", Kind.TEXT, max_length=20),
-        FieldSpec("relation", "关系", Kind.CHOICE, options=("配偶", "子女")),
-        FieldSpec("id_number", "身份证号码", Kind.ID_NUMBER),
-    ),
+    fields=[
+        FormSubField(name="name", label="姓名", max_length=20),
+        FormSubField(name="relation", label="关系", kind=K.SELECT, options=["配偶", "子女"]),
+        FormSubField(name="id_number", label="身份证号码", kind=K.ID_NUMBER),
+        FormSubField(name="born", label="出生日期", kind=K.DATE, required=False),
+    ],
 )
 SPECS = {
-    Kind.TEXT: FieldSpec("occupation", "从事职业", Kind.TEXT, max_length=10),
-    Kind.NUMBER: FieldSpec("base", "月缴费基数", Kind.NUMBER),
-    Kind.DATE: FieldSpec("since", "居住起始日期", Kind.DATE),
-    Kind.CHOICE: FieldSpec("reason", "申领事由", Kind.CHOICE, options=("就业", "就读")),
-    Kind.MULTI: FieldSpec("ins", "参保险种", Kind.MULTI, options=("养老", "医疗")),
-    Kind.PHONE: FieldSpec("phone", "联系电话", Kind.PHONE),
-    Kind.ADDRESS: FieldSpec("addr", "居住地址", Kind.ADDRESS),
-    Kind.ID_NUMBER: FieldSpec("spouse", "配偶身份证号码", Kind.ID_NUMBER),
+    Kind.TEXT: spec("occupation", "从事职业", K.TEXT, max_length=10),
+    Kind.NUMBER: spec("base", "月缴费基数", K.NUMBER),
+    Kind.DATE: spec("since", "居住起始日期", K.DATE),
+    Kind.CHOICE: spec("reason", "申领事由", K.SELECT, options=["就业", "就读"]),
+    Kind.MULTI: spec(
+        "ins", "参保险种", K.MULTI_SELECT, options=["养老", "医疗", "失业"], max_choices=2
+    ),
+    Kind.PHONE: spec("phone", "联系电话", K.PHONE),
+    Kind.ADDRESS: spec("addr", "居住地址", K.ADDRESS),
+    Kind.ID_NUMBER: spec("spouse", "配偶身份证号码", K.ID_NUMBER),
     Kind.GROUP: GROUP,
 }
 GOOD_ID = "11010519491231002X"
@@ -51,6 +61,7 @@ BAD: list[tuple[Kind, Any, Problem, int | None, str | None]] = [
     (Kind.CHOICE, "旅游", Problem.NOT_AN_OPTION, None, None),
     (Kind.MULTI, [], Problem.NOT_CHOSEN, None, None),
     (Kind.MULTI, ["养老", "工伤"], Problem.NOT_AN_OPTION, None, None),
+    (Kind.MULTI, ["养老", "医疗", "失业"], Problem.TOO_MANY_CHOICES, None, None),
     (Kind.PHONE, "1380000123", Problem.BAD_PHONE, None, None),
     (Kind.PHONE, "23800001234", Problem.BAD_PHONE, None, None),
     (Kind.PHONE, "abc", Problem.BAD_PHONE, None, None),
@@ -69,6 +80,7 @@ BAD: list[tuple[Kind, Any, Problem, int | None, str | None]] = [
         0,
         "id_number",
     ),
+    (Kind.GROUP, [{**ROW, "born": "20151301"}], Problem.BAD_DATE, 0, "born"),
 ]
 
 
@@ -82,34 +94,48 @@ def test_bad_input_gives_the_right_problem(
     assert check_form([SPECS[kind]], {SPECS[kind].name: value})
 
 
-GOOD: list[tuple[Kind, Any, str | None]] = [
+GOOD: list[tuple[Kind, Any, Any]] = [
     (Kind.TEXT, " 程序员 ", "程序员"),
     (Kind.NUMBER, "4500", "4500"),
     (Kind.NUMBER, "4500.50", "4500.50"),
     (Kind.DATE, "20250301", "2025-03-01"),
     (Kind.DATE, "2025-03-01", "2025-03-01"),
     (Kind.CHOICE, "就读", "就读"),
-    (Kind.MULTI, ["养老", "医疗"], "养老、医疗"),
+    (Kind.MULTI, ["养老", "医疗"], ["养老", "医疗"]),
     (Kind.PHONE, "13800001234", "13800001234"),
     (Kind.PHONE, "010-12345678", "010-12345678"),
     (Kind.ADDRESS, "幸福路8号3栋201", "幸福路8号3栋201"),
     (Kind.ID_NUMBER, GOOD_ID.lower(), GOOD_ID),
     (Kind.GROUP, [], None),
+    (Kind.GROUP, [{**ROW, "born": "20150101"}], [{**ROW, "born": "2015-01-01"}]),
+    (Kind.GROUP, [{**ROW, "born": ""}], [ROW]),  # an empty optional column is left out
 ]
 
 
 @pytest.mark.parametrize(("kind", "value", "stored"), GOOD)
-def test_good_input_passes_and_serialises(kind: Kind, value: Any, stored: str | None) -> None:
+def test_good_input_passes_and_serialises(kind: Kind, value: Any, stored: Any) -> None:
     assert check_value(SPECS[kind], value) == []
     assert serialise(SPECS[kind], value) == stored
 
 
-def test_group_serialises_as_json_rows() -> None:
-    text = serialise(GROUP, [ROW])
-    assert text is not None and json.loads(text) == [ROW]
+def test_answers_are_the_contract_shapes() -> None:
+    answers = {"ins": ["养老"], "family": [ROW], "base": "4500"}
+    specs = [SPECS[Kind.MULTI], GROUP, SPECS[Kind.NUMBER]]
+    form = to_case_form(specs, answers)
+    assert form == {"ins": ["养老"], "family": [ROW], "base": "4500"}
+    case = CaseCreate.model_validate(
+        {"item_code": "X", "applicant": {"name": "张三", "id_number": GOOD_ID}, "form": form}
+    )
+    assert case.model_dump(mode="json")["form"] == form
+
+
+def test_kinds_come_from_the_schema() -> None:
+    assert [s.kind for s in SPECS.values()] == list(SPECS)
+    assert [m.kind for m in GROUP.members] == [Kind.TEXT, Kind.CHOICE, Kind.ID_NUMBER, Kind.DATE]
+    assert GROUP.max_rows == 2 and SPECS[Kind.TEXT].max_rows == 0
 
 
 def test_optional_fields_may_stay_empty() -> None:
-    spec = FieldSpec("spouse", "配偶身份证号码", Kind.ID_NUMBER, required=False)
-    assert check_value(spec, "") == []
-    assert check_value(spec, "123") != []
+    optional = spec("spouse", "配偶身份证号码", K.ID_NUMBER, required=False)
+    assert check_value(optional, "") == []
+    assert check_value(optional, "123") != []

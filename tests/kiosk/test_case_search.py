@@ -62,3 +62,7 @@ def test_guide_rejects_unknown_keys_and_events(tmp_path: Path) -> None:
     bad.write_text('events = ["生育"]\n[items.X]\nevents = ["旅游"]\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="'旅游' is not in events"):
         load_guide(bad)
+    # Field kinds are contract now: a guide that still sets them is told where they went.
+    bad.write_text('[items.X.fields.family]\nkind = "group"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"items\.X\.fields: .*catalog's form schema"):
+        load_guide(bad)

@@ -27,11 +27,12 @@ from kiosk.cases import (
     CaseDraft,
     CaseService,
     IdentitySource,
+    NumberWait,
     estimate_due,
     identify_by_code,
     receipt_layout,
 )
-from kiosk.catalog_cache import CatalogCache, default_guide_path, load_guide
+from kiosk.catalog_cache import CatalogCache
 from kiosk.forms import form_specs
 from kiosk.outbox.store import Outbox
 
@@ -103,7 +104,7 @@ def _draft(rig: Rig) -> CaseDraft:
 
 def test_online_submission_gets_the_hubs_number_and_due_date(rig: Rig) -> None:
     draft = _draft(rig)
-    specs = form_specs(draft.item, load_guide(default_guide_path()).for_item(draft.item.code))
+    specs = form_specs(draft.item)
     stored = rig.service.store(draft, specs)
     receipt = rig.service.await_number(stored, draft)
     assert not receipt.provisional
@@ -118,7 +119,7 @@ def test_online_submission_gets_the_hubs_number_and_due_date(rig: Rig) -> None:
     stored_case = _stored_case(rig.hub, receipt.number)
     assert stored_case["form"]["reason"] == "就业"
     assert stored_case["form"]["residence_since"] == "2025-03-01"
-    assert "王小二" in stored_case["form"]["family"]
+    assert [row["name"] for row in stored_case["form"]["family"]] == ["王小二"]
     sha = {m.code: m.sha256 for m in draft.materials.values()}
     assert stored_case["materials"] == sha
     for material in draft.materials.values():
@@ -136,13 +137,16 @@ def test_online_submission_gets_the_hubs_number_and_due_date(rig: Rig) -> None:
 
 def test_offline_submission_is_provisional_then_arrives_once(rig: Rig) -> None:
     draft = _draft(rig)
-    specs = form_specs(draft.item, load_guide(default_guide_path()).for_item(draft.item.code))
+    specs = form_specs(draft.item)
     rig.hub.stop()
-    rig.service.wait_seconds = 1.0
+    rig.service.wait_seconds = 60.0  # far longer than the test may take
     stored = rig.service.store(draft, specs)
     receipt = rig.service.await_number(stored, draft)
     assert receipt.provisional
     assert receipt.number == stored.provisional_number
+    # Not the wait running out: the sender's first failed attempt ended it.
+    assert receipt.wait is NumberWait.ATTEMPT_FAILED
+    assert "unreachable" in (rig.service.outbox.status().last_error or "")
     rig.hub.start()
     delivered = rig.service.outbox
     rig.service.sender.notify()
@@ -154,6 +158,39 @@ def test_offline_submission_is_provisional_then_arrives_once(rig: Rig) -> None:
     assert status.item_name == "居住证申领"
     rig.service.sender.drain(force=True)  # a resend must not duplicate it
     assert _count_cases(rig.hub, RESIDENCE) == 1
+
+
+def test_a_slow_hub_still_gives_its_number(rig: Rig, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The hub takes its time over the case (held until the test lets it go): no attempt has
+    failed, so the receipt waits for the number and is not provisional."""
+    import threading
+
+    import hub.cases
+
+    entered, release = threading.Event(), threading.Event()
+    original = hub.cases.create
+
+    def slow_create(*args: Any, **kwargs: Any) -> Any:
+        entered.set()
+        release.wait(30)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(hub.cases, "create", slow_create)
+    draft = _draft(rig)
+    rig.service.wait_seconds = 60.0
+    stored = rig.service.store(draft, form_specs(draft.item))
+    receipts: list[Any] = []
+    waiting = threading.Thread(
+        target=lambda: receipts.append(rig.service.await_number(stored, draft))
+    )
+    waiting.start()
+    assert entered.wait(30)  # the hub has the case and is slow about it
+    assert waiting.is_alive() and not receipts  # the screen still waits for the number
+    release.set()
+    waiting.join(60)
+    (receipt,) = receipts
+    assert not receipt.provisional and receipt.wait is NumberWait.SETTLED
+    assert receipt.number == rig.service.outbox.receipt(stored.entry_id).case_number
 
 
 def _wait_until(predicate: object, timeout: float = 60.0) -> bool:

@@ -91,6 +91,32 @@ def test_no_appointment_by_card() -> None:
     assert refused.value.refusal.kind is RefusalKind.NO_APPOINTMENT
 
 
+def test_already_checked_in_by_card_carries_the_number() -> None:
+    error = HubRejected(
+        "already",
+        code=m.ProblemCode.ALREADY_CHECKED_IN.value,
+        citizen_message="您的预约今天已签到，排队号 A007，请留意叫号。",
+        status=409,
+        extensions={"ticket_number": "A007"},
+    )
+    hub = FakeHub(m.AppointmentState.CHECKED_IN, date(2026, 3, 2), error)
+    with pytest.raises(CheckInRefused) as refused:
+        desk(hub).by_id_number("11010519491231002X")
+    assert refused.value.refusal.kind is RefusalKind.ALREADY_CHECKED_IN
+    assert refused.value.refusal.ticket_number == "A007"
+    assert not refused.value.refusal.ticket_closed
+    error.extensions = {"ticket_number": "A007", "ticket_state": "done"}
+    with pytest.raises(CheckInRefused) as refused:
+        desk(hub).by_id_number("11010519491231002X")
+    assert refused.value.refusal.ticket_closed  # served already: not "wait for the call"
+    # A hub that sends no number (or a strange one) still gets the right refusal.
+    hub.error = HubRejected("x", code="already_checked_in", citizen_message="", status=409)
+    with pytest.raises(CheckInRefused) as refused:
+        desk(hub).by_id_number("11010519491231002X")
+    assert refused.value.refusal.kind is RefusalKind.ALREADY_CHECKED_IN
+    assert refused.value.refusal.ticket_number == ""
+
+
 @pytest.mark.parametrize(
     "text",
     ["", "hello", case_tracking_code("YM202603020000011"), appointment_code("ABCDEFGH")[:-1] + "Z"],

@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
 from kiosk.api import models as m
 from kiosk.api.errors import HubRejected
 from kiosk.api.payloads import case_tracking_code, ticket_code
-from kiosk.flows.rating import RatingFlow, RatingRefusal, RatingState, Subject, subject_from_scan
+from kiosk.flows.rating import (
+    RatingDesk,
+    RatingFlow,
+    RatingRefusal,
+    RatingRefused,
+    RatingState,
+    Subject,
+    looks_provisional,
+    subject_from_scan,
+)
+from kiosk.outbox.store import Outbox
 
 TICKET = "0123456789abcdef0123456789abcdef"
 AT = datetime(2026, 3, 2, 1, 30, tzinfo=UTC)
@@ -38,7 +49,7 @@ def ticket_view(state: m.TicketState) -> m.TicketView:
         (f"http://127.0.0.1:8700/q/{TICKET}", TICKET),
         (ticket_code(TICKET.upper()), TICKET),
         ("https://example.org/q/not-a-ticket", None),
-        (case_tracking_code("YM202603020000011"), None),  # the hub rates cases by id only
+        (case_tracking_code("YM202603020000011")[:-1] + "0", None),  # a garbled receipt
         ("hello", None),
     ],
 )
@@ -104,3 +115,107 @@ def test_a_case_after_its_journey_needs_no_scan() -> None:
     assert flow.state is RatingState.CHECKING
     flow.checked(None)
     assert flow.state is RatingState.RATING and flow.rating is None
+
+
+class FakeHub:
+    """Answers the case-receipt calls like the hub for a set of known cases (a unit-test
+    double; tests/ui and tests/hub run the real hub)."""
+
+    def __init__(self, known: dict[str, bool]) -> None:
+        self.known = known  # case number -> already evaluated
+        self.asked: list[m.CaseReceiptRef] = []
+        self.sent: list[m.CaseReceiptEvaluation] = []
+
+    def case_to_rate(self, receipt: m.CaseReceiptRef) -> m.CaseToRate:
+        self.asked.append(receipt)
+        if receipt.case_number not in self.known:
+            raise HubRejected("x", code="not_found", citizen_message="未找到该办件", status=404)
+        return m.CaseToRate(
+            case_number=receipt.case_number,
+            item_name="生育登记服务",
+            evaluated=self.known[receipt.case_number],
+        )
+
+    def evaluate_case_receipt(self, request: m.CaseReceiptEvaluation) -> m.EvaluationRecorded:
+        self.sent.append(request)
+        return m.EvaluationRecorded(
+            evaluation_id=1,
+            subject_type=m.SubjectType.CASE,
+            subject_id=request.receipt.case_number,
+            rating=request.rating,
+            created_at=AT,
+        )
+
+
+def test_a_case_receipt_is_rated_by_its_number() -> None:
+    number = "YM202603020000011"
+    hub = FakeHub({number: False})
+    desk = RatingDesk(hub)  # type: ignore[arg-type]
+    flow = RatingFlow()
+    flow.scanned(case_tracking_code(number))
+    assert flow.state is RatingState.CHECKING
+    assert flow.subject == Subject(m.SubjectType.CASE, "", number, from_receipt=True)
+    flow.case_found(desk.case(number))
+    assert flow.state is RatingState.RATING and flow.rating is None
+    assert flow.subject is not None and flow.subject.item_name == "生育登记服务"
+    flow.choose(m.Rating.SATISFIED)
+    request = flow.submit()
+    assert isinstance(request, m.CaseReceiptEvaluation)
+    assert request.receipt.case_number == number
+    assert request.receipt.check == case_tracking_code(number)[-1]
+    assert desk.send(request).subject_id == number and hub.sent == [request]
+
+
+def test_a_rated_or_unknown_case_is_refused_before_choosing() -> None:
+    hub = FakeHub({"YM202603020000011": True})
+    desk = RatingDesk(hub)  # type: ignore[arg-type]
+    flow = RatingFlow()
+    flow.scanned(case_tracking_code("YM202603020000011"))
+    flow.case_found(desk.case("YM202603020000011"))
+    assert flow.refusal is RatingRefusal.ALREADY_RATED
+    flow = RatingFlow()
+    flow.scanned(case_tracking_code("YM202603029999990"))
+    with pytest.raises(HubRejected) as unknown:
+        desk.case("YM202603029999990")
+    flow.failed(unknown.value)
+    assert flow.refusal is RatingRefusal.UNKNOWN
+
+
+def test_provisional_receipts_through_this_terminals_outbox(tmp_path: Path) -> None:
+    """A provisional number this terminal printed: refused until uploaded, then the hub's
+    number; one printed elsewhere (unknown to the outbox and the hub) says so."""
+    hub = FakeHub({"YM202603020000029": False})
+    with Outbox(tmp_path / "outbox.sqlite3", tmp_path / "key", terminal_id="HALL-K01") as outbox:
+        desk = RatingDesk(hub, outbox)  # type: ignore[arg-type]
+        stored = outbox.submit(a_case(), {})
+        number = stored.provisional_number
+        assert looks_provisional(number) and not looks_provisional("YM202603020000029")
+        with pytest.raises(RatingRefused) as refused:
+            desk.case(number)
+        assert refused.value.refusal is RatingRefusal.NOT_UPLOADED
+        assert hub.asked == []  # the outbox answered: the hub was not asked
+        outbox.mark_delivered(stored.entry_id, "c" * 32, "YM202603020000029")
+        assert desk.case(number).case_number == "YM202603020000029"
+        assert [r.case_number for r in hub.asked] == ["YM202603020000029"]
+
+        refused_entry = outbox.submit(a_case(), {})
+        outbox.mark_rejected(refused_entry.entry_id, "unknown_item", "没有找到该办理事项。")
+        with pytest.raises(RatingRefused) as refused:
+            desk.case(refused_entry.provisional_number)
+        assert refused.value.refusal is RatingRefusal.UNKNOWN
+
+        with pytest.raises(RatingRefused) as refused:
+            desk.case("HALL-K09-20260302-0003")
+        assert refused.value.refusal is RatingRefusal.PROVISIONAL
+    flow = RatingFlow()
+    flow.scanned(case_tracking_code("HALL-K09-20260302-0003"))
+    flow.failed(refused.value)
+    assert flow.state is RatingState.REFUSED and flow.refusal is RatingRefusal.PROVISIONAL
+
+
+def a_case() -> m.CaseCreate:
+    return m.CaseCreate(
+        item_code="GG00515001-990101-WJ",
+        applicant=m.Person(name="张示例", id_number="11010519491231002X"),
+        delivery=m.DeliveryMethod.ELECTRONIC,
+    )

@@ -197,3 +197,22 @@ def report(citizen: Citizen, item: str, record: Callable[[str, object], None]) -
         f"\ntaps home->submitted {item}: {citizen.taps} (of which {citizen.keys} keypad digits;"
         f" plus {citizen.keystrokes} characters typed)"
     )
+
+
+def take_card_away(qtbot: QtBot, terminal: Terminal) -> None:
+    """Lift the card from the simulated reader and wait until the terminal's monitor has seen
+    it go (a card swapped faster than the monitor polls is, rightly, the same card)."""
+    from drivers.idcard import CardRemoved
+
+    reader, monitor = terminal.devices.sim_reader, terminal.devices.id_monitor
+    assert reader is not None and monitor is not None
+    gone: list[object] = []
+    unsubscribe = monitor.subscribe(
+        lambda event: gone.append(event) if isinstance(event, CardRemoved) else None
+    )
+    try:
+        gone.clear()  # the replayed state may be "removed" already: wait for a fresh edge
+        reader.remove_card()
+        qtbot.waitUntil(lambda: bool(gone), timeout=WAIT)
+    finally:
+        unsubscribe()

@@ -8,7 +8,6 @@ search and guide pages and the messages next to fields.
 from __future__ import annotations
 
 import importlib.util
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -54,6 +53,7 @@ def test_residence_permit_with_group_address_and_ems(
     citizen.type_text(row["name"].edit, "王小二")
     citizen.tap(row["relation"].buttons["子女"])
     citizen.type_digits(row["id_number"].edit, "110105201501010017")
+    citizen.type_digits(row["birth_date"].edit, "20150101")
     citizen.type_digits(citizen.field("phone").edit, "13800001234")
     citizen.tap(journey.form_next)
     citizen.at("materials")
@@ -79,8 +79,13 @@ def test_residence_permit_with_group_address_and_ems(
     assert stored["form"]["residence_address"] == "示例区幸福路8号3栋201"
     assert stored["form"]["residence_since"] == "2025-03-01"
     assert stored["form"]["reason"] == "就业"
-    assert json.loads(stored["form"]["family"]) == [
-        {"name": "王小二", "relation": "子女", "id_number": "110105201501010017"}
+    assert stored["form"]["family"] == [  # a group arrives as rows, each column by its kind
+        {
+            "name": "王小二",
+            "relation": "子女",
+            "id_number": "110105201501010017",
+            "birth_date": "2015-01-01",
+        }
     ]
     assert stored["delivery"] == "ems"
     assert stored["delivery_address"] == "北京市朝阳区示例路1号示例小区"
@@ -160,7 +165,7 @@ def test_flexible_employment_multi_choice_number_and_pickup(
     receipt = journey.receipt
     assert receipt is not None
     stored = d.stored(terminal, receipt.number)
-    assert stored["form"]["insurances"] == "企业职工基本养老保险、职工基本医疗保险"
+    assert stored["form"]["insurances"] == ["企业职工基本养老保险", "职工基本医疗保险"]
     assert stored["form"]["monthly_base"] == "4500"
     assert stored["form"]["occupation"] == "网约车司机"
     assert "spouse_id" not in stored["form"]

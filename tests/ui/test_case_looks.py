@@ -48,13 +48,8 @@ def _untranslated(citizen: Any, data: set[str]) -> list[str]:
     return leftover
 
 
-def test_english_leaves_only_catalog_data_in_chinese(
-    qtbot: QtBot, themed: object, terminal: Terminal
-) -> None:
-    citizen = d.open(qtbot, terminal)
-    window = citizen.window
-    qtbot.mouseClick(window.home.language_button, Qt.MouseButton.LeftButton)
-    window.case.page_changed.connect(citizen.log.append)
+def _catalog_words(terminal: Terminal) -> set[str]:
+    """The catalog's own words and the sample person's (data, not interface text)."""
     assert terminal.cases is not None
     item = terminal.cases.catalog
     catalog = item.refresh() and item.catalog
@@ -67,6 +62,17 @@ def test_english_leaves_only_catalog_data_in_chinese(
         data |= {m.name for m in entry.materials} | {m.note for m in entry.materials if m.note}
         data |= {entry.fee.basis} if entry.fee.basis else set()
     data.discard("")
+    return data
+
+
+def test_english_leaves_only_catalog_data_in_chinese(
+    qtbot: QtBot, themed: object, terminal: Terminal
+) -> None:
+    citizen = d.open(qtbot, terminal)
+    window = citizen.window
+    qtbot.mouseClick(window.home.language_button, Qt.MouseButton.LeftButton)
+    window.case.page_changed.connect(citizen.log.append)
+    data = _catalog_words(terminal)
     journey = citizen.journey
     pages = []
     d.begin(citizen, "生育", d.BIRTH)
@@ -189,5 +195,98 @@ def test_stretched_strings_are_not_clipped_on_case_pages(
         assert _clipped(journey) == []
         d.submit(citizen)
         assert _clipped(journey) == []
+    finally:
+        app.removeTranslator(stretch)
+
+
+def _card_paths(citizen: Any, terminal: Terminal, check: Any) -> None:
+    """Walk the staff-card sign-in and the social security card's identity and delivery pages,
+    calling ``check(page_name)`` on each state."""
+    from drivers.idcard.samples import sample_social_security, sample_staff_card
+
+    qtbot, journey = citizen.qtbot, citizen.journey
+    reader = terminal.devices.sim_reader
+    assert reader is not None
+    citizen.tap(citizen.window.home.tiles["case"])
+    citizen.at("finding")
+    citizen.tap(journey.sign_in_button)
+    citizen.at("staff")
+    page = journey.staff_page
+    check("staff sign-in")
+    reader.place_card(sample_staff_card())
+    qtbot.waitUntil(page.card_label.isVisible, timeout=d.WAIT)
+    for key in "000000":
+        citizen.tap(page.keypad.keys[key])
+    citizen.tap(page.ok)
+    qtbot.waitUntil(lambda: bool(page.error.text()), timeout=d.WAIT)
+    check("staff card, wrong PIN")
+    for key in "246810":
+        citizen.tap(page.keypad.keys[key])
+    citizen.tap(page.ok)
+    qtbot.waitUntil(page.ok.isHidden, timeout=d.WAIT)
+    check("staff card, take it away")
+    d.take_card_away(qtbot, terminal)
+    citizen.at("finding")
+    check("worker bar")
+    citizen.tap(journey.find_page.event_buttons["养老"])
+    citizen.tap(journey.find_page.result_buttons["GG00618002-990101-MZ"])
+    citizen.tap(journey.guide_page.apply)
+    citizen.at("identifying")
+    reader.place_card(sample_staff_card())
+    qtbot.waitUntil(lambda: bool(journey.identify_page.status.text()), timeout=d.WAIT)
+    check("identify, bare card")
+    d.take_card_away(qtbot, terminal)
+    reader.place_card(sample_social_security())
+    citizen.at("form")
+    d.take_card_away(qtbot, terminal)
+    citizen.type_digits(citizen.field("phone").edit, "13600003333")
+    citizen.tap(journey.form_next)
+    citizen.at("materials")
+    d.capture(citizen, "id_card")
+    d.capture(citizen, "photo")
+    citizen.tap(journey.materials_page.next)
+    citizen.at("delivery")
+    citizen.tap(journey.delivery_page.method_buttons[d.ems()])
+    check("delivery without a card address")
+    citizen.type_text(journey.delivery_page.address_edit, "北京市朝阳区示例路9号")
+    citizen.tap(journey.delivery_page.next)
+    citizen.at("review")
+    check("review with the identity source")
+
+
+def test_card_paths_in_english(qtbot: QtBot, themed: object, community_terminal: Terminal) -> None:
+    citizen = d.open(qtbot, community_terminal)
+    window = citizen.window
+    qtbot.mouseClick(window.home.language_button, Qt.MouseButton.LeftButton)
+    window.case.page_changed.connect(citizen.log.append)
+    data = _catalog_words(community_terminal) | {"李*工"}  # the worker, masked
+    pages: list[tuple[str, list[str]]] = []
+    _card_paths(
+        citizen, community_terminal, lambda name: pages.append((name, _untranslated(citizen, data)))
+    )
+    assert len(pages) == 7
+    assert [(name, left) for name, left in pages if left] == []
+    window.end_session("finish")
+
+
+def test_stretched_strings_are_not_clipped_on_the_card_paths(
+    qtbot: QtBot, themed: object, community_terminal: Terminal
+) -> None:
+    app = QCoreApplication.instance()
+    assert app is not None
+    stretch = _Stretch()
+    app.installTranslator(stretch)
+    try:
+        citizen = d.open(qtbot, community_terminal)
+        citizen.window._build_screens()
+        citizen.window.case.page_changed.connect(citizen.log.append)
+        clipped: list[tuple[str, list[str]]] = []
+        _card_paths(
+            citizen,
+            community_terminal,
+            lambda name: clipped.append((name, _clipped(citizen.journey))),
+        )
+        assert citizen.journey.staff_page.hint.text().endswith("长")  # the stretch is on
+        assert [(name, texts) for name, texts in clipped if texts] == []
     finally:
         app.removeTranslator(stretch)

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+import threading
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Terminal
+from kiosk.cases import NumberWait
 
 
 def _load_driver() -> ModuleType:
@@ -49,6 +52,8 @@ def test_hub_down_at_submit_gives_a_provisional_receipt_then_the_case_arrives_on
     d.submit(citizen)
     receipt = journey.receipt
     assert receipt is not None and receipt.provisional
+    # At the sender's first failed attempt, not after the whole wait for a number.
+    assert receipt.wait is NumberWait.ATTEMPT_FAILED
     assert receipt.number.startswith("HALL-K01-")
     assert "临时编号" in journey.receipt_page.state.text()
     text = d.receipt_text(citizen)
@@ -101,3 +106,45 @@ def test_session_ending_while_storing_keeps_the_case(
     citizen.window.runner.wait()
     assert journey.current_page() is not journey.receipt_page
     assert journey.receipt is None
+
+
+def test_pages_outlive_a_session_that_ends_while_its_case_is_being_stored(
+    qtbot: QtBot, themed: object, terminal: Terminal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ending the session must not delete the pages the outbox is still reading (the case would
+    be lost); they are deleted once it is stored."""
+    assert terminal.cases is not None
+    service = terminal.cases.service
+    entered, release = threading.Event(), threading.Event()
+    store = service.store
+
+    def held_store(*args: Any) -> Any:
+        entered.set()
+        assert release.wait(60)
+        return store(*args)
+
+    monkeypatch.setattr(service, "store", held_store)
+    citizen = d.open(qtbot, terminal)
+    journey = citizen.journey
+    d.begin(citizen, "生育", d.BIRTH)
+    d.card(terminal)
+    citizen.at("form")
+    citizen.type_digits(citizen.field("expected_date").edit, "20270315")
+    citizen.type_digits(citizen.field("phone").edit, "13900005678")
+    citizen.tap(journey.form_next)
+    citizen.at("materials")
+    d.capture(citizen, "id_card")
+    citizen.tap(journey.materials_page.next)
+    citizen.at("delivery")
+    citizen.tap(journey.delivery_page.next)
+    citizen.at("review")
+    pages = [m.pdf for m in journey.draft.materials.values()]
+    citizen.tap(journey.review_page.submit)
+    qtbot.waitUntil(entered.is_set, timeout=d.WAIT)
+    citizen.window.end_session("idle")
+    assert pages and all(page.exists() for page in pages)
+    release.set()
+    outbox = service.outbox
+    qtbot.waitUntil(lambda: outbox.status().delivered == 1, timeout=60000)
+    qtbot.waitUntil(lambda: not any(page.parent.exists() for page in pages), timeout=d.WAIT)
+    citizen.window.runner.wait()

@@ -139,7 +139,59 @@ def test_checking_in_twice_is_refused(qtbot: QtBot, hall: Hall, hall_window: Kio
     first = hall.terminal.client.check_in(m.CheckIn(code=booked.code))
     text = refusal_after_scan(qtbot, hall, hall_window, appointment_code(booked.code))
     assert "该预约已签到" in text
+    assert hall_window.checkin.refused_number.text() == first.number  # as by card
     assert hall.terminal.client.get_appointment(booked.code).ticket_id == first.ticket_id
+
+
+def test_the_card_twice_shows_already_checked_in_with_the_number(
+    qtbot: QtBot, hall: Hall, hall_window: KioskWindow
+) -> None:
+    window = hall_window
+    journey = window.checkin
+    booked = book(hall, today(hall))
+    open_checkin(qtbot, window)
+    hall.place_card(CARD)
+    wait_for(qtbot, window, "ticket_page")
+    assert journey.flow.outcome is not None
+    first = journey.flow.outcome.ticket
+    hall.remove_card()
+    qtbot.mouseClick(journey.done_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.home, timeout=5000)
+
+    # The same citizen swipes again: told they are checked in, with the number they got.
+    open_checkin(qtbot, window)
+    assert not journey.refused_number.isVisible()
+    hall.place_card(CARD)
+    wait_for(qtbot, window, "refused_page")
+    assert journey.refusal_title.text() == "该预约已签到"
+    assert "没有查到" not in journey.refusal_label.text()
+    assert journey.refused_number.isVisible() and journey.refused_number.text() == first.number
+    assert any(first.number in said for said in window.voice.spoken)
+    # No second ticket: the appointment still points at the first one.
+    assert hall.terminal.client.get_appointment(booked.code).ticket_id == first.ticket_id
+    hall.remove_card()
+    qtbot.mouseClick(window.finish_button, Qt.MouseButton.LeftButton)
+    assert journey.refused_number.text() == "" and journey.flow.refusal is None
+
+
+def test_the_card_after_being_served_says_so(
+    qtbot: QtBot, hall: Hall, hall_window: KioskWindow
+) -> None:
+    book(hall, today(hall))
+    first = hall.terminal.client.check_in(m.CheckIn(id_number=CARD.id_number))
+    counter = next(c for c in hall.counter.list_counters() if "general" in c.category_codes)
+    assert hall.counter.call_next(counter.code).ticket_id == first.ticket_id
+    for action in (m.TicketAction.START, m.TicketAction.FINISH):
+        hall.counter.ticket_action(counter.code, first.ticket_id, action)
+    open_checkin(qtbot, hall_window)
+    hall.place_card(CARD)
+    wait_for(qtbot, hall_window, "refused_page")
+    journey = hall_window.checkin
+    assert journey.refused_number.text() == first.number
+    assert (
+        "已办理" in journey.refusal_label.text() and "留意叫号" not in journey.refusal_label.text()
+    )
+    hall.remove_card()
 
 
 def test_an_expired_identity_code(qtbot: QtBot, hall: Hall, hall_window: KioskWindow) -> None:
@@ -207,6 +259,41 @@ def test_check_in_in_english(qtbot: QtBot, hall: Hall, hall_window: KioskWindow)
     wait_for(qtbot, window, "refused_page")
     assert not untranslated(window)
     window.end_session("finish")
+
+
+def test_already_checked_in_in_english_and_stretched(
+    qtbot: QtBot, hall: Hall, hall_window: KioskWindow
+) -> None:
+    from PySide6.QtCore import QCoreApplication
+    from test_shell import StretchTranslator
+
+    window = hall_window
+    book(hall, today(hall))
+    first = hall.terminal.client.check_in(m.CheckIn(id_number=CARD.id_number))
+    qtbot.mouseClick(window.home.language_button, Qt.MouseButton.LeftButton)
+    open_checkin(qtbot, window)
+    hall.place_card(CARD)
+    wait_for(qtbot, window, "refused_page")
+    assert window.checkin.refused_number.text() == first.number
+    assert "number is below" in window.checkin.refusal_label.text()
+    assert not untranslated(window)
+    hall.remove_card()
+    window.end_session("finish")
+    qtbot.mouseClick(window.home.language_button, Qt.MouseButton.LeftButton)
+
+    app = QCoreApplication.instance()
+    assert app is not None
+    stretch = StretchTranslator()
+    app.installTranslator(stretch)
+    try:
+        window._build_screens()
+        open_checkin(qtbot, window)
+        hall.place_card(CARD)
+        wait_for(qtbot, window, "refused_page")
+        unclipped(window, "already checked in")
+        hall.remove_card()
+    finally:
+        app.removeTranslator(stretch)
 
 
 def unclipped(window: KioskWindow, screen: str) -> None:

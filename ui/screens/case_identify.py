@@ -1,21 +1,28 @@
-"""办件 identity: the resident ID card (read automatically), a dynamic identity QR resolved at
-the hub, or name and ID number typed where the item allows it. Data from a card or QR is shown,
-never editable, on the pages that follow.
+"""办件 identity: the resident ID card or the social security card (read automatically), a
+dynamic identity QR resolved at the hub, or name and ID number typed where the item allows it.
+Data from a card or QR is shown, never editable, on the pages that follow.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from drivers.camera.camera import CameraWorker
 from drivers.camera.scanner import scan_first
-from drivers.idcard.monitor import CardMonitor, CardRead
+from drivers.idcard.monitor import CardMonitor, CardRead, CardReadFailed
 from kiosk.api.client import HubClient
 from kiosk.api.errors import HubRejected
-from kiosk.cases import Applicant, IdentitySource, identify_by_code
+from kiosk.cases import (
+    Applicant,
+    CardRefusal,
+    IdentitySource,
+    applicant_from_card,
+    identify_by_code,
+)
 from kiosk.forms import id_number_problem
 from ui.bridge import BackgroundRunner, EventRelay
 from ui.screens.case_pages import Page
@@ -48,7 +55,11 @@ class IdentifyPage(Page):
         self.card_relay = EventRelay(self)
         self.card_relay.received.connect(self._card_event)
         self.hint = make_label(
-            self.tr("请将居民身份证放在读卡区；没有带身份证，可以出示手机上的身份码。"), "Notice"
+            self.tr(
+                "请将居民身份证或社会保障卡（社保卡）放在读卡区；没有带证件，"
+                "可以出示手机上的身份码。"
+            ),
+            "Notice",
         )
         self.hint.setWordWrap(True)
         self.body.addWidget(self.hint)
@@ -109,13 +120,25 @@ class IdentifyPage(Page):
             self.identified.emit(applicant)
 
     def _card_event(self, event: object) -> None:
-        if not isinstance(event, CardRead) or not self._active:
+        if not self._active:
             return
-        doc = event.document
-        if not doc.name or not doc.id_number:
-            self.status.setText(self.tr("证件信息不完整，请重新放置证件。"))
+        if isinstance(event, CardReadFailed):
+            self.status.setText(self.tr("没能读出这张卡，请取下后重新放置。"))
             return
-        self._done(Applicant(doc.name, doc.id_number, IdentitySource.ID_CARD, doc.address or ""))
+        if not isinstance(event, CardRead):
+            return
+        found = applicant_from_card(event.document, date.today())
+        if isinstance(found, Applicant):
+            self._done(found)
+            return
+        messages = {
+            CardRefusal.NO_IDENTITY: self.tr(
+                "这张卡读不到身份信息。请放居民身份证或社保卡，也可以出示身份码。"
+            ),
+            CardRefusal.INCOMPLETE: self.tr("证件信息不完整，请重新放置证件。"),
+            CardRefusal.EXPIRED: self.tr("这张证件已过有效期，请使用其他证件或身份码。"),
+        }
+        self.status.setText(messages[found])
 
     def _manual(self) -> None:
         name, id_number = self.name_edit.text().strip(), self.id_edit.text().strip().upper()

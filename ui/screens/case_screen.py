@@ -70,6 +70,7 @@ class CaseJourney(JourneyStack):
         self.form_view: FormView | None = None
         self.stored: ProvisionalReceipt | None = None
         self.receipt: ReceiptData | None = None
+        self.flow = CaseFlow()  # replaced by wipe(), as at every session's end
 
         self.find_page = FindPage(desk.guide)
         self.worker_bar = QWidget()
@@ -105,7 +106,7 @@ class CaseJourney(JourneyStack):
             self.tr("返回首页"), self.tr("重试")
         )
         self._holders: dict[QWidget, QScrollArea] = {}
-        self.staff_page = StaffSignInPage(desk.staff)
+        self.staff_page = StaffSignInPage(desk.staff, id_monitor)
         self.shift_page = ShiftPage(desk.service.outbox)
         for page in (
             self.find_page, self.guide_page, self.identify_page, self.form_page,
@@ -169,6 +170,9 @@ class CaseJourney(JourneyStack):
     def wipe(self) -> None:
         """A fresh flow; the citizen's answers, pages and receipt leave every widget."""
         self.identify_page.stop()
+        self.staff_page.stop()
+        # A case being stored still reads its pages on the worker thread: they go when it is done.
+        storing = self.flow.state is CaseState.STORING
         self.flow = CaseFlow()
         self.flow.machine.on_change(self._render)
         self.draft = None
@@ -186,7 +190,8 @@ class CaseJourney(JourneyStack):
             self.form_slot.removeWidget(self.form_view)
             self.form_view.deleteLater()
             self.form_view = None
-        shutil.rmtree(self.desk.camera.work_dir, ignore_errors=True)  # captured pages
+        if not storing:
+            shutil.rmtree(self.desk.camera.work_dir, ignore_errors=True)  # captured pages
         self._update_worker()
 
     # -- rendering --------------------------------------------------------------------------
@@ -247,7 +252,7 @@ class CaseJourney(JourneyStack):
         if item is None or self.flow.state is not CaseState.FINDING:
             return
         self.draft = CaseDraft(item, agent=self.desk.shift)
-        self.specs = form_specs(item, self.desk.guide.for_item(code))
+        self.specs = form_specs(item)
         if self.form_view is not None:
             self.form_slot.removeWidget(self.form_view)
             self.form_view.deleteLater()
@@ -261,6 +266,7 @@ class CaseJourney(JourneyStack):
         if self.draft.applicant != applicant:
             self.draft.applicant = applicant
             self.draft.answers.clear()
+            self.draft.address = ""  # the last person's card address is not this one's
             if self.form_view is not None:  # a different person: a fresh form
                 self.form_slot.removeWidget(self.form_view)
                 self.form_view.deleteLater()
@@ -315,7 +321,7 @@ class CaseJourney(JourneyStack):
         self.runner.run(
             lambda: self.desk.service.store(draft, specs),
             lambda stored: self._stored(stored, draft),
-            self._store_failed,
+            lambda exc: self._store_failed(exc, draft),
         )
 
     def _stored(self, stored: object, draft: CaseDraft) -> None:
@@ -324,6 +330,7 @@ class CaseJourney(JourneyStack):
         if shift is not None and stored.entry_id not in shift.entry_ids:
             shift.entry_ids.append(stored.entry_id)
         if self.draft is not draft or self.flow.state is not CaseState.STORING:
+            _forget_pages(draft)
             return  # the session ended meanwhile: the outbox still delivers the case
         self.stored = stored
         self.flow.fire(CaseEvent.STORED)
@@ -339,8 +346,10 @@ class CaseJourney(JourneyStack):
 
         self.runner.run(finish, self._receipt_ready, self._receipt_failed)
 
-    def _store_failed(self, exc: Exception) -> None:
+    def _store_failed(self, exc: Exception, draft: CaseDraft) -> None:
         logger.error("case could not be stored: %s", type(exc).__name__)
+        if self.draft is not draft:
+            _forget_pages(draft)
         if self.flow.state is CaseState.STORING:
             self.flow.fire(CaseEvent.STORE_FAILED)
 
@@ -382,8 +391,8 @@ class CaseJourney(JourneyStack):
         self.shift_button.setVisible(shift is not None)
 
     def _open_staff(self) -> None:
-        self.staff_page.clear()
         self._show(self.staff_page, "staff")
+        self.staff_page.begin()
 
     def _open_shift(self) -> None:
         if self.desk.shift is not None:
@@ -400,5 +409,12 @@ class CaseJourney(JourneyStack):
         self._back_to_find()
 
     def _back_to_find(self) -> None:
+        self.staff_page.stop()
         self._update_worker()
         self._show(self.find_page, CaseState.FINDING.value)
+
+
+def _forget_pages(draft: CaseDraft) -> None:
+    """Delete the pages of a draft whose session ended while it was being stored."""
+    for material in draft.materials.values():
+        shutil.rmtree(material.pdf.parent, ignore_errors=True)

@@ -1,23 +1,60 @@
-"""代办 in community mode: the worker's sign-in (staff number + PIN) and today's shift list."""
+"""代办 in community mode: the worker's sign-in (a card + PIN, or staff number + PIN) and
+today's shift list.
+
+The card is the first factor: an enrolled staff card, or the worker's own ID or social security
+card, read by the same card monitor as the citizens' cards. The page never says whose card it
+is; the PIN decides. A signed-in worker is asked to take the card away before the journey goes
+on, so that a citizen's identity step is not handed the worker's card.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLineEdit
 
+from drivers.idcard.monitor import CardMonitor, CardRead, CardReadFailed, CardRemoved
 from kiosk.outbox.store import EntryState, Outbox
-from kiosk.staff import Shift, SignInFailed, StaffRegistry
+from kiosk.staff import (
+    CardKind,
+    Refusal,
+    Shift,
+    SignInFailed,
+    StaffCard,
+    StaffRegistry,
+    staff_card_of,
+)
+from ui.bridge import EventRelay
 from ui.screens.case_pages import Page
-from ui.widgets import make_label
+from ui.widgets import make_button, make_label
 from ui.widgets.keypad import NumericKeypad
 
 
 class StaffSignInPage(Page):
     signed_in = Signal(object)  # Shift
 
-    def __init__(self, staff: StaffRegistry) -> None:
+    def __init__(self, staff: StaffRegistry, id_monitor: CardMonitor | None = None) -> None:
         super().__init__(self.tr("社区工作人员登录（代办）"))
         self.staff = staff
+        self.id_monitor = id_monitor
+        self.card: StaffCard | None = None
+        self._card_on_reader = False
+        self._waiting: Shift | None = None  # signed in; waiting for the card to be taken away
+        self._unsubscribe: Callable[[], None] | None = None
+        self.relay = EventRelay(self)
+        self.relay.received.connect(self._card_event)
+        self.hint = make_label(
+            self.tr("请刷工作人员卡（或本人身份证、社保卡），再输入密码；也可以输入工号和密码。")
+            if id_monitor is not None
+            else self.tr("请输入工号和密码。"),
+            "Notice",
+        )
+        self.hint.setWordWrap(True)
+        self.card_label = make_label("", "Notice")
+        self.card_label.setWordWrap(True)
+        self.use_number = make_button(self.tr("改用工号登录"), "Secondary")
+        self.use_number.clicked.connect(self._forget_card)
         self.number_edit = QLineEdit()
         self.number_edit.setPlaceholderText(self.tr("工号，如 S0001"))
         self.number_edit.setMinimumHeight(80)
@@ -27,28 +64,109 @@ class StaffSignInPage(Page):
         self.pin_edit.setMinimumHeight(80)
         self.error = make_label("", "FieldError")
         self.error.setWordWrap(True)
-        for widget in (self.number_edit, self.pin_edit):
+        for widget in (self.hint, self.card_label, self.use_number, self.number_edit):
             self.body.addWidget(widget)
-        self.body.addWidget(NumericKeypad(self.pin_edit))
+        self.body.addWidget(self.pin_edit)
+        self.keypad = NumericKeypad(self.pin_edit)
+        self.body.addWidget(self.keypad)
         self.body.addWidget(self.error)
         self.body.addStretch(1)
-        self.back, self.ok = self.nav(self.tr("返回"), self.tr("登录"))
-        assert self.ok is not None
+        self.back, ok = self.nav(self.tr("返回"), self.tr("登录"))
+        assert ok is not None
+        self.ok = ok
         self.ok.clicked.connect(self._sign_in)
+        self._show_card()
+
+    def begin(self) -> None:
+        """Show the page fresh and listen to the card reader until ``stop``."""
+        self.clear()
+        if self.id_monitor is not None and self._unsubscribe is None:
+            self._unsubscribe = self.id_monitor.subscribe(self.relay.publish)
+
+    def stop(self) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        self._card_on_reader = False
 
     def clear(self) -> None:
+        self.card = None
+        self._waiting = None
         self.number_edit.clear()
         self.pin_edit.clear()
         self.error.clear()
+        self._show_card()
+
+    def _show_card(self) -> None:
+        names = {
+            CardKind.STAFF_CARD: self.tr("已读取工作人员卡，请输入密码。"),
+            CardKind.ID_CARD: self.tr("已读取身份证，请输入密码。"),
+            CardKind.SOCIAL_SECURITY_CARD: self.tr("已读取社保卡，请输入密码。"),
+        }
+        card, waiting = self.card, self._waiting is not None
+        if waiting:
+            self.card_label.setText(self.tr("登录成功，请取走卡片。"))
+        else:
+            self.card_label.setText(names[card.kind] if card else "")
+        self.card_label.setVisible(card is not None)
+        self.use_number.setVisible(card is not None and not waiting)
+        self.number_edit.setVisible(card is None)
+        for widget in (self.hint, self.pin_edit, self.keypad, self.ok):
+            widget.setVisible(not waiting)
+
+    def _forget_card(self) -> None:
+        self.card = None
+        self.pin_edit.clear()
+        self.error.clear()
+        self._show_card()
+
+    def _card_event(self, event: object) -> None:
+        if self._unsubscribe is None:
+            return  # a late event after the page was left
+        if isinstance(event, CardRemoved):
+            self._card_on_reader = False
+            if self._waiting is not None:
+                shift, self._waiting = self._waiting, None
+                self.clear()
+                self.signed_in.emit(shift)
+            return
+        if isinstance(event, CardReadFailed):
+            self._card_on_reader = True
+            self.error.setText(self.tr("没能读出这张卡，请取下后重新放置。"))
+            return
+        if not isinstance(event, CardRead) or self._waiting is not None:
+            return
+        self._card_on_reader = True
+        card = staff_card_of(event.document)
+        if card is None:
+            self.error.setText(self.tr("这张卡不能用于登录，请使用工作人员卡或工号。"))
+            return
+        self.card = card
+        self.pin_edit.clear()
+        self.error.clear()
+        self._show_card()
 
     def _sign_in(self) -> None:
         try:
-            shift = self.staff.sign_in(
-                self.number_edit.text().strip().upper(), self.pin_edit.text()
-            )
+            if self.card is not None:
+                shift = self.staff.sign_in_with_card(self.card, self.pin_edit.text())
+            else:
+                number = self.number_edit.text().strip().upper()
+                shift = self.staff.sign_in(number, self.pin_edit.text())
         except SignInFailed as exc:
+            reasons = {
+                Refusal.WRONG_NUMBER_OR_PIN: self.tr("工号或密码不正确。"),
+                Refusal.WRONG_CARD_OR_PIN: self.tr("卡片未登记或密码不正确。"),
+                Refusal.LOCKED: self.tr("尝试次数过多，请五分钟后再试。"),
+            }
             self.pin_edit.clear()
-            self.error.setText(self.tr("登录失败：%1").replace("%1", exc.message))
+            self.error.setText(self.tr("登录失败：%1").replace("%1", reasons[exc.reason]))
+            return
+        if self.card is not None and self._card_on_reader:
+            self._waiting = shift
+            self.pin_edit.clear()
+            self.error.clear()
+            self._show_card()
             return
         self.clear()
         self.signed_in.emit(shift)

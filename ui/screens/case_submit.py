@@ -9,9 +9,9 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout
 
 from drivers.printer.layouts import mask_address, mask_id, mask_name
-from kiosk.api.models import DeliveryMethod
+from kiosk.api.models import DeliveryMethod, FormAnswer, IdentitySource
 from kiosk.cases import CaseDraft, ReceiptData
-from kiosk.forms import PHONE_PATTERN, FieldSpec, to_case_form
+from kiosk.forms import PHONE_PATTERN, FieldSpec, Kind, to_case_form
 from ui.screens.case_pages import Page
 from ui.widgets import make_button, make_label
 from ui.widgets.keypad import NumericKeypad
@@ -71,9 +71,12 @@ class DeliveryPage(Page):
             button.setVisible(method in draft.item.delivery)
         if draft.delivery is None and len(draft.item.delivery) == 1:
             draft.delivery = draft.item.delivery[0]
+        # Only an ID card carries an address; a social security card, an identity QR or typed
+        # identity has none to offer, and the citizen types where to send it.
         card = draft.applicant.address if draft.applicant else ""
-        self.card_address.setText(self.tr("寄到身份证地址：%1").replace("%1", mask_address(card)))
-        self.card_address.setEnabled(bool(card))
+        self.card_address.setText(
+            self.tr("寄到身份证地址：%1").replace("%1", mask_address(card)) if card else ""
+        )
         if not draft.address and card:
             draft.address = card
         self.phone_edit.setText(draft.phone or phone_hint)
@@ -101,9 +104,9 @@ class DeliveryPage(Page):
         ems = self.draft.delivery is DeliveryMethod.EMS
         card = self.draft.applicant.address if self.draft.applicant else ""
         on_card = bool(card) and self.draft.address == card
-        self.card_address.setVisible(ems)
+        self.card_address.setVisible(ems and bool(card))
         self.card_address.setChecked(on_card)
-        self.other_address.setVisible(ems)
+        self.other_address.setVisible(ems and bool(card))
         self.other_address.setChecked(ems and not on_card)
         self.address_edit.setVisible(ems and not on_card)
 
@@ -113,7 +116,9 @@ class DeliveryPage(Page):
         if self.draft.delivery is None:
             self.error.setText(self.tr("请选择领取方式。"))
             return False
-        if self.draft.delivery is DeliveryMethod.EMS and self.other_address.isChecked():
+        card = self.draft.applicant.address if self.draft.applicant else ""
+        on_card = bool(card) and self.card_address.isChecked()
+        if self.draft.delivery is DeliveryMethod.EMS and not on_card:
             self.draft.address = self.address_edit.text().strip()
         if self.draft.delivery is DeliveryMethod.EMS and len(self.draft.address) < 6:
             self.error.setText(self.tr("请填写收件地址，写到门牌号。"))
@@ -148,12 +153,13 @@ class ReviewPage(Page):
             .replace("%1", mask_name(draft.applicant.name))
             .replace("%2", mask_id(draft.applicant.id_number)),
         ]
+        lines.append(self.tr("身份核验：%1").replace("%1", identity_text(draft.applicant.source)))
         if draft.agent is not None:
             lines.append(self.tr("代办人：%1").replace("%1", mask_name(draft.agent.worker.name)))
         form = to_case_form(specs, draft.answers)
         for spec in specs:
             if spec.name in form and spec.name != "phone":
-                shown = _short(spec, form[spec.name] or "")
+                shown = _short(spec, form[spec.name])
                 lines.append(self.tr("%1：%2").replace("%1", spec.label).replace("%2", shown))
         lines.append(self.tr("材料："))
         for material in draft.item.materials:
@@ -167,16 +173,29 @@ class ReviewPage(Page):
         self.summary.setText("\n".join(lines))
 
 
-def _short(spec: FieldSpec, text: str) -> str:
-    """Identity numbers inside the form are masked on screen too."""
-    if spec.kind.value == "id_number":
-        return mask_id(text)
-    if spec.kind.value == "group":
-        import json
+def _short(spec: FieldSpec, answer: FormAnswer) -> str:
+    """One line per answer; identity numbers and family members' names are masked."""
+    if spec.kind is Kind.ID_NUMBER:
+        return mask_id(str(answer))
+    if spec.kind is Kind.GROUP and isinstance(answer, list):
+        return "、".join(
+            mask_name(str(row.get("name", ""))) for row in answer if isinstance(row, dict)
+        )
+    if isinstance(answer, list):
+        return "、".join(str(choice) for choice in answer)
+    return "" if answer is None else str(answer)
 
-        rows = json.loads(text)
-        return "、".join(mask_name(str(r.get("name", ""))) for r in rows)
-    return text
+
+def identity_text(source: IdentitySource) -> str:
+    names = {
+        IdentitySource.ID_CARD: QCoreApplication.translate("CaseIdentity", "居民身份证"),
+        IdentitySource.SOCIAL_SECURITY_CARD: QCoreApplication.translate(
+            "CaseIdentity", "社会保障卡"
+        ),
+        IdentitySource.QR: QCoreApplication.translate("CaseIdentity", "身份码"),
+        IdentitySource.MANUAL: QCoreApplication.translate("CaseIdentity", "手动填写"),
+    }
+    return names[source]
 
 
 def delivery_text(draft: CaseDraft | ReceiptData) -> str:

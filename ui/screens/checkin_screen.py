@@ -138,6 +138,10 @@ class CheckInJourney(JourneyStack):
         )
         self.refusal_title = self.refused_page.problem
         self.refusal_label = self.refused_page.advice
+        # Already checked in: the number that check-in issued, as large as on the ticket.
+        self.refused_number = wrapped_label(name="TicketNumber", center=True)
+        body = self.refused_page.body
+        body.insertWidget(body.indexOf(self.refusal_label) + 1, self.refused_number)
         self.retry_button = self.refused_page.retry_button
         self.retry_button.clicked.connect(self._retry)
         self.refused_home_button = self.refused_page.home_button
@@ -174,9 +178,11 @@ class CheckInJourney(JourneyStack):
             self.print_label,
             self.refusal_title,
             self.refusal_label,
+            self.refused_number,
             self.paper_preview,
         ):
             label.clear()
+        self.refused_number.hide()
         self.qr.set_payload("")
 
     # -- rendering -----------------------------------------------------------------------
@@ -233,6 +239,9 @@ class CheckInJourney(JourneyStack):
         title, advice = self._refusal_text(refusal)
         self.refusal_title.setText(title)
         self.refusal_label.setText(advice)
+        number = refusal.ticket_number if refusal.kind is RefusalKind.ALREADY_CHECKED_IN else ""
+        self.refused_number.setText(number)
+        self.refused_number.setVisible(bool(number))
         self._show(self.refused_page, CheckInState.REFUSED.value)
 
     def _refusal_text(self, refusal: Refusal) -> tuple[str, str]:
@@ -253,6 +262,14 @@ class CheckInJourney(JourneyStack):
                 ).replace("%1", day)
             return self.tr("二维码已过期"), self.tr("请在手机上刷新二维码后重新扫描。")
         if kind is RefusalKind.ALREADY_CHECKED_IN:
+            if refusal.ticket_number and refusal.ticket_closed:
+                return self.tr("该预约已签到"), self.tr(
+                    "您今天已签到并已办理，号码如下。如需再次办理，请现场取号。"
+                )
+            if refusal.ticket_number:
+                return self.tr("该预约已签到"), self.tr(
+                    "您今天已签到，排队号如下。无需重复签到，请留意叫号；凭条遗失请到服务台咨询。"
+                )
             return self.tr("该预约已签到"), self.tr(
                 "请勿重复签到，请留意叫号；凭条遗失请到服务台咨询。"
             )

@@ -1,4 +1,5 @@
-"""好差评 screens: scan the ticket's QR (or come from a journey), choose a level, send it.
+"""好差评 screens: scan a ticket's or a case receipt's QR (or come from a journey), choose a
+level, send it. A case shows only its item name and number: a rating shows no personal data.
 
 Renders :class:`kiosk.flows.rating.RatingFlow`. Nothing is pre-selected and nothing is filled
 in: the submit button stays disabled until the citizen has chosen a level (and, for a bad one,
@@ -15,9 +16,15 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.api import models as m
-from kiosk.api.client import HubClient
 from kiosk.devices import Devices
-from kiosk.flows.rating import MAX_COMMENT, RatingFlow, RatingRefusal, RatingState, Subject
+from kiosk.flows.rating import (
+    MAX_COMMENT,
+    RatingDesk,
+    RatingFlow,
+    RatingRefusal,
+    RatingState,
+    Subject,
+)
 from ui.bridge import BackgroundRunner
 from ui.widgets import make_button
 from ui.widgets.journey_kit import (
@@ -35,27 +42,34 @@ from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
 class RatingJourney(JourneyStack):
     def __init__(
         self,
-        client: HubClient,
+        desk: RatingDesk,
         devices: Devices,
         runner: BackgroundRunner,
         *,
         landscape: bool = False,
     ) -> None:
         super().__init__()
-        self._client = client
+        self._desk = desk
         self._runner = runner
         self.inputs = DeviceInputs(devices, self)
         self.inputs.qr_scanned.connect(self._scanned)
 
         self.scan_page = Page(self.tr("好差评"))
         self.scan_page.body.addWidget(
-            wrapped_label(self.tr("请将排队凭条上的二维码对准扫码窗口"), "Subtitle")
+            wrapped_label(self.tr("请将排队凭条或受理回执上的二维码对准扫码窗口"), "Subtitle")
         )
         self.scan_page.body.addWidget(
             option_card(
                 "▣",
                 self.tr("扫描排队凭条"),
                 self.tr("窗口办理结束后即可评价，每次服务评价一次。"),
+            )
+        )
+        self.scan_page.body.addWidget(
+            option_card(
+                "▤",
+                self.tr("扫描受理回执"),
+                self.tr("自助办事提交后即可评价，每个办件评价一次。"),
             )
         )
         self.scan_page.body.addWidget(
@@ -72,6 +86,8 @@ class RatingJourney(JourneyStack):
         self.rate_page = Page(self.tr("请您评价本次服务"))
         self.subject_label = wrapped_label(name="Subtitle")
         self.rate_page.body.addWidget(self.subject_label)
+        self.item_label = wrapped_label(name="Subtitle")  # a case's item (never who applied)
+        self.rate_page.body.addWidget(self.item_label)
         self.picker = RatingPicker(landscape=landscape)
         self.picker.level_tapped.connect(self._level)
         self.picker.reason_tapped.connect(self._reason)
@@ -140,6 +156,7 @@ class RatingJourney(JourneyStack):
         self.submit_button.setEnabled(False)
         for label in (
             self.subject_label,
+            self.item_label,
             self.thanks_label,
             self.refusal_title,
             self.refusal_label,
@@ -176,6 +193,9 @@ class RatingJourney(JourneyStack):
         else:
             text = self.tr("办件编号：%1").replace("%1", subject.label or "-")
         self.subject_label.setText(text)
+        item = subject.item_name
+        self.item_label.setText(self.tr("办理事项：%1").replace("%1", item) if item else "")
+        self.item_label.setVisible(bool(item))
         self._mirror()
         self._show(self.rate_page, RatingState.RATING.value)
 
@@ -189,7 +209,12 @@ class RatingJourney(JourneyStack):
 
     def _show_refusal(self) -> None:
         refusal = self.flow.refusal
-        if refusal is RatingRefusal.ALREADY_RATED:
+        subject = self.flow.subject
+        is_case = subject is not None and subject.kind is m.SubjectType.CASE
+        if refusal is RatingRefusal.ALREADY_RATED and is_case:
+            title = self.tr("该办件已评价过")
+            advice = self.tr("每个办件只能评价一次，感谢您的反馈。")
+        elif refusal is RatingRefusal.ALREADY_RATED:
             title = self.tr("本次服务已评价过")
             advice = self.tr("每次服务只能评价一次，感谢您的反馈。")
         elif refusal is RatingRefusal.NOT_FINISHED:
@@ -197,7 +222,18 @@ class RatingJourney(JourneyStack):
             advice = self.tr("请在窗口办理结束后，再扫描凭条评价。")
         elif refusal is RatingRefusal.NOT_A_SERVICE_CODE:
             title = self.tr("无法识别该二维码")
-            advice = self.tr("请扫描排队凭条上的二维码。")
+            advice = self.tr("请扫描排队凭条或受理回执上的二维码。")
+        elif refusal is RatingRefusal.NOT_UPLOADED:
+            title = self.tr("办件尚未上传，暂不能评价")
+            advice = self.tr("这是临时编号的回执。联网后办件会自动上传，届时再扫描此回执即可评价。")
+        elif refusal is RatingRefusal.PROVISIONAL:
+            title = self.tr("临时编号的回执暂不能在此评价")
+            advice = self.tr(
+                "办件上传后才有正式编号。请在提交该办件的终端扫描此回执评价，或到服务台咨询。"
+            )
+        elif refusal is RatingRefusal.UNKNOWN and is_case:
+            title = self.tr("未找到该办件")
+            advice = self.tr("请核对回执上的办件编号，或到服务台咨询。")
         elif refusal is RatingRefusal.UNKNOWN:
             title = self.tr("未找到这次服务")
             advice = self.tr("请核对凭条，或到服务台咨询。")
@@ -222,15 +258,20 @@ class RatingJourney(JourneyStack):
         assert subject is not None
         if subject.kind is m.SubjectType.TICKET:
             ticket_id = subject.subject_id
-            self._runner.run(
-                lambda: self._client.get_ticket(ticket_id), self._checked, self._failed
-            )
+            self._runner.run(lambda: self._desk.ticket(ticket_id), self._checked, self._failed)
+        elif subject.from_receipt:
+            number = subject.label
+            self._runner.run(lambda: self._desk.case(number), self._case_found, self._failed)
         else:
             self.flow.checked(None)
 
     def _checked(self, ticket: m.TicketView) -> None:
         if self.flow.state is RatingState.CHECKING:
             self.flow.checked(ticket)
+
+    def _case_found(self, case: m.CaseToRate) -> None:
+        if self.flow.state is RatingState.CHECKING:
+            self.flow.case_found(case)
 
     def _failed(self, exc: Exception) -> None:
         if self.flow.state in (RatingState.CHECKING, RatingState.SUBMITTING):
@@ -261,7 +302,7 @@ class RatingJourney(JourneyStack):
             return
         self.flow.set_comment(self.comment_field.text())
         request = self.flow.submit()
-        self._runner.run(lambda: self._client.evaluate(request), self._recorded, self._failed)
+        self._runner.run(lambda: self._desk.send(request), self._recorded, self._failed)
 
     def _retry(self) -> None:
         self.picker.reset()

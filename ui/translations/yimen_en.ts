@@ -138,110 +138,133 @@
 <context>
     <name>CaseDelivery</name>
     <message>
-        <location filename="../screens/case_submit.py" line="184"/>
+        <location filename="../screens/case_submit.py" line="203"/>
         <source>EMS 邮寄至 %1</source>
         <translation>EMS to %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="188"/>
+        <location filename="../screens/case_submit.py" line="207"/>
         <source>电子送达</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="189"/>
+        <location filename="../screens/case_submit.py" line="208"/>
         <source>到窗口领取</source>
         <translation>Collect at a window</translation>
     </message>
 </context>
 <context>
+    <name>CaseIdentity</name>
+    <message>
+        <location filename="../screens/case_submit.py" line="191"/>
+        <source>居民身份证</source>
+        <translation>Resident ID card</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_submit.py" line="192"/>
+        <source>社会保障卡</source>
+        <translation>Social security card</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_submit.py" line="195"/>
+        <source>身份码</source>
+        <translation>Identity QR code</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_submit.py" line="196"/>
+        <source>手动填写</source>
+        <translation>Typed by hand</translation>
+    </message>
+</context>
+<context>
     <name>CaseJourney</name>
     <message>
-        <location filename="../screens/case_screen.py" line="78"/>
+        <location filename="../screens/case_screen.py" line="79"/>
         <source>社工登录（代办）</source>
         <translation>Staff sign-in (on behalf)</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="79"/>
+        <location filename="../screens/case_screen.py" line="80"/>
         <source>代办记录</source>
         <translation>Shift records</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="87"/>
+        <location filename="../screens/case_screen.py" line="88"/>
         <source>请填写申请信息</source>
         <translation>Fill in the application</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="90"/>
+        <location filename="../screens/case_screen.py" line="91"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="90"/>
+        <location filename="../screens/case_screen.py" line="91"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="94"/>
+        <location filename="../screens/case_screen.py" line="95"/>
         <source>正在提交，请稍候…</source>
         <translation>Submitting, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="97"/>
+        <location filename="../screens/case_screen.py" line="98"/>
         <source>暂时无法提交</source>
         <translation>Cannot submit right now</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="99"/>
+        <location filename="../screens/case_screen.py" line="100"/>
         <source>申请未能保存，请重试；仍不成功请到窗口办理。</source>
         <translation>The application could not be saved. Please try again, or apply at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="105"/>
+        <location filename="../screens/case_screen.py" line="106"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="105"/>
+        <location filename="../screens/case_screen.py" line="106"/>
         <source>重试</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="166"/>
+        <location filename="../screens/case_screen.py" line="167"/>
         <source>事项目录暂不可用，请稍后再试或到窗口办理。</source>
         <translation>The list of services is not available. Please try later or apply at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="226"/>
+        <location filename="../screens/case_screen.py" line="231"/>
         <source>申请已提交，正在打印回执…</source>
         <translation>Submitted. Printing your receipt…</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="276"/>
+        <location filename="../screens/case_screen.py" line="282"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="277"/>
+        <location filename="../screens/case_screen.py" line="283"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="280"/>
+        <location filename="../screens/case_screen.py" line="286"/>
         <source>代办人</source>
         <translation>Submitted by</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="365"/>
+        <location filename="../screens/case_screen.py" line="374"/>
         <source>申请已安全保存在本机，联网后自动上传。</source>
         <translation>Your application is saved safely on this terminal and will be uploaded when the network is back.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="378"/>
+        <location filename="../screens/case_screen.py" line="387"/>
         <source>未登录：以下为市民自助申请</source>
         <translation>No staff signed in: citizens apply for themselves</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="380"/>
+        <location filename="../screens/case_screen.py" line="389"/>
         <source>代办中：工号 %1</source>
         <translation>On behalf: staff %1</translation>
     </message>
@@ -320,132 +343,144 @@
         <translation>Scan or place the card again</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="208"/>
+        <location filename="../screens/checkin_screen.py" line="214"/>
         <source>%1，您好（%2）</source>
         <translation>Hello %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="208"/>
+        <location filename="../screens/checkin_screen.py" line="214"/>
         <source>您</source>
         <translation>there</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="216"/>
+        <location filename="../screens/checkin_screen.py" line="222"/>
         <source>%1，您的预约已签到</source>
         <translation>%1, your appointment is checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="219"/>
+        <location filename="../screens/checkin_screen.py" line="225"/>
         <source>您的预约已签到</source>
         <translation>Your appointment is checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="221"/>
+        <location filename="../screens/checkin_screen.py" line="227"/>
         <source>证件号码：%1</source>
         <translation>ID number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="242"/>
+        <location filename="../screens/checkin_screen.py" line="251"/>
         <source>没有查到您今天的预约</source>
         <translation>No appointment found for today</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="243"/>
+        <location filename="../screens/checkin_screen.py" line="252"/>
         <source>请确认预约的日期和证件，或点击首页「排队取号」现场取号。</source>
         <translation>Check the date and the ID you booked with, or take a number with &quot;Take a number&quot; on the home screen.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="246"/>
+        <location filename="../screens/checkin_screen.py" line="255"/>
         <source>您的预约不是今天</source>
         <translation>Your appointment is not today</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="247"/>
+        <location filename="../screens/checkin_screen.py" line="256"/>
         <source>预约日期：%1。请在预约当天前来签到，或现场取号办理。</source>
         <translation>Appointment date: %1. Please check in on that day, or take a number now.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="251"/>
+        <location filename="../screens/checkin_screen.py" line="260"/>
         <source>预约已过期</source>
         <translation>The appointment has expired</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="252"/>
+        <location filename="../screens/checkin_screen.py" line="261"/>
         <source>预约日期：%1，已错过。请重新预约，或现场取号办理。</source>
         <translation>Appointment date: %1, which has passed. Please book again, or take a number now.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="254"/>
+        <location filename="../screens/checkin_screen.py" line="263"/>
         <source>二维码已过期</source>
         <translation>The QR code has expired</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="254"/>
+        <location filename="../screens/checkin_screen.py" line="263"/>
         <source>请在手机上刷新二维码后重新扫描。</source>
         <translation>Refresh the code on your phone and scan it again.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="256"/>
+        <location filename="../screens/checkin_screen.py" line="266"/>
+        <location filename="../screens/checkin_screen.py" line="270"/>
+        <location filename="../screens/checkin_screen.py" line="273"/>
         <source>该预约已签到</source>
         <translation>This appointment is already checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="257"/>
+        <location filename="../screens/checkin_screen.py" line="267"/>
+        <source>您今天已签到并已办理，号码如下。如需再次办理，请现场取号。</source>
+        <translation>You checked in today and were served under the number below. For anything else, please take a new number.</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="271"/>
+        <source>您今天已签到，排队号如下。无需重复签到，请留意叫号；凭条遗失请到服务台咨询。</source>
+        <translation>You checked in today; your number is below. No need to check in again: please listen for your number. Lost the slip? Ask at the service desk.</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="274"/>
         <source>请勿重复签到，请留意叫号；凭条遗失请到服务台咨询。</source>
         <translation>No need to check in again; watch for your number. Lost your ticket? Ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="260"/>
+        <location filename="../screens/checkin_screen.py" line="277"/>
         <source>该预约已取消</source>
         <translation>This appointment was cancelled</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="260"/>
+        <location filename="../screens/checkin_screen.py" line="277"/>
         <source>如需办理，请重新预约或现场取号。</source>
         <translation>Book again, or take a number now.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="262"/>
+        <location filename="../screens/checkin_screen.py" line="279"/>
         <source>无法识别该二维码</source>
         <translation>This QR code is not recognised</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="263"/>
+        <location filename="../screens/checkin_screen.py" line="280"/>
         <source>请出示预约短信或预约页面上的二维码，也可以刷身份证签到。</source>
         <translation>Show the QR code from your booking message or page, or check in with your ID card.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="266"/>
+        <location filename="../screens/checkin_screen.py" line="283"/>
         <source>身份证读取失败</source>
         <translation>The ID card could not be read</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="266"/>
+        <location filename="../screens/checkin_screen.py" line="283"/>
         <source>请将身份证平放在读卡区，稍等片刻再拿开。</source>
         <translation>Lay the card flat on the reader and wait a moment before taking it away.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="268"/>
+        <location filename="../screens/checkin_screen.py" line="285"/>
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="268"/>
+        <location filename="../screens/checkin_screen.py" line="285"/>
         <source>请稍后重试，或到服务台人工签到。</source>
         <translation>Try again later, or check in at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="269"/>
+        <location filename="../screens/checkin_screen.py" line="286"/>
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="269"/>
+        <location filename="../screens/checkin_screen.py" line="286"/>
         <source>请到服务台人工签到。</source>
         <translation>Please check in at the service desk.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/checkin_screen.py" line="272"/>
+        <location filename="../screens/checkin_screen.py" line="289"/>
         <source>完成（%n 秒后返回首页）</source>
         <translation>
             <numerusform>Done (home in %n second)</numerusform>
@@ -549,22 +584,22 @@
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="75"/>
+        <location filename="../screens/case_submit.py" line="78"/>
         <source>寄到身份证地址：%1</source>
         <translation>Send to the ID card address: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="114"/>
+        <location filename="../screens/case_submit.py" line="117"/>
         <source>请选择领取方式。</source>
         <translation>Please choose how to receive the result.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="119"/>
+        <location filename="../screens/case_submit.py" line="124"/>
         <source>请填写收件地址，写到门牌号。</source>
         <translation>Please enter the delivery address, down to the door number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="123"/>
+        <location filename="../screens/case_submit.py" line="128"/>
         <source>电话号码不对，手机号是 1 开头的 11 位数字。</source>
         <translation>This phone number is not right: a mobile number has 11 digits starting with 1.</translation>
     </message>
@@ -728,7 +763,7 @@
 <context>
     <name>FieldWidget</name>
     <message>
-        <location filename="../widgets/form_fields.py" line="84"/>
+        <location filename="../widgets/form_fields.py" line="99"/>
         <source>（选填）</source>
         <translation> (optional)</translation>
     </message>
@@ -824,20 +859,40 @@
         <translation>Please pick one of the options shown.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="68"/>
+        <location filename="../widgets/form_fields.py" line="69"/>
+        <source>请至少选择 %1 项。</source>
+        <translation>Please choose at least %1.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/form_fields.py" line="73"/>
+        <source>最多只能选择 %1 项。</source>
+        <translation>Choose at most %1.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/form_fields.py" line="77"/>
+        <source>请至少添加 %1 位。</source>
+        <translation>Please add at least %1 person(s).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/form_fields.py" line="81"/>
         <source>最多填写 %1 位。</source>
         <translation>At most %1 entries.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/form_fields.py" line="85"/>
+        <source>这一项填写有误，请重新填写。</source>
+        <translation>This answer is not valid; please fill it in again.</translation>
     </message>
 </context>
 <context>
     <name>GroupField</name>
     <message>
-        <location filename="../widgets/form_fields.py" line="186"/>
+        <location filename="../widgets/form_fields.py" line="201"/>
         <source>＋ 添加一位</source>
         <translation>+ Add a person</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="201"/>
+        <location filename="../widgets/form_fields.py" line="216"/>
         <source>删除这一位</source>
         <translation>Remove this person</translation>
     </message>
@@ -974,67 +1029,82 @@
 <context>
     <name>IdentifyPage</name>
     <message>
-        <location filename="../screens/case_identify.py" line="41"/>
+        <location filename="../screens/case_identify.py" line="48"/>
         <source>请验证身份</source>
         <translation>Prove your identity</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="51"/>
-        <source>请将居民身份证放在读卡区；没有带身份证，可以出示手机上的身份码。</source>
-        <translation>Place your ID card on the reader, or show the identity code on your phone.</translation>
+        <location filename="../screens/case_identify.py" line="59"/>
+        <source>请将居民身份证或社会保障卡（社保卡）放在读卡区；没有带证件，可以出示手机上的身份码。</source>
+        <translation>Place your resident ID card or social security card on the reader. Without a card, you can show the identity QR code on your phone.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="58"/>
+        <location filename="../screens/case_identify.py" line="69"/>
         <source>扫描身份码</source>
         <translation>Scan identity code</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="60"/>
+        <location filename="../screens/case_identify.py" line="71"/>
         <source>没有证件，手动填写</source>
         <translation>No card: type my details</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="65"/>
+        <location filename="../screens/case_identify.py" line="76"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="69"/>
+        <location filename="../screens/case_identify.py" line="80"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="75"/>
+        <location filename="../screens/case_identify.py" line="86"/>
         <source>确认身份信息</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="82"/>
+        <location filename="../screens/case_identify.py" line="93"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="116"/>
+        <location filename="../screens/case_identify.py" line="126"/>
+        <source>没能读出这张卡，请取下后重新放置。</source>
+        <translation>The card could not be read. Please lift it and place it again.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_identify.py" line="136"/>
+        <source>这张卡读不到身份信息。请放居民身份证或社保卡，也可以出示身份码。</source>
+        <translation>This card carries no identity data we can read. Please use your resident ID card or social security card, or show your identity QR code.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_identify.py" line="138"/>
         <source>证件信息不完整，请重新放置证件。</source>
         <translation>The card could not be read completely. Please place it again.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="123"/>
+        <location filename="../screens/case_identify.py" line="139"/>
+        <source>这张证件已过有效期，请使用其他证件或身份码。</source>
+        <translation>This card has expired. Please use another card or your identity QR code.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_identify.py" line="146"/>
         <source>请填写姓名和正确的 18 位身份证号码。</source>
         <translation>Enter your name and a valid 18-character ID number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="129"/>
+        <location filename="../screens/case_identify.py" line="152"/>
         <source>请将手机上的身份码对准摄像头…</source>
         <translation>Hold the identity code on your phone up to the camera…</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="146"/>
+        <location filename="../screens/case_identify.py" line="169"/>
         <source>没有识别到身份码，请再试一次。</source>
         <translation>No identity code was found. Please try again.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="152"/>
+        <location filename="../screens/case_identify.py" line="175"/>
         <source>身份码暂时无法核验，请使用身份证。</source>
         <translation>The identity code cannot be checked now. Please use your ID card.</translation>
     </message>
@@ -1159,56 +1229,61 @@
     </message>
     <message>
         <location filename="../main_window.py" line="144"/>
-        <source>扫描凭条二维码，评价窗口服务</source>
-        <translation>Scan your ticket to rate the service</translation>
+        <source>扫描凭条或回执二维码，评价服务</source>
+        <translation>Scan a ticket or receipt QR to rate the service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="231"/>
-        <source>请选择要办理的业务类别</source>
-        <translation>Choose the kind of service you need</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="233"/>
+        <location filename="../main_window.py" line="236"/>
         <source>请刷身份证，或出示手机上的身份码</source>
         <translation>Please place your ID card, or show the identity QR on your phone</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="236"/>
+        <location filename="../main_window.py" line="266"/>
+        <source>请将排队凭条或受理回执上的二维码对准扫码窗口</source>
+        <translation>Hold the QR code on your queue ticket or case receipt up to the scanner</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="234"/>
+        <source>请选择要办理的业务类别</source>
+        <translation>Choose the kind of service you need</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="239"/>
         <source>您的号码是 %1，请取走凭条。</source>
         <translation>Your number is %1. Please take your ticket.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="238"/>
+        <location filename="../main_window.py" line="241"/>
         <source>您的号码是 %1。凭条未能打印，请记住您的号码。</source>
         <translation>Your number is %1. The ticket could not be printed: please remember your number.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="245"/>
+        <location filename="../main_window.py" line="248"/>
         <source>请出示预约二维码，或将身份证放在读卡区</source>
         <translation>Show your appointment QR code, or place your ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="247"/>
+        <location filename="../main_window.py" line="250"/>
         <source>签到成功，您的号码是 %1，请留意叫号。</source>
         <translation>You are checked in. Your number is %1; please watch for it to be called.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="254"/>
+        <location filename="../main_window.py" line="255"/>
+        <source>，您的号码是 %1。</source>
+        <translation>, your number is %1.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="260"/>
         <source>请扫描受理回执上的二维码，或输入办件编号</source>
         <translation>Scan the QR code on your receipt, or type the case number</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="260"/>
-        <source>请将排队凭条上的二维码对准扫码窗口</source>
-        <translation>Hold the QR code on your ticket up to the scanner window</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="262"/>
+        <location filename="../main_window.py" line="268"/>
         <source>请您评价本次服务</source>
         <translation>How was our service?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="264"/>
+        <location filename="../main_window.py" line="270"/>
         <source>感谢您的评价</source>
         <translation>Thank you for your rating</translation>
     </message>
@@ -1216,7 +1291,7 @@
 <context>
     <name>LineField</name>
     <message>
-        <location filename="../widgets/form_fields.py" line="124"/>
+        <location filename="../widgets/form_fields.py" line="139"/>
         <source>例如 20250301</source>
         <translation>e.g. 20250301</translation>
     </message>
@@ -1641,158 +1716,213 @@ Applicant: %3</translation>
 <context>
     <name>RatingJourney</name>
     <message>
-        <location filename="../screens/rating_screen.py" line="50"/>
+        <location filename="../screens/rating_screen.py" line="57"/>
         <source>好差评</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="52"/>
-        <source>请将排队凭条上的二维码对准扫码窗口</source>
-        <translation>Hold the QR code on your ticket up to the scanner window</translation>
+        <location filename="../screens/rating_screen.py" line="59"/>
+        <source>请将排队凭条或受理回执上的二维码对准扫码窗口</source>
+        <translation>Hold the QR code on your queue ticket or case receipt up to the scanner</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="57"/>
+        <location filename="../screens/rating_screen.py" line="64"/>
         <source>扫描排队凭条</source>
         <translation>Scan your queue ticket</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="58"/>
+        <location filename="../screens/rating_screen.py" line="65"/>
         <source>窗口办理结束后即可评价，每次服务评价一次。</source>
         <translation>You can rate a service once it is finished, once per service.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="62"/>
+        <location filename="../screens/rating_screen.py" line="71"/>
+        <source>扫描受理回执</source>
+        <translation>Scan the case receipt</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="72"/>
+        <source>自助办事提交后即可评价，每个办件评价一次。</source>
+        <translation>Rate a case once it is submitted; each case can be rated once.</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="76"/>
         <source>评价匿名提交，工作人员看不到评价人信息。</source>
         <translation>Ratings are anonymous: staff never see who rated.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="65"/>
-        <location filename="../screens/rating_screen.py" line="104"/>
+        <location filename="../screens/rating_screen.py" line="79"/>
+        <location filename="../screens/rating_screen.py" line="120"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="69"/>
+        <location filename="../screens/rating_screen.py" line="83"/>
         <source>请稍候…</source>
         <translation>Please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="72"/>
+        <location filename="../screens/rating_screen.py" line="86"/>
         <source>请您评价本次服务</source>
         <translation>How was our service?</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="82"/>
+        <location filename="../screens/rating_screen.py" line="98"/>
         <source>意见或建议（选填）</source>
         <translation>Comments (optional)</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="85"/>
+        <location filename="../screens/rating_screen.py" line="101"/>
         <source>提交评价</source>
         <translation>Send rating</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="87"/>
+        <location filename="../screens/rating_screen.py" line="103"/>
         <source>不评价，返回首页</source>
         <translation>Skip and go home</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="95"/>
+        <location filename="../screens/rating_screen.py" line="111"/>
         <source>感谢您的评价</source>
         <translation>Thank you for your rating</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="99"/>
+        <location filename="../screens/rating_screen.py" line="115"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="104"/>
+        <location filename="../screens/rating_screen.py" line="120"/>
         <source>暂时不能评价</source>
         <translation>Rating not possible</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="104"/>
+        <location filename="../screens/rating_screen.py" line="120"/>
         <source>扫描其他凭条</source>
         <translation>Scan another ticket</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="175"/>
+        <location filename="../screens/rating_screen.py" line="192"/>
         <source>排队号：%1</source>
         <translation>Ticket: %1</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="177"/>
+        <location filename="../screens/rating_screen.py" line="194"/>
         <source>办件编号：%1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="184"/>
+        <location filename="../screens/rating_screen.py" line="197"/>
+        <source>办理事项：%1</source>
+        <translation>Service: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="204"/>
         <source>您的意见已提交，我们将核实整改并答复。</source>
         <translation>Your feedback was sent. We will look into it, put it right and reply.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="186"/>
+        <location filename="../screens/rating_screen.py" line="206"/>
         <source>您的评价已提交，我们将继续努力。</source>
         <translation>Your rating was sent. Thank you.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="193"/>
+        <location filename="../screens/rating_screen.py" line="215"/>
+        <source>该办件已评价过</source>
+        <translation>This case has already been rated</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="216"/>
+        <source>每个办件只能评价一次，感谢您的反馈。</source>
+        <translation>Each case can be rated only once. Thank you for your feedback.</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="218"/>
         <source>本次服务已评价过</source>
         <translation>This service has already been rated</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="194"/>
+        <location filename="../screens/rating_screen.py" line="219"/>
         <source>每次服务只能评价一次，感谢您的反馈。</source>
         <translation>Each service can be rated once. Thank you for your feedback.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="196"/>
+        <location filename="../screens/rating_screen.py" line="221"/>
         <source>服务尚未结束</source>
         <translation>The service is not finished yet</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="197"/>
+        <location filename="../screens/rating_screen.py" line="222"/>
         <source>请在窗口办理结束后，再扫描凭条评价。</source>
         <translation>Please scan your ticket again after you have been served.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="199"/>
+        <location filename="../screens/rating_screen.py" line="224"/>
         <source>无法识别该二维码</source>
         <translation>This QR code is not recognised</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="200"/>
-        <source>请扫描排队凭条上的二维码。</source>
-        <translation>Scan the QR code on your queue ticket.</translation>
+        <location filename="../screens/rating_screen.py" line="225"/>
+        <source>请扫描排队凭条或受理回执上的二维码。</source>
+        <translation>Please scan the QR code on your queue ticket or case receipt.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="202"/>
+        <location filename="../screens/rating_screen.py" line="227"/>
+        <source>办件尚未上传，暂不能评价</source>
+        <translation>The case is not uploaded yet, so it cannot be rated</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="228"/>
+        <source>这是临时编号的回执。联网后办件会自动上传，届时再扫描此回执即可评价。</source>
+        <translation>This receipt has a provisional number. The case uploads automatically once the network is back; scan this receipt again then to rate it.</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="230"/>
+        <source>临时编号的回执暂不能在此评价</source>
+        <translation>A receipt with a provisional number cannot be rated here</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="232"/>
+        <source>办件上传后才有正式编号。请在提交该办件的终端扫描此回执评价，或到服务台咨询。</source>
+        <translation>The case gets its official number once uploaded. Scan this receipt at the terminal where the case was submitted, or ask at the service desk.</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="235"/>
+        <source>未找到该办件</source>
+        <translation>Case not found</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="236"/>
+        <source>请核对回执上的办件编号，或到服务台咨询。</source>
+        <translation>Please check the case number on the receipt, or ask at the service desk.</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="238"/>
         <source>未找到这次服务</source>
         <translation>Service not found</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="203"/>
+        <location filename="../screens/rating_screen.py" line="239"/>
         <source>请核对凭条，或到服务台咨询。</source>
         <translation>Check your ticket, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="205"/>
+        <location filename="../screens/rating_screen.py" line="241"/>
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="206"/>
+        <location filename="../screens/rating_screen.py" line="242"/>
         <source>请稍后重试。</source>
         <translation>Please try again later.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="208"/>
+        <location filename="../screens/rating_screen.py" line="244"/>
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="209"/>
+        <location filename="../screens/rating_screen.py" line="245"/>
         <source>请稍后重试，或到服务台咨询。</source>
         <translation>Try again later, or ask at the service desk.</translation>
     </message>
@@ -1800,72 +1930,72 @@ Applicant: %3</translation>
 <context>
     <name>RatingPicker</name>
     <message>
-        <location filename="../widgets/rating_picker.py" line="29"/>
+        <location filename="../widgets/rating_picker.py" line="44"/>
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../widgets/rating_picker.py" line="30"/>
+        <location filename="../widgets/rating_picker.py" line="45"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../widgets/rating_picker.py" line="31"/>
+        <location filename="../widgets/rating_picker.py" line="46"/>
         <source>基本满意</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../widgets/rating_picker.py" line="32"/>
+        <location filename="../widgets/rating_picker.py" line="47"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../widgets/rating_picker.py" line="33"/>
+        <location filename="../widgets/rating_picker.py" line="48"/>
         <source>非常不满意</source>
         <translation>Very dissatisfied</translation>
     </message>
     <message>
-        <location filename="../widgets/rating_picker.py" line="52"/>
+        <location filename="../widgets/rating_picker.py" line="73"/>
         <source>请选择不满意的原因（可多选）</source>
         <translation>What went wrong? (choose one or more)</translation>
     </message>
     <message>
-        <location filename="../widgets/rating_picker.py" line="54"/>
+        <location filename="../widgets/rating_picker.py" line="75"/>
         <source>服务态度不好</source>
         <translation>Unfriendly staff</translation>
     </message>
     <message>
-        <location filename="../widgets/rating_picker.py" line="55"/>
+        <location filename="../widgets/rating_picker.py" line="76"/>
         <source>办事效率低</source>
         <translation>Slow service</translation>
     </message>
     <message>
-        <location filename="../widgets/rating_picker.py" line="56"/>
+        <location filename="../widgets/rating_picker.py" line="77"/>
         <source>多次跑动</source>
         <translation>Had to come back</translation>
     </message>
     <message>
-        <location filename="../widgets/rating_picker.py" line="57"/>
+        <location filename="../widgets/rating_picker.py" line="78"/>
         <source>材料重复提交</source>
         <translation>Asked for documents twice</translation>
     </message>
     <message>
-        <location filename="../widgets/rating_picker.py" line="58"/>
+        <location filename="../widgets/rating_picker.py" line="79"/>
         <source>政策解释不清</source>
         <translation>Rules not explained</translation>
     </message>
     <message>
-        <location filename="../widgets/rating_picker.py" line="59"/>
+        <location filename="../widgets/rating_picker.py" line="80"/>
         <source>等候时间长</source>
         <translation>Long wait</translation>
     </message>
     <message>
-        <location filename="../widgets/rating_picker.py" line="60"/>
+        <location filename="../widgets/rating_picker.py" line="81"/>
         <source>系统或设备故障</source>
         <translation>System or machine fault</translation>
     </message>
     <message>
-        <location filename="../widgets/rating_picker.py" line="61"/>
+        <location filename="../widgets/rating_picker.py" line="82"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
@@ -1873,27 +2003,27 @@ Applicant: %3</translation>
 <context>
     <name>ReceiptPage</name>
     <message>
-        <location filename="../screens/case_submit.py" line="194"/>
+        <location filename="../screens/case_submit.py" line="213"/>
         <source>申请已提交，办件编号：</source>
         <translation>Submitted. Case number:</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="215"/>
+        <location filename="../screens/case_submit.py" line="234"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="222"/>
+        <location filename="../screens/case_submit.py" line="241"/>
         <source>网络暂时不通：申请已安全保存在本机，联网后自动上传。这是临时编号。</source>
         <translation>The network is down: your application is saved safely here and will be uploaded automatically. This is a provisional number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="225"/>
+        <location filename="../screens/case_submit.py" line="244"/>
         <source>已上传至政务服务平台。</source>
         <translation>Uploaded to the government service platform.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_submit.py" line="227"/>
+        <location filename="../screens/case_submit.py" line="246"/>
         <source>承诺办结：%1（%n 个工作日）</source>
         <translation>
             <numerusform>Promised by: %1 (%n working day)</numerusform>
@@ -1901,27 +2031,27 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="230"/>
+        <location filename="../screens/case_submit.py" line="249"/>
         <source>领取方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="233"/>
+        <location filename="../screens/case_submit.py" line="252"/>
         <source>代办人：%1</source>
         <translation>Submitted by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="234"/>
+        <location filename="../screens/case_submit.py" line="253"/>
         <source>验证码：%1</source>
         <translation>Check code: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="238"/>
+        <location filename="../screens/case_submit.py" line="257"/>
         <source>请取走打印的受理回执，扫码可查询办理进度。</source>
         <translation>Take your printed receipt; scan its code to follow your case.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="240"/>
+        <location filename="../screens/case_submit.py" line="259"/>
         <source>回执未能打印，请用手机拍下此屏幕。</source>
         <translation>The receipt could not be printed: please photograph this screen.</translation>
     </message>
@@ -1929,52 +2059,57 @@ Applicant: %3</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../screens/case_submit.py" line="131"/>
+        <location filename="../screens/case_submit.py" line="136"/>
         <source>请核对申请信息</source>
         <translation>Check your application</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="137"/>
+        <location filename="../screens/case_submit.py" line="142"/>
         <source>点击“提交”后，申请将保存在本机并上传至政务服务平台。</source>
         <translation>Submit saves your application here and uploads it to the platform.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="141"/>
+        <location filename="../screens/case_submit.py" line="146"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="141"/>
+        <location filename="../screens/case_submit.py" line="146"/>
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="146"/>
+        <location filename="../screens/case_submit.py" line="151"/>
         <source>事项：%1</source>
         <translation>Service: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="147"/>
+        <location filename="../screens/case_submit.py" line="152"/>
         <source>申请人：%1（%2）</source>
         <translation>Applicant: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="152"/>
+        <location filename="../screens/case_submit.py" line="156"/>
+        <source>身份核验：%1</source>
+        <translation>Identity checked by: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_submit.py" line="158"/>
         <source>代办人：%1</source>
         <translation>Submitted by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="157"/>
+        <location filename="../screens/case_submit.py" line="163"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="158"/>
+        <location filename="../screens/case_submit.py" line="164"/>
         <source>材料：</source>
         <translation>Materials:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_submit.py" line="162"/>
+        <location filename="../screens/case_submit.py" line="168"/>
         <source>%1（%n 页）</source>
         <translation>
             <numerusform>%1 (%n page)</numerusform>
@@ -1982,17 +2117,17 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="164"/>
+        <location filename="../screens/case_submit.py" line="170"/>
         <source>%1（到窗口提交）</source>
         <translation>%1 (brought to window)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="165"/>
+        <location filename="../screens/case_submit.py" line="171"/>
         <source>领取方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="166"/>
+        <location filename="../screens/case_submit.py" line="172"/>
         <source>联系电话：%1</source>
         <translation>Phone: %1</translation>
     </message>
@@ -2000,42 +2135,42 @@ Applicant: %3</translation>
 <context>
     <name>ShiftPage</name>
     <message>
-        <location filename="../screens/case_staff.py" line="63"/>
+        <location filename="../screens/case_staff.py" line="181"/>
         <source>本班次代办记录</source>
         <translation>This shift&apos;s submissions</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="69"/>
+        <location filename="../screens/case_staff.py" line="187"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="69"/>
+        <location filename="../screens/case_staff.py" line="187"/>
         <source>签退</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="75"/>
+        <location filename="../screens/case_staff.py" line="193"/>
         <source>待上传</source>
         <translation>waiting to upload</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="76"/>
+        <location filename="../screens/case_staff.py" line="194"/>
         <source>已上传</source>
         <translation>uploaded</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="77"/>
+        <location filename="../screens/case_staff.py" line="195"/>
         <source>平台未受理</source>
         <translation>refused by the platform</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="79"/>
+        <location filename="../screens/case_staff.py" line="197"/>
         <source>工作人员：%1</source>
         <translation>Staff: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="87"/>
+        <location filename="../screens/case_staff.py" line="205"/>
         <source>本班次还没有代办记录。</source>
         <translation>No submissions in this shift yet.</translation>
     </message>
@@ -2043,32 +2178,92 @@ Applicant: %3</translation>
 <context>
     <name>StaffSignInPage</name>
     <message>
-        <location filename="../screens/case_staff.py" line="19"/>
+        <location filename="../screens/case_staff.py" line="38"/>
         <source>社区工作人员登录（代办）</source>
         <translation>Community staff sign-in</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="22"/>
+        <location filename="../screens/case_staff.py" line="48"/>
+        <source>请刷工作人员卡（或本人身份证、社保卡），再输入密码；也可以输入工号和密码。</source>
+        <translation>Present your staff card (or your own ID card or social security card), then enter your PIN. You can also enter your staff number and PIN.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_staff.py" line="50"/>
+        <source>请输入工号和密码。</source>
+        <translation>Enter your staff number and PIN.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_staff.py" line="56"/>
+        <source>改用工号登录</source>
+        <translation>Use staff number instead</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_staff.py" line="59"/>
         <source>工号，如 S0001</source>
         <translation>Staff number, e.g. S0001</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="25"/>
+        <location filename="../screens/case_staff.py" line="62"/>
         <source>密码</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="35"/>
+        <location filename="../screens/case_staff.py" line="74"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="35"/>
+        <location filename="../screens/case_staff.py" line="74"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="51"/>
+        <location filename="../screens/case_staff.py" line="102"/>
+        <source>已读取工作人员卡，请输入密码。</source>
+        <translation>Staff card read. Please enter your PIN.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_staff.py" line="103"/>
+        <source>已读取身份证，请输入密码。</source>
+        <translation>ID card read. Please enter your PIN.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_staff.py" line="104"/>
+        <source>已读取社保卡，请输入密码。</source>
+        <translation>Social security card read. Please enter your PIN.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_staff.py" line="108"/>
+        <source>登录成功，请取走卡片。</source>
+        <translation>Signed in. Please take your card away.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_staff.py" line="135"/>
+        <source>没能读出这张卡，请取下后重新放置。</source>
+        <translation>The card could not be read. Please lift it and place it again.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_staff.py" line="142"/>
+        <source>这张卡不能用于登录，请使用工作人员卡或工号。</source>
+        <translation>This card cannot be used to sign in. Please use your staff card or staff number.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_staff.py" line="158"/>
+        <source>工号或密码不正确。</source>
+        <translation>The staff number or PIN is wrong.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_staff.py" line="159"/>
+        <source>卡片未登记或密码不正确。</source>
+        <translation>The card is not registered or the PIN is wrong.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_staff.py" line="160"/>
+        <source>尝试次数过多，请五分钟后再试。</source>
+        <translation>Too many attempts. Please try again in five minutes.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_staff.py" line="163"/>
         <source>登录失败：%1</source>
         <translation>Sign-in failed: %1</translation>
     </message>

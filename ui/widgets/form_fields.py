@@ -65,9 +65,24 @@ def problem_text(error: FieldError, label: str) -> str:
         return QCoreApplication.translate("FormMessages", "身份证号码中的出生日期不对，请核对。")
     if p is Problem.NOT_AN_OPTION:
         return QCoreApplication.translate("FormMessages", "请从给出的选项中选择。")
-    return QCoreApplication.translate("FormMessages", "最多填写 %1 位。").replace(
-        "%1", str(error.limit)
-    )
+    if p is Problem.TOO_FEW_CHOICES:
+        return QCoreApplication.translate("FormMessages", "请至少选择 %1 项。").replace(
+            "%1", str(error.limit)
+        )
+    if p is Problem.TOO_MANY_CHOICES:
+        return QCoreApplication.translate("FormMessages", "最多只能选择 %1 项。").replace(
+            "%1", str(error.limit)
+        )
+    if p is Problem.TOO_FEW_ROWS:
+        return QCoreApplication.translate("FormMessages", "请至少添加 %1 位。").replace(
+            "%1", str(error.limit)
+        )
+    if p is Problem.TOO_MANY_ROWS:
+        return QCoreApplication.translate("FormMessages", "最多填写 %1 位。").replace(
+            "%1", str(error.limit)
+        )
+    # Shapes the widgets cannot produce (a repeated choice, an unknown column): say so plainly.
+    return QCoreApplication.translate("FormMessages", "这一项填写有误，请重新填写。")
 
 
 class FieldWidget(QWidget):

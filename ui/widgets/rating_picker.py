@@ -15,6 +15,21 @@ from kiosk.flows.rating import LEVELS
 from ui.widgets import make_button
 from ui.widgets.journey_kit import wrapped_label
 
+# The width a journey page gives its content: the design width less the page's side margins
+# (ui.widgets.journey_kit.Page: 60 px each side).
+PORTRAIT_ROW = 1080 - 2 * 60
+LANDSCAPE_ROW = 1920 - 2 * 60
+LEVEL_SPACING = 14
+
+
+def _per_row(buttons: list[QPushButton], *, most: int, width: int) -> int:
+    """As many buttons per row as fit ``width`` at their natural size (themed), up to ``most``."""
+    for button in buttons:
+        button.ensurePolished()  # the theme's font size decides the size
+    widest = max(button.sizeHint().width() for button in buttons)
+    fits = (width + LEVEL_SPACING) // (widest + LEVEL_SPACING)
+    return max(1, min(most, fits))
+
 
 class RatingPicker(QWidget):
     level_tapped = Signal(object)  # m.Rating
@@ -33,17 +48,23 @@ class RatingPicker(QWidget):
             m.Rating.VERY_UNSATISFIED: self.tr("非常不满意"),
         }
         self.level_buttons: dict[m.Rating, QPushButton] = {}
-        # A wide screen has room for the five levels side by side; a tall one takes 3 + 2.
-        levels = QGridLayout()
-        levels.setSpacing(14)
-        per_row = 5 if landscape else 3
-        for index, level in enumerate(LEVELS):
+        for level in LEVELS:
             button = make_button(names[level], "RatingLevel")
             button.setCheckable(True)
             button.setChecked(False)
             button.clicked.connect(lambda _=False, lv=level: self.level_tapped.emit(lv))
-            levels.addWidget(button, index // per_row, index % per_row)
             self.level_buttons[level] = button
+        # A wide screen has room for the five levels side by side, a tall one for 3 + 2; fewer
+        # per row where the words are long (English), so no button runs off the screen.
+        levels = QGridLayout()
+        levels.setSpacing(LEVEL_SPACING)
+        per_row = _per_row(
+            list(self.level_buttons.values()),
+            most=5 if landscape else 3,
+            width=LANDSCAPE_ROW if landscape else PORTRAIT_ROW,
+        )
+        for index, button in enumerate(self.level_buttons.values()):
+            levels.addWidget(button, index // per_row, index % per_row)
         layout.addLayout(levels)
 
         self.reasons_box = QWidget()

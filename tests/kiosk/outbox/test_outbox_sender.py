@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from hub.db import CaseRow, Material
 from hub.embedded import EmbeddedHub
 from kiosk.api.client import HubClient
-from kiosk.outbox.sender import OutboxSender
+from kiosk.outbox.sender import AttemptFailed, OutboxSender
 from kiosk.outbox.store import EntryState, Outbox
 
 
@@ -73,8 +73,22 @@ def test_hub_down_while_submitting_then_back(tmp_path: Path, case_factory: Any) 
         with HubClient(url, token=token, connect_timeout=1, retries=0) as client:
             receipt = outbox.submit(*case_factory())
             assert receipt.message == "已提交，待上传"
-            report = OutboxSender(outbox, client, base_delay=60).drain()
+            heard: list[Any] = []
+            sender = OutboxSender(
+                outbox,
+                client,
+                base_delay=60,
+                on_settled=heard.append,
+                on_attempt_failed=heard.append,
+            )
+            before = time.time()
+            report = sender.drain()
             assert (report.delivered, report.failed, report.remaining) == (0, 1, 1)
+            # The failed attempt is reported for its entry (what a waiting screen needs).
+            (failed,) = heard
+            assert isinstance(failed, AttemptFailed)
+            assert failed.entry_id == receipt.entry_id and failed.unreachable
+            assert before + 30 <= failed.retry_at <= time.time() + 60  # backoff with jitter
             status = outbox.status()
             assert status.pending == 1 and "unreachable" in (status.last_error or "")
             assert outbox.due(now=time.time()) == []  # backing off
@@ -142,9 +156,11 @@ def test_revoked_terminal_token_keeps_cases_pending(
     new = hub.register_terminal("K01")  # re-keyed: the old token is refused with 401
     with Outbox(tmp_path / "o.sqlite3", tmp_path / "o.key", terminal_id="K01") as outbox:
         entry = outbox.submit(*case_factory()).entry_id
+        heard: list[Any] = []
         with HubClient(hub.base_url, token=old) as client:
-            report = OutboxSender(outbox, client).drain()
+            report = OutboxSender(outbox, client, on_attempt_failed=heard.append).drain()
         assert (report.rejected, report.remaining) == (0, 1)  # not the case's fault
+        assert [(f.entry_id, f.unreachable) for f in heard] == [(entry, False)]
         with HubClient(hub.base_url, token=new) as client:
             assert OutboxSender(outbox, client).drain().delivered == 1
         assert outbox.receipt(entry).state is EntryState.DELIVERED

@@ -118,3 +118,20 @@ def test_delivery_bookkeeping_and_status(tmp_path: Path, case_factory: Any) -> N
         with pytest.raises(Exception, match="no payload"):
             outbox.load(b)  # the personal data is gone once the hub has it
         assert outbox.receipt(c).state is EntryState.REJECTED
+
+
+def test_provisional_numbers_fit_the_receipt_qr_whatever_the_terminal_id(
+    tmp_path: Path, case_factory: Any
+) -> None:
+    from kiosk.api.payloads import case_tracking_code
+
+    clock = lambda: datetime(2026, 3, 2, 1, 30, tzinfo=UTC)  # noqa: E731
+    longest = "hall_k.01-" + "x" * 14  # the longest id the config allows (24 characters)
+    for terminal_id in ("hall_k.01", longest):
+        folder = tmp_path / terminal_id
+        with Outbox(
+            folder / "o.sqlite3", folder / "o.key", terminal_id=terminal_id, clock=clock
+        ) as box:
+            number = box.submit(*case_factory("1")).provisional_number
+        assert number.startswith(terminal_id.upper().replace("_", "-").replace(".", "-"))
+        assert case_tracking_code(number).startswith("YM1:C:")  # raises if it does not fit

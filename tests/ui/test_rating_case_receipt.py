@@ -1,0 +1,276 @@
+"""好差评 of a case from home with its printed receipt's QR: the case submitted through the case
+journey, the receipt printed as ESC/POS bytes and its QR decoded back, shown to the (simulated)
+camera; the provisional receipt of an offline submission; receipts the hub does not know."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+from sqlalchemy import text as sql
+
+from drivers.camera.camera import CameraWorker
+from drivers.printer.render import render_escpos
+from kiosk.api import models as m
+from kiosk.api.payloads import case_tracking_code
+from kiosk.app import Terminal
+from kiosk.flows.rating import receipt_ref
+from ui.main_window import KioskWindow
+
+if TYPE_CHECKING:
+    from conftest import Hall
+
+
+def _load_driver() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "_case_driver", Path(__file__).with_name("case_driver.py")
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+d = _load_driver()
+WAIT = 20000
+
+
+def submit_birth_case(qtbot: QtBot, terminal: Terminal, *, hub: Any = None) -> tuple[Any, str]:
+    """A citizen applies for 生育登记 through the case journey (the hub stopped at 提交 when
+    ``hub`` is given); returns the journey's receipt and the QR decoded from the printed bytes."""
+    citizen = d.open(qtbot, terminal)
+    journey = citizen.journey
+    d.begin(citizen, "生育", d.BIRTH)
+    d.card(terminal)
+    citizen.at("form")
+    citizen.type_digits(citizen.field("expected_date").edit, "20270315")
+    citizen.type_digits(citizen.field("phone").edit, "13900005678")
+    citizen.tap(journey.form_next)
+    citizen.at("materials")
+    d.capture(citizen, "id_card")
+    citizen.tap(journey.materials_page.next)
+    citizen.at("delivery")
+    citizen.tap(journey.delivery_page.next)
+    citizen.at("review")
+    if hub is not None:
+        hub.stop()
+    d.submit(citizen)
+    receipt = journey.receipt
+    assert receipt is not None
+    printed = journey.printer.printed_dir / f"receipt-{receipt.number}.bin"
+    job = render_escpos(printed.read_bytes(), journey.printer.profile.paper)
+    assert len(job.qr_payloads) == 1
+    qr = job.qr_payloads[0]
+    assert qr == case_tracking_code(receipt.number)  # what a camera will read off the paper
+    terminal.devices.sim_reader.remove_card()  # type: ignore[union-attr]
+    citizen.tap(journey.receipt_page.done)
+    qtbot.waitUntil(lambda: citizen.window.stack.currentWidget() is citizen.window.home)
+    return citizen, qr
+
+
+def show_qr(terminal: Terminal, text: str, cameras: list[CameraWorker]) -> None:
+    old = terminal.devices.camera
+    terminal.devices.camera = CameraWorker("sim:" + text)
+    cameras.append(terminal.devices.camera)
+    if old is not None:
+        old.stop()
+
+
+def open_rating(qtbot: QtBot, window: KioskWindow, page: str) -> None:
+    qtbot.mouseClick(window.home.tiles["rating"], Qt.MouseButton.LeftButton)
+    wait_page(qtbot, window, page)
+
+
+def wait_page(qtbot: QtBot, window: KioskWindow, name: str) -> None:
+    journey = window.rating
+    target = getattr(journey, name)
+    qtbot.waitUntil(lambda: journey.currentWidget() is target, timeout=WAIT)
+
+
+def click(qtbot: QtBot, widget: object) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def shown_texts(window: KioskWindow) -> str:
+    return " ".join(w.text() for w in window.rating.findChildren(QLabel) if w.isVisible())
+
+
+def evaluations(hub: Any, case_number: str) -> list[tuple[str, int]]:
+    with hub.context.engine.connect() as db:
+        rows = db.execute(
+            sql(
+                "SELECT e.subject_type, e.level FROM evaluations e"
+                " JOIN cases c ON c.case_id = e.subject_id WHERE c.case_number = :n"
+            ),
+            {"n": case_number},
+        )
+        return [(kind, level) for kind, level in rows]
+
+
+def test_rate_a_case_from_home_with_its_printed_receipt(
+    qtbot: QtBot, themed: object, hub_outside: Any, terminal_on_outside_hub: Terminal
+) -> None:
+    terminal = terminal_on_outside_hub
+    cameras: list[CameraWorker] = []
+    try:
+        citizen, qr = submit_birth_case(qtbot, terminal)
+        window = citizen.window
+        number = qr.split(":")[2]
+        assert not number.startswith("HALL-K01-")  # the hub's number, not a provisional one
+
+        # Later, from home: 好差评, the receipt held up to the camera.
+        show_qr(terminal, qr, cameras)
+        open_rating(qtbot, window, "rate_page")
+        journey = window.rating
+        assert number in journey.subject_label.text()
+        assert journey.item_label.text() == "办理事项：生育登记服务"
+        shown = shown_texts(window)
+        for private in ("张示例", "张*例", d.ID_NUMBER, d.ID_NUMBER[-4:], "13900005678"):
+            assert private not in shown  # a rating shows no personal data
+        assert journey.picker.checked_levels == [] and not journey.submit_button.isEnabled()
+        click(qtbot, journey.picker.level_buttons[m.Rating.SATISFIED])
+        click(qtbot, journey.submit_button)
+        wait_page(qtbot, window, "thanks_page")
+        assert evaluations(hub_outside, number) == [("case", int(m.Rating.SATISFIED))]
+        click(qtbot, journey.thanks_button)
+        qtbot.waitUntil(lambda: window.stack.currentWidget() is window.home, timeout=5000)
+
+        # The same receipt again (a new session): one evaluation per case.
+        open_rating(qtbot, window, "refused_page")
+        assert journey.refusal_title.text() == "该办件已评价过"
+        assert evaluations(hub_outside, number) == [("case", int(m.Rating.SATISFIED))]
+    finally:
+        for camera in cameras:
+            camera.stop()
+
+
+def test_a_provisional_receipt_is_rated_once_its_case_is_uploaded(
+    qtbot: QtBot, themed: object, hub_outside: Any, terminal_on_outside_hub: Terminal
+) -> None:
+    terminal = terminal_on_outside_hub
+    assert terminal.cases is not None
+    outbox = terminal.cases.service.outbox
+    cameras: list[CameraWorker] = []
+    try:
+        citizen, qr = submit_birth_case(qtbot, terminal, hub=hub_outside)
+        window = citizen.window
+        provisional = qr.split(":")[2]
+        assert provisional.startswith("HALL-K01-")
+
+        # Still offline: the case is in this terminal's outbox, not at the hub yet.
+        show_qr(terminal, qr, cameras)
+        open_rating(qtbot, window, "refused_page")
+        journey = window.rating
+        assert journey.refusal_title.text() == "办件尚未上传，暂不能评价"
+        assert "再扫描此回执即可评价" in journey.refusal_label.text()
+        click(qtbot, journey.refused_home_button)
+        qtbot.waitUntil(lambda: window.stack.currentWidget() is window.home, timeout=5000)
+
+        # The hub is back and the outbox delivers the case: the same receipt now rates it.
+        hub_outside.start()
+        terminal.cases.service.sender.notify()
+        found = outbox.find_provisional(provisional)
+        assert found is not None
+        entry = found.entry_id
+        qtbot.waitUntil(lambda: outbox.receipt(entry).case_number is not None, timeout=60000)
+        number = outbox.receipt(entry).case_number
+        assert number is not None and number != provisional
+        open_rating(qtbot, window, "rate_page")
+        assert number in journey.subject_label.text()  # the hub's number, shown as such
+        assert journey.item_label.text() == "办理事项：生育登记服务"
+        click(qtbot, journey.picker.level_buttons[m.Rating.VERY_UNSATISFIED])
+        click(qtbot, journey.picker.reason_buttons[m.BadReason.SYSTEM])
+        click(qtbot, journey.submit_button)
+        wait_page(qtbot, window, "thanks_page")
+        assert evaluations(hub_outside, number) == [("case", int(m.Rating.VERY_UNSATISFIED))]
+    finally:
+        for camera in cameras:
+            camera.stop()
+
+
+def test_receipts_the_hub_does_not_know(qtbot: QtBot, hall: Hall, hall_window: KioskWindow) -> None:
+    window = hall_window
+    journey = window.rating
+    # A provisional receipt another terminal printed: only that terminal knows its case.
+    hall.show_qr(case_tracking_code("HALL-K09-20260302-0003"))
+    open_rating(qtbot, window, "refused_page")
+    assert journey.refusal_title.text() == "临时编号的回执暂不能在此评价"
+    assert "提交该办件的终端" in journey.refusal_label.text()
+    click(qtbot, journey.refused_home_button)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.home, timeout=5000)
+    # A well-formed hub number the hub never issued.
+    hall.show_qr(case_tracking_code("YM202603029999990"))
+    open_rating(qtbot, window, "refused_page")
+    assert journey.refusal_title.text() == "未找到该办件"
+
+
+def test_a_case_created_at_the_hub_is_rated_from_its_receipt_qr(
+    qtbot: QtBot, hall: Hall, hall_window: KioskWindow
+) -> None:
+    """The receipt's QR as the receipt code prints it, for a case made through the client."""
+    from test_progress import submit_case
+
+    created = submit_case(hall)
+    hall.show_qr(case_tracking_code(created.case_number))  # kiosk.cases.ReceiptData's QR
+    open_rating(qtbot, hall_window, "rate_page")
+    journey = hall_window.rating
+    assert created.case_number in journey.subject_label.text()
+    assert created.item_name in journey.item_label.text()
+    click(qtbot, journey.picker.level_buttons[m.Rating.BASIC])
+    click(qtbot, journey.submit_button)
+    wait_page(qtbot, hall_window, "thanks_page")
+    assert hall.terminal.client.case_to_rate(receipt_ref(created.case_number)).evaluated
+
+
+def test_case_receipt_rating_in_english_and_stretched(
+    qtbot: QtBot, hall: Hall, hall_window: KioskWindow
+) -> None:
+    from PySide6.QtCore import QCoreApplication
+    from test_checkin import unclipped, untranslated
+    from test_progress import submit_case
+    from test_shell import StretchTranslator
+
+    window = hall_window
+    created = submit_case(hall)
+    qtbot.mouseClick(window.home.language_button, Qt.MouseButton.LeftButton)
+    hall.show_qr(case_tracking_code(created.case_number))
+    open_rating(qtbot, window, "rate_page")
+    assert window.rating.item_label.text().startswith("Service: ")
+    assert not untranslated(window, (created.item_name,))  # the hub's catalog name is data
+    unclipped(window, "English rating levels")  # long English levels still fit the width
+    window.end_session("finish")  # a new session starts in Chinese again
+    qtbot.mouseClick(window.home.language_button, Qt.MouseButton.LeftButton)
+    hall.show_qr(case_tracking_code("HALL-K09-20260302-0003"))
+    open_rating(qtbot, window, "refused_page")
+    assert not untranslated(window)
+    window.end_session("finish")
+
+    app = QCoreApplication.instance()
+    assert app is not None
+    stretch = StretchTranslator()
+    app.installTranslator(stretch)
+    try:
+        window._build_screens()
+        hall.show_qr("hello")
+        open_rating(qtbot, window, "refused_page")
+        window.end_session("finish")
+        qtbot.mouseClick(window.home.tiles["rating"], Qt.MouseButton.LeftButton)
+        wait_page(qtbot, window, "scan_page")
+        unclipped(window, "rating scan page")
+        window.end_session("finish")
+        hall.show_qr(case_tracking_code(created.case_number))
+        open_rating(qtbot, window, "rate_page")
+        unclipped(window, "rating a case from its receipt")
+        window.end_session("finish")
+        hall.show_qr(case_tracking_code("HALL-K09-20260302-0004"))
+        open_rating(qtbot, window, "refused_page")
+        unclipped(window, "provisional receipt refused")
+    finally:
+        app.removeTranslator(stretch)

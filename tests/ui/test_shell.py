@@ -40,16 +40,21 @@ RESIDENCE_PERMIT = "QR00240001-990101-GA"  # 居住证申领: its queue (户政�
 
 def visit_ticket_pages(qtbot: QtBot, window: KioskWindow, check: Callable[[str], None]) -> None:
     """取号 by item, then the identity page an item of a real-name queue leads to."""
-    journey = window.ticket
-    qtbot.mouseClick(window.home.tiles["ticket"], Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: journey.currentWidget() is journey.choose_page, timeout=10000)
-    qtbot.mouseClick(journey.choose_page.mode_buttons["item"], Qt.MouseButton.LeftButton)
-    check("ticket by item")
-    qtbot.mouseClick(journey.item_buttons[RESIDENCE_PERMIT], Qt.MouseButton.LeftButton)
-    assert journey.currentWidget() is journey.identify_page
-    check("ticket identity")
-    qtbot.mouseClick(journey.identify_page.back_button, Qt.MouseButton.LeftButton)
-    window.end_session("finish")
+    journey, devices = window.ticket, window.terminal.devices
+    # The demo camera shows a receipt's QR: in view, the identity page would refuse it at once.
+    camera, devices.camera = devices.camera, None
+    try:
+        qtbot.mouseClick(window.home.tiles["ticket"], Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: journey.currentWidget() is journey.choose_page, timeout=10000)
+        qtbot.mouseClick(journey.choose_page.mode_buttons["item"], Qt.MouseButton.LeftButton)
+        check("ticket by item")
+        qtbot.mouseClick(journey.item_buttons[RESIDENCE_PERMIT], Qt.MouseButton.LeftButton)
+        assert journey.currentWidget() is journey.identify_page
+        check("ticket identity")
+        qtbot.mouseClick(journey.identify_page.back_button, Qt.MouseButton.LeftButton)
+        window.end_session("finish")
+    finally:
+        devices.camera = camera
 
 
 def visible_texts(root: QWidget) -> list[tuple[QWidget, str]]:

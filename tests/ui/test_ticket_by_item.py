@@ -30,6 +30,7 @@ def offered_terminal(tmp_path: Path) -> Iterator[Terminal]:
     """A kiosk that offers only three of the hall's queues (not 企业开办, not 不动产登记)."""
     raw = demo_settings("hall", data_dir=tmp_path / "data", voice="mock").model_dump(mode="json")
     raw["ticket"]["categories"] = ["general", "social_security", "residence"]
+    raw["devices"]["camera"] = "none"  # the demo camera's receipt QR would answer the ID page
     settings = settings_from_dict(raw, source="test (three queues)", environ={})
     with build_terminal(settings, printed_dir=tmp_path / "printed") as built:
         yield built

@@ -326,9 +326,10 @@ class TicketJourney(JourneyStack):
         self._issue()
 
     def _issue(self) -> None:
-        choice = self.flow.choice
+        flow = self.flow
+        choice = flow.choice
         assert choice is not None
-        holder, code = self.flow.holder, self.flow.pending_code
+        holder, code = flow.holder, flow.pending_code
         desk = self._desk
         # Who an identity QR stood for, handed to the GUI thread with this job's answer only:
         # a job that answers after the session ended leaves it nowhere.
@@ -343,9 +344,15 @@ class TicketJourney(JourneyStack):
 
         self._runner.run(
             job,
-            lambda outcome: self._issued(outcome, resolved),
-            lambda exc: self._failed(exc, resolved),
+            lambda outcome: self._issued(flow, outcome, resolved),
+            lambda exc: self._failed(flow, exc, resolved),
         )
+
+    def _answers(self, flow: TicketFlow) -> bool:
+        """Whether a job's answer still belongs on screen: the journey's current flow is the
+        one that asked, and it is waiting (an answer to the last citizen's request after the
+        session ended, or to a request the citizen walked away from, is dropped)."""
+        return flow is self.flow and flow.state is TicketState.ISSUING
 
     def _adopt_identity(self, resolved: list[TicketHolder]) -> None:
         if resolved:
@@ -353,16 +360,18 @@ class TicketJourney(JourneyStack):
             self.flow.identified(resolved[0])
         resolved.clear()
 
-    def _issued(self, outcome: TicketOutcome, resolved: list[TicketHolder]) -> None:
-        if self.flow.state is TicketState.ISSUING:
+    def _issued(
+        self, flow: TicketFlow, outcome: TicketOutcome, resolved: list[TicketHolder]
+    ) -> None:
+        if self._answers(flow):
             self._adopt_identity(resolved)
-            self.flow.issued(outcome)
+            flow.issued(outcome)
         resolved.clear()
 
-    def _failed(self, exc: Exception, resolved: list[TicketHolder]) -> None:
-        if self.flow.state is TicketState.ISSUING:
+    def _failed(self, flow: TicketFlow, exc: Exception, resolved: list[TicketHolder]) -> None:
+        if self._answers(flow):
             self._adopt_identity(resolved)
-            self.flow.failed(_failure_of(exc))
+            flow.failed(_failure_of(exc))
         resolved.clear()
 
     def _retry(self) -> None:

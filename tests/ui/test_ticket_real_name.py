@@ -82,6 +82,9 @@ def test_card_ticket_then_the_same_person_is_refused_a_second(
 ) -> None:
     hall, journey = real_name_hall, window.ticket
     choose(qtbot, window, "general")
+    # This hall's kiosk has no camera: only the card is offered.
+    assert journey.identify_page.card_option.isVisibleTo(journey.identify_page)
+    assert not journey.identify_page.qr_option.isVisibleTo(journey.identify_page)
     hall.place_card(CARD)
     qtbot.waitUntil(lambda: journey.currentWidget() is journey.ticket_page, timeout=20000)
     outcome = journey.flow.outcome
@@ -130,6 +133,10 @@ def test_identity_qr_ticket_and_a_code_that_is_not_one(
     # "重新刷证或扫码" asks again; the citizen now shows a dynamic identity code from the hub.
     hall.show_qr(hall.hub.issue_identity_code("张示例", NUMBER))
     qtbot.mouseClick(journey.retry_button, Qt.MouseButton.LeftButton)
+    assert journey.identify_page.qr_option.isVisibleTo(
+        journey.identify_page
+    )  # a camera now: both ways offered
+    assert journey.identify_page.card_option.isVisibleTo(journey.identify_page)
     qtbot.waitUntil(lambda: journey.currentWidget() is journey.ticket_page, timeout=20000)
     assert journey.holder_label.text().endswith(mask_id(NUMBER))
     assert stored_digests(hall) == [hall.hub.context.id_digest(NUMBER)]

@@ -186,16 +186,16 @@ class IdentifyPage(Page):
         # Landscape: the two ways side by side, so the way back stays on screen.
         cards = QHBoxLayout() if columns > 1 else QVBoxLayout()
         cards.setSpacing(24)
-        cards.addWidget(
-            option_card("▭", self.tr("刷身份证"), self.tr("将身份证平放在读卡区，读取后即可拿开"))
+        self.card_option = option_card(
+            "▭", self.tr("刷身份证"), self.tr("将身份证平放在读卡区，读取后即可拿开")
         )
-        cards.addWidget(
-            option_card(
-                "▣",
-                self.tr("出示身份码"),
-                self.tr("打开手机上的电子身份码（如政务服务码），对准扫码窗口"),
-            )
+        self.qr_option = option_card(
+            "▣",
+            self.tr("出示身份码"),
+            self.tr("打开手机上的电子身份码（如政务服务码），对准扫码窗口"),
         )
+        cards.addWidget(self.card_option)
+        cards.addWidget(self.qr_option)
         self.body.addLayout(cards)
         self.privacy = wrapped_label(
             self.tr("证件信息仅用于本次取号，凭条和屏幕上只显示部分号码"), "Notice", center=True

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from drivers.health import HealthState
 from kiosk.api.errors import HubRejected, HubUnreachable
 from kiosk.api.models import ProblemCode
 from kiosk.devices import Devices
@@ -75,6 +76,7 @@ class TicketJourney(JourneyStack):
         self._return_home_after = return_home_after
         self._menu = TicketMenu([])
         self._menu_loaded = False
+        self._devices = devices
         self.inputs = DeviceInputs(devices, self)
         self.inputs.qr_scanned.connect(self._scanned)
         self.inputs.card_read.connect(self._card_read)
@@ -244,8 +246,17 @@ class TicketJourney(JourneyStack):
         # The catalog names items in Chinese only: in English the queue's name says it.
         what = (not self._english and choice.item_name) or self._category_name(choice.category_code)
         self.identify_page.what.setText(self.tr("「%1」需要实名取号").replace("%1", what))
+        # Offer only the ways that work now (a reader that is down would leave a citizen
+        # holding a card to a dead slot); with neither, both show and the tile says why.
+        card = self._usable("idcard", self._devices.id_monitor)
+        camera = self._usable("camera", self._devices.camera)
+        self.identify_page.card_option.setVisible(card or not camera)
+        self.identify_page.qr_option.setVisible(camera or not card)
         self.inputs.listen(card=True, camera=True)
         self._show(self.identify_page, TicketState.IDENTIFYING.value)
+
+    def _usable(self, device: str, handle: object) -> bool:
+        return handle is not None and self._devices.board.get(device).state is not HealthState.DOWN
 
     def _category_name(self, code: str, fallback: str = "") -> str:
         category = self._menu.category(code)

@@ -1124,12 +1124,12 @@
         <translation>Lay your ID card flat on the reader; take it back once it is read</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="195"/>
+        <location filename="../screens/ticket_pages.py" line="194"/>
         <source>出示身份码</source>
         <translation>Show your identity QR</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="196"/>
+        <location filename="../screens/ticket_pages.py" line="195"/>
         <source>打开手机上的电子身份码（如政务服务码），对准扫码窗口</source>
         <translation>Open the electronic identity code on your phone (e.g. the government service code) and hold it to the scanner</translation>
     </message>
@@ -2271,38 +2271,38 @@ Applicant: %3</translation>
 <context>
     <name>TicketJourney</name>
     <message>
-        <location filename="../screens/ticket_screen.py" line="95"/>
+        <location filename="../screens/ticket_screen.py" line="97"/>
         <source>正在为您取号，请稍候…</source>
         <translation>Getting your number, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="100"/>
+        <location filename="../screens/ticket_screen.py" line="102"/>
         <source>取号成功</source>
         <translation>Here is your number</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="119"/>
+        <location filename="../screens/ticket_screen.py" line="121"/>
         <source>手机扫码，随时查看叫号进度</source>
         <translation>Scan with your phone to follow the queue</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="226"/>
-        <location filename="../screens/ticket_screen.py" line="267"/>
+        <location filename="../screens/ticket_screen.py" line="228"/>
+        <location filename="../screens/ticket_screen.py" line="278"/>
         <source>实名取号：%1</source>
         <translation>ID: %1</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="246"/>
+        <location filename="../screens/ticket_screen.py" line="248"/>
         <source>「%1」需要实名取号</source>
         <translation>&quot;%1&quot; needs your ID</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="261"/>
+        <location filename="../screens/ticket_screen.py" line="272"/>
         <source>办理事项：%1</source>
         <translation>For: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/ticket_screen.py" line="272"/>
+        <location filename="../screens/ticket_screen.py" line="283"/>
         <source>前面还有 %n 人等候</source>
         <translation>
             <numerusform>%n person waiting ahead of you</numerusform>
@@ -2310,12 +2310,12 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="274"/>
+        <location filename="../screens/ticket_screen.py" line="285"/>
         <source>前面没有人等候，请留意叫号</source>
         <translation>Nobody is ahead of you: watch for your number</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/ticket_screen.py" line="276"/>
+        <location filename="../screens/ticket_screen.py" line="287"/>
         <source>，预计等候约 %n 分钟</source>
         <translation>
             <numerusform>, about %n minute</numerusform>
@@ -2323,7 +2323,7 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/ticket_screen.py" line="290"/>
+        <location filename="../screens/ticket_screen.py" line="301"/>
         <source>完成（%n 秒后返回首页）</source>
         <translation>
             <numerusform>Done (back to start in %n second)</numerusform>

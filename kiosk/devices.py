@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import logging
 from contextlib import ExitStack
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from drivers.events import Broadcaster
 from drivers.health import DeviceHealth, HealthState
+from kiosk.card_guard import LeftCardGuard
 from kiosk.config import Settings
 
 if TYPE_CHECKING:
@@ -56,6 +57,7 @@ class Devices:
     sim_reader: SimulatedReader | None = None
     camera: CameraWorker | None = None
     printer_monitor: PrinterMonitor | None = None
+    card_guard: LeftCardGuard = field(default_factory=lambda: LeftCardGuard(None))
 
 
 def build_devices(settings: Settings, resources: ExitStack) -> Devices:
@@ -81,6 +83,8 @@ def build_devices(settings: Settings, resources: ExitStack) -> Devices:
         monitor.start()
         resources.callback(monitor.stop)
         devices.id_monitor = monitor
+        devices.card_guard = LeftCardGuard(monitor)
+        resources.callback(devices.card_guard.watch())
 
     if uris.camera != "none":
         from drivers.camera.camera import CameraWorker

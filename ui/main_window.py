@@ -44,7 +44,7 @@ from ui.theme import apply_theme
 from ui.voice import VoiceGuide
 from ui.widgets import make_button
 from ui.widgets.header import Header
-from ui.widgets.journey_kit import JourneyStack
+from ui.widgets.journey_kit import JourneyStack, left_card_text
 from ui.widgets.virtual_keyboard import WANTS_KEYBOARD, KeyboardPanel
 
 logger = logging.getLogger(__name__)
@@ -120,6 +120,11 @@ class KioskWindow(QWidget):
         self._unsubscribe_devices = terminal.devices.board.changes.subscribe(
             self.device_relay.publish
         )
+        self.card_relay = EventRelay(self)
+        self.card_relay.received.connect(lambda _: self._card_left_changed())
+        self._unsubscribe_card_guard = terminal.devices.card_guard.changes.subscribe(
+            self.card_relay.publish
+        )
 
     # -- screens ----------------------------------------------------------------------------
 
@@ -187,6 +192,7 @@ class KioskWindow(QWidget):
                 self.runner,
                 id_monitor=devices.id_monitor,
                 qr_camera=devices.camera,
+                card_guard=devices.card_guard,
             )
             self.journeys["case"] = self.case
         self.admin = AdminScreen(self.terminal, self.runner)
@@ -201,10 +207,13 @@ class KioskWindow(QWidget):
         self.checkin.page_changed.connect(self._speak_checkin_page)
         self.progress.page_changed.connect(self._speak_progress_page)
         self.rating.page_changed.connect(self._speak_rating_page)
+        for listening in (self.ticket, self.checkin, self.progress, self.rating):
+            listening.inputs.left_card_ignored.connect(lambda: self.voice.say(left_card_text()))
         self.home.journey_chosen.connect(self.open_journey)
         self.home.language_toggled.connect(self.toggle_language)
         self.home.elder_toggled.connect(self.toggle_elder_mode)
         self._devices_changed(self.terminal.devices.board.snapshot())
+        self._card_left_changed()
         self._show_home()
 
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
@@ -228,6 +237,9 @@ class KioskWindow(QWidget):
                 journey_notice(key, status),
                 available=status.availability is not Availability.UNAVAILABLE,
             )
+
+    def _card_left_changed(self) -> None:
+        self.home.card_notice.setVisible(self.terminal.devices.card_guard.blocked)
 
     def _speak_ticket_page(self, page: str) -> None:
         if page == "choosing":
@@ -321,6 +333,8 @@ class KioskWindow(QWidget):
             journey.wipe()
         self.session.end()
         self.voice.stop()
+        if self.terminal.devices.card_guard.session_ended():
+            self.voice.say(self.tr("请取走您的卡片。"))
         defaults = self.terminal.settings.terminal
         changed_look = self.session.elder_mode or self.languages.current != defaults.locale
         self.session = Session(locale=defaults.locale)
@@ -367,6 +381,7 @@ class KioskWindow(QWidget):
         for journey in self.journeys.values():
             journey.wipe()
         self._unsubscribe_devices()
+        self._unsubscribe_card_guard()
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.removeEventFilter(self)

@@ -107,6 +107,8 @@ class _Tour:
             self.journeys.check_in(window, variant)
             self.journeys.progress(window, variant)
             self.journeys.rating(window, variant)
+            if variant in ("portrait", "english"):
+                self.journeys.card_left_behind(window, variant)
             if variant == "portrait":
                 self.idle_warning(window, variant)
                 self.printer_out(window, variant)

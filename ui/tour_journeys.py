@@ -181,6 +181,23 @@ class JourneyTour:
         window.end_session("finish")
         self.progress_by_card(window, variant, card_id, counter)
 
+    def card_left_behind(self, window: KioskWindow, variant: str) -> None:
+        """A session ends with a card on the reader: home asks for it to be taken."""
+        reader, monitor = self.terminal.devices.sim_reader, self.terminal.devices.id_monitor
+        if reader is None or monitor is None:
+            return
+        from drivers.idcard import CardRead
+
+        self._look(window, variant)
+        reader.place_card(sample_resident())
+        self.wait(lambda: isinstance(monitor.card_events.state, CardRead), "the card to be read")
+        window.end_session("idle")
+        self._look(window, variant)
+        self.wait(window.home.card_notice.isVisible, "the card notice")
+        self.shot(window, variant, "home-card-left-behind")
+        self._take_card_away()
+        self.wait(lambda: not window.home.card_notice.isVisible(), "the notice to go")
+
     def progress_by_card(
         self, window: KioskWindow, variant: str, card_id: str, counter: HubClient
     ) -> None:

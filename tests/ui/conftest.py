@@ -96,10 +96,22 @@ class Hall:
         assert reader is not None
         reader.place_card(document)
 
-    def remove_card(self) -> None:
-        reader = self.terminal.devices.sim_reader
-        assert reader is not None
-        reader.remove_card()
+    def remove_card(self, timeout: float = 20.0) -> None:
+        """Lift the card and wait until the monitor has seen it go, as a citizen's hand is
+        slower than its poll (a card still seen at a session's end counts as left behind)."""
+        from drivers.idcard import CardRemoved
+
+        reader, monitor = self.terminal.devices.sim_reader, self.terminal.devices.id_monitor
+        assert reader is not None and monitor is not None
+        gone = threading.Event()
+        unsubscribe = monitor.card_events.subscribe(
+            lambda event: gone.set() if isinstance(event, CardRemoved) else None
+        )
+        try:
+            reader.remove_card()
+            assert gone.wait(timeout), "the card monitor did not see the card go"
+        finally:
+            unsubscribe()
 
 
 @contextmanager

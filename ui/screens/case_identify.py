@@ -16,6 +16,7 @@ from drivers.camera.scanner import scan_first
 from drivers.idcard.monitor import CardMonitor, CardRead, CardReadFailed
 from kiosk.api.client import HubClient
 from kiosk.api.errors import HubRejected
+from kiosk.card_guard import LeftCardGuard
 from kiosk.cases import (
     Applicant,
     CardRefusal,
@@ -27,6 +28,7 @@ from kiosk.forms import id_number_problem
 from ui.bridge import BackgroundRunner, EventRelay
 from ui.screens.case_pages import Page
 from ui.widgets import make_button, make_label
+from ui.widgets.journey_kit import left_card_text
 from ui.widgets.keypad import NumericKeypad
 from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
 
@@ -44,8 +46,10 @@ class IdentifyPage(Page):
         client: HubClient,
         id_monitor: CardMonitor | None,
         qr_camera: CameraWorker | None,
+        card_guard: LeftCardGuard | None = None,
     ) -> None:
         super().__init__(self.tr("请验证身份"))
+        self.card_guard = card_guard
         self.runner = runner
         self.client = client
         self.id_monitor = id_monitor
@@ -126,6 +130,9 @@ class IdentifyPage(Page):
             self.status.setText(self.tr("没能读出这张卡，请取下后重新放置。"))
             return
         if not isinstance(event, CardRead):
+            return
+        if self.card_guard is not None and self.card_guard.blocked:
+            self.status.setText(left_card_text())
             return
         found = applicant_from_card(event.document, date.today())
         if isinstance(found, Applicant):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QStackedWidget, 
 from drivers.camera.camera import CameraWorker
 from drivers.idcard.monitor import CardMonitor
 from kiosk.api.models import Channel
+from kiosk.card_guard import LeftCardGuard
 from kiosk.case_desk import CaseDesk
 from kiosk.cases import (
     Applicant,
@@ -58,6 +59,7 @@ class CaseJourney(JourneyStack):
         *,
         id_monitor: CardMonitor | None = None,
         qr_camera: CameraWorker | None = None,
+        card_guard: LeftCardGuard | None = None,
     ) -> None:
         super().__init__()
         self.desk = desk
@@ -84,7 +86,9 @@ class CaseJourney(JourneyStack):
         self.find_page.body.insertWidget(1, self.worker_bar)
         self.worker_bar.setVisible(desk.community and bool(desk.staff))
         self.guide_page = GuidePage()
-        self.identify_page = IdentifyPage(runner, desk.catalog.client, id_monitor, qr_camera)
+        self.identify_page = IdentifyPage(
+            runner, desk.catalog.client, id_monitor, qr_camera, card_guard
+        )
         self.form_page = Page(self.tr("请填写申请信息"))
         self.form_slot = QStackedWidget()
         self.form_page.body.addWidget(self.form_slot, 1)
@@ -106,7 +110,7 @@ class CaseJourney(JourneyStack):
             self.tr("返回首页"), self.tr("重试")
         )
         self._holders: dict[QWidget, QScrollArea] = {}
-        self.staff_page = StaffSignInPage(desk.staff, id_monitor)
+        self.staff_page = StaffSignInPage(desk.staff, id_monitor, card_guard)
         self.shift_page = ShiftPage(desk.service.outbox)
         for page in (
             self.find_page, self.guide_page, self.identify_page, self.form_page,

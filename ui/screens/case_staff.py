@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLineEdit
 
 from drivers.idcard.monitor import CardMonitor, CardRead, CardReadFailed, CardRemoved
+from kiosk.card_guard import LeftCardGuard
 from kiosk.outbox.store import EntryState, Outbox
 from kiosk.staff import (
     CardKind,
@@ -28,14 +29,21 @@ from kiosk.staff import (
 from ui.bridge import EventRelay
 from ui.screens.case_pages import Page
 from ui.widgets import make_button, make_label
+from ui.widgets.journey_kit import left_card_text
 from ui.widgets.keypad import NumericKeypad
 
 
 class StaffSignInPage(Page):
     signed_in = Signal(object)  # Shift
 
-    def __init__(self, staff: StaffRegistry, id_monitor: CardMonitor | None = None) -> None:
+    def __init__(
+        self,
+        staff: StaffRegistry,
+        id_monitor: CardMonitor | None = None,
+        card_guard: LeftCardGuard | None = None,
+    ) -> None:
         super().__init__(self.tr("社区工作人员登录（代办）"))
+        self.card_guard = card_guard
         self.staff = staff
         self.id_monitor = id_monitor
         self.card: StaffCard | None = None
@@ -135,6 +143,9 @@ class StaffSignInPage(Page):
             self.error.setText(self.tr("没能读出这张卡，请取下后重新放置。"))
             return
         if not isinstance(event, CardRead) or self._waiting is not None:
+            return
+        if self.card_guard is not None and self.card_guard.blocked:
+            self.error.setText(left_card_text())
             return
         self._card_on_reader = True
         card = staff_card_of(event.document)

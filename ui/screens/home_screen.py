@@ -66,6 +66,13 @@ class HomeScreen(Page):
         self.tiles: dict[str, TileButton] = {}
         layout = self.body
         layout.addWidget(make_label(self.tr("请点击下方按钮选择业务"), "Subtitle"))
+        # Shown while the last citizen's card is still on the reader (kiosk.card_guard).
+        self.card_notice = make_label(
+            self.tr("读卡区有卡片未取走，请取走您的身份证或社保卡。"), "ErrorText"
+        )
+        self.card_notice.setWordWrap(True)
+        self.card_notice.hide()
+        layout.addWidget(self.card_notice)
         layout.addSpacing(40)
         grid = QGridLayout()
         grid.setSpacing(36)

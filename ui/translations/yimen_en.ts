@@ -179,92 +179,92 @@
 <context>
     <name>CaseJourney</name>
     <message>
-        <location filename="../screens/case_screen.py" line="79"/>
+        <location filename="../screens/case_screen.py" line="81"/>
         <source>社工登录（代办）</source>
         <translation>Staff sign-in (on behalf)</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="80"/>
+        <location filename="../screens/case_screen.py" line="82"/>
         <source>代办记录</source>
         <translation>Shift records</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="88"/>
+        <location filename="../screens/case_screen.py" line="92"/>
         <source>请填写申请信息</source>
         <translation>Fill in the application</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="91"/>
+        <location filename="../screens/case_screen.py" line="95"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="91"/>
+        <location filename="../screens/case_screen.py" line="95"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="95"/>
+        <location filename="../screens/case_screen.py" line="99"/>
         <source>正在提交，请稍候…</source>
         <translation>Submitting, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="98"/>
+        <location filename="../screens/case_screen.py" line="102"/>
         <source>暂时无法提交</source>
         <translation>Cannot submit right now</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="100"/>
+        <location filename="../screens/case_screen.py" line="104"/>
         <source>申请未能保存，请重试；仍不成功请到窗口办理。</source>
         <translation>The application could not be saved. Please try again, or apply at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="106"/>
+        <location filename="../screens/case_screen.py" line="110"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="106"/>
+        <location filename="../screens/case_screen.py" line="110"/>
         <source>重试</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="167"/>
+        <location filename="../screens/case_screen.py" line="171"/>
         <source>事项目录暂不可用，请稍后再试或到窗口办理。</source>
         <translation>The list of services is not available. Please try later or apply at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="231"/>
+        <location filename="../screens/case_screen.py" line="235"/>
         <source>申请已提交，正在打印回执…</source>
         <translation>Submitted. Printing your receipt…</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="282"/>
+        <location filename="../screens/case_screen.py" line="286"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="283"/>
+        <location filename="../screens/case_screen.py" line="287"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="286"/>
+        <location filename="../screens/case_screen.py" line="290"/>
         <source>代办人</source>
         <translation>Submitted by</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="374"/>
+        <location filename="../screens/case_screen.py" line="378"/>
         <source>申请已安全保存在本机，联网后自动上传。</source>
         <translation>Your application is saved safely on this terminal and will be uploaded when the network is back.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="387"/>
+        <location filename="../screens/case_screen.py" line="391"/>
         <source>未登录：以下为市民自助申请</source>
         <translation>No staff signed in: citizens apply for themselves</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="389"/>
+        <location filename="../screens/case_screen.py" line="393"/>
         <source>代办中：工号 %1</source>
         <translation>On behalf: staff %1</translation>
     </message>
@@ -602,6 +602,14 @@
         <location filename="../screens/case_submit.py" line="128"/>
         <source>电话号码不对，手机号是 1 开头的 11 位数字。</source>
         <translation>This phone number is not right: a mobile number has 11 digits starting with 1.</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceInputs</name>
+    <message>
+        <location filename="../widgets/journey_kit.py" line="84"/>
+        <source>读卡区上还放着上一位的卡片，请取走后再放置您自己的卡片。</source>
+        <translation>A card from the previous person is still on the reader. Please remove it, then place your own card.</translation>
     </message>
 </context>
 <context>
@@ -1016,12 +1024,17 @@
         <translation>Tap a button below to choose a service</translation>
     </message>
     <message>
-        <location filename="../screens/home_screen.py" line="81"/>
+        <location filename="../screens/home_screen.py" line="71"/>
+        <source>读卡区有卡片未取走，请取走您的身份证或社保卡。</source>
+        <translation>A card is still on the reader. Please take your ID card or social security card.</translation>
+    </message>
+    <message>
+        <location filename="../screens/home_screen.py" line="88"/>
         <source>标准模式</source>
         <translation>Standard text</translation>
     </message>
     <message>
-        <location filename="../screens/home_screen.py" line="81"/>
+        <location filename="../screens/home_screen.py" line="88"/>
         <source>长者模式 · 大字</source>
         <translation>Large text</translation>
     </message>
@@ -1029,82 +1042,82 @@
 <context>
     <name>IdentifyPage</name>
     <message>
-        <location filename="../screens/case_identify.py" line="48"/>
+        <location filename="../screens/case_identify.py" line="51"/>
         <source>请验证身份</source>
         <translation>Prove your identity</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="59"/>
+        <location filename="../screens/case_identify.py" line="63"/>
         <source>请将居民身份证或社会保障卡（社保卡）放在读卡区；没有带证件，可以出示手机上的身份码。</source>
         <translation>Place your resident ID card or social security card on the reader. Without a card, you can show the identity QR code on your phone.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="69"/>
+        <location filename="../screens/case_identify.py" line="73"/>
         <source>扫描身份码</source>
         <translation>Scan identity code</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="71"/>
+        <location filename="../screens/case_identify.py" line="75"/>
         <source>没有证件，手动填写</source>
         <translation>No card: type my details</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="76"/>
+        <location filename="../screens/case_identify.py" line="80"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="80"/>
+        <location filename="../screens/case_identify.py" line="84"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="86"/>
+        <location filename="../screens/case_identify.py" line="90"/>
         <source>确认身份信息</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="93"/>
+        <location filename="../screens/case_identify.py" line="97"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="126"/>
+        <location filename="../screens/case_identify.py" line="130"/>
         <source>没能读出这张卡，请取下后重新放置。</source>
         <translation>The card could not be read. Please lift it and place it again.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="136"/>
+        <location filename="../screens/case_identify.py" line="143"/>
         <source>这张卡读不到身份信息。请放居民身份证或社保卡，也可以出示身份码。</source>
         <translation>This card carries no identity data we can read. Please use your resident ID card or social security card, or show your identity QR code.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="138"/>
+        <location filename="../screens/case_identify.py" line="145"/>
         <source>证件信息不完整，请重新放置证件。</source>
         <translation>The card could not be read completely. Please place it again.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="139"/>
+        <location filename="../screens/case_identify.py" line="146"/>
         <source>这张证件已过有效期，请使用其他证件或身份码。</source>
         <translation>This card has expired. Please use another card or your identity QR code.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="146"/>
+        <location filename="../screens/case_identify.py" line="153"/>
         <source>请填写姓名和正确的 18 位身份证号码。</source>
         <translation>Enter your name and a valid 18-character ID number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="152"/>
+        <location filename="../screens/case_identify.py" line="159"/>
         <source>请将手机上的身份码对准摄像头…</source>
         <translation>Hold the identity code on your phone up to the camera…</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="169"/>
+        <location filename="../screens/case_identify.py" line="176"/>
         <source>没有识别到身份码，请再试一次。</source>
         <translation>No identity code was found. Please try again.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="175"/>
+        <location filename="../screens/case_identify.py" line="182"/>
         <source>身份码暂时无法核验，请使用身份证。</source>
         <translation>The identity code cannot be checked now. Please use your ID card.</translation>
     </message>
@@ -1173,117 +1186,122 @@
         <translation>Do you need more time?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="133"/>
+        <location filename="../main_window.py" line="138"/>
         <source>一门通自助终端</source>
         <translation>Yimen self-service kiosk</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="134"/>
+        <location filename="../main_window.py" line="139"/>
         <source>结束办理</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="136"/>
+        <location filename="../main_window.py" line="141"/>
         <source>排队取号</source>
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="136"/>
+        <location filename="../main_window.py" line="141"/>
         <source>到窗口办理业务，请先取号</source>
         <translation>Queue for a service window</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="139"/>
+        <location filename="../main_window.py" line="144"/>
         <source>自助办事</source>
         <translation>Apply for a service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="139"/>
+        <location filename="../main_window.py" line="144"/>
         <source>在本机申请办理，结果可邮寄到家</source>
         <translation>Apply here; the result can be posted to you</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="142"/>
+        <location filename="../main_window.py" line="147"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="142"/>
+        <location filename="../main_window.py" line="147"/>
         <source>已预约？扫预约码或刷身份证签到</source>
         <translation>Booked? Scan your code or ID card</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="143"/>
+        <location filename="../main_window.py" line="148"/>
         <source>进度查询</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="143"/>
+        <location filename="../main_window.py" line="148"/>
         <source>查询已提交办件的办理进度</source>
         <translation>See how your application is going</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="144"/>
+        <location filename="../main_window.py" line="149"/>
         <source>好差评</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="144"/>
+        <location filename="../main_window.py" line="149"/>
         <source>扫描凭条或回执二维码，评价服务</source>
         <translation>Scan a ticket or receipt QR to rate the service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="236"/>
+        <location filename="../main_window.py" line="248"/>
         <source>请刷身份证，或出示手机上的身份码</source>
         <translation>Please place your ID card, or show the identity QR on your phone</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="266"/>
+        <location filename="../main_window.py" line="278"/>
         <source>请将排队凭条或受理回执上的二维码对准扫码窗口</source>
         <translation>Hold the QR code on your queue ticket or case receipt up to the scanner</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234"/>
+        <location filename="../main_window.py" line="337"/>
+        <source>请取走您的卡片。</source>
+        <translation>Please take your card.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="246"/>
         <source>请选择要办理的业务类别</source>
         <translation>Choose the kind of service you need</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="239"/>
+        <location filename="../main_window.py" line="251"/>
         <source>您的号码是 %1，请取走凭条。</source>
         <translation>Your number is %1. Please take your ticket.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="241"/>
+        <location filename="../main_window.py" line="253"/>
         <source>您的号码是 %1。凭条未能打印，请记住您的号码。</source>
         <translation>Your number is %1. The ticket could not be printed: please remember your number.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="248"/>
+        <location filename="../main_window.py" line="260"/>
         <source>请出示预约二维码，或将身份证放在读卡区</source>
         <translation>Show your appointment QR code, or place your ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="250"/>
+        <location filename="../main_window.py" line="262"/>
         <source>签到成功，您的号码是 %1，请留意叫号。</source>
         <translation>You are checked in. Your number is %1; please watch for it to be called.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="255"/>
+        <location filename="../main_window.py" line="267"/>
         <source>，您的号码是 %1。</source>
         <translation>, your number is %1.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="260"/>
+        <location filename="../main_window.py" line="272"/>
         <source>请扫描受理回执上的二维码，或输入办件编号</source>
         <translation>Scan the QR code on your receipt, or type the case number</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="268"/>
+        <location filename="../main_window.py" line="280"/>
         <source>请您评价本次服务</source>
         <translation>How was our service?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="270"/>
+        <location filename="../main_window.py" line="282"/>
         <source>感谢您的评价</source>
         <translation>Thank you for your rating</translation>
     </message>
@@ -2167,42 +2185,42 @@ Applicant: %3</translation>
 <context>
     <name>ShiftPage</name>
     <message>
-        <location filename="../screens/case_staff.py" line="181"/>
+        <location filename="../screens/case_staff.py" line="192"/>
         <source>本班次代办记录</source>
         <translation>This shift&apos;s submissions</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="187"/>
+        <location filename="../screens/case_staff.py" line="198"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="187"/>
+        <location filename="../screens/case_staff.py" line="198"/>
         <source>签退</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="193"/>
+        <location filename="../screens/case_staff.py" line="204"/>
         <source>待上传</source>
         <translation>waiting to upload</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="194"/>
+        <location filename="../screens/case_staff.py" line="205"/>
         <source>已上传</source>
         <translation>uploaded</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="195"/>
+        <location filename="../screens/case_staff.py" line="206"/>
         <source>平台未受理</source>
         <translation>refused by the platform</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="197"/>
+        <location filename="../screens/case_staff.py" line="208"/>
         <source>工作人员：%1</source>
         <translation>Staff: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="205"/>
+        <location filename="../screens/case_staff.py" line="216"/>
         <source>本班次还没有代办记录。</source>
         <translation>No submissions in this shift yet.</translation>
     </message>
@@ -2210,92 +2228,92 @@ Applicant: %3</translation>
 <context>
     <name>StaffSignInPage</name>
     <message>
-        <location filename="../screens/case_staff.py" line="38"/>
+        <location filename="../screens/case_staff.py" line="45"/>
         <source>社区工作人员登录（代办）</source>
         <translation>Community staff sign-in</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="48"/>
+        <location filename="../screens/case_staff.py" line="56"/>
         <source>请刷工作人员卡（或本人身份证、社保卡），再输入密码；也可以输入工号和密码。</source>
         <translation>Present your staff card (or your own ID card or social security card), then enter your PIN. You can also enter your staff number and PIN.</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="50"/>
+        <location filename="../screens/case_staff.py" line="58"/>
         <source>请输入工号和密码。</source>
         <translation>Enter your staff number and PIN.</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="56"/>
+        <location filename="../screens/case_staff.py" line="64"/>
         <source>改用工号登录</source>
         <translation>Use staff number instead</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="59"/>
+        <location filename="../screens/case_staff.py" line="67"/>
         <source>工号，如 S0001</source>
         <translation>Staff number, e.g. S0001</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="62"/>
+        <location filename="../screens/case_staff.py" line="70"/>
         <source>密码</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="74"/>
+        <location filename="../screens/case_staff.py" line="82"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="74"/>
+        <location filename="../screens/case_staff.py" line="82"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="102"/>
+        <location filename="../screens/case_staff.py" line="110"/>
         <source>已读取工作人员卡，请输入密码。</source>
         <translation>Staff card read. Please enter your PIN.</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="103"/>
+        <location filename="../screens/case_staff.py" line="111"/>
         <source>已读取身份证，请输入密码。</source>
         <translation>ID card read. Please enter your PIN.</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="104"/>
+        <location filename="../screens/case_staff.py" line="112"/>
         <source>已读取社保卡，请输入密码。</source>
         <translation>Social security card read. Please enter your PIN.</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="108"/>
+        <location filename="../screens/case_staff.py" line="116"/>
         <source>登录成功，请取走卡片。</source>
         <translation>Signed in. Please take your card away.</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="135"/>
+        <location filename="../screens/case_staff.py" line="143"/>
         <source>没能读出这张卡，请取下后重新放置。</source>
         <translation>The card could not be read. Please lift it and place it again.</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="142"/>
+        <location filename="../screens/case_staff.py" line="153"/>
         <source>这张卡不能用于登录，请使用工作人员卡或工号。</source>
         <translation>This card cannot be used to sign in. Please use your staff card or staff number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="158"/>
+        <location filename="../screens/case_staff.py" line="169"/>
         <source>工号或密码不正确。</source>
         <translation>The staff number or PIN is wrong.</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="159"/>
+        <location filename="../screens/case_staff.py" line="170"/>
         <source>卡片未登记或密码不正确。</source>
         <translation>The card is not registered or the PIN is wrong.</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="160"/>
+        <location filename="../screens/case_staff.py" line="171"/>
         <source>尝试次数过多，请五分钟后再试。</source>
         <translation>Too many attempts. Please try again in five minutes.</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="163"/>
+        <location filename="../screens/case_staff.py" line="174"/>
         <source>登录失败：%1</source>
         <translation>Sign-in failed: %1</translation>
     </message>

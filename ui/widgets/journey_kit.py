@@ -11,7 +11,7 @@ import contextlib
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -79,12 +79,20 @@ def option_card(symbol: str, title: str, text: str) -> QWidget:
     return card
 
 
+def left_card_text() -> str:
+    """What a page says when the card on the reader is the last citizen's (kiosk.card_guard)."""
+    return QCoreApplication.translate(
+        "DeviceInputs", "读卡区上还放着上一位的卡片，请取走后再放置您自己的卡片。"
+    )
+
+
 class DeviceInputs(QObject):
     """Card reads and QR scans, delivered on the GUI thread while listening."""
 
     qr_scanned = Signal(str)
     card_read = Signal(object)  # drivers.idcard.IdDocument
     card_failed = Signal()
+    left_card_ignored = Signal()  # the last citizen's card, still on the reader
 
     def __init__(self, devices: Devices, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -150,6 +158,9 @@ class DeviceInputs(QObject):
                 self._answered.add(event.text)
                 self.qr_scanned.emit(event.text)
         elif isinstance(event, CardRead):
+            if self._devices.card_guard.blocked:
+                self.left_card_ignored.emit()
+                return
             self.card_read.emit(event.document)
         elif isinstance(event, CardReadFailed):
             self.card_failed.emit()

@@ -61,6 +61,10 @@ def _v5_identity_source(connection: Connection) -> None:
     _add_column(connection, "cases", "applicant_identity_source", "VARCHAR(24)")
 
 
+def _v6_receipt_code(connection: Connection) -> None:
+    _add_column(connection, "cases", "receipt_code_hash", "VARCHAR(64)")
+
+
 # (version, description, step). Append only: never edit a released step; each step names the
 # tables it creates or the columns it adds, so a fresh database and an upgraded one end up the same.
 MIGRATIONS: tuple[tuple[int, str, Callable[[Connection], None]], ...] = (
@@ -69,6 +73,7 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[Connection], None]], ...] = (
     (3, "ticket number step", _v3_step),
     (4, "evaluation follow-up", _v4_follow_up),
     (5, "case identity source", _v5_identity_source),
+    (6, "case receipt code hash", _v6_receipt_code),
 )
 LATEST = MIGRATIONS[-1][0]
 

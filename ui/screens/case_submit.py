@@ -231,8 +231,14 @@ class ReceiptPage(Page):
         self.body.addLayout(row)
         self.body.addWidget(self.print_label)
         self.body.addStretch(1)
+        # 好差评 is offered, never chosen for the citizen: two plain buttons, no level shown.
+        buttons = QHBoxLayout()
+        self.rate = make_button(self.tr("评价本次服务"), "Secondary")
         self.done = make_button(self.tr("完成"), "Primary")
-        self.body.addWidget(self.done)
+        buttons.addWidget(self.rate, 1)
+        buttons.addWidget(self.done, 1)
+        self.body.addLayout(buttons)
+        self.rate.hide()
 
     def show_receipt(self, data: ReceiptData, printed: bool, png: Path | None) -> None:
         self.number.setText(data.number)
@@ -253,6 +259,7 @@ class ReceiptPage(Page):
         lines.append(self.tr("验证码：%1").replace("%1", data.verification_code))
         self.details.setText("\n".join(lines))
         self.qr.set_payload(data.tracking_code)
+        self.rate.show()
         if printed:
             self.print_label.setText(self.tr("请取走打印的受理回执，扫码可查询办理进度。"))
         else:
@@ -269,3 +276,4 @@ class ReceiptPage(Page):
         for label in (self.number, self.state, self.details, self.print_label, self.paper):
             label.clear()
         self.qr.set_payload("")
+        self.rate.hide()

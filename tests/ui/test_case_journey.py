@@ -101,11 +101,18 @@ def test_residence_permit_with_group_address_and_ems(
     d.report(citizen, "居住证申领", record_property)
     assert citizen.taps - citizen.keys <= 30  # a regression guard: buttons, not digits
 
-    rated: list[tuple[str, str]] = []
-    journey.rate_case_requested.connect(lambda kind, number: rated.append((kind, number)))
-    citizen.tap(journey.receipt_page.done)
+    # The receipt code: printed as 验证码 and carried by the QR (the proof for 好差评).
+    assert receipt.tracking_code.endswith(":" + receipt.verification_code)
+    assert len(receipt.verification_code) == 8 and f"验证码：{receipt.verification_code}" in text
+    page = journey.receipt_page
+    assert page.rate.isVisible() and page.rate.text() == "评价本次服务"
+    assert page.rate.height() >= 80 and page.done.height() >= 80
+
+    rated: list[object] = []
+    journey.rate_case_requested.connect(rated.append)
+    citizen.tap(page.done)
     qtbot.waitUntil(lambda: citizen.window.stack.currentWidget() is citizen.window.home)
-    assert rated == [("case", receipt.number)]
+    assert rated == []  # "完成" just ends: 好差评 is offered, never started for the citizen
     assert journey.receipt is None and journey.draft is None  # wiped with the session
     assert not journey.desk.camera.work_dir.exists()
 

@@ -392,3 +392,27 @@ def test_case_receipt_rating_in_english_and_stretched(
         unclipped(window, "provisional receipt refused")
     finally:
         app.removeTranslator(stretch)
+
+
+def test_rating_from_a_receipt_keeps_the_citizens_language_and_elder_mode(
+    qtbot: QtBot, hall: Hall, hall_window: KioskWindow
+) -> None:
+    """The same person is still at the screen: the fresh session keeps the look they chose."""
+    from test_progress import submit_case
+
+    from kiosk.flows.rating import receipt_subject
+
+    window = hall_window
+    code = new_receipt_code()
+    created = submit_case(hall, receipt_code=code)
+    click(qtbot, window.home.language_button)
+    click(qtbot, window.home.elder_button)
+    window.open_journey("case")
+    before = window.session
+    window.case.rate_case_requested.emit(receipt_subject(created.case_number, code))
+    wait_page(qtbot, window, "rate_page")
+    assert window.session is not before
+    assert (window.session.locale, window.session.elder_mode) == ("en", True)
+    assert window.rating.subject_label.text().startswith("Case number: ")
+    window.end_session("finish")  # an ordinary end still restores the default look
+    assert (window.session.locale, window.session.elder_mode) == ("zh_CN", False)

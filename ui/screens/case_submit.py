@@ -5,8 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout
+from PySide6.QtGui import QPixmap, QResizeEvent
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+)
 
 from drivers.printer.layouts import mask_address, mask_id, mask_name
 from kiosk.api.models import DeliveryMethod, FormAnswer, IdentitySource
@@ -17,6 +24,8 @@ from ui.widgets import make_button, make_label
 from ui.widgets.keypad import NumericKeypad
 from ui.widgets.qr_label import QrLabel
 from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
+
+WIDE_PAGE = 1400  # px: a landscape screen's page (portrait pages are about 1080 wide)
 
 
 def mask_phone(phone: str) -> str:
@@ -223,20 +232,26 @@ class ReceiptPage(Page):
         self.print_label.setWordWrap(True)
         self.paper = make_label("", "PaperPreview")
         self.paper.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        for widget in (self.number, self.state, self.details):
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        for widget in (self.number, self.state):
             self.body.addWidget(widget)
-        row = QHBoxLayout()
-        row.addWidget(self.qr)
-        row.addWidget(self.paper, 1)
-        self.body.addLayout(row)
-        self.body.addWidget(self.print_label)
+        # Details, QR and paper preview: stacked on a portrait screen, side by side on a wide
+        # one, so that the buttons below stay on screen without scrolling.
+        self._grid = QGridLayout()
+        self.body.addLayout(self._grid)
+        self._wide: bool | None = None
+        self._paper_source: QPixmap | None = None
+        self._arrange(wide=False)
         self.body.addStretch(1)
         # 好差评 is offered, never chosen for the citizen: two plain buttons, no level shown.
         buttons = QHBoxLayout()
         self.rate = make_button(self.tr("评价本次服务"), "Secondary")
         self.done = make_button(self.tr("完成"), "Primary")
-        buttons.addWidget(self.rate, 1)
-        buttons.addWidget(self.done, 1)
+        for button in (self.rate, self.done):  # side by side, the same size
+            policy = button.sizePolicy()
+            policy.setVerticalPolicy(QSizePolicy.Policy.Preferred)
+            button.setSizePolicy(policy)
+            buttons.addWidget(button, 1)
         self.body.addLayout(buttons)
         self.rate.hide()
 
@@ -265,15 +280,49 @@ class ReceiptPage(Page):
         else:
             self.print_label.setText(self.tr("回执未能打印，请用手机拍下此屏幕。"))
         if png is not None:
-            pixmap = QPixmap(str(png))
-            self.paper.setPixmap(
-                pixmap.scaledToHeight(
-                    min(pixmap.height(), 420), Qt.TransformationMode.SmoothTransformation
-                )
-            )
+            self._paper_source = QPixmap(str(png))
+            self._scale_paper()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange(wide=self.width() >= WIDE_PAGE)
+
+    def _arrange(self, *, wide: bool) -> None:
+        if wide is self._wide:
+            return
+        self._wide = wide
+        grid = self._grid
+        for widget in (self.details, self.print_label, self.qr, self.paper):
+            grid.removeWidget(widget)
+        for column in range(3):
+            grid.setColumnStretch(column, 0)
+        if wide:
+            grid.addWidget(self.details, 0, 0)
+            grid.addWidget(self.print_label, 1, 0)
+            grid.addWidget(self.qr, 0, 1, 2, 1)
+            grid.addWidget(self.paper, 0, 2, 2, 1)
+            grid.setColumnStretch(0, 3)
+            grid.setColumnStretch(2, 2)
+        else:
+            grid.addWidget(self.details, 0, 0, 1, 2)
+            grid.addWidget(self.qr, 1, 0)
+            grid.addWidget(self.paper, 1, 1)
+            grid.addWidget(self.print_label, 2, 0, 1, 2)
+            grid.setColumnStretch(1, 1)
+        self._scale_paper()
+
+    def _scale_paper(self) -> None:
+        source = self._paper_source
+        if source is None:
+            return
+        height = min(source.height(), 260 if self._wide else 420)
+        self.paper.setPixmap(
+            source.scaledToHeight(height, Qt.TransformationMode.SmoothTransformation)
+        )
 
     def clear(self) -> None:
         for label in (self.number, self.state, self.details, self.print_label, self.paper):
             label.clear()
+        self._paper_source = None
         self.qr.set_payload("")
         self.rate.hide()

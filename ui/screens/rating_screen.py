@@ -264,9 +264,7 @@ class RatingJourney(JourneyStack):
             self._runner.run(lambda: self._desk.ticket(ticket_id), self._checked, self._failed)
         elif subject.from_receipt:
             number, code = subject.label, subject.receipt_code
-            self._runner.run(
-                lambda: self._desk.case(number, code), self._case_found, self._failed
-            )
+            self._runner.run(lambda: self._desk.case(number, code), self._case_found, self._failed)
         else:
             self.flow.checked(None)
 

@@ -7,6 +7,7 @@ import hmac
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from hub.cases import TRANSITIONS, detail, get_case, pending_materials, receipt, record
 from hub.catalog import item_in
@@ -188,12 +189,29 @@ def lookup(ctx: HubContext, query: m.CaseLookup) -> m.CaseStatus:
         if not ok:
             ctx.lookup_guard.failed(query.case_number, ctx.now())
             raise refused
-        return m.CaseStatus(
-            case_number=row.case_number,
-            item_name=receipt(session, row).item_name,
-            state=C(row.state),
-            applicant_name_masked=detail(session, row).applicant_name_masked,
-            submitted_at=row.submitted_at,
-            due_date=row.due_date,
-            events=detail(session, row).events,
-        )
+        return _status(session, row)
+
+
+def applicant_cases(ctx: HubContext, query: m.ApplicantCases) -> list[m.CaseStatus]:
+    """The newest cases of the citizen whose card was read (an empty list when none)."""
+    with ctx.sessions() as session:
+        rows = session.execute(
+            select(CaseRow)
+            .where(CaseRow.applicant_id_number == query.id_number.upper())
+            .order_by(CaseRow.submitted_at.desc(), CaseRow.case_number.desc())
+            .limit(m.MAX_APPLICANT_CASES)
+        ).scalars()
+        return [_status(session, row) for row in rows]
+
+
+def _status(session: Session, row: CaseRow) -> m.CaseStatus:
+    shown = detail(session, row)
+    return m.CaseStatus(
+        case_number=row.case_number,
+        item_name=receipt(session, row).item_name,
+        state=C(row.state),
+        applicant_name_masked=shown.applicant_name_masked,
+        submitted_at=row.submitted_at,
+        due_date=row.due_date,
+        events=shown.events,
+    )

@@ -179,6 +179,28 @@ class JourneyTour:
         self.wait(lambda: journey.currentWidget() is journey.status_page, "the timeline")
         self.shot(window, variant, "progress-timeline")
         window.end_session("finish")
+        self.progress_by_card(window, variant, card_id, counter)
+
+    def progress_by_card(
+        self, window: KioskWindow, variant: str, card_id: str, counter: HubClient
+    ) -> None:
+        """The card alone: the citizen's cases to choose from (a second one submitted first)."""
+        reader = self.terminal.devices.sim_reader
+        if reader is None or variant not in ("portrait", "english", "landscape"):
+            return
+        self._case(card_id, counter)
+        self._look(window, variant)
+        journey = window.progress
+        self.tap(window.home.tiles["progress"])
+        self.wait(lambda: journey.currentWidget() is journey.collect_page, "the progress page")
+        reader.place_card(dataclasses.replace(sample_resident(), id_number=card_id))
+        self.wait(lambda: journey.currentWidget() is journey.list_page, "the list of cases")
+        self._take_card_away()
+        self.shot(window, variant, "progress-own-cases")
+        self.tap(journey.case_buttons[-1])
+        self.wait(lambda: journey.currentWidget() is journey.status_page, "the timeline")
+        self.shot(window, variant, "progress-own-case-timeline")
+        window.end_session("finish")
 
     def _case(
         self, id_number: str, counter: HubClient, receipt_code: str | None = None

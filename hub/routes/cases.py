@@ -68,6 +68,13 @@ def lookup(body: m.CaseLookup, ctx: ContextDep, _terminal: TerminalDep) -> m.Cas
     return case_flow.lookup(ctx, body)
 
 
+@router.post("/by-applicant", response_model=list[m.CaseStatus], responses=PROBLEMS)
+def by_applicant(
+    body: m.ApplicantCases, ctx: ContextDep, _terminal: TerminalDep
+) -> list[m.CaseStatus]:
+    return case_flow.applicant_cases(ctx, body)
+
+
 @router.get("/{case_id}", response_model=m.CaseDetail, responses=PROBLEMS)
 def get_case(case_id: str, ctx: ContextDep, terminal: TerminalDep) -> m.CaseDetail:
     with ctx.sessions() as session:

@@ -184,6 +184,10 @@ class HubClient:
     def lookup_case(self, query: m.CaseLookup) -> m.CaseStatus:
         return self._parse(m.CaseStatus, self._post("/cases/lookup", query))
 
+    def applicant_cases(self, query: m.ApplicantCases) -> list[m.CaseStatus]:
+        """The citizen's newest cases (at most MAX_APPLICANT_CASES), newest first."""
+        return self._parse_list(m.CaseStatus, self._post("/cases/by-applicant", query))
+
     def transition_case(self, case_id: str, step: m.CaseTransition) -> m.CaseDetail:
         return self._parse(m.CaseDetail, self._post(f"/cases/{case_id}/transitions", step))
 

@@ -566,6 +566,16 @@ class CaseLookup(_Model):
     id_last6: Annotated[str, StringConstraints(pattern=r"^[0-9]{5}[0-9Xx]$")] | None = None
 
 
+class ApplicantCases(_Model):
+    """A citizen's own cases, asked for with the ID number read from their card (进度查询 by
+    card alone: the card is the proof, and the citizen may have only a provisional receipt)."""
+
+    id_number: IdNumber
+
+
+MAX_APPLICANT_CASES = 10  # the newest ones; older cases are asked for by number
+
+
 class CaseStatus(_Model):
     case_number: str
     item_name: str

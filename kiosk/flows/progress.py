@@ -6,7 +6,10 @@ citizen gives the case number by scanning the receipt's QR or typing it on the k
 proof by placing the ID card or typing the last six; in any order, on one page (COLLECTING).
 As soon as both are there (or on "查询" for typed ones) the terminal asks the hub (LOOKING) and
 shows the timeline (SHOWING) or why not (REFUSED): a wrong number or proof gets the hub's single
-answer, so a stranger's case cannot be probed. The proof is dropped once the answer is in.
+answer, so a stranger's case cannot be probed. A card placed before any number asks for the
+citizen's own newest cases instead (a citizen may have lost the receipt, or hold only a
+provisional number): one case shows at once, several are listed (LISTING) to choose from. The
+proof is dropped once the answer is in.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ _LAST6_RE = re.compile(r"^[0-9]{5}[0-9X]$")
 class ProgressState(enum.Enum):
     COLLECTING = "collecting"
     LOOKING = "looking"
+    LISTING = "listing"  # the citizen's own cases, found by the card alone
     SHOWING = "showing"
     REFUSED = "refused"
     DONE = "done"
@@ -43,6 +47,9 @@ class ProgressState(enum.Enum):
 class ProgressEvent(enum.Enum):
     LOOK_UP = "look_up"
     FOUND = "found"
+    LISTED = "listed"
+    CHOSEN = "chosen"
+    BACK_TO_LIST = "back_to_list"
     REFUSED = "refused"
     RETRY = "retry"
     BACK = "back"
@@ -51,6 +58,7 @@ class ProgressEvent(enum.Enum):
 
 class ProgressRefusal(enum.Enum):
     NOT_MATCHED = "not_matched"  # unknown case number or wrong proof: one answer for both
+    NO_CASES = "no_cases"  # the card's holder has no case at the hub (yet)
     TOO_MANY_ATTEMPTS = "too_many_attempts"
     NOT_A_RECEIPT = "not_a_receipt"  # a QR that is not a case tracking code
     HUB_UNREACHABLE = "hub_unreachable"
@@ -63,6 +71,11 @@ TRANSITIONS: dict[tuple[ProgressState, ProgressEvent], ProgressState] = {
     (S.COLLECTING, E.REFUSED): S.REFUSED,
     (S.COLLECTING, E.BACK): S.DONE,
     (S.LOOKING, E.FOUND): S.SHOWING,
+    (S.LOOKING, E.LISTED): S.LISTING,
+    (S.LISTING, E.CHOSEN): S.SHOWING,
+    (S.LISTING, E.RETRY): S.COLLECTING,
+    (S.LISTING, E.DISMISS): S.DONE,
+    (S.SHOWING, E.BACK_TO_LIST): S.LISTING,
     (S.LOOKING, E.REFUSED): S.REFUSED,
     (S.SHOWING, E.DISMISS): S.DONE,
     (S.SHOWING, E.RETRY): S.COLLECTING,
@@ -122,6 +135,7 @@ class ProgressFlow:
         self.id_number: str | None = None  # read from the card: the full number, never shown
         self.last6 = ""
         self.status: m.CaseStatus | None = None
+        self.cases: list[m.CaseStatus] = []  # found by the card alone, newest first
         self.refusal: ProgressRefusal | None = None
         self.hub_message = ""
 
@@ -164,21 +178,54 @@ class ProgressFlow:
 
     @property
     def ready(self) -> bool:
-        return self.case_number_ok and self.proof_ok
+        return (self.case_number_ok and self.proof_ok) or self.wants_own_cases
 
-    def lookup_request(self) -> m.CaseLookup:
+    @property
+    def wants_own_cases(self) -> bool:
+        """A card and no number yet: the citizen's own cases."""
+        return self.id_number is not None and not self.case_number
+
+    def lookup_request(self) -> m.CaseLookup | m.ApplicantCases:
         if not self.ready:
             raise ValueError("a lookup needs a case number and a proof")
+        if self.wants_own_cases:
+            assert self.id_number is not None
+            return m.ApplicantCases(id_number=self.id_number)
         if self.id_number is not None:
             return m.CaseLookup(case_number=self.case_number, id_number=self.id_number)
         return m.CaseLookup(case_number=self.case_number, id_last6=self.last6)
 
     # -- the hub's answer --------------------------------------------------------------------
 
-    def look_up(self) -> m.CaseLookup:
+    def look_up(self) -> m.CaseLookup | m.ApplicantCases:
         request = self.lookup_request()
         self.machine.fire(ProgressEvent.LOOK_UP)
         return request
+
+    def listed(self, cases: list[m.CaseStatus]) -> None:
+        """The hub's answer to a card alone: none is a refusal, one is shown, more are listed."""
+        self._drop_proof()
+        if not cases:
+            self.refused(ProgressRefusal.NO_CASES)
+        elif len(cases) == 1:
+            self.found(cases[0])
+        else:
+            self.cases = list(cases)
+            self.machine.fire(ProgressEvent.LISTED)
+
+    def choose(self, index: int) -> None:
+        if self.state is ProgressState.LISTING and 0 <= index < len(self.cases):
+            self.status = self.cases[index]
+            self.machine.fire(ProgressEvent.CHOSEN)
+
+    @property
+    def from_list(self) -> bool:
+        return len(self.cases) > 1
+
+    def back_to_list(self) -> None:
+        if self.from_list:
+            self.status = None
+            self.machine.fire(ProgressEvent.BACK_TO_LIST)
 
     def found(self, status: m.CaseStatus) -> None:
         self._drop_proof()
@@ -219,6 +266,7 @@ class ProgressFlow:
         self.case_number = ""
         self._drop_proof()
         self.status = None
+        self.cases = []
         self.refusal = None
         self.hub_message = ""
 

@@ -19,6 +19,8 @@ from hub.embedded import EmbeddedHub
 from kiosk.api.client import HubClient
 from kiosk.api.errors import HubRejected
 from kiosk.api.models import (
+    MAX_APPLICANT_CASES,
+    ApplicantCases,
     CaseAction,
     CaseCreate,
     CaseLookup,
@@ -31,6 +33,7 @@ from kiosk.api.models import (
 
 BUSINESS = "XK00402001-990101-SJ"  # 个体工商户设立登记: promised 1 working day, three materials
 ID_NUMBER = "11010519491231002X"
+OTHER_ID = "360426199101010071"
 
 
 def pdf(tag: str, size: int = 2048) -> bytes:
@@ -238,6 +241,25 @@ def test_lookup_needs_proof(client: HubClient) -> None:
     with pytest.raises(HubRejected) as info:
         client.lookup_case(CaseLookup(case_number=number))
     assert info.value.status == 422
+
+
+def test_a_card_alone_lists_the_citizens_newest_cases(client: HubClient, clock: Any) -> None:
+    numbers = []
+    for _ in range(MAX_APPLICANT_CASES + 1):
+        numbers.append(submit(client)[1])
+        clock.advance(minutes=1)
+    other, _ = business_case()
+    other = other.model_copy(
+        update={"applicant": Person(name="李四", id_number=OTHER_ID, phone="13800138001")}
+    )
+    client.create_case(other, idempotency_key=uuid.uuid4().hex)
+
+    found = client.applicant_cases(ApplicantCases(id_number=ID_NUMBER.lower()))
+
+    assert [s.case_number for s in found] == numbers[::-1][:MAX_APPLICANT_CASES]  # newest first
+    assert {s.applicant_name_masked for s in found} == {"张*"}
+    assert found[0].item_name == "个体工商户设立登记" and found[0].events
+    assert client.applicant_cases(ApplicantCases(id_number="110101198001010010")) == []
 
 
 def _post(hub: EmbeddedHub, token: str, body: Any, key: str | None = "bad-1") -> requests.Response:

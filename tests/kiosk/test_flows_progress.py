@@ -107,3 +107,57 @@ def test_timeline_keeps_the_facts_a_citizen_needs() -> None:
         ("deadline", "2026-03-12"),
     )
     assert steps[3].facts == (("delivery", "ems"), ("waybill", "EA1CN"))
+
+
+def _status(number: str) -> m.CaseStatus:
+    return m.CaseStatus(
+        case_number=number,
+        item_name="示例事项",
+        state=m.CaseState.SUBMITTED,
+        applicant_name_masked="张*",
+        submitted_at=AT,
+        due_date=None,
+        events=[m.CaseEventView(state=m.CaseState.SUBMITTED, at=AT, detail={})],
+    )
+
+
+def test_a_card_alone_asks_for_the_citizens_own_cases() -> None:
+    flow = ProgressFlow()
+    flow.card_read(ID.lower())
+    assert flow.ready and flow.wants_own_cases
+    assert flow.look_up() == m.ApplicantCases(id_number=ID)
+    flow.listed([_status("YM2"), _status("YM1")])
+    assert flow.state is ProgressState.LISTING and flow.id_number is None
+    flow.choose(1)
+    assert flow.state is ProgressState.SHOWING and flow.status is not None
+    assert flow.status.case_number == "YM1"
+    flow.back_to_list()
+    assert flow.state is ProgressState.LISTING and flow.status is None
+    flow.choose(5)  # not on the list: nothing happens
+    assert flow.state is ProgressState.LISTING
+    flow.retry()
+    assert flow.state is ProgressState.COLLECTING and flow.cases == []
+
+
+def test_one_own_case_is_shown_at_once_and_none_is_a_refusal() -> None:
+    flow = ProgressFlow()
+    flow.card_read(ID)
+    flow.look_up()
+    flow.listed([_status("YM1")])
+    assert flow.state is ProgressState.SHOWING and not flow.from_list
+    flow.back_to_list()  # there is no list to go back to
+    assert flow.state is ProgressState.SHOWING
+
+    empty = ProgressFlow()
+    empty.card_read(ID)
+    empty.look_up()
+    empty.listed([])
+    assert empty.refusal is ProgressRefusal.NO_CASES and empty.id_number is None
+
+
+def test_a_number_and_a_card_still_look_up_that_case() -> None:
+    flow = ProgressFlow()
+    flow.card_read(ID)
+    flow.typed("202603020000011", "")
+    assert not flow.wants_own_cases
+    assert flow.lookup_request() == m.CaseLookup(case_number="YM202603020000011", id_number=ID)

@@ -162,6 +162,57 @@ def test_a_qr_that_is_no_receipt(qtbot: QtBot, hall: Hall, hall_window: KioskWin
     assert "不是受理回执" in hall_window.progress.refusal_title.text()
 
 
+def test_the_card_alone_lists_the_citizens_cases(
+    qtbot: QtBot, hall: Hall, hall_window: KioskWindow
+) -> None:
+    window = hall_window
+    older = submit_case(hall)
+    live_through(hall, older.case_id)
+    hall.clock.advance(minutes=5)
+    newer = submit_case(hall)
+    open_progress(qtbot, window)
+    journey = window.progress
+    hall.place_card(CARD)
+    wait_page(qtbot, window, "list_page")
+    texts = [b.text() for b in journey.case_buttons]
+    assert len(texts) == 2
+    assert newer.case_number in texts[0] and "已提交申请" in texts[0]  # newest first
+    assert older.case_number in texts[1] and "已送达" in texts[1]
+    assert journey.flow.id_number is None and window.session.identity is None
+    hall.remove_card()
+
+    qtbot.mouseClick(journey.case_buttons[1], Qt.MouseButton.LeftButton)
+    wait_page(qtbot, window, "status_page")
+    assert "EA123456789CN" in "\n".join(journey.timeline.texts)
+    assert journey.to_list_button.isVisible()
+    qtbot.mouseClick(journey.to_list_button, Qt.MouseButton.LeftButton)
+    wait_page(qtbot, window, "list_page")
+    qtbot.mouseClick(journey.list_done_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.home, timeout=5000)
+    assert journey.case_buttons == [] and journey.flow.cases == []
+
+
+def test_a_card_without_cases_is_told_so(
+    qtbot: QtBot, hall: Hall, hall_window: KioskWindow
+) -> None:
+    open_progress(qtbot, hall_window)
+    hall.place_card(CARD)
+    wait_page(qtbot, hall_window, "refused_page")
+    assert "没有查到您的办件" in hall_window.progress.refusal_title.text()
+
+
+def test_one_case_by_card_is_shown_at_once(
+    qtbot: QtBot, hall: Hall, hall_window: KioskWindow
+) -> None:
+    receipt = submit_case(hall)
+    open_progress(qtbot, hall_window)
+    hall.place_card(CARD)
+    wait_page(qtbot, hall_window, "status_page")
+    journey = hall_window.progress
+    assert receipt.case_number in journey.summary_label.text()
+    assert not journey.to_list_button.isVisible()
+
+
 def test_progress_in_english_and_stretched(
     qtbot: QtBot, hall: Hall, hall_window: KioskWindow
 ) -> None:

@@ -1,5 +1,5 @@
 """进度查询 screens: case number (receipt QR or keypad) plus proof (ID card or last six), then
-the case's timeline.
+the case's timeline; or the ID card alone, then the citizen's own cases to choose from.
 
 Renders :class:`kiosk.flows.progress.ProgressFlow`. The hub only answers with the proof, and the
 proof is dropped from the flow and the fields as soon as the answer is in.
@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton
+from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QVBoxLayout
 
 from kiosk.api import models as m
 from kiosk.api.client import HubClient
@@ -60,6 +60,9 @@ class ProgressJourney(JourneyStack):
                 "Subtitle",
             )
         )
+        self.collect_page.body.addWidget(
+            wrapped_label(self.tr("只刷身份证，可查看本人近期的全部办件。"), "Notice")
+        )
         form = QGridLayout()
         form.setHorizontalSpacing(20)
         self.case_field = _Field(self._target)
@@ -92,11 +95,28 @@ class ProgressJourney(JourneyStack):
         self.busy_page = Page(self.tr("正在查询，请稍候…"))
         self.busy_page.body.addStretch(1)
 
+        self.list_page = Page(self.tr("您近期的办件"))
+        self.list_page.body.addWidget(wrapped_label(self.tr("请点选要查看的办件。"), "Subtitle"))
+        self.case_list = QVBoxLayout()
+        self.case_list.setSpacing(20)
+        self.list_page.body.addLayout(self.case_list)
+        self.case_buttons: list[QPushButton] = []
+        self.list_page.body.addStretch(1)
+        self.list_again_button = QPushButton(self.tr("查询其他办件"))
+        self.list_again_button.clicked.connect(self._retry)
+        self.list_done_button = make_button(self.tr("完成"), "Primary")
+        self.list_done_button.clicked.connect(self._dismiss)
+        self.list_page.body.addWidget(self.list_again_button)
+        self.list_page.body.addWidget(self.list_done_button)
+
         self.status_page = Page(self.tr("办件进度"))
         self.summary_label = wrapped_label(name="Subtitle")
         self.status_page.body.addWidget(self.summary_label)
         self.timeline = Timeline()
         self.status_page.body.addWidget(self.timeline, 1)
+        self.to_list_button = QPushButton(self.tr("返回办件列表"))
+        self.to_list_button.clicked.connect(self._back_to_list)
+        self.status_page.body.addWidget(self.to_list_button)
         self.again_button = QPushButton(self.tr("查询其他办件"))
         self.again_button.clicked.connect(self._retry)
         self.done_button = make_button(self.tr("完成"), "Primary")
@@ -114,7 +134,14 @@ class ProgressJourney(JourneyStack):
         self.refused_home_button = self.refused_page.home_button
         self.refused_home_button.clicked.connect(self._dismiss)
 
-        for page in (self.collect_page, self.busy_page, self.status_page, self.refused_page):
+        pages = (
+            self.collect_page,
+            self.busy_page,
+            self.list_page,
+            self.status_page,
+            self.refused_page,
+        )
+        for page in pages:
             self.addWidget(page)
         self.wipe()
 
@@ -133,6 +160,14 @@ class ProgressJourney(JourneyStack):
         for label in (self.summary_label, self.refusal_title, self.refusal_label):
             label.clear()
         self.timeline.clear()
+        self._clear_list()
+
+    def _clear_list(self) -> None:
+        for button in self.case_buttons:
+            self.case_list.removeWidget(button)
+            button.setParent(None)
+            button.deleteLater()
+        self.case_buttons = []
 
     def _clear_fields(self) -> None:
         for field in (self.case_field, self.last6_field):
@@ -157,6 +192,8 @@ class ProgressJourney(JourneyStack):
         self._clear_fields()  # the proof never stays in a field
         if state is ProgressState.LOOKING:
             self._show(self.busy_page, state.value)
+        elif state is ProgressState.LISTING:
+            self._show_list(self.flow.cases)
         elif state is ProgressState.SHOWING:
             assert self.flow.status is not None
             self._show_status(self.flow.status)
@@ -166,7 +203,25 @@ class ProgressJourney(JourneyStack):
         elif state is ProgressState.DONE:
             self.finished.emit()
 
+    def _show_list(self, cases: list[m.CaseStatus]) -> None:
+        self._clear_list()
+        for index, status in enumerate(cases):
+            text = "\n".join(
+                (
+                    status.item_name,
+                    f"{status.case_number} · {self._state_name(status.state)}"
+                    f" · {status.submitted_at.astimezone():%Y-%m-%d}",
+                )
+            )
+            button = make_button(text, "ItemButton")
+            button.setMinimumHeight(120)
+            button.clicked.connect(lambda _=False, i=index: self.flow.choose(i))
+            self.case_list.addWidget(button)
+            self.case_buttons.append(button)
+        self._show(self.list_page, ProgressState.LISTING.value)
+
     def _show_status(self, status: m.CaseStatus) -> None:
+        self.to_list_button.setVisible(self.flow.from_list)
         summary = self.tr("办件编号：%1\n事项：%2\n申请人：%3").replace("%1", status.case_number)
         summary = summary.replace("%2", status.item_name).replace(
             "%3", status.applicant_name_masked
@@ -231,6 +286,11 @@ class ProgressJourney(JourneyStack):
         if refusal is ProgressRefusal.NOT_MATCHED:
             title = self.tr("办件编号或身份证号码不正确")
             advice = self.tr("请核对受理回执上的办件编号和本人身份证号后再查。")
+        elif refusal is ProgressRefusal.NO_CASES:
+            title = self.tr("没有查到您的办件")
+            advice = self.tr(
+                "网络中断时提交的办件，上传后才能查到；也可输入回执上的办件编号，或到窗口咨询。"
+            )
         elif refusal is ProgressRefusal.TOO_MANY_ATTEMPTS:
             title = self.tr("查询次数过多")
             advice = self.tr("为保护办件信息，请稍后再试，或到窗口咨询。")
@@ -288,12 +348,25 @@ class ProgressJourney(JourneyStack):
         if self.flow.state is not ProgressState.COLLECTING or not self.flow.ready:
             return
         request = self.flow.look_up()
-        self._runner.run(lambda: self._client.lookup_case(request), self._found, self._failed)
+        if isinstance(request, m.ApplicantCases):
+            self._runner.run(
+                lambda: self._client.applicant_cases(request), self._listed, self._failed
+            )
+        else:
+            self._runner.run(lambda: self._client.lookup_case(request), self._found, self._failed)
 
     def _found(self, status: m.CaseStatus) -> None:
         if self.flow.state is ProgressState.LOOKING:
             self._session().identity = None  # the proof has served its purpose
             self.flow.found(status)
+
+    def _listed(self, cases: list[m.CaseStatus]) -> None:
+        if self.flow.state is ProgressState.LOOKING:
+            self._session().identity = None
+            self.flow.listed(cases)
+
+    def _back_to_list(self) -> None:
+        self.flow.back_to_list()
 
     def _failed(self, exc: Exception) -> None:
         if self.flow.state is ProgressState.LOOKING:
@@ -307,5 +380,5 @@ class ProgressJourney(JourneyStack):
         self.flow.back()
 
     def _dismiss(self) -> None:
-        if self.flow.state in (ProgressState.SHOWING, ProgressState.REFUSED):
+        if self.flow.state in (ProgressState.SHOWING, ProgressState.LISTING, ProgressState.REFUSED):
             self.flow.dismiss()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
+    QWidget,
 )
 
 from drivers.printer.layouts import mask_address, mask_id, mask_name
@@ -235,24 +236,27 @@ class ReceiptPage(Page):
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         for widget in (self.number, self.state):
             self.body.addWidget(widget)
-        # Details, QR and paper preview: stacked on a portrait screen, side by side on a wide
-        # one, so that the buttons below stay on screen without scrolling.
-        self._grid = QGridLayout()
-        self.body.addLayout(self._grid)
-        self._wide: bool | None = None
-        self._paper_source: QPixmap | None = None
-        self._arrange(wide=False)
-        self.body.addStretch(1)
         # 好差评 is offered, never chosen for the citizen: two plain buttons, no level shown.
-        buttons = QHBoxLayout()
         self.rate = make_button(self.tr("评价本次服务"), "Secondary")
         self.done = make_button(self.tr("完成"), "Primary")
+        self._buttons = QWidget()
+        row = QHBoxLayout(self._buttons)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(24)
         for button in (self.rate, self.done):  # side by side, the same size
             policy = button.sizePolicy()
             policy.setVerticalPolicy(QSizePolicy.Policy.Preferred)
             button.setSizePolicy(policy)
-            buttons.addWidget(button, 1)
-        self.body.addLayout(buttons)
+            row.addWidget(button, 1)
+        # Details, QR and paper preview: stacked on a portrait screen, the buttons at the foot;
+        # on a wide one the QR and paper stand beside the details and the buttons, so that the
+        # buttons are on screen without scrolling.
+        self._grid = QGridLayout()
+        self.body.addLayout(self._grid)
+        self.body.addStretch(1)
+        self._wide: bool | None = None
+        self._paper_source: QPixmap | None = None
+        self._arrange(wide=False)
         self.rate.hide()
 
     def show_receipt(self, data: ReceiptData, printed: bool, png: Path | None) -> None:
@@ -292,15 +296,17 @@ class ReceiptPage(Page):
             return
         self._wide = wide
         grid = self._grid
-        for widget in (self.details, self.print_label, self.qr, self.paper):
+        for widget in (self.details, self.print_label, self.qr, self.paper, self._buttons):
             grid.removeWidget(widget)
+        self.body.removeWidget(self._buttons)
         for column in range(3):
             grid.setColumnStretch(column, 0)
         if wide:
             grid.addWidget(self.details, 0, 0)
             grid.addWidget(self.print_label, 1, 0)
-            grid.addWidget(self.qr, 0, 1, 2, 1)
-            grid.addWidget(self.paper, 0, 2, 2, 1)
+            grid.addWidget(self._buttons, 2, 0)
+            grid.addWidget(self.qr, 0, 1, 3, 1)
+            grid.addWidget(self.paper, 0, 2, 3, 1)
             grid.setColumnStretch(0, 3)
             grid.setColumnStretch(2, 2)
         else:
@@ -309,6 +315,7 @@ class ReceiptPage(Page):
             grid.addWidget(self.paper, 1, 1)
             grid.addWidget(self.print_label, 2, 0, 1, 2)
             grid.setColumnStretch(1, 1)
+            self.body.addWidget(self._buttons)  # at the foot, after the stretch
         self._scale_paper()
 
     def _scale_paper(self) -> None:

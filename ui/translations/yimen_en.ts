@@ -138,17 +138,17 @@
 <context>
     <name>CaseDelivery</name>
     <message>
-        <location filename="../screens/case_submit.py" line="212"/>
+        <location filename="../screens/case_submit.py" line="213"/>
         <source>EMS 邮寄至 %1</source>
         <translation>EMS to %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="216"/>
+        <location filename="../screens/case_submit.py" line="217"/>
         <source>电子送达</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="217"/>
+        <location filename="../screens/case_submit.py" line="218"/>
         <source>到窗口领取</source>
         <translation>Collect at a window</translation>
     </message>
@@ -156,22 +156,22 @@
 <context>
     <name>CaseIdentity</name>
     <message>
-        <location filename="../screens/case_submit.py" line="200"/>
+        <location filename="../screens/case_submit.py" line="201"/>
         <source>居民身份证</source>
         <translation>Resident ID card</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="201"/>
+        <location filename="../screens/case_submit.py" line="202"/>
         <source>社会保障卡</source>
         <translation>Social security card</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="204"/>
+        <location filename="../screens/case_submit.py" line="205"/>
         <source>身份码</source>
         <translation>Identity QR code</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="205"/>
+        <location filename="../screens/case_submit.py" line="206"/>
         <source>手动填写</source>
         <translation>Typed by hand</translation>
     </message>
@@ -491,67 +491,67 @@
 <context>
     <name>DeliveryPage</name>
     <message>
-        <location filename="../screens/case_submit.py" line="37"/>
+        <location filename="../screens/case_submit.py" line="38"/>
         <source>办好后，您想怎样领取结果？</source>
         <translation>How would you like to receive the result?</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="41"/>
+        <location filename="../screens/case_submit.py" line="42"/>
         <source>到窗口领取</source>
         <translation>Collect at a window</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="42"/>
+        <location filename="../screens/case_submit.py" line="43"/>
         <source>EMS 邮寄到家（不见面）</source>
         <translation>By EMS to your home</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="43"/>
+        <location filename="../screens/case_submit.py" line="44"/>
         <source>电子送达（网上下载）</source>
         <translation>Electronically (download)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="54"/>
+        <location filename="../screens/case_submit.py" line="55"/>
         <source>寄到其他地址</source>
         <translation>Send to another address</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="60"/>
+        <location filename="../screens/case_submit.py" line="61"/>
         <source>请输入收件地址，写到门牌号</source>
         <translation>Delivery address, down to the door number</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="64"/>
+        <location filename="../screens/case_submit.py" line="65"/>
         <source>联系电话（用于通知办理结果）</source>
         <translation>Phone number (to tell you the result)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="74"/>
+        <location filename="../screens/case_submit.py" line="75"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="74"/>
+        <location filename="../screens/case_submit.py" line="75"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="87"/>
+        <location filename="../screens/case_submit.py" line="88"/>
         <source>寄到身份证地址：%1</source>
         <translation>Send to the ID card address: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="126"/>
+        <location filename="../screens/case_submit.py" line="127"/>
         <source>请选择领取方式。</source>
         <translation>Please choose how to receive the result.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="133"/>
+        <location filename="../screens/case_submit.py" line="134"/>
         <source>请填写收件地址，写到门牌号。</source>
         <translation>Please enter the delivery address, down to the door number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="137"/>
+        <location filename="../screens/case_submit.py" line="138"/>
         <source>电话号码不对，手机号是 1 开头的 11 位数字。</source>
         <translation>This phone number is not right: a mobile number has 11 digits starting with 1.</translation>
     </message>
@@ -1859,32 +1859,32 @@ Applicant: %3</translation>
 <context>
     <name>ReceiptPage</name>
     <message>
-        <location filename="../screens/case_submit.py" line="222"/>
+        <location filename="../screens/case_submit.py" line="223"/>
         <source>申请已提交，办件编号：</source>
         <translation>Submitted. Case number:</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="248"/>
+        <location filename="../screens/case_submit.py" line="240"/>
         <source>评价本次服务</source>
         <translation>Rate this service</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="249"/>
+        <location filename="../screens/case_submit.py" line="241"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="262"/>
+        <location filename="../screens/case_submit.py" line="266"/>
         <source>网络暂时不通：申请已安全保存在本机，联网后自动上传。这是临时编号。</source>
         <translation>The network is down: your application is saved safely here and will be uploaded automatically. This is a provisional number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="265"/>
+        <location filename="../screens/case_submit.py" line="269"/>
         <source>已上传至政务服务平台。</source>
         <translation>Uploaded to the government service platform.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_submit.py" line="267"/>
+        <location filename="../screens/case_submit.py" line="271"/>
         <source>承诺办结：%1（%n 个工作日）</source>
         <translation>
             <numerusform>Promised by: %1 (%n working day)</numerusform>
@@ -1892,27 +1892,27 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="270"/>
+        <location filename="../screens/case_submit.py" line="274"/>
         <source>领取方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="273"/>
+        <location filename="../screens/case_submit.py" line="277"/>
         <source>代办人：%1</source>
         <translation>Submitted by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="274"/>
+        <location filename="../screens/case_submit.py" line="278"/>
         <source>验证码：%1</source>
         <translation>Check code: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="279"/>
+        <location filename="../screens/case_submit.py" line="283"/>
         <source>请取走打印的受理回执，扫码可查询办理进度。</source>
         <translation>Take your printed receipt; scan its code to follow your case.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="281"/>
+        <location filename="../screens/case_submit.py" line="285"/>
         <source>回执未能打印，请用手机拍下此屏幕。</source>
         <translation>The receipt could not be printed: please photograph this screen.</translation>
     </message>
@@ -1920,57 +1920,57 @@ Applicant: %3</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../screens/case_submit.py" line="145"/>
+        <location filename="../screens/case_submit.py" line="146"/>
         <source>请核对申请信息</source>
         <translation>Check your application</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="151"/>
+        <location filename="../screens/case_submit.py" line="152"/>
         <source>点击“提交”后，申请将保存在本机并上传至政务服务平台。</source>
         <translation>Submit saves your application here and uploads it to the platform.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="155"/>
+        <location filename="../screens/case_submit.py" line="156"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="155"/>
+        <location filename="../screens/case_submit.py" line="156"/>
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="160"/>
+        <location filename="../screens/case_submit.py" line="161"/>
         <source>事项：%1</source>
         <translation>Service: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="161"/>
+        <location filename="../screens/case_submit.py" line="162"/>
         <source>申请人：%1（%2）</source>
         <translation>Applicant: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="165"/>
+        <location filename="../screens/case_submit.py" line="166"/>
         <source>身份核验：%1</source>
         <translation>Identity checked by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="167"/>
+        <location filename="../screens/case_submit.py" line="168"/>
         <source>代办人：%1</source>
         <translation>Submitted by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="172"/>
+        <location filename="../screens/case_submit.py" line="173"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="173"/>
+        <location filename="../screens/case_submit.py" line="174"/>
         <source>材料：</source>
         <translation>Materials:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_submit.py" line="177"/>
+        <location filename="../screens/case_submit.py" line="178"/>
         <source>%1（%n 页）</source>
         <translation>
             <numerusform>%1 (%n page)</numerusform>
@@ -1978,17 +1978,17 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="179"/>
+        <location filename="../screens/case_submit.py" line="180"/>
         <source>%1（到窗口提交）</source>
         <translation>%1 (brought to window)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="180"/>
+        <location filename="../screens/case_submit.py" line="181"/>
         <source>领取方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="181"/>
+        <location filename="../screens/case_submit.py" line="182"/>
         <source>联系电话：%1</source>
         <translation>Phone: %1</translation>
     </message>

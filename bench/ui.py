@@ -4,8 +4,9 @@ Drives the real kiosk window (offscreen Qt) over the embedded hub with the virtu
 prints:
 - over the whole demo tour (every journey, portrait, elder, English, landscape): median and
   p95 time from each tap to the window's next paint;
-- taking tickets as a citizen would (home → categories → ticket → done), N times (default
-  200): median and p95 from a tap until the next screen has painted, per step;
+- taking tickets as a citizen would, N times (default 200) each way: by category (home →
+  categories → ticket → done) and by item (→ item list → pinyin search → item → ticket → done):
+  median and p95 from a tap until the next screen has painted, per step;
 - resident memory after 10 sessions and then every 50: growth should stay within a few MB.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/ui.py [--sessions 200]
@@ -119,6 +120,26 @@ def session(window: KioskWindow, watch: PaintWatch, times: dict[str, list[float]
     times["done → home"].append(tap_until_painted(journey.done_button, window.home, watch))
 
 
+EMPLOYMENT = "GG00230005-990101-RS"  # 就业创业证申领: 社保医保, no real name
+
+
+def session_by_item(window: KioskWindow, watch: PaintWatch, times: dict[str, list[float]]) -> None:
+    """取号 by item: the item list, a pinyin search, the item, the ticket."""
+    journey, page = window.ticket, window.ticket.choose_page
+    times["home → categories"].append(tap_until_painted(window.home.tiles["ticket"], page, watch))
+    times["by item → item list"].append(
+        tap_until_painted(page.mode_buttons["item"], page.item_panel, watch)
+    )
+    start = time.perf_counter()
+    page.search.setText("jycy")  # what the keyboard commits: the list filters at once
+    QCoreApplication.processEvents()
+    times["search 'jycy'"].append((time.perf_counter() - start) * 1000)
+    times["item → ticket"].append(
+        tap_until_painted(page.item_buttons[EMPLOYMENT], journey.ticket_page, watch)
+    )
+    times["done → home"].append(tap_until_painted(journey.done_button, window.home, watch))
+
+
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
@@ -143,6 +164,7 @@ def main() -> None:
             checkpoints = {10, *range(50, args.sessions + 1, 50), args.sessions}
             for n in range(1, args.sessions + 1):
                 session(window, watch, times)
+                session_by_item(window, watch, times)
                 if n in checkpoints:
                     rss[n] = rss_mib()
             window.shut_down()
@@ -151,7 +173,8 @@ def main() -> None:
     print(
         f"  {len(taps)} taps: median {statistics.median(taps):.1f} ms, p95 {pct(taps, 0.95):.1f} ms"
     )
-    print(f"{args.sessions} ticket sessions, offscreen, embedded hub, virtual printer")
+    print(f"{args.sessions} ticket sessions each way (by category, by item), offscreen,")
+    print("embedded hub, virtual printer")
     print(f"{'step':<22}{'median ms':>10}{'p95 ms':>9}")
     for step, values in times.items():
         print(f"{step:<22}{statistics.median(values):>10.1f}{pct(values, 0.95):>9.1f}")

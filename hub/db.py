@@ -119,6 +119,7 @@ class Ticket(Base):
     state: Mapped[str] = mapped_column(String(16), index=True)
     id_digest: Mapped[str | None] = mapped_column(String(64), nullable=True)
     appointment_code: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    item_code: Mapped[str | None] = mapped_column(String(64), nullable=True)
     terminal_id: Mapped[str] = mapped_column(String(64))
     idempotency_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
     request_hash: Mapped[str] = mapped_column(String(64))

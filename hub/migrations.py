@@ -61,7 +61,11 @@ def _v5_identity_source(connection: Connection) -> None:
     _add_column(connection, "cases", "applicant_identity_source", "VARCHAR(24)")
 
 
-def _v6_receipt_code(connection: Connection) -> None:
+def _v6_ticket_item(connection: Connection) -> None:
+    _add_column(connection, "tickets", "item_code", "VARCHAR(64)")
+
+
+def _v7_receipt_code(connection: Connection) -> None:
     _add_column(connection, "cases", "receipt_code_hash", "VARCHAR(64)")
 
 
@@ -73,7 +77,8 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[Connection], None]], ...] = (
     (3, "ticket number step", _v3_step),
     (4, "evaluation follow-up", _v4_follow_up),
     (5, "case identity source", _v5_identity_source),
-    (6, "case receipt code hash", _v6_receipt_code),
+    (6, "ticket item", _v6_ticket_item),
+    (7, "case receipt code hash", _v7_receipt_code),
 )
 LATEST = MIGRATIONS[-1][0]
 

@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from hub.catalog import item_in
 from hub.context import HubContext, request_hash
 from hub.db import CounterRow, Terminal, Ticket, TicketCategoryRow, TicketEvent, TicketSequence
 from hub.problems import HubProblem
@@ -131,6 +132,7 @@ def issued_model(
     session: Session, ticket: Ticket, category: TicketCategoryRow, base_url: str
 ) -> m.TicketIssued:
     ahead = waiting_ahead(session, ticket)
+    item = item_in(session, ticket.item_code) if ticket.item_code else None
     return m.TicketIssued(
         ticket_id=ticket.ticket_id,
         number=ticket.number,
@@ -141,6 +143,8 @@ def issued_model(
         issued_at=ticket.issued_at,
         follow_url=f"{base_url}/q/{ticket.ticket_id}",
         priority=m.Priority(ticket.priority),
+        item_code=ticket.item_code,
+        item_name=item.name if item is not None else "",
     )
 
 
@@ -166,27 +170,34 @@ def create_ticket(
     body_hash: str = "",
     transferred_from: str | None = None,
     check_limit: bool = True,
+    per_person: bool = False,
+    item_code: str | None = None,
 ) -> Ticket:
+    """Insert a ticket with the next number. One open ticket per person and category is the
+    rule where the category is real-name (``real_name_limit``), or whenever ``per_person`` asks
+    (a walk-in ticket taken with an ID number: that is what real-name 取号 is for)."""
     if not category.active:
         raise HubProblem(
             409, m.ProblemCode.CATEGORY_CLOSED, "Category closed", f"「{category.name}」暂停取号。"
         )
     day = ctx.today()
-    if check_limit and category.real_name_limit and id_digest is not None:
-        open_ticket = session.execute(
-            select(func.count()).where(
+    if check_limit and (category.real_name_limit or per_person) and id_digest is not None:
+        open_number = session.execute(
+            select(Ticket.number)
+            .where(
                 Ticket.category_code == category.code,
                 Ticket.service_date == day,
                 Ticket.id_digest == id_digest,
                 Ticket.state.in_(OPEN_STATES),
             )
-        ).scalar_one()
-        if open_ticket:
+            .limit(1)
+        ).scalar_one_or_none()
+        if open_number is not None:
             raise HubProblem(
                 409,
                 m.ProblemCode.OPEN_TICKET_EXISTS,
                 "Open ticket exists for this person",
-                "您已有一张未办结的排队号，请留意叫号。",
+                f"您已有一个未办结的号码 {open_number}，请留意叫号，无需重复取号。",
             )
     seq, value = _next_seq(session, category, day)
     now = ctx.now()
@@ -200,6 +211,7 @@ def create_ticket(
         state=m.TicketState.ISSUED.value,
         id_digest=id_digest,
         appointment_code=appointment_code,
+        item_code=item_code,
         terminal_id=terminal_id,
         idempotency_key=idempotency_key,
         request_hash=body_hash,
@@ -220,7 +232,10 @@ def issue(
     idempotency_key: str | None,
     base_url: str,
 ) -> m.TicketIssued:
-    body_hash = request_hash(request.model_dump(mode="json"))
+    body = request.model_dump(mode="json")
+    if request.id_number:  # a plain hash of a body with an ID number in it could be reversed
+        body["id_number"] = ctx.id_digest(request.id_number)
+    body_hash = request_hash(body)
     try:
         with ctx.transaction() as session:
             if idempotency_key:
@@ -243,6 +258,8 @@ def issue(
                     "Real-name ticket needs an ID number",
                     f"「{category.name}」需实名取号，请先刷身份证。",
                 )
+            if request.item_code is not None:
+                _check_item(session, request.item_code, category)
             digest = ctx.id_digest(request.id_number) if request.id_number else None
             ticket = create_ticket(
                 session,
@@ -254,6 +271,8 @@ def issue(
                 appointment_code=request.appointment_code,
                 idempotency_key=idempotency_key,
                 body_hash=body_hash,
+                per_person=True,
+                item_code=request.item_code,
             )
             return issued_model(session, ticket, category, base_url)
     except IntegrityError:
@@ -266,6 +285,19 @@ def issue(
                 raise
             category = get_category(session, existing.category_code)
             return issued_model(session, existing, category, base_url)
+
+
+def _check_item(session: Session, code: str, category: TicketCategoryRow) -> None:
+    item = item_in(session, code)
+    if item is None:
+        raise HubProblem(404, m.ProblemCode.UNKNOWN_ITEM, "Unknown item", "没有找到该办理事项。")
+    if item.ticket_category != category.code:
+        raise HubProblem(
+            422,
+            m.ProblemCode.VALIDATION_FAILED,
+            "Item belongs to another ticket category",
+            f"「{item.name}」不在「{category.name}」办理，请重新选择。",
+        )
 
 
 def _by_key(session: Session, terminal_id: str, key: str, body_hash: str) -> Ticket | None:
@@ -299,6 +331,7 @@ def view(session: Session, ticket: Ticket, category: TicketCategoryRow) -> m.Tic
         called_at=ticket.called_at,
         started_at=ticket.started_at,
         ended_at=ticket.ended_at,
+        item_code=ticket.item_code,
     )
 
 

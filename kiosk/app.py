@@ -90,11 +90,18 @@ def build_terminal(settings: Settings, *, printed_dir: Path | None = None) -> Te
         printer = TicketPrinter(
             settings.devices.printer, printer_profile(settings), printed_dir or folder / "printed"
         )
-        desk = TicketDesk(client, printer, settings.terminal.hall_name, settings.ticket.categories)
         devices = build_devices(settings, resources)
         cases = None
         if settings.terminal.mode is not Mode.COUNTER:
             cases = build_case_desk(settings, folder, client, resources)
+        desk = TicketDesk(
+            client,
+            printer,
+            settings.terminal.hall_name,
+            settings.ticket,
+            catalog=cases.catalog if cases is not None else None,
+            guide=cases.guide if cases is not None else None,
+        )
         return Terminal(settings, folder, client, printer, desk, devices, resources, cases)
     except BaseException:
         resources.close()

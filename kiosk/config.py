@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, field_validator
 
 from kiosk.errors import ConfigError
 
@@ -98,8 +98,23 @@ class PrinterSettings(_Section):
 
 class TicketSettings(_Section):
     # Category codes shown on the kiosk, in this order; empty shows every category of the hall.
-    categories: list[Annotated[str, Field(min_length=1, max_length=8)]] = []
+    categories: list[Annotated[str, Field(min_length=1, max_length=64)]] = []
     return_home_after: Annotated[int, Field(ge=3, le=120)] = 8
+    # Real-name 取号 (ID card or identity QR before the number): false = only where the hub
+    # itself requires it (its real_name_limit categories, which it refuses without an ID);
+    # true = every category; a list of category codes = those (plus the hub's own).
+    real_name: StrictBool | list[Annotated[str, Field(min_length=1, max_length=64)]] = False
+    # 取号 by item (按事项取号): the citizen may find the 事项 instead of the queue.
+    by_item: bool = True
+
+    def asks_identity(self, category_code: str, *, hub_requires: bool = False) -> bool:
+        if hub_requires or self.real_name is True:
+            return True
+        return isinstance(self.real_name, list) and category_code in self.real_name
+
+    @property
+    def real_name_everywhere(self) -> bool:
+        return self.real_name is True
 
 
 class CasesSettings(_Section):

@@ -49,6 +49,19 @@ JOURNEYS: dict[str, JourneySpec] = {
 }
 
 
+# Real-name 取号 at every category ([ticket] real_name = true): no number without a card read
+# or an identity QR, so the tile needs one of the two (a per-category list leaves the other
+# categories open, and the tile with them).
+REAL_NAME_TICKET = JourneySpec(
+    "ticket", needs_any=frozenset({"camera", "idcard"}), prefers=frozenset({"printer"})
+)
+
+
+def journeys_for(*, real_name_ticket: bool) -> dict[str, JourneySpec]:
+    """The journeys of a terminal whose 取号 does (or does not) ask everyone for identity."""
+    return {**JOURNEYS, "ticket": REAL_NAME_TICKET} if real_name_ticket else dict(JOURNEYS)
+
+
 def journey_status(spec: JourneySpec, devices: Mapping[str, DeviceHealth]) -> JourneyStatus:
     for device in sorted(spec.needs):
         health = devices.get(device)

@@ -48,8 +48,11 @@ class TicketPrinter:
         self.profile = profile
         self.printed_dir = printed_dir
 
-    def print_ticket(self, ticket: TicketIssued, hall_name: str) -> Path | None:
-        """Print a queue ticket; return the virtual printer's PNG, or None on a real printer."""
+    def print_ticket(
+        self, ticket: TicketIssued, hall_name: str, *, holder_id: str = ""
+    ) -> Path | None:
+        """Print a queue ticket; return the virtual printer's PNG, or None on a real printer.
+        ``holder_id``: a real-name ticket's ID number, already masked (never the full one)."""
         document = queue_ticket(
             QueueTicket(
                 hall_name=hall_name,
@@ -58,6 +61,8 @@ class TicketPrinter:
                 waiting_ahead=ticket.waiting_ahead,
                 issued_at=ticket.issued_at.astimezone(),
                 follow_url=ticket.follow_url,
+                item=ticket.item_name,
+                holder_id=holder_id,
             ),
             self.profile.paper,
         )

@@ -2,17 +2,33 @@
 
 A number the hub issued is never lost: when the printer fails, the outcome says so and carries
 everything the screen needs to show the ticket instead.
+
+What the kiosk offers (:meth:`TicketDesk.menu`): the categories this terminal shows, and the
+catalog items a citizen may queue for by name (取号 by item) — those served in the hall
+(``Channel.HALL``) whose queue is one of the categories shown. Which categories ask for identity
+first (real-name 取号) is the terminal's ``[ticket] real_name`` plus every category the hub
+itself marks real-name.
+
+Personal data: a real-name ticket's ID number travels in the issue request to the hub and
+nowhere else; the printed ticket shows it masked; :class:`TicketHolder` never shows it in a repr.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from drivers.errors import DeviceError
+from drivers.printer.layouts import mask_id, mask_name
+from kiosk.api import models as m
 from kiosk.api.client import HubClient
-from kiosk.api.models import TicketCategory, TicketIssued, TicketIssueRequest
+from kiosk.api.errors import HubRejected
+from kiosk.api.models import CatalogItem, TicketCategory, TicketIssued, TicketIssueRequest
+from kiosk.api.payloads import PayloadKind, PayloadStatus, classify
+from kiosk.catalog_cache import CatalogCache, KioskGuide
+from kiosk.config import TicketSettings
 from kiosk.errors import KioskError
 from kiosk.printing import TicketPrinter
 
@@ -27,14 +43,65 @@ class TicketOutcome:
     paper_png: Path | None = None  # the virtual printer's picture of the printed ticket
 
 
+@dataclass(frozen=True, slots=True, repr=False)
+class TicketHolder:
+    """Who takes a real-name ticket. Shown masked only; the full number goes to the hub."""
+
+    id_number: str
+    name: str = ""
+
+    @property
+    def masked_id(self) -> str:
+        return mask_id(self.id_number)
+
+    @property
+    def masked_name(self) -> str:
+        return mask_name(self.name) if self.name else ""
+
+    def __repr__(self) -> str:  # a stray log line or traceback must not spell the number out
+        return f"TicketHolder({self.masked_id})"
+
+
+@dataclass(frozen=True, slots=True)
+class TicketMenu:
+    """What this terminal offers, and which categories ask for identity before the number."""
+
+    categories: list[TicketCategory]
+    items: list[CatalogItem] = field(default_factory=list)
+    real_name: frozenset[str] = frozenset()
+
+    def category(self, code: str) -> TicketCategory | None:
+        return next((c for c in self.categories if c.code == code), None)
+
+
+class IdentityRefused(KioskError):
+    """An identity QR that cannot stand for anyone: ``key`` is "identity_expired" or
+    "identity_invalid"; ``hub_message`` the hub's own words when it gave some."""
+
+    def __init__(self, key: str, hub_message: str = "") -> None:
+        super().__init__(key)
+        self.key = key
+        self.hub_message = hub_message
+
+
 class TicketDesk:
     def __init__(
-        self, client: HubClient, printer: TicketPrinter, hall_name: str, shown: list[str]
+        self,
+        client: HubClient,
+        printer: TicketPrinter,
+        hall_name: str,
+        settings: TicketSettings,
+        *,
+        catalog: CatalogCache | None = None,
+        guide: KioskGuide | None = None,
     ) -> None:
         self._client = client
         self._printer = printer
         self._hall_name = hall_name
-        self._shown = list(shown)
+        self._settings = settings
+        self._shown = list(settings.categories)
+        self.catalog = catalog
+        self.guide = guide or KioskGuide((), {})
         self.last_issued: TicketIssued | None = None  # for maintenance's "reprint last ticket"
 
     def categories(self) -> list[TicketCategory]:
@@ -45,16 +112,64 @@ class TicketDesk:
         by_code = {c.code: c for c in active}
         return [by_code[code] for code in self._shown if code in by_code]
 
-    def take_ticket(self, category_code: str) -> TicketOutcome:
+    def menu(self) -> TicketMenu:
+        """Categories from the hub, items from the catalog (the cached copy when the hub's is
+        out of reach; none when there is neither: 取号 by category still works)."""
+        categories = self.categories()
+        offered = {c.code for c in categories}
+        items: list[CatalogItem] = []
+        if self._settings.by_item and self.catalog is not None:
+            try:
+                self.catalog.refresh()
+                items = [
+                    i
+                    for i in self.catalog.catalog.items
+                    if i.ticket_category in offered and m.Channel.HALL in i.channels
+                ]
+            except KioskError as exc:
+                logger.warning("no catalog for 取号 by item: %s", exc.message)
+        real_name = frozenset(
+            c.code
+            for c in categories
+            if self._settings.asks_identity(c.code, hub_requires=c.real_name_limit)
+        )
+        return TicketMenu(categories, items, real_name)
+
+    def take_ticket(
+        self,
+        category_code: str,
+        *,
+        item_code: str | None = None,
+        holder: TicketHolder | None = None,
+    ) -> TicketOutcome:
         """Issue a number at the hub, then print it. Hub errors propagate: no number, no ticket."""
-        ticket = self._client.issue_ticket(TicketIssueRequest(category_code=category_code))
+        request = TicketIssueRequest(
+            category_code=category_code,
+            item_code=item_code,
+            id_number=holder.id_number if holder is not None else None,
+        )
+        ticket = self._client.issue_ticket(request)
         self.last_issued = ticket
+        masked = holder.masked_id if holder is not None else ""
         try:
-            png = self._printer.print_ticket(ticket, self._hall_name)
+            png = self._printer.print_ticket(ticket, self._hall_name, holder_id=masked)
         except DeviceError as exc:
             logger.warning("ticket %s issued but not printed: %s", ticket.number, exc.message)
             return TicketOutcome(ticket, printed=False, print_problem=exc.message)
         return TicketOutcome(ticket, printed=True, paper_png=png)
+
+    def resolve_identity(self, text: str) -> TicketHolder:
+        """Who a scanned identity QR stands for; the hub is the judge (its key, its clock)."""
+        payload = classify(text, now=time.time())
+        if payload.kind is not PayloadKind.IDENTITY or payload.status is PayloadStatus.INVALID:
+            raise IdentityRefused("identity_invalid")
+        try:
+            resolved = self._client.resolve_identity_code(text)
+        except HubRejected as exc:
+            expired = exc.code == m.ProblemCode.IDENTITY_CODE_EXPIRED
+            key = "identity_expired" if expired else "identity_invalid"
+            raise IdentityRefused(key, exc.citizen_message) from None
+        return TicketHolder(resolved.id_number, resolved.name)
 
     def reprint_last(self) -> Path | None:
         """Print the last issued ticket again (a citizen whose ticket jammed asks staff)."""

@@ -27,6 +27,18 @@ def journey_notice(journey: str, status: JourneyStatus) -> str:
     if status.availability is Availability.AVAILABLE:
         return ""
     problem = device_problem(status.device, status.reason)
+    if journey == "ticket" and status.device in ("camera", "idcard"):  # real-name 取号
+        if status.availability is Availability.UNAVAILABLE:
+            return QCoreApplication.translate(
+                "DeviceNotices", "读卡器和扫码摄像头暂不可用，无法实名取号，请到服务台取号"
+            )
+        if status.device == "camera":
+            return QCoreApplication.translate("DeviceNotices", "%1，请刷身份证取号").replace(
+                "%1", problem
+            )
+        return QCoreApplication.translate("DeviceNotices", "%1，请出示身份码取号").replace(
+            "%1", problem
+        )
     if status.availability is Availability.UNAVAILABLE:
         return QCoreApplication.translate("DeviceNotices", "%1，请到服务台办理").replace(
             "%1", problem

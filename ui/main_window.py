@@ -27,7 +27,7 @@ from kiosk.admin import AdminGate
 from kiosk.app import Terminal
 from kiosk.flows.checkin import CheckInDesk
 from kiosk.flows.rating import RatingDesk, Subject
-from kiosk.journeys import JOURNEYS, Availability, journey_status
+from kiosk.journeys import Availability, journey_status, journeys_for
 from kiosk.session import Session
 from ui.bridge import BackgroundRunner, EventRelay
 from ui.device_notices import journey_notice
@@ -70,6 +70,7 @@ class KioskWindow(QWidget):
         self.voice = VoiceGuide(settings.terminal.voice, self)
         self.landscape = (orientation or settings.terminal.orientation) == "landscape"
         self.design_size = LANDSCAPE if self.landscape else PORTRAIT
+        self._journey_specs = journeys_for(real_name_ticket=settings.ticket.real_name_everywhere)
 
         t = settings.terminal
         self.header = Header(t.hall_name, t.locale, t.hall_name_en)
@@ -151,6 +152,8 @@ class KioskWindow(QWidget):
         self.ticket = TicketJourney(
             self.terminal.ticket_desk,
             self.runner,
+            self.terminal.devices,
+            lambda: self.session,
             self.terminal.settings.ticket.return_home_after,
             english=self.languages.current == "en",
             columns=2 if self.landscape else 1,
@@ -220,7 +223,7 @@ class KioskWindow(QWidget):
     def _devices_changed(self, snapshot: object) -> None:
         assert isinstance(snapshot, Mapping)
         for key, tile in self.home.tiles.items():
-            status = journey_status(JOURNEYS[key], snapshot)
+            status = journey_status(self._journey_specs[key], snapshot)
             self.admin.show_devices(snapshot)
             tile.set_notice(
                 journey_notice(key, status),
@@ -230,6 +233,8 @@ class KioskWindow(QWidget):
     def _speak_ticket_page(self, page: str) -> None:
         if page == "choosing":
             self.voice.say(self.tr("请选择要办理的业务类别"))
+        elif page == "identifying":
+            self.voice.say(self.tr("请刷身份证，或出示手机上的身份码"))
         elif page == "showing" and (outcome := self.ticket.flow.outcome) is not None:
             if outcome.printed:
                 text = self.tr("您的号码是 %1，请取走凭条。")

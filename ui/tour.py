@@ -11,6 +11,7 @@ import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop
 from PySide6.QtWidgets import QPushButton, QWidget
@@ -19,6 +20,10 @@ from drivers.health import DeviceHealth, HealthState
 from kiosk.api.models import DeliveryMethod
 from kiosk.app import Terminal
 from kiosk.errors import KioskError
+from kiosk.tickets import TicketOutcome
+
+if TYPE_CHECKING:
+    from drivers.idcard import SimulatedReader
 from ui.app import application
 from ui.main_window import KioskWindow
 from ui.tour_journeys import JourneyTour
@@ -91,12 +96,11 @@ class _Tour:
                 tap(window.home.elder_button)
             self.shot(window, variant, "home")
             self.take_ticket(window, variant)
+            # A journey's end restores the default look: set the variant's again.
+            restore_look(window, language, elder)
+            self.ticket_by_item(window, variant)
             if window.terminal.cases is not None:
-                # The ticket ended the session, which restored the default look: set it again.
-                if language != "zh_CN":
-                    tap(window.home.language_button)
-                if elder:
-                    tap(window.home.elder_button)
+                restore_look(window, language, elder)
                 self.submit_case(window, variant)
                 self.journeys.social_security_case(window, variant)
                 self.journeys.staff_card_sign_in(window, variant)
@@ -122,14 +126,99 @@ class _Tour:
         tap(next(iter(journey.category_buttons.values())))
         wait_until(lambda: journey.currentWidget() is journey.ticket_page, self.timeout, "a ticket")
         self.shot(window, variant, "ticket-issued")
-        outcome = journey.flow.outcome
+        self.keep_printed(journey.flow.outcome)
+        tap(journey.done_button)
+        wait_until(lambda: window.stack.currentWidget() is window.home, self.timeout, "home")
+
+    def ticket_by_item(self, window: KioskWindow, variant: str) -> None:
+        """取号 by item: the residence permit, found by its pinyin initials; its queue is
+        real-name, so the sample card is placed. The first look gets the ticket; the same
+        person then (and in every later look) meets the one-open-ticket refusal."""
+        journey, page = window.ticket, window.ticket.choose_page
+        tap(window.home.tiles["ticket"])
+        wait_until(lambda: journey.currentWidget() is page, self.timeout, "the choice")
+        if not page.mode_row.isVisible():
+            window.end_session("finish")
+            return  # no catalog: 取号 by category only
+        tap(page.mode_buttons["item"])
+        self.shot(window, variant, "ticket-items")
+        page.search.setText("jzz")
+        settle()
+        self.shot(window, variant, "ticket-item-search")
+        code = "QR00240001-990101-GA"
+        reader = self.terminal.devices.sim_reader
+        if code not in page.item_buttons or reader is None:
+            window.end_session("finish")
+            return
+        # The demo camera shows a case receipt's QR, not an identity code: with it in view the
+        # identity page would refuse that code at once. The citizen here uses the card.
+        camera, self.terminal.devices.camera = self.terminal.devices.camera, None
+        try:
+            self._real_name_ticket(window, variant, code, reader)
+        finally:
+            self.terminal.devices.camera = camera
+
+    def _real_name_ticket(
+        self, window: KioskWindow, variant: str, code: str, reader: SimulatedReader
+    ) -> None:
+        if self._present_card(window, variant, code, reader, first=True):
+            # The same person asks again: the hub's one-open-ticket refusal.
+            language, elder = window.languages.current, window.session.elder_mode
+            tap(window.ticket.done_button)
+            wait_until(lambda: window.stack.currentWidget() is window.home, self.timeout, "home")
+            wait_until(lambda: not self._card_on_reader(), self.timeout, "the card removed")
+            restore_look(window, language, elder)
+            tap(window.home.tiles["ticket"])
+            wait_until(
+                lambda: window.ticket.currentWidget() is window.ticket.choose_page,
+                self.timeout,
+                "the choice",
+            )
+            tap(window.ticket.choose_page.mode_buttons["item"])
+            self._present_card(window, variant, code, reader, first=False)
+        window.end_session("finish")
+
+    def _present_card(
+        self, window: KioskWindow, variant: str, code: str, reader: SimulatedReader, *, first: bool
+    ) -> bool:
+        """Tap the item, place the card; True when a ticket was issued (else a refusal)."""
+        from drivers.idcard.samples import sample_resident
+
+        journey = window.ticket
+        tap(journey.choose_page.item_buttons[code])
+        wait_until(lambda: journey.currentWidget() is journey.identify_page, 5, "identity")
+        if first:
+            self.shot(window, variant, "ticket-identify")
+        reader.place_card(sample_resident())
+        wait_until(
+            lambda: journey.currentWidget() in (journey.ticket_page, journey.failed_page),
+            self.timeout,
+            "the ticket or the refusal",
+        )
+        reader.remove_card()
+        if journey.currentWidget() is journey.failed_page:
+            self.shot(window, variant, "ticket-refused")
+            return False
+        self.shot(window, variant, "ticket-by-item")
+        self.keep_printed(journey.flow.outcome)
+        return True
+
+    def _card_on_reader(self) -> bool:
+        from drivers.idcard import CardRemoved
+
+        monitor = self.terminal.devices.id_monitor
+        if monitor is None:
+            return False
+        seen: list[object] = []
+        monitor.subscribe(seen.append)()  # replays the reader's current state, then stops
+        return not any(isinstance(event, CardRemoved) for event in seen)
+
+    def keep_printed(self, outcome: TicketOutcome | None) -> None:
         if outcome is not None and outcome.paper_png is not None:
             printed = self.out / outcome.paper_png.name
             if outcome.paper_png.resolve() != printed.resolve():
                 shutil.copyfile(outcome.paper_png, printed)
             self.written.append(printed)
-        tap(journey.done_button)
-        wait_until(lambda: window.stack.currentWidget() is window.home, self.timeout, "home")
 
     def submit_case(self, window: KioskWindow, variant: str) -> None:
         """办件: the residence permit, from the item list to the printed receipt."""
@@ -221,6 +310,13 @@ class _Tour:
         self.shot(window, variant, "home-printer-out")
         board.report(before)
         wait_until(lambda: not tile.notice.isVisible(), self.timeout, "the notice to go")
+
+
+def restore_look(window: KioskWindow, language: str, elder: bool) -> None:
+    if window.languages.current != language:
+        tap(window.home.language_button)
+    if window.session.elder_mode != elder:
+        tap(window.home.elder_button)
 
 
 def run_tour(terminal: Terminal, out: Path, timeout: float = 30.0) -> list[Path]:

@@ -40,6 +40,8 @@ class QueueTicket:
     issued_at: datetime
     follow_url: str  # QR: follow the queue on a phone
     notice: str = "请留意叫号屏幕和语音提示，过号请重新取号。"
+    item: str = ""  # 取号 by item: the 事项 the citizen came for, printed under the queue
+    holder_id: str = ""  # real-name 取号: the holder's ID number, printed masked
 
 
 class Delivery(enum.Enum):
@@ -118,6 +120,8 @@ def queue_ticket(ticket: QueueTicket, paper: PaperWidth) -> Document:
         Text("您的号码", _CENTER),
         Text(ticket.number, _NUMBER),
         Text(ticket.category, _HEADING),
+        *([Text(f"办理事项：{ticket.item}", _CENTER)] if ticket.item else []),
+        *([Text(f"实名取号：{mask_id(ticket.holder_id)}", _CENTER)] if ticket.holder_id else []),
         Feed(),
         Text(f"您前面还有 {ticket.waiting_ahead} 人等候", _CENTER),
         Text(f"取号时间：{ticket.issued_at:%Y-%m-%d %H:%M}", _CENTER),

@@ -201,6 +201,9 @@ class TicketIssueRequest(_Model):
     id_number: IdNumber | None = None
     appointment_code: Code | None = None
     language: Annotated[str, StringConstraints(pattern=r"^(zh|en)$")] = "zh"
+    # The 事项 the citizen came for (取号 by item): it must belong to ``category_code``; the
+    # ticket and the counter's screen then name it.
+    item_code: Code | None = None
 
 
 class TicketIssued(_Model):
@@ -213,6 +216,8 @@ class TicketIssued(_Model):
     issued_at: datetime
     follow_url: str
     priority: Priority = Priority.NORMAL
+    item_code: str | None = None  # 取号 by item: the 事项 and its name, for screen and paper
+    item_name: str = ""
 
 
 class TicketView(_Model):
@@ -230,6 +235,7 @@ class TicketView(_Model):
     called_at: datetime | None
     started_at: datetime | None
     ended_at: datetime | None
+    item_code: str | None = None
 
 
 class QueueSnapshot(_Model):

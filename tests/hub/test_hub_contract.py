@@ -91,11 +91,13 @@ def test_a_version_1_database_is_upgraded_in_place(tmp_path: Path) -> None:
         connection.execute(text("ALTER TABLE ticket_categories DROP COLUMN step"))
         connection.execute(text("ALTER TABLE evaluations DROP COLUMN follow_up"))
         connection.execute(text("ALTER TABLE evaluations DROP COLUMN followed_up_at"))
+        connection.execute(text("ALTER TABLE tickets DROP COLUMN item_code"))
     assert not inspect(engine).has_table("identity_subjects")
     assert migrations.upgrade(engine) == 1
     assert inspect(engine).has_table("identity_subjects")
     assert "step" in {c["name"] for c in inspect(engine).get_columns("ticket_categories")}
     assert "followed_up_at" in {c["name"] for c in inspect(engine).get_columns("evaluations")}
+    assert "item_code" in {c["name"] for c in inspect(engine).get_columns("tickets")}
     with engine.connect() as connection:
         assert connection.execute(text("SELECT value FROM hub_settings")).scalar() == "yes"
     engine.dispose()

@@ -229,3 +229,50 @@ def test_number_step_and_queue_snapshot(hub: EmbeddedHub, client: HubClient) -> 
     assert (queues["business"].waiting, queues["business"].serving) == (3, 0)
     assert queues["business"].estimated_wait_minutes == 45  # 3 x 15 min at the one counter
     assert queues["general"].waiting == 0 and queues["general"].estimated_wait_minutes == 0
+
+
+def test_a_ticket_for_an_item_names_it(client: HubClient, hub: EmbeddedHub) -> None:
+    residence = "QR00240001-990101-GA"  # 居住证申领, queued under 户政出入境 (residence)
+    issued = client.issue_ticket(
+        TicketIssueRequest(
+            category_code="residence", item_code=residence, id_number="11010519491231002X"
+        )
+    )
+    assert (issued.item_code, issued.item_name) == (residence, "居住证申领")
+    assert client.get_ticket(issued.ticket_id).item_code == residence
+    with hub.context.sessions() as session:
+        stored = session.get(Ticket, issued.ticket_id)
+        assert stored is not None and stored.item_code == residence
+    # An item of another queue, or none at all, is refused and uses no number.
+    with pytest.raises(HubRejected) as info:
+        client.issue_ticket(TicketIssueRequest(category_code="general", item_code=residence))
+    assert info.value.code == "validation_failed"
+    assert "居住证申领" in info.value.citizen_message
+    with pytest.raises(HubRejected) as info:
+        client.issue_ticket(TicketIssueRequest(category_code="general", item_code="NO-SUCH"))
+    assert info.value.code == "unknown_item"
+    plain = client.issue_ticket(TicketIssueRequest(category_code="general"))
+    assert plain.number == "A001" and plain.item_code is None and plain.item_name == ""
+
+
+def test_a_walk_in_ticket_with_an_id_is_one_per_person(client: HubClient, hub: EmbeddedHub) -> None:
+    """A terminal that takes tickets by real name gets the one-open-ticket rule in any
+    category, and the refusal names the number the citizen already holds."""
+    request = TicketIssueRequest(category_code="general", id_number="11010519491231002X")
+    first = client.issue_ticket(request)
+    with pytest.raises(HubRejected) as info:
+        client.issue_ticket(request)
+    assert info.value.code == "open_ticket_exists"
+    assert first.number in info.value.citizen_message
+    assert count_tickets(hub) == 1
+    # The stored request digest is keyed too: a plain hash of the body would give the ID away
+    # to anyone who tries the few billion possible numbers.
+    from hub.context import request_hash
+
+    with hub.context.sessions() as session:
+        stored = session.execute(select(Ticket.request_hash)).scalar_one()
+    assert stored != request_hash(request.model_dump(mode="json"))
+    # Anonymous tickets stay unlimited, and another queue is another ticket.
+    client.issue_ticket(TicketIssueRequest(category_code="general"))
+    client.issue_ticket(TicketIssueRequest(category_code="business", id_number=request.id_number))
+    assert count_tickets(hub) == 3

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -101,8 +102,9 @@ class Hall:
         reader.remove_card()
 
 
-@pytest.fixture
-def hall(tmp_path: Path) -> Iterator[Hall]:
+@contextmanager
+def open_hall(tmp_path: Path, ticket: dict[str, Any] | None = None) -> Iterator[Hall]:
+    """A :class:`Hall`; ``ticket`` overrides keys of the kiosk's [ticket] section."""
     from kiosk.api.models import TerminalMode
     from kiosk.config import settings_from_dict
 
@@ -116,6 +118,7 @@ def hall(tmp_path: Path) -> Iterator[Hall]:
         raw["api"]["base_url"] = hub.base_url
         raw["api"]["token_file"] = str(token_file)
         raw["devices"]["camera"] = "none"  # each test shows its own QR (Hall.show_qr)
+        raw["ticket"].update(ticket or {})
         settings = settings_from_dict(raw, source="hall test", environ={})
         counter_token = hub.register_terminal("counter-01", mode=TerminalMode.COUNTER)
         with (
@@ -128,6 +131,19 @@ def hall(tmp_path: Path) -> Iterator[Hall]:
             finally:
                 for camera in world.cameras:
                     camera.stop()
+
+
+@pytest.fixture
+def hall(tmp_path: Path) -> Iterator[Hall]:
+    with open_hall(tmp_path) as world:
+        yield world
+
+
+@pytest.fixture
+def real_name_hall(tmp_path: Path) -> Iterator[Hall]:
+    """A hall whose kiosk takes every ticket by real name ([ticket] real_name = true)."""
+    with open_hall(tmp_path, {"real_name": True}) as world:
+        yield world
 
 
 @pytest.fixture

@@ -58,3 +58,28 @@ def test_every_page_fits(
     ]
     assert not problems
     assert window.size() == window.design_size
+
+
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+@pytest.mark.parametrize("look", ["zh", "en", "elder"])
+def test_ticket_item_list_fits(
+    qtbot: QtBot, themed: QApplication, terminal: Terminal, orientation: str, look: str
+) -> None:
+    """取号 by item lists the catalog's own (long) names: none may need more width than the
+    screen has, in any look."""
+    window = KioskWindow(terminal, orientation=orientation)
+    qtbot.addWidget(window)
+    window.resize(window.design_size)
+    window.show()
+    if look == "en":
+        window.home.language_button.click()
+    if look == "elder":
+        window.home.elder_button.click()
+    journey = window.ticket
+    window.home.tiles["ticket"].click()
+    qtbot.waitUntil(lambda: journey.currentWidget() is journey.choose_page, timeout=10000)
+    journey.choose_page.mode_buttons["item"].click()
+    QApplication.processEvents()
+    assert len(journey.item_buttons) >= 10
+    assert not overflow(journey.choose_page, window.stack)
+    window.end_session("finish")

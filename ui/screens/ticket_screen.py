@@ -1,28 +1,41 @@
-"""取号 screens: choose a category, wait for the number, see (and take) the ticket.
+"""取号 screens: choose a category or an item, prove identity where the terminal takes tickets
+by real name, wait for the number, see (and take) the ticket.
 
 Renders :class:`kiosk.flows.ticket.TicketFlow`; the hub and printer work runs on a background
-thread through :class:`ui.bridge.BackgroundRunner`.
+thread through :class:`ui.bridge.BackgroundRunner`. A real-name holder is kept in the
+:class:`~kiosk.session.Session` and the flow, and shown masked only (1101**********002X).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHBoxLayout,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from drivers.health import HealthState
 from kiosk.api.errors import HubRejected, HubUnreachable
-from kiosk.flows.ticket import IssueFailure, TicketFlow, TicketState
-from kiosk.tickets import TicketDesk, TicketOutcome
+from kiosk.api.models import ProblemCode
+from kiosk.devices import Devices
+from kiosk.flows.ticket import (
+    IssueFailure,
+    TicketChoice,
+    TicketFlow,
+    TicketState,
+)
+from kiosk.search import ItemIndex
+from kiosk.session import Session
+from kiosk.tickets import IdentityRefused, TicketDesk, TicketHolder, TicketMenu, TicketOutcome
 from ui.bridge import BackgroundRunner
+from ui.screens.ticket_pages import ChoosePage, FailedPage, IdentifyPage
 from ui.widgets import make_button, make_label
-from ui.widgets.journey_kit import JourneyStack, Page
+from ui.widgets.journey_kit import DeviceInputs, JourneyStack, Page, wrapped_label
 from ui.widgets.printed_slip import PrintedSlip
 from ui.widgets.qr_label import QrLabel
 
@@ -32,8 +45,11 @@ logger = logging.getLogger(__name__)
 def _failure_of(exc: Exception) -> IssueFailure:
     if isinstance(exc, HubUnreachable):
         return IssueFailure("hub_unreachable")
+    if isinstance(exc, IdentityRefused):
+        return IssueFailure(exc.key, exc.hub_message)
     if isinstance(exc, HubRejected):
-        return IssueFailure("hub_rejected", exc.citizen_message)
+        key = "open_ticket" if exc.code == ProblemCode.OPEN_TICKET_EXISTS else "hub_rejected"
+        return IssueFailure(key, exc.citizen_message)
     logger.error("ticket issue failed: %s", type(exc).__name__)
     return IssueFailure("hub_failure")
 
@@ -45,6 +61,8 @@ class TicketJourney(JourneyStack):
         self,
         desk: TicketDesk,
         runner: BackgroundRunner,
+        devices: Devices,
+        session: Callable[[], Session],
         return_home_after: int = 8,
         *,
         english: bool = False,
@@ -52,25 +70,33 @@ class TicketJourney(JourneyStack):
     ) -> None:
         super().__init__()
         self._english = english
-        self._columns = columns
         self._desk = desk
         self._runner = runner
+        self._session = session
         self._return_home_after = return_home_after
-        self._categories_loaded = False
-        self.category_buttons: dict[str, QPushButton] = {}
-        self._category_names: dict[str, str] = {}
+        self._menu = TicketMenu([])
+        self._menu_loaded = False
+        self._devices = devices
+        self.inputs = DeviceInputs(devices, self)
+        self.inputs.qr_scanned.connect(self._scanned)
+        self.inputs.card_read.connect(self._card_read)
+        self.inputs.card_failed.connect(self._card_failed)
 
-        self.choose_page = Page(self.tr("请选择要办理的业务类别"))
+        self.choose_page = ChoosePage(columns, english)
         self.category_scroll = self.choose_page  # a long list scrolls with the page
-        self.category_grid = QGridLayout()
-        self.category_grid.setSpacing(28)
-        self.choose_page.body.addLayout(self.category_grid)
-        self.choose_page.body.addStretch(1)
-        self.back_button = QPushButton(self.tr("返回首页"))
+        self.category_buttons = self.choose_page.category_buttons
+        self.item_buttons = self.choose_page.item_buttons
+        self.back_button = self.choose_page.back_button
         self.back_button.clicked.connect(self._back_home)
-        self.choose_page.body.addWidget(self.back_button)
+        self.choose_page.category_chosen.connect(self._choose)
+        self.choose_page.item_chosen.connect(self._choose_item)
+
+        self.identify_page = IdentifyPage(columns)
+        self.identify_page.back_button.clicked.connect(self._back_to_choice)
 
         self.busy_page = Page(self.tr("正在为您取号，请稍候…"))
+        self.busy_holder_label = wrapped_label(name="Subtitle")
+        self.busy_page.body.addWidget(self.busy_holder_label)
         self.busy_page.body.addStretch(1)
 
         self.ticket_page = Page(self.tr("取号成功"))
@@ -83,20 +109,28 @@ class TicketJourney(JourneyStack):
         self.number_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.category_label = make_label(name="TicketCategory")
         self.category_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.item_label = wrapped_label(name="TicketWaiting", center=True)
+        self.holder_label = wrapped_label(name="TicketWaiting", center=True)
         self.waiting_label = make_label(name="TicketWaiting")
         self.waiting_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.qr = QrLabel(300)
+        self.qr = QrLabel(240)  # room for the item and real-name lines
         qr_row = QHBoxLayout()
         qr_row.addStretch(1)
         qr_row.addWidget(self.qr)
         qr_row.addStretch(1)
         self.qr_hint = make_label(self.tr("手机扫码，随时查看叫号进度"), "Notice")
         self.qr_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        for widget in (self.number_label, self.category_label, self.waiting_label):
+        for widget in (
+            self.number_label,
+            self.category_label,
+            self.item_label,
+            self.holder_label,
+            self.waiting_label,
+        ):
             card_layout.addWidget(widget)
         card_layout.addLayout(qr_row)
         card_layout.addWidget(self.qr_hint)
-        self.slip = PrintedSlip(max_height=420)
+        self.slip = PrintedSlip(max_height=360)
         self.print_label, self.paper_preview = self.slip.print_label, self.slip.paper_preview
         # Portrait: the ticket above what the printer printed; landscape: side by side.
         row = QHBoxLayout() if columns > 1 else QVBoxLayout()
@@ -108,19 +142,20 @@ class TicketJourney(JourneyStack):
         self.done_button.clicked.connect(self._dismiss)
         self.ticket_page.body.addWidget(self.done_button)
 
-        self.failed_page = Page(self.tr("暂时无法取号"))
-        self.error_label = make_label(name="ErrorText")
-        self.error_label.setWordWrap(True)
-        self.failed_page.body.addWidget(self.error_label)
-        self.failed_page.body.addStretch(1)
-        self.retry_button = make_button(self.tr("重试"), "Primary")
+        self.failed_page = FailedPage()
+        self.error_label = self.failed_page.error_label
+        self.retry_button = self.failed_page.retry_button
         self.retry_button.clicked.connect(self._retry)
-        self.failed_home_button = QPushButton(self.tr("返回首页"))
+        self.failed_home_button = self.failed_page.home_button
         self.failed_home_button.clicked.connect(self._dismiss)
-        self.failed_page.body.addWidget(self.retry_button)
-        self.failed_page.body.addWidget(self.failed_home_button)
 
-        for page in (self.choose_page, self.busy_page, self.ticket_page, self.failed_page):
+        for page in (
+            self.choose_page,
+            self.identify_page,
+            self.busy_page,
+            self.ticket_page,
+            self.failed_page,
+        ):
             self.addWidget(page)
 
         self._countdown = QTimer(self, interval=1000)
@@ -133,39 +168,46 @@ class TicketJourney(JourneyStack):
     def start(self) -> None:
         """Begin a fresh journey (a new flow; nothing of the last citizen's remains)."""
         self.wipe()
-        if self._categories_loaded:
+        if self._menu_loaded:
             self._render(self.flow.state)
             return
         self._show(self.busy_page, "loading")
-        self._runner.run(self._desk.categories, self._categories_ready, self._load_failed)
+        self._runner.run(self._prepare, self._menu_ready, self._load_failed)
 
     def wipe(self) -> None:
         """Forget the citizen's ticket: a fresh flow, and nothing of it left on any widget."""
+        self.inputs.stop()
+        self.inputs.forget()
         self.flow = TicketFlow()
         self.flow.machine.on_change(self._render)
         self._countdown.stop()
-        for label in (self.number_label, self.category_label, self.waiting_label, self.print_label):
+        for label in (
+            self.number_label,
+            self.category_label,
+            self.item_label,
+            self.holder_label,
+            self.busy_holder_label,
+            self.waiting_label,
+            self.print_label,
+            self.identify_page.what,
+        ):
             label.clear()
         self.error_label.clear()
         self.paper_preview.clear()
         self.qr.set_payload("")
+        self.choose_page.reset()
 
     # -- rendering ------------------------------------------------------------------------
 
-    def _categories_ready(self, categories: list) -> None:
-        while (item := self.category_grid.takeAt(0)) is not None:
-            if (widget := item.widget()) is not None:
-                widget.deleteLater()
-        self.category_buttons.clear()
-        self._category_names.clear()
-        for index, category in enumerate(categories):
-            name = category.name_en if self._english and category.name_en else category.name
-            self._category_names[category.code] = name
-            button = make_button(f"{category.prefix}  {name}", "Category")
-            button.clicked.connect(lambda _=False, code=category.code: self._choose(code))
-            self.category_grid.addWidget(button, index // self._columns, index % self._columns)
-            self.category_buttons[category.code] = button
-        self._categories_loaded = True
+    def _prepare(self) -> tuple[TicketMenu, ItemIndex]:
+        """Off the GUI thread: the menu from the hub and the pinyin index of its items."""
+        menu = self._desk.menu()
+        return menu, ItemIndex(menu.items, self._desk.guide)
+
+    def _menu_ready(self, prepared: tuple[TicketMenu, ItemIndex]) -> None:
+        self._menu, index = prepared
+        self.choose_page.load(self._menu.categories, index, self._menu.items)
+        self._menu_loaded = True
         self._render(self.flow.state)
 
     def _load_failed(self, exc: Exception) -> None:
@@ -173,9 +215,20 @@ class TicketJourney(JourneyStack):
         self._show_failure(_failure_of(exc))
 
     def _render(self, state: TicketState) -> None:
+        if state is TicketState.IDENTIFYING:
+            self._show_identify()
+            return
+        self.inputs.stop()
         if state is TicketState.CHOOSING:
             self._show(self.choose_page, state.value)
         elif state is TicketState.ISSUING:
+            holder = self.flow.holder
+            if holder is not None:
+                self.busy_holder_label.setText(
+                    self.tr("实名取号：%1").replace("%1", holder.masked_id)
+                )
+            else:
+                self.busy_holder_label.clear()
             self._show(self.busy_page, state.value)
         elif state is TicketState.SHOWING:
             assert self.flow.outcome is not None
@@ -187,11 +240,45 @@ class TicketJourney(JourneyStack):
             self._countdown.stop()
             self.finished.emit()
 
+    def _show_identify(self) -> None:
+        choice = self.flow.choice
+        assert choice is not None
+        # The catalog names items in Chinese only: in English the queue's name says it.
+        what = (not self._english and choice.item_name) or self._category_name(choice.category_code)
+        self.identify_page.what.setText(self.tr("「%1」需要实名取号").replace("%1", what))
+        # Offer only the ways that work now (a reader that is down would leave a citizen
+        # holding a card to a dead slot); with neither, both show and the tile says why.
+        card = self._usable("idcard", self._devices.id_monitor)
+        camera = self._usable("camera", self._devices.camera)
+        self.identify_page.card_option.setVisible(card or not camera)
+        self.identify_page.qr_option.setVisible(camera or not card)
+        self.inputs.listen(card=True, camera=True)
+        self._show(self.identify_page, TicketState.IDENTIFYING.value)
+
+    def _usable(self, device: str, handle: object) -> bool:
+        return handle is not None and self._devices.board.get(device).state is not HealthState.DOWN
+
+    def _category_name(self, code: str, fallback: str = "") -> str:
+        category = self._menu.category(code)
+        if category is None:
+            return fallback or code
+        return category.name_en if self._english and category.name_en else category.name
+
     def _show_ticket(self, outcome: TicketOutcome) -> None:
         ticket = outcome.ticket
         self.number_label.setText(ticket.number)
-        name = self._category_names.get(ticket.category_code, ticket.category_name)
-        self.category_label.setText(name)
+        self.category_label.setText(self._category_name(ticket.category_code, ticket.category_name))
+        if ticket.item_name:
+            self.item_label.setText(self.tr("办理事项：%1").replace("%1", ticket.item_name))
+        else:
+            self.item_label.clear()
+        self.item_label.setVisible(bool(ticket.item_name))
+        holder = self.flow.holder
+        if holder is not None:
+            self.holder_label.setText(self.tr("实名取号：%1").replace("%1", holder.masked_id))
+        else:
+            self.holder_label.clear()
+        self.holder_label.setVisible(holder is not None)
         if ticket.waiting_ahead:
             waiting = self.tr("前面还有 %n 人等候", "", ticket.waiting_ahead)
         else:
@@ -207,44 +294,111 @@ class TicketJourney(JourneyStack):
         self._show(self.ticket_page, TicketState.SHOWING.value)
 
     def _show_failure(self, failure: IssueFailure) -> None:
-        if failure.key == "hub_unreachable":
-            text = self.tr("网络暂时不通，请稍后重试，或到服务台人工取号。")
-        elif failure.key == "hub_rejected" and failure.hub_message:
-            text = failure.hub_message
-        else:
-            text = self.tr("系统暂时出现故障，请到服务台人工取号。")
-        self.error_label.setText(text)
+        self.failed_page.show_failure(failure, retry_asks_identity=self.flow.retry_asks_identity)
         self._show(self.failed_page, TicketState.FAILED.value)
 
     def _update_done_text(self) -> None:
         self.done_button.setText(self.tr("完成（%n 秒后返回首页）", "", self._seconds_left))
 
-    # -- the citizen's taps ---------------------------------------------------------------
+    # -- the citizen's taps and devices ---------------------------------------------------
 
     def _choose(self, code: str) -> None:
+        self._choose_as(TicketChoice(code))
+
+    def _choose_item(self, code: str) -> None:
+        item = next((i for i in self._menu.items if i.code == code), None)
+        if item is not None:
+            self._choose_as(TicketChoice(item.ticket_category, item.code, item.name))
+
+    def _choose_as(self, choice: TicketChoice) -> None:
         if self.flow.state is not TicketState.CHOOSING:
             return  # a second tap while the first is being served
-        self.flow.choose(code)
+        real_name = choice.category_code in self._menu.real_name
+        self.flow.choose(choice, real_name=real_name)
+        if not real_name:
+            self._issue()
+
+    def _card_read(self, document: Any) -> None:
+        if self.flow.state is not TicketState.IDENTIFYING or not document.id_number:
+            return
+        holder = TicketHolder(document.id_number, document.name or "")
+        self._session().identity = holder
+        self.flow.presented(holder=holder)
+        self._issue()
+
+    def _card_failed(self) -> None:
+        if self.flow.state is TicketState.IDENTIFYING:
+            self.flow.failed(IssueFailure("unreadable_card"))
+
+    def _scanned(self, text: str) -> None:
+        if self.flow.state is not TicketState.IDENTIFYING:
+            return
+        self.flow.presented(code=text)
         self._issue()
 
     def _issue(self) -> None:
-        code = self.flow.category_code or ""
-        self._runner.run(lambda: self._desk.take_ticket(code), self._issued, self._failed)
+        flow = self.flow
+        choice = flow.choice
+        assert choice is not None
+        holder, code = flow.holder, flow.pending_code
+        desk = self._desk
+        # Who an identity QR stood for, handed to the GUI thread with this job's answer only:
+        # a job that answers after the session ended leaves it nowhere.
+        resolved: list[TicketHolder] = []
 
-    def _issued(self, outcome: TicketOutcome) -> None:
-        if self.flow.state is TicketState.ISSUING:
-            self.flow.issued(outcome)
+        def job() -> TicketOutcome:
+            who = holder
+            if code:
+                who = desk.resolve_identity(code)
+                resolved.append(who)
+            return desk.take_ticket(choice.category_code, item_code=choice.item_code, holder=who)
 
-    def _failed(self, exc: Exception) -> None:
-        if self.flow.state is TicketState.ISSUING:
-            self.flow.failed(_failure_of(exc))
+        self._runner.run(
+            job,
+            lambda outcome: self._issued(flow, outcome, resolved),
+            lambda exc: self._failed(flow, exc, resolved),
+        )
+
+    def _answers(self, flow: TicketFlow) -> bool:
+        """Whether a job's answer still belongs on screen: the journey's current flow is the
+        one that asked, and it is waiting (an answer to the last citizen's request after the
+        session ended, or to a request the citizen walked away from, is dropped)."""
+        return flow is self.flow and flow.state is TicketState.ISSUING
+
+    def _adopt_identity(self, resolved: list[TicketHolder]) -> None:
+        if resolved:
+            self._session().identity = resolved[0]
+            self.flow.identified(resolved[0])
+        resolved.clear()
+
+    def _issued(
+        self, flow: TicketFlow, outcome: TicketOutcome, resolved: list[TicketHolder]
+    ) -> None:
+        if self._answers(flow):
+            self._adopt_identity(resolved)
+            flow.issued(outcome)
+        resolved.clear()
+
+    def _failed(self, flow: TicketFlow, exc: Exception, resolved: list[TicketHolder]) -> None:
+        if self._answers(flow):
+            self._adopt_identity(resolved)
+            flow.failed(_failure_of(exc))
+        resolved.clear()
 
     def _retry(self) -> None:
-        if not self._categories_loaded:
+        if not self._menu_loaded:
             self.start()
             return
+        if self.flow.retry_asks_identity:
+            self._session().identity = None
         self.flow.retry()
-        self._issue()
+        if self.flow.state is TicketState.ISSUING:
+            self._issue()
+
+    def _back_to_choice(self) -> None:
+        if self.flow.state is TicketState.IDENTIFYING:
+            self._session().identity = None
+            self.flow.back()
 
     def _back_home(self) -> None:
         self.flow.back()

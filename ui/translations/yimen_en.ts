@@ -489,6 +489,54 @@
     </message>
 </context>
 <context>
+    <name>ChoosePage</name>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="64"/>
+        <source>请选择要办理的业务</source>
+        <translation>Choose what you need</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="74"/>
+        <source>按业务类别取号</source>
+        <translation>By service type</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="75"/>
+        <source>按办理事项取号</source>
+        <translation>By what you need done</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="96"/>
+        <source>输入事项名称或拼音首字母，如 jzz</source>
+        <translation>Type the service name or pinyin initials, e.g. jzz</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="102"/>
+        <source>不知道去哪个窗口？找到要办的事项，系统为您取对应的号</source>
+        <translation>Not sure which window? Find what you need done and you get a ticket for the right queue</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="105"/>
+        <source>没有找到相关事项，请换个说法试试，或按业务类别取号。</source>
+        <translation>Nothing found. Try other words, or take a ticket by service type.</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="118"/>
+        <source>返回首页</source>
+        <translation>Back to start</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="152"/>
+        <source>请选择要办理的业务类别</source>
+        <translation>Please choose a service</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="154"/>
+        <source>请找到您要办理的事项</source>
+        <translation>Find what you need done</translation>
+    </message>
+</context>
+<context>
     <name>DeliveryPage</name>
     <message>
         <location filename="../screens/case_submit.py" line="38"/>
@@ -589,29 +637,127 @@
         <translation>A device is not working</translation>
     </message>
     <message>
-        <location filename="../device_notices.py" line="31"/>
+        <location filename="../device_notices.py" line="32"/>
+        <source>读卡器和扫码摄像头暂不可用，无法实名取号，请到服务台取号</source>
+        <translation>Card reader and QR camera unavailable: tickets need your ID here, please ask at the service desk</translation>
+    </message>
+    <message>
+        <location filename="../device_notices.py" line="36"/>
+        <source>%1，请刷身份证取号</source>
+        <translation>%1, please use your ID card for a ticket</translation>
+    </message>
+    <message>
+        <location filename="../device_notices.py" line="39"/>
+        <source>%1，请出示身份码取号</source>
+        <translation>%1, please show your identity QR for a ticket</translation>
+    </message>
+    <message>
+        <location filename="../device_notices.py" line="43"/>
         <source>%1，请到服务台办理</source>
         <translation>%1: please go to the help desk</translation>
     </message>
     <message>
-        <location filename="../device_notices.py" line="35"/>
+        <location filename="../device_notices.py" line="47"/>
         <source>%1，号码将显示在屏幕上，请拍照记下</source>
         <translation>%1: your number will be shown on screen, take a photo of it</translation>
     </message>
     <message>
-        <location filename="../device_notices.py" line="39"/>
+        <location filename="../device_notices.py" line="51"/>
         <source>%1，请刷身份证签到</source>
         <translation>%1: check in with your ID card</translation>
     </message>
     <message>
-        <location filename="../device_notices.py" line="43"/>
+        <location filename="../device_notices.py" line="55"/>
         <source>%1，请扫描预约二维码签到</source>
         <translation>%1: check in with your appointment QR code</translation>
     </message>
     <message>
-        <location filename="../device_notices.py" line="47"/>
+        <location filename="../device_notices.py" line="59"/>
         <source>%1，请手动输入查询</source>
         <translation>%1: type your case number instead</translation>
+    </message>
+</context>
+<context>
+    <name>FailedPage</name>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="217"/>
+        <location filename="../screens/ticket_pages.py" line="255"/>
+        <location filename="../screens/ticket_pages.py" line="259"/>
+        <location filename="../screens/ticket_pages.py" line="260"/>
+        <source>暂时无法取号</source>
+        <translation>No number can be issued right now</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="222"/>
+        <location filename="../screens/ticket_pages.py" line="233"/>
+        <source>重试</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="223"/>
+        <source>返回首页</source>
+        <translation>Back to start</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="233"/>
+        <source>重新刷证或扫码</source>
+        <translation>Card or code again</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="242"/>
+        <location filename="../screens/ticket_pages.py" line="245"/>
+        <source>不能重复取号</source>
+        <translation>You already have a ticket</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="243"/>
+        <source>您在该业务已有一个未办结的号码，请留意叫号，无需重复取号。</source>
+        <translation>You already hold an open ticket for this service. Please wait to be called; no second ticket is needed.</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="246"/>
+        <source>您已有一个未办结的号码 %1，请留意叫号，无需重复取号。</source>
+        <translation>You already hold ticket %1, still open. Please wait to be called; no second ticket is needed.</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="249"/>
+        <source>身份证读取失败</source>
+        <translation>The ID card could not be read</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="249"/>
+        <source>请将身份证平放在读卡区，稍等片刻再拿开。</source>
+        <translation>Lay your ID card flat on the reader and wait a moment before taking it back.</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="251"/>
+        <source>身份码已过期</source>
+        <translation>The identity code has expired</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="251"/>
+        <source>请在手机上刷新身份码后重新扫描。</source>
+        <translation>Refresh the code on your phone and scan it again.</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="253"/>
+        <source>无法识别该二维码</source>
+        <translation>This QR code is not recognised</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="253"/>
+        <source>请出示手机上的电子身份码，或刷身份证。</source>
+        <translation>Show the electronic identity code on your phone, or place your ID card.</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="256"/>
+        <source>网络暂时不通，请稍后重试，或到服务台人工取号。</source>
+        <translation>The network is down. Try again shortly, or ask at the help desk for a number.</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="260"/>
+        <source>系统暂时出现故障，请到服务台人工取号。</source>
+        <translation>The system has a fault. Please ask at the help desk for a number.</translation>
     </message>
 </context>
 <context>
@@ -962,6 +1108,41 @@
         <source>身份码暂时无法核验，请使用身份证。</source>
         <translation>The identity code cannot be checked now. Please use your ID card.</translation>
     </message>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="184"/>
+        <source>实名取号</source>
+        <translation>Ticket with your ID</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="190"/>
+        <source>刷身份证</source>
+        <translation>Place your ID card</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="190"/>
+        <source>将身份证平放在读卡区，读取后即可拿开</source>
+        <translation>Lay your ID card flat on the reader; take it back once it is read</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="194"/>
+        <source>出示身份码</source>
+        <translation>Show your identity QR</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="195"/>
+        <source>打开手机上的电子身份码（如政务服务码），对准扫码窗口</source>
+        <translation>Open the electronic identity code on your phone (e.g. the government service code) and hold it to the scanner</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="201"/>
+        <source>证件信息仅用于本次取号，凭条和屏幕上只显示部分号码</source>
+        <translation>Your ID is used only for this ticket; the screen and the ticket show part of the number only</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_pages.py" line="205"/>
+        <source>返回重新选择</source>
+        <translation>Back to choose again</translation>
+    </message>
 </context>
 <context>
     <name>IdleOverlay</name>
@@ -987,117 +1168,122 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../main_window.py" line="107"/>
+        <location filename="../main_window.py" line="108"/>
         <source>还需要更多时间吗？</source>
         <translation>Do you need more time?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="132"/>
+        <location filename="../main_window.py" line="133"/>
         <source>一门通自助终端</source>
         <translation>Yimen self-service kiosk</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="133"/>
+        <location filename="../main_window.py" line="134"/>
         <source>结束办理</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="135"/>
+        <location filename="../main_window.py" line="136"/>
         <source>排队取号</source>
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="135"/>
+        <location filename="../main_window.py" line="136"/>
         <source>到窗口办理业务，请先取号</source>
         <translation>Queue for a service window</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="138"/>
+        <location filename="../main_window.py" line="139"/>
         <source>自助办事</source>
         <translation>Apply for a service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="138"/>
+        <location filename="../main_window.py" line="139"/>
         <source>在本机申请办理，结果可邮寄到家</source>
         <translation>Apply here; the result can be posted to you</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="141"/>
+        <location filename="../main_window.py" line="142"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="141"/>
+        <location filename="../main_window.py" line="142"/>
         <source>已预约？扫预约码或刷身份证签到</source>
         <translation>Booked? Scan your code or ID card</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="142"/>
+        <location filename="../main_window.py" line="143"/>
         <source>进度查询</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="142"/>
+        <location filename="../main_window.py" line="143"/>
         <source>查询已提交办件的办理进度</source>
         <translation>See how your application is going</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="143"/>
+        <location filename="../main_window.py" line="144"/>
         <source>好差评</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="143"/>
+        <location filename="../main_window.py" line="144"/>
         <source>扫描凭条或回执二维码，评价服务</source>
         <translation>Scan a ticket or receipt QR to rate the service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="262"/>
+        <location filename="../main_window.py" line="237"/>
+        <source>请刷身份证，或出示手机上的身份码</source>
+        <translation>Please place your ID card, or show the identity QR on your phone</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="267"/>
         <source>请将排队凭条或受理回执上的二维码对准扫码窗口</source>
         <translation>Hold the QR code on your queue ticket or case receipt up to the scanner</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="232"/>
+        <location filename="../main_window.py" line="235"/>
         <source>请选择要办理的业务类别</source>
         <translation>Choose the kind of service you need</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="235"/>
+        <location filename="../main_window.py" line="240"/>
         <source>您的号码是 %1，请取走凭条。</source>
         <translation>Your number is %1. Please take your ticket.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="237"/>
+        <location filename="../main_window.py" line="242"/>
         <source>您的号码是 %1。凭条未能打印，请记住您的号码。</source>
         <translation>Your number is %1. The ticket could not be printed: please remember your number.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="244"/>
+        <location filename="../main_window.py" line="249"/>
         <source>请出示预约二维码，或将身份证放在读卡区</source>
         <translation>Show your appointment QR code, or place your ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="246"/>
+        <location filename="../main_window.py" line="251"/>
         <source>签到成功，您的号码是 %1，请留意叫号。</source>
         <translation>You are checked in. Your number is %1; please watch for it to be called.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="251"/>
+        <location filename="../main_window.py" line="256"/>
         <source>，您的号码是 %1。</source>
         <translation>, your number is %1.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="256"/>
+        <location filename="../main_window.py" line="261"/>
         <source>请扫描受理回执上的二维码，或输入办件编号</source>
         <translation>Scan the QR code on your receipt, or type the case number</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="264"/>
+        <location filename="../main_window.py" line="269"/>
         <source>请您评价本次服务</source>
         <translation>How was our service?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="266"/>
+        <location filename="../main_window.py" line="271"/>
         <source>感谢您的评价</source>
         <translation>Thank you for your rating</translation>
     </message>
@@ -2132,43 +2318,38 @@ Applicant: %3</translation>
 <context>
     <name>TicketJourney</name>
     <message>
-        <location filename="../screens/ticket_screen.py" line="63"/>
-        <source>请选择要办理的业务类别</source>
-        <translation>Choose the kind of service you need</translation>
-    </message>
-    <message>
-        <location filename="../screens/ticket_screen.py" line="69"/>
-        <location filename="../screens/ticket_screen.py" line="118"/>
-        <source>返回首页</source>
-        <translation>Back to start</translation>
-    </message>
-    <message>
-        <location filename="../screens/ticket_screen.py" line="73"/>
+        <location filename="../screens/ticket_screen.py" line="97"/>
         <source>正在为您取号，请稍候…</source>
         <translation>Getting your number, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="76"/>
+        <location filename="../screens/ticket_screen.py" line="102"/>
         <source>取号成功</source>
         <translation>Here is your number</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="93"/>
+        <location filename="../screens/ticket_screen.py" line="121"/>
         <source>手机扫码，随时查看叫号进度</source>
         <translation>Scan with your phone to follow the queue</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="111"/>
-        <source>暂时无法取号</source>
-        <translation>No number can be issued right now</translation>
+        <location filename="../screens/ticket_screen.py" line="228"/>
+        <location filename="../screens/ticket_screen.py" line="278"/>
+        <source>实名取号：%1</source>
+        <translation>ID: %1</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="116"/>
-        <source>重试</source>
-        <translation>Try again</translation>
+        <location filename="../screens/ticket_screen.py" line="248"/>
+        <source>「%1」需要实名取号</source>
+        <translation>&quot;%1&quot; needs your ID</translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_screen.py" line="272"/>
+        <source>办理事项：%1</source>
+        <translation>For: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/ticket_screen.py" line="196"/>
+        <location filename="../screens/ticket_screen.py" line="283"/>
         <source>前面还有 %n 人等候</source>
         <translation>
             <numerusform>%n person waiting ahead of you</numerusform>
@@ -2176,30 +2357,20 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="198"/>
+        <location filename="../screens/ticket_screen.py" line="285"/>
         <source>前面没有人等候，请留意叫号</source>
         <translation>Nobody is ahead of you: watch for your number</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/ticket_screen.py" line="200"/>
+        <location filename="../screens/ticket_screen.py" line="287"/>
         <source>，预计等候约 %n 分钟</source>
         <translation>
             <numerusform>, about %n minute</numerusform>
             <numerusform>, about %n minutes</numerusform>
         </translation>
     </message>
-    <message>
-        <location filename="../screens/ticket_screen.py" line="211"/>
-        <source>网络暂时不通，请稍后重试，或到服务台人工取号。</source>
-        <translation>The network is down. Try again shortly, or ask at the help desk for a number.</translation>
-    </message>
-    <message>
-        <location filename="../screens/ticket_screen.py" line="215"/>
-        <source>系统暂时出现故障，请到服务台人工取号。</source>
-        <translation>The system has a fault. Please ask at the help desk for a number.</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../screens/ticket_screen.py" line="220"/>
+        <location filename="../screens/ticket_screen.py" line="301"/>
         <source>完成（%n 秒后返回首页）</source>
         <translation>
             <numerusform>Done (back to start in %n second)</numerusform>

@@ -192,6 +192,17 @@ def test_problem_bodies_and_no_personal_data_over_raw_http(
     answer = requests.post(url, json=bad, headers=headers, timeout=10)
     assert answer.status_code == 422 and answer.json()["code"] == "reasons_required"
     assert requests.post(url, json=bad, timeout=10).status_code == 401
+    # A wrong code and an unknown number: the same problem+json body, byte for byte.
+    nobody = f"{case.case_number[:-3]}999"
+    bodies = []
+    for receipt in (case.ref(other_code(case.code or "")), ref(nobody, case.code)):
+        answer = requests.post(
+            f"{url}/check", json=receipt.model_dump(), headers=headers, timeout=10
+        )
+        assert answer.status_code == 404
+        assert answer.headers["content-type"].startswith(PROBLEM_MEDIA_TYPE)
+        bodies.append(answer.content)
+    assert bodies[0] == bodies[1] and b"not_found" in bodies[0]
 
 
 def _refusal(call: Any) -> tuple[int, str, str, str]:

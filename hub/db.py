@@ -174,6 +174,8 @@ class CaseRow(Base):
     applicant_id_number: Mapped[str] = mapped_column(String(32))
     # Which document proved the applicant's identity (kiosk.api.models.IdentitySource value).
     applicant_identity_source: Mapped[str | None] = mapped_column(String(24), nullable=True)
+    # sha256 of the receipt code (hub.cases.receipt_code_hash); None: cannot be rated by receipt.
+    receipt_code_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
     submitted_at: Mapped[datetime] = mapped_column(TZ())
     due_date: Mapped[date | None] = mapped_column(Date, nullable=True)

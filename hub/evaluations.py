@@ -1,8 +1,11 @@
 """好差评: one rating per service event (a served ticket or a case), reasons for bad ratings.
 
-A case is named either by the hub's id (right after its journey) or by what its printed
-receipt's QR carries (case number + check character): holding the receipt is the proof, and
-the answer shows no more than the item name and the number.
+A case is named either by the hub's id (staff and the terminal that created it) or by what its
+printed receipt's QR carries (case number + check character + the receipt's random code):
+holding the receipt is the proof. Case numbers are sequential, so the number alone proves
+nothing: a wrong or missing code, or a case stored without one (counter-created, older
+terminals), is answered exactly like an unknown number. The answer shows no more than the item
+name and the number.
 
 The hub never creates a rating on its own: only an explicit request from the citizen's terminal
 stores one, and a second one for the same event is refused.
@@ -10,10 +13,13 @@ stores one, and a second one for the same event is refused.
 
 from __future__ import annotations
 
+import hmac
+
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from hub.cases import receipt_code_hash
 from hub.context import HubContext
 from hub.db import CaseRow, CatalogItemRow, EvaluationRow, Terminal, Ticket
 from hub.problems import HubProblem
@@ -129,7 +135,8 @@ def create(
 
 def _receipt_case(session: Session, ref: m.CaseReceiptRef) -> CaseRow:
     """The case a receipt's QR names: the check character first (a garbled number is told
-    apart from an unknown one), then the number itself."""
+    apart from an unknown one), then the number and the receipt code together (one answer
+    for both, so a guess learns nothing)."""
     if payloads.check_character(ref.case_number) != ref.check:
         raise HubProblem(
             422,
@@ -140,11 +147,18 @@ def _receipt_case(session: Session, ref: m.CaseReceiptRef) -> CaseRow:
     row = session.execute(
         select(CaseRow).where(CaseRow.case_number == ref.case_number)
     ).scalar_one_or_none()
-    if row is None:
+    if row is None or not _code_matches(row, ref.code):
         raise HubProblem(
             404, m.ProblemCode.NOT_FOUND, "Unknown case number", "未找到该办件，请核对回执。"
         )
     return row
+
+
+def _code_matches(row: CaseRow, code: str | None) -> bool:
+    expected = row.receipt_code_hash
+    if not expected or not code:
+        return False
+    return hmac.compare_digest(expected, receipt_code_hash(row.case_id, code))
 
 
 def case_to_rate(ctx: HubContext, ref: m.CaseReceiptRef) -> m.CaseToRate:

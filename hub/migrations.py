@@ -65,6 +65,10 @@ def _v6_ticket_item(connection: Connection) -> None:
     _add_column(connection, "tickets", "item_code", "VARCHAR(64)")
 
 
+def _v7_receipt_code(connection: Connection) -> None:
+    _add_column(connection, "cases", "receipt_code_hash", "VARCHAR(64)")
+
+
 # (version, description, step). Append only: never edit a released step; each step names the
 # tables it creates or the columns it adds, so a fresh database and an upgraded one end up the same.
 MIGRATIONS: tuple[tuple[int, str, Callable[[Connection], None]], ...] = (
@@ -74,6 +78,7 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[Connection], None]], ...] = (
     (4, "evaluation follow-up", _v4_follow_up),
     (5, "case identity source", _v5_identity_source),
     (6, "ticket item", _v6_ticket_item),
+    (7, "case receipt code hash", _v7_receipt_code),
 )
 LATEST = MIGRATIONS[-1][0]
 

@@ -35,7 +35,7 @@ from kiosk.api.models import (
     MaterialDeclaration,
     Person,
 )
-from kiosk.api.payloads import case_tracking_code
+from kiosk.api.payloads import case_tracking_code, new_receipt_code
 from kiosk.forms import FieldSpec, to_case_form
 from kiosk.outbox.sender import AttemptFailed, OutboxSender
 from kiosk.outbox.store import EntryState, Outbox, ProvisionalReceipt
@@ -113,6 +113,9 @@ class CaseDraft:
     address: str = ""  # EMS address
     phone: str = ""
     agent: Shift | None = None  # 代办: the signed-in community worker
+    # Drawn before the case is stored, so the provisional and the official receipt print the
+    # same code, and the hub (which keeps its hash) lets only the receipt's holder rate it.
+    receipt_code: str = field(default_factory=new_receipt_code, repr=False)
 
     def missing_materials(self) -> list[str]:
         """Required materials not captured (optional ones may be skipped or brought)."""
@@ -144,8 +147,8 @@ class ReceiptData:
     promised_days: int
     delivery: DeliveryMethod
     address: str
-    tracking_code: str
-    verification_code: str
+    tracking_code: str  # the receipt's QR text: number, check character and receipt code
+    verification_code: str  # the receipt code, printed as 验证码
     wait: NumberWait = NumberWait.SETTLED
 
 
@@ -183,6 +186,7 @@ def build_case(draft: CaseDraft, specs: list[FieldSpec], channel: Channel) -> Ca
         delivery=draft.delivery,
         delivery_address=draft.address if draft.delivery is DeliveryMethod.EMS else None,
         channel=channel,
+        receipt_code=draft.receipt_code,
     )
 
 
@@ -274,7 +278,6 @@ class CaseService:
         submitted = current.created_at.astimezone()
         names = [m.name for m in item.materials if m.code in draft.materials]
         bring = [m.name for m in item.materials if m.code in draft.bring]
-        digest = hashlib.sha256(f"{stored.entry_id}:{number}".encode()).hexdigest()
         return ReceiptData(
             number=number,
             provisional=not delivered,
@@ -291,8 +294,8 @@ class CaseService:
             promised_days=item.promised_days,
             delivery=draft.delivery,
             address=draft.address,
-            tracking_code=case_tracking_code(number),
-            verification_code=digest[:6].upper(),
+            tracking_code=case_tracking_code(number, draft.receipt_code),
+            verification_code=draft.receipt_code,
             wait=why,
         )
 

@@ -55,7 +55,7 @@ LANDSCAPE = QSize(1920, 1080)
 
 class KioskWindow(QWidget):
     screen_changed = Signal(str)  # "home" or a journey's key
-    session_ended = Signal(str)  # why: "finish", "idle", "journey"
+    session_ended = Signal(str)  # why: "finish", "idle", "journey", "admin", "rate"
 
     def __init__(
         self, terminal: Terminal, *, kiosk_mode: bool = False, orientation: str | None = None
@@ -195,6 +195,7 @@ class KioskWindow(QWidget):
                 card_guard=devices.card_guard,
             )
             self.journeys["case"] = self.case
+            self.case.rate_case_requested.connect(self._rate_case)
         self.admin = AdminScreen(self.terminal, self.runner)
         self.admin.closed.connect(lambda: self.end_session("admin"))
         self.admin.exit_requested.connect(self._exit_app)
@@ -316,6 +317,14 @@ class KioskWindow(QWidget):
         self.rating.start_for(subject)
         self.screen_changed.emit("rating")
 
+    def _rate_case(self, subject: object) -> None:
+        """评价本次服务 on a receipt: the case journey ends as on "完成" (the applicant's data
+        goes), then 好差评 opens for that case in a fresh session; the same person is still
+        at the screen, so the language and elder mode they chose stay."""
+        assert isinstance(subject, Subject)
+        self.end_session("rate", keep_look=True)
+        self.open_rating(subject)
+
     def _show_home(self) -> None:
         self.stack.setCurrentWidget(self.home)
         self.finish_bar.hide()
@@ -324,8 +333,10 @@ class KioskWindow(QWidget):
 
     # -- the session ------------------------------------------------------------------------
 
-    def end_session(self, why: str) -> None:
-        """Forget the citizen: wipe every screen and the session; back to the default look."""
+    def end_session(self, why: str, *, keep_look: bool = False) -> None:
+        """Forget the citizen: wipe every screen and the session; back to the default look
+        (``keep_look``: the same language and elder mode, and no home screen — the caller
+        opens the next screen at once)."""
         self.overlay.stop()
         self.pin_overlay.close_pad()
         self.admin.wipe()
@@ -337,11 +348,14 @@ class KioskWindow(QWidget):
             self.voice.say(self.tr("请取走您的卡片。"))
         defaults = self.terminal.settings.terminal
         changed_look = self.session.elder_mode or self.languages.current != defaults.locale
-        self.session = Session(locale=defaults.locale)
-        if changed_look:
-            self._apply_look(defaults.locale, elder=False)
+        if keep_look:
+            self.session = Session(locale=self.session.locale, elder_mode=self.session.elder_mode)
         else:
-            self._show_home()
+            self.session = Session(locale=defaults.locale)
+            if changed_look:
+                self._apply_look(defaults.locale, elder=False)
+            else:
+                self._show_home()
         logger.info("session ended (%s)", why)
         self.session_ended.emit(why)
 

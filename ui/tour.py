@@ -292,8 +292,7 @@ class _Tour:
             if png.resolve() != target.resolve():
                 shutil.copyfile(png, target)
             self.written.append(target)
-        tap(journey.receipt_page.done)
-        wait_until(lambda: window.stack.currentWidget() is window.home, self.timeout, "home")
+        self.journeys.rate_from_receipt(window, variant)
 
     def idle_warning(self, window: KioskWindow, variant: str) -> None:
         tap(window.home.tiles["ticket"])

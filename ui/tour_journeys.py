@@ -219,7 +219,9 @@ class JourneyTour:
         self.shot(window, variant, "progress-own-case-timeline")
         window.end_session("finish")
 
-    def _case(self, id_number: str, counter: HubClient) -> m.CaseReceipt:
+    def _case(
+        self, id_number: str, counter: HubClient, receipt_code: str | None = None
+    ) -> m.CaseReceipt:
         client = self.terminal.client
         request = m.CaseCreate(
             item_code=ITEM,
@@ -234,6 +236,7 @@ class JourneyTour:
                 )
             ],
             delivery=m.DeliveryMethod.ELECTRONIC,
+            receipt_code=receipt_code,
         )
         receipt = client.create_case(request, idempotency_key=new_idempotency_key())
         client.upload_material(receipt.case_id, "id_card", PDF)
@@ -282,16 +285,27 @@ class JourneyTour:
         self.rate_case(window, variant)
         self._camera(None)
 
+    def rate_from_receipt(self, window: KioskWindow, variant: str) -> None:
+        """评价本次服务 on the receipt just shown: the case journey ends, and the rating page
+        for that case opens with nothing chosen."""
+        journey, rating = window.case, window.rating
+        self.tap(journey.receipt_page.rate)
+        self.wait(lambda: rating.currentWidget() is rating.rate_page, "the rating from a receipt")
+        self.shot(window, variant, "case-receipt-rating")
+        window.end_session("finish")
+
     def rate_case(self, window: KioskWindow, variant: str) -> None:
-        """From home, the QR of a case receipt (as kiosk.cases prints it); and, in two looks, a
-        provisional receipt another terminal printed while offline."""
-        from kiosk.api.payloads import case_tracking_code
+        """From home, the QR of a case receipt (as kiosk.cases prints it, with its code); and,
+        in two looks, a provisional receipt another terminal printed while offline, and a
+        receipt printed before receipts carried a code."""
+        from kiosk.api.payloads import case_tracking_code, new_receipt_code
 
         counter = self.counter()
         if counter is None:
             return
-        receipt = self._case(fictional_id(700 + self._people), counter)
-        self._camera(case_tracking_code(receipt.case_number))
+        code = new_receipt_code()
+        receipt = self._case(fictional_id(700 + self._people), counter, code)
+        self._camera(case_tracking_code(receipt.case_number, code))
         self._look(window, variant)  # may rebuild the screens: take the journey after it
         journey = window.rating
         self.tap(window.home.tiles["rating"])
@@ -304,12 +318,18 @@ class JourneyTour:
         if variant not in ("portrait", "english"):
             return
         provisional = f"HALL-K09-{date.today():%Y%m%d}-0003"
-        self._camera(case_tracking_code(provisional))
+        self._refused_receipt(window, variant, case_tracking_code(provisional, code), "provisional")
+        # Printed before receipts carried a code: told it cannot be rated by scanning.
+        old = case_tracking_code(receipt.case_number)
+        self._refused_receipt(window, variant, old, "old-receipt")
+
+    def _refused_receipt(self, window: KioskWindow, variant: str, qr: str, name: str) -> None:
+        self._camera(qr)
         self._look(window, variant)
         journey = window.rating
         self.tap(window.home.tiles["rating"])
         self.wait(lambda: journey.currentWidget() is journey.refused_page, "a refusal")
-        self.shot(window, variant, "rating-case-provisional")
+        self.shot(window, variant, f"rating-case-{name}")
         window.end_session("finish")
 
     # -- 办件 with a social security card; the community worker's staff card

@@ -43,5 +43,6 @@ def case_to_rate(body: m.CaseReceiptRef, ctx: ContextDep, _terminal: TerminalDep
 def create_for_receipt(
     body: m.CaseReceiptEvaluation, ctx: ContextDep, terminal: TerminalDep
 ) -> m.EvaluationRecorded:
-    """Rate a case named by its printed receipt (case number + check character)."""
+    """Rate a case named by its printed receipt (case number, check character and the
+    receipt's code; a wrong or missing code is answered like an unknown number)."""
     return evaluations.create_for_receipt(ctx, terminal, body)

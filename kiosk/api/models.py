@@ -497,6 +497,10 @@ class MaterialDeclaration(_Model):
     )
 
 
+# A receipt code (kiosk.api.payloads.new_receipt_code makes 8 of these characters).
+ReceiptCode = Annotated[str, StringConstraints(pattern=r"^[0-9A-Z]{8,16}$")]
+
+
 class CaseCreate(_Model):
     item_code: Code
     applicant: Person
@@ -509,6 +513,10 @@ class CaseCreate(_Model):
     delivery_address: str | None = Field(default=None, max_length=300)
     channel: Channel = Channel.KIOSK
     ticket_id: str | None = Field(default=None, max_length=32)
+    # The random code printed on the receipt and carried by its QR (kiosk.api.payloads): whoever
+    # holds the receipt may rate the case. The hub keeps only its hash. None: a counter-created
+    # case or an older terminal; such a case cannot be rated from its receipt.
+    receipt_code: ReceiptCode | None = None
 
 
 class CaseEventView(_Model):
@@ -670,18 +678,22 @@ class EvaluationCreate(_Model):
     channel: Annotated[str, StringConstraints(pattern=r"^[1-5]$")] = "5"
 
 
-# A case number as a receipt's QR prints it (``YM1:C:<number>:<check>``, kiosk.api.payloads).
+# A case number as a receipt's QR prints it (``YM1:C:<number>:<check>:<code>``,
+# kiosk.api.payloads).
 ReceiptCaseNumber = Annotated[
     str, StringConstraints(pattern=r"^[0-9A-Z](?:[0-9A-Z-]{0,38}[0-9A-Z])?$")
 ]
 
 
 class CaseReceiptRef(_Model):
-    """A case named by what its printed receipt's QR carries: the case number and its ISO 7064
-    check character. Holding the receipt is the proof; the answer carries no personal data."""
+    """A case named by what its printed receipt's QR carries: the case number, its ISO 7064
+    check character and the receipt's random code. Holding the receipt is the proof: a wrong
+    or missing code is answered exactly like an unknown number. The answer carries no personal
+    data."""
 
     case_number: ReceiptCaseNumber
     check: Annotated[str, StringConstraints(pattern=r"^[0-9A-Z]$")]
+    code: ReceiptCode | None = None
 
 
 class CaseToRate(_Model):

@@ -5,12 +5,19 @@ alphanumeric mode (``0-9 A-Z $%*+-./:`` and space), which packs 5.5 bits per cha
 instead of 8, so a payload fits a small, easily scanned symbol:
 
     YM1:A:<REF>:<C>      appointment code (reference issued by the hub, one check character)
-    YM1:C:<CASE>:<C>     case tracking code (case number, one check character)
+    YM1:C:<CASE>:<C>:<K> case receipt code (case number, one check character, receipt code)
+    YM1:C:<CASE>:<C>     the same, printed before receipts carried a code (still read)
     YM1:T:<REF>:<C>      ticket follow code (queue ticket reference, one check character)
     YM1:I:<BASE32>       identity code: dynamic, Ed25519-signed by the hub, expiring
 
 ``<C>`` is an ISO 7064 MOD 37,36 check character over the reference's letters and digits; it
 catches every single mistyped character when a citizen reads the number out or types it.
+
+``<K>`` is the receipt code: 8 random characters the terminal draws for each case before it
+stores it, printed as the receipt's 验证码. Case numbers are sequential, so anyone can make up
+a valid ``YM1:C`` text; only the paper receipt carries ``<K>``, and the hub lets a case be
+rated only with it (it keeps a hash). The progress lookup asks for its own proof and reads
+both forms.
 
 The identity body (RFC 4648 base32, unpadded) is, big-endian::
 
@@ -32,6 +39,7 @@ import base64
 import binascii
 import enum
 import re
+import secrets
 import struct
 from dataclasses import dataclass
 from datetime import datetime
@@ -49,6 +57,10 @@ DEFAULT_CLOCK_SKEW = 60.0  # seconds a terminal's clock may run behind the hub's
 _ALNUM = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 # Letters and digits; inner hyphens allowed so hub numbers such as 2026-000123 stay readable.
 _REF_RE = re.compile(r"[0-9A-Z](?:[0-9A-Z-]{0,38}[0-9A-Z])?")
+# Receipt codes: letters and digits without 0/O and 1/I (a citizen may read one out), 40 bits.
+RECEIPT_CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+RECEIPT_CODE_LENGTH = 8
+_RECEIPT_CODE_RE = re.compile(r"[0-9A-Z]{8,16}")  # what a reader accepts (the hub's model too)
 _SIG_LEN = 64
 _TIMES = struct.Struct(">II")
 _ID_TAG = b"YM1:I:"
@@ -92,6 +104,7 @@ class Payload:
     subject: bytes | None = None  # identity codes: the hub's opaque subject reference
     issued_at: int | None = None  # identity codes: Unix seconds
     expires_at: int | None = None
+    receipt_code: str = ""  # case receipts: the code that proves the receipt ("" before codes)
 
     @property
     def ok(self) -> bool:
@@ -141,9 +154,20 @@ def appointment_code(reference: str) -> str:
     return _reference_code("A", reference)
 
 
-def case_tracking_code(case_number: str) -> str:
-    """The QR text printed on a receipt to look up a case's progress."""
-    return _reference_code("C", case_number)
+def new_receipt_code() -> str:
+    """A fresh receipt code (``secrets``: it is the proof that the receipt is held)."""
+    return "".join(secrets.choice(RECEIPT_CODE_ALPHABET) for _ in range(RECEIPT_CODE_LENGTH))
+
+
+def case_tracking_code(case_number: str, receipt_code: str = "") -> str:
+    """The QR text printed on a receipt: progress lookup, and (with its code) 好差评.
+    Without ``receipt_code`` it is the older form, which names the case but proves nothing."""
+    text = _reference_code("C", case_number)
+    if not receipt_code:
+        return text
+    if not isinstance(receipt_code, str) or not _RECEIPT_CODE_RE.fullmatch(receipt_code):
+        raise ValueError("a receipt code must be 8-16 characters of 0-9 and A-Z")
+    return f"{text}:{receipt_code}"
 
 
 def ticket_code(reference: str) -> str:
@@ -241,11 +265,16 @@ def _classify_ours(
     if letter in _KIND_LETTERS:
         kind = _KIND_LETTERS[letter]
         reference, sep, check = fields.partition(":")
+        code = ""
+        if kind is PayloadKind.CASE_TRACKING and check.count(":") == 1:
+            check, code = check.split(":")
+            if not _RECEIPT_CODE_RE.fullmatch(code):
+                return Payload(kind, PayloadStatus.INVALID, text, Reason.MALFORMED)
         if not sep or len(check) != 1 or not _REF_RE.fullmatch(reference):
             return Payload(kind, PayloadStatus.INVALID, text, Reason.MALFORMED)
         if check_character(reference) != check:
             return Payload(kind, PayloadStatus.INVALID, text, Reason.BAD_CHECK)
-        return Payload(kind, PayloadStatus.VALID, text, reference=reference)
+        return Payload(kind, PayloadStatus.VALID, text, reference=reference, receipt_code=code)
     if letter == "I":
         return _classify_identity(text, fields, key, now, skew)
     return Payload(PayloadKind.UNKNOWN, PayloadStatus.INVALID, text, Reason.MALFORMED)

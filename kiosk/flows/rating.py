@@ -2,8 +2,11 @@
 
 Theory of operation: the subject comes from the journey that just ended (``for_subject``) or
 from a QR scanned on home (SCANNING): the printed ticket's QR (its follow URL, or a ``YM1:T``
-code) or a case receipt's QR (``YM1:C``: case number and check character — holding the
-receipt is the proof). The terminal asks the hub first (CHECKING): a ticket can be rated only
+code) or a case receipt's QR (``YM1:C``: case number, check character and the receipt's random
+code — holding the receipt is the proof; a receipt printed before codes existed is told it
+cannot be rated by scanning). Right after a case is submitted, its receipt page offers the same
+subject its QR carries (:func:`receipt_subject`), so a case is rated one way whatever the
+entry. The terminal asks the hub first (CHECKING): a ticket can be rated only
 once served; a case is shown by its item name and number only (no personal data), and one
 already rated is refused before the citizen chooses anything. A provisional receipt (printed
 while the hub was unreachable) carries the outbox's number: the terminal that printed it
@@ -21,7 +24,7 @@ import enum
 import logging
 import re
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from kiosk.api import models as m
@@ -76,6 +79,7 @@ class RatingRefusal(enum.Enum):
     UNKNOWN = "unknown"  # the hub does not know the ticket or case
     NOT_UPLOADED = "not_uploaded"  # a provisional receipt whose case is still in the outbox
     PROVISIONAL = "provisional"  # a provisional receipt this terminal cannot match to a case
+    NO_RECEIPT_CODE = "no_receipt_code"  # a receipt printed before receipts carried a code
     HUB_UNREACHABLE = "hub_unreachable"
     HUB_FAILURE = "hub_failure"
 
@@ -87,6 +91,7 @@ class Subject:
     label: str = ""  # what the screen calls it: a ticket number or a case number
     from_receipt: bool = False  # a case named by its receipt's number (rated by that number)
     item_name: str = ""  # a case's item, once the hub has named it
+    receipt_code: str = field(default="", repr=False)  # a receipt's proof of holding it
 
 
 class RatingRefused(Exception):
@@ -117,12 +122,13 @@ TRANSITIONS: dict[tuple[RatingState, RatingEvent], RatingState] = {
 def subject_from_scan(text: str) -> Subject | None:
     """The rateable subject a scanned QR names, or None: a printed ticket's follow URL
     (``…/q/<ticket id>``), a ``YM1:T`` ticket code, or a ``YM1:C`` case receipt code (whose
-    check character is right)."""
+    check character is right; an older one without a receipt code still names its case, and
+    :meth:`RatingDesk.case` refuses it clearly)."""
     payload = classify(text, now=time.time())
     if payload.kind is PayloadKind.TICKET and payload.ok:
         return Subject(m.SubjectType.TICKET, payload.reference.lower())
     if payload.kind is PayloadKind.CASE_TRACKING and payload.ok:
-        return Subject(m.SubjectType.CASE, "", payload.reference, from_receipt=True)
+        return receipt_subject(payload.reference, payload.receipt_code)
     if payload.kind is PayloadKind.URL:
         found = _FOLLOW_PATH.match(urlsplit(payload.reference).path)
         if found:
@@ -203,7 +209,7 @@ class RatingFlow:
         request: m.EvaluationCreate | m.CaseReceiptEvaluation
         if self.subject.from_receipt:
             request = m.CaseReceiptEvaluation(
-                receipt=receipt_ref(self.subject.label),
+                receipt=receipt_ref(self.subject.label, self.subject.receipt_code),
                 rating=self.rating,
                 reasons=reasons,
                 comment=self.comment,
@@ -266,9 +272,24 @@ class RatingFlow:
         self.machine.fire(RatingEvent.DISMISS)
 
 
-def receipt_ref(case_number: str) -> m.CaseReceiptRef:
+def receipt_subject(number: str, receipt_code: str, item_name: str = "") -> Subject:
+    """A case named as its receipt names it: the number printed (the hub's, or a provisional
+    one) and the receipt code."""
+    return Subject(
+        m.SubjectType.CASE,
+        "",
+        number,
+        from_receipt=True,
+        item_name=item_name,
+        receipt_code=receipt_code,
+    )
+
+
+def receipt_ref(case_number: str, receipt_code: str) -> m.CaseReceiptRef:
     """What a receipt's QR carries for ``case_number``, as the hub takes it."""
-    return m.CaseReceiptRef(case_number=case_number, check=check_character(case_number))
+    return m.CaseReceiptRef(
+        case_number=case_number, check=check_character(case_number), code=receipt_code or None
+    )
 
 
 def looks_provisional(number: str) -> bool:
@@ -288,9 +309,12 @@ class RatingDesk:
     def ticket(self, ticket_id: str) -> m.TicketView:
         return self._client.get_ticket(ticket_id)
 
-    def case(self, number: str) -> m.CaseToRate:
+    def case(self, number: str, receipt_code: str) -> m.CaseToRate:
         """The case a receipt names, by the hub's number; a provisional number this terminal
-        printed stands for the hub's number once the case is uploaded."""
+        printed stands for the hub's number once the case is uploaded (the receipt code is the
+        same on both receipts). Without a code, nothing can prove the receipt is held."""
+        if not receipt_code:
+            raise RatingRefused(RatingRefusal.NO_RECEIPT_CODE)
         local = self._outbox.find_provisional(number) if self._outbox is not None else None
         if local is not None:
             if local.case_number is None:  # not at the hub yet, or refused by it
@@ -300,7 +324,7 @@ class RatingDesk:
                 )
             number = local.case_number
         try:
-            return self._client.case_to_rate(receipt_ref(number))
+            return self._client.case_to_rate(receipt_ref(number, receipt_code))
         except HubRejected as exc:
             if exc.code == m.ProblemCode.NOT_FOUND and looks_provisional(number):
                 raise RatingRefused(RatingRefusal.PROVISIONAL) from None

@@ -33,6 +33,7 @@ from kiosk.cases import (
     receipt_layout,
 )
 from kiosk.catalog_cache import CatalogCache
+from kiosk.flows.rating import receipt_ref
 from kiosk.forms import form_specs
 from kiosk.outbox.store import Outbox
 
@@ -133,6 +134,15 @@ def test_online_submission_gets_the_hubs_number_and_due_date(rig: Rig) -> None:
     assert receipt.number in text and "EMS" in text and "张*例" in text
     assert "居住证明" in text and "请到窗口提交：近期一寸免冠照片" in text
     assert "11010519491231002X" not in text and "示例路1号" not in text
+    # The receipt code: drawn with the draft, printed as 验证码, carried by the QR, and the
+    # proof the hub asks for before the case can be rated from the receipt.
+    assert receipt.verification_code == draft.receipt_code
+    assert f"验证码：{draft.receipt_code}" in text
+    assert receipt.tracking_code == case_tracking_code(receipt.number, draft.receipt_code)
+    assert rig.client.case_to_rate(receipt_ref(receipt.number, draft.receipt_code)).item_name
+    with pytest.raises(HubRejected) as forged:
+        rig.client.case_to_rate(receipt_ref(receipt.number, ""))
+    assert forged.value.status == 404
 
 
 def test_offline_submission_is_provisional_then_arrives_once(rig: Rig) -> None:
@@ -158,6 +168,12 @@ def test_offline_submission_is_provisional_then_arrives_once(rig: Rig) -> None:
     assert status.item_name == "居住证申领"
     rig.service.sender.drain(force=True)  # a resend must not duplicate it
     assert _count_cases(rig.hub, RESIDENCE) == 1
+    # The provisional receipt's code was sent with the case: it rates the hub's case.
+    assert receipt.tracking_code == case_tracking_code(
+        stored.provisional_number, draft.receipt_code
+    )
+    shown = rig.client.case_to_rate(receipt_ref(number, receipt.verification_code))
+    assert shown.case_number == number and not shown.evaluated
 
 
 def test_a_slow_hub_still_gives_its_number(rig: Rig, monkeypatch: pytest.MonkeyPatch) -> None:

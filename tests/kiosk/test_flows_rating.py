@@ -18,11 +18,13 @@ from kiosk.flows.rating import (
     RatingState,
     Subject,
     looks_provisional,
+    receipt_subject,
     subject_from_scan,
 )
 from kiosk.outbox.store import Outbox
 
 TICKET = "0123456789abcdef0123456789abcdef"
+CODE = "7K3QH2XD"  # a receipt code as kiosk.api.payloads.new_receipt_code draws them
 AT = datetime(2026, 3, 2, 1, 30, tzinfo=UTC)
 
 
@@ -50,6 +52,7 @@ def ticket_view(state: m.TicketState) -> m.TicketView:
         (ticket_code(TICKET.upper()), TICKET),
         ("https://example.org/q/not-a-ticket", None),
         (case_tracking_code("YM202603020000011")[:-1] + "0", None),  # a garbled receipt
+        (case_tracking_code("YM202603020000011", CODE)[:-10] + "0:" + CODE, None),
         ("hello", None),
     ],
 )
@@ -147,15 +150,20 @@ class FakeHub:
         )
 
 
-def test_a_case_receipt_is_rated_by_its_number() -> None:
+def test_a_case_receipt_is_rated_by_its_number_and_code() -> None:
     number = "YM202603020000011"
     hub = FakeHub({number: False})
     desk = RatingDesk(hub)  # type: ignore[arg-type]
     flow = RatingFlow()
-    flow.scanned(case_tracking_code(number))
+    flow.scanned(case_tracking_code(number, CODE))
     assert flow.state is RatingState.CHECKING
-    assert flow.subject == Subject(m.SubjectType.CASE, "", number, from_receipt=True)
-    flow.case_found(desk.case(number))
+    assert flow.subject == Subject(
+        m.SubjectType.CASE, "", number, from_receipt=True, receipt_code=CODE
+    )
+    assert flow.subject == receipt_subject(number, CODE)  # what the receipt page offers
+    assert CODE not in repr(flow.subject)
+    flow.case_found(desk.case(number, CODE))
+    assert [r.code for r in hub.asked] == [CODE]
     assert flow.state is RatingState.RATING and flow.rating is None
     assert flow.subject is not None and flow.subject.item_name == "生育登记服务"
     flow.choose(m.Rating.SATISFIED)
@@ -163,6 +171,7 @@ def test_a_case_receipt_is_rated_by_its_number() -> None:
     assert isinstance(request, m.CaseReceiptEvaluation)
     assert request.receipt.case_number == number
     assert request.receipt.check == case_tracking_code(number)[-1]
+    assert request.receipt.code == CODE
     assert desk.send(request).subject_id == number and hub.sent == [request]
 
 
@@ -170,13 +179,13 @@ def test_a_rated_or_unknown_case_is_refused_before_choosing() -> None:
     hub = FakeHub({"YM202603020000011": True})
     desk = RatingDesk(hub)  # type: ignore[arg-type]
     flow = RatingFlow()
-    flow.scanned(case_tracking_code("YM202603020000011"))
-    flow.case_found(desk.case("YM202603020000011"))
+    flow.scanned(case_tracking_code("YM202603020000011", CODE))
+    flow.case_found(desk.case("YM202603020000011", CODE))
     assert flow.refusal is RatingRefusal.ALREADY_RATED
     flow = RatingFlow()
-    flow.scanned(case_tracking_code("YM202603029999990"))
+    flow.scanned(case_tracking_code("YM202603029999990", CODE))
     with pytest.raises(HubRejected) as unknown:
-        desk.case("YM202603029999990")
+        desk.case("YM202603029999990", CODE)
     flow.failed(unknown.value)
     assert flow.refusal is RatingRefusal.UNKNOWN
 
@@ -191,24 +200,25 @@ def test_provisional_receipts_through_this_terminals_outbox(tmp_path: Path) -> N
         number = stored.provisional_number
         assert looks_provisional(number) and not looks_provisional("YM202603020000029")
         with pytest.raises(RatingRefused) as refused:
-            desk.case(number)
+            desk.case(number, CODE)
         assert refused.value.refusal is RatingRefusal.NOT_UPLOADED
         assert hub.asked == []  # the outbox answered: the hub was not asked
         outbox.mark_delivered(stored.entry_id, "c" * 32, "YM202603020000029")
-        assert desk.case(number).case_number == "YM202603020000029"
-        assert [r.case_number for r in hub.asked] == ["YM202603020000029"]
+        assert desk.case(number, CODE).case_number == "YM202603020000029"
+        # The provisional receipt's code goes with the hub's number (both receipts share it).
+        assert [(r.case_number, r.code) for r in hub.asked] == [("YM202603020000029", CODE)]
 
         refused_entry = outbox.submit(a_case(), {})
         outbox.mark_rejected(refused_entry.entry_id, "unknown_item", "没有找到该办理事项。")
         with pytest.raises(RatingRefused) as refused:
-            desk.case(refused_entry.provisional_number)
+            desk.case(refused_entry.provisional_number, CODE)
         assert refused.value.refusal is RatingRefusal.UNKNOWN
 
         with pytest.raises(RatingRefused) as refused:
-            desk.case("HALL-K09-20260302-0003")
+            desk.case("HALL-K09-20260302-0003", CODE)
         assert refused.value.refusal is RatingRefusal.PROVISIONAL
     flow = RatingFlow()
-    flow.scanned(case_tracking_code("HALL-K09-20260302-0003"))
+    flow.scanned(case_tracking_code("HALL-K09-20260302-0003", CODE))
     flow.failed(refused.value)
     assert flow.state is RatingState.REFUSED and flow.refusal is RatingRefusal.PROVISIONAL
 
@@ -219,3 +229,20 @@ def a_case() -> m.CaseCreate:
         applicant=m.Person(name="张示例", id_number="11010519491231002X"),
         delivery=m.DeliveryMethod.ELECTRONIC,
     )
+
+
+def test_a_receipt_without_a_code_is_told_it_cannot_be_rated_by_scan() -> None:
+    """Receipts printed before codes existed still name their case (progress lookup reads
+    them) but prove nothing: the terminal says so without asking the hub."""
+    hub = FakeHub({"YM202603020000011": False})
+    desk = RatingDesk(hub)  # type: ignore[arg-type]
+    flow = RatingFlow()
+    flow.scanned(case_tracking_code("YM202603020000011"))
+    assert flow.state is RatingState.CHECKING
+    assert flow.subject is not None and flow.subject.receipt_code == ""
+    with pytest.raises(RatingRefused) as refused:
+        desk.case(flow.subject.label, flow.subject.receipt_code)
+    flow.failed(refused.value)
+    assert flow.state is RatingState.REFUSED
+    assert flow.refusal is RatingRefusal.NO_RECEIPT_CODE
+    assert hub.asked == []

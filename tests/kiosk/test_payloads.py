@@ -22,6 +22,7 @@ from kiosk.api.payloads import (
     check_character,
     classify,
     identity_code,
+    new_receipt_code,
     ticket_code,
 )
 
@@ -53,6 +54,59 @@ def test_reference_codes_round_trip() -> None:
 
 def test_case_code_layout_is_readable() -> None:
     assert case_tracking_code("2026000123") == f"YM1:C:2026000123:{check_character('2026000123')}"
+
+
+def test_receipt_codes_are_random_and_readable() -> None:
+    codes = {new_receipt_code() for _ in range(200)}
+    assert len(codes) == 200  # 40 random bits each: a collision here means no randomness
+    for code in codes:
+        assert len(code) == payloads.RECEIPT_CODE_LENGTH
+        assert set(code) <= set(payloads.RECEIPT_CODE_ALPHABET)
+        assert not set(code) & set("01OI")  # nothing a citizen reading it out could confuse
+
+
+def test_case_receipt_code_round_trip_and_layout() -> None:
+    code = new_receipt_code()
+    text = case_tracking_code("2026-000123", code)
+    assert text == f"YM1:C:2026-000123:{check_character('2026-000123')}:{code}"
+    result = classify(text, now=NOW)
+    assert (result.kind, result.status) == (PayloadKind.CASE_TRACKING, PayloadStatus.VALID)
+    assert (result.reference, result.receipt_code) == ("2026-000123", code)
+    assert result.message_key == "qr.case_tracking"  # the progress lookup reads it as before
+
+
+def test_old_case_receipts_stay_readable_without_a_code() -> None:
+    """Receipts printed before codes existed: still a case for the progress lookup."""
+    old = f"YM1:C:2026000123:{check_character('2026000123')}"
+    assert case_tracking_code("2026000123") == old
+    result = classify(old, now=NOW)
+    assert result.ok and result.reference == "2026000123" and result.receipt_code == ""
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [":", ":7K3Q", ":7k3qh2xd", ":7K3QH2XD:", ":7K3Q-H2XD", ":" + "A" * 17, ":7K3QH2XD:EXTRA"],
+)
+def test_malformed_receipt_codes(tail: str) -> None:
+    text = case_tracking_code("2026000123") + tail
+    result = classify(text, now=NOW)
+    assert result.kind is PayloadKind.CASE_TRACKING
+    assert (result.status, result.reason) == (PayloadStatus.INVALID, Reason.MALFORMED)
+
+
+def test_only_case_codes_carry_a_receipt_code() -> None:
+    for builder in (appointment_code, ticket_code):
+        result = classify(builder("A7K2Q9") + ":7K3QH2XD", now=NOW)
+        assert (result.status, result.reason) == (PayloadStatus.INVALID, Reason.MALFORMED)
+
+
+@pytest.mark.parametrize("bad", ["", "7K3Q", "7k3qh2xd", "7K3Q H2X", "A" * 17, "验证码12345"])
+def test_case_builder_rejects_bad_receipt_codes(bad: str) -> None:
+    if not bad:
+        assert case_tracking_code("2026000123", bad) == case_tracking_code("2026000123")
+        return
+    with pytest.raises(ValueError):
+        case_tracking_code("2026000123", bad)
 
 
 @pytest.mark.parametrize("bad", ["", "a1", "-AB", "AB-", "AB C", "X" * 41, "案件1"])
@@ -160,6 +214,12 @@ def test_identity_code_fits_a_small_alphanumeric_qr(hub_key: Ed25519PrivateKey) 
     assert code.version <= 6  # 41x41 modules
     for builder in (appointment_code, case_tracking_code, ticket_code):
         assert set(builder("2026-ABC-000123")) <= QR_ALPHANUMERIC
+    receipt = case_tracking_code("HALL-K01-20260302-0001", new_receipt_code())
+    assert set(receipt) <= QR_ALPHANUMERIC
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M)
+    code.add_data(receipt)
+    code.make(fit=True)
+    assert code.version <= 4  # a provisional receipt's QR with its code stays small
 
 
 def test_identity_builder_rejects_bad_arguments(hub_key: Ed25519PrivateKey) -> None:

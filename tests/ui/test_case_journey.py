@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Terminal
@@ -101,11 +102,18 @@ def test_residence_permit_with_group_address_and_ems(
     d.report(citizen, "居住证申领", record_property)
     assert citizen.taps - citizen.keys <= 30  # a regression guard: buttons, not digits
 
-    rated: list[tuple[str, str]] = []
-    journey.rate_case_requested.connect(lambda kind, number: rated.append((kind, number)))
-    citizen.tap(journey.receipt_page.done)
+    # The receipt code: printed as 验证码 and carried by the QR (the proof for 好差评).
+    assert receipt.tracking_code.endswith(":" + receipt.verification_code)
+    assert len(receipt.verification_code) == 8 and f"验证码：{receipt.verification_code}" in text
+    page = journey.receipt_page
+    assert page.rate.isVisible() and page.rate.text() == "评价本次服务"
+    assert page.rate.height() >= 80 and page.done.height() >= 80
+
+    rated: list[object] = []
+    journey.rate_case_requested.connect(rated.append)
+    citizen.tap(page.done)
     qtbot.waitUntil(lambda: citizen.window.stack.currentWidget() is citizen.window.home)
-    assert rated == [("case", receipt.number)]
+    assert rated == []  # "完成" just ends: 好差评 is offered, never started for the citizen
     assert journey.receipt is None and journey.draft is None  # wiped with the session
     assert not journey.desk.camera.work_dir.exists()
 
@@ -231,3 +239,71 @@ def test_search_by_pinyin_initials_and_guide(
     citizen.at("guide")
     assert not journey.guide_page.apply.isEnabled()
     assert "窗口" in journey.guide_page.where.text()
+
+
+@pytest.mark.parametrize(
+    ("orientation", "look"),
+    [
+        ("portrait", "zh"),
+        ("portrait", "en"),
+        ("portrait", "elder"),
+        ("landscape", "zh"),
+        ("landscape", "en"),
+        # Elder mode on a landscape screen: the 88 px number and the larger header leave too
+        # little height, and that page scrolls (as every page may; test_layout_fits).
+    ],
+)
+def test_the_receipt_buttons_need_no_scrolling(
+    qtbot: QtBot, themed: object, terminal: Terminal, orientation: str, look: str
+) -> None:
+    """Both "评价本次服务" and "完成" are on screen at once: on a wide screen the details, the QR
+    and the paper sit beside the buttons instead of pushing them below the fold."""
+    from datetime import date, datetime
+
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.api.models import DeliveryMethod
+    from kiosk.api.payloads import case_tracking_code, new_receipt_code
+    from kiosk.cases import ReceiptData, receipt_layout
+    from ui.main_window import KioskWindow
+
+    window = KioskWindow(terminal, orientation=orientation)
+    qtbot.addWidget(window)
+    window.resize(window.design_size)
+    window.show()
+    if look == "elder":
+        window.home.elder_button.click()
+    if look == "en":
+        window.home.language_button.click()
+    code = new_receipt_code()
+    data = ReceiptData(
+        number="YM202603020000011",
+        provisional=False,
+        entry_id="e" * 32,
+        item_name="居住证申领",
+        item_code=d.RESIDENCE,
+        applicant_name="张示例",
+        applicant_id=d.ID_NUMBER,
+        agent_name="",
+        materials=("居民身份证", "居住证明"),
+        bring=(),
+        submitted_at=datetime(2026, 3, 2, 9, 30).astimezone(),
+        promised_date=date(2026, 3, 23),
+        promised_days=15,
+        delivery=DeliveryMethod.EMS,
+        address="北京市朝阳区示例路1号示例小区",
+        tracking_code=case_tracking_code("YM202603020000011", code),
+        verification_code=code,
+    )
+    png = terminal.printer.print_receipt(receipt_layout(data, "示例大厅"), data.number)
+    journey = window.case
+    window.open_journey("case")
+    page = journey.receipt_page
+    page.show_receipt(data, True, png)
+    journey._show(page, "receipt")
+    QApplication.processEvents()
+    viewport = journey._holders[page].viewport()
+    for button in (page.rate, page.done):
+        bottom = button.mapTo(viewport, button.rect().bottomLeft()).y()
+        assert 0 < bottom <= viewport.height(), (button.text(), bottom, viewport.height())
+    window.end_session("finish")

@@ -24,7 +24,7 @@ ITEM = "GG00123001-990101-RS"
 PDF = b"%PDF-1.4 a scanned ID card\n"
 
 
-def submit_case(hall: Hall) -> m.CaseReceipt:
+def submit_case(hall: Hall, receipt_code: str | None = None) -> m.CaseReceipt:
     request = m.CaseCreate(
         item_code=ITEM,
         applicant=m.Person(name="张示例", id_number=CARD.id_number or ""),
@@ -38,6 +38,7 @@ def submit_case(hall: Hall) -> m.CaseReceipt:
             )
         ],
         delivery=m.DeliveryMethod.ELECTRONIC,
+        receipt_code=receipt_code,
     )
     client = hall.terminal.client
     receipt = client.create_case(request, idempotency_key=new_idempotency_key())

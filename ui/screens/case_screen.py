@@ -28,6 +28,7 @@ from kiosk.cases import (
     receipt_layout,
 )
 from kiosk.flows.case import CaseEvent, CaseFlow, CaseState
+from kiosk.flows.rating import receipt_subject
 from kiosk.forms import FieldSpec, form_specs
 from kiosk.outbox.store import ProvisionalReceipt
 from kiosk.printing import TicketPrinter
@@ -46,9 +47,9 @@ logger = logging.getLogger(__name__)
 
 
 class CaseJourney(JourneyStack):
-    # Hook for the rating journey (好差评): emitted with ("case", case number) when the citizen
-    # leaves the receipt; the rating screen is built elsewhere.
-    rate_case_requested = Signal(str, str)
+    # 评价本次服务 on the receipt: a kiosk.flows.rating.Subject naming the case as its receipt's
+    # QR does. The window ends the session (as "完成" would) and opens 好差评 for it.
+    rate_case_requested = Signal(object)
 
     def __init__(
         self,
@@ -146,6 +147,7 @@ class CaseJourney(JourneyStack):
         self.review_page.back.clicked.connect(back)
         self.review_page.submit.clicked.connect(self._submit)  # type: ignore[union-attr]
         self.receipt_page.done.clicked.connect(self._leave_receipt)
+        self.receipt_page.rate.clicked.connect(self._rate_receipt)
         self.failed_home.clicked.connect(lambda: self.flow.fire(CaseEvent.DISMISS))
         self.failed_retry.clicked.connect(self._submit)  # type: ignore[union-attr]
         self.sign_in_button.clicked.connect(self._open_staff)
@@ -379,9 +381,17 @@ class CaseJourney(JourneyStack):
             self._show(self.receipt_page, "receipt")
 
     def _leave_receipt(self) -> None:
-        if self.receipt is not None:
-            self.rate_case_requested.emit("case", self.receipt.number)
         self.flow.fire(CaseEvent.DISMISS)
+
+    def _rate_receipt(self) -> None:
+        """The subject is taken before the window wipes this journey: number, item name and
+        the receipt code, nothing about the applicant."""
+        data = self.receipt
+        if data is None or self.flow.state is not CaseState.RECEIPT:
+            return
+        self.rate_case_requested.emit(
+            receipt_subject(data.number, data.verification_code, data.item_name)
+        )
 
     # -- community worker --------------------------------------------------------------------
 

@@ -5,8 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout
+from PySide6.QtGui import QPixmap, QResizeEvent
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from drivers.printer.layouts import mask_address, mask_id, mask_name
 from kiosk.api.models import DeliveryMethod, FormAnswer, IdentitySource
@@ -17,6 +25,8 @@ from ui.widgets import make_button, make_label
 from ui.widgets.keypad import NumericKeypad
 from ui.widgets.qr_label import QrLabel
 from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
+
+WIDE_PAGE = 1400  # px: a landscape screen's page (portrait pages are about 1080 wide)
 
 
 def mask_phone(phone: str) -> str:
@@ -223,16 +233,31 @@ class ReceiptPage(Page):
         self.print_label.setWordWrap(True)
         self.paper = make_label("", "PaperPreview")
         self.paper.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        for widget in (self.number, self.state, self.details):
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        for widget in (self.number, self.state):
             self.body.addWidget(widget)
-        row = QHBoxLayout()
-        row.addWidget(self.qr)
-        row.addWidget(self.paper, 1)
-        self.body.addLayout(row)
-        self.body.addWidget(self.print_label)
-        self.body.addStretch(1)
+        # 好差评 is offered, never chosen for the citizen: two plain buttons, no level shown.
+        self.rate = make_button(self.tr("评价本次服务"), "Secondary")
         self.done = make_button(self.tr("完成"), "Primary")
-        self.body.addWidget(self.done)
+        self._buttons = QWidget()
+        row = QHBoxLayout(self._buttons)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(24)
+        for button in (self.rate, self.done):  # side by side, the same size
+            policy = button.sizePolicy()
+            policy.setVerticalPolicy(QSizePolicy.Policy.Preferred)
+            button.setSizePolicy(policy)
+            row.addWidget(button, 1)
+        # Details, QR and paper preview: stacked on a portrait screen, the buttons at the foot;
+        # on a wide one the QR and paper stand beside the details and the buttons, so that the
+        # buttons are on screen without scrolling.
+        self._grid = QGridLayout()
+        self.body.addLayout(self._grid)
+        self.body.addStretch(1)
+        self._wide: bool | None = None
+        self._paper_source: QPixmap | None = None
+        self._arrange(wide=False)
+        self.rate.hide()
 
     def show_receipt(self, data: ReceiptData, printed: bool, png: Path | None) -> None:
         self.number.setText(data.number)
@@ -253,19 +278,58 @@ class ReceiptPage(Page):
         lines.append(self.tr("验证码：%1").replace("%1", data.verification_code))
         self.details.setText("\n".join(lines))
         self.qr.set_payload(data.tracking_code)
+        self.rate.show()
         if printed:
             self.print_label.setText(self.tr("请取走打印的受理回执，扫码可查询办理进度。"))
         else:
             self.print_label.setText(self.tr("回执未能打印，请用手机拍下此屏幕。"))
         if png is not None:
-            pixmap = QPixmap(str(png))
-            self.paper.setPixmap(
-                pixmap.scaledToHeight(
-                    min(pixmap.height(), 420), Qt.TransformationMode.SmoothTransformation
-                )
-            )
+            self._paper_source = QPixmap(str(png))
+            self._scale_paper()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange(wide=self.width() >= WIDE_PAGE)
+
+    def _arrange(self, *, wide: bool) -> None:
+        if wide is self._wide:
+            return
+        self._wide = wide
+        grid = self._grid
+        for widget in (self.details, self.print_label, self.qr, self.paper, self._buttons):
+            grid.removeWidget(widget)
+        self.body.removeWidget(self._buttons)
+        for column in range(3):
+            grid.setColumnStretch(column, 0)
+        if wide:
+            grid.addWidget(self.details, 0, 0)
+            grid.addWidget(self.print_label, 1, 0)
+            grid.addWidget(self._buttons, 2, 0)
+            grid.addWidget(self.qr, 0, 1, 3, 1)
+            grid.addWidget(self.paper, 0, 2, 3, 1)
+            grid.setColumnStretch(0, 3)
+            grid.setColumnStretch(2, 2)
+        else:
+            grid.addWidget(self.details, 0, 0, 1, 2)
+            grid.addWidget(self.qr, 1, 0)
+            grid.addWidget(self.paper, 1, 1)
+            grid.addWidget(self.print_label, 2, 0, 1, 2)
+            grid.setColumnStretch(1, 1)
+            self.body.addWidget(self._buttons)  # at the foot, after the stretch
+        self._scale_paper()
+
+    def _scale_paper(self) -> None:
+        source = self._paper_source
+        if source is None:
+            return
+        height = min(source.height(), 260 if self._wide else 420)
+        self.paper.setPixmap(
+            source.scaledToHeight(height, Qt.TransformationMode.SmoothTransformation)
+        )
 
     def clear(self) -> None:
         for label in (self.number, self.state, self.details, self.print_label, self.paper):
             label.clear()
+        self._paper_source = None
         self.qr.set_payload("")
+        self.rate.hide()

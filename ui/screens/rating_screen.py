@@ -231,6 +231,9 @@ class RatingJourney(JourneyStack):
             advice = self.tr(
                 "办件上传后才有正式编号。请在提交该办件的终端扫描此回执评价，或到服务台咨询。"
             )
+        elif refusal is RatingRefusal.NO_RECEIPT_CODE:
+            title = self.tr("这张回执不能扫码评价")
+            advice = self.tr("较早的回执没有评价验证码。如需评价，请到服务台。")
         elif refusal is RatingRefusal.UNKNOWN and is_case:
             title = self.tr("未找到该办件")
             advice = self.tr("请核对回执上的办件编号，或到服务台咨询。")
@@ -260,8 +263,8 @@ class RatingJourney(JourneyStack):
             ticket_id = subject.subject_id
             self._runner.run(lambda: self._desk.ticket(ticket_id), self._checked, self._failed)
         elif subject.from_receipt:
-            number = subject.label
-            self._runner.run(lambda: self._desk.case(number), self._case_found, self._failed)
+            number, code = subject.label, subject.receipt_code
+            self._runner.run(lambda: self._desk.case(number, code), self._case_found, self._failed)
         else:
             self.flow.checked(None)
 

@@ -138,17 +138,17 @@
 <context>
     <name>CaseDelivery</name>
     <message>
-        <location filename="../screens/case_submit.py" line="203"/>
+        <location filename="../screens/case_submit.py" line="213"/>
         <source>EMS 邮寄至 %1</source>
         <translation>EMS to %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="207"/>
+        <location filename="../screens/case_submit.py" line="217"/>
         <source>电子送达</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="208"/>
+        <location filename="../screens/case_submit.py" line="218"/>
         <source>到窗口领取</source>
         <translation>Collect at a window</translation>
     </message>
@@ -156,22 +156,22 @@
 <context>
     <name>CaseIdentity</name>
     <message>
-        <location filename="../screens/case_submit.py" line="191"/>
+        <location filename="../screens/case_submit.py" line="201"/>
         <source>居民身份证</source>
         <translation>Resident ID card</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="192"/>
+        <location filename="../screens/case_submit.py" line="202"/>
         <source>社会保障卡</source>
         <translation>Social security card</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="195"/>
+        <location filename="../screens/case_submit.py" line="205"/>
         <source>身份码</source>
         <translation>Identity QR code</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="196"/>
+        <location filename="../screens/case_submit.py" line="206"/>
         <source>手动填写</source>
         <translation>Typed by hand</translation>
     </message>
@@ -179,92 +179,92 @@
 <context>
     <name>CaseJourney</name>
     <message>
-        <location filename="../screens/case_screen.py" line="81"/>
+        <location filename="../screens/case_screen.py" line="82"/>
         <source>社工登录（代办）</source>
         <translation>Staff sign-in (on behalf)</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="82"/>
+        <location filename="../screens/case_screen.py" line="83"/>
         <source>代办记录</source>
         <translation>Shift records</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="92"/>
+        <location filename="../screens/case_screen.py" line="93"/>
         <source>请填写申请信息</source>
         <translation>Fill in the application</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="95"/>
+        <location filename="../screens/case_screen.py" line="96"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="95"/>
+        <location filename="../screens/case_screen.py" line="96"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="99"/>
+        <location filename="../screens/case_screen.py" line="100"/>
         <source>正在提交，请稍候…</source>
         <translation>Submitting, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="102"/>
+        <location filename="../screens/case_screen.py" line="103"/>
         <source>暂时无法提交</source>
         <translation>Cannot submit right now</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="104"/>
+        <location filename="../screens/case_screen.py" line="105"/>
         <source>申请未能保存，请重试；仍不成功请到窗口办理。</source>
         <translation>The application could not be saved. Please try again, or apply at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="110"/>
+        <location filename="../screens/case_screen.py" line="111"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="110"/>
+        <location filename="../screens/case_screen.py" line="111"/>
         <source>重试</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="171"/>
+        <location filename="../screens/case_screen.py" line="173"/>
         <source>事项目录暂不可用，请稍后再试或到窗口办理。</source>
         <translation>The list of services is not available. Please try later or apply at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="235"/>
+        <location filename="../screens/case_screen.py" line="237"/>
         <source>申请已提交，正在打印回执…</source>
         <translation>Submitted. Printing your receipt…</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="286"/>
+        <location filename="../screens/case_screen.py" line="288"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="287"/>
+        <location filename="../screens/case_screen.py" line="289"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="290"/>
+        <location filename="../screens/case_screen.py" line="292"/>
         <source>代办人</source>
         <translation>Submitted by</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="378"/>
+        <location filename="../screens/case_screen.py" line="380"/>
         <source>申请已安全保存在本机，联网后自动上传。</source>
         <translation>Your application is saved safely on this terminal and will be uploaded when the network is back.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="391"/>
+        <location filename="../screens/case_screen.py" line="401"/>
         <source>未登录：以下为市民自助申请</source>
         <translation>No staff signed in: citizens apply for themselves</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="393"/>
+        <location filename="../screens/case_screen.py" line="403"/>
         <source>代办中：工号 %1</source>
         <translation>On behalf: staff %1</translation>
     </message>
@@ -539,67 +539,67 @@
 <context>
     <name>DeliveryPage</name>
     <message>
-        <location filename="../screens/case_submit.py" line="28"/>
+        <location filename="../screens/case_submit.py" line="38"/>
         <source>办好后，您想怎样领取结果？</source>
         <translation>How would you like to receive the result?</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="32"/>
+        <location filename="../screens/case_submit.py" line="42"/>
         <source>到窗口领取</source>
         <translation>Collect at a window</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="33"/>
+        <location filename="../screens/case_submit.py" line="43"/>
         <source>EMS 邮寄到家（不见面）</source>
         <translation>By EMS to your home</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="34"/>
+        <location filename="../screens/case_submit.py" line="44"/>
         <source>电子送达（网上下载）</source>
         <translation>Electronically (download)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="45"/>
+        <location filename="../screens/case_submit.py" line="55"/>
         <source>寄到其他地址</source>
         <translation>Send to another address</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="51"/>
+        <location filename="../screens/case_submit.py" line="61"/>
         <source>请输入收件地址，写到门牌号</source>
         <translation>Delivery address, down to the door number</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="55"/>
+        <location filename="../screens/case_submit.py" line="65"/>
         <source>联系电话（用于通知办理结果）</source>
         <translation>Phone number (to tell you the result)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="65"/>
+        <location filename="../screens/case_submit.py" line="75"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="65"/>
+        <location filename="../screens/case_submit.py" line="75"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="78"/>
+        <location filename="../screens/case_submit.py" line="88"/>
         <source>寄到身份证地址：%1</source>
         <translation>Send to the ID card address: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="117"/>
+        <location filename="../screens/case_submit.py" line="127"/>
         <source>请选择领取方式。</source>
         <translation>Please choose how to receive the result.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="124"/>
+        <location filename="../screens/case_submit.py" line="134"/>
         <source>请填写收件地址，写到门牌号。</source>
         <translation>Please enter the delivery address, down to the door number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="128"/>
+        <location filename="../screens/case_submit.py" line="138"/>
         <source>电话号码不对，手机号是 1 开头的 11 位数字。</source>
         <translation>This phone number is not right: a mobile number has 11 digits starting with 1.</translation>
     </message>
@@ -1246,62 +1246,62 @@
         <translation>Scan a ticket or receipt QR to rate the service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="248"/>
+        <location filename="../main_window.py" line="249"/>
         <source>请刷身份证，或出示手机上的身份码</source>
         <translation>Please place your ID card, or show the identity QR on your phone</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="278"/>
+        <location filename="../main_window.py" line="279"/>
         <source>请将排队凭条或受理回执上的二维码对准扫码窗口</source>
         <translation>Hold the QR code on your queue ticket or case receipt up to the scanner</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="337"/>
+        <location filename="../main_window.py" line="348"/>
         <source>请取走您的卡片。</source>
         <translation>Please take your card.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="246"/>
+        <location filename="../main_window.py" line="247"/>
         <source>请选择要办理的业务类别</source>
         <translation>Choose the kind of service you need</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="251"/>
+        <location filename="../main_window.py" line="252"/>
         <source>您的号码是 %1，请取走凭条。</source>
         <translation>Your number is %1. Please take your ticket.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="253"/>
+        <location filename="../main_window.py" line="254"/>
         <source>您的号码是 %1。凭条未能打印，请记住您的号码。</source>
         <translation>Your number is %1. The ticket could not be printed: please remember your number.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="260"/>
+        <location filename="../main_window.py" line="261"/>
         <source>请出示预约二维码，或将身份证放在读卡区</source>
         <translation>Show your appointment QR code, or place your ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="262"/>
+        <location filename="../main_window.py" line="263"/>
         <source>签到成功，您的号码是 %1，请留意叫号。</source>
         <translation>You are checked in. Your number is %1; please watch for it to be called.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="267"/>
+        <location filename="../main_window.py" line="268"/>
         <source>，您的号码是 %1。</source>
         <translation>, your number is %1.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="272"/>
+        <location filename="../main_window.py" line="273"/>
         <source>请扫描受理回执上的二维码，或输入办件编号</source>
         <translation>Scan the QR code on your receipt, or type the case number</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="280"/>
+        <location filename="../main_window.py" line="281"/>
         <source>请您评价本次服务</source>
         <translation>How was our service?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="282"/>
+        <location filename="../main_window.py" line="283"/>
         <source>感谢您的评价</source>
         <translation>Thank you for your rating</translation>
     </message>
@@ -1938,41 +1938,51 @@ Applicant: %3</translation>
     </message>
     <message>
         <location filename="../screens/rating_screen.py" line="235"/>
+        <source>这张回执不能扫码评价</source>
+        <translation>This receipt cannot be rated by scanning</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="236"/>
+        <source>较早的回执没有评价验证码。如需评价，请到服务台。</source>
+        <translation>Older receipts carry no rating code. To rate this service, please go to the service desk.</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="238"/>
         <source>未找到该办件</source>
         <translation>Case not found</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="236"/>
+        <location filename="../screens/rating_screen.py" line="239"/>
         <source>请核对回执上的办件编号，或到服务台咨询。</source>
         <translation>Please check the case number on the receipt, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="238"/>
+        <location filename="../screens/rating_screen.py" line="241"/>
         <source>未找到这次服务</source>
         <translation>Service not found</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="239"/>
+        <location filename="../screens/rating_screen.py" line="242"/>
         <source>请核对凭条，或到服务台咨询。</source>
         <translation>Check your ticket, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="241"/>
+        <location filename="../screens/rating_screen.py" line="244"/>
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="242"/>
+        <location filename="../screens/rating_screen.py" line="245"/>
         <source>请稍后重试。</source>
         <translation>Please try again later.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="244"/>
+        <location filename="../screens/rating_screen.py" line="247"/>
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="245"/>
+        <location filename="../screens/rating_screen.py" line="248"/>
         <source>请稍后重试，或到服务台咨询。</source>
         <translation>Try again later, or ask at the service desk.</translation>
     </message>
@@ -2053,27 +2063,32 @@ Applicant: %3</translation>
 <context>
     <name>ReceiptPage</name>
     <message>
-        <location filename="../screens/case_submit.py" line="213"/>
+        <location filename="../screens/case_submit.py" line="223"/>
         <source>申请已提交，办件编号：</source>
         <translation>Submitted. Case number:</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="234"/>
+        <location filename="../screens/case_submit.py" line="240"/>
+        <source>评价本次服务</source>
+        <translation>Rate this service</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_submit.py" line="241"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="241"/>
+        <location filename="../screens/case_submit.py" line="266"/>
         <source>网络暂时不通：申请已安全保存在本机，联网后自动上传。这是临时编号。</source>
         <translation>The network is down: your application is saved safely here and will be uploaded automatically. This is a provisional number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="244"/>
+        <location filename="../screens/case_submit.py" line="269"/>
         <source>已上传至政务服务平台。</source>
         <translation>Uploaded to the government service platform.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_submit.py" line="246"/>
+        <location filename="../screens/case_submit.py" line="271"/>
         <source>承诺办结：%1（%n 个工作日）</source>
         <translation>
             <numerusform>Promised by: %1 (%n working day)</numerusform>
@@ -2081,27 +2096,27 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="249"/>
+        <location filename="../screens/case_submit.py" line="274"/>
         <source>领取方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="252"/>
+        <location filename="../screens/case_submit.py" line="277"/>
         <source>代办人：%1</source>
         <translation>Submitted by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="253"/>
+        <location filename="../screens/case_submit.py" line="278"/>
         <source>验证码：%1</source>
         <translation>Check code: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="257"/>
+        <location filename="../screens/case_submit.py" line="283"/>
         <source>请取走打印的受理回执，扫码可查询办理进度。</source>
         <translation>Take your printed receipt; scan its code to follow your case.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="259"/>
+        <location filename="../screens/case_submit.py" line="285"/>
         <source>回执未能打印，请用手机拍下此屏幕。</source>
         <translation>The receipt could not be printed: please photograph this screen.</translation>
     </message>
@@ -2109,57 +2124,57 @@ Applicant: %3</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../screens/case_submit.py" line="136"/>
+        <location filename="../screens/case_submit.py" line="146"/>
         <source>请核对申请信息</source>
         <translation>Check your application</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="142"/>
+        <location filename="../screens/case_submit.py" line="152"/>
         <source>点击“提交”后，申请将保存在本机并上传至政务服务平台。</source>
         <translation>Submit saves your application here and uploads it to the platform.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="146"/>
+        <location filename="../screens/case_submit.py" line="156"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="146"/>
+        <location filename="../screens/case_submit.py" line="156"/>
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="151"/>
+        <location filename="../screens/case_submit.py" line="161"/>
         <source>事项：%1</source>
         <translation>Service: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="152"/>
+        <location filename="../screens/case_submit.py" line="162"/>
         <source>申请人：%1（%2）</source>
         <translation>Applicant: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="156"/>
+        <location filename="../screens/case_submit.py" line="166"/>
         <source>身份核验：%1</source>
         <translation>Identity checked by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="158"/>
+        <location filename="../screens/case_submit.py" line="168"/>
         <source>代办人：%1</source>
         <translation>Submitted by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="163"/>
+        <location filename="../screens/case_submit.py" line="173"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="164"/>
+        <location filename="../screens/case_submit.py" line="174"/>
         <source>材料：</source>
         <translation>Materials:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_submit.py" line="168"/>
+        <location filename="../screens/case_submit.py" line="178"/>
         <source>%1（%n 页）</source>
         <translation>
             <numerusform>%1 (%n page)</numerusform>
@@ -2167,17 +2182,17 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="170"/>
+        <location filename="../screens/case_submit.py" line="180"/>
         <source>%1（到窗口提交）</source>
         <translation>%1 (brought to window)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="171"/>
+        <location filename="../screens/case_submit.py" line="181"/>
         <source>领取方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="172"/>
+        <location filename="../screens/case_submit.py" line="182"/>
         <source>联系电话：%1</source>
         <translation>Phone: %1</translation>
     </message>

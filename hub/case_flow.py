@@ -9,7 +9,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hub.cases import TRANSITIONS, detail, get_case, pending_materials, receipt, record
+from hub.cases import (
+    TRANSITIONS,
+    detail,
+    get_case,
+    pending_materials,
+    receipt,
+    receipt_code_hash,
+    record,
+)
 from hub.catalog import item_in
 from hub.context import HubContext
 from hub.db import CaseEvent, CaseRow, Material, Terminal
@@ -165,12 +173,12 @@ def lookup(ctx: HubContext, query: m.CaseLookup) -> m.CaseStatus:
         "办件编号或身份证号码不正确，请核对后再查。",
     )
     ctx.lookup_guard.check(query.case_number, ctx.now())
-    if not (query.id_number or query.id_last6):
+    if not (query.id_number or query.id_last6 or query.receipt_code):
         raise HubProblem(
             422,
             m.ProblemCode.VALIDATION_FAILED,
             "Proof required",
-            "请刷身份证或输入身份证号后六位。",
+            "请扫描受理回执上的二维码，或刷身份证、输入身份证号后六位。",
         )
     with ctx.sessions() as session:
         row = session.execute(
@@ -180,12 +188,14 @@ def lookup(ctx: HubContext, query: m.CaseLookup) -> m.CaseStatus:
             ctx.lookup_guard.failed(query.case_number, ctx.now())
             raise refused
         stored = row.applicant_id_number.upper()
-        given = (query.id_number or "").upper()
-        ok = (
-            hmac.compare_digest(stored, given)
-            if query.id_number
-            else hmac.compare_digest(stored[-6:], (query.id_last6 or "").upper())
-        )
+        if query.id_number:
+            ok = hmac.compare_digest(stored, query.id_number.upper())
+        elif query.id_last6:
+            ok = hmac.compare_digest(stored[-6:], query.id_last6.upper())
+        else:
+            expected = row.receipt_code_hash or ""  # a case without a code: no receipt proof
+            given = receipt_code_hash(row.case_id, query.receipt_code or "")
+            ok = bool(expected) and hmac.compare_digest(expected, given)
         if not ok:
             ctx.lookup_guard.failed(query.case_number, ctx.now())
             raise refused

@@ -565,11 +565,13 @@ class CaseDetail(_Model):
 
 
 class CaseLookup(_Model):
-    """Proof for a status lookup: the full ID number (read from the card) or its last six."""
+    """Proof for a status lookup: the full ID number (read from the card), its last six, or the
+    receipt's code (in its QR: holding the printed receipt is the proof)."""
 
     case_number: Annotated[str, StringConstraints(pattern=r"^[A-Z0-9-]{6,32}$")]
     id_number: IdNumber | None = None
     id_last6: Annotated[str, StringConstraints(pattern=r"^[0-9]{5}[0-9Xx]$")] | None = None
+    receipt_code: ReceiptCode | None = None
 
 
 class ApplicantCases(_Model):

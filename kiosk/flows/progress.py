@@ -136,6 +136,7 @@ class ProgressFlow:
         self.last6 = ""
         self.status: m.CaseStatus | None = None
         self.cases: list[m.CaseStatus] = []  # found by the card alone, newest first
+        self.receipt_code = ""  # from a scanned receipt QR: proves the receipt is in hand
         self.refusal: ProgressRefusal | None = None
         self.hub_message = ""
 
@@ -151,6 +152,7 @@ class ProgressFlow:
         payload = classify(text, now=time.time())
         if payload.kind is PayloadKind.CASE_TRACKING and payload.ok:
             self.case_number = payload.reference
+            self.receipt_code = payload.receipt_code  # "" on receipts printed before codes
             return True
         self.refused(ProgressRefusal.NOT_A_RECEIPT)
         return False
@@ -160,7 +162,10 @@ class ProgressFlow:
         self.last6 = ""
 
     def typed(self, case_number: str, last6: str) -> None:
-        self.case_number = normalise_case_number(case_number)
+        number = normalise_case_number(case_number)
+        if number != self.case_number:
+            self.receipt_code = ""  # the code proves the scanned receipt, not a typed number
+        self.case_number = number
         if self.id_number is None:
             self.last6 = last6.strip().upper()
 
@@ -174,7 +179,11 @@ class ProgressFlow:
 
     @property
     def proof_ok(self) -> bool:
-        return self.id_number is not None or bool(_LAST6_RE.fullmatch(self.last6))
+        return (
+            self.id_number is not None
+            or bool(_LAST6_RE.fullmatch(self.last6))
+            or bool(self.receipt_code)
+        )
 
     @property
     def ready(self) -> bool:
@@ -193,7 +202,9 @@ class ProgressFlow:
             return m.ApplicantCases(id_number=self.id_number)
         if self.id_number is not None:
             return m.CaseLookup(case_number=self.case_number, id_number=self.id_number)
-        return m.CaseLookup(case_number=self.case_number, id_last6=self.last6)
+        if _LAST6_RE.fullmatch(self.last6):
+            return m.CaseLookup(case_number=self.case_number, id_last6=self.last6)
+        return m.CaseLookup(case_number=self.case_number, receipt_code=self.receipt_code)
 
     # -- the hub's answer --------------------------------------------------------------------
 
@@ -273,6 +284,7 @@ class ProgressFlow:
     def _drop_proof(self) -> None:
         self.id_number = None
         self.last6 = ""
+        self.receipt_code = ""
 
 
 def due_text(day: date | None) -> str:

@@ -243,6 +243,22 @@ def test_lookup_needs_proof(client: HubClient) -> None:
     assert info.value.status == 422
 
 
+def test_the_receipt_code_is_proof_enough(client: HubClient) -> None:
+    request, _ = business_case()
+    coded = request.model_copy(update={"receipt_code": "K7Q2M9XD"})
+    number = client.create_case(coded, idempotency_key=uuid.uuid4().hex).case_number
+    status = client.lookup_case(CaseLookup(case_number=number, receipt_code="K7Q2M9XD"))
+    assert status.case_number == number and status.applicant_name_masked == "张*"
+    _, uncoded = submit(client)  # a case stored without a code has no receipt proof
+    for query in (
+        CaseLookup(case_number=number, receipt_code="K7Q2M9XE"),
+        CaseLookup(case_number=uncoded, receipt_code="K7Q2M9XD"),
+    ):
+        with pytest.raises(HubRejected) as info:
+            client.lookup_case(query)
+        assert info.value.code == "proof_rejected"
+
+
 def test_a_card_alone_lists_the_citizens_newest_cases(client: HubClient, clock: Any) -> None:
     numbers = []
     for _ in range(MAX_APPLICANT_CASES + 1):

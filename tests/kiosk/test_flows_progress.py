@@ -161,3 +161,22 @@ def test_a_number_and_a_card_still_look_up_that_case() -> None:
     flow.typed("202603020000011", "")
     assert not flow.wants_own_cases
     assert flow.lookup_request() == m.CaseLookup(case_number="YM202603020000011", id_number=ID)
+
+
+def test_a_receipt_qr_with_its_code_is_proof_enough() -> None:
+    flow = ProgressFlow()
+    assert flow.scanned(case_tracking_code("YM202603020000011", "K7Q2M9XD"))
+    assert flow.ready and not flow.wants_own_cases
+    assert flow.look_up() == m.CaseLookup(case_number="YM202603020000011", receipt_code="K7Q2M9XD")
+    flow.found(_status("YM202603020000011"))
+    assert flow.receipt_code == ""  # dropped with the other proofs
+
+
+def test_an_old_receipt_qr_still_needs_a_proof_and_typing_drops_the_code() -> None:
+    old = ProgressFlow()
+    assert old.scanned(case_tracking_code("YM202603020000011"))
+    assert not old.ready
+    typed_over = ProgressFlow()
+    typed_over.scanned(case_tracking_code("YM202603020000011", "K7Q2M9XD"))
+    typed_over.typed("202603020000012", "")  # another number: the code proves nothing for it
+    assert not typed_over.ready and typed_over.receipt_code == ""

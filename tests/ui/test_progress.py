@@ -123,6 +123,20 @@ def test_receipt_qr_and_card_show_the_whole_timeline(
     assert journey.timeline.texts == [] and journey.flow.status is None
 
 
+def test_a_receipt_qr_with_its_code_shows_the_timeline_at_once(
+    qtbot: QtBot, hall: Hall, hall_window: KioskWindow
+) -> None:
+    window = hall_window
+    receipt = submit_case(hall, receipt_code="K7Q2M9XD")
+    hall.show_qr(case_tracking_code(receipt.case_number, "K7Q2M9XD"))
+    open_progress(qtbot, window)
+    wait_page(qtbot, window, "status_page")  # the printed receipt in hand is the proof
+    journey = window.progress
+    assert receipt.case_number in journey.summary_label.text()
+    assert "已提交申请" in journey.timeline.texts
+    assert journey.flow.receipt_code == "" and window.session.identity is None
+
+
 def test_typed_number_and_last_six(qtbot: QtBot, hall: Hall, hall_window: KioskWindow) -> None:
     window = hall_window
     receipt = submit_case(hall)

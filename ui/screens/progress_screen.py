@@ -56,7 +56,9 @@ class ProgressJourney(JourneyStack):
         self.collect_page = Page(self.tr("办件进度查询"))
         self.collect_page.body.addWidget(
             wrapped_label(
-                self.tr("扫描受理回执上的二维码，或输入办件编号；再刷身份证或输入身份证号后六位"),
+                self.tr(
+                    "扫描受理回执上的二维码即可查询；或输入办件编号，再刷身份证或输入身份证号后六位"
+                ),
                 "Subtitle",
             )
         )
@@ -339,9 +341,10 @@ class ProgressJourney(JourneyStack):
         self._proceed_if_ready()
 
     def _proceed_if_ready(self) -> None:
-        """A scanned number and a card need no more taps; typed entries wait for "查询"."""
+        """A scanned receipt (its code is the proof) or a card need no more taps; typed
+        entries wait for "查询"."""
         self.search_button.setEnabled(self.flow.ready)
-        if self.flow.ready and self.flow.id_number is not None:
+        if self.flow.ready and (self.flow.id_number is not None or self.flow.receipt_code):
             self._search()
 
     def _search(self) -> None:

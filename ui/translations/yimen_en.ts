@@ -1499,95 +1499,95 @@
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="59"/>
-        <source>扫描受理回执上的二维码，或输入办件编号；再刷身份证或输入身份证号后六位</source>
-        <translation>Scan the QR code on your receipt or type the case number; then place your ID card or type the last six characters of your ID number</translation>
-    </message>
-    <message>
-        <location filename="../screens/progress_screen.py" line="69"/>
+        <location filename="../screens/progress_screen.py" line="71"/>
         <source>办件编号（数字）</source>
         <translation>Case number (digits)</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="72"/>
+        <location filename="../screens/progress_screen.py" line="74"/>
         <source>身份证号后六位</source>
         <translation>Last 6 of ID number</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="75"/>
+        <location filename="../screens/progress_screen.py" line="77"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="77"/>
+        <location filename="../screens/progress_screen.py" line="79"/>
         <source>身份证后六位</source>
         <translation>Last 6 of ID</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="86"/>
+        <location filename="../screens/progress_screen.py" line="88"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="88"/>
-        <location filename="../screens/progress_screen.py" line="128"/>
+        <location filename="../screens/progress_screen.py" line="90"/>
+        <location filename="../screens/progress_screen.py" line="130"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="95"/>
+        <location filename="../screens/progress_screen.py" line="97"/>
         <source>正在查询，请稍候…</source>
         <translation>Searching, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="112"/>
+        <location filename="../screens/progress_screen.py" line="114"/>
         <source>办件进度</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="105"/>
-        <location filename="../screens/progress_screen.py" line="120"/>
+        <location filename="../screens/progress_screen.py" line="107"/>
+        <location filename="../screens/progress_screen.py" line="122"/>
         <source>查询其他办件</source>
         <translation>Look up another case</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="64"/>
+        <location filename="../screens/progress_screen.py" line="60"/>
+        <source>扫描受理回执上的二维码即可查询；或输入办件编号，再刷身份证或输入身份证号后六位</source>
+        <translation>Scan the QR code on your receipt, or type the case number and then place your ID card or type the last six characters of your ID number</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="66"/>
         <source>只刷身份证，可查看本人近期的全部办件。</source>
         <translation>Place your ID card alone to see all your recent applications.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="98"/>
+        <location filename="../screens/progress_screen.py" line="100"/>
         <source>您近期的办件</source>
         <translation>Your recent applications</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="99"/>
+        <location filename="../screens/progress_screen.py" line="101"/>
         <source>请点选要查看的办件。</source>
         <translation>Tap the application you want to see.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="107"/>
-        <location filename="../screens/progress_screen.py" line="122"/>
+        <location filename="../screens/progress_screen.py" line="109"/>
+        <location filename="../screens/progress_screen.py" line="124"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="117"/>
+        <location filename="../screens/progress_screen.py" line="119"/>
         <source>返回办件列表</source>
         <translation>Back to the list</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="128"/>
+        <location filename="../screens/progress_screen.py" line="130"/>
         <source>未能查到办件</source>
         <translation>Case not found</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="128"/>
+        <location filename="../screens/progress_screen.py" line="130"/>
         <source>重新查询</source>
         <translation>Search again</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="225"/>
+        <location filename="../screens/progress_screen.py" line="227"/>
         <source>办件编号：%1
 事项：%2
 申请人：%3</source>
@@ -1596,169 +1596,169 @@ Service: %2
 Applicant: %3</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="230"/>
-        <location filename="../screens/progress_screen.py" line="269"/>
+        <location filename="../screens/progress_screen.py" line="232"/>
+        <location filename="../screens/progress_screen.py" line="271"/>
         <source>承诺办结日期：%1</source>
         <translation>Promised by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="235"/>
+        <location filename="../screens/progress_screen.py" line="237"/>
         <source>已补正材料，重新提交</source>
         <translation>Supplemented and resubmitted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="249"/>
+        <location filename="../screens/progress_screen.py" line="251"/>
         <source>已提交申请</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="250"/>
+        <location filename="../screens/progress_screen.py" line="252"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="251"/>
+        <location filename="../screens/progress_screen.py" line="253"/>
         <source>不予受理</source>
         <translation>Not accepted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="252"/>
+        <location filename="../screens/progress_screen.py" line="254"/>
         <source>需要补正材料</source>
         <translation>Documents requested</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="253"/>
+        <location filename="../screens/progress_screen.py" line="255"/>
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="254"/>
+        <location filename="../screens/progress_screen.py" line="256"/>
         <source>特别程序（暂停计时）</source>
         <translation>Special procedure (clock paused)</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="255"/>
+        <location filename="../screens/progress_screen.py" line="257"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="256"/>
+        <location filename="../screens/progress_screen.py" line="258"/>
         <source>已送达</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="261"/>
+        <location filename="../screens/progress_screen.py" line="263"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="263"/>
+        <location filename="../screens/progress_screen.py" line="265"/>
         <source>原因：%1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="265"/>
+        <location filename="../screens/progress_screen.py" line="267"/>
         <source>需补正材料：%1</source>
         <translation>Documents to supply: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="267"/>
+        <location filename="../screens/progress_screen.py" line="269"/>
         <source>补正期限：%1</source>
         <translation>Supply by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="271"/>
+        <location filename="../screens/progress_screen.py" line="273"/>
         <source>办理结果：%1</source>
         <translation>Result: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="273"/>
+        <location filename="../screens/progress_screen.py" line="275"/>
         <source>证照编号：%1</source>
         <translation>Certificate number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="276"/>
+        <location filename="../screens/progress_screen.py" line="278"/>
         <source>邮寄送达</source>
         <translation>by post (EMS)</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="277"/>
+        <location filename="../screens/progress_screen.py" line="279"/>
         <source>窗口领取</source>
         <translation>collect at the counter</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="278"/>
+        <location filename="../screens/progress_screen.py" line="280"/>
         <source>电子送达</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="280"/>
+        <location filename="../screens/progress_screen.py" line="282"/>
         <source>送达方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="282"/>
+        <location filename="../screens/progress_screen.py" line="284"/>
         <source>EMS 运单号：%1</source>
         <translation>EMS waybill: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="287"/>
+        <location filename="../screens/progress_screen.py" line="289"/>
         <source>办件编号或身份证号码不正确</source>
         <translation>The case number or ID number is not right</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="288"/>
+        <location filename="../screens/progress_screen.py" line="290"/>
         <source>请核对受理回执上的办件编号和本人身份证号后再查。</source>
         <translation>Check the case number on your receipt and your own ID number, then try again.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="290"/>
+        <location filename="../screens/progress_screen.py" line="292"/>
         <source>没有查到您的办件</source>
         <translation>No applications found for you</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="292"/>
+        <location filename="../screens/progress_screen.py" line="294"/>
         <source>网络中断时提交的办件，上传后才能查到；也可输入回执上的办件编号，或到窗口咨询。</source>
         <translation>An application submitted while the network was down can be found once it has been uploaded. You can also enter the number on your receipt, or ask at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="295"/>
+        <location filename="../screens/progress_screen.py" line="297"/>
         <source>查询次数过多</source>
         <translation>Too many attempts</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="296"/>
+        <location filename="../screens/progress_screen.py" line="298"/>
         <source>为保护办件信息，请稍后再试，或到窗口咨询。</source>
         <translation>To protect case information, please try later or ask at a counter.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="298"/>
+        <location filename="../screens/progress_screen.py" line="300"/>
         <source>这不是受理回执的二维码</source>
         <translation>This is not the QR code of a receipt</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="299"/>
+        <location filename="../screens/progress_screen.py" line="301"/>
         <source>请扫描受理回执上的二维码，或直接输入办件编号。</source>
         <translation>Scan the QR code on your receipt, or type the case number.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="301"/>
+        <location filename="../screens/progress_screen.py" line="303"/>
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="302"/>
-        <location filename="../screens/progress_screen.py" line="305"/>
+        <location filename="../screens/progress_screen.py" line="304"/>
+        <location filename="../screens/progress_screen.py" line="307"/>
         <source>请稍后重试，或到窗口咨询。</source>
         <translation>Try again later, or ask at a counter.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="304"/>
+        <location filename="../screens/progress_screen.py" line="306"/>
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="338"/>
+        <location filename="../screens/progress_screen.py" line="340"/>
         <source>已读取身份证：%1</source>
         <translation>ID card read: %1</translation>
     </message>

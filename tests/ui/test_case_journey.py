@@ -214,6 +214,38 @@ def test_form_messages_appear_next_to_fields_and_block(
     assert citizen.log[-1] == "form"
 
 
+def test_date_address_choice_and_group_rows_are_checked_next_to_each_field(
+    qtbot: QtBot, themed: object, terminal: Terminal
+) -> None:
+    citizen = d.open(qtbot, terminal)
+    journey = citizen.journey
+    d.begin(citizen, "居住", d.RESIDENCE)
+    d.card(terminal)
+    citizen.at("form")
+    citizen.type_text(citizen.field("residence_address").edit, "幸福路")
+    citizen.type_digits(citizen.field("residence_since").edit, "20251341")
+    family = citizen.field("family")
+    citizen.tap(family.add_button)
+    row = family.rows[0][1]
+    citizen.type_digits(row["id_number"].edit, "11010520150101")
+    citizen.type_digits(row["birth_date"].edit, "2015")
+    citizen.type_digits(citizen.field("phone").edit, "13800001234")
+    citizen.tap(journey.form_next)
+    expected = {
+        citizen.field("residence_address"): "地址太短，请写到门牌号，例如“幸福路8号3栋201”。",
+        citizen.field("residence_since"): "日期不对，请按“年月日”填 8 位数字，例如 20250301。",
+        citizen.field("reason"): "请选择申领事由。",
+        row["name"]: "请填写姓名。",
+        row["relation"]: "请选择关系。",
+        row["id_number"]: "身份证号码应为 18 位，最后一位可以是 X。",
+        row["birth_date"]: "日期不对，请按“年月日”填 8 位数字，例如 20250301。",
+    }
+    for widget, message in expected.items():
+        assert widget.error.isVisible() and widget.error.text() == message, message
+    assert not citizen.field("phone").error.isVisible()
+    assert citizen.log[-1] == "form"  # blocked: nothing goes on with a wrong answer
+
+
 def test_search_by_pinyin_initials_and_guide(
     qtbot: QtBot, themed: object, terminal: Terminal
 ) -> None:

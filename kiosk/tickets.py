@@ -172,7 +172,9 @@ class TicketDesk:
         return TicketHolder(resolved.id_number, resolved.name)
 
     def reprint_last(self) -> Path | None:
-        """Print the last issued ticket again (a citizen whose ticket jammed asks staff)."""
+        """Print the last issued ticket again (a citizen whose ticket jammed asks staff).
+        A real-name ticket comes out without its masked ID line: the terminal forgot the
+        citizen when their session ended."""
         if self.last_issued is None:
             raise NoTicketYet("no ticket has been issued on this terminal since it started")
         return self._printer.print_ticket(self.last_issued, self._hall_name)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QPushButton, QWidget  # noqa: E402
 from kiosk.app import Terminal, build_terminal, demo_settings  # noqa: E402
 from ui.app import application  # noqa: E402
 from ui.main_window import KioskWindow  # noqa: E402
+from ui.tour import settle  # noqa: E402
 
 
 def rss_mib() -> float:
@@ -165,6 +166,10 @@ def main() -> None:
             for n in range(1, args.sessions + 1):
                 session(window, watch, times)
                 session_by_item(window, watch, times)
+                # What a running event loop does between sessions: free the widgets a page
+                # replaced (deleteLater). Without it, the item list's old buttons pile up here
+                # (14 per session) though never in the kiosk, which runs app.exec().
+                settle()
                 if n in checkpoints:
                     rss[n] = rss_mib()
             window.shut_down()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Any
 
+import case_driver as d
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from test_checkin import book, open_checkin, today, wait_for
@@ -75,8 +76,6 @@ def test_a_card_taken_before_the_end_leaves_nothing_behind(
 
 
 def test_the_case_journey_does_not_take_a_card_left_behind(qtbot: QtBot, terminal: Any) -> None:
-    from test_case_identity import d
-
     citizen = d.open(qtbot, terminal)
     window, journey = citizen.window, citizen.journey
     d.card(terminal)

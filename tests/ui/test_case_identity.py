@@ -3,29 +3,11 @@ typed fallback only where the item allows it."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
-
+import case_driver as d
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Terminal
 from kiosk.cases import IdentitySource
-
-
-def _load_driver() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "_case_driver", Path(__file__).with_name("case_driver.py")
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
-
-
-d = _load_driver()
 
 
 def test_identity_qr_from_the_camera_is_resolved_at_the_hub(

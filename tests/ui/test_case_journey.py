@@ -7,31 +7,14 @@ search and guide pages and the messages next to fields.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections.abc import Callable
-from pathlib import Path
-from types import ModuleType
 
+import case_driver as d
 import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Terminal
 from ui.widgets.form_fields import GroupField, LineField
-
-
-def _load_driver() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "_case_driver", Path(__file__).with_name("case_driver.py")
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
-
-
-d = _load_driver()
 
 
 def test_residence_permit_with_group_address_and_ems(

@@ -2,32 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import threading
-from pathlib import Path
-from types import ModuleType
 from typing import Any
 
+import case_driver as d
 import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Terminal
 from kiosk.cases import NumberWait
-
-
-def _load_driver() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "_case_driver", Path(__file__).with_name("case_driver.py")
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
-
-
-d = _load_driver()
 
 
 def test_hub_down_at_submit_gives_a_provisional_receipt_then_the_case_arrives_once(

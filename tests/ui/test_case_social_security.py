@@ -4,31 +4,15 @@ terminal's own card monitor, to the case the hub stores; a bare card is told apa
 from __future__ import annotations
 
 import datetime
-import importlib.util
-import sys
 from dataclasses import replace
-from pathlib import Path
-from types import ModuleType
 
+import case_driver as d
 from pytestqt.qtbot import QtBot
 
 from drivers.idcard.samples import sample_social_security, sample_staff_card
 from kiosk.api.models import IdentitySource
 from kiosk.app import Terminal
 
-
-def _load_driver() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "_case_driver", Path(__file__).with_name("case_driver.py")
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
-
-
-d = _load_driver()
 ELDERLY = "GG00618002-990101-MZ"  # 老年人优待证: pickup or EMS
 
 

@@ -4,14 +4,12 @@ card monitor; wrong PIN, unknown card, lockout; the case records applicant and a
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
+import case_driver as d
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -25,19 +23,6 @@ from kiosk.app import Terminal, build_terminal, demo_settings
 from kiosk.config import settings_from_dict
 from kiosk.staff import MAX_FAILURES
 
-
-def _load_driver() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "_case_driver", Path(__file__).with_name("case_driver.py")
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
-
-
-d = _load_driver()
 WORKER_ID = "990101198503050032"  # 李社工, S0001 in config/community.toml (PIN 246810)
 ELDERLY = "GG00618002-990101-MZ"
 

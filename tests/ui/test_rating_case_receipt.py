@@ -7,12 +7,9 @@ ones without a code."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
+import case_driver as d
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
@@ -29,19 +26,6 @@ from ui.main_window import KioskWindow
 if TYPE_CHECKING:
     from conftest import Hall
 
-
-def _load_driver() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "_case_driver", Path(__file__).with_name("case_driver.py")
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
-
-
-d = _load_driver()
 WAIT = 20000
 
 

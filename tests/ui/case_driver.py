@@ -114,6 +114,25 @@ def begin(citizen: Citizen, event: str, item_code: str) -> None:
     citizen.at("identifying")
 
 
+def birth_case_to_review(qtbot: QtBot, terminal: Terminal) -> Citizen:
+    """A citizen with a card fills 生育登记 (one material, pickup) up to the review page."""
+    citizen = open(qtbot, terminal)
+    journey = citizen.journey
+    begin(citizen, "生育", BIRTH)
+    card(terminal)
+    citizen.at("form")
+    citizen.type_digits(citizen.field("expected_date").edit, "20270315")
+    citizen.type_digits(citizen.field("phone").edit, "13900005678")
+    citizen.tap(journey.form_next)
+    citizen.at("materials")
+    capture(citizen, "id_card")
+    citizen.tap(journey.materials_page.next)
+    citizen.at("delivery")
+    citizen.tap(journey.delivery_page.next)
+    citizen.at("review")
+    return citizen
+
+
 def capture(citizen: Citizen, code: str, pages: int = 1) -> None:
     materials = citizen.journey.materials_page
     citizen.tap(materials.capture_buttons[code])

@@ -66,20 +66,8 @@ def test_hub_down_at_submit_gives_a_provisional_receipt_then_the_case_arrives_on
 def test_session_ending_while_storing_keeps_the_case(
     qtbot: QtBot, themed: object, terminal: Terminal
 ) -> None:
-    citizen = d.open(qtbot, terminal)
+    citizen = d.birth_case_to_review(qtbot, terminal)
     journey = citizen.journey
-    d.begin(citizen, "生育", d.BIRTH)
-    d.card(terminal)
-    citizen.at("form")
-    citizen.type_digits(citizen.field("expected_date").edit, "20270315")
-    citizen.type_digits(citizen.field("phone").edit, "13900005678")
-    citizen.tap(journey.form_next)
-    citizen.at("materials")
-    d.capture(citizen, "id_card")
-    citizen.tap(journey.materials_page.next)
-    citizen.at("delivery")
-    citizen.tap(journey.delivery_page.next)
-    citizen.at("review")
     citizen.tap(journey.review_page.submit)
     citizen.window.end_session("idle")  # before the outbox has answered
     assert journey.draft is None
@@ -107,20 +95,8 @@ def test_pages_outlive_a_session_that_ends_while_its_case_is_being_stored(
         return store(*args)
 
     monkeypatch.setattr(service, "store", held_store)
-    citizen = d.open(qtbot, terminal)
+    citizen = d.birth_case_to_review(qtbot, terminal)
     journey = citizen.journey
-    d.begin(citizen, "生育", d.BIRTH)
-    d.card(terminal)
-    citizen.at("form")
-    citizen.type_digits(citizen.field("expected_date").edit, "20270315")
-    citizen.type_digits(citizen.field("phone").edit, "13900005678")
-    citizen.tap(journey.form_next)
-    citizen.at("materials")
-    d.capture(citizen, "id_card")
-    citizen.tap(journey.materials_page.next)
-    citizen.at("delivery")
-    citizen.tap(journey.delivery_page.next)
-    citizen.at("review")
     pages = [m.pdf for m in journey.draft.materials.values()]
     citizen.tap(journey.review_page.submit)
     qtbot.waitUntil(entered.is_set, timeout=d.WAIT)

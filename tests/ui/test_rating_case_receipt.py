@@ -35,20 +35,8 @@ def submit_birth_case(
     """A citizen applies for 生育登记 through the case journey (the hub stopped at 提交 when
     ``hub`` is given); returns the citizen and the QR decoded from the printed bytes, having
     tapped "完成" (unless ``leave`` is False: still on the receipt page)."""
-    citizen = d.open(qtbot, terminal)
+    citizen = d.birth_case_to_review(qtbot, terminal)
     journey = citizen.journey
-    d.begin(citizen, "生育", d.BIRTH)
-    d.card(terminal)
-    citizen.at("form")
-    citizen.type_digits(citizen.field("expected_date").edit, "20270315")
-    citizen.type_digits(citizen.field("phone").edit, "13900005678")
-    citizen.tap(journey.form_next)
-    citizen.at("materials")
-    d.capture(citizen, "id_card")
-    citizen.tap(journey.materials_page.next)
-    citizen.at("delivery")
-    citizen.tap(journey.delivery_page.next)
-    citizen.at("review")
     if hub is not None:
         hub.stop()
     d.submit(citizen)

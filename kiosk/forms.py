@@ -119,6 +119,18 @@ def parse_date(text: str) -> date | None:
         return None
 
 
+BIRTH_DATE = "birth_date"  # a group's date column that its ID number column can fill
+
+
+def birth_date_typed(id_number: str) -> str | None:
+    """The birth date in a valid ID number, as a citizen would type it (20150101); else None.
+    A group row (e.g. a family member) then needs no birth date typed by hand."""
+    value = id_number.strip().upper()
+    if id_number_problem(value) is not None:
+        return None
+    return value[6:14]
+
+
 def check_value(spec: FieldSpec, value: Any) -> list[FieldError]:
     """Every problem with one answer as typed (empty when it is fine)."""
     return check_answer(spec.field, serialise(spec, value))

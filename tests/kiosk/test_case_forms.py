@@ -139,3 +139,12 @@ def test_optional_fields_may_stay_empty() -> None:
     optional = spec("spouse", "配偶身份证号码", K.ID_NUMBER, required=False)
     assert check_value(optional, "") == []
     assert check_value(optional, "123") != []
+
+
+def test_a_valid_id_number_gives_the_birth_date_as_typed() -> None:
+    from kiosk.forms import birth_date_typed
+
+    assert birth_date_typed("110105201501010017") == "20150101"
+    assert birth_date_typed(" 11010519491231002x ") == "19491231"
+    assert birth_date_typed("110105201501010018") is None  # wrong check character
+    assert birth_date_typed("1101052015") is None

@@ -37,7 +37,10 @@ def test_residence_permit_with_group_address_and_ems(
     citizen.type_text(row["name"].edit, "王小二")
     citizen.tap(row["relation"].buttons["子女"])
     citizen.type_digits(row["id_number"].edit, "110105201501010017")
-    citizen.type_digits(row["birth_date"].edit, "20150101")
+    assert row["birth_date"].edit.text() == "20150101"  # filled from the ID number
+    row["id_number"].edit.setText("110105201601010014")  # corrected: the filled date follows
+    assert row["birth_date"].edit.text() == "20160101"
+    row["id_number"].edit.setText("110105201501010017")
     citizen.type_digits(citizen.field("phone").edit, "13800001234")
     citizen.tap(journey.form_next)
     citizen.at("materials")

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.forms import FieldError, FieldSpec, Kind, Problem
+from kiosk.forms import BIRTH_DATE, FieldError, FieldSpec, Kind, Problem, birth_date_typed
 from ui.widgets import make_button, make_label
 from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
 
@@ -219,10 +219,29 @@ class GroupField(FieldWidget):
         row.addStretch(1)
         row.addWidget(remove)
         box.addLayout(row)
+        self._fill_birth_date_from_id(members)
         self.rows_box.addWidget(frame)
         self.rows.append((frame, members))
         self.add_button.setEnabled(len(self.rows) < self.spec.max_rows)
         return members
+
+    @staticmethod
+    def _fill_birth_date_from_id(members: dict[str, FieldWidget]) -> None:
+        """A valid ID number fills an empty birth date in its row (still editable)."""
+        id_field = next((w for w in members.values() if w.spec.kind is Kind.ID_NUMBER), None)
+        birth = members.get(BIRTH_DATE)
+        if not isinstance(id_field, LineField) or not isinstance(birth, LineField):
+            return
+
+        filled = [""]  # what was filled last: a corrected ID number may replace it
+
+        def fill(text: str) -> None:
+            typed = birth_date_typed(text)
+            if typed is not None and birth.edit.text() in ("", filled[0]):
+                birth.edit.setText(typed)
+                filled[0] = typed
+
+        id_field.edit.textChanged.connect(fill)
 
     def _remove(self, frame: QWidget) -> None:
         self.rows = [(f, m) for f, m in self.rows if f is not frame]

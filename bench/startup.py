@@ -23,6 +23,10 @@ import tempfile
 import time
 from pathlib import Path
 
+# Run as a script, this file's folder comes first on the path, and bench/hub.py and bench/ui.py
+# would shadow the `hub` and `ui` packages: put the checkout there instead.
+sys.path[0] = str(Path(__file__).resolve().parent.parent)
+
 CHILD = r"""
 import json, os, resource, sys, time
 from PySide6.QtCore import QEvent, QObject

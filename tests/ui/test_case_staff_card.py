@@ -11,6 +11,7 @@ from typing import Any
 
 import case_driver as d
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from drivers.idcard.samples import (
@@ -173,3 +174,30 @@ def test_own_id_card_signs_in_and_five_wrong_pins_lock_both_ways_in(
     d.take_card_away(qtbot, point)
     citizen.at("finding")
     assert journey.desk.shift is not None and journey.desk.shift.worker.number == "S0001"
+
+
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+def test_the_sign_in_button_needs_no_scrolling(
+    qtbot: QtBot, themed: object, point: Terminal, orientation: str
+) -> None:
+    """A community point's screen is landscape: the keypad stands beside the PIN there, so
+    that "登录" is on screen with the keypad."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.main_window import KioskWindow
+
+    window = KioskWindow(point, orientation=orientation)
+    qtbot.addWidget(window)
+    window.resize(window.design_size)
+    window.show()
+    journey = window.case
+    window.open_journey("case")
+    qtbot.mouseClick(journey.sign_in_button, Qt.MouseButton.LeftButton)
+    page = journey.staff_page
+    qtbot.waitUntil(lambda: journey.current_page() is page, timeout=5000)
+    QApplication.processEvents()
+    viewport = journey._holders[page].viewport()
+    for widget in (page.ok, page.keypad):
+        bottom = widget.mapTo(viewport, widget.rect().bottomLeft()).y()
+        assert 0 < bottom <= viewport.height(), (orientation, bottom, viewport.height())
+    window.end_session("finish")

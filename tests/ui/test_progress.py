@@ -7,6 +7,7 @@ import hashlib
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -273,3 +274,28 @@ def test_progress_in_english_and_stretched(
         unclipped(window, "progress timeline")
     finally:
         app.removeTranslator(stretch)
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_landscape_keypad_and_search_need_no_scrolling(
+    qtbot: QtBot, hall: Hall, language: str
+) -> None:
+    """On a landscape screen the keypad stands beside the fields and "查询" under them: every
+    key and both buttons are on screen without scrolling."""
+    from PySide6.QtWidgets import QApplication
+
+    window = KioskWindow(hall.terminal, orientation="landscape")
+    qtbot.addWidget(window)
+    window.resize(window.design_size)
+    window.show()
+    if language == "en":
+        window.home.language_button.click()
+    open_progress(qtbot, window)
+    journey = window.progress
+    page = journey.collect_page
+    QApplication.processEvents()
+    viewport = page.viewport()
+    for widget in (*journey.keypad.keys.values(), journey.search_button, journey.back_button):
+        bottom = widget.mapTo(viewport, widget.rect().bottomLeft()).y()
+        assert 0 < bottom <= viewport.height(), (widget.text(), bottom, viewport.height())
+    window.end_session("finish")

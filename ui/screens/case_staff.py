@@ -12,8 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QLayout, QLineEdit, QWidget
 
 from drivers.idcard.monitor import CardMonitor, CardRead, CardReadFailed, CardRemoved
 from kiosk.card_guard import LeftCardGuard
@@ -29,9 +28,8 @@ from kiosk.staff import (
 )
 from ui.bridge import EventRelay
 from ui.screens.case_pages import Page
-from ui.screens.case_submit import WIDE_PAGE
 from ui.widgets import make_button, make_label
-from ui.widgets.journey_kit import left_card_text
+from ui.widgets.journey_kit import KeypadColumns, left_card_text
 from ui.widgets.keypad import NumericKeypad
 
 
@@ -75,55 +73,22 @@ class StaffSignInPage(Page):
         self.error = make_label("", "FieldError")
         self.error.setWordWrap(True)
         self.keypad = NumericKeypad(self.pin_edit)
-        # Fields above the keypad on a portrait screen; on a wide one the keypad stands beside
-        # them, so that "登录" is on screen without scrolling.
-        self._fields = QVBoxLayout()
-        for widget in (
+        self.back = make_button(self.tr("返回"), "Secondary")
+        self.ok = make_button(self.tr("登录"), "Primary")
+        self.ok.clicked.connect(self._sign_in)
+        nav = QHBoxLayout()
+        nav.addWidget(self.back)
+        nav.addWidget(self.ok, 1)
+        fields: list[QWidget | QLayout] = [
             self.hint,
             self.card_label,
             self.use_number,
             self.number_edit,
             self.pin_edit,
             self.error,
-        ):
-            self._fields.addWidget(widget)
-        self._fields.addStretch(1)
-        self._grid = QGridLayout()
-        self._grid.setHorizontalSpacing(48)
-        self.body.addLayout(self._grid)
-        self.body.addStretch(1)
-        self._wide: bool | None = None
-        self.back = make_button(self.tr("返回"), "Secondary")
-        self.ok = make_button(self.tr("登录"), "Primary")
-        self.ok.clicked.connect(self._sign_in)
-        self._nav = QHBoxLayout()
-        self._nav.addWidget(self.back)
-        self._nav.addWidget(self.ok, 1)
-        self._arrange(wide=False)
+        ]
+        self.columns = KeypadColumns(self, self.body, fields, self.keypad, nav)
         self._show_card()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._arrange(wide=self.width() >= WIDE_PAGE)
-
-    def _arrange(self, *, wide: bool) -> None:
-        if wide is self._wide:
-            return
-        self._wide = wide
-        self._grid.removeItem(self._fields)
-        self._grid.removeWidget(self.keypad)
-        self._fields.removeItem(self._nav)
-        self.body.removeItem(self._nav)
-        self._grid.addLayout(self._fields, 0, 0)
-        if wide:  # the way on right under the PIN, the keypad beside
-            self._fields.insertLayout(self._fields.count() - 1, self._nav)
-            self._grid.addWidget(self.keypad, 0, 1)
-            self._grid.setColumnStretch(0, 1)
-            self._grid.setColumnStretch(1, 1)
-        else:  # the keypad under the PIN, the way on at the foot
-            self._grid.addWidget(self.keypad, 1, 0)
-            self._grid.setColumnStretch(1, 0)
-            self.body.addLayout(self._nav)
 
     def begin(self) -> None:
         """Show the page fresh and listen to the card reader until ``stop``."""

@@ -22,11 +22,10 @@ from kiosk.cases import CaseDraft, ReceiptData
 from kiosk.forms import PHONE_PATTERN, FieldSpec, Kind, to_case_form
 from ui.screens.case_pages import Page
 from ui.widgets import make_button, make_label
+from ui.widgets.journey_kit import WIDE_PAGE
 from ui.widgets.keypad import NumericKeypad
 from ui.widgets.qr_label import QrLabel
 from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
-
-WIDE_PAGE = 1400  # px: a landscape screen's page (portrait pages are about 1080 wide)
 
 
 def mask_phone(phone: str) -> str:

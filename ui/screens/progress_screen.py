@@ -20,7 +20,14 @@ from kiosk.flows.progress import ProgressFlow, ProgressRefusal, ProgressState, t
 from kiosk.session import Session
 from ui.bridge import BackgroundRunner
 from ui.widgets import make_button, make_label
-from ui.widgets.journey_kit import DeviceInputs, JourneyStack, Page, RefusalPage, wrapped_label
+from ui.widgets.journey_kit import (
+    DeviceInputs,
+    JourneyStack,
+    KeypadColumns,
+    Page,
+    RefusalPage,
+    wrapped_label,
+)
 from ui.widgets.keypad import NumericKeypad
 from ui.widgets.timeline import Row, Timeline
 
@@ -54,17 +61,13 @@ class ProgressJourney(JourneyStack):
         self.inputs.card_read.connect(self._card_read)
 
         self.collect_page = Page(self.tr("办件进度查询"))
-        self.collect_page.body.addWidget(
-            wrapped_label(
-                self.tr(
-                    "扫描受理回执上的二维码即可查询；或输入办件编号，再刷身份证或输入身份证号后六位"
-                ),
-                "Subtitle",
-            )
+        how = wrapped_label(
+            self.tr(
+                "扫描受理回执上的二维码即可查询；或输入办件编号，再刷身份证或输入身份证号后六位"
+            ),
+            "Subtitle",
         )
-        self.collect_page.body.addWidget(
-            wrapped_label(self.tr("只刷身份证，可查看本人近期的全部办件。"), "Notice")
-        )
+        by_card = wrapped_label(self.tr("只刷身份证，可查看本人近期的全部办件。"), "Notice")
         form = QGridLayout()
         form.setHorizontalSpacing(20)
         self.case_field = _Field(self._target)
@@ -80,17 +83,22 @@ class ProgressJourney(JourneyStack):
         form.addWidget(self.last6_caption, 1, 0)
         form.addWidget(self.last6_field, 1, 1)
         form.setColumnStretch(1, 1)
-        self.collect_page.body.addLayout(form)
-        self.collect_page.body.addWidget(self.proof_label)
         self.keypad = NumericKeypad(self.case_field, allow_x=True)
-        self.collect_page.body.addWidget(self.keypad)
-        self.collect_page.body.addStretch(1)
         self.search_button = make_button(self.tr("查询"), "Primary")
         self.search_button.clicked.connect(self._search)
         self.back_button = QPushButton(self.tr("返回首页"))
         self.back_button.clicked.connect(self._back)
-        self.collect_page.body.addWidget(self.search_button)
-        self.collect_page.body.addWidget(self.back_button)
+        actions = QVBoxLayout()
+        actions.setSpacing(24)
+        actions.addWidget(self.search_button)
+        actions.addWidget(self.back_button)
+        self.columns = KeypadColumns(
+            self.collect_page,
+            self.collect_page.body,
+            [how, by_card, form, self.proof_label],
+            self.keypad,
+            actions,
+        )
         for field in (self.case_field, self.last6_field):
             field.textChanged.connect(self._typed)
 

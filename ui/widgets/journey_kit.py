@@ -11,10 +11,13 @@ import contextlib
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
+    QGridLayout,
     QLabel,
+    QLayout,
     QScrollArea,
     QScroller,
     QStackedWidget,
@@ -52,6 +55,72 @@ class Page(QScrollArea):
         self.title = make_label(title, "Title")
         self.title.setWordWrap(True)
         self.body.addWidget(self.title)
+
+
+WIDE_PAGE = 1400  # px: a landscape screen's page (portrait pages are about 1080 wide)
+
+
+class KeypadColumns(QObject):
+    """Fields typed on a keypad, and the buttons that go on, in a page's ``body``: on a
+    portrait page the keypad sits under the fields and the buttons at the foot; on a wide
+    (landscape) page the keypad stands beside the fields and the buttons under them, so that
+    they are on screen without scrolling. Rearranged whenever the page is resized."""
+
+    def __init__(
+        self,
+        page: QWidget,
+        body: QVBoxLayout,
+        fields: list[QWidget | QLayout],
+        keypad: QWidget,
+        actions: QBoxLayout,
+    ) -> None:
+        super().__init__(page)
+        self._body = body
+        self._keypad = keypad
+        self._actions = actions
+        self._actions_direction = actions.direction()
+        self.fields = QVBoxLayout()
+        for part in fields:
+            if isinstance(part, QLayout):
+                self.fields.addLayout(part)
+            else:
+                self.fields.addWidget(part)
+        self.fields.addStretch(1)
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(48)
+        body.addLayout(self.grid)
+        body.addStretch(1)
+        self.wide: bool | None = None
+        self.arrange(width=0)
+        page.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
+            self.arrange(watched.width())
+        return False
+
+    def arrange(self, width: int) -> None:
+        wide = width >= WIDE_PAGE
+        if wide is self.wide:
+            return
+        self.wide = wide
+        self.grid.removeItem(self.fields)
+        self.grid.removeWidget(self._keypad)
+        self.fields.removeItem(self._actions)
+        self._body.removeItem(self._actions)
+        self.grid.addLayout(self.fields, 0, 0)
+        self._actions.setDirection(  # side by side under the fields when wide
+            QBoxLayout.Direction.LeftToRight if wide else self._actions_direction
+        )
+        if wide:
+            self.fields.insertLayout(self.fields.count() - 1, self._actions)
+            self.grid.addWidget(self._keypad, 0, 1, Qt.AlignmentFlag.AlignTop)
+            self.grid.setColumnStretch(0, 1)
+            self.grid.setColumnStretch(1, 1)
+        else:
+            self.grid.addWidget(self._keypad, 1, 0)
+            self.grid.setColumnStretch(1, 0)
+            self._body.addLayout(self._actions)
 
 
 def wrapped_label(text: str = "", name: str = "", *, center: bool = False) -> QLabel:

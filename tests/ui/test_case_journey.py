@@ -325,3 +325,34 @@ def test_the_receipt_buttons_need_no_scrolling(
         bottom = button.mapTo(viewport, button.rect().bottomLeft()).y()
         assert 0 < bottom <= viewport.height(), (button.text(), bottom, viewport.height())
     window.end_session("finish")
+
+
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+def test_form_keys_and_the_way_on_need_no_scrolling(
+    qtbot: QtBot, themed: object, community_terminal: Terminal, orientation: str
+) -> None:
+    """Every key and "下一步" are on screen at once, the form scrolling on its own above the
+    keypad (portrait) or beside it (landscape, shorter keys, still over 80 px)."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.main_window import KioskWindow
+
+    window = KioskWindow(community_terminal, orientation=orientation)
+    qtbot.addWidget(window)
+    window.resize(window.design_size)
+    window.show()
+    citizen = d.Citizen(qtbot, window)
+    window.case.page_changed.connect(citizen.log.append)
+    d.begin(citizen, "居住", d.RESIDENCE)
+    d.card(community_terminal)
+    citizen.at("form")
+    QApplication.processEvents()
+    journey = window.case
+    viewport = journey._holders[journey.form_page].viewport()
+    view = journey.form_view
+    assert view is not None
+    for widget in (*view.keypad.keys.values(), journey.form_next):
+        bottom = widget.mapTo(viewport, widget.rect().bottomLeft()).y()
+        assert 0 < bottom <= viewport.height(), (widget.text(), bottom, viewport.height())
+        assert widget.height() >= 80
+    window.end_session("finish")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
@@ -55,7 +55,13 @@ class FormView(QWidget):
         if self.outer.direction() != direction:
             self.outer.setDirection(direction)
             self.keypad.setMaximumWidth(KEYPAD_SIDE_WIDTH if wide else 16777215)
+            self.keypad.set_compact(wide)
         super().resizeEvent(event)
+
+    def sizeHint(self) -> QSize:
+        # The form scrolls on its own: asking for no more height than the keypad needs lets
+        # the page fit the screen (keypad and "下一步" in view), the form taking what is left.
+        return QSize(super().sizeHint().width(), self.minimumSizeHint().height())
 
     def _retarget(self, edit: object) -> None:
         assert isinstance(edit, QLineEdit)

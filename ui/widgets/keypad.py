@@ -21,7 +21,7 @@ class NumericKeypad(QWidget):
         super().__init__()
         self.target = target
         self.keys: dict[str, QPushButton] = {}
-        grid = QGridLayout(self)
+        self._grid = grid = QGridLayout(self)
         grid.setSpacing(16)
         rows = ["123", "456", "789", ("X" if allow_x else "C") + "0⌫"]
         for r, row in enumerate(rows):
@@ -33,6 +33,15 @@ class NumericKeypad(QWidget):
                 button.clicked.connect(lambda _=False, k=key: self.press(k))
                 grid.addWidget(button, r, c)
                 self.keys[key] = button
+
+    def set_compact(self, compact: bool) -> None:
+        """Shorter keys (still over 80 px) where height is scarce: beside a form on a
+        landscape screen, so that every key and the way on fit without scrolling."""
+        self._grid.setSpacing(12 if compact else 16)
+        for button in self.keys.values():
+            button.setProperty("compact", compact)
+            button.style().unpolish(button)
+            button.style().polish(button)
 
     def press(self, key: str) -> None:
         if key == "⌫":

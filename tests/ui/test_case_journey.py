@@ -356,3 +356,42 @@ def test_form_keys_and_the_way_on_need_no_scrolling(
         assert 0 < bottom <= viewport.height(), (widget.text(), bottom, viewport.height())
         assert widget.height() >= 80
     window.end_session("finish")
+
+
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+def test_the_capture_panel_takes_the_page(
+    qtbot: QtBot, themed: object, community_terminal: Terminal, orientation: str
+) -> None:
+    """While a material is photographed, the list and the way on step aside: the preview and
+    the three capture buttons are on screen without scrolling; done, the list is back."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.main_window import KioskWindow
+
+    window = KioskWindow(community_terminal, orientation=orientation)
+    qtbot.addWidget(window)
+    window.resize(window.design_size)
+    window.show()
+    citizen = d.Citizen(qtbot, window)
+    window.case.page_changed.connect(citizen.log.append)
+    d.begin(citizen, "生育", d.BIRTH)
+    d.card(community_terminal)
+    citizen.at("form")
+    citizen.type_digits(citizen.field("expected_date").edit, "20270315")
+    citizen.type_digits(citizen.field("phone").edit, "13900005678")
+    citizen.tap(window.case.form_next)
+    citizen.at("materials")
+    materials = window.case.materials_page
+    citizen.tap(materials.capture_buttons["id_card"])
+    QApplication.processEvents()
+    assert not materials.list_box.isVisible() and not materials.next.isVisible()
+    viewport = window.case._holders[materials].viewport()
+    for button in (materials.retake, materials.shoot, materials.done):
+        bottom = button.mapTo(viewport, button.rect().bottomLeft()).y()
+        assert 0 < bottom <= viewport.height(), (button.text(), bottom, viewport.height())
+    citizen.tap(materials.shoot)
+    qtbot.waitUntil(lambda: materials.done.isEnabled() and materials._pages == 1, timeout=20000)
+    citizen.tap(materials.done)
+    qtbot.waitUntil(lambda: not materials.panel.isVisible(), timeout=20000)
+    assert materials.list_box.isVisible() and materials.next.isVisible()
+    window.end_session("finish")

@@ -45,9 +45,13 @@ class MaterialsPage(Page):
         self.camera = camera
         self.runner = runner
         self.draft: CaseDraft | None = None
-        self.rows = QGridLayout()
+        # The list of materials; while one is being photographed the capture panel takes the
+        # page (list and way on hidden), so that its preview and buttons fit any screen.
+        self.list_box = QWidget()
+        self.rows = QGridLayout(self.list_box)
+        self.rows.setContentsMargins(0, 0, 0, 0)
         self.rows.setSpacing(12)
-        self.body.addLayout(self.rows)
+        self.body.addWidget(self.list_box)
         self.capture_buttons: dict[str, QPushButton] = {}
         self.bring_buttons: dict[str, QPushButton] = {}
         self.states: dict[str, object] = {}
@@ -159,6 +163,7 @@ class MaterialsPage(Page):
         self.panel_title.setText(self.tr("正在拍摄：%1").replace("%1", spec.name))
         self.guidance.setText(self.tr("请将材料平放在拍摄区内，一次拍一页。"))
         self._update_count()
+        self._show_list(False)
         self.panel.show()
         self._timer.start()
         self._grab_preview()
@@ -167,7 +172,13 @@ class MaterialsPage(Page):
         self._timer.stop()
         self._current = None
         self.panel.hide()
+        self._show_list(True)
         self.preview.clear()
+
+    def _show_list(self, shown: bool) -> None:
+        for widget in (self.list_box, self.missing, self.back, self.next):
+            if widget is not None:
+                widget.setVisible(shown)
 
     def _grab_preview(self) -> None:
         if self._grabbing:

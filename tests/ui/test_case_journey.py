@@ -351,10 +351,15 @@ def test_form_keys_and_the_way_on_need_no_scrolling(
     viewport = journey._holders[journey.form_page].viewport()
     view = journey.form_view
     assert view is not None
-    for widget in (*view.keypad.keys.values(), journey.form_next):
+    for widget in view.keypad.keys.values():
         bottom = widget.mapTo(viewport, widget.rect().bottomLeft()).y()
         assert 0 < bottom <= viewport.height(), (widget.text(), bottom, viewport.height())
         assert widget.height() >= 80
+    # "下一步" is pinned under the scrolling page, on screen above the finish bar.
+    footer = journey.form_page.footer
+    assert footer.isAncestorOf(journey.form_next) and journey.form_next.isVisible()
+    bottom = footer.mapTo(window, footer.rect().bottomLeft()).y()
+    assert bottom <= window.finish_bar.mapTo(window, window.finish_bar.rect().topLeft()).y()
     window.end_session("finish")
 
 

@@ -278,3 +278,25 @@ def test_closing_the_window_restores_language_and_look(
     window.close()
     assert QCoreApplication.translate("HomeScreen", "您好，欢迎办理") == "您好，欢迎办理"
     assert "QWidget { font-size: 42px" not in themed.styleSheet()  # the elder sheet is gone
+
+
+def test_no_stray_windows_after_the_screens_are_rebuilt(
+    qtbot: QtBot, themed: object, terminal: Terminal
+) -> None:
+    """A widget shown before it has a parent becomes a window of its own and takes the focus
+    from the kiosk: after building and rebuilding every screen, the kiosk is the only window."""
+    from PySide6.QtWidgets import QApplication
+
+    window = KioskWindow(terminal)
+    qtbot.addWidget(window)
+    window.resize(window.design_size)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    window.toggle_language()
+    window.toggle_elder_mode()
+    QApplication.processEvents()
+    shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    assert shown == [window], [type(w).__name__ for w in shown]
+    assert window.isActiveWindow()  # nothing took the focus away on the way
+    window.end_session("finish")

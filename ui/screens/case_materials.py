@@ -176,9 +176,8 @@ class MaterialsPage(Page):
         self.preview.clear()
 
     def _show_list(self, shown: bool) -> None:
-        for widget in (self.list_box, self.missing, self.back, self.next):
-            if widget is not None:
-                widget.setVisible(shown)
+        for widget in (self.list_box, self.missing, self.footer):
+            widget.setVisible(shown)
 
     def _grab_preview(self) -> None:
         if self._grabbing:

@@ -23,6 +23,13 @@ class Page(QWidget):
         self.title = make_label(title, "Title")
         self.title.setWordWrap(True)
         self.body.addWidget(self.title)
+        # The way back and on: pinned under the page (the journey places it outside the page's
+        # scrolling), so that "下一步" or "提交" is on screen however long the page is.
+        self.footer = QWidget(self)  # a child until the journey places it: never a window
+        self.footer.setObjectName("PageFooter")
+        self.footer_layout = QVBoxLayout(self.footer)
+        self.footer_layout.setContentsMargins(60, 16, 60, 24)
+        self.footer.hide()
 
     def nav(self, back: str, forward: str = "") -> tuple[QPushButton, QPushButton | None]:
         row = QHBoxLayout()
@@ -32,7 +39,8 @@ class Page(QWidget):
         if forward:
             forward_button = make_button(forward, "Primary")
             row.addWidget(forward_button, 1)
-        self.body.addLayout(row)
+        self.footer_layout.addLayout(row)
+        self.footer.show()
         return back_button, forward_button
 
 

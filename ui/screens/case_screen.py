@@ -14,7 +14,14 @@ import shutil
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from drivers.camera.camera import CameraWorker
 from drivers.idcard.monitor import CardMonitor
@@ -111,6 +118,7 @@ class CaseJourney(JourneyStack):
             self.tr("返回首页"), self.tr("重试")
         )
         self._holders: dict[QWidget, QScrollArea] = {}
+        self._frames: dict[QWidget, QWidget] = {}  # holder + the page's pinned footer
         self.staff_page = StaffSignInPage(desk.staff, id_monitor, card_guard)
         self.shift_page = ShiftPage(desk.service.outbox)
         for page in (
@@ -125,8 +133,15 @@ class CaseJourney(JourneyStack):
             holder.setFrameShape(QFrame.Shape.NoFrame)
             holder.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             holder.setWidget(page)
+            frame = QWidget()
+            frame_layout = QVBoxLayout(frame)
+            frame_layout.setContentsMargins(0, 0, 0, 0)
+            frame_layout.setSpacing(0)
+            frame_layout.addWidget(holder, 1)
+            frame_layout.addWidget(page.footer)
             self._holders[page] = holder
-            self.addWidget(holder)
+            self._frames[page] = frame
+            self.addWidget(frame)
         self._connect()
         self.wipe()
 
@@ -242,14 +257,13 @@ class CaseJourney(JourneyStack):
             self.finished.emit()
 
     def _show(self, page: QWidget, name: str) -> None:
-        holder = self._holders[page]
-        self.setCurrentWidget(holder)
-        holder.verticalScrollBar().setValue(0)
+        self.setCurrentWidget(self._frames[page])
+        self._holders[page].verticalScrollBar().setValue(0)
         self.page_changed.emit(name)
 
     def current_page(self) -> QWidget | None:
-        holder = self.currentWidget()
-        return holder.widget() if isinstance(holder, QScrollArea) else None
+        current = self.currentWidget()
+        return next((page for page, frame in self._frames.items() if frame is current), None)
 
     # -- find, identify, form -------------------------------------------------------------
 

@@ -125,7 +125,16 @@ class _Stretch(QTranslator):
 
 
 def _clipped(journey: QWidget) -> list[str]:
-    QCoreApplication.processEvents()
+    # A text just set is laid out over a few event rounds (the label, its page, the scroll area
+    # holding the page): let those run before judging; a real clip stays after them.
+    for _ in range(5):
+        QCoreApplication.processEvents()
+        if not (found := _clipped_now(journey)):
+            break
+    return found
+
+
+def _clipped_now(journey: QWidget) -> list[str]:
     found = []
     for widget in journey.findChildren(QWidget):
         if not widget.isVisibleTo(journey) or not isinstance(widget, QLabel | QAbstractButton):

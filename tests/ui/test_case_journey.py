@@ -12,6 +12,7 @@ from collections.abc import Callable
 import case_driver as d
 import pytest
 from pytestqt.qtbot import QtBot
+from screen_checks import assert_in_view, kiosk_window
 
 from kiosk.app import Terminal
 from ui.widgets.form_fields import GroupField, LineField
@@ -278,17 +279,11 @@ def test_the_receipt_buttons_need_no_scrolling(
     and the paper sit beside the buttons instead of pushing them below the fold."""
     from datetime import date, datetime
 
-    from PySide6.QtWidgets import QApplication
-
     from kiosk.api.models import DeliveryMethod
     from kiosk.api.payloads import case_tracking_code, new_receipt_code
     from kiosk.cases import ReceiptData, receipt_layout
-    from ui.main_window import KioskWindow
 
-    window = KioskWindow(terminal, orientation=orientation)
-    qtbot.addWidget(window)
-    window.resize(window.design_size)
-    window.show()
+    window = kiosk_window(qtbot, terminal, orientation)
     if look == "elder":
         window.home.elder_button.click()
     if look == "en":
@@ -319,11 +314,7 @@ def test_the_receipt_buttons_need_no_scrolling(
     page = journey.receipt_page
     page.show_receipt(data, True, png)
     journey._show(page, "receipt")
-    QApplication.processEvents()
-    viewport = journey._holders[page].viewport()
-    for button in (page.rate, page.done):
-        bottom = button.mapTo(viewport, button.rect().bottomLeft()).y()
-        assert 0 < bottom <= viewport.height(), (button.text(), bottom, viewport.height())
+    assert_in_view((page.rate, page.done), journey._holders[page].viewport())
     window.end_session("finish")
 
 
@@ -333,28 +324,18 @@ def test_form_keys_and_the_way_on_need_no_scrolling(
 ) -> None:
     """Every key and "下一步" are on screen at once, the form scrolling on its own above the
     keypad (portrait) or beside it (landscape, shorter keys, still over 80 px)."""
-    from PySide6.QtWidgets import QApplication
 
-    from ui.main_window import KioskWindow
-
-    window = KioskWindow(community_terminal, orientation=orientation)
-    qtbot.addWidget(window)
-    window.resize(window.design_size)
-    window.show()
+    window = kiosk_window(qtbot, community_terminal, orientation)
     citizen = d.Citizen(qtbot, window)
     window.case.page_changed.connect(citizen.log.append)
     d.begin(citizen, "居住", d.RESIDENCE)
     d.card(community_terminal)
     citizen.at("form")
-    QApplication.processEvents()
     journey = window.case
-    viewport = journey._holders[journey.form_page].viewport()
     view = journey.form_view
     assert view is not None
-    for widget in view.keypad.keys.values():
-        bottom = widget.mapTo(viewport, widget.rect().bottomLeft()).y()
-        assert 0 < bottom <= viewport.height(), (widget.text(), bottom, viewport.height())
-        assert widget.height() >= 80
+    assert_in_view(view.keypad.keys.values(), journey._holders[journey.form_page].viewport())
+    assert all(key.height() >= 80 for key in view.keypad.keys.values())
     # "下一步" is pinned under the scrolling page, on screen above the finish bar.
     footer = journey.form_page.footer
     assert footer.isAncestorOf(journey.form_next) and journey.form_next.isVisible()
@@ -369,14 +350,8 @@ def test_the_capture_panel_takes_the_page(
 ) -> None:
     """While a material is photographed, the list and the way on step aside: the preview and
     the three capture buttons are on screen without scrolling; done, the list is back."""
-    from PySide6.QtWidgets import QApplication
 
-    from ui.main_window import KioskWindow
-
-    window = KioskWindow(community_terminal, orientation=orientation)
-    qtbot.addWidget(window)
-    window.resize(window.design_size)
-    window.show()
+    window = kiosk_window(qtbot, community_terminal, orientation)
     citizen = d.Citizen(qtbot, window)
     window.case.page_changed.connect(citizen.log.append)
     d.begin(citizen, "生育", d.BIRTH)
@@ -388,12 +363,9 @@ def test_the_capture_panel_takes_the_page(
     citizen.at("materials")
     materials = window.case.materials_page
     citizen.tap(materials.capture_buttons["id_card"])
-    QApplication.processEvents()
-    assert not materials.list_box.isVisible() and not materials.next.isVisible()
     viewport = window.case._holders[materials].viewport()
-    for button in (materials.retake, materials.shoot, materials.done):
-        bottom = button.mapTo(viewport, button.rect().bottomLeft()).y()
-        assert 0 < bottom <= viewport.height(), (button.text(), bottom, viewport.height())
+    assert_in_view((materials.retake, materials.shoot, materials.done), viewport)
+    assert not materials.list_box.isVisible() and not materials.next.isVisible()
     citizen.tap(materials.shoot)
     qtbot.waitUntil(lambda: materials.done.isEnabled() and materials._pages == 1, timeout=20000)
     citizen.tap(materials.done)

@@ -13,6 +13,7 @@ import case_driver as d
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from screen_checks import assert_in_view, kiosk_window
 
 from drivers.idcard.samples import (
     SAMPLE_STAFF_CARD_UID,
@@ -182,22 +183,12 @@ def test_the_sign_in_button_needs_no_scrolling(
 ) -> None:
     """A community point's screen is landscape: the keypad stands beside the PIN there, so
     that "登录" is on screen with the keypad."""
-    from PySide6.QtWidgets import QApplication
 
-    from ui.main_window import KioskWindow
-
-    window = KioskWindow(point, orientation=orientation)
-    qtbot.addWidget(window)
-    window.resize(window.design_size)
-    window.show()
+    window = kiosk_window(qtbot, point, orientation)
     journey = window.case
     window.open_journey("case")
     qtbot.mouseClick(journey.sign_in_button, Qt.MouseButton.LeftButton)
     page = journey.staff_page
     qtbot.waitUntil(lambda: journey.current_page() is page, timeout=5000)
-    QApplication.processEvents()
-    viewport = journey._holders[page].viewport()
-    for widget in (page.ok, page.keypad):
-        bottom = widget.mapTo(viewport, widget.rect().bottomLeft()).y()
-        assert 0 < bottom <= viewport.height(), (orientation, bottom, viewport.height())
+    assert_in_view((page.ok, page.keypad), journey._holders[page].viewport())
     window.end_session("finish")

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from screen_checks import assert_in_view, kiosk_window
 
 from drivers.idcard.samples import sample_resident
 from kiosk.api import models as m
@@ -282,20 +283,13 @@ def test_landscape_keypad_and_search_need_no_scrolling(
 ) -> None:
     """On a landscape screen the keypad stands beside the fields and "查询" under them: every
     key and both buttons are on screen without scrolling."""
-    from PySide6.QtWidgets import QApplication
 
-    window = KioskWindow(hall.terminal, orientation="landscape")
-    qtbot.addWidget(window)
-    window.resize(window.design_size)
-    window.show()
+    window = kiosk_window(qtbot, hall.terminal, "landscape")
     if language == "en":
         window.home.language_button.click()
     open_progress(qtbot, window)
     journey = window.progress
     page = journey.collect_page
-    QApplication.processEvents()
-    viewport = page.viewport()
-    for widget in (*journey.keypad.keys.values(), journey.search_button, journey.back_button):
-        bottom = widget.mapTo(viewport, widget.rect().bottomLeft()).y()
-        assert 0 < bottom <= viewport.height(), (widget.text(), bottom, viewport.height())
+    buttons = (journey.search_button, journey.back_button)
+    assert_in_view((*journey.keypad.keys.values(), *buttons), page.viewport())
     window.end_session("finish")

@@ -3,19 +3,26 @@
 When a session ends (finish, idle or a journey's end) with a card still on the reader, the next
 citizen must not be identified by it: a real-name ticket, a check-in or a case would otherwise
 be made in the last citizen's name. :class:`LeftCardGuard` remembers such a card until it is
-taken away; journeys ignore card reads meanwhile and the home screen asks for it to be taken.
+taken away. Screens take the reader's events through :meth:`LeftCardGuard.subscribe`, which
+turns a read of that card into :class:`LeftCardSeen`; the home screen asks for it to be taken.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from drivers.events import Broadcaster
 
 if TYPE_CHECKING:
     from drivers.idcard import CardMonitor
+
+
+@dataclass(frozen=True, slots=True)
+class LeftCardSeen:
+    """The reader read the card the last citizen left: not to be used for this one."""
 
 
 class LeftCardGuard:
@@ -31,6 +38,18 @@ class LeftCardGuard:
         if self._monitor is None:
             return lambda: None
         return self._monitor.subscribe(self._event)
+
+    def subscribe(self, callback: Callable[[object], None]) -> Callable[[], None]:
+        """The reader's events, as CardMonitor.subscribe gives them, except that a read of a
+        card left behind arrives as :class:`LeftCardSeen`; returns the unsubscribe function."""
+        if self._monitor is None:
+            return lambda: None
+        from drivers.idcard import CardRead
+
+        def filtered(event: object) -> None:
+            callback(LeftCardSeen() if isinstance(event, CardRead) and self.blocked else event)
+
+        return self._monitor.subscribe(filtered)
 
     @property
     def blocked(self) -> bool:

@@ -45,3 +45,28 @@ def test_without_a_reader_nothing_is_ever_left() -> None:
     guard = LeftCardGuard(None)
     guard.watch()()
     assert guard.session_ended() is False and not guard.blocked
+
+
+def test_subscribers_get_a_left_card_as_left_card_seen() -> None:
+    from kiosk.card_guard import LeftCardSeen
+
+    reader, monitor, guard = _monitor_with_guard()
+    read = threading.Event()
+    monitor.subscribe(lambda e: read.set() if isinstance(e, CardRead) else None)
+    guard.watch()
+    with monitor:
+        reader.place_card(sample_resident())
+        assert read.wait(WAIT)
+        assert guard.session_ended()
+        seen: list[object] = []
+        unsubscribe = guard.subscribe(seen.append)  # replays the card on the reader
+        assert [e for e in seen if isinstance(e, LeftCardSeen | CardRead)] == [LeftCardSeen()]
+        unsubscribe()
+        again = threading.Event()
+        guard.subscribe(lambda e: again.set() if isinstance(e, CardRead) else None)
+        unblocked = threading.Event()
+        guard.changes.subscribe(lambda _: unblocked.set() if not guard.blocked else None)
+        reader.remove_card()
+        assert unblocked.wait(WAIT)
+        reader.place_card(sample_resident())
+        assert again.wait(WAIT)  # the next card, placed after the left one went, is read

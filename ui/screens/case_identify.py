@@ -16,7 +16,7 @@ from drivers.camera.scanner import scan_first
 from drivers.idcard.monitor import CardMonitor, CardRead, CardReadFailed
 from kiosk.api.client import HubClient
 from kiosk.api.errors import HubRejected
-from kiosk.card_guard import LeftCardGuard
+from kiosk.card_guard import LeftCardGuard, LeftCardSeen
 from kiosk.cases import (
     Applicant,
     CardRefusal,
@@ -103,8 +103,9 @@ class IdentifyPage(Page):
         self.qr_button.setVisible(self.qr_camera is not None)
         self._active = True
         if self.id_monitor is not None and self._unsubscribe_card is None:
+            cards = self.card_guard or self.id_monitor  # the guard turns a left card aside
             # A card already on the reader is replayed at once: it identifies immediately.
-            self._unsubscribe_card = self.id_monitor.subscribe(self.card_relay.publish)
+            self._unsubscribe_card = cards.subscribe(self.card_relay.publish)
 
     def stop(self) -> None:
         self._active = False
@@ -129,10 +130,10 @@ class IdentifyPage(Page):
         if isinstance(event, CardReadFailed):
             self.status.setText(self.tr("没能读出这张卡，请取下后重新放置。"))
             return
-        if not isinstance(event, CardRead):
-            return
-        if self.card_guard is not None and self.card_guard.blocked:
+        if isinstance(event, LeftCardSeen):
             self.status.setText(left_card_text())
+            return
+        if not isinstance(event, CardRead):
             return
         found = applicant_from_card(event.document, date.today())
         if isinstance(found, Applicant):

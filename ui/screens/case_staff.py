@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLayout, QLineEdit, QWidget
 
 from drivers.idcard.monitor import CardMonitor, CardRead, CardReadFailed, CardRemoved
-from kiosk.card_guard import LeftCardGuard
+from kiosk.card_guard import LeftCardGuard, LeftCardSeen
 from kiosk.outbox.store import EntryState, Outbox
 from kiosk.staff import (
     CardKind,
@@ -94,7 +94,8 @@ class StaffSignInPage(Page):
         """Show the page fresh and listen to the card reader until ``stop``."""
         self.clear()
         if self.id_monitor is not None and self._unsubscribe is None:
-            self._unsubscribe = self.id_monitor.subscribe(self.relay.publish)
+            cards = self.card_guard or self.id_monitor  # the guard turns a left card aside
+            self._unsubscribe = cards.subscribe(self.relay.publish)
 
     def stop(self) -> None:
         if self._unsubscribe is not None:
@@ -147,10 +148,10 @@ class StaffSignInPage(Page):
             self._card_on_reader = True
             self.error.setText(self.tr("没能读出这张卡，请取下后重新放置。"))
             return
-        if not isinstance(event, CardRead) or self._waiting is not None:
-            return
-        if self.card_guard is not None and self.card_guard.blocked:
+        if isinstance(event, LeftCardSeen):
             self.error.setText(left_card_text())
+            return
+        if not isinstance(event, CardRead) or self._waiting is not None:
             return
         self._card_on_reader = True
         card = staff_card_of(event.document)

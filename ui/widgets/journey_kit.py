@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.card_guard import LeftCardSeen
 from kiosk.devices import Devices
 from ui.bridge import EventRelay
 from ui.widgets import make_button, make_label
@@ -181,9 +182,8 @@ class DeviceInputs(QObject):
         relay = EventRelay(self)
         relay.received.connect(self._event)
         self._relay = relay
-        monitor = self._devices.id_monitor
-        if card and monitor is not None:
-            self._stops.append(monitor.subscribe(relay.publish))
+        if card:
+            self._stops.append(self._devices.card_guard.subscribe(relay.publish))
         worker = self._devices.camera
         if camera and worker is not None:
             from drivers.camera.scanner import QrScanner
@@ -226,10 +226,9 @@ class DeviceInputs(QObject):
             if event.text not in self._answered:
                 self._answered.add(event.text)
                 self.qr_scanned.emit(event.text)
+        elif isinstance(event, LeftCardSeen):
+            self.left_card_ignored.emit()
         elif isinstance(event, CardRead):
-            if self._devices.card_guard.blocked:
-                self.left_card_ignored.emit()
-                return
             self.card_read.emit(event.document)
         elif isinstance(event, CardReadFailed):
             self.card_failed.emit()

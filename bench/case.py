@@ -23,9 +23,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from contract.models import CatalogItem, DeliveryMethod
 from hub.embedded import EmbeddedHub
 from kiosk.api.client import HubClient
-from kiosk.api.models import CatalogItem, DeliveryMethod
 from kiosk.app import build_terminal, demo_settings
 from kiosk.capture import DocumentCamera
 from kiosk.cases import (

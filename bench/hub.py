@@ -24,14 +24,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kiosk.api.client import HubClient  # noqa: E402
-from kiosk.api.models import (  # noqa: E402
+from contract.models import (  # noqa: E402
     CaseCreate,
     DeliveryMethod,
     MaterialDeclaration,
     Person,
     TicketIssueRequest,
 )
+from kiosk.api.client import HubClient  # noqa: E402
 from kiosk.outbox.sender import OutboxSender  # noqa: E402
 from kiosk.outbox.store import Outbox  # noqa: E402
 

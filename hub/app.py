@@ -9,6 +9,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
+from contract.models import API_PREFIX
 from hub import identity, migrations, problems
 from hub.context import Clock, HubContext, HubSettings, utc_now
 from hub.db import make_engine
@@ -25,7 +26,6 @@ from hub.routes import (
 )
 from hub.routes import identity as identity_routes
 from hub.workdays import WorkCalendar
-from kiosk.api.models import API_PREFIX
 
 logger = logging.getLogger(__name__)
 

@@ -9,11 +9,11 @@ from datetime import date
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from contract import models as m
 from hub import tickets as t
 from hub.context import HubContext
 from hub.db import AppointmentRow, Terminal, Ticket
 from hub.problems import HubProblem
-from kiosk.api import models as m
 
 AS = m.AppointmentState
 LIVE = (AS.BOOKED.value, AS.CHECKED_IN.value)

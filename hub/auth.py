@@ -14,10 +14,10 @@ from typing import Annotated
 from fastapi import Depends, Request
 from sqlalchemy import select
 
+from contract.models import ProblemCode, TerminalCredentials, TerminalRegistration
 from hub.context import HubContext, get_context
 from hub.db import Terminal
 from hub.problems import HubProblem
-from kiosk.api.models import ProblemCode, TerminalCredentials, TerminalRegistration
 
 
 def hash_token(token: str) -> str:

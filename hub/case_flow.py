@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from contract import models as m
 from hub.cases import (
     TRANSITIONS,
     detail,
@@ -22,7 +23,6 @@ from hub.catalog import item_in
 from hub.context import HubContext
 from hub.db import CaseEvent, CaseRow, Material, Terminal
 from hub.problems import HubProblem
-from kiosk.api import models as m
 
 C = m.CaseState
 CA = m.CaseAction

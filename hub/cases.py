@@ -19,13 +19,13 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from contract import models as m
 from hub import forms
 from hub.catalog import get_item
 from hub.context import HubContext, request_hash
 from hub.db import CaseEvent, CaseRow, CaseSequence, CatalogItemRow, Material, Terminal
 from hub.problems import HubProblem
 from hub.sequences import next_value
-from kiosk.api import models as m
 
 C = m.CaseState
 CA = m.CaseAction

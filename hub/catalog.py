@@ -27,9 +27,9 @@ from pydantic import ValidationError
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from contract.models import Catalog, CatalogImportReport, CatalogItem
 from hub.context import HubContext
 from hub.db import CatalogItemRow, KeyValue
-from kiosk.api.models import Catalog, CatalogImportReport, CatalogItem
 
 HEADER_ALIASES = {
     "实施编码": "code",

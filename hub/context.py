@@ -19,10 +19,10 @@ from fastapi import Request
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from contract.models import ProblemCode
 from hub.db import KeyValue
 from hub.problems import HubProblem
 from hub.workdays import WorkCalendar
-from kiosk.api.models import ProblemCode
 
 Clock = Callable[[], datetime]
 

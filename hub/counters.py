@@ -15,11 +15,11 @@ from __future__ import annotations
 from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
+from contract import models as m
 from hub import tickets as t
 from hub.context import HubContext
 from hub.db import CounterRow, Ticket
 from hub.problems import HubProblem
-from kiosk.api import models as m
 
 S = m.TicketState
 A = m.TicketAction

@@ -21,10 +21,10 @@ from typing import Any
 
 import uvicorn
 
+from contract.models import TerminalMode, TerminalRegistration
 from hub.app import create_app
 from hub.auth import register_terminal
 from hub.context import Clock, HubContext, HubSettings, utc_now
-from kiosk.api.models import TerminalMode, TerminalRegistration
 
 logger = logging.getLogger(__name__)
 
@@ -172,8 +172,8 @@ class EmbeddedHub:
 
     def issue_identity_code(self, name: str, id_number: str, *, ttl_seconds: int = 120) -> str:
         """A signed dynamic identity code for the demo and tests (QR text, no personal data)."""
+        from contract.models import IdentityCodeIssue
         from hub.identity import issue
-        from kiosk.api.models import IdentityCodeIssue
 
         request = IdentityCodeIssue(name=name, id_number=id_number, ttl_seconds=ttl_seconds)
         return issue(self.context, request).code

@@ -19,12 +19,12 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from contract import models as m
+from contract import payloads
 from hub.cases import receipt_code_hash
 from hub.context import HubContext
 from hub.db import CaseRow, CatalogItemRow, EvaluationRow, Terminal, Ticket
 from hub.problems import HubProblem
-from kiosk.api import models as m
-from kiosk.api import payloads
 
 BAD = (m.Rating.UNSATISFIED, m.Rating.VERY_UNSATISFIED)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from contract import models as m
+from contract.answers import AnswerError, AnswerProblem, check_answers, upgrade_legacy
 from hub.problems import HubProblem
-from kiosk.api import models as m
-from kiosk.api.answers import AnswerError, AnswerProblem, check_answers, upgrade_legacy
 
 P = AnswerProblem
 

@@ -1,7 +1,7 @@
 """Dynamic identity codes: the hub signs them (Ed25519) and resolves them for terminals.
 
 A code carries only a random 16-byte subject reference, its validity window and the hub's
-signature (format in ``kiosk.api.payloads``); who the subject is stays in the hub's database.
+signature (format in ``contract.payloads``); who the subject is stays in the hub's database.
 The private key lives in the hub's data dir (``identity-ed25519.pem``, 0600); without a data dir
 (an in-memory hub) a key is made for the life of the process.
 """
@@ -19,11 +19,11 @@ from pathlib import Path
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from contract import models as m
+from contract import payloads
 from hub.context import HubContext
 from hub.db import IdentitySubject
 from hub.problems import HubProblem
-from kiosk.api import models as m
-from kiosk.api import payloads
 
 logger = logging.getLogger(__name__)
 

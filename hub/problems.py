@@ -10,7 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from kiosk.api.models import PROBLEM_MEDIA_TYPE, FieldError, Problem, ProblemCode
+from contract.models import PROBLEM_MEDIA_TYPE, FieldError, Problem, ProblemCode
 
 logger = logging.getLogger(__name__)
 

@@ -10,9 +10,9 @@ from typing import Any
 from pydantic import ValidationError
 from sqlalchemy import func, select
 
+from contract.models import TicketCategory
 from hub.context import HubContext
 from hub.db import CounterRow, KeyValue, TicketCategoryRow
-from kiosk.api.models import TicketCategory
 
 logger = logging.getLogger(__name__)
 

@@ -7,9 +7,9 @@ from datetime import date
 
 from sqlalchemy import select
 
+from contract import models as m
 from hub.context import HubContext
 from hub.db import Ticket, TicketCategoryRow
-from kiosk.api import models as m
 
 
 def _mean_minutes(seconds: list[float]) -> float | None:

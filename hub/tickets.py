@@ -17,12 +17,12 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from contract import models as m
 from hub.catalog import item_in
 from hub.context import HubContext, request_hash
 from hub.db import CounterRow, Terminal, Ticket, TicketCategoryRow, TicketEvent, TicketSequence
 from hub.problems import HubProblem
 from hub.sequences import next_value
-from kiosk.api import models as m
 
 OPEN_STATES = (
     m.TicketState.ISSUED.value,

@@ -13,8 +13,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from contract.payloads import case_tracking_code
 from kiosk.api.client import HubClient
-from kiosk.api.payloads import case_tracking_code
 from kiosk.case_desk import CaseDesk, build_case_desk
 from kiosk.config import Mode, Settings, load_settings, settings_from_dict
 from kiosk.devices import Devices, build_devices

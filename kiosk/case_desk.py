@@ -7,8 +7,8 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
+from contract.models import Channel
 from kiosk.api.client import HubClient
-from kiosk.api.models import Channel
 from kiosk.capture import DocumentCamera
 from kiosk.cases import CaseService
 from kiosk.catalog_cache import CatalogCache, KioskGuide, default_guide_path, load_guide

@@ -21,11 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from drivers.idcard.document import CardType, IdDocument
-from drivers.printer.layouts import CaseReceipt, Delivery
-from kiosk.api.client import HubClient
-from kiosk.api.errors import HubFailure, HubRejected, HubUnreachable
-from kiosk.api.models import (
+from contract.models import (
     CaseCreate,
     CaseLookup,
     CatalogItem,
@@ -35,7 +31,11 @@ from kiosk.api.models import (
     MaterialDeclaration,
     Person,
 )
-from kiosk.api.payloads import case_tracking_code, new_receipt_code
+from contract.payloads import case_tracking_code, new_receipt_code
+from drivers.idcard.document import CardType, IdDocument
+from drivers.printer.layouts import CaseReceipt, Delivery
+from kiosk.api.client import HubClient
+from kiosk.api.errors import HubFailure, HubRejected, HubUnreachable
 from kiosk.forms import FieldSpec, to_case_form
 from kiosk.outbox.sender import AttemptFailed, OutboxSender
 from kiosk.outbox.store import EntryState, Outbox, ProvisionalReceipt

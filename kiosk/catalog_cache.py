@@ -24,9 +24,9 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from contract.models import Catalog, CatalogItem, Channel
 from kiosk.api.client import HubClient
 from kiosk.api.errors import HubFailure, HubUnreachable
-from kiosk.api.models import Catalog, CatalogItem, Channel
 from kiosk.errors import ConfigError, KioskError
 
 logger = logging.getLogger(__name__)

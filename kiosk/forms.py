@@ -4,7 +4,7 @@ The kinds come from the hub's schema (``FormField``: text, number, date, phone, 
 multi-choice, address, ID number, a repeating group). What the citizen typed is first turned
 into the contract's answer shapes (``serialise``: a date as ISO, an ID number upper-cased, a
 multi-choice as a list, a group as a list of row objects), then checked by the same rules the
-hub applies (kiosk.api.answers), with a problem per field that the UI words in plain language.
+hub applies (contract.answers), with a problem per field that the UI words in plain language.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from kiosk.api.answers import (
+from contract.answers import (
     PHONE_PATTERN,
     AnswerError,
     AnswerProblem,
@@ -23,7 +23,7 @@ from kiosk.api.answers import (
     id_number_problem,
     is_empty,
 )
-from kiosk.api.models import CatalogItem, FormAnswer, FormField, FormSubField
+from contract.models import CatalogItem, FormAnswer, FormField, FormSubField
 
 # Re-exported for the screens: the same rules the hub applies.
 __all__ = [

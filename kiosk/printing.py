@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from contract.models import TicketIssued
 from drivers.printer.document import Document
 from drivers.printer.encoder import encode
 from drivers.printer.errors import PrinterError
@@ -18,7 +19,6 @@ from drivers.printer.printer import open_printer
 from drivers.printer.profile import PrinterProfile
 from drivers.printer.render import render_escpos
 from drivers.printer.samples import self_test_page
-from kiosk.api.models import TicketIssued
 from kiosk.config import Settings
 from kiosk.errors import ConfigError
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from kiosk.api.models import CatalogItem
+from contract.models import CatalogItem
 from kiosk.catalog_cache import KioskGuide
 
 

@@ -20,13 +20,13 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from contract import models as m
+from contract.models import CatalogItem, TicketCategory, TicketIssued, TicketIssueRequest
+from contract.payloads import PayloadKind, PayloadStatus, classify
 from drivers.errors import DeviceError
 from drivers.printer.layouts import mask_id, mask_name
-from kiosk.api import models as m
 from kiosk.api.client import HubClient
 from kiosk.api.errors import HubRejected
-from kiosk.api.models import CatalogItem, TicketCategory, TicketIssued, TicketIssueRequest
-from kiosk.api.payloads import PayloadKind, PayloadStatus, classify
 from kiosk.catalog_cache import CatalogCache, KioskGuide
 from kiosk.config import TicketSettings
 from kiosk.errors import KioskError

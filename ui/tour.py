@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop
 from PySide6.QtWidgets import QPushButton, QWidget
 
+from contract.models import DeliveryMethod
 from drivers.health import DeviceHealth, HealthState
-from kiosk.api.models import DeliveryMethod
 from kiosk.app import Terminal
 from kiosk.errors import KioskError
 from kiosk.tickets import TicketOutcome

@@ -16,10 +16,10 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from contract import models as m
 from drivers.idcard.document import CardType, IdDocument
 from drivers.idcard.idnumber import check_character
 from drivers.idcard.samples import sample_resident, sample_social_security, sample_staff_card
-from kiosk.api import models as m
 from kiosk.api.client import HubClient, new_idempotency_key
 from kiosk.api.errors import HubRejected
 from kiosk.app import Terminal
@@ -298,7 +298,7 @@ class JourneyTour:
         """From home, the QR of a case receipt (as kiosk.cases prints it, with its code); and,
         in two looks, a provisional receipt another terminal printed while offline, and a
         receipt printed before receipts carried a code."""
-        from kiosk.api.payloads import case_tracking_code, new_receipt_code
+        from contract.payloads import case_tracking_code, new_receipt_code
 
         counter = self.counter()
         if counter is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kiosk.api.models import Problem
+from contract.models import Problem
 
 
 def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:

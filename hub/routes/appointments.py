@@ -7,10 +7,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 
+from contract import models as m
 from hub import appointments
 from hub.auth import ContextDep, TerminalDep
 from hub.routes import problems
-from kiosk.api import models as m
 
 router = APIRouter(prefix="/appointments", tags=["appointments"])
 PROBLEMS = problems(401, 404, 409, 422)

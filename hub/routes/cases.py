@@ -7,11 +7,11 @@ from typing import Annotated
 from fastapi import APIRouter, Header, Request
 from starlette.concurrency import run_in_threadpool
 
+from contract import models as m
 from hub import case_flow, cases
 from hub.auth import ContextDep, CounterDep, TerminalDep
 from hub.problems import HubProblem
 from hub.routes import problems
-from kiosk.api import models as m
 
 router = APIRouter(prefix="/cases", tags=["cases"])
 PROBLEMS = problems(401, 403, 404, 409, 413, 422, 428, 429)

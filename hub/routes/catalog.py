@@ -6,11 +6,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Query, Response
 
+from contract import models as m
 from hub import catalog
 from hub.auth import ContextDep, TerminalDep, require_admin
 from hub.problems import HubProblem
 from hub.routes import problems
-from kiosk.api import models as m
 
 router = APIRouter(tags=["catalog"])
 

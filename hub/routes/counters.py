@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
+from contract import models as m
 from hub import counters
 from hub.auth import ContextDep, CounterDep
 from hub.routes import problems
-from kiosk.api import models as m
 
 router = APIRouter(prefix="/counters", tags=["counters"])
 PROBLEMS = problems(401, 403, 404, 409, 422)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from contract import models as m
 from hub import evaluations
 from hub.auth import ContextDep, TerminalDep
 from hub.routes import problems
-from kiosk.api import models as m
 
 router = APIRouter(tags=["evaluations"])
 

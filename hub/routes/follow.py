@@ -10,10 +10,10 @@ from html import escape
 from fastapi import APIRouter
 from fastapi.responses import HTMLResponse
 
+from contract import models as m
 from hub import tickets
 from hub.auth import ContextDep
 from hub.db import Ticket
-from kiosk.api import models as m
 
 router = APIRouter(include_in_schema=False)
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends
 
+from contract import models as m
 from hub import identity
 from hub.auth import ContextDep, TerminalDep, require_admin
 from hub.routes import problems
-from kiosk.api import models as m
 
 router = APIRouter(prefix="/identity-codes", tags=["identity codes"])
 

@@ -7,10 +7,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from contract import models as m
 from hub import evaluations, stats
 from hub.auth import ContextDep, CounterDep
 from hub.routes import problems
-from kiosk.api import models as m
 
 router = APIRouter(tags=["staff"])
 PROBLEMS = problems(401, 403, 404, 409, 422)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends
 from sqlalchemy import select
 
+from contract import models as m
 from hub.auth import ContextDep, TerminalDep, register_terminal, require_admin
 from hub.db import Terminal
 from hub.problems import HubProblem
 from hub.routes import problems
-from kiosk.api import models as m
 
 router = APIRouter(tags=["terminals"])
 PROBLEMS = problems(401, 403, 422)

@@ -6,12 +6,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Header, Request
 
+from contract import models as m
 from hub import appointments, tickets
 from hub.auth import ContextDep, TerminalDep
 from hub.db import Ticket
 from hub.problems import HubProblem
 from hub.routes import problems
-from kiosk.api import models as m
 
 router = APIRouter(tags=["tickets"])
 PROBLEMS = problems(401, 404, 409, 422)

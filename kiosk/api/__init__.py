@@ -1,19 +1,9 @@
-"""The terminal's side of the central API (一门受理 platform): contract, client, errors.
+"""The terminal's side of the central API (一门受理 platform): the client and its errors.
 
 Public API
 ----------
-``kiosk.api.models`` — the pydantic v2 contract shared with the hub (``hub`` imports only this
-package). Tickets: ``TicketCategory(code, name, name_en, prefix, ...)``,
-``TicketIssueRequest(category_code, priority="normal", id_number=None, appointment_code=None)``,
-``TicketIssued(ticket_id, number, category_code, category_name, waiting_ahead,
-estimated_wait_minutes, issued_at, follow_url)``, ``TicketView``, ``QueueSnapshot``. Catalog:
-``CatalogItem`` (三级四同 fields, department, materials, form, promised days, fee, delivery,
-channels), ``Catalog``. Cases: ``CaseCreate``, ``MaterialDeclaration``, ``CaseReceipt``,
-``CaseTransition``, ``CaseLookup``, ``CaseStatus``. Also appointments, evaluations (``Rating``,
-``BadReason``), counters, terminals (``Heartbeat``), identity codes. ``Problem``: RFC 9457
-problem+json with a machine ``code`` (``ProblemCode``) and a Chinese, citizen-facing ``detail``.
-
-``kiosk.api.payloads`` — QR payload formats and their Ed25519 sign/verify (from feat/camera).
+The contract itself (models, form answers, QR payloads) is the top-level ``contract`` package,
+which the hub imports too.
 
 ``kiosk.api.client.HubClient(base_url, *, token, connect_timeout=3.0, read_timeout=10.0,
 ca_bundle=None, client_cert=None, retries=2, backoff=0.25)`` — thread-safe; TLS verification
@@ -34,9 +24,6 @@ backoff like reads and idempotent uploads; other writes are sent once. Methods:
 ``kiosk.api.errors`` — all subclass ``kiosk.errors.KioskError``: ``HubUnreachable`` (network or
 TLS: keep the work and retry later), ``HubRejected`` (4xx: ``.code``, ``.citizen_message`` to
 show, ``.status``), ``HubFailure`` (5xx or an answer outside the contract).
-
-``kiosk.api.answers`` — form answers checked against an item's form schema (``check_answers``,
-``AnswerError`` naming field, row and sub-field): the same rules at the hub and the kiosk.
 
 Example::
 

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from kiosk.api import models as m
+from contract import models as m
 from kiosk.api.errors import HubFailure
 from kiosk.api.transport import Transport
 

@@ -18,8 +18,8 @@ from typing import Any
 
 import requests
 
+from contract.models import API_PREFIX, IDEMPOTENCY_HEADER
 from kiosk.api.errors import HubFailure, HubRejected, HubUnreachable
-from kiosk.api.models import API_PREFIX, IDEMPOTENCY_HEADER
 
 logger = logging.getLogger(__name__)
 

@@ -150,8 +150,8 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _register(args: argparse.Namespace) -> int:
+    from contract.models import TerminalMode, TerminalRegistration
     from hub.auth import register_terminal
-    from kiosk.api.models import TerminalMode, TerminalRegistration
 
     try:
         registration = TerminalRegistration(

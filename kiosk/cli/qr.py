@@ -53,7 +53,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _classify(text: str) -> str:
-    from kiosk.api.payloads import classify
+    from contract.payloads import classify
 
     return classify(text, now=time.time()).kind.value
 

@@ -22,12 +22,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from contract import models as m
+from contract.payloads import PayloadKind, PayloadStatus, classify
 from drivers.errors import DeviceError
 from drivers.printer.layouts import mask_id, mask_name
-from kiosk.api import models as m
 from kiosk.api.client import HubClient
 from kiosk.api.errors import HubRejected, HubUnreachable
-from kiosk.api.payloads import PayloadKind, PayloadStatus, classify
 from kiosk.errors import KioskError
 from kiosk.flows.machine import StateMachine
 from kiosk.printing import TicketPrinter

@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from contract import models as m
+from contract.payloads import PayloadKind, classify
 from drivers.printer.layouts import mask_id
-from kiosk.api import models as m
 from kiosk.api.errors import HubRejected, HubUnreachable
-from kiosk.api.payloads import PayloadKind, classify
 from kiosk.flows.machine import StateMachine
 
 logger = logging.getLogger(__name__)

@@ -27,10 +27,10 @@ import time
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
-from kiosk.api import models as m
+from contract import models as m
+from contract.payloads import PayloadKind, check_character, classify
 from kiosk.api.client import HubClient
 from kiosk.api.errors import HubRejected, HubUnreachable
-from kiosk.api.payloads import PayloadKind, check_character, classify
 from kiosk.flows.machine import StateMachine
 from kiosk.outbox.store import EntryState, Outbox
 

@@ -21,9 +21,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from contract.models import CaseCreate
 from kiosk.api.client import HubClient
 from kiosk.api.errors import HubFailure, HubRejected, HubUnreachable
-from kiosk.api.models import CaseCreate
 from kiosk.outbox.crypto import OutboxCorrupt
 from kiosk.outbox.store import EntryState, Outbox, PendingEntry, ProvisionalReceipt
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from kiosk.api.models import CaseCreate
+from contract.models import CaseCreate
 from kiosk.errors import KioskError, UsageError
 from kiosk.outbox.crypto import Sealer, load_or_create_key
 

@@ -77,7 +77,7 @@ def client(hub: EmbeddedHub) -> Iterator[HubClient]:
 @pytest.fixture
 def counter(hub: EmbeddedHub) -> Iterator[HubClient]:
     """A counter (window) terminal: the only kind allowed to call numbers and accept cases."""
-    from kiosk.api.models import TerminalMode
+    from contract.models import TerminalMode
 
     token = hub.register_terminal("counter-01", mode=TerminalMode.COUNTER)
     with HubClient(hub.base_url, token=token) as c:

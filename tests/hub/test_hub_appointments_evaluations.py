@@ -9,9 +9,7 @@ from typing import Any
 
 import pytest
 
-from kiosk.api.client import HubClient
-from kiosk.api.errors import HubRejected
-from kiosk.api.models import (
+from contract.models import (
     AppointmentBook,
     AppointmentState,
     BadReason,
@@ -28,6 +26,8 @@ from kiosk.api.models import (
     TicketIssueRequest,
     TransferRequest,
 )
+from kiosk.api.client import HubClient
+from kiosk.api.errors import HubRejected
 
 ID = "11010519491231002X"
 

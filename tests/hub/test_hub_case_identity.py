@@ -9,18 +9,18 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, inspect, select, text
 
-from hub import migrations
-from hub.context import request_hash
-from hub.db import CaseRow
-from hub.embedded import EmbeddedHub
-from kiosk.api.client import HubClient
-from kiosk.api.models import (
+from contract.models import (
     CaseCreate,
     DeliveryMethod,
     IdentitySource,
     MaterialDeclaration,
     Person,
 )
+from hub import migrations
+from hub.context import request_hash
+from hub.db import CaseRow
+from hub.embedded import EmbeddedHub
+from kiosk.api.client import HubClient
 
 ELDERLY = "GG00618002-990101-MZ"  # 老年人优待证: two materials, pickup or EMS
 

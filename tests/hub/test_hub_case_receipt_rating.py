@@ -13,12 +13,7 @@ import pytest
 import requests
 from sqlalchemy import create_engine, inspect, select, text
 
-from hub import migrations
-from hub.db import CaseRow
-from hub.embedded import EmbeddedHub
-from kiosk.api.client import HubClient
-from kiosk.api.errors import HubRejected
-from kiosk.api.models import (
+from contract.models import (
     API_PREFIX,
     PROBLEM_MEDIA_TYPE,
     BadReason,
@@ -33,7 +28,12 @@ from kiosk.api.models import (
     Rating,
     SubjectType,
 )
-from kiosk.api.payloads import check_character, new_receipt_code
+from contract.payloads import check_character, new_receipt_code
+from hub import migrations
+from hub.db import CaseRow
+from hub.embedded import EmbeddedHub
+from kiosk.api.client import HubClient
+from kiosk.api.errors import HubRejected
 
 ID = "11010519491231002X"
 

@@ -13,12 +13,7 @@ import pytest
 import requests
 from sqlalchemy import func, select
 
-from hub.context import HubSettings
-from hub.db import CaseRow, Material
-from hub.embedded import EmbeddedHub
-from kiosk.api.client import HubClient
-from kiosk.api.errors import HubRejected
-from kiosk.api.models import (
+from contract.models import (
     MAX_APPLICANT_CASES,
     ApplicantCases,
     CaseAction,
@@ -30,6 +25,11 @@ from kiosk.api.models import (
     MaterialDeclaration,
     Person,
 )
+from hub.context import HubSettings
+from hub.db import CaseRow, Material
+from hub.embedded import EmbeddedHub
+from kiosk.api.client import HubClient
+from kiosk.api.errors import HubRejected
 
 BUSINESS = "XK00402001-990101-SJ"  # 个体工商户设立登记: promised 1 working day, three materials
 ID_NUMBER = "11010519491231002X"

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 import requests
 
+from contract.models import Channel, DeliveryMethod, ItemLevel, ItemType
 from hub.catalog import CatalogImportError, import_catalog_file, parse_catalog_file
 from hub.embedded import EmbeddedHub
 from hub.seed import sample_dir
 from kiosk.api.client import HubClient
-from kiosk.api.models import Channel, DeliveryMethod, ItemLevel, ItemType
 
 HEADER = [
     "实施编码", "基本编码", "事项名称", "事项类型", "设定依据", "行使层级", "实施部门",

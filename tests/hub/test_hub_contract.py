@@ -54,8 +54,8 @@ def test_migrations_are_recorded_and_idempotent(tmp_path: Path) -> None:
 
 
 def test_a_restarted_hub_keeps_its_data_and_secrets(tmp_path: Path) -> None:
+    from contract.models import TicketIssueRequest
     from kiosk.api.client import HubClient
-    from kiosk.api.models import TicketIssueRequest
 
     with EmbeddedHub(tmp_path) as first:
         token = first.register_terminal("kiosk-01")

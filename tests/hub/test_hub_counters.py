@@ -7,11 +7,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from hub.db import TicketEvent
-from hub.embedded import EmbeddedHub
-from kiosk.api.client import HubClient
-from kiosk.api.errors import HubRejected
-from kiosk.api.models import (
+from contract.models import (
     AppointmentBook,
     CheckIn,
     Priority,
@@ -20,6 +16,10 @@ from kiosk.api.models import (
     TicketState,
     TransferRequest,
 )
+from hub.db import TicketEvent
+from hub.embedded import EmbeddedHub
+from kiosk.api.client import HubClient
+from kiosk.api.errors import HubRejected
 
 A = TicketAction
 

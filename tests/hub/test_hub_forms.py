@@ -13,12 +13,12 @@ import pytest
 import requests
 from sqlalchemy import select
 
+from contract.models import FieldKind
 from hub.catalog import CatalogImportError, parse_catalog_file
 from hub.db import CaseRow
 from hub.embedded import EmbeddedHub
 from hub.seed import sample_dir
 from kiosk.api.client import HubClient
-from kiosk.api.models import FieldKind
 
 RESIDENCE = "QR00240001-990101-GA"  # address, date, select, a family-member group, phone
 FLEXIBLE = "GG00124003-990101-RS"  # multi-choice, number, text, optional ID number, phone

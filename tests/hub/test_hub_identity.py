@@ -10,8 +10,8 @@ import pytest
 import requests
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from contract import payloads
 from hub.embedded import EmbeddedHub
-from kiosk.api import payloads
 from kiosk.api.client import HubClient
 from kiosk.api.errors import HubRejected
 

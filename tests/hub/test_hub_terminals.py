@@ -6,9 +6,9 @@ from typing import Any
 
 import requests
 
+from contract.models import DeviceHealthReport, Heartbeat
 from hub.embedded import EmbeddedHub
 from kiosk.api.client import HubClient
-from kiosk.api.models import DeviceHealthReport, Heartbeat
 
 
 def test_register_needs_the_admin_token(hub: EmbeddedHub) -> None:

@@ -11,11 +11,11 @@ import pytest
 import requests
 from sqlalchemy import func, select
 
+from contract.models import Priority, TicketIssueRequest
 from hub.db import Ticket
 from hub.embedded import EmbeddedHub
 from kiosk.api.client import HubClient
 from kiosk.api.errors import HubRejected
-from kiosk.api.models import Priority, TicketIssueRequest
 
 
 def count_tickets(hub: EmbeddedHub) -> int:

@@ -7,11 +7,11 @@ import threading
 import time
 from pathlib import Path
 
+from contract.payloads import PayloadKind, classify
 from drivers.camera.scanner import scan_first
 from drivers.health import HealthState
 from drivers.idcard import CardRead
 from drivers.idcard.samples import sample_resident
-from kiosk.api.payloads import PayloadKind, classify
 from kiosk.app import DEMO_CAMERA, build_terminal, demo_settings
 
 

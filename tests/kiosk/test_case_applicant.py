@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 
+from contract.models import CatalogItem, Channel, DeliveryMethod, IdentitySource
 from drivers.idcard.document import PERMANENT, IdDocument
 from drivers.idcard.samples import (
     sample_permit,
@@ -14,7 +15,6 @@ from drivers.idcard.samples import (
     sample_social_security,
     sample_staff_card,
 )
-from kiosk.api.models import CatalogItem, Channel, DeliveryMethod, IdentitySource
 from kiosk.cases import Applicant, CardRefusal, CaseDraft, applicant_from_card, build_case
 
 TODAY = datetime.date(2026, 11, 27)

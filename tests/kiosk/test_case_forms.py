@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from kiosk.api.models import CaseCreate, FieldKind, FormField, FormSubField
+from contract.models import CaseCreate, FieldKind, FormField, FormSubField
 from kiosk.forms import FieldSpec, Kind, Problem, check_form, check_value, serialise, to_case_form
 
 K = FieldKind

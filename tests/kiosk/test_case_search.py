@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.api.models import CatalogItem
+from contract.models import CatalogItem
 from kiosk.catalog_cache import default_guide_path, load_guide
 from kiosk.errors import ConfigError
 from kiosk.search import ItemIndex

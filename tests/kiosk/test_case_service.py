@@ -12,6 +12,8 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
+from contract.models import CaseLookup, CaseState, DeliveryMethod
+from contract.payloads import case_tracking_code
 from drivers.printer.encoder import encode
 from drivers.printer.layouts import case_receipt
 from drivers.printer.profile import PaperWidth, PrinterProfile
@@ -19,8 +21,6 @@ from drivers.printer.render import render_escpos
 from hub.embedded import EmbeddedHub
 from kiosk.api.client import HubClient
 from kiosk.api.errors import HubRejected
-from kiosk.api.models import CaseLookup, CaseState, DeliveryMethod
-from kiosk.api.payloads import case_tracking_code
 from kiosk.capture import DocumentCamera
 from kiosk.cases import (
     Applicant,

@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
+from contract import models as m
+from contract.payloads import appointment_code, case_tracking_code
 from drivers.health import DeviceHealth, HealthState
-from kiosk.api import models as m
 from kiosk.api.errors import HubRejected, HubUnreachable
-from kiosk.api.payloads import appointment_code, case_tracking_code
 from kiosk.flows.checkin import (
     CheckInDesk,
     CheckInFlow,

@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from kiosk.api import models as m
+from contract import models as m
+from contract.payloads import appointment_code, case_tracking_code
 from kiosk.api.errors import HubRejected, HubUnreachable
-from kiosk.api.payloads import appointment_code, case_tracking_code
 from kiosk.flows.progress import (
     ProgressFlow,
     ProgressRefusal,

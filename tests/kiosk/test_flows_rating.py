@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.api import models as m
+from contract import models as m
+from contract.payloads import case_tracking_code, ticket_code
 from kiosk.api.errors import HubRejected
-from kiosk.api.payloads import case_tracking_code, ticket_code
 from kiosk.flows.rating import (
     RatingDesk,
     RatingFlow,
@@ -24,7 +24,7 @@ from kiosk.flows.rating import (
 from kiosk.outbox.store import Outbox
 
 TICKET = "0123456789abcdef0123456789abcdef"
-CODE = "7K3QH2XD"  # a receipt code as kiosk.api.payloads.new_receipt_code draws them
+CODE = "7K3QH2XD"  # a receipt code as contract.payloads.new_receipt_code draws them
 AT = datetime(2026, 3, 2, 1, 30, tzinfo=UTC)
 
 

@@ -137,7 +137,7 @@ def test_identifying_refuses_what_does_not_belong_there() -> None:
 def test_the_outcome_clears_the_pending_code() -> None:
     from datetime import UTC, datetime
 
-    from kiosk.api.models import TicketIssued
+    from contract.models import TicketIssued
 
     flow = TicketFlow()
     flow.choose("general", real_name=True)

@@ -196,13 +196,13 @@ def card(terminal: Terminal) -> None:
 
 
 def ems() -> Any:
-    from kiosk.api.models import DeliveryMethod
+    from contract.models import DeliveryMethod
 
     return DeliveryMethod.EMS
 
 
 def pickup() -> Any:
-    from kiosk.api.models import DeliveryMethod
+    from contract.models import DeliveryMethod
 
     return DeliveryMethod.PICKUP
 

@@ -117,7 +117,7 @@ class Hall:
 @contextmanager
 def open_hall(tmp_path: Path, ticket: dict[str, Any] | None = None) -> Iterator[Hall]:
     """A :class:`Hall`; ``ticket`` overrides keys of the kiosk's [ticket] section."""
-    from kiosk.api.models import TerminalMode
+    from contract.models import TerminalMode
     from kiosk.config import settings_from_dict
 
     clock = SettableClock()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from kiosk.api.models import FieldKind, FormField, FormSubField
+from contract.models import FieldKind, FormField, FormSubField
 from kiosk.forms import FieldError, FieldSpec, Problem
 from ui.widgets.form_fields import ChoiceField, GroupField, problem_text
 from ui.widgets.form_view import FormView

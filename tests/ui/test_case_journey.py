@@ -279,8 +279,8 @@ def test_the_receipt_buttons_need_no_scrolling(
     and the paper sit beside the buttons instead of pushing them below the fold."""
     from datetime import date, datetime
 
-    from kiosk.api.models import DeliveryMethod
-    from kiosk.api.payloads import case_tracking_code, new_receipt_code
+    from contract.models import DeliveryMethod
+    from contract.payloads import case_tracking_code, new_receipt_code
     from kiosk.cases import ReceiptData, receipt_layout
 
     window = kiosk_window(qtbot, terminal, orientation)

@@ -51,7 +51,7 @@ def test_hub_down_at_submit_gives_a_provisional_receipt_then_the_case_arrives_on
     qtbot.waitUntil(lambda: outbox.receipt(entry).case_number is not None, timeout=60000)
     number = outbox.receipt(entry).case_number
     assert number is not None
-    from kiosk.api.models import CaseLookup
+    from contract.models import CaseLookup
 
     status = terminal.client.lookup_case(CaseLookup(case_number=number, id_number=d.ID_NUMBER))
     assert status.item_name == "生育登记服务"

@@ -9,8 +9,8 @@ from dataclasses import replace
 import case_driver as d
 from pytestqt.qtbot import QtBot
 
+from contract.models import IdentitySource
 from drivers.idcard.samples import sample_social_security, sample_staff_card
-from kiosk.api.models import IdentitySource
 from kiosk.app import Terminal
 
 ELDERLY = "GG00618002-990101-MZ"  # 老年人优待证: pickup or EMS

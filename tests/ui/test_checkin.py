@@ -11,10 +11,10 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from contract import models as m
+from contract.payloads import appointment_code
 from drivers.idcard.samples import sample_resident
 from drivers.printer.render import render_escpos
-from kiosk.api import models as m
-from kiosk.api.payloads import appointment_code
 from ui.main_window import KioskWindow
 
 if TYPE_CHECKING:

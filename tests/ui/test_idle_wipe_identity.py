@@ -12,9 +12,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from contract import models as m
 from drivers.idcard.samples import sample_resident
 from drivers.printer.layouts import mask_id, mask_name
-from kiosk.api import models as m
 from ui.main_window import KioskWindow
 
 if TYPE_CHECKING:

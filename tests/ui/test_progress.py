@@ -12,10 +12,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from screen_checks import assert_in_view, kiosk_window
 
+from contract import models as m
+from contract.payloads import case_tracking_code
 from drivers.idcard.samples import sample_resident
-from kiosk.api import models as m
 from kiosk.api.client import new_idempotency_key
-from kiosk.api.payloads import case_tracking_code
 from ui.main_window import KioskWindow
 
 if TYPE_CHECKING:

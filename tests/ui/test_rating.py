@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from kiosk.api import models as m
+from contract import models as m
+from contract.payloads import ticket_code
 from kiosk.api.errors import HubRejected
-from kiosk.api.payloads import ticket_code
 from kiosk.flows.rating import Subject
 from ui.main_window import KioskWindow
 

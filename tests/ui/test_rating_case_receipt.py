@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text as sql
 
+from contract import models as m
+from contract.payloads import case_tracking_code, classify, new_receipt_code
 from drivers.camera.camera import CameraWorker
 from drivers.printer.render import render_escpos
-from kiosk.api import models as m
-from kiosk.api.payloads import case_tracking_code, classify, new_receipt_code
 from kiosk.app import Terminal
 from kiosk.flows.rating import receipt_ref
 from ui.main_window import KioskWindow

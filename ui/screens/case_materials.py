@@ -15,8 +15,8 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from contract.models import MaterialSpec
 from drivers.camera.document import QualityIssue
-from kiosk.api.models import MaterialSpec
 from kiosk.capture import CaptureResult, DocumentCamera
 from kiosk.cases import CapturedMaterial, CaseDraft
 from ui.bridge import BackgroundRunner

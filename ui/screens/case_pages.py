@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.api.models import CatalogItem, Channel, DeliveryMethod
+from contract.models import CatalogItem, Channel, DeliveryMethod
 from kiosk.catalog_cache import ItemGuide, KioskGuide
 from kiosk.search import ItemIndex
 from ui.widgets import make_button, make_label

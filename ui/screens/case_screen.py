@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contract.models import Channel
 from drivers.camera.camera import CameraWorker
 from drivers.idcard.monitor import CardMonitor
-from kiosk.api.models import Channel
 from kiosk.card_guard import LeftCardGuard
 from kiosk.case_desk import CaseDesk
 from kiosk.cases import (

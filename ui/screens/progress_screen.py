@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QVBoxLayout
 
-from kiosk.api import models as m
+from contract import models as m
 from kiosk.api.client import HubClient
 from kiosk.devices import Devices
 from kiosk.flows.progress import ProgressFlow, ProgressRefusal, ProgressState, timeline

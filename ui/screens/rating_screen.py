@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from kiosk.api import models as m
+from contract import models as m
 from kiosk.devices import Devices
 from kiosk.flows.rating import (
     MAX_COMMENT,

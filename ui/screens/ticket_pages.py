@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.api.models import CatalogItem, TicketCategory
+from contract.models import CatalogItem, TicketCategory
 from kiosk.flows.ticket import FINAL_FAILURES, IssueFailure
 from kiosk.search import ItemIndex
 from ui.widgets import make_button, make_label

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contract.models import ProblemCode
 from drivers.health import HealthState
 from kiosk.api.errors import HubRejected, HubUnreachable
-from kiosk.api.models import ProblemCode
 from kiosk.devices import Devices
 from kiosk.flows.ticket import (
     IssueFailure,

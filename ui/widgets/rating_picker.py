@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.api import models as m
+from contract import models as m
 from kiosk.flows.rating import LEVELS
 from ui.widgets import make_button
 from ui.widgets.journey_kit import wrapped_label

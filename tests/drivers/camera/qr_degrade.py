@@ -17,7 +17,7 @@ import numpy as np
 import qrcode
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from kiosk.api.payloads import appointment_code, case_tracking_code, identity_code
+from contract.payloads import appointment_code, case_tracking_code, identity_code
 
 WIDTH, HEIGHT = 1280, 720
 CATEGORIES = (

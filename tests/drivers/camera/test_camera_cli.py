@@ -15,7 +15,7 @@ from camera_media import blank_frame, write_video
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from qr_degrade import make_sample, paste, qr_image
 
-from kiosk.api.payloads import appointment_code, identity_code
+from contract.payloads import appointment_code, identity_code
 from kiosk.cli import main
 
 ROOT = Path(__file__).resolve().parents[3]

@@ -41,9 +41,9 @@ class HubProcess:
         self.port = 0
 
     def register(self, terminal_id: str) -> str:
+        from contract.models import TerminalRegistration
         from hub.app import create_app
         from hub.auth import register_terminal
-        from kiosk.api.models import TerminalRegistration
 
         app = create_app(self.db_url, seed_sample=True)
         token = register_terminal(

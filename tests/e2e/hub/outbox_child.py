@@ -13,7 +13,7 @@ import sys
 import threading
 from pathlib import Path
 
-from kiosk.api.models import CaseCreate, DeliveryMethod, MaterialDeclaration, Person
+from contract.models import CaseCreate, DeliveryMethod, MaterialDeclaration, Person
 
 NAME = "赵六"
 ID_NUMBER = "360426199101010071"

@@ -18,8 +18,8 @@ from typing import Any
 
 from sqlalchemy import create_engine, text
 
+from contract.models import TicketIssueRequest
 from kiosk.api.client import HubClient
-from kiosk.api.models import TicketIssueRequest
 from kiosk.outbox.sender import OutboxSender
 from kiosk.outbox.store import EntryState, Outbox
 

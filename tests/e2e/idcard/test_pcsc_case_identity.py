@@ -19,9 +19,9 @@ from idcard_vpcd import ContactlessIdCard, SocialSecurityCard, VpcdSlot
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from contract.models import IdentitySource
 from drivers.idcard import samples
 from drivers.idcard.monitor import CardRead, CardRemoved
-from kiosk.api.models import IdentitySource
 from kiosk.app import Terminal, build_terminal, demo_settings
 from kiosk.config import settings_from_dict
 from ui.theme import apply_theme

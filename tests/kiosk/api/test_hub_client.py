@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
+from contract.models import TicketIssueRequest
 from kiosk.api.client import HubClient
 from kiosk.api.errors import HubFailure, HubRejected, HubUnreachable
-from kiosk.api.models import TicketIssueRequest
 from kiosk.errors import KioskError
 
 

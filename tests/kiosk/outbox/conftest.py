@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from kiosk.api.models import CaseCreate, DeliveryMethod, MaterialDeclaration, Person
+from contract.models import CaseCreate, DeliveryMethod, MaterialDeclaration, Person
 
 NAME = "王小明"
 ID_NUMBER = "11010519491231002X"

@@ -123,7 +123,7 @@ def test_delivery_bookkeeping_and_status(tmp_path: Path, case_factory: Any) -> N
 def test_provisional_numbers_fit_the_receipt_qr_whatever_the_terminal_id(
     tmp_path: Path, case_factory: Any
 ) -> None:
-    from kiosk.api.payloads import case_tracking_code
+    from contract.payloads import case_tracking_code
 
     clock = lambda: datetime(2026, 3, 2, 1, 30, tzinfo=UTC)  # noqa: E731
     longest = "hall_k.01-" + "x" * 14  # the longest id the config allows (24 characters)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from kiosk.api.models import ADDRESS_MIN_LENGTH, FieldKind, FormField, FormSubField
+from contract.models import ADDRESS_MIN_LENGTH, FieldKind, FormField, FormSubField
 
 PHONE_PATTERN = re.compile(r"^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$")
 _NUMBER = re.compile(r"^[0-9]+(\.[0-9]+)?$")

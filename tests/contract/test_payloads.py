@@ -11,8 +11,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kiosk.api import payloads
-from kiosk.api.payloads import (
+from contract import payloads
+from contract.payloads import (
     Payload,
     PayloadKind,
     PayloadStatus,

@@ -1,0 +1,111 @@
+"""Evaluations (好差评): ratings of tickets and cases, bad ones and their follow-up."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import Field, StringConstraints
+
+from contract.models.cases import ReceiptCode
+from contract.models.common import ContractModel
+
+
+class Rating(enum.IntEnum):
+    """好差评 five levels (GB/T 39734-2020)."""
+
+    VERY_SATISFIED = 5  # 非常满意
+    SATISFIED = 4  # 满意
+    BASIC = 3  # 基本满意
+    UNSATISFIED = 2  # 不满意
+    VERY_UNSATISFIED = 1  # 非常不满意
+
+
+class BadReason(enum.StrEnum):
+    ATTITUDE = "attitude"  # 服务态度不好
+    EFFICIENCY = "efficiency"  # 办事效率低
+    REPEATED_VISITS = "repeated_visits"  # 多次跑动
+    REPEATED_MATERIALS = "repeated_materials"  # 材料重复提交
+    UNCLEAR_POLICY = "unclear_policy"  # 政策解释不清
+    LONG_WAIT = "long_wait"  # 等候时间长
+    SYSTEM = "system"  # 系统或设备故障
+    OTHER = "other"  # 其他
+
+
+class SubjectType(enum.StrEnum):
+    TICKET = "ticket"  # a counter service event
+    CASE = "case"
+
+
+class EvaluationCreate(ContractModel):
+    subject_type: SubjectType
+    subject_id: str = Field(min_length=1, max_length=32)
+    rating: Rating
+    reasons: list[BadReason] = Field(default_factory=list, max_length=8)
+    comment: str = Field(default="", max_length=500)
+    channel: Annotated[str, StringConstraints(pattern=r"^[1-5]$")] = "5"
+
+
+# A case number as a receipt's QR prints it (``YM1:C:<number>:<check>:<code>``,
+# contract.payloads).
+ReceiptCaseNumber = Annotated[
+    str, StringConstraints(pattern=r"^[0-9A-Z](?:[0-9A-Z-]{0,38}[0-9A-Z])?$")
+]
+
+
+class CaseReceiptRef(ContractModel):
+    """A case named by what its printed receipt's QR carries: the case number, its ISO 7064
+    check character and the receipt's random code. Holding the receipt is the proof: a wrong
+    or missing code is answered exactly like an unknown number. The answer carries no personal
+    data."""
+
+    case_number: ReceiptCaseNumber
+    check: Annotated[str, StringConstraints(pattern=r"^[0-9A-Z]$")]
+    code: ReceiptCode | None = None
+
+
+class CaseToRate(ContractModel):
+    """What a rating screen may show of a case named by its receipt (no personal data)."""
+
+    case_number: str
+    item_name: str
+    evaluated: bool  # already rated: one evaluation per case
+
+
+class CaseReceiptEvaluation(ContractModel):
+    """好差评 of a case named by its receipt (``POST /evaluations/case-receipt``)."""
+
+    receipt: CaseReceiptRef
+    rating: Rating
+    reasons: list[BadReason] = Field(default_factory=list, max_length=8)
+    comment: str = Field(default="", max_length=500)
+    channel: Annotated[str, StringConstraints(pattern=r"^[1-5]$")] = "5"
+
+
+class EvaluationRecorded(ContractModel):
+    evaluation_id: int
+    subject_type: SubjectType
+    subject_id: str  # for a case named by its receipt, the case number (not the hub's id)
+    rating: Rating
+    created_at: datetime
+
+
+class BadEvaluation(ContractModel):
+    """A bad rating as staff see it: no rater data (GB/T 39734 keeps raters confidential)."""
+
+    evaluation_id: int
+    subject_type: SubjectType
+    counter_code: str | None
+    rating: Rating
+    reasons: list[BadReason]
+    comment: str
+    created_at: datetime
+    follow_up: str | None
+    followed_up_at: datetime | None
+
+
+class FollowUp(ContractModel):
+    """整改 and the answer given to the citizen for a bad rating."""
+
+    text: str = Field(min_length=5, max_length=1000)

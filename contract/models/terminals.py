@@ -1,0 +1,56 @@
+"""Terminals: registration, credentials, heartbeats with device health."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from pydantic import Field
+
+from contract.models.common import Code, ContractModel
+
+
+class TerminalMode(enum.StrEnum):
+    HALL = "hall"
+    COMMUNITY = "community"
+    COUNTER = "counter"
+
+
+class TerminalRegistration(ContractModel):
+    terminal_id: Code
+    mode: TerminalMode = TerminalMode.HALL
+    site_code: Code = "district"
+    description: str = Field(default="", max_length=200)
+
+
+class TerminalCredentials(ContractModel):
+    terminal_id: str
+    token: str
+    issued_at: datetime
+
+
+class DeviceHealthReport(ContractModel):
+    device: str = Field(max_length=64)
+    state: str = Field(max_length=32)
+    reason: str = Field(default="", max_length=200)
+
+
+class Heartbeat(ContractModel):
+    devices: list[DeviceHealthReport] = Field(default_factory=list, max_length=32)
+    outbox_depth: int = Field(ge=0)
+    software_version: str = Field(default="", max_length=32)
+
+
+class HeartbeatAck(ContractModel):
+    terminal_id: str
+    received_at: datetime
+    server_time: datetime
+
+
+class TerminalStatus(ContractModel):
+    terminal_id: str
+    mode: TerminalMode
+    site_code: str
+    last_seen_at: datetime | None
+    outbox_depth: int | None
+    devices: list[DeviceHealthReport]

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from contract import models as m
+from contract.idnumber import check_character
 from drivers.idcard.document import CardType, IdDocument
-from drivers.idcard.idnumber import check_character
 from drivers.idcard.samples import sample_resident, sample_social_security, sample_staff_card
 from kiosk.api.client import HubClient, new_idempotency_key
 from kiosk.api.errors import HubRejected

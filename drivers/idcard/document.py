@@ -12,7 +12,8 @@ import enum
 from dataclasses import dataclass, field, replace
 from typing import Any, Final, Literal
 
-from drivers.idcard import idnumber, tables
+from contract import idnumber
+from drivers.idcard import tables
 from drivers.idcard.errors import TextBlockError
 
 TEXT_BLOCK_LEN: Final = 256

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from drivers.idcard import idnumber, photo, samples
+from contract import idnumber
+from drivers.idcard import photo, samples
 from drivers.idcard.document import (
     PERMANENT,
     CardType,

@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from contract import idnumber
 from contract.models import ADDRESS_MIN_LENGTH, FieldKind, FormField, FormSubField
 
 PHONE_PATTERN = re.compile(r"^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$")
 _NUMBER = re.compile(r"^[0-9]+(\.[0-9]+)?$")
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 LEGACY_SEPARATOR = "、"  # how older terminals joined a multi-choice into one string
 
 
@@ -59,24 +59,16 @@ class AnswerError:
 
 
 def id_number_problem(value: str) -> AnswerProblem | None:
-    """GB 11643: 18 characters, a real birth date, the right check character."""
-    value = value.strip().upper()
-    if (
-        len(value) != 18
-        or not value[:17].isdigit()
-        or not (value[17].isdigit() or value[17] == "X")
-    ):
-        return AnswerProblem.BAD_ID_LENGTH
-    try:
-        born = date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
-    except ValueError:
-        return AnswerProblem.BAD_ID_BIRTH
-    if born > date.today() or born.year < 1900:
-        return AnswerProblem.BAD_ID_BIRTH
-    total = sum(int(d) * w for d, w in zip(value[:17], _ID_WEIGHTS, strict=True))
-    if "10X98765432"[total % 11] != value[17]:
-        return AnswerProblem.BAD_ID_CHECK
-    return None
+    """GB 11643 (contract.idnumber): the form's wording of what is wrong."""
+    why = idnumber.problem(value)
+    return None if why is None else _ID_PROBLEMS[why]
+
+
+_ID_PROBLEMS = {
+    idnumber.IdProblem.FORMAT: AnswerProblem.BAD_ID_LENGTH,
+    idnumber.IdProblem.BIRTH_DATE: AnswerProblem.BAD_ID_BIRTH,
+    idnumber.IdProblem.CHECK_CHARACTER: AnswerProblem.BAD_ID_CHECK,
+}
 
 
 def is_empty(value: Any) -> bool:

@@ -1,36 +1,70 @@
-"""GB 11643 citizen identity numbers: check character, region decoding, masking for logs."""
+"""Identity numbers: the one check of a resident ID number (GB 11643) and of a unified social
+credit code (GB 32100), region decoding. Masking for screens, slips and logs is
+:mod:`contract.privacy`.
+
+The check characters come from python-stdnum (``stdnum.cn.ric``, ``stdnum.cn.uscc``); its
+``ric.validate`` is not used as a whole because it also requires the region to be in its table,
+and new region codes appear every year (and 2023 foreign permanent-residence numbers start with
+9). What counts here: 18 characters, 17 ASCII digits, a real birth date not in the future and not
+before 1900, and the right check character.
+"""
 
 from __future__ import annotations
 
 import datetime
+import enum
 from dataclasses import dataclass
-from typing import Final
 
-_WEIGHTS: Final = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-_CHECK_CHARS: Final = "10X98765432"
+from stdnum.cn import ric, uscc
+
+
+class IdProblem(enum.Enum):
+    """Why a string is not a resident ID number (the kiosk words each next to the field)."""
+
+    FORMAT = "format"  # not 18 characters of which 17 digits and a digit or X
+    BIRTH_DATE = "birth_date"  # the embedded birth date is no real, past date
+    CHECK_CHARACTER = "check_character"  # the 18th character does not match
 
 
 def check_character(first17: str) -> str:
     """The 18th character for 17 digits (GB 11643, ISO 7064 MOD 11-2)."""
-    total = sum(int(digit) * weight for digit, weight in zip(first17, _WEIGHTS, strict=True))
-    return _CHECK_CHARS[total % 11]
+    if len(first17) != 17 or not first17.isascii() or not first17.isdigit():
+        raise ValueError("17 digits are needed for a check character")
+    return str(ric.calc_check_digit(first17 + "0"))  # stdnum ignores the last character
+
+
+def problem(number: str, *, today: datetime.date | None = None) -> IdProblem | None:
+    """What is wrong with ``number`` as a resident ID number (upper- or lower-case x), or None."""
+    number = number.strip().upper()
+    head, last = number[:17], number[17:]
+    if len(number) != 18 or not head.isascii() or not head.isdigit() or last not in "0123456789X":
+        return IdProblem.FORMAT
+    try:
+        born = datetime.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    except ValueError:
+        return IdProblem.BIRTH_DATE
+    if born > (today or datetime.date.today()) or born.year < 1900:
+        return IdProblem.BIRTH_DATE
+    if check_character(head) != last:
+        return IdProblem.CHECK_CHARACTER
+    return None
 
 
 def is_valid(number: str) -> bool:
-    """18 characters, check character right, embedded birth date a real date.
+    """A resident ID number that passes every check of :func:`problem`."""
+    return problem(number) is None
 
-    Also right for 2023 foreign permanent-residence numbers (they start with 9 and use the same
-    check); the region is deliberately not required: new codes appear every year.
-    """
-    if len(number) != 18 or not number[:17].isdigit() or not number[:17].isascii():
-        return False
-    if check_character(number[:17]) != number[17].upper():
-        return False
-    try:
-        datetime.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
-    except ValueError:
-        return False
-    return True
+
+def looks_resident(number: str) -> bool:
+    """Shaped like a resident ID number (18 characters, 17 digits first): other documents
+    (old permanent-residence numbers, passports) are not held to GB 11643."""
+    return len(number) == 18 and number[:17].isascii() and number[:17].isdigit()
+
+
+def credit_code_valid(code: str) -> bool:
+    """A unified social credit code (GB 32100: 18 characters, its check character right)."""
+    code = code.strip().upper()
+    return len(code) == 18 and bool(uscc.is_valid(code))
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,21 +6,19 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
 
+from contract import idnumber
+
 API_PREFIX = "/api/v1"
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 IDEMPOTENCY_HEADER = "Idempotency-Key"
 
-_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-
 
 def _check_id_number(value: str) -> str:
-    """Upper-case; an 18-character resident ID (GB 11643) must carry the right check character.
+    """Upper-case; a number shaped like a resident ID must pass GB 11643 (contract.idnumber).
     Other documents (old permanent-residence numbers, passports) are kept as given."""
     value = value.upper()
-    if len(value) == 18 and value[:17].isdigit():
-        total = sum(int(d) * w for d, w in zip(value[:17], _ID_WEIGHTS, strict=True))
-        if "10X98765432"[total % 11] != value[17]:
-            raise ValueError("the ID number's check character is wrong")
+    if idnumber.looks_resident(value) and (why := idnumber.problem(value)) is not None:
+        raise ValueError(f"not a valid resident ID number ({why.value})")
     return value
 
 

@@ -203,33 +203,6 @@ def test_blank_fields_are_none_and_permanent_is_kept() -> None:
     assert doc.name is None and doc.birth_date is None and doc.id_number_valid is None
 
 
-@pytest.mark.parametrize(
-    ("number", "valid"),
-    [
-        ("11010519491231002X", True),
-        ("360426199101010071", True),
-        ("11010519491231002x", True),
-        ("110105194912310021", False),  # wrong check character
-        ("110105194913310025", False),  # month 13
-        ("11010519491231002", False),
-        ("1101051949123100２X", False),  # a full-width digit
-    ],
-)
-def test_gb11643_check(number: str, valid: bool) -> None:
-    assert idnumber.is_valid(number) is valid
-
-
-def test_region_decoding() -> None:
-    beijing = idnumber.decode_region("11010519491231002X")
-    assert beijing == idnumber.Region("110105", "北京市", None, "朝阳区")
-    jiangxi = idnumber.decode_region("360426199101010071")
-    assert jiangxi == idnumber.Region("360426", "江西省", "九江市", "德安县")
-    # 110103 was 崇文区 until 2010: the name valid in the birth year is chosen.
-    old = idnumber.decode_region("110103198001010000")
-    assert old is not None and old.district == "崇文区"
-    assert idnumber.decode_region("990000199001010000") is None
-
-
 def test_masking_and_repr_never_show_personal_data() -> None:
     doc = samples.sample_resident()
     assert idnumber.mask(doc.id_number) == "1101**********002X"

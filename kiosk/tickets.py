@@ -23,8 +23,8 @@ from pathlib import Path
 from contract import models as m
 from contract.models import CatalogItem, TicketCategory, TicketIssued, TicketIssueRequest
 from contract.payloads import PayloadKind, PayloadStatus, classify
+from contract.privacy import mask_id, mask_name
 from drivers.errors import DeviceError
-from drivers.printer.layouts import mask_id, mask_name
 from kiosk.api.client import HubClient
 from kiosk.api.errors import HubRejected
 from kiosk.catalog_cache import CatalogCache, KioskGuide

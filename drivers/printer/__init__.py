@@ -74,9 +74,6 @@ from drivers.printer.layouts import (
     Delivery,
     QueueTicket,
     case_receipt,
-    mask_address,
-    mask_id,
-    mask_name,
     queue_ticket,
 )
 from drivers.printer.printer import Printer, open_printer, preview
@@ -117,9 +114,6 @@ __all__ = [
     "Text",
     "case_receipt",
     "encode",
-    "mask_address",
-    "mask_id",
-    "mask_name",
     "open_printer",
     "preview",
     "queue_ticket",

@@ -24,8 +24,8 @@ from datetime import date
 
 from contract import models as m
 from contract.payloads import PayloadKind, PayloadStatus, classify
+from contract.privacy import mask_id, mask_name
 from drivers.errors import DeviceError
-from drivers.printer.layouts import mask_id, mask_name
 from kiosk.api.client import HubClient
 from kiosk.api.errors import HubRejected, HubUnreachable
 from kiosk.errors import KioskError

@@ -24,7 +24,7 @@ from typing import Any
 
 from contract import models as m
 from contract.payloads import PayloadKind, classify
-from drivers.printer.layouts import mask_id
+from contract.privacy import mask_id
 from kiosk.api.errors import HubRejected, HubUnreachable
 from kiosk.flows.machine import StateMachine
 

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from contract import models as m
+from contract.privacy import mask_id, mask_name
 from drivers.idcard.samples import sample_resident
-from drivers.printer.layouts import mask_id, mask_name
 from ui.main_window import KioskWindow
 
 if TYPE_CHECKING:

@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from test_idle_wipe_identity import all_texts, holds
 
+from contract.privacy import mask_id
 from drivers.idcard.samples import sample_resident
-from drivers.printer.layouts import mask_id
 from drivers.printer.render import render_escpos
 from hub.db import Ticket
 from kiosk.flows.ticket import TicketState

@@ -295,7 +295,7 @@ class CaseJourney(JourneyStack):
 
     def _show_form(self, draft: CaseDraft) -> None:
         if self.form_view is None:
-            from drivers.printer.layouts import mask_id
+            from contract.privacy import mask_id
 
             assert draft.applicant is not None
             rows = [

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from contract.models import DeliveryMethod, FormAnswer, IdentitySource
-from drivers.printer.layouts import mask_address, mask_id, mask_name
+from contract.privacy import mask_address, mask_id, mask_name
 from kiosk.cases import CaseDraft, ReceiptData
 from kiosk.forms import PHONE_PATTERN, FieldSpec, Kind, to_case_form
 from ui.screens.case_pages import Page

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from contract.privacy import mask_address, mask_id, mask_name
 from drivers.printer import (
     CaseReceipt,
     Delivery,
@@ -15,9 +16,6 @@ from drivers.printer import (
     QueueTicket,
     case_receipt,
     encode,
-    mask_address,
-    mask_id,
-    mask_name,
     queue_ticket,
     render_escpos,
 )

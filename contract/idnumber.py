@@ -118,12 +118,3 @@ def _pick_name(names: str | None, year: int | None) -> str | None:
             continue
         return label
     return None
-
-
-def mask(number: str | None) -> str:
-    """``1101**********002X``: enough for a technician to match a log line, nothing more."""
-    if not number:
-        return "-"
-    if len(number) <= 8:
-        return "*" * len(number)
-    return number[:4] + "*" * (len(number) - 8) + number[-4:]

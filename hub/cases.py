@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from contract import models as m
+from contract.privacy import mask_id, mask_name
 from hub import forms
 from hub.catalog import get_item
 from hub.context import HubContext, request_hash
@@ -41,14 +42,6 @@ TRANSITIONS: dict[m.CaseAction, tuple[frozenset[C], C]] = {
     CA.FINISH: (frozenset({C.ACCEPTED, C.PROCESSING}), C.DONE),
     CA.DELIVER: (frozenset({C.DONE}), C.DELIVERED),
 }
-
-
-def mask_name(name: str) -> str:
-    return name[:1] + "*" * max(1, len(name) - 1)
-
-
-def mask_id(id_number: str) -> str:
-    return id_number[:4] + "*" * max(0, len(id_number) - 8) + id_number[-4:]
 
 
 def luhn_digit(digits: str) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Final, Literal
 
 from contract import idnumber
+from contract.privacy import mask_id
 from drivers.idcard import tables
 from drivers.idcard.errors import TextBlockError
 
@@ -129,7 +130,7 @@ class IdDocument:
         # Never the name or the full number: reprs end up in logs and tracebacks.
         return (
             f"IdDocument(card_type={self.card_type.value}, "
-            f"id_number={idnumber.mask(self.id_number)}, has_photo={self.has_photo})"
+            f"id_number={mask_id(self.id_number or '') or '-'}, has_photo={self.has_photo})"
         )
 
     __str__ = __repr__

@@ -25,6 +25,7 @@ from contract.models import (
     MaterialDeclaration,
     Person,
 )
+from contract.privacy import mask_name
 from hub.context import HubSettings
 from hub.db import CaseRow, Material
 from hub.embedded import EmbeddedHub
@@ -387,3 +388,13 @@ def test_guessing_proofs_is_throttled(client: HubClient, clock: Any) -> None:
     assert (
         client.lookup_case(CaseLookup(case_number=number, id_last6="31002X")).case_number == number
     )
+
+
+def test_the_hub_masks_as_the_receipt_does(client: HubClient) -> None:
+    """One set of masking rules: a three-character name comes back as the receipt prints it."""
+    request, _materials = business_case()
+    applicant = Person(name="王小明", id_number=ID_NUMBER, phone="13800138000")
+    request = request.model_copy(update={"applicant": applicant})
+    receipt = client.create_case(request, idempotency_key=uuid.uuid4().hex)
+    status = client.lookup_case(CaseLookup(case_number=receipt.case_number, id_number=ID_NUMBER))
+    assert status.applicant_name_masked == mask_name("王小明") == "王*明"

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from contract.models import DeliveryMethod, FormAnswer, IdentitySource
-from contract.privacy import mask_address, mask_id, mask_name
+from contract.privacy import mask_address, mask_id, mask_name, mask_phone
 from kiosk.cases import CaseDraft, ReceiptData
 from kiosk.forms import PHONE_PATTERN, FieldSpec, Kind, to_case_form
 from ui.screens.case_pages import Page
@@ -26,10 +26,6 @@ from ui.widgets.journey_kit import WIDE_PAGE
 from ui.widgets.keypad import NumericKeypad
 from ui.widgets.qr_label import QrLabel
 from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
-
-
-def mask_phone(phone: str) -> str:
-    return phone[:3] + "****" + phone[-4:] if len(phone) >= 11 else "****"
 
 
 class DeliveryPage(Page):

@@ -25,7 +25,6 @@ COMMAND_MODULES: tuple[str, ...] = (
     "kiosk.cli.idcard",
     "kiosk.cli.qr",
     "kiosk.cli.printer",
-    "kiosk.cli.hub",
     "kiosk.cli.outbox",
     "kiosk.cli.admin",
 )

@@ -1,4 +1,5 @@
-"""``kiosk hub``: run the reference central API and administer it.
+"""``kiosk hub``: run the reference central API and administer it (joins the ``kiosk`` command
+through the ``kiosk.commands`` entry point, so the terminal core never imports the hub).
 
   kiosk hub serve [--db URL] [--host 127.0.0.1] [--port 8700] [--data-dir DIR] [--sample]
   kiosk hub register-terminal TERMINAL_ID [--mode hall|community|counter] [--site CODE] [--json]

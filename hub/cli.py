@@ -14,10 +14,36 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from kiosk.errors import ConfigError, KioskError, UsageError
+
+class HubCommandError(Exception):
+    """A hub command could not do its work: one sentence for stderr, and the exit code
+    (1 failed, 2 bad input or configuration)."""
+
+    def __init__(self, message: str, exit_code: int = 1) -> None:
+        super().__init__(message)
+        self.message = message
+        self.exit_code = exit_code
+
+
+def _usage(message: str) -> HubCommandError:
+    return HubCommandError(message, exit_code=2)
+
+
+def _guarded(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """The command's own errors as the CLI's convention wants them: one line, an exit code."""
+
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return handler(args)
+        except HubCommandError as exc:
+            print(f"kiosk: {exc.message}", file=sys.stderr)
+            return exc.exit_code
+
+    return run
 
 
 def register(subparsers: Any) -> None:
@@ -41,7 +67,7 @@ def register(subparsers: Any) -> None:
     serve.add_argument("--certfile", type=Path, help="TLS certificate (PEM)")
     serve.add_argument("--keyfile", type=Path, help="TLS private key (PEM)")
     serve.add_argument("--client-ca", type=Path, help="CA for client certificates (mTLS)")
-    serve.set_defaults(func=_serve)
+    serve.set_defaults(func=_guarded(_serve))
 
     reg = commands.add_parser("register-terminal", help="register a terminal, print its token")
     common(reg)
@@ -49,25 +75,25 @@ def register(subparsers: Any) -> None:
     reg.add_argument("--mode", choices=["hall", "community", "counter"], default="hall")
     reg.add_argument("--site", default="district")
     reg.add_argument("--json", action="store_true")
-    reg.set_defaults(func=_register)
+    reg.set_defaults(func=_guarded(_register))
 
     imp = commands.add_parser("import-catalog", help="import items from TOML, CSV or XLSX")
     common(imp)
     imp.add_argument("file", type=Path)
     imp.add_argument("--replace", action="store_true", help="remove items not in the file")
     imp.add_argument("--json", action="store_true")
-    imp.set_defaults(func=_import)
+    imp.set_defaults(func=_guarded(_import))
 
     queues = commands.add_parser("import-queues", help="load ticket categories and counters (TOML)")
     common(queues)
     queues.add_argument("file", type=Path)
-    queues.set_defaults(func=_import_queues)
+    queues.set_defaults(func=_guarded(_import_queues))
 
     spec = commands.add_parser("openapi", help="print, write or check the committed OpenAPI")
     group = spec.add_mutually_exclusive_group()
     group.add_argument("--write", action="store_true", help="update hub/openapi.json")
     group.add_argument("--check", action="store_true", help="exit 1 if hub/openapi.json is stale")
-    spec.set_defaults(func=_openapi)
+    spec.set_defaults(func=_guarded(_openapi))
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
@@ -98,15 +124,13 @@ def _context(args: argparse.Namespace, *, seed: bool = False, keys: bool = False
     try:
         app = create_app(url, seed_sample=seed, data_dir=_data_dir(args) if keys else None)
     except ArgumentError as exc:
-        raise ConfigError(f"--db {url!r} is not a database URL: {exc}") from exc
+        raise _usage(f"--db {url!r} is not a database URL: {exc}") from exc
     except ModuleNotFoundError as exc:
-        raise ConfigError(
-            f"The database driver for {url!r} is not installed ({exc.name})."
-        ) from exc
+        raise _usage(f"The database driver for {url!r} is not installed ({exc.name}).") from exc
     except OperationalError as exc:
-        raise KioskError(f"Cannot open the hub database: {exc.orig}") from exc
+        raise HubCommandError(f"Cannot open the hub database: {exc.orig}") from exc
     except SchemaTooNew as exc:
-        raise KioskError(str(exc)) from exc
+        raise HubCommandError(str(exc)) from exc
     return app
 
 
@@ -119,9 +143,9 @@ def _serve(args: argparse.Namespace) -> int:
     from hub.embedded import ADMIN_TOKEN_FILE, read_or_create_secret
 
     if bool(args.certfile) != bool(args.keyfile):
-        raise UsageError("--certfile and --keyfile go together.")
+        raise _usage("--certfile and --keyfile go together.")
     if args.client_ca and not args.certfile:
-        raise UsageError("--client-ca (mTLS) needs --certfile and --keyfile.")
+        raise _usage("--client-ca (mTLS) needs --certfile and --keyfile.")
     app = _context(args, seed=args.sample, keys=True)
     if args.public_url:
         app.state.hub.settings.public_base_url = args.public_url
@@ -132,7 +156,7 @@ def _serve(args: argparse.Namespace) -> int:
         sock.bind((args.host, args.port))
     except OSError as exc:
         sock.close()
-        raise KioskError(f"Cannot listen on {args.host}:{args.port}: {exc.strerror}.") from exc
+        raise HubCommandError(f"Cannot listen on {args.host}:{args.port}: {exc.strerror}.") from exc
     sock.listen(128)
     port = sock.getsockname()[1]
     scheme = "https" if args.certfile else "http"
@@ -159,7 +183,7 @@ def _register(args: argparse.Namespace) -> int:
             terminal_id=args.terminal_id, mode=TerminalMode(args.mode), site_code=args.site
         )
     except ValueError as exc:
-        raise UsageError(
+        raise _usage(
             f"Terminal id {args.terminal_id!r} is not valid (letters, digits, -_.)."
         ) from exc
     credentials = register_terminal(_context(args).state.hub, registration)
@@ -177,7 +201,7 @@ def _import(args: argparse.Namespace) -> int:
     try:
         report = import_catalog_file(ctx, args.file, replace=args.replace)
     except CatalogImportError as exc:
-        raise UsageError(str(exc)) from exc
+        raise _usage(str(exc)) from exc
     if args.json:
         print(report.model_dump_json())
     else:
@@ -192,7 +216,7 @@ def _import_queues(args: argparse.Namespace) -> int:
     try:
         count = load_queues(ctx, args.file)
     except QueuesFileError as exc:
-        raise UsageError(str(exc)) from exc
+        raise _usage(str(exc)) from exc
     print(f"loaded {count} ticket categories from {args.file}")
     return 0
 
@@ -206,7 +230,7 @@ def _openapi(args: argparse.Namespace) -> int:
         return 0
     if args.check:
         if COMMITTED.read_text(encoding="utf-8") != text:
-            raise KioskError(f"{COMMITTED} is stale: run `kiosk hub openapi --write`.")
+            raise HubCommandError(f"{COMMITTED} is stale: run `kiosk hub openapi --write`.")
         return 0
     sys.stdout.write(text)
     return 0

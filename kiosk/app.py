@@ -2,16 +2,22 @@
 
 Nothing else constructs concrete devices, clients or servers; the UI receives a built
 :class:`Terminal` and tests build one over a real hub on loopback.
+
+The embedded hub (``api.base_url = "embedded"``) is injected: a :data:`LocalHubFactory` given
+by the caller, or the one installed under the ``kiosk.local_hub`` entry point (the reference
+hub's ``EmbeddedHub``). The terminal core never imports the hub package.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass, field
+from importlib.metadata import entry_points
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Protocol, Self
 
 from contract.payloads import case_tracking_code
 from kiosk.api.client import HubClient
@@ -26,6 +32,37 @@ from kiosk.tickets import TicketDesk
 logger = logging.getLogger(__name__)
 
 DEMO_CAMERA = "sim:" + case_tracking_code("SL20261127000001")
+
+
+class LocalHub(Protocol):
+    """A hub run by the terminal itself on loopback (the demo, a one-kiosk hall)."""
+
+    @property
+    def base_url(self) -> str: ...
+
+    def register_terminal(self, terminal_id: str) -> str: ...
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None: ...
+
+
+LocalHubFactory = Callable[[Path], LocalHub]  # the hub's data folder -> a hub to enter
+LOCAL_HUB_ENTRY_POINTS = "kiosk.local_hub"
+
+
+def installed_local_hub() -> LocalHubFactory:
+    """The local hub installed with the terminal (the reference hub's ``EmbeddedHub``)."""
+    found = [e for e in entry_points(group=LOCAL_HUB_ENTRY_POINTS) if e.name == "embedded"]
+    if not found:
+        raise ConfigError(
+            'api.base_url = "embedded" needs the hub package, which is not installed here: '
+            "set api.base_url to the hall's hub (https://...) and api.token_file."
+        )
+    factory: LocalHubFactory = found[0].load()
+    return factory
 
 
 @dataclass
@@ -71,12 +108,18 @@ def demo_settings(mode: str, *, data_dir: str | Path = "", voice: str = "") -> S
     return settings_from_dict(raw, source=f"{base.source} (demo)", environ={})
 
 
-def build_terminal(settings: Settings, *, printed_dir: Path | None = None) -> Terminal:
-    """Build every service of the terminal; the caller closes it (it is a context manager)."""
+def build_terminal(
+    settings: Settings,
+    *,
+    printed_dir: Path | None = None,
+    local_hub: LocalHubFactory | None = None,
+) -> Terminal:
+    """Build every service of the terminal; the caller closes it (it is a context manager).
+    ``local_hub`` runs the embedded hub (default: :func:`installed_local_hub`)."""
     resources = ExitStack()
     try:
         folder = data_dir(settings.terminal.data_dir)
-        base_url, token = _connect_hub(settings, folder, resources)
+        base_url, token = _connect_hub(settings, folder, resources, local_hub)
         api = settings.api
         client = HubClient(
             base_url,
@@ -108,11 +151,12 @@ def build_terminal(settings: Settings, *, printed_dir: Path | None = None) -> Te
         raise
 
 
-def _connect_hub(settings: Settings, folder: Path, resources: ExitStack) -> tuple[str, str]:
+def _connect_hub(
+    settings: Settings, folder: Path, resources: ExitStack, local_hub: LocalHubFactory | None
+) -> tuple[str, str]:
     if settings.api.base_url == "embedded":
-        from hub.embedded import EmbeddedHub
-
-        hub = resources.enter_context(EmbeddedHub(folder / "hub"))
+        factory = local_hub or installed_local_hub()
+        hub = resources.enter_context(factory(folder / "hub"))
         return hub.base_url, hub.register_terminal(settings.terminal.id)
     token_file = settings.api.token_file
     if not token_file:

@@ -7,12 +7,16 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
+
 from contract.payloads import PayloadKind, classify
 from drivers.camera.scanner import scan_first
 from drivers.health import HealthState
 from drivers.idcard import CardRead
 from drivers.idcard.samples import sample_resident
-from kiosk.app import DEMO_CAMERA, build_terminal, demo_settings
+from kiosk import app
+from kiosk.app import DEMO_CAMERA, build_terminal, demo_settings, installed_local_hub
+from kiosk.errors import ConfigError
 
 
 def test_demo_terminal_wires_hub_devices_and_printer(tmp_path: Path) -> None:
@@ -45,3 +49,27 @@ def test_demo_terminal_wires_hub_devices_and_printer(tmp_path: Path) -> None:
         assert classify(scanned.text, now=time.time()).kind is PayloadKind.CASE_TRACKING
     # Closing the terminal stopped the reader's monitor thread.
     assert not [t for t in threading.enumerate() if t.name == "idcard-monitor"]
+
+
+def test_the_embedded_hub_is_injected(tmp_path: Path) -> None:
+    """The core never imports the hub: the composition root runs whatever local hub it is
+    given, and finds the installed one through its entry point otherwise."""
+    from hub.embedded import EmbeddedHub
+
+    started: list[Path] = []
+
+    def local_hub(folder: Path) -> EmbeddedHub:
+        started.append(folder)
+        return EmbeddedHub(folder)
+
+    settings = demo_settings("hall", data_dir=tmp_path, voice="none")
+    with build_terminal(settings, local_hub=local_hub) as terminal:
+        assert terminal.ticket_desk.categories()
+    assert started == [tmp_path / "hub"]
+    assert installed_local_hub() is EmbeddedHub
+
+
+def test_no_hub_installed_is_a_config_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(app, "entry_points", lambda group: [])
+    with pytest.raises(ConfigError, match=r"api\.base_url"):
+        app.installed_local_hub()

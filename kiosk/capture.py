@@ -82,10 +82,13 @@ class DocumentCamera:
         with self._lock:
             return None if self._source is None else self._source.read()  # type: ignore[attr-defined]
 
-    def begin(self, code: str) -> None:
-        """Start (or restart) capturing the material ``code``."""
+    def begin(self, code: str) -> Path:
+        """Start (or restart) capturing the material ``code``; returns the folder its pages
+        go to (the citizen's session deletes it when it ends)."""
         self._count += 1
-        self._writer = MaterialWriter(self.work_dir / f"{self._count:03d}-{code}", code)
+        folder = self.work_dir / f"{self._count:03d}-{code}"
+        self._writer = MaterialWriter(folder, code)
+        return folder
 
     def capture(self) -> CaptureResult:
         from drivers.camera.document import capture_page

@@ -117,6 +117,21 @@ class CaseDraft:
     # same code, and the hub (which keeps its hash) lets only the receipt's holder rate it.
     receipt_code: str = field(default_factory=new_receipt_code, repr=False)
 
+    @property
+    def page_folders(self) -> list[Path]:
+        """The folders of the captured pages (each material's PDF and its images)."""
+        return [m.pdf.parent for m in self.materials.values()]
+
+    def forget(self) -> None:
+        """Everything the citizen told and showed (the session ends); the item stays."""
+        self.applicant = None
+        self.answers.clear()
+        self.materials.clear()
+        self.bring.clear()
+        self.delivery = None
+        self.address = ""
+        self.phone = ""
+
     def missing_materials(self) -> list[str]:
         """Required materials not captured (optional ones may be skipped or brought)."""
         return [m.code for m in self.item.materials if m.required and m.code not in self.materials]

@@ -65,7 +65,7 @@ class KioskWindow(QWidget):
         self.kiosk_mode = kiosk_mode
         settings = terminal.settings
         self.languages = Languages(settings.terminal.locale)
-        self.session = Session(locale=settings.terminal.locale)
+        self._begin_session(Session(locale=settings.terminal.locale))
         self.runner = BackgroundRunner(self)
         self.voice = VoiceGuide(settings.terminal.voice, self)
         self.landscape = (orientation or settings.terminal.orientation) == "landscape"
@@ -176,7 +176,11 @@ class KioskWindow(QWidget):
         self.progress = ProgressJourney(terminal.client, devices, self.runner, lambda: self.session)
         outbox = terminal.cases.service.outbox if terminal.cases is not None else None
         self.rating = RatingJourney(
-            RatingDesk(terminal.client, outbox), devices, self.runner, landscape=self.landscape
+            RatingDesk(terminal.client, outbox),
+            devices,
+            self.runner,
+            lambda: self.session,
+            landscape=self.landscape,
         )
         self.journeys: dict[str, JourneyStack] = {
             "ticket": self.ticket,
@@ -190,6 +194,7 @@ class KioskWindow(QWidget):
                 self.terminal.printer,
                 self.terminal.settings.terminal.hall_name,
                 self.runner,
+                lambda: self.session,
                 id_monitor=devices.id_monitor,
                 qr_camera=devices.camera,
                 card_guard=devices.card_guard,
@@ -333,15 +338,23 @@ class KioskWindow(QWidget):
 
     # -- the session ------------------------------------------------------------------------
 
+    def _begin_session(self, session: Session) -> None:
+        """A new citizen: their session will clear every screen when it ends."""
+        self.session = session
+        session.on_end(self._wipe_screens)
+
+    def _wipe_screens(self) -> None:
+        """Clear what every screen shows (the journeys' data goes with their session)."""
+        self.admin.wipe()
+        for journey in self.journeys.values():
+            journey.wipe()
+
     def end_session(self, why: str, *, keep_look: bool = False) -> None:
         """Forget the citizen: wipe every screen and the session; back to the default look
         (``keep_look``: the same language and elder mode, and no home screen — the caller
         opens the next screen at once)."""
         self.overlay.stop()
         self.pin_overlay.close_pad()
-        self.admin.wipe()
-        for journey in self.journeys.values():
-            journey.wipe()
         self.session.end()
         self.voice.stop()
         if self.terminal.devices.card_guard.session_ended():
@@ -349,9 +362,9 @@ class KioskWindow(QWidget):
         defaults = self.terminal.settings.terminal
         changed_look = self.session.elder_mode or self.languages.current != defaults.locale
         if keep_look:
-            self.session = Session(locale=self.session.locale, elder_mode=self.session.elder_mode)
+            self._begin_session(Session(self.session.locale, self.session.elder_mode))
         else:
-            self.session = Session(locale=defaults.locale)
+            self._begin_session(Session(locale=defaults.locale))
             if changed_look:
                 self._apply_look(defaults.locale, elder=False)
             else:

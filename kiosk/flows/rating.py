@@ -152,6 +152,14 @@ class RatingFlow:
     def state(self) -> RatingState:
         return self.machine.state
 
+    def forget(self) -> None:
+        """What the citizen rated and wrote (the subject names a ticket or case, no person)."""
+        self.subject = None
+        self.rating = None
+        self.reasons.clear()
+        self.comment = ""
+        self.recorded = None
+
     def scanned(self, text: str) -> None:
         subject = subject_from_scan(text)
         if subject is None:

@@ -84,8 +84,11 @@ def test_idle_timeout_forgets_the_card_holder(
     assert any(mask_name(NAME) in t for t in shown)
     assert any(mask_id(NUMBER) in t for t in shown)
     assert not any(NAME in t or NUMBER in t for t in shown)  # never unmasked on screen
-    assert window.session.identity is not None
-    assert holds(journey.flow)
+    # What the session of this citizen held: asserted empty after it ended (not the next one's).
+    old = window.session
+    old_flow, old_held = journey.flow, dict(old.held)
+    assert old.identity is not None
+    assert holds(old_flow) and old_held["checkin"] is old_flow
     assert not journey.paper_preview.pixmap().isNull()
 
     with qtbot.waitSignal(window.session_ended, timeout=20000) as ended:
@@ -95,9 +98,11 @@ def test_idle_timeout_forgets_the_card_holder(
 
     leftovers = [t for t in all_texts(window) if any(n and n in t for n in NEEDLES)]
     assert not leftovers, leftovers
-    assert not window.session.holds_personal_data
-    for key, screen in window.journeys.items():
-        assert not holds(screen.flow), f"{key} flow still holds personal data"
+    assert old.ended and old.identity is None and not old.held
+    assert not holds(old_flow), "the citizen's flow still holds personal data"
+    for key, state in old_held.items():
+        assert not holds(state), f"{key} still holds personal data"
+    assert window.session is not old and not window.session.holds_personal_data
     pictures = [
         label.objectName() for label in window.findChildren(QLabel) if not label.pixmap().isNull()
     ]

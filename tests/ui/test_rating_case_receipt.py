@@ -220,10 +220,13 @@ def test_rate_this_service_from_the_receipt_page(
         number = receipt.number
         page = case.receipt_page
         assert page.rate.isVisible() and page.done.isVisible()
-        assert case.desk.camera.work_dir.exists()  # the captured pages, until the journey ends
         ended: list[str] = []
         window.session_ended.connect(ended.append)
-        before = window.session
+        before, draft = window.session, case.draft
+        assert draft is not None and before.held["case"] is draft and holds(draft)
+        folders = draft.page_folders  # the captured pages, until the session ends
+        assert folders and all(any(f.iterdir()) for f in folders)
+        assert set(folders) <= set(before.captured_files)
 
         citizen.tap(page.rate)
         rating = window.rating
@@ -232,8 +235,10 @@ def test_rate_this_service_from_the_receipt_page(
         assert window.stack.currentWidget() is rating and window.finish_bar.isVisible()
         # Wiped exactly as on finish: no draft, no receipt, no pages, no text anywhere.
         assert case.draft is None and case.receipt is None
-        assert not case.desk.camera.work_dir.exists()
-        assert not window.session.holds_personal_data
+        assert before.ended and not before.holds_personal_data
+        assert holds(draft) == [] and not draft.materials and draft.applicant is None
+        assert not [f for f in folders if f.exists()]
+        assert not [p for p in case.desk.camera.work_dir.rglob("*") if p.is_file()]
         private = (*NEEDLES, "13900005678", "139****5678")
         texts = " ".join(all_texts(window))
         assert not [p for p in private if p in texts]

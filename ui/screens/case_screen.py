@@ -10,7 +10,7 @@ only make the receipt provisional, never lose the case. In community mode a sign
 from __future__ import annotations
 
 import logging
-import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -39,6 +39,7 @@ from kiosk.flows.rating import receipt_subject
 from kiosk.forms import FieldSpec, form_specs
 from kiosk.outbox.store import ProvisionalReceipt
 from kiosk.printing import TicketPrinter
+from kiosk.session import Session, delete_files
 from kiosk.staff import Shift
 from ui.bridge import BackgroundRunner
 from ui.screens.case_identify import IdentifyPage
@@ -54,6 +55,7 @@ logger = logging.getLogger(__name__)
 
 
 class CaseJourney(JourneyStack):
+    key = "case"
     # 评价本次服务 on the receipt: a kiosk.flows.rating.Subject naming the case as its receipt's
     # QR does. The window ends the session (as "完成" would) and opens 好差评 for it.
     rate_case_requested = Signal(object)
@@ -64,12 +66,13 @@ class CaseJourney(JourneyStack):
         printer: TicketPrinter,
         hall_name: str,
         runner: BackgroundRunner,
+        session: Callable[[], Session],
         *,
         id_monitor: CardMonitor | None = None,
         qr_camera: CameraWorker | None = None,
         card_guard: LeftCardGuard | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(session)
         self.desk = desk
         self.printer = printer
         self.hall_name = hall_name
@@ -102,6 +105,7 @@ class CaseJourney(JourneyStack):
         self.form_page.body.addWidget(self.form_slot, 1)
         self.form_back, self.form_next = self.form_page.nav(self.tr("上一步"), self.tr("下一步"))
         self.materials_page = MaterialsPage(desk.camera, runner)
+        self.materials_page.pages_started.connect(lambda folder: self._session().keep_file(folder))
         self.delivery_page = DeliveryPage()
         self.review_page = ReviewPage()
         self.busy_page = Page(self.tr("正在提交，请稍候…"))
@@ -192,8 +196,10 @@ class CaseJourney(JourneyStack):
         """A fresh flow; the citizen's answers, pages and receipt leave every widget."""
         self.identify_page.stop()
         self.staff_page.stop()
-        # A case being stored still reads its pages on the worker thread: they go when it is done.
-        storing = self.flow.state is CaseState.STORING
+        # A case being stored still reads its pages on the worker thread: the job takes the
+        # draft and its pages over from the session and forgets them when it is done.
+        if self.flow.state is CaseState.STORING and self.draft is not None:
+            self._session().release(self.key, self.draft.page_folders)
         self.flow = CaseFlow()
         self.flow.machine.on_change(self._render)
         self.draft = None
@@ -211,8 +217,6 @@ class CaseJourney(JourneyStack):
             self.form_slot.removeWidget(self.form_view)
             self.form_view.deleteLater()
             self.form_view = None
-        if not storing:
-            shutil.rmtree(self.desk.camera.work_dir, ignore_errors=True)  # captured pages
         self._update_worker()
 
     # -- rendering --------------------------------------------------------------------------
@@ -272,6 +276,7 @@ class CaseJourney(JourneyStack):
         if item is None or self.flow.state is not CaseState.FINDING:
             return
         self.draft = CaseDraft(item, agent=self.desk.shift)
+        self._hold(self.draft)
         self.specs = form_specs(item)
         if self.form_view is not None:
             self.form_slot.removeWidget(self.form_view)
@@ -443,6 +448,6 @@ class CaseJourney(JourneyStack):
 
 
 def _forget_pages(draft: CaseDraft) -> None:
-    """Delete the pages of a draft whose session ended while it was being stored."""
-    for material in draft.materials.values():
-        shutil.rmtree(material.pdf.parent, ignore_errors=True)
+    """Forget a draft whose session ended while it was being stored, and delete its pages."""
+    delete_files(draft.page_folders)
+    draft.forget()

@@ -43,6 +43,8 @@ logger = logging.getLogger(__name__)
 
 
 class CheckInJourney(JourneyStack):
+    key = "checkin"
+
     def __init__(
         self,
         desk: CheckInDesk,
@@ -53,11 +55,10 @@ class CheckInJourney(JourneyStack):
         *,
         english: bool = False,
     ) -> None:
-        super().__init__()
+        super().__init__(session)
         self._english = english
         self._desk = desk
         self._runner = runner
-        self._session = session
         self._return_home_after = return_home_after
         self.inputs = DeviceInputs(devices, self)
         self.inputs.qr_scanned.connect(self._scanned)
@@ -166,6 +167,7 @@ class CheckInJourney(JourneyStack):
         self.inputs.stop()
         self.inputs.forget()
         self.flow = CheckInFlow()
+        self._hold(self.flow)
         self.flow.machine.on_change(self._render)
         self._countdown.stop()
         self._runner_identity = None

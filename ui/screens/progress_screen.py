@@ -45,6 +45,8 @@ class _Field(QLineEdit):
 
 
 class ProgressJourney(JourneyStack):
+    key = "progress"
+
     def __init__(
         self,
         client: HubClient,
@@ -52,10 +54,9 @@ class ProgressJourney(JourneyStack):
         runner: BackgroundRunner,
         session: Callable[[], Session],
     ) -> None:
-        super().__init__()
+        super().__init__(session)
         self._client = client
         self._runner = runner
-        self._session = session
         self.inputs = DeviceInputs(devices, self)
         self.inputs.qr_scanned.connect(self._scanned)
         self.inputs.card_read.connect(self._card_read)
@@ -165,6 +166,7 @@ class ProgressJourney(JourneyStack):
         self.inputs.stop()
         self.inputs.forget()
         self.flow = ProgressFlow()
+        self._hold(self.flow)
         self.flow.machine.on_change(self._render)
         self._clear_fields()
         for label in (self.summary_label, self.refusal_title, self.refusal_label):

@@ -8,6 +8,8 @@ a reason). The comment field takes the hosted pinyin keyboard.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
@@ -25,6 +27,7 @@ from kiosk.flows.rating import (
     RatingState,
     Subject,
 )
+from kiosk.session import Session
 from ui.bridge import BackgroundRunner
 from ui.widgets import make_button
 from ui.widgets.journey_kit import (
@@ -40,15 +43,18 @@ from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
 
 
 class RatingJourney(JourneyStack):
+    key = "rating"
+
     def __init__(
         self,
         desk: RatingDesk,
         devices: Devices,
         runner: BackgroundRunner,
+        session: Callable[[], Session],
         *,
         landscape: bool = False,
     ) -> None:
-        super().__init__()
+        super().__init__(session)
         self._desk = desk
         self._runner = runner
         self.inputs = DeviceInputs(devices, self)
@@ -143,6 +149,7 @@ class RatingJourney(JourneyStack):
         still nothing chosen for the citizen."""
         self.wipe()
         self.flow = RatingFlow(subject)
+        self._hold(self.flow)
         self.flow.machine.on_change(self._render)
         self._render(self.flow.state)
 
@@ -150,6 +157,7 @@ class RatingJourney(JourneyStack):
         self.inputs.stop()
         self.inputs.forget()
         self.flow = RatingFlow()
+        self._hold(self.flow)
         self.flow.machine.on_change(self._render)
         self.picker.reset()
         self.comment_field.clear()

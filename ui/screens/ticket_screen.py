@@ -57,6 +57,8 @@ def _failure_of(exc: Exception) -> IssueFailure:
 class TicketJourney(JourneyStack):
     """The whole 取号 journey; emits ``finished`` when the citizen is done with it."""
 
+    key = "ticket"
+
     def __init__(
         self,
         desk: TicketDesk,
@@ -68,11 +70,10 @@ class TicketJourney(JourneyStack):
         english: bool = False,
         columns: int = 1,
     ) -> None:
-        super().__init__()
+        super().__init__(session)
         self._english = english
         self._desk = desk
         self._runner = runner
-        self._session = session
         self._return_home_after = return_home_after
         self._menu = TicketMenu([])
         self._menu_loaded = False
@@ -179,6 +180,7 @@ class TicketJourney(JourneyStack):
         self.inputs.stop()
         self.inputs.forget()
         self.flow = TicketFlow()
+        self._hold(self.flow)
         self.flow.machine.on_change(self._render)
         self._countdown.stop()
         for label in (

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.card_guard import LeftCardSeen
 from kiosk.devices import Devices
+from kiosk.session import Forgettable, Session
 from ui.bridge import EventRelay
 from ui.widgets import make_button, make_label
 
@@ -251,11 +252,22 @@ class RefusalPage(Page):
 
 
 class JourneyStack(QStackedWidget):
-    """A journey: its pages in a stack; ``start()`` begins afresh, ``wipe()`` forgets the
-    citizen, ``finished`` tells the window the citizen is done with it."""
+    """A journey: its pages in a stack; ``start()`` begins afresh, ``wipe()`` clears what the
+    screens show, ``finished`` tells the window the citizen is done with it. The citizen's data
+    lives in the journey's flow (or draft), which the session of the moment holds
+    (:meth:`_hold`) and makes forget it when it ends."""
 
     finished = Signal()
     page_changed = Signal(str)  # the flow state's value, for tests, voice and the tour
+    key = ""  # the journey's name, as home and the session know it
+
+    def __init__(self, session: Callable[[], Session]) -> None:
+        super().__init__()
+        self._session = session
+
+    def _hold(self, state: Forgettable) -> None:
+        """The current session owns ``state`` (a new flow or draft) from now on."""
+        self._session().hold(self.key, state)
 
     def start(self) -> None:
         raise NotImplementedError

@@ -17,13 +17,13 @@ import enum
 import hashlib
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from contract.models import (
     CaseCreate,
-    CaseLookup,
     CatalogItem,
     Channel,
     DeliveryMethod,
@@ -35,7 +35,6 @@ from contract.payloads import case_tracking_code, new_receipt_code
 from drivers.idcard.document import CardType, IdDocument
 from drivers.printer.layouts import CaseReceipt, Delivery
 from kiosk.api.client import HubClient
-from kiosk.api.errors import HubFailure, HubRejected, HubUnreachable
 from kiosk.forms import FieldSpec, to_case_form
 from kiosk.outbox.sender import AttemptFailed, OutboxSender
 from kiosk.outbox.store import EntryState, Outbox, ProvisionalReceipt
@@ -270,6 +269,20 @@ class CaseService:
         logger.info("case for item %s stored as %s", draft.item.code, stored.provisional_number)
         return stored
 
+    def submit(
+        self,
+        draft: CaseDraft,
+        specs: list[FieldSpec],
+        on_stored: Callable[[ProvisionalReceipt], None] | None = None,
+    ) -> ReceiptData:
+        """The whole of 提交 in one job (off the GUI thread): store durably (``on_stored`` is
+        told at once: "已提交" is true from then on), wait a little for the hub's number,
+        and give the receipt's data."""
+        stored = self.store(draft, specs)
+        if on_stored is not None:
+            on_stored(stored)
+        return self.await_number(stored, draft)
+
     def await_number(self, stored: ProvisionalReceipt, draft: CaseDraft) -> ReceiptData:
         """Wait (a little) for the hub's case number; the receipt is provisional without it,
         at once when the first attempt to send the case fails."""
@@ -283,13 +296,12 @@ class CaseService:
         current = self.outbox.receipt(stored.entry_id)
         assert draft.applicant is not None and draft.delivery is not None
         item = draft.item
-        due = None
         delivered = current.state is EntryState.DELIVERED and current.case_number is not None
         number = (
             current.case_number if delivered and current.case_number else current.provisional_number
         )
-        if delivered:
-            due = self._due_date(number, draft.applicant.id_number)
+        # The hub's promised date came with its answer and waits in the outbox row.
+        due = current.due_date if delivered else None
         submitted = current.created_at.astimezone()
         names = [m.name for m in item.materials if m.code in draft.materials]
         bring = [m.name for m in item.materials if m.code in draft.bring]
@@ -313,16 +325,6 @@ class CaseService:
             verification_code=draft.receipt_code,
             wait=why,
         )
-
-    def _due_date(self, case_number: str, id_number: str) -> date | None:
-        try:
-            status = self.client.lookup_case(
-                CaseLookup(case_number=case_number, id_number=id_number)
-            )
-        except (HubUnreachable, HubFailure, HubRejected) as exc:
-            logger.warning("could not read the promised date of the new case: %s", exc.message)
-            return None
-        return status.due_date
 
 
 _DELIVERY = {

@@ -107,7 +107,9 @@ class OutboxSender:
                 receipt = self.client.upload_material(receipt.case_id, code, content, media_type)
             if receipt.materials_pending:
                 raise HubFailure("The hub still lists materials as pending after upload.")
-            self.outbox.mark_delivered(entry.entry_id, receipt.case_id, receipt.case_number)
+            self.outbox.mark_delivered(
+                entry.entry_id, receipt.case_id, receipt.case_number, receipt.due_date
+            )
             logger.info("outbox entry %s delivered as case %s", entry.entry_id, receipt.case_number)
             return EntryState.DELIVERED
         except OutboxCorrupt as exc:

@@ -20,7 +20,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from contract.models import CaseCreate
@@ -43,6 +43,7 @@ CREATE TABLE IF NOT EXISTS entries (
     case_id TEXT,
     case_number TEXT,
     delivered_at TEXT,
+    due_date TEXT,
     reject_code TEXT,
     reject_message TEXT,
     payload BLOB
@@ -75,6 +76,7 @@ class ProvisionalReceipt:
     message: str
     created_at: datetime
     case_number: str | None
+    due_date: date | None = None  # the hub's promised date, once delivered
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +125,9 @@ class Outbox:
         self._db.execute("PRAGMA secure_delete=ON")  # delivered payloads are overwritten, not freed
         self._db.execute("PRAGMA busy_timeout=30000")
         self._db.executescript(_SCHEMA)
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(entries)")}
+        if "due_date" not in columns:  # an outbox written before the hub's date was kept
+            self._db.execute("ALTER TABLE entries ADD COLUMN due_date TEXT")
 
     def close(self) -> None:
         with self._lock:
@@ -188,16 +193,21 @@ class Outbox:
                 (case_id, case_number, entry_id),
             )
 
-    def mark_delivered(self, entry_id: str, case_id: str, case_number: str) -> None:
+    def mark_delivered(
+        self, entry_id: str, case_id: str, case_number: str, due_date: date | None = None
+    ) -> None:
+        """The hub has the case: keep its number and promised date (the receipt prints both),
+        drop the payload."""
         with self._tx() as db:
             db.execute(
                 "UPDATE entries SET state = ?, case_id = ?, case_number = ?, delivered_at = ?,"
-                " payload = NULL, last_error = NULL WHERE entry_id = ?",
+                " due_date = ?, payload = NULL, last_error = NULL WHERE entry_id = ?",
                 (
                     EntryState.DELIVERED.value,
                     case_id,
                     case_number,
                     self._clock().isoformat(),
+                    due_date.isoformat() if due_date else None,
                     entry_id,
                 ),
             )
@@ -261,7 +271,7 @@ class Outbox:
     def receipt(self, entry_id: str) -> ProvisionalReceipt:
         with self._lock:
             row = self._db.execute(
-                "SELECT provisional_number, state, created_at, case_number FROM entries"
+                "SELECT provisional_number, state, created_at, case_number, due_date FROM entries"
                 " WHERE entry_id = ?",
                 (entry_id,),
             ).fetchone()
@@ -280,6 +290,7 @@ class Outbox:
             message=message,
             created_at=datetime.fromisoformat(row[2]),
             case_number=row[3],
+            due_date=date.fromisoformat(row[4]) if row[4] else None,
         )
 
     def find_provisional(self, number: str) -> ProvisionalReceipt | None:

@@ -6,6 +6,7 @@ import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -258,3 +259,29 @@ def test_identity_qr_is_resolved_at_the_hub(rig: Rig) -> None:
     with pytest.raises(HubRejected) as refused:
         identify_by_code(rig.client, case_tracking_code("SL20261127000001"))
     assert refused.value.citizen_message
+
+
+def test_submit_headless_in_one_job_with_the_hubs_due_date(
+    rig: Rig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The case journey's 提交 without any UI: stored, waited for, receipt data. The promised
+    date is the hub's answer kept in the outbox row (none before acceptance: the receipt then
+    estimates it); no second call to the hub with the applicant's full ID number."""
+    asked: list[object] = []
+    monkeypatch.setattr(rig.client, "lookup_case", lambda *a, **k: asked.append(a))
+    draft = _draft(rig)
+    stored: list[str] = []
+    data = rig.service.submit(
+        draft, form_specs(draft.item), on_stored=lambda s: stored.append(s.entry_id)
+    )
+    assert stored == [data.entry_id] and not data.provisional and asked == []
+    entry = rig.service.outbox.receipt(data.entry_id)
+    assert entry.case_number == data.number and entry.due_date is None
+    submitted = data.submitted_at.date()
+    assert data.promised_date == estimate_due(submitted, draft.item.promised_days)
+
+    # A hub that answers with a date: the outbox keeps it and the receipt prints it.
+    promised = date(2027, 1, 8)
+    rig.service.outbox.mark_delivered(data.entry_id, "case-id", data.number, promised)
+    assert rig.service.outbox.receipt(data.entry_id).due_date == promised
+    assert rig.service.await_number(entry, draft).promised_date == promised

@@ -23,27 +23,26 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from contract.models import CatalogItem, DeliveryMethod
+from contract.models import CatalogItem, DeliveryMethod, IdentitySource
 from hub.embedded import EmbeddedHub
 from kiosk.api.client import HubClient
 from kiosk.app import build_terminal, demo_settings
 from kiosk.capture import DocumentCamera
 from kiosk.cases import (
-    Applicant,
     CapturedMaterial,
     CaseDraft,
     CaseService,
-    IdentitySource,
     NumberWait,
     receipt_layout,
 )
 from kiosk.catalog_cache import CatalogCache
 from kiosk.config import Settings
 from kiosk.forms import form_specs
+from kiosk.identity import Identity
 from kiosk.outbox.store import Outbox
 
 REPEAT = 8
-APPLICANT = Applicant(
+APPLICANT = Identity(
     "张示例", "11010519491231002X", IdentitySource.ID_CARD, "北京市朝阳区示例路1号"
 )
 ITEMS = {

@@ -27,66 +27,19 @@ from contract.models import (
     CatalogItem,
     Channel,
     DeliveryMethod,
-    IdentitySource,
     MaterialDeclaration,
     Person,
 )
 from contract.payloads import case_tracking_code, new_receipt_code
-from drivers.idcard.document import CardType, IdDocument
 from drivers.printer.layouts import CaseReceipt, Delivery
 from kiosk.api.client import HubClient
 from kiosk.forms import FieldSpec, to_case_form
+from kiosk.identity import Identity
 from kiosk.outbox.sender import AttemptFailed, OutboxSender
 from kiosk.outbox.store import EntryState, Outbox, ProvisionalReceipt
 from kiosk.staff import Shift
 
 logger = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True, slots=True)
-class Applicant:
-    name: str
-    id_number: str
-    source: IdentitySource  # card and QR data is shown, never editable; MANUAL was typed
-    address: str = ""  # the ID card's address (for EMS); a social security card has none
-
-    def __repr__(self) -> str:  # never let a log line carry the person
-        return f"Applicant(source={self.source.value})"
-
-
-class CardRefusal(enum.Enum):
-    """Why a card read at the identity step does not identify the applicant (the UI words it)."""
-
-    NO_IDENTITY = "no_identity"  # a bare contactless card, or an ID card on a reader without SAM
-    INCOMPLETE = "incomplete"  # no name, or a number that fails its check character
-    EXPIRED = "expired"
-
-
-def applicant_from_card(document: IdDocument, today: date) -> Applicant | CardRefusal:
-    """The applicant a resident ID card (or permit) or a social security card names.
-
-    A social security card carries name and number (its 社会保障号码 is the ID number) but no
-    address and no photo: the EMS page then asks for an address instead of offering the card's.
-    """
-    if document.card_type is CardType.CARD_UID:
-        return CardRefusal.NO_IDENTITY
-    if not document.name or not document.id_number or document.id_number_valid is False:
-        return CardRefusal.INCOMPLETE
-    valid_to = document.valid_to
-    if isinstance(valid_to, date) and valid_to < today:
-        return CardRefusal.EXPIRED
-    if document.card_type is CardType.SOCIAL_SECURITY:
-        return Applicant(document.name, document.id_number, IdentitySource.SOCIAL_SECURITY_CARD)
-    return Applicant(
-        document.name, document.id_number, IdentitySource.ID_CARD, document.address or ""
-    )
-
-
-def identify_by_code(client: HubClient, code: str) -> Applicant:
-    """Who a scanned dynamic identity QR stands for, as the hub resolves it (HubRejected with a
-    citizen message when it is expired or not an identity code)."""
-    who = client.resolve_identity_code(code)
-    return Applicant(who.name, who.id_number, IdentitySource.QR)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +57,7 @@ class CaseDraft:
     """What the citizen has told the kiosk so far; lives in the session, wiped with it."""
 
     item: CatalogItem
-    applicant: Applicant | None = None
+    applicant: Identity | None = None
     answers: dict[str, object] = field(default_factory=dict)
     materials: dict[str, CapturedMaterial] = field(default_factory=dict)
     bring: set[str] = field(default_factory=set)  # codes the citizen will bring to the window

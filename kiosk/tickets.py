@@ -10,26 +10,24 @@ first (real-name 取号) is the terminal's ``[ticket] real_name`` plus every cat
 itself marks real-name.
 
 Personal data: a real-name ticket's ID number travels in the issue request to the hub and
-nowhere else; the printed ticket shows it masked; :class:`TicketHolder` never shows it in a repr.
+nowhere else; the printed ticket shows it masked; an :class:`~kiosk.identity.Identity` never
+shows it in a repr.
 """
 
 from __future__ import annotations
 
 import logging
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from contract import models as m
 from contract.models import CatalogItem, TicketCategory, TicketIssued, TicketIssueRequest
-from contract.payloads import PayloadKind, PayloadStatus, classify
-from contract.privacy import mask_id, mask_name
 from drivers.errors import DeviceError
 from kiosk.api.client import HubClient
-from kiosk.api.errors import HubRejected
 from kiosk.catalog_cache import CatalogCache, KioskGuide
 from kiosk.config import TicketSettings
 from kiosk.errors import KioskError
+from kiosk.identity import Identity, IdentityResolver
 from kiosk.printing import TicketPrinter
 
 logger = logging.getLogger(__name__)
@@ -41,25 +39,6 @@ class TicketOutcome:
     printed: bool
     print_problem: str = ""  # the printer's error, for the technician's log and screen notice
     paper_png: Path | None = None  # the virtual printer's picture of the printed ticket
-
-
-@dataclass(frozen=True, slots=True, repr=False)
-class TicketHolder:
-    """Who takes a real-name ticket. Shown masked only; the full number goes to the hub."""
-
-    id_number: str
-    name: str = ""
-
-    @property
-    def masked_id(self) -> str:
-        return mask_id(self.id_number)
-
-    @property
-    def masked_name(self) -> str:
-        return mask_name(self.name) if self.name else ""
-
-    def __repr__(self) -> str:  # a stray log line or traceback must not spell the number out
-        return f"TicketHolder({self.masked_id})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,16 +53,6 @@ class TicketMenu:
         return next((c for c in self.categories if c.code == code), None)
 
 
-class IdentityRefused(KioskError):
-    """An identity QR that cannot stand for anyone: ``key`` is "identity_expired" or
-    "identity_invalid"; ``hub_message`` the hub's own words when it gave some."""
-
-    def __init__(self, key: str, hub_message: str = "") -> None:
-        super().__init__(key)
-        self.key = key
-        self.hub_message = hub_message
-
-
 class TicketDesk:
     def __init__(
         self,
@@ -96,6 +65,7 @@ class TicketDesk:
         guide: KioskGuide | None = None,
     ) -> None:
         self._client = client
+        self._identities = IdentityResolver(client)
         self._printer = printer
         self._hall_name = hall_name
         self._settings = settings
@@ -140,7 +110,7 @@ class TicketDesk:
         category_code: str,
         *,
         item_code: str | None = None,
-        holder: TicketHolder | None = None,
+        holder: Identity | None = None,
     ) -> TicketOutcome:
         """Issue a number at the hub, then print it. Hub errors propagate: no number, no ticket."""
         request = TicketIssueRequest(
@@ -158,18 +128,9 @@ class TicketDesk:
             return TicketOutcome(ticket, printed=False, print_problem=exc.message)
         return TicketOutcome(ticket, printed=True, paper_png=png)
 
-    def resolve_identity(self, text: str) -> TicketHolder:
+    def resolve_identity(self, text: str) -> Identity:
         """Who a scanned identity QR stands for; the hub is the judge (its key, its clock)."""
-        payload = classify(text, now=time.time())
-        if payload.kind is not PayloadKind.IDENTITY or payload.status is PayloadStatus.INVALID:
-            raise IdentityRefused("identity_invalid")
-        try:
-            resolved = self._client.resolve_identity_code(text)
-        except HubRejected as exc:
-            expired = exc.code == m.ProblemCode.IDENTITY_CODE_EXPIRED
-            key = "identity_expired" if expired else "identity_invalid"
-            raise IdentityRefused(key, exc.citizen_message) from None
-        return TicketHolder(resolved.id_number, resolved.name)
+        return self._identities.resolve(text)
 
     def reprint_last(self) -> Path | None:
         """Print the last issued ticket again (a citizen whose ticket jammed asks staff).

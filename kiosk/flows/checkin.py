@@ -24,12 +24,12 @@ from datetime import date
 
 from contract import models as m
 from contract.payloads import PayloadKind, PayloadStatus, classify
-from contract.privacy import mask_id, mask_name
 from drivers.errors import DeviceError
 from kiosk.api.client import HubClient
 from kiosk.api.errors import HubRejected, HubUnreachable
 from kiosk.errors import KioskError
 from kiosk.flows.machine import StateMachine
+from kiosk.identity import Identity, IdentityRefused, IdentityResolver
 from kiosk.printing import TicketPrinter
 from kiosk.tickets import TicketOutcome
 
@@ -90,22 +90,6 @@ class CheckInRefused(Exception):
         self.refusal = refusal
 
 
-@dataclass(frozen=True, slots=True)
-class Holder:
-    """Who checked in, as the screen may show it (masked); the full number stays in the flow."""
-
-    id_number: str
-    name: str = ""
-
-    @property
-    def masked_name(self) -> str:
-        return mask_name(self.name) if self.name else ""
-
-    @property
-    def masked_id(self) -> str:
-        return mask_id(self.id_number)
-
-
 S, E = CheckInState, CheckInEvent
 TRANSITIONS: dict[tuple[CheckInState, CheckInEvent], CheckInState] = {
     (S.WAITING, E.PRESENTED): S.CHECKING,
@@ -124,7 +108,7 @@ class CheckInFlow:
         self.machine: StateMachine[CheckInState, CheckInEvent] = StateMachine(
             CheckInState.WAITING, TRANSITIONS
         )
-        self.holder: Holder | None = None
+        self.holder: Identity | None = None
         self.outcome: TicketOutcome | None = None
         self.refusal: Refusal | None = None
 
@@ -132,12 +116,12 @@ class CheckInFlow:
     def state(self) -> CheckInState:
         return self.machine.state
 
-    def presented(self, holder: Holder | None = None) -> None:
+    def presented(self, holder: Identity | None = None) -> None:
         if self.machine.accepts(CheckInEvent.PRESENTED):
             self.holder = holder
         self.machine.fire(CheckInEvent.PRESENTED)
 
-    def identified(self, holder: Holder) -> None:
+    def identified(self, holder: Identity) -> None:
         """An identity code resolved while checking: who it stands for (shown masked)."""
         if self.state is CheckInState.CHECKING:
             self.holder = holder
@@ -171,6 +155,7 @@ class CheckInDesk:
 
     def __init__(self, client: HubClient, printer: TicketPrinter, hall_name: str) -> None:
         self._client = client
+        self._identities = IdentityResolver(client)
         self._printer = printer
         self._hall_name = hall_name
         self._names_en: dict[str, str] = {}
@@ -183,10 +168,10 @@ class CheckInDesk:
         return self._check_in(m.CheckIn(id_number=id_number), code=None)
 
     def by_scan(
-        self, text: str, *, on_identity: Callable[[Holder], None] | None = None
+        self, text: str, *, on_identity: Callable[[Identity], None] | None = None
     ) -> TicketOutcome:
         """Check in with a scanned QR: an appointment code, or an identity code (resolved by
-        the hub, then checked in by its ID number). ``on_identity(Holder)`` is told who an
+        the hub, then checked in by its ID number). ``on_identity(Identity)`` is told who an
         identity code stood for."""
         payload = classify(text, now=time.time())
         if payload.kind is PayloadKind.APPOINTMENT and payload.ok:
@@ -199,17 +184,13 @@ class CheckInDesk:
             return self.by_id_number(holder.id_number)
         raise CheckInRefused(Refusal(RefusalKind.INVALID_CODE))
 
-    def resolve_identity(self, text: str) -> Holder:
+    def resolve_identity(self, text: str) -> Identity:
         try:
-            resolved = self._client.resolve_identity_code(text)
-        except HubRejected as exc:
-            kind = (
-                RefusalKind.EXPIRED
-                if exc.code == m.ProblemCode.IDENTITY_CODE_EXPIRED
-                else RefusalKind.INVALID_CODE
-            )
-            raise CheckInRefused(Refusal(kind, exc.citizen_message)) from None
-        return Holder(resolved.id_number, resolved.name)
+            return self._identities.resolve(text)
+        except IdentityRefused as exc:
+            expired = exc.key == "identity_expired"
+            kind = RefusalKind.EXPIRED if expired else RefusalKind.INVALID_CODE
+            raise CheckInRefused(Refusal(kind, exc.hub_message)) from None
 
     def _check_in(self, request: m.CheckIn, *, code: str | None) -> TicketOutcome:
         try:

@@ -20,7 +20,8 @@ import enum
 from dataclasses import dataclass
 
 from kiosk.flows.machine import StateMachine
-from kiosk.tickets import TicketHolder, TicketOutcome
+from kiosk.identity import Identity
+from kiosk.tickets import TicketOutcome
 
 
 class TicketState(enum.Enum):
@@ -92,7 +93,7 @@ class TicketFlow:
             TicketState.CHOOSING, TRANSITIONS
         )
         self.choice: TicketChoice | None = None
-        self.holder: TicketHolder | None = None
+        self.holder: Identity | None = None
         self.pending_code: str = ""  # an identity QR waiting for the hub to resolve it
         self.outcome: TicketOutcome | None = None
         self.failure: IssueFailure | None = None
@@ -117,13 +118,13 @@ class TicketFlow:
             self.choice = choice
         self.machine.fire(event)
 
-    def presented(self, *, holder: TicketHolder | None = None, code: str = "") -> None:
+    def presented(self, *, holder: Identity | None = None, code: str = "") -> None:
         """A card was read (``holder``) or an identity QR scanned (``code``, resolved later)."""
         if self.machine.accepts(TicketEvent.PRESENTED):
             self.holder, self.pending_code = holder, code
         self.machine.fire(TicketEvent.PRESENTED)
 
-    def identified(self, holder: TicketHolder) -> None:
+    def identified(self, holder: Identity) -> None:
         """The hub resolved the pending identity QR: who it stands for (shown masked)."""
         if self.state is TicketState.ISSUING and self.pending_code:
             self.holder, self.pending_code = holder, ""

@@ -15,25 +15,26 @@ from drivers.idcard.samples import (
     sample_social_security,
     sample_staff_card,
 )
-from kiosk.cases import Applicant, CardRefusal, CaseDraft, applicant_from_card, build_case
+from kiosk.cases import CaseDraft, build_case
+from kiosk.identity import CardRefusal, Identity, from_card
 
 TODAY = datetime.date(2026, 11, 27)
 
 
 def test_social_security_card_names_the_applicant_without_an_address() -> None:
-    found = applicant_from_card(sample_social_security(), TODAY)
-    assert found == Applicant("张示例", "11010519491231002X", IdentitySource.SOCIAL_SECURITY_CARD)
-    assert isinstance(found, Applicant) and found.address == ""
+    found = from_card(sample_social_security(), TODAY)
+    assert found == Identity("张示例", "11010519491231002X", IdentitySource.SOCIAL_SECURITY_CARD)
+    assert isinstance(found, Identity) and found.address == ""
     assert "张示例" not in repr(found) and "002X" not in repr(found)
 
 
 def test_resident_card_brings_its_address() -> None:
-    found = applicant_from_card(sample_resident(), TODAY)
-    assert isinstance(found, Applicant)
+    found = from_card(sample_resident(), TODAY)
+    assert isinstance(found, Identity)
     assert found.source is IdentitySource.ID_CARD
     assert found.address == "北京市朝阳区示例路1号示例小区"
-    permit = applicant_from_card(replace(sample_permit(), valid_to=PERMANENT), TODAY)
-    assert isinstance(permit, Applicant) and permit.source is IdentitySource.ID_CARD
+    permit = from_card(replace(sample_permit(), valid_to=PERMANENT), TODAY)
+    assert isinstance(permit, Identity) and permit.source is IdentitySource.ID_CARD
 
 
 @pytest.mark.parametrize(
@@ -51,12 +52,12 @@ def test_resident_card_brings_its_address() -> None:
     ],
 )
 def test_cards_that_do_not_identify(document: IdDocument, refusal: CardRefusal) -> None:
-    assert applicant_from_card(document, TODAY) is refusal
+    assert from_card(document, TODAY) is refusal
 
 
 def test_a_card_valid_until_today_is_still_valid() -> None:
     card = replace(sample_social_security(), valid_to=TODAY)
-    assert isinstance(applicant_from_card(card, TODAY), Applicant)
+    assert isinstance(from_card(card, TODAY), Identity)
 
 
 def test_the_case_records_which_document_proved_identity() -> None:
@@ -74,7 +75,7 @@ def test_the_case_records_which_document_proved_identity() -> None:
         }
     )
     for source in IdentitySource:
-        draft = CaseDraft(item, Applicant("张示例", "11010519491231002X", source))
+        draft = CaseDraft(item, Identity("张示例", "11010519491231002X", source))
         draft.delivery = DeliveryMethod.PICKUP
         case = build_case(draft, [], Channel.COMMUNITY)
         assert case.identity_source is source

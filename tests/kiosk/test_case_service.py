@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from contract.models import CaseLookup, CaseState, DeliveryMethod
+from contract.models import CaseLookup, CaseState, DeliveryMethod, IdentitySource
 from contract.payloads import case_tracking_code
 from drivers.printer.encoder import encode
 from drivers.printer.layouts import case_receipt
@@ -24,22 +24,20 @@ from kiosk.api.client import HubClient
 from kiosk.api.errors import HubRejected
 from kiosk.capture import DocumentCamera
 from kiosk.cases import (
-    Applicant,
     CaseDraft,
     CaseService,
-    IdentitySource,
     NumberWait,
     estimate_due,
-    identify_by_code,
     receipt_layout,
 )
 from kiosk.catalog_cache import CatalogCache
 from kiosk.flows.rating import receipt_ref
 from kiosk.forms import form_specs
+from kiosk.identity import Identity, IdentityRefused, IdentityResolver
 from kiosk.outbox.store import Outbox
 
 RESIDENCE = "QR00240001-990101-GA"
-APPLICANT = Applicant(
+APPLICANT = Identity(
     "张示例", "11010519491231002X", IdentitySource.ID_CARD, "北京市朝阳区示例路1号"
 )
 
@@ -252,13 +250,13 @@ def _count_cases(hub: EmbeddedHub, item_code: str) -> int:
 
 def test_identity_qr_is_resolved_at_the_hub(rig: Rig) -> None:
     code = rig.hub.issue_identity_code("王示例", APPLICANT.id_number, ttl_seconds=60)
-    applicant = identify_by_code(rig.client, code)
+    applicant = IdentityResolver(rig.client).resolve(code)
     assert (applicant.name, applicant.id_number) == ("王示例", APPLICANT.id_number)
     assert applicant.source is IdentitySource.QR
     assert "王示例" not in repr(applicant)
-    with pytest.raises(HubRejected) as refused:
-        identify_by_code(rig.client, case_tracking_code("SL20261127000001"))
-    assert refused.value.citizen_message
+    with pytest.raises(IdentityRefused) as refused:  # not an identity code: refused here
+        IdentityResolver(rig.client).resolve(case_tracking_code("SL20261127000001"))
+    assert refused.value.key == "identity_invalid"
 
 
 def test_submit_headless_in_one_job_with_the_hubs_due_date(

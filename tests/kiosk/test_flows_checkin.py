@@ -16,11 +16,11 @@ from kiosk.flows.checkin import (
     CheckInFlow,
     CheckInRefused,
     CheckInState,
-    Holder,
     RefusalKind,
     refusal_of,
 )
 from kiosk.flows.machine import FlowError
+from kiosk.identity import Identity
 from kiosk.journeys import JOURNEYS, Availability, journey_status
 
 NOW = datetime(2026, 3, 2, 1, 30, tzinfo=UTC)
@@ -136,7 +136,7 @@ def test_failures_become_refusals() -> None:
 
 def test_flow_walks_its_table_and_forgets() -> None:
     flow = CheckInFlow()
-    holder = Holder("11010519491231002X", "张示例")
+    holder = Identity("张示例", "11010519491231002X")
     assert (holder.masked_name, holder.masked_id) == ("张*例", "1101**********002X")
     flow.presented(holder)
     assert flow.state is CheckInState.CHECKING and flow.holder == holder

@@ -17,9 +17,10 @@ from kiosk.api.client import HubClient
 from kiosk.catalog_cache import CatalogCache, default_guide_path, load_guide
 from kiosk.config import TicketSettings, settings_from_dict
 from kiosk.errors import ConfigError
+from kiosk.identity import Identity, IdentityRefused
 from kiosk.journeys import JOURNEYS, Availability, journey_status, journeys_for
 from kiosk.printing import TicketPrinter
-from kiosk.tickets import IdentityRefused, TicketDesk, TicketHolder
+from kiosk.tickets import TicketDesk
 
 NUMBER = "11010519491231002X"
 
@@ -85,7 +86,7 @@ def test_real_name_ticket_sends_the_id_and_prints_it_masked(
 ) -> None:
     ticket_desk = desk(client, tmp_path, real_name=True)
     outcome = ticket_desk.take_ticket(
-        "residence", item_code="QR00240001-990101-GA", holder=TicketHolder(NUMBER, "王示例")
+        "residence", item_code="QR00240001-990101-GA", holder=Identity("王示例", NUMBER)
     )
     assert outcome.ticket.item_name == "居住证申领"
     with hub.context.sessions() as session:

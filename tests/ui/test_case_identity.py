@@ -6,8 +6,8 @@ from __future__ import annotations
 import case_driver as d
 from pytestqt.qtbot import QtBot
 
+from contract.models import IdentitySource
 from kiosk.app import Terminal
-from kiosk.cases import IdentitySource
 
 
 def test_identity_qr_from_the_camera_is_resolved_at_the_hub(

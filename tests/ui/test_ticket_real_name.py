@@ -264,16 +264,16 @@ def test_a_late_answer_for_the_last_citizen_is_dropped(
     """The hub answers the last citizen's request after they pressed 结束办理 and the next one
     is already waiting for their own number: that answer must not land on their screen."""
     from kiosk.api.errors import HubUnreachable
-    from kiosk.tickets import TicketHolder
+    from kiosk.identity import Identity
 
     journey = window.ticket
     choose(qtbot, window, "general")
     last = journey.flow
-    last.presented(holder=TicketHolder(NUMBER))  # their request is on its way to the hub
+    last.presented(holder=Identity("", NUMBER))  # their request is on its way to the hub
     window.end_session("finish")
     choose(qtbot, window, "business")
-    journey.flow.presented(holder=TicketHolder("360426199101010071"))
-    journey._failed(last, HubUnreachable("late"), [TicketHolder(NUMBER)])
+    journey.flow.presented(holder=Identity("", "360426199101010071"))
+    journey._failed(last, HubUnreachable("late"), [Identity("", NUMBER)])
     assert journey.flow.state is TicketState.ISSUING and journey.flow.failure is None
     assert window.session.identity is None  # the late job's holder was not adopted either
     window.end_session("finish")

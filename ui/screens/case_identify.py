@@ -11,20 +11,15 @@ from datetime import date
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
+from contract.models import IdentitySource
 from drivers.camera.camera import CameraWorker
 from drivers.camera.scanner import scan_first
 from drivers.idcard.monitor import CardMonitor, CardRead, CardReadFailed
 from kiosk.api.client import HubClient
 from kiosk.api.errors import HubRejected
 from kiosk.card_guard import LeftCardGuard, LeftCardSeen
-from kiosk.cases import (
-    Applicant,
-    CardRefusal,
-    IdentitySource,
-    applicant_from_card,
-    identify_by_code,
-)
 from kiosk.forms import id_number_problem
+from kiosk.identity import CardRefusal, Identity, IdentityRefused, IdentityResolver, from_card
 from ui.bridge import BackgroundRunner, EventRelay
 from ui.screens.case_pages import Page
 from ui.widgets import make_button, make_label
@@ -119,7 +114,7 @@ class IdentifyPage(Page):
         self.id_edit.clear()
         self.manual.hide()
 
-    def _done(self, applicant: Applicant) -> None:
+    def _done(self, applicant: Identity) -> None:
         if self._active:
             self.stop()
             self.identified.emit(applicant)
@@ -135,8 +130,8 @@ class IdentifyPage(Page):
             return
         if not isinstance(event, CardRead):
             return
-        found = applicant_from_card(event.document, date.today())
-        if isinstance(found, Applicant):
+        found = from_card(event.document, date.today())
+        if isinstance(found, Identity):
             self._done(found)
             return
         messages = {
@@ -153,31 +148,35 @@ class IdentifyPage(Page):
         if not name or id_number_problem(id_number) is not None:
             self.status.setText(self.tr("请填写姓名和正确的 18 位身份证号码。"))
             return
-        self._done(Applicant(name, id_number, IdentitySource.MANUAL))
+        self._done(Identity(name, id_number, IdentitySource.MANUAL))
 
     def _scan_qr(self) -> None:
         camera, client = self.qr_camera, self.client
         self.status.setText(self.tr("请将手机上的身份码对准摄像头…"))
 
-        def scan() -> Applicant | None:
+        def scan() -> Identity | None:
             assert camera is not None
             camera.start()
             try:
                 found = scan_first(camera, QR_TIMEOUT)
             finally:
                 camera.stop()
-            return None if found is None else identify_by_code(client, found.text)
+            return None if found is None else IdentityResolver(client).resolve(found.text)
 
         self.runner.run(scan, self._qr_done, self._qr_failed)
 
     def _qr_done(self, applicant: object) -> None:
-        if isinstance(applicant, Applicant):
+        if isinstance(applicant, Identity):
             self._done(applicant)
         else:
             self.status.setText(self.tr("没有识别到身份码，请再试一次。"))
 
     def _qr_failed(self, exc: Exception) -> None:
-        if isinstance(exc, HubRejected):
+        if isinstance(exc, IdentityRefused):
+            self.status.setText(
+                exc.hub_message or self.tr("这不是有效的身份码，请出示手机上的身份码。")
+            )
+        elif isinstance(exc, HubRejected):
             self.status.setText(exc.citizen_message)
         else:
             self.status.setText(self.tr("身份码暂时无法核验，请使用身份证。"))

@@ -29,7 +29,6 @@ from drivers.idcard.monitor import CardMonitor
 from kiosk.card_guard import LeftCardGuard
 from kiosk.case_desk import CaseDesk
 from kiosk.cases import (
-    Applicant,
     CaseDraft,
     ReceiptData,
     receipt_layout,
@@ -37,6 +36,7 @@ from kiosk.cases import (
 from kiosk.flows.case import CaseEvent, CaseFlow, CaseState
 from kiosk.flows.rating import receipt_subject
 from kiosk.forms import FieldSpec, form_specs
+from kiosk.identity import Identity
 from kiosk.outbox.store import ProvisionalReceipt
 from kiosk.printing import TicketPrinter
 from kiosk.session import Session, delete_files
@@ -285,7 +285,7 @@ class CaseJourney(JourneyStack):
         self.flow.fire(CaseEvent.CHOSEN)
 
     def _identified(self, applicant: object) -> None:
-        assert isinstance(applicant, Applicant)
+        assert isinstance(applicant, Identity)
         if self.draft is None or self.flow.state is not CaseState.IDENTIFYING:
             return
         if self.draft.applicant != applicant:

@@ -19,11 +19,11 @@ from kiosk.flows.checkin import (
     CheckInDesk,
     CheckInFlow,
     CheckInState,
-    Holder,
     Refusal,
     RefusalKind,
     refusal_of,
 )
+from kiosk.identity import Identity, holder_of
 from kiosk.session import Session
 from kiosk.tickets import TicketOutcome
 from ui.bridge import BackgroundRunner
@@ -153,7 +153,7 @@ class CheckInJourney(JourneyStack):
         self._countdown = QTimer(self, interval=1000)
         self._countdown.timeout.connect(self._tick)
         self._seconds_left = 0
-        self._runner_identity: Holder | None = None
+        self._runner_identity: Identity | None = None
         self.wipe()
 
     # -- entering and leaving ------------------------------------------------------------
@@ -297,7 +297,7 @@ class CheckInJourney(JourneyStack):
             return
         self.flow.presented()
 
-        def identified(holder: Holder) -> None:
+        def identified(holder: Identity) -> None:
             self._runner_identity = holder  # read on the GUI thread once the job reports
 
         self._runner_identity = None
@@ -311,7 +311,7 @@ class CheckInJourney(JourneyStack):
         if self.flow.state is not CheckInState.WAITING or not document.id_number:
             return
         self._session().identity = document
-        holder = Holder(document.id_number, document.name or "")
+        holder = holder_of(document)
         self._runner_identity = None
         self.flow.presented(holder)
         self._runner.run(

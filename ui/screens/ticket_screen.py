@@ -29,9 +29,10 @@ from kiosk.flows.ticket import (
     TicketFlow,
     TicketState,
 )
+from kiosk.identity import Identity, IdentityRefused, holder_of
 from kiosk.search import ItemIndex
 from kiosk.session import Session
-from kiosk.tickets import IdentityRefused, TicketDesk, TicketHolder, TicketMenu, TicketOutcome
+from kiosk.tickets import TicketDesk, TicketMenu, TicketOutcome
 from ui.bridge import BackgroundRunner
 from ui.screens.ticket_pages import ChoosePage, FailedPage, IdentifyPage
 from ui.widgets import make_button, make_label
@@ -323,7 +324,7 @@ class TicketJourney(JourneyStack):
     def _card_read(self, document: Any) -> None:
         if self.flow.state is not TicketState.IDENTIFYING or not document.id_number:
             return
-        holder = TicketHolder(document.id_number, document.name or "")
+        holder = holder_of(document)
         self._session().identity = holder
         self.flow.presented(holder=holder)
         self._issue()
@@ -346,7 +347,7 @@ class TicketJourney(JourneyStack):
         desk = self._desk
         # Who an identity QR stood for, handed to the GUI thread with this job's answer only:
         # a job that answers after the session ended leaves it nowhere.
-        resolved: list[TicketHolder] = []
+        resolved: list[Identity] = []
 
         def job() -> TicketOutcome:
             who = holder
@@ -367,21 +368,19 @@ class TicketJourney(JourneyStack):
         session ended, or to a request the citizen walked away from, is dropped)."""
         return flow is self.flow and flow.state is TicketState.ISSUING
 
-    def _adopt_identity(self, resolved: list[TicketHolder]) -> None:
+    def _adopt_identity(self, resolved: list[Identity]) -> None:
         if resolved:
             self._session().identity = resolved[0]
             self.flow.identified(resolved[0])
         resolved.clear()
 
-    def _issued(
-        self, flow: TicketFlow, outcome: TicketOutcome, resolved: list[TicketHolder]
-    ) -> None:
+    def _issued(self, flow: TicketFlow, outcome: TicketOutcome, resolved: list[Identity]) -> None:
         if self._answers(flow):
             self._adopt_identity(resolved)
             flow.issued(outcome)
         resolved.clear()
 
-    def _failed(self, flow: TicketFlow, exc: Exception, resolved: list[TicketHolder]) -> None:
+    def _failed(self, flow: TicketFlow, exc: Exception, resolved: list[Identity]) -> None:
         if self._answers(flow):
             self._adopt_identity(resolved)
             flow.failed(_failure_of(exc))

@@ -8,8 +8,9 @@ just like a standalone one. ``upgrade(engine)`` does all its work on one connect
 transaction, handed to ``env.py`` through ``Config.attributes["connection"]``: on SQLite that
 transaction holds the writers' lock from its first statement (``BEGIN IMMEDIATE``, see
 ``hub.db``), so two hubs starting together migrate once. Revisions are written in batch mode
-(``render_as_batch``): SQLite changes most things by copying a table into a new one. ``upgrade``
-is idempotent.
+(``render_as_batch``): SQLite changes most things by copying a table into a new one, so while
+migrating there it does not enforce foreign keys (dropping the old copy would otherwise delete or
+refuse the rows pointing at it) and checks them all before committing. ``upgrade`` is idempotent.
 
 Before alembic the hub kept its own ``schema_version`` table, versions 1 to 7. A database that has
 that table and no ``alembic_version`` is *adopted*: below version 7 it first runs the remaining
@@ -27,6 +28,7 @@ A database at a revision this code does not know, or with a ``schema_version`` a
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -120,8 +122,26 @@ def upgrade(engine: Engine) -> str | None:
 
 @contextmanager
 def _migrating(engine: Engine) -> Iterator[Connection]:
-    with engine.connect() as connection, connection.begin():
-        yield connection
+    """One connection, one transaction; on SQLite foreign keys are not enforced while it runs
+    (batch mode drops and recreates tables) and are all checked before it commits."""
+    with engine.connect() as connection:
+        raw = connection.connection.driver_connection
+        if not isinstance(raw, sqlite3.Connection):
+            with connection.begin():
+                yield connection
+            return
+        # PRAGMA foreign_keys is ignored inside a transaction: set on the driver's connection
+        # before the first statement begins one.
+        enforced = bool(raw.execute("PRAGMA foreign_keys").fetchone()[0])
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                yield connection
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"migration left rows with broken references: {broken}")
+        finally:
+            raw.execute(f"PRAGMA foreign_keys={'ON' if enforced else 'OFF'}")
 
 
 # --- the pre-alembic mechanism, frozen -------------------------------------------------------

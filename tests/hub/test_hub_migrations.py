@@ -1,8 +1,10 @@
 """Schema migrations on alembic (``hub.migrations``): a new database matches the models; one that a
-hub from before alembic left is adopted with every row; one a newer hub migrated is refused."""
+hub from before alembic left is adopted with every row; one a newer hub migrated is refused; batch
+changes on SQLite keep the rows that point at a rebuilt table."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -51,6 +53,25 @@ def contents(engine: Engine) -> dict[str, list[Any]]:
             table: list(connection.execute(text(f'SELECT * FROM "{table}" ORDER BY 1')))
             for table in inspect(connection).get_table_names()
         }
+
+
+@pytest.fixture
+def scripts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the hub's revisions that a test may add to."""
+    copy = tmp_path / "alembic"
+    shutil.copytree(migrations.SCRIPT_LOCATION, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(migrations, "SCRIPT_LOCATION", copy)
+    return copy
+
+
+def add_revision(scripts: Path, *upgrade: str) -> None:
+    lines = "\n".join(f"    {line}" for line in upgrade)
+    (scripts / "versions" / "next.py").write_text(
+        "import sqlalchemy as sa\nfrom alembic import op\n\n"
+        f"revision = 'next'\ndown_revision = {migrations.head()!r}\n\n"
+        f"def upgrade():\n{lines}\n",
+        encoding="utf-8",
+    )
 
 
 def test_a_new_database_is_created_at_head_and_matches_the_models(tmp_path: Path) -> None:
@@ -149,4 +170,40 @@ def test_a_pre_alembic_database_above_version_7_is_refused(
     with pytest.raises(migrations.SchemaTooNew, match="schema version 9"):
         migrations.upgrade(engine)
     assert migrations.current_revision(engine) is None
+    engine.dispose()
+
+
+def test_a_batch_rebuild_of_a_table_others_point_at_keeps_every_row(
+    legacy_database: LegacyDatabase, scripts: Path
+) -> None:
+    # SQLite copies the table and drops the old one: were foreign keys enforced, the drop of
+    # tickets would fail on the ticket events that point at it.
+    add_revision(
+        scripts,
+        'with op.batch_alter_table("tickets", recreate="always") as batch:',
+        '    batch.add_column(sa.Column("note", sa.String(20)))',
+    )
+    engine = make_engine(f"sqlite:///{legacy_database(7)}")
+    before = contents(engine)
+    assert before["ticket_events"]
+    assert migrations.upgrade(engine) is None
+    assert migrations.current_revision(engine) == "next"
+    after = contents(engine)
+    assert after["ticket_events"] == before["ticket_events"]
+    assert [row[:-1] for row in after["tickets"]] == before["tickets"]
+    with engine.connect() as connection:  # enforced again once migrated
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    engine.dispose()
+
+
+def test_a_revision_that_breaks_references_is_rolled_back_whole(
+    legacy_database: LegacyDatabase, scripts: Path
+) -> None:
+    add_revision(scripts, 'op.execute("DELETE FROM tickets")')
+    engine = make_engine(f"sqlite:///{legacy_database(7)}")
+    before = contents(engine)
+    with pytest.raises(RuntimeError, match="broken references"):
+        migrations.upgrade(engine)
+    assert migrations.current_revision(engine) is None  # not even adopted: one transaction
+    assert contents(engine) == before
     engine.dispose()

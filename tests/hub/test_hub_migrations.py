@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Column, Engine, Integer, Table, inspect, text
 
 from contract.models import (
     CaseLookup,
@@ -24,7 +24,7 @@ from contract.models import (
 )
 from contract.payloads import check_character
 from hub import migrations
-from hub.db import Base, make_engine
+from hub.db import Base, UtcDateTime, make_engine
 from hub.embedded import EmbeddedHub
 from kiosk.api.client import HubClient
 
@@ -207,3 +207,21 @@ def test_a_revision_that_breaks_references_is_rolled_back_whole(
     assert migrations.current_revision(engine) is None  # not even adopted: one transaction
     assert contents(engine) == before
     engine.dispose()
+
+
+def test_a_new_revision_writes_column_types_without_todays_classes(scripts: Path) -> None:
+    scratch = Table(
+        "scratch",
+        Base.metadata,
+        Column("id", Integer, primary_key=True),
+        Column("at", UtcDateTime(), nullable=True),
+    )
+    try:
+        path = migrations.new_revision("scratch table")
+    finally:
+        Base.metadata.remove(scratch)
+    assert path.parent == scripts / "versions"
+    source = path.read_text(encoding="utf-8")
+    assert "sa.Column('at', sa.DateTime(timezone=True), nullable=True)" in source
+    assert "hub.db" not in source
+    compile(source, str(path), "exec")

@@ -4,7 +4,8 @@ Public API
 ----------
 ``hub.app.create_app(db_url, *, admin_token=None, settings=None, clock=utc_now,
 seed_sample=False, calendar=None, data_dir=None) -> FastAPI`` — migrates the database
-(``hub.migrations``: versioned ``schema_version`` table), optionally loads the sample hall
+(``hub.migrations``: alembic, revisions in ``hub/alembic/versions``; a pre-alembic
+``schema_version`` database is adopted), optionally loads the sample hall
 (示例数据, ``config/catalog/``) into an empty one, and serves everything under ``/api/v1``.
 OpenAPI at ``/api/v1/openapi.json``; the committed copy is ``hub/openapi.json``
 (``kiosk hub openapi --write`` after a deliberate contract change). Every error is RFC 9457

@@ -61,6 +61,9 @@ def TZ() -> UtcDateTime:
 
 
 class SchemaVersion(Base):
+    """The pre-alembic version record: kept, its last row (8) turns older hubs away
+    (``hub.migrations``)."""
+
     __tablename__ = "schema_version"
     version: Mapped[int] = mapped_column(Integer, primary_key=True)
     applied_at: Mapped[datetime] = mapped_column(TZ())

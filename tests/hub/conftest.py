@@ -7,8 +7,9 @@ to run the same tests against PostgreSQL; each test starts from an empty schema.
 from __future__ import annotations
 
 import os
+import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from hub.embedded import EmbeddedHub
 from kiosk.api.client import HubClient
 
 PG_URL = os.environ.get("KIOSK_TEST_PG_URL")
+LEGACY = Path(__file__).parent / "legacy"
 
 
 class FakeClock:
@@ -82,3 +84,20 @@ def counter(hub: EmbeddedHub) -> Iterator[HubClient]:
     token = hub.register_terminal("counter-01", mode=TerminalMode.COUNTER)
     with HubClient(hub.base_url, token=token) as c:
         yield c
+
+
+@pytest.fixture
+def legacy_database(tmp_path: Path) -> Callable[[int], Path]:
+    """``make(version)``: ``tmp_path/hub.sqlite3`` as a hub from before alembic left it at that
+    ``schema_version`` (1, 4, 6, or 7 with data: see tests/hub/legacy/make_dumps.py)."""
+
+    def make(version: int) -> Path:
+        path = tmp_path / "hub.sqlite3"
+        connection = sqlite3.connect(path)
+        try:
+            connection.executescript((LEGACY / f"schema-{version}.sql").read_text("utf-8"))
+        finally:
+            connection.close()
+        return path
+
+    return make

@@ -102,3 +102,23 @@ def test_import_queues(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     )
     assert main(["hub", "import-queues", str(orphan), "--db", db]) == 2
     assert "unknown categories" in capsys.readouterr().err
+
+
+def test_serve_on_a_database_of_a_newer_hub_is_one_clear_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sqlalchemy import text
+
+    from hub import migrations
+    from hub.db import make_engine
+
+    db = f"sqlite:///{tmp_path / 'hub.sqlite3'}"
+    engine = make_engine(db)
+    migrations.upgrade(engine)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = 'f00dfacefeed'"))
+    engine.dispose()
+    assert main(["hub", "serve", "--db", db, "--data-dir", str(tmp_path), "--port", "0"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("kiosk: The hub database is at schema revision f00dfacefeed, ")
+    assert err.endswith("a newer hub migrated it.\n") and err.count("\n") == 1

@@ -1,4 +1,5 @@
-"""The published contract: OpenAPI served and identical to the committed copy; migrations."""
+"""The published contract: OpenAPI served and identical to the committed copy; a restarted hub
+keeps its data (migrations: test_hub_migrations.py)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,7 @@ from pathlib import Path
 
 import pytest
 import requests
-from sqlalchemy import create_engine, text
 
-from hub import migrations
 from hub.embedded import EmbeddedHub
 from hub.openapi import COMMITTED, render
 
@@ -34,25 +33,6 @@ def test_every_operation_documents_problem_answers() -> None:
                 assert "application/problem+json" in content or "application/json" in content
 
 
-def test_migrations_are_recorded_and_idempotent(tmp_path: Path) -> None:
-    engine = create_engine(f"sqlite:///{tmp_path / 'm.sqlite3'}")
-    assert migrations.current_version(engine) == 0
-    assert migrations.upgrade(engine) == 0
-    assert migrations.current_version(engine) == migrations.LATEST
-    assert migrations.upgrade(engine) == migrations.LATEST  # nothing to do the second time
-    with engine.begin() as connection:
-        rows = connection.execute(text("SELECT version FROM schema_version")).scalars().all()
-        assert rows == [v for v, _d, _s in migrations.MIGRATIONS]
-        connection.execute(
-            text(
-                "INSERT INTO schema_version VALUES (999, '2030-01-01 00:00:00', 'from the future')"
-            )
-        )
-    with pytest.raises(migrations.SchemaTooNew):
-        migrations.upgrade(engine)
-    engine.dispose()
-
-
 def test_a_restarted_hub_keeps_its_data_and_secrets(tmp_path: Path) -> None:
     from contract.models import TicketIssueRequest
     from kiosk.api.client import HubClient
@@ -69,38 +49,6 @@ def test_a_restarted_hub_keeps_its_data_and_secrets(tmp_path: Path) -> None:
             assert database_file.stat().st_mode & 0o077 == 0, database_file
         with HubClient(second.base_url, token=token) as client:
             assert client.issue_ticket(TicketIssueRequest(category_code="general")).number == "A002"
-
-
-def test_a_version_1_database_is_upgraded_in_place(tmp_path: Path) -> None:
-    from datetime import UTC, datetime
-
-    from sqlalchemy import inspect
-
-    engine = create_engine(f"sqlite:///{tmp_path / 'old.sqlite3'}")
-    version, description, step = migrations.MIGRATIONS[0]
-    with engine.begin() as connection:  # what a hub of schema version 1 left behind
-        migrations._version_table().create(connection)
-        step(connection)
-        connection.execute(
-            migrations._version_table()
-            .insert()
-            .values(version=version, applied_at=datetime.now(UTC), description=description)
-        )
-        connection.execute(text("INSERT INTO hub_settings VALUES ('kept', 'yes')"))
-        # Version 1 had no step column: drop it to look like one (SQLite 3.35+ can).
-        connection.execute(text("ALTER TABLE ticket_categories DROP COLUMN step"))
-        connection.execute(text("ALTER TABLE evaluations DROP COLUMN follow_up"))
-        connection.execute(text("ALTER TABLE evaluations DROP COLUMN followed_up_at"))
-        connection.execute(text("ALTER TABLE tickets DROP COLUMN item_code"))
-    assert not inspect(engine).has_table("identity_subjects")
-    assert migrations.upgrade(engine) == 1
-    assert inspect(engine).has_table("identity_subjects")
-    assert "step" in {c["name"] for c in inspect(engine).get_columns("ticket_categories")}
-    assert "followed_up_at" in {c["name"] for c in inspect(engine).get_columns("evaluations")}
-    assert "item_code" in {c["name"] for c in inspect(engine).get_columns("tickets")}
-    with engine.connect() as connection:
-        assert connection.execute(text("SELECT value FROM hub_settings")).scalar() == "yes"
-    engine.dispose()
 
 
 def test_embedded_hub_that_cannot_start_says_so(tmp_path: Path) -> None:

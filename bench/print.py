@@ -14,18 +14,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from drivers.printer import (
-    PaperWidth,
-    PrinterProfile,
-    QrMode,
-    case_receipt,
-    encode,
-    open_printer,
-    queue_ticket,
-    render_escpos,
-)
+from drivers.printer import PaperWidth, PrinterProfile, QrMode, encode, open_printer, render_escpos
 from drivers.printer.emulator import PrinterEmulator
-from drivers.printer.samples import sample_receipt, sample_ticket
+from kiosk.documents import case_receipt, queue_ticket, sample_receipt, sample_ticket
 
 
 def timed(run: Callable[[], object], repeat: int) -> tuple[float, float]:

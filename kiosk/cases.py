@@ -31,8 +31,8 @@ from contract.models import (
     Person,
 )
 from contract.payloads import case_tracking_code, new_receipt_code
-from drivers.printer.layouts import CaseReceipt, Delivery
 from kiosk.api.client import HubClient
+from kiosk.documents import CaseReceipt, Delivery
 from kiosk.forms import FieldSpec, to_case_form
 from kiosk.identity import Identity
 from kiosk.outbox.sender import AttemptFailed, OutboxSender

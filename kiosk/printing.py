@@ -14,12 +14,12 @@ from contract.models import TicketIssued
 from drivers.printer.document import Document
 from drivers.printer.encoder import encode
 from drivers.printer.errors import PrinterError
-from drivers.printer.layouts import CaseReceipt, QueueTicket, case_receipt, queue_ticket
 from drivers.printer.printer import open_printer
 from drivers.printer.profile import PrinterProfile
 from drivers.printer.render import render_escpos
 from drivers.printer.samples import self_test_page
 from kiosk.config import Settings
+from kiosk.documents import CaseReceipt, QueueTicket, case_receipt, queue_ticket
 from kiosk.errors import ConfigError
 
 logger = logging.getLogger(__name__)

@@ -1,10 +1,11 @@
-"""ESC/POS receipt printing: queue tickets and case receipts in Chinese, status, a virtual printer.
+"""ESC/POS receipt printing in Chinese: the document model, its bytes, status, a virtual printer.
+
+What a ticket or a receipt says is the kiosk's (``kiosk.documents``); this package turns any
+:class:`Document` into bytes and sends them.
 
 Public API (import from ``drivers.printer``; nothing heavy is imported until used)::
 
-    doc = queue_ticket(QueueTicket(hall_name, number, category, waiting_ahead, issued_at,
-                                   follow_url, notice), PaperWidth.MM58)
-    doc = case_receipt(CaseReceipt(...), PaperWidth.MM80)   # name, ID and address masked
+    doc = kiosk.documents.queue_ticket(QueueTicket(...), PaperWidth.MM58)   # any Document
     profile = PrinterProfile.from_dict({"paper": "58mm", "encoding": "gb18030-fs",
                                         "qr": "native", "cutter": True, "timeout": 10})
     with open_printer("tcp://10.0.0.5:9100", profile) as printer:
@@ -41,8 +42,7 @@ Public API (import from ``drivers.printer``; nothing heavy is imported until use
   ``preview(doc, profile)`` is the same for a document. ``emulator.PrinterEmulator(out_dir,
   port=0, status=PrinterStatus(paper_out=True))`` serves it on TCP (``kiosk printer-emulator``);
   ``emulator.PrinterSession`` is the transport-free printer behind it.
-- Samples (:mod:`.samples`): ``self_test_page(profile)``, ``sample_ticket()``,
-  ``sample_receipt()`` (fictitious data) for ``kiosk print`` and the benches.
+- Samples (:mod:`.samples`): ``self_test_page(profile)`` for ``kiosk print test``.
 """
 
 from drivers.printer.document import (
@@ -69,13 +69,6 @@ from drivers.printer.errors import (
     PrinterTimeout,
     PrinterUnreachable,
 )
-from drivers.printer.layouts import (
-    CaseReceipt,
-    Delivery,
-    QueueTicket,
-    case_receipt,
-    queue_ticket,
-)
 from drivers.printer.printer import Printer, open_printer, preview
 from drivers.printer.profile import ChineseEncoding, PaperWidth, PrinterProfile, QrMode
 from drivers.printer.render import RenderedJob, render_escpos
@@ -84,11 +77,9 @@ from drivers.printer.status import PrinterStatus
 __all__ = [
     "Align",
     "Barcode",
-    "CaseReceipt",
     "ChineseEncoding",
     "CoverOpen",
     "Cut",
-    "Delivery",
     "Document",
     "Feed",
     "KeyValue",
@@ -107,15 +98,12 @@ __all__ = [
     "PrinterUnreachable",
     "Qr",
     "QrMode",
-    "QueueTicket",
     "RenderedJob",
     "Rule",
     "Style",
     "Text",
-    "case_receipt",
     "encode",
     "open_printer",
     "preview",
-    "queue_ticket",
     "render_escpos",
 ]

@@ -5,10 +5,7 @@ The demo people are fictitious; the ID number is the public GB 11643 example.
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
 from drivers.printer.document import Align, Cut, Document, Element, Feed, Qr, Rule, Style, Text
-from drivers.printer.layouts import CaseReceipt, Delivery, QueueTicket
 from drivers.printer.profile import PaperWidth, PrinterProfile
 
 ALL_PUNCTUATION = "，。：；！？（）《》“”、—…￥"
@@ -54,38 +51,6 @@ def self_test_page(profile: PrinterProfile) -> Document:
         Cut(),
     ]
     return Document(paper, tuple(elements))
-
-
-def sample_ticket() -> QueueTicket:
-    return QueueTicket(
-        hall_name="南京市鼓楼区政务服务中心",
-        number="A023",
-        category="户籍业务",
-        waiting_ahead=5,
-        issued_at=datetime(2026, 11, 27, 9, 30),
-        follow_url="https://yimen.example.cn/q/A023?hall=320106",
-    )
-
-
-def sample_receipt(delivery: Delivery = Delivery.EMS) -> CaseReceipt:
-    return CaseReceipt(
-        hall_name="南京市鼓楼区政务服务中心",
-        case_number="320106-20261127-0001",
-        item_name="居民身份证换领（到期换领、损坏换领），含异地受理",
-        item_code="11320106MB1234567X4000117004000",
-        applicant_name="王小明",
-        applicant_id="11010519491231002X",
-        materials=("居民身份证原件 1 份", "户口簿原件（本人页）1 份", "近期免冠照片 2 张"),
-        accepted_at=datetime(2026, 11, 27, 10, 5),
-        promised_date=date(2026, 12, 11),
-        promised_days=10,
-        delivery=delivery,
-        ems_address="江苏省南京市鼓楼区中山北路 100 号某某小区 12 栋 502 室"
-        if delivery is Delivery.EMS
-        else "",
-        track_url="https://yimen.example.cn/c/320106-20261127-0001",
-        verification_code="7K3Q-92XD",
-    )
 
 
 def paper_for(columns: int) -> PaperWidth:

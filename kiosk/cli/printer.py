@@ -65,14 +65,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run_print(args: argparse.Namespace) -> int:
-    from drivers.printer import (
-        PrinterError,
-        PrinterProfile,
-        case_receipt,
-        open_printer,
-        queue_ticket,
-    )
-    from drivers.printer.samples import sample_receipt, sample_ticket, self_test_page
+    from drivers.printer import PrinterError, PrinterProfile, open_printer
+    from drivers.printer.samples import self_test_page
+    from kiosk.documents import case_receipt, queue_ticket, sample_receipt, sample_ticket
 
     profile = PrinterProfile.from_dict(
         {
@@ -214,7 +209,7 @@ def _day(data: dict[str, Any], name: str) -> date:
 
 
 def _ticket(data: dict[str, Any]) -> Any:
-    from drivers.printer import QueueTicket
+    from kiosk.documents import QueueTicket
 
     required = ("hall_name", "number", "category", "waiting_ahead", "issued_at", "follow_url")
     _fields(data, required, ("notice",))
@@ -231,7 +226,7 @@ def _ticket(data: dict[str, Any]) -> Any:
 
 
 def _receipt(data: dict[str, Any]) -> Any:
-    from drivers.printer import CaseReceipt, Delivery
+    from kiosk.documents import CaseReceipt, Delivery
 
     required = (
         "hall_name",

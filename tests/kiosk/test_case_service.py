@@ -16,7 +16,6 @@ from sqlalchemy import text
 from contract.models import CaseLookup, CaseState, DeliveryMethod, IdentitySource
 from contract.payloads import case_tracking_code
 from drivers.printer.encoder import encode
-from drivers.printer.layouts import case_receipt
 from drivers.printer.profile import PaperWidth, PrinterProfile
 from drivers.printer.render import render_escpos
 from hub.embedded import EmbeddedHub
@@ -31,6 +30,7 @@ from kiosk.cases import (
     receipt_layout,
 )
 from kiosk.catalog_cache import CatalogCache
+from kiosk.documents import case_receipt
 from kiosk.flows.rating import receipt_ref
 from kiosk.forms import form_specs
 from kiosk.identity import Identity, IdentityRefused, IdentityResolver

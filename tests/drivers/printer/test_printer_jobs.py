@@ -15,14 +15,13 @@ from drivers.printer import (
     Qr,
     QrMode,
     encode,
-    queue_ticket,
 )
 from drivers.printer.document import Document
 from drivers.printer.emulator import PrinterSession
 from drivers.printer.render import RenderedJob
-from drivers.printer.samples import sample_ticket
 from drivers.printer.status import PrinterStatus
 from drivers.printer.transport import Transport
+from kiosk.documents import queue_ticket, sample_ticket
 
 
 class SessionTransport(Transport):

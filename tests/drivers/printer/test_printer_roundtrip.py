@@ -12,17 +12,15 @@ from PIL import Image
 
 from drivers.printer import (
     ChineseEncoding,
-    Delivery,
     Document,
     PaperWidth,
     PrinterProfile,
     QrMode,
-    case_receipt,
     encode,
-    queue_ticket,
     render_escpos,
 )
-from drivers.printer.samples import ALL_PUNCTUATION, sample_receipt, sample_ticket, self_test_page
+from drivers.printer.samples import ALL_PUNCTUATION, self_test_page
+from kiosk.documents import Delivery, case_receipt, queue_ticket, sample_receipt, sample_ticket
 
 
 def _scan(image: Image.Image) -> list[str]:

@@ -7,18 +7,9 @@ from datetime import date, datetime
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from drivers.printer import (
-    CaseReceipt,
-    Delivery,
-    PaperWidth,
-    PrinterProfile,
-    QueueTicket,
-    case_receipt,
-    encode,
-    queue_ticket,
-    render_escpos,
-)
+from drivers.printer import PaperWidth, PrinterProfile, encode, render_escpos
 from drivers.printer.textwidth import clean, width, wrap
+from kiosk.documents import CaseReceipt, Delivery, QueueTicket, case_receipt, queue_ticket
 
 CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
 PUNCT = st.sampled_from(list("，。：；！？（）《》、￥ "))

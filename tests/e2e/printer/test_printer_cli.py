@@ -14,8 +14,8 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from drivers.printer.samples import sample_ticket
 from kiosk.cli import main
+from kiosk.documents import sample_ticket
 
 ROOT = Path(__file__).resolve().parents[3]
 TICKET = {

@@ -15,14 +15,12 @@ from drivers.printer import (
     PrinterProfile,
     PrinterUnreachable,
     QrMode,
-    case_receipt,
     open_printer,
     preview,
-    queue_ticket,
 )
 from drivers.printer.emulator import PrinterEmulator
-from drivers.printer.samples import sample_receipt, sample_ticket
 from drivers.printer.status import PrinterStatus
+from kiosk.documents import case_receipt, queue_ticket, sample_receipt, sample_ticket
 
 TIMEOUT = 30.0
 

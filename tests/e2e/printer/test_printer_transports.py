@@ -15,14 +15,12 @@ from drivers.printer import (
     PrinterConfigError,
     PrinterProfile,
     PrinterUnreachable,
-    case_receipt,
     open_printer,
-    queue_ticket,
     render_escpos,
 )
-from drivers.printer.samples import sample_receipt, sample_ticket
 from drivers.printer.status import PrinterStatus
 from drivers.printer.transport import PrinterUri
+from kiosk.documents import case_receipt, queue_ticket, sample_receipt, sample_ticket
 
 PROFILE58 = PrinterProfile(paper=PaperWidth.MM58, timeout=30)
 

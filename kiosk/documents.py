@@ -1,4 +1,5 @@
-"""The two documents a hall prints: the queue ticket (排队凭条) and the case receipt (受理回执).
+"""What a hall's slips say: the queue ticket (排队凭条) and the case receipt (受理回执), as
+documents of the printer's model (``drivers.printer`` turns them into bytes and sends them).
 
 Personal data on paper is masked as on screen (GB/T 35273): a receipt left on the counter must
 not give away who applied or where they live.
@@ -142,3 +143,39 @@ def case_receipt(receipt: CaseReceipt, paper: PaperWidth) -> Document:
         Cut(),
     ]
     return Document(paper, tuple(elements))
+
+
+# Demo data for ``kiosk print`` and the benches (fictitious people; the ID number is the public
+# GB 11643 example).
+
+
+def sample_ticket() -> QueueTicket:
+    return QueueTicket(
+        hall_name="南京市鼓楼区政务服务中心",
+        number="A023",
+        category="户籍业务",
+        waiting_ahead=5,
+        issued_at=datetime(2026, 11, 27, 9, 30),
+        follow_url="https://yimen.example.cn/q/A023?hall=320106",
+    )
+
+
+def sample_receipt(delivery: Delivery = Delivery.EMS) -> CaseReceipt:
+    return CaseReceipt(
+        hall_name="南京市鼓楼区政务服务中心",
+        case_number="320106-20261127-0001",
+        item_name="居民身份证换领（到期换领、损坏换领），含异地受理",
+        item_code="11320106MB1234567X4000117004000",
+        applicant_name="王小明",
+        applicant_id="11010519491231002X",
+        materials=("居民身份证原件 1 份", "户口簿原件（本人页）1 份", "近期免冠照片 2 张"),
+        accepted_at=datetime(2026, 11, 27, 10, 5),
+        promised_date=date(2026, 12, 11),
+        promised_days=10,
+        delivery=delivery,
+        ems_address="江苏省南京市鼓楼区中山北路 100 号某某小区 12 栋 502 室"
+        if delivery is Delivery.EMS
+        else "",
+        track_url="https://yimen.example.cn/c/320106-20261127-0001",
+        verification_code="7K3Q-92XD",
+    )

@@ -33,10 +33,10 @@ from kiosk.cases import (
     CaseDraft,
     CaseService,
     NumberWait,
-    receipt_layout,
 )
 from kiosk.catalog_cache import CatalogCache
 from kiosk.config import Settings
+from kiosk.documents import receipt_layout
 from kiosk.forms import form_specs
 from kiosk.identity import Identity
 from kiosk.outbox.store import Outbox

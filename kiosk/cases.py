@@ -32,7 +32,6 @@ from contract.models import (
 )
 from contract.payloads import case_tracking_code, new_receipt_code
 from kiosk.api.client import HubClient
-from kiosk.documents import CaseReceipt, Delivery
 from kiosk.forms import FieldSpec, to_case_form
 from kiosk.identity import Identity
 from kiosk.outbox.sender import AttemptFailed, OutboxSender
@@ -278,43 +277,3 @@ class CaseService:
             verification_code=draft.receipt_code,
             wait=why,
         )
-
-
-_DELIVERY = {
-    DeliveryMethod.PICKUP: Delivery.WINDOW,
-    DeliveryMethod.EMS: Delivery.EMS,
-    DeliveryMethod.ELECTRONIC: Delivery.ELECTRONIC,
-}
-
-PROVISIONAL_NOTICE = (
-    "临时编号：网络恢复后自动上传，届时可凭证件号查询正式办件编号。承诺日期为估算。"
-)
-AGENT_NOTICE = "本件由社区工作人员代办。"
-
-
-def receipt_layout(data: ReceiptData, hall_name: str) -> CaseReceipt:
-    notice = "请妥善保管本回执，凭回执或扫码查询办理进度。"
-    if data.provisional:
-        notice = PROVISIONAL_NOTICE + notice
-    if data.bring:
-        notice = "请到窗口提交：" + "、".join(data.bring) + "。" + notice
-    if data.agent_name:
-        notice = AGENT_NOTICE + notice
-    return CaseReceipt(
-        hall_name=hall_name,
-        case_number=data.number,
-        item_name=data.item_name,
-        item_code=data.item_code,
-        applicant_name=data.applicant_name,
-        applicant_id=data.applicant_id,
-        materials=data.materials,
-        accepted_at=data.submitted_at,
-        promised_date=data.promised_date,
-        promised_days=data.promised_days,
-        delivery=_DELIVERY[data.delivery],
-        track_url=data.tracking_code,
-        verification_code=data.verification_code,
-        ems_address=data.address,
-        agent_name=data.agent_name,
-        notice=notice,
-    )

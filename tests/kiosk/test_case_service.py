@@ -27,10 +27,9 @@ from kiosk.cases import (
     CaseService,
     NumberWait,
     estimate_due,
-    receipt_layout,
 )
 from kiosk.catalog_cache import CatalogCache
-from kiosk.documents import case_receipt
+from kiosk.documents import case_receipt, receipt_layout
 from kiosk.flows.rating import receipt_ref
 from kiosk.forms import form_specs
 from kiosk.identity import Identity, IdentityRefused, IdentityResolver

@@ -31,8 +31,8 @@ from kiosk.case_desk import CaseDesk
 from kiosk.cases import (
     CaseDraft,
     ReceiptData,
-    receipt_layout,
 )
+from kiosk.documents import receipt_layout
 from kiosk.flows.case import CaseEvent, CaseFlow, CaseState
 from kiosk.flows.rating import receipt_subject
 from kiosk.forms import FieldSpec, form_specs

@@ -28,17 +28,17 @@ from hub.embedded import EmbeddedHub
 from kiosk.api.client import HubClient
 from kiosk.app import build_terminal, demo_settings
 from kiosk.capture import DocumentCamera
-from kiosk.cases import (
-    CapturedMaterial,
-    CaseDraft,
-    CaseService,
-    NumberWait,
-)
 from kiosk.catalog_cache import CatalogCache
 from kiosk.config import Settings
 from kiosk.documents import receipt_layout
 from kiosk.forms import form_specs
 from kiosk.identity import Identity
+from kiosk.journeys.case.service import (
+    CapturedMaterial,
+    CaseDraft,
+    CaseService,
+    NumberWait,
+)
 from kiosk.outbox.store import Outbox
 
 REPEAT = 8

@@ -21,13 +21,13 @@ from typing import Any, Protocol, Self
 
 from contract.payloads import case_tracking_code
 from kiosk.api.client import HubClient
-from kiosk.case_desk import CaseDesk, build_case_desk
 from kiosk.config import Mode, Settings, load_settings, settings_from_dict
 from kiosk.devices import Devices, build_devices
 from kiosk.errors import ConfigError
+from kiosk.journeys.case.desk import CaseDesk, build_case_desk
+from kiosk.journeys.ticket.desk import TicketDesk
 from kiosk.paths import data_dir, example_config
 from kiosk.printing import TicketPrinter, printer_profile
-from kiosk.tickets import TicketDesk
 
 logger = logging.getLogger(__name__)
 

@@ -26,7 +26,7 @@ from drivers.printer.document import (
     Text,
 )
 from drivers.printer.profile import PaperWidth
-from kiosk.cases import ReceiptData
+from kiosk.journeys.case.service import ReceiptData
 
 _CENTER = Style(align=Align.CENTER)
 _TITLE = Style(align=Align.CENTER, bold=True, width=1, height=2)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from kiosk.journeys import Availability, JourneyStatus
+from kiosk.journeys.availability import Availability, JourneyStatus
 
 # Written out in full (not through a helper) so that pyside6-lupdate finds every string.
 

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 
 from kiosk.admin import AdminGate
 from kiosk.app import Terminal
-from kiosk.flows.checkin import CheckInDesk
-from kiosk.flows.rating import RatingDesk, Subject
-from kiosk.journeys import Availability, journey_status, journeys_for
+from kiosk.journeys.availability import Availability, journey_status, journeys_for
+from kiosk.journeys.checkin.flow import CheckInDesk
+from kiosk.journeys.rating.flow import RatingDesk, Subject
 from kiosk.session import Session
 from ui.bridge import BackgroundRunner, EventRelay
 from ui.device_notices import journey_notice

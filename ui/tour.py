@@ -20,7 +20,7 @@ from contract.models import DeliveryMethod
 from drivers.health import DeviceHealth, HealthState
 from kiosk.app import Terminal
 from kiosk.errors import KioskError
-from kiosk.tickets import TicketOutcome
+from kiosk.journeys.ticket.desk import TicketOutcome
 
 if TYPE_CHECKING:
     from drivers.idcard import SimulatedReader

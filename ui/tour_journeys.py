@@ -295,7 +295,7 @@ class JourneyTour:
         window.end_session("finish")
 
     def rate_case(self, window: KioskWindow, variant: str) -> None:
-        """From home, the QR of a case receipt (as kiosk.cases prints it, with its code); and,
+        """From home, the QR of a case receipt (as the case journey prints it, with its code); and,
         in two looks, a provisional receipt another terminal printed while offline, and a
         receipt printed before receipts carried a code."""
         from contract.payloads import case_tracking_code, new_receipt_code

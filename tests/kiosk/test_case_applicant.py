@@ -15,8 +15,8 @@ from drivers.idcard.samples import (
     sample_social_security,
     sample_staff_card,
 )
-from kiosk.cases import CaseDraft, build_case
 from kiosk.identity import CardRefusal, Identity, from_card
+from kiosk.journeys.case.service import CaseDraft, build_case
 
 TODAY = datetime.date(2026, 11, 27)
 

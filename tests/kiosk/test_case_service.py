@@ -22,17 +22,17 @@ from hub.embedded import EmbeddedHub
 from kiosk.api.client import HubClient
 from kiosk.api.errors import HubRejected
 from kiosk.capture import DocumentCamera
-from kiosk.cases import (
+from kiosk.catalog_cache import CatalogCache
+from kiosk.documents import case_receipt, receipt_layout
+from kiosk.forms import form_specs
+from kiosk.identity import Identity, IdentityRefused, IdentityResolver
+from kiosk.journeys.case.service import (
     CaseDraft,
     CaseService,
     NumberWait,
     estimate_due,
 )
-from kiosk.catalog_cache import CatalogCache
-from kiosk.documents import case_receipt, receipt_layout
-from kiosk.flows.rating import receipt_ref
-from kiosk.forms import form_specs
-from kiosk.identity import Identity, IdentityRefused, IdentityResolver
+from kiosk.journeys.rating.flow import receipt_ref
 from kiosk.outbox.store import Outbox
 
 RESIDENCE = "QR00240001-990101-GA"
@@ -89,7 +89,7 @@ def _draft(rig: Rig) -> CaseDraft:
         rig.camera.begin(code)
         assert rig.camera.capture().issues == ()
         captured = rig.camera.finish()
-        from kiosk.cases import CapturedMaterial
+        from kiosk.journeys.case.service import CapturedMaterial
 
         draft.materials[code] = CapturedMaterial(
             code, spec.name, captured.pdf, captured.sha256, captured.size, len(captured.pages)

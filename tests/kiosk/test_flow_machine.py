@@ -4,7 +4,7 @@ import enum
 
 import pytest
 
-from kiosk.flows.machine import FlowError, StateMachine
+from kiosk.journeys.machine import FlowError, StateMachine
 
 
 class S(enum.Enum):

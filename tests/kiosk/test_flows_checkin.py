@@ -11,7 +11,9 @@ from contract import models as m
 from contract.payloads import appointment_code, case_tracking_code
 from drivers.health import DeviceHealth, HealthState
 from kiosk.api.errors import HubRejected, HubUnreachable
-from kiosk.flows.checkin import (
+from kiosk.identity import Identity
+from kiosk.journeys.availability import JOURNEYS, Availability, journey_status
+from kiosk.journeys.checkin.flow import (
     CheckInDesk,
     CheckInFlow,
     CheckInRefused,
@@ -19,9 +21,7 @@ from kiosk.flows.checkin import (
     RefusalKind,
     refusal_of,
 )
-from kiosk.flows.machine import FlowError
-from kiosk.identity import Identity
-from kiosk.journeys import JOURNEYS, Availability, journey_status
+from kiosk.journeys.machine import FlowError
 
 NOW = datetime(2026, 3, 2, 1, 30, tzinfo=UTC)
 

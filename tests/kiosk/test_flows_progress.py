@@ -9,7 +9,7 @@ import pytest
 from contract import models as m
 from contract.payloads import appointment_code, case_tracking_code
 from kiosk.api.errors import HubRejected, HubUnreachable
-from kiosk.flows.progress import (
+from kiosk.journeys.progress.flow import (
     ProgressFlow,
     ProgressRefusal,
     ProgressState,

@@ -10,7 +10,7 @@ import pytest
 from contract import models as m
 from contract.payloads import case_tracking_code, ticket_code
 from kiosk.api.errors import HubRejected
-from kiosk.flows.rating import (
+from kiosk.journeys.rating.flow import (
     RatingDesk,
     RatingFlow,
     RatingRefusal,

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from drivers.health import DeviceHealth, HealthState
-from kiosk.journeys import Availability, JourneySpec, journey_status
+from kiosk.journeys.availability import Availability, JourneySpec, journey_status
 
 CHECKIN = JourneySpec("checkin", needs=frozenset({"idcard"}), prefers=frozenset({"printer"}))
 

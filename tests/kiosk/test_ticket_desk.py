@@ -18,9 +18,9 @@ from kiosk.catalog_cache import CatalogCache, default_guide_path, load_guide
 from kiosk.config import TicketSettings, settings_from_dict
 from kiosk.errors import ConfigError
 from kiosk.identity import Identity, IdentityRefused
-from kiosk.journeys import JOURNEYS, Availability, journey_status, journeys_for
+from kiosk.journeys.availability import JOURNEYS, Availability, journey_status, journeys_for
+from kiosk.journeys.ticket.desk import TicketDesk
 from kiosk.printing import TicketPrinter
-from kiosk.tickets import TicketDesk
 
 NUMBER = "11010519491231002X"
 

@@ -2,16 +2,16 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.flows.machine import FlowError
-from kiosk.flows.ticket import (
+from kiosk.identity import Identity
+from kiosk.journeys.machine import FlowError
+from kiosk.journeys.ticket.desk import TicketOutcome
+from kiosk.journeys.ticket.flow import (
     FINAL_FAILURES,
     IssueFailure,
     TicketChoice,
     TicketFlow,
     TicketState,
 )
-from kiosk.identity import Identity
-from kiosk.tickets import TicketOutcome
 
 
 def test_happy_path_and_retry() -> None:

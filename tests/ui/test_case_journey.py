@@ -281,8 +281,8 @@ def test_the_receipt_buttons_need_no_scrolling(
 
     from contract.models import DeliveryMethod
     from contract.payloads import case_tracking_code, new_receipt_code
-    from kiosk.cases import ReceiptData
     from kiosk.documents import receipt_layout
+    from kiosk.journeys.case.service import ReceiptData
 
     window = kiosk_window(qtbot, terminal, orientation)
     if look == "elder":

@@ -10,7 +10,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Terminal
-from kiosk.cases import NumberWait
+from kiosk.journeys.case.service import NumberWait
 
 
 def test_hub_down_at_submit_gives_a_provisional_receipt_then_the_case_arrives_once(

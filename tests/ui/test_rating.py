@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from contract import models as m
 from contract.payloads import ticket_code
 from kiosk.api.errors import HubRejected
-from kiosk.flows.rating import Subject
+from kiosk.journeys.rating.flow import Subject
 from ui.main_window import KioskWindow
 
 if TYPE_CHECKING:

@@ -20,7 +20,7 @@ from contract.payloads import case_tracking_code, classify, new_receipt_code
 from drivers.camera.camera import CameraWorker
 from drivers.printer.render import render_escpos
 from kiosk.app import Terminal
-from kiosk.flows.rating import receipt_ref
+from kiosk.journeys.rating.flow import receipt_ref
 from ui.main_window import KioskWindow
 
 if TYPE_CHECKING:
@@ -303,7 +303,7 @@ def test_a_case_created_at_the_hub_is_rated_from_its_receipt_qr(
 
     code = new_receipt_code()
     created = submit_case(hall, receipt_code=code)
-    hall.show_qr(case_tracking_code(created.case_number, code))  # kiosk.cases.ReceiptData's QR
+    hall.show_qr(case_tracking_code(created.case_number, code))  # a receipt's QR
     open_rating(qtbot, hall_window, "rate_page")
     journey = hall_window.rating
     assert created.case_number in journey.subject_label.text()
@@ -377,7 +377,7 @@ def test_rating_from_a_receipt_keeps_the_citizens_language_and_elder_mode(
     """The same person is still at the screen: the fresh session keeps the look they chose."""
     from test_progress import submit_case
 
-    from kiosk.flows.rating import receipt_subject
+    from kiosk.journeys.rating.flow import receipt_subject
 
     window = hall_window
     code = new_receipt_code()

@@ -18,7 +18,7 @@ from contract.privacy import mask_id
 from drivers.idcard.samples import sample_resident
 from drivers.printer.render import render_escpos
 from hub.db import Ticket
-from kiosk.flows.ticket import TicketState
+from kiosk.journeys.ticket.flow import TicketState
 from ui.main_window import KioskWindow
 
 if TYPE_CHECKING:

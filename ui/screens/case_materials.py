@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout
 from contract.models import MaterialSpec
 from drivers.camera.document import QualityIssue
 from kiosk.capture import CaptureResult, DocumentCamera
-from kiosk.cases import CapturedMaterial, CaseDraft
+from kiosk.journeys.case.service import CapturedMaterial, CaseDraft
 from ui.bridge import BackgroundRunner
 from ui.screens.case_pages import Page
 from ui.widgets import make_button, make_label

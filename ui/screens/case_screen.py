@@ -1,5 +1,5 @@
 """办件 journey: find an item, prove identity, fill the form, materials, delivery, review,
-submit through the outbox, receipt. Renders :class:`kiosk.flows.case.CaseFlow`.
+submit through the outbox, receipt. Renders :class:`kiosk.journeys.case.flow.CaseFlow`.
 
 The case is stored in the outbox on a background thread; only then does the screen say
 "已提交". Waiting for the hub's number and printing run as a second job, so a slow hub can
@@ -27,16 +27,16 @@ from contract.models import Channel
 from drivers.camera.camera import CameraWorker
 from drivers.idcard.monitor import CardMonitor
 from kiosk.card_guard import LeftCardGuard
-from kiosk.case_desk import CaseDesk
-from kiosk.cases import (
+from kiosk.documents import receipt_layout
+from kiosk.forms import FieldSpec, form_specs
+from kiosk.identity import Identity
+from kiosk.journeys.case.desk import CaseDesk
+from kiosk.journeys.case.flow import CaseEvent, CaseFlow, CaseState
+from kiosk.journeys.case.service import (
     CaseDraft,
     ReceiptData,
 )
-from kiosk.documents import receipt_layout
-from kiosk.flows.case import CaseEvent, CaseFlow, CaseState
-from kiosk.flows.rating import receipt_subject
-from kiosk.forms import FieldSpec, form_specs
-from kiosk.identity import Identity
+from kiosk.journeys.rating.flow import receipt_subject
 from kiosk.outbox.store import ProvisionalReceipt
 from kiosk.printing import TicketPrinter
 from kiosk.session import Session, delete_files
@@ -56,8 +56,8 @@ logger = logging.getLogger(__name__)
 
 class CaseJourney(JourneyStack):
     key = "case"
-    # 评价本次服务 on the receipt: a kiosk.flows.rating.Subject naming the case as its receipt's
-    # QR does. The window ends the session (as "完成" would) and opens 好差评 for it.
+    # 评价本次服务 on the receipt: a rating Subject (kiosk.journeys.rating.flow) naming the case as
+    # its receipt's QR does. The window ends the session (as "完成" would) and opens 好差评 for it.
     rate_case_requested = Signal(object)
 
     def __init__(

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 
 from contract.models import DeliveryMethod, FormAnswer, IdentitySource
 from contract.privacy import mask_address, mask_id, mask_name, mask_phone
-from kiosk.cases import CaseDraft, ReceiptData
 from kiosk.forms import PHONE_PATTERN, FieldSpec, Kind, to_case_form
+from kiosk.journeys.case.service import CaseDraft, ReceiptData
 from ui.screens.case_pages import Page
 from ui.widgets import make_button, make_label
 from ui.widgets.journey_kit import WIDE_PAGE

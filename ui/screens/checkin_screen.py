@@ -1,8 +1,8 @@
 """预约签到 screens: show the appointment QR or place the ID card, then take the priority ticket.
 
-Renders :class:`kiosk.flows.checkin.CheckInFlow`; the hub and printer work runs on a background
-thread. The card read or the identity resolved is kept in the :class:`~kiosk.session.Session`
-and shown masked only (张*例, 1101**********002X).
+Renders :class:`~kiosk.journeys.checkin.flow.CheckInFlow`; the hub and printer work runs on a
+background thread. The card read or the identity resolved is kept in the
+:class:`~kiosk.session.Session` and shown masked only (张*例, 1101**********002X).
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from kiosk.devices import Devices
-from kiosk.flows.checkin import (
+from kiosk.identity import Identity, holder_of
+from kiosk.journeys.checkin.flow import (
     CheckInDesk,
     CheckInFlow,
     CheckInState,
@@ -23,9 +24,8 @@ from kiosk.flows.checkin import (
     RefusalKind,
     refusal_of,
 )
-from kiosk.identity import Identity, holder_of
+from kiosk.journeys.ticket.desk import TicketOutcome
 from kiosk.session import Session
-from kiosk.tickets import TicketOutcome
 from ui.bridge import BackgroundRunner
 from ui.widgets import make_button
 from ui.widgets.journey_kit import (

@@ -1,8 +1,8 @@
 """进度查询 screens: case number (receipt QR or keypad) plus proof (ID card or last six), then
 the case's timeline; or the ID card alone, then the citizen's own cases to choose from.
 
-Renders :class:`kiosk.flows.progress.ProgressFlow`. The hub only answers with the proof, and the
-proof is dropped from the flow and the fields as soon as the answer is in.
+Renders :class:`~kiosk.journeys.progress.flow.ProgressFlow`. The hub only answers with the proof,
+and the proof is dropped from the flow and the fields as soon as the answer is in.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QVBoxLayout
 from contract import models as m
 from kiosk.api.client import HubClient
 from kiosk.devices import Devices
-from kiosk.flows.progress import ProgressFlow, ProgressRefusal, ProgressState, timeline
+from kiosk.journeys.progress.flow import ProgressFlow, ProgressRefusal, ProgressState, timeline
 from kiosk.session import Session
 from ui.bridge import BackgroundRunner
 from ui.widgets import make_button, make_label

@@ -1,9 +1,9 @@
 """好差评 screens: scan a ticket's or a case receipt's QR (or come from a journey), choose a
 level, send it. A case shows only its item name and number: a rating shows no personal data.
 
-Renders :class:`kiosk.flows.rating.RatingFlow`. Nothing is pre-selected and nothing is filled
-in: the submit button stays disabled until the citizen has chosen a level (and, for a bad one,
-a reason). The comment field takes the hosted pinyin keyboard.
+Renders :class:`~kiosk.journeys.rating.flow.RatingFlow`. Nothing is pre-selected and nothing is
+filled in: the submit button stays disabled until the citizen has chosen a level (and, for a bad
+one, a reason). The comment field takes the hosted pinyin keyboard.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from contract import models as m
 from kiosk.devices import Devices
-from kiosk.flows.rating import (
+from kiosk.journeys.rating.flow import (
     MAX_COMMENT,
     RatingDesk,
     RatingFlow,

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from contract.models import CatalogItem, TicketCategory
-from kiosk.flows.ticket import FINAL_FAILURES, IssueFailure
+from kiosk.journeys.ticket.flow import FINAL_FAILURES, IssueFailure
 from kiosk.search import ItemIndex
 from ui.widgets import make_button, make_label
 from ui.widgets.journey_kit import Page, option_card, wrapped_label

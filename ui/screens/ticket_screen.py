@@ -1,8 +1,8 @@
 """取号 screens: choose a category or an item, prove identity where the terminal takes tickets
 by real name, wait for the number, see (and take) the ticket.
 
-Renders :class:`kiosk.flows.ticket.TicketFlow`; the hub and printer work runs on a background
-thread through :class:`ui.bridge.BackgroundRunner`. A real-name holder is kept in the
+Renders :class:`~kiosk.journeys.ticket.flow.TicketFlow`; the hub and printer work runs on a
+background thread through :class:`ui.bridge.BackgroundRunner`. A real-name holder is kept in the
 :class:`~kiosk.session.Session` and the flow, and shown masked only (1101**********002X).
 """
 
@@ -23,16 +23,16 @@ from contract.models import ProblemCode
 from drivers.health import HealthState
 from kiosk.api.errors import HubRejected, HubUnreachable
 from kiosk.devices import Devices
-from kiosk.flows.ticket import (
+from kiosk.identity import Identity, IdentityRefused, holder_of
+from kiosk.journeys.ticket.desk import TicketDesk, TicketMenu, TicketOutcome
+from kiosk.journeys.ticket.flow import (
     IssueFailure,
     TicketChoice,
     TicketFlow,
     TicketState,
 )
-from kiosk.identity import Identity, IdentityRefused, holder_of
 from kiosk.search import ItemIndex
 from kiosk.session import Session
-from kiosk.tickets import TicketDesk, TicketMenu, TicketOutcome
 from ui.bridge import BackgroundRunner
 from ui.screens.ticket_pages import ChoosePage, FailedPage, IdentifyPage
 from ui.widgets import make_button, make_label

@@ -1,8 +1,8 @@
 """Five big rating buttons and the reasons for a bad rating: nothing is ever pre-selected.
 
-The buttons only report taps; :class:`kiosk.flows.rating.RatingFlow` holds the choice and the
-picker mirrors it, so that wiping the flow and calling :meth:`RatingPicker.reset` leaves no
-trace of the last citizen's choice.
+The buttons only report taps; the rating flow (:mod:`kiosk.journeys.rating.flow`) holds the
+choice and the picker mirrors it, so that wiping the flow and calling
+:meth:`RatingPicker.reset` leaves no trace of the last citizen's choice.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
 
 from contract import models as m
-from kiosk.flows.rating import LEVELS
+from kiosk.journeys.rating.flow import LEVELS
 from ui.widgets import make_button
 from ui.widgets.journey_kit import wrapped_label
 

@@ -26,7 +26,7 @@ from contract import models as m
 from contract.payloads import PayloadKind, classify
 from contract.privacy import mask_id
 from kiosk.api.errors import HubRejected, HubUnreachable
-from kiosk.flows.machine import StateMachine
+from kiosk.journeys.machine import StateMachine
 
 logger = logging.getLogger(__name__)
 

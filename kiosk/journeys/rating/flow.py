@@ -31,7 +31,7 @@ from contract import models as m
 from contract.payloads import PayloadKind, check_character, classify
 from kiosk.api.client import HubClient
 from kiosk.api.errors import HubRejected, HubUnreachable
-from kiosk.flows.machine import StateMachine
+from kiosk.journeys.machine import StateMachine
 from kiosk.outbox.store import EntryState, Outbox
 
 logger = logging.getLogger(__name__)

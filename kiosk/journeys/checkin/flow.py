@@ -28,10 +28,10 @@ from drivers.errors import DeviceError
 from kiosk.api.client import HubClient
 from kiosk.api.errors import HubRejected, HubUnreachable
 from kiosk.errors import KioskError
-from kiosk.flows.machine import StateMachine
 from kiosk.identity import Identity, IdentityRefused, IdentityResolver
+from kiosk.journeys.machine import StateMachine
+from kiosk.journeys.ticket.desk import TicketOutcome
 from kiosk.printing import TicketPrinter
-from kiosk.tickets import TicketOutcome
 
 logger = logging.getLogger(__name__)
 

@@ -10,9 +10,9 @@ from pathlib import Path
 from contract.models import Channel
 from kiosk.api.client import HubClient
 from kiosk.capture import DocumentCamera
-from kiosk.cases import CaseService
 from kiosk.catalog_cache import CatalogCache, KioskGuide, default_guide_path, load_guide
 from kiosk.config import Mode, Settings
+from kiosk.journeys.case.service import CaseService
 from kiosk.outbox.store import Outbox
 from kiosk.staff import Shift, StaffRegistry, members_from_settings
 

@@ -1,14 +1,15 @@
 """取号: take a queue ticket.
 
 Theory of operation: the citizen picks a category, or finds the 事项 they came for (CHOOSING;
-an item stands for its queue). Where the terminal takes tickets by real name, the citizen then
-places the ID card or shows an identity QR (IDENTIFYING; a QR is resolved by the hub while
-ISSUING). The terminal asks the hub for a number and prints it (ISSUING, done off the GUI thread
-by :class:`kiosk.tickets.TicketDesk`); the ticket is shown with its QR whether or not the printer
-managed (SHOWING) — a number the hub issued is never lost. A failure shows a message the citizen
-can act on (FAILED): a hub failure can be retried as it was, an identity that would not do is
-asked for again, and the hub's refusal of a second open ticket for the same person only offers
-the way home. Both end in DONE after a few seconds or a tap, and the session returns home.
+an item stands for its queue). Where the terminal takes tickets by real name, the citizen
+then places the ID card or shows an identity QR (IDENTIFYING; a QR is resolved by the hub
+while ISSUING). The terminal asks the hub for a number and prints it (ISSUING, done off the
+GUI thread by the desk's :class:`~kiosk.journeys.ticket.desk.TicketDesk`); the ticket is
+shown with its QR whether or not the printer managed (SHOWING) — a number the hub issued is
+never lost. A failure shows a message the citizen can act on (FAILED): a hub failure can be
+retried as it was, an identity that would not do is asked for again, and the hub's refusal
+of a second open ticket for the same person only offers the way home. Both end in DONE after
+a few seconds or a tap, and the session returns home.
 
 Personal data: the holder of a real-name ticket is kept in ``TicketFlow.holder`` (shown masked)
 until :meth:`TicketFlow.forget` or the end of the flow object with the session.
@@ -19,9 +20,9 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from kiosk.flows.machine import StateMachine
 from kiosk.identity import Identity
-from kiosk.tickets import TicketOutcome
+from kiosk.journeys.machine import StateMachine
+from kiosk.journeys.ticket.desk import TicketOutcome
 
 
 class TicketState(enum.Enum):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import enum
 
-from kiosk.flows.machine import StateMachine
+from kiosk.journeys.machine import StateMachine
 
 
 class CaseState(enum.Enum):

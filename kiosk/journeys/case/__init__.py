@@ -1,0 +1,1 @@
+"""办件: submit a case for a self-service item (flow, service, desk)."""

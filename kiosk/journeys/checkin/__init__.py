@@ -1,0 +1,1 @@
+"""预约签到: check in an appointment (flow, desk)."""

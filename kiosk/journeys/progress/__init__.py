@@ -1,0 +1,1 @@
+"""进度查询: look up a case's progress (flow)."""

@@ -1,0 +1,1 @@
+"""好差评: rate a finished ticket or a case (flow)."""

@@ -1,0 +1,1 @@
+"""取号: take a queue ticket (flow, desk)."""

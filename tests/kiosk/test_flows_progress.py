@@ -83,7 +83,7 @@ def test_timeline_keeps_the_facts_a_citizen_needs() -> None:
         case_number="YM202603020000011",
         item_name="示例事项",
         state=m.CaseState.DELIVERED,
-        applicant_name_masked="张**",
+        applicant_name_masked="张*例",
         submitted_at=AT,
         due_date=None,
         events=[

@@ -242,7 +242,7 @@ def test_progress_in_english_and_stretched(
     # The case's own data (item name, masked name, what staff wrote) is the hub's, in Chinese.
     data = (
         "城乡居民基本养老保险参保登记",
-        "张**",
+        "张*例",
         "缴费档次证明不清晰",
         "缴费档次确认书",
         "户口簿本人页",

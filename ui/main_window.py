@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 from kiosk.admin import AdminGate
 from kiosk.app import Terminal
 from kiosk.journeys.availability import Availability, journey_status, journeys_for
-from kiosk.journeys.checkin.flow import CheckInDesk
-from kiosk.journeys.rating.flow import RatingDesk, Subject
+from kiosk.journeys.checkin.desk import CheckInDesk
+from kiosk.journeys.rating.desk import RatingDesk
+from kiosk.journeys.rating.flow import Subject
 from kiosk.session import Session
 from ui.bridge import BackgroundRunner, EventRelay
 from ui.device_notices import journey_notice

@@ -13,8 +13,8 @@ from drivers.health import DeviceHealth, HealthState
 from kiosk.api.errors import HubRejected, HubUnreachable
 from kiosk.identity import Identity
 from kiosk.journeys.availability import JOURNEYS, Availability, journey_status
+from kiosk.journeys.checkin.desk import CheckInDesk
 from kiosk.journeys.checkin.flow import (
-    CheckInDesk,
     CheckInFlow,
     CheckInRefused,
     CheckInState,

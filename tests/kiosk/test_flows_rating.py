@@ -10,8 +10,8 @@ import pytest
 from contract import models as m
 from contract.payloads import case_tracking_code, ticket_code
 from kiosk.api.errors import HubRejected
+from kiosk.journeys.rating.desk import RatingDesk
 from kiosk.journeys.rating.flow import (
-    RatingDesk,
     RatingFlow,
     RatingRefusal,
     RatingRefused,

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from kiosk.devices import Devices
 from kiosk.identity import Identity, holder_of
+from kiosk.journeys.checkin.desk import CheckInDesk
 from kiosk.journeys.checkin.flow import (
-    CheckInDesk,
     CheckInFlow,
     CheckInState,
     Refusal,

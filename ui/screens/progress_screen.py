@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QVBoxLayout
 from contract import models as m
 from kiosk.api.client import HubClient
 from kiosk.devices import Devices
+from kiosk.journeys.progress.desk import ProgressDesk
 from kiosk.journeys.progress.flow import ProgressFlow, ProgressRefusal, ProgressState, timeline
 from kiosk.session import Session
 from ui.bridge import BackgroundRunner
@@ -55,7 +56,7 @@ class ProgressJourney(JourneyStack):
         session: Callable[[], Session],
     ) -> None:
         super().__init__(session)
-        self._client = client
+        self._desk = ProgressDesk(client)
         self._runner = runner
         self.inputs = DeviceInputs(devices, self)
         self.inputs.qr_scanned.connect(self._scanned)
@@ -361,22 +362,16 @@ class ProgressJourney(JourneyStack):
         if self.flow.state is not ProgressState.COLLECTING or not self.flow.ready:
             return
         request = self.flow.look_up()
-        if isinstance(request, m.ApplicantCases):
-            self._runner.run(
-                lambda: self._client.applicant_cases(request), self._listed, self._failed
-            )
+        self._runner.run(lambda: self._desk.look_up(request), self._answered, self._failed)
+
+    def _answered(self, answer: m.CaseStatus | list[m.CaseStatus]) -> None:
+        if self.flow.state is not ProgressState.LOOKING:
+            return
+        self._session().identity = None  # the proof has served its purpose
+        if isinstance(answer, list):
+            self.flow.listed(answer)
         else:
-            self._runner.run(lambda: self._client.lookup_case(request), self._found, self._failed)
-
-    def _found(self, status: m.CaseStatus) -> None:
-        if self.flow.state is ProgressState.LOOKING:
-            self._session().identity = None  # the proof has served its purpose
-            self.flow.found(status)
-
-    def _listed(self, cases: list[m.CaseStatus]) -> None:
-        if self.flow.state is ProgressState.LOOKING:
-            self._session().identity = None
-            self.flow.listed(cases)
+            self.flow.found(answer)
 
     def _back_to_list(self) -> None:
         self.flow.back_to_list()

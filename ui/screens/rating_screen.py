@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 
 from contract import models as m
 from kiosk.devices import Devices
+from kiosk.journeys.rating.desk import RatingDesk
 from kiosk.journeys.rating.flow import (
     MAX_COMMENT,
-    RatingDesk,
     RatingFlow,
     RatingRefusal,
     RatingState,

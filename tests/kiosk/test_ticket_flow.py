@@ -164,3 +164,21 @@ def test_holder_repr_never_spells_the_number() -> None:
     assert "11010519491231002X" not in repr(HOLDER)
     assert "002X" not in repr(HOLDER) and "王" not in repr(HOLDER)  # not even masked
     assert HOLDER.masked_name == "王*例"
+
+
+def test_failures_become_what_the_screen_words() -> None:
+    from contract.models import ProblemCode
+    from kiosk.api.errors import HubRejected, HubUnreachable
+    from kiosk.identity import IdentityRefused
+    from kiosk.journeys.ticket.flow import failure_of
+
+    open_ticket = HubRejected(
+        "open ticket",
+        code=ProblemCode.OPEN_TICKET_EXISTS,
+        citizen_message="您已有一个未办结的号码 E001",
+        status=409,
+    )
+    assert failure_of(open_ticket) == IssueFailure("open_ticket", "您已有一个未办结的号码 E001")
+    assert failure_of(HubUnreachable("down")).key == "hub_unreachable"
+    assert failure_of(IdentityRefused("identity_expired", "已过期")).key == "identity_expired"
+    assert failure_of(RuntimeError("bug")).key == "hub_failure"

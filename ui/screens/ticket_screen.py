@@ -19,17 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contract.models import ProblemCode
 from drivers.health import HealthState
-from kiosk.api.errors import HubRejected, HubUnreachable
 from kiosk.devices import Devices
-from kiosk.identity import Identity, IdentityRefused, holder_of
+from kiosk.identity import Identity, holder_of
 from kiosk.journeys.ticket.desk import TicketDesk, TicketMenu, TicketOutcome
 from kiosk.journeys.ticket.flow import (
     IssueFailure,
     TicketChoice,
     TicketFlow,
     TicketState,
+    failure_of,
 )
 from kiosk.search import ItemIndex
 from kiosk.session import Session
@@ -41,18 +40,6 @@ from ui.widgets.printed_slip import PrintedSlip
 from ui.widgets.qr_label import QrLabel
 
 logger = logging.getLogger(__name__)
-
-
-def _failure_of(exc: Exception) -> IssueFailure:
-    if isinstance(exc, HubUnreachable):
-        return IssueFailure("hub_unreachable")
-    if isinstance(exc, IdentityRefused):
-        return IssueFailure(exc.key, exc.hub_message)
-    if isinstance(exc, HubRejected):
-        key = "open_ticket" if exc.code == ProblemCode.OPEN_TICKET_EXISTS else "hub_rejected"
-        return IssueFailure(key, exc.citizen_message)
-    logger.error("ticket issue failed: %s", type(exc).__name__)
-    return IssueFailure("hub_failure")
 
 
 class TicketJourney(JourneyStack):
@@ -215,7 +202,7 @@ class TicketJourney(JourneyStack):
 
     def _load_failed(self, exc: Exception) -> None:
         # The flow stays in CHOOSING: "retry" loads again, "home" leaves the journey.
-        self._show_failure(_failure_of(exc))
+        self._show_failure(failure_of(exc))
 
     def _render(self, state: TicketState) -> None:
         if state is TicketState.IDENTIFYING:
@@ -383,7 +370,7 @@ class TicketJourney(JourneyStack):
     def _failed(self, flow: TicketFlow, exc: Exception, resolved: list[Identity]) -> None:
         if self._answers(flow):
             self._adopt_identity(resolved)
-            flow.failed(_failure_of(exc))
+            flow.failed(failure_of(exc))
         resolved.clear()
 
     def _retry(self) -> None:

@@ -18,11 +18,16 @@ until :meth:`TicketFlow.forget` or the end of the flow object with the session.
 from __future__ import annotations
 
 import enum
+import logging
 from dataclasses import dataclass
 
-from kiosk.identity import Identity
+from contract.models import ProblemCode
+from kiosk.api.errors import HubRejected, HubUnreachable
+from kiosk.identity import Identity, IdentityRefused
 from kiosk.journeys.machine import StateMachine
 from kiosk.journeys.ticket.desk import TicketOutcome
+
+logger = logging.getLogger(__name__)
 
 
 class TicketState(enum.Enum):
@@ -77,6 +82,19 @@ class IssueFailure:
     # | "identity_expired" | "identity_invalid"
     key: str
     hub_message: str = ""
+
+
+def failure_of(exc: Exception) -> IssueFailure:
+    """Any failure to issue a number as a failure the screen can word."""
+    if isinstance(exc, HubUnreachable):
+        return IssueFailure("hub_unreachable")
+    if isinstance(exc, IdentityRefused):
+        return IssueFailure(exc.key, exc.hub_message)
+    if isinstance(exc, HubRejected):
+        key = "open_ticket" if exc.code == ProblemCode.OPEN_TICKET_EXISTS else "hub_rejected"
+        return IssueFailure(key, exc.citizen_message)
+    logger.error("ticket issue failed: %s", type(exc).__name__)
+    return IssueFailure("hub_failure")
 
 
 @dataclass(frozen=True, slots=True)

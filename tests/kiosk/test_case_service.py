@@ -282,3 +282,51 @@ def test_submit_headless_in_one_job_with_the_hubs_due_date(
     rig.service.outbox.mark_delivered(data.entry_id, "case-id", data.number, promised)
     assert rig.service.outbox.receipt(data.entry_id).due_date == promised
     assert rig.service.await_number(entry, draft).promised_date == promised
+
+
+def test_the_case_journey_headless_flow_and_service(rig: Rig) -> None:
+    """The whole 办件 journey without ui/: the flow's rules, the service's one job, the receipt."""
+    from datetime import UTC, datetime
+
+    from kiosk.journeys.case.flow import CaseEvent, CaseFlow, CaseState
+    from kiosk.staff import Shift, StaffMember
+
+    worker = StaffMember("0001", "李社工", "360426199101010071", pin_hash="")
+    shift = Shift(worker, datetime.now(UTC))
+    flow, filled = CaseFlow(), _draft(rig)  # _draft: the answers and pages of a citizen
+    draft = flow.choose(filled.item, agent=shift)
+    assert draft is not None and flow.state is CaseState.GUIDE
+    flow.fire(CaseEvent.APPLY)
+    someone = Identity("王示例", "360426199101010071", IdentitySource.QR)
+    assert flow.identified(someone) is True
+    draft.answers, draft.address = {"reason": "就业"}, "别人的地址"
+    flow.fire(CaseEvent.BACK)  # back to the identity page: the real applicant's card
+    assert flow.identified(APPLICANT) is True
+    assert draft.answers == {} and draft.address == ""  # the last person's answers are gone
+    flow.fire(CaseEvent.BACK)
+    assert flow.identified(APPLICANT) is False  # the same person again keeps their answers
+    draft.answers, draft.materials, draft.bring = filled.answers, filled.materials, filled.bring
+    draft.phone, draft.delivery = filled.phone, None
+    for _ in range(3):
+        flow.fire(CaseEvent.NEXT)  # form, materials, delivery
+    draft.prefill_delivery()
+    assert draft.delivery is None and draft.address == APPLICANT.address  # card address offered
+    draft.delivery = DeliveryMethod.EMS
+    assert draft.delivery_problem() is None
+
+    assert flow.submit() is True and flow.state is CaseState.STORING
+    data = rig.service.submit(draft, form_specs(draft.item), lambda s: flow.stored_as(s, draft))
+    assert flow.state is CaseState.RECEIPT and flow.stored is not None
+    assert flow.receipt_ready(data) and flow.receipt is data and not data.provisional
+    assert shift.entry_ids == [data.entry_id]  # the worker's shift counts the case
+    assert flow.submit() is False  # nothing is stored twice
+    folders = draft.page_folders
+    assert folders and all(f.exists() for f in folders)
+
+    # A citizen who left while their case was being stored: counted, then forgotten with pages.
+    left = CaseFlow()
+    other = left.choose(filled.item, agent=shift)
+    assert other is not None
+    assert left.stored_as(flow.stored, other) is False  # not STORING: the citizen has gone
+    flow.forget()
+    assert flow.draft is None and draft.applicant is None and not draft.materials

@@ -223,7 +223,7 @@ def test_rate_this_service_from_the_receipt_page(
         ended: list[str] = []
         window.session_ended.connect(ended.append)
         before, draft = window.session, case.draft
-        assert draft is not None and before.held["case"] is draft and holds(draft)
+        assert draft is not None and before.held["case"] is case.flow and holds(draft)
         folders = draft.page_folders  # the captured pages, until the session ends
         assert folders and all(any(f.iterdir()) for f in folders)
         assert set(folders) <= set(before.captured_files)

@@ -39,7 +39,7 @@ from kiosk.journeys.case.service import (
 from kiosk.journeys.rating.flow import receipt_subject
 from kiosk.outbox.store import ProvisionalReceipt
 from kiosk.printing import TicketPrinter
-from kiosk.session import Session, delete_files
+from kiosk.session import Session
 from kiosk.staff import Shift
 from ui.bridge import BackgroundRunner
 from ui.screens.case_identify import IdentifyPage
@@ -78,11 +78,8 @@ class CaseJourney(JourneyStack):
         self.hall_name = hall_name
         self.runner = runner
         self.channel = Channel.COMMUNITY if desk.community else Channel.KIOSK
-        self.draft: CaseDraft | None = None
         self.specs: list[FieldSpec] = []
         self.form_view: FormView | None = None
-        self.stored: ProvisionalReceipt | None = None
-        self.receipt: ReceiptData | None = None
         self.flow = CaseFlow()  # replaced by wipe(), as at every session's end
 
         self.find_page = FindPage(desk.guide)
@@ -192,6 +189,14 @@ class CaseJourney(JourneyStack):
         self.failed_text.setText(self.tr("事项目录暂不可用，请稍后再试或到窗口办理。"))
         self._show(self.failed_page, "no_catalog")
 
+    @property
+    def draft(self) -> CaseDraft | None:
+        return self.flow.draft
+
+    @property
+    def receipt(self) -> ReceiptData | None:
+        return self.flow.receipt
+
     def wipe(self) -> None:
         """A fresh flow; the citizen's answers, pages and receipt leave every widget."""
         self.identify_page.stop()
@@ -202,9 +207,7 @@ class CaseJourney(JourneyStack):
             self._session().release(self.key, self.draft.page_folders)
         self.flow = CaseFlow()
         self.flow.machine.on_change(self._render)
-        self.draft = None
-        self.stored = None
-        self.receipt = None
+        self._hold(self.flow)
         self.materials_page.close_panel()
         self.find_page.reset()
         self.identify_page.clear()
@@ -275,28 +278,23 @@ class CaseJourney(JourneyStack):
         item = self.desk.catalog.item(code)
         if item is None or self.flow.state is not CaseState.FINDING:
             return
-        self.draft = CaseDraft(item, agent=self.desk.shift)
-        self._hold(self.draft)
         self.specs = form_specs(item)
+        self._drop_form()
+        self.flow.choose(item, self.desk.shift)
+
+    def _drop_form(self) -> None:
         if self.form_view is not None:
             self.form_slot.removeWidget(self.form_view)
             self.form_view.deleteLater()
             self.form_view = None
-        self.flow.fire(CaseEvent.CHOSEN)
 
     def _identified(self, applicant: object) -> None:
         assert isinstance(applicant, Identity)
-        if self.draft is None or self.flow.state is not CaseState.IDENTIFYING:
+        if self.flow.state is not CaseState.IDENTIFYING:
             return
-        if self.draft.applicant != applicant:
-            self.draft.applicant = applicant
-            self.draft.answers.clear()
-            self.draft.address = ""  # the last person's card address is not this one's
-            if self.form_view is not None:  # a different person: a fresh form
-                self.form_slot.removeWidget(self.form_view)
-                self.form_view.deleteLater()
-                self.form_view = None
-        self.flow.fire(CaseEvent.IDENTIFIED)
+        if applicant != (self.draft.applicant if self.draft else None):
+            self._drop_form()  # a different person: a fresh form (before FORM is rendered)
+        self.flow.identified(applicant)
 
     def _show_form(self, draft: CaseDraft) -> None:
         if self.form_view is None:
@@ -336,12 +334,12 @@ class CaseJourney(JourneyStack):
     # -- submit and receipt ----------------------------------------------------------------
 
     def _submit(self) -> None:
-        if not self.flow.accepts(CaseEvent.SUBMIT) or self.draft is None:
-            return
-        self.flow.fire(CaseEvent.SUBMIT)
         draft, specs = self.draft, self.specs
-        if self.stored is not None:  # already in the outbox: never store twice
-            self._stored(self.stored, draft)
+        if draft is None or not self.flow.accepts(CaseEvent.SUBMIT):
+            return
+        if not self.flow.submit():  # already in the outbox: never stored twice
+            assert self.flow.stored is not None
+            self._stored(self.flow.stored, draft)
             return
         self.runner.run(
             lambda: self.desk.service.store(draft, specs),
@@ -351,14 +349,8 @@ class CaseJourney(JourneyStack):
 
     def _stored(self, stored: object, draft: CaseDraft) -> None:
         assert isinstance(stored, ProvisionalReceipt)
-        shift = draft.agent
-        if shift is not None and stored.entry_id not in shift.entry_ids:
-            shift.entry_ids.append(stored.entry_id)
-        if self.draft is not draft or self.flow.state is not CaseState.STORING:
-            _forget_pages(draft)
+        if not self.flow.stored_as(stored, draft):
             return  # the session ended meanwhile: the outbox still delivers the case
-        self.stored = stored
-        self.flow.fire(CaseEvent.STORED)
 
         def finish() -> tuple[ReceiptData, bool, Path | None]:
             data = self.desk.service.await_number(stored, draft)
@@ -373,29 +365,22 @@ class CaseJourney(JourneyStack):
 
     def _store_failed(self, exc: Exception, draft: CaseDraft) -> None:
         logger.error("case could not be stored: %s", type(exc).__name__)
-        if self.draft is not draft:
-            _forget_pages(draft)
-        if self.flow.state is CaseState.STORING:
-            self.flow.fire(CaseEvent.STORE_FAILED)
+        self.flow.store_failed(draft)
 
     def _receipt_ready(self, result: object) -> None:
         assert isinstance(result, tuple)
         data, printed, png = result
-        if self.flow.state is not CaseState.RECEIPT:
+        if not self.flow.receipt_ready(data):
             return
-        self.receipt = data
         self.receipt_page.show_receipt(data, printed, png)
         self._show(self.receipt_page, "receipt")
 
     def _receipt_failed(self, exc: Exception) -> None:
         # Stored, but the number lookup failed unexpectedly: show the provisional number.
         logger.error("receipt step failed: %s", type(exc).__name__)
-        if (
-            self.stored is not None
-            and self.draft is not None
-            and self.flow.state is CaseState.RECEIPT
-        ):
-            self.receipt_page.number.setText(self.stored.provisional_number)
+        stored = self.flow.stored
+        if stored is not None and self.draft is not None and self.flow.state is CaseState.RECEIPT:
+            self.receipt_page.number.setText(stored.provisional_number)
             self.receipt_page.state.setText(self.tr("申请已安全保存在本机，联网后自动上传。"))
             self._show(self.receipt_page, "receipt")
 
@@ -445,9 +430,3 @@ class CaseJourney(JourneyStack):
         self.staff_page.stop()
         self._update_worker()
         self._show(self.find_page, CaseState.FINDING.value)
-
-
-def _forget_pages(draft: CaseDraft) -> None:
-    """Forget a draft whose session ended while it was being stored, and delete its pages."""
-    delete_files(draft.page_folders)
-    draft.forget()

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from contract.models import DeliveryMethod, FormAnswer, IdentitySource
 from contract.privacy import mask_address, mask_id, mask_name, mask_phone
 from kiosk.forms import PHONE_PATTERN, FieldSpec, Kind, to_case_form
-from kiosk.journeys.case.service import CaseDraft, ReceiptData
+from kiosk.journeys.case.service import CaseDraft, DeliveryProblem, ReceiptData
 from ui.screens.case_pages import Page
 from ui.widgets import make_button, make_label
 from ui.widgets.journey_kit import WIDE_PAGE
@@ -74,16 +74,11 @@ class DeliveryPage(Page):
         self.draft = draft
         for method, button in self.method_buttons.items():
             button.setVisible(method in draft.item.delivery)
-        if draft.delivery is None and len(draft.item.delivery) == 1:
-            draft.delivery = draft.item.delivery[0]
-        # Only an ID card carries an address; a social security card, an identity QR or typed
-        # identity has none to offer, and the citizen types where to send it.
-        card = draft.applicant.address if draft.applicant else ""
+        draft.prefill_delivery()
+        card = draft.card_address  # only an ID card has one: else the citizen types it
         self.card_address.setText(
             self.tr("寄到身份证地址：%1").replace("%1", mask_address(card)) if card else ""
         )
-        if not draft.address and card:
-            draft.address = card
         self.phone_edit.setText(draft.phone or phone_hint)
         self.error.clear()
         self._refresh()
@@ -98,7 +93,7 @@ class DeliveryPage(Page):
         self.address_edit.setVisible(not card)
         self.card_address.setChecked(card)
         self.other_address.setChecked(not card)
-        self.draft.address = self.draft.applicant.address if card else self.address_edit.text()
+        self.draft.address = self.draft.card_address if card else self.address_edit.text()
         if not card:
             self.address_edit.setFocus()
 
@@ -107,7 +102,7 @@ class DeliveryPage(Page):
         for method, button in self.method_buttons.items():
             button.setChecked(method is self.draft.delivery)
         ems = self.draft.delivery is DeliveryMethod.EMS
-        card = self.draft.applicant.address if self.draft.applicant else ""
+        card = self.draft.card_address
         on_card = bool(card) and self.draft.address == card
         self.card_address.setVisible(ems and bool(card))
         self.card_address.setChecked(on_card)
@@ -118,14 +113,14 @@ class DeliveryPage(Page):
     def check(self) -> bool:
         """Store the choice in the draft; False (with a message) when something is missing."""
         assert self.draft is not None
-        if self.draft.delivery is None:
-            self.error.setText(self.tr("请选择领取方式。"))
-            return False
-        card = self.draft.applicant.address if self.draft.applicant else ""
-        on_card = bool(card) and self.card_address.isChecked()
+        on_card = bool(self.draft.card_address) and self.card_address.isChecked()
         if self.draft.delivery is DeliveryMethod.EMS and not on_card:
             self.draft.address = self.address_edit.text().strip()
-        if self.draft.delivery is DeliveryMethod.EMS and len(self.draft.address) < 6:
+        problem = self.draft.delivery_problem()
+        if problem is DeliveryProblem.NO_METHOD:
+            self.error.setText(self.tr("请选择领取方式。"))
+            return False
+        if problem is DeliveryProblem.NO_ADDRESS:
             self.error.setText(self.tr("请填写收件地址，写到门牌号。"))
             return False
         phone = self.phone_edit.text().strip()

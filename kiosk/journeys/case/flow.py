@@ -8,13 +8,25 @@ the case in the outbox (STORING, off the GUI thread); only when that commit is d
 flow reach RECEIPT, where the number (the hub's, or the outbox's provisional one) is printed and
 shown. A failure to store (disk full...) is FAILED, with nothing claimed. Each page can go back
 one step; the answers stay in the draft until the session ends.
+
+The journey's rules live here, not in its screens: identifying a different person drops the
+answers and the card address of the one before; a case in the outbox is never stored twice (提交
+again after a failed receipt step reuses it); a signed-in community worker's shift counts every
+case stored while they are signed in, even one whose citizen left before it was stored; a case
+whose citizen left while it was being stored is forgotten (with its pages) once it is stored.
 """
 
 from __future__ import annotations
 
 import enum
 
+from contract.models import CatalogItem
+from kiosk.identity import Identity
+from kiosk.journeys.case.service import CaseDraft, ReceiptData
 from kiosk.journeys.machine import StateMachine
+from kiosk.outbox.store import ProvisionalReceipt
+from kiosk.session import delete_files
+from kiosk.staff import Shift
 
 
 class CaseState(enum.Enum):
@@ -72,6 +84,9 @@ class CaseFlow:
         self.machine: StateMachine[CaseState, CaseEvent] = StateMachine(
             CaseState.FINDING, TRANSITIONS
         )
+        self.draft: CaseDraft | None = None
+        self.stored: ProvisionalReceipt | None = None  # in the outbox: "已提交" is true
+        self.receipt: ReceiptData | None = None
 
     @property
     def state(self) -> CaseState:
@@ -82,3 +97,71 @@ class CaseFlow:
 
     def accepts(self, event: CaseEvent) -> bool:
         return self.machine.accepts(event)
+
+    def choose(self, item: CatalogItem, agent: Shift | None = None) -> CaseDraft | None:
+        """The citizen picked ``item``: a fresh draft (None when not finding an item now)."""
+        if not self.accepts(CaseEvent.CHOSEN):
+            return None
+        self.draft, self.stored, self.receipt = CaseDraft(item, agent=agent), None, None
+        self.fire(CaseEvent.CHOSEN)
+        return self.draft
+
+    def identified(self, who: Identity) -> bool:
+        """Who applies. True when it is someone other than the draft's applicant so far: their
+        answers and card address are dropped (the form starts afresh)."""
+        draft = self.draft
+        if draft is None or not self.accepts(CaseEvent.IDENTIFIED):
+            return False
+        changed = draft.applicant != who
+        if changed:
+            draft.applicant = who
+            draft.answers.clear()
+            draft.address = ""  # the last person's card address is not this one's
+        self.fire(CaseEvent.IDENTIFIED)
+        return changed
+
+    def submit(self) -> bool:
+        """提交 (or 重试 after a failure). True when the case must now be stored; False when the
+        outbox has it already (never store twice) or nothing can be submitted."""
+        if self.draft is None or not self.accepts(CaseEvent.SUBMIT):
+            return False
+        self.fire(CaseEvent.SUBMIT)
+        return self.stored is None
+
+    def stored_as(self, stored: ProvisionalReceipt, draft: CaseDraft) -> bool:
+        """The outbox holds ``draft``'s case. The worker's shift counts it whatever happens
+        next; False when its citizen left meanwhile (the draft is forgotten with its pages)."""
+        shift = draft.agent
+        if shift is not None and stored.entry_id not in shift.entry_ids:
+            shift.entry_ids.append(stored.entry_id)
+        if self.draft is not draft or self.state is not CaseState.STORING:
+            forget_draft(draft)
+            return False
+        self.stored = stored
+        self.fire(CaseEvent.STORED)
+        return True
+
+    def store_failed(self, draft: CaseDraft) -> None:
+        """Nothing was stored: FAILED (提交 again may work); a left citizen's draft is forgotten."""
+        if self.draft is not draft:
+            forget_draft(draft)
+        elif self.state is CaseState.STORING:
+            self.fire(CaseEvent.STORE_FAILED)
+
+    def receipt_ready(self, data: ReceiptData) -> bool:
+        """The receipt's data, if this flow still shows that case's receipt."""
+        if self.state is not CaseState.RECEIPT:
+            return False
+        self.receipt = data
+        return True
+
+    def forget(self) -> None:
+        if self.draft is not None:
+            self.draft.forget()
+        self.draft, self.stored, self.receipt = None, None, None
+
+
+def forget_draft(draft: CaseDraft) -> None:
+    """Forget a draft whose citizen has left, and delete its pages."""
+    delete_files(draft.page_folders)
+    draft.forget()

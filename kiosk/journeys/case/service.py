@@ -23,6 +23,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from contract.models import (
+    ADDRESS_MIN_LENGTH,
     CaseCreate,
     CatalogItem,
     Channel,
@@ -49,6 +50,11 @@ class CapturedMaterial:
     sha256: str
     size: int
     pages: int
+
+
+class DeliveryProblem(enum.Enum):
+    NO_METHOD = "no_method"
+    NO_ADDRESS = "no_address"  # EMS without an address a courier can find
 
 
 @dataclass
@@ -82,6 +88,28 @@ class CaseDraft:
         self.delivery = None
         self.address = ""
         self.phone = ""
+
+    @property
+    def card_address(self) -> str:
+        """The ID card's address; a social security card, an identity QR or a typed identity
+        has none to offer."""
+        return self.applicant.address if self.applicant is not None else ""
+
+    def prefill_delivery(self) -> None:
+        """Before the delivery page: the only way offered is chosen, and EMS goes to the card's
+        address unless another was given."""
+        if self.delivery is None and len(self.item.delivery) == 1:
+            self.delivery = self.item.delivery[0]
+        if not self.address and self.card_address:
+            self.address = self.card_address
+
+    def delivery_problem(self) -> DeliveryProblem | None:
+        """What keeps the delivery choice from being complete (the phone is the form's)."""
+        if self.delivery is None:
+            return DeliveryProblem.NO_METHOD
+        if self.delivery is DeliveryMethod.EMS and len(self.address.strip()) < ADDRESS_MIN_LENGTH:
+            return DeliveryProblem.NO_ADDRESS
+        return None
 
     def missing_materials(self) -> list[str]:
         """Required materials not captured (optional ones may be skipped or brought)."""

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from kiosk.devices import Devices
@@ -28,6 +28,7 @@ from kiosk.journeys.ticket.desk import TicketOutcome
 from kiosk.session import Session
 from ui.bridge import BackgroundRunner
 from ui.widgets import make_button
+from ui.widgets.countdown import ReturnHomeCountdown
 from ui.widgets.journey_kit import (
     DeviceInputs,
     JourneyStack,
@@ -150,9 +151,8 @@ class CheckInJourney(JourneyStack):
 
         for page in (self.wait_page, self.busy_page, self.ticket_page, self.refused_page):
             self.addWidget(page)
-        self._countdown = QTimer(self, interval=1000)
-        self._countdown.timeout.connect(self._tick)
-        self._seconds_left = 0
+        self._countdown = ReturnHomeCountdown(self.done_button, self)
+        self._countdown.expired.connect(self._dismiss)
         self._runner_identity: Identity | None = None
         self.wipe()
 
@@ -232,9 +232,7 @@ class CheckInJourney(JourneyStack):
         self.category_label.setText(english or ticket.category_name)
         self.qr.set_payload(ticket.follow_url)
         self.slip.show_outcome(outcome.printed, outcome.paper_png)
-        self._seconds_left = self._return_home_after
-        self._update_done_text()
-        self._countdown.start()
+        self._countdown.start(self._return_home_after)
         self._show(self.ticket_page, CheckInState.SHOWING.value)
 
     def _show_refusal(self, refusal: Refusal) -> None:
@@ -286,9 +284,6 @@ class CheckInJourney(JourneyStack):
         if kind is RefusalKind.HUB_UNREACHABLE:
             return self.tr("网络暂时不通"), self.tr("请稍后重试，或到服务台人工签到。")
         return self.tr("系统暂时出现故障"), (refusal.hub_message or self.tr("请到服务台人工签到。"))
-
-    def _update_done_text(self) -> None:
-        self.done_button.setText(self.tr("完成（%n 秒后返回首页）", "", self._seconds_left))
 
     # -- what the citizen does -----------------------------------------------------------
 
@@ -350,10 +345,3 @@ class CheckInJourney(JourneyStack):
     def _dismiss(self) -> None:
         if self.flow.state in (CheckInState.SHOWING, CheckInState.REFUSED):
             self.flow.dismiss()
-
-    def _tick(self) -> None:
-        self._seconds_left -= 1
-        if self._seconds_left <= 0:
-            self._dismiss()
-        else:
-            self._update_done_text()

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QVBoxLayout,
@@ -35,6 +35,7 @@ from kiosk.session import Session
 from ui.bridge import BackgroundRunner
 from ui.screens.ticket_pages import ChoosePage, FailedPage, IdentifyPage
 from ui.widgets import make_button, make_label
+from ui.widgets.countdown import ReturnHomeCountdown
 from ui.widgets.journey_kit import DeviceInputs, JourneyStack, Page, wrapped_label
 from ui.widgets.printed_slip import PrintedSlip
 from ui.widgets.qr_label import QrLabel
@@ -147,9 +148,8 @@ class TicketJourney(JourneyStack):
         ):
             self.addWidget(page)
 
-        self._countdown = QTimer(self, interval=1000)
-        self._countdown.timeout.connect(self._tick)
-        self._seconds_left = 0
+        self._countdown = ReturnHomeCountdown(self.done_button, self)
+        self._countdown.expired.connect(self._dismiss)
         self.wipe()
 
     # -- entering and leaving ------------------------------------------------------------
@@ -278,17 +278,12 @@ class TicketJourney(JourneyStack):
         self.waiting_label.setText(waiting)
         self.qr.set_payload(ticket.follow_url)
         self.slip.show_outcome(outcome.printed, outcome.paper_png)
-        self._seconds_left = self._return_home_after
-        self._update_done_text()
-        self._countdown.start()
+        self._countdown.start(self._return_home_after)
         self._show(self.ticket_page, TicketState.SHOWING.value)
 
     def _show_failure(self, failure: IssueFailure) -> None:
         self.failed_page.show_failure(failure, retry_asks_identity=self.flow.retry_asks_identity)
         self._show(self.failed_page, TicketState.FAILED.value)
-
-    def _update_done_text(self) -> None:
-        self.done_button.setText(self.tr("完成（%n 秒后返回首页）", "", self._seconds_left))
 
     # -- the citizen's taps and devices ---------------------------------------------------
 
@@ -396,10 +391,3 @@ class TicketJourney(JourneyStack):
             self.flow.dismiss()
         elif self.flow.state is TicketState.CHOOSING:  # left after the categories failed to load
             self.flow.back()
-
-    def _tick(self) -> None:
-        self._seconds_left -= 1
-        if self._seconds_left <= 0:
-            self._dismiss()
-        else:
-            self._update_done_text()

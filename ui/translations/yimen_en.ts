@@ -138,17 +138,17 @@
 <context>
     <name>CaseDelivery</name>
     <message>
-        <location filename="../screens/case_submit.py" line="213"/>
+        <location filename="../screens/case_submit.py" line="203"/>
         <source>EMS 邮寄至 %1</source>
         <translation>EMS to %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="217"/>
+        <location filename="../screens/case_submit.py" line="207"/>
         <source>电子送达</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="218"/>
+        <location filename="../screens/case_submit.py" line="208"/>
         <source>到窗口领取</source>
         <translation>Collect at a window</translation>
     </message>
@@ -156,22 +156,22 @@
 <context>
     <name>CaseIdentity</name>
     <message>
-        <location filename="../screens/case_submit.py" line="201"/>
+        <location filename="../screens/case_submit.py" line="191"/>
         <source>居民身份证</source>
         <translation>Resident ID card</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="202"/>
+        <location filename="../screens/case_submit.py" line="192"/>
         <source>社会保障卡</source>
         <translation>Social security card</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="205"/>
+        <location filename="../screens/case_submit.py" line="195"/>
         <source>身份码</source>
         <translation>Identity QR code</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="206"/>
+        <location filename="../screens/case_submit.py" line="196"/>
         <source>手动填写</source>
         <translation>Typed by hand</translation>
     </message>
@@ -179,92 +179,92 @@
 <context>
     <name>CaseJourney</name>
     <message>
-        <location filename="../screens/case_screen.py" line="82"/>
+        <location filename="../screens/case_screen.py" line="89"/>
         <source>社工登录（代办）</source>
         <translation>Staff sign-in (on behalf)</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="83"/>
+        <location filename="../screens/case_screen.py" line="90"/>
         <source>代办记录</source>
         <translation>Shift records</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="93"/>
+        <location filename="../screens/case_screen.py" line="100"/>
         <source>请填写申请信息</source>
         <translation>Fill in the application</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="96"/>
+        <location filename="../screens/case_screen.py" line="103"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="96"/>
+        <location filename="../screens/case_screen.py" line="103"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="100"/>
+        <location filename="../screens/case_screen.py" line="108"/>
         <source>正在提交，请稍候…</source>
         <translation>Submitting, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="103"/>
+        <location filename="../screens/case_screen.py" line="111"/>
         <source>暂时无法提交</source>
         <translation>Cannot submit right now</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="105"/>
+        <location filename="../screens/case_screen.py" line="113"/>
         <source>申请未能保存，请重试；仍不成功请到窗口办理。</source>
         <translation>The application could not be saved. Please try again, or apply at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="111"/>
+        <location filename="../screens/case_screen.py" line="119"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="111"/>
+        <location filename="../screens/case_screen.py" line="119"/>
         <source>重试</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="173"/>
+        <location filename="../screens/case_screen.py" line="189"/>
         <source>事项目录暂不可用，请稍后再试或到窗口办理。</source>
         <translation>The list of services is not available. Please try later or apply at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="237"/>
+        <location filename="../screens/case_screen.py" line="259"/>
         <source>申请已提交，正在打印回执…</source>
         <translation>Submitted. Printing your receipt…</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="288"/>
+        <location filename="../screens/case_screen.py" line="305"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="289"/>
+        <location filename="../screens/case_screen.py" line="306"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="292"/>
+        <location filename="../screens/case_screen.py" line="309"/>
         <source>代办人</source>
         <translation>Submitted by</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="380"/>
+        <location filename="../screens/case_screen.py" line="384"/>
         <source>申请已安全保存在本机，联网后自动上传。</source>
         <translation>Your application is saved safely on this terminal and will be uploaded when the network is back.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="401"/>
+        <location filename="../screens/case_screen.py" line="405"/>
         <source>未登录：以下为市民自助申请</source>
         <translation>No staff signed in: citizens apply for themselves</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="403"/>
+        <location filename="../screens/case_screen.py" line="407"/>
         <source>代办中：工号 %1</source>
         <translation>On behalf: staff %1</translation>
     </message>
@@ -272,98 +272,98 @@
 <context>
     <name>CheckInJourney</name>
     <message>
-        <location filename="../screens/checkin_screen.py" line="67"/>
+        <location filename="../screens/checkin_screen.py" line="69"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="69"/>
+        <location filename="../screens/checkin_screen.py" line="71"/>
         <source>请出示预约二维码，或将身份证放在读卡区</source>
         <translation>Show your appointment QR code, or place your ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="74"/>
+        <location filename="../screens/checkin_screen.py" line="76"/>
         <source>扫描预约二维码</source>
         <translation>Scan your appointment QR code</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="75"/>
+        <location filename="../screens/checkin_screen.py" line="77"/>
         <source>打开预约短信或预约页面，将二维码对准扫码窗口</source>
         <translation>Open your booking message or page and hold the QR code up to the scanner window</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="81"/>
+        <location filename="../screens/checkin_screen.py" line="83"/>
         <source>刷身份证</source>
         <translation>Place your ID card</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="82"/>
+        <location filename="../screens/checkin_screen.py" line="84"/>
         <source>将身份证平放在读卡区，读取后即可拿开</source>
         <translation>Lay your ID card flat on the reader; take it away once it has been read</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="86"/>
+        <location filename="../screens/checkin_screen.py" line="88"/>
         <source>正在等待扫码或刷证…</source>
         <translation>Waiting for a QR code or an ID card…</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="89"/>
-        <location filename="../screens/checkin_screen.py" line="137"/>
+        <location filename="../screens/checkin_screen.py" line="91"/>
+        <location filename="../screens/checkin_screen.py" line="139"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="93"/>
+        <location filename="../screens/checkin_screen.py" line="95"/>
         <source>正在查询您的预约，请稍候…</source>
         <translation>Looking up your appointment, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="98"/>
+        <location filename="../screens/checkin_screen.py" line="100"/>
         <source>签到成功</source>
         <translation>Checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="109"/>
+        <location filename="../screens/checkin_screen.py" line="111"/>
         <source>预约优先：请留意叫号，将优先为您办理</source>
         <translation>Appointment priority: watch for your number, you will be served first</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="127"/>
+        <location filename="../screens/checkin_screen.py" line="129"/>
         <source>办完业务后，欢迎在首页「好差评」扫描凭条二维码，评价本次服务</source>
         <translation>After your visit, rate our service: choose &quot;Rate our service&quot; on the home screen and scan the QR code on your ticket</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="137"/>
+        <location filename="../screens/checkin_screen.py" line="139"/>
         <source>未能签到</source>
         <translation>Check-in not possible</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="137"/>
+        <location filename="../screens/checkin_screen.py" line="139"/>
         <source>重新扫码或刷证</source>
         <translation>Scan or place the card again</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="214"/>
+        <location filename="../screens/checkin_screen.py" line="216"/>
         <source>%1，您好（%2）</source>
         <translation>Hello %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="214"/>
+        <location filename="../screens/checkin_screen.py" line="216"/>
         <source>您</source>
         <translation>there</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="222"/>
+        <location filename="../screens/checkin_screen.py" line="224"/>
         <source>%1，您的预约已签到</source>
         <translation>%1, your appointment is checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="225"/>
+        <location filename="../screens/checkin_screen.py" line="227"/>
         <source>您的预约已签到</source>
         <translation>Your appointment is checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="227"/>
+        <location filename="../screens/checkin_screen.py" line="229"/>
         <source>证件号码：%1</source>
         <translation>ID number: %1</translation>
     </message>
@@ -479,14 +479,6 @@
         <source>请到服务台人工签到。</source>
         <translation>Please check in at the service desk.</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../screens/checkin_screen.py" line="289"/>
-        <source>完成（%n 秒后返回首页）</source>
-        <translation>
-            <numerusform>Done (home in %n second)</numerusform>
-            <numerusform>Done (home in %n seconds)</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>ChoosePage</name>
@@ -539,67 +531,67 @@
 <context>
     <name>DeliveryPage</name>
     <message>
-        <location filename="../screens/case_submit.py" line="38"/>
+        <location filename="../screens/case_submit.py" line="33"/>
         <source>办好后，您想怎样领取结果？</source>
         <translation>How would you like to receive the result?</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="42"/>
+        <location filename="../screens/case_submit.py" line="37"/>
         <source>到窗口领取</source>
         <translation>Collect at a window</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="43"/>
+        <location filename="../screens/case_submit.py" line="38"/>
         <source>EMS 邮寄到家（不见面）</source>
         <translation>By EMS to your home</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="44"/>
+        <location filename="../screens/case_submit.py" line="39"/>
         <source>电子送达（网上下载）</source>
         <translation>Electronically (download)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="55"/>
+        <location filename="../screens/case_submit.py" line="50"/>
         <source>寄到其他地址</source>
         <translation>Send to another address</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="61"/>
+        <location filename="../screens/case_submit.py" line="56"/>
         <source>请输入收件地址，写到门牌号</source>
         <translation>Delivery address, down to the door number</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="65"/>
+        <location filename="../screens/case_submit.py" line="60"/>
         <source>联系电话（用于通知办理结果）</source>
         <translation>Phone number (to tell you the result)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="75"/>
+        <location filename="../screens/case_submit.py" line="70"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="75"/>
+        <location filename="../screens/case_submit.py" line="70"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="88"/>
+        <location filename="../screens/case_submit.py" line="80"/>
         <source>寄到身份证地址：%1</source>
         <translation>Send to the ID card address: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="127"/>
+        <location filename="../screens/case_submit.py" line="121"/>
         <source>请选择领取方式。</source>
         <translation>Please choose how to receive the result.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="134"/>
+        <location filename="../screens/case_submit.py" line="124"/>
         <source>请填写收件地址，写到门牌号。</source>
         <translation>Please enter the delivery address, down to the door number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="138"/>
+        <location filename="../screens/case_submit.py" line="128"/>
         <source>电话号码不对，手机号是 1 开头的 11 位数字。</source>
         <translation>This phone number is not right: a mobile number has 11 digits starting with 1.</translation>
     </message>
@@ -607,7 +599,7 @@
 <context>
     <name>DeviceInputs</name>
     <message>
-        <location filename="../widgets/journey_kit.py" line="84"/>
+        <location filename="../widgets/journey_kit.py" line="155"/>
         <source>读卡区上还放着上一位的卡片，请取走后再放置您自己的卡片。</source>
         <translation>A card from the previous person is still on the reader. Please remove it, then place your own card.</translation>
     </message>
@@ -779,32 +771,32 @@
 <context>
     <name>FindPage</name>
     <message>
-        <location filename="../screens/case_pages.py" line="43"/>
+        <location filename="../screens/case_pages.py" line="51"/>
         <source>请选择要办理的事项</source>
         <translation>Choose a service</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="49"/>
+        <location filename="../screens/case_pages.py" line="57"/>
         <source>输入事项名称或拼音首字母，如 jzz</source>
         <translation>Type a name or pinyin initials, e.g. jzz</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="59"/>
+        <location filename="../screens/case_pages.py" line="67"/>
         <source>个人办事</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="59"/>
+        <location filename="../screens/case_pages.py" line="67"/>
         <source>法人办事</source>
         <translation>Business</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="80"/>
+        <location filename="../screens/case_pages.py" line="88"/>
         <source>没有找到相关事项，请换个说法试试，或到服务台咨询。</source>
         <translation>Nothing found. Try other words, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="85"/>
+        <location filename="../screens/case_pages.py" line="93"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
@@ -908,82 +900,82 @@
 <context>
     <name>GuidePage</name>
     <message>
-        <location filename="../screens/case_pages.py" line="152"/>
+        <location filename="../screens/case_pages.py" line="160"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="152"/>
+        <location filename="../screens/case_pages.py" line="160"/>
         <source>申请办理</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="158"/>
+        <location filename="../screens/case_pages.py" line="166"/>
         <source>必需</source>
         <translation>required</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="158"/>
+        <location filename="../screens/case_pages.py" line="166"/>
         <source>选交</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="160"/>
+        <location filename="../screens/case_pages.py" line="168"/>
         <source>需原件</source>
         <translation>original needed</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="164"/>
+        <location filename="../screens/case_pages.py" line="172"/>
         <source>免费</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="166"/>
+        <location filename="../screens/case_pages.py" line="174"/>
         <source>%1 元</source>
         <translation>CNY %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="169"/>
+        <location filename="../screens/case_pages.py" line="177"/>
         <source>窗口领取</source>
         <translation>collect at the counter</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="170"/>
+        <location filename="../screens/case_pages.py" line="178"/>
         <source>EMS 邮寄</source>
         <translation>EMS</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="171"/>
+        <location filename="../screens/case_pages.py" line="179"/>
         <source>电子送达</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="175"/>
+        <location filename="../screens/case_pages.py" line="183"/>
         <source>申请对象：%1</source>
         <translation>Who can apply: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="177"/>
+        <location filename="../screens/case_pages.py" line="185"/>
         <source>事项类型：%1</source>
         <translation>Type: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="178"/>
+        <location filename="../screens/case_pages.py" line="186"/>
         <source>办理部门：%1</source>
         <translation>Department: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="179"/>
+        <location filename="../screens/case_pages.py" line="187"/>
         <source>申请材料：</source>
         <translation>Materials:</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="181"/>
+        <location filename="../screens/case_pages.py" line="189"/>
         <source>收费：%1</source>
         <translation>Fee: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_pages.py" line="182"/>
+        <location filename="../screens/case_pages.py" line="190"/>
         <source>承诺时限：%n 个工作日</source>
         <translation>
             <numerusform>Time limit: %n working day</numerusform>
@@ -991,22 +983,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="183"/>
+        <location filename="../screens/case_pages.py" line="191"/>
         <source>送达方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="186"/>
+        <location filename="../screens/case_pages.py" line="194"/>
         <source>设定依据：%1</source>
         <translation>Legal basis: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="192"/>
+        <location filename="../screens/case_pages.py" line="200"/>
         <source>本事项可在本机自助申请。</source>
         <translation>You can apply for this service on this terminal.</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="194"/>
+        <location filename="../screens/case_pages.py" line="202"/>
         <source>本事项需到窗口办理，请取号后到窗口申请。</source>
         <translation>This service is handled at a window: please take a ticket.</translation>
     </message>
@@ -1042,79 +1034,84 @@
 <context>
     <name>IdentifyPage</name>
     <message>
-        <location filename="../screens/case_identify.py" line="51"/>
+        <location filename="../screens/case_identify.py" line="46"/>
         <source>请验证身份</source>
         <translation>Prove your identity</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="63"/>
+        <location filename="../screens/case_identify.py" line="58"/>
         <source>请将居民身份证或社会保障卡（社保卡）放在读卡区；没有带证件，可以出示手机上的身份码。</source>
         <translation>Place your resident ID card or social security card on the reader. Without a card, you can show the identity QR code on your phone.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="73"/>
+        <location filename="../screens/case_identify.py" line="68"/>
         <source>扫描身份码</source>
         <translation>Scan identity code</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="75"/>
+        <location filename="../screens/case_identify.py" line="70"/>
         <source>没有证件，手动填写</source>
         <translation>No card: type my details</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="80"/>
+        <location filename="../screens/case_identify.py" line="75"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="84"/>
+        <location filename="../screens/case_identify.py" line="79"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="90"/>
+        <location filename="../screens/case_identify.py" line="85"/>
         <source>确认身份信息</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="97"/>
+        <location filename="../screens/case_identify.py" line="92"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="130"/>
+        <location filename="../screens/case_identify.py" line="126"/>
         <source>没能读出这张卡，请取下后重新放置。</source>
         <translation>The card could not be read. Please lift it and place it again.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="143"/>
+        <location filename="../screens/case_identify.py" line="139"/>
         <source>这张卡读不到身份信息。请放居民身份证或社保卡，也可以出示身份码。</source>
         <translation>This card carries no identity data we can read. Please use your resident ID card or social security card, or show your identity QR code.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="145"/>
+        <location filename="../screens/case_identify.py" line="141"/>
         <source>证件信息不完整，请重新放置证件。</source>
         <translation>The card could not be read completely. Please place it again.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="146"/>
+        <location filename="../screens/case_identify.py" line="142"/>
         <source>这张证件已过有效期，请使用其他证件或身份码。</source>
         <translation>This card has expired. Please use another card or your identity QR code.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="153"/>
+        <location filename="../screens/case_identify.py" line="149"/>
         <source>请填写姓名和正确的 18 位身份证号码。</source>
         <translation>Enter your name and a valid 18-character ID number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="159"/>
+        <location filename="../screens/case_identify.py" line="155"/>
         <source>请将手机上的身份码对准摄像头…</source>
         <translation>Hold the identity code on your phone up to the camera…</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="176"/>
+        <location filename="../screens/case_identify.py" line="172"/>
         <source>没有识别到身份码，请再试一次。</source>
         <translation>No identity code was found. Please try again.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_identify.py" line="177"/>
+        <source>这不是有效的身份码，请出示手机上的身份码。</source>
+        <translation>This is not a valid identity code. Please show the identity code on your phone.</translation>
     </message>
     <message>
         <location filename="../screens/case_identify.py" line="182"/>
@@ -1181,127 +1178,127 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../main_window.py" line="108"/>
+        <location filename="../main_window.py" line="109"/>
         <source>还需要更多时间吗？</source>
         <translation>Do you need more time?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="138"/>
+        <location filename="../main_window.py" line="139"/>
         <source>一门通自助终端</source>
         <translation>Yimen self-service kiosk</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="139"/>
+        <location filename="../main_window.py" line="140"/>
         <source>结束办理</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="141"/>
+        <location filename="../main_window.py" line="142"/>
         <source>排队取号</source>
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="141"/>
+        <location filename="../main_window.py" line="142"/>
         <source>到窗口办理业务，请先取号</source>
         <translation>Queue for a service window</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="144"/>
+        <location filename="../main_window.py" line="145"/>
         <source>自助办事</source>
         <translation>Apply for a service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="144"/>
+        <location filename="../main_window.py" line="145"/>
         <source>在本机申请办理，结果可邮寄到家</source>
         <translation>Apply here; the result can be posted to you</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="147"/>
+        <location filename="../main_window.py" line="148"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="147"/>
+        <location filename="../main_window.py" line="148"/>
         <source>已预约？扫预约码或刷身份证签到</source>
         <translation>Booked? Scan your code or ID card</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="148"/>
+        <location filename="../main_window.py" line="149"/>
         <source>进度查询</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="148"/>
+        <location filename="../main_window.py" line="149"/>
         <source>查询已提交办件的办理进度</source>
         <translation>See how your application is going</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="149"/>
+        <location filename="../main_window.py" line="150"/>
         <source>好差评</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="149"/>
+        <location filename="../main_window.py" line="150"/>
         <source>扫描凭条或回执二维码，评价服务</source>
         <translation>Scan a ticket or receipt QR to rate the service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249"/>
+        <location filename="../main_window.py" line="255"/>
         <source>请刷身份证，或出示手机上的身份码</source>
         <translation>Please place your ID card, or show the identity QR on your phone</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="279"/>
+        <location filename="../main_window.py" line="285"/>
         <source>请将排队凭条或受理回执上的二维码对准扫码窗口</source>
         <translation>Hold the QR code on your queue ticket or case receipt up to the scanner</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="348"/>
+        <location filename="../main_window.py" line="362"/>
         <source>请取走您的卡片。</source>
         <translation>Please take your card.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="247"/>
+        <location filename="../main_window.py" line="253"/>
         <source>请选择要办理的业务类别</source>
         <translation>Choose the kind of service you need</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="252"/>
+        <location filename="../main_window.py" line="258"/>
         <source>您的号码是 %1，请取走凭条。</source>
         <translation>Your number is %1. Please take your ticket.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="254"/>
+        <location filename="../main_window.py" line="260"/>
         <source>您的号码是 %1。凭条未能打印，请记住您的号码。</source>
         <translation>Your number is %1. The ticket could not be printed: please remember your number.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="261"/>
+        <location filename="../main_window.py" line="267"/>
         <source>请出示预约二维码，或将身份证放在读卡区</source>
         <translation>Show your appointment QR code, or place your ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="263"/>
+        <location filename="../main_window.py" line="269"/>
         <source>签到成功，您的号码是 %1，请留意叫号。</source>
         <translation>You are checked in. Your number is %1; please watch for it to be called.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="268"/>
+        <location filename="../main_window.py" line="274"/>
         <source>，您的号码是 %1。</source>
         <translation>, your number is %1.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="273"/>
+        <location filename="../main_window.py" line="279"/>
         <source>请扫描受理回执上的二维码，或输入办件编号</source>
         <translation>Scan the QR code on your receipt, or type the case number</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="281"/>
+        <location filename="../main_window.py" line="287"/>
         <source>请您评价本次服务</source>
         <translation>How was our service?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="283"/>
+        <location filename="../main_window.py" line="289"/>
         <source>感谢您的评价</source>
         <translation>Thank you for your rating</translation>
     </message>
@@ -1317,53 +1314,53 @@
 <context>
     <name>MaterialsPage</name>
     <message>
-        <location filename="../screens/case_materials.py" line="44"/>
+        <location filename="../screens/case_materials.py" line="45"/>
         <source>请提交申请材料</source>
         <translation>Provide the materials</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="65"/>
+        <location filename="../screens/case_materials.py" line="70"/>
         <source>拍这一页</source>
         <translation>Take this page</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="66"/>
+        <location filename="../screens/case_materials.py" line="71"/>
         <source>重拍上一页</source>
         <translation>Retake last page</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="67"/>
+        <location filename="../screens/case_materials.py" line="72"/>
         <source>这份材料拍完了</source>
         <translation>Done with this one</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="78"/>
+        <location filename="../screens/case_materials.py" line="83"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="78"/>
+        <location filename="../screens/case_materials.py" line="83"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="101"/>
+        <location filename="../screens/case_materials.py" line="106"/>
         <source>（选交）</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="105"/>
+        <location filename="../screens/case_materials.py" line="110"/>
         <source>拍摄</source>
         <translation>Capture</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="113"/>
-        <location filename="../screens/case_materials.py" line="128"/>
+        <location filename="../screens/case_materials.py" line="118"/>
+        <location filename="../screens/case_materials.py" line="133"/>
         <source>到窗口提交</source>
         <translation>Bring to window</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_materials.py" line="126"/>
+        <location filename="../screens/case_materials.py" line="131"/>
         <source>已拍摄 %n 页</source>
         <translation>
             <numerusform>%n page captured</numerusform>
@@ -1371,37 +1368,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="130"/>
+        <location filename="../screens/case_materials.py" line="135"/>
         <source>未提交</source>
         <translation>Not provided</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="150"/>
+        <location filename="../screens/case_materials.py" line="155"/>
         <source>还缺：%1</source>
         <translation>Still missing: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="159"/>
+        <location filename="../screens/case_materials.py" line="164"/>
         <source>正在拍摄：%1</source>
         <translation>Capturing: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="160"/>
+        <location filename="../screens/case_materials.py" line="165"/>
         <source>请将材料平放在拍摄区内，一次拍一页。</source>
         <translation>Lay the document flat in the capture area, one page at a time.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="195"/>
+        <location filename="../screens/case_materials.py" line="206"/>
         <source>拍好了。还有下一页就继续拍，没有了就点“这份材料拍完了”。</source>
         <translation>Got it. Capture the next page, or tap Done with this one.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="201"/>
+        <location filename="../screens/case_materials.py" line="212"/>
         <source>已删除上一页，请重新拍摄。</source>
         <translation>Last page removed; please capture it again.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_materials.py" line="205"/>
+        <location filename="../screens/case_materials.py" line="216"/>
         <source>已拍 %n 页</source>
         <translation>
             <numerusform>%n page so far</numerusform>
@@ -1409,32 +1406,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="238"/>
+        <location filename="../screens/case_materials.py" line="249"/>
         <source>拍摄设备暂时不可用，请到窗口提交材料。</source>
         <translation>The camera is not available; please bring the materials to a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="244"/>
+        <location filename="../screens/case_materials.py" line="255"/>
         <source>没有找到材料，请将材料平放在拍摄区域内。</source>
         <translation>No document found: lay it flat in the capture area.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="245"/>
+        <location filename="../screens/case_materials.py" line="256"/>
         <source>材料超出拍摄范围，请移到中间。</source>
         <translation>The document is cut off: move it to the middle.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="246"/>
+        <location filename="../screens/case_materials.py" line="257"/>
         <source>画面模糊，请保持材料不动再拍。</source>
         <translation>Blurry: keep the document still.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="247"/>
+        <location filename="../screens/case_materials.py" line="258"/>
         <source>光线太暗，请把材料移到灯下。</source>
         <translation>Too dark: move the document into the light.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="248"/>
+        <location filename="../screens/case_materials.py" line="259"/>
         <source>反光太强，请稍微调整材料角度。</source>
         <translation>Glare: tilt the document a little.</translation>
     </message>
@@ -1494,100 +1491,100 @@
 <context>
     <name>ProgressJourney</name>
     <message>
-        <location filename="../screens/progress_screen.py" line="56"/>
+        <location filename="../screens/progress_screen.py" line="65"/>
         <source>办件进度查询</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="71"/>
+        <location filename="../screens/progress_screen.py" line="76"/>
         <source>办件编号（数字）</source>
         <translation>Case number (digits)</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="74"/>
+        <location filename="../screens/progress_screen.py" line="79"/>
         <source>身份证号后六位</source>
         <translation>Last 6 of ID number</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="77"/>
+        <location filename="../screens/progress_screen.py" line="82"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="79"/>
+        <location filename="../screens/progress_screen.py" line="84"/>
         <source>身份证后六位</source>
         <translation>Last 6 of ID</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="88"/>
+        <location filename="../screens/progress_screen.py" line="89"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="90"/>
-        <location filename="../screens/progress_screen.py" line="130"/>
+        <location filename="../screens/progress_screen.py" line="91"/>
+        <location filename="../screens/progress_screen.py" line="140"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="97"/>
+        <location filename="../screens/progress_screen.py" line="107"/>
         <source>正在查询，请稍候…</source>
         <translation>Searching, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="114"/>
+        <location filename="../screens/progress_screen.py" line="124"/>
         <source>办件进度</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="107"/>
-        <location filename="../screens/progress_screen.py" line="122"/>
+        <location filename="../screens/progress_screen.py" line="117"/>
+        <location filename="../screens/progress_screen.py" line="132"/>
         <source>查询其他办件</source>
         <translation>Look up another case</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="60"/>
+        <location filename="../screens/progress_screen.py" line="68"/>
         <source>扫描受理回执上的二维码即可查询；或输入办件编号，再刷身份证或输入身份证号后六位</source>
         <translation>Scan the QR code on your receipt, or type the case number and then place your ID card or type the last six characters of your ID number</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="66"/>
+        <location filename="../screens/progress_screen.py" line="72"/>
         <source>只刷身份证，可查看本人近期的全部办件。</source>
         <translation>Place your ID card alone to see all your recent applications.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="100"/>
+        <location filename="../screens/progress_screen.py" line="110"/>
         <source>您近期的办件</source>
         <translation>Your recent applications</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="101"/>
+        <location filename="../screens/progress_screen.py" line="111"/>
         <source>请点选要查看的办件。</source>
         <translation>Tap the application you want to see.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="109"/>
-        <location filename="../screens/progress_screen.py" line="124"/>
+        <location filename="../screens/progress_screen.py" line="119"/>
+        <location filename="../screens/progress_screen.py" line="134"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="119"/>
+        <location filename="../screens/progress_screen.py" line="129"/>
         <source>返回办件列表</source>
         <translation>Back to the list</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="130"/>
+        <location filename="../screens/progress_screen.py" line="140"/>
         <source>未能查到办件</source>
         <translation>Case not found</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="130"/>
+        <location filename="../screens/progress_screen.py" line="140"/>
         <source>重新查询</source>
         <translation>Search again</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="227"/>
+        <location filename="../screens/progress_screen.py" line="238"/>
         <source>办件编号：%1
 事项：%2
 申请人：%3</source>
@@ -1596,169 +1593,169 @@ Service: %2
 Applicant: %3</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="232"/>
-        <location filename="../screens/progress_screen.py" line="271"/>
+        <location filename="../screens/progress_screen.py" line="243"/>
+        <location filename="../screens/progress_screen.py" line="282"/>
         <source>承诺办结日期：%1</source>
         <translation>Promised by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="237"/>
+        <location filename="../screens/progress_screen.py" line="248"/>
         <source>已补正材料，重新提交</source>
         <translation>Supplemented and resubmitted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="251"/>
+        <location filename="../screens/progress_screen.py" line="262"/>
         <source>已提交申请</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="252"/>
+        <location filename="../screens/progress_screen.py" line="263"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="253"/>
+        <location filename="../screens/progress_screen.py" line="264"/>
         <source>不予受理</source>
         <translation>Not accepted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="254"/>
+        <location filename="../screens/progress_screen.py" line="265"/>
         <source>需要补正材料</source>
         <translation>Documents requested</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="255"/>
+        <location filename="../screens/progress_screen.py" line="266"/>
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="256"/>
+        <location filename="../screens/progress_screen.py" line="267"/>
         <source>特别程序（暂停计时）</source>
         <translation>Special procedure (clock paused)</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="257"/>
+        <location filename="../screens/progress_screen.py" line="268"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="258"/>
+        <location filename="../screens/progress_screen.py" line="269"/>
         <source>已送达</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="263"/>
+        <location filename="../screens/progress_screen.py" line="274"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="265"/>
+        <location filename="../screens/progress_screen.py" line="276"/>
         <source>原因：%1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="267"/>
+        <location filename="../screens/progress_screen.py" line="278"/>
         <source>需补正材料：%1</source>
         <translation>Documents to supply: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="269"/>
+        <location filename="../screens/progress_screen.py" line="280"/>
         <source>补正期限：%1</source>
         <translation>Supply by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="273"/>
+        <location filename="../screens/progress_screen.py" line="284"/>
         <source>办理结果：%1</source>
         <translation>Result: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="275"/>
+        <location filename="../screens/progress_screen.py" line="286"/>
         <source>证照编号：%1</source>
         <translation>Certificate number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="278"/>
+        <location filename="../screens/progress_screen.py" line="289"/>
         <source>邮寄送达</source>
         <translation>by post (EMS)</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="279"/>
+        <location filename="../screens/progress_screen.py" line="290"/>
         <source>窗口领取</source>
         <translation>collect at the counter</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="280"/>
+        <location filename="../screens/progress_screen.py" line="291"/>
         <source>电子送达</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="282"/>
+        <location filename="../screens/progress_screen.py" line="293"/>
         <source>送达方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="284"/>
+        <location filename="../screens/progress_screen.py" line="295"/>
         <source>EMS 运单号：%1</source>
         <translation>EMS waybill: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="289"/>
+        <location filename="../screens/progress_screen.py" line="300"/>
         <source>办件编号或身份证号码不正确</source>
         <translation>The case number or ID number is not right</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="290"/>
+        <location filename="../screens/progress_screen.py" line="301"/>
         <source>请核对受理回执上的办件编号和本人身份证号后再查。</source>
         <translation>Check the case number on your receipt and your own ID number, then try again.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="292"/>
+        <location filename="../screens/progress_screen.py" line="303"/>
         <source>没有查到您的办件</source>
         <translation>No applications found for you</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="294"/>
+        <location filename="../screens/progress_screen.py" line="305"/>
         <source>网络中断时提交的办件，上传后才能查到；也可输入回执上的办件编号，或到窗口咨询。</source>
         <translation>An application submitted while the network was down can be found once it has been uploaded. You can also enter the number on your receipt, or ask at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="297"/>
+        <location filename="../screens/progress_screen.py" line="308"/>
         <source>查询次数过多</source>
         <translation>Too many attempts</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="298"/>
+        <location filename="../screens/progress_screen.py" line="309"/>
         <source>为保护办件信息，请稍后再试，或到窗口咨询。</source>
         <translation>To protect case information, please try later or ask at a counter.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="300"/>
+        <location filename="../screens/progress_screen.py" line="311"/>
         <source>这不是受理回执的二维码</source>
         <translation>This is not the QR code of a receipt</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="301"/>
+        <location filename="../screens/progress_screen.py" line="312"/>
         <source>请扫描受理回执上的二维码，或直接输入办件编号。</source>
         <translation>Scan the QR code on your receipt, or type the case number.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="303"/>
+        <location filename="../screens/progress_screen.py" line="314"/>
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="304"/>
-        <location filename="../screens/progress_screen.py" line="307"/>
+        <location filename="../screens/progress_screen.py" line="315"/>
+        <location filename="../screens/progress_screen.py" line="318"/>
         <source>请稍后重试，或到窗口咨询。</source>
         <translation>Try again later, or ask at a counter.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="306"/>
+        <location filename="../screens/progress_screen.py" line="317"/>
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="340"/>
+        <location filename="../screens/progress_screen.py" line="351"/>
         <source>已读取身份证：%1</source>
         <translation>ID card read: %1</translation>
     </message>
@@ -1766,223 +1763,223 @@ Applicant: %3</translation>
 <context>
     <name>RatingJourney</name>
     <message>
-        <location filename="../screens/rating_screen.py" line="57"/>
+        <location filename="../screens/rating_screen.py" line="63"/>
         <source>好差评</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="59"/>
+        <location filename="../screens/rating_screen.py" line="65"/>
         <source>请将排队凭条或受理回执上的二维码对准扫码窗口</source>
         <translation>Hold the QR code on your queue ticket or case receipt up to the scanner</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="64"/>
+        <location filename="../screens/rating_screen.py" line="70"/>
         <source>扫描排队凭条</source>
         <translation>Scan your queue ticket</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="65"/>
+        <location filename="../screens/rating_screen.py" line="71"/>
         <source>窗口办理结束后即可评价，每次服务评价一次。</source>
         <translation>You can rate a service once it is finished, once per service.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="71"/>
+        <location filename="../screens/rating_screen.py" line="77"/>
         <source>扫描受理回执</source>
         <translation>Scan the case receipt</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="72"/>
+        <location filename="../screens/rating_screen.py" line="78"/>
         <source>自助办事提交后即可评价，每个办件评价一次。</source>
         <translation>Rate a case once it is submitted; each case can be rated once.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="76"/>
+        <location filename="../screens/rating_screen.py" line="82"/>
         <source>评价匿名提交，工作人员看不到评价人信息。</source>
         <translation>Ratings are anonymous: staff never see who rated.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="79"/>
-        <location filename="../screens/rating_screen.py" line="120"/>
+        <location filename="../screens/rating_screen.py" line="85"/>
+        <location filename="../screens/rating_screen.py" line="126"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="83"/>
+        <location filename="../screens/rating_screen.py" line="89"/>
         <source>请稍候…</source>
         <translation>Please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="86"/>
+        <location filename="../screens/rating_screen.py" line="92"/>
         <source>请您评价本次服务</source>
         <translation>How was our service?</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="98"/>
+        <location filename="../screens/rating_screen.py" line="104"/>
         <source>意见或建议（选填）</source>
         <translation>Comments (optional)</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="101"/>
+        <location filename="../screens/rating_screen.py" line="107"/>
         <source>提交评价</source>
         <translation>Send rating</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="103"/>
+        <location filename="../screens/rating_screen.py" line="109"/>
         <source>不评价，返回首页</source>
         <translation>Skip and go home</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="111"/>
+        <location filename="../screens/rating_screen.py" line="117"/>
         <source>感谢您的评价</source>
         <translation>Thank you for your rating</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="115"/>
+        <location filename="../screens/rating_screen.py" line="121"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="120"/>
+        <location filename="../screens/rating_screen.py" line="126"/>
         <source>暂时不能评价</source>
         <translation>Rating not possible</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="120"/>
+        <location filename="../screens/rating_screen.py" line="126"/>
         <source>扫描其他凭条</source>
         <translation>Scan another ticket</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="192"/>
+        <location filename="../screens/rating_screen.py" line="200"/>
         <source>排队号：%1</source>
         <translation>Ticket: %1</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="194"/>
+        <location filename="../screens/rating_screen.py" line="202"/>
         <source>办件编号：%1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="197"/>
+        <location filename="../screens/rating_screen.py" line="205"/>
         <source>办理事项：%1</source>
         <translation>Service: %1</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="204"/>
+        <location filename="../screens/rating_screen.py" line="212"/>
         <source>您的意见已提交，我们将核实整改并答复。</source>
         <translation>Your feedback was sent. We will look into it, put it right and reply.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="206"/>
+        <location filename="../screens/rating_screen.py" line="214"/>
         <source>您的评价已提交，我们将继续努力。</source>
         <translation>Your rating was sent. Thank you.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="215"/>
+        <location filename="../screens/rating_screen.py" line="223"/>
         <source>该办件已评价过</source>
         <translation>This case has already been rated</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="216"/>
+        <location filename="../screens/rating_screen.py" line="224"/>
         <source>每个办件只能评价一次，感谢您的反馈。</source>
         <translation>Each case can be rated only once. Thank you for your feedback.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="218"/>
+        <location filename="../screens/rating_screen.py" line="226"/>
         <source>本次服务已评价过</source>
         <translation>This service has already been rated</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="219"/>
+        <location filename="../screens/rating_screen.py" line="227"/>
         <source>每次服务只能评价一次，感谢您的反馈。</source>
         <translation>Each service can be rated once. Thank you for your feedback.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="221"/>
+        <location filename="../screens/rating_screen.py" line="229"/>
         <source>服务尚未结束</source>
         <translation>The service is not finished yet</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="222"/>
+        <location filename="../screens/rating_screen.py" line="230"/>
         <source>请在窗口办理结束后，再扫描凭条评价。</source>
         <translation>Please scan your ticket again after you have been served.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="224"/>
+        <location filename="../screens/rating_screen.py" line="232"/>
         <source>无法识别该二维码</source>
         <translation>This QR code is not recognised</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="225"/>
+        <location filename="../screens/rating_screen.py" line="233"/>
         <source>请扫描排队凭条或受理回执上的二维码。</source>
         <translation>Please scan the QR code on your queue ticket or case receipt.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="227"/>
+        <location filename="../screens/rating_screen.py" line="235"/>
         <source>办件尚未上传，暂不能评价</source>
         <translation>The case is not uploaded yet, so it cannot be rated</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="228"/>
+        <location filename="../screens/rating_screen.py" line="236"/>
         <source>这是临时编号的回执。联网后办件会自动上传，届时再扫描此回执即可评价。</source>
         <translation>This receipt has a provisional number. The case uploads automatically once the network is back; scan this receipt again then to rate it.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="230"/>
+        <location filename="../screens/rating_screen.py" line="238"/>
         <source>临时编号的回执暂不能在此评价</source>
         <translation>A receipt with a provisional number cannot be rated here</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="232"/>
+        <location filename="../screens/rating_screen.py" line="240"/>
         <source>办件上传后才有正式编号。请在提交该办件的终端扫描此回执评价，或到服务台咨询。</source>
         <translation>The case gets its official number once uploaded. Scan this receipt at the terminal where the case was submitted, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="235"/>
+        <location filename="../screens/rating_screen.py" line="243"/>
         <source>这张回执不能扫码评价</source>
         <translation>This receipt cannot be rated by scanning</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="236"/>
+        <location filename="../screens/rating_screen.py" line="244"/>
         <source>较早的回执没有评价验证码。如需评价，请到服务台。</source>
         <translation>Older receipts carry no rating code. To rate this service, please go to the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="238"/>
+        <location filename="../screens/rating_screen.py" line="246"/>
         <source>未找到该办件</source>
         <translation>Case not found</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="239"/>
+        <location filename="../screens/rating_screen.py" line="247"/>
         <source>请核对回执上的办件编号，或到服务台咨询。</source>
         <translation>Please check the case number on the receipt, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="241"/>
+        <location filename="../screens/rating_screen.py" line="249"/>
         <source>未找到这次服务</source>
         <translation>Service not found</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="242"/>
+        <location filename="../screens/rating_screen.py" line="250"/>
         <source>请核对凭条，或到服务台咨询。</source>
         <translation>Check your ticket, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="244"/>
+        <location filename="../screens/rating_screen.py" line="252"/>
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="245"/>
+        <location filename="../screens/rating_screen.py" line="253"/>
         <source>请稍后重试。</source>
         <translation>Please try again later.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="247"/>
+        <location filename="../screens/rating_screen.py" line="255"/>
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="248"/>
+        <location filename="../screens/rating_screen.py" line="256"/>
         <source>请稍后重试，或到服务台咨询。</source>
         <translation>Try again later, or ask at the service desk.</translation>
     </message>
@@ -2063,32 +2060,32 @@ Applicant: %3</translation>
 <context>
     <name>ReceiptPage</name>
     <message>
-        <location filename="../screens/case_submit.py" line="223"/>
+        <location filename="../screens/case_submit.py" line="213"/>
         <source>申请已提交，办件编号：</source>
         <translation>Submitted. Case number:</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="240"/>
+        <location filename="../screens/case_submit.py" line="230"/>
         <source>评价本次服务</source>
         <translation>Rate this service</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="241"/>
+        <location filename="../screens/case_submit.py" line="231"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="266"/>
+        <location filename="../screens/case_submit.py" line="256"/>
         <source>网络暂时不通：申请已安全保存在本机，联网后自动上传。这是临时编号。</source>
         <translation>The network is down: your application is saved safely here and will be uploaded automatically. This is a provisional number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="269"/>
+        <location filename="../screens/case_submit.py" line="259"/>
         <source>已上传至政务服务平台。</source>
         <translation>Uploaded to the government service platform.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_submit.py" line="271"/>
+        <location filename="../screens/case_submit.py" line="261"/>
         <source>承诺办结：%1（%n 个工作日）</source>
         <translation>
             <numerusform>Promised by: %1 (%n working day)</numerusform>
@@ -2096,85 +2093,96 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="274"/>
+        <location filename="../screens/case_submit.py" line="264"/>
         <source>领取方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="277"/>
+        <location filename="../screens/case_submit.py" line="267"/>
         <source>代办人：%1</source>
         <translation>Submitted by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="278"/>
+        <location filename="../screens/case_submit.py" line="268"/>
         <source>验证码：%1</source>
         <translation>Check code: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="283"/>
+        <location filename="../screens/case_submit.py" line="273"/>
         <source>请取走打印的受理回执，扫码可查询办理进度。</source>
         <translation>Take your printed receipt; scan its code to follow your case.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="285"/>
+        <location filename="../screens/case_submit.py" line="275"/>
         <source>回执未能打印，请用手机拍下此屏幕。</source>
         <translation>The receipt could not be printed: please photograph this screen.</translation>
     </message>
 </context>
 <context>
+    <name>ReturnHomeCountdown</name>
+    <message numerus="yes">
+        <location filename="../widgets/countdown.py" line="41"/>
+        <source>完成（%n 秒后返回首页）</source>
+        <translation>
+            <numerusform>Done (home in %n second)</numerusform>
+            <numerusform>Done (home in %n seconds)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../screens/case_submit.py" line="146"/>
+        <location filename="../screens/case_submit.py" line="136"/>
         <source>请核对申请信息</source>
         <translation>Check your application</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="152"/>
+        <location filename="../screens/case_submit.py" line="142"/>
         <source>点击“提交”后，申请将保存在本机并上传至政务服务平台。</source>
         <translation>Submit saves your application here and uploads it to the platform.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="156"/>
+        <location filename="../screens/case_submit.py" line="146"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="156"/>
+        <location filename="../screens/case_submit.py" line="146"/>
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="161"/>
+        <location filename="../screens/case_submit.py" line="151"/>
         <source>事项：%1</source>
         <translation>Service: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="162"/>
+        <location filename="../screens/case_submit.py" line="152"/>
         <source>申请人：%1（%2）</source>
         <translation>Applicant: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="166"/>
+        <location filename="../screens/case_submit.py" line="156"/>
         <source>身份核验：%1</source>
         <translation>Identity checked by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="168"/>
+        <location filename="../screens/case_submit.py" line="158"/>
         <source>代办人：%1</source>
         <translation>Submitted by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="173"/>
+        <location filename="../screens/case_submit.py" line="163"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="174"/>
+        <location filename="../screens/case_submit.py" line="164"/>
         <source>材料：</source>
         <translation>Materials:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_submit.py" line="178"/>
+        <location filename="../screens/case_submit.py" line="168"/>
         <source>%1（%n 页）</source>
         <translation>
             <numerusform>%1 (%n page)</numerusform>
@@ -2182,17 +2190,17 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="180"/>
+        <location filename="../screens/case_submit.py" line="170"/>
         <source>%1（到窗口提交）</source>
         <translation>%1 (brought to window)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="181"/>
+        <location filename="../screens/case_submit.py" line="171"/>
         <source>领取方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="182"/>
+        <location filename="../screens/case_submit.py" line="172"/>
         <source>联系电话：%1</source>
         <translation>Phone: %1</translation>
     </message>
@@ -2200,42 +2208,42 @@ Applicant: %3</translation>
 <context>
     <name>ShiftPage</name>
     <message>
-        <location filename="../screens/case_staff.py" line="192"/>
+        <location filename="../screens/case_staff.py" line="198"/>
         <source>本班次代办记录</source>
         <translation>This shift&apos;s submissions</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="198"/>
+        <location filename="../screens/case_staff.py" line="204"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="198"/>
+        <location filename="../screens/case_staff.py" line="204"/>
         <source>签退</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="204"/>
+        <location filename="../screens/case_staff.py" line="210"/>
         <source>待上传</source>
         <translation>waiting to upload</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="205"/>
+        <location filename="../screens/case_staff.py" line="211"/>
         <source>已上传</source>
         <translation>uploaded</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="206"/>
+        <location filename="../screens/case_staff.py" line="212"/>
         <source>平台未受理</source>
         <translation>refused by the platform</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="208"/>
+        <location filename="../screens/case_staff.py" line="214"/>
         <source>工作人员：%1</source>
         <translation>Staff: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="216"/>
+        <location filename="../screens/case_staff.py" line="222"/>
         <source>本班次还没有代办记录。</source>
         <translation>No submissions in this shift yet.</translation>
     </message>
@@ -2273,62 +2281,62 @@ Applicant: %3</translation>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="82"/>
+        <location filename="../screens/case_staff.py" line="76"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="82"/>
+        <location filename="../screens/case_staff.py" line="77"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="110"/>
+        <location filename="../screens/case_staff.py" line="116"/>
         <source>已读取工作人员卡，请输入密码。</source>
         <translation>Staff card read. Please enter your PIN.</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="111"/>
+        <location filename="../screens/case_staff.py" line="117"/>
         <source>已读取身份证，请输入密码。</source>
         <translation>ID card read. Please enter your PIN.</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="112"/>
+        <location filename="../screens/case_staff.py" line="118"/>
         <source>已读取社保卡，请输入密码。</source>
         <translation>Social security card read. Please enter your PIN.</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="116"/>
+        <location filename="../screens/case_staff.py" line="122"/>
         <source>登录成功，请取走卡片。</source>
         <translation>Signed in. Please take your card away.</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="143"/>
+        <location filename="../screens/case_staff.py" line="149"/>
         <source>没能读出这张卡，请取下后重新放置。</source>
         <translation>The card could not be read. Please lift it and place it again.</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="153"/>
+        <location filename="../screens/case_staff.py" line="159"/>
         <source>这张卡不能用于登录，请使用工作人员卡或工号。</source>
         <translation>This card cannot be used to sign in. Please use your staff card or staff number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="169"/>
+        <location filename="../screens/case_staff.py" line="175"/>
         <source>工号或密码不正确。</source>
         <translation>The staff number or PIN is wrong.</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="170"/>
+        <location filename="../screens/case_staff.py" line="176"/>
         <source>卡片未登记或密码不正确。</source>
         <translation>The card is not registered or the PIN is wrong.</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="171"/>
+        <location filename="../screens/case_staff.py" line="177"/>
         <source>尝试次数过多，请五分钟后再试。</source>
         <translation>Too many attempts. Please try again in five minutes.</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="174"/>
+        <location filename="../screens/case_staff.py" line="180"/>
         <source>登录失败：%1</source>
         <translation>Sign-in failed: %1</translation>
     </message>
@@ -2336,38 +2344,38 @@ Applicant: %3</translation>
 <context>
     <name>TicketJourney</name>
     <message>
-        <location filename="../screens/ticket_screen.py" line="97"/>
+        <location filename="../screens/ticket_screen.py" line="87"/>
         <source>正在为您取号，请稍候…</source>
         <translation>Getting your number, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="102"/>
+        <location filename="../screens/ticket_screen.py" line="92"/>
         <source>取号成功</source>
         <translation>Here is your number</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="121"/>
+        <location filename="../screens/ticket_screen.py" line="111"/>
         <source>手机扫码，随时查看叫号进度</source>
         <translation>Scan with your phone to follow the queue</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="228"/>
-        <location filename="../screens/ticket_screen.py" line="278"/>
+        <location filename="../screens/ticket_screen.py" line="218"/>
+        <location filename="../screens/ticket_screen.py" line="268"/>
         <source>实名取号：%1</source>
         <translation>ID: %1</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="248"/>
+        <location filename="../screens/ticket_screen.py" line="238"/>
         <source>「%1」需要实名取号</source>
         <translation>&quot;%1&quot; needs your ID</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="272"/>
+        <location filename="../screens/ticket_screen.py" line="262"/>
         <source>办理事项：%1</source>
         <translation>For: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/ticket_screen.py" line="283"/>
+        <location filename="../screens/ticket_screen.py" line="273"/>
         <source>前面还有 %n 人等候</source>
         <translation>
             <numerusform>%n person waiting ahead of you</numerusform>
@@ -2375,24 +2383,16 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="285"/>
+        <location filename="../screens/ticket_screen.py" line="275"/>
         <source>前面没有人等候，请留意叫号</source>
         <translation>Nobody is ahead of you: watch for your number</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/ticket_screen.py" line="287"/>
+        <location filename="../screens/ticket_screen.py" line="277"/>
         <source>，预计等候约 %n 分钟</source>
         <translation>
             <numerusform>, about %n minute</numerusform>
             <numerusform>, about %n minutes</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../screens/ticket_screen.py" line="301"/>
-        <source>完成（%n 秒后返回首页）</source>
-        <translation>
-            <numerusform>Done (back to start in %n second)</numerusform>
-            <numerusform>Done (back to start in %n seconds)</numerusform>
         </translation>
     </message>
 </context>

@@ -210,10 +210,8 @@ class KioskWindow(QWidget):
         for journey in self.journeys.values():
             self.stack.addWidget(journey)
             journey.finished.connect(lambda: self.end_session("journey"))
-        self.ticket.page_changed.connect(self._speak_ticket_page)
-        self.checkin.page_changed.connect(self._speak_checkin_page)
-        self.progress.page_changed.connect(self._speak_progress_page)
-        self.rating.page_changed.connect(self._speak_rating_page)
+        for journey in self.journeys.values():
+            journey.page_changed.connect(lambda page, j=journey: self._speak(j.prompt(page)))
         for listening in (self.ticket, self.checkin, self.progress, self.rating):
             listening.inputs.left_card_ignored.connect(lambda: self.voice.say(left_card_text()))
         self.home.journey_chosen.connect(self.open_journey)
@@ -248,45 +246,9 @@ class KioskWindow(QWidget):
     def _card_left_changed(self) -> None:
         self.home.card_notice.setVisible(self.terminal.devices.card_guard.blocked)
 
-    def _speak_ticket_page(self, page: str) -> None:
-        if page == "choosing":
-            self.voice.say(self.tr("请选择要办理的业务类别"))
-        elif page == "identifying":
-            self.voice.say(self.tr("请刷身份证，或出示手机上的身份码"))
-        elif page == "showing" and (outcome := self.ticket.flow.outcome) is not None:
-            if outcome.printed:
-                text = self.tr("您的号码是 %1，请取走凭条。")
-            else:
-                text = self.tr("您的号码是 %1。凭条未能打印，请记住您的号码。")
-            self.voice.say(text.replace("%1", outcome.ticket.number))
-        elif page == "failed":
-            self.voice.say(self.ticket.error_label.text())
-
-    def _speak_checkin_page(self, page: str) -> None:
-        if page == "waiting":
-            self.voice.say(self.tr("请出示预约二维码，或将身份证放在读卡区"))
-        elif page == "showing" and (outcome := self.checkin.flow.outcome) is not None:
-            text = self.tr("签到成功，您的号码是 %1，请留意叫号。")
-            self.voice.say(text.replace("%1", outcome.ticket.number))
-        elif page == "refused":
-            said = self.checkin.refusal_title.text()
-            if number := self.checkin.refused_number.text():  # already checked in
-                said += self.tr("，您的号码是 %1。").replace("%1", number)
-            self.voice.say(said)
-
-    def _speak_progress_page(self, page: str) -> None:
-        if page == "collecting":
-            self.voice.say(self.tr("请扫描受理回执上的二维码，或输入办件编号"))
-        elif page == "refused":
-            self.voice.say(self.progress.refusal_title.text())
-
-    def _speak_rating_page(self, page: str) -> None:
-        if page == "scanning":
-            self.voice.say(self.tr("请将排队凭条或受理回执上的二维码对准扫码窗口"))
-        elif page == "rating":
-            self.voice.say(self.tr("请您评价本次服务"))
-        elif page == "thanked":
-            self.voice.say(self.tr("感谢您的评价"))
+    def _speak(self, text: str) -> None:
+        if text:
+            self.voice.say(text)
 
     def _secret_gesture(self) -> None:
         if self.stack.currentWidget() is self.home and self.admin_gate.enabled:

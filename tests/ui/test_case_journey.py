@@ -62,6 +62,9 @@ def test_residence_permit_with_group_address_and_ems(
 
     receipt = journey.receipt
     assert receipt is not None and not receipt.provisional
+    spoken = citizen.window.voice.spoken  # the case journey guides by voice too
+    assert "请核对申请信息，无误后点提交" in spoken
+    assert any(receipt.number in said and "回执" in said for said in spoken)
     stored = d.stored(terminal, receipt.number)
     assert stored["applicant_name"] == "张示例"
     assert stored["form"]["residence_address"] == "示例区幸福路8号3栋201"

@@ -189,6 +189,20 @@ class CaseJourney(JourneyStack):
         self.failed_text.setText(self.tr("事项目录暂不可用，请稍后再试或到窗口办理。"))
         self._show(self.failed_page, "no_catalog")
 
+    def prompt(self, page: str) -> str:
+        prompts = {
+            "finding": self.tr("请选择或搜索您要办理的事项"),
+            "identifying": self.tr("请刷身份证或社保卡，或出示手机上的身份码"),
+            "form": self.tr("请填写申请信息，填好后点下一步"),
+            "materials": self.tr("请拍摄申请材料，或选择到窗口提交"),
+            "delivery": self.tr("请选择领取办理结果的方式"),
+            "review": self.tr("请核对申请信息，无误后点提交"),
+            "failed": self.tr("申请没能保存，请点重试，或到窗口办理"),
+        }
+        if page == "receipt" and (receipt := self.flow.receipt) is not None:
+            return self.tr("申请已提交，办件编号 %1，请取走回执。").replace("%1", receipt.number)
+        return prompts.get(page, "")
+
     @property
     def draft(self) -> CaseDraft | None:
         return self.flow.draft

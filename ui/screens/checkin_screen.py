@@ -216,6 +216,19 @@ class CheckInJourney(JourneyStack):
         text = self.tr("%1，您好（%2）").replace("%1", holder.masked_name or self.tr("您"))
         self.holder_label.setText(text.replace("%2", holder.masked_id))
 
+    def prompt(self, page: str) -> str:
+        if page == "waiting":
+            return self.tr("请出示预约二维码，或将身份证放在读卡区")
+        if page == "showing" and (outcome := self.flow.outcome) is not None:
+            text = self.tr("签到成功，您的号码是 %1，请留意叫号。")
+            return text.replace("%1", outcome.ticket.number)
+        if page == "refused":
+            said = self.refusal_title.text()
+            if number := self.refused_number.text():  # already checked in
+                said += self.tr("，您的号码是 %1。").replace("%1", number)
+            return said
+        return ""
+
     def _show_ticket(self, outcome: TicketOutcome) -> None:
         ticket = outcome.ticket
         holder = self.flow.holder

@@ -175,6 +175,13 @@ class ProgressJourney(JourneyStack):
         self.timeline.clear()
         self._clear_list()
 
+    def prompt(self, page: str) -> str:
+        prompts = {
+            "collecting": self.tr("请扫描受理回执上的二维码，或输入办件编号"),
+            "refused": self.refusal_title.text(),
+        }
+        return prompts.get(page, "")
+
     def _clear_list(self) -> None:
         for button in self.case_buttons:
             self.case_list.removeWidget(button)

@@ -153,6 +153,14 @@ class RatingJourney(JourneyStack):
         self.flow.machine.on_change(self._render)
         self._render(self.flow.state)
 
+    def prompt(self, page: str) -> str:
+        prompts = {
+            "scanning": self.tr("请将排队凭条或受理回执上的二维码对准扫码窗口"),
+            "rating": self.tr("请您评价本次服务"),
+            "thanked": self.tr("感谢您的评价"),
+        }
+        return prompts.get(page, "")
+
     def wipe(self) -> None:
         self.inputs.stop()
         self.inputs.forget()

@@ -187,6 +187,20 @@ class TicketJourney(JourneyStack):
         self.qr.set_payload("")
         self.choose_page.reset()
 
+    def prompt(self, page: str) -> str:
+        prompts = {
+            "choosing": self.tr("请选择要办理的业务类别"),
+            "identifying": self.tr("请刷身份证，或出示手机上的身份码"),
+            "failed": self.error_label.text(),
+        }
+        if page == "showing" and (outcome := self.flow.outcome) is not None:
+            if outcome.printed:
+                text = self.tr("您的号码是 %1，请取走凭条。")
+            else:
+                text = self.tr("您的号码是 %1。凭条未能打印，请记住您的号码。")
+            return text.replace("%1", outcome.ticket.number)
+        return prompts.get(page, "")
+
     # -- rendering ------------------------------------------------------------------------
 
     def _prepare(self) -> tuple[TicketMenu, ItemIndex]:

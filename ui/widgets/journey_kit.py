@@ -265,6 +265,11 @@ class JourneyStack(QStackedWidget):
         super().__init__()
         self._session = session
 
+    def prompt(self, page: str) -> str:
+        """What the voice guide says when ``page`` (a ``page_changed`` name) is shown: each
+        journey's own state → prompt table, worded from its flow ("" for silence)."""
+        return ""
+
     def _hold(self, state: Forgettable) -> None:
         """The current session owns ``state`` (a new flow or draft) from now on."""
         self._session().hold(self.key, state)

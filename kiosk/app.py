@@ -25,6 +25,9 @@ from kiosk.config import Mode, Settings, load_settings, settings_from_dict
 from kiosk.devices import Devices, build_devices
 from kiosk.errors import ConfigError
 from kiosk.journeys.case.desk import CaseDesk, build_case_desk
+from kiosk.journeys.checkin.desk import CheckInDesk
+from kiosk.journeys.progress.desk import ProgressDesk
+from kiosk.journeys.rating.desk import RatingDesk
 from kiosk.journeys.ticket.desk import TicketDesk
 from kiosk.paths import data_dir, example_config
 from kiosk.printing import TicketPrinter, printer_profile
@@ -72,6 +75,9 @@ class Terminal:
     client: HubClient
     printer: TicketPrinter
     ticket_desk: TicketDesk
+    checkin_desk: CheckInDesk
+    progress_desk: ProgressDesk
+    rating_desk: RatingDesk
     devices: Devices
     _resources: ExitStack = field(default_factory=ExitStack)
     cases: CaseDesk | None = None  # self-service cases (None on a counter terminal)
@@ -145,7 +151,21 @@ def build_terminal(
             catalog=cases.catalog if cases is not None else None,
             guide=cases.guide if cases is not None else None,
         )
-        return Terminal(settings, folder, client, printer, desk, devices, resources, cases)
+        hall_name = settings.terminal.hall_name
+        outbox = cases.service.outbox if cases is not None else None
+        return Terminal(
+            settings,
+            folder,
+            client,
+            printer,
+            desk,
+            CheckInDesk(client, printer, hall_name),
+            ProgressDesk(client),
+            RatingDesk(client, outbox),
+            devices,
+            resources,
+            cases,
+        )
     except BaseException:
         resources.close()
         raise

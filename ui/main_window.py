@@ -26,8 +26,6 @@ from PySide6.QtWidgets import (
 from kiosk.admin import AdminGate
 from kiosk.app import Terminal
 from kiosk.journeys.availability import Availability, journey_status, journeys_for
-from kiosk.journeys.checkin.desk import CheckInDesk
-from kiosk.journeys.rating.desk import RatingDesk
 from kiosk.journeys.rating.flow import Subject
 from kiosk.session import Session
 from ui.bridge import BackgroundRunner, EventRelay
@@ -165,19 +163,19 @@ class KioskWindow(QWidget):
             columns=2 if self.landscape else 1,
         )
         terminal, devices = self.terminal, self.terminal.devices
-        hall_name = terminal.settings.terminal.hall_name
         self.checkin = CheckInJourney(
-            CheckInDesk(terminal.client, terminal.printer, hall_name),
+            terminal.checkin_desk,
             devices,
             self.runner,
             lambda: self.session,
             terminal.settings.ticket.return_home_after,
             english=self.languages.current == "en",
         )
-        self.progress = ProgressJourney(terminal.client, devices, self.runner, lambda: self.session)
-        outbox = terminal.cases.service.outbox if terminal.cases is not None else None
+        self.progress = ProgressJourney(
+            terminal.progress_desk, devices, self.runner, lambda: self.session
+        )
         self.rating = RatingJourney(
-            RatingDesk(terminal.client, outbox),
+            terminal.rating_desk,
             devices,
             self.runner,
             lambda: self.session,

@@ -14,7 +14,6 @@ from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QVBoxLayout
 
 from contract import models as m
-from kiosk.api.client import HubClient
 from kiosk.devices import Devices
 from kiosk.journeys.progress.desk import ProgressDesk
 from kiosk.journeys.progress.flow import ProgressFlow, ProgressRefusal, ProgressState, timeline
@@ -50,13 +49,13 @@ class ProgressJourney(JourneyStack):
 
     def __init__(
         self,
-        client: HubClient,
+        desk: ProgressDesk,
         devices: Devices,
         runner: BackgroundRunner,
         session: Callable[[], Session],
     ) -> None:
         super().__init__(session)
-        self._desk = ProgressDesk(client)
+        self._desk = desk
         self._runner = runner
         self.inputs = DeviceInputs(devices, self)
         self.inputs.qr_scanned.connect(self._scanned)

@@ -43,7 +43,7 @@ from ui.theme import apply_theme
 from ui.voice import VoiceGuide
 from ui.widgets import make_button
 from ui.widgets.header import Header
-from ui.widgets.journey_kit import JourneyStack, left_card_text
+from ui.widgets.journey_kit import JourneyScreen, left_card_text
 from ui.widgets.virtual_keyboard import WANTS_KEYBOARD, KeyboardPanel
 
 logger = logging.getLogger(__name__)
@@ -181,7 +181,7 @@ class KioskWindow(QWidget):
             lambda: self.session,
             landscape=self.landscape,
         )
-        self.journeys: dict[str, JourneyStack] = {
+        self.journeys: dict[str, JourneyScreen] = {
             "ticket": self.ticket,
             "checkin": self.checkin,
             "progress": self.progress,

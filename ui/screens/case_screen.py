@@ -49,12 +49,12 @@ from ui.screens.case_staff import ShiftPage, StaffSignInPage
 from ui.screens.case_submit import DeliveryPage, ReceiptPage, ReviewPage
 from ui.widgets import make_button, make_label
 from ui.widgets.form_view import FormView
-from ui.widgets.journey_kit import JourneyStack
+from ui.widgets.journey_kit import JourneyScreen
 
 logger = logging.getLogger(__name__)
 
 
-class CaseJourney(JourneyStack):
+class CaseJourney(JourneyScreen):
     key = "case"
     # 评价本次服务 on the receipt: a rating Subject (kiosk.journeys.rating.flow) naming the case as
     # its receipt's QR does. The window ends the session (as "完成" would) and opens 好差评 for it.

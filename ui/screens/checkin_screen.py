@@ -31,7 +31,7 @@ from ui.widgets import make_button
 from ui.widgets.countdown import ReturnHomeCountdown
 from ui.widgets.journey_kit import (
     DeviceInputs,
-    JourneyStack,
+    JourneyScreen,
     Page,
     RefusalPage,
     option_card,
@@ -43,7 +43,7 @@ from ui.widgets.qr_label import QrLabel
 logger = logging.getLogger(__name__)
 
 
-class CheckInJourney(JourneyStack):
+class CheckInJourney(JourneyScreen):
     key = "checkin"
 
     def __init__(

@@ -22,7 +22,7 @@ from ui.bridge import BackgroundRunner
 from ui.widgets import make_button, make_label
 from ui.widgets.journey_kit import (
     DeviceInputs,
-    JourneyStack,
+    JourneyScreen,
     KeypadColumns,
     Page,
     RefusalPage,
@@ -44,7 +44,7 @@ class _Field(QLineEdit):
         super().focusInEvent(event)
 
 
-class ProgressJourney(JourneyStack):
+class ProgressJourney(JourneyScreen):
     key = "progress"
 
     def __init__(

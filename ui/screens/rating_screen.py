@@ -32,7 +32,7 @@ from ui.bridge import BackgroundRunner
 from ui.widgets import make_button
 from ui.widgets.journey_kit import (
     DeviceInputs,
-    JourneyStack,
+    JourneyScreen,
     Page,
     RefusalPage,
     option_card,
@@ -42,7 +42,7 @@ from ui.widgets.rating_picker import RatingPicker
 from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
 
 
-class RatingJourney(JourneyStack):
+class RatingJourney(JourneyScreen):
     key = "rating"
 
     def __init__(

@@ -36,14 +36,14 @@ from ui.bridge import BackgroundRunner
 from ui.screens.ticket_pages import ChoosePage, FailedPage, IdentifyPage
 from ui.widgets import make_button, make_label
 from ui.widgets.countdown import ReturnHomeCountdown
-from ui.widgets.journey_kit import DeviceInputs, JourneyStack, Page, wrapped_label
+from ui.widgets.journey_kit import DeviceInputs, JourneyScreen, Page, wrapped_label
 from ui.widgets.printed_slip import PrintedSlip
 from ui.widgets.qr_label import QrLabel
 
 logger = logging.getLogger(__name__)
 
 
-class TicketJourney(JourneyStack):
+class TicketJourney(JourneyScreen):
     """The whole 取号 journey; emits ``finished`` when the citizen is done with it."""
 
     key = "ticket"

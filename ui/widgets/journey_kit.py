@@ -251,7 +251,7 @@ class RefusalPage(Page):
         self.body.addWidget(self.home_button)
 
 
-class JourneyStack(QStackedWidget):
+class JourneyScreen(QStackedWidget):
     """A journey: its pages in a stack; ``start()`` begins afresh, ``wipe()`` clears what the
     screens show, ``finished`` tells the window the citizen is done with it. The citizen's data
     lives in the journey's flow (or draft), which the session of the moment holds

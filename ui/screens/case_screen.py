@@ -9,6 +9,7 @@ only make the receipt provisional, never lose the case. In community mode a sign
 
 from __future__ import annotations
 
+import enum
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -143,6 +144,18 @@ class CaseJourney(JourneyScreen):
             self._holders[page] = holder
             self._frames[page] = frame
             self.addWidget(frame)
+        self.pages = {
+            CaseState.FINDING: self.find_page,
+            CaseState.GUIDE: self._show_guide,
+            CaseState.IDENTIFYING: self._show_identify,
+            CaseState.FORM: self._show_draft_form,
+            CaseState.MATERIALS: self._show_materials,
+            CaseState.DELIVERY: self._show_delivery,
+            CaseState.REVIEW: self._show_review,
+            CaseState.STORING: self.busy_page,
+            CaseState.RECEIPT: self._show_printing,
+            CaseState.FAILED: self.failed_page,
+        }
         self._connect()
         self.wipe()
 
@@ -238,44 +251,46 @@ class CaseJourney(JourneyScreen):
 
     # -- rendering --------------------------------------------------------------------------
 
-    def _render(self, state: CaseState) -> None:
+    def _entering(self, state: enum.Enum) -> None:
         if state is not CaseState.IDENTIFYING:
             self.identify_page.stop()
         if state is not CaseState.MATERIALS:
             self.materials_page.close_panel()
-        draft = self.draft
-        if state is CaseState.FINDING:
-            self._show(self.find_page, state.value)
-        elif state is CaseState.GUIDE and draft is not None:
-            self.guide_page.show_item(
-                draft.item, self.channel, self.desk.guide.for_item(draft.item.code)
-            )
-            self._show(self.guide_page, state.value)
-        elif state is CaseState.IDENTIFYING and draft is not None:
+
+    def _show_guide(self) -> None:
+        if (draft := self.draft) is not None:
+            guide = self.desk.guide.for_item(draft.item.code)
+            self.guide_page.show_item(draft.item, self.channel, guide)
+            self._show(self.guide_page, CaseState.GUIDE.value)
+
+    def _show_identify(self) -> None:
+        if (draft := self.draft) is not None:
             manual = self.desk.guide.for_item(draft.item.code).manual_identity
-            self._show(self.identify_page, state.value)
+            self._show(self.identify_page, CaseState.IDENTIFYING.value)
             self.identify_page.begin(manual)
-        elif state is CaseState.FORM and draft is not None:
+
+    def _show_draft_form(self) -> None:
+        if (draft := self.draft) is not None:
             self._show_form(draft)
-        elif state is CaseState.MATERIALS and draft is not None:
+
+    def _show_materials(self) -> None:
+        if (draft := self.draft) is not None:
             self.materials_page.show_draft(draft)
-            self._show(self.materials_page, state.value)
-        elif state is CaseState.DELIVERY and draft is not None:
-            phone = str(draft.answers.get("phone") or "")
-            self.delivery_page.show_draft(draft, phone)
-            self._show(self.delivery_page, state.value)
-        elif state is CaseState.REVIEW and draft is not None:
+            self._show(self.materials_page, CaseState.MATERIALS.value)
+
+    def _show_delivery(self) -> None:
+        if (draft := self.draft) is not None:
+            self.delivery_page.show_draft(draft, str(draft.answers.get("phone") or ""))
+            self._show(self.delivery_page, CaseState.DELIVERY.value)
+
+    def _show_review(self) -> None:
+        if (draft := self.draft) is not None:
             self.review_page.show_draft(draft, self.specs)
-            self._show(self.review_page, state.value)
-        elif state is CaseState.STORING:
-            self._show(self.busy_page, state.value)
-        elif state is CaseState.RECEIPT:
-            self.busy_page.title.setText(self.tr("申请已提交，正在打印回执…"))
-            self._show(self.busy_page, "printing")
-        elif state is CaseState.FAILED:
-            self._show(self.failed_page, state.value)
-        elif state is CaseState.DONE:
-            self.finished.emit()
+            self._show(self.review_page, CaseState.REVIEW.value)
+
+    def _show_printing(self) -> None:
+        self.busy_page.title.setText(self.tr("申请已提交，正在打印回执…"))
+        self._show(self.busy_page, "printing")
 
     def _show(self, page: QWidget, name: str) -> None:
         self.setCurrentWidget(self._frames[page])

@@ -154,6 +154,14 @@ class CheckInJourney(JourneyScreen):
         self._countdown = ReturnHomeCountdown(self.done_button, self)
         self._countdown.expired.connect(self._dismiss)
         self._runner_identity: Identity | None = None
+        self.pages = {
+            CheckInState.WAITING: self.wait_page,
+            CheckInState.CHECKING: self._show_checking,
+            CheckInState.SHOWING: self._show_outcome,
+            CheckInState.REFUSED: self._show_flow_refusal,
+        }
+        self.listening = {CheckInState.WAITING: (True, True)}
+        self._rendered_with(self.inputs, self._countdown)
         self.wipe()
 
     # -- entering and leaving ------------------------------------------------------------
@@ -189,24 +197,17 @@ class CheckInJourney(JourneyScreen):
 
     # -- rendering -----------------------------------------------------------------------
 
-    def _render(self, state: CheckInState) -> None:
-        if state is CheckInState.WAITING:
-            self.inputs.listen(card=True, camera=True)
-            self._show(self.wait_page, state.value)
-            return
-        self.inputs.stop()
-        if state is CheckInState.CHECKING:
-            self._show_holder()
-            self._show(self.busy_page, state.value)
-        elif state is CheckInState.SHOWING:
-            assert self.flow.outcome is not None
-            self._show_ticket(self.flow.outcome)
-        elif state is CheckInState.REFUSED:
-            assert self.flow.refusal is not None
-            self._show_refusal(self.flow.refusal)
-        elif state is CheckInState.DONE:
-            self._countdown.stop()
-            self.finished.emit()
+    def _show_checking(self) -> None:
+        self._show_holder()
+        self._show(self.busy_page, CheckInState.CHECKING.value)
+
+    def _show_outcome(self) -> None:
+        assert self.flow.outcome is not None
+        self._show_ticket(self.flow.outcome)
+
+    def _show_flow_refusal(self) -> None:
+        assert self.flow.refusal is not None
+        self._show_refusal(self.flow.refusal)
 
     def _show_holder(self) -> None:
         holder = self.flow.holder

@@ -7,6 +7,7 @@ and the proof is dropped from the flow and the fields as soon as the answer is i
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable
 from typing import Any
 
@@ -154,6 +155,15 @@ class ProgressJourney(JourneyScreen):
         )
         for page in pages:
             self.addWidget(page)
+        self.pages = {
+            ProgressState.COLLECTING: self.collect_page,
+            ProgressState.LOOKING: self.busy_page,
+            ProgressState.LISTING: lambda: self._show_list(self.flow.cases),
+            ProgressState.SHOWING: self._show_flow_status,
+            ProgressState.REFUSED: self._show_flow_refusal,
+        }
+        self.listening = {ProgressState.COLLECTING: (True, True)}
+        self._rendered_with(self.inputs)
         self.wipe()
 
     # -- entering and leaving ------------------------------------------------------------
@@ -201,26 +211,16 @@ class ProgressJourney(JourneyScreen):
 
     # -- rendering -----------------------------------------------------------------------
 
-    def _render(self, state: ProgressState) -> None:
-        if state is ProgressState.COLLECTING:
-            self._clear_fields()
-            self.inputs.listen(card=True, camera=True)
-            self._show(self.collect_page, state.value)
-            return
-        self.inputs.stop()
+    def _entering(self, state: enum.Enum) -> None:
         self._clear_fields()  # the proof never stays in a field
-        if state is ProgressState.LOOKING:
-            self._show(self.busy_page, state.value)
-        elif state is ProgressState.LISTING:
-            self._show_list(self.flow.cases)
-        elif state is ProgressState.SHOWING:
-            assert self.flow.status is not None
-            self._show_status(self.flow.status)
-        elif state is ProgressState.REFUSED:
-            assert self.flow.refusal is not None
-            self._show_refusal(self.flow.refusal)
-        elif state is ProgressState.DONE:
-            self.finished.emit()
+
+    def _show_flow_status(self) -> None:
+        assert self.flow.status is not None
+        self._show_status(self.flow.status)
+
+    def _show_flow_refusal(self) -> None:
+        assert self.flow.refusal is not None
+        self._show_refusal(self.flow.refusal)
 
     def _show_list(self, cases: list[m.CaseStatus]) -> None:
         self._clear_list()

@@ -135,6 +135,16 @@ class RatingJourney(JourneyScreen):
         pages = (self.scan_page, self.busy_page, self.rate_page, self.thanks_page)
         for page in (*pages, self.refused_page):
             self.addWidget(page)
+        self.pages = {
+            RatingState.SCANNING: self.scan_page,
+            RatingState.CHECKING: self._show_checking,
+            RatingState.RATING: self._show_rating,
+            RatingState.SUBMITTING: self.busy_page,
+            RatingState.THANKED: self._show_thanks,
+            RatingState.REFUSED: self._show_refusal,
+        }
+        self.listening = {RatingState.SCANNING: (False, True)}
+        self._rendered_with(self.inputs)
         self.wipe()
 
     # -- entering and leaving ------------------------------------------------------------
@@ -181,25 +191,9 @@ class RatingJourney(JourneyScreen):
 
     # -- rendering -----------------------------------------------------------------------
 
-    def _render(self, state: RatingState) -> None:
-        if state is RatingState.SCANNING:
-            self.inputs.listen(camera=True)
-            self._show(self.scan_page, state.value)
-            return
-        self.inputs.stop()
-        if state is RatingState.CHECKING:
-            self._show(self.busy_page, state.value)
-            self._check()
-        elif state is RatingState.RATING:
-            self._show_rating()
-        elif state is RatingState.SUBMITTING:
-            self._show(self.busy_page, state.value)
-        elif state is RatingState.THANKED:
-            self._show_thanks()
-        elif state is RatingState.REFUSED:
-            self._show_refusal()
-        elif state is RatingState.DONE:
-            self.finished.emit()
+    def _show_checking(self) -> None:
+        self._show(self.busy_page, RatingState.CHECKING.value)
+        self._check()
 
     def _show_rating(self) -> None:
         subject = self.flow.subject

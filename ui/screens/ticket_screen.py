@@ -150,6 +150,15 @@ class TicketJourney(JourneyScreen):
 
         self._countdown = ReturnHomeCountdown(self.done_button, self)
         self._countdown.expired.connect(self._dismiss)
+        self.pages = {
+            TicketState.CHOOSING: self.choose_page,
+            TicketState.IDENTIFYING: self._show_identify,
+            TicketState.ISSUING: self._show_issuing,
+            TicketState.SHOWING: self._show_outcome,
+            TicketState.FAILED: self._show_flow_failure,
+        }
+        self.listening = {TicketState.IDENTIFYING: (True, True)}
+        self._rendered_with(self.inputs, self._countdown)
         self.wipe()
 
     # -- entering and leaving ------------------------------------------------------------
@@ -218,31 +227,21 @@ class TicketJourney(JourneyScreen):
         # The flow stays in CHOOSING: "retry" loads again, "home" leaves the journey.
         self._show_failure(failure_of(exc))
 
-    def _render(self, state: TicketState) -> None:
-        if state is TicketState.IDENTIFYING:
-            self._show_identify()
-            return
-        self.inputs.stop()
-        if state is TicketState.CHOOSING:
-            self._show(self.choose_page, state.value)
-        elif state is TicketState.ISSUING:
-            holder = self.flow.holder
-            if holder is not None:
-                self.busy_holder_label.setText(
-                    self.tr("实名取号：%1").replace("%1", holder.masked_id)
-                )
-            else:
-                self.busy_holder_label.clear()
-            self._show(self.busy_page, state.value)
-        elif state is TicketState.SHOWING:
-            assert self.flow.outcome is not None
-            self._show_ticket(self.flow.outcome)
-        elif state is TicketState.FAILED:
-            assert self.flow.failure is not None
-            self._show_failure(self.flow.failure)
-        elif state is TicketState.DONE:
-            self._countdown.stop()
-            self.finished.emit()
+    def _show_issuing(self) -> None:
+        holder = self.flow.holder
+        if holder is not None:
+            self.busy_holder_label.setText(self.tr("实名取号：%1").replace("%1", holder.masked_id))
+        else:
+            self.busy_holder_label.clear()
+        self._show(self.busy_page, TicketState.ISSUING.value)
+
+    def _show_outcome(self) -> None:
+        assert self.flow.outcome is not None
+        self._show_ticket(self.flow.outcome)
+
+    def _show_flow_failure(self) -> None:
+        assert self.flow.failure is not None
+        self._show_failure(self.flow.failure)
 
     def _show_identify(self) -> None:
         choice = self.flow.choice
@@ -256,7 +255,6 @@ class TicketJourney(JourneyScreen):
         camera = self._usable("camera", self._devices.camera)
         self.identify_page.card_option.setVisible(card or not camera)
         self.identify_page.qr_option.setVisible(camera or not card)
-        self.inputs.listen(card=True, camera=True)
         self._show(self.identify_page, TicketState.IDENTIFYING.value)
 
     def _usable(self, device: str, handle: object) -> bool:

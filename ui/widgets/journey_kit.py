@@ -8,8 +8,10 @@ no listener behind, and an event queued before the stop is ignored.
 from __future__ import annotations
 
 import contextlib
+import enum
 import logging
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -30,6 +32,7 @@ from kiosk.devices import Devices
 from kiosk.session import Forgettable, Session
 from ui.bridge import EventRelay
 from ui.widgets import make_button, make_label
+from ui.widgets.countdown import ReturnHomeCountdown
 
 logger = logging.getLogger(__name__)
 
@@ -264,6 +267,45 @@ class JourneyScreen(QStackedWidget):
     def __init__(self, session: Callable[[], Session]) -> None:
         super().__init__()
         self._session = session
+        # The journey's rendering as data, filled by each journey: state -> the page to show,
+        # or the method that fills a page from the flow and shows it; state -> the devices
+        # (card, camera) its page listens to. Every flow ends in DONE: back to the window.
+        self.pages: dict[Any, QWidget | Callable[[], None]] = {}
+        self.listening: dict[Any, tuple[bool, bool]] = {}
+        self._listener: DeviceInputs | None = None
+        self._timer: ReturnHomeCountdown | None = None
+
+    def _rendered_with(
+        self,
+        inputs: DeviceInputs | None = None,
+        countdown: ReturnHomeCountdown | None = None,
+    ) -> None:
+        """The journey's device inputs (started and stopped per ``listening``) and return-home
+        countdown (stopped at every change of state; the page that counts starts it)."""
+        self._listener, self._timer = inputs, countdown
+
+    def _render(self, state: enum.Enum) -> None:
+        """Show the page of the flow's new ``state``."""
+        if self._timer is not None:
+            self._timer.stop()  # a page that counts down starts it again
+        if self._listener is not None:
+            card, camera = self.listening.get(state, (False, False))
+            if card or camera:
+                self._listener.listen(card=card, camera=camera)
+            else:
+                self._listener.stop()
+        self._entering(state)
+        if state.name == "DONE":
+            self.finished.emit()
+            return
+        entry = self.pages[state]
+        if isinstance(entry, QWidget):
+            self._show(entry, str(state.value))
+        else:
+            entry()
+
+    def _entering(self, state: enum.Enum) -> None:
+        """What a journey does at every change of state, before its page is shown."""
 
     def prompt(self, page: str) -> str:
         """What the voice guide says when ``page`` (a ``page_changed`` name) is shown: each

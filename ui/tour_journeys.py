@@ -38,7 +38,7 @@ Tap = Callable[[Any], None]
 
 
 def fictional_id(seq: int) -> str:
-    first17 = f"1101051949123{seq % 1000:03d}1"
+    first17 = f"11010519491231{seq % 1000:03d}"  # a real birth date; seq is the order code
     return first17 + check_character(first17)
 
 

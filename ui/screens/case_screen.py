@@ -224,7 +224,7 @@ class CaseJourney(JourneyScreen):
     def receipt(self) -> ReceiptData | None:
         return self.flow.receipt
 
-    def wipe(self) -> None:
+    def _clear(self) -> None:
         """A fresh flow; the citizen's answers, pages and receipt leave every widget."""
         self.identify_page.stop()
         self.staff_page.stop()
@@ -232,9 +232,7 @@ class CaseJourney(JourneyScreen):
         # draft and its pages over from the session and forgets them when it is done.
         if self.flow.state is CaseState.STORING and self.draft is not None:
             self._session().release(self.key, self.draft.page_folders)
-        self.flow = CaseFlow()
-        self.flow.machine.on_change(self._render)
-        self._hold(self.flow)
+        self.flow = self._adopt(CaseFlow())
         self.materials_page.close_panel()
         self.find_page.reset()
         self.identify_page.clear()

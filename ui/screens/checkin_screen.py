@@ -170,14 +170,9 @@ class CheckInJourney(JourneyScreen):
         self.wipe()
         self._render(self.flow.state)
 
-    def wipe(self) -> None:
+    def _clear(self) -> None:
         """A fresh flow, every label and picture cleared, no device listened to."""
-        self.inputs.stop()
-        self.inputs.forget()
-        self.flow = CheckInFlow()
-        self._hold(self.flow)
-        self.flow.machine.on_change(self._render)
-        self._countdown.stop()
+        self.flow = self._adopt(CheckInFlow())
         self._runner_identity = None
         for label in (
             self.holder_label,

@@ -172,12 +172,8 @@ class ProgressJourney(JourneyScreen):
         self.wipe()
         self._render(self.flow.state)
 
-    def wipe(self) -> None:
-        self.inputs.stop()
-        self.inputs.forget()
-        self.flow = ProgressFlow()
-        self._hold(self.flow)
-        self.flow.machine.on_change(self._render)
+    def _clear(self) -> None:
+        self.flow = self._adopt(ProgressFlow())
         self._clear_fields()
         for label in (self.summary_label, self.refusal_title, self.refusal_label):
             label.clear()

@@ -158,9 +158,7 @@ class RatingJourney(JourneyScreen):
         """After a journey: rate ``subject`` (e.g. the case just submitted) — offered, and
         still nothing chosen for the citizen."""
         self.wipe()
-        self.flow = RatingFlow(subject)
-        self._hold(self.flow)
-        self.flow.machine.on_change(self._render)
+        self.flow = self._adopt(RatingFlow(subject))
         self._render(self.flow.state)
 
     def prompt(self, page: str) -> str:
@@ -171,12 +169,8 @@ class RatingJourney(JourneyScreen):
         }
         return prompts.get(page, "")
 
-    def wipe(self) -> None:
-        self.inputs.stop()
-        self.inputs.forget()
-        self.flow = RatingFlow()
-        self._hold(self.flow)
-        self.flow.machine.on_change(self._render)
+    def _clear(self) -> None:
+        self.flow = self._adopt(RatingFlow())
         self.picker.reset()
         self.comment_field.clear()
         self.submit_button.setEnabled(False)

@@ -172,14 +172,9 @@ class TicketJourney(JourneyScreen):
         self._show(self.busy_page, "loading")
         self._runner.run(self._prepare, self._menu_ready, self._load_failed)
 
-    def wipe(self) -> None:
+    def _clear(self) -> None:
         """Forget the citizen's ticket: a fresh flow, and nothing of it left on any widget."""
-        self.inputs.stop()
-        self.inputs.forget()
-        self.flow = TicketFlow()
-        self._hold(self.flow)
-        self.flow.machine.on_change(self._render)
-        self._countdown.stop()
+        self.flow = self._adopt(TicketFlow())
         for label in (
             self.number_label,
             self.category_label,

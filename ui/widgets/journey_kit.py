@@ -11,7 +11,7 @@ import contextlib
 import enum
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -254,6 +254,16 @@ class RefusalPage(Page):
         self.body.addWidget(self.home_button)
 
 
+class _Flow(Protocol):
+    @property
+    def machine(self) -> Any: ...
+
+    def forget(self) -> None: ...
+
+
+FlowT = TypeVar("FlowT", bound=_Flow)
+
+
 class JourneyScreen(QStackedWidget):
     """A journey: its pages in a stack; ``start()`` begins afresh, ``wipe()`` clears what the
     screens show, ``finished`` tells the window the citizen is done with it. The citizen's data
@@ -316,10 +326,27 @@ class JourneyScreen(QStackedWidget):
         """The current session owns ``state`` (a new flow or draft) from now on."""
         self._session().hold(self.key, state)
 
+    def _adopt(self, flow: FlowT) -> FlowT:
+        """A new flow: the session of the moment holds it, and its states are rendered."""
+        self._hold(flow)
+        flow.machine.on_change(self._render)
+        return flow
+
     def start(self) -> None:
         raise NotImplementedError
 
     def wipe(self) -> None:
+        """Clear what the screens show: every device subscription is dropped and the countdown
+        stopped here (tracked, as the journey made them), then the journey's own clearing."""
+        if self._listener is not None:
+            self._listener.stop()
+            self._listener.forget()
+        if self._timer is not None:
+            self._timer.stop()
+        self._clear()
+
+    def _clear(self) -> None:
+        """The journey's own clearing: a fresh flow, and nothing of the citizen on a widget."""
         raise NotImplementedError
 
     def _show(self, page: QWidget, name: str) -> None:

@@ -2,6 +2,8 @@
 
     PYTHONPATH=. python bench/hub.py [--tickets 1000] [--clients 50] [--cases 100]
 
+0. One small GET on a kept-alive connection, beside the same GET on a new connection each time
+   (a keep-alive request must not wait for a delayed ACK: the hub's sockets set TCP_NODELAY).
 1. Tickets per second and p50/p99 latency, 50 concurrent clients, hub on SQLite in its own
    process (``kiosk hub serve``), clients in this one.
 2. Outbox drain rate: cases (three 4 KB materials each) written while offline, then drained.
@@ -18,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -56,6 +59,29 @@ def start_hub(data: Path) -> tuple[subprocess.Popen[str], str, str]:
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def bench_keepalive(url: str, rounds: int = 50) -> None:
+    import requests
+
+    target = f"{url}/api/v1/identity-codes/public-key"  # public and small
+
+    def timed(get: Callable[[], object]) -> float:
+        start = time.perf_counter()
+        get()
+        return (time.perf_counter() - start) * 1000
+
+    with requests.Session() as kept:
+        kept.get(target).raise_for_status()  # the connection is open from here on
+        alive = [timed(lambda: kept.get(target).raise_for_status()) for _ in range(rounds)]
+    fresh = []
+    for _ in range(rounds):
+        with requests.Session() as new:
+            fresh.append(timed(lambda s=new: s.get(target).raise_for_status()))
+    print(
+        f"GET, median of {rounds}: kept-alive connection {statistics.median(alive):.1f} ms,"
+        f" new connection each time {statistics.median(fresh):.1f} ms (baseline)"
+    )
 
 
 def bench_tickets(url: str, token: str, total: int, clients: int) -> None:
@@ -165,6 +191,7 @@ def main() -> int:
         proc, url, token = start_hub(work)
         try:
             print(f"hub: SQLite, separate process, {url}; {os.cpu_count()} CPUs")
+            bench_keepalive(url)
             bench_tickets(url, token, args.tickets, args.clients)
             bench_outbox(url, token, work, args.cases)
             bench_big_case(url, token, work)

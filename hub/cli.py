@@ -135,12 +135,12 @@ def _context(args: argparse.Namespace, *, seed: bool = False, keys: bool = False
 
 
 def _serve(args: argparse.Namespace) -> int:
-    import socket
     import ssl
 
     import uvicorn
 
     from hub.embedded import ADMIN_TOKEN_FILE, read_or_create_secret
+    from hub.listen import listening_socket
 
     if bool(args.certfile) != bool(args.keyfile):
         raise _usage("--certfile and --keyfile go together.")
@@ -150,14 +150,10 @@ def _serve(args: argparse.Namespace) -> int:
     if args.public_url:
         app.state.hub.settings.public_base_url = args.public_url
     app.state.admin_token = read_or_create_secret(_data_dir(args) / ADMIN_TOKEN_FILE)
-    sock = socket.socket(socket.AF_INET6 if ":" in args.host else socket.AF_INET)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
-        sock.bind((args.host, args.port))
+        sock = listening_socket(args.host, args.port)
     except OSError as exc:
-        sock.close()
         raise HubCommandError(f"Cannot listen on {args.host}:{args.port}: {exc.strerror}.") from exc
-    sock.listen(128)
     port = sock.getsockname()[1]
     scheme = "https" if args.certfile else "http"
     config = uvicorn.Config(

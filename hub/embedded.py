@@ -25,6 +25,7 @@ from contract.models import TerminalMode, TerminalRegistration
 from hub.app import create_app
 from hub.auth import register_terminal
 from hub.context import Clock, HubContext, HubSettings, utc_now
+from hub.listen import listening_socket
 
 logger = logging.getLogger(__name__)
 
@@ -109,10 +110,7 @@ class EmbeddedHub:
             data_dir=self.data_dir,
         )
         self._ctx = app.state.hub
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind((self.host, self.port))
-        sock.listen(128)
+        sock = listening_socket(self.host, self.port)
         self._socket = sock
         port = sock.getsockname()[1]
         self.base_url = f"{'https' if self.tls else 'http'}://{self.host}:{port}"

@@ -45,7 +45,7 @@ def create_app(
     engine = make_engine(db_url)
     migrations.upgrade(engine)
     ctx = HubContext(engine=engine, clock=clock, settings=settings or HubSettings())
-    ctx.calendar = calendar or _sample_calendar()
+    ctx.calendar = calendar or sample_calendar()
     ctx.signing_key = identity.load_or_create_key(data_dir)
     ctx.load_secrets()
     if seed_sample:
@@ -87,7 +87,7 @@ def create_app(
     return app
 
 
-def _sample_calendar() -> WorkCalendar:
+def sample_calendar() -> WorkCalendar:
     from hub.seed import sample_dir
 
     path = sample_dir() / "calendar.toml"

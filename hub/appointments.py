@@ -57,7 +57,7 @@ def _booked(session: Session, category: str, day: date, start: str) -> int:
 
 
 def slots(ctx: HubContext, category_code: str, day: date) -> list[m.Slot]:
-    if not ctx.calendar.is_working_day(day):
+    if not ctx.calendar.is_open(day):
         return []
     capacity = ctx.settings.appointment_slot_capacity
     with ctx.sessions() as session:
@@ -77,7 +77,7 @@ def book(ctx: HubContext, request: m.AppointmentBook) -> m.Appointment:
     if (
         request.slot_start not in ctx.settings.appointment_slots
         or request.slot_date < ctx.today()
-        or not ctx.calendar.is_working_day(request.slot_date)
+        or not ctx.calendar.is_open(request.slot_date)
     ):
         raise HubProblem(
             422, m.ProblemCode.VALIDATION_FAILED, "No such slot", "所选时段不可预约，请重新选择。"

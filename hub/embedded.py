@@ -14,7 +14,7 @@ import ssl
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -26,6 +26,7 @@ from hub.app import create_app
 from hub.auth import register_terminal
 from hub.context import Clock, HubContext, HubSettings, utc_now
 from hub.listen import listening_socket
+from hub.workdays import WorkCalendar
 
 logger = logging.getLogger(__name__)
 
@@ -67,8 +68,10 @@ class EmbeddedHub:
         start_timeout: float = 30.0,
         db_url: str | None = None,
         tls: TlsFiles | None = None,
+        calendar: WorkCalendar | None = None,
     ) -> None:
         self.data_dir = Path(data_dir)
+        self.calendar = calendar
         self.host = host
         self.port = port
         self.seed_sample = seed_sample
@@ -108,6 +111,7 @@ class EmbeddedHub:
             clock=self.clock,
             seed_sample=self.seed_sample,
             data_dir=self.data_dir,
+            calendar=self.calendar,
         )
         self._ctx = app.state.hub
         sock = listening_socket(self.host, self.port)
@@ -200,3 +204,15 @@ class EmbeddedHub:
         tb: TracebackType | None,
     ) -> None:
         self.stop()
+
+
+def demo_hub(data_dir: Path, **options: Any) -> EmbeddedHub:
+    """The hub of ``kiosk demo``: the sample hall, open every day, so that the tour books and
+    checks in an appointment whatever the day and hour it runs."""
+    return EmbeddedHub(data_dir, calendar=demo_calendar(), **options)
+
+
+def demo_calendar() -> WorkCalendar:
+    from hub.app import sample_calendar
+
+    return replace(sample_calendar(), open_every_day=True)

@@ -12,6 +12,9 @@ from pathlib import Path
 class WorkCalendar:
     holidays: frozenset[date] = field(default_factory=frozenset)
     working_days: frozenset[date] = field(default_factory=frozenset)  # weekend days worked
+    # The demo hall takes appointments whatever the day, so its tour works on a Sunday night;
+    # promised dates still count working days only.
+    open_every_day: bool = False
 
     @classmethod
     def from_toml(cls, path: Path) -> WorkCalendar:
@@ -20,6 +23,10 @@ class WorkCalendar:
             holidays=frozenset(date.fromisoformat(d) for d in data.get("holidays", [])),
             working_days=frozenset(date.fromisoformat(d) for d in data.get("working_days", [])),
         )
+
+    def is_open(self, day: date) -> bool:
+        """The hall takes appointments on ``day``."""
+        return self.open_every_day or self.is_working_day(day)
 
     def is_working_day(self, day: date) -> bool:
         if day in self.working_days:

@@ -56,9 +56,10 @@ LocalHubFactory = Callable[[Path], LocalHub]  # the hub's data folder -> a hub t
 LOCAL_HUB_ENTRY_POINTS = "kiosk.local_hub"
 
 
-def installed_local_hub() -> LocalHubFactory:
-    """The local hub installed with the terminal (the reference hub's ``EmbeddedHub``)."""
-    found = [e for e in entry_points(group=LOCAL_HUB_ENTRY_POINTS) if e.name == "embedded"]
+def installed_local_hub(name: str = "embedded") -> LocalHubFactory:
+    """The local hub installed with the terminal: "embedded" (the reference hub's
+    ``EmbeddedHub`` with the sample hall) or "demo" (the same, open every day)."""
+    found = [e for e in entry_points(group=LOCAL_HUB_ENTRY_POINTS) if e.name == name]
     if not found:
         raise ConfigError(
             'api.base_url = "embedded" needs the hub package, which is not installed here: '

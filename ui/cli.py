@@ -59,7 +59,9 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from kiosk.app import build_terminal, demo_settings
+    from kiosk.app import build_terminal, demo_settings, installed_local_hub
+
+    demo_hub = installed_local_hub("demo")
 
     if args.tour:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -69,7 +71,7 @@ def _demo(args: argparse.Namespace) -> int:
         # screenshots do not depend on earlier runs.
         shutil.rmtree(out / ".data", ignore_errors=True)
         settings = demo_settings(args.mode, data_dir=out / ".data", voice="none")
-        with build_terminal(settings, printed_dir=out) as terminal:
+        with build_terminal(settings, printed_dir=out, local_hub=demo_hub) as terminal:
             from ui.tour import run_tour
 
             written = run_tour(terminal, out)
@@ -78,7 +80,7 @@ def _demo(args: argparse.Namespace) -> int:
             print(f"  {path.name}")
         return 0
     settings = demo_settings(args.mode)
-    with build_terminal(settings) as terminal:
+    with build_terminal(settings, local_hub=demo_hub) as terminal:
         from ui.app import run_window
 
         return run_window(terminal, fullscreen=False, windowed=args.windowed)

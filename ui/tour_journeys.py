@@ -116,7 +116,7 @@ class JourneyTour:
         self._people += 1
         card = dataclasses.replace(sample_resident(), id_number=fictional_id(self._people))
         client = self.terminal.client
-        today = date.today()
+        today = client.queues()[0].service_date  # the hall's date, in the hall's time zone
         try:
             client.book_appointment(
                 m.AppointmentBook(

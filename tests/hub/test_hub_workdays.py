@@ -38,3 +38,12 @@ def test_adding_working_days_is_counted_back_exactly(start: date, days: int) -> 
         assert SAMPLE.is_working_day(due) and due > start
         # The day before the due date is one working day short.
         assert SAMPLE.working_days_between(start, due - timedelta(days=1)) == days - 1
+
+
+def test_the_demo_calendar_is_open_every_day_but_counts_working_days() -> None:
+    from hub.embedded import demo_calendar
+
+    demo, sunday = demo_calendar(), date(2026, 12, 6)
+    assert demo.is_open(sunday) and not demo.is_working_day(sunday)
+    assert demo.add_working_days(date(2026, 12, 4), 1) == date(2026, 12, 7)  # Friday -> Monday
+    assert not SAMPLE.is_open(sunday)

@@ -164,15 +164,19 @@ def upload_material(
         return receipt(session, row)
 
 
-def lookup(ctx: HubContext, query: m.CaseLookup) -> m.CaseStatus:
-    """Status only with proof; an unknown number and a wrong proof get the same answer."""
+def lookup(ctx: HubContext, query: m.CaseLookup, terminal_id: str) -> m.CaseStatus:
+    """Status only with proof; an unknown number and a wrong proof get the same answer. Only
+    the guessable proof (the last six) is throttled, per ``terminal_id`` and number."""
     refused = HubProblem(
         404,
         m.ProblemCode.PROOF_REJECTED,
         "Case number and proof do not match",
         "办件编号或身份证号码不正确，请核对后再查。",
     )
-    ctx.lookup_guard.check(query.case_number, ctx.now())
+    guessable = not query.id_number and bool(query.id_last6)
+    guard_key = f"{terminal_id}\n{query.case_number}"
+    if guessable:
+        ctx.lookup_guard.check(guard_key, ctx.now())
     if not (query.id_number or query.id_last6 or query.receipt_code):
         raise HubProblem(
             422,
@@ -185,7 +189,8 @@ def lookup(ctx: HubContext, query: m.CaseLookup) -> m.CaseStatus:
             select(CaseRow).where(CaseRow.case_number == query.case_number)
         ).scalar_one_or_none()
         if row is None:
-            ctx.lookup_guard.failed(query.case_number, ctx.now())
+            if guessable:
+                ctx.lookup_guard.failed(guard_key, ctx.now())
             raise refused
         stored = row.applicant_id_number.upper()
         if query.id_number:
@@ -197,7 +202,8 @@ def lookup(ctx: HubContext, query: m.CaseLookup) -> m.CaseStatus:
             given = receipt_code_hash(row.case_id, query.receipt_code or "")
             ok = bool(expected) and hmac.compare_digest(expected, given)
         if not ok:
-            ctx.lookup_guard.failed(query.case_number, ctx.now())
+            if guessable:
+                ctx.lookup_guard.failed(guard_key, ctx.now())
             raise refused
         return _status(session, row)
 

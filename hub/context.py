@@ -46,9 +46,14 @@ class HubSettings:
 
 
 class LookupGuard:
-    """Limits wrong proofs per case number: the last six digits of an ID number are few, and
-    case numbers are sequential, so unlimited guessing would find a stranger's case.
-    In memory per hub process (a restart forgets): enough to make guessing impractical."""
+    """Limits wrong guesses of the last six digits of an ID number: they are few, and case
+    numbers are sequential, so unlimited guessing would find a stranger's case.
+
+    Failures count per source terminal and case number, so that a stranger guessing at one
+    kiosk blocks only the six-digit proof of that number at that kiosk: the owner's card (the
+    full number) or receipt code (40 bits, not guessable) is never refused, and their last six
+    still work at any other terminal. In memory per hub process (a restart forgets): enough to
+    make guessing impractical."""
 
     def __init__(self, limit: int = 5, window: timedelta = timedelta(minutes=15)) -> None:
         self.limit = limit

@@ -64,8 +64,8 @@ async def upload_material(
 
 
 @router.post("/lookup", response_model=m.CaseStatus, responses=PROBLEMS)
-def lookup(body: m.CaseLookup, ctx: ContextDep, _terminal: TerminalDep) -> m.CaseStatus:
-    return case_flow.lookup(ctx, body)
+def lookup(body: m.CaseLookup, ctx: ContextDep, terminal: TerminalDep) -> m.CaseStatus:
+    return case_flow.lookup(ctx, body, terminal.terminal_id)
 
 
 @router.post("/by-applicant", response_model=list[m.CaseStatus], responses=PROBLEMS)

@@ -25,6 +25,7 @@ from contract.models import (
     MaterialDeclaration,
     Person,
 )
+from contract.payloads import new_receipt_code
 from contract.privacy import mask_name
 from hub.context import HubSettings
 from hub.db import CaseRow, Material
@@ -381,13 +382,34 @@ def test_guessing_proofs_is_throttled(client: HubClient, clock: Any) -> None:
         with pytest.raises(HubRejected) as info:
             client.lookup_case(CaseLookup(case_number=number, id_last6=f"{guess:06d}"))
         assert info.value.code == "proof_rejected"
-    with pytest.raises(HubRejected) as info:  # even the right proof waits now
+    with pytest.raises(HubRejected) as info:  # the six digits wait now, even the right ones
         client.lookup_case(CaseLookup(case_number=number, id_last6="31002X"))
     assert (info.value.status, info.value.code) == (429, "too_many_attempts")
     clock.advance(minutes=16)
     assert (
         client.lookup_case(CaseLookup(case_number=number, id_last6="31002X")).case_number == number
     )
+
+
+def test_a_stranger_cannot_lock_the_owner_out(client: HubClient, hub: EmbeddedHub) -> None:
+    """Guessing at one kiosk blocks only the six-digit proof of that number there: the owner's
+    card or receipt code always works, and their six digits work at any other terminal."""
+    code = new_receipt_code()
+    request, _materials = business_case()
+    request = request.model_copy(update={"receipt_code": code})
+    number = client.create_case(request, idempotency_key=uuid.uuid4().hex).case_number
+    for guess in range(8):
+        with pytest.raises(HubRejected):
+            client.lookup_case(CaseLookup(case_number=number, id_last6=f"{guess:06d}"))
+    with pytest.raises(HubRejected) as info:
+        client.lookup_case(CaseLookup(case_number=number, id_last6="31002X"))
+    assert info.value.status == 429
+    by_card = client.lookup_case(CaseLookup(case_number=number, id_number=ID_NUMBER))
+    by_receipt = client.lookup_case(CaseLookup(case_number=number, receipt_code=code))
+    assert by_card.case_number == by_receipt.case_number == number
+    with HubClient(hub.base_url, token=hub.register_terminal("K-OTHER")) as other:
+        found = other.lookup_case(CaseLookup(case_number=number, id_last6="31002X"))
+    assert found.case_number == number
 
 
 def test_the_hub_masks_as_the_receipt_does(client: HubClient) -> None:

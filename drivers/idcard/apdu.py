@@ -22,12 +22,15 @@ offset 4 of page 1, 4 bytes in page 5"), and which regions' cards ask for a PIN 
 from __future__ import annotations
 
 import datetime
+import logging
 from dataclasses import dataclass
 from typing import Final
 
 from drivers.idcard import ga467
 from drivers.idcard.document import CardType, IdDocument, parse_text_block
 from drivers.idcard.errors import TextBlockError
+
+logger = logging.getLogger(__name__)
 
 # "sx1.sh." + 社会保障 (GBK)
 SSC_AID: Final = b"sx1.sh." + "社会保障".encode("gbk")
@@ -102,10 +105,26 @@ def parse_pseudo_stream(pages: list[bytes]) -> IdDocument:
         raise TextBlockError(
             f"the reader's pseudo-card returned {len(stream)} of {PSEUDO_STREAM_LEN} bytes"
         )
+    stream = stream[:PSEUDO_STREAM_LEN]
     try:
-        payload = ga467.parse_read_data(stream[:PSEUDO_STREAM_LEN], with_fingerprint=False)
-    except ga467.FrameLengthError as exc:
-        raise TextBlockError(f"the reader's pseudo-card stream is malformed: {exc}") from exc
+        payload = ga467.parse_read_data(stream, with_fingerprint=False)
+    except ga467.FrameLengthError:
+        # The layout of the four bytes before the text is not documented (see the module's
+        # docstring): when they are not the GA 467 lengths, the text block at offset 4 still
+        # decides. It must validate; the prefix (lengths, nothing personal) goes to the log.
+        prefix = stream[:4].hex(" ")
+        try:
+            document = parse_text_block(
+                stream[4 : 4 + ga467.TEXT_LEN], stream[4 + ga467.TEXT_LEN :]
+            )
+        except TextBlockError as exc:
+            raise TextBlockError(
+                f"the reader's pseudo-card stream is malformed (prefix {prefix}): {exc.message}"
+            ) from exc
+        logger.info(
+            "pseudo-card prefix %s is not the GA 467 lengths; its text block is valid", prefix
+        )
+        return document
     return parse_text_block(payload.text, payload.photo)
 
 

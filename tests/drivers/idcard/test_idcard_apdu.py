@@ -99,3 +99,21 @@ def test_atr_profile_hint() -> None:
     assert apdu.looks_like_pseudo_card(bytes.fromhex("3B 8A 80 01 49 44 43 41 52 44 90 00 80 11"))
     assert not apdu.looks_like_pseudo_card(bytes.fromhex("3B 88 80 01 00 00 00 00 33 81 81 00"))
     assert samples.sample_social_security().valid_to == datetime.date(2028, 3, 1)
+
+
+def test_pseudo_card_with_another_prefix_is_read_when_its_text_block_is_valid(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The four bytes before the text are not documented: a reader that puts something else
+    there is still read, and the prefix is logged for the record (nothing personal in it)."""
+    doc = samples.sample_resident()
+    pages = apdu.split_pseudo_stream(encode_text_block(doc), samples.SAMPLE_WLT)
+    pages[0] = b"\x00\x00\x00\x00" + pages[0][4:]
+    with caplog.at_level("INFO", logger="drivers.idcard.apdu"):
+        assert apdu.parse_pseudo_stream(pages) == doc
+    assert "00 00 00 00" in caplog.text
+    assert doc.name is not None and doc.name not in caplog.text
+
+    garbled = [b"\x00\x00\x00\x00" + bytes([0xFF]) * 252, *pages[1:]]
+    with pytest.raises(TextBlockError, match="prefix 00 00 00 00"):
+        apdu.parse_pseudo_stream(garbled)

@@ -6,6 +6,8 @@
    (a keep-alive request must not wait for a delayed ACK: the hub's sockets set TCP_NODELAY).
 1. Tickets per second and p50/p99 latency, 50 concurrent clients, hub on SQLite in its own
    process (``kiosk hub serve``), clients in this one.
+1b. The hub's own cost of one ticket (in-process, no HTTP) at the 10th and at the 10,000th
+   ticket of a day, with the people ahead served as the day goes on (a hall's day, compressed).
 2. Outbox drain rate: cases (three 4 KB materials each) written while offline, then drained.
 3. A case with two 1 MB materials: time from outbox submit to the hub's acknowledgement.
 """
@@ -111,6 +113,47 @@ def bench_tickets(url: str, token: str, total: int, clients: int) -> None:
     )
 
 
+def bench_ticket_cost(work: Path, total: int) -> None:
+    from datetime import timedelta
+
+    from sqlalchemy import select, update
+
+    from contract.models import TerminalMode, TerminalRegistration
+    from hub.app import create_app
+    from hub.auth import register_terminal
+    from hub.db import Terminal, Ticket, TicketCategoryRow
+    from hub.tickets import issue
+
+    ctx = create_app(f"sqlite:///{work / 'cost.sqlite3'}", seed_sample=True).state.hub
+    registration = TerminalRegistration(terminal_id="cost-01", mode=TerminalMode.HALL)
+    register_terminal(ctx, registration)
+    with ctx.transaction() as session:
+        terminal = session.execute(select(Terminal)).scalar_one()
+        general = session.get(TicketCategoryRow, "general")
+        assert general is not None
+        general.range_end, general.daily_cap = 99999, None  # a big hall's day in one queue
+    request = TicketIssueRequest(category_code="general")
+    costs: list[float] = []
+    for n in range(1, total + 1):
+        start = time.perf_counter()
+        issued = issue(ctx, terminal, request, None, "http://hall")
+        costs.append(time.perf_counter() - start)
+        if n % 50 == 0:  # the windows serve most of the queue as the day goes on
+            now = ctx.now()
+            with ctx.transaction() as session:
+                session.execute(
+                    update(Ticket)
+                    .where(Ticket.state == "issued", Ticket.number != issued.number)
+                    .values(state="done", started_at=now - timedelta(minutes=6), ended_at=now)
+                )
+    early = statistics.median(costs[5:15]) * 1000
+    late = statistics.median(costs[-10:]) * 1000
+    print(
+        f"one ticket, hub's own cost (median of 10): at the 10th {early:.2f} ms,"
+        f" at the {total:,}th {late:.2f} ms ({late / early:.2f}x)"
+    )
+
+
 def business_case(tag: str, size: int) -> tuple[CaseCreate, dict[str, bytes]]:
     materials = {
         c: (tag + c).encode().ljust(size, b".") for c in ("application", "id_card", "premises")
@@ -185,6 +228,7 @@ def main() -> int:
     parser.add_argument("--tickets", type=int, default=1000)
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--cases", type=int, default=100)
+    parser.add_argument("--day", type=int, default=10000, help="tickets in the day of 1b")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -192,6 +236,7 @@ def main() -> int:
         try:
             print(f"hub: SQLite, separate process, {url}; {os.cpu_count()} CPUs")
             bench_keepalive(url)
+            bench_ticket_cost(work, args.day)
             bench_tickets(url, token, args.tickets, args.clients)
             bench_outbox(url, token, work, args.cases)
             bench_big_case(url, token, work)

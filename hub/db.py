@@ -18,6 +18,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
@@ -112,6 +113,10 @@ class Ticket(Base):
     __table_args__ = (
         UniqueConstraint("category_code", "service_date", "seq"),
         UniqueConstraint("terminal_id", "idempotency_key"),
+        # A queue's waiting tickets (people ahead, call-next) and its latest services (the wait
+        # estimate): both read on every ticket issued, so their cost must not grow with the day.
+        Index("ix_tickets_queue_state", "category_code", "service_date", "state"),
+        Index("ix_tickets_category_state_ended", "category_code", "state", "ended_at"),
     )
     ticket_id: Mapped[str] = mapped_column(String(32), primary_key=True)
     category_code: Mapped[str] = mapped_column(ForeignKey("ticket_categories.code"))

@@ -13,7 +13,7 @@ import math
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -92,17 +92,24 @@ def format_number(category: TicketCategoryRow, seq: int) -> str:
 
 
 def waiting_ahead(session: Session, ticket: Ticket) -> int:
-    """Issued tickets of the same queue that call-next would serve before this one."""
-    candidates = session.execute(
-        select(Ticket.priority, Ticket.issued_at, Ticket.seq).where(
+    """Issued tickets of the same queue that call-next would serve before this one: counted by
+    the database on the queue's index, so the cost stays flat however long the day grows."""
+    mine = rank(ticket.priority)
+    their_rank = case(PRIORITY_RANK, value=Ticket.priority, else_=2)
+    earlier = or_(
+        Ticket.issued_at < ticket.issued_at,
+        and_(Ticket.issued_at == ticket.issued_at, Ticket.seq < ticket.seq),
+    )
+    count = session.execute(
+        select(func.count()).where(
             Ticket.category_code == ticket.category_code,
             Ticket.service_date == ticket.service_date,
             Ticket.state == m.TicketState.ISSUED.value,
             Ticket.ticket_id != ticket.ticket_id,
+            or_(their_rank < mine, and_(their_rank == mine, earlier)),
         )
-    ).all()
-    mine = (rank(ticket.priority), ticket.issued_at, ticket.seq)
-    return sum(1 for p, at, seq in candidates if (rank(p), at, seq) < mine)
+    ).scalar_one()
+    return int(count)
 
 
 def estimated_wait(session: Session, category: TicketCategoryRow, ahead: int) -> int | None:

@@ -6,6 +6,7 @@ import re
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 import requests
@@ -276,3 +277,23 @@ def test_a_walk_in_ticket_with_an_id_is_one_per_person(client: HubClient, hub: E
     client.issue_ticket(TicketIssueRequest(category_code="general"))
     client.issue_ticket(TicketIssueRequest(category_code="business", id_number=request.id_number))
     assert count_tickets(hub) == 3
+
+
+def test_people_ahead_follow_the_call_order(client: HubClient, clock: Any) -> None:
+    """Call-next serves appointments first, then priority, then arrival: the count of people
+    ahead (now a query) follows the same order."""
+    from contract.models import AppointmentBook, CheckIn
+
+    normal = [client.issue_ticket(TicketIssueRequest(category_code="general")) for _ in range(2)]
+    assert [t.waiting_ahead for t in normal] == [0, 1]
+    person = "11010519491231002X"
+    day = clock().astimezone(ZoneInfo("Asia/Shanghai")).date()
+    client.book_appointment(
+        AppointmentBook(
+            category_code="general", id_number=person, slot_date=day, slot_start="09:00"
+        )
+    )
+    booked = client.check_in(CheckIn(id_number=person))
+    assert booked.waiting_ahead == 0  # an appointment goes before the walk-ins
+    later = client.issue_ticket(TicketIssueRequest(category_code="general"))
+    assert later.waiting_ahead == 3

@@ -6,6 +6,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI
 
@@ -13,6 +14,7 @@ from contract.models import API_PREFIX
 from hub import identity, migrations, problems
 from hub.context import Clock, HubContext, HubSettings, utc_now
 from hub.db import make_engine
+from hub.openapi import problems_only
 from hub.routes import (
     appointments,
     cases,
@@ -83,7 +85,14 @@ def create_app(
     for module in routers:
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(follow.router)  # a page for phones, outside the versioned API
+    generate = app.openapi
 
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = problems_only(generate())
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
     return app
 
 

@@ -12,6 +12,7 @@ import secrets
 from typing import Annotated
 
 from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import select
 
 from contract.models import ProblemCode, TerminalCredentials, TerminalRegistration
@@ -49,18 +50,31 @@ def register_terminal(ctx: HubContext, registration: TerminalRegistration) -> Te
     return TerminalCredentials(terminal_id=registration.terminal_id, token=token, issued_at=now)
 
 
-def _bearer(request: Request) -> str:
-    header = request.headers.get("Authorization", "")
-    scheme, _, token = header.partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
+# Declared as security schemes in the OpenAPI document, so that a platform implementing the
+# contract learns from it which operations need which token (the problems stay ours: no
+# auto_error, a missing token is answered as every other problem).
+TERMINAL_TOKEN = HTTPBearer(
+    auto_error=False,
+    scheme_name="terminalToken",
+    description="A terminal's token (kiosk hub register-terminal).",
+)
+ADMIN_TOKEN = HTTPBearer(
+    auto_error=False, scheme_name="adminToken", description="The hub's admin token."
+)
+Credentials = HTTPAuthorizationCredentials | None
+
+
+def _bearer(credentials: Credentials) -> str:
+    if credentials is None or not credentials.credentials.strip():
         raise HubProblem(401, ProblemCode.UNAUTHORIZED, "Missing bearer token")
-    return token.strip()
+    return credentials.credentials.strip()
 
 
 def current_terminal(
-    request: Request, ctx: Annotated[HubContext, Depends(get_context)]
+    ctx: Annotated[HubContext, Depends(get_context)],
+    credentials: Annotated[Credentials, Depends(TERMINAL_TOKEN)],
 ) -> Terminal:
-    token = _bearer(request)
+    token = _bearer(credentials)
     with ctx.sessions() as session:
         terminal = session.execute(
             select(Terminal).where(Terminal.token_hash == hash_token(token))
@@ -70,9 +84,11 @@ def current_terminal(
     return terminal
 
 
-def require_admin(request: Request) -> None:
+def require_admin(
+    request: Request, credentials: Annotated[Credentials, Depends(ADMIN_TOKEN)]
+) -> None:
     expected: str | None = request.app.state.admin_token
-    token = _bearer(request)
+    token = _bearer(credentials)
     if expected is None or not secrets.compare_digest(token, expected):
         raise HubProblem(403, ProblemCode.FORBIDDEN, "Admin token required")
 

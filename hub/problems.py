@@ -17,6 +17,7 @@ logger = logging.getLogger(__name__)
 # Citizen-facing Chinese text per code; ``title`` stays English for logs and technicians.
 _DETAILS: dict[ProblemCode, str] = {
     ProblemCode.VALIDATION_FAILED: "填写的信息有误，请检查后重新提交。",
+    ProblemCode.MALFORMED_BODY: "终端发送的数据格式有误，请联系工作人员。",
     ProblemCode.UNAUTHORIZED: "终端未登记或凭证无效，请联系工作人员。",
     ProblemCode.FORBIDDEN: "本终端无权办理此业务，请联系工作人员。",
     ProblemCode.NOT_FOUND: "未找到相关信息。",
@@ -49,6 +50,7 @@ def problem_response(problem: Problem) -> JSONResponse:
 
 def _status_code(status: int) -> ProblemCode:
     return {
+        400: ProblemCode.MALFORMED_BODY,
         401: ProblemCode.UNAUTHORIZED,
         403: ProblemCode.FORBIDDEN,
         404: ProblemCode.NOT_FOUND,
@@ -73,6 +75,16 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        if any(e.get("type") == "json_invalid" for e in exc.errors()):
+            return problem_response(
+                Problem(
+                    title="The body is not valid JSON",
+                    status=400,
+                    detail=_DETAILS[ProblemCode.MALFORMED_BODY],
+                    code=ProblemCode.MALFORMED_BODY,
+                    instance=request.url.path,
+                )
+            )
         errors = [
             FieldError(loc=[str(p) for p in e.get("loc", ())], message=str(e.get("msg", "")))
             for e in exc.errors()

@@ -13,6 +13,8 @@ class ProblemCode(enum.StrEnum):
     """Machine codes carried in every problem+json body (``code``)."""
 
     VALIDATION_FAILED = "validation_failed"
+    # Not JSON at all, or nested beyond reason: the terminal (not the citizen) is at fault.
+    MALFORMED_BODY = "malformed_body"
     UNAUTHORIZED = "unauthorized"
     FORBIDDEN = "forbidden"
     NOT_FOUND = "not_found"

@@ -11,6 +11,7 @@ import requests
 
 from hub.embedded import EmbeddedHub
 from hub.openapi import COMMITTED, render
+from kiosk.api.client import HubClient
 
 
 def test_served_openapi_matches_the_committed_copy(hub: EmbeddedHub) -> None:
@@ -35,7 +36,6 @@ def test_every_operation_documents_problem_answers() -> None:
 
 def test_a_restarted_hub_keeps_its_data_and_secrets(tmp_path: Path) -> None:
     from contract.models import TicketIssueRequest
-    from kiosk.api.client import HubClient
 
     with EmbeddedHub(tmp_path) as first:
         token = first.register_terminal("kiosk-01")
@@ -92,3 +92,43 @@ def test_an_unexpected_error_is_a_500_problem_without_details() -> None:
     body = response.json()
     assert body["code"] == "internal_error" and "稍后再试" in body["detail"]
     assert "secret" not in response.text and "1101" not in response.text
+
+
+def test_the_document_declares_auth_and_problem_errors() -> None:
+    """A platform implementing the contract learns the auth and the error shape from it."""
+    from hub.openapi import current_document
+
+    document = current_document()
+    schemes = document["components"]["securitySchemes"]
+    assert {s["scheme"] for s in schemes.values()} == {"bearer"}
+    operations = {
+        (method.upper(), path): op
+        for path, ops in document["paths"].items()
+        for method, op in ops.items()
+    }
+    public = {("GET", "/api/v1/identity-codes/public-key"), ("GET", "/api/v1/tickets/{ticket_id}")}
+    for key, op in operations.items():
+        assert bool(op.get("security")) is (key not in public), key
+        for status, response in op["responses"].items():
+            if int(status) >= 400:
+                assert list(response["content"]) == ["application/problem+json"], (key, status)
+        if "requestBody" in op:
+            assert "400" in op["responses"], key
+    assert "HTTPValidationError" not in document["components"]["schemas"]
+
+
+def test_malformed_bodies_and_odd_queries_are_problems_not_crashes(hub: EmbeddedHub) -> None:
+    headers = {"Authorization": f"Bearer {hub.register_terminal('K-ODD')}"}
+    url = f"{hub.base_url}/api/v1"
+    for body in ("{", "[" * 5000 + "]" * 5000):
+        sent = requests.post(
+            f"{url}/tickets",
+            data=body,
+            headers={**headers, "Content-Type": "application/json"},
+            timeout=10,
+        )
+        assert sent.status_code == 400, sent.text
+        assert sent.headers["content-type"].startswith("application/problem+json")
+        assert sent.json()["code"] == "malformed_body"
+    odd = requests.get(f"{url}/catalog", params={"site": "é中"}, headers=headers, timeout=10)
+    assert (odd.status_code, odd.json()["code"]) == (422, "validation_failed")

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import FakeClock
 
 from contract import models as m
 from hub.embedded import EmbeddedHub, demo_hub
@@ -25,13 +25,15 @@ def _hall(hub: EmbeddedHub) -> Iterator[HubClient]:
 
 
 @pytest.fixture
-def demo(tmp_path: Path) -> Iterator[HubClient]:
-    yield from _hall(demo_hub(tmp_path / "demo", clock=FakeClock(SUNDAY_NIGHT)))
+def demo(tmp_path: Path, clock: Any) -> Iterator[HubClient]:
+    clock.set(SUNDAY_NIGHT)
+    yield from _hall(demo_hub(tmp_path / "demo", clock=clock))
 
 
 @pytest.fixture
-def real_hall(tmp_path: Path) -> Iterator[HubClient]:
-    yield from _hall(EmbeddedHub(tmp_path / "hall", clock=FakeClock(SUNDAY_NIGHT)))
+def real_hall(tmp_path: Path, clock: Any) -> Iterator[HubClient]:
+    clock.set(SUNDAY_NIGHT)
+    yield from _hall(EmbeddedHub(tmp_path / "hall", clock=clock))
 
 
 def _book(client: HubClient, day: date) -> m.Appointment:

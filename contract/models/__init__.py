@@ -54,6 +54,7 @@ from contract.models.catalog import (
 from contract.models.common import (
     API_PREFIX,
     IDEMPOTENCY_HEADER,
+    MAX_INT,
     PROBLEM_MEDIA_TYPE,
     Code,
     IdNumber,
@@ -115,6 +116,7 @@ __all__ = [
     "API_PREFIX",
     "IDEMPOTENCY_HEADER",
     "MAX_APPLICANT_CASES",
+    "MAX_INT",
     "PROBLEM_MEDIA_TYPE",
     "SIMPLE_FIELD_KINDS",
     "ApplicantCases",

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from pydantic import Field, StringConstraints
 
 from contract.models.catalog import Channel, DeliveryMethod, FormAnswer
-from contract.models.common import Code, ContractModel, IdNumber, Sha256Hex
+from contract.models.common import MAX_INT, Code, ContractModel, IdNumber, Sha256Hex
 
 
 class CaseState(enum.StrEnum):
@@ -54,7 +54,7 @@ class MaterialDeclaration(ContractModel):
     code: Code
     name: str = Field(min_length=1, max_length=200)
     sha256: Sha256Hex
-    size: int = Field(gt=0)
+    size: int = Field(gt=0, le=MAX_INT)
     media_type: Annotated[str, StringConstraints(pattern=r"^[a-z]+/[a-z0-9.+-]+$")] = (
         "application/pdf"
     )

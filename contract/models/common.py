@@ -27,6 +27,8 @@ IdNumber = Annotated[
     str, StringConstraints(pattern=r"^[0-9A-Za-z]{6,32}$"), AfterValidator(_check_id_number)
 ]
 Sha256Hex = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+# Every number a client sends is bounded: an unbounded int reaches the database as an overflow.
+MAX_INT = 2**31 - 1
 
 
 class ContractModel(BaseModel):

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from pydantic import Field
 
-from contract.models.common import Code, ContractModel
+from contract.models.common import MAX_INT, Code, ContractModel
 
 
 class TerminalMode(enum.StrEnum):
@@ -37,7 +37,7 @@ class DeviceHealthReport(ContractModel):
 
 class Heartbeat(ContractModel):
     devices: list[DeviceHealthReport] = Field(default_factory=list, max_length=32)
-    outbox_depth: int = Field(ge=0)
+    outbox_depth: int = Field(ge=0, le=MAX_INT)
     software_version: str = Field(default="", max_length=32)
 
 

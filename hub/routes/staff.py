@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Path, Query
 
 from contract import models as m
 from hub import evaluations, stats
@@ -27,7 +27,10 @@ def bad_ratings(
     "/evaluations/{evaluation_id}/follow-up", response_model=m.BadEvaluation, responses=PROBLEMS
 )
 def follow_up(
-    evaluation_id: int, body: m.FollowUp, ctx: ContextDep, _t: CounterDep
+    evaluation_id: Annotated[int, Path(ge=1, le=m.MAX_INT)],
+    body: m.FollowUp,
+    ctx: ContextDep,
+    _t: CounterDep,
 ) -> m.BadEvaluation:
     return evaluations.follow_up(ctx, evaluation_id, body)
 

@@ -17,6 +17,8 @@ from pathlib import Path
 import platformdirs
 from PySide6.QtCore import QCoreApplication, QTranslator
 
+from kiosk.children import run_bounded
+
 logger = logging.getLogger(__name__)
 
 TS_DIR = Path(__file__).resolve().parent / "translations"
@@ -39,12 +41,9 @@ def compiled(name: str) -> Path | None:
         Path(sys.executable).with_name("pyside6-lrelease")
     )
     try:
-        subprocess.run(
-            [lrelease, "-silent", str(ts), "-qm", str(cache)],
-            check=True,
-            timeout=60,
-            capture_output=True,
-        )
+        done = run_bounded([lrelease, "-silent", str(ts), "-qm", str(cache)], 60, capture=True)
+        if done.returncode != 0:
+            raise subprocess.CalledProcessError(done.returncode, lrelease, done.stdout, done.stderr)
     except (OSError, subprocess.SubprocessError) as exc:
         logger.error("cannot compile %s: %s", ts.name, exc)
         return None

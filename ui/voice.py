@@ -21,10 +21,14 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtTextToSpeech import QTextToSpeech
 
+from kiosk.children import ALARM_PRELUDE, run_bounded
+
 logger = logging.getLogger(__name__)
 
 PROBE_SECONDS = 8.0
-_PROBE = """
+_PROBE = (
+    ALARM_PRELUDE
+    + """
 import sys
 from pathlib import Path
 from PySide6.QtCore import QCoreApplication
@@ -33,6 +37,7 @@ app = QCoreApplication([])
 tts = QTextToSpeech(sys.argv[1])
 Path(sys.argv[2]).write_text(f"{tts.state().name} {len(tts.availableLocales())}")
 """
+)
 
 
 def engine_answers(name: str, timeout: float = PROBE_SECONDS) -> bool:
@@ -41,15 +46,10 @@ def engine_answers(name: str, timeout: float = PROBE_SECONDS) -> bool:
     # hold our pipe open after the probe is killed.
     with tempfile.TemporaryDirectory() as folder:
         answer = Path(folder) / "answer"
+        # The probe ends itself a second after our wait and dies with us (kiosk.children).
+        alarm = str(int(timeout) + 1)
         try:
-            subprocess.run(
-                [sys.executable, "-c", _PROBE, name, str(answer)],
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                timeout=timeout,
-                check=False,
-            )
+            run_bounded([sys.executable, "-c", _PROBE, alarm, name, str(answer)], timeout)
         except (OSError, subprocess.TimeoutExpired):
             return False
         text = answer.read_text() if answer.exists() else ""

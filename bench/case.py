@@ -138,7 +138,7 @@ def hub_down(settings: Settings, folder: Path) -> None:
     cache.refresh()
     item = cache.item(code)
     assert item is not None
-    camera = DocumentCamera("sim", folder / "captures")
+    camera = DocumentCamera("sim")
     camera.begin("id_card")
     assert not camera.capture().issues
     captured = camera.finish()

@@ -4,7 +4,9 @@
 ``sim``: a generated page on a desk, for the demo and tests) only while a materials screen is
 open. ``frame()`` gives the live preview; ``capture()`` checks the current frame with the
 quality checks of drivers.camera.document and, when it is good, adds the straightened page to
-the material being captured. ``finish()`` writes the pages as one PDF with its SHA-256.
+the material being captured. ``finish()`` assembles the pages into one PDF with its SHA-256.
+The pages stay in memory (drivers.camera.material): nothing of a citizen's document is written
+to disk before the encrypted outbox.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
@@ -53,13 +54,11 @@ def sim_page_frame(seed: int = 7, width: int = 1280, height: int = 960) -> np.nd
 
 
 class DocumentCamera:
-    def __init__(self, spec: str, work_dir: Path) -> None:
+    def __init__(self, spec: str) -> None:
         self.spec = spec
-        self.work_dir = Path(work_dir)
         self._source: object | None = None
         self._lock = threading.Lock()
         self._writer: MaterialWriter | None = None
-        self._count = 0
 
     def open(self) -> None:
         with self._lock:
@@ -82,13 +81,9 @@ class DocumentCamera:
         with self._lock:
             return None if self._source is None else self._source.read()  # type: ignore[attr-defined]
 
-    def begin(self, code: str) -> Path:
-        """Start (or restart) capturing the material ``code``; returns the folder its pages
-        go to (the citizen's session deletes it when it ends)."""
-        self._count += 1
-        folder = self.work_dir / f"{self._count:03d}-{code}"
-        self._writer = MaterialWriter(folder, code)
-        return folder
+    def begin(self, code: str) -> None:
+        """Start (or restart) capturing the material ``code``."""
+        self._writer = MaterialWriter(code)
 
     def capture(self) -> CaptureResult:
         from drivers.camera.document import capture_page
@@ -113,6 +108,10 @@ class DocumentCamera:
         material = self._require().finish()
         self._writer = None
         return material
+
+    def drop(self) -> None:
+        """Forget the material being captured (the citizen left with the panel open)."""
+        self._writer = None
 
     def _require(self) -> MaterialWriter:
         if self._writer is None:

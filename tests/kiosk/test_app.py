@@ -73,3 +73,18 @@ def test_no_hub_installed_is_a_config_error(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr(app, "entry_points", lambda group: [])
     with pytest.raises(ConfigError, match=r"api\.base_url"):
         app.installed_local_hub()
+
+
+def test_pages_a_killed_session_left_on_disk_are_deleted_at_start(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Older versions kept captured pages in the data folder: a session killed mid-capture
+    left them there. The next start deletes them and says how many, never whose."""
+    left = tmp_path / "captures" / "003-id_card"
+    left.mkdir(parents=True)
+    for name in ("id_card-p01.jpg", "id_card.pdf"):
+        (left / name).write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF")
+    settings = demo_settings("hall", data_dir=tmp_path, voice="none")
+    with caplog.at_level("WARNING"), build_terminal(settings):
+        assert not (tmp_path / "captures").exists()
+    assert "deleted 2 captured page files" in caplog.text

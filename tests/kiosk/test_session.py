@@ -2,33 +2,29 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from kiosk.session import Session
 
 
 class Draft:
     def __init__(self) -> None:
         self.name = "张三"
+        self.pages = [b"\xff\xd8 a page"]
 
     def forget(self) -> None:
         self.name = ""
+        self.pages.clear()
 
 
-def test_end_forgets_held_state_deletes_pages_and_runs_callbacks(tmp_path: Path) -> None:
+def test_end_forgets_held_state_and_runs_callbacks() -> None:
     session, draft, cleared = Session(), Draft(), []
-    pages = tmp_path / "001-id_card"
-    pages.mkdir()
-    (pages / "page-1.jpg").write_bytes(b"\xff\xd8")
     session.hold("case", draft)
-    session.keep_file(pages)
     session.on_end(lambda: cleared.append(draft.name))  # screens clear before data goes
     session.identity = object()
     assert session.holds_personal_data
 
     session.end()
-    assert cleared == ["张三"] and draft.name == ""
-    assert not pages.exists() and session.ended and not session.holds_personal_data
+    assert cleared == ["张三"] and draft.name == "" and draft.pages == []
+    assert session.ended and not session.holds_personal_data
     session.end()  # a second end does nothing
     assert cleared == ["张三"]
 
@@ -40,12 +36,9 @@ def test_a_replaced_state_is_forgotten_at_once() -> None:
     assert first.name == "" and second.name == "张三"
 
 
-def test_a_job_takes_over_what_it_still_reads(tmp_path: Path) -> None:
+def test_a_job_takes_over_what_it_still_reads() -> None:
     session, draft = Session(), Draft()
-    pages = tmp_path / "pages"
-    pages.mkdir()
     session.hold("case", draft)
-    session.keep_file(pages)
-    assert session.release("case", [pages]) is draft
+    assert session.release("case") is draft
     session.end()
-    assert draft.name == "张三" and pages.exists()  # the job forgets them when it is done
+    assert draft.name == "张三" and draft.pages  # the job forgets it when it is done

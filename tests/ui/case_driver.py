@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -235,3 +236,24 @@ def take_card_away(qtbot: QtBot, terminal: Terminal) -> None:
         qtbot.waitUntil(lambda: bool(gone), timeout=WAIT)
     finally:
         unsubscribe()
+
+
+# What a citizen's captured page looks like in the clear: a JPEG (JFIF, as OpenCV writes it) or a
+# PDF. The outbox holds them encrypted, so neither signature may appear in any file.
+PLAIN_PAGE_SIGNATURES = (b"%PDF-", b"\xff\xd8\xff\xe0\x00\x10JFIF")
+
+
+def assert_no_plain_pages(folder: Path) -> None:
+    """No file of the terminal's own under ``folder`` (its data folder) holds a page in the
+    clear. The embedded hub's database (``hub/``) stands for the central platform, which keeps
+    the case and its materials: it is not the terminal's."""
+    found = [
+        (str(path.relative_to(folder)), signature)
+        for path in folder.rglob("*")
+        if path.is_file()
+        and not path.name.endswith(".png")  # printouts and previews
+        and path.relative_to(folder).parts[0] != "hub"
+        for signature in PLAIN_PAGE_SIGNATURES
+        if signature in path.read_bytes()
+    ]
+    assert not found, found

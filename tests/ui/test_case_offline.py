@@ -82,8 +82,8 @@ def test_session_ending_while_storing_keeps_the_case(
 def test_pages_outlive_a_session_that_ends_while_its_case_is_being_stored(
     qtbot: QtBot, themed: object, terminal: Terminal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Ending the session must not delete the pages the outbox is still reading (the case would
-    be lost); they are deleted once it is stored."""
+    """Ending the session must not drop the pages the outbox is still storing (the case would
+    be lost); the draft is forgotten once it is stored, and no page ever touched the disk."""
     assert terminal.cases is not None
     service = terminal.cases.service
     entered, release = threading.Event(), threading.Event()
@@ -97,13 +97,15 @@ def test_pages_outlive_a_session_that_ends_while_its_case_is_being_stored(
     monkeypatch.setattr(service, "store", held_store)
     citizen = d.birth_case_to_review(qtbot, terminal)
     journey = citizen.journey
-    pages = [m.pdf for m in journey.draft.materials.values()]
+    draft = journey.draft
+    assert draft is not None and draft.materials
     citizen.tap(journey.review_page.submit)
     qtbot.waitUntil(entered.is_set, timeout=d.WAIT)
     citizen.window.end_session("idle")
-    assert pages and all(page.exists() for page in pages)
+    assert draft.materials  # still being stored: the session handed the draft to the job
     release.set()
     outbox = service.outbox
     qtbot.waitUntil(lambda: outbox.status().delivered == 1, timeout=60000)
-    qtbot.waitUntil(lambda: not any(page.parent.exists() for page in pages), timeout=d.WAIT)
+    qtbot.waitUntil(lambda: not draft.materials, timeout=d.WAIT)  # forgotten once stored
+    d.assert_no_plain_pages(terminal.data_dir)
     citizen.window.runner.wait()

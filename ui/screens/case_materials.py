@@ -39,7 +39,6 @@ def _pixmap(frame: np.ndarray, width: int) -> QPixmap:
 
 class MaterialsPage(Page):
     changed = Signal()
-    pages_started = Signal(object)  # the folder a material's pages are written to
 
     def __init__(self, camera: DocumentCamera, runner: BackgroundRunner) -> None:
         super().__init__(self.tr("请提交申请材料"))
@@ -160,7 +159,7 @@ class MaterialsPage(Page):
     def open_panel(self, spec: MaterialSpec) -> None:
         self._current = spec
         self._pages = 0
-        self.pages_started.emit(self.camera.begin(spec.code))
+        self.camera.begin(spec.code)
         self.panel_title.setText(self.tr("正在拍摄：%1").replace("%1", spec.name))
         self.guidance.setText(self.tr("请将材料平放在拍摄区内，一次拍一页。"))
         self._update_count()
@@ -171,6 +170,7 @@ class MaterialsPage(Page):
 
     def close_panel(self) -> None:
         self._timer.stop()
+        self.camera.drop()  # pages of a material left half-captured go with it
         self._current = None
         self.panel.hide()
         self._show_list(True)

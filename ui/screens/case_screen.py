@@ -103,7 +103,6 @@ class CaseJourney(JourneyScreen):
         self.form_page.body.addWidget(self.form_slot, 1)
         self.form_back, self.form_next = self.form_page.nav(self.tr("上一步"), self.tr("下一步"))
         self.materials_page = MaterialsPage(desk.camera, runner)
-        self.materials_page.pages_started.connect(lambda folder: self._session().keep_file(folder))
         self.delivery_page = DeliveryPage()
         self.review_page = ReviewPage()
         self.busy_page = Page(self.tr("正在提交，请稍候…"))
@@ -231,7 +230,7 @@ class CaseJourney(JourneyScreen):
         # A case being stored still reads its pages on the worker thread: the job takes the
         # draft and its pages over from the session and forgets them when it is done.
         if self.flow.state is CaseState.STORING and self.draft is not None:
-            self._session().release(self.key, self.draft.page_folders)
+            self._session().release(self.key)
         self.flow = self._adopt(CaseFlow())
         self.materials_page.close_panel()
         self.find_page.reset()

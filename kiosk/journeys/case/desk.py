@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import shutil
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,7 +46,10 @@ def build_case_desk(
     service.start()
     resources.callback(service.stop)  # runs before outbox.close (ExitStack is LIFO)
     staff = StaffRegistry(members_from_settings(settings.community.staff))
-    camera = DocumentCamera(settings.cases.document_camera, folder / "captures")
+    removed = delete_leftovers(folder / "captures")
+    if removed:  # pages an older version kept on disk, from a session killed mid-capture
+        logger.warning("deleted %d captured page files a killed session left behind", removed)
+    camera = DocumentCamera(settings.cases.document_camera)
     resources.callback(camera.close)
     return CaseDesk(
         catalog=CatalogCache(client, folder),
@@ -55,3 +59,12 @@ def build_case_desk(
         camera=camera,
         community=mode is Mode.COMMUNITY,
     )
+
+
+def delete_leftovers(folder: Path) -> int:
+    """Delete ``folder`` and everything in it; returns how many files were there."""
+    if not folder.exists():
+        return 0
+    count = sum(1 for path in folder.rglob("*") if path.is_file())
+    shutil.rmtree(folder, ignore_errors=True)
+    return count

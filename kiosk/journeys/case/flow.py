@@ -25,7 +25,6 @@ from kiosk.identity import Identity
 from kiosk.journeys.case.service import CaseDraft, ReceiptData
 from kiosk.journeys.machine import StateMachine
 from kiosk.outbox.store import ProvisionalReceipt
-from kiosk.session import delete_files
 from kiosk.staff import Shift
 
 
@@ -162,6 +161,5 @@ class CaseFlow:
 
 
 def forget_draft(draft: CaseDraft) -> None:
-    """Forget a draft whose citizen has left, and delete its pages."""
-    delete_files(draft.page_folders)
+    """Forget a draft whose citizen has left (its pages were only ever in memory)."""
     draft.forget()

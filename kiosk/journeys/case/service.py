@@ -14,13 +14,11 @@ exactly once (the entry id is its Idempotency-Key).
 from __future__ import annotations
 
 import enum
-import hashlib
 import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from pathlib import Path
 
 from contract.models import (
     ADDRESS_MIN_LENGTH,
@@ -46,7 +44,7 @@ logger = logging.getLogger(__name__)
 class CapturedMaterial:
     code: str
     name: str
-    pdf: Path
+    pdf: bytes = field(repr=False)  # in memory only: the outbox is the first disk it reaches
     sha256: str
     size: int
     pages: int
@@ -73,11 +71,6 @@ class CaseDraft:
     # Drawn before the case is stored, so the provisional and the official receipt print the
     # same code, and the hub (which keeps its hash) lets only the receipt's holder rate it.
     receipt_code: str = field(default_factory=new_receipt_code, repr=False)
-
-    @property
-    def page_folders(self) -> list[Path]:
-        """The folders of the captured pages (each material's PDF and its images)."""
-        return [m.pdf.parent for m in self.materials.values()]
 
     def forget(self) -> None:
         """Everything the citizen told and showed (the session ends); the item stays."""
@@ -236,10 +229,7 @@ class CaseService:
     def store(self, draft: CaseDraft, specs: list[FieldSpec]) -> ProvisionalReceipt:
         """Durably store the case in the outbox; from now on "已提交" is true."""
         case = build_case(draft, specs, self.channel)
-        contents = {code: m.pdf.read_bytes() for code, m in draft.materials.items()}
-        for code, content in contents.items():  # a page file changed under us: refuse
-            if hashlib.sha256(content).hexdigest() != draft.materials[code].sha256:
-                raise ValueError(f"material {code} changed after capture")
+        contents = {code: m.pdf for code, m in draft.materials.items()}
         # The lock is held across the commit: the sender may pick the entry up at once, and its
         # report must find the waiter (listeners take the same lock).
         with self._lock:

@@ -59,6 +59,35 @@ class Devices:
     printer_monitor: PrinterMonitor | None = None
     card_guard: LeftCardGuard = field(default_factory=lambda: LeftCardGuard(None))
 
+    # -- the demo's simulated devices (the tour, the maintenance screen's test card) ----------
+
+    def place_sample_card(self, kind: str = "resident", id_number: str | None = None) -> None:
+        """Put a fictitious card on the simulated reader: "resident" (an ID card, optionally
+        with another number), "social_security" or "staff" (a bare staff card)."""
+        import dataclasses
+
+        from drivers.idcard import samples
+
+        if self.sim_reader is None:
+            raise RuntimeError("no simulated ID reader on this terminal")
+        make = {
+            "resident": samples.sample_resident,
+            "social_security": samples.sample_social_security,
+            "staff": samples.sample_staff_card,
+        }[kind]
+        card = make()
+        if id_number is not None:
+            card = dataclasses.replace(card, id_number=id_number)
+        self.sim_reader.place_card(card)
+
+    def show_to_camera(self, text: str | None) -> None:
+        """What the simulated camera sees from now on: a QR with ``text``, or nothing."""
+        from drivers.camera.camera import CameraWorker
+
+        old, self.camera = self.camera, CameraWorker("sim:" + text) if text else None
+        if old is not None:
+            old.stop()
+
 
 def build_devices(settings: Settings, resources: ExitStack) -> Devices:
     """Open what the configuration names; the camera is built but only runs while a screen

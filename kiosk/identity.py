@@ -15,6 +15,7 @@ import enum
 import time
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from contract import models as m
 from contract.models import IdentitySource
@@ -24,6 +25,9 @@ from drivers.idcard.document import CardType, IdDocument
 from kiosk.api.client import HubClient
 from kiosk.api.errors import HubRejected
 from kiosk.errors import KioskError
+
+if TYPE_CHECKING:
+    from drivers.camera.camera import CameraWorker
 
 
 @dataclass(frozen=True, slots=True, repr=False)
@@ -111,3 +115,15 @@ class IdentityResolver:
             key = "identity_expired" if expired else "identity_invalid"
             raise IdentityRefused(key, exc.citizen_message) from None
         return Identity(resolved.name, resolved.id_number, IdentitySource.QR)
+
+    def scan(self, camera: CameraWorker, timeout: float) -> Identity | None:
+        """Look for an identity QR with ``camera`` for up to ``timeout`` seconds and resolve it
+        (None: nothing was shown in time)."""
+        from drivers.camera.scanner import scan_first
+
+        camera.start()
+        try:
+            found = scan_first(camera, timeout)
+        finally:
+            camera.stop()
+        return None if found is None else self.resolve(found.text)

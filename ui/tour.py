@@ -184,14 +184,12 @@ class _Tour:
         self, window: KioskWindow, variant: str, code: str, reader: SimulatedReader, *, first: bool
     ) -> bool:
         """Tap the item, place the card; True when a ticket was issued (else a refusal)."""
-        from drivers.idcard.samples import sample_resident
-
         journey = window.ticket
         tap(journey.choose_page.item_buttons[code])
         wait_until(lambda: journey.currentWidget() is journey.identify_page, 5, "identity")
         if first:
             self.shot(window, variant, "ticket-identify")
-        reader.place_card(sample_resident())
+        self.terminal.devices.place_sample_card()
         wait_until(
             lambda: journey.currentWidget() in (journey.ticket_page, journey.failed_page),
             self.timeout,
@@ -224,8 +222,6 @@ class _Tour:
 
     def submit_case(self, window: KioskWindow, variant: str) -> None:
         """办件: the residence permit, from the item list to the printed receipt."""
-        from drivers.idcard.samples import sample_resident
-
         journey = window.case
         code = "QR00240001-990101-GA"
         tap(window.home.tiles["case"])
@@ -240,7 +236,7 @@ class _Tour:
         if reader is None:
             window.end_session("finish")
             return
-        reader.place_card(sample_resident())
+        self.terminal.devices.place_sample_card()
         wait_until(lambda: journey.form_view is not None, self.timeout, "the form")
         reader.remove_card()
         view = journey.form_view

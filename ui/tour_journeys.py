@@ -8,7 +8,6 @@ through its life cycle), so every screen shows real data from the hub. Fictional
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import logging
 from collections.abc import Callable
@@ -19,7 +18,6 @@ from typing import Any
 from contract import models as m
 from contract.idnumber import check_character
 from drivers.idcard.document import CardType, IdDocument
-from drivers.idcard.samples import sample_resident, sample_social_security, sample_staff_card
 from kiosk.api.client import HubClient, new_idempotency_key
 from kiosk.api.errors import HubRejected
 from kiosk.app import Terminal
@@ -84,13 +82,7 @@ class JourneyTour:
 
     def _camera(self, text: str | None) -> None:
         """What the camera sees from now on (a phone held up, or nothing)."""
-        from drivers.camera.camera import CameraWorker
-
-        devices = self.terminal.devices
-        old = devices.camera
-        devices.camera = CameraWorker("sim:" + text) if text else None
-        if old is not None:
-            old.stop()
+        self.terminal.devices.show_to_camera(text)
 
     def _take_card_away(self) -> None:
         """Remove the demo card and wait until the monitor has seen it go, so that the next
@@ -114,14 +106,14 @@ class JourneyTour:
 
     def check_in(self, window: KioskWindow, variant: str) -> None:
         self._people += 1
-        card = dataclasses.replace(sample_resident(), id_number=fictional_id(self._people))
+        person = fictional_id(self._people)
         client = self.terminal.client
         today = client.queues()[0].service_date  # the hall's date, in the hall's time zone
         try:
             client.book_appointment(
                 m.AppointmentBook(
                     category_code="general",
-                    id_number=card.id_number or "",
+                    id_number=person,
                     slot_date=today,
                     slot_start="09:00",
                 )
@@ -138,7 +130,7 @@ class JourneyTour:
         if reader is None:
             window.end_session("finish")
             return
-        reader.place_card(card)
+        self.terminal.devices.place_sample_card(id_number=person)
         self.wait(
             lambda: journey.currentWidget() in (journey.ticket_page, journey.refused_page),
             "the check-in outcome",
@@ -148,7 +140,7 @@ class JourneyTour:
         if variant == "portrait":  # the same card again: checked in already
             window.end_session("finish")
             self.tap(window.home.tiles["checkin"])
-            reader.place_card(card)
+            self.terminal.devices.place_sample_card(id_number=person)
             self.wait(lambda: journey.currentWidget() is journey.refused_page, "a refusal")
             self.shot(window, variant, "checkin-already-checked-in")
             self._take_card_away()
@@ -189,7 +181,7 @@ class JourneyTour:
         from drivers.idcard import CardRead
 
         self._look(window, variant)
-        reader.place_card(sample_resident())
+        self.terminal.devices.place_sample_card()
         self.wait(lambda: isinstance(monitor.card_events.state, CardRead), "the card to be read")
         window.end_session("idle")
         self._look(window, variant)
@@ -210,7 +202,7 @@ class JourneyTour:
         journey = window.progress
         self.tap(window.home.tiles["progress"])
         self.wait(lambda: journey.currentWidget() is journey.collect_page, "the progress page")
-        reader.place_card(dataclasses.replace(sample_resident(), id_number=card_id))
+        self.terminal.devices.place_sample_card(id_number=card_id)
         self.wait(lambda: journey.currentWidget() is journey.list_page, "the list of cases")
         self._take_card_away()
         self.shot(window, variant, "progress-own-cases")
@@ -347,11 +339,11 @@ class JourneyTour:
         self.tap(journey.find_page.result_buttons[ELDERLY])
         self.tap(journey.guide_page.apply)
         page = journey.identify_page
-        reader.place_card(sample_staff_card())
+        self.terminal.devices.place_sample_card("staff")
         self.wait(lambda: bool(page.status.text()), "the bare-card message")
         self.shot(window, variant, "case-identify-bare-card")
         self._take_card_away()
-        reader.place_card(sample_social_security())
+        self.terminal.devices.place_sample_card("social_security")
         self.wait(lambda: journey.form_view is not None, "the form")
         self._take_card_away()
         self.shot(window, variant, "case-form-social-security")
@@ -383,11 +375,7 @@ class JourneyTour:
         if cases is None or not cases.community or not workers or reader is None:
             return
         worker = workers[0]
-        card = (
-            IdDocument(card_type=CardType.CARD_UID, card_uid=worker.card_uid)
-            if worker.card_uid
-            else dataclasses.replace(sample_resident(), id_number=worker.id_number)
-        )
+        staff_card = IdDocument(card_type=CardType.CARD_UID, card_uid=worker.card_uid)
         self._look(window, variant)
         journey = window.case
         page = journey.staff_page
@@ -395,7 +383,10 @@ class JourneyTour:
         self.wait(lambda: journey.current_page() is journey.find_page, "the items")
         self.tap(journey.sign_in_button)
         self.shot(window, variant, "staff-sign-in")
-        reader.place_card(card)
+        if worker.card_uid:
+            reader.place_card(staff_card)
+        else:  # the worker signs in with their own ID card
+            self.terminal.devices.place_sample_card(id_number=worker.id_number)
         self.wait(page.card_label.isVisible, "the card to be read")
         for key in DEMO_STAFF_PIN:
             self.tap(page.keypad.keys[key])

@@ -210,10 +210,8 @@ class AdminScreen(Page):
         return self.tr("读卡成功：%1").replace("%1", masked)
 
     def _place_sample_card(self) -> None:
-        from drivers.idcard.samples import sample_resident
-
         assert self.terminal.devices.sim_reader is not None
-        self.terminal.devices.sim_reader.place_card(sample_resident())
+        self.terminal.devices.place_sample_card()
 
     def _test_camera(self) -> None:
         camera = self.terminal.devices.camera

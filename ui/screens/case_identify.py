@@ -7,13 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from contract.models import IdentitySource
-from drivers.camera.camera import CameraWorker
-from drivers.camera.scanner import scan_first
 from drivers.idcard.monitor import CardMonitor, CardRead, CardReadFailed
 from kiosk.api.client import HubClient
 from kiosk.api.errors import HubRejected
@@ -26,6 +25,9 @@ from ui.widgets import make_button, make_label
 from ui.widgets.journey_kit import left_card_text
 from ui.widgets.keypad import NumericKeypad
 from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
+
+if TYPE_CHECKING:  # a type only: the camera comes from kiosk.devices
+    from drivers.camera.camera import CameraWorker
 
 QR_TIMEOUT = 20.0  # seconds the camera looks for an identity code
 
@@ -156,12 +158,7 @@ class IdentifyPage(Page):
 
         def scan() -> Identity | None:
             assert camera is not None
-            camera.start()
-            try:
-                found = scan_first(camera, QR_TIMEOUT)
-            finally:
-                camera.stop()
-            return None if found is None else IdentityResolver(client).resolve(found.text)
+            return IdentityResolver(client).scan(camera, QR_TIMEOUT)
 
         self.runner.run(scan, self._qr_done, self._qr_failed)
 

@@ -13,6 +13,7 @@ import enum
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from contract.models import Channel
-from drivers.camera.camera import CameraWorker
 from drivers.idcard.monitor import CardMonitor
 from kiosk.card_guard import LeftCardGuard
 from kiosk.documents import receipt_layout
@@ -51,6 +51,9 @@ from ui.screens.case_submit import DeliveryPage, ReceiptPage, ReviewPage
 from ui.widgets import make_button, make_label
 from ui.widgets.form_view import FormView
 from ui.widgets.journey_kit import JourneyScreen
+
+if TYPE_CHECKING:  # a type only: the camera comes from kiosk.devices
+    from drivers.camera.camera import CameraWorker
 
 logger = logging.getLogger(__name__)
 

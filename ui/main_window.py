@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from typing import cast
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -66,6 +67,7 @@ class KioskWindow(QWidget):
         self.languages = Languages(settings.terminal.locale)
         self._begin_session(Session(locale=settings.terminal.locale))
         self.runner = BackgroundRunner(self)
+        self._built: dict[str, JourneyScreen] = {}  # the journeys' screens built so far
         self.voice = VoiceGuide(settings.terminal.voice, self)
         self.landscape = (orientation or settings.terminal.orientation) == "landscape"
         self.design_size = LANDSCAPE if self.landscape else PORTRAIT
@@ -128,9 +130,12 @@ class KioskWindow(QWidget):
     # -- screens ----------------------------------------------------------------------------
 
     def _build_screens(self) -> None:
-        """(Re)build every screen in the current language; called again when it changes."""
-        for journey in getattr(self, "journeys", {}).values():
+        """(Re)build the screens in the current language; called again when it changes. Home
+        comes first; each journey's screen is built in idle time after home is painted (one per
+        turn of the event loop, so a tap is answered at once), or at once when it is needed."""
+        for journey in self._built.values():
             journey.wipe()  # stops any device it listens to before it goes
+        self._built = {}
         while (old := self.stack.widget(0)) is not None:
             self.stack.removeWidget(old)
             old.deleteLater()
@@ -153,71 +158,111 @@ class KioskWindow(QWidget):
             language=self.languages.current,
             elder_mode=self.session.elder_mode,
         )
-        self.ticket = TicketJourney(
-            self.terminal.ticket_desk,
-            self.runner,
-            self.terminal.devices,
-            lambda: self.session,
-            self.terminal.settings.ticket.return_home_after,
-            english=self.languages.current == "en",
-            columns=2 if self.landscape else 1,
-        )
-        terminal, devices = self.terminal, self.terminal.devices
-        self.checkin = CheckInJourney(
-            terminal.checkin_desk,
-            devices,
-            self.runner,
-            lambda: self.session,
-            terminal.settings.ticket.return_home_after,
-            english=self.languages.current == "en",
-        )
-        self.progress = ProgressJourney(
-            terminal.progress_desk, devices, self.runner, lambda: self.session
-        )
-        self.rating = RatingJourney(
-            terminal.rating_desk,
-            devices,
-            self.runner,
-            lambda: self.session,
-            landscape=self.landscape,
-        )
-        self.journeys: dict[str, JourneyScreen] = {
-            "ticket": self.ticket,
-            "checkin": self.checkin,
-            "progress": self.progress,
-            "rating": self.rating,
-        }
-        if self.terminal.cases is not None:
-            self.case = CaseJourney(
-                self.terminal.cases,
-                self.terminal.printer,
-                self.terminal.settings.terminal.hall_name,
-                self.runner,
-                lambda: self.session,
-                id_monitor=devices.id_monitor,
-                qr_camera=devices.camera,
-                card_guard=devices.card_guard,
-            )
-            self.journeys["case"] = self.case
-            self.case.rate_case_requested.connect(self._rate_case)
         self.admin = AdminScreen(self.terminal, self.runner)
         self.admin.closed.connect(lambda: self.end_session("admin"))
         self.admin.exit_requested.connect(self._exit_app)
         self.stack.addWidget(self.admin)
         self.stack.addWidget(self.home)
-        for journey in self.journeys.values():
-            self.stack.addWidget(journey)
-            journey.finished.connect(lambda: self.end_session("journey"))
-        for journey in self.journeys.values():
-            journey.page_changed.connect(lambda page, j=journey: self._speak(j.prompt(page)))
-        for listening in (self.ticket, self.checkin, self.progress, self.rating):
-            listening.inputs.left_card_ignored.connect(lambda: self.voice.say(left_card_text()))
         self.home.journey_chosen.connect(self.open_journey)
         self.home.language_toggled.connect(self.toggle_language)
         self.home.elder_toggled.connect(self.toggle_elder_mode)
         self._devices_changed(self.terminal.devices.board.snapshot())
         self._card_left_changed()
         self._show_home()
+        QTimer.singleShot(0, self, self._build_next_journey)  # dropped with the window
+
+    @property
+    def journey_keys(self) -> tuple[str, ...]:
+        keys = ("ticket", "case", "checkin", "progress", "rating")
+        return tuple(k for k in keys if k != "case" or self.terminal.cases is not None)
+
+    @property
+    def journeys(self) -> dict[str, JourneyScreen]:
+        """Every journey's screen (built now if idle time has not come to it yet)."""
+        return {key: self._journey(key) for key in self.journey_keys}
+
+    @property
+    def ticket(self) -> TicketJourney:
+        return cast(TicketJourney, self._journey("ticket"))
+
+    @property
+    def checkin(self) -> CheckInJourney:
+        return cast(CheckInJourney, self._journey("checkin"))
+
+    @property
+    def progress(self) -> ProgressJourney:
+        return cast(ProgressJourney, self._journey("progress"))
+
+    @property
+    def rating(self) -> RatingJourney:
+        return cast(RatingJourney, self._journey("rating"))
+
+    @property
+    def case(self) -> CaseJourney:
+        if self.terminal.cases is None:
+            raise AttributeError("this terminal takes no cases")
+        return cast(CaseJourney, self._journey("case"))
+
+    def _build_next_journey(self) -> None:
+        pending = [key for key in self.journey_keys if key not in self._built]
+        if pending:
+            self._journey(pending[0])
+            QTimer.singleShot(0, self, self._build_next_journey)  # dropped with the window
+
+    def _journey(self, key: str) -> JourneyScreen:
+        built = self._built.get(key)
+        if built is None:
+            built = self._built[key] = self._make_journey(key)
+            self.stack.addWidget(built)
+            built.finished.connect(lambda: self.end_session("journey"))
+            built.page_changed.connect(lambda page, j=built: self._speak(j.prompt(page)))
+            inputs = getattr(built, "inputs", None)
+            if inputs is not None:
+                inputs.left_card_ignored.connect(lambda: self.voice.say(left_card_text()))
+        return built
+
+    def _make_journey(self, key: str) -> JourneyScreen:
+        terminal, devices = self.terminal, self.terminal.devices
+        session = lambda: self.session  # noqa: E731 - the session of the moment
+        english = self.languages.current == "en"
+        if key == "ticket":
+            return TicketJourney(
+                terminal.ticket_desk,
+                self.runner,
+                devices,
+                session,
+                terminal.settings.ticket.return_home_after,
+                english=english,
+                columns=2 if self.landscape else 1,
+            )
+        if key == "checkin":
+            return CheckInJourney(
+                terminal.checkin_desk,
+                devices,
+                self.runner,
+                session,
+                terminal.settings.ticket.return_home_after,
+                english=english,
+            )
+        if key == "progress":
+            return ProgressJourney(terminal.progress_desk, devices, self.runner, session)
+        if key == "rating":
+            return RatingJourney(
+                terminal.rating_desk, devices, self.runner, session, landscape=self.landscape
+            )
+        assert key == "case" and terminal.cases is not None
+        case = CaseJourney(
+            terminal.cases,
+            terminal.printer,
+            terminal.settings.terminal.hall_name,
+            self.runner,
+            session,
+            id_monitor=devices.id_monitor,
+            qr_camera=devices.camera,
+            card_guard=devices.card_guard,
+        )
+        case.rate_case_requested.connect(self._rate_case)
+        return case
 
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         """Show the hosted keyboard while a free-text field has focus; hide it otherwise."""
@@ -267,7 +312,7 @@ class KioskWindow(QWidget):
             app.quit()
 
     def open_journey(self, key: str) -> None:
-        journey = self.journeys[key]
+        journey = self._journey(key)
         self.stack.setCurrentWidget(journey)
         self.finish_bar.show()
         self.idle.arm()
@@ -307,7 +352,7 @@ class KioskWindow(QWidget):
     def _wipe_screens(self) -> None:
         """Clear what every screen shows (the journeys' data goes with their session)."""
         self.admin.wipe()
-        for journey in self.journeys.values():
+        for journey in self._built.values():
             journey.wipe()
 
     def end_session(self, why: str, *, keep_look: bool = False) -> None:
@@ -366,7 +411,7 @@ class KioskWindow(QWidget):
             event.ignore()  # a citizen cannot close the kiosk; maintenance can
             return
         self.idle.uninstall()
-        for journey in self.journeys.values():
+        for journey in self._built.values():
             journey.wipe()
         self._unsubscribe_devices()
         self._unsubscribe_card_guard()

@@ -14,11 +14,14 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
-
-from drivers.camera.document import PageCapture, QualityIssue
 from drivers.camera.material import Material, MaterialWriter
+
+if TYPE_CHECKING:  # numpy and OpenCV load when a page is first captured, not at start-up
+    import numpy as np
+
+    from drivers.camera.document import QualityIssue
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +37,7 @@ class CaptureResult:
 def sim_page_frame(seed: int = 7, width: int = 1280, height: int = 960) -> np.ndarray:
     """A sharp, evenly lit A4 page of "text" on a dark desk: what a document camera sees."""
     import cv2
+    import numpy as np
 
     rng = np.random.default_rng(seed)
     frame = np.full((height, width, 3), (40, 52, 70), np.uint8)
@@ -86,13 +90,13 @@ class DocumentCamera:
         self._writer = MaterialWriter(code)
 
     def capture(self) -> CaptureResult:
-        from drivers.camera.document import capture_page
+        from drivers.camera.document import QualityIssue, capture_page
 
         writer = self._require()
         frame = self.frame()
         if frame is None:
             return CaptureResult((QualityIssue.NO_PAGE,), len(writer.pages))
-        page: PageCapture = capture_page(frame)
+        page = capture_page(frame)
         if page.ok and page.enhanced is not None:
             writer.add_page(page.enhanced)
         return CaptureResult(page.issues, len(writer.pages))

@@ -10,10 +10,12 @@ from __future__ import annotations
 import hashlib
 import io
 from dataclasses import dataclass, field
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from drivers.camera.errors import CameraError
+
+if TYPE_CHECKING:
+    import numpy as np
 
 JPEG_QUALITY = 85
 A4_WIDTH_INCHES = 8.27  # pages are scaled so that the first one is A4 wide in the PDF

@@ -9,19 +9,23 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
 
-import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from contract.models import MaterialSpec
-from drivers.camera.document import QualityIssue
 from kiosk.capture import CaptureResult, DocumentCamera
 from kiosk.journeys.case.service import CapturedMaterial, CaseDraft
 from ui.bridge import BackgroundRunner
 from ui.screens.case_pages import Page
 from ui.widgets import make_button, make_label
+
+if TYPE_CHECKING:  # numpy and OpenCV load when the camera is first used
+    import numpy as np
+
+    from drivers.camera.document import QualityIssue
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +34,8 @@ PREVIEW_WIDTH = 480
 
 
 def _pixmap(frame: np.ndarray, width: int) -> QPixmap:
+    import numpy as np
+
     rgb = np.ascontiguousarray(frame[:, :, ::-1]) if frame.ndim == 3 else frame
     h, w = rgb.shape[:2]
     fmt = QImage.Format.Format_RGB888 if rgb.ndim == 3 else QImage.Format.Format_Grayscale8
@@ -188,8 +194,8 @@ class MaterialsPage(Page):
 
     def _show_preview(self, frame: object) -> None:
         self._grabbing = False
-        if isinstance(frame, np.ndarray) and self.panel.isVisible():
-            self.preview.setPixmap(_pixmap(frame, PREVIEW_WIDTH))
+        if frame is not None and self.panel.isVisible():  # an image from DocumentCamera.frame
+            self.preview.setPixmap(_pixmap(cast("np.ndarray", frame), PREVIEW_WIDTH))
 
     def _shoot(self) -> None:
         self.shoot.setEnabled(False)
@@ -251,6 +257,8 @@ class MaterialsPage(Page):
         self.runner.run(fn, done, failed)
 
     def _issue_text(self, issue: QualityIssue) -> str:
+        from drivers.camera.document import QualityIssue  # OpenCV loads with the first page
+
         return {
             QualityIssue.NO_PAGE: self.tr("没有找到材料，请将材料平放在拍摄区域内。"),
             QualityIssue.CUT_OFF: self.tr("材料超出拍摄范围，请移到中间。"),

@@ -12,11 +12,13 @@ OpenAPI at ``/api/v1/openapi.json``; the committed copy is ``hub/openapi.json``
 ``application/problem+json`` with a machine ``code`` and a Chinese ``detail`` for citizens.
 
 ``hub.embedded.EmbeddedHub(data_dir, *, host="127.0.0.1", port=0, seed_sample=True,
-settings=None, clock=utc_now, db_url=None, tls=None)`` — the hub in-process on a background
-thread (uvicorn); SQLite ``hub.sqlite3``, admin token ``admin-token`` and identity signing key
-``identity-ed25519.pem`` (both 0600) in ``data_dir``. Context manager, or ``start()`` (returns the
-base URL, valid at once), ``register_terminal(terminal_id, mode=HALL) -> token``,
-``issue_identity_code(name, id_number, ttl_seconds=120) -> QR text``, ``stop()``.
+settings=None, clock=utc_now, db_url=None, tls=None, calendar=None)`` — the hub in-process on a
+background thread (uvicorn); SQLite ``hub.sqlite3``, admin token ``admin-token`` and identity
+signing key ``identity-ed25519.pem`` (both 0600) in ``data_dir``. Context manager, or ``start()``
+(returns the base URL, valid at once), ``register_terminal(terminal_id, mode=HALL) -> token``,
+``issue_identity_code(name, id_number, ttl_seconds=120) -> QR text``, ``stop()``. Terminals get it
+through the ``kiosk.local_hub`` entry point (never by import); ``demo_hub(data_dir)`` is the one
+``kiosk demo`` runs: the sample hall, taking appointments every day.
 
 Administration: ``kiosk hub serve|register-terminal|import-catalog|import-queues|openapi``
 (``serve --sample`` loads the sample hall into an empty database; a real hall imports its own).

@@ -375,7 +375,6 @@ class JourneyTour:
         if cases is None or not cases.community or not workers or reader is None:
             return
         worker = workers[0]
-        staff_card = IdDocument(card_type=CardType.CARD_UID, card_uid=worker.card_uid)
         self._look(window, variant)
         journey = window.case
         page = journey.staff_page
@@ -384,7 +383,7 @@ class JourneyTour:
         self.tap(journey.sign_in_button)
         self.shot(window, variant, "staff-sign-in")
         if worker.card_uid:
-            reader.place_card(staff_card)
+            reader.place_card(IdDocument(card_type=CardType.CARD_UID, card_uid=worker.card_uid))
         else:  # the worker signs in with their own ID card
             self.terminal.devices.place_sample_card(id_number=worker.id_number)
         self.wait(page.card_label.isVisible, "the card to be read")

@@ -53,6 +53,7 @@ from contract.models.catalog import (
 )
 from contract.models.common import (
     API_PREFIX,
+    CODE_PATTERN,
     IDEMPOTENCY_HEADER,
     MAX_INT,
     PROBLEM_MEDIA_TYPE,
@@ -114,6 +115,7 @@ from contract.models.tickets import (
 __all__ = [
     "ADDRESS_MIN_LENGTH",
     "API_PREFIX",
+    "CODE_PATTERN",
     "IDEMPOTENCY_HEADER",
     "MAX_APPLICANT_CASES",
     "MAX_INT",

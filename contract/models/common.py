@@ -22,7 +22,8 @@ def _check_id_number(value: str) -> str:
     return value
 
 
-Code = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.-]{1,64}$")]
+CODE_PATTERN = r"^[A-Za-z0-9_.-]{1,64}$"  # item, category, site, terminal codes
+Code = Annotated[str, StringConstraints(pattern=CODE_PATTERN)]
 IdNumber = Annotated[
     str, StringConstraints(pattern=r"^[0-9A-Za-z]{6,32}$"), AfterValidator(_check_id_number)
 ]

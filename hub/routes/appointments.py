@@ -18,7 +18,7 @@ PROBLEMS = problems(401, 404, 409, 422)
 
 @router.get("/slots", response_model=list[m.Slot], responses=PROBLEMS)
 def slots(
-    category_code: Annotated[str, Query(pattern=r"^[A-Za-z0-9_.-]{1,64}$")],
+    category_code: Annotated[str, Query(pattern=m.CODE_PATTERN)],
     slot_date: date,
     ctx: ContextDep,
     _t: TerminalDep,

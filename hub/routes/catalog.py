@@ -20,7 +20,7 @@ def get_catalog(
     ctx: ContextDep,
     _terminal: TerminalDep,
     response: Response,
-    site: Annotated[str | None, Query(pattern=r"^[A-Za-z0-9_.-]{1,64}$")] = None,
+    site: Annotated[str | None, Query(pattern=m.CODE_PATTERN)] = None,
     if_none_match: Annotated[str | None, Header()] = None,
 ) -> m.Catalog | Response:
     def etag(version: str) -> str:

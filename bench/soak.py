@@ -58,9 +58,11 @@ def kills(count: int) -> None:
         rng = random.Random(21)
         stored = 0
         for n in range(1, count + 1):
-            stored += kill_at(data_dir, scratch, rng.choice(POINTS)) != "-"
+            entry, rss = kill_at(data_dir, scratch, rng.choice(POINTS))
+            stored += entry != "-"
             if n in (1, count):
                 print(f"  after {n:>3} kills: processes of ours {len(ours(str(data_dir)))},"
+                      f" RSS of the killed terminal {rss:.1f} MiB,"
                       f" files under the data folder {files_under(data_dir)},"
                       f" plaintext hits {len(plaintext([data_dir, scratch]))}")  # fmt: skip
         leftovers = data_dir / "captures"

@@ -42,8 +42,9 @@ def ours(marker: str) -> list[int]:
     return found
 
 
-def kill_at(data_dir: Path, tmp: Path, point: str) -> str:
-    """Start a terminal, drive it to ``point``, kill -9 it; the stored entry id (or "-")."""
+def kill_at(data_dir: Path, tmp: Path, point: str) -> tuple[str, float]:
+    """Start a terminal, drive it to ``point``, kill -9 it; the stored entry id (or "-") and
+    the terminal's RSS in MiB just before the kill."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(tmp)}
     child = subprocess.Popen(
         [sys.executable, str(CHILD), str(data_dir), point],
@@ -59,10 +60,12 @@ def kill_at(data_dir: Path, tmp: Path, point: str) -> str:
     finally:
         timer.cancel()
     assert line.startswith(f"READY {point}"), f"{point}: {line!r}"
+    status = Path(f"/proc/{child.pid}/status").read_text()
+    rss_kib = next(int(row.split()[1]) for row in status.splitlines() if row.startswith("VmRSS"))
     child.send_signal(signal.SIGKILL)
     child.wait(30)
     child.stdout.close()
-    return line.split()[2]
+    return line.split()[2], rss_kib / 1024
 
 
 def plaintext(folders: list[Path]) -> list[tuple[str, bytes]]:
@@ -86,7 +89,7 @@ def test_killed_at_every_point_leaves_nothing_behind(tmp_path: Path) -> None:
     random.Random(21).shuffle(points)
     stored = []
     for point in points:
-        entry = kill_at(data_dir, tmp, point)
+        entry, _rss = kill_at(data_dir, tmp, point)
         if entry != "-":
             stored.append(entry)
         assert ours(str(data_dir)) == [], f"a process outlived the kill at {point}"

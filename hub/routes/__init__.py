@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
+from http import HTTPStatus
 from typing import Any
-
-from contract.models import Problem
 
 
 def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI ``responses`` entries documenting problem+json answers."""
-    return {
-        status: {"model": Problem, "content": {"application/problem+json": {}}}
-        for status in statuses
-    }
+    """OpenAPI ``responses`` entries for the problems an operation may answer with; their
+    problem+json content is declared for every error at once (hub.openapi.problems_only)."""
+    return {status: {"description": HTTPStatus(status).phrase} for status in statuses}

@@ -5,7 +5,8 @@
 0. One small GET on a kept-alive connection, beside the same GET on a new connection each time
    (a keep-alive request must not wait for a delayed ACK: the hub's sockets set TCP_NODELAY).
 1. Tickets per second and p50/p99 latency, 50 concurrent clients, hub on SQLite in its own
-   process (``kiosk hub serve``), clients in this one.
+   process (``kiosk hub serve``), clients in this one; beside the same load on the least a
+   FastAPI + SQLite endpoint can do, served the same way (bench/minimal_endpoint.py).
 1b. The hub's own cost of one ticket (in-process, no HTTP) at the 10th and at the 10,000th
    ticket of a day, with the people ahead served as the day goes on (a hall's day, compressed).
 2. Outbox drain rate: cases (three 4 KB materials each) written while offline, then drained.
@@ -86,8 +87,12 @@ def bench_keepalive(url: str, rounds: int = 50) -> None:
     )
 
 
-def bench_tickets(url: str, token: str, total: int, clients: int) -> None:
-    pool = [HubClient(url, token=token, read_timeout=60) for _ in range(clients)]
+def load(url: str, headers: dict[str, str], total: int, clients: int) -> tuple[float, list[float]]:
+    """POST ``total`` ticket requests from ``clients`` threads, each on its own kept-alive
+    connection: (seconds in all, each request's latency in seconds)."""
+    import requests
+
+    sessions = [requests.Session() for _ in range(clients)]
     per_client = total // clients
     categories = ["general", "social_security", "business"]
 
@@ -95,7 +100,8 @@ def bench_tickets(url: str, token: str, total: int, clients: int) -> None:
         times = []
         for j in range(per_client):
             start = time.perf_counter()
-            pool[i].issue_ticket(TicketIssueRequest(category_code=categories[(i + j) % 3]))
+            body = {"category_code": categories[(i + j) % 3]}
+            sessions[i].post(url, json=body, headers=headers, timeout=60).raise_for_status()
             times.append(time.perf_counter() - start)
         return times
 
@@ -103,14 +109,53 @@ def bench_tickets(url: str, token: str, total: int, clients: int) -> None:
     with ThreadPoolExecutor(max_workers=clients) as executor:
         latencies = [t for times in executor.map(run, range(clients)) for t in times]
     elapsed = time.perf_counter() - began
-    for client in pool:
-        client.close()
-    print(f"tickets: {len(latencies)} issued by {clients} concurrent clients in {elapsed:.1f} s")
-    print(f"  throughput {len(latencies) / elapsed:.0f} tickets/s")
-    print(
-        f"  latency p50 {percentile(latencies, 50) * 1000:.0f} ms,"
-        f" p99 {percentile(latencies, 99) * 1000:.0f} ms"
+    for session in sessions:
+        session.close()
+    return elapsed, latencies
+
+
+def baseline(kind: str, work: Path, total: int, clients: int) -> tuple[float, list[float]]:
+    """The same load on bench/minimal_endpoint.py in its own process."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    script = [sys.executable, str(ROOT / "bench" / "minimal_endpoint.py"), kind]
+    server = subprocess.Popen(
+        [*script, str(work / f"{kind}.db")], stdout=subprocess.PIPE, text=True, env=env
     )
+    assert server.stdout is not None
+    try:
+        url = server.stdout.readline().strip().rsplit(" ", 1)[1]
+        load(f"{url}/tickets", {}, clients, clients)  # connections open, code warm
+        return load(f"{url}/tickets", {}, total, clients)
+    finally:
+        server.terminate()
+        server.wait(30)
+        server.stdout.close()
+
+
+def bench_tickets(url: str, token: str, work: Path, total: int, clients: int) -> None:
+    auth = {"Authorization": f"Bearer {token}"}
+    load(f"{url}/api/v1/tickets", auth, clients, clients)
+    rows = [
+        ("hub POST /tickets", load(f"{url}/api/v1/tickets", auth, total, clients)),
+        (
+            "minimal: FastAPI + SQLAlchemy session, one insert",
+            baseline("sqlalchemy", work, total, clients),
+        ),
+        ("minimal: FastAPI + sqlite3, one insert", baseline("sqlite3", work, total, clients)),
+    ]
+    print(f"tickets: {total} requests from {clients} concurrent clients, each kept alive")
+    for name, (elapsed, latencies) in rows:
+        print(
+            f"  {name}: {len(latencies) / elapsed:.0f}/s,"
+            f" p50 {percentile(latencies, 50) * 1000:.0f} ms,"
+            f" p99 {percentile(latencies, 99) * 1000:.0f} ms"
+        )
+    hub_elapsed, hub_latencies = rows[0][1]
+    for name, (elapsed, latencies) in rows[1:]:
+        ratio = (len(hub_latencies) / hub_elapsed) / (len(latencies) / elapsed)
+        p99 = percentile(hub_latencies, 99) / percentile(latencies, 99)
+        label = name.split(",")[0].removeprefix("minimal: ")
+        print(f"  hub / {label}: throughput {ratio:.2f}x (goal >= 0.6), p99 {p99:.2f}x (goal <= 2)")
 
 
 def bench_ticket_cost(work: Path, total: int) -> None:
@@ -237,7 +282,7 @@ def main() -> int:
             print(f"hub: SQLite, separate process, {url}; {os.cpu_count()} CPUs")
             bench_keepalive(url)
             bench_ticket_cost(work, args.day)
-            bench_tickets(url, token, args.tickets, args.clients)
+            bench_tickets(url, token, work, args.tickets, args.clients)
             bench_outbox(url, token, work, args.cases)
             bench_big_case(url, token, work)
         finally:

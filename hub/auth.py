@@ -13,7 +13,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from contract.models import ProblemCode, TerminalCredentials, TerminalRegistration
 from hub.context import HubContext, get_context
@@ -70,18 +70,21 @@ def _bearer(credentials: Credentials) -> str:
     return credentials.credentials.strip()
 
 
+_BY_TOKEN = select(*Terminal.__table__.columns).where(
+    Terminal.token_hash == bindparam("token_hash")
+)
+
+
 def current_terminal(
     ctx: Annotated[HubContext, Depends(get_context)],
     credentials: Annotated[Credentials, Depends(TERMINAL_TOKEN)],
 ) -> Terminal:
     token = _bearer(credentials)
-    with ctx.sessions() as session:
-        terminal = session.execute(
-            select(Terminal).where(Terminal.token_hash == hash_token(token))
-        ).scalar_one_or_none()
-    if terminal is None:
+    with ctx.reading() as session:
+        row = session.connection().execute(_BY_TOKEN, {"token_hash": hash_token(token)}).first()
+    if row is None:
         raise HubProblem(401, ProblemCode.UNAUTHORIZED, "Unknown terminal token")
-    return terminal
+    return Terminal(**row._mapping)  # a copy for the route to read; every request runs this
 
 
 def require_admin(

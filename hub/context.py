@@ -16,15 +16,21 @@ from zoneinfo import ZoneInfo
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from fastapi import Request
+from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from contract.models import ProblemCode
-from hub.db import KeyValue
+from hub.db import READ_ONLY, KeyValue
 from hub.problems import HubProblem
 from hub.workdays import WorkCalendar
 
 Clock = Callable[[], datetime]
+_IN_MEMORY = (None, "", ":memory:")
+
+
+def _refuse_writes(session: Session, _context: Any, _instances: Any) -> None:
+    raise RuntimeError("a reading session cannot write: use HubContext.transaction")
 
 
 def utc_now() -> datetime:
@@ -98,6 +104,7 @@ class HubContext:
     _pepper: bytes | None = None
 
     _sqlite_lock: threading.Lock | None = field(init=False, default=None)
+    _readers: sessionmaker[Session] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
@@ -105,6 +112,11 @@ class HubContext:
             # SQLite has one writer; queueing our own threads here is fair and prompt, where
             # its busy handler would make them poll with sleeps (a long latency tail).
             self._sqlite_lock = threading.Lock()
+        if self.engine.dialect.name != "sqlite" or self.engine.url.database not in _IN_MEMORY:
+            # (An in-memory database is one connection shared by all: its readers queue too.)
+            readers = self.engine.execution_options(**{READ_ONLY: True})
+            self._readers = sessionmaker(readers, expire_on_commit=False, autoflush=False)
+            event.listen(self._readers, "before_flush", _refuse_writes)
 
     @contextmanager
     def sessions(self) -> Iterator[Session]:
@@ -120,6 +132,24 @@ class HubContext:
             else:
                 with self._sqlite_lock, self._factory() as session:
                     yield session
+        finally:
+            self._local.open = False
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session that only reads. On an SQLite file it neither queues behind the writers
+        nor takes the write lock: WAL lets it see the last commit while a ticket is being
+        committed, so lookups (a terminal's token, the people ahead) run beside the writer."""
+        if self._readers is None:
+            with self.sessions() as session:
+                yield session
+            return
+        if getattr(self._local, "open", False):
+            raise RuntimeError("nested hub session: pass the open session down instead")
+        self._local.open = True
+        try:
+            with self._readers() as session:
+                yield session
         finally:
             self._local.open = False
 
@@ -164,6 +194,8 @@ def request_hash(payload: Any) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-def get_context(request: Request) -> HubContext:
+async def get_context(request: Request) -> HubContext:
+    # async: FastAPI runs a plain function dependency in its thread pool, a hand-over on every
+    # request for what is one attribute read.
     ctx: HubContext = request.app.state.hub
     return ctx

@@ -182,8 +182,8 @@ def transfer(
             check_limit=False,  # the real-name limit was checked when the citizen queued
             appointment_code=ticket.appointment_code,
             transferred_from=ticket.ticket_id,
+            issued_at=ticket.issued_at,  # keeps its place by original arrival
         )
-        new.issued_at = ticket.issued_at  # keeps its place by original arrival
         now = ctx.now()
         ticket.ended_at = now
         ticket.transferred_to = new.ticket_id

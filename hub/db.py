@@ -115,7 +115,16 @@ class Ticket(Base):
         UniqueConstraint("terminal_id", "idempotency_key"),
         # A queue's waiting tickets (people ahead, call-next) and its latest services (the wait
         # estimate): both read on every ticket issued, so their cost must not grow with the day.
-        Index("ix_tickets_queue_state", "category_code", "service_date", "state"),
+        # The first covers the waiting count: priority, issued_at and seq come from the index.
+        Index(
+            "ix_tickets_queue_waiting",
+            "category_code",
+            "service_date",
+            "state",
+            "priority",
+            "issued_at",
+            "seq",
+        ),
         Index("ix_tickets_category_state_ended", "category_code", "state", "ended_at"),
     )
     ticket_id: Mapped[str] = mapped_column(String(32), primary_key=True)
@@ -291,6 +300,11 @@ def make_engine(db_url: str) -> Engine:
     )
 
 
+# The execution option that marks a read-only connection (``HubContext.reading``): on SQLite
+# it begins a deferred transaction, which takes no write lock and sees the last commit (WAL).
+READ_ONLY = "hub_read_only"
+
+
 def _sqlite_serialised_writes(engine: Engine) -> None:
     # pysqlite's own transaction handling defers BEGIN and would start read transactions that
     # cannot later be upgraded; take over: autocommit at the driver, BEGIN IMMEDIATE ourselves.
@@ -306,4 +320,5 @@ def _sqlite_serialised_writes(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        reading = connection.get_execution_options().get(READ_ONLY, False)
+        connection.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")

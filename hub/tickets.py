@@ -13,7 +13,7 @@ import math
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import and_, bindparam, func, insert, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -62,13 +62,20 @@ def list_categories(ctx: HubContext) -> list[m.TicketCategory]:
         return [category_model(r) for r in rows]
 
 
+_CATEGORY = select(*TicketCategoryRow.__table__.columns).where(
+    TicketCategoryRow.code == bindparam("code")
+)
+
+
 def get_category(session: Session, code: str) -> TicketCategoryRow:
-    category = session.get(TicketCategoryRow, code)
-    if category is None:
+    """A copy of the category's row, to read (read on every ticket: a plain select is cheaper
+    than the session's identity map)."""
+    row = session.connection().execute(_CATEGORY, {"code": code}).first()
+    if row is None:
         raise HubProblem(
             404, m.ProblemCode.UNKNOWN_CATEGORY, "Unknown ticket category", "没有这项排队业务。"
         )
-    return category
+    return TicketCategoryRow(**row._mapping)
 
 
 def _next_seq(session: Session, category: TicketCategoryRow, day: date) -> tuple[int, int]:
@@ -91,46 +98,77 @@ def format_number(category: TicketCategoryRow, seq: int) -> str:
     return f"{category.prefix}{seq:0{width}d}"
 
 
+# The statements run for every ticket issued and every follow page are built once, with bound
+# parameters: building one costs several times what SQLite takes to run it.
+_QUEUE = (
+    Ticket.category_code == bindparam("category_code"),
+    Ticket.service_date == bindparam("service_date"),
+    Ticket.state == m.TicketState.ISSUED.value,
+)
+# Two counts on the queue's covering index (category, date, state, priority, issued_at, seq):
+# tickets of a higher priority, and tickets of the same rank issued earlier.
+_AHEAD = select(
+    select(func.count())
+    .where(*_QUEUE, Ticket.priority.in_(bindparam("higher", expanding=True)))
+    .scalar_subquery()
+    + select(func.count())
+    .where(
+        *_QUEUE,
+        Ticket.priority.in_(bindparam("same", expanding=True)),
+        or_(
+            Ticket.issued_at < bindparam("issued_at"),
+            and_(Ticket.issued_at == bindparam("issued_at"), Ticket.seq < bindparam("seq")),
+        ),
+    )
+    .scalar_subquery()
+)
+_RECENT_SERVICES = (
+    select(Ticket.started_at, Ticket.ended_at)
+    .where(
+        Ticket.category_code == bindparam("category_code"),
+        Ticket.state == m.TicketState.DONE.value,
+        Ticket.started_at.is_not(None),
+        Ticket.ended_at.is_not(None),
+    )
+    .order_by(Ticket.ended_at.desc())
+    .limit(RECENT_SERVICES)
+)
+_COUNTER_CATEGORIES = select(CounterRow.category_codes)
+_INSERT_TICKET = insert(Ticket)
+_INSERT_EVENT = insert(TicketEvent)
+
+
 def waiting_ahead(session: Session, ticket: Ticket) -> int:
     """Issued tickets of the same queue that call-next would serve before this one: counted by
     the database on the queue's index, so the cost stays flat however long the day grows."""
     mine = rank(ticket.priority)
-    their_rank = case(PRIORITY_RANK, value=Ticket.priority, else_=2)
-    earlier = or_(
-        Ticket.issued_at < ticket.issued_at,
-        and_(Ticket.issued_at == ticket.issued_at, Ticket.seq < ticket.seq),
-    )
-    count = session.execute(
-        select(func.count()).where(
-            Ticket.category_code == ticket.category_code,
-            Ticket.service_date == ticket.service_date,
-            Ticket.state == m.TicketState.ISSUED.value,
-            Ticket.ticket_id != ticket.ticket_id,
-            or_(their_rank < mine, and_(their_rank == mine, earlier)),
+    ranks = {p.value: rank(p.value) for p in m.Priority}  # three entries
+    count = (
+        session.connection()
+        .execute(
+            _AHEAD,
+            {
+                "category_code": ticket.category_code,
+                "service_date": ticket.service_date,
+                "higher": [p for p, r in ranks.items() if r < mine],
+                "same": [p for p, r in ranks.items() if r == mine],
+                "issued_at": ticket.issued_at,
+                "seq": ticket.seq,
+            },
         )
-    ).scalar_one()
+        .scalar_one()
+    )
     return int(count)
 
 
 def estimated_wait(session: Session, category: TicketCategoryRow, ahead: int) -> int | None:
     """Minutes: people ahead times the recent mean service time, spread over the counters."""
-    durations = session.execute(
-        select(Ticket.started_at, Ticket.ended_at)
-        .where(
-            Ticket.category_code == category.code,
-            Ticket.state == m.TicketState.DONE.value,
-            Ticket.started_at.is_not(None),
-            Ticket.ended_at.is_not(None),
-        )
-        .order_by(Ticket.ended_at.desc())
-        .limit(RECENT_SERVICES)
-    ).all()
+    connection = session.connection()
+    durations = connection.execute(_RECENT_SERVICES, {"category_code": category.code}).all()
     seconds = [(end - start).total_seconds() for start, end in durations if end and start]
     mean_minutes = sum(seconds) / len(seconds) / 60 if seconds else category.default_service_minutes
     counters = sum(
-        1
-        for codes in session.execute(select(CounterRow.category_codes)).scalars()
-        if category.code in codes
+        1 for codes in connection.execute(_COUNTER_CATEGORIES).scalars() if category.code in codes
     )
     return math.ceil(ahead * mean_minutes / max(1, counters))
 
@@ -179,8 +217,10 @@ def create_ticket(
     check_limit: bool = True,
     per_person: bool = False,
     item_code: str | None = None,
+    issued_at: datetime | None = None,
 ) -> Ticket:
-    """Insert a ticket with the next number. One open ticket per person and category is the
+    """Insert a ticket with the next number (``issued_at`` keeps a transferred ticket's place
+    by its original arrival). One open ticket per person and category is the
     rule where the category is real-name (``real_name_limit``), or whenever ``per_person`` asks
     (a walk-in ticket taken with an ID number: that is what real-name 取号 is for)."""
     if not category.active:
@@ -208,28 +248,31 @@ def create_ticket(
             )
     seq, value = _next_seq(session, category, day)
     now = ctx.now()
-    ticket = Ticket(
-        ticket_id=uuid.uuid4().hex,
-        category_code=category.code,
-        service_date=day,
-        seq=seq,
-        number=format_number(category, value),
-        priority=priority.value,
-        state=m.TicketState.ISSUED.value,
-        id_digest=id_digest,
-        appointment_code=appointment_code,
-        item_code=item_code,
-        terminal_id=terminal_id,
-        idempotency_key=idempotency_key,
-        request_hash=body_hash,
-        transferred_from=transferred_from,
-        recall_count=0,
-        issued_at=now,
-    )
-    session.add(ticket)
-    session.flush()
-    record(session, ticket, m.TicketState.ISSUED, now)
-    return ticket
+    values = {
+        "ticket_id": uuid.uuid4().hex,
+        "category_code": category.code,
+        "service_date": day,
+        "seq": seq,
+        "number": format_number(category, value),
+        "priority": priority.value,
+        "state": m.TicketState.ISSUED.value,
+        "id_digest": id_digest,
+        "appointment_code": appointment_code,
+        "item_code": item_code,
+        "terminal_id": terminal_id,
+        "idempotency_key": idempotency_key,
+        "request_hash": body_hash,
+        "transferred_from": transferred_from,
+        "recall_count": 0,
+        "issued_at": issued_at or now,
+    }
+    # Written with two plain inserts, not through the session's unit of work: this runs inside
+    # the write lock for every ticket of the day, and the unit of work costs more than SQLite.
+    connection = session.connection()
+    connection.execute(_INSERT_TICKET, values)
+    event = {"ticket_id": values["ticket_id"], "state": values["state"], "counter_code": None}
+    connection.execute(_INSERT_EVENT, {**event, "at": now})
+    return Ticket(**values)  # a copy of the row for the answer; the session does not track it
 
 
 def issue(
@@ -243,13 +286,26 @@ def issue(
     if request.id_number:  # a plain hash of a body with an ID number in it could be reversed
         body["id_number"] = ctx.id_digest(request.id_number)
     body_hash = request_hash(body)
+    ticket, category = _issued(ctx, terminal, request, idempotency_key, body_hash)
+    with ctx.reading() as session:  # the answer is read beside the writers, not in their turn
+        return issued_model(session, ticket, category, base_url)
+
+
+def _issued(
+    ctx: HubContext,
+    terminal: Terminal,
+    request: m.TicketIssueRequest,
+    idempotency_key: str | None,
+    body_hash: str,
+) -> tuple[Ticket, TicketCategoryRow]:
+    """The new ticket and its category, committed; or the ticket an earlier try of the same
+    key created."""
     try:
         with ctx.transaction() as session:
             if idempotency_key:
                 existing = _by_key(session, terminal.terminal_id, idempotency_key, body_hash)
                 if existing is not None:
-                    category = get_category(session, existing.category_code)
-                    return issued_model(session, existing, category, base_url)
+                    return existing, get_category(session, existing.category_code)
             category = get_category(session, request.category_code)
             if request.priority is m.Priority.APPOINTMENT and not request.appointment_code:
                 raise HubProblem(
@@ -281,7 +337,7 @@ def issue(
                 per_person=True,
                 item_code=request.item_code,
             )
-            return issued_model(session, ticket, category, base_url)
+            return ticket, category
     except IntegrityError:
         # A concurrent repeat of the same key won the race (PostgreSQL): answer with its ticket.
         if not idempotency_key:
@@ -290,8 +346,7 @@ def issue(
             existing = _by_key(session, terminal.terminal_id, idempotency_key, body_hash)
             if existing is None:
                 raise
-            category = get_category(session, existing.category_code)
-            return issued_model(session, existing, category, base_url)
+            return existing, get_category(session, existing.category_code)
 
 
 def _check_item(session: Session, code: str, category: TicketCategoryRow) -> None:

@@ -29,7 +29,7 @@ def next_value(session: Session, model: Any, keys: dict[str, Any], *, start: int
 def _take_next(model: Any, names: tuple[str, ...], dialect: str) -> Executable:
     """Built once per counter table: a statement costs more to build than to run."""
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    values = {name: bindparam(f"key_{name}") for name in names}
+    values: dict[str, Any] = {name: bindparam(f"key_{name}") for name in names}
     return (
         insert(model)
         .values({**values, "last_value": bindparam("start")})

@@ -220,8 +220,9 @@ def pending_materials(session: Session, case_id: str) -> list[str]:
 
 
 def _item_name(session: Session, code: str) -> str:
-    row = session.get(CatalogItemRow, code)
-    return row.name if row else code
+    # The name alone: the item's row also holds its whole guide, forms and materials (JSON).
+    name = session.execute(select(CatalogItemRow.name).where(CatalogItemRow.code == code)).scalar()
+    return name or code
 
 
 def receipt(session: Session, row: CaseRow) -> m.CaseReceipt:

@@ -7,60 +7,34 @@ wrong PINs lock maintenance for five minutes.
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
 import logging
-import secrets
 import time
 from collections.abc import Callable
 
+from contract import pins
+from contract.pins import check_pin_hash, verify_pin
 from kiosk.errors import ConfigError
+
+__all__ = [
+    "LOCKOUT_SECONDS",
+    "MAX_FAILURES",
+    "AdminGate",
+    "check_pin_hash",
+    "hash_pin",
+    "verify_pin",
+]
 
 logger = logging.getLogger(__name__)
 
-SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 MAX_FAILURES = 5
 LOCKOUT_SECONDS = 300.0
 
 
-def _b64(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")
-
-
 def hash_pin(pin: str, *, salt: bytes | None = None) -> str:
-    if not (4 <= len(pin) <= 12 and pin.isdigit()):
-        raise ConfigError("a maintenance PIN is 4 to 12 digits")
-    salt = salt or secrets.token_bytes(16)
-    digest = hashlib.scrypt(pin.encode(), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, dklen=32)
-    return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${_b64(salt)}${_b64(digest)}"
-
-
-def verify_pin(pin: str, stored: str) -> bool:
     try:
-        scheme, n, r, p, salt, digest = stored.split("$")
-        if scheme != "scrypt":
-            return False
-        expected = base64.b64decode(digest)
-        actual = hashlib.scrypt(
-            pin.encode(),
-            salt=base64.b64decode(salt),
-            n=int(n),
-            r=int(r),
-            p=int(p),
-            dklen=len(expected),
-        )
-    except (ValueError, TypeError):
-        return False
-    return hmac.compare_digest(actual, expected)
-
-
-def check_pin_hash(stored: str) -> str:
-    """Validate a configured hash's shape (the config loader calls this)."""
-    parts = stored.split("$")
-    if stored and (len(parts) != 6 or parts[0] != "scrypt"):
-        raise ValueError("must be empty or a line made by `kiosk admin-pin`")
-    return stored
+        return pins.hash_pin(pin, salt=salt)
+    except ValueError:
+        raise ConfigError("a maintenance PIN is 4 to 12 digits") from None
 
 
 class AdminGate:

@@ -61,6 +61,7 @@ from contract.models.common import (
     IdNumber,
     Sha256Hex,
 )
+from contract.models.counters import CallSpecific, CounterInfo, TransferRequest
 from contract.models.evaluations import (
     BadEvaluation,
     BadReason,
@@ -99,8 +100,6 @@ from contract.models.terminals import (
     TerminalStatus,
 )
 from contract.models.tickets import (
-    CallSpecific,
-    CounterInfo,
     Priority,
     QueueSnapshot,
     TicketAction,
@@ -109,7 +108,6 @@ from contract.models.tickets import (
     TicketIssueRequest,
     TicketState,
     TicketView,
-    TransferRequest,
 )
 
 __all__ = [

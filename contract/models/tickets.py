@@ -104,18 +104,3 @@ class TicketAction(enum.StrEnum):
     NO_SHOW = "no-show"
     HOLD = "hold"
     CANCEL = "cancel"
-
-
-class CallSpecific(ContractModel):
-    number: Annotated[str, StringConstraints(pattern=r"^[A-Z]{1,2}[0-9]{1,5}$")]
-
-
-class TransferRequest(ContractModel):
-    category_code: Code
-    keep_priority: bool = True
-
-
-class CounterInfo(ContractModel):
-    code: str
-    name: str
-    category_codes: list[str]

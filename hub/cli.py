@@ -89,6 +89,11 @@ def register(subparsers: Any) -> None:
     queues.add_argument("file", type=Path)
     queues.set_defaults(func=_guarded(_import_queues))
 
+    staff = commands.add_parser("import-staff", help="load the clerks of the hall (TOML)")
+    common(staff)
+    staff.add_argument("file", type=Path)
+    staff.set_defaults(func=_guarded(_import_staff))
+
     spec = commands.add_parser("openapi", help="print, write or check the committed OpenAPI")
     group = spec.add_mutually_exclusive_group()
     group.add_argument("--write", action="store_true", help="update hub/openapi.json")
@@ -214,6 +219,18 @@ def _import_queues(args: argparse.Namespace) -> int:
     except QueuesFileError as exc:
         raise _usage(str(exc)) from exc
     print(f"loaded {count} ticket categories from {args.file}")
+    return 0
+
+
+def _import_staff(args: argparse.Namespace) -> int:
+    from hub.clerks import StaffFileError, load_staff
+
+    ctx = _context(args).state.hub
+    try:
+        count = load_staff(ctx, args.file)
+    except StaffFileError as exc:
+        raise _usage(str(exc)) from exc
+    print(f"loaded {count} clerks from {args.file}")
     return 0
 
 

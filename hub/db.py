@@ -146,6 +146,13 @@ class Ticket(Base):
     recall_count: Mapped[int] = mapped_column(Integer, default=0)
     issued_at: Mapped[datetime] = mapped_column(TZ())
     called_at: Mapped[datetime | None] = mapped_column(TZ(), nullable=True)
+    last_called_at: Mapped[datetime | None] = mapped_column(TZ(), nullable=True)
+    # Transferred to one window or one clerk: only they call it (still by its arrival).
+    for_counter: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    for_staff: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    note: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    staff_no: Mapped[str | None] = mapped_column(String(64), nullable=True)  # who served it
+    outcome: Mapped[str | None] = mapped_column(String(16), nullable=True)
     started_at: Mapped[datetime | None] = mapped_column(TZ(), nullable=True)
     held_at: Mapped[datetime | None] = mapped_column(TZ(), nullable=True)
     ended_at: Mapped[datetime | None] = mapped_column(TZ(), nullable=True)
@@ -160,6 +167,8 @@ class TicketEvent(Base):
     state: Mapped[str] = mapped_column(String(16))
     counter_code: Mapped[str | None] = mapped_column(String(64), nullable=True)
     at: Mapped[datetime] = mapped_column(TZ())
+    staff_no: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    detail: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)  # a reason, a note
 
 
 class CounterRow(Base):
@@ -167,6 +176,63 @@ class CounterRow(Base):
     code: Mapped[str] = mapped_column(String(64), primary_key=True)
     name: Mapped[str] = mapped_column(String(100))
     category_codes: Mapped[list[Any]] = mapped_column(JSON)
+
+
+class StaffRow(Base):
+    """A clerk registered at the hub (``kiosk hub staff FILE``); the PIN only as a slow hash."""
+
+    __tablename__ = "staff"
+    staff_no: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(50))
+    department: Mapped[str] = mapped_column(String(100), default="")
+    category_codes: Mapped[list[Any]] = mapped_column(JSON, default=list)  # [] = all (全科)
+    pin_hash: Mapped[str] = mapped_column(String(200))
+    card_uid: Mapped[str | None] = mapped_column(String(20), nullable=True, unique=True)
+    id_digest: Mapped[str | None] = mapped_column(String(64), nullable=True, unique=True)
+    photo: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)  # JPEG or PNG
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)  # wrong PINs in a row
+    locked_until: Mapped[datetime | None] = mapped_column(TZ(), nullable=True)
+
+
+class CounterSessionRow(Base):
+    """Who works a window now, and the window's state. One clerk per window and one window
+    per clerk: signing in elsewhere ends the other session."""
+
+    __tablename__ = "counter_sessions"
+    counter_code: Mapped[str] = mapped_column(ForeignKey("counters.code"), primary_key=True)
+    terminal_id: Mapped[str] = mapped_column(String(64))
+    staff_no: Mapped[str] = mapped_column(ForeignKey("staff.staff_no"), unique=True)
+    signed_in_at: Mapped[datetime] = mapped_column(TZ())
+    state: Mapped[str] = mapped_column(String(16))
+    pause_reason: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    pause_note: Mapped[str] = mapped_column(String(100), default="")
+    state_since: Mapped[datetime] = mapped_column(TZ())
+    chosen_categories: Mapped[list[Any]] = mapped_column(JSON, default=list)  # [] = all
+    service_date: Mapped[date] = mapped_column(Date)
+
+
+class CounterEvent(Base):
+    """Append-only log of a window: sign-in and out, pauses, calls out of turn (with reason)."""
+
+    __tablename__ = "counter_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    counter_code: Mapped[str] = mapped_column(String(64), index=True)
+    staff_no: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    at: Mapped[datetime] = mapped_column(TZ())
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class CounterRequest(Base):
+    """The answer to each calling click, by its Idempotency-Key: a repeat gets the same answer."""
+
+    __tablename__ = "counter_requests"
+    terminal_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    idempotency_key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    request_hash: Mapped[str] = mapped_column(String(64))
+    response: Mapped[dict[str, Any]] = mapped_column(JSON)
+    at: Mapped[datetime] = mapped_column(TZ())
 
 
 class CatalogItemRow(Base):
@@ -254,6 +320,7 @@ class EvaluationRow(Base):
     channel: Mapped[str] = mapped_column(String(4))
     terminal_id: Mapped[str] = mapped_column(String(64))
     counter_code: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    staff_no: Mapped[str | None] = mapped_column(String(64), nullable=True)  # the clerk rated
     created_at: Mapped[datetime] = mapped_column(TZ())
     follow_up: Mapped[str | None] = mapped_column(Text, nullable=True)  # 整改 answer, version 4
     followed_up_at: Mapped[datetime | None] = mapped_column(TZ(), nullable=True)

@@ -10,8 +10,10 @@ from typing import Any
 from pydantic import ValidationError
 from sqlalchemy import func, select
 
-from contract.models import TicketCategory
+from contract.models import CallingPolicy, TicketCategory
+from hub.clerks import load_staff
 from hub.context import HubContext
+from hub.counters import save_policy
 from hub.db import CounterRow, KeyValue, TicketCategoryRow
 
 logger = logging.getLogger(__name__)
@@ -42,6 +44,12 @@ def load_queues(ctx: HubContext, path: Path) -> int:
             raise QueuesFileError(
                 f"{path.name} category {number}, {field}: {first['msg']}."
             ) from exc
+    try:
+        calling = CallingPolicy.model_validate(data.get("calling", {}))
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(p) for p in first["loc"])
+        raise QueuesFileError(f"{path.name} [calling] {field}: {first['msg']}.") from exc
     known = {c.code for c in categories}
     for counter in data.get("counters", []):
         if not isinstance(counter, dict) or not {"code", "name", "categories"} <= set(counter):
@@ -68,6 +76,7 @@ def load_queues(ctx: HubContext, path: Path) -> int:
             counter_row.name = counter["name"]
             counter_row.category_codes = list(counter["categories"])
             session.add(counter_row)
+        save_policy(session, calling)
     return len(categories)
 
 
@@ -95,6 +104,8 @@ def seed_if_empty(ctx: HubContext, directory: Path | None = None) -> bool:
         _follow_sample_catalog(ctx, directory / "items.toml")
         return False
     load_queues(ctx, queues)
+    if (staff := directory / "staff.toml").exists():
+        load_staff(ctx, staff)
     _import_sample_catalog(ctx, directory / "items.toml")
     logger.info("hub seeded with the sample hall from %s", directory)
     return True

@@ -12,15 +12,25 @@ from __future__ import annotations
 import math
 import uuid
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import and_, bindparam, func, insert, or_, select
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from contract import models as m
 from hub.catalog import item_in
 from hub.context import HubContext, request_hash
-from hub.db import CounterRow, Terminal, Ticket, TicketCategoryRow, TicketEvent, TicketSequence
+from hub.db import (
+    CounterRow,
+    CounterSessionRow,
+    Terminal,
+    Ticket,
+    TicketCategoryRow,
+    TicketEvent,
+    TicketSequence,
+)
 from hub.problems import HubProblem
 from hub.sequences import next_value
 
@@ -30,7 +40,8 @@ OPEN_STATES = (
     m.TicketState.SERVING.value,
     m.TicketState.HELD.value,
 )
-PRIORITY_RANK = {m.Priority.APPOINTMENT.value: 0, m.Priority.PRIORITY.value: 1}
+# The call order: 老弱病残孕 first, then appointments, then everyone else; each by arrival.
+PRIORITY_RANK = {m.Priority.PRIORITY.value: 0, m.Priority.APPOINTMENT.value: 1}
 RECENT_SERVICES = 20
 
 
@@ -133,7 +144,12 @@ _RECENT_SERVICES = (
     .order_by(Ticket.ended_at.desc())
     .limit(RECENT_SERVICES)
 )
-_COUNTER_CATEGORIES = select(CounterRow.category_codes)
+_WINDOWS = select(
+    CounterRow.category_codes,
+    CounterSessionRow.service_date,
+    CounterSessionRow.state,
+    CounterSessionRow.chosen_categories,
+).outerjoin(CounterSessionRow, CounterSessionRow.counter_code == CounterRow.code)
 _INSERT_TICKET = insert(Ticket)
 _INSERT_EVENT = insert(TicketEvent)
 
@@ -161,16 +177,29 @@ def waiting_ahead(session: Session, ticket: Ticket) -> int:
     return int(count)
 
 
-def estimated_wait(session: Session, category: TicketCategoryRow, ahead: int) -> int | None:
-    """Minutes: people ahead times the recent mean service time, spread over the counters."""
+def estimated_wait(
+    session: Session, category: TicketCategoryRow, ahead: int, day: date
+) -> int | None:
+    """Minutes: people ahead times the recent mean service time, spread over the windows open
+    for the queue (every window that serves it, in a hall whose windows never sign in)."""
     connection = session.connection()
     durations = connection.execute(_RECENT_SERVICES, {"category_code": category.code}).all()
     seconds = [(end - start).total_seconds() for start, end in durations if end and start]
     mean_minutes = sum(seconds) / len(seconds) / 60 if seconds else category.default_service_minutes
-    counters = sum(
-        1 for codes in connection.execute(_COUNTER_CATEGORIES).scalars() if category.code in codes
+    return math.ceil(ahead * mean_minutes / max(1, open_windows(connection, category.code, day)))
+
+
+def open_windows(connection: Connection, category_code: str, day: date) -> int:
+    windows = connection.execute(_WINDOWS).all()
+    staffed = [w for w in windows if w.service_date == day]
+    if not staffed:
+        return sum(1 for w in windows if category_code in w.category_codes)
+    return sum(
+        1
+        for w in staffed
+        if w.state == m.WindowState.OPEN.value
+        and category_code in (w.chosen_categories or w.category_codes)
     )
-    return math.ceil(ahead * mean_minutes / max(1, counters))
 
 
 def issued_model(
@@ -184,7 +213,7 @@ def issued_model(
         category_code=category.code,
         category_name=category.name,
         waiting_ahead=ahead,
-        estimated_wait_minutes=estimated_wait(session, category, ahead),
+        estimated_wait_minutes=estimated_wait(session, category, ahead, ticket.service_date),
         issued_at=ticket.issued_at,
         follow_url=f"{base_url}/q/{ticket.ticket_id}",
         priority=m.Priority(ticket.priority),
@@ -193,11 +222,24 @@ def issued_model(
     )
 
 
-def record(session: Session, ticket: Ticket, state: m.TicketState, at: datetime) -> None:
+def record(
+    session: Session,
+    ticket: Ticket,
+    state: m.TicketState,
+    at: datetime,
+    *,
+    staff_no: str | None = None,
+    detail: dict[str, Any] | None = None,
+) -> None:
     ticket.state = state.value
     session.add(
         TicketEvent(
-            ticket_id=ticket.ticket_id, state=state.value, counter_code=ticket.counter_code, at=at
+            ticket_id=ticket.ticket_id,
+            state=state.value,
+            counter_code=ticket.counter_code,
+            at=at,
+            staff_no=staff_no,
+            detail=detail,
         )
     )
 
@@ -218,6 +260,9 @@ def create_ticket(
     per_person: bool = False,
     item_code: str | None = None,
     issued_at: datetime | None = None,
+    for_counter: str | None = None,
+    for_staff: str | None = None,
+    note: str = "",
 ) -> Ticket:
     """Insert a ticket with the next number (``issued_at`` keeps a transferred ticket's place
     by its original arrival). One open ticket per person and category is the
@@ -265,12 +310,21 @@ def create_ticket(
         "transferred_from": transferred_from,
         "recall_count": 0,
         "issued_at": issued_at or now,
+        "for_counter": for_counter,
+        "for_staff": for_staff,
+        "note": note,
     }
     # Written with two plain inserts, not through the session's unit of work: this runs inside
     # the write lock for every ticket of the day, and the unit of work costs more than SQLite.
     connection = session.connection()
     connection.execute(_INSERT_TICKET, values)
-    event = {"ticket_id": values["ticket_id"], "state": values["state"], "counter_code": None}
+    event = {
+        "ticket_id": values["ticket_id"],
+        "state": values["state"],
+        "counter_code": None,
+        "staff_no": None,
+        "detail": None,
+    }
     connection.execute(_INSERT_EVENT, {**event, "at": now})
     return Ticket(**values)  # a copy of the row for the answer; the session does not track it
 
@@ -385,7 +439,7 @@ def view(session: Session, ticket: Ticket, category: TicketCategoryRow) -> m.Tic
         state=m.TicketState(ticket.state),
         priority=m.Priority(ticket.priority),
         waiting_ahead=ahead,
-        estimated_wait_minutes=estimated_wait(session, category, ahead)
+        estimated_wait_minutes=estimated_wait(session, category, ahead, ticket.service_date)
         if ticket.state == m.TicketState.ISSUED.value
         else None,
         counter_code=ticket.counter_code,
@@ -423,7 +477,7 @@ def queue_snapshots(ctx: HubContext) -> list[m.QueueSnapshot]:
                     category_code=category.code,
                     waiting=waiting,
                     serving=serving,
-                    estimated_wait_minutes=estimated_wait(session, category, waiting),
+                    estimated_wait_minutes=estimated_wait(session, category, waiting, day),
                     service_date=day,
                 )
             )

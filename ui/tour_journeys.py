@@ -71,6 +71,8 @@ class JourneyTour:
             )
             answer.raise_for_status()
             self._counter = HubClient(base, token=answer.json()["token"])
+            # The sample hall's all-rounder clerk (config/catalog/staff.toml) works W01.
+            self._counter.sign_in_clerk("W01", m.ClerkSignIn(staff_no="S001", pin="246810"))
         return self._counter
 
     def _look(self, window: KioskWindow, variant: str) -> None:
@@ -257,10 +259,11 @@ class JourneyTour:
             return
         client = self.terminal.client
         ticket = client.issue_ticket(m.TicketIssueRequest(category_code="general"))
-        code = next(c.code for c in counter.list_counters() if "general" in c.category_codes)
-        counter.call_number(code, ticket.number)
+        code = "W01"
+        counter.call_number(code, ticket.number, "演示：为评价准备一次办结")
         counter.ticket_action(code, ticket.ticket_id, m.TicketAction.START)
-        counter.ticket_action(code, ticket.ticket_id, m.TicketAction.FINISH)
+        done = m.FinishRequest(outcome=m.ServiceOutcome.DONE)
+        counter.finish_ticket(code, ticket.ticket_id, done)
         self._camera(ticket.follow_url)
         self._look(window, variant)
         journey = window.rating

@@ -47,6 +47,13 @@ class ProblemCode(enum.StrEnum):
     IDENTITY_CODE_INVALID = "identity_code_invalid"
     CONFLICT = "conflict"
     TOO_MANY_ATTEMPTS = "too_many_attempts"
+    # A window: not signed in (or at another terminal), paused, and the calling rules.
+    NOT_SIGNED_IN = "not_signed_in"
+    WINDOW_PAUSED = "window_paused"
+    REASON_REQUIRED = "reason_required"
+    RECALL_LIMIT_REACHED = "recall_limit_reached"
+    RECALL_TOO_SOON = "recall_too_soon"
+    NO_SHOW_TOO_EARLY = "no_show_too_early"
     INTERNAL_ERROR = "internal_error"
 
 

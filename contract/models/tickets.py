@@ -12,7 +12,7 @@ from contract.models.common import Code, ContractModel, IdNumber
 
 
 class Priority(enum.StrEnum):
-    """Queue priority; call-next serves appointment, then priority, then normal (by arrival)."""
+    """Queue priority; call-next serves priority, then appointment, then normal (by arrival)."""
 
     NORMAL = "normal"
     PRIORITY = "priority"  # elderly, disabled, pregnant (老弱病残孕)
@@ -100,7 +100,6 @@ class TicketAction(enum.StrEnum):
 
     RECALL = "recall"
     START = "start"
-    FINISH = "finish"
     NO_SHOW = "no-show"
     HOLD = "hold"
     CANCEL = "cancel"

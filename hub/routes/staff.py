@@ -1,14 +1,14 @@
-"""Staff views (counter terminals): bad ratings to follow up, queue statistics."""
+"""Staff views (counter terminals): bad ratings to follow up, queue statistics, clerks' photos."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Response
 
 from contract import models as m
-from hub import evaluations, stats
+from hub import clerks, evaluations, stats
 from hub.auth import ContextDep, CounterDep
 from hub.routes import problems
 
@@ -40,3 +40,14 @@ def ticket_stats(
     ctx: ContextDep, _t: CounterDep, service_date: date | None = None
 ) -> list[m.CategoryStats]:
     return stats.ticket_stats(ctx, service_date or ctx.today())
+
+
+@router.get(
+    "/staff/{staff_no}/photo",
+    responses={200: {"content": {"image/*": {}}}, **PROBLEMS},
+    response_class=Response,
+)
+def clerk_photo(staff_no: str, ctx: ContextDep, _t: CounterDep) -> Response:
+    data = clerks.photo(ctx, staff_no)
+    media = "image/png" if data.startswith(b"\x89PNG") else "image/jpeg"
+    return Response(data, media_type=media, headers={"Cache-Control": "max-age=300"})

@@ -222,29 +222,89 @@ class HubClient:
         body = self._t.request("GET", "/stats/tickets", params=params)
         return self._parse_list(m.CategoryStats, body)
 
-    # -- counters (counter terminals)
+    # -- counters (counter terminals): every calling click sends one Idempotency-Key, so a
+    # retry of the same click (the transport's, or the desk's after an uncertain answer) is
+    # answered, never done twice. Pass the click's key to retry it by hand.
 
     def list_counters(self) -> list[m.CounterInfo]:
         return self._parse_list(m.CounterInfo, self._t.request("GET", "/counters"))
 
-    def call_next(self, counter_code: str) -> m.TicketView:
-        return self._parse(m.TicketView, self._post(f"/counters/{counter_code}/call-next"))
+    def sign_in_clerk(self, counter_code: str, request: m.ClerkSignIn) -> m.CounterSession:
+        body = self._post(f"/counters/{counter_code}/sign-in", request)
+        return self._parse(m.CounterSession, body)
 
-    def call_number(self, counter_code: str, number: str) -> m.TicketView:
-        body = self._post(f"/counters/{counter_code}/call", m.CallSpecific(number=number))
-        return self._parse(m.TicketView, body)
+    def sign_out_clerk(self, counter_code: str) -> m.CounterSession:
+        return self._parse(m.CounterSession, self._post(f"/counters/{counter_code}/sign-out"))
+
+    def counter_session(self, counter_code: str) -> m.CounterSession:
+        body = self._t.request("GET", f"/counters/{counter_code}/session")
+        return self._parse(m.CounterSession, body)
+
+    def set_window_state(self, counter_code: str, change: m.WindowStateChange) -> m.CounterSession:
+        body = self._t.request(
+            "PUT", f"/counters/{counter_code}/state", json_body=change.model_dump(mode="json")
+        )
+        return self._parse(m.CounterSession, body)
+
+    def choose_queues(self, counter_code: str, choice: m.QueueChoice) -> m.CounterSession:
+        body = self._t.request(
+            "PUT", f"/counters/{counter_code}/queues", json_body=choice.model_dump(mode="json")
+        )
+        return self._parse(m.CounterSession, body)
+
+    def window_queues(self, counter_code: str) -> m.CounterQueues:
+        body = self._t.request("GET", f"/counters/{counter_code}/waiting")
+        return self._parse(m.CounterQueues, body)
+
+    def _click(self, path: str, payload: BaseModel | None, key: str | None) -> Any:
+        headers = {m.IDEMPOTENCY_HEADER: key or new_idempotency_key()}
+        body = payload.model_dump(mode="json") if payload is not None else None
+        return self._t.request("POST", path, json_body=body, headers=headers)
+
+    def call_next(self, counter_code: str, *, key: str | None = None) -> m.CounterTicket:
+        body = self._click(f"/counters/{counter_code}/call-next", None, key)
+        return self._parse(m.CounterTicket, body)
+
+    def call_number(
+        self, counter_code: str, number: str, reason: str = "", *, key: str | None = None
+    ) -> m.CounterTicket:
+        request = m.CallSpecific(number=number, reason=reason)
+        return self._parse(
+            m.CounterTicket, self._click(f"/counters/{counter_code}/call", request, key)
+        )
 
     def ticket_action(
-        self, counter_code: str, ticket_id: str, action: m.TicketAction
-    ) -> m.TicketView:
+        self,
+        counter_code: str,
+        ticket_id: str,
+        action: m.TicketAction,
+        *,
+        key: str | None = None,
+    ) -> m.CounterTicket:
         path = f"/counters/{counter_code}/tickets/{ticket_id}/{action.value}"
-        return self._parse(m.TicketView, self._post(path))
+        return self._parse(m.CounterTicket, self._click(path, None, key))
+
+    def finish_ticket(
+        self,
+        counter_code: str,
+        ticket_id: str,
+        request: m.FinishRequest,
+        *,
+        key: str | None = None,
+    ) -> m.CounterTicket:
+        path = f"/counters/{counter_code}/tickets/{ticket_id}/finish"
+        return self._parse(m.CounterTicket, self._click(path, request, key))
 
     def transfer_ticket(
-        self, counter_code: str, ticket_id: str, request: m.TransferRequest
+        self,
+        counter_code: str,
+        ticket_id: str,
+        request: m.TransferRequest,
+        *,
+        key: str | None = None,
     ) -> m.TicketIssued:
         path = f"/counters/{counter_code}/tickets/{ticket_id}/transfer"
-        return self._parse(m.TicketIssued, self._post(path, request))
+        return self._parse(m.TicketIssued, self._click(path, request, key))
 
     # -- identity codes
 

@@ -76,13 +76,43 @@ def client(hub: EmbeddedHub) -> Iterator[HubClient]:
         yield c
 
 
+SAMPLE_PIN = "246810"  # every sample clerk's (config/catalog/staff.toml)
+SAMPLE_CLERKS = {"W01": "S001", "W02": "S002", "W03": "S003", "W04": "S004", "W05": "S005"}
+
+
+def sign_in(counter: HubClient, code: str, staff_no: str | None = None) -> None:
+    """Sign ``code``'s usual sample clerk (or ``staff_no``) in at that window."""
+    from contract.models import ClerkSignIn
+
+    request = ClerkSignIn(staff_no=staff_no or SAMPLE_CLERKS[code], pin=SAMPLE_PIN)
+    counter.sign_in_clerk(code, request)
+
+
+class SampleClerks:
+    """The sample hall's clerks, for tests that sign in themselves (``clerks`` fixture)."""
+
+    pin = SAMPLE_PIN
+
+    @staticmethod
+    def sign_in(counter: HubClient, code: str, staff_no: str | None = None) -> None:
+        sign_in(counter, code, staff_no)
+
+
+@pytest.fixture
+def clerks() -> SampleClerks:
+    return SampleClerks()
+
+
 @pytest.fixture
 def counter(hub: EmbeddedHub) -> Iterator[HubClient]:
-    """A counter (window) terminal: the only kind allowed to call numbers and accept cases."""
+    """A counter (window) terminal: the only kind allowed to call numbers and accept cases.
+    Its clerks are signed in at every sample window (W01–W05), so it can call anywhere."""
     from contract.models import TerminalMode
 
     token = hub.register_terminal("counter-01", mode=TerminalMode.COUNTER)
     with HubClient(hub.base_url, token=token) as c:
+        for code in SAMPLE_CLERKS:
+            sign_in(c, code)
         yield c
 
 

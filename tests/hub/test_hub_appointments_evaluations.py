@@ -17,10 +17,12 @@ from contract.models import (
     CheckIn,
     DeliveryMethod,
     EvaluationCreate,
+    FinishRequest,
     MaterialDeclaration,
     Person,
     Priority,
     Rating,
+    ServiceOutcome,
     SubjectType,
     TicketAction,
     TicketIssueRequest,
@@ -28,6 +30,8 @@ from contract.models import (
 )
 from kiosk.api.client import HubClient
 from kiosk.api.errors import HubRejected
+
+DONE = FinishRequest(outcome=ServiceOutcome.DONE)
 
 ID = "11010519491231002X"
 
@@ -125,7 +129,7 @@ def test_a_second_check_in_follows_the_ticket_it_issued(
     assert "请留意叫号" in info.value.citizen_message
     assert counter.call_next("W01").ticket_id == moved.ticket_id
     counter.ticket_action("W01", moved.ticket_id, TicketAction.START)
-    counter.ticket_action("W01", moved.ticket_id, TicketAction.FINISH)
+    counter.finish_ticket("W01", moved.ticket_id, DONE)
     with pytest.raises(HubRejected) as info:
         client.check_in(CheckIn(id_number=ID))
     assert info.value.extensions == {"ticket_number": moved.number, "ticket_state": "done"}
@@ -190,7 +194,7 @@ def served_ticket(client: HubClient, counter: HubClient) -> str:
     issued = client.issue_ticket(TicketIssueRequest(category_code="general"))
     called = counter.call_next("W01")
     counter.ticket_action("W01", called.ticket_id, TicketAction.START)
-    counter.ticket_action("W01", called.ticket_id, TicketAction.FINISH)
+    counter.finish_ticket("W01", called.ticket_id, DONE)
     return issued.ticket_id
 
 
@@ -325,9 +329,12 @@ def test_ticket_stats_from_timestamps(client: HubClient, counter: HubClient, clo
         assert called.ticket_id == issued.ticket_id
         counter.ticket_action("W01", called.ticket_id, TicketAction.START)
         clock.advance(minutes=minutes_served)
-        counter.ticket_action("W01", called.ticket_id, TicketAction.FINISH)
+        counter.finish_ticket("W01", called.ticket_id, DONE)
     skipped = client.issue_ticket(TicketIssueRequest(category_code="general"))
-    counter.ticket_action("W01", counter.call_next("W01").ticket_id, TicketAction.NO_SHOW)
+    absent = counter.call_next("W01").ticket_id
+    clock.advance(seconds=20)
+    counter.ticket_action("W01", absent, TicketAction.RECALL)
+    counter.ticket_action("W01", absent, TicketAction.NO_SHOW)
     stats = {s.category_code: s for s in counter.ticket_stats()}
     general = stats["general"]
     assert (general.issued, general.done, general.no_show) == (3, 2, 1)

@@ -10,7 +10,9 @@ from sqlalchemy import select
 from contract.models import (
     AppointmentBook,
     CheckIn,
+    FinishRequest,
     Priority,
+    ServiceOutcome,
     TicketAction,
     TicketIssueRequest,
     TicketState,
@@ -20,6 +22,8 @@ from hub.db import TicketEvent
 from hub.embedded import EmbeddedHub
 from kiosk.api.client import HubClient
 from kiosk.api.errors import HubRejected
+
+DONE = FinishRequest(outcome=ServiceOutcome.DONE)
 
 A = TicketAction
 
@@ -32,11 +36,11 @@ def serve(counter: HubClient, code: str = "W01") -> str:
     """Call the next ticket at ``code``, serve and finish it; return its number."""
     called = counter.call_next(code)
     counter.ticket_action(code, called.ticket_id, A.START)
-    counter.ticket_action(code, called.ticket_id, A.FINISH)
+    counter.finish_ticket(code, called.ticket_id, DONE)
     return called.number
 
 
-def test_call_next_serves_appointment_then_priority_then_arrival(
+def test_call_next_serves_priority_then_appointments_then_arrival(
     client: HubClient, counter: HubClient, clock: Any
 ) -> None:
     issue(client)  # A001 normal
@@ -57,7 +61,7 @@ def test_call_next_serves_appointment_then_priority_then_arrival(
     assert appointment.priority is Priority.APPOINTMENT and appointment.number == "A004"
     issue(client, "social_security")  # B001, also served at W01
     order = [serve(counter) for _ in range(5)]
-    assert order == ["A004", "A002", "A001", "A003", "B001"]
+    assert order == ["A002", "A004", "A001", "A003", "B001"]  # 老弱病残孕 first
     with pytest.raises(HubRejected) as info:
         counter.call_next("W01")
     assert info.value.code == "no_ticket_waiting"
@@ -81,7 +85,7 @@ def test_full_life_cycle_keeps_every_timestamp(
     counter.ticket_action("W01", called.ticket_id, A.RECALL)
     started = counter.ticket_action("W01", called.ticket_id, A.START)
     clock.advance(minutes=7)
-    done = counter.ticket_action("W01", called.ticket_id, A.FINISH)
+    done = counter.finish_ticket("W01", called.ticket_id, DONE)
     assert done.state is TicketState.DONE
     assert done.issued_at == issued.issued_at
     assert (done.called_at - done.issued_at).total_seconds() == 300
@@ -103,14 +107,16 @@ def test_full_life_cycle_keeps_every_timestamp(
     assert second.waiting_ahead == 1 and second.estimated_wait_minutes == 4
 
 
-def test_invalid_transitions_are_refused(client: HubClient, counter: HubClient) -> None:
+def test_invalid_transitions_are_refused(client: HubClient, counter: HubClient, clock: Any) -> None:
     issue(client)
     called = counter.call_next("W01")
     with pytest.raises(HubRejected) as info:
-        counter.ticket_action("W01", called.ticket_id, A.FINISH)  # not started
+        counter.finish_ticket("W01", called.ticket_id, DONE)  # not started
     assert info.value.code == "invalid_transition" and info.value.status == 409
     with pytest.raises(HubRejected):
         counter.call_next("W01")  # the counter still has A001 open
+    clock.advance(seconds=20)
+    counter.ticket_action("W01", called.ticket_id, A.RECALL)  # 过号 only after two calls
     assert counter.ticket_action("W01", called.ticket_id, A.NO_SHOW).state is TicketState.NO_SHOW
     with pytest.raises(HubRejected):
         counter.ticket_action("W01", called.ticket_id, A.START)
@@ -122,12 +128,15 @@ def test_hold_and_call_specific(client: HubClient, counter: HubClient) -> None:
     third = client.issue_ticket(TicketIssueRequest(category_code="general"))
     first = counter.call_next("W01")
     held = counter.ticket_action("W01", first.ticket_id, A.HOLD)
-    assert held.state is TicketState.HELD and held.counter_code is None
+    assert held.state is TicketState.HELD and held.counter_code == "W01"  # parked here
     second = counter.call_next("W01")  # call-next skips held tickets
     assert second.number == "A002"
     counter.ticket_action("W01", second.ticket_id, A.START)
-    counter.ticket_action("W01", second.ticket_id, A.FINISH)
-    again = counter.call_number("W02", "A001")  # another window calls the held ticket back
+    counter.finish_ticket("W01", second.ticket_id, DONE)
+    with pytest.raises(HubRejected) as info:
+        counter.call_number("W02", "A001")  # parked at another window: out of turn here
+    assert info.value.code == "reason_required"
+    again = counter.call_number("W02", "A001", reason="材料已送到2号窗口")
     assert again.state is TicketState.CALLED and again.counter_code == "W02"
     assert again.called_at == first.called_at  # the first call time is kept
     with pytest.raises(HubRejected) as info:

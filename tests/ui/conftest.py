@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from contract import models as m
 from hub.embedded import EmbeddedHub
 from kiosk.api.client import HubClient
 from kiosk.app import Terminal, build_terminal, demo_settings
@@ -137,6 +138,8 @@ def open_hall(tmp_path: Path, ticket: dict[str, Any] | None = None) -> Iterator[
             build_terminal(settings, printed_dir=tmp_path / "printed") as terminal,
             HubClient(hub.base_url, token=counter_token) as counter,
         ):
+            # The sample all-rounder clerk (全科) works W01 (PIN in config/catalog/staff.toml).
+            counter.sign_in_clerk("W01", m.ClerkSignIn(staff_no="S001", pin="246810"))
             world = Hall(hub, clock, terminal, counter)
             try:
                 yield world

@@ -181,8 +181,9 @@ def test_the_card_after_being_served_says_so(
     first = hall.terminal.client.check_in(m.CheckIn(id_number=CARD.id_number))
     counter = next(c for c in hall.counter.list_counters() if "general" in c.category_codes)
     assert hall.counter.call_next(counter.code).ticket_id == first.ticket_id
-    for action in (m.TicketAction.START, m.TicketAction.FINISH):
-        hall.counter.ticket_action(counter.code, first.ticket_id, action)
+    hall.counter.ticket_action(counter.code, first.ticket_id, m.TicketAction.START)
+    done = m.FinishRequest(outcome=m.ServiceOutcome.DONE)
+    hall.counter.finish_ticket(counter.code, first.ticket_id, done)
     open_checkin(qtbot, hall_window)
     hall.place_card(CARD)
     wait_for(qtbot, hall_window, "refused_page")

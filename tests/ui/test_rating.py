@@ -15,6 +15,8 @@ from kiosk.api.errors import HubRejected
 from kiosk.journeys.rating.flow import Subject
 from ui.main_window import KioskWindow
 
+DONE = m.FinishRequest(outcome=m.ServiceOutcome.DONE)
+
 if TYPE_CHECKING:
     from conftest import Hall
 
@@ -26,7 +28,7 @@ def served_ticket(hall: Hall) -> m.TicketIssued:
     called = hall.counter.call_next(counter.code)
     assert called.ticket_id == ticket.ticket_id
     hall.counter.ticket_action(counter.code, ticket.ticket_id, m.TicketAction.START)
-    hall.counter.ticket_action(counter.code, ticket.ticket_id, m.TicketAction.FINISH)
+    hall.counter.finish_ticket(counter.code, ticket.ticket_id, DONE)
     return ticket
 
 

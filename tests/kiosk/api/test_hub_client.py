@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from contract.models import TicketIssueRequest
+from contract.models import CaseAction, CaseTransition, TicketIssueRequest
 from kiosk.api.client import HubClient
 from kiosk.api.errors import HubFailure, HubRejected, HubUnreachable
 from kiosk.errors import KioskError
@@ -164,6 +164,19 @@ def test_non_idempotent_writes_are_sent_once(server: Scripted) -> None:
         HubClient(server.url, token="t", retries=2, backoff=0.01) as client,
         pytest.raises(HubFailure),
     ):
-        client.call_next("W01")  # calling a number twice would call two citizens
+        client.transition_case("c1", CaseTransition(action=CaseAction.ACCEPT))  # no key
     assert len(server.seen) == 1
     assert "Idempotency-Key" not in server.seen[0][2]
+
+
+def test_a_calling_click_is_retried_with_its_one_key(server: Scripted) -> None:
+    """Calling a number twice would call two citizens: a retried click carries the same key,
+    so the hub answers the retry with the first call."""
+    server.script = [(503, "text/plain", b""), (503, "text/plain", b"")]
+    with (
+        HubClient(server.url, token="t", retries=1, backoff=0.01) as client,
+        pytest.raises(HubFailure),
+    ):
+        client.call_next("W01")
+    keys = {headers["Idempotency-Key"] for _m, _p, headers in server.seen}
+    assert len(server.seen) == 2 and len(keys) == 1

@@ -1,0 +1,157 @@
+"""The clerk's calling desk (窗口叫号): the hub work of one window (blocking: the UI runs it off
+the GUI thread).
+
+Every click (call next, recall, call a chosen number, start, finish, no-show, park, transfer)
+gets one Idempotency-Key when it is made. The transport retries it once with that key; when the
+hub still does not answer, the click stays *uncertain* (``pending``): the desk refuses new clicks
+and the clerk (or the desk's timer) sends the same click again, with the same key, until the hub
+answers. So a lost answer never calls a second citizen or skips one, and a double click is one
+click.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from contract import models as m
+from kiosk.api.client import HubClient, new_idempotency_key
+from kiosk.api.errors import HubFailure, HubUnreachable
+from kiosk.errors import KioskError
+
+logger = logging.getLogger(__name__)
+
+A = m.TicketAction
+
+
+class Uncertain(KioskError):
+    """The hub did not answer a click; it is kept and will be sent again with its key."""
+
+    def __init__(self, click: Click) -> None:
+        super().__init__(f"「{click.label}」结果未确认，正在重试。")
+        self.click = click
+
+
+class ClickPending(KioskError):
+    """A new click while an earlier one is still uncertain."""
+
+    def __init__(self, click: Click) -> None:
+        super().__init__(f"上一次操作「{click.label}」结果未确认，请先重试。")
+        self.click = click
+
+
+@dataclass(slots=True)
+class Click:
+    label: str  # what the clerk did, in words (for the uncertain banner)
+    send: Callable[[str], Any]  # sends the click with the given Idempotency-Key
+    key: str = field(default_factory=new_idempotency_key)
+
+
+class CounterDesk:
+    """One window's desk. Thread-safe: the UI may run a refresh beside a click."""
+
+    def __init__(self, client: HubClient, counter_code: str) -> None:
+        self.client = client
+        self.counter_code = counter_code
+        self._lock = threading.Lock()
+        self._pending: Click | None = None
+
+    @property
+    def pending(self) -> Click | None:
+        with self._lock:
+            return self._pending
+
+    # -- the window (not clicks: reading or setting state is safe to repeat)
+
+    def session(self) -> m.CounterSession:
+        return self.client.counter_session(self.counter_code)
+
+    def sign_in(self, request: m.ClerkSignIn) -> m.CounterSession:
+        return self.client.sign_in_clerk(self.counter_code, request)
+
+    def sign_out(self) -> m.CounterSession:
+        return self.client.sign_out_clerk(self.counter_code)
+
+    def lists(self) -> m.CounterQueues:
+        return self.client.window_queues(self.counter_code)
+
+    def set_state(self, change: m.WindowStateChange) -> m.CounterSession:
+        return self.client.set_window_state(self.counter_code, change)
+
+    def choose_queues(self, codes: list[str]) -> m.CounterSession:
+        return self.client.choose_queues(self.counter_code, m.QueueChoice(category_codes=codes))
+
+    def categories(self) -> list[m.TicketCategory]:
+        return self.client.list_ticket_categories()
+
+    def counters(self) -> list[m.CounterInfo]:
+        return self.client.list_counters()
+
+    # -- clicks
+
+    def call_next(self) -> m.CounterTicket:
+        code = self.counter_code
+        return self._click("叫号", lambda key: self.client.call_next(code, key=key))
+
+    def call_number(self, number: str, reason: str = "") -> m.CounterTicket:
+        code = self.counter_code
+        return self._click(
+            f"呼叫 {number}", lambda key: self.client.call_number(code, number, reason, key=key)
+        )
+
+    def act(self, ticket_id: str, action: m.TicketAction) -> m.CounterTicket:
+        code = self.counter_code
+        labels = {A.RECALL: "重呼", A.START: "开始办理", A.NO_SHOW: "过号", A.HOLD: "挂起"}
+        return self._click(
+            labels.get(action, action.value),
+            lambda key: self.client.ticket_action(code, ticket_id, action, key=key),
+        )
+
+    def finish(self, ticket_id: str, outcome: m.ServiceOutcome, note: str = "") -> m.CounterTicket:
+        code = self.counter_code
+        request = m.FinishRequest(outcome=outcome, note=note)
+        return self._click(
+            "办结", lambda key: self.client.finish_ticket(code, ticket_id, request, key=key)
+        )
+
+    def transfer(self, ticket_id: str, request: m.TransferRequest) -> m.TicketIssued:
+        code = self.counter_code
+        return self._click(
+            "转移", lambda key: self.client.transfer_ticket(code, ticket_id, request, key=key)
+        )
+
+    def retry_pending(self) -> Any:
+        """Send the uncertain click again with its key; the hub's answer (to the first try, if
+        that one reached it) clears it."""
+        click = self.pending
+        if click is None:
+            return None
+        return self._send(click)
+
+    def _click(self, label: str, send: Callable[[str], Any]) -> Any:
+        with self._lock:
+            if self._pending is not None:
+                raise ClickPending(self._pending)
+            click = Click(label, send)
+            self._pending = click  # until the hub answers, yes or no
+        return self._send(click)
+
+    def _send(self, click: Click) -> Any:
+        try:
+            result = click.send(click.key)
+        except (HubUnreachable, HubFailure) as exc:
+            logger.warning("window click %s not confirmed: %s", click.label, exc)
+            raise Uncertain(click) from exc
+        except Exception:
+            self._settle(click)  # a refusal is an answer: nothing was done
+            raise
+        self._settle(click)
+        return result
+
+    def _settle(self, click: Click) -> None:
+        with self._lock:
+            if self._pending is click:
+                self._pending = None

@@ -1,0 +1,1 @@
+"""The window terminal's screens: the clerk's calling desk."""

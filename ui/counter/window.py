@@ -1,0 +1,678 @@
+"""The clerk's calling desk (窗口叫号): sign in, then call, serve and finish, with F-keys.
+
+Left: the citizen in front of the clerk (number, queue, item, calls so far, a service timer that
+turns amber past the standard time) and the action buttons, each with its F-key. Right: the
+live waiting list of the window's queues (call order, wait so far) and the tickets parked here;
+the side forms (finish, chosen number, transfer, pause, queues) take the right side while open.
+Hub work runs off the GUI thread; a click whose answer is lost is shown as uncertain and sent
+again with its key (kiosk.counter.desk) until the hub answers.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from contract import models as m
+from kiosk.api.errors import HubError, HubRejected
+from kiosk.counter.desk import CounterDesk, Uncertain
+from ui.bridge import BackgroundRunner
+from ui.counter.forms import (
+    PAUSES,
+    CallNumberForm,
+    FinishForm,
+    PauseForm,
+    QueuesForm,
+    TransferForm,
+)
+from ui.widgets import make_button
+
+logger = logging.getLogger(__name__)
+
+S = m.TicketState
+A = m.TicketAction
+REFRESH_MS = 5000
+RETRY_MS = 3000
+# (key, label, name): the desk's actions, in the order of their F-keys
+ACTIONS = (
+    ("F1", "叫号", "call_next"),
+    ("F2", "重呼", "recall"),
+    ("F3", "开始办理", "start"),
+    ("F4", "办结", "finish"),
+    ("F5", "过号", "no_show"),
+    ("F6", "挂起", "park"),
+    ("F7", "转移", "transfer"),
+    ("F8", "选号呼叫", "call_number"),
+    ("F9", "暂停服务", "pause"),
+    ("F10", "办理业务", "queues"),
+)
+PRIORITY_LABELS = {m.Priority.PRIORITY: "优先", m.Priority.APPOINTMENT: "预约"}
+
+
+def repolish(widget: QWidget) -> None:
+    """Apply the style sheet again after an object name or a property changed."""
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+def minutes_since(moment: datetime | None, now: datetime) -> int:
+    return max(0, int((now - moment).total_seconds() // 60)) if moment else 0
+
+
+def clock_text(seconds: float) -> str:
+    seconds = max(0, int(seconds))
+    return f"{seconds // 60:02d}:{seconds % 60:02d}"
+
+
+class SignInPage(QWidget):
+    submitted = Signal(str, str)  # staff number, PIN
+
+    def __init__(self, hall_name: str, counter_code: str) -> None:
+        super().__init__()
+        hall = QLabel(hall_name)
+        hall.setObjectName("PanelTitle")
+        self.title = QLabel(f"{counter_code} · 工作人员登录")
+        self.title.setObjectName("WindowName")
+        title = self.title
+        self.staff_no = QLineEdit()
+        self.staff_no.setPlaceholderText("工号")
+        self.staff_no.setMaxLength(64)
+        self.pin = QLineEdit()
+        self.pin.setPlaceholderText("密码")
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setMaxLength(12)
+        self.button = make_button("登录", "Primary")
+        self.message = QLabel("")
+        self.message.setObjectName("Message")
+        self.message.setWordWrap(True)
+        form = QVBoxLayout()
+        for widget in (hall, title, self.staff_no, self.pin, self.button, self.message):
+            form.addWidget(widget)
+        box = QWidget()
+        box.setLayout(form)
+        box.setFixedWidth(520)
+        layout = QHBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addStretch(1)
+        self.button.clicked.connect(self._submit)
+        self.pin.returnPressed.connect(self._submit)
+        self.staff_no.returnPressed.connect(self.pin.setFocus)
+
+    def _submit(self) -> None:
+        staff_no, pin = self.staff_no.text().strip(), self.pin.text().strip()
+        if not staff_no or not (pin.isdigit() and 4 <= len(pin) <= 12):
+            self.say("请输入工号和 4–12 位数字密码。")
+            return
+        self.submitted.emit(staff_no, pin)
+
+    def say(self, text: str) -> None:
+        self.message.setText(text)
+
+    def clear(self) -> None:
+        self.pin.clear()
+        self.message.clear()
+
+
+class CounterWindow(QWidget):
+    """The window terminal's top-level window."""
+
+    signed_in = Signal()
+    signed_out = Signal()
+
+    def __init__(self, desk: CounterDesk, hall_name: str = "") -> None:
+        super().__init__()
+        self.setObjectName("CounterWindow")
+        self.setWindowTitle(f"一门通 窗口叫号 {desk.counter_code}")
+        from importlib import resources
+
+        sheet = resources.files("ui.theme").joinpath("counter.qss").read_text("utf-8")
+        self.setStyleSheet(sheet)
+        self.desk = desk
+        self.hall_name = hall_name
+        self.runner = BackgroundRunner(self)
+        self.session: m.CounterSession | None = None
+        self.lists = m.CounterQueues(waiting=[], parked=[])
+        self.current: m.CounterTicket | None = None
+        self.busy = False  # a click is on its way
+
+        self.pages = QStackedWidget()
+        self.sign_in_page = SignInPage(hall_name, desk.counter_code)
+        self.category_names: dict[str, str] = {}
+        self.sign_in_page.submitted.connect(self._sign_in)
+        self.desk_page = self._build_desk()
+        self.pages.addWidget(self.sign_in_page)
+        self.pages.addWidget(self.desk_page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+
+        self.shortcuts: dict[str, QShortcut] = {}
+        for key, _label, name in ACTIONS:
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.activated.connect(lambda n=name: self.trigger(n))
+            self.shortcuts[name] = shortcut
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self).activated.connect(self.show_lists)
+
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setInterval(REFRESH_MS)
+        self.refresh_timer.timeout.connect(self.refresh)
+        self.retry_timer = QTimer(self)
+        self.retry_timer.setInterval(RETRY_MS)
+        self.retry_timer.timeout.connect(self._retry)
+        self.tick = QTimer(self)
+        self.tick.setInterval(1000)
+        self.tick.timeout.connect(self._show_times)
+        self.tick.start()
+
+    # -- building
+
+    def _build_desk(self) -> QWidget:
+        page = QWidget()
+        bar = QWidget()
+        bar.setObjectName("Bar")
+        self.window_name = QLabel(self.desk.counter_code)
+        self.window_name.setObjectName("WindowName")
+        self.clerk_label = QLabel("")
+        self.state_label = QLabel("")
+        self.sign_out_button = make_button("退出登录")
+        self.sign_out_button.clicked.connect(self._sign_out)
+        top = QHBoxLayout(bar)
+        top.addWidget(self.window_name)
+        top.addSpacing(24)
+        top.addWidget(self.clerk_label)
+        top.addStretch(1)
+        top.addWidget(self.state_label)
+        top.addSpacing(24)
+        top.addWidget(self.sign_out_button)
+
+        current = QWidget()
+        current.setObjectName("Current")
+        self.number = QLabel("—")
+        self.number.setObjectName("Number")
+        self.details = QLabel("")
+        self.details.setWordWrap(True)
+        self.timer_label = QLabel("")
+        self.timer_label.setObjectName("Timer")
+        box = QVBoxLayout(current)
+        box.addWidget(self.number)
+        box.addWidget(self.details)
+        box.addWidget(self.timer_label)
+
+        self.buttons: dict[str, QPushButton] = {}
+        grid = QGridLayout()
+        for index, (key, label, name) in enumerate(ACTIONS):
+            button = make_button(f"{label}  {key}", "Action")
+            button.clicked.connect(lambda _=False, n=name: self.trigger(n))
+            self.buttons[name] = button
+            grid.addWidget(button, index // 2, index % 2)
+        left = QVBoxLayout()
+        left.addWidget(current, 2)
+        left.addLayout(grid, 3)
+
+        self.waiting = QTableWidget(0, 4)
+        self.waiting.setHorizontalHeaderLabels(["号码", "业务", "类别", "已等候"])
+        self.waiting.verticalHeader().setVisible(False)
+        self.waiting.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.waiting.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.waiting.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.waiting.cellDoubleClicked.connect(self._waiting_double_clicked)
+        self.parked = QListWidget()
+        self.parked.itemDoubleClicked.connect(self._parked_double_clicked)
+        self.waiting_title = QLabel("等候")
+        self.waiting_title.setObjectName("PanelTitle")
+        parked_title = QLabel("挂起（双击叫回）")
+        parked_title.setObjectName("PanelTitle")
+        lists = QWidget()
+        right = QVBoxLayout(lists)
+        right.addWidget(self.waiting_title)
+        right.addWidget(self.waiting, 3)
+        right.addWidget(parked_title)
+        right.addWidget(self.parked, 1)
+
+        self.finish_form = FinishForm()
+        self.finish_form.submitted.connect(self._finish)
+        self.call_form = CallNumberForm()
+        self.call_form.submitted.connect(self._call_number)
+        self.transfer_form = TransferForm()
+        self.transfer_form.submitted.connect(self._transfer)
+        self.pause_form = PauseForm()
+        self.pause_form.submitted.connect(self._pause)
+        self.queues_form = QueuesForm()
+        self.queues_form.submitted.connect(self._choose_queues)
+        self.side = QStackedWidget()
+        self.side.addWidget(lists)
+        for form in (
+            self.finish_form,
+            self.call_form,
+            self.transfer_form,
+            self.pause_form,
+            self.queues_form,
+        ):
+            form.cancelled.connect(self.show_lists)
+            self.side.addWidget(form)
+
+        body = QHBoxLayout()
+        body.addLayout(left, 5)
+        body.addWidget(self.side, 4)
+        self.message = QLabel("")
+        self.message.setObjectName("Message")
+        self.message.setWordWrap(True)
+        self.retry_button = make_button("重试")
+        self.retry_button.clicked.connect(self._retry)
+        self.retry_button.hide()
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.message, 1)
+        bottom.addWidget(self.retry_button)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 8)
+        layout.addWidget(bar)
+        inner = QVBoxLayout()
+        inner.setContentsMargins(16, 8, 16, 0)
+        inner.addLayout(body, 1)
+        inner.addLayout(bottom)
+        layout.addLayout(inner, 1)
+        return page
+
+    # -- start, sign in and out
+
+    def start(self) -> None:
+        """Show the sign-in page: after a restart the clerk signs in again (their citizen is
+        restored from the hub)."""
+        self.pages.setCurrentWidget(self.sign_in_page)
+        self.sign_in_page.staff_no.setFocus()
+
+        def found(session: m.CounterSession) -> None:
+            self.sign_in_page.title.setText(f"{session.counter_name} · 工作人员登录")
+
+        def unreachable(exc: Exception) -> None:
+            self.sign_in_page.say(self._words(exc))
+
+        self.runner.run(self.desk.session, found, unreachable)
+
+    def _sign_in(self, staff_no: str, pin: str) -> None:
+        self.sign_in_page.say("正在登录…")
+        request = m.ClerkSignIn(staff_no=staff_no, pin=pin)
+
+        def sign_in() -> tuple[m.CounterSession, list[m.TicketCategory]]:
+            return self.desk.sign_in(request), self.desk.categories()
+
+        self.runner.run(sign_in, self._signed_in, self._sign_in_failed)
+
+    def _signed_in(self, answer: tuple[m.CounterSession, list[m.TicketCategory]]) -> None:
+        session, categories = answer
+        self.category_names = {c.code: c.name for c in categories}
+        self.sign_in_page.clear()
+        self.pages.setCurrentWidget(self.desk_page)
+        self._show_session(session)
+        self.current = session.serving
+        self._show_current()
+        self.say("")
+        self.refresh()
+        self.refresh_timer.start()
+        self.signed_in.emit()
+
+    def _sign_in_failed(self, exc: Exception) -> None:
+        self.sign_in_page.pin.clear()
+        self.sign_in_page.say(self._words(exc))
+
+    def _sign_out(self) -> None:
+        if self.current is not None:
+            self.say("请先办结或处理当前号码，再退出登录。", "error")
+            return
+        self.runner.run(self.desk.sign_out, lambda _s: self._signed_out(), self._failed)
+
+    def _signed_out(self) -> None:
+        self.refresh_timer.stop()
+        self.session = None
+        self.start()
+        self.signed_out.emit()
+
+    # -- actions
+
+    def trigger(self, name: str) -> None:
+        """An action by button or F-key; does nothing while it is not available."""
+        if self.pages.currentWidget() is not self.desk_page or not self.buttons[name].isEnabled():
+            return
+        getattr(self, f"_do_{name}")()
+
+    def _do_call_next(self) -> None:
+        self._click(self.desk.call_next)
+
+    def _do_recall(self) -> None:
+        ticket = self._ticket()
+        self._click(lambda: self.desk.act(ticket, A.RECALL))
+
+    def _do_start(self) -> None:
+        ticket = self._ticket()
+        self._click(lambda: self.desk.act(ticket, A.START))
+
+    def _do_no_show(self) -> None:
+        ticket = self._ticket()
+        self._click(lambda: self.desk.act(ticket, A.NO_SHOW))
+
+    def _do_park(self) -> None:
+        ticket = self._ticket()
+        self._click(lambda: self.desk.act(ticket, A.HOLD))
+
+    def _do_finish(self) -> None:
+        self.finish_form.reset()
+        self.side.setCurrentWidget(self.finish_form)
+
+    def _finish(self, outcome: m.ServiceOutcome, note: str) -> None:
+        ticket = self._ticket()
+        self.show_lists()
+        self._click(lambda: self.desk.finish(ticket, outcome, note))
+
+    def _do_call_number(self, chosen: str = "") -> None:
+        numbers = [t.number for t in self.lists.parked] + [t.number for t in self.lists.waiting]
+        self.call_form.reset(numbers, chosen)
+        self.side.setCurrentWidget(self.call_form)
+        self.call_form.reason.setFocus()
+
+    def _call_number(self, number: str, reason: str) -> None:
+        self.show_lists()
+        self._click(lambda: self.desk.call_number(number, reason))
+
+    def _do_transfer(self) -> None:
+        def loaded(both: tuple[list[m.TicketCategory], list[m.CounterInfo]]) -> None:
+            categories, counters = both
+            others = [c for c in counters if c.code != self.desk.counter_code]
+            self.transfer_form.reset(categories, others)
+            self.side.setCurrentWidget(self.transfer_form)
+
+        self.runner.run(
+            lambda: (self.desk.categories(), self.desk.counters()), loaded, self._failed
+        )
+
+    def _transfer(self, request: m.TransferRequest) -> None:
+        ticket = self._ticket()
+        self.show_lists()
+        self._click(lambda: self.desk.transfer(ticket, request), transferred=True)
+
+    def _do_pause(self) -> None:
+        if self.session is not None and self.session.state is m.WindowState.PAUSED:
+            resume = m.WindowStateChange(state=m.WindowState.OPEN)
+            self.runner.run(lambda: self.desk.set_state(resume), self._state_set, self._failed)
+            return
+        self.pause_form.reset()
+        self.side.setCurrentWidget(self.pause_form)
+
+    def _pause(self, change: m.WindowStateChange) -> None:
+        self.show_lists()
+        self.runner.run(lambda: self.desk.set_state(change), self._state_set, self._failed)
+
+    def _state_set(self, session: m.CounterSession) -> None:
+        self._show_session(session)
+        self.refresh()
+
+    def _do_queues(self) -> None:
+        def loaded(categories: list[m.TicketCategory]) -> None:
+            if self.session is None:
+                return
+            served = set(self.session.category_codes)
+            names = {c.code: c.name for c in categories if c.code in served}
+            self.queues_form.reset(names, self.session.category_codes)
+            self.side.setCurrentWidget(self.queues_form)
+
+        self.runner.run(self.desk.categories, loaded, self._failed)
+
+    def _choose_queues(self, codes: list[str]) -> None:
+        self.show_lists()
+        self.runner.run(lambda: self.desk.choose_queues(codes), self._state_set, self._failed)
+
+    def show_lists(self) -> None:
+        self.side.setCurrentIndex(0)
+
+    def _ticket(self) -> str:
+        assert self.current is not None  # the buttons that need one are enabled only then
+        return self.current.ticket_id
+
+    def _click(self, send: Callable[[], Any], *, transferred: bool = False) -> None:
+        self.busy = True
+        self._update_buttons()
+
+        def done(result: Any) -> None:
+            self.busy = False
+            self.retry_timer.stop()
+            self.retry_button.hide()
+            self._answered(result, transferred)
+
+        self.runner.run(send, done, self._click_failed)
+
+    def _answered(self, result: Any, transferred: bool) -> None:
+        if transferred and isinstance(result, m.TicketIssued):
+            self.say(f"已转移，新号码 {result.number}。")
+            self.current = None
+        elif isinstance(result, m.CounterTicket):
+            ended = result.state in (S.DONE, S.NO_SHOW, S.HELD, S.CANCELLED, S.TRANSFERRED)
+            self.current = None if ended else result
+            self.say(self._result_words(result))
+        self._show_current()
+        self.refresh()
+
+    def _click_failed(self, exc: Exception) -> None:
+        if isinstance(exc, Uncertain):
+            self.say(str(exc), "uncertain")
+            self.retry_button.show()
+            self.retry_timer.start()  # busy stays: nothing new until the hub answers
+            self._update_buttons()
+            return
+        self.busy = False
+        self._failed(exc)
+
+    def _retry(self) -> None:
+        if self.desk.pending is None:
+            return
+
+        def done(result: Any) -> None:
+            self.busy = False
+            self.retry_timer.stop()
+            self.retry_button.hide()
+            self._answered(result, isinstance(result, m.TicketIssued))
+
+        def failed(exc: Exception) -> None:
+            if isinstance(exc, Uncertain):
+                return  # still nothing: the timer tries again
+            self.retry_timer.stop()
+            self.retry_button.hide()
+            self.busy = False
+            self._failed(exc)
+
+        self.runner.run(self.desk.retry_pending, done, failed)
+
+    def _failed(self, exc: Exception) -> None:
+        self.say(self._words(exc), "error")
+        self._update_buttons()
+
+    @staticmethod
+    def _words(exc: Exception) -> str:
+        if isinstance(exc, HubRejected):
+            return exc.citizen_message
+        if isinstance(exc, HubError):
+            return "无法连接服务器，请稍后重试。"
+        logger.error("window action failed", exc_info=exc)
+        return "操作失败，请重试。"
+
+    @staticmethod
+    def _result_words(ticket: m.CounterTicket) -> str:
+        return {
+            S.CALLED: f"已呼叫 {ticket.number}（第 {ticket.calls} 次）。",
+            S.SERVING: f"{ticket.number} 开始办理。",
+            S.DONE: f"{ticket.number} 已办结。",
+            S.NO_SHOW: f"{ticket.number} 已过号。",
+            S.HELD: f"{ticket.number} 已挂起，可在挂起列表中叫回。",
+        }.get(ticket.state, "")
+
+    # -- refresh and show
+
+    def refresh(self) -> None:
+        """The window's session and lists from the hub (every few seconds and after a click)."""
+        if self.pages.currentWidget() is not self.desk_page:
+            return
+        self.runner.run(
+            lambda: (self.desk.session(), self.desk.lists()), self._refreshed, self._refresh_failed
+        )
+
+    def _refreshed(self, both: tuple[m.CounterSession, m.CounterQueues]) -> None:
+        session, lists = both
+        if session.clerk is None:  # signed out elsewhere (the clerk signed in at another window)
+            self._signed_out()
+            self.sign_in_page.say("本窗口的登录已结束（可能已在其他窗口登录）。")
+            return
+        self._show_session(session)
+        if not self.busy and self.desk.pending is None:
+            self.current = session.serving
+            self._show_current()
+        self.lists = lists
+        self._show_lists()
+
+    def _refresh_failed(self, exc: Exception) -> None:
+        logger.info("window refresh failed: %s", exc)
+        if not self.busy:
+            self.say("与服务器的连接中断，正在重试…", "error")
+
+    def _show_session(self, session: m.CounterSession) -> None:
+        self.session = session
+        self.window_name.setText(session.counter_name)
+        clerk = session.clerk
+        self.clerk_label.setText(f"{clerk.name}（{clerk.staff_no}）" if clerk else "")
+        paused = session.state is m.WindowState.PAUSED
+        self.buttons["pause"].setText(f"{'恢复服务' if paused else '暂停服务'}  F9")
+        self.state_label.setObjectName("StatePaused" if paused else "StateOpen")
+        repolish(self.state_label)
+        self._show_times()
+        self._update_buttons()
+
+    def _show_current(self) -> None:
+        ticket = self.current
+        if ticket is None:
+            self.number.setText("—")
+            self.number.setObjectName("Idle")
+            self.details.setText("当前没有办理中的号码。按 F1 叫号。")
+        else:
+            self.number.setObjectName("Number")
+            self.number.setText(ticket.number)
+            kind = PRIORITY_LABELS.get(ticket.priority, "普通")
+            parts = [f"{ticket.category_name} · {kind}"]
+            if ticket.item_name:
+                parts.append(f"事项：{ticket.item_name}")
+            if ticket.real_name:
+                parts.append("实名取号：可刷身份证核对")
+            if ticket.note:
+                parts.append(f"转来说明：{ticket.note}")
+            self.details.setText("\n".join(parts))
+        repolish(self.number)
+        self._show_times()
+        self._update_buttons()
+
+    def _show_times(self) -> None:
+        now = datetime.now(UTC)
+        session, ticket = self.session, self.current
+        if session is not None:
+            if session.state is m.WindowState.PAUSED and session.pause_reason is not None:
+                reason = PAUSES[session.pause_reason]
+                if session.pause_note:
+                    reason += f"：{session.pause_note}"
+                since = (now - session.state_since).total_seconds()
+                self.state_label.setText(f"暂停服务 · {reason} · {clock_text(since)}")
+            else:
+                self.state_label.setText("服务中")
+        late = False
+        if ticket is None:
+            self.timer_label.setText("")
+        elif ticket.state is S.SERVING and ticket.started_at is not None:
+            elapsed = (now - ticket.started_at).total_seconds()
+            late = elapsed > ticket.standard_minutes * 60
+            self.timer_label.setText(
+                f"办理 {clock_text(elapsed)}（标准 {ticket.standard_minutes} 分钟）"
+            )
+        elif ticket.last_called_at is not None:
+            waited = (now - ticket.last_called_at).total_seconds()
+            self.timer_label.setText(f"已呼叫 {ticket.calls} 次 · {clock_text(waited)}")
+        if self.timer_label.property("late") != late:
+            self.timer_label.setProperty("late", late)
+            repolish(self.timer_label)
+
+    def _show_lists(self) -> None:
+        now = datetime.now(UTC)
+        waiting = self.lists.waiting
+        self.waiting_title.setText(f"等候（{len(waiting)} 人）")
+        self.waiting.setRowCount(len(waiting))
+        for row, ticket in enumerate(waiting):
+            kinds = [PRIORITY_LABELS[ticket.priority]] if ticket.priority in PRIORITY_LABELS else []
+            if ticket.for_this_window:
+                kinds.append("转入")
+            if ticket.real_name:
+                kinds.append("实名")
+            cells = (
+                ticket.number,
+                self.category_names.get(ticket.category_code, ticket.category_code),
+                "、".join(kinds) or "普通",
+                f"{minutes_since(ticket.issued_at, now)} 分钟",
+            )
+            for column, text in enumerate(cells):
+                self.waiting.setItem(row, column, QTableWidgetItem(text))
+        self.parked.clear()
+        for ticket in self.lists.parked:
+            name = self.category_names.get(ticket.category_code, ticket.category_code)
+            item = QListWidgetItem(f"{ticket.number}  {name}")
+            item.setData(Qt.ItemDataRole.UserRole, ticket.number)
+            self.parked.addItem(item)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        state = self.current.state if self.current else None
+        signed = self.session is not None and self.session.clerk is not None
+        open_ = signed and self.session is not None and self.session.state is m.WindowState.OPEN
+        free = not self.busy and self.desk.pending is None
+        enabled = {
+            "call_next": free and open_ and state is None,
+            "recall": free and state is S.CALLED,
+            "start": free and state is S.CALLED,
+            "finish": free and state is S.SERVING,
+            "no_show": free and state is S.CALLED,
+            "park": free and state in (S.CALLED, S.SERVING),
+            "transfer": free and state in (S.CALLED, S.SERVING),
+            "call_number": free and open_ and state is None,
+            "pause": free and signed and state is None,
+            "queues": free and signed,
+        }
+        for name, button in self.buttons.items():
+            button.setEnabled(enabled[name])
+
+    def _waiting_double_clicked(self, row: int, _column: int) -> None:
+        item = self.waiting.item(row, 0)
+        if item is not None and self.buttons["call_number"].isEnabled():
+            self._do_call_number(item.text())
+
+    def _parked_double_clicked(self, item: QListWidgetItem) -> None:
+        if self.buttons["call_number"].isEnabled():
+            number = item.data(Qt.ItemDataRole.UserRole)
+            self._click(lambda: self.desk.call_number(number))
+
+    def say(self, text: str, kind: str = "") -> None:
+        self.message.setText(text)
+        self.message.setProperty("kind", kind)
+        repolish(self.message)

@@ -156,6 +156,7 @@ class CounterWindow(QWidget):
         self.lists = m.CounterQueues(waiting=[], parked=[])
         self.current: m.CounterTicket | None = None
         self.busy = False  # a click is on its way
+        self._clicks = 0  # clicks answered: a refresh sent before one must not undo it
 
         self.pages = QStackedWidget()
         self.sign_in_page = SignInPage(hall_name, desk.counter_code)
@@ -462,6 +463,7 @@ class CounterWindow(QWidget):
         self.runner.run(send, done, self._click_failed)
 
     def _answered(self, result: Any, transferred: bool) -> None:
+        self._clicks += 1
         if transferred and isinstance(result, m.TicketIssued):
             self.say(f"已转移，新号码 {result.number}。")
             self.current = None
@@ -531,11 +533,16 @@ class CounterWindow(QWidget):
         """The window's session and lists from the hub (every few seconds and after a click)."""
         if self.pages.currentWidget() is not self.desk_page:
             return
+        clicks = self._clicks
         self.runner.run(
-            lambda: (self.desk.session(), self.desk.lists()), self._refreshed, self._refresh_failed
+            lambda: (self.desk.session(), self.desk.lists()),
+            lambda both: self._refreshed(both, clicks),
+            self._refresh_failed,
         )
 
-    def _refreshed(self, both: tuple[m.CounterSession, m.CounterQueues]) -> None:
+    def _refreshed(self, both: tuple[m.CounterSession, m.CounterQueues], clicks: int) -> None:
+        if clicks != self._clicks:
+            return  # read before a click was answered: the refresh after that click follows
         session, lists = both
         if session.clerk is None:  # signed out elsewhere (the clerk signed in at another window)
             self._signed_out()

@@ -422,6 +422,16 @@ def counter_ticket(session: Session, ticket: Ticket) -> m.CounterTicket:
     )
 
 
+def not_rated(ctx: HubContext, terminal: Terminal, code: str, ticket_id: str) -> None:
+    """The citizen let the rating pad time out: kept as a fact, never turned into a rating."""
+    with ctx.transaction() as session:
+        window = signed_in(session, ctx, terminal, code)
+        ticket = _ticket_here(session, window, ticket_id)
+        if ticket.state != S.DONE.value:
+            raise _invalid(ticket, "record not rated")
+        log(session, code, ticket.staff_no, "not_rated", ctx.now(), {"ticket": ticket.ticket_id})
+
+
 # -- the window's session and lists (not clicks: no idempotency needed)
 
 

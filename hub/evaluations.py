@@ -72,6 +72,7 @@ def _store(
     subject_id: str,
     counter_code: str | None,
     request: m.EvaluationCreate | m.CaseReceiptEvaluation,
+    staff_no: str | None = None,
 ) -> EvaluationRow:
     if _evaluated(session, subject_type, subject_id):
         raise _already()
@@ -84,6 +85,7 @@ def _store(
         channel=request.channel,
         terminal_id=terminal.terminal_id,
         counter_code=counter_code,
+        staff_no=staff_no,
         created_at=ctx.now(),
     )
     session.add(row)
@@ -97,7 +99,7 @@ def create(
     _check_reasons(request.rating, request.reasons)
     try:
         with ctx.transaction() as session:
-            counter_code = None
+            counter_code = staff_no = None
             if request.subject_type is m.SubjectType.TICKET:
                 ticket = session.get(Ticket, request.subject_id)
                 if ticket is None or ticket.state != m.TicketState.DONE.value:
@@ -107,7 +109,7 @@ def create(
                         "Only a finished service can be rated",
                         "服务结束后才能评价。",
                     )
-                counter_code = ticket.counter_code
+                counter_code, staff_no = ticket.counter_code, ticket.staff_no  # who served
             elif session.get(CaseRow, request.subject_id) is None:
                 raise HubProblem(404, m.ProblemCode.NOT_FOUND, "Unknown case", "未找到该办件。")
             row = _store(
@@ -118,6 +120,7 @@ def create(
                 request.subject_id,
                 counter_code,
                 request,
+                staff_no,
             )
             return m.EvaluationRecorded(
                 evaluation_id=row.id,

@@ -163,6 +163,12 @@ def finish(
     )
 
 
+@router.post("/{counter_code}/tickets/{ticket_id}/not-rated", status_code=204, responses=PROBLEMS)
+def not_rated(counter_code: str, ticket_id: str, ctx: ContextDep, terminal: CounterDep) -> None:
+    """The rating pad asked and the citizen did not answer in time: recorded, never rated."""
+    counters.not_rated(ctx, terminal, counter_code, ticket_id)
+
+
 @router.post(
     "/{counter_code}/tickets/{ticket_id}/{action}",
     response_model=m.CounterTicket,

@@ -306,6 +306,13 @@ class HubClient:
         path = f"/counters/{counter_code}/tickets/{ticket_id}/transfer"
         return self._parse(m.TicketIssued, self._click(path, request, key))
 
+    def record_not_rated(self, counter_code: str, ticket_id: str) -> None:
+        self._post(f"/counters/{counter_code}/tickets/{ticket_id}/not-rated")
+
+    def clerk_photo(self, staff_no: str) -> bytes:
+        """The clerk's photo (PNG or JPEG bytes), for the rating pad."""
+        return self._t.fetch_bytes(f"/staff/{staff_no}/photo")
+
     # -- identity codes
 
     def identity_public_key(self) -> m.IdentityPublicKey:

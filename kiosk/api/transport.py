@@ -151,6 +151,21 @@ class Transport:
                 time.sleep(delay)
         raise AssertionError("unreachable")  # pragma: no cover
 
+    def fetch_bytes(self, path: str) -> bytes:
+        """GET a binary body (a clerk's photo); a problem or no answer raises as ``request``."""
+        url = f"{self.base_url}{API_PREFIX}{path}"
+        try:
+            with self._session() as session:
+                response = session.get(
+                    url, timeout=self.timeout, verify=self._verify, cert=self._cert
+                )
+        except requests.exceptions.RequestException as exc:
+            raise HubUnreachable(f"The hub at {self.base_url} is unreachable: {exc}") from exc
+        if response.status_code != 200:
+            decode_response(response)  # raises the hub's problem
+            raise HubFailure("The hub answered without the file.", status=response.status_code)
+        return response.content
+
     def _once(
         self,
         method: str,

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from contract import models as m
 from contract.pins import hash_pin
 from hub.clerks import load_staff
-from hub.db import CounterEvent, StaffRow, Ticket, TicketEvent
+from hub.db import CounterEvent, EvaluationRow, StaffRow, Ticket, TicketEvent
 from hub.embedded import EmbeddedHub
 from hub.seed import load_queues, sample_dir
 from kiosk.api.client import HubClient
@@ -321,3 +321,33 @@ def test_a_wrong_staff_file_names_the_entry_and_loads_nothing(
     assert str(info.value).startswith("staff.toml staff 1")
     with hub.context.sessions() as session:
         assert session.get(StaffRow, "S9") is None
+
+
+def test_a_rating_names_the_clerk_and_window_and_no_answer_is_not_a_rating(
+    client: HubClient, counter: HubClient, hub: EmbeddedHub
+) -> None:
+    rated, silent = issue(client), issue(client)
+    for ticket in (rated, silent):
+        called = counter.call_next("W01")
+        assert called.ticket_id == ticket.ticket_id
+        counter.ticket_action("W01", called.ticket_id, A.START)
+        counter.finish_ticket("W01", called.ticket_id, DONE)
+    answer = m.EvaluationCreate(
+        subject_type=m.SubjectType.TICKET,
+        subject_id=rated.ticket_id,
+        rating=m.Rating.VERY_SATISFIED,
+        channel="4",  # hall tablet
+    )
+    counter.evaluate(answer)
+    counter.record_not_rated("W01", silent.ticket_id)
+    assert counter.clerk_photo("S001").startswith(b"\x89PNG")
+    with hub.context.sessions() as session:
+        rows = session.execute(select(EvaluationRow)).scalars().all()
+        assert [(r.subject_id, r.counter_code, r.staff_no, r.channel) for r in rows] == [
+            (rated.ticket_id, "W01", "S001", "4")
+        ]
+        quiet = session.execute(
+            select(CounterEvent).where(CounterEvent.kind == "not_rated")
+        ).scalar_one()
+        assert quiet.detail == {"ticket": silent.ticket_id} and quiet.staff_no == "S001"
+    assert rejected(lambda: counter.clerk_photo("S999")).status == 404

@@ -17,11 +17,12 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from contract import models as m
-from hub.db import TicketEvent
+from hub.db import CounterEvent, EvaluationRow, TicketEvent
 from hub.embedded import EmbeddedHub
 from kiosk.api.client import HubClient
 from kiosk.api.errors import HubUnreachable
 from kiosk.counter.desk import CounterDesk
+from ui.counter.rating_pad import RatingPad
 from ui.counter.window import ACTIONS, CounterWindow
 
 PIN = "246810"  # the sample clerks' (config/catalog/staff.toml)
@@ -245,3 +246,73 @@ def test_the_hub_lost_mid_call_leaves_the_click_uncertain_until_it_answers(
     with hall.hub.context.sessions() as session:
         calls = session.execute(select(TicketEvent).where(TicketEvent.state == "called")).all()
     assert len(calls) == 1
+
+
+@pytest.fixture
+def pad(qtbot: QtBot, window: CounterWindow) -> RatingPad:
+    rating_pad = RatingPad(window.desk, "示例区政务服务中心")
+    qtbot.addWidget(rating_pad)
+    window.attach_pad(rating_pad)
+    rating_pad.show()
+    return rating_pad
+
+
+def serve_and_finish(qtbot: QtBot, window: CounterWindow, hall: Hall) -> m.TicketIssued:
+    ticket = hall.ticket()
+    signed_in(qtbot, window)
+    key(qtbot, window, "call_next")
+    key(qtbot, window, "start")
+    key(qtbot, window, "finish")
+    qtbot.mouseClick(window.finish_form.buttons[0], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.finish_form.ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.current is None and not window.busy, timeout=10000)
+    return ticket
+
+
+def test_the_pad_shows_the_clerk_then_records_the_citizens_rating(
+    qtbot: QtBot, window: CounterWindow, pad: RatingPad, hall: Hall
+) -> None:
+    hall.ticket()
+    signed_in(qtbot, window)
+    key(qtbot, window, "call_next")
+    qtbot.waitUntil(lambda: pad.clerk.text() == "王示例", timeout=10000)
+    assert "S002" in pad.clerk_details.text() and "A001" in pad.status.text()
+    qtbot.waitUntil(lambda: pad.photo.pixmap() is not None and not pad.photo.pixmap().isNull())
+    key(qtbot, window, "start")
+    key(qtbot, window, "finish")
+    qtbot.mouseClick(window.finish_form.buttons[0], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.finish_form.ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: pad.pages.currentWidget() is pad.rate_page, timeout=10000)
+    assert pad.picker.checked_levels == [] and not pad.submit.isEnabled()  # nothing chosen
+    qtbot.mouseClick(pad.picker.level_buttons[m.Rating.VERY_UNSATISFIED], Qt.MouseButton.LeftButton)
+    assert not pad.submit.isEnabled()  # a bad rating needs a reason
+    reason = pad.picker.reason_buttons[m.BadReason.LONG_WAIT]
+    qtbot.mouseClick(reason, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(pad.submit, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: pad.pages.currentWidget() is pad.thanks_page, timeout=10000)
+    with hall.hub.context.sessions() as session:
+        row = session.execute(select(EvaluationRow)).scalar_one()
+    assert (row.level, row.reasons, row.channel) == (1, ["long_wait"], "4")
+    assert (row.counter_code, row.staff_no) == ("W02", "S002")
+
+
+def test_a_pad_left_unanswered_records_not_rated_and_no_rating(
+    qtbot: QtBot, window: CounterWindow, pad: RatingPad, hall: Hall
+) -> None:
+    pad.timer.setInterval(10)  # the hall's 30 s, quickly
+    ticket = serve_and_finish(qtbot, window, hall)
+    qtbot.waitUntil(lambda: pad.pages.currentWidget() is pad.rate_page, timeout=10000)
+    qtbot.waitUntil(lambda: pad.pages.currentWidget() is pad.serving_page, timeout=10000)
+
+    def recorded() -> bool:
+        with hall.hub.context.sessions() as session:
+            kinds = session.execute(select(CounterEvent.kind)).scalars().all()
+            return "not_rated" in kinds
+
+    qtbot.waitUntil(recorded, timeout=10000)
+    with hall.hub.context.sessions() as session:
+        assert session.execute(select(EvaluationRow)).first() is None
+        event = session.execute(
+            select(CounterEvent).where(CounterEvent.kind == "not_rated")
+        ).scalar_one()
+    assert event.detail == {"ticket": ticket.ticket_id}

@@ -140,6 +140,8 @@ class CounterWindow(QWidget):
 
     signed_in = Signal()
     signed_out = Signal()
+    window_changed = Signal(object, object)  # CounterSession | None, CounterTicket | None
+    service_finished = Signal(object)  # the CounterTicket just finished (the pad asks)
 
     def __init__(self, desk: CounterDesk, hall_name: str = "") -> None:
         super().__init__()
@@ -172,6 +174,8 @@ class CounterWindow(QWidget):
         self.shortcuts: dict[str, QShortcut] = {}
         for key, _label, name in ACTIONS:
             shortcut = QShortcut(QKeySequence(key), self)
+            # The keyboard is the clerk's wherever the focus went (a tap on the rating pad).
+            shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
             shortcut.activated.connect(lambda n=name: self.trigger(n))
             self.shortcuts[name] = shortcut
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self).activated.connect(self.show_lists)
@@ -347,6 +351,7 @@ class CounterWindow(QWidget):
     def _signed_out(self) -> None:
         self.refresh_timer.stop()
         self.session = None
+        self.window_changed.emit(None, None)
         self.start()
         self.signed_out.emit()
 
@@ -382,8 +387,11 @@ class CounterWindow(QWidget):
         self.side.setCurrentWidget(self.finish_form)
 
     def _finish(self, outcome: m.ServiceOutcome, note: str) -> None:
-        ticket = self._ticket()
         self.show_lists()
+        if self.current is None:  # finished or moved meanwhile (another window, a refresh)
+            self.say("当前没有办理中的号码。", "error")
+            return
+        ticket = self._ticket()
         self._click(lambda: self.desk.finish(ticket, outcome, note))
 
     def _do_call_number(self, chosen: str = "") -> None:
@@ -408,8 +416,11 @@ class CounterWindow(QWidget):
         )
 
     def _transfer(self, request: m.TransferRequest) -> None:
-        ticket = self._ticket()
         self.show_lists()
+        if self.current is None:
+            self.say("当前没有办理中的号码。", "error")
+            return
+        ticket = self._ticket()
         self._click(lambda: self.desk.transfer(ticket, request), transferred=True)
 
     def _do_pause(self) -> None:
@@ -472,6 +483,8 @@ class CounterWindow(QWidget):
             self.current = None if ended else result
             self.say(self._result_words(result))
         self._show_current()
+        if isinstance(result, m.CounterTicket) and result.state is S.DONE:
+            self.service_finished.emit(result)
         self.refresh()
 
     def _click_failed(self, exc: Exception) -> None:
@@ -571,6 +584,7 @@ class CounterWindow(QWidget):
         repolish(self.state_label)
         self._show_times()
         self._update_buttons()
+        self.window_changed.emit(session, self.current)
 
     def _show_current(self) -> None:
         ticket = self.current
@@ -593,6 +607,7 @@ class CounterWindow(QWidget):
         repolish(self.number)
         self._show_times()
         self._update_buttons()
+        self.window_changed.emit(self.session, self.current)
 
     def _show_times(self) -> None:
         now = datetime.now(UTC)
@@ -678,6 +693,16 @@ class CounterWindow(QWidget):
         if self.buttons["call_number"].isEnabled():
             number = item.data(Qt.ItemDataRole.UserRole)
             self._click(lambda: self.desk.call_number(number))
+
+    def attach_pad(self, pad: Any) -> None:
+        """Show ``pad`` (a RatingPad) who serves, and have it ask for each finished service."""
+        self.window_changed.connect(pad.show_window)
+
+        def ask(ticket: m.CounterTicket) -> None:
+            timeout = self.session.policy.rating_timeout_seconds if self.session else 30
+            pad.ask(ticket, timeout)
+
+        self.service_finished.connect(ask)
 
     def say(self, text: str, kind: str = "") -> None:
         self.message.setText(text)

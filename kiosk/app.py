@@ -19,9 +19,11 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol, Self
 
+from contract.models import TerminalMode
 from contract.payloads import case_tracking_code
 from kiosk.api.client import HubClient
 from kiosk.config import Mode, Settings, load_settings, settings_from_dict
+from kiosk.counter.desk import CounterDesk
 from kiosk.devices import Devices, build_devices
 from kiosk.errors import ConfigError
 from kiosk.journeys.case.desk import CaseDesk, build_case_desk
@@ -43,7 +45,7 @@ class LocalHub(Protocol):
     @property
     def base_url(self) -> str: ...
 
-    def register_terminal(self, terminal_id: str) -> str: ...
+    def register_terminal(self, terminal_id: str, *, mode: TerminalMode = ...) -> str: ...
 
     def __enter__(self) -> Self: ...
 
@@ -82,9 +84,15 @@ class Terminal:
     devices: Devices
     _resources: ExitStack = field(default_factory=ExitStack)
     cases: CaseDesk | None = None  # self-service cases (None on a counter terminal)
+    counter: CounterDesk | None = None  # the clerk's calling desk (a counter terminal only)
+    local_hub: LocalHub | None = None  # the hub it runs itself (base_url "embedded")
 
     def close(self) -> None:
         self._resources.close()
+
+    def on_close(self, callback: Callable[[], object]) -> None:
+        """Run ``callback`` when the terminal closes (after what was opened later)."""
+        self._resources.callback(callback)
 
     def __enter__(self) -> Terminal:
         return self
@@ -126,7 +134,7 @@ def build_terminal(
     resources = ExitStack()
     try:
         folder = data_dir(settings.terminal.data_dir)
-        base_url, token = _connect_hub(settings, folder, resources, local_hub)
+        hub, base_url, token = _connect_hub(settings, folder, resources, local_hub)
         api = settings.api
         client = HubClient(
             base_url,
@@ -154,6 +162,9 @@ def build_terminal(
         )
         hall_name = settings.terminal.hall_name
         outbox = cases.service.outbox if cases is not None else None
+        counter = None
+        if settings.terminal.mode is Mode.COUNTER:
+            counter = CounterDesk(client, settings.counter.window)
         return Terminal(
             settings,
             folder,
@@ -166,6 +177,8 @@ def build_terminal(
             devices,
             resources,
             cases,
+            counter,
+            hub,
         )
     except BaseException:
         resources.close()
@@ -174,11 +187,13 @@ def build_terminal(
 
 def _connect_hub(
     settings: Settings, folder: Path, resources: ExitStack, local_hub: LocalHubFactory | None
-) -> tuple[str, str]:
+) -> tuple[LocalHub | None, str, str]:
+    """(the hub run here, if any; its URL; this terminal's token)."""
     if settings.api.base_url == "embedded":
         factory = local_hub or installed_local_hub()
         hub = resources.enter_context(factory(folder / "hub"))
-        return hub.base_url, hub.register_terminal(settings.terminal.id)
+        mode = TerminalMode(settings.terminal.mode.value)
+        return hub, hub.base_url, hub.register_terminal(settings.terminal.id, mode=mode)
     token_file = settings.api.token_file
     if not token_file:
         raise ConfigError(f"{settings.source}: api.token_file: required when base_url is a URL")
@@ -188,4 +203,4 @@ def _connect_hub(
         raise ConfigError(
             f"{settings.source}: api.token_file: cannot read {token_file} ({exc.strerror})"
         ) from None
-    return settings.api.base_url, token
+    return None, settings.api.base_url, token

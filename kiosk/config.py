@@ -16,7 +16,15 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from kiosk.errors import ConfigError
 
@@ -171,6 +179,13 @@ class CommunitySettings(_Section):
         return staff
 
 
+class CounterSettings(_Section):
+    """A window terminal (mode = "counter"): the window it works and its rating pad."""
+
+    window: Annotated[str, Field(max_length=64, pattern=r"^[A-Za-z0-9_.-]*$")] = ""  # e.g. W01
+    rating_pad: Literal["second-screen", "none"] = "second-screen"
+
+
 class AdminSettings(_Section):
     # scrypt hash of the maintenance PIN, made by `kiosk admin-pin`; empty: no maintenance screen
     pin_hash: str = ""
@@ -191,8 +206,18 @@ class Settings(_Section):
     ticket: TicketSettings = TicketSettings()
     cases: CasesSettings = CasesSettings()
     community: CommunitySettings = CommunitySettings()
+    counter: CounterSettings = CounterSettings()
     admin: AdminSettings = AdminSettings()
     source: str = Field(default="", exclude=True)  # the file the settings came from
+
+    @model_validator(mode="after")
+    def _window_of_a_counter(self) -> Settings:
+        if self.terminal.mode is Mode.COUNTER and not self.counter.window:
+            raise ValueError(
+                "counter.window: required when terminal.mode is counter"
+                " (the window's code at the hub, e.g. W01)"
+            )
+        return self
 
 
 def load_settings(path: str | Path, environ: Mapping[str, str] | None = None) -> Settings:
@@ -278,6 +303,8 @@ def _describe(exc: ValidationError, source: str) -> str:
         message = message.removeprefix("Value error, ")
     if kind in ("enum", "literal_error"):
         message = message.replace("Input should be", "allowed:")
+    if not location:  # a rule across sections: its message names the key
+        return f"{source}: {message}"
     got = error.get("input")
     if isinstance(got, dict | list):  # a whole section (e.g. every worker): too much to repeat
         return f"{source}: {location}: {message}"

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app import Terminal
 from ui.main_window import PORTRAIT, KioskWindow
 from ui.theme import apply_theme
 from ui.widgets.virtual_keyboard import prepare_environment
+
+logger = logging.getLogger(__name__)
 
 
 def application() -> QApplication:
@@ -26,6 +29,8 @@ def application() -> QApplication:
 def run_window(terminal: Terminal, *, fullscreen: bool, windowed: bool = False) -> int:
     """Full-screen and locked down for citizens, or a window for trying it on a desktop."""
     app = application()
+    if terminal.counter is not None:
+        return run_counter(app, terminal, fullscreen=fullscreen)
     if fullscreen:
         window = KioskWindow(terminal, kiosk_mode=True)
         window.setWindowFlags(
@@ -42,4 +47,35 @@ def run_window(terminal: Terminal, *, fullscreen: bool, windowed: bool = False) 
     window = KioskWindow(terminal, orientation=orientation)
     window.resize(window.design_size.boundedTo(screen.size() * 0.95))
     window.show()
+    return app.exec()
+
+
+def run_counter(app: QApplication, terminal: Terminal, *, fullscreen: bool) -> int:
+    """The window terminal: the clerk's desk, and the rating pad on the second screen."""
+    from ui.counter.rating_pad import RatingPad
+    from ui.counter.window import CounterWindow
+
+    desk = terminal.counter
+    assert desk is not None
+    hall = terminal.settings.terminal.hall_name
+    window = CounterWindow(desk, hall)
+    if terminal.settings.counter.rating_pad == "second-screen":
+        screens = app.screens()
+        if len(screens) > 1 or not fullscreen:
+            pad = RatingPad(desk, hall)
+            window.attach_pad(pad)
+            if len(screens) > 1:
+                pad.setGeometry(screens[1].geometry())
+                pad.showFullScreen()
+            else:  # trying it on one screen: the pad is a window beside the desk
+                pad.resize(QSize(1280, 800).boundedTo(screens[0].availableSize() * 0.8))
+                pad.show()
+        else:
+            logger.warning("rating pad: no second screen; the citizen rates at a kiosk instead")
+    if fullscreen:
+        window.showFullScreen()
+    else:
+        window.resize(QSize(1920, 1080).boundedTo(app.primaryScreen().availableSize() * 0.95))
+        window.show()
+    window.start()
     return app.exec()

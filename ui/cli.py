@@ -38,7 +38,12 @@ def register(subparsers: Any) -> None:
             "walk every screen headless and write screenshots and printed tickets to OUTDIR."
         ),
     )
-    demo.add_argument("--mode", choices=("hall", "community"), default="hall")
+    demo.add_argument(
+        "--mode",
+        choices=("hall", "community", "counter"),
+        default="hall",
+        help="counter: a clerk's desk and rating pad, with citizens arriving at a simulated kiosk",
+    )
     demo.add_argument("--windowed", action="store_true", help="a desktop-sized window")
     demo.add_argument("--tour", metavar="OUTDIR", help="run the scripted tour headless into OUTDIR")
     demo.set_defaults(func=_demo)
@@ -72,9 +77,12 @@ def _demo(args: argparse.Namespace) -> int:
         shutil.rmtree(out / ".data", ignore_errors=True)
         settings = demo_settings(args.mode, data_dir=out / ".data", voice="none")
         with build_terminal(settings, printed_dir=out, local_hub=demo_hub) as terminal:
-            from ui.tour import run_tour
+            if terminal.counter is not None:
+                written = _counter_tour(terminal, out)
+            else:
+                from ui.tour import run_tour
 
-            written = run_tour(terminal, out)
+                written = run_tour(terminal, out)
         print(f"Demo tour done: {len(written)} files written to {out.resolve()}/")
         for path in written:
             print(f"  {path.name}")
@@ -83,4 +91,31 @@ def _demo(args: argparse.Namespace) -> int:
     with build_terminal(settings, local_hub=demo_hub) as terminal:
         from ui.app import run_window
 
-        return run_window(terminal, fullscreen=False, windowed=args.windowed)
+        if terminal.counter is None:
+            return run_window(terminal, fullscreen=False, windowed=args.windowed)
+        hall = _simulated_hall(terminal)
+        hall.morning(8)
+        hall.start()
+        try:
+            return run_window(terminal, fullscreen=False, windowed=True)
+        finally:
+            hall.stop()
+
+
+def _simulated_hall(terminal: Any) -> Any:
+    """Citizens taking numbers at a kiosk of the demo's own hub, for the clerk's desk."""
+    from kiosk.api.client import HubClient
+    from kiosk.counter.simulated_hall import SimulatedHall
+
+    hub = terminal.local_hub
+    client = HubClient(hub.base_url, token=hub.register_terminal("DEMO-KIOSK"))
+    terminal.on_close(client.close)
+    return SimulatedHall(client)
+
+
+def _counter_tour(terminal: Any, out: Path) -> list[Path]:
+    from ui.app import application
+    from ui.counter.tour import run_counter_tour
+
+    application()
+    return run_counter_tour(terminal, _simulated_hall(terminal), out)

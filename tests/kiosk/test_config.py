@@ -41,6 +41,11 @@ def test_defaults_fill_the_rest() -> None:
             "terminal.idle_timeout",
         ),
         ({**MINIMAL, "source": "x"}, "unknown key 'source'"),
+        (
+            {"terminal": {**MINIMAL["terminal"], "mode": "counter"}},
+            "counter.window: required when terminal.mode is counter",
+        ),
+        ({**MINIMAL, "counter": {"rating_pad": "tablet"}}, "counter.rating_pad: allowed:"),
     ],
 )
 def test_mistakes_name_file_key_and_allowed(raw: dict, expected: str) -> None:

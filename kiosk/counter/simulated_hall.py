@@ -1,0 +1,105 @@
+"""A simulated hall for ``kiosk demo --mode counter``: citizens take numbers at a kiosk every few
+seconds, so a newcomer at the clerk's desk sees a morning — walk-ins, 老弱病残孕 priority,
+real-name tickets taken with an ID card, and appointments checked in.
+
+Everyone is fictional (GB 11643-valid numbers made for the demo); the kiosk is a terminal of
+the demo's own hub.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import random
+import threading
+
+from contract import idnumber
+from contract import models as m
+from kiosk.api.client import HubClient
+from kiosk.api.errors import HubError
+
+logger = logging.getLogger(__name__)
+
+QUEUES = ("general", "social_security", "general", "residence")
+REAL_NAME_QUEUES = {"residence"}  # the sample hall's 户政 takes numbers with an ID card only
+
+
+def fictional_id(n: int) -> str:
+    """A valid-looking resident ID number of a fictional person (region 110105, born 1950+n)."""
+    body = f"110105{1950 + n % 60:04d}0{1 + n % 9}1{n % 10}{(100 + n) % 1000:03d}"[:17]
+    return body + idnumber.check_character(body)
+
+
+class SimulatedHall:
+    """Issues tickets on ``client`` (a kiosk's) from a background thread until stopped."""
+
+    def __init__(self, client: HubClient, *, every: float = 6.0, seed: int = 2026) -> None:
+        self.client = client
+        self.every = every
+        self._random = random.Random(seed)
+        self._people = itertools.count(1)
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.issued: list[m.TicketIssued] = []
+
+    def morning(self, count: int) -> None:
+        """The citizens already waiting when the desk opens."""
+        for _ in range(count):
+            self.arrive()
+
+    def arrive(self) -> m.TicketIssued | None:
+        """One citizen takes a number (or checks in an appointment)."""
+        n = next(self._people)
+        roll = self._random.random()
+        try:
+            if roll < 0.15:
+                ticket = self._appointment(n)
+            else:
+                priority = m.Priority.PRIORITY if roll < 0.3 else m.Priority.NORMAL
+                queue = QUEUES[n % len(QUEUES)]
+                card = roll > 0.75 or queue in REAL_NAME_QUEUES
+                request = m.TicketIssueRequest(
+                    category_code=queue,
+                    priority=priority,
+                    id_number=fictional_id(n) if card else None,
+                )
+                ticket = self.client.issue_ticket(request)
+        except HubError as exc:
+            logger.info("simulated citizen %d: %s", n, exc)
+            return None
+        self.issued.append(ticket)
+        return ticket
+
+    def _appointment(self, n: int) -> m.TicketIssued:
+        queues = {q.category_code: q for q in self.client.queues()}
+        today = queues["general"].service_date
+        booked = None
+        for slot in self.client.appointment_slots("general", today):
+            if slot.booked < slot.capacity:
+                booked = self.client.book_appointment(
+                    m.AppointmentBook(
+                        category_code="general",
+                        id_number=fictional_id(n),
+                        slot_date=slot.slot_date,
+                        slot_start=slot.slot_start,
+                    )
+                )
+                break
+        if booked is None:  # the day's slots are gone: a walk-in instead
+            return self.client.issue_ticket(m.TicketIssueRequest(category_code="general"))
+        return self.client.check_in(m.CheckIn(code=booked.code))
+
+    def start(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="simulated-hall", daemon=True)
+            self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(10)
+            self._thread = None
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.every * self._random.uniform(0.5, 1.5)):
+            self.arrive()

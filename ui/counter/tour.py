@@ -1,0 +1,124 @@
+"""``kiosk demo --mode counter --tour OUTDIR``: a clerk's morning at the desk, headless, with a
+screenshot of every counter and rating-pad screen.
+
+The simulated hall has citizens waiting; the sample all-rounder clerk (S001, sample PIN) signs
+in, calls through the morning and opens each side form; the rating pad beside the desk shows
+who serves, asks for a rating and thanks the citizen.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from contract import models as m
+from kiosk.app import Terminal
+from kiosk.counter.simulated_hall import SimulatedHall
+from ui.counter.rating_pad import RatingPad
+from ui.counter.window import CounterWindow
+
+SAMPLE_CLERK, SAMPLE_PIN = "S001", "246810"  # config/catalog/staff.toml
+
+
+def run_counter_tour(terminal: Terminal, hall: SimulatedHall, out: Path) -> list[Path]:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    desk = terminal.counter
+    assert desk is not None
+    name = terminal.settings.terminal.hall_name
+    window, pad = CounterWindow(desk, name), RatingPad(desk, name)
+    window.attach_pad(pad)
+    window.resize(1920, 1080)
+    pad.resize(1280, 800)
+    window.show()
+    pad.show()
+    written: list[Path] = []
+
+    def shot(widget: QWidget, stem: str) -> None:
+        pump(0.3)
+        path = out / f"{stem}.png"
+        widget.grab().save(str(path))
+        written.append(path)
+
+    def until(done: Callable[[], bool], what: str) -> None:
+        end = time.monotonic() + 20
+        while not done():
+            if time.monotonic() > end:
+                raise RuntimeError(f"counter tour: {what} did not happen")
+            pump(0.05)
+
+    hall.morning(10)
+    window.start()
+    until(lambda: window.sign_in_page.title.text() != f"{desk.counter_code} · 工作人员登录", "hub")
+    shot(window, "counter-01-sign-in")
+    window.sign_in_page.staff_no.setText(SAMPLE_CLERK)
+    window.sign_in_page.pin.setText(SAMPLE_PIN)
+    window.sign_in_page.button.click()
+    until(lambda: window.pages.currentWidget() is window.desk_page, "sign-in")
+    until(lambda: window.waiting.rowCount() > 0, "the waiting list")
+    shot(window, "counter-02-desk-waiting")
+    shot(pad, "rating-pad-01-welcome")
+
+    def press(action: str) -> None:
+        window.trigger(action)
+        until(lambda: not window.busy, action)
+
+    press("call_next")
+    until(lambda: window.current is not None, "a call")
+    shot(window, "counter-03-called")
+    press("start")
+    shot(window, "counter-04-serving")
+    shot(pad, "rating-pad-02-serving")
+    forms: list[tuple[str, QWidget, str]] = [
+        ("transfer", window.transfer_form, "counter-05-transfer"),
+        ("finish", window.finish_form, "counter-06-finish"),
+    ]
+    for action, form, stem in forms:
+        window.trigger(action)
+        until(showing(window, form), action)
+        shot(window, stem)
+        window.show_lists()
+    window.trigger("finish")
+    window.finish_form.buttons[0].click()
+    window.finish_form.ok.click()
+    until(lambda: pad.pages.currentWidget() is pad.rate_page, "the rating question")
+    shot(pad, "rating-pad-03-question")
+    pad.picker.level_buttons[m.Rating.UNSATISFIED].click()
+    shot(pad, "rating-pad-04-reasons")
+    pad.picker.reason_buttons[m.BadReason.LONG_WAIT].click()
+    pad.submit.click()
+    until(lambda: pad.pages.currentWidget() is pad.thanks_page, "the thanks")
+    shot(pad, "rating-pad-05-thanks")
+    window.trigger("call_number")
+    shot(window, "counter-07-call-number")
+    window.show_lists()
+    window.trigger("queues")
+    until(lambda: window.side.currentWidget() is window.queues_form, "the queues form")
+    shot(window, "counter-08-queues")
+    window.show_lists()
+    window.trigger("pause")
+    shot(window, "counter-09-pause")
+    window.pause_form.buttons[1].click()
+    window.pause_form.ok.click()
+    until(lambda: window.state_label.text().startswith("暂停服务"), "the pause")
+    shot(window, "counter-10-paused")
+    window.refresh_timer.stop()
+    window.close()
+    pad.close()
+    return written
+
+
+def showing(window: CounterWindow, form: QWidget) -> Callable[[], bool]:
+    return lambda: window.side.currentWidget() is form
+
+
+def pump(seconds: float) -> None:
+    app = QApplication.instance()
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if app is not None:
+            app.processEvents()
+        time.sleep(0.01)

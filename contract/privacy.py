@@ -29,6 +29,15 @@ def mask_id(number: str) -> str:
     return number[0] + "*" * (len(number) - 2) + number[-1]
 
 
+def mask_case_number(number: str) -> str:
+    """YM2026030200001**7 style: the prefix and date kept, the sequence hidden but its end (a
+    case number with the last six of an ID number is proof enough to look a case up)."""
+    number = number.strip()
+    if len(number) <= 6:
+        return "*" * len(number)
+    return number[:10] + "*" * (len(number) - 12) + number[-2:]
+
+
 def mask_phone(phone: str) -> str:
     digits = phone.strip()
     if len(digits) < 7:

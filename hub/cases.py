@@ -131,6 +131,7 @@ def create(
                 state=C.SUBMITTED.value,
                 applicant_name=request.applicant.name,
                 applicant_id_number=request.applicant.id_number.upper(),
+                applicant_id_digest=ctx.id_digest(request.applicant.id_number),
                 applicant_identity_source=(
                     request.identity_source.value if request.identity_source else None
                 ),

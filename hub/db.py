@@ -255,6 +255,8 @@ class CaseRow(Base):
     state: Mapped[str] = mapped_column(String(24), index=True)
     applicant_name: Mapped[str] = mapped_column(String(100))
     applicant_id_number: Mapped[str] = mapped_column(String(32))
+    # Keyed digest of the ID number (HubContext.id_digest), to find a ticket holder's cases.
+    applicant_id_digest: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
     # Which document proved the applicant's identity (contract.models.IdentitySource value).
     applicant_identity_source: Mapped[str | None] = mapped_column(String(24), nullable=True)
     # sha256 of the receipt code (hub.cases.receipt_code_hash); None: cannot be rated by receipt.

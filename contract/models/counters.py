@@ -9,11 +9,12 @@ never calls, skips or finishes twice.
 from __future__ import annotations
 
 import enum
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Self
 
 from pydantic import Field, StringConstraints, model_validator
 
+from contract.models.cases import CaseState
 from contract.models.common import MAX_INT, Code, ContractModel, IdNumber
 from contract.models.tickets import Priority, TicketState
 
@@ -194,3 +195,40 @@ class CounterQueues(ContractModel):
 
     waiting: list[WaitingTicket]
     parked: list[WaitingTicket]
+
+
+class CardAtWindow(ContractModel):
+    """The citizen's ID card read at the window's reader."""
+
+    id_number: IdNumber
+    name: Annotated[str, StringConstraints(min_length=1, max_length=50)]
+
+
+class AppointmentAtWindow(ContractModel):
+    code: str
+    category_code: str
+    item_name: str
+    slot_date: date
+    slot_start: str
+
+
+class CitizenCase(ContractModel):
+    case_number: str  # masked until the citizen's card is read here
+    item_name: str
+    state: CaseState
+    submitted_at: datetime
+    by_agent: bool  # submitted by a community worker on the citizen's behalf (代办)
+    materials_pending: list[str]
+    supplement: str  # the reason of the last 补正 notice, if any
+
+
+class CitizenAtWindow(ContractModel):
+    """Who is in front of the clerk: their appointment and their cases. Masked until their card
+    is read at the window; a card that is not the ticket holder's is flagged, never taken."""
+
+    ticket_id: str
+    verified: bool
+    card_mismatch: bool
+    holder_name: str  # masked until verified; "" when the hub does not know the holder
+    appointment: AppointmentAtWindow | None
+    cases: list[CitizenCase]

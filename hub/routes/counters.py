@@ -9,7 +9,7 @@ from fastapi import APIRouter, Header, Request
 from sqlalchemy.orm import Session
 
 from contract import models as m
-from hub import clerks, counters
+from hub import clerks, counters, window_citizen
 from hub.auth import ContextDep, CounterDep
 from hub.routes import problems
 
@@ -161,6 +161,35 @@ def finish(
         request,
         lambda s, w: counters.finish(s, ctx, w, ticket_id, body),
     )
+
+
+@router.get(
+    "/{counter_code}/tickets/{ticket_id}/citizen",
+    response_model=m.CitizenAtWindow,
+    responses=PROBLEMS,
+)
+def citizen(
+    counter_code: str, ticket_id: str, ctx: ContextDep, terminal: CounterDep
+) -> m.CitizenAtWindow:
+    """The appointment and cases of the ticket's holder, masked until their card is read."""
+    return window_citizen.citizen(ctx, terminal, counter_code, ticket_id)
+
+
+@router.post(
+    "/{counter_code}/tickets/{ticket_id}/citizen",
+    response_model=m.CitizenAtWindow,
+    responses=PROBLEMS,
+)
+def citizen_with_card(
+    counter_code: str,
+    ticket_id: str,
+    body: m.CardAtWindow,
+    ctx: ContextDep,
+    terminal: CounterDep,
+) -> m.CitizenAtWindow:
+    """The same with the citizen's card read at the window: shown in full when it is the
+    holder's (or a walk-in's), flagged when it is someone else's."""
+    return window_citizen.citizen(ctx, terminal, counter_code, ticket_id, body)
 
 
 @router.post("/{counter_code}/tickets/{ticket_id}/not-rated", status_code=204, responses=PROBLEMS)

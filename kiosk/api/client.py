@@ -306,6 +306,13 @@ class HubClient:
         path = f"/counters/{counter_code}/tickets/{ticket_id}/transfer"
         return self._parse(m.TicketIssued, self._click(path, request, key))
 
+    def citizen_at_window(
+        self, counter_code: str, ticket_id: str, card: m.CardAtWindow | None = None
+    ) -> m.CitizenAtWindow:
+        path = f"/counters/{counter_code}/tickets/{ticket_id}/citizen"
+        body = self._t.request("GET", path) if card is None else self._post(path, card)
+        return self._parse(m.CitizenAtWindow, body)
+
     def record_not_rated(self, counter_code: str, ticket_id: str) -> None:
         self._post(f"/counters/{counter_code}/tickets/{ticket_id}/not-rated")
 

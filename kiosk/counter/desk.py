@@ -84,6 +84,10 @@ class CounterDesk:
     def choose_queues(self, codes: list[str]) -> m.CounterSession:
         return self.client.choose_queues(self.counter_code, m.QueueChoice(category_codes=codes))
 
+    def citizen(self, ticket_id: str, card: m.CardAtWindow | None = None) -> m.CitizenAtWindow:
+        """Who the ticket is for (masked), or who the card read here is (in full)."""
+        return self.client.citizen_at_window(self.counter_code, ticket_id, card)
+
     def categories(self) -> list[m.TicketCategory]:
         return self.client.list_ticket_categories()
 

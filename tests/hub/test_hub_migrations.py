@@ -24,7 +24,7 @@ from contract.models import (
 )
 from contract.payloads import check_character
 from hub import migrations
-from hub.db import Base, UtcDateTime, make_engine
+from hub.db import Base, CaseRow, UtcDateTime, make_engine
 from hub.embedded import EmbeddedHub
 from kiosk.api.client import HubClient
 
@@ -139,6 +139,9 @@ def test_main_before_alembic_is_adopted_with_every_row(
         rating = CaseReceiptEvaluation(receipt=receipt, rating=Rating.SATISFIED)
         client.evaluate_case_receipt(rating)
         assert client.case_to_rate(receipt).evaluated
+        with hub.context.sessions() as session:  # a case from before knows its holder's digest
+            row = session.get(CaseRow, case.case_id)
+            assert row is not None and row.applicant_id_digest == hub.context.id_digest(ID_NUMBER)
 
 
 @pytest.mark.parametrize("version", [1, 4, 6])

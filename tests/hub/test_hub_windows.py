@@ -3,6 +3,7 @@ clicks that are answered once, transfers to a window or a clerk, parking, twenty
 
 from __future__ import annotations
 
+import hashlib
 import re
 import uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -351,3 +352,85 @@ def test_a_rating_names_the_clerk_and_window_and_no_answer_is_not_a_rating(
         ).scalar_one()
         assert quiet.detail == {"ticket": silent.ticket_id} and quiet.staff_no == "S001"
     assert rejected(lambda: counter.clerk_photo("S999")).status == 404
+
+
+HOLDER = "11010519491231002X"  # a fictional citizen with a case at the hub
+STRANGER = "110105195001011111"
+
+
+def a_case_of(client: HubClient, id_number: str, name: str = "张三丰") -> m.CaseReceipt:
+    """A business licence case submitted at a kiosk for ``id_number``, materials still to come."""
+    declared = []
+    for code in ("application", "id_card", "premises"):
+        content = f"%PDF-1.4 {code}\n".encode() + bytes(100)
+        digest = hashlib.sha256(content).hexdigest()
+        declared.append(
+            m.MaterialDeclaration(code=code, name=code, sha256=digest, size=len(content))
+        )
+    form = {
+        "business_scope": "零售",
+        "premises_address": "示例区城东街道1号",
+        "phone": "13800138000",
+    }
+    request = m.CaseCreate(
+        item_code="XK00402001-990101-SJ",
+        applicant=m.Person(name=name, id_number=id_number, phone="13800138000"),
+        form=form,
+        materials=declared,
+        delivery=m.DeliveryMethod.PICKUP,
+    )
+    return client.create_case(request, idempotency_key=uuid.uuid4().hex)
+
+
+def test_the_citizen_in_front_of_the_clerk_is_masked_until_their_card_is_read(
+    client: HubClient, counter: HubClient, hub: EmbeddedHub
+) -> None:
+    case = a_case_of(client, HOLDER)
+    ticket = issue(client, "business", id_number=HOLDER)  # real-name: the holder is known
+    called = counter.call_next("W03")
+    assert called.ticket_id == ticket.ticket_id and called.real_name
+    masked = counter.citizen_at_window("W03", ticket.ticket_id)
+    assert not masked.verified and masked.holder_name == "张*丰"
+    (shown,) = masked.cases
+    assert shown.case_number != case.case_number and shown.case_number.endswith(
+        case.case_number[-2:]
+    )
+    assert shown.materials_pending == ["application", "id_card", "premises"]
+    card = m.CardAtWindow(id_number=HOLDER, name="张三丰")
+    full = counter.citizen_at_window("W03", ticket.ticket_id, card)
+    assert full.verified and full.holder_name == "张三丰"
+    assert [c.case_number for c in full.cases] == [case.case_number]
+    other = counter.citizen_at_window(
+        "W03", ticket.ticket_id, m.CardAtWindow(id_number=STRANGER, name="李四")
+    )
+    assert other.card_mismatch and not other.verified and other.holder_name == "张*丰"
+    assert other.cases[0].case_number == shown.case_number  # still the holder's, still masked
+    with hub.context.sessions() as session:
+        flagged = session.execute(
+            select(CounterEvent).where(CounterEvent.kind == "card_mismatch")
+        ).scalar_one()
+        assert flagged.detail == {"ticket": ticket.ticket_id}  # no card number kept
+
+
+def test_a_walk_ins_card_shows_their_cases_and_an_appointment_its_slot(
+    client: HubClient, counter: HubClient, clock: Any
+) -> None:
+    case = a_case_of(client, STRANGER, "李四")
+    walk_in = issue(client)
+    counter.call_next("W01")
+    assert counter.citizen_at_window("W01", walk_in.ticket_id).cases == []  # nobody known
+    card = m.CardAtWindow(id_number=STRANGER, name="李四")
+    seen = counter.citizen_at_window("W01", walk_in.ticket_id, card)
+    assert seen.verified and [c.case_number for c in seen.cases] == [case.case_number]
+    counter.ticket_action("W01", walk_in.ticket_id, A.START)
+    counter.finish_ticket("W01", walk_in.ticket_id, DONE)
+    booked = client.book_appointment(
+        m.AppointmentBook(
+            category_code="general", id_number=HOLDER, slot_date=clock().date(), slot_start="09:30"
+        )
+    )
+    arrived = client.check_in(m.CheckIn(code=booked.code))
+    assert counter.call_next("W01").ticket_id == arrived.ticket_id
+    at_window = counter.citizen_at_window("W01", arrived.ticket_id)
+    assert at_window.appointment is not None and at_window.appointment.slot_start == "09:30"
+    assert rejected(lambda: counter.citizen_at_window("W02", arrived.ticket_id)).status == 404

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication
@@ -72,10 +74,39 @@ def run_counter(app: QApplication, terminal: Terminal, *, fullscreen: bool) -> i
                 pad.show()
         else:
             logger.warning("rating pad: no second screen; the citizen rates at a kiosk instead")
+    cards = _card_reads(terminal, window)
     if fullscreen:
         window.showFullScreen()
     else:
         window.resize(QSize(1920, 1080).boundedTo(app.primaryScreen().availableSize() * 0.95))
         window.show()
     window.start()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        cards()
+
+
+def _card_reads(terminal: Terminal, window: Any) -> Callable[[], None]:
+    """The window's ID reader: every card read goes to the desk (on the GUI thread)."""
+    from drivers.idcard.monitor import CardRead
+    from ui.bridge import EventRelay
+
+    monitor = terminal.devices.id_monitor
+    if monitor is None:
+        return lambda: None
+    relay = EventRelay(window)
+
+    def read(event: object) -> None:
+        if isinstance(event, CardRead) and event.document.id_number:
+            window.card_read(event.document.id_number, event.document.name or "")
+
+    relay.received.connect(read)
+    unsubscribe = monitor.card_events.subscribe(relay.publish)
+    monitor.start()
+
+    def stop() -> None:
+        unsubscribe()
+        monitor.stop()
+
+    return stop

@@ -316,3 +316,20 @@ def test_a_pad_left_unanswered_records_not_rated_and_no_rating(
             select(CounterEvent).where(CounterEvent.kind == "not_rated")
         ).scalar_one()
     assert event.detail == {"ticket": ticket.ticket_id}
+
+
+def test_the_citizens_card_at_the_window_verifies_or_is_flagged(
+    qtbot: QtBot, window: CounterWindow, hall: Hall
+) -> None:
+    holder, stranger = "11010519491231002X", "110105195001011111"
+    hall.ticket(id_number=holder)  # real-name: the hub knows whose ticket it is
+    signed_in(qtbot, window)
+    key(qtbot, window, "call_next")
+    qtbot.waitUntil(lambda: window.citizen is not None, timeout=10000)
+    assert "请在读卡器上读取" in window.person.text()
+    window.card_read(stranger, "李四")
+    qtbot.waitUntil(lambda: "不是取号人" in window.message.text(), timeout=10000)
+    assert "⚠ 所刷证件不是取号人本人" in window.person.text() and "李四" not in window.person.text()
+    window.card_read(holder, "张三")
+    qtbot.waitUntil(lambda: "已核验" in window.person.text(), timeout=10000)
+    assert "办事人：张三（已核验）" in window.person.text()

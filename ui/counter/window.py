@@ -68,6 +68,16 @@ ACTIONS = (
     ("F10", "办理业务", "queues"),
 )
 PRIORITY_LABELS = {m.Priority.PRIORITY: "优先", m.Priority.APPOINTMENT: "预约"}
+CASE_STATES = {
+    m.CaseState.SUBMITTED: "已提交",
+    m.CaseState.ACCEPTED: "已受理",
+    m.CaseState.REJECTED: "不予受理",
+    m.CaseState.SUPPLEMENT_REQUESTED: "待补正",
+    m.CaseState.PROCESSING: "办理中",
+    m.CaseState.SUSPENDED: "特别程序",
+    m.CaseState.DONE: "已办结",
+    m.CaseState.DELIVERED: "已送达",
+}
 
 
 def repolish(widget: QWidget) -> None:
@@ -157,6 +167,7 @@ class CounterWindow(QWidget):
         self.session: m.CounterSession | None = None
         self.lists = m.CounterQueues(waiting=[], parked=[])
         self.current: m.CounterTicket | None = None
+        self.citizen: m.CitizenAtWindow | None = None  # who the current ticket is for
         self.busy = False  # a click is on its way
         self._clicks = 0  # clicks answered: a refresh sent before one must not undo it
 
@@ -220,9 +231,13 @@ class CounterWindow(QWidget):
         self.details.setWordWrap(True)
         self.timer_label = QLabel("")
         self.timer_label.setObjectName("Timer")
+        self.person = QLabel("")
+        self.person.setObjectName("Person")
+        self.person.setWordWrap(True)
         box = QVBoxLayout(current)
         box.addWidget(self.number)
         box.addWidget(self.details)
+        box.addWidget(self.person)
         box.addWidget(self.timer_label)
 
         self.buttons: dict[str, QPushButton] = {}
@@ -588,6 +603,11 @@ class CounterWindow(QWidget):
 
     def _show_current(self) -> None:
         ticket = self.current
+        if ticket is None or (self.citizen and self.citizen.ticket_id != ticket.ticket_id):
+            self.citizen = None
+        if ticket is not None and self.citizen is None:
+            self._look_up_citizen(ticket.ticket_id)
+        self._show_citizen()
         if ticket is None:
             self.number.setText("—")
             self.number.setObjectName("Idle")
@@ -683,6 +703,62 @@ class CounterWindow(QWidget):
         }
         for name, button in self.buttons.items():
             button.setEnabled(enabled[name])
+
+    # -- the citizen in front of the clerk
+
+    def card_read(self, id_number: str, name: str) -> None:
+        """The citizen's card on the window's reader: show them in full, or flag a card that
+        is not the ticket holder's."""
+        ticket = self.current
+        if ticket is None or self.pages.currentWidget() is not self.desk_page:
+            self.say("请先叫号，再读取群众的身份证。")
+            return
+        card = m.CardAtWindow(id_number=id_number, name=name)
+        self.runner.run(
+            lambda: self.desk.citizen(ticket.ticket_id, card), self._citizen_seen, self._failed
+        )
+
+    def _look_up_citizen(self, ticket_id: str) -> None:
+        self.runner.run(lambda: self.desk.citizen(ticket_id), self._citizen_seen, self._failed)
+
+    def _citizen_seen(self, citizen: m.CitizenAtWindow) -> None:
+        if self.current is None or self.current.ticket_id != citizen.ticket_id:
+            return  # answered after the clerk moved on
+        if self.citizen is not None and self.citizen.verified and not citizen.verified:
+            return  # a late masked answer must not hide what the card showed
+        self.citizen = citizen
+        if citizen.card_mismatch:
+            self.say("所刷证件不是取号人本人的，请核对。", "error")
+        self._show_citizen()
+
+    def _show_citizen(self) -> None:
+        citizen, ticket = self.citizen, self.current
+        if ticket is None:
+            self.person.setText("")
+            return
+        lines = []
+        if citizen is not None and citizen.holder_name:
+            lines.append(
+                f"办事人：{citizen.holder_name}" + ("（已核验）" if citizen.verified else "")
+            )
+        if citizen is not None and citizen.card_mismatch:
+            lines.append("⚠ 所刷证件不是取号人本人")
+        elif citizen is None or not citizen.verified:
+            lines.append("请在读卡器上读取群众的身份证以核验并显示完整信息")
+        if citizen is not None and citizen.appointment is not None:
+            booked = citizen.appointment
+            what = booked.item_name or self.category_names.get(booked.category_code, "")
+            lines.append(f"预约：{what} {booked.slot_date:%m-%d} {booked.slot_start}")
+        for case in citizen.cases if citizen else []:
+            extra = "（代办）" if case.by_agent else ""
+            if case.materials_pending:
+                extra += f" 待补材料 {len(case.materials_pending)} 项"
+            if case.supplement:
+                extra += f" 补正：{case.supplement}"
+            lines.append(
+                f"办件 {case.case_number} {case.item_name} · {CASE_STATES[case.state]}{extra}"
+            )
+        self.person.setText("\n".join(lines))
 
     def _waiting_double_clicked(self, row: int, _column: int) -> None:
         item = self.waiting.item(row, 0)

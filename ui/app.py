@@ -88,7 +88,8 @@ def run_counter(app: QApplication, terminal: Terminal, *, fullscreen: bool) -> i
 
 
 def _card_reads(terminal: Terminal, window: Any) -> Callable[[], None]:
-    """The window's ID reader: every card read goes to the desk (on the GUI thread)."""
+    """The window's reader: every card read goes to the desk (on the GUI thread): the clerk's
+    at sign-in, the citizen's while serving."""
     from drivers.idcard.monitor import CardRead
     from ui.bridge import EventRelay
 
@@ -98,8 +99,8 @@ def _card_reads(terminal: Terminal, window: Any) -> Callable[[], None]:
     relay = EventRelay(window)
 
     def read(event: object) -> None:
-        if isinstance(event, CardRead) and event.document.id_number:
-            window.card_read(event.document.id_number, event.document.name or "")
+        if isinstance(event, CardRead):
+            window.card_seen(event.document)
 
     relay.received.connect(read)
     unsubscribe = monitor.card_events.subscribe(relay.publish)

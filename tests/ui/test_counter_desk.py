@@ -333,3 +333,19 @@ def test_the_citizens_card_at_the_window_verifies_or_is_flagged(
     window.card_read(holder, "张三")
     qtbot.waitUntil(lambda: "已核验" in window.person.text(), timeout=10000)
     assert "办事人：张三（已核验）" in window.person.text()
+
+
+def test_a_clerk_signs_in_with_a_staff_card_and_the_pin(
+    qtbot: QtBot, window: CounterWindow
+) -> None:
+    from drivers.idcard.document import CardType, IdDocument
+
+    window.card_seen(IdDocument(card_type=CardType.CARD_UID))  # a card with nothing to go on
+    assert window.sign_in_page.message.text() == "无法识别这张卡片，请输入工号。"
+    window.card_seen(IdDocument(card_type=CardType.CARD_UID, card_uid="04a1b2c3d4e5f6"))
+    assert window.sign_in_page.message.text() == "已读取卡片，请输入密码。"
+    window.sign_in_page.pin.setText(PIN)
+    qtbot.mouseClick(window.sign_in_page.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.desk_page, timeout=10000)
+    assert window.session is not None and window.session.clerk is not None
+    assert window.session.clerk.staff_no == "S001"  # the sample card is 李示例's

@@ -35,8 +35,10 @@ from PySide6.QtWidgets import (
 )
 
 from contract import models as m
+from drivers.idcard.document import IdDocument
 from kiosk.api.errors import HubError, HubRejected
 from kiosk.counter.desk import CounterDesk, Uncertain
+from kiosk.staff import CardKind, StaffCard, staff_card_of
 from ui.bridge import BackgroundRunner
 from ui.counter.forms import (
     PAUSES,
@@ -96,7 +98,10 @@ def clock_text(seconds: float) -> str:
 
 
 class SignInPage(QWidget):
-    submitted = Signal(str, str)  # staff number, PIN
+    """Staff number and PIN, or a card on the window's reader (a staff card or the clerk's own
+    ID card) and the PIN: a card alone never signs in."""
+
+    submitted = Signal(object)  # m.ClerkSignIn
 
     def __init__(self, hall_name: str, counter_code: str) -> None:
         super().__init__()
@@ -104,9 +109,8 @@ class SignInPage(QWidget):
         hall.setObjectName("PanelTitle")
         self.title = QLabel(f"{counter_code} · 工作人员登录")
         self.title.setObjectName("WindowName")
-        title = self.title
         self.staff_no = QLineEdit()
-        self.staff_no.setPlaceholderText("工号")
+        self.staff_no.setPlaceholderText("工号（或在读卡器上刷工作人员卡）")
         self.staff_no.setMaxLength(64)
         self.pin = QLineEdit()
         self.pin.setPlaceholderText("密码")
@@ -116,8 +120,9 @@ class SignInPage(QWidget):
         self.message = QLabel("")
         self.message.setObjectName("Message")
         self.message.setWordWrap(True)
+        self.card: StaffCard | None = None
         form = QVBoxLayout()
-        for widget in (hall, title, self.staff_no, self.pin, self.button, self.message):
+        for widget in (hall, self.title, self.staff_no, self.pin, self.button, self.message):
             form.addWidget(widget)
         box = QWidget()
         box.setLayout(form)
@@ -129,13 +134,37 @@ class SignInPage(QWidget):
         self.button.clicked.connect(self._submit)
         self.pin.returnPressed.connect(self._submit)
         self.staff_no.returnPressed.connect(self.pin.setFocus)
+        self.staff_no.textEdited.connect(lambda _text: self._forget_card())
+
+    def use_card(self, card: StaffCard) -> None:
+        """A card was read: it stands for the staff number; the PIN is still asked."""
+        self.card = card
+        self.staff_no.clear()
+        self.staff_no.setPlaceholderText("已读取卡片，请输入密码")
+        self.say("已读取卡片，请输入密码。")
+        self.pin.setFocus()
+
+    def _forget_card(self) -> None:
+        if self.card is not None:
+            self.card = None
+            self.staff_no.setPlaceholderText("工号（或在读卡器上刷工作人员卡）")
 
     def _submit(self) -> None:
         staff_no, pin = self.staff_no.text().strip(), self.pin.text().strip()
-        if not staff_no or not (pin.isdigit() and 4 <= len(pin) <= 12):
-            self.say("请输入工号和 4–12 位数字密码。")
+        if not (pin.isdigit() and 4 <= len(pin) <= 12) or not (staff_no or self.card):
+            self.say("请输入工号（或刷卡）和 4–12 位数字密码。")
             return
-        self.submitted.emit(staff_no, pin)
+        try:
+            if self.card is not None and self.card.kind is CardKind.STAFF_CARD:
+                request = m.ClerkSignIn(card_uid=self.card.value, pin=pin)
+            elif self.card is not None:
+                request = m.ClerkSignIn(id_number=self.card.value, pin=pin)
+            else:
+                request = m.ClerkSignIn(staff_no=staff_no, pin=pin)
+        except ValueError:  # a staff number with characters no clerk has
+            self.say("工号或密码不正确。")
+            return
+        self.submitted.emit(request)
 
     def say(self, text: str) -> None:
         self.message.setText(text)
@@ -143,6 +172,7 @@ class SignInPage(QWidget):
     def clear(self) -> None:
         self.pin.clear()
         self.message.clear()
+        self._forget_card()
 
 
 class CounterWindow(QWidget):
@@ -331,9 +361,8 @@ class CounterWindow(QWidget):
 
         self.runner.run(self.desk.session, found, unreachable)
 
-    def _sign_in(self, staff_no: str, pin: str) -> None:
+    def _sign_in(self, request: m.ClerkSignIn) -> None:
         self.sign_in_page.say("正在登录…")
-        request = m.ClerkSignIn(staff_no=staff_no, pin=pin)
 
         def sign_in() -> tuple[m.CounterSession, list[m.TicketCategory]]:
             return self.desk.sign_in(request), self.desk.categories()
@@ -705,6 +734,18 @@ class CounterWindow(QWidget):
             button.setEnabled(enabled[name])
 
     # -- the citizen in front of the clerk
+
+    def card_seen(self, document: IdDocument) -> None:
+        """A card on the window's reader: the clerk's own (at sign-in) or the citizen's."""
+        if self.pages.currentWidget() is self.sign_in_page:
+            card = staff_card_of(document)
+            if card is None:
+                self.sign_in_page.say("无法识别这张卡片，请输入工号。")
+            else:
+                self.sign_in_page.use_card(card)
+            return
+        if document.id_number:
+            self.card_read(document.id_number, document.name or "")
 
     def card_read(self, id_number: str, name: str) -> None:
         """The citizen's card on the window's reader: show them in full, or flag a card that

@@ -72,7 +72,9 @@ def register(subparsers: Any) -> None:
     reg = commands.add_parser("register-terminal", help="register a terminal, print its token")
     common(reg)
     reg.add_argument("terminal_id")
-    reg.add_argument("--mode", choices=["hall", "community", "counter"], default="hall")
+    reg.add_argument(
+        "--mode", choices=["hall", "community", "counter", "rating-pad"], default="hall"
+    )
     reg.add_argument("--site", default="district")
     reg.add_argument("--json", action="store_true")
     reg.set_defaults(func=_guarded(_register))

@@ -37,6 +37,7 @@ from hub.db import (
     CounterRequest,
     CounterRow,
     CounterSessionRow,
+    EvaluationRow,
     KeyValue,
     StaffRow,
     Terminal,
@@ -348,6 +349,7 @@ def finish(
     now = ctx.now()
     ticket.ended_at = now
     ticket.outcome = request.outcome.value
+    window.row.rating_ticket_id, window.row.rating_since = ticket.ticket_id, now  # the pad asks
     detail = {"outcome": request.outcome.value, "note": request.note} if request.note else None
     _record(session, ticket, S.DONE, now, window, detail or {"outcome": request.outcome.value})
     return counter_ticket(session, ticket)
@@ -423,13 +425,69 @@ def counter_ticket(session: Session, ticket: Ticket) -> m.CounterTicket:
 
 
 def not_rated(ctx: HubContext, terminal: Terminal, code: str, ticket_id: str) -> None:
-    """The citizen let the rating pad time out: kept as a fact, never turned into a rating."""
+    """The citizen let the rating pad time out: kept as a fact, never turned into a rating.
+    Sent by the window itself (a pad on its second screen) or by its paired pad terminal."""
     with ctx.transaction() as session:
-        window = signed_in(session, ctx, terminal, code)
-        ticket = _ticket_here(session, window, ticket_id)
+        row = _window_for_pad(session, ctx, terminal, code)
+        ticket = session.get(Ticket, ticket_id)
+        if ticket is None or ticket.counter_code != code:
+            raise HubProblem(404, P.NOT_FOUND, "Not this window's ticket", "未找到该排队号。")
         if ticket.state != S.DONE.value:
             raise _invalid(ticket, "record not rated")
+        if row.rating_ticket_id == ticket_id:
+            row.rating_ticket_id = row.rating_since = None
         log(session, code, ticket.staff_no, "not_rated", ctx.now(), {"ticket": ticket.ticket_id})
+
+
+def pair_pad(ctx: HubContext, terminal: Terminal, code: str) -> m.PadView:
+    """A rating-pad terminal pairs itself with window ``code`` (replacing an earlier pad)."""
+    if terminal.mode != m.TerminalMode.RATING_PAD.value:
+        raise HubProblem(403, P.FORBIDDEN, "Rating pads only", "只有评价器可以与窗口配对。")
+    with ctx.transaction() as session:
+        counter = get_counter(session, code)
+        counter.pad_terminal_id = terminal.terminal_id
+        log(session, code, None, "pad_paired", ctx.now(), {"terminal": terminal.terminal_id})
+    return pad_view(ctx, terminal, code)
+
+
+def pad_view(ctx: HubContext, terminal: Terminal, code: str) -> m.PadView:
+    with ctx.sessions() as session:
+        row = _window_for_pad(session, ctx, terminal, code, required=False)
+        rating = None
+        if row is not None and row.rating_ticket_id and row.rating_since:
+            age = (ctx.now() - row.rating_since).total_seconds()
+            ticket = session.get(Ticket, row.rating_ticket_id)
+            rated = session.execute(
+                select(EvaluationRow.id).where(
+                    EvaluationRow.subject_type == m.SubjectType.TICKET.value,
+                    EvaluationRow.subject_id == row.rating_ticket_id,
+                )
+            ).first()
+            if (
+                ticket is not None
+                and rated is None
+                and age < policy(session).rating_timeout_seconds
+            ):
+                rating = counter_ticket(session, ticket)
+    return m.PadView(window=window_session(ctx, code), rating=rating)
+
+
+def _window_for_pad(
+    session: Session, ctx: HubContext, terminal: Terminal, code: str, *, required: bool = True
+) -> Any:
+    """The window's session row, for the window itself or for its paired pad."""
+    counter = get_counter(session, code)
+    row = session.get(CounterSessionRow, code)
+    if terminal.mode == m.TerminalMode.RATING_PAD.value:
+        if counter.pad_terminal_id != terminal.terminal_id:
+            raise HubProblem(403, P.FORBIDDEN, "Not this window's pad", "评价器未与该窗口配对。")
+    elif row is None or row.terminal_id != terminal.terminal_id:
+        raise HubProblem(409, P.NOT_SIGNED_IN, "Nobody is signed in", "请先登录窗口。")
+    if row is None or row.service_date != ctx.today():
+        if required:
+            raise HubProblem(409, P.NOT_SIGNED_IN, "Nobody is signed in", "该窗口未登录。")
+        return None
+    return row
 
 
 # -- the window's session and lists (not clicks: no idempotency needed)

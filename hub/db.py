@@ -176,6 +176,7 @@ class CounterRow(Base):
     code: Mapped[str] = mapped_column(String(64), primary_key=True)
     name: Mapped[str] = mapped_column(String(100))
     category_codes: Mapped[list[Any]] = mapped_column(JSON)
+    pad_terminal_id: Mapped[str | None] = mapped_column(String(64), nullable=True)  # its 评价器
 
 
 class StaffRow(Base):
@@ -210,6 +211,9 @@ class CounterSessionRow(Base):
     state_since: Mapped[datetime] = mapped_column(TZ())
     chosen_categories: Mapped[list[Any]] = mapped_column(JSON, default=list)  # [] = all
     service_date: Mapped[date] = mapped_column(Date)
+    # The service just finished, for the rating pad to ask about (until answered or expired).
+    rating_ticket_id: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    rating_since: Mapped[datetime | None] = mapped_column(TZ(), nullable=True)
 
 
 class CounterEvent(Base):

@@ -232,3 +232,11 @@ class CitizenAtWindow(ContractModel):
     holder_name: str  # masked until verified; "" when the hub does not know the holder
     appointment: AppointmentAtWindow | None
     cases: list[CitizenCase]
+
+
+class PadView(ContractModel):
+    """What a window's rating pad shows: who serves, and the finished service to rate (until
+    it is rated, recorded as not rated, or the hall's rating time has passed)."""
+
+    window: CounterSession
+    rating: CounterTicket | None

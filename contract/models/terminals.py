@@ -14,6 +14,7 @@ class TerminalMode(enum.StrEnum):
     HALL = "hall"
     COMMUNITY = "community"
     COUNTER = "counter"
+    RATING_PAD = "rating-pad"  # a window's 评价器 as a terminal of its own, paired with it
 
 
 class TerminalRegistration(ContractModel):

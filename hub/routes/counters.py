@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from contract import models as m
 from hub import clerks, counters, window_citizen
-from hub.auth import ContextDep, CounterDep
+from hub.auth import ContextDep, CounterDep, TerminalDep
 from hub.routes import problems
 
 router = APIRouter(prefix="/counters", tags=["counters"])
@@ -193,7 +193,7 @@ def citizen_with_card(
 
 
 @router.post("/{counter_code}/tickets/{ticket_id}/not-rated", status_code=204, responses=PROBLEMS)
-def not_rated(counter_code: str, ticket_id: str, ctx: ContextDep, terminal: CounterDep) -> None:
+def not_rated(counter_code: str, ticket_id: str, ctx: ContextDep, terminal: TerminalDep) -> None:
     """The rating pad asked and the citizen did not answer in time: recorded, never rated."""
     counters.not_rated(ctx, terminal, counter_code, ticket_id)
 
@@ -220,3 +220,15 @@ def act(
         request,
         lambda s, w: counters.act(s, ctx, w, ticket_id, action),
     )
+
+
+@router.put("/{counter_code}/pad", response_model=m.PadView, responses=PROBLEMS)
+def pair_pad(counter_code: str, ctx: ContextDep, terminal: TerminalDep) -> m.PadView:
+    """A rating-pad terminal pairs itself with this window."""
+    return counters.pair_pad(ctx, terminal, counter_code)
+
+
+@router.get("/{counter_code}/pad", response_model=m.PadView, responses=PROBLEMS)
+def pad_view(counter_code: str, ctx: ContextDep, terminal: TerminalDep) -> m.PadView:
+    """What the window's pad shows: who serves, and the service to rate."""
+    return counters.pad_view(ctx, terminal, counter_code)

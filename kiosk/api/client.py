@@ -316,6 +316,13 @@ class HubClient:
     def record_not_rated(self, counter_code: str, ticket_id: str) -> None:
         self._post(f"/counters/{counter_code}/tickets/{ticket_id}/not-rated")
 
+    def pair_pad(self, counter_code: str) -> m.PadView:
+        body = self._t.request("PUT", f"/counters/{counter_code}/pad")
+        return self._parse(m.PadView, body)
+
+    def pad_view(self, counter_code: str) -> m.PadView:
+        return self._parse(m.PadView, self._t.request("GET", f"/counters/{counter_code}/pad"))
+
     def clerk_photo(self, staff_no: str) -> bytes:
         """The clerk's photo (PNG or JPEG bytes), for the rating pad."""
         return self._t.fetch_bytes(f"/staff/{staff_no}/photo")

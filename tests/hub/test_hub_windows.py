@@ -434,3 +434,45 @@ def test_a_walk_ins_card_shows_their_cases_and_an_appointment_its_slot(
     at_window = counter.citizen_at_window("W01", arrived.ticket_id)
     assert at_window.appointment is not None and at_window.appointment.slot_start == "09:30"
     assert rejected(lambda: counter.citizen_at_window("W02", arrived.ticket_id)).status == 404
+
+
+def test_a_rating_pad_paired_through_the_hub_asks_once_per_service(
+    hub: EmbeddedHub, client: HubClient, counter: HubClient, clock: Any
+) -> None:
+    def served() -> m.TicketIssued:
+        ticket = issue(client)
+        called = counter.call_next("W01")
+        counter.ticket_action("W01", called.ticket_id, A.START)
+        counter.finish_ticket("W01", called.ticket_id, DONE)
+        return ticket
+
+    token = hub.register_terminal("PAD-01", mode=m.TerminalMode.RATING_PAD)
+    with HubClient(hub.base_url, token=token) as pad:
+        assert rejected(lambda: pad.pad_view("W01")).status == 403  # not paired yet
+        view = pad.pair_pad("W01")
+        assert view.window.clerk is not None and view.window.clerk.staff_no == "S001"
+        assert view.rating is None
+        first = served()
+        asked = pad.pad_view("W01").rating
+        assert asked is not None and asked.ticket_id == first.ticket_id
+        pad.evaluate(
+            m.EvaluationCreate(
+                subject_type=m.SubjectType.TICKET,
+                subject_id=first.ticket_id,
+                rating=m.Rating.SATISFIED,
+                channel="4",
+            )
+        )
+        assert pad.pad_view("W01").rating is None  # rated: asked once
+        second = served()
+        assert pad.pad_view("W01").rating is not None
+        pad.record_not_rated("W01", second.ticket_id)
+        assert pad.pad_view("W01").rating is None
+        served()
+        clock.advance(seconds=31)  # the hall's rating time has passed
+        assert pad.pad_view("W01").rating is None
+    other = hub.register_terminal("PAD-02", mode=m.TerminalMode.RATING_PAD)
+    with HubClient(hub.base_url, token=other) as stranger:
+        assert rejected(lambda: stranger.pad_view("W01")).status == 403
+        assert rejected(lambda: stranger.record_not_rated("W01", second.ticket_id)).status == 403
+    assert rejected(lambda: client.pair_pad("W01")).status == 403  # a kiosk is not a pad

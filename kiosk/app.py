@@ -24,6 +24,7 @@ from contract.payloads import case_tracking_code
 from kiosk.api.client import HubClient
 from kiosk.config import Mode, Settings, load_settings, settings_from_dict
 from kiosk.counter.desk import CounterDesk
+from kiosk.counter.pad import PadDesk
 from kiosk.devices import Devices, build_devices
 from kiosk.errors import ConfigError
 from kiosk.journeys.case.desk import CaseDesk, build_case_desk
@@ -85,6 +86,7 @@ class Terminal:
     _resources: ExitStack = field(default_factory=ExitStack)
     cases: CaseDesk | None = None  # self-service cases (None on a counter terminal)
     counter: CounterDesk | None = None  # the clerk's calling desk (a counter terminal only)
+    pad: PadDesk | None = None  # a rating-pad terminal's link to its window
     local_hub: LocalHub | None = None  # the hub it runs itself (base_url "embedded")
 
     def close(self) -> None:
@@ -150,7 +152,7 @@ def build_terminal(
         )
         devices = build_devices(settings, resources)
         cases = None
-        if settings.terminal.mode is not Mode.COUNTER:
+        if settings.terminal.mode not in (Mode.COUNTER, Mode.RATING_PAD):
             cases = build_case_desk(settings, folder, client, resources)
         desk = TicketDesk(
             client,
@@ -162,9 +164,11 @@ def build_terminal(
         )
         hall_name = settings.terminal.hall_name
         outbox = cases.service.outbox if cases is not None else None
-        counter = None
+        counter = pad = None
         if settings.terminal.mode is Mode.COUNTER:
             counter = CounterDesk(client, settings.counter.window)
+        elif settings.terminal.mode is Mode.RATING_PAD:
+            pad = PadDesk(client, settings.counter.window)
         return Terminal(
             settings,
             folder,
@@ -178,6 +182,7 @@ def build_terminal(
             resources,
             cases,
             counter,
+            pad,
             hub,
         )
     except BaseException:

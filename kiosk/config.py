@@ -35,6 +35,7 @@ class Mode(enum.Enum):
     HALL = "hall"
     COMMUNITY = "community"
     COUNTER = "counter"
+    RATING_PAD = "rating-pad"  # a window's 评价器 as a terminal of its own
 
 
 class _Section(BaseModel):
@@ -180,7 +181,8 @@ class CommunitySettings(_Section):
 
 
 class CounterSettings(_Section):
-    """A window terminal (mode = "counter"): the window it works and its rating pad."""
+    """A window terminal (mode = "counter"): the window it works and its rating pad; a rating
+    pad terminal (mode = "rating-pad"): the window it is paired with."""
 
     window: Annotated[str, Field(max_length=64, pattern=r"^[A-Za-z0-9_.-]*$")] = ""  # e.g. W01
     rating_pad: Literal["second-screen", "none"] = "second-screen"
@@ -212,9 +214,9 @@ class Settings(_Section):
 
     @model_validator(mode="after")
     def _window_of_a_counter(self) -> Settings:
-        if self.terminal.mode is Mode.COUNTER and not self.counter.window:
+        if self.terminal.mode in (Mode.COUNTER, Mode.RATING_PAD) and not self.counter.window:
             raise ValueError(
-                "counter.window: required when terminal.mode is counter"
+                f"counter.window: required when terminal.mode is {self.terminal.mode.value}"
                 " (the window's code at the hub, e.g. W01)"
             )
         return self

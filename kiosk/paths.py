@@ -39,7 +39,7 @@ def log_dir() -> Path:
 
 
 def example_config(mode: str) -> Path:
-    """The shipped example configuration for ``mode`` (hall, community, counter)."""
+    """The shipped example configuration for ``mode`` (hall, community, counter, rating-pad)."""
     candidates = [
         Path(__file__).resolve().parent.parent / "config",  # source checkout / editable install
         Path("/usr/share/kiosk/config"),  # Debian package

@@ -33,6 +33,8 @@ def run_window(terminal: Terminal, *, fullscreen: bool, windowed: bool = False) 
     app = application()
     if terminal.counter is not None:
         return run_counter(app, terminal, fullscreen=fullscreen)
+    if terminal.pad is not None:
+        return run_pad(app, terminal, fullscreen=fullscreen)
     if fullscreen:
         window = KioskWindow(terminal, kiosk_mode=True)
         window.setWindowFlags(
@@ -85,6 +87,22 @@ def run_counter(app: QApplication, terminal: Terminal, *, fullscreen: bool) -> i
         return app.exec()
     finally:
         cards()
+
+
+def run_pad(app: QApplication, terminal: Terminal, *, fullscreen: bool) -> int:
+    """A rating pad of its own, paired with its window through the hub."""
+    from ui.counter.rating_pad import PadPoller, RatingPad
+
+    assert terminal.pad is not None
+    pad = RatingPad(terminal.pad, terminal.settings.terminal.hall_name)
+    poller = PadPoller(pad, terminal.pad)
+    if fullscreen:
+        pad.showFullScreen()
+    else:
+        pad.resize(QSize(1280, 800).boundedTo(app.primaryScreen().availableSize() * 0.95))
+        pad.show()
+    poller.start()
+    return app.exec()
 
 
 def _card_reads(terminal: Terminal, window: Any) -> Callable[[], None]:

@@ -88,6 +88,17 @@ class CounterDesk:
         """Who the ticket is for (masked), or who the card read here is (in full)."""
         return self.client.citizen_at_window(self.counter_code, ticket_id, card)
 
+    # -- the rating pad on this PC's second screen (kiosk.counter.pad has the same three)
+
+    def rate(self, request: m.EvaluationCreate) -> m.EvaluationRecorded:
+        return self.client.evaluate(request)
+
+    def not_rated(self, ticket_id: str) -> None:
+        self.client.record_not_rated(self.counter_code, ticket_id)
+
+    def photo(self, staff_no: str) -> bytes:
+        return self.client.clerk_photo(staff_no)
+
     def categories(self) -> list[m.TicketCategory]:
         return self.client.list_ticket_categories()
 

@@ -12,11 +12,12 @@ from kiosk.paths import example_config
 MINIMAL = {"terminal": {"id": "K1", "hall_name": "测试大厅"}}
 
 
-@pytest.mark.parametrize("mode", ["hall", "community", "counter"])
+@pytest.mark.parametrize("mode", ["hall", "community", "counter", "rating-pad"])
 def test_example_configs_load(mode: str) -> None:
     settings = load_settings(example_config(mode), environ={})
     assert settings.terminal.mode is Mode(mode)
-    assert settings.api.base_url == "embedded"
+    # A pad belongs to a window of the hall's hub; every other example runs on its own.
+    assert settings.api.base_url == ("https://hub.example" if mode == "rating-pad" else "embedded")
 
 
 def test_defaults_fill_the_rest() -> None:

@@ -22,7 +22,8 @@ from hub.embedded import EmbeddedHub
 from kiosk.api.client import HubClient
 from kiosk.api.errors import HubUnreachable
 from kiosk.counter.desk import CounterDesk
-from ui.counter.rating_pad import RatingPad
+from kiosk.counter.pad import PadDesk
+from ui.counter.rating_pad import PadPoller, RatingPad
 from ui.counter.window import ACTIONS, CounterWindow
 
 PIN = "246810"  # the sample clerks' (config/catalog/staff.toml)
@@ -349,3 +350,30 @@ def test_a_clerk_signs_in_with_a_staff_card_and_the_pin(
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.desk_page, timeout=10000)
     assert window.session is not None and window.session.clerk is not None
     assert window.session.clerk.staff_no == "S001"  # the sample card is 李示例's
+
+
+def test_a_pad_terminal_of_its_own_asks_for_the_windows_finished_service(
+    qtbot: QtBot, window: CounterWindow, hall: Hall
+) -> None:
+    token = hall.hub.register_terminal("PAD-02", mode=m.TerminalMode.RATING_PAD)
+    with HubClient(hall.hub.base_url, token=token) as client:
+        pad = RatingPad(PadDesk(client, "W02"), "示例区政务服务中心")
+        qtbot.addWidget(pad)
+        poller = PadPoller(pad, PadDesk(client, "W02"))
+        poller.timer.setInterval(100)
+        pad.show()
+        ticket = serve_and_finish(qtbot, window, hall)
+        poller.start()
+        qtbot.waitUntil(lambda: pad.pages.currentWidget() is pad.rate_page, timeout=10000)
+        assert pad.ticket_id == ticket.ticket_id
+        qtbot.mouseClick(pad.picker.level_buttons[m.Rating.SATISFIED], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(pad.submit, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: pad.pages.currentWidget() is pad.thanks_page, timeout=10000)
+        pad.back.setInterval(10)
+        qtbot.waitUntil(lambda: pad.pages.currentWidget() is pad.serving_page, timeout=10000)
+        qtbot.wait(500)  # polls after the answer do not ask again
+        assert pad.pages.currentWidget() is pad.serving_page
+        poller.timer.stop()
+    with hall.hub.context.sessions() as session:
+        row = session.execute(select(EvaluationRow)).scalar_one()
+    assert (row.subject_id, row.staff_no, row.counter_code) == (ticket.ticket_id, "S002", "W02")

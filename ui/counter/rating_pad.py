@@ -10,13 +10,14 @@ hall's time, the pad records "not rated" (never a level) and goes back.
 from __future__ import annotations
 
 import logging
+from typing import Protocol
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from contract import models as m
-from kiosk.counter.desk import CounterDesk
+from kiosk.counter.pad import PadDesk
 from kiosk.journeys.rating.flow import BAD_LEVELS
 from ui.bridge import BackgroundRunner
 from ui.widgets import make_button
@@ -26,10 +27,22 @@ logger = logging.getLogger(__name__)
 
 HALL_TABLET = "4"  # channel code of a hall tablet (好差评)
 THANKS_MS = 4000
+POLL_MS = 1500
+
+
+class PadBackend(Protocol):
+    """The hub work of a pad: kiosk.counter.desk.CounterDesk (a pad on the window's second
+    screen) or kiosk.counter.pad.PadDesk (a pad terminal of its own)."""
+
+    def rate(self, request: m.EvaluationCreate) -> m.EvaluationRecorded: ...
+
+    def not_rated(self, ticket_id: str) -> None: ...
+
+    def photo(self, staff_no: str) -> bytes: ...
 
 
 class RatingPad(QWidget):
-    def __init__(self, desk: CounterDesk, hall_name: str = "") -> None:
+    def __init__(self, desk: PadBackend, hall_name: str = "") -> None:
         super().__init__()
         self.setObjectName("RatingPad")
         self.setWindowTitle("一门通 评价器")
@@ -174,7 +187,7 @@ class RatingPad(QWidget):
             channel=HALL_TABLET,
         )
         self.submit.setEnabled(False)
-        self.runner.run(lambda: self.desk.client.evaluate(request), self._thanked, self._failed)
+        self.runner.run(lambda: self.desk.rate(request), self._thanked, self._failed)
 
     def _thanked(self, _recorded: m.EvaluationRecorded) -> None:
         self.pages.setCurrentWidget(self.thanks_page)
@@ -192,10 +205,10 @@ class RatingPad(QWidget):
         if self.seconds_left > 0:
             return
         self.timer.stop()
-        ticket_id, code = self.ticket_id, self.desk.counter_code
+        ticket_id = self.ticket_id
         if ticket_id is not None:  # no answer in time: "not rated", never a level
             self.runner.run(
-                lambda: self.desk.client.record_not_rated(code, ticket_id),
+                lambda: self.desk.not_rated(ticket_id),
                 lambda _none: None,
                 lambda exc: logger.warning("not-rated mark not sent: %s", exc),
             )
@@ -231,7 +244,38 @@ class RatingPad(QWidget):
             self.photo.setPixmap(scaled)
 
         self.runner.run(
-            lambda: self.desk.client.clerk_photo(clerk.staff_no),
+            lambda: self.desk.photo(clerk.staff_no),
             loaded,
             lambda exc: logger.info("no photo for the pad: %s", exc),
         )
+
+
+class PadPoller(QObject):
+    """A pad terminal of its own: pairs with its window, then reads the window's state every
+    moment and asks for each finished service once."""
+
+    def __init__(self, pad: RatingPad, backend: PadDesk) -> None:
+        super().__init__(pad)
+        self.pad, self.backend = pad, backend
+        self.asked: str | None = None  # the ticket last asked about
+        self.timer = QTimer(self)
+        self.timer.setInterval(POLL_MS)
+        self.timer.timeout.connect(self.poll)
+
+    def start(self) -> None:
+        self.pad.runner.run(self.backend.pair, self._seen, self._failed)
+        self.timer.start()
+
+    def poll(self) -> None:
+        self.pad.runner.run(self.backend.view, self._seen, self._failed)
+
+    def _seen(self, view: m.PadView) -> None:
+        rating = view.rating
+        if rating is not None and rating.ticket_id != self.asked:
+            self.asked = rating.ticket_id
+            self.pad.ask(rating, view.window.policy.rating_timeout_seconds)
+            return
+        self.pad.show_window(view.window, view.window.serving)
+
+    def _failed(self, exc: Exception) -> None:
+        logger.info("rating pad: the window's state not read: %s", exc)

@@ -45,7 +45,7 @@ class RatingPad(QWidget):
     def __init__(self, desk: PadBackend, hall_name: str = "") -> None:
         super().__init__()
         self.setObjectName("RatingPad")
-        self.setWindowTitle("一门通 评价器")
+        self.setWindowTitle(self.tr("一门通 评价器"))
         # The citizen's taps must not take the clerk's keyboard focus from the desk.
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setWindowFlag(Qt.WindowType.WindowDoesNotAcceptFocus)
@@ -87,13 +87,13 @@ class RatingPad(QWidget):
 
         # the question
         self.rate_page = QWidget()
-        question = QLabel("请您对本次服务作出评价")
+        question = QLabel(self.tr("请您对本次服务作出评价"))
         question.setObjectName("Title")
         question.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.picker = RatingPicker(landscape=True)
         self.picker.level_tapped.connect(self._level)
         self.picker.reason_tapped.connect(self._reason)
-        self.submit = make_button("提交评价", "Primary")
+        self.submit = make_button(self.tr("提交评价"), "Primary")
         self.submit.clicked.connect(self._submit)
         self.countdown = QLabel("")
         self.countdown.setObjectName("Subtitle")
@@ -104,7 +104,7 @@ class RatingPad(QWidget):
         ask.addWidget(self.submit)
         ask.addWidget(self.countdown)
 
-        self.thanks_page = QLabel("感谢您的评价！")
+        self.thanks_page = QLabel(self.tr("感谢您的评价！"))
         self.thanks_page.setObjectName("Title")
         self.thanks_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
@@ -132,17 +132,21 @@ class RatingPad(QWidget):
         if session is None or clerk is None:
             self.clerk.setText("")
             self.clerk_details.setText("")
-            self.status.setText("本窗口暂未开放")
+            self.status.setText(self.tr("本窗口暂未开放"))
             self.photo.clear()
         else:
             self.clerk.setText(clerk.name)
-            self.clerk_details.setText(f"工号 {clerk.staff_no} · {session.counter_name}")
+            self.clerk_details.setText(
+                self.tr("工号 {staff_no} · {window}").format(
+                    staff_no=clerk.staff_no, window=session.counter_name
+                )
+            )
             if session.state is m.WindowState.PAUSED:
-                self.status.setText("暂停服务，请稍候")
+                self.status.setText(self.tr("暂停服务，请稍候"))
             elif ticket is not None:
-                self.status.setText(f"正在为 {ticket.number} 号办理")
+                self.status.setText(self.tr("正在为 {number} 号办理").format(number=ticket.number))
             else:
-                self.status.setText("欢迎，请出示您的号码")
+                self.status.setText(self.tr("欢迎，请出示您的号码"))
             self._photo(clerk)
         self.pages.setCurrentWidget(self.serving_page)
 
@@ -195,7 +199,7 @@ class RatingPad(QWidget):
 
     def _failed(self, exc: Exception) -> None:
         logger.warning("rating not sent: %s", exc)
-        self.thanks_page.setText("评价未能提交，感谢您的参与。")
+        self.thanks_page.setText(self.tr("评价未能提交，感谢您的参与。"))
         self.pages.setCurrentWidget(self.thanks_page)
         self.back.start(THANKS_MS)
 
@@ -215,12 +219,12 @@ class RatingPad(QWidget):
         self._back()
 
     def _show_countdown(self) -> None:
-        self.countdown.setText(f"{self.seconds_left} 秒后自动返回")
+        self.countdown.setText(self.tr("{seconds} 秒后自动返回").format(seconds=self.seconds_left))
 
     def _back(self) -> None:
         self.ticket_id, self.level, self.reasons = None, None, set()
         self.picker.reset()
-        self.thanks_page.setText("感谢您的评价！")
+        self.thanks_page.setText(self.tr("感谢您的评价！"))
         self.hall.show()
         self.pages.setCurrentWidget(self.serving_page)
 

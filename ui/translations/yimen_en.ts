@@ -125,12 +125,12 @@
         <translation>Card read: %1</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="221"/>
+        <location filename="../screens/admin_screen.py" line="219"/>
         <source>本终端未配置摄像头</source>
         <translation>This terminal has no camera configured</translation>
     </message>
     <message>
-        <location filename="../screens/admin_screen.py" line="232"/>
+        <location filename="../screens/admin_screen.py" line="230"/>
         <source>摄像头正常：%1x%2</source>
         <translation>Camera works: %1x%2</translation>
     </message>
@@ -179,132 +179,132 @@
 <context>
     <name>CaseJourney</name>
     <message>
-        <location filename="../screens/case_screen.py" line="89"/>
+        <location filename="../screens/case_screen.py" line="93"/>
         <source>社工登录（代办）</source>
         <translation>Staff sign-in (on behalf)</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="90"/>
+        <location filename="../screens/case_screen.py" line="94"/>
         <source>代办记录</source>
         <translation>Shift records</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="100"/>
+        <location filename="../screens/case_screen.py" line="104"/>
         <source>请填写申请信息</source>
         <translation>Fill in the application</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="103"/>
+        <location filename="../screens/case_screen.py" line="107"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="103"/>
+        <location filename="../screens/case_screen.py" line="107"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="108"/>
+        <location filename="../screens/case_screen.py" line="111"/>
         <source>正在提交，请稍候…</source>
         <translation>Submitting, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="111"/>
+        <location filename="../screens/case_screen.py" line="114"/>
         <source>暂时无法提交</source>
         <translation>Cannot submit right now</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="113"/>
+        <location filename="../screens/case_screen.py" line="116"/>
         <source>申请未能保存，请重试；仍不成功请到窗口办理。</source>
         <translation>The application could not be saved. Please try again, or apply at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="119"/>
+        <location filename="../screens/case_screen.py" line="122"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="119"/>
+        <location filename="../screens/case_screen.py" line="122"/>
         <source>重试</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="189"/>
+        <location filename="../screens/case_screen.py" line="204"/>
         <source>事项目录暂不可用，请稍后再试或到窗口办理。</source>
         <translation>The list of services is not available. Please try later or apply at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="194"/>
+        <location filename="../screens/case_screen.py" line="209"/>
         <source>请选择或搜索您要办理的事项</source>
         <translation>Please choose or search for the service you need</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="195"/>
+        <location filename="../screens/case_screen.py" line="210"/>
         <source>请刷身份证或社保卡，或出示手机上的身份码</source>
         <translation>Please place your ID card or social security card on the reader, or show the identity code on your phone</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="196"/>
+        <location filename="../screens/case_screen.py" line="211"/>
         <source>请填写申请信息，填好后点下一步</source>
         <translation>Please fill in the application, then tap Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="197"/>
+        <location filename="../screens/case_screen.py" line="212"/>
         <source>请拍摄申请材料，或选择到窗口提交</source>
         <translation>Please photograph your documents, or choose to bring them to the window</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="198"/>
+        <location filename="../screens/case_screen.py" line="213"/>
         <source>请选择领取办理结果的方式</source>
         <translation>Please choose how to receive the result</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="199"/>
+        <location filename="../screens/case_screen.py" line="214"/>
         <source>请核对申请信息，无误后点提交</source>
         <translation>Please check your application, then tap Submit</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="200"/>
+        <location filename="../screens/case_screen.py" line="215"/>
         <source>申请没能保存，请点重试，或到窗口办理</source>
         <translation>The application could not be saved. Please tap Try again, or go to a window</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="203"/>
+        <location filename="../screens/case_screen.py" line="218"/>
         <source>申请已提交，办件编号 %1，请取走回执。</source>
         <translation>Your application is submitted, case number %1. Please take your receipt.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="273"/>
+        <location filename="../screens/case_screen.py" line="292"/>
         <source>申请已提交，正在打印回执…</source>
         <translation>Submitted. Printing your receipt…</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="319"/>
+        <location filename="../screens/case_screen.py" line="334"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="320"/>
+        <location filename="../screens/case_screen.py" line="335"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="323"/>
+        <location filename="../screens/case_screen.py" line="338"/>
         <source>代办人</source>
         <translation>Submitted by</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="398"/>
+        <location filename="../screens/case_screen.py" line="413"/>
         <source>申请已安全保存在本机，联网后自动上传。</source>
         <translation>Your application is saved safely on this terminal and will be uploaded when the network is back.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="419"/>
+        <location filename="../screens/case_screen.py" line="434"/>
         <source>未登录：以下为市民自助申请</source>
         <translation>No staff signed in: citizens apply for themselves</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="421"/>
+        <location filename="../screens/case_screen.py" line="436"/>
         <source>代办中：工号 %1</source>
         <translation>On behalf: staff %1</translation>
     </message>
@@ -318,7 +318,7 @@
     </message>
     <message>
         <location filename="../screens/checkin_screen.py" line="71"/>
-        <location filename="../screens/checkin_screen.py" line="221"/>
+        <location filename="../screens/checkin_screen.py" line="217"/>
         <source>请出示预约二维码，或将身份证放在读卡区</source>
         <translation>Show your appointment QR code, or place your ID card on the reader</translation>
     </message>
@@ -384,149 +384,149 @@
         <translation>Scan or place the card again</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="216"/>
+        <location filename="../screens/checkin_screen.py" line="212"/>
         <source>%1，您好（%2）</source>
         <translation>Hello %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="216"/>
+        <location filename="../screens/checkin_screen.py" line="212"/>
         <source>您</source>
         <translation>there</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="223"/>
+        <location filename="../screens/checkin_screen.py" line="219"/>
         <source>签到成功，您的号码是 %1，请留意叫号。</source>
         <translation>You are checked in. Your number is %1; please watch for it to be called.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="228"/>
+        <location filename="../screens/checkin_screen.py" line="224"/>
         <source>，您的号码是 %1。</source>
         <translation>, your number is %1.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="237"/>
+        <location filename="../screens/checkin_screen.py" line="233"/>
         <source>%1，您的预约已签到</source>
         <translation>%1, your appointment is checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="240"/>
+        <location filename="../screens/checkin_screen.py" line="236"/>
         <source>您的预约已签到</source>
         <translation>Your appointment is checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="242"/>
+        <location filename="../screens/checkin_screen.py" line="238"/>
         <source>证件号码：%1</source>
         <translation>ID number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="264"/>
+        <location filename="../screens/checkin_screen.py" line="260"/>
         <source>没有查到您今天的预约</source>
         <translation>No appointment found for today</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="265"/>
+        <location filename="../screens/checkin_screen.py" line="261"/>
         <source>请确认预约的日期和证件，或点击首页「排队取号」现场取号。</source>
         <translation>Check the date and the ID you booked with, or take a number with &quot;Take a number&quot; on the home screen.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="268"/>
+        <location filename="../screens/checkin_screen.py" line="264"/>
         <source>您的预约不是今天</source>
         <translation>Your appointment is not today</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="269"/>
+        <location filename="../screens/checkin_screen.py" line="265"/>
         <source>预约日期：%1。请在预约当天前来签到，或现场取号办理。</source>
         <translation>Appointment date: %1. Please check in on that day, or take a number now.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="273"/>
+        <location filename="../screens/checkin_screen.py" line="269"/>
         <source>预约已过期</source>
         <translation>The appointment has expired</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="274"/>
+        <location filename="../screens/checkin_screen.py" line="270"/>
         <source>预约日期：%1，已错过。请重新预约，或现场取号办理。</source>
         <translation>Appointment date: %1, which has passed. Please book again, or take a number now.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="276"/>
+        <location filename="../screens/checkin_screen.py" line="272"/>
         <source>二维码已过期</source>
         <translation>The QR code has expired</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="276"/>
+        <location filename="../screens/checkin_screen.py" line="272"/>
         <source>请在手机上刷新二维码后重新扫描。</source>
         <translation>Refresh the code on your phone and scan it again.</translation>
     </message>
     <message>
+        <location filename="../screens/checkin_screen.py" line="275"/>
         <location filename="../screens/checkin_screen.py" line="279"/>
-        <location filename="../screens/checkin_screen.py" line="283"/>
-        <location filename="../screens/checkin_screen.py" line="286"/>
+        <location filename="../screens/checkin_screen.py" line="282"/>
         <source>该预约已签到</source>
         <translation>This appointment is already checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="280"/>
+        <location filename="../screens/checkin_screen.py" line="276"/>
         <source>您今天已签到并已办理，号码如下。如需再次办理，请现场取号。</source>
         <translation>You checked in today and were served under the number below. For anything else, please take a new number.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="284"/>
+        <location filename="../screens/checkin_screen.py" line="280"/>
         <source>您今天已签到，排队号如下。无需重复签到，请留意叫号；凭条遗失请到服务台咨询。</source>
         <translation>You checked in today; your number is below. No need to check in again: please listen for your number. Lost the slip? Ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="287"/>
+        <location filename="../screens/checkin_screen.py" line="283"/>
         <source>请勿重复签到，请留意叫号；凭条遗失请到服务台咨询。</source>
         <translation>No need to check in again; watch for your number. Lost your ticket? Ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="290"/>
+        <location filename="../screens/checkin_screen.py" line="286"/>
         <source>该预约已取消</source>
         <translation>This appointment was cancelled</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="290"/>
+        <location filename="../screens/checkin_screen.py" line="286"/>
         <source>如需办理，请重新预约或现场取号。</source>
         <translation>Book again, or take a number now.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="292"/>
+        <location filename="../screens/checkin_screen.py" line="288"/>
         <source>无法识别该二维码</source>
         <translation>This QR code is not recognised</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="293"/>
+        <location filename="../screens/checkin_screen.py" line="289"/>
         <source>请出示预约短信或预约页面上的二维码，也可以刷身份证签到。</source>
         <translation>Show the QR code from your booking message or page, or check in with your ID card.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="296"/>
+        <location filename="../screens/checkin_screen.py" line="292"/>
         <source>身份证读取失败</source>
         <translation>The ID card could not be read</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="296"/>
+        <location filename="../screens/checkin_screen.py" line="292"/>
         <source>请将身份证平放在读卡区，稍等片刻再拿开。</source>
         <translation>Lay the card flat on the reader and wait a moment before taking it away.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="298"/>
+        <location filename="../screens/checkin_screen.py" line="294"/>
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="298"/>
+        <location filename="../screens/checkin_screen.py" line="294"/>
         <source>请稍后重试，或到服务台人工签到。</source>
         <translation>Try again later, or check in at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="299"/>
+        <location filename="../screens/checkin_screen.py" line="295"/>
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="299"/>
+        <location filename="../screens/checkin_screen.py" line="295"/>
         <source>请到服务台人工签到。</source>
         <translation>Please check in at the service desk.</translation>
     </message>
@@ -650,7 +650,7 @@
 <context>
     <name>DeviceInputs</name>
     <message>
-        <location filename="../widgets/journey_kit.py" line="155"/>
+        <location filename="../widgets/journey_kit.py" line="158"/>
         <source>读卡区上还放着上一位的卡片，请取走后再放置您自己的卡片。</source>
         <translation>A card from the previous person is still on the reader. Please remove it, then place your own card.</translation>
     </message>
@@ -1085,87 +1085,87 @@
 <context>
     <name>IdentifyPage</name>
     <message>
-        <location filename="../screens/case_identify.py" line="46"/>
+        <location filename="../screens/case_identify.py" line="48"/>
         <source>请验证身份</source>
         <translation>Prove your identity</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="58"/>
+        <location filename="../screens/case_identify.py" line="60"/>
         <source>请将居民身份证或社会保障卡（社保卡）放在读卡区；没有带证件，可以出示手机上的身份码。</source>
         <translation>Place your resident ID card or social security card on the reader. Without a card, you can show the identity QR code on your phone.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="68"/>
+        <location filename="../screens/case_identify.py" line="70"/>
         <source>扫描身份码</source>
         <translation>Scan identity code</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="70"/>
+        <location filename="../screens/case_identify.py" line="72"/>
         <source>没有证件，手动填写</source>
         <translation>No card: type my details</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="75"/>
+        <location filename="../screens/case_identify.py" line="77"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="79"/>
+        <location filename="../screens/case_identify.py" line="81"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="85"/>
+        <location filename="../screens/case_identify.py" line="87"/>
         <source>确认身份信息</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="92"/>
+        <location filename="../screens/case_identify.py" line="94"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="126"/>
+        <location filename="../screens/case_identify.py" line="128"/>
         <source>没能读出这张卡，请取下后重新放置。</source>
         <translation>The card could not be read. Please lift it and place it again.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="139"/>
+        <location filename="../screens/case_identify.py" line="141"/>
         <source>这张卡读不到身份信息。请放居民身份证或社保卡，也可以出示身份码。</source>
         <translation>This card carries no identity data we can read. Please use your resident ID card or social security card, or show your identity QR code.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="141"/>
+        <location filename="../screens/case_identify.py" line="143"/>
         <source>证件信息不完整，请重新放置证件。</source>
         <translation>The card could not be read completely. Please place it again.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="142"/>
+        <location filename="../screens/case_identify.py" line="144"/>
         <source>这张证件已过有效期，请使用其他证件或身份码。</source>
         <translation>This card has expired. Please use another card or your identity QR code.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="149"/>
+        <location filename="../screens/case_identify.py" line="151"/>
         <source>请填写姓名和正确的 18 位身份证号码。</source>
         <translation>Enter your name and a valid 18-character ID number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="155"/>
+        <location filename="../screens/case_identify.py" line="157"/>
         <source>请将手机上的身份码对准摄像头…</source>
         <translation>Hold the identity code on your phone up to the camera…</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="172"/>
+        <location filename="../screens/case_identify.py" line="169"/>
         <source>没有识别到身份码，请再试一次。</source>
         <translation>No identity code was found. Please try again.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="177"/>
+        <location filename="../screens/case_identify.py" line="174"/>
         <source>这不是有效的身份码，请出示手机上的身份码。</source>
         <translation>This is not a valid identity code. Please show the identity code on your phone.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="182"/>
+        <location filename="../screens/case_identify.py" line="179"/>
         <source>身份码暂时无法核验，请使用身份证。</source>
         <translation>The identity code cannot be checked now. Please use your ID card.</translation>
     </message>
@@ -1234,67 +1234,67 @@
         <translation>Do you need more time?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="139"/>
+        <location filename="../main_window.py" line="142"/>
         <source>一门通自助终端</source>
         <translation>Yimen self-service kiosk</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="140"/>
+        <location filename="../main_window.py" line="143"/>
         <source>结束办理</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="142"/>
+        <location filename="../main_window.py" line="145"/>
         <source>排队取号</source>
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="142"/>
+        <location filename="../main_window.py" line="145"/>
         <source>到窗口办理业务，请先取号</source>
         <translation>Queue for a service window</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="145"/>
+        <location filename="../main_window.py" line="148"/>
         <source>自助办事</source>
         <translation>Apply for a service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="145"/>
+        <location filename="../main_window.py" line="148"/>
         <source>在本机申请办理，结果可邮寄到家</source>
         <translation>Apply here; the result can be posted to you</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="148"/>
+        <location filename="../main_window.py" line="151"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="148"/>
+        <location filename="../main_window.py" line="151"/>
         <source>已预约？扫预约码或刷身份证签到</source>
         <translation>Booked? Scan your code or ID card</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="149"/>
+        <location filename="../main_window.py" line="152"/>
         <source>进度查询</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="149"/>
+        <location filename="../main_window.py" line="152"/>
         <source>查询已提交办件的办理进度</source>
         <translation>See how your application is going</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="150"/>
+        <location filename="../main_window.py" line="153"/>
         <source>好差评</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="150"/>
+        <location filename="../main_window.py" line="153"/>
         <source>扫描凭条或回执二维码，评价服务</source>
         <translation>Scan a ticket or receipt QR to rate the service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="324"/>
+        <location filename="../main_window.py" line="367"/>
         <source>请取走您的卡片。</source>
         <translation>Please take your card.</translation>
     </message>
@@ -1310,53 +1310,53 @@
 <context>
     <name>MaterialsPage</name>
     <message>
-        <location filename="../screens/case_materials.py" line="45"/>
+        <location filename="../screens/case_materials.py" line="50"/>
         <source>请提交申请材料</source>
         <translation>Provide the materials</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="70"/>
+        <location filename="../screens/case_materials.py" line="75"/>
         <source>拍这一页</source>
         <translation>Take this page</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="71"/>
+        <location filename="../screens/case_materials.py" line="76"/>
         <source>重拍上一页</source>
         <translation>Retake last page</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="72"/>
+        <location filename="../screens/case_materials.py" line="77"/>
         <source>这份材料拍完了</source>
         <translation>Done with this one</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="83"/>
+        <location filename="../screens/case_materials.py" line="88"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="83"/>
+        <location filename="../screens/case_materials.py" line="88"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="106"/>
+        <location filename="../screens/case_materials.py" line="111"/>
         <source>（选交）</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="110"/>
+        <location filename="../screens/case_materials.py" line="115"/>
         <source>拍摄</source>
         <translation>Capture</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="118"/>
-        <location filename="../screens/case_materials.py" line="133"/>
+        <location filename="../screens/case_materials.py" line="123"/>
+        <location filename="../screens/case_materials.py" line="138"/>
         <source>到窗口提交</source>
         <translation>Bring to window</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_materials.py" line="131"/>
+        <location filename="../screens/case_materials.py" line="136"/>
         <source>已拍摄 %n 页</source>
         <translation>
             <numerusform>%n page captured</numerusform>
@@ -1364,37 +1364,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="135"/>
+        <location filename="../screens/case_materials.py" line="140"/>
         <source>未提交</source>
         <translation>Not provided</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="155"/>
+        <location filename="../screens/case_materials.py" line="160"/>
         <source>还缺：%1</source>
         <translation>Still missing: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="164"/>
+        <location filename="../screens/case_materials.py" line="169"/>
         <source>正在拍摄：%1</source>
         <translation>Capturing: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="165"/>
+        <location filename="../screens/case_materials.py" line="170"/>
         <source>请将材料平放在拍摄区内，一次拍一页。</source>
         <translation>Lay the document flat in the capture area, one page at a time.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="206"/>
+        <location filename="../screens/case_materials.py" line="212"/>
         <source>拍好了。还有下一页就继续拍，没有了就点“这份材料拍完了”。</source>
         <translation>Got it. Capture the next page, or tap Done with this one.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="212"/>
+        <location filename="../screens/case_materials.py" line="218"/>
         <source>已删除上一页，请重新拍摄。</source>
         <translation>Last page removed; please capture it again.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_materials.py" line="216"/>
+        <location filename="../screens/case_materials.py" line="222"/>
         <source>已拍 %n 页</source>
         <translation>
             <numerusform>%n page so far</numerusform>
@@ -1402,32 +1402,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="249"/>
+        <location filename="../screens/case_materials.py" line="255"/>
         <source>拍摄设备暂时不可用，请到窗口提交材料。</source>
         <translation>The camera is not available; please bring the materials to a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="255"/>
+        <location filename="../screens/case_materials.py" line="263"/>
         <source>没有找到材料，请将材料平放在拍摄区域内。</source>
         <translation>No document found: lay it flat in the capture area.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="256"/>
+        <location filename="../screens/case_materials.py" line="264"/>
         <source>材料超出拍摄范围，请移到中间。</source>
         <translation>The document is cut off: move it to the middle.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="257"/>
+        <location filename="../screens/case_materials.py" line="265"/>
         <source>画面模糊，请保持材料不动再拍。</source>
         <translation>Blurry: keep the document still.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="258"/>
+        <location filename="../screens/case_materials.py" line="266"/>
         <source>光线太暗，请把材料移到灯下。</source>
         <translation>Too dark: move the document into the light.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="259"/>
+        <location filename="../screens/case_materials.py" line="267"/>
         <source>反光太强，请稍微调整材料角度。</source>
         <translation>Glare: tilt the document a little.</translation>
     </message>
@@ -1580,12 +1580,12 @@
         <translation>Search again</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="180"/>
+        <location filename="../screens/progress_screen.py" line="185"/>
         <source>请扫描受理回执上的二维码，或输入办件编号</source>
         <translation>Scan the QR code on your receipt, or type the case number</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="245"/>
+        <location filename="../screens/progress_screen.py" line="240"/>
         <source>办件编号：%1
 事项：%2
 申请人：%3</source>
@@ -1594,169 +1594,169 @@ Service: %2
 Applicant: %3</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="250"/>
-        <location filename="../screens/progress_screen.py" line="289"/>
+        <location filename="../screens/progress_screen.py" line="245"/>
+        <location filename="../screens/progress_screen.py" line="284"/>
         <source>承诺办结日期：%1</source>
         <translation>Promised by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="255"/>
+        <location filename="../screens/progress_screen.py" line="250"/>
         <source>已补正材料，重新提交</source>
         <translation>Supplemented and resubmitted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="269"/>
+        <location filename="../screens/progress_screen.py" line="264"/>
         <source>已提交申请</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="270"/>
+        <location filename="../screens/progress_screen.py" line="265"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="271"/>
+        <location filename="../screens/progress_screen.py" line="266"/>
         <source>不予受理</source>
         <translation>Not accepted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="272"/>
+        <location filename="../screens/progress_screen.py" line="267"/>
         <source>需要补正材料</source>
         <translation>Documents requested</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="273"/>
+        <location filename="../screens/progress_screen.py" line="268"/>
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="274"/>
+        <location filename="../screens/progress_screen.py" line="269"/>
         <source>特别程序（暂停计时）</source>
         <translation>Special procedure (clock paused)</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="275"/>
+        <location filename="../screens/progress_screen.py" line="270"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="276"/>
+        <location filename="../screens/progress_screen.py" line="271"/>
         <source>已送达</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="281"/>
+        <location filename="../screens/progress_screen.py" line="276"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="283"/>
+        <location filename="../screens/progress_screen.py" line="278"/>
         <source>原因：%1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="285"/>
+        <location filename="../screens/progress_screen.py" line="280"/>
         <source>需补正材料：%1</source>
         <translation>Documents to supply: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="287"/>
+        <location filename="../screens/progress_screen.py" line="282"/>
         <source>补正期限：%1</source>
         <translation>Supply by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="291"/>
+        <location filename="../screens/progress_screen.py" line="286"/>
         <source>办理结果：%1</source>
         <translation>Result: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="293"/>
+        <location filename="../screens/progress_screen.py" line="288"/>
         <source>证照编号：%1</source>
         <translation>Certificate number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="296"/>
+        <location filename="../screens/progress_screen.py" line="291"/>
         <source>邮寄送达</source>
         <translation>by post (EMS)</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="297"/>
+        <location filename="../screens/progress_screen.py" line="292"/>
         <source>窗口领取</source>
         <translation>collect at the counter</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="298"/>
+        <location filename="../screens/progress_screen.py" line="293"/>
         <source>电子送达</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="300"/>
+        <location filename="../screens/progress_screen.py" line="295"/>
         <source>送达方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="302"/>
+        <location filename="../screens/progress_screen.py" line="297"/>
         <source>EMS 运单号：%1</source>
         <translation>EMS waybill: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="307"/>
+        <location filename="../screens/progress_screen.py" line="302"/>
         <source>办件编号或身份证号码不正确</source>
         <translation>The case number or ID number is not right</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="308"/>
+        <location filename="../screens/progress_screen.py" line="303"/>
         <source>请核对受理回执上的办件编号和本人身份证号后再查。</source>
         <translation>Check the case number on your receipt and your own ID number, then try again.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="310"/>
+        <location filename="../screens/progress_screen.py" line="305"/>
         <source>没有查到您的办件</source>
         <translation>No applications found for you</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="312"/>
+        <location filename="../screens/progress_screen.py" line="307"/>
         <source>网络中断时提交的办件，上传后才能查到；也可输入回执上的办件编号，或到窗口咨询。</source>
         <translation>An application submitted while the network was down can be found once it has been uploaded. You can also enter the number on your receipt, or ask at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="315"/>
+        <location filename="../screens/progress_screen.py" line="310"/>
         <source>查询次数过多</source>
         <translation>Too many attempts</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="316"/>
+        <location filename="../screens/progress_screen.py" line="311"/>
         <source>为保护办件信息，请稍后再试，或到窗口咨询。</source>
         <translation>To protect case information, please try later or ask at a counter.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="318"/>
+        <location filename="../screens/progress_screen.py" line="313"/>
         <source>这不是受理回执的二维码</source>
         <translation>This is not the QR code of a receipt</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="319"/>
+        <location filename="../screens/progress_screen.py" line="314"/>
         <source>请扫描受理回执上的二维码，或直接输入办件编号。</source>
         <translation>Scan the QR code on your receipt, or type the case number.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="321"/>
+        <location filename="../screens/progress_screen.py" line="316"/>
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="322"/>
-        <location filename="../screens/progress_screen.py" line="325"/>
+        <location filename="../screens/progress_screen.py" line="317"/>
+        <location filename="../screens/progress_screen.py" line="320"/>
         <source>请稍后重试，或到窗口咨询。</source>
         <translation>Try again later, or ask at a counter.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="324"/>
+        <location filename="../screens/progress_screen.py" line="319"/>
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="358"/>
+        <location filename="../screens/progress_screen.py" line="353"/>
         <source>已读取身份证：%1</source>
         <translation>ID card read: %1</translation>
     </message>
@@ -1770,7 +1770,7 @@ Applicant: %3</translation>
     </message>
     <message>
         <location filename="../screens/rating_screen.py" line="65"/>
-        <location filename="../screens/rating_screen.py" line="158"/>
+        <location filename="../screens/rating_screen.py" line="166"/>
         <source>请将排队凭条或受理回执上的二维码对准扫码窗口</source>
         <translation>Hold the QR code on your queue ticket or case receipt up to the scanner</translation>
     </message>
@@ -1812,7 +1812,7 @@ Applicant: %3</translation>
     </message>
     <message>
         <location filename="../screens/rating_screen.py" line="92"/>
-        <location filename="../screens/rating_screen.py" line="159"/>
+        <location filename="../screens/rating_screen.py" line="167"/>
         <source>请您评价本次服务</source>
         <translation>How was our service?</translation>
     </message>
@@ -1833,7 +1833,7 @@ Applicant: %3</translation>
     </message>
     <message>
         <location filename="../screens/rating_screen.py" line="117"/>
-        <location filename="../screens/rating_screen.py" line="160"/>
+        <location filename="../screens/rating_screen.py" line="168"/>
         <source>感谢您的评价</source>
         <translation>Thank you for your rating</translation>
     </message>
@@ -1853,139 +1853,198 @@ Applicant: %3</translation>
         <translation>Scan another ticket</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="208"/>
+        <location filename="../screens/rating_screen.py" line="196"/>
         <source>排队号：%1</source>
         <translation>Ticket: %1</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="210"/>
+        <location filename="../screens/rating_screen.py" line="198"/>
         <source>办件编号：%1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="213"/>
+        <location filename="../screens/rating_screen.py" line="201"/>
         <source>办理事项：%1</source>
         <translation>Service: %1</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="220"/>
+        <location filename="../screens/rating_screen.py" line="208"/>
         <source>您的意见已提交，我们将核实整改并答复。</source>
         <translation>Your feedback was sent. We will look into it, put it right and reply.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="222"/>
+        <location filename="../screens/rating_screen.py" line="210"/>
         <source>您的评价已提交，我们将继续努力。</source>
         <translation>Your rating was sent. Thank you.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="231"/>
+        <location filename="../screens/rating_screen.py" line="219"/>
         <source>该办件已评价过</source>
         <translation>This case has already been rated</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="232"/>
+        <location filename="../screens/rating_screen.py" line="220"/>
         <source>每个办件只能评价一次，感谢您的反馈。</source>
         <translation>Each case can be rated only once. Thank you for your feedback.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="234"/>
+        <location filename="../screens/rating_screen.py" line="222"/>
         <source>本次服务已评价过</source>
         <translation>This service has already been rated</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="235"/>
+        <location filename="../screens/rating_screen.py" line="223"/>
         <source>每次服务只能评价一次，感谢您的反馈。</source>
         <translation>Each service can be rated once. Thank you for your feedback.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="237"/>
+        <location filename="../screens/rating_screen.py" line="225"/>
         <source>服务尚未结束</source>
         <translation>The service is not finished yet</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="238"/>
+        <location filename="../screens/rating_screen.py" line="226"/>
         <source>请在窗口办理结束后，再扫描凭条评价。</source>
         <translation>Please scan your ticket again after you have been served.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="240"/>
+        <location filename="../screens/rating_screen.py" line="228"/>
         <source>无法识别该二维码</source>
         <translation>This QR code is not recognised</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="241"/>
+        <location filename="../screens/rating_screen.py" line="229"/>
         <source>请扫描排队凭条或受理回执上的二维码。</source>
         <translation>Please scan the QR code on your queue ticket or case receipt.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="243"/>
+        <location filename="../screens/rating_screen.py" line="231"/>
         <source>办件尚未上传，暂不能评价</source>
         <translation>The case is not uploaded yet, so it cannot be rated</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="244"/>
+        <location filename="../screens/rating_screen.py" line="232"/>
         <source>这是临时编号的回执。联网后办件会自动上传，届时再扫描此回执即可评价。</source>
         <translation>This receipt has a provisional number. The case uploads automatically once the network is back; scan this receipt again then to rate it.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="246"/>
+        <location filename="../screens/rating_screen.py" line="234"/>
         <source>临时编号的回执暂不能在此评价</source>
         <translation>A receipt with a provisional number cannot be rated here</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="248"/>
+        <location filename="../screens/rating_screen.py" line="236"/>
         <source>办件上传后才有正式编号。请在提交该办件的终端扫描此回执评价，或到服务台咨询。</source>
         <translation>The case gets its official number once uploaded. Scan this receipt at the terminal where the case was submitted, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="251"/>
+        <location filename="../screens/rating_screen.py" line="239"/>
         <source>这张回执不能扫码评价</source>
         <translation>This receipt cannot be rated by scanning</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="252"/>
+        <location filename="../screens/rating_screen.py" line="240"/>
         <source>较早的回执没有评价验证码。如需评价，请到服务台。</source>
         <translation>Older receipts carry no rating code. To rate this service, please go to the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="254"/>
+        <location filename="../screens/rating_screen.py" line="242"/>
         <source>未找到该办件</source>
         <translation>Case not found</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="255"/>
+        <location filename="../screens/rating_screen.py" line="243"/>
         <source>请核对回执上的办件编号，或到服务台咨询。</source>
         <translation>Please check the case number on the receipt, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="257"/>
+        <location filename="../screens/rating_screen.py" line="245"/>
         <source>未找到这次服务</source>
         <translation>Service not found</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="258"/>
+        <location filename="../screens/rating_screen.py" line="246"/>
         <source>请核对凭条，或到服务台咨询。</source>
         <translation>Check your ticket, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="260"/>
+        <location filename="../screens/rating_screen.py" line="248"/>
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="261"/>
+        <location filename="../screens/rating_screen.py" line="249"/>
         <source>请稍后重试。</source>
         <translation>Please try again later.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="263"/>
+        <location filename="../screens/rating_screen.py" line="251"/>
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="264"/>
+        <location filename="../screens/rating_screen.py" line="252"/>
         <source>请稍后重试，或到服务台咨询。</source>
         <translation>Try again later, or ask at the service desk.</translation>
+    </message>
+</context>
+<context>
+    <name>RatingPad</name>
+    <message>
+        <location filename="../counter/rating_pad.py" line="48"/>
+        <source>一门通 评价器</source>
+        <translation>Yimen rating pad</translation>
+    </message>
+    <message>
+        <location filename="../counter/rating_pad.py" line="90"/>
+        <source>请您对本次服务作出评价</source>
+        <translation>Please rate this service</translation>
+    </message>
+    <message>
+        <location filename="../counter/rating_pad.py" line="96"/>
+        <source>提交评价</source>
+        <translation>Submit rating</translation>
+    </message>
+    <message>
+        <location filename="../counter/rating_pad.py" line="107"/>
+        <location filename="../counter/rating_pad.py" line="227"/>
+        <source>感谢您的评价！</source>
+        <translation>Thank you for your rating!</translation>
+    </message>
+    <message>
+        <location filename="../counter/rating_pad.py" line="135"/>
+        <source>本窗口暂未开放</source>
+        <translation>This window is not open yet</translation>
+    </message>
+    <message>
+        <location filename="../counter/rating_pad.py" line="140"/>
+        <source>工号 {staff_no} · {window}</source>
+        <translation>Staff no. {staff_no} · {window}</translation>
+    </message>
+    <message>
+        <location filename="../counter/rating_pad.py" line="145"/>
+        <source>暂停服务，请稍候</source>
+        <translation>Service paused, please wait</translation>
+    </message>
+    <message>
+        <location filename="../counter/rating_pad.py" line="147"/>
+        <source>正在为 {number} 号办理</source>
+        <translation>Now serving number {number}</translation>
+    </message>
+    <message>
+        <location filename="../counter/rating_pad.py" line="149"/>
+        <source>欢迎，请出示您的号码</source>
+        <translation>Welcome — please show your number</translation>
+    </message>
+    <message>
+        <location filename="../counter/rating_pad.py" line="202"/>
+        <source>评价未能提交，感谢您的参与。</source>
+        <translation>Your rating could not be sent. Thank you for taking part.</translation>
+    </message>
+    <message>
+        <location filename="../counter/rating_pad.py" line="222"/>
+        <source>{seconds} 秒后自动返回</source>
+        <translation>Returning in {seconds} s</translation>
     </message>
 </context>
 <context>
@@ -2363,43 +2422,43 @@ Applicant: %3</translation>
         <translation>Scan with your phone to follow the queue</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="192"/>
+        <location filename="../screens/ticket_screen.py" line="196"/>
         <source>请选择要办理的业务类别</source>
         <translation>Please choose a service</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="193"/>
+        <location filename="../screens/ticket_screen.py" line="197"/>
         <source>请刷身份证，或出示手机上的身份码</source>
         <translation>Please place your ID card, or show the identity QR on your phone</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="198"/>
+        <location filename="../screens/ticket_screen.py" line="202"/>
         <source>您的号码是 %1，请取走凭条。</source>
         <translation>Your number is %1. Please take your ticket.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="200"/>
+        <location filename="../screens/ticket_screen.py" line="204"/>
         <source>您的号码是 %1。凭条未能打印，请记住您的号码。</source>
         <translation>Your number is %1. The ticket could not be printed: please remember your number.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="232"/>
-        <location filename="../screens/ticket_screen.py" line="282"/>
+        <location filename="../screens/ticket_screen.py" line="228"/>
+        <location filename="../screens/ticket_screen.py" line="275"/>
         <source>实名取号：%1</source>
         <translation>ID: %1</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="252"/>
+        <location filename="../screens/ticket_screen.py" line="246"/>
         <source>「%1」需要实名取号</source>
         <translation>&quot;%1&quot; needs your ID</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="276"/>
+        <location filename="../screens/ticket_screen.py" line="269"/>
         <source>办理事项：%1</source>
         <translation>For: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/ticket_screen.py" line="287"/>
+        <location filename="../screens/ticket_screen.py" line="280"/>
         <source>前面还有 %n 人等候</source>
         <translation>
             <numerusform>%n person waiting ahead of you</numerusform>
@@ -2407,12 +2466,12 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="289"/>
+        <location filename="../screens/ticket_screen.py" line="282"/>
         <source>前面没有人等候，请留意叫号</source>
         <translation>Nobody is ahead of you: watch for your number</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/ticket_screen.py" line="291"/>
+        <location filename="../screens/ticket_screen.py" line="284"/>
         <source>，预计等候约 %n 分钟</source>
         <translation>
             <numerusform>, about %n minute</numerusform>

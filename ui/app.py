@@ -107,13 +107,18 @@ def run_pad(app: QApplication, terminal: Terminal, *, fullscreen: bool) -> int:
 
 def _card_reads(terminal: Terminal, window: Any) -> Callable[[], None]:
     """The window's reader: every card read goes to the desk (on the GUI thread): the clerk's
-    at sign-in, the citizen's while serving."""
+    at sign-in, the citizen's while serving; and the reader's health, so the desk says when it
+    does not work."""
     from drivers.idcard.monitor import CardRead
     from ui.bridge import EventRelay
 
+    health = EventRelay(window)
+    health.received.connect(window.show_devices)
+    off_health = terminal.devices.board.changes.subscribe(health.publish)
+    window.show_devices(terminal.devices.board.snapshot())
     monitor = terminal.devices.id_monitor
     if monitor is None:
-        return lambda: None
+        return off_health
     relay = EventRelay(window)
 
     def read(event: object) -> None:
@@ -125,6 +130,7 @@ def _card_reads(terminal: Terminal, window: Any) -> Callable[[], None]:
     monitor.start()
 
     def stop() -> None:
+        off_health()
         unsubscribe()
         monitor.stop()
 

@@ -377,3 +377,21 @@ def test_a_pad_terminal_of_its_own_asks_for_the_windows_finished_service(
     with hall.hub.context.sessions() as session:
         row = session.execute(select(EvaluationRow)).scalar_one()
     assert (row.subject_id, row.staff_no, row.counter_code) == (ticket.ticket_id, "S002", "W02")
+
+
+def test_a_dead_reader_is_said_on_the_desk_with_what_to_do_instead(
+    qtbot: QtBot, window: CounterWindow, hall: Hall
+) -> None:
+    from drivers.health import DeviceHealth, HealthState
+
+    down = {"idcard": DeviceHealth("idcard", HealthState.DOWN, "unplugged")}
+    window.show_devices(down)
+    assert "请输入工号和密码登录" in window.sign_in_page.message.text()
+    hall.ticket(id_number="11010519491231002X")
+    signed_in(qtbot, window)
+    key(qtbot, window, "call_next")
+    qtbot.waitUntil(lambda: window.citizen is not None, timeout=10000)
+    assert window.device_label.text() == "身份证读卡器暂不可用：请手工核对身份证件"
+    assert "读卡器暂不可用：请手工核对群众的身份证件" in window.person.text()
+    window.show_devices({"idcard": DeviceHealth("idcard", HealthState.OK)})
+    assert window.device_label.text() == "" and "请在读卡器上读取" in window.person.text()

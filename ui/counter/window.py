@@ -11,7 +11,7 @@ again with its key (kiosk.counter.desk) until the hub answers.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from contract import models as m
+from drivers.health import DeviceHealth, HealthState
 from drivers.idcard.document import IdDocument
 from kiosk.api.errors import HubError, HubRejected
 from kiosk.counter.desk import CounterDesk, Uncertain
@@ -48,6 +49,7 @@ from ui.counter.forms import (
     QueuesForm,
     TransferForm,
 )
+from ui.device_notices import device_problem
 from ui.widgets import make_button
 
 logger = logging.getLogger(__name__)
@@ -198,6 +200,7 @@ class CounterWindow(QWidget):
         self.lists = m.CounterQueues(waiting=[], parked=[])
         self.current: m.CounterTicket | None = None
         self.citizen: m.CitizenAtWindow | None = None  # who the current ticket is for
+        self.reader_down = False
         self.busy = False  # a click is on its way
         self._clicks = 0  # clicks answered: a refresh sent before one must not undo it
 
@@ -242,6 +245,8 @@ class CounterWindow(QWidget):
         self.window_name.setObjectName("WindowName")
         self.clerk_label = QLabel("")
         self.state_label = QLabel("")
+        self.device_label = QLabel("")  # a device the desk needs that does not work, and why
+        self.device_label.setObjectName("StatePaused")
         self.sign_out_button = make_button("退出登录")
         self.sign_out_button.clicked.connect(self._sign_out)
         top = QHBoxLayout(bar)
@@ -249,6 +254,8 @@ class CounterWindow(QWidget):
         top.addSpacing(24)
         top.addWidget(self.clerk_label)
         top.addStretch(1)
+        top.addWidget(self.device_label)
+        top.addSpacing(24)
         top.addWidget(self.state_label)
         top.addSpacing(24)
         top.addWidget(self.sign_out_button)
@@ -733,6 +740,20 @@ class CounterWindow(QWidget):
         for name, button in self.buttons.items():
             button.setEnabled(enabled[name])
 
+    # -- devices
+
+    def show_devices(self, health: Mapping[str, DeviceHealth]) -> None:
+        """The window's reader (card sign-in, the citizen's card): when it does not work, say so
+        on the bar and the sign-in page, and what to do instead."""
+        reader = health.get("idcard")
+        down = reader is not None and not reader.usable and reader.state is HealthState.DOWN
+        self.reader_down = down
+        text = device_problem("idcard", reader.reason) if down and reader is not None else ""
+        self.device_label.setText(f"{text}：请手工核对身份证件" if text else "")
+        if down:
+            self.sign_in_page.say(f"{text}，请输入工号和密码登录。")
+        self._show_citizen()
+
     # -- the citizen in front of the clerk
 
     def card_seen(self, document: IdDocument) -> None:
@@ -784,6 +805,8 @@ class CounterWindow(QWidget):
             )
         if citizen is not None and citizen.card_mismatch:
             lines.append("⚠ 所刷证件不是取号人本人")
+        elif self.reader_down:
+            lines.append("读卡器暂不可用：请手工核对群众的身份证件")
         elif citizen is None or not citizen.verified:
             lines.append("请在读卡器上读取群众的身份证以核验并显示完整信息")
         if citizen is not None and citizen.appointment is not None:

@@ -11,6 +11,7 @@ from typing import Any
 from fastapi import FastAPI
 
 from contract.models import API_PREFIX
+from hub import events as hub_events
 from hub import identity, migrations, problems
 from hub.context import Clock, HubContext, HubSettings, utc_now
 from hub.db import make_engine
@@ -21,6 +22,7 @@ from hub.routes import (
     catalog,
     counters,
     evaluations,
+    events,
     follow,
     staff,
     terminals,
@@ -54,6 +56,7 @@ def create_app(
         from hub.seed import seed_if_empty
 
         seed_if_empty(ctx)
+    hub_events.prune(ctx)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -81,6 +84,7 @@ def create_app(
         evaluations,
         staff,
         identity_routes,
+        events,
     )
     for module in routers:
         app.include_router(module.router, prefix=API_PREFIX)

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from contract import models as m
 from contract.pins import check_pin_hash, hash_pin, verify_pin
+from hub import events
 from hub.context import HubContext
 from hub.db import CounterEvent, CounterRow, CounterSessionRow, StaffRow, Terminal
 from hub.problems import HubProblem
@@ -176,7 +177,8 @@ def sign_in(ctx: HubContext, terminal: Terminal, counter_code: str, request: m.C
                 )
         raise _locked() if failures >= MAX_FAILURES else refused
     with ctx.transaction() as session:
-        if session.get(CounterRow, counter_code) is None:
+        counter = session.get(CounterRow, counter_code)
+        if counter is None:
             raise HubProblem(404, m.ProblemCode.NOT_FOUND, "Unknown counter", "没有这个窗口。")
         session.execute(
             update(StaffRow).where(StaffRow.staff_no == clerk.staff_no).values(failures=0)
@@ -217,6 +219,9 @@ def sign_in(ctx: HubContext, terminal: Terminal, counter_code: str, request: m.C
             "signed_in",
             now,
             {"terminal": terminal.terminal_id},
+        )
+        events.emit(
+            session, "window.opened", now, counter_code=counter_code, counter_name=counter.name
         )
     return clerk.staff_no
 

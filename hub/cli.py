@@ -167,6 +167,7 @@ def _serve(args: argparse.Namespace) -> int:
         app,
         log_level="warning",
         access_log=False,
+        timeout_graceful_shutdown=5,  # displays' event streams never end by themselves
         ssl_certfile=str(args.certfile) if args.certfile else None,
         ssl_keyfile=str(args.keyfile) if args.keyfile else None,
         ssl_ca_certs=str(args.client_ca) if args.client_ca else None,

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from contract.models import ProblemCode
 from hub.db import READ_ONLY, KeyValue
+from hub.events import Bell
 from hub.problems import HubProblem
 from hub.workdays import WorkCalendar
 
@@ -44,6 +45,8 @@ class HubSettings:
     max_material_bytes: int = 10 * 1024 * 1024
     max_materials_per_case: int = 20
     case_number_prefix: str = "YM"
+    event_days: int = 7  # how long the event log is kept (a display resumes within it)
+    event_keepalive_seconds: float = 15.0  # a comment line on an idle stream, for proxies
     appointment_slot_capacity: int = 4
     appointment_slots: tuple[str, ...] = (
         "09:00", "09:30", "10:00", "10:30", "11:00", "11:30",
@@ -105,9 +108,11 @@ class HubContext:
 
     _sqlite_lock: threading.Lock | None = field(init=False, default=None)
     _readers: sessionmaker[Session] | None = field(init=False, default=None)
+    bell: Bell = field(init=False, default_factory=Bell)  # rings when events were committed
 
     def __post_init__(self) -> None:
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
+        event.listen(self._factory, "after_commit", self._ring_for_events)
         if self.engine.dialect.name == "sqlite":
             # SQLite has one writer; queueing our own threads here is fair and prompt, where
             # its busy handler would make them poll with sleeps (a long latency tail).
@@ -117,6 +122,10 @@ class HubContext:
             readers = self.engine.execution_options(**{READ_ONLY: True})
             self._readers = sessionmaker(readers, expire_on_commit=False, autoflush=False)
             event.listen(self._readers, "before_flush", _refuse_writes)
+
+    def _ring_for_events(self, session: Session) -> None:
+        if session.info.pop("ring", False):
+            self.bell.ring()
 
     @contextmanager
     def sessions(self) -> Iterator[Session]:

@@ -29,6 +29,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from contract import models as m
+from hub import events
 from hub import tickets as t
 from hub.catalog import item_in
 from hub.clerks import clerk_model, log
@@ -58,9 +59,35 @@ TRANSITIONS: dict[m.TicketAction, tuple[frozenset[S], S]] = {
     A.CANCEL: (frozenset({S.ISSUED, S.HELD}), S.CANCELLED),
 }
 ACTIVE_AT_COUNTER = (S.CALLED.value, S.SERVING.value)
+ANNOUNCED = {
+    A.RECALL: "ticket.recalled",
+    A.START: "ticket.started",
+    A.NO_SHOW: "ticket.no_show",
+    A.HOLD: "ticket.parked",
+    A.CANCEL: "ticket.cancelled",
+}
 POLICY_KEY = "calling_policy"
 _CALL_ORDER = case(t.PRIORITY_RANK, value=Ticket.priority, else_=2)
 Answer = TypeVar("Answer", bound=BaseModel)
+
+
+def window_event(
+    session: Session,
+    counter: CounterRow,
+    state: m.WindowState,
+    at: datetime,
+    reason: str | None = None,
+) -> None:
+    kind = {"open": "window.opened", "paused": "window.paused", "closed": "window.closed"}
+    extra = {"reason": reason} if reason else {}
+    events.emit(
+        session,
+        kind[state.value],
+        at,
+        counter_code=counter.code,
+        counter_name=counter.name,
+        **extra,
+    )
 
 
 def get_counter(session: Session, code: str) -> CounterRow:
@@ -200,7 +227,25 @@ def _call(
     ticket.recall_count = 0
     ticket.staff_no = window.clerk.staff_no
     _record(session, ticket, S.CALLED, now, window, detail)
+    _announce(session, "ticket.called", ticket, window, now)
+    t.queue_changed(session, ticket.category_code, ticket.service_date, now)
     return counter_ticket(session, ticket)
+
+
+def _announce(
+    session: Session, kind: str, ticket: Ticket, window: Window, at: datetime, **more: Any
+) -> None:
+    events.emit(
+        session,
+        kind,
+        at,
+        number=ticket.number,
+        category_code=ticket.category_code,
+        counter_code=window.counter.code,
+        counter_name=window.counter.name,
+        calls=1 + ticket.recall_count,
+        **more,
+    )
 
 
 def _record(
@@ -334,9 +379,13 @@ def act(
         ticket.staff_no = window.clerk.staff_no
     elif action is A.HOLD:
         ticket.held_at = now  # stays at this window: its parked list, called back from there
+    was_waiting = ticket.state == S.ISSUED.value
     if target in (S.NO_SHOW, S.CANCELLED):
         ticket.ended_at = now
     _record(session, ticket, target, now, window)
+    _announce(session, ANNOUNCED[action], ticket, window, now)
+    if was_waiting:
+        t.queue_changed(session, ticket.category_code, ticket.service_date, now)
     return counter_ticket(session, ticket)
 
 
@@ -352,6 +401,7 @@ def finish(
     window.row.rating_ticket_id, window.row.rating_since = ticket.ticket_id, now  # the pad asks
     detail = {"outcome": request.outcome.value, "note": request.note} if request.note else None
     _record(session, ticket, S.DONE, now, window, detail or {"outcome": request.outcome.value})
+    _announce(session, "ticket.finished", ticket, window, now, outcome=request.outcome.value)
     return counter_ticket(session, ticket)
 
 
@@ -393,6 +443,7 @@ def transfer(
     ticket.transferred_to = new.ticket_id
     detail = {"to": new.number, "note": request.note}
     _record(session, ticket, S.TRANSFERRED, now, window, detail)
+    _announce(session, "ticket.transferred", ticket, window, now, to=new.number)
     session.flush()
     return t.issued_model(session, new, target, base_url)
 
@@ -548,6 +599,7 @@ def change_state(
         log(session, code, window.clerk.staff_no, f"window_{change.state.value}", now, {
             "reason": window.row.pause_reason, "note": window.row.pause_note,
         })  # fmt: skip
+        window_event(session, window.counter, change.state, now, window.row.pause_reason)
     return window_session(ctx, code)
 
 
@@ -573,6 +625,7 @@ def sign_out(ctx: HubContext, terminal: Terminal, code: str) -> m.CounterSession
     with ctx.transaction() as session:
         window = signed_in(session, ctx, terminal, code)
         log(session, code, window.clerk.staff_no, "signed_out", ctx.now(), {"by": "clerk"})
+        window_event(session, window.counter, m.WindowState.CLOSED, ctx.now())
         session.delete(window.row)
     return window_session(ctx, code)
 

@@ -343,6 +343,17 @@ class IdentitySubject(Base):
     expires_at: Mapped[datetime] = mapped_column(TZ(), index=True)
 
 
+class HubEventRow(Base):
+    """The hall's event log (``GET /events``): what a display or a phone follows, no personal
+    data. Ids increase per hub: a stream resumes after the last id it saw."""
+
+    __tablename__ = "hub_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    type: Mapped[str] = mapped_column(String(32))
+    at: Mapped[datetime] = mapped_column(TZ(), index=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
 class KeyValue(Base):
     """Small hub secrets and settings (the ID-digest pepper)."""
 

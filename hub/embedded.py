@@ -124,6 +124,7 @@ class EmbeddedHub:
             log_level="warning",
             lifespan="on",
             access_log=False,
+            timeout_graceful_shutdown=2,  # event streams never end by themselves
             ssl_certfile=str(tls.certfile) if tls else None,
             ssl_keyfile=str(tls.keyfile) if tls else None,
             ssl_ca_certs=str(tls.client_ca) if tls and tls.client_ca else None,

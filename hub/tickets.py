@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from contract import models as m
+from hub import events
 from hub.catalog import item_in
 from hub.context import HubContext, request_hash
 from hub.db import (
@@ -326,7 +327,27 @@ def create_ticket(
         "detail": None,
     }
     connection.execute(_INSERT_EVENT, {**event, "at": now})
+    events.emit(
+        session,
+        "ticket.issued",
+        now,
+        number=values["number"],
+        category_code=category.code,
+        priority=priority.value,
+    )
+    queue_changed(session, category.code, day, now)
     return Ticket(**values)  # a copy of the row for the answer; the session does not track it
+
+
+_WAITING = select(func.count()).where(*_QUEUE)
+
+
+def queue_changed(session: Session, category_code: str, day: date, at: datetime) -> None:
+    """The queue's waiting count, for displays (after an issue, a call, a cancel)."""
+    session.flush()  # a ticket just called or cancelled through the session counts no more
+    params = {"category_code": category_code, "service_date": day}
+    waiting = session.connection().execute(_WAITING, params).scalar_one()
+    events.emit(session, "queue.changed", at, category_code=category_code, waiting=int(waiting))
 
 
 def issue(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 from datetime import date, datetime
-from typing import Annotated, Self
+from typing import Annotated, Any, Self
 
 from pydantic import Field, StringConstraints, model_validator
 
@@ -240,3 +240,11 @@ class PadView(ContractModel):
 
     window: CounterSession
     rating: CounterTicket | None
+
+
+class HubEvent(ContractModel):
+    """One event of the hall's stream (``GET /events``, server-sent events; docs/events.md)."""
+
+    id: int
+    type: str  # ticket.called, window.paused, queue.changed, ...
+    data: dict[str, Any]  # numbers, codes and counts: never personal data

@@ -6,7 +6,9 @@ as the outbox does), so the transport may retry it; a repeat gets the first answ
 
 from __future__ import annotations
 
+import json
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -326,6 +328,26 @@ class HubClient:
     def clerk_photo(self, staff_no: str) -> bytes:
         """The clerk's photo (PNG or JPEG bytes), for the rating pad."""
         return self._t.fetch_bytes(f"/staff/{staff_no}/photo")
+
+    # -- the hall's event stream
+
+    def events(self, last_event_id: int | None = None) -> Iterator[m.HubEvent]:
+        """The hub's events as they come (from now on, or after ``last_event_id``); a
+        HubUnreachable ends it: reconnect with the last id seen."""
+        headers = {"Last-Event-ID": str(last_event_id)} if last_event_id is not None else {}
+        event: dict[str, str] = {}
+        for line in self._t.stream_lines("/events", headers=headers):
+            if not line:
+                if "data" in event and "id" in event:
+                    yield m.HubEvent(
+                        id=int(event["id"]),
+                        type=event.get("event", "message"),
+                        data=json.loads(event["data"]),
+                    )
+                event = {}
+            elif not line.startswith(":"):
+                name, _, value = line.partition(":")
+                event[name] = value.removeprefix(" ")
 
     # -- identity codes
 

@@ -151,6 +151,32 @@ class Transport:
                 time.sleep(delay)
         raise AssertionError("unreachable")  # pragma: no cover
 
+    def stream_lines(self, path: str, *, headers: Mapping[str, str] | None = None) -> Iterator[str]:
+        """GET a server-sent event stream line by line, until it ends or the hub goes away
+        (HubUnreachable). The read timeout applies between lines: the hub's keep-alive comments
+        come more often than that."""
+        url = f"{self.base_url}{API_PREFIX}{path}"
+        try:
+            with self._session() as session:
+                response = session.get(
+                    url,
+                    headers=dict(headers or {}),
+                    stream=True,
+                    timeout=self.timeout,
+                    verify=self._verify,
+                    cert=self._cert,
+                )
+                with response:
+                    if response.status_code != 200:
+                        decode_response(response)  # raises the hub's problem
+                        raise HubFailure(
+                            "The hub did not open the stream.", status=response.status_code
+                        )
+                    for raw in response.iter_lines(decode_unicode=False):
+                        yield raw.decode("utf-8")
+        except requests.exceptions.RequestException as exc:
+            raise HubUnreachable(f"The hub's event stream was lost: {exc}") from exc
+
     def fetch_bytes(self, path: str) -> bytes:
         """GET a binary body (a clerk's photo); a problem or no answer raises as ``request``."""
         url = f"{self.base_url}{API_PREFIX}{path}"

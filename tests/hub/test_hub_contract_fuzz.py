@@ -51,6 +51,8 @@ def test_every_operation_answers_within_the_contract(hub_app: Any, tokens: dict[
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) >= 35
     for operation in operations:
+        if operation.path.endswith("/events"):
+            continue  # a stream that never ends: tests/hub/test_hub_events.py checks its answers
         security = str(operation.definition.raw.get("security", ""))
         counter = any(word in operation.path for word in ("/counters", "/stats", "follow-up"))
         token = ADMIN if "adminToken" in security else tokens["counter" if counter else "hall"]

@@ -75,6 +75,36 @@ def run_bench(samples: Iterable[BenchSample], decoders: Sequence[Decoder]) -> li
     return stats
 
 
+def run_grouped(
+    samples: Iterable[tuple[str, BenchSample]], decoders: Sequence[Decoder]
+) -> dict[str, list[DecoderStats]]:
+    """:func:`run_bench` with the figures kept apart per group (a kind of trouble, say),
+    in the order the groups first appear."""
+    groups: dict[str, list[DecoderStats]] = {}
+    for group, sample in samples:
+        stats = groups.setdefault(group, [DecoderStats(decoder.name) for decoder in decoders])
+        for stat, one in zip(stats, run_bench([sample], decoders), strict=True):
+            stat.frames += one.frames
+            stat.decoded += one.decoded
+            stat.times_ms += one.times_ms
+            stat.by_stage += one.by_stage
+    return groups
+
+
+def combined(groups: dict[str, list[DecoderStats]]) -> list[DecoderStats]:
+    """Every group's figures together, one row per decoder."""
+    rows: list[DecoderStats] = []
+    for stats in groups.values():
+        if not rows:
+            rows = [DecoderStats(stat.name) for stat in stats]
+        for row, stat in zip(rows, stats, strict=True):
+            row.frames += stat.frames
+            row.decoded += stat.decoded
+            row.times_ms += stat.times_ms
+            row.by_stage += stat.by_stage
+    return rows
+
+
 def format_table(stats: Sequence[DecoderStats]) -> str:
     width = max(len(s.name) for s in stats)
     lines = [f"{'decoder':<{width}}  decoded        rate  median ms  p95 ms  mean ms"]

@@ -8,19 +8,20 @@ camera, rendered at twice the resolution in linear light, passed through a Bayer
 and every kind of trouble is made here with its own code. Use it to score, never to tune.
 
 Setting: a citizen holds a phone (or a receipt the kiosk printed) to a kiosk's fixed 1280x720
-camera (focal length 1000 px, about 65° across). Every frame gets a lens blur of 0.35-0.55 px,
-mild vignetting, shot and read noise, a Bayer mosaic demosaiced by OpenCV and JPEG at quality
-80-92 (a webcam's MJPG). Symbols are error correction level M for our own texts (appointment,
-ticket, receipt and identity codes, versions 1-6) and L, M or Q for a foreign URL. ``p`` below
-is the camera pixels per module at the code's centre. One kind of trouble per frame:
+camera (focal length 1000 px, about 65° across). Every frame is rendered at twice the size and
+averaged down, then gets a lens blur of 0.35-0.55 px, mild vignetting, a Bayer sensor's shot and
+read noise, OpenCV's demosaicing and JPEG at quality 80-92 (a webcam's MJPG). Symbols are
+error correction level M for our own texts (appointment, ticket, receipt and identity codes,
+versions 1-6) and L, M or Q for a foreign URL. ``p`` below is the camera pixels per module at
+the code's centre. One kind of trouble per frame:
 
 - ``motion_blur``: the phone or receipt moves during the exposure: a linear kernel 5-25 px long
   at any angle (0-180°), on it only (the kiosk's background stays sharp); 0.6-1.5 modules long.
 - ``screen_moire``: the code on a phone screen whose pixels are RGB stripe sub-pixels or square
   with a dark matrix between them, 0.3-0.85 camera pixels per screen pixel (4-27 screen pixels
   per module), rolled up to 10° and tilted up to 12°. The screen is point-sampled twice per
-  camera pixel, so its grid aliases into moiré, then blurred by the lens and the Bayer mosaic;
-  p 3.5-7.
+  camera pixel, so its grid aliases into moiré, then averaged into camera pixels and blurred
+  like every frame; p 3.5-7.
 - ``specular_glare``: a ceiling light reflected in the phone's glass: an elliptical highlight
   (axes 1:0.25-0.8) with a Gaussian fall-off, saturated on a core covering 1.5-6 % of the
   symbol (1.5-3 % at level L) and at most one finder pattern's centre; p 3.5-8. A highlight is
@@ -33,7 +34,7 @@ is the camera pixels per module at the code's centre. One kind of trouble per fr
   p 3-7.
 - ``noise_jpeg``: a dim hall: shot noise at 6-16 times the normal gain, read noise 0.4-1.2 % of
   full scale, then JPEG at quality 22-45; p 3-7.
-- ``distant``: the phone or receipt held half a metre or more away: p 1.6-2.4.
+- ``distant``: the phone or receipt held 0.2-1 m from the camera: p 1.6-2.4.
 
 Tilts are up to 15° and rolls any angle unless given above. The ranges are meant to keep every
 frame readable: blur at most 1.5 modules long or a disk of 0.8 module radius, a glare core within
@@ -45,6 +46,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import cv2
 import numpy as np
@@ -247,19 +249,21 @@ def code_quad(thing: Shown, mm_to_big: np.ndarray) -> np.ndarray:
 
 
 def hall(rng: np.random.Generator, width: int = WIDTH, height: int = HEIGHT) -> np.ndarray:
-    """The kiosk's scan window in linear light: a lit panel, with sleeves, a hand, a bag."""
-    yy, xx = np.mgrid[0:height, 0:width].astype(np.float32) / max(width, height)
+    """The kiosk's scan window in linear light: a lit panel, with sleeves, a hand, a bag; out of
+    focus behind the code, so drawn at a quarter of the size and enlarged."""
+    w, h = width // 4, height // 4
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32) / max(w, h)
     angle = rng.uniform(0, 2 * np.pi)
     base = rng.uniform(0.08, 0.3) * (1 + 0.5 * (np.cos(angle) * xx + np.sin(angle) * yy))
     scene = np.repeat(base[..., None], 3, axis=2) * np.float32(rng.uniform(0.8, 1.1, 3))
     for _ in range(int(rng.integers(2, 5))):
         tone = rng.uniform(0.02, 0.45, 3)
-        centre = (int(rng.uniform(0, width)), int(rng.uniform(0, height)))
-        axes = (int(rng.uniform(0.05, 0.3) * width), int(rng.uniform(0.05, 0.3) * height))
+        centre = (int(rng.uniform(0, w)), int(rng.uniform(0, h)))
+        axes = (int(rng.uniform(0.05, 0.3) * w), int(rng.uniform(0.05, 0.3) * h))
         cv2.ellipse(
             scene, centre, axes, rng.uniform(0, 180), 0, 360, tone.tolist(), -1, cv2.LINE_AA
         )
-    return scene
+    return cv2.resize(scene, (width, height), interpolation=cv2.INTER_LINEAR)
 
 
 # -- drawing ----------------------------------------------------------------------------------
@@ -461,17 +465,18 @@ def _uneven_light(rng: np.random.Generator, quad: np.ndarray) -> np.ndarray:
 def sensor(
     rng: np.random.Generator, linear: np.ndarray, *, gain: float, read: float, quality: int
 ) -> np.ndarray:
-    """Shot and read noise, a Bayer mosaic demosaiced by OpenCV, the sRGB-like curve, JPEG."""
-    exposed = np.clip(linear, 0, None)
-    sigma = np.sqrt(gain * exposed + read**2).astype(np.float32)
-    raw = np.clip(exposed + rng.standard_normal(exposed.shape, np.float32) * sigma, 0, 1)
-    mosaic = np.empty(raw.shape[:2], np.float32)
-    mosaic[0::2, 0::2] = raw[0::2, 0::2, 2]  # R G / G B
-    mosaic[0::2, 1::2] = raw[0::2, 1::2, 1]
-    mosaic[1::2, 0::2] = raw[1::2, 0::2, 1]
-    mosaic[1::2, 1::2] = raw[1::2, 1::2, 0]
-    bgr = cv2.cvtColor((mosaic * 65535).astype(np.uint16), cv2.COLOR_BayerRGGB2BGR)
-    frame = _ENCODE[bgr]
+    """A Bayer sensor (each pixel sees one colour, with shot and read noise), demosaiced by
+    OpenCV, the camera's tone curve, then JPEG."""
+    mosaic = np.empty(linear.shape[:2], np.float32)
+    mosaic[0::2, 0::2] = linear[0::2, 0::2, 2]  # R G / G B
+    mosaic[0::2, 1::2] = linear[0::2, 1::2, 1]
+    mosaic[1::2, 0::2] = linear[1::2, 0::2, 1]
+    mosaic[1::2, 1::2] = linear[1::2, 1::2, 0]
+    np.clip(mosaic, 0, None, out=mosaic)
+    sigma = np.sqrt(gain * mosaic + read**2)
+    mosaic += rng.standard_normal(mosaic.shape, np.float32) * sigma
+    raw = (np.clip(mosaic, 0, 1) * 65535).astype(np.uint16)
+    frame = _ENCODE[cv2.cvtColor(raw, cv2.COLOR_BayerRGGB2BGR)]
     ok, data = cv2.imencode(".jpg", frame, [cv2.IMWRITE_JPEG_QUALITY, quality])
     if not ok:
         raise RuntimeError("OpenCV could not encode a JPEG")
@@ -540,8 +545,8 @@ def make_frame(kind: str, seed: int) -> Sample:
         draw_screen(rng, layer, thing, mm_to_big, p)
     else:
         draw_symbol(layer, thing, mm_to_big, p)
-    layer = cv2.GaussianBlur(layer, (0, 0), rng.uniform(0.35, 0.55) * SUPER)  # the lens
-    layer = cv2.resize(layer, (WIDTH, HEIGHT), interpolation=cv2.INTER_AREA)
+    layer = cv2.resize(layer, (WIDTH, HEIGHT), interpolation=cv2.INTER_AREA)  # the sensor's pixels
+    layer = cv2.GaussianBlur(layer, (0, 0), rng.uniform(0.35, 0.55))  # and the lens
     colour, alpha = layer[..., :3], layer[..., 3:]
     quad = code_quad(thing, mm_to_big)
 
@@ -557,15 +562,20 @@ def make_frame(kind: str, seed: int) -> Sample:
     linear = colour + hall(rng) * (1 - alpha)
     if kind == "defocus":
         linear = cv2.filter2D(linear, -1, disk_kernel(blur), borderType=cv2.BORDER_REFLECT)
-    yy, xx = np.mgrid[0:HEIGHT, 0:WIDTH].astype(np.float32)
-    vignette = 1 - 0.2 * ((xx - WIDTH / 2) ** 2 + (yy - HEIGHT / 2) ** 2) / (WIDTH**2 / 4)
-    linear = linear * vignette[..., None]
+    linear *= _vignette()[..., None]
     if kind == "noise_jpeg":
         gain, read, quality = rng.uniform(6, 16) * 6e-4, rng.uniform(0.004, 0.012), (22, 46)
     else:
         gain, read, quality = 6e-4, 0.002, (80, 93)
     frame = sensor(rng, linear, gain=gain, read=read, quality=int(rng.integers(*quality)))
     return Sample(kind, frame, (text,))
+
+
+@lru_cache(maxsize=1)
+def _vignette() -> np.ndarray:
+    """The lens's fall-off: 80 % of the light at the frame's left and right edges."""
+    yy, xx = np.mgrid[0:HEIGHT, 0:WIDTH].astype(np.float32)
+    return 1 - 0.2 * ((xx - WIDTH / 2) ** 2 + (yy - HEIGHT / 2) ** 2) / (WIDTH**2 / 4)
 
 
 def scoring_set(count: int, *, seed: int = 4242) -> Iterator[Sample]:

@@ -9,18 +9,22 @@ binarised image (a dark ring around a light ring around a dark core, areas 49 : 
 and for each pair of finders of one size paints a finder pattern where the third would be, then
 has zxing-cpp read the repaired crop. The pair is either two corners of one edge (the third is
 off either end, on either side: four places) or the ends of the diagonal (two places); the
-symbol is taken as a parallelogram, which holds for the tilts a reader meets.
+symbol is taken as a parallelogram leaning as the two finders' own sides do, which holds for
+the tilts a reader meets; what perspective adds, a shift of a module and a half either way
+makes up for.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 
 import cv2
 import numpy as np
 
 Point = tuple[float, float]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,10 +148,10 @@ def paint_finder(image: np.ndarray, finder: Finder, dark: int, light: int) -> No
 def repaired_reads(
     gray: np.ndarray,
     finders: list[Finder],
-    read: Callable[[np.ndarray, Point], list],
+    read: Callable[[np.ndarray, Point], list[T]],
     *,
     max_tries: int = 16,
-) -> list:
+) -> list[T]:
     """Paint each possible third finder of each pair in ``finders`` into a crop of ``gray`` and
     return what ``read(crop, (left, top))`` finds first (nothing after ``max_tries`` reads).
 

@@ -38,7 +38,7 @@ def _met(ok: bool) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=("scoring", "tuning"), default="scoring")
-    parser.add_argument("--frames", type=int, help="default: 350 scoring, 300 tuning")
+    parser.add_argument("--frames", type=int, help="default: 700 scoring, 300 tuning")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--save", type=Path, help="also write the frames here")
     args = parser.parse_args()
@@ -56,7 +56,7 @@ def main() -> int:
     if args.set == "scoring":
         from tests.drivers.camera.qr_scoring import empty_frame, scoring_set
 
-        samples = list(scoring_set(args.frames or 350, seed=args.seed))
+        samples = list(scoring_set(args.frames or 700, seed=args.seed))
         empty = [empty_frame(args.seed * 100 + i) for i in range(20)]
     else:
         import numpy as np

@@ -1,6 +1,7 @@
 """Measuring QR decoders side by side: decode rate and time per frame, on the same frames.
 
-Used by ``bench/qr.py`` (a generated degraded set) and ``kiosk qr bench DIR`` (your own photos).
+Used by ``bench/qr.py`` (two generated sets, per kind of trouble) and ``kiosk qr bench DIR``
+(your own photos).
 A frame counts as decoded when every expected text was found; without expected texts (a
 directory of photos with no ``NAME.txt`` beside them) when any code was found.
 """

@@ -10,6 +10,8 @@ import numpy as np
 import pytest
 from qr_scoring import KINDS, make_frame, readable_without, symbol
 
+from drivers.camera.qr import QrCascade
+
 HERE = Path(__file__).parent
 
 
@@ -72,3 +74,37 @@ def test_every_kind_of_trouble_is_made() -> None:
     for i, frame in enumerate(frames):
         for other in frames[i + 1 :]:
             assert not np.array_equal(frame, other)
+
+
+# -- the cascade on frames it was not tuned on -------------------------------------------------
+
+SAMPLE = 6  # frames per kind: deterministic, so a short sample is a stable guard
+# Kinds whose sample the cascade does not read in full; it is under the goal on them in
+# bench/qr.py too (700 frames, seed 2026). Strict: the day a sample is read in full, the test
+# fails until its kind leaves this list. (screen_moire is under the goal as well, at 93 %,
+# zxing-cpp alone 79 %, but reads this sample in full.)
+BELOW_GOAL = {
+    "specular_glare": "79 % on the scoring set (zxing-cpp alone 43 %)",
+    "tilt_uneven_light": "94 % on the scoring set (zxing-cpp alone 89 %)",
+    "distant": "87 % on the scoring set (zxing-cpp alone 39 %)",
+}
+
+
+@pytest.fixture(scope="module")
+def cascade() -> QrCascade:
+    return QrCascade()
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        pytest.param(kind, marks=pytest.mark.xfail(reason=BELOW_GOAL[kind], strict=True))
+        if kind in BELOW_GOAL
+        else kind
+        for kind in KINDS
+    ],
+)
+def test_cascade_reads_97_percent_of_each_kind_of_trouble(cascade: QrCascade, kind: str) -> None:
+    frames = [make_frame(kind, 31_000 + i) for i in range(SAMPLE)]
+    read = sum(set(f.texts) <= set(cascade.decode(f.frame).texts) for f in frames)
+    assert read >= 0.97 * SAMPLE, f"{kind}: {read}/{SAMPLE}"

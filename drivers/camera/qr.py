@@ -2,18 +2,28 @@
 
 Theory of operation. Most frames a kiosk sees hold a clean enough code, and zxing-cpp decodes
 those in a few milliseconds, so it always runs first on the grayscale frame (it already tries
-the inverted image, which covers dark-mode phone screens). Only when it finds nothing does the
-cascade pay for the fallbacks, cheapest first, stopping at the first stage that finds a code:
+the inverted image, which covers dark-mode phone screens, and downscaled copies). Only when it
+finds nothing does the cascade pay for the fallbacks, stopping at the first stage that finds a
+code. They run zxing-cpp without its own extra passes, which halves their cost; the cheap ones
+work on the frame at half size (pixel averages, made once), which also shrinks blur and moiré:
 
-1. CLAHE (local contrast equalisation) then zxing-cpp: dim phones, glare washing out a corner,
-   low-contrast thermal receipts;
-2. unsharp masking then zxing-cpp: a code slightly out of focus or moving;
-3. 2x bicubic upscale then zxing-cpp: codes whose modules are only one or two pixels wide;
-4. OpenCV's QRCodeDetectorAruco: a different finder-pattern detector for what zxing-cpp's
-   detector misses.
+1. binarise: each pixel against the mean of its 15x15 neighbourhood at half size: dim phones,
+   glare and shadow, phone-screen moiré (about 0.6 ms on a 1280x720 frame with no code);
+2. sharpen: unsharp masking at half size: a code out of focus or moving, dim phones (0.7 ms);
+3. finder: a finder pattern hidden by a highlight or a thumb, painted back where the other two
+   put it (drivers/camera/qrfinder.py; 0.5-3 ms);
+4. zoom: the two busiest regions of the frame enlarged 3x and sharpened: codes far away, with
+   modules one or two pixels wide (5 ms);
+5. screen: a 3x3 closing that fills the dark lines between a phone screen's pixels, then the
+   binarisation at full size (2-2.5 ms);
+6. deblur: strong unsharp masking at full size: motion blur (3-4 ms);
+7. CLAHE (local contrast equalisation) at full size (4.5-5 ms);
+8. upscale: the whole frame 2x, for small codes that are not among the busiest regions (4-9 ms).
 
-Every zxing-cpp pass also tries the inverted image (light modules on dark), so dark-mode phone
-screens are read on the fast path already. bench/qr.py prints which stage decoded how many frames.
+The stages and their settings were chosen on tests/drivers/camera/qr_degrade.py (the tuning
+set) and are scored on tests/drivers/camera/qr_scoring.py, made apart from it; bench/qr.py
+prints both, per kind of trouble, and which stage decoded how many frames. A frame with no code
+runs every stage (about 20-35 ms): the live scanner does that at most twice a second.
 
 Frames larger than ``max_side`` are downscaled first, so a 4K camera or a huge photo costs a
 bounded time. Every decoder here is stateless apart from its OpenCV detector; use one
@@ -26,6 +36,7 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import cv2
 import numpy as np
@@ -66,14 +77,29 @@ def _scaled(points: np.ndarray, scale: float) -> tuple[Point, ...]:
     return tuple((float(x) / scale, float(y) / scale) for x, y in points.reshape(-1, 2))
 
 
-def zxing_decode(gray: np.ndarray, *, name: str = "zxing", scale: float = 1.0) -> list[QrCode]:
-    """zxing-cpp on a grayscale image; ``scale`` maps corners back to the caller's image."""
+def zxing_decode(
+    gray: np.ndarray,
+    *,
+    name: str = "zxing",
+    scale: float = 1.0,
+    offset: Point = (0.0, 0.0),
+    thorough: bool = True,
+) -> list[QrCode]:
+    """zxing-cpp on a grayscale image; corners map back to the caller's image as
+    ``point / scale + offset``. ``thorough=False`` skips zxing-cpp's own extra passes (the
+    inverted image and its downscaled copies), which halves the cost of a fallback."""
     import zxingcpp
 
     found = []
     for barcode in zxingcpp.read_barcodes(
-        gray, formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
+        gray,
+        formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode),
+        try_invert=thorough,
+        try_downscale=thorough,
+        try_rotate=thorough,
     ):
+        if not barcode.valid:
+            continue
         pos = barcode.position
         points = np.array(
             [
@@ -84,7 +110,8 @@ def zxing_decode(gray: np.ndarray, *, name: str = "zxing", scale: float = 1.0) -
             ],
             dtype=np.float32,
         )
-        found.append(QrCode(barcode.text, name, _scaled(points, scale)))
+        corners = tuple((x + offset[0], y + offset[1]) for x, y in _scaled(points, scale))
+        found.append(QrCode(barcode.text, name, corners))
     return found
 
 
@@ -111,7 +138,28 @@ class OpenCvDecoder:
         ]
 
 
-Stage = tuple[str, Callable[[np.ndarray], list[QrCode]]]
+class Views:
+    """One frame's grayscale image and the reduced copies the fallbacks share, made once."""
+
+    def __init__(self, gray: np.ndarray) -> None:
+        self.gray = gray
+
+    @cached_property
+    def half(self) -> np.ndarray:
+        """Half the size by pixel averaging: blur, noise and screen moiré shrink with it."""
+        return cv2.resize(self.gray, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
+
+    @cached_property
+    def half_binary(self) -> np.ndarray:
+        """``half`` with each pixel against the mean of its 15x15 neighbourhood (about 30 px of
+        the frame, a few modules): survives glare, shadow and screen moiré that defeat
+        zxing-cpp's own block thresholds. Light is 255."""
+        return cv2.adaptiveThreshold(
+            self.half, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY, 15, 2
+        )
+
+
+Stage = tuple[str, Callable[[Views], list[QrCode]]]
 
 
 class QrCascade:
@@ -122,32 +170,89 @@ class QrCascade:
     def __init__(self, *, max_side: int = 1920, clahe_clip: float = 3.0) -> None:
         self.max_side = max_side
         self._clahe = cv2.createCLAHE(clipLimit=clahe_clip, tileGridSize=(8, 8))
-        self._aruco = OpenCvDecoder(aruco=True)
         self.stages: Sequence[Stage] = (
-            ("zxing", zxing_decode),
-            ("zxing+clahe", self._clahe_stage),
+            ("zxing", lambda views: zxing_decode(views.gray)),
+            ("zxing+binarise", self._binarise_stage),
             ("zxing+sharpen", self._sharpen_stage),
+            ("zxing+finder", self._finder_stage),
+            ("zxing+zoom", self._zoom_stage),
+            ("zxing+screen", self._screen_stage),
+            ("zxing+deblur", self._deblur_stage),
+            ("zxing+clahe", self._clahe_stage),
             ("zxing+upscale", self._upscale_stage),
-            ("aruco", self._aruco_stage),
         )
 
-    def _clahe_stage(self, gray: np.ndarray) -> list[QrCode]:
-        return zxing_decode(self._clahe.apply(gray), name="zxing+clahe")
+    @staticmethod
+    def _binarise_stage(views: Views) -> list[QrCode]:
+        return zxing_decode(views.half_binary, name="zxing+binarise", scale=0.5, thorough=False)
 
     @staticmethod
-    def _sharpen_stage(gray: np.ndarray) -> list[QrCode]:
-        soft = cv2.GaussianBlur(gray, (0, 0), 3.0)
-        return zxing_decode(cv2.addWeighted(gray, 3.5, soft, -2.5, 0), name="zxing+sharpen")
+    def _sharpen_stage(views: Views) -> list[QrCode]:
+        soft = cv2.GaussianBlur(views.half, (0, 0), 2.0)
+        sharp = cv2.addWeighted(views.half, 3.5, soft, -2.5, 0)
+        return zxing_decode(sharp, name="zxing+sharpen", scale=0.5, thorough=False)
 
     @staticmethod
-    def _upscale_stage(gray: np.ndarray) -> list[QrCode]:
+    def _zoom_stage(views: Views) -> list[QrCode]:
+        # A code far from the camera: its modules are one or two pixels wide, too few for
+        # zxing-cpp, and it is the busiest texture in the frame. Enlarge only there.
+        found: list[QrCode] = []
+        for x0, y0, crop in busiest_regions(views.gray, count=2, side=ZOOM_SIDE):
+            big = cv2.resize(crop, None, fx=ZOOM, fy=ZOOM, interpolation=cv2.INTER_CUBIC)
+            # Such codes are soft as well (lens, demosaicing, JPEG): sharpen at the old pixel
+            # scale once enlarged.
+            soft = cv2.GaussianBlur(big, (0, 0), ZOOM)
+            big = cv2.addWeighted(big, 3.5, soft, -2.5, 0)
+            found = zxing_decode(
+                big, name="zxing+zoom", scale=ZOOM, offset=(x0, y0), thorough=False
+            )
+            if found:
+                break
+        return found
+
+    @staticmethod
+    def _finder_stage(views: Views) -> list[QrCode]:
+        from drivers.camera.qrfinder import finder_patterns, repaired_reads
+
+        # Dark against its neighbourhood by a clear margin: a finder is black on white, and
+        # sensor noise must not break the frame into thousands of specks to trace.
+        dark = cv2.adaptiveThreshold(
+            views.half, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 15, 10
+        )
+        found = finder_patterns(dark)
+        finders = [finder.scaled(2.0) for finder in found]
+
+        def read(crop: np.ndarray, offset: Point) -> list[QrCode]:
+            return zxing_decode(crop, name="zxing+finder", offset=offset, thorough=False)
+
+        return repaired_reads(views.gray, finders, read)
+
+    @staticmethod
+    def _screen_stage(views: Views) -> list[QrCode]:
+        # A phone screen seen up close: the dark lines between its pixels cross the light
+        # modules. A 3x3 closing fills them in; modules are wider and stay.
+        closed = cv2.morphologyEx(views.gray, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
+        binary = cv2.adaptiveThreshold(
+            closed, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY, 31, 2
+        )
+        return zxing_decode(binary, name="zxing+screen", thorough=False)
+
+    @staticmethod
+    def _deblur_stage(views: Views) -> list[QrCode]:
+        soft = cv2.GaussianBlur(views.gray, (0, 0), 2.0)
+        sharp = cv2.addWeighted(views.gray, 4.0, soft, -3.0, 0)
+        return zxing_decode(sharp, name="zxing+deblur", thorough=False)
+
+    def _clahe_stage(self, views: Views) -> list[QrCode]:
+        return zxing_decode(self._clahe.apply(views.gray), name="zxing+clahe", thorough=False)
+
+    @staticmethod
+    def _upscale_stage(views: Views) -> list[QrCode]:
+        gray = views.gray
         if max(gray.shape) > 2000:  # already plenty of pixels per module; not worth 4x the work
             return []
         big = cv2.resize(gray, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
-        return zxing_decode(big, name="zxing+upscale", scale=2.0)
-
-    def _aruco_stage(self, gray: np.ndarray) -> list[QrCode]:
-        return self._aruco(gray)
+        return zxing_decode(big, name="zxing+upscale", scale=2.0, thorough=False)
 
     def decode(self, image: np.ndarray, *, fallbacks: bool = True) -> DecodeResult:
         """Every code in ``image``; ``fallbacks=False`` runs the fast path only."""
@@ -157,9 +262,12 @@ class QrCascade:
         if max(gray.shape) > self.max_side:
             scale = self.max_side / max(gray.shape)
             gray = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+        views = Views(gray)
         codes: list[QrCode] = []
+        if min(gray.shape) < 21:  # too small for any symbol's 21 modules: no point falling back
+            fallbacks = False
         for _name, stage in self.stages if fallbacks else self.stages[:1]:
-            codes = stage(gray)
+            codes = stage(views)
             if codes:
                 break
         if scale != 1.0:
@@ -170,6 +278,35 @@ class QrCascade:
         return DecodeResult(_unique(codes), (time.perf_counter() - start) * 1000)
 
     __call__ = decode
+
+
+ZOOM, ZOOM_SIDE = 3, 240
+
+
+def busiest_regions(
+    gray: np.ndarray, *, count: int, side: int
+) -> list[tuple[int, int, np.ndarray]]:
+    """Up to ``count`` square crops (left, top, pixels) of ``side`` px centred where edges in
+    both directions are densest, found at a quarter of the size; apart from one another."""
+    if min(gray.shape) < side or min(gray.shape) < 16:
+        return []
+    quarter = cv2.resize(gray, None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA)
+    across = np.abs(cv2.Sobel(quarter, cv2.CV_16S, 1, 0)).astype(np.float32)
+    down = np.abs(cv2.Sobel(quarter, cv2.CV_16S, 0, 1)).astype(np.float32)
+    window = max(3, side // 18)  # a little over half the crop, in quarter pixels
+    energy = np.minimum(cv2.blur(across, (window, window)), cv2.blur(down, (window, window)))
+    crops = []
+    height, width = gray.shape
+    for _ in range(count):
+        y, x = np.unravel_index(int(np.argmax(energy)), energy.shape)
+        if energy[y, x] <= 0:
+            break
+        left = int(np.clip(x * 4 - side // 2, 0, width - side))
+        top = int(np.clip(y * 4 - side // 2, 0, height - side))
+        crops.append((left, top, gray[top : top + side, left : left + side]))
+        reach = side // 8  # suppress the neighbourhood: the next crop is somewhere else
+        energy[max(0, y - reach) : y + reach + 1, max(0, x - reach) : x + reach + 1] = 0
+    return crops
 
 
 def _unique(codes: list[QrCode]) -> tuple[QrCode, ...]:

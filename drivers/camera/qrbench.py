@@ -1,6 +1,7 @@
 """Measuring QR decoders side by side: decode rate and time per frame, on the same frames.
 
-Used by ``bench/qr.py`` (a generated degraded set) and ``kiosk qr bench DIR`` (your own photos).
+Used by ``bench/qr.py`` (two generated sets, per kind of trouble) and ``kiosk qr bench DIR``
+(your own photos).
 A frame counts as decoded when every expected text was found; without expected texts (a
 directory of photos with no ``NAME.txt`` beside them) when any code was found.
 """
@@ -73,6 +74,36 @@ def run_bench(samples: Iterable[BenchSample], decoders: Sequence[Decoder]) -> li
                 stat.decoded += 1
                 stat.by_stage.update({result.codes[0].decoder} if result.codes else set())
     return stats
+
+
+def run_grouped(
+    samples: Iterable[tuple[str, BenchSample]], decoders: Sequence[Decoder]
+) -> dict[str, list[DecoderStats]]:
+    """:func:`run_bench` with the figures kept apart per group (a kind of trouble, say),
+    in the order the groups first appear."""
+    groups: dict[str, list[DecoderStats]] = {}
+    for group, sample in samples:
+        stats = groups.setdefault(group, [DecoderStats(decoder.name) for decoder in decoders])
+        for stat, one in zip(stats, run_bench([sample], decoders), strict=True):
+            stat.frames += one.frames
+            stat.decoded += one.decoded
+            stat.times_ms += one.times_ms
+            stat.by_stage += one.by_stage
+    return groups
+
+
+def combined(groups: dict[str, list[DecoderStats]]) -> list[DecoderStats]:
+    """Every group's figures together, one row per decoder."""
+    rows: list[DecoderStats] = []
+    for stats in groups.values():
+        if not rows:
+            rows = [DecoderStats(stat.name) for stat in stats]
+        for row, stat in zip(rows, stats, strict=True):
+            row.frames += stat.frames
+            row.decoded += stat.decoded
+            row.times_ms += stat.times_ms
+            row.by_stage += stat.by_stage
+    return rows
 
 
 def format_table(stats: Sequence[DecoderStats]) -> str:

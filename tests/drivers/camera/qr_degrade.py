@@ -1,9 +1,25 @@
 """A generated set of degraded QR frames: what a kiosk camera sees, made on demand.
 
 Each sample is a 1280x720 BGR frame of a textured counter-top scene holding one or two QR codes
-under one degradation (perspective, blur, noise, low contrast, glare, phone-screen moiré, small
-modules, inverted dark-mode screen, dim phone), with the texts that are in it. The same seed
-always gives the same frames, so tests and bench/qr.py can share the set without storing files.
+under one degradation, with the texts that are in it. The same seed always gives the same
+frames, so tests and bench/qr.py can share the set without storing files.
+
+This is the tuning set: the cascade's stages are chosen and tuned on it, so the cascade's rate
+here is no score; tests/drivers/camera/qr_scoring.py, written apart, gives the score. Kinds:
+perspective, blur, noise, low contrast, glare, phone-screen moiré, small modules, inverted
+dark-mode screen, dim phone, two codes, and these, sized against the code's module (``module``,
+frame pixels per module):
+
+- motion: the whole frame smeared along a line 0.5-1.5 modules (3-24 px) long, at any angle;
+- defocus: a disk 0.3-0.85 modules (1.5-8 px) in radius;
+- hotspot: a lamp's reflection, an ellipse clipped to white over 1.5-5 % of the symbol, in its
+  middle, with a halo; hotspot_finder: the same, 5-7.5 modules across, over one finder pattern;
+- screen_grid: the code on an LCD (red, green and blue stripes over a dark row per pixel),
+  0.35-0.9 frame pixels per screen pixel, resampled without smoothing so that it beats against
+  the frame's pixels;
+- far_soft: 1.6-2.6 px per module, softened (Gaussian 0.6-1.0 px) and JPEG-compressed (55-85);
+- shadow: a tilted code (130-300 px) under light falling off to 40-70 % across it and a hand's
+  soft shadow (30-50 %).
 """
 
 from __future__ import annotations
@@ -31,6 +47,13 @@ CATEGORIES = (
     "inverted",
     "dim",
     "two_codes",
+    "motion",
+    "defocus",
+    "hotspot",
+    "screen_grid",
+    "far_soft",
+    "hotspot_finder",
+    "shadow",
 )
 
 
@@ -136,6 +159,108 @@ def _glare(
     )
 
 
+def _motion(frame: np.ndarray, rng: np.random.Generator, module: float) -> np.ndarray:
+    """The whole frame smeared along a line drawn at any angle."""
+    length = float(np.clip(module * rng.uniform(0.5, 1.5), 3, 24))
+    size = int(length) + 3 | 1
+    kernel = np.zeros((size, size), np.float32)
+    angle = rng.uniform(0, np.pi)
+    dx, dy = np.cos(angle) * length / 2, np.sin(angle) * length / 2
+    c = size // 2
+    shift = 4  # cv2.line takes fixed-point coordinates: 1/16 px
+    start = (round((c - dx) * 16), round((c - dy) * 16))
+    end = (round((c + dx) * 16), round((c + dy) * 16))
+    cv2.line(kernel, start, end, 1.0, 1, cv2.LINE_AA, shift)
+    return cv2.filter2D(frame, -1, kernel / kernel.sum())
+
+
+def _defocus(frame: np.ndarray, rng: np.random.Generator, module: float) -> np.ndarray:
+    radius = float(np.clip(module * rng.uniform(0.3, 0.85), 1.5, 8))
+    size = 2 * int(np.ceil(radius)) + 1
+    big = np.zeros((size * 4, size * 4), np.float32)
+    cv2.circle(big, (size * 2, size * 2), round(radius * 4), 1.0, -1, cv2.LINE_AA)
+    kernel = cv2.resize(big, (size, size), interpolation=cv2.INTER_AREA)
+    return cv2.filter2D(frame, -1, kernel / kernel.sum())
+
+
+def _hotspot(
+    frame: np.ndarray, rng: np.random.Generator, centre: np.ndarray, area: float
+) -> np.ndarray:
+    """A reflected lamp: an ellipse of ``area`` px² around ``centre`` clipped to white, with a
+    halo fading linearly around it."""
+    ratio = rng.uniform(0.3, 1.0)
+    a = np.sqrt(area / (np.pi * ratio))
+    cx, cy = centre
+    mask = np.zeros(frame.shape[:2], np.float32)
+    axes = (round(a), round(a * ratio))
+    cv2.ellipse(mask, (round(cx), round(cy)), axes, rng.uniform(0, 180), 0, 360, 1.0, -1)
+    halo = rng.uniform(0.5, 1.5) * a
+    distance = cv2.distanceTransform((mask == 0).astype(np.uint8), cv2.DIST_L2, 5)
+    light = np.clip(1 - distance / halo, 0, 1) * 255 * rng.uniform(0.9, 1.3)
+    return np.clip(frame.astype(np.float32) + light[..., None], 0, 255).astype(np.uint8)
+
+
+def _screen_grid(
+    scene: np.ndarray, text: str, rng: np.random.Generator, corners: np.ndarray, module: float
+) -> np.ndarray:
+    """The code as an LCD shows it, warped into ``scene`` without smoothing: each screen pixel
+    is three vertical stripes (red, green, blue) over a dark row, 0.35-0.9 frame pixels wide."""
+    per_module = max(3, round(module / rng.uniform(0.35, 0.9)))  # screen pixels per module
+    modules = qr_modules(text)
+    pixels = np.kron(modules.astype(np.float32), np.ones((per_module, per_module), np.float32))
+    texels = np.kron(pixels, np.ones((3, 3), np.float32))
+    stripes = np.zeros((*texels.shape, 3), np.float32)
+    for column, channel in enumerate((2, 1, 0)):
+        stripes[:, column::3, channel] = texels[:, column::3]
+    stripes[2::3] *= 0.15  # the black matrix between pixel rows
+    patch = np.clip(stripes * 3.0, 0, 255).astype(np.uint8)
+    h, w = patch.shape[:2]
+    src = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
+    matrix = cv2.getPerspectiveTransform(src, corners.astype(np.float32))
+    size = (scene.shape[1], scene.shape[0])
+    warped = cv2.warpPerspective(patch, matrix, size, flags=cv2.INTER_NEAREST)
+    inside = cv2.warpPerspective(np.ones((h, w), np.uint8), matrix, size, flags=cv2.INTER_NEAREST)
+    return np.where(inside[..., None] > 0, warped, scene)
+
+
+def _finder_centre(corners: np.ndarray, modules: int, which: int) -> np.ndarray:
+    """Where finder pattern ``which`` (0 top left, 1 top right, 2 bottom left) of a code
+    pasted at ``corners`` (quiet zone of 4 modules included, ``modules`` across) lands."""
+    src = np.float32([[0, 0], [modules, 0], [modules, modules], [0, modules]])
+    matrix = cv2.getPerspectiveTransform(src, corners.astype(np.float32))
+    near, far = 4 + 3.5, modules - 4 - 3.5
+    point = [(near, near), (far, near), (near, far)][which]
+    return cv2.perspectiveTransform(np.float32([[point]]), matrix)[0, 0]
+
+
+def _shadow(frame: np.ndarray, rng: np.random.Generator, centre: np.ndarray, size: float):
+    """Light from one side falling off across the code, and the soft shadow of a hand."""
+    h, w = frame.shape[:2]
+    angle = rng.uniform(0, 2 * np.pi)
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    along = ((xx - centre[0]) * np.cos(angle) + (yy - centre[1]) * np.sin(angle)) / size
+    light = np.clip(1 - rng.uniform(0.3, 0.6) * (along + 0.5), 0.3, 1)
+    hand = np.ones((h, w), np.float32)
+    reach = rng.uniform(0.1, 0.45) * size
+    edge = rng.uniform(0, 2 * np.pi)
+    normal = np.array([np.cos(edge), np.sin(edge)])
+    base = centre + normal * reach
+    tangent = np.array([-normal[1], normal[0]]) * 3 * size
+    polygon = np.array(
+        [
+            base - tangent,
+            base + tangent,
+            base + tangent + normal * 3 * size,
+            base - tangent + normal * 3 * size,
+        ],
+        np.int32,
+    )
+    cv2.fillPoly(hand, [polygon], float(rng.uniform(0.3, 0.5)))
+    hand = cv2.GaussianBlur(hand, (0, 0), rng.uniform(3, 15))
+    lit = frame.astype(np.float32) * (light * hand)[..., None]
+    return np.clip(lit, 0, 255).astype(np.uint8)
+
+
 def make_sample(category: str, seed: int) -> Sample:
     """One degraded frame; ``seed`` fixes everything about it."""
     rng = np.random.default_rng(seed)
@@ -146,24 +271,33 @@ def make_sample(category: str, seed: int) -> Sample:
     count = 2 if category == "two_codes" else 1
     texts = tuple(next(texts_iter) for _ in range(count))
     centres = []
+    module = 0.0  # frame pixels per module of the last code
     for index, text in enumerate(texts):
-        module_px = 3 if category != "small_modules" else 1
+        module_px = 1 if category in ("small_modules", "far_soft") else 3
         patch = qr_image(text, module_px)
         if category == "small_modules":
             size = patch.shape[0] * rng.uniform(1.5, 2.0)
+        elif category == "far_soft":
+            size = patch.shape[0] * rng.uniform(1.6, 2.6)
+        elif category == "shadow":
+            size = float(rng.uniform(130, 300))
         else:
             size = float(rng.uniform(170, 330))
+        module = size / (patch.shape[0] / module_px)
         if count == 2:
             # Two receipts side by side: keep them apart.
             cx = WIDTH * (0.27 + 0.46 * index)
             corners = _square(rng, size, jitter=0.03)
             corners += [cx - corners[:, 0].mean(), HEIGHT / 2 - corners[:, 1].mean()]
         else:
-            jitter = 0.14 if category == "perspective" else 0.03
+            jitter = 0.14 if category in ("perspective", "shadow") else 0.03
             corners = _square(rng, size, jitter=jitter)
         if category == "inverted":
             patch = 255 - patch
-        scene = paste(scene, patch, corners, fill=0 if category == "inverted" else 255)
+        if category == "screen_grid":
+            scene = _screen_grid(scene, text, rng, corners, module)
+        else:
+            scene = paste(scene, patch, corners, fill=0 if category == "inverted" else 255)
         centres.append((corners.mean(axis=0), size))
     gray_ops = {
         "blur": lambda f: cv2.GaussianBlur(f, (0, 0), rng.uniform(1.6, 2.6)),
@@ -181,6 +315,27 @@ def make_sample(category: str, seed: int) -> Sample:
         frame = _glare(frame, rng, *centres[0])
     elif category == "perspective":
         frame = cv2.GaussianBlur(frame, (0, 0), 0.7)
+    elif category == "motion":
+        frame = _motion(frame, rng, module)
+    elif category == "defocus":
+        frame = _defocus(frame, rng, module)
+    elif category == "hotspot":  # within the symbol's middle, over 1.5-5 % of it
+        centre, size = centres[0]
+        side = size - 8 * module
+        spot = centre + rng.uniform(-0.2, 0.2, 2) * side
+        frame = _hotspot(frame, rng, spot, side * side * rng.uniform(0.015, 0.05))
+    elif category == "hotspot_finder":  # over one finder pattern: 5-7.5 modules across
+        spot = _finder_centre(corners, round(size / module), int(rng.integers(3)))
+        spot = spot + rng.uniform(-1, 1, 2) * module
+        frame = _hotspot(frame, rng, spot, np.pi / 4 * (rng.uniform(5, 7.5) * module) ** 2)
+    elif category == "screen_grid":
+        frame = cv2.GaussianBlur(frame, (0, 0), 0.6)
+    elif category == "far_soft":  # a webcam's lens and MJPG soften what is far and small
+        soft = cv2.GaussianBlur(frame, (0, 0), rng.uniform(0.6, 1.0))
+        quality = int(rng.integers(55, 86))
+        frame = cv2.imdecode(cv2.imencode(".jpg", soft, [cv2.IMWRITE_JPEG_QUALITY, quality])[1], 1)
+    elif category == "shadow":
+        frame = _shadow(cv2.GaussianBlur(frame, (0, 0), 0.7), rng, *centres[0])
     return Sample(category, frame, texts)
 
 

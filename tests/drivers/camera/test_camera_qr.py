@@ -79,6 +79,26 @@ def test_clean_frames_stay_on_the_fast_path(cascade: QrCascade) -> None:
     assert result.codes[0].decoder == "zxing"
 
 
+def test_a_finder_pattern_under_a_highlight_is_painted_back(cascade: QrCascade) -> None:
+    text = "YM1:C:2026-000123:7:ABCDEFGH"
+    patch = qr_image(text, 5)  # 5 px per module, quiet zone of 4 modules
+    modules = patch.shape[0] // 5
+    angle = np.deg2rad(20)
+    rot = np.array([[np.cos(angle), -np.sin(angle)], [np.sin(angle), np.cos(angle)]])
+    half = patch.shape[0] / 2
+    corners = np.array([[-half, -half], [half, -half], [half, half], [-half, half]]) @ rot.T
+    middle = np.array([640.0, 360.0])
+    frame = paste(background(np.random.default_rng(4)), patch, corners + middle)
+    # The top-right finder pattern's centre, 7.5 modules in from the patch's corner.
+    finder = (np.array([modules - 7.5, 7.5]) * 5 - half) @ rot.T + middle
+    cv2.circle(frame, tuple(int(v) for v in finder), 5 * 5, (255, 255, 255), -1)
+    gray = cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY)
+    assert zxing_decode(gray) == [] and OpenCvDecoder(aruco=True)(gray) == []
+    result = cascade.decode(frame)
+    assert result.texts == (text,)
+    assert result.codes[0].decoder == "zxing+finder"
+
+
 def test_inverted_dark_mode_screen(cascade: QrCascade) -> None:
     sample = make_sample("inverted", 5)
     assert set(cascade.decode(sample.frame).texts) == set(sample.texts)

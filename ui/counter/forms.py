@@ -7,7 +7,7 @@ carries what the clerk chose.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -24,19 +24,28 @@ from PySide6.QtWidgets import (
 from contract import models as m
 from ui.widgets import make_button
 
+# Chinese source texts, marked for lupdate and translated where shown (outcome_name, pause_name).
 OUTCOMES = {
-    m.ServiceOutcome.DONE: "办结",
-    m.ServiceOutcome.ACCEPTED: "受理",
-    m.ServiceOutcome.SUPPLEMENT: "补正",
-    m.ServiceOutcome.CONSULTATION: "咨询",
-    m.ServiceOutcome.REJECTED: "不予受理",
+    m.ServiceOutcome.DONE: QT_TRANSLATE_NOOP("FinishForm", "办结"),
+    m.ServiceOutcome.ACCEPTED: QT_TRANSLATE_NOOP("FinishForm", "受理"),
+    m.ServiceOutcome.SUPPLEMENT: QT_TRANSLATE_NOOP("FinishForm", "补正"),
+    m.ServiceOutcome.CONSULTATION: QT_TRANSLATE_NOOP("FinishForm", "咨询"),
+    m.ServiceOutcome.REJECTED: QT_TRANSLATE_NOOP("FinishForm", "不予受理"),
 }
 PAUSES = {
-    m.PauseReason.REST: "休息",
-    m.PauseReason.MEETING: "会议",
-    m.PauseReason.BACK_OFFICE: "后台办件",
-    m.PauseReason.OTHER: "其他",
+    m.PauseReason.REST: QT_TRANSLATE_NOOP("PauseForm", "休息"),
+    m.PauseReason.MEETING: QT_TRANSLATE_NOOP("PauseForm", "会议"),
+    m.PauseReason.BACK_OFFICE: QT_TRANSLATE_NOOP("PauseForm", "后台办件"),
+    m.PauseReason.OTHER: QT_TRANSLATE_NOOP("PauseForm", "其他"),
 }
+
+
+def outcome_name(outcome: m.ServiceOutcome) -> str:
+    return QCoreApplication.translate("FinishForm", str(OUTCOMES[outcome]))
+
+
+def pause_name(reason: m.PauseReason) -> str:
+    return QCoreApplication.translate("PauseForm", str(PAUSES[reason]))
 
 
 class SideForm(QWidget):
@@ -51,8 +60,8 @@ class SideForm(QWidget):
         self.body = QVBoxLayout()
         self.hint = QLabel("")
         self.hint.setWordWrap(True)
-        self.ok = make_button("确定", "Primary")
-        self.cancel = make_button("取消 (Esc)")
+        self.ok = make_button(self.tr("确定"), "Primary")
+        self.cancel = make_button(self.tr("取消 (Esc)"))
         self.cancel.clicked.connect(self.cancelled)
         buttons = QHBoxLayout()
         buttons.addWidget(self.cancel)
@@ -83,10 +92,10 @@ class FinishForm(SideForm):
     submitted = Signal(object, str)  # ServiceOutcome, note
 
     def __init__(self) -> None:
-        super().__init__("办结：选择办理结果")
-        self.group, self.buttons = self.choice_buttons(list(OUTCOMES.values()))
+        super().__init__(self.tr("办结：选择办理结果"))
+        self.group, self.buttons = self.choice_buttons([outcome_name(o) for o in OUTCOMES])
         self.note = QLineEdit()
-        self.note.setPlaceholderText("备注（可选）")
+        self.note.setPlaceholderText(self.tr("备注（可选）"))
         self.note.setMaxLength(200)
         self.body.addWidget(self.note)
         self.ok.clicked.connect(self._submit)
@@ -102,7 +111,7 @@ class FinishForm(SideForm):
     def _submit(self) -> None:
         index = self.group.checkedId()
         if index < 0:
-            self.hint.setText("请选择办理结果。")
+            self.hint.setText(self.tr("请选择办理结果。"))
             return
         self.submitted.emit(list(OUTCOMES)[index], self.note.text().strip())
 
@@ -111,15 +120,15 @@ class CallNumberForm(SideForm):
     submitted = Signal(str, str)  # number, reason
 
     def __init__(self) -> None:
-        super().__init__("选号呼叫")
+        super().__init__(self.tr("选号呼叫"))
         self.number = QComboBox()
         self.number.setEditable(True)
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText("跳号原因（必填，将被记录）")
+        self.reason.setPlaceholderText(self.tr("跳号原因（必填，将被记录）"))
         self.reason.setMaxLength(200)
-        self.body.addWidget(QLabel("号码"))
+        self.body.addWidget(QLabel(self.tr("号码")))
         self.body.addWidget(self.number)
-        self.body.addWidget(QLabel("原因"))
+        self.body.addWidget(QLabel(self.tr("原因")))
         self.body.addWidget(self.reason)
         self.ok.clicked.connect(self._submit)
 
@@ -129,12 +138,12 @@ class CallNumberForm(SideForm):
         if chosen:
             self.number.setCurrentText(chosen)
         self.reason.clear()
-        self.hint.setText("叫回本窗口挂起的号码无需原因。")
+        self.hint.setText(self.tr("叫回本窗口挂起的号码无需原因。"))
 
     def _submit(self) -> None:
         number = self.number.currentText().strip().upper()
         if not number:
-            self.hint.setText("请选择或输入号码。")
+            self.hint.setText(self.tr("请选择或输入号码。"))
             return
         self.submitted.emit(number, self.reason.text().strip())
 
@@ -143,21 +152,21 @@ class TransferForm(SideForm):
     submitted = Signal(object)  # TransferRequest
 
     def __init__(self) -> None:
-        super().__init__("转移：业务、窗口或工作人员")
+        super().__init__(self.tr("转移：业务、窗口或工作人员"))
         self.category = QComboBox()
         self.counter = QComboBox()
         self.staff = QLineEdit()
-        self.staff.setPlaceholderText("工号（可选）")
+        self.staff.setPlaceholderText(self.tr("工号（可选）"))
         self.note = QLineEdit()
-        self.note.setPlaceholderText("给下一位工作人员的说明")
+        self.note.setPlaceholderText(self.tr("给下一位工作人员的说明"))
         self.note.setMaxLength(200)
-        self.keep_priority = QCheckBox("保留优先级")
+        self.keep_priority = QCheckBox(self.tr("保留优先级"))
         self.keep_priority.setChecked(True)
         for label, field in (
-            ("转到业务", self.category),
-            ("转到窗口", self.counter),
-            ("转给工作人员", self.staff),
-            ("说明", self.note),
+            (self.tr("转到业务"), self.category),
+            (self.tr("转到窗口"), self.counter),
+            (self.tr("转给工作人员"), self.staff),
+            (self.tr("说明"), self.note),
         ):
             self.body.addWidget(QLabel(label))
             self.body.addWidget(field)
@@ -166,11 +175,11 @@ class TransferForm(SideForm):
 
     def reset(self, categories: list[m.TicketCategory], counters: list[m.CounterInfo]) -> None:
         self.category.clear()
-        self.category.addItem("（同一业务）", None)
+        self.category.addItem(self.tr("（同一业务）"), None)
         for category in categories:
             self.category.addItem(category.name, category.code)
         self.counter.clear()
-        self.counter.addItem("（任一窗口）", None)
+        self.counter.addItem(self.tr("（任一窗口）"), None)
         for counter in counters:
             self.counter.addItem(counter.name, counter.code)
         self.staff.clear()
@@ -182,7 +191,7 @@ class TransferForm(SideForm):
         staff = self.staff.text().strip() or None
         category, counter = self.category.currentData(), self.counter.currentData()
         if not (category or counter or staff):
-            self.hint.setText("请选择转到的业务、窗口或工作人员。")
+            self.hint.setText(self.tr("请选择转到的业务、窗口或工作人员。"))
             return
         self.submitted.emit(
             m.TransferRequest(
@@ -199,10 +208,10 @@ class PauseForm(SideForm):
     submitted = Signal(object)  # WindowStateChange
 
     def __init__(self) -> None:
-        super().__init__("暂停服务：选择原因")
-        self.group, self.buttons = self.choice_buttons(list(PAUSES.values()))
+        super().__init__(self.tr("暂停服务：选择原因"))
+        self.group, self.buttons = self.choice_buttons([pause_name(r) for r in PAUSES])
         self.note = QLineEdit()
-        self.note.setPlaceholderText("说明（选择“其他”时必填）")
+        self.note.setPlaceholderText(self.tr("说明（选择“其他”时必填）"))
         self.note.setMaxLength(100)
         self.body.addWidget(self.note)
         self.ok.clicked.connect(self._submit)
@@ -218,11 +227,11 @@ class PauseForm(SideForm):
     def _submit(self) -> None:
         index = self.group.checkedId()
         if index < 0:
-            self.hint.setText("请选择暂停原因。")
+            self.hint.setText(self.tr("请选择暂停原因。"))
             return
         reason = list(PAUSES)[index]
         if reason is m.PauseReason.OTHER and not self.note.text().strip():
-            self.hint.setText("选择“其他”时请填写说明。")
+            self.hint.setText(self.tr("选择“其他”时请填写说明。"))
             return
         self.submitted.emit(
             m.WindowStateChange(
@@ -235,7 +244,7 @@ class QueuesForm(SideForm):
     submitted = Signal(list)  # category codes; [] = all
 
     def __init__(self) -> None:
-        super().__init__("今日办理的排队业务")
+        super().__init__(self.tr("今日办理的排队业务"))
         self.boxes: dict[str, QCheckBox] = {}
         self._holder = QVBoxLayout()
         self.body.addLayout(self._holder)
@@ -250,7 +259,7 @@ class QueuesForm(SideForm):
             box.setChecked(code in chosen)
             self._holder.addWidget(box)
             self.boxes[code] = box
-        self.hint.setText("都不勾选或全部勾选：办理本窗口的全部业务。")
+        self.hint.setText(self.tr("都不勾选或全部勾选：办理本窗口的全部业务。"))
 
     def _submit(self) -> None:
         codes = [code for code, box in self.boxes.items() if box.isChecked()]

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,12 +42,12 @@ from kiosk.counter.desk import CounterDesk, Uncertain
 from kiosk.staff import CardKind, StaffCard, staff_card_of
 from ui.bridge import BackgroundRunner
 from ui.counter.forms import (
-    PAUSES,
     CallNumberForm,
     FinishForm,
     PauseForm,
     QueuesForm,
     TransferForm,
+    pause_name,
 )
 from ui.device_notices import device_problem
 from ui.widgets import make_button
@@ -58,30 +58,42 @@ S = m.TicketState
 A = m.TicketAction
 REFRESH_MS = 5000
 RETRY_MS = 3000
+# The tables hold the Chinese source texts (QT_TRANSLATE_NOOP marks them for lupdate); the
+# desk translates them where it shows them, with desk_text().
 # (key, label, name): the desk's actions, in the order of their F-keys
 ACTIONS = (
-    ("F1", "叫号", "call_next"),
-    ("F2", "重呼", "recall"),
-    ("F3", "开始办理", "start"),
-    ("F4", "办结", "finish"),
-    ("F5", "过号", "no_show"),
-    ("F6", "挂起", "park"),
-    ("F7", "转移", "transfer"),
-    ("F8", "选号呼叫", "call_number"),
-    ("F9", "暂停服务", "pause"),
-    ("F10", "办理业务", "queues"),
+    ("F1", QT_TRANSLATE_NOOP("CounterWindow", "叫号"), "call_next"),
+    ("F2", QT_TRANSLATE_NOOP("CounterWindow", "重呼"), "recall"),
+    ("F3", QT_TRANSLATE_NOOP("CounterWindow", "开始办理"), "start"),
+    ("F4", QT_TRANSLATE_NOOP("CounterWindow", "办结"), "finish"),
+    ("F5", QT_TRANSLATE_NOOP("CounterWindow", "过号"), "no_show"),
+    ("F6", QT_TRANSLATE_NOOP("CounterWindow", "挂起"), "park"),
+    ("F7", QT_TRANSLATE_NOOP("CounterWindow", "转移"), "transfer"),
+    ("F8", QT_TRANSLATE_NOOP("CounterWindow", "选号呼叫"), "call_number"),
+    ("F9", QT_TRANSLATE_NOOP("CounterWindow", "暂停服务"), "pause"),
+    ("F10", QT_TRANSLATE_NOOP("CounterWindow", "办理业务"), "queues"),
 )
-PRIORITY_LABELS = {m.Priority.PRIORITY: "优先", m.Priority.APPOINTMENT: "预约"}
-CASE_STATES = {
-    m.CaseState.SUBMITTED: "已提交",
-    m.CaseState.ACCEPTED: "已受理",
-    m.CaseState.REJECTED: "不予受理",
-    m.CaseState.SUPPLEMENT_REQUESTED: "待补正",
-    m.CaseState.PROCESSING: "办理中",
-    m.CaseState.SUSPENDED: "特别程序",
-    m.CaseState.DONE: "已办结",
-    m.CaseState.DELIVERED: "已送达",
+PRIORITY_LABELS = {
+    m.Priority.PRIORITY: QT_TRANSLATE_NOOP("CounterWindow", "优先"),
+    m.Priority.APPOINTMENT: QT_TRANSLATE_NOOP("CounterWindow", "预约"),
 }
+CASE_STATES = {
+    m.CaseState.SUBMITTED: QT_TRANSLATE_NOOP("CounterWindow", "已提交"),
+    m.CaseState.ACCEPTED: QT_TRANSLATE_NOOP("CounterWindow", "已受理"),
+    m.CaseState.REJECTED: QT_TRANSLATE_NOOP("CounterWindow", "不予受理"),
+    m.CaseState.SUPPLEMENT_REQUESTED: QT_TRANSLATE_NOOP("CounterWindow", "待补正"),
+    m.CaseState.PROCESSING: QT_TRANSLATE_NOOP("CounterWindow", "办理中"),
+    m.CaseState.SUSPENDED: QT_TRANSLATE_NOOP("CounterWindow", "特别程序"),
+    m.CaseState.DONE: QT_TRANSLATE_NOOP("CounterWindow", "已办结"),
+    m.CaseState.DELIVERED: QT_TRANSLATE_NOOP("CounterWindow", "已送达"),
+}
+
+
+def desk_text(source: object) -> str:
+    """A text of the desk's tables (ACTIONS, PRIORITY_LABELS, CASE_STATES) in the UI language.
+
+    ``source`` is an ``object`` because PySide6's stubs type QT_TRANSLATE_NOOP's result so."""
+    return QCoreApplication.translate("CounterWindow", str(source))
 
 
 def repolish(widget: QWidget) -> None:
@@ -109,16 +121,17 @@ class SignInPage(QWidget):
         super().__init__()
         hall = QLabel(hall_name)
         hall.setObjectName("PanelTitle")
-        self.title = QLabel(f"{counter_code} · 工作人员登录")
+        self.title = QLabel("")
         self.title.setObjectName("WindowName")
+        self.show_window(counter_code)
         self.staff_no = QLineEdit()
-        self.staff_no.setPlaceholderText("工号（或在读卡器上刷工作人员卡）")
+        self.staff_no.setPlaceholderText(self.tr("工号（或在读卡器上刷工作人员卡）"))
         self.staff_no.setMaxLength(64)
         self.pin = QLineEdit()
-        self.pin.setPlaceholderText("密码")
+        self.pin.setPlaceholderText(self.tr("密码"))
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setMaxLength(12)
-        self.button = make_button("登录", "Primary")
+        self.button = make_button(self.tr("登录"), "Primary")
         self.message = QLabel("")
         self.message.setObjectName("Message")
         self.message.setWordWrap(True)
@@ -138,23 +151,27 @@ class SignInPage(QWidget):
         self.staff_no.returnPressed.connect(self.pin.setFocus)
         self.staff_no.textEdited.connect(lambda _text: self._forget_card())
 
+    def show_window(self, window: str) -> None:
+        """The title names the window (its code until the hub tells its name)."""
+        self.title.setText(self.tr("{window} · 工作人员登录").format(window=window))
+
     def use_card(self, card: StaffCard) -> None:
         """A card was read: it stands for the staff number; the PIN is still asked."""
         self.card = card
         self.staff_no.clear()
-        self.staff_no.setPlaceholderText("已读取卡片，请输入密码")
-        self.say("已读取卡片，请输入密码。")
+        self.staff_no.setPlaceholderText(self.tr("已读取卡片，请输入密码"))
+        self.say(self.tr("已读取卡片，请输入密码。"))
         self.pin.setFocus()
 
     def _forget_card(self) -> None:
         if self.card is not None:
             self.card = None
-            self.staff_no.setPlaceholderText("工号（或在读卡器上刷工作人员卡）")
+            self.staff_no.setPlaceholderText(self.tr("工号（或在读卡器上刷工作人员卡）"))
 
     def _submit(self) -> None:
         staff_no, pin = self.staff_no.text().strip(), self.pin.text().strip()
         if not (pin.isdigit() and 4 <= len(pin) <= 12) or not (staff_no or self.card):
-            self.say("请输入工号（或刷卡）和 4–12 位数字密码。")
+            self.say(self.tr("请输入工号（或刷卡）和 4–12 位数字密码。"))
             return
         try:
             if self.card is not None and self.card.kind is CardKind.STAFF_CARD:
@@ -164,7 +181,7 @@ class SignInPage(QWidget):
             else:
                 request = m.ClerkSignIn(staff_no=staff_no, pin=pin)
         except ValueError:  # a staff number with characters no clerk has
-            self.say("工号或密码不正确。")
+            self.say(self.tr("工号或密码不正确。"))
             return
         self.submitted.emit(request)
 
@@ -188,7 +205,7 @@ class CounterWindow(QWidget):
     def __init__(self, desk: CounterDesk, hall_name: str = "") -> None:
         super().__init__()
         self.setObjectName("CounterWindow")
-        self.setWindowTitle(f"一门通 窗口叫号 {desk.counter_code}")
+        self.setWindowTitle(self.tr("一门通 窗口叫号 {window}").format(window=desk.counter_code))
         from importlib import resources
 
         sheet = resources.files("ui.theme").joinpath("counter.qss").read_text("utf-8")
@@ -247,7 +264,7 @@ class CounterWindow(QWidget):
         self.state_label = QLabel("")
         self.device_label = QLabel("")  # a device the desk needs that does not work, and why
         self.device_label.setObjectName("StatePaused")
-        self.sign_out_button = make_button("退出登录")
+        self.sign_out_button = make_button(self.tr("退出登录"))
         self.sign_out_button.clicked.connect(self._sign_out)
         top = QHBoxLayout(bar)
         top.addWidget(self.window_name)
@@ -280,7 +297,7 @@ class CounterWindow(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         grid = QGridLayout()
         for index, (key, label, name) in enumerate(ACTIONS):
-            button = make_button(f"{label}  {key}", "Action")
+            button = make_button(f"{desk_text(label)}  {key}", "Action")
             button.clicked.connect(lambda _=False, n=name: self.trigger(n))
             self.buttons[name] = button
             grid.addWidget(button, index // 2, index % 2)
@@ -289,7 +306,9 @@ class CounterWindow(QWidget):
         left.addLayout(grid, 3)
 
         self.waiting = QTableWidget(0, 4)
-        self.waiting.setHorizontalHeaderLabels(["号码", "业务", "类别", "已等候"])
+        self.waiting.setHorizontalHeaderLabels(
+            [self.tr("号码"), self.tr("业务"), self.tr("类别"), self.tr("已等候")]
+        )
         self.waiting.verticalHeader().setVisible(False)
         self.waiting.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.waiting.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -297,9 +316,9 @@ class CounterWindow(QWidget):
         self.waiting.cellDoubleClicked.connect(self._waiting_double_clicked)
         self.parked = QListWidget()
         self.parked.itemDoubleClicked.connect(self._parked_double_clicked)
-        self.waiting_title = QLabel("等候")
+        self.waiting_title = QLabel(self.tr("等候"))
         self.waiting_title.setObjectName("PanelTitle")
-        parked_title = QLabel("挂起（双击叫回）")
+        parked_title = QLabel(self.tr("挂起（双击叫回）"))
         parked_title.setObjectName("PanelTitle")
         lists = QWidget()
         right = QVBoxLayout(lists)
@@ -336,7 +355,7 @@ class CounterWindow(QWidget):
         self.message = QLabel("")
         self.message.setObjectName("Message")
         self.message.setWordWrap(True)
-        self.retry_button = make_button("重试")
+        self.retry_button = make_button(self.tr("重试"))
         self.retry_button.clicked.connect(self._retry)
         self.retry_button.hide()
         bottom = QHBoxLayout()
@@ -361,7 +380,7 @@ class CounterWindow(QWidget):
         self.sign_in_page.staff_no.setFocus()
 
         def found(session: m.CounterSession) -> None:
-            self.sign_in_page.title.setText(f"{session.counter_name} · 工作人员登录")
+            self.sign_in_page.show_window(session.counter_name)
 
         def unreachable(exc: Exception) -> None:
             self.sign_in_page.say(self._words(exc))
@@ -369,7 +388,7 @@ class CounterWindow(QWidget):
         self.runner.run(self.desk.session, found, unreachable)
 
     def _sign_in(self, request: m.ClerkSignIn) -> None:
-        self.sign_in_page.say("正在登录…")
+        self.sign_in_page.say(self.tr("正在登录…"))
 
         def sign_in() -> tuple[m.CounterSession, list[m.TicketCategory]]:
             return self.desk.sign_in(request), self.desk.categories()
@@ -395,7 +414,7 @@ class CounterWindow(QWidget):
 
     def _sign_out(self) -> None:
         if self.current is not None:
-            self.say("请先办结或处理当前号码，再退出登录。", "error")
+            self.say(self.tr("请先办结或处理当前号码，再退出登录。"), "error")
             return
         self.runner.run(self.desk.sign_out, lambda _s: self._signed_out(), self._failed)
 
@@ -440,7 +459,7 @@ class CounterWindow(QWidget):
     def _finish(self, outcome: m.ServiceOutcome, note: str) -> None:
         self.show_lists()
         if self.current is None:  # finished or moved meanwhile (another window, a refresh)
-            self.say("当前没有办理中的号码。", "error")
+            self.say(self.tr("当前没有办理中的号码。"), "error")
             return
         ticket = self._ticket()
         self._click(lambda: self.desk.finish(ticket, outcome, note))
@@ -469,7 +488,7 @@ class CounterWindow(QWidget):
     def _transfer(self, request: m.TransferRequest) -> None:
         self.show_lists()
         if self.current is None:
-            self.say("当前没有办理中的号码。", "error")
+            self.say(self.tr("当前没有办理中的号码。"), "error")
             return
         ticket = self._ticket()
         self._click(lambda: self.desk.transfer(ticket, request), transferred=True)
@@ -527,7 +546,7 @@ class CounterWindow(QWidget):
     def _answered(self, result: Any, transferred: bool) -> None:
         self._clicks += 1
         if transferred and isinstance(result, m.TicketIssued):
-            self.say(f"已转移，新号码 {result.number}。")
+            self.say(self.tr("已转移，新号码 {number}。").format(number=result.number))
             self.current = None
         elif isinstance(result, m.CounterTicket):
             ended = result.state in (S.DONE, S.NO_SHOW, S.HELD, S.CANCELLED, S.TRANSFERRED)
@@ -572,24 +591,29 @@ class CounterWindow(QWidget):
         self.say(self._words(exc), "error")
         self._update_buttons()
 
-    @staticmethod
-    def _words(exc: Exception) -> str:
+    def _words(self, exc: Exception) -> str:
         if isinstance(exc, HubRejected):
             return exc.citizen_message
         if isinstance(exc, HubError):
-            return "无法连接服务器，请稍后重试。"
+            return self.tr("无法连接服务器，请稍后重试。")
         logger.error("window action failed", exc_info=exc)
-        return "操作失败，请重试。"
+        return self.tr("操作失败，请重试。")
 
-    @staticmethod
-    def _result_words(ticket: m.CounterTicket) -> str:
-        return {
-            S.CALLED: f"已呼叫 {ticket.number}（第 {ticket.calls} 次）。",
-            S.SERVING: f"{ticket.number} 开始办理。",
-            S.DONE: f"{ticket.number} 已办结。",
-            S.NO_SHOW: f"{ticket.number} 已过号。",
-            S.HELD: f"{ticket.number} 已挂起，可在挂起列表中叫回。",
-        }.get(ticket.state, "")
+    def _result_words(self, ticket: m.CounterTicket) -> str:
+        number = ticket.number
+        if ticket.state is S.CALLED:
+            return self.tr("已呼叫 {number}（第 {calls} 次）。").format(
+                number=number, calls=ticket.calls
+            )
+        if ticket.state is S.SERVING:
+            return self.tr("{number} 开始办理。").format(number=number)
+        if ticket.state is S.DONE:
+            return self.tr("{number} 已办结。").format(number=number)
+        if ticket.state is S.NO_SHOW:
+            return self.tr("{number} 已过号。").format(number=number)
+        if ticket.state is S.HELD:
+            return self.tr("{number} 已挂起，可在挂起列表中叫回。").format(number=number)
+        return ""
 
     # -- refresh and show
 
@@ -610,7 +634,7 @@ class CounterWindow(QWidget):
         session, lists = both
         if session.clerk is None:  # signed out elsewhere (the clerk signed in at another window)
             self._signed_out()
-            self.sign_in_page.say("本窗口的登录已结束（可能已在其他窗口登录）。")
+            self.sign_in_page.say(self.tr("本窗口的登录已结束（可能已在其他窗口登录）。"))
             return
         self._show_session(session)
         if not self.busy and self.desk.pending is None:
@@ -622,15 +646,20 @@ class CounterWindow(QWidget):
     def _refresh_failed(self, exc: Exception) -> None:
         logger.info("window refresh failed: %s", exc)
         if not self.busy:
-            self.say("与服务器的连接中断，正在重试…", "error")
+            self.say(self.tr("与服务器的连接中断，正在重试…"), "error")
 
     def _show_session(self, session: m.CounterSession) -> None:
         self.session = session
         self.window_name.setText(session.counter_name)
         clerk = session.clerk
-        self.clerk_label.setText(f"{clerk.name}（{clerk.staff_no}）" if clerk else "")
+        self.clerk_label.setText(
+            self.tr("{name}（{staff_no}）").format(name=clerk.name, staff_no=clerk.staff_no)
+            if clerk
+            else ""
+        )
         paused = session.state is m.WindowState.PAUSED
-        self.buttons["pause"].setText(f"{'恢复服务' if paused else '暂停服务'}  F9")
+        pause = self.tr("恢复服务") if paused else self.tr("暂停服务")
+        self.buttons["pause"].setText(f"{pause}  F9")
         self.state_label.setObjectName("StatePaused" if paused else "StateOpen")
         repolish(self.state_label)
         self._show_times()
@@ -647,18 +676,19 @@ class CounterWindow(QWidget):
         if ticket is None:
             self.number.setText("—")
             self.number.setObjectName("Idle")
-            self.details.setText("当前没有办理中的号码。按 F1 叫号。")
+            self.details.setText(self.tr("当前没有办理中的号码。按 F1 叫号。"))
         else:
             self.number.setObjectName("Number")
             self.number.setText(ticket.number)
-            kind = PRIORITY_LABELS.get(ticket.priority, "普通")
+            label = PRIORITY_LABELS.get(ticket.priority)
+            kind = desk_text(label) if label else self.tr("普通")
             parts = [f"{ticket.category_name} · {kind}"]
             if ticket.item_name:
-                parts.append(f"事项：{ticket.item_name}")
+                parts.append(self.tr("事项：{item}").format(item=ticket.item_name))
             if ticket.real_name:
-                parts.append("实名取号：可刷身份证核对")
+                parts.append(self.tr("实名取号：可刷身份证核对"))
             if ticket.note:
-                parts.append(f"转来说明：{ticket.note}")
+                parts.append(self.tr("转来说明：{note}").format(note=ticket.note))
             self.details.setText("\n".join(parts))
         repolish(self.number)
         self._show_times()
@@ -670,13 +700,19 @@ class CounterWindow(QWidget):
         session, ticket = self.session, self.current
         if session is not None:
             if session.state is m.WindowState.PAUSED and session.pause_reason is not None:
-                reason = PAUSES[session.pause_reason]
+                reason = pause_name(session.pause_reason)
                 if session.pause_note:
-                    reason += f"：{session.pause_note}"
+                    reason = self.tr("{reason}：{note}").format(
+                        reason=reason, note=session.pause_note
+                    )
                 since = (now - session.state_since).total_seconds()
-                self.state_label.setText(f"暂停服务 · {reason} · {clock_text(since)}")
+                self.state_label.setText(
+                    self.tr("暂停服务 · {reason} · {time}").format(
+                        reason=reason, time=clock_text(since)
+                    )
+                )
             else:
-                self.state_label.setText("服务中")
+                self.state_label.setText(self.tr("服务中"))
         late = False
         if ticket is None:
             self.timer_label.setText("")
@@ -684,11 +720,17 @@ class CounterWindow(QWidget):
             elapsed = (now - ticket.started_at).total_seconds()
             late = elapsed > ticket.standard_minutes * 60
             self.timer_label.setText(
-                f"办理 {clock_text(elapsed)}（标准 {ticket.standard_minutes} 分钟）"
+                self.tr("办理 {time}（标准 {minutes} 分钟）").format(
+                    time=clock_text(elapsed), minutes=ticket.standard_minutes
+                )
             )
         elif ticket.last_called_at is not None:
             waited = (now - ticket.last_called_at).total_seconds()
-            self.timer_label.setText(f"已呼叫 {ticket.calls} 次 · {clock_text(waited)}")
+            self.timer_label.setText(
+                self.tr("已呼叫 {calls} 次 · {time}").format(
+                    calls=ticket.calls, time=clock_text(waited)
+                )
+            )
         if self.timer_label.property("late") != late:
             self.timer_label.setProperty("late", late)
             repolish(self.timer_label)
@@ -696,19 +738,21 @@ class CounterWindow(QWidget):
     def _show_lists(self) -> None:
         now = datetime.now(UTC)
         waiting = self.lists.waiting
-        self.waiting_title.setText(f"等候（{len(waiting)} 人）")
+        self.waiting_title.setText(self.tr("等候（{count} 人）").format(count=len(waiting)))
         self.waiting.setRowCount(len(waiting))
         for row, ticket in enumerate(waiting):
-            kinds = [PRIORITY_LABELS[ticket.priority]] if ticket.priority in PRIORITY_LABELS else []
+            label = PRIORITY_LABELS.get(ticket.priority)
+            kinds = [desk_text(label)] if label else []
             if ticket.for_this_window:
-                kinds.append("转入")
+                kinds.append(self.tr("转入"))
             if ticket.real_name:
-                kinds.append("实名")
+                kinds.append(self.tr("实名"))
             cells = (
                 ticket.number,
                 self.category_names.get(ticket.category_code, ticket.category_code),
-                "、".join(kinds) or "普通",
-                f"{minutes_since(ticket.issued_at, now)} 分钟",
+                self.tr("、", "between the kinds of a waiting ticket").join(kinds)
+                or self.tr("普通"),
+                self.tr("{minutes} 分钟").format(minutes=minutes_since(ticket.issued_at, now)),
             )
             for column, text in enumerate(cells):
                 self.waiting.setItem(row, column, QTableWidgetItem(text))
@@ -749,9 +793,11 @@ class CounterWindow(QWidget):
         down = reader is not None and not reader.usable and reader.state is HealthState.DOWN
         self.reader_down = down
         text = device_problem("idcard", reader.reason) if down and reader is not None else ""
-        self.device_label.setText(f"{text}：请手工核对身份证件" if text else "")
+        self.device_label.setText(
+            self.tr("{problem}：请手工核对身份证件").format(problem=text) if text else ""
+        )
         if down:
-            self.sign_in_page.say(f"{text}，请输入工号和密码登录。")
+            self.sign_in_page.say(self.tr("{problem}，请输入工号和密码登录。").format(problem=text))
         self._show_citizen()
 
     # -- the citizen in front of the clerk
@@ -761,7 +807,7 @@ class CounterWindow(QWidget):
         if self.pages.currentWidget() is self.sign_in_page:
             card = staff_card_of(document)
             if card is None:
-                self.sign_in_page.say("无法识别这张卡片，请输入工号。")
+                self.sign_in_page.say(self.tr("无法识别这张卡片，请输入工号。"))
             else:
                 self.sign_in_page.use_card(card)
             return
@@ -773,7 +819,7 @@ class CounterWindow(QWidget):
         is not the ticket holder's."""
         ticket = self.current
         if ticket is None or self.pages.currentWidget() is not self.desk_page:
-            self.say("请先叫号，再读取群众的身份证。")
+            self.say(self.tr("请先叫号，再读取群众的身份证。"))
             return
         card = m.CardAtWindow(id_number=id_number, name=name)
         self.runner.run(
@@ -790,7 +836,7 @@ class CounterWindow(QWidget):
             return  # a late masked answer must not hide what the card showed
         self.citizen = citizen
         if citizen.card_mismatch:
-            self.say("所刷证件不是取号人本人的，请核对。", "error")
+            self.say(self.tr("所刷证件不是取号人本人的，请核对。"), "error")
         self._show_citizen()
 
     def _show_citizen(self) -> None:
@@ -801,26 +847,39 @@ class CounterWindow(QWidget):
         lines = []
         if citizen is not None and citizen.holder_name:
             lines.append(
-                f"办事人：{citizen.holder_name}" + ("（已核验）" if citizen.verified else "")
+                (
+                    self.tr("办事人：{name}（已核验）")
+                    if citizen.verified
+                    else self.tr("办事人：{name}")
+                ).format(name=citizen.holder_name)
             )
         if citizen is not None and citizen.card_mismatch:
-            lines.append("⚠ 所刷证件不是取号人本人")
+            lines.append(self.tr("⚠ 所刷证件不是取号人本人"))
         elif self.reader_down:
-            lines.append("读卡器暂不可用：请手工核对群众的身份证件")
+            lines.append(self.tr("读卡器暂不可用：请手工核对群众的身份证件"))
         elif citizen is None or not citizen.verified:
-            lines.append("请在读卡器上读取群众的身份证以核验并显示完整信息")
+            lines.append(self.tr("请在读卡器上读取群众的身份证以核验并显示完整信息"))
         if citizen is not None and citizen.appointment is not None:
             booked = citizen.appointment
             what = booked.item_name or self.category_names.get(booked.category_code, "")
-            lines.append(f"预约：{what} {booked.slot_date:%m-%d} {booked.slot_start}")
-        for case in citizen.cases if citizen else []:
-            extra = "（代办）" if case.by_agent else ""
-            if case.materials_pending:
-                extra += f" 待补材料 {len(case.materials_pending)} 项"
-            if case.supplement:
-                extra += f" 补正：{case.supplement}"
             lines.append(
-                f"办件 {case.case_number} {case.item_name} · {CASE_STATES[case.state]}{extra}"
+                self.tr("预约：{what} {date} {start}").format(
+                    what=what, date=f"{booked.slot_date:%m-%d}", start=booked.slot_start
+                )
+            )
+        for case in citizen.cases if citizen else []:
+            extra = self.tr("（代办）") if case.by_agent else ""
+            if case.materials_pending:
+                extra += self.tr(" 待补材料 {count} 项").format(count=len(case.materials_pending))
+            if case.supplement:
+                extra += self.tr(" 补正：{supplement}").format(supplement=case.supplement)
+            lines.append(
+                self.tr("办件 {number} {item} · {state}{extra}").format(
+                    number=case.case_number,
+                    item=case.item_name,
+                    state=desk_text(CASE_STATES[case.state]),
+                    extra=extra,
+                )
             )
         self.person.setText("\n".join(lines))
 

@@ -136,6 +136,39 @@
     </message>
 </context>
 <context>
+    <name>CallNumberForm</name>
+    <message>
+        <location filename="../counter/forms.py" line="123"/>
+        <source>选号呼叫</source>
+        <translation>Call a number</translation>
+    </message>
+    <message>
+        <location filename="../counter/forms.py" line="127"/>
+        <source>跳号原因（必填，将被记录）</source>
+        <translation>Reason for calling out of turn (required, recorded)</translation>
+    </message>
+    <message>
+        <location filename="../counter/forms.py" line="129"/>
+        <source>号码</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../counter/forms.py" line="131"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../counter/forms.py" line="141"/>
+        <source>叫回本窗口挂起的号码无需原因。</source>
+        <translation>A number parked at this window is called back without a reason.</translation>
+    </message>
+    <message>
+        <location filename="../counter/forms.py" line="146"/>
+        <source>请选择或输入号码。</source>
+        <translation>Choose or type a number.</translation>
+    </message>
+</context>
+<context>
     <name>CaseDelivery</name>
     <message>
         <location filename="../screens/case_submit.py" line="203"/>
@@ -580,6 +613,383 @@
     </message>
 </context>
 <context>
+    <name>CounterWindow</name>
+    <message>
+        <location filename="../counter/window.py" line="65"/>
+        <source>叫号</source>
+        <translation>Call next</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="66"/>
+        <source>重呼</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="67"/>
+        <source>开始办理</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="68"/>
+        <source>办结</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="69"/>
+        <source>过号</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="70"/>
+        <source>挂起</source>
+        <translation>Park</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="71"/>
+        <source>转移</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="72"/>
+        <source>选号呼叫</source>
+        <translation>Call a number</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="73"/>
+        <location filename="../counter/window.py" line="661"/>
+        <source>暂停服务</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="74"/>
+        <source>办理业务</source>
+        <translation>Queues</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="77"/>
+        <source>优先</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="78"/>
+        <source>预约</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="81"/>
+        <source>已提交</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="82"/>
+        <source>已受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="83"/>
+        <source>不予受理</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="84"/>
+        <source>待补正</source>
+        <translation>Supplement requested</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="85"/>
+        <source>办理中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="86"/>
+        <source>特别程序</source>
+        <translation>Special procedure</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="87"/>
+        <source>已办结</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="88"/>
+        <source>已送达</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="208"/>
+        <source>一门通 窗口叫号 {window}</source>
+        <translation>Yimen calling desk {window}</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="267"/>
+        <source>退出登录</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="310"/>
+        <source>号码</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="310"/>
+        <source>业务</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="310"/>
+        <source>类别</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="310"/>
+        <source>已等候</source>
+        <translation>Waited</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="319"/>
+        <source>等候</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="321"/>
+        <source>挂起（双击叫回）</source>
+        <translation>Parked (double-click to call back)</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="358"/>
+        <source>重试</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="391"/>
+        <source>正在登录…</source>
+        <translation>Signing in…</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="417"/>
+        <source>请先办结或处理当前号码，再退出登录。</source>
+        <translation>Finish or hand on the current number before signing out.</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="462"/>
+        <location filename="../counter/window.py" line="491"/>
+        <source>当前没有办理中的号码。</source>
+        <translation>No number is being served.</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="549"/>
+        <source>已转移，新号码 {number}。</source>
+        <translation>Transferred: the new number is {number}.</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="598"/>
+        <source>无法连接服务器，请稍后重试。</source>
+        <translation>Cannot reach the server. Please try again shortly.</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="600"/>
+        <source>操作失败，请重试。</source>
+        <translation>That did not work. Please try again.</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="605"/>
+        <source>已呼叫 {number}（第 {calls} 次）。</source>
+        <translation>Called {number} (call {calls}).</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="609"/>
+        <source>{number} 开始办理。</source>
+        <translation>Serving {number}.</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="611"/>
+        <source>{number} 已办结。</source>
+        <translation>{number} finished.</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="613"/>
+        <source>{number} 已过号。</source>
+        <translation>{number} marked as no-show.</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="615"/>
+        <source>{number} 已挂起，可在挂起列表中叫回。</source>
+        <translation>{number} parked: call it back from the parked list.</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="637"/>
+        <source>本窗口的登录已结束（可能已在其他窗口登录）。</source>
+        <translation>You were signed out of this window (perhaps you signed in at another window).</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="649"/>
+        <source>与服务器的连接中断，正在重试…</source>
+        <translation>Lost the connection to the server. Retrying…</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="656"/>
+        <source>{name}（{staff_no}）</source>
+        <translation>{name} ({staff_no})</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="661"/>
+        <source>恢复服务</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="679"/>
+        <source>当前没有办理中的号码。按 F1 叫号。</source>
+        <translation>No number is being served. Press F1 to call the next.</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="684"/>
+        <location filename="../counter/window.py" line="754"/>
+        <source>普通</source>
+        <translation>Regular</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="687"/>
+        <source>事项：{item}</source>
+        <translation>Item: {item}</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="689"/>
+        <source>实名取号：可刷身份证核对</source>
+        <translation>Real-name ticket: read the ID card to check</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="691"/>
+        <source>转来说明：{note}</source>
+        <translation>Transfer note: {note}</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="705"/>
+        <source>{reason}：{note}</source>
+        <translation>{reason}: {note}</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="710"/>
+        <source>暂停服务 · {reason} · {time}</source>
+        <translation>Paused · {reason} · {time}</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="715"/>
+        <source>服务中</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="723"/>
+        <source>办理 {time}（标准 {minutes} 分钟）</source>
+        <translation>Serving {time} (standard {minutes} min)</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="730"/>
+        <source>已呼叫 {calls} 次 · {time}</source>
+        <translation>Calls: {calls} · {time}</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="741"/>
+        <source>等候（{count} 人）</source>
+        <translation>Waiting ({count})</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="747"/>
+        <source>转入</source>
+        <translation>Transferred in</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="749"/>
+        <source>实名</source>
+        <translation>Real-name</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="753"/>
+        <source>、</source>
+        <comment>between the kinds of a waiting ticket</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="755"/>
+        <source>{minutes} 分钟</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="797"/>
+        <source>{problem}：请手工核对身份证件</source>
+        <translation>{problem}: check ID documents by hand</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="800"/>
+        <source>{problem}，请输入工号和密码登录。</source>
+        <translation>{problem}. Sign in with your staff number and PIN.</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="810"/>
+        <source>无法识别这张卡片，请输入工号。</source>
+        <translation>This card is not recognised. Enter your staff number.</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="822"/>
+        <source>请先叫号，再读取群众的身份证。</source>
+        <translation>Call a number first, then read the citizen&apos;s ID card.</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="839"/>
+        <source>所刷证件不是取号人本人的，请核对。</source>
+        <translation>The card read is not the ticket holder&apos;s. Please check.</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="851"/>
+        <source>办事人：{name}（已核验）</source>
+        <translation>Citizen: {name} (verified)</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="853"/>
+        <source>办事人：{name}</source>
+        <translation>Citizen: {name}</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="857"/>
+        <source>⚠ 所刷证件不是取号人本人</source>
+        <translation>⚠ The card read is not the ticket holder&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="859"/>
+        <source>读卡器暂不可用：请手工核对群众的身份证件</source>
+        <translation>Card reader unavailable: check the citizen&apos;s ID documents by hand</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="861"/>
+        <source>请在读卡器上读取群众的身份证以核验并显示完整信息</source>
+        <translation>Read the citizen&apos;s ID card on the reader to verify them and show full details</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="866"/>
+        <source>预约：{what} {date} {start}</source>
+        <translation>Appointment: {what} {date} {start}</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="871"/>
+        <source>（代办）</source>
+        <translation> (by an agent)</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="873"/>
+        <source> 待补材料 {count} 项</source>
+        <translation> · documents to supply: {count}</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="875"/>
+        <source> 补正：{supplement}</source>
+        <translation> · supplement: {supplement}</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="877"/>
+        <source>办件 {number} {item} · {state}{extra}</source>
+        <translation>Case {number} {item} · {state}{extra}</translation>
+    </message>
+</context>
+<context>
     <name>DeliveryPage</name>
     <message>
         <location filename="../screens/case_submit.py" line="33"/>
@@ -850,6 +1260,49 @@
         <location filename="../screens/case_pages.py" line="93"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
+    </message>
+</context>
+<context>
+    <name>FinishForm</name>
+    <message>
+        <location filename="../counter/forms.py" line="29"/>
+        <source>办结</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../counter/forms.py" line="30"/>
+        <source>受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../counter/forms.py" line="31"/>
+        <source>补正</source>
+        <translation>Supplement requested</translation>
+    </message>
+    <message>
+        <location filename="../counter/forms.py" line="32"/>
+        <source>咨询</source>
+        <translation>Consultation</translation>
+    </message>
+    <message>
+        <location filename="../counter/forms.py" line="33"/>
+        <source>不予受理</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../counter/forms.py" line="95"/>
+        <source>办结：选择办理结果</source>
+        <translation>Finish: choose the outcome</translation>
+    </message>
+    <message>
+        <location filename="../counter/forms.py" line="98"/>
+        <source>备注（可选）</source>
+        <translation>Note (optional)</translation>
+    </message>
+    <message>
+        <location filename="../counter/forms.py" line="114"/>
+        <source>请选择办理结果。</source>
+        <translation>Choose an outcome.</translation>
     </message>
 </context>
 <context>
@@ -1441,6 +1894,49 @@
     </message>
 </context>
 <context>
+    <name>PauseForm</name>
+    <message>
+        <location filename="../counter/forms.py" line="36"/>
+        <source>休息</source>
+        <translation>Break</translation>
+    </message>
+    <message>
+        <location filename="../counter/forms.py" line="37"/>
+        <source>会议</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <location filename="../counter/forms.py" line="38"/>
+        <source>后台办件</source>
+        <translation>Back-office work</translation>
+    </message>
+    <message>
+        <location filename="../counter/forms.py" line="39"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../counter/forms.py" line="211"/>
+        <source>暂停服务：选择原因</source>
+        <translation>Pause: choose a reason</translation>
+    </message>
+    <message>
+        <location filename="../counter/forms.py" line="214"/>
+        <source>说明（选择“其他”时必填）</source>
+        <translation>Note (required for “Other”)</translation>
+    </message>
+    <message>
+        <location filename="../counter/forms.py" line="230"/>
+        <source>请选择暂停原因。</source>
+        <translation>Choose a reason for the pause.</translation>
+    </message>
+    <message>
+        <location filename="../counter/forms.py" line="234"/>
+        <source>选择“其他”时请填写说明。</source>
+        <translation>For “Other”, please add a note.</translation>
+    </message>
+</context>
+<context>
     <name>PinOverlay</name>
     <message>
         <location filename="../screens/admin_screen.py" line="42"/>
@@ -1759,6 +2255,19 @@ Applicant: %3</translation>
         <location filename="../screens/progress_screen.py" line="353"/>
         <source>已读取身份证：%1</source>
         <translation>ID card read: %1</translation>
+    </message>
+</context>
+<context>
+    <name>QueuesForm</name>
+    <message>
+        <location filename="../counter/forms.py" line="247"/>
+        <source>今日办理的排队业务</source>
+        <translation>Queues served today</translation>
+    </message>
+    <message>
+        <location filename="../counter/forms.py" line="262"/>
+        <source>都不勾选或全部勾选：办理本窗口的全部业务。</source>
+        <translation>Tick none or all to serve every queue of this window.</translation>
     </message>
 </context>
 <context>
@@ -2312,6 +2821,63 @@ Applicant: %3</translation>
     </message>
 </context>
 <context>
+    <name>SideForm</name>
+    <message>
+        <location filename="../counter/forms.py" line="63"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../counter/forms.py" line="64"/>
+        <source>取消 (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <location filename="../counter/window.py" line="128"/>
+        <location filename="../counter/window.py" line="169"/>
+        <source>工号（或在读卡器上刷工作人员卡）</source>
+        <translation>Staff number (or tap your staff card)</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="131"/>
+        <source>密码</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="134"/>
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="156"/>
+        <source>{window} · 工作人员登录</source>
+        <translation>{window} · Staff sign-in</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="162"/>
+        <source>已读取卡片，请输入密码</source>
+        <translation>Card read: enter your PIN</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="163"/>
+        <source>已读取卡片，请输入密码。</source>
+        <translation>Card read: enter your PIN.</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="174"/>
+        <source>请输入工号（或刷卡）和 4–12 位数字密码。</source>
+        <translation>Enter your staff number (or tap your card) and your 4–12 digit PIN.</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="184"/>
+        <source>工号或密码不正确。</source>
+        <translation>The staff number or PIN is wrong.</translation>
+    </message>
+</context>
+<context>
     <name>StaffSignInPage</name>
     <message>
         <location filename="../screens/case_staff.py" line="45"/>
@@ -2477,6 +3043,64 @@ Applicant: %3</translation>
             <numerusform>, about %n minute</numerusform>
             <numerusform>, about %n minutes</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TransferForm</name>
+    <message>
+        <location filename="../counter/forms.py" line="155"/>
+        <source>转移：业务、窗口或工作人员</source>
+        <translation>Transfer: to a queue, window or clerk</translation>
+    </message>
+    <message>
+        <location filename="../counter/forms.py" line="159"/>
+        <source>工号（可选）</source>
+        <translation>Staff number (optional)</translation>
+    </message>
+    <message>
+        <location filename="../counter/forms.py" line="161"/>
+        <source>给下一位工作人员的说明</source>
+        <translation>Note for the next clerk</translation>
+    </message>
+    <message>
+        <location filename="../counter/forms.py" line="163"/>
+        <source>保留优先级</source>
+        <translation>Keep priority</translation>
+    </message>
+    <message>
+        <location filename="../counter/forms.py" line="166"/>
+        <source>转到业务</source>
+        <translation>To queue</translation>
+    </message>
+    <message>
+        <location filename="../counter/forms.py" line="167"/>
+        <source>转到窗口</source>
+        <translation>To window</translation>
+    </message>
+    <message>
+        <location filename="../counter/forms.py" line="168"/>
+        <source>转给工作人员</source>
+        <translation>To clerk</translation>
+    </message>
+    <message>
+        <location filename="../counter/forms.py" line="169"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../counter/forms.py" line="178"/>
+        <source>（同一业务）</source>
+        <translation>(same queue)</translation>
+    </message>
+    <message>
+        <location filename="../counter/forms.py" line="182"/>
+        <source>（任一窗口）</source>
+        <translation>(any window)</translation>
+    </message>
+    <message>
+        <location filename="../counter/forms.py" line="194"/>
+        <source>请选择转到的业务、窗口或工作人员。</source>
+        <translation>Choose a queue, window or clerk to transfer to.</translation>
     </message>
 </context>
 </TS>

@@ -395,3 +395,42 @@ def test_a_dead_reader_is_said_on_the_desk_with_what_to_do_instead(
     assert "读卡器暂不可用：请手工核对群众的身份证件" in window.person.text()
     window.show_devices({"idcard": DeviceHealth("idcard", HealthState.OK)})
     assert window.device_label.text() == "" and "请在读卡器上读取" in window.person.text()
+
+
+def test_the_hub_killed_mid_call_and_back_answers_the_same_click(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The real thing: the hub process goes away under the desk, then comes back on the same
+    port with the same database; the uncertain click is answered, one citizen called."""
+    folder = tmp_path / "hub"
+    first = EmbeddedHub(folder)
+    first.start()
+    port = int(first.base_url.rsplit(":", 1)[1])
+    kiosk_token = first.register_terminal("KIOSK-K")
+    token = first.register_terminal("WIN-K", mode=m.TerminalMode.COUNTER)
+    with HubClient(first.base_url, token=kiosk_token) as kiosk:
+        kiosk.issue_ticket(m.TicketIssueRequest(category_code="general"))
+    with HubClient(first.base_url, token=token, retries=0, connect_timeout=1) as client:
+        window = CounterWindow(CounterDesk(client, "W01"), "示例区政务服务中心")
+        qtbot.addWidget(window)
+        window.show()
+        window.start()
+        window.sign_in_page.staff_no.setText("S001")
+        window.sign_in_page.pin.setText(PIN)
+        qtbot.mouseClick(window.sign_in_page.button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window.pages.currentWidget() is window.desk_page, timeout=10000)
+        window.refresh_timer.stop()
+        first.stop()  # the hub is gone
+        window.retry_timer.setInterval(200)
+        qtbot.keyClick(window, Qt.Key.Key_F1)
+        qtbot.waitUntil(lambda: window.retry_button.isVisible(), timeout=10000)
+        assert "结果未确认" in window.message.text() and window.current is None
+        with EmbeddedHub(folder, port=port) as second:  # back, same port, same database
+            qtbot.waitUntil(lambda: window.current is not None, timeout=15000)
+            assert window.current.number == "A001" and not window.retry_button.isVisible()
+            with second.context.sessions() as session:
+                called = session.execute(
+                    select(TicketEvent).where(TicketEvent.state == "called")
+                ).all()
+            assert len(called) == 1
+            window.retry_timer.stop()

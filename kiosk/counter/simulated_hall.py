@@ -22,6 +22,8 @@ logger = logging.getLogger(__name__)
 
 QUEUES = ("general", "social_security", "general", "residence")
 REAL_NAME_QUEUES = {"residence"}  # the sample hall's 户政 takes numbers with an ID card only
+DEMO_ITEM = "XK00402001-990101-SJ"  # 个体工商户设立登记 in the sample catalog
+DEMO_NAMES = ("张示例", "王示例民", "赵示例", "孙示例华")  # fictional
 
 
 def fictional_id(n: int) -> str:
@@ -58,6 +60,8 @@ class SimulatedHall:
                 priority = m.Priority.PRIORITY if roll < 0.3 else m.Priority.NORMAL
                 queue = QUEUES[n % len(QUEUES)]
                 card = roll > 0.75 or queue in REAL_NAME_QUEUES
+                if card and roll > 0.85:  # submitted a case at a kiosk first: the clerk sees it
+                    self._case_of(n)
                 request = m.TicketIssueRequest(
                     category_code=queue,
                     priority=priority,
@@ -69,6 +73,22 @@ class SimulatedHall:
             return None
         self.issued.append(ticket)
         return ticket
+
+    def _case_of(self, n: int) -> None:
+        """A 个体工商户设立登记 submitted at a kiosk, its materials not uploaded yet."""
+        declared = [
+            m.MaterialDeclaration(code=code, name=code, sha256=f"{n:064x}", size=1024)
+            for code in ("application", "id_card", "premises")
+        ]
+        form = {"business_scope": "日用百货零售", "premises_address": "示例区城东街道8号"}
+        request = m.CaseCreate(
+            item_code=DEMO_ITEM,
+            applicant=m.Person(name=DEMO_NAMES[n % len(DEMO_NAMES)], id_number=fictional_id(n)),
+            form={**form, "phone": "13800138000"},
+            materials=declared,
+            delivery=m.DeliveryMethod.PICKUP,
+        )
+        self.client.create_case(request, idempotency_key=f"demo-case-{n}")
 
     def _appointment(self, n: int) -> m.TicketIssued:
         queues = {q.category_code: q for q in self.client.queues()}

@@ -88,6 +88,7 @@ def create_app(
     )
     for module in routers:
         app.include_router(module.router, prefix=API_PREFIX)
+    app.include_router(counters.windows_router, prefix=API_PREFIX)
     app.include_router(follow.router)  # a page for phones, outside the versioned API
     generate = app.openapi
 

@@ -73,7 +73,7 @@ def register(subparsers: Any) -> None:
     common(reg)
     reg.add_argument("terminal_id")
     reg.add_argument(
-        "--mode", choices=["hall", "community", "counter", "rating-pad"], default="hall"
+        "--mode", choices=["hall", "community", "counter", "rating-pad", "display"], default="hall"
     )
     reg.add_argument("--site", default="district")
     reg.add_argument("--json", action="store_true")

@@ -680,3 +680,39 @@ def list_counters(ctx: HubContext) -> list[m.CounterInfo]:
         return [
             m.CounterInfo(code=r.code, name=r.name, category_codes=r.category_codes) for r in rows
         ]
+
+
+def window_statuses(ctx: HubContext) -> list[m.WindowStatus]:
+    """Every window as the hall's screens show it."""
+    today = ctx.today()
+    with ctx.reading() as session:
+        counters = session.execute(select(CounterRow).order_by(CounterRow.code)).scalars().all()
+        rows = {r.counter_code: r for r in session.execute(select(CounterSessionRow)).scalars()}
+        clerks = {c.staff_no: c for c in session.execute(select(StaffRow)).scalars()}
+        serving = dict(
+            session.execute(
+                select(Ticket.counter_code, Ticket.number).where(
+                    Ticket.service_date == today, Ticket.state.in_(ACTIVE_AT_COUNTER)
+                )
+            ).all()
+        )
+        out = []
+        for counter in counters:
+            row = rows.get(counter.code)
+            open_ = row is not None and row.service_date == today
+            out.append(
+                m.WindowStatus(
+                    counter_code=counter.code,
+                    counter_name=counter.name,
+                    state=m.WindowState(row.state) if open_ and row else m.WindowState.CLOSED,
+                    pause_reason=(
+                        m.PauseReason(row.pause_reason)
+                        if open_ and row and row.pause_reason
+                        else None
+                    ),
+                    state_since=row.state_since if row else ctx.now(),
+                    serving_number=serving.get(counter.code),
+                    clerk=clerk_model(clerks[row.staff_no]) if open_ and row else None,
+                )
+            )
+        return out

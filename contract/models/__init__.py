@@ -84,6 +84,7 @@ from contract.models.counters import (
     WaitingTicket,
     WindowState,
     WindowStateChange,
+    WindowStatus,
 )
 from contract.models.evaluations import (
     BadEvaluation,
@@ -237,4 +238,5 @@ __all__ = [
     "WaitingTicket",
     "WindowState",
     "WindowStateChange",
+    "WindowStatus",
 ]

@@ -248,3 +248,15 @@ class HubEvent(ContractModel):
     id: int
     type: str  # ticket.called, window.paused, queue.changed, ...
     data: dict[str, Any]  # numbers, codes and counts: never personal data
+
+
+class WindowStatus(ContractModel):
+    """A window as the hall's screens show it (``GET /windows``, any terminal), no citizen data."""
+
+    counter_code: str
+    counter_name: str
+    state: WindowState
+    pause_reason: PauseReason | None
+    state_since: datetime
+    serving_number: str | None  # the number called or served there now
+    clerk: Clerk | None

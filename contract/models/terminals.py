@@ -15,6 +15,7 @@ class TerminalMode(enum.StrEnum):
     COMMUNITY = "community"
     COUNTER = "counter"
     RATING_PAD = "rating-pad"  # a window's 评价器 as a terminal of its own, paired with it
+    DISPLAY = "display"  # the hall's calling display (叫号大屏) or a window's screen (窗口屏)
 
 
 class TerminalRegistration(ContractModel):

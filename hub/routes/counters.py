@@ -232,3 +232,12 @@ def pair_pad(counter_code: str, ctx: ContextDep, terminal: TerminalDep) -> m.Pad
 def pad_view(counter_code: str, ctx: ContextDep, terminal: TerminalDep) -> m.PadView:
     """What the window's pad shows: who serves, and the service to rate."""
     return counters.pad_view(ctx, terminal, counter_code)
+
+
+windows_router = APIRouter(tags=["counters"])
+
+
+@windows_router.get("/windows", response_model=list[m.WindowStatus], responses=problems(401))
+def windows(ctx: ContextDep, _t: TerminalDep) -> list[m.WindowStatus]:
+    """Every window as the hall's screens show it: state, pause reason, number served, clerk."""
+    return counters.window_statuses(ctx)

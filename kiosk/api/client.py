@@ -329,6 +329,9 @@ class HubClient:
         """The clerk's photo (PNG or JPEG bytes), for the rating pad."""
         return self._t.fetch_bytes(f"/staff/{staff_no}/photo")
 
+    def windows(self) -> list[m.WindowStatus]:
+        return self._parse_list(m.WindowStatus, self._t.request("GET", "/windows"))
+
     # -- the hall's event stream
 
     def events(self, last_event_id: int | None = None) -> Iterator[m.HubEvent]:

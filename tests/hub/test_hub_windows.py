@@ -476,3 +476,21 @@ def test_a_rating_pad_paired_through_the_hub_asks_once_per_service(
         assert rejected(lambda: stranger.pad_view("W01")).status == 403
         assert rejected(lambda: stranger.record_not_rated("W01", second.ticket_id)).status == 403
     assert rejected(lambda: client.pair_pad("W01")).status == 403  # a kiosk is not a pad
+
+
+def test_the_halls_screens_see_every_window_without_citizens_data(
+    hub: EmbeddedHub, client: HubClient, counter: HubClient
+) -> None:
+    issue(client, id_number=HOLDER)
+    counter.call_next("W01")
+    counter.set_window_state(
+        "W02", m.WindowStateChange(state=m.WindowState.PAUSED, reason=m.PauseReason.MEETING)
+    )
+    token = hub.register_terminal("WALL-01", mode=m.TerminalMode.DISPLAY)
+    with HubClient(hub.base_url, token=token) as wall:
+        windows = {w.counter_code: w for w in wall.windows()}
+    assert windows["W01"].serving_number == "A001" and windows["W01"].clerk is not None
+    assert windows["W02"].state is m.WindowState.PAUSED
+    assert windows["W02"].pause_reason is m.PauseReason.MEETING
+    text = str([w.model_dump() for w in windows.values()])
+    assert HOLDER not in text and hub.context.id_digest(HOLDER) not in text

@@ -1,0 +1,1 @@
+"""The hall's calling display (叫号大屏): what it shows, kept from the hub's event stream."""

@@ -141,6 +141,20 @@ def _context(args: argparse.Namespace, *, seed: bool = False, keys: bool = False
     return app
 
 
+def _hub_server(bell: Any) -> Any:
+    import uvicorn
+
+    class HubServer(uvicorn.Server):
+        """Ends the hub's event streams when asked to stop (SIGTERM, Ctrl-C): an open stream
+        never ends by itself, and the server would wait for it."""
+
+        def handle_exit(self, sig: int, frame: Any) -> None:
+            bell.close()
+            super().handle_exit(sig, frame)
+
+    return HubServer
+
+
 def _serve(args: argparse.Namespace) -> int:
     import ssl
 
@@ -174,7 +188,7 @@ def _serve(args: argparse.Namespace) -> int:
         ssl_cert_reqs=ssl.CERT_REQUIRED if args.client_ca else ssl.CERT_NONE,
     )
     print(f"hub serving on {scheme}://{args.host}:{port}", flush=True)
-    uvicorn.Server(config).run(sockets=[sock])
+    _hub_server(app.state.hub.bell)(config).run(sockets=[sock])
     return 0
 
 

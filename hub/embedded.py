@@ -184,6 +184,8 @@ class EmbeddedHub:
     def stop(self, timeout: float = 15.0) -> None:
         server, thread = self._server, self._thread
         self._server = self._thread = None
+        if self._ctx is not None:
+            self._ctx.bell.close()  # the event streams end first, or the server waits for them
         if server is not None:
             server.should_exit = True
         if thread is not None:

@@ -63,6 +63,12 @@ class Bell:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._waiters: set[tuple[asyncio.AbstractEventLoop, asyncio.Event]] = set()
+        self.closed = False  # the hub is stopping: every stream ends
+
+    def close(self) -> None:
+        """End every stream (before the server stops: an open stream never ends by itself)."""
+        self.closed = True
+        self.ring()
 
     def waiter(self) -> tuple[asyncio.Event, Callable[[], None]]:
         """An event set at the next ring, and the function that forgets it."""
@@ -121,7 +127,7 @@ async def stream(ctx: HubContext, last_id: int | None) -> AsyncIterator[str]:
     if last_id is None:
         last_id = await loop.run_in_executor(None, latest_id, ctx)
     yield "retry: 3000\n\n"  # how long a browser waits before it reconnects
-    while True:
+    while not ctx.bell.closed:
         rung, forget = ctx.bell.waiter()  # before reading: a ring during the read is not lost
         try:
             rows = await loop.run_in_executor(None, after, ctx, last_id)

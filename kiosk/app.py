@@ -26,6 +26,7 @@ from kiosk.config import Mode, Settings, load_settings, settings_from_dict
 from kiosk.counter.desk import CounterDesk
 from kiosk.counter.pad import PadDesk
 from kiosk.devices import Devices, build_devices
+from kiosk.display.feed import HallFeed
 from kiosk.errors import ConfigError
 from kiosk.journeys.case.desk import CaseDesk, build_case_desk
 from kiosk.journeys.checkin.desk import CheckInDesk
@@ -87,6 +88,7 @@ class Terminal:
     cases: CaseDesk | None = None  # self-service cases (None on a counter terminal)
     counter: CounterDesk | None = None  # the clerk's calling desk (a counter terminal only)
     pad: PadDesk | None = None  # a rating-pad terminal's link to its window
+    display: HallFeed | None = None  # a calling display's view of the hall
     local_hub: LocalHub | None = None  # the hub it runs itself (base_url "embedded")
 
     def close(self) -> None:
@@ -152,7 +154,7 @@ def build_terminal(
         )
         devices = build_devices(settings, resources)
         cases = None
-        if settings.terminal.mode not in (Mode.COUNTER, Mode.RATING_PAD):
+        if settings.terminal.mode in (Mode.HALL, Mode.COMMUNITY):
             cases = build_case_desk(settings, folder, client, resources)
         desk = TicketDesk(
             client,
@@ -164,7 +166,20 @@ def build_terminal(
         )
         hall_name = settings.terminal.hall_name
         outbox = cases.service.outbox if cases is not None else None
-        counter = pad = None
+        counter = pad = feed = None
+        if settings.terminal.mode is Mode.DISPLAY:
+            # The stream waits longer than the hub's keep-alive interval between two lines.
+            stream = HubClient(
+                base_url,
+                token=token,
+                connect_timeout=api.connect_timeout,
+                read_timeout=max(api.read_timeout, 30.0),
+                ca_bundle=api.ca_bundle or None,
+                client_cert=api.client_cert or None,
+            )
+            resources.callback(stream.close)
+            feed = HallFeed(client, stream)
+            resources.callback(feed.stop)
         if settings.terminal.mode is Mode.COUNTER:
             counter = CounterDesk(client, settings.counter.window)
         elif settings.terminal.mode is Mode.RATING_PAD:
@@ -183,6 +198,7 @@ def build_terminal(
             cases,
             counter,
             pad,
+            feed,
             hub,
         )
     except BaseException:

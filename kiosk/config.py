@@ -36,6 +36,7 @@ class Mode(enum.Enum):
     COMMUNITY = "community"
     COUNTER = "counter"
     RATING_PAD = "rating-pad"  # a window's 评价器 as a terminal of its own
+    DISPLAY = "display"  # the hall's calling display (叫号大屏)
 
 
 class _Section(BaseModel):
@@ -188,6 +189,12 @@ class CounterSettings(_Section):
     rating_pad: Literal["second-screen", "none"] = "second-screen"
 
 
+class DisplaySettings(_Section):
+    """The hall's calling display (mode = "display")."""
+
+    notice: Annotated[str, Field(max_length=500)] = ""  # the scrolling line at the bottom
+
+
 class AdminSettings(_Section):
     # scrypt hash of the maintenance PIN, made by `kiosk admin-pin`; empty: no maintenance screen
     pin_hash: str = ""
@@ -209,6 +216,7 @@ class Settings(_Section):
     cases: CasesSettings = CasesSettings()
     community: CommunitySettings = CommunitySettings()
     counter: CounterSettings = CounterSettings()
+    display: DisplaySettings = DisplaySettings()
     admin: AdminSettings = AdminSettings()
     source: str = Field(default="", exclude=True)  # the file the settings came from
 

@@ -35,6 +35,8 @@ def run_window(terminal: Terminal, *, fullscreen: bool, windowed: bool = False) 
         return run_counter(app, terminal, fullscreen=fullscreen)
     if terminal.pad is not None:
         return run_pad(app, terminal, fullscreen=fullscreen)
+    if terminal.display is not None:
+        return run_display(app, terminal, fullscreen=fullscreen)
     if fullscreen:
         window = KioskWindow(terminal, kiosk_mode=True)
         window.setWindowFlags(
@@ -102,6 +104,24 @@ def run_pad(app: QApplication, terminal: Terminal, *, fullscreen: bool) -> int:
         pad.resize(QSize(1280, 800).boundedTo(app.primaryScreen().availableSize() * 0.95))
         pad.show()
     poller.start()
+    return app.exec()
+
+
+def run_display(app: QApplication, terminal: Terminal, *, fullscreen: bool) -> int:
+    """The hall's calling display, following the hub's event stream."""
+    from ui.display.window import DisplayWindow
+
+    feed = terminal.display
+    assert feed is not None
+    settings = terminal.settings
+    wall = DisplayWindow(feed, settings.terminal.hall_name, settings.display.notice)
+    if fullscreen:
+        wall.setWindowFlags(Qt.WindowType.FramelessWindowHint)
+        wall.showFullScreen()
+    else:
+        wall.resize(QSize(1920, 1080).boundedTo(app.primaryScreen().availableSize() * 0.95))
+        wall.show()
+    feed.start()
     return app.exec()
 
 

@@ -40,9 +40,12 @@ def register(subparsers: Any) -> None:
     )
     demo.add_argument(
         "--mode",
-        choices=("hall", "community", "counter"),
+        choices=("hall", "community", "counter", "display"),
         default="hall",
-        help="counter: a clerk's desk and rating pad, with citizens arriving at a simulated kiosk",
+        help=(
+            "counter: a clerk's desk and rating pad, with citizens arriving at a simulated kiosk;"
+            " display: the hall's calling display, with simulated windows calling"
+        ),
     )
     demo.add_argument("--windowed", action="store_true", help="a desktop-sized window")
     demo.add_argument("--tour", metavar="OUTDIR", help="run the scripted tour headless into OUTDIR")
@@ -79,6 +82,8 @@ def _demo(args: argparse.Namespace) -> int:
         with build_terminal(settings, printed_dir=out, local_hub=demo_hub) as terminal:
             if terminal.counter is not None:
                 written = _counter_tour(terminal, out)
+            elif terminal.display is not None:
+                written = _display_tour(terminal, out)
             else:
                 from ui.tour import run_tour
 
@@ -91,15 +96,20 @@ def _demo(args: argparse.Namespace) -> int:
     with build_terminal(settings, local_hub=demo_hub) as terminal:
         from ui.app import run_window
 
-        if terminal.counter is None:
+        if terminal.counter is None and terminal.display is None:
             return run_window(terminal, fullscreen=False, windowed=args.windowed)
         hall = _simulated_hall(terminal)
         hall.morning(8)
         hall.start()
+        windows = _simulated_windows(terminal) if terminal.display is not None else None
+        if windows is not None:
+            windows.start()
         try:
             return run_window(terminal, fullscreen=False, windowed=True)
         finally:
             hall.stop()
+            if windows is not None:
+                windows.stop()
 
 
 def _simulated_hall(terminal: Any) -> Any:
@@ -111,6 +121,31 @@ def _simulated_hall(terminal: Any) -> Any:
     client = HubClient(hub.base_url, token=hub.register_terminal("DEMO-KIOSK"))
     terminal.on_close(client.close)
     return SimulatedHall(client)
+
+
+def _simulated_windows(terminal: Any) -> Any:
+    """Two sample clerks calling at W01 and W02 of the demo's own hub, for the display."""
+    from contract.models import ClerkSignIn, TerminalMode
+    from kiosk.api.client import HubClient
+    from kiosk.counter.simulated_hall import SimulatedWindows
+
+    hub = terminal.local_hub
+    clients = {}
+    for code, staff_no in (("W01", "S001"), ("W02", "S002")):
+        token = hub.register_terminal(f"DEMO-{code}", mode=TerminalMode.COUNTER)
+        client = HubClient(hub.base_url, token=token)
+        terminal.on_close(client.close)
+        client.sign_in_clerk(code, ClerkSignIn(staff_no=staff_no, pin="246810"))  # sample PIN
+        clients[code] = client
+    return SimulatedWindows(clients)
+
+
+def _display_tour(terminal: Any, out: Path) -> list[Path]:
+    from ui.app import application
+    from ui.display.tour import run_display_tour
+
+    application()
+    return run_display_tour(terminal, _simulated_hall(terminal), _simulated_windows(terminal), out)
 
 
 def _counter_tour(terminal: Any, out: Path) -> list[Path]:

@@ -123,3 +123,43 @@ class SimulatedHall:
     def _run(self) -> None:
         while not self._stop.wait(self.every * self._random.uniform(0.5, 1.5)):
             self.arrive()
+
+
+class SimulatedWindows:
+    """Clerks at windows calling and serving in turn (the display demo): each window, every
+    few seconds, finishes whom it serves or calls the next."""
+
+    def __init__(self, clients: dict[str, HubClient], *, every: float = 5.0) -> None:
+        self.clients = clients  # window code -> a signed-in counter terminal's client
+        self.every = every
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def step(self) -> None:
+        for code, client in self.clients.items():
+            try:
+                serving = client.counter_session(code).serving
+                if serving is None:
+                    client.call_next(code)
+                else:
+                    if serving.state is m.TicketState.CALLED:
+                        client.ticket_action(code, serving.ticket_id, m.TicketAction.START)
+                    done = m.FinishRequest(outcome=m.ServiceOutcome.DONE)
+                    client.finish_ticket(code, serving.ticket_id, done)
+            except HubError as exc:
+                logger.info("simulated window %s: %s", code, exc)
+
+    def start(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="simulated-windows", daemon=True)
+            self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(10)
+            self._thread = None
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.every):
+            self.step()

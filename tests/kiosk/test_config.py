@@ -12,7 +12,7 @@ from kiosk.paths import example_config
 MINIMAL = {"terminal": {"id": "K1", "hall_name": "测试大厅"}}
 
 
-@pytest.mark.parametrize("mode", ["hall", "community", "counter", "rating-pad"])
+@pytest.mark.parametrize("mode", ["hall", "community", "counter", "rating-pad", "display"])
 def test_example_configs_load(mode: str) -> None:
     settings = load_settings(example_config(mode), environ={})
     assert settings.terminal.mode is Mode(mode)

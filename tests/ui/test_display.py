@@ -1,0 +1,94 @@
+"""The hall's calling display over a real hub on loopback: a call on the wall within a second,
+the history of eight, a banner with the last update's time when the stream is lost, and the
+wall catching up when it is back; and its headless demo tour through the real CLI."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from contract import models as m
+from hub.context import HubSettings
+from hub.embedded import EmbeddedHub
+from kiosk.api.client import HubClient
+from kiosk.display.feed import HallFeed
+from ui.display.window import DisplayWindow
+
+PIN = "246810"
+FAST = HubSettings(event_keepalive_seconds=0.5)
+
+
+def test_the_wall_shows_calls_at_once_and_says_when_it_is_not_live(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    folder = tmp_path / "hub"
+    first = EmbeddedHub(folder, settings=FAST)
+    first.start()
+    port = int(first.base_url.rsplit(":", 1)[1])
+    kiosk = first.register_terminal("KIOSK-1")
+    counter = first.register_terminal("WIN-1", mode=m.TerminalMode.COUNTER)
+    wall_token = first.register_terminal("WALL-1", mode=m.TerminalMode.DISPLAY)
+    with HubClient(first.base_url, token=counter) as window:
+        window.sign_in_clerk("W01", m.ClerkSignIn(staff_no="S001", pin=PIN))
+    with HubClient(first.base_url, token=kiosk) as citizen:
+        for _ in range(10):
+            citizen.issue_ticket(m.TicketIssueRequest(category_code="general"))
+    feed = HallFeed(HubClient(first.base_url, token=wall_token, read_timeout=5, retries=0))
+    wall = DisplayWindow(feed, "示例区政务服务中心", "请留意叫号")
+    qtbot.addWidget(wall)
+    wall.resize(1920, 1080)
+    wall.show()
+    feed.start()
+    try:
+        qtbot.waitUntil(lambda: wall.view.live, timeout=10000)
+        with HubClient(first.base_url, token=counter) as window:
+            for _ in range(9):
+                called = time.monotonic()
+                ticket = window.call_next("W01")
+                qtbot.waitUntil(lambda t=ticket: wall.number.text() == t.number, timeout=1000)
+                assert time.monotonic() - called < 1.0
+                window.ticket_action("W01", ticket.ticket_id, m.TicketAction.START)
+                done = m.FinishRequest(outcome=m.ServiceOutcome.DONE)
+                window.finish_ticket("W01", ticket.ticket_id, done)
+        assert "1号窗口" in wall.where.text()
+        recent = [number.text() for number, _ in wall.recent_rows]
+        assert recent == [f"A{n:03d}" for n in range(9, 1, -1)]  # the history rolls: eight
+        assert not wall.banner.isVisible()
+        first.stop()
+        qtbot.waitUntil(lambda: wall.banner.isVisible(), timeout=10000)
+        assert "连接已中断" in wall.banner.text() and "最后更新于" in wall.banner.text()
+        with EmbeddedHub(folder, port=port, settings=FAST) as second:
+            with HubClient(second.base_url, token=counter) as window:
+                window.call_next("W01")  # called while the wall is away
+            qtbot.waitUntil(lambda: not wall.banner.isVisible(), timeout=20000)
+            qtbot.waitUntil(lambda: wall.number.text() == "A010", timeout=5000)
+    finally:
+        feed.stop()
+
+
+def test_the_display_demo_tour_writes_every_state(tmp_path: Path) -> None:
+    out = tmp_path / "display-tour"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-m", "kiosk", "demo", "--mode", "display", "--tour", str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "Traceback" not in done.stderr
+    shots = sorted(p.name for p in out.glob("display-*.png"))
+    assert shots == [
+        "display-01-calling.png",
+        "display-02-history.png",
+        "display-03-paused-window.png",
+        "display-04-4k.png",
+        "display-05-stream-lost.png",
+    ]

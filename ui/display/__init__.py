@@ -1,0 +1,1 @@
+"""The hall's screens: the calling display."""

@@ -1139,6 +1139,69 @@
     </message>
 </context>
 <context>
+    <name>DisplayWindow</name>
+    <message>
+        <location filename="../display/window.py" line="55"/>
+        <source>一门通 叫号屏</source>
+        <translation>Yimen calling display</translation>
+    </message>
+    <message>
+        <location filename="../display/window.py" line="78"/>
+        <source>正在呼叫</source>
+        <translation>Now calling</translation>
+    </message>
+    <message>
+        <location filename="../display/window.py" line="94"/>
+        <source>最近呼叫</source>
+        <translation>Recent calls</translation>
+    </message>
+    <message>
+        <location filename="../display/window.py" line="115"/>
+        <source>排队情况</source>
+        <translation>Queues</translation>
+    </message>
+    <message>
+        <location filename="../display/window.py" line="174"/>
+        <source>约 {minutes} 分钟</source>
+        <translation>about {minutes} min</translation>
+    </message>
+    <message>
+        <location filename="../display/window.py" line="176"/>
+        <source>很快</source>
+        <translation>soon</translation>
+    </message>
+    <message>
+        <location filename="../display/window.py" line="178"/>
+        <source>{name}：等候 {count} 人 {wait}</source>
+        <translation>{name}: {count} waiting {wait}</translation>
+    </message>
+    <message>
+        <location filename="../display/window.py" line="188"/>
+        <source>暂停服务：</source>
+        <translation>Paused: </translation>
+    </message>
+    <message>
+        <location filename="../display/window.py" line="194"/>
+        <source>请留意叫号</source>
+        <translation>Please watch for your number</translation>
+    </message>
+    <message>
+        <location filename="../display/window.py" line="197"/>
+        <source>请 {number} 号到 {window} 办理</source>
+        <translation>Number {number}, please go to {window}</translation>
+    </message>
+    <message>
+        <location filename="../display/window.py" line="201"/>
+        <source>再次呼叫：</source>
+        <translation>Calling again: </translation>
+    </message>
+    <message>
+        <location filename="../display/window.py" line="211"/>
+        <source>与服务器的连接已中断，本屏最后更新于 {time}，正在重新连接…</source>
+        <translation>Connection to the server lost — last updated at {time}, reconnecting…</translation>
+    </message>
+</context>
+<context>
     <name>FailedPage</name>
     <message>
         <location filename="../screens/ticket_pages.py" line="217"/>

@@ -193,6 +193,8 @@ class DisplaySettings(_Section):
     """The hall's calling display (mode = "display")."""
 
     notice: Annotated[str, Field(max_length=500)] = ""  # the scrolling line at the bottom
+    # A window's own screen (窗口屏) instead of the hall's wall: that window's code, e.g. W03.
+    window: Annotated[str, Field(max_length=64, pattern=r"^[A-Za-z0-9_.-]*$")] = ""
 
 
 class AdminSettings(_Section):

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.app import Terminal
 from ui.main_window import PORTRAIT, KioskWindow
@@ -108,13 +108,18 @@ def run_pad(app: QApplication, terminal: Terminal, *, fullscreen: bool) -> int:
 
 
 def run_display(app: QApplication, terminal: Terminal, *, fullscreen: bool) -> int:
-    """The hall's calling display, following the hub's event stream."""
+    """The hall's calling display, or one window's screen, following the hub's event stream."""
     from ui.display.window import DisplayWindow
+    from ui.display.window_screen import WindowScreen
 
     feed = terminal.display
     assert feed is not None
     settings = terminal.settings
-    wall = DisplayWindow(feed, settings.terminal.hall_name, settings.display.notice)
+    wall: QWidget = (
+        WindowScreen(feed, settings.display.window)
+        if settings.display.window
+        else DisplayWindow(feed, settings.terminal.hall_name, settings.display.notice)
+    )
     if fullscreen:
         wall.setWindowFlags(Qt.WindowType.FramelessWindowHint)
         wall.showFullScreen()

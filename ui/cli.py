@@ -29,6 +29,21 @@ def register(subparsers: Any) -> None:
     )
     run.set_defaults(func=_run)
 
+    display = subparsers.add_parser(
+        "display",
+        help="run the hall's calling display, or one window's screen (--window)",
+        description=(
+            "Run the calling display full-screen with this machine's configuration (as `run` does"
+            ' with mode = "display"); --window shows one window\'s screen (窗口屏) instead.'
+        ),
+    )
+    display.add_argument(
+        "--config", default=DEFAULT_CONFIG, help=f"TOML file (default {DEFAULT_CONFIG})"
+    )
+    display.add_argument("--window", metavar="CODE", help="a window's code at the hub, e.g. W03")
+    display.add_argument("--windowed", action="store_true", help="a window, not full-screen")
+    display.set_defaults(func=_display)
+
     demo = subparsers.add_parser(
         "demo",
         help="try the kiosk: embedded hub, simulated devices, virtual printer",
@@ -59,6 +74,25 @@ def _run(args: argparse.Namespace) -> int:
     from kiosk.paths import log_dir
 
     settings = load_settings(args.config)
+    log_to_file(log_dir())
+    with build_terminal(settings) as terminal:
+        from ui.app import run_window
+
+        return run_window(terminal, fullscreen=not args.windowed)
+
+
+def _display(args: argparse.Namespace) -> int:
+    from kiosk.app import build_terminal
+    from kiosk.config import load_settings, settings_from_dict
+    from kiosk.logs import log_to_file
+    from kiosk.paths import log_dir
+
+    base = load_settings(args.config)
+    raw = base.model_dump(mode="json")
+    raw["terminal"]["mode"] = "display"
+    if args.window:
+        raw["display"]["window"] = args.window
+    settings = settings_from_dict(raw, source=base.source)
     log_to_file(log_dir())
     with build_terminal(settings) as terminal:
         from ui.app import run_window

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Query, Response
 
 from contract import models as m
 from hub import clerks, evaluations, stats
-from hub.auth import ContextDep, CounterDep
+from hub.auth import ContextDep, CounterDep, TerminalDep
 from hub.routes import problems
 
 router = APIRouter(tags=["staff"])
@@ -47,7 +47,8 @@ def ticket_stats(
     responses={200: {"content": {"image/*": {}}}, **PROBLEMS},
     response_class=Response,
 )
-def clerk_photo(staff_no: str, ctx: ContextDep, _t: CounterDep) -> Response:
+def clerk_photo(staff_no: str, ctx: ContextDep, _t: TerminalDep) -> Response:
+    """A clerk's photo, for the window's screen and rating pad (any terminal of the hall)."""
     data = clerks.photo(ctx, staff_no)
     media = "image/png" if data.startswith(b"\x89PNG") else "image/jpeg"
     return Response(data, media_type=media, headers={"Cache-Control": "max-age=300"})

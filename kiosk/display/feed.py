@@ -86,6 +86,10 @@ class HallFeed:
     def view(self) -> HallView:
         return self._view
 
+    def photo(self, staff_no: str) -> bytes:
+        """A clerk's photo, for a window's screen (blocking)."""
+        return self.client.clerk_photo(staff_no)
+
     def start(self) -> None:
         if self._thread is None:
             self._stop.clear()
@@ -146,7 +150,10 @@ class HallFeed:
         elif event.type == "queue.changed":
             view = replace(view, queues=self._queue_count(data))
         elif event.type in WINDOW_STATES:
-            view = replace(view, windows=self._window_state(event.type, data))
+            try:  # who signed in, and why paused: the windows as the hub has them now
+                view = replace(view, windows=tuple(self.client.windows()))
+            except HubError:
+                view = replace(view, windows=self._window_state(event.type, data))
         if event.type in CALLS or event.type.startswith("ticket."):
             view = replace(view, windows=self._serving(event.type, data, view.windows))
         self._set(replace(view, live=True, updated_at=self.clock()))

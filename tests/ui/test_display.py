@@ -18,6 +18,7 @@ from hub.embedded import EmbeddedHub
 from kiosk.api.client import HubClient
 from kiosk.display.feed import HallFeed
 from ui.display.window import DisplayWindow
+from ui.display.window_screen import WindowScreen
 
 PIN = "246810"
 FAST = HubSettings(event_keepalive_seconds=0.5)
@@ -84,11 +85,51 @@ def test_the_display_demo_tour_writes_every_state(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr[-3000:]
     assert "Traceback" not in done.stderr
-    shots = sorted(p.name for p in out.glob("display-*.png"))
+    shots = sorted(p.name for p in out.glob("*.png"))
     assert shots == [
         "display-01-calling.png",
         "display-02-history.png",
         "display-03-paused-window.png",
         "display-04-4k.png",
         "display-05-stream-lost.png",
+        "window-screen-W01.png",
+        "window-screen-W02.png",
     ]
+
+
+def test_a_windows_screen_shows_its_clerk_the_number_served_and_a_pause(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    with EmbeddedHub(tmp_path / "hub", settings=FAST) as hub:
+        counter = hub.register_terminal("WIN-3", mode=m.TerminalMode.COUNTER)
+        screen_token = hub.register_terminal("SCREEN-3", mode=m.TerminalMode.DISPLAY)
+        with HubClient(hub.base_url, token=hub.register_terminal("KIOSK-1")) as citizen:
+            citizen.issue_ticket(m.TicketIssueRequest(category_code="business"))
+        feed = HallFeed(HubClient(hub.base_url, token=screen_token, read_timeout=5))
+        screen = WindowScreen(feed, "W03")
+        qtbot.addWidget(screen)
+        screen.resize(1280, 720)
+        screen.show()
+        feed.start()
+        try:
+            qtbot.waitUntil(lambda: screen.name.text() == "3号窗口（企业开办）", timeout=10000)
+            assert screen.clerk.text() == ""  # nobody signed in
+            with HubClient(hub.base_url, token=counter) as window:
+                window.sign_in_clerk("W03", m.ClerkSignIn(staff_no="S003", pin=PIN))
+                qtbot.waitUntil(lambda: "S003" in screen.clerk.text(), timeout=5000)
+                qtbot.waitUntil(lambda: screen.photo.pixmap() is not None, timeout=5000)
+                window.call_next("W03")
+                qtbot.waitUntil(lambda: screen.number.text() == "C001", timeout=2000)
+                meeting = m.WindowStateChange(
+                    state=m.WindowState.PAUSED, reason=m.PauseReason.BACK_OFFICE
+                )
+                ticket = window.counter_session("W03").serving
+                assert ticket is not None
+                window.ticket_action("W03", ticket.ticket_id, m.TicketAction.START)
+                done = m.FinishRequest(outcome=m.ServiceOutcome.DONE)
+                window.finish_ticket("W03", ticket.ticket_id, done)
+                window.set_window_state("W03", meeting)
+                qtbot.waitUntil(lambda: screen.state.text() == "暂停服务 · 后台办件", timeout=5000)
+                assert not screen.number.isVisible()
+        finally:
+            feed.stop()

@@ -14,6 +14,7 @@ from contract import models as m
 from kiosk.app import Terminal
 from kiosk.counter.simulated_hall import SimulatedHall, SimulatedWindows
 from ui.display.window import DisplayWindow
+from ui.display.window_screen import WindowScreen
 
 
 def run_display_tour(
@@ -62,6 +63,16 @@ def run_display_tour(
     client.set_window_state(code, pause)
     until(lambda: bool(wall.view.paused), "the pause")
     shot("display-03-paused-window")
+    for code in windows.clients:  # each window's own screen: one paused, one serving
+        screen = WindowScreen(feed, code)
+        screen.resize(1280, 720)
+        screen.show()
+        screen.show_view(wall.view)
+        pump(1.0)  # the clerk's photo arrives
+        path = out / f"window-screen-{code}.png"
+        screen.grab().save(str(path))
+        written.append(path)
+        screen.close()
     wall.resize(3840, 2160)
     shot("display-04-4k")
     wall.resize(1920, 1080)

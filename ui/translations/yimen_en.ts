@@ -3166,4 +3166,49 @@ Applicant: %3</translation>
         <translation>Choose a queue, window or clerk to transfer to.</translation>
     </message>
 </context>
+<context>
+    <name>WindowScreen</name>
+    <message>
+        <location filename="../display/window_screen.py" line="24"/>
+        <source>一门通 窗口屏</source>
+        <translation>Yimen window screen</translation>
+    </message>
+    <message>
+        <location filename="../display/window_screen.py" line="79"/>
+        <source>本窗口未设置</source>
+        <translation>This window is not set up</translation>
+    </message>
+    <message>
+        <location filename="../display/window_screen.py" line="85"/>
+        <source>暂停服务</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <location filename="../display/window_screen.py" line="88"/>
+        <source>本窗口暂停办理</source>
+        <translation>This window is closed</translation>
+    </message>
+    <message>
+        <location filename="../display/window_screen.py" line="91"/>
+        <source>正在办理</source>
+        <translation>Now serving</translation>
+    </message>
+    <message>
+        <location filename="../display/window_screen.py" line="94"/>
+        <source>请等候叫号</source>
+        <translation>Please wait to be called</translation>
+    </message>
+    <message>
+        <location filename="../display/window_screen.py" line="100"/>
+        <source>与服务器的连接已中断，正在重新连接…</source>
+        <translation>Connection to the server lost, reconnecting…</translation>
+    </message>
+    <message>
+        <location filename="../display/window_screen.py" line="109"/>
+        <source>{name}
+工号 {staff_no}</source>
+        <translation>{name}
+Staff no. {staff_no}</translation>
+    </message>
+</context>
 </TS>

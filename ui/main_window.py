@@ -45,7 +45,8 @@ from ui.voice import VoiceGuide
 from ui.widgets import make_button
 from ui.widgets.header import Header
 from ui.widgets.journey_kit import JourneyScreen, left_card_text
-from ui.widgets.virtual_keyboard import WANTS_KEYBOARD, KeyboardPanel
+from ui.widgets.keyboard_panel import KeyboardPanel
+from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
 
 logger = logging.getLogger(__name__)
 

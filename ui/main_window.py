@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
@@ -45,8 +45,10 @@ from ui.voice import VoiceGuide
 from ui.widgets import make_button
 from ui.widgets.header import Header
 from ui.widgets.journey_kit import JourneyScreen, left_card_text
-from ui.widgets.keyboard_panel import KeyboardPanel
 from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
+
+if TYPE_CHECKING:
+    from ui.widgets.keyboard_panel import KeyboardPanel
 
 logger = logging.getLogger(__name__)
 
@@ -270,7 +272,9 @@ class KioskWindow(QWidget):
         if new is None or not self.isAncestorOf(new):
             return  # focus left the window (or went into the keyboard itself)
         if isinstance(new, QLineEdit) and new.property(WANTS_KEYBOARD):
-            if self.keyboard is None:  # built on first use: loading its QML takes a moment
+            if self.keyboard is None:  # built on first use: loading Qt Quick takes a moment
+                from ui.widgets.keyboard_panel import KeyboardPanel
+
                 self.keyboard = KeyboardPanel()
                 self._keyboard_slot.addWidget(self.keyboard)
             self.keyboard.show()

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtQuick import QQuickWindow, QSGRendererInterface
-
 WANTS_KEYBOARD = "wantsKeyboard"  # dynamic property on a QLineEdit that takes free text
 
 
@@ -26,5 +24,6 @@ def prepare_environment() -> None:
     os.environ["QT_LOGGING_RULES"] = ";".join(r for r in (rules, quiet) if r)
     os.environ.setdefault("QT_VIRTUALKEYBOARD_DESKTOP_DISABLE", "1")
     if os.environ.get("QT_QPA_PLATFORM") in ("offscreen", "minimal"):
-        # No GPU there: Qt Quick's software renderer draws the keyboard.
-        QQuickWindow.setGraphicsApi(QSGRendererInterface.GraphicsApi.Software)
+        # No GPU there: Qt Quick's software renderer draws the keyboard. Chosen by environment,
+        # not QQuickWindow.setGraphicsApi: Qt Quick loads with the keyboard, not at start-up.
+        os.environ.setdefault("QT_QUICK_BACKEND", "software")

@@ -72,6 +72,7 @@ DEFERRED = (
     "PySide6.QtQuickWidgets",
     "cv2",  # the cameras, when one runs
     "numpy",
+    "requests",  # the hub client, with its first request
     "ui.screens.ticket_screen",  # the journeys' screens, in idle time after the first paint
     "ui.screens.checkin_screen",
     "ui.screens.progress_screen",

@@ -73,6 +73,7 @@ DEFERRED = (
     "cv2",  # the cameras, when one runs
     "numpy",
     "requests",  # the hub client, with its first request
+    "drivers.printer.render",  # the virtual printer, with its first job
     "ui.screens.ticket_screen",  # the journeys' screens, in idle time after the first paint
     "ui.screens.checkin_screen",
     "ui.screens.progress_screen",

@@ -75,6 +75,7 @@ DEFERRED = (
     "requests",  # the hub client, with its first request
     "drivers.printer.render",  # the virtual printer, with its first job
     "cryptography",  # the outbox's cipher, with the first case stored
+    "stdnum",  # ID-number checks, with the first number typed or read
     "ui.screens.ticket_screen",  # the journeys' screens, in idle time after the first paint
     "ui.screens.checkin_screen",
     "ui.screens.progress_screen",

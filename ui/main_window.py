@@ -102,6 +102,7 @@ class KioskWindow(QWidget):
         layout.addLayout(self._keyboard_slot)
         layout.addWidget(self.finish_bar)
         self.keyboard: KeyboardPanel | None = None
+        self._admin: AdminScreen | None = None  # the maintenance screen, built when first opened
 
         self.admin_gate = AdminGate(settings.admin.pin_hash)
         self.pin_overlay = PinOverlay(self, self.admin_gate)
@@ -164,10 +165,7 @@ class KioskWindow(QWidget):
             language=self.languages.current,
             elder_mode=self.session.elder_mode,
         )
-        self.admin = AdminScreen(self.terminal, self.runner)
-        self.admin.closed.connect(lambda: self.end_session("admin"))
-        self.admin.exit_requested.connect(self._exit_app)
-        self.stack.addWidget(self.admin)
+        self._admin = None  # went with the old screens; built again in this language if opened
         self.stack.addWidget(self.home)
         self.home.journey_chosen.connect(self.open_journey)
         self.home.language_toggled.connect(self.toggle_language)
@@ -176,6 +174,16 @@ class KioskWindow(QWidget):
         self._card_left_changed()
         self._show_home()
         after_first_paint(self.home, self._build_next_journey)
+
+    @property
+    def admin(self) -> AdminScreen:
+        """The maintenance screen (built now if it has not been opened yet)."""
+        if self._admin is None:
+            self._admin = AdminScreen(self.terminal, self.runner)
+            self._admin.closed.connect(lambda: self.end_session("admin"))
+            self._admin.exit_requested.connect(self._exit_app)
+            self.stack.addWidget(self._admin)
+        return self._admin
 
     @property
     def journey_keys(self) -> tuple[str, ...]:
@@ -296,9 +304,10 @@ class KioskWindow(QWidget):
 
     def _devices_changed(self, snapshot: object) -> None:
         assert isinstance(snapshot, Mapping)
+        if self._admin is not None:
+            self._admin.show_devices(snapshot)
         for key, tile in self.home.tiles.items():
             status = journey_status(self._journey_specs[key], snapshot)
-            self.admin.show_devices(snapshot)
             tile.set_notice(
                 journey_notice(key, status),
                 available=status.availability is not Availability.UNAVAILABLE,
@@ -369,7 +378,8 @@ class KioskWindow(QWidget):
 
     def _wipe_screens(self) -> None:
         """Clear what every screen shows (the journeys' data goes with their session)."""
-        self.admin.wipe()
+        if self._admin is not None:
+            self._admin.wipe()
         for journey in self._built.values():
             journey.wipe()
 

@@ -14,8 +14,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from drivers.printer import PaperWidth, PrinterProfile, QrMode, encode, open_printer, render_escpos
 from drivers.printer.emulator import PrinterEmulator
+from drivers.printer.encoder import encode
+from drivers.printer.printer import open_printer
+from drivers.printer.profile import PaperWidth, PrinterProfile, QrMode
+from drivers.printer.render import render_escpos
 from kiosk.documents import case_receipt, queue_ticket, sample_receipt, sample_ticket
 
 

@@ -6,7 +6,8 @@ The check characters come from python-stdnum (``stdnum.cn.ric``, ``stdnum.cn.usc
 ``ric.validate`` is not used as a whole because it also requires the region to be in its table,
 and new region codes appear every year (and 2023 foreign permanent-residence numbers start with
 9). What counts here: 18 characters, 17 ASCII digits, a real birth date not in the future and not
-before 1900, and the right check character.
+before 1900, and the right check character. python-stdnum loads with the first check (its
+utilities bring in ssl and pydoc): a kiosk checks no number before its home screen is up.
 """
 
 from __future__ import annotations
@@ -14,8 +15,6 @@ from __future__ import annotations
 import datetime
 import enum
 from dataclasses import dataclass
-
-from stdnum.cn import ric, uscc
 
 
 class IdProblem(enum.Enum):
@@ -30,6 +29,8 @@ def check_character(first17: str) -> str:
     """The 18th character for 17 digits (GB 11643, ISO 7064 MOD 11-2)."""
     if len(first17) != 17 or not first17.isascii() or not first17.isdigit():
         raise ValueError("17 digits are needed for a check character")
+    from stdnum.cn import ric
+
     return str(ric.calc_check_digit(first17 + "0"))  # stdnum ignores the last character
 
 
@@ -63,6 +64,8 @@ def looks_resident(number: str) -> bool:
 
 def credit_code_valid(code: str) -> bool:
     """A unified social credit code (GB 32100: 18 characters, its check character right)."""
+    from stdnum.cn import uscc
+
     code = code.strip().upper()
     return len(code) == 18 and bool(uscc.is_valid(code))
 

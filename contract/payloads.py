@@ -43,10 +43,14 @@ import secrets
 import struct
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+if TYPE_CHECKING:  # the caller brings the key: cryptography loads with it, not with this module
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+        Ed25519PrivateKey,
+        Ed25519PublicKey,
+    )
 
 VERSION = 1
 PREFIX = f"YM{VERSION}:"
@@ -308,6 +312,8 @@ def _classify_identity(
         return outcome(PayloadStatus.INVALID, Reason.MALFORMED)
     times = (issued, expires)
     if key is not None:
+        from cryptography.exceptions import InvalidSignature  # loaded already: the key is its
+
         try:
             key.verify(signature, _ID_TAG + body)
         except InvalidSignature:

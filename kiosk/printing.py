@@ -16,7 +16,6 @@ from drivers.printer.encoder import encode
 from drivers.printer.errors import PrinterError
 from drivers.printer.printer import open_printer
 from drivers.printer.profile import PrinterProfile
-from drivers.printer.render import render_escpos
 from drivers.printer.samples import self_test_page
 from kiosk.config import Settings
 from kiosk.documents import CaseReceipt, QueueTicket, case_receipt, queue_ticket
@@ -80,6 +79,8 @@ class TicketPrinter:
         return None
 
     def _print_virtual(self, data: bytes, name: str) -> Path:
+        from drivers.printer.render import render_escpos  # the emulator's decoder: on first use
+
         job = render_escpos(data, self.profile.paper)
         self.printed_dir.mkdir(parents=True, exist_ok=True)
         png = self.printed_dir / f"{name}.png"

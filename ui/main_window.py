@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
@@ -29,23 +29,27 @@ from kiosk.app import Terminal
 from kiosk.journeys.availability import Availability, journey_status, journeys_for
 from kiosk.journeys.rating.flow import Subject
 from kiosk.session import Session
+from ui.after_paint import after_first_paint
 from ui.bridge import BackgroundRunner, EventRelay
 from ui.device_notices import journey_notice
 from ui.i18n import Languages
 from ui.idle import IdleOverlay, IdleWatcher
 from ui.screens.admin_screen import AdminScreen, PinOverlay
-from ui.screens.case_screen import CaseJourney
-from ui.screens.checkin_screen import CheckInJourney
 from ui.screens.home_screen import HomeScreen, Tile
-from ui.screens.progress_screen import ProgressJourney
-from ui.screens.rating_screen import RatingJourney
-from ui.screens.ticket_screen import TicketJourney
 from ui.theme import apply_theme
 from ui.voice import VoiceGuide
 from ui.widgets import make_button
 from ui.widgets.header import Header
 from ui.widgets.journey_kit import JourneyScreen, left_card_text
-from ui.widgets.virtual_keyboard import WANTS_KEYBOARD, KeyboardPanel
+from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
+
+if TYPE_CHECKING:
+    from ui.screens.case_screen import CaseJourney
+    from ui.screens.checkin_screen import CheckInJourney
+    from ui.screens.progress_screen import ProgressJourney
+    from ui.screens.rating_screen import RatingJourney
+    from ui.screens.ticket_screen import TicketJourney
+    from ui.widgets.keyboard_panel import KeyboardPanel
 
 logger = logging.getLogger(__name__)
 
@@ -98,6 +102,7 @@ class KioskWindow(QWidget):
         layout.addLayout(self._keyboard_slot)
         layout.addWidget(self.finish_bar)
         self.keyboard: KeyboardPanel | None = None
+        self._admin: AdminScreen | None = None  # the maintenance screen, built when first opened
 
         self.admin_gate = AdminGate(settings.admin.pin_hash)
         self.pin_overlay = PinOverlay(self, self.admin_gate)
@@ -115,6 +120,7 @@ class KioskWindow(QWidget):
         if kiosk_mode:
             app.installEventFilter(self)
         self._build_screens()
+        after_first_paint(self, self.voice.start)  # checking the speech engine can wait
         # Device health arrives on device threads; the relay hands it to the GUI thread.
         self.device_relay = EventRelay(self)
         self.device_relay.received.connect(self._devices_changed)
@@ -131,8 +137,9 @@ class KioskWindow(QWidget):
 
     def _build_screens(self) -> None:
         """(Re)build the screens in the current language; called again when it changes. Home
-        comes first; each journey's screen is built in idle time after home is painted (one per
-        turn of the event loop, so a tap is answered at once), or at once when it is needed."""
+        comes first; each journey's screen (and its module) is built in idle time after home is
+        painted (one per turn of the event loop, so a tap is answered at once), or at once when
+        it is needed."""
         for journey in self._built.values():
             journey.wipe()  # stops any device it listens to before it goes
         self._built = {}
@@ -158,10 +165,7 @@ class KioskWindow(QWidget):
             language=self.languages.current,
             elder_mode=self.session.elder_mode,
         )
-        self.admin = AdminScreen(self.terminal, self.runner)
-        self.admin.closed.connect(lambda: self.end_session("admin"))
-        self.admin.exit_requested.connect(self._exit_app)
-        self.stack.addWidget(self.admin)
+        self._admin = None  # went with the old screens; built again in this language if opened
         self.stack.addWidget(self.home)
         self.home.journey_chosen.connect(self.open_journey)
         self.home.language_toggled.connect(self.toggle_language)
@@ -169,7 +173,17 @@ class KioskWindow(QWidget):
         self._devices_changed(self.terminal.devices.board.snapshot())
         self._card_left_changed()
         self._show_home()
-        QTimer.singleShot(0, self, self._build_next_journey)  # dropped with the window
+        after_first_paint(self.home, self._build_next_journey)
+
+    @property
+    def admin(self) -> AdminScreen:
+        """The maintenance screen (built now if it has not been opened yet)."""
+        if self._admin is None:
+            self._admin = AdminScreen(self.terminal, self.runner)
+            self._admin.closed.connect(lambda: self.end_session("admin"))
+            self._admin.exit_requested.connect(self._exit_app)
+            self.stack.addWidget(self._admin)
+        return self._admin
 
     @property
     def journey_keys(self) -> tuple[str, ...]:
@@ -183,25 +197,25 @@ class KioskWindow(QWidget):
 
     @property
     def ticket(self) -> TicketJourney:
-        return cast(TicketJourney, self._journey("ticket"))
+        return cast("TicketJourney", self._journey("ticket"))
 
     @property
     def checkin(self) -> CheckInJourney:
-        return cast(CheckInJourney, self._journey("checkin"))
+        return cast("CheckInJourney", self._journey("checkin"))
 
     @property
     def progress(self) -> ProgressJourney:
-        return cast(ProgressJourney, self._journey("progress"))
+        return cast("ProgressJourney", self._journey("progress"))
 
     @property
     def rating(self) -> RatingJourney:
-        return cast(RatingJourney, self._journey("rating"))
+        return cast("RatingJourney", self._journey("rating"))
 
     @property
     def case(self) -> CaseJourney:
         if self.terminal.cases is None:
             raise AttributeError("this terminal takes no cases")
-        return cast(CaseJourney, self._journey("case"))
+        return cast("CaseJourney", self._journey("case"))
 
     def _build_next_journey(self) -> None:
         pending = [key for key in self.journey_keys if key not in self._built]
@@ -226,6 +240,8 @@ class KioskWindow(QWidget):
         session = lambda: self.session  # noqa: E731 - the session of the moment
         english = self.languages.current == "en"
         if key == "ticket":
+            from ui.screens.ticket_screen import TicketJourney
+
             return TicketJourney(
                 terminal.ticket_desk,
                 self.runner,
@@ -236,6 +252,8 @@ class KioskWindow(QWidget):
                 columns=2 if self.landscape else 1,
             )
         if key == "checkin":
+            from ui.screens.checkin_screen import CheckInJourney
+
             return CheckInJourney(
                 terminal.checkin_desk,
                 devices,
@@ -245,12 +263,18 @@ class KioskWindow(QWidget):
                 english=english,
             )
         if key == "progress":
+            from ui.screens.progress_screen import ProgressJourney
+
             return ProgressJourney(terminal.progress_desk, devices, self.runner, session)
         if key == "rating":
+            from ui.screens.rating_screen import RatingJourney
+
             return RatingJourney(
                 terminal.rating_desk, devices, self.runner, session, landscape=self.landscape
             )
         assert key == "case" and terminal.cases is not None
+        from ui.screens.case_screen import CaseJourney
+
         case = CaseJourney(
             terminal.cases,
             terminal.printer,
@@ -269,7 +293,9 @@ class KioskWindow(QWidget):
         if new is None or not self.isAncestorOf(new):
             return  # focus left the window (or went into the keyboard itself)
         if isinstance(new, QLineEdit) and new.property(WANTS_KEYBOARD):
-            if self.keyboard is None:  # built on first use: loading its QML takes a moment
+            if self.keyboard is None:  # built on first use: loading Qt Quick takes a moment
+                from ui.widgets.keyboard_panel import KeyboardPanel
+
                 self.keyboard = KeyboardPanel()
                 self._keyboard_slot.addWidget(self.keyboard)
             self.keyboard.show()
@@ -278,9 +304,10 @@ class KioskWindow(QWidget):
 
     def _devices_changed(self, snapshot: object) -> None:
         assert isinstance(snapshot, Mapping)
+        if self._admin is not None:
+            self._admin.show_devices(snapshot)
         for key, tile in self.home.tiles.items():
             status = journey_status(self._journey_specs[key], snapshot)
-            self.admin.show_devices(snapshot)
             tile.set_notice(
                 journey_notice(key, status),
                 available=status.availability is not Availability.UNAVAILABLE,
@@ -351,7 +378,8 @@ class KioskWindow(QWidget):
 
     def _wipe_screens(self) -> None:
         """Clear what every screen shows (the journeys' data goes with their session)."""
-        self.admin.wipe()
+        if self._admin is not None:
+            self._admin.wipe()
         for journey in self._built.values():
             journey.wipe()
 

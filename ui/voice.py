@@ -5,7 +5,9 @@ no voice for the language is installed, guidance degrades silently: the screen s
 
 A speech-dispatcher that cannot reach a sound device can block whoever connects to it, Qt's
 engine constructor included. So the real engine is first tried in a child process with a time
-limit, off the GUI thread; only an engine that answered is opened in the kiosk itself.
+limit, off the GUI thread; only an engine that answered is opened in the kiosk itself. The kiosk
+starts that check once its first screen is up (:meth:`VoiceGuide.start`): Qt TextToSpeech and
+its multimedia libraries load then, not before home is painted.
 """
 
 from __future__ import annotations
@@ -17,11 +19,14 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject, Signal
-from PySide6.QtTextToSpeech import QTextToSpeech
 
 from kiosk.children import ALARM_PRELUDE, run_bounded
+
+if TYPE_CHECKING:
+    from PySide6.QtTextToSpeech import QTextToSpeech
 
 logger = logging.getLogger(__name__)
 
@@ -58,6 +63,8 @@ def engine_answers(name: str, timeout: float = PROBE_SECONDS) -> bool:
 
 
 class VoiceGuide(QObject):
+    """Silent until :meth:`start` has found an engine that answers."""
+
     ready = Signal(bool)  # the engine check ended: whether voice guidance is on
 
     def __init__(self, engine: str = "auto", parent: QObject | None = None) -> None:
@@ -65,6 +72,17 @@ class VoiceGuide(QObject):
         self.spoken: list[str] = []  # what was said this session (tests, the tour)
         self._tts: QTextToSpeech | None = None
         self._locale = "zh_CN"
+        self._engine = engine
+        self._started = False
+
+    def start(self) -> None:
+        """Check the engine (aside, for a real one) and switch voice guidance on if it answers."""
+        if self._started:
+            return
+        self._started = True
+        from PySide6.QtTextToSpeech import QTextToSpeech
+
+        engine = self._engine
         name = "speechd" if engine == "auto" else engine
         self.ready.connect(lambda ok: self._open(name) if ok else None)
         if engine == "none" or name not in QTextToSpeech.availableEngines():
@@ -85,6 +103,8 @@ class VoiceGuide(QObject):
             self.ready.emit(answered)  # queued to the GUI thread
 
     def _open(self, name: str) -> None:
+        from PySide6.QtTextToSpeech import QTextToSpeech
+
         tts = QTextToSpeech(name, self)
         if tts.state() is QTextToSpeech.State.Error:
             logger.info("speech engine %s failed: %s", name, tts.errorString())

@@ -18,13 +18,15 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from drivers.camera.errors import CameraError
 from drivers.camera.sources import CaptureSettings, FrameSource, describe, open_source
 from drivers.events import Broadcaster
 from drivers.health import DeviceHealth, HealthState
+
+if TYPE_CHECKING:
+    import numpy as np
 
 logger = logging.getLogger(__name__)
 

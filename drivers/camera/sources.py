@@ -21,12 +21,12 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
-
-import cv2
-import numpy as np
+from typing import TYPE_CHECKING, Protocol
 
 from drivers.camera.errors import CameraError, SpecError
+
+if TYPE_CHECKING:
+    import numpy as np
 
 logger = logging.getLogger(__name__)
 
@@ -75,6 +75,8 @@ class VideoCaptureSource:
     def __init__(
         self, spec: str, settings: CaptureSettings, stop: threading.Event | None = None
     ) -> None:
+        import cv2  # here, not at import: a kiosk builds its camera long before it runs it
+
         check_spec(spec)
         target: int | str = int(spec) if spec.isdigit() else spec
         self.is_file = isinstance(target, str) and Path(target).is_file()
@@ -126,6 +128,8 @@ class StillSource:
 
 def render_qr_scene(text: str, width: int = 1280, height: int = 720) -> np.ndarray:
     """A QR code of ``text`` on a grey counter, as a phone held up to the kiosk camera looks."""
+    import cv2
+    import numpy as np
     import qrcode
 
     code = qrcode.QRCode(border=4)
@@ -165,6 +169,8 @@ def open_source(
         width, height = settings.width or 1280, settings.height or 720
         return StillSource(render_qr_scene(spec[4:], width, height), settings.fps, stop)
     if Path(spec).suffix.lower() in IMAGE_SUFFIXES:
+        import cv2
+
         from drivers.camera.image_io import load_gray
 
         gray = load_gray(spec)

@@ -3,7 +3,9 @@
 What a ticket or a receipt says is the kiosk's (``kiosk.documents``); this package turns any
 :class:`Document` into bytes and sends them.
 
-Public API (import from ``drivers.printer``; nothing heavy is imported until used)::
+Import from the modules named below: the package itself imports nothing, so that code which
+only builds documents (the kiosk at start-up) does not load encoders, transports or the virtual
+printer::
 
     doc = kiosk.documents.queue_ticket(QueueTicket(...), PaperWidth.MM58)   # any Document
     profile = PrinterProfile.from_dict({"paper": "58mm", "encoding": "gb18030-fs",
@@ -29,10 +31,11 @@ Public API (import from ``drivers.printer``; nothing heavy is imported until use
   ``print_bytes(data)``, ``status()``, ``close()``.
 - Errors (:mod:`.errors`): ``PrinterError(DeviceError)`` and its subclasses
   ``PrinterUnreachable``, ``PrinterConnectionLost``, ``PrinterTimeout``, ``PaperOut``,
-  ``CoverOpen``, ``PrinterOffline``, ``PrinterConfigError`` (exit 2), ``LayoutError`` (exit 2).
-  Each has ``reason`` (machine code, as in DeviceHealth), ``notice`` (Chinese, fit for a
-  citizen) and ``document`` (the job that failed): ``preview(exc.document).image`` shows the
-  slip on screen instead, so a number the hub issued is never lost to an empty paper roll.
+  ``CoverOpen``, ``PrinterOffline``, ``PrinterConfigError`` (exit 2); ``LayoutError`` (exit 2)
+  is the encoder's (:mod:`.encoder`). Each has ``reason`` (machine code, as in DeviceHealth),
+  ``notice`` (Chinese, fit for a citizen) and ``document`` (the job that failed):
+  ``preview(exc.document).image`` shows the slip on screen instead, so a number the hub issued
+  is never lost to an empty paper roll.
 - Status (:mod:`.status`): sans-I/O ``DLE EOT`` requests/replies (``StatusReader``,
   ``status_reply``), ``PrinterStatus.health()`` -> ``DeviceHealth``.
   ``monitor.PrinterMonitor(lambda: open_printer(uri, profile), period=5).start()`` polls and
@@ -44,66 +47,3 @@ Public API (import from ``drivers.printer``; nothing heavy is imported until use
   ``emulator.PrinterSession`` is the transport-free printer behind it.
 - Samples (:mod:`.samples`): ``self_test_page(profile)`` for ``kiosk print test``.
 """
-
-from drivers.printer.document import (
-    Align,
-    Barcode,
-    Cut,
-    Document,
-    Feed,
-    KeyValue,
-    Picture,
-    Qr,
-    Rule,
-    Style,
-    Text,
-)
-from drivers.printer.encoder import LayoutError, encode
-from drivers.printer.errors import (
-    CoverOpen,
-    PaperOut,
-    PrinterConfigError,
-    PrinterConnectionLost,
-    PrinterError,
-    PrinterOffline,
-    PrinterTimeout,
-    PrinterUnreachable,
-)
-from drivers.printer.printer import Printer, open_printer, preview
-from drivers.printer.profile import ChineseEncoding, PaperWidth, PrinterProfile, QrMode
-from drivers.printer.render import RenderedJob, render_escpos
-from drivers.printer.status import PrinterStatus
-
-__all__ = [
-    "Align",
-    "Barcode",
-    "ChineseEncoding",
-    "CoverOpen",
-    "Cut",
-    "Document",
-    "Feed",
-    "KeyValue",
-    "LayoutError",
-    "PaperOut",
-    "PaperWidth",
-    "Picture",
-    "Printer",
-    "PrinterConfigError",
-    "PrinterConnectionLost",
-    "PrinterError",
-    "PrinterOffline",
-    "PrinterProfile",
-    "PrinterStatus",
-    "PrinterTimeout",
-    "PrinterUnreachable",
-    "Qr",
-    "QrMode",
-    "RenderedJob",
-    "Rule",
-    "Style",
-    "Text",
-    "encode",
-    "open_printer",
-    "preview",
-    "render_escpos",
-]

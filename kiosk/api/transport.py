@@ -2,6 +2,9 @@
 
 Retries happen only where a repeat cannot do harm: reads (GET), and writes that carry an
 ``Idempotency-Key`` (the hub answers a repeat with the first result). Anything else is sent once.
+
+requests loads with the first request, not with this module: a kiosk paints its home screen
+before it asks the hub anything.
 """
 
 from __future__ import annotations
@@ -14,12 +17,13 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import requests
+from typing import TYPE_CHECKING, Any
 
 from contract.models import API_PREFIX, IDEMPOTENCY_HEADER
 from kiosk.api.errors import HubFailure, HubRejected, HubUnreachable
+
+if TYPE_CHECKING:
+    import requests
 
 logger = logging.getLogger(__name__)
 
@@ -76,6 +80,8 @@ class Transport:
         with self._lock:
             session = self._idle.pop() if self._idle else None
         if session is None:
+            import requests
+
             session = requests.Session()
             session.headers["Accept"] = "application/json, application/problem+json"
             if self._token:
@@ -201,6 +207,8 @@ class Transport:
         headers: dict[str, str],
         params: Mapping[str, str] | None,
     ) -> Reply:
+        import requests
+
         try:
             with self._session() as session:
                 response = session.request(

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from kiosk.errors import UsageError
 
 if TYPE_CHECKING:
-    from drivers.printer import Document
+    from drivers.printer.document import Document
 
 STATUSES = ("ok", "paper-near-end", "paper-out", "cover-open", "offline", "silent")
 
@@ -65,7 +65,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run_print(args: argparse.Namespace) -> int:
-    from drivers.printer import PrinterError, PrinterProfile, open_printer
+    from drivers.printer.errors import PrinterError
+    from drivers.printer.printer import open_printer
+    from drivers.printer.profile import PrinterProfile
     from drivers.printer.samples import self_test_page
     from kiosk.documents import case_receipt, queue_ticket, sample_receipt, sample_ticket
 
@@ -108,8 +110,9 @@ def _show_instead(document: Document) -> None:
 
 
 def run_emulator(args: argparse.Namespace) -> int:
-    from drivers.printer import PaperWidth, PrinterStatus
     from drivers.printer.emulator import EmulatedJob, PrinterEmulator
+    from drivers.printer.profile import PaperWidth
+    from drivers.printer.status import PrinterStatus
 
     statuses = {
         "ok": PrinterStatus(),

@@ -2,6 +2,8 @@
 
 Each sealed blob is ``version byte || 12-byte random nonce || ciphertext+tag``; the entry id and
 the blob's role are bound in as associated data, so a blob cannot be moved to another entry.
+
+cryptography loads with the first blob sealed or opened, not when the outbox opens at start-up.
 """
 
 from __future__ import annotations
@@ -10,11 +12,12 @@ import base64
 import os
 import stat
 from pathlib import Path
-
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from typing import TYPE_CHECKING
 
 from kiosk.errors import ConfigError, KioskError
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 _VERSION = b"\x01"
 _NONCE = 12
@@ -28,7 +31,7 @@ def load_or_create_key(path: Path) -> bytes:
     """Read the 32-byte key (base64 in the file) or create it with mode 0600."""
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        key = AESGCM.generate_key(bit_length=256)
+        key = os.urandom(32)  # what AESGCM.generate_key(bit_length=256) returns
         try:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except FileExistsError:
@@ -54,13 +57,26 @@ def load_or_create_key(path: Path) -> bytes:
 
 class Sealer:
     def __init__(self, key: bytes) -> None:
-        self._aead = AESGCM(key)
+        if len(key) != 32:
+            raise ValueError("an outbox key is 32 bytes")
+        self._key = key
+        self._cipher: AESGCM | None = None
+
+    @property
+    def _aead(self) -> AESGCM:
+        if self._cipher is None:
+            from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+            self._cipher = AESGCM(self._key)
+        return self._cipher
 
     def seal(self, plaintext: bytes, aad: bytes) -> bytes:
         nonce = os.urandom(_NONCE)
         return _VERSION + nonce + self._aead.encrypt(nonce, plaintext, aad)
 
     def open(self, blob: bytes, aad: bytes) -> bytes:
+        from cryptography.exceptions import InvalidTag
+
         if blob[:1] != _VERSION:
             raise OutboxCorrupt("An outbox entry has an unknown format version.")
         try:

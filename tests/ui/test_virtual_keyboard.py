@@ -8,7 +8,8 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.app import Terminal
 from ui.main_window import KioskWindow
-from ui.widgets.virtual_keyboard import WANTS_KEYBOARD, KeyboardPanel
+from ui.widgets.keyboard_panel import KeyboardPanel
+from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
 
 
 def test_pinyin_through_the_hosted_keyboard(qtbot: QtBot) -> None:

@@ -8,6 +8,10 @@ from ui.voice import VoiceGuide
 
 def test_speaks_through_an_engine(qtbot: QtBot) -> None:
     guide = VoiceGuide("mock")
+    assert not guide.available  # the kiosk starts it once home is on screen
+    guide.say("您好")
+    assert guide.spoken == []
+    guide.start()
     assert guide.available
     guide.say("请选择要办理的业务类别")
     assert guide.spoken == ["请选择要办理的业务类别"]
@@ -21,6 +25,7 @@ def test_speaks_through_an_engine(qtbot: QtBot) -> None:
 def test_degrades_silently_without_an_engine() -> None:
     for engine in ("none", "no-such-engine"):
         guide = VoiceGuide(engine)
+        guide.start()
         assert not guide.available
         guide.say("您好")  # nothing happens, nothing raises
         guide.set_language("en")
@@ -31,6 +36,7 @@ def test_a_speech_engine_that_hangs_cannot_block_the_kiosk(qtbot: QtBot) -> None
     # On this machine speech-dispatcher has no sound device and may never answer: the guide
     # must come up at once, check the engine aside, and switch voice on only if it answered.
     guide = VoiceGuide("auto")
+    guide.start()
     assert not guide.available  # nothing is opened before the check
     with qtbot.waitSignal(guide.ready, timeout=30000) as result:
         pass

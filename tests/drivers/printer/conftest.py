@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from drivers.printer import PaperWidth
+from drivers.printer.profile import PaperWidth
 
 
 @pytest.fixture(params=list(PaperWidth), ids=lambda p: p.value)

@@ -6,25 +6,23 @@ from __future__ import annotations
 import pytest
 from PIL import Image
 
-from drivers.printer import (
+from drivers.printer import escpos_decoder as ev
+from drivers.printer.document import (
     Align,
     Barcode,
-    ChineseEncoding,
     Cut,
     Document,
+    Element,
     Feed,
     KeyValue,
-    PaperWidth,
     Picture,
-    PrinterProfile,
     Qr,
     Rule,
     Style,
     Text,
-    encode,
 )
-from drivers.printer import escpos_decoder as ev
-from drivers.printer.document import Element
+from drivers.printer.encoder import encode
+from drivers.printer.profile import ChineseEncoding, PaperWidth, PrinterProfile
 
 INIT = b"\x1b@"
 PLAIN = b"\x1d!\x00\x1bE\x00\x1ba\x00"  # GS ! 0, ESC E 0, ESC a 0

@@ -4,20 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from drivers.printer import (
-    LayoutError,
-    PaperOut,
-    PaperWidth,
-    Printer,
-    PrinterOffline,
-    PrinterProfile,
-    PrinterTimeout,
-    Qr,
-    QrMode,
-    encode,
-)
-from drivers.printer.document import Document
+from drivers.printer.document import Document, Qr
 from drivers.printer.emulator import PrinterSession
+from drivers.printer.encoder import LayoutError, encode
+from drivers.printer.errors import PaperOut, PrinterOffline, PrinterTimeout
+from drivers.printer.printer import Printer
+from drivers.printer.profile import PaperWidth, PrinterProfile, QrMode
 from drivers.printer.render import RenderedJob
 from drivers.printer.status import PrinterStatus
 from drivers.printer.transport import Transport

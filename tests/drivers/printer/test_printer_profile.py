@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from drivers.printer import ChineseEncoding, PaperWidth, PrinterConfigError, PrinterProfile, QrMode
+from drivers.printer.errors import PrinterConfigError
+from drivers.printer.profile import ChineseEncoding, PaperWidth, PrinterProfile, QrMode
 
 
 def test_default_is_fs_gb18030_native_qr_80mm() -> None:

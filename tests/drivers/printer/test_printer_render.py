@@ -9,7 +9,8 @@ import qrcode
 import zxingcpp
 from PIL import Image
 
-from drivers.printer import PaperWidth, render_escpos
+from drivers.printer.profile import PaperWidth
+from drivers.printer.render import render_escpos
 
 
 def _python_escpos_job() -> bytes:

@@ -10,15 +10,10 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from drivers.printer import (
-    ChineseEncoding,
-    Document,
-    PaperWidth,
-    PrinterProfile,
-    QrMode,
-    encode,
-    render_escpos,
-)
+from drivers.printer.document import Document
+from drivers.printer.encoder import encode
+from drivers.printer.profile import ChineseEncoding, PaperWidth, PrinterProfile, QrMode
+from drivers.printer.render import render_escpos
 from drivers.printer.samples import ALL_PUNCTUATION, self_test_page
 from kiosk.documents import Delivery, case_receipt, queue_ticket, sample_receipt, sample_ticket
 
@@ -111,7 +106,7 @@ def test_raster_qr_costs_more_bytes_than_native(paper: PaperWidth) -> None:
 def test_logo_pictures_are_scaled_to_the_paper_and_sliced() -> None:
     from PIL import ImageDraw
 
-    from drivers.printer import Picture, Text
+    from drivers.printer.document import Picture, Text
 
     wide = Image.new("L", (800, 400), 255)
     ImageDraw.Draw(wide).rectangle((0, 0, 799, 199), fill=0)

@@ -7,7 +7,9 @@ from datetime import date, datetime
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from drivers.printer import PaperWidth, PrinterProfile, encode, render_escpos
+from drivers.printer.encoder import encode
+from drivers.printer.profile import PaperWidth, PrinterProfile
+from drivers.printer.render import render_escpos
 from drivers.printer.textwidth import clean, width, wrap
 from kiosk.documents import CaseReceipt, Delivery, QueueTicket, case_receipt, queue_ticket
 

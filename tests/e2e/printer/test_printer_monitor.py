@@ -5,9 +5,10 @@ from __future__ import annotations
 import threading
 
 from drivers.health import DeviceHealth, HealthState
-from drivers.printer import PrinterProfile, open_printer
 from drivers.printer.emulator import PrinterEmulator
 from drivers.printer.monitor import PrinterMonitor
+from drivers.printer.printer import open_printer
+from drivers.printer.profile import PrinterProfile
 from drivers.printer.status import PrinterStatus
 
 PROFILE = PrinterProfile(timeout=30)

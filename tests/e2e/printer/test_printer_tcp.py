@@ -8,17 +8,10 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from drivers.printer import (
-    PaperOut,
-    PaperWidth,
-    PrinterConnectionLost,
-    PrinterProfile,
-    PrinterUnreachable,
-    QrMode,
-    open_printer,
-    preview,
-)
 from drivers.printer.emulator import PrinterEmulator
+from drivers.printer.errors import PaperOut, PrinterConnectionLost, PrinterUnreachable
+from drivers.printer.printer import open_printer, preview
+from drivers.printer.profile import PaperWidth, PrinterProfile, QrMode
 from drivers.printer.status import PrinterStatus
 from kiosk.documents import case_receipt, queue_ticket, sample_receipt, sample_ticket
 

@@ -9,15 +9,10 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from drivers.printer import (
-    PaperOut,
-    PaperWidth,
-    PrinterConfigError,
-    PrinterProfile,
-    PrinterUnreachable,
-    open_printer,
-    render_escpos,
-)
+from drivers.printer.errors import PaperOut, PrinterConfigError, PrinterUnreachable
+from drivers.printer.printer import open_printer
+from drivers.printer.profile import PaperWidth, PrinterProfile
+from drivers.printer.render import render_escpos
 from drivers.printer.status import PrinterStatus
 from drivers.printer.transport import PrinterUri
 from kiosk.documents import case_receipt, queue_ticket, sample_receipt, sample_ticket

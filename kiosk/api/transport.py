@@ -161,6 +161,8 @@ class Transport:
         """GET a server-sent event stream line by line, until it ends or the hub goes away
         (HubUnreachable). The read timeout applies between lines: the hub's keep-alive comments
         come more often than that."""
+        import requests
+
         url = f"{self.base_url}{API_PREFIX}{path}"
         try:
             with self._session() as session:
@@ -185,6 +187,8 @@ class Transport:
 
     def fetch_bytes(self, path: str) -> bytes:
         """GET a binary body (a clerk's photo); a problem or no answer raises as ``request``."""
+        import requests
+
         url = f"{self.base_url}{API_PREFIX}{path}"
         try:
             with self._session() as session:

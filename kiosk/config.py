@@ -195,6 +195,16 @@ class DisplaySettings(_Section):
     notice: Annotated[str, Field(max_length=500)] = ""  # the scrolling line at the bottom
     # A window's own screen (窗口屏) instead of the hall's wall: that window's code, e.g. W03.
     window: Annotated[str, Field(max_length=64, pattern=r"^[A-Za-z0-9_.-]*$")] = ""
+    # Voice calling: "clips" (a WAV clip pack, made with espeak-ng, replaceable by a recorded
+    # voice in clips_dir), "tts" (the speech service), or "none".
+    voice: Literal["clips", "tts", "none"] = "clips"
+    voice_template: Annotated[
+        str,
+        Field(min_length=3, max_length=60, pattern=r"^[^{}]*\{number\}[^{}]*(\{window\}[^{}]*)?$"),
+    ] = "请{number}号到{window}号窗口办理"
+    number_reading: Literal["digits", "integer"] = "digits"  # A零零一 or A一
+    voice_repeat: Annotated[int, Field(ge=1, le=3)] = 2
+    clips_dir: str = ""  # empty: voice-clips in the data directory
 
 
 class AdminSettings(_Section):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt
@@ -118,7 +119,9 @@ def run_display(app: QApplication, terminal: Terminal, *, fullscreen: bool) -> i
     wall: QWidget = (
         WindowScreen(feed, settings.display.window)
         if settings.display.window
-        else DisplayWindow(feed, settings.terminal.hall_name, settings.display.notice)
+        else DisplayWindow(
+            feed, settings.terminal.hall_name, settings.display.notice, announcer(terminal)
+        )
     )
     if fullscreen:
         wall.setWindowFlags(Qt.WindowType.FramelessWindowHint)
@@ -128,6 +131,21 @@ def run_display(app: QApplication, terminal: Terminal, *, fullscreen: bool) -> i
         wall.show()
     feed.start()
     return app.exec()
+
+
+def announcer(terminal: Terminal) -> Any:
+    """The calling display's voice, as ``[display]`` configures it."""
+    from ui.display.announcer import Announcer
+
+    voice = terminal.settings.display
+    clips = Path(voice.clips_dir) if voice.clips_dir else terminal.data_dir / "voice-clips"
+    return Announcer(
+        voice.voice,
+        clips,
+        template=voice.voice_template,
+        reading=voice.number_reading,
+        repeat=voice.voice_repeat,
+    )
 
 
 def _card_reads(terminal: Terminal, window: Any) -> Callable[[], None]:

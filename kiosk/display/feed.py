@@ -41,8 +41,9 @@ class Call:
     counter_code: str
     counter_name: str
     recall: bool
-    at: datetime
+    at: datetime  # when the display heard of it
     event_id: int
+    made_at: datetime | None = None  # when the hub made it (a caught-up call is old)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +146,7 @@ class HallFeed:
                 recall=event.type == "ticket.recalled",
                 at=self.clock(),
                 event_id=event.id,
+                made_at=_when(data.get("at")),
             )
             view = replace(view, calls=(call, *view.calls)[:RECENT])
         elif event.type == "queue.changed":
@@ -209,3 +211,10 @@ class HallFeed:
     def _set(self, view: HallView) -> None:
         self._view = view
         self.views.publish(view)
+
+
+def _when(text: object) -> datetime | None:
+    try:
+        return datetime.fromisoformat(str(text)) if text else None
+    except ValueError:
+        return None

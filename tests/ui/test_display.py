@@ -5,11 +5,13 @@ wall catching up when it is back; and its headless demo tour through the real CL
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from contract import models as m
@@ -133,3 +135,34 @@ def test_a_windows_screen_shows_its_clerk_the_number_served_and_a_pause(
                 assert not screen.number.isVisible()
         finally:
             feed.stop()
+
+
+@pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is not installed")
+def test_the_wall_says_each_new_call_in_turn_and_not_an_old_one(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from kiosk.display.feed import Call
+    from ui.display.announcer import Announcer
+
+    voice = Announcer("clips", tmp_path / "clips", template="请{number}号到{window}号窗口办理",
+                      repeat=1)  # fmt: skip
+    assert voice.ready.wait(60)  # the pack made with espeak-ng
+    said: list[str] = []
+    voice.said.connect(lambda announcement: said.append(announcement.number))
+    now = datetime.now(UTC)
+
+    def call(number: str, event_id: int, made_at: datetime) -> Call:
+        return Call(number, "W03", "3号窗口", False, now, event_id, made_at)
+
+    old = call("A001", 1, now - timedelta(minutes=2))  # caught up after a reconnection
+    fresh = (call("A002", 2, now), call("A003", 3, now))
+    voice.calls((fresh[1], fresh[0], old))  # newest first, as the display has them
+    assert said == ["A002"]  # the old one was dropped; A003 waits for A002's clips
+    assert [c.number for c in voice.queue.dropped] == ["A001"]
+    qtbot.waitUntil(lambda: said == ["A002", "A003"], timeout=15000)
+    voice.calls((fresh[1], fresh[0]))  # the same calls again: not said twice
+    qtbot.wait(200)
+    assert said == ["A002", "A003"]
+    assert voice.text(voice.queue.dropped[0]) == "请A零零一号到3号窗口办理"

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from kiosk.display.feed import Call, HallFeed, HallView
 from ui.bridge import EventRelay
 from ui.counter.forms import pause_name
+from ui.display.announcer import Announcer
 
 FLASH_SECONDS = 6.0
 STYLE = """
@@ -49,12 +50,19 @@ def repolish(widget: QWidget) -> None:
 
 
 class DisplayWindow(QWidget):
-    def __init__(self, feed: HallFeed, hall_name: str, notice: str = "") -> None:
+    def __init__(
+        self,
+        feed: HallFeed,
+        hall_name: str,
+        notice: str = "",
+        announcer: Announcer | None = None,
+    ) -> None:
         super().__init__()
         self.setObjectName("Display")
         self.setWindowTitle(self.tr("一门通 叫号屏"))
         self.setStyleSheet(STYLE)
         self.feed = feed
+        self.announcer = announcer  # says each new call aloud
         self.view = HallView()
         self.shown_call: int | None = None  # the event id of the call shown large
         self.flash_until = 0.0
@@ -157,6 +165,8 @@ class DisplayWindow(QWidget):
     def show_view(self, view: HallView) -> None:
         self.view = view
         calls = view.calls
+        if self.announcer is not None:
+            self.announcer.calls(calls)
         if calls and calls[0].event_id != self.shown_call:
             self.shown_call = calls[0].event_id
             self.flash_until = _now() + FLASH_SECONDS

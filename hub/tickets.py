@@ -10,6 +10,7 @@ the daily reset.
 from __future__ import annotations
 
 import math
+import statistics
 import uuid
 from datetime import date, datetime
 from typing import Any
@@ -181,13 +182,15 @@ def waiting_ahead(session: Session, ticket: Ticket) -> int:
 def estimated_wait(
     session: Session, category: TicketCategoryRow, ahead: int, day: date
 ) -> int | None:
-    """Minutes: people ahead times the recent mean service time, spread over the windows open
-    for the queue (every window that serves it, in a hall whose windows never sign in)."""
+    """Minutes: people ahead times the queue's recent service time — the median of its last
+    twenty services (a few slow ones do not swing it), the queue's standard time before any —
+    spread over the windows open for the queue (every window that serves it, in a hall whose
+    windows never sign in). docs/estimate.md has the model and how it is measured."""
     connection = session.connection()
     durations = connection.execute(_RECENT_SERVICES, {"category_code": category.code}).all()
     seconds = [(end - start).total_seconds() for start, end in durations if end and start]
-    mean_minutes = sum(seconds) / len(seconds) / 60 if seconds else category.default_service_minutes
-    return math.ceil(ahead * mean_minutes / max(1, open_windows(connection, category.code, day)))
+    minutes = statistics.median(seconds) / 60 if seconds else category.default_service_minutes
+    return math.ceil(ahead * minutes / max(1, open_windows(connection, category.code, day)))
 
 
 def open_windows(connection: Connection, category_code: str, day: date) -> int:

@@ -109,6 +109,7 @@ class HubContext:
     _sqlite_lock: threading.Lock | None = field(init=False, default=None)
     _readers: sessionmaker[Session] | None = field(init=False, default=None)
     bell: Bell = field(init=False, default_factory=Bell)  # rings when events were committed
+    fanouts: dict[Any, Any] = field(init=False, default_factory=dict)  # hub.events, per loop
 
     def __post_init__(self) -> None:
         self._factory = sessionmaker(self.engine, expire_on_commit=False)

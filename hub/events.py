@@ -3,11 +3,13 @@
 Theory of operation. Every change a display or a phone follows — a ticket issued, called,
 recalled, parked, finished…, a window opened or paused, a queue's count changed — is appended to
 ``hub_events`` in the same transaction as the change itself, so the log and the hall never
-disagree and a rolled-back change leaves no event. The log is the stream: a subscriber reads the
-events after the last id it has (``Last-Event-ID`` on a reconnection), then waits for the bell,
-which rings after every commit that appended events (and, between hub processes sharing one
-PostgreSQL, on a NOTIFY). A comment line every few seconds keeps proxies from closing an idle
-stream. Events carry numbers, codes and counts only: never a name, an ID number or a phone.
+disagree and a rolled-back change leaves no event. The log is the stream. One reader per hub
+process waits for the bell, which rings after every commit that appended events, reads the new
+events once and hands them to every open stream (a hundred phones cost one read per change); a
+stream that resumes (``Last-Event-ID``) first reads what it missed from the log. A comment line
+every few seconds keeps proxies from closing an idle stream. Events carry numbers, codes and
+counts only: never a name, an ID number or a phone. (Several hub processes on one PostgreSQL
+would ring each other's bells with NOTIFY: not built yet.)
 """
 
 from __future__ import annotations
@@ -121,24 +123,85 @@ def frame(row: HubEventRow) -> str:
     return f"id: {row.id}\nevent: {row.type}\ndata: {data}\n\n"
 
 
+class Fanout:
+    """One reader of the log per hub process and event loop: after each ring it reads the new
+    events once and hands their frames to every stream (hundreds of phones and displays cost one
+    database read per change, not one each)."""
+
+    def __init__(self, ctx: HubContext) -> None:
+        self.ctx = ctx
+        self.position: int | None = None  # the last id handed out
+        self.queues: set[asyncio.Queue[tuple[int, str] | None]] = set()
+        self.started = asyncio.Event()
+        self.task = asyncio.get_running_loop().create_task(self._run())
+
+    async def _run(self) -> None:
+        loop = asyncio.get_running_loop()
+        self.position = await loop.run_in_executor(None, latest_id, self.ctx)
+        self.started.set()
+        while not self.ctx.bell.closed:
+            rung, forget = self.ctx.bell.waiter()  # before reading: a ring is never lost
+            try:
+                rows = await loop.run_in_executor(None, after, self.ctx, self.position)
+                for row in rows:
+                    self.position = row.id
+                    self._hand_out((row.id, frame(row)))
+                if len(rows) < BATCH:
+                    await rung.wait()
+            finally:
+                forget()
+        self._hand_out(None)  # the hub is stopping: every stream ends
+
+    def _hand_out(self, item: tuple[int, str] | None) -> None:
+        for queue in list(self.queues):
+            if queue.qsize() >= QUEUE_LIMIT and item is not None:
+                self.queues.discard(queue)  # too slow to follow: it reconnects and resumes
+                queue.put_nowait(None)
+            else:
+                queue.put_nowait(item)
+
+
+QUEUE_LIMIT = 1000
+
+
+def fanout(ctx: HubContext) -> Fanout:
+    """This process's reader on the running loop (made at the first stream)."""
+    loop = asyncio.get_running_loop()
+    reader: Fanout | None = ctx.fanouts.get(loop)
+    if reader is None or reader.task.done():
+        reader = ctx.fanouts[loop] = Fanout(ctx)
+    return reader
+
+
 async def stream(ctx: HubContext, last_id: int | None) -> AsyncIterator[str]:
     """The events after ``last_id`` (a new subscriber: from now on), then each as it comes."""
     loop = asyncio.get_running_loop()
-    if last_id is None:
-        last_id = await loop.run_in_executor(None, latest_id, ctx)
-    yield "retry: 3000\n\n"  # how long a browser waits before it reconnects
-    while not ctx.bell.closed:
-        rung, forget = ctx.bell.waiter()  # before reading: a ring during the read is not lost
-        try:
-            rows = await loop.run_in_executor(None, after, ctx, last_id)
+    reader = fanout(ctx)
+    await reader.started.wait()
+    queue: asyncio.Queue[tuple[int, str] | None] = asyncio.Queue()
+    reader.queues.add(queue)  # before the backlog: nothing falls between the two
+    try:
+        now = reader.position or 0  # set once the reader has started
+        sent = now if last_id is None else last_id
+        yield "retry: 3000\n\n"  # how long a browser waits before it reconnects
+        while sent < (reader.position or 0):  # the ones missed since last_id, from the log
+            rows = await loop.run_in_executor(None, after, ctx, sent)
+            if not rows:
+                break
             for row in rows:
-                last_id = row.id
+                sent = row.id
                 yield frame(row)
-            if len(rows) == BATCH:
-                continue  # more are waiting
+        while not ctx.bell.closed:
             try:
-                await asyncio.wait_for(rung.wait(), ctx.settings.event_keepalive_seconds)
+                item = await asyncio.wait_for(queue.get(), ctx.settings.event_keepalive_seconds)
             except TimeoutError:
                 yield ": keep-alive\n\n"
-        finally:
-            forget()
+                continue
+            if item is None:
+                return
+            event_id, text = item
+            if event_id > sent:  # the backlog may have sent it already
+                sent = event_id
+                yield text
+    finally:
+        reader.queues.discard(queue)

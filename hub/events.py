@@ -88,8 +88,10 @@ class Bell:
         with self._lock:
             waiters = list(self._waiters)
         for loop, event in waiters:
-            if not loop.is_closed():
+            try:
                 loop.call_soon_threadsafe(event.set)
+            except RuntimeError:  # that loop has closed (its server stopped): nobody to wake
+                continue
 
 
 def after(ctx: HubContext, last_id: int, limit: int = BATCH) -> list[HubEventRow]:

@@ -57,6 +57,14 @@ def wait_until(condition: Callable[[], bool], timeout: float, what: str) -> None
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
 
 
+def pause(seconds: float) -> None:
+    """Let the application run for ``seconds`` (timers, answers from the hub, a photo)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+    settle()
+
+
 def tap(button: QPushButton) -> None:
     button.click()
     settle()

@@ -8,7 +8,6 @@ who serves, asks for a rating and thanks the citizen.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from kiosk.app import Terminal
 from kiosk.counter.simulated_hall import SimulatedHall
 from ui.counter.rating_pad import RatingPad
 from ui.counter.window import CounterWindow
+from ui.tour import pause, snapshot, wait_until
 
 SAMPLE_CLERK, SAMPLE_PIN = "S001", "246810"  # config/catalog/staff.toml
 
@@ -38,36 +38,29 @@ def run_counter_tour(terminal: Terminal, hall: SimulatedHall, out: Path) -> list
     written: list[Path] = []
 
     def shot(widget: QWidget, stem: str) -> None:
-        pump(0.3)
-        path = out / f"{stem}.png"
-        widget.grab().save(str(path))
-        written.append(path)
-
-    def until(done: Callable[[], bool], what: str) -> None:
-        end = time.monotonic() + 20
-        while not done():
-            if time.monotonic() > end:
-                raise RuntimeError(f"counter tour: {what} did not happen")
-            pump(0.05)
+        pause(0.3)
+        written.append(snapshot(widget, out / f"{stem}.png"))
 
     hall.morning(10)
     window.start()
-    until(lambda: window.sign_in_page.title.text() != f"{desk.counter_code} · 工作人员登录", "hub")
+    wait_until(
+        lambda: window.sign_in_page.title.text() != f"{desk.counter_code} · 工作人员登录", 20, "hub"
+    )
     shot(window, "counter-01-sign-in")
     window.sign_in_page.staff_no.setText(SAMPLE_CLERK)
     window.sign_in_page.pin.setText(SAMPLE_PIN)
     window.sign_in_page.button.click()
-    until(lambda: window.pages.currentWidget() is window.desk_page, "sign-in")
-    until(lambda: window.waiting.rowCount() > 0, "the waiting list")
+    wait_until(lambda: window.pages.currentWidget() is window.desk_page, 20, "sign-in")
+    wait_until(lambda: window.waiting.rowCount() > 0, 20, "the waiting list")
     shot(window, "counter-02-desk-waiting")
     shot(pad, "rating-pad-01-welcome")
 
     def press(action: str) -> None:
         window.trigger(action)
-        until(lambda: not window.busy, action)
+        wait_until(lambda: not window.busy, 20, action)
 
     press("call_next")
-    until(lambda: window.current is not None, "a call")
+    wait_until(lambda: window.current is not None, 20, "a call")
     shot(window, "counter-03-called")
     press("start")
     shot(window, "counter-04-serving")
@@ -78,32 +71,32 @@ def run_counter_tour(terminal: Terminal, hall: SimulatedHall, out: Path) -> list
     ]
     for action, form, stem in forms:
         window.trigger(action)
-        until(showing(window, form), action)
+        wait_until(showing(window, form), 20, action)
         shot(window, stem)
         window.show_lists()
     window.trigger("finish")
     window.finish_form.buttons[0].click()
     window.finish_form.ok.click()
-    until(lambda: pad.pages.currentWidget() is pad.rate_page, "the rating question")
+    wait_until(lambda: pad.pages.currentWidget() is pad.rate_page, 20, "the rating question")
     shot(pad, "rating-pad-03-question")
     pad.picker.level_buttons[m.Rating.UNSATISFIED].click()
     shot(pad, "rating-pad-04-reasons")
     pad.picker.reason_buttons[m.BadReason.LONG_WAIT].click()
     pad.submit.click()
-    until(lambda: pad.pages.currentWidget() is pad.thanks_page, "the thanks")
+    wait_until(lambda: pad.pages.currentWidget() is pad.thanks_page, 20, "the thanks")
     shot(pad, "rating-pad-05-thanks")
     window.trigger("call_number")
     shot(window, "counter-07-call-number")
     window.show_lists()
     window.trigger("queues")
-    until(lambda: window.side.currentWidget() is window.queues_form, "the queues form")
+    wait_until(lambda: window.side.currentWidget() is window.queues_form, 20, "the queues form")
     shot(window, "counter-08-queues")
     window.show_lists()
     window.trigger("pause")
     shot(window, "counter-09-pause")
     window.pause_form.buttons[1].click()
     window.pause_form.ok.click()
-    until(lambda: window.state_label.text().startswith("暂停服务"), "the pause")
+    wait_until(lambda: window.state_label.text().startswith("暂停服务"), 20, "the pause")
     shot(window, "counter-10-paused")
     window.refresh_timer.stop()
     window.close()
@@ -113,12 +106,3 @@ def run_counter_tour(terminal: Terminal, hall: SimulatedHall, out: Path) -> list
 
 def showing(window: CounterWindow, form: QWidget) -> Callable[[], bool]:
     return lambda: window.side.currentWidget() is form
-
-
-def pump(seconds: float) -> None:
-    app = QApplication.instance()
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        if app is not None:
-            app.processEvents()
-        time.sleep(0.01)

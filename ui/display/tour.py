@@ -4,17 +4,14 @@ headless, with a screenshot of each state (calls, history, a paused window, 4K, 
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from pathlib import Path
-
-from PySide6.QtWidgets import QApplication
 
 from contract import models as m
 from kiosk.app import Terminal
 from kiosk.counter.simulated_hall import SimulatedHall, SimulatedWindows
 from ui.display.window import DisplayWindow
 from ui.display.window_screen import WindowScreen
+from ui.tour import pause, snapshot, wait_until
 
 
 def run_display_tour(
@@ -30,26 +27,17 @@ def run_display_tour(
     written: list[Path] = []
 
     def shot(stem: str) -> None:
-        pump(0.4)
-        path = out / f"{stem}.png"
-        wall.grab().save(str(path))
-        written.append(path)
+        pause(0.4)
+        written.append(snapshot(wall, out / f"{stem}.png"))
 
-    def until(done: Callable[[], bool], what: str) -> None:
-        end = time.monotonic() + 20
-        while not done():
-            if time.monotonic() > end:
-                raise RuntimeError(f"display tour: {what} did not happen")
-            pump(0.05)
-
-    until(lambda: wall.view.live, "the stream")
+    wait_until(lambda: wall.view.live, 20, "the stream")
     hall.morning(14)
     windows.step()
-    until(lambda: len(wall.view.calls) >= 2, "the first calls")
+    wait_until(lambda: len(wall.view.calls) >= 2, 20, "the first calls")
     shot("display-01-calling")
     for _ in range(8):
         windows.step()
-    until(lambda: len(wall.view.calls) == 8, "eight calls")
+    wait_until(lambda: len(wall.view.calls) == 8, 20, "eight calls")
     shot("display-02-history")
     code, client = next(iter(windows.clients.items()))
     serving = client.counter_session(code).serving
@@ -59,19 +47,17 @@ def run_display_tour(
         client.finish_ticket(
             code, serving.ticket_id, m.FinishRequest(outcome=m.ServiceOutcome.DONE)
         )
-    pause = m.WindowStateChange(state=m.WindowState.PAUSED, reason=m.PauseReason.MEETING)
-    client.set_window_state(code, pause)
-    until(lambda: bool(wall.view.paused), "the pause")
+    meeting = m.WindowStateChange(state=m.WindowState.PAUSED, reason=m.PauseReason.MEETING)
+    client.set_window_state(code, meeting)
+    wait_until(lambda: bool(wall.view.paused), 20, "the pause")
     shot("display-03-paused-window")
     for code in windows.clients:  # each window's own screen: one paused, one serving
         screen = WindowScreen(feed, code)
         screen.resize(1280, 720)
         screen.show()
         screen.show_view(wall.view)
-        pump(1.0)  # the clerk's photo arrives
-        path = out / f"window-screen-{code}.png"
-        screen.grab().save(str(path))
-        written.append(path)
+        pause(1.0)  # the clerk's photo arrives
+        written.append(snapshot(screen, out / f"window-screen-{code}.png"))
         screen.close()
     wall.resize(3840, 2160)
     shot("display-04-4k")
@@ -79,16 +65,7 @@ def run_display_tour(
     hub = terminal.local_hub
     if hub is not None and hasattr(hub, "stop"):
         hub.stop()  # the hub goes away: the wall must say so
-        until(lambda: not wall.view.live, "the banner")
+        wait_until(lambda: not wall.view.live, 20, "the banner")
         shot("display-05-stream-lost")
     wall.close()
     return written
-
-
-def pump(seconds: float) -> None:
-    app = QApplication.instance()
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        if app is not None:
-            app.processEvents()
-        time.sleep(0.01)

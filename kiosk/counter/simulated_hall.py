@@ -32,7 +32,36 @@ def fictional_id(n: int) -> str:
     return body + idnumber.check_character(body)
 
 
-class SimulatedHall:
+class Repeating:
+    """``step()`` on a background thread, ``pause()`` seconds apart, until ``stop()``."""
+
+    _stop: threading.Event
+    _thread: threading.Thread | None
+
+    def step(self) -> None:
+        raise NotImplementedError
+
+    def pause(self) -> float:
+        raise NotImplementedError
+
+    def start(self) -> None:
+        if self._thread is None:
+            name = f"simulated-{type(self).__name__}"
+            self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+            self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(10)
+            self._thread = None
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.pause()):
+            self.step()
+
+
+class SimulatedHall(Repeating):
     """Issues tickets on ``client`` (a kiosk's) from a background thread until stopped."""
 
     def __init__(self, client: HubClient, *, every: float = 6.0, seed: int = 2026) -> None:
@@ -109,23 +138,14 @@ class SimulatedHall:
             return self.client.issue_ticket(m.TicketIssueRequest(category_code="general"))
         return self.client.check_in(m.CheckIn(code=booked.code))
 
-    def start(self) -> None:
-        if self._thread is None:
-            self._thread = threading.Thread(target=self._run, name="simulated-hall", daemon=True)
-            self._thread.start()
+    def pause(self) -> float:
+        return self.every * self._random.uniform(0.5, 1.5)
 
-    def stop(self) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(10)
-            self._thread = None
-
-    def _run(self) -> None:
-        while not self._stop.wait(self.every * self._random.uniform(0.5, 1.5)):
-            self.arrive()
+    def step(self) -> None:
+        self.arrive()
 
 
-class SimulatedWindows:
+class SimulatedWindows(Repeating):
     """Clerks at windows calling and serving in turn (the display demo): each window, every
     few seconds, finishes whom it serves or calls the next."""
 
@@ -134,6 +154,9 @@ class SimulatedWindows:
         self.every = every
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+
+    def pause(self) -> float:
+        return self.every
 
     def step(self) -> None:
         for code, client in self.clients.items():
@@ -148,18 +171,3 @@ class SimulatedWindows:
                     client.finish_ticket(code, serving.ticket_id, done)
             except HubError as exc:
                 logger.info("simulated window %s: %s", code, exc)
-
-    def start(self) -> None:
-        if self._thread is None:
-            self._thread = threading.Thread(target=self._run, name="simulated-windows", daemon=True)
-            self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(10)
-            self._thread = None
-
-    def _run(self) -> None:
-        while not self._stop.wait(self.every):
-            self.step()

@@ -18,8 +18,9 @@ import asyncio
 import json
 import threading
 from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
@@ -125,6 +126,23 @@ def frame(row: HubEventRow) -> str:
     return f"id: {row.id}\nevent: {row.type}\ndata: {data}\n\n"
 
 
+class Sent(NamedTuple):
+    """One event as the reader hands it out: its frame for streams, its type and data for
+    listeners that decide for themselves what to send (the phone pages)."""
+
+    id: int
+    kind: str
+    data: dict[str, Any]
+    text: str
+
+    @classmethod
+    def of(cls, row: HubEventRow) -> Sent:
+        return cls(row.id, row.type, row.data, frame(row))
+
+
+Feed = asyncio.Queue["Sent | None"]  # None: the hub is stopping, or the listener fell behind
+
+
 class Fanout:
     """One reader of the log per hub process and event loop: after each ring it reads the new
     events once and hands their frames to every stream (hundreds of phones and displays cost one
@@ -133,7 +151,7 @@ class Fanout:
     def __init__(self, ctx: HubContext) -> None:
         self.ctx = ctx
         self.position: int | None = None  # the last id handed out
-        self.queues: set[asyncio.Queue[tuple[int, str] | None]] = set()
+        self.queues: set[Feed] = set()
         self.started = asyncio.Event()
         self.task = asyncio.get_running_loop().create_task(self._run())
 
@@ -147,14 +165,14 @@ class Fanout:
                 rows = await loop.run_in_executor(None, after, self.ctx, self.position)
                 for row in rows:
                     self.position = row.id
-                    self._hand_out((row.id, frame(row)))
+                    self._hand_out(Sent.of(row))
                 if len(rows) < BATCH:
                     await rung.wait()
             finally:
                 forget()
         self._hand_out(None)  # the hub is stopping: every stream ends
 
-    def _hand_out(self, item: tuple[int, str] | None) -> None:
+    def _hand_out(self, item: Sent | None) -> None:
         for queue in list(self.queues):
             if queue.qsize() >= QUEUE_LIMIT and item is not None:
                 self.queues.discard(queue)  # too slow to follow: it reconnects and resumes
@@ -164,6 +182,7 @@ class Fanout:
 
 
 QUEUE_LIMIT = 1000
+KEEPALIVE = ": keep-alive\n\n"  # a comment line: keeps proxies from closing an idle stream
 
 
 def fanout(ctx: HubContext) -> Fanout:
@@ -175,18 +194,26 @@ def fanout(ctx: HubContext) -> Fanout:
     return reader
 
 
+@asynccontextmanager
+async def subscription(ctx: HubContext) -> AsyncIterator[tuple[Feed, int]]:
+    """A queue of this process's events from now on, and the id of the last one before it."""
+    reader = fanout(ctx)
+    await reader.started.wait()
+    queue: Feed = asyncio.Queue()
+    reader.queues.add(queue)  # before the caller reads any backlog: nothing falls between
+    try:
+        yield queue, reader.position or 0  # set once the reader has started
+    finally:
+        reader.queues.discard(queue)
+
+
 async def stream(ctx: HubContext, last_id: int | None) -> AsyncIterator[str]:
     """The events after ``last_id`` (a new subscriber: from now on), then each as it comes."""
     loop = asyncio.get_running_loop()
-    reader = fanout(ctx)
-    await reader.started.wait()
-    queue: asyncio.Queue[tuple[int, str] | None] = asyncio.Queue()
-    reader.queues.add(queue)  # before the backlog: nothing falls between the two
-    try:
-        now = reader.position or 0  # set once the reader has started
+    async with subscription(ctx) as (queue, now):
         sent = now if last_id is None else last_id
         yield "retry: 3000\n\n"  # how long a browser waits before it reconnects
-        while sent < (reader.position or 0):  # the ones missed since last_id, from the log
+        while sent < now:  # the ones missed since last_id, from the log
             rows = await loop.run_in_executor(None, after, ctx, sent)
             if not rows:
                 break
@@ -197,13 +224,10 @@ async def stream(ctx: HubContext, last_id: int | None) -> AsyncIterator[str]:
             try:
                 item = await asyncio.wait_for(queue.get(), ctx.settings.event_keepalive_seconds)
             except TimeoutError:
-                yield ": keep-alive\n\n"
+                yield KEEPALIVE
                 continue
             if item is None:
                 return
-            event_id, text = item
-            if event_id > sent:  # the backlog may have sent it already
-                sent = event_id
-                yield text
-    finally:
-        reader.queues.discard(queue)
+            if item.id > sent:  # the backlog may have sent it already
+                sent = item.id
+                yield item.text

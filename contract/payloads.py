@@ -9,6 +9,8 @@ instead of 8, so a payload fits a small, easily scanned symbol:
     YM1:C:<CASE>:<C>     the same, printed before receipts carried a code (still read)
     YM1:T:<REF>:<C>      ticket follow code (queue ticket reference, one check character)
     YM1:I:<BASE32>       identity code: dynamic, Ed25519-signed by the hub, expiring
+    <public_url>/c/<CASE>:<C>:<K>   a case receipt as a link: a phone opens the case's progress
+                         page at the hub, and the kiosk reads it as the YM1:C form
 
 ``<C>`` is an ISO 7064 MOD 37,36 check character over the reference's letters and digits; it
 catches every single mistyped character when a citizen reads the number out or types it.
@@ -174,6 +176,24 @@ def case_tracking_code(case_number: str, receipt_code: str = "") -> str:
     return f"{text}:{receipt_code}"
 
 
+def case_tracking_url(public_url: str, case_number: str, receipt_code: str) -> str:
+    """The receipt's QR as a link to the hub's progress page (``public_url`` is the address
+    phones reach the hub at); it carries the receipt code, without which the page shows nothing."""
+    code = case_tracking_code(case_number, receipt_code)
+    if not receipt_code:
+        raise ValueError("a receipt link needs the receipt code")
+    return f"{public_url.rstrip('/')}/c/{code.removeprefix(PREFIX + 'C:')}"
+
+
+def case_reference(path_tail: str) -> tuple[str, str] | None:
+    """(case number, receipt code) from the tail of a receipt link (``<CASE>:<C>:<K>``), when
+    well formed and its check character matches; otherwise None."""
+    found = classify(f"{PREFIX}C:{path_tail[:MAX_TEXT]}", now=0.0)
+    if not found.ok or found.kind is not PayloadKind.CASE_TRACKING or not found.receipt_code:
+        return None
+    return found.reference, found.receipt_code
+
+
 def ticket_code(reference: str) -> str:
     """The QR text printed on a queue ticket to follow it on a phone."""
     return _reference_code("T", reference)
@@ -332,5 +352,16 @@ def _classify_foreign(text: str, stripped: str) -> Payload:
     if re.match(r"(?i)https?://", stripped) and not any(c.isspace() for c in stripped):
         parts = urlsplit(stripped)
         if parts.hostname:
+            _, sep, tail = parts.path.rpartition("/c/")
+            receipt = case_reference(tail) if sep and "/" not in tail else None
+            if receipt is not None:  # a receipt's link: the same as its YM1:C code
+                number, code = receipt
+                return Payload(
+                    PayloadKind.CASE_TRACKING,
+                    PayloadStatus.VALID,
+                    text,
+                    reference=number,
+                    receipt_code=code,
+                )
             return Payload(PayloadKind.URL, PayloadStatus.VALID, text, reference=stripped)
     return Payload(PayloadKind.UNKNOWN, PayloadStatus.INVALID, text, Reason.UNRECOGNISED)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import enum
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -66,12 +67,22 @@ class ApiSettings(_Section):
     client_cert: str = ""
     connect_timeout: Annotated[float, Field(gt=0, le=60)] = 3.0
     read_timeout: Annotated[float, Field(gt=0, le=300)] = 10.0
+    # The hub's address as citizens' phones reach it (the hub's --public-url): a case receipt's
+    # QR becomes a link to the case's progress page. Empty: a code only the kiosk reads.
+    public_url: Annotated[str, Field(max_length=200)] = ""
 
     @field_validator("base_url")
     @classmethod
     def _url(cls, value: str) -> str:
         if value != "embedded" and not value.startswith(("http://", "https://")):
             raise ValueError("must be 'embedded' or an http(s):// URL")
+        return value.rstrip("/")
+
+    @field_validator("public_url")
+    @classmethod
+    def _public_url(cls, value: str) -> str:
+        if value and not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", value):
+            raise ValueError("must be empty or an http(s):// address without ? or #")
         return value.rstrip("/")
 
 

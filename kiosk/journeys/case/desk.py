@@ -41,7 +41,11 @@ def build_case_desk(
     resources.callback(outbox.close)
     channel = Channel.COMMUNITY if mode is Mode.COMMUNITY else Channel.KIOSK
     service = CaseService(
-        outbox, client, channel=channel, wait_seconds=settings.cases.wait_for_number
+        outbox,
+        client,
+        channel=channel,
+        wait_seconds=settings.cases.wait_for_number,
+        public_url=settings.api.public_url,
     )
     service.start()
     resources.callback(service.stop)  # runs before outbox.close (ExitStack is LIFO)

@@ -29,7 +29,7 @@ from contract.models import (
     MaterialDeclaration,
     Person,
 )
-from contract.payloads import case_tracking_code, new_receipt_code
+from contract.payloads import case_tracking_code, case_tracking_url, new_receipt_code
 from kiosk.api.client import HubClient
 from kiosk.forms import FieldSpec, to_case_form
 from kiosk.identity import Identity
@@ -196,11 +196,13 @@ class CaseService:
         *,
         channel: Channel = Channel.KIOSK,
         wait_seconds: float = 8.0,
+        public_url: str = "",
     ) -> None:
         self.outbox = outbox
         self.client = client
         self.channel = channel
         self.wait_seconds = wait_seconds
+        self.public_url = public_url  # receipts link to the hub's progress page when set
         self._waiting: dict[str, _Waiter] = {}
         self._lock = threading.Lock()
         self.sender = OutboxSender(
@@ -253,6 +255,14 @@ class CaseService:
             on_stored(stored)
         return self.await_number(stored, draft)
 
+    def _tracking_code(self, number: str, receipt_code: str, delivered: bool) -> str:
+        """A link to the hub's progress page when the hub's address for phones is known and the
+        case has the hub's number; otherwise the code only the kiosk reads (a provisional
+        number is not the hub's yet)."""
+        if self.public_url and delivered and receipt_code:
+            return case_tracking_url(self.public_url, number, receipt_code)
+        return case_tracking_code(number, receipt_code)
+
     def await_number(self, stored: ProvisionalReceipt, draft: CaseDraft) -> ReceiptData:
         """Wait (a little) for the hub's case number; the receipt is provisional without it,
         at once when the first attempt to send the case fails."""
@@ -291,7 +301,7 @@ class CaseService:
             promised_days=item.promised_days,
             delivery=draft.delivery,
             address=draft.address,
-            tracking_code=case_tracking_code(number, draft.receipt_code),
+            tracking_code=self._tracking_code(number, draft.receipt_code, delivered),
             verification_code=draft.receipt_code,
             wait=why,
         )

@@ -18,7 +18,9 @@ from contract.payloads import (
     PayloadStatus,
     Reason,
     appointment_code,
+    case_reference,
     case_tracking_code,
+    case_tracking_url,
     check_character,
     classify,
     identity_code,
@@ -73,6 +75,42 @@ def test_case_receipt_code_round_trip_and_layout() -> None:
     assert (result.kind, result.status) == (PayloadKind.CASE_TRACKING, PayloadStatus.VALID)
     assert (result.reference, result.receipt_code) == ("2026-000123", code)
     assert result.message_key == "qr.case_tracking"  # the progress lookup reads it as before
+
+
+@pytest.mark.parametrize("public_url", ["https://hall.example.cn", "http://10.0.0.5:8000/yimen/"])
+def test_a_receipt_link_reads_as_its_case_code(public_url: str) -> None:
+    code = new_receipt_code()
+    link = case_tracking_url(public_url, "2026-000123", code)
+    assert link == f"{public_url.rstrip('/')}/c/2026-000123:{check_character('2026-000123')}:{code}"
+    result = classify(link, now=NOW)
+    assert (result.kind, result.status) == (PayloadKind.CASE_TRACKING, PayloadStatus.VALID)
+    assert (result.reference, result.receipt_code, result.text) == ("2026-000123", code, link)
+    assert case_reference(link.rsplit("/c/", 1)[1]) == ("2026-000123", code)
+
+
+RIGHT = check_character("2026-000123")
+WRONG = "Y" if RIGHT != "Y" else "Z"
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        f"2026-000123:{WRONG}:7K3QH2XD",
+        f"2026-000123:{RIGHT}",
+        f"2026-000123:{RIGHT}:7K3Q",
+        f"x/2026-000123:{RIGHT}:7K3QH2XD",
+    ],
+)
+def test_other_links_stay_links(tail: str) -> None:
+    """A wrong check character, no receipt code, or more path: an ordinary web address."""
+    link = "https://hall.example.cn/c/" + tail
+    result = classify(link, now=NOW)
+    assert result.kind is PayloadKind.URL and case_reference(link.rsplit("/c/", 1)[1]) is None
+
+
+def test_a_receipt_link_needs_the_receipt_code() -> None:
+    with pytest.raises(ValueError):
+        case_tracking_url("https://hall.example.cn", "2026-000123", "")
 
 
 def test_old_case_receipts_stay_readable_without_a_code() -> None:

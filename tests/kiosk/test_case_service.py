@@ -11,10 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import requests
 from sqlalchemy import text
 
 from contract.models import CaseLookup, CaseState, DeliveryMethod, IdentitySource
-from contract.payloads import case_tracking_code
+from contract.payloads import case_tracking_code, check_character, classify
 from drivers.printer.encoder import encode
 from drivers.printer.profile import PaperWidth, PrinterProfile
 from drivers.printer.render import render_escpos
@@ -141,6 +142,25 @@ def test_online_submission_gets_the_hubs_number_and_due_date(rig: Rig) -> None:
     with pytest.raises(HubRejected) as forged:
         rig.client.case_to_rate(receipt_ref(receipt.number, ""))
     assert forged.value.status == 404
+
+
+def test_with_the_hubs_public_url_the_receipt_qr_opens_the_case_on_a_phone(rig: Rig) -> None:
+    rig.service.public_url = rig.hub.base_url + "/"  # as the hall configured it
+    draft = _draft(rig)
+    receipt = rig.service.await_number(rig.service.store(draft, form_specs(draft.item)), draft)
+    assert not receipt.provisional
+    code = f"{receipt.number}:{check_character(receipt.number)}:{draft.receipt_code}"
+    assert receipt.tracking_code == f"{rig.hub.base_url}/c/{code}"
+    page = requests.get(receipt.tracking_code, timeout=10)  # what the citizen's phone opens
+    assert page.status_code == 200 and "居住证申领" in page.text and receipt.number in page.text
+    scanned = classify(receipt.tracking_code, now=0.0)  # and the kiosk reads the same QR
+    assert (scanned.reference, scanned.receipt_code) == (receipt.number, draft.receipt_code)
+    rig.hub.stop()  # offline: a provisional number is not the hub's, so no link to it yet
+    draft = _draft(rig)
+    stored = rig.service.store(draft, form_specs(draft.item))
+    offline = rig.service.await_number(stored, draft)
+    assert offline.provisional
+    assert offline.tracking_code == case_tracking_code(offline.number, draft.receipt_code)
 
 
 def test_offline_submission_is_provisional_then_arrives_once(rig: Rig) -> None:

@@ -35,6 +35,8 @@ def test_defaults_fill_the_rest() -> None:
         ({**MINIMAL, "printer": {"paper_width": 70}}, "printer.paper_width: allowed: 58 or 80"),
         ({**MINIMAL, "devices": {"printer": "lpt1"}}, "devices.printer: must start with"),
         ({**MINIMAL, "api": {"base_url": "ftp://x"}}, "api.base_url: must be 'embedded'"),
+        ({**MINIMAL, "api": {"public_url": "hall.example"}}, "api.public_url: must be empty"),
+        ({**MINIMAL, "api": {"public_url": "https://h/?x=1"}}, "api.public_url: must be empty"),
         ({**MINIMAL, "screen": {}}, "unknown key 'screen' (allowed sections:"),
         ({"terminal": {"hall_name": "x"}}, "missing key 'terminal.id'"),
         (

@@ -1,63 +1,76 @@
-"""The page a citizen's phone opens from the QR on a queue ticket (no app, no login).
+"""The citizen's phone pages, outside the versioned API: a queue ticket's QR opens ``/q/{id}``
+(live over ``/q/{id}/live``), a case receipt's QR opens ``/c/{case}:{check}:{code}``.
 
-Public on purpose: the random ticket id is the capability, and the page shows no personal data.
+Public on purpose (see ``hub.phone``): the ticket's random id, or the receipt's code, is the
+capability, and the pages show no personal data beyond a masked name.
 """
 
 from __future__ import annotations
 
-from html import escape
+import asyncio
+from typing import Annotated
 
-from fastapi import APIRouter
-from fastapi.responses import HTMLResponse
+from fastapi import APIRouter, Header, Query
+from fastapi.responses import HTMLResponse, StreamingResponse
 
 from contract import models as m
-from hub import tickets
+from contract import payloads
+from hub import case_flow, phone
 from hub.auth import ContextDep
-from hub.db import Ticket
+from hub.phone_html import case_document, language, missing_document, ticket_document
+from hub.problems import HubProblem
 
 router = APIRouter(include_in_schema=False)
 
-_STATE_TEXT = {
-    m.TicketState.ISSUED: "等候中",
-    m.TicketState.CALLED: "请到窗口办理",
-    m.TicketState.SERVING: "正在办理",
-    m.TicketState.HELD: "暂停，请留意叫号",
-    m.TicketState.DONE: "已办结",
-    m.TicketState.NO_SHOW: "已过号，请咨询工作人员",
-    m.TicketState.CANCELLED: "已取消",
-    m.TicketState.TRANSFERRED: "已转至其他业务",
-}
-
-
-def _page(title: str, body: str, refresh: bool) -> str:
-    meta = '<meta http-equiv="refresh" content="30">' if refresh else ""
-    return (
-        '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"{meta}<title>{escape(title)}</title><style>"
-        "body{font-family:sans-serif;font-size:20px;line-height:1.5;margin:2em;color:#111}"
-        "h1{font-size:48px;margin:0}p{margin:.4em 0}</style></head>"
-        f"<body>{body}</body></html>"
-    )
+LangQuery = Annotated[str | None, Query(max_length=5)]
+AcceptLanguage = Annotated[str | None, Header(max_length=200)]
+NO_STORE = {"Cache-Control": "no-store"}
+PHONE_TERMINAL = "phone-pages"  # who asks, for the case lookup's records
 
 
 @router.get("/q/{ticket_id}", response_class=HTMLResponse)
-def follow_page(ticket_id: str, ctx: ContextDep) -> HTMLResponse:
-    with ctx.sessions() as session:
-        ticket = session.get(Ticket, ticket_id[:32])
-        if ticket is None:
-            page = _page("排队号", "<p>未找到该排队号。</p>", refresh=False)
-            return HTMLResponse(page, status_code=404)
-        category = tickets.get_category(session, ticket.category_code)
-        view = tickets.view(session, ticket, category)
-    state = _STATE_TEXT[view.state]
-    lines = [f"<h1>{escape(view.number)}</h1>", f"<p>{escape(category.name)}</p>"]
-    lines.append(f"<p><strong>{escape(state)}</strong></p>")
-    if view.state is m.TicketState.ISSUED:
-        lines.append(f"<p>前面还有 {view.waiting_ahead} 人</p>")
-        if view.estimated_wait_minutes is not None:
-            lines.append(f"<p>预计等候约 {view.estimated_wait_minutes} 分钟</p>")
-    if view.counter_code and view.state in (m.TicketState.CALLED, m.TicketState.SERVING):
-        lines.append(f"<p>窗口：{escape(view.counter_code)}</p>")
-    live = view.state in (m.TicketState.ISSUED, m.TicketState.CALLED, m.TicketState.HELD)
-    return HTMLResponse(_page(f"{view.number} {state}", "".join(lines), refresh=live))
+async def ticket_page(
+    ticket_id: str, ctx: ContextDep, lang: LangQuery = None, accept_language: AcceptLanguage = None
+) -> HTMLResponse:
+    chosen = language(lang, accept_language)
+    page = await asyncio.get_running_loop().run_in_executor(None, phone.load_ticket, ctx, ticket_id)
+    if page is None:
+        html = missing_document("not_found", chosen)
+        return HTMLResponse(html, status_code=404, headers=NO_STORE)
+    return HTMLResponse(ticket_document(page, chosen), headers=NO_STORE)
+
+
+@router.get("/q/{ticket_id}/live", response_class=StreamingResponse)
+def ticket_live(
+    ticket_id: str, ctx: ContextDep, lang: LangQuery = None, accept_language: AcceptLanguage = None
+) -> StreamingResponse:
+    """The ticket as server-sent events: now, then after every change (see ``hub.phone``)."""
+    return StreamingResponse(
+        phone.follow(ctx, ticket_id, language(lang, accept_language)),
+        media_type="text/event-stream",
+        headers={**NO_STORE, "X-Accel-Buffering": "no"},
+    )
+
+
+@router.get("/c/{reference}", response_class=HTMLResponse)
+async def case_page(
+    reference: str, ctx: ContextDep, lang: LangQuery = None, accept_language: AcceptLanguage = None
+) -> HTMLResponse:
+    """A case's progress from its receipt's QR: shown only with the receipt's code."""
+    chosen = language(lang, accept_language)
+    found = payloads.case_reference(reference)
+    if found is None:
+        return HTMLResponse(
+            missing_document("case_missing", chosen), status_code=404, headers=NO_STORE
+        )
+    case_number, receipt_code = found
+    query = m.CaseLookup(case_number=case_number, receipt_code=receipt_code)
+    try:
+        status = await asyncio.get_running_loop().run_in_executor(
+            None, case_flow.lookup, ctx, query, PHONE_TERMINAL
+        )
+    except HubProblem:  # an unknown case and a wrong code get the same page
+        return HTMLResponse(
+            missing_document("case_missing", chosen), status_code=404, headers=NO_STORE
+        )
+    return HTMLResponse(case_document(status, chosen, ctx.tz), headers=NO_STORE)

@@ -68,7 +68,9 @@ def plan(call: Announcement, template: str = TEMPLATE, reading: str = "digits") 
     head, _, rest = template.partition("{number}")
     middle, _, tail = rest.partition("{window}")
     clips += list(head) + read_number(call.number, reading) + list(middle)
-    clips += _window_clips(call.window) + list(tail)
+    if "{window}" in template:  # a hall whose template names no window says none
+        clips += _window_clips(call.window)
+    clips += list(tail)
     return [c for c in clips if not c.isspace()]
 
 

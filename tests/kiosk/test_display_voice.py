@@ -88,3 +88,7 @@ def test_calls_are_said_one_after_another_and_a_stale_one_is_dropped() -> None:
     assert [c.number for c in queue.dropped] == ["A003"]
     queue.add(call("A004", at=200.0))
     assert said[-1] == "A004"
+
+
+def test_a_template_without_the_window_says_no_window() -> None:
+    assert plan(call(), "请{number}号办理") == ["chime", "请", "A", "0", "0", "1", "号", "办", "理"]

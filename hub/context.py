@@ -27,6 +27,7 @@ from hub.problems import HubProblem
 from hub.workdays import WorkCalendar
 
 Clock = Callable[[], datetime]
+CALENDAR = "calendar"  # every session's info carries the hall's calendar (the wait estimate)
 _IN_MEMORY = (None, "", ":memory:")
 
 
@@ -137,10 +138,10 @@ class HubContext:
         self._local.open = True
         try:
             if self._sqlite_lock is None:
-                with self._factory() as session:
+                with self._factory(info={CALENDAR: self.calendar}) as session:
                     yield session
             else:
-                with self._sqlite_lock, self._factory() as session:
+                with self._sqlite_lock, self._factory(info={CALENDAR: self.calendar}) as session:
                     yield session
         finally:
             self._local.open = False
@@ -158,7 +159,7 @@ class HubContext:
             raise RuntimeError("nested hub session: pass the open session down instead")
         self._local.open = True
         try:
-            with self._readers() as session:
+            with self._readers(info={CALENDAR: self.calendar}) as session:
                 yield session
         finally:
             self._local.open = False

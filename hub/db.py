@@ -115,7 +115,8 @@ class Ticket(Base):
         UniqueConstraint("terminal_id", "idempotency_key"),
         # A queue's waiting tickets (people ahead, call-next) and its latest services (the wait
         # estimate): both read on every ticket issued, so their cost must not grow with the day.
-        # The first covers the waiting count: priority, issued_at and seq come from the index.
+        # The first covers the waiting count: priority, issued_at and seq come from the index;
+        # the second the services of this day and the last working day, newest first.
         Index(
             "ix_tickets_queue_waiting",
             "category_code",
@@ -125,7 +126,14 @@ class Ticket(Base):
             "issued_at",
             "seq",
         ),
-        Index("ix_tickets_category_state_ended", "category_code", "state", "ended_at"),
+        Index(
+            "ix_tickets_recent_services",
+            "category_code",
+            "state",
+            "service_date",
+            "ended_at",
+            "started_at",
+        ),
     )
     ticket_id: Mapped[str] = mapped_column(String(32), primary_key=True)
     category_code: Mapped[str] = mapped_column(ForeignKey("ticket_categories.code"))

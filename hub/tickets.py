@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from contract import models as m
 from hub import events
 from hub.catalog import item_in
-from hub.context import HubContext, request_hash
+from hub.context import CALENDAR, HubContext, request_hash
 from hub.db import (
     CounterRow,
     CounterSessionRow,
@@ -35,6 +35,7 @@ from hub.db import (
 )
 from hub.problems import HubProblem
 from hub.sequences import next_value
+from hub.workdays import WorkCalendar
 
 OPEN_STATES = (
     m.TicketState.ISSUED.value,
@@ -135,15 +136,18 @@ _AHEAD = select(
     )
     .scalar_subquery()
 )
+# The queue's last services of this day and the last working day (and any day between), the
+# newest day first: one range of the index (category, state, service date, end, start).
 _RECENT_SERVICES = (
-    select(Ticket.started_at, Ticket.ended_at)
+    select(Ticket.service_date, Ticket.started_at, Ticket.ended_at)
     .where(
         Ticket.category_code == bindparam("category_code"),
         Ticket.state == m.TicketState.DONE.value,
+        Ticket.service_date.between(bindparam("since"), bindparam("day")),
         Ticket.started_at.is_not(None),
         Ticket.ended_at.is_not(None),
     )
-    .order_by(Ticket.ended_at.desc())
+    .order_by(Ticket.service_date.desc(), Ticket.ended_at.desc())
     .limit(RECENT_SERVICES)
 )
 _WINDOWS = select(
@@ -183,12 +187,23 @@ def estimated_wait(
     session: Session, category: TicketCategoryRow, ahead: int, day: date
 ) -> int | None:
     """Minutes: people ahead times the queue's recent service time — the median of its last
-    twenty services (a few slow ones do not swing it), the queue's standard time before any —
+    twenty services of this day, or before any today of the last day with services since the
+    last working day (a few slow ones do not swing it), the queue's standard time before any —
     spread over the windows open for the queue (every window that serves it, in a hall whose
     windows never sign in). docs/estimate.md has the model and how it is measured."""
     connection = session.connection()
-    durations = connection.execute(_RECENT_SERVICES, {"category_code": category.code}).all()
-    seconds = [(end - start).total_seconds() for start, end in durations if end and start]
+    # The hall's calendar comes with every HubContext session (weekdays only without one).
+    calendar: WorkCalendar = session.info.get(CALENDAR) or WorkCalendar()
+    since = calendar.previous_working_day(day)
+    services = connection.execute(
+        _RECENT_SERVICES, {"category_code": category.code, "since": since, "day": day}
+    ).all()
+    latest = services[0].service_date if services else None  # today, if it had any
+    seconds = [
+        (end - start).total_seconds()
+        for served, start, end in services
+        if served == latest and start and end
+    ]
     minutes = statistics.median(seconds) / 60 if seconds else category.default_service_minutes
     return math.ceil(ahead * minutes / max(1, open_windows(connection, category.code, day)))
 

@@ -33,6 +33,13 @@ class WorkCalendar:
             return True
         return day.weekday() < 5 and day not in self.holidays
 
+    def previous_working_day(self, day: date) -> date:
+        """The last working day before ``day``."""
+        current = day - timedelta(days=1)
+        while not self.is_working_day(current):
+            current -= timedelta(days=1)
+        return current
+
     def add_working_days(self, start: date, days: int) -> date:
         """The date ``days`` working days after ``start`` (the day of acceptance not counted);
         ``days == 0`` (即办) gives ``start`` itself."""

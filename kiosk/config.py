@@ -200,6 +200,11 @@ class CounterSettings(_Section):
     rating_pad: Literal["second-screen", "none"] = "second-screen"
 
 
+# Letters, spaces and light punctuation only: each stretch becomes a clip named by what it says.
+_WORDS = r"[A-Za-z ,.'!?-]*"
+_ENGLISH_TEMPLATE = re.compile(rf"{_WORDS}\{{number\}}{_WORDS}(\{{window\}}{_WORDS})?")
+
+
 class DisplaySettings(_Section):
     """The hall's calling display (mode = "display")."""
 
@@ -216,6 +221,27 @@ class DisplaySettings(_Section):
     number_reading: Literal["digits", "integer"] = "digits"  # A零零一 or A一
     voice_repeat: Annotated[int, Field(ge=1, le=3)] = 2
     clips_dir: str = ""  # empty: voice-clips in the data directory
+    # English after Chinese: each call said again by voice_template_en, the number letter by
+    # letter and digit by digit ("A zero zero one"), the window as a number.
+    voice_english: StrictBool = False
+    voice_template_en: Annotated[str, Field(max_length=80)] = (
+        "Number {number}, please go to window {window}"
+    )
+
+    @field_validator("voice_template_en")
+    @classmethod
+    def _english_template(cls, value: str) -> str:
+        if not _ENGLISH_TEMPLATE.fullmatch(value):
+            raise ValueError(
+                "must hold {number}, and may hold {window} after it, in English letters, spaces"
+                " and , . ' ! ? - (e.g. 'Number {number}, please go to window {window}')"
+            )
+        return value
+
+    @property
+    def english_template(self) -> str:
+        """The English template said after the Chinese; "" when English is off."""
+        return self.voice_template_en if self.voice_english else ""
 
 
 class AdminSettings(_Section):

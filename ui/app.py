@@ -145,6 +145,7 @@ def announcer(terminal: Terminal) -> Any:
         template=voice.voice_template,
         reading=voice.number_reading,
         repeat=voice.voice_repeat,
+        english=voice.english_template,
     )
 
 

@@ -10,6 +10,14 @@ recorded human voice. The clips of a call are joined into one WAV (its length is
 sum) and played as one sound, so calls never overlap or cut each other: they wait in a queue,
 and a call older than a minute when its turn comes is dropped (the citizen has been called
 again since, or has gone to the window).
+
+English after Chinese is optional: the same call by an English template ("Number {number},
+please go to window {window}"; "Calling again" before a recall), the number letter by letter
+and digit by digit ("A zero zero one") and the window as a number ("window twelve"). Its clips
+are named ``en-`` and what they say, made with espeak-ng's English voice: ``en-A.wav``,
+``en-0.wav``, ``en-12.wav``, ``en-20.wav`` (23 is ``en-20`` then ``en-3``), and one clip per
+phrase of the template (``en-Number.wav``, ``en-please go to window.wav``). A window known only
+by its Chinese name has no English reading: its calls are said in Chinese only.
 """
 
 from __future__ import annotations
@@ -17,6 +25,7 @@ from __future__ import annotations
 import io
 import logging
 import math
+import re
 import shutil
 import struct
 import subprocess
@@ -33,6 +42,10 @@ logger = logging.getLogger(__name__)
 DIGITS = "零一二三四五六七八九"
 TEMPLATE = "请{number}号到{window}号窗口办理"
 RECALL = "再次呼叫"
+TEMPLATE_EN = "Number {number}, please go to window {window}"
+RECALL_EN = "Calling again"
+EN = "en-"  # the English clips' prefix
+DIGITS_EN = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 STALE_SECONDS = 60.0
 RATE, WIDTH = 22050, 2  # espeak-ng's WAV: 22.05 kHz, 16-bit mono
 
@@ -60,27 +73,98 @@ def read_number(number: str, how: str = "digits") -> list[str]:
     return [*letters, *digits]
 
 
-def plan(call: Announcement, template: str = TEMPLATE, reading: str = "digits") -> list[str]:
-    """The clips of a call, in order: the chime, then what the template says."""
+def plan(
+    call: Announcement, template: str = TEMPLATE, reading: str = "digits", english: str = ""
+) -> list[str]:
+    """The clips of a call, in order: the chime, then what the template says, then what the
+    English template ``english`` says (none when empty)."""
     clips = ["chime"]
     if call.recall:
         clips += list(RECALL)
     head, _, rest = template.partition("{number}")
     middle, _, tail = rest.partition("{window}")
     clips += list(head) + read_number(call.number, reading) + list(middle)
-    clips += _window_clips(call.window) + list(tail)
-    return [c for c in clips if not c.isspace()]
+    if "{window}" in template:  # a hall whose template names no window says none
+        clips += _window_clips(call.window)
+    clips += list(tail)
+    return [c for c in clips if not c.isspace()] + _plan_english(call, english, reading)
 
 
 def _window_clips(window: str) -> list[str]:
     return list(window) if window.isdigit() else [c for c in window if not c.isspace()]
 
 
+def _plan_english(call: Announcement, template: str, reading: str) -> list[str]:
+    if not says_english(call, template):
+        return []
+    head, _, rest = template.partition("{number}")
+    middle, _, tail = rest.partition("{window}")
+    words = [RECALL_EN] if call.recall else []
+    words += _phrase(head) + read_number(call.number, reading) + _phrase(middle)
+    if "{window}" in template:
+        words += english_number(int(call.window))
+    words += _phrase(tail)
+    return [EN + word for word in words]
+
+
+def says_english(call: Announcement, template: str) -> bool:
+    """Whether the call has an English part: a template, and a window known by its number."""
+    return bool(template) and ("{window}" not in template or call.window.isdigit())
+
+
+def _phrase(text: str) -> list[str]:
+    """A stretch of the English template as one clip, named without the punctuation at its
+    ends (the pause a comma makes is the clips' own silence): ", please go to window" ->
+    ["please go to window"]."""
+    words = " ".join(text.split()).strip(" ,.;:!?")
+    return [words] if words else []
+
+
+def english_number(value: int) -> list[str]:
+    """A window's number as English clips: 3 -> ["3"], 12 -> ["12"], 23 -> ["20", "3"];
+    from 100 on, digit by digit."""
+    if value < 20:
+        return [str(value)]
+    if value < 100:
+        return [str(value - value % 10)] + ([str(value % 10)] if value % 10 else [])
+    return list(str(value))
+
+
+def chinese_words(call: Announcement, template: str = TEMPLATE, reading: str = "digits") -> str:
+    """What the speech service says in Chinese: "请A零零一号到3号窗口办理"."""
+    number = "".join(
+        DIGITS[int(c)] if c.isdigit() else c for c in read_number(call.number, reading)
+    )
+    words = template.replace("{number}", number).replace("{window}", call.window)
+    return (f"{RECALL}，" if call.recall else "") + words
+
+
+def english_words(call: Announcement, template: str = TEMPLATE_EN, reading: str = "digits") -> str:
+    """What the speech service says in English ("" for none): "Number A-zero-zero-one, please
+    go to window 3". Hyphens keep the letter a letter: a lone "A" is read as the article."""
+    if not says_english(call, template):
+        return ""
+    number = "-".join(
+        DIGITS_EN[int(c)] if c.isdigit() else c for c in read_number(call.number, reading)
+    )
+    window = str(int(call.window)) if call.window.isdigit() else call.window
+    words = template.replace("{number}", number).replace("{window}", window)
+    return (f"{RECALL_EN}. " if call.recall else "") + words
+
+
 def clip_text(clip: str) -> str:
-    """What espeak-ng says for a clip (digits in Chinese, letters as letters)."""
+    """What espeak-ng says for a clip (digits in Chinese, letters as letters; an English clip
+    says its name: "en-0" zero, "en-12" twelve, "en-A" the letter A)."""
+    if clip.startswith(EN):
+        return clip.removeprefix(EN)
     if clip.isdigit():
         return DIGITS[int(clip)]
     return clip
+
+
+def clip_voice(clip: str) -> str:
+    """espeak-ng's voice for a clip: English for the en- clips, else Mandarin."""
+    return "en" if clip.startswith(EN) else "cmn"
 
 
 def build_pack(folder: Path, clips: set[str], espeak: str = "espeak-ng") -> list[str]:
@@ -98,7 +182,7 @@ def build_pack(folder: Path, clips: set[str], espeak: str = "espeak-ng") -> list
             if shutil.which(espeak) is None:
                 raise FileNotFoundError(f"{espeak} is not installed: cannot make the clip {clip!r}")
             subprocess.run(
-                [espeak, "-v", "cmn", "-s", "150", "-w", str(path), clip_text(clip)],
+                [espeak, "-v", clip_voice(clip), "-s", "150", "-w", str(path), clip_text(clip)],
                 check=True,
                 capture_output=True,
                 timeout=30,
@@ -107,11 +191,17 @@ def build_pack(folder: Path, clips: set[str], espeak: str = "espeak-ng") -> list
     return made
 
 
-def clips_for(template: str = TEMPLATE) -> set[str]:
-    """Every clip a hall with this template may need: letters, digits, the template's words."""
+def clips_for(template: str = TEMPLATE, english: str = "") -> set[str]:
+    """Every clip a hall with this template (and English template) may need: letters, digits,
+    the template's words; in English also the windows' numbers to 99 and the phrases."""
     letters = {chr(c) for c in range(ord("A"), ord("Z") + 1)}
     words = {c for c in template.replace("{number}", "").replace("{window}", "") if not c.isspace()}
-    return {"chime", *letters, *"0123456789", *words, *RECALL}
+    clips = {"chime", *letters, *"0123456789", *words, *RECALL}
+    if english:
+        numbers = {str(n) for n in range(20)} | {str(n) for n in range(20, 100, 10)}
+        phrases = {p for part in re.split(r"\{number\}|\{window\}", english) for p in _phrase(part)}
+        clips |= {EN + word for word in (*letters, *numbers, *phrases, RECALL_EN)}
+    return clips
 
 
 def chime(seconds: float = 0.6) -> bytes:

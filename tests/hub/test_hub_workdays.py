@@ -47,3 +47,17 @@ def test_the_demo_calendar_is_open_every_day_but_counts_working_days() -> None:
     assert demo.is_open(sunday) and not demo.is_working_day(sunday)
     assert demo.add_working_days(date(2026, 12, 4), 1) == date(2026, 12, 7)  # Friday -> Monday
     assert not SAMPLE.is_open(sunday)
+
+
+def test_the_last_working_day_skips_weekends_and_holidays_and_keeps_make_up_days() -> None:
+    assert SAMPLE.previous_working_day(date(2026, 3, 3)) == date(2026, 3, 2)
+    assert SAMPLE.previous_working_day(date(2026, 3, 9)) == date(2026, 3, 6)  # Monday: Friday
+    assert SAMPLE.previous_working_day(date(2026, 4, 7)) == date(2026, 4, 3)  # after Qingming
+    assert SAMPLE.previous_working_day(date(2026, 10, 11)) == date(2026, 10, 10)  # 调休 Saturday
+
+
+@given(st.dates(min_value=date(2025, 12, 1), max_value=date(2026, 12, 31)))
+def test_no_working_day_lies_between_the_last_one_and_the_day(day: date) -> None:
+    last = SAMPLE.previous_working_day(day)
+    assert SAMPLE.is_working_day(last) and last < day
+    assert SAMPLE.working_days_between(last, day - timedelta(days=1)) == 0

@@ -49,6 +49,15 @@ def test_defaults_fill_the_rest() -> None:
             "counter.window: required when terminal.mode is counter",
         ),
         ({**MINIMAL, "counter": {"rating_pad": "tablet"}}, "counter.rating_pad: allowed:"),
+        ({**MINIMAL, "display": {"voice_english": "yes"}}, "display.voice_english: Input should"),
+        (
+            {**MINIMAL, "display": {"voice_template_en": "Window {window}: {number}"}},
+            "display.voice_template_en: must hold {number}, and may hold {window} after it",
+        ),
+        (
+            {**MINIMAL, "display": {"voice_template_en": "Nummer {number} / {window}"}},
+            "in English letters, spaces and , . ' ! ? -",
+        ),
     ],
 )
 def test_mistakes_name_file_key_and_allowed(raw: dict, expected: str) -> None:

@@ -166,3 +166,42 @@ def test_the_wall_says_each_new_call_in_turn_and_not_an_old_one(
     qtbot.wait(200)
     assert said == ["A002", "A003"]
     assert voice.text(voice.queue.dropped[0]) == "请A零零一号到3号窗口办理"
+
+
+def test_the_speech_service_says_the_call_in_chinese_then_in_english(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from datetime import UTC, datetime
+
+    from PySide6.QtCore import QLocale
+
+    from kiosk.display.feed import Call
+    from kiosk.display.voice import TEMPLATE, TEMPLATE_EN, Announcement
+    from ui.display.announcer import Announcer
+
+    chinese_only = Announcer("tts", tmp_path / "clips", template=TEMPLATE)
+    voice = Announcer("tts", tmp_path / "clips", template=TEMPLATE, english=TEMPLATE_EN,
+                      speech_engine="mock", repeat=1)  # fmt: skip
+    tts = voice.speech()
+    # Qt's test engine has no Chinese voice: Norwegian stands in for the hall's own voice.
+    own = QLocale.Language.NorwegianBokmal
+    tts.setLocale(next(lo for lo in tts.availableLocales() if lo.language() == own))
+    heard: list[tuple[QLocale.Language, str]] = []
+    tts.aboutToSynthesize.connect(lambda _id: heard.append((tts.locale().language(), "")))
+    tts.sayingWord.connect(
+        lambda word, *_: heard.append((tts.locale().language(), word)) if word else None
+    )
+    said: list[Announcement] = []
+    voice.said.connect(said.append)
+    now = datetime.now(UTC)
+    voice.calls((Call("A001", "W03", "3号窗口（企业开办）", False, now, 1, now),))
+    qtbot.waitUntil(lambda: (QLocale.Language.English, "window") in heard, timeout=5000)
+    switches = [language for language, word in heard if not word]
+    assert switches == [own, QLocale.Language.English]  # the English sentence in English
+    english = [word for language, word in heard if word and language is QLocale.Language.English]
+    assert english[0] == "Number" and "please" in english
+    assert [text for _, text in voice.sentences(said[0])] == [
+        "请A零零一号到3号窗口办理",
+        "Number A-zero-zero-one, please go to window 3",
+    ]
+    assert [text for _, text in chinese_only.sentences(said[0])] == ["请A零零一号到3号窗口办理"]

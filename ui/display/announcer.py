@@ -5,7 +5,9 @@ next call waits for the WAV's length, so calls never overlap even where the soun
 nothing. "tts": the speech service (Qt TextToSpeech, speech-dispatcher with espeak-ng Mandarin),
 the next call when it is ready again. The clip pack is made in the background at start (a hall's
 own recorded clips in the same folder are kept); without espeak-ng the display says so in the
-log and stays silent rather than failing.
+log and stays silent rather than failing. With an English template each call is said in Chinese
+and then in English: the clip pack's en- clips, or the speech service switched to an English
+voice for the English sentence (and back to Chinese after it).
 """
 
 from __future__ import annotations
@@ -14,28 +16,32 @@ import logging
 import tempfile
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, QUrl, Signal
+from PySide6.QtCore import QLocale, QObject, QTimer, QUrl, Signal
 
 from kiosk.display.feed import Call
 from kiosk.display.voice import (
     Announcement,
     CallQueue,
     build_pack,
+    chinese_words,
     clips_for,
     duration,
+    english_words,
     join,
     plan,
-    read_number,
     spoken_window,
 )
 
 logger = logging.getLogger(__name__)
 GAP_MS = 400  # a breath between two calls
+# About how long the speech service takes per character (it reports no end reliably).
+MS_PER_CHARACTER = {QLocale.Language.Chinese: 300, QLocale.Language.English: 80}
 
 
 class Announcer(QObject):
@@ -50,13 +56,22 @@ class Announcer(QObject):
         template: str,
         reading: str = "digits",
         repeat: int = 2,
+        english: str = "",
+        speech_engine: str = "",
         parent: QObject | None = None,
     ) -> None:
+        """``english``: the English template said after the Chinese ("" for none);
+        ``speech_engine``: Qt TextToSpeech's engine for "tts" ("" for Qt's default)."""
         super().__init__(parent)
         self.engine = engine
         self.clips = clips
         self.template = template
         self.reading = reading
+        self.english = english
+        self.speech_engine = speech_engine
+        # The language of each sentence handed to the speech service, in order: set just
+        # before the service starts saying it (its aboutToSynthesize).
+        self._languages: deque[QLocale.Language] = deque()
         self.ready = threading.Event()  # the clip pack is there
         self.last_event = 0  # the newest call already queued
         self.queue = CallQueue(self._speak, repeat=repeat)
@@ -69,7 +84,7 @@ class Announcer(QObject):
 
     def _make_pack(self) -> None:
         try:
-            made = build_pack(self.clips, clips_for(self.template))
+            made = build_pack(self.clips, clips_for(self.template, self.english))
             if made:
                 logger.info("voice: %d clips made in %s", len(made), self.clips)
             self.ready.set()
@@ -97,13 +112,14 @@ class Announcer(QObject):
             )
 
     def text(self, call: Announcement) -> str:
-        """What the speech service says (numbers read as the hall reads them)."""
-        digits = "零一二三四五六七八九"
-        number = "".join(
-            digits[int(c)] if c.isdigit() else c for c in read_number(call.number, self.reading)
-        )
-        words = self.template.replace("{number}", number).replace("{window}", call.window)
-        return ("再次呼叫，" if call.recall else "") + words
+        """What the speech service says in Chinese (numbers read as the hall reads them)."""
+        return chinese_words(call, self.template, self.reading)
+
+    def sentences(self, call: Announcement) -> list[tuple[QLocale.Language, str]]:
+        """What the speech service says, in order: Chinese, then English if the hall has it."""
+        english = english_words(call, self.english, self.reading) if self.english else ""
+        chinese = [(QLocale.Language.Chinese, self.text(call))]
+        return chinese + ([(QLocale.Language.English, english)] if english else [])
 
     def _speak(self, call: Announcement, done: Callable[[], None]) -> None:
         self.said.emit(call)
@@ -125,7 +141,7 @@ class Announcer(QObject):
         if not self.ready.is_set():
             after(0)  # no pack (yet): silent, and the queue goes on
             return
-        sound = join(self.clips, plan(call, self.template, self.reading))
+        sound = join(self.clips, plan(call, self.template, self.reading, self.english))
         path = self._folder / f"call-{call.number}.wav"
         path.write_bytes(sound)
         try:
@@ -139,11 +155,39 @@ class Announcer(QObject):
             logger.warning("voice: cannot play (%s)", exc)
         after(int(duration(sound) * 1000))
 
-    def _say(self, call: Announcement, after: Callable[[int], None]) -> None:
+    def speech(self) -> Any:
+        """The speech service (Qt TextToSpeech), opened on first use."""
         from PySide6.QtTextToSpeech import QTextToSpeech
 
         if self._tts is None:
-            self._tts = QTextToSpeech(self)
-        text = self.text(call)
-        self._tts.say(text)
-        after(300 * len(text))  # about the time it takes: the service reports no end reliably
+            engine = self.speech_engine
+            self._tts = QTextToSpeech(engine, self) if engine else QTextToSpeech(self)
+            self._tts.aboutToSynthesize.connect(self._switch_language)
+        return self._tts
+
+    def _say(self, call: Announcement, after: Callable[[int], None]) -> None:
+        from PySide6.QtTextToSpeech import QTextToSpeech
+
+        tts = self.speech()
+        if tts.state() is QTextToSpeech.State.Ready:  # idle: nothing of ours is waiting
+            self._languages.clear()
+        ms = 0
+        for language, text in self.sentences(call):
+            # Queued, not said: a sentence never cuts the one before it.
+            self._languages.append(language)
+            tts.enqueue(text)
+            ms += MS_PER_CHARACTER[language] * len(text)
+        after(ms)
+
+    def _switch_language(self, _id: int) -> None:
+        """The next sentence is about to be said: its language's voice, if the service has one
+        (else the service's own). Matched by order: not every engine reports the right id."""
+        if not self._languages or self._tts is None:
+            return
+        language = self._languages.popleft()
+        if self._tts.locale().language() == language:
+            return
+        for locale in self._tts.availableLocales():
+            if locale.language() == language:
+                self._tts.setLocale(locale)
+                return

@@ -24,7 +24,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
-from sqlalchemy import and_, case, or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -67,7 +67,6 @@ ANNOUNCED = {
     A.CANCEL: "ticket.cancelled",
 }
 POLICY_KEY = "calling_policy"
-_CALL_ORDER = case(t.PRIORITY_RANK, value=Ticket.priority, else_=2)
 Answer = TypeVar("Answer", bound=BaseModel)
 
 
@@ -268,7 +267,7 @@ def call_next(session: Session, ctx: HubContext, window: Window) -> m.CounterTic
             Ticket.state == S.ISSUED.value,
             _callable_by(window),
         )
-        .order_by(_CALL_ORDER, Ticket.issued_at, Ticket.seq)
+        .order_by(t.CALL_ORDER, Ticket.issued_at, Ticket.seq)
         .limit(1)
         .with_for_update(skip_locked=True)
     ).scalar()
@@ -639,7 +638,7 @@ def window_queues(ctx: HubContext, terminal: Terminal, code: str) -> m.CounterQu
             select(Ticket)
             .where(Ticket.service_date == today, Ticket.state == S.ISSUED.value)
             .where(_callable_by(window))
-            .order_by(_CALL_ORDER, Ticket.issued_at, Ticket.seq)
+            .order_by(t.CALL_ORDER, Ticket.issued_at, Ticket.seq)
             .limit(200)
         ).scalars()
         parked = session.execute(

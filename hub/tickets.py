@@ -12,10 +12,11 @@ from __future__ import annotations
 import math
 import statistics
 import uuid
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, bindparam, func, insert, or_, select
+from sqlalchemy import and_, bindparam, case, func, insert, or_, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -46,6 +47,9 @@ OPEN_STATES = (
 # The call order: 老弱病残孕 first, then appointments, then everyone else; each by arrival.
 PRIORITY_RANK = {m.Priority.PRIORITY.value: 0, m.Priority.APPOINTMENT.value: 1}
 RECENT_SERVICES = 20
+
+
+CALL_ORDER = case(PRIORITY_RANK, value=Ticket.priority, else_=2)  # in SQL, as rank() says
 
 
 def rank(priority: str) -> int:
@@ -183,14 +187,41 @@ def waiting_ahead(session: Session, ticket: Ticket) -> int:
     return int(count)
 
 
+_LINE = select(Ticket.ticket_id).where(*_QUEUE).order_by(CALL_ORDER, Ticket.issued_at, Ticket.seq)
+
+
+def waiting_line(session: Session, category_code: str, day: date) -> list[str]:
+    """The queue's waiting tickets (ids) in the order call-next serves them: a ticket's index
+    is its people ahead, as :func:`waiting_ahead` counts them."""
+    params = {"category_code": category_code, "service_date": day}
+    return list(session.connection().execute(_LINE, params).scalars())
+
+
 def estimated_wait(
     session: Session, category: TicketCategoryRow, ahead: int, day: date
 ) -> int | None:
-    """Minutes: people ahead times the queue's recent service time — the median of its last
-    twenty services of this day, or before any today of the last day with services since the
-    last working day (a few slow ones do not swing it), the queue's standard time before any —
-    spread over the windows open for the queue (every window that serves it, in a hall whose
-    windows never sign in). docs/estimate.md has the model and how it is measured."""
+    """Minutes for a ticket with ``ahead`` people before it (see :func:`wait_rate`)."""
+    return wait_rate(session, category, day).minutes(ahead)
+
+
+@dataclass(frozen=True, slots=True)
+class WaitRate:
+    """A queue's recent service time spread over its open windows: what each person ahead
+    adds to the wait (read once, it serves every ticket of the queue)."""
+
+    service_minutes: float
+    windows: int
+
+    def minutes(self, ahead: int) -> int:
+        return math.ceil(ahead * self.service_minutes / max(1, self.windows))
+
+
+def wait_rate(session: Session, category: TicketCategoryRow, day: date) -> WaitRate:
+    """The queue's recent service time — the median of its last twenty services of this day,
+    or before any today of the last day with services since the last working day (a few slow
+    ones do not swing it), the queue's standard time before any — and the windows open for the
+    queue (every window that serves it, in a hall whose windows never sign in).
+    docs/estimate.md has the model and how it is measured."""
     connection = session.connection()
     # The hall's calendar comes with every HubContext session (weekdays only without one).
     calendar: WorkCalendar = session.info.get(CALENDAR) or WorkCalendar()
@@ -205,7 +236,7 @@ def estimated_wait(
         if served == latest and start and end
     ]
     minutes = statistics.median(seconds) / 60 if seconds else category.default_service_minutes
-    return math.ceil(ahead * minutes / max(1, open_windows(connection, category.code, day)))
+    return WaitRate(minutes, open_windows(connection, category.code, day))
 
 
 def open_windows(connection: Connection, category_code: str, day: date) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 from html import escape
 from typing import Literal
 
@@ -141,6 +141,7 @@ class TicketPage:
     window_code: str  # W03
     calls: int  # how often the ticket has been called
     moved_to: tuple[str, str, str] | None = None  # a transfer: (number, queue, ticket id)
+    service_date: date | None = None  # the day the ticket queues on
 
     @property
     def live(self) -> bool:

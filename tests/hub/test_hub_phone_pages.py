@@ -16,6 +16,7 @@ import requests
 
 from contract import models as m
 from contract.payloads import case_tracking_url, classify, new_receipt_code
+from hub import phone, tickets
 from hub.embedded import EmbeddedHub
 from kiosk.api.client import HubClient
 
@@ -185,3 +186,31 @@ def test_the_receipt_link_shows_the_case_only_with_its_code(
     assert [a.status_code for a in answers] == [404, 404, 404]
     assert len({a.text for a in answers[:2]}) == 1  # a wrong code and an unknown case alike
     assert all(receipt.item_name not in a.text for a in answers)
+
+
+def test_the_shared_waiting_line_agrees_with_each_tickets_own_count(
+    hub: EmbeddedHub, client: HubClient, window: HubClient, clock: Any
+) -> None:
+    """The phone pages read a queue's line once for all its pages: every ticket's place in it
+    must be what the ticket's own page and the kiosk say (priorities first, then arrival)."""
+    order = [m.Priority.NORMAL, m.Priority.PRIORITY, m.Priority.NORMAL]
+    issued = []
+    for priority in order * 2:
+        issued.append(
+            client.issue_ticket(m.TicketIssueRequest(category_code="general", priority=priority))
+        )
+        clock.advance(seconds=20)
+    window.call_next("W01")
+    ctx = hub.context
+    line = phone.read_line(ctx, "general", ctx.today(), as_of=0)
+    with ctx.reading() as session:
+        category = tickets.get_category(session, "general")
+        rate = tickets.wait_rate(session, category, ctx.today())
+    for ticket in issued:
+        view = client.get_ticket(ticket.ticket_id)
+        if view.state is m.TicketState.ISSUED:
+            assert line.ahead[ticket.ticket_id] == view.waiting_ahead
+            assert line.wait.minutes(view.waiting_ahead) == view.estimated_wait_minutes
+        else:
+            assert ticket.ticket_id not in line.ahead
+    assert sorted(line.ahead.values()) == list(range(len(issued) - 1)) and line.wait == rate

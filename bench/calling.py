@@ -5,8 +5,9 @@
 1. Call-next request -> the ``ticket.called`` event at a display client following
    ``GET /events``, p50/p95, hub on SQLite in its own process (``kiosk hub serve``); the bare
    call-next request's own time beside it (the baseline: what the event adds is the difference).
-2. The same with ``--followers`` more clients following the stream at once (phone pages), with
-   the hub process's CPU over the run.
+2. The same with ``--followers`` phone pages following their own tickets at once (``/q/{id}/live``,
+   each waiting behind the called ones, so every call moves all of them), with the hub process's
+   CPU over the run and how many page updates the phones received.
 3. The wait estimate on a simulated day (in-process hub, simulated clock): citizens arrive at
    random (one every 6 minutes on average), two windows serve them (log-normal service times, a
    median of 8 minutes); each ticket's estimate (docs/estimate.md) against the wait it really
@@ -25,6 +26,8 @@ import threading
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+import requests
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -50,22 +53,40 @@ def follow(client: HubClient, seen: dict[str, float], stop: threading.Event) -> 
         return
 
 
+def follow_page(url: str, updates: list[float], stop: threading.Event) -> None:
+    """A phone's live ticket page: note when each update arrives."""
+    try:
+        with requests.get(url, stream=True, timeout=(5, 60)) as response:
+            for line in response.iter_lines():
+                if line.startswith(b"data: "):
+                    updates.append(time.perf_counter())
+                if stop.is_set():
+                    return
+    except requests.RequestException:  # the bench stops the hub under it at the end
+        return
+
+
 def bench_call_to_event(url: str, data: Path, calls: int, followers: int) -> None:
     kiosk = HubClient(url, token=register(url, data, "kiosk-1", m.TerminalMode.HALL))
     window = HubClient(url, token=register(url, data, "desk-1", m.TerminalMode.COUNTER))
     window.sign_in_clerk("W01", m.ClerkSignIn(staff_no="S001", pin=PIN))
     display = HubClient(url, token=register(url, data, "wall-1", m.TerminalMode.DISPLAY))
-    token = register(url, data, "phones", m.TerminalMode.DISPLAY)
-    extra = [HubClient(url, token=token, read_timeout=60) for _ in range(followers)]
+    general = m.TicketIssueRequest(category_code="general")
+    for _ in range(calls):  # the ones called
+        kiosk.issue_ticket(general)
+    phones = [kiosk.issue_ticket(general).follow_url + "/live" for _ in range(followers)]
     stop = threading.Event()
     seen: dict[str, float] = {}
+    updates: list[list[float]] = [[] for _ in phones]
     threads = [threading.Thread(target=follow, args=(display, seen, stop), daemon=True)]
-    threads += [threading.Thread(target=follow, args=(c, {}, stop), daemon=True) for c in extra]
+    threads += [
+        threading.Thread(target=follow_page, args=(page, got, stop), daemon=True)
+        for page, got in zip(phones, updates, strict=True)
+    ]
     for thread in threads:
         thread.start()
     time.sleep(1.0 + followers / 100)  # every stream open
-    for _ in range(calls):
-        kiosk.issue_ticket(m.TicketIssueRequest(category_code="general"))
+    first_updates = sum(len(u) for u in updates)  # each page's state when it opened
     pid = int((data / "hub.pid").read_text()) if (data / "hub.pid").exists() else None
     cpu_before = cpu_seconds(pid) if pid else None
     began = time.perf_counter()
@@ -87,9 +108,9 @@ def bench_call_to_event(url: str, data: Path, calls: int, followers: int) -> Non
     spent = time.perf_counter() - began
     cpu_after = cpu_seconds(pid) if pid else None
     stop.set()
-    for client in (kiosk, window, display, *extra):
+    for client in (kiosk, window, display):
         client.close()
-    label = f"with {followers} more clients following" if followers else "one display following"
+    label = f"with {followers} phone pages following" if followers else "one display following"
     print(
         f"call next -> ticket.called at the display, {label}: {len(to_event)} of {calls} seen;"
         f" p50 {percentile(to_event, 50) * 1000:.1f} ms,"
@@ -99,6 +120,12 @@ def bench_call_to_event(url: str, data: Path, calls: int, followers: int) -> Non
     )
     if cpu_before is not None and cpu_after is not None:
         print(f"  hub process CPU {cpu_after - cpu_before:.1f} s over {spent:.1f} s")
+    if followers:
+        received = sum(len(u) for u in updates) - first_updates
+        print(
+            f"  the phone pages received {received} updates for {calls} calls"
+            f" ({received / max(1, followers * calls):.2f} per page and call)"
+        )
 
 
 def bench_estimate(day: int, seed: int = 2026) -> None:

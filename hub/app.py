@@ -17,6 +17,7 @@ from hub.context import Clock, HubContext, HubSettings, utc_now
 from hub.db import make_engine
 from hub.openapi import problems_only
 from hub.routes import (
+    acceptance,
     appointments,
     cases,
     catalog,
@@ -79,6 +80,7 @@ def create_app(
         catalog,
         tickets,
         counters,
+        acceptance,
         appointments,
         cases,
         evaluations,

@@ -277,6 +277,11 @@ class CaseRow(Base):
     submitted_at: Mapped[datetime] = mapped_column(TZ())
     due_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     clock_paused_days: Mapped[int] = mapped_column(Integer, default=0)
+    # The clerk who has the case open at the workbench (decisions are theirs alone), and since.
+    held_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    held_at: Mapped[datetime | None] = mapped_column(TZ(), nullable=True)
+    # The clerk who accepted it: their "my cases" until it is delivered.
+    handler_no: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
 
 
 class CaseEvent(Base):
@@ -305,6 +310,23 @@ class Material(Base):
     media_type: Mapped[str] = mapped_column(String(100))
     content: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     uploaded_at: Mapped[datetime | None] = mapped_column(TZ(), nullable=True)
+    # The clerk's review at the workbench (contract.models.Verdict value), None: not yet.
+    verdict: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    verdict_reason: Mapped[str] = mapped_column(String(200), default="")
+
+
+class CaseNotice(Base):
+    """Every notice a decision printed (受理通知书, 一次性告知书, 不予受理告知书), as printed."""
+
+    __tablename__ = "case_notices"
+    notice_number: Mapped[str] = mapped_column(String(40), primary_key=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.case_id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    issued_at: Mapped[datetime] = mapped_column(TZ())
+    staff_no: Mapped[str] = mapped_column(String(64))
+    # 补正 lines the case's earlier notices did not name (一次性告知 missed them): for reports.
+    late_lines: Mapped[int] = mapped_column(Integer, default=0)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)  # the contract's Notice
 
 
 class AppointmentRow(Base):

@@ -14,6 +14,7 @@ import pytest
 
 from contract.models import (
     CaseCreate,
+    Channel,
     DeliveryMethod,
     MaterialDeclaration,
     Person,
@@ -24,12 +25,20 @@ prepare_environment()
 
 
 @pytest.fixture
-def case_request() -> Callable[..., CaseCreate]:
+def material_pdf() -> bytes:
+    """The one material (身份证) of ``case_request``'s cases, to upload."""
+    return b"%PDF-1.4 id card scan"
+
+
+@pytest.fixture
+def case_request(material_pdf: bytes) -> Callable[..., CaseCreate]:
     """A complete self-service case of the sample catalog, with the receipt code its paper
     receipt would print (``None``: a receipt printed before receipts carried codes)."""
 
-    def make(receipt_code: str | None, name: str = "李四") -> CaseCreate:
-        content = b"%PDF-1.4 id card scan"
+    def make(
+        receipt_code: str | None, name: str = "李四", channel: Channel = Channel.KIOSK
+    ) -> CaseCreate:
+        content = material_pdf
         return CaseCreate(
             item_code="GG00515001-990101-WJ",
             applicant=Person(name=name, id_number="11010519491231002X"),
@@ -44,6 +53,7 @@ def case_request() -> Callable[..., CaseCreate]:
                 )
             ],
             receipt_code=receipt_code,
+            channel=channel,
         )
 
     return make

@@ -10,6 +10,7 @@ from __future__ import annotations
 from contract.models.acceptance import (
     CaseAtWindow,
     CaseDecision,
+    CaseLine,
     Decision,
     DecisionMade,
     MaterialAtWindow,
@@ -17,6 +18,7 @@ from contract.models.acceptance import (
     Notice,
     NoticeKind,
     NoticeLine,
+    OpenCase,
     Verdict,
 )
 from contract.models.appointments import (
@@ -171,6 +173,7 @@ __all__ = [
     "CaseDecision",
     "CaseDetail",
     "CaseEventView",
+    "CaseLine",
     "CaseLookup",
     "CaseReceipt",
     "CaseReceiptEvaluation",
@@ -229,6 +232,7 @@ __all__ = [
     "Notice",
     "NoticeKind",
     "NoticeLine",
+    "OpenCase",
     "PadView",
     "PauseReason",
     "Person",

@@ -18,6 +18,7 @@ from pydantic import Field, StringConstraints, model_validator
 from contract.models.cases import CaseState, IdentitySource
 from contract.models.catalog import Channel, DeliveryMethod
 from contract.models.common import Code, ContractModel
+from contract.models.counters import CardAtWindow
 
 Text = Annotated[str, StringConstraints(max_length=500)]
 Short = Annotated[str, StringConstraints(max_length=200)]
@@ -145,3 +146,24 @@ class CaseAtWindow(ContractModel):
 class DecisionMade(ContractModel):
     case: CaseAtWindow
     notice: Notice
+
+
+class OpenCase(ContractModel):
+    """Open a case at the workbench; with the citizen's card read at the window when they are
+    there (their name and ID number then show in full)."""
+
+    card: CardAtWindow | None = None
+
+
+class CaseLine(ContractModel):
+    """One case in the window's lists: the clerk's accepted cases, the 预审 queue."""
+
+    case_id: str
+    case_number: str
+    item_name: str
+    state: CaseState
+    channel: Channel
+    applicant_name_masked: str
+    submitted_at: datetime
+    due_date: date | None
+    overdue: bool = False

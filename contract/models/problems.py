@@ -54,6 +54,9 @@ class ProblemCode(enum.StrEnum):
     RECALL_LIMIT_REACHED = "recall_limit_reached"
     RECALL_TOO_SOON = "recall_too_soon"
     NO_SHOW_TOO_EARLY = "no_show_too_early"
+    # The acceptance workbench: another clerk has the case open; a material is marked 不合格.
+    CASE_HELD = "case_held"
+    DEFECTIVE_MATERIALS = "defective_materials"
     INTERNAL_ERROR = "internal_error"
 
 

@@ -332,6 +332,48 @@ class HubClient:
     def windows(self) -> list[m.WindowStatus]:
         return self._parse_list(m.WindowStatus, self._t.request("GET", "/windows"))
 
+    # -- the acceptance workbench (counter terminals): decisions carry an Idempotency-Key
+
+    def open_case(
+        self, counter_code: str, case_number: str, card: m.CardAtWindow | None = None
+    ) -> m.CaseAtWindow:
+        body = self._post(
+            f"/counters/{counter_code}/cases/{case_number}/open", m.OpenCase(card=card)
+        )
+        return self._parse(m.CaseAtWindow, body)
+
+    def review_materials(
+        self, counter_code: str, case_id: str, reviews: list[m.MaterialReview]
+    ) -> m.CaseAtWindow:
+        body = self._t.request(
+            "PUT",
+            f"/counters/{counter_code}/cases/{case_id}/review",
+            json_body=[r.model_dump(mode="json") for r in reviews],
+        )
+        return self._parse(m.CaseAtWindow, body)
+
+    def decide_case(
+        self, counter_code: str, case_id: str, decision: m.CaseDecision, *, key: str | None = None
+    ) -> m.DecisionMade:
+        path = f"/counters/{counter_code}/cases/{case_id}/decision"
+        return self._parse(m.DecisionMade, self._click(path, decision, key))
+
+    def case_material(self, counter_code: str, case_id: str, material_code: str) -> bytes:
+        """A material's PDF, for the clerk's viewer."""
+        return self._t.fetch_bytes(
+            f"/counters/{counter_code}/cases/{case_id}/materials/{material_code}"
+        )
+
+    def my_cases(self, counter_code: str) -> list[m.CaseLine]:
+        return self._parse_list(
+            m.CaseLine, self._t.request("GET", f"/counters/{counter_code}/my-cases")
+        )
+
+    def prereview_queue(self, counter_code: str) -> list[m.CaseLine]:
+        return self._parse_list(
+            m.CaseLine, self._t.request("GET", f"/counters/{counter_code}/prereview")
+        )
+
     # -- the hall's event stream
 
     def events(self, last_event_id: int | None = None) -> Iterator[m.HubEvent]:

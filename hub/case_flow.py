@@ -36,83 +36,96 @@ def _require(condition: object, title: str, detail_text: str) -> None:
 def transition(
     ctx: HubContext, case_id: str, step: m.CaseTransition, actor: Terminal
 ) -> m.CaseDetail:
-    sources, target = TRANSITIONS[step.action]
     with ctx.transaction() as session:
         row = session.get(CaseRow, case_id, with_for_update=True)
         if row is None:
             raise HubProblem(404, m.ProblemCode.NOT_FOUND, "Unknown case", "未找到该办件。")
-        if C(row.state) not in sources:
-            raise HubProblem(
-                409,
-                m.ProblemCode.INVALID_TRANSITION,
-                f"Case is {row.state}; cannot {step.action.value}",
-                "该办件当前状态不能进行此操作。",
-            )
-        now = ctx.now()
-        today = now.astimezone(ctx.tz).date()
-        info: dict[str, Any] = {}
-        if step.action is CA.ACCEPT:
-            pending = pending_materials(session, case_id)
-            if pending:
-                raise HubProblem(
-                    409,
-                    m.ProblemCode.MATERIALS_MISSING,
-                    "Materials not uploaded yet",
-                    "材料尚未上传完成，暂不能受理。",
-                    missing=pending,
-                )
-            item = item_in(session, row.item_code)
-            promised = item.promised_days if item else 0
-            row.due_date = ctx.calendar.add_working_days(today, promised)
-            info = {"promised_days": promised, "due_date": row.due_date.isoformat()}
-        elif step.action is CA.REJECT:
-            _require(step.reason, "Rejection needs a reason", "不予受理须说明理由。")
-            info = {"reason": step.reason}
-        elif step.action is CA.REQUEST_SUPPLEMENT:
-            _require(
-                step.reason and step.materials,
-                "Supplement needs reason and list",
-                "补正须列明原因和材料。",
-            )
-            _require(
-                step.deadline and step.deadline >= today,
-                "Supplement needs a future deadline",
-                "补正期限有误。",
-            )
-            assert step.deadline is not None
-            info = {
-                "reason": step.reason,
-                "materials": step.materials,
-                "deadline": step.deadline.isoformat(),
-            }
-        elif step.action is CA.SUSPEND:
-            _require(step.reason, "Suspension needs a reason", "特别程序须说明理由。")
-            info = {"reason": step.reason, "since": today.isoformat()}
-        elif step.action is CA.RESUME:
-            since = _last_suspension(session, case_id)
-            paused = ctx.calendar.working_days_between(since, today)
-            row.clock_paused_days += paused
-            if row.due_date is not None and paused:
-                row.due_date = ctx.calendar.add_working_days(row.due_date, paused)
-            info = {
-                "paused_working_days": paused,
-                "due_date": row.due_date and row.due_date.isoformat(),
-            }
-        elif step.action is CA.FINISH:
-            _require(step.result_code, "Finishing needs a result code", "办结须填写办理结果。")
-            info = {
-                "result_code": step.result_code,
-                "certificate_number": step.certificate_number,
-                "fee_cny": step.fee_cny,
-            }
-        elif step.action is CA.DELIVER:
-            _require(step.delivery, "Delivery needs a method", "请选择送达方式。")
-            if step.delivery is m.DeliveryMethod.EMS:
-                _require(step.waybill, "EMS delivery needs a waybill", "邮寄送达须填写运单号。")
-            info = {"delivery": step.delivery and step.delivery.value, "waybill": step.waybill}
-        record(session, row, target, now, actor.terminal_id, info)
+        apply(session, ctx, row, step, actor.terminal_id)
         session.flush()
         return detail(session, row)
+
+
+def apply(
+    session: Session,
+    ctx: HubContext,
+    row: CaseRow,
+    step: m.CaseTransition,
+    actor: str,
+    more: dict[str, Any] | None = None,
+) -> None:
+    """One step of the case's life cycle, checked and recorded (``more`` joins its record)."""
+    sources, target = TRANSITIONS[step.action]
+    if C(row.state) not in sources:
+        raise HubProblem(
+            409,
+            m.ProblemCode.INVALID_TRANSITION,
+            f"Case is {row.state}; cannot {step.action.value}",
+            "该办件当前状态不能进行此操作。",
+        )
+    case_id = row.case_id
+    now = ctx.now()
+    today = now.astimezone(ctx.tz).date()
+    info: dict[str, Any] = {}
+    if step.action is CA.ACCEPT:
+        pending = pending_materials(session, case_id)
+        if pending:
+            raise HubProblem(
+                409,
+                m.ProblemCode.MATERIALS_MISSING,
+                "Materials not uploaded yet",
+                "材料尚未上传完成，暂不能受理。",
+                missing=pending,
+            )
+        item = item_in(session, row.item_code)
+        promised = item.promised_days if item else 0
+        row.due_date = ctx.calendar.add_working_days(today, promised)
+        info = {"promised_days": promised, "due_date": row.due_date.isoformat()}
+    elif step.action is CA.REJECT:
+        _require(step.reason, "Rejection needs a reason", "不予受理须说明理由。")
+        info = {"reason": step.reason}
+    elif step.action is CA.REQUEST_SUPPLEMENT:
+        _require(
+            step.reason and step.materials,
+            "Supplement needs reason and list",
+            "补正须列明原因和材料。",
+        )
+        _require(
+            step.deadline and step.deadline >= today,
+            "Supplement needs a future deadline",
+            "补正期限有误。",
+        )
+        assert step.deadline is not None
+        info = {
+            "reason": step.reason,
+            "materials": step.materials,
+            "deadline": step.deadline.isoformat(),
+        }
+    elif step.action is CA.SUSPEND:
+        _require(step.reason, "Suspension needs a reason", "特别程序须说明理由。")
+        info = {"reason": step.reason, "since": today.isoformat()}
+    elif step.action is CA.RESUME:
+        since = _last_suspension(session, case_id)
+        paused = ctx.calendar.working_days_between(since, today)
+        row.clock_paused_days += paused
+        if row.due_date is not None and paused:
+            row.due_date = ctx.calendar.add_working_days(row.due_date, paused)
+        info = {
+            "paused_working_days": paused,
+            "due_date": row.due_date and row.due_date.isoformat(),
+        }
+    elif step.action is CA.FINISH:
+        _require(step.result_code, "Finishing needs a result code", "办结须填写办理结果。")
+        info = {
+            "result_code": step.result_code,
+            "certificate_number": step.certificate_number,
+            "fee_cny": step.fee_cny,
+        }
+    elif step.action is CA.DELIVER:
+        _require(step.delivery, "Delivery needs a method", "请选择送达方式。")
+        if step.delivery is m.DeliveryMethod.EMS:
+            _require(step.waybill, "EMS delivery needs a waybill", "邮寄送达须填写运单号。")
+        info = {"delivery": step.delivery and step.delivery.value, "waybill": step.waybill}
+    record(session, row, target, now, actor, {**info, **(more or {})})
 
 
 def _last_suspension(session: Any, case_id: str) -> Any:

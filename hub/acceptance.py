@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from contract import models as m
 from contract.privacy import mask_address, mask_id, mask_name
+from hub.case_flow import apply
 from hub.cases import pending_materials, record
 from hub.catalog import item_in
 from hub.clerks import log
@@ -252,6 +253,33 @@ def _decide(
         session, row, target, now, window.counter.code, {**detail, "notice": notice.notice_number}
     )
     return notice
+
+
+def progress(
+    ctx: HubContext,
+    terminal: Terminal,
+    counter_code: str,
+    case_id: str,
+    body: m.CaseProgress,
+    key: str | None,
+) -> m.CaseAtWindow:
+    """办理 → 办结 → 送达 from the window, once per Idempotency-Key, recorded with the clerk
+    (and, for a pickup, who collected it: the applicant or an agent, masked)."""
+
+    def run(session: Session) -> m.CaseAtWindow:
+        window = signed_in(session, ctx, terminal, counter_code)
+        row = _case(session, case_id)
+        more: dict[str, Any] = {"staff_no": window.clerk.staff_no, "counter": counter_code}
+        if body.collector is not None and body.step.action is m.CaseAction.DELIVER:
+            own = ctx.id_digest(body.collector.id_number) == row.applicant_id_digest
+            more["collector"] = mask_name(body.collector.name)
+            more["collected_by"] = "applicant" if own else "agent"
+        apply(session, ctx, row, body.step, counter_code, more)
+        session.flush()
+        return at_window(session, row)
+
+    request = {"counter": counter_code, "case": case_id, "step": body.model_dump(mode="json")}
+    return idempotent(ctx, terminal, key, request, m.CaseAtWindow, run)
 
 
 def _line_key(line: m.NoticeLine) -> str:

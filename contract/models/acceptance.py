@@ -15,7 +15,7 @@ from typing import Annotated, Self
 
 from pydantic import Field, StringConstraints, model_validator
 
-from contract.models.cases import CaseState, IdentitySource
+from contract.models.cases import CaseAction, CaseState, CaseTransition, IdentitySource
 from contract.models.catalog import Channel, DeliveryMethod
 from contract.models.common import Code, ContractModel
 from contract.models.counters import CardAtWindow
@@ -146,6 +146,35 @@ class CaseAtWindow(ContractModel):
 class DecisionMade(ContractModel):
     case: CaseAtWindow
     notice: Notice
+
+
+AFTER_ACCEPTANCE = frozenset(
+    {
+        CaseAction.PROCESS,
+        CaseAction.SUSPEND,
+        CaseAction.RESUME,
+        CaseAction.FINISH,
+        CaseAction.DELIVER,
+    }
+)
+
+
+class CaseProgress(ContractModel):
+    """A step after acceptance at the window: 办理, 特别程序 and back, 办结 (result, certificate
+    number), 送达 — picked up (the collector's card read at the window: the applicant or their
+    agent) or sent by EMS (the waybill)."""
+
+    step: CaseTransition
+    collector: CardAtWindow | None = None
+
+    @model_validator(mode="after")
+    def _after_acceptance(self) -> Self:
+        if self.step.action not in AFTER_ACCEPTANCE:
+            raise ValueError("受理, 补正 and 不予受理 are decisions (POST …/decision)")
+        pickup = self.step.delivery is DeliveryMethod.PICKUP
+        if self.step.action is CaseAction.DELIVER and pickup and self.collector is None:
+            raise ValueError("a pickup needs the collector's card read at the window")
+        return self
 
 
 class OpenCase(ContractModel):

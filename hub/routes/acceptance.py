@@ -59,6 +59,23 @@ def decide(
     return acceptance.decide(ctx, terminal, counter_code, case_id, body, key)
 
 
+@router.post(
+    "/cases/{case_id}/progress",
+    response_model=m.CaseAtWindow,
+    responses=problems(401, 403, 404, 409, 422, 428),
+)
+def progress(
+    counter_code: str,
+    case_id: CaseId,
+    body: m.CaseProgress,
+    ctx: ContextDep,
+    terminal: CounterDep,
+    key: KeyHeader = None,
+) -> m.CaseAtWindow:
+    """办理, 特别程序, 办结 and 送达 after acceptance, recorded with the clerk and the window."""
+    return acceptance.progress(ctx, terminal, counter_code, case_id, body, key)
+
+
 @router.get(
     "/cases/{case_id}/materials/{material_code}",
     responses={200: {"content": {"application/pdf": {}}}, **PROBLEMS},

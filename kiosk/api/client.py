@@ -358,6 +358,12 @@ class HubClient:
         path = f"/counters/{counter_code}/cases/{case_id}/decision"
         return self._parse(m.DecisionMade, self._click(path, decision, key))
 
+    def case_progress(
+        self, counter_code: str, case_id: str, step: m.CaseProgress, *, key: str | None = None
+    ) -> m.CaseAtWindow:
+        path = f"/counters/{counter_code}/cases/{case_id}/progress"
+        return self._parse(m.CaseAtWindow, self._click(path, step, key))
+
     def case_material(self, counter_code: str, case_id: str, material_code: str) -> bytes:
         """A material's PDF, for the clerk's viewer."""
         return self._t.fetch_bytes(

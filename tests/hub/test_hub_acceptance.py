@@ -221,3 +221,52 @@ def test_the_workbench_needs_a_signed_in_window(
         assert (refused.status, refused.code) == (409, "not_signed_in")
     with HubClient(hub.base_url, token=hub.register_terminal("KIOSK-X")) as kiosk:
         assert rejected(lambda: kiosk.my_cases("W01")).status == 403
+
+
+def test_after_acceptance_the_case_is_finished_and_delivered_from_the_window(
+    w1: HubClient, submit: Callable[..., Any]
+) -> None:
+    receipt, request = submit()
+    case = w1.open_case("W01", receipt.case_number)
+    w1.decide_case("W01", case.case_id, m.CaseDecision(decision=D.ACCEPT))
+    steps = [
+        m.CaseTransition(action=m.CaseAction.PROCESS),
+        m.CaseTransition(
+            action=m.CaseAction.FINISH, result_code="approved", certificate_number="SY2026-0042"
+        ),
+    ]
+    for step in steps:
+        case = w1.case_progress("W01", case.case_id, m.CaseProgress(step=step))
+    assert case.state is m.CaseState.DONE
+    pickup = m.CaseTransition(action=m.CaseAction.DELIVER, delivery=m.DeliveryMethod.PICKUP)
+    with pytest.raises(ValueError):
+        m.CaseProgress(step=pickup)  # whoever collects it shows their card
+    with pytest.raises(ValueError):
+        m.CaseProgress(step=m.CaseTransition(action=m.CaseAction.ACCEPT))  # a decision instead
+    agent = m.CardAtWindow(id_number="110105195001011111", name="王代领")
+    case = w1.case_progress("W01", case.case_id, m.CaseProgress(step=pickup, collector=agent))
+    assert case.state is m.CaseState.DELIVERED and w1.my_cases("W01") == []
+    proof = m.CaseLookup(case_number=receipt.case_number, id_number=request.applicant.id_number)
+    timeline = w1.lookup_case(proof).events  # what the kiosk's 进度查询 shows
+    assert [e.state for e in timeline][-3:] == [
+        m.CaseState.PROCESSING,
+        m.CaseState.DONE,
+        m.CaseState.DELIVERED,
+    ]
+    delivered = timeline[-1].detail
+    assert delivered["collector"] == "王*领" and delivered["collected_by"] == "agent"
+    assert timeline[-2].detail["certificate_number"] == "SY2026-0042"
+
+
+def test_an_ems_delivery_needs_its_waybill(w1: HubClient, submit: Callable[..., Any]) -> None:
+    receipt, _ = submit(m.Channel.COMMUNITY)
+    case = w1.open_case("W01", receipt.case_number)
+    w1.decide_case("W01", case.case_id, m.CaseDecision(decision=D.ACCEPT))
+    finish = m.CaseTransition(action=m.CaseAction.FINISH, result_code="approved")
+    w1.case_progress("W01", case.case_id, m.CaseProgress(step=finish))
+    ems = m.CaseTransition(action=m.CaseAction.DELIVER, delivery=m.DeliveryMethod.EMS)
+    refused = rejected(lambda: w1.case_progress("W01", case.case_id, m.CaseProgress(step=ems)))
+    assert (refused.status, refused.code) == (422, "validation_failed")
+    sent = ems.model_copy(update={"waybill": "EA123456789CN"})
+    case = w1.case_progress("W01", case.case_id, m.CaseProgress(step=sent))
+    assert case.state is m.CaseState.DELIVERED

@@ -11,8 +11,9 @@ from sqlalchemy.orm import Session
 
 from contract import models as m
 from hub import tickets as t
+from hub.catalog import item_in
 from hub.context import HubContext
-from hub.db import AppointmentRow, Terminal, Ticket
+from hub.db import AppointmentRow, CaseRow, Terminal, Ticket
 from hub.problems import HubProblem
 
 AS = m.AppointmentState
@@ -188,7 +189,11 @@ def check_in(
             row = session.get(AppointmentRow, request.code.upper())
         else:
             assert request.id_number is not None
-            row = _todays_by_id(session, ctx, ctx.id_digest(request.id_number))
+            digest = ctx.id_digest(request.id_number)
+            row = _todays_by_id(session, ctx, digest)
+            returning = _awaiting_supplement(session, digest) if row is None else None
+            if returning is not None:
+                return _return_ticket(session, ctx, terminal, returning, digest, base_url)
         if row is None:
             raise _not_found()
         if row.slot_date != ctx.today():
@@ -221,6 +226,45 @@ def check_in(
         row.checked_in_at = ctx.now()
         row.ticket_id = ticket.ticket_id
         return t.issued_model(session, ticket, category, base_url)
+
+
+def _awaiting_supplement(session: Session, digest: str) -> CaseRow | None:
+    """The citizen's newest case waiting for the materials a 补正 notice asked for."""
+    return session.execute(
+        select(CaseRow)
+        .where(
+            CaseRow.applicant_id_digest == digest,
+            CaseRow.state == m.CaseState.SUPPLEMENT_REQUESTED.value,
+        )
+        .order_by(CaseRow.submitted_at.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+
+
+def _return_ticket(
+    session: Session,
+    ctx: HubContext,
+    terminal: Terminal,
+    case: CaseRow,
+    digest: str,
+    base_url: str,
+) -> m.TicketIssued:
+    """A citizen back with what a 补正 notice asked for: served before walk-ins, like a
+    booking, in the item's queue (the window then shows the case and its notice)."""
+    item = item_in(session, case.item_code)
+    category = t.get_category(session, item.ticket_category if item else "general")
+    ticket = t.create_ticket(
+        session,
+        ctx,
+        category,
+        priority=m.Priority.APPOINTMENT,
+        terminal_id=terminal.terminal_id,
+        id_digest=digest,
+        item_code=case.item_code,
+        per_person=True,
+        note=f"补正 {case.case_number}",
+    )
+    return t.issued_model(session, ticket, category, base_url)
 
 
 def cancel(ctx: HubContext, code: str) -> m.Appointment:

@@ -270,3 +270,23 @@ def test_an_ems_delivery_needs_its_waybill(w1: HubClient, submit: Callable[..., 
     sent = ems.model_copy(update={"waybill": "EA123456789CN"})
     case = w1.case_progress("W01", case.case_id, m.CaseProgress(step=sent))
     assert case.state is m.CaseState.DELIVERED
+
+
+def test_back_with_the_supplement_the_citizen_gets_a_priority_ticket_and_the_clerk_the_notice(
+    client: HubClient, w1: HubClient, submit: Callable[..., Any]
+) -> None:
+    receipt, request = submit()
+    case = w1.open_case("W01", receipt.case_number)
+    told = w1.decide_case("W01", case.case_id, supplement("结婚证", "户口簿", "出生医学证明"))
+    client.issue_ticket(m.TicketIssueRequest(category_code="general"))  # a walk-in came first
+    back = client.check_in(m.CheckIn(id_number=request.applicant.id_number))  # card at the kiosk
+    assert back.priority is m.Priority.APPOINTMENT and back.item_code == receipt.item_code
+    called = w1.call_next("W01")
+    assert called.ticket_id == back.ticket_id  # before the walk-in
+    card = m.CardAtWindow(id_number=request.applicant.id_number, name="李四")
+    citizen = w1.citizen_at_window("W01", called.ticket_id, card)
+    assert [c.case_number for c in citizen.cases] == [receipt.case_number]
+    reopened = w1.open_case("W01", receipt.case_number, card)
+    assert reopened.notices == [told.notice] and reopened.applicant_name == "李四"
+    again = rejected(lambda: client.check_in(m.CheckIn(id_number=request.applicant.id_number)))
+    assert again.code == "open_ticket_exists"  # one return ticket at a time

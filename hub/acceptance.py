@@ -425,3 +425,38 @@ def _lines(session: Session, rows: list[CaseRow], today: date) -> list[m.CaseLin
             item = item_in(session, row.item_code)
             names[row.item_code] = item.name if item else row.item_code
     return [_line(row, names[row.item_code], today) for row in rows]
+
+
+RETURNED_DAYS = 30  # how far back a community point's list of sent-back cases reaches
+
+
+def returned_cases(ctx: HubContext, terminal: Terminal) -> list[m.ReturnedCase]:
+    """This terminal's cases a window sent back (补正 or 不予受理) in the last month, newest
+    first, each with its latest notice."""
+    since = ctx.now() - timedelta(days=RETURNED_DAYS)
+    with ctx.reading() as session:
+        rows = session.execute(
+            select(CaseRow, CaseNotice.data)
+            .join(CaseNotice, CaseNotice.case_id == CaseRow.case_id)
+            .where(
+                CaseRow.terminal_id == terminal.terminal_id,
+                CaseRow.state.in_((C.SUPPLEMENT_REQUESTED.value, C.REJECTED.value)),
+                CaseNotice.issued_at >= since,
+            )
+            .order_by(CaseNotice.issued_at.desc())
+            .limit(200)
+        ).all()
+        latest: dict[str, m.ReturnedCase] = {}
+        for row, data in rows:
+            if row.case_id in latest:
+                continue  # an older notice of a case already listed
+            notice = m.Notice.model_validate(data)
+            latest[row.case_id] = m.ReturnedCase(
+                case_id=row.case_id,
+                case_number=row.case_number,
+                item_name=notice.item_name,
+                state=C(row.state),
+                applicant_name_masked=mask_name(row.applicant_name),
+                notice=notice.model_copy(update={"applicant_name": mask_name(row.applicant_name)}),
+            )
+        return list(latest.values())

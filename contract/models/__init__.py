@@ -20,6 +20,7 @@ from contract.models.acceptance import (
     NoticeKind,
     NoticeLine,
     OpenCase,
+    ReturnedCase,
     Verdict,
 )
 from contract.models.appointments import (
@@ -246,6 +247,7 @@ __all__ = [
     "Rating",
     "ReceiptCaseNumber",
     "ReceiptCode",
+    "ReturnedCase",
     "ServiceOutcome",
     "Sha256Hex",
     "Slot",

@@ -196,3 +196,15 @@ class CaseLine(ContractModel):
     submitted_at: datetime
     due_date: date | None
     overdue: bool = False
+
+
+class ReturnedCase(ContractModel):
+    """A case this terminal submitted that a window sent back (补正 or 不予受理), with the
+    notice: what the community worker tells the citizen (names masked on the screen)."""
+
+    case_id: str
+    case_number: str
+    item_name: str
+    state: CaseState
+    applicant_name_masked: str
+    notice: Notice

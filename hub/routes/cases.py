@@ -8,7 +8,7 @@ from fastapi import APIRouter, Header, Request
 from starlette.concurrency import run_in_threadpool
 
 from contract import models as m
-from hub import case_flow, cases
+from hub import acceptance, case_flow, cases
 from hub.auth import ContextDep, CounterDep, TerminalDep
 from hub.problems import HubProblem
 from hub.routes import problems
@@ -73,6 +73,13 @@ def by_applicant(
     body: m.ApplicantCases, ctx: ContextDep, _terminal: TerminalDep
 ) -> list[m.CaseStatus]:
     return case_flow.applicant_cases(ctx, body)
+
+
+@router.get("/returned", response_model=list[m.ReturnedCase], responses=PROBLEMS)
+def returned(ctx: ContextDep, terminal: TerminalDep) -> list[m.ReturnedCase]:
+    """This terminal's cases a window sent back (补正, 不予受理), with their notices: the
+    community point's shift list."""
+    return acceptance.returned_cases(ctx, terminal)
 
 
 @router.get("/{case_id}", response_model=m.CaseDetail, responses=PROBLEMS)

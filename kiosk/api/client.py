@@ -183,6 +183,10 @@ class HubClient:
     def get_case(self, case_id: str) -> m.CaseDetail:
         return self._parse(m.CaseDetail, self._t.request("GET", f"/cases/{case_id}"))
 
+    def returned_cases(self) -> list[m.ReturnedCase]:
+        """This terminal's cases a window sent back (补正, 不予受理), with their notices."""
+        return self._parse_list(m.ReturnedCase, self._t.request("GET", "/cases/returned"))
+
     def lookup_case(self, query: m.CaseLookup) -> m.CaseStatus:
         return self._parse(m.CaseStatus, self._post("/cases/lookup", query))
 

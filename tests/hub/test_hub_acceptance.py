@@ -290,3 +290,20 @@ def test_back_with_the_supplement_the_citizen_gets_a_priority_ticket_and_the_cle
     assert reopened.notices == [told.notice] and reopened.applicant_name == "李四"
     again = rejected(lambda: client.check_in(m.CheckIn(id_number=request.applicant.id_number)))
     assert again.code == "open_ticket_exists"  # one return ticket at a time
+
+
+def test_a_prereview_sent_back_shows_on_the_community_points_list(
+    hub: EmbeddedHub, client: HubClient, w1: HubClient, submit: Callable[..., Any]
+) -> None:
+    receipt, _ = submit(m.Channel.COMMUNITY)  # ``client`` is the community point here
+    passed, _ = submit(m.Channel.COMMUNITY)
+    case = w1.open_case("W01", receipt.case_number)
+    w1.decide_case("W01", case.case_id, supplement("结婚证", "户口簿"))
+    other = w1.open_case("W01", passed.case_number)
+    w1.decide_case("W01", other.case_id, m.CaseDecision(decision=D.ACCEPT))
+    back = client.returned_cases()
+    assert [r.case_number for r in back] == [receipt.case_number]  # not the passed one
+    assert [line.name for line in back[0].notice.lines] == ["结婚证", "户口簿"]
+    assert back[0].notice.applicant_name == back[0].applicant_name_masked == "李*"
+    with HubClient(hub.base_url, token=hub.register_terminal("KIOSK-OTHER")) as stranger:
+        assert stranger.returned_cases() == []  # only the terminal that submitted it

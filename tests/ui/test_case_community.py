@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import case_driver as d
 from pytestqt.qtbot import QtBot
 
+from contract import models as m
+from kiosk.api.client import HubClient
 from kiosk.app import Terminal
 
 
@@ -69,9 +73,35 @@ def test_community_worker_submits_on_behalf_with_both_identities(
     citizen.at("shift")
     listing = journey.shift_page.listing.text()
     assert receipt.number in listing and "已上传" in listing
+    qtbot.waitUntil(lambda: "没有退回的办件" in journey.shift_page.listing.text(), timeout=d.WAIT)
+
+    # A window's 预审 sends the case back: the worker's list says what the citizen must bring.
+    send_back(terminal, receipt.number)
+    citizen.tap(journey.shift_page.back)
+    citizen.at("finding")
+    citizen.tap(journey.shift_button)
+    citizen.at("shift")
+    qtbot.waitUntil(lambda: "需补正 户口簿" in journey.shift_page.listing.text(), timeout=d.WAIT)
+    assert "张*例" in journey.shift_page.listing.text()
     citizen.tap(journey.shift_page.sign_out_button)
     citizen.at("finding")
     assert journey.desk.shift is None and journey.sign_in_button.isVisible()
     # Only a slow hash of the PIN exists anywhere in the terminal's configuration.
     dumped = terminal.settings.model_dump_json()
     assert "246810" not in dumped and "scrypt$" in dumped
+
+
+def send_back(terminal: Terminal, case_number: str) -> None:
+    """What a clerk's 预审 does at a window of the same hub: 补正, one material."""
+    hub = terminal.local_hub
+    assert hub is not None
+    token = hub.register_terminal("WIN-PREREVIEW", mode=m.TerminalMode.COUNTER)
+    with HubClient(hub.base_url, token=token) as window:
+        window.sign_in_clerk("W01", m.ClerkSignIn(staff_no="S001", pin="246810"))
+        case = window.open_case("W01", case_number)
+        decision = m.CaseDecision(
+            decision=m.Decision.SUPPLEMENT,
+            lines=[m.NoticeLine(name="户口簿", reason="未提供")],
+            deadline=hub.context.today() + timedelta(days=5),
+        )
+        window.decide_case("W01", case.case_id, decision)

@@ -445,6 +445,11 @@ class CaseJourney(JourneyScreen):
         if self.desk.shift is not None:
             self.shift_page.show_shift(self.desk.shift)
             self._show(self.shift_page, "shift")
+            self.runner.run(
+                self.desk.service.client.returned_cases,
+                self.shift_page.show_returned,
+                lambda _exc: self.shift_page.show_returned(None),
+            )
 
     def _signed_in(self, shift: object) -> None:
         assert isinstance(shift, Shift)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLayout, QLineEdit, QWidget
 
+from contract.models import NoticeKind
 from drivers.idcard.monitor import CardMonitor, CardRead, CardReadFailed, CardRemoved
 from kiosk.card_guard import LeftCardGuard, LeftCardSeen
 from kiosk.outbox.store import EntryState, Outbox
@@ -204,6 +205,7 @@ class ShiftPage(Page):
         self.back, self.sign_out_button = self.nav(self.tr("返回"), self.tr("签退"))
         assert self.sign_out_button is not None
         self.sign_out_button.clicked.connect(self.sign_out.emit)
+        self._shift_lines: list[str] = []
 
     def show_shift(self, shift: Shift) -> None:
         names = {
@@ -220,4 +222,36 @@ class ShiftPage(Page):
             )
         if not shift.entry_ids:
             lines.append(self.tr("本班次还没有代办记录。"))
+        self._shift_lines = lines
+        self.listing.setText("\n".join([*lines, "", self.tr("正在查询窗口退回的办件……")]))
+
+    def show_returned(self, returned: object) -> None:
+        """The cases windows sent back (补正, 不予受理) with what to tell the citizen; None: the
+        hub could not be asked."""
+        lines = [*self._shift_lines, "", self.tr("窗口退回的办件：")]
+        if not isinstance(returned, list):
+            lines.append(self.tr("暂时无法查询，请稍后再看。"))
+        elif not returned:
+            lines.append(self.tr("没有退回的办件。"))
+        for case in returned if isinstance(returned, list) else []:
+            notice = case.notice
+            if notice.kind is NoticeKind.SUPPLEMENT:
+                what = "、".join(line.name for line in notice.lines)
+                deadline = f"{notice.deadline:%Y-%m-%d}" if notice.deadline else ""
+                lines.append(
+                    self.tr("%1  %2  %3：需补正 %4，请于 %5 前补正")
+                    .replace("%1", case.case_number)
+                    .replace("%2", case.applicant_name_masked)
+                    .replace("%3", case.item_name)
+                    .replace("%4", what)
+                    .replace("%5", deadline)
+                )
+            else:
+                lines.append(
+                    self.tr("%1  %2  %3：不予受理（%4）")
+                    .replace("%1", case.case_number)
+                    .replace("%2", case.applicant_name_masked)
+                    .replace("%3", case.item_name)
+                    .replace("%4", notice.reason)
+                )
         self.listing.setText("\n".join(lines))

@@ -1141,62 +1141,62 @@
 <context>
     <name>DisplayWindow</name>
     <message>
-        <location filename="../display/window.py" line="55"/>
+        <location filename="../display/window.py" line="62"/>
         <source>一门通 叫号屏</source>
         <translation>Yimen calling display</translation>
     </message>
     <message>
-        <location filename="../display/window.py" line="78"/>
+        <location filename="../display/window.py" line="86"/>
         <source>正在呼叫</source>
         <translation>Now calling</translation>
     </message>
     <message>
-        <location filename="../display/window.py" line="94"/>
+        <location filename="../display/window.py" line="102"/>
         <source>最近呼叫</source>
         <translation>Recent calls</translation>
     </message>
     <message>
-        <location filename="../display/window.py" line="115"/>
+        <location filename="../display/window.py" line="123"/>
         <source>排队情况</source>
         <translation>Queues</translation>
     </message>
     <message>
-        <location filename="../display/window.py" line="174"/>
+        <location filename="../display/window.py" line="184"/>
         <source>约 {minutes} 分钟</source>
         <translation>about {minutes} min</translation>
     </message>
     <message>
-        <location filename="../display/window.py" line="176"/>
+        <location filename="../display/window.py" line="186"/>
         <source>很快</source>
         <translation>soon</translation>
     </message>
     <message>
-        <location filename="../display/window.py" line="178"/>
+        <location filename="../display/window.py" line="188"/>
         <source>{name}：等候 {count} 人 {wait}</source>
         <translation>{name}: {count} waiting {wait}</translation>
     </message>
     <message>
-        <location filename="../display/window.py" line="188"/>
+        <location filename="../display/window.py" line="198"/>
         <source>暂停服务：</source>
         <translation>Paused: </translation>
     </message>
     <message>
-        <location filename="../display/window.py" line="194"/>
+        <location filename="../display/window.py" line="204"/>
         <source>请留意叫号</source>
         <translation>Please watch for your number</translation>
     </message>
     <message>
-        <location filename="../display/window.py" line="197"/>
+        <location filename="../display/window.py" line="207"/>
         <source>请 {number} 号到 {window} 办理</source>
         <translation>Number {number}, please go to {window}</translation>
     </message>
     <message>
-        <location filename="../display/window.py" line="201"/>
+        <location filename="../display/window.py" line="211"/>
         <source>再次呼叫：</source>
         <translation>Calling again: </translation>
     </message>
     <message>
-        <location filename="../display/window.py" line="211"/>
+        <location filename="../display/window.py" line="221"/>
         <source>与服务器的连接已中断，本屏最后更新于 {time}，正在重新连接…</source>
         <translation>Connection to the server lost — last updated at {time}, reconnecting…</translation>
     </message>
@@ -1745,72 +1745,72 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../main_window.py" line="109"/>
+        <location filename="../main_window.py" line="114"/>
         <source>还需要更多时间吗？</source>
         <translation>Do you need more time?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="142"/>
+        <location filename="../main_window.py" line="149"/>
         <source>一门通自助终端</source>
         <translation>Yimen self-service kiosk</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="143"/>
+        <location filename="../main_window.py" line="150"/>
         <source>结束办理</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="145"/>
+        <location filename="../main_window.py" line="152"/>
         <source>排队取号</source>
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="145"/>
+        <location filename="../main_window.py" line="152"/>
         <source>到窗口办理业务，请先取号</source>
         <translation>Queue for a service window</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="148"/>
+        <location filename="../main_window.py" line="155"/>
         <source>自助办事</source>
         <translation>Apply for a service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="148"/>
+        <location filename="../main_window.py" line="155"/>
         <source>在本机申请办理，结果可邮寄到家</source>
         <translation>Apply here; the result can be posted to you</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="151"/>
+        <location filename="../main_window.py" line="158"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="151"/>
+        <location filename="../main_window.py" line="158"/>
         <source>已预约？扫预约码或刷身份证签到</source>
         <translation>Booked? Scan your code or ID card</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="152"/>
+        <location filename="../main_window.py" line="159"/>
         <source>进度查询</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="152"/>
+        <location filename="../main_window.py" line="159"/>
         <source>查询已提交办件的办理进度</source>
         <translation>See how your application is going</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="153"/>
+        <location filename="../main_window.py" line="160"/>
         <source>好差评</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="153"/>
+        <location filename="../main_window.py" line="160"/>
         <source>扫描凭条或回执二维码，评价服务</source>
         <translation>Scan a ticket or receipt QR to rate the service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="367"/>
+        <location filename="../main_window.py" line="395"/>
         <source>请取走您的卡片。</source>
         <translation>Please take your card.</translation>
     </message>
@@ -2843,44 +2843,74 @@ Applicant: %3</translation>
 <context>
     <name>ShiftPage</name>
     <message>
-        <location filename="../screens/case_staff.py" line="198"/>
+        <location filename="../screens/case_staff.py" line="199"/>
         <source>本班次代办记录</source>
         <translation>This shift&apos;s submissions</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="204"/>
+        <location filename="../screens/case_staff.py" line="205"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="204"/>
+        <location filename="../screens/case_staff.py" line="205"/>
         <source>签退</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="210"/>
+        <location filename="../screens/case_staff.py" line="212"/>
         <source>待上传</source>
         <translation>waiting to upload</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="211"/>
+        <location filename="../screens/case_staff.py" line="213"/>
         <source>已上传</source>
         <translation>uploaded</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="212"/>
+        <location filename="../screens/case_staff.py" line="214"/>
         <source>平台未受理</source>
         <translation>refused by the platform</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="214"/>
+        <location filename="../screens/case_staff.py" line="216"/>
         <source>工作人员：%1</source>
         <translation>Staff: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="222"/>
+        <location filename="../screens/case_staff.py" line="224"/>
         <source>本班次还没有代办记录。</source>
         <translation>No submissions in this shift yet.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_staff.py" line="226"/>
+        <source>正在查询窗口退回的办件……</source>
+        <translation>Asking the hall which cases its windows sent back…</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_staff.py" line="231"/>
+        <source>窗口退回的办件：</source>
+        <translation>Cases sent back by a window:</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_staff.py" line="233"/>
+        <source>暂时无法查询，请稍后再看。</source>
+        <translation>Cannot be checked right now; please look again later.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_staff.py" line="235"/>
+        <source>没有退回的办件。</source>
+        <translation>No case was sent back.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_staff.py" line="242"/>
+        <source>%1  %2  %3：需补正 %4，请于 %5 前补正</source>
+        <translation>%1  %2  %3: to supplement: %4, by %5</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_staff.py" line="251"/>
+        <source>%1  %2  %3：不予受理（%4）</source>
+        <translation>%1  %2  %3: not accepted (%4)</translation>
     </message>
 </context>
 <context>
@@ -2943,92 +2973,92 @@ Applicant: %3</translation>
 <context>
     <name>StaffSignInPage</name>
     <message>
-        <location filename="../screens/case_staff.py" line="45"/>
+        <location filename="../screens/case_staff.py" line="46"/>
         <source>社区工作人员登录（代办）</source>
         <translation>Community staff sign-in</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="56"/>
+        <location filename="../screens/case_staff.py" line="57"/>
         <source>请刷工作人员卡（或本人身份证、社保卡），再输入密码；也可以输入工号和密码。</source>
         <translation>Present your staff card (or your own ID card or social security card), then enter your PIN. You can also enter your staff number and PIN.</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="58"/>
+        <location filename="../screens/case_staff.py" line="59"/>
         <source>请输入工号和密码。</source>
         <translation>Enter your staff number and PIN.</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="64"/>
+        <location filename="../screens/case_staff.py" line="65"/>
         <source>改用工号登录</source>
         <translation>Use staff number instead</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="67"/>
+        <location filename="../screens/case_staff.py" line="68"/>
         <source>工号，如 S0001</source>
         <translation>Staff number, e.g. S0001</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="70"/>
+        <location filename="../screens/case_staff.py" line="71"/>
         <source>密码</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="76"/>
+        <location filename="../screens/case_staff.py" line="77"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="77"/>
+        <location filename="../screens/case_staff.py" line="78"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="116"/>
+        <location filename="../screens/case_staff.py" line="117"/>
         <source>已读取工作人员卡，请输入密码。</source>
         <translation>Staff card read. Please enter your PIN.</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="117"/>
+        <location filename="../screens/case_staff.py" line="118"/>
         <source>已读取身份证，请输入密码。</source>
         <translation>ID card read. Please enter your PIN.</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="118"/>
+        <location filename="../screens/case_staff.py" line="119"/>
         <source>已读取社保卡，请输入密码。</source>
         <translation>Social security card read. Please enter your PIN.</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="122"/>
+        <location filename="../screens/case_staff.py" line="123"/>
         <source>登录成功，请取走卡片。</source>
         <translation>Signed in. Please take your card away.</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="149"/>
+        <location filename="../screens/case_staff.py" line="150"/>
         <source>没能读出这张卡，请取下后重新放置。</source>
         <translation>The card could not be read. Please lift it and place it again.</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="159"/>
+        <location filename="../screens/case_staff.py" line="160"/>
         <source>这张卡不能用于登录，请使用工作人员卡或工号。</source>
         <translation>This card cannot be used to sign in. Please use your staff card or staff number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="175"/>
+        <location filename="../screens/case_staff.py" line="176"/>
         <source>工号或密码不正确。</source>
         <translation>The staff number or PIN is wrong.</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="176"/>
+        <location filename="../screens/case_staff.py" line="177"/>
         <source>卡片未登记或密码不正确。</source>
         <translation>The card is not registered or the PIN is wrong.</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="177"/>
+        <location filename="../screens/case_staff.py" line="178"/>
         <source>尝试次数过多，请五分钟后再试。</source>
         <translation>Too many attempts. Please try again in five minutes.</translation>
     </message>
     <message>
-        <location filename="../screens/case_staff.py" line="180"/>
+        <location filename="../screens/case_staff.py" line="181"/>
         <source>登录失败：%1</source>
         <translation>Sign-in failed: %1</translation>
     </message>

@@ -24,7 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from contract import models as m
-from contract.privacy import mask_address, mask_id, mask_name
+from contract.privacy import mask_address, mask_id, mask_name, mask_phone
 from hub.case_flow import apply
 from hub.cases import pending_materials, record
 from hub.catalog import item_in
@@ -50,9 +50,13 @@ OPEN_AFTER_ACCEPTANCE = (C.ACCEPTED.value, C.PROCESSING.value, C.SUSPENDED.value
 VERIFIED_HERE = "verified_at_window"  # in the case's data: the citizen's card matched
 
 
-def _case_by_number(session: Session, case_number: str) -> CaseRow:
+def _case_by_number(session: Session, reference: str) -> CaseRow:
+    """By the case number, or by the id the window's lists carry (a masked number cannot be
+    typed back)."""
     row = session.execute(
-        select(CaseRow).where(CaseRow.case_number == case_number.upper()).with_for_update()
+        select(CaseRow)
+        .where((CaseRow.case_number == reference.upper()) | (CaseRow.case_id == reference.lower()))
+        .with_for_update()
     ).scalar_one_or_none()
     if row is None:
         raise HubProblem(404, P.NOT_FOUND, "Unknown case", "未找到该办件，请核对办件编号。")
@@ -329,7 +333,7 @@ def at_window(session: Session, row: CaseRow) -> m.CaseAtWindow:
         applicant_id=row.applicant_id_number if shown else mask_id(row.applicant_id_number),
         identity_verified=shown,
         agent_name_masked=mask_name(agent["name"]) if agent.get("name") else "",
-        form=data.get("form", {}),
+        form=data.get("form", {}) if shown else masked_form(data.get("form", {}), item),
         delivery=m.DeliveryMethod(data.get("delivery", m.DeliveryMethod.PICKUP.value)),
         delivery_address_masked=mask_address(data.get("delivery_address") or ""),
         materials=[
@@ -356,6 +360,36 @@ def at_window(session: Session, row: CaseRow) -> m.CaseAtWindow:
         if row.applicant_identity_source
         else None,
     )
+
+
+MASKS = {
+    m.FieldKind.PHONE: mask_phone,
+    m.FieldKind.ID_NUMBER: mask_id,
+    m.FieldKind.ADDRESS: mask_address,
+}
+
+
+def masked_form(form: dict[str, Any], item: m.CatalogItem | None) -> dict[str, Any]:
+    """The answers with phone numbers, ID numbers and addresses masked (in groups' rows too),
+    until the applicant's identity is verified: the same rules as on paper and screens."""
+    kinds = {f.name: f.kind for f in item.form} if item else {}
+    sub_kinds = {f.name: {s.name: s.kind for s in f.fields} for f in item.form} if item else {}
+
+    def mask(kind: m.FieldKind | None, value: Any) -> Any:
+        masker = MASKS.get(kind) if kind else None
+        return masker(value) if masker and isinstance(value, str) else value
+
+    shown: dict[str, Any] = {}
+    for name, value in form.items():
+        if kinds.get(name) is m.FieldKind.GROUP and isinstance(value, list):
+            rows = sub_kinds.get(name, {})
+            shown[name] = [
+                {k: mask(rows.get(k), v) for k, v in row.items()} if isinstance(row, dict) else row
+                for row in value
+            ]
+        else:
+            shown[name] = mask(kinds.get(name), value)
+    return shown
 
 
 def material_content(

@@ -110,6 +110,7 @@ def _case(session: Session, row: CaseRow, verified: bool) -> m.CitizenCase:
     ).scalar()
     return m.CitizenCase(
         case_number=row.case_number if verified else mask_case_number(row.case_number),
+        case_id=row.case_id,
         item_name=item.name if item else row.item_code,
         state=m.CaseState(row.state),
         submitted_at=row.submitted_at,

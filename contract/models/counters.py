@@ -214,6 +214,7 @@ class AppointmentAtWindow(ContractModel):
 
 class CitizenCase(ContractModel):
     case_number: str  # masked until the citizen's card is read here
+    case_id: str = ""  # what the window's workbench opens it by
     item_name: str
     state: CaseState
     submitted_at: datetime

@@ -73,11 +73,13 @@ def test_a_kiosk_case_is_opened_masked_reviewed_and_accepted_with_its_notice(
     assert case.held_by == "S001" and case.state is m.CaseState.SUBMITTED
     assert case.applicant_name == "李*" and not case.identity_verified  # typed at the kiosk
     assert request.applicant.id_number not in case.applicant_id
-    assert case.form["phone"] == request.form["phone"]  # the clerk sees the answers
+    phone = request.form["phone"]
+    assert case.form["phone"] == phone[:3] + "****" + phone[-4:]  # masked like the applicant
     assert w1.case_material("W01", case.case_id, ID_CARD) == material_pdf
     card = m.CardAtWindow(id_number=request.applicant.id_number, name="李四")
     case = w1.open_case("W01", receipt.case_number, card)  # the citizen's own card
     assert case.applicant_name == "李四" and case.identity_verified
+    assert case.form["phone"] == phone and case.form["expected_date"] == "2026-08-01"
     case = w1.review_materials(
         "W01", case.case_id, [m.MaterialReview(code=ID_CARD, verdict=m.Verdict.OK)]
     )
@@ -286,7 +288,7 @@ def test_back_with_the_supplement_the_citizen_gets_a_priority_ticket_and_the_cle
     card = m.CardAtWindow(id_number=request.applicant.id_number, name="李四")
     citizen = w1.citizen_at_window("W01", called.ticket_id, card)
     assert [c.case_number for c in citizen.cases] == [receipt.case_number]
-    reopened = w1.open_case("W01", receipt.case_number, card)
+    reopened = w1.open_case("W01", citizen.cases[0].case_id, card)  # from the citizen panel
     assert reopened.notices == [told.notice] and reopened.applicant_name == "李四"
     again = rejected(lambda: client.check_in(m.CheckIn(id_number=request.applicant.id_number)))
     assert again.code == "open_ticket_exists"  # one return ticket at a time

@@ -105,6 +105,27 @@ class CounterDesk:
     def counters(self) -> list[m.CounterInfo]:
         return self.client.list_counters()
 
+    # -- the acceptance workbench (受理): reading and reviewing are safe to repeat
+
+    def open_case(self, case_number: str, card: m.CardAtWindow | None = None) -> m.CaseAtWindow:
+        """The case, held for this window's clerk while it waits for a decision."""
+        return self.client.open_case(self.counter_code, case_number, card)
+
+    def review(self, case_id: str, reviews: list[m.MaterialReview]) -> m.CaseAtWindow:
+        return self.client.review_materials(self.counter_code, case_id, reviews)
+
+    def material(self, case_id: str, code: str) -> bytes:
+        return self.client.case_material(self.counter_code, case_id, code)
+
+    def item(self, code: str) -> m.CatalogItem:
+        return self.client.get_item(code)
+
+    def my_cases(self) -> list[m.CaseLine]:
+        return self.client.my_cases(self.counter_code)
+
+    def prereview(self) -> list[m.CaseLine]:
+        return self.client.prereview_queue(self.counter_code)
+
     # -- clicks
 
     def call_next(self) -> m.CounterTicket:
@@ -136,6 +157,33 @@ class CounterDesk:
         code = self.counter_code
         return self._click(
             "转移", lambda key: self.client.transfer_ticket(code, ticket_id, request, key=key)
+        )
+
+    def decide(self, case_id: str, decision: m.CaseDecision) -> m.DecisionMade:
+        """受理, 补正 or 不予受理: a click like the calling ones (one key, retried if uncertain)."""
+        code = self.counter_code
+        labels = {
+            m.Decision.ACCEPT: "受理",
+            m.Decision.SUPPLEMENT: "补正",
+            m.Decision.REJECT: "不予受理",
+        }
+        return self._click(
+            labels[decision.decision],
+            lambda key: self.client.decide_case(code, case_id, decision, key=key),
+        )
+
+    def progress(self, case_id: str, step: m.CaseProgress) -> m.CaseAtWindow:
+        code = self.counter_code
+        labels = {
+            m.CaseAction.PROCESS: "开始办理",
+            m.CaseAction.SUSPEND: "特别程序",
+            m.CaseAction.RESUME: "恢复办理",
+            m.CaseAction.FINISH: "办结",
+            m.CaseAction.DELIVER: "送达",
+        }
+        return self._click(
+            labels.get(step.step.action, step.step.action.value),
+            lambda key: self.client.case_progress(code, case_id, step, key=key),
         )
 
     def retry_pending(self) -> Any:

@@ -49,6 +49,7 @@ from ui.counter.forms import (
     TransferForm,
     pause_name,
 )
+from ui.counter.workbench import Workbench
 from ui.device_notices import device_problem
 from ui.widgets import make_button
 
@@ -218,6 +219,7 @@ class CounterWindow(QWidget):
         self.current: m.CounterTicket | None = None
         self.citizen: m.CitizenAtWindow | None = None  # who the current ticket is for
         self.reader_down = False
+        self.notice_printer: Callable[[m.Notice], None] | None = None
         self.busy = False  # a click is on its way
         self._clicks = 0  # clicks answered: a refresh sent before one must not undo it
 
@@ -226,8 +228,13 @@ class CounterWindow(QWidget):
         self.category_names: dict[str, str] = {}
         self.sign_in_page.submitted.connect(self._sign_in)
         self.desk_page = self._build_desk()
+        self.workbench = Workbench(desk, self.runner)
+        self.workbench.back.connect(self.show_desk)
+        self.workbench.notice_made.connect(self.print_notice)
         self.pages.addWidget(self.sign_in_page)
         self.pages.addWidget(self.desk_page)
+        self.pages.addWidget(self.workbench)
+        self.last_card: m.CardAtWindow | None = None  # the current citizen's card, read here
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
@@ -239,7 +246,10 @@ class CounterWindow(QWidget):
             shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
             shortcut.activated.connect(lambda n=name: self.trigger(n))
             self.shortcuts[name] = shortcut
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self).activated.connect(self.show_lists)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self).activated.connect(self._escape)
+        workbench_key = QShortcut(QKeySequence("F11"), self)
+        workbench_key.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        workbench_key.activated.connect(lambda: self.open_workbench())
 
         self.refresh_timer = QTimer(self)
         self.refresh_timer.setInterval(REFRESH_MS)
@@ -266,6 +276,8 @@ class CounterWindow(QWidget):
         self.device_label.setObjectName("StatePaused")
         self.sign_out_button = make_button(self.tr("退出登录"))
         self.sign_out_button.clicked.connect(self._sign_out)
+        self.workbench_button = make_button(self.tr("受理台  F11"))
+        self.workbench_button.clicked.connect(lambda: self.open_workbench())
         top = QHBoxLayout(bar)
         top.addWidget(self.window_name)
         top.addSpacing(24)
@@ -275,6 +287,8 @@ class CounterWindow(QWidget):
         top.addSpacing(24)
         top.addWidget(self.state_label)
         top.addSpacing(24)
+        top.addWidget(self.workbench_button)
+        top.addSpacing(12)
         top.addWidget(self.sign_out_button)
 
         current = QWidget()
@@ -288,10 +302,16 @@ class CounterWindow(QWidget):
         self.person = QLabel("")
         self.person.setObjectName("Person")
         self.person.setWordWrap(True)
+        self.citizen_cases = QListWidget()  # the citizen's cases: a click opens the workbench
+        self.citizen_cases.setObjectName("CitizenCases")
+        self.citizen_cases.itemActivated.connect(self._case_chosen)
+        self.citizen_cases.itemClicked.connect(self._case_chosen)
+        self.citizen_cases.hide()
         box = QVBoxLayout(current)
         box.addWidget(self.number)
         box.addWidget(self.details)
         box.addWidget(self.person)
+        box.addWidget(self.citizen_cases)
         box.addWidget(self.timer_label)
 
         self.buttons: dict[str, QPushButton] = {}
@@ -400,6 +420,7 @@ class CounterWindow(QWidget):
         self.category_names = {c.code: c.name for c in categories}
         self.sign_in_page.clear()
         self.pages.setCurrentWidget(self.desk_page)
+        self.workbench.staff_no = session.clerk.staff_no if session.clerk else ""
         self._show_session(session)
         self.current = session.serving
         self._show_current()
@@ -420,6 +441,8 @@ class CounterWindow(QWidget):
 
     def _signed_out(self) -> None:
         self.refresh_timer.stop()
+        self.workbench.close_case()
+        self.workbench.staff_no = ""
         self.session = None
         self.window_changed.emit(None, None)
         self.start()
@@ -526,6 +549,36 @@ class CounterWindow(QWidget):
 
     def show_lists(self) -> None:
         self.side.setCurrentIndex(0)
+
+    def _escape(self) -> None:
+        if self.pages.currentWidget() is self.workbench:
+            self.show_desk()
+        else:
+            self.show_lists()
+
+    # -- the acceptance workbench (受理台)
+
+    def open_workbench(self, reference: str = "") -> None:
+        """The workbench, with a case opened (the citizen's card passed on when read here)."""
+        if self.pages.currentWidget() is self.sign_in_page:
+            return
+        self.pages.setCurrentWidget(self.workbench)
+        if reference:
+            self.workbench.open(reference, self.last_card)
+        self.workbench.number.setFocus()
+
+    def show_desk(self) -> None:
+        self.pages.setCurrentWidget(self.desk_page)
+
+    def _case_chosen(self, item: QListWidgetItem) -> None:
+        self.open_workbench(str(item.data(Qt.ItemDataRole.UserRole)))
+
+    def print_notice(self, notice: m.Notice) -> None:
+        """A decision's notice, to the window's notice printer (set by the terminal)."""
+        if self.notice_printer is None:
+            self.workbench.say(self.tr("未配置告知书打印机：告知书未打印。"), "error")
+            return
+        self.notice_printer(notice)
 
     def _ticket(self) -> str:
         assert self.current is not None  # the buttons that need one are enabled only then
@@ -811,7 +864,10 @@ class CounterWindow(QWidget):
             else:
                 self.sign_in_page.use_card(card)
             return
-        if document.id_number:
+        if document.id_number and self.pages.currentWidget() is self.workbench:
+            read = m.CardAtWindow(id_number=document.id_number, name=document.name or "")
+            self.workbench.card_read(read)
+        elif document.id_number:
             self.card_read(document.id_number, document.name or "")
 
     def card_read(self, id_number: str, name: str) -> None:
@@ -822,6 +878,7 @@ class CounterWindow(QWidget):
             self.say(self.tr("请先叫号，再读取群众的身份证。"))
             return
         card = m.CardAtWindow(id_number=id_number, name=name)
+        self.last_card = card
         self.runner.run(
             lambda: self.desk.citizen(ticket.ticket_id, card), self._citizen_seen, self._failed
         )
@@ -836,13 +893,17 @@ class CounterWindow(QWidget):
             return  # a late masked answer must not hide what the card showed
         self.citizen = citizen
         if citizen.card_mismatch:
+            self.last_card = None
             self.say(self.tr("所刷证件不是取号人本人的，请核对。"), "error")
         self._show_citizen()
 
     def _show_citizen(self) -> None:
         citizen, ticket = self.citizen, self.current
+        self.citizen_cases.clear()
+        self.citizen_cases.setVisible(bool(ticket and citizen and citizen.cases))
         if ticket is None:
             self.person.setText("")
+            self.last_card = None
             return
         lines = []
         if citizen is not None and citizen.holder_name:
@@ -873,7 +934,7 @@ class CounterWindow(QWidget):
                 extra += self.tr(" 待补材料 {count} 项").format(count=len(case.materials_pending))
             if case.supplement:
                 extra += self.tr(" 补正：{supplement}").format(supplement=case.supplement)
-            lines.append(
+            entry = QListWidgetItem(
                 self.tr("办件 {number} {item} · {state}{extra}").format(
                     number=case.case_number,
                     item=case.item_name,
@@ -881,6 +942,9 @@ class CounterWindow(QWidget):
                     extra=extra,
                 )
             )
+            entry.setData(Qt.ItemDataRole.UserRole, case.case_id or case.case_number)
+            entry.setToolTip(self.tr("点击在受理台打开"))
+            self.citizen_cases.addItem(entry)
         self.person.setText("\n".join(lines))
 
     def _waiting_double_clicked(self, row: int, _column: int) -> None:

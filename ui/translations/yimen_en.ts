@@ -615,378 +615,436 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../counter/window.py" line="65"/>
+        <location filename="../counter/window.py" line="66"/>
         <source>叫号</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="66"/>
+        <location filename="../counter/window.py" line="67"/>
         <source>重呼</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="67"/>
+        <location filename="../counter/window.py" line="68"/>
         <source>开始办理</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="68"/>
+        <location filename="../counter/window.py" line="69"/>
         <source>办结</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="69"/>
+        <location filename="../counter/window.py" line="70"/>
         <source>过号</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="70"/>
+        <location filename="../counter/window.py" line="71"/>
         <source>挂起</source>
         <translation>Park</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="71"/>
+        <location filename="../counter/window.py" line="72"/>
         <source>转移</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="72"/>
+        <location filename="../counter/window.py" line="73"/>
         <source>选号呼叫</source>
         <translation>Call a number</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="73"/>
-        <location filename="../counter/window.py" line="661"/>
+        <location filename="../counter/window.py" line="74"/>
+        <location filename="../counter/window.py" line="714"/>
         <source>暂停服务</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="74"/>
+        <location filename="../counter/window.py" line="75"/>
         <source>办理业务</source>
         <translation>Queues</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="77"/>
+        <location filename="../counter/window.py" line="78"/>
         <source>优先</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="78"/>
+        <location filename="../counter/window.py" line="79"/>
         <source>预约</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="81"/>
+        <location filename="../counter/window.py" line="82"/>
         <source>已提交</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="82"/>
+        <location filename="../counter/window.py" line="83"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="83"/>
+        <location filename="../counter/window.py" line="84"/>
         <source>不予受理</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="84"/>
+        <location filename="../counter/window.py" line="85"/>
         <source>待补正</source>
         <translation>Supplement requested</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="85"/>
+        <location filename="../counter/window.py" line="86"/>
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="86"/>
+        <location filename="../counter/window.py" line="87"/>
         <source>特别程序</source>
         <translation>Special procedure</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="87"/>
+        <location filename="../counter/window.py" line="88"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="88"/>
+        <location filename="../counter/window.py" line="89"/>
         <source>已送达</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="208"/>
+        <location filename="../counter/window.py" line="209"/>
         <source>一门通 窗口叫号 {window}</source>
         <translation>Yimen calling desk {window}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="267"/>
+        <location filename="../counter/window.py" line="277"/>
         <source>退出登录</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="310"/>
+        <location filename="../counter/window.py" line="279"/>
+        <source>受理台  F11</source>
+        <translation>Acceptance  F11</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="330"/>
         <source>号码</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="310"/>
+        <location filename="../counter/window.py" line="330"/>
         <source>业务</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="310"/>
+        <location filename="../counter/window.py" line="330"/>
         <source>类别</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="310"/>
+        <location filename="../counter/window.py" line="330"/>
         <source>已等候</source>
         <translation>Waited</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="319"/>
+        <location filename="../counter/window.py" line="339"/>
         <source>等候</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="321"/>
+        <location filename="../counter/window.py" line="341"/>
         <source>挂起（双击叫回）</source>
         <translation>Parked (double-click to call back)</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="358"/>
+        <location filename="../counter/window.py" line="378"/>
         <source>重试</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="391"/>
+        <location filename="../counter/window.py" line="411"/>
         <source>正在登录…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="417"/>
+        <location filename="../counter/window.py" line="438"/>
         <source>请先办结或处理当前号码，再退出登录。</source>
         <translation>Finish or hand on the current number before signing out.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="462"/>
-        <location filename="../counter/window.py" line="491"/>
+        <location filename="../counter/window.py" line="485"/>
+        <location filename="../counter/window.py" line="514"/>
         <source>当前没有办理中的号码。</source>
         <translation>No number is being served.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="549"/>
+        <location filename="../counter/window.py" line="579"/>
+        <source>未配置告知书打印机：告知书未打印。</source>
+        <translation>No notice printer is configured: the notice was not printed.</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="602"/>
         <source>已转移，新号码 {number}。</source>
         <translation>Transferred: the new number is {number}.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="598"/>
+        <location filename="../counter/window.py" line="651"/>
         <source>无法连接服务器，请稍后重试。</source>
         <translation>Cannot reach the server. Please try again shortly.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="600"/>
+        <location filename="../counter/window.py" line="653"/>
         <source>操作失败，请重试。</source>
         <translation>That did not work. Please try again.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="605"/>
+        <location filename="../counter/window.py" line="658"/>
         <source>已呼叫 {number}（第 {calls} 次）。</source>
         <translation>Called {number} (call {calls}).</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="609"/>
+        <location filename="../counter/window.py" line="662"/>
         <source>{number} 开始办理。</source>
         <translation>Serving {number}.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="611"/>
+        <location filename="../counter/window.py" line="664"/>
         <source>{number} 已办结。</source>
         <translation>{number} finished.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="613"/>
+        <location filename="../counter/window.py" line="666"/>
         <source>{number} 已过号。</source>
         <translation>{number} marked as no-show.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="615"/>
+        <location filename="../counter/window.py" line="668"/>
         <source>{number} 已挂起，可在挂起列表中叫回。</source>
         <translation>{number} parked: call it back from the parked list.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="637"/>
+        <location filename="../counter/window.py" line="690"/>
         <source>本窗口的登录已结束（可能已在其他窗口登录）。</source>
         <translation>You were signed out of this window (perhaps you signed in at another window).</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="649"/>
+        <location filename="../counter/window.py" line="702"/>
         <source>与服务器的连接中断，正在重试…</source>
         <translation>Lost the connection to the server. Retrying…</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="656"/>
+        <location filename="../counter/window.py" line="709"/>
         <source>{name}（{staff_no}）</source>
         <translation>{name} ({staff_no})</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="661"/>
+        <location filename="../counter/window.py" line="714"/>
         <source>恢复服务</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="679"/>
+        <location filename="../counter/window.py" line="732"/>
         <source>当前没有办理中的号码。按 F1 叫号。</source>
         <translation>No number is being served. Press F1 to call the next.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="684"/>
-        <location filename="../counter/window.py" line="754"/>
+        <location filename="../counter/window.py" line="737"/>
+        <location filename="../counter/window.py" line="807"/>
         <source>普通</source>
         <translation>Regular</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="687"/>
+        <location filename="../counter/window.py" line="740"/>
         <source>事项：{item}</source>
         <translation>Item: {item}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="689"/>
+        <location filename="../counter/window.py" line="742"/>
         <source>实名取号：可刷身份证核对</source>
         <translation>Real-name ticket: read the ID card to check</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="691"/>
+        <location filename="../counter/window.py" line="744"/>
         <source>转来说明：{note}</source>
         <translation>Transfer note: {note}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="705"/>
+        <location filename="../counter/window.py" line="758"/>
         <source>{reason}：{note}</source>
         <translation>{reason}: {note}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="710"/>
+        <location filename="../counter/window.py" line="763"/>
         <source>暂停服务 · {reason} · {time}</source>
         <translation>Paused · {reason} · {time}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="715"/>
+        <location filename="../counter/window.py" line="768"/>
         <source>服务中</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="723"/>
+        <location filename="../counter/window.py" line="776"/>
         <source>办理 {time}（标准 {minutes} 分钟）</source>
         <translation>Serving {time} (standard {minutes} min)</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="730"/>
+        <location filename="../counter/window.py" line="783"/>
         <source>已呼叫 {calls} 次 · {time}</source>
         <translation>Calls: {calls} · {time}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="741"/>
+        <location filename="../counter/window.py" line="794"/>
         <source>等候（{count} 人）</source>
         <translation>Waiting ({count})</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="747"/>
+        <location filename="../counter/window.py" line="800"/>
         <source>转入</source>
         <translation>Transferred in</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="749"/>
+        <location filename="../counter/window.py" line="802"/>
         <source>实名</source>
         <translation>Real-name</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="753"/>
+        <location filename="../counter/window.py" line="806"/>
         <source>、</source>
         <comment>between the kinds of a waiting ticket</comment>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="755"/>
+        <location filename="../counter/window.py" line="808"/>
         <source>{minutes} 分钟</source>
         <translation>{minutes} min</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="797"/>
+        <location filename="../counter/window.py" line="850"/>
         <source>{problem}：请手工核对身份证件</source>
         <translation>{problem}: check ID documents by hand</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="800"/>
+        <location filename="../counter/window.py" line="853"/>
         <source>{problem}，请输入工号和密码登录。</source>
         <translation>{problem}. Sign in with your staff number and PIN.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="810"/>
+        <location filename="../counter/window.py" line="863"/>
         <source>无法识别这张卡片，请输入工号。</source>
         <translation>This card is not recognised. Enter your staff number.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="822"/>
+        <location filename="../counter/window.py" line="878"/>
         <source>请先叫号，再读取群众的身份证。</source>
         <translation>Call a number first, then read the citizen&apos;s ID card.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="839"/>
+        <location filename="../counter/window.py" line="897"/>
         <source>所刷证件不是取号人本人的，请核对。</source>
         <translation>The card read is not the ticket holder&apos;s. Please check.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="851"/>
+        <location filename="../counter/window.py" line="912"/>
         <source>办事人：{name}（已核验）</source>
         <translation>Citizen: {name} (verified)</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="853"/>
+        <location filename="../counter/window.py" line="914"/>
         <source>办事人：{name}</source>
         <translation>Citizen: {name}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="857"/>
+        <location filename="../counter/window.py" line="918"/>
         <source>⚠ 所刷证件不是取号人本人</source>
         <translation>⚠ The card read is not the ticket holder&apos;s</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="859"/>
+        <location filename="../counter/window.py" line="920"/>
         <source>读卡器暂不可用：请手工核对群众的身份证件</source>
         <translation>Card reader unavailable: check the citizen&apos;s ID documents by hand</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="861"/>
+        <location filename="../counter/window.py" line="922"/>
         <source>请在读卡器上读取群众的身份证以核验并显示完整信息</source>
         <translation>Read the citizen&apos;s ID card on the reader to verify them and show full details</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="866"/>
+        <location filename="../counter/window.py" line="927"/>
         <source>预约：{what} {date} {start}</source>
         <translation>Appointment: {what} {date} {start}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="871"/>
+        <location filename="../counter/window.py" line="932"/>
         <source>（代办）</source>
         <translation> (by an agent)</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="873"/>
+        <location filename="../counter/window.py" line="934"/>
         <source> 待补材料 {count} 项</source>
         <translation> · documents to supply: {count}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="875"/>
+        <location filename="../counter/window.py" line="936"/>
         <source> 补正：{supplement}</source>
         <translation> · supplement: {supplement}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="877"/>
+        <location filename="../counter/window.py" line="938"/>
         <source>办件 {number} {item} · {state}{extra}</source>
         <translation>Case {number} {item} · {state}{extra}</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="946"/>
+        <source>点击在受理台打开</source>
+        <translation>Click to open it at the acceptance desk</translation>
+    </message>
+</context>
+<context>
+    <name>DeliverForm</name>
+    <message>
+        <location filename="../counter/decision_forms.py" line="191"/>
+        <source>送达</source>
+        <translation>Deliver</translation>
+    </message>
+    <message>
+        <location filename="../counter/decision_forms.py" line="193"/>
+        <source>窗口领取（读取领取人身份证）</source>
+        <translation>Picked up here (read the collector's ID card)</translation>
+    </message>
+    <message>
+        <location filename="../counter/decision_forms.py" line="194"/>
+        <source>EMS 邮寄</source>
+        <translation>Sent by EMS</translation>
+    </message>
+    <message>
+        <location filename="../counter/decision_forms.py" line="196"/>
+        <source>EMS 运单号</source>
+        <translation>EMS waybill number</translation>
+    </message>
+    <message>
+        <location filename="../counter/decision_forms.py" line="208"/>
+        <source>请在读卡器上读取领取人的身份证</source>
+        <translation>Read the collector's ID card on the reader</translation>
+    </message>
+    <message>
+        <location filename="../counter/decision_forms.py" line="213"/>
+        <source>领取人：%1</source>
+        <translation>Collector: %1</translation>
+    </message>
+    <message>
+        <location filename="../counter/decision_forms.py" line="218"/>
+        <source>请填写或扫描 EMS 运单号。</source>
+        <translation>Type or scan the EMS waybill number.</translation>
+    </message>
+    <message>
+        <location filename="../counter/decision_forms.py" line="221"/>
+        <source>请先读取领取人的身份证。</source>
+        <translation>Read the collector's ID card first.</translation>
     </message>
 </context>
 <context>
@@ -1323,6 +1381,34 @@
         <location filename="../screens/case_pages.py" line="93"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
+    </message>
+</context>
+<context>
+    <name>FinishCaseForm</name>
+    <message>
+        <location filename="../counter/decision_forms.py" line="160"/>
+        <source>办结</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <location filename="../counter/decision_forms.py" line="162"/>
+        <source>准予（批准）</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../counter/decision_forms.py" line="163"/>
+        <source>不予批准</source>
+        <translation>Not approved</translation>
+    </message>
+    <message>
+        <location filename="../counter/decision_forms.py" line="165"/>
+        <source>证照编号（可不填）</source>
+        <translation>Certificate number (optional)</translation>
+    </message>
+    <message>
+        <location filename="../counter/decision_forms.py" line="166"/>
+        <source>办理结果</source>
+        <translation>Result</translation>
     </message>
 </context>
 <context>
@@ -1821,6 +1907,45 @@
         <location filename="../widgets/form_fields.py" line="139"/>
         <source>例如 20250301</source>
         <translation>e.g. 20250301</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialViewer</name>
+    <message>
+        <location filename="../counter/material_viewer.py" line="25"/>
+        <location filename="../counter/material_viewer.py" line="76"/>
+        <source>请在右侧选择一份材料</source>
+        <translation>Choose a material on the right</translation>
+    </message>
+    <message>
+        <location filename="../counter/material_viewer.py" line="31"/>
+        <source>上一页</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <location filename="../counter/material_viewer.py" line="32"/>
+        <source>下一页</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <location filename="../counter/material_viewer.py" line="33"/>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../counter/material_viewer.py" line="34"/>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../counter/material_viewer.py" line="62"/>
+        <source>该材料无法显示（文件不是可读的 PDF）。</source>
+        <translation>This material cannot be shown (the file is not a readable PDF).</translation>
+    </message>
+    <message>
+        <location filename="../counter/material_viewer.py" line="100"/>
+        <source>第 %1 / %2 页</source>
+        <translation>Page %1 of %2</translation>
     </message>
 </context>
 <context>
@@ -2754,6 +2879,34 @@ Applicant: %3</translation>
     </message>
 </context>
 <context>
+    <name>RejectForm</name>
+    <message>
+        <location filename="../counter/decision_forms.py" line="116"/>
+        <source>不予受理</source>
+        <translation>Not accepted</translation>
+    </message>
+    <message>
+        <location filename="../counter/decision_forms.py" line="122"/>
+        <source>补充说明（可不填）</source>
+        <translation>Further note (optional)</translation>
+    </message>
+    <message>
+        <location filename="../counter/decision_forms.py" line="124"/>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../counter/decision_forms.py" line="126"/>
+        <source>法律依据</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <location filename="../counter/decision_forms.py" line="142"/>
+        <source>请填写理由和法律依据。</source>
+        <translation>Give the reason and its legal basis.</translation>
+    </message>
+</context>
+<context>
     <name>ReturnHomeCountdown</name>
     <message numerus="yes">
         <location filename="../widgets/countdown.py" line="41"/>
@@ -2929,43 +3082,43 @@ Applicant: %3</translation>
 <context>
     <name>SignInPage</name>
     <message>
-        <location filename="../counter/window.py" line="128"/>
-        <location filename="../counter/window.py" line="169"/>
+        <location filename="../counter/window.py" line="129"/>
+        <location filename="../counter/window.py" line="170"/>
         <source>工号（或在读卡器上刷工作人员卡）</source>
         <translation>Staff number (or tap your staff card)</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="131"/>
+        <location filename="../counter/window.py" line="132"/>
         <source>密码</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="134"/>
+        <location filename="../counter/window.py" line="135"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="156"/>
+        <location filename="../counter/window.py" line="157"/>
         <source>{window} · 工作人员登录</source>
         <translation>{window} · Staff sign-in</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="162"/>
+        <location filename="../counter/window.py" line="163"/>
         <source>已读取卡片，请输入密码</source>
         <translation>Card read: enter your PIN</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="163"/>
+        <location filename="../counter/window.py" line="164"/>
         <source>已读取卡片，请输入密码。</source>
         <translation>Card read: enter your PIN.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="174"/>
+        <location filename="../counter/window.py" line="175"/>
         <source>请输入工号（或刷卡）和 4–12 位数字密码。</source>
         <translation>Enter your staff number (or tap your card) and your 4–12 digit PIN.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="184"/>
+        <location filename="../counter/window.py" line="185"/>
         <source>工号或密码不正确。</source>
         <translation>The staff number or PIN is wrong.</translation>
     </message>
@@ -3061,6 +3214,44 @@ Applicant: %3</translation>
         <location filename="../screens/case_staff.py" line="181"/>
         <source>登录失败：%1</source>
         <translation>Sign-in failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SupplementForm</name>
+    <message>
+        <location filename="../counter/decision_forms.py" line="35"/>
+        <source>补正（一次性告知）</source>
+        <translation>Supplement (all at once)</translation>
+    </message>
+    <message>
+        <location filename="../counter/decision_forms.py" line="38"/>
+        <source>其他需补正的内容（可不填）</source>
+        <translation>Anything else to supplement (optional)</translation>
+    </message>
+    <message>
+        <location filename="../counter/decision_forms.py" line="40"/>
+        <source>说明（可不填）</source>
+        <translation>Note (optional)</translation>
+    </message>
+    <message>
+        <location filename="../counter/decision_forms.py" line="45"/>
+        <source>上次告知未列出的材料：说明原因</source>
+        <translation>Materials the last notice did not list: say why</translation>
+    </message>
+    <message>
+        <location filename="../counter/decision_forms.py" line="66"/>
+        <source>原因，例如：未提供、复印件不清晰</source>
+        <translation>Reason, e.g. missing, copy unreadable</translation>
+    </message>
+    <message>
+        <location filename="../counter/decision_forms.py" line="94"/>
+        <source>请勾选需要补正的材料。</source>
+        <translation>Tick the materials to supplement.</translation>
+    </message>
+    <message>
+        <location filename="../counter/decision_forms.py" line="97"/>
+        <source>补正期限不能早于今天。</source>
+        <translation>The deadline cannot be before today.</translation>
     </message>
 </context>
 <context>
@@ -3239,6 +3430,335 @@ Applicant: %3</translation>
 工号 {staff_no}</source>
         <translation>{name}
 Staff no. {staff_no}</translation>
+    </message>
+</context>
+<context>
+    <name>Workbench</name>
+    <message>
+        <location filename="../counter/workbench.py" line="45"/>
+        <source>待受理</source>
+        <translation>To accept</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="46"/>
+        <source>已受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="47"/>
+        <location filename="../counter/workbench.py" line="200"/>
+        <source>不予受理</source>
+        <translation>Not accepted</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="48"/>
+        <source>待补正</source>
+        <translation>Supplement requested</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="49"/>
+        <source>办理中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="50"/>
+        <source>特别程序</source>
+        <translation>Special procedure</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="51"/>
+        <source>已办结</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="52"/>
+        <source>已送达</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="55"/>
+        <source>窗口收件</source>
+        <translation>At a window</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="56"/>
+        <source>自助终端</source>
+        <translation>Kiosk</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="57"/>
+        <source>社区代办</source>
+        <translation>Community point</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="58"/>
+        <source>网上申请</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="59"/>
+        <source>移动端</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="93"/>
+        <source>办件编号，或扫描受理回执二维码</source>
+        <translation>Case number, or scan the receipt's QR code</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="95"/>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="97"/>
+        <source>预审</source>
+        <translation>Pre-review</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="99"/>
+        <source>我的办件</source>
+        <translation>My cases</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="101"/>
+        <source>返回叫号台 (Esc)</source>
+        <translation>Back to calling (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="127"/>
+        <source>办件编号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="128"/>
+        <source>事项</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="129"/>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="130"/>
+        <source>来源</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="131"/>
+        <source>期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="153"/>
+        <source>合格</source>
+        <translation>Good</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="156"/>
+        <source>不合格的原因</source>
+        <translation>Why it is defective</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="157"/>
+        <source>不合格</source>
+        <translation>Defective</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="159"/>
+        <source>全部合格</source>
+        <translation>All good</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="163"/>
+        <source>申请材料</source>
+        <translation>Materials</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="194"/>
+        <source>受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="198"/>
+        <source>补正（一次性告知）</source>
+        <translation>Supplement (all at once)</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="202"/>
+        <source>开始办理</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="208"/>
+        <source>办结</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="210"/>
+        <source>送达</source>
+        <translation>Deliver</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="242"/>
+        <source>正在打开办件……</source>
+        <translation>Opening the case…</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="276"/>
+        <source>该办件正由工作人员 %1 办理，只能查看。</source>
+        <translation>Clerk %1 has this case open: view only.</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="303"/>
+        <source>预审（社区代办、网上申请，按提交先后）</source>
+        <translation>Pre-review (community and online, oldest first)</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="306"/>
+        <source>我的办件（超期的在前）</source>
+        <translation>My cases (overdue first)</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="320"/>
+        <source>超期 %1</source>
+        <translation>Overdue %1</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="333"/>
+        <source>列表为空。</source>
+        <translation>The list is empty.</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="344"/>
+        <source>该材料尚未上传（请核对纸质材料）。</source>
+        <translation>Not uploaded yet (check the paper copy).</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="365"/>
+        <source>请填写不合格的原因。</source>
+        <translation>Say why it is defective.</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="408"/>
+        <source>正在提交……</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="415"/>
+        <source>已受理，承诺 %1 前办结。</source>
+        <translation>Accepted; promised by %1.</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="416"/>
+        <source>已一次性告知补正，期限 %1。</source>
+        <translation>Supplement notice given, deadline %1.</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="417"/>
+        <source>已不予受理。%1</source>
+        <translation>Not accepted. %1</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="432"/>
+        <source>办件状态：%1</source>
+        <translation>Case: %1</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="453"/>
+        <source>请输入办件编号或扫描受理回执二维码，或从预审、我的办件中选择。</source>
+        <translation>Type a case number or scan a receipt's QR code, or choose from pre-review or my cases.</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="462"/>
+        <source> ✓ 合格</source>
+        <translation> ✓ good</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="464"/>
+        <source> ✗ 不合格：%1</source>
+        <translation> ✗ defective: %1</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="467"/>
+        <source>（未上传）</source>
+        <translation> (not uploaded)</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="484"/>
+        <source>办件编号：%1</source>
+        <translation>Case number: %1</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="485"/>
+        <source>事项：%1（%2）</source>
+        <translation>Service: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="486"/>
+        <source>状态：%1</source>
+        <translation>State: %1</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="487"/>
+        <source>来源：%1</source>
+        <translation>Channel: %1</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="488"/>
+        <source>申请人：%1  %2</source>
+        <translation>Applicant: %1  %2</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="492"/>
+        <source>（已核验）</source>
+        <translation> (verified)</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="494"/>
+        <source>（请读取申请人身份证核验）</source>
+        <translation> (read the applicant's ID card to verify)</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="498"/>
+        <source>代办人：%1</source>
+        <translation>Submitted by: %1</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="500"/>
+        <source>提交时间：%1</source>
+        <translation>Submitted: %1</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="505"/>
+        <source>承诺办结：%1</source>
+        <translation>Promised by: %1</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="509"/>
+        <source>申请表：</source>
+        <translation>Form:</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="515"/>
+        <source>%1 %2（%3 %4）</source>
+        <translation>%1 %2 (%3 %4)</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="537"/>
+        <source>受理通知书</source>
+        <translation>Acceptance notice</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="538"/>
+        <source>一次性告知书</source>
+        <translation>Supplement notice</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="539"/>
+        <source>不予受理告知书</source>
+        <translation>Rejection notice</translation>
     </message>
 </context>
 </TS>

@@ -134,6 +134,8 @@ def _demo(args: argparse.Namespace) -> int:
             return run_window(terminal, fullscreen=False, windowed=args.windowed)
         hall = _simulated_hall(terminal)
         hall.morning(8)
+        if terminal.counter is not None:
+            hall.community_cases(3)  # the workbench's 预审 queue
         hall.start()
         windows = _simulated_windows(terminal) if terminal.display is not None else None
         if windows is not None:

@@ -8,6 +8,8 @@ the demo's own hub.
 
 from __future__ import annotations
 
+import hashlib
+import io
 import itertools
 import logging
 import random
@@ -23,7 +25,37 @@ logger = logging.getLogger(__name__)
 QUEUES = ("general", "social_security", "general", "residence")
 REAL_NAME_QUEUES = {"residence"}  # the sample hall's 户政 takes numbers with an ID card only
 DEMO_ITEM = "XK00402001-990101-SJ"  # 个体工商户设立登记 in the sample catalog
+ELDER_ITEM = "GG00618002-990101-MZ"  # 老年人优待证办理: community points take it (代办)
 DEMO_NAMES = ("张示例", "王示例民", "赵示例", "孙示例华")  # fictional
+DEMO_MATERIALS = (
+    ("application", "个体工商户登记（备案）申请书"),
+    ("id_card", "经营者身份证明"),
+    ("premises", "经营场所使用证明"),
+)
+CJK_FONT = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
+
+
+def sample_pdf(title: str, name: str) -> bytes:
+    """A material's page as the kiosk's document camera would send it: an image in a PDF
+    (Pillow), here a drawn sample so the workbench has something to show."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    page = Image.new("RGB", (827, 1169), "white")  # A4 at 100 dpi
+    draw = ImageDraw.Draw(page)
+    big: ImageFont.FreeTypeFont | ImageFont.ImageFont
+    small: ImageFont.FreeTypeFont | ImageFont.ImageFont
+    try:
+        big, small = ImageFont.truetype(CJK_FONT, 44), ImageFont.truetype(CJK_FONT, 28)
+    except OSError:  # no CJK font on this machine: the page still shows, in the default font
+        big = small = ImageFont.load_default()
+    draw.rectangle((40, 40, 787, 1129), outline="black", width=3)
+    draw.text((80, 90), title, fill="black", font=big)
+    lines = [f"申请人：{name}", "（演示材料，非真实证件）", "示例区政务服务中心"]
+    for index, line in enumerate(lines):
+        draw.text((80, 220 + index * 60), line, fill="dimgray", font=small)
+    out = io.BytesIO()
+    page.save(out, format="PDF", resolution=100)
+    return out.getvalue()
 
 
 def fictional_id(n: int) -> str:
@@ -103,21 +135,61 @@ class SimulatedHall(Repeating):
         self.issued.append(ticket)
         return ticket
 
-    def _case_of(self, n: int) -> None:
-        """A 个体工商户设立登记 submitted at a kiosk, its materials not uploaded yet."""
-        declared = [
-            m.MaterialDeclaration(code=code, name=code, sha256=f"{n:064x}", size=1024)
-            for code in ("application", "id_card", "premises")
-        ]
+    def _case_of(self, n: int) -> m.CaseReceipt:
+        """A 个体工商户设立登记 submitted at a kiosk, its materials' pages uploaded: the clerk
+        calling this citizen sees it beside them and can open it at the workbench."""
         form = {"business_scope": "日用百货零售", "premises_address": "示例区城东街道8号"}
+        return self._submit(n, DEMO_ITEM, DEMO_MATERIALS, {**form, "phone": "13800138000"})
+
+    def community_cases(self, count: int) -> list[m.CaseReceipt]:
+        """老年人优待证 applications a community worker submitted for elderly citizens (代办),
+        to be sent by EMS: the 预审 queue's."""
+        materials = (("id_card", "居民身份证"), ("photo", "近期一寸免冠照片"))
+        return [
+            self._submit(
+                1000 + n + len(self.issued),
+                ELDER_ITEM,
+                materials,
+                {"phone": "13900139000"},
+                m.Channel.COMMUNITY,
+            )
+            for n in range(count)
+        ]
+
+    def _submit(
+        self,
+        n: int,
+        item: str,
+        materials: tuple[tuple[str, str], ...],
+        form: dict[str, m.FormAnswer],
+        channel: m.Channel = m.Channel.KIOSK,
+    ) -> m.CaseReceipt:
+        name = DEMO_NAMES[n % len(DEMO_NAMES)]
+        pages = {code: sample_pdf(title, name) for code, title in materials}
+        declared = [
+            m.MaterialDeclaration(
+                code=code,
+                name=title,
+                sha256=hashlib.sha256(pages[code]).hexdigest(),
+                size=len(pages[code]),
+            )
+            for code, title in materials
+        ]
+        community = channel is m.Channel.COMMUNITY
         request = m.CaseCreate(
-            item_code=DEMO_ITEM,
-            applicant=m.Person(name=DEMO_NAMES[n % len(DEMO_NAMES)], id_number=fictional_id(n)),
-            form={**form, "phone": "13800138000"},
+            item_code=item,
+            applicant=m.Person(name=name, id_number=fictional_id(n)),
+            form=form,
             materials=declared,
-            delivery=m.DeliveryMethod.PICKUP,
+            delivery=m.DeliveryMethod.EMS if community else m.DeliveryMethod.PICKUP,
+            delivery_address="示例区城东街道幸福路8号3栋201" if community else None,
+            channel=channel,
+            agent=m.Person(name="李社工", id_number=fictional_id(n + 500)) if community else None,
         )
-        self.client.create_case(request, idempotency_key=f"demo-case-{n}")
+        receipt = self.client.create_case(request, idempotency_key=f"demo-case-{n}")
+        for code, data in pages.items():
+            self.client.upload_material(receipt.case_id, code, data)
+        return receipt
 
     def _appointment(self, n: int) -> m.TicketIssued:
         queues = {q.category_code: q for q in self.client.queues()}

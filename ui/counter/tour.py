@@ -85,6 +85,8 @@ def run_counter_tour(terminal: Terminal, hall: SimulatedHall, out: Path) -> list
     pad.submit.click()
     wait_until(lambda: pad.pages.currentWidget() is pad.thanks_page, 20, "the thanks")
     shot(pad, "rating-pad-05-thanks")
+    written += workbench_tour(window, hall, out)
+    window.show_desk()
     window.trigger("call_number")
     shot(window, "counter-07-call-number")
     window.show_lists()
@@ -101,6 +103,43 @@ def run_counter_tour(terminal: Terminal, hall: SimulatedHall, out: Path) -> list
     window.refresh_timer.stop()
     window.close()
     pad.close()
+    return written
+
+
+def workbench_tour(window: CounterWindow, hall: SimulatedHall, out: Path) -> list[Path]:
+    """The acceptance workbench: the 预审 queue, a case with its material's page, the 补正 and
+    不予受理 forms, the accepted case, the clerk's own cases."""
+    written: list[Path] = []
+    notices: list[m.Notice] = []
+    window.notice_printer = notices.append  # the terminal's printer is not part of the tour
+    bench = window.workbench
+
+    def shot(stem: str) -> None:
+        pause(0.3)
+        written.append(snapshot(window, out / f"{stem}.png"))
+
+    hall.community_cases(2)
+    window.open_workbench()
+    bench.show_list("prereview")
+    wait_until(lambda: bench.table.rowCount() == 2, 20, "the pre-review queue")
+    shot("workbench-01-prereview")
+    bench.table.cellDoubleClicked.emit(0, 0)
+    wait_until(lambda: bench.case is not None and bench.viewer.pages > 0, 20, "the case")
+    shot("workbench-02-case")
+    bench.all_ok_button.click()
+    wait_until(lambda: "✓" in bench.materials.item(0).text(), 20, "the review")
+    bench.supplement_button.click()
+    shot("workbench-03-supplement")
+    bench.supplement_form.cancel.click()
+    bench.reject_button.click()
+    shot("workbench-04-reject")
+    bench.reject_form.cancel.click()
+    bench.accept_button.click()
+    wait_until(lambda: bool(notices), 20, "the acceptance")
+    shot("workbench-05-accepted")
+    bench.show_list("mine")
+    wait_until(lambda: bench.table.rowCount() == 1, 20, "my cases")
+    shot("workbench-06-my-cases")
     return written
 
 

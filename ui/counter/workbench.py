@@ -58,6 +58,11 @@ CHANNELS = {
     m.Channel.ONLINE: QT_TRANSLATE_NOOP("Workbench", "网上申请"),
     m.Channel.MOBILE: QT_TRANSLATE_NOOP("Workbench", "移动端"),
 }
+DELIVERIES = {
+    m.DeliveryMethod.PICKUP: QT_TRANSLATE_NOOP("Workbench", "窗口领取"),
+    m.DeliveryMethod.EMS: QT_TRANSLATE_NOOP("Workbench", "EMS 邮寄"),
+    m.DeliveryMethod.ELECTRONIC: QT_TRANSLATE_NOOP("Workbench", "电子送达"),
+}
 DECIDABLE = (C.SUBMITTED, C.SUPPLEMENT_REQUESTED)
 
 
@@ -503,6 +508,10 @@ class Workbench(QWidget):
         )
         if case.due_date:
             lines.append(self.tr("承诺办结：%1").replace("%1", f"{case.due_date:%Y-%m-%d}"))
+        delivery = words(DELIVERIES[case.delivery])
+        if case.delivery_address_masked:
+            delivery += f"  {case.delivery_address_masked}"
+        lines.append(self.tr("送达方式：%1").replace("%1", delivery))
         labels = {f.name: f.label for f in self.item.form} if self.item else {}
         if case.form:
             lines.append("")

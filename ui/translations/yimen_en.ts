@@ -1014,7 +1014,7 @@
     <message>
         <location filename="../counter/decision_forms.py" line="193"/>
         <source>窗口领取（读取领取人身份证）</source>
-        <translation>Picked up here (read the collector's ID card)</translation>
+        <translation>Picked up here (read the collector&apos;s ID card)</translation>
     </message>
     <message>
         <location filename="../counter/decision_forms.py" line="194"/>
@@ -1029,7 +1029,7 @@
     <message>
         <location filename="../counter/decision_forms.py" line="208"/>
         <source>请在读卡器上读取领取人的身份证</source>
-        <translation>Read the collector's ID card on the reader</translation>
+        <translation>Read the collector&apos;s ID card on the reader</translation>
     </message>
     <message>
         <location filename="../counter/decision_forms.py" line="213"/>
@@ -1044,7 +1044,7 @@
     <message>
         <location filename="../counter/decision_forms.py" line="221"/>
         <source>请先读取领取人的身份证。</source>
-        <translation>Read the collector's ID card first.</translation>
+        <translation>Read the collector&apos;s ID card first.</translation>
     </message>
 </context>
 <context>
@@ -3446,7 +3446,7 @@ Staff no. {staff_no}</translation>
     </message>
     <message>
         <location filename="../counter/workbench.py" line="47"/>
-        <location filename="../counter/workbench.py" line="200"/>
+        <location filename="../counter/workbench.py" line="205"/>
         <source>不予受理</source>
         <translation>Not accepted</translation>
     </message>
@@ -3501,262 +3501,282 @@ Staff no. {staff_no}</translation>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="93"/>
-        <source>办件编号，或扫描受理回执二维码</source>
-        <translation>Case number, or scan the receipt's QR code</translation>
+        <location filename="../counter/workbench.py" line="62"/>
+        <source>窗口领取</source>
+        <translation>Pick up at a window</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="95"/>
+        <location filename="../counter/workbench.py" line="63"/>
+        <source>EMS 邮寄</source>
+        <translation>Sent by EMS</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="64"/>
+        <source>电子送达</source>
+        <translation>Electronic</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="98"/>
+        <source>办件编号，或扫描受理回执二维码</source>
+        <translation>Case number, or scan the receipt&apos;s QR code</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="100"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="97"/>
+        <location filename="../counter/workbench.py" line="102"/>
         <source>预审</source>
         <translation>Pre-review</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="99"/>
+        <location filename="../counter/workbench.py" line="104"/>
         <source>我的办件</source>
         <translation>My cases</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="101"/>
+        <location filename="../counter/workbench.py" line="106"/>
         <source>返回叫号台 (Esc)</source>
         <translation>Back to calling (Esc)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="127"/>
+        <location filename="../counter/workbench.py" line="132"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="128"/>
+        <location filename="../counter/workbench.py" line="133"/>
         <source>事项</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="129"/>
+        <location filename="../counter/workbench.py" line="134"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="130"/>
+        <location filename="../counter/workbench.py" line="135"/>
         <source>来源</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="131"/>
+        <location filename="../counter/workbench.py" line="136"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="153"/>
+        <location filename="../counter/workbench.py" line="158"/>
         <source>合格</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="156"/>
+        <location filename="../counter/workbench.py" line="161"/>
         <source>不合格的原因</source>
         <translation>Why it is defective</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="157"/>
+        <location filename="../counter/workbench.py" line="162"/>
         <source>不合格</source>
         <translation>Defective</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="159"/>
+        <location filename="../counter/workbench.py" line="164"/>
         <source>全部合格</source>
         <translation>All good</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="163"/>
+        <location filename="../counter/workbench.py" line="168"/>
         <source>申请材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="194"/>
+        <location filename="../counter/workbench.py" line="199"/>
         <source>受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="198"/>
+        <location filename="../counter/workbench.py" line="203"/>
         <source>补正（一次性告知）</source>
         <translation>Supplement (all at once)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="202"/>
+        <location filename="../counter/workbench.py" line="207"/>
         <source>开始办理</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="208"/>
+        <location filename="../counter/workbench.py" line="213"/>
         <source>办结</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="210"/>
+        <location filename="../counter/workbench.py" line="215"/>
         <source>送达</source>
         <translation>Deliver</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="242"/>
+        <location filename="../counter/workbench.py" line="247"/>
         <source>正在打开办件……</source>
         <translation>Opening the case…</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="276"/>
+        <location filename="../counter/workbench.py" line="281"/>
         <source>该办件正由工作人员 %1 办理，只能查看。</source>
         <translation>Clerk %1 has this case open: view only.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="303"/>
+        <location filename="../counter/workbench.py" line="308"/>
         <source>预审（社区代办、网上申请，按提交先后）</source>
         <translation>Pre-review (community and online, oldest first)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="306"/>
+        <location filename="../counter/workbench.py" line="311"/>
         <source>我的办件（超期的在前）</source>
         <translation>My cases (overdue first)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="320"/>
+        <location filename="../counter/workbench.py" line="325"/>
         <source>超期 %1</source>
         <translation>Overdue %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="333"/>
+        <location filename="../counter/workbench.py" line="338"/>
         <source>列表为空。</source>
         <translation>The list is empty.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="344"/>
+        <location filename="../counter/workbench.py" line="349"/>
         <source>该材料尚未上传（请核对纸质材料）。</source>
         <translation>Not uploaded yet (check the paper copy).</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="365"/>
+        <location filename="../counter/workbench.py" line="370"/>
         <source>请填写不合格的原因。</source>
         <translation>Say why it is defective.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="408"/>
+        <location filename="../counter/workbench.py" line="413"/>
         <source>正在提交……</source>
         <translation>Sending…</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="415"/>
+        <location filename="../counter/workbench.py" line="420"/>
         <source>已受理，承诺 %1 前办结。</source>
         <translation>Accepted; promised by %1.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="416"/>
+        <location filename="../counter/workbench.py" line="421"/>
         <source>已一次性告知补正，期限 %1。</source>
         <translation>Supplement notice given, deadline %1.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="417"/>
+        <location filename="../counter/workbench.py" line="422"/>
         <source>已不予受理。%1</source>
         <translation>Not accepted. %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="432"/>
+        <location filename="../counter/workbench.py" line="437"/>
         <source>办件状态：%1</source>
         <translation>Case: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="453"/>
+        <location filename="../counter/workbench.py" line="458"/>
         <source>请输入办件编号或扫描受理回执二维码，或从预审、我的办件中选择。</source>
-        <translation>Type a case number or scan a receipt's QR code, or choose from pre-review or my cases.</translation>
+        <translation>Type a case number or scan a receipt&apos;s QR code, or choose from pre-review or my cases.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="462"/>
+        <location filename="../counter/workbench.py" line="467"/>
         <source> ✓ 合格</source>
         <translation> ✓ good</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="464"/>
+        <location filename="../counter/workbench.py" line="469"/>
         <source> ✗ 不合格：%1</source>
         <translation> ✗ defective: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="467"/>
+        <location filename="../counter/workbench.py" line="472"/>
         <source>（未上传）</source>
         <translation> (not uploaded)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="484"/>
+        <location filename="../counter/workbench.py" line="489"/>
         <source>办件编号：%1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="485"/>
+        <location filename="../counter/workbench.py" line="490"/>
         <source>事项：%1（%2）</source>
         <translation>Service: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="486"/>
+        <location filename="../counter/workbench.py" line="491"/>
         <source>状态：%1</source>
         <translation>State: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="487"/>
+        <location filename="../counter/workbench.py" line="492"/>
         <source>来源：%1</source>
         <translation>Channel: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="488"/>
+        <location filename="../counter/workbench.py" line="493"/>
         <source>申请人：%1  %2</source>
         <translation>Applicant: %1  %2</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="492"/>
+        <location filename="../counter/workbench.py" line="497"/>
         <source>（已核验）</source>
         <translation> (verified)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="494"/>
+        <location filename="../counter/workbench.py" line="499"/>
         <source>（请读取申请人身份证核验）</source>
-        <translation> (read the applicant's ID card to verify)</translation>
+        <translation> (read the applicant&apos;s ID card to verify)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="498"/>
+        <location filename="../counter/workbench.py" line="503"/>
         <source>代办人：%1</source>
         <translation>Submitted by: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="500"/>
+        <location filename="../counter/workbench.py" line="505"/>
         <source>提交时间：%1</source>
         <translation>Submitted: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="505"/>
+        <location filename="../counter/workbench.py" line="510"/>
         <source>承诺办结：%1</source>
         <translation>Promised by: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="509"/>
+        <location filename="../counter/workbench.py" line="514"/>
+        <source>送达方式：%1</source>
+        <translation>Delivery: %1</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="518"/>
         <source>申请表：</source>
         <translation>Form:</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="515"/>
+        <location filename="../counter/workbench.py" line="524"/>
         <source>%1 %2（%3 %4）</source>
         <translation>%1 %2 (%3 %4)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="537"/>
+        <location filename="../counter/workbench.py" line="546"/>
         <source>受理通知书</source>
         <translation>Acceptance notice</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="538"/>
+        <location filename="../counter/workbench.py" line="547"/>
         <source>一次性告知书</source>
         <translation>Supplement notice</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="539"/>
+        <location filename="../counter/workbench.py" line="548"/>
         <source>不予受理告知书</source>
         <translation>Rejection notice</translation>
     </message>

@@ -23,6 +23,7 @@ import getpass
 import http.client
 import logging
 import os
+import re
 import socket
 import time
 from dataclasses import dataclass
@@ -36,6 +37,8 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_SOCKET = "/run/cups/cups.sock"
 IPP_PORT = 631
+# What lpadmin takes for a queue's name: printable, no space, /, #, \ or quotes.
+QUEUE_NAME = re.compile(r"[^\s/#\\'\"]{1,127}")
 
 
 class CupsError(PrinterError):
@@ -150,7 +153,7 @@ class CupsQueue:
     def __init__(
         self, queue: str, server: str = "", *, timeout: float = 10.0, user: str = ""
     ) -> None:
-        if not queue or any(ch in queue for ch in " /#\\'\"") or len(queue) > 127:
+        if not QUEUE_NAME.fullmatch(queue):
             raise CupsError(f"{queue!r} is not a CUPS queue name")
         self.queue = queue
         self.server = resolve_server(server)

@@ -55,8 +55,11 @@ from kiosk.notices import NoticeLayout, NumberedList, Paragraph
 logger = logging.getLogger(__name__)
 
 FAMILY = "Noto Serif CJK SC"
-# Latin letters and digits in Times New Roman's metrics, as official documents set them (and
-# in a font of their own, which keeps them readable through CUPS's PostScript round trip).
+# Latin letters, digits and the punctuation Western fonts have (“”) in Times New Roman's
+# metrics, as a word processor sets official documents. In a font of their own they stay
+# readable through CUPS' PostScript round trip: cairo puts the Western characters of a font in
+# a subset of their own under the font's name, and Ghostscript, seeing two fonts of one name,
+# loses their text.
 LATIN_FAMILY = "Liberation Serif"
 RESOLUTION = 300  # dots per inch of the PDF's coordinate space (text and lines stay vectors)
 MARGINS_MM = QMarginsF(28, 25, 26, 25)  # left, top, right, bottom: GB/T 9704 sides
@@ -213,22 +216,6 @@ def _chars(size: float, *, bold: bool = False) -> QTextCharFormat:
     return chars
 
 
-# Punctuation Unicode shares with Latin text that Chinese sets full width, in the CJK font.
-_CJK_PUNCTUATION = re.compile("([“”‘’—…·]+)")
-
-
-def _insert(cursor: QTextCursor, text: str, chars: QTextCharFormat) -> None:
-    for n, run in enumerate(_CJK_PUNCTUATION.split(text)):
-        if not run:
-            continue
-        if n % 2:
-            cjk = QTextCharFormat(chars)
-            cjk.setFontFamilies([FAMILY])
-            cursor.insertText(run, cjk)
-        else:
-            cursor.insertText(run, chars)
-
-
 def _document(layout: NoticeLayout, width: float, device: QPdfWriter) -> QTextDocument:
     document = QTextDocument()
     document.documentLayout().setPaintDevice(device)  # first: metrics at the PDF's resolution
@@ -245,7 +232,7 @@ def _document(layout: NoticeLayout, width: float, device: QPdfWriter) -> QTextDo
         else:
             cursor.setBlockFormat(block)
             cursor.setBlockCharFormat(chars)
-        _insert(cursor, text, chars)
+        cursor.insertText(text, chars)
 
     add(layout.issuer, _block(align=center, size=ISSUER_PT), _chars(ISSUER_PT))
     add(layout.title, _block(align=center, size=TITLE_PT, before=8), _chars(TITLE_PT, bold=True))
@@ -309,7 +296,7 @@ def _facts(cursor: QTextCursor, facts: tuple[tuple[str, str], ...], width: float
             ):
                 cell = table.cellAt(row, column * 2 + offset).firstCursorPosition()
                 cell.setBlockFormat(_block(size=SMALL_PT, line_height=100))
-                _insert(cell, text, chars)
+                cell.insertText(text, chars)
         if len(pairs) == 1:  # a long value, or the last one: the whole row
             table.mergeCells(row, 1, 1, 3)
     cursor.movePosition(QTextCursor.MoveOperation.End)

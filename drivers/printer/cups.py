@@ -313,7 +313,7 @@ class CupsQueue:
         return answer.ok
 
     def print_pdf(
-        self, pdf: bytes, title: str, *, wait: float = 60.0, poll: float = 0.1
+        self, pdf: bytes, title: str, *, wait: float = 60.0, poll: float = 0.05
     ) -> PrintedJob:
         """Print and wait until CUPS has completed the job (``wait`` seconds at most)."""
         self.check_ready()

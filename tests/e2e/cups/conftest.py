@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
-from cupsd import PrivateCups, cups_pdf_missing
+from cupsd import PrivateCups, Queue, cups_pdf_missing
 
 _numbers = itertools.count(1)
 
@@ -20,12 +18,6 @@ def cups() -> Iterator[PrivateCups]:
         pytest.skip(missing)
     with PrivateCups() as server:
         yield server
-
-
-@dataclass(frozen=True)
-class Queue:
-    name: str
-    out: Path  # where cups-pdf writes its PDFs
 
 
 @pytest.fixture

@@ -38,6 +38,7 @@ import socket
 import subprocess
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 STOCK_PPD = Path("/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd")
@@ -95,6 +96,12 @@ def _die_with_parent() -> None:
     """In the child before exec: SIGTERM when the test process goes, however it goes."""
     libc = ctypes.CDLL(None, use_errno=True)
     libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
+@dataclass(frozen=True)
+class Queue:
+    name: str
+    out: Path  # where cups-pdf writes its PDFs
 
 
 class PrivateCups:

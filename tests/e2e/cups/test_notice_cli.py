@@ -6,8 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import Queue
-from cupsd import PrivateCups
+from cupsd import PrivateCups, Queue
 
 from tests.pdf_reading import flat, pdf_text
 

@@ -10,8 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from conftest import Queue
-from cupsd import PrivateCups
+from cupsd import PrivateCups, Queue
 from PySide6.QtWidgets import QApplication
 
 from contract.models import NoticeKind

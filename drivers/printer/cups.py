@@ -46,6 +46,14 @@ class CupsError(PrinterError):
     notice = "A4 打印失败，告知书已保留，可重新打印。"
 
 
+class CupsConfigError(CupsError):
+    """A queue name or server that cannot be right (bad input: exit code 2)."""
+
+    exit_code = 2
+    reason = "config"
+    notice = "A4 打印机设置有误，告知书已保留，请联系技术人员。"
+
+
 class CupsUnavailable(CupsError):
     reason = "cups_unavailable"
     notice = "打印服务（CUPS）未运行或连不上，告知书已保留，请联系技术人员。"
@@ -127,7 +135,7 @@ def split_server(server: str) -> tuple[str, int]:
     else:
         host, colon, port = server, "", ""
     if not host or (colon and not (port.isdigit() and 0 < int(port) < 65536)):
-        raise CupsError(f"{server!r} is not a CUPS server (HOST, HOST:PORT or a socket path)")
+        raise CupsConfigError(f"{server!r} is not a CUPS server (HOST, HOST:PORT or a socket path)")
     return host, int(port) if port else IPP_PORT
 
 
@@ -154,7 +162,7 @@ class CupsQueue:
         self, queue: str, server: str = "", *, timeout: float = 10.0, user: str = ""
     ) -> None:
         if not QUEUE_NAME.fullmatch(queue):
-            raise CupsError(f"{queue!r} is not a CUPS queue name")
+            raise CupsConfigError(f"{queue!r} is not a CUPS queue name")
         self.queue = queue
         self.server = resolve_server(server)
         self.timeout = timeout

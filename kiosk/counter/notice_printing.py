@@ -135,6 +135,21 @@ class NoticePrinting:
         self._kept: list[KeptNotice] = []
         self.changes.publish(PendingNotices())
 
+    @classmethod
+    def on_cups(
+        cls,
+        hall_name: str,
+        queue: str,
+        server: str = "",
+        *,
+        render_pdf: RenderPdf,
+        job_wait: float = 60.0,
+    ) -> NoticePrinting:
+        """Printing on CUPS queue ``queue`` of ``server`` (empty: this machine's CUPS)."""
+        return cls(
+            hall_name, cups=CupsQueue(queue, server), render_pdf=render_pdf, job_wait=job_wait
+        )
+
     @property
     def route(self) -> Route:
         return Route.A4 if self.cups is not None else Route.SLIP
@@ -241,9 +256,10 @@ def notice_printing(
     """The window's notice printing as its configuration says (``[counter] notice_printer``)."""
     counter = settings.counter
     if counter.notice_printer:
-        return NoticePrinting(
+        return NoticePrinting.on_cups(
             settings.terminal.hall_name,
-            cups=CupsQueue(counter.notice_printer, counter.cups_server),
+            counter.notice_printer,
+            counter.cups_server,
             render_pdf=render_pdf,
         )
     return NoticePrinting(settings.terminal.hall_name, slip_printer=slip_printer)

@@ -11,11 +11,12 @@ writes the sample's PDF to look at. It lives in ``ui`` because the PDF is drawn 
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 from pathlib import Path
 from typing import Any
 
-from kiosk.errors import UsageError
+from kiosk.errors import KioskError, UsageError
 
 KINDS = ("supplement", "acceptance", "rejection")
 
@@ -52,25 +53,37 @@ def run(args: argparse.Namespace) -> int:
     from PySide6.QtGui import QGuiApplication
 
     from contract.models import NoticeKind
-    from drivers.printer.cups import CupsQueue
+    from kiosk.counter.notice_printing import NoticeNotPrinted, NoticePrinting
     from kiosk.notices import TITLES, notice_layout, sample_notice
     from ui.counter.notice_pdf import render_notice_pdf
 
     app = QGuiApplication.instance() or QGuiApplication([])
     notice = sample_notice(NoticeKind(args.kind))
-    pdf = render_notice_pdf(notice_layout(notice, args.hall, applied_at=notice.issued_at))
-    del app
+    title = TITLES[notice.kind]
     if args.pdf is not None:
+        pdf = render_notice_pdf(notice_layout(notice, args.hall, applied_at=notice.issued_at))
         try:
             args.pdf.write_bytes(pdf)
         except OSError as exc:
             raise UsageError(f"cannot write {args.pdf}: {exc.strerror}") from None
-        print(f"wrote the sample {TITLES[notice.kind]} to {args.pdf}")
+        print(f"wrote the sample {title} to {args.pdf}")
     if args.cups_queue:
-        queue = CupsQueue(args.cups_queue, args.cups_server)
-        job = queue.print_pdf(pdf, f"notice-test-{notice.notice_number}", wait=args.wait)
-        print(
-            f"printed the sample {TITLES[notice.kind]} on {queue.where}"
-            f" (job {job.job_id}, {job.seconds:.1f} s)"
+        service = NoticePrinting.on_cups(
+            args.hall,
+            args.cups_queue,
+            args.cups_server,
+            render_pdf=render_notice_pdf,
+            job_wait=args.wait,
         )
+        # a failure is this command's one error line, not a log warning as well
+        logging.getLogger("kiosk.counter.notice_printing").setLevel(logging.ERROR)
+        try:
+            printed = service.print_notice(notice, applied_at=notice.issued_at)
+        except NoticeNotPrinted as exc:
+            raise KioskError(exc.detail) from None  # the technician's sentence
+        where = service.cups.where if service.cups else args.cups_queue
+        print(
+            f"printed the sample {title} on {where} (job {printed.job_id}, {printed.seconds:.1f} s)"
+        )
+    del app
     return 0

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from drivers.printer.cups import (
-    CupsError,
+    CupsConfigError,
     CupsQueue,
     CupsUnavailable,
     resolve_server,
@@ -34,13 +34,14 @@ def test_servers(server: str, host: str, port: int) -> None:
 
 @pytest.mark.parametrize("server", ["printhost:", "printhost:http", "printhost:70000", ":631"])
 def test_bad_servers(server: str) -> None:
-    with pytest.raises(CupsError, match="not a CUPS server"):
+    with pytest.raises(CupsConfigError, match="not a CUPS server") as caught:
         split_server(server)
+    assert caught.value.exit_code == 2
 
 
 @pytest.mark.parametrize("queue", ["", "a b", "a/b", "a#b", "x" * 128])
 def test_bad_queue_names(queue: str) -> None:
-    with pytest.raises(CupsError, match="not a CUPS queue name"):
+    with pytest.raises(CupsConfigError, match="not a CUPS queue name"):
         CupsQueue(queue)
 
 

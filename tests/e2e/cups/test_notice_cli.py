@@ -42,3 +42,12 @@ def test_a_queue_that_is_not_there_is_one_line_and_exit_1(cups: PrivateCups) -> 
     assert done.stderr.strip().count("\n") == 0
     assert "'no-such-a4'" in done.stderr and "no such queue" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_bad_input_is_exit_2() -> None:
+    for args in (["--cups-queue", "HP LaserJet"], ["--kind", "acceptance"]):
+        done = subprocess.run(
+            [*KIOSK, "notice-test", *args], capture_output=True, text=True, timeout=120
+        )
+        assert done.returncode == 2, done.stderr
+        assert done.stderr.startswith("kiosk: ") and "Traceback" not in done.stderr

@@ -3,9 +3,12 @@
 Starts the tests' private cupsd (root, with cups and printer-driver-cups-pdf installed) and a
 cups-pdf queue, then times, over 10 runs each and in the same run:
 
-- baseline: ``lp`` of a tiny ready-made one-page PDF until cups-pdf has written it;
+- baselines: ``lp`` of a tiny ready-made one-page PDF (Helvetica, not embedded), and ``lp`` of
+  the same notice's PDF rendered beforehand, until cups-pdf has written it;
 - the window: NoticePrinting.print_notice (layout, Qt PDF, IPP Print-Job, waiting for CUPS to
   complete the job) until cups-pdf has written the notice, and when print_notice returned.
+
+The three are run in turn, so a busy machine slows them alike.
 
 Run: PYTHONPATH=. python bench/notice.py  (about 15 s)
 """
@@ -73,15 +76,20 @@ def until_pdf(folder: Path, before: int, start: float, timeout: float = 60.0) ->
     raise TimeoutError(f"no PDF in {folder}")
 
 
-def runs(once: Callable[[], tuple[float, ...]]) -> list[tuple[float, ...]]:
-    once()  # warm-up: filters and fonts loaded once
-    return [once() for _ in range(RUNS)]
+def in_turn(*kinds: Callable[[], tuple[float, ...]]) -> list[list[tuple[float, ...]]]:
+    for once in kinds:
+        once()  # warm-up: filters and fonts loaded once
+    samples: list[list[tuple[float, ...]]] = [[] for _ in kinds]
+    for _ in range(RUNS):
+        for once, into in zip(kinds, samples, strict=True):
+            into.append(once())
+    return samples
 
 
 def show(label: str, samples: list[float]) -> None:
     ordered = sorted(samples)
     p90 = ordered[max(0, int(len(ordered) * 0.9) - 1)]
-    print(f"  {label:<52} median {statistics.median(ordered):7.0f} ms   p90 {p90:7.0f} ms")
+    print(f"  {label:<56} median {statistics.median(ordered):7.0f} ms   p90 {p90:7.0f} ms")
 
 
 def main() -> None:
@@ -100,13 +108,15 @@ def main() -> None:
         folder = cups.add_pdf_queue("bench")
         tiny = cups.root / "tiny.pdf"
         tiny.write_bytes(tiny_pdf())
+        ready = cups.root / "notice.pdf"
+        ready.write_bytes(pdf)
         env = {**os.environ, "CUPS_SERVER": cups.server}
 
-        def baseline() -> tuple[float, ...]:
+        def lp(path: Path) -> tuple[float, ...]:
             before = len(list(folder.glob("*.pdf")))
             start = time.perf_counter()
             subprocess.run(
-                ["lp", "-d", "bench", str(tiny)], env=env, check=True, capture_output=True
+                ["lp", "-d", "bench", str(path)], env=env, check=True, capture_output=True
             )
             return (until_pdf(folder, before, start),)
 
@@ -121,13 +131,13 @@ def main() -> None:
             returned = (time.perf_counter() - start) * 1000
             return until_pdf(folder, before, start), returned
 
-        base = runs(baseline)
-        notices = runs(window)
+        base, same, notices = in_turn(lambda: lp(tiny), lambda: lp(ready), window)
     del app
     print(f"notice printing through a private cupsd into cups-pdf, {RUNS} runs each")
     print(f"  the notice PDF: {len(pdf)} bytes, 1 page, fonts embedded")
     show("render the notice PDF (Qt)", render)
     show("baseline: lp of a tiny PDF -> PDF in the folder", [s[0] for s in base])
+    show("baseline: lp of the notice's PDF -> PDF in the folder", [s[0] for s in same])
     show("print_notice -> PDF in the folder", [s[0] for s in notices])
     show("print_notice returned (CUPS: job completed)", [s[1] for s in notices])
 

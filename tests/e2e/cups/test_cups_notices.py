@@ -183,6 +183,7 @@ def test_a_failing_job_is_kept_and_printed_once_when_mended(
     assert len(pdfs(queue)) == 1
 
 
+@pytest.mark.slow
 def test_a_job_the_printer_never_finishes_is_cancelled_and_kept(
     qapp: QApplication, cups: PrivateCups, queue: Queue
 ) -> None:
@@ -205,6 +206,7 @@ def test_a_job_the_printer_never_finishes_is_cancelled_and_kept(
     assert "受理通知书" in pdf_text(pdf)
 
 
+@pytest.mark.slow
 def test_a_queue_paused_while_the_job_waits_cancels_it(
     qapp: QApplication, cups: PrivateCups, queue: Queue
 ) -> None:

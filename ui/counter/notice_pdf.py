@@ -294,7 +294,11 @@ def _facts(cursor: QTextCursor, facts: tuple[tuple[str, str], ...], width: float
             for offset, (text, chars) in enumerate(
                 zip(pair, (label_format, value_format), strict=True)
             ):
-                cell = table.cellAt(row, column * 2 + offset).firstCursorPosition()
+                box = table.cellAt(row, column * 2 + offset)
+                middle = box.format()  # a Latin value is shorter than a Chinese label
+                middle.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignMiddle)
+                box.setFormat(middle)
+                cell = box.firstCursorPosition()
                 cell.setBlockFormat(_block(size=SMALL_PT, line_height=100))
                 cell.insertText(text, chars)
         if len(pairs) == 1:  # a long value, or the last one: the whole row

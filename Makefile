@@ -9,7 +9,8 @@ APT_PACKAGES := python3-venv python3-dev build-essential libpcsclite-dev swig pc
 	vsmartcard-vpcd pcsc-tools libxcb-cursor0 libegl1 libgl1 libpulse0 libxkbcommon-x11-0 \
 	libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 \
 	libxcb-xinerama0 libxcb-xkb1 libfontconfig1 libdbus-1-3 fonts-noto-cjk xvfb xauth \
-	speech-dispatcher espeak-ng postgresql-15 chromium chromium-driver
+	speech-dispatcher espeak-ng postgresql-15 chromium chromium-driver \
+	fonts-liberation cups cups-client printer-driver-cups-pdf poppler-utils
 DEMO_OUT ?= demo-out
 
 .PHONY: demo test check lint typecheck contracts pytest apt venv qm translations clean

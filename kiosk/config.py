@@ -198,6 +198,40 @@ class CounterSettings(_Section):
 
     window: Annotated[str, Field(max_length=64, pattern=r"^[A-Za-z0-9_.-]*$")] = ""  # e.g. W01
     rating_pad: Literal["second-screen", "none"] = "second-screen"
+    # The A4 printer for the notices a decision prints (受理通知书, 一次性告知书, 不予受理告知书):
+    # a CUPS queue as `lpstat -p` names it. Empty: a short slip on [devices] printer instead.
+    notice_printer: str = ""
+    # The CUPS server holding that queue: empty = this machine's CUPS; HOST, HOST:PORT, or the
+    # path of a CUPS socket.
+    cups_server: str = ""
+
+    @field_validator("notice_printer")
+    @classmethod
+    def _queue(cls, value: str) -> str:
+        from drivers.printer.cups import QUEUE_NAME
+
+        value = value.strip()
+        if value and not QUEUE_NAME.fullmatch(value):
+            raise ValueError(
+                "must be empty or a CUPS queue name as `lpstat -p` lists it (up to 127"
+                " characters, no spaces, /, #, \\ or quotes)"
+            )
+        return value
+
+    @field_validator("cups_server")
+    @classmethod
+    def _cups_server(cls, value: str) -> str:
+        from drivers.printer.cups import CupsError, split_server
+
+        value = value.strip()
+        if value and not value.startswith("/"):
+            try:
+                split_server(value)
+            except CupsError:
+                raise ValueError(
+                    "must be empty (this machine's CUPS), HOST, HOST:PORT or a socket path"
+                ) from None
+        return value
 
 
 # Letters, spaces and light punctuation only: each stretch becomes a clip named by what it says.

@@ -66,6 +66,10 @@ def register(subparsers: Any) -> None:
     demo.add_argument("--tour", metavar="OUTDIR", help="run the scripted tour headless into OUTDIR")
     demo.set_defaults(func=_demo)
 
+    from ui.counter import notice_cli  # argparse only: Qt loads when the command runs
+
+    notice_cli.register(subparsers)
+
 
 def _run(args: argparse.Namespace) -> int:
     from kiosk.app import build_terminal

@@ -49,6 +49,15 @@ def test_defaults_fill_the_rest() -> None:
             "counter.window: required when terminal.mode is counter",
         ),
         ({**MINIMAL, "counter": {"rating_pad": "tablet"}}, "counter.rating_pad: allowed:"),
+        (
+            {**MINIMAL, "counter": {"notice_printer": "HP LaserJet"}},
+            "counter.notice_printer: must be empty or a CUPS queue name as `lpstat -p` lists it",
+        ),
+        (
+            {**MINIMAL, "counter": {"cups_server": "printhost:ipp"}},
+            "counter.cups_server: must be empty (this machine's CUPS), HOST, HOST:PORT or a socket",
+        ),
+        ({**MINIMAL, "counter": {"notice_printer": 4}}, "counter.notice_printer: Input should"),
         ({**MINIMAL, "display": {"voice_english": "yes"}}, "display.voice_english: Input should"),
         (
             {**MINIMAL, "display": {"voice_template_en": "Window {window}: {number}"}},
@@ -67,6 +76,20 @@ def test_mistakes_name_file_key_and_allowed(raw: dict, expected: str) -> None:
     assert message.startswith("/etc/kiosk/kiosk.toml: ")
     assert expected in message
     assert "\n" not in message
+
+
+def test_a_counters_notice_printer() -> None:
+    counter = {"window": "W01", "notice_printer": " Notices-A4 ", "cups_server": "[::1]:631"}
+    raw = {"terminal": {**MINIMAL["terminal"], "mode": "counter"}, "counter": counter}
+    settings = settings_from_dict(raw, source="k.toml", environ={})
+    assert settings.counter.notice_printer == "Notices-A4"
+    assert settings.counter.cups_server == "[::1]:631"
+    assert settings_from_dict(MINIMAL, source="k.toml", environ={}).counter.notice_printer == ""
+    env = {"KIOSK_COUNTER__CUPS_SERVER": "/run/cups/cups.sock"}
+    assert (
+        settings_from_dict(raw, source="k", environ=env).counter.cups_server
+        == env["KIOSK_COUNTER__CUPS_SERVER"]
+    )
 
 
 def test_environment_overrides_single_values() -> None:

@@ -59,6 +59,8 @@ def run_window(terminal: Terminal, *, fullscreen: bool, windowed: bool = False) 
 
 def run_counter(app: QApplication, terminal: Terminal, *, fullscreen: bool) -> int:
     """The window terminal: the clerk's desk, and the rating pad on the second screen."""
+    from kiosk.counter.notice_printing import notice_printing
+    from ui.counter.notice_pdf import render_notice_pdf
     from ui.counter.rating_pad import RatingPad
     from ui.counter.window import CounterWindow
 
@@ -66,6 +68,11 @@ def run_counter(app: QApplication, terminal: Terminal, *, fullscreen: bool) -> i
     assert desk is not None
     hall = terminal.settings.terminal.hall_name
     window = CounterWindow(desk, hall)
+    window.attach_notice_printing(
+        notice_printing(
+            terminal.settings, render_pdf=render_notice_pdf, slip_printer=terminal.printer
+        )
+    )
     if terminal.settings.counter.rating_pad == "second-screen":
         screens = app.screens()
         if len(screens) > 1 or not fullscreen:

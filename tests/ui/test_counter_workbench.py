@@ -209,3 +209,43 @@ def test_a_case_another_clerk_holds_is_view_only(
     finally:
         other.refresh_timer.stop()
         other.desk.client.close()
+
+
+def test_the_notice_prints_and_a_printer_fault_keeps_it_for_reprint(
+    qtbot: QtBot, window: CounterWindow, kiosk: HubClient, tmp_path: Path
+) -> None:
+    from drivers.printer.profile import PrinterProfile
+    from kiosk.counter.notice_printing import NoticePrinting
+    from kiosk.printing import TicketPrinter
+    from ui.counter.notice_pdf import render_notice_pdf
+
+    bench = window.workbench
+    # An A4 queue on a CUPS that is not there (nothing listens on port 9): the notice is kept.
+    broken = NoticePrinting.on_cups(
+        "示例区政务服务中心", "notices", "127.0.0.1:9", render_pdf=render_notice_pdf, job_wait=5
+    )
+    window.attach_notice_printing(broken)
+    for _ in range(2):
+        receipt = submit(kiosk, two_page_pdf())
+        window.open_workbench(receipt.case_number)
+        qtbot.waitUntil(
+            lambda n=receipt.case_number: bench.case is not None and bench.case.case_number == n,
+            timeout=WAIT,
+        )
+        qtbot.mouseClick(bench.accept_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "已保留" in bench.notice_line.text(), timeout=WAIT)
+        bench.notice_line.clear()
+    qtbot.waitUntil(lambda: bench.reprint_button.isVisible(), timeout=WAIT)
+    assert "2" in bench.reprint_button.text() and len(broken.pending.kept) == 2
+    # The slip printer works: a notice printed there says so, and no reprint is offered.
+    printer = TicketPrinter("virtual", PrinterProfile(), tmp_path / "printed")
+    window.attach_notice_printing(NoticePrinting("示例区政务服务中心", slip_printer=printer))
+    receipt = submit(kiosk, two_page_pdf())
+    window.open_workbench(receipt.case_number)
+    qtbot.waitUntil(
+        lambda: bench.case is not None and bench.case.case_number == receipt.case_number,
+        timeout=WAIT,
+    )
+    qtbot.mouseClick(bench.accept_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "告知书已打印" in bench.notice_line.text(), timeout=WAIT)
+    assert list((tmp_path / "printed").glob("*.png"))

@@ -39,8 +39,9 @@ from drivers.health import DeviceHealth, HealthState
 from drivers.idcard.document import IdDocument
 from kiosk.api.errors import HubError, HubRejected
 from kiosk.counter.desk import CounterDesk, Uncertain
+from kiosk.counter.notice_printing import NoticeNotPrinted, NoticePrinted, NoticePrinting
 from kiosk.staff import CardKind, StaffCard, staff_card_of
-from ui.bridge import BackgroundRunner
+from ui.bridge import BackgroundRunner, EventRelay
 from ui.counter.forms import (
     CallNumberForm,
     FinishForm,
@@ -579,6 +580,44 @@ class CounterWindow(QWidget):
             self.workbench.say(self.tr("未配置告知书打印机：告知书未打印。"), "error")
             return
         self.notice_printer(notice)
+
+    def attach_notice_printing(self, printing: NoticePrinting) -> None:
+        """Print each decision's notice there (off the GUI thread); a fault keeps it and shows
+        重打告知书 with how many wait."""
+        relay = EventRelay(self)
+        relay.received.connect(lambda state: self.workbench.show_pending(len(state.kept)))
+        printing.changes.subscribe(relay.publish)
+        self.workbench.reprint_button.clicked.connect(
+            lambda: self.runner.run(printing.reprint, self._notices_reprinted, self._notice_failed)
+        )
+
+        def print_it(notice: m.Notice) -> None:
+            case = self.workbench.case
+            applied = case.submitted_at if case and case.case_number == notice.case_number else None
+            self.runner.run(
+                lambda: printing.print_notice(notice, applied_at=applied),
+                self._notice_printed,
+                self._notice_failed,
+            )
+
+        self.notice_printer = print_it
+
+    def _notice_printed(self, printed: NoticePrinted) -> None:
+        self.workbench.notice_status(
+            self.tr("告知书已打印（%1）。").replace("%1", printed.notice_number)
+        )
+
+    def _notices_reprinted(self, printed: list[NoticePrinted]) -> None:
+        self.workbench.notice_status(
+            self.tr("已重打 %1 份告知书。").replace("%1", str(len(printed)))
+        )
+
+    def _notice_failed(self, exc: Exception) -> None:
+        if isinstance(exc, NoticeNotPrinted):
+            text = self.tr("%1 已保留，排除故障后点“重打告知书”。").replace("%1", str(exc))
+        else:
+            text = self._words(exc)
+        self.workbench.notice_status(text, "error")
 
     def _ticket(self) -> str:
         assert self.current is not None  # the buttons that need one are enabled only then

@@ -227,6 +227,11 @@ class Workbench(QWidget):
         self.message = QLabel("")
         self.message.setObjectName("Message")
         self.message.setWordWrap(True)
+        self.notice_line = QLabel("")  # what became of the last notice
+        self.notice_line.setObjectName("Message")
+        self.notice_line.setWordWrap(True)
+        self.reprint_button = make_button(self.tr("重打告知书"))
+        self.reprint_button.hide()
 
         body = QHBoxLayout()
         body.addWidget(self.center, 5)
@@ -237,6 +242,10 @@ class Workbench(QWidget):
         layout.addLayout(body, 1)
         layout.addLayout(actions)
         layout.addWidget(self.message)
+        notices = QHBoxLayout()
+        notices.addWidget(self.notice_line, 1)
+        notices.addWidget(self.reprint_button)
+        layout.addLayout(notices)
         self._show_case()
 
     # -- opening
@@ -532,14 +541,26 @@ class Workbench(QWidget):
         return "\n".join(lines)
 
     def say(self, text: str, kind: str = "") -> None:
-        self.message.setText(text)
-        self.message.setProperty("kind", kind)
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+        show(self.message, text, kind)
+
+    def notice_status(self, text: str, kind: str = "ok") -> None:
+        show(self.notice_line, text, kind)
+
+    def show_pending(self, count: int) -> None:
+        """Notices kept after a printer fault: the reprint button says how many."""
+        self.reprint_button.setText(self.tr("重打告知书（%1）").replace("%1", str(count)))
+        self.reprint_button.setVisible(count > 0)
 
     def _failed(self, exc: Exception) -> None:
         text = getattr(exc, "citizen_message", "") or str(exc)
         self.say(text, "error")
+
+
+def show(label: QLabel, text: str, kind: str) -> None:
+    label.setText(text)
+    label.setProperty("kind", kind)
+    label.style().unpolish(label)
+    label.style().polish(label)
 
 
 NOTICE_TITLES = {

@@ -615,391 +615,406 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../counter/window.py" line="66"/>
+        <location filename="../counter/window.py" line="67"/>
         <source>叫号</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="67"/>
+        <location filename="../counter/window.py" line="68"/>
         <source>重呼</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="68"/>
+        <location filename="../counter/window.py" line="69"/>
         <source>开始办理</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="69"/>
+        <location filename="../counter/window.py" line="70"/>
         <source>办结</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="70"/>
+        <location filename="../counter/window.py" line="71"/>
         <source>过号</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="71"/>
+        <location filename="../counter/window.py" line="72"/>
         <source>挂起</source>
         <translation>Park</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="72"/>
+        <location filename="../counter/window.py" line="73"/>
         <source>转移</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="73"/>
+        <location filename="../counter/window.py" line="74"/>
         <source>选号呼叫</source>
         <translation>Call a number</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="74"/>
-        <location filename="../counter/window.py" line="714"/>
+        <location filename="../counter/window.py" line="75"/>
+        <location filename="../counter/window.py" line="753"/>
         <source>暂停服务</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="75"/>
+        <location filename="../counter/window.py" line="76"/>
         <source>办理业务</source>
         <translation>Queues</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="78"/>
+        <location filename="../counter/window.py" line="79"/>
         <source>优先</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="79"/>
+        <location filename="../counter/window.py" line="80"/>
         <source>预约</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="82"/>
+        <location filename="../counter/window.py" line="83"/>
         <source>已提交</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="83"/>
+        <location filename="../counter/window.py" line="84"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="84"/>
+        <location filename="../counter/window.py" line="85"/>
         <source>不予受理</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="85"/>
+        <location filename="../counter/window.py" line="86"/>
         <source>待补正</source>
         <translation>Supplement requested</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="86"/>
+        <location filename="../counter/window.py" line="87"/>
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="87"/>
+        <location filename="../counter/window.py" line="88"/>
         <source>特别程序</source>
         <translation>Special procedure</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="88"/>
+        <location filename="../counter/window.py" line="89"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="89"/>
+        <location filename="../counter/window.py" line="90"/>
         <source>已送达</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="209"/>
+        <location filename="../counter/window.py" line="210"/>
         <source>一门通 窗口叫号 {window}</source>
         <translation>Yimen calling desk {window}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="277"/>
+        <location filename="../counter/window.py" line="278"/>
         <source>退出登录</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="279"/>
+        <location filename="../counter/window.py" line="280"/>
         <source>受理台  F11</source>
         <translation>Acceptance  F11</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="330"/>
+        <location filename="../counter/window.py" line="331"/>
         <source>号码</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="330"/>
+        <location filename="../counter/window.py" line="331"/>
         <source>业务</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="330"/>
+        <location filename="../counter/window.py" line="331"/>
         <source>类别</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="330"/>
+        <location filename="../counter/window.py" line="331"/>
         <source>已等候</source>
         <translation>Waited</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="339"/>
+        <location filename="../counter/window.py" line="340"/>
         <source>等候</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="341"/>
+        <location filename="../counter/window.py" line="342"/>
         <source>挂起（双击叫回）</source>
         <translation>Parked (double-click to call back)</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="378"/>
+        <location filename="../counter/window.py" line="379"/>
         <source>重试</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="411"/>
+        <location filename="../counter/window.py" line="412"/>
         <source>正在登录…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="438"/>
+        <location filename="../counter/window.py" line="439"/>
         <source>请先办结或处理当前号码，再退出登录。</source>
         <translation>Finish or hand on the current number before signing out.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="485"/>
-        <location filename="../counter/window.py" line="514"/>
+        <location filename="../counter/window.py" line="486"/>
+        <location filename="../counter/window.py" line="515"/>
         <source>当前没有办理中的号码。</source>
         <translation>No number is being served.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="579"/>
+        <location filename="../counter/window.py" line="580"/>
         <source>未配置告知书打印机：告知书未打印。</source>
         <translation>No notice printer is configured: the notice was not printed.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="602"/>
+        <location filename="../counter/window.py" line="607"/>
+        <source>告知书已打印（%1）。</source>
+        <translation>Notice printed (%1).</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="612"/>
+        <source>已重打 %1 份告知书。</source>
+        <translation>%1 notice(s) reprinted.</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="617"/>
+        <source>%1 已保留，排除故障后点“重打告知书”。</source>
+        <translation>%1 Kept: clear the fault, then press “Reprint notices”.</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="641"/>
         <source>已转移，新号码 {number}。</source>
         <translation>Transferred: the new number is {number}.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="651"/>
+        <location filename="../counter/window.py" line="690"/>
         <source>无法连接服务器，请稍后重试。</source>
         <translation>Cannot reach the server. Please try again shortly.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="653"/>
+        <location filename="../counter/window.py" line="692"/>
         <source>操作失败，请重试。</source>
         <translation>That did not work. Please try again.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="658"/>
+        <location filename="../counter/window.py" line="697"/>
         <source>已呼叫 {number}（第 {calls} 次）。</source>
         <translation>Called {number} (call {calls}).</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="662"/>
+        <location filename="../counter/window.py" line="701"/>
         <source>{number} 开始办理。</source>
         <translation>Serving {number}.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="664"/>
+        <location filename="../counter/window.py" line="703"/>
         <source>{number} 已办结。</source>
         <translation>{number} finished.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="666"/>
+        <location filename="../counter/window.py" line="705"/>
         <source>{number} 已过号。</source>
         <translation>{number} marked as no-show.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="668"/>
+        <location filename="../counter/window.py" line="707"/>
         <source>{number} 已挂起，可在挂起列表中叫回。</source>
         <translation>{number} parked: call it back from the parked list.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="690"/>
+        <location filename="../counter/window.py" line="729"/>
         <source>本窗口的登录已结束（可能已在其他窗口登录）。</source>
         <translation>You were signed out of this window (perhaps you signed in at another window).</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="702"/>
+        <location filename="../counter/window.py" line="741"/>
         <source>与服务器的连接中断，正在重试…</source>
         <translation>Lost the connection to the server. Retrying…</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="709"/>
+        <location filename="../counter/window.py" line="748"/>
         <source>{name}（{staff_no}）</source>
         <translation>{name} ({staff_no})</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="714"/>
+        <location filename="../counter/window.py" line="753"/>
         <source>恢复服务</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="732"/>
+        <location filename="../counter/window.py" line="771"/>
         <source>当前没有办理中的号码。按 F1 叫号。</source>
         <translation>No number is being served. Press F1 to call the next.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="737"/>
-        <location filename="../counter/window.py" line="807"/>
+        <location filename="../counter/window.py" line="776"/>
+        <location filename="../counter/window.py" line="846"/>
         <source>普通</source>
         <translation>Regular</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="740"/>
+        <location filename="../counter/window.py" line="779"/>
         <source>事项：{item}</source>
         <translation>Item: {item}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="742"/>
+        <location filename="../counter/window.py" line="781"/>
         <source>实名取号：可刷身份证核对</source>
         <translation>Real-name ticket: read the ID card to check</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="744"/>
+        <location filename="../counter/window.py" line="783"/>
         <source>转来说明：{note}</source>
         <translation>Transfer note: {note}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="758"/>
+        <location filename="../counter/window.py" line="797"/>
         <source>{reason}：{note}</source>
         <translation>{reason}: {note}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="763"/>
+        <location filename="../counter/window.py" line="802"/>
         <source>暂停服务 · {reason} · {time}</source>
         <translation>Paused · {reason} · {time}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="768"/>
+        <location filename="../counter/window.py" line="807"/>
         <source>服务中</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="776"/>
+        <location filename="../counter/window.py" line="815"/>
         <source>办理 {time}（标准 {minutes} 分钟）</source>
         <translation>Serving {time} (standard {minutes} min)</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="783"/>
+        <location filename="../counter/window.py" line="822"/>
         <source>已呼叫 {calls} 次 · {time}</source>
         <translation>Calls: {calls} · {time}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="794"/>
+        <location filename="../counter/window.py" line="833"/>
         <source>等候（{count} 人）</source>
         <translation>Waiting ({count})</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="800"/>
+        <location filename="../counter/window.py" line="839"/>
         <source>转入</source>
         <translation>Transferred in</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="802"/>
+        <location filename="../counter/window.py" line="841"/>
         <source>实名</source>
         <translation>Real-name</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="806"/>
+        <location filename="../counter/window.py" line="845"/>
         <source>、</source>
         <comment>between the kinds of a waiting ticket</comment>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="808"/>
+        <location filename="../counter/window.py" line="847"/>
         <source>{minutes} 分钟</source>
         <translation>{minutes} min</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="850"/>
+        <location filename="../counter/window.py" line="889"/>
         <source>{problem}：请手工核对身份证件</source>
         <translation>{problem}: check ID documents by hand</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="853"/>
+        <location filename="../counter/window.py" line="892"/>
         <source>{problem}，请输入工号和密码登录。</source>
         <translation>{problem}. Sign in with your staff number and PIN.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="863"/>
+        <location filename="../counter/window.py" line="902"/>
         <source>无法识别这张卡片，请输入工号。</source>
         <translation>This card is not recognised. Enter your staff number.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="878"/>
+        <location filename="../counter/window.py" line="917"/>
         <source>请先叫号，再读取群众的身份证。</source>
         <translation>Call a number first, then read the citizen&apos;s ID card.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="897"/>
+        <location filename="../counter/window.py" line="936"/>
         <source>所刷证件不是取号人本人的，请核对。</source>
         <translation>The card read is not the ticket holder&apos;s. Please check.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="912"/>
+        <location filename="../counter/window.py" line="951"/>
         <source>办事人：{name}（已核验）</source>
         <translation>Citizen: {name} (verified)</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="914"/>
+        <location filename="../counter/window.py" line="953"/>
         <source>办事人：{name}</source>
         <translation>Citizen: {name}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="918"/>
+        <location filename="../counter/window.py" line="957"/>
         <source>⚠ 所刷证件不是取号人本人</source>
         <translation>⚠ The card read is not the ticket holder&apos;s</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="920"/>
+        <location filename="../counter/window.py" line="959"/>
         <source>读卡器暂不可用：请手工核对群众的身份证件</source>
         <translation>Card reader unavailable: check the citizen&apos;s ID documents by hand</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="922"/>
+        <location filename="../counter/window.py" line="961"/>
         <source>请在读卡器上读取群众的身份证以核验并显示完整信息</source>
         <translation>Read the citizen&apos;s ID card on the reader to verify them and show full details</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="927"/>
+        <location filename="../counter/window.py" line="966"/>
         <source>预约：{what} {date} {start}</source>
         <translation>Appointment: {what} {date} {start}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="932"/>
+        <location filename="../counter/window.py" line="971"/>
         <source>（代办）</source>
         <translation> (by an agent)</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="934"/>
+        <location filename="../counter/window.py" line="973"/>
         <source> 待补材料 {count} 项</source>
         <translation> · documents to supply: {count}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="936"/>
+        <location filename="../counter/window.py" line="975"/>
         <source> 补正：{supplement}</source>
         <translation> · supplement: {supplement}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="938"/>
+        <location filename="../counter/window.py" line="977"/>
         <source>办件 {number} {item} · {state}{extra}</source>
         <translation>Case {number} {item} · {state}{extra}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="946"/>
+        <location filename="../counter/window.py" line="985"/>
         <source>点击在受理台打开</source>
         <translation>Click to open it at the acceptance desk</translation>
     </message>
@@ -3082,43 +3097,43 @@ Applicant: %3</translation>
 <context>
     <name>SignInPage</name>
     <message>
-        <location filename="../counter/window.py" line="129"/>
-        <location filename="../counter/window.py" line="170"/>
+        <location filename="../counter/window.py" line="130"/>
+        <location filename="../counter/window.py" line="171"/>
         <source>工号（或在读卡器上刷工作人员卡）</source>
         <translation>Staff number (or tap your staff card)</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="132"/>
+        <location filename="../counter/window.py" line="133"/>
         <source>密码</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="135"/>
+        <location filename="../counter/window.py" line="136"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="157"/>
+        <location filename="../counter/window.py" line="158"/>
         <source>{window} · 工作人员登录</source>
         <translation>{window} · Staff sign-in</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="163"/>
+        <location filename="../counter/window.py" line="164"/>
         <source>已读取卡片，请输入密码</source>
         <translation>Card read: enter your PIN</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="164"/>
+        <location filename="../counter/window.py" line="165"/>
         <source>已读取卡片，请输入密码。</source>
         <translation>Card read: enter your PIN.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="175"/>
+        <location filename="../counter/window.py" line="176"/>
         <source>请输入工号（或刷卡）和 4–12 位数字密码。</source>
         <translation>Enter your staff number (or tap your card) and your 4–12 digit PIN.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="185"/>
+        <location filename="../counter/window.py" line="186"/>
         <source>工号或密码不正确。</source>
         <translation>The staff number or PIN is wrong.</translation>
     </message>
@@ -3616,167 +3631,177 @@ Staff no. {staff_no}</translation>
         <translation>Deliver</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="247"/>
+        <location filename="../counter/workbench.py" line="233"/>
+        <source>重打告知书</source>
+        <translation>Reprint notices</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="256"/>
         <source>正在打开办件……</source>
         <translation>Opening the case…</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="281"/>
+        <location filename="../counter/workbench.py" line="290"/>
         <source>该办件正由工作人员 %1 办理，只能查看。</source>
         <translation>Clerk %1 has this case open: view only.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="308"/>
+        <location filename="../counter/workbench.py" line="317"/>
         <source>预审（社区代办、网上申请，按提交先后）</source>
         <translation>Pre-review (community and online, oldest first)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="311"/>
+        <location filename="../counter/workbench.py" line="320"/>
         <source>我的办件（超期的在前）</source>
         <translation>My cases (overdue first)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="325"/>
+        <location filename="../counter/workbench.py" line="334"/>
         <source>超期 %1</source>
         <translation>Overdue %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="338"/>
+        <location filename="../counter/workbench.py" line="347"/>
         <source>列表为空。</source>
         <translation>The list is empty.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="349"/>
+        <location filename="../counter/workbench.py" line="358"/>
         <source>该材料尚未上传（请核对纸质材料）。</source>
         <translation>Not uploaded yet (check the paper copy).</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="370"/>
+        <location filename="../counter/workbench.py" line="379"/>
         <source>请填写不合格的原因。</source>
         <translation>Say why it is defective.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="413"/>
+        <location filename="../counter/workbench.py" line="422"/>
         <source>正在提交……</source>
         <translation>Sending…</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="420"/>
+        <location filename="../counter/workbench.py" line="429"/>
         <source>已受理，承诺 %1 前办结。</source>
         <translation>Accepted; promised by %1.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="421"/>
+        <location filename="../counter/workbench.py" line="430"/>
         <source>已一次性告知补正，期限 %1。</source>
         <translation>Supplement notice given, deadline %1.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="422"/>
+        <location filename="../counter/workbench.py" line="431"/>
         <source>已不予受理。%1</source>
         <translation>Not accepted. %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="437"/>
+        <location filename="../counter/workbench.py" line="446"/>
         <source>办件状态：%1</source>
         <translation>Case: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="458"/>
+        <location filename="../counter/workbench.py" line="467"/>
         <source>请输入办件编号或扫描受理回执二维码，或从预审、我的办件中选择。</source>
         <translation>Type a case number or scan a receipt&apos;s QR code, or choose from pre-review or my cases.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="467"/>
+        <location filename="../counter/workbench.py" line="476"/>
         <source> ✓ 合格</source>
         <translation> ✓ good</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="469"/>
+        <location filename="../counter/workbench.py" line="478"/>
         <source> ✗ 不合格：%1</source>
         <translation> ✗ defective: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="472"/>
+        <location filename="../counter/workbench.py" line="481"/>
         <source>（未上传）</source>
         <translation> (not uploaded)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="489"/>
+        <location filename="../counter/workbench.py" line="498"/>
         <source>办件编号：%1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="490"/>
+        <location filename="../counter/workbench.py" line="499"/>
         <source>事项：%1（%2）</source>
         <translation>Service: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="491"/>
+        <location filename="../counter/workbench.py" line="500"/>
         <source>状态：%1</source>
         <translation>State: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="492"/>
+        <location filename="../counter/workbench.py" line="501"/>
         <source>来源：%1</source>
         <translation>Channel: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="493"/>
+        <location filename="../counter/workbench.py" line="502"/>
         <source>申请人：%1  %2</source>
         <translation>Applicant: %1  %2</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="497"/>
+        <location filename="../counter/workbench.py" line="506"/>
         <source>（已核验）</source>
         <translation> (verified)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="499"/>
+        <location filename="../counter/workbench.py" line="508"/>
         <source>（请读取申请人身份证核验）</source>
         <translation> (read the applicant&apos;s ID card to verify)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="503"/>
+        <location filename="../counter/workbench.py" line="512"/>
         <source>代办人：%1</source>
         <translation>Submitted by: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="505"/>
+        <location filename="../counter/workbench.py" line="514"/>
         <source>提交时间：%1</source>
         <translation>Submitted: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="510"/>
+        <location filename="../counter/workbench.py" line="519"/>
         <source>承诺办结：%1</source>
         <translation>Promised by: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="514"/>
+        <location filename="../counter/workbench.py" line="523"/>
         <source>送达方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="518"/>
+        <location filename="../counter/workbench.py" line="527"/>
         <source>申请表：</source>
         <translation>Form:</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="524"/>
+        <location filename="../counter/workbench.py" line="533"/>
         <source>%1 %2（%3 %4）</source>
         <translation>%1 %2 (%3 %4)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="546"/>
+        <location filename="../counter/workbench.py" line="551"/>
+        <source>重打告知书（%1）</source>
+        <translation>Reprint notices (%1)</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="567"/>
         <source>受理通知书</source>
         <translation>Acceptance notice</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="547"/>
+        <location filename="../counter/workbench.py" line="568"/>
         <source>一次性告知书</source>
         <translation>Supplement notice</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="548"/>
+        <location filename="../counter/workbench.py" line="569"/>
         <source>不予受理告知书</source>
         <translation>Rejection notice</translation>
     </message>

@@ -141,6 +141,10 @@ class SimulatedHall(Repeating):
         form = {"business_scope": "日用百货零售", "premises_address": "示例区城东街道8号"}
         return self._submit(n, DEMO_ITEM, DEMO_MATERIALS, {**form, "phone": "13800138000"})
 
+    def one_more_case(self) -> m.CaseReceipt:
+        """One more kiosk case, for the counter tour's 不予受理."""
+        return self._case_of(2000 + len(self.issued))
+
     def community_cases(self, count: int) -> list[m.CaseReceipt]:
         """老年人优待证 applications a community worker submitted for elderly citizens (代办),
         to be sent by EMS: the 预审 queue's."""

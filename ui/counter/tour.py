@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from contract import models as m
 from kiosk.app import Terminal
 from kiosk.counter.simulated_hall import SimulatedHall
+from kiosk.notices import notice_layout
+from ui.counter.notice_pdf import render_notice_pdf
 from ui.counter.rating_pad import RatingPad
 from ui.counter.window import CounterWindow
 from ui.tour import pause, snapshot, wait_until
@@ -140,7 +142,51 @@ def workbench_tour(window: CounterWindow, hall: SimulatedHall, out: Path) -> lis
     bench.show_list("mine")
     wait_until(lambda: bench.table.rowCount() == 1, 20, "my cases")
     shot("workbench-06-my-cases")
+    bench.show_list("prereview")  # the other case: sent back for 补正; then one refused
+    wait_until(lambda: bench.table.rowCount() == 1, 20, "the pre-review queue")
+    bench.table.cellDoubleClicked.emit(0, 0)
+    wait_until(
+        lambda: bench.case is not None and bench.case.state is m.CaseState.SUBMITTED, 20, "case"
+    )
+    bench.supplement_button.click()
+    for box, reason, _spec in bench.supplement_form.boxes:
+        box.setChecked(True)
+        reason.setText("复印件不清晰")
+    bench.supplement_form.ok.click()
+    wait_until(lambda: len(notices) == 2, 20, "the supplement")
+    kiosk_case = hall.one_more_case()
+    window.open_workbench(kiosk_case.case_number)
+    wait_until(
+        lambda: bench.case is not None and bench.case.case_id == kiosk_case.case_id, 20, "case"
+    )
+    bench.reject_button.click()
+    bench.reject_form.ok.click()
+    wait_until(lambda: len(notices) == 3, 20, "the rejection")
+    hall_name = window.hall_name
+    for notice in notices:
+        pdf = render_notice_pdf(notice_layout(notice, hall_name))
+        stem = f"notice-{notice.kind.value}"
+        (out / f"{stem}.pdf").write_bytes(pdf)
+        written.append(out / f"{stem}.pdf")
+        written.append(pdf_page_png(pdf, out / f"{stem}.png"))
     return written
+
+
+def pdf_page_png(pdf: bytes, path: Path) -> Path:
+    """The notice's first page as the clerk would see it printed (150 dpi)."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+    from PySide6.QtPdf import QPdfDocument
+
+    buffer = QBuffer()
+    buffer.setData(QByteArray(pdf))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    document.load(buffer)
+    size = document.pagePointSize(0)
+    image = document.render(0, QSize(int(size.width() * 150 / 72), int(size.height() * 150 / 72)))
+    image.save(str(path))
+    document.close()
+    return path
 
 
 def showing(window: CounterWindow, form: QWidget) -> Callable[[], bool]:

@@ -320,6 +320,7 @@ class Workbench(QWidget):
             self.list_title.setText(self.tr("我的办件（超期的在前）"))
             fetch = self.desk.my_cases
         self.center.setCurrentIndex(1)
+        self.table.setRowCount(0)  # never the other list's rows while this one loads
         self.runner.run(fetch, self._show_lines, self._failed)
 
     def _show_lines(self, lines: list[m.CaseLine]) -> None:

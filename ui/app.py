@@ -68,6 +68,7 @@ def run_counter(app: QApplication, terminal: Terminal, *, fullscreen: bool) -> i
     assert desk is not None
     hall = terminal.settings.terminal.hall_name
     window = CounterWindow(desk, hall)
+    window.workbench.set_camera(terminal.devices.camera)
     window.attach_notice_printing(
         notice_printing(
             terminal.settings, render_pdf=render_notice_pdf, slip_printer=terminal.printer

@@ -249,3 +249,22 @@ def test_the_notice_prints_and_a_printer_fault_keeps_it_for_reprint(
     qtbot.mouseClick(bench.accept_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "告知书已打印" in bench.notice_line.text(), timeout=WAIT)
     assert list((tmp_path / "printed").glob("*.png"))
+
+
+def test_a_receipt_held_to_the_counters_camera_opens_its_case(
+    qtbot: QtBot, window: CounterWindow, kiosk: HubClient, hub: EmbeddedHub
+) -> None:
+    from contract.payloads import case_tracking_url
+    from drivers.camera.camera import CameraWorker
+
+    receipt = submit(kiosk, two_page_pdf())
+    bench = window.workbench
+    window.open_workbench()
+    link = case_tracking_url(hub.base_url, receipt.case_number, "ABCD2345")  # the receipt's QR
+    bench.set_camera(CameraWorker("sim:" + link))
+    qtbot.mouseClick(bench.scan_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bench.case is not None, timeout=WAIT)
+    assert bench.case is not None and bench.case.case_number == receipt.case_number
+    bench.set_camera(CameraWorker("sim:" + "https://example.com/not-a-receipt"))
+    qtbot.mouseClick(bench.scan_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "不是受理回执" in bench.message.text(), timeout=WAIT)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -40,6 +41,9 @@ from ui.counter.forms import SideForm
 from ui.counter.material_viewer import MaterialViewer
 from ui.widgets import make_button
 
+if TYPE_CHECKING:  # the camera's module (and numpy) load with the camera itself
+    from drivers.camera.camera import CameraWorker
+
 C = m.CaseState
 STATES = {
     C.SUBMITTED: QT_TRANSLATE_NOOP("Workbench", "待受理"),
@@ -64,6 +68,7 @@ DELIVERIES = {
     m.DeliveryMethod.ELECTRONIC: QT_TRANSLATE_NOOP("Workbench", "电子送达"),
 }
 DECIDABLE = (C.SUBMITTED, C.SUPPLEMENT_REQUESTED)
+SCAN_SECONDS = 20.0
 
 
 def words(source: object) -> str:
@@ -99,6 +104,10 @@ class Workbench(QWidget):
         self.number.returnPressed.connect(self._open_typed)
         self.open_button = make_button(self.tr("打开"), "Primary")
         self.open_button.clicked.connect(self._open_typed)
+        self.camera: CameraWorker | None = None  # the counter's camera, for receipt QRs
+        self.scan_button = make_button(self.tr("扫描回执二维码"))
+        self.scan_button.clicked.connect(self._scan)
+        self.scan_button.hide()
         self.prereview_button = make_button(self.tr("预审"))
         self.prereview_button.clicked.connect(lambda: self.show_list("prereview"))
         self.mine_button = make_button(self.tr("我的办件"))
@@ -108,6 +117,7 @@ class Workbench(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.number, 2)
         top.addWidget(self.open_button)
+        top.addWidget(self.scan_button)
         top.addSpacing(24)
         top.addWidget(self.prereview_button)
         top.addWidget(self.mine_button)
@@ -270,6 +280,38 @@ class Workbench(QWidget):
         reference = case_reference(self.number.text())
         if reference:
             self.open(reference)
+
+    def set_camera(self, camera: CameraWorker | None) -> None:
+        self.camera = camera
+        self.scan_button.setVisible(camera is not None)
+
+    def _scan(self) -> None:
+        """A receipt's QR held to the counter's camera (its code, or its link) opens the case."""
+        camera = self.camera
+        if camera is None:
+            return
+        self.say(self.tr("请将受理回执上的二维码对准摄像头……"))
+
+        def scan() -> str:
+            from drivers.camera.scanner import scan_first
+
+            camera.start()
+            try:
+                found = scan_first(camera, SCAN_SECONDS)
+            finally:
+                camera.stop()
+            return "" if found is None else found.text
+
+        self.runner.run(scan, self._scanned, self._failed)
+
+    def _scanned(self, text: str) -> None:
+        scanned = classify(text, now=0.0) if text else None
+        if scanned is None:
+            self.say(self.tr("没有识别到二维码，请再试一次。"), "error")
+        elif scanned.kind is not PayloadKind.CASE_TRACKING or not scanned.ok:
+            self.say(self.tr("这不是受理回执的二维码。"), "error")
+        else:
+            self.open(scanned.reference)
 
     def _row_opened(self, row: int, _column: int) -> None:
         cell = self.table.item(row, 0)

@@ -3450,358 +3450,378 @@ Staff no. {staff_no}</translation>
 <context>
     <name>Workbench</name>
     <message>
-        <location filename="../counter/workbench.py" line="45"/>
+        <location filename="../counter/workbench.py" line="49"/>
         <source>待受理</source>
         <translation>To accept</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="46"/>
+        <location filename="../counter/workbench.py" line="50"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="47"/>
-        <location filename="../counter/workbench.py" line="205"/>
+        <location filename="../counter/workbench.py" line="51"/>
+        <location filename="../counter/workbench.py" line="215"/>
         <source>不予受理</source>
         <translation>Not accepted</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="48"/>
+        <location filename="../counter/workbench.py" line="52"/>
         <source>待补正</source>
         <translation>Supplement requested</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="49"/>
+        <location filename="../counter/workbench.py" line="53"/>
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="50"/>
+        <location filename="../counter/workbench.py" line="54"/>
         <source>特别程序</source>
         <translation>Special procedure</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="51"/>
+        <location filename="../counter/workbench.py" line="55"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="52"/>
+        <location filename="../counter/workbench.py" line="56"/>
         <source>已送达</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="55"/>
+        <location filename="../counter/workbench.py" line="59"/>
         <source>窗口收件</source>
         <translation>At a window</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="56"/>
+        <location filename="../counter/workbench.py" line="60"/>
         <source>自助终端</source>
         <translation>Kiosk</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="57"/>
+        <location filename="../counter/workbench.py" line="61"/>
         <source>社区代办</source>
         <translation>Community point</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="58"/>
+        <location filename="../counter/workbench.py" line="62"/>
         <source>网上申请</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="59"/>
+        <location filename="../counter/workbench.py" line="63"/>
         <source>移动端</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="62"/>
+        <location filename="../counter/workbench.py" line="66"/>
         <source>窗口领取</source>
         <translation>Pick up at a window</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="63"/>
+        <location filename="../counter/workbench.py" line="67"/>
         <source>EMS 邮寄</source>
         <translation>Sent by EMS</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="64"/>
+        <location filename="../counter/workbench.py" line="68"/>
         <source>电子送达</source>
         <translation>Electronic</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="98"/>
+        <location filename="../counter/workbench.py" line="103"/>
         <source>办件编号，或扫描受理回执二维码</source>
         <translation>Case number, or scan the receipt&apos;s QR code</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="100"/>
+        <location filename="../counter/workbench.py" line="105"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="102"/>
+        <location filename="../counter/workbench.py" line="108"/>
+        <source>扫描回执二维码</source>
+        <translation>Scan a receipt's QR</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="111"/>
         <source>预审</source>
         <translation>Pre-review</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="104"/>
+        <location filename="../counter/workbench.py" line="113"/>
         <source>我的办件</source>
         <translation>My cases</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="106"/>
+        <location filename="../counter/workbench.py" line="115"/>
         <source>返回叫号台 (Esc)</source>
         <translation>Back to calling (Esc)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="132"/>
+        <location filename="../counter/workbench.py" line="142"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="133"/>
+        <location filename="../counter/workbench.py" line="143"/>
         <source>事项</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="134"/>
+        <location filename="../counter/workbench.py" line="144"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="135"/>
+        <location filename="../counter/workbench.py" line="145"/>
         <source>来源</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="136"/>
+        <location filename="../counter/workbench.py" line="146"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="158"/>
+        <location filename="../counter/workbench.py" line="168"/>
         <source>合格</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="161"/>
+        <location filename="../counter/workbench.py" line="171"/>
         <source>不合格的原因</source>
         <translation>Why it is defective</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="162"/>
+        <location filename="../counter/workbench.py" line="172"/>
         <source>不合格</source>
         <translation>Defective</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="164"/>
+        <location filename="../counter/workbench.py" line="174"/>
         <source>全部合格</source>
         <translation>All good</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="168"/>
+        <location filename="../counter/workbench.py" line="178"/>
         <source>申请材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="199"/>
+        <location filename="../counter/workbench.py" line="209"/>
         <source>受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="203"/>
+        <location filename="../counter/workbench.py" line="213"/>
         <source>补正（一次性告知）</source>
         <translation>Supplement (all at once)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="207"/>
+        <location filename="../counter/workbench.py" line="217"/>
         <source>开始办理</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="213"/>
+        <location filename="../counter/workbench.py" line="223"/>
         <source>办结</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="215"/>
+        <location filename="../counter/workbench.py" line="225"/>
         <source>送达</source>
         <translation>Deliver</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="233"/>
+        <location filename="../counter/workbench.py" line="243"/>
         <source>重打告知书</source>
         <translation>Reprint notices</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="256"/>
+        <location filename="../counter/workbench.py" line="266"/>
         <source>正在打开办件……</source>
         <translation>Opening the case…</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="290"/>
+        <location filename="../counter/workbench.py" line="293"/>
+        <source>请将受理回执上的二维码对准摄像头……</source>
+        <translation>Hold the receipt's QR code to the camera…</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="310"/>
+        <source>没有识别到二维码，请再试一次。</source>
+        <translation>No QR code was read; please try again.</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="312"/>
+        <source>这不是受理回执的二维码。</source>
+        <translation>That is not a case receipt's QR code.</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="332"/>
         <source>该办件正由工作人员 %1 办理，只能查看。</source>
         <translation>Clerk %1 has this case open: view only.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="317"/>
+        <location filename="../counter/workbench.py" line="359"/>
         <source>预审（社区代办、网上申请，按提交先后）</source>
         <translation>Pre-review (community and online, oldest first)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="320"/>
+        <location filename="../counter/workbench.py" line="362"/>
         <source>我的办件（超期的在前）</source>
         <translation>My cases (overdue first)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="334"/>
+        <location filename="../counter/workbench.py" line="377"/>
         <source>超期 %1</source>
         <translation>Overdue %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="347"/>
+        <location filename="../counter/workbench.py" line="390"/>
         <source>列表为空。</source>
         <translation>The list is empty.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="358"/>
+        <location filename="../counter/workbench.py" line="401"/>
         <source>该材料尚未上传（请核对纸质材料）。</source>
         <translation>Not uploaded yet (check the paper copy).</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="379"/>
+        <location filename="../counter/workbench.py" line="422"/>
         <source>请填写不合格的原因。</source>
         <translation>Say why it is defective.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="422"/>
+        <location filename="../counter/workbench.py" line="465"/>
         <source>正在提交……</source>
         <translation>Sending…</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="429"/>
+        <location filename="../counter/workbench.py" line="472"/>
         <source>已受理，承诺 %1 前办结。</source>
         <translation>Accepted; promised by %1.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="430"/>
+        <location filename="../counter/workbench.py" line="473"/>
         <source>已一次性告知补正，期限 %1。</source>
         <translation>Supplement notice given, deadline %1.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="431"/>
+        <location filename="../counter/workbench.py" line="474"/>
         <source>已不予受理。%1</source>
         <translation>Not accepted. %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="446"/>
+        <location filename="../counter/workbench.py" line="489"/>
         <source>办件状态：%1</source>
         <translation>Case: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="467"/>
+        <location filename="../counter/workbench.py" line="510"/>
         <source>请输入办件编号或扫描受理回执二维码，或从预审、我的办件中选择。</source>
         <translation>Type a case number or scan a receipt&apos;s QR code, or choose from pre-review or my cases.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="476"/>
+        <location filename="../counter/workbench.py" line="519"/>
         <source> ✓ 合格</source>
         <translation> ✓ good</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="478"/>
+        <location filename="../counter/workbench.py" line="521"/>
         <source> ✗ 不合格：%1</source>
         <translation> ✗ defective: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="481"/>
+        <location filename="../counter/workbench.py" line="524"/>
         <source>（未上传）</source>
         <translation> (not uploaded)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="498"/>
+        <location filename="../counter/workbench.py" line="541"/>
         <source>办件编号：%1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="499"/>
+        <location filename="../counter/workbench.py" line="542"/>
         <source>事项：%1（%2）</source>
         <translation>Service: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="500"/>
+        <location filename="../counter/workbench.py" line="543"/>
         <source>状态：%1</source>
         <translation>State: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="501"/>
+        <location filename="../counter/workbench.py" line="544"/>
         <source>来源：%1</source>
         <translation>Channel: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="502"/>
+        <location filename="../counter/workbench.py" line="545"/>
         <source>申请人：%1  %2</source>
         <translation>Applicant: %1  %2</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="506"/>
+        <location filename="../counter/workbench.py" line="549"/>
         <source>（已核验）</source>
         <translation> (verified)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="508"/>
+        <location filename="../counter/workbench.py" line="551"/>
         <source>（请读取申请人身份证核验）</source>
         <translation> (read the applicant&apos;s ID card to verify)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="512"/>
+        <location filename="../counter/workbench.py" line="555"/>
         <source>代办人：%1</source>
         <translation>Submitted by: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="514"/>
+        <location filename="../counter/workbench.py" line="557"/>
         <source>提交时间：%1</source>
         <translation>Submitted: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="519"/>
+        <location filename="../counter/workbench.py" line="562"/>
         <source>承诺办结：%1</source>
         <translation>Promised by: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="523"/>
+        <location filename="../counter/workbench.py" line="566"/>
         <source>送达方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="527"/>
+        <location filename="../counter/workbench.py" line="570"/>
         <source>申请表：</source>
         <translation>Form:</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="533"/>
+        <location filename="../counter/workbench.py" line="576"/>
         <source>%1 %2（%3 %4）</source>
         <translation>%1 %2 (%3 %4)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="551"/>
+        <location filename="../counter/workbench.py" line="594"/>
         <source>重打告知书（%1）</source>
         <translation>Reprint notices (%1)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="567"/>
+        <location filename="../counter/workbench.py" line="610"/>
         <source>受理通知书</source>
         <translation>Acceptance notice</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="568"/>
+        <location filename="../counter/workbench.py" line="611"/>
         <source>一次性告知书</source>
         <translation>Supplement notice</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="569"/>
+        <location filename="../counter/workbench.py" line="612"/>
         <source>不予受理告知书</source>
         <translation>Rejection notice</translation>
     </message>

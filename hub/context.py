@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from contract.models import ProblemCode
 from hub.db import READ_ONLY, KeyValue
 from hub.events import Bell
+from hub.notify import notify
 from hub.problems import HubProblem
 from hub.workdays import WorkCalendar
 
@@ -115,6 +116,8 @@ class HubContext:
     def __post_init__(self) -> None:
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
         event.listen(self._factory, "after_commit", self._ring_for_events)
+        if self.engine.dialect.name == "postgresql":
+            event.listen(self._factory, "before_commit", self._notify_for_events)
         if self.engine.dialect.name == "sqlite":
             # SQLite has one writer; queueing our own threads here is fair and prompt, where
             # its busy handler would make them poll with sleeps (a long latency tail).
@@ -128,6 +131,10 @@ class HubContext:
     def _ring_for_events(self, session: Session) -> None:
         if session.info.pop("ring", False):
             self.bell.ring()
+
+    def _notify_for_events(self, session: Session) -> None:
+        if session.info.get("ring", False):
+            notify(session, self.bell)  # the other hub processes' bells, at this commit
 
     @contextmanager
     def sessions(self) -> Iterator[Session]:

@@ -8,14 +8,15 @@ process waits for the bell, which rings after every commit that appended events,
 events once and hands them to every open stream (a hundred phones cost one read per change); a
 stream that resumes (``Last-Event-ID``) first reads what it missed from the log. A comment line
 every few seconds keeps proxies from closing an idle stream. Events carry numbers, codes and
-counts only: never a name, an ID number or a phone. (Several hub processes on one PostgreSQL
-would ring each other's bells with NOTIFY: not built yet.)
+counts only: never a name, an ID number or a phone. Several hub processes on one PostgreSQL
+ring each other's bells with NOTIFY (``hub.notify``), so every stream sees every process's events.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+import secrets
 import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -67,6 +68,7 @@ class Bell:
         self._lock = threading.Lock()
         self._waiters: set[tuple[asyncio.AbstractEventLoop, asyncio.Event]] = set()
         self.closed = False  # the hub is stopping: every stream ends
+        self.name = secrets.token_hex(8)  # in this bell's NOTIFY (hub.notify): not rung twice
 
     def close(self) -> None:
         """End every stream (before the server stops: an open stream never ends by itself)."""

@@ -1,6 +1,7 @@
-"""Two hub processes (``kiosk hub serve``) on one PostgreSQL: a display following one of them sees
-the tickets issued and called on the other within a second (LISTEN/NOTIFY), and still does after
-the listening connections were cut."""
+"""The event stream on PostgreSQL: two hub processes (``kiosk hub serve``) on one database, a
+display following one of them sees the tickets issued and called on the other within a second
+(LISTEN/NOTIFY), and still does after the listening connections were cut; two transactions
+committing at once never make a display miss the event of either."""
 
 from __future__ import annotations
 
@@ -19,11 +20,14 @@ from typing import Any
 
 import pytest
 import requests
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.orm import Session
 
 from contract import models as m
+from hub import events
 from hub.app import create_app
 from hub.auth import register_terminal
+from hub.embedded import EmbeddedHub
 from hub.notify import APPLICATION_NAME
 from kiosk.api.client import HubClient
 
@@ -90,10 +94,14 @@ class Display:
             pytest.fail(f"no {kind} on the display within {timeout} s")
 
 
+LISTENERS = text("SELECT pid FROM pg_stat_activity WHERE application_name = :name")
+CUT = text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = :name")
+WAITING = text("SELECT count(*) FROM pg_locks WHERE NOT granted")
+
+
 def listeners(engine: Engine) -> list[int]:
     with engine.connect() as connection:
-        query = text("SELECT pid FROM pg_stat_activity WHERE application_name = :name")
-        return list(connection.execute(query, {"name": APPLICATION_NAME}).scalars())
+        return list(connection.execute(LISTENERS, {"name": APPLICATION_NAME}).scalars())
 
 
 def wait_for_listeners(engine: Engine, count: int) -> None:
@@ -147,10 +155,7 @@ def test_a_display_on_one_hub_sees_what_another_hub_did(
 
             # The database drops both listening connections (a restart, a failover, a DBA).
             with engine.connect() as connection:
-                query = "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                cut = connection.execute(text(f"{query} WHERE application_name = :name"), {
-                    "name": APPLICATION_NAME
-                }).scalars()  # fmt: skip
+                cut = connection.execute(CUT, {"name": APPLICATION_NAME}).scalars()
                 assert list(cut) == [True, True]
             meanwhile = kiosk.issue_ticket(general)  # before they are back: caught up then
             assert display.next("ticket.issued", RECONNECTED)["number"] == meanwhile.number
@@ -159,3 +164,54 @@ def test_a_display_on_one_hub_sees_what_another_hub_did(
             assert display.next("ticket.issued", PROMPTLY)["number"] == after.number
     wait_for_listeners(engine, 0)  # the stopped hubs closed theirs
     engine.dispose()
+
+
+def test_two_windows_committing_at_once_both_reach_the_display(
+    pg_url: str, tmp_path: Path, clock: Any
+) -> None:
+    """The window whose commit began first finishes it last. Were its event's id taken before the
+    other's commit, a display that had read the other's (larger) id would never get it."""
+    with EmbeddedHub(tmp_path / "hub", clock=clock, db_url=pg_url) as hub:
+        ctx = hub.context
+        display = Display(hub.base_url, hub.register_terminal("DISPLAY-1"))
+        assert display.opened.wait(10)
+        committing, finish = threading.Event(), threading.Event()
+
+        def hold_the_first_commit(session: Session) -> None:  # its events are appended by now
+            if session.info.get("hold"):
+                committing.set()
+                assert finish.wait(10)
+
+        event.listen(ctx._factory, "before_commit", hold_the_first_commit)
+
+        def window_opens(code: str, hold: bool = False) -> threading.Thread:
+            def run() -> None:
+                with ctx.transaction() as session:
+                    session.info["hold"] = hold
+                    events.emit(session, "window.opened", ctx.now(), counter_code=code)
+
+            thread = threading.Thread(target=run)
+            thread.start()
+            return thread
+
+        first = window_opens("W01", hold=True)
+        assert committing.wait(10)
+        second = window_opens("W02")
+        # The second now waits for the log's lock until the first commits (without that lock,
+        # it would commit first).
+        locks = create_engine(pg_url)
+        deadline = time.monotonic() + 10
+        while second.is_alive() and not waiting_for_a_lock(locks):
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+        locks.dispose()
+        finish.set()
+        first.join(10)
+        second.join(10)
+        assert display.next("window.opened", PROMPTLY)["counter_code"] == "W01"
+        assert display.next("window.opened", PROMPTLY)["counter_code"] == "W02"
+
+
+def waiting_for_a_lock(engine: Engine) -> bool:
+    with engine.connect() as connection:
+        return bool(connection.execute(WAITING).scalar())

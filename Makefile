@@ -37,9 +37,12 @@ typecheck:
 contracts:
 	$(BIN)/lint-imports
 
-# pytest's own exit code is kept: 5 (no tests collected) fails the build like any other.
+# The whole suite on SQLite, then the hub's tests again on the throwaway PostgreSQL the services
+# script starts (KIOSK_TEST_PG_SERVER). pytest's own exit code is kept: 5 (no tests collected)
+# fails the build like any other.
 pytest:
-	bash tools/with-test-services.sh $(BIN)/pytest
+	bash tools/with-test-services.sh sh -ec \
+		'$(BIN)/pytest; KIOSK_TEST_PG_URL="$$KIOSK_TEST_PG_SERVER" $(BIN)/pytest tests/hub'
 
 # English UI: compile the Qt Linguist sources (.ts) the app loads (.qm).
 qm: venv

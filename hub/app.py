@@ -12,7 +12,7 @@ from fastapi import FastAPI
 
 from contract.models import API_PREFIX
 from hub import events as hub_events
-from hub import identity, migrations, problems
+from hub import identity, migrations, notify, problems
 from hub.context import Clock, HubContext, HubSettings, utc_now
 from hub.db import make_engine
 from hub.openapi import problems_only
@@ -61,7 +61,8 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        yield
+        with notify.listening(engine, ctx.bell):  # PostgreSQL: the other hub processes' events
+            yield
         engine.dispose()
 
     app = FastAPI(

@@ -18,11 +18,12 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from fastapi import Request
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 from contract.models import ProblemCode
 from hub.db import READ_ONLY, KeyValue
-from hub.events import Bell
+from hub.events import Bell, append_emitted, forget_emitted
+from hub.notify import notify
 from hub.problems import HubProblem
 from hub.workdays import WorkCalendar
 
@@ -114,7 +115,9 @@ class HubContext:
 
     def __post_init__(self) -> None:
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
+        event.listen(self._factory, "before_commit", self._append_events)
         event.listen(self._factory, "after_commit", self._ring_for_events)
+        event.listen(self._factory, "after_soft_rollback", self._forget_events)
         if self.engine.dialect.name == "sqlite":
             # SQLite has one writer; queueing our own threads here is fair and prompt, where
             # its busy handler would make them poll with sleeps (a long latency tail).
@@ -125,9 +128,20 @@ class HubContext:
             self._readers = sessionmaker(readers, expire_on_commit=False, autoflush=False)
             event.listen(self._readers, "before_flush", _refuse_writes)
 
+    def _append_events(self, session: Session) -> None:
+        if append_emitted(session):
+            session.info["ring"] = True
+            if self.engine.dialect.name == "postgresql":
+                notify(session, self.bell)  # the other hub processes' bells, at this commit
+
     def _ring_for_events(self, session: Session) -> None:
         if session.info.pop("ring", False):
             self.bell.ring()
+
+    def _forget_events(self, session: Session, transaction: SessionTransaction) -> None:
+        if transaction.parent is None:  # the whole transaction, not a savepoint
+            forget_emitted(session)
+            session.info.pop("ring", None)
 
     @contextmanager
     def sessions(self) -> Iterator[Session]:

@@ -8,21 +8,26 @@ process waits for the bell, which rings after every commit that appended events,
 events once and hands them to every open stream (a hundred phones cost one read per change); a
 stream that resumes (``Last-Event-ID``) first reads what it missed from the log. A comment line
 every few seconds keeps proxies from closing an idle stream. Events carry numbers, codes and
-counts only: never a name, an ID number or a phone. (Several hub processes on one PostgreSQL
-would ring each other's bells with NOTIFY: not built yet.)
+counts only: never a name, an ID number or a phone. Several hub processes on one PostgreSQL
+ring each other's bells with NOTIFY (``hub.notify``), so every stream sees every process's events.
+
+Events are appended last, just before the commit (``append_emitted``), on PostgreSQL under a lock
+held until it: transactions then commit their events in id order, so a reader that has read up to
+an id never finds a smaller one committed later (it would skip that one).
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+import secrets
 import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from hub.db import HubEventRow
@@ -50,14 +55,35 @@ TYPES = frozenset(
 PERSONAL = frozenset({"name", "id_number", "id_digest", "phone", "address", "applicant"})
 BATCH = 500
 _INSERT = insert(HubEventRow)
+_EMITTED = "hub_events"  # the key in Session.info of the transaction's events, in order
+_LOG_LOCK = select(func.pg_advisory_xact_lock(0x68756265))  # "hube": the hub's only advisory lock
 
 
 def emit(session: Session, kind: str, at: datetime, **data: Any) -> None:
-    """Append an event to the log in the caller's transaction (rung out after its commit)."""
+    """Add an event to the caller's transaction: appended to the log just before its commit
+    (``append_emitted``) and rung out after it."""
     assert kind in TYPES, kind
     assert not PERSONAL & set(data), "events never carry personal data"
-    session.connection().execute(_INSERT, {"type": kind, "at": at, "data": data})
-    session.info["ring"] = True
+    session.info.setdefault(_EMITTED, []).append({"type": kind, "at": at, "data": data})
+
+
+def append_emitted(session: Session) -> bool:
+    """Append the transaction's events to the log (before its commit); whether it had any."""
+    emitted = session.info.pop(_EMITTED, None)
+    if not emitted:
+        return False
+    session.flush()  # the transaction's own changes first: holding the lock, it only appends
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        connection.execute(_LOG_LOCK)
+    for row in emitted:
+        connection.execute(_INSERT, row)
+    return True
+
+
+def forget_emitted(session: Session) -> None:
+    """The transaction rolled back: its events never happened."""
+    session.info.pop(_EMITTED, None)
 
 
 class Bell:
@@ -67,6 +93,7 @@ class Bell:
         self._lock = threading.Lock()
         self._waiters: set[tuple[asyncio.AbstractEventLoop, asyncio.Event]] = set()
         self.closed = False  # the hub is stopping: every stream ends
+        self.name = secrets.token_hex(8)  # in this bell's NOTIFY (hub.notify): not rung twice
 
     def close(self) -> None:
         """End every stream (before the server stops: an open stream never ends by itself)."""

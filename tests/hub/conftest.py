@@ -1,7 +1,11 @@
 """Hub fixtures: the hub served by uvicorn on 127.0.0.1 (ephemeral port), SQLite by default.
 
 Set ``KIOSK_TEST_PG_URL`` (e.g. ``postgresql+psycopg://kiosk:kiosk@127.0.0.1:5432/kiosk_test``)
-to run the same tests against PostgreSQL; each test starts from an empty schema.
+to run the same tests against PostgreSQL; each test starts from an empty schema. Tests of what
+only PostgreSQL does (several hub processes on one database) take ``pg_url``: the database of
+``KIOSK_TEST_PG_SERVER``, else of ``KIOSK_TEST_PG_URL``; they are skipped without either.
+``make test`` starts a throwaway server, sets ``KIOSK_TEST_PG_SERVER`` for the whole suite and
+runs ``tests/hub`` a second time with ``KIOSK_TEST_PG_URL``.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from hub.embedded import EmbeddedHub
 from kiosk.api.client import HubClient
 
 PG_URL = os.environ.get("KIOSK_TEST_PG_URL")
+PG_SERVER = os.environ.get("KIOSK_TEST_PG_SERVER") or PG_URL
 LEGACY = Path(__file__).parent / "legacy"
 
 
@@ -51,6 +56,15 @@ def _reset_pg(url: str) -> None:
     with engine.begin() as connection:
         connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
     engine.dispose()
+
+
+@pytest.fixture
+def pg_url() -> str:
+    """A PostgreSQL database with an empty schema, whichever database ``hub`` uses."""
+    if not PG_SERVER:
+        pytest.skip("needs PostgreSQL: set KIOSK_TEST_PG_SERVER to a database tests may wipe")
+    _reset_pg(PG_SERVER)
+    return PG_SERVER
 
 
 @pytest.fixture

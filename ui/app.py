@@ -87,7 +87,7 @@ def run_counter(app: QApplication, terminal: Terminal, *, fullscreen: bool) -> i
                 pad.show()
         else:
             logger.warning("rating pad: no second screen; the citizen rates at a kiosk instead")
-    cards = _card_reads(terminal, window)
+    cards = follow_card_reads(terminal, window)
     if fullscreen:
         window.showFullScreen()
     else:
@@ -157,7 +157,7 @@ def announcer(terminal: Terminal) -> Any:
     )
 
 
-def _card_reads(terminal: Terminal, window: Any) -> Callable[[], None]:
+def follow_card_reads(terminal: Terminal, window: Any) -> Callable[[], None]:
     """The window's reader: every card read goes to the desk (on the GUI thread): the clerk's
     at sign-in, the citizen's while serving; and the reader's health, so the desk says when it
     does not work."""

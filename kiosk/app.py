@@ -154,7 +154,7 @@ def build_terminal(
         )
         devices = build_devices(settings, resources)
         cases = None
-        if settings.terminal.mode in (Mode.HALL, Mode.COMMUNITY):
+        if settings.terminal.mode in (Mode.HALL, Mode.COMMUNITY, Mode.COUNTER):
             cases = build_case_desk(settings, folder, client, resources)
         desk = TicketDesk(
             client,

@@ -39,7 +39,10 @@ def build_case_desk(
         folder / "outbox.sqlite3", folder / "outbox.key", terminal_id=settings.terminal.id
     )
     resources.callback(outbox.close)
-    channel = Channel.COMMUNITY if mode is Mode.COMMUNITY else Channel.KIOSK
+    # A window takes a walk-in's case itself (窗口收件): the hall's channel.
+    channel = {Mode.COMMUNITY: Channel.COMMUNITY, Mode.COUNTER: Channel.HALL}.get(
+        mode, Channel.KIOSK
+    )
     service = CaseService(
         outbox,
         client,

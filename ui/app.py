@@ -59,8 +59,6 @@ def run_window(terminal: Terminal, *, fullscreen: bool, windowed: bool = False) 
 
 def run_counter(app: QApplication, terminal: Terminal, *, fullscreen: bool) -> int:
     """The window terminal: the clerk's desk, and the rating pad on the second screen."""
-    from kiosk.counter.notice_printing import notice_printing
-    from ui.counter.notice_pdf import render_notice_pdf
     from ui.counter.rating_pad import RatingPad
     from ui.counter.window import CounterWindow
 
@@ -68,12 +66,7 @@ def run_counter(app: QApplication, terminal: Terminal, *, fullscreen: bool) -> i
     assert desk is not None
     hall = terminal.settings.terminal.hall_name
     window = CounterWindow(desk, hall)
-    window.workbench.set_camera(terminal.devices.camera)
-    window.attach_notice_printing(
-        notice_printing(
-            terminal.settings, render_pdf=render_notice_pdf, slip_printer=terminal.printer
-        )
-    )
+    equip_counter_window(window, terminal)
     if terminal.settings.counter.rating_pad == "second-screen":
         screens = app.screens()
         if len(screens) > 1 or not fullscreen:
@@ -98,6 +91,39 @@ def run_counter(app: QApplication, terminal: Terminal, *, fullscreen: bool) -> i
         return app.exec()
     finally:
         cards()
+
+
+def equip_counter_window(window: Any, terminal: Terminal) -> None:
+    """What the window terminal's hardware and configuration add to its desk: the camera for
+    receipt QRs, 窗口收件 with the kiosk's case journey, the notice printer."""
+    from kiosk.counter.notice_printing import notice_printing
+    from ui.counter.notice_pdf import render_notice_pdf
+
+    hall = terminal.settings.terminal.hall_name
+    window.workbench.set_camera(terminal.devices.camera)
+    cases = terminal.cases
+    if cases is not None:
+        from ui.counter.walk_in import WalkInPage
+        from ui.screens.case_screen import CaseJourney
+
+        window.attach_walk_in(
+            WalkInPage(
+                lambda session: CaseJourney(
+                    cases,
+                    terminal.printer,
+                    hall,
+                    window.runner,
+                    session,
+                    id_monitor=terminal.devices.id_monitor,
+                    qr_camera=terminal.devices.camera,
+                )
+            )
+        )
+    window.attach_notice_printing(
+        notice_printing(
+            terminal.settings, render_pdf=render_notice_pdf, slip_printer=terminal.printer
+        )
+    )
 
 
 def run_pad(app: QApplication, terminal: Terminal, *, fullscreen: bool) -> int:

@@ -17,6 +17,7 @@ from contract import models as m
 from kiosk.app import Terminal
 from kiosk.counter.simulated_hall import SimulatedHall
 from kiosk.notices import notice_layout
+from ui.app import equip_counter_window
 from ui.counter.notice_pdf import render_notice_pdf
 from ui.counter.rating_pad import RatingPad
 from ui.counter.window import CounterWindow
@@ -32,6 +33,7 @@ def run_counter_tour(terminal: Terminal, hall: SimulatedHall, out: Path) -> list
     assert desk is not None
     name = terminal.settings.terminal.hall_name
     window, pad = CounterWindow(desk, name), RatingPad(desk, name)
+    equip_counter_window(window, terminal)
     window.attach_pad(pad)
     window.resize(1920, 1080)
     pad.resize(1280, 800)
@@ -162,6 +164,12 @@ def workbench_tour(window: CounterWindow, hall: SimulatedHall, out: Path) -> lis
     bench.reject_button.click()
     bench.reject_form.ok.click()
     wait_until(lambda: len(notices) == 3, 20, "the rejection")
+    window.start_walk_in()  # 窗口收件: the kiosk's case journey at the window
+    walk_in = window.walk_in
+    assert walk_in is not None
+    wait_until(lambda: walk_in.journey.find_page.isVisible(), 20, "the items")
+    shot("workbench-07-walk-in")
+    walk_in.leave_button.click()
     hall_name = window.hall_name
     for notice in notices:
         pdf = render_notice_pdf(notice_layout(notice, hall_name))

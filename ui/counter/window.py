@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -53,6 +53,9 @@ from ui.counter.forms import (
 from ui.counter.workbench import Workbench
 from ui.device_notices import device_problem
 from ui.widgets import make_button
+
+if TYPE_CHECKING:  # the kiosk's case journey loads with the walk-in page, where it is built
+    from ui.counter.walk_in import WalkInPage
 
 logger = logging.getLogger(__name__)
 
@@ -236,6 +239,7 @@ class CounterWindow(QWidget):
         self.pages.addWidget(self.desk_page)
         self.pages.addWidget(self.workbench)
         self.last_card: m.CardAtWindow | None = None  # the current citizen's card, read here
+        self.walk_in: WalkInPage | None = None  # 窗口收件, where the terminal can take cases
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
@@ -571,6 +575,33 @@ class CounterWindow(QWidget):
     def show_desk(self) -> None:
         self.pages.setCurrentWidget(self.desk_page)
 
+    def attach_walk_in(self, page: WalkInPage) -> None:
+        """窗口收件 (F12, or the workbench's button): the kiosk's case journey at the window;
+        the new case opens at the workbench to be accepted at once."""
+        self.walk_in = page
+        self.pages.addWidget(page)
+        self.workbench.walk_in_button.show()
+        self.workbench.walk_in_requested.connect(self.start_walk_in)
+        key = QShortcut(QKeySequence("F12"), self)
+        key.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        key.activated.connect(self.start_walk_in)
+        page.done.connect(self._walk_in_done)
+
+    def start_walk_in(self) -> None:
+        if self.walk_in is None or self.pages.currentWidget() is self.sign_in_page:
+            return
+        self.pages.setCurrentWidget(self.walk_in)
+        self.walk_in.start()
+
+    def _walk_in_done(self, case_number: str) -> None:
+        self.pages.setCurrentWidget(self.workbench)
+        if case_number:
+            self.workbench.open(case_number)
+        else:
+            self.workbench.say(
+                self.tr("窗口收件未完成（或暂未取得办件编号），可稍后在受理台打开。")
+            )
+
     def _case_chosen(self, item: QListWidgetItem) -> None:
         self.open_workbench(str(item.data(Qt.ItemDataRole.UserRole)))
 
@@ -903,6 +934,8 @@ class CounterWindow(QWidget):
             else:
                 self.sign_in_page.use_card(card)
             return
+        if self.walk_in is not None and self.pages.currentWidget() is self.walk_in:
+            return  # the walk-in's own identity page reads the card
         if document.id_number and self.pages.currentWidget() is self.workbench:
             read = m.CardAtWindow(id_number=document.id_number, name=document.name or "")
             self.workbench.card_read(read)

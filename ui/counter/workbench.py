@@ -88,6 +88,7 @@ class Workbench(QWidget):
 
     back = Signal()
     notice_made = Signal(object)  # m.Notice: print it
+    walk_in_requested = Signal()
 
     def __init__(self, desk: CounterDesk, runner: BackgroundRunner) -> None:
         super().__init__()
@@ -112,6 +113,9 @@ class Workbench(QWidget):
         self.prereview_button.clicked.connect(lambda: self.show_list("prereview"))
         self.mine_button = make_button(self.tr("我的办件"))
         self.mine_button.clicked.connect(lambda: self.show_list("mine"))
+        self.walk_in_button = make_button(self.tr("窗口收件 F12"))
+        self.walk_in_button.clicked.connect(self.walk_in_requested)
+        self.walk_in_button.hide()  # shown when the terminal can take cases (attach_walk_in)
         self.back_button = make_button(self.tr("返回叫号台 (Esc)"))
         self.back_button.clicked.connect(self.back)
         top = QHBoxLayout()
@@ -121,6 +125,7 @@ class Workbench(QWidget):
         top.addSpacing(24)
         top.addWidget(self.prereview_button)
         top.addWidget(self.mine_button)
+        top.addWidget(self.walk_in_button)
         top.addStretch(1)
         top.addWidget(self.back_button)
 

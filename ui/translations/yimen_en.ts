@@ -615,406 +615,411 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../counter/window.py" line="67"/>
+        <location filename="../counter/window.py" line="70"/>
         <source>叫号</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="68"/>
+        <location filename="../counter/window.py" line="71"/>
         <source>重呼</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="69"/>
+        <location filename="../counter/window.py" line="72"/>
         <source>开始办理</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="70"/>
+        <location filename="../counter/window.py" line="73"/>
         <source>办结</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="71"/>
+        <location filename="../counter/window.py" line="74"/>
         <source>过号</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="72"/>
+        <location filename="../counter/window.py" line="75"/>
         <source>挂起</source>
         <translation>Park</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="73"/>
+        <location filename="../counter/window.py" line="76"/>
         <source>转移</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="74"/>
+        <location filename="../counter/window.py" line="77"/>
         <source>选号呼叫</source>
         <translation>Call a number</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="75"/>
-        <location filename="../counter/window.py" line="753"/>
+        <location filename="../counter/window.py" line="78"/>
+        <location filename="../counter/window.py" line="784"/>
         <source>暂停服务</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="76"/>
+        <location filename="../counter/window.py" line="79"/>
         <source>办理业务</source>
         <translation>Queues</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="79"/>
+        <location filename="../counter/window.py" line="82"/>
         <source>优先</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="80"/>
+        <location filename="../counter/window.py" line="83"/>
         <source>预约</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="83"/>
+        <location filename="../counter/window.py" line="86"/>
         <source>已提交</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="84"/>
+        <location filename="../counter/window.py" line="87"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="85"/>
+        <location filename="../counter/window.py" line="88"/>
         <source>不予受理</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="86"/>
+        <location filename="../counter/window.py" line="89"/>
         <source>待补正</source>
         <translation>Supplement requested</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="87"/>
+        <location filename="../counter/window.py" line="90"/>
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="88"/>
+        <location filename="../counter/window.py" line="91"/>
         <source>特别程序</source>
         <translation>Special procedure</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="89"/>
+        <location filename="../counter/window.py" line="92"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="90"/>
+        <location filename="../counter/window.py" line="93"/>
         <source>已送达</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="210"/>
+        <location filename="../counter/window.py" line="213"/>
         <source>一门通 窗口叫号 {window}</source>
         <translation>Yimen calling desk {window}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="278"/>
+        <location filename="../counter/window.py" line="282"/>
         <source>退出登录</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="280"/>
+        <location filename="../counter/window.py" line="284"/>
         <source>受理台  F11</source>
         <translation>Acceptance  F11</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="331"/>
+        <location filename="../counter/window.py" line="335"/>
         <source>号码</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="331"/>
+        <location filename="../counter/window.py" line="335"/>
         <source>业务</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="331"/>
+        <location filename="../counter/window.py" line="335"/>
         <source>类别</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="331"/>
+        <location filename="../counter/window.py" line="335"/>
         <source>已等候</source>
         <translation>Waited</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="340"/>
+        <location filename="../counter/window.py" line="344"/>
         <source>等候</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="342"/>
+        <location filename="../counter/window.py" line="346"/>
         <source>挂起（双击叫回）</source>
         <translation>Parked (double-click to call back)</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="379"/>
+        <location filename="../counter/window.py" line="383"/>
         <source>重试</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="412"/>
+        <location filename="../counter/window.py" line="416"/>
         <source>正在登录…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="439"/>
+        <location filename="../counter/window.py" line="443"/>
         <source>请先办结或处理当前号码，再退出登录。</source>
         <translation>Finish or hand on the current number before signing out.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="486"/>
-        <location filename="../counter/window.py" line="515"/>
+        <location filename="../counter/window.py" line="490"/>
+        <location filename="../counter/window.py" line="519"/>
         <source>当前没有办理中的号码。</source>
         <translation>No number is being served.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="580"/>
+        <location filename="../counter/window.py" line="602"/>
+        <source>窗口收件未完成（或暂未取得办件编号），可稍后在受理台打开。</source>
+        <translation>The walk-in case was not completed (or has no case number yet); open it at the desk later.</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="611"/>
         <source>未配置告知书打印机：告知书未打印。</source>
         <translation>No notice printer is configured: the notice was not printed.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="607"/>
+        <location filename="../counter/window.py" line="638"/>
         <source>告知书已打印（%1）。</source>
         <translation>Notice printed (%1).</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="612"/>
+        <location filename="../counter/window.py" line="643"/>
         <source>已重打 %1 份告知书。</source>
         <translation>%1 notice(s) reprinted.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="617"/>
+        <location filename="../counter/window.py" line="648"/>
         <source>%1 已保留，排除故障后点“重打告知书”。</source>
         <translation>%1 Kept: clear the fault, then press “Reprint notices”.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="641"/>
+        <location filename="../counter/window.py" line="672"/>
         <source>已转移，新号码 {number}。</source>
         <translation>Transferred: the new number is {number}.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="690"/>
+        <location filename="../counter/window.py" line="721"/>
         <source>无法连接服务器，请稍后重试。</source>
         <translation>Cannot reach the server. Please try again shortly.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="692"/>
+        <location filename="../counter/window.py" line="723"/>
         <source>操作失败，请重试。</source>
         <translation>That did not work. Please try again.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="697"/>
+        <location filename="../counter/window.py" line="728"/>
         <source>已呼叫 {number}（第 {calls} 次）。</source>
         <translation>Called {number} (call {calls}).</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="701"/>
+        <location filename="../counter/window.py" line="732"/>
         <source>{number} 开始办理。</source>
         <translation>Serving {number}.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="703"/>
+        <location filename="../counter/window.py" line="734"/>
         <source>{number} 已办结。</source>
         <translation>{number} finished.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="705"/>
+        <location filename="../counter/window.py" line="736"/>
         <source>{number} 已过号。</source>
         <translation>{number} marked as no-show.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="707"/>
+        <location filename="../counter/window.py" line="738"/>
         <source>{number} 已挂起，可在挂起列表中叫回。</source>
         <translation>{number} parked: call it back from the parked list.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="729"/>
+        <location filename="../counter/window.py" line="760"/>
         <source>本窗口的登录已结束（可能已在其他窗口登录）。</source>
         <translation>You were signed out of this window (perhaps you signed in at another window).</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="741"/>
+        <location filename="../counter/window.py" line="772"/>
         <source>与服务器的连接中断，正在重试…</source>
         <translation>Lost the connection to the server. Retrying…</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="748"/>
+        <location filename="../counter/window.py" line="779"/>
         <source>{name}（{staff_no}）</source>
         <translation>{name} ({staff_no})</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="753"/>
+        <location filename="../counter/window.py" line="784"/>
         <source>恢复服务</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="771"/>
+        <location filename="../counter/window.py" line="802"/>
         <source>当前没有办理中的号码。按 F1 叫号。</source>
         <translation>No number is being served. Press F1 to call the next.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="776"/>
-        <location filename="../counter/window.py" line="846"/>
+        <location filename="../counter/window.py" line="807"/>
+        <location filename="../counter/window.py" line="877"/>
         <source>普通</source>
         <translation>Regular</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="779"/>
+        <location filename="../counter/window.py" line="810"/>
         <source>事项：{item}</source>
         <translation>Item: {item}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="781"/>
+        <location filename="../counter/window.py" line="812"/>
         <source>实名取号：可刷身份证核对</source>
         <translation>Real-name ticket: read the ID card to check</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="783"/>
+        <location filename="../counter/window.py" line="814"/>
         <source>转来说明：{note}</source>
         <translation>Transfer note: {note}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="797"/>
+        <location filename="../counter/window.py" line="828"/>
         <source>{reason}：{note}</source>
         <translation>{reason}: {note}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="802"/>
+        <location filename="../counter/window.py" line="833"/>
         <source>暂停服务 · {reason} · {time}</source>
         <translation>Paused · {reason} · {time}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="807"/>
+        <location filename="../counter/window.py" line="838"/>
         <source>服务中</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="815"/>
+        <location filename="../counter/window.py" line="846"/>
         <source>办理 {time}（标准 {minutes} 分钟）</source>
         <translation>Serving {time} (standard {minutes} min)</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="822"/>
+        <location filename="../counter/window.py" line="853"/>
         <source>已呼叫 {calls} 次 · {time}</source>
         <translation>Calls: {calls} · {time}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="833"/>
+        <location filename="../counter/window.py" line="864"/>
         <source>等候（{count} 人）</source>
         <translation>Waiting ({count})</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="839"/>
+        <location filename="../counter/window.py" line="870"/>
         <source>转入</source>
         <translation>Transferred in</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="841"/>
+        <location filename="../counter/window.py" line="872"/>
         <source>实名</source>
         <translation>Real-name</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="845"/>
+        <location filename="../counter/window.py" line="876"/>
         <source>、</source>
         <comment>between the kinds of a waiting ticket</comment>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="847"/>
+        <location filename="../counter/window.py" line="878"/>
         <source>{minutes} 分钟</source>
         <translation>{minutes} min</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="889"/>
+        <location filename="../counter/window.py" line="920"/>
         <source>{problem}：请手工核对身份证件</source>
         <translation>{problem}: check ID documents by hand</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="892"/>
+        <location filename="../counter/window.py" line="923"/>
         <source>{problem}，请输入工号和密码登录。</source>
         <translation>{problem}. Sign in with your staff number and PIN.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="902"/>
+        <location filename="../counter/window.py" line="933"/>
         <source>无法识别这张卡片，请输入工号。</source>
         <translation>This card is not recognised. Enter your staff number.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="917"/>
+        <location filename="../counter/window.py" line="950"/>
         <source>请先叫号，再读取群众的身份证。</source>
         <translation>Call a number first, then read the citizen&apos;s ID card.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="936"/>
+        <location filename="../counter/window.py" line="969"/>
         <source>所刷证件不是取号人本人的，请核对。</source>
         <translation>The card read is not the ticket holder&apos;s. Please check.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="951"/>
+        <location filename="../counter/window.py" line="984"/>
         <source>办事人：{name}（已核验）</source>
         <translation>Citizen: {name} (verified)</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="953"/>
+        <location filename="../counter/window.py" line="986"/>
         <source>办事人：{name}</source>
         <translation>Citizen: {name}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="957"/>
+        <location filename="../counter/window.py" line="990"/>
         <source>⚠ 所刷证件不是取号人本人</source>
         <translation>⚠ The card read is not the ticket holder&apos;s</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="959"/>
+        <location filename="../counter/window.py" line="992"/>
         <source>读卡器暂不可用：请手工核对群众的身份证件</source>
         <translation>Card reader unavailable: check the citizen&apos;s ID documents by hand</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="961"/>
+        <location filename="../counter/window.py" line="994"/>
         <source>请在读卡器上读取群众的身份证以核验并显示完整信息</source>
         <translation>Read the citizen&apos;s ID card on the reader to verify them and show full details</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="966"/>
+        <location filename="../counter/window.py" line="999"/>
         <source>预约：{what} {date} {start}</source>
         <translation>Appointment: {what} {date} {start}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="971"/>
+        <location filename="../counter/window.py" line="1004"/>
         <source>（代办）</source>
         <translation> (by an agent)</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="973"/>
+        <location filename="../counter/window.py" line="1006"/>
         <source> 待补材料 {count} 项</source>
         <translation> · documents to supply: {count}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="975"/>
+        <location filename="../counter/window.py" line="1008"/>
         <source> 补正：{supplement}</source>
         <translation> · supplement: {supplement}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="977"/>
+        <location filename="../counter/window.py" line="1010"/>
         <source>办件 {number} {item} · {state}{extra}</source>
         <translation>Case {number} {item} · {state}{extra}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="985"/>
+        <location filename="../counter/window.py" line="1018"/>
         <source>点击在受理台打开</source>
         <translation>Click to open it at the acceptance desk</translation>
     </message>
@@ -3097,43 +3102,43 @@ Applicant: %3</translation>
 <context>
     <name>SignInPage</name>
     <message>
-        <location filename="../counter/window.py" line="130"/>
-        <location filename="../counter/window.py" line="171"/>
+        <location filename="../counter/window.py" line="133"/>
+        <location filename="../counter/window.py" line="174"/>
         <source>工号（或在读卡器上刷工作人员卡）</source>
         <translation>Staff number (or tap your staff card)</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="133"/>
+        <location filename="../counter/window.py" line="136"/>
         <source>密码</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="136"/>
+        <location filename="../counter/window.py" line="139"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="158"/>
+        <location filename="../counter/window.py" line="161"/>
         <source>{window} · 工作人员登录</source>
         <translation>{window} · Staff sign-in</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="164"/>
+        <location filename="../counter/window.py" line="167"/>
         <source>已读取卡片，请输入密码</source>
         <translation>Card read: enter your PIN</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="165"/>
+        <location filename="../counter/window.py" line="168"/>
         <source>已读取卡片，请输入密码。</source>
         <translation>Card read: enter your PIN.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="176"/>
+        <location filename="../counter/window.py" line="179"/>
         <source>请输入工号（或刷卡）和 4–12 位数字密码。</source>
         <translation>Enter your staff number (or tap your card) and your 4–12 digit PIN.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="186"/>
+        <location filename="../counter/window.py" line="189"/>
         <source>工号或密码不正确。</source>
         <translation>The staff number or PIN is wrong.</translation>
     </message>
@@ -3403,6 +3408,19 @@ Applicant: %3</translation>
     </message>
 </context>
 <context>
+    <name>WalkInPage</name>
+    <message>
+        <location filename="../counter/walk_in.py" line="36"/>
+        <source>窗口收件</source>
+        <translation>Walk-in case</translation>
+    </message>
+    <message>
+        <location filename="../counter/walk_in.py" line="38"/>
+        <source>放弃并返回受理台</source>
+        <translation>Leave and go back to the desk</translation>
+    </message>
+</context>
+<context>
     <name>WindowScreen</name>
     <message>
         <location filename="../display/window_screen.py" line="24"/>
@@ -3461,7 +3479,7 @@ Staff no. {staff_no}</translation>
     </message>
     <message>
         <location filename="../counter/workbench.py" line="51"/>
-        <location filename="../counter/workbench.py" line="215"/>
+        <location filename="../counter/workbench.py" line="220"/>
         <source>不予受理</source>
         <translation>Not accepted</translation>
     </message>
@@ -3531,297 +3549,302 @@ Staff no. {staff_no}</translation>
         <translation>Electronic</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="103"/>
+        <location filename="../counter/workbench.py" line="104"/>
         <source>办件编号，或扫描受理回执二维码</source>
         <translation>Case number, or scan the receipt&apos;s QR code</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="105"/>
+        <location filename="../counter/workbench.py" line="106"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="108"/>
+        <location filename="../counter/workbench.py" line="109"/>
         <source>扫描回执二维码</source>
-        <translation>Scan a receipt's QR</translation>
+        <translation>Scan a receipt&apos;s QR</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="111"/>
+        <location filename="../counter/workbench.py" line="112"/>
         <source>预审</source>
         <translation>Pre-review</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="113"/>
+        <location filename="../counter/workbench.py" line="114"/>
         <source>我的办件</source>
         <translation>My cases</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="115"/>
+        <location filename="../counter/workbench.py" line="116"/>
+        <source>窗口收件 F12</source>
+        <translation>Walk-in case F12</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="119"/>
         <source>返回叫号台 (Esc)</source>
         <translation>Back to calling (Esc)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="142"/>
+        <location filename="../counter/workbench.py" line="147"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="143"/>
+        <location filename="../counter/workbench.py" line="148"/>
         <source>事项</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="144"/>
+        <location filename="../counter/workbench.py" line="149"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="145"/>
+        <location filename="../counter/workbench.py" line="150"/>
         <source>来源</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="146"/>
+        <location filename="../counter/workbench.py" line="151"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="168"/>
+        <location filename="../counter/workbench.py" line="173"/>
         <source>合格</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="171"/>
+        <location filename="../counter/workbench.py" line="176"/>
         <source>不合格的原因</source>
         <translation>Why it is defective</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="172"/>
+        <location filename="../counter/workbench.py" line="177"/>
         <source>不合格</source>
         <translation>Defective</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="174"/>
+        <location filename="../counter/workbench.py" line="179"/>
         <source>全部合格</source>
         <translation>All good</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="178"/>
+        <location filename="../counter/workbench.py" line="183"/>
         <source>申请材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="209"/>
+        <location filename="../counter/workbench.py" line="214"/>
         <source>受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="213"/>
+        <location filename="../counter/workbench.py" line="218"/>
         <source>补正（一次性告知）</source>
         <translation>Supplement (all at once)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="217"/>
+        <location filename="../counter/workbench.py" line="222"/>
         <source>开始办理</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="223"/>
+        <location filename="../counter/workbench.py" line="228"/>
         <source>办结</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="225"/>
+        <location filename="../counter/workbench.py" line="230"/>
         <source>送达</source>
         <translation>Deliver</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="243"/>
+        <location filename="../counter/workbench.py" line="248"/>
         <source>重打告知书</source>
         <translation>Reprint notices</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="266"/>
+        <location filename="../counter/workbench.py" line="271"/>
         <source>正在打开办件……</source>
         <translation>Opening the case…</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="293"/>
+        <location filename="../counter/workbench.py" line="298"/>
         <source>请将受理回执上的二维码对准摄像头……</source>
-        <translation>Hold the receipt's QR code to the camera…</translation>
+        <translation>Hold the receipt&apos;s QR code to the camera…</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="310"/>
+        <location filename="../counter/workbench.py" line="315"/>
         <source>没有识别到二维码，请再试一次。</source>
         <translation>No QR code was read; please try again.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="312"/>
+        <location filename="../counter/workbench.py" line="317"/>
         <source>这不是受理回执的二维码。</source>
-        <translation>That is not a case receipt's QR code.</translation>
+        <translation>That is not a case receipt&apos;s QR code.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="332"/>
+        <location filename="../counter/workbench.py" line="337"/>
         <source>该办件正由工作人员 %1 办理，只能查看。</source>
         <translation>Clerk %1 has this case open: view only.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="359"/>
+        <location filename="../counter/workbench.py" line="364"/>
         <source>预审（社区代办、网上申请，按提交先后）</source>
         <translation>Pre-review (community and online, oldest first)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="362"/>
+        <location filename="../counter/workbench.py" line="367"/>
         <source>我的办件（超期的在前）</source>
         <translation>My cases (overdue first)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="377"/>
+        <location filename="../counter/workbench.py" line="382"/>
         <source>超期 %1</source>
         <translation>Overdue %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="390"/>
+        <location filename="../counter/workbench.py" line="395"/>
         <source>列表为空。</source>
         <translation>The list is empty.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="401"/>
+        <location filename="../counter/workbench.py" line="406"/>
         <source>该材料尚未上传（请核对纸质材料）。</source>
         <translation>Not uploaded yet (check the paper copy).</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="422"/>
+        <location filename="../counter/workbench.py" line="427"/>
         <source>请填写不合格的原因。</source>
         <translation>Say why it is defective.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="465"/>
+        <location filename="../counter/workbench.py" line="470"/>
         <source>正在提交……</source>
         <translation>Sending…</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="472"/>
+        <location filename="../counter/workbench.py" line="477"/>
         <source>已受理，承诺 %1 前办结。</source>
         <translation>Accepted; promised by %1.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="473"/>
+        <location filename="../counter/workbench.py" line="478"/>
         <source>已一次性告知补正，期限 %1。</source>
         <translation>Supplement notice given, deadline %1.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="474"/>
+        <location filename="../counter/workbench.py" line="479"/>
         <source>已不予受理。%1</source>
         <translation>Not accepted. %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="489"/>
+        <location filename="../counter/workbench.py" line="494"/>
         <source>办件状态：%1</source>
         <translation>Case: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="510"/>
+        <location filename="../counter/workbench.py" line="515"/>
         <source>请输入办件编号或扫描受理回执二维码，或从预审、我的办件中选择。</source>
         <translation>Type a case number or scan a receipt&apos;s QR code, or choose from pre-review or my cases.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="519"/>
+        <location filename="../counter/workbench.py" line="524"/>
         <source> ✓ 合格</source>
         <translation> ✓ good</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="521"/>
+        <location filename="../counter/workbench.py" line="526"/>
         <source> ✗ 不合格：%1</source>
         <translation> ✗ defective: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="524"/>
+        <location filename="../counter/workbench.py" line="529"/>
         <source>（未上传）</source>
         <translation> (not uploaded)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="541"/>
+        <location filename="../counter/workbench.py" line="546"/>
         <source>办件编号：%1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="542"/>
+        <location filename="../counter/workbench.py" line="547"/>
         <source>事项：%1（%2）</source>
         <translation>Service: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="543"/>
+        <location filename="../counter/workbench.py" line="548"/>
         <source>状态：%1</source>
         <translation>State: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="544"/>
+        <location filename="../counter/workbench.py" line="549"/>
         <source>来源：%1</source>
         <translation>Channel: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="545"/>
+        <location filename="../counter/workbench.py" line="550"/>
         <source>申请人：%1  %2</source>
         <translation>Applicant: %1  %2</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="549"/>
+        <location filename="../counter/workbench.py" line="554"/>
         <source>（已核验）</source>
         <translation> (verified)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="551"/>
+        <location filename="../counter/workbench.py" line="556"/>
         <source>（请读取申请人身份证核验）</source>
         <translation> (read the applicant&apos;s ID card to verify)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="555"/>
+        <location filename="../counter/workbench.py" line="560"/>
         <source>代办人：%1</source>
         <translation>Submitted by: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="557"/>
+        <location filename="../counter/workbench.py" line="562"/>
         <source>提交时间：%1</source>
         <translation>Submitted: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="562"/>
+        <location filename="../counter/workbench.py" line="567"/>
         <source>承诺办结：%1</source>
         <translation>Promised by: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="566"/>
+        <location filename="../counter/workbench.py" line="571"/>
         <source>送达方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="570"/>
+        <location filename="../counter/workbench.py" line="575"/>
         <source>申请表：</source>
         <translation>Form:</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="576"/>
+        <location filename="../counter/workbench.py" line="581"/>
         <source>%1 %2（%3 %4）</source>
         <translation>%1 %2 (%3 %4)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="594"/>
+        <location filename="../counter/workbench.py" line="599"/>
         <source>重打告知书（%1）</source>
         <translation>Reprint notices (%1)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="610"/>
+        <location filename="../counter/workbench.py" line="615"/>
         <source>受理通知书</source>
         <translation>Acceptance notice</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="611"/>
+        <location filename="../counter/workbench.py" line="616"/>
         <source>一次性告知书</source>
         <translation>Supplement notice</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="612"/>
+        <location filename="../counter/workbench.py" line="617"/>
         <source>不予受理告知书</source>
         <translation>Rejection notice</translation>
     </message>

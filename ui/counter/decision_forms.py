@@ -198,7 +198,14 @@ class DeliverForm(SideForm):
         self.card = QLabel("")
         for widget in (self.method, self.waybill, self.card):
             self.body.addWidget(widget)
+        self.method.currentIndexChanged.connect(self._method_changed)
         self.ok.clicked.connect(self._submit)
+
+    def _method_changed(self) -> None:
+        """EMS asks for the waybill, a pickup for the collector's card: one at a time."""
+        ems = self.method.currentData() == m.DeliveryMethod.EMS.value
+        self.waybill.setVisible(ems)
+        self.card.setVisible(not ems)
 
     def reset(self, delivery: m.DeliveryMethod) -> None:
         index = 1 if delivery is m.DeliveryMethod.EMS else 0
@@ -207,6 +214,7 @@ class DeliverForm(SideForm):
         self.collector = None
         self.card.setText(self.tr("请在读卡器上读取领取人的身份证"))
         self.hint.setText("")
+        self._method_changed()
 
     def card_read(self, card: m.CardAtWindow) -> None:
         self.collector = card

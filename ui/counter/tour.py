@@ -141,9 +141,16 @@ def workbench_tour(window: CounterWindow, hall: SimulatedHall, out: Path) -> lis
     bench.accept_button.click()
     wait_until(lambda: bool(notices), 20, "the acceptance")
     shot("workbench-05-accepted")
+    bench.finish_button.click()
+    shot("workbench-06-finish")
+    bench.finish_form.ok.click()
+    wait_until(lambda: bench.deliver_button.isEnabled(), 20, "the finish")
+    bench.deliver_button.click()
+    shot("workbench-07-deliver")
+    bench.deliver_form.cancel.click()
     bench.show_list("mine")
     wait_until(lambda: bench.table.rowCount() == 1, 20, "my cases")
-    shot("workbench-06-my-cases")
+    shot("workbench-08-my-cases")
     bench.show_list("prereview")  # the other case: sent back for 补正; then one refused
     wait_until(lambda: bench.table.rowCount() == 1, 20, "the pre-review queue")
     bench.table.cellDoubleClicked.emit(0, 0)
@@ -168,7 +175,7 @@ def workbench_tour(window: CounterWindow, hall: SimulatedHall, out: Path) -> lis
     walk_in = window.walk_in
     assert walk_in is not None
     wait_until(lambda: walk_in.journey.find_page.isVisible(), 20, "the items")
-    shot("workbench-07-walk-in")
+    shot("workbench-09-walk-in")
     walk_in.leave_button.click()
     hall_name = window.hall_name
     for notice in notices:

@@ -10,7 +10,8 @@
 1b. The hub's own cost of one ticket (in-process, no HTTP): the median of tickets 10-110 and of
    the last 100 of a 10,000-ticket day, with the people ahead served as the day goes on (a hall's
    day, compressed).
-2. Outbox drain rate: cases (three 4 KB materials each) written while offline, then drained.
+2. Outbox drain rate: cases (three 4 KB materials each) written while offline, then drained as a
+   terminal's sender drains them (several cases in flight).
 3. A case with two 1 MB materials: time from outbox submit to the hub's acknowledgement.
 """
 

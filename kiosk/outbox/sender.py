@@ -6,7 +6,7 @@ reports no material pending is the entry marked delivered. Network trouble or a 
 reschedules the entry with exponential backoff (with jitter, capped); a 4xx refusal marks it
 rejected for staff to handle, since resending the same request cannot succeed.
 
-Listeners (called on the sender's thread): ``on_settled`` when an entry is delivered or
+Listeners (called on the sender's threads): ``on_settled`` when an entry is delivered or
 rejected, ``on_attempt_failed`` when one attempt did not deliver it and it waits for a retry
 (the hub unreachable, failing, or refusing the terminal). A screen waiting for a case number
 stops at the first failed attempt: the case is durable in the outbox either way.
@@ -58,6 +58,7 @@ class OutboxSender:
         base_delay: float = 2.0,
         max_delay: float = 300.0,
         idle_poll: float = 30.0,
+        in_flight: int = 4,
         clock: Callable[[], float] = time.time,
         on_settled: Callable[[ProvisionalReceipt], None] | None = None,
         on_attempt_failed: Callable[[AttemptFailed], None] | None = None,
@@ -67,6 +68,7 @@ class OutboxSender:
         self.base_delay = base_delay
         self.max_delay = max_delay
         self.idle_poll = idle_poll
+        self.in_flight = in_flight  # entries sent at once in a drain
         self._clock = clock
         self._on_settled = on_settled  # called (on the sender's thread) when an entry is
         # delivered or rejected, e.g. to show the case number on the screen that is waiting
@@ -141,12 +143,26 @@ class OutboxSender:
     # -- batches
 
     def drain(self, *, force: bool = True) -> DrainReport:
-        """Try every pending entry once (``force``: even those waiting for their backoff)."""
+        """Try every pending entry once (``force``: even those waiting for their backoff),
+        ``in_flight`` at a time: a backlog after an outage goes out at the rate the hub takes
+        requests, not one round trip after another. Entries are independent and each carries
+        its own Idempotency-Key, so their order does not matter and a resend never doubles."""
         counts = {EntryState.DELIVERED: 0, EntryState.PENDING: 0, EntryState.REJECTED: 0}
-        for entry in self.outbox.due(self._clock(), force=force):
-            if self._stop.is_set():
-                break
-            counts[self.deliver(entry)] += 1
+        due = self.outbox.due(self._clock(), force=force)
+
+        def deliver(entry: PendingEntry) -> EntryState | None:
+            return None if self._stop.is_set() else self.deliver(entry)
+
+        if len(due) <= 1 or self.in_flight <= 1:
+            states = [deliver(entry) for entry in due]
+        else:
+            from concurrent.futures import ThreadPoolExecutor
+
+            with ThreadPoolExecutor(self.in_flight, thread_name_prefix="outbox") as pool:
+                states = list(pool.map(deliver, due))
+        for state in states:
+            if state is not None:
+                counts[state] += 1
         return DrainReport(
             delivered=counts[EntryState.DELIVERED],
             failed=counts[EntryState.PENDING],

@@ -181,3 +181,40 @@ def test_undecryptable_entry_is_parked_not_retried(
         assert (report.rejected, report.remaining) == (1, 0)
         assert outbox.receipt(entry).state is EntryState.REJECTED
     assert hub_cases(hub) == []
+
+
+class Gate:
+    """Wraps the real client: every case creation waits until ``width`` of them are in flight
+    at once (a serial drain never gets there and the wait times out)."""
+
+    def __init__(self, client: HubClient, width: int) -> None:
+        self.client = client
+        self.barrier = threading.Barrier(width, timeout=5)
+        self.met = 0
+
+    def create_case(self, *args: Any, **kwargs: Any) -> Any:
+        self.barrier.wait()
+        self.met += 1
+        return self.client.create_case(*args, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.client, name)
+
+
+def test_a_backlog_drains_several_cases_at_once_each_exactly_once(
+    tmp_path: Path, hub: EmbeddedHub, case_factory: Any
+) -> None:
+    token = hub.register_terminal("K01")
+    with (
+        Outbox(tmp_path / "o.sqlite3", tmp_path / "o.key", terminal_id="K01") as outbox,
+        HubClient(hub.base_url, token=token) as client,
+    ):
+        for i in range(8):
+            outbox.submit(*case_factory(str(i)))
+        gate = Gate(client, width=4)
+        report = OutboxSender(outbox, gate, in_flight=4).drain()  # type: ignore[arg-type]
+        assert (report.delivered, report.failed, report.remaining) == (8, 0, 0)
+        assert gate.met == 8
+    cases = hub_cases(hub)
+    assert len(cases) == 8 and len({key for key, _n, _m in cases}) == 8
+    assert all(uploaded == 3 for _k, _n, uploaded in cases)

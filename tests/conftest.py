@@ -32,24 +32,29 @@ def material_pdf() -> bytes:
 
 @pytest.fixture
 def case_request(material_pdf: bytes) -> Callable[..., CaseCreate]:
-    """A complete self-service case of the sample catalog, with the receipt code its paper
-    receipt would print (``None``: a receipt printed before receipts carried codes)."""
+    """A complete self-service case of the sample catalog (生育登记服务: one material, the ID
+    card copy ``material``), with the receipt code its paper receipt would print (``None``: a
+    receipt printed before receipts carried codes)."""
 
     def make(
-        receipt_code: str | None, name: str = "李四", channel: Channel = Channel.KIOSK
+        receipt_code: str | None = None,
+        name: str = "李四",
+        channel: Channel = Channel.KIOSK,
+        *,
+        id_number: str = "11010519491231002X",
+        material: bytes = material_pdf,
     ) -> CaseCreate:
-        content = material_pdf
         return CaseCreate(
             item_code="GG00515001-990101-WJ",
-            applicant=Person(name=name, id_number="11010519491231002X"),
+            applicant=Person(name=name, id_number=id_number),
             form={"expected_date": "2026-08-01", "phone": "13900139000"},
             delivery=DeliveryMethod.ELECTRONIC,
             materials=[
                 MaterialDeclaration(
                     code="id_card",
-                    name="身份证",
-                    sha256=hashlib.sha256(content).hexdigest(),
-                    size=len(content),
+                    name="夫妻双方居民身份证",
+                    sha256=hashlib.sha256(material).hexdigest(),
+                    size=len(material),
                 )
             ],
             receipt_code=receipt_code,

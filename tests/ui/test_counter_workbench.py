@@ -5,11 +5,10 @@ unmasking them, a 补正 listing every ticked material, a case another clerk hol
 
 from __future__ import annotations
 
-import hashlib
 import io
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -99,24 +98,22 @@ def window(qtbot: QtBot, hub: EmbeddedHub) -> Iterator[CounterWindow]:
     window.desk.client.close()
 
 
-def submit(kiosk: HubClient, material: bytes) -> m.CaseReceipt:
-    request = m.CaseCreate(
-        item_code="GG00515001-990101-WJ",  # 生育登记服务
-        applicant=APPLICANT,
-        form={"expected_date": "2026-08-01", "phone": "13900139000"},
-        delivery=m.DeliveryMethod.ELECTRONIC,
-        materials=[
-            m.MaterialDeclaration(
-                code="id_card",
-                name="夫妻双方居民身份证",
-                sha256=hashlib.sha256(material).hexdigest(),
-                size=len(material),
-            )
-        ],
-    )
-    receipt = kiosk.create_case(request, idempotency_key=uuid.uuid4().hex)
-    kiosk.upload_material(receipt.case_id, "id_card", material)
-    return receipt
+@pytest.fixture
+def submit(
+    kiosk: HubClient, case_request: Callable[..., m.CaseCreate]
+) -> Callable[[], m.CaseReceipt]:
+    """A kiosk's 生育登记 case for APPLICANT, its two-page material uploaded."""
+
+    def make() -> m.CaseReceipt:
+        material = two_page_pdf()
+        request = case_request(
+            name=APPLICANT.name, id_number=APPLICANT.id_number, material=material
+        )
+        receipt = kiosk.create_case(request, idempotency_key=uuid.uuid4().hex)
+        kiosk.upload_material(receipt.case_id, "id_card", material)
+        return receipt
+
+    return make
 
 
 def printed_notices(window: CounterWindow) -> list[m.Notice]:
@@ -126,9 +123,9 @@ def printed_notices(window: CounterWindow) -> list[m.Notice]:
 
 
 def test_from_call_next_to_accepted_and_notice_printed_in_four_clicks(
-    qtbot: QtBot, window: CounterWindow, kiosk: HubClient
+    qtbot: QtBot, window: CounterWindow, kiosk: HubClient, submit: Callable[[], m.CaseReceipt]
 ) -> None:
-    receipt = submit(kiosk, two_page_pdf())
+    receipt = submit()
     kiosk.issue_ticket(m.TicketIssueRequest(category_code="general", id_number=APPLICANT.id_number))
     notices = printed_notices(window)
     clerk = Clicks(qtbot)
@@ -154,9 +151,9 @@ def test_from_call_next_to_accepted_and_notice_printed_in_four_clicks(
 
 
 def test_the_card_unmasks_and_a_supplement_lists_every_ticked_material(
-    qtbot: QtBot, window: CounterWindow, kiosk: HubClient
+    qtbot: QtBot, window: CounterWindow, submit: Callable[[], m.CaseReceipt]
 ) -> None:
-    receipt = submit(kiosk, two_page_pdf())
+    receipt = submit()
     notices = printed_notices(window)
     bench = window.workbench
     qtbot.keyClick(window, Qt.Key.Key_F11)
@@ -188,9 +185,9 @@ def test_the_card_unmasks_and_a_supplement_lists_every_ticked_material(
 
 
 def test_a_case_another_clerk_holds_is_view_only(
-    qtbot: QtBot, hub: EmbeddedHub, window: CounterWindow, kiosk: HubClient
+    qtbot: QtBot, hub: EmbeddedHub, window: CounterWindow, submit: Callable[[], m.CaseReceipt]
 ) -> None:
-    receipt = submit(kiosk, two_page_pdf())
+    receipt = submit()
     window.open_workbench(receipt.case_number)
     qtbot.waitUntil(lambda: window.workbench.case is not None, timeout=WAIT)
     other = open_window(qtbot, hub, "W02", "S002")
@@ -212,7 +209,11 @@ def test_a_case_another_clerk_holds_is_view_only(
 
 
 def test_the_notice_prints_and_a_printer_fault_keeps_it_for_reprint(
-    qtbot: QtBot, window: CounterWindow, kiosk: HubClient, tmp_path: Path
+    qtbot: QtBot,
+    window: CounterWindow,
+    kiosk: HubClient,
+    submit: Callable[[], m.CaseReceipt],
+    tmp_path: Path,
 ) -> None:
     from drivers.printer.profile import PrinterProfile
     from kiosk.counter.notice_printing import NoticePrinting
@@ -226,7 +227,7 @@ def test_the_notice_prints_and_a_printer_fault_keeps_it_for_reprint(
     )
     window.attach_notice_printing(broken)
     for _ in range(2):
-        receipt = submit(kiosk, two_page_pdf())
+        receipt = submit()
         window.open_workbench(receipt.case_number)
         qtbot.waitUntil(
             lambda n=receipt.case_number: bench.case is not None and bench.case.case_number == n,
@@ -240,7 +241,7 @@ def test_the_notice_prints_and_a_printer_fault_keeps_it_for_reprint(
     # The slip printer works: a notice printed there says so, and no reprint is offered.
     printer = TicketPrinter("virtual", PrinterProfile(), tmp_path / "printed")
     window.attach_notice_printing(NoticePrinting("示例区政务服务中心", slip_printer=printer))
-    receipt = submit(kiosk, two_page_pdf())
+    receipt = submit()
     window.open_workbench(receipt.case_number)
     qtbot.waitUntil(
         lambda: bench.case is not None and bench.case.case_number == receipt.case_number,
@@ -252,12 +253,12 @@ def test_the_notice_prints_and_a_printer_fault_keeps_it_for_reprint(
 
 
 def test_a_receipt_held_to_the_counters_camera_opens_its_case(
-    qtbot: QtBot, window: CounterWindow, kiosk: HubClient, hub: EmbeddedHub
+    qtbot: QtBot, window: CounterWindow, submit: Callable[[], m.CaseReceipt], hub: EmbeddedHub
 ) -> None:
     from contract.payloads import case_tracking_url
     from drivers.camera.camera import CameraWorker
 
-    receipt = submit(kiosk, two_page_pdf())
+    receipt = submit()
     bench = window.workbench
     window.open_workbench()
     link = case_tracking_url(hub.base_url, receipt.case_number, "ABCD2345")  # the receipt's QR

@@ -3,10 +3,9 @@ real cupsd into cups-pdf and read back: the whole path a clerk's click takes to 
 
 from __future__ import annotations
 
-import hashlib
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -33,27 +32,16 @@ def hub(tmp_path: Path) -> Iterator[EmbeddedHub]:
 
 
 def test_accepting_a_kiosk_case_prints_its_notice_through_cups(
-    qtbot: QtBot, hub: EmbeddedHub, cups: PrivateCups, queue: Queue
+    qtbot: QtBot,
+    hub: EmbeddedHub,
+    cups: PrivateCups,
+    queue: Queue,
+    case_request: Callable[..., m.CaseCreate],
 ) -> None:
     material = b"%PDF-1.4 id card copy"
     with HubClient(hub.base_url, token=hub.register_terminal("KIOSK-CUPS")) as kiosk:
-        receipt = kiosk.create_case(
-            m.CaseCreate(
-                item_code="GG00515001-990101-WJ",
-                applicant=m.Person(name="李四", id_number="11010519491231002X"),
-                form={"expected_date": "2026-08-01", "phone": "13900139000"},
-                delivery=m.DeliveryMethod.ELECTRONIC,
-                materials=[
-                    m.MaterialDeclaration(
-                        code="id_card",
-                        name="夫妻双方居民身份证",
-                        sha256=hashlib.sha256(material).hexdigest(),
-                        size=len(material),
-                    )
-                ],
-            ),
-            idempotency_key=uuid.uuid4().hex,
-        )
+        request = case_request(material=material)
+        receipt = kiosk.create_case(request, idempotency_key=uuid.uuid4().hex)
         kiosk.upload_material(receipt.case_id, "id_card", material)
     token = hub.register_terminal("WIN-CUPS", mode=m.TerminalMode.COUNTER)
     client = HubClient(hub.base_url, token=token)

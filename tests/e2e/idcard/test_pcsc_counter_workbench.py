@@ -4,9 +4,8 @@ workbench, the way ``kiosk run`` wires the reader (ui.app.follow_card_reads)."""
 
 from __future__ import annotations
 
-import hashlib
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -36,30 +35,14 @@ def counter(tmp_path: Path, vpcd: VpcdSlot) -> Iterator[Terminal]:
 
 
 def test_the_citizens_card_on_the_counters_reader_unmasks_their_case(
-    qtbot: QtBot, vpcd: VpcdSlot, counter: Terminal
+    qtbot: QtBot, vpcd: VpcdSlot, counter: Terminal, case_request: Callable[..., m.CaseCreate]
 ) -> None:
     document = samples.sample_social_security()
     hub = counter.local_hub
     assert hub is not None and counter.counter is not None
-    material = b"%PDF-1.4 card copy"
+    request = case_request(name=document.name, id_number=document.id_number)
     with HubClient(hub.base_url, token=hub.register_terminal("KIOSK-PCSC")) as kiosk:
-        receipt = kiosk.create_case(
-            m.CaseCreate(
-                item_code="GG00515001-990101-WJ",
-                applicant=m.Person(name=document.name, id_number=document.id_number),
-                form={"expected_date": "2026-08-01", "phone": "13900139000"},
-                delivery=m.DeliveryMethod.ELECTRONIC,
-                materials=[
-                    m.MaterialDeclaration(
-                        code="id_card",
-                        name="夫妻双方居民身份证",
-                        sha256=hashlib.sha256(material).hexdigest(),
-                        size=len(material),
-                    )
-                ],
-            ),
-            idempotency_key=uuid.uuid4().hex,
-        )
+        receipt = kiosk.create_case(request, idempotency_key=uuid.uuid4().hex)
     window = CounterWindow(counter.counter, counter.settings.terminal.hall_name)
     qtbot.addWidget(window)
     stop = follow_card_reads(counter, window)

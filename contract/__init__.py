@@ -5,7 +5,8 @@ Public API
 ``contract.models`` — every request and response of the central API as pydantic v2 models, one
 module per resource (``common``, ``problems``, ``terminals``, ``tickets``, ``catalog``, ``cases``,
 ``appointments``, ``evaluations``, ``stats``, ``identity_codes``); the package re-exports them all,
-so ``from contract import models as m`` then ``m.TicketIssued`` reads as before. ``Problem``:
+so ``from contract import models as m`` then ``m.TicketIssued`` reads as before, and imports a
+resource's module when one of its names is first used. ``Problem``:
 RFC 9457 problem+json with a machine ``code`` (``ProblemCode``) and a Chinese, citizen-facing
 ``detail``.
 

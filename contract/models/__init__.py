@@ -3,152 +3,321 @@
 Both sides use this package: the hub validates requests and serialises responses with it, the
 kiosk client parses responses into it. The OpenAPI document the hub publishes is generated from
 these models, and a committed copy is checked by a test, so the contract cannot drift silently.
+
+The package imports its modules when one of their names is first used (PEP 562), not when it is
+imported: building the models takes a good part of a terminal's start-up, and its home screen
+needs none of them. ``from contract.models import X`` and ``m.X`` work as with plain imports.
 """
 
 from __future__ import annotations
 
-from contract.models.acceptance import (
-    CaseAtWindow,
-    CaseDecision,
-    CaseLine,
-    CaseProgress,
-    Decision,
-    DecisionMade,
-    MaterialAtWindow,
-    MaterialReview,
-    Notice,
-    NoticeKind,
-    NoticeLine,
-    OpenCase,
-    ReturnedCase,
-    Verdict,
-)
-from contract.models.appointments import (
-    Appointment,
-    AppointmentBook,
-    AppointmentState,
-    CheckIn,
-    Slot,
-    TimeOfDay,
-)
-from contract.models.cases import (
-    MAX_APPLICANT_CASES,
-    ApplicantCases,
-    CaseAction,
-    CaseCreate,
-    CaseDetail,
-    CaseEventView,
-    CaseLookup,
-    CaseReceipt,
-    CaseState,
-    CaseStatus,
-    CaseTransition,
-    IdentitySource,
-    MaterialDeclaration,
-    Person,
-    ReceiptCode,
-)
-from contract.models.catalog import (
-    ADDRESS_MIN_LENGTH,
-    SIMPLE_FIELD_KINDS,
-    Catalog,
-    CatalogImportReport,
-    CatalogItem,
-    Channel,
-    DeliveryMethod,
-    Fee,
-    FieldKind,
-    FormAnswer,
-    FormField,
-    FormScalar,
-    FormSubField,
-    GroupRow,
-    ItemLevel,
-    ItemType,
-    MaterialSpec,
-)
-from contract.models.common import (
-    API_PREFIX,
-    CODE_PATTERN,
-    IDEMPOTENCY_HEADER,
-    MAX_INT,
-    PROBLEM_MEDIA_TYPE,
-    Code,
-    IdNumber,
-    Sha256Hex,
-)
-from contract.models.counters import (
-    AppointmentAtWindow,
-    CallingPolicy,
-    CallSpecific,
-    CardAtWindow,
-    CitizenAtWindow,
-    CitizenCase,
-    Clerk,
-    ClerkSignIn,
-    CounterInfo,
-    CounterQueues,
-    CounterSession,
-    CounterTicket,
-    FinishRequest,
-    HubEvent,
-    PadView,
-    PauseReason,
-    QueueChoice,
-    ServiceOutcome,
-    TransferRequest,
-    WaitingTicket,
-    WindowState,
-    WindowStateChange,
-    WindowStatus,
-)
-from contract.models.evaluations import (
-    BadEvaluation,
-    BadReason,
-    CaseReceiptEvaluation,
-    CaseReceiptRef,
-    CaseToRate,
-    EvaluationCreate,
-    EvaluationRecorded,
-    FollowUp,
-    Rating,
-    ReceiptCaseNumber,
-    SubjectType,
-)
-from contract.models.identity_codes import (
-    IdentityCodeIssue,
-    IdentityCodeIssued,
-    IdentityPublicKey,
-    IdentityResolve,
-    IdentityResolved,
-)
-from contract.models.problems import (
-    FieldError,
-    Problem,
-    ProblemCode,
-)
-from contract.models.stats import (
-    CategoryStats,
-)
-from contract.models.terminals import (
-    DeviceHealthReport,
-    Heartbeat,
-    HeartbeatAck,
-    TerminalCredentials,
-    TerminalMode,
-    TerminalRegistration,
-    TerminalStatus,
-)
-from contract.models.tickets import (
-    Priority,
-    QueueSnapshot,
-    TicketAction,
-    TicketCategory,
-    TicketIssued,
-    TicketIssueRequest,
-    TicketState,
-    TicketView,
-)
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from contract.models.acceptance import (
+        CaseAtWindow,
+        CaseDecision,
+        CaseLine,
+        CaseProgress,
+        Decision,
+        DecisionMade,
+        MaterialAtWindow,
+        MaterialReview,
+        Notice,
+        NoticeKind,
+        NoticeLine,
+        OpenCase,
+        ReturnedCase,
+        Verdict,
+    )
+    from contract.models.appointments import (
+        Appointment,
+        AppointmentBook,
+        AppointmentState,
+        CheckIn,
+        Slot,
+        TimeOfDay,
+    )
+    from contract.models.cases import (
+        MAX_APPLICANT_CASES,
+        ApplicantCases,
+        CaseAction,
+        CaseCreate,
+        CaseDetail,
+        CaseEventView,
+        CaseLookup,
+        CaseReceipt,
+        CaseState,
+        CaseStatus,
+        CaseTransition,
+        IdentitySource,
+        MaterialDeclaration,
+        Person,
+        ReceiptCode,
+    )
+    from contract.models.catalog import (
+        ADDRESS_MIN_LENGTH,
+        SIMPLE_FIELD_KINDS,
+        Catalog,
+        CatalogImportReport,
+        CatalogItem,
+        Channel,
+        DeliveryMethod,
+        Fee,
+        FieldKind,
+        FormAnswer,
+        FormField,
+        FormScalar,
+        FormSubField,
+        GroupRow,
+        ItemLevel,
+        ItemType,
+        MaterialSpec,
+    )
+    from contract.models.common import (
+        API_PREFIX,
+        CODE_PATTERN,
+        IDEMPOTENCY_HEADER,
+        MAX_INT,
+        PROBLEM_MEDIA_TYPE,
+        Code,
+        IdNumber,
+        Sha256Hex,
+    )
+    from contract.models.counters import (
+        AppointmentAtWindow,
+        CallingPolicy,
+        CallSpecific,
+        CardAtWindow,
+        CitizenAtWindow,
+        CitizenCase,
+        Clerk,
+        ClerkSignIn,
+        CounterInfo,
+        CounterQueues,
+        CounterSession,
+        CounterTicket,
+        FinishRequest,
+        HubEvent,
+        PadView,
+        PauseReason,
+        QueueChoice,
+        ServiceOutcome,
+        TransferRequest,
+        WaitingTicket,
+        WindowState,
+        WindowStateChange,
+        WindowStatus,
+    )
+    from contract.models.evaluations import (
+        BadEvaluation,
+        BadReason,
+        CaseReceiptEvaluation,
+        CaseReceiptRef,
+        CaseToRate,
+        EvaluationCreate,
+        EvaluationRecorded,
+        FollowUp,
+        Rating,
+        ReceiptCaseNumber,
+        SubjectType,
+    )
+    from contract.models.identity_codes import (
+        IdentityCodeIssue,
+        IdentityCodeIssued,
+        IdentityPublicKey,
+        IdentityResolve,
+        IdentityResolved,
+    )
+    from contract.models.problems import (
+        FieldError,
+        Problem,
+        ProblemCode,
+    )
+    from contract.models.stats import (
+        CategoryStats,
+    )
+    from contract.models.terminals import (
+        DeviceHealthReport,
+        Heartbeat,
+        HeartbeatAck,
+        TerminalCredentials,
+        TerminalMode,
+        TerminalRegistration,
+        TerminalStatus,
+    )
+    from contract.models.tickets import (
+        Priority,
+        QueueSnapshot,
+        TicketAction,
+        TicketCategory,
+        TicketIssued,
+        TicketIssueRequest,
+        TicketState,
+        TicketView,
+    )
+
+# The module that defines each name (the same names as the imports above and __all__).
+_MODULES: dict[str, tuple[str, ...]] = {
+    "acceptance": (
+        "CaseAtWindow",
+        "CaseDecision",
+        "CaseLine",
+        "CaseProgress",
+        "Decision",
+        "DecisionMade",
+        "MaterialAtWindow",
+        "MaterialReview",
+        "Notice",
+        "NoticeKind",
+        "NoticeLine",
+        "OpenCase",
+        "ReturnedCase",
+        "Verdict",
+    ),
+    "appointments": (
+        "Appointment",
+        "AppointmentBook",
+        "AppointmentState",
+        "CheckIn",
+        "Slot",
+        "TimeOfDay",
+    ),
+    "cases": (
+        "MAX_APPLICANT_CASES",
+        "ApplicantCases",
+        "CaseAction",
+        "CaseCreate",
+        "CaseDetail",
+        "CaseEventView",
+        "CaseLookup",
+        "CaseReceipt",
+        "CaseState",
+        "CaseStatus",
+        "CaseTransition",
+        "IdentitySource",
+        "MaterialDeclaration",
+        "Person",
+        "ReceiptCode",
+    ),
+    "catalog": (
+        "ADDRESS_MIN_LENGTH",
+        "SIMPLE_FIELD_KINDS",
+        "Catalog",
+        "CatalogImportReport",
+        "CatalogItem",
+        "Channel",
+        "DeliveryMethod",
+        "Fee",
+        "FieldKind",
+        "FormAnswer",
+        "FormField",
+        "FormScalar",
+        "FormSubField",
+        "GroupRow",
+        "ItemLevel",
+        "ItemType",
+        "MaterialSpec",
+    ),
+    "common": (
+        "API_PREFIX",
+        "CODE_PATTERN",
+        "IDEMPOTENCY_HEADER",
+        "MAX_INT",
+        "PROBLEM_MEDIA_TYPE",
+        "Code",
+        "IdNumber",
+        "Sha256Hex",
+    ),
+    "counters": (
+        "AppointmentAtWindow",
+        "CallingPolicy",
+        "CallSpecific",
+        "CardAtWindow",
+        "CitizenAtWindow",
+        "CitizenCase",
+        "Clerk",
+        "ClerkSignIn",
+        "CounterInfo",
+        "CounterQueues",
+        "CounterSession",
+        "CounterTicket",
+        "FinishRequest",
+        "HubEvent",
+        "PadView",
+        "PauseReason",
+        "QueueChoice",
+        "ServiceOutcome",
+        "TransferRequest",
+        "WaitingTicket",
+        "WindowState",
+        "WindowStateChange",
+        "WindowStatus",
+    ),
+    "evaluations": (
+        "BadEvaluation",
+        "BadReason",
+        "CaseReceiptEvaluation",
+        "CaseReceiptRef",
+        "CaseToRate",
+        "EvaluationCreate",
+        "EvaluationRecorded",
+        "FollowUp",
+        "Rating",
+        "ReceiptCaseNumber",
+        "SubjectType",
+    ),
+    "identity_codes": (
+        "IdentityCodeIssue",
+        "IdentityCodeIssued",
+        "IdentityPublicKey",
+        "IdentityResolve",
+        "IdentityResolved",
+    ),
+    "problems": (
+        "FieldError",
+        "Problem",
+        "ProblemCode",
+    ),
+    "stats": ("CategoryStats",),
+    "terminals": (
+        "DeviceHealthReport",
+        "Heartbeat",
+        "HeartbeatAck",
+        "TerminalCredentials",
+        "TerminalMode",
+        "TerminalRegistration",
+        "TerminalStatus",
+    ),
+    "tickets": (
+        "Priority",
+        "QueueSnapshot",
+        "TicketAction",
+        "TicketCategory",
+        "TicketIssued",
+        "TicketIssueRequest",
+        "TicketState",
+        "TicketView",
+    ),
+}
+_MODULE_OF = {name: module for module, names in _MODULES.items() for name in names}
+
+
+if not TYPE_CHECKING:  # hidden from type checkers, so that they still report unknown names
+
+    def __getattr__(name: str) -> Any:
+        module = _MODULE_OF.get(name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+        globals()[name] = value  # found directly from now on
+        return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
 
 __all__ = [
     "ADDRESS_MIN_LENGTH",

@@ -17,16 +17,13 @@ from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Protocol, Self
+from typing import TYPE_CHECKING, Any, Protocol, Self
 
-from contract.models import TerminalMode
+from contract import models as m
 from contract.payloads import case_tracking_code
 from kiosk.api.client import HubClient
 from kiosk.config import Mode, Settings, load_settings, settings_from_dict
-from kiosk.counter.desk import CounterDesk
-from kiosk.counter.pad import PadDesk
 from kiosk.devices import Devices, build_devices
-from kiosk.display.feed import HallFeed
 from kiosk.errors import ConfigError
 from kiosk.journeys.case.desk import CaseDesk, build_case_desk
 from kiosk.journeys.checkin.desk import CheckInDesk
@@ -35,6 +32,11 @@ from kiosk.journeys.rating.desk import RatingDesk
 from kiosk.journeys.ticket.desk import TicketDesk
 from kiosk.paths import data_dir, example_config
 from kiosk.printing import TicketPrinter, printer_profile
+
+if TYPE_CHECKING:
+    from kiosk.counter.desk import CounterDesk
+    from kiosk.counter.pad import PadDesk
+    from kiosk.display.feed import HallFeed
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +49,7 @@ class LocalHub(Protocol):
     @property
     def base_url(self) -> str: ...
 
-    def register_terminal(self, terminal_id: str, *, mode: TerminalMode = ...) -> str: ...
+    def register_terminal(self, terminal_id: str, *, mode: m.TerminalMode = ...) -> str: ...
 
     def __enter__(self) -> Self: ...
 
@@ -167,7 +169,10 @@ def build_terminal(
         hall_name = settings.terminal.hall_name
         outbox = cases.service.outbox if cases is not None else None
         counter = pad = feed = None
+        # The other kinds of terminal's desks are imported only where they run.
         if settings.terminal.mode is Mode.DISPLAY:
+            from kiosk.display.feed import HallFeed
+
             # The stream waits longer than the hub's keep-alive interval between two lines.
             stream = HubClient(
                 base_url,
@@ -181,8 +186,12 @@ def build_terminal(
             feed = HallFeed(client, stream)
             resources.callback(feed.stop)
         if settings.terminal.mode is Mode.COUNTER:
+            from kiosk.counter.desk import CounterDesk
+
             counter = CounterDesk(client, settings.counter.window)
         elif settings.terminal.mode is Mode.RATING_PAD:
+            from kiosk.counter.pad import PadDesk
+
             pad = PadDesk(client, settings.counter.window)
         return Terminal(
             settings,
@@ -213,7 +222,7 @@ def _connect_hub(
     if settings.api.base_url == "embedded":
         factory = local_hub or installed_local_hub()
         hub = resources.enter_context(factory(folder / "hub"))
-        mode = TerminalMode(settings.terminal.mode.value)
+        mode = m.TerminalMode(settings.terminal.mode.value)
         return hub, hub.base_url, hub.register_terminal(settings.terminal.id, mode=mode)
     token_file = settings.api.token_file
     if not token_file:

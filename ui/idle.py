@@ -39,6 +39,9 @@ class IdleWatcher(QObject):
         self._timer.setInterval(int(timeout_s * 1000))
         self._timer.timeout.connect(self.timed_out)
         self.armed = False
+
+    def install(self) -> None:
+        """Start watching the application's input (the window does once home is painted)."""
         app = QApplication.instance()
         assert app is not None
         app.installEventFilter(self)

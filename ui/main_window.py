@@ -117,9 +117,8 @@ class KioskWindow(QWidget):
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         app.focusChanged.connect(self._focus_changed)
-        if kiosk_mode:
-            app.installEventFilter(self)
         self._build_screens()
+        after_first_paint(self, self._filter_input)
         after_first_paint(self, self.voice.start)  # checking the speech engine can wait
         # Device health arrives on device threads; the relay hands it to the GUI thread.
         self.device_relay = EventRelay(self)
@@ -132,6 +131,18 @@ class KioskWindow(QWidget):
         self._unsubscribe_card_guard = terminal.devices.card_guard.changes.subscribe(
             self.card_relay.publish
         )
+
+    def _filter_input(self) -> None:
+        """The application-wide input filters: the idle watcher's, and in kiosk mode the one that
+        swallows the keys that would leave the kiosk. They go in once home is painted: a Python
+        filter that sees every object makes PySide6 build the Python types (and enums) of all
+        Qt classes at once (some 60 ms), and until home is on screen nothing is open that a key
+        could close, no session runs that input could prolong, and closing is refused anyway."""
+        self.idle.install()
+        if self.kiosk_mode:
+            app = QApplication.instance()
+            assert app is not None
+            app.installEventFilter(self)
 
     # -- screens ----------------------------------------------------------------------------
 

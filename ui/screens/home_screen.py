@@ -40,8 +40,10 @@ class TileButton(QPushButton):
     def set_notice(self, text: str, *, available: bool) -> None:
         """Show why the journey is unavailable (disabled) or runs differently (still enabled)."""
         self.setEnabled(available)
-        self.title.setProperty("off", not available)  # greyed by the theme
-        self.title.style().polish(self.title)
+        off = not available
+        if bool(self.title.property("off")) is not off:
+            self.title.setProperty("off", off)  # greyed by the theme
+            self.title.style().polish(self.title)
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
 
@@ -61,7 +63,7 @@ class HomeScreen(Page):
         language: str = "zh_CN",
         elder_mode: bool = False,
     ) -> None:
-        super().__init__("")
+        super().__init__("", kinetic_after_paint=True)
         self.title.setText(self.tr("您好，欢迎办理"))
         self.tiles: dict[str, TileButton] = {}
         layout = self.body

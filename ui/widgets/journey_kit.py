@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from kiosk.card_guard import LeftCardSeen
 from kiosk.devices import Devices
 from kiosk.session import Forgettable, Session
+from ui.after_paint import after_first_paint
 from ui.bridge import EventRelay
 from ui.widgets import make_button, make_label
 from ui.widgets.countdown import ReturnHomeCountdown
@@ -45,12 +46,17 @@ class Page(QScrollArea):
     screen's size whatever page is shown.
     """
 
-    def __init__(self, title: str) -> None:
+    def __init__(self, title: str, *, kinetic_after_paint: bool = False) -> None:
         super().__init__()
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        if kinetic_after_paint:
+            # Home's: the first viewport() makes PySide6 build the Python types (and enums) of
+            # every widget class, which the kiosk's first paint need not wait for.
+            after_first_paint(self, self._scroll_under_finger)
+        else:
+            self._scroll_under_finger()
         self.inner = QWidget()
         self.inner.setObjectName("PageInner")
         self.setWidget(self.inner)
@@ -60,6 +66,9 @@ class Page(QScrollArea):
         self.title = make_label(title, "Title")
         self.title.setWordWrap(True)
         self.body.addWidget(self.title)
+
+    def _scroll_under_finger(self) -> None:
+        QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
 
 
 WIDE_PAGE = 1400  # px: a landscape screen's page (portrait pages are about 1080 wide)

@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import enum
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
 from contract import models as m
-from contract.models import IdentitySource
 from contract.payloads import PayloadKind, PayloadStatus, classify
 from contract.privacy import mask_id, mask_name
 from drivers.idcard.document import CardType, IdDocument
@@ -37,7 +36,9 @@ class Identity:
 
     name: str
     id_number: str
-    source: IdentitySource = IdentitySource.ID_CARD  # card and QR data is never editable
+    # Card and QR data is never editable. (A factory: the enum's module, with the case models,
+    # need not load before a journey runs.)
+    source: m.IdentitySource = field(default_factory=lambda: m.IdentitySource.ID_CARD)
     address: str = ""  # the ID card's address (for EMS); a social security card has none
 
     @property
@@ -74,9 +75,9 @@ def from_card(document: IdDocument, today: date) -> Identity | CardRefusal:
     if isinstance(valid_to, date) and valid_to < today:
         return CardRefusal.EXPIRED
     if document.card_type is CardType.SOCIAL_SECURITY:
-        return Identity(document.name, document.id_number, IdentitySource.SOCIAL_SECURITY_CARD)
+        return Identity(document.name, document.id_number, m.IdentitySource.SOCIAL_SECURITY_CARD)
     return Identity(
-        document.name, document.id_number, IdentitySource.ID_CARD, document.address or ""
+        document.name, document.id_number, m.IdentitySource.ID_CARD, document.address or ""
     )
 
 
@@ -114,7 +115,7 @@ class IdentityResolver:
             expired = exc.code == m.ProblemCode.IDENTITY_CODE_EXPIRED
             key = "identity_expired" if expired else "identity_invalid"
             raise IdentityRefused(key, exc.citizen_message) from None
-        return Identity(resolved.name, resolved.id_number, IdentitySource.QR)
+        return Identity(resolved.name, resolved.id_number, m.IdentitySource.QR)
 
     def scan(self, camera: CameraWorker, timeout: float) -> Identity | None:
         """Look for an identity QR with ``camera`` for up to ``timeout`` seconds and resolve it

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from contract.models import TicketIssued
+from contract import models as m
 from drivers.printer.document import Document
 from drivers.printer.encoder import encode
 from drivers.printer.errors import PrinterError
@@ -48,7 +48,7 @@ class TicketPrinter:
         self.printed_dir = printed_dir
 
     def print_ticket(
-        self, ticket: TicketIssued, hall_name: str, *, holder_id: str = ""
+        self, ticket: m.TicketIssued, hall_name: str, *, holder_id: str = ""
     ) -> Path | None:
         """Print a queue ticket; return the virtual printer's PNG, or None on a real printer.
         ``holder_id``: a real-name ticket's ID number, already masked (never the full one)."""

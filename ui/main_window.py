@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 from kiosk.admin import AdminGate
 from kiosk.app import Terminal
 from kiosk.journeys.availability import Availability, journey_status, journeys_for
-from kiosk.journeys.rating.flow import Subject
 from kiosk.session import Session
 from ui.after_paint import after_first_paint
 from ui.bridge import BackgroundRunner, EventRelay
@@ -44,6 +43,7 @@ from ui.widgets.journey_kit import JourneyScreen, left_card_text
 from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
 
 if TYPE_CHECKING:
+    from kiosk.journeys.rating.flow import Subject
     from ui.screens.case_screen import CaseJourney
     from ui.screens.checkin_screen import CheckInJourney
     from ui.screens.progress_screen import ProgressJourney
@@ -370,6 +370,8 @@ class KioskWindow(QWidget):
         """评价本次服务 on a receipt: the case journey ends as on "完成" (the applicant's data
         goes), then 好差评 opens for that case in a fresh session; the same person is still
         at the screen, so the language and elder mode they chose stay."""
+        from kiosk.journeys.rating.flow import Subject  # loaded with the rating screen
+
         assert isinstance(subject, Subject)
         self.end_session("rate", keep_look=True)
         self.open_rating(subject)

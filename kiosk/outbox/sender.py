@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from contract.models import CaseCreate
+from contract import models as m
 from kiosk.api.client import HubClient
 from kiosk.api.errors import HubFailure, HubRejected, HubUnreachable
 from kiosk.outbox.crypto import OutboxCorrupt
@@ -79,7 +79,7 @@ class OutboxSender:
 
     # -- one entry
 
-    def submit(self, case: CaseCreate, materials: dict[str, bytes]) -> ProvisionalReceipt:
+    def submit(self, case: m.CaseCreate, materials: dict[str, bytes]) -> ProvisionalReceipt:
         """Store the case (durably, see ``Outbox.submit``) and send it now if the hub is up."""
         receipt = self.outbox.submit(case, materials)
         self.notify()

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from contract.models import CaseCreate
+from contract import models as m
 from kiosk.errors import KioskError, UsageError
 from kiosk.outbox.crypto import Sealer, load_or_create_key
 
@@ -152,7 +152,7 @@ class Outbox:
 
     # -- writing
 
-    def submit(self, case: CaseCreate, materials: dict[str, bytes]) -> ProvisionalReceipt:
+    def submit(self, case: m.CaseCreate, materials: dict[str, bytes]) -> ProvisionalReceipt:
         """Store the case durably; return the provisional receipt (nothing is sent here)."""
         declared = {d.code: d for d in case.materials}
         if set(declared) != set(materials):
@@ -250,7 +250,7 @@ class Outbox:
             ).fetchone()
         return value
 
-    def load(self, entry_id: str) -> tuple[CaseCreate, dict[str, tuple[str, bytes]]]:
+    def load(self, entry_id: str) -> tuple[m.CaseCreate, dict[str, tuple[str, bytes]]]:
         """The decrypted case and its materials (code -> (media type, bytes))."""
         with self._lock:
             row = self._db.execute(
@@ -261,7 +261,7 @@ class Outbox:
             ).fetchall()
         if row is None or row[0] is None:
             raise KioskError(f"Outbox entry {entry_id} has no payload (already delivered?).")
-        case = CaseCreate.model_validate_json(self._sealer.open(row[0], _aad(entry_id, "case")))
+        case = m.CaseCreate.model_validate_json(self._sealer.open(row[0], _aad(entry_id, "case")))
         materials = {
             code: (media, self._sealer.open(content, _aad(entry_id, f"material:{code}")))
             for code, media, content in blobs

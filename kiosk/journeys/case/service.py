@@ -19,16 +19,9 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
-from contract.models import (
-    ADDRESS_MIN_LENGTH,
-    CaseCreate,
-    CatalogItem,
-    Channel,
-    DeliveryMethod,
-    MaterialDeclaration,
-    Person,
-)
+from contract.models import ADDRESS_MIN_LENGTH, CatalogItem, Channel, DeliveryMethod
 from contract.payloads import case_tracking_code, case_tracking_url, new_receipt_code
 from kiosk.api.client import HubClient
 from kiosk.forms import FieldSpec, to_case_form
@@ -36,6 +29,9 @@ from kiosk.identity import Identity
 from kiosk.outbox.sender import AttemptFailed, OutboxSender
 from kiosk.outbox.store import EntryState, Outbox, ProvisionalReceipt
 from kiosk.staff import Shift
+
+if TYPE_CHECKING:
+    from contract.models import CaseCreate
 
 logger = logging.getLogger(__name__)
 
@@ -148,6 +144,8 @@ class _Waiter:
 
 
 def build_case(draft: CaseDraft, specs: list[FieldSpec], channel: Channel) -> CaseCreate:
+    from contract.models import CaseCreate, MaterialDeclaration, Person  # load with a first case
+
     if draft.applicant is None or draft.delivery is None:
         raise ValueError("a case needs an applicant and a delivery choice")
     agent = None

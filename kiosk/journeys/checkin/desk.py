@@ -19,15 +19,16 @@ from kiosk.printing import TicketPrinter
 
 logger = logging.getLogger(__name__)
 
-_CLOSED_TICKET = frozenset(
-    s.value
-    for s in (
+
+def _closed_ticket_states() -> frozenset[str]:
+    # Not a module constant: the ticket models need not load before a check-in.
+    closed = (
         m.TicketState.DONE,
         m.TicketState.NO_SHOW,
         m.TicketState.CANCELLED,
         m.TicketState.TRANSFERRED,
     )
-)
+    return frozenset(s.value for s in closed)
 
 
 class CheckInDesk:
@@ -101,7 +102,7 @@ class CheckInDesk:
                 RefusalKind.ALREADY_CHECKED_IN,
                 exc.citizen_message,
                 ticket_number=number if isinstance(number, str) else "",
-                ticket_closed=state in _CLOSED_TICKET,
+                ticket_closed=state in _closed_ticket_states(),
             )
         if problem in (m.ProblemCode.APPOINTMENT_NOT_TODAY, m.ProblemCode.INVALID_TRANSITION):
             # The hub's answer covers several cases; the appointment itself tells them apart.

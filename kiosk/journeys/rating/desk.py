@@ -5,7 +5,6 @@ from __future__ import annotations
 from contract import models as m
 from kiosk.api.client import HubClient
 from kiosk.api.errors import HubRejected
-from kiosk.journeys.rating.flow import RatingRefusal, RatingRefused, looks_provisional, receipt_ref
 from kiosk.outbox.store import EntryState, Outbox
 
 
@@ -25,6 +24,14 @@ class RatingDesk:
         """The case a receipt names, by the hub's number; a provisional number this terminal
         printed stands for the hub's number once the case is uploaded (the receipt code is the
         same on both receipts). Without a code, nothing can prove the receipt is held."""
+        # Imported with the first rating: the flow's levels load the evaluation models.
+        from kiosk.journeys.rating.flow import (
+            RatingRefusal,
+            RatingRefused,
+            looks_provisional,
+            receipt_ref,
+        )
+
         if not receipt_code:
             raise RatingRefused(RatingRefusal.NO_RECEIPT_CODE)
         local = self._outbox.find_provisional(number) if self._outbox is not None else None

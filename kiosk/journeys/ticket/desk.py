@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from contract import models as m
-from contract.models import CatalogItem, TicketCategory, TicketIssued, TicketIssueRequest
 from drivers.errors import DeviceError
 from kiosk.api.client import HubClient
 from kiosk.catalog_cache import CatalogCache, KioskGuide
@@ -35,7 +34,7 @@ logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class TicketOutcome:
-    ticket: TicketIssued
+    ticket: m.TicketIssued
     printed: bool
     print_problem: str = ""  # the printer's error, for the technician's log and screen notice
     paper_png: Path | None = None  # the virtual printer's picture of the printed ticket
@@ -45,11 +44,11 @@ class TicketOutcome:
 class TicketMenu:
     """What this terminal offers, and which categories ask for identity before the number."""
 
-    categories: list[TicketCategory]
-    items: list[CatalogItem] = field(default_factory=list)
+    categories: list[m.TicketCategory]
+    items: list[m.CatalogItem] = field(default_factory=list)
     real_name: frozenset[str] = frozenset()
 
-    def category(self, code: str) -> TicketCategory | None:
+    def category(self, code: str) -> m.TicketCategory | None:
         return next((c for c in self.categories if c.code == code), None)
 
 
@@ -72,9 +71,9 @@ class TicketDesk:
         self._shown = list(settings.categories)
         self.catalog = catalog
         self.guide = guide or KioskGuide((), {})
-        self.last_issued: TicketIssued | None = None  # for maintenance's "reprint last ticket"
+        self.last_issued: m.TicketIssued | None = None  # for maintenance's "reprint last ticket"
 
-    def categories(self) -> list[TicketCategory]:
+    def categories(self) -> list[m.TicketCategory]:
         """The hall's active categories, in the order this terminal's configuration lists them."""
         active = [c for c in self._client.list_ticket_categories() if c.active]
         if not self._shown:
@@ -87,7 +86,7 @@ class TicketDesk:
         out of reach; none when there is neither: 取号 by category still works)."""
         categories = self.categories()
         offered = {c.code for c in categories}
-        items: list[CatalogItem] = []
+        items: list[m.CatalogItem] = []
         if self._settings.by_item and self.catalog is not None:
             try:
                 self.catalog.refresh()
@@ -113,7 +112,7 @@ class TicketDesk:
         holder: Identity | None = None,
     ) -> TicketOutcome:
         """Issue a number at the hub, then print it. Hub errors propagate: no number, no ticket."""
-        request = TicketIssueRequest(
+        request = m.TicketIssueRequest(
             category_code=category_code,
             item_code=item_code,
             id_number=holder.id_number if holder is not None else None,

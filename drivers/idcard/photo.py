@@ -4,17 +4,19 @@ WLT is a proprietary compression; only vendor libraries (libwlt2bmp, WltRS...) d
 102x126 24-bit bitmap. We never fake a photo: without a decoder ``decode_photo`` returns None and
 the UI shows a neutral placeholder. A decoder is any callable ``bytes -> bytes | None``; install
 one with :func:`set_photo_decoder`, or let :func:`find_vendor_decoder` load a shared library named
-in ``$KIOSK_WLT_LIBRARY`` or found as ``libwlt2bmp`` / ``libwlt``.
+in ``$KIOSK_WLT_LIBRARY`` or found by the dynamic linker as ``libwlt2bmp.so`` / ``libwlt.so``.
 """
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import logging
 import os
 import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import ctypes
 
 logger = logging.getLogger(__name__)
 
@@ -38,14 +40,27 @@ def set_photo_decoder(decoder: PhotoDecoder | None) -> None:
 
 
 def find_vendor_decoder(names: tuple[str, ...] = ("wlt2bmp", "wlt")) -> PhotoDecoder | None:
-    """Load a libwlt2bmp-style library: ``int unpack(char *wlt, char *bmp, int save)`` (1 = ok)."""
-    candidates = [os.environ.get("KIOSK_WLT_LIBRARY", "")]
-    candidates += [ctypes.util.find_library(name) or "" for name in names]
-    for path in filter(None, candidates):
+    """Load a libwlt2bmp-style library: ``int unpack(char *wlt, char *bmp, int save)`` (1 = ok).
+
+    The one named in ``$KIOSK_WLT_LIBRARY``, else the first ``lib<name>.so`` the dynamic linker
+    finds (its cache, ``LD_LIBRARY_PATH``); a library installed only under a versioned name is
+    named in the variable. Asking the linker runs nothing, where ``ctypes.util.find_library``
+    would run ldconfig, then gcc and ld, at every start of a kiosk without the library.
+    """
+    import ctypes
+
+    explicit = os.environ.get("KIOSK_WLT_LIBRARY", "")
+    candidates = [explicit] if explicit else []
+    candidates += [f"lib{name}.so" for name in names]
+    for path in candidates:
         try:
             library = ctypes.CDLL(path)
             unpack = library.unpack
-        except (OSError, AttributeError):
+        except OSError:
+            if path == explicit:  # a library the linker does not find is simply not installed
+                logger.info("WLT decoder %s not usable", path)
+            continue
+        except AttributeError:
             logger.info("WLT decoder %s not usable", path)
             continue
         unpack.argtypes = (ctypes.c_char_p, ctypes.c_char_p, ctypes.c_int)
@@ -56,6 +71,8 @@ def find_vendor_decoder(names: tuple[str, ...] = ("wlt2bmp", "wlt")) -> PhotoDec
 
 
 def _wrap(unpack: Callable[[bytes, ctypes.Array[ctypes.c_char], int], int]) -> PhotoDecoder:
+    import ctypes
+
     def decode(wlt: bytes) -> bytes | None:
         if len(wlt) != WLT_LEN:
             return None
@@ -68,8 +85,8 @@ def _wrap(unpack: Callable[[bytes, ctypes.Array[ctypes.c_char], int], int]) -> P
 def load_decoder() -> PhotoDecoder | None:
     """Search for a vendor library once per process (readers call this when they open).
 
-    The search runs ``ldconfig`` behind ``ctypes.util.find_library`` (tens of milliseconds), so
-    it belongs to opening a reader, not to the first citizen's read.
+    Loading a vendor library takes a moment, so it belongs to opening a reader, not to the
+    first citizen's read.
     """
     global _decoder, _searched
     with _lock:

@@ -10,11 +10,12 @@ alarm (see :data:`ALARM_PRELUDE`), in case its parent was stuck rather than dead
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import signal
-import subprocess
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import subprocess
 
 PR_SET_PDEATHSIG = 1
 
@@ -22,16 +23,20 @@ PR_SET_PDEATHSIG = 1
 ALARM_PRELUDE = "import signal, sys; signal.alarm(int(sys.argv.pop(1)))\n"
 
 
-def _die_with_parent() -> None:  # runs in the child, between fork and exec
-    libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
-    libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-
-
 def run_bounded(
     argv: Sequence[str], timeout: float, *, capture: bool = False
 ) -> subprocess.CompletedProcess[bytes]:
     """Run ``argv`` for at most ``timeout`` seconds (``subprocess.TimeoutExpired`` then) in a
     child that dies with us. Output is captured, or thrown away."""
+    # Imported with the first child, not at start-up; here, before the fork: the child only
+    # uses them.
+    import ctypes.util
+    import subprocess
+
+    def die_with_parent() -> None:  # runs in the child, between fork and exec
+        libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+
     output = subprocess.PIPE if capture else subprocess.DEVNULL
     return subprocess.run(
         list(argv),
@@ -40,5 +45,5 @@ def run_bounded(
         stderr=output,
         timeout=timeout,
         check=False,
-        preexec_fn=_die_with_parent,
+        preexec_fn=die_with_parent,
     )

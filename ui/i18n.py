@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -36,6 +35,8 @@ def compiled(name: str) -> Path | None:
     cache = Path(platformdirs.user_cache_dir("yimen-kiosk", appauthor=False)) / f"{name}.qm"
     if cache.exists() and cache.stat().st_mtime >= ts.stat().st_mtime:
         return cache
+    import subprocess  # only a checkout that has not been built gets here
+
     cache.parent.mkdir(parents=True, exist_ok=True)
     lrelease = shutil.which("pyside6-lrelease") or str(
         Path(sys.executable).with_name("pyside6-lrelease")

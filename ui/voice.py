@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import subprocess
 import sys
 import tempfile
 import threading
@@ -47,6 +46,8 @@ Path(sys.argv[2]).write_text(f"{tts.state().name} {len(tts.availableLocales())}"
 
 def engine_answers(name: str, timeout: float = PROBE_SECONDS) -> bool:
     """Whether engine ``name`` starts and lists its voices within ``timeout`` seconds."""
+    import subprocess  # the probe runs after home is painted
+
     # The answer comes back in a file, not a pipe: a speech daemon the probe spawns must not
     # hold our pipe open after the probe is killed.
     with tempfile.TemporaryDirectory() as folder:

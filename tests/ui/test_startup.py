@@ -78,6 +78,15 @@ DEFERRED = (
     "drivers.printer.render",  # the virtual printer, with its first job
     "cryptography",  # the outbox's cipher, with the first case stored
     "stdnum",  # ID-number checks, with the first number typed or read
+    "contract.models.cases",  # the contract's models, with the first journey that uses them
+    "contract.models.tickets",
+    "contract.models.evaluations",
+    "contract.models.appointments",
+    "contract.models.counters",
+    "kiosk.journeys.rating.flow",
+    "kiosk.counter.desk",  # the other kinds of terminal's desks
+    "kiosk.display.feed",
+    "subprocess",  # with the first child process (the voice probe, after the first paint)
     "ui.screens.ticket_screen",  # the journeys' screens, in idle time after the first paint
     "ui.screens.checkin_screen",
     "ui.screens.progress_screen",

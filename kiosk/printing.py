@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from contract import models as m
-from drivers.printer.document import Document
-from drivers.printer.encoder import encode
 from drivers.printer.errors import PrinterError
-from drivers.printer.printer import open_printer
 from drivers.printer.profile import PrinterProfile
-from drivers.printer.samples import self_test_page
 from kiosk.config import Settings
-from kiosk.documents import CaseReceipt, QueueTicket, case_receipt, queue_ticket
 from kiosk.errors import ConfigError
+
+# The documents, the encoder and the transports load with the first job: a terminal prints
+# nothing before home is painted.
+if TYPE_CHECKING:
+    from drivers.printer.document import Document
+    from kiosk.documents import CaseReceipt
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +54,8 @@ class TicketPrinter:
     ) -> Path | None:
         """Print a queue ticket; return the virtual printer's PNG, or None on a real printer.
         ``holder_id``: a real-name ticket's ID number, already masked (never the full one)."""
+        from kiosk.documents import QueueTicket, queue_ticket
+
         document = queue_ticket(
             QueueTicket(
                 hall_name=hall_name,
@@ -69,6 +73,10 @@ class TicketPrinter:
 
     def print_receipt(self, receipt: CaseReceipt, name: str) -> Path | None:
         """Print a case receipt (受理回执); like ``print_ticket`` for the virtual printer."""
+        from drivers.printer.encoder import encode
+        from drivers.printer.printer import open_printer
+        from kiosk.documents import case_receipt
+
         if self.uri == NONE:
             raise NoPrinter("this terminal has no printer configured")
         document = case_receipt(receipt, self.profile.paper)
@@ -91,6 +99,9 @@ class TicketPrinter:
 
     def print_document(self, document: Document, name: str) -> Path | None:
         """Print any document (a self-test page, a reprint); the virtual printer returns its PNG."""
+        from drivers.printer.encoder import encode
+        from drivers.printer.printer import open_printer
+
         if self.uri == NONE:
             raise NoPrinter("this terminal has no printer configured")
         if self.uri == VIRTUAL:
@@ -100,4 +111,6 @@ class TicketPrinter:
         return None
 
     def print_test_page(self) -> Path | None:
+        from drivers.printer.samples import self_test_page
+
         return self.print_document(self_test_page(self.profile), "self-test")

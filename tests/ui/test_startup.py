@@ -76,6 +76,8 @@ DEFERRED = (
     "numpy",
     "requests",  # the hub client, with its first request
     "drivers.printer.render",  # the virtual printer, with its first job
+    "kiosk.documents",  # what is printed, and how, with the first job
+    "drivers.printer.document",
     "cryptography",  # the outbox's cipher, with the first case stored
     "stdnum",  # ID-number checks, with the first number typed or read
     "contract.models.cases",  # the contract's models, with the first journey that uses them

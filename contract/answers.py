@@ -18,7 +18,7 @@ from datetime import date
 from typing import Any
 
 from contract import idnumber
-from contract.models import ADDRESS_MIN_LENGTH, FieldKind, FormField, FormSubField
+from contract import models as m
 
 PHONE_PATTERN = re.compile(r"^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$")
 _NUMBER = re.compile(r"^[0-9]+(\.[0-9]+)?$")
@@ -81,7 +81,7 @@ def is_empty(value: Any) -> bool:
     return False
 
 
-def check_answers(form: Sequence[FormField], answers: Mapping[str, Any]) -> list[AnswerError]:
+def check_answers(form: Sequence[m.FormField], answers: Mapping[str, Any]) -> list[AnswerError]:
     """Every problem with a form's answers, unknown fields first (empty when all is well)."""
     known = {f.name for f in form}
     errors = [AnswerError(n, AnswerProblem.UNKNOWN_FIELD) for n in answers if n not in known]
@@ -90,21 +90,21 @@ def check_answers(form: Sequence[FormField], answers: Mapping[str, Any]) -> list
     return errors
 
 
-def check_answer(field: FormField | FormSubField, value: Any) -> list[AnswerError]:
+def check_answer(field: m.FormField | m.FormSubField, value: Any) -> list[AnswerError]:
     """Every problem with one answer (empty when it is fine)."""
     kind = field.kind
     if is_empty(value):
         if not field.required:
             return []
-        choosing = kind in (FieldKind.SELECT, FieldKind.MULTI_SELECT)
+        choosing = kind in (m.FieldKind.SELECT, m.FieldKind.MULTI_SELECT)
         return [
             AnswerError(
                 field.name, AnswerProblem.NOT_CHOSEN if choosing else AnswerProblem.REQUIRED
             )
         ]
-    if isinstance(field, FormField) and kind is FieldKind.GROUP:
+    if isinstance(field, m.FormField) and kind is m.FieldKind.GROUP:
         return _check_group(field, value)
-    if isinstance(field, FormField) and kind is FieldKind.MULTI_SELECT:
+    if isinstance(field, m.FormField) and kind is m.FieldKind.MULTI_SELECT:
         return _check_choices(field, value)
     if isinstance(value, list | tuple | dict):
         return [AnswerError(field.name, AnswerProblem.WRONG_SHAPE)]
@@ -114,24 +114,24 @@ def check_answer(field: FormField | FormSubField, value: Any) -> list[AnswerErro
     return [] if problem is None else [AnswerError(field.name, problem)]
 
 
-def _scalar_problem(field: FormField | FormSubField, value: Any) -> AnswerProblem | None:
+def _scalar_problem(field: m.FormField | m.FormSubField, value: Any) -> AnswerProblem | None:
     if isinstance(value, bool):  # no kind is answered yes/no; "True" is not text either
         return AnswerProblem.WRONG_SHAPE
     text = str(value).strip()
     if len(text) > field.max_length:
         return AnswerProblem.TOO_LONG
     match field.kind:
-        case FieldKind.NUMBER if not _NUMBER.match(text):
+        case m.FieldKind.NUMBER if not _NUMBER.match(text):
             return AnswerProblem.NOT_A_NUMBER
-        case FieldKind.DATE if not _is_iso_date(text):
+        case m.FieldKind.DATE if not _is_iso_date(text):
             return AnswerProblem.BAD_DATE
-        case FieldKind.PHONE if not PHONE_PATTERN.match(text):
+        case m.FieldKind.PHONE if not PHONE_PATTERN.match(text):
             return AnswerProblem.BAD_PHONE
-        case FieldKind.ADDRESS if len(text) < ADDRESS_MIN_LENGTH:
+        case m.FieldKind.ADDRESS if len(text) < m.ADDRESS_MIN_LENGTH:
             return AnswerProblem.SHORT_ADDRESS
-        case FieldKind.ID_NUMBER:
+        case m.FieldKind.ID_NUMBER:
             return id_number_problem(text)
-        case FieldKind.SELECT if text not in field.options:
+        case m.FieldKind.SELECT if text not in field.options:
             return AnswerProblem.NOT_AN_OPTION
     return None
 
@@ -146,7 +146,7 @@ def _is_iso_date(text: str) -> bool:
     return True
 
 
-def _check_choices(field: FormField, value: Any) -> list[AnswerError]:
+def _check_choices(field: m.FormField, value: Any) -> list[AnswerError]:
     if not isinstance(value, list | tuple) or not all(isinstance(c, str) for c in value):
         return [AnswerError(field.name, AnswerProblem.WRONG_SHAPE)]
     if any(c not in field.options for c in value):
@@ -161,7 +161,7 @@ def _check_choices(field: FormField, value: Any) -> list[AnswerError]:
     return []
 
 
-def _check_group(field: FormField, rows: Any) -> list[AnswerError]:
+def _check_group(field: m.FormField, rows: Any) -> list[AnswerError]:
     if not isinstance(rows, list | tuple) or not all(isinstance(r, Mapping) for r in rows):
         return [AnswerError(field.name, AnswerProblem.WRONG_SHAPE)]
     least = max(field.min_rows, 1 if field.required else 0)
@@ -181,7 +181,7 @@ def _check_group(field: FormField, rows: Any) -> list[AnswerError]:
     return errors
 
 
-def upgrade_legacy(form: Sequence[FormField], answers: Mapping[str, Any]) -> dict[str, Any]:
+def upgrade_legacy(form: Sequence[m.FormField], answers: Mapping[str, Any]) -> dict[str, Any]:
     """Answers from older terminals in the current shapes: a multi-choice sent as "A、B" becomes
     a list, a group sent as a JSON string becomes its rows. Anything else is left as it is (and
     checked as it is), so a case waiting in an old terminal's outbox still arrives."""
@@ -190,9 +190,9 @@ def upgrade_legacy(form: Sequence[FormField], answers: Mapping[str, Any]) -> dic
     for name, value in answers.items():
         if not isinstance(value, str) or not value.strip():
             continue
-        if kinds.get(name) is FieldKind.MULTI_SELECT:
+        if kinds.get(name) is m.FieldKind.MULTI_SELECT:
             upgraded[name] = [c.strip() for c in value.split(LEGACY_SEPARATOR) if c.strip()]
-        elif kinds.get(name) is FieldKind.GROUP:
+        elif kinds.get(name) is m.FieldKind.GROUP:
             try:
                 rows = json.loads(value)
             except ValueError:

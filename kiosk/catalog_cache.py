@@ -24,7 +24,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from contract.models import Catalog, CatalogItem, Channel
+from contract import models as m
 from kiosk.api.client import HubClient
 from kiosk.api.errors import HubFailure, HubUnreachable
 from kiosk.errors import ConfigError, KioskError
@@ -55,10 +55,10 @@ class CatalogCache:
         self.etag_path = Path(folder) / ETAG_FILE
         self.site = site
         self._lock = threading.Lock()
-        self._catalog: Catalog | None = None
+        self._catalog: m.Catalog | None = None
 
     @property
-    def catalog(self) -> Catalog:
+    def catalog(self) -> m.Catalog:
         """The current catalog: in memory, else from the cache file."""
         with self._lock:
             if self._catalog is None:
@@ -96,16 +96,18 @@ class CatalogCache:
             logger.info("catalog updated to version %s (%d items)", fresh.version, len(fresh.items))
         return RefreshResult(fresh.version, changed, False, downloaded=fetched.size)
 
-    def item(self, code: str) -> CatalogItem | None:
+    def item(self, code: str) -> m.CatalogItem | None:
         return next((item for item in self.catalog.items if item.code == code), None)
 
-    def self_service_items(self, channel: Channel = Channel.KIOSK) -> list[CatalogItem]:
-        """Items a citizen can submit at this terminal (others get a guide page only)."""
-        return [i for i in self.catalog.items if i.self_service and channel in i.channels]
+    def self_service_items(self, channel: m.Channel | None = None) -> list[m.CatalogItem]:
+        """Items a citizen can submit at this terminal (others get a guide page only), through
+        ``channel`` (the kiosk's unless told)."""
+        wanted = m.Channel.KIOSK if channel is None else channel
+        return [i for i in self.catalog.items if i.self_service and wanted in i.channels]
 
-    def _read(self) -> Catalog | None:
+    def _read(self) -> m.Catalog | None:
         try:
-            return Catalog.model_validate_json(self.path.read_bytes())
+            return m.Catalog.model_validate_json(self.path.read_bytes())
         except FileNotFoundError:
             return None
         except (OSError, ValueError) as exc:  # a damaged cache is refetched, never trusted
@@ -118,7 +120,7 @@ class CatalogCache:
         except (OSError, UnicodeDecodeError):
             return None
 
-    def _write(self, catalog: Catalog) -> None:
+    def _write(self, catalog: m.Catalog) -> None:
         _write_atomically(self.path, catalog.model_dump_json())
 
     def _write_etag(self, etag: str | None) -> None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from contract import models as m
 from contract.answers import (
     PHONE_PATTERN,
     AnswerError,
@@ -23,7 +24,6 @@ from contract.answers import (
     id_number_problem,
     is_empty,
 )
-from contract.models import CatalogItem, FormAnswer, FormField, FormSubField
 
 # Re-exported for the screens: the same rules the hub applies.
 __all__ = [
@@ -63,7 +63,7 @@ class Kind(enum.Enum):
 class FieldSpec:
     """One field of the form as the kiosk shows it: a view of the schema's field."""
 
-    field: FormField | FormSubField
+    field: m.FormField | m.FormSubField
 
     @property
     def name(self) -> str:
@@ -92,7 +92,7 @@ class FieldSpec:
     @property
     def members(self) -> tuple[FieldSpec, ...]:
         """A group's columns (empty for other kinds)."""
-        if isinstance(self.field, FormField):
+        if isinstance(self.field, m.FormField):
             return tuple(FieldSpec(sub) for sub in self.field.fields)
         return ()
 
@@ -100,10 +100,10 @@ class FieldSpec:
     def max_rows(self) -> int:
         """How many rows a group takes (0 for other kinds)."""
         field = self.field
-        return field.max_rows if isinstance(field, FormField) and field.fields else 0
+        return field.max_rows if isinstance(field, m.FormField) and field.fields else 0
 
 
-def form_specs(item: CatalogItem) -> list[FieldSpec]:
+def form_specs(item: m.CatalogItem) -> list[FieldSpec]:
     return [FieldSpec(f) for f in item.form]
 
 
@@ -140,7 +140,7 @@ def check_form(specs: list[FieldSpec], answers: Mapping[str, Any]) -> list[Field
     return [e for spec in specs for e in check_value(spec, answers.get(spec.name))]
 
 
-def serialise(spec: FieldSpec, value: Any) -> FormAnswer:
+def serialise(spec: FieldSpec, value: Any) -> m.FormAnswer:
     """The answer in the contract's shape (None when nothing was given)."""
     if is_empty(value):
         return None
@@ -160,7 +160,7 @@ def serialise(spec: FieldSpec, value: Any) -> FormAnswer:
 
 def _row(spec: FieldSpec, row: Mapping[str, Any]) -> dict[str, Any]:
     """One group row: each column serialised, empty optional columns left out."""
-    members = {m.name: m for m in spec.members}
+    members = {column.name: column for column in spec.members}
     out: dict[str, Any] = {}
     for name, value in row.items():
         member = members.get(name)
@@ -170,7 +170,7 @@ def _row(spec: FieldSpec, row: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def to_case_form(specs: list[FieldSpec], answers: Mapping[str, Any]) -> dict[str, FormAnswer]:
+def to_case_form(specs: list[FieldSpec], answers: Mapping[str, Any]) -> dict[str, m.FormAnswer]:
     return {
         spec.name: shaped
         for spec in specs

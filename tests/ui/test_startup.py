@@ -80,7 +80,8 @@ DEFERRED = (
     "drivers.printer.document",
     "cryptography",  # the outbox's cipher, with the first case stored
     "stdnum",  # ID-number checks, with the first number typed or read
-    "contract.models.cases",  # the contract's models, with the first journey that uses them
+    "contract.models.catalog",  # the contract's models, with the first journey that uses them
+    "contract.models.cases",
     "contract.models.tickets",
     "contract.models.evaluations",
     "contract.models.appointments",

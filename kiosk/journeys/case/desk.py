@@ -8,7 +8,6 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
-from contract.models import Channel
 from kiosk.api.client import HubClient
 from kiosk.capture import DocumentCamera
 from kiosk.catalog_cache import CatalogCache, KioskGuide, default_guide_path, load_guide
@@ -39,14 +38,10 @@ def build_case_desk(
         folder / "outbox.sqlite3", folder / "outbox.key", terminal_id=settings.terminal.id
     )
     resources.callback(outbox.close)
-    # A window takes a walk-in's case itself (窗口收件): the hall's channel.
-    channel = {Mode.COMMUNITY: Channel.COMMUNITY, Mode.COUNTER: Channel.HALL}.get(
-        mode, Channel.KIOSK
-    )
     service = CaseService(
         outbox,
         client,
-        channel=channel,
+        mode=mode,
         wait_seconds=settings.cases.wait_for_number,
         public_url=settings.api.public_url,
     )

@@ -21,17 +21,18 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from contract.models import ADDRESS_MIN_LENGTH, CatalogItem, Channel, DeliveryMethod
 from contract.payloads import case_tracking_code, case_tracking_url, new_receipt_code
 from kiosk.api.client import HubClient
+from kiosk.config import Mode
 from kiosk.forms import FieldSpec, to_case_form
 from kiosk.identity import Identity
 from kiosk.outbox.sender import AttemptFailed, OutboxSender
 from kiosk.outbox.store import EntryState, Outbox, ProvisionalReceipt
 from kiosk.staff import Shift
 
+# The contract's models load with the first case (their modules are imported where used).
 if TYPE_CHECKING:
-    from contract.models import CaseCreate
+    from contract.models import CaseCreate, CatalogItem, Channel, DeliveryMethod
 
 logger = logging.getLogger(__name__)
 
@@ -94,6 +95,8 @@ class CaseDraft:
 
     def delivery_problem(self) -> DeliveryProblem | None:
         """What keeps the delivery choice from being complete (the phone is the form's)."""
+        from contract.models import ADDRESS_MIN_LENGTH, DeliveryMethod
+
         if self.delivery is None:
             return DeliveryProblem.NO_METHOD
         if self.delivery is DeliveryMethod.EMS and len(self.address.strip()) < ADDRESS_MIN_LENGTH:
@@ -144,7 +147,7 @@ class _Waiter:
 
 
 def build_case(draft: CaseDraft, specs: list[FieldSpec], channel: Channel) -> CaseCreate:
-    from contract.models import CaseCreate, MaterialDeclaration, Person  # load with a first case
+    from contract.models import CaseCreate, DeliveryMethod, MaterialDeclaration, Person
 
     if draft.applicant is None or draft.delivery is None:
         raise ValueError("a case needs an applicant and a delivery choice")
@@ -192,19 +195,28 @@ class CaseService:
         outbox: Outbox,
         client: HubClient,
         *,
-        channel: Channel = Channel.KIOSK,
+        mode: Mode = Mode.HALL,
         wait_seconds: float = 8.0,
         public_url: str = "",
     ) -> None:
         self.outbox = outbox
         self.client = client
-        self.channel = channel
+        self.mode = mode  # the terminal's kind: the channel its cases come through
         self.wait_seconds = wait_seconds
         self.public_url = public_url  # receipts link to the hub's progress page when set
         self._waiting: dict[str, _Waiter] = {}
         self._lock = threading.Lock()
         self.sender = OutboxSender(
             outbox, client, on_settled=self._on_settled, on_attempt_failed=self._on_attempt_failed
+        )
+
+    @property
+    def channel(self) -> Channel:
+        """A community point's channel, a window's (窗口收件: the hall's), else a kiosk's."""
+        from contract.models import Channel
+
+        return {Mode.COMMUNITY: Channel.COMMUNITY, Mode.COUNTER: Channel.HALL}.get(
+            self.mode, Channel.KIOSK
         )
 
     def start(self) -> None:

@@ -8,7 +8,9 @@ Only journeys that are built are offered: no dead tiles.
 
 from __future__ import annotations
 
+import importlib
 import logging
+import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, cast
 
@@ -55,6 +57,15 @@ logger = logging.getLogger(__name__)
 
 PORTRAIT = QSize(1080, 1920)
 LANDSCAPE = QSize(1920, 1080)
+
+# Each journey's screen module, imported in idle time a turn before its screen is built.
+JOURNEY_MODULES = {
+    "ticket": "ui.screens.ticket_screen",
+    "case": "ui.screens.case_screen",
+    "checkin": "ui.screens.checkin_screen",
+    "progress": "ui.screens.progress_screen",
+    "rating": "ui.screens.rating_screen",
+}
 
 
 class KioskWindow(QWidget):
@@ -148,9 +159,9 @@ class KioskWindow(QWidget):
 
     def _build_screens(self) -> None:
         """(Re)build the screens in the current language; called again when it changes. Home
-        comes first; each journey's screen (and its module) is built in idle time after home is
-        painted (one per turn of the event loop, so a tap is answered at once), or at once when
-        it is needed."""
+        comes first; each journey's screen is built in idle time after home is painted (its
+        module, with the contract models it uses, in one turn of the event loop and the screen
+        in the next, so a tap is answered at once), or at once when it is needed."""
         for journey in self._built.values():
             journey.wipe()  # stops any device it listens to before it goes
         self._built = {}
@@ -184,7 +195,7 @@ class KioskWindow(QWidget):
         self._devices_changed(self.terminal.devices.board.snapshot())
         self._card_left_changed()
         self._show_home()
-        after_first_paint(self.home, self._build_next_journey)
+        after_first_paint(self.home, self._start_building_journeys)
 
     @property
     def admin(self) -> AdminScreen:
@@ -228,11 +239,21 @@ class KioskWindow(QWidget):
             raise AttributeError("this terminal takes no cases")
         return cast("CaseJourney", self._journey("case"))
 
+    def _start_building_journeys(self) -> None:
+        # From the next turn: home's first paint set other work off for this one (its kinetic
+        # scrolling, the voice check), and each turn is kept short.
+        QTimer.singleShot(0, self, self._build_next_journey)
+
     def _build_next_journey(self) -> None:
         pending = [key for key in self.journey_keys if key not in self._built]
-        if pending:
+        if not pending:
+            return
+        module = JOURNEY_MODULES[pending[0]]
+        if module in sys.modules:
             self._journey(pending[0])
-            QTimer.singleShot(0, self, self._build_next_journey)  # dropped with the window
+        else:
+            importlib.import_module(module)
+        QTimer.singleShot(0, self, self._build_next_journey)  # dropped with the window
 
     def _journey(self, key: str) -> JourneyScreen:
         built = self._built.get(key)

@@ -9,8 +9,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 SYSTEM_DATA_DIR = Path("/var/lib/kiosk")
 SYSTEM_LOG_DIR = Path("/var/log/kiosk")
 APP_NAME = "yimen-kiosk"
@@ -23,6 +21,8 @@ def data_dir(configured: str = "") -> Path:
     elif SYSTEM_DATA_DIR.is_dir() and os.access(SYSTEM_DATA_DIR, os.W_OK):
         path = SYSTEM_DATA_DIR
     else:
+        import platformdirs  # a developer's or demo run only
+
         path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
     return path
@@ -33,6 +33,8 @@ def log_dir() -> Path:
     if SYSTEM_LOG_DIR.is_dir() and os.access(SYSTEM_LOG_DIR, os.W_OK):
         path = SYSTEM_LOG_DIR
     else:
+        import platformdirs
+
         path = Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
     path.mkdir(parents=True, exist_ok=True, mode=0o750)
     return path

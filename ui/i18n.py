@@ -13,7 +13,6 @@ import shutil
 import sys
 from pathlib import Path
 
-import platformdirs
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 from kiosk.children import run_bounded
@@ -32,11 +31,14 @@ def compiled(name: str) -> Path | None:
         return qm
     if not ts.exists():
         return None
+    # A checkout that has not been built: compiled once into the user cache.
+    import subprocess
+
+    import platformdirs
+
     cache = Path(platformdirs.user_cache_dir("yimen-kiosk", appauthor=False)) / f"{name}.qm"
     if cache.exists() and cache.stat().st_mtime >= ts.stat().st_mtime:
         return cache
-    import subprocess  # only a checkout that has not been built gets here
-
     cache.parent.mkdir(parents=True, exist_ok=True)
     lrelease = shutil.which("pyside6-lrelease") or str(
         Path(sys.executable).with_name("pyside6-lrelease")

@@ -1,24 +1,27 @@
 """QR decoding: zxing-cpp first, and a cascade of fallbacks tried only when it finds nothing.
 
 Theory of operation. Most frames a kiosk sees hold a clean enough code, and zxing-cpp decodes
-those in a few milliseconds, so it always runs first on the grayscale frame (it already tries
-the inverted image, which covers dark-mode phone screens, and downscaled copies). Only when it
-finds nothing does the cascade pay for the fallbacks, stopping at the first stage that finds a
-code. They run zxing-cpp without its own extra passes, which halves their cost; the cheap ones
-work on the frame at half size (pixel averages, made once), which also shrinks blur and moiré:
+those in a few milliseconds, so it always runs first on the grayscale frame (with its
+downscaled copies, but without its inverted pass, which would double its cost on every frame it
+cannot read). Only when it finds nothing does the cascade pay for the fallbacks, stopping at
+the first stage that finds a code. They run zxing-cpp without its own extra passes, which
+halves their cost; the cheap ones work on the frame at half size (pixel averages, made once),
+which also shrinks blur and moiré:
 
-1. binarise: each pixel against the mean of its 15x15 neighbourhood at half size: dim phones,
-   glare and shadow, phone-screen moiré (about 0.6 ms on a 1280x720 frame with no code);
+1. binarise: each pixel against the mean of its 15x15 neighbourhood at half size, and its
+   inverse: dim phones, glare and shadow, phone-screen moiré, dark-mode screens (about 0.6 ms
+   on a 1280x720 frame with no code);
 2. sharpen: unsharp masking at half size: a code out of focus or moving, dim phones (0.7 ms);
-3. finder: a finder pattern hidden by a highlight or a thumb, painted back where the other two
+3. invert: the inverted frame, for a dark-mode screen the binarisation missed (1.5 ms);
+4. finder: a finder pattern hidden by a highlight or a thumb, painted back where the other two
    put it (drivers/camera/qrfinder.py; 0.5-3 ms);
-4. zoom: the two busiest regions of the frame enlarged 3x and sharpened: codes far away, with
+5. zoom: the two busiest regions of the frame enlarged 3x and sharpened: codes far away, with
    modules one or two pixels wide (5 ms);
-5. screen: a 3x3 closing that fills the dark lines between a phone screen's pixels, then the
+6. screen: a 3x3 closing that fills the dark lines between a phone screen's pixels, then the
    binarisation at full size (2-2.5 ms);
-6. deblur: strong unsharp masking at full size: motion blur (3-4 ms);
-7. CLAHE (local contrast equalisation) at full size (4.5-5 ms);
-8. upscale: the whole frame 2x, for small codes that are not among the busiest regions (4-9 ms).
+7. deblur: strong unsharp masking at full size: motion blur (3-4 ms);
+8. CLAHE (local contrast equalisation) at full size (4.5-5 ms);
+9. upscale: the whole frame 2x, for small codes that are not among the busiest regions (4-9 ms).
 
 The stages and their settings were chosen on tests/drivers/camera/qr_degrade.py (the tuning
 set) and are scored on tests/drivers/camera/qr_scoring.py, made apart from it; bench/qr.py
@@ -84,18 +87,21 @@ def zxing_decode(
     scale: float = 1.0,
     offset: Point = (0.0, 0.0),
     thorough: bool = True,
+    invert: bool | None = None,
+    downscale: bool | None = None,
 ) -> list[QrCode]:
     """zxing-cpp on a grayscale image; corners map back to the caller's image as
     ``point / scale + offset``. ``thorough=False`` skips zxing-cpp's own extra passes (the
-    inverted image and its downscaled copies), which halves the cost of a fallback."""
+    inverted image and its downscaled copies), which halves the cost of a fallback;
+    ``invert`` and ``downscale`` choose them one by one."""
     import zxingcpp
 
     found = []
     for barcode in zxingcpp.read_barcodes(
         gray,
         formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode),
-        try_invert=thorough,
-        try_downscale=thorough,
+        try_invert=thorough if invert is None else invert,
+        try_downscale=thorough if downscale is None else downscale,
         try_rotate=thorough,
     ):
         if not barcode.valid:
@@ -171,9 +177,10 @@ class QrCascade:
         self.max_side = max_side
         self._clahe = cv2.createCLAHE(clipLimit=clahe_clip, tileGridSize=(8, 8))
         self.stages: Sequence[Stage] = (
-            ("zxing", lambda views: zxing_decode(views.gray)),
+            ("zxing", self._plain_stage),
             ("zxing+binarise", self._binarise_stage),
             ("zxing+sharpen", self._sharpen_stage),
+            ("zxing+invert", self._invert_stage),
             ("zxing+finder", self._finder_stage),
             ("zxing+zoom", self._zoom_stage),
             ("zxing+screen", self._screen_stage),
@@ -183,8 +190,22 @@ class QrCascade:
         )
 
     @staticmethod
+    def _plain_stage(views: Views) -> list[QrCode]:
+        # Without zxing-cpp's inverted pass, which doubles its cost on a frame it cannot read:
+        # the binarise stage tries the inverse at a quarter of the pixels, and the invert stage
+        # at full size, so the fallbacks that rescue most frames start that much sooner.
+        return zxing_decode(views.gray, thorough=False, downscale=True)
+
+    @staticmethod
     def _binarise_stage(views: Views) -> list[QrCode]:
-        return zxing_decode(views.half_binary, name="zxing+binarise", scale=0.5, thorough=False)
+        return zxing_decode(
+            views.half_binary, name="zxing+binarise", scale=0.5, thorough=False, invert=True
+        )
+
+    @staticmethod
+    def _invert_stage(views: Views) -> list[QrCode]:
+        # A dark-mode screen (light modules on black) that the binarised inverse did not read.
+        return zxing_decode(cv2.bitwise_not(views.gray), name="zxing+invert", thorough=False)
 
     @staticmethod
     def _sharpen_stage(views: Views) -> list[QrCode]:
@@ -255,7 +276,9 @@ class QrCascade:
         return zxing_decode(big, name="zxing+upscale", scale=2.0, thorough=False)
 
     def decode(self, image: np.ndarray, *, fallbacks: bool = True) -> DecodeResult:
-        """Every code in ``image``; ``fallbacks=False`` runs the fast path only."""
+        """Every code in ``image``; ``fallbacks=False`` runs the fast path only: zxing-cpp with
+        all its own passes, the inverted one included (the live scanner's frames between two
+        runs of the fallbacks)."""
         start = time.perf_counter()
         gray = to_gray(image)
         scale = 1.0
@@ -266,7 +289,9 @@ class QrCascade:
         codes: list[QrCode] = []
         if min(gray.shape) < 21:  # too small for any symbol's 21 modules: no point falling back
             fallbacks = False
-        for _name, stage in self.stages if fallbacks else self.stages[:1]:
+        if not fallbacks:
+            codes = zxing_decode(gray)
+        for _name, stage in self.stages if fallbacks else ():
             codes = stage(views)
             if codes:
                 break

@@ -335,9 +335,9 @@ def _steep_corners(rng: np.random.Generator, size: float) -> np.ndarray:
     half = size / 2
     square = np.array([[-half, -half, 0], [half, -half, 0], [half, half, 0], [-half, half, 0]])
     spin = np.deg2rad(rng.uniform(0, 360))
-    square[:, :2] = square[:, :2] @ np.array(
-        [[np.cos(spin), -np.sin(spin)], [np.sin(spin), np.cos(spin)]]
-    ).T
+    square[:, :2] = (
+        square[:, :2] @ np.array([[np.cos(spin), -np.sin(spin)], [np.sin(spin), np.cos(spin)]]).T
+    )
     axis = rng.uniform(0, np.pi)
     tilt = np.deg2rad(rng.uniform(45, 68))
     k = np.array([np.cos(axis), np.sin(axis), 0.0])

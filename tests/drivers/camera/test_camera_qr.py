@@ -229,3 +229,20 @@ def test_huge_png_decodes_in_bounded_time(tmp_path: Path) -> None:
     assert max(gray.shape) == 4096
     assert QrCascade().decode(gray).texts == ("huge png",)
 
+
+def test_dark_mode_screens_are_read_on_the_fast_path_and_by_the_fallbacks(
+    cascade: QrCascade,
+) -> None:
+    # The cascade's first pass skips zxing-cpp's inverted pass to reach the fallbacks sooner;
+    # a dark-mode screen must still be read, by a fallback, and by the live scanner's fast path.
+    scene = background(np.random.default_rng(2))
+    frame = paste(
+        scene,
+        255 - qr_image("YM1:C:2026-000777:3", 4),
+        np.array([[500, 200], [700, 200], [700, 400], [500, 400]], dtype=np.float32),
+        fill=0,
+    )
+    assert cascade.decode(frame, fallbacks=False).texts == ("YM1:C:2026-000777:3",)
+    result = cascade.decode(frame)
+    assert result.texts == ("YM1:C:2026-000777:3",)
+    assert result.codes[0].decoder != "zxing"

@@ -151,6 +151,11 @@ class Views:
         self.gray = gray
 
     @cached_property
+    def busiest(self) -> list[tuple[int, int, np.ndarray]]:
+        """The two regions the zoom stage enlarges, most textured first."""
+        return busiest_regions(self.gray, count=2, side=ZOOM_SIDE)
+
+    @cached_property
     def half(self) -> np.ndarray:
         """Half the size by pixel averaging: blur, noise and screen moiré shrink with it."""
         return cv2.resize(self.gray, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
@@ -217,22 +222,7 @@ class QrCascade:
     def _zoom_stage(views: Views) -> list[QrCode]:
         # A code far from the camera: its modules are one or two pixels wide, too few for
         # zxing-cpp, and it is the busiest texture in the frame. Enlarge only there.
-        found: list[QrCode] = []
-        for x0, y0, crop in busiest_regions(views.gray, count=2, side=ZOOM_SIDE):
-            # Such codes are soft as well (lens, demosaicing, JPEG): sharpen, before enlarging
-            # (a ninth of the pixels to filter). Cubic with strong sharpening first; then
-            # Lanczos, whose own overshoot needs less, for modules near one pixel, where cubic
-            # smears neighbours.
-            for interpolation, sigma, amount in ZOOM_PASSES:
-                soft = cv2.GaussianBlur(crop, (0, 0), sigma)
-                sharp = cv2.addWeighted(crop, 1 + amount, soft, -amount, 0)
-                big = cv2.resize(sharp, None, fx=ZOOM, fy=ZOOM, interpolation=interpolation)
-                found = zxing_decode(
-                    big, name="zxing+zoom", scale=ZOOM, offset=(x0, y0), thorough=False
-                )
-                if found:
-                    return found
-        return found
+        return _zoomed(views, regions=2, passes=ZOOM_PASSES)
 
     @staticmethod
     def _finder_stage(views: Views) -> list[QrCode]:
@@ -309,7 +299,32 @@ class QrCascade:
 
 
 ZOOM, ZOOM_SIDE = 3, 240
+# Cubic with strong sharpening; then Lanczos, whose own overshoot needs less, for modules near
+# one pixel, where cubic smears neighbours.
 ZOOM_PASSES = ((cv2.INTER_CUBIC, 1.0, 2.5), (cv2.INTER_LANCZOS4, 0.7, 1.5))
+
+
+def _zoomed(
+    views: Views,
+    *,
+    regions: int,
+    passes: Sequence[tuple[int, float, float]],
+) -> list[QrCode]:
+    """zxing-cpp on the busiest ``regions`` of the frame enlarged ZOOM times each way of
+    ``passes`` (interpolation, sharpening sigma and amount)."""
+    for x0, y0, crop in views.busiest[:regions]:
+        for interpolation, sigma, amount in passes:
+            # Such codes are soft as well (lens, demosaicing, JPEG): sharpen, before enlarging
+            # (a ninth of the pixels to filter).
+            soft = cv2.GaussianBlur(crop, (0, 0), sigma)
+            sharp = cv2.addWeighted(crop, 1 + amount, soft, -amount, 0)
+            big = cv2.resize(sharp, None, fx=ZOOM, fy=ZOOM, interpolation=interpolation)
+            found = zxing_decode(
+                big, name="zxing+zoom", scale=ZOOM, offset=(x0, y0), thorough=False
+            )
+            if found:
+                return found
+    return []
 
 
 def busiest_regions(

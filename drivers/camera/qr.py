@@ -11,17 +11,20 @@ which also shrinks blur and moiré:
 1. binarise: each pixel against the mean of its 15x15 neighbourhood at half size, and its
    inverse: dim phones, glare and shadow, phone-screen moiré, dark-mode screens (about 0.6 ms
    on a 1280x720 frame with no code);
-2. sharpen: unsharp masking at half size: a code out of focus or moving, dim phones (0.7 ms);
-3. invert: the inverted frame, for a dark-mode screen the binarisation missed (1.5 ms);
+2. zoom: the frame's busiest region sharpened and enlarged 3x: codes far away, with modules
+   one or two pixels wide (about 1.5 ms; early, because zxing-cpp misses most such codes, so
+   this stage sets their median time);
+3. sharpen: unsharp masking at half size: a code out of focus or moving, dim phones (0.7 ms);
 4. finder: a finder pattern hidden by a highlight or a thumb, painted back where the other two
-   put it (drivers/camera/qrfinder.py; 0.5-3 ms);
-5. zoom: the two busiest regions of the frame enlarged 3x and sharpened, then again with
-   Lanczos and milder sharpening: codes far away, with modules one or two pixels wide (5-10 ms);
-6. screen: a 3x3 closing that fills the dark lines between a phone screen's pixels, then the
+   put it (drivers/camera/qrfinder.py; 0.5-8 ms);
+5. zoom-more: the busiest region enlarged with Lanczos and milder sharpening (modules near one
+   pixel), and the second busiest region both ways (3-8 ms);
+6. invert: the inverted frame, for a dark-mode screen the binarisation missed (1.5 ms);
+7. screen: a 3x3 closing that fills the dark lines between a phone screen's pixels, then the
    binarisation at full size (2-2.5 ms);
-7. deblur: strong unsharp masking at full size: motion blur (3-4 ms);
-8. CLAHE (local contrast equalisation) at full size (4.5-5 ms);
-9. upscale: the whole frame 2x, for small codes that are not among the busiest regions (4-9 ms).
+8. deblur: strong unsharp masking at full size: motion blur (3-4 ms);
+9. CLAHE (local contrast equalisation) at full size (4.5-5 ms);
+10. upscale: the whole frame 2x, for small codes that are not among the busiest regions (4-9 ms).
 
 The stages and their settings were chosen on tests/drivers/camera/qr_degrade.py (the tuning
 set) and are scored on tests/drivers/camera/qr_scoring.py, made apart from it; bench/qr.py
@@ -152,7 +155,7 @@ class Views:
 
     @cached_property
     def busiest(self) -> list[tuple[int, int, np.ndarray]]:
-        """The two regions the zoom stage enlarges, most textured first."""
+        """The two regions the zoom stages enlarge, most textured first."""
         return busiest_regions(self.gray, count=2, side=ZOOM_SIDE)
 
     @cached_property
@@ -184,10 +187,11 @@ class QrCascade:
         self.stages: Sequence[Stage] = (
             ("zxing", self._plain_stage),
             ("zxing+binarise", self._binarise_stage),
+            ("zxing+zoom", self._zoom_first_stage),
             ("zxing+sharpen", self._sharpen_stage),
-            ("zxing+invert", self._invert_stage),
             ("zxing+finder", self._finder_stage),
-            ("zxing+zoom", self._zoom_stage),
+            ("zxing+zoom-more", self._zoom_more_stage),
+            ("zxing+invert", self._invert_stage),
             ("zxing+screen", self._screen_stage),
             ("zxing+deblur", self._deblur_stage),
             ("zxing+clahe", self._clahe_stage),
@@ -219,10 +223,16 @@ class QrCascade:
         return zxing_decode(sharp, name="zxing+sharpen", scale=0.5, thorough=False)
 
     @staticmethod
-    def _zoom_stage(views: Views) -> list[QrCode]:
+    def _zoom_first_stage(views: Views) -> list[QrCode]:
         # A code far from the camera: its modules are one or two pixels wide, too few for
-        # zxing-cpp, and it is the busiest texture in the frame. Enlarge only there.
-        return _zoomed(views, regions=2, passes=ZOOM_PASSES)
+        # zxing-cpp, and it is the busiest texture in the frame. Enlarge only there. Where
+        # zxing-cpp misses most frames (codes far away) this pass sets the median time, so it
+        # comes early and alone: the busiest region, the first way of enlarging it.
+        return _zoomed(views, regions=1, passes=ZOOM_PASSES[:1])
+
+    @staticmethod
+    def _zoom_more_stage(views: Views) -> list[QrCode]:
+        return _zoomed(views, regions=2, passes=ZOOM_PASSES, skip_first=True)
 
     @staticmethod
     def _finder_stage(views: Views) -> list[QrCode]:
@@ -309,11 +319,15 @@ def _zoomed(
     *,
     regions: int,
     passes: Sequence[tuple[int, float, float]],
+    skip_first: bool = False,
 ) -> list[QrCode]:
     """zxing-cpp on the busiest ``regions`` of the frame enlarged ZOOM times each way of
-    ``passes`` (interpolation, sharpening sigma and amount)."""
-    for x0, y0, crop in views.busiest[:regions]:
-        for interpolation, sigma, amount in passes:
+    ``passes`` (interpolation, sharpening sigma and amount); ``skip_first`` leaves out the
+    first region's first pass (the first zoom stage's)."""
+    for index, (x0, y0, crop) in enumerate(views.busiest[:regions]):
+        for which, (interpolation, sigma, amount) in enumerate(passes):
+            if skip_first and index == which == 0:
+                continue
             # Such codes are soft as well (lens, demosaicing, JPEG): sharpen, before enlarging
             # (a ninth of the pixels to filter).
             soft = cv2.GaussianBlur(crop, (0, 0), sigma)

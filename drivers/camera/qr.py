@@ -19,12 +19,15 @@ which also shrinks blur and moiré:
    put it (drivers/camera/qrfinder.py; 0.5-8 ms);
 5. zoom-more: the busiest region enlarged with Lanczos and milder sharpening (modules near one
    pixel), and the second busiest region both ways (3-8 ms);
-6. invert: the inverted frame, for a dark-mode screen the binarisation missed (1.5 ms);
-7. screen: a 3x3 closing that fills the dark lines between a phone screen's pixels, then the
+6. rectify: three finder patterns traced at full size fix an affine map that sets the symbol
+   upright at 4 px per module: a code turned far out of the image plane, squeezed and sheared
+   (drivers/camera/qrfinder.py; 1-3 ms);
+7. invert: the inverted frame, for a dark-mode screen the binarisation missed (1.5 ms);
+8. screen: a 3x3 closing that fills the dark lines between a phone screen's pixels, then the
    binarisation at full size (2-2.5 ms);
-8. deblur: strong unsharp masking at full size: motion blur (3-4 ms);
-9. CLAHE (local contrast equalisation) at full size (4.5-5 ms);
-10. upscale: the whole frame 2x, for small codes that are not among the busiest regions (4-9 ms).
+9. deblur: strong unsharp masking at full size: motion blur (3-4 ms);
+10. CLAHE (local contrast equalisation) at full size (4.5-5 ms);
+11. upscale: the whole frame 2x, for small codes that are not among the busiest regions (4-9 ms).
 
 The stages and their settings were chosen on tests/drivers/camera/qr_degrade.py (the tuning
 set) and are scored on tests/drivers/camera/qr_scoring.py, made apart from it; bench/qr.py
@@ -43,6 +46,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import islice
 
 import cv2
 import numpy as np
@@ -191,6 +195,7 @@ class QrCascade:
             ("zxing+sharpen", self._sharpen_stage),
             ("zxing+finder", self._finder_stage),
             ("zxing+zoom-more", self._zoom_more_stage),
+            ("zxing+rectify", self._rectify_stage),
             ("zxing+invert", self._invert_stage),
             ("zxing+screen", self._screen_stage),
             ("zxing+deblur", self._deblur_stage),
@@ -252,6 +257,23 @@ class QrCascade:
         return repaired_reads(views.gray, finders, read)
 
     @staticmethod
+    def _rectify_stage(views: Views) -> list[QrCode]:
+        from drivers.camera.qrfinder import finder_patterns, rectified
+
+        # At full size: a code turned far from the camera has finders a few pixels across. An
+        # opening clears the specks of sensor grain, which would otherwise leave tens of
+        # thousands of contours to trace (60-90 ms on a grainy frame, under 1 ms after).
+        dark = cv2.adaptiveThreshold(
+            views.gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 15, 10
+        )
+        dark = cv2.morphologyEx(dark, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
+        for image, back in islice(rectified(views.gray, finder_patterns(dark)), RECTIFY_TRIES):
+            found = zxing_decode(image, name="zxing+rectify", thorough=False)
+            if found:
+                return [_mapped(code, back) for code in found]
+        return []
+
+    @staticmethod
     def _screen_stage(views: Views) -> list[QrCode]:
         # A phone screen seen up close: the dark lines between its pixels cross the light
         # modules. A 3x3 closing fills them in; modules are wider and stay.
@@ -308,6 +330,7 @@ class QrCascade:
     __call__ = decode
 
 
+RECTIFY_TRIES = 6
 ZOOM, ZOOM_SIDE = 3, 240
 # Cubic with strong sharpening; then Lanczos, whose own overshoot needs less, for modules near
 # one pixel, where cubic smears neighbours.
@@ -365,6 +388,13 @@ def busiest_regions(
         reach = side // 8  # suppress the neighbourhood: the next crop is somewhere else
         energy[max(0, y - reach) : y + reach + 1, max(0, x - reach) : x + reach + 1] = 0
     return crops
+
+
+def _mapped(code: QrCode, matrix: np.ndarray) -> QrCode:
+    """``code`` with its corners moved by the 2x3 affine ``matrix``."""
+    corners = np.array(code.corners, np.float32).reshape(-1, 1, 2)
+    points = cv2.transform(corners, matrix).reshape(-1, 2)
+    return QrCode(code.text, code.decoder, tuple((float(x), float(y)) for x, y in points))
 
 
 def _unique(codes: list[QrCode]) -> tuple[QrCode, ...]:

@@ -272,3 +272,12 @@ def test_a_code_turned_far_from_the_camera_is_set_upright_by_its_finders(
     module = side / (patch.shape[0] / 4)
     for corner, want in zip(result.codes[0].corners, expected, strict=True):
         assert np.hypot(*(np.array(corner) - want)) < 1.5 * module
+
+
+@pytest.mark.parametrize("seed", [13, 19])
+def test_modules_near_one_pixel_are_read_by_the_lanczos_zoom(cascade: QrCascade, seed: int) -> None:
+    # 1.1-1.6 px per module: the cubic enlargement smears neighbouring modules together.
+    sample = make_sample("far_tiny", seed)
+    result = cascade.decode(sample.frame)
+    assert set(result.texts) == set(sample.texts)
+    assert result.codes[0].decoder == "zxing+zoom"

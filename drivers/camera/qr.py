@@ -1,12 +1,12 @@
 """QR decoding: zxing-cpp first, and a cascade of fallbacks tried only when it finds nothing.
 
 Theory of operation. Most frames a kiosk sees hold a clean enough code, and zxing-cpp decodes
-those in a few milliseconds, so it always runs first on the grayscale frame (with its
-downscaled copies, but without its inverted pass, which would double its cost on every frame it
-cannot read). Only when it finds nothing does the cascade pay for the fallbacks, stopping at
-the first stage that finds a code. They run zxing-cpp without its own extra passes, which
-halves their cost; the cheap ones work on the frame at half size (pixel averages, made once),
-which also shrinks blur and moiré:
+those in a few milliseconds, so it always runs first on the grayscale frame (without its
+inverted pass, which would double its cost on every frame it cannot read, nor its downscaled
+copies, which the half-size stages stand for). Only when it finds nothing does the cascade pay
+for the fallbacks, stopping at the first stage that finds a code. They run zxing-cpp without
+its own extra passes, which halves their cost; the cheap ones work on the frame at half size
+(pixel averages, made once), which also shrinks blur and moiré:
 
 1. binarise: each pixel against the mean of its 15x15 neighbourhood at half size, and its
    inverse: dim phones, glare and shadow, phone-screen moiré, dark-mode screens (about 0.6 ms
@@ -207,8 +207,10 @@ class QrCascade:
     def _plain_stage(views: Views) -> list[QrCode]:
         # Without zxing-cpp's inverted pass, which doubles its cost on a frame it cannot read:
         # the binarise stage tries the inverse at a quarter of the pixels, and the invert stage
-        # at full size, so the fallbacks that rescue most frames start that much sooner.
-        return zxing_decode(views.gray, thorough=False, downscale=True)
+        # at full size, so the fallbacks that rescue most frames start that much sooner. Nor
+        # its downscaled copies, which it reads even after a code is found: the binarise and
+        # sharpen stages work at half size anyway.
+        return zxing_decode(views.gray, thorough=False)
 
     @staticmethod
     def _binarise_stage(views: Views) -> list[QrCode]:

@@ -62,7 +62,9 @@ def test_cascade_is_never_worse_than_zxing_and_its_fallbacks_matter(
         gray = cv2.cvtColor(sample.frame, cv2.COLOR_BGR2GRAY)
         alone = {code.text for code in zxing_decode(gray)}
         result = cascade.decode(sample.frame)
-        assert alone <= set(result.texts), sample.category
+        # Every code zxing-cpp alone reads; not what its extra passes make up out of a
+        # textured background (one steep_tilt frame gives a five-digit "code").
+        assert alone & set(sample.texts) <= set(result.texts), sample.category
         if not set(sample.texts) <= alone and set(sample.texts) <= set(result.texts):
             rescued.append((sample.category, result.codes[0].decoder))
     # The dim and small-module frames are where zxing-cpp alone gives up.

@@ -61,11 +61,15 @@ class DecoderStats:
 
 
 def run_bench(samples: Iterable[BenchSample], decoders: Sequence[Decoder]) -> list[DecoderStats]:
-    """Every decoder on every sample, interleaved so that all see the same machine load."""
+    """Every decoder on every sample, interleaved so that all see the same machine load.
+
+    Each decoder gets its own fresh copy of the image: otherwise the first to run reads it
+    from memory and the later ones from the CPU cache, a few tenths of a millisecond that
+    favour whichever runs last."""
     stats = [DecoderStats(decoder.name) for decoder in decoders]
     for sample in samples:
         for decoder, stat in zip(decoders, stats, strict=True):
-            result = decoder.decode(sample.image)
+            result = decoder.decode(sample.image.copy())
             stat.frames += 1
             stat.times_ms.append(result.ms)
             found = set(result.texts)

@@ -199,3 +199,55 @@ def repaired_reads(
             if tries >= max_tries:
                 return []
     return []
+
+
+def rectified(
+    gray: np.ndarray, finders: list[Finder], *, px_per_module: int = 4
+) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """The symbols that three of ``finders`` may mark, each warped upright onto its own image
+    at ``px_per_module`` with a quiet zone, with the 2x3 matrix that maps that image's points
+    back to ``gray``'s.
+
+    A code turned far out of the image plane is squeezed along one axis until its modules are a
+    pixel or two wide there, and sheared; zxing-cpp then misses it, though its finder patterns
+    can still be traced. Three finders fix an affine map (what perspective adds across one
+    symbol zxing-cpp absorbs), which undoes the squeeze and the shear and enlarges the modules
+    at once. The finder at the corner is the one from which the other two lie along its own
+    two axes, as many modules away."""
+    for a in finders:
+        axes = np.column_stack([a.u, a.v])
+        others = [f for f in finders if f is not a]
+        for i, b in enumerate(others):
+            for c in others[i + 1 :]:
+                modules = [f.module for f in (a, b, c)]
+                if max(modules) > 1.6 * min(modules):
+                    continue
+                to_b = np.abs(np.linalg.solve(axes, b.centre - a.centre))
+                to_c = np.abs(np.linalg.solve(axes, c.centre - a.centre))
+                crossed = (to_b[0] > 3 * to_b[1] and to_c[1] > 3 * to_c[0]) or (
+                    to_b[1] > 3 * to_b[0] and to_c[0] > 3 * to_c[1]
+                )
+                if not crossed:
+                    continue
+                along_b, along_c = to_b.max(), to_c.max()  # the symbol's side less 7 modules
+                if not (min(along_b, along_c) >= 10 and max(along_b, along_c) <= 60):
+                    continue
+                if max(along_b, along_c) > 1.3 * min(along_b, along_c):
+                    continue
+                yield _upright(gray, a, b, c, (along_b + along_c) / 2 + 7, px_per_module)
+
+
+def _upright(
+    gray: np.ndarray, a: Finder, b: Finder, c: Finder, side: float, px: int
+) -> tuple[np.ndarray, np.ndarray]:
+    quiet = 4
+    near, far = (quiet + 3.5) * px, (quiet + side - 3.5) * px
+    # Seen from ``a`` (top left) the top-right finder comes first turning clockwise (y down).
+    db, dc = b.centre - a.centre, c.centre - a.centre
+    right, down = (b, c) if db[0] * dc[1] - db[1] * dc[0] > 0 else (c, b)
+    source = np.array([a.centre, right.centre, down.centre], np.float32)
+    target = np.array([[near, near], [far, near], [near, far]], np.float32)
+    matrix = cv2.getAffineTransform(source, target)
+    size = round((side + 2 * quiet) * px)
+    image = cv2.warpAffine(gray, matrix, (size, size), flags=cv2.INTER_CUBIC, borderValue=255)
+    return image, cv2.invertAffineTransform(matrix)

@@ -20,6 +20,19 @@ frame pixels per module):
 - far_soft: 1.6-2.6 px per module, softened (Gaussian 0.6-1.0 px) and JPEG-compressed (55-85);
 - shadow: a tilted code (130-300 px) under light falling off to 40-70 % across it and a hand's
   soft shadow (30-50 %).
+
+Four more, added when the scoring set showed the cascade short on glare, distance, moiré and
+tilt; made here in ways of their own, without looking at how the scoring set makes its frames:
+
+- window_glare: a window or strip light reflected in glossy paper or glass: a soft-edged band
+  (1-2 modules wide, any angle) clipped to white across the symbol, over a veil that lifts
+  the whole code by 20-45 % of white;
+- far_tiny: 1.1-1.6 px per module, a longer payload, a lens blur of 0.4-0.7 px, sensor noise;
+- screen_photo: the code on a phone screen photographed: rendered on a pixel grid at 4x the
+  frame's resolution (0.8-1.6 frame pixels per screen pixel, rotated), blurred by the lens and
+  averaged down to the frame, so the sensor's sampling makes the moiré;
+- steep_tilt: the code turned 45-68 degrees out of the image plane about a random axis, seen
+  through a 60 degree lens, with vignetting and a coloured light falling off across it.
 """
 
 from __future__ import annotations
@@ -54,6 +67,10 @@ CATEGORIES = (
     "far_soft",
     "hotspot_finder",
     "shadow",
+    "window_glare",
+    "far_tiny",
+    "screen_photo",
+    "steep_tilt",
 )
 
 
@@ -261,6 +278,92 @@ def _shadow(frame: np.ndarray, rng: np.random.Generator, centre: np.ndarray, siz
     return np.clip(lit, 0, 255).astype(np.uint8)
 
 
+def _window_glare(
+    frame: np.ndarray, rng: np.random.Generator, centre: np.ndarray, size: float, module: float
+) -> np.ndarray:
+    h, w = frame.shape[:2]
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    cx, cy = centre + rng.uniform(-0.25, 0.25, 2) * size
+    veil = np.exp(-(((xx - cx) ** 2 + (yy - cy) ** 2) / (2 * (size * 0.6) ** 2)))
+    lifted = frame.astype(np.float32) * (1 - 0.3 * veil[..., None])
+    lifted += (veil * 255 * rng.uniform(0.2, 0.45))[..., None]
+    angle = rng.uniform(0, np.pi)
+    across = (xx - cx) * np.cos(angle) + (yy - cy) * np.sin(angle)
+    half_width = module * rng.uniform(0.4, 1.0)
+    band = np.clip(1.6 - np.abs(across) / half_width, 0, 1)  # clipped core, soft flanks
+    lifted += (band * 320)[..., None]
+    return np.clip(lifted, 0, 255).astype(np.uint8)
+
+
+def _far_tiny(frame: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    soft = cv2.GaussianBlur(frame, (0, 0), rng.uniform(0.4, 0.7)).astype(np.float32)
+    noisy = soft + rng.normal(0, rng.uniform(3, 7), soft.shape[:2])[..., None]
+    return np.clip(noisy, 0, 255).astype(np.uint8)
+
+
+def _screen_photo(
+    scene: np.ndarray, text: str, rng: np.random.Generator, corners: np.ndarray, module: float
+) -> np.ndarray:
+    """The code on an LCD with square pixels, drawn at 4x and averaged down like a sensor."""
+    over = 4
+    pitch = rng.uniform(0.8, 1.6)  # frame pixels per screen pixel
+    per_module = max(2, round(module / pitch))
+    modules = qr_modules(text).astype(np.float32) / 255
+    pixels = np.kron(modules, np.ones((per_module, per_module), np.float32))
+    # Each screen pixel as 4x4 texels: a lit 2x3 with a dark gap (the black matrix).
+    cell = np.zeros((4, 4), np.float32)
+    cell[:3, 1:3] = 1.0
+    texels = np.kron(pixels * 0.85 + 0.08, cell)
+    h, w = texels.shape
+    src = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
+    matrix = cv2.getPerspectiveTransform(src, (corners * over).astype(np.float32))
+    size = (scene.shape[1] * over, scene.shape[0] * over)
+    warped = cv2.warpPerspective(texels * 255, matrix, size, flags=cv2.INTER_LINEAR)
+    inside = cv2.warpPerspective(np.ones((h, w), np.float32), matrix, size, flags=cv2.INTER_LINEAR)
+    warped = cv2.GaussianBlur(warped, (0, 0), over * rng.uniform(0.15, 0.35))
+    shown = cv2.resize(warped, scene.shape[1::-1], interpolation=cv2.INTER_AREA)
+    alpha = cv2.resize(inside, scene.shape[1::-1], interpolation=cv2.INTER_AREA)[..., None]
+    out = scene.astype(np.float32) * (1 - alpha) + shown[..., None] * alpha
+    return np.clip(out, 0, 255).astype(np.uint8)
+
+
+def _steep_corners(rng: np.random.Generator, size: float) -> np.ndarray:
+    """A square of ``size`` px turned 45-68 degrees out of the image plane, through a 60 degree
+    lens, centred somewhere in the frame."""
+    focal = WIDTH / (2 * np.tan(np.deg2rad(30)))
+    distance = focal  # at this distance the square would be ``size`` px seen face on
+    half = size / 2
+    square = np.array([[-half, -half, 0], [half, -half, 0], [half, half, 0], [-half, half, 0]])
+    spin = np.deg2rad(rng.uniform(0, 360))
+    square[:, :2] = (
+        square[:, :2] @ np.array([[np.cos(spin), -np.sin(spin)], [np.sin(spin), np.cos(spin)]]).T
+    )
+    axis = rng.uniform(0, np.pi)
+    tilt = np.deg2rad(rng.uniform(45, 68))
+    k = np.array([np.cos(axis), np.sin(axis), 0.0])
+    kx = np.array([[0, -k[2], k[1]], [k[2], 0, -k[0]], [-k[1], k[0], 0]])
+    turn = np.eye(3) + np.sin(tilt) * kx + (1 - np.cos(tilt)) * kx @ kx
+    points = square @ turn.T + [0, 0, distance]
+    image = points[:, :2] * focal / points[:, 2:3]
+    span = image.max(axis=0) - image.min(axis=0)
+    cx = rng.uniform(span[0] * 0.6, WIDTH - span[0] * 0.6)
+    cy = rng.uniform(span[1] * 0.6, HEIGHT - span[1] * 0.6)
+    return image - image.mean(axis=0) + [cx, cy]
+
+
+def _steep_light(frame: np.ndarray, rng: np.random.Generator, centre: np.ndarray) -> np.ndarray:
+    h, w = frame.shape[:2]
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    corner_distance = np.hypot(w / 2, h / 2)
+    vignette = 1 - 0.45 * ((xx - w / 2) ** 2 + (yy - h / 2) ** 2) / corner_distance**2
+    angle = rng.uniform(0, 2 * np.pi)
+    along = ((xx - centre[0]) * np.cos(angle) + (yy - centre[1]) * np.sin(angle)) / 300
+    fall = np.clip(0.7 - rng.uniform(0.3, 0.6) * along, 0.12, 1.2)
+    tint = rng.uniform(0.75, 1.0, 3).astype(np.float32)
+    lit = cv2.GaussianBlur(frame, (0, 0), 0.8).astype(np.float32) * (vignette * fall)[..., None]
+    return np.clip(lit * tint, 0, 255).astype(np.uint8)
+
+
 def make_sample(category: str, seed: int) -> Sample:
     """One degraded frame; ``seed`` fixes everything about it."""
     rng = np.random.default_rng(seed)
@@ -270,15 +373,19 @@ def make_sample(category: str, seed: int) -> Sample:
     scene = background(rng)
     count = 2 if category == "two_codes" else 1
     texts = tuple(next(texts_iter) for _ in range(count))
+    if category == "far_tiny":  # a longer payload: more, smaller modules in the same space
+        texts = (texts[0] + "#" + "".join(texts_rng.choice("0123456789ABCDEF") for _ in range(24)),)
     centres = []
     module = 0.0  # frame pixels per module of the last code
     for index, text in enumerate(texts):
-        module_px = 1 if category in ("small_modules", "far_soft") else 3
+        module_px = 1 if category in ("small_modules", "far_soft", "far_tiny") else 3
         patch = qr_image(text, module_px)
         if category == "small_modules":
             size = patch.shape[0] * rng.uniform(1.5, 2.0)
         elif category == "far_soft":
             size = patch.shape[0] * rng.uniform(1.6, 2.6)
+        elif category == "far_tiny":
+            size = patch.shape[0] * rng.uniform(1.1, 1.6)
         elif category == "shadow":
             size = float(rng.uniform(130, 300))
         else:
@@ -292,10 +399,14 @@ def make_sample(category: str, seed: int) -> Sample:
         else:
             jitter = 0.14 if category in ("perspective", "shadow") else 0.03
             corners = _square(rng, size, jitter=jitter)
+        if category == "steep_tilt":
+            corners = _steep_corners(rng, size)
         if category == "inverted":
             patch = 255 - patch
         if category == "screen_grid":
             scene = _screen_grid(scene, text, rng, corners, module)
+        elif category == "screen_photo":
+            scene = _screen_photo(scene, text, rng, corners, module)
         else:
             scene = paste(scene, patch, corners, fill=0 if category == "inverted" else 255)
         centres.append((corners.mean(axis=0), size))
@@ -336,6 +447,12 @@ def make_sample(category: str, seed: int) -> Sample:
         frame = cv2.imdecode(cv2.imencode(".jpg", soft, [cv2.IMWRITE_JPEG_QUALITY, quality])[1], 1)
     elif category == "shadow":
         frame = _shadow(cv2.GaussianBlur(frame, (0, 0), 0.7), rng, *centres[0])
+    elif category == "window_glare":
+        frame = _window_glare(frame, rng, *centres[0], module)
+    elif category == "far_tiny":
+        frame = _far_tiny(frame, rng)
+    elif category == "steep_tilt":
+        frame = _steep_light(frame, rng, centres[0][0])
     return Sample(category, frame, texts)
 
 

@@ -32,7 +32,7 @@ from contract.models import NoticeKind
 from drivers.printer.cups import CupsQueue
 from kiosk.counter.notice_printing import NoticePrinting
 from kiosk.notices import notice_layout, sample_notice
-from tests.e2e.cups.cupsd import PrivateCups, cups_pdf_missing
+from tests.e2e.cups_a4.cupsd import PrivateCups, cups_pdf_missing
 from ui.counter.notice_pdf import render_notice_pdf
 
 RUNS = 10

@@ -1,6 +1,6 @@
 """The citizen's phone pages over real HTTP (uvicorn on loopback): the ticket's live stream, its
 languages, and the receipt link that shows a case only with its code. (The same pages in a real
-browser: tests/e2e/web/test_phone_browser.py.)"""
+browser: tests/e2e/phone_pages/test_phone_browser.py.)"""
 
 from __future__ import annotations
 

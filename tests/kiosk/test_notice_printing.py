@@ -1,5 +1,5 @@
 """The notice printing service on the terminal's own printers: the demo's virtual receipt
-printer, and none at all (every notice kept). Real CUPS: tests/e2e/cups."""
+printer, and none at all (every notice kept). Real CUPS: tests/e2e/cups_a4."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The CUPS client without a CUPS: servers as ``lp -h`` names them, and a server that is not
-there. Printing through a real cupsd is in tests/e2e/cups."""
+there. Printing through a real cupsd is in tests/e2e/cups_a4."""
 
 from __future__ import annotations
 

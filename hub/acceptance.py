@@ -20,7 +20,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from contract import models as m
@@ -48,6 +48,12 @@ VERIFIED_SOURCES = frozenset(
 REMOTE_CHANNELS = (m.Channel.COMMUNITY.value, m.Channel.ONLINE.value, m.Channel.MOBILE.value)
 OPEN_AFTER_ACCEPTANCE = (C.ACCEPTED.value, C.PROCESSING.value, C.SUSPENDED.value, C.DONE.value)
 VERIFIED_HERE = "verified_at_window"  # in the case's data: the citizen's card matched
+# A case's notices in the order they were given (numbers -1, -2, … -10: by length, then text).
+NOTICE_ORDER = (
+    CaseNotice.issued_at,
+    func.length(CaseNotice.notice_number),
+    CaseNotice.notice_number,
+)
 
 
 def _case_by_number(session: Session, reference: str) -> CaseRow:
@@ -302,7 +308,7 @@ def _defective(session: Session, case_id: str) -> list[str]:
 
 def notices(session: Session, case_id: str) -> list[m.Notice]:
     rows = session.execute(
-        select(CaseNotice.data).where(CaseNotice.case_id == case_id).order_by(CaseNotice.issued_at)
+        select(CaseNotice.data).where(CaseNotice.case_id == case_id).order_by(*NOTICE_ORDER)
     ).scalars()
     return [m.Notice.model_validate(data) for data in rows]
 
@@ -477,7 +483,7 @@ def returned_cases(ctx: HubContext, terminal: Terminal) -> list[m.ReturnedCase]:
                 CaseRow.state.in_((C.SUPPLEMENT_REQUESTED.value, C.REJECTED.value)),
                 CaseNotice.issued_at >= since,
             )
-            .order_by(CaseNotice.issued_at.desc())
+            .order_by(*(column.desc() for column in NOTICE_ORDER))
             .limit(200)
         ).all()
         latest: dict[str, m.ReturnedCase] = {}

@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from contract import models as m
+from hub.acceptance import NOTICE_ORDER
 from hub.db import CaseNotice
 from hub.embedded import EmbeddedHub
 from kiosk.api.client import HubClient
@@ -157,9 +158,7 @@ def test_supplement_tells_everything_once_and_a_late_line_needs_a_reason(
     )
     assert second.notice.notice_number == f"{receipt.case_number}-2"
     with hub.context.sessions() as session:
-        counted = session.execute(
-            select(CaseNotice.late_lines).order_by(CaseNotice.issued_at)
-        ).scalars()
+        counted = session.execute(select(CaseNotice.late_lines).order_by(*NOTICE_ORDER)).scalars()
         assert list(counted) == [0, 1]  # for the reports: one line the first notice missed
 
 

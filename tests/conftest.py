@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable
+from typing import Any
 
 # Must be set before any Qt import anywhere in the test session.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -62,3 +63,19 @@ def case_request(material_pdf: bytes) -> Callable[..., CaseCreate]:
         )
 
     return make
+
+
+@pytest.fixture
+def sign_in_clerk() -> Callable[..., None]:
+    """Signs a sample clerk in at a shown CounterWindow and waits for the desk (sample PIN)."""
+    from PySide6.QtCore import Qt
+    from pytestqt.qtbot import QtBot
+
+    def sign_in(qtbot: QtBot, window: Any, staff_no: str = "S001") -> None:
+        window.start()
+        window.sign_in_page.staff_no.setText(staff_no)
+        window.sign_in_page.pin.setText("246810")
+        qtbot.mouseClick(window.sign_in_page.button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window.pages.currentWidget() is window.desk_page, timeout=10000)
+
+    return sign_in

@@ -4,7 +4,7 @@ new case opened at the workbench, verified by the card, and accepted with its no
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, cast
@@ -28,7 +28,7 @@ def counter(tmp_path: Path) -> Iterator[Terminal]:
 
 
 def test_a_walk_in_case_is_taken_at_the_window_and_accepted_at_once(
-    qtbot: QtBot, themed: object, counter: Terminal
+    qtbot: QtBot, themed: object, counter: Terminal, sign_in_clerk: Callable[..., None]
 ) -> None:
     assert counter.counter is not None and counter.cases is not None
     window = CounterWindow(counter.counter, counter.settings.terminal.hall_name)
@@ -40,11 +40,7 @@ def test_a_walk_in_case_is_taken_at_the_window_and_accepted_at_once(
     try:
         window.resize(1920, 1080)
         window.show()
-        window.start()
-        window.sign_in_page.staff_no.setText("S001")
-        window.sign_in_page.pin.setText("246810")
-        qtbot.mouseClick(window.sign_in_page.button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: window.pages.currentWidget() is window.desk_page, timeout=d.WAIT)
+        sign_in_clerk(qtbot, window)
         qtbot.keyClick(window, Qt.Key.Key_F12)
         page = window.walk_in
         assert page is not None and window.pages.currentWidget() is page

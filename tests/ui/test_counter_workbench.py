@@ -24,7 +24,6 @@ from kiosk.api.client import HubClient
 from kiosk.counter.desk import CounterDesk
 from ui.counter.window import CounterWindow
 
-PIN = "246810"
 APPLICANT = m.Person(name="李四", id_number="11010519491231002X")
 WAIT = 10000
 
@@ -74,24 +73,28 @@ def kiosk(hub: EmbeddedHub) -> Iterator[HubClient]:
         yield client
 
 
-def open_window(qtbot: QtBot, hub: EmbeddedHub, code: str, staff_no: str) -> CounterWindow:
-    token = hub.register_terminal(f"WIN-{code}", mode=m.TerminalMode.COUNTER)
-    client = HubClient(hub.base_url, token=token, retries=0)
-    window = CounterWindow(CounterDesk(client, code), "示例区政务服务中心")
-    qtbot.addWidget(window)
-    window.resize(1920, 1080)
-    window.show()
-    window.start()
-    window.sign_in_page.staff_no.setText(staff_no)
-    window.sign_in_page.pin.setText(PIN)
-    qtbot.mouseClick(window.sign_in_page.button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.desk_page, timeout=WAIT)
-    return window
+@pytest.fixture
+def open_window(
+    qtbot: QtBot, hub: EmbeddedHub, sign_in_clerk: Callable[..., None]
+) -> Callable[[str, str], CounterWindow]:
+    """A window terminal at window ``code`` with clerk ``staff_no`` signed in."""
+
+    def open_at(code: str, staff_no: str) -> CounterWindow:
+        token = hub.register_terminal(f"WIN-{code}", mode=m.TerminalMode.COUNTER)
+        client = HubClient(hub.base_url, token=token, retries=0)
+        window = CounterWindow(CounterDesk(client, code), "示例区政务服务中心")
+        qtbot.addWidget(window)
+        window.resize(1920, 1080)
+        window.show()
+        sign_in_clerk(qtbot, window, staff_no)
+        return window
+
+    return open_at
 
 
 @pytest.fixture
-def window(qtbot: QtBot, hub: EmbeddedHub) -> Iterator[CounterWindow]:
-    window = open_window(qtbot, hub, "W01", "S001")
+def window(open_window: Callable[[str, str], CounterWindow]) -> Iterator[CounterWindow]:
+    window = open_window("W01", "S001")
     yield window
     window.refresh_timer.stop()
     window.retry_timer.stop()
@@ -185,12 +188,15 @@ def test_the_card_unmasks_and_a_supplement_lists_every_ticked_material(
 
 
 def test_a_case_another_clerk_holds_is_view_only(
-    qtbot: QtBot, hub: EmbeddedHub, window: CounterWindow, submit: Callable[[], m.CaseReceipt]
+    qtbot: QtBot,
+    window: CounterWindow,
+    submit: Callable[[], m.CaseReceipt],
+    open_window: Callable[[str, str], CounterWindow],
 ) -> None:
     receipt = submit()
     window.open_workbench(receipt.case_number)
     qtbot.waitUntil(lambda: window.workbench.case is not None, timeout=WAIT)
-    other = open_window(qtbot, hub, "W02", "S002")
+    other = open_window("W02", "S002")
     try:
         other.open_workbench(receipt.case_number)
         qtbot.waitUntil(lambda: other.workbench.case is not None, timeout=WAIT)

@@ -37,6 +37,7 @@ def test_accepting_a_kiosk_case_prints_its_notice_through_cups(
     cups: PrivateCups,
     queue: Queue,
     case_request: Callable[..., m.CaseCreate],
+    sign_in_clerk: Callable[..., None],
 ) -> None:
     material = b"%PDF-1.4 id card copy"
     with HubClient(hub.base_url, token=hub.register_terminal("KIOSK-CUPS")) as kiosk:
@@ -52,11 +53,7 @@ def test_accepting_a_kiosk_case_prints_its_notice_through_cups(
     )
     try:
         window.show()
-        window.start()
-        window.sign_in_page.staff_no.setText("S001")
-        window.sign_in_page.pin.setText("246810")
-        qtbot.mouseClick(window.sign_in_page.button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: window.pages.currentWidget() is window.desk_page, timeout=10000)
+        sign_in_clerk(qtbot, window)
         window.open_workbench(receipt.case_number)
         bench = window.workbench
         qtbot.waitUntil(lambda: bench.case is not None, timeout=10000)

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from idcard_vpcd import SocialSecurityCard, VpcdSlot
-from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from contract import models as m
@@ -35,7 +34,11 @@ def counter(tmp_path: Path, vpcd: VpcdSlot) -> Iterator[Terminal]:
 
 
 def test_the_citizens_card_on_the_counters_reader_unmasks_their_case(
-    qtbot: QtBot, vpcd: VpcdSlot, counter: Terminal, case_request: Callable[..., m.CaseCreate]
+    qtbot: QtBot,
+    vpcd: VpcdSlot,
+    counter: Terminal,
+    case_request: Callable[..., m.CaseCreate],
+    sign_in_clerk: Callable[..., None],
 ) -> None:
     document = samples.sample_social_security()
     hub = counter.local_hub
@@ -48,11 +51,7 @@ def test_the_citizens_card_on_the_counters_reader_unmasks_their_case(
     stop = follow_card_reads(counter, window)
     try:
         window.show()
-        window.start()
-        window.sign_in_page.staff_no.setText("S001")
-        window.sign_in_page.pin.setText("246810")
-        qtbot.mouseClick(window.sign_in_page.button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: window.pages.currentWidget() is window.desk_page, timeout=10000)
+        sign_in_clerk(qtbot, window)
         window.open_workbench(receipt.case_number)
         bench = window.workbench
         qtbot.waitUntil(lambda: bench.case is not None, timeout=10000)

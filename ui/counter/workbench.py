@@ -11,6 +11,7 @@ Every decision is answered by the hub with its notice, which ``notice_made`` han
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -99,6 +100,7 @@ class Workbench(QWidget):
         self.card: m.CardAtWindow | None = None  # the citizen's card read for this case
         self.shown_material = ""
         self.staff_no = ""  # the signed-in clerk (set by the window at sign-in)
+        self._items: dict[str, m.CatalogItem] = {}  # read once per item and sign-in
 
         self.number = QLineEdit()
         self.number.setPlaceholderText(self.tr("办件编号，或扫描受理回执二维码"))
@@ -275,10 +277,11 @@ class Workbench(QWidget):
         self, reference: str, card: m.CardAtWindow | None
     ) -> tuple[m.CaseAtWindow, m.CatalogItem | None]:
         case = self.desk.open_case(reference, card)
-        try:
-            item = self.desk.item(case.item_code)
-        except HubRejected:
-            item = None  # an item withdrawn from the catalog since: its materials unlisted
+        item = self._items.get(case.item_code)  # a clerk opens the same few items all day
+        if item is None:
+            # An item withdrawn from the catalog since: the case shows, its materials unlisted.
+            with suppress(HubRejected):
+                item = self._items[case.item_code] = self.desk.item(case.item_code)
         return case, item
 
     def _open_typed(self) -> None:
@@ -351,8 +354,10 @@ class Workbench(QWidget):
             self.open(self.case.case_id, card)
 
     def close_case(self) -> None:
-        """Forget the case (its answers and pages leave the screen)."""
+        """Forget the case (its answers and pages leave the screen) and the items read: the
+        next clerk reads the catalog as it is then."""
         self.case = self.item = self.card = None
+        self._items.clear()
         self.viewer.clear()
         self._show_case()
 

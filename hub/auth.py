@@ -14,6 +14,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import bindparam, select
+from starlette.concurrency import run_in_threadpool
 
 from contract.models import ProblemCode, TerminalCredentials, TerminalRegistration
 from hub.context import HubContext, get_context
@@ -26,7 +27,8 @@ def hash_token(token: str) -> str:
 
 
 def register_terminal(ctx: HubContext, registration: TerminalRegistration) -> TerminalCredentials:
-    """Create the terminal or rotate its token (the old token stops working at once)."""
+    """Create the terminal or rotate its token. The old token stops working at once in this
+    process, within ``KnownTokens.seconds`` in the others (the CLI is one)."""
     token = secrets.token_urlsafe(32)
     now = ctx.now()
     with ctx.transaction() as session:
@@ -47,6 +49,7 @@ def register_terminal(ctx: HubContext, registration: TerminalRegistration) -> Te
             terminal.mode = registration.mode.value
             terminal.site_code = registration.site_code
             terminal.description = registration.description
+    ctx.known_tokens.forget_all()
     return TerminalCredentials(terminal_id=registration.terminal_id, token=token, issued_at=now)
 
 
@@ -75,16 +78,25 @@ _BY_TOKEN = select(*Terminal.__table__.columns).where(
 )
 
 
-def current_terminal(
+def _read_terminal(ctx: HubContext, token_hash: str) -> Terminal:
+    with ctx.reading() as session:
+        row = session.connection().execute(_BY_TOKEN, {"token_hash": token_hash}).first()
+    if row is None:
+        raise HubProblem(401, ProblemCode.UNAUTHORIZED, "Unknown terminal token")
+    ctx.known_tokens.put(token_hash, dict(row._mapping))
+    return Terminal(**row._mapping)
+
+
+async def current_terminal(
     ctx: Annotated[HubContext, Depends(get_context)],
     credentials: Annotated[Credentials, Depends(TERMINAL_TOKEN)],
 ) -> Terminal:
-    token = _bearer(credentials)
-    with ctx.reading() as session:
-        row = session.connection().execute(_BY_TOKEN, {"token_hash": hash_token(token)}).first()
-    if row is None:
-        raise HubProblem(401, ProblemCode.UNAUTHORIZED, "Unknown terminal token")
-    return Terminal(**row._mapping)  # a copy for the route to read; every request runs this
+    # async: a known token is answered without a hand-over to the thread pool.
+    token_hash = hash_token(_bearer(credentials))
+    known = ctx.known_tokens.get(token_hash)
+    if known is not None:
+        return known
+    return await run_in_threadpool(_read_terminal, ctx, token_hash)
 
 
 def require_admin(
@@ -100,7 +112,7 @@ TerminalDep = Annotated[Terminal, Depends(current_terminal)]
 ContextDep = Annotated[HubContext, Depends(get_context)]
 
 
-def counter_terminal(terminal: TerminalDep) -> Terminal:
+async def counter_terminal(terminal: TerminalDep) -> Terminal:
     """Staff actions (calling numbers, accepting cases) are for counter terminals only."""
     if terminal.mode != "counter":
         raise HubProblem(403, ProblemCode.FORBIDDEN, "Counter terminal required")

@@ -7,6 +7,7 @@ import hmac
 import json
 import secrets
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 from contract.models import ProblemCode
-from hub.db import READ_ONLY, KeyValue
+from hub.db import READ_ONLY, KeyValue, Terminal
 from hub.events import Bell, append_emitted, forget_emitted
 from hub.notify import notify
 from hub.problems import HubProblem
@@ -96,6 +97,33 @@ class LookupGuard:
             self._failures[key] = [*self._recent(key, now), now]
 
 
+class KnownTokens:
+    """The terminals whose tokens were checked lately, so that a busy terminal's requests are
+    not each one more database read and thread hand-over (a third of a ticket's cost).
+
+    A rotation through this hub process forgets them at once; one made elsewhere (the CLI, a
+    second hub process on the same PostgreSQL) takes effect within ``seconds``. Routes read only
+    a terminal's id, mode and site, which change only with its token."""
+
+    def __init__(self, seconds: float = 5.0) -> None:
+        self.seconds = seconds
+        self._known: dict[str, tuple[float, dict[str, Any]]] = {}
+
+    def get(self, token_hash: str) -> Terminal | None:
+        known = self._known.get(token_hash)
+        if known is None or time.monotonic() - known[0] > self.seconds:
+            return None
+        return Terminal(**known[1])  # a copy for the route to read
+
+    def put(self, token_hash: str, row: dict[str, Any]) -> None:
+        if len(self._known) > 10_000:  # a hall has tens of terminals: only a flood gets here
+            self._known.clear()
+        self._known[token_hash] = (time.monotonic(), row)
+
+    def forget_all(self) -> None:
+        self._known.clear()
+
+
 @dataclass(slots=True)
 class HubContext:
     engine: Engine
@@ -104,6 +132,7 @@ class HubContext:
     calendar: WorkCalendar = field(default_factory=WorkCalendar)
     signing_key: Ed25519PrivateKey = field(default_factory=Ed25519PrivateKey.generate)
     lookup_guard: LookupGuard = field(default_factory=LookupGuard)
+    known_tokens: KnownTokens = field(default_factory=KnownTokens)
     _factory: sessionmaker[Session] = field(init=False)
     _local: threading.local = field(init=False, default_factory=threading.local)
     _pepper: bytes | None = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from typing import Any
@@ -12,7 +13,9 @@ import pytest
 import requests
 from sqlalchemy import func, select
 
-from contract.models import Priority, TicketIssueRequest
+from contract.models import Priority, TerminalMode, TerminalRegistration, TicketIssueRequest
+from hub.app import create_app
+from hub.auth import register_terminal
 from hub.db import Ticket
 from hub.embedded import EmbeddedHub
 from kiosk.api.client import HubClient
@@ -191,12 +194,36 @@ def test_requests_without_a_valid_token_are_refused(hub: EmbeddedHub) -> None:
 
 def test_rotating_a_token_revokes_the_old_one(hub: EmbeddedHub) -> None:
     old = hub.register_terminal("kiosk-rot")
+    with HubClient(hub.base_url, token=old) as c:
+        assert c.list_ticket_categories()  # the hub knows the old token from here on
     new = hub.register_terminal("kiosk-rot")
     with HubClient(hub.base_url, token=old) as c, pytest.raises(HubRejected) as info:
         c.list_ticket_categories()
     assert info.value.status == 401
     with HubClient(hub.base_url, token=new) as c:
         assert c.list_ticket_categories()
+
+
+def test_a_rotation_made_elsewhere_revokes_within_the_known_tokens_time(
+    hub: EmbeddedHub,
+) -> None:
+    """The CLI (another process) rotates in the database only: the serving hub stops
+    accepting the old token once it forgets the tokens it knew."""
+    old = hub.register_terminal("kiosk-cli")
+    hub.context.known_tokens.seconds = 1.0
+    cli = create_app(hub.db_url).state.hub  # the CLI's own context, on the same database
+    rotation = TerminalRegistration(terminal_id="kiosk-cli", mode=TerminalMode.HALL)
+    try:
+        with HubClient(hub.base_url, token=old) as c:
+            assert c.list_ticket_categories()
+            register_terminal(cli, rotation)
+            assert c.list_ticket_categories()  # known a moment longer
+            time.sleep(1.1)
+            with pytest.raises(HubRejected) as info:
+                c.list_ticket_categories()
+    finally:
+        cli.engine.dispose()
+    assert info.value.status == 401
 
 
 def test_unknown_route_is_a_problem(hub: EmbeddedHub) -> None:

@@ -24,6 +24,7 @@ from kiosk.journeys.ticket.desk import TicketOutcome
 
 if TYPE_CHECKING:
     from drivers.idcard import SimulatedReader
+from ui import fit_check
 from ui.app import application
 from ui.main_window import KioskWindow
 from ui.tour_journeys import JourneyTour
@@ -35,6 +36,9 @@ VARIANTS = (
     ("english", "portrait", "en", False),
     ("landscape", "landscape", "zh_CN", False),
 )
+
+
+LAYOUT_FAULTS = "layout-faults.txt"  # one line per thing not wholly in view or cut off
 
 
 class TourError(KioskError):
@@ -83,6 +87,7 @@ class _Tour:
         self.out = out
         self.timeout = timeout
         self.written: list[Path] = []
+        self.faults: list[str] = []  # what a citizen could not see on a screen (ui.fit_check)
         self.count = 0
         self.journeys = JourneyTour(
             terminal, self.shot, lambda ok, what: wait_until(ok, timeout, what), tap
@@ -90,7 +95,9 @@ class _Tour:
 
     def shot(self, window: QWidget, variant: str, screen: str) -> None:
         self.count += 1
-        self.written.append(snapshot(window, self.out / f"{self.count:02d}-{variant}-{screen}.png"))
+        name = f"{self.count:02d}-{variant}-{screen}"
+        self.written.append(snapshot(window, self.out / f"{name}.png"))
+        self.faults += [f"{name}: {fault}" for fault in fit_check.faults(window)]
 
     def run_variant(self, variant: str, orientation: str, language: str, elder: bool) -> None:
         window = KioskWindow(self.terminal, orientation=orientation)
@@ -333,7 +340,9 @@ def run_tour(terminal: Terminal, out: Path, timeout: float = 30.0) -> list[Path]
             tour.run_variant(*variant)
     finally:
         tour.journeys.close()
-    return tour.written
+    faults = out / LAYOUT_FAULTS
+    faults.write_text("".join(f"{fault}\n" for fault in tour.faults), encoding="utf-8")
+    return [*tour.written, faults]
 
 
 def _ems() -> DeliveryMethod:

@@ -1,0 +1,87 @@
+"""What a citizen cannot see on the screen as it is shown: an action or a value below the fold
+(seen only after scrolling, or not at all) and text cut off by its box.
+
+Used by the demo tour on every screen of every look, and so by the test that runs the tour.
+A scrolling list (search results, a catalog) is the one place allowed to hold more than fits:
+its area is marked with :func:`mark_list`, and only the area itself has to be in view.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QLabel, QLineEdit, QWidget
+
+LIST_AREA = "scrollingList"
+SLACK = 2  # px: rounding in layouts and font metrics
+
+
+def mark_list(area: QAbstractScrollArea) -> None:
+    """``area`` is a list that may scroll: its entries need not all be in view."""
+    area.setProperty(LIST_AREA, True)
+
+
+def _visible_part(widget: QWidget, window: QWidget) -> tuple[QRect, QRect, bool]:
+    """(the widget's rect in window coordinates, the part of it that can be seen, whether it
+    lies in a marked list): each ancestor's rect clips it, as the screen does."""
+    rect = QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
+    seen = QRect(rect)
+    in_list = False
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        origin = parent.mapTo(window, parent.rect().topLeft())
+        seen = seen.intersected(QRect(origin, parent.size()))
+        area = parent.parentWidget()
+        if isinstance(area, QAbstractScrollArea) and area.property(LIST_AREA):
+            in_list = True
+        parent = parent.parentWidget()
+    return rect, seen.intersected(window.rect()), in_list
+
+
+def _text_cut(widget: QWidget) -> str:
+    """Why the widget's own text does not fit its box, or ""."""
+    if isinstance(widget, QLabel) and widget.text() and widget.pixmap().isNull():
+        if widget.wordWrap():
+            need = widget.heightForWidth(widget.width())
+            if need > widget.height() + SLACK:
+                return f"text needs {need}px high, has {widget.height()}"
+        else:
+            need = widget.sizeHint().width()
+            if need > widget.width() + SLACK:
+                return f"text needs {need}px wide, has {widget.width()}"
+    elif isinstance(widget, QAbstractButton) and widget.text() and not widget.layout():
+        need = widget.sizeHint().width()
+        if need > widget.width() + SLACK:
+            return f"text needs {need}px wide, has {widget.width()}"
+    return ""
+
+
+def _name(widget: QWidget) -> str:
+    text = ""
+    if isinstance(widget, (QLabel, QAbstractButton, QLineEdit)):
+        text = widget.text() or (widget.placeholderText() if isinstance(widget, QLineEdit) else "")
+    text = " ".join(text.split())
+    return f"{type(widget).__name__} {text[:30]!r}" if text else type(widget).__name__
+
+
+def faults(window: QWidget) -> list[str]:
+    """Every button, field and text shown in ``window`` that is not wholly in view, or whose
+    text is cut off."""
+    found: list[str] = []
+    for widget in window.findChildren(QWidget):
+        if not isinstance(widget, (QLabel, QAbstractButton, QLineEdit)):
+            continue
+        if not widget.isVisibleTo(window) or widget.width() <= 0 or widget.height() <= 0:
+            continue
+        if isinstance(widget, QLabel) and not widget.text() and widget.pixmap().isNull():
+            continue
+        rect, seen, in_list = _visible_part(widget, window)
+        if in_list:
+            continue
+        if seen.height() + SLACK < rect.height() or seen.width() + SLACK < rect.width():
+            hidden = rect.height() - seen.height() if seen.height() > 0 else rect.height()
+            where = "out of view" if seen.isEmpty() else f"{hidden}px out of view"
+            found.append(f"{_name(widget)}: {where}")
+            continue
+        if cut := _text_cut(widget):
+            found.append(f"{_name(widget)}: {cut}")
+    return found

@@ -111,7 +111,13 @@ class KioskWindow(QWidget):
         layout.addWidget(self.stack, 1)
         self._keyboard_slot = QVBoxLayout()  # the virtual keyboard goes here when first needed
         layout.addLayout(self._keyboard_slot)
-        layout.addWidget(self.finish_bar)
+        if self.landscape:
+            # A landscape screen is short: 结束办理 goes up into the header, where it takes no
+            # row of its own from the pages (their actions are pinned at their foot).
+            bar.setContentsMargins(24, 0, 0, 0)
+            self.header.add_trailing(self.finish_bar)
+        else:
+            layout.addWidget(self.finish_bar)
         self.keyboard: KeyboardPanel | None = None
         self._admin: AdminScreen | None = None  # the maintenance screen, built when first opened
 
@@ -183,7 +189,7 @@ class KioskWindow(QWidget):
         ]
         self.home = HomeScreen(
             tiles,
-            columns=2 if self.landscape else 1,
+            columns=3 if self.landscape else 1,
             language=self.languages.current,
             elder_mode=self.session.elder_mode,
         )

@@ -291,5 +291,5 @@ def test_landscape_keypad_and_search_need_no_scrolling(
     journey = window.progress
     page = journey.collect_page
     buttons = (journey.search_button, journey.back_button)
-    assert_in_view((*journey.keypad.keys.values(), *buttons), page.viewport())
+    assert_in_view((*journey.keypad.keys.values(), *buttons), page)
     window.end_session("finish")

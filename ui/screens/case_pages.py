@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from contract.models import CatalogItem, Channel, DeliveryMethod
 from kiosk.catalog_cache import ItemGuide, KioskGuide
@@ -18,7 +26,7 @@ class Page(QWidget):
     def __init__(self, title: str) -> None:
         super().__init__()
         self.body = QVBoxLayout(self)
-        self.body.setContentsMargins(60, 40, 60, 40)
+        self.body.setContentsMargins(60, 40, 60, 24)
         self.body.setSpacing(24)
         self.title = make_label(title, "Title")
         self.title.setWordWrap(True)
@@ -28,8 +36,17 @@ class Page(QWidget):
         self.footer = QWidget(self)  # a child until the journey places it: never a window
         self.footer.setObjectName("PageFooter")
         self.footer_layout = QVBoxLayout(self.footer)
-        self.footer_layout.setContentsMargins(60, 16, 60, 24)
+        self.footer_layout.setContentsMargins(60, 8, 60, 20)
         self.footer.hide()
+
+    def pin(self, *parts: QWidget | QLayout) -> None:
+        """Put ``parts`` (buttons, rows of buttons) in the footer, in this order."""
+        for part in parts:
+            if isinstance(part, QLayout):
+                self.footer_layout.addLayout(part)
+            else:
+                self.footer_layout.addWidget(part)
+        self.footer.show()
 
     def nav(self, back: str, forward: str = "") -> tuple[QPushButton, QPushButton | None]:
         row = QHBoxLayout()
@@ -39,8 +56,7 @@ class Page(QWidget):
         if forward:
             forward_button = make_button(forward, "Primary")
             row.addWidget(forward_button, 1)
-        self.footer_layout.addLayout(row)
-        self.footer.show()
+        self.pin(row)
         return back_button, forward_button
 
 

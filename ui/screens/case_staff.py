@@ -88,7 +88,7 @@ class StaffSignInPage(Page):
             self.pin_edit,
             self.error,
         ]
-        self.columns = KeypadColumns(self, self.body, fields, self.keypad, nav)
+        self.columns = KeypadColumns(self, fields, self.keypad, nav)
         self._show_card()
 
     def begin(self) -> None:

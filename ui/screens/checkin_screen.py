@@ -90,7 +90,7 @@ class CheckInJourney(JourneyScreen):
         self.wait_page.body.addStretch(1)
         self.back_button = QPushButton(self.tr("返回首页"))
         self.back_button.clicked.connect(self._back)
-        self.wait_page.body.addWidget(self.back_button)
+        self.wait_page.pin(self.back_button)
 
         self.busy_page = Page(self.tr("正在查询您的预约，请稍候…"))
         self.holder_label = wrapped_label(name="Subtitle")
@@ -133,7 +133,7 @@ class CheckInJourney(JourneyScreen):
         self.ticket_page.body.addWidget(self.rating_hint)
         self.done_button = make_button(name="Primary")
         self.done_button.clicked.connect(self._dismiss)
-        self.ticket_page.body.addWidget(self.done_button)
+        self.ticket_page.pin(self.done_button)
 
         self.refused_page = RefusalPage(
             self.tr("未能签到"), self.tr("重新扫码或刷证"), self.tr("返回首页")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout
 
 from ui.widgets import make_button, make_label
@@ -36,6 +36,18 @@ class TileButton(QPushButton):
             label.setWordWrap(True)
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(label)
+
+    # A push button sizes itself by its own text; a tile's text is in its labels: without
+    # these, elder mode's larger title (or a device notice) would be cut off.
+    def sizeHint(self) -> QSize:
+        layout = self.layout()
+        assert layout is not None
+        return super().sizeHint().expandedTo(layout.totalSizeHint())
+
+    def minimumSizeHint(self) -> QSize:
+        layout = self.layout()
+        assert layout is not None
+        return super().minimumSizeHint().expandedTo(layout.totalMinimumSize())
 
     def set_notice(self, text: str, *, available: bool) -> None:
         """Show why the journey is unavailable (disabled) or runs differently (still enabled)."""
@@ -96,4 +108,4 @@ class HomeScreen(Page):
         self.language_button.clicked.connect(self.language_toggled)
         toggles.addWidget(self.elder_button, 1)
         toggles.addWidget(self.language_button, 1)
-        layout.addLayout(toggles)
+        self.pin(toggles)

@@ -96,7 +96,6 @@ class ProgressJourney(JourneyScreen):
         actions.addWidget(self.back_button)
         self.columns = KeypadColumns(
             self.collect_page,
-            self.collect_page.body,
             [how, by_card, form, self.proof_label],
             self.keypad,
             actions,
@@ -118,8 +117,7 @@ class ProgressJourney(JourneyScreen):
         self.list_again_button.clicked.connect(self._retry)
         self.list_done_button = make_button(self.tr("完成"), "Primary")
         self.list_done_button.clicked.connect(self._dismiss)
-        self.list_page.body.addWidget(self.list_again_button)
-        self.list_page.body.addWidget(self.list_done_button)
+        self.list_page.pin(self.list_again_button, self.list_done_button)
 
         self.status_page = Page(self.tr("办件进度"))
         self.summary_label = wrapped_label(name="Subtitle")
@@ -128,13 +126,11 @@ class ProgressJourney(JourneyScreen):
         self.status_page.body.addWidget(self.timeline, 1)
         self.to_list_button = QPushButton(self.tr("返回办件列表"))
         self.to_list_button.clicked.connect(self._back_to_list)
-        self.status_page.body.addWidget(self.to_list_button)
         self.again_button = QPushButton(self.tr("查询其他办件"))
         self.again_button.clicked.connect(self._retry)
         self.done_button = make_button(self.tr("完成"), "Primary")
         self.done_button.clicked.connect(self._dismiss)
-        self.status_page.body.addWidget(self.again_button)
-        self.status_page.body.addWidget(self.done_button)
+        self.status_page.pin(self.to_list_button, self.again_button, self.done_button)
 
         self.refused_page = RefusalPage(
             self.tr("未能查到办件"), self.tr("重新查询"), self.tr("返回首页")

@@ -84,7 +84,7 @@ class RatingJourney(JourneyScreen):
         self.scan_page.body.addStretch(1)
         self.back_button = QPushButton(self.tr("返回首页"))
         self.back_button.clicked.connect(self._back)
-        self.scan_page.body.addWidget(self.back_button)
+        self.scan_page.pin(self.back_button)
 
         self.busy_page = Page(self.tr("请稍候…"))
         self.busy_page.body.addStretch(1)
@@ -112,7 +112,7 @@ class RatingJourney(JourneyScreen):
         actions.setSpacing(24)
         actions.addWidget(self.submit_button, 1)
         actions.addWidget(self.skip_button, 1)
-        self.rate_page.body.addLayout(actions)
+        self.rate_page.pin(actions)
 
         self.thanks_page = Page(self.tr("感谢您的评价"))
         self.thanks_label = wrapped_label(name="Subtitle")
@@ -120,7 +120,7 @@ class RatingJourney(JourneyScreen):
         self.thanks_page.body.addStretch(1)
         self.thanks_button = make_button(self.tr("完成"), "Primary")
         self.thanks_button.clicked.connect(self._dismiss)
-        self.thanks_page.body.addWidget(self.thanks_button)
+        self.thanks_page.pin(self.thanks_button)
 
         self.refused_page = RefusalPage(
             self.tr("暂时不能评价"), self.tr("扫描其他凭条"), self.tr("返回首页")

@@ -24,7 +24,7 @@ from contract.models import CatalogItem, TicketCategory
 from kiosk.journeys.ticket.flow import FINAL_FAILURES, IssueFailure
 from kiosk.search import ItemIndex
 from ui.widgets import make_button, make_label
-from ui.widgets.journey_kit import Page, option_card, wrapped_label
+from ui.widgets.journey_kit import Page, list_area, option_card, wrapped_label
 from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
 
 SEARCH_LIMIT = 8  # results for a query; without one every item is listed (the page scrolls)
@@ -81,16 +81,19 @@ class ChoosePage(Page):
             self.mode_buttons[key] = button
         self.body.addWidget(self.mode_row)
 
-        self.category_panel = QWidget()
-        self.category_grid = QGridLayout(self.category_panel)
+        self.category_grid = QGridLayout()
         self.category_grid.setContentsMargins(0, 0, 0, 0)
         self.category_grid.setSpacing(28)
+        self.category_grid.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.category_panel = list_area(self.category_grid)  # a big hall has many
         self.category_buttons: dict[str, QPushButton] = {}
-        self.body.addWidget(self.category_panel)
+        self.body.addWidget(self.category_panel, 1)
 
         self.item_panel = QWidget()
         self.item_grid = QGridLayout()
+        self.item_grid.setContentsMargins(0, 0, 0, 0)
         self.item_grid.setSpacing(16)
+        self.item_grid.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.search = QLineEdit()
         self.search.setObjectName("SearchBox")
         self.search.setPlaceholderText(self.tr("输入事项名称或拼音首字母，如 jzz"))
@@ -109,14 +112,13 @@ class ChoosePage(Page):
         item_layout.setSpacing(20)
         for widget in (self.item_hint, self.search):
             item_layout.addWidget(widget)
-        item_layout.addLayout(self.item_grid)
         item_layout.addWidget(self.empty)
+        item_layout.addWidget(list_area(self.item_grid), 1)
         self.item_buttons: dict[str, QPushButton] = {}
-        self.body.addWidget(self.item_panel)
+        self.body.addWidget(self.item_panel, 1)
 
-        self.body.addStretch(1)
         self.back_button = make_button(self.tr("返回首页"))
-        self.body.addWidget(self.back_button)
+        self.pin(self.back_button)
         self.mode = "category"
         self.set_mode("category")
 
@@ -203,7 +205,7 @@ class IdentifyPage(Page):
         self.body.addWidget(self.privacy)
         self.body.addStretch(1)
         self.back_button = make_button(self.tr("返回重新选择"))
-        self.body.addWidget(self.back_button)
+        self.pin(self.back_button)
 
 
 _NUMBER = re.compile(r"\b[A-Z]{1,2}[0-9]{3,5}\b")
@@ -221,8 +223,7 @@ class FailedPage(Page):
         self.body.addStretch(1)
         self.retry_button = make_button(self.tr("重试"), "Primary")
         self.home_button = make_button(self.tr("返回首页"))
-        self.body.addWidget(self.retry_button)
-        self.body.addWidget(self.home_button)
+        self.pin(self.retry_button, self.home_button)
 
     def show_failure(self, failure: IssueFailure, *, retry_asks_identity: bool) -> None:
         title, text = self._words(failure)

@@ -73,7 +73,7 @@ class TicketJourney(JourneyScreen):
         self.inputs.card_failed.connect(self._card_failed)
 
         self.choose_page = ChoosePage(columns, english)
-        self.category_scroll = self.choose_page  # a long list scrolls with the page
+        self.category_scroll = self.choose_page.category_panel  # a long list scrolls
         self.category_buttons = self.choose_page.category_buttons
         self.item_buttons = self.choose_page.item_buttons
         self.back_button = self.choose_page.back_button
@@ -130,7 +130,7 @@ class TicketJourney(JourneyScreen):
         self.ticket_page.body.addLayout(row)
         self.done_button = make_button(name="Primary")
         self.done_button.clicked.connect(self._dismiss)
-        self.ticket_page.body.addWidget(self.done_button)
+        self.ticket_page.pin(self.done_button)
 
         self.failed_page = FailedPage()
         self.error_label = self.failed_page.error_label

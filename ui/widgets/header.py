@@ -31,7 +31,7 @@ class Header(QWidget):
         self.hall_name = make_label(hall_name, "HallName")
         self.hall_name.setWordWrap(True)  # a long (English) name takes two lines, not more width
         self.clock = make_label(name="Clock")
-        layout = QHBoxLayout(self)
+        self._layout = layout = QHBoxLayout(self)
         layout.setContentsMargins(40, 28, 40, 28)
         layout.addWidget(self.hall_name, 1)
         layout.addWidget(self.clock)
@@ -40,6 +40,11 @@ class Header(QWidget):
         self._timer.timeout.connect(self.tick)
         self._timer.start()
         self.retranslate(locale)
+
+    def add_trailing(self, widget: QWidget) -> None:
+        """Put ``widget`` at the header's right end, after the clock."""
+        self._layout.addWidget(widget)
+        self._layout.setContentsMargins(40, 12, 24, 12)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if self.hall_name.geometry().contains(event.position().toPoint()):

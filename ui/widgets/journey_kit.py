@@ -32,25 +32,31 @@ from kiosk.devices import Devices
 from kiosk.session import Forgettable, Session
 from ui.after_paint import after_first_paint
 from ui.bridge import EventRelay
+from ui.fit_check import mark_list
 from ui.widgets import make_button, make_label
 from ui.widgets.countdown import ReturnHomeCountdown
 
 logger = logging.getLogger(__name__)
 
 
-class Page(QScrollArea):
-    """A journey page: a large title, then whatever the journey adds to ``body``.
+class Page(QWidget):
+    """A journey page: a large title, then whatever the journey adds to ``body``, and the ways
+    on and back pinned at its foot (:meth:`pin`), on screen however long the page is.
 
-    A page scrolls (kinetically, under a finger) rather than grow the window: in elder mode or
-    a long translation its content may be taller than the screen, and the window must keep the
-    screen's size whatever page is shown.
+    The body scrolls (kinetically, under a finger) rather than grow the window: the window
+    must keep the screen's size whatever page is shown. A page is laid out so that it need not
+    scroll (``ui.fit_check`` checks every screen of the tour); only a list scrolls.
     """
 
     def __init__(self, title: str, *, kinetic_after_paint: bool = False) -> None:
         super().__init__()
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         if kinetic_after_paint:
             # Home's: the first viewport() makes PySide6 build the Python types (and enums) of
             # every widget class, which the kiosk's first paint need not wait for.
@@ -59,37 +65,77 @@ class Page(QScrollArea):
             self._scroll_under_finger()
         self.inner = QWidget()
         self.inner.setObjectName("PageInner")
-        self.setWidget(self.inner)
+        self.scroll_area.setWidget(self.inner)
         self.body = QVBoxLayout(self.inner)
-        self.body.setContentsMargins(60, 40, 60, 40)
+        self.body.setContentsMargins(60, 40, 60, 24)
         self.body.setSpacing(24)
         self.title = make_label(title, "Title")
         self.title.setWordWrap(True)
         self.body.addWidget(self.title)
+        outer.addWidget(self.scroll_area, 1)
+        self.footer = QWidget()
+        self.footer.setObjectName("PageFooter")
+        self.footer_layout = QVBoxLayout(self.footer)
+        self.footer_layout.setContentsMargins(60, 8, 60, 20)
+        self.footer_layout.setSpacing(20)
+        self.footer.hide()
+        outer.addWidget(self.footer)
+
+    def pin(self, *parts: QWidget | QLayout) -> None:
+        """Put ``parts`` (buttons, rows of buttons) at the page's foot, in this order."""
+        for part in parts:
+            if isinstance(part, QLayout):
+                self.footer_layout.addLayout(part)
+            else:
+                self.footer_layout.addWidget(part)
+        self.footer.show()
 
     def _scroll_under_finger(self) -> None:
-        QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        QScroller.grabGesture(
+            self.scroll_area.viewport(), QScroller.ScrollerGestureType.TouchGesture
+        )
+
+
+def list_area(content: QLayout) -> QScrollArea:
+    """A list that scrolls on its own inside a page (search results, categories): the one part
+    of a page allowed to hold more than fits, marked so for ``ui.fit_check``."""
+    holder = QWidget()
+    holder.setObjectName("PageInner")
+    holder.setLayout(content)
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(holder)
+    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+    mark_list(area)
+    return area
 
 
 WIDE_PAGE = 1400  # px: a landscape screen's page (portrait pages are about 1080 wide)
 
 
+class _PinnedPage(Protocol):
+    body: QVBoxLayout
+
+    def pin(self, *parts: QWidget | QLayout) -> None: ...
+
+
 class KeypadColumns(QObject):
-    """Fields typed on a keypad, and the buttons that go on, in a page's ``body``: on a
-    portrait page the keypad sits under the fields and the buttons at the foot; on a wide
-    (landscape) page the keypad stands beside the fields and the buttons under them, so that
-    they are on screen without scrolling. Rearranged whenever the page is resized."""
+    """Fields typed on a keypad in a page's ``body``, and the buttons that go on pinned at the
+    page's foot: on a portrait page the keypad sits under the fields; on a wide (landscape)
+    page it stands beside them, and the buttons stand side by side. Rearranged whenever the
+    page is resized."""
 
     def __init__(
         self,
-        page: QWidget,
-        body: QVBoxLayout,
+        page: _PinnedPage,
         fields: list[QWidget | QLayout],
         keypad: QWidget,
         actions: QBoxLayout,
     ) -> None:
+        assert isinstance(page, QWidget)
         super().__init__(page)
-        self._body = body
         self._keypad = keypad
         self._actions = actions
         self._actions_direction = actions.direction()
@@ -102,8 +148,10 @@ class KeypadColumns(QObject):
         self.fields.addStretch(1)
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(48)
-        body.addLayout(self.grid)
-        body.addStretch(1)
+        self.grid.addLayout(self.fields, 0, 0)
+        page.body.addLayout(self.grid)
+        page.body.addStretch(1)
+        page.pin(actions)
         self.wide: bool | None = None
         self.arrange(width=0)
         page.installEventFilter(self)
@@ -118,23 +166,17 @@ class KeypadColumns(QObject):
         if wide is self.wide:
             return
         self.wide = wide
-        self.grid.removeItem(self.fields)
         self.grid.removeWidget(self._keypad)
-        self.fields.removeItem(self._actions)
-        self._body.removeItem(self._actions)
-        self.grid.addLayout(self.fields, 0, 0)
-        self._actions.setDirection(  # side by side under the fields when wide
+        self._actions.setDirection(  # side by side when wide
             QBoxLayout.Direction.LeftToRight if wide else self._actions_direction
         )
         if wide:
-            self.fields.insertLayout(self.fields.count() - 1, self._actions)
             self.grid.addWidget(self._keypad, 0, 1, Qt.AlignmentFlag.AlignTop)
             self.grid.setColumnStretch(0, 1)
             self.grid.setColumnStretch(1, 1)
         else:
             self.grid.addWidget(self._keypad, 1, 0)
             self.grid.setColumnStretch(1, 0)
-            self._body.addLayout(self._actions)
 
 
 def wrapped_label(text: str = "", name: str = "", *, center: bool = False) -> QLabel:
@@ -259,8 +301,7 @@ class RefusalPage(Page):
         self.body.addStretch(1)
         self.retry_button = make_button(retry_text, "Primary")
         self.home_button = make_button(home_text)
-        self.body.addWidget(self.retry_button)
-        self.body.addWidget(self.home_button)
+        self.pin(self.retry_button, self.home_button)
 
 
 class _Flow(Protocol):

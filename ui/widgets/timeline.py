@@ -1,4 +1,5 @@
-"""A vertical timeline: one row per step (a dot, its title and time, then its facts).
+"""A vertical timeline: one row per step (a dot, its title and time, then its facts), the
+newest first, so that where the case is now is on screen however long its history.
 
 Kinetic scrolling (QScroller) so a long history moves under one finger like a phone list.
 """
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.fit_check import mark_list
 from ui.widgets import make_label
 from ui.widgets.journey_kit import wrapped_label
 
@@ -45,10 +47,12 @@ class Timeline(QScrollArea):
         self._rows.setSpacing(18)
         self._rows.addStretch(1)
         self.setWidget(self._inner)
+        mark_list(self)
 
     def set_rows(self, rows: list[Row]) -> None:
+        """``rows`` oldest first, as they happened; shown the newest first."""
         self.clear()
-        for row in rows:
+        for row in reversed(rows):
             self._rows.insertWidget(self._rows.count() - 1, self._row_widget(row))
 
     def clear(self) -> None:

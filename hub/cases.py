@@ -110,6 +110,10 @@ def require_key(key: str | None) -> str:
     return key
 
 
+# Kept in their own columns (or rows), not in the case's ``data``.
+_KEPT_APART = frozenset({"applicant", "identity_source", "materials", "receipt_code"})
+
+
 def create(
     ctx: HubContext,
     terminal: Terminal,
@@ -155,10 +159,7 @@ def create(
                     else None
                 ),
                 data={
-                    **request.model_dump(
-                        mode="json",
-                        exclude={"applicant", "identity_source", "materials", "receipt_code"},
-                    ),
+                    **{k: v for k, v in body.items() if k not in _KEPT_APART},
                     "form": answers,
                 },
                 submitted_at=now,
@@ -184,7 +185,17 @@ def create(
             detail = {"channel": request.channel.value, "agent": request.agent is not None}
             record(session, row, C.SUBMITTED, now, terminal.terminal_id, detail)
             session.flush()
-            return receipt(session, row)
+        # What receipt() would read back, known already (and not read under the write lock).
+        return m.CaseReceipt(
+            case_id=case_id,
+            case_number=row.case_number,
+            item_code=item.code,
+            item_name=item.name,
+            state=C.SUBMITTED,
+            submitted_at=now,
+            due_date=None,
+            materials_pending=[] if contents else sorted(d.code for d in request.materials),
+        )
     except IntegrityError:
         # The same key committed concurrently (the unique constraint held): answer with it.
         existing = _existing(ctx, terminal.terminal_id, key, body_hash)
@@ -219,7 +230,7 @@ def receipt_code_hash(case_id: str, code: str) -> str:
 
 
 def _existing(ctx: HubContext, terminal_id: str, key: str, body_hash: str) -> m.CaseReceipt | None:
-    with ctx.sessions() as session:
+    with ctx.reading() as session:  # the last commit, without queueing behind the writers
         row = session.execute(
             select(CaseRow).where(
                 CaseRow.terminal_id == terminal_id, CaseRow.idempotency_key == key

@@ -2,7 +2,9 @@
 
 Theory of operation: ``create`` is keyed by (terminal, Idempotency-Key) under a unique constraint:
 a repeat with the same body answers with the first case, a different body is refused, and a
-concurrent duplicate loses the insert race and is answered with the winner's case. The life cycle
+concurrent duplicate loses the insert race and is answered with the winner's case. A case may
+come with its materials (one request, hub.case_upload): they are stored in the same commit, and a
+repeat of a case whose materials a two-step attempt left pending stores them. The life cycle
 is the transition table below; each step appends a ``case_events`` row with its timestamp, actor
 and detail (reason, supplement list and deadline, result, waybill). The 承诺时限 due date counts
 working days from acceptance; a suspension (特别程序) pushes it back by the working days paused.
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -96,9 +99,7 @@ def _validate(ctx: HubContext, request: m.CaseCreate) -> tuple[m.CatalogItem, di
     return item, answers
 
 
-def create(
-    ctx: HubContext, terminal: Terminal, request: m.CaseCreate, key: str | None
-) -> m.CaseReceipt:
+def require_key(key: str | None) -> str:
     if not key:
         raise HubProblem(
             428,
@@ -106,6 +107,23 @@ def create(
             "Idempotency-Key header required",
             "提交失败，请重试。",
         )
+    return key
+
+
+# Kept in their own columns (or rows), not in the case's ``data``.
+_KEPT_APART = frozenset({"applicant", "identity_source", "materials", "receipt_code"})
+
+
+def create(
+    ctx: HubContext,
+    terminal: Terminal,
+    request: m.CaseCreate,
+    key: str | None,
+    contents: Mapping[str, bytes] | None = None,
+) -> m.CaseReceipt:
+    """The case (or the one this key created before). ``contents``: every declared material,
+    already checked against its declaration (hub.case_upload), stored in the same commit."""
+    key = require_key(key)
     body = request.model_dump(mode="json")
     for added in ("identity_source", "receipt_code"):
         if body[added] is None:
@@ -115,7 +133,7 @@ def create(
     body_hash = request_hash(body)
     existing = _existing(ctx, terminal.terminal_id, key, body_hash)
     if existing is not None:
-        return existing
+        return _completed(ctx, existing, contents)
     item, answers = _validate(ctx, request)
     now = ctx.now()
     try:
@@ -141,10 +159,7 @@ def create(
                     else None
                 ),
                 data={
-                    **request.model_dump(
-                        mode="json",
-                        exclude={"applicant", "identity_source", "materials", "receipt_code"},
-                    ),
+                    **{k: v for k, v in body.items() if k not in _KEPT_APART},
                     "form": answers,
                 },
                 submitted_at=now,
@@ -154,6 +169,7 @@ def create(
             session.add(row)
             session.flush()
             for material in request.materials:
+                content = None if contents is None else contents[material.code]
                 session.add(
                     Material(
                         case_id=case_id,
@@ -162,18 +178,49 @@ def create(
                         sha256=material.sha256,
                         size=material.size,
                         media_type=material.media_type,
+                        content=content,
+                        uploaded_at=None if content is None else now,
                     )
                 )
             detail = {"channel": request.channel.value, "agent": request.agent is not None}
             record(session, row, C.SUBMITTED, now, terminal.terminal_id, detail)
             session.flush()
-            return receipt(session, row)
+        # What receipt() would read back, known already (and not read under the write lock).
+        return m.CaseReceipt(
+            case_id=case_id,
+            case_number=row.case_number,
+            item_code=item.code,
+            item_name=item.name,
+            state=C.SUBMITTED,
+            submitted_at=now,
+            due_date=None,
+            materials_pending=[] if contents else sorted(d.code for d in request.materials),
+        )
     except IntegrityError:
         # The same key committed concurrently (the unique constraint held): answer with it.
         existing = _existing(ctx, terminal.terminal_id, key, body_hash)
         if existing is None:
             raise
+        return _completed(ctx, existing, contents)
+
+
+def _completed(
+    ctx: HubContext, existing: m.CaseReceipt, contents: Mapping[str, bytes] | None
+) -> m.CaseReceipt:
+    """A repeat that brings the materials a first, two-step attempt left pending: store them
+    (the same key and body mean the same declarations, which ``contents`` were checked by)."""
+    if not contents or not existing.materials_pending:
         return existing
+    with ctx.transaction() as session:
+        row = get_case(session, existing.case_id)
+        now = ctx.now()
+        for material in session.execute(
+            select(Material).where(Material.case_id == row.case_id, Material.uploaded_at.is_(None))
+        ).scalars():
+            material.content = contents[material.material_code]
+            material.uploaded_at = now
+        session.flush()
+        return receipt(session, row)
 
 
 def receipt_code_hash(case_id: str, code: str) -> str:
@@ -183,7 +230,7 @@ def receipt_code_hash(case_id: str, code: str) -> str:
 
 
 def _existing(ctx: HubContext, terminal_id: str, key: str, body_hash: str) -> m.CaseReceipt | None:
-    with ctx.sessions() as session:
+    with ctx.reading() as session:  # the last commit, without queueing behind the writers
         row = session.execute(
             select(CaseRow).where(
                 CaseRow.terminal_id == terminal_id, CaseRow.idempotency_key == key

@@ -264,7 +264,7 @@ def load_catalog(ctx: HubContext, site: str | None = None) -> Catalog:
 
 
 def get_item(ctx: HubContext, code: str) -> CatalogItem | None:
-    with ctx.sessions() as session:
+    with ctx.reading() as session:
         return item_in(session, code)
 
 

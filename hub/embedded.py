@@ -20,6 +20,7 @@ from types import TracebackType
 from typing import Any
 
 import uvicorn
+from fastapi import FastAPI
 
 from contract.models import TerminalMode, TerminalRegistration
 from hub.app import create_app
@@ -84,6 +85,7 @@ class EmbeddedHub:
         self._thread: threading.Thread | None = None
         self._socket: socket.socket | None = None
         self._ctx: HubContext | None = None
+        self._app: FastAPI | None = None
         self.base_url = ""
         self.admin_token = ""
 
@@ -97,6 +99,13 @@ class EmbeddedHub:
         if self._ctx is None:
             raise RuntimeError("EmbeddedHub is not started")
         return self._ctx
+
+    @property
+    def app(self) -> FastAPI:
+        """The application served (tests reshape its routes to play another platform)."""
+        if self._app is None:
+            raise RuntimeError("EmbeddedHub is not started")
+        return self._app
 
     def start(self) -> str:
         """Start serving; return the base URL (``http://127.0.0.1:PORT``)."""
@@ -113,7 +122,7 @@ class EmbeddedHub:
             data_dir=self.data_dir,
             calendar=self.calendar,
         )
-        self._ctx = app.state.hub
+        self._ctx, self._app = app.state.hub, app
         sock = listening_socket(self.host, self.port)
         self._socket = sock
         port = sock.getsockname()[1]

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
         TimeOfDay,
     )
     from contract.models.cases import (
+        CASE_PART,
         MAX_APPLICANT_CASES,
         ApplicantCases,
         CaseAction,
@@ -185,6 +186,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "TimeOfDay",
     ),
     "cases": (
+        "CASE_PART",
         "MAX_APPLICANT_CASES",
         "ApplicantCases",
         "CaseAction",
@@ -322,6 +324,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "ADDRESS_MIN_LENGTH",
     "API_PREFIX",
+    "CASE_PART",
     "CODE_PATTERN",
     "IDEMPOTENCY_HEADER",
     "MAX_APPLICANT_CASES",

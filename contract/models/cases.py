@@ -11,6 +11,10 @@ from pydantic import Field, StringConstraints
 from contract.models.catalog import Channel, DeliveryMethod, FormAnswer
 from contract.models.common import MAX_INT, Code, ContractModel, IdNumber, Sha256Hex
 
+# ``POST /cases/with-materials`` (multipart/form-data): the first part, named so, holds the
+# CaseCreate JSON; every later part is one declared material, named by its code.
+CASE_PART = "case"
+
 
 class CaseState(enum.StrEnum):
     SUBMITTED = "submitted"  # 申请

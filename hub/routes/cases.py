@@ -8,7 +8,7 @@ from fastapi import APIRouter, Header, Request
 from starlette.concurrency import run_in_threadpool
 
 from contract import models as m
-from hub import acceptance, case_flow, cases
+from hub import acceptance, case_flow, case_upload, cases
 from hub.auth import ContextDep, CounterDep, TerminalDep
 from hub.problems import HubProblem
 from hub.routes import problems
@@ -25,6 +25,48 @@ def create_case(
     idempotency_key: Annotated[str | None, Header(max_length=64)] = None,
 ) -> m.CaseReceipt:
     return cases.create(ctx, terminal, body, idempotency_key)
+
+
+@router.post(
+    "/with-materials",
+    status_code=201,
+    response_model=m.CaseReceipt,
+    responses=problems(400, 401, 403, 404, 409, 413, 415, 422, 428, 429),
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "description": (
+                "The case and every material it declares, in one request and one commit. The"
+                f" first part, named `{m.CASE_PART}`, is the CaseCreate JSON; each"
+                " later part is one declared material, named by its code, matching its declared"
+                " size and SHA-256. The same Idempotency-Key and case as an earlier create (in"
+                " either form) answer with that case."
+            ),
+            "content": {
+                "multipart/form-data": {
+                    "schema": {
+                        "type": "object",
+                        "required": [m.CASE_PART],
+                        "properties": {m.CASE_PART: {"$ref": "#/components/schemas/CaseCreate"}},
+                        "additionalProperties": {"type": "string", "format": "binary"},
+                    },
+                    "encoding": {m.CASE_PART: {"contentType": "application/json"}},
+                }
+            },
+        }
+    },
+)
+async def create_case_with_materials(
+    request: Request,
+    ctx: ContextDep,
+    terminal: TerminalDep,
+    idempotency_key: Annotated[str | None, Header(max_length=64)] = None,
+) -> m.CaseReceipt:
+    """Create a case with its materials in one request (``create_case`` then one
+    ``upload_material`` per material, in one round trip and one commit)."""
+    key = cases.require_key(idempotency_key)
+    upload = await case_upload.read(request, ctx.settings)
+    return await run_in_threadpool(cases.create, ctx, terminal, upload.case, key, upload.contents)
 
 
 @router.put(

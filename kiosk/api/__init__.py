@@ -15,6 +15,8 @@ backoff like reads and idempotent uploads; other writes are sent once. Methods:
 ``get_catalog(site=, etag=)`` (a ``CatalogFetch``: the catalog, or ``not_modified`` after a
 304 when the ETag sent is current), ``get_item``, ``appointment_slots``, ``book_appointment``,
 ``check_in``, ``cancel_appointment``, ``get_appointment``,
+``create_case_with_materials(request, materials, idempotency_key=)`` (one request, one commit;
+where a hub lacks it, ``lacks_operation(refusal)`` is true and the two-step form remains:)
 ``create_case(request, idempotency_key=)``, ``upload_material``, ``get_case``, ``lookup_case``,
 ``transition_case``, ``evaluate``,
 ``list_counters``, ``call_next``, ``call_number``, ``ticket_action``, ``transfer_ticket``,

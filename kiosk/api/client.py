@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -17,7 +17,9 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from contract import models as m
-from kiosk.api.errors import HubFailure
+from contract import multipart
+from contract.multipart import Part
+from kiosk.api.errors import HubFailure, HubRejected
 from kiosk.api.transport import Transport
 
 M = TypeVar("M", bound=BaseModel)
@@ -25,6 +27,15 @@ M = TypeVar("M", bound=BaseModel)
 
 def new_idempotency_key() -> str:
     return uuid.uuid4().hex
+
+
+def lacks_operation(refusal: HubRejected) -> bool:
+    """Whether a refusal means the hub does not offer the operation at all (an older hub, or a
+    platform that implements only part of the contract) rather than refusing this request:
+    405 or 415, or a 404 that names no resource (an unknown item is a 404 too, for the case)."""
+    return refusal.status in (405, 415) or (
+        refusal.status == 404 and refusal.code in ("not_found", "http_error")
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +177,23 @@ class HubClient:
     def create_case(self, request: m.CaseCreate, *, idempotency_key: str) -> m.CaseReceipt:
         """Create (or find again, for the same key) a case; the key is required on purpose."""
         return self._parse(m.CaseReceipt, self._create("/cases", request, idempotency_key))
+
+    def create_case_with_materials(
+        self, request: m.CaseCreate, materials: Mapping[str, bytes], *, idempotency_key: str
+    ) -> m.CaseReceipt:
+        """Create (or find again) a case with its materials (code -> bytes, each as declared)
+        in one request and one commit at the hub. A hub without this operation answers so that
+        ``lacks_operation`` is true: then use ``create_case`` and ``upload_material``."""
+        parts = [Part(m.CASE_PART, request.model_dump_json().encode(), "application/json")]
+        parts += [
+            Part(d.code, materials[d.code], d.media_type, d.code)
+            for d in request.materials
+            if d.code in materials
+        ]
+        content_type, body = multipart.encode(parts)
+        headers = {"Content-Type": content_type, m.IDEMPOTENCY_HEADER: idempotency_key}
+        reply = self._t.request("POST", "/cases/with-materials", data=body, headers=headers)
+        return self._parse(m.CaseReceipt, reply)
 
     def upload_material(
         self, case_id: str, code: str, content: bytes, media_type: str = "application/pdf"

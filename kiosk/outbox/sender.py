@@ -1,8 +1,11 @@
 """The background sender: delivers outbox entries to the hub with backoff.
 
-Each attempt replays the whole entry with the same Idempotency-Key: the hub answers with the case
-it already has (or creates it), then the materials it still lacks are uploaded. Only when the hub
-reports no material pending is the entry marked delivered. Network trouble or a hub failure
+Each attempt replays the whole entry with the same Idempotency-Key, the case with its materials
+in one request: the hub answers with the case it already has (or creates it, materials and all,
+in one commit). A hub that does not offer that request (``lacks_operation``: an older hub, or a
+platform implementing only the two-step form) gets the case created, then the materials it
+still lacks uploaded one by one, for the rest of the sender's life. Only when the hub reports no
+material pending is the entry marked delivered. Network trouble or a hub failure
 reschedules the entry with exponential backoff (with jitter, capped); a 4xx refusal marks it
 rejected for staff to handle, since resending the same request cannot succeed.
 
@@ -22,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from contract import models as m
-from kiosk.api.client import HubClient
+from kiosk.api.client import HubClient, lacks_operation
 from kiosk.api.errors import HubFailure, HubRejected, HubUnreachable
 from kiosk.outbox.crypto import OutboxCorrupt
 from kiosk.outbox.store import EntryState, Outbox, PendingEntry, ProvisionalReceipt
@@ -73,6 +76,7 @@ class OutboxSender:
         self._on_settled = on_settled  # called (on the sender's thread) when an entry is
         # delivered or rejected, e.g. to show the case number on the screen that is waiting
         self._on_attempt_failed = on_attempt_failed
+        self._one_request = True  # until the hub shows it lacks the one-request create
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -101,12 +105,7 @@ class OutboxSender:
     def _attempt(self, entry: PendingEntry) -> EntryState | AttemptFailed:
         try:
             case, materials = self.outbox.load(entry.entry_id)
-            receipt = self.client.create_case(case, idempotency_key=entry.entry_id)
-            if entry.case_id is None:
-                self.outbox.mark_case_created(entry.entry_id, receipt.case_id, receipt.case_number)
-            for code in receipt.materials_pending:
-                media_type, content = materials[code]
-                receipt = self.client.upload_material(receipt.case_id, code, content, media_type)
+            receipt = self._send(entry, case, materials)
             if receipt.materials_pending:
                 raise HubFailure("The hub still lists materials as pending after upload.")
             self.outbox.mark_delivered(
@@ -129,6 +128,32 @@ class OutboxSender:
             return EntryState.REJECTED
         except (HubUnreachable, HubFailure) as exc:
             return self._reschedule(entry, exc.message, unreachable=isinstance(exc, HubUnreachable))
+
+    def _send(
+        self, entry: PendingEntry, case: m.CaseCreate, materials: dict[str, tuple[str, bytes]]
+    ) -> m.CaseReceipt:
+        if self._one_request:
+            contents = {code: content for code, (_media, content) in materials.items()}
+            try:
+                return self.client.create_case_with_materials(
+                    case, contents, idempotency_key=entry.entry_id
+                )
+            except HubRejected as exc:
+                if not lacks_operation(exc):
+                    raise
+                logger.warning(
+                    "the hub does not take a case with its materials in one request (HTTP %s);"
+                    " sending them one by one",
+                    exc.status,
+                )
+                self._one_request = False
+        receipt = self.client.create_case(case, idempotency_key=entry.entry_id)
+        if entry.case_id is None:
+            self.outbox.mark_case_created(entry.entry_id, receipt.case_id, receipt.case_number)
+        for code in receipt.materials_pending:
+            media_type, content = materials[code]
+            receipt = self.client.upload_material(receipt.case_id, code, content, media_type)
+        return receipt
 
     def _reschedule(self, entry: PendingEntry, error: str, *, unreachable: bool) -> AttemptFailed:
         delay = min(self.max_delay, self.base_delay * 2**entry.attempts)

@@ -1,6 +1,6 @@
 """Outbox fault tests with real processes: every case reaches the hub exactly once.
 
-- the hub is SIGKILLed while a material upload is on the wire, then restarted;
+- the hub is SIGKILLed while a case and its materials are on the wire, then restarted;
 - the hub commits a case and dies before its answer gets out (the answer is lost);
 - the kiosk process is SIGKILLed between writing and sending, then restarted;
 - the kiosk process is SIGKILLed after the hub stored everything but before it heard so.
@@ -61,24 +61,25 @@ def open_outbox(tmp_path: Path) -> Outbox:
     return Outbox(tmp_path / "outbox.sqlite3", tmp_path / "outbox.key", terminal_id="K01")
 
 
-def test_hub_killed_mid_upload_then_restarted(
+def test_hub_killed_mid_request_then_restarted(
     tmp_path: Path, hub_process: HubProcess, proxy_factory: Any
 ) -> None:
     token = hub_process.register("K01")
     proxy = proxy_factory(hub_process.start())
 
-    def kill_on_upload(chunk: bytes) -> None:
-        if chunk.startswith(b"PUT /api/v1/cases/") and b"/materials/id_card" in chunk:
+    def kill_mid_request(chunk: bytes) -> None:
+        # The first chunk of a body three times longer: the rest never reaches the hub.
+        if chunk.startswith(b"POST /api/v1/cases/with-materials "):
             proxy.on_request = None
             hub_process.kill()
 
-    proxy.on_request = kill_on_upload
+    proxy.on_request = kill_mid_request
     with open_outbox(tmp_path) as outbox, HubClient(proxy.url, token=token, retries=0) as client:
         entry = outbox.submit(*outbox_child.make_case("k")).entry_id
         first = OutboxSender(outbox, client).drain()
         assert (first.delivered, first.remaining) == (0, 1)
-        # The hub had created the case before it died: the receipt already shows its number.
-        assert outbox.receipt(entry).case_number is not None
+        assert outbox.receipt(entry).case_number is None
+        assert hub_state(hub_process) == {}  # no half case: the case and materials or nothing
         proxy.upstream_port = hub_process.start()
         second = OutboxSender(outbox, client).drain()
         assert (second.delivered, second.remaining) == (1, 0)
@@ -91,7 +92,7 @@ def test_hub_dies_after_commit_before_answering(
 ) -> None:
     token = hub_process.register("K01")
     proxy = proxy_factory(hub_process.start())
-    proxy.hold_predicate = lambda chunk: chunk.startswith(b"POST /api/v1/cases ")
+    proxy.hold_predicate = lambda chunk: chunk.startswith(b"POST /api/v1/cases/with-materials ")
     proxy.drop_held = True
     with (
         open_outbox(tmp_path) as outbox,
@@ -154,8 +155,8 @@ def test_kiosk_killed_after_the_hub_stored_everything(
 ) -> None:
     token = hub_process.register("K01")
     proxy = proxy_factory(hub_process.start())
-    # Hold the answer to the last upload: the hub has the whole case, the kiosk does not know.
-    proxy.hold_predicate = lambda chunk: b"/materials/premises" in chunk
+    # Hold the answer: the hub has the whole case, the kiosk does not know.
+    proxy.hold_predicate = lambda chunk: chunk.startswith(b"POST /api/v1/cases/with-materials ")
     child = spawn_child(tmp_path, proxy.url, token, 1, "send")
     try:
         (entry,) = read_line(child, 60).removeprefix("ready ").split()

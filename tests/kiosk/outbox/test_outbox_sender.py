@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import func, select
+from starlette.exceptions import HTTPException
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
 
+from contract.models import API_PREFIX
 from hub.db import CaseRow, Material
 from hub.embedded import EmbeddedHub
-from kiosk.api.client import HubClient
+from kiosk.api.client import HubClient, lacks_operation
+from kiosk.api.errors import HubRejected
 from kiosk.outbox.sender import AttemptFailed, OutboxSender
 from kiosk.outbox.store import EntryState, Outbox
 
@@ -192,10 +198,10 @@ class Gate:
         self.barrier = threading.Barrier(width, timeout=5)
         self.met = 0
 
-    def create_case(self, *args: Any, **kwargs: Any) -> Any:
+    def create_case_with_materials(self, *args: Any, **kwargs: Any) -> Any:
         self.barrier.wait()
         self.met += 1
-        return self.client.create_case(*args, **kwargs)
+        return self.client.create_case_with_materials(*args, **kwargs)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.client, name)
@@ -218,3 +224,102 @@ def test_a_backlog_drains_several_cases_at_once_each_exactly_once(
     cases = hub_cases(hub)
     assert len(cases) == 8 and len({key for key, _n, _m in cases}) == 8
     assert all(uploaded == 3 for _k, _n, uploaded in cases)
+
+
+class Spy:
+    """Wraps the real client and counts the case calls the sender makes."""
+
+    def __init__(self, client: HubClient) -> None:
+        self.client = client
+        self.calls: Counter[str] = Counter()
+
+    def __getattr__(self, name: str) -> Any:
+        method = getattr(self.client, name)
+        if name in ("create_case_with_materials", "create_case", "upload_material"):
+
+            def counted(*args: Any, **kwargs: Any) -> Any:
+                self.calls[name] += 1
+                return method(*args, **kwargs)
+
+            return counted
+        return method
+
+
+def play_an_older_platform(hub: EmbeddedHub, answer: str) -> None:
+    """The hub as a platform without the one-request create, answering for it as ``answer``
+    says: "405" (as an older hub does: POST meets GET /cases/{case_id}; the hub's problem
+    method_not_allowed), "404" (a problem not_found), "415" (a bare status)."""
+
+    async def refuse(_request: Any) -> Response:
+        if answer == "405":
+            raise HTTPException(405)
+        if answer == "404":
+            body = {"title": "Not Found", "status": 404, "detail": "未找到", "code": "not_found"}
+            return JSONResponse(body, status_code=404, media_type="application/problem+json")
+        return Response(status_code=int(answer))
+
+    route = Route(f"{API_PREFIX}/cases/with-materials", refuse, methods=["POST"])
+    hub.app.router.routes.insert(0, route)  # matched before the hub's own routes
+
+
+@pytest.mark.parametrize("answer", ["404", "405", "415"])
+def test_a_platform_without_the_one_request_create_gets_the_two_step_form(
+    tmp_path: Path, hub: EmbeddedHub, case_factory: Any, answer: str
+) -> None:
+    play_an_older_platform(hub, answer)
+    token = hub.register_terminal("K01")
+    with (
+        Outbox(tmp_path / "o.sqlite3", tmp_path / "o.key", terminal_id="K01") as outbox,
+        HubClient(hub.base_url, token=token) as client,
+    ):
+        entries = [outbox.submit(*case_factory(str(i))).entry_id for i in range(3)]
+        spy = Spy(client)
+        report = OutboxSender(outbox, spy, in_flight=1).drain()  # type: ignore[arg-type]
+        assert (report.delivered, report.rejected, report.remaining) == (3, 0, 0)
+        receipts = [outbox.receipt(e) for e in entries]
+    # Asked once; the sender then remembers the answer.
+    assert spy.calls == {"create_case_with_materials": 1, "create_case": 3, "upload_material": 9}
+    cases = hub_cases(hub)
+    assert sorted(key for key, _n, _m in cases) == sorted(entries)
+    assert all(uploaded == 3 for _k, _n, uploaded in cases)
+    assert {r.case_number for r in receipts} == {n for _k, n, _m in cases}
+
+
+def test_a_refused_case_is_no_reason_to_fall_back(
+    tmp_path: Path, hub: EmbeddedHub, case_factory: Any
+) -> None:
+    token = hub.register_terminal("K01")
+    case, materials = case_factory("bad")
+    with (
+        Outbox(tmp_path / "o.sqlite3", tmp_path / "o.key", terminal_id="K01") as outbox,
+        HubClient(hub.base_url, token=token) as client,
+    ):
+        # An unknown item is a 404 too, but one that names what is wrong with the case.
+        outbox.submit(case.model_copy(update={"item_code": "NO-SUCH-ITEM"}), materials)
+        outbox.submit(*case_factory("good"))
+        spy = Spy(client)
+        report = OutboxSender(outbox, spy, in_flight=1).drain()  # type: ignore[arg-type]
+        assert (report.delivered, report.rejected) == (1, 1)
+    assert spy.calls == {"create_case_with_materials": 2}
+    assert [uploaded for _k, _n, uploaded in hub_cases(hub)] == [3]
+
+
+@pytest.mark.parametrize(
+    "status, code, lacks",
+    [
+        (405, "method_not_allowed", True),
+        (415, "http_error", True),
+        (415, "malformed_body", True),
+        (404, "not_found", True),
+        (404, "http_error", True),
+        (404, "unknown_item", False),
+        (404, "material_not_declared", False),
+        (400, "malformed_body", False),
+        (409, "idempotency_key_reused", False),
+        (422, "material_hash_mismatch", False),
+        (413, "material_too_large", False),
+    ],
+)
+def test_which_refusals_mean_the_operation_is_missing(status: int, code: str, lacks: bool) -> None:
+    refusal = HubRejected("refused", code=code, citizen_message="", status=status)
+    assert lacks_operation(refusal) is lacks

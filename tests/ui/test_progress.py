@@ -109,6 +109,7 @@ def test_receipt_qr_and_card_show_the_whole_timeline(
         "已受理",
         "办理中",
         "已办结",
+        "办理结果：准予",  # the window's code in plain words, not "approved"
         "CB-0001",
         "已送达",
         "邮寄送达",

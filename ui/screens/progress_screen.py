@@ -278,8 +278,9 @@ class ProgressJourney(JourneyScreen):
             return self.tr("补正期限：%1").replace("%1", value)
         if key == "due_date":
             return self.tr("承诺办结日期：%1").replace("%1", value)
-        if key == "result_code":
-            return self.tr("办理结果：%1").replace("%1", value)
+        if key == "result_code":  # the window's codes in plain words; another system's as sent
+            results = {"approved": self.tr("准予"), "refused": self.tr("不予批准")}
+            return self.tr("办理结果：%1").replace("%1", results.get(value, value))
         if key == "certificate_number":
             return self.tr("证照编号：%1").replace("%1", value)
         if key == "delivery":

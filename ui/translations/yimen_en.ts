@@ -171,17 +171,17 @@
 <context>
     <name>CaseDelivery</name>
     <message>
-        <location filename="../screens/case_submit.py" line="203"/>
+        <location filename="../screens/case_submit.py" line="236"/>
         <source>EMS 邮寄至 %1</source>
         <translation>EMS to %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="207"/>
+        <location filename="../screens/case_submit.py" line="240"/>
         <source>电子送达</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="208"/>
+        <location filename="../screens/case_submit.py" line="241"/>
         <source>到窗口领取</source>
         <translation>Collect at a window</translation>
     </message>
@@ -189,22 +189,22 @@
 <context>
     <name>CaseIdentity</name>
     <message>
-        <location filename="../screens/case_submit.py" line="191"/>
+        <location filename="../screens/case_submit.py" line="224"/>
         <source>居民身份证</source>
         <translation>Resident ID card</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="192"/>
+        <location filename="../screens/case_submit.py" line="225"/>
         <source>社会保障卡</source>
         <translation>Social security card</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="195"/>
+        <location filename="../screens/case_submit.py" line="228"/>
         <source>身份码</source>
         <translation>Identity QR code</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="196"/>
+        <location filename="../screens/case_submit.py" line="229"/>
         <source>手动填写</source>
         <translation>Typed by hand</translation>
     </message>
@@ -345,221 +345,221 @@
 <context>
     <name>CheckInJourney</name>
     <message>
-        <location filename="../screens/checkin_screen.py" line="69"/>
+        <location filename="../screens/checkin_screen.py" line="70"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="71"/>
-        <location filename="../screens/checkin_screen.py" line="217"/>
+        <location filename="../screens/checkin_screen.py" line="72"/>
+        <location filename="../screens/checkin_screen.py" line="228"/>
         <source>请出示预约二维码，或将身份证放在读卡区</source>
         <translation>Show your appointment QR code, or place your ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="76"/>
+        <location filename="../screens/checkin_screen.py" line="80"/>
         <source>扫描预约二维码</source>
         <translation>Scan your appointment QR code</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="77"/>
+        <location filename="../screens/checkin_screen.py" line="81"/>
         <source>打开预约短信或预约页面，将二维码对准扫码窗口</source>
         <translation>Open your booking message or page and hold the QR code up to the scanner window</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="83"/>
+        <location filename="../screens/checkin_screen.py" line="87"/>
         <source>刷身份证</source>
         <translation>Place your ID card</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="84"/>
+        <location filename="../screens/checkin_screen.py" line="88"/>
         <source>将身份证平放在读卡区，读取后即可拿开</source>
         <translation>Lay your ID card flat on the reader; take it away once it has been read</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="88"/>
+        <location filename="../screens/checkin_screen.py" line="93"/>
         <source>正在等待扫码或刷证…</source>
         <translation>Waiting for a QR code or an ID card…</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="91"/>
-        <location filename="../screens/checkin_screen.py" line="139"/>
+        <location filename="../screens/checkin_screen.py" line="96"/>
+        <location filename="../screens/checkin_screen.py" line="150"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="95"/>
+        <location filename="../screens/checkin_screen.py" line="100"/>
         <source>正在查询您的预约，请稍候…</source>
         <translation>Looking up your appointment, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="100"/>
+        <location filename="../screens/checkin_screen.py" line="105"/>
         <source>签到成功</source>
         <translation>Checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="111"/>
+        <location filename="../screens/checkin_screen.py" line="117"/>
         <source>预约优先：请留意叫号，将优先为您办理</source>
         <translation>Appointment priority: watch for your number, you will be served first</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="129"/>
+        <location filename="../screens/checkin_screen.py" line="141"/>
         <source>办完业务后，欢迎在首页「好差评」扫描凭条二维码，评价本次服务</source>
         <translation>After your visit, rate our service: choose &quot;Rate our service&quot; on the home screen and scan the QR code on your ticket</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="139"/>
+        <location filename="../screens/checkin_screen.py" line="150"/>
         <source>未能签到</source>
         <translation>Check-in not possible</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="139"/>
+        <location filename="../screens/checkin_screen.py" line="150"/>
         <source>重新扫码或刷证</source>
         <translation>Scan or place the card again</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="212"/>
+        <location filename="../screens/checkin_screen.py" line="223"/>
         <source>%1，您好（%2）</source>
         <translation>Hello %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="212"/>
+        <location filename="../screens/checkin_screen.py" line="223"/>
         <source>您</source>
         <translation>there</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="219"/>
+        <location filename="../screens/checkin_screen.py" line="230"/>
         <source>签到成功，您的号码是 %1，请留意叫号。</source>
         <translation>You are checked in. Your number is %1; please watch for it to be called.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="224"/>
+        <location filename="../screens/checkin_screen.py" line="235"/>
         <source>，您的号码是 %1。</source>
         <translation>, your number is %1.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="233"/>
+        <location filename="../screens/checkin_screen.py" line="244"/>
         <source>%1，您的预约已签到</source>
         <translation>%1, your appointment is checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="236"/>
+        <location filename="../screens/checkin_screen.py" line="247"/>
         <source>您的预约已签到</source>
         <translation>Your appointment is checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="238"/>
+        <location filename="../screens/checkin_screen.py" line="249"/>
         <source>证件号码：%1</source>
         <translation>ID number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="260"/>
+        <location filename="../screens/checkin_screen.py" line="271"/>
         <source>没有查到您今天的预约</source>
         <translation>No appointment found for today</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="261"/>
+        <location filename="../screens/checkin_screen.py" line="272"/>
         <source>请确认预约的日期和证件，或点击首页「排队取号」现场取号。</source>
         <translation>Check the date and the ID you booked with, or take a number with &quot;Take a number&quot; on the home screen.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="264"/>
+        <location filename="../screens/checkin_screen.py" line="275"/>
         <source>您的预约不是今天</source>
         <translation>Your appointment is not today</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="265"/>
+        <location filename="../screens/checkin_screen.py" line="276"/>
         <source>预约日期：%1。请在预约当天前来签到，或现场取号办理。</source>
         <translation>Appointment date: %1. Please check in on that day, or take a number now.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="269"/>
+        <location filename="../screens/checkin_screen.py" line="280"/>
         <source>预约已过期</source>
         <translation>The appointment has expired</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="270"/>
+        <location filename="../screens/checkin_screen.py" line="281"/>
         <source>预约日期：%1，已错过。请重新预约，或现场取号办理。</source>
         <translation>Appointment date: %1, which has passed. Please book again, or take a number now.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="272"/>
+        <location filename="../screens/checkin_screen.py" line="283"/>
         <source>二维码已过期</source>
         <translation>The QR code has expired</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="272"/>
+        <location filename="../screens/checkin_screen.py" line="283"/>
         <source>请在手机上刷新二维码后重新扫描。</source>
         <translation>Refresh the code on your phone and scan it again.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="275"/>
-        <location filename="../screens/checkin_screen.py" line="279"/>
-        <location filename="../screens/checkin_screen.py" line="282"/>
+        <location filename="../screens/checkin_screen.py" line="286"/>
+        <location filename="../screens/checkin_screen.py" line="290"/>
+        <location filename="../screens/checkin_screen.py" line="293"/>
         <source>该预约已签到</source>
         <translation>This appointment is already checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="276"/>
+        <location filename="../screens/checkin_screen.py" line="287"/>
         <source>您今天已签到并已办理，号码如下。如需再次办理，请现场取号。</source>
         <translation>You checked in today and were served under the number below. For anything else, please take a new number.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="280"/>
+        <location filename="../screens/checkin_screen.py" line="291"/>
         <source>您今天已签到，排队号如下。无需重复签到，请留意叫号；凭条遗失请到服务台咨询。</source>
         <translation>You checked in today; your number is below. No need to check in again: please listen for your number. Lost the slip? Ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="283"/>
+        <location filename="../screens/checkin_screen.py" line="294"/>
         <source>请勿重复签到，请留意叫号；凭条遗失请到服务台咨询。</source>
         <translation>No need to check in again; watch for your number. Lost your ticket? Ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="286"/>
+        <location filename="../screens/checkin_screen.py" line="297"/>
         <source>该预约已取消</source>
         <translation>This appointment was cancelled</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="286"/>
+        <location filename="../screens/checkin_screen.py" line="297"/>
         <source>如需办理，请重新预约或现场取号。</source>
         <translation>Book again, or take a number now.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="288"/>
+        <location filename="../screens/checkin_screen.py" line="299"/>
         <source>无法识别该二维码</source>
         <translation>This QR code is not recognised</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="289"/>
+        <location filename="../screens/checkin_screen.py" line="300"/>
         <source>请出示预约短信或预约页面上的二维码，也可以刷身份证签到。</source>
         <translation>Show the QR code from your booking message or page, or check in with your ID card.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="292"/>
+        <location filename="../screens/checkin_screen.py" line="303"/>
         <source>身份证读取失败</source>
         <translation>The ID card could not be read</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="292"/>
+        <location filename="../screens/checkin_screen.py" line="303"/>
         <source>请将身份证平放在读卡区，稍等片刻再拿开。</source>
         <translation>Lay the card flat on the reader and wait a moment before taking it away.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="294"/>
+        <location filename="../screens/checkin_screen.py" line="305"/>
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="294"/>
+        <location filename="../screens/checkin_screen.py" line="305"/>
         <source>请稍后重试，或到服务台人工签到。</source>
         <translation>Try again later, or check in at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="295"/>
+        <location filename="../screens/checkin_screen.py" line="306"/>
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="295"/>
+        <location filename="../screens/checkin_screen.py" line="306"/>
         <source>请到服务台人工签到。</source>
         <translation>Please check in at the service desk.</translation>
     </message>
@@ -582,32 +582,32 @@
         <translation>By what you need done</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="96"/>
+        <location filename="../screens/ticket_pages.py" line="99"/>
         <source>输入事项名称或拼音首字母，如 jzz</source>
         <translation>Type the service name or pinyin initials, e.g. jzz</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="102"/>
+        <location filename="../screens/ticket_pages.py" line="105"/>
         <source>不知道去哪个窗口？找到要办的事项，系统为您取对应的号</source>
         <translation>Not sure which window? Find what you need done and you get a ticket for the right queue</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="105"/>
+        <location filename="../screens/ticket_pages.py" line="108"/>
         <source>没有找到相关事项，请换个说法试试，或按业务类别取号。</source>
         <translation>Nothing found. Try other words, or take a ticket by service type.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="118"/>
+        <location filename="../screens/ticket_pages.py" line="120"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="152"/>
+        <location filename="../screens/ticket_pages.py" line="154"/>
         <source>请选择要办理的业务类别</source>
         <translation>Please choose a service</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="154"/>
+        <location filename="../screens/ticket_pages.py" line="156"/>
         <source>请找到您要办理的事项</source>
         <translation>Find what you need done</translation>
     </message>
@@ -1047,22 +1047,22 @@
         <translation>EMS waybill number</translation>
     </message>
     <message>
-        <location filename="../counter/decision_forms.py" line="208"/>
+        <location filename="../counter/decision_forms.py" line="215"/>
         <source>请在读卡器上读取领取人的身份证</source>
         <translation>Read the collector&apos;s ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../counter/decision_forms.py" line="213"/>
+        <location filename="../counter/decision_forms.py" line="221"/>
         <source>领取人：%1</source>
         <translation>Collector: %1</translation>
     </message>
     <message>
-        <location filename="../counter/decision_forms.py" line="218"/>
+        <location filename="../counter/decision_forms.py" line="226"/>
         <source>请填写或扫描 EMS 运单号。</source>
         <translation>Type or scan the EMS waybill number.</translation>
     </message>
     <message>
-        <location filename="../counter/decision_forms.py" line="221"/>
+        <location filename="../counter/decision_forms.py" line="229"/>
         <source>请先读取领取人的身份证。</source>
         <translation>Read the collector&apos;s ID card first.</translation>
     </message>
@@ -1070,67 +1070,67 @@
 <context>
     <name>DeliveryPage</name>
     <message>
-        <location filename="../screens/case_submit.py" line="33"/>
+        <location filename="../screens/case_submit.py" line="35"/>
         <source>办好后，您想怎样领取结果？</source>
         <translation>How would you like to receive the result?</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="37"/>
+        <location filename="../screens/case_submit.py" line="39"/>
         <source>到窗口领取</source>
         <translation>Collect at a window</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="38"/>
+        <location filename="../screens/case_submit.py" line="40"/>
         <source>EMS 邮寄到家（不见面）</source>
         <translation>By EMS to your home</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="39"/>
+        <location filename="../screens/case_submit.py" line="41"/>
         <source>电子送达（网上下载）</source>
         <translation>Electronically (download)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="50"/>
+        <location filename="../screens/case_submit.py" line="51"/>
         <source>寄到其他地址</source>
         <translation>Send to another address</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="56"/>
+        <location filename="../screens/case_submit.py" line="57"/>
         <source>请输入收件地址，写到门牌号</source>
         <translation>Delivery address, down to the door number</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="60"/>
+        <location filename="../screens/case_submit.py" line="74"/>
         <source>联系电话（用于通知办理结果）</source>
         <translation>Phone number (to tell you the result)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="70"/>
+        <location filename="../screens/case_submit.py" line="64"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="70"/>
+        <location filename="../screens/case_submit.py" line="65"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="80"/>
+        <location filename="../screens/case_submit.py" line="89"/>
         <source>寄到身份证地址：%1</source>
         <translation>Send to the ID card address: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="121"/>
+        <location filename="../screens/case_submit.py" line="130"/>
         <source>请选择领取方式。</source>
         <translation>Please choose how to receive the result.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="124"/>
+        <location filename="../screens/case_submit.py" line="133"/>
         <source>请填写收件地址，写到门牌号。</source>
         <translation>Please enter the delivery address, down to the door number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="128"/>
+        <location filename="../screens/case_submit.py" line="137"/>
         <source>电话号码不对，手机号是 1 开头的 11 位数字。</source>
         <translation>This phone number is not right: a mobile number has 11 digits starting with 1.</translation>
     </message>
@@ -1138,7 +1138,7 @@
 <context>
     <name>DeviceInputs</name>
     <message>
-        <location filename="../widgets/journey_kit.py" line="158"/>
+        <location filename="../widgets/journey_kit.py" line="232"/>
         <source>读卡区上还放着上一位的卡片，请取走后再放置您自己的卡片。</source>
         <translation>A card from the previous person is still on the reader. Please remove it, then place your own card.</translation>
     </message>
@@ -1282,82 +1282,82 @@
 <context>
     <name>FailedPage</name>
     <message>
-        <location filename="../screens/ticket_pages.py" line="217"/>
-        <location filename="../screens/ticket_pages.py" line="255"/>
-        <location filename="../screens/ticket_pages.py" line="259"/>
+        <location filename="../screens/ticket_pages.py" line="219"/>
+        <location filename="../screens/ticket_pages.py" line="256"/>
         <location filename="../screens/ticket_pages.py" line="260"/>
+        <location filename="../screens/ticket_pages.py" line="261"/>
         <source>暂时无法取号</source>
         <translation>No number can be issued right now</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="222"/>
-        <location filename="../screens/ticket_pages.py" line="233"/>
+        <location filename="../screens/ticket_pages.py" line="224"/>
+        <location filename="../screens/ticket_pages.py" line="234"/>
         <source>重试</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="223"/>
+        <location filename="../screens/ticket_pages.py" line="225"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="233"/>
+        <location filename="../screens/ticket_pages.py" line="234"/>
         <source>重新刷证或扫码</source>
         <translation>Card or code again</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="242"/>
-        <location filename="../screens/ticket_pages.py" line="245"/>
+        <location filename="../screens/ticket_pages.py" line="243"/>
+        <location filename="../screens/ticket_pages.py" line="246"/>
         <source>不能重复取号</source>
         <translation>You already have a ticket</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="243"/>
+        <location filename="../screens/ticket_pages.py" line="244"/>
         <source>您在该业务已有一个未办结的号码，请留意叫号，无需重复取号。</source>
         <translation>You already hold an open ticket for this service. Please wait to be called; no second ticket is needed.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="246"/>
+        <location filename="../screens/ticket_pages.py" line="247"/>
         <source>您已有一个未办结的号码 %1，请留意叫号，无需重复取号。</source>
         <translation>You already hold ticket %1, still open. Please wait to be called; no second ticket is needed.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="249"/>
+        <location filename="../screens/ticket_pages.py" line="250"/>
         <source>身份证读取失败</source>
         <translation>The ID card could not be read</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="249"/>
+        <location filename="../screens/ticket_pages.py" line="250"/>
         <source>请将身份证平放在读卡区，稍等片刻再拿开。</source>
         <translation>Lay your ID card flat on the reader and wait a moment before taking it back.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="251"/>
+        <location filename="../screens/ticket_pages.py" line="252"/>
         <source>身份码已过期</source>
         <translation>The identity code has expired</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="251"/>
+        <location filename="../screens/ticket_pages.py" line="252"/>
         <source>请在手机上刷新身份码后重新扫描。</source>
         <translation>Refresh the code on your phone and scan it again.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="253"/>
+        <location filename="../screens/ticket_pages.py" line="254"/>
         <source>无法识别该二维码</source>
         <translation>This QR code is not recognised</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="253"/>
+        <location filename="../screens/ticket_pages.py" line="254"/>
         <source>请出示手机上的电子身份码，或刷身份证。</source>
         <translation>Show the electronic identity code on your phone, or place your ID card.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="256"/>
+        <location filename="../screens/ticket_pages.py" line="257"/>
         <source>网络暂时不通，请稍后重试，或到服务台人工取号。</source>
         <translation>The network is down. Try again shortly, or ask at the help desk for a number.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="260"/>
+        <location filename="../screens/ticket_pages.py" line="261"/>
         <source>系统暂时出现故障，请到服务台人工取号。</source>
         <translation>The system has a fault. Please ask at the help desk for a number.</translation>
     </message>
@@ -1373,32 +1373,32 @@
 <context>
     <name>FindPage</name>
     <message>
-        <location filename="../screens/case_pages.py" line="51"/>
+        <location filename="../screens/case_pages.py" line="68"/>
         <source>请选择要办理的事项</source>
         <translation>Choose a service</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="57"/>
+        <location filename="../screens/case_pages.py" line="74"/>
         <source>输入事项名称或拼音首字母，如 jzz</source>
         <translation>Type a name or pinyin initials, e.g. jzz</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="67"/>
+        <location filename="../screens/case_pages.py" line="84"/>
         <source>个人办事</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="67"/>
+        <location filename="../screens/case_pages.py" line="84"/>
         <source>法人办事</source>
         <translation>Business</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="88"/>
+        <location filename="../screens/case_pages.py" line="106"/>
         <source>没有找到相关事项，请换个说法试试，或到服务台咨询。</source>
         <translation>Nothing found. Try other words, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="93"/>
+        <location filename="../screens/case_pages.py" line="111"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
@@ -1573,82 +1573,82 @@
 <context>
     <name>GuidePage</name>
     <message>
-        <location filename="../screens/case_pages.py" line="160"/>
+        <location filename="../screens/case_pages.py" line="178"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="160"/>
+        <location filename="../screens/case_pages.py" line="178"/>
         <source>申请办理</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="166"/>
+        <location filename="../screens/case_pages.py" line="184"/>
         <source>必需</source>
         <translation>required</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="166"/>
+        <location filename="../screens/case_pages.py" line="184"/>
         <source>选交</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="168"/>
+        <location filename="../screens/case_pages.py" line="186"/>
         <source>需原件</source>
         <translation>original needed</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="172"/>
+        <location filename="../screens/case_pages.py" line="190"/>
         <source>免费</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="174"/>
+        <location filename="../screens/case_pages.py" line="192"/>
         <source>%1 元</source>
         <translation>CNY %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="177"/>
+        <location filename="../screens/case_pages.py" line="195"/>
         <source>窗口领取</source>
         <translation>collect at the counter</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="178"/>
+        <location filename="../screens/case_pages.py" line="196"/>
         <source>EMS 邮寄</source>
         <translation>EMS</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="179"/>
+        <location filename="../screens/case_pages.py" line="197"/>
         <source>电子送达</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="183"/>
+        <location filename="../screens/case_pages.py" line="201"/>
         <source>申请对象：%1</source>
         <translation>Who can apply: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="185"/>
+        <location filename="../screens/case_pages.py" line="203"/>
         <source>事项类型：%1</source>
         <translation>Type: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="186"/>
+        <location filename="../screens/case_pages.py" line="204"/>
         <source>办理部门：%1</source>
         <translation>Department: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="187"/>
+        <location filename="../screens/case_pages.py" line="205"/>
         <source>申请材料：</source>
         <translation>Materials:</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="189"/>
+        <location filename="../screens/case_pages.py" line="207"/>
         <source>收费：%1</source>
         <translation>Fee: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_pages.py" line="190"/>
+        <location filename="../screens/case_pages.py" line="208"/>
         <source>承诺时限：%n 个工作日</source>
         <translation>
             <numerusform>Time limit: %n working day</numerusform>
@@ -1656,22 +1656,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="191"/>
+        <location filename="../screens/case_pages.py" line="209"/>
         <source>送达方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="194"/>
+        <location filename="../screens/case_pages.py" line="212"/>
         <source>设定依据：%1</source>
         <translation>Legal basis: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="200"/>
+        <location filename="../screens/case_pages.py" line="218"/>
         <source>本事项可在本机自助申请。</source>
         <translation>You can apply for this service on this terminal.</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="202"/>
+        <location filename="../screens/case_pages.py" line="220"/>
         <source>本事项需到窗口办理，请取号后到窗口申请。</source>
         <translation>This service is handled at a window: please take a ticket.</translation>
     </message>
@@ -1679,27 +1679,27 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../screens/home_screen.py" line="65"/>
+        <location filename="../screens/home_screen.py" line="79"/>
         <source>您好，欢迎办理</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../screens/home_screen.py" line="68"/>
+        <location filename="../screens/home_screen.py" line="82"/>
         <source>请点击下方按钮选择业务</source>
         <translation>Tap a button below to choose a service</translation>
     </message>
     <message>
-        <location filename="../screens/home_screen.py" line="71"/>
+        <location filename="../screens/home_screen.py" line="86"/>
         <source>读卡区有卡片未取走，请取走您的身份证或社保卡。</source>
         <translation>A card is still on the reader. Please take your ID card or social security card.</translation>
     </message>
     <message>
-        <location filename="../screens/home_screen.py" line="88"/>
+        <location filename="../screens/home_screen.py" line="103"/>
         <source>标准模式</source>
         <translation>Standard text</translation>
     </message>
     <message>
-        <location filename="../screens/home_screen.py" line="88"/>
+        <location filename="../screens/home_screen.py" line="103"/>
         <source>长者模式 · 大字</source>
         <translation>Large text</translation>
     </message>
@@ -1792,37 +1792,37 @@
         <translation>The identity code cannot be checked now. Please use your ID card.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="184"/>
+        <location filename="../screens/ticket_pages.py" line="186"/>
         <source>实名取号</source>
         <translation>Ticket with your ID</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="190"/>
+        <location filename="../screens/ticket_pages.py" line="192"/>
         <source>刷身份证</source>
         <translation>Place your ID card</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="190"/>
+        <location filename="../screens/ticket_pages.py" line="192"/>
         <source>将身份证平放在读卡区，读取后即可拿开</source>
         <translation>Lay your ID card flat on the reader; take it back once it is read</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="194"/>
+        <location filename="../screens/ticket_pages.py" line="196"/>
         <source>出示身份码</source>
         <translation>Show your identity QR</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="195"/>
+        <location filename="../screens/ticket_pages.py" line="197"/>
         <source>打开手机上的电子身份码（如政务服务码），对准扫码窗口</source>
         <translation>Open the electronic identity code on your phone (e.g. the government service code) and hold it to the scanner</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="201"/>
+        <location filename="../screens/ticket_pages.py" line="203"/>
         <source>证件信息仅用于本次取号，凭条和屏幕上只显示部分号码</source>
         <translation>Your ID is used only for this ticket; the screen and the ticket show part of the number only</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="205"/>
+        <location filename="../screens/ticket_pages.py" line="207"/>
         <source>返回重新选择</source>
         <translation>Back to choose again</translation>
     </message>
@@ -1830,17 +1830,17 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../idle.py" line="104"/>
+        <location filename="../idle.py" line="107"/>
         <source>还需要更多时间吗？</source>
         <translation>Do you need more time?</translation>
     </message>
     <message>
-        <location filename="../idle.py" line="105"/>
+        <location filename="../idle.py" line="108"/>
         <source>继续办理</source>
         <translation>Continue</translation>
     </message>
     <message numerus="yes">
-        <location filename="../idle.py" line="129"/>
+        <location filename="../idle.py" line="132"/>
         <source>%n 秒后将结束办理，并清除您的信息</source>
         <translation>
             <numerusform>Your session ends in %n second and your details will be cleared</numerusform>
@@ -1851,72 +1851,72 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../main_window.py" line="114"/>
+        <location filename="../main_window.py" line="131"/>
         <source>还需要更多时间吗？</source>
         <translation>Do you need more time?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="149"/>
+        <location filename="../main_window.py" line="177"/>
         <source>一门通自助终端</source>
         <translation>Yimen self-service kiosk</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="150"/>
+        <location filename="../main_window.py" line="178"/>
         <source>结束办理</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="152"/>
+        <location filename="../main_window.py" line="180"/>
         <source>排队取号</source>
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="152"/>
+        <location filename="../main_window.py" line="180"/>
         <source>到窗口办理业务，请先取号</source>
         <translation>Queue for a service window</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="155"/>
+        <location filename="../main_window.py" line="183"/>
         <source>自助办事</source>
         <translation>Apply for a service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="155"/>
+        <location filename="../main_window.py" line="183"/>
         <source>在本机申请办理，结果可邮寄到家</source>
         <translation>Apply here; the result can be posted to you</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="158"/>
+        <location filename="../main_window.py" line="186"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="158"/>
+        <location filename="../main_window.py" line="186"/>
         <source>已预约？扫预约码或刷身份证签到</source>
         <translation>Booked? Scan your code or ID card</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="159"/>
+        <location filename="../main_window.py" line="187"/>
         <source>进度查询</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="159"/>
+        <location filename="../main_window.py" line="187"/>
         <source>查询已提交办件的办理进度</source>
         <translation>See how your application is going</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="160"/>
+        <location filename="../main_window.py" line="188"/>
         <source>好差评</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="160"/>
+        <location filename="../main_window.py" line="188"/>
         <source>扫描凭条或回执二维码，评价服务</source>
         <translation>Scan a ticket or receipt QR to rate the service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="395"/>
+        <location filename="../main_window.py" line="436"/>
         <source>请取走您的卡片。</source>
         <translation>Please take your card.</translation>
     </message>
@@ -1971,53 +1971,53 @@
 <context>
     <name>MaterialsPage</name>
     <message>
-        <location filename="../screens/case_materials.py" line="50"/>
+        <location filename="../screens/case_materials.py" line="51"/>
         <source>请提交申请材料</source>
         <translation>Provide the materials</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="75"/>
+        <location filename="../screens/case_materials.py" line="79"/>
         <source>拍这一页</source>
         <translation>Take this page</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="76"/>
+        <location filename="../screens/case_materials.py" line="80"/>
         <source>重拍上一页</source>
         <translation>Retake last page</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="77"/>
+        <location filename="../screens/case_materials.py" line="81"/>
         <source>这份材料拍完了</source>
         <translation>Done with this one</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="88"/>
+        <location filename="../screens/case_materials.py" line="102"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="88"/>
+        <location filename="../screens/case_materials.py" line="102"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="111"/>
+        <location filename="../screens/case_materials.py" line="125"/>
         <source>（选交）</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="115"/>
+        <location filename="../screens/case_materials.py" line="129"/>
         <source>拍摄</source>
         <translation>Capture</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="123"/>
-        <location filename="../screens/case_materials.py" line="138"/>
+        <location filename="../screens/case_materials.py" line="137"/>
+        <location filename="../screens/case_materials.py" line="152"/>
         <source>到窗口提交</source>
         <translation>Bring to window</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_materials.py" line="136"/>
+        <location filename="../screens/case_materials.py" line="150"/>
         <source>已拍摄 %n 页</source>
         <translation>
             <numerusform>%n page captured</numerusform>
@@ -2025,37 +2025,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="140"/>
+        <location filename="../screens/case_materials.py" line="154"/>
         <source>未提交</source>
         <translation>Not provided</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="160"/>
+        <location filename="../screens/case_materials.py" line="174"/>
         <source>还缺：%1</source>
         <translation>Still missing: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="169"/>
+        <location filename="../screens/case_materials.py" line="190"/>
         <source>正在拍摄：%1</source>
         <translation>Capturing: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="170"/>
+        <location filename="../screens/case_materials.py" line="191"/>
         <source>请将材料平放在拍摄区内，一次拍一页。</source>
         <translation>Lay the document flat in the capture area, one page at a time.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="212"/>
+        <location filename="../screens/case_materials.py" line="233"/>
         <source>拍好了。还有下一页就继续拍，没有了就点“这份材料拍完了”。</source>
         <translation>Got it. Capture the next page, or tap Done with this one.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="218"/>
+        <location filename="../screens/case_materials.py" line="239"/>
         <source>已删除上一页，请重新拍摄。</source>
         <translation>Last page removed; please capture it again.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_materials.py" line="222"/>
+        <location filename="../screens/case_materials.py" line="243"/>
         <source>已拍 %n 页</source>
         <translation>
             <numerusform>%n page so far</numerusform>
@@ -2063,32 +2063,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="255"/>
+        <location filename="../screens/case_materials.py" line="276"/>
         <source>拍摄设备暂时不可用，请到窗口提交材料。</source>
         <translation>The camera is not available; please bring the materials to a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="263"/>
+        <location filename="../screens/case_materials.py" line="284"/>
         <source>没有找到材料，请将材料平放在拍摄区域内。</source>
         <translation>No document found: lay it flat in the capture area.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="264"/>
+        <location filename="../screens/case_materials.py" line="285"/>
         <source>材料超出拍摄范围，请移到中间。</source>
         <translation>The document is cut off: move it to the middle.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="265"/>
+        <location filename="../screens/case_materials.py" line="286"/>
         <source>画面模糊，请保持材料不动再拍。</source>
         <translation>Blurry: keep the document still.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="266"/>
+        <location filename="../screens/case_materials.py" line="287"/>
         <source>光线太暗，请把材料移到灯下。</source>
         <translation>Too dark: move the document into the light.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="267"/>
+        <location filename="../screens/case_materials.py" line="288"/>
         <source>反光太强，请稍微调整材料角度。</source>
         <translation>Glare: tilt the document a little.</translation>
     </message>
@@ -2096,7 +2096,7 @@
 <context>
     <name>NumericKeypad</name>
     <message>
-        <location filename="../widgets/keypad.py" line="29"/>
+        <location filename="../widgets/keypad.py" line="45"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
@@ -2178,12 +2178,12 @@
 <context>
     <name>PrintedSlip</name>
     <message>
-        <location filename="../widgets/printed_slip.py" line="31"/>
+        <location filename="../widgets/printed_slip.py" line="73"/>
         <source>请取走下方打印的排队凭条</source>
         <translation>Please take your printed ticket below</translation>
     </message>
     <message>
-        <location filename="../widgets/printed_slip.py" line="34"/>
+        <location filename="../widgets/printed_slip.py" line="76"/>
         <source>凭条未能打印，请记住您的号码或用手机拍下此屏幕</source>
         <translation>The ticket could not be printed: remember your number or take a photo of this screen</translation>
     </message>
@@ -2222,23 +2222,23 @@
     </message>
     <message>
         <location filename="../screens/progress_screen.py" line="91"/>
-        <location filename="../screens/progress_screen.py" line="140"/>
+        <location filename="../screens/progress_screen.py" line="136"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="107"/>
+        <location filename="../screens/progress_screen.py" line="106"/>
         <source>正在查询，请稍候…</source>
         <translation>Searching, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="124"/>
+        <location filename="../screens/progress_screen.py" line="122"/>
         <source>办件进度</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="117"/>
-        <location filename="../screens/progress_screen.py" line="132"/>
+        <location filename="../screens/progress_screen.py" line="116"/>
+        <location filename="../screens/progress_screen.py" line="129"/>
         <source>查询其他办件</source>
         <translation>Look up another case</translation>
     </message>
@@ -2253,43 +2253,43 @@
         <translation>Place your ID card alone to see all your recent applications.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="110"/>
+        <location filename="../screens/progress_screen.py" line="109"/>
         <source>您近期的办件</source>
         <translation>Your recent applications</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="111"/>
+        <location filename="../screens/progress_screen.py" line="110"/>
         <source>请点选要查看的办件。</source>
         <translation>Tap the application you want to see.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="119"/>
-        <location filename="../screens/progress_screen.py" line="134"/>
+        <location filename="../screens/progress_screen.py" line="118"/>
+        <location filename="../screens/progress_screen.py" line="131"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="129"/>
+        <location filename="../screens/progress_screen.py" line="127"/>
         <source>返回办件列表</source>
         <translation>Back to the list</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="140"/>
+        <location filename="../screens/progress_screen.py" line="136"/>
         <source>未能查到办件</source>
         <translation>Case not found</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="140"/>
+        <location filename="../screens/progress_screen.py" line="136"/>
         <source>重新查询</source>
         <translation>Search again</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="185"/>
+        <location filename="../screens/progress_screen.py" line="181"/>
         <source>请扫描受理回执上的二维码，或输入办件编号</source>
         <translation>Scan the QR code on your receipt, or type the case number</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="240"/>
+        <location filename="../screens/progress_screen.py" line="236"/>
         <source>办件编号：%1
 事项：%2
 申请人：%3</source>
@@ -2298,169 +2298,179 @@ Service: %2
 Applicant: %3</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="245"/>
-        <location filename="../screens/progress_screen.py" line="284"/>
+        <location filename="../screens/progress_screen.py" line="241"/>
+        <location filename="../screens/progress_screen.py" line="280"/>
         <source>承诺办结日期：%1</source>
         <translation>Promised by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="250"/>
+        <location filename="../screens/progress_screen.py" line="246"/>
         <source>已补正材料，重新提交</source>
         <translation>Supplemented and resubmitted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="264"/>
+        <location filename="../screens/progress_screen.py" line="260"/>
         <source>已提交申请</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="265"/>
+        <location filename="../screens/progress_screen.py" line="261"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="266"/>
+        <location filename="../screens/progress_screen.py" line="262"/>
         <source>不予受理</source>
         <translation>Not accepted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="267"/>
+        <location filename="../screens/progress_screen.py" line="263"/>
         <source>需要补正材料</source>
         <translation>Documents requested</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="268"/>
+        <location filename="../screens/progress_screen.py" line="264"/>
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="269"/>
+        <location filename="../screens/progress_screen.py" line="265"/>
         <source>特别程序（暂停计时）</source>
         <translation>Special procedure (clock paused)</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="270"/>
+        <location filename="../screens/progress_screen.py" line="266"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="271"/>
+        <location filename="../screens/progress_screen.py" line="267"/>
         <source>已送达</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="276"/>
+        <location filename="../screens/progress_screen.py" line="272"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="278"/>
+        <location filename="../screens/progress_screen.py" line="274"/>
         <source>原因：%1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="280"/>
+        <location filename="../screens/progress_screen.py" line="276"/>
         <source>需补正材料：%1</source>
         <translation>Documents to supply: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="282"/>
+        <location filename="../screens/progress_screen.py" line="278"/>
         <source>补正期限：%1</source>
         <translation>Supply by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="286"/>
+        <location filename="../screens/progress_screen.py" line="282"/>
+        <source>准予</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="282"/>
+        <source>不予批准</source>
+        <translation>Not approved</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="283"/>
         <source>办理结果：%1</source>
         <translation>Result: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="288"/>
+        <location filename="../screens/progress_screen.py" line="285"/>
         <source>证照编号：%1</source>
         <translation>Certificate number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="291"/>
+        <location filename="../screens/progress_screen.py" line="288"/>
         <source>邮寄送达</source>
         <translation>by post (EMS)</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="292"/>
+        <location filename="../screens/progress_screen.py" line="289"/>
         <source>窗口领取</source>
         <translation>collect at the counter</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="293"/>
+        <location filename="../screens/progress_screen.py" line="290"/>
         <source>电子送达</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="295"/>
+        <location filename="../screens/progress_screen.py" line="292"/>
         <source>送达方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="297"/>
+        <location filename="../screens/progress_screen.py" line="294"/>
         <source>EMS 运单号：%1</source>
         <translation>EMS waybill: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="302"/>
+        <location filename="../screens/progress_screen.py" line="299"/>
         <source>办件编号或身份证号码不正确</source>
         <translation>The case number or ID number is not right</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="303"/>
+        <location filename="../screens/progress_screen.py" line="300"/>
         <source>请核对受理回执上的办件编号和本人身份证号后再查。</source>
         <translation>Check the case number on your receipt and your own ID number, then try again.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="305"/>
+        <location filename="../screens/progress_screen.py" line="302"/>
         <source>没有查到您的办件</source>
         <translation>No applications found for you</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="307"/>
+        <location filename="../screens/progress_screen.py" line="304"/>
         <source>网络中断时提交的办件，上传后才能查到；也可输入回执上的办件编号，或到窗口咨询。</source>
         <translation>An application submitted while the network was down can be found once it has been uploaded. You can also enter the number on your receipt, or ask at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="310"/>
+        <location filename="../screens/progress_screen.py" line="307"/>
         <source>查询次数过多</source>
         <translation>Too many attempts</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="311"/>
+        <location filename="../screens/progress_screen.py" line="308"/>
         <source>为保护办件信息，请稍后再试，或到窗口咨询。</source>
         <translation>To protect case information, please try later or ask at a counter.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="313"/>
+        <location filename="../screens/progress_screen.py" line="310"/>
         <source>这不是受理回执的二维码</source>
         <translation>This is not the QR code of a receipt</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="314"/>
+        <location filename="../screens/progress_screen.py" line="311"/>
         <source>请扫描受理回执上的二维码，或直接输入办件编号。</source>
         <translation>Scan the QR code on your receipt, or type the case number.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="316"/>
+        <location filename="../screens/progress_screen.py" line="313"/>
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
+        <location filename="../screens/progress_screen.py" line="314"/>
         <location filename="../screens/progress_screen.py" line="317"/>
-        <location filename="../screens/progress_screen.py" line="320"/>
         <source>请稍后重试，或到窗口咨询。</source>
         <translation>Try again later, or ask at a counter.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="319"/>
+        <location filename="../screens/progress_screen.py" line="316"/>
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="353"/>
+        <location filename="../screens/progress_screen.py" line="350"/>
         <source>已读取身份证：%1</source>
         <translation>ID card read: %1</translation>
     </message>
@@ -2481,54 +2491,54 @@ Applicant: %3</translation>
 <context>
     <name>RatingJourney</name>
     <message>
-        <location filename="../screens/rating_screen.py" line="63"/>
+        <location filename="../screens/rating_screen.py" line="62"/>
         <source>好差评</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="65"/>
+        <location filename="../screens/rating_screen.py" line="64"/>
         <location filename="../screens/rating_screen.py" line="166"/>
         <source>请将排队凭条或受理回执上的二维码对准扫码窗口</source>
         <translation>Hold the QR code on your queue ticket or case receipt up to the scanner</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="70"/>
+        <location filename="../screens/rating_screen.py" line="69"/>
         <source>扫描排队凭条</source>
         <translation>Scan your queue ticket</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="71"/>
+        <location filename="../screens/rating_screen.py" line="70"/>
         <source>窗口办理结束后即可评价，每次服务评价一次。</source>
         <translation>You can rate a service once it is finished, once per service.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="77"/>
+        <location filename="../screens/rating_screen.py" line="76"/>
         <source>扫描受理回执</source>
         <translation>Scan the case receipt</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="78"/>
+        <location filename="../screens/rating_screen.py" line="77"/>
         <source>自助办事提交后即可评价，每个办件评价一次。</source>
         <translation>Rate a case once it is submitted; each case can be rated once.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="82"/>
+        <location filename="../screens/rating_screen.py" line="81"/>
         <source>评价匿名提交，工作人员看不到评价人信息。</source>
         <translation>Ratings are anonymous: staff never see who rated.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="85"/>
+        <location filename="../screens/rating_screen.py" line="84"/>
         <location filename="../screens/rating_screen.py" line="126"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="89"/>
+        <location filename="../screens/rating_screen.py" line="88"/>
         <source>请稍候…</source>
         <translation>Please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="92"/>
+        <location filename="../screens/rating_screen.py" line="91"/>
         <location filename="../screens/rating_screen.py" line="167"/>
         <source>请您评价本次服务</source>
         <translation>How was our service?</translation>
@@ -2829,7 +2839,7 @@ Applicant: %3</translation>
     <message>
         <location filename="../widgets/rating_picker.py" line="81"/>
         <source>系统或设备故障</source>
-        <translation>System or machine fault</translation>
+        <translation>System fault</translation>
     </message>
     <message>
         <location filename="../widgets/rating_picker.py" line="82"/>
@@ -2840,32 +2850,32 @@ Applicant: %3</translation>
 <context>
     <name>ReceiptPage</name>
     <message>
-        <location filename="../screens/case_submit.py" line="213"/>
+        <location filename="../screens/case_submit.py" line="246"/>
         <source>申请已提交，办件编号：</source>
         <translation>Submitted. Case number:</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="230"/>
+        <location filename="../screens/case_submit.py" line="263"/>
         <source>评价本次服务</source>
         <translation>Rate this service</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="231"/>
+        <location filename="../screens/case_submit.py" line="264"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="256"/>
+        <location filename="../screens/case_submit.py" line="289"/>
         <source>网络暂时不通：申请已安全保存在本机，联网后自动上传。这是临时编号。</source>
         <translation>The network is down: your application is saved safely here and will be uploaded automatically. This is a provisional number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="259"/>
+        <location filename="../screens/case_submit.py" line="292"/>
         <source>已上传至政务服务平台。</source>
         <translation>Uploaded to the government service platform.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_submit.py" line="261"/>
+        <location filename="../screens/case_submit.py" line="294"/>
         <source>承诺办结：%1（%n 个工作日）</source>
         <translation>
             <numerusform>Promised by: %1 (%n working day)</numerusform>
@@ -2873,27 +2883,27 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="264"/>
+        <location filename="../screens/case_submit.py" line="297"/>
         <source>领取方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="267"/>
+        <location filename="../screens/case_submit.py" line="300"/>
         <source>代办人：%1</source>
         <translation>Submitted by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="268"/>
+        <location filename="../screens/case_submit.py" line="301"/>
         <source>验证码：%1</source>
         <translation>Check code: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="273"/>
+        <location filename="../screens/case_submit.py" line="306"/>
         <source>请取走打印的受理回执，扫码可查询办理进度。</source>
         <translation>Take your printed receipt; scan its code to follow your case.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="275"/>
+        <location filename="../screens/case_submit.py" line="308"/>
         <source>回执未能打印，请用手机拍下此屏幕。</source>
         <translation>The receipt could not be printed: please photograph this screen.</translation>
     </message>
@@ -2940,57 +2950,57 @@ Applicant: %3</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../screens/case_submit.py" line="136"/>
+        <location filename="../screens/case_submit.py" line="145"/>
         <source>请核对申请信息</source>
         <translation>Check your application</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="142"/>
+        <location filename="../screens/case_submit.py" line="159"/>
         <source>点击“提交”后，申请将保存在本机并上传至政务服务平台。</source>
         <translation>Submit saves your application here and uploads it to the platform.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="146"/>
+        <location filename="../screens/case_submit.py" line="163"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="146"/>
+        <location filename="../screens/case_submit.py" line="163"/>
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="151"/>
+        <location filename="../screens/case_submit.py" line="183"/>
         <source>事项：%1</source>
         <translation>Service: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="152"/>
+        <location filename="../screens/case_submit.py" line="184"/>
         <source>申请人：%1（%2）</source>
         <translation>Applicant: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="156"/>
+        <location filename="../screens/case_submit.py" line="188"/>
         <source>身份核验：%1</source>
         <translation>Identity checked by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="158"/>
+        <location filename="../screens/case_submit.py" line="190"/>
         <source>代办人：%1</source>
         <translation>Submitted by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="163"/>
+        <location filename="../screens/case_submit.py" line="195"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="164"/>
+        <location filename="../screens/case_submit.py" line="197"/>
         <source>材料：</source>
         <translation>Materials:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_submit.py" line="168"/>
+        <location filename="../screens/case_submit.py" line="201"/>
         <source>%1（%n 页）</source>
         <translation>
             <numerusform>%1 (%n page)</numerusform>
@@ -2998,17 +3008,17 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="170"/>
+        <location filename="../screens/case_submit.py" line="203"/>
         <source>%1（到窗口提交）</source>
         <translation>%1 (brought to window)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="171"/>
+        <location filename="../screens/case_submit.py" line="204"/>
         <source>领取方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="172"/>
+        <location filename="../screens/case_submit.py" line="205"/>
         <source>联系电话：%1</source>
         <translation>Phone: %1</translation>
     </message>
@@ -3287,48 +3297,48 @@ Applicant: %3</translation>
         <translation>Here is your number</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="111"/>
+        <location filename="../screens/ticket_screen.py" line="113"/>
         <source>手机扫码，随时查看叫号进度</source>
         <translation>Scan with your phone to follow the queue</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="196"/>
+        <location filename="../screens/ticket_screen.py" line="198"/>
         <source>请选择要办理的业务类别</source>
         <translation>Please choose a service</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="197"/>
+        <location filename="../screens/ticket_screen.py" line="199"/>
         <source>请刷身份证，或出示手机上的身份码</source>
         <translation>Please place your ID card, or show the identity QR on your phone</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="202"/>
+        <location filename="../screens/ticket_screen.py" line="204"/>
         <source>您的号码是 %1，请取走凭条。</source>
         <translation>Your number is %1. Please take your ticket.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="204"/>
+        <location filename="../screens/ticket_screen.py" line="206"/>
         <source>您的号码是 %1。凭条未能打印，请记住您的号码。</source>
         <translation>Your number is %1. The ticket could not be printed: please remember your number.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="228"/>
-        <location filename="../screens/ticket_screen.py" line="275"/>
+        <location filename="../screens/ticket_screen.py" line="230"/>
+        <location filename="../screens/ticket_screen.py" line="277"/>
         <source>实名取号：%1</source>
         <translation>ID: %1</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="246"/>
+        <location filename="../screens/ticket_screen.py" line="248"/>
         <source>「%1」需要实名取号</source>
         <translation>&quot;%1&quot; needs your ID</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="269"/>
+        <location filename="../screens/ticket_screen.py" line="271"/>
         <source>办理事项：%1</source>
         <translation>For: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/ticket_screen.py" line="280"/>
+        <location filename="../screens/ticket_screen.py" line="282"/>
         <source>前面还有 %n 人等候</source>
         <translation>
             <numerusform>%n person waiting ahead of you</numerusform>
@@ -3336,12 +3346,12 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="282"/>
+        <location filename="../screens/ticket_screen.py" line="284"/>
         <source>前面没有人等候，请留意叫号</source>
         <translation>Nobody is ahead of you: watch for your number</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/ticket_screen.py" line="284"/>
+        <location filename="../screens/ticket_screen.py" line="286"/>
         <source>，预计等候约 %n 分钟</source>
         <translation>
             <numerusform>, about %n minute</numerusform>
@@ -3468,383 +3478,383 @@ Staff no. {staff_no}</translation>
 <context>
     <name>Workbench</name>
     <message>
-        <location filename="../counter/workbench.py" line="49"/>
+        <location filename="../counter/workbench.py" line="50"/>
         <source>待受理</source>
         <translation>To accept</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="50"/>
+        <location filename="../counter/workbench.py" line="51"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="51"/>
-        <location filename="../counter/workbench.py" line="220"/>
+        <location filename="../counter/workbench.py" line="52"/>
+        <location filename="../counter/workbench.py" line="222"/>
         <source>不予受理</source>
         <translation>Not accepted</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="52"/>
+        <location filename="../counter/workbench.py" line="53"/>
         <source>待补正</source>
         <translation>Supplement requested</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="53"/>
+        <location filename="../counter/workbench.py" line="54"/>
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="54"/>
+        <location filename="../counter/workbench.py" line="55"/>
         <source>特别程序</source>
         <translation>Special procedure</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="55"/>
+        <location filename="../counter/workbench.py" line="56"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="56"/>
+        <location filename="../counter/workbench.py" line="57"/>
         <source>已送达</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="59"/>
+        <location filename="../counter/workbench.py" line="60"/>
         <source>窗口收件</source>
         <translation>At a window</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="60"/>
+        <location filename="../counter/workbench.py" line="61"/>
         <source>自助终端</source>
         <translation>Kiosk</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="61"/>
+        <location filename="../counter/workbench.py" line="62"/>
         <source>社区代办</source>
         <translation>Community point</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="62"/>
+        <location filename="../counter/workbench.py" line="63"/>
         <source>网上申请</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="63"/>
+        <location filename="../counter/workbench.py" line="64"/>
         <source>移动端</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="66"/>
+        <location filename="../counter/workbench.py" line="67"/>
         <source>窗口领取</source>
         <translation>Pick up at a window</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="67"/>
+        <location filename="../counter/workbench.py" line="68"/>
         <source>EMS 邮寄</source>
         <translation>Sent by EMS</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="68"/>
+        <location filename="../counter/workbench.py" line="69"/>
         <source>电子送达</source>
         <translation>Electronic</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="104"/>
+        <location filename="../counter/workbench.py" line="106"/>
         <source>办件编号，或扫描受理回执二维码</source>
         <translation>Case number, or scan the receipt&apos;s QR code</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="106"/>
+        <location filename="../counter/workbench.py" line="108"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="109"/>
+        <location filename="../counter/workbench.py" line="111"/>
         <source>扫描回执二维码</source>
         <translation>Scan a receipt&apos;s QR</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="112"/>
+        <location filename="../counter/workbench.py" line="114"/>
         <source>预审</source>
         <translation>Pre-review</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="114"/>
+        <location filename="../counter/workbench.py" line="116"/>
         <source>我的办件</source>
         <translation>My cases</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="116"/>
+        <location filename="../counter/workbench.py" line="118"/>
         <source>窗口收件 F12</source>
         <translation>Walk-in case F12</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="119"/>
+        <location filename="../counter/workbench.py" line="121"/>
         <source>返回叫号台 (Esc)</source>
         <translation>Back to calling (Esc)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="147"/>
+        <location filename="../counter/workbench.py" line="149"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="148"/>
+        <location filename="../counter/workbench.py" line="150"/>
         <source>事项</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="149"/>
+        <location filename="../counter/workbench.py" line="151"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="150"/>
+        <location filename="../counter/workbench.py" line="152"/>
         <source>来源</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="151"/>
+        <location filename="../counter/workbench.py" line="153"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="173"/>
+        <location filename="../counter/workbench.py" line="175"/>
         <source>合格</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="176"/>
+        <location filename="../counter/workbench.py" line="178"/>
         <source>不合格的原因</source>
         <translation>Why it is defective</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="177"/>
+        <location filename="../counter/workbench.py" line="179"/>
         <source>不合格</source>
         <translation>Defective</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="179"/>
+        <location filename="../counter/workbench.py" line="181"/>
         <source>全部合格</source>
         <translation>All good</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="183"/>
+        <location filename="../counter/workbench.py" line="185"/>
         <source>申请材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="214"/>
+        <location filename="../counter/workbench.py" line="216"/>
         <source>受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="218"/>
+        <location filename="../counter/workbench.py" line="220"/>
         <source>补正（一次性告知）</source>
         <translation>Supplement (all at once)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="222"/>
+        <location filename="../counter/workbench.py" line="224"/>
         <source>开始办理</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="228"/>
+        <location filename="../counter/workbench.py" line="230"/>
         <source>办结</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="230"/>
+        <location filename="../counter/workbench.py" line="232"/>
         <source>送达</source>
         <translation>Deliver</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="248"/>
+        <location filename="../counter/workbench.py" line="250"/>
         <source>重打告知书</source>
         <translation>Reprint notices</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="271"/>
+        <location filename="../counter/workbench.py" line="273"/>
         <source>正在打开办件……</source>
         <translation>Opening the case…</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="298"/>
+        <location filename="../counter/workbench.py" line="301"/>
         <source>请将受理回执上的二维码对准摄像头……</source>
         <translation>Hold the receipt&apos;s QR code to the camera…</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="315"/>
+        <location filename="../counter/workbench.py" line="318"/>
         <source>没有识别到二维码，请再试一次。</source>
         <translation>No QR code was read; please try again.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="317"/>
+        <location filename="../counter/workbench.py" line="320"/>
         <source>这不是受理回执的二维码。</source>
         <translation>That is not a case receipt&apos;s QR code.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="337"/>
+        <location filename="../counter/workbench.py" line="340"/>
         <source>该办件正由工作人员 %1 办理，只能查看。</source>
         <translation>Clerk %1 has this case open: view only.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="364"/>
+        <location filename="../counter/workbench.py" line="369"/>
         <source>预审（社区代办、网上申请，按提交先后）</source>
         <translation>Pre-review (community and online, oldest first)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="367"/>
+        <location filename="../counter/workbench.py" line="372"/>
         <source>我的办件（超期的在前）</source>
         <translation>My cases (overdue first)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="382"/>
+        <location filename="../counter/workbench.py" line="387"/>
         <source>超期 %1</source>
         <translation>Overdue %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="395"/>
+        <location filename="../counter/workbench.py" line="400"/>
         <source>列表为空。</source>
         <translation>The list is empty.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="406"/>
+        <location filename="../counter/workbench.py" line="411"/>
         <source>该材料尚未上传（请核对纸质材料）。</source>
         <translation>Not uploaded yet (check the paper copy).</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="427"/>
+        <location filename="../counter/workbench.py" line="432"/>
         <source>请填写不合格的原因。</source>
         <translation>Say why it is defective.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="470"/>
+        <location filename="../counter/workbench.py" line="475"/>
         <source>正在提交……</source>
         <translation>Sending…</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="477"/>
+        <location filename="../counter/workbench.py" line="482"/>
         <source>已受理，承诺 %1 前办结。</source>
         <translation>Accepted; promised by %1.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="478"/>
+        <location filename="../counter/workbench.py" line="483"/>
         <source>已一次性告知补正，期限 %1。</source>
         <translation>Supplement notice given, deadline %1.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="479"/>
+        <location filename="../counter/workbench.py" line="484"/>
         <source>已不予受理。%1</source>
         <translation>Not accepted. %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="494"/>
+        <location filename="../counter/workbench.py" line="499"/>
         <source>办件状态：%1</source>
         <translation>Case: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="515"/>
+        <location filename="../counter/workbench.py" line="520"/>
         <source>请输入办件编号或扫描受理回执二维码，或从预审、我的办件中选择。</source>
         <translation>Type a case number or scan a receipt&apos;s QR code, or choose from pre-review or my cases.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="524"/>
+        <location filename="../counter/workbench.py" line="529"/>
         <source> ✓ 合格</source>
         <translation> ✓ good</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="526"/>
+        <location filename="../counter/workbench.py" line="531"/>
         <source> ✗ 不合格：%1</source>
         <translation> ✗ defective: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="529"/>
+        <location filename="../counter/workbench.py" line="534"/>
         <source>（未上传）</source>
         <translation> (not uploaded)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="546"/>
+        <location filename="../counter/workbench.py" line="551"/>
         <source>办件编号：%1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="547"/>
+        <location filename="../counter/workbench.py" line="552"/>
         <source>事项：%1（%2）</source>
         <translation>Service: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="548"/>
+        <location filename="../counter/workbench.py" line="553"/>
         <source>状态：%1</source>
         <translation>State: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="549"/>
+        <location filename="../counter/workbench.py" line="554"/>
         <source>来源：%1</source>
         <translation>Channel: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="550"/>
+        <location filename="../counter/workbench.py" line="555"/>
         <source>申请人：%1  %2</source>
         <translation>Applicant: %1  %2</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="554"/>
+        <location filename="../counter/workbench.py" line="559"/>
         <source>（已核验）</source>
         <translation> (verified)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="556"/>
+        <location filename="../counter/workbench.py" line="561"/>
         <source>（请读取申请人身份证核验）</source>
         <translation> (read the applicant&apos;s ID card to verify)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="560"/>
+        <location filename="../counter/workbench.py" line="565"/>
         <source>代办人：%1</source>
         <translation>Submitted by: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="562"/>
+        <location filename="../counter/workbench.py" line="567"/>
         <source>提交时间：%1</source>
         <translation>Submitted: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="567"/>
+        <location filename="../counter/workbench.py" line="572"/>
         <source>承诺办结：%1</source>
         <translation>Promised by: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="571"/>
+        <location filename="../counter/workbench.py" line="576"/>
         <source>送达方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="575"/>
+        <location filename="../counter/workbench.py" line="580"/>
         <source>申请表：</source>
         <translation>Form:</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="581"/>
+        <location filename="../counter/workbench.py" line="586"/>
         <source>%1 %2（%3 %4）</source>
         <translation>%1 %2 (%3 %4)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="599"/>
+        <location filename="../counter/workbench.py" line="604"/>
         <source>重打告知书（%1）</source>
         <translation>Reprint notices (%1)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="615"/>
+        <location filename="../counter/workbench.py" line="620"/>
         <source>受理通知书</source>
         <translation>Acceptance notice</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="616"/>
+        <location filename="../counter/workbench.py" line="621"/>
         <source>一次性告知书</source>
         <translation>Supplement notice</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="617"/>
+        <location filename="../counter/workbench.py" line="622"/>
         <source>不予受理告知书</source>
         <translation>Rejection notice</translation>
     </message>

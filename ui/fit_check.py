@@ -77,10 +77,13 @@ def faults(window: QWidget) -> list[str]:
         rect, seen, in_list = _visible_part(widget, window)
         if in_list:
             continue
-        if seen.height() + SLACK < rect.height() or seen.width() + SLACK < rect.width():
-            hidden = rect.height() - seen.height() if seen.height() > 0 else rect.height()
-            where = "out of view" if seen.isEmpty() else f"{hidden}px out of view"
-            found.append(f"{_name(widget)}: {where}")
+        if seen.isEmpty():
+            found.append(f"{_name(widget)}: out of view")
+            continue
+        hidden = (rect.height() - seen.height(), rect.width() - seen.width())
+        if hidden[0] > SLACK or hidden[1] > SLACK:
+            side = f"{hidden[0]}px" if hidden[0] > SLACK else f"{hidden[1]}px at the side"
+            found.append(f"{_name(widget)}: {side} out of view")
             continue
         if cut := _text_cut(widget):
             found.append(f"{_name(widget)}: {cut}")

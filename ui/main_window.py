@@ -298,6 +298,7 @@ class KioskWindow(QWidget):
                 self.runner,
                 session,
                 terminal.settings.ticket.return_home_after,
+                columns=2 if self.landscape else 1,
                 english=english,
             )
         if key == "progress":
@@ -352,7 +353,7 @@ class KioskWindow(QWidget):
             )
 
     def _card_left_changed(self) -> None:
-        self.home.card_notice.setVisible(self.terminal.devices.card_guard.blocked)
+        self.home.show_card_notice(self.terminal.devices.card_guard.blocked)
 
     def _speak(self, text: str) -> None:
         if text:

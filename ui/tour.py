@@ -290,7 +290,7 @@ class _Tour:
         tap(materials.next)  # type: ignore[arg-type]
         tap(journey.delivery_page.method_buttons[_ems()])
         self.shot(window, variant, "case-delivery")
-        tap(journey.delivery_page.next)  # type: ignore[arg-type]
+        tap(journey.delivery_page.next)
         self.shot(window, variant, "case-review")
         tap(journey.review_page.submit)  # type: ignore[arg-type]
         wait_until(lambda: journey.receipt is not None, self.timeout, "the receipt")

@@ -78,7 +78,7 @@ def test_social_security_card_identifies_and_ems_asks_for_an_address(
     citizen.type_text(delivery.address_edit, "北京市朝阳区示例路9号2单元101")
     citizen.tap(delivery.next)
     citizen.at("review")
-    summary = journey.review_page.summary.text()
+    summary = journey.review_page.shown_text()
     assert "身份核验：社会保障卡" in summary and "张*例" in summary
     assert "北京市朝阳区****" in summary and "示例路9号" not in summary
     d.submit(citizen)
@@ -116,7 +116,7 @@ def test_the_id_card_still_offers_its_address_and_is_recorded_as_such(
     assert "身份证地址" in delivery.card_address.text()
     citizen.tap(delivery.next)
     citizen.at("review")
-    assert "身份核验：居民身份证" in journey.review_page.summary.text()
+    assert "身份核验：居民身份证" in journey.review_page.shown_text()
     d.submit(citizen)
     receipt = journey.receipt
     assert receipt is not None

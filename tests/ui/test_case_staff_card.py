@@ -110,7 +110,7 @@ def test_staff_card_and_pin_then_a_case_with_applicant_and_agent(
     citizen.tap(journey.delivery_page.method_buttons[d.pickup()])
     citizen.tap(journey.delivery_page.next)
     citizen.at("review")
-    summary = journey.review_page.summary.text()
+    summary = journey.review_page.shown_text()
     assert "代办人：李*工" in summary and "身份核验：社会保障卡" in summary
     d.submit(citizen)
     receipt = journey.receipt

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QImage, QPixmap, QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QPushButton, QVBoxLayout, QWidget
 
 from contract.models import MaterialSpec
 from kiosk.capture import CaptureResult, DocumentCamera
@@ -21,6 +21,7 @@ from kiosk.journeys.case.service import CapturedMaterial, CaseDraft
 from ui.bridge import BackgroundRunner
 from ui.screens.case_pages import Page
 from ui.widgets import make_button, make_label
+from ui.widgets.journey_kit import WIDE_PAGE
 
 if TYPE_CHECKING:  # numpy and OpenCV load when the camera is first used
     import numpy as np
@@ -71,15 +72,28 @@ class MaterialsPage(Page):
         self.guidance = make_label("", "Notice")
         self.guidance.setWordWrap(True)
         self.page_count = make_label("", "Notice")
-        buttons = QHBoxLayout()
+        # 拍这一页 across the page, the other two under it: three in a row do not fit a
+        # portrait page in English.
+        buttons = QGridLayout()
+        buttons.setSpacing(16)
         self.shoot = make_button(self.tr("拍这一页"), "Primary")
         self.retake = make_button(self.tr("重拍上一页"), "Secondary")
         self.done = make_button(self.tr("这份材料拍完了"), "Primary")
-        for button in (self.retake, self.shoot, self.done):
-            buttons.addWidget(button)
-        for widget in (self.panel_title, self.preview, self.guidance, self.page_count):
-            panel.addWidget(widget)
-        panel.addLayout(buttons)
+        buttons.addWidget(self.shoot, 0, 0, 1, 2)
+        buttons.addWidget(self.retake, 1, 0)
+        buttons.addWidget(self.done, 1, 1)
+        # The preview beside what to do on a wide (landscape) page, above it on a tall one.
+        self.panel_row = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.panel_row.setSpacing(32)
+        steps = QVBoxLayout()
+        for widget in (self.guidance, self.page_count):
+            steps.addWidget(widget)
+        steps.addStretch(1)
+        steps.addLayout(buttons)
+        self.panel_row.addWidget(self.preview, 1)
+        self.panel_row.addLayout(steps, 1)
+        panel.addWidget(self.panel_title)
+        panel.addLayout(self.panel_row)
         self.body.addWidget(self.panel)
         self.missing = make_label("", "FieldError")
         self.missing.setWordWrap(True)
@@ -159,6 +173,13 @@ class MaterialsPage(Page):
         if names:
             self.missing.setText(self.tr("还缺：%1").replace("%1", "、".join(names)))
         return not names
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        wide = self.width() >= WIDE_PAGE
+        self.panel_row.setDirection(
+            QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        )
 
     # -- the capture panel
 

@@ -17,6 +17,7 @@ from contract.models import CatalogItem, Channel, DeliveryMethod
 from kiosk.catalog_cache import ItemGuide, KioskGuide
 from kiosk.search import ItemIndex
 from ui.widgets import make_button, make_label
+from ui.widgets.journey_kit import list_area
 from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
 
 RESULT_LIMIT = 8
@@ -98,14 +99,15 @@ class FindPage(Page):
             self.event_buttons[event] = button
         self.body.addLayout(events)
         self.results = QVBoxLayout()
+        self.results.setContentsMargins(0, 0, 0, 0)
         self.results.setSpacing(12)
-        self.body.addLayout(self.results)
+        self.results.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.empty = make_label(
             self.tr("没有找到相关事项，请换个说法试试，或到服务台咨询。"), "Notice"
         )
         self.empty.setWordWrap(True)
         self.body.addWidget(self.empty)
-        self.body.addStretch(1)
+        self.body.addWidget(list_area(self.results), 1)  # the results scroll on their own
         self.back, _ = self.nav(self.tr("返回首页"))
         self.result_buttons: dict[str, QPushButton] = {}
 

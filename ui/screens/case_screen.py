@@ -174,7 +174,7 @@ class CaseJourney(JourneyScreen):
         self.materials_page.back.clicked.connect(back)
         self.materials_page.next.clicked.connect(self._materials_next)  # type: ignore[union-attr]
         self.delivery_page.back.clicked.connect(back)
-        self.delivery_page.next.clicked.connect(self._delivery_next)  # type: ignore[union-attr]
+        self.delivery_page.next.clicked.connect(self._delivery_next)
         self.review_page.back.clicked.connect(back)
         self.review_page.submit.clicked.connect(self._submit)  # type: ignore[union-attr]
         self.receipt_page.done.clicked.connect(self._leave_receipt)
@@ -239,7 +239,7 @@ class CaseJourney(JourneyScreen):
         self.find_page.reset()
         self.identify_page.clear()
         self.receipt_page.clear()
-        self.review_page.summary.clear()
+        self.review_page.clear()
         self.delivery_page.address_edit.clear()
         self.delivery_page.phone_edit.clear()
         self.staff_page.clear()

@@ -7,8 +7,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QGridLayout,
     QHBoxLayout,
+    QLayout,
     QLineEdit,
     QPushButton,
     QSizePolicy,
@@ -22,7 +24,7 @@ from kiosk.forms import PHONE_PATTERN, FieldSpec, Kind, to_case_form
 from kiosk.journeys.case.service import CaseDraft, DeliveryProblem, ReceiptData
 from ui.screens.case_pages import Page
 from ui.widgets import make_button, make_label
-from ui.widgets.journey_kit import WIDE_PAGE
+from ui.widgets.journey_kit import WIDE_PAGE, KeypadColumns
 from ui.widgets.keypad import NumericKeypad
 from ui.widgets.qr_label import QrLabel
 from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
@@ -44,7 +46,6 @@ class DeliveryPage(Page):
             button.clicked.connect(lambda _=False, m=method: self._choose(m))
             row.addWidget(button)
             self.method_buttons[method] = button
-        self.body.addLayout(row)
         self.card_address = make_button("", "Choice")
         self.card_address.setCheckable(True)
         self.other_address = make_button(self.tr("寄到其他地址"), "Choice")
@@ -55,19 +56,27 @@ class DeliveryPage(Page):
         self.address_edit.setProperty(WANTS_KEYBOARD, True)
         self.address_edit.setPlaceholderText(self.tr("请输入收件地址，写到门牌号"))
         self.address_edit.setMinimumHeight(80)
-        for widget in (self.card_address, self.other_address, self.address_edit):
-            self.body.addWidget(widget)
-        self.body.addWidget(make_label(self.tr("联系电话（用于通知办理结果）"), "FieldLabel"))
         self.phone_edit = QLineEdit()
         self.phone_edit.setMaxLength(13)
         self.phone_edit.setMinimumHeight(80)
-        self.body.addWidget(self.phone_edit)
-        self.body.addWidget(NumericKeypad(self.phone_edit))
         self.error = make_label("", "FieldError")
         self.error.setWordWrap(True)
-        self.body.addWidget(self.error)
-        self.body.addStretch(1)
-        self.back, self.next = self.nav(self.tr("上一步"), self.tr("下一步"))
+        self.back = make_button(self.tr("上一步"), "Secondary")
+        self.next = make_button(self.tr("下一步"), "Primary")
+        nav = QHBoxLayout()
+        nav.addWidget(self.back)
+        nav.addWidget(self.next, 1)
+        fields: list[QWidget | QLayout] = [
+            row,
+            self.card_address,
+            self.other_address,
+            self.address_edit,
+            make_label(self.tr("联系电话（用于通知办理结果）"), "FieldLabel"),
+            self.phone_edit,
+            self.error,
+        ]
+        # Landscape: the keypad beside the choices, so that all is on screen.
+        self.columns = KeypadColumns(self, fields, NumericKeypad(self.phone_edit), nav)
         self.draft: CaseDraft | None = None
 
     def show_draft(self, draft: CaseDraft, phone_hint: str) -> None:
@@ -134,16 +143,39 @@ class DeliveryPage(Page):
 class ReviewPage(Page):
     def __init__(self) -> None:
         super().__init__(self.tr("请核对申请信息"))
+        # What was filled in, then what goes with it (materials, delivery, phone): one above
+        # the other on a portrait page, side by side on a wide one, all on screen.
         self.summary = make_label("", "GuideText")
-        self.summary.setWordWrap(True)
-        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.body.addWidget(self.summary, 1)
+        self.summary_more = make_label("", "GuideText")
+        self.columns = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.columns.setSpacing(48)
+        for label in (self.summary, self.summary_more):
+            label.setWordWrap(True)
+            label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            self.columns.addWidget(label, 1)
+        self.body.addLayout(self.columns)
+        self.body.addStretch(1)
         self.notice = make_label(
             self.tr("点击“提交”后，申请将保存在本机并上传至政务服务平台。"), "Notice"
         )
         self.notice.setWordWrap(True)
-        self.body.addWidget(self.notice)
+        self.pin(self.notice)
         self.back, self.submit = self.nav(self.tr("上一步"), self.tr("提交"))
+
+    def shown_text(self) -> str:
+        """Everything the review shows (tests, the idle-wipe check)."""
+        return f"{self.summary.text()}\n{self.summary_more.text()}".strip()
+
+    def clear(self) -> None:
+        self.summary.clear()
+        self.summary_more.clear()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        wide = self.width() >= WIDE_PAGE
+        self.columns.setDirection(
+            QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        )
 
     def show_draft(self, draft: CaseDraft, specs: list[FieldSpec]) -> None:
         assert draft.applicant is not None and draft.delivery is not None
@@ -161,7 +193,8 @@ class ReviewPage(Page):
             if spec.name in form and spec.name != "phone":
                 shown = _short(spec, form[spec.name])
                 lines.append(self.tr("%1：%2").replace("%1", spec.label).replace("%2", shown))
-        lines.append(self.tr("材料："))
+        self.summary.setText("\n".join(lines))
+        lines = [self.tr("材料：")]
         for material in draft.item.materials:
             if material.code in draft.materials:
                 pages = draft.materials[material.code].pages
@@ -170,7 +203,7 @@ class ReviewPage(Page):
                 lines.append("· " + self.tr("%1（到窗口提交）").replace("%1", material.name))
         lines.append(self.tr("领取方式：%1").replace("%1", delivery_text(draft)))
         lines.append(self.tr("联系电话：%1").replace("%1", mask_phone(draft.phone)))
-        self.summary.setText("\n".join(lines))
+        self.summary_more.setText("\n".join(lines))
 
 
 def _short(spec: FieldSpec, answer: FormAnswer) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.devices import Devices
 from kiosk.identity import Identity, holder_of
@@ -55,6 +55,7 @@ class CheckInJourney(JourneyScreen):
         return_home_after: int = 8,
         *,
         english: bool = False,
+        columns: int = 1,
     ) -> None:
         super().__init__(session)
         self._english = english
@@ -70,20 +71,24 @@ class CheckInJourney(JourneyScreen):
         self.wait_page.body.addWidget(
             wrapped_label(self.tr("请出示预约二维码，或将身份证放在读卡区"), "Subtitle")
         )
-        self.wait_page.body.addWidget(
+        # Landscape: the two ways side by side, so that both are on screen.
+        options = QHBoxLayout() if columns > 1 else QVBoxLayout()
+        options.setSpacing(24)
+        options.addWidget(
             option_card(
                 "▣",
                 self.tr("扫描预约二维码"),
                 self.tr("打开预约短信或预约页面，将二维码对准扫码窗口"),
             )
         )
-        self.wait_page.body.addWidget(
+        options.addWidget(
             option_card(
                 "▭",
                 self.tr("刷身份证"),
                 self.tr("将身份证平放在读卡区，读取后即可拿开"),
             )
         )
+        self.wait_page.body.addLayout(options)
         self.wait_page.body.addWidget(
             wrapped_label(self.tr("正在等待扫码或刷证…"), "Notice", center=True)
         )
@@ -106,34 +111,40 @@ class CheckInJourney(JourneyScreen):
         self.greeting_label = wrapped_label(name="TicketCategory", center=True)
         self.holder_id_label = wrapped_label(name="TicketWaiting", center=True)
         self.number_label = wrapped_label(name="TicketNumber", center=True)
+        self.number_label.setProperty("short", columns > 1)  # a landscape screen
         self.category_label = wrapped_label(name="TicketCategory", center=True)
         self.priority_label = wrapped_label(
             self.tr("预约优先：请留意叫号，将优先为您办理"), "TicketWaiting", center=True
         )
         self.qr = QrLabel(200)
-        for widget in (
-            self.greeting_label,
-            self.holder_id_label,
-            self.number_label,
-            self.category_label,
-        ):
-            card_layout.addWidget(widget)
+        card_layout.addWidget(self.greeting_label)
+        card_layout.addWidget(self.holder_id_label)
+        # Portrait: the number above its QR; landscape (a short screen): side by side.
+        number_row = QHBoxLayout() if columns > 1 else QVBoxLayout()
+        number = QVBoxLayout()
+        number.addWidget(self.number_label)
+        number.addWidget(self.category_label)
+        number_row.addLayout(number, 1)
+        number_row.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignCenter)
+        card_layout.addLayout(number_row)
         card_layout.addWidget(self.priority_label)
-        card_layout.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.ticket_page.body.addWidget(card)
         self.slip = PrintedSlip(max_height=300)
         self.print_label, self.paper_preview = self.slip.print_label, self.slip.paper_preview
-        self.ticket_page.body.addWidget(self.slip, 1)
+        # Portrait: the ticket above what the printer printed; landscape: side by side.
+        row = QHBoxLayout() if columns > 1 else QVBoxLayout()
+        row.setSpacing(28)
+        row.addWidget(card, 1)
+        row.addWidget(self.slip, 1)
+        self.ticket_page.body.addLayout(row, 1)
         # 好差评 is offered, never pushed: a ticket can be rated once it has been served.
         self.rating_hint = wrapped_label(
             self.tr("办完业务后，欢迎在首页「好差评」扫描凭条二维码，评价本次服务"),
             "Notice",
             center=True,
         )
-        self.ticket_page.body.addWidget(self.rating_hint)
         self.done_button = make_button(name="Primary")
         self.done_button.clicked.connect(self._dismiss)
-        self.ticket_page.pin(self.done_button)
+        self.ticket_page.pin(self.rating_hint, self.done_button)
 
         self.refused_page = RefusalPage(
             self.tr("未能签到"), self.tr("重新扫码或刷证"), self.tr("返回首页")

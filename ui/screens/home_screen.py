@@ -79,7 +79,8 @@ class HomeScreen(Page):
         self.title.setText(self.tr("您好，欢迎办理"))
         self.tiles: dict[str, TileButton] = {}
         layout = self.body
-        layout.addWidget(make_label(self.tr("请点击下方按钮选择业务"), "Subtitle"))
+        self.subtitle = make_label(self.tr("请点击下方按钮选择业务"), "Subtitle")
+        layout.addWidget(self.subtitle)
         # Shown while the last citizen's card is still on the reader (kiosk.card_guard).
         self.card_notice = make_label(
             self.tr("读卡区有卡片未取走，请取走您的身份证或社保卡。"), "ErrorText"
@@ -87,9 +88,9 @@ class HomeScreen(Page):
         self.card_notice.setWordWrap(True)
         self.card_notice.hide()
         layout.addWidget(self.card_notice)
-        layout.addSpacing(40)
+        layout.addSpacing(16)
         grid = QGridLayout()
-        grid.setSpacing(36)
+        grid.setSpacing(28)
         for index, tile in enumerate(tiles):
             button = TileButton(tile)
             button.clicked.connect(lambda _=False, key=tile.journey: self.journey_chosen.emit(key))
@@ -109,3 +110,8 @@ class HomeScreen(Page):
         toggles.addWidget(self.elder_button, 1)
         toggles.addWidget(self.language_button, 1)
         self.pin(toggles)
+
+    def show_card_notice(self, shown: bool) -> None:
+        """The card-left notice takes the subtitle's place (the tiles keep theirs)."""
+        self.card_notice.setVisible(shown)
+        self.subtitle.setVisible(not shown)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
 )
 
 from contract import models as m
@@ -90,6 +89,7 @@ class RatingJourney(JourneyScreen):
         self.busy_page.body.addStretch(1)
 
         self.rate_page = Page(self.tr("请您评价本次服务"))
+        self.rate_page.body.setSpacing(16)  # levels, reasons, the comment: one screen
         self.subject_label = wrapped_label(name="Subtitle")
         self.rate_page.body.addWidget(self.subject_label)
         self.item_label = wrapped_label(name="Subtitle")  # a case's item (never who applied)
@@ -108,10 +108,10 @@ class RatingJourney(JourneyScreen):
         self.submit_button.clicked.connect(self._submit)
         self.skip_button = QPushButton(self.tr("不评价，返回首页"))
         self.skip_button.clicked.connect(self._back)
-        actions = QHBoxLayout() if landscape else QVBoxLayout()
+        actions = QHBoxLayout()  # one row: the reasons and the comment need the height
         actions.setSpacing(24)
-        actions.addWidget(self.submit_button, 1)
         actions.addWidget(self.skip_button, 1)
+        actions.addWidget(self.submit_button, 2 if landscape else 1)
         self.rate_page.pin(actions)
 
         self.thanks_page = Page(self.tr("感谢您的评价"))

@@ -94,8 +94,9 @@ class TicketJourney(JourneyScreen):
         card.setObjectName("TicketCard")
         card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         card_layout = QVBoxLayout(card)
-        card_layout.setContentsMargins(40, 30, 40, 30)
+        card_layout.setContentsMargins(40, 20, 40, 20)
         self.number_label = make_label(name="TicketNumber")
+        self.number_label.setProperty("short", columns > 1)  # a landscape screen
         self.number_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.category_label = make_label(name="TicketCategory")
         self.category_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -103,7 +104,8 @@ class TicketJourney(JourneyScreen):
         self.holder_label = wrapped_label(name="TicketWaiting", center=True)
         self.waiting_label = make_label(name="TicketWaiting")
         self.waiting_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.qr = QrLabel(240)  # room for the item and real-name lines
+        # Room for the item and real-name lines; a landscape screen is short.
+        self.qr = QrLabel(240 if columns == 1 else 170)
         qr_row = QHBoxLayout()
         qr_row.addStretch(1)
         qr_row.addWidget(self.qr)
@@ -127,7 +129,7 @@ class TicketJourney(JourneyScreen):
         row.setSpacing(28)
         row.addWidget(card, 1)
         row.addWidget(self.slip, 1)
-        self.ticket_page.body.addLayout(row)
+        self.ticket_page.body.addLayout(row, 1)
         self.done_button = make_button(name="Primary")
         self.done_button.clicked.connect(self._dismiss)
         self.ticket_page.pin(self.done_button)

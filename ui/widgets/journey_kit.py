@@ -14,7 +14,9 @@ from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QBoxLayout,
     QFrame,
     QGridLayout,
@@ -80,15 +82,36 @@ class Page(QWidget):
         self.footer_layout.setSpacing(20)
         self.footer.hide()
         outer.addWidget(self.footer)
+        self._pinned_rows: list[QBoxLayout] = []
 
     def pin(self, *parts: QWidget | QLayout) -> None:
-        """Put ``parts`` (buttons, rows of buttons) at the page's foot, in this order."""
+        """Put ``parts`` (buttons, rows of buttons, a note) at the page's foot, in this order.
+        Several buttons pinned together stand side by side on a wide (landscape) page."""
+        buttons = [p for p in parts if isinstance(p, QAbstractButton)]
+        row: QBoxLayout | None = None
+        if len(buttons) > 1:
+            row = QBoxLayout(self._pinned_direction())
+            row.setSpacing(20)
+            self._pinned_rows.append(row)
         for part in parts:
             if isinstance(part, QLayout):
                 self.footer_layout.addLayout(part)
+            elif row is not None and part in buttons:
+                if row.count() == 0:
+                    self.footer_layout.addLayout(row)
+                row.addWidget(part, 1)
             else:
                 self.footer_layout.addWidget(part)
         self.footer.show()
+
+    def _pinned_direction(self) -> QBoxLayout.Direction:
+        wide = self.width() >= WIDE_PAGE
+        return QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        for row in self._pinned_rows:
+            row.setDirection(self._pinned_direction())
 
     def _scroll_under_finger(self) -> None:
         QScroller.grabGesture(

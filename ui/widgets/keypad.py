@@ -6,12 +6,28 @@ types into the line edit it serves, so a physical keyboard keeps working alongsi
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QSizePolicy, QWidget
 
-from ui.widgets import make_button
+KEY_SIZE = 110  # px high where there is room
+MIN_KEY_SIZE = 80  # where there is not (a form beside the keypad, elder mode's larger text)
 
-KEY_SIZE = 110
+
+class Key(QPushButton):
+    """A keypad key: KEY_SIZE high where the page has room, down to MIN_KEY_SIZE where it
+    has not, so that the whole keypad and the way on stay on screen."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.setObjectName("Key")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.setMinimumSize(KEY_SIZE * 2, MIN_KEY_SIZE)
+
+    def sizeHint(self) -> QSize:
+        return super().sizeHint().expandedTo(QSize(KEY_SIZE * 2, KEY_SIZE))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(KEY_SIZE * 2, MIN_KEY_SIZE)
 
 
 class NumericKeypad(QWidget):
@@ -27,21 +43,16 @@ class NumericKeypad(QWidget):
         for r, row in enumerate(rows):
             for c, key in enumerate(row):
                 text = self.tr("清空") if key == "C" else key
-                button = make_button(text, "Key")
-                button.setMinimumSize(KEY_SIZE * 2, KEY_SIZE)
+                button = Key(text)
                 button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keep the caret in the field
                 button.clicked.connect(lambda _=False, k=key: self.press(k))
                 grid.addWidget(button, r, c)
                 self.keys[key] = button
 
     def set_compact(self, compact: bool) -> None:
-        """Shorter keys (still over 80 px) where height is scarce: beside a form on a
-        landscape screen, so that every key and the way on fit without scrolling."""
+        """Closer keys where height is scarce (beside a form on a landscape screen); the keys
+        themselves shrink to MIN_KEY_SIZE as the page needs."""
         self._grid.setSpacing(12 if compact else 16)
-        for button in self.keys.values():
-            button.setProperty("compact", compact)
-            button.style().unpolish(button)
-            button.style().polish(button)
 
     def press(self, key: str) -> None:
         if key == "⌫":

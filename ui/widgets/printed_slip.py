@@ -5,22 +5,64 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPixmap, QResizeEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ui.widgets import make_label
+
+
+class PaperPicture(QLabel):
+    """The printer's picture of a slip, as large as the room the page leaves it (up to
+    ``max_height``): the number and the ways on come first, the picture takes what is left."""
+
+    def __init__(self, max_height: int) -> None:
+        super().__init__()
+        self.setObjectName("PaperPreview")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        self._max_height = max_height
+        self._picture = QPixmap()
+
+    def show_picture(self, picture: QPixmap) -> None:
+        self._picture = picture
+        self._fit()
+
+    def clear(self) -> None:
+        self._picture = QPixmap()
+        super().clear()
+
+    def sizeHint(self) -> QSize:
+        return QSize(300, self._max_height)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(160, 180)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        if self._picture.isNull():
+            return
+        height = min(self._picture.height(), self._max_height, self.height() - 4)
+        width = self.width() - 4
+        fitted = self._picture.scaled(
+            max(1, width),
+            max(1, height),
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+        self.setPixmap(fitted)
 
 
 class PrintedSlip(QWidget):
     def __init__(self, max_height: int) -> None:
         super().__init__()
-        self._max_height = max_height
         self.print_label = make_label(name="Notice")
         self.print_label.setWordWrap(True)
         self.print_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.paper_preview = make_label(name="PaperPreview")
-        self.paper_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.paper_preview = PaperPicture(max_height)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.print_label)
@@ -35,11 +77,7 @@ class PrintedSlip(QWidget):
             self.print_label.setObjectName("Warning")
         self.print_label.style().polish(self.print_label)
         if paper_png is not None:  # the virtual printer's picture of what it printed
-            pixmap = QPixmap(str(paper_png))
-            height = min(pixmap.height(), self._max_height)
-            self.paper_preview.setPixmap(
-                pixmap.scaledToHeight(height, Qt.TransformationMode.SmoothTransformation)
-            )
+            self.paper_preview.show_picture(QPixmap(str(paper_png)))
 
     def clear(self) -> None:
         self.print_label.clear()

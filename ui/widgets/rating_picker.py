@@ -39,7 +39,7 @@ class RatingPicker(QWidget):
         super().__init__()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(20)
+        layout.setSpacing(14)
         names = {
             m.Rating.VERY_SATISFIED: self.tr("非常满意"),
             m.Rating.SATISFIED: self.tr("满意"),
@@ -84,13 +84,22 @@ class RatingPicker(QWidget):
         grid = QGridLayout()
         grid.setSpacing(14)
         self.reason_buttons: dict[m.BadReason, QPushButton] = {}
-        for index, (reason, text) in enumerate(reasons.items()):
+        for reason, text in reasons.items():
             button = make_button(text, "RatingReason")
             button.setCheckable(True)
             button.clicked.connect(lambda _=False, r=reason: self.reason_tapped.emit(r))
-            columns = 4 if landscape else 2
-            grid.addWidget(button, index // columns, index % columns)
             self.reason_buttons[reason] = button
+        # As many per row as their words allow: the reasons, the comment and 提交 on one screen.
+        columns = max(  # never one per row: eight rows do not fit (a long one is shortened)
+            2,
+            _per_row(
+                list(self.reason_buttons.values()),
+                most=4 if landscape else 3,
+                width=LANDSCAPE_ROW if landscape else PORTRAIT_ROW,
+            ),
+        )
+        for index, button in enumerate(self.reason_buttons.values()):
+            grid.addWidget(button, index // columns, index % columns)
         box.addLayout(grid)
         layout.addWidget(self.reasons_box)
         self.reset()

@@ -21,6 +21,10 @@ its own extra passes, which halves their cost; the cheap ones work on the frame 
 4. sharpen: unsharp masking at half size: a code out of focus or moving, dim phones (0.7 ms);
 5. finder: a finder pattern hidden by a highlight or a thumb, painted back where the other two
    put it (drivers/camera/qrfinder.py; 0.5-8 ms);
+   erasure: a symbol zxing-cpp placed (in the first pass or on a repaired crop) but could not
+   correct: its modules sampled here and the ones a highlight saturates given to Reed-Solomon
+   as erasures, which cost half what errors do (drivers/camera/qrerasure.py; 3-5 ms a symbol,
+   nothing without one);
 6. zoom-more: the busiest region enlarged with Lanczos and milder sharpening (modules near one
    pixel), and the second busiest region both ways (3-8 ms);
 7. rectify: three finder patterns traced at full size fix an affine map that sets the symbol
@@ -54,6 +58,8 @@ from itertools import islice
 
 import cv2
 import numpy as np
+
+from drivers.camera.qrerasure import Located
 
 logger = logging.getLogger(__name__)
 
@@ -100,14 +106,16 @@ def zxing_decode(
     thorough: bool = True,
     invert: bool | None = None,
     downscale: bool | None = None,
-    unread: list[float] | None = None,
+    unread: list[Located] | None = None,
 ) -> list[QrCode]:
     """zxing-cpp on a grayscale image; corners map back to the caller's image as
     ``point / scale + offset``. ``thorough=False`` skips zxing-cpp's own extra passes (the
     inverted image and its downscaled copies), which halves the cost of a fallback;
-    ``invert`` and ``downscale`` choose them one by one. ``unread``, if given, receives the
-    module size (in ``gray``'s pixels) of each symbol zxing-cpp found but could not read."""
+    ``invert`` and ``downscale`` choose them one by one. ``unread``, if given, receives each
+    symbol zxing-cpp found (and read the format of) but could not correct."""
     import zxingcpp
+
+    from drivers.camera.qrerasure import located
 
     found = []
     for barcode in zxingcpp.read_barcodes(
@@ -120,8 +128,9 @@ def zxing_decode(
     ):
         pos = barcode.position
         if not barcode.valid:
-            if unread is not None:
-                unread.append(_module_size(barcode))
+            symbol = located(barcode, scale=scale, offset=offset) if unread is not None else None
+            if symbol is not None and unread is not None:
+                unread.append(symbol)
             continue
         points = np.array(
             [
@@ -135,19 +144,6 @@ def zxing_decode(
         corners = tuple((x + offset[0], y + offset[1]) for x, y in _scaled(points, scale))
         found.append(QrCode(barcode.text, name, corners))
     return found
-
-
-def _module_size(barcode: object) -> float:
-    """The module size of a zxingcpp.Barcode, from its corners and its version (0 if unknown)."""
-    version = (getattr(barcode, "extra", None) or {}).get("Version")
-    if not (isinstance(version, str) and version.isdigit()):
-        return 0.0
-    pos = barcode.position  # type: ignore[attr-defined]
-    corners = np.array(
-        [[p.x, p.y] for p in (pos.top_left, pos.top_right, pos.bottom_right, pos.bottom_left)],
-        np.float32,
-    )
-    return float(np.sqrt(cv2.contourArea(corners))) / (17 + 4 * int(version))
 
 
 class OpenCvDecoder:
@@ -178,8 +174,8 @@ class Views:
 
     def __init__(self, gray: np.ndarray) -> None:
         self.gray = gray
-        # Module sizes of the symbols the first pass found but could not read.
-        self.unread: list[float] = []
+        # The symbols the first pass found but could not correct.
+        self.unread: list[Located] = []
 
     @cached_property
     def busiest(self) -> list[tuple[int, int, np.ndarray]]:
@@ -211,7 +207,7 @@ class Views:
         """The busiest region (left, top, pixels) cropped to its extent if that is small and
         its detail fine: a code whose modules are too few pixels wide for zxing-cpp; else
         None."""
-        if any(module >= 3 for module in self.unread):
+        if any(symbol.module >= 3 for symbol in self.unread):
             return None  # zxing-cpp found a symbol of ordinary size: not too far to read
         found = small_busy_region(self.gray, self.edges, limit=SMALL_CODE)
         if found is None or halving_keeps(found[2]) > FINE_DETAIL:
@@ -252,6 +248,7 @@ class QrCascade:
             ("zxing+zoom", self._zoom_first_stage),
             ("zxing+sharpen", self._sharpen_stage),
             ("zxing+finder", self._finder_stage),
+            ("zxing+erasure", self._erasure_stage),
             ("zxing+zoom-more", self._zoom_more_stage),
             ("zxing+rectify", self._rectify_stage),
             ("zxing+invert", self._invert_stage),
@@ -285,6 +282,17 @@ class QrCascade:
     def _invert_stage(views: Views) -> list[QrCode]:
         # A dark-mode screen (light modules on black) that the binarised inverse did not read.
         return zxing_decode(cv2.bitwise_not(views.gray), name="zxing+invert", thorough=False)
+
+    @staticmethod
+    def _erasure_stage(views: Views) -> list[QrCode]:
+        from drivers.camera.qrerasure import read_with_erasures
+
+        for symbol in views.unread[:ERASURE_TRIES]:
+            text = read_with_erasures(views.gray, symbol)
+            if text is not None:
+                corners = tuple((float(x), float(y)) for x, y in symbol.corners)
+                return [QrCode(text, "zxing+erasure", corners)]
+        return []
 
     @staticmethod
     def _sharpen_stage(views: Views) -> list[QrCode]:
@@ -327,7 +335,11 @@ class QrCascade:
         finders = [finder.scaled(2.0) for finder in found]
 
         def read(crop: np.ndarray, offset: Point) -> list[QrCode]:
-            return zxing_decode(crop, name="zxing+finder", offset=offset, thorough=False)
+            # A painted finder lets zxing-cpp place a symbol whose data a highlight has
+            # damaged as well: the erasure stage may still correct what it cannot.
+            return zxing_decode(
+                crop, name="zxing+finder", offset=offset, thorough=False, unread=views.unread
+            )
 
         return repaired_reads(views.gray, finders, read)
 
@@ -406,6 +418,7 @@ class QrCascade:
 
 
 RECTIFY_TRIES = 6
+ERASURE_TRIES = 2  # zxing-cpp may report one symbol twice, or a second that is no symbol
 ZOOM, ZOOM_SIDE = 3, 240
 SMALL_WINDOW = 13  # quarter pixels: the small stage's edges are averaged over this
 SMALL_MARGIN = 32  # px around the small stage's region: the averaged edges spill past a code

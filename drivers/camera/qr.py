@@ -16,11 +16,12 @@ its own extra passes, which halves their cost; the cheap ones work on the frame 
 2. binarise: each pixel against the mean of its 15x15 neighbourhood at half size, then its
    inverse as a stage of its own: dim phones, glare and shadow, phone-screen moiré, dark-mode
    screens (about 0.4 ms each on a 1280x720 frame with no code);
-3. zoom: the frame's busiest region, 240 px square, sharpened and enlarged 3x: far codes whose
+3. finder: a finder pattern hidden by a highlight or a thumb, painted back where the other two
+   put it (drivers/camera/qrfinder.py; 0.5-8 ms; before the zoom and sharpen stages: a
+   highlight over a finder is commoner than what those two read after the small stage);
+4. zoom: the frame's busiest region, 240 px square, sharpened and enlarged 3x: far codes whose
    region the small stage took for a larger one (about 1 ms);
-4. sharpen: unsharp masking at half size: a code out of focus or moving, dim phones (0.7 ms);
-5. finder: a finder pattern hidden by a highlight or a thumb, painted back where the other two
-   put it (drivers/camera/qrfinder.py; 0.5-8 ms);
+5. sharpen: unsharp masking at half size: a code out of focus or moving, dim phones (0.7 ms);
    erasure: a symbol zxing-cpp placed (in the first pass or on a repaired crop) but could not
    correct: its modules sampled here and the ones a highlight saturates given to Reed-Solomon
    as erasures, which cost half what errors do (drivers/camera/qrerasure.py; 3-5 ms a symbol,
@@ -245,9 +246,9 @@ class QrCascade:
             ("zxing+small", self._small_stage),
             ("zxing+binarise", self._binarise_stage),
             ("zxing+binarise-inverse", self._binarise_inverse_stage),
+            ("zxing+finder", self._finder_stage),
             ("zxing+zoom", self._zoom_first_stage),
             ("zxing+sharpen", self._sharpen_stage),
-            ("zxing+finder", self._finder_stage),
             ("zxing+erasure", self._erasure_stage),
             ("zxing+zoom-more", self._zoom_more_stage),
             ("zxing+rectify", self._rectify_stage),

@@ -8,26 +8,35 @@ for the fallbacks, stopping at the first stage that finds a code. They run zxing
 its own extra passes, which halves their cost; the cheap ones work on the frame at half size
 (pixel averages, made once), which also shrinks blur and moiré:
 
-1. binarise: each pixel against the mean of its 15x15 neighbourhood at half size, and its
-   inverse: dim phones, glare and shadow, phone-screen moiré, dark-mode screens (about 0.6 ms
-   on a 1280x720 frame with no code);
-2. zoom: the frame's busiest region sharpened and enlarged 3x: codes far away, with modules
-   one or two pixels wide (about 1.5 ms; early, because zxing-cpp misses most such codes, so
-   this stage sets their median time);
-3. sharpen: unsharp masking at half size: a code out of focus or moving, dim phones (0.7 ms);
-4. finder: a finder pattern hidden by a highlight or a thumb, painted back where the other two
-   put it (drivers/camera/qrfinder.py; 0.5-8 ms);
-5. zoom-more: the busiest region enlarged with Lanczos and milder sharpening (modules near one
+1. small: where the frame's busiest region is small and its detail fine (a code held far
+   away, modules one or two pixels wide), that region alone sharpened and enlarged 3x, cubic
+   then Lanczos; nothing otherwise, nor where the first pass found a symbol of ordinary size
+   that it could not read (0.2 ms to look, 0.3-1 ms to read; first, because zxing-cpp misses
+   most such codes, so this stage sets their median time);
+2. binarise: each pixel against the mean of its 15x15 neighbourhood at half size, then its
+   inverse as a stage of its own: dim phones, glare and shadow, phone-screen moiré, dark-mode
+   screens (about 0.4 ms each on a 1280x720 frame with no code);
+3. finder: a finder pattern hidden by a highlight or a thumb, painted back where the other two
+   put it (drivers/camera/qrfinder.py; 0.5-8 ms; before the zoom and sharpen stages: a
+   highlight over a finder is commoner than what those two read after the small stage);
+4. zoom: the frame's busiest region, 240 px square, sharpened and enlarged 3x: far codes whose
+   region the small stage took for a larger one (about 1 ms);
+5. sharpen: unsharp masking at half size: a code out of focus or moving, dim phones (0.7 ms);
+   erasure: a symbol zxing-cpp placed (in the first pass or on a repaired crop) but could not
+   correct: its modules sampled here and the ones a highlight saturates given to Reed-Solomon
+   as erasures, which cost half what errors do (drivers/camera/qrerasure.py; 3-5 ms a symbol,
+   nothing without one);
+6. zoom-more: the busiest region enlarged with Lanczos and milder sharpening (modules near one
    pixel), and the second busiest region both ways (3-8 ms);
-6. rectify: three finder patterns traced at full size fix an affine map that sets the symbol
+7. rectify: three finder patterns traced at full size fix an affine map that sets the symbol
    upright at 4 px per module: a code turned far out of the image plane, squeezed and sheared
    (drivers/camera/qrfinder.py; 1-3 ms);
-7. invert: the inverted frame, for a dark-mode screen the binarisation missed (1.5 ms);
-8. screen: a 3x3 closing that fills the dark lines between a phone screen's pixels, then the
+8. invert: the inverted frame, for a dark-mode screen the binarisation missed (1.5 ms);
+9. screen: a 3x3 closing that fills the dark lines between a phone screen's pixels, then the
    binarisation at full size (2-2.5 ms);
-9. deblur: strong unsharp masking at full size: motion blur (3-4 ms);
-10. CLAHE (local contrast equalisation) at full size (4.5-5 ms);
-11. upscale: the whole frame 2x, for small codes that are not among the busiest regions (4-9 ms).
+10. deblur: strong unsharp masking at full size: motion blur (3-4 ms);
+11. CLAHE (local contrast equalisation) at full size (4.5-5 ms);
+12. upscale: the whole frame 2x, for small codes that are not among the busiest regions (4-9 ms).
 
 The stages and their settings were chosen on tests/drivers/camera/qr_degrade.py (the tuning
 set) and are scored on tests/drivers/camera/qr_scoring.py, made apart from it; bench/qr.py
@@ -50,6 +59,8 @@ from itertools import islice
 
 import cv2
 import numpy as np
+
+from drivers.camera.qrerasure import Located
 
 logger = logging.getLogger(__name__)
 
@@ -96,12 +107,16 @@ def zxing_decode(
     thorough: bool = True,
     invert: bool | None = None,
     downscale: bool | None = None,
+    unread: list[Located] | None = None,
 ) -> list[QrCode]:
     """zxing-cpp on a grayscale image; corners map back to the caller's image as
     ``point / scale + offset``. ``thorough=False`` skips zxing-cpp's own extra passes (the
     inverted image and its downscaled copies), which halves the cost of a fallback;
-    ``invert`` and ``downscale`` choose them one by one."""
+    ``invert`` and ``downscale`` choose them one by one. ``unread``, if given, receives each
+    symbol zxing-cpp found (and read the format of) but could not correct."""
     import zxingcpp
+
+    from drivers.camera.qrerasure import located
 
     found = []
     for barcode in zxingcpp.read_barcodes(
@@ -110,10 +125,14 @@ def zxing_decode(
         try_invert=thorough if invert is None else invert,
         try_downscale=thorough if downscale is None else downscale,
         try_rotate=thorough,
+        return_errors=unread is not None,
     ):
-        if not barcode.valid:
-            continue
         pos = barcode.position
+        if not barcode.valid:
+            symbol = located(barcode, scale=scale, offset=offset) if unread is not None else None
+            if symbol is not None and unread is not None:
+                unread.append(symbol)
+            continue
         points = np.array(
             [
                 [pos.top_left.x, pos.top_left.y],
@@ -156,11 +175,28 @@ class Views:
 
     def __init__(self, gray: np.ndarray) -> None:
         self.gray = gray
+        # The symbols the first pass found but could not correct.
+        self.unread: list[Located] = []
 
     @cached_property
     def busiest(self) -> list[tuple[int, int, np.ndarray]]:
         """The two regions the zoom stages enlarge, most textured first."""
-        return busiest_regions(self.gray, count=2, side=ZOOM_SIDE)
+        quarter = cv2.resize(self.gray, None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA)
+        # Over a window a little over half the crop, in quarter pixels.
+        energy = edge_energy(quarter, window=max(3, ZOOM_SIDE // 18))
+        return busiest_regions(self.gray, energy, count=2, side=ZOOM_SIDE)
+
+    @cached_property
+    def edges(self) -> np.ndarray:
+        """Where edges in both directions are dense, at a quarter of the size: cheaper than
+        for :attr:`busiest` (a quarter made from ``half``, which OpenCV reduces by two on a
+        fast path and by four ten times slower; differences of neighbours, in bytes) for the
+        small stage, which must cost little."""
+        quarter = cv2.resize(self.half, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
+        across = cv2.absdiff(quarter[:-1, 1:], quarter[:-1, :-1])
+        down = cv2.absdiff(quarter[1:, :-1], quarter[:-1, :-1])
+        window = (SMALL_WINDOW, SMALL_WINDOW)
+        return np.minimum(cv2.blur(across, window), cv2.blur(down, window))
 
     @cached_property
     def half(self) -> np.ndarray:
@@ -168,13 +204,30 @@ class Views:
         return cv2.resize(self.gray, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
 
     @cached_property
+    def small_code(self) -> tuple[int, int, np.ndarray] | None:
+        """The busiest region (left, top, pixels) cropped to its extent if that is small and
+        its detail fine: a code whose modules are too few pixels wide for zxing-cpp; else
+        None."""
+        if any(symbol.module >= 3 for symbol in self.unread):
+            return None  # zxing-cpp found a symbol of ordinary size: not too far to read
+        found = small_busy_region(self.gray, self.edges, limit=SMALL_CODE)
+        if found is None or halving_keeps(found[2]) > FINE_DETAIL:
+            return None
+        return found
+
+    @cached_property
     def half_binary(self) -> np.ndarray:
         """``half`` with each pixel against the mean of its 15x15 neighbourhood (about 30 px of
-        the frame, a few modules): survives glare, shadow and screen moiré that defeat
-        zxing-cpp's own block thresholds. Light is 255."""
-        return cv2.adaptiveThreshold(
-            self.half, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY, 15, 2
+        the frame, a few modules) less 2: survives glare, shadow and screen moiré that defeat
+        zxing-cpp's own block thresholds. Light is 255. What cv2.adaptiveThreshold gives, in
+        two thirds of its time, which counts: several kinds of trouble are read here."""
+        mean = cv2.boxFilter(
+            self.half, -1, (15, 15), borderType=cv2.BORDER_REPLICATE | cv2.BORDER_ISOLATED
         )
+        two = np.array([2.0])  # a scalar to OpenCV
+        light = cv2.compare(self.half, cv2.subtract(mean, two), cv2.CMP_GT)
+        # Where the mean is under 2, mean - 2 is negative and every pixel is above it.
+        return cv2.max(light, cv2.compare(mean, two, cv2.CMP_LT))
 
 
 Stage = tuple[str, Callable[[Views], list[QrCode]]]
@@ -190,10 +243,13 @@ class QrCascade:
         self._clahe = cv2.createCLAHE(clipLimit=clahe_clip, tileGridSize=(8, 8))
         self.stages: Sequence[Stage] = (
             ("zxing", self._plain_stage),
+            ("zxing+small", self._small_stage),
             ("zxing+binarise", self._binarise_stage),
+            ("zxing+binarise-inverse", self._binarise_inverse_stage),
+            ("zxing+finder", self._finder_stage),
             ("zxing+zoom", self._zoom_first_stage),
             ("zxing+sharpen", self._sharpen_stage),
-            ("zxing+finder", self._finder_stage),
+            ("zxing+erasure", self._erasure_stage),
             ("zxing+zoom-more", self._zoom_more_stage),
             ("zxing+rectify", self._rectify_stage),
             ("zxing+invert", self._invert_stage),
@@ -210,18 +266,34 @@ class QrCascade:
         # at full size, so the fallbacks that rescue most frames start that much sooner. Nor
         # its downscaled copies, which it reads even after a code is found: the binarise and
         # sharpen stages work at half size anyway.
-        return zxing_decode(views.gray, thorough=False)
+        return zxing_decode(views.gray, thorough=False, unread=views.unread)
 
     @staticmethod
     def _binarise_stage(views: Views) -> list[QrCode]:
-        return zxing_decode(
-            views.half_binary, name="zxing+binarise", scale=0.5, thorough=False, invert=True
-        )
+        # Its inverse apart, in the next stage: zxing-cpp reads the inverted image even after
+        # it has found a code in the other, a third more time on every frame read here.
+        return zxing_decode(views.half_binary, name="zxing+binarise", scale=0.5, thorough=False)
+
+    @staticmethod
+    def _binarise_inverse_stage(views: Views) -> list[QrCode]:
+        inverse = cv2.bitwise_not(views.half_binary)
+        return zxing_decode(inverse, name="zxing+binarise", scale=0.5, thorough=False)
 
     @staticmethod
     def _invert_stage(views: Views) -> list[QrCode]:
         # A dark-mode screen (light modules on black) that the binarised inverse did not read.
         return zxing_decode(cv2.bitwise_not(views.gray), name="zxing+invert", thorough=False)
+
+    @staticmethod
+    def _erasure_stage(views: Views) -> list[QrCode]:
+        from drivers.camera.qrerasure import read_with_erasures
+
+        for symbol in views.unread[:ERASURE_TRIES]:
+            text = read_with_erasures(views.gray, symbol)
+            if text is not None:
+                corners = tuple((float(x), float(y)) for x, y in symbol.corners)
+                return [QrCode(text, "zxing+erasure", corners)]
+        return []
 
     @staticmethod
     def _sharpen_stage(views: Views) -> list[QrCode]:
@@ -232,10 +304,20 @@ class QrCascade:
     @staticmethod
     def _zoom_first_stage(views: Views) -> list[QrCode]:
         # A code far from the camera: its modules are one or two pixels wide, too few for
-        # zxing-cpp, and it is the busiest texture in the frame. Enlarge only there. Where
-        # zxing-cpp misses most frames (codes far away) this pass sets the median time, so it
-        # comes early and alone: the busiest region, the first way of enlarging it.
+        # zxing-cpp, and it is the busiest texture in the frame. Enlarge only there: the
+        # busiest region, the first way of enlarging it, for the codes whose region the small
+        # stage took for a larger one (a textured scene around it); the rest come later.
         return _zoomed(views, regions=1, passes=ZOOM_PASSES[:1])
+
+    @staticmethod
+    def _small_stage(views: Views) -> list[QrCode]:
+        # A code so far away that its busy region is small: enlarge only that region, cropped
+        # to it, which costs less than the binarisation does and rescues most such frames,
+        # so it comes first. A code of ordinary size is left to the other stages at no cost.
+        found = views.small_code
+        if found is None:
+            return []
+        return _zoomed_crop(*found, passes=ZOOM_PASSES, name="zxing+small")
 
     @staticmethod
     def _zoom_more_stage(views: Views) -> list[QrCode]:
@@ -254,7 +336,11 @@ class QrCascade:
         finders = [finder.scaled(2.0) for finder in found]
 
         def read(crop: np.ndarray, offset: Point) -> list[QrCode]:
-            return zxing_decode(crop, name="zxing+finder", offset=offset, thorough=False)
+            # A painted finder lets zxing-cpp place a symbol whose data a highlight has
+            # damaged as well: the erasure stage may still correct what it cannot.
+            return zxing_decode(
+                crop, name="zxing+finder", offset=offset, thorough=False, unread=views.unread
+            )
 
         return repaired_reads(views.gray, finders, read)
 
@@ -333,7 +419,15 @@ class QrCascade:
 
 
 RECTIFY_TRIES = 6
+ERASURE_TRIES = 2  # zxing-cpp may report one symbol twice, or a second that is no symbol
 ZOOM, ZOOM_SIDE = 3, 240
+SMALL_WINDOW = 13  # quarter pixels: the small stage's edges are averaged over this
+SMALL_MARGIN = 32  # px around the small stage's region: the averaged edges spill past a code
+SMALL_CODE = 140  # px: the side of a busy region, quiet zone included, too small to read as is
+# What halving keeps of a region's mean gradient (see halving_keeps) below which its modules are
+# one or two pixels wide: about 0.9-1.45 for such codes, 1.6-1.8 for larger ones that a glare,
+# a shadow or a line leaves looking small.
+FINE_DETAIL = 1.45
 # Cubic with strong sharpening; then Lanczos, whose own overshoot needs less, for modules near
 # one pixel, where cubic smears neighbours.
 ZOOM_PASSES = ((cv2.INTER_CUBIC, 1.0, 2.5), (cv2.INTER_LANCZOS4, 0.7, 1.5))
@@ -350,34 +444,98 @@ def _zoomed(
     ``passes`` (interpolation, sharpening sigma and amount); ``skip_first`` leaves out the
     first region's first pass (the first zoom stage's)."""
     for index, (x0, y0, crop) in enumerate(views.busiest[:regions]):
-        for which, (interpolation, sigma, amount) in enumerate(passes):
-            if skip_first and index == which == 0:
-                continue
-            # Such codes are soft as well (lens, demosaicing, JPEG): sharpen, before enlarging
-            # (a ninth of the pixels to filter).
-            soft = cv2.GaussianBlur(crop, (0, 0), sigma)
-            sharp = cv2.addWeighted(crop, 1 + amount, soft, -amount, 0)
-            big = cv2.resize(sharp, None, fx=ZOOM, fy=ZOOM, interpolation=interpolation)
-            found = zxing_decode(
-                big, name="zxing+zoom", scale=ZOOM, offset=(x0, y0), thorough=False
-            )
-            if found:
-                return found
+        skip = 1 if skip_first and index == 0 else 0
+        found = _zoomed_crop(x0, y0, crop, passes=passes[skip:], name="zxing+zoom")
+        if found:
+            return found
     return []
 
 
-def busiest_regions(
-    gray: np.ndarray, *, count: int, side: int
-) -> list[tuple[int, int, np.ndarray]]:
-    """Up to ``count`` square crops (left, top, pixels) of ``side`` px centred where edges in
-    both directions are densest, found at a quarter of the size; apart from one another."""
-    if min(gray.shape) < side or min(gray.shape) < 16:
-        return []
-    quarter = cv2.resize(gray, None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA)
+def _zoomed_crop(
+    x0: int, y0: int, crop: np.ndarray, *, passes: Sequence[tuple[int, float, float]], name: str
+) -> list[QrCode]:
+    """zxing-cpp on ``crop`` (at ``x0``, ``y0`` in the frame) enlarged ZOOM times each way of
+    ``passes`` until one reads it."""
+    for interpolation, sigma, amount in passes:
+        # Such codes are soft as well (lens, demosaicing, JPEG): sharpen, before enlarging
+        # (a ninth of the pixels to filter).
+        soft = cv2.GaussianBlur(crop, (0, 0), sigma)
+        sharp = cv2.addWeighted(crop, 1 + amount, soft, -amount, 0)
+        big = cv2.resize(sharp, None, fx=ZOOM, fy=ZOOM, interpolation=interpolation)
+        found = zxing_decode(big, name=name, scale=ZOOM, offset=(x0, y0), thorough=False)
+        if found:
+            return found
+    return []
+
+
+def small_busy_region(
+    gray: np.ndarray, energy: np.ndarray, *, limit: int
+) -> tuple[int, int, np.ndarray] | None:
+    """The region around ``energy``'s peak (at a quarter of ``gray``'s size) where it stays
+    above 65 % of the peak (text or a phone's edge beside a code stay out), as a square crop
+    of ``gray`` with a margin, if it fits in ``limit`` px and its area is no more than a
+    ``limit`` px square's (a glare or a line breaking up a larger code's region must not pass
+    it for a small one)."""
+    y, x = (int(v) for v in np.unravel_index(int(np.argmax(energy)), energy.shape))
+    peak = int(energy[y, x])
+    reach = limit // 4  # quarter pixels
+    y0, x0 = max(0, y - reach), max(0, x - reach)
+    window = energy[y0 : y + reach + 1, x0 : x + reach + 1]
+    if peak <= 0 or min(window.shape) < 2:
+        return None
+    above = (window > 0.65 * peak).astype(np.uint8)
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(above, connectivity=4)
+    left, top, width, height, area = (int(v) for v in stats[labels[y - y0, x - x0]])
+    rows, cols = window.shape
+    cut = (
+        (left == 0 < x0)
+        or (top == 0 < y0)
+        or (left + width == cols and x0 + cols < energy.shape[1])
+        or (top + height == rows and y0 + rows < energy.shape[0])
+    )
+    if cut or area * 16 > limit * limit:  # it goes on past the window, or is too large
+        return None
+    # Back to full pixels; the averaged energy spills a little past the code either side.
+    side = max(width, height) * 4 + SMALL_MARGIN
+    cx, cy = (x0 + left) * 4 + width * 2, (y0 + top) * 4 + height * 2
+    rows, cols = gray.shape
+    side = min(side, rows, cols)
+    left = int(np.clip(cx - side // 2, 0, cols - side))
+    top = int(np.clip(cy - side // 2, 0, rows - side))
+    return left, top, gray[top : top + side, left : left + side]
+
+
+def halving_keeps(crop: np.ndarray) -> float:
+    """The mean gradient of ``crop`` halved (per half-size pixel) over its own: about 2 where
+    its detail is several pixels wide (halving keeps every edge's contrast and halves the
+    distance between edges), 1 or less where it is one or two (neighbours average out)."""
+
+    def mean_gradient(image: np.ndarray) -> float:
+        across = cv2.Sobel(image, cv2.CV_32F, 1, 0)
+        down = cv2.Sobel(image, cv2.CV_32F, 0, 1)
+        return float(cv2.mean(np.abs(across))[0] + cv2.mean(np.abs(down))[0])
+
+    half = cv2.resize(crop, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
+    return mean_gradient(half) / max(mean_gradient(crop), 1e-6)
+
+
+def edge_energy(quarter: np.ndarray, *, window: int) -> np.ndarray:
+    """Edges across and down each averaged over ``window`` px, the weaker of the two: high on
+    a code's modules, low on lines and plain surfaces."""
     across = np.abs(cv2.Sobel(quarter, cv2.CV_16S, 1, 0)).astype(np.float32)
     down = np.abs(cv2.Sobel(quarter, cv2.CV_16S, 0, 1)).astype(np.float32)
-    window = max(3, side // 18)  # a little over half the crop, in quarter pixels
-    energy = np.minimum(cv2.blur(across, (window, window)), cv2.blur(down, (window, window)))
+    return np.minimum(cv2.blur(across, (window, window)), cv2.blur(down, (window, window)))
+
+
+def busiest_regions(
+    gray: np.ndarray, energy: np.ndarray, *, count: int, side: int
+) -> list[tuple[int, int, np.ndarray]]:
+    """Up to ``count`` square crops (left, top, pixels) of ``side`` px centred where
+    ``energy`` (:func:`edge_energy` at a quarter of the size, over a window a little over half
+    the crop) is highest; apart from one another."""
+    if min(gray.shape) < side or min(gray.shape) < 16:
+        return []
+    energy = energy.copy()
     crops = []
     height, width = gray.shape
     for _ in range(count):

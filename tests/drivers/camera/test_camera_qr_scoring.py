@@ -84,9 +84,9 @@ SAMPLE = 6  # frames per kind: deterministic, so a short sample is a stable guar
 # fails until its kind leaves this list. (screen_moire is under the goal as well, at 93 %,
 # zxing-cpp alone 79 %, but reads this sample in full.)
 BELOW_GOAL = {
-    "specular_glare": "79 % on the scoring set (zxing-cpp alone 43 %)",
+    "specular_glare": "81 % on the scoring set (zxing-cpp alone 43 %)",
     "tilt_uneven_light": "96 % on the scoring set (zxing-cpp alone 89 %)",
-    "distant": "94 % on the scoring set (zxing-cpp alone 39 %)",
+    "distant": "95 % on the scoring set (zxing-cpp alone 39 %)",
 }
 
 

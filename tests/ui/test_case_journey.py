@@ -26,6 +26,8 @@ def test_residence_permit_with_group_address_and_ems(
     d.begin(citizen, "居住", d.RESIDENCE)
     d.card(terminal)
     citizen.at("form")
+    assert journey.form_page.step.text() == "第2步，共5步"  # where they are, beside the title
+    assert journey.form_page.step.isVisible() and journey.find_page.step.isHidden()
     address = citizen.field("residence_address")
     assert isinstance(address, LineField)
     citizen.type_text(address.edit, "示例区幸福路8号3栋201")
@@ -54,6 +56,7 @@ def test_residence_permit_with_group_address_and_ems(
     assert journey.delivery_page.card_address.isChecked()  # the card's address by default
     citizen.tap(journey.delivery_page.next)
     citizen.at("review")
+    assert journey.review_page.step.text() == "第5步，共5步"
     summary = journey.review_page.shown_text()
     assert "张*例" in summary and "1101**********002X" in summary
     assert "北京市朝阳区****" in summary and "138****1234" in summary

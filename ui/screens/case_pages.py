@@ -32,6 +32,10 @@ class Page(QWidget):
         self.title = make_label(title, "Title")
         self.title.setWordWrap(True)
         self.body.addWidget(self.title)
+        # Where the citizen is in the application ("第2步，共5步"): between the ways back and
+        # on (see nav_row), where it takes no height from the page.
+        self.step = make_label("", "Step")
+        self.step.hide()
         # The way back and on: pinned under the page (the journey places it outside the page's
         # scrolling), so that "下一步" or "提交" is on screen however long the page is.
         self.footer = QWidget(self)  # a child until the journey places it: never a window
@@ -39,6 +43,13 @@ class Page(QWidget):
         self.footer_layout = QVBoxLayout(self.footer)
         self.footer_layout.setContentsMargins(60, 8, 60, 20)
         self.footer.hide()
+
+    def set_step(self, number: int, total: int) -> None:
+        """Show "step ``number`` of ``total``" beside the title (hidden for 0)."""
+        self.step.setText(
+            self.tr("第%1步，共%2步").replace("%1", str(number)).replace("%2", str(total))
+        )
+        self.step.setVisible(number > 0)
 
     def pin(self, *parts: QWidget | QLayout) -> None:
         """Put ``parts`` (buttons, rows of buttons) in the footer, in this order."""
@@ -49,15 +60,20 @@ class Page(QWidget):
                 self.footer_layout.addWidget(part)
         self.footer.show()
 
-    def nav(self, back: str, forward: str = "") -> tuple[QPushButton, QPushButton | None]:
+    def nav_row(self, back: QPushButton, forward: QPushButton | None = None) -> QHBoxLayout:
+        """The ways back and on in one row, the step between them."""
         row = QHBoxLayout()
+        row.setSpacing(20)
+        row.addWidget(back)
+        row.addWidget(self.step)
+        if forward is not None:
+            row.addWidget(forward, 1)
+        return row
+
+    def nav(self, back: str, forward: str = "") -> tuple[QPushButton, QPushButton | None]:
         back_button = make_button(back, "Secondary")
-        row.addWidget(back_button)
-        forward_button = None
-        if forward:
-            forward_button = make_button(forward, "Primary")
-            row.addWidget(forward_button, 1)
-        self.pin(row)
+        forward_button = make_button(forward, "Primary") if forward else None
+        self.pin(self.nav_row(back_button, forward_button))
         return back_button, forward_button
 
 

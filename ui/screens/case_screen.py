@@ -57,6 +57,16 @@ if TYPE_CHECKING:  # a type only: the camera comes from kiosk.devices
 
 logger = logging.getLogger(__name__)
 
+# The application's steps, as the citizen counts them (第2步，共5步): from proving who they are
+# to 提交. Finding the item before and the receipt after are not counted.
+APPLICATION_STEPS = {
+    CaseState.IDENTIFYING.value: 1,
+    CaseState.FORM.value: 2,
+    CaseState.MATERIALS.value: 3,
+    CaseState.DELIVERY.value: 4,
+    CaseState.REVIEW.value: 5,
+}
+
 
 class CaseJourney(JourneyScreen):
     key = "case"
@@ -293,6 +303,8 @@ class CaseJourney(JourneyScreen):
         self._show(self.busy_page, "printing")
 
     def _show(self, page: QWidget, name: str) -> None:
+        if isinstance(page, Page):
+            page.set_step(APPLICATION_STEPS.get(name, 0), len(APPLICATION_STEPS))
         self.setCurrentWidget(self._frames[page])
         self._holders[page].verticalScrollBar().setValue(0)
         self.page_changed.emit(name)

@@ -63,9 +63,7 @@ class DeliveryPage(Page):
         self.error.setWordWrap(True)
         self.back = make_button(self.tr("上一步"), "Secondary")
         self.next = make_button(self.tr("下一步"), "Primary")
-        nav = QHBoxLayout()
-        nav.addWidget(self.back)
-        nav.addWidget(self.next, 1)
+        nav = self.nav_row(self.back, self.next)
         fields: list[QWidget | QLayout] = [
             row,
             self.card_address,

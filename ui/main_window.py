@@ -292,7 +292,7 @@ class KioskWindow(QWidget):
         if key == "checkin":
             from ui.screens.checkin_screen import CheckInJourney
 
-            return CheckInJourney(
+            checkin = CheckInJourney(
                 terminal.checkin_desk,
                 devices,
                 self.runner,
@@ -301,6 +301,8 @@ class KioskWindow(QWidget):
                 columns=2 if self.landscape else 1,
                 english=english,
             )
+            checkin.ticket_requested.connect(self._ticket_instead)
+            return checkin
         if key == "progress":
             from ui.screens.progress_screen import ProgressJourney
 
@@ -403,6 +405,12 @@ class KioskWindow(QWidget):
         assert isinstance(subject, Subject)
         self.end_session("rate", keep_look=True)
         self.open_rating(subject)
+
+    def _ticket_instead(self) -> None:
+        """现场取号 on a check-in refusal: check-in ends (what it read goes), and 取号 opens for
+        the same citizen, in the language and look they chose."""
+        self.end_session("journey", keep_look=True)
+        self.open_journey("ticket")
 
     def _show_home(self) -> None:
         self.stack.setCurrentWidget(self.home)

@@ -109,11 +109,20 @@ def refusal_after_scan(qtbot: QtBot, hall: Hall, window: KioskWindow, text: str)
 
 
 def test_no_appointment_for_the_card(qtbot: QtBot, hall: Hall, hall_window: KioskWindow) -> None:
-    open_checkin(qtbot, hall_window)
+    window = hall_window
+    window.home.elder_button.click()
+    open_checkin(qtbot, window)
     hall.place_card(CARD)
-    wait_for(qtbot, hall_window, "refused_page")
-    assert "没有查到您今天的预约" in hall_window.checkin.refusal_title.text()
+    wait_for(qtbot, window, "refused_page")
+    assert "没有查到您今天的预约" in window.checkin.refusal_title.text()
     hall.remove_card()
+    # The way on is offered as a button, not described: 取号 opens for the same citizen.
+    assert window.checkin.ticket_button.isVisible()
+    qtbot.mouseClick(window.checkin.ticket_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.ticket, timeout=10000)
+    assert window.session.elder_mode  # the look they chose stays
+    assert window.checkin.flow.refusal is None  # check-in's session ended: nothing kept
+    window.end_session("finish")
 
 
 def test_an_appointment_for_another_day(qtbot: QtBot, hall: Hall, hall_window: KioskWindow) -> None:
@@ -166,6 +175,7 @@ def test_the_card_twice_shows_already_checked_in_with_the_number(
     assert journey.refusal_title.text() == "该预约已签到"
     assert "没有查到" not in journey.refusal_label.text()
     assert journey.refused_number.isVisible() and journey.refused_number.text() == first.number
+    assert not journey.ticket_button.isVisible()  # waiting for their number: no new ticket
     assert any(first.number in said for said in window.voice.spoken)
     # No second ticket: the appointment still points at the first one.
     assert hall.terminal.client.get_appointment(booked.code).ticket_id == first.ticket_id
@@ -192,6 +202,7 @@ def test_the_card_after_being_served_says_so(
     assert (
         "已办理" in journey.refusal_label.text() and "留意叫号" not in journey.refusal_label.text()
     )
+    assert journey.ticket_button.isVisible()  # served already: a new visit takes a ticket
     hall.remove_card()
 
 

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.devices import Devices
@@ -43,8 +43,20 @@ from ui.widgets.qr_label import QrLabel
 logger = logging.getLogger(__name__)
 
 
+def offers_ticket(refusal: Refusal) -> bool:
+    """Whether a ticket taken now is the citizen's way on (the advice says 现场取号)."""
+    kind = refusal.kind
+    if kind is RefusalKind.EXPIRED:
+        return refusal.appointment_date is not None  # not an expired identity code
+    if kind is RefusalKind.ALREADY_CHECKED_IN:
+        return bool(refusal.ticket_number) and refusal.ticket_closed  # served: a new visit
+    return kind in (RefusalKind.NO_APPOINTMENT, RefusalKind.NOT_YET, RefusalKind.CANCELLED)
+
+
 class CheckInJourney(JourneyScreen):
     key = "checkin"
+    # 现场取号 on a refusal: the window ends this journey and opens 取号 for the same citizen.
+    ticket_requested = Signal()
 
     def __init__(
         self,
@@ -155,6 +167,10 @@ class CheckInJourney(JourneyScreen):
         self.refused_number = wrapped_label(name="TicketNumber", center=True)
         body = self.refused_page.body
         body.insertWidget(body.indexOf(self.refusal_label) + 1, self.refused_number)
+        # Where the way on is a ticket, the button for it, not words pointing at home's tile.
+        self.ticket_button = make_button(self.tr("现场取号"), "Primary")
+        self.ticket_button.clicked.connect(self.ticket_requested)
+        body.insertWidget(body.indexOf(self.refused_number) + 1, self.ticket_button)
         self.retry_button = self.refused_page.retry_button
         self.retry_button.clicked.connect(self._retry)
         self.refused_home_button = self.refused_page.home_button
@@ -262,6 +278,7 @@ class CheckInJourney(JourneyScreen):
         number = refusal.ticket_number if refusal.kind is RefusalKind.ALREADY_CHECKED_IN else ""
         self.refused_number.setText(number)
         self.refused_number.setVisible(bool(number))
+        self.ticket_button.setVisible(offers_ticket(refusal))
         self._show(self.refused_page, CheckInState.REFUSED.value)
 
     def _refusal_text(self, refusal: Refusal) -> tuple[str, str]:
@@ -269,7 +286,7 @@ class CheckInJourney(JourneyScreen):
         kind = refusal.kind
         if kind is RefusalKind.NO_APPOINTMENT:
             return self.tr("没有查到您今天的预约"), self.tr(
-                "请确认预约的日期和证件，或点击首页「排队取号」现场取号。"
+                "请确认预约的日期和证件，或现场取号办理。"
             )
         if kind is RefusalKind.NOT_YET:
             return self.tr("您的预约不是今天"), self.tr(

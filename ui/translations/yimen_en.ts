@@ -345,221 +345,226 @@
 <context>
     <name>CheckInJourney</name>
     <message>
-        <location filename="../screens/checkin_screen.py" line="70"/>
+        <location filename="../screens/checkin_screen.py" line="82"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="72"/>
-        <location filename="../screens/checkin_screen.py" line="228"/>
+        <location filename="../screens/checkin_screen.py" line="84"/>
+        <location filename="../screens/checkin_screen.py" line="244"/>
         <source>请出示预约二维码，或将身份证放在读卡区</source>
         <translation>Show your appointment QR code, or place your ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="80"/>
+        <location filename="../screens/checkin_screen.py" line="92"/>
         <source>扫描预约二维码</source>
         <translation>Scan your appointment QR code</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="81"/>
+        <location filename="../screens/checkin_screen.py" line="93"/>
         <source>打开预约短信或预约页面，将二维码对准扫码窗口</source>
         <translation>Open your booking message or page and hold the QR code up to the scanner window</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="87"/>
+        <location filename="../screens/checkin_screen.py" line="99"/>
         <source>刷身份证</source>
         <translation>Place your ID card</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="88"/>
+        <location filename="../screens/checkin_screen.py" line="100"/>
         <source>将身份证平放在读卡区，读取后即可拿开</source>
         <translation>Lay your ID card flat on the reader; take it away once it has been read</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="93"/>
+        <location filename="../screens/checkin_screen.py" line="105"/>
         <source>正在等待扫码或刷证…</source>
         <translation>Waiting for a QR code or an ID card…</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="96"/>
-        <location filename="../screens/checkin_screen.py" line="150"/>
+        <location filename="../screens/checkin_screen.py" line="108"/>
+        <location filename="../screens/checkin_screen.py" line="162"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="100"/>
+        <location filename="../screens/checkin_screen.py" line="112"/>
         <source>正在查询您的预约，请稍候…</source>
         <translation>Looking up your appointment, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="105"/>
+        <location filename="../screens/checkin_screen.py" line="117"/>
         <source>签到成功</source>
         <translation>Checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="117"/>
+        <location filename="../screens/checkin_screen.py" line="129"/>
         <source>预约优先：请留意叫号，将优先为您办理</source>
         <translation>Appointment priority: watch for your number, you will be served first</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="141"/>
+        <location filename="../screens/checkin_screen.py" line="153"/>
         <source>办完业务后，欢迎在首页「好差评」扫描凭条二维码，评价本次服务</source>
         <translation>After your visit, rate our service: choose &quot;Rate our service&quot; on the home screen and scan the QR code on your ticket</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="150"/>
+        <location filename="../screens/checkin_screen.py" line="162"/>
         <source>未能签到</source>
         <translation>Check-in not possible</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="150"/>
+        <location filename="../screens/checkin_screen.py" line="162"/>
         <source>重新扫码或刷证</source>
         <translation>Scan or place the card again</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="223"/>
+        <location filename="../screens/checkin_screen.py" line="171"/>
+        <source>现场取号</source>
+        <translation>Take a number now</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkin_screen.py" line="239"/>
         <source>%1，您好（%2）</source>
         <translation>Hello %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="223"/>
+        <location filename="../screens/checkin_screen.py" line="239"/>
         <source>您</source>
         <translation>there</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="230"/>
+        <location filename="../screens/checkin_screen.py" line="246"/>
         <source>签到成功，您的号码是 %1，请留意叫号。</source>
         <translation>You are checked in. Your number is %1; please watch for it to be called.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="235"/>
+        <location filename="../screens/checkin_screen.py" line="251"/>
         <source>，您的号码是 %1。</source>
         <translation>, your number is %1.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="244"/>
+        <location filename="../screens/checkin_screen.py" line="260"/>
         <source>%1，您的预约已签到</source>
         <translation>%1, your appointment is checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="247"/>
+        <location filename="../screens/checkin_screen.py" line="263"/>
         <source>您的预约已签到</source>
         <translation>Your appointment is checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="249"/>
+        <location filename="../screens/checkin_screen.py" line="265"/>
         <source>证件号码：%1</source>
         <translation>ID number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="271"/>
+        <location filename="../screens/checkin_screen.py" line="288"/>
         <source>没有查到您今天的预约</source>
         <translation>No appointment found for today</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="272"/>
-        <source>请确认预约的日期和证件，或点击首页「排队取号」现场取号。</source>
-        <translation>Check the date and the ID you booked with, or take a number with &quot;Take a number&quot; on the home screen.</translation>
+        <location filename="../screens/checkin_screen.py" line="289"/>
+        <source>请确认预约的日期和证件，或现场取号办理。</source>
+        <translation>Please check the date and the ID you booked with, or take a number now.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="275"/>
+        <location filename="../screens/checkin_screen.py" line="292"/>
         <source>您的预约不是今天</source>
         <translation>Your appointment is not today</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="276"/>
+        <location filename="../screens/checkin_screen.py" line="293"/>
         <source>预约日期：%1。请在预约当天前来签到，或现场取号办理。</source>
         <translation>Appointment date: %1. Please check in on that day, or take a number now.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="280"/>
+        <location filename="../screens/checkin_screen.py" line="297"/>
         <source>预约已过期</source>
         <translation>The appointment has expired</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="281"/>
+        <location filename="../screens/checkin_screen.py" line="298"/>
         <source>预约日期：%1，已错过。请重新预约，或现场取号办理。</source>
         <translation>Appointment date: %1, which has passed. Please book again, or take a number now.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="283"/>
+        <location filename="../screens/checkin_screen.py" line="300"/>
         <source>二维码已过期</source>
         <translation>The QR code has expired</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="283"/>
+        <location filename="../screens/checkin_screen.py" line="300"/>
         <source>请在手机上刷新二维码后重新扫描。</source>
         <translation>Refresh the code on your phone and scan it again.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="286"/>
-        <location filename="../screens/checkin_screen.py" line="290"/>
-        <location filename="../screens/checkin_screen.py" line="293"/>
+        <location filename="../screens/checkin_screen.py" line="303"/>
+        <location filename="../screens/checkin_screen.py" line="307"/>
+        <location filename="../screens/checkin_screen.py" line="310"/>
         <source>该预约已签到</source>
         <translation>This appointment is already checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="287"/>
+        <location filename="../screens/checkin_screen.py" line="304"/>
         <source>您今天已签到并已办理，号码如下。如需再次办理，请现场取号。</source>
         <translation>You checked in today and were served under the number below. For anything else, please take a new number.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="291"/>
+        <location filename="../screens/checkin_screen.py" line="308"/>
         <source>您今天已签到，排队号如下。无需重复签到，请留意叫号；凭条遗失请到服务台咨询。</source>
         <translation>You checked in today; your number is below. No need to check in again: please listen for your number. Lost the slip? Ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="294"/>
+        <location filename="../screens/checkin_screen.py" line="311"/>
         <source>请勿重复签到，请留意叫号；凭条遗失请到服务台咨询。</source>
         <translation>No need to check in again; watch for your number. Lost your ticket? Ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="297"/>
+        <location filename="../screens/checkin_screen.py" line="314"/>
         <source>该预约已取消</source>
         <translation>This appointment was cancelled</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="297"/>
+        <location filename="../screens/checkin_screen.py" line="314"/>
         <source>如需办理，请重新预约或现场取号。</source>
         <translation>Book again, or take a number now.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="299"/>
+        <location filename="../screens/checkin_screen.py" line="316"/>
         <source>无法识别该二维码</source>
         <translation>This QR code is not recognised</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="300"/>
+        <location filename="../screens/checkin_screen.py" line="317"/>
         <source>请出示预约短信或预约页面上的二维码，也可以刷身份证签到。</source>
         <translation>Show the QR code from your booking message or page, or check in with your ID card.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="303"/>
+        <location filename="../screens/checkin_screen.py" line="320"/>
         <source>身份证读取失败</source>
         <translation>The ID card could not be read</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="303"/>
+        <location filename="../screens/checkin_screen.py" line="320"/>
         <source>请将身份证平放在读卡区，稍等片刻再拿开。</source>
         <translation>Lay the card flat on the reader and wait a moment before taking it away.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="305"/>
+        <location filename="../screens/checkin_screen.py" line="322"/>
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="305"/>
+        <location filename="../screens/checkin_screen.py" line="322"/>
         <source>请稍后重试，或到服务台人工签到。</source>
         <translation>Try again later, or check in at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="306"/>
+        <location filename="../screens/checkin_screen.py" line="323"/>
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="306"/>
+        <location filename="../screens/checkin_screen.py" line="323"/>
         <source>请到服务台人工签到。</source>
         <translation>Please check in at the service desk.</translation>
     </message>
@@ -1916,7 +1921,7 @@
         <translation>Scan a ticket or receipt QR to rate the service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="436"/>
+        <location filename="../main_window.py" line="444"/>
         <source>请取走您的卡片。</source>
         <translation>Please take your card.</translation>
     </message>

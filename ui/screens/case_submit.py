@@ -46,9 +46,9 @@ class DeliveryPage(Page):
             button.clicked.connect(lambda _=False, m=method: self._choose(m))
             row.addWidget(button)
             self.method_buttons[method] = button
-        self.card_address = make_button("", "Choice")
+        self.card_address = make_button("", "SubChoice")
         self.card_address.setCheckable(True)
-        self.other_address = make_button(self.tr("寄到其他地址"), "Choice")
+        self.other_address = make_button(self.tr("寄到其他地址"), "SubChoice")
         self.other_address.setCheckable(True)
         self.card_address.clicked.connect(lambda: self._use_card_address(True))
         self.other_address.clicked.connect(lambda: self._use_card_address(False))

@@ -30,6 +30,20 @@ def hub(tmp_path: Path) -> Iterator[EmbeddedHub]:
         yield server
 
 
+@pytest.fixture
+def outbox(tmp_path: Path) -> Iterator[Outbox]:
+    """Terminal K01's outbox."""
+    with Outbox(tmp_path / "o.sqlite3", tmp_path / "o.key", terminal_id="K01") as box:
+        yield box
+
+
+@pytest.fixture
+def client(hub: EmbeddedHub) -> Iterator[HubClient]:
+    """Terminal K01's client of the hub (registered)."""
+    with HubClient(hub.base_url, token=hub.register_terminal("K01")) as hub_client:
+        yield hub_client
+
+
 def hub_cases(hub: EmbeddedHub) -> list[tuple[str, str, int]]:
     with hub.context.sessions() as session:
         rows = session.execute(
@@ -50,19 +64,14 @@ def hub_cases(hub: EmbeddedHub) -> list[tuple[str, str, int]]:
 
 
 def test_cases_arrive_exactly_once_with_their_materials(
-    tmp_path: Path, hub: EmbeddedHub, case_factory: Any
+    hub: EmbeddedHub, outbox: Outbox, client: HubClient, case_factory: Any
 ) -> None:
-    token = hub.register_terminal("K01")
-    with (
-        Outbox(tmp_path / "o.sqlite3", tmp_path / "o.key", terminal_id="K01") as outbox,
-        HubClient(hub.base_url, token=token) as client,
-    ):
-        entries = [outbox.submit(*case_factory(str(i))).entry_id for i in range(3)]
-        sender = OutboxSender(outbox, client)
-        report = sender.drain()
-        assert (report.delivered, report.remaining) == (3, 0)
-        assert sender.drain().delivered == 0  # nothing left to send twice
-        receipts = [outbox.receipt(e) for e in entries]
+    entries = [outbox.submit(*case_factory(str(i))).entry_id for i in range(3)]
+    sender = OutboxSender(outbox, client)
+    report = sender.drain()
+    assert (report.delivered, report.remaining) == (3, 0)
+    assert sender.drain().delivered == 0  # nothing left to send twice
+    receipts = [outbox.receipt(e) for e in entries]
     cases = hub_cases(hub)
     assert sorted(key for key, _n, _m in cases) == sorted(entries)
     assert all(materials == 3 for _k, _n, materials in cases)
@@ -109,28 +118,22 @@ def test_hub_down_while_submitting_then_back(tmp_path: Path, case_factory: Any) 
 
 
 def test_refused_case_is_parked_for_staff(
-    tmp_path: Path, hub: EmbeddedHub, case_factory: Any
+    hub: EmbeddedHub, outbox: Outbox, client: HubClient, case_factory: Any
 ) -> None:
-    token = hub.register_terminal("K01")
     case, materials = case_factory()
     bad = case.model_copy(update={"item_code": "NO-SUCH-ITEM"})
-    with (
-        Outbox(tmp_path / "o.sqlite3", tmp_path / "o.key", terminal_id="K01") as outbox,
-        HubClient(hub.base_url, token=token) as client,
-    ):
-        entry = outbox.submit(bad, materials).entry_id
-        report = OutboxSender(outbox, client).drain()
-        assert (report.rejected, report.remaining) == (1, 0)
-        receipt = outbox.receipt(entry)
-        assert receipt.state is EntryState.REJECTED and "工作人员" in receipt.message
-        assert outbox.load(entry)[0].item_code == "NO-SUCH-ITEM"  # kept for staff
+    entry = outbox.submit(bad, materials).entry_id
+    report = OutboxSender(outbox, client).drain()
+    assert (report.rejected, report.remaining) == (1, 0)
+    receipt = outbox.receipt(entry)
+    assert receipt.state is EntryState.REJECTED and "工作人员" in receipt.message
+    assert outbox.load(entry)[0].item_code == "NO-SUCH-ITEM"  # kept for staff
     assert hub_cases(hub) == []
 
 
 def test_background_sender_delivers_on_submit(
-    tmp_path: Path, hub: EmbeddedHub, case_factory: Any
+    hub: EmbeddedHub, outbox: Outbox, client: HubClient, case_factory: Any
 ) -> None:
-    token = hub.register_terminal("K01")
     settled: list[Any] = []
     done = threading.Event()
 
@@ -138,18 +141,14 @@ def test_background_sender_delivers_on_submit(
         settled.append(receipt)
         done.set()
 
-    with (
-        Outbox(tmp_path / "o.sqlite3", tmp_path / "o.key", terminal_id="K01") as outbox,
-        HubClient(hub.base_url, token=token) as client,
-    ):
-        sender = OutboxSender(outbox, client, idle_poll=3600, on_settled=on_settled)
-        sender.start()
-        try:
-            provisional = sender.submit(*case_factory())
-            assert provisional.message == "已提交，待上传"
-            assert done.wait(30)  # sent at once, not at the next hourly poll
-        finally:
-            sender.stop()
+    sender = OutboxSender(outbox, client, idle_poll=3600, on_settled=on_settled)
+    sender.start()
+    try:
+        provisional = sender.submit(*case_factory())
+        assert provisional.message == "已提交，待上传"
+        assert done.wait(30)  # sent at once, not at the next hourly poll
+    finally:
+        sender.stop()
     (receipt,) = settled
     assert receipt.entry_id == provisional.entry_id and receipt.state is EntryState.DELIVERED
     assert receipt.case_number == hub_cases(hub)[0][1]
@@ -208,19 +207,14 @@ class Gate:
 
 
 def test_a_backlog_drains_several_cases_at_once_each_exactly_once(
-    tmp_path: Path, hub: EmbeddedHub, case_factory: Any
+    hub: EmbeddedHub, outbox: Outbox, client: HubClient, case_factory: Any
 ) -> None:
-    token = hub.register_terminal("K01")
-    with (
-        Outbox(tmp_path / "o.sqlite3", tmp_path / "o.key", terminal_id="K01") as outbox,
-        HubClient(hub.base_url, token=token) as client,
-    ):
-        for i in range(8):
-            outbox.submit(*case_factory(str(i)))
-        gate = Gate(client, width=4)
-        report = OutboxSender(outbox, gate, in_flight=4).drain()  # type: ignore[arg-type]
-        assert (report.delivered, report.failed, report.remaining) == (8, 0, 0)
-        assert gate.met == 8
+    for i in range(8):
+        outbox.submit(*case_factory(str(i)))
+    gate = Gate(client, width=4)
+    report = OutboxSender(outbox, gate, in_flight=4).drain()  # type: ignore[arg-type]
+    assert (report.delivered, report.failed, report.remaining) == (8, 0, 0)
+    assert gate.met == 8
     cases = hub_cases(hub)
     assert len(cases) == 8 and len({key for key, _n, _m in cases}) == 8
     assert all(uploaded == 3 for _k, _n, uploaded in cases)
@@ -264,19 +258,14 @@ def play_an_older_platform(hub: EmbeddedHub, answer: str) -> None:
 
 @pytest.mark.parametrize("answer", ["404", "405", "415"])
 def test_a_platform_without_the_one_request_create_gets_the_two_step_form(
-    tmp_path: Path, hub: EmbeddedHub, case_factory: Any, answer: str
+    hub: EmbeddedHub, outbox: Outbox, client: HubClient, case_factory: Any, answer: str
 ) -> None:
     play_an_older_platform(hub, answer)
-    token = hub.register_terminal("K01")
-    with (
-        Outbox(tmp_path / "o.sqlite3", tmp_path / "o.key", terminal_id="K01") as outbox,
-        HubClient(hub.base_url, token=token) as client,
-    ):
-        entries = [outbox.submit(*case_factory(str(i))).entry_id for i in range(3)]
-        spy = Spy(client)
-        report = OutboxSender(outbox, spy, in_flight=1).drain()  # type: ignore[arg-type]
-        assert (report.delivered, report.rejected, report.remaining) == (3, 0, 0)
-        receipts = [outbox.receipt(e) for e in entries]
+    entries = [outbox.submit(*case_factory(str(i))).entry_id for i in range(3)]
+    spy = Spy(client)
+    report = OutboxSender(outbox, spy, in_flight=1).drain()  # type: ignore[arg-type]
+    assert (report.delivered, report.rejected, report.remaining) == (3, 0, 0)
+    receipts = [outbox.receipt(e) for e in entries]
     # Asked once; the sender then remembers the answer.
     assert spy.calls == {"create_case_with_materials": 1, "create_case": 3, "upload_material": 9}
     cases = hub_cases(hub)
@@ -286,20 +275,15 @@ def test_a_platform_without_the_one_request_create_gets_the_two_step_form(
 
 
 def test_a_refused_case_is_no_reason_to_fall_back(
-    tmp_path: Path, hub: EmbeddedHub, case_factory: Any
+    hub: EmbeddedHub, outbox: Outbox, client: HubClient, case_factory: Any
 ) -> None:
-    token = hub.register_terminal("K01")
     case, materials = case_factory("bad")
-    with (
-        Outbox(tmp_path / "o.sqlite3", tmp_path / "o.key", terminal_id="K01") as outbox,
-        HubClient(hub.base_url, token=token) as client,
-    ):
-        # An unknown item is a 404 too, but one that names what is wrong with the case.
-        outbox.submit(case.model_copy(update={"item_code": "NO-SUCH-ITEM"}), materials)
-        outbox.submit(*case_factory("good"))
-        spy = Spy(client)
-        report = OutboxSender(outbox, spy, in_flight=1).drain()  # type: ignore[arg-type]
-        assert (report.delivered, report.rejected) == (1, 1)
+    # An unknown item is a 404 too, but one that names what is wrong with the case.
+    outbox.submit(case.model_copy(update={"item_code": "NO-SUCH-ITEM"}), materials)
+    outbox.submit(*case_factory("good"))
+    spy = Spy(client)
+    report = OutboxSender(outbox, spy, in_flight=1).drain()  # type: ignore[arg-type]
+    assert (report.delivered, report.rejected) == (1, 1)
     assert spy.calls == {"create_case_with_materials": 2}
     assert [uploaded for _k, _n, uploaded in hub_cases(hub)] == [3]
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QPixmap, QResizeEvent
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QPushButton, QVBoxLayout, QWidget
 
 from contract.models import MaterialSpec
@@ -21,7 +21,6 @@ from kiosk.journeys.case.service import CapturedMaterial, CaseDraft
 from ui.bridge import BackgroundRunner
 from ui.screens.case_pages import Page
 from ui.widgets import make_button, make_label
-from ui.widgets.journey_kit import WIDE_PAGE
 
 if TYPE_CHECKING:  # numpy and OpenCV load when the camera is first used
     import numpy as np
@@ -83,7 +82,7 @@ class MaterialsPage(Page):
         buttons.addWidget(self.retake, 1, 0)
         buttons.addWidget(self.done, 1, 1)
         # The preview beside what to do on a wide (landscape) page, above it on a tall one.
-        self.panel_row = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.panel_row = self.wide_rows.add(QBoxLayout(QBoxLayout.Direction.TopToBottom))
         self.panel_row.setSpacing(32)
         steps = QVBoxLayout()
         for widget in (self.guidance, self.page_count):
@@ -173,13 +172,6 @@ class MaterialsPage(Page):
         if names:
             self.missing.setText(self.tr("还缺：%1").replace("%1", "、".join(names)))
         return not names
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        wide = self.width() >= WIDE_PAGE
-        self.panel_row.setDirection(
-            QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
-        )
 
     # -- the capture panel
 

@@ -17,7 +17,7 @@ from contract.models import CatalogItem, Channel, DeliveryMethod
 from kiosk.catalog_cache import ItemGuide, KioskGuide
 from kiosk.search import ItemIndex
 from ui.widgets import make_button, make_label
-from ui.widgets.journey_kit import list_area
+from ui.widgets.journey_kit import SideBySideWhenWide, list_area
 from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
 
 RESULT_LIMIT = 8
@@ -36,6 +36,7 @@ class Page(QWidget):
         # on (see nav_row), where it takes no height from the page.
         self.step = make_label("", "Step")
         self.step.hide()
+        self.wide_rows = SideBySideWhenWide(self)  # rows that stand side by side in landscape
         # The way back and on: pinned under the page (the journey places it outside the page's
         # scrolling), so that "下一步" or "提交" is on screen however long the page is.
         self.footer = QWidget(self)  # a child until the journey places it: never a window

@@ -145,7 +145,7 @@ class ReviewPage(Page):
         # the other on a portrait page, side by side on a wide one, all on screen.
         self.summary = make_label("", "GuideText")
         self.summary_more = make_label("", "GuideText")
-        self.columns = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.columns = self.wide_rows.add(QBoxLayout(QBoxLayout.Direction.TopToBottom))
         self.columns.setSpacing(48)
         for label in (self.summary, self.summary_more):
             label.setWordWrap(True)
@@ -167,13 +167,6 @@ class ReviewPage(Page):
     def clear(self) -> None:
         self.summary.clear()
         self.summary_more.clear()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        wide = self.width() >= WIDE_PAGE
-        self.columns.setDirection(
-            QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
-        )
 
     def show_draft(self, draft: CaseDraft, specs: list[FieldSpec]) -> None:
         assert draft.applicant is not None and draft.delivery is not None

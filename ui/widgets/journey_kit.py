@@ -14,7 +14,6 @@ from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QBoxLayout,
@@ -39,6 +38,34 @@ from ui.widgets import make_button, make_label
 from ui.widgets.countdown import ReturnHomeCountdown
 
 logger = logging.getLogger(__name__)
+
+
+class SideBySideWhenWide(QObject):
+    """Box layouts of a page that stand side by side on a wide (landscape) page and one above
+    the other on a tall one, following the page as it is resized."""
+
+    def __init__(self, page: QWidget) -> None:
+        super().__init__(page)
+        self._page = page
+        self._layouts: list[QBoxLayout] = []
+        page.installEventFilter(self)
+
+    def add(self, layout: QBoxLayout) -> QBoxLayout:
+        self._layouts.append(layout)
+        self._arrange(layout)
+        return layout
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._page and event.type() == QEvent.Type.Resize:
+            for layout in self._layouts:
+                self._arrange(layout)
+        return False
+
+    def _arrange(self, layout: QBoxLayout) -> None:
+        wide = self._page.width() >= WIDE_PAGE
+        layout.setDirection(
+            QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        )
 
 
 class Page(QWidget):
@@ -82,7 +109,7 @@ class Page(QWidget):
         self.footer_layout.setSpacing(20)
         self.footer.hide()
         outer.addWidget(self.footer)
-        self._pinned_rows: list[QBoxLayout] = []
+        self._wide = SideBySideWhenWide(self)
 
     def pin(self, *parts: QWidget | QLayout) -> None:
         """Put ``parts`` (buttons, rows of buttons, a note) at the page's foot, in this order.
@@ -90,9 +117,8 @@ class Page(QWidget):
         buttons = [p for p in parts if isinstance(p, QAbstractButton)]
         row: QBoxLayout | None = None
         if len(buttons) > 1:
-            row = QBoxLayout(self._pinned_direction())
+            row = self._wide.add(QBoxLayout(QBoxLayout.Direction.TopToBottom))
             row.setSpacing(20)
-            self._pinned_rows.append(row)
         for part in parts:
             if isinstance(part, QLayout):
                 self.footer_layout.addLayout(part)
@@ -103,15 +129,6 @@ class Page(QWidget):
             else:
                 self.footer_layout.addWidget(part)
         self.footer.show()
-
-    def _pinned_direction(self) -> QBoxLayout.Direction:
-        wide = self.width() >= WIDE_PAGE
-        return QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        for row in self._pinned_rows:
-            row.setDirection(self._pinned_direction())
 
     def _scroll_under_finger(self) -> None:
         QScroller.grabGesture(

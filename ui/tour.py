@@ -28,6 +28,7 @@ from ui import fit_check
 from ui.app import application
 from ui.main_window import KioskWindow
 from ui.tour_journeys import JourneyTour
+from ui.widgets.form_fields import GroupField
 
 # (name, orientation, language, elder mode)
 VARIANTS = (
@@ -271,6 +272,19 @@ class _Tour:
                 ],
             }
         )
+        self.shot(window, variant, "case-form")
+        family, phone = view.fields["family"], view.fields["phone"]
+        assert isinstance(family, GroupField)
+        for _screen in range(view.screen_count):  # screen by screen, as the citizen goes
+            if phone in view.shown():
+                break
+            if family in view.shown():
+                self.shot(window, variant, "case-form-family")
+                tap(family.edit_buttons[0])
+                self.shot(window, variant, "case-form-member")
+                while view.row is not None:  # the member's screens, back to the list
+                    tap(journey.form_next)  # type: ignore[arg-type]
+            tap(journey.form_next)  # type: ignore[arg-type]
         tap(journey.form_next)  # type: ignore[arg-type]
         self.shot(window, variant, "case-form-check")  # the phone is missing: said next to it
         view.set_values({"phone": "13800001234"})
@@ -290,6 +304,8 @@ class _Tour:
         tap(materials.next)  # type: ignore[arg-type]
         tap(journey.delivery_page.method_buttons[_ems()])
         self.shot(window, variant, "case-delivery")
+        tap(journey.delivery_page.next)
+        self.shot(window, variant, "case-delivery-phone")
         tap(journey.delivery_page.next)
         self.shot(window, variant, "case-review")
         tap(journey.review_page.submit)  # type: ignore[arg-type]

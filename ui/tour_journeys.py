@@ -353,7 +353,8 @@ class JourneyTour:
         view = journey.form_view
         assert view is not None
         view.set_values({"phone": "13800001234"})
-        self.tap(journey.form_next)
+        for _screen in range(view.screen_count):  # a screen at a time
+            self.tap(journey.form_next)
         materials = journey.materials_page
         for material in ("id_card", "photo"):
             self.tap(materials.capture_buttons[material])
@@ -366,6 +367,7 @@ class JourneyTour:
         self.tap(delivery.method_buttons[m.DeliveryMethod.EMS])
         self.shot(window, variant, "case-delivery-social-security")
         delivery.address_edit.setText("北京市朝阳区示例路9号2单元101")
+        self.tap(delivery.next)  # the way, then the phone number
         self.tap(delivery.next)
         self.wait(lambda: journey.current_page() is journey.review_page, "the review")
         self.shot(window, variant, "case-review-social-security")

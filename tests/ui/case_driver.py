@@ -85,6 +85,27 @@ class Citizen:
         assert view is not None
         return view.fields[name]
 
+    def go_to(self, field: str | QWidget) -> Any:
+        """下一步 until ``field`` (a form field's name, or a group row's widget) is on screen,
+        the screens before it answered."""
+        view = self.journey.form_view
+        assert view is not None
+        widget = view.fields[field] if isinstance(field, str) else field
+        for _screen in range(view.screen_count + 4):  # a group row's screens come on top
+            if widget in view.shown():
+                break
+            self.tap(self.journey.form_next)
+        assert widget in view.shown(), f"{field} not reached: screen {view.index}"
+        return widget
+
+    def finish_form(self) -> None:
+        """下一步 on each screen left of the form, to the materials."""
+        view = self.journey.form_view
+        assert view is not None
+        for _screen in range(view.screen_count - view.index):
+            self.tap(self.journey.form_next)
+        self.at("materials")
+
     def choose(self, name: str, *options: str) -> None:
         widget = self.field(name)
         assert isinstance(widget, ChoiceField)
@@ -123,13 +144,13 @@ def birth_case_to_review(qtbot: QtBot, terminal: Terminal) -> Citizen:
     card(terminal)
     citizen.at("form")
     citizen.type_digits(citizen.field("expected_date").edit, "20270315")
-    citizen.type_digits(citizen.field("phone").edit, "13900005678")
-    citizen.tap(journey.form_next)
-    citizen.at("materials")
+    citizen.type_digits(citizen.go_to("phone").edit, "13900005678")
+    citizen.finish_form()
     capture(citizen, "id_card")
     citizen.tap(journey.materials_page.next)
     citizen.at("delivery")
-    citizen.tap(journey.delivery_page.next)
+    citizen.tap(journey.delivery_page.next)  # the way the result comes
+    citizen.tap(journey.delivery_page.next)  # the phone number
     citizen.at("review")
     return citizen
 

@@ -31,27 +31,32 @@ FAMILY = FormField(
 def test_choice_and_row_limits_are_said_next_to_the_field(qtbot: QtBot) -> None:
     view = FormView([FieldSpec(INSURANCES), FieldSpec(FAMILY)], [])
     qtbot.addWidget(view)
+    view.resize(1080, 1400)
     view.show()
     choices = view.fields["insurances"]
     group = view.fields["family"]
     assert isinstance(choices, ChoiceField) and isinstance(group, GroupField)
     for option in ("养老", "医疗", "失业"):
         choices.buttons[option].click()
-    assert not view.check()
+    assert not view.next()
     assert choices.error.isVisible() and choices.error.text() == "最多只能选择 2 项。"
-    assert group.error.text() == "请填写家庭成员。"  # required: at least one row
     choices.buttons["失业"].click()
     choices.buttons["医疗"].click()
-    assert not view.check()
+    assert not view.next()
     assert choices.error.text() == "请至少选择 2 项。"
     choices.buttons["医疗"].click()
-    group.add_row()
-    group.add_row()
+    assert not view.next() and view.shown() == [group]  # the group has a screen of its own
+    assert not choices.error.isVisible()
+    assert not view.next()
+    assert group.error.text() == "请填写家庭成员。"  # required: at least one row
+    for _member in range(2):
+        group.add_button.click()  # the row's own screen
+        assert view.row is group.rows[-1]
+        group.rows[-1].members["name"].set_value("王小二")
+        assert not view.next() and view.shown() == [group]  # back to the list
     assert not group.add_button.isEnabled()  # max_rows from the schema
-    for _frame, members in group.rows:
-        members["name"].set_value("王小二")
-    assert view.check()
-    assert not choices.error.isVisible() and not group.error.isVisible()
+    assert view.next()  # done
+    assert not group.error.isVisible()
 
 
 def test_every_problem_has_words_and_the_ones_a_citizen_can_cause_are_specific() -> None:

@@ -65,9 +65,8 @@ def test_english_leaves_only_catalog_data_in_chinese(
     citizen.tap(journey.form_next)
     pages.append(("form with messages", _untranslated(citizen, data)))
     citizen.type_digits(citizen.field("expected_date").edit, "0315")
-    citizen.type_digits(citizen.field("phone").edit, "13900005678")
-    citizen.tap(journey.form_next)
-    citizen.at("materials")
+    citizen.type_digits(citizen.go_to("phone").edit, "13900005678")
+    citizen.finish_form()
     citizen.tap(journey.materials_page.capture_buttons["id_card"])
     citizen.tap(journey.materials_page.shoot)
     qtbot.waitUntil(lambda: journey.materials_page._pages == 1, timeout=d.WAIT)
@@ -77,7 +76,9 @@ def test_english_leaves_only_catalog_data_in_chinese(
     citizen.tap(journey.materials_page.next)
     citizen.at("delivery")
     pages.append(("delivery", _untranslated(citizen, data)))
-    citizen.tap(journey.delivery_page.next)
+    citizen.tap(journey.delivery_page.next)  # the way the result comes
+    pages.append(("delivery phone", _untranslated(citizen, data)))
+    citizen.tap(journey.delivery_page.next)  # the phone number
     citizen.at("review")
     pages.append(("review", _untranslated(citizen, data)))
     d.submit(citizen)
@@ -169,9 +170,8 @@ def test_stretched_strings_are_not_clipped_on_case_pages(
         citizen.tap(journey.form_next)
         assert _clipped(journey) == []
         citizen.type_digits(citizen.field("expected_date").edit, "20270315")
-        citizen.type_digits(citizen.field("phone").edit, "13900005678")
-        citizen.tap(journey.form_next)
-        citizen.at("materials")
+        citizen.type_digits(citizen.go_to("phone").edit, "13900005678")
+        citizen.finish_form()
         citizen.tap(journey.materials_page.capture_buttons["id_card"])
         assert _clipped(journey) == []
         citizen.tap(journey.materials_page.shoot)
@@ -181,7 +181,9 @@ def test_stretched_strings_are_not_clipped_on_case_pages(
         citizen.tap(journey.materials_page.next)
         citizen.at("delivery")
         assert _clipped(journey) == []
-        citizen.tap(journey.delivery_page.next)
+        citizen.tap(journey.delivery_page.next)  # the way the result comes
+        assert _clipped(journey) == []
+        citizen.tap(journey.delivery_page.next)  # the phone number
         citizen.at("review")
         assert _clipped(journey) == []
         d.submit(citizen)
@@ -230,9 +232,8 @@ def _card_paths(citizen: Any, terminal: Terminal, check: Any) -> None:
     reader.place_card(sample_social_security())
     citizen.at("form")
     d.take_card_away(qtbot, terminal)
-    citizen.type_digits(citizen.field("phone").edit, "13600003333")
-    citizen.tap(journey.form_next)
-    citizen.at("materials")
+    citizen.type_digits(citizen.go_to("phone").edit, "13600003333")
+    citizen.finish_form()
     d.capture(citizen, "id_card")
     d.capture(citizen, "photo")
     citizen.tap(journey.materials_page.next)
@@ -240,7 +241,8 @@ def _card_paths(citizen: Any, terminal: Terminal, check: Any) -> None:
     citizen.tap(journey.delivery_page.method_buttons[d.ems()])
     check("delivery without a card address")
     citizen.type_text(journey.delivery_page.address_edit, "北京市朝阳区示例路9号")
-    citizen.tap(journey.delivery_page.next)
+    citizen.tap(journey.delivery_page.next)  # the way the result comes
+    citizen.tap(journey.delivery_page.next)  # the phone number
     citizen.at("review")
     check("review with the identity source")
 

@@ -100,15 +100,15 @@ def test_staff_card_and_pin_then_a_case_with_applicant_and_agent(
     citizen.at("identifying")
     reader.place_card(sample_social_security())
     citizen.at("form")
-    citizen.type_digits(citizen.field("phone").edit, "13600003333")
-    citizen.tap(journey.form_next)
-    citizen.at("materials")
+    citizen.type_digits(citizen.go_to("phone").edit, "13600003333")
+    citizen.finish_form()
     d.capture(citizen, "id_card")
     d.capture(citizen, "photo")
     citizen.tap(journey.materials_page.next)
     citizen.at("delivery")
     citizen.tap(journey.delivery_page.method_buttons[d.pickup()])
-    citizen.tap(journey.delivery_page.next)
+    citizen.tap(journey.delivery_page.next)  # the way the result comes
+    citizen.tap(journey.delivery_page.next)  # the phone number
     citizen.at("review")
     summary = journey.review_page.shown_text()
     assert "代办人：李*工" in summary and "身份核验：社会保障卡" in summary

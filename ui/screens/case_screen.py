@@ -57,16 +57,6 @@ if TYPE_CHECKING:  # a type only: the camera comes from kiosk.devices
 
 logger = logging.getLogger(__name__)
 
-# The application's steps, as the citizen counts them (第2步，共5步): from proving who they are
-# to 提交. Finding the item before and the receipt after are not counted.
-APPLICATION_STEPS = {
-    CaseState.IDENTIFYING.value: 1,
-    CaseState.FORM.value: 2,
-    CaseState.MATERIALS.value: 3,
-    CaseState.DELIVERY.value: 4,
-    CaseState.REVIEW.value: 5,
-}
-
 
 class CaseJourney(JourneyScreen):
     key = "case"
@@ -183,7 +173,7 @@ class CaseJourney(JourneyScreen):
         self.form_next.clicked.connect(self._form_next)  # type: ignore[union-attr]
         self.materials_page.back.clicked.connect(back)
         self.materials_page.next.clicked.connect(self._materials_next)  # type: ignore[union-attr]
-        self.delivery_page.back.clicked.connect(back)
+        self.delivery_page.back.clicked.connect(self._delivery_back)
         self.delivery_page.next.clicked.connect(self._delivery_next)
         self.review_page.back.clicked.connect(back)
         self.review_page.submit.clicked.connect(self._submit)  # type: ignore[union-attr]
@@ -250,8 +240,7 @@ class CaseJourney(JourneyScreen):
         self.identify_page.clear()
         self.receipt_page.clear()
         self.review_page.clear()
-        self.delivery_page.address_edit.clear()
-        self.delivery_page.phone_edit.clear()
+        self.delivery_page.clear()
         self.staff_page.clear()
         if self.form_view is not None:
             self.form_slot.removeWidget(self.form_view)
@@ -290,7 +279,9 @@ class CaseJourney(JourneyScreen):
 
     def _show_delivery(self) -> None:
         if (draft := self.draft) is not None:
-            self.delivery_page.show_draft(draft, str(draft.answers.get("phone") or ""))
+            back_from_review = self.current_page() is self.review_page
+            phone = str(draft.answers.get("phone") or "")
+            self.delivery_page.show_draft(draft, phone, at_end=back_from_review)
             self._show(self.delivery_page, CaseState.DELIVERY.value)
 
     def _show_review(self) -> None:
@@ -302,9 +293,28 @@ class CaseJourney(JourneyScreen):
         self.busy_page.title.setText(self.tr("申请已提交，正在打印回执…"))
         self._show(self.busy_page, "printing")
 
+    def _step(self, name: str) -> tuple[int, int]:
+        """Where the citizen is in the application: (step, steps), (0, steps) off it. The
+        form's and the delivery's screens are steps of their own."""
+        view, delivery = self.form_view, self.delivery_page
+        steps = [(CaseState.IDENTIFYING.value, 1, 0)]
+        steps.append(
+            (CaseState.FORM.value, view.screen_count if view else 1, view.index if view else 0)
+        )
+        steps.append((CaseState.MATERIALS.value, 1, 0))
+        steps.append((CaseState.DELIVERY.value, delivery.screen_count, delivery.screen_index))
+        steps.append((CaseState.REVIEW.value, 1, 0))
+        total = sum(count for _, count, _ in steps)
+        before = 0
+        for state, count, index in steps:
+            if state == name:
+                return before + index + 1, total
+            before += count
+        return 0, total
+
     def _show(self, page: QWidget, name: str) -> None:
         if isinstance(page, Page):
-            page.set_step(APPLICATION_STEPS.get(name, 0), len(APPLICATION_STEPS))
+            page.set_step(*self._step(name))
         self.setCurrentWidget(self._frames[page])
         self._holders[page].verticalScrollBar().setValue(0)
         self.page_changed.emit(name)
@@ -349,19 +359,27 @@ class CaseJourney(JourneyScreen):
             if draft.agent is not None:
                 rows.append((self.tr("代办人"), draft.agent.worker.name))
             self.form_view = FormView(self.specs, rows)
+            self.form_view.moved.connect(self._form_moved)
             self.form_slot.addWidget(self.form_view)
         self.form_slot.setCurrentWidget(self.form_view)
         self._show(self.form_page, CaseState.FORM.value)
 
+    def _form_moved(self) -> None:
+        """Another screen of the form: its step number, and the page from its top."""
+        if self.flow.state is CaseState.FORM:
+            self.form_page.set_step(*self._step(CaseState.FORM.value))
+            self._holders[self.form_page].verticalScrollBar().setValue(0)
+
     def _form_back(self) -> None:
         if self.form_view is not None and self.draft is not None:
             self.draft.answers.update(self.form_view.values())
-        self.flow.fire(CaseEvent.BACK)
+            if self.form_view.back():
+                self.flow.fire(CaseEvent.BACK)
 
     def _form_next(self) -> None:
         assert self.form_view is not None and self.draft is not None
         self.draft.answers.update(self.form_view.values())
-        if self.form_view.check():
+        if self.form_view.next():
             self.flow.fire(CaseEvent.NEXT)
 
     def _materials_next(self) -> None:
@@ -369,8 +387,16 @@ class CaseJourney(JourneyScreen):
             self.flow.fire(CaseEvent.NEXT)
 
     def _delivery_next(self) -> None:
-        if self.delivery_page.check():
+        if self.delivery_page.go_on():
             self.flow.fire(CaseEvent.NEXT)
+        else:
+            self.delivery_page.set_step(*self._step(CaseState.DELIVERY.value))
+
+    def _delivery_back(self) -> None:
+        if self.delivery_page.go_back():
+            self.flow.fire(CaseEvent.BACK)
+        else:
+            self.delivery_page.set_step(*self._step(CaseState.DELIVERY.value))
 
     # -- submit and receipt ----------------------------------------------------------------
 

@@ -31,10 +31,18 @@ from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
 
 
 class DeliveryPage(Page):
+    """Two screens: how the result comes (and where EMS takes it), then the phone number the
+    result is announced to, with its keypad. Apart, each fits the screen in every look."""
+
+    screen_count = 2
+
     def __init__(self) -> None:
         super().__init__(self.tr("办好后，您想怎样领取结果？"))
+        self.screen_index = 0  # 0: the way the result comes; 1: the phone number
+        self.method_part = QWidget()
+        row = QVBoxLayout(self.method_part)  # one per line: long texts, in English longer
+        row.setContentsMargins(0, 0, 0, 0)
         self.method_buttons: dict[DeliveryMethod, QPushButton] = {}
-        row = QVBoxLayout()  # one per line: their texts are long, in English even longer
         names = {
             DeliveryMethod.PICKUP: self.tr("到窗口领取"),
             DeliveryMethod.EMS: self.tr("EMS 邮寄到家（不见面）"),
@@ -56,39 +64,57 @@ class DeliveryPage(Page):
         self.address_edit.setProperty(WANTS_KEYBOARD, True)
         self.address_edit.setPlaceholderText(self.tr("请输入收件地址，写到门牌号"))
         self.address_edit.setMinimumHeight(80)
+        for widget in (self.card_address, self.other_address, self.address_edit):
+            row.addWidget(widget)
+        self.phone_label = make_label(self.tr("联系电话（用于通知办理结果）"), "FieldLabel")
         self.phone_edit = QLineEdit()
         self.phone_edit.setMaxLength(13)
         self.phone_edit.setMinimumHeight(80)
+        self.keypad = NumericKeypad(self.phone_edit)
         self.error = make_label("", "FieldError")
         self.error.setWordWrap(True)
         self.back = make_button(self.tr("上一步"), "Secondary")
         self.next = make_button(self.tr("下一步"), "Primary")
         nav = self.nav_row(self.back, self.next)
         fields: list[QWidget | QLayout] = [
-            row,
-            self.card_address,
-            self.other_address,
-            self.address_edit,
-            make_label(self.tr("联系电话（用于通知办理结果）"), "FieldLabel"),
+            self.method_part,
+            self.phone_label,
             self.phone_edit,
             self.error,
         ]
-        # Landscape: the keypad beside the choices, so that all is on screen.
-        self.columns = KeypadColumns(self, fields, NumericKeypad(self.phone_edit), nav)
+        # Landscape: the keypad beside the phone number.
+        self.columns = KeypadColumns(self, fields, self.keypad, nav)
         self.draft: CaseDraft | None = None
+        self.show_screen(0)
 
-    def show_draft(self, draft: CaseDraft, phone_hint: str) -> None:
+    def show_draft(self, draft: CaseDraft, phone_hint: str, *, at_end: bool = False) -> None:
+        """The draft's choices, from the first screen (or the last, coming back to it)."""
         self.draft = draft
         for method, button in self.method_buttons.items():
             button.setVisible(method in draft.item.delivery)
         draft.prefill_delivery()
         card = draft.card_address  # only an ID card has one: else the citizen types it
-        self.card_address.setText(
-            self.tr("寄到身份证地址：%1").replace("%1", mask_address(card)) if card else ""
-        )
+        # In full: the citizen checks where their document goes (cleared when the session ends).
+        self.card_address.setText(self.tr("寄到身份证地址：%1").replace("%1", card) if card else "")
         self.phone_edit.setText(draft.phone or phone_hint)
-        self.error.clear()
         self._refresh()
+        self.show_screen(self.screen_count - 1 if at_end else 0)
+
+    def clear(self) -> None:
+        """The citizen's address and phone number leave every widget."""
+        for widget in (self.card_address, self.address_edit, self.phone_edit):
+            widget.setText("")
+        self.draft = None
+
+    def show_screen(self, screen: int) -> None:
+        self.screen_index = screen
+        self.error.clear()
+        self.title.setText(
+            self.tr("请确认联系电话") if screen else self.tr("办好后，您想怎样领取结果？")
+        )
+        self.method_part.setVisible(screen == 0)
+        for widget in (self.phone_label, self.phone_edit, self.keypad):
+            widget.setVisible(screen == 1)
 
     def _choose(self, method: DeliveryMethod) -> None:
         assert self.draft is not None
@@ -117,7 +143,22 @@ class DeliveryPage(Page):
         self.other_address.setChecked(ems and not on_card)
         self.address_edit.setVisible(ems and not on_card)
 
-    def check(self) -> bool:
+    def go_on(self) -> bool:
+        """Check the screen shown and go to the next: True when the delivery is complete."""
+        if self.screen_index == 0:
+            if self._check_method():
+                self.show_screen(1)
+            return False
+        return self._check_phone()
+
+    def go_back(self) -> bool:
+        """The screen before: True when there is none (the journey's step before)."""
+        if self.screen_index == 0:
+            return True
+        self.show_screen(0)
+        return False
+
+    def _check_method(self) -> bool:
         """Store the choice in the draft; False (with a message) when something is missing."""
         assert self.draft is not None
         on_card = bool(self.draft.card_address) and self.card_address.isChecked()
@@ -130,6 +171,10 @@ class DeliveryPage(Page):
         if problem is DeliveryProblem.NO_ADDRESS:
             self.error.setText(self.tr("请填写收件地址，写到门牌号。"))
             return False
+        return True
+
+    def _check_phone(self) -> bool:
+        assert self.draft is not None
         phone = self.phone_edit.text().strip()
         if not PHONE_PATTERN.match(phone):
             self.error.setText(self.tr("电话号码不对，手机号是 1 开头的 11 位数字。"))

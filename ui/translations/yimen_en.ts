@@ -171,17 +171,17 @@
 <context>
     <name>CaseDelivery</name>
     <message>
-        <location filename="../screens/case_submit.py" line="234"/>
+        <location filename="../screens/case_submit.py" line="267"/>
         <source>EMS 邮寄至 %1</source>
         <translation>EMS to %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="238"/>
+        <location filename="../screens/case_submit.py" line="271"/>
         <source>电子送达</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="239"/>
+        <location filename="../screens/case_submit.py" line="272"/>
         <source>到窗口领取</source>
         <translation>Collect at a window</translation>
     </message>
@@ -189,22 +189,22 @@
 <context>
     <name>CaseIdentity</name>
     <message>
-        <location filename="../screens/case_submit.py" line="222"/>
+        <location filename="../screens/case_submit.py" line="255"/>
         <source>居民身份证</source>
         <translation>Resident ID card</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="223"/>
+        <location filename="../screens/case_submit.py" line="256"/>
         <source>社会保障卡</source>
         <translation>Social security card</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="226"/>
+        <location filename="../screens/case_submit.py" line="259"/>
         <source>身份码</source>
         <translation>Identity QR code</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="227"/>
+        <location filename="../screens/case_submit.py" line="260"/>
         <source>手动填写</source>
         <translation>Typed by hand</translation>
     </message>
@@ -212,132 +212,132 @@
 <context>
     <name>CaseJourney</name>
     <message>
-        <location filename="../screens/case_screen.py" line="103"/>
+        <location filename="../screens/case_screen.py" line="93"/>
         <source>社工登录（代办）</source>
         <translation>Staff sign-in (on behalf)</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="104"/>
+        <location filename="../screens/case_screen.py" line="94"/>
         <source>代办记录</source>
         <translation>Shift records</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="114"/>
+        <location filename="../screens/case_screen.py" line="104"/>
         <source>请填写申请信息</source>
         <translation>Fill in the application</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="117"/>
+        <location filename="../screens/case_screen.py" line="107"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="117"/>
+        <location filename="../screens/case_screen.py" line="107"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="121"/>
+        <location filename="../screens/case_screen.py" line="111"/>
         <source>正在提交，请稍候…</source>
         <translation>Submitting, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="124"/>
+        <location filename="../screens/case_screen.py" line="114"/>
         <source>暂时无法提交</source>
         <translation>Cannot submit right now</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="126"/>
+        <location filename="../screens/case_screen.py" line="116"/>
         <source>申请未能保存，请重试；仍不成功请到窗口办理。</source>
         <translation>The application could not be saved. Please try again, or apply at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="132"/>
+        <location filename="../screens/case_screen.py" line="122"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="132"/>
+        <location filename="../screens/case_screen.py" line="122"/>
         <source>重试</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="214"/>
+        <location filename="../screens/case_screen.py" line="204"/>
         <source>事项目录暂不可用，请稍后再试或到窗口办理。</source>
         <translation>The list of services is not available. Please try later or apply at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="219"/>
+        <location filename="../screens/case_screen.py" line="209"/>
         <source>请选择或搜索您要办理的事项</source>
         <translation>Please choose or search for the service you need</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="220"/>
+        <location filename="../screens/case_screen.py" line="210"/>
         <source>请刷身份证或社保卡，或出示手机上的身份码</source>
         <translation>Please place your ID card or social security card on the reader, or show the identity code on your phone</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="221"/>
+        <location filename="../screens/case_screen.py" line="211"/>
         <source>请填写申请信息，填好后点下一步</source>
         <translation>Please fill in the application, then tap Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="222"/>
+        <location filename="../screens/case_screen.py" line="212"/>
         <source>请拍摄申请材料，或选择到窗口提交</source>
         <translation>Please photograph your documents, or choose to bring them to the window</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="223"/>
+        <location filename="../screens/case_screen.py" line="213"/>
         <source>请选择领取办理结果的方式</source>
         <translation>Please choose how to receive the result</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="224"/>
+        <location filename="../screens/case_screen.py" line="214"/>
         <source>请核对申请信息，无误后点提交</source>
         <translation>Please check your application, then tap Submit</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="225"/>
+        <location filename="../screens/case_screen.py" line="215"/>
         <source>申请没能保存，请点重试，或到窗口办理</source>
         <translation>The application could not be saved. Please tap Try again, or go to a window</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="228"/>
+        <location filename="../screens/case_screen.py" line="218"/>
         <source>申请已提交，办件编号 %1，请取走回执。</source>
         <translation>Your application is submitted, case number %1. Please take your receipt.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="302"/>
+        <location filename="../screens/case_screen.py" line="294"/>
         <source>申请已提交，正在打印回执…</source>
         <translation>Submitted. Printing your receipt…</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="346"/>
+        <location filename="../screens/case_screen.py" line="357"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="347"/>
+        <location filename="../screens/case_screen.py" line="358"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="350"/>
+        <location filename="../screens/case_screen.py" line="361"/>
         <source>代办人</source>
         <translation>Submitted by</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="425"/>
+        <location filename="../screens/case_screen.py" line="452"/>
         <source>申请已安全保存在本机，联网后自动上传。</source>
         <translation>Your application is saved safely on this terminal and will be uploaded when the network is back.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="446"/>
+        <location filename="../screens/case_screen.py" line="473"/>
         <source>未登录：以下为市民自助申请</source>
         <translation>No staff signed in: citizens apply for themselves</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="448"/>
+        <location filename="../screens/case_screen.py" line="475"/>
         <source>代办中：工号 %1</source>
         <translation>On behalf: staff %1</translation>
     </message>
@@ -1075,67 +1075,73 @@
 <context>
     <name>DeliveryPage</name>
     <message>
-        <location filename="../screens/case_submit.py" line="35"/>
+        <location filename="../screens/case_submit.py" line="40"/>
+        <location filename="../screens/case_submit.py" line="108"/>
         <source>办好后，您想怎样领取结果？</source>
         <translation>How would you like to receive the result?</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="39"/>
+        <location filename="../screens/case_submit.py" line="47"/>
         <source>到窗口领取</source>
         <translation>Collect at a window</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="40"/>
+        <location filename="../screens/case_submit.py" line="48"/>
         <source>EMS 邮寄到家（不见面）</source>
         <translation>By EMS to your home</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="41"/>
+        <location filename="../screens/case_submit.py" line="49"/>
         <source>电子送达（网上下载）</source>
         <translation>Electronically (download)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="51"/>
+        <location filename="../screens/case_submit.py" line="59"/>
         <source>寄到其他地址</source>
         <translation>Send to another address</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="57"/>
+        <location filename="../screens/case_submit.py" line="65"/>
         <source>请输入收件地址，写到门牌号</source>
         <translation>Delivery address, down to the door number</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="72"/>
+        <location filename="../screens/case_submit.py" line="69"/>
         <source>联系电话（用于通知办理结果）</source>
         <translation>Phone number (to tell you the result)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="64"/>
+        <location filename="../screens/case_submit.py" line="76"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="65"/>
+        <location filename="../screens/case_submit.py" line="77"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="87"/>
+        <location filename="../screens/case_submit.py" line="98"/>
         <source>寄到身份证地址：%1</source>
         <translation>Send to the ID card address: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="128"/>
+        <location filename="../screens/case_submit.py" line="108"/>
+        <source>请确认联系电话</source>
+        <translation>Please check your phone number</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_submit.py" line="164"/>
         <source>请选择领取方式。</source>
         <translation>Please choose how to receive the result.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="131"/>
+        <location filename="../screens/case_submit.py" line="167"/>
         <source>请填写收件地址，写到门牌号。</source>
         <translation>Please enter the delivery address, down to the door number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="135"/>
+        <location filename="../screens/case_submit.py" line="175"/>
         <source>电话号码不对，手机号是 1 开头的 11 位数字。</source>
         <translation>This phone number is not right: a mobile number has 11 digits starting with 1.</translation>
     </message>
@@ -1143,7 +1149,7 @@
 <context>
     <name>DeviceInputs</name>
     <message>
-        <location filename="../widgets/journey_kit.py" line="232"/>
+        <location filename="../widgets/journey_kit.py" line="249"/>
         <source>读卡区上还放着上一位的卡片，请取走后再放置您自己的卡片。</source>
         <translation>A card from the previous person is still on the reader. Please remove it, then place your own card.</translation>
     </message>
@@ -1370,7 +1376,7 @@
 <context>
     <name>FieldWidget</name>
     <message>
-        <location filename="../widgets/form_fields.py" line="99"/>
+        <location filename="../widgets/form_fields.py" line="101"/>
         <source>（选填）</source>
         <translation> (optional)</translation>
     </message>
@@ -1378,32 +1384,32 @@
 <context>
     <name>FindPage</name>
     <message>
-        <location filename="../screens/case_pages.py" line="84"/>
+        <location filename="../screens/case_pages.py" line="85"/>
         <source>请选择要办理的事项</source>
         <translation>Choose a service</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="90"/>
+        <location filename="../screens/case_pages.py" line="91"/>
         <source>输入事项名称或拼音首字母，如 jzz</source>
         <translation>Type a name or pinyin initials, e.g. jzz</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="100"/>
+        <location filename="../screens/case_pages.py" line="101"/>
         <source>个人办事</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="100"/>
+        <location filename="../screens/case_pages.py" line="101"/>
         <source>法人办事</source>
         <translation>Business</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="122"/>
+        <location filename="../screens/case_pages.py" line="123"/>
         <source>没有找到相关事项，请换个说法试试，或到服务台咨询。</source>
         <translation>Nothing found. Try other words, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="127"/>
+        <location filename="../screens/case_pages.py" line="128"/>
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
@@ -1482,82 +1488,82 @@
 <context>
     <name>FormMessages</name>
     <message>
-        <location filename="../widgets/form_fields.py" line="37"/>
+        <location filename="../widgets/form_fields.py" line="39"/>
         <source>请填写%1。</source>
         <translation>Please fill in %1.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="39"/>
+        <location filename="../widgets/form_fields.py" line="41"/>
         <source>请选择%1。</source>
         <translation>Please choose %1.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="41"/>
+        <location filename="../widgets/form_fields.py" line="43"/>
         <source>内容太长了，最多 %1 个字。</source>
         <translation>Too long: at most %1 characters.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="45"/>
+        <location filename="../widgets/form_fields.py" line="47"/>
         <source>这里只能填数字，例如 3000。</source>
         <translation>Numbers only here, e.g. 3000.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="47"/>
+        <location filename="../widgets/form_fields.py" line="49"/>
         <source>日期不对，请按“年月日”填 8 位数字，例如 20250301。</source>
         <translation>This date is not right: enter 8 digits, year month day, e.g. 20250301.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="51"/>
+        <location filename="../widgets/form_fields.py" line="53"/>
         <source>电话号码不对，手机号是 1 开头的 11 位数字。</source>
         <translation>This phone number is not right: a mobile number has 11 digits starting with 1.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="55"/>
+        <location filename="../widgets/form_fields.py" line="57"/>
         <source>地址太短，请写到门牌号，例如“幸福路8号3栋201”。</source>
         <translation>This address is too short: include the door number.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="59"/>
+        <location filename="../widgets/form_fields.py" line="61"/>
         <source>身份证号码应为 18 位，最后一位可以是 X。</source>
         <translation>An ID number has 18 characters; the last may be X.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="63"/>
+        <location filename="../widgets/form_fields.py" line="65"/>
         <source>身份证号码有误，请逐位核对。</source>
         <translation>This ID number is not right. Please check each digit.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="65"/>
+        <location filename="../widgets/form_fields.py" line="67"/>
         <source>身份证号码中的出生日期不对，请核对。</source>
         <translation>The birth date in this ID number is not right. Please check it.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="67"/>
+        <location filename="../widgets/form_fields.py" line="69"/>
         <source>请从给出的选项中选择。</source>
         <translation>Please pick one of the options shown.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="69"/>
+        <location filename="../widgets/form_fields.py" line="71"/>
         <source>请至少选择 %1 项。</source>
         <translation>Please choose at least %1.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="73"/>
+        <location filename="../widgets/form_fields.py" line="75"/>
         <source>最多只能选择 %1 项。</source>
         <translation>Choose at most %1.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="77"/>
+        <location filename="../widgets/form_fields.py" line="79"/>
         <source>请至少添加 %1 位。</source>
         <translation>Please add at least %1 person(s).</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="81"/>
+        <location filename="../widgets/form_fields.py" line="83"/>
         <source>最多填写 %1 位。</source>
         <translation>At most %1 entries.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="85"/>
+        <location filename="../widgets/form_fields.py" line="87"/>
         <source>这一项填写有误，请重新填写。</source>
         <translation>This answer is not valid; please fill it in again.</translation>
     </message>
@@ -1565,95 +1571,113 @@
 <context>
     <name>GroupField</name>
     <message>
-        <location filename="../widgets/form_fields.py" line="201"/>
+        <location filename="../widgets/form_fields.py" line="249"/>
         <source>＋ 添加一位</source>
         <translation>+ Add a person</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="216"/>
+        <location filename="../widgets/form_fields.py" line="282"/>
+        <source>%1：第%2位</source>
+        <translation>%1: no. %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/form_fields.py" line="293"/>
+        <source>修改</source>
+        <translation>Change</translation>
+    </message>
+</context>
+<context>
+    <name>GroupRow</name>
+    <message>
+        <location filename="../widgets/form_fields.py" line="206"/>
         <source>删除这一位</source>
         <translation>Remove this person</translation>
+    </message>
+    <message>
+        <location filename="../widgets/form_fields.py" line="227"/>
+        <source>（未填写）</source>
+        <translation>(not filled in)</translation>
     </message>
 </context>
 <context>
     <name>GuidePage</name>
     <message>
-        <location filename="../screens/case_pages.py" line="194"/>
+        <location filename="../screens/case_pages.py" line="195"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="194"/>
+        <location filename="../screens/case_pages.py" line="195"/>
         <source>申请办理</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="200"/>
+        <location filename="../screens/case_pages.py" line="201"/>
         <source>必需</source>
         <translation>required</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="200"/>
+        <location filename="../screens/case_pages.py" line="201"/>
         <source>选交</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="202"/>
+        <location filename="../screens/case_pages.py" line="203"/>
         <source>需原件</source>
         <translation>original needed</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="206"/>
+        <location filename="../screens/case_pages.py" line="207"/>
         <source>免费</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="208"/>
+        <location filename="../screens/case_pages.py" line="209"/>
         <source>%1 元</source>
         <translation>CNY %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="211"/>
+        <location filename="../screens/case_pages.py" line="212"/>
         <source>窗口领取</source>
         <translation>collect at the counter</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="212"/>
+        <location filename="../screens/case_pages.py" line="213"/>
         <source>EMS 邮寄</source>
         <translation>EMS</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="213"/>
+        <location filename="../screens/case_pages.py" line="214"/>
         <source>电子送达</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="217"/>
+        <location filename="../screens/case_pages.py" line="218"/>
         <source>申请对象：%1</source>
         <translation>Who can apply: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="219"/>
+        <location filename="../screens/case_pages.py" line="220"/>
         <source>事项类型：%1</source>
         <translation>Type: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="220"/>
+        <location filename="../screens/case_pages.py" line="221"/>
         <source>办理部门：%1</source>
         <translation>Department: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="221"/>
+        <location filename="../screens/case_pages.py" line="222"/>
         <source>申请材料：</source>
         <translation>Materials:</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="223"/>
+        <location filename="../screens/case_pages.py" line="224"/>
         <source>收费：%1</source>
         <translation>Fee: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_pages.py" line="224"/>
+        <location filename="../screens/case_pages.py" line="225"/>
         <source>承诺时限：%n 个工作日</source>
         <translation>
             <numerusform>Time limit: %n working day</numerusform>
@@ -1661,22 +1685,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="225"/>
+        <location filename="../screens/case_pages.py" line="226"/>
         <source>送达方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="228"/>
+        <location filename="../screens/case_pages.py" line="229"/>
         <source>设定依据：%1</source>
         <translation>Legal basis: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="234"/>
+        <location filename="../screens/case_pages.py" line="235"/>
         <source>本事项可在本机自助申请。</source>
         <translation>You can apply for this service on this terminal.</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="236"/>
+        <location filename="../screens/case_pages.py" line="237"/>
         <source>本事项需到窗口办理，请取号后到窗口申请。</source>
         <translation>This service is handled at a window: please take a ticket.</translation>
     </message>
@@ -1929,7 +1953,7 @@
 <context>
     <name>LineField</name>
     <message>
-        <location filename="../widgets/form_fields.py" line="139"/>
+        <location filename="../widgets/form_fields.py" line="141"/>
         <source>例如 20250301</source>
         <translation>e.g. 20250301</translation>
     </message>
@@ -1976,53 +2000,53 @@
 <context>
     <name>MaterialsPage</name>
     <message>
-        <location filename="../screens/case_materials.py" line="51"/>
+        <location filename="../screens/case_materials.py" line="50"/>
         <source>请提交申请材料</source>
         <translation>Provide the materials</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="79"/>
+        <location filename="../screens/case_materials.py" line="78"/>
         <source>拍这一页</source>
         <translation>Take this page</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="80"/>
+        <location filename="../screens/case_materials.py" line="79"/>
         <source>重拍上一页</source>
         <translation>Retake last page</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="81"/>
+        <location filename="../screens/case_materials.py" line="80"/>
         <source>这份材料拍完了</source>
         <translation>Done with this one</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="102"/>
+        <location filename="../screens/case_materials.py" line="101"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="102"/>
+        <location filename="../screens/case_materials.py" line="101"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="125"/>
+        <location filename="../screens/case_materials.py" line="124"/>
         <source>（选交）</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="129"/>
+        <location filename="../screens/case_materials.py" line="128"/>
         <source>拍摄</source>
         <translation>Capture</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="137"/>
-        <location filename="../screens/case_materials.py" line="152"/>
+        <location filename="../screens/case_materials.py" line="136"/>
+        <location filename="../screens/case_materials.py" line="151"/>
         <source>到窗口提交</source>
         <translation>Bring to window</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_materials.py" line="150"/>
+        <location filename="../screens/case_materials.py" line="149"/>
         <source>已拍摄 %n 页</source>
         <translation>
             <numerusform>%n page captured</numerusform>
@@ -2030,37 +2054,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="154"/>
+        <location filename="../screens/case_materials.py" line="153"/>
         <source>未提交</source>
         <translation>Not provided</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="174"/>
+        <location filename="../screens/case_materials.py" line="173"/>
         <source>还缺：%1</source>
         <translation>Still missing: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="190"/>
+        <location filename="../screens/case_materials.py" line="182"/>
         <source>正在拍摄：%1</source>
         <translation>Capturing: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="191"/>
+        <location filename="../screens/case_materials.py" line="183"/>
         <source>请将材料平放在拍摄区内，一次拍一页。</source>
         <translation>Lay the document flat in the capture area, one page at a time.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="233"/>
+        <location filename="../screens/case_materials.py" line="225"/>
         <source>拍好了。还有下一页就继续拍，没有了就点“这份材料拍完了”。</source>
         <translation>Got it. Capture the next page, or tap Done with this one.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="239"/>
+        <location filename="../screens/case_materials.py" line="231"/>
         <source>已删除上一页，请重新拍摄。</source>
         <translation>Last page removed; please capture it again.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_materials.py" line="243"/>
+        <location filename="../screens/case_materials.py" line="235"/>
         <source>已拍 %n 页</source>
         <translation>
             <numerusform>%n page so far</numerusform>
@@ -2068,32 +2092,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="276"/>
+        <location filename="../screens/case_materials.py" line="268"/>
         <source>拍摄设备暂时不可用，请到窗口提交材料。</source>
         <translation>The camera is not available; please bring the materials to a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="284"/>
+        <location filename="../screens/case_materials.py" line="276"/>
         <source>没有找到材料，请将材料平放在拍摄区域内。</source>
         <translation>No document found: lay it flat in the capture area.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="285"/>
+        <location filename="../screens/case_materials.py" line="277"/>
         <source>材料超出拍摄范围，请移到中间。</source>
         <translation>The document is cut off: move it to the middle.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="286"/>
+        <location filename="../screens/case_materials.py" line="278"/>
         <source>画面模糊，请保持材料不动再拍。</source>
         <translation>Blurry: keep the document still.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="287"/>
+        <location filename="../screens/case_materials.py" line="279"/>
         <source>光线太暗，请把材料移到灯下。</source>
         <translation>Too dark: move the document into the light.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="288"/>
+        <location filename="../screens/case_materials.py" line="280"/>
         <source>反光太强，请稍微调整材料角度。</source>
         <translation>Glare: tilt the document a little.</translation>
     </message>
@@ -2101,7 +2125,7 @@
 <context>
     <name>NumericKeypad</name>
     <message>
-        <location filename="../widgets/keypad.py" line="45"/>
+        <location filename="../widgets/keypad.py" line="58"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
@@ -2109,7 +2133,7 @@
 <context>
     <name>Page</name>
     <message>
-        <location filename="../screens/case_pages.py" line="50"/>
+        <location filename="../screens/case_pages.py" line="51"/>
         <source>第%1步，共%2步</source>
         <translation>Step %1 of %2</translation>
     </message>
@@ -2863,32 +2887,32 @@ Applicant: %3</translation>
 <context>
     <name>ReceiptPage</name>
     <message>
-        <location filename="../screens/case_submit.py" line="244"/>
+        <location filename="../screens/case_submit.py" line="277"/>
         <source>申请已提交，办件编号：</source>
         <translation>Submitted. Case number:</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="261"/>
+        <location filename="../screens/case_submit.py" line="294"/>
         <source>评价本次服务</source>
         <translation>Rate this service</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="262"/>
+        <location filename="../screens/case_submit.py" line="295"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="287"/>
+        <location filename="../screens/case_submit.py" line="320"/>
         <source>网络暂时不通：申请已安全保存在本机，联网后自动上传。这是临时编号。</source>
         <translation>The network is down: your application is saved safely here and will be uploaded automatically. This is a provisional number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="290"/>
+        <location filename="../screens/case_submit.py" line="323"/>
         <source>已上传至政务服务平台。</source>
         <translation>Uploaded to the government service platform.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_submit.py" line="292"/>
+        <location filename="../screens/case_submit.py" line="325"/>
         <source>承诺办结：%1（%n 个工作日）</source>
         <translation>
             <numerusform>Promised by: %1 (%n working day)</numerusform>
@@ -2896,27 +2920,27 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="295"/>
+        <location filename="../screens/case_submit.py" line="328"/>
         <source>领取方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="298"/>
+        <location filename="../screens/case_submit.py" line="331"/>
         <source>代办人：%1</source>
         <translation>Submitted by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="299"/>
+        <location filename="../screens/case_submit.py" line="332"/>
         <source>验证码：%1</source>
         <translation>Check code: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="304"/>
+        <location filename="../screens/case_submit.py" line="337"/>
         <source>请取走打印的受理回执，扫码可查询办理进度。</source>
         <translation>Take your printed receipt; scan its code to follow your case.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="306"/>
+        <location filename="../screens/case_submit.py" line="339"/>
         <source>回执未能打印，请用手机拍下此屏幕。</source>
         <translation>The receipt could not be printed: please photograph this screen.</translation>
     </message>
@@ -2963,57 +2987,57 @@ Applicant: %3</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../screens/case_submit.py" line="143"/>
+        <location filename="../screens/case_submit.py" line="183"/>
         <source>请核对申请信息</source>
         <translation>Check your application</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="157"/>
+        <location filename="../screens/case_submit.py" line="197"/>
         <source>点击“提交”后，申请将保存在本机并上传至政务服务平台。</source>
         <translation>Submit saves your application here and uploads it to the platform.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="161"/>
+        <location filename="../screens/case_submit.py" line="201"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="161"/>
+        <location filename="../screens/case_submit.py" line="201"/>
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="181"/>
+        <location filename="../screens/case_submit.py" line="214"/>
         <source>事项：%1</source>
         <translation>Service: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="182"/>
+        <location filename="../screens/case_submit.py" line="215"/>
         <source>申请人：%1（%2）</source>
         <translation>Applicant: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="186"/>
+        <location filename="../screens/case_submit.py" line="219"/>
         <source>身份核验：%1</source>
         <translation>Identity checked by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="188"/>
+        <location filename="../screens/case_submit.py" line="221"/>
         <source>代办人：%1</source>
         <translation>Submitted by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="193"/>
+        <location filename="../screens/case_submit.py" line="226"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="195"/>
+        <location filename="../screens/case_submit.py" line="228"/>
         <source>材料：</source>
         <translation>Materials:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_submit.py" line="199"/>
+        <location filename="../screens/case_submit.py" line="232"/>
         <source>%1（%n 页）</source>
         <translation>
             <numerusform>%1 (%n page)</numerusform>
@@ -3021,17 +3045,17 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="201"/>
+        <location filename="../screens/case_submit.py" line="234"/>
         <source>%1（到窗口提交）</source>
         <translation>%1 (brought to window)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="202"/>
+        <location filename="../screens/case_submit.py" line="235"/>
         <source>领取方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="203"/>
+        <location filename="../screens/case_submit.py" line="236"/>
         <source>联系电话：%1</source>
         <translation>Phone: %1</translation>
     </message>

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contract.privacy import mask_id
 from kiosk.forms import BIRTH_DATE, FieldError, FieldSpec, Kind, Problem, birth_date_typed
 from ui.widgets import make_button, make_label
+from ui.widgets.journey_kit import list_area
 from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
 
 KEYPAD_KINDS = frozenset({Kind.NUMBER, Kind.PHONE, Kind.DATE, Kind.ID_NUMBER})
@@ -189,41 +191,111 @@ class ChoiceField(FieldWidget):
         self.group.setExclusive(exclusive)
 
 
+class GroupRow(QObject):
+    """One member of a group (a family member): a heading with 删除这一位, then one widget per
+    member field. The form shows a row on screens of its own while it is being filled."""
+
+    def __init__(self, spec: FieldSpec, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.heading = QWidget(parent)
+        self.heading.setObjectName("GroupRowHeading")
+        line = QHBoxLayout(self.heading)
+        line.setContentsMargins(0, 0, 0, 0)
+        self.title = make_label("", "Subtitle")
+        self.title.setWordWrap(True)
+        self.remove = make_button(self.tr("删除这一位"), "Secondary")
+        line.addWidget(self.title, 1)
+        line.addWidget(self.remove)
+        self.members: dict[str, FieldWidget] = {}
+        for member in spec.members:
+            self.members[member.name] = make_field(member)
+            self.members[member.name].setParent(parent)
+        for widget in self.widgets():
+            widget.hide()  # until the form shows the row's screens
+
+    def widgets(self) -> list[QWidget]:
+        return [self.heading, *self.members.values()]
+
+    def summary(self) -> str:
+        """The row in one line for the group's list: what the citizen typed, ID masked."""
+        parts = []
+        for widget in self.members.values():
+            value = widget.value()
+            if not value:
+                continue
+            parts.append(mask_id(value) if widget.spec.kind is Kind.ID_NUMBER else str(value))
+        return "  ".join(parts) or self.tr("（未填写）")
+
+    def is_blank(self) -> bool:
+        return not any(widget.value() for widget in self.members.values())
+
+
 class GroupField(FieldWidget):
-    """A repeating group (e.g. family members): rows of member fields, add and remove."""
+    """A repeating group (family members): a list of the rows added, each with 修改, and
+    "＋ 添加一位". The rows themselves are filled on screens of their own (``edit_requested``),
+    so a row's fields never make the page longer than the screen."""
+
+    edit_requested = Signal(object)  # the GroupRow to show
+    row_removed = Signal(object)
 
     def __init__(self, spec: FieldSpec) -> None:
         super().__init__(spec)
-        self.rows: list[tuple[QWidget, dict[str, FieldWidget]]] = []
-        self.rows_box = QVBoxLayout()
-        self.rows_box.setSpacing(16)
-        self.layout_.addLayout(self.rows_box)
+        self.rows: list[GroupRow] = []
+        self.edit_buttons: list[QPushButton] = []  # 修改, one per row in the list
+        self.list_box = QVBoxLayout()
+        self.list_box.setSpacing(12)
+        self.list_box.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.layout_.addWidget(list_area(self.list_box), 1)
         self.add_button = make_button(self.tr("＋ 添加一位"), "Secondary")
-        self.add_button.clicked.connect(lambda: self.add_row())
+        self.add_button.clicked.connect(lambda: self.edit_requested.emit(self.add_row()))
         self.layout_.addWidget(self.add_button)
         self.finish_layout()
 
-    def add_row(self) -> dict[str, FieldWidget]:
-        frame = QWidget()
-        frame.setObjectName("GroupRow")
-        box = QVBoxLayout(frame)
-        members: dict[str, FieldWidget] = {}
-        for member in self.spec.members:
-            widget = make_field(member)
+    def add_row(self) -> GroupRow:
+        row = GroupRow(self.spec, self)
+        for widget in row.members.values():
             widget.focused.connect(self.focused.emit)
-            box.addWidget(widget)
-            members[member.name] = widget
-        remove = make_button(self.tr("删除这一位"), "Secondary")
-        remove.clicked.connect(lambda: self._remove(frame))
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(remove)
-        box.addLayout(row)
-        self._fill_birth_date_from_id(members)
-        self.rows_box.addWidget(frame)
-        self.rows.append((frame, members))
+        row.remove.clicked.connect(lambda: self.remove_row(row))
+        self._fill_birth_date_from_id(row.members)
+        self.rows.append(row)
+        self.refresh()
+        return row
+
+    def remove_row(self, row: GroupRow) -> None:
+        self.rows = [r for r in self.rows if r is not row]
+        for widget in row.widgets():
+            widget.hide()
+            widget.deleteLater()
+        row.deleteLater()
+        self.refresh()
+        self.row_removed.emit(row)
+
+    def refresh(self) -> None:
+        """The list of rows as the citizen filled them, and the limit on adding more."""
+        while (entry := self.list_box.takeAt(0)) is not None:
+            if (widget := entry.widget()) is not None:
+                widget.hide()  # a child until deleted: never a window of its own
+                widget.deleteLater()
+        self.edit_buttons = []
+        for number, row in enumerate(self.rows, start=1):
+            row.title.setText(
+                self.tr("%1：第%2位").replace("%1", self.spec.label).replace("%2", str(number))
+            )
+            self.list_box.addWidget(self._summary_line(number, row))
         self.add_button.setEnabled(len(self.rows) < self.spec.max_rows)
-        return members
+
+    def _summary_line(self, number: int, row: GroupRow) -> QWidget:
+        line = QWidget()
+        line.setObjectName("GroupRow")
+        layout = QHBoxLayout(line)
+        text = make_label(f"{number}. {row.summary()}", "ReadOnlyValue")
+        text.setWordWrap(True)
+        edit = make_button(self.tr("修改"), "Secondary")
+        edit.clicked.connect(lambda: self.edit_requested.emit(row))
+        self.edit_buttons.append(edit)
+        layout.addWidget(text, 1)
+        layout.addWidget(edit)
+        return line
 
     @staticmethod
     def _fill_birth_date_from_id(members: dict[str, FieldWidget]) -> None:
@@ -243,27 +315,22 @@ class GroupField(FieldWidget):
 
         id_field.edit.textChanged.connect(fill)
 
-    def _remove(self, frame: QWidget) -> None:
-        self.rows = [(f, m) for f, m in self.rows if f is not frame]
-        frame.setParent(None)
-        frame.deleteLater()
-        self.add_button.setEnabled(len(self.rows) < self.spec.max_rows)
-
     def value(self) -> list[dict[str, Any]]:
-        return [{name: w.value() for name, w in members.items()} for _, members in self.rows]
+        return [{name: w.value() for name, w in row.members.items()} for row in self.rows]
 
     def set_value(self, value: Any) -> None:
-        for frame, _ in list(self.rows):
-            self._remove(frame)
-        for row in value or []:
-            for name, widget in self.add_row().items():
-                widget.set_value(row.get(name))
+        for row in list(self.rows):
+            self.remove_row(row)
+        for answers in value or []:
+            for name, widget in self.add_row().members.items():
+                widget.set_value(answers.get(name))
+        self.refresh()
 
     def show_errors(self, errors: list[FieldError]) -> None:
         own = [e for e in errors if e.row is None]
         super().show_errors(own)
-        for index, (_, members) in enumerate(self.rows):
-            for name, widget in members.items():
+        for index, row in enumerate(self.rows):
+            for name, widget in row.members.items():
                 widget.show_errors([e for e in errors if e.row == index and e.member == name])
 
 

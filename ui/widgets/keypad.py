@@ -39,15 +39,26 @@ class NumericKeypad(QWidget):
         self.keys: dict[str, QPushButton] = {}
         self._grid = grid = QGridLayout(self)
         grid.setSpacing(16)
-        rows = ["123", "456", "789", ("X" if allow_x else "C") + "0⌫"]
+        rows = ["123", "456", "789", "C0⌫"]
         for r, row in enumerate(rows):
             for c, key in enumerate(row):
-                text = self.tr("清空") if key == "C" else key
-                button = Key(text)
+                button = Key(key)
                 button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keep the caret in the field
                 button.clicked.connect(lambda _=False, k=key: self.press(k))
                 grid.addWidget(button, r, c)
                 self.keys[key] = button
+        self.allow_x = allow_x
+        self.set_allow_x(allow_x)
+
+    def set_allow_x(self, allow_x: bool) -> None:
+        """The corner key types X (an ID number's check digit) or clears the field (any other
+        number: a phone number has no X)."""
+        self.allow_x = allow_x
+        corner = self.keys["C"]
+        corner.setText("X" if allow_x else self.tr("清空"))
+        self.keys.pop("X", None)
+        if allow_x:
+            self.keys["X"] = corner
 
     def set_compact(self, compact: bool) -> None:
         """Closer keys where height is scarce (beside a form on a landscape screen); the keys
@@ -57,8 +68,10 @@ class NumericKeypad(QWidget):
     def press(self, key: str) -> None:
         if key == "⌫":
             self.target.backspace()
-        elif key == "C":
+        elif key == "C" and not self.allow_x:
             self.target.clear()
+        elif key == "C":
+            self.target.insert("X")
         else:
             self.target.insert(key)
         self.changed.emit(self.target.text())

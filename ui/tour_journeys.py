@@ -162,10 +162,10 @@ class JourneyTour:
         self.tap(window.home.tiles["progress"])
         self.wait(lambda: journey.currentWidget() is journey.collect_page, "the progress page")
         self.shot(window, variant, "progress-entry")
-        journey.keypad.target = journey.case_field
+        journey.type_into(journey.case_field)
         for key in receipt.case_number.removeprefix("YM"):
             self.tap(journey.keypad.keys[key])
-        journey.keypad.target = journey.last6_field
+        journey.type_into(journey.last6_field)
         for key in card_id[-6:]:
             self.tap(journey.keypad.keys[key])
         self.shot(window, variant, "progress-typed")

@@ -233,7 +233,7 @@ def test_codes_that_are_not_appointments(
 ) -> None:
     answer = refusal_after_scan(qtbot, hall, hall_window, text)
     assert "无法识别该二维码" in answer
-    qtbot.mouseClick(hall_window.checkin.refused_home_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(hall_window.finish_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: hall_window.stack.currentWidget() is hall_window.home, timeout=5000)
 
 

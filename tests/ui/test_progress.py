@@ -145,9 +145,13 @@ def test_typed_number_and_last_six(qtbot: QtBot, hall: Hall, hall_window: KioskW
     receipt = submit_case(hall)
     open_progress(qtbot, window)
     journey = window.progress
+    # The number's letters are shown before the field: the citizen types the digits after them.
+    assert journey.case_prefix.text() == "YM" and journey.case_prefix.isVisible()
     type_digits(qtbot, window, journey.case_field, receipt.case_number.removeprefix("YM"))
+    assert journey.keypad.keys["C"].text() == "清空"  # a case number has no X
     assert not journey.search_button.isEnabled()  # no proof yet
     type_digits(qtbot, window, journey.last6_field, (CARD.id_number or "")[-6:])
+    assert journey.keypad.keys["C"].text() == "X"  # an ID number's last six may end in X
     assert journey.search_button.isEnabled()
     qtbot.mouseClick(journey.search_button, Qt.MouseButton.LeftButton)
     wait_page(qtbot, window, "status_page")
@@ -291,6 +295,6 @@ def test_landscape_keypad_and_search_need_no_scrolling(
     open_progress(qtbot, window)
     journey = window.progress
     page = journey.collect_page
-    buttons = (journey.search_button, journey.back_button)
+    buttons = (journey.search_button, window.finish_button)
     assert_in_view((*journey.keypad.keys.values(), *buttons), page)
     window.end_session("finish")

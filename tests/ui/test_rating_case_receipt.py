@@ -123,7 +123,7 @@ def test_rate_a_case_from_home_with_its_printed_receipt(
         assert journey.refusal_title.text() == "未找到该办件"
         assert number not in shown_texts(window)
         assert evaluations(hub_outside, number) == []
-        click(qtbot, journey.refused_home_button)
+        click(qtbot, window.finish_button)
         qtbot.waitUntil(lambda: window.stack.currentWidget() is window.home, timeout=5000)
 
         # Later, from home: 好差评, the receipt held up to the camera.
@@ -170,7 +170,7 @@ def test_a_provisional_receipt_is_rated_once_its_case_is_uploaded(
         wait_page(qtbot, window, "refused_page")
         assert journey.refusal_title.text() == "办件尚未上传，暂不能评价"
         assert citizen.journey.receipt is None  # the applicant's journey is over
-        click(qtbot, journey.refused_home_button)
+        click(qtbot, window.finish_button)
         qtbot.waitUntil(lambda: window.stack.currentWidget() is window.home, timeout=5000)
 
         # Still offline: the case is in this terminal's outbox, not at the hub yet.
@@ -178,7 +178,7 @@ def test_a_provisional_receipt_is_rated_once_its_case_is_uploaded(
         open_rating(qtbot, window, "refused_page")
         assert journey.refusal_title.text() == "办件尚未上传，暂不能评价"
         assert "再扫描此回执即可评价" in journey.refusal_label.text()
-        click(qtbot, journey.refused_home_button)
+        click(qtbot, window.finish_button)
         qtbot.waitUntil(lambda: window.stack.currentWidget() is window.home, timeout=5000)
 
         # The hub is back and the outbox delivers the case: the same receipt now rates it.
@@ -285,7 +285,7 @@ def test_receipts_the_hub_does_not_know(qtbot: QtBot, hall: Hall, hall_window: K
     open_rating(qtbot, window, "refused_page")
     assert journey.refusal_title.text() == "临时编号的回执暂不能在此评价"
     assert "提交该办件的终端" in journey.refusal_label.text()
-    click(qtbot, journey.refused_home_button)
+    click(qtbot, window.finish_button)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.home, timeout=5000)
     # A well-formed hub number the hub never issued.
     hall.show_qr(case_tracking_code("YM202603029999990", code))

@@ -115,7 +115,7 @@ def test_card_ticket_then_the_same_person_is_refused_a_second(
     assert journey.retry_button.isHidden()
     assert len(stored_digests(hall)) == 1
     assert any(first in said for said in window.voice.spoken)  # the refusal is spoken too
-    home(qtbot, window, journey.failed_home_button)
+    home(qtbot, window, window.finish_button)  # 结束办理: the one way out
     hall.remove_card()
 
 

@@ -91,7 +91,7 @@ class IdentifyPage(Page):
         self.manual_button.clicked.connect(lambda: self.manual.setVisible(True))
         self.qr_button.clicked.connect(self._scan_qr)
         self.body.addStretch(1)
-        self.back, _ = self.nav(self.tr("返回"))
+        self.back, _ = self.nav(self.tr("上一步"))
 
     def begin(self, manual_allowed: bool) -> None:
         """Show the page fresh and listen to the card reader until ``stop``."""

@@ -125,7 +125,6 @@ class FindPage(Page):
         self.empty.setWordWrap(True)
         self.body.addWidget(self.empty)
         self.body.addWidget(list_area(self.results), 1)  # the results scroll on their own
-        self.back, _ = self.nav(self.tr("返回首页"))
         self.result_buttons: dict[str, QPushButton] = {}
 
     def load(self, items: list[CatalogItem]) -> None:
@@ -192,7 +191,7 @@ class GuidePage(Page):
         self.where = make_label("", "Notice")
         self.where.setWordWrap(True)
         self.body.addWidget(self.where)
-        self.back, self.apply = self.nav(self.tr("返回"), self.tr("申请办理"))
+        self.back, self.apply = self.nav(self.tr("上一步"), self.tr("申请办理"))
 
     def show_item(self, item: CatalogItem, channel: Channel, guide: ItemGuide) -> None:
         self.title.setText(item.name)

@@ -118,9 +118,8 @@ class CaseJourney(JourneyScreen):
         self.failed_text.setWordWrap(True)
         self.failed_page.body.addWidget(self.failed_text)
         self.failed_page.body.addStretch(1)
-        self.failed_home, self.failed_retry = self.failed_page.nav(
-            self.tr("返回首页"), self.tr("重试")
-        )
+        self.failed_retry = make_button(self.tr("重试"), "Primary")
+        self.failed_page.pin(self.failed_retry)  # the way out: 结束办理, as on every page
         self._holders: dict[QWidget, QScrollArea] = {}
         self._frames: dict[QWidget, QWidget] = {}  # holder + the page's pinned footer
         self.staff_page = StaffSignInPage(desk.staff, id_monitor, card_guard)
@@ -163,7 +162,6 @@ class CaseJourney(JourneyScreen):
 
     def _connect(self) -> None:
         back = lambda: self.flow.fire(CaseEvent.BACK)  # noqa: E731
-        self.find_page.back.clicked.connect(back)
         self.find_page.chosen.connect(self._choose)
         self.guide_page.back.clicked.connect(back)
         self.guide_page.apply.clicked.connect(lambda: self.flow.fire(CaseEvent.APPLY))  # type: ignore[union-attr]
@@ -179,8 +177,7 @@ class CaseJourney(JourneyScreen):
         self.review_page.submit.clicked.connect(self._submit)  # type: ignore[union-attr]
         self.receipt_page.done.clicked.connect(self._leave_receipt)
         self.receipt_page.rate.clicked.connect(self._rate_receipt)
-        self.failed_home.clicked.connect(lambda: self.flow.fire(CaseEvent.DISMISS))
-        self.failed_retry.clicked.connect(self._submit)  # type: ignore[union-attr]
+        self.failed_retry.clicked.connect(self._retry)
         self.sign_in_button.clicked.connect(self._open_staff)
         self.shift_button.clicked.connect(self._open_shift)
         self.staff_page.back.clicked.connect(self._back_to_find)
@@ -399,6 +396,13 @@ class CaseJourney(JourneyScreen):
             self.delivery_page.set_step(*self._step(CaseState.DELIVERY.value))
 
     # -- submit and receipt ----------------------------------------------------------------
+
+    def _retry(self) -> None:
+        """重试: the case stored again, or, with no catalog yet, the catalog fetched again."""
+        if self.flow.state is CaseState.FAILED:
+            self._submit()
+        else:
+            self.start()
 
     def _submit(self) -> None:
         draft, specs = self.draft, self.specs

@@ -74,7 +74,7 @@ class StaffSignInPage(Page):
         self.error = make_label("", "FieldError")
         self.error.setWordWrap(True)
         self.keypad = NumericKeypad(self.pin_edit)
-        self.back = make_button(self.tr("返回"), "Secondary")
+        self.back = make_button(self.tr("上一步"), "Secondary")
         self.ok = make_button(self.tr("登录"), "Primary")
         self.ok.clicked.connect(self._sign_in)
         nav = QHBoxLayout()
@@ -202,7 +202,7 @@ class ShiftPage(Page):
         self.listing.setWordWrap(True)
         self.listing.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.body.addWidget(self.listing, 1)
-        self.back, self.sign_out_button = self.nav(self.tr("返回"), self.tr("签退"))
+        self.back, self.sign_out_button = self.nav(self.tr("上一步"), self.tr("签退"))
         assert self.sign_out_button is not None
         self.sign_out_button.clicked.connect(self.sign_out.emit)
         self._shift_lines: list[str] = []

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.devices import Devices
 from kiosk.identity import Identity, holder_of
@@ -105,9 +105,6 @@ class CheckInJourney(JourneyScreen):
             wrapped_label(self.tr("正在等待扫码或刷证…"), "Notice", center=True)
         )
         self.wait_page.body.addStretch(1)
-        self.back_button = QPushButton(self.tr("返回首页"))
-        self.back_button.clicked.connect(self._back)
-        self.wait_page.pin(self.back_button)
 
         self.busy_page = Page(self.tr("正在查询您的预约，请稍候…"))
         self.holder_label = wrapped_label(name="Subtitle")
@@ -158,9 +155,7 @@ class CheckInJourney(JourneyScreen):
         self.done_button.clicked.connect(self._dismiss)
         self.ticket_page.pin(self.rating_hint, self.done_button)
 
-        self.refused_page = RefusalPage(
-            self.tr("未能签到"), self.tr("重新扫码或刷证"), self.tr("返回首页")
-        )
+        self.refused_page = RefusalPage(self.tr("未能签到"), self.tr("重新扫码或刷证"))
         self.refusal_title = self.refused_page.problem
         self.refusal_label = self.refused_page.advice
         # Already checked in: the number that check-in issued, as large as on the ticket.
@@ -173,8 +168,6 @@ class CheckInJourney(JourneyScreen):
         body.insertWidget(body.indexOf(self.refused_number) + 1, self.ticket_button)
         self.retry_button = self.refused_page.retry_button
         self.retry_button.clicked.connect(self._retry)
-        self.refused_home_button = self.refused_page.home_button
-        self.refused_home_button.clicked.connect(self._dismiss)
 
         for page in (self.wait_page, self.busy_page, self.ticket_page, self.refused_page):
             self.addWidget(page)
@@ -375,9 +368,6 @@ class CheckInJourney(JourneyScreen):
     def _retry(self) -> None:
         self._session().identity = None
         self.flow.retry()
-
-    def _back(self) -> None:
-        self.flow.back()
 
     def _dismiss(self) -> None:
         if self.flow.state in (CheckInState.SHOWING, CheckInState.REFUSED):

@@ -12,12 +12,18 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout
 
 from contract import models as m
 from kiosk.devices import Devices
 from kiosk.journeys.progress.desk import ProgressDesk
-from kiosk.journeys.progress.flow import ProgressFlow, ProgressRefusal, ProgressState, timeline
+from kiosk.journeys.progress.flow import (
+    DEFAULT_CASE_PREFIX,
+    ProgressFlow,
+    ProgressRefusal,
+    ProgressState,
+    timeline,
+)
 from kiosk.session import Session
 from ui.bridge import BackgroundRunner
 from ui.widgets import make_button, make_label
@@ -72,28 +78,31 @@ class ProgressJourney(JourneyScreen):
         by_card = wrapped_label(self.tr("只刷身份证，可查看本人近期的全部办件。"), "Notice")
         form = QGridLayout()
         form.setHorizontalSpacing(20)
-        self.case_field = _Field(self._target)
-        self.case_field.setPlaceholderText(self.tr("办件编号（数字）"))
+        self.case_field = _Field(self.type_into)
+        # Every hub number is YM + digits: the letters are shown, the citizen types the digits
+        # (kiosk.journeys.progress.flow adds YM to digits typed alone; a scan brings it all).
+        self.case_field.setPlaceholderText(self.tr("回执上 YM 后面的数字"))
         self.case_field.setMaxLength(32)
-        self.last6_field = _Field(self._target)
+        self.last6_field = _Field(self.type_into)
         self.last6_field.setPlaceholderText(self.tr("身份证号后六位"))
         self.last6_field.setMaxLength(6)
         self.proof_label = wrapped_label(name="Notice")
         form.addWidget(make_label(self.tr("办件编号"), "FieldLabel"), 0, 0)
-        form.addWidget(self.case_field, 0, 1)
+        number_row = QHBoxLayout()
+        self.case_prefix = make_label(DEFAULT_CASE_PREFIX, "FieldLabel")
+        number_row.addWidget(self.case_prefix)
+        number_row.addWidget(self.case_field, 1)
+        form.addLayout(number_row, 0, 1)
         self.last6_caption = make_label(self.tr("身份证后六位"), "FieldLabel")
         form.addWidget(self.last6_caption, 1, 0)
         form.addWidget(self.last6_field, 1, 1)
         form.setColumnStretch(1, 1)
-        self.keypad = NumericKeypad(self.case_field, allow_x=True)
+        self.keypad = NumericKeypad(self.case_field)  # X: only for the ID number's last six
         self.search_button = make_button(self.tr("查询"), "Primary")
         self.search_button.clicked.connect(self._search)
-        self.back_button = QPushButton(self.tr("返回首页"))
-        self.back_button.clicked.connect(self._back)
         actions = QVBoxLayout()
         actions.setSpacing(24)
         actions.addWidget(self.search_button)
-        actions.addWidget(self.back_button)
         self.columns = KeypadColumns(
             self.collect_page,
             [how, by_card, form, self.proof_label],
@@ -132,15 +141,11 @@ class ProgressJourney(JourneyScreen):
         self.done_button.clicked.connect(self._dismiss)
         self.status_page.pin(self.to_list_button, self.again_button, self.done_button)
 
-        self.refused_page = RefusalPage(
-            self.tr("未能查到办件"), self.tr("重新查询"), self.tr("返回首页")
-        )
+        self.refused_page = RefusalPage(self.tr("未能查到办件"), self.tr("重新查询"))
         self.refusal_title = self.refused_page.problem
         self.refusal_label = self.refused_page.advice
         self.retry_button = self.refused_page.retry_button
         self.retry_button.clicked.connect(self._retry)
-        self.refused_home_button = self.refused_page.home_button
-        self.refused_home_button.clicked.connect(self._dismiss)
 
         pages = (
             self.collect_page,
@@ -198,7 +203,7 @@ class ProgressJourney(JourneyScreen):
         self.last6_field.show()
         self.last6_caption.show()
         self.proof_label.clear()
-        self.keypad.target = self.case_field
+        self.type_into(self.case_field)
         self.search_button.setEnabled(False)
 
     # -- rendering -----------------------------------------------------------------------
@@ -321,8 +326,10 @@ class ProgressJourney(JourneyScreen):
 
     # -- what the citizen does -----------------------------------------------------------
 
-    def _target(self, field: QLineEdit) -> None:
+    def type_into(self, field: QLineEdit) -> None:
+        """The keypad types into ``field`` (the one the citizen tapped)."""
         self.keypad.target = field
+        self.keypad.set_allow_x(field is self.last6_field)
 
     def _typed(self) -> None:
         if self.flow.state is not ProgressState.COLLECTING:
@@ -382,9 +389,6 @@ class ProgressJourney(JourneyScreen):
 
     def _retry(self) -> None:
         self.flow.retry()
-
-    def _back(self) -> None:
-        self.flow.back()
 
     def _dismiss(self) -> None:
         if self.flow.state in (ProgressState.SHOWING, ProgressState.LISTING, ProgressState.REFUSED):

@@ -11,9 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLineEdit,
-    QPushButton,
 )
 
 from contract import models as m
@@ -81,9 +79,6 @@ class RatingJourney(JourneyScreen):
             wrapped_label(self.tr("评价匿名提交，工作人员看不到评价人信息。"), "Notice")
         )
         self.scan_page.body.addStretch(1)
-        self.back_button = QPushButton(self.tr("返回首页"))
-        self.back_button.clicked.connect(self._back)
-        self.scan_page.pin(self.back_button)
 
         self.busy_page = Page(self.tr("请稍候…"))
         self.busy_page.body.addStretch(1)
@@ -106,13 +101,7 @@ class RatingJourney(JourneyScreen):
         self.rate_page.body.addStretch(1)
         self.submit_button = make_button(self.tr("提交评价"), "Primary")
         self.submit_button.clicked.connect(self._submit)
-        self.skip_button = QPushButton(self.tr("不评价，返回首页"))
-        self.skip_button.clicked.connect(self._back)
-        actions = QHBoxLayout()  # one row: the reasons and the comment need the height
-        actions.setSpacing(24)
-        actions.addWidget(self.skip_button, 1)
-        actions.addWidget(self.submit_button, 2 if landscape else 1)
-        self.rate_page.pin(actions)
+        self.rate_page.pin(self.submit_button)  # not rating: 结束办理, as on every page
 
         self.thanks_page = Page(self.tr("感谢您的评价"))
         self.thanks_label = wrapped_label(name="Subtitle")
@@ -122,15 +111,11 @@ class RatingJourney(JourneyScreen):
         self.thanks_button.clicked.connect(self._dismiss)
         self.thanks_page.pin(self.thanks_button)
 
-        self.refused_page = RefusalPage(
-            self.tr("暂时不能评价"), self.tr("扫描其他凭条"), self.tr("返回首页")
-        )
+        self.refused_page = RefusalPage(self.tr("暂时不能评价"), self.tr("扫描其他凭条"))
         self.refusal_title = self.refused_page.problem
         self.refusal_label = self.refused_page.advice
         self.retry_button = self.refused_page.retry_button
         self.retry_button.clicked.connect(self._retry)
-        self.refused_home_button = self.refused_page.home_button
-        self.refused_home_button.clicked.connect(self._dismiss)
 
         pages = (self.scan_page, self.busy_page, self.rate_page, self.thanks_page)
         for page in (*pages, self.refused_page):
@@ -315,10 +300,6 @@ class RatingJourney(JourneyScreen):
         self.picker.reset()
         self.comment_field.clear()
         self.flow.retry()
-
-    def _back(self) -> None:
-        if self.flow.state in (RatingState.SCANNING, RatingState.RATING):
-            self.flow.back()
 
     def _dismiss(self) -> None:
         if self.flow.state in (RatingState.THANKED, RatingState.REFUSED):

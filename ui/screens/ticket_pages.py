@@ -117,8 +117,6 @@ class ChoosePage(Page):
         self.item_buttons: dict[str, QPushButton] = {}
         self.body.addWidget(self.item_panel, 1)
 
-        self.back_button = make_button(self.tr("返回首页"))
-        self.pin(self.back_button)
         self.mode = "category"
         self.set_mode("category")
 
@@ -204,7 +202,7 @@ class IdentifyPage(Page):
         )
         self.body.addWidget(self.privacy)
         self.body.addStretch(1)
-        self.back_button = make_button(self.tr("返回重新选择"))
+        self.back_button = make_button(self.tr("上一步"))
         self.pin(self.back_button)
 
 
@@ -222,8 +220,7 @@ class FailedPage(Page):
         self.body.addWidget(self.error_label)
         self.body.addStretch(1)
         self.retry_button = make_button(self.tr("重试"), "Primary")
-        self.home_button = make_button(self.tr("返回首页"))
-        self.pin(self.retry_button, self.home_button)
+        self.pin(self.retry_button)
 
     def show_failure(self, failure: IssueFailure, *, retry_asks_identity: bool) -> None:
         title, text = self._words(failure)

@@ -76,8 +76,6 @@ class TicketJourney(JourneyScreen):
         self.category_scroll = self.choose_page.category_panel  # a long list scrolls
         self.category_buttons = self.choose_page.category_buttons
         self.item_buttons = self.choose_page.item_buttons
-        self.back_button = self.choose_page.back_button
-        self.back_button.clicked.connect(self._back_home)
         self.choose_page.category_chosen.connect(self._choose)
         self.choose_page.item_chosen.connect(self._choose_item)
 
@@ -138,8 +136,6 @@ class TicketJourney(JourneyScreen):
         self.error_label = self.failed_page.error_label
         self.retry_button = self.failed_page.retry_button
         self.retry_button.clicked.connect(self._retry)
-        self.failed_home_button = self.failed_page.home_button
-        self.failed_home_button.clicked.connect(self._dismiss)
 
         for page in (
             self.choose_page,
@@ -391,9 +387,6 @@ class TicketJourney(JourneyScreen):
         if self.flow.state is TicketState.IDENTIFYING:
             self._session().identity = None
             self.flow.back()
-
-    def _back_home(self) -> None:
-        self.flow.back()
 
     def _dismiss(self) -> None:
         if self.flow.state in (TicketState.SHOWING, TicketState.FAILED):

@@ -171,17 +171,17 @@
 <context>
     <name>CaseDelivery</name>
     <message>
-        <location filename="../screens/case_submit.py" line="267"/>
+        <location filename="../screens/case_submit.py" line="272"/>
         <source>EMS 邮寄至 %1</source>
         <translation>EMS to %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="271"/>
+        <location filename="../screens/case_submit.py" line="276"/>
         <source>电子送达</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="272"/>
+        <location filename="../screens/case_submit.py" line="277"/>
         <source>到窗口领取</source>
         <translation>Collect at a window</translation>
     </message>
@@ -189,22 +189,22 @@
 <context>
     <name>CaseIdentity</name>
     <message>
-        <location filename="../screens/case_submit.py" line="255"/>
+        <location filename="../screens/case_submit.py" line="260"/>
         <source>居民身份证</source>
         <translation>Resident ID card</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="256"/>
+        <location filename="../screens/case_submit.py" line="261"/>
         <source>社会保障卡</source>
         <translation>Social security card</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="259"/>
+        <location filename="../screens/case_submit.py" line="264"/>
         <source>身份码</source>
         <translation>Identity QR code</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="260"/>
+        <location filename="../screens/case_submit.py" line="265"/>
         <source>手动填写</source>
         <translation>Typed by hand</translation>
     </message>
@@ -252,92 +252,87 @@
         <translation>The application could not be saved. Please try again, or apply at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="122"/>
-        <source>返回首页</source>
-        <translation>Back to start</translation>
-    </message>
-    <message>
-        <location filename="../screens/case_screen.py" line="122"/>
+        <location filename="../screens/case_screen.py" line="121"/>
         <source>重试</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="204"/>
+        <location filename="../screens/case_screen.py" line="201"/>
         <source>事项目录暂不可用，请稍后再试或到窗口办理。</source>
         <translation>The list of services is not available. Please try later or apply at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="209"/>
+        <location filename="../screens/case_screen.py" line="206"/>
         <source>请选择或搜索您要办理的事项</source>
         <translation>Please choose or search for the service you need</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="210"/>
+        <location filename="../screens/case_screen.py" line="207"/>
         <source>请刷身份证或社保卡，或出示手机上的身份码</source>
         <translation>Please place your ID card or social security card on the reader, or show the identity code on your phone</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="211"/>
+        <location filename="../screens/case_screen.py" line="208"/>
         <source>请填写申请信息，填好后点下一步</source>
         <translation>Please fill in the application, then tap Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="212"/>
+        <location filename="../screens/case_screen.py" line="209"/>
         <source>请拍摄申请材料，或选择到窗口提交</source>
         <translation>Please photograph your documents, or choose to bring them to the window</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="213"/>
+        <location filename="../screens/case_screen.py" line="210"/>
         <source>请选择领取办理结果的方式</source>
         <translation>Please choose how to receive the result</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="214"/>
+        <location filename="../screens/case_screen.py" line="211"/>
         <source>请核对申请信息，无误后点提交</source>
         <translation>Please check your application, then tap Submit</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="215"/>
+        <location filename="../screens/case_screen.py" line="212"/>
         <source>申请没能保存，请点重试，或到窗口办理</source>
         <translation>The application could not be saved. Please tap Try again, or go to a window</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="218"/>
+        <location filename="../screens/case_screen.py" line="215"/>
         <source>申请已提交，办件编号 %1，请取走回执。</source>
         <translation>Your application is submitted, case number %1. Please take your receipt.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="294"/>
+        <location filename="../screens/case_screen.py" line="290"/>
         <source>申请已提交，正在打印回执…</source>
         <translation>Submitted. Printing your receipt…</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="357"/>
+        <location filename="../screens/case_screen.py" line="353"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="358"/>
+        <location filename="../screens/case_screen.py" line="354"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="361"/>
+        <location filename="../screens/case_screen.py" line="357"/>
         <source>代办人</source>
         <translation>Submitted by</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="452"/>
+        <location filename="../screens/case_screen.py" line="455"/>
         <source>申请已安全保存在本机，联网后自动上传。</source>
         <translation>Your application is saved safely on this terminal and will be uploaded when the network is back.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="473"/>
+        <location filename="../screens/case_screen.py" line="476"/>
         <source>未登录：以下为市民自助申请</source>
         <translation>No staff signed in: citizens apply for themselves</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="475"/>
+        <location filename="../screens/case_screen.py" line="478"/>
         <source>代办中：工号 %1</source>
         <translation>On behalf: staff %1</translation>
     </message>
@@ -351,7 +346,7 @@
     </message>
     <message>
         <location filename="../screens/checkin_screen.py" line="84"/>
-        <location filename="../screens/checkin_screen.py" line="244"/>
+        <location filename="../screens/checkin_screen.py" line="237"/>
         <source>请出示预约二维码，或将身份证放在读卡区</source>
         <translation>Show your appointment QR code, or place your ID card on the reader</translation>
     </message>
@@ -381,190 +376,184 @@
         <translation>Waiting for a QR code or an ID card…</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="108"/>
-        <location filename="../screens/checkin_screen.py" line="162"/>
-        <source>返回首页</source>
-        <translation>Back to start</translation>
-    </message>
-    <message>
-        <location filename="../screens/checkin_screen.py" line="112"/>
+        <location filename="../screens/checkin_screen.py" line="109"/>
         <source>正在查询您的预约，请稍候…</source>
         <translation>Looking up your appointment, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="117"/>
+        <location filename="../screens/checkin_screen.py" line="114"/>
         <source>签到成功</source>
         <translation>Checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="129"/>
+        <location filename="../screens/checkin_screen.py" line="126"/>
         <source>预约优先：请留意叫号，将优先为您办理</source>
         <translation>Appointment priority: watch for your number, you will be served first</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="153"/>
+        <location filename="../screens/checkin_screen.py" line="150"/>
         <source>办完业务后，欢迎在首页「好差评」扫描凭条二维码，评价本次服务</source>
         <translation>After your visit, rate our service: choose &quot;Rate our service&quot; on the home screen and scan the QR code on your ticket</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="162"/>
+        <location filename="../screens/checkin_screen.py" line="158"/>
         <source>未能签到</source>
         <translation>Check-in not possible</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="162"/>
+        <location filename="../screens/checkin_screen.py" line="158"/>
         <source>重新扫码或刷证</source>
         <translation>Scan or place the card again</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="171"/>
+        <location filename="../screens/checkin_screen.py" line="166"/>
         <source>现场取号</source>
         <translation>Take a number now</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="239"/>
+        <location filename="../screens/checkin_screen.py" line="232"/>
         <source>%1，您好（%2）</source>
         <translation>Hello %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="239"/>
+        <location filename="../screens/checkin_screen.py" line="232"/>
         <source>您</source>
         <translation>there</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="246"/>
+        <location filename="../screens/checkin_screen.py" line="239"/>
         <source>签到成功，您的号码是 %1，请留意叫号。</source>
         <translation>You are checked in. Your number is %1; please watch for it to be called.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="251"/>
+        <location filename="../screens/checkin_screen.py" line="244"/>
         <source>，您的号码是 %1。</source>
         <translation>, your number is %1.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="260"/>
+        <location filename="../screens/checkin_screen.py" line="253"/>
         <source>%1，您的预约已签到</source>
         <translation>%1, your appointment is checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="263"/>
+        <location filename="../screens/checkin_screen.py" line="256"/>
         <source>您的预约已签到</source>
         <translation>Your appointment is checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="265"/>
+        <location filename="../screens/checkin_screen.py" line="258"/>
         <source>证件号码：%1</source>
         <translation>ID number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="288"/>
+        <location filename="../screens/checkin_screen.py" line="281"/>
         <source>没有查到您今天的预约</source>
         <translation>No appointment found for today</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="289"/>
+        <location filename="../screens/checkin_screen.py" line="282"/>
         <source>请确认预约的日期和证件，或现场取号办理。</source>
         <translation>Please check the date and the ID you booked with, or take a number now.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="292"/>
+        <location filename="../screens/checkin_screen.py" line="285"/>
         <source>您的预约不是今天</source>
         <translation>Your appointment is not today</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="293"/>
+        <location filename="../screens/checkin_screen.py" line="286"/>
         <source>预约日期：%1。请在预约当天前来签到，或现场取号办理。</source>
         <translation>Appointment date: %1. Please check in on that day, or take a number now.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="297"/>
+        <location filename="../screens/checkin_screen.py" line="290"/>
         <source>预约已过期</source>
         <translation>The appointment has expired</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="298"/>
+        <location filename="../screens/checkin_screen.py" line="291"/>
         <source>预约日期：%1，已错过。请重新预约，或现场取号办理。</source>
         <translation>Appointment date: %1, which has passed. Please book again, or take a number now.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="300"/>
+        <location filename="../screens/checkin_screen.py" line="293"/>
         <source>二维码已过期</source>
         <translation>The QR code has expired</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="300"/>
+        <location filename="../screens/checkin_screen.py" line="293"/>
         <source>请在手机上刷新二维码后重新扫描。</source>
         <translation>Refresh the code on your phone and scan it again.</translation>
     </message>
     <message>
+        <location filename="../screens/checkin_screen.py" line="296"/>
+        <location filename="../screens/checkin_screen.py" line="300"/>
         <location filename="../screens/checkin_screen.py" line="303"/>
-        <location filename="../screens/checkin_screen.py" line="307"/>
-        <location filename="../screens/checkin_screen.py" line="310"/>
         <source>该预约已签到</source>
         <translation>This appointment is already checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="304"/>
+        <location filename="../screens/checkin_screen.py" line="297"/>
         <source>您今天已签到并已办理，号码如下。如需再次办理，请现场取号。</source>
         <translation>You checked in today and were served under the number below. For anything else, please take a new number.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="308"/>
+        <location filename="../screens/checkin_screen.py" line="301"/>
         <source>您今天已签到，排队号如下。无需重复签到，请留意叫号；凭条遗失请到服务台咨询。</source>
         <translation>You checked in today; your number is below. No need to check in again: please listen for your number. Lost the slip? Ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="311"/>
+        <location filename="../screens/checkin_screen.py" line="304"/>
         <source>请勿重复签到，请留意叫号；凭条遗失请到服务台咨询。</source>
         <translation>No need to check in again; watch for your number. Lost your ticket? Ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="314"/>
+        <location filename="../screens/checkin_screen.py" line="307"/>
         <source>该预约已取消</source>
         <translation>This appointment was cancelled</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="314"/>
+        <location filename="../screens/checkin_screen.py" line="307"/>
         <source>如需办理，请重新预约或现场取号。</source>
         <translation>Book again, or take a number now.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="316"/>
+        <location filename="../screens/checkin_screen.py" line="309"/>
         <source>无法识别该二维码</source>
         <translation>This QR code is not recognised</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="317"/>
+        <location filename="../screens/checkin_screen.py" line="310"/>
         <source>请出示预约短信或预约页面上的二维码，也可以刷身份证签到。</source>
         <translation>Show the QR code from your booking message or page, or check in with your ID card.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="320"/>
+        <location filename="../screens/checkin_screen.py" line="313"/>
         <source>身份证读取失败</source>
         <translation>The ID card could not be read</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="320"/>
+        <location filename="../screens/checkin_screen.py" line="313"/>
         <source>请将身份证平放在读卡区，稍等片刻再拿开。</source>
         <translation>Lay the card flat on the reader and wait a moment before taking it away.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="322"/>
+        <location filename="../screens/checkin_screen.py" line="315"/>
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="322"/>
+        <location filename="../screens/checkin_screen.py" line="315"/>
         <source>请稍后重试，或到服务台人工签到。</source>
         <translation>Try again later, or check in at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="323"/>
+        <location filename="../screens/checkin_screen.py" line="316"/>
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="323"/>
+        <location filename="../screens/checkin_screen.py" line="316"/>
         <source>请到服务台人工签到。</source>
         <translation>Please check in at the service desk.</translation>
     </message>
@@ -602,17 +591,12 @@
         <translation>Nothing found. Try other words, or take a ticket by service type.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="120"/>
-        <source>返回首页</source>
-        <translation>Back to start</translation>
-    </message>
-    <message>
-        <location filename="../screens/ticket_pages.py" line="154"/>
+        <location filename="../screens/ticket_pages.py" line="152"/>
         <source>请选择要办理的业务类别</source>
         <translation>Please choose a service</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="156"/>
+        <location filename="../screens/ticket_pages.py" line="154"/>
         <source>请找到您要办理的事项</source>
         <translation>Find what you need done</translation>
     </message>
@@ -1076,7 +1060,7 @@
     <name>DeliveryPage</name>
     <message>
         <location filename="../screens/case_submit.py" line="40"/>
-        <location filename="../screens/case_submit.py" line="108"/>
+        <location filename="../screens/case_submit.py" line="113"/>
         <source>办好后，您想怎样领取结果？</source>
         <translation>How would you like to receive the result?</translation>
     </message>
@@ -1126,22 +1110,22 @@
         <translation>Send to the ID card address: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="108"/>
+        <location filename="../screens/case_submit.py" line="113"/>
         <source>请确认联系电话</source>
         <translation>Please check your phone number</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="164"/>
+        <location filename="../screens/case_submit.py" line="169"/>
         <source>请选择领取方式。</source>
         <translation>Please choose how to receive the result.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="167"/>
+        <location filename="../screens/case_submit.py" line="172"/>
         <source>请填写收件地址，写到门牌号。</source>
         <translation>Please enter the delivery address, down to the door number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="175"/>
+        <location filename="../screens/case_submit.py" line="180"/>
         <source>电话号码不对，手机号是 1 开头的 11 位数字。</source>
         <translation>This phone number is not right: a mobile number has 11 digits starting with 1.</translation>
     </message>
@@ -1293,82 +1277,77 @@
 <context>
     <name>FailedPage</name>
     <message>
-        <location filename="../screens/ticket_pages.py" line="219"/>
-        <location filename="../screens/ticket_pages.py" line="256"/>
-        <location filename="../screens/ticket_pages.py" line="260"/>
-        <location filename="../screens/ticket_pages.py" line="261"/>
+        <location filename="../screens/ticket_pages.py" line="217"/>
+        <location filename="../screens/ticket_pages.py" line="253"/>
+        <location filename="../screens/ticket_pages.py" line="257"/>
+        <location filename="../screens/ticket_pages.py" line="258"/>
         <source>暂时无法取号</source>
         <translation>No number can be issued right now</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="224"/>
-        <location filename="../screens/ticket_pages.py" line="234"/>
+        <location filename="../screens/ticket_pages.py" line="222"/>
+        <location filename="../screens/ticket_pages.py" line="231"/>
         <source>重试</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="225"/>
-        <source>返回首页</source>
-        <translation>Back to start</translation>
-    </message>
-    <message>
-        <location filename="../screens/ticket_pages.py" line="234"/>
+        <location filename="../screens/ticket_pages.py" line="231"/>
         <source>重新刷证或扫码</source>
         <translation>Card or code again</translation>
     </message>
     <message>
+        <location filename="../screens/ticket_pages.py" line="240"/>
         <location filename="../screens/ticket_pages.py" line="243"/>
-        <location filename="../screens/ticket_pages.py" line="246"/>
         <source>不能重复取号</source>
         <translation>You already have a ticket</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="244"/>
+        <location filename="../screens/ticket_pages.py" line="241"/>
         <source>您在该业务已有一个未办结的号码，请留意叫号，无需重复取号。</source>
         <translation>You already hold an open ticket for this service. Please wait to be called; no second ticket is needed.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="247"/>
+        <location filename="../screens/ticket_pages.py" line="244"/>
         <source>您已有一个未办结的号码 %1，请留意叫号，无需重复取号。</source>
         <translation>You already hold ticket %1, still open. Please wait to be called; no second ticket is needed.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="250"/>
+        <location filename="../screens/ticket_pages.py" line="247"/>
         <source>身份证读取失败</source>
         <translation>The ID card could not be read</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="250"/>
+        <location filename="../screens/ticket_pages.py" line="247"/>
         <source>请将身份证平放在读卡区，稍等片刻再拿开。</source>
         <translation>Lay your ID card flat on the reader and wait a moment before taking it back.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="252"/>
+        <location filename="../screens/ticket_pages.py" line="249"/>
         <source>身份码已过期</source>
         <translation>The identity code has expired</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="252"/>
+        <location filename="../screens/ticket_pages.py" line="249"/>
         <source>请在手机上刷新身份码后重新扫描。</source>
         <translation>Refresh the code on your phone and scan it again.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="254"/>
+        <location filename="../screens/ticket_pages.py" line="251"/>
         <source>无法识别该二维码</source>
         <translation>This QR code is not recognised</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="254"/>
+        <location filename="../screens/ticket_pages.py" line="251"/>
         <source>请出示手机上的电子身份码，或刷身份证。</source>
         <translation>Show the electronic identity code on your phone, or place your ID card.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="257"/>
+        <location filename="../screens/ticket_pages.py" line="254"/>
         <source>网络暂时不通，请稍后重试，或到服务台人工取号。</source>
         <translation>The network is down. Try again shortly, or ask at the help desk for a number.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="261"/>
+        <location filename="../screens/ticket_pages.py" line="258"/>
         <source>系统暂时出现故障，请到服务台人工取号。</source>
         <translation>The system has a fault. Please ask at the help desk for a number.</translation>
     </message>
@@ -1407,11 +1386,6 @@
         <location filename="../screens/case_pages.py" line="123"/>
         <source>没有找到相关事项，请换个说法试试，或到服务台咨询。</source>
         <translation>Nothing found. Try other words, or ask at the service desk.</translation>
-    </message>
-    <message>
-        <location filename="../screens/case_pages.py" line="128"/>
-        <source>返回首页</source>
-        <translation>Back to start</translation>
     </message>
 </context>
 <context>
@@ -1509,8 +1483,8 @@
     </message>
     <message>
         <location filename="../widgets/form_fields.py" line="49"/>
-        <source>日期不对，请按“年月日”填 8 位数字，例如 20250301。</source>
-        <translation>This date is not right: enter 8 digits, year month day, e.g. 20250301.</translation>
+        <source>日期不对，请把年、月、日填完整，例如 2025年03月01日。</source>
+        <translation>That date is not right. Please fill in the year, month and day, e.g. 2025-03-01.</translation>
     </message>
     <message>
         <location filename="../widgets/form_fields.py" line="53"/>
@@ -1571,17 +1545,17 @@
 <context>
     <name>GroupField</name>
     <message>
-        <location filename="../widgets/form_fields.py" line="249"/>
+        <location filename="../widgets/form_fields.py" line="266"/>
         <source>＋ 添加一位</source>
         <translation>+ Add a person</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="282"/>
+        <location filename="../widgets/form_fields.py" line="299"/>
         <source>%1：第%2位</source>
         <translation>%1: no. %2</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="293"/>
+        <location filename="../widgets/form_fields.py" line="310"/>
         <source>修改</source>
         <translation>Change</translation>
     </message>
@@ -1589,12 +1563,12 @@
 <context>
     <name>GroupRow</name>
     <message>
-        <location filename="../widgets/form_fields.py" line="206"/>
+        <location filename="../widgets/form_fields.py" line="223"/>
         <source>删除这一位</source>
         <translation>Remove this person</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="227"/>
+        <location filename="../widgets/form_fields.py" line="244"/>
         <source>（未填写）</source>
         <translation>(not filled in)</translation>
     </message>
@@ -1602,82 +1576,82 @@
 <context>
     <name>GuidePage</name>
     <message>
-        <location filename="../screens/case_pages.py" line="195"/>
-        <source>返回</source>
-        <translation>Back</translation>
-    </message>
-    <message>
-        <location filename="../screens/case_pages.py" line="195"/>
+        <location filename="../screens/case_pages.py" line="194"/>
         <source>申请办理</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="201"/>
+        <location filename="../screens/case_pages.py" line="194"/>
+        <source>上一步</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_pages.py" line="200"/>
         <source>必需</source>
         <translation>required</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="201"/>
+        <location filename="../screens/case_pages.py" line="200"/>
         <source>选交</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="203"/>
+        <location filename="../screens/case_pages.py" line="202"/>
         <source>需原件</source>
         <translation>original needed</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="207"/>
+        <location filename="../screens/case_pages.py" line="206"/>
         <source>免费</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="209"/>
+        <location filename="../screens/case_pages.py" line="208"/>
         <source>%1 元</source>
         <translation>CNY %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="212"/>
+        <location filename="../screens/case_pages.py" line="211"/>
         <source>窗口领取</source>
         <translation>collect at the counter</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="213"/>
+        <location filename="../screens/case_pages.py" line="212"/>
         <source>EMS 邮寄</source>
         <translation>EMS</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="214"/>
+        <location filename="../screens/case_pages.py" line="213"/>
         <source>电子送达</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="218"/>
+        <location filename="../screens/case_pages.py" line="217"/>
         <source>申请对象：%1</source>
         <translation>Who can apply: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="220"/>
+        <location filename="../screens/case_pages.py" line="219"/>
         <source>事项类型：%1</source>
         <translation>Type: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="221"/>
+        <location filename="../screens/case_pages.py" line="220"/>
         <source>办理部门：%1</source>
         <translation>Department: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="222"/>
+        <location filename="../screens/case_pages.py" line="221"/>
         <source>申请材料：</source>
         <translation>Materials:</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="224"/>
+        <location filename="../screens/case_pages.py" line="223"/>
         <source>收费：%1</source>
         <translation>Fee: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_pages.py" line="225"/>
+        <location filename="../screens/case_pages.py" line="224"/>
         <source>承诺时限：%n 个工作日</source>
         <translation>
             <numerusform>Time limit: %n working day</numerusform>
@@ -1685,22 +1659,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="226"/>
+        <location filename="../screens/case_pages.py" line="225"/>
         <source>送达方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="229"/>
+        <location filename="../screens/case_pages.py" line="228"/>
         <source>设定依据：%1</source>
         <translation>Legal basis: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="235"/>
+        <location filename="../screens/case_pages.py" line="234"/>
         <source>本事项可在本机自助申请。</source>
         <translation>You can apply for this service on this terminal.</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="237"/>
+        <location filename="../screens/case_pages.py" line="236"/>
         <source>本事项需到窗口办理，请取号后到窗口申请。</source>
         <translation>This service is handled at a window: please take a ticket.</translation>
     </message>
@@ -1772,7 +1746,8 @@
     </message>
     <message>
         <location filename="../screens/case_identify.py" line="94"/>
-        <source>返回</source>
+        <location filename="../screens/ticket_pages.py" line="205"/>
+        <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
@@ -1821,39 +1796,34 @@
         <translation>The identity code cannot be checked now. Please use your ID card.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="186"/>
+        <location filename="../screens/ticket_pages.py" line="184"/>
         <source>实名取号</source>
         <translation>Ticket with your ID</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="192"/>
+        <location filename="../screens/ticket_pages.py" line="190"/>
         <source>刷身份证</source>
         <translation>Place your ID card</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="192"/>
+        <location filename="../screens/ticket_pages.py" line="190"/>
         <source>将身份证平放在读卡区，读取后即可拿开</source>
         <translation>Lay your ID card flat on the reader; take it back once it is read</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="196"/>
+        <location filename="../screens/ticket_pages.py" line="194"/>
         <source>出示身份码</source>
         <translation>Show your identity QR</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="197"/>
+        <location filename="../screens/ticket_pages.py" line="195"/>
         <source>打开手机上的电子身份码（如政务服务码），对准扫码窗口</source>
         <translation>Open the electronic identity code on your phone (e.g. the government service code) and hold it to the scanner</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="203"/>
+        <location filename="../screens/ticket_pages.py" line="201"/>
         <source>证件信息仅用于本次取号，凭条和屏幕上只显示部分号码</source>
         <translation>Your ID is used only for this ticket; the screen and the ticket show part of the number only</translation>
-    </message>
-    <message>
-        <location filename="../screens/ticket_pages.py" line="207"/>
-        <source>返回重新选择</source>
-        <translation>Back to choose again</translation>
     </message>
 </context>
 <context>
@@ -1880,72 +1850,95 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../main_window.py" line="131"/>
+        <location filename="../main_window.py" line="135"/>
         <source>还需要更多时间吗？</source>
         <translation>Do you need more time?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="177"/>
+        <location filename="../main_window.py" line="181"/>
         <source>一门通自助终端</source>
         <translation>Yimen self-service kiosk</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178"/>
+        <location filename="../main_window.py" line="182"/>
         <source>结束办理</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180"/>
+        <location filename="../main_window.py" line="184"/>
         <source>排队取号</source>
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180"/>
+        <location filename="../main_window.py" line="184"/>
         <source>到窗口办理业务，请先取号</source>
         <translation>Queue for a service window</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183"/>
+        <location filename="../main_window.py" line="187"/>
         <source>自助办事</source>
         <translation>Apply for a service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183"/>
+        <location filename="../main_window.py" line="187"/>
         <source>在本机申请办理，结果可邮寄到家</source>
         <translation>Apply here; the result can be posted to you</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186"/>
+        <location filename="../main_window.py" line="190"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186"/>
+        <location filename="../main_window.py" line="190"/>
         <source>已预约？扫预约码或刷身份证签到</source>
         <translation>Booked? Scan your code or ID card</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187"/>
+        <location filename="../main_window.py" line="191"/>
         <source>进度查询</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187"/>
+        <location filename="../main_window.py" line="191"/>
         <source>查询已提交办件的办理进度</source>
         <translation>See how your application is going</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188"/>
+        <location filename="../main_window.py" line="192"/>
         <source>好差评</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188"/>
+        <location filename="../main_window.py" line="192"/>
         <source>扫描凭条或回执二维码，评价服务</source>
         <translation>Scan a ticket or receipt QR to rate the service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="444"/>
+        <location filename="../main_window.py" line="454"/>
+        <source>请取走您的卡片。</source>
+        <translation>Please take your card.</translation>
+    </message>
+</context>
+<context>
+    <name>LeftCardAlert</name>
+    <message>
+        <location filename="../widgets/left_card_alert.py" line="44"/>
+        <source>请取走您的卡片</source>
+        <translation>Please take your card</translation>
+    </message>
+    <message>
+        <location filename="../widgets/left_card_alert.py" line="45"/>
+        <source>读卡区还有一张身份证或社保卡，请取走并妥善保管。</source>
+        <translation>An ID card or social security card is still on the reader. Please take it with you.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/left_card_alert.py" line="46"/>
+        <source>我知道了</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../widgets/left_card_alert.py" line="60"/>
         <source>请取走您的卡片。</source>
         <translation>Please take your card.</translation>
     </message>
@@ -1953,9 +1946,9 @@
 <context>
     <name>LineField</name>
     <message>
-        <location filename="../widgets/form_fields.py" line="141"/>
-        <source>例如 20250301</source>
-        <translation>e.g. 20250301</translation>
+        <location filename="../widgets/form_fields.py" line="136"/>
+        <source>0000年00月00日;_</source>
+        <translation>0000-00-00;_</translation>
     </message>
 </context>
 <context>
@@ -2228,105 +2221,99 @@
 <context>
     <name>ProgressJourney</name>
     <message>
-        <location filename="../screens/progress_screen.py" line="65"/>
+        <location filename="../screens/progress_screen.py" line="71"/>
         <source>办件进度查询</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="76"/>
-        <source>办件编号（数字）</source>
-        <translation>Case number (digits)</translation>
-    </message>
-    <message>
-        <location filename="../screens/progress_screen.py" line="79"/>
+        <location filename="../screens/progress_screen.py" line="87"/>
         <source>身份证号后六位</source>
         <translation>Last 6 of ID number</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="82"/>
+        <location filename="../screens/progress_screen.py" line="90"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="84"/>
+        <location filename="../screens/progress_screen.py" line="96"/>
         <source>身份证后六位</source>
         <translation>Last 6 of ID</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="89"/>
+        <location filename="../screens/progress_screen.py" line="101"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="91"/>
-        <location filename="../screens/progress_screen.py" line="136"/>
-        <source>返回首页</source>
-        <translation>Back to start</translation>
-    </message>
-    <message>
-        <location filename="../screens/progress_screen.py" line="106"/>
+        <location filename="../screens/progress_screen.py" line="115"/>
         <source>正在查询，请稍候…</source>
         <translation>Searching, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="122"/>
+        <location filename="../screens/progress_screen.py" line="131"/>
         <source>办件进度</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="116"/>
-        <location filename="../screens/progress_screen.py" line="129"/>
+        <location filename="../screens/progress_screen.py" line="125"/>
+        <location filename="../screens/progress_screen.py" line="138"/>
         <source>查询其他办件</source>
         <translation>Look up another case</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="68"/>
+        <location filename="../screens/progress_screen.py" line="74"/>
         <source>扫描受理回执上的二维码即可查询；或输入办件编号，再刷身份证或输入身份证号后六位</source>
         <translation>Scan the QR code on your receipt, or type the case number and then place your ID card or type the last six characters of your ID number</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="72"/>
+        <location filename="../screens/progress_screen.py" line="78"/>
         <source>只刷身份证，可查看本人近期的全部办件。</source>
         <translation>Place your ID card alone to see all your recent applications.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="109"/>
+        <location filename="../screens/progress_screen.py" line="84"/>
+        <source>回执上 YM 后面的数字</source>
+        <translation>The digits after YM on your receipt</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="118"/>
         <source>您近期的办件</source>
         <translation>Your recent applications</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="110"/>
+        <location filename="../screens/progress_screen.py" line="119"/>
         <source>请点选要查看的办件。</source>
         <translation>Tap the application you want to see.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="118"/>
-        <location filename="../screens/progress_screen.py" line="131"/>
+        <location filename="../screens/progress_screen.py" line="127"/>
+        <location filename="../screens/progress_screen.py" line="140"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="127"/>
+        <location filename="../screens/progress_screen.py" line="136"/>
         <source>返回办件列表</source>
         <translation>Back to the list</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="136"/>
+        <location filename="../screens/progress_screen.py" line="144"/>
         <source>未能查到办件</source>
         <translation>Case not found</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="136"/>
+        <location filename="../screens/progress_screen.py" line="144"/>
         <source>重新查询</source>
         <translation>Search again</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="181"/>
+        <location filename="../screens/progress_screen.py" line="186"/>
         <source>请扫描受理回执上的二维码，或输入办件编号</source>
         <translation>Scan the QR code on your receipt, or type the case number</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="236"/>
+        <location filename="../screens/progress_screen.py" line="241"/>
         <source>办件编号：%1
 事项：%2
 申请人：%3</source>
@@ -2335,179 +2322,179 @@ Service: %2
 Applicant: %3</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="241"/>
-        <location filename="../screens/progress_screen.py" line="280"/>
+        <location filename="../screens/progress_screen.py" line="246"/>
+        <location filename="../screens/progress_screen.py" line="285"/>
         <source>承诺办结日期：%1</source>
         <translation>Promised by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="246"/>
+        <location filename="../screens/progress_screen.py" line="251"/>
         <source>已补正材料，重新提交</source>
         <translation>Supplemented and resubmitted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="260"/>
+        <location filename="../screens/progress_screen.py" line="265"/>
         <source>已提交申请</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="261"/>
+        <location filename="../screens/progress_screen.py" line="266"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="262"/>
+        <location filename="../screens/progress_screen.py" line="267"/>
         <source>不予受理</source>
         <translation>Not accepted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="263"/>
+        <location filename="../screens/progress_screen.py" line="268"/>
         <source>需要补正材料</source>
         <translation>Documents requested</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="264"/>
+        <location filename="../screens/progress_screen.py" line="269"/>
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="265"/>
+        <location filename="../screens/progress_screen.py" line="270"/>
         <source>特别程序（暂停计时）</source>
         <translation>Special procedure (clock paused)</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="266"/>
+        <location filename="../screens/progress_screen.py" line="271"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="267"/>
+        <location filename="../screens/progress_screen.py" line="272"/>
         <source>已送达</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="272"/>
+        <location filename="../screens/progress_screen.py" line="277"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="274"/>
+        <location filename="../screens/progress_screen.py" line="279"/>
         <source>原因：%1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="276"/>
+        <location filename="../screens/progress_screen.py" line="281"/>
         <source>需补正材料：%1</source>
         <translation>Documents to supply: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="278"/>
+        <location filename="../screens/progress_screen.py" line="283"/>
         <source>补正期限：%1</source>
         <translation>Supply by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="282"/>
+        <location filename="../screens/progress_screen.py" line="287"/>
         <source>准予</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="282"/>
+        <location filename="../screens/progress_screen.py" line="287"/>
         <source>不予批准</source>
         <translation>Not approved</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="283"/>
+        <location filename="../screens/progress_screen.py" line="288"/>
         <source>办理结果：%1</source>
         <translation>Result: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="285"/>
+        <location filename="../screens/progress_screen.py" line="290"/>
         <source>证照编号：%1</source>
         <translation>Certificate number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="288"/>
+        <location filename="../screens/progress_screen.py" line="293"/>
         <source>邮寄送达</source>
         <translation>by post (EMS)</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="289"/>
+        <location filename="../screens/progress_screen.py" line="294"/>
         <source>窗口领取</source>
         <translation>collect at the counter</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="290"/>
+        <location filename="../screens/progress_screen.py" line="295"/>
         <source>电子送达</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="292"/>
+        <location filename="../screens/progress_screen.py" line="297"/>
         <source>送达方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="294"/>
+        <location filename="../screens/progress_screen.py" line="299"/>
         <source>EMS 运单号：%1</source>
         <translation>EMS waybill: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="299"/>
+        <location filename="../screens/progress_screen.py" line="304"/>
         <source>办件编号或身份证号码不正确</source>
         <translation>The case number or ID number is not right</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="300"/>
+        <location filename="../screens/progress_screen.py" line="305"/>
         <source>请核对受理回执上的办件编号和本人身份证号后再查。</source>
         <translation>Check the case number on your receipt and your own ID number, then try again.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="302"/>
+        <location filename="../screens/progress_screen.py" line="307"/>
         <source>没有查到您的办件</source>
         <translation>No applications found for you</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="304"/>
+        <location filename="../screens/progress_screen.py" line="309"/>
         <source>网络中断时提交的办件，上传后才能查到；也可输入回执上的办件编号，或到窗口咨询。</source>
         <translation>An application submitted while the network was down can be found once it has been uploaded. You can also enter the number on your receipt, or ask at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="307"/>
+        <location filename="../screens/progress_screen.py" line="312"/>
         <source>查询次数过多</source>
         <translation>Too many attempts</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="308"/>
+        <location filename="../screens/progress_screen.py" line="313"/>
         <source>为保护办件信息，请稍后再试，或到窗口咨询。</source>
         <translation>To protect case information, please try later or ask at a counter.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="310"/>
+        <location filename="../screens/progress_screen.py" line="315"/>
         <source>这不是受理回执的二维码</source>
         <translation>This is not the QR code of a receipt</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="311"/>
+        <location filename="../screens/progress_screen.py" line="316"/>
         <source>请扫描受理回执上的二维码，或直接输入办件编号。</source>
         <translation>Scan the QR code on your receipt, or type the case number.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="313"/>
+        <location filename="../screens/progress_screen.py" line="318"/>
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="314"/>
-        <location filename="../screens/progress_screen.py" line="317"/>
+        <location filename="../screens/progress_screen.py" line="319"/>
+        <location filename="../screens/progress_screen.py" line="322"/>
         <source>请稍后重试，或到窗口咨询。</source>
         <translation>Try again later, or ask at a counter.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="316"/>
+        <location filename="../screens/progress_screen.py" line="321"/>
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="350"/>
+        <location filename="../screens/progress_screen.py" line="357"/>
         <source>已读取身份证：%1</source>
         <translation>ID card read: %1</translation>
     </message>
@@ -2528,226 +2515,215 @@ Applicant: %3</translation>
 <context>
     <name>RatingJourney</name>
     <message>
-        <location filename="../screens/rating_screen.py" line="62"/>
+        <location filename="../screens/rating_screen.py" line="60"/>
         <source>好差评</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="64"/>
-        <location filename="../screens/rating_screen.py" line="166"/>
+        <location filename="../screens/rating_screen.py" line="62"/>
+        <location filename="../screens/rating_screen.py" line="151"/>
         <source>请将排队凭条或受理回执上的二维码对准扫码窗口</source>
         <translation>Hold the QR code on your queue ticket or case receipt up to the scanner</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="69"/>
+        <location filename="../screens/rating_screen.py" line="67"/>
         <source>扫描排队凭条</source>
         <translation>Scan your queue ticket</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="70"/>
+        <location filename="../screens/rating_screen.py" line="68"/>
         <source>窗口办理结束后即可评价，每次服务评价一次。</source>
         <translation>You can rate a service once it is finished, once per service.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="76"/>
+        <location filename="../screens/rating_screen.py" line="74"/>
         <source>扫描受理回执</source>
         <translation>Scan the case receipt</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="77"/>
+        <location filename="../screens/rating_screen.py" line="75"/>
         <source>自助办事提交后即可评价，每个办件评价一次。</source>
         <translation>Rate a case once it is submitted; each case can be rated once.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="81"/>
+        <location filename="../screens/rating_screen.py" line="79"/>
         <source>评价匿名提交，工作人员看不到评价人信息。</source>
         <translation>Ratings are anonymous: staff never see who rated.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="84"/>
-        <location filename="../screens/rating_screen.py" line="126"/>
-        <source>返回首页</source>
-        <translation>Back to start</translation>
-    </message>
-    <message>
-        <location filename="../screens/rating_screen.py" line="88"/>
+        <location filename="../screens/rating_screen.py" line="83"/>
         <source>请稍候…</source>
         <translation>Please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="91"/>
-        <location filename="../screens/rating_screen.py" line="167"/>
+        <location filename="../screens/rating_screen.py" line="86"/>
+        <location filename="../screens/rating_screen.py" line="152"/>
         <source>请您评价本次服务</source>
         <translation>How was our service?</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="104"/>
+        <location filename="../screens/rating_screen.py" line="99"/>
         <source>意见或建议（选填）</source>
         <translation>Comments (optional)</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="107"/>
+        <location filename="../screens/rating_screen.py" line="102"/>
         <source>提交评价</source>
         <translation>Send rating</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="109"/>
-        <source>不评价，返回首页</source>
-        <translation>Skip and go home</translation>
-    </message>
-    <message>
-        <location filename="../screens/rating_screen.py" line="117"/>
-        <location filename="../screens/rating_screen.py" line="168"/>
+        <location filename="../screens/rating_screen.py" line="106"/>
+        <location filename="../screens/rating_screen.py" line="153"/>
         <source>感谢您的评价</source>
         <translation>Thank you for your rating</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="121"/>
+        <location filename="../screens/rating_screen.py" line="110"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="126"/>
+        <location filename="../screens/rating_screen.py" line="114"/>
         <source>暂时不能评价</source>
         <translation>Rating not possible</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="126"/>
+        <location filename="../screens/rating_screen.py" line="114"/>
         <source>扫描其他凭条</source>
         <translation>Scan another ticket</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="196"/>
+        <location filename="../screens/rating_screen.py" line="181"/>
         <source>排队号：%1</source>
         <translation>Ticket: %1</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="198"/>
+        <location filename="../screens/rating_screen.py" line="183"/>
         <source>办件编号：%1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="201"/>
+        <location filename="../screens/rating_screen.py" line="186"/>
         <source>办理事项：%1</source>
         <translation>Service: %1</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="208"/>
+        <location filename="../screens/rating_screen.py" line="193"/>
         <source>您的意见已提交，我们将核实整改并答复。</source>
         <translation>Your feedback was sent. We will look into it, put it right and reply.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="210"/>
+        <location filename="../screens/rating_screen.py" line="195"/>
         <source>您的评价已提交，我们将继续努力。</source>
         <translation>Your rating was sent. Thank you.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="219"/>
+        <location filename="../screens/rating_screen.py" line="204"/>
         <source>该办件已评价过</source>
         <translation>This case has already been rated</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="220"/>
+        <location filename="../screens/rating_screen.py" line="205"/>
         <source>每个办件只能评价一次，感谢您的反馈。</source>
         <translation>Each case can be rated only once. Thank you for your feedback.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="222"/>
+        <location filename="../screens/rating_screen.py" line="207"/>
         <source>本次服务已评价过</source>
         <translation>This service has already been rated</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="223"/>
+        <location filename="../screens/rating_screen.py" line="208"/>
         <source>每次服务只能评价一次，感谢您的反馈。</source>
         <translation>Each service can be rated once. Thank you for your feedback.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="225"/>
+        <location filename="../screens/rating_screen.py" line="210"/>
         <source>服务尚未结束</source>
         <translation>The service is not finished yet</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="226"/>
+        <location filename="../screens/rating_screen.py" line="211"/>
         <source>请在窗口办理结束后，再扫描凭条评价。</source>
         <translation>Please scan your ticket again after you have been served.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="228"/>
+        <location filename="../screens/rating_screen.py" line="213"/>
         <source>无法识别该二维码</source>
         <translation>This QR code is not recognised</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="229"/>
+        <location filename="../screens/rating_screen.py" line="214"/>
         <source>请扫描排队凭条或受理回执上的二维码。</source>
         <translation>Please scan the QR code on your queue ticket or case receipt.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="231"/>
+        <location filename="../screens/rating_screen.py" line="216"/>
         <source>办件尚未上传，暂不能评价</source>
         <translation>The case is not uploaded yet, so it cannot be rated</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="232"/>
+        <location filename="../screens/rating_screen.py" line="217"/>
         <source>这是临时编号的回执。联网后办件会自动上传，届时再扫描此回执即可评价。</source>
         <translation>This receipt has a provisional number. The case uploads automatically once the network is back; scan this receipt again then to rate it.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="234"/>
+        <location filename="../screens/rating_screen.py" line="219"/>
         <source>临时编号的回执暂不能在此评价</source>
         <translation>A receipt with a provisional number cannot be rated here</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="236"/>
+        <location filename="../screens/rating_screen.py" line="221"/>
         <source>办件上传后才有正式编号。请在提交该办件的终端扫描此回执评价，或到服务台咨询。</source>
         <translation>The case gets its official number once uploaded. Scan this receipt at the terminal where the case was submitted, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="239"/>
+        <location filename="../screens/rating_screen.py" line="224"/>
         <source>这张回执不能扫码评价</source>
         <translation>This receipt cannot be rated by scanning</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="240"/>
+        <location filename="../screens/rating_screen.py" line="225"/>
         <source>较早的回执没有评价验证码。如需评价，请到服务台。</source>
         <translation>Older receipts carry no rating code. To rate this service, please go to the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="242"/>
+        <location filename="../screens/rating_screen.py" line="227"/>
         <source>未找到该办件</source>
         <translation>Case not found</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="243"/>
+        <location filename="../screens/rating_screen.py" line="228"/>
         <source>请核对回执上的办件编号，或到服务台咨询。</source>
         <translation>Please check the case number on the receipt, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="245"/>
+        <location filename="../screens/rating_screen.py" line="230"/>
         <source>未找到这次服务</source>
         <translation>Service not found</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="246"/>
+        <location filename="../screens/rating_screen.py" line="231"/>
         <source>请核对凭条，或到服务台咨询。</source>
         <translation>Check your ticket, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="248"/>
+        <location filename="../screens/rating_screen.py" line="233"/>
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="249"/>
+        <location filename="../screens/rating_screen.py" line="234"/>
         <source>请稍后重试。</source>
         <translation>Please try again later.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="251"/>
+        <location filename="../screens/rating_screen.py" line="236"/>
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="252"/>
+        <location filename="../screens/rating_screen.py" line="237"/>
         <source>请稍后重试，或到服务台咨询。</source>
         <translation>Try again later, or ask at the service desk.</translation>
     </message>
@@ -2887,32 +2863,32 @@ Applicant: %3</translation>
 <context>
     <name>ReceiptPage</name>
     <message>
-        <location filename="../screens/case_submit.py" line="277"/>
+        <location filename="../screens/case_submit.py" line="282"/>
         <source>申请已提交，办件编号：</source>
         <translation>Submitted. Case number:</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="294"/>
+        <location filename="../screens/case_submit.py" line="304"/>
         <source>评价本次服务</source>
         <translation>Rate this service</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="295"/>
+        <location filename="../screens/case_submit.py" line="305"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="320"/>
+        <location filename="../screens/case_submit.py" line="330"/>
         <source>网络暂时不通：申请已安全保存在本机，联网后自动上传。这是临时编号。</source>
         <translation>The network is down: your application is saved safely here and will be uploaded automatically. This is a provisional number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="323"/>
+        <location filename="../screens/case_submit.py" line="333"/>
         <source>已上传至政务服务平台。</source>
         <translation>Uploaded to the government service platform.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_submit.py" line="325"/>
+        <location filename="../screens/case_submit.py" line="335"/>
         <source>承诺办结：%1（%n 个工作日）</source>
         <translation>
             <numerusform>Promised by: %1 (%n working day)</numerusform>
@@ -2920,27 +2896,37 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="328"/>
+        <location filename="../screens/case_submit.py" line="338"/>
         <source>领取方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="331"/>
+        <location filename="../screens/case_submit.py" line="341"/>
         <source>代办人：%1</source>
         <translation>Submitted by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="332"/>
-        <source>验证码：%1</source>
-        <translation>Check code: %1</translation>
+        <location filename="../screens/case_submit.py" line="343"/>
+        <source>验证码：%1（查询进度、评价时核对用）</source>
+        <translation>Receipt code: %1 (to check progress or rate the service)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="337"/>
+        <location filename="../screens/case_submit.py" line="347"/>
+        <source>还需到窗口提交：%1</source>
+        <translation>Still to bring to the window: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_submit.py" line="349"/>
+        <source>办理部门：%1</source>
+        <translation>Department: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_submit.py" line="357"/>
         <source>请取走打印的受理回执，扫码可查询办理进度。</source>
         <translation>Take your printed receipt; scan its code to follow your case.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="339"/>
+        <location filename="../screens/case_submit.py" line="359"/>
         <source>回执未能打印，请用手机拍下此屏幕。</source>
         <translation>The receipt could not be printed: please photograph this screen.</translation>
     </message>
@@ -2987,57 +2973,57 @@ Applicant: %3</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../screens/case_submit.py" line="183"/>
+        <location filename="../screens/case_submit.py" line="188"/>
         <source>请核对申请信息</source>
         <translation>Check your application</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="197"/>
+        <location filename="../screens/case_submit.py" line="202"/>
         <source>点击“提交”后，申请将保存在本机并上传至政务服务平台。</source>
         <translation>Submit saves your application here and uploads it to the platform.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="201"/>
+        <location filename="../screens/case_submit.py" line="206"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="201"/>
+        <location filename="../screens/case_submit.py" line="206"/>
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="214"/>
+        <location filename="../screens/case_submit.py" line="219"/>
         <source>事项：%1</source>
         <translation>Service: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="215"/>
+        <location filename="../screens/case_submit.py" line="220"/>
         <source>申请人：%1（%2）</source>
         <translation>Applicant: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="219"/>
+        <location filename="../screens/case_submit.py" line="224"/>
         <source>身份核验：%1</source>
         <translation>Identity checked by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="221"/>
+        <location filename="../screens/case_submit.py" line="226"/>
         <source>代办人：%1</source>
         <translation>Submitted by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="226"/>
+        <location filename="../screens/case_submit.py" line="231"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="228"/>
+        <location filename="../screens/case_submit.py" line="233"/>
         <source>材料：</source>
         <translation>Materials:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_submit.py" line="232"/>
+        <location filename="../screens/case_submit.py" line="237"/>
         <source>%1（%n 页）</source>
         <translation>
             <numerusform>%1 (%n page)</numerusform>
@@ -3045,17 +3031,17 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="234"/>
+        <location filename="../screens/case_submit.py" line="239"/>
         <source>%1（到窗口提交）</source>
         <translation>%1 (brought to window)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="235"/>
+        <location filename="../screens/case_submit.py" line="240"/>
         <source>领取方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="236"/>
+        <location filename="../screens/case_submit.py" line="241"/>
         <source>联系电话：%1</source>
         <translation>Phone: %1</translation>
     </message>
@@ -3069,13 +3055,13 @@ Applicant: %3</translation>
     </message>
     <message>
         <location filename="../screens/case_staff.py" line="205"/>
-        <source>返回</source>
-        <translation>Back</translation>
+        <source>签退</source>
+        <translation>Sign out</translation>
     </message>
     <message>
         <location filename="../screens/case_staff.py" line="205"/>
-        <source>签退</source>
-        <translation>Sign out</translation>
+        <source>上一步</source>
+        <translation>Back</translation>
     </message>
     <message>
         <location filename="../screens/case_staff.py" line="212"/>
@@ -3224,7 +3210,7 @@ Applicant: %3</translation>
     </message>
     <message>
         <location filename="../screens/case_staff.py" line="77"/>
-        <source>返回</source>
+        <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
@@ -3324,58 +3310,58 @@ Applicant: %3</translation>
 <context>
     <name>TicketJourney</name>
     <message>
-        <location filename="../screens/ticket_screen.py" line="87"/>
+        <location filename="../screens/ticket_screen.py" line="85"/>
         <source>正在为您取号，请稍候…</source>
         <translation>Getting your number, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="92"/>
+        <location filename="../screens/ticket_screen.py" line="90"/>
         <source>取号成功</source>
         <translation>Here is your number</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="113"/>
+        <location filename="../screens/ticket_screen.py" line="111"/>
         <source>手机扫码，随时查看叫号进度</source>
         <translation>Scan with your phone to follow the queue</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="198"/>
+        <location filename="../screens/ticket_screen.py" line="194"/>
         <source>请选择要办理的业务类别</source>
         <translation>Please choose a service</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="199"/>
+        <location filename="../screens/ticket_screen.py" line="195"/>
         <source>请刷身份证，或出示手机上的身份码</source>
         <translation>Please place your ID card, or show the identity QR on your phone</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="204"/>
+        <location filename="../screens/ticket_screen.py" line="200"/>
         <source>您的号码是 %1，请取走凭条。</source>
         <translation>Your number is %1. Please take your ticket.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="206"/>
+        <location filename="../screens/ticket_screen.py" line="202"/>
         <source>您的号码是 %1。凭条未能打印，请记住您的号码。</source>
         <translation>Your number is %1. The ticket could not be printed: please remember your number.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="230"/>
-        <location filename="../screens/ticket_screen.py" line="277"/>
+        <location filename="../screens/ticket_screen.py" line="226"/>
+        <location filename="../screens/ticket_screen.py" line="273"/>
         <source>实名取号：%1</source>
         <translation>ID: %1</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="248"/>
+        <location filename="../screens/ticket_screen.py" line="244"/>
         <source>「%1」需要实名取号</source>
         <translation>&quot;%1&quot; needs your ID</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="271"/>
+        <location filename="../screens/ticket_screen.py" line="267"/>
         <source>办理事项：%1</source>
         <translation>For: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/ticket_screen.py" line="282"/>
+        <location filename="../screens/ticket_screen.py" line="278"/>
         <source>前面还有 %n 人等候</source>
         <translation>
             <numerusform>%n person waiting ahead of you</numerusform>
@@ -3383,17 +3369,22 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="284"/>
+        <location filename="../screens/ticket_screen.py" line="280"/>
         <source>前面没有人等候，请留意叫号</source>
         <translation>Nobody is ahead of you: watch for your number</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/ticket_screen.py" line="286"/>
+        <location filename="../screens/ticket_screen.py" line="282"/>
         <source>，预计等候约 %n 分钟</source>
         <translation>
             <numerusform>, about %n minute</numerusform>
             <numerusform>, about %n minutes</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../screens/ticket_screen.py" line="284"/>
+        <source>请到 %1 等候叫号</source>
+        <translation>Please wait at %1 to be called</translation>
     </message>
 </context>
 <context>

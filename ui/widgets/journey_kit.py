@@ -330,9 +330,10 @@ class DeviceInputs(QObject):
 
 
 class RefusalPage(Page):
-    """Why the journey cannot go on, what to do, and the two ways out (retry, home)."""
+    """Why the journey cannot go on, what to do, and the way on (retry); the way out is the
+    window's 结束办理, as on every page."""
 
-    def __init__(self, title: str, retry_text: str, home_text: str) -> None:
+    def __init__(self, title: str, retry_text: str) -> None:
         super().__init__(title)
         self.problem = wrapped_label(name="ErrorText")
         self.advice = wrapped_label(name="Subtitle")
@@ -340,8 +341,7 @@ class RefusalPage(Page):
         self.body.addWidget(self.advice)
         self.body.addStretch(1)
         self.retry_button = make_button(retry_text, "Primary")
-        self.home_button = make_button(home_text)
-        self.pin(self.retry_button, self.home_button)
+        self.pin(self.retry_button)
 
 
 class _Flow(Protocol):

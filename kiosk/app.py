@@ -152,7 +152,10 @@ def build_terminal(
         )
         resources.callback(client.close)
         printer = TicketPrinter(
-            settings.devices.printer, printer_profile(settings), printed_dir or folder / "printed"
+            settings.devices.printer,
+            printer_profile(settings),
+            printed_dir or folder / "printed",
+            settings.ticket,
         )
         devices = build_devices(settings, resources)
         cases = None

@@ -127,6 +127,18 @@ class TicketSettings(_Section):
     real_name: StrictBool | list[Annotated[str, Field(min_length=1, max_length=64)]] = False
     # 取号 by item (按事项取号): the citizen may find the 事项 instead of the queue.
     by_item: bool = True
+    # On the ticket (paper and screen): where each queue waits (category code -> place, e.g.
+    # "二楼 B 区"), how long the number is valid, and the hall's hotline (empty: not printed).
+    wait_at: dict[
+        Annotated[str, Field(min_length=1, max_length=64)],
+        Annotated[str, Field(min_length=1, max_length=40)],
+    ] = {}
+    wait_at_en: dict[  # the same places in English, for the English screen
+        Annotated[str, Field(min_length=1, max_length=64)],
+        Annotated[str, Field(min_length=1, max_length=60)],
+    ] = {}
+    validity: Annotated[str, Field(max_length=60)] = "本号当日有效，过号请重新取号"
+    hotline: Annotated[str, Field(max_length=20, pattern=r"^[0-9+() -]*$")] = ""
 
     def asks_identity(self, category_code: str, *, hub_requires: bool = False) -> bool:
         if hub_requires or self.real_name is True:

@@ -20,18 +20,20 @@ from drivers.printer.document import (
     Element,
     Feed,
     KeyValue,
+    Picture,
     Qr,
     Rule,
     Style,
     Text,
 )
 from drivers.printer.profile import PaperWidth
+from drivers.printer.raster import text_picture
 from kiosk.journeys.case.service import ReceiptData
 
 _CENTER = Style(align=Align.CENTER)
 _TITLE = Style(align=Align.CENTER, bold=True, width=1, height=2)
 _HEADING = Style(align=Align.CENTER, bold=True, width=2, height=2)
-_NUMBER = Style(align=Align.CENTER, bold=True, width=4, height=4)
+NUMBER_DOTS = {PaperWidth.MM58: 96, PaperWidth.MM80: 120}  # the big number's height: 12-15 mm
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,9 +44,13 @@ class QueueTicket:
     waiting_ahead: int
     issued_at: datetime
     follow_url: str  # QR: follow the queue on a phone
-    notice: str = "请留意叫号屏幕和语音提示，过号请重新取号。"
+    notice: str = "请留意叫号屏幕和语音提示。"
     item: str = ""  # 取号 by item: the 事项 the citizen came for, printed under the queue
     holder_id: str = ""  # real-name 取号: the holder's ID number, printed masked
+    estimated_wait_minutes: int | None = None
+    wait_at: str = ""  # where this queue waits (the hall's config), e.g. "二楼 B 区"
+    validity: str = ""  # e.g. "本号当日有效，过号请重新取号"
+    hotline: str = ""
 
 
 class Delivery(enum.Enum):
@@ -78,23 +84,30 @@ class CaseReceipt:
 
 
 def queue_ticket(ticket: QueueTicket, paper: PaperWidth) -> Document:
+    estimate = ticket.estimated_wait_minutes
     elements: list[Element] = [
         Text(ticket.hall_name, _TITLE),
         Rule(),
         Text("您的号码", _CENTER),
-        Text(ticket.number, _NUMBER),
+        # Drawn, not the printer's 4x font: that one multiplies 24-dot blocks into a jagged
+        # number. The number is in the text under the QR code too.
+        Picture(text_picture(ticket.number, NUMBER_DOTS[paper])),
         Text(ticket.category, _HEADING),
         *([Text(f"办理事项：{ticket.item}", _CENTER)] if ticket.item else []),
         *([Text(f"实名取号：{mask_id(ticket.holder_id)}", _CENTER)] if ticket.holder_id else []),
         Feed(),
         Text(f"您前面还有 {ticket.waiting_ahead} 人等候", _CENTER),
-        Text(f"取号时间：{ticket.issued_at:%Y-%m-%d %H:%M}", _CENTER),
+        *([Text(f"预计等候约 {estimate} 分钟", _CENTER)] if estimate else []),
+        *([Text(f"请到 {ticket.wait_at} 等候叫号", _TITLE)] if ticket.wait_at else []),
         Feed(),
         Qr(ticket.follow_url, module=5 if paper is PaperWidth.MM58 else 6),
         Feed(),  # the quiet zone a phone camera needs below the code
         Text("扫码查看排队进度", _CENTER),
+        Text(f"{ticket.number}  取号时间：{ticket.issued_at:%Y-%m-%d %H:%M}", _CENTER),
         Rule(),
         Text(ticket.notice),
+        *([Text(ticket.validity)] if ticket.validity else []),
+        *([Text(f"咨询电话：{ticket.hotline}")] if ticket.hotline else []),
         Cut(),
     ]
     return Document(paper, tuple(elements))
@@ -199,6 +212,10 @@ def sample_ticket() -> QueueTicket:
         number="A023",
         category="户籍业务",
         waiting_ahead=5,
+        estimated_wait_minutes=15,
+        wait_at="一楼 A 区",
+        validity="本号当日有效，过号请重新取号",
+        hotline="12345",
         issued_at=datetime(2026, 11, 27, 9, 30),
         follow_url="https://yimen.example.cn/q/A023?hall=320106",
     )

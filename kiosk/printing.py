@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from contract import models as m
 from drivers.printer.errors import PrinterError
 from drivers.printer.profile import PrinterProfile
-from kiosk.config import Settings
+from kiosk.config import Settings, TicketSettings
 from kiosk.errors import ConfigError
 
 # The documents, the encoder and the transports load with the first job: a terminal prints
@@ -44,10 +44,18 @@ def printer_profile(settings: Settings) -> PrinterProfile:
 
 
 class TicketPrinter:
-    def __init__(self, uri: str, profile: PrinterProfile, printed_dir: Path) -> None:
+    def __init__(
+        self,
+        uri: str,
+        profile: PrinterProfile,
+        printed_dir: Path,
+        ticket_notes: TicketSettings | None = None,
+    ) -> None:
         self.uri = uri
         self.profile = profile
         self.printed_dir = printed_dir
+        # Where to wait, validity, hotline: the hall's [ticket] settings, on every ticket.
+        self.ticket_notes = ticket_notes or TicketSettings()
 
     def print_ticket(
         self, ticket: m.TicketIssued, hall_name: str, *, holder_id: str = ""
@@ -66,6 +74,10 @@ class TicketPrinter:
                 follow_url=ticket.follow_url,
                 item=ticket.item_name,
                 holder_id=holder_id,
+                estimated_wait_minutes=ticket.estimated_wait_minutes,
+                wait_at=self.ticket_notes.wait_at.get(ticket.category_code, ""),
+                validity=self.ticket_notes.validity,
+                hotline=self.ticket_notes.hotline,
             ),
             self.profile.paper,
         )

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from PIL import Image, ImageFont
 
 CJK_FONT = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
+CJK_BOLD_FONT = "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"
 _MONO_SC_FACE = "Noto Sans Mono CJK SC"
 # GS k system -> python-barcode name (None: drawn as a plain block, the name still transcribed)
 BARCODES: dict[int, tuple[str, str | None]] = {
@@ -116,3 +117,15 @@ def barcode(system: int, text: str, module: int, height: int) -> tuple[str, Imag
         if bit == "1":
             bars.paste(0, (index * module, 0, (index + 1) * module, bars.height))
     return name, bars
+
+
+def text_picture(text: str, height: int, font_path: str = CJK_BOLD_FONT) -> Image.Image:
+    """``text`` drawn about ``height`` dots high, black on white in one bit: a big number that
+    prints crisp (the printer's own magnification only multiplies its 24-dot font's blocks)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    face = ImageFont.truetype(font_path, size=round(height * 1.35))  # digits: ~0.74 of the em
+    left, top, right, bottom = (round(edge) for edge in face.getbbox(text))
+    image = Image.new("L", (right - left + 8, bottom - top + 8), 255)
+    ImageDraw.Draw(image).text((4 - left, 4 - top), text, font=face, fill=0)
+    return image.point(lambda v: 0 if v < 128 else 255, mode="1")

@@ -215,8 +215,9 @@ def _ticket(data: dict[str, Any]) -> Any:
     from kiosk.documents import QueueTicket
 
     required = ("hall_name", "number", "category", "waiting_ahead", "issued_at", "follow_url")
-    _fields(data, required, ("notice",))
-    extra = {"notice": _text(data, "notice")} if "notice" in data else {}
+    texts = ("notice", "item", "wait_at", "validity", "hotline")
+    _fields(data, required, (*texts, "estimated_wait_minutes"))
+    estimate = data.get("estimated_wait_minutes")
     return QueueTicket(
         hall_name=_text(data, "hall_name"),
         number=_text(data, "number"),
@@ -224,7 +225,8 @@ def _ticket(data: dict[str, Any]) -> Any:
         waiting_ahead=_int(data, "waiting_ahead"),
         issued_at=_when(data, "issued_at"),
         follow_url=_text(data, "follow_url"),
-        **extra,
+        estimated_wait_minutes=None if estimate is None else _int(data, "estimated_wait_minutes"),
+        **{name: _text(data, name) for name in texts if name in data},
     )
 
 

@@ -49,6 +49,8 @@ def test_defaults_fill_the_rest() -> None:
             "counter.window: required when terminal.mode is counter",
         ),
         ({**MINIMAL, "counter": {"rating_pad": "tablet"}}, "counter.rating_pad: allowed:"),
+        ({**MINIMAL, "ticket": {"hotline": "call us"}}, "ticket.hotline: "),
+        ({**MINIMAL, "ticket": {"wait_at": {"general": "x" * 41}}}, "ticket.wait_at.general: "),
         (
             {**MINIMAL, "counter": {"notice_printer": "HP LaserJet"}},
             "counter.notice_printer: must be empty or a CUPS queue name as `lpstat -p` lists it",

@@ -49,6 +49,11 @@ def test_take_a_ticket_end_to_end(qtbot: QtBot, themed: object, terminal: Termin
     assert number in job.transcript
     assert terminal.settings.terminal.hall_name in job.transcript
     assert job.qr_payloads == [outcome.ticket.follow_url]
+    # Where to wait (the hall's [ticket] settings), on paper and on screen; validity, hotline.
+    place = terminal.settings.ticket.wait_at[first_code]
+    assert f"请到 {place} 等候叫号" in job.transcript.splitlines()
+    assert f"请到 {place} 等候叫号" in journey.waiting_label.text()
+    assert "本号当日有效，过号请重新取号" in job.transcript and "咨询电话：12345" in job.transcript
 
     # The number was spoken too, with the reminder to take the ticket.
     assert any(number in said and "凭条" in said for said in window.voice.spoken)

@@ -103,7 +103,7 @@ class TicketJourney(JourneyScreen):
         self.waiting_label = make_label(name="TicketWaiting")
         self.waiting_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # Room for the item and real-name lines; a landscape screen is short.
-        self.qr = QrLabel(240 if columns == 1 else 170)
+        self.qr = QrLabel(240 if columns == 1 else 150)
         qr_row = QHBoxLayout()
         qr_row.addStretch(1)
         qr_row.addWidget(self.qr)
@@ -280,6 +280,8 @@ class TicketJourney(JourneyScreen):
             waiting = self.tr("前面没有人等候，请留意叫号")
         if ticket.estimated_wait_minutes:
             waiting += self.tr("，预计等候约 %n 分钟", "", ticket.estimated_wait_minutes)
+        if place := self._desk.wait_at(ticket.category_code, english=self._english):
+            waiting += "\n" + self.tr("请到 %1 等候叫号").replace("%1", place)
         self.waiting_label.setText(waiting)
         self.qr.set_payload(ticket.follow_url)
         self.slip.show_outcome(outcome.printed, outcome.paper_png)

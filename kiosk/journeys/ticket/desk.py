@@ -73,6 +73,11 @@ class TicketDesk:
         self.guide = guide or KioskGuide((), {})
         self.last_issued: m.TicketIssued | None = None  # for maintenance's "reprint last ticket"
 
+    def wait_at(self, category_code: str, *, english: bool = False) -> str:
+        """Where the queue waits, as the hall's [ticket] settings say ("" when they do not)."""
+        places = self._settings.wait_at_en if english else self._settings.wait_at
+        return places.get(category_code, "")
+
     def categories(self) -> list[m.TicketCategory]:
         """The hall's active categories, in the order this terminal's configuration lists them."""
         active = [c for c in self._client.list_ticket_categories() if c.active]

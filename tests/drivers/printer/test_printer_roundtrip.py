@@ -6,16 +6,25 @@ itself, and the QR code on the rendered paper must decode (zxing-cpp) to the int
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 import zxingcpp
-from PIL import Image
+from PIL import Image, ImageOps
 
-from drivers.printer.document import Document
+from drivers.printer.document import Document, Picture
 from drivers.printer.encoder import encode
 from drivers.printer.profile import ChineseEncoding, PaperWidth, PrinterProfile, QrMode
 from drivers.printer.render import render_escpos
 from drivers.printer.samples import ALL_PUNCTUATION, self_test_page
-from kiosk.documents import Delivery, case_receipt, queue_ticket, sample_receipt, sample_ticket
+from kiosk.documents import (
+    NUMBER_DOTS,
+    Delivery,
+    case_receipt,
+    queue_ticket,
+    sample_receipt,
+    sample_ticket,
+)
 
 
 def _scan(image: Image.Image) -> list[str]:
@@ -68,10 +77,39 @@ def test_ticket_shows_what_the_citizen_needs(paper: PaperWidth) -> None:
     ticket = sample_ticket()
     job = render_escpos(encode(queue_ticket(ticket, paper), PrinterProfile(paper=paper)), paper)
     lines = job.transcript.splitlines()
-    assert ticket.hall_name in lines and ticket.number in lines and ticket.category in lines
-    assert f"您前面还有 {ticket.waiting_ahead} 人等候" in lines
-    assert "取号时间：2026-11-27 09:30" in lines
+    assert ticket.hall_name in lines and ticket.category in lines
+    assert "您前面还有 5 人等候" in lines and "预计等候约 15 分钟" in lines
+    assert "请到 一楼 A 区 等候叫号" in lines  # where this queue waits
+    assert "A023  取号时间：2026-11-27 09:30" in lines
+    assert "本号当日有效，过号请重新取号" in lines and "咨询电话：12345" in lines
     assert lines[-1] == "[CUT]"
+    plain = dataclasses.replace(ticket, wait_at="", hotline="", estimated_wait_minutes=None)
+    job = render_escpos(encode(queue_ticket(plain, paper), PrinterProfile(paper=paper)), paper)
+    assert "您前面还有 5 人等候" in job.transcript.splitlines()
+    assert "请到" not in job.transcript and "咨询电话" not in job.transcript
+
+
+def test_the_big_number_is_drawn_crisp_not_magnified(paper: PaperWidth) -> None:
+    """The number is a one-bit picture of its own height (12-15 mm), drawn from an outline
+    font: the printer's 4x font would multiply 24-dot blocks into a jagged number."""
+    document = queue_ticket(sample_ticket(), paper)
+    pictures = [e for e in document.elements if isinstance(e, Picture)]
+    assert len(pictures) == 1
+    number = pictures[0].image
+    assert number.mode == "1"
+    inked = ImageOps.invert(number.convert("L")).getbbox()
+    assert inked is not None
+    height = inked[3] - inked[1]
+    assert 0.85 * NUMBER_DOTS[paper] <= height <= 1.15 * NUMBER_DOTS[paper]
+    # Smooth, not blocky: edges at many different columns (a 4x magnified font has its
+    # edges only every 4 dots).
+    edges = {
+        x
+        for y in range(number.height)
+        for x in range(1, number.width)
+        if number.getpixel((x, y)) != number.getpixel((x - 1, y))
+    }
+    assert len({x % 4 for x in edges}) == 4
 
 
 def test_receipt_masks_personal_data(paper: PaperWidth) -> None:
@@ -98,9 +136,10 @@ def test_raster_qr_costs_more_bytes_than_native(paper: PaperWidth) -> None:
     document = queue_ticket(sample_ticket(), paper)
     native = encode(document, PrinterProfile(paper=paper, qr=QrMode.NATIVE))
     raster = encode(document, PrinterProfile(paper=paper, qr=QrMode.RASTER))
-    assert b"\x1d(k" in native and b"\x1dv0" not in native
-    assert b"\x1dv0" in raster and b"\x1d(k" not in raster
-    assert len(raster) > 3 * len(native)
+    # The number is a picture either way (GS v 0); only the raster profile draws the QR too.
+    assert b"\x1d(k" in native and b"\x1d(k" not in raster
+    assert raster.count(b"\x1dv0") > native.count(b"\x1dv0") >= 1
+    assert len(raster) - len(native) > 1000  # a drawn QR is kilobytes, a native one ~100 bytes
 
 
 def test_logo_pictures_are_scaled_to_the_paper_and_sliced() -> None:

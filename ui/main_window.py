@@ -42,6 +42,7 @@ from ui.voice import VoiceGuide
 from ui.widgets import make_button
 from ui.widgets.header import Header
 from ui.widgets.journey_kit import JourneyScreen, left_card_text
+from ui.widgets.left_card_alert import LeftCardAlert
 from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
 
 if TYPE_CHECKING:
@@ -127,6 +128,9 @@ class KioskWindow(QWidget):
         self.header.secret_gesture.connect(self._secret_gesture)
         self.idle = IdleWatcher(settings.terminal.idle_timeout, self)
         self.overlay = IdleOverlay(self)
+        self.left_card_alert = LeftCardAlert(self)
+        self.left_card_alert.say.connect(self._speak)
+        self._card_was_left = False
         self.idle.timed_out.connect(self.overlay.start)
         self.idle.timed_out.connect(lambda: self.voice.say(self.tr("还需要更多时间吗？")))
         self.overlay.more_time.connect(self.idle.arm)
@@ -355,7 +359,13 @@ class KioskWindow(QWidget):
             )
 
     def _card_left_changed(self) -> None:
-        self.home.show_card_notice(self.terminal.devices.card_guard.blocked)
+        left = self.terminal.devices.card_guard.blocked
+        self.home.show_card_notice(left)
+        if left and not self._card_was_left:
+            self.left_card_alert.raise_alert()
+        elif not left:
+            self.left_card_alert.clear()
+        self._card_was_left = left
 
     def _speak(self, text: str) -> None:
         if text:

@@ -39,6 +39,11 @@ def test_the_last_citizens_card_is_not_the_next_ones(
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.home, timeout=5000)
     qtbot.waitUntil(window.home.card_notice.isVisible, timeout=5000)
     assert "请取走您的卡片。" in window.voice.spoken
+    alert = window.left_card_alert  # the whole window, for whoever is still near
+    assert alert.isVisible() and alert.title.text() == "请取走您的卡片"
+    assert alert.geometry() == window.rect()
+    qtbot.mouseClick(alert.dismiss_button, Qt.MouseButton.LeftButton)  # the next citizen
+    assert not alert.isVisible() and window.home.card_notice.isVisible()
 
     # The next citizen opens 预约签到: the card there is ignored, not checked in again.
     with qtbot.waitSignal(journey.inputs.left_card_ignored, timeout=20000):
@@ -83,6 +88,8 @@ def test_the_case_journey_does_not_take_a_card_left_behind(qtbot: QtBot, termina
     qtbot.waitUntil(lambda: isinstance(monitor.card_events.state, CardRead), timeout=20000)
     window.end_session("idle")  # the citizen walked off; the card stayed
     assert window.home.card_notice.isVisible()
+    qtbot.waitUntil(window.left_card_alert.isVisible, timeout=5000)
+    qtbot.mouseClick(window.left_card_alert.dismiss_button, Qt.MouseButton.LeftButton)
 
     d.begin(citizen, "居住", d.RESIDENCE)
     page = journey.identify_page
@@ -92,3 +99,23 @@ def test_the_case_journey_does_not_take_a_card_left_behind(qtbot: QtBot, termina
     qtbot.waitUntil(lambda: not window.home.card_notice.isVisible(), timeout=5000)
     d.card(terminal)
     citizen.at("form")
+
+
+def test_the_alert_goes_when_the_card_is_taken_and_repeats_twice_meanwhile(
+    qtbot: QtBot, hall: Hall, hall_window: KioskWindow
+) -> None:
+    window = hall_window
+    book(hall, today(hall), FIRST.id_number or "")
+    open_checkin(qtbot, window)
+    hall.place_card(FIRST)
+    wait_for(qtbot, window, "ticket_page")
+    alert = window.left_card_alert
+    alert.repeat_timer.setInterval(50)  # 15 s in the hall
+    window.end_session("finish")
+    qtbot.waitUntil(alert.isVisible, timeout=5000)
+    said = len(window.voice.spoken)
+    qtbot.wait(400)  # many intervals: two repeats, then quiet
+    assert window.voice.spoken[said:] == ["请取走您的卡片。"] * 2
+    hall.remove_card()
+    qtbot.waitUntil(lambda: not alert.isVisible(), timeout=5000)  # by itself
+    assert not window.home.card_notice.isVisible()

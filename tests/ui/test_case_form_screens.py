@@ -202,3 +202,21 @@ def test_delivery_asks_the_way_then_the_phone_each_a_step(
     page.phone_edit.setText("13900005678")
     citizen.tap(page.next)
     citizen.at("review")
+
+
+def test_a_date_is_typed_into_year_month_and_day_slots(
+    qtbot: QtBot, themed: object, terminal: Terminal
+) -> None:
+    citizen, view = portrait_form(qtbot, terminal)
+    since = view.fields["residence_since"]
+    assert since.edit.displayText() == "____年__月__日"  # the shape of the answer, shown
+    citizen.type_digits(since.edit, "2025")
+    assert since.edit.displayText() == "2025年__月__日"
+    # A tap anywhere in the field: the next digit still goes into the first empty slot.
+    qtbot.mouseClick(since.edit, Qt.MouseButton.LeftButton, pos=since.edit.rect().topLeft())
+    for key in "0301":
+        citizen.tap(view.keypad.keys[key])
+    assert since.edit.displayText() == "2025年03月01日"
+    assert since.value() == "20250301" and view.values()["residence_since"] == "20250301"
+    citizen.tap(view.keypad.keys["⌫"])
+    assert since.value() == "2025030"

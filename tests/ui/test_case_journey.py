@@ -43,9 +43,10 @@ def test_residence_permit_with_group_address_and_ems(
     citizen.type_text(row["name"].edit, "王小二")
     citizen.tap(row["relation"].buttons["子女"])
     citizen.type_digits(citizen.go_to(row["id_number"]).edit, "110105201501010017")
-    assert row["birth_date"].edit.text() == "20150101"  # filled from the ID number
+    assert row["birth_date"].value() == "20150101"  # filled from the ID number
+    assert row["birth_date"].edit.displayText() == "2015年01月01日"  # in its slots
     row["id_number"].edit.setText("110105201601010014")  # corrected: the filled date follows
-    assert row["birth_date"].edit.text() == "20160101"
+    assert row["birth_date"].value() == "20160101"
     row["id_number"].edit.setText("110105201501010017")
     citizen.go_to("family")  # back to the list of members, the new one in it
     assert family.rows[0].summary() == "王小二  子女  1101**********0017  20150101"
@@ -249,7 +250,7 @@ def test_date_address_choice_and_group_rows_are_checked_next_to_each_field(
     assert citizen.log[-1] == "form"  # blocked: nothing goes on with a wrong answer
     expected = {
         citizen.field("residence_address"): "地址太短，请写到门牌号，例如“幸福路8号3栋201”。",
-        citizen.field("residence_since"): "日期不对，请按“年月日”填 8 位数字，例如 20250301。",
+        citizen.field("residence_since"): "日期不对，请把年、月、日填完整，例如 2025年03月01日。",
     }
     for widget, message in expected.items():
         assert widget.error.isVisible() and widget.error.text() == message, message
@@ -272,7 +273,7 @@ def test_date_address_choice_and_group_rows_are_checked_next_to_each_field(
     citizen.tap(journey.form_next)
     expected = {
         row["id_number"]: "身份证号码应为 18 位，最后一位可以是 X。",
-        row["birth_date"]: "日期不对，请按“年月日”填 8 位数字，例如 20250301。",
+        row["birth_date"]: "日期不对，请把年、月、日填完整，例如 2025年03月01日。",
     }
     for widget, message in expected.items():
         assert widget.error.isVisible() and widget.error.text() == message, message

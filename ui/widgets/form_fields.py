@@ -47,7 +47,7 @@ def problem_text(error: FieldError, label: str) -> str:
         return QCoreApplication.translate("FormMessages", "这里只能填数字，例如 3000。")
     if p is Problem.BAD_DATE:
         return QCoreApplication.translate(
-            "FormMessages", "日期不对，请按“年月日”填 8 位数字，例如 20250301。"
+            "FormMessages", "日期不对，请把年、月、日填完整，例如 2025年03月01日。"
         )
     if p is Problem.BAD_PHONE:
         return QCoreApplication.translate(
@@ -130,30 +130,47 @@ class LineField(FieldWidget):
         self.edit = QLineEdit()
         self.edit.setObjectName("FieldInput")
         self.edit.setMinimumHeight(80)
-        if spec.kind in KEYPAD_KINDS:
+        if spec.kind is Kind.DATE:
+            # Slots for year, month and day (____年__月__日): eight digits on the keypad, no
+            # format to learn; for a birth date decades back, quicker than paging a calendar.
+            self.edit.setInputMask(self.tr("0000年00月00日;_"))
+            self.edit.installEventFilter(self)
+        elif spec.kind in KEYPAD_KINDS:
             # Digits come from the form's keypad, not the pinyin keyboard.
             self.edit.setMaxLength(18 if spec.kind is Kind.ID_NUMBER else 13)
             self.edit.installEventFilter(self)
         else:
             self.edit.setProperty(WANTS_KEYBOARD, True)
             self.edit.setMaxLength(spec.max_length)
-        if spec.kind is Kind.DATE:
-            self.edit.setPlaceholderText(self.tr("例如 20250301"))
         self.layout_.addWidget(self.edit)
         self.finish_layout()
 
     def eventFilter(self, watched: Any, event: Any) -> bool:
         from PySide6.QtCore import QEvent
 
-        if watched is self.edit and event.type() == QEvent.Type.FocusIn:
+        if watched is not self.edit:
+            return False
+        if event.type() == QEvent.Type.FocusIn:
             self.focused.emit(self.edit)
+        if self.spec.kind is Kind.DATE and event.type() in (
+            QEvent.Type.FocusIn,
+            QEvent.Type.MouseButtonRelease,
+        ):
+            # Wherever the finger lands, the next digit goes into the first empty slot.
+            blank = self.edit.displayText().find("_")
+            self.edit.setCursorPosition(blank if blank >= 0 else len(self.edit.displayText()))
         return False
 
     def value(self) -> str:
+        if self.spec.kind is Kind.DATE:  # the slots' 年/月/日 are the mask's, not the answer's
+            return "".join(c for c in self.edit.text() if c.isdigit())
         return self.edit.text()
 
     def set_value(self, value: Any) -> None:
-        self.edit.setText("" if value is None else str(value))
+        text = "" if value is None else str(value)
+        if self.spec.kind is Kind.DATE:
+            text = "".join(c for c in text if c.isdigit())
+        self.edit.setText(text)
 
 
 class ChoiceField(FieldWidget):
@@ -309,8 +326,8 @@ class GroupField(FieldWidget):
 
         def fill(text: str) -> None:
             typed = birth_date_typed(text)
-            if typed is not None and birth.edit.text() in ("", filled[0]):
-                birth.edit.setText(typed)
+            if typed is not None and birth.value() in ("", filled[0]):
+                birth.set_value(typed)
                 filled[0] = typed
 
         id_field.edit.textChanged.connect(fill)

@@ -153,6 +153,7 @@ def case_receipt(receipt: CaseReceipt, paper: PaperWidth) -> Document:
         Feed(),
         Text("扫码查询办理进度", _CENTER),
         Text(f"验证码：{receipt.verification_code}", Style(align=Align.CENTER, bold=True)),
+        Text("（查询进度、评价服务时核对用）", _CENTER),
         Rule(),
         Text(receipt.notice),
         Cut(),
@@ -179,7 +180,8 @@ def receipt_layout(data: ReceiptData, hall_name: str) -> CaseReceipt:
     if data.provisional:
         notice = PROVISIONAL_NOTICE + notice
     if data.bring:
-        notice = "请到窗口提交：" + "、".join(data.bring) + "。" + notice
+        where = f"（{data.department}）" if data.department else ""
+        notice = f"请到窗口{where}提交：" + "、".join(data.bring) + "。" + notice
     if data.agent_name:
         notice = AGENT_NOTICE + notice
     return CaseReceipt(

@@ -98,7 +98,13 @@ def test_residence_permit_with_group_address_and_ems(
     text = d.receipt_text(citizen)
     assert receipt.number in text and "居住证申领" in text
     assert "EMS" in text and "北京市朝阳区****" in text and "张*例" in text
-    assert "请到窗口提交：近期一寸免冠照片" in text and "示例路1号" not in text
+    flat = text.replace("\n", "")  # the notice wraps on paper
+    assert "请到窗口（示例区公安分局（街道受理））提交：近期一寸免冠照片" in flat
+    assert "示例路1号" not in text and "（查询进度、评价服务时核对用）" in text
+    # On screen too, in a box of its own: what is still to bring, and to whom.
+    assert journey.receipt_page.next_step.text() == (
+        "还需到窗口提交：近期一寸免冠照片\n办理部门：示例区公安分局（街道受理）"
+    )
     assert journey.receipt_page.qr.text_value == receipt.tracking_code
     d.report(citizen, "居住证申领", record_property)
     # A regression guard: buttons, not digits. 31 in portrait: the form's four screens, the
@@ -151,7 +157,8 @@ def test_birth_registration_date_and_electronic_delivery(
     assert stored["delivery"] == "electronic" and stored["delivery_address"] is None
     assert set(stored["hashes"]) == {"id_card"}
     text = d.receipt_text(citizen)
-    assert "生育登记服务" in text and "电子送达" in text and "请到窗口提交：结婚证" in text
+    assert "生育登记服务" in text and "电子送达" in text
+    assert "提交：结婚证" in text.replace("\n", "")
     d.report(citizen, "生育登记服务", record_property)
 
 
@@ -354,7 +361,8 @@ def test_the_receipt_buttons_need_no_scrolling(
         applicant_id=d.ID_NUMBER,
         agent_name="",
         materials=("居民身份证", "居住证明"),
-        bring=(),
+        bring=("近期一寸免冠照片",),
+        department="示例区公安分局（街道受理）",
         submitted_at=datetime(2026, 3, 2, 9, 30).astimezone(),
         promised_date=date(2026, 3, 23),
         promised_days=15,
@@ -370,6 +378,9 @@ def test_the_receipt_buttons_need_no_scrolling(
     page.show_receipt(data, True, png)
     journey._show(page, "receipt")
     assert_in_view((page.rate, page.done), journey._holders[page].viewport())
+    # What is still to bring, and to whom, in a box of its own above the fold.
+    assert page.next_step.isVisible()
+    assert_in_view((page.next_step,), journey._holders[page].viewport())
     window.end_session("finish")
 
 

@@ -293,7 +293,12 @@ class ReceiptPage(Page):
         self.paper = make_label("", "PaperPreview")
         self.paper.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        for widget in (self.number, self.state):
+        # What the citizen must still do, in a box of its own: not only in the paper's small
+        # print.
+        self.next_step = make_label("", "NextStep")
+        self.next_step.setWordWrap(True)
+        self.next_step.hide()
+        for widget in (self.number, self.state, self.next_step):
             self.body.addWidget(widget)
         # 好差评 is offered, never chosen for the citizen: two plain buttons, no level shown.
         self.rate = make_button(self.tr("评价本次服务"), "Secondary")
@@ -334,8 +339,18 @@ class ReceiptPage(Page):
         ]
         if data.agent_name:
             lines.append(self.tr("代办人：%1").replace("%1", mask_name(data.agent_name)))
-        lines.append(self.tr("验证码：%1").replace("%1", data.verification_code))
+        lines.append(
+            self.tr("验证码：%1（查询进度、评价时核对用）").replace("%1", data.verification_code)
+        )
         self.details.setText("\n".join(lines))
+        if data.bring:
+            bring = self.tr("还需到窗口提交：%1").replace("%1", "、".join(data.bring))
+            if data.department:
+                bring += "\n" + self.tr("办理部门：%1").replace("%1", data.department)
+            self.next_step.setText(bring)
+        else:
+            self.next_step.clear()
+        self.next_step.setVisible(bool(data.bring))
         self.qr.set_payload(data.tracking_code)
         self.rate.show()
         if printed:
@@ -387,8 +402,11 @@ class ReceiptPage(Page):
         )
 
     def clear(self) -> None:
-        for label in (self.number, self.state, self.details, self.print_label, self.paper):
+        for label in (
+            self.number, self.state, self.next_step, self.details, self.print_label, self.paper,
+        ):  # fmt: skip
             label.clear()
+        self.next_step.hide()
         self._paper_source = None
         self.qr.set_payload("")
         self.rate.hide()

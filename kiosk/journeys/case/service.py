@@ -128,6 +128,7 @@ class ReceiptData:
     agent_name: str
     materials: tuple[str, ...]  # received with the case
     bring: tuple[str, ...]  # to be brought to the window
+    department: str  # the item's department: whose window takes what is still to bring
     submitted_at: datetime
     promised_date: date
     promised_days: int
@@ -306,6 +307,7 @@ class CaseService:
             agent_name=draft.agent.worker.name if draft.agent else "",
             materials=tuple(names),
             bring=tuple(bring),
+            department=item.department,
             submitted_at=submitted,
             promised_date=due or estimate_due(submitted.date(), item.promised_days),
             promised_days=item.promised_days,

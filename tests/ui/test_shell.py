@@ -112,7 +112,7 @@ def test_touch_postpones_idle(qtbot: QtBot, window: KioskWindow) -> None:
     qtbot.waitUntil(lambda: journey.currentWidget() is journey.choose_page, timeout=10000)
     for _ in range(4):
         qtbot.wait(300)
-        qtbot.mouseClick(journey.choose_page, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(journey.choose_page.title, Qt.MouseButton.LeftButton)  # no button
     assert not window.overlay.isVisible()
 
 

@@ -163,6 +163,7 @@ def test_finishing_wipes_the_real_name_holder(
     qtbot.mouseClick(window.finish_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.home, timeout=5000)
     hall.remove_card()
+    qtbot.waitUntil(lambda: not window.left_card_alert.isVisible(), timeout=5000)  # card taken
     leftovers = [t for t in all_texts(window) if NUMBER in t or mask_id(NUMBER) in t]
     assert not leftovers, leftovers
     # The ended session's own objects are empty (the new session's were never filled).

@@ -115,7 +115,7 @@ class MaterialsPage(Page):
         self.close_panel()
         while (entry := self.rows.takeAt(0)) is not None:
             if (widget := entry.widget()) is not None:
-                widget.setParent(None)
+                widget.hide()  # a child until deleted: never a window of its own
                 widget.deleteLater()
         self.capture_buttons.clear()
         self.bring_buttons.clear()

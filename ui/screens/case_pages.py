@@ -165,7 +165,7 @@ class FindPage(Page):
                 shown = self.index.by_audience(self.audience, self.guide)
         while (entry := self.results.takeAt(0)) is not None:
             if (widget := entry.widget()) is not None:
-                widget.setParent(None)
+                widget.hide()  # a child until deleted: never a window of its own
                 widget.deleteLater()
         self.result_buttons.clear()
         for item in shown[:RESULT_LIMIT]:

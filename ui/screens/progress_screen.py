@@ -191,7 +191,7 @@ class ProgressJourney(JourneyScreen):
     def _clear_list(self) -> None:
         for button in self.case_buttons:
             self.case_list.removeWidget(button)
-            button.setParent(None)
+            button.hide()  # a child until deleted: never a window of its own
             button.deleteLater()
         self.case_buttons = []
 

@@ -25,7 +25,6 @@ class LeftCardAlert(CenteredOverlay):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.sign = make_label("", "AlertSign")
-        self.sign.setPixmap(card_sign(220))
         self.title = make_label("", "Title")
         self.text = make_label("", "Subtitle")
         self.text.setWordWrap(True)
@@ -41,6 +40,7 @@ class LeftCardAlert(CenteredOverlay):
 
     def raise_alert(self) -> None:
         # Worded now: the look (language) is the one the window has when the card is left.
+        self.sign.setPixmap(card_sign(220))
         self.title.setText(self.tr("请取走您的卡片"))
         self.text.setText(self.tr("读卡区还有一张身份证或社保卡，请取走并妥善保管。"))
         self.dismiss_button.setText(self.tr("我知道了"))
@@ -50,6 +50,7 @@ class LeftCardAlert(CenteredOverlay):
 
     def clear(self) -> None:
         self.repeat_timer.stop()
+        self.sign.clear()  # no picture kept on a hidden screen (the idle wipe checks them all)
         self.hide()
 
     def _again(self) -> None:

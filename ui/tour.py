@@ -28,7 +28,7 @@ from ui import fit_check
 from ui.app import application
 from ui.main_window import KioskWindow
 from ui.tour_journeys import JourneyTour
-from ui.widgets.form_fields import GroupField
+from ui.widgets.form_fields import GroupField, LineField
 
 # (name, orientation, language, elder mode)
 VARIANTS = (
@@ -99,6 +99,21 @@ class _Tour:
         name = f"{self.count:02d}-{variant}-{screen}"
         self.written.append(snapshot(window, self.out / f"{name}.png"))
         self.faults += [f"{name}: {fault}" for fault in fit_check.faults(window)]
+
+    def with_keyboard(self, window: KioskWindow, variant: str, edit: QWidget, screen: str) -> None:
+        """A text field tapped: the screen as it is with the hosted keyboard up (the page
+        keeps what is typed into in view), then the keyboard put away again."""
+        window.activateWindow()
+        edit.setFocus()
+        wait_until(
+            lambda: window.keyboard is not None and window.keyboard.isVisible(),
+            self.timeout,
+            "the keyboard",
+        )
+        self.shot(window, variant, screen)
+        window.setFocus()  # focus off the field: the keyboard goes
+        wait_until(lambda: window.keyboard is None or not window.keyboard.isVisible(),
+                   self.timeout, "the keyboard to go")  # fmt: skip
 
     def run_variant(self, variant: str, orientation: str, language: str, elder: bool) -> None:
         window = KioskWindow(self.terminal, orientation=orientation)
@@ -273,6 +288,9 @@ class _Tour:
             }
         )
         self.shot(window, variant, "case-form")
+        address = view.fields["residence_address"]
+        assert isinstance(address, LineField)
+        self.with_keyboard(window, variant, address.edit, "case-form-keyboard")
         family, phone = view.fields["family"], view.fields["phone"]
         assert isinstance(family, GroupField)
         for _screen in range(view.screen_count):  # screen by screen, as the citizen goes

@@ -14,7 +14,14 @@ from typing import Any
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QBoxLayout,
+    QLineEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.forms import FieldError, FieldSpec, Kind, Problem, check_form
 from ui.widgets.form_fields import (
@@ -27,6 +34,7 @@ from ui.widgets.form_fields import (
     read_only_row,
 )
 from ui.widgets.keypad import NumericKeypad
+from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
 
 SIDE_BY_SIDE_WIDTH = 1400  # px: wider than a portrait screen
 KEYPAD_SIDE_WIDTH = 720  # three keys of 220 px and their spacing
@@ -134,13 +142,33 @@ class FormView(QWidget):
     def _deal(self) -> None:
         if self.height() <= 0:
             return
+        if (typing := _typing_in(self.shown())) is not None:
+            self._show_typing(typing)
+            return
         first = self.screens[self.index][0] if self.screens[self.index] else None
         self.screens = self._deal_widgets(self._top_level()) or [[]]
         self.index = next((i for i, s in enumerate(self.screens) if first in s), 0)
         if self.row is not None:
+            first = self.row_screens[self.row_index][0] if self.row_screens else None
             self.row_screens = self._deal_widgets(self.row.widgets())
-            self.row_index = min(self.row_index, len(self.row_screens) - 1)
+            self.row_index = next((i for i, s in enumerate(self.row_screens) if first in s), 0)
         self._show_screen()
+
+    def _show_typing(self, typing: QWidget) -> None:
+        """The hosted keyboard is up and took height: the same screens (and steps), the field
+        being typed into kept in view with as many of its screen's neighbours as fit (those
+        above it first); the others come back when the keyboard goes."""
+        shown = self.shown()
+        at = shown.index(typing)
+        keep = [typing]
+        for widget in [*reversed(shown[:at]), *shown[at + 1 :]]:
+            trial = sorted([*keep, widget], key=shown.index)
+            if self._height(trial) > self._room(_wants_keypad(trial)).height():
+                break
+            keep = trial
+        for widget in shown:
+            widget.setVisible(widget in keep)
+        self.keypad.setVisible(_wants_keypad(keep))
 
     # -- which screen is shown -------------------------------------------------------------
 
@@ -302,6 +330,14 @@ class FormView(QWidget):
         # Nor a height from the wrapped labels on screen (they fit: that is how they were
         # dealt); otherwise the page would grow past the screen to hold the keypad's ideal.
         return False
+
+
+def _typing_in(screen: Screen) -> QWidget | None:
+    """The widget of ``screen`` whose text field has the focus (and so the keyboard)."""
+    focused = QApplication.focusWidget()
+    if not isinstance(focused, QLineEdit) or not focused.property(WANTS_KEYBOARD):
+        return None
+    return next((w for w in screen if w.isAncestorOf(focused)), None)
 
 
 def _wants_keypad(screen: Screen) -> bool:

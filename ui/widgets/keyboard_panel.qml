@@ -7,8 +7,11 @@ Item {
     InputPanel {
         id: panel
         objectName: "panel"
-        width: root.width
+        // Its height follows its width (about 0.31 of it): on a landscape screen a keyboard as
+        // wide as the screen would be taller than the 400 px the window gives it.
+        width: Math.min(root.width, 1280)
         anchors.bottom: root.bottom
+        anchors.horizontalCenter: root.horizontalCenter
     }
     Component.onCompleted: {
         VirtualKeyboardSettings.activeLocales = ["zh_CN", "en_US"]

@@ -220,3 +220,30 @@ def test_a_date_is_typed_into_year_month_and_day_slots(
     assert since.value() == "20250301" and view.values()["residence_since"] == "20250301"
     citizen.tap(view.keypad.keys["⌫"])
     assert since.value() == "2025030"
+
+
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+def test_the_field_being_typed_into_stays_in_view_under_the_keyboard(
+    qtbot: QtBot, themed: object, terminal: Terminal, orientation: str
+) -> None:
+    """The hosted keyboard takes height: the form keeps its screens and its step count, and
+    shows the field being typed into (with what still fits); all is back when it goes."""
+    citizen = residence_form(qtbot, terminal, orientation, elder=False)
+    window, journey = citizen.window, citizen.journey
+    view = journey.form_view
+    assert view is not None
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    screen, screens, step = list(view.shown()), view.screen_count, journey.form_page.step.text()
+    address = view.fields["residence_address"]
+    assert address in screen and len(screen) > 1
+    address.edit.setFocus()
+    qtbot.waitUntil(lambda: window.keyboard is not None and window.keyboard.isVisible())
+    qtbot.waitUntil(lambda: not all(w.isVisible() for w in screen))  # room made
+    assert address.edit.isVisible() and address.edit.hasFocus()
+    assert view.screen_count == screens and journey.form_page.step.text() == step
+    qtbot.waitUntil(lambda: fit_check.faults(window) == [])  # once the layout has settled
+    window.setFocus()  # off the field: the keyboard goes, the screen is whole again
+    qtbot.waitUntil(lambda: not window.keyboard.isVisible())
+    qtbot.waitUntil(lambda: all(w.isVisible() for w in screen))
+    assert view.shown() == screen

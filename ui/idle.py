@@ -49,6 +49,11 @@ class IdleWatcher(QObject):
     def set_timeout(self, seconds: float) -> None:
         self._timer.setInterval(int(seconds * 1000))
 
+    @property
+    def timeout(self) -> float:
+        """Seconds without a touch before the "more time?" question."""
+        return self._timer.interval() / 1000
+
     def arm(self) -> None:
         self.armed = True
         self._timer.start()

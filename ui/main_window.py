@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from ui.widgets.keyboard_panel import KeyboardPanel
 
 logger = logging.getLogger(__name__)
+ELDER_TIME = 1.5  # elder mode: the idle timeout and the result pages' countdowns, longer
 
 PORTRAIT = QSize(1080, 1920)
 LANDSCAPE = QSize(1920, 1080)
@@ -289,7 +290,7 @@ class KioskWindow(QWidget):
                 self.runner,
                 devices,
                 session,
-                terminal.settings.ticket.return_home_after,
+                self._time_to_read(terminal.settings.ticket.return_home_after),
                 english=english,
                 columns=2 if self.landscape else 1,
             )
@@ -301,7 +302,7 @@ class KioskWindow(QWidget):
                 devices,
                 self.runner,
                 session,
-                terminal.settings.ticket.return_home_after,
+                self._time_to_read(terminal.settings.ticket.return_home_after),
                 columns=2 if self.landscape else 1,
                 english=english,
             )
@@ -473,9 +474,14 @@ class KioskWindow(QWidget):
     def toggle_elder_mode(self) -> None:
         self._apply_look(self.languages.current, not self.session.elder_mode)
 
+    def _time_to_read(self, seconds: int) -> int:
+        """A timeout as the look needs it: elder mode gives half as long again to read."""
+        return round(seconds * ELDER_TIME) if self.session.elder_mode else seconds
+
     def _apply_look(self, locale: str, elder: bool) -> None:
         self.session.locale = locale
         self.session.elder_mode = elder
+        self.idle.set_timeout(self._time_to_read(self.terminal.settings.terminal.idle_timeout))
         self.languages.switch(locale)
         self.voice.set_language(locale)
         app = QApplication.instance()

@@ -284,7 +284,7 @@ def test_receipts_the_hub_does_not_know(qtbot: QtBot, hall: Hall, hall_window: K
     hall.show_qr(case_tracking_code("HALL-K09-20260302-0003", code))
     open_rating(qtbot, window, "refused_page")
     assert journey.refusal_title.text() == "临时编号的回执暂不能在此评价"
-    assert "提交该办件的终端" in journey.refusal_label.text()
+    assert "当时办理的那台自助机" in journey.refusal_label.text()  # plain words, not 终端
     click(qtbot, window.finish_button)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.home, timeout=5000)
     # A well-formed hub number the hub never issued.

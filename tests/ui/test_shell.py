@@ -300,3 +300,23 @@ def test_no_stray_windows_after_the_screens_are_rebuilt(
     assert shown == [window], [type(w).__name__ for w in shown]
     assert window.isActiveWindow()  # nothing took the focus away on the way
     window.end_session("finish")
+
+
+def test_elder_mode_gives_half_as_long_again_to_read(
+    qtbot: QtBot, window: KioskWindow, terminal: Terminal
+) -> None:
+    idle, shown = (
+        terminal.settings.terminal.idle_timeout,
+        terminal.settings.ticket.return_home_after,
+    )
+    assert window.idle.timeout == idle
+    qtbot.mouseClick(window.home.elder_button, Qt.MouseButton.LeftButton)
+    assert window.idle.timeout == idle * 1.5
+    qtbot.mouseClick(window.home.tiles["ticket"], Qt.MouseButton.LeftButton)
+    journey = window.ticket
+    qtbot.waitUntil(lambda: journey.currentWidget() is journey.choose_page, timeout=10000)
+    qtbot.mouseClick(next(iter(journey.category_buttons.values())), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: journey.currentWidget() is journey.ticket_page, timeout=10000)
+    assert f"{round(shown * 1.5)} 秒" in journey.done_button.text()  # the ticket stays longer
+    window.end_session("finish")  # back to the hall's look, and its timeout
+    assert window.idle.timeout == idle

@@ -190,7 +190,8 @@ class RatingJourney(JourneyScreen):
 
     def _show_thanks(self) -> None:
         if self.flow.needs_reasons:
-            text = self.tr("您的意见已提交，我们将核实整改并答复。")
+            # No contact is taken here: promise no reply, say where to ask for one.
+            text = self.tr("您的意见已提交，我们会逐条核实整改。如需答复，请到服务台留下联系方式。")
         else:
             text = self.tr("您的评价已提交，我们将继续努力。")
         self.thanks_label.setText(text)
@@ -218,7 +219,7 @@ class RatingJourney(JourneyScreen):
         elif refusal is RatingRefusal.PROVISIONAL:
             title = self.tr("临时编号的回执暂不能在此评价")
             advice = self.tr(
-                "办件上传后才有正式编号。请在提交该办件的终端扫描此回执评价，或到服务台咨询。"
+                "办件上传后才有正式编号。请回到当时办理的那台自助机上扫描此回执评价，或到服务台咨询。"
             )
         elif refusal is RatingRefusal.NO_RECEIPT_CODE:
             title = self.tr("这张回执不能扫码评价")

@@ -1829,17 +1829,17 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../idle.py" line="107"/>
+        <location filename="../idle.py" line="112"/>
         <source>还需要更多时间吗？</source>
         <translation>Do you need more time?</translation>
     </message>
     <message>
-        <location filename="../idle.py" line="108"/>
+        <location filename="../idle.py" line="113"/>
         <source>继续办理</source>
         <translation>Continue</translation>
     </message>
     <message numerus="yes">
-        <location filename="../idle.py" line="132"/>
+        <location filename="../idle.py" line="137"/>
         <source>%n 秒后将结束办理，并清除您的信息</source>
         <translation>
             <numerusform>Your session ends in %n second and your details will be cleared</numerusform>
@@ -1850,72 +1850,72 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../main_window.py" line="135"/>
+        <location filename="../main_window.py" line="136"/>
         <source>还需要更多时间吗？</source>
         <translation>Do you need more time?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181"/>
+        <location filename="../main_window.py" line="182"/>
         <source>一门通自助终端</source>
         <translation>Yimen self-service kiosk</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="182"/>
+        <location filename="../main_window.py" line="183"/>
         <source>结束办理</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="184"/>
+        <location filename="../main_window.py" line="185"/>
         <source>排队取号</source>
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="184"/>
+        <location filename="../main_window.py" line="185"/>
         <source>到窗口办理业务，请先取号</source>
         <translation>Queue for a service window</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187"/>
+        <location filename="../main_window.py" line="188"/>
         <source>自助办事</source>
         <translation>Apply for a service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187"/>
+        <location filename="../main_window.py" line="188"/>
         <source>在本机申请办理，结果可邮寄到家</source>
         <translation>Apply here; the result can be posted to you</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="190"/>
+        <location filename="../main_window.py" line="191"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="190"/>
+        <location filename="../main_window.py" line="191"/>
         <source>已预约？扫预约码或刷身份证签到</source>
         <translation>Booked? Scan your code or ID card</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191"/>
+        <location filename="../main_window.py" line="192"/>
         <source>进度查询</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191"/>
+        <location filename="../main_window.py" line="192"/>
         <source>查询已提交办件的办理进度</source>
         <translation>See how your application is going</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192"/>
+        <location filename="../main_window.py" line="193"/>
         <source>好差评</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192"/>
+        <location filename="../main_window.py" line="193"/>
         <source>扫描凭条或回执二维码，评价服务</source>
         <translation>Scan a ticket or receipt QR to rate the service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="454"/>
+        <location filename="../main_window.py" line="455"/>
         <source>请取走您的卡片。</source>
         <translation>Please take your card.</translation>
     </message>
@@ -1938,7 +1938,7 @@
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../widgets/left_card_alert.py" line="60"/>
+        <location filename="../widgets/left_card_alert.py" line="61"/>
         <source>请取走您的卡片。</source>
         <translation>Please take your card.</translation>
     </message>
@@ -2608,122 +2608,122 @@ Applicant: %3</translation>
         <translation>Service: %1</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="193"/>
-        <source>您的意见已提交，我们将核实整改并答复。</source>
-        <translation>Your feedback was sent. We will look into it, put it right and reply.</translation>
+        <location filename="../screens/rating_screen.py" line="194"/>
+        <source>您的意见已提交，我们会逐条核实整改。如需答复，请到服务台留下联系方式。</source>
+        <translation>Your comments have been sent; each one will be looked into. If you would like a reply, please leave your contact details at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="195"/>
+        <location filename="../screens/rating_screen.py" line="222"/>
+        <source>办件上传后才有正式编号。请回到当时办理的那台自助机上扫描此回执评价，或到服务台咨询。</source>
+        <translation>The case gets its final number once it is uploaded. Please scan this receipt at the self-service machine where you applied, or ask at the service desk.</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="196"/>
         <source>您的评价已提交，我们将继续努力。</source>
         <translation>Your rating was sent. Thank you.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="204"/>
+        <location filename="../screens/rating_screen.py" line="205"/>
         <source>该办件已评价过</source>
         <translation>This case has already been rated</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="205"/>
+        <location filename="../screens/rating_screen.py" line="206"/>
         <source>每个办件只能评价一次，感谢您的反馈。</source>
         <translation>Each case can be rated only once. Thank you for your feedback.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="207"/>
+        <location filename="../screens/rating_screen.py" line="208"/>
         <source>本次服务已评价过</source>
         <translation>This service has already been rated</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="208"/>
+        <location filename="../screens/rating_screen.py" line="209"/>
         <source>每次服务只能评价一次，感谢您的反馈。</source>
         <translation>Each service can be rated once. Thank you for your feedback.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="210"/>
+        <location filename="../screens/rating_screen.py" line="211"/>
         <source>服务尚未结束</source>
         <translation>The service is not finished yet</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="211"/>
+        <location filename="../screens/rating_screen.py" line="212"/>
         <source>请在窗口办理结束后，再扫描凭条评价。</source>
         <translation>Please scan your ticket again after you have been served.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="213"/>
+        <location filename="../screens/rating_screen.py" line="214"/>
         <source>无法识别该二维码</source>
         <translation>This QR code is not recognised</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="214"/>
+        <location filename="../screens/rating_screen.py" line="215"/>
         <source>请扫描排队凭条或受理回执上的二维码。</source>
         <translation>Please scan the QR code on your queue ticket or case receipt.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="216"/>
+        <location filename="../screens/rating_screen.py" line="217"/>
         <source>办件尚未上传，暂不能评价</source>
         <translation>The case is not uploaded yet, so it cannot be rated</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="217"/>
+        <location filename="../screens/rating_screen.py" line="218"/>
         <source>这是临时编号的回执。联网后办件会自动上传，届时再扫描此回执即可评价。</source>
         <translation>This receipt has a provisional number. The case uploads automatically once the network is back; scan this receipt again then to rate it.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="219"/>
+        <location filename="../screens/rating_screen.py" line="220"/>
         <source>临时编号的回执暂不能在此评价</source>
         <translation>A receipt with a provisional number cannot be rated here</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="221"/>
-        <source>办件上传后才有正式编号。请在提交该办件的终端扫描此回执评价，或到服务台咨询。</source>
-        <translation>The case gets its official number once uploaded. Scan this receipt at the terminal where the case was submitted, or ask at the service desk.</translation>
-    </message>
-    <message>
-        <location filename="../screens/rating_screen.py" line="224"/>
+        <location filename="../screens/rating_screen.py" line="225"/>
         <source>这张回执不能扫码评价</source>
         <translation>This receipt cannot be rated by scanning</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="225"/>
+        <location filename="../screens/rating_screen.py" line="226"/>
         <source>较早的回执没有评价验证码。如需评价，请到服务台。</source>
         <translation>Older receipts carry no rating code. To rate this service, please go to the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="227"/>
+        <location filename="../screens/rating_screen.py" line="228"/>
         <source>未找到该办件</source>
         <translation>Case not found</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="228"/>
+        <location filename="../screens/rating_screen.py" line="229"/>
         <source>请核对回执上的办件编号，或到服务台咨询。</source>
         <translation>Please check the case number on the receipt, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="230"/>
+        <location filename="../screens/rating_screen.py" line="231"/>
         <source>未找到这次服务</source>
         <translation>Service not found</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="231"/>
+        <location filename="../screens/rating_screen.py" line="232"/>
         <source>请核对凭条，或到服务台咨询。</source>
         <translation>Check your ticket, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="233"/>
+        <location filename="../screens/rating_screen.py" line="234"/>
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="234"/>
+        <location filename="../screens/rating_screen.py" line="235"/>
         <source>请稍后重试。</source>
         <translation>Please try again later.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="236"/>
+        <location filename="../screens/rating_screen.py" line="237"/>
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="237"/>
+        <location filename="../screens/rating_screen.py" line="238"/>
         <source>请稍后重试，或到服务台咨询。</source>
         <translation>Try again later, or ask at the service desk.</translation>
     </message>

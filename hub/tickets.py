@@ -9,34 +9,29 @@ the daily reset.
 
 from __future__ import annotations
 
-import math
-import statistics
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import and_, bindparam, case, func, insert, or_, select
-from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from contract import models as m
 from hub import events
 from hub.catalog import item_in
-from hub.context import CALENDAR, HubContext, request_hash
+from hub.context import HubContext, request_hash
 from hub.db import (
-    CounterRow,
-    CounterSessionRow,
     Terminal,
     Ticket,
     TicketCategoryRow,
     TicketEvent,
     TicketSequence,
 )
+from hub.estimate import wait_rate
 from hub.problems import HubProblem
 from hub.sequences import next_value
-from hub.workdays import WorkCalendar
 
 OPEN_STATES = (
     m.TicketState.ISSUED.value,
@@ -46,7 +41,6 @@ OPEN_STATES = (
 )
 # The call order: 老弱病残孕 first, then appointments, then everyone else; each by arrival.
 PRIORITY_RANK = {m.Priority.PRIORITY.value: 0, m.Priority.APPOINTMENT.value: 1}
-RECENT_SERVICES = 20
 
 
 CALL_ORDER = case(PRIORITY_RANK, value=Ticket.priority, else_=2)  # in SQL, as rank() says
@@ -140,28 +134,32 @@ _AHEAD = select(
     )
     .scalar_subquery()
 )
-# The queue's last services of this day and the last working day (and any day between), the
-# newest day first: one range of the index (category, state, service date, end, start).
-_RECENT_SERVICES = (
-    select(Ticket.service_date, Ticket.started_at, Ticket.ended_at)
-    .where(
-        Ticket.category_code == bindparam("category_code"),
-        Ticket.state == m.TicketState.DONE.value,
-        Ticket.service_date.between(bindparam("since"), bindparam("day")),
-        Ticket.started_at.is_not(None),
-        Ticket.ended_at.is_not(None),
-    )
-    .order_by(Ticket.service_date.desc(), Ticket.ended_at.desc())
-    .limit(RECENT_SERVICES)
+# A new ticket's place, in one pass over the same index: the queue's waiting count (for the
+# displays) and the people ahead of it (:func:`waiting_ahead`'s count, by rank in SQL).
+_AHEAD_OF = or_(
+    bindparam("rank") > CALL_ORDER,
+    and_(
+        bindparam("rank") == CALL_ORDER,
+        or_(
+            Ticket.issued_at < bindparam("issued_at"),
+            and_(Ticket.issued_at == bindparam("issued_at"), Ticket.seq < bindparam("seq")),
+        ),
+    ),
 )
-_WINDOWS = select(
-    CounterRow.category_codes,
-    CounterSessionRow.service_date,
-    CounterSessionRow.state,
-    CounterSessionRow.chosen_categories,
-).outerjoin(CounterSessionRow, CounterSessionRow.counter_code == CounterRow.code)
+_PLACE = select(func.count(), func.coalesce(func.sum(case((_AHEAD_OF, 1), else_=0)), 0)).where(
+    *_QUEUE
+)
 _INSERT_TICKET = insert(Ticket)
 _INSERT_EVENT = insert(TicketEvent)
+
+
+@dataclass(frozen=True, slots=True)
+class NewTicket:
+    """A ticket just inserted (a copy of its row: the session does not track it) and its
+    people ahead, as the database counted them in the same transaction."""
+
+    ticket: Ticket
+    ahead: int
 
 
 def waiting_ahead(session: Session, ticket: Ticket) -> int:
@@ -204,59 +202,21 @@ def estimated_wait(
     return wait_rate(session, category, day).minutes(ahead)
 
 
-@dataclass(frozen=True, slots=True)
-class WaitRate:
-    """A queue's recent service time spread over its open windows: what each person ahead
-    adds to the wait (read once, it serves every ticket of the queue)."""
-
-    service_minutes: float
-    windows: int
-
-    def minutes(self, ahead: int) -> int:
-        return math.ceil(ahead * self.service_minutes / max(1, self.windows))
-
-
-def wait_rate(session: Session, category: TicketCategoryRow, day: date) -> WaitRate:
-    """The queue's recent service time — the median of its last twenty services of this day,
-    or before any today of the last day with services since the last working day (a few slow
-    ones do not swing it), the queue's standard time before any — and the windows open for the
-    queue (every window that serves it, in a hall whose windows never sign in).
-    docs/estimate.md has the model and how it is measured."""
-    connection = session.connection()
-    # The hall's calendar comes with every HubContext session (weekdays only without one).
-    calendar: WorkCalendar = session.info.get(CALENDAR) or WorkCalendar()
-    since = calendar.previous_working_day(day)
-    services = connection.execute(
-        _RECENT_SERVICES, {"category_code": category.code, "since": since, "day": day}
-    ).all()
-    latest = services[0].service_date if services else None  # today, if it had any
-    seconds = [
-        (end - start).total_seconds()
-        for served, start, end in services
-        if served == latest and start and end
-    ]
-    minutes = statistics.median(seconds) / 60 if seconds else category.default_service_minutes
-    return WaitRate(minutes, open_windows(connection, category.code, day))
-
-
-def open_windows(connection: Connection, category_code: str, day: date) -> int:
-    windows = connection.execute(_WINDOWS).all()
-    staffed = [w for w in windows if w.service_date == day]
-    if not staffed:
-        return sum(1 for w in windows if category_code in w.category_codes)
-    return sum(
-        1
-        for w in staffed
-        if w.state == m.WindowState.OPEN.value
-        and category_code in (w.chosen_categories or w.category_codes)
-    )
-
-
 def issued_model(
-    session: Session, ticket: Ticket, category: TicketCategoryRow, base_url: str
+    session: Session,
+    ticket: Ticket,
+    category: TicketCategoryRow,
+    base_url: str,
+    *,
+    ahead: int | None = None,
+    item_name: str | None = None,
 ) -> m.TicketIssued:
-    ahead = waiting_ahead(session, ticket)
-    item = item_in(session, ticket.item_code) if ticket.item_code else None
+    """The answer to an issue (``ahead`` and ``item_name`` when the caller knows them)."""
+    if ahead is None:
+        ahead = waiting_ahead(session, ticket)
+    if item_name is None:
+        item = item_in(session, ticket.item_code) if ticket.item_code else None
+        item_name = item.name if item is not None else ""
     return m.TicketIssued(
         ticket_id=ticket.ticket_id,
         number=ticket.number,
@@ -268,7 +228,7 @@ def issued_model(
         follow_url=f"{base_url}/q/{ticket.ticket_id}",
         priority=m.Priority(ticket.priority),
         item_code=ticket.item_code,
-        item_name=item.name if item is not None else "",
+        item_name=item_name,
     )
 
 
@@ -313,7 +273,7 @@ def create_ticket(
     for_counter: str | None = None,
     for_staff: str | None = None,
     note: str = "",
-) -> Ticket:
+) -> NewTicket:
     """Insert a ticket with the next number (``issued_at`` keeps a transferred ticket's place
     by its original arrival). One open ticket per person and category is the
     rule where the category is real-name (``real_name_limit``), or whenever ``per_person`` asks
@@ -384,19 +344,32 @@ def create_ticket(
         category_code=category.code,
         priority=priority.value,
     )
-    queue_changed(session, category.code, day, now)
-    return Ticket(**values)  # a copy of the row for the answer; the session does not track it
+    place = {
+        "category_code": category.code,
+        "service_date": day,
+        "rank": rank(priority.value),
+        "issued_at": values["issued_at"],
+        "seq": seq,
+    }
+    session.flush()  # (the caller's own changes to the queue, if any, count)
+    waiting, ahead = connection.execute(_PLACE, place).one()
+    queue_changed(session, category.code, day, now, waiting=int(waiting))
+    return NewTicket(Ticket(**values), int(ahead))
 
 
 _WAITING = select(func.count()).where(*_QUEUE)
 
 
-def queue_changed(session: Session, category_code: str, day: date, at: datetime) -> None:
-    """The queue's waiting count, for displays (after an issue, a call, a cancel)."""
-    session.flush()  # a ticket just called or cancelled through the session counts no more
-    params = {"category_code": category_code, "service_date": day}
-    waiting = session.connection().execute(_WAITING, params).scalar_one()
-    events.emit(session, "queue.changed", at, category_code=category_code, waiting=int(waiting))
+def queue_changed(
+    session: Session, category_code: str, day: date, at: datetime, *, waiting: int | None = None
+) -> None:
+    """The queue's waiting count, for displays (after an issue, a call, a cancel): counted
+    here unless the caller has just counted it."""
+    if waiting is None:
+        session.flush()  # a ticket just called or cancelled through the session counts no more
+        params = {"category_code": category_code, "service_date": day}
+        waiting = int(session.connection().execute(_WAITING, params).scalar_one())
+    events.emit(session, "queue.changed", at, category_code=category_code, waiting=waiting)
 
 
 def issue(
@@ -406,62 +379,20 @@ def issue(
     idempotency_key: str | None,
     base_url: str,
 ) -> m.TicketIssued:
+    """The new ticket's answer, read in the transaction that inserts it (its place was counted
+    there; the wait rate is kept in memory, ``hub.estimate``); or the answer for the ticket an
+    earlier try of the same key created."""
     body = request.model_dump(mode="json")
     if request.id_number:  # a plain hash of a body with an ID number in it could be reversed
         body["id_number"] = ctx.id_digest(request.id_number)
     body_hash = request_hash(body)
-    ticket, category = _issued(ctx, terminal, request, idempotency_key, body_hash)
-    with ctx.reading() as session:  # the answer is read beside the writers, not in their turn
-        return issued_model(session, ticket, category, base_url)
-
-
-def _issued(
-    ctx: HubContext,
-    terminal: Terminal,
-    request: m.TicketIssueRequest,
-    idempotency_key: str | None,
-    body_hash: str,
-) -> tuple[Ticket, TicketCategoryRow]:
-    """The new ticket and its category, committed; or the ticket an earlier try of the same
-    key created."""
     try:
         with ctx.transaction() as session:
             if idempotency_key:
                 existing = _by_key(session, terminal.terminal_id, idempotency_key, body_hash)
                 if existing is not None:
-                    return existing, get_category(session, existing.category_code)
-            category = get_category(session, request.category_code)
-            if request.priority is m.Priority.APPOINTMENT and not request.appointment_code:
-                raise HubProblem(
-                    422,
-                    m.ProblemCode.VALIDATION_FAILED,
-                    "Appointment priority needs an appointment",
-                    "预约优先需要先完成预约签到。",
-                )
-            if category.real_name_limit and not request.id_number:
-                raise HubProblem(
-                    422,
-                    m.ProblemCode.REAL_NAME_REQUIRED,
-                    "Real-name ticket needs an ID number",
-                    f"「{category.name}」需实名取号，请先刷身份证。",
-                )
-            if request.item_code is not None:
-                _check_item(session, request.item_code, category)
-            digest = ctx.id_digest(request.id_number) if request.id_number else None
-            ticket = create_ticket(
-                session,
-                ctx,
-                category,
-                priority=request.priority,
-                terminal_id=terminal.terminal_id,
-                id_digest=digest,
-                appointment_code=request.appointment_code,
-                idempotency_key=idempotency_key,
-                body_hash=body_hash,
-                per_person=True,
-                item_code=request.item_code,
-            )
-            return ticket, category
+                    return _answer(session, existing, base_url)
+            return _issue(session, ctx, terminal, request, idempotency_key, body_hash, base_url)
     except IntegrityError:
         # A concurrent repeat of the same key won the race (PostgreSQL): answer with its ticket.
         if not idempotency_key:
@@ -470,10 +401,61 @@ def _issued(
             existing = _by_key(session, terminal.terminal_id, idempotency_key, body_hash)
             if existing is None:
                 raise
-            return existing, get_category(session, existing.category_code)
+            return _answer(session, existing, base_url)
 
 
-def _check_item(session: Session, code: str, category: TicketCategoryRow) -> None:
+def _answer(session: Session, ticket: Ticket, base_url: str) -> m.TicketIssued:
+    return issued_model(session, ticket, get_category(session, ticket.category_code), base_url)
+
+
+def _issue(
+    session: Session,
+    ctx: HubContext,
+    terminal: Terminal,
+    request: m.TicketIssueRequest,
+    idempotency_key: str | None,
+    body_hash: str,
+    base_url: str,
+) -> m.TicketIssued:
+    category = get_category(session, request.category_code)
+    if request.priority is m.Priority.APPOINTMENT and not request.appointment_code:
+        raise HubProblem(
+            422,
+            m.ProblemCode.VALIDATION_FAILED,
+            "Appointment priority needs an appointment",
+            "预约优先需要先完成预约签到。",
+        )
+    if category.real_name_limit and not request.id_number:
+        raise HubProblem(
+            422,
+            m.ProblemCode.REAL_NAME_REQUIRED,
+            "Real-name ticket needs an ID number",
+            f"「{category.name}」需实名取号，请先刷身份证。",
+        )
+    item_name = ""
+    if request.item_code is not None:
+        item_name = _check_item(session, request.item_code, category)
+    digest = ctx.id_digest(request.id_number) if request.id_number else None
+    new = create_ticket(
+        session,
+        ctx,
+        category,
+        priority=request.priority,
+        terminal_id=terminal.terminal_id,
+        id_digest=digest,
+        appointment_code=request.appointment_code,
+        idempotency_key=idempotency_key,
+        body_hash=body_hash,
+        per_person=True,
+        item_code=request.item_code,
+    )
+    return issued_model(
+        session, new.ticket, category, base_url, ahead=new.ahead, item_name=item_name
+    )
+
+
+def _check_item(session: Session, code: str, category: TicketCategoryRow) -> str:
+    """The item's name, if the ticket may name it."""
     item = item_in(session, code)
     if item is None:
         raise HubProblem(404, m.ProblemCode.UNKNOWN_ITEM, "Unknown item", "没有找到该办理事项。")
@@ -484,6 +466,7 @@ def _check_item(session: Session, code: str, category: TicketCategoryRow) -> Non
             "Item belongs to another ticket category",
             f"「{item.name}」不在「{category.name}」办理，请重新选择。",
         )
+    return item.name
 
 
 def _by_key(session: Session, terminal_id: str, key: str, body_hash: str) -> Ticket | None:

@@ -30,7 +30,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import bindparam, inspect, select
 from sqlalchemy.engine import Connection
@@ -75,6 +75,16 @@ _HALL = frozenset(
 )
 
 
+class Queue(Protocol):
+    """What the estimate reads of a ticket category."""
+
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def default_service_minutes(self) -> int: ...
+
+
 @dataclass(frozen=True, slots=True)
 class WaitRate:
     """A queue's recent service time spread over its open windows: what each person ahead
@@ -87,7 +97,7 @@ class WaitRate:
         return math.ceil(ahead * self.service_minutes / max(1, self.windows))
 
 
-def wait_rate(session: Session, category: TicketCategoryRow, day: date) -> WaitRate:
+def wait_rate(session: Session, category: Queue, day: date) -> WaitRate:
     """The queue's rate: from this process's cache when the session carries one, else read."""
     rates: WaitRates | None = session.info.get(RATES)
     if rates is None:
@@ -95,7 +105,7 @@ def wait_rate(session: Session, category: TicketCategoryRow, day: date) -> WaitR
     return rates.get(session, category, day)
 
 
-def read_rate(session: Session, category: TicketCategoryRow, day: date) -> WaitRate:
+def read_rate(session: Session, category: Queue, day: date) -> WaitRate:
     """The queue's rate, read from the database."""
     return _Read.of(session, category.code, day).rate(category)
 
@@ -108,7 +118,7 @@ class _Read:
     median_minutes: float | None
     windows: int
 
-    def rate(self, category: TicketCategoryRow) -> WaitRate:
+    def rate(self, category: Queue) -> WaitRate:
         # The standard time comes from the category row the caller has just read.
         minutes = self.median_minutes
         return WaitRate(
@@ -162,7 +172,7 @@ class WaitRates:
         self._rates: dict[tuple[str, date], tuple[float, _Read]] = {}
         self.generation = 0  # one more at every forget: a session opened before cannot store
 
-    def get(self, session: Session, category: TicketCategoryRow, day: date) -> WaitRate:
+    def get(self, session: Session, category: Queue, day: date) -> WaitRate:
         key = (category.code, day)
         kept = self._rates.get(key)
         if kept is not None and self.clock() - kept[0] <= self.seconds:

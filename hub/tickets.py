@@ -29,7 +29,7 @@ from hub.db import (
     TicketEvent,
     TicketSequence,
 )
-from hub.estimate import wait_rate
+from hub.estimate import Queue, wait_rate
 from hub.problems import HubProblem
 from hub.sequences import next_value
 
@@ -50,7 +50,26 @@ def rank(priority: str) -> int:
     return PRIORITY_RANK.get(priority, 2)
 
 
-def category_model(row: TicketCategoryRow) -> m.TicketCategory:
+@dataclass(frozen=True, slots=True)
+class Category:
+    """A ticket category's row, as read for one request (cheaper to build than the ORM row:
+    it is read on every ticket)."""
+
+    code: str
+    name: str
+    name_en: str
+    prefix: str
+    range_start: int
+    range_end: int
+    step: int
+    daily_cap: int | None
+    real_name_limit: bool
+    default_service_minutes: int
+    active: bool
+    sort_order: int
+
+
+def category_model(row: Category | TicketCategoryRow) -> m.TicketCategory:
     return m.TicketCategory(
         code=row.code,
         name=row.name,
@@ -79,7 +98,7 @@ _CATEGORY = select(*TicketCategoryRow.__table__.columns).where(
 )
 
 
-def get_category(session: Session, code: str) -> TicketCategoryRow:
+def get_category(session: Session, code: str) -> Category:
     """A copy of the category's row, to read (read on every ticket: a plain select is cheaper
     than the session's identity map)."""
     row = session.connection().execute(_CATEGORY, {"code": code}).first()
@@ -87,10 +106,10 @@ def get_category(session: Session, code: str) -> TicketCategoryRow:
         raise HubProblem(
             404, m.ProblemCode.UNKNOWN_CATEGORY, "Unknown ticket category", "没有这项排队业务。"
         )
-    return TicketCategoryRow(**row._mapping)
+    return Category(**row._mapping)
 
 
-def _next_seq(session: Session, category: TicketCategoryRow, day: date) -> tuple[int, int]:
+def _next_seq(session: Session, category: Category, day: date) -> tuple[int, int]:
     """(n, number value): the n-th ticket of the day gets range_start + (n - 1) * step."""
     keys = {"category_code": category.code, "service_date": day}
     issued_today = next_value(session, TicketSequence, keys, start=1)
@@ -105,7 +124,7 @@ def _next_seq(session: Session, category: TicketCategoryRow, day: date) -> tuple
     return issued_today, value
 
 
-def format_number(category: TicketCategoryRow, seq: int) -> str:
+def format_number(category: Category, seq: int) -> str:
     width = max(3, len(str(category.range_end)))
     return f"{category.prefix}{seq:0{width}d}"
 
@@ -154,15 +173,30 @@ _INSERT_EVENT = insert(TicketEvent)
 
 
 @dataclass(frozen=True, slots=True)
-class NewTicket:
-    """A ticket just inserted (a copy of its row: the session does not track it) and its
-    people ahead, as the database counted them in the same transaction."""
+class IssuedRow:
+    """What the answer to an issue reads of a ticket just inserted (the session does not
+    track it: it was written with a plain insert)."""
 
-    ticket: Ticket
+    ticket_id: str
+    category_code: str
+    service_date: date
+    seq: int
+    number: str
+    priority: str
+    issued_at: datetime
+    item_code: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class NewTicket:
+    """A ticket just inserted and its people ahead, as the database counted them in the same
+    transaction."""
+
+    ticket: IssuedRow
     ahead: int
 
 
-def waiting_ahead(session: Session, ticket: Ticket) -> int:
+def waiting_ahead(session: Session, ticket: Ticket | IssuedRow) -> int:
     """Issued tickets of the same queue that call-next would serve before this one: counted by
     the database on the queue's index, so the cost stays flat however long the day grows."""
     mine = rank(ticket.priority)
@@ -195,17 +229,15 @@ def waiting_line(session: Session, category_code: str, day: date) -> list[str]:
     return list(session.connection().execute(_LINE, params).scalars())
 
 
-def estimated_wait(
-    session: Session, category: TicketCategoryRow, ahead: int, day: date
-) -> int | None:
+def estimated_wait(session: Session, category: Queue, ahead: int, day: date) -> int | None:
     """Minutes for a ticket with ``ahead`` people before it (see :func:`wait_rate`)."""
     return wait_rate(session, category, day).minutes(ahead)
 
 
 def issued_model(
     session: Session,
-    ticket: Ticket,
-    category: TicketCategoryRow,
+    ticket: Ticket | IssuedRow,
+    category: Category,
     base_url: str,
     *,
     ahead: int | None = None,
@@ -257,7 +289,7 @@ def record(
 def create_ticket(
     session: Session,
     ctx: HubContext,
-    category: TicketCategoryRow,
+    category: Category,
     *,
     priority: m.Priority,
     terminal_id: str,
@@ -303,13 +335,23 @@ def create_ticket(
             )
     seq, value = _next_seq(session, category, day)
     now = ctx.now()
+    row = IssuedRow(
+        ticket_id=uuid.uuid4().hex,
+        category_code=category.code,
+        service_date=day,
+        seq=seq,
+        number=format_number(category, value),
+        priority=priority.value,
+        issued_at=issued_at or now,
+        item_code=item_code,
+    )
     values = {
-        "ticket_id": uuid.uuid4().hex,
-        "category_code": category.code,
+        "ticket_id": row.ticket_id,
+        "category_code": row.category_code,
         "service_date": day,
         "seq": seq,
-        "number": format_number(category, value),
-        "priority": priority.value,
+        "number": row.number,
+        "priority": row.priority,
         "state": m.TicketState.ISSUED.value,
         "id_digest": id_digest,
         "appointment_code": appointment_code,
@@ -319,7 +361,7 @@ def create_ticket(
         "request_hash": body_hash,
         "transferred_from": transferred_from,
         "recall_count": 0,
-        "issued_at": issued_at or now,
+        "issued_at": row.issued_at,
         "for_counter": for_counter,
         "for_staff": for_staff,
         "note": note,
@@ -329,18 +371,19 @@ def create_ticket(
     connection = session.connection()
     connection.execute(_INSERT_TICKET, values)
     event = {
-        "ticket_id": values["ticket_id"],
-        "state": values["state"],
+        "ticket_id": row.ticket_id,
+        "state": m.TicketState.ISSUED.value,
         "counter_code": None,
         "staff_no": None,
         "detail": None,
+        "at": now,
     }
-    connection.execute(_INSERT_EVENT, {**event, "at": now})
+    connection.execute(_INSERT_EVENT, event)
     events.emit(
         session,
         "ticket.issued",
         now,
-        number=values["number"],
+        number=row.number,
         category_code=category.code,
         priority=priority.value,
     )
@@ -348,13 +391,13 @@ def create_ticket(
         "category_code": category.code,
         "service_date": day,
         "rank": rank(priority.value),
-        "issued_at": values["issued_at"],
+        "issued_at": row.issued_at,
         "seq": seq,
     }
     session.flush()  # (the caller's own changes to the queue, if any, count)
     waiting, ahead = connection.execute(_PLACE, place).one()
     queue_changed(session, category.code, day, now, waiting=int(waiting))
-    return NewTicket(Ticket(**values), int(ahead))
+    return NewTicket(row, int(ahead))
 
 
 _WAITING = select(func.count()).where(*_QUEUE)
@@ -454,7 +497,7 @@ def _issue(
     )
 
 
-def _check_item(session: Session, code: str, category: TicketCategoryRow) -> str:
+def _check_item(session: Session, code: str, category: Category) -> str:
     """The item's name, if the ticket may name it."""
     item = item_in(session, code)
     if item is None:
@@ -483,7 +526,7 @@ def _by_key(session: Session, terminal_id: str, key: str, body_hash: str) -> Tic
     return ticket
 
 
-def view(session: Session, ticket: Ticket, category: TicketCategoryRow) -> m.TicketView:
+def view(session: Session, ticket: Ticket, category: Category) -> m.TicketView:
     ahead = waiting_ahead(session, ticket) if ticket.state == m.TicketState.ISSUED.value else 0
     return m.TicketView(
         ticket_id=ticket.ticket_id,

@@ -108,18 +108,23 @@ class KnownTokens:
 
     def __init__(self, seconds: float = 5.0) -> None:
         self.seconds = seconds
-        self._known: dict[str, tuple[float, dict[str, Any]]] = {}
+        self._known: dict[str, tuple[float, Terminal]] = {}
 
     def get(self, token_hash: str) -> Terminal | None:
+        """The terminal, one object for all its requests: routes only read it (never add it
+        to a session), and building a copy per request cost more than its checks."""
         known = self._known.get(token_hash)
         if known is None or time.monotonic() - known[0] > self.seconds:
             return None
-        return Terminal(**known[1])  # a copy for the route to read
+        return known[1]
 
-    def put(self, token_hash: str, row: dict[str, Any]) -> None:
+    def put(self, token_hash: str, row: dict[str, Any]) -> Terminal:
+        """Keep the terminal of this row (a token just checked); the terminal, to read."""
         if len(self._known) > 10_000:  # a hall has tens of terminals: only a flood gets here
             self._known.clear()
-        self._known[token_hash] = (time.monotonic(), row)
+        terminal = Terminal(**row)  # transient: never attached to a session
+        self._known[token_hash] = (time.monotonic(), terminal)
+        return terminal
 
     def forget_all(self) -> None:
         self._known.clear()

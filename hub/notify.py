@@ -54,7 +54,7 @@ def notify(session: Session, bell: Bell, *, wait_rates: bool = False) -> None:
     """Tell the other hub processes, at this transaction's commit, that it appended events
     (and whether it changed wait rates)."""
     payload = f"{bell.name} {WAIT_RATES}" if wait_rates else bell.name
-    session.execute(sql_select(func.pg_notify(CHANNEL, payload)))
+    session.connection().execute(sql_select(func.pg_notify(CHANNEL, payload)))
 
 
 def _nothing() -> None:

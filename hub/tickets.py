@@ -512,18 +512,26 @@ def _check_item(session: Session, code: str, category: Category) -> str:
     return item.name
 
 
+_BY_KEY = select(Ticket.ticket_id, Ticket.request_hash).where(
+    Ticket.terminal_id == bindparam("terminal_id"), Ticket.idempotency_key == bindparam("key")
+)
+
+
 def _by_key(session: Session, terminal_id: str, key: str, body_hash: str) -> Ticket | None:
-    ticket = session.execute(
-        select(Ticket).where(Ticket.terminal_id == terminal_id, Ticket.idempotency_key == key)
-    ).scalar_one_or_none()
-    if ticket is not None and ticket.request_hash != body_hash:
+    """The ticket an earlier try of this key created, if any: looked up with a plain select
+    (a kiosk sends a key with every ticket, and almost always finds none)."""
+    params = {"terminal_id": terminal_id, "key": key}
+    found = session.connection().execute(_BY_KEY, params).first()
+    if found is None:
+        return None
+    if found.request_hash != body_hash:
         raise HubProblem(
             409,
             m.ProblemCode.IDEMPOTENCY_KEY_REUSED,
             "Idempotency-Key reused with a different request",
             "重复提交的内容不一致，请重新办理。",
         )
-    return ticket
+    return session.get(Ticket, found.ticket_id)
 
 
 def view(session: Session, ticket: Ticket, category: Category) -> m.TicketView:

@@ -172,6 +172,19 @@ _INSERT_TICKET = insert(Ticket)
 _INSERT_EVENT = insert(TicketEvent)
 
 
+# The person's open ticket of the queue today, if any (real-name and walk-in-with-ID tickets).
+_OPEN_FOR_PERSON = (
+    select(Ticket.number)
+    .where(
+        Ticket.category_code == bindparam("category_code"),
+        Ticket.service_date == bindparam("service_date"),
+        Ticket.id_digest == bindparam("id_digest"),
+        Ticket.state.in_(OPEN_STATES),
+    )
+    .limit(1)
+)
+
+
 @dataclass(frozen=True, slots=True)
 class IssuedRow:
     """What the answer to an issue reads of a ticket just inserted (the session does not
@@ -316,16 +329,9 @@ def create_ticket(
         )
     day = ctx.today()
     if check_limit and (category.real_name_limit or per_person) and id_digest is not None:
-        open_number = session.execute(
-            select(Ticket.number)
-            .where(
-                Ticket.category_code == category.code,
-                Ticket.service_date == day,
-                Ticket.id_digest == id_digest,
-                Ticket.state.in_(OPEN_STATES),
-            )
-            .limit(1)
-        ).scalar_one_or_none()
+        session.flush()  # (a ticket the caller just closed through the session is not open)
+        params = {"category_code": category.code, "service_date": day, "id_digest": id_digest}
+        open_number = session.connection().execute(_OPEN_FOR_PERSON, params).scalar()
         if open_number is not None:
             raise HubProblem(
                 409,

@@ -78,6 +78,25 @@ def test_a_ticket_is_a_few_statements_and_none_reads_the_windows(
     assert not built  # plain statements and rows only: the ORM's cost more than SQLite's
 
 
+def test_a_walk_in_ticket_with_an_id_checks_the_person_with_one_plain_statement(
+    hub: EmbeddedHub, client: HubClient
+) -> None:
+    with_id = m.TicketIssueRequest(category_code="general", id_number="11010519491231002X")
+    orm: list[object] = []
+
+    def note(state: object) -> None:
+        orm.append(state)
+
+    event.listen(hub.context._factory, "do_orm_execute", note)
+    try:
+        with statements(hub) as seen:
+            client.issue_ticket(with_id)
+    finally:
+        event.remove(hub.context._factory, "do_orm_execute", note)
+    assert not orm
+    assert len([s for s in seen if "id_digest = " in s]) == 1
+
+
 def test_finishing_pausing_narrowing_and_closing_move_the_estimate_at_once(
     client: HubClient, counter: HubClient, clock: Any
 ) -> None:

@@ -61,7 +61,8 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        with notify.listening(engine, ctx.bell):  # PostgreSQL: the other hub processes' events
+        # PostgreSQL: the other hub processes' events and changes to wait rates.
+        with notify.listening(engine, ctx.bell, ctx.wait_rates.forget):
             yield
         engine.dispose()
 

@@ -213,7 +213,7 @@ def check_in(
                 "该预约已取消。",
             )
         category = t.get_category(session, row.category_code)
-        ticket = t.create_ticket(
+        new = t.create_ticket(
             session,
             ctx,
             category,
@@ -224,8 +224,8 @@ def check_in(
         )
         row.state = AS.CHECKED_IN.value
         row.checked_in_at = ctx.now()
-        row.ticket_id = ticket.ticket_id
-        return t.issued_model(session, ticket, category, base_url)
+        row.ticket_id = new.ticket.ticket_id
+        return t.issued_model(session, new.ticket, category, base_url, ahead=new.ahead)
 
 
 def _awaiting_supplement(session: Session, digest: str) -> CaseRow | None:
@@ -253,7 +253,7 @@ def _return_ticket(
     booking, in the item's queue (the window then shows the case and its notice)."""
     item = item_in(session, case.item_code)
     category = t.get_category(session, item.ticket_category if item else "general")
-    ticket = t.create_ticket(
+    new = t.create_ticket(
         session,
         ctx,
         category,
@@ -264,7 +264,7 @@ def _return_ticket(
         per_person=True,
         note=f"补正 {case.case_number}",
     )
-    return t.issued_model(session, ticket, category, base_url)
+    return t.issued_model(session, new.ticket, category, base_url, ahead=new.ahead)
 
 
 def cancel(ctx: HubContext, code: str) -> m.Appointment:

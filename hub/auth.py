@@ -83,8 +83,7 @@ def _read_terminal(ctx: HubContext, token_hash: str) -> Terminal:
         row = session.connection().execute(_BY_TOKEN, {"token_hash": token_hash}).first()
     if row is None:
         raise HubProblem(401, ProblemCode.UNAUTHORIZED, "Unknown terminal token")
-    ctx.known_tokens.put(token_hash, dict(row._mapping))
-    return Terminal(**row._mapping)
+    return ctx.known_tokens.put(token_hash, dict(row._mapping))
 
 
 async def current_terminal(

@@ -22,14 +22,15 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 from contract.models import ProblemCode
+from hub import estimate
 from hub.db import READ_ONLY, KeyValue, Terminal
+from hub.estimate import CALENDAR, WaitRates
 from hub.events import Bell, append_emitted, forget_emitted
 from hub.notify import notify
 from hub.problems import HubProblem
 from hub.workdays import WorkCalendar
 
 Clock = Callable[[], datetime]
-CALENDAR = "calendar"  # every session's info carries the hall's calendar (the wait estimate)
 _IN_MEMORY = (None, "", ":memory:")
 
 
@@ -107,18 +108,23 @@ class KnownTokens:
 
     def __init__(self, seconds: float = 5.0) -> None:
         self.seconds = seconds
-        self._known: dict[str, tuple[float, dict[str, Any]]] = {}
+        self._known: dict[str, tuple[float, Terminal]] = {}
 
     def get(self, token_hash: str) -> Terminal | None:
+        """The terminal, one object for all its requests: routes only read it (never add it
+        to a session), and building a copy per request cost more than its checks."""
         known = self._known.get(token_hash)
         if known is None or time.monotonic() - known[0] > self.seconds:
             return None
-        return Terminal(**known[1])  # a copy for the route to read
+        return known[1]
 
-    def put(self, token_hash: str, row: dict[str, Any]) -> None:
+    def put(self, token_hash: str, row: dict[str, Any]) -> Terminal:
+        """Keep the terminal of this row (a token just checked); the terminal, to read."""
         if len(self._known) > 10_000:  # a hall has tens of terminals: only a flood gets here
             self._known.clear()
-        self._known[token_hash] = (time.monotonic(), row)
+        terminal = Terminal(**row)  # transient: never attached to a session
+        self._known[token_hash] = (time.monotonic(), terminal)
+        return terminal
 
     def forget_all(self) -> None:
         self._known.clear()
@@ -133,6 +139,7 @@ class HubContext:
     signing_key: Ed25519PrivateKey = field(default_factory=Ed25519PrivateKey.generate)
     lookup_guard: LookupGuard = field(default_factory=LookupGuard)
     known_tokens: KnownTokens = field(default_factory=KnownTokens)
+    wait_rates: WaitRates = field(default_factory=WaitRates)
     _factory: sessionmaker[Session] = field(init=False)
     _local: threading.local = field(init=False, default_factory=threading.local)
     _pepper: bytes | None = None
@@ -147,6 +154,8 @@ class HubContext:
         event.listen(self._factory, "before_commit", self._append_events)
         event.listen(self._factory, "after_commit", self._ring_for_events)
         event.listen(self._factory, "after_soft_rollback", self._forget_events)
+        event.listen(self._factory, "after_flush", estimate.note_flush)
+        event.listen(self._factory, "do_orm_execute", estimate.note_statement)
         if self.engine.dialect.name == "sqlite":
             # SQLite has one writer; queueing our own threads here is fair and prompt, where
             # its busy handler would make them poll with sleeps (a long latency tail).
@@ -158,12 +167,19 @@ class HubContext:
             event.listen(self._readers, "before_flush", _refuse_writes)
 
     def _append_events(self, session: Session) -> None:
-        if append_emitted(session):
+        session.flush()  # now, so that what it changes is known before the NOTIFY
+        appended = append_emitted(session)
+        if appended:
             session.info["ring"] = True
-            if self.engine.dialect.name == "postgresql":
-                notify(session, self.bell)  # the other hub processes' bells, at this commit
+        rates = estimate.CHANGED in session.info
+        if self.engine.dialect.name == "postgresql" and (appended or rates):
+            # The other hub processes' bells and wait rates, at this commit.
+            notify(session, self.bell, wait_rates=rates)
 
     def _ring_for_events(self, session: Session) -> None:
+        changed = session.info.pop(estimate.CHANGED, None)
+        if changed:
+            self.wait_rates.forget(changed)
         if session.info.pop("ring", False):
             self.bell.ring()
 
@@ -171,6 +187,15 @@ class HubContext:
         if transaction.parent is None:  # the whole transaction, not a savepoint
             forget_emitted(session)
             session.info.pop("ring", None)
+            session.info.pop(estimate.CHANGED, None)
+
+    def _info(self) -> dict[str, Any]:
+        """What every session carries: the calendar and the wait rates (hub.estimate)."""
+        return {
+            CALENDAR: self.calendar,
+            estimate.RATES: self.wait_rates,
+            estimate.GENERATION: self.wait_rates.generation,
+        }
 
     @contextmanager
     def sessions(self) -> Iterator[Session]:
@@ -181,10 +206,10 @@ class HubContext:
         self._local.open = True
         try:
             if self._sqlite_lock is None:
-                with self._factory(info={CALENDAR: self.calendar}) as session:
+                with self._factory(info=self._info()) as session:
                     yield session
             else:
-                with self._sqlite_lock, self._factory(info={CALENDAR: self.calendar}) as session:
+                with self._sqlite_lock, self._factory(info=self._info()) as session:
                     yield session
         finally:
             self._local.open = False
@@ -202,7 +227,7 @@ class HubContext:
             raise RuntimeError("nested hub session: pass the open session down instead")
         self._local.open = True
         try:
-            with self._readers(info={CALENDAR: self.calendar}) as session:
+            with self._readers(info=self._info()) as session:
                 yield session
         finally:
             self._local.open = False

@@ -439,12 +439,12 @@ def transfer(
     )
     now = ctx.now()
     ticket.ended_at = now
-    ticket.transferred_to = new.ticket_id
-    detail = {"to": new.number, "note": request.note}
+    ticket.transferred_to = new.ticket.ticket_id
+    detail = {"to": new.ticket.number, "note": request.note}
     _record(session, ticket, S.TRANSFERRED, now, window, detail)
-    _announce(session, "ticket.transferred", ticket, window, now, to=new.number)
+    _announce(session, "ticket.transferred", ticket, window, now, to=new.ticket.number)
     session.flush()
-    return t.issued_model(session, new, target, base_url)
+    return t.issued_model(session, new.ticket, target, base_url, ahead=new.ahead)
 
 
 def counter_ticket(session: Session, ticket: Ticket) -> m.CounterTicket:

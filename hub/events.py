@@ -76,8 +76,7 @@ def append_emitted(session: Session) -> bool:
     connection = session.connection()
     if connection.dialect.name == "postgresql":
         connection.execute(_LOG_LOCK)
-    for row in emitted:
-        connection.execute(_INSERT, row)
+    connection.execute(_INSERT, emitted)  # one statement for all (ids in their order)
     return True
 
 

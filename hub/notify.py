@@ -4,8 +4,10 @@ Theory of operation. A commit that appended events also sends ``NOTIFY hub_event
 in the same transaction (``pg_notify``), so PostgreSQL delivers it at commit and never for a
 rollback. Each hub process keeps one connection listening on that channel, on a thread, and rings
 its own bell for every notification another process sent; the payload names the sending bell, so
-a process does not ring twice for its own commits. A dropped connection is reopened with backoff,
-and the bell rung once then for whatever was committed meanwhile. On SQLite there is one hub
+a process does not ring twice for its own commits, and says when the commit changed a queue's
+wait rate (``hub.estimate``): the other processes then forget the rates they keep. A dropped
+connection is reopened with backoff, the bell rung and the rates forgotten once then for
+whatever was committed meanwhile. On SQLite there is one hub
 process: nothing is sent or listened to.
 """
 
@@ -15,7 +17,7 @@ import logging
 import select
 import socket
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -45,14 +47,26 @@ KEEPALIVES = {
 }
 
 
-def notify(session: Session, bell: Bell) -> None:
-    """Tell the other hub processes, at this transaction's commit, that it appended events."""
-    session.execute(sql_select(func.pg_notify(CHANNEL, bell.name)))
+WAIT_RATES = "wait-rates"  # the payload's second word when the commit changed wait rates
+
+
+def notify(session: Session, bell: Bell, *, wait_rates: bool = False) -> None:
+    """Tell the other hub processes, at this transaction's commit, that it appended events
+    (and whether it changed wait rates)."""
+    payload = f"{bell.name} {WAIT_RATES}" if wait_rates else bell.name
+    session.connection().execute(sql_select(func.pg_notify(CHANNEL, payload)))
+
+
+def _nothing() -> None:
+    pass
 
 
 @contextmanager
-def listening(engine: Engine, bell: Bell) -> Iterator[None]:
-    """While the hub serves, on PostgreSQL: ring ``bell`` for the other processes' events."""
+def listening(
+    engine: Engine, bell: Bell, on_wait_rates: Callable[[], None] = _nothing
+) -> Iterator[None]:
+    """While the hub serves, on PostgreSQL: ring ``bell`` for the other processes' events, and
+    call ``on_wait_rates`` when they changed wait rates."""
     if engine.dialect.name != "postgresql":
         yield
         return
@@ -64,7 +78,7 @@ def listening(engine: Engine, bell: Bell) -> Iterator[None]:
         )
         yield
         return
-    listener = Listener(engine, bell)
+    listener = Listener(engine, bell, on_wait_rates)
     listener.start()
     try:
         yield
@@ -75,9 +89,17 @@ def listening(engine: Engine, bell: Bell) -> Iterator[None]:
 class Listener:
     """A thread that rings ``bell`` when another hub process on the database committed events."""
 
-    def __init__(self, engine: Engine, bell: Bell, *, connect_timeout: float = 10.0) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        bell: Bell,
+        on_wait_rates: Callable[[], None] = _nothing,
+        *,
+        connect_timeout: float = 10.0,
+    ) -> None:
         self.engine = engine
         self.bell = bell
+        self.on_wait_rates = on_wait_rates
         self.connect_timeout = connect_timeout
         self._stop = threading.Event()
         self._wake, self._waker = socket.socketpair()  # stop() wakes a waiting listener at once
@@ -103,7 +125,9 @@ class Listener:
                 with self._connect() as connection:
                     connection.execute(f"LISTEN {CHANNEL}")
                     backoff = FIRST_BACKOFF_SECONDS
-                    self.bell.ring()  # what other processes committed while it was not listening
+                    # What other processes committed while it was not listening.
+                    self.on_wait_rates()
+                    self.bell.ring()
                     self._listen(connection)
             except (psycopg.Error, OSError) as exc:
                 if self._stop.is_set():
@@ -128,5 +152,8 @@ class Listener:
         while not self._stop.is_set():
             select.select([connection.fileno(), self._wake.fileno()], [], [])
             for note in connection.notifies(timeout=0):
-                if note.payload != self.bell.name:
+                sender, _, what = note.payload.partition(" ")
+                if sender != self.bell.name:
+                    if what == WAIT_RATES:
+                        self.on_wait_rates()
                     self.bell.ring()

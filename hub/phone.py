@@ -25,7 +25,7 @@ from datetime import date
 from sqlalchemy import select
 
 from contract import models as m
-from hub import events, tickets
+from hub import estimate, events, tickets
 from hub.context import HubContext
 from hub.db import CounterRow, Ticket
 from hub.phone_html import Lang, TicketPage, ticket_update
@@ -82,14 +82,14 @@ class Line:
 
     as_of: int  # the last event this line has seen
     ahead: dict[str, int]  # ticket id -> people ahead (the order call-next serves them in)
-    wait: tickets.WaitRate
+    wait: estimate.WaitRate
 
 
 def read_line(ctx: HubContext, category_code: str, day: date, as_of: int) -> Line:
     with ctx.reading() as session:
         category = tickets.get_category(session, category_code)
         ids = tickets.waiting_line(session, category_code, day)
-        rate = tickets.wait_rate(session, category, day)
+        rate = estimate.wait_rate(session, category, day)
         return Line(as_of, {ticket_id: n for n, ticket_id in enumerate(ids)}, rate)
 
 

@@ -9,34 +9,29 @@ the daily reset.
 
 from __future__ import annotations
 
-import math
-import statistics
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import and_, bindparam, case, func, insert, or_, select
-from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from contract import models as m
 from hub import events
 from hub.catalog import item_in
-from hub.context import CALENDAR, HubContext, request_hash
+from hub.context import HubContext, request_hash
 from hub.db import (
-    CounterRow,
-    CounterSessionRow,
     Terminal,
     Ticket,
     TicketCategoryRow,
     TicketEvent,
     TicketSequence,
 )
+from hub.estimate import Queue, wait_rate
 from hub.problems import HubProblem
 from hub.sequences import next_value
-from hub.workdays import WorkCalendar
 
 OPEN_STATES = (
     m.TicketState.ISSUED.value,
@@ -46,7 +41,6 @@ OPEN_STATES = (
 )
 # The call order: 老弱病残孕 first, then appointments, then everyone else; each by arrival.
 PRIORITY_RANK = {m.Priority.PRIORITY.value: 0, m.Priority.APPOINTMENT.value: 1}
-RECENT_SERVICES = 20
 
 
 CALL_ORDER = case(PRIORITY_RANK, value=Ticket.priority, else_=2)  # in SQL, as rank() says
@@ -56,7 +50,26 @@ def rank(priority: str) -> int:
     return PRIORITY_RANK.get(priority, 2)
 
 
-def category_model(row: TicketCategoryRow) -> m.TicketCategory:
+@dataclass(frozen=True, slots=True)
+class Category:
+    """A ticket category's row, as read for one request (cheaper to build than the ORM row:
+    it is read on every ticket)."""
+
+    code: str
+    name: str
+    name_en: str
+    prefix: str
+    range_start: int
+    range_end: int
+    step: int
+    daily_cap: int | None
+    real_name_limit: bool
+    default_service_minutes: int
+    active: bool
+    sort_order: int
+
+
+def category_model(row: Category | TicketCategoryRow) -> m.TicketCategory:
     return m.TicketCategory(
         code=row.code,
         name=row.name,
@@ -85,7 +98,7 @@ _CATEGORY = select(*TicketCategoryRow.__table__.columns).where(
 )
 
 
-def get_category(session: Session, code: str) -> TicketCategoryRow:
+def get_category(session: Session, code: str) -> Category:
     """A copy of the category's row, to read (read on every ticket: a plain select is cheaper
     than the session's identity map)."""
     row = session.connection().execute(_CATEGORY, {"code": code}).first()
@@ -93,10 +106,10 @@ def get_category(session: Session, code: str) -> TicketCategoryRow:
         raise HubProblem(
             404, m.ProblemCode.UNKNOWN_CATEGORY, "Unknown ticket category", "没有这项排队业务。"
         )
-    return TicketCategoryRow(**row._mapping)
+    return Category(**row._mapping)
 
 
-def _next_seq(session: Session, category: TicketCategoryRow, day: date) -> tuple[int, int]:
+def _next_seq(session: Session, category: Category, day: date) -> tuple[int, int]:
     """(n, number value): the n-th ticket of the day gets range_start + (n - 1) * step."""
     keys = {"category_code": category.code, "service_date": day}
     issued_today = next_value(session, TicketSequence, keys, start=1)
@@ -111,7 +124,7 @@ def _next_seq(session: Session, category: TicketCategoryRow, day: date) -> tuple
     return issued_today, value
 
 
-def format_number(category: TicketCategoryRow, seq: int) -> str:
+def format_number(category: Category, seq: int) -> str:
     width = max(3, len(str(category.range_end)))
     return f"{category.prefix}{seq:0{width}d}"
 
@@ -140,31 +153,63 @@ _AHEAD = select(
     )
     .scalar_subquery()
 )
-# The queue's last services of this day and the last working day (and any day between), the
-# newest day first: one range of the index (category, state, service date, end, start).
-_RECENT_SERVICES = (
-    select(Ticket.service_date, Ticket.started_at, Ticket.ended_at)
-    .where(
-        Ticket.category_code == bindparam("category_code"),
-        Ticket.state == m.TicketState.DONE.value,
-        Ticket.service_date.between(bindparam("since"), bindparam("day")),
-        Ticket.started_at.is_not(None),
-        Ticket.ended_at.is_not(None),
-    )
-    .order_by(Ticket.service_date.desc(), Ticket.ended_at.desc())
-    .limit(RECENT_SERVICES)
+# A new ticket's place, in one pass over the same index: the queue's waiting count (for the
+# displays) and the people ahead of it (:func:`waiting_ahead`'s count, by rank in SQL).
+_AHEAD_OF = or_(
+    bindparam("rank") > CALL_ORDER,
+    and_(
+        bindparam("rank") == CALL_ORDER,
+        or_(
+            Ticket.issued_at < bindparam("issued_at"),
+            and_(Ticket.issued_at == bindparam("issued_at"), Ticket.seq < bindparam("seq")),
+        ),
+    ),
 )
-_WINDOWS = select(
-    CounterRow.category_codes,
-    CounterSessionRow.service_date,
-    CounterSessionRow.state,
-    CounterSessionRow.chosen_categories,
-).outerjoin(CounterSessionRow, CounterSessionRow.counter_code == CounterRow.code)
+_PLACE = select(func.count(), func.coalesce(func.sum(case((_AHEAD_OF, 1), else_=0)), 0)).where(
+    *_QUEUE
+)
 _INSERT_TICKET = insert(Ticket)
 _INSERT_EVENT = insert(TicketEvent)
 
 
-def waiting_ahead(session: Session, ticket: Ticket) -> int:
+# The person's open ticket of the queue today, if any (real-name and walk-in-with-ID tickets).
+_OPEN_FOR_PERSON = (
+    select(Ticket.number)
+    .where(
+        Ticket.category_code == bindparam("category_code"),
+        Ticket.service_date == bindparam("service_date"),
+        Ticket.id_digest == bindparam("id_digest"),
+        Ticket.state.in_(OPEN_STATES),
+    )
+    .limit(1)
+)
+
+
+@dataclass(frozen=True, slots=True)
+class IssuedRow:
+    """What the answer to an issue reads of a ticket just inserted (the session does not
+    track it: it was written with a plain insert)."""
+
+    ticket_id: str
+    category_code: str
+    service_date: date
+    seq: int
+    number: str
+    priority: str
+    issued_at: datetime
+    item_code: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class NewTicket:
+    """A ticket just inserted and its people ahead, as the database counted them in the same
+    transaction."""
+
+    ticket: IssuedRow
+    ahead: int
+
+
+def waiting_ahead(session: Session, ticket: Ticket | IssuedRow) -> int:
     """Issued tickets of the same queue that call-next would serve before this one: counted by
     the database on the queue's index, so the cost stays flat however long the day grows."""
     mine = rank(ticket.priority)
@@ -197,66 +242,26 @@ def waiting_line(session: Session, category_code: str, day: date) -> list[str]:
     return list(session.connection().execute(_LINE, params).scalars())
 
 
-def estimated_wait(
-    session: Session, category: TicketCategoryRow, ahead: int, day: date
-) -> int | None:
+def estimated_wait(session: Session, category: Queue, ahead: int, day: date) -> int | None:
     """Minutes for a ticket with ``ahead`` people before it (see :func:`wait_rate`)."""
     return wait_rate(session, category, day).minutes(ahead)
 
 
-@dataclass(frozen=True, slots=True)
-class WaitRate:
-    """A queue's recent service time spread over its open windows: what each person ahead
-    adds to the wait (read once, it serves every ticket of the queue)."""
-
-    service_minutes: float
-    windows: int
-
-    def minutes(self, ahead: int) -> int:
-        return math.ceil(ahead * self.service_minutes / max(1, self.windows))
-
-
-def wait_rate(session: Session, category: TicketCategoryRow, day: date) -> WaitRate:
-    """The queue's recent service time — the median of its last twenty services of this day,
-    or before any today of the last day with services since the last working day (a few slow
-    ones do not swing it), the queue's standard time before any — and the windows open for the
-    queue (every window that serves it, in a hall whose windows never sign in).
-    docs/estimate.md has the model and how it is measured."""
-    connection = session.connection()
-    # The hall's calendar comes with every HubContext session (weekdays only without one).
-    calendar: WorkCalendar = session.info.get(CALENDAR) or WorkCalendar()
-    since = calendar.previous_working_day(day)
-    services = connection.execute(
-        _RECENT_SERVICES, {"category_code": category.code, "since": since, "day": day}
-    ).all()
-    latest = services[0].service_date if services else None  # today, if it had any
-    seconds = [
-        (end - start).total_seconds()
-        for served, start, end in services
-        if served == latest and start and end
-    ]
-    minutes = statistics.median(seconds) / 60 if seconds else category.default_service_minutes
-    return WaitRate(minutes, open_windows(connection, category.code, day))
-
-
-def open_windows(connection: Connection, category_code: str, day: date) -> int:
-    windows = connection.execute(_WINDOWS).all()
-    staffed = [w for w in windows if w.service_date == day]
-    if not staffed:
-        return sum(1 for w in windows if category_code in w.category_codes)
-    return sum(
-        1
-        for w in staffed
-        if w.state == m.WindowState.OPEN.value
-        and category_code in (w.chosen_categories or w.category_codes)
-    )
-
-
 def issued_model(
-    session: Session, ticket: Ticket, category: TicketCategoryRow, base_url: str
+    session: Session,
+    ticket: Ticket | IssuedRow,
+    category: Category,
+    base_url: str,
+    *,
+    ahead: int | None = None,
+    item_name: str | None = None,
 ) -> m.TicketIssued:
-    ahead = waiting_ahead(session, ticket)
-    item = item_in(session, ticket.item_code) if ticket.item_code else None
+    """The answer to an issue (``ahead`` and ``item_name`` when the caller knows them)."""
+    if ahead is None:
+        ahead = waiting_ahead(session, ticket)
+    if item_name is None:
+        item = item_in(session, ticket.item_code) if ticket.item_code else None
+        item_name = item.name if item is not None else ""
     return m.TicketIssued(
         ticket_id=ticket.ticket_id,
         number=ticket.number,
@@ -268,7 +273,7 @@ def issued_model(
         follow_url=f"{base_url}/q/{ticket.ticket_id}",
         priority=m.Priority(ticket.priority),
         item_code=ticket.item_code,
-        item_name=item.name if item is not None else "",
+        item_name=item_name,
     )
 
 
@@ -297,7 +302,7 @@ def record(
 def create_ticket(
     session: Session,
     ctx: HubContext,
-    category: TicketCategoryRow,
+    category: Category,
     *,
     priority: m.Priority,
     terminal_id: str,
@@ -313,7 +318,7 @@ def create_ticket(
     for_counter: str | None = None,
     for_staff: str | None = None,
     note: str = "",
-) -> Ticket:
+) -> NewTicket:
     """Insert a ticket with the next number (``issued_at`` keeps a transferred ticket's place
     by its original arrival). One open ticket per person and category is the
     rule where the category is real-name (``real_name_limit``), or whenever ``per_person`` asks
@@ -324,16 +329,9 @@ def create_ticket(
         )
     day = ctx.today()
     if check_limit and (category.real_name_limit or per_person) and id_digest is not None:
-        open_number = session.execute(
-            select(Ticket.number)
-            .where(
-                Ticket.category_code == category.code,
-                Ticket.service_date == day,
-                Ticket.id_digest == id_digest,
-                Ticket.state.in_(OPEN_STATES),
-            )
-            .limit(1)
-        ).scalar_one_or_none()
+        session.flush()  # (a ticket the caller just closed through the session is not open)
+        params = {"category_code": category.code, "service_date": day, "id_digest": id_digest}
+        open_number = session.connection().execute(_OPEN_FOR_PERSON, params).scalar()
         if open_number is not None:
             raise HubProblem(
                 409,
@@ -343,13 +341,23 @@ def create_ticket(
             )
     seq, value = _next_seq(session, category, day)
     now = ctx.now()
+    row = IssuedRow(
+        ticket_id=uuid.uuid4().hex,
+        category_code=category.code,
+        service_date=day,
+        seq=seq,
+        number=format_number(category, value),
+        priority=priority.value,
+        issued_at=issued_at or now,
+        item_code=item_code,
+    )
     values = {
-        "ticket_id": uuid.uuid4().hex,
-        "category_code": category.code,
+        "ticket_id": row.ticket_id,
+        "category_code": row.category_code,
         "service_date": day,
         "seq": seq,
-        "number": format_number(category, value),
-        "priority": priority.value,
+        "number": row.number,
+        "priority": row.priority,
         "state": m.TicketState.ISSUED.value,
         "id_digest": id_digest,
         "appointment_code": appointment_code,
@@ -359,7 +367,7 @@ def create_ticket(
         "request_hash": body_hash,
         "transferred_from": transferred_from,
         "recall_count": 0,
-        "issued_at": issued_at or now,
+        "issued_at": row.issued_at,
         "for_counter": for_counter,
         "for_staff": for_staff,
         "note": note,
@@ -369,34 +377,48 @@ def create_ticket(
     connection = session.connection()
     connection.execute(_INSERT_TICKET, values)
     event = {
-        "ticket_id": values["ticket_id"],
-        "state": values["state"],
+        "ticket_id": row.ticket_id,
+        "state": m.TicketState.ISSUED.value,
         "counter_code": None,
         "staff_no": None,
         "detail": None,
+        "at": now,
     }
-    connection.execute(_INSERT_EVENT, {**event, "at": now})
+    connection.execute(_INSERT_EVENT, event)
     events.emit(
         session,
         "ticket.issued",
         now,
-        number=values["number"],
+        number=row.number,
         category_code=category.code,
         priority=priority.value,
     )
-    queue_changed(session, category.code, day, now)
-    return Ticket(**values)  # a copy of the row for the answer; the session does not track it
+    place = {
+        "category_code": category.code,
+        "service_date": day,
+        "rank": rank(priority.value),
+        "issued_at": row.issued_at,
+        "seq": seq,
+    }
+    session.flush()  # (the caller's own changes to the queue, if any, count)
+    waiting, ahead = connection.execute(_PLACE, place).one()
+    queue_changed(session, category.code, day, now, waiting=int(waiting))
+    return NewTicket(row, int(ahead))
 
 
 _WAITING = select(func.count()).where(*_QUEUE)
 
 
-def queue_changed(session: Session, category_code: str, day: date, at: datetime) -> None:
-    """The queue's waiting count, for displays (after an issue, a call, a cancel)."""
-    session.flush()  # a ticket just called or cancelled through the session counts no more
-    params = {"category_code": category_code, "service_date": day}
-    waiting = session.connection().execute(_WAITING, params).scalar_one()
-    events.emit(session, "queue.changed", at, category_code=category_code, waiting=int(waiting))
+def queue_changed(
+    session: Session, category_code: str, day: date, at: datetime, *, waiting: int | None = None
+) -> None:
+    """The queue's waiting count, for displays (after an issue, a call, a cancel): counted
+    here unless the caller has just counted it."""
+    if waiting is None:
+        session.flush()  # a ticket just called or cancelled through the session counts no more
+        params = {"category_code": category_code, "service_date": day}
+        waiting = int(session.connection().execute(_WAITING, params).scalar_one())
+    events.emit(session, "queue.changed", at, category_code=category_code, waiting=waiting)
 
 
 def issue(
@@ -406,62 +428,20 @@ def issue(
     idempotency_key: str | None,
     base_url: str,
 ) -> m.TicketIssued:
+    """The new ticket's answer, read in the transaction that inserts it (its place was counted
+    there; the wait rate is kept in memory, ``hub.estimate``); or the answer for the ticket an
+    earlier try of the same key created."""
     body = request.model_dump(mode="json")
     if request.id_number:  # a plain hash of a body with an ID number in it could be reversed
         body["id_number"] = ctx.id_digest(request.id_number)
     body_hash = request_hash(body)
-    ticket, category = _issued(ctx, terminal, request, idempotency_key, body_hash)
-    with ctx.reading() as session:  # the answer is read beside the writers, not in their turn
-        return issued_model(session, ticket, category, base_url)
-
-
-def _issued(
-    ctx: HubContext,
-    terminal: Terminal,
-    request: m.TicketIssueRequest,
-    idempotency_key: str | None,
-    body_hash: str,
-) -> tuple[Ticket, TicketCategoryRow]:
-    """The new ticket and its category, committed; or the ticket an earlier try of the same
-    key created."""
     try:
         with ctx.transaction() as session:
             if idempotency_key:
                 existing = _by_key(session, terminal.terminal_id, idempotency_key, body_hash)
                 if existing is not None:
-                    return existing, get_category(session, existing.category_code)
-            category = get_category(session, request.category_code)
-            if request.priority is m.Priority.APPOINTMENT and not request.appointment_code:
-                raise HubProblem(
-                    422,
-                    m.ProblemCode.VALIDATION_FAILED,
-                    "Appointment priority needs an appointment",
-                    "预约优先需要先完成预约签到。",
-                )
-            if category.real_name_limit and not request.id_number:
-                raise HubProblem(
-                    422,
-                    m.ProblemCode.REAL_NAME_REQUIRED,
-                    "Real-name ticket needs an ID number",
-                    f"「{category.name}」需实名取号，请先刷身份证。",
-                )
-            if request.item_code is not None:
-                _check_item(session, request.item_code, category)
-            digest = ctx.id_digest(request.id_number) if request.id_number else None
-            ticket = create_ticket(
-                session,
-                ctx,
-                category,
-                priority=request.priority,
-                terminal_id=terminal.terminal_id,
-                id_digest=digest,
-                appointment_code=request.appointment_code,
-                idempotency_key=idempotency_key,
-                body_hash=body_hash,
-                per_person=True,
-                item_code=request.item_code,
-            )
-            return ticket, category
+                    return _answer(session, existing, base_url)
+            return _issue(session, ctx, terminal, request, idempotency_key, body_hash, base_url)
     except IntegrityError:
         # A concurrent repeat of the same key won the race (PostgreSQL): answer with its ticket.
         if not idempotency_key:
@@ -470,10 +450,61 @@ def _issued(
             existing = _by_key(session, terminal.terminal_id, idempotency_key, body_hash)
             if existing is None:
                 raise
-            return existing, get_category(session, existing.category_code)
+            return _answer(session, existing, base_url)
 
 
-def _check_item(session: Session, code: str, category: TicketCategoryRow) -> None:
+def _answer(session: Session, ticket: Ticket, base_url: str) -> m.TicketIssued:
+    return issued_model(session, ticket, get_category(session, ticket.category_code), base_url)
+
+
+def _issue(
+    session: Session,
+    ctx: HubContext,
+    terminal: Terminal,
+    request: m.TicketIssueRequest,
+    idempotency_key: str | None,
+    body_hash: str,
+    base_url: str,
+) -> m.TicketIssued:
+    category = get_category(session, request.category_code)
+    if request.priority is m.Priority.APPOINTMENT and not request.appointment_code:
+        raise HubProblem(
+            422,
+            m.ProblemCode.VALIDATION_FAILED,
+            "Appointment priority needs an appointment",
+            "预约优先需要先完成预约签到。",
+        )
+    if category.real_name_limit and not request.id_number:
+        raise HubProblem(
+            422,
+            m.ProblemCode.REAL_NAME_REQUIRED,
+            "Real-name ticket needs an ID number",
+            f"「{category.name}」需实名取号，请先刷身份证。",
+        )
+    item_name = ""
+    if request.item_code is not None:
+        item_name = _check_item(session, request.item_code, category)
+    digest = ctx.id_digest(request.id_number) if request.id_number else None
+    new = create_ticket(
+        session,
+        ctx,
+        category,
+        priority=request.priority,
+        terminal_id=terminal.terminal_id,
+        id_digest=digest,
+        appointment_code=request.appointment_code,
+        idempotency_key=idempotency_key,
+        body_hash=body_hash,
+        per_person=True,
+        item_code=request.item_code,
+    )
+    return issued_model(
+        session, new.ticket, category, base_url, ahead=new.ahead, item_name=item_name
+    )
+
+
+def _check_item(session: Session, code: str, category: Category) -> str:
+    """The item's name, if the ticket may name it."""
     item = item_in(session, code)
     if item is None:
         raise HubProblem(404, m.ProblemCode.UNKNOWN_ITEM, "Unknown item", "没有找到该办理事项。")
@@ -484,23 +515,32 @@ def _check_item(session: Session, code: str, category: TicketCategoryRow) -> Non
             "Item belongs to another ticket category",
             f"「{item.name}」不在「{category.name}」办理，请重新选择。",
         )
+    return item.name
+
+
+_BY_KEY = select(Ticket.ticket_id, Ticket.request_hash).where(
+    Ticket.terminal_id == bindparam("terminal_id"), Ticket.idempotency_key == bindparam("key")
+)
 
 
 def _by_key(session: Session, terminal_id: str, key: str, body_hash: str) -> Ticket | None:
-    ticket = session.execute(
-        select(Ticket).where(Ticket.terminal_id == terminal_id, Ticket.idempotency_key == key)
-    ).scalar_one_or_none()
-    if ticket is not None and ticket.request_hash != body_hash:
+    """The ticket an earlier try of this key created, if any: looked up with a plain select
+    (a kiosk sends a key with every ticket, and almost always finds none)."""
+    params = {"terminal_id": terminal_id, "key": key}
+    found = session.connection().execute(_BY_KEY, params).first()
+    if found is None:
+        return None
+    if found.request_hash != body_hash:
         raise HubProblem(
             409,
             m.ProblemCode.IDEMPOTENCY_KEY_REUSED,
             "Idempotency-Key reused with a different request",
             "重复提交的内容不一致，请重新办理。",
         )
-    return ticket
+    return session.get(Ticket, found.ticket_id)
 
 
-def view(session: Session, ticket: Ticket, category: TicketCategoryRow) -> m.TicketView:
+def view(session: Session, ticket: Ticket, category: Category) -> m.TicketView:
     ahead = waiting_ahead(session, ticket) if ticket.state == m.TicketState.ISSUED.value else 0
     return m.TicketView(
         ticket_id=ticket.ticket_id,

@@ -1,7 +1,8 @@
 """The event stream on PostgreSQL: two hub processes (``kiosk hub serve``) on one database, a
 display following one of them sees the tickets issued and called on the other within a second
 (LISTEN/NOTIFY), and still does after the listening connections were cut; two transactions
-committing at once never make a display miss the event of either."""
+committing at once never make a display miss the event of either; a window paused on one hub
+moves the estimate the other shows at once (it forgets the wait rate it keeps)."""
 
 from __future__ import annotations
 
@@ -163,6 +164,37 @@ def test_a_display_on_one_hub_sees_what_another_hub_did(
             after = kiosk.issue_ticket(general)
             assert display.next("ticket.issued", PROMPTLY)["number"] == after.number
     wait_for_listeners(engine, 0)  # the stopped hubs closed theirs
+    engine.dispose()
+
+
+def test_a_window_paused_on_one_hub_moves_the_estimate_on_another_at_once(
+    pg_url: str, tmp_path: Path, clerks: Any
+) -> None:
+    engine = create_engine(pg_url)
+    with (
+        hub_process(pg_url, tmp_path / "a", "--sample") as hub_a,
+        hub_process(pg_url, tmp_path / "b") as hub_b,
+    ):
+        kiosk_token, counter_token = tokens(
+            pg_url, ("KIOSK-B", m.TerminalMode.HALL), ("COUNTER-A", m.TerminalMode.COUNTER)
+        )
+        with (
+            HubClient(hub_b, token=kiosk_token) as kiosk,
+            HubClient(hub_a, token=counter_token) as counter,
+        ):
+            clerks.sign_in(counter, "W01")
+            clerks.sign_in(counter, "W02")
+            wait_for_listeners(engine, 2)
+            general = m.TicketIssueRequest(category_code="general")
+            kiosk.issue_ticket(general)
+            second = kiosk.issue_ticket(general)  # hub B keeps the queue's rate from here
+            assert second.estimated_wait_minutes == 4  # 8 minutes over W01 and W02
+            paused = m.WindowStateChange(state=m.WindowState.PAUSED, reason=m.PauseReason.MEETING)
+            counter.set_window_state("W02", paused)
+            deadline = time.monotonic() + PROMPTLY  # well within the rates' own time
+            while kiosk.get_ticket(second.ticket_id).estimated_wait_minutes != 8:  # W01 alone
+                assert time.monotonic() < deadline, "hub B still shows two windows open"
+                time.sleep(0.02)
     engine.dispose()
 
 

@@ -16,7 +16,7 @@ import requests
 
 from contract import models as m
 from contract.payloads import case_tracking_url, classify, new_receipt_code
-from hub import phone, tickets
+from hub import estimate, phone, tickets
 from hub.embedded import EmbeddedHub
 from kiosk.api.client import HubClient
 
@@ -205,7 +205,7 @@ def test_the_shared_waiting_line_agrees_with_each_tickets_own_count(
     line = phone.read_line(ctx, "general", ctx.today(), as_of=0)
     with ctx.reading() as session:
         category = tickets.get_category(session, "general")
-        rate = tickets.wait_rate(session, category, ctx.today())
+        rate = estimate.wait_rate(session, category, ctx.today())
     for ticket in issued:
         view = client.get_ticket(ticket.ticket_id)
         if view.state is m.TicketState.ISSUED:

@@ -131,7 +131,11 @@ def test_online_submission_gets_the_hubs_number_and_due_date(rig: Rig) -> None:
         PaperWidth.MM80,
     ).transcript
     assert receipt.number in text and "EMS" in text and "张*例" in text
-    assert "居住证明" in text and "请到窗口提交：近期一寸免冠照片" in text
+    flat = text.replace("\n", "")  # the notice wraps on paper
+    assert (
+        "居住证明" in text
+        and "请到窗口（示例区公安分局（街道受理））提交：近期一寸免冠照片" in flat
+    )
     assert "11010519491231002X" not in text and "示例路1号" not in text
     # The receipt code: drawn with the draft, printed as 验证码, carried by the QR, and the
     # proof the hub asks for before the case can be rated from the receipt.

@@ -152,6 +152,9 @@ class ItemGuide:
     manual_identity: bool = False  # a citizen without a card may type name and ID number
     summary: str = ""  # what the item is, in a citizen's words (guide page)
     who: str = ""  # who can apply (申请对象)
+    # Where EMS goes unless the citizen says otherwise: the ID card's address ("card"), or an
+    # address they type ("typed": e.g. 居住证, whose applicants live away from it).
+    ems_to: str = "card"
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +166,7 @@ class KioskGuide:
         return self.items.get(code, ItemGuide())
 
 
-_ITEM_KEYS = {"events", "aliases", "audience", "manual_identity", "summary", "who"}
+_ITEM_KEYS = {"events", "aliases", "audience", "manual_identity", "summary", "who", "ems_to"}
 
 
 def load_guide(path: Path) -> KioskGuide:
@@ -190,6 +193,8 @@ def load_guide(path: Path) -> KioskGuide:
             raise ConfigError(f"{path}: items.{code}.events: '{stray[0]}' is not in events")
         if entry.get("audience", "personal") not in ("personal", "business"):
             raise ConfigError(f"{path}: items.{code}.audience: allowed: personal, business")
+        if entry.get("ems_to", "card") not in ("card", "typed"):
+            raise ConfigError(f"{path}: items.{code}.ems_to: allowed: card, typed")
         items[code] = ItemGuide(
             events=tuple(entry.get("events", [])),
             aliases=tuple(entry.get("aliases", [])),
@@ -197,6 +202,7 @@ def load_guide(path: Path) -> KioskGuide:
             manual_identity=bool(entry.get("manual_identity", False)),
             summary=str(entry.get("summary", "")),
             who=str(entry.get("who", "")),
+            ems_to=entry.get("ems_to", "card"),
         )
     return KioskGuide(events, items)
 

@@ -321,6 +321,8 @@ class _Tour:
         self.shot(window, variant, "case-materials")
         tap(materials.next)  # type: ignore[arg-type]
         tap(journey.delivery_page.method_buttons[_ems()])
+        # 居住证: a typed address by default (its applicants live away from the card's).
+        journey.delivery_page.address_edit.setText("示例区幸福路8号3栋201")
         self.shot(window, variant, "case-delivery")
         tap(journey.delivery_page.next)
         self.shot(window, variant, "case-delivery-phone")

@@ -66,3 +66,12 @@ def test_guide_rejects_unknown_keys_and_events(tmp_path: Path) -> None:
     bad.write_text('[items.X.fields.family]\nkind = "group"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match=r"items\.X\.fields: .*catalog's form schema"):
         load_guide(bad)
+    bad.write_text('[items.X]\nems_to = "home"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"items\.X\.ems_to: allowed: card, typed"):
+        load_guide(bad)
+
+
+def test_where_ems_goes_by_default_is_the_items_choice() -> None:
+    guide = load_guide(default_guide_path())
+    assert guide.for_item("QR00240001-990101-GA").ems_to == "typed"  # 居住证
+    assert guide.for_item("GG00124003-990101-RS").ems_to == "card"  # the default

@@ -58,9 +58,16 @@ def test_residence_permit_with_group_address_and_ems(
     citizen.tap(journey.materials_page.next)
     citizen.at("delivery")
     citizen.tap(journey.delivery_page.method_buttons[d.ems()])
-    assert journey.delivery_page.card_address.isChecked()  # the card's address by default
-    # In full, so that the citizen can check where the document goes (wiped with the session).
-    assert "北京市朝阳区示例路1号示例小区" in journey.delivery_page.card_address.text()
+    # 居住证: its applicants live away from their card's address, so a typed one is the
+    # default (kiosk_guide: ems_to = "typed"); the card's is offered, in full (wiped with the
+    # session), and chosen here.
+    delivery = journey.delivery_page
+    assert delivery.other_address.isChecked() and not delivery.card_address.isChecked()
+    assert delivery.address_edit.isVisible() and delivery.address_edit.text() == ""
+    citizen.tap(delivery.next)
+    assert delivery.error.text() == "请填写收件地址，写到门牌号。" and citizen.log[-1] == "delivery"
+    assert "北京市朝阳区示例路1号示例小区" in delivery.card_address.text()
+    citizen.tap(delivery.card_address)
     citizen.tap(journey.delivery_page.next)  # the way the result comes
     citizen.tap(journey.delivery_page.next)  # the phone number
     citizen.at("review")

@@ -278,7 +278,10 @@ class CaseJourney(JourneyScreen):
         if (draft := self.draft) is not None:
             back_from_review = self.current_page() is self.review_page
             phone = str(draft.answers.get("phone") or "")
-            self.delivery_page.show_draft(draft, phone, at_end=back_from_review)
+            ems_to_card = self.desk.guide.for_item(draft.item.code).ems_to == "card"
+            self.delivery_page.show_draft(
+                draft, phone, at_end=back_from_review, ems_to_card=ems_to_card
+            )
             self._show(self.delivery_page, CaseState.DELIVERY.value)
 
     def _show_review(self) -> None:

@@ -87,12 +87,15 @@ class DeliveryPage(Page):
         self.draft: CaseDraft | None = None
         self.show_screen(0)
 
-    def show_draft(self, draft: CaseDraft, phone_hint: str, *, at_end: bool = False) -> None:
-        """The draft's choices, from the first screen (or the last, coming back to it)."""
+    def show_draft(
+        self, draft: CaseDraft, phone_hint: str, *, at_end: bool = False, ems_to_card: bool = True
+    ) -> None:
+        """The draft's choices, from the first screen (or the last, coming back to it); EMS to
+        the card's address by default unless the item asks for a typed one."""
         self.draft = draft
         for method, button in self.method_buttons.items():
             button.setVisible(method in draft.item.delivery)
-        draft.prefill_delivery()
+        draft.prefill_delivery(ems_to_card=ems_to_card)
         card = draft.card_address  # only an ID card has one: else the citizen types it
         # In full: the citizen checks where their document goes (cleared when the session ends).
         self.card_address.setText(self.tr("寄到身份证地址：%1").replace("%1", card) if card else "")

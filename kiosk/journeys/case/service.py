@@ -85,12 +85,13 @@ class CaseDraft:
         has none to offer."""
         return self.applicant.address if self.applicant is not None else ""
 
-    def prefill_delivery(self) -> None:
+    def prefill_delivery(self, *, ems_to_card: bool = True) -> None:
         """Before the delivery page: the only way offered is chosen, and EMS goes to the card's
-        address unless another was given."""
+        address unless another was given (or the item asks for a typed one: ``ems_to_card``
+        False)."""
         if self.delivery is None and len(self.item.delivery) == 1:
             self.delivery = self.item.delivery[0]
-        if not self.address and self.card_address:
+        if ems_to_card and not self.address and self.card_address:
             self.address = self.card_address
 
     def delivery_problem(self) -> DeliveryProblem | None:

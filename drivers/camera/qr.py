@@ -26,6 +26,10 @@ its own extra passes, which halves their cost; the cheap ones work on the frame 
    correct: its modules sampled here and the ones a highlight saturates given to Reed-Solomon
    as erasures, which cost half what errors do (drivers/camera/qrerasure.py; 3-5 ms a symbol,
    nothing without one);
+   grid: a highlight over a finder and the data beside it, which zxing-cpp places nothing
+   for even with the finder painted back: the symbol placed on the finders here, its format
+   read from its own modules, its data corrected as in the erasure stage
+   (drivers/camera/qrgrid.py; 10-60 ms where there are finders, nothing without);
 6. zoom-more: the busiest region enlarged with Lanczos and milder sharpening (modules near one
    pixel), and the second busiest region both ways (3-8 ms);
 7. rectify: three finder patterns traced at full size fix an affine map that sets the symbol
@@ -52,15 +56,16 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import islice
+from itertools import chain, islice
 
 import cv2
 import numpy as np
 
 from drivers.camera.qrerasure import Located
+from drivers.camera.qrfinder import Finder
 
 logger = logging.getLogger(__name__)
 
@@ -216,6 +221,31 @@ class Views:
         return found
 
     @cached_property
+    def finders(self) -> list[Finder]:
+        """Finder patterns traced at half size, in the frame's pixels, largest first."""
+        from drivers.camera.qrfinder import finder_patterns
+
+        # Dark against its neighbourhood by a clear margin: a finder is black on white, and
+        # sensor noise must not break the frame into thousands of specks to trace.
+        dark = cv2.adaptiveThreshold(
+            self.half, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 15, 10
+        )
+        return [finder.scaled(2.0) for finder in finder_patterns(dark)]
+
+    @cached_property
+    def full_finders(self) -> list[Finder]:
+        """Finder patterns traced at full size: a code turned far from the camera, or with
+        modules under 2 px, has finders a few pixels across at half size."""
+        from drivers.camera.qrfinder import finder_patterns
+
+        # An opening clears the specks of sensor grain, which would otherwise leave tens of
+        # thousands of contours to trace (60-90 ms on a grainy frame, under 1 ms after).
+        dark = cv2.adaptiveThreshold(
+            self.gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 15, 10
+        )
+        return finder_patterns(cv2.morphologyEx(dark, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8)))
+
+    @cached_property
     def half_binary(self) -> np.ndarray:
         """``half`` with each pixel against the mean of its 15x15 neighbourhood (about 30 px of
         the frame, a few modules) less 2: survives glare, shadow and screen moiré that defeat
@@ -250,6 +280,7 @@ class QrCascade:
             ("zxing+zoom", self._zoom_first_stage),
             ("zxing+sharpen", self._sharpen_stage),
             ("zxing+erasure", self._erasure_stage),
+            ("zxing+grid", self._grid_stage),
             ("zxing+zoom-more", self._zoom_more_stage),
             ("zxing+rectify", self._rectify_stage),
             ("zxing+invert", self._invert_stage),
@@ -325,15 +356,9 @@ class QrCascade:
 
     @staticmethod
     def _finder_stage(views: Views) -> list[QrCode]:
-        from drivers.camera.qrfinder import finder_patterns, repaired_reads
+        from drivers.camera.qrfinder import repaired_reads
 
-        # Dark against its neighbourhood by a clear margin: a finder is black on white, and
-        # sensor noise must not break the frame into thousands of specks to trace.
-        dark = cv2.adaptiveThreshold(
-            views.half, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 15, 10
-        )
-        found = finder_patterns(dark)
-        finders = [finder.scaled(2.0) for finder in found]
+        finders = views.finders
 
         def read(crop: np.ndarray, offset: Point) -> list[QrCode]:
             # A painted finder lets zxing-cpp place a symbol whose data a highlight has
@@ -345,17 +370,30 @@ class QrCascade:
         return repaired_reads(views.gray, finders, read)
 
     @staticmethod
-    def _rectify_stage(views: Views) -> list[QrCode]:
-        from drivers.camera.qrfinder import finder_patterns, rectified
+    def _grid_stage(views: Views) -> list[QrCode]:
+        from drivers.camera.qrerasure import read_with_erasures
+        from drivers.camera.qrgrid import symbols
 
-        # At full size: a code turned far from the camera has finders a few pixels across. An
-        # opening clears the specks of sensor grain, which would otherwise leave tens of
-        # thousands of contours to trace (60-90 ms on a grainy frame, under 1 ms after).
-        dark = cv2.adaptiveThreshold(
-            views.gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 15, 10
-        )
-        dark = cv2.morphologyEx(dark, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
-        for image, back in islice(rectified(views.gray, finder_patterns(dark)), RECTIFY_TRIES):
+        # A highlight over a finder and the data: zxing-cpp placed nothing, even with the
+        # finder painted back; place the symbol on the finders here, read its format, and
+        # correct what the highlight hides as erasures.
+        # The finders at half size first; at full size if those were too few to place one
+        # (small modules).
+        placed: Iterator[Located] = islice(symbols(views.finders, views.gray), GRID_TRIES)
+        if len(views.finders) < 3:
+            placed = chain(placed, islice(symbols(views.full_finders, views.gray), GRID_TRIES))
+        for symbol in placed:
+            text = read_with_erasures(views.gray, symbol, placed=False)
+            if text is not None:
+                corners = tuple((float(x), float(y)) for x, y in symbol.corners)
+                return [QrCode(text, "zxing+grid", corners)]
+        return []
+
+    @staticmethod
+    def _rectify_stage(views: Views) -> list[QrCode]:
+        from drivers.camera.qrfinder import rectified
+
+        for image, back in islice(rectified(views.gray, views.full_finders), RECTIFY_TRIES):
             found = zxing_decode(image, name="zxing+rectify", thorough=False)
             if found:
                 return [_mapped(code, back) for code in found]
@@ -419,6 +457,7 @@ class QrCascade:
 
 
 RECTIFY_TRIES = 6
+GRID_TRIES = 4  # symbols placed on finders and given to the erasure decoder
 ERASURE_TRIES = 2  # zxing-cpp may report one symbol twice, or a second that is no symbol
 ZOOM, ZOOM_SIDE = 3, 240
 SMALL_WINDOW = 13  # quarter pixels: the small stage's edges are averaged over this

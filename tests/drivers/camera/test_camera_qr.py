@@ -335,3 +335,15 @@ def test_a_symbol_found_but_not_read_skips_the_search_for_a_small_code() -> None
     assert views.unread and max(symbol.module for symbol in views.unread) >= 3
     assert views.small_code is None
     assert "edges" not in views.__dict__  # nothing computed for it
+
+
+@pytest.mark.parametrize("seed", [8_108, 8_139])
+def test_a_screen_finer_than_the_camera_is_softened_before_binarising(
+    cascade: QrCascade, seed: int
+) -> None:
+    # Beats a few pixels apart across the light modules: the binarisation keeps them, at half
+    # size (8108) and at full size (8139) once softened it does not.
+    sample = make_sample("screen_fine", seed)
+    result = cascade.decode(sample.frame)
+    assert result.texts == sample.texts
+    assert result.codes[0].decoder == "zxing+soften"

@@ -26,6 +26,10 @@ its own extra passes, which halves their cost; the cheap ones work on the frame 
    correct: its modules sampled here and the ones a highlight saturates given to Reed-Solomon
    as erasures, which cost half what errors do (drivers/camera/qrerasure.py; 3-5 ms a symbol,
    nothing without one);
+   grid: a highlight over a finder and the data beside it, which zxing-cpp places nothing
+   for even with the finder painted back: the symbol placed on the finders here, its format
+   read from its own modules, its data corrected as in the erasure stage
+   (drivers/camera/qrgrid.py; 10-60 ms where there are finders, nothing without);
 6. zoom-more: the busiest region enlarged with Lanczos and milder sharpening (modules near one
    pixel), and the second busiest region both ways (3-8 ms);
 7. rectify: three finder patterns traced at full size fix an affine map that sets the symbol
@@ -34,6 +38,8 @@ its own extra passes, which halves their cost; the cheap ones work on the frame 
 8. invert: the inverted frame, for a dark-mode screen the binarisation missed (1.5 ms);
 9. screen: a 3x3 closing that fills the dark lines between a phone screen's pixels, then the
    binarisation at full size (2-2.5 ms);
+   soften: a screen finer than the camera, whose beats the binarisation keeps across the light
+   modules: Gaussian blur, then the binarisation, at half size and then at full (0.6-2.5 ms);
 10. deblur: strong unsharp masking at full size: motion blur (3-4 ms);
 11. CLAHE (local contrast equalisation) at full size (4.5-5 ms);
 12. upscale: the whole frame 2x, for small codes that are not among the busiest regions (4-9 ms).
@@ -52,15 +58,16 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import islice
+from itertools import chain, islice
 
 import cv2
 import numpy as np
 
 from drivers.camera.qrerasure import Located
+from drivers.camera.qrfinder import Finder
 
 logger = logging.getLogger(__name__)
 
@@ -108,12 +115,15 @@ def zxing_decode(
     invert: bool | None = None,
     downscale: bool | None = None,
     unread: list[Located] | None = None,
+    binary: bool = False,
 ) -> list[QrCode]:
     """zxing-cpp on a grayscale image; corners map back to the caller's image as
     ``point / scale + offset``. ``thorough=False`` skips zxing-cpp's own extra passes (the
     inverted image and its downscaled copies), which halves the cost of a fallback;
     ``invert`` and ``downscale`` choose them one by one. ``unread``, if given, receives each
-    symbol zxing-cpp found (and read the format of) but could not correct."""
+    symbol zxing-cpp found (and read the format of) but could not correct. ``binary`` for an
+    image already binarised: zxing-cpp's own local thresholds, a third of its time, are then
+    skipped."""
     import zxingcpp
 
     from drivers.camera.qrerasure import located
@@ -126,6 +136,7 @@ def zxing_decode(
         try_downscale=thorough if downscale is None else downscale,
         try_rotate=thorough,
         return_errors=unread is not None,
+        binarizer=zxingcpp.Binarizer.FixedThreshold if binary else zxingcpp.Binarizer.LocalAverage,
     ):
         pos = barcode.position
         if not barcode.valid:
@@ -216,18 +227,49 @@ class Views:
         return found
 
     @cached_property
+    def finders(self) -> list[Finder]:
+        """Finder patterns traced at half size, in the frame's pixels, largest first."""
+        from drivers.camera.qrfinder import finder_patterns
+
+        # Dark against its neighbourhood by a clear margin: a finder is black on white, and
+        # sensor noise must not break the frame into thousands of specks to trace.
+        dark = cv2.adaptiveThreshold(
+            self.half, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 15, 10
+        )
+        return [finder.scaled(2.0) for finder in finder_patterns(dark)]
+
+    @cached_property
+    def full_finders(self) -> list[Finder]:
+        """Finder patterns traced at full size: a code turned far from the camera, or with
+        modules under 2 px, has finders a few pixels across at half size."""
+        from drivers.camera.qrfinder import finder_patterns
+
+        # An opening clears the specks of sensor grain, which would otherwise leave tens of
+        # thousands of contours to trace (60-90 ms on a grainy frame, under 1 ms after).
+        dark = cv2.adaptiveThreshold(
+            self.gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 15, 10
+        )
+        return finder_patterns(cv2.morphologyEx(dark, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8)))
+
+    @cached_property
     def half_binary(self) -> np.ndarray:
         """``half`` with each pixel against the mean of its 15x15 neighbourhood (about 30 px of
         the frame, a few modules) less 2: survives glare, shadow and screen moiré that defeat
         zxing-cpp's own block thresholds. Light is 255. What cv2.adaptiveThreshold gives, in
         two thirds of its time, which counts: several kinds of trouble are read here."""
-        mean = cv2.boxFilter(
-            self.half, -1, (15, 15), borderType=cv2.BORDER_REPLICATE | cv2.BORDER_ISOLATED
-        )
-        two = np.array([2.0])  # a scalar to OpenCV
-        light = cv2.compare(self.half, cv2.subtract(mean, two), cv2.CMP_GT)
-        # Where the mean is under 2, mean - 2 is negative and every pixel is above it.
-        return cv2.max(light, cv2.compare(mean, two, cv2.CMP_LT))
+        return mean_binarised(self.half, 15)
+
+
+def mean_binarised(image: np.ndarray, window: int) -> np.ndarray:
+    """``image`` with each pixel against the mean of its ``window`` square less 2, light 255:
+    cv2.adaptiveThreshold's mean method in two thirds of its time."""
+    mean = cv2.boxFilter(
+        image, -1, (window, window), borderType=cv2.BORDER_REPLICATE | cv2.BORDER_ISOLATED
+    )
+    two = np.array([2.0])  # a scalar to OpenCV
+    light = cv2.compare(image, cv2.subtract(mean, two), cv2.CMP_GT)
+    # Where the mean is under 2, mean - 2 is negative and every pixel is above it.
+    return cv2.max(light, cv2.compare(mean, two, cv2.CMP_LT))
 
 
 Stage = tuple[str, Callable[[Views], list[QrCode]]]
@@ -250,10 +292,12 @@ class QrCascade:
             ("zxing+zoom", self._zoom_first_stage),
             ("zxing+sharpen", self._sharpen_stage),
             ("zxing+erasure", self._erasure_stage),
+            ("zxing+grid", self._grid_stage),
             ("zxing+zoom-more", self._zoom_more_stage),
             ("zxing+rectify", self._rectify_stage),
             ("zxing+invert", self._invert_stage),
             ("zxing+screen", self._screen_stage),
+            ("zxing+soften", self._soften_stage),
             ("zxing+deblur", self._deblur_stage),
             ("zxing+clahe", self._clahe_stage),
             ("zxing+upscale", self._upscale_stage),
@@ -272,12 +316,14 @@ class QrCascade:
     def _binarise_stage(views: Views) -> list[QrCode]:
         # Its inverse apart, in the next stage: zxing-cpp reads the inverted image even after
         # it has found a code in the other, a third more time on every frame read here.
-        return zxing_decode(views.half_binary, name="zxing+binarise", scale=0.5, thorough=False)
+        return zxing_decode(
+            views.half_binary, name="zxing+binarise", scale=0.5, thorough=False, binary=True
+        )
 
     @staticmethod
     def _binarise_inverse_stage(views: Views) -> list[QrCode]:
         inverse = cv2.bitwise_not(views.half_binary)
-        return zxing_decode(inverse, name="zxing+binarise", scale=0.5, thorough=False)
+        return zxing_decode(inverse, name="zxing+binarise", scale=0.5, thorough=False, binary=True)
 
     @staticmethod
     def _invert_stage(views: Views) -> list[QrCode]:
@@ -325,15 +371,9 @@ class QrCascade:
 
     @staticmethod
     def _finder_stage(views: Views) -> list[QrCode]:
-        from drivers.camera.qrfinder import finder_patterns, repaired_reads
+        from drivers.camera.qrfinder import repaired_reads
 
-        # Dark against its neighbourhood by a clear margin: a finder is black on white, and
-        # sensor noise must not break the frame into thousands of specks to trace.
-        dark = cv2.adaptiveThreshold(
-            views.half, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 15, 10
-        )
-        found = finder_patterns(dark)
-        finders = [finder.scaled(2.0) for finder in found]
+        finders = views.finders
 
         def read(crop: np.ndarray, offset: Point) -> list[QrCode]:
             # A painted finder lets zxing-cpp place a symbol whose data a highlight has
@@ -345,17 +385,30 @@ class QrCascade:
         return repaired_reads(views.gray, finders, read)
 
     @staticmethod
-    def _rectify_stage(views: Views) -> list[QrCode]:
-        from drivers.camera.qrfinder import finder_patterns, rectified
+    def _grid_stage(views: Views) -> list[QrCode]:
+        from drivers.camera.qrerasure import read_with_erasures
+        from drivers.camera.qrgrid import symbols
 
-        # At full size: a code turned far from the camera has finders a few pixels across. An
-        # opening clears the specks of sensor grain, which would otherwise leave tens of
-        # thousands of contours to trace (60-90 ms on a grainy frame, under 1 ms after).
-        dark = cv2.adaptiveThreshold(
-            views.gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 15, 10
-        )
-        dark = cv2.morphologyEx(dark, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
-        for image, back in islice(rectified(views.gray, finder_patterns(dark)), RECTIFY_TRIES):
+        # A highlight over a finder and the data: zxing-cpp placed nothing, even with the
+        # finder painted back; place the symbol on the finders here, read its format, and
+        # correct what the highlight hides as erasures.
+        # The finders at half size first; at full size if those were too few to place one
+        # (small modules).
+        placed: Iterator[Located] = islice(symbols(views.finders, views.gray), GRID_TRIES)
+        if len(views.finders) < 3:
+            placed = chain(placed, islice(symbols(views.full_finders, views.gray), GRID_TRIES))
+        for symbol in placed:
+            text = read_with_erasures(views.gray, symbol, placed=False)
+            if text is not None:
+                corners = tuple((float(x), float(y)) for x, y in symbol.corners)
+                return [QrCode(text, "zxing+grid", corners)]
+        return []
+
+    @staticmethod
+    def _rectify_stage(views: Views) -> list[QrCode]:
+        from drivers.camera.qrfinder import rectified
+
+        for image, back in islice(rectified(views.gray, views.full_finders), RECTIFY_TRIES):
             found = zxing_decode(image, name="zxing+rectify", thorough=False)
             if found:
                 return [_mapped(code, back) for code in found]
@@ -369,7 +422,21 @@ class QrCascade:
         binary = cv2.adaptiveThreshold(
             closed, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY, 31, 2
         )
-        return zxing_decode(binary, name="zxing+screen", thorough=False)
+        return zxing_decode(binary, name="zxing+screen", thorough=False, binary=True)
+
+    @staticmethod
+    def _soften_stage(views: Views) -> list[QrCode]:
+        # A screen finer than the camera: its beats lie across the light modules, at a few
+        # pixels' period, and the binarisation keeps them. Softened first (at half size, then
+        # more at full size, for finer modules), the light modules are an even grey.
+        soft = cv2.GaussianBlur(views.half, (0, 0), 1.0)
+        binary = mean_binarised(soft, 15)
+        found = zxing_decode(binary, name="zxing+soften", scale=0.5, thorough=False, binary=True)
+        if found:
+            return found
+        soft = cv2.GaussianBlur(views.gray, (0, 0), 1.5)
+        binary = mean_binarised(soft, 31)
+        return zxing_decode(binary, name="zxing+soften", thorough=False, binary=True)
 
     @staticmethod
     def _deblur_stage(views: Views) -> list[QrCode]:
@@ -419,6 +486,7 @@ class QrCascade:
 
 
 RECTIFY_TRIES = 6
+GRID_TRIES = 4  # symbols placed on finders and given to the erasure decoder
 ERASURE_TRIES = 2  # zxing-cpp may report one symbol twice, or a second that is no symbol
 ZOOM, ZOOM_SIDE = 3, 240
 SMALL_WINDOW = 13  # quarter pixels: the small stage's edges are averaged over this

@@ -10,12 +10,17 @@ through the perspective the four corners fix (moved until the function patterns,
 format fixes, agree best: zxing-cpp guesses the fourth corner), marks as erased every byte with
 a module in a saturated patch, corrects each block with drivers/camera/reedsolomon.py, and
 draws the corrected symbol cleanly for zxing-cpp to read (``is_pure``), so that the data
-segments are still parsed by zxing-cpp alone. Each block keeps a check byte unused, to catch a
-wrong correction. Pure Python and numpy, 3-5 ms a symbol: only for symbols zxing-cpp gave up on.
+segments are still parsed by zxing-cpp alone. Where the patch is drawn too small or too large
+(a dark module at a highlight's edge is lifted, not saturated), each block tries several
+guesses of it, then its most doubtful bytes (the brightest) erased one more at a time. Each
+block keeps a check byte unused, to catch a wrong correction. Pure Python and numpy, 3-5 ms a
+symbol: only for symbols zxing-cpp gave up on (drivers/camera/qrgrid.py places the ones it
+found no symbol for).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -63,40 +68,43 @@ def located(
     return Located(corners.astype(np.float32), int(version), level, mask)
 
 
-def read_with_erasures(gray: np.ndarray, symbol: Located) -> str | None:
+def read_with_erasures(gray: np.ndarray, symbol: Located, *, placed: bool = True) -> str | None:
     """The text of ``symbol`` in ``gray``, its glare treated as erasures; None if it cannot
-    be corrected."""
+    be corrected. ``placed=False`` for corners that only three finders fixed: fitted then
+    over whole modules too, and to the data modules' contrast (perspective moves the corner
+    opposite the top left one by modules, where a small symbol has no function pattern)."""
     import zxingcpp
 
     size = 17 + 4 * symbol.version
-    used = _function_modules(symbol.version)
-    known = _template(symbol.version, symbol.level, symbol.mask)
-    # A box a third of a module wide: noise averages out, the neighbours stay out. Over the
-    # symbol's bounding box only, with a module to spare for the fitting.
-    left, top = np.floor(symbol.corners.min(axis=0) - 2 * symbol.module).astype(int).clip(0)
-    right, bottom = np.ceil(symbol.corners.max(axis=0) + 2 * symbol.module).astype(int)
-    box = max(1, int(symbol.module / 3)) | 1
-    crop = gray[top:bottom, left:right]
-    soft = cv2.blur(crop, (box, box)) if box > 1 else crop
-    origin = np.array([left, top], np.float32)
-    corners = _fitted(soft, symbol.corners - origin, size, used, known)
-    values = _sample(soft, corners, size)
-    dark = values < _threshold(values)
+    used = function_modules(symbol.version)
+    known = function_template(symbol.version, symbol.level, symbol.mask)
+    crop, soft, origin = soft_crop(gray, symbol.corners, symbol.module)
+    corners = symbol.corners - origin
+    if placed:
+        corners = fitted_corners(soft, corners, size, used, known)
+    else:
+        corners = fitted_corners(
+            soft, corners, size, used, known, steps=(1.0, 0.5, 0.25), contrast=1.0
+        )
+    values = sampled(soft, corners, size)
+    dark = values < module_thresholds(values)
     order = data_order(symbol.version)
     bits = dark[order[:, 0], order[:, 1]] ^ _mask(symbol.mask, size)[order[:, 0], order[:, 1]]
     count = len(bits) // 8
     codewords = np.packbits(bits[: count * 8]).tolist()
-    # Glare: saturated modules in runs of at least 3x3 (paper can be as white as glare, but
-    # random data seldom leaves a light 3x3 block); then, if that is not enough, the ring of
-    # modules around them as well, which its halo may have lifted past the threshold.
-    kernel = np.ones((3, 3), np.uint8)
-    core = cv2.morphologyEx((values >= SATURATED).astype(np.uint8), cv2.MORPH_OPEN, kernel)
-    for lost in (core, cv2.dilate(core, kernel)):
-        erased = lost[order[:, 0], order[:, 1]][: count * 8].reshape(count, 8).any(axis=1)
-        fixed = _corrected(codewords, erased.tolist(), symbol.version, symbol.level)
-        if fixed is not None:
-            break
-    else:
+    guesses, doubt = _glare_guesses(crop, values, corners, size, symbol.module)
+
+    def per_codeword(modules: np.ndarray) -> np.ndarray:
+        return modules[order[:, 0], order[:, 1]][: count * 8].reshape(count, 8).max(axis=1)
+
+    fixed = _corrected(
+        codewords,
+        [per_codeword(lost).astype(bool).tolist() for lost in guesses],
+        symbol.version,
+        symbol.level,
+        doubt=per_codeword(doubt).tolist(),
+    )
+    if fixed is None:
         return None
     image = _drawn(fixed, symbol)
     found = zxingcpp.read_barcodes(
@@ -110,7 +118,47 @@ def read_with_erasures(gray: np.ndarray, symbol: Located) -> str | None:
     return found[0].text if found and found[0].valid else None
 
 
-def _sample(image: np.ndarray, corners: np.ndarray, size: int) -> np.ndarray:
+def soft_crop(
+    gray: np.ndarray, corners: np.ndarray, module: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The symbol's bounding box in ``gray`` with two modules to spare for fitting, that
+    box averaged over a third of a module (noise averages out, the neighbours stay out), and
+    the box's top left corner in ``gray``."""
+    left, top = np.floor(corners.min(axis=0) - 2 * module).astype(int).clip(0)
+    right, bottom = np.ceil(corners.max(axis=0) + 2 * module).astype(int)
+    box = max(1, int(module / 3)) | 1
+    crop = gray[top:bottom, left:right]
+    soft = cv2.blur(crop, (box, box)) if box > 1 else crop
+    return crop, soft, np.array([left, top], np.float32)
+
+
+def _glare_guesses(
+    crop: np.ndarray, values: np.ndarray, corners: np.ndarray, size: int, module: float
+) -> tuple[list[np.ndarray], np.ndarray]:
+    """Which modules a highlight may hide: several guesses (size x size, 1 where lost), the
+    fewest first, and how much each module is in doubt (its brightest pixel: a highlight is
+    brighter than paper).
+
+    Saturated modules in runs of at least 3x3 (paper can be as white as glare, but random data
+    seldom leaves a light 3x3 block); then the ring of modules around them as well, which its
+    halo may have lifted past the threshold. Then the same for the modules a saturated pixel
+    comes within half a module of: a dark module under the edge of a highlight is lifted, not
+    saturated, at its centre. Last, every saturated module and its ring: a reflected window or
+    strip light is a band too narrow for 3x3."""
+    kernel = np.ones((3, 3), np.uint8)
+    saturated = (values >= SATURATED).astype(np.uint8)
+    reach = max(1, round(module / 2)) * 2 + 1
+    brightest = sampled(cv2.dilate(crop, np.ones((reach, reach), np.uint8)), corners, size)
+    touched = (brightest >= SATURATED).astype(np.uint8)
+    guesses = []
+    for lost in (saturated, touched):
+        core = cv2.morphologyEx(lost, cv2.MORPH_OPEN, kernel)
+        guesses += [core, cv2.dilate(core, kernel)]
+    guesses += [saturated, cv2.dilate(saturated, kernel)]
+    return guesses, brightest
+
+
+def sampled(image: np.ndarray, corners: np.ndarray, size: int) -> np.ndarray:
     """``image`` at each module's centre (float32, size x size)."""
     square = np.array([[0, 0], [size, 0], [size, size], [0, size]], np.float32)
     matrix = cv2.getPerspectiveTransform(square, corners.astype(np.float32))
@@ -125,7 +173,7 @@ def _centres(size: int) -> np.ndarray:
     return centres.reshape(-1, 1, 2)
 
 
-def _threshold(values: np.ndarray) -> np.ndarray:
+def module_thresholds(values: np.ndarray) -> np.ndarray:
     """Per module, halfway between the darkest and lightest unsaturated modules around it
     (7x7 modules): light falling off across the symbol moves both."""
     kernel = np.ones((7, 7), np.uint8)
@@ -136,41 +184,64 @@ def _threshold(values: np.ndarray) -> np.ndarray:
 
 
 def _corrected(
-    codewords: list[int], erased: list[bool], version: int, level: str
+    codewords: list[int],
+    guesses: Sequence[Sequence[bool]],
+    version: int,
+    level: str,
+    *,
+    doubt: Sequence[float] = (),
 ) -> list[int] | None:
-    """The interleaved ``codewords`` with every block corrected, or None."""
+    """The interleaved ``codewords`` with every block corrected, or None. Each block takes
+    the first of ``guesses`` (which codewords are erased) that corrects it; then, if
+    ``doubt`` (one figure a codeword) is given, its most doubtful codewords erased, one more
+    at a time (generalised minimum distance decoding): a highlight's edge is seldom where a
+    guess draws it."""
     import qrcode.base
 
     blocks = qrcode.base.rs_blocks(version, LEVELS[level])
-    datas: list[list[int]] = [[] for _ in blocks]
-    ecs: list[list[int]] = [[] for _ in blocks]
-    where: list[tuple[list[int], int]] = []  # (list, block) per interleaved codeword
-    for i in range(max(b.data_count for b in blocks)):
-        where += [(datas[k], k) for k, b in enumerate(blocks) if i < b.data_count]
-    for i in range(max(b.total_count - b.data_count for b in blocks)):
-        where += [(ecs[k], k) for k, b in enumerate(blocks) if i < b.total_count - b.data_count]
-    lost: list[list[int]] = [[] for _ in blocks]
-    for (target, k), word, gone in zip(where, codewords, erased, strict=False):
-        if gone:  # every data byte comes before the check bytes
-            lost[k].append(len(datas[k]) + len(ecs[k]))
-        target.append(word)
-    fixed = []
+    # Each block's codewords, as indices into the interleaved ones: the data bytes of every
+    # block in turn, then the check bytes likewise.
+    members: list[list[int]] = [[] for _ in blocks]
+    index = 0
+    for counts in ([b.data_count for b in blocks], [b.total_count - b.data_count for b in blocks]):
+        for i in range(max(counts)):
+            for k, count in enumerate(counts):
+                if i < count:
+                    members[k].append(index)
+                    index += 1
+    if index > len(codewords):
+        return None
+    out = list(codewords[:index])
     for k, block in enumerate(blocks):
         ec = block.total_count - block.data_count
-        out = reedsolomon.correct(datas[k] + ecs[k], ec, lost[k], spare=SPARE)
-        if out is None:
+        words = [codewords[i] for i in members[k]]
+        fixed = None
+        for erased in _erasure_trials(members[k], guesses, doubt, ec):
+            fixed = reedsolomon.correct(words, ec, erased, spare=SPARE)
+            if fixed is not None:
+                break
+        if fixed is None:
             return None
-        fixed.append(out)
-    interleaved = []
-    for i in range(max(b.data_count for b in blocks)):
-        interleaved += [f[i] for f, b in zip(fixed, blocks, strict=True) if i < b.data_count]
-    for i in range(max(b.total_count - b.data_count for b in blocks)):
-        interleaved += [
-            f[b.data_count + i]
-            for f, b in zip(fixed, blocks, strict=True)
-            if i < b.total_count - b.data_count
-        ]
-    return interleaved
+        for i, word in zip(members[k], fixed, strict=True):
+            out[i] = word
+    return out
+
+
+def _erasure_trials(
+    members: list[int], guesses: Sequence[Sequence[bool]], doubt: Sequence[float], ec: int
+) -> Iterator[list[int]]:
+    """The positions in one block (whose codewords are ``members``) to erase, trial by trial:
+    each guess's, then the 0, 1, 2 ... most doubtful, each list once."""
+    seen: set[tuple[int, ...]] = set()
+    trials = [[p for p, i in enumerate(members) if guess[i]] for guess in guesses]
+    if doubt:
+        ranked = sorted(range(len(members)), key=lambda p: -doubt[members[p]])
+        trials += [sorted(ranked[:count]) for count in range(ec - SPARE + 1)]
+    for erased in trials:
+        key = tuple(erased)
+        if key not in seen and len(erased) + SPARE <= ec:
+            seen.add(key)
+            yield erased
 
 
 def _drawn(codewords: list[int], symbol: Located, *, scale: int = 4) -> np.ndarray:
@@ -185,34 +256,59 @@ def _drawn(codewords: list[int], symbol: Located, *, scale: int = 4) -> np.ndarr
 
 
 @cache
-def _template(version: int, level: str, mask: int) -> np.ndarray:
+def function_template(version: int, level: str, mask: int) -> np.ndarray:
     """True on the dark modules of a symbol's function patterns (the data modules are
     arbitrary): they depend only on its version, level and mask."""
     symbol = Located(np.zeros((4, 2), np.float32), version, level, mask)
     return _drawn([0] * (len(data_order(version)) // 8), symbol, scale=1)[4:-4, 4:-4] == 0
 
 
-def _fitted(
-    gray: np.ndarray, corners: np.ndarray, size: int, used: np.ndarray, known: np.ndarray
+def fitted_corners(
+    gray: np.ndarray,
+    corners: np.ndarray,
+    size: int,
+    used: np.ndarray,
+    known: np.ndarray,
+    *,
+    steps: tuple[float, ...] = (0.5, 0.25),
+    contrast: float = 0.0,
 ) -> np.ndarray:
-    """``corners`` moved, a quarter or half a module at a time, until the sampled function
-    patterns (whose modules the version, level and mask fix) agree best with ``known``:
-    zxing-cpp guesses the corner without a finder pattern, and perspective moves it."""
+    """``corners`` moved ``steps`` modules at a time (each step again while that helps) until
+    the sampled function patterns (whose modules the version, level and mask fix) agree best
+    with ``known``: zxing-cpp guesses the corner without a finder pattern, and perspective
+    moves it. ``contrast`` weighs in how far the other modules' samples lie from the median
+    too (at most 1 each): off the module centres they blur towards it. That counts where few
+    function patterns are, towards the corner opposite the top left finder."""
 
-    def agreement(trial: np.ndarray) -> int:
-        # Against the median: the function patterns are all plain dark and light.
-        values = _sample(gray, trial, size)[used]
-        return int(((values < np.median(values)) == known[used]).sum())
+    spread = 1.0
+    if contrast:
+        values = sampled(gray, corners, size)
+        spread = max(float(np.percentile(values, 90) - np.percentile(values, 10)) / 2, 1.0)
+
+    def agreement(trial: np.ndarray) -> float:
+        values = sampled(gray, trial, size)
+        fixed = values[used]
+        # Against their mean: the function patterns are all plain dark and light, about as
+        # many of each.
+        score = float(((fixed < fixed.mean()) == known[used]).sum())
+        if contrast:
+            away = np.abs(values - module_thresholds(values))[~used] / spread
+            score += contrast * float(np.minimum(away, 1.0).sum())
+        return score
 
     module = float(np.sqrt(cv2.contourArea(corners.astype(np.float32)))) / size
     best, score = corners.astype(np.float32), agreement(corners)
-    for step in (0.5, 0.25):
-        for corner in (2, 1, 3, 0):  # the guessed corner first
-            for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1)):
-                trial = best.copy()
-                trial[corner] += np.array([dx, dy], np.float32) * step * module
-                if (trial_score := agreement(trial)) > score:
-                    best, score = trial, trial_score
+    for step in steps:
+        for _ in range(3 if step > 0.5 else 1):  # coarse steps again while they help
+            start = score
+            for corner in (2, 1, 3, 0):  # the guessed corner first
+                for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1)):
+                    trial = best.copy()
+                    trial[corner] += np.array([dx, dy], np.float32) * step * module
+                    if (trial_score := agreement(trial)) > score:
+                        best, score = trial, trial_score
+            if score == start:
+                break
     return best
 
 
@@ -221,7 +317,7 @@ def data_order(version: int) -> np.ndarray:
     """(row, column) of each data bit in the order QR places them: two columns at a time from
     the right, up then down, skipping the function patterns and the vertical timing column."""
     size = 17 + 4 * version
-    used = _function_modules(version)
+    used = function_modules(version)
     order = []
     upward = True
     column = size - 1
@@ -238,7 +334,7 @@ def data_order(version: int) -> np.ndarray:
     return np.array(order, np.intp)
 
 
-def _function_modules(version: int) -> np.ndarray:
+def function_modules(version: int) -> np.ndarray:
     """True on the finder patterns and separators, format and version information, timing
     patterns, alignment patterns and the dark module."""
     import qrcode.util

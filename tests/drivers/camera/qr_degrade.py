@@ -47,6 +47,12 @@ And one more for screen moiré, where the cascade had no failure to learn from: 
 screen finer than the camera (0.3-0.85 frame pixels per screen pixel), square pixels in a black
 matrix or RGB stripes over a dark row, each frame pixel the mean of four point samples; its
 beats can be as wide as a module, and the cascade misses a few of those (about 6 %).
+
+And finder_glare, for glare the cascade could not read though error correction could: a held
+code (as far_held, 3-7 px per module, tilted more: a phone turned to dodge a lamp) with a
+lamp's reflection clipped to white over one finder pattern and the data beside it, 4-8 modules
+across, moved or shrunk until every block keeps two check bytes more than the codewords it
+touches need as erasures.
 """
 
 from __future__ import annotations
@@ -58,6 +64,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 import qrcode
+import qrcode.base
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from contract.payloads import appointment_code, case_tracking_code, identity_code
@@ -88,6 +95,7 @@ CATEGORIES = (
     "far_held",
     "held_glare",
     "screen_fine",
+    "finder_glare",
 )
 
 
@@ -467,11 +475,15 @@ def _held(
 def _held_sample(category: str, text: str, rng: np.random.Generator) -> np.ndarray:
     module = rng.uniform(1.5, 2.5) if category == "far_held" else rng.uniform(3.0, 7.0)
     device, symbol_centre, symbol_side = _held(text, rng, module)
+    if category == "finder_glare":
+        device = _glare_on_finder(device, text, rng, symbol_centre, symbol_side)
     h, w = device.shape[:2]
     angle = np.deg2rad(rng.uniform(0, 360))
     rot = np.array([[np.cos(angle), -np.sin(angle)], [np.sin(angle), np.cos(angle)]])
     corners = (np.array([[0, 0], [w, 0], [w, h], [0, h]]) - [w / 2, h / 2]) / 4 @ rot.T
-    corners *= 1 + rng.uniform(-0.06, 0.06, (4, 1))  # a slight tilt out of the image plane
+    # A slight tilt out of the image plane; more for a phone turned to dodge a lamp.
+    tilt = 0.15 if category == "finder_glare" else 0.06
+    corners *= 1 + rng.uniform(-tilt, tilt, (4, 1))
     reach = np.abs(corners).max(axis=0)
     centre = [
         rng.uniform(min(reach[0], WIDTH / 2), max(WIDTH / 2, WIDTH - reach[0])),
@@ -512,13 +524,87 @@ def _ceiling_light(
     return frame + light[..., None]
 
 
+def _glare_on_finder(
+    device: np.ndarray, text: str, rng: np.random.Generator, centre: np.ndarray, side: float
+) -> np.ndarray:
+    """A lamp in the glass over one finder pattern and the data beside it, on ``device`` (the
+    symbol ``side`` px, quiet zone included, centred at ``centre``): an ellipse clipped to
+    white on a core 3-6 modules across, fading out over as much again. Moved or shrunk until
+    every block keeps two check bytes more than the codewords it touches need, so that the
+    symbol stays readable to a reader told where the glare is."""
+    modules = qr_modules(text)
+    n = modules.shape[0]
+    pitch = side / n
+    corner = centre - side / 2
+    finders = np.array([(7.5, 7.5), (n - 7.5, 7.5), (7.5, n - 7.5)])
+    yy, xx = np.mgrid[0 : device.shape[0], 0 : device.shape[1]].astype(np.float32)
+    grid = (np.arange(n) + 0.5) * pitch
+    radius = rng.uniform(2.0, 4.0)  # modules: the core's larger semi-axis
+    for _ in range(20):
+        finder = finders[rng.integers(3)]
+        # On the finder or up to a few modules in from it, over the data.
+        where = finder + rng.uniform(-1.5, 2.5, 2) * np.sign(n / 2 - finder)
+        spot = corner + where * pitch
+        axes = radius * pitch * np.array([1.0, rng.uniform(0.5, 1.0)])
+        turn, fall = rng.uniform(0, np.pi), rng.uniform(0.6, 1.5)
+        gx, gy = np.meshgrid(corner[0] + grid, corner[1] + grid)
+        if _readable_under(text, _lamp(gx, gy, spot, axes, turn, fall) > 60):
+            lit = device.astype(np.float32) + _lamp(xx, yy, spot, axes, turn, fall)[..., None]
+            return np.clip(lit, 0, 255).astype(np.uint8)
+        radius *= 0.85
+    return device
+
+
+def _lamp(
+    x: np.ndarray, y: np.ndarray, spot: np.ndarray, axes: np.ndarray, turn: float, fall: float
+) -> np.ndarray:
+    """A lamp's reflection at points ``x``, ``y``: 300 (clipped to white) on the ellipse of
+    ``axes`` turned ``turn`` around ``spot``, falling off outside it."""
+    u = (x - spot[0]) * np.cos(turn) + (y - spot[1]) * np.sin(turn)
+    v = -(x - spot[0]) * np.sin(turn) + (y - spot[1]) * np.cos(turn)
+    r2 = (u / axes[0]) ** 2 + (v / axes[1]) ** 2
+    return np.exp(-(r2 - 1).clip(0) * fall) * 300
+
+
+def _readable_under(text: str, lost: np.ndarray) -> bool:
+    """Whether every block of ``text``'s symbol keeps two check bytes more than the codewords
+    with a module in ``lost`` (n x n modules, quiet zone included) need as erasures."""
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=4)
+    code.add_data(text)
+    code.make(fit=True)
+    plain = np.array(code.get_matrix(), dtype=bool)
+    mask = code.best_mask_pattern()
+    words = list(code.data_cache)
+    blocks = qrcode.base.rs_blocks(code.version, code.error_correction)
+    # Which block each interleaved codeword belongs to: data bytes first, then check bytes.
+    owner = [
+        k
+        for i in range(max(b.data_count for b in blocks))
+        for k, b in enumerate(blocks)
+        if i < b.data_count
+    ]
+    owner += [
+        k
+        for i in range(max(b.total_count - b.data_count for b in blocks))
+        for k, b in enumerate(blocks)
+        if i < b.total_count - b.data_count
+    ]
+    hit = [0] * len(blocks)
+    for index, word in enumerate(words):
+        code.data_cache = [*words[:index], word ^ 0xFF, *words[index + 1 :]]
+        code.makeImpl(False, mask)
+        changed = np.array(code.get_matrix(), dtype=bool) != plain
+        hit[owner[index]] += bool((changed & lost).any())
+    return all(h + 2 <= b.total_count - b.data_count for h, b in zip(hit, blocks, strict=True))
+
+
 def make_sample(category: str, seed: int) -> Sample:
     """One degraded frame; ``seed`` fixes everything about it."""
     rng = np.random.default_rng(seed)
     texts_rng = random.Random(seed)
     key = Ed25519PrivateKey.from_private_bytes(texts_rng.randbytes(32))
     texts_iter = _payloads(texts_rng, key)
-    if category in ("far_held", "held_glare"):
+    if category in ("far_held", "held_glare", "finder_glare"):
         text = next(texts_iter)
         return Sample(category, _held_sample(category, text, rng), (text,))
     scene = background(rng)

@@ -11,7 +11,7 @@ from qr_degrade import make_sample
 
 from drivers.camera import reedsolomon
 from drivers.camera.qr import QrCascade
-from drivers.camera.qrerasure import LEVELS, Located, _corrected, _mask, data_order
+from drivers.camera.qrerasure import LEVELS, Located, _corrected, _glare_guesses, _mask, data_order
 
 
 def test_check_bytes_are_the_ones_qr_writers_append() -> None:
@@ -69,7 +69,7 @@ def test_modules_are_read_in_the_order_qr_writers_place_them(version: int) -> No
         )
         words = np.packbits(bits[: len(bits) // 8 * 8]).tolist()
         assert words == list(code.data_cache), (level, mask)
-        assert _corrected(words, [False] * len(words), version, level) == words
+        assert _corrected(words, [[False] * len(words)], version, level) == words
 
 
 def test_a_symbol_has_its_module_size() -> None:
@@ -85,3 +85,31 @@ def test_a_ceiling_light_over_the_data_is_read_as_erasures(seed: int) -> None:
     result = QrCascade().decode(sample.frame)
     assert result.texts == sample.texts
     assert result.codes[0].decoder == "zxing+erasure"
+
+
+def test_the_most_doubtful_codewords_are_erased_where_no_guess_covers_the_damage() -> None:
+    # Version 1-M: 26 codewords, 10 of them check bytes, one kept spare.
+    code = qrcode.QRCode(version=1, error_correction=qrcode.constants.ERROR_CORRECT_M)
+    code.add_data("YM1:C:2026-000123:7")
+    code.make(fit=False)
+    words = list(code.data_cache)
+    hit = range(3, 11)  # eight codewords under a highlight
+    damaged = [word ^ 0xA5 if i in hit else word for i, word in enumerate(words)]
+    guess = [i in (3, 4, 5, 6) for i in range(len(words))]  # the guess misses half of them
+    assert _corrected(damaged, [guess], 1, "M") is None  # four erasures and four errors
+    doubt = [0.9 if i in hit else 0.1 * (i % 3) for i in range(len(words))]
+    assert _corrected(damaged, [guess], 1, "M", doubt=doubt) == words
+
+
+def test_a_band_of_glare_too_narrow_for_three_modules_is_guessed() -> None:
+    size, px = 21, 4
+    rng = np.random.default_rng(2)
+    values = np.where(rng.random((size, size)) < 0.5, 30.0, 200.0).astype(np.float32)
+    values[10] = 255.0  # a strip light's reflection, one module wide
+    crop = np.kron(values, np.ones((px, px))).astype(np.uint8)
+    corners = np.float32([[0, 0], [size * px, 0], [size * px, size * px], [0, size * px]])
+    guesses, doubt = _glare_guesses(crop, values, corners, size, float(px))
+    band = np.zeros((size, size), np.uint8)
+    band[10] = 1
+    assert any(np.array_equal(guess, band) for guess in guesses)
+    assert doubt[10].min() >= 250 > doubt[5].max()

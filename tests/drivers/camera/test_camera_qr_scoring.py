@@ -81,10 +81,10 @@ def test_every_kind_of_trouble_is_made() -> None:
 SAMPLE = 6  # frames per kind: deterministic, so a short sample is a stable guard
 # Kinds whose sample the cascade does not read in full; it is under the goal on them in
 # bench/qr.py too (700 frames, seed 2026). Strict: the day a sample is read in full, the test
-# fails until its kind leaves this list. (screen_moire is under the goal as well, at 93 %,
+# fails until its kind leaves this list. (screen_moire is under the goal as well, at 95 %,
 # zxing-cpp alone 79 %, but reads this sample in full.)
 BELOW_GOAL = {
-    "specular_glare": "81 % on the scoring set (zxing-cpp alone 43 %)",
+    "specular_glare": "92 % on the scoring set (zxing-cpp alone 43 %)",
     "tilt_uneven_light": "96 % on the scoring set (zxing-cpp alone 89 %)",
     "distant": "95 % on the scoring set (zxing-cpp alone 39 %)",
 }

@@ -163,6 +163,7 @@ def test_an_answer_needs_a_window_signed_in_at_that_terminal(
     "body",
     [
         {"screen": "13800001234"},  # digits: a phone or ID number cannot pass as a screen
+        {"screen": "case-110105194912310021"},
         {"screen": "张三"},
         {"screen": "a" * 33},
         {"screen": ""},

@@ -1714,6 +1714,82 @@
     </message>
 </context>
 <context>
+    <name>HelpCalls</name>
+    <message>
+        <location filename="../counter/help_calls.py" line="29"/>
+        <source>首页</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <location filename="../counter/help_calls.py" line="30"/>
+        <source>排队取号</source>
+        <translation>Take a number</translation>
+    </message>
+    <message>
+        <location filename="../counter/help_calls.py" line="31"/>
+        <source>自助办事</source>
+        <translation>Apply for a service</translation>
+    </message>
+    <message>
+        <location filename="../counter/help_calls.py" line="32"/>
+        <source>预约签到</source>
+        <translation>Appointment check-in</translation>
+    </message>
+    <message>
+        <location filename="../counter/help_calls.py" line="33"/>
+        <source>进度查询</source>
+        <translation>Case progress</translation>
+    </message>
+    <message>
+        <location filename="../counter/help_calls.py" line="34"/>
+        <source>好差评</source>
+        <translation>Rate our service</translation>
+    </message>
+    <message>
+        <location filename="../counter/help_calls.py" line="35"/>
+        <source>维护</source>
+        <translation>Maintenance</translation>
+    </message>
+</context>
+<context>
+    <name>HelpCallsBar</name>
+    <message>
+        <location filename="../counter/help_calls.py" line="125"/>
+        <source>已记录：本窗口前往协助 {where}。</source>
+        <translation>Noted: this window is going to help at {where}.</translation>
+    </message>
+    <message>
+        <location filename="../counter/help_calls.py" line="132"/>
+        <source>无法连接服务器，请稍后重试。</source>
+        <translation>Cannot reach the server. Please try again shortly.</translation>
+    </message>
+    <message>
+        <location filename="../counter/help_calls.py" line="135"/>
+        <source>操作失败，请重试。</source>
+        <translation>That did not work. Please try again.</translation>
+    </message>
+    <message>
+        <location filename="../counter/help_calls.py" line="148"/>
+        <source>另有 {n} 条求助</source>
+        <translation>{n} more calls for help</translation>
+    </message>
+    <message>
+        <location filename="../counter/help_calls.py" line="149"/>
+        <source>群众求助（{n}）</source>
+        <translation>Calls for help ({n})</translation>
+    </message>
+    <message>
+        <location filename="../counter/help_calls.py" line="159"/>
+        <source>{where} · {screen} · {since} 起（{minutes} 分钟）</source>
+        <translation>{where} · {screen} · since {since} ({minutes} min)</translation>
+    </message>
+    <message>
+        <location filename="../counter/help_calls.py" line="164"/>
+        <source>前往协助</source>
+        <translation>Go to help</translation>
+    </message>
+</context>
+<context>
     <name>HelpOverlay</name>
     <message>
         <location filename="../help_call.py" line="57"/>

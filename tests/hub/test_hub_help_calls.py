@@ -4,7 +4,9 @@ problem (never a 500), and the event log carries the terminal, never the citizen
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -67,6 +69,24 @@ def test_a_call_is_made_once_and_a_repeat_returns_it(
     assert m.HelpCall.model_validate(again.json()) == call  # the same call, first screen kept
     assert [c.id for c in counter.help_calls()] == [call.id]
     assert [(e.type, e.data["help_call_id"]) for e in event_log(hub)] == [("help.called", call.id)]
+
+
+def test_racing_taps_open_one_call(hub: EmbeddedHub, counter: HubClient) -> None:
+    """Six requests at once from one kiosk (a retry beside a double tap): one call, five 200s
+    with it (on PostgreSQL the one-open-call index settles the race)."""
+    token = terminal(hub, "K01", m.TerminalMode.HALL)
+    start = threading.Barrier(6)
+
+    def tap(_: int) -> requests.Response:
+        start.wait()
+        return post(hub, token, "/help-calls", {"screen": "home"})
+
+    with ThreadPoolExecutor(6) as pool:
+        answers = list(pool.map(tap, range(6)))
+    assert sorted(a.status_code for a in answers) == [200] * 5 + [201]
+    assert len({a.json()["id"] for a in answers}) == 1
+    assert len(counter.help_calls()) == 1
+    assert [e.type for e in event_log(hub)] == ["help.called"]
 
 
 def test_a_window_answers_and_the_terminal_may_call_again(

@@ -85,7 +85,7 @@ class HelpOverlay(CenteredOverlay):
 
     def spoken(self) -> str:
         """What the voice says for the state shown (the title and the text)."""
-        return f"{self.title.text()}{self.text.text()}"
+        return self.tr("{title}。{text}").format(title=self.title.text(), text=self.text.text())
 
 
 class HelpCaller(QObject):

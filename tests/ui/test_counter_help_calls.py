@@ -105,3 +105,18 @@ def test_signing_out_stops_following_the_calls(
     qtbot.mouseClick(window.sign_out_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.sign_in_page, timeout=10000)
     assert not bar.isVisible() and not bar.timer.isActive()
+
+
+def test_a_long_registered_place_wraps_and_keeps_the_window_its_size(
+    qtbot: QtBot, window: CounterWindow, hub: EmbeddedHub
+) -> None:
+    place = "东门自助区靠近咨询台的第三台自助终端，" * 10  # 200 characters, the contract's most
+    registration = m.TerminalRegistration(terminal_id="K08", description=place[:200])
+    token = register_terminal(hub.context, registration).token
+    with HubClient(hub.base_url, token=token) as far_kiosk:
+        call = far_kiosk.call_for_help(m.HelpCallCreate())
+    bar = window.help_calls
+    qtbot.waitUntil(lambda: call.id in bar.answer_buttons, timeout=10000)
+    assert window.minimumSizeHint().width() <= 1366
+    assert window.width() == 1366
+    assert bar.answer_buttons[call.id].isVisible()

@@ -33,7 +33,7 @@ def test_help_from_home_reaches_the_windows_and_says_staff_are_coming(
     overlay = window.help.overlay  # type: ignore[union-attr]
     assert overlay.title.text() == "已通知工作人员"
     assert overlay.text.text() == "请在原地稍候，马上有人来帮您。"
-    assert "已通知工作人员请在原地稍候，马上有人来帮您。" in window.voice.spoken
+    assert "已通知工作人员。请在原地稍候，马上有人来帮您。" in window.voice.spoken
     [call] = hall.counter.help_calls()
     assert (call.terminal_id, call.screen, call.site_code) == (TERMINAL, "home", "district")
     qtbot.mouseClick(overlay.close_button, Qt.MouseButton.LeftButton)

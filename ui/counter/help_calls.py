@@ -161,6 +161,7 @@ class HelpCallsBar(QWidget):
         )
         label = QLabel(text)
         label.setObjectName("HelpCall")
+        label.setWordWrap(True)  # a long registered place wraps instead of widening the window
         button = make_button(self.tr("前往协助"), "Primary")
         button.clicked.connect(lambda _=False, c=call: self.answer(c))
         self.answer_buttons[call.id] = button

@@ -1784,7 +1784,7 @@
         <translation>{where} · {screen} · since {since} ({minutes} min)</translation>
     </message>
     <message>
-        <location filename="../counter/help_calls.py" line="164"/>
+        <location filename="../counter/help_calls.py" line="165"/>
         <source>前往协助</source>
         <translation>Go to help</translation>
     </message>
@@ -1825,6 +1825,11 @@
         <location filename="../help_call.py" line="68"/>
         <source>好的</source>
         <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../help_call.py" line="88"/>
+        <source>{title}。{text}</source>
+        <translation>{title}. {text}</translation>
     </message>
 </context>
 <context>

@@ -89,6 +89,8 @@ class HelpCallsBar(QWidget):
 
     def say(self, text: str) -> None:
         self.message.setText(text)
+        self.message.setVisible(bool(text))
+        self.setVisible(bool(self.calls) or bool(text))
         self.forget.start()
 
     def _forget(self) -> None:
@@ -148,10 +150,12 @@ class HelpCallsBar(QWidget):
             self._rows.addWidget(make_label(self.tr("另有 {n} 条求助").format(n=more)))
         self.title.setText(self.tr("群众求助（{n}）").format(n=len(self.calls)))
         self.title.setVisible(bool(self.calls))
+        self.message.setVisible(bool(self.message.text()))
         self.setVisible(bool(self.calls) or bool(self.message.text()))
 
     def _row(self, call: m.HelpCall) -> QWidget:
         row = QWidget()
+        row.setObjectName("HelpRow")
         line = QHBoxLayout(row)
         line.setContentsMargins(0, 0, 0, 0)
         since = call.created_at.astimezone().strftime("%H:%M")

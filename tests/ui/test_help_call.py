@@ -123,3 +123,15 @@ def test_landscape_header_holds_finish_and_help(qtbot: QtBot, themed: object, ha
     assert fit_check.faults(window) == []
     window.runner.wait()
     window.close()
+
+
+def test_a_community_point_has_the_button_too(
+    qtbot: QtBot, themed: object, community_terminal: Any
+) -> None:
+    window = KioskWindow(community_terminal)
+    qtbot.addWidget(window)
+    window.resize(window.design_size)
+    window.show()
+    ask_for_help(qtbot, window, HelpState.CALLED)
+    window.runner.wait()
+    window.close()

@@ -59,6 +59,10 @@ Endpoints (``Authorization: Bearer <terminal token>`` unless noted; (C) = counte
 - stats (C): ``GET /stats/tickets[?service_date=]`` (issued, done, no-show, mean wait/service).
 - identity codes: ``GET /identity-codes/public-key`` (public), ``POST /identity-codes`` (A),
   ``POST /identity-codes/resolve`` (410 expired / 422 invalid).
+- help calls (求助): ``POST /help-calls`` (hall and community terminals; 201, or 200 with the
+  terminal's call still open), ``GET /help-calls[?state=open|answered]`` (C, its own site),
+  ``POST /help-calls/{id}/answer`` (C, a window signed in there; 409 ``help_call_answered``
+  naming the window that went first).
 
 Example::
 

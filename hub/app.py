@@ -25,6 +25,7 @@ from hub.routes import (
     evaluations,
     events,
     follow,
+    help_calls,
     staff,
     terminals,
     tickets,
@@ -88,6 +89,7 @@ def create_app(
         evaluations,
         staff,
         identity_routes,
+        help_calls,
         events,
     )
     for module in routers:

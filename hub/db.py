@@ -27,6 +27,7 @@ from sqlalchemy import (
     UniqueConstraint,
     create_engine,
     event,
+    text,
 )
 from sqlalchemy.engine import Dialect, Engine, make_url
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -360,6 +361,32 @@ class EvaluationRow(Base):
     created_at: Mapped[datetime] = mapped_column(TZ())
     follow_up: Mapped[str | None] = mapped_column(Text, nullable=True)  # 整改 answer, version 4
     followed_up_at: Mapped[datetime | None] = mapped_column(TZ(), nullable=True)
+
+
+class HelpCallRow(Base):
+    """A call for help from a kiosk (no citizen data): one open call per terminal at a time."""
+
+    __tablename__ = "help_calls"
+    __table_args__ = (
+        Index("ix_help_calls_site_state", "site_code", "state"),
+        # The second tap, or two racing requests, cannot open a second call for the terminal.
+        Index(
+            "uq_help_calls_open_terminal",
+            "terminal_id",
+            unique=True,
+            sqlite_where=text("state = 'open'"),
+            postgresql_where=text("state = 'open'"),
+        ),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    terminal_id: Mapped[str] = mapped_column(String(64))
+    site_code: Mapped[str] = mapped_column(String(64))
+    place: Mapped[str] = mapped_column(String(200), default="")
+    screen: Mapped[str] = mapped_column(String(32))
+    state: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(TZ())
+    answered_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    answered_at: Mapped[datetime | None] = mapped_column(TZ(), nullable=True)
 
 
 class IdentitySubject(Base):

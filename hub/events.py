@@ -50,6 +50,8 @@ TYPES = frozenset(
         "window.paused",
         "window.closed",
         "queue.changed",
+        "help.called",
+        "help.answered",
     }
 )
 PERSONAL = frozenset({"name", "id_number", "id_digest", "phone", "address", "applicant"})

@@ -25,6 +25,7 @@ from kiosk.api.client import HubClient
 from kiosk.config import Mode, Settings, load_settings, settings_from_dict
 from kiosk.devices import Devices, build_devices
 from kiosk.errors import ConfigError
+from kiosk.help_calls import HelpDesk
 from kiosk.journeys.case.desk import CaseDesk, build_case_desk
 from kiosk.journeys.checkin.desk import CheckInDesk
 from kiosk.journeys.progress.desk import ProgressDesk
@@ -75,6 +76,9 @@ def installed_local_hub(name: str = "embedded") -> LocalHubFactory:
     return factory
 
 
+KIOSK_MODES = (Mode.HALL, Mode.COMMUNITY)  # the terminals citizens use by themselves
+
+
 @dataclass
 class Terminal:
     settings: Settings
@@ -92,6 +96,7 @@ class Terminal:
     pad: PadDesk | None = None  # a rating-pad terminal's link to its window
     display: HallFeed | None = None  # a calling display's view of the hall
     local_hub: LocalHub | None = None  # the hub it runs itself (base_url "embedded")
+    help_desk: HelpDesk | None = None  # 求助: tells the hall's staff (kiosks only)
 
     def close(self) -> None:
         self._resources.close()
@@ -212,6 +217,7 @@ def build_terminal(
             pad,
             feed,
             hub,
+            help_desk=HelpDesk(client) if settings.terminal.mode in KIOSK_MODES else None,
         )
     except BaseException:
         resources.close()

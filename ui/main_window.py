@@ -33,6 +33,7 @@ from kiosk.session import Session
 from ui.after_paint import after_first_paint
 from ui.bridge import BackgroundRunner, EventRelay
 from ui.device_notices import journey_notice
+from ui.help_call import HelpCaller
 from ui.i18n import Languages
 from ui.idle import IdleOverlay, IdleWatcher
 from ui.screens.admin_screen import AdminScreen, PinOverlay
@@ -120,6 +121,13 @@ class KioskWindow(QWidget):
             self.header.add_trailing(self.finish_bar)
         else:
             layout.addWidget(self.finish_bar)
+        self.help: HelpCaller | None = None  # 求助, on every screen of a citizen's kiosk
+        if terminal.help_desk is not None:
+            self.help = HelpCaller(self, terminal.help_desk, self.runner, self._speak)
+            self.header.add_trailing(self.help.button)
+            # Portrait: the hall's name, the clock and 求助 share one line (in elder type too).
+            self.header.set_short_clock(not self.landscape)
+            self.screen_changed.connect(self.help.follow)
         self.keyboard: KeyboardPanel | None = None
         self._admin: AdminScreen | None = None  # the maintenance screen, built when first opened
 
@@ -182,6 +190,8 @@ class KioskWindow(QWidget):
         self.setWindowTitle(self.tr("一门通自助终端"))
         self.finish_button.setText(self.tr("结束办理"))
         self.header.retranslate(self.languages.current)
+        if self.help is not None:
+            self.help.retranslate()
         tiles = [Tile("ticket", self.tr("排队取号"), self.tr("到窗口办理业务，请先取号"))]
         if self.terminal.cases is not None:
             tiles.append(

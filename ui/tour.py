@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from drivers.idcard import SimulatedReader
 from ui import fit_check
 from ui.app import application
+from ui.help_call import HelpState
 from ui.main_window import KioskWindow
 from ui.tour_journeys import JourneyTour
 from ui.widgets.form_fields import GroupField, LineField
@@ -126,6 +127,7 @@ class _Tour:
             if elder:
                 tap(window.home.elder_button)
             self.shot(window, variant, "home")
+            self.call_for_help(window, variant)
             self.take_ticket(window, variant)
             # A journey's end restores the default look: set the variant's again.
             restore_look(window, language, elder)
@@ -148,6 +150,16 @@ class _Tour:
             window.shut_down()
             window.deleteLater()
             settle()
+
+    def call_for_help(self, window: KioskWindow, variant: str) -> None:
+        """求助 from home: the hall's windows are told, the overlay says staff are coming."""
+        helper = window.help
+        if helper is None:
+            return
+        tap(helper.button)
+        wait_until(lambda: helper.overlay.state is not HelpState.SENDING, self.timeout, "help")
+        self.shot(window, variant, "help")
+        tap(helper.overlay.close_button)
 
     def take_ticket(self, window: KioskWindow, variant: str) -> None:
         journey = window.ticket

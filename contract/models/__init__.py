@@ -124,6 +124,14 @@ if TYPE_CHECKING:
         ReceiptCaseNumber,
         SubjectType,
     )
+    from contract.models.help_calls import (
+        MAX_HELP_CALLS,
+        HelpCall,
+        HelpCallAnswer,
+        HelpCallCreate,
+        HelpCallState,
+        ScreenKey,
+    )
     from contract.models.identity_codes import (
         IdentityCodeIssue,
         IdentityCodeIssued,
@@ -270,6 +278,14 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "ReceiptCaseNumber",
         "SubjectType",
     ),
+    "help_calls": (
+        "MAX_HELP_CALLS",
+        "HelpCall",
+        "HelpCallAnswer",
+        "HelpCallCreate",
+        "HelpCallState",
+        "ScreenKey",
+    ),
     "identity_codes": (
         "IdentityCodeIssue",
         "IdentityCodeIssued",
@@ -328,6 +344,7 @@ __all__ = [
     "CODE_PATTERN",
     "IDEMPOTENCY_HEADER",
     "MAX_APPLICANT_CASES",
+    "MAX_HELP_CALLS",
     "MAX_INT",
     "PROBLEM_MEDIA_TYPE",
     "SIMPLE_FIELD_KINDS",
@@ -390,6 +407,10 @@ __all__ = [
     "GroupRow",
     "Heartbeat",
     "HeartbeatAck",
+    "HelpCall",
+    "HelpCallAnswer",
+    "HelpCallCreate",
+    "HelpCallState",
     "HubEvent",
     "IdNumber",
     "IdentityCodeIssue",
@@ -420,6 +441,7 @@ __all__ = [
     "ReceiptCaseNumber",
     "ReceiptCode",
     "ReturnedCase",
+    "ScreenKey",
     "ServiceOutcome",
     "Sha256Hex",
     "Slot",

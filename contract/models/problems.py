@@ -57,6 +57,8 @@ class ProblemCode(enum.StrEnum):
     # The acceptance workbench: another clerk has the case open; a material is marked 不合格.
     CASE_HELD = "case_held"
     DEFECTIVE_MATERIALS = "defective_materials"
+    # A call for help another window already answered: carries ``answered_by`` (its counter).
+    HELP_CALL_ANSWERED = "help_call_answered"
     INTERNAL_ERROR = "internal_error"
 
 

@@ -412,6 +412,29 @@ class HubClient:
             m.CaseLine, self._t.request("GET", f"/counters/{counter_code}/prereview")
         )
 
+    # -- calls for help (求助)
+
+    def call_for_help(self, request: m.HelpCallCreate) -> m.HelpCall:
+        """Tell the hall's staff that a citizen at this kiosk needs help. Safe to repeat (and
+        so retried): while this terminal's call is open the hub answers that same call."""
+        body = self._t.request(
+            "POST", "/help-calls", json_body=request.model_dump(mode="json"), idempotent=True
+        )
+        return self._parse(m.HelpCall, body)
+
+    def help_calls(self, state: m.HelpCallState = m.HelpCallState.OPEN) -> list[m.HelpCall]:
+        """The calls of this counter terminal's site (open ones: the longest wait first)."""
+        body = self._t.request("GET", "/help-calls", params={"state": state.value})
+        return self._parse_list(m.HelpCall, body)
+
+    def answer_help_call(self, call_id: int, counter_code: str) -> m.HelpCall:
+        """Window ``counter_code`` goes to help; HubRejected ``help_call_answered`` (409) when
+        another window already did (its code in ``extensions["answered_by"]``)."""
+        body = self._post(
+            f"/help-calls/{call_id}/answer", m.HelpCallAnswer(counter_code=counter_code)
+        )
+        return self._parse(m.HelpCall, body)
+
     # -- the hall's event stream
 
     def events(self, last_event_id: int | None = None) -> Iterator[m.HubEvent]:

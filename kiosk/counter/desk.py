@@ -126,6 +126,14 @@ class CounterDesk:
     def prereview(self) -> list[m.CaseLine]:
         return self.client.prereview_queue(self.counter_code)
 
+    # -- 求助: the site's calls for help (reading is safe to repeat; the first answer stands)
+
+    def help_calls(self) -> list[m.HelpCall]:
+        return self.client.help_calls()
+
+    def answer_help(self, call_id: int) -> m.HelpCall:
+        return self.client.answer_help_call(call_id, self.counter_code)
+
     # -- clicks
 
     def call_next(self) -> m.CounterTicket:

@@ -105,6 +105,10 @@ class SimulatedHall(Repeating):
         self._thread: threading.Thread | None = None
         self.issued: list[m.TicketIssued] = []
 
+    def ask_for_help(self, screen: str = "case") -> m.HelpCall:
+        """A citizen at the kiosk taps 求助 (the windows of the hall see it)."""
+        return self.client.call_for_help(m.HelpCallCreate(screen=screen))
+
     def morning(self, count: int) -> None:
         """The citizens already waiting when the desk opens."""
         for _ in range(count):

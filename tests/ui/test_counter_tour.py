@@ -26,3 +26,8 @@ def test_the_counter_demo_tour_writes_every_desk_and_pad_screen(tmp_path: Path) 
     pad = sorted(p.name for p in out.glob("rating-pad-*.png"))
     assert len(desk) == 10 and len(pad) == 5, (desk, pad)
     assert "counter-10-paused.png" in desk and "rating-pad-03-question.png" in pad
+    # 求助: the kiosk's call over the desk, then answered (前往协助).
+    assert sorted(p.name for p in out.glob("help-calls-*.png")) == [
+        "help-calls-01-desk.png",
+        "help-calls-02-answered.png",
+    ]

@@ -58,6 +58,7 @@ def run_counter_tour(terminal: Terminal, hall: SimulatedHall, out: Path) -> list
     wait_until(lambda: window.waiting.rowCount() > 0, 20, "the waiting list")
     shot(window, "counter-02-desk-waiting")
     shot(pad, "rating-pad-01-welcome")
+    written += help_calls_tour(window, hall, out)
 
     def press(action: str) -> None:
         window.trigger(action)
@@ -105,8 +106,25 @@ def run_counter_tour(terminal: Terminal, hall: SimulatedHall, out: Path) -> list
     wait_until(lambda: window.state_label.text().startswith("暂停服务"), 20, "the pause")
     shot(window, "counter-10-paused")
     window.refresh_timer.stop()
+    window.help_calls.stop()
     window.close()
     pad.close()
+    return written
+
+
+def help_calls_tour(window: CounterWindow, hall: SimulatedHall, out: Path) -> list[Path]:
+    """求助: a citizen at the hall's kiosk asks for help; the strip over the desk shows it, the
+    clerk answers (前往协助) and it goes."""
+    bar = window.help_calls
+    hall.ask_for_help("case")
+    bar.refresh()
+    wait_until(lambda: bool(bar.answer_buttons), 20, "the call for help")
+    pause(0.3)
+    written = [snapshot(window, out / "help-calls-01-desk.png")]
+    next(iter(bar.answer_buttons.values())).click()
+    wait_until(lambda: not bar.calls and bool(bar.message.text()), 20, "the answer")
+    pause(0.3)
+    written.append(snapshot(window, out / "help-calls-02-answered.png"))
     return written
 
 

@@ -50,6 +50,7 @@ from ui.counter.forms import (
     TransferForm,
     pause_name,
 )
+from ui.counter.help_calls import HelpCallsBar
 from ui.counter.workbench import Workbench
 from ui.device_notices import device_problem
 from ui.widgets import make_button
@@ -240,8 +241,11 @@ class CounterWindow(QWidget):
         self.pages.addWidget(self.workbench)
         self.last_card: m.CardAtWindow | None = None  # the current citizen's card, read here
         self.walk_in: WalkInPage | None = None  # 窗口收件, where the terminal can take cases
+        self.help_calls = HelpCallsBar(desk, self.runner)  # 求助 from the site's kiosks
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.help_calls)
         layout.addWidget(self.pages)
 
         self.shortcuts: dict[str, QShortcut] = {}
@@ -432,6 +436,7 @@ class CounterWindow(QWidget):
         self.say("")
         self.refresh()
         self.refresh_timer.start()
+        self.help_calls.start()
         self.signed_in.emit()
 
     def _sign_in_failed(self, exc: Exception) -> None:
@@ -446,6 +451,7 @@ class CounterWindow(QWidget):
 
     def _signed_out(self) -> None:
         self.refresh_timer.stop()
+        self.help_calls.stop()
         self.workbench.close_case()
         self.workbench.staff_no = ""
         self.session = None

@@ -171,17 +171,17 @@
 <context>
     <name>CaseDelivery</name>
     <message>
-        <location filename="../screens/case_submit.py" line="272"/>
+        <location filename="../screens/case_submit.py" line="275"/>
         <source>EMS 邮寄至 %1</source>
         <translation>EMS to %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="276"/>
+        <location filename="../screens/case_submit.py" line="279"/>
         <source>电子送达</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="277"/>
+        <location filename="../screens/case_submit.py" line="280"/>
         <source>到窗口领取</source>
         <translation>Collect at a window</translation>
     </message>
@@ -189,22 +189,22 @@
 <context>
     <name>CaseIdentity</name>
     <message>
-        <location filename="../screens/case_submit.py" line="260"/>
+        <location filename="../screens/case_submit.py" line="263"/>
         <source>居民身份证</source>
         <translation>Resident ID card</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="261"/>
+        <location filename="../screens/case_submit.py" line="264"/>
         <source>社会保障卡</source>
         <translation>Social security card</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="264"/>
+        <location filename="../screens/case_submit.py" line="267"/>
         <source>身份码</source>
         <translation>Identity QR code</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="265"/>
+        <location filename="../screens/case_submit.py" line="268"/>
         <source>手动填写</source>
         <translation>Typed by hand</translation>
     </message>
@@ -302,37 +302,37 @@
         <translation>Your application is submitted, case number %1. Please take your receipt.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="290"/>
+        <location filename="../screens/case_screen.py" line="293"/>
         <source>申请已提交，正在打印回执…</source>
         <translation>Submitted. Printing your receipt…</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="353"/>
+        <location filename="../screens/case_screen.py" line="356"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="354"/>
+        <location filename="../screens/case_screen.py" line="357"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="357"/>
+        <location filename="../screens/case_screen.py" line="360"/>
         <source>代办人</source>
         <translation>Submitted by</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="455"/>
+        <location filename="../screens/case_screen.py" line="458"/>
         <source>申请已安全保存在本机，联网后自动上传。</source>
         <translation>Your application is saved safely on this terminal and will be uploaded when the network is back.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="476"/>
+        <location filename="../screens/case_screen.py" line="479"/>
         <source>未登录：以下为市民自助申请</source>
         <translation>No staff signed in: citizens apply for themselves</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="478"/>
+        <location filename="../screens/case_screen.py" line="481"/>
         <source>代办中：工号 %1</source>
         <translation>On behalf: staff %1</translation>
     </message>
@@ -604,411 +604,411 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../counter/window.py" line="70"/>
+        <location filename="../counter/window.py" line="71"/>
         <source>叫号</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="71"/>
+        <location filename="../counter/window.py" line="72"/>
         <source>重呼</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="72"/>
+        <location filename="../counter/window.py" line="73"/>
         <source>开始办理</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="73"/>
+        <location filename="../counter/window.py" line="74"/>
         <source>办结</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="74"/>
+        <location filename="../counter/window.py" line="75"/>
         <source>过号</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="75"/>
+        <location filename="../counter/window.py" line="76"/>
         <source>挂起</source>
         <translation>Park</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="76"/>
+        <location filename="../counter/window.py" line="77"/>
         <source>转移</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="77"/>
+        <location filename="../counter/window.py" line="78"/>
         <source>选号呼叫</source>
         <translation>Call a number</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="78"/>
-        <location filename="../counter/window.py" line="784"/>
+        <location filename="../counter/window.py" line="79"/>
+        <location filename="../counter/window.py" line="790"/>
         <source>暂停服务</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="79"/>
+        <location filename="../counter/window.py" line="80"/>
         <source>办理业务</source>
         <translation>Queues</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="82"/>
+        <location filename="../counter/window.py" line="83"/>
         <source>优先</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="83"/>
+        <location filename="../counter/window.py" line="84"/>
         <source>预约</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="86"/>
+        <location filename="../counter/window.py" line="87"/>
         <source>已提交</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="87"/>
+        <location filename="../counter/window.py" line="88"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="88"/>
+        <location filename="../counter/window.py" line="89"/>
         <source>不予受理</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="89"/>
+        <location filename="../counter/window.py" line="90"/>
         <source>待补正</source>
         <translation>Supplement requested</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="90"/>
+        <location filename="../counter/window.py" line="91"/>
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="91"/>
+        <location filename="../counter/window.py" line="92"/>
         <source>特别程序</source>
         <translation>Special procedure</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="92"/>
+        <location filename="../counter/window.py" line="93"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="93"/>
+        <location filename="../counter/window.py" line="94"/>
         <source>已送达</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="213"/>
+        <location filename="../counter/window.py" line="214"/>
         <source>一门通 窗口叫号 {window}</source>
         <translation>Yimen calling desk {window}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="282"/>
+        <location filename="../counter/window.py" line="286"/>
         <source>退出登录</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="284"/>
+        <location filename="../counter/window.py" line="288"/>
         <source>受理台  F11</source>
         <translation>Acceptance  F11</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="335"/>
+        <location filename="../counter/window.py" line="339"/>
         <source>号码</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="335"/>
+        <location filename="../counter/window.py" line="339"/>
         <source>业务</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="335"/>
+        <location filename="../counter/window.py" line="339"/>
         <source>类别</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="335"/>
+        <location filename="../counter/window.py" line="339"/>
         <source>已等候</source>
         <translation>Waited</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="344"/>
+        <location filename="../counter/window.py" line="348"/>
         <source>等候</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="346"/>
+        <location filename="../counter/window.py" line="350"/>
         <source>挂起（双击叫回）</source>
         <translation>Parked (double-click to call back)</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="383"/>
+        <location filename="../counter/window.py" line="387"/>
         <source>重试</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="416"/>
+        <location filename="../counter/window.py" line="420"/>
         <source>正在登录…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="443"/>
+        <location filename="../counter/window.py" line="448"/>
         <source>请先办结或处理当前号码，再退出登录。</source>
         <translation>Finish or hand on the current number before signing out.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="490"/>
-        <location filename="../counter/window.py" line="519"/>
+        <location filename="../counter/window.py" line="496"/>
+        <location filename="../counter/window.py" line="525"/>
         <source>当前没有办理中的号码。</source>
         <translation>No number is being served.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="602"/>
+        <location filename="../counter/window.py" line="608"/>
         <source>窗口收件未完成（或暂未取得办件编号），可稍后在受理台打开。</source>
         <translation>The walk-in case was not completed (or has no case number yet); open it at the desk later.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="611"/>
+        <location filename="../counter/window.py" line="617"/>
         <source>未配置告知书打印机：告知书未打印。</source>
         <translation>No notice printer is configured: the notice was not printed.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="638"/>
+        <location filename="../counter/window.py" line="644"/>
         <source>告知书已打印（%1）。</source>
         <translation>Notice printed (%1).</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="643"/>
+        <location filename="../counter/window.py" line="649"/>
         <source>已重打 %1 份告知书。</source>
         <translation>%1 notice(s) reprinted.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="648"/>
+        <location filename="../counter/window.py" line="654"/>
         <source>%1 已保留，排除故障后点“重打告知书”。</source>
         <translation>%1 Kept: clear the fault, then press “Reprint notices”.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="672"/>
+        <location filename="../counter/window.py" line="678"/>
         <source>已转移，新号码 {number}。</source>
         <translation>Transferred: the new number is {number}.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="721"/>
+        <location filename="../counter/window.py" line="727"/>
         <source>无法连接服务器，请稍后重试。</source>
         <translation>Cannot reach the server. Please try again shortly.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="723"/>
+        <location filename="../counter/window.py" line="729"/>
         <source>操作失败，请重试。</source>
         <translation>That did not work. Please try again.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="728"/>
+        <location filename="../counter/window.py" line="734"/>
         <source>已呼叫 {number}（第 {calls} 次）。</source>
         <translation>Called {number} (call {calls}).</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="732"/>
+        <location filename="../counter/window.py" line="738"/>
         <source>{number} 开始办理。</source>
         <translation>Serving {number}.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="734"/>
+        <location filename="../counter/window.py" line="740"/>
         <source>{number} 已办结。</source>
         <translation>{number} finished.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="736"/>
+        <location filename="../counter/window.py" line="742"/>
         <source>{number} 已过号。</source>
         <translation>{number} marked as no-show.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="738"/>
+        <location filename="../counter/window.py" line="744"/>
         <source>{number} 已挂起，可在挂起列表中叫回。</source>
         <translation>{number} parked: call it back from the parked list.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="760"/>
+        <location filename="../counter/window.py" line="766"/>
         <source>本窗口的登录已结束（可能已在其他窗口登录）。</source>
         <translation>You were signed out of this window (perhaps you signed in at another window).</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="772"/>
+        <location filename="../counter/window.py" line="778"/>
         <source>与服务器的连接中断，正在重试…</source>
         <translation>Lost the connection to the server. Retrying…</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="779"/>
+        <location filename="../counter/window.py" line="785"/>
         <source>{name}（{staff_no}）</source>
         <translation>{name} ({staff_no})</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="784"/>
+        <location filename="../counter/window.py" line="790"/>
         <source>恢复服务</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="802"/>
+        <location filename="../counter/window.py" line="808"/>
         <source>当前没有办理中的号码。按 F1 叫号。</source>
         <translation>No number is being served. Press F1 to call the next.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="807"/>
-        <location filename="../counter/window.py" line="877"/>
+        <location filename="../counter/window.py" line="813"/>
+        <location filename="../counter/window.py" line="883"/>
         <source>普通</source>
         <translation>Regular</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="810"/>
+        <location filename="../counter/window.py" line="816"/>
         <source>事项：{item}</source>
         <translation>Item: {item}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="812"/>
+        <location filename="../counter/window.py" line="818"/>
         <source>实名取号：可刷身份证核对</source>
         <translation>Real-name ticket: read the ID card to check</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="814"/>
+        <location filename="../counter/window.py" line="820"/>
         <source>转来说明：{note}</source>
         <translation>Transfer note: {note}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="828"/>
+        <location filename="../counter/window.py" line="834"/>
         <source>{reason}：{note}</source>
         <translation>{reason}: {note}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="833"/>
+        <location filename="../counter/window.py" line="839"/>
         <source>暂停服务 · {reason} · {time}</source>
         <translation>Paused · {reason} · {time}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="838"/>
+        <location filename="../counter/window.py" line="844"/>
         <source>服务中</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="846"/>
+        <location filename="../counter/window.py" line="852"/>
         <source>办理 {time}（标准 {minutes} 分钟）</source>
         <translation>Serving {time} (standard {minutes} min)</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="853"/>
+        <location filename="../counter/window.py" line="859"/>
         <source>已呼叫 {calls} 次 · {time}</source>
         <translation>Calls: {calls} · {time}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="864"/>
+        <location filename="../counter/window.py" line="870"/>
         <source>等候（{count} 人）</source>
         <translation>Waiting ({count})</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="870"/>
+        <location filename="../counter/window.py" line="876"/>
         <source>转入</source>
         <translation>Transferred in</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="872"/>
+        <location filename="../counter/window.py" line="878"/>
         <source>实名</source>
         <translation>Real-name</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="876"/>
+        <location filename="../counter/window.py" line="882"/>
         <source>、</source>
         <comment>between the kinds of a waiting ticket</comment>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="878"/>
+        <location filename="../counter/window.py" line="884"/>
         <source>{minutes} 分钟</source>
         <translation>{minutes} min</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="920"/>
+        <location filename="../counter/window.py" line="926"/>
         <source>{problem}：请手工核对身份证件</source>
         <translation>{problem}: check ID documents by hand</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="923"/>
+        <location filename="../counter/window.py" line="929"/>
         <source>{problem}，请输入工号和密码登录。</source>
         <translation>{problem}. Sign in with your staff number and PIN.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="933"/>
+        <location filename="../counter/window.py" line="939"/>
         <source>无法识别这张卡片，请输入工号。</source>
         <translation>This card is not recognised. Enter your staff number.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="950"/>
+        <location filename="../counter/window.py" line="956"/>
         <source>请先叫号，再读取群众的身份证。</source>
         <translation>Call a number first, then read the citizen&apos;s ID card.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="969"/>
+        <location filename="../counter/window.py" line="975"/>
         <source>所刷证件不是取号人本人的，请核对。</source>
         <translation>The card read is not the ticket holder&apos;s. Please check.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="984"/>
+        <location filename="../counter/window.py" line="990"/>
         <source>办事人：{name}（已核验）</source>
         <translation>Citizen: {name} (verified)</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="986"/>
+        <location filename="../counter/window.py" line="992"/>
         <source>办事人：{name}</source>
         <translation>Citizen: {name}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="990"/>
+        <location filename="../counter/window.py" line="996"/>
         <source>⚠ 所刷证件不是取号人本人</source>
         <translation>⚠ The card read is not the ticket holder&apos;s</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="992"/>
+        <location filename="../counter/window.py" line="998"/>
         <source>读卡器暂不可用：请手工核对群众的身份证件</source>
         <translation>Card reader unavailable: check the citizen&apos;s ID documents by hand</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="994"/>
+        <location filename="../counter/window.py" line="1000"/>
         <source>请在读卡器上读取群众的身份证以核验并显示完整信息</source>
         <translation>Read the citizen&apos;s ID card on the reader to verify them and show full details</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="999"/>
+        <location filename="../counter/window.py" line="1005"/>
         <source>预约：{what} {date} {start}</source>
         <translation>Appointment: {what} {date} {start}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="1004"/>
+        <location filename="../counter/window.py" line="1010"/>
         <source>（代办）</source>
         <translation> (by an agent)</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="1006"/>
+        <location filename="../counter/window.py" line="1012"/>
         <source> 待补材料 {count} 项</source>
         <translation> · documents to supply: {count}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="1008"/>
+        <location filename="../counter/window.py" line="1014"/>
         <source> 补正：{supplement}</source>
         <translation> · supplement: {supplement}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="1010"/>
+        <location filename="../counter/window.py" line="1016"/>
         <source>办件 {number} {item} · {state}{extra}</source>
         <translation>Case {number} {item} · {state}{extra}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="1018"/>
+        <location filename="../counter/window.py" line="1024"/>
         <source>点击在受理台打开</source>
         <translation>Click to open it at the acceptance desk</translation>
     </message>
@@ -1060,7 +1060,7 @@
     <name>DeliveryPage</name>
     <message>
         <location filename="../screens/case_submit.py" line="40"/>
-        <location filename="../screens/case_submit.py" line="113"/>
+        <location filename="../screens/case_submit.py" line="116"/>
         <source>办好后，您想怎样领取结果？</source>
         <translation>How would you like to receive the result?</translation>
     </message>
@@ -1105,27 +1105,27 @@
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="98"/>
+        <location filename="../screens/case_submit.py" line="101"/>
         <source>寄到身份证地址：%1</source>
         <translation>Send to the ID card address: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="113"/>
+        <location filename="../screens/case_submit.py" line="116"/>
         <source>请确认联系电话</source>
         <translation>Please check your phone number</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="169"/>
+        <location filename="../screens/case_submit.py" line="172"/>
         <source>请选择领取方式。</source>
         <translation>Please choose how to receive the result.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="172"/>
+        <location filename="../screens/case_submit.py" line="175"/>
         <source>请填写收件地址，写到门牌号。</source>
         <translation>Please enter the delivery address, down to the door number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="180"/>
+        <location filename="../screens/case_submit.py" line="183"/>
         <source>电话号码不对，手机号是 1 开头的 11 位数字。</source>
         <translation>This phone number is not right: a mobile number has 11 digits starting with 1.</translation>
     </message>
@@ -1680,6 +1680,133 @@
     </message>
 </context>
 <context>
+    <name>HelpCaller</name>
+    <message>
+        <location filename="../help_call.py" line="114"/>
+        <source>求助</source>
+        <translation>Help</translation>
+    </message>
+</context>
+<context>
+    <name>HelpCalls</name>
+    <message>
+        <location filename="../counter/help_calls.py" line="29"/>
+        <source>首页</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <location filename="../counter/help_calls.py" line="30"/>
+        <source>排队取号</source>
+        <translation>Take a number</translation>
+    </message>
+    <message>
+        <location filename="../counter/help_calls.py" line="31"/>
+        <source>自助办事</source>
+        <translation>Apply for a service</translation>
+    </message>
+    <message>
+        <location filename="../counter/help_calls.py" line="32"/>
+        <source>预约签到</source>
+        <translation>Appointment check-in</translation>
+    </message>
+    <message>
+        <location filename="../counter/help_calls.py" line="33"/>
+        <source>进度查询</source>
+        <translation>Case progress</translation>
+    </message>
+    <message>
+        <location filename="../counter/help_calls.py" line="34"/>
+        <source>好差评</source>
+        <translation>Rate our service</translation>
+    </message>
+    <message>
+        <location filename="../counter/help_calls.py" line="35"/>
+        <source>维护</source>
+        <translation>Maintenance</translation>
+    </message>
+</context>
+<context>
+    <name>HelpCallsBar</name>
+    <message>
+        <location filename="../counter/help_calls.py" line="127"/>
+        <source>已记录：本窗口前往协助 {where}。</source>
+        <translation>Noted: this window is going to help at {where}.</translation>
+    </message>
+    <message>
+        <location filename="../counter/help_calls.py" line="134"/>
+        <source>无法连接服务器，请稍后重试。</source>
+        <translation>Cannot reach the server. Please try again shortly.</translation>
+    </message>
+    <message>
+        <location filename="../counter/help_calls.py" line="137"/>
+        <source>操作失败，请重试。</source>
+        <translation>That did not work. Please try again.</translation>
+    </message>
+    <message>
+        <location filename="../counter/help_calls.py" line="150"/>
+        <source>另有 {n} 条求助</source>
+        <translation>{n} more calls for help</translation>
+    </message>
+    <message>
+        <location filename="../counter/help_calls.py" line="151"/>
+        <source>群众求助（{n}）</source>
+        <translation>Calls for help ({n})</translation>
+    </message>
+    <message>
+        <location filename="../counter/help_calls.py" line="163"/>
+        <source>{where} · {screen} · {since} 起（{minutes} 分钟）</source>
+        <translation>{where} · {screen} · since {since} ({minutes} min)</translation>
+    </message>
+    <message>
+        <location filename="../counter/help_calls.py" line="169"/>
+        <source>前往协助</source>
+        <translation>Go to help</translation>
+    </message>
+</context>
+<context>
+    <name>HelpOverlay</name>
+    <message>
+        <location filename="../help_call.py" line="57"/>
+        <source>正在通知工作人员…</source>
+        <translation>Telling the staff…</translation>
+    </message>
+    <message>
+        <location filename="../help_call.py" line="57"/>
+        <source>请稍候。</source>
+        <translation>Please wait.</translation>
+    </message>
+    <message>
+        <location filename="../help_call.py" line="59"/>
+        <source>已通知工作人员</source>
+        <translation>Staff have been told</translation>
+    </message>
+    <message>
+        <location filename="../help_call.py" line="60"/>
+        <source>请在原地稍候，马上有人来帮您。</source>
+        <translation>Please wait here: someone is coming to help you.</translation>
+    </message>
+    <message>
+        <location filename="../help_call.py" line="62"/>
+        <source>暂时无法通知工作人员</source>
+        <translation>We could not reach the staff</translation>
+    </message>
+    <message>
+        <location filename="../help_call.py" line="64"/>
+        <source>请向大厅里的工作人员招手示意，或到服务台求助。您正在办理的业务不会丢失。</source>
+        <translation>Please wave to a member of staff in the hall, or go to the service desk. What you are doing here will not be lost.</translation>
+    </message>
+    <message>
+        <location filename="../help_call.py" line="68"/>
+        <source>好的</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../help_call.py" line="88"/>
+        <source>{title}。{text}</source>
+        <translation>{title}. {text}</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
         <location filename="../screens/home_screen.py" line="79"/>
@@ -1850,72 +1977,72 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../main_window.py" line="136"/>
+        <location filename="../main_window.py" line="144"/>
         <source>还需要更多时间吗？</source>
         <translation>Do you need more time?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="182"/>
+        <location filename="../main_window.py" line="190"/>
         <source>一门通自助终端</source>
         <translation>Yimen self-service kiosk</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183"/>
+        <location filename="../main_window.py" line="191"/>
         <source>结束办理</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="185"/>
+        <location filename="../main_window.py" line="195"/>
         <source>排队取号</source>
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="185"/>
+        <location filename="../main_window.py" line="195"/>
         <source>到窗口办理业务，请先取号</source>
         <translation>Queue for a service window</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188"/>
+        <location filename="../main_window.py" line="198"/>
         <source>自助办事</source>
         <translation>Apply for a service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188"/>
+        <location filename="../main_window.py" line="198"/>
         <source>在本机申请办理，结果可邮寄到家</source>
         <translation>Apply here; the result can be posted to you</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191"/>
+        <location filename="../main_window.py" line="201"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191"/>
+        <location filename="../main_window.py" line="201"/>
         <source>已预约？扫预约码或刷身份证签到</source>
         <translation>Booked? Scan your code or ID card</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192"/>
+        <location filename="../main_window.py" line="202"/>
         <source>进度查询</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192"/>
+        <location filename="../main_window.py" line="202"/>
         <source>查询已提交办件的办理进度</source>
         <translation>See how your application is going</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="193"/>
+        <location filename="../main_window.py" line="203"/>
         <source>好差评</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="193"/>
+        <location filename="../main_window.py" line="203"/>
         <source>扫描凭条或回执二维码，评价服务</source>
         <translation>Scan a ticket or receipt QR to rate the service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="455"/>
+        <location filename="../main_window.py" line="465"/>
         <source>请取走您的卡片。</source>
         <translation>Please take your card.</translation>
     </message>
@@ -2863,32 +2990,32 @@ Applicant: %3</translation>
 <context>
     <name>ReceiptPage</name>
     <message>
-        <location filename="../screens/case_submit.py" line="282"/>
+        <location filename="../screens/case_submit.py" line="285"/>
         <source>申请已提交，办件编号：</source>
         <translation>Submitted. Case number:</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="304"/>
+        <location filename="../screens/case_submit.py" line="307"/>
         <source>评价本次服务</source>
         <translation>Rate this service</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="305"/>
+        <location filename="../screens/case_submit.py" line="308"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="330"/>
+        <location filename="../screens/case_submit.py" line="333"/>
         <source>网络暂时不通：申请已安全保存在本机，联网后自动上传。这是临时编号。</source>
         <translation>The network is down: your application is saved safely here and will be uploaded automatically. This is a provisional number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="333"/>
+        <location filename="../screens/case_submit.py" line="336"/>
         <source>已上传至政务服务平台。</source>
         <translation>Uploaded to the government service platform.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_submit.py" line="335"/>
+        <location filename="../screens/case_submit.py" line="338"/>
         <source>承诺办结：%1（%n 个工作日）</source>
         <translation>
             <numerusform>Promised by: %1 (%n working day)</numerusform>
@@ -2896,37 +3023,37 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="338"/>
+        <location filename="../screens/case_submit.py" line="341"/>
         <source>领取方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="341"/>
+        <location filename="../screens/case_submit.py" line="344"/>
         <source>代办人：%1</source>
         <translation>Submitted by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="343"/>
+        <location filename="../screens/case_submit.py" line="346"/>
         <source>验证码：%1（查询进度、评价时核对用）</source>
         <translation>Receipt code: %1 (to check progress or rate the service)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="347"/>
+        <location filename="../screens/case_submit.py" line="350"/>
         <source>还需到窗口提交：%1</source>
         <translation>Still to bring to the window: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="349"/>
+        <location filename="../screens/case_submit.py" line="352"/>
         <source>办理部门：%1</source>
         <translation>Department: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="357"/>
+        <location filename="../screens/case_submit.py" line="360"/>
         <source>请取走打印的受理回执，扫码可查询办理进度。</source>
         <translation>Take your printed receipt; scan its code to follow your case.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="359"/>
+        <location filename="../screens/case_submit.py" line="362"/>
         <source>回执未能打印，请用手机拍下此屏幕。</source>
         <translation>The receipt could not be printed: please photograph this screen.</translation>
     </message>
@@ -2973,57 +3100,57 @@ Applicant: %3</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../screens/case_submit.py" line="188"/>
+        <location filename="../screens/case_submit.py" line="191"/>
         <source>请核对申请信息</source>
         <translation>Check your application</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="202"/>
+        <location filename="../screens/case_submit.py" line="205"/>
         <source>点击“提交”后，申请将保存在本机并上传至政务服务平台。</source>
         <translation>Submit saves your application here and uploads it to the platform.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="206"/>
+        <location filename="../screens/case_submit.py" line="209"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="206"/>
+        <location filename="../screens/case_submit.py" line="209"/>
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="219"/>
+        <location filename="../screens/case_submit.py" line="222"/>
         <source>事项：%1</source>
         <translation>Service: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="220"/>
+        <location filename="../screens/case_submit.py" line="223"/>
         <source>申请人：%1（%2）</source>
         <translation>Applicant: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="224"/>
+        <location filename="../screens/case_submit.py" line="227"/>
         <source>身份核验：%1</source>
         <translation>Identity checked by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="226"/>
+        <location filename="../screens/case_submit.py" line="229"/>
         <source>代办人：%1</source>
         <translation>Submitted by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="231"/>
+        <location filename="../screens/case_submit.py" line="234"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="233"/>
+        <location filename="../screens/case_submit.py" line="236"/>
         <source>材料：</source>
         <translation>Materials:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_submit.py" line="237"/>
+        <location filename="../screens/case_submit.py" line="240"/>
         <source>%1（%n 页）</source>
         <translation>
             <numerusform>%1 (%n page)</numerusform>
@@ -3031,17 +3158,17 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="239"/>
+        <location filename="../screens/case_submit.py" line="242"/>
         <source>%1（到窗口提交）</source>
         <translation>%1 (brought to window)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="240"/>
+        <location filename="../screens/case_submit.py" line="243"/>
         <source>领取方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="241"/>
+        <location filename="../screens/case_submit.py" line="244"/>
         <source>联系电话：%1</source>
         <translation>Phone: %1</translation>
     </message>
@@ -3135,43 +3262,43 @@ Applicant: %3</translation>
 <context>
     <name>SignInPage</name>
     <message>
-        <location filename="../counter/window.py" line="133"/>
-        <location filename="../counter/window.py" line="174"/>
+        <location filename="../counter/window.py" line="134"/>
+        <location filename="../counter/window.py" line="175"/>
         <source>工号（或在读卡器上刷工作人员卡）</source>
         <translation>Staff number (or tap your staff card)</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="136"/>
+        <location filename="../counter/window.py" line="137"/>
         <source>密码</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="139"/>
+        <location filename="../counter/window.py" line="140"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="161"/>
+        <location filename="../counter/window.py" line="162"/>
         <source>{window} · 工作人员登录</source>
         <translation>{window} · Staff sign-in</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="167"/>
+        <location filename="../counter/window.py" line="168"/>
         <source>已读取卡片，请输入密码</source>
         <translation>Card read: enter your PIN</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="168"/>
+        <location filename="../counter/window.py" line="169"/>
         <source>已读取卡片，请输入密码。</source>
         <translation>Card read: enter your PIN.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="179"/>
+        <location filename="../counter/window.py" line="180"/>
         <source>请输入工号（或刷卡）和 4–12 位数字密码。</source>
         <translation>Enter your staff number (or tap your card) and your 4–12 digit PIN.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="189"/>
+        <location filename="../counter/window.py" line="190"/>
         <source>工号或密码不正确。</source>
         <translation>The staff number or PIN is wrong.</translation>
     </message>

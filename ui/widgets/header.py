@@ -35,6 +35,7 @@ class Header(QWidget):
         layout.setContentsMargins(40, 28, 40, 28)
         layout.addWidget(self.hall_name, 1)
         layout.addWidget(self.clock)
+        self._short = False  # the date without year and weekday (set_short_clock)
         self._taps: list[float] = []
         self._timer = QTimer(self, interval=1000)
         self._timer.timeout.connect(self.tick)
@@ -46,6 +47,12 @@ class Header(QWidget):
         self._layout.addWidget(widget)
         self._layout.setContentsMargins(40, 12, 24, 12)
 
+    def set_short_clock(self, short: bool) -> None:
+        """Show the day and time only (no year, no weekday): on a narrow (portrait) screen the
+        header then has room for a button beside the hall's name on one line."""
+        self._short = short
+        self.retranslate(self._language)
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if self.hall_name.geometry().contains(event.position().toPoint()):
             now = time.monotonic()
@@ -56,12 +63,14 @@ class Header(QWidget):
         super().mousePressEvent(event)
 
     def retranslate(self, locale: str) -> None:
+        self._language = locale
         self.hall_name.setText(self._names.get(locale, self._names["zh_CN"]))
         if locale == "en":
-            self._locale, self._format = QLocale(QLocale.Language.English), "ddd d MMM yyyy  HH:mm"
+            self._locale = QLocale(QLocale.Language.English)
+            self._format = "d MMM  HH:mm" if self._short else "ddd d MMM yyyy  HH:mm"
         else:
             self._locale = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
-            self._format = "yyyy年M月d日 dddd  HH:mm"
+            self._format = "M月d日  HH:mm" if self._short else "yyyy年M月d日 dddd  HH:mm"
         self.tick()
 
     def tick(self) -> None:

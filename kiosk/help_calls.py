@@ -1,0 +1,37 @@
+"""求助: the hub work of a citizen's call for help (blocking: the UI runs it off the GUI thread).
+
+The call names this terminal and the screen it shows — a key such as ``home`` or ``case`` —
+never the citizen. It leaves the citizen's session alone: asking for help ends nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from contract import models as m
+from kiosk.api.client import HubClient
+
+logger = logging.getLogger(__name__)
+
+_SCREEN = re.compile(r"^[a-z][a-z_.-]{0,31}$")  # contract.models.ScreenKey
+
+
+def screen_key(key: str) -> str:
+    """``key`` when the contract takes it as a screen key, else ``other``."""
+    return key if _SCREEN.match(key) else "other"
+
+
+class HelpDesk:
+    def __init__(self, client: HubClient) -> None:
+        self._client = client
+
+    def call(self, screen: str) -> m.HelpCall:
+        """Tell the hall's staff; a repeat while the call is open gets the same call back.
+        Raises a ``kiosk.api.errors.HubError`` when the hub cannot be told."""
+        # Imported with the first call: the home screen needs none of the contract models.
+        from contract.models import HelpCallCreate
+
+        call = self._client.call_for_help(HelpCallCreate(screen=screen_key(screen)))
+        logger.info("help call %d open (screen %s)", call.id, call.screen)
+        return call

@@ -145,7 +145,9 @@ def test_print_ticket_to_the_emulator_process(
     assert process.stdout is not None
     assert process.stdout.readline().strip() == f"job 1: {out / 'job-0001.png'}"
     transcript = (out / "job-0001.txt").read_text(encoding="utf-8").splitlines()
-    assert "B108" in transcript and "不动产登记" in transcript
+    assert "不动产登记" in transcript
+    assert transcript[transcript.index("您的号码") + 1].startswith("[IMAGE ")  # the number, drawn
+    assert "B108  取号时间：2026-11-27 14:05" in transcript  # and in words under the QR code
     assert [c.text for c in zxingcpp.read_barcodes(Image.open(out / "job-0001.png"))] == [
         TICKET["follow_url"]
     ]

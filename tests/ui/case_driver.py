@@ -95,14 +95,14 @@ class Citizen:
             if widget in view.shown():
                 break
             self.tap(self.journey.form_next)
-        assert widget in view.shown(), f"{field} not reached: screen {view.index}"
+        assert widget in view.shown(), f"{field} not reached: screen {view.screen_index}"
         return widget
 
     def finish_form(self) -> None:
         """下一步 on each screen left of the form, to the materials."""
         view = self.journey.form_view
         assert view is not None
-        for _screen in range(view.screen_count - view.index):
+        for _screen in range(view.screen_count - view.screen_index):
             self.tap(self.journey.form_next)
         self.at("materials")
 

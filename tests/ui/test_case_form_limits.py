@@ -38,24 +38,24 @@ def test_choice_and_row_limits_are_said_next_to_the_field(qtbot: QtBot) -> None:
     assert isinstance(choices, ChoiceField) and isinstance(group, GroupField)
     for option in ("养老", "医疗", "失业"):
         choices.buttons[option].click()
-    assert not view.next()
+    assert not view.go_on()
     assert choices.error.isVisible() and choices.error.text() == "最多只能选择 2 项。"
     choices.buttons["失业"].click()
     choices.buttons["医疗"].click()
-    assert not view.next()
+    assert not view.go_on()
     assert choices.error.text() == "请至少选择 2 项。"
     choices.buttons["医疗"].click()
-    assert not view.next() and view.shown() == [group]  # the group has a screen of its own
+    assert not view.go_on() and view.shown() == [group]  # the group has a screen of its own
     assert not choices.error.isVisible()
-    assert not view.next()
+    assert not view.go_on()
     assert group.error.text() == "请填写家庭成员。"  # required: at least one row
     for _member in range(2):
         group.add_button.click()  # the row's own screen
         assert view.row is group.rows[-1]
         group.rows[-1].members["name"].set_value("王小二")
-        assert not view.next() and view.shown() == [group]  # back to the list
+        assert not view.go_on() and view.shown() == [group]  # back to the list
     assert not group.add_button.isEnabled()  # max_rows from the schema
-    assert view.next()  # done
+    assert view.go_on()  # done
     assert not group.error.isVisible()
 
 

@@ -71,7 +71,7 @@ def test_every_screen_of_the_form_fits_and_is_a_step(
     family = view.fields["family"]
     assert isinstance(family, GroupField)
     for screen in range(view.screen_count):
-        assert view.index == screen
+        assert view.screen_index == screen
         steps.append(journey.form_page.step.text())
         fits(qtbot, window, screen)
         if family in view.shown():  # optional: a member is added, on screens of its own
@@ -86,7 +86,7 @@ def test_every_screen_of_the_form_fits_and_is_a_step(
             fits(qtbot, window, "the members listed")
         else:
             citizen.tap(journey.form_next)  # nothing filled: each field's message on screen
-            assert view.index == screen
+            assert view.screen_index == screen
             assert any(w.error.isVisible() for w in view.shown() if isinstance(w, FieldWidget))
             fits(qtbot, window, f"screen {screen} with its messages")
             answers = {**RESIDENCE_ANSWERS, "phone": "13800001234"}
@@ -156,7 +156,7 @@ def test_an_answer_spoiled_on_an_earlier_screen_is_shown_there(
     citizen.go_to("phone")
     view.set_values({"residence_since": "2025"})
     citizen.tap(journey.form_next)
-    assert citizen.log[-1] == "form" and view.index == 0
+    assert citizen.log[-1] == "form" and view.screen_index == 0
     assert view.fields["residence_since"].error.isVisible()
     view.set_values({"residence_since": "20250301"})
     citizen.finish_form()

@@ -296,14 +296,14 @@ class CaseJourney(JourneyScreen):
     def _step(self, name: str) -> tuple[int, int]:
         """Where the citizen is in the application: (step, steps), (0, steps) off it. The
         form's and the delivery's screens are steps of their own."""
-        view, delivery = self.form_view, self.delivery_page
-        steps = [(CaseState.IDENTIFYING.value, 1, 0)]
-        steps.append(
-            (CaseState.FORM.value, view.screen_count if view else 1, view.index if view else 0)
-        )
-        steps.append((CaseState.MATERIALS.value, 1, 0))
-        steps.append((CaseState.DELIVERY.value, delivery.screen_count, delivery.screen_index))
-        steps.append((CaseState.REVIEW.value, 1, 0))
+        delivery = self.delivery_page
+        steps = [
+            (CaseState.IDENTIFYING.value, 1, 0),
+            (CaseState.FORM.value, *_form_screens(self.form_view)),
+            (CaseState.MATERIALS.value, 1, 0),
+            (CaseState.DELIVERY.value, delivery.screen_count, delivery.screen_index),
+            (CaseState.REVIEW.value, 1, 0),
+        ]
         total = sum(count for _, count, _ in steps)
         before = 0
         for state, count, index in steps:
@@ -373,13 +373,13 @@ class CaseJourney(JourneyScreen):
     def _form_back(self) -> None:
         if self.form_view is not None and self.draft is not None:
             self.draft.answers.update(self.form_view.values())
-            if self.form_view.back():
+            if self.form_view.go_back():
                 self.flow.fire(CaseEvent.BACK)
 
     def _form_next(self) -> None:
         assert self.form_view is not None and self.draft is not None
         self.draft.answers.update(self.form_view.values())
-        if self.form_view.next():
+        if self.form_view.go_on():
             self.flow.fire(CaseEvent.NEXT)
 
     def _materials_next(self) -> None:
@@ -509,3 +509,8 @@ class CaseJourney(JourneyScreen):
         self.staff_page.stop()
         self._update_worker()
         self._show(self.find_page, CaseState.FINDING.value)
+
+
+def _form_screens(view: FormView | None) -> tuple[int, int]:
+    """The form's screens and the one shown; one, before the form is built."""
+    return (view.screen_count, view.screen_index) if view is not None else (1, 0)

@@ -3,7 +3,7 @@ numeric keypad for the digits fields.
 
 The fields are dealt onto screens that fit the height the form is given (a repeating group has
 a screen of its own, each of its rows screens of their own while it is filled), so nothing the
-citizen must read or fill is ever below the fold. ``next()`` checks the fields on screen with
+citizen must read or fill is ever below the fold. ``go_on()`` checks the fields on screen with
 kiosk.forms and shows each problem next to its field; it says the form is done only after the
 last screen, with every answer checked once more.
 """
@@ -81,7 +81,7 @@ class FormView(QWidget):
         self.keypad = NumericKeypad(self._blank, allow_x=True)
         outer.addWidget(self.keypad)
         self.screens: list[Screen] = [self._top_level()]
-        self.index = 0
+        self.screen_index = 0
         self.row: GroupRow | None = None  # a group's row being filled, on screens of its own
         self.row_screens: list[Screen] = []
         self.row_index = 0
@@ -145,9 +145,9 @@ class FormView(QWidget):
         if (typing := _typing_in(self.shown())) is not None:
             self._show_typing(typing)
             return
-        first = self.screens[self.index][0] if self.screens[self.index] else None
+        first = self.screens[self.screen_index][0] if self.screens[self.screen_index] else None
         self.screens = self._deal_widgets(self._top_level()) or [[]]
-        self.index = next((i for i, s in enumerate(self.screens) if first in s), 0)
+        self.screen_index = next((i for i, s in enumerate(self.screens) if first in s), 0)
         if self.row is not None:
             first = self.row_screens[self.row_index][0] if self.row_screens else None
             self.row_screens = self._deal_widgets(self.row.widgets())
@@ -179,7 +179,7 @@ class FormView(QWidget):
     def shown(self) -> Screen:
         if self.row is not None:
             return self.row_screens[self.row_index]
-        return self.screens[self.index]
+        return self.screens[self.screen_index]
 
     def _show_screen(self) -> None:
         shown = self.shown()
@@ -221,7 +221,7 @@ class FormView(QWidget):
 
     # -- going on and back -----------------------------------------------------------------
 
-    def next(self) -> bool:
+    def go_on(self) -> bool:
         """Check the answers on screen and show the next screen: True when the form is done
         (past its last screen, every answer right)."""
         errors = check_form(self.specs, self.values())
@@ -238,20 +238,20 @@ class FormView(QWidget):
             return False
         if self._say(errors, self.shown()):
             return False
-        if self.index + 1 < len(self.screens):
-            self.index += 1
+        if self.screen_index + 1 < len(self.screens):
+            self.screen_index += 1
             self._show_screen()
             return False
         # Past the last screen: every answer once more (an earlier one may have changed).
         for index, screen in enumerate(self.screens):
             if self._say(errors, screen, check_only=True):
-                self.index = index
+                self.screen_index = index
                 self._show_screen()
                 self._say(errors, screen)
                 return False
         return True
 
-    def back(self) -> bool:
+    def go_back(self) -> bool:
         """The screen before: True when there is none (the journey's step before)."""
         if self.row is not None:
             if self.row_index > 0:
@@ -262,8 +262,8 @@ class FormView(QWidget):
             else:
                 self._end_row()
             return False
-        if self.index > 0:
-            self.index -= 1
+        if self.screen_index > 0:
+            self.screen_index -= 1
             self._show_screen()
             return False
         return True

@@ -120,6 +120,7 @@ class FormView(QWidget):
         """As many widgets to a screen as fit, in order; a group always alone."""
         screens: list[Screen] = []
         current: Screen = []
+        measured: dict[tuple[QWidget, int], int] = {}
         for widget in widgets:
             if isinstance(widget, GroupField):
                 screens += [current] if current else []
@@ -127,17 +128,21 @@ class FormView(QWidget):
                 current = []
                 continue
             candidate = [*current, widget]
-            if current and self._height(candidate) > self._room(_wants_keypad(candidate)).height():
+            if current and not self._fits(candidate, measured):
                 screens.append(current)
                 candidate = [widget]
             current = candidate
         return screens + ([current] if current else [])
 
-    def _height(self, screen: Screen) -> int:
-        width = self._room(_wants_keypad(screen)).width()
-        return sum(_height_with_message(widget, width) for widget in screen) + SPACING * (
-            len(screen) - 1
-        )
+    def _fits(self, screen: Screen, measured: dict[tuple[QWidget, int], int]) -> bool:
+        """Whether ``screen`` fits the sheet beside or under the keypad it needs; each widget
+        is measured once per width in ``measured`` (a deal tries many screens)."""
+        room = self._room(_wants_keypad(screen))
+        for widget in screen:
+            if (widget, room.width()) not in measured:
+                measured[widget, room.width()] = _height_with_message(widget, room.width())
+        height = sum(measured[w, room.width()] for w in screen) + SPACING * (len(screen) - 1)
+        return height <= room.height()
 
     def _deal(self) -> None:
         if self.height() <= 0:
@@ -161,9 +166,10 @@ class FormView(QWidget):
         shown = self.shown()
         at = shown.index(typing)
         keep = [typing]
+        measured: dict[tuple[QWidget, int], int] = {}
         for widget in [*reversed(shown[:at]), *shown[at + 1 :]]:
             trial = sorted([*keep, widget], key=shown.index)
-            if self._height(trial) > self._room(_wants_keypad(trial)).height():
+            if not self._fits(trial, measured):
                 break
             keep = trial
         for widget in shown:

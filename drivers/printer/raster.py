@@ -124,7 +124,12 @@ def text_picture(text: str, height: int, font_path: str = CJK_BOLD_FONT) -> Imag
     prints crisp (the printer's own magnification only multiplies its 24-dot font's blocks)."""
     from PIL import Image, ImageDraw, ImageFont
 
-    face = ImageFont.truetype(font_path, size=round(height * 1.35))  # digits: ~0.74 of the em
+    try:
+        face = ImageFont.truetype(font_path, size=round(height * 1.35))  # digits: ~0.74 em
+    except OSError:
+        raise PrinterConfigError(
+            f"the bold CJK font was not found at {font_path}; install fonts-noto-cjk"
+        ) from None
     left, top, right, bottom = (round(edge) for edge in face.getbbox(text))
     image = Image.new("L", (right - left + 8, bottom - top + 8), 255)
     ImageDraw.Draw(image).text((4 - left, 4 - top), text, font=face, fill=0)

@@ -14,7 +14,9 @@ from PIL import Image, ImageOps
 
 from drivers.printer.document import Document, Picture
 from drivers.printer.encoder import encode
+from drivers.printer.errors import PrinterConfigError
 from drivers.printer.profile import ChineseEncoding, PaperWidth, PrinterProfile, QrMode
+from drivers.printer.raster import text_picture
 from drivers.printer.render import render_escpos
 from drivers.printer.samples import ALL_PUNCTUATION, self_test_page
 from kiosk.documents import (
@@ -160,3 +162,8 @@ def test_logo_pictures_are_scaled_to_the_paper_and_sliced() -> None:
         "[IMAGE 104x960]",
         "[IMAGE 104x80]",
     ]
+
+
+def test_a_missing_bold_font_is_a_printer_config_error_naming_the_package() -> None:
+    with pytest.raises(PrinterConfigError, match="install fonts-noto-cjk"):
+        text_picture("A023", 96, font_path="/nonexistent/no-such-font.ttc")

@@ -56,6 +56,22 @@ def is_valid(number: str) -> bool:
     return problem(number) is None
 
 
+def birth_date(number: str) -> datetime.date | None:
+    """The birth date a valid resident ID number carries, else None."""
+    number = number.strip().upper()
+    if problem(number) is not None:
+        return None
+    return datetime.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+
+
+def age_on(number: str, day: datetime.date) -> int | None:
+    """Full years the holder of a valid resident ID number has lived on ``day``, else None."""
+    born = birth_date(number)
+    if born is None:
+        return None
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
 def looks_resident(number: str) -> bool:
     """Shaped like a resident ID number (18 characters, 17 digits first): other documents
     (old permanent-residence numbers, passports) are not held to GB 11643."""

@@ -54,6 +54,9 @@ class TerminalSettings(_Section):
     locale: Literal["zh_CN", "en"] = "zh_CN"
     orientation: Literal["portrait", "landscape"] = "portrait"
     idle_timeout: Annotated[int, Field(ge=10, le=3600)] = 60
+    # A citizen whose card or identity code shows this age or more is offered elder mode (large
+    # type, longer timeouts); 0: never offered.
+    elder_offer_age: Annotated[int, Field(ge=0, le=120)] = 65
     # Spoken prompts (Qt TextToSpeech): auto picks speech-dispatcher when it has a voice.
     voice: Literal["auto", "speechd", "none", "mock"] = "auto"
     data_dir: str = ""  # empty: /var/lib/kiosk when installed, else a per-user directory

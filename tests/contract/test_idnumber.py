@@ -69,3 +69,14 @@ def test_region_decoding() -> None:
     old = idnumber.decode_region("110103198001010000")
     assert old is not None and old.district == "崇文区"
     assert idnumber.decode_region("990000199001010000") is None
+
+
+def test_age_from_the_birth_date_in_the_number() -> None:
+    number = "11010519491231002X"  # born 1949-12-31
+    assert idnumber.birth_date(number) == date(1949, 12, 31)
+    assert idnumber.age_on(number, date(2014, 12, 30)) == 64
+    assert idnumber.age_on(number, date(2014, 12, 31)) == 65  # on the birthday
+    assert idnumber.age_on(number.lower(), date(2026, 1, 1)) == 76
+    # No age from a number that is not a valid resident ID number.
+    assert idnumber.age_on("11010519491231002A", date(2026, 1, 1)) is None
+    assert idnumber.age_on("UTO110075010101", date(2026, 1, 1)) is None

@@ -33,6 +33,7 @@ from kiosk.session import Session
 from ui.after_paint import after_first_paint
 from ui.bridge import BackgroundRunner, EventRelay
 from ui.device_notices import journey_notice
+from ui.elder_offer import ElderOffer
 from ui.help_call import HelpCaller
 from ui.i18n import Languages
 from ui.idle import IdleOverlay, IdleWatcher
@@ -104,6 +105,9 @@ class KioskWindow(QWidget):
         bar.setContentsMargins(40, 16, 40, 16)
         self.finish_button = make_button(name="Finish")
         self.finish_button.clicked.connect(lambda: self.end_session("finish"))
+        self.elder_offer = ElderOffer(t.elder_offer_age, self.voice.say_after)
+        self.elder_offer.accepted.connect(self._enlarge_in_place)
+        bar.addWidget(self.elder_offer.button)
         bar.addStretch(1)
         bar.addWidget(self.finish_button)
 
@@ -189,6 +193,7 @@ class KioskWindow(QWidget):
             old.deleteLater()
         self.setWindowTitle(self.tr("一门通自助终端"))
         self.finish_button.setText(self.tr("结束办理"))
+        self.elder_offer.retranslate()
         self.header.retranslate(self.languages.current)
         if self.help is not None:
             self.help.retranslate()
@@ -283,6 +288,9 @@ class KioskWindow(QWidget):
             self.stack.addWidget(built)
             built.finished.connect(lambda: self.end_session("journey"))
             built.page_changed.connect(lambda page, j=built: self._speak(j.prompt(page)))
+            built.person_identified.connect(
+                lambda number: self.elder_offer.consider(number, elder_now=self.session.elder_mode)
+            )
             inputs = getattr(built, "inputs", None)
             if inputs is not None:
                 inputs.left_card_ignored.connect(lambda: self.voice.say(left_card_text()))
@@ -460,6 +468,7 @@ class KioskWindow(QWidget):
         self.overlay.stop()
         self.pin_overlay.close_pad()
         self.session.end()
+        self.elder_offer.reset()
         self.voice.stop()
         if self.terminal.devices.card_guard.session_ended():
             self.voice.say(self.tr("请取走您的卡片。"))
@@ -487,6 +496,16 @@ class KioskWindow(QWidget):
     def _time_to_read(self, seconds: int) -> int:
         """A timeout as the look needs it: elder mode gives half as long again to read."""
         return round(seconds * ELDER_TIME) if self.session.elder_mode else seconds
+
+    def _enlarge_in_place(self) -> None:
+        """大字模式 taken mid-journey: the same screens restyled large, and the time to read
+        longer (rebuilding them, as the home toggle does, would lose what the citizen did)."""
+        self.session.elder_mode = True
+        self.idle.set_timeout(self._time_to_read(self.terminal.settings.terminal.idle_timeout))
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, elder=True)
+        self._speak(self.tr("字已放大。"))
 
     def _apply_look(self, locale: str, elder: bool) -> None:
         self.session.locale = locale

@@ -138,6 +138,14 @@ class VoiceGuide(QObject):
         self._tts.stop()
         self._tts.say(text)
 
+    def say_after(self, text: str) -> None:
+        """Speak ``text`` once what is being said is done: an aside must not cut off the
+        prompt of the step the citizen is on."""
+        if self._tts is None or not text:
+            return
+        self.spoken.append(text)
+        self._tts.enqueue(text)
+
     def stop(self) -> None:
         self.spoken.clear()
         if self._tts is not None:

@@ -42,3 +42,17 @@ def test_a_speech_engine_that_hangs_cannot_block_the_kiosk(qtbot: QtBot) -> None
         pass
     assert guide.available is result.args[0]
     guide.say("您好")  # either spoken or silently dropped
+
+
+def test_an_aside_waits_for_the_prompt_being_said(qtbot: QtBot) -> None:
+    guide = VoiceGuide("mock")
+    guide.start()
+    tts = guide.findChild(QTextToSpeech)
+    assert tts is not None
+    words: list[str] = []
+    tts.sayingWord.connect(lambda word, *_: words.append(word))
+    guide.say("fill in the form")
+    guide.say_after("tap large text")
+    qtbot.waitUntil(lambda: words[-1:] == ["text"], timeout=20000)
+    assert words == ["fill", "in", "the", "form", "tap", "large", "text"]  # nothing cut off
+    guide.stop()

@@ -346,6 +346,7 @@ class CaseJourney(JourneyScreen):
         if applicant != (self.draft.applicant if self.draft else None):
             self._drop_form()  # a different person: a fresh form (before FORM is rendered)
         self.flow.identified(applicant)
+        self.person_identified.emit(applicant.id_number)
 
     def _show_form(self, draft: CaseDraft) -> None:
         if self.form_view is None:

@@ -364,6 +364,7 @@ class CheckInJourney(JourneyScreen):
         if holder is not None:
             self._session().identity = holder
             self.flow.identified(holder)
+            self.person_identified.emit(holder.id_number)
 
     def _retry(self) -> None:
         self._session().identity = None

@@ -361,6 +361,7 @@ class TicketJourney(JourneyScreen):
         if resolved:
             self._session().identity = resolved[0]
             self.flow.identified(resolved[0])
+            self.person_identified.emit(resolved[0].id_number)
         resolved.clear()
 
     def _issued(self, flow: TicketFlow, outcome: TicketOutcome, resolved: list[Identity]) -> None:

@@ -362,6 +362,9 @@ class JourneyScreen(QStackedWidget):
 
     finished = Signal()
     page_changed = Signal(str)  # the flow state's value, for tests, voice and the tour
+    # The ID number a card, an identity code or a typed entry gave (the window offers elder
+    # mode by age); nothing else of the person leaves the journey this way.
+    person_identified = Signal(str)
     key = ""  # the journey's name, as home and the session know it
 
     def __init__(self, session: Callable[[], Session]) -> None:
@@ -383,6 +386,12 @@ class JourneyScreen(QStackedWidget):
         """The journey's device inputs (started and stopped per ``listening``) and return-home
         countdown (stopped at every change of state; the page that counts starts it)."""
         self._listener, self._timer = inputs, countdown
+        if inputs is not None:
+            inputs.card_read.connect(self._card_identified)
+
+    def _card_identified(self, document: Any) -> None:
+        if document.id_number:
+            self.person_identified.emit(document.id_number)
 
     def _render(self, state: enum.Enum) -> None:
         """Show the page of the flow's new ``state``."""

@@ -288,6 +288,7 @@ class KioskWindow(QWidget):
             self.stack.addWidget(built)
             built.finished.connect(lambda: self.end_session("journey"))
             built.page_changed.connect(lambda page, j=built: self._speak(j.prompt(page)))
+            built.say.connect(self._speak)
             built.person_identified.connect(
                 lambda number: self.elder_offer.consider(number, elder_now=self.session.elder_mode)
             )

@@ -191,10 +191,12 @@ def test_the_card_alone_lists_the_citizens_cases(
     live_through(hall, older.case_id)
     hall.clock.advance(minutes=5)
     newer = submit_case(hall)
+    qtbot.waitUntil(lambda: window.voice.available, timeout=5000)
     open_progress(qtbot, window)
     journey = window.progress
     hall.place_card(CARD)
     wait_page(qtbot, window, "list_page")
+    assert window.voice.spoken[-1] == "请选择要查看的办件"  # each step is spoken
     texts = [b.text() for b in journey.case_buttons]
     assert len(texts) == 2
     assert newer.case_number in texts[0] and "已提交申请" in texts[0]  # newest first
@@ -205,6 +207,7 @@ def test_the_card_alone_lists_the_citizens_cases(
     qtbot.mouseClick(journey.case_buttons[1], Qt.MouseButton.LeftButton)
     wait_page(qtbot, window, "status_page")
     assert "EA123456789CN" in "\n".join(journey.timeline.texts)
+    assert window.voice.spoken[-1] == "办理进度：已送达"  # where the case is now, said
     assert journey.to_list_button.isVisible()
     qtbot.mouseClick(journey.to_list_button, Qt.MouseButton.LeftButton)
     wait_page(qtbot, window, "list_page")

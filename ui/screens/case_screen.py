@@ -213,7 +213,22 @@ class CaseJourney(JourneyScreen):
         }
         if page == "receipt" and (receipt := self.flow.receipt) is not None:
             return self.tr("申请已提交，办件编号 %1，请取走回执。").replace("%1", receipt.number)
+        if page == "guide" and self.draft is not None:
+            said = self.tr("这是「%1」的办事指南。").replace("%1", self.guide_page.title.text())
+            return said + self.guide_page.where.text()
+        if (
+            page == "form"
+            and self.form_view is not None
+            and (titles := self.form_view.shown_titles())
+        ):
+            return self.tr("请填写：%1。填好后点下一步").replace("%1", self.tr("，").join(titles))
+        if page == "delivery" and self.delivery_page.screen_index == 1:
+            return self.tr("请确认联系电话，然后点下一步")
         return prompts.get(page, "")
+
+    def _say_step(self, page: str, moved: bool) -> None:
+        """Another screen inside a page: say what to do there; none (problems shown): how on."""
+        self.say.emit(self.prompt(page) if moved else self.tr("请按红色提示修改，再点下一步"))
 
     @property
     def draft(self) -> CaseDraft | None:
@@ -376,28 +391,36 @@ class CaseJourney(JourneyScreen):
             self.draft.answers.update(self.form_view.values())
             if self.form_view.go_back():
                 self.flow.fire(CaseEvent.BACK)
+            else:
+                self._say_step(CaseState.FORM.value, moved=True)
 
     def _form_next(self) -> None:
         assert self.form_view is not None and self.draft is not None
         self.draft.answers.update(self.form_view.values())
+        was = self.form_view.position
         if self.form_view.go_on():
             self.flow.fire(CaseEvent.NEXT)
+        else:
+            self._say_step(CaseState.FORM.value, moved=self.form_view.position != was)
 
     def _materials_next(self) -> None:
         if self.materials_page.check():
             self.flow.fire(CaseEvent.NEXT)
 
     def _delivery_next(self) -> None:
+        was = self.delivery_page.screen_index
         if self.delivery_page.go_on():
             self.flow.fire(CaseEvent.NEXT)
         else:
             self.delivery_page.set_step(*self._step(CaseState.DELIVERY.value))
+            self._say_step(CaseState.DELIVERY.value, self.delivery_page.screen_index != was)
 
     def _delivery_back(self) -> None:
         if self.delivery_page.go_back():
             self.flow.fire(CaseEvent.BACK)
         else:
             self.delivery_page.set_step(*self._step(CaseState.DELIVERY.value))
+            self._say_step(CaseState.DELIVERY.value, moved=True)
 
     # -- submit and receipt ----------------------------------------------------------------
 

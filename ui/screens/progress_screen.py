@@ -185,7 +185,10 @@ class ProgressJourney(JourneyScreen):
         prompts = {
             "collecting": self.tr("请扫描受理回执上的二维码，或输入办件编号"),
             "refused": self.refusal_title.text(),
+            "listing": self.tr("请选择要查看的办件"),
         }
+        if page == "showing" and (current := self.timeline.current_title):
+            return self.tr("办理进度：%1").replace("%1", current)
         return prompts.get(page, "")
 
     def _clear_list(self) -> None:

@@ -151,6 +151,9 @@ class RatingJourney(JourneyScreen):
             "scanning": self.tr("请将排队凭条或受理回执上的二维码对准扫码窗口"),
             "rating": self.tr("请您评价本次服务"),
             "thanked": self.tr("感谢您的评价"),
+            "refused": self.tr("%1。%2")
+            .replace("%1", self.refusal_title.text())
+            .replace("%2", self.refusal_label.text()),
         }
         return prompts.get(page, "")
 
@@ -281,9 +284,12 @@ class RatingJourney(JourneyScreen):
             self.flow.scanned(text)
 
     def _level(self, level: m.Rating) -> None:
+        needed = self.flow.needs_reasons
         if self.flow.state is RatingState.RATING:
             self.flow.choose(level)
         self._mirror()
+        if self.flow.needs_reasons and not needed:
+            self.say.emit(self.tr("请选择不满意的原因，可以多选，然后点提交评价"))
 
     def _reason(self, reason: m.BadReason) -> None:
         if self.flow.state is RatingState.RATING:

@@ -78,6 +78,8 @@ class TicketJourney(JourneyScreen):
         self.item_buttons = self.choose_page.item_buttons
         self.choose_page.category_chosen.connect(self._choose)
         self.choose_page.item_chosen.connect(self._choose_item)
+        for button in self.choose_page.mode_buttons.values():  # 按类别 / 按事项: its title said
+            button.clicked.connect(lambda: self.say.emit(self.choose_page.title.text()))
 
         self.identify_page = IdentifyPage(columns)
         self.identify_page.back_button.clicked.connect(self._back_to_choice)

@@ -302,37 +302,62 @@
         <translation>Your application is submitted, case number %1. Please take your receipt.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="293"/>
+        <location filename="../screens/case_screen.py" line="217"/>
+        <source>这是「%1」的办事指南。</source>
+        <translation>This is the guide to “%1”. </translation>
+    </message>
+    <message>
+        <location filename="../screens/case_screen.py" line="224"/>
+        <source>请填写：%1。填好后点下一步</source>
+        <translation>Please fill in: %1. Then tap Next.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_screen.py" line="224"/>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../screens/case_screen.py" line="226"/>
+        <source>请确认联系电话，然后点下一步</source>
+        <translation>Please check your phone number, then tap Next.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_screen.py" line="231"/>
+        <source>请按红色提示修改，再点下一步</source>
+        <translation>Please correct what the red notes say, then tap Next.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_screen.py" line="308"/>
         <source>申请已提交，正在打印回执…</source>
         <translation>Submitted. Printing your receipt…</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="357"/>
+        <location filename="../screens/case_screen.py" line="372"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="358"/>
+        <location filename="../screens/case_screen.py" line="373"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="361"/>
+        <location filename="../screens/case_screen.py" line="376"/>
         <source>代办人</source>
         <translation>Submitted by</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="459"/>
+        <location filename="../screens/case_screen.py" line="482"/>
         <source>申请已安全保存在本机，联网后自动上传。</source>
         <translation>Your application is saved safely on this terminal and will be uploaded when the network is back.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="480"/>
+        <location filename="../screens/case_screen.py" line="503"/>
         <source>未登录：以下为市民自助申请</source>
         <translation>No staff signed in: citizens apply for themselves</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="482"/>
+        <location filename="../screens/case_screen.py" line="505"/>
         <source>代办中：工号 %1</source>
         <translation>On behalf: staff %1</translation>
     </message>
@@ -2055,12 +2080,12 @@
         <translation>Scan a ticket or receipt QR to rate the service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="474"/>
+        <location filename="../main_window.py" line="475"/>
         <source>请取走您的卡片。</source>
         <translation>Please take your card.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="508"/>
+        <location filename="../main_window.py" line="509"/>
         <source>字已放大。</source>
         <translation>The text is larger now.</translation>
     </message>
@@ -2458,7 +2483,17 @@
         <translation>Scan the QR code on your receipt, or type the case number</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="241"/>
+        <location filename="../screens/progress_screen.py" line="188"/>
+        <source>请选择要查看的办件</source>
+        <translation>Please choose the application to see.</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="191"/>
+        <source>办理进度：%1</source>
+        <translation>Progress: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="244"/>
         <source>办件编号：%1
 事项：%2
 申请人：%3</source>
@@ -2467,179 +2502,179 @@ Service: %2
 Applicant: %3</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="246"/>
-        <location filename="../screens/progress_screen.py" line="285"/>
+        <location filename="../screens/progress_screen.py" line="249"/>
+        <location filename="../screens/progress_screen.py" line="288"/>
         <source>承诺办结日期：%1</source>
         <translation>Promised by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="251"/>
+        <location filename="../screens/progress_screen.py" line="254"/>
         <source>已补正材料，重新提交</source>
         <translation>Supplemented and resubmitted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="265"/>
+        <location filename="../screens/progress_screen.py" line="268"/>
         <source>已提交申请</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="266"/>
+        <location filename="../screens/progress_screen.py" line="269"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="267"/>
+        <location filename="../screens/progress_screen.py" line="270"/>
         <source>不予受理</source>
         <translation>Not accepted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="268"/>
+        <location filename="../screens/progress_screen.py" line="271"/>
         <source>需要补正材料</source>
         <translation>Documents requested</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="269"/>
+        <location filename="../screens/progress_screen.py" line="272"/>
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="270"/>
+        <location filename="../screens/progress_screen.py" line="273"/>
         <source>特别程序（暂停计时）</source>
         <translation>Special procedure (clock paused)</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="271"/>
+        <location filename="../screens/progress_screen.py" line="274"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="272"/>
+        <location filename="../screens/progress_screen.py" line="275"/>
         <source>已送达</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="277"/>
+        <location filename="../screens/progress_screen.py" line="280"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="279"/>
+        <location filename="../screens/progress_screen.py" line="282"/>
         <source>原因：%1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="281"/>
+        <location filename="../screens/progress_screen.py" line="284"/>
         <source>需补正材料：%1</source>
         <translation>Documents to supply: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="283"/>
+        <location filename="../screens/progress_screen.py" line="286"/>
         <source>补正期限：%1</source>
         <translation>Supply by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="287"/>
+        <location filename="../screens/progress_screen.py" line="290"/>
         <source>准予</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="287"/>
+        <location filename="../screens/progress_screen.py" line="290"/>
         <source>不予批准</source>
         <translation>Not approved</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="288"/>
+        <location filename="../screens/progress_screen.py" line="291"/>
         <source>办理结果：%1</source>
         <translation>Result: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="290"/>
+        <location filename="../screens/progress_screen.py" line="293"/>
         <source>证照编号：%1</source>
         <translation>Certificate number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="293"/>
+        <location filename="../screens/progress_screen.py" line="296"/>
         <source>邮寄送达</source>
         <translation>by post (EMS)</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="294"/>
+        <location filename="../screens/progress_screen.py" line="297"/>
         <source>窗口领取</source>
         <translation>collect at the counter</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="295"/>
+        <location filename="../screens/progress_screen.py" line="298"/>
         <source>电子送达</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="297"/>
+        <location filename="../screens/progress_screen.py" line="300"/>
         <source>送达方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="299"/>
+        <location filename="../screens/progress_screen.py" line="302"/>
         <source>EMS 运单号：%1</source>
         <translation>EMS waybill: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="304"/>
+        <location filename="../screens/progress_screen.py" line="307"/>
         <source>办件编号或身份证号码不正确</source>
         <translation>The case number or ID number is not right</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="305"/>
+        <location filename="../screens/progress_screen.py" line="308"/>
         <source>请核对受理回执上的办件编号和本人身份证号后再查。</source>
         <translation>Check the case number on your receipt and your own ID number, then try again.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="307"/>
+        <location filename="../screens/progress_screen.py" line="310"/>
         <source>没有查到您的办件</source>
         <translation>No applications found for you</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="309"/>
+        <location filename="../screens/progress_screen.py" line="312"/>
         <source>网络中断时提交的办件，上传后才能查到；也可输入回执上的办件编号，或到窗口咨询。</source>
         <translation>An application submitted while the network was down can be found once it has been uploaded. You can also enter the number on your receipt, or ask at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="312"/>
+        <location filename="../screens/progress_screen.py" line="315"/>
         <source>查询次数过多</source>
         <translation>Too many attempts</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="313"/>
+        <location filename="../screens/progress_screen.py" line="316"/>
         <source>为保护办件信息，请稍后再试，或到窗口咨询。</source>
         <translation>To protect case information, please try later or ask at a counter.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="315"/>
+        <location filename="../screens/progress_screen.py" line="318"/>
         <source>这不是受理回执的二维码</source>
         <translation>This is not the QR code of a receipt</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="316"/>
+        <location filename="../screens/progress_screen.py" line="319"/>
         <source>请扫描受理回执上的二维码，或直接输入办件编号。</source>
         <translation>Scan the QR code on your receipt, or type the case number.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="318"/>
+        <location filename="../screens/progress_screen.py" line="321"/>
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="319"/>
         <location filename="../screens/progress_screen.py" line="322"/>
+        <location filename="../screens/progress_screen.py" line="325"/>
         <source>请稍后重试，或到窗口咨询。</source>
         <translation>Try again later, or ask at a counter.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="321"/>
+        <location filename="../screens/progress_screen.py" line="324"/>
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="357"/>
+        <location filename="../screens/progress_screen.py" line="360"/>
         <source>已读取身份证：%1</source>
         <translation>ID card read: %1</translation>
     </message>
@@ -2738,139 +2773,149 @@ Applicant: %3</translation>
         <translation>Scan another ticket</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="181"/>
+        <location filename="../screens/rating_screen.py" line="184"/>
         <source>排队号：%1</source>
         <translation>Ticket: %1</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="183"/>
+        <location filename="../screens/rating_screen.py" line="186"/>
         <source>办件编号：%1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="186"/>
+        <location filename="../screens/rating_screen.py" line="189"/>
         <source>办理事项：%1</source>
         <translation>Service: %1</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="194"/>
+        <location filename="../screens/rating_screen.py" line="197"/>
         <source>您的意见已提交，我们会逐条核实整改。如需答复，请到服务台留下联系方式。</source>
         <translation>Your comments have been sent; each one will be looked into. If you would like a reply, please leave your contact details at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="222"/>
+        <location filename="../screens/rating_screen.py" line="225"/>
         <source>办件上传后才有正式编号。请回到当时办理的那台自助机上扫描此回执评价，或到服务台咨询。</source>
         <translation>The case gets its final number once it is uploaded. Please scan this receipt at the self-service machine where you applied, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="196"/>
+        <location filename="../screens/rating_screen.py" line="199"/>
         <source>您的评价已提交，我们将继续努力。</source>
         <translation>Your rating was sent. Thank you.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="205"/>
+        <location filename="../screens/rating_screen.py" line="154"/>
+        <source>%1。%2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="208"/>
         <source>该办件已评价过</source>
         <translation>This case has already been rated</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="206"/>
+        <location filename="../screens/rating_screen.py" line="209"/>
         <source>每个办件只能评价一次，感谢您的反馈。</source>
         <translation>Each case can be rated only once. Thank you for your feedback.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="208"/>
+        <location filename="../screens/rating_screen.py" line="211"/>
         <source>本次服务已评价过</source>
         <translation>This service has already been rated</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="209"/>
+        <location filename="../screens/rating_screen.py" line="212"/>
         <source>每次服务只能评价一次，感谢您的反馈。</source>
         <translation>Each service can be rated once. Thank you for your feedback.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="211"/>
+        <location filename="../screens/rating_screen.py" line="214"/>
         <source>服务尚未结束</source>
         <translation>The service is not finished yet</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="212"/>
+        <location filename="../screens/rating_screen.py" line="215"/>
         <source>请在窗口办理结束后，再扫描凭条评价。</source>
         <translation>Please scan your ticket again after you have been served.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="214"/>
+        <location filename="../screens/rating_screen.py" line="217"/>
         <source>无法识别该二维码</source>
         <translation>This QR code is not recognised</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="215"/>
+        <location filename="../screens/rating_screen.py" line="218"/>
         <source>请扫描排队凭条或受理回执上的二维码。</source>
         <translation>Please scan the QR code on your queue ticket or case receipt.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="217"/>
+        <location filename="../screens/rating_screen.py" line="220"/>
         <source>办件尚未上传，暂不能评价</source>
         <translation>The case is not uploaded yet, so it cannot be rated</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="218"/>
+        <location filename="../screens/rating_screen.py" line="221"/>
         <source>这是临时编号的回执。联网后办件会自动上传，届时再扫描此回执即可评价。</source>
         <translation>This receipt has a provisional number. The case uploads automatically once the network is back; scan this receipt again then to rate it.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="220"/>
+        <location filename="../screens/rating_screen.py" line="223"/>
         <source>临时编号的回执暂不能在此评价</source>
         <translation>A receipt with a provisional number cannot be rated here</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="225"/>
+        <location filename="../screens/rating_screen.py" line="228"/>
         <source>这张回执不能扫码评价</source>
         <translation>This receipt cannot be rated by scanning</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="226"/>
+        <location filename="../screens/rating_screen.py" line="229"/>
         <source>较早的回执没有评价验证码。如需评价，请到服务台。</source>
         <translation>Older receipts carry no rating code. To rate this service, please go to the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="228"/>
+        <location filename="../screens/rating_screen.py" line="231"/>
         <source>未找到该办件</source>
         <translation>Case not found</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="229"/>
+        <location filename="../screens/rating_screen.py" line="232"/>
         <source>请核对回执上的办件编号，或到服务台咨询。</source>
         <translation>Please check the case number on the receipt, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="231"/>
+        <location filename="../screens/rating_screen.py" line="234"/>
         <source>未找到这次服务</source>
         <translation>Service not found</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="232"/>
+        <location filename="../screens/rating_screen.py" line="235"/>
         <source>请核对凭条，或到服务台咨询。</source>
         <translation>Check your ticket, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="234"/>
+        <location filename="../screens/rating_screen.py" line="237"/>
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="235"/>
+        <location filename="../screens/rating_screen.py" line="238"/>
         <source>请稍后重试。</source>
         <translation>Please try again later.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="237"/>
+        <location filename="../screens/rating_screen.py" line="240"/>
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="238"/>
+        <location filename="../screens/rating_screen.py" line="241"/>
         <source>请稍后重试，或到服务台咨询。</source>
         <translation>Try again later, or ask at the service desk.</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="292"/>
+        <source>请选择不满意的原因，可以多选，然后点提交评价</source>
+        <translation>Please choose what was wrong (one or more), then tap Send rating.</translation>
     </message>
 </context>
 <context>
@@ -3455,58 +3500,58 @@ Applicant: %3</translation>
 <context>
     <name>TicketJourney</name>
     <message>
-        <location filename="../screens/ticket_screen.py" line="85"/>
+        <location filename="../screens/ticket_screen.py" line="87"/>
         <source>正在为您取号，请稍候…</source>
         <translation>Getting your number, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="90"/>
+        <location filename="../screens/ticket_screen.py" line="92"/>
         <source>取号成功</source>
         <translation>Here is your number</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="111"/>
+        <location filename="../screens/ticket_screen.py" line="113"/>
         <source>手机扫码，随时查看叫号进度</source>
         <translation>Scan with your phone to follow the queue</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="194"/>
+        <location filename="../screens/ticket_screen.py" line="196"/>
         <source>请选择要办理的业务类别</source>
         <translation>Please choose a service</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="195"/>
+        <location filename="../screens/ticket_screen.py" line="197"/>
         <source>请刷身份证，或出示手机上的身份码</source>
         <translation>Please place your ID card, or show the identity QR on your phone</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="200"/>
+        <location filename="../screens/ticket_screen.py" line="202"/>
         <source>您的号码是 %1，请取走凭条。</source>
         <translation>Your number is %1. Please take your ticket.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="202"/>
+        <location filename="../screens/ticket_screen.py" line="204"/>
         <source>您的号码是 %1。凭条未能打印，请记住您的号码。</source>
         <translation>Your number is %1. The ticket could not be printed: please remember your number.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="226"/>
-        <location filename="../screens/ticket_screen.py" line="273"/>
+        <location filename="../screens/ticket_screen.py" line="228"/>
+        <location filename="../screens/ticket_screen.py" line="275"/>
         <source>实名取号：%1</source>
         <translation>ID: %1</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="244"/>
+        <location filename="../screens/ticket_screen.py" line="246"/>
         <source>「%1」需要实名取号</source>
         <translation>&quot;%1&quot; needs your ID</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="267"/>
+        <location filename="../screens/ticket_screen.py" line="269"/>
         <source>办理事项：%1</source>
         <translation>For: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/ticket_screen.py" line="278"/>
+        <location filename="../screens/ticket_screen.py" line="280"/>
         <source>前面还有 %n 人等候</source>
         <translation>
             <numerusform>%n person waiting ahead of you</numerusform>
@@ -3514,12 +3559,12 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="280"/>
+        <location filename="../screens/ticket_screen.py" line="282"/>
         <source>前面没有人等候，请留意叫号</source>
         <translation>Nobody is ahead of you: watch for your number</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/ticket_screen.py" line="282"/>
+        <location filename="../screens/ticket_screen.py" line="284"/>
         <source>，预计等候约 %n 分钟</source>
         <translation>
             <numerusform>, about %n minute</numerusform>
@@ -3527,7 +3572,7 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="284"/>
+        <location filename="../screens/ticket_screen.py" line="286"/>
         <source>请到 %1 等候叫号</source>
         <translation>Please wait at %1 to be called</translation>
     </message>

@@ -182,6 +182,16 @@ class FormView(QWidget):
     def screen_count(self) -> int:
         return len(self.screens)
 
+    @property
+    def position(self) -> tuple[int, int, int]:
+        """Which screen is shown: (screen, the group row being filled or -1, its screen)."""
+        row = -1 if self.row is None else self._row_place(self.row)[1]
+        return self.screen_index, row, self.row_index
+
+    def shown_titles(self) -> list[str]:
+        """The titles of the fields on the screen shown, as the citizen reads them."""
+        return [w.title.text() for w in self.shown() if isinstance(w, FieldWidget)]
+
     def shown(self) -> Screen:
         if self.row is not None:
             return self.row_screens[self.row_index]

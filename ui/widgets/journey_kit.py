@@ -362,6 +362,7 @@ class JourneyScreen(QStackedWidget):
 
     finished = Signal()
     page_changed = Signal(str)  # the flow state's value, for tests, voice and the tour
+    say = Signal(str)  # a prompt for a step inside a page (another screen of a long form)
     # The ID number a card, an identity code or a typed entry gave (the window offers elder
     # mode by age); nothing else of the person leaves the journey this way.
     person_identified = Signal(str)

@@ -48,14 +48,17 @@ class Timeline(QScrollArea):
         self._rows.addStretch(1)
         self.setWidget(self._inner)
         mark_list(self)
+        self.current_title = ""  # the step the case is at now (the voice says it)
 
     def set_rows(self, rows: list[Row]) -> None:
         """``rows`` oldest first, as they happened; shown the newest first."""
         self.clear()
+        self.current_title = next((row.title for row in rows if row.current), "")
         for row in reversed(rows):
             self._rows.insertWidget(self._rows.count() - 1, self._row_widget(row))
 
     def clear(self) -> None:
+        self.current_title = ""
         while self._rows.count() > 1:
             item = self._rows.takeAt(0)
             if item is not None and (widget := item.widget()) is not None:

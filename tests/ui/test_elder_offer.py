@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from drivers.idcard.samples import sample_foreign_pr_2023
 from contract.idnumber import check_character
+from drivers.idcard.samples import sample_foreign_pr_2023
 from kiosk.app import Terminal, build_terminal, demo_settings
 from kiosk.config import settings_from_dict
 from ui import fit_check

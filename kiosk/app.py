@@ -161,6 +161,7 @@ def build_terminal(
             printer_profile(settings),
             printed_dir or folder / "printed",
             settings.ticket,
+            settings.terminal.hall_name_en or settings.terminal.hall_name,
         )
         devices = build_devices(settings, resources)
         cases = None

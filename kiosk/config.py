@@ -141,6 +141,9 @@ class TicketSettings(_Section):
         Annotated[str, Field(min_length=1, max_length=60)],
     ] = {}
     validity: Annotated[str, Field(max_length=60)] = "本号当日有效，过号请重新取号"
+    validity_en: Annotated[str, Field(max_length=120)] = (  # on a bilingual (English) slip
+        "Valid today only. If your number has passed, please take a new one."
+    )
     hotline: Annotated[str, Field(max_length=20, pattern=r"^[0-9+() -]*$")] = ""
 
     def asks_identity(self, category_code: str, *, hub_requires: bool = False) -> bool:

@@ -30,10 +30,71 @@ from drivers.printer.profile import PaperWidth
 from drivers.printer.raster import text_picture
 from kiosk.journeys.case.service import ReceiptData
 
+_PLAIN = Style()
 _CENTER = Style(align=Align.CENTER)
 _TITLE = Style(align=Align.CENTER, bold=True, width=1, height=2)
 _HEADING = Style(align=Align.CENTER, bold=True, width=2, height=2)
 NUMBER_DOTS = {PaperWidth.MM58: 96, PaperWidth.MM80: 120}  # the big number's height: 12-15 mm
+
+# A citizen who chose English gets a bilingual slip: the Chinese the window staff read, and the
+# English beside it or under it. The slips' own words:
+PAPER_EN = {
+    "您的号码": "Your number",
+    "办理事项": "Item",
+    "实名取号": "Real-name",
+    "扫码查看排队进度": "Scan to follow the queue",
+    "取号时间": "Taken",
+    "咨询电话": "Hotline",
+    "请留意叫号屏幕和语音提示。": "Watch the calling screen and listen for your number.",
+    "受理回执": "Application receipt",
+    "办件编号": "Case no.",
+    "事项名称": "Item",
+    "事项编码": "Item code",
+    "申请人": "Applicant",
+    "证件号码": "ID no.",
+    "代办人": "Submitted by",
+    "受理时间": "Received",
+    "已收材料：": "Documents received:",
+    "（无）": "(none)",
+    "承诺办结": "Done by",
+    "送达方式": "Result by",
+    "邮寄地址": "Address",
+    "EMS 邮寄": "post (EMS)",
+    "电子送达": "electronic",
+    "窗口领取": "collect at the window",
+    "扫码查询办理进度": "Scan to follow your application",
+    "验证码": "Code",
+    "（查询进度、评价服务时核对用）": "(asked when you check progress or rate the service)",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class InEnglish:
+    """The English a bilingual slip prints beside its Chinese: the data's own English (the
+    hall's name, the queue, the item...) where it has one; the slip's words come from
+    ``PAPER_EN``."""
+
+    hall_name: str = ""
+    category: str = ""  # a ticket's queue
+    item: str = ""
+    wait_at: str = ""
+    validity: str = ""
+    materials: tuple[str, ...] = ()  # a receipt's, in the order of its Chinese list
+    notice: str = ""
+
+
+def _label(zh: str, english: InEnglish | None) -> str:
+    """A slip's own word, with its English beside it on a bilingual slip."""
+    return f"{zh} {PAPER_EN[zh]}" if english is not None else zh
+
+
+def _lines(zh: str, en: str, english: InEnglish | None, style: Style = _PLAIN) -> list[Text]:
+    """A line, and on a bilingual slip its English under it (when there is English)."""
+    return [Text(zh, style)] + ([Text(en, style)] if english is not None and en else [])
+
+
+TICKET_NOTICE = "请留意叫号屏幕和语音提示。"
+RECEIPT_NOTICE = "请妥善保管本回执，凭回执或扫码查询办理进度。"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,13 +105,14 @@ class QueueTicket:
     waiting_ahead: int
     issued_at: datetime
     follow_url: str  # QR: follow the queue on a phone
-    notice: str = "请留意叫号屏幕和语音提示。"
+    notice: str = TICKET_NOTICE
     item: str = ""  # 取号 by item: the 事项 the citizen came for, printed under the queue
     holder_id: str = ""  # real-name 取号: the holder's ID number, printed masked
     estimated_wait_minutes: int | None = None
     wait_at: str = ""  # where this queue waits (the hall's config), e.g. "二楼 B 区"
     validity: str = ""  # e.g. "本号当日有效，过号请重新取号"
     hotline: str = ""
+    english: InEnglish | None = None  # the citizen chose English: a bilingual slip
 
 
 class Delivery(enum.Enum):
@@ -76,7 +138,8 @@ class CaseReceipt:
     verification_code: str
     ems_address: str = ""  # printed masked; required for EMS
     agent_name: str = ""  # 代办: the community worker who submitted for the applicant (masked)
-    notice: str = "请妥善保管本回执，凭回执或扫码查询办理进度。"
+    notice: str = RECEIPT_NOTICE
+    english: InEnglish | None = None  # the citizen chose English: a bilingual slip
 
     def __post_init__(self) -> None:
         if self.delivery is Delivery.EMS and not self.ems_address.strip():
@@ -85,77 +148,118 @@ class CaseReceipt:
 
 def queue_ticket(ticket: QueueTicket, paper: PaperWidth) -> Document:
     estimate = ticket.estimated_wait_minutes
+    en = ticket.english
+    ahead = ticket.waiting_ahead
     elements: list[Element] = [
-        Text(ticket.hall_name, _TITLE),
+        *_lines(ticket.hall_name, en.hall_name if en else "", en, _TITLE),
         Rule(),
-        Text("您的号码", _CENTER),
+        Text(_label("您的号码", en), _CENTER),
         # Drawn, not the printer's 4x font: that one multiplies 24-dot blocks into a jagged
         # number. The number is in the text under the QR code too.
         Picture(text_picture(ticket.number, NUMBER_DOTS[paper])),
         Text(ticket.category, _HEADING),
-        *([Text(f"办理事项：{ticket.item}", _CENTER)] if ticket.item else []),
-        *([Text(f"实名取号：{mask_id(ticket.holder_id)}", _CENTER)] if ticket.holder_id else []),
+        *([Text(en.category, _TITLE)] if en and en.category else []),
+        *(
+            _lines(f"办理事项：{ticket.item}", f"Item: {en.item if en else ''}", en, _CENTER)
+            if ticket.item
+            else []
+        ),
+        *(
+            [Text(f"{_label('实名取号', en)}：{mask_id(ticket.holder_id)}", _CENTER)]
+            if ticket.holder_id
+            else []
+        ),
         Feed(),
-        Text(f"您前面还有 {ticket.waiting_ahead} 人等候", _CENTER),
-        *([Text(f"预计等候约 {estimate} 分钟", _CENTER)] if estimate else []),
-        *([Text(f"请到 {ticket.wait_at} 等候叫号", _TITLE)] if ticket.wait_at else []),
+        *_lines(f"您前面还有 {ahead} 人等候", f"{ahead} ahead of you", en, _CENTER),
+        *(
+            _lines(f"预计等候约 {estimate} 分钟", f"About {estimate} min to wait", en, _CENTER)
+            if estimate
+            else []
+        ),
+        *(
+            _lines(
+                f"请到 {ticket.wait_at} 等候叫号",
+                f"Please wait at {en.wait_at or ticket.wait_at}" if en else "",
+                en,
+                _TITLE,
+            )
+            if ticket.wait_at
+            else []
+        ),
         Feed(),
         Qr(ticket.follow_url, module=5 if paper is PaperWidth.MM58 else 6),
         Feed(),  # the quiet zone a phone camera needs below the code
-        Text("扫码查看排队进度", _CENTER),
-        Text(f"{ticket.number}  取号时间：{ticket.issued_at:%Y-%m-%d %H:%M}", _CENTER),
+        Text(_label("扫码查看排队进度", en), _CENTER),
+        Text(
+            f"{ticket.number}  {_label('取号时间', en)}：{ticket.issued_at:%Y-%m-%d %H:%M}",
+            _CENTER,
+        ),
         Rule(),
-        Text(ticket.notice),
-        *([Text(ticket.validity)] if ticket.validity else []),
-        *([Text(f"咨询电话：{ticket.hotline}")] if ticket.hotline else []),
+        *_lines(ticket.notice, PAPER_EN.get(ticket.notice, ""), en),
+        *(_lines(ticket.validity, en.validity if en else "", en) if ticket.validity else []),
+        *([Text(f"{_label('咨询电话', en)}：{ticket.hotline}")] if ticket.hotline else []),
         Cut(),
     ]
     return Document(paper, tuple(elements))
 
 
+_DELIVERY_WORDS = {"ems": "EMS 邮寄", "electronic": "电子送达", "window": "窗口领取"}
+
+
 def case_receipt(receipt: CaseReceipt, paper: PaperWidth) -> Document:
+    en = receipt.english
+    delivery: list[Element] = [
+        KeyValue(_label("送达方式", en), _label(_DELIVERY_WORDS[receipt.delivery.value], en))
+    ]
     if receipt.delivery is Delivery.EMS:
-        delivery: list[Element] = [
-            KeyValue("送达方式", "EMS 邮寄"),
-            KeyValue("邮寄地址", mask_address(receipt.ems_address)),
-        ]
-    elif receipt.delivery is Delivery.ELECTRONIC:
-        delivery = [KeyValue("送达方式", "电子送达")]
-    else:
-        delivery = [KeyValue("送达方式", "窗口领取")]
+        delivery.append(KeyValue(_label("邮寄地址", en), mask_address(receipt.ems_address)))
     agent: list[Element] = (
-        [KeyValue("代办人", mask_name(receipt.agent_name))] if receipt.agent_name else []
+        [KeyValue(_label("代办人", en), mask_name(receipt.agent_name))]
+        if receipt.agent_name
+        else []
     )
+    materials_en = en.materials if en else ()
     materials: list[Element] = [
-        Text(f"{index}. {name}") for index, name in enumerate(receipt.materials, start=1)
-    ] or [Text("（无）")]
+        line
+        for index, name in enumerate(receipt.materials, start=1)
+        for line in _lines(
+            f"{index}. {name}",
+            f"   {materials_en[index - 1]}" if index <= len(materials_en) else "",
+            en,
+        )
+    ] or [Text(_label("（无）", en))]
+    promised = f"{receipt.promised_date:%Y年%m月%d日}（{receipt.promised_days}个工作日）"
+    if en is not None:
+        promised += f" {receipt.promised_date:%Y-%m-%d} ({receipt.promised_days} working days)"
     elements: list[Element] = [
-        Text(receipt.hall_name, _TITLE),
+        *_lines(receipt.hall_name, en.hall_name if en else "", en, _TITLE),
         Text("受理回执", _HEADING),
+        *([Text(PAPER_EN["受理回执"], _TITLE)] if en else []),
         Rule(),
-        KeyValue("办件编号", receipt.case_number, bold=True),
-        KeyValue("事项名称", receipt.item_name),
-        KeyValue("事项编码", receipt.item_code),
-        KeyValue("申请人", mask_name(receipt.applicant_name)),
-        KeyValue("证件号码", mask_id(receipt.applicant_id)),
+        KeyValue(_label("办件编号", en), receipt.case_number, bold=True),
+        KeyValue(_label("事项名称", en), receipt.item_name),
+        *([Text(en.item)] if en and en.item else []),
+        KeyValue(_label("事项编码", en), receipt.item_code),
+        KeyValue(_label("申请人", en), mask_name(receipt.applicant_name)),
+        KeyValue(_label("证件号码", en), mask_id(receipt.applicant_id)),
         *agent,
-        KeyValue("受理时间", f"{receipt.accepted_at:%Y-%m-%d %H:%M}"),
-        Text("已收材料："),
+        KeyValue(_label("受理时间", en), f"{receipt.accepted_at:%Y-%m-%d %H:%M}"),
+        Text(_label("已收材料：", en)),
         *materials,
-        KeyValue(
-            "承诺办结",
-            f"{receipt.promised_date:%Y年%m月%d日}（{receipt.promised_days}个工作日）",
-        ),
+        KeyValue(_label("承诺办结", en), promised),
         *delivery,
         Rule(),
         Feed(),
         Qr(receipt.track_url, module=4 if paper is PaperWidth.MM58 else 5),
         Feed(),
-        Text("扫码查询办理进度", _CENTER),
-        Text(f"验证码：{receipt.verification_code}", Style(align=Align.CENTER, bold=True)),
-        Text("（查询进度、评价服务时核对用）", _CENTER),
+        Text(_label("扫码查询办理进度", en), _CENTER),
+        Text(
+            f"{_label('验证码', en)}：{receipt.verification_code}",
+            Style(align=Align.CENTER, bold=True),
+        ),
+        Text(_label("（查询进度、评价服务时核对用）", en), _CENTER),
         Rule(),
-        Text(receipt.notice),
+        *_lines(receipt.notice, en.notice if en else "", en),
         Cut(),
     ]
     return Document(paper, tuple(elements))
@@ -176,7 +280,7 @@ AGENT_NOTICE = "本件由社区工作人员代办。"
 
 
 def receipt_layout(data: ReceiptData, hall_name: str) -> CaseReceipt:
-    notice = "请妥善保管本回执，凭回执或扫码查询办理进度。"
+    notice = RECEIPT_NOTICE
     if data.provisional:
         notice = PROVISIONAL_NOTICE + notice
     if data.bring:

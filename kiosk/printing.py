@@ -8,6 +8,7 @@ screen is exactly what the bytes say.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,7 +22,7 @@ from kiosk.errors import ConfigError
 # nothing before home is painted.
 if TYPE_CHECKING:
     from drivers.printer.document import Document
-    from kiosk.documents import CaseReceipt
+    from kiosk.documents import CaseReceipt, InEnglish
 
 logger = logging.getLogger(__name__)
 
@@ -50,20 +51,37 @@ class TicketPrinter:
         profile: PrinterProfile,
         printed_dir: Path,
         ticket_notes: TicketSettings | None = None,
+        hall_name_en: str = "",
     ) -> None:
         self.uri = uri
         self.profile = profile
         self.printed_dir = printed_dir
         # Where to wait, validity, hotline: the hall's [ticket] settings, on every ticket.
         self.ticket_notes = ticket_notes or TicketSettings()
+        self.hall_name_en = hall_name_en  # on a bilingual slip, under the hall's name
 
     def print_ticket(
-        self, ticket: m.TicketIssued, hall_name: str, *, holder_id: str = ""
+        self,
+        ticket: m.TicketIssued,
+        hall_name: str,
+        *,
+        holder_id: str = "",
+        english: InEnglish | None = None,
     ) -> Path | None:
         """Print a queue ticket; return the virtual printer's PNG, or None on a real printer.
-        ``holder_id``: a real-name ticket's ID number, already masked (never the full one)."""
+        ``holder_id``: a real-name ticket's ID number, already masked (never the full one).
+        ``english``: the citizen chose English, and this is the queue's and item's English (the
+        hall's own words are added here): a bilingual slip."""
         from kiosk.documents import QueueTicket, queue_ticket
 
+        notes = self.ticket_notes
+        if english is not None:
+            english = replace(
+                english,
+                hall_name=self.hall_name_en,
+                wait_at=notes.wait_at_en.get(ticket.category_code, ""),
+                validity=notes.validity_en,
+            )
         document = queue_ticket(
             QueueTicket(
                 hall_name=hall_name,
@@ -75,9 +93,10 @@ class TicketPrinter:
                 item=ticket.item_name,
                 holder_id=holder_id,
                 estimated_wait_minutes=ticket.estimated_wait_minutes,
-                wait_at=self.ticket_notes.wait_at.get(ticket.category_code, ""),
-                validity=self.ticket_notes.validity,
-                hotline=self.ticket_notes.hotline,
+                wait_at=notes.wait_at.get(ticket.category_code, ""),
+                validity=notes.validity,
+                hotline=notes.hotline,
+                english=english,
             ),
             self.profile.paper,
         )

@@ -212,12 +212,13 @@ def _day(data: dict[str, Any], name: str) -> date:
 
 
 def _ticket(data: dict[str, Any]) -> Any:
-    from kiosk.documents import QueueTicket
+    from kiosk.documents import TICKET_NOTICE, QueueTicket
 
     required = ("hall_name", "number", "category", "waiting_ahead", "issued_at", "follow_url")
     texts = ("notice", "item", "wait_at", "validity", "hotline")
     _fields(data, required, (*texts, "estimated_wait_minutes"))
     estimate = data.get("estimated_wait_minutes")
+    given = {name: _text(data, name) for name in texts if name in data}
     return QueueTicket(
         hall_name=_text(data, "hall_name"),
         number=_text(data, "number"),
@@ -226,12 +227,16 @@ def _ticket(data: dict[str, Any]) -> Any:
         issued_at=_when(data, "issued_at"),
         follow_url=_text(data, "follow_url"),
         estimated_wait_minutes=None if estimate is None else _int(data, "estimated_wait_minutes"),
-        **{name: _text(data, name) for name in texts if name in data},
+        notice=given.get("notice", TICKET_NOTICE),
+        item=given.get("item", ""),
+        wait_at=given.get("wait_at", ""),
+        validity=given.get("validity", ""),
+        hotline=given.get("hotline", ""),
     )
 
 
 def _receipt(data: dict[str, Any]) -> Any:
-    from kiosk.documents import CaseReceipt, Delivery
+    from kiosk.documents import RECEIPT_NOTICE, CaseReceipt, Delivery
 
     required = (
         "hall_name",
@@ -256,7 +261,6 @@ def _receipt(data: dict[str, Any]) -> Any:
         delivery = Delivery(data["delivery"])
     except ValueError:
         raise UsageError("--data field delivery must be window or ems") from None
-    extra = {name: _text(data, name) for name in ("ems_address", "notice") if name in data}
     try:
         return CaseReceipt(
             hall_name=_text(data, "hall_name"),
@@ -272,7 +276,8 @@ def _receipt(data: dict[str, Any]) -> Any:
             delivery=delivery,
             track_url=_text(data, "track_url"),
             verification_code=_text(data, "verification_code"),
-            **extra,
+            ems_address=_text(data, "ems_address") if "ems_address" in data else "",
+            notice=_text(data, "notice") if "notice" in data else RECEIPT_NOTICE,
         )
     except ValueError as exc:
         raise UsageError(f"--data: {exc}") from None

@@ -148,3 +148,27 @@ def test_real_name_everywhere_needs_the_reader_or_the_camera() -> None:
     plain = journeys_for(real_name_ticket=False)
     assert plain == JOURNEYS
     assert journey_status(plain["ticket"], both).availability is Availability.AVAILABLE
+
+
+def test_an_english_ticket_is_bilingual(client: HubClient, tmp_path: Path) -> None:
+    printer = TicketPrinter(
+        "virtual",
+        PrinterProfile(),
+        tmp_path / "printed",
+        TicketSettings.model_validate({"wait_at_en": {"social_security": "Zone B, 2nd floor"}}),
+        "Sample District Service Centre",
+    )
+    ticket_desk = TicketDesk(client, printer, "测试大厅", TicketSettings())
+    ticket_desk.menu()  # the screen loads it first: the queues' English names come with it
+    outcome = ticket_desk.take_ticket("social_security", english=True)
+    assert outcome.paper_png is not None
+    raw = outcome.paper_png.with_suffix(".bin").read_bytes()
+    text = render_escpos(raw, printer.profile.paper).transcript
+    for words in ("Sample District Service Centre", "Your number", "Social & medical insurance"):
+        assert words in text
+    assert "Please wait at Zone B, 2nd floor" not in text  # no Chinese place set: none printed
+    assert "Valid today only" in text
+    chinese = ticket_desk.take_ticket("social_security")
+    assert chinese.paper_png is not None
+    raw = chinese.paper_png.with_suffix(".bin").read_bytes()
+    assert "Your number" not in render_escpos(raw, printer.profile.paper).transcript

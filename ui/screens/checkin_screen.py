@@ -326,8 +326,9 @@ class CheckInJourney(JourneyScreen):
             self._runner_identity = holder  # read on the GUI thread once the job reports
 
         self._runner_identity = None
+        english = self._english
         self._runner.run(
-            lambda: self._desk.by_scan(text, on_identity=identified),
+            lambda: self._desk.by_scan(text, on_identity=identified, english=english),
             self._checked_in,
             self._refused,
         )
@@ -339,8 +340,11 @@ class CheckInJourney(JourneyScreen):
         holder = holder_of(document)
         self._runner_identity = None
         self.flow.presented(holder)
+        english = self._english
         self._runner.run(
-            lambda: self._desk.by_id_number(holder.id_number), self._checked_in, self._refused
+            lambda: self._desk.by_id_number(holder.id_number, english=english),
+            self._checked_in,
+            self._refused,
         )
 
     def _card_failed(self) -> None:

@@ -335,7 +335,7 @@ class TicketJourney(JourneyScreen):
         choice = flow.choice
         assert choice is not None
         holder, code = flow.holder, flow.pending_code
-        desk = self._desk
+        desk, english = self._desk, self._english
         # Who an identity QR stood for, handed to the GUI thread with this job's answer only:
         # a job that answers after the session ended leaves it nowhere.
         resolved: list[Identity] = []
@@ -345,7 +345,9 @@ class TicketJourney(JourneyScreen):
             if code:
                 who = desk.resolve_identity(code)
                 resolved.append(who)
-            return desk.take_ticket(choice.category_code, item_code=choice.item_code, holder=who)
+            return desk.take_ticket(
+                choice.category_code, item_code=choice.item_code, holder=who, english=english
+            )
 
         self._runner.run(
             job,

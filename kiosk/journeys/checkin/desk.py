@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from contract import models as m
 from contract.payloads import PayloadKind, PayloadStatus, classify
@@ -16,6 +17,9 @@ from kiosk.identity import Identity, IdentityRefused, IdentityResolver
 from kiosk.journeys.checkin.flow import CheckInRefused, Refusal, RefusalKind
 from kiosk.journeys.ticket.desk import TicketOutcome
 from kiosk.printing import TicketPrinter
+
+if TYPE_CHECKING:
+    from kiosk.documents import InEnglish
 
 logger = logging.getLogger(__name__)
 
@@ -45,24 +49,30 @@ class CheckInDesk:
         """A category's English name, known once a check-in has been made (else "")."""
         return self._names_en.get(code, "")
 
-    def by_id_number(self, id_number: str) -> TicketOutcome:
-        return self._check_in(m.CheckIn(id_number=id_number), code=None)
+    def by_id_number(self, id_number: str, *, english: bool = False) -> TicketOutcome:
+        """Check in by the ID number a card gave (a bilingual slip when ``english``)."""
+        return self._check_in(m.CheckIn(id_number=id_number), code=None, english=english)
 
     def by_scan(
-        self, text: str, *, on_identity: Callable[[Identity], None] | None = None
+        self,
+        text: str,
+        *,
+        on_identity: Callable[[Identity], None] | None = None,
+        english: bool = False,
     ) -> TicketOutcome:
         """Check in with a scanned QR: an appointment code, or an identity code (resolved by
         the hub, then checked in by its ID number). ``on_identity(Identity)`` is told who an
         identity code stood for."""
         payload = classify(text, now=time.time())
         if payload.kind is PayloadKind.APPOINTMENT and payload.ok:
-            return self._check_in(m.CheckIn(code=payload.reference), code=payload.reference)
+            request = m.CheckIn(code=payload.reference)
+            return self._check_in(request, code=payload.reference, english=english)
         if payload.kind is PayloadKind.IDENTITY and payload.status is not PayloadStatus.INVALID:
             # The hub is the judge of an identity code (its key, its clock): always ask it.
             holder = self.resolve_identity(text)
             if on_identity is not None:
                 on_identity(holder)
-            return self.by_id_number(holder.id_number)
+            return self.by_id_number(holder.id_number, english=english)
         raise CheckInRefused(Refusal(RefusalKind.INVALID_CODE))
 
     def resolve_identity(self, text: str) -> Identity:
@@ -73,7 +83,7 @@ class CheckInDesk:
             kind = RefusalKind.EXPIRED if expired else RefusalKind.INVALID_CODE
             raise CheckInRefused(Refusal(kind, exc.hub_message)) from None
 
-    def _check_in(self, request: m.CheckIn, *, code: str | None) -> TicketOutcome:
+    def _check_in(self, request: m.CheckIn, *, code: str | None, english: bool) -> TicketOutcome:
         try:
             ticket = self._client.check_in(request)
         except HubRejected as exc:
@@ -85,11 +95,18 @@ class CheckInDesk:
             except KioskError:  # the ticket is issued: a missing English name must not lose it
                 logger.warning("category names unavailable; showing the hub's")
         try:
-            png = self._printer.print_ticket(ticket, self._hall_name)
+            png = self._printer.print_ticket(
+                ticket, self._hall_name, english=self._in_english(ticket) if english else None
+            )
         except DeviceError as exc:
             logger.warning("check-in ticket %s not printed: %s", ticket.number, exc.message)
             return TicketOutcome(ticket, printed=False, print_problem=exc.message)
         return TicketOutcome(ticket, printed=True, paper_png=png)
+
+    def _in_english(self, ticket: m.TicketIssued) -> InEnglish:
+        from kiosk.documents import InEnglish  # with the printing, after home is painted
+
+        return InEnglish(category=self.category_name_en(ticket.category_code))
 
     def _refusal(self, exc: HubRejected, code: str | None) -> Refusal:
         problem = exc.code

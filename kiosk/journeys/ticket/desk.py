@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from contract import models as m
 from drivers.errors import DeviceError
@@ -28,6 +29,9 @@ from kiosk.config import TicketSettings
 from kiosk.errors import KioskError
 from kiosk.identity import Identity, IdentityResolver
 from kiosk.printing import TicketPrinter
+
+if TYPE_CHECKING:
+    from kiosk.documents import InEnglish
 
 logger = logging.getLogger(__name__)
 
@@ -72,6 +76,7 @@ class TicketDesk:
         self.catalog = catalog
         self.guide = guide or KioskGuide((), {})
         self.last_issued: m.TicketIssued | None = None  # for maintenance's "reprint last ticket"
+        self._names_en: dict[str, str] = {}  # the categories' English, for a bilingual slip
 
     def wait_at(self, category_code: str, *, english: bool = False) -> str:
         """Where the queue waits, as the hall's [ticket] settings say ("" when they do not)."""
@@ -81,6 +86,7 @@ class TicketDesk:
     def categories(self) -> list[m.TicketCategory]:
         """The hall's active categories, in the order this terminal's configuration lists them."""
         active = [c for c in self._client.list_ticket_categories() if c.active]
+        self._names_en = {c.code: c.name_en for c in active}
         if not self._shown:
             return active
         by_code = {c.code: c for c in active}
@@ -115,8 +121,10 @@ class TicketDesk:
         *,
         item_code: str | None = None,
         holder: Identity | None = None,
+        english: bool = False,
     ) -> TicketOutcome:
-        """Issue a number at the hub, then print it. Hub errors propagate: no number, no ticket."""
+        """Issue a number at the hub, then print it (bilingual when the citizen chose
+        ``english``). Hub errors propagate: no number, no ticket."""
         request = m.TicketIssueRequest(
             category_code=category_code,
             item_code=item_code,
@@ -126,11 +134,21 @@ class TicketDesk:
         self.last_issued = ticket
         masked = holder.masked_id if holder is not None else ""
         try:
-            png = self._printer.print_ticket(ticket, self._hall_name, holder_id=masked)
+            png = self._printer.print_ticket(
+                ticket,
+                self._hall_name,
+                holder_id=masked,
+                english=self._in_english(ticket) if english else None,
+            )
         except DeviceError as exc:
             logger.warning("ticket %s issued but not printed: %s", ticket.number, exc.message)
             return TicketOutcome(ticket, printed=False, print_problem=exc.message)
         return TicketOutcome(ticket, printed=True, paper_png=png)
+
+    def _in_english(self, ticket: m.TicketIssued) -> InEnglish:
+        from kiosk.documents import InEnglish  # with the printing, after home is painted
+
+        return InEnglish(category=self._names_en.get(ticket.category_code, ""))
 
     def resolve_identity(self, text: str) -> Identity:
         """Who a scanned identity QR stands for; the hub is the judge (its key, its clock)."""

@@ -8,8 +8,20 @@ import pytest
 from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 from pytestqt.qtbot import QtBot
 
+from kiosk.app import Terminal
+from ui import fit_check
+from ui.main_window import KioskWindow
 from ui.theme import apply_theme
 from ui.widgets.placement import Placement, PlacementAnimation
+
+WAIT = 20000
+
+
+def shown_on(qtbot: QtBot, page: QWidget) -> tuple[list[Placement], list[Placement]]:
+    """The kinds of picture on ``page`` that the citizen sees, and those of them that move."""
+    pictures = [p for p in page.findChildren(PlacementAnimation) if p.isVisible()]
+    qtbot.waitUntil(lambda: all(p.frame >= 2 for p in pictures), timeout=5000)
+    return [p.kind for p in pictures], [p.kind for p in pictures if p.running]
 
 
 @pytest.mark.parametrize("kind", list(Placement))
@@ -52,3 +64,32 @@ def test_it_follows_the_look(qtbot: QtBot, themed: QApplication) -> None:
         apply_theme(themed)
     assert picture.sizeHint() == standard and picture.ink.name() == ink
     assert picture.accessibleName() and picture.toolTip() == picture.accessibleName()
+
+
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+def test_ticket_checkin_and_rating_show_what_to_place(
+    qtbot: QtBot, themed: object, terminal: Terminal, orientation: str
+) -> None:
+    """The real-name ticket, check-in and rating pages show a moving picture for each way in
+    (their static symbols are gone), it stops once the journey leaves the page, and the
+    pages still fit the screen."""
+    window = KioskWindow(terminal, orientation=orientation)
+    qtbot.addWidget(window)
+    window.resize(window.design_size)
+    window.show()
+    terminal.devices.show_to_camera(None)  # nothing held up: the pages wait for the citizen
+    checkin, rating = window.checkin, window.rating
+    window.open_journey("checkin")
+    qtbot.waitUntil(lambda: checkin.currentWidget() is checkin.wait_page, timeout=WAIT)
+    assert shown_on(qtbot, checkin.wait_page) == ([Placement.QR, Placement.CARD],) * 2
+    window.end_session("finish")
+    assert not any(p.running for p in checkin.findChildren(PlacementAnimation))
+    window.open_journey("rating")
+    qtbot.waitUntil(lambda: rating.currentWidget() is rating.scan_page, timeout=WAIT)
+    assert shown_on(qtbot, rating.scan_page) == ([Placement.SLIP, Placement.SLIP],) * 2
+    # Side by side in landscape: both slips and the note under them on screen.
+    qtbot.waitUntil(lambda: fit_check.faults(window) == [], timeout=3000)
+    window.end_session("finish")
+    ticket_identify = window.ticket.identify_page
+    kinds = {p.kind for p in ticket_identify.findChildren(PlacementAnimation)}
+    assert kinds == {Placement.CARD, Placement.QR}

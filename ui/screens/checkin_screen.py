@@ -37,6 +37,7 @@ from ui.widgets.journey_kit import (
     option_card,
     wrapped_label,
 )
+from ui.widgets.placement import Placement
 from ui.widgets.printed_slip import PrintedSlip
 from ui.widgets.qr_label import QrLabel
 
@@ -88,14 +89,14 @@ class CheckInJourney(JourneyScreen):
         options.setSpacing(24)
         options.addWidget(
             option_card(
-                "▣",
+                Placement.QR,
                 self.tr("扫描预约二维码"),
                 self.tr("打开预约短信或预约页面，将二维码对准扫码窗口"),
             )
         )
         options.addWidget(
             option_card(
-                "▭",
+                Placement.CARD,
                 self.tr("刷身份证"),
                 self.tr("将身份证平放在读卡区，读取后即可拿开"),
             )

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import (
-    QLineEdit,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout
 
 from contract import models as m
 from kiosk.devices import Devices
@@ -35,6 +33,7 @@ from ui.widgets.journey_kit import (
     option_card,
     wrapped_label,
 )
+from ui.widgets.placement import Placement
 from ui.widgets.rating_picker import RatingPicker
 from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
 
@@ -61,20 +60,24 @@ class RatingJourney(JourneyScreen):
         self.scan_page.body.addWidget(
             wrapped_label(self.tr("请将排队凭条或受理回执上的二维码对准扫码窗口"), "Subtitle")
         )
-        self.scan_page.body.addWidget(
+        # Landscape: the two slips side by side, so that both are on screen.
+        slips = QHBoxLayout() if landscape else QVBoxLayout()
+        slips.setSpacing(24)
+        slips.addWidget(
             option_card(
-                "▣",
+                Placement.SLIP,
                 self.tr("扫描排队凭条"),
                 self.tr("窗口办理结束后即可评价，每次服务评价一次。"),
             )
         )
-        self.scan_page.body.addWidget(
+        slips.addWidget(
             option_card(
-                "▤",
+                Placement.SLIP,
                 self.tr("扫描受理回执"),
                 self.tr("自助办事提交后即可评价，每个办件评价一次。"),
             )
         )
+        self.scan_page.body.addLayout(slips)
         self.scan_page.body.addWidget(
             wrapped_label(self.tr("评价匿名提交，工作人员看不到评价人信息。"), "Notice")
         )

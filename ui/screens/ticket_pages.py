@@ -25,6 +25,7 @@ from kiosk.journeys.ticket.flow import FINAL_FAILURES, IssueFailure
 from kiosk.search import ItemIndex
 from ui.widgets import make_button, make_label
 from ui.widgets.journey_kit import Page, list_area, option_card, wrapped_label
+from ui.widgets.placement import Placement
 from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
 
 SEARCH_LIMIT = 8  # results for a query; without one every item is listed (the page scrolls)
@@ -187,10 +188,10 @@ class IdentifyPage(Page):
         cards = QHBoxLayout() if columns > 1 else QVBoxLayout()
         cards.setSpacing(24)
         self.card_option = option_card(
-            "▭", self.tr("刷身份证"), self.tr("将身份证平放在读卡区，读取后即可拿开")
+            Placement.CARD, self.tr("刷身份证"), self.tr("将身份证平放在读卡区，读取后即可拿开")
         )
         self.qr_option = option_card(
-            "▣",
+            Placement.QR,
             self.tr("出示身份码"),
             self.tr("打开手机上的电子身份码（如政务服务码），对准扫码窗口"),
         )

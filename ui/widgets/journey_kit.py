@@ -36,6 +36,7 @@ from ui.bridge import EventRelay
 from ui.fit_check import mark_list
 from ui.widgets import make_button, make_label
 from ui.widgets.countdown import ReturnHomeCountdown
+from ui.widgets.placement import Placement, PlacementAnimation
 
 logger = logging.getLogger(__name__)
 
@@ -227,16 +228,17 @@ def wrapped_label(text: str = "", name: str = "", *, center: bool = False) -> QL
     return label
 
 
-def option_card(symbol: str, title: str, text: str) -> QWidget:
-    """A large box for one way of going on (scan a code, place a card): symbol, title, how."""
+def option_card(placement: Placement, title: str, text: str) -> QWidget:
+    """A large box for one way of going on (scan a code, place a card): a looping picture of
+    where it goes, the title, how."""
     card = QWidget()
     card.setObjectName("OptionCard")
     card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
     layout = QVBoxLayout(card)
     layout.setContentsMargins(36, 28, 36, 28)
     layout.setSpacing(12)
+    layout.addWidget(PlacementAnimation(placement))
     for label in (
-        wrapped_label(symbol, "OptionSymbol", center=True),
         wrapped_label(title, "OptionTitle", center=True),
         wrapped_label(text, "OptionText", center=True),
     ):

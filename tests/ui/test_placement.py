@@ -4,6 +4,7 @@ citizen has to act."""
 
 from __future__ import annotations
 
+import case_driver as d
 import pytest
 from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 from pytestqt.qtbot import QtBot
@@ -64,6 +65,42 @@ def test_it_follows_the_look(qtbot: QtBot, themed: QApplication) -> None:
         apply_theme(themed)
     assert picture.sizeHint() == standard and picture.ink.name() == ink
     assert picture.accessibleName() and picture.toolTip() == picture.accessibleName()
+
+
+def test_case_identify_shows_the_card_and_the_phone_until_the_citizen_types(
+    qtbot: QtBot, themed: object, terminal: Terminal
+) -> None:
+    citizen = d.open(qtbot, terminal)
+    d.begin(citizen, "生育", d.BIRTH)  # 生育登记 allows typing
+    page = citizen.journey.identify_page
+    assert page.qr_button.isVisible()  # the hall's camera reads identity codes
+    assert shown_on(qtbot, page) == ([Placement.CARD, Placement.QR],) * 2
+    citizen.tap(page.manual_button)
+    assert shown_on(qtbot, page) == ([], [])
+    assert not page.card_picture.running and not page.qr_picture.running
+    citizen.window.end_session("finish")
+
+
+def test_the_capture_panel_shows_the_paper_while_it_is_open(
+    qtbot: QtBot, themed: object, terminal: Terminal
+) -> None:
+    citizen = d.open(qtbot, terminal)
+    d.begin(citizen, "生育", d.BIRTH)
+    d.card(terminal)
+    citizen.at("form")
+    citizen.type_digits(citizen.field("expected_date").edit, "20270315")
+    citizen.type_digits(citizen.go_to("phone").edit, "13900005678")
+    citizen.finish_form()
+    materials = citizen.journey.materials_page
+    assert shown_on(qtbot, materials) == ([], [])  # the list of materials: nothing to place yet
+    citizen.tap(materials.capture_buttons["id_card"])
+    assert shown_on(qtbot, materials) == ([Placement.PAPER],) * 2
+    citizen.tap(materials.shoot)
+    qtbot.waitUntil(lambda: materials.done.isEnabled(), timeout=WAIT)
+    citizen.tap(materials.done)
+    qtbot.waitUntil(lambda: not materials.panel.isVisible(), timeout=WAIT)
+    assert not materials.paper_picture.running
+    citizen.window.end_session("finish")
 
 
 @pytest.mark.parametrize("orientation", ["portrait", "landscape"])

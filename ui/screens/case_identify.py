@@ -10,7 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from contract.models import IdentitySource
 from drivers.idcard.monitor import CardMonitor, CardRead, CardReadFailed
@@ -24,6 +24,7 @@ from ui.screens.case_pages import Page
 from ui.widgets import make_button, make_label
 from ui.widgets.journey_kit import left_card_text
 from ui.widgets.keypad import NumericKeypad
+from ui.widgets.placement import Placement, PlacementAnimation
 from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
 
 if TYPE_CHECKING:  # a type only: the camera comes from kiosk.devices
@@ -64,6 +65,17 @@ class IdentifyPage(Page):
         )
         self.hint.setWordWrap(True)
         self.body.addWidget(self.hint)
+        # Where the card goes, and the phone's code beside it when the camera can read one;
+        # gone while the citizen types instead.
+        self.pictures = QWidget()
+        pictures = QHBoxLayout(self.pictures)
+        pictures.setContentsMargins(0, 0, 0, 0)
+        pictures.setSpacing(24)
+        self.card_picture = PlacementAnimation(Placement.CARD)
+        self.qr_picture = PlacementAnimation(Placement.QR)
+        pictures.addWidget(self.card_picture)
+        pictures.addWidget(self.qr_picture)
+        self.body.addWidget(self.pictures)
         self.status = make_label("", "ErrorText")
         self.status.setWordWrap(True)
         self.body.addWidget(self.status)
@@ -88,7 +100,7 @@ class IdentifyPage(Page):
         self.manual_ok.clicked.connect(self._manual)
         box.addWidget(self.manual_ok)
         self.body.addWidget(self.manual)
-        self.manual_button.clicked.connect(lambda: self.manual.setVisible(True))
+        self.manual_button.clicked.connect(self._type_instead)
         self.qr_button.clicked.connect(self._scan_qr)
         self.body.addStretch(1)
         self.back, _ = self.nav(self.tr("上一步"))
@@ -98,6 +110,7 @@ class IdentifyPage(Page):
         self.clear()
         self.manual_button.setVisible(manual_allowed)
         self.qr_button.setVisible(self.qr_camera is not None)
+        self.qr_picture.setVisible(self.qr_camera is not None)
         self._active = True
         if self.id_monitor is not None and self._unsubscribe_card is None:
             cards = self.card_guard or self.id_monitor  # the guard turns a left card aside
@@ -115,6 +128,11 @@ class IdentifyPage(Page):
         self.name_edit.clear()
         self.id_edit.clear()
         self.manual.hide()
+        self.pictures.show()
+
+    def _type_instead(self) -> None:
+        self.pictures.hide()  # the fields and keypad take its place
+        self.manual.show()
 
     def _done(self, applicant: Identity) -> None:
         if self._active:

@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QBoxLayout, QGridLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from contract.models import MaterialSpec
 from kiosk.capture import CaptureResult, DocumentCamera
@@ -21,6 +28,7 @@ from kiosk.journeys.case.service import CapturedMaterial, CaseDraft
 from ui.bridge import BackgroundRunner
 from ui.screens.case_pages import Page
 from ui.widgets import make_button, make_label
+from ui.widgets.placement import Placement, PlacementAnimation
 
 if TYPE_CHECKING:  # numpy and OpenCV load when the camera is first used
     import numpy as np
@@ -68,6 +76,7 @@ class MaterialsPage(Page):
         self.preview = make_label("", "Preview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setMinimumHeight(300)
+        self.paper_picture = PlacementAnimation(Placement.PAPER)  # how to lay the page down
         self.guidance = make_label("", "Notice")
         self.guidance.setWordWrap(True)
         self.page_count = make_label("", "Notice")
@@ -85,8 +94,15 @@ class MaterialsPage(Page):
         self.panel_row = self.wide_rows.add(QBoxLayout(QBoxLayout.Direction.TopToBottom))
         self.panel_row.setSpacing(32)
         steps = QVBoxLayout()
+        told = QHBoxLayout()  # the picture beside the words: no height taken from the buttons
+        told.setSpacing(24)
+        told.addWidget(self.paper_picture)
+        words = QVBoxLayout()
         for widget in (self.guidance, self.page_count):
-            steps.addWidget(widget)
+            words.addWidget(widget)
+        words.addStretch(1)
+        told.addLayout(words, 1)
+        steps.addLayout(told)
         steps.addStretch(1)
         steps.addLayout(buttons)
         self.panel_row.addWidget(self.preview, 1)

@@ -104,12 +104,12 @@ def test_the_capture_panel_shows_the_paper_while_it_is_open(
 
 
 @pytest.mark.parametrize("orientation", ["portrait", "landscape"])
-def test_ticket_checkin_and_rating_show_what_to_place(
+def test_ticket_checkin_progress_and_rating_show_what_to_place(
     qtbot: QtBot, themed: object, terminal: Terminal, orientation: str
 ) -> None:
     """The real-name ticket, check-in and rating pages show a moving picture for each way in
-    (their static symbols are gone), it stops once the journey leaves the page, and the
-    pages still fit the screen."""
+    (their static symbols are gone), progress the receipt's code; each stops once the journey
+    leaves its page, and the pages still fit the screen."""
     window = KioskWindow(terminal, orientation=orientation)
     qtbot.addWidget(window)
     window.resize(window.design_size)
@@ -125,6 +125,12 @@ def test_ticket_checkin_and_rating_show_what_to_place(
     qtbot.waitUntil(lambda: rating.currentWidget() is rating.scan_page, timeout=WAIT)
     assert shown_on(qtbot, rating.scan_page) == ([Placement.SLIP, Placement.SLIP],) * 2
     # Side by side in landscape: both slips and the note under them on screen.
+    qtbot.waitUntil(lambda: fit_check.faults(window) == [], timeout=3000)
+    window.end_session("finish")
+    progress = window.progress
+    window.open_journey("progress")
+    qtbot.waitUntil(lambda: progress.currentWidget() is progress.collect_page, timeout=WAIT)
+    assert shown_on(qtbot, progress.collect_page) == ([Placement.SLIP],) * 2
     qtbot.waitUntil(lambda: fit_check.faults(window) == [], timeout=3000)
     window.end_session("finish")
     ticket_identify = window.ticket.identify_page

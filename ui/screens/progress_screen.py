@@ -36,6 +36,7 @@ from ui.widgets.journey_kit import (
     wrapped_label,
 )
 from ui.widgets.keypad import NumericKeypad
+from ui.widgets.placement import Placement, PlacementAnimation
 from ui.widgets.timeline import Row, Timeline
 
 
@@ -103,9 +104,19 @@ class ProgressJourney(JourneyScreen):
         actions = QVBoxLayout()
         actions.setSpacing(24)
         actions.addWidget(self.search_button)
+        # The receipt's code held up to the scanner window, beside the words that offer it.
+        self.slip_picture = PlacementAnimation(Placement.SLIP)
+        told = QHBoxLayout()
+        told.setSpacing(24)
+        told.addWidget(self.slip_picture)
+        words = QVBoxLayout()
+        words.addWidget(how)
+        words.addWidget(by_card)
+        words.addStretch(1)
+        told.addLayout(words, 1)
         self.columns = KeypadColumns(
             self.collect_page,
-            [how, by_card, form, self.proof_label],
+            [told, form, self.proof_label],
             self.keypad,
             actions,
         )

@@ -136,3 +136,16 @@ def test_ticket_checkin_progress_and_rating_show_what_to_place(
     ticket_identify = window.ticket.identify_page
     kinds = {p.kind for p in ticket_identify.findChildren(PlacementAnimation)}
     assert kinds == {Placement.CARD, Placement.QR}
+
+
+def test_its_words_follow_the_language(qtbot: QtBot, themed: object, terminal: Terminal) -> None:
+    """What a screen reader says for the picture (and its tooltip) is in English in English."""
+    window = KioskWindow(terminal)
+    qtbot.addWidget(window)
+    window.show()
+    window.home.language_button.click()
+    pictures = window.checkin.findChildren(PlacementAnimation)
+    assert {p.accessibleName() for p in pictures} == {
+        "Hold the QR code on your phone up to the scanner window",
+        "Lay your ID card or social security card flat on the reader",
+    }

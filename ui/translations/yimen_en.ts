@@ -365,220 +365,220 @@
 <context>
     <name>CheckInJourney</name>
     <message>
-        <location filename="../screens/checkin_screen.py" line="82"/>
+        <location filename="../screens/checkin_screen.py" line="83"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="84"/>
-        <location filename="../screens/checkin_screen.py" line="237"/>
+        <location filename="../screens/checkin_screen.py" line="85"/>
+        <location filename="../screens/checkin_screen.py" line="238"/>
         <source>请出示预约二维码，或将身份证放在读卡区</source>
         <translation>Show your appointment QR code, or place your ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="92"/>
+        <location filename="../screens/checkin_screen.py" line="93"/>
         <source>扫描预约二维码</source>
         <translation>Scan your appointment QR code</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="93"/>
+        <location filename="../screens/checkin_screen.py" line="94"/>
         <source>打开预约短信或预约页面，将二维码对准扫码窗口</source>
         <translation>Open your booking message or page and hold the QR code up to the scanner window</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="99"/>
+        <location filename="../screens/checkin_screen.py" line="100"/>
         <source>刷身份证</source>
         <translation>Place your ID card</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="100"/>
+        <location filename="../screens/checkin_screen.py" line="101"/>
         <source>将身份证平放在读卡区，读取后即可拿开</source>
         <translation>Lay your ID card flat on the reader; take it away once it has been read</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="105"/>
+        <location filename="../screens/checkin_screen.py" line="106"/>
         <source>正在等待扫码或刷证…</source>
         <translation>Waiting for a QR code or an ID card…</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="109"/>
+        <location filename="../screens/checkin_screen.py" line="110"/>
         <source>正在查询您的预约，请稍候…</source>
         <translation>Looking up your appointment, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="114"/>
+        <location filename="../screens/checkin_screen.py" line="115"/>
         <source>签到成功</source>
         <translation>Checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="126"/>
+        <location filename="../screens/checkin_screen.py" line="127"/>
         <source>预约优先：请留意叫号，将优先为您办理</source>
         <translation>Appointment priority: watch for your number, you will be served first</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="150"/>
+        <location filename="../screens/checkin_screen.py" line="151"/>
         <source>办完业务后，欢迎在首页「好差评」扫描凭条二维码，评价本次服务</source>
         <translation>After your visit, rate our service: choose &quot;Rate our service&quot; on the home screen and scan the QR code on your ticket</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="158"/>
+        <location filename="../screens/checkin_screen.py" line="159"/>
         <source>未能签到</source>
         <translation>Check-in not possible</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="158"/>
+        <location filename="../screens/checkin_screen.py" line="159"/>
         <source>重新扫码或刷证</source>
         <translation>Scan or place the card again</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="166"/>
+        <location filename="../screens/checkin_screen.py" line="167"/>
         <source>现场取号</source>
         <translation>Take a number now</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="232"/>
+        <location filename="../screens/checkin_screen.py" line="233"/>
         <source>%1，您好（%2）</source>
         <translation>Hello %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="232"/>
+        <location filename="../screens/checkin_screen.py" line="233"/>
         <source>您</source>
         <translation>there</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="239"/>
+        <location filename="../screens/checkin_screen.py" line="240"/>
         <source>签到成功，您的号码是 %1，请留意叫号。</source>
         <translation>You are checked in. Your number is %1; please watch for it to be called.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="244"/>
+        <location filename="../screens/checkin_screen.py" line="245"/>
         <source>，您的号码是 %1。</source>
         <translation>, your number is %1.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="253"/>
+        <location filename="../screens/checkin_screen.py" line="254"/>
         <source>%1，您的预约已签到</source>
         <translation>%1, your appointment is checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="256"/>
+        <location filename="../screens/checkin_screen.py" line="257"/>
         <source>您的预约已签到</source>
         <translation>Your appointment is checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="258"/>
+        <location filename="../screens/checkin_screen.py" line="259"/>
         <source>证件号码：%1</source>
         <translation>ID number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="281"/>
+        <location filename="../screens/checkin_screen.py" line="282"/>
         <source>没有查到您今天的预约</source>
         <translation>No appointment found for today</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="282"/>
+        <location filename="../screens/checkin_screen.py" line="283"/>
         <source>请确认预约的日期和证件，或现场取号办理。</source>
         <translation>Please check the date and the ID you booked with, or take a number now.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="285"/>
+        <location filename="../screens/checkin_screen.py" line="286"/>
         <source>您的预约不是今天</source>
         <translation>Your appointment is not today</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="286"/>
+        <location filename="../screens/checkin_screen.py" line="287"/>
         <source>预约日期：%1。请在预约当天前来签到，或现场取号办理。</source>
         <translation>Appointment date: %1. Please check in on that day, or take a number now.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="290"/>
+        <location filename="../screens/checkin_screen.py" line="291"/>
         <source>预约已过期</source>
         <translation>The appointment has expired</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="291"/>
+        <location filename="../screens/checkin_screen.py" line="292"/>
         <source>预约日期：%1，已错过。请重新预约，或现场取号办理。</source>
         <translation>Appointment date: %1, which has passed. Please book again, or take a number now.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="293"/>
+        <location filename="../screens/checkin_screen.py" line="294"/>
         <source>二维码已过期</source>
         <translation>The QR code has expired</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="293"/>
+        <location filename="../screens/checkin_screen.py" line="294"/>
         <source>请在手机上刷新二维码后重新扫描。</source>
         <translation>Refresh the code on your phone and scan it again.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="296"/>
-        <location filename="../screens/checkin_screen.py" line="300"/>
-        <location filename="../screens/checkin_screen.py" line="303"/>
+        <location filename="../screens/checkin_screen.py" line="297"/>
+        <location filename="../screens/checkin_screen.py" line="301"/>
+        <location filename="../screens/checkin_screen.py" line="304"/>
         <source>该预约已签到</source>
         <translation>This appointment is already checked in</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="297"/>
+        <location filename="../screens/checkin_screen.py" line="298"/>
         <source>您今天已签到并已办理，号码如下。如需再次办理，请现场取号。</source>
         <translation>You checked in today and were served under the number below. For anything else, please take a new number.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="301"/>
+        <location filename="../screens/checkin_screen.py" line="302"/>
         <source>您今天已签到，排队号如下。无需重复签到，请留意叫号；凭条遗失请到服务台咨询。</source>
         <translation>You checked in today; your number is below. No need to check in again: please listen for your number. Lost the slip? Ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="304"/>
+        <location filename="../screens/checkin_screen.py" line="305"/>
         <source>请勿重复签到，请留意叫号；凭条遗失请到服务台咨询。</source>
         <translation>No need to check in again; watch for your number. Lost your ticket? Ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="307"/>
+        <location filename="../screens/checkin_screen.py" line="308"/>
         <source>该预约已取消</source>
         <translation>This appointment was cancelled</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="307"/>
+        <location filename="../screens/checkin_screen.py" line="308"/>
         <source>如需办理，请重新预约或现场取号。</source>
         <translation>Book again, or take a number now.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="309"/>
+        <location filename="../screens/checkin_screen.py" line="310"/>
         <source>无法识别该二维码</source>
         <translation>This QR code is not recognised</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="310"/>
+        <location filename="../screens/checkin_screen.py" line="311"/>
         <source>请出示预约短信或预约页面上的二维码，也可以刷身份证签到。</source>
         <translation>Show the QR code from your booking message or page, or check in with your ID card.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="313"/>
+        <location filename="../screens/checkin_screen.py" line="314"/>
         <source>身份证读取失败</source>
         <translation>The ID card could not be read</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="313"/>
+        <location filename="../screens/checkin_screen.py" line="314"/>
         <source>请将身份证平放在读卡区，稍等片刻再拿开。</source>
         <translation>Lay the card flat on the reader and wait a moment before taking it away.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="315"/>
+        <location filename="../screens/checkin_screen.py" line="316"/>
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="315"/>
+        <location filename="../screens/checkin_screen.py" line="316"/>
         <source>请稍后重试，或到服务台人工签到。</source>
         <translation>Try again later, or check in at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="316"/>
+        <location filename="../screens/checkin_screen.py" line="317"/>
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/checkin_screen.py" line="316"/>
+        <location filename="../screens/checkin_screen.py" line="317"/>
         <source>请到服务台人工签到。</source>
         <translation>Please check in at the service desk.</translation>
     </message>
@@ -586,42 +586,42 @@
 <context>
     <name>ChoosePage</name>
     <message>
-        <location filename="../screens/ticket_pages.py" line="64"/>
+        <location filename="../screens/ticket_pages.py" line="65"/>
         <source>请选择要办理的业务</source>
         <translation>Choose what you need</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="74"/>
+        <location filename="../screens/ticket_pages.py" line="75"/>
         <source>按业务类别取号</source>
         <translation>By service type</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="75"/>
+        <location filename="../screens/ticket_pages.py" line="76"/>
         <source>按办理事项取号</source>
         <translation>By what you need done</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="99"/>
+        <location filename="../screens/ticket_pages.py" line="100"/>
         <source>输入事项名称或拼音首字母，如 jzz</source>
         <translation>Type the service name or pinyin initials, e.g. jzz</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="105"/>
+        <location filename="../screens/ticket_pages.py" line="106"/>
         <source>不知道去哪个窗口？找到要办的事项，系统为您取对应的号</source>
         <translation>Not sure which window? Find what you need done and you get a ticket for the right queue</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="108"/>
+        <location filename="../screens/ticket_pages.py" line="109"/>
         <source>没有找到相关事项，请换个说法试试，或按业务类别取号。</source>
         <translation>Nothing found. Try other words, or take a ticket by service type.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="152"/>
+        <location filename="../screens/ticket_pages.py" line="153"/>
         <source>请选择要办理的业务类别</source>
         <translation>Please choose a service</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="154"/>
+        <location filename="../screens/ticket_pages.py" line="155"/>
         <source>请找到您要办理的事项</source>
         <translation>Find what you need done</translation>
     </message>
@@ -1158,7 +1158,7 @@
 <context>
     <name>DeviceInputs</name>
     <message>
-        <location filename="../widgets/journey_kit.py" line="249"/>
+        <location filename="../widgets/journey_kit.py" line="251"/>
         <source>读卡区上还放着上一位的卡片，请取走后再放置您自己的卡片。</source>
         <translation>A card from the previous person is still on the reader. Please remove it, then place your own card.</translation>
     </message>
@@ -1315,77 +1315,77 @@
 <context>
     <name>FailedPage</name>
     <message>
-        <location filename="../screens/ticket_pages.py" line="217"/>
-        <location filename="../screens/ticket_pages.py" line="253"/>
-        <location filename="../screens/ticket_pages.py" line="257"/>
+        <location filename="../screens/ticket_pages.py" line="218"/>
+        <location filename="../screens/ticket_pages.py" line="254"/>
         <location filename="../screens/ticket_pages.py" line="258"/>
+        <location filename="../screens/ticket_pages.py" line="259"/>
         <source>暂时无法取号</source>
         <translation>No number can be issued right now</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="222"/>
-        <location filename="../screens/ticket_pages.py" line="231"/>
+        <location filename="../screens/ticket_pages.py" line="223"/>
+        <location filename="../screens/ticket_pages.py" line="232"/>
         <source>重试</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="231"/>
+        <location filename="../screens/ticket_pages.py" line="232"/>
         <source>重新刷证或扫码</source>
         <translation>Card or code again</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="240"/>
-        <location filename="../screens/ticket_pages.py" line="243"/>
+        <location filename="../screens/ticket_pages.py" line="241"/>
+        <location filename="../screens/ticket_pages.py" line="244"/>
         <source>不能重复取号</source>
         <translation>You already have a ticket</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="241"/>
+        <location filename="../screens/ticket_pages.py" line="242"/>
         <source>您在该业务已有一个未办结的号码，请留意叫号，无需重复取号。</source>
         <translation>You already hold an open ticket for this service. Please wait to be called; no second ticket is needed.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="244"/>
+        <location filename="../screens/ticket_pages.py" line="245"/>
         <source>您已有一个未办结的号码 %1，请留意叫号，无需重复取号。</source>
         <translation>You already hold ticket %1, still open. Please wait to be called; no second ticket is needed.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="247"/>
+        <location filename="../screens/ticket_pages.py" line="248"/>
         <source>身份证读取失败</source>
         <translation>The ID card could not be read</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="247"/>
+        <location filename="../screens/ticket_pages.py" line="248"/>
         <source>请将身份证平放在读卡区，稍等片刻再拿开。</source>
         <translation>Lay your ID card flat on the reader and wait a moment before taking it back.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="249"/>
+        <location filename="../screens/ticket_pages.py" line="250"/>
         <source>身份码已过期</source>
         <translation>The identity code has expired</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="249"/>
+        <location filename="../screens/ticket_pages.py" line="250"/>
         <source>请在手机上刷新身份码后重新扫描。</source>
         <translation>Refresh the code on your phone and scan it again.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="251"/>
+        <location filename="../screens/ticket_pages.py" line="252"/>
         <source>无法识别该二维码</source>
         <translation>This QR code is not recognised</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="251"/>
+        <location filename="../screens/ticket_pages.py" line="252"/>
         <source>请出示手机上的电子身份码，或刷身份证。</source>
         <translation>Show the electronic identity code on your phone, or place your ID card.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="254"/>
+        <location filename="../screens/ticket_pages.py" line="255"/>
         <source>网络暂时不通，请稍后重试，或到服务台人工取号。</source>
         <translation>The network is down. Try again shortly, or ask at the help desk for a number.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="258"/>
+        <location filename="../screens/ticket_pages.py" line="259"/>
         <source>系统暂时出现故障，请到服务台人工取号。</source>
         <translation>The system has a fault. Please ask at the help desk for a number.</translation>
     </message>
@@ -1875,118 +1875,118 @@
 <context>
     <name>IdentifyPage</name>
     <message>
-        <location filename="../screens/case_identify.py" line="48"/>
+        <location filename="../screens/case_identify.py" line="49"/>
         <source>请验证身份</source>
         <translation>Prove your identity</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="60"/>
+        <location filename="../screens/case_identify.py" line="61"/>
         <source>请将居民身份证或社会保障卡（社保卡）放在读卡区；没有带证件，可以出示手机上的身份码。</source>
         <translation>Place your resident ID card or social security card on the reader. Without a card, you can show the identity QR code on your phone.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="70"/>
+        <location filename="../screens/case_identify.py" line="82"/>
         <source>扫描身份码</source>
         <translation>Scan identity code</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="72"/>
+        <location filename="../screens/case_identify.py" line="84"/>
         <source>没有证件，手动填写</source>
         <translation>No card: type my details</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="77"/>
+        <location filename="../screens/case_identify.py" line="89"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="81"/>
+        <location filename="../screens/case_identify.py" line="93"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="87"/>
+        <location filename="../screens/case_identify.py" line="99"/>
         <source>确认身份信息</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="94"/>
-        <location filename="../screens/ticket_pages.py" line="205"/>
+        <location filename="../screens/case_identify.py" line="106"/>
+        <location filename="../screens/ticket_pages.py" line="206"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="128"/>
+        <location filename="../screens/case_identify.py" line="146"/>
         <source>没能读出这张卡，请取下后重新放置。</source>
         <translation>The card could not be read. Please lift it and place it again.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="141"/>
+        <location filename="../screens/case_identify.py" line="159"/>
         <source>这张卡读不到身份信息。请放居民身份证或社保卡，也可以出示身份码。</source>
         <translation>This card carries no identity data we can read. Please use your resident ID card or social security card, or show your identity QR code.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="143"/>
+        <location filename="../screens/case_identify.py" line="161"/>
         <source>证件信息不完整，请重新放置证件。</source>
         <translation>The card could not be read completely. Please place it again.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="144"/>
+        <location filename="../screens/case_identify.py" line="162"/>
         <source>这张证件已过有效期，请使用其他证件或身份码。</source>
         <translation>This card has expired. Please use another card or your identity QR code.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="151"/>
+        <location filename="../screens/case_identify.py" line="169"/>
         <source>请填写姓名和正确的 18 位身份证号码。</source>
         <translation>Enter your name and a valid 18-character ID number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="157"/>
+        <location filename="../screens/case_identify.py" line="175"/>
         <source>请将手机上的身份码对准摄像头…</source>
         <translation>Hold the identity code on your phone up to the camera…</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="169"/>
+        <location filename="../screens/case_identify.py" line="187"/>
         <source>没有识别到身份码，请再试一次。</source>
         <translation>No identity code was found. Please try again.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="174"/>
+        <location filename="../screens/case_identify.py" line="192"/>
         <source>这不是有效的身份码，请出示手机上的身份码。</source>
         <translation>This is not a valid identity code. Please show the identity code on your phone.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="179"/>
+        <location filename="../screens/case_identify.py" line="197"/>
         <source>身份码暂时无法核验，请使用身份证。</source>
         <translation>The identity code cannot be checked now. Please use your ID card.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="184"/>
+        <location filename="../screens/ticket_pages.py" line="185"/>
         <source>实名取号</source>
         <translation>Ticket with your ID</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="190"/>
+        <location filename="../screens/ticket_pages.py" line="191"/>
         <source>刷身份证</source>
         <translation>Place your ID card</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="190"/>
+        <location filename="../screens/ticket_pages.py" line="191"/>
         <source>将身份证平放在读卡区，读取后即可拿开</source>
         <translation>Lay your ID card flat on the reader; take it back once it is read</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="194"/>
+        <location filename="../screens/ticket_pages.py" line="195"/>
         <source>出示身份码</source>
         <translation>Show your identity QR</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="195"/>
+        <location filename="../screens/ticket_pages.py" line="196"/>
         <source>打开手机上的电子身份码（如政务服务码），对准扫码窗口</source>
         <translation>Open the electronic identity code on your phone (e.g. the government service code) and hold it to the scanner</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="201"/>
+        <location filename="../screens/ticket_pages.py" line="202"/>
         <source>证件信息仅用于本次取号，凭条和屏幕上只显示部分号码</source>
         <translation>Your ID is used only for this ticket; the screen and the ticket show part of the number only</translation>
     </message>
@@ -2163,53 +2163,53 @@
 <context>
     <name>MaterialsPage</name>
     <message>
-        <location filename="../screens/case_materials.py" line="50"/>
+        <location filename="../screens/case_materials.py" line="58"/>
         <source>请提交申请材料</source>
         <translation>Provide the materials</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="78"/>
+        <location filename="../screens/case_materials.py" line="87"/>
         <source>拍这一页</source>
         <translation>Take this page</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="79"/>
+        <location filename="../screens/case_materials.py" line="88"/>
         <source>重拍上一页</source>
         <translation>Retake last page</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="80"/>
+        <location filename="../screens/case_materials.py" line="89"/>
         <source>这份材料拍完了</source>
         <translation>Done with this one</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="101"/>
+        <location filename="../screens/case_materials.py" line="117"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="101"/>
+        <location filename="../screens/case_materials.py" line="117"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="124"/>
+        <location filename="../screens/case_materials.py" line="140"/>
         <source>（选交）</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="128"/>
+        <location filename="../screens/case_materials.py" line="144"/>
         <source>拍摄</source>
         <translation>Capture</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="136"/>
-        <location filename="../screens/case_materials.py" line="151"/>
+        <location filename="../screens/case_materials.py" line="152"/>
+        <location filename="../screens/case_materials.py" line="167"/>
         <source>到窗口提交</source>
         <translation>Bring to window</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_materials.py" line="149"/>
+        <location filename="../screens/case_materials.py" line="165"/>
         <source>已拍摄 %n 页</source>
         <translation>
             <numerusform>%n page captured</numerusform>
@@ -2217,37 +2217,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="153"/>
+        <location filename="../screens/case_materials.py" line="169"/>
         <source>未提交</source>
         <translation>Not provided</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="173"/>
+        <location filename="../screens/case_materials.py" line="189"/>
         <source>还缺：%1</source>
         <translation>Still missing: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="182"/>
+        <location filename="../screens/case_materials.py" line="198"/>
         <source>正在拍摄：%1</source>
         <translation>Capturing: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="183"/>
+        <location filename="../screens/case_materials.py" line="199"/>
         <source>请将材料平放在拍摄区内，一次拍一页。</source>
         <translation>Lay the document flat in the capture area, one page at a time.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="225"/>
+        <location filename="../screens/case_materials.py" line="241"/>
         <source>拍好了。还有下一页就继续拍，没有了就点“这份材料拍完了”。</source>
         <translation>Got it. Capture the next page, or tap Done with this one.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="231"/>
+        <location filename="../screens/case_materials.py" line="247"/>
         <source>已删除上一页，请重新拍摄。</source>
         <translation>Last page removed; please capture it again.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_materials.py" line="235"/>
+        <location filename="../screens/case_materials.py" line="251"/>
         <source>已拍 %n 页</source>
         <translation>
             <numerusform>%n page so far</numerusform>
@@ -2255,32 +2255,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="268"/>
+        <location filename="../screens/case_materials.py" line="284"/>
         <source>拍摄设备暂时不可用，请到窗口提交材料。</source>
         <translation>The camera is not available; please bring the materials to a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="276"/>
+        <location filename="../screens/case_materials.py" line="292"/>
         <source>没有找到材料，请将材料平放在拍摄区域内。</source>
         <translation>No document found: lay it flat in the capture area.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="277"/>
+        <location filename="../screens/case_materials.py" line="293"/>
         <source>材料超出拍摄范围，请移到中间。</source>
         <translation>The document is cut off: move it to the middle.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="278"/>
+        <location filename="../screens/case_materials.py" line="294"/>
         <source>画面模糊，请保持材料不动再拍。</source>
         <translation>Blurry: keep the document still.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="279"/>
+        <location filename="../screens/case_materials.py" line="295"/>
         <source>光线太暗，请把材料移到灯下。</source>
         <translation>Too dark: move the document into the light.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="280"/>
+        <location filename="../screens/case_materials.py" line="296"/>
         <source>反光太强，请稍微调整材料角度。</source>
         <translation>Glare: tilt the document a little.</translation>
     </message>
@@ -2376,6 +2376,29 @@
     </message>
 </context>
 <context>
+    <name>PlacementAnimation</name>
+    <message>
+        <location filename="../widgets/placement.py" line="122"/>
+        <source>将身份证或社保卡平放在读卡区</source>
+        <translation>Lay your ID card or social security card flat on the reader</translation>
+    </message>
+    <message>
+        <location filename="../widgets/placement.py" line="123"/>
+        <source>将手机上的二维码对准扫码窗口</source>
+        <translation>Hold the QR code on your phone up to the scanner window</translation>
+    </message>
+    <message>
+        <location filename="../widgets/placement.py" line="124"/>
+        <source>将凭条或回执上的二维码对准扫码窗口</source>
+        <translation>Hold the QR code on your ticket or receipt up to the scanner window</translation>
+    </message>
+    <message>
+        <location filename="../widgets/placement.py" line="125"/>
+        <source>将材料正面朝上平放在拍摄区内</source>
+        <translation>Lay the document face up, flat in the capture area</translation>
+    </message>
+</context>
+<context>
     <name>PrintedSlip</name>
     <message>
         <location filename="../widgets/printed_slip.py" line="73"/>
@@ -2391,109 +2414,109 @@
 <context>
     <name>ProgressJourney</name>
     <message>
-        <location filename="../screens/progress_screen.py" line="71"/>
+        <location filename="../screens/progress_screen.py" line="72"/>
         <source>办件进度查询</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="87"/>
+        <location filename="../screens/progress_screen.py" line="88"/>
         <source>身份证号后六位</source>
         <translation>Last 6 of ID number</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="90"/>
+        <location filename="../screens/progress_screen.py" line="91"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="96"/>
+        <location filename="../screens/progress_screen.py" line="97"/>
         <source>身份证后六位</source>
         <translation>Last 6 of ID</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="101"/>
+        <location filename="../screens/progress_screen.py" line="102"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="115"/>
+        <location filename="../screens/progress_screen.py" line="126"/>
         <source>正在查询，请稍候…</source>
         <translation>Searching, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="131"/>
+        <location filename="../screens/progress_screen.py" line="142"/>
         <source>办件进度</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="125"/>
-        <location filename="../screens/progress_screen.py" line="138"/>
+        <location filename="../screens/progress_screen.py" line="136"/>
+        <location filename="../screens/progress_screen.py" line="149"/>
         <source>查询其他办件</source>
         <translation>Look up another case</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="74"/>
+        <location filename="../screens/progress_screen.py" line="75"/>
         <source>扫描受理回执上的二维码即可查询；或输入办件编号，再刷身份证或输入身份证号后六位</source>
         <translation>Scan the QR code on your receipt, or type the case number and then place your ID card or type the last six characters of your ID number</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="78"/>
+        <location filename="../screens/progress_screen.py" line="79"/>
         <source>只刷身份证，可查看本人近期的全部办件。</source>
         <translation>Place your ID card alone to see all your recent applications.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="84"/>
+        <location filename="../screens/progress_screen.py" line="85"/>
         <source>回执上 YM 后面的数字</source>
         <translation>The digits after YM on your receipt</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="118"/>
+        <location filename="../screens/progress_screen.py" line="129"/>
         <source>您近期的办件</source>
         <translation>Your recent applications</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="119"/>
+        <location filename="../screens/progress_screen.py" line="130"/>
         <source>请点选要查看的办件。</source>
         <translation>Tap the application you want to see.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="127"/>
-        <location filename="../screens/progress_screen.py" line="140"/>
+        <location filename="../screens/progress_screen.py" line="138"/>
+        <location filename="../screens/progress_screen.py" line="151"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="136"/>
+        <location filename="../screens/progress_screen.py" line="147"/>
         <source>返回办件列表</source>
         <translation>Back to the list</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="144"/>
+        <location filename="../screens/progress_screen.py" line="155"/>
         <source>未能查到办件</source>
         <translation>Case not found</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="144"/>
+        <location filename="../screens/progress_screen.py" line="155"/>
         <source>重新查询</source>
         <translation>Search again</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="186"/>
+        <location filename="../screens/progress_screen.py" line="197"/>
         <source>请扫描受理回执上的二维码，或输入办件编号</source>
         <translation>Scan the QR code on your receipt, or type the case number</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="188"/>
+        <location filename="../screens/progress_screen.py" line="199"/>
         <source>请选择要查看的办件</source>
         <translation>Please choose the application to see.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="191"/>
+        <location filename="../screens/progress_screen.py" line="202"/>
         <source>办理进度：%1</source>
         <translation>Progress: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="244"/>
+        <location filename="../screens/progress_screen.py" line="255"/>
         <source>办件编号：%1
 事项：%2
 申请人：%3</source>
@@ -2502,179 +2525,179 @@ Service: %2
 Applicant: %3</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="249"/>
-        <location filename="../screens/progress_screen.py" line="288"/>
+        <location filename="../screens/progress_screen.py" line="260"/>
+        <location filename="../screens/progress_screen.py" line="299"/>
         <source>承诺办结日期：%1</source>
         <translation>Promised by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="254"/>
+        <location filename="../screens/progress_screen.py" line="265"/>
         <source>已补正材料，重新提交</source>
         <translation>Supplemented and resubmitted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="268"/>
+        <location filename="../screens/progress_screen.py" line="279"/>
         <source>已提交申请</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="269"/>
+        <location filename="../screens/progress_screen.py" line="280"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="270"/>
+        <location filename="../screens/progress_screen.py" line="281"/>
         <source>不予受理</source>
         <translation>Not accepted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="271"/>
+        <location filename="../screens/progress_screen.py" line="282"/>
         <source>需要补正材料</source>
         <translation>Documents requested</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="272"/>
+        <location filename="../screens/progress_screen.py" line="283"/>
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="273"/>
+        <location filename="../screens/progress_screen.py" line="284"/>
         <source>特别程序（暂停计时）</source>
         <translation>Special procedure (clock paused)</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="274"/>
+        <location filename="../screens/progress_screen.py" line="285"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="275"/>
+        <location filename="../screens/progress_screen.py" line="286"/>
         <source>已送达</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="280"/>
+        <location filename="../screens/progress_screen.py" line="291"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="282"/>
+        <location filename="../screens/progress_screen.py" line="293"/>
         <source>原因：%1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="284"/>
+        <location filename="../screens/progress_screen.py" line="295"/>
         <source>需补正材料：%1</source>
         <translation>Documents to supply: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="286"/>
+        <location filename="../screens/progress_screen.py" line="297"/>
         <source>补正期限：%1</source>
         <translation>Supply by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="290"/>
+        <location filename="../screens/progress_screen.py" line="301"/>
         <source>准予</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="290"/>
+        <location filename="../screens/progress_screen.py" line="301"/>
         <source>不予批准</source>
         <translation>Not approved</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="291"/>
+        <location filename="../screens/progress_screen.py" line="302"/>
         <source>办理结果：%1</source>
         <translation>Result: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="293"/>
+        <location filename="../screens/progress_screen.py" line="304"/>
         <source>证照编号：%1</source>
         <translation>Certificate number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="296"/>
+        <location filename="../screens/progress_screen.py" line="307"/>
         <source>邮寄送达</source>
         <translation>by post (EMS)</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="297"/>
+        <location filename="../screens/progress_screen.py" line="308"/>
         <source>窗口领取</source>
         <translation>collect at the counter</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="298"/>
+        <location filename="../screens/progress_screen.py" line="309"/>
         <source>电子送达</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="300"/>
+        <location filename="../screens/progress_screen.py" line="311"/>
         <source>送达方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="302"/>
+        <location filename="../screens/progress_screen.py" line="313"/>
         <source>EMS 运单号：%1</source>
         <translation>EMS waybill: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="307"/>
+        <location filename="../screens/progress_screen.py" line="318"/>
         <source>办件编号或身份证号码不正确</source>
         <translation>The case number or ID number is not right</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="308"/>
+        <location filename="../screens/progress_screen.py" line="319"/>
         <source>请核对受理回执上的办件编号和本人身份证号后再查。</source>
         <translation>Check the case number on your receipt and your own ID number, then try again.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="310"/>
+        <location filename="../screens/progress_screen.py" line="321"/>
         <source>没有查到您的办件</source>
         <translation>No applications found for you</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="312"/>
+        <location filename="../screens/progress_screen.py" line="323"/>
         <source>网络中断时提交的办件，上传后才能查到；也可输入回执上的办件编号，或到窗口咨询。</source>
         <translation>An application submitted while the network was down can be found once it has been uploaded. You can also enter the number on your receipt, or ask at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="315"/>
+        <location filename="../screens/progress_screen.py" line="326"/>
         <source>查询次数过多</source>
         <translation>Too many attempts</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="316"/>
+        <location filename="../screens/progress_screen.py" line="327"/>
         <source>为保护办件信息，请稍后再试，或到窗口咨询。</source>
         <translation>To protect case information, please try later or ask at a counter.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="318"/>
+        <location filename="../screens/progress_screen.py" line="329"/>
         <source>这不是受理回执的二维码</source>
         <translation>This is not the QR code of a receipt</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="319"/>
+        <location filename="../screens/progress_screen.py" line="330"/>
         <source>请扫描受理回执上的二维码，或直接输入办件编号。</source>
         <translation>Scan the QR code on your receipt, or type the case number.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="321"/>
+        <location filename="../screens/progress_screen.py" line="332"/>
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="322"/>
-        <location filename="../screens/progress_screen.py" line="325"/>
+        <location filename="../screens/progress_screen.py" line="333"/>
+        <location filename="../screens/progress_screen.py" line="336"/>
         <source>请稍后重试，或到窗口咨询。</source>
         <translation>Try again later, or ask at a counter.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="324"/>
+        <location filename="../screens/progress_screen.py" line="335"/>
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="360"/>
+        <location filename="../screens/progress_screen.py" line="371"/>
         <source>已读取身份证：%1</source>
         <translation>ID card read: %1</translation>
     </message>
@@ -2695,225 +2718,225 @@ Applicant: %3</translation>
 <context>
     <name>RatingJourney</name>
     <message>
-        <location filename="../screens/rating_screen.py" line="60"/>
+        <location filename="../screens/rating_screen.py" line="59"/>
         <source>好差评</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="62"/>
-        <location filename="../screens/rating_screen.py" line="151"/>
+        <location filename="../screens/rating_screen.py" line="61"/>
+        <location filename="../screens/rating_screen.py" line="154"/>
         <source>请将排队凭条或受理回执上的二维码对准扫码窗口</source>
         <translation>Hold the QR code on your queue ticket or case receipt up to the scanner</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="67"/>
+        <location filename="../screens/rating_screen.py" line="69"/>
         <source>扫描排队凭条</source>
         <translation>Scan your queue ticket</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="68"/>
+        <location filename="../screens/rating_screen.py" line="70"/>
         <source>窗口办理结束后即可评价，每次服务评价一次。</source>
         <translation>You can rate a service once it is finished, once per service.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="74"/>
+        <location filename="../screens/rating_screen.py" line="76"/>
         <source>扫描受理回执</source>
         <translation>Scan the case receipt</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="75"/>
+        <location filename="../screens/rating_screen.py" line="77"/>
         <source>自助办事提交后即可评价，每个办件评价一次。</source>
         <translation>Rate a case once it is submitted; each case can be rated once.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="79"/>
+        <location filename="../screens/rating_screen.py" line="82"/>
         <source>评价匿名提交，工作人员看不到评价人信息。</source>
         <translation>Ratings are anonymous: staff never see who rated.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="83"/>
+        <location filename="../screens/rating_screen.py" line="86"/>
         <source>请稍候…</source>
         <translation>Please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="86"/>
-        <location filename="../screens/rating_screen.py" line="152"/>
+        <location filename="../screens/rating_screen.py" line="89"/>
+        <location filename="../screens/rating_screen.py" line="155"/>
         <source>请您评价本次服务</source>
         <translation>How was our service?</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="99"/>
+        <location filename="../screens/rating_screen.py" line="102"/>
         <source>意见或建议（选填）</source>
         <translation>Comments (optional)</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="102"/>
+        <location filename="../screens/rating_screen.py" line="105"/>
         <source>提交评价</source>
         <translation>Send rating</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="106"/>
-        <location filename="../screens/rating_screen.py" line="153"/>
+        <location filename="../screens/rating_screen.py" line="109"/>
+        <location filename="../screens/rating_screen.py" line="156"/>
         <source>感谢您的评价</source>
         <translation>Thank you for your rating</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="110"/>
+        <location filename="../screens/rating_screen.py" line="113"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="114"/>
+        <location filename="../screens/rating_screen.py" line="117"/>
         <source>暂时不能评价</source>
         <translation>Rating not possible</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="114"/>
+        <location filename="../screens/rating_screen.py" line="117"/>
         <source>扫描其他凭条</source>
         <translation>Scan another ticket</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="184"/>
+        <location filename="../screens/rating_screen.py" line="187"/>
         <source>排队号：%1</source>
         <translation>Ticket: %1</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="186"/>
+        <location filename="../screens/rating_screen.py" line="189"/>
         <source>办件编号：%1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="189"/>
+        <location filename="../screens/rating_screen.py" line="192"/>
         <source>办理事项：%1</source>
         <translation>Service: %1</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="197"/>
+        <location filename="../screens/rating_screen.py" line="200"/>
         <source>您的意见已提交，我们会逐条核实整改。如需答复，请到服务台留下联系方式。</source>
         <translation>Your comments have been sent; each one will be looked into. If you would like a reply, please leave your contact details at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="225"/>
+        <location filename="../screens/rating_screen.py" line="228"/>
         <source>办件上传后才有正式编号。请回到当时办理的那台自助机上扫描此回执评价，或到服务台咨询。</source>
         <translation>The case gets its final number once it is uploaded. Please scan this receipt at the self-service machine where you applied, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="199"/>
+        <location filename="../screens/rating_screen.py" line="202"/>
         <source>您的评价已提交，我们将继续努力。</source>
         <translation>Your rating was sent. Thank you.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="154"/>
+        <location filename="../screens/rating_screen.py" line="157"/>
         <source>%1。%2</source>
         <translation>%1. %2</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="208"/>
+        <location filename="../screens/rating_screen.py" line="211"/>
         <source>该办件已评价过</source>
         <translation>This case has already been rated</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="209"/>
+        <location filename="../screens/rating_screen.py" line="212"/>
         <source>每个办件只能评价一次，感谢您的反馈。</source>
         <translation>Each case can be rated only once. Thank you for your feedback.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="211"/>
+        <location filename="../screens/rating_screen.py" line="214"/>
         <source>本次服务已评价过</source>
         <translation>This service has already been rated</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="212"/>
+        <location filename="../screens/rating_screen.py" line="215"/>
         <source>每次服务只能评价一次，感谢您的反馈。</source>
         <translation>Each service can be rated once. Thank you for your feedback.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="214"/>
+        <location filename="../screens/rating_screen.py" line="217"/>
         <source>服务尚未结束</source>
         <translation>The service is not finished yet</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="215"/>
+        <location filename="../screens/rating_screen.py" line="218"/>
         <source>请在窗口办理结束后，再扫描凭条评价。</source>
         <translation>Please scan your ticket again after you have been served.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="217"/>
+        <location filename="../screens/rating_screen.py" line="220"/>
         <source>无法识别该二维码</source>
         <translation>This QR code is not recognised</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="218"/>
+        <location filename="../screens/rating_screen.py" line="221"/>
         <source>请扫描排队凭条或受理回执上的二维码。</source>
         <translation>Please scan the QR code on your queue ticket or case receipt.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="220"/>
+        <location filename="../screens/rating_screen.py" line="223"/>
         <source>办件尚未上传，暂不能评价</source>
         <translation>The case is not uploaded yet, so it cannot be rated</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="221"/>
+        <location filename="../screens/rating_screen.py" line="224"/>
         <source>这是临时编号的回执。联网后办件会自动上传，届时再扫描此回执即可评价。</source>
         <translation>This receipt has a provisional number. The case uploads automatically once the network is back; scan this receipt again then to rate it.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="223"/>
+        <location filename="../screens/rating_screen.py" line="226"/>
         <source>临时编号的回执暂不能在此评价</source>
         <translation>A receipt with a provisional number cannot be rated here</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="228"/>
+        <location filename="../screens/rating_screen.py" line="231"/>
         <source>这张回执不能扫码评价</source>
         <translation>This receipt cannot be rated by scanning</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="229"/>
+        <location filename="../screens/rating_screen.py" line="232"/>
         <source>较早的回执没有评价验证码。如需评价，请到服务台。</source>
         <translation>Older receipts carry no rating code. To rate this service, please go to the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="231"/>
+        <location filename="../screens/rating_screen.py" line="234"/>
         <source>未找到该办件</source>
         <translation>Case not found</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="232"/>
+        <location filename="../screens/rating_screen.py" line="235"/>
         <source>请核对回执上的办件编号，或到服务台咨询。</source>
         <translation>Please check the case number on the receipt, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="234"/>
+        <location filename="../screens/rating_screen.py" line="237"/>
         <source>未找到这次服务</source>
         <translation>Service not found</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="235"/>
+        <location filename="../screens/rating_screen.py" line="238"/>
         <source>请核对凭条，或到服务台咨询。</source>
         <translation>Check your ticket, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="237"/>
+        <location filename="../screens/rating_screen.py" line="240"/>
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="238"/>
+        <location filename="../screens/rating_screen.py" line="241"/>
         <source>请稍后重试。</source>
         <translation>Please try again later.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="240"/>
+        <location filename="../screens/rating_screen.py" line="243"/>
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="241"/>
+        <location filename="../screens/rating_screen.py" line="244"/>
         <source>请稍后重试，或到服务台咨询。</source>
         <translation>Try again later, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="292"/>
+        <location filename="../screens/rating_screen.py" line="295"/>
         <source>请选择不满意的原因，可以多选，然后点提交评价</source>
         <translation>Please choose what was wrong (one or more), then tap Send rating.</translation>
     </message>

@@ -244,6 +244,22 @@ def test_a_session_ending_while_the_overlay_is_up_puts_it_away(
     qtbot.waitUntil(lambda: hub_state(hall, call.id) is CLOSED, timeout=10000)
 
 
+def test_a_session_ending_while_the_call_is_on_its_way_withdraws_it(
+    qtbot: QtBot, hall: Any, hall_window: KioskWindow
+) -> None:
+    window = hall_window
+    helper = quick(window)
+    qtbot.mouseClick(helper.button, Qt.MouseButton.LeftButton)
+    assert helper.sending  # its answer comes through the event loop, which has not run yet
+    window.end_session("journey")
+    qtbot.waitUntil(lambda: not helper.sending, timeout=10000)
+    window.runner.wait()
+    [closed] = hall.counter.help_calls(CLOSED)
+    assert hall.counter.help_calls() == []
+    assert helper.call is None and not helper.overlay.isVisible()
+    assert closed.terminal_id == TERMINAL
+
+
 def test_an_idle_timeout_leaves_the_call_open(
     qtbot: QtBot, hall: Any, hall_window: KioskWindow
 ) -> None:

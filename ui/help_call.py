@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QWidget
 
 from contract import models as m
+from kiosk.api.errors import HubError
 from kiosk.help_calls import HelpDesk, withdraws
 from ui.bridge import BackgroundRunner
 from ui.widgets import make_button, make_label
@@ -221,7 +222,10 @@ class HelpCaller(QObject):
     def _not_read(self, exc: Exception) -> None:
         self._reading = False
         # The overlay keeps its words: staff were told, and the next read tries again.
-        logger.info("help call not read: %s: %s", type(exc).__name__, exc)
+        if isinstance(exc, HubError):
+            logger.info("help call not read: %s: %s", type(exc).__name__, exc)
+        else:
+            logger.error("help call not read", exc_info=exc)
 
     def _show(self, state: HelpState, window: str = "") -> None:
         self.overlay.show_state(state, window)

@@ -1720,7 +1720,7 @@
 <context>
     <name>HelpCaller</name>
     <message>
-        <location filename="../help_call.py" line="141"/>
+        <location filename="../help_call.py" line="142"/>
         <source>求助</source>
         <translation>Help</translation>
     </message>
@@ -1804,62 +1804,62 @@
 <context>
     <name>HelpOverlay</name>
     <message>
-        <location filename="../help_call.py" line="70"/>
+        <location filename="../help_call.py" line="71"/>
         <source>正在通知工作人员…</source>
         <translation>Telling the staff…</translation>
     </message>
     <message>
-        <location filename="../help_call.py" line="70"/>
+        <location filename="../help_call.py" line="71"/>
         <source>请稍候。</source>
         <translation>Please wait.</translation>
     </message>
     <message>
-        <location filename="../help_call.py" line="72"/>
+        <location filename="../help_call.py" line="73"/>
         <source>已通知工作人员</source>
         <translation>Staff have been told</translation>
     </message>
     <message>
-        <location filename="../help_call.py" line="73"/>
+        <location filename="../help_call.py" line="74"/>
         <source>请在原地稍候，马上有人来帮您。</source>
         <translation>Please wait here: someone is coming to help you.</translation>
     </message>
     <message>
-        <location filename="../help_call.py" line="75"/>
+        <location filename="../help_call.py" line="76"/>
         <source>工作人员已接到求助</source>
         <translation>A member of staff has your call</translation>
     </message>
     <message>
-        <location filename="../help_call.py" line="77"/>
+        <location filename="../help_call.py" line="78"/>
         <source>{window}的工作人员正在赶来，请稍候。</source>
         <translation>Staff from {window} are on their way. Please wait here.</translation>
     </message>
     <message>
-        <location filename="../help_call.py" line="79"/>
+        <location filename="../help_call.py" line="80"/>
         <source>工作人员正在赶来，请稍候。</source>
         <translation>Staff are on their way. Please wait here.</translation>
     </message>
     <message>
-        <location filename="../help_call.py" line="81"/>
+        <location filename="../help_call.py" line="82"/>
         <source>暂时没有工作人员回应</source>
         <translation>No member of staff has answered</translation>
     </message>
     <message>
-        <location filename="../help_call.py" line="83"/>
+        <location filename="../help_call.py" line="84"/>
         <source>暂时无法通知工作人员</source>
         <translation>We could not reach the staff</translation>
     </message>
     <message>
-        <location filename="../help_call.py" line="67"/>
+        <location filename="../help_call.py" line="68"/>
         <source>请向大厅里的工作人员招手示意，或到服务台求助。您正在办理的业务不会丢失。</source>
         <translation>Please wave to a member of staff in the hall, or go to the service desk. What you are doing here will not be lost.</translation>
     </message>
     <message>
-        <location filename="../help_call.py" line="86"/>
+        <location filename="../help_call.py" line="87"/>
         <source>好的</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../help_call.py" line="106"/>
+        <location filename="../help_call.py" line="107"/>
         <source>{title}。{text}</source>
         <translation>{title}. {text}</translation>
     </message>

@@ -60,9 +60,12 @@ Endpoints (``Authorization: Bearer <terminal token>`` unless noted; (C) = counte
 - identity codes: ``GET /identity-codes/public-key`` (public), ``POST /identity-codes`` (A),
   ``POST /identity-codes/resolve`` (410 expired / 422 invalid).
 - help calls (求助): ``POST /help-calls`` (hall and community terminals; 201, or 200 with the
-  terminal's call still open), ``GET /help-calls[?state=open|answered]`` (C, its own site),
+  terminal's call still open), ``GET /help-calls/{id}`` and ``POST /help-calls/{id}/close``
+  (the calling kiosk only: the answering window by name; closing is idempotent and leaves an
+  answered call as it is), ``GET /help-calls[?state=open|answered|closed]`` (C, its own site),
   ``POST /help-calls/{id}/answer`` (C, a window signed in there; 409 ``help_call_answered``
-  naming the window that went first).
+  naming the window that went first, 409 ``help_call_closed`` once it ended unanswered). An
+  open call nobody answered in ``HubSettings.help_call_minutes`` (15) is closed.
 
 Example::
 

@@ -364,7 +364,8 @@ class EvaluationRow(Base):
 
 
 class HelpCallRow(Base):
-    """A call for help from a kiosk (no citizen data): one open call per terminal at a time."""
+    """A call for help from a kiosk (no citizen data): one open call per terminal at a time.
+    ``state`` is open, answered or closed (``contract.models.HelpCallState``)."""
 
     __tablename__ = "help_calls"
     __table_args__ = (
@@ -387,6 +388,7 @@ class HelpCallRow(Base):
     created_at: Mapped[datetime] = mapped_column(TZ())
     answered_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
     answered_at: Mapped[datetime | None] = mapped_column(TZ(), nullable=True)
+    closed_at: Mapped[datetime | None] = mapped_column(TZ(), nullable=True)
 
 
 class IdentitySubject(Base):

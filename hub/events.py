@@ -52,6 +52,7 @@ TYPES = frozenset(
         "queue.changed",
         "help.called",
         "help.answered",
+        "help.closed",
     }
 )
 PERSONAL = frozenset({"name", "id_number", "id_digest", "phone", "address", "applicant"})

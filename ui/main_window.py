@@ -132,6 +132,7 @@ class KioskWindow(QWidget):
             # Portrait: the hall's name, the clock and 求助 share one line (in elder type too).
             self.header.set_short_clock(not self.landscape)
             self.screen_changed.connect(self.help.follow)
+            self.session_ended.connect(self.help.end)  # the citizen gone: their call goes too
         self.keyboard: KeyboardPanel | None = None
         self._admin: AdminScreen | None = None  # the maintenance screen, built when first opened
 

@@ -3,7 +3,8 @@
 A call names the terminal and where it stands (its site, its registered place), never the
 citizen: the screen it came from is a short key such as ``home`` or ``case`` — letters only, so
 it cannot carry a name, an ID number or a phone number. While a terminal has an open call, asking
-again answers that call (no second call for a double tap).
+again answers that call (no second call for a double tap). A call ends answered (a window went)
+or closed: the kiosk's citizen left (their session ended), or nobody answered in time.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ MAX_HELP_CALLS = 200  # a list answers at most this many calls
 class HelpCallState(enum.StrEnum):
     OPEN = "open"
     ANSWERED = "answered"  # a window said it is going to help
+    CLOSED = "closed"  # unanswered and over: the citizen's session ended, or it waited too long
 
 
 class HelpCallCreate(ContractModel):
@@ -48,4 +50,6 @@ class HelpCall(ContractModel):
     state: HelpCallState
     created_at: datetime
     answered_by: Code | None = None  # the window (counter code) that answered
+    answered_by_name: str | None = Field(default=None, max_length=100)  # its name: "3号窗口"
     answered_at: datetime | None = None
+    closed_at: datetime | None = None

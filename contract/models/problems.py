@@ -59,6 +59,8 @@ class ProblemCode(enum.StrEnum):
     DEFECTIVE_MATERIALS = "defective_materials"
     # A call for help another window already answered: carries ``answered_by`` (its counter).
     HELP_CALL_ANSWERED = "help_call_answered"
+    # A call for help that ended unanswered (the citizen left, or it waited too long).
+    HELP_CALL_CLOSED = "help_call_closed"
     INTERNAL_ERROR = "internal_error"
 
 

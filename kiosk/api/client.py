@@ -422,6 +422,16 @@ class HubClient:
         )
         return self._parse(m.HelpCall, body)
 
+    def help_call(self, call_id: int) -> m.HelpCall:
+        """This kiosk's call as it stands (answered: ``answered_by_name`` says which window)."""
+        return self._parse(m.HelpCall, self._t.request("GET", f"/help-calls/{call_id}"))
+
+    def close_help_call(self, call_id: int) -> m.HelpCall:
+        """This kiosk needs the help no more. Safe to repeat (and so retried): a call already
+        closed or answered stays as it is."""
+        body = self._t.request("POST", f"/help-calls/{call_id}/close", idempotent=True)
+        return self._parse(m.HelpCall, body)
+
     def help_calls(self, state: m.HelpCallState = m.HelpCallState.OPEN) -> list[m.HelpCall]:
         """The calls of this counter terminal's site (open ones: the longest wait first)."""
         body = self._t.request("GET", "/help-calls", params={"state": state.value})

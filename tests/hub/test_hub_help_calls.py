@@ -1,5 +1,6 @@
 """Calls for help (求助) over real HTTP: a kiosk calls once however often it taps, the windows
-of its site (only) see the call and one answers it, the first answer stands, every refusal is a
+of its site (only) see the call and one answers it, the first answer stands, the kiosk reads its
+own call (which window is coming) and closes it, an unanswered call expires, every refusal is a
 problem (never a 500), and the event log carries the terminal, never the citizen."""
 
 from __future__ import annotations
@@ -7,6 +8,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -15,13 +17,14 @@ from sqlalchemy import select
 
 from contract import models as m
 from hub.auth import register_terminal
-from hub.db import HelpCallRow, HubEventRow
+from hub.db import CounterRow, HelpCallRow, HubEventRow
 from hub.embedded import EmbeddedHub
 from kiosk.api.client import HubClient
 from kiosk.api.errors import HubRejected
 
 OPEN = m.HelpCallState.OPEN
 ANSWERED = m.HelpCallState.ANSWERED
+CLOSED = m.HelpCallState.CLOSED
 
 
 def terminal(hub: EmbeddedHub, name: str, mode: m.TerminalMode, site: str = "district") -> str:
@@ -37,9 +40,21 @@ def kiosk(hub: EmbeddedHub) -> Iterator[HubClient]:
         yield client
 
 
-def post(hub: EmbeddedHub, token: str, path: str, body: object) -> requests.Response:
+def post(hub: EmbeddedHub, token: str, path: str, body: object = None) -> requests.Response:
     headers = {"Authorization": f"Bearer {token}"}
     return requests.post(f"{hub.base_url}/api/v1{path}", json=body, headers=headers, timeout=10)
+
+
+def get(hub: EmbeddedHub, token: str, path: str) -> requests.Response:
+    headers = {"Authorization": f"Bearer {token}"}
+    return requests.get(f"{hub.base_url}/api/v1{path}", headers=headers, timeout=10)
+
+
+def counter_name(hub: EmbeddedHub, code: str) -> str:
+    with hub.context.sessions() as session:
+        row = session.get(CounterRow, code)
+        assert row is not None
+        return row.name
 
 
 def event_log(hub: EmbeddedHub) -> list[HubEventRow]:
@@ -221,8 +236,175 @@ def test_answer_bounds(hub: EmbeddedHub, path: str, body: object) -> None:
 def test_list_bounds(hub: EmbeddedHub, counter: HubClient) -> None:
     token = terminal(hub, "counter-09", m.TerminalMode.COUNTER)
     headers = {"Authorization": f"Bearer {token}"}
-    for query in ("state=closed", "limit=0", "limit=201", f"limit={2**40}"):
+    for query in ("state=gone", "limit=0", "limit=201", f"limit={2**40}"):
         answer = requests.get(f"{hub.base_url}/api/v1/help-calls?{query}", headers=headers)
         assert (answer.status_code, answer.json()["code"]) == (422, "validation_failed"), query
     unknown = post(hub, token, "/help-calls/12345/answer", {"counter_code": "W01"})
     assert (unknown.status_code, unknown.json()["code"]) == (404, "not_found")
+
+
+def test_the_kiosk_reads_its_call_and_learns_which_window_comes(
+    hub: EmbeddedHub, clock: Any, kiosk: HubClient, counter: HubClient
+) -> None:
+    call = kiosk.call_for_help(m.HelpCallCreate(screen="case"))
+    assert kiosk.help_call(call.id) == call
+    assert call.answered_by_name is None
+    clock.advance(minutes=1)
+    answered = counter.answer_help_call(call.id, "W03")
+    name = counter_name(hub, "W03")
+    assert name.startswith("3号窗口")
+    assert (answered.answered_by, answered.answered_by_name) == ("W03", name)
+    seen = kiosk.help_call(call.id)
+    assert (seen.state, seen.answered_by_name, seen.answered_at) == (ANSWERED, name, clock())
+    assert counter.help_calls(ANSWERED)[0].answered_by_name == name
+    # The name is read from the window when asked (no copy kept): a renamed window shows so.
+    with hub.context.transaction() as session:
+        row = session.get(CounterRow, "W03")
+        assert row is not None
+        row.name = "3号窗口（帮办代办）"
+    assert kiosk.help_call(call.id).answered_by_name == "3号窗口（帮办代办）"
+
+
+def test_closing_ends_an_open_call_once(
+    hub: EmbeddedHub, clock: Any, kiosk: HubClient, counter: HubClient
+) -> None:
+    call = kiosk.call_for_help(m.HelpCallCreate(screen="ticket"))
+    clock.advance(minutes=3)
+    closed = kiosk.close_help_call(call.id)
+    assert (closed.state, closed.closed_at, closed.answered_by) == (CLOSED, clock(), None)
+    assert counter.help_calls() == []  # the windows' strip drops it
+    assert counter.help_calls(CLOSED) == [closed]
+    assert kiosk.help_call(call.id) == closed
+    clock.advance(minutes=1)
+    assert kiosk.close_help_call(call.id) == closed  # a repeat changes nothing
+    with pytest.raises(HubRejected) as refused:
+        counter.answer_help_call(call.id, "W01")
+    assert (refused.value.status, refused.value.code) == (409, "help_call_closed")
+    assert "无需前往" in refused.value.citizen_message
+    again = kiosk.call_for_help(m.HelpCallCreate())
+    assert again.id != call.id and again.state is OPEN
+    log = event_log(hub)
+    assert [e.type for e in log] == ["help.called", "help.closed", "help.called"]
+    assert log[1].data == {
+        "help_call_id": call.id,
+        "terminal_id": "K01",
+        "site_code": "district",
+        "reason": "withdrawn",
+    }
+
+
+def test_closing_an_answered_call_leaves_it_answered(
+    hub: EmbeddedHub, kiosk: HubClient, counter: HubClient
+) -> None:
+    call = kiosk.call_for_help(m.HelpCallCreate())
+    answered = counter.answer_help_call(call.id, "W02")
+    assert kiosk.close_help_call(call.id) == answered  # the window is on its way all the same
+    assert kiosk.help_call(call.id).state is ANSWERED
+    assert counter.help_calls(CLOSED) == []
+    assert [e.type for e in event_log(hub)] == ["help.called", "help.answered"]
+
+
+def test_an_unanswered_call_expires_and_the_next_tap_is_a_new_call(
+    hub: EmbeddedHub, clock: Any, kiosk: HubClient, counter: HubClient
+) -> None:
+    start = clock()
+    call = kiosk.call_for_help(m.HelpCallCreate(screen="home"))
+    clock.advance(minutes=14, seconds=59)
+    assert [c.id for c in counter.help_calls()] == [call.id]
+    clock.advance(seconds=1)  # 15 minutes (HubSettings.help_call_minutes): nobody answered
+    assert counter.help_calls() == []
+    [expired] = counter.help_calls(CLOSED)
+    assert (expired.id, expired.state, expired.closed_at) == (call.id, CLOSED, clock())
+    assert kiosk.help_call(call.id) == expired
+    with pytest.raises(HubRejected) as refused:
+        counter.answer_help_call(call.id, "W01")
+    assert (refused.value.status, refused.value.code) == (409, "help_call_closed")
+    clock.advance(minutes=5)
+    again = kiosk.call_for_help(m.HelpCallCreate(screen="case"))
+    assert again.id != call.id and (again.state, again.created_at) == (OPEN, clock())
+    assert [c.id for c in counter.help_calls()] == [again.id]
+    with hub.context.sessions() as session:  # the stale row was closed, at its deadline
+        row = session.get(HelpCallRow, call.id)
+        assert row is not None
+        assert (row.state, row.closed_at) == ("closed", start + timedelta(minutes=15))
+    log = event_log(hub)
+    assert [(e.type, e.data.get("reason")) for e in log] == [
+        ("help.called", None),
+        ("help.closed", "expired"),
+        ("help.called", None),
+    ]
+    assert log[1].data["help_call_id"] == call.id
+
+
+def test_the_time_to_answer_is_a_hub_setting(
+    hub: EmbeddedHub, clock: Any, kiosk: HubClient, counter: HubClient
+) -> None:
+    hub.context.settings.help_call_minutes = 5
+    call = kiosk.call_for_help(m.HelpCallCreate())
+    clock.advance(minutes=5)
+    assert counter.help_calls() == []
+    assert kiosk.help_call(call.id).state is CLOSED
+    closed = kiosk.close_help_call(call.id)  # closing an expired call: closed at its deadline
+    assert closed.closed_at == clock()
+    assert [e.data.get("reason") for e in event_log(hub)] == [None, "expired"]
+
+
+def test_racing_taps_after_an_expired_call_open_one_new_call(
+    hub: EmbeddedHub, clock: Any, counter: HubClient
+) -> None:
+    """The stale call is closed once and one new call opened however the taps race (on
+    PostgreSQL the one-open-call index settles it)."""
+    token = terminal(hub, "K01", m.TerminalMode.HALL)
+    old = post(hub, token, "/help-calls", {}).json()["id"]
+    clock.advance(minutes=20)
+    start = threading.Barrier(6)
+
+    def tap(_: int) -> requests.Response:
+        start.wait()
+        return post(hub, token, "/help-calls", {"screen": "home"})
+
+    with ThreadPoolExecutor(6) as pool:
+        answers = list(pool.map(tap, range(6)))
+    assert sorted(a.status_code for a in answers) == [200] * 5 + [201]
+    [new] = {a.json()["id"] for a in answers}
+    assert new != old
+    assert [c.id for c in counter.help_calls()] == [new]
+    assert [e.type for e in event_log(hub)] == ["help.called", "help.closed", "help.called"]
+
+
+def test_only_the_calling_kiosk_reads_or_closes_its_call(
+    hub: EmbeddedHub, kiosk: HubClient, counter: HubClient
+) -> None:
+    call = kiosk.call_for_help(m.HelpCallCreate())
+    neighbour = terminal(hub, "K02", m.TerminalMode.HALL)
+    for answer in (
+        get(hub, neighbour, f"/help-calls/{call.id}"),
+        post(hub, neighbour, f"/help-calls/{call.id}/close"),
+        get(hub, neighbour, "/help-calls/4242"),
+        post(hub, neighbour, "/help-calls/4242/close"),
+    ):
+        assert (answer.status_code, answer.json()["code"]) == (404, "not_found")
+        assert answer.headers["content-type"].startswith("application/problem+json")
+    for mode in (m.TerminalMode.COUNTER, m.TerminalMode.DISPLAY, m.TerminalMode.RATING_PAD):
+        other = terminal(hub, f"T-{mode.value}", mode)
+        for answer in (
+            get(hub, other, f"/help-calls/{call.id}"),
+            post(hub, other, f"/help-calls/{call.id}/close"),
+        ):
+            assert (answer.status_code, answer.json()["code"]) == (403, "forbidden"), mode
+    with pytest.raises(HubRejected) as refused:
+        counter.close_help_call(call.id)
+    assert (refused.value.status, refused.value.code) == (403, "forbidden")
+    assert kiosk.help_call(call.id).state is OPEN  # nobody else ended it
+    assert [c.id for c in counter.help_calls()] == [call.id]
+    assert [e.type for e in event_log(hub)] == ["help.called"]
+
+
+@pytest.mark.parametrize("call_id", ["0", str(2**31), "abc", "-1", "1.5"])
+def test_own_call_bounds(hub: EmbeddedHub, call_id: str) -> None:
+    token = terminal(hub, "K01", m.TerminalMode.HALL)
+    for answer in (
+        get(hub, token, f"/help-calls/{call_id}"),
+        post(hub, token, f"/help-calls/{call_id}/close"),
+    ):
+        assert (answer.status_code, answer.json()["code"]) == (422, "validation_failed")

@@ -1720,7 +1720,7 @@
 <context>
     <name>HelpCaller</name>
     <message>
-        <location filename="../help_call.py" line="114"/>
+        <location filename="../help_call.py" line="142"/>
         <source>求助</source>
         <translation>Help</translation>
     </message>
@@ -1804,42 +1804,62 @@
 <context>
     <name>HelpOverlay</name>
     <message>
-        <location filename="../help_call.py" line="57"/>
+        <location filename="../help_call.py" line="71"/>
         <source>正在通知工作人员…</source>
         <translation>Telling the staff…</translation>
     </message>
     <message>
-        <location filename="../help_call.py" line="57"/>
+        <location filename="../help_call.py" line="71"/>
         <source>请稍候。</source>
         <translation>Please wait.</translation>
     </message>
     <message>
-        <location filename="../help_call.py" line="59"/>
+        <location filename="../help_call.py" line="73"/>
         <source>已通知工作人员</source>
         <translation>Staff have been told</translation>
     </message>
     <message>
-        <location filename="../help_call.py" line="60"/>
+        <location filename="../help_call.py" line="74"/>
         <source>请在原地稍候，马上有人来帮您。</source>
         <translation>Please wait here: someone is coming to help you.</translation>
     </message>
     <message>
-        <location filename="../help_call.py" line="62"/>
+        <location filename="../help_call.py" line="76"/>
+        <source>工作人员已接到求助</source>
+        <translation>A member of staff has your call</translation>
+    </message>
+    <message>
+        <location filename="../help_call.py" line="78"/>
+        <source>{window}的工作人员正在赶来，请稍候。</source>
+        <translation>Staff from {window} are on their way. Please wait here.</translation>
+    </message>
+    <message>
+        <location filename="../help_call.py" line="80"/>
+        <source>工作人员正在赶来，请稍候。</source>
+        <translation>Staff are on their way. Please wait here.</translation>
+    </message>
+    <message>
+        <location filename="../help_call.py" line="82"/>
+        <source>暂时没有工作人员回应</source>
+        <translation>No member of staff has answered</translation>
+    </message>
+    <message>
+        <location filename="../help_call.py" line="84"/>
         <source>暂时无法通知工作人员</source>
         <translation>We could not reach the staff</translation>
     </message>
     <message>
-        <location filename="../help_call.py" line="64"/>
+        <location filename="../help_call.py" line="68"/>
         <source>请向大厅里的工作人员招手示意，或到服务台求助。您正在办理的业务不会丢失。</source>
         <translation>Please wave to a member of staff in the hall, or go to the service desk. What you are doing here will not be lost.</translation>
     </message>
     <message>
-        <location filename="../help_call.py" line="68"/>
+        <location filename="../help_call.py" line="87"/>
         <source>好的</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../help_call.py" line="88"/>
+        <location filename="../help_call.py" line="107"/>
         <source>{title}。{text}</source>
         <translation>{title}. {text}</translation>
     </message>
@@ -2015,77 +2035,77 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../main_window.py" line="148"/>
+        <location filename="../main_window.py" line="149"/>
         <source>还需要更多时间吗？</source>
         <translation>Do you need more time?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194"/>
+        <location filename="../main_window.py" line="195"/>
         <source>一门通自助终端</source>
         <translation>Yimen self-service kiosk</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195"/>
+        <location filename="../main_window.py" line="196"/>
         <source>结束办理</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200"/>
+        <location filename="../main_window.py" line="201"/>
         <source>排队取号</source>
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200"/>
+        <location filename="../main_window.py" line="201"/>
         <source>到窗口办理业务，请先取号</source>
         <translation>Queue for a service window</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203"/>
+        <location filename="../main_window.py" line="204"/>
         <source>自助办事</source>
         <translation>Apply for a service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203"/>
+        <location filename="../main_window.py" line="204"/>
         <source>在本机申请办理，结果可邮寄到家</source>
         <translation>Apply here; the result can be posted to you</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206"/>
+        <location filename="../main_window.py" line="207"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206"/>
+        <location filename="../main_window.py" line="207"/>
         <source>已预约？扫预约码或刷身份证签到</source>
         <translation>Booked? Scan your code or ID card</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207"/>
+        <location filename="../main_window.py" line="208"/>
         <source>进度查询</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207"/>
+        <location filename="../main_window.py" line="208"/>
         <source>查询已提交办件的办理进度</source>
         <translation>See how your application is going</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../main_window.py" line="209"/>
         <source>好差评</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../main_window.py" line="209"/>
         <source>扫描凭条或回执二维码，评价服务</source>
         <translation>Scan a ticket or receipt QR to rate the service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="475"/>
+        <location filename="../main_window.py" line="476"/>
         <source>请取走您的卡片。</source>
         <translation>Please take your card.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="509"/>
+        <location filename="../main_window.py" line="510"/>
         <source>字已放大。</source>
         <translation>The text is larger now.</translation>
     </message>

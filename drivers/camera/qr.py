@@ -10,9 +10,10 @@ its own extra passes, which halves their cost; the cheap ones work on the frame 
 
 1. small: where the frame's busiest region is small and its detail fine (a code held far
    away, modules one or two pixels wide), that region alone sharpened and enlarged 3x, cubic
-   then Lanczos; nothing otherwise, nor where the first pass found a symbol of ordinary size
-   that it could not read (0.2 ms to look, 0.3-1 ms to read; first, because zxing-cpp misses
-   most such codes, so this stage sets their median time);
+   then Lanczos, then cubic sharpened harder (a softer lens, JPEG); nothing otherwise, nor
+   where the first pass found a symbol of ordinary size that it could not read (0.2 ms to
+   look, 0.3-1 ms to read; first, because zxing-cpp misses most such codes, so this stage sets
+   their median time);
 2. binarise: each pixel against the mean of its 15x15 neighbourhood at half size, then its
    inverse as a stage of its own: dim phones, glare and shadow, phone-screen moiré, dark-mode
    screens (about 0.4 ms each on a 1280x720 frame with no code);
@@ -367,7 +368,7 @@ class QrCascade:
         found = views.small_code
         if found is None:
             return []
-        return _zoomed_crop(*found, passes=ZOOM_PASSES, name="zxing+small")
+        return _zoomed_crop(*found, passes=SMALL_PASSES, name="zxing+small")
 
     @staticmethod
     def _zoom_more_stage(views: Views) -> list[QrCode]:
@@ -528,6 +529,7 @@ FINE_DETAIL = 1.45
 # Cubic with strong sharpening; then Lanczos, whose own overshoot needs less, for modules near
 # one pixel, where cubic smears neighbours.
 ZOOM_PASSES = ((cv2.INTER_CUBIC, 1.0, 2.5), (cv2.INTER_LANCZOS4, 0.7, 1.5))
+SMALL_PASSES = (*ZOOM_PASSES, (cv2.INTER_CUBIC, 0.8, 4.0))
 
 
 def _zoomed(

@@ -10,9 +10,10 @@ its own extra passes, which halves their cost; the cheap ones work on the frame 
 
 1. small: where the frame's busiest region is small and its detail fine (a code held far
    away, modules one or two pixels wide), that region alone sharpened and enlarged 3x, cubic
-   then Lanczos; nothing otherwise, nor where the first pass found a symbol of ordinary size
-   that it could not read (0.2 ms to look, 0.3-1 ms to read; first, because zxing-cpp misses
-   most such codes, so this stage sets their median time);
+   then Lanczos, then cubic sharpened harder (a softer lens, JPEG); nothing otherwise, nor
+   where the first pass found a symbol of ordinary size that it could not read (0.2 ms to
+   look, 0.3-1 ms to read; first, because zxing-cpp misses most such codes, so this stage sets
+   their median time);
 2. binarise: each pixel against the mean of its 15x15 neighbourhood at half size, then its
    inverse as a stage of its own: dim phones, glare and shadow, phone-screen moiré, dark-mode
    screens (about 0.4 ms each on a 1280x720 frame with no code);
@@ -35,6 +36,9 @@ its own extra passes, which halves their cost; the cheap ones work on the frame 
 7. rectify: three finder patterns traced at full size fix an affine map that sets the symbol
    upright at 4 px per module: a code turned far out of the image plane, squeezed and sheared
    (drivers/camera/qrfinder.py; 1-3 ms);
+   stretch: the frame enlarged 2x along the axis on which the busiest region's edges are
+   densest: a code turned so far that its modules are a pixel or two wide that way and its
+   finders too small to trace (3-4 ms an axis; both when neither is clearly denser);
 8. invert: the inverted frame, for a dark-mode screen the binarisation missed (1.5 ms);
 9. screen: a 3x3 closing that fills the dark lines between a phone screen's pixels, then the
    binarisation at full size (2-2.5 ms);
@@ -295,6 +299,7 @@ class QrCascade:
             ("zxing+grid", self._grid_stage),
             ("zxing+zoom-more", self._zoom_more_stage),
             ("zxing+rectify", self._rectify_stage),
+            ("zxing+stretch", self._stretch_stage),
             ("zxing+invert", self._invert_stage),
             ("zxing+screen", self._screen_stage),
             ("zxing+soften", self._soften_stage),
@@ -363,7 +368,7 @@ class QrCascade:
         found = views.small_code
         if found is None:
             return []
-        return _zoomed_crop(*found, passes=ZOOM_PASSES, name="zxing+small")
+        return _zoomed_crop(*found, passes=SMALL_PASSES, name="zxing+small")
 
     @staticmethod
     def _zoom_more_stage(views: Views) -> list[QrCode]:
@@ -415,6 +420,28 @@ class QrCascade:
         return []
 
     @staticmethod
+    def _stretch_stage(views: Views) -> list[QrCode]:
+        # A code turned far out of the image plane is squeezed along one axis until its
+        # modules are a pixel or two wide that way, and its finders too small to trace for
+        # the rectify stage. Stretched twice along the axis it is squeezed on, the one whose
+        # edges are densest in the busiest region, its modules are wide enough again for
+        # zxing-cpp, which absorbs the shear. Both axes when neither is clearly denser.
+        if not views.busiest:
+            return []
+        crop = views.busiest[0][2]
+        across = float(cv2.mean(np.abs(cv2.Sobel(crop, cv2.CV_16S, 1, 0)))[0])
+        down = float(cv2.mean(np.abs(cv2.Sobel(crop, cv2.CV_16S, 0, 1)))[0])
+        axes = [(2.0, 1.0), (1.0, 2.0)] if across >= down else [(1.0, 2.0), (2.0, 1.0)]
+        if max(across, down) > STRETCH_CLEAR * max(min(across, down), 1e-6):
+            axes = axes[:1]
+        for fx, fy in axes:
+            wide = cv2.resize(views.gray, None, fx=fx, fy=fy, interpolation=cv2.INTER_CUBIC)
+            found = zxing_decode(wide, name="zxing+stretch", thorough=False)
+            if found:
+                return [_stretched_back(code, fx, fy) for code in found]
+        return []
+
+    @staticmethod
     def _screen_stage(views: Views) -> list[QrCode]:
         # A phone screen seen up close: the dark lines between its pixels cross the light
         # modules. A 3x3 closing fills them in; modules are wider and stay.
@@ -436,7 +463,13 @@ class QrCascade:
             return found
         soft = cv2.GaussianBlur(views.gray, (0, 0), 1.5)
         binary = mean_binarised(soft, 31)
-        return zxing_decode(binary, name="zxing+soften", thorough=False, binary=True)
+        found = zxing_decode(binary, name="zxing+soften", thorough=False, binary=True)
+        if found:
+            return found
+        # Beats wider than the mean's window bias it; zxing-cpp's own block thresholds
+        # follow them, on a frame softened less (the modules keep their edges).
+        soft = cv2.GaussianBlur(views.gray, (0, 0), 1.0)
+        return zxing_decode(soft, name="zxing+soften", thorough=False)
 
     @staticmethod
     def _deblur_stage(views: Views) -> list[QrCode]:
@@ -486,6 +519,9 @@ class QrCascade:
 
 
 RECTIFY_TRIES = 6
+# The stretch stage tries the other axis too unless one axis has this much more edge than the
+# other (a squeezed code's ratio is about 1.5-1.9; near 1 the direction is diagonal).
+STRETCH_CLEAR = 1.2
 GRID_TRIES = 4  # symbols placed on finders and given to the erasure decoder
 ERASURE_TRIES = 2  # zxing-cpp may report one symbol twice, or a second that is no symbol
 ZOOM, ZOOM_SIDE = 3, 240
@@ -499,6 +535,7 @@ FINE_DETAIL = 1.45
 # Cubic with strong sharpening; then Lanczos, whose own overshoot needs less, for modules near
 # one pixel, where cubic smears neighbours.
 ZOOM_PASSES = ((cv2.INTER_CUBIC, 1.0, 2.5), (cv2.INTER_LANCZOS4, 0.7, 1.5))
+SMALL_PASSES = (*ZOOM_PASSES, (cv2.INTER_CUBIC, 0.8, 4.0))
 
 
 def _zoomed(
@@ -616,6 +653,12 @@ def busiest_regions(
         reach = side // 8  # suppress the neighbourhood: the next crop is somewhere else
         energy[max(0, y - reach) : y + reach + 1, max(0, x - reach) : x + reach + 1] = 0
     return crops
+
+
+def _stretched_back(code: QrCode, fx: float, fy: float) -> QrCode:
+    """``code`` read on the frame enlarged ``fx`` times across and ``fy`` down, its corners
+    in the frame's pixels."""
+    return QrCode(code.text, code.decoder, tuple((x / fx, y / fy) for x, y in code.corners))
 
 
 def _mapped(code: QrCode, matrix: np.ndarray) -> QrCode:

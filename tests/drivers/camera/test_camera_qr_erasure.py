@@ -81,8 +81,14 @@ def test_a_symbol_has_its_module_size() -> None:
 def test_a_ceiling_light_over_the_data_is_read_as_erasures(seed: int) -> None:
     # zxing-cpp places these symbols and reads their format, but the highlight costs more
     # check bytes than it has as errors; told which bytes the light hides, they suffice.
+    # The erasure stage after the ones that place symbols for it (the first pass, the
+    # finder stage): another fallback may read such a frame first.
     sample = make_sample("held_glare", seed)
-    result = QrCascade().decode(sample.frame)
+    assert QrCascade().decode(sample.frame).texts == sample.texts
+    cascade = QrCascade()
+    placing = ("zxing", "zxing+finder", "zxing+erasure")
+    cascade.stages = [stage for stage in cascade.stages if stage[0] in placing]
+    result = cascade.decode(sample.frame)
     assert result.texts == sample.texts
     assert result.codes[0].decoder == "zxing+erasure"
 

@@ -67,6 +67,24 @@ def test_sample_catalog_is_valid_and_marked_as_sample() -> None:
         assert "示例数据" in (sample_dir() / name).read_text(encoding="utf-8")
 
 
+def test_the_sample_catalog_has_english_for_every_word_a_citizen_reads() -> None:
+    missing = []
+    for item in parse_catalog_file(sample_dir() / "items.toml"):
+        if not item.name_en or not item.department_en:
+            missing.append(item.code)
+        if item.fee.basis and not item.fee.basis_en:
+            missing.append(f"{item.code} fee")
+        for material in item.materials:
+            if not material.name_en or (material.note and not material.note_en):
+                missing.append(f"{item.code} {material.code}")
+        for field in [*item.form, *(sub for f in item.form for sub in f.fields)]:
+            if not field.label_en or len(field.options_en) != len(field.options):
+                missing.append(f"{item.code} {field.name}")
+        if DeliveryMethod.EMS not in item.delivery:
+            assert item.ems_fee_cny == "0", item.code
+    assert missing == []
+
+
 def test_sample_district_list_imports(hub: EmbeddedHub, client: HubClient) -> None:
     report = import_catalog_file(hub.context, sample_dir() / "district-list-sample.csv")
     assert report.imported == 3

@@ -40,6 +40,10 @@ def index() -> ItemIndex:
         ("ydz", "老年人优待证办理", ()),  # a partial of the initials
         ("jlk", "老年人优待证办理", ()),  # alias 敬老卡
         ("个体", "个体工商户设立登记", ()),
+        ("residence permit", "居住证申领", ()),  # the English name
+        ("Residence Perm", "居住证申领", ()),
+        ("pension", "城乡居民基本养老保险参保登记", ()),
+        ("dibao", "最低生活保障审核确认", ()),
     ],
 )
 def test_search_table(index: ItemIndex, query: str, first: str, also: tuple[str, ...]) -> None:
@@ -49,7 +53,9 @@ def test_search_table(index: ItemIndex, query: str, first: str, also: tuple[str,
         assert name in names
 
 
-@pytest.mark.parametrize("query", ["", "   ", "xyzq", "护照", "！！"])
+# "ermit" is inside "permit", "db" across "fooD Business": an English name matches from the
+# start of one of its words.
+@pytest.mark.parametrize("query", ["", "   ", "xyzq", "护照", "！！", "ermit", "dbusiness"])
 def test_no_match_is_empty(index: ItemIndex, query: str) -> None:
     assert index.search(query) == []
 

@@ -171,17 +171,17 @@
 <context>
     <name>CaseDelivery</name>
     <message>
-        <location filename="../screens/case_submit.py" line="275"/>
+        <location filename="../screens/case_submit.py" line="281"/>
         <source>EMS 邮寄至 %1</source>
         <translation>EMS to %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="279"/>
+        <location filename="../screens/case_submit.py" line="285"/>
         <source>电子送达</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="280"/>
+        <location filename="../screens/case_submit.py" line="286"/>
         <source>到窗口领取</source>
         <translation>Collect at a window</translation>
     </message>
@@ -189,22 +189,22 @@
 <context>
     <name>CaseIdentity</name>
     <message>
-        <location filename="../screens/case_submit.py" line="263"/>
+        <location filename="../screens/case_submit.py" line="269"/>
         <source>居民身份证</source>
         <translation>Resident ID card</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="264"/>
+        <location filename="../screens/case_submit.py" line="270"/>
         <source>社会保障卡</source>
         <translation>Social security card</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="267"/>
+        <location filename="../screens/case_submit.py" line="273"/>
         <source>身份码</source>
         <translation>Identity QR code</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="268"/>
+        <location filename="../screens/case_submit.py" line="274"/>
         <source>手动填写</source>
         <translation>Typed by hand</translation>
     </message>
@@ -212,127 +212,127 @@
 <context>
     <name>CaseJourney</name>
     <message>
-        <location filename="../screens/case_screen.py" line="93"/>
+        <location filename="../screens/case_screen.py" line="95"/>
         <source>社工登录（代办）</source>
         <translation>Staff sign-in (on behalf)</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="94"/>
+        <location filename="../screens/case_screen.py" line="96"/>
         <source>代办记录</source>
         <translation>Shift records</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="104"/>
+        <location filename="../screens/case_screen.py" line="106"/>
         <source>请填写申请信息</source>
         <translation>Fill in the application</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="107"/>
+        <location filename="../screens/case_screen.py" line="109"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="107"/>
+        <location filename="../screens/case_screen.py" line="109"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="111"/>
+        <location filename="../screens/case_screen.py" line="113"/>
         <source>正在提交，请稍候…</source>
         <translation>Submitting, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="114"/>
+        <location filename="../screens/case_screen.py" line="116"/>
         <source>暂时无法提交</source>
         <translation>Cannot submit right now</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="116"/>
+        <location filename="../screens/case_screen.py" line="118"/>
         <source>申请未能保存，请重试；仍不成功请到窗口办理。</source>
         <translation>The application could not be saved. Please try again, or apply at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="121"/>
+        <location filename="../screens/case_screen.py" line="123"/>
         <source>重试</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="201"/>
+        <location filename="../screens/case_screen.py" line="203"/>
         <source>事项目录暂不可用，请稍后再试或到窗口办理。</source>
         <translation>The list of services is not available. Please try later or apply at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="206"/>
+        <location filename="../screens/case_screen.py" line="208"/>
         <source>请选择或搜索您要办理的事项</source>
         <translation>Please choose or search for the service you need</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="207"/>
+        <location filename="../screens/case_screen.py" line="209"/>
         <source>请刷身份证或社保卡，或出示手机上的身份码</source>
         <translation>Please place your ID card or social security card on the reader, or show the identity code on your phone</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="208"/>
+        <location filename="../screens/case_screen.py" line="210"/>
         <source>请填写申请信息，填好后点下一步</source>
         <translation>Please fill in the application, then tap Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="209"/>
+        <location filename="../screens/case_screen.py" line="211"/>
         <source>请拍摄申请材料，或选择到窗口提交</source>
         <translation>Please photograph your documents, or choose to bring them to the window</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="210"/>
+        <location filename="../screens/case_screen.py" line="212"/>
         <source>请选择领取办理结果的方式</source>
         <translation>Please choose how to receive the result</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="211"/>
+        <location filename="../screens/case_screen.py" line="213"/>
         <source>请核对申请信息，无误后点提交</source>
         <translation>Please check your application, then tap Submit</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="212"/>
+        <location filename="../screens/case_screen.py" line="214"/>
         <source>申请没能保存，请点重试，或到窗口办理</source>
         <translation>The application could not be saved. Please tap Try again, or go to a window</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="215"/>
+        <location filename="../screens/case_screen.py" line="217"/>
         <source>申请已提交，办件编号 %1，请取走回执。</source>
         <translation>Your application is submitted, case number %1. Please take your receipt.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="293"/>
+        <location filename="../screens/case_screen.py" line="295"/>
         <source>申请已提交，正在打印回执…</source>
         <translation>Submitted. Printing your receipt…</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="356"/>
+        <location filename="../screens/case_screen.py" line="358"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="357"/>
+        <location filename="../screens/case_screen.py" line="359"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="360"/>
+        <location filename="../screens/case_screen.py" line="362"/>
         <source>代办人</source>
         <translation>Submitted by</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="458"/>
+        <location filename="../screens/case_screen.py" line="460"/>
         <source>申请已安全保存在本机，联网后自动上传。</source>
         <translation>Your application is saved safely on this terminal and will be uploaded when the network is back.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="479"/>
+        <location filename="../screens/case_screen.py" line="481"/>
         <source>未登录：以下为市民自助申请</source>
         <translation>No staff signed in: citizens apply for themselves</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="481"/>
+        <location filename="../screens/case_screen.py" line="483"/>
         <source>代办中：工号 %1</source>
         <translation>On behalf: staff %1</translation>
     </message>
@@ -1059,73 +1059,73 @@
 <context>
     <name>DeliveryPage</name>
     <message>
-        <location filename="../screens/case_submit.py" line="40"/>
-        <location filename="../screens/case_submit.py" line="116"/>
+        <location filename="../screens/case_submit.py" line="41"/>
+        <location filename="../screens/case_submit.py" line="117"/>
         <source>办好后，您想怎样领取结果？</source>
         <translation>How would you like to receive the result?</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="47"/>
+        <location filename="../screens/case_submit.py" line="48"/>
         <source>到窗口领取</source>
         <translation>Collect at a window</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="48"/>
+        <location filename="../screens/case_submit.py" line="49"/>
         <source>EMS 邮寄到家（不见面）</source>
         <translation>By EMS to your home</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="49"/>
+        <location filename="../screens/case_submit.py" line="50"/>
         <source>电子送达（网上下载）</source>
         <translation>Electronically (download)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="59"/>
+        <location filename="../screens/case_submit.py" line="60"/>
         <source>寄到其他地址</source>
         <translation>Send to another address</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="65"/>
+        <location filename="../screens/case_submit.py" line="66"/>
         <source>请输入收件地址，写到门牌号</source>
         <translation>Delivery address, down to the door number</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="69"/>
+        <location filename="../screens/case_submit.py" line="70"/>
         <source>联系电话（用于通知办理结果）</source>
         <translation>Phone number (to tell you the result)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="76"/>
+        <location filename="../screens/case_submit.py" line="77"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="77"/>
+        <location filename="../screens/case_submit.py" line="78"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="101"/>
+        <location filename="../screens/case_submit.py" line="102"/>
         <source>寄到身份证地址：%1</source>
         <translation>Send to the ID card address: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="116"/>
+        <location filename="../screens/case_submit.py" line="117"/>
         <source>请确认联系电话</source>
         <translation>Please check your phone number</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="172"/>
+        <location filename="../screens/case_submit.py" line="173"/>
         <source>请选择领取方式。</source>
         <translation>Please choose how to receive the result.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="175"/>
+        <location filename="../screens/case_submit.py" line="176"/>
         <source>请填写收件地址，写到门牌号。</source>
         <translation>Please enter the delivery address, down to the door number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="183"/>
+        <location filename="../screens/case_submit.py" line="184"/>
         <source>电话号码不对，手机号是 1 开头的 11 位数字。</source>
         <translation>This phone number is not right: a mobile number has 11 digits starting with 1.</translation>
     </message>
@@ -1363,27 +1363,27 @@
 <context>
     <name>FindPage</name>
     <message>
-        <location filename="../screens/case_pages.py" line="85"/>
+        <location filename="../screens/case_pages.py" line="86"/>
         <source>请选择要办理的事项</source>
         <translation>Choose a service</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="91"/>
+        <location filename="../screens/case_pages.py" line="93"/>
         <source>输入事项名称或拼音首字母，如 jzz</source>
         <translation>Type a name or pinyin initials, e.g. jzz</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="101"/>
+        <location filename="../screens/case_pages.py" line="103"/>
         <source>个人办事</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="101"/>
+        <location filename="../screens/case_pages.py" line="103"/>
         <source>法人办事</source>
         <translation>Business</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="123"/>
+        <location filename="../screens/case_pages.py" line="125"/>
         <source>没有找到相关事项，请换个说法试试，或到服务台咨询。</source>
         <translation>Nothing found. Try other words, or ask at the service desk.</translation>
     </message>
@@ -1545,17 +1545,17 @@
 <context>
     <name>GroupField</name>
     <message>
-        <location filename="../widgets/form_fields.py" line="266"/>
+        <location filename="../widgets/form_fields.py" line="271"/>
         <source>＋ 添加一位</source>
         <translation>+ Add a person</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="299"/>
+        <location filename="../widgets/form_fields.py" line="304"/>
         <source>%1：第%2位</source>
         <translation>%1: no. %2</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="310"/>
+        <location filename="../widgets/form_fields.py" line="315"/>
         <source>修改</source>
         <translation>Change</translation>
     </message>
@@ -1568,7 +1568,7 @@
         <translation>Remove this person</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="244"/>
+        <location filename="../widgets/form_fields.py" line="249"/>
         <source>（未填写）</source>
         <translation>(not filled in)</translation>
     </message>
@@ -1576,82 +1576,102 @@
 <context>
     <name>GuidePage</name>
     <message>
-        <location filename="../screens/case_pages.py" line="194"/>
+        <location filename="../screens/case_pages.py" line="223"/>
         <source>申请办理</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="194"/>
+        <location filename="../screens/case_pages.py" line="223"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="200"/>
+        <location filename="../screens/case_pages.py" line="230"/>
         <source>必需</source>
         <translation>required</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="200"/>
+        <location filename="../screens/case_pages.py" line="230"/>
         <source>选交</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="202"/>
+        <location filename="../screens/case_pages.py" line="232"/>
         <source>需原件</source>
         <translation>original needed</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="206"/>
+        <location filename="../screens/case_pages.py" line="208"/>
         <source>免费</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="208"/>
+        <location filename="../screens/case_pages.py" line="209"/>
         <source>%1 元</source>
         <translation>CNY %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="211"/>
+        <location filename="../screens/case_pages.py" line="233"/>
+        <source>· %1（%2）</source>
+        <translation>· %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_pages.py" line="234"/>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../screens/case_pages.py" line="239"/>
+        <source>%1（依据%2）</source>
+        <translation>%1 (set by %2)</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_pages.py" line="241"/>
         <source>窗口领取</source>
         <translation>collect at the counter</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="212"/>
-        <source>EMS 邮寄</source>
-        <translation>EMS</translation>
+        <location filename="../screens/case_pages.py" line="243"/>
+        <source>EMS 邮寄（免费）</source>
+        <translation>EMS post (free)</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="213"/>
+        <location filename="../screens/case_pages.py" line="245"/>
+        <source>EMS 邮寄（%1 元）</source>
+        <translation>EMS post (CNY %1)</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_pages.py" line="247"/>
         <source>电子送达</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="217"/>
+        <location filename="../screens/case_pages.py" line="252"/>
         <source>申请对象：%1</source>
         <translation>Who can apply: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="219"/>
+        <location filename="../screens/case_pages.py" line="254"/>
         <source>事项类型：%1</source>
         <translation>Type: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="220"/>
+        <location filename="../screens/case_pages.py" line="255"/>
         <source>办理部门：%1</source>
         <translation>Department: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="221"/>
+        <location filename="../screens/case_pages.py" line="256"/>
         <source>申请材料：</source>
         <translation>Materials:</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="223"/>
+        <location filename="../screens/case_pages.py" line="258"/>
         <source>收费：%1</source>
         <translation>Fee: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_pages.py" line="224"/>
+        <location filename="../screens/case_pages.py" line="259"/>
         <source>承诺时限：%n 个工作日</source>
         <translation>
             <numerusform>Time limit: %n working day</numerusform>
@@ -1659,22 +1679,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="225"/>
+        <location filename="../screens/case_pages.py" line="260"/>
         <source>送达方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="228"/>
+        <location filename="../screens/case_pages.py" line="263"/>
         <source>设定依据：%1</source>
         <translation>Legal basis: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="234"/>
+        <location filename="../screens/case_pages.py" line="269"/>
         <source>本事项可在本机自助申请。</source>
         <translation>You can apply for this service on this terminal.</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="236"/>
+        <location filename="../screens/case_pages.py" line="271"/>
         <source>本事项需到窗口办理，请取号后到窗口申请。</source>
         <translation>This service is handled at a window: please take a ticket.</translation>
     </message>
@@ -1975,6 +1995,44 @@
     </message>
 </context>
 <context>
+    <name>ItemType</name>
+    <message>
+        <location filename="../screens/case_pages.py" line="189"/>
+        <source>行政许可</source>
+        <translation>Licence or permit</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_pages.py" line="190"/>
+        <source>行政给付</source>
+        <translation>Benefit payment</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_pages.py" line="191"/>
+        <source>行政确认</source>
+        <translation>Official confirmation</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_pages.py" line="192"/>
+        <source>行政奖励</source>
+        <translation>Award</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_pages.py" line="193"/>
+        <source>行政裁决</source>
+        <translation>Official ruling on a dispute</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_pages.py" line="194"/>
+        <source>其他行政权力</source>
+        <translation>Other official decision</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_pages.py" line="195"/>
+        <source>公共服务</source>
+        <translation>Public service</translation>
+    </message>
+</context>
+<context>
     <name>KioskWindow</name>
     <message>
         <location filename="../main_window.py" line="144"/>
@@ -2079,6 +2137,14 @@
     </message>
 </context>
 <context>
+    <name>Lists</name>
+    <message>
+        <location filename="../screens/case_pages.py" line="202"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
     <name>MaterialViewer</name>
     <message>
         <location filename="../counter/material_viewer.py" line="25"/>
@@ -2120,53 +2186,53 @@
 <context>
     <name>MaterialsPage</name>
     <message>
-        <location filename="../screens/case_materials.py" line="50"/>
+        <location filename="../screens/case_materials.py" line="53"/>
         <source>请提交申请材料</source>
         <translation>Provide the materials</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="78"/>
+        <location filename="../screens/case_materials.py" line="82"/>
         <source>拍这一页</source>
         <translation>Take this page</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="79"/>
+        <location filename="../screens/case_materials.py" line="83"/>
         <source>重拍上一页</source>
         <translation>Retake last page</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="80"/>
+        <location filename="../screens/case_materials.py" line="84"/>
         <source>这份材料拍完了</source>
         <translation>Done with this one</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="101"/>
+        <location filename="../screens/case_materials.py" line="105"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="101"/>
+        <location filename="../screens/case_materials.py" line="105"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="124"/>
+        <location filename="../screens/case_materials.py" line="129"/>
         <source>（选交）</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="128"/>
+        <location filename="../screens/case_materials.py" line="133"/>
         <source>拍摄</source>
         <translation>Capture</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="136"/>
-        <location filename="../screens/case_materials.py" line="151"/>
+        <location filename="../screens/case_materials.py" line="141"/>
+        <location filename="../screens/case_materials.py" line="156"/>
         <source>到窗口提交</source>
         <translation>Bring to window</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_materials.py" line="149"/>
+        <location filename="../screens/case_materials.py" line="154"/>
         <source>已拍摄 %n 页</source>
         <translation>
             <numerusform>%n page captured</numerusform>
@@ -2174,37 +2240,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="153"/>
+        <location filename="../screens/case_materials.py" line="158"/>
         <source>未提交</source>
         <translation>Not provided</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="173"/>
+        <location filename="../screens/case_materials.py" line="182"/>
         <source>还缺：%1</source>
         <translation>Still missing: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="182"/>
+        <location filename="../screens/case_materials.py" line="192"/>
         <source>正在拍摄：%1</source>
         <translation>Capturing: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="183"/>
+        <location filename="../screens/case_materials.py" line="194"/>
         <source>请将材料平放在拍摄区内，一次拍一页。</source>
         <translation>Lay the document flat in the capture area, one page at a time.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="225"/>
+        <location filename="../screens/case_materials.py" line="236"/>
         <source>拍好了。还有下一页就继续拍，没有了就点“这份材料拍完了”。</source>
         <translation>Got it. Capture the next page, or tap Done with this one.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="231"/>
+        <location filename="../screens/case_materials.py" line="242"/>
         <source>已删除上一页，请重新拍摄。</source>
         <translation>Last page removed; please capture it again.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_materials.py" line="235"/>
+        <location filename="../screens/case_materials.py" line="246"/>
         <source>已拍 %n 页</source>
         <translation>
             <numerusform>%n page so far</numerusform>
@@ -2212,32 +2278,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="268"/>
+        <location filename="../screens/case_materials.py" line="279"/>
         <source>拍摄设备暂时不可用，请到窗口提交材料。</source>
         <translation>The camera is not available; please bring the materials to a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="276"/>
+        <location filename="../screens/case_materials.py" line="287"/>
         <source>没有找到材料，请将材料平放在拍摄区域内。</source>
         <translation>No document found: lay it flat in the capture area.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="277"/>
+        <location filename="../screens/case_materials.py" line="288"/>
         <source>材料超出拍摄范围，请移到中间。</source>
         <translation>The document is cut off: move it to the middle.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="278"/>
+        <location filename="../screens/case_materials.py" line="289"/>
         <source>画面模糊，请保持材料不动再拍。</source>
         <translation>Blurry: keep the document still.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="279"/>
+        <location filename="../screens/case_materials.py" line="290"/>
         <source>光线太暗，请把材料移到灯下。</source>
         <translation>Too dark: move the document into the light.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="280"/>
+        <location filename="../screens/case_materials.py" line="291"/>
         <source>反光太强，请稍微调整材料角度。</source>
         <translation>Glare: tilt the document a little.</translation>
     </message>
@@ -2253,7 +2319,7 @@
 <context>
     <name>Page</name>
     <message>
-        <location filename="../screens/case_pages.py" line="51"/>
+        <location filename="../screens/case_pages.py" line="52"/>
         <source>第%1步，共%2步</source>
         <translation>Step %1 of %2</translation>
     </message>
@@ -2990,32 +3056,32 @@ Applicant: %3</translation>
 <context>
     <name>ReceiptPage</name>
     <message>
-        <location filename="../screens/case_submit.py" line="285"/>
+        <location filename="../screens/case_submit.py" line="291"/>
         <source>申请已提交，办件编号：</source>
         <translation>Submitted. Case number:</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="307"/>
+        <location filename="../screens/case_submit.py" line="314"/>
         <source>评价本次服务</source>
         <translation>Rate this service</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="308"/>
+        <location filename="../screens/case_submit.py" line="315"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="333"/>
+        <location filename="../screens/case_submit.py" line="344"/>
         <source>网络暂时不通：申请已安全保存在本机，联网后自动上传。这是临时编号。</source>
         <translation>The network is down: your application is saved safely here and will be uploaded automatically. This is a provisional number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="336"/>
+        <location filename="../screens/case_submit.py" line="347"/>
         <source>已上传至政务服务平台。</source>
         <translation>Uploaded to the government service platform.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_submit.py" line="338"/>
+        <location filename="../screens/case_submit.py" line="349"/>
         <source>承诺办结：%1（%n 个工作日）</source>
         <translation>
             <numerusform>Promised by: %1 (%n working day)</numerusform>
@@ -3023,37 +3089,37 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="341"/>
+        <location filename="../screens/case_submit.py" line="352"/>
         <source>领取方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="344"/>
+        <location filename="../screens/case_submit.py" line="355"/>
         <source>代办人：%1</source>
         <translation>Submitted by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="346"/>
+        <location filename="../screens/case_submit.py" line="357"/>
         <source>验证码：%1（查询进度、评价时核对用）</source>
         <translation>Receipt code: %1 (to check progress or rate the service)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="350"/>
+        <location filename="../screens/case_submit.py" line="370"/>
         <source>还需到窗口提交：%1</source>
         <translation>Still to bring to the window: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="352"/>
+        <location filename="../screens/case_submit.py" line="372"/>
         <source>办理部门：%1</source>
         <translation>Department: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="360"/>
+        <location filename="../screens/case_submit.py" line="380"/>
         <source>请取走打印的受理回执，扫码可查询办理进度。</source>
         <translation>Take your printed receipt; scan its code to follow your case.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="362"/>
+        <location filename="../screens/case_submit.py" line="382"/>
         <source>回执未能打印，请用手机拍下此屏幕。</source>
         <translation>The receipt could not be printed: please photograph this screen.</translation>
     </message>
@@ -3100,57 +3166,57 @@ Applicant: %3</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../screens/case_submit.py" line="191"/>
+        <location filename="../screens/case_submit.py" line="192"/>
         <source>请核对申请信息</source>
         <translation>Check your application</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="205"/>
+        <location filename="../screens/case_submit.py" line="207"/>
         <source>点击“提交”后，申请将保存在本机并上传至政务服务平台。</source>
         <translation>Submit saves your application here and uploads it to the platform.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="209"/>
+        <location filename="../screens/case_submit.py" line="211"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="209"/>
+        <location filename="../screens/case_submit.py" line="211"/>
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="222"/>
+        <location filename="../screens/case_submit.py" line="224"/>
         <source>事项：%1</source>
         <translation>Service: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="223"/>
+        <location filename="../screens/case_submit.py" line="225"/>
         <source>申请人：%1（%2）</source>
         <translation>Applicant: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="227"/>
+        <location filename="../screens/case_submit.py" line="229"/>
         <source>身份核验：%1</source>
         <translation>Identity checked by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="229"/>
+        <location filename="../screens/case_submit.py" line="231"/>
         <source>代办人：%1</source>
         <translation>Submitted by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="234"/>
+        <location filename="../screens/case_submit.py" line="236"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="236"/>
+        <location filename="../screens/case_submit.py" line="238"/>
         <source>材料：</source>
         <translation>Materials:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_submit.py" line="240"/>
+        <location filename="../screens/case_submit.py" line="243"/>
         <source>%1（%n 页）</source>
         <translation>
             <numerusform>%1 (%n page)</numerusform>
@@ -3158,17 +3224,17 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="242"/>
+        <location filename="../screens/case_submit.py" line="245"/>
         <source>%1（到窗口提交）</source>
         <translation>%1 (brought to window)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="243"/>
+        <location filename="../screens/case_submit.py" line="246"/>
         <source>领取方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="244"/>
+        <location filename="../screens/case_submit.py" line="247"/>
         <source>联系电话：%1</source>
         <translation>Phone: %1</translation>
     </message>

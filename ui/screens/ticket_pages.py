@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from contract.models import CatalogItem, TicketCategory
+from kiosk import catalog_words as words
 from kiosk.journeys.ticket.flow import FINAL_FAILURES, IssueFailure
 from kiosk.search import ItemIndex
-from ui.widgets import make_button, make_label
+from ui.widgets import make_button, make_label, shown_as_is
 from ui.widgets.journey_kit import Page, list_area, option_card, wrapped_label
 from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
 
@@ -36,7 +37,10 @@ _BREAK_AFTER = "和及与、（"
 
 def two_lines(name: str, limit: int = LINE_CHARS) -> str:
     """A long item name on two lines (a push button does not wrap): after a conjunction or
-    mark near the middle when there is one, else in the middle."""
+    mark near the middle when there is one, else in the middle; an English name (in letters
+    about half as wide) between the words nearest its middle."""
+    if " " in name and name.isascii():
+        return _two_lines_of_words(name, 2 * limit)
     if len(name) <= limit:
         return name
     middle = len(name) // 2
@@ -45,6 +49,14 @@ def two_lines(name: str, limit: int = LINE_CHARS) -> str:
     if max(cut, len(name) - cut) > limit + 4:  # a lopsided cut: the middle is better
         cut = middle
     return name[:cut] + "\n" + name[cut:]
+
+
+def _two_lines_of_words(name: str, limit: int) -> str:
+    if len(name) <= limit:
+        return name
+    middle = len(name) // 2
+    cut = min((i for i, ch in enumerate(name) if ch == " "), key=lambda i: abs(i - middle))
+    return name[:cut] + "\n" + name[cut + 1 :]
 
 
 def _clear(layout: QGridLayout) -> None:
@@ -171,7 +183,8 @@ class ChoosePage(Page):
         _clear(self.item_grid)
         self.item_buttons.clear()
         for n, item in enumerate(shown):
-            button = make_button(two_lines(item.name), "ItemButton")
+            name = words.item_name(item, self._english)
+            button = make_button(shown_as_is(two_lines(name)), "ItemButton")
             button.clicked.connect(lambda _=False, c=item.code: self.item_chosen.emit(c))
             self.item_grid.addWidget(button, n // self._columns, n % self._columns)
             self.item_buttons[item.code] = button

@@ -561,42 +561,42 @@
 <context>
     <name>ChoosePage</name>
     <message>
-        <location filename="../screens/ticket_pages.py" line="64"/>
+        <location filename="../screens/ticket_pages.py" line="76"/>
         <source>请选择要办理的业务</source>
         <translation>Choose what you need</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="74"/>
+        <location filename="../screens/ticket_pages.py" line="86"/>
         <source>按业务类别取号</source>
         <translation>By service type</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="75"/>
+        <location filename="../screens/ticket_pages.py" line="87"/>
         <source>按办理事项取号</source>
         <translation>By what you need done</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="99"/>
+        <location filename="../screens/ticket_pages.py" line="111"/>
         <source>输入事项名称或拼音首字母，如 jzz</source>
         <translation>Type the service name or pinyin initials, e.g. jzz</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="105"/>
+        <location filename="../screens/ticket_pages.py" line="117"/>
         <source>不知道去哪个窗口？找到要办的事项，系统为您取对应的号</source>
         <translation>Not sure which window? Find what you need done and you get a ticket for the right queue</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="108"/>
+        <location filename="../screens/ticket_pages.py" line="120"/>
         <source>没有找到相关事项，请换个说法试试，或按业务类别取号。</source>
         <translation>Nothing found. Try other words, or take a ticket by service type.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="152"/>
+        <location filename="../screens/ticket_pages.py" line="164"/>
         <source>请选择要办理的业务类别</source>
         <translation>Please choose a service</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="154"/>
+        <location filename="../screens/ticket_pages.py" line="166"/>
         <source>请找到您要办理的事项</source>
         <translation>Find what you need done</translation>
     </message>
@@ -1277,77 +1277,77 @@
 <context>
     <name>FailedPage</name>
     <message>
-        <location filename="../screens/ticket_pages.py" line="217"/>
-        <location filename="../screens/ticket_pages.py" line="253"/>
-        <location filename="../screens/ticket_pages.py" line="257"/>
-        <location filename="../screens/ticket_pages.py" line="258"/>
+        <location filename="../screens/ticket_pages.py" line="230"/>
+        <location filename="../screens/ticket_pages.py" line="266"/>
+        <location filename="../screens/ticket_pages.py" line="270"/>
+        <location filename="../screens/ticket_pages.py" line="271"/>
         <source>暂时无法取号</source>
         <translation>No number can be issued right now</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="222"/>
-        <location filename="../screens/ticket_pages.py" line="231"/>
+        <location filename="../screens/ticket_pages.py" line="235"/>
+        <location filename="../screens/ticket_pages.py" line="244"/>
         <source>重试</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="231"/>
+        <location filename="../screens/ticket_pages.py" line="244"/>
         <source>重新刷证或扫码</source>
         <translation>Card or code again</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="240"/>
-        <location filename="../screens/ticket_pages.py" line="243"/>
+        <location filename="../screens/ticket_pages.py" line="253"/>
+        <location filename="../screens/ticket_pages.py" line="256"/>
         <source>不能重复取号</source>
         <translation>You already have a ticket</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="241"/>
+        <location filename="../screens/ticket_pages.py" line="254"/>
         <source>您在该业务已有一个未办结的号码，请留意叫号，无需重复取号。</source>
         <translation>You already hold an open ticket for this service. Please wait to be called; no second ticket is needed.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="244"/>
+        <location filename="../screens/ticket_pages.py" line="257"/>
         <source>您已有一个未办结的号码 %1，请留意叫号，无需重复取号。</source>
         <translation>You already hold ticket %1, still open. Please wait to be called; no second ticket is needed.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="247"/>
+        <location filename="../screens/ticket_pages.py" line="260"/>
         <source>身份证读取失败</source>
         <translation>The ID card could not be read</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="247"/>
+        <location filename="../screens/ticket_pages.py" line="260"/>
         <source>请将身份证平放在读卡区，稍等片刻再拿开。</source>
         <translation>Lay your ID card flat on the reader and wait a moment before taking it back.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="249"/>
+        <location filename="../screens/ticket_pages.py" line="262"/>
         <source>身份码已过期</source>
         <translation>The identity code has expired</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="249"/>
+        <location filename="../screens/ticket_pages.py" line="262"/>
         <source>请在手机上刷新身份码后重新扫描。</source>
         <translation>Refresh the code on your phone and scan it again.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="251"/>
+        <location filename="../screens/ticket_pages.py" line="264"/>
         <source>无法识别该二维码</source>
         <translation>This QR code is not recognised</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="251"/>
+        <location filename="../screens/ticket_pages.py" line="264"/>
         <source>请出示手机上的电子身份码，或刷身份证。</source>
         <translation>Show the electronic identity code on your phone, or place your ID card.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="254"/>
+        <location filename="../screens/ticket_pages.py" line="267"/>
         <source>网络暂时不通，请稍后重试，或到服务台人工取号。</source>
         <translation>The network is down. Try again shortly, or ask at the help desk for a number.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="258"/>
+        <location filename="../screens/ticket_pages.py" line="271"/>
         <source>系统暂时出现故障，请到服务台人工取号。</source>
         <translation>The system has a fault. Please ask at the help desk for a number.</translation>
     </message>
@@ -1893,7 +1893,7 @@
     </message>
     <message>
         <location filename="../screens/case_identify.py" line="94"/>
-        <location filename="../screens/ticket_pages.py" line="205"/>
+        <location filename="../screens/ticket_pages.py" line="218"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
@@ -1943,32 +1943,32 @@
         <translation>The identity code cannot be checked now. Please use your ID card.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="184"/>
+        <location filename="../screens/ticket_pages.py" line="197"/>
         <source>实名取号</source>
         <translation>Ticket with your ID</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="190"/>
+        <location filename="../screens/ticket_pages.py" line="203"/>
         <source>刷身份证</source>
         <translation>Place your ID card</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="190"/>
+        <location filename="../screens/ticket_pages.py" line="203"/>
         <source>将身份证平放在读卡区，读取后即可拿开</source>
         <translation>Lay your ID card flat on the reader; take it back once it is read</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="194"/>
+        <location filename="../screens/ticket_pages.py" line="207"/>
         <source>出示身份码</source>
         <translation>Show your identity QR</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="195"/>
+        <location filename="../screens/ticket_pages.py" line="208"/>
         <source>打开手机上的电子身份码（如政务服务码），对准扫码窗口</source>
         <translation>Open the electronic identity code on your phone (e.g. the government service code) and hold it to the scanner</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="201"/>
+        <location filename="../screens/ticket_pages.py" line="214"/>
         <source>证件信息仅用于本次取号，凭条和屏幕上只显示部分号码</source>
         <translation>Your ID is used only for this ticket; the screen and the ticket show part of the number only</translation>
     </message>
@@ -3503,58 +3503,58 @@ Applicant: %3</translation>
 <context>
     <name>TicketJourney</name>
     <message>
-        <location filename="../screens/ticket_screen.py" line="85"/>
+        <location filename="../screens/ticket_screen.py" line="86"/>
         <source>正在为您取号，请稍候…</source>
         <translation>Getting your number, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="90"/>
+        <location filename="../screens/ticket_screen.py" line="91"/>
         <source>取号成功</source>
         <translation>Here is your number</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="111"/>
+        <location filename="../screens/ticket_screen.py" line="112"/>
         <source>手机扫码，随时查看叫号进度</source>
         <translation>Scan with your phone to follow the queue</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="194"/>
+        <location filename="../screens/ticket_screen.py" line="195"/>
         <source>请选择要办理的业务类别</source>
         <translation>Please choose a service</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="195"/>
+        <location filename="../screens/ticket_screen.py" line="196"/>
         <source>请刷身份证，或出示手机上的身份码</source>
         <translation>Please place your ID card, or show the identity QR on your phone</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="200"/>
+        <location filename="../screens/ticket_screen.py" line="201"/>
         <source>您的号码是 %1，请取走凭条。</source>
         <translation>Your number is %1. Please take your ticket.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="202"/>
+        <location filename="../screens/ticket_screen.py" line="203"/>
         <source>您的号码是 %1。凭条未能打印，请记住您的号码。</source>
         <translation>Your number is %1. The ticket could not be printed: please remember your number.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="226"/>
-        <location filename="../screens/ticket_screen.py" line="273"/>
+        <location filename="../screens/ticket_screen.py" line="227"/>
+        <location filename="../screens/ticket_screen.py" line="280"/>
         <source>实名取号：%1</source>
         <translation>ID: %1</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="244"/>
+        <location filename="../screens/ticket_screen.py" line="246"/>
         <source>「%1」需要实名取号</source>
         <translation>&quot;%1&quot; needs your ID</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="267"/>
+        <location filename="../screens/ticket_screen.py" line="274"/>
         <source>办理事项：%1</source>
         <translation>For: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/ticket_screen.py" line="278"/>
+        <location filename="../screens/ticket_screen.py" line="285"/>
         <source>前面还有 %n 人等候</source>
         <translation>
             <numerusform>%n person waiting ahead of you</numerusform>
@@ -3562,12 +3562,12 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="280"/>
+        <location filename="../screens/ticket_screen.py" line="287"/>
         <source>前面没有人等候，请留意叫号</source>
         <translation>Nobody is ahead of you: watch for your number</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/ticket_screen.py" line="282"/>
+        <location filename="../screens/ticket_screen.py" line="289"/>
         <source>，预计等候约 %n 分钟</source>
         <translation>
             <numerusform>, about %n minute</numerusform>
@@ -3575,7 +3575,7 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="284"/>
+        <location filename="../screens/ticket_screen.py" line="291"/>
         <source>请到 %1 等候叫号</source>
         <translation>Please wait at %1 to be called</translation>
     </message>

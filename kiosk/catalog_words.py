@@ -10,10 +10,13 @@ basis is a citation and has no English.
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from contract import models as m
 from kiosk.catalog_cache import ItemGuide, KioskGuide
 
 __all__ = [
+    "case_item_name",
     "department",
     "event_name",
     "fee_basis",
@@ -33,6 +36,20 @@ def _pick(chinese: str, english: str, in_english: bool) -> str:
 
 def item_name(item: m.CatalogItem, english: bool) -> str:
     return _pick(item.name, item.name_en, english)
+
+
+class NamedByHub(Protocol):
+    """A case's item as the hub names it: a case's progress, a case to rate."""
+
+    @property
+    def item_name(self) -> str: ...
+
+    @property
+    def item_name_en(self) -> str: ...
+
+
+def case_item_name(case: NamedByHub, english: bool) -> str:
+    return _pick(case.item_name, case.item_name_en, english)
 
 
 def department(item: m.CatalogItem, english: bool) -> str:

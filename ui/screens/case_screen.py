@@ -469,8 +469,9 @@ class CaseJourney(JourneyScreen):
         data = self.receipt
         if data is None or self.flow.state is not CaseState.RECEIPT:
             return
+        name_en = self.draft.item.name_en if self.draft is not None else ""
         self.rate_case_requested.emit(
-            receipt_subject(data.number, data.verification_code, data.item_name)
+            receipt_subject(data.number, data.verification_code, data.item_name, name_en)
         )
 
     # -- community worker --------------------------------------------------------------------

@@ -327,12 +327,12 @@
         <translation>Your application is saved safely on this terminal and will be uploaded when the network is back.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="481"/>
+        <location filename="../screens/case_screen.py" line="482"/>
         <source>未登录：以下为市民自助申请</source>
         <translation>No staff signed in: citizens apply for themselves</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="483"/>
+        <location filename="../screens/case_screen.py" line="484"/>
         <source>代办中：工号 %1</source>
         <translation>On behalf: staff %1</translation>
     </message>
@@ -2414,99 +2414,99 @@
 <context>
     <name>ProgressJourney</name>
     <message>
-        <location filename="../screens/progress_screen.py" line="71"/>
+        <location filename="../screens/progress_screen.py" line="74"/>
         <source>办件进度查询</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="87"/>
+        <location filename="../screens/progress_screen.py" line="90"/>
         <source>身份证号后六位</source>
         <translation>Last 6 of ID number</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="90"/>
+        <location filename="../screens/progress_screen.py" line="93"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="96"/>
+        <location filename="../screens/progress_screen.py" line="99"/>
         <source>身份证后六位</source>
         <translation>Last 6 of ID</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="101"/>
+        <location filename="../screens/progress_screen.py" line="104"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="115"/>
+        <location filename="../screens/progress_screen.py" line="118"/>
         <source>正在查询，请稍候…</source>
         <translation>Searching, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="131"/>
+        <location filename="../screens/progress_screen.py" line="134"/>
         <source>办件进度</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="125"/>
-        <location filename="../screens/progress_screen.py" line="138"/>
+        <location filename="../screens/progress_screen.py" line="128"/>
+        <location filename="../screens/progress_screen.py" line="141"/>
         <source>查询其他办件</source>
         <translation>Look up another case</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="74"/>
+        <location filename="../screens/progress_screen.py" line="77"/>
         <source>扫描受理回执上的二维码即可查询；或输入办件编号，再刷身份证或输入身份证号后六位</source>
         <translation>Scan the QR code on your receipt, or type the case number and then place your ID card or type the last six characters of your ID number</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="78"/>
+        <location filename="../screens/progress_screen.py" line="81"/>
         <source>只刷身份证，可查看本人近期的全部办件。</source>
         <translation>Place your ID card alone to see all your recent applications.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="84"/>
+        <location filename="../screens/progress_screen.py" line="87"/>
         <source>回执上 YM 后面的数字</source>
         <translation>The digits after YM on your receipt</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="118"/>
+        <location filename="../screens/progress_screen.py" line="121"/>
         <source>您近期的办件</source>
         <translation>Your recent applications</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="119"/>
+        <location filename="../screens/progress_screen.py" line="122"/>
         <source>请点选要查看的办件。</source>
         <translation>Tap the application you want to see.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="127"/>
-        <location filename="../screens/progress_screen.py" line="140"/>
+        <location filename="../screens/progress_screen.py" line="130"/>
+        <location filename="../screens/progress_screen.py" line="143"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="136"/>
+        <location filename="../screens/progress_screen.py" line="139"/>
         <source>返回办件列表</source>
         <translation>Back to the list</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="144"/>
+        <location filename="../screens/progress_screen.py" line="147"/>
         <source>未能查到办件</source>
         <translation>Case not found</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="144"/>
+        <location filename="../screens/progress_screen.py" line="147"/>
         <source>重新查询</source>
         <translation>Search again</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="186"/>
+        <location filename="../screens/progress_screen.py" line="189"/>
         <source>请扫描受理回执上的二维码，或输入办件编号</source>
         <translation>Scan the QR code on your receipt, or type the case number</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="241"/>
+        <location filename="../screens/progress_screen.py" line="244"/>
         <source>办件编号：%1
 事项：%2
 申请人：%3</source>
@@ -2515,179 +2515,179 @@ Service: %2
 Applicant: %3</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="246"/>
-        <location filename="../screens/progress_screen.py" line="285"/>
+        <location filename="../screens/progress_screen.py" line="249"/>
+        <location filename="../screens/progress_screen.py" line="288"/>
         <source>承诺办结日期：%1</source>
         <translation>Promised by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="251"/>
+        <location filename="../screens/progress_screen.py" line="254"/>
         <source>已补正材料，重新提交</source>
         <translation>Supplemented and resubmitted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="265"/>
+        <location filename="../screens/progress_screen.py" line="268"/>
         <source>已提交申请</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="266"/>
+        <location filename="../screens/progress_screen.py" line="269"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="267"/>
+        <location filename="../screens/progress_screen.py" line="270"/>
         <source>不予受理</source>
         <translation>Not accepted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="268"/>
+        <location filename="../screens/progress_screen.py" line="271"/>
         <source>需要补正材料</source>
         <translation>Documents requested</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="269"/>
+        <location filename="../screens/progress_screen.py" line="272"/>
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="270"/>
+        <location filename="../screens/progress_screen.py" line="273"/>
         <source>特别程序（暂停计时）</source>
         <translation>Special procedure (clock paused)</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="271"/>
+        <location filename="../screens/progress_screen.py" line="274"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="272"/>
+        <location filename="../screens/progress_screen.py" line="275"/>
         <source>已送达</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="277"/>
+        <location filename="../screens/progress_screen.py" line="280"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="279"/>
+        <location filename="../screens/progress_screen.py" line="282"/>
         <source>原因：%1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="281"/>
+        <location filename="../screens/progress_screen.py" line="284"/>
         <source>需补正材料：%1</source>
         <translation>Documents to supply: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="283"/>
+        <location filename="../screens/progress_screen.py" line="286"/>
         <source>补正期限：%1</source>
         <translation>Supply by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="287"/>
+        <location filename="../screens/progress_screen.py" line="290"/>
         <source>准予</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="287"/>
+        <location filename="../screens/progress_screen.py" line="290"/>
         <source>不予批准</source>
         <translation>Not approved</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="288"/>
+        <location filename="../screens/progress_screen.py" line="291"/>
         <source>办理结果：%1</source>
         <translation>Result: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="290"/>
+        <location filename="../screens/progress_screen.py" line="293"/>
         <source>证照编号：%1</source>
         <translation>Certificate number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="293"/>
+        <location filename="../screens/progress_screen.py" line="296"/>
         <source>邮寄送达</source>
         <translation>by post (EMS)</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="294"/>
+        <location filename="../screens/progress_screen.py" line="297"/>
         <source>窗口领取</source>
         <translation>collect at the counter</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="295"/>
+        <location filename="../screens/progress_screen.py" line="298"/>
         <source>电子送达</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="297"/>
+        <location filename="../screens/progress_screen.py" line="300"/>
         <source>送达方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="299"/>
+        <location filename="../screens/progress_screen.py" line="302"/>
         <source>EMS 运单号：%1</source>
         <translation>EMS waybill: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="304"/>
+        <location filename="../screens/progress_screen.py" line="307"/>
         <source>办件编号或身份证号码不正确</source>
         <translation>The case number or ID number is not right</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="305"/>
+        <location filename="../screens/progress_screen.py" line="308"/>
         <source>请核对受理回执上的办件编号和本人身份证号后再查。</source>
         <translation>Check the case number on your receipt and your own ID number, then try again.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="307"/>
+        <location filename="../screens/progress_screen.py" line="310"/>
         <source>没有查到您的办件</source>
         <translation>No applications found for you</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="309"/>
+        <location filename="../screens/progress_screen.py" line="312"/>
         <source>网络中断时提交的办件，上传后才能查到；也可输入回执上的办件编号，或到窗口咨询。</source>
         <translation>An application submitted while the network was down can be found once it has been uploaded. You can also enter the number on your receipt, or ask at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="312"/>
+        <location filename="../screens/progress_screen.py" line="315"/>
         <source>查询次数过多</source>
         <translation>Too many attempts</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="313"/>
+        <location filename="../screens/progress_screen.py" line="316"/>
         <source>为保护办件信息，请稍后再试，或到窗口咨询。</source>
         <translation>To protect case information, please try later or ask at a counter.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="315"/>
+        <location filename="../screens/progress_screen.py" line="318"/>
         <source>这不是受理回执的二维码</source>
         <translation>This is not the QR code of a receipt</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="316"/>
+        <location filename="../screens/progress_screen.py" line="319"/>
         <source>请扫描受理回执上的二维码，或直接输入办件编号。</source>
         <translation>Scan the QR code on your receipt, or type the case number.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="318"/>
+        <location filename="../screens/progress_screen.py" line="321"/>
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="319"/>
         <location filename="../screens/progress_screen.py" line="322"/>
+        <location filename="../screens/progress_screen.py" line="325"/>
         <source>请稍后重试，或到窗口咨询。</source>
         <translation>Try again later, or ask at a counter.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="321"/>
+        <location filename="../screens/progress_screen.py" line="324"/>
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="357"/>
+        <location filename="../screens/progress_screen.py" line="360"/>
         <source>已读取身份证：%1</source>
         <translation>ID card read: %1</translation>
     </message>
@@ -2708,215 +2708,215 @@ Applicant: %3</translation>
 <context>
     <name>RatingJourney</name>
     <message>
-        <location filename="../screens/rating_screen.py" line="60"/>
+        <location filename="../screens/rating_screen.py" line="61"/>
         <source>好差评</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="62"/>
-        <location filename="../screens/rating_screen.py" line="151"/>
+        <location filename="../screens/rating_screen.py" line="63"/>
+        <location filename="../screens/rating_screen.py" line="152"/>
         <source>请将排队凭条或受理回执上的二维码对准扫码窗口</source>
         <translation>Hold the QR code on your queue ticket or case receipt up to the scanner</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="67"/>
+        <location filename="../screens/rating_screen.py" line="68"/>
         <source>扫描排队凭条</source>
         <translation>Scan your queue ticket</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="68"/>
+        <location filename="../screens/rating_screen.py" line="69"/>
         <source>窗口办理结束后即可评价，每次服务评价一次。</source>
         <translation>You can rate a service once it is finished, once per service.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="74"/>
+        <location filename="../screens/rating_screen.py" line="75"/>
         <source>扫描受理回执</source>
         <translation>Scan the case receipt</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="75"/>
+        <location filename="../screens/rating_screen.py" line="76"/>
         <source>自助办事提交后即可评价，每个办件评价一次。</source>
         <translation>Rate a case once it is submitted; each case can be rated once.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="79"/>
+        <location filename="../screens/rating_screen.py" line="80"/>
         <source>评价匿名提交，工作人员看不到评价人信息。</source>
         <translation>Ratings are anonymous: staff never see who rated.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="83"/>
+        <location filename="../screens/rating_screen.py" line="84"/>
         <source>请稍候…</source>
         <translation>Please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="86"/>
-        <location filename="../screens/rating_screen.py" line="152"/>
+        <location filename="../screens/rating_screen.py" line="87"/>
+        <location filename="../screens/rating_screen.py" line="153"/>
         <source>请您评价本次服务</source>
         <translation>How was our service?</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="99"/>
+        <location filename="../screens/rating_screen.py" line="100"/>
         <source>意见或建议（选填）</source>
         <translation>Comments (optional)</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="102"/>
+        <location filename="../screens/rating_screen.py" line="103"/>
         <source>提交评价</source>
         <translation>Send rating</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="106"/>
-        <location filename="../screens/rating_screen.py" line="153"/>
+        <location filename="../screens/rating_screen.py" line="107"/>
+        <location filename="../screens/rating_screen.py" line="154"/>
         <source>感谢您的评价</source>
         <translation>Thank you for your rating</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="110"/>
+        <location filename="../screens/rating_screen.py" line="111"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="114"/>
+        <location filename="../screens/rating_screen.py" line="115"/>
         <source>暂时不能评价</source>
         <translation>Rating not possible</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="114"/>
+        <location filename="../screens/rating_screen.py" line="115"/>
         <source>扫描其他凭条</source>
         <translation>Scan another ticket</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="181"/>
+        <location filename="../screens/rating_screen.py" line="182"/>
         <source>排队号：%1</source>
         <translation>Ticket: %1</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="183"/>
+        <location filename="../screens/rating_screen.py" line="184"/>
         <source>办件编号：%1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="186"/>
+        <location filename="../screens/rating_screen.py" line="187"/>
         <source>办理事项：%1</source>
         <translation>Service: %1</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="194"/>
+        <location filename="../screens/rating_screen.py" line="195"/>
         <source>您的意见已提交，我们会逐条核实整改。如需答复，请到服务台留下联系方式。</source>
         <translation>Your comments have been sent; each one will be looked into. If you would like a reply, please leave your contact details at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="222"/>
+        <location filename="../screens/rating_screen.py" line="223"/>
         <source>办件上传后才有正式编号。请回到当时办理的那台自助机上扫描此回执评价，或到服务台咨询。</source>
         <translation>The case gets its final number once it is uploaded. Please scan this receipt at the self-service machine where you applied, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="196"/>
+        <location filename="../screens/rating_screen.py" line="197"/>
         <source>您的评价已提交，我们将继续努力。</source>
         <translation>Your rating was sent. Thank you.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="205"/>
+        <location filename="../screens/rating_screen.py" line="206"/>
         <source>该办件已评价过</source>
         <translation>This case has already been rated</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="206"/>
+        <location filename="../screens/rating_screen.py" line="207"/>
         <source>每个办件只能评价一次，感谢您的反馈。</source>
         <translation>Each case can be rated only once. Thank you for your feedback.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="208"/>
+        <location filename="../screens/rating_screen.py" line="209"/>
         <source>本次服务已评价过</source>
         <translation>This service has already been rated</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="209"/>
+        <location filename="../screens/rating_screen.py" line="210"/>
         <source>每次服务只能评价一次，感谢您的反馈。</source>
         <translation>Each service can be rated once. Thank you for your feedback.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="211"/>
+        <location filename="../screens/rating_screen.py" line="212"/>
         <source>服务尚未结束</source>
         <translation>The service is not finished yet</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="212"/>
+        <location filename="../screens/rating_screen.py" line="213"/>
         <source>请在窗口办理结束后，再扫描凭条评价。</source>
         <translation>Please scan your ticket again after you have been served.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="214"/>
+        <location filename="../screens/rating_screen.py" line="215"/>
         <source>无法识别该二维码</source>
         <translation>This QR code is not recognised</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="215"/>
+        <location filename="../screens/rating_screen.py" line="216"/>
         <source>请扫描排队凭条或受理回执上的二维码。</source>
         <translation>Please scan the QR code on your queue ticket or case receipt.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="217"/>
+        <location filename="../screens/rating_screen.py" line="218"/>
         <source>办件尚未上传，暂不能评价</source>
         <translation>The case is not uploaded yet, so it cannot be rated</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="218"/>
+        <location filename="../screens/rating_screen.py" line="219"/>
         <source>这是临时编号的回执。联网后办件会自动上传，届时再扫描此回执即可评价。</source>
         <translation>This receipt has a provisional number. The case uploads automatically once the network is back; scan this receipt again then to rate it.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="220"/>
+        <location filename="../screens/rating_screen.py" line="221"/>
         <source>临时编号的回执暂不能在此评价</source>
         <translation>A receipt with a provisional number cannot be rated here</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="225"/>
+        <location filename="../screens/rating_screen.py" line="226"/>
         <source>这张回执不能扫码评价</source>
         <translation>This receipt cannot be rated by scanning</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="226"/>
+        <location filename="../screens/rating_screen.py" line="227"/>
         <source>较早的回执没有评价验证码。如需评价，请到服务台。</source>
         <translation>Older receipts carry no rating code. To rate this service, please go to the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="228"/>
+        <location filename="../screens/rating_screen.py" line="229"/>
         <source>未找到该办件</source>
         <translation>Case not found</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="229"/>
+        <location filename="../screens/rating_screen.py" line="230"/>
         <source>请核对回执上的办件编号，或到服务台咨询。</source>
         <translation>Please check the case number on the receipt, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="231"/>
+        <location filename="../screens/rating_screen.py" line="232"/>
         <source>未找到这次服务</source>
         <translation>Service not found</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="232"/>
+        <location filename="../screens/rating_screen.py" line="233"/>
         <source>请核对凭条，或到服务台咨询。</source>
         <translation>Check your ticket, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="234"/>
+        <location filename="../screens/rating_screen.py" line="235"/>
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="235"/>
+        <location filename="../screens/rating_screen.py" line="236"/>
         <source>请稍后重试。</source>
         <translation>Please try again later.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="237"/>
+        <location filename="../screens/rating_screen.py" line="238"/>
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="238"/>
+        <location filename="../screens/rating_screen.py" line="239"/>
         <source>请稍后重试，或到服务台咨询。</source>
         <translation>Try again later, or ask at the service desk.</translation>
     </message>

@@ -143,6 +143,9 @@ def test_english_by_item_page_is_all_english(qtbot: QtBot, window: KioskWindow) 
     ]
     assert not leftover
     assert page.item_buttons  # the items are there, in the catalog's English names
+    # A long name is on two lines, and the scrolling list gives its button the height of both.
+    assert "\n" in page.item_buttons[EMPLOYMENT].text()
+    assert all(b.height() >= b.sizeHint().height() for b in page.item_buttons.values())
     assert not CJK.search(page.search.placeholderText())
     assert search(qtbot, window, "residence permit") == [RESIDENCE_PERMIT]
     button = page.item_buttons[RESIDENCE_PERMIT]
@@ -166,7 +169,7 @@ def test_english_by_item_page_is_all_english(qtbot: QtBot, window: KioskWindow) 
 
 
 def test_long_item_names_break_at_a_conjunction() -> None:
-    from ui.screens.ticket_pages import two_lines
+    from ui.widgets.button_text import two_lines
 
     assert two_lines("就业创业证申领") == "就业创业证申领"
     assert two_lines("困难残疾人生活补贴和重度残疾人护理补贴申领") == (
@@ -176,3 +179,13 @@ def test_long_item_names_break_at_a_conjunction() -> None:
         two_lines("城乡居民基本养老保险参保登记城乡居民")
         == "城乡居民基本养老保\n险参保登记城乡居民"
     )
+
+
+def test_long_english_names_break_between_words() -> None:
+    from ui.widgets.button_text import shown_as_is, two_lines
+
+    assert two_lines("Applying for a residence permit") == "Applying for a residence permit"
+    assert two_lines("Joining basic pension insurance (urban and rural residents)") == (
+        "Joining basic pension insurance\n(urban and rural residents)"
+    )
+    assert shown_as_is("Social & medical") == "Social && medical"  # "&" shown, no shortcut

@@ -17,7 +17,8 @@ from contract.models import CatalogItem, Channel, DeliveryMethod, ItemType
 from kiosk import catalog_words as words
 from kiosk.catalog_cache import ItemGuide, KioskGuide
 from kiosk.search import ItemIndex
-from ui.widgets import make_button, make_label, shown_as_is
+from ui.widgets import make_button, make_label
+from ui.widgets.button_text import ItemButton, shown_as_is, two_lines
 from ui.widgets.journey_kit import SideBySideWhenWide, list_area
 from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
 
@@ -171,8 +172,9 @@ class FindPage(Page):
                 widget.deleteLater()
         self.result_buttons.clear()
         for item in shown[:RESULT_LIMIT]:
-            button = make_button(shown_as_is(words.item_name(item, self.english)), "ItemButton")
-            button.setMinimumHeight(88)
+            name = words.item_name(item, self.english)
+            # An English name is about twice as long as the Chinese: on two lines.
+            button = ItemButton(two_lines(name) if self.english else name, 88)
             button.clicked.connect(lambda _=False, c=item.code: self.chosen.emit(c))
             self.results.addWidget(button)
             self.result_buttons[item.code] = button

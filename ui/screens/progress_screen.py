@@ -27,7 +27,8 @@ from kiosk.journeys.progress.flow import (
 )
 from kiosk.session import Session
 from ui.bridge import BackgroundRunner
-from ui.widgets import make_button, make_label, shown_as_is
+from ui.widgets import make_button, make_label
+from ui.widgets.button_text import ItemButton, two_lines
 from ui.widgets.journey_kit import (
     DeviceInputs,
     JourneyScreen,
@@ -227,17 +228,21 @@ class ProgressJourney(JourneyScreen):
         for index, status in enumerate(cases):
             text = "\n".join(
                 (
-                    words.case_item_name(status, self._english),
+                    self._item_line(status),
                     f"{status.case_number} · {self._state_name(status.state)}"
                     f" · {status.submitted_at.astimezone():%Y-%m-%d}",
                 )
             )
-            button = make_button(shown_as_is(text), "ItemButton")
-            button.setMinimumHeight(120)
+            button = ItemButton(text, 120)
             button.clicked.connect(lambda _=False, i=index: self.flow.choose(i))
             self.case_list.addWidget(button)
             self.case_buttons.append(button)
         self._show(self.list_page, ProgressState.LISTING.value)
+
+    def _item_line(self, status: m.CaseStatus) -> str:
+        """The item on a button: an English name (about twice as long) on two lines."""
+        name = words.case_item_name(status, self._english)
+        return two_lines(name) if self._english else name
 
     def _show_status(self, status: m.CaseStatus) -> None:
         self.to_list_button.setVisible(self.flow.from_list)

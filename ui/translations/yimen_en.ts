@@ -561,42 +561,42 @@
 <context>
     <name>ChoosePage</name>
     <message>
-        <location filename="../screens/ticket_pages.py" line="76"/>
+        <location filename="../screens/ticket_pages.py" line="49"/>
         <source>请选择要办理的业务</source>
         <translation>Choose what you need</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="86"/>
+        <location filename="../screens/ticket_pages.py" line="59"/>
         <source>按业务类别取号</source>
         <translation>By service type</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="87"/>
+        <location filename="../screens/ticket_pages.py" line="60"/>
         <source>按办理事项取号</source>
         <translation>By what you need done</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="111"/>
+        <location filename="../screens/ticket_pages.py" line="84"/>
         <source>输入事项名称或拼音首字母，如 jzz</source>
         <translation>Type the service name or pinyin initials, e.g. jzz</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="117"/>
+        <location filename="../screens/ticket_pages.py" line="90"/>
         <source>不知道去哪个窗口？找到要办的事项，系统为您取对应的号</source>
         <translation>Not sure which window? Find what you need done and you get a ticket for the right queue</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="120"/>
+        <location filename="../screens/ticket_pages.py" line="93"/>
         <source>没有找到相关事项，请换个说法试试，或按业务类别取号。</source>
         <translation>Nothing found. Try other words, or take a ticket by service type.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="164"/>
+        <location filename="../screens/ticket_pages.py" line="137"/>
         <source>请选择要办理的业务类别</source>
         <translation>Please choose a service</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="166"/>
+        <location filename="../screens/ticket_pages.py" line="139"/>
         <source>请找到您要办理的事项</source>
         <translation>Find what you need done</translation>
     </message>
@@ -1277,77 +1277,77 @@
 <context>
     <name>FailedPage</name>
     <message>
-        <location filename="../screens/ticket_pages.py" line="230"/>
-        <location filename="../screens/ticket_pages.py" line="266"/>
-        <location filename="../screens/ticket_pages.py" line="270"/>
-        <location filename="../screens/ticket_pages.py" line="271"/>
+        <location filename="../screens/ticket_pages.py" line="203"/>
+        <location filename="../screens/ticket_pages.py" line="239"/>
+        <location filename="../screens/ticket_pages.py" line="243"/>
+        <location filename="../screens/ticket_pages.py" line="244"/>
         <source>暂时无法取号</source>
         <translation>No number can be issued right now</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="235"/>
-        <location filename="../screens/ticket_pages.py" line="244"/>
+        <location filename="../screens/ticket_pages.py" line="208"/>
+        <location filename="../screens/ticket_pages.py" line="217"/>
         <source>重试</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="244"/>
+        <location filename="../screens/ticket_pages.py" line="217"/>
         <source>重新刷证或扫码</source>
         <translation>Card or code again</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="253"/>
-        <location filename="../screens/ticket_pages.py" line="256"/>
+        <location filename="../screens/ticket_pages.py" line="226"/>
+        <location filename="../screens/ticket_pages.py" line="229"/>
         <source>不能重复取号</source>
         <translation>You already have a ticket</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="254"/>
+        <location filename="../screens/ticket_pages.py" line="227"/>
         <source>您在该业务已有一个未办结的号码，请留意叫号，无需重复取号。</source>
         <translation>You already hold an open ticket for this service. Please wait to be called; no second ticket is needed.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="257"/>
+        <location filename="../screens/ticket_pages.py" line="230"/>
         <source>您已有一个未办结的号码 %1，请留意叫号，无需重复取号。</source>
         <translation>You already hold ticket %1, still open. Please wait to be called; no second ticket is needed.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="260"/>
+        <location filename="../screens/ticket_pages.py" line="233"/>
         <source>身份证读取失败</source>
         <translation>The ID card could not be read</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="260"/>
+        <location filename="../screens/ticket_pages.py" line="233"/>
         <source>请将身份证平放在读卡区，稍等片刻再拿开。</source>
         <translation>Lay your ID card flat on the reader and wait a moment before taking it back.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="262"/>
+        <location filename="../screens/ticket_pages.py" line="235"/>
         <source>身份码已过期</source>
         <translation>The identity code has expired</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="262"/>
+        <location filename="../screens/ticket_pages.py" line="235"/>
         <source>请在手机上刷新身份码后重新扫描。</source>
         <translation>Refresh the code on your phone and scan it again.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="264"/>
+        <location filename="../screens/ticket_pages.py" line="237"/>
         <source>无法识别该二维码</source>
         <translation>This QR code is not recognised</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="264"/>
+        <location filename="../screens/ticket_pages.py" line="237"/>
         <source>请出示手机上的电子身份码，或刷身份证。</source>
         <translation>Show the electronic identity code on your phone, or place your ID card.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="267"/>
+        <location filename="../screens/ticket_pages.py" line="240"/>
         <source>网络暂时不通，请稍后重试，或到服务台人工取号。</source>
         <translation>The network is down. Try again shortly, or ask at the help desk for a number.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="271"/>
+        <location filename="../screens/ticket_pages.py" line="244"/>
         <source>系统暂时出现故障，请到服务台人工取号。</source>
         <translation>The system has a fault. Please ask at the help desk for a number.</translation>
     </message>
@@ -1355,7 +1355,7 @@
 <context>
     <name>FieldWidget</name>
     <message>
-        <location filename="../widgets/form_fields.py" line="101"/>
+        <location filename="../widgets/form_fields.py" line="102"/>
         <source>（选填）</source>
         <translation> (optional)</translation>
     </message>
@@ -1363,27 +1363,27 @@
 <context>
     <name>FindPage</name>
     <message>
-        <location filename="../screens/case_pages.py" line="86"/>
+        <location filename="../screens/case_pages.py" line="87"/>
         <source>请选择要办理的事项</source>
         <translation>Choose a service</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="93"/>
+        <location filename="../screens/case_pages.py" line="94"/>
         <source>输入事项名称或拼音首字母，如 jzz</source>
         <translation>Type a name or pinyin initials, e.g. jzz</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="103"/>
+        <location filename="../screens/case_pages.py" line="104"/>
         <source>个人办事</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="103"/>
+        <location filename="../screens/case_pages.py" line="104"/>
         <source>法人办事</source>
         <translation>Business</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="125"/>
+        <location filename="../screens/case_pages.py" line="126"/>
         <source>没有找到相关事项，请换个说法试试，或到服务台咨询。</source>
         <translation>Nothing found. Try other words, or ask at the service desk.</translation>
     </message>
@@ -1462,82 +1462,82 @@
 <context>
     <name>FormMessages</name>
     <message>
-        <location filename="../widgets/form_fields.py" line="39"/>
+        <location filename="../widgets/form_fields.py" line="40"/>
         <source>请填写%1。</source>
         <translation>Please fill in %1.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="41"/>
+        <location filename="../widgets/form_fields.py" line="42"/>
         <source>请选择%1。</source>
         <translation>Please choose %1.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="43"/>
+        <location filename="../widgets/form_fields.py" line="44"/>
         <source>内容太长了，最多 %1 个字。</source>
         <translation>Too long: at most %1 characters.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="47"/>
+        <location filename="../widgets/form_fields.py" line="48"/>
         <source>这里只能填数字，例如 3000。</source>
         <translation>Numbers only here, e.g. 3000.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="49"/>
+        <location filename="../widgets/form_fields.py" line="50"/>
         <source>日期不对，请把年、月、日填完整，例如 2025年03月01日。</source>
         <translation>That date is not right. Please fill in the year, month and day, e.g. 2025-03-01.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="53"/>
+        <location filename="../widgets/form_fields.py" line="54"/>
         <source>电话号码不对，手机号是 1 开头的 11 位数字。</source>
         <translation>This phone number is not right: a mobile number has 11 digits starting with 1.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="57"/>
+        <location filename="../widgets/form_fields.py" line="58"/>
         <source>地址太短，请写到门牌号，例如“幸福路8号3栋201”。</source>
         <translation>This address is too short: include the door number.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="61"/>
+        <location filename="../widgets/form_fields.py" line="62"/>
         <source>身份证号码应为 18 位，最后一位可以是 X。</source>
         <translation>An ID number has 18 characters; the last may be X.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="65"/>
+        <location filename="../widgets/form_fields.py" line="66"/>
         <source>身份证号码有误，请逐位核对。</source>
         <translation>This ID number is not right. Please check each digit.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="67"/>
+        <location filename="../widgets/form_fields.py" line="68"/>
         <source>身份证号码中的出生日期不对，请核对。</source>
         <translation>The birth date in this ID number is not right. Please check it.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="69"/>
+        <location filename="../widgets/form_fields.py" line="70"/>
         <source>请从给出的选项中选择。</source>
         <translation>Please pick one of the options shown.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="71"/>
+        <location filename="../widgets/form_fields.py" line="72"/>
         <source>请至少选择 %1 项。</source>
         <translation>Please choose at least %1.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="75"/>
+        <location filename="../widgets/form_fields.py" line="76"/>
         <source>最多只能选择 %1 项。</source>
         <translation>Choose at most %1.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="79"/>
+        <location filename="../widgets/form_fields.py" line="80"/>
         <source>请至少添加 %1 位。</source>
         <translation>Please add at least %1 person(s).</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="83"/>
+        <location filename="../widgets/form_fields.py" line="84"/>
         <source>最多填写 %1 位。</source>
         <translation>At most %1 entries.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="87"/>
+        <location filename="../widgets/form_fields.py" line="88"/>
         <source>这一项填写有误，请重新填写。</source>
         <translation>This answer is not valid; please fill it in again.</translation>
     </message>
@@ -1545,17 +1545,17 @@
 <context>
     <name>GroupField</name>
     <message>
-        <location filename="../widgets/form_fields.py" line="271"/>
+        <location filename="../widgets/form_fields.py" line="272"/>
         <source>＋ 添加一位</source>
         <translation>+ Add a person</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="304"/>
+        <location filename="../widgets/form_fields.py" line="305"/>
         <source>%1：第%2位</source>
         <translation>%1: no. %2</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="315"/>
+        <location filename="../widgets/form_fields.py" line="316"/>
         <source>修改</source>
         <translation>Change</translation>
     </message>
@@ -1563,12 +1563,12 @@
 <context>
     <name>GroupRow</name>
     <message>
-        <location filename="../widgets/form_fields.py" line="223"/>
+        <location filename="../widgets/form_fields.py" line="224"/>
         <source>删除这一位</source>
         <translation>Remove this person</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="249"/>
+        <location filename="../widgets/form_fields.py" line="250"/>
         <source>（未填写）</source>
         <translation>(not filled in)</translation>
     </message>
@@ -1576,102 +1576,102 @@
 <context>
     <name>GuidePage</name>
     <message>
-        <location filename="../screens/case_pages.py" line="223"/>
+        <location filename="../screens/case_pages.py" line="225"/>
         <source>申请办理</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="223"/>
+        <location filename="../screens/case_pages.py" line="225"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="230"/>
+        <location filename="../screens/case_pages.py" line="232"/>
         <source>必需</source>
         <translation>required</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="230"/>
+        <location filename="../screens/case_pages.py" line="232"/>
         <source>选交</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="232"/>
+        <location filename="../screens/case_pages.py" line="234"/>
         <source>需原件</source>
         <translation>original needed</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="208"/>
+        <location filename="../screens/case_pages.py" line="210"/>
         <source>免费</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="209"/>
+        <location filename="../screens/case_pages.py" line="211"/>
         <source>%1 元</source>
         <translation>CNY %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="233"/>
+        <location filename="../screens/case_pages.py" line="235"/>
         <source>· %1（%2）</source>
         <translation>· %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="234"/>
+        <location filename="../screens/case_pages.py" line="236"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="239"/>
+        <location filename="../screens/case_pages.py" line="241"/>
         <source>%1（依据%2）</source>
         <translation>%1 (set by %2)</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="241"/>
+        <location filename="../screens/case_pages.py" line="243"/>
         <source>窗口领取</source>
         <translation>collect at the counter</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="243"/>
+        <location filename="../screens/case_pages.py" line="245"/>
         <source>EMS 邮寄（免费）</source>
         <translation>EMS post (free)</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="245"/>
+        <location filename="../screens/case_pages.py" line="247"/>
         <source>EMS 邮寄（%1 元）</source>
         <translation>EMS post (CNY %1)</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="247"/>
+        <location filename="../screens/case_pages.py" line="249"/>
         <source>电子送达</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="252"/>
+        <location filename="../screens/case_pages.py" line="254"/>
         <source>申请对象：%1</source>
         <translation>Who can apply: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="254"/>
+        <location filename="../screens/case_pages.py" line="256"/>
         <source>事项类型：%1</source>
         <translation>Type: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="255"/>
+        <location filename="../screens/case_pages.py" line="257"/>
         <source>办理部门：%1</source>
         <translation>Department: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="256"/>
+        <location filename="../screens/case_pages.py" line="258"/>
         <source>申请材料：</source>
         <translation>Materials:</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="258"/>
+        <location filename="../screens/case_pages.py" line="260"/>
         <source>收费：%1</source>
         <translation>Fee: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_pages.py" line="259"/>
+        <location filename="../screens/case_pages.py" line="261"/>
         <source>承诺时限：%n 个工作日</source>
         <translation>
             <numerusform>Time limit: %n working day</numerusform>
@@ -1679,22 +1679,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="260"/>
+        <location filename="../screens/case_pages.py" line="262"/>
         <source>送达方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="263"/>
+        <location filename="../screens/case_pages.py" line="265"/>
         <source>设定依据：%1</source>
         <translation>Legal basis: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="269"/>
+        <location filename="../screens/case_pages.py" line="271"/>
         <source>本事项可在本机自助申请。</source>
         <translation>You can apply for this service on this terminal.</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="271"/>
+        <location filename="../screens/case_pages.py" line="273"/>
         <source>本事项需到窗口办理，请取号后到窗口申请。</source>
         <translation>This service is handled at a window: please take a ticket.</translation>
     </message>
@@ -1893,7 +1893,7 @@
     </message>
     <message>
         <location filename="../screens/case_identify.py" line="94"/>
-        <location filename="../screens/ticket_pages.py" line="218"/>
+        <location filename="../screens/ticket_pages.py" line="191"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
@@ -1943,32 +1943,32 @@
         <translation>The identity code cannot be checked now. Please use your ID card.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="197"/>
+        <location filename="../screens/ticket_pages.py" line="170"/>
         <source>实名取号</source>
         <translation>Ticket with your ID</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="203"/>
+        <location filename="../screens/ticket_pages.py" line="176"/>
         <source>刷身份证</source>
         <translation>Place your ID card</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="203"/>
+        <location filename="../screens/ticket_pages.py" line="176"/>
         <source>将身份证平放在读卡区，读取后即可拿开</source>
         <translation>Lay your ID card flat on the reader; take it back once it is read</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="207"/>
+        <location filename="../screens/ticket_pages.py" line="180"/>
         <source>出示身份码</source>
         <translation>Show your identity QR</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="208"/>
+        <location filename="../screens/ticket_pages.py" line="181"/>
         <source>打开手机上的电子身份码（如政务服务码），对准扫码窗口</source>
         <translation>Open the electronic identity code on your phone (e.g. the government service code) and hold it to the scanner</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="214"/>
+        <location filename="../screens/ticket_pages.py" line="187"/>
         <source>证件信息仅用于本次取号，凭条和屏幕上只显示部分号码</source>
         <translation>Your ID is used only for this ticket; the screen and the ticket show part of the number only</translation>
     </message>
@@ -1997,37 +1997,37 @@
 <context>
     <name>ItemType</name>
     <message>
-        <location filename="../screens/case_pages.py" line="189"/>
+        <location filename="../screens/case_pages.py" line="191"/>
         <source>行政许可</source>
         <translation>Licence or permit</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="190"/>
+        <location filename="../screens/case_pages.py" line="192"/>
         <source>行政给付</source>
         <translation>Benefit payment</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="191"/>
+        <location filename="../screens/case_pages.py" line="193"/>
         <source>行政确认</source>
         <translation>Official confirmation</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="192"/>
+        <location filename="../screens/case_pages.py" line="194"/>
         <source>行政奖励</source>
         <translation>Award</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="193"/>
+        <location filename="../screens/case_pages.py" line="195"/>
         <source>行政裁决</source>
         <translation>Official ruling on a dispute</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="194"/>
+        <location filename="../screens/case_pages.py" line="196"/>
         <source>其他行政权力</source>
         <translation>Other official decision</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="195"/>
+        <location filename="../screens/case_pages.py" line="197"/>
         <source>公共服务</source>
         <translation>Public service</translation>
     </message>
@@ -2131,7 +2131,7 @@
 <context>
     <name>LineField</name>
     <message>
-        <location filename="../widgets/form_fields.py" line="136"/>
+        <location filename="../widgets/form_fields.py" line="137"/>
         <source>0000年00月00日;_</source>
         <translation>0000-00-00;_</translation>
     </message>
@@ -2139,7 +2139,7 @@
 <context>
     <name>Lists</name>
     <message>
-        <location filename="../screens/case_pages.py" line="202"/>
+        <location filename="../screens/case_pages.py" line="204"/>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -2319,7 +2319,7 @@
 <context>
     <name>Page</name>
     <message>
-        <location filename="../screens/case_pages.py" line="52"/>
+        <location filename="../screens/case_pages.py" line="53"/>
         <source>第%1步，共%2步</source>
         <translation>Step %1 of %2</translation>
     </message>
@@ -2414,99 +2414,99 @@
 <context>
     <name>ProgressJourney</name>
     <message>
-        <location filename="../screens/progress_screen.py" line="74"/>
+        <location filename="../screens/progress_screen.py" line="75"/>
         <source>办件进度查询</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="90"/>
+        <location filename="../screens/progress_screen.py" line="91"/>
         <source>身份证号后六位</source>
         <translation>Last 6 of ID number</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="93"/>
+        <location filename="../screens/progress_screen.py" line="94"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="99"/>
+        <location filename="../screens/progress_screen.py" line="100"/>
         <source>身份证后六位</source>
         <translation>Last 6 of ID</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="104"/>
+        <location filename="../screens/progress_screen.py" line="105"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="118"/>
+        <location filename="../screens/progress_screen.py" line="119"/>
         <source>正在查询，请稍候…</source>
         <translation>Searching, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="134"/>
+        <location filename="../screens/progress_screen.py" line="135"/>
         <source>办件进度</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="128"/>
-        <location filename="../screens/progress_screen.py" line="141"/>
+        <location filename="../screens/progress_screen.py" line="129"/>
+        <location filename="../screens/progress_screen.py" line="142"/>
         <source>查询其他办件</source>
         <translation>Look up another case</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="77"/>
+        <location filename="../screens/progress_screen.py" line="78"/>
         <source>扫描受理回执上的二维码即可查询；或输入办件编号，再刷身份证或输入身份证号后六位</source>
         <translation>Scan the QR code on your receipt, or type the case number and then place your ID card or type the last six characters of your ID number</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="81"/>
+        <location filename="../screens/progress_screen.py" line="82"/>
         <source>只刷身份证，可查看本人近期的全部办件。</source>
         <translation>Place your ID card alone to see all your recent applications.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="87"/>
+        <location filename="../screens/progress_screen.py" line="88"/>
         <source>回执上 YM 后面的数字</source>
         <translation>The digits after YM on your receipt</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="121"/>
+        <location filename="../screens/progress_screen.py" line="122"/>
         <source>您近期的办件</source>
         <translation>Your recent applications</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="122"/>
+        <location filename="../screens/progress_screen.py" line="123"/>
         <source>请点选要查看的办件。</source>
         <translation>Tap the application you want to see.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="130"/>
-        <location filename="../screens/progress_screen.py" line="143"/>
+        <location filename="../screens/progress_screen.py" line="131"/>
+        <location filename="../screens/progress_screen.py" line="144"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="139"/>
+        <location filename="../screens/progress_screen.py" line="140"/>
         <source>返回办件列表</source>
         <translation>Back to the list</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="147"/>
+        <location filename="../screens/progress_screen.py" line="148"/>
         <source>未能查到办件</source>
         <translation>Case not found</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="147"/>
+        <location filename="../screens/progress_screen.py" line="148"/>
         <source>重新查询</source>
         <translation>Search again</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="189"/>
+        <location filename="../screens/progress_screen.py" line="190"/>
         <source>请扫描受理回执上的二维码，或输入办件编号</source>
         <translation>Scan the QR code on your receipt, or type the case number</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="244"/>
+        <location filename="../screens/progress_screen.py" line="249"/>
         <source>办件编号：%1
 事项：%2
 申请人：%3</source>
@@ -2515,179 +2515,179 @@ Service: %2
 Applicant: %3</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="249"/>
-        <location filename="../screens/progress_screen.py" line="288"/>
+        <location filename="../screens/progress_screen.py" line="254"/>
+        <location filename="../screens/progress_screen.py" line="293"/>
         <source>承诺办结日期：%1</source>
         <translation>Promised by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="254"/>
+        <location filename="../screens/progress_screen.py" line="259"/>
         <source>已补正材料，重新提交</source>
         <translation>Supplemented and resubmitted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="268"/>
+        <location filename="../screens/progress_screen.py" line="273"/>
         <source>已提交申请</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="269"/>
+        <location filename="../screens/progress_screen.py" line="274"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="270"/>
+        <location filename="../screens/progress_screen.py" line="275"/>
         <source>不予受理</source>
         <translation>Not accepted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="271"/>
+        <location filename="../screens/progress_screen.py" line="276"/>
         <source>需要补正材料</source>
         <translation>Documents requested</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="272"/>
+        <location filename="../screens/progress_screen.py" line="277"/>
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="273"/>
+        <location filename="../screens/progress_screen.py" line="278"/>
         <source>特别程序（暂停计时）</source>
         <translation>Special procedure (clock paused)</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="274"/>
+        <location filename="../screens/progress_screen.py" line="279"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="275"/>
+        <location filename="../screens/progress_screen.py" line="280"/>
         <source>已送达</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="280"/>
+        <location filename="../screens/progress_screen.py" line="285"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="282"/>
+        <location filename="../screens/progress_screen.py" line="287"/>
         <source>原因：%1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="284"/>
+        <location filename="../screens/progress_screen.py" line="289"/>
         <source>需补正材料：%1</source>
         <translation>Documents to supply: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="286"/>
+        <location filename="../screens/progress_screen.py" line="291"/>
         <source>补正期限：%1</source>
         <translation>Supply by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="290"/>
+        <location filename="../screens/progress_screen.py" line="295"/>
         <source>准予</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="290"/>
+        <location filename="../screens/progress_screen.py" line="295"/>
         <source>不予批准</source>
         <translation>Not approved</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="291"/>
+        <location filename="../screens/progress_screen.py" line="296"/>
         <source>办理结果：%1</source>
         <translation>Result: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="293"/>
+        <location filename="../screens/progress_screen.py" line="298"/>
         <source>证照编号：%1</source>
         <translation>Certificate number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="296"/>
+        <location filename="../screens/progress_screen.py" line="301"/>
         <source>邮寄送达</source>
         <translation>by post (EMS)</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="297"/>
+        <location filename="../screens/progress_screen.py" line="302"/>
         <source>窗口领取</source>
         <translation>collect at the counter</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="298"/>
+        <location filename="../screens/progress_screen.py" line="303"/>
         <source>电子送达</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="300"/>
+        <location filename="../screens/progress_screen.py" line="305"/>
         <source>送达方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="302"/>
+        <location filename="../screens/progress_screen.py" line="307"/>
         <source>EMS 运单号：%1</source>
         <translation>EMS waybill: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="307"/>
+        <location filename="../screens/progress_screen.py" line="312"/>
         <source>办件编号或身份证号码不正确</source>
         <translation>The case number or ID number is not right</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="308"/>
+        <location filename="../screens/progress_screen.py" line="313"/>
         <source>请核对受理回执上的办件编号和本人身份证号后再查。</source>
         <translation>Check the case number on your receipt and your own ID number, then try again.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="310"/>
+        <location filename="../screens/progress_screen.py" line="315"/>
         <source>没有查到您的办件</source>
         <translation>No applications found for you</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="312"/>
+        <location filename="../screens/progress_screen.py" line="317"/>
         <source>网络中断时提交的办件，上传后才能查到；也可输入回执上的办件编号，或到窗口咨询。</source>
         <translation>An application submitted while the network was down can be found once it has been uploaded. You can also enter the number on your receipt, or ask at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="315"/>
+        <location filename="../screens/progress_screen.py" line="320"/>
         <source>查询次数过多</source>
         <translation>Too many attempts</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="316"/>
+        <location filename="../screens/progress_screen.py" line="321"/>
         <source>为保护办件信息，请稍后再试，或到窗口咨询。</source>
         <translation>To protect case information, please try later or ask at a counter.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="318"/>
+        <location filename="../screens/progress_screen.py" line="323"/>
         <source>这不是受理回执的二维码</source>
         <translation>This is not the QR code of a receipt</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="319"/>
+        <location filename="../screens/progress_screen.py" line="324"/>
         <source>请扫描受理回执上的二维码，或直接输入办件编号。</source>
         <translation>Scan the QR code on your receipt, or type the case number.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="321"/>
+        <location filename="../screens/progress_screen.py" line="326"/>
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="322"/>
-        <location filename="../screens/progress_screen.py" line="325"/>
+        <location filename="../screens/progress_screen.py" line="327"/>
+        <location filename="../screens/progress_screen.py" line="330"/>
         <source>请稍后重试，或到窗口咨询。</source>
         <translation>Try again later, or ask at a counter.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="324"/>
+        <location filename="../screens/progress_screen.py" line="329"/>
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="360"/>
+        <location filename="../screens/progress_screen.py" line="365"/>
         <source>已读取身份证：%1</source>
         <translation>ID card read: %1</translation>
     </message>

@@ -15,9 +15,3 @@ def make_button(text: str = "", name: str = "") -> QPushButton:
     widget = QPushButton(text)
     widget.setObjectName(name)
     return widget
-
-
-def shown_as_is(text: str) -> str:
-    """Data (a catalog name) for a button's text: an "&" in it is shown, not taken as the
-    marker of a keyboard shortcut ("Social & medical", not "Social _medical")."""
-    return text.replace("&", "&&")

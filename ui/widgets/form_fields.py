@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 
 from contract.privacy import mask_id
 from kiosk.forms import BIRTH_DATE, FieldError, FieldSpec, Kind, Problem, birth_date_typed
-from ui.widgets import make_button, make_label, shown_as_is
+from ui.widgets import make_button, make_label
+from ui.widgets.button_text import shown_as_is
 from ui.widgets.journey_kit import list_area
 from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
 

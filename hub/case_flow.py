@@ -14,6 +14,7 @@ from hub.cases import (
     TRANSITIONS,
     detail,
     get_case,
+    item_name_en,
     pending_materials,
     receipt,
     receipt_code_hash,
@@ -238,6 +239,7 @@ def _status(session: Session, row: CaseRow) -> m.CaseStatus:
     return m.CaseStatus(
         case_number=row.case_number,
         item_name=receipt(session, row).item_name,
+        item_name_en=item_name_en(session, row.item_code),
         state=C(row.state),
         applicant_name_masked=shown.applicant_name_masked,
         submitted_at=row.submitted_at,

@@ -273,6 +273,13 @@ def _item_name(session: Session, code: str) -> str:
     return name or code
 
 
+def item_name_en(session: Session, code: str) -> str:
+    """The item's English name ("" when the catalog has none), read alone as ``_item_name``."""
+    english = CatalogItemRow.data["name_en"].as_string()
+    found = session.execute(select(english).where(CatalogItemRow.code == code)).scalar()
+    return found or ""
+
+
 def receipt(session: Session, row: CaseRow) -> m.CaseReceipt:
     return m.CaseReceipt(
         case_id=row.case_id,

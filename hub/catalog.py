@@ -4,12 +4,18 @@ CSV/XLSX columns (first row is the header; Chinese or English names accepted):
 code/实施编码, basic_code/基本编码, name/事项名称, item_type/事项类型, legal_basis/设定依据,
 level/行使层级, department/实施部门, promised_days/承诺时限, and optionally statutory_days/法定时限,
 sites/办理地点, ticket_category/排队业务, fee_cny/收费标准, fee_basis/收费依据,
-delivery/送达方式, channels/办理渠道, materials/申请材料, self_service/可自助办理, form_json/表单.
+delivery/送达方式, channels/办理渠道, materials/申请材料, self_service/可自助办理, form_json/表单,
+ems_fee_cny/邮寄费用 (what EMS costs the citizen; 0 = free), bring_within_days/补交材料时限, and
+the English a foreign resident reads: name_en/英文名称, department_en/英文部门,
+fee_basis_en/英文收费依据, materials_en/英文申请材料.
 List cells are separated by ``;`` or ``；``; a material is ``code:name``, with ``:optional``
-appended when it is not required. The form column holds the form schema as JSON, every kind
-included (``[{"name": "family", "label": "家庭成员", "kind": "group", "fields": [...]}]``); a
-schema that cannot be answered (a choice without options, a group without fields or inside a
-group) is refused naming the row.
+appended when it is not required; its English is ``code:English name`` in materials_en. The form
+column holds the form schema as JSON, every kind included, with its English beside the Chinese
+(``[{"name": "family", "label": "家庭成员", "label_en": "Family", "kind": "group", "fields":
+[...]}]``); a schema that cannot be answered (a choice without options, a group without fields or
+inside a group, options_en not matching options) is refused naming the row. A cell in a column
+the importer does not know, an amount that is not one, or English for a material the row does
+not list is refused naming the row and the column.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ import csv
 import hashlib
 import io
 import json
+import re
 import tomllib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -50,6 +57,15 @@ HEADER_ALIASES = {
     "申请材料": "materials",
     "可自助办理": "self_service",
     "表单": "form_json",
+    "邮寄费用": "ems_fee_cny",
+    "EMS邮寄费": "ems_fee_cny",
+    "补交材料时限": "bring_within_days",
+    "英文名称": "name_en",
+    "事项名称（英文）": "name_en",
+    "英文部门": "department_en",
+    "实施部门（英文）": "department_en",
+    "英文收费依据": "fee_basis_en",
+    "英文申请材料": "materials_en",
 }
 REQUIRED_COLUMNS = frozenset(
     {
@@ -64,6 +80,17 @@ REQUIRED_COLUMNS = frozenset(
     }
 )
 LIST_COLUMNS = ("sites", "delivery", "channels")
+TEXT_COLUMNS = frozenset(
+    {"code", "basic_code", "name", "name_en", "item_type", "legal_basis", "level"}
+    | {"department", "department_en", "ticket_category"}
+)
+DAYS_COLUMNS = ("promised_days", "statutory_days", "bring_within_days")
+AMOUNT_COLUMNS = {"fee_cny": ("fee", "amount_cny"), "ems_fee_cny": (None, "ems_fee_cny")}
+COLUMNS = frozenset(
+    {*TEXT_COLUMNS, *LIST_COLUMNS, *DAYS_COLUMNS, *AMOUNT_COLUMNS}
+    | {"materials", "materials_en", "self_service", "fee_basis", "fee_basis_en", "form_json"}
+)
+AMOUNT = re.compile(r"^[0-9]+(\.[0-9]{1,2})?$")
 TRUE_WORDS = {"1", "true", "yes", "y", "是", "可以", "√"}
 
 
@@ -77,10 +104,13 @@ def _split(cell: str) -> list[str]:
 
 def _row_to_item(row: dict[str, str]) -> dict[str, Any]:
     item: dict[str, Any] = {}
+    english: dict[str, str] = {}
     for key, value in row.items():
         if key is None or value is None or str(value).strip() == "":
             continue
         value = str(value).strip()
+        if key not in COLUMNS:
+            raise ValueError(f"column {key}: not a catalog column (see hub/catalog.py)")
         if key in LIST_COLUMNS:
             item[key] = _split(value)
         elif key == "materials":
@@ -96,22 +126,52 @@ def _row_to_item(row: dict[str, str]) -> dict[str, Any]:
                     }
                 )
             item["materials"] = materials
+        elif key == "materials_en":
+            english = _material_english(value)
         elif key == "self_service":
             item["self_service"] = value.lower() in TRUE_WORDS
-        elif key == "fee_cny":
-            item.setdefault("fee", {})["amount_cny"] = value
+        elif key in AMOUNT_COLUMNS:
+            amount = value.removesuffix("元").strip()
+            if not AMOUNT.match(amount):
+                raise ValueError(f"column {key}: {value!r} is not an amount in yuan (12 or 12.50)")
+            parent, field = AMOUNT_COLUMNS[key]
+            (item.setdefault(parent, {}) if parent else item)[field] = amount
         elif key == "fee_basis":
             item.setdefault("fee", {})["basis"] = value
+        elif key == "fee_basis_en":
+            item.setdefault("fee", {})["basis_en"] = value
         elif key == "form_json":
             item["form"] = json.loads(value)
-        elif key in ("promised_days", "statutory_days"):
+        elif key in DAYS_COLUMNS:
             days = value.removesuffix("个工作日").removesuffix("工作日").strip()
             if not days.replace(".", "", 1).isdigit():
                 raise ValueError(f"field {key}: {value!r} is not a number of working days")
             item[key] = int(float(days))
         else:
             item[key] = value
+    if english:
+        materials = item.get("materials", [])
+        unknown = set(english) - {m["code"] for m in materials}
+        if unknown:
+            raise ValueError(
+                f"column materials_en: {sorted(unknown)[0]!r} is not a material of this row"
+                " (column materials)"
+            )
+        for material in materials:
+            if material["code"] in english:
+                material["name_en"] = english[material["code"]]
     return item
+
+
+def _material_english(cell: str) -> dict[str, str]:
+    """``code:English name`` parts: the English of materials listed in the row's materials."""
+    english: dict[str, str] = {}
+    for part in _split(cell):
+        code, _, name = part.partition(":")
+        if not name.strip():
+            raise ValueError(f"column materials_en: {part!r} is not code:English name")
+        english[code.strip()] = name.strip()
+    return english
 
 
 def _normalise_header(header: Iterable[Any]) -> list[str]:
@@ -193,9 +253,9 @@ def parse_catalog_file(path: Path) -> list[CatalogItem]:
         except ValidationError as exc:
             first = exc.errors()[0]
             field = ".".join(str(p) for p in first["loc"])
-            raise CatalogImportError(
-                f"{path.name} {where}, field {field}: {first['msg']}."
-            ) from exc
+            named = f", field {field}" if field else ""  # "" for a rule over the whole item
+            why = first["msg"].removeprefix("Value error, ")
+            raise CatalogImportError(f"{path.name} {where}{named}: {why}.") from exc
         if item.code in seen:
             raise CatalogImportError(f"{path.name} {where}: item code {item.code} appears twice.")
         seen.add(item.code)

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from contract import models as m
 from contract import payloads
-from hub.cases import receipt_code_hash
+from hub.cases import item_name_en, receipt_code_hash
 from hub.context import HubContext
 from hub.db import CaseRow, CatalogItemRow, EvaluationRow, Terminal, Ticket
 from hub.problems import HubProblem
@@ -171,6 +171,7 @@ def case_to_rate(ctx: HubContext, ref: m.CaseReceiptRef) -> m.CaseToRate:
         return m.CaseToRate(
             case_number=row.case_number,
             item_name=_item_name(session, row.item_code),
+            item_name_en=item_name_en(session, row.item_code),
             evaluated=_evaluated(session, m.SubjectType.CASE, row.case_id),
         )
 

@@ -10,7 +10,8 @@ the hub cannot be reached the cached catalog keeps the terminal working, so a co
 with a flaky line still shows its items and their guides. The cache holds no personal data.
 
 ``KioskGuide`` is the terminal-side presentation of items (config/catalog/kiosk_guide.toml):
-life events, aliases and the manual-identity fallback. It is kept apart from the hub's contract
+life events (with their English), aliases, a citizen's summary (with its English) and the
+manual-identity fallback. It is kept apart from the hub's contract
 on purpose (the contract's items forbid unknown keys); what a form field asks for, and how its
 answer is checked, is contract (``FormField``), not presentation.
 """
@@ -21,7 +22,7 @@ import logging
 import os
 import threading
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from contract import models as m
@@ -152,6 +153,8 @@ class ItemGuide:
     manual_identity: bool = False  # a citizen without a card may type name and ID number
     summary: str = ""  # what the item is, in a citizen's words (guide page)
     who: str = ""  # who can apply (申请对象)
+    summary_en: str = ""  # both in English ("": the Chinese is shown)
+    who_en: str = ""
     # Where EMS goes unless the citizen says otherwise: the ID card's address ("card"), or an
     # address they type ("typed": e.g. 居住证, whose applicants live away from it).
     ems_to: str = "card"
@@ -161,12 +164,14 @@ class ItemGuide:
 class KioskGuide:
     events: tuple[str, ...]
     items: dict[str, ItemGuide]
+    events_en: dict[str, str] = field(default_factory=dict)  # event -> its English name
 
     def for_item(self, code: str) -> ItemGuide:
         return self.items.get(code, ItemGuide())
 
 
 _ITEM_KEYS = {"events", "aliases", "audience", "manual_identity", "summary", "who", "ems_to"}
+_ITEM_KEYS |= {"summary_en", "who_en"}
 
 
 def load_guide(path: Path) -> KioskGuide:
@@ -178,6 +183,14 @@ def load_guide(path: Path) -> KioskGuide:
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read ({exc})") from None
     events = tuple(str(e) for e in raw.get("events", []))
+    events_en = raw.get("events_en", {})
+    if not isinstance(events_en, dict):
+        raise ConfigError(f'{path}: events_en: a table of event = "English name"')
+    for event, english in events_en.items():
+        if event not in events:
+            raise ConfigError(f"{path}: events_en.{event}: not in events")
+        if not isinstance(english, str) or not english.strip():
+            raise ConfigError(f"{path}: events_en.{event}: give the English name as text")
     items: dict[str, ItemGuide] = {}
     for code, entry in raw.get("items", {}).items():
         if "fields" in entry:
@@ -202,9 +215,11 @@ def load_guide(path: Path) -> KioskGuide:
             manual_identity=bool(entry.get("manual_identity", False)),
             summary=str(entry.get("summary", "")),
             who=str(entry.get("who", "")),
+            summary_en=str(entry.get("summary_en", "")),
+            who_en=str(entry.get("who_en", "")),
             ems_to=entry.get("ems_to", "card"),
         )
-    return KioskGuide(events, items)
+    return KioskGuide(events, items, {e: n.strip() for e, n in events_en.items()})
 
 
 def default_guide_path() -> Path:

@@ -24,6 +24,7 @@ from contract.answers import (
     id_number_problem,
     is_empty,
 )
+from kiosk import catalog_words
 
 # Re-exported for the screens: the same rules the hub applies.
 __all__ = [
@@ -61,9 +62,12 @@ class Kind(enum.Enum):
 
 @dataclass(frozen=True, slots=True)
 class FieldSpec:
-    """One field of the form as the kiosk shows it: a view of the schema's field."""
+    """One field of the form as the kiosk shows it: a view of the schema's field, in the
+    citizen's language (``english``: its label and options shown in English where the catalog
+    has it; the answers stay the schema's Chinese options)."""
 
     field: m.FormField | m.FormSubField
+    english: bool = False
 
     @property
     def name(self) -> str:
@@ -71,7 +75,12 @@ class FieldSpec:
 
     @property
     def label(self) -> str:
-        return self.field.label
+        """The label the citizen reads."""
+        return catalog_words.field_label(self.field, self.english)
+
+    def option_label(self, option: str) -> str:
+        """How an option (an answer as stored) is shown to the citizen."""
+        return catalog_words.option_label(self.field, option, self.english)
 
     @property
     def kind(self) -> Kind:
@@ -93,7 +102,7 @@ class FieldSpec:
     def members(self) -> tuple[FieldSpec, ...]:
         """A group's columns (empty for other kinds)."""
         if isinstance(self.field, m.FormField):
-            return tuple(FieldSpec(sub) for sub in self.field.fields)
+            return tuple(FieldSpec(sub, self.english) for sub in self.field.fields)
         return ()
 
     @property
@@ -103,8 +112,8 @@ class FieldSpec:
         return field.max_rows if isinstance(field, m.FormField) and field.fields else 0
 
 
-def form_specs(item: m.CatalogItem) -> list[FieldSpec]:
-    return [FieldSpec(f) for f in item.form]
+def form_specs(item: m.CatalogItem, *, english: bool = False) -> list[FieldSpec]:
+    return [FieldSpec(f, english) for f in item.form]
 
 
 def parse_date(text: str) -> date | None:

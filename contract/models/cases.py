@@ -154,6 +154,7 @@ MAX_APPLICANT_CASES = 10  # the newest ones; older cases are asked for by number
 class CaseStatus(ContractModel):
     case_number: str
     item_name: str
+    item_name_en: str = ""  # the catalog's English name, "" when it has none
     state: CaseState
     applicant_name_masked: str
     submitted_at: datetime

@@ -43,13 +43,23 @@ class Channel(enum.StrEnum):
     MOBILE = "mobile"
 
 
+# Yuan, as the fee schedules write it: "20", "12.50".
+AmountCny = Annotated[str, StringConstraints(pattern=r"^[0-9]+(\.[0-9]{1,2})?$")]
+
+# Each citizen-facing Chinese word may carry its English beside it (``*_en``), shown when the
+# citizen chose English; an empty one falls back to the Chinese (kiosk.catalog_words). Codes,
+# legal bases and the answers stored stay Chinese.
+
+
 class MaterialSpec(ContractModel):
     code: Code
     name: str = Field(min_length=1, max_length=200)
+    name_en: str = Field(default="", max_length=300)
     required: bool = True
     copies: int = Field(default=1, ge=0, le=20)
     electronic_ok: bool = True
     note: str = ""
+    note_en: str = ""
 
 
 class FieldKind(enum.StrEnum):
@@ -74,9 +84,12 @@ ADDRESS_MIN_LENGTH = 6  # characters: "某某路1号" is not yet an address a co
 class _FieldBase(ContractModel):
     name: Code
     label: str
+    label_en: str = ""
     kind: FieldKind = FieldKind.TEXT
     required: bool = True
     options: list[str] = Field(default_factory=list, max_length=50)
+    # The options in English, in the same order: shown only; the answer is the Chinese option.
+    options_en: list[str] = Field(default_factory=list, max_length=50)
     max_length: int = Field(default=200, ge=1, le=5000)
 
     def _check_options(self) -> None:
@@ -87,6 +100,12 @@ class _FieldBase(ContractModel):
             raise ValueError(f"field {self.name}: only select fields have options")
         if len(set(self.options)) != len(self.options):
             raise ValueError(f"field {self.name}: an option appears twice")
+        if self.options_en and len(self.options_en) != len(self.options):
+            raise ValueError(
+                f"field {self.name}: options_en has {len(self.options_en)} entries for"
+                f" {len(self.options)} options; give one English word per option, in the same"
+                " order, or none"
+            )
 
 
 class FormSubField(_FieldBase):
@@ -145,8 +164,9 @@ FormAnswer = (
 
 
 class Fee(ContractModel):
-    amount_cny: Annotated[str, StringConstraints(pattern=r"^[0-9]+(\.[0-9]{1,2})?$")] = "0"
+    amount_cny: AmountCny = "0"
     basis: str = ""
+    basis_en: str = ""
 
 
 class CatalogItem(ContractModel):
@@ -155,20 +175,35 @@ class CatalogItem(ContractModel):
     code: Code  # implementation code (实施编码)
     basic_code: Code  # basic code (基本编码), the same at every level
     name: str = Field(min_length=1, max_length=200)
+    name_en: str = Field(default="", max_length=300)
     item_type: ItemType
     legal_basis: str = Field(min_length=1)
     level: ItemLevel
     department: str = Field(min_length=1, max_length=100)
+    department_en: str = Field(default="", max_length=200)
     sites: list[Code] = Field(default_factory=list)
     ticket_category: Code = "general"
     promised_days: int = Field(ge=0, le=365)  # 承诺时限, working days from acceptance
     statutory_days: int | None = Field(default=None, ge=0, le=365)
     fee: Fee = Fee()
     delivery: list[DeliveryMethod] = Field(default_factory=lambda: [DeliveryMethod.PICKUP])
+    # What posting the result by EMS costs the citizen ("0": free, the government pays).
+    ems_fee_cny: AmountCny = "0"
+    # Working days the citizen has to bring materials not uploaded (the receipt's deadline).
+    bring_within_days: int = Field(default=5, ge=0, le=60)
     channels: list[Channel] = Field(default_factory=lambda: [Channel.HALL])
     materials: list[MaterialSpec] = Field(default_factory=list)
     form: list[FormField] = Field(default_factory=list)
     self_service: bool = False
+
+    @model_validator(mode="after")
+    def _ems_fee_needs_ems(self) -> CatalogItem:
+        if DeliveryMethod.EMS not in self.delivery and float(self.ems_fee_cny) != 0:
+            raise ValueError(
+                f"item {self.code}: ems_fee_cny is {self.ems_fee_cny} but ems is not among its"
+                " delivery methods"
+            )
+        return self
 
 
 class Catalog(ContractModel):

@@ -70,6 +70,7 @@ class CaseToRate(ContractModel):
 
     case_number: str
     item_name: str
+    item_name_en: str = ""  # the catalog's English name, "" when it has none
     evaluated: bool  # already rated: one evaluation per case
 
 

@@ -98,6 +98,7 @@ def test_rate_a_case_by_its_receipt_once(
         shown = other.case_to_rate(case.ref())
         assert shown.case_number == case.case_number
         assert shown.item_name == case.item_name and not shown.evaluated
+        assert shown.item_name_en == "Registering a pregnancy or birth"  # the catalog's
         recorded = other.evaluate_case_receipt(
             case.by_receipt(
                 Rating.UNSATISFIED,
@@ -178,7 +179,7 @@ def test_problem_bodies_and_no_personal_data_over_raw_http(
     url = f"{hub.base_url}{API_PREFIX}/evaluations/case-receipt"
     shown = requests.post(f"{url}/check", json=case.ref().model_dump(), headers=headers, timeout=10)
     assert shown.status_code == 200
-    assert set(shown.json()) == {"case_number", "item_name", "evaluated"}
+    assert set(shown.json()) == {"case_number", "item_name", "item_name_en", "evaluated"}
     assert "李" not in shown.text and ID[-4:] not in shown.text
     for body in (
         {"case_number": "not a number", "check": "0"},  # not what a receipt can carry

@@ -232,6 +232,7 @@ def test_lookup_needs_proof(client: HubClient) -> None:
     by_card = client.lookup_case(CaseLookup(case_number=number, id_number=ID_NUMBER))
     assert by_last6.state is by_card.state is CaseState.SUBMITTED
     assert by_last6.item_name == "个体工商户设立登记" and by_last6.applicant_name_masked == "张*"
+    assert by_last6.item_name_en == "Registering an individual business"
     for query in (
         CaseLookup(case_number=number, id_last6="123456"),
         CaseLookup(case_number=number, id_number="360426199101010071"),

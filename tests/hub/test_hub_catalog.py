@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import pytest
@@ -67,12 +68,37 @@ def test_sample_catalog_is_valid_and_marked_as_sample() -> None:
         assert "示例数据" in (sample_dir() / name).read_text(encoding="utf-8")
 
 
+def test_the_sample_catalog_has_english_for_every_word_a_citizen_reads() -> None:
+    missing = []
+    for item in parse_catalog_file(sample_dir() / "items.toml"):
+        if not item.name_en or not item.department_en:
+            missing.append(item.code)
+        if item.fee.basis and not item.fee.basis_en:
+            missing.append(f"{item.code} fee")
+        for material in item.materials:
+            if not material.name_en or (material.note and not material.note_en):
+                missing.append(f"{item.code} {material.code}")
+        for field in [*item.form, *(sub for f in item.form for sub in f.fields)]:
+            if not field.label_en or len(field.options_en) != len(field.options):
+                missing.append(f"{item.code} {field.name}")
+        if DeliveryMethod.EMS not in item.delivery:
+            assert item.ems_fee_cny == "0", item.code
+    assert missing == []
+
+
 def test_sample_district_list_imports(hub: EmbeddedHub, client: HubClient) -> None:
     report = import_catalog_file(hub.context, sample_dir() / "district-list-sample.csv")
     assert report.imported == 3
     card = client.get_item("GG00233007-990101-RS")
     assert card.name == "社会保障卡申领" and card.self_service and card.promised_days == 5
     assert "street-hubin" in card.sites
+    # Its English, and what EMS costs, come with it.
+    assert card.name_en == "Applying for a social security card"
+    assert card.department_en == "Human Resources and Social Security Bureau, Sample District"
+    assert [m.name_en for m in card.materials] == ["Resident ID card", "Recent photo without a hat"]
+    assert (card.ems_fee_cny, card.bring_within_days) == ("0", 5)
+    certificate = client.get_item("GG00712003-990101-WJ")
+    assert (certificate.ems_fee_cny, certificate.bring_within_days) == ("12", 10)
 
 
 def test_catalog_served_with_etag_and_site_filter(hub: EmbeddedHub, client: HubClient) -> None:
@@ -121,6 +147,130 @@ def test_import_csv_and_xlsx(
     other = client.get_item("GG00999002-990101-TY")
     assert other.channels == [Channel.KIOSK, Channel.MOBILE] and other.self_service is True
     assert client.get_catalog().catalog.version == report.version  # type: ignore[union-attr]
+
+
+ENGLISH_HEADER = [
+    "实施编码", "基本编码", "事项名称", "英文名称", "事项类型", "设定依据", "行使层级", "实施部门",
+    "英文部门", "承诺时限", "办理地点", "申请材料", "英文申请材料", "送达方式", "邮寄费用",
+    "收费标准", "收费依据", "英文收费依据", "补交材料时限", "表单",
+]  # fmt: skip
+FORM = (
+    '[{"name": "venue", "label": "场馆", "label_en": "Venue", "kind": "select",'
+    ' "options": ["体育馆", "游泳馆"], "options_en": ["Sports hall", "Swimming pool"]}]'
+)
+ENGLISH_ROW = [
+    "GG00999003-990101-TY", "GG00999003", "体育场馆优惠卡", "Sports venue discount card",
+    "公共服务", "《公共文化体育设施条例》", "县级", "示例区体育局",
+    "Sports Bureau, Sample District", "3个工作日", "district",
+    "id_card:居民身份证；photo:照片:optional", "id_card:Resident ID card；photo:A photo",
+    "pickup;ems", "12元", "10", "某收费标准", "Some fee schedule", "7个工作日", FORM,
+]  # fmt: skip
+
+
+def write_table(path: Path, header: list[str], rows: list[list[str]]) -> Path:
+    if path.suffix == ".csv":
+        with path.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(header)
+            writer.writerows(rows)
+        return path
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(header)
+    for row in rows:
+        sheet.append([int(c) if c.isdigit() else c for c in row])
+    workbook.save(path)
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_import_english_columns_and_the_ems_fee(
+    hub: EmbeddedHub, client: HubClient, tmp_path: Path, suffix: str
+) -> None:
+    path = write_table(tmp_path / f"english{suffix}", ENGLISH_HEADER, [ENGLISH_ROW])
+    assert import_catalog_file(hub.context, path).imported == 1
+    item = client.get_item("GG00999003-990101-TY")  # as a terminal receives it
+    assert (item.name, item.name_en) == ("体育场馆优惠卡", "Sports venue discount card")
+    assert item.department_en == "Sports Bureau, Sample District"
+    assert [(m.code, m.name, m.name_en, m.required) for m in item.materials] == [
+        ("id_card", "居民身份证", "Resident ID card", True),
+        ("photo", "照片", "A photo", False),
+    ]
+    assert (item.ems_fee_cny, item.bring_within_days) == ("12", 7)
+    assert (item.fee.amount_cny, item.fee.basis_en) == ("10", "Some fee schedule")
+    venue = item.form[0]
+    assert venue.label_en == "Venue" and venue.options == ["体育馆", "游泳馆"]
+    assert venue.options_en == ["Sports hall", "Swimming pool"]
+
+
+def _english_row(**changes: str) -> list[str]:
+    row = list(ENGLISH_ROW)
+    for column, value in changes.items():
+        row[ENGLISH_HEADER.index(column)] = value
+    return row
+
+
+@pytest.mark.parametrize(
+    ("header", "row", "message"),
+    [
+        (
+            ENGLISH_HEADER,
+            _english_row(邮寄费用="十二元"),
+            "row 2: column ems_fee_cny: '十二元' is not an amount in yuan",
+        ),
+        (
+            ENGLISH_HEADER,
+            _english_row(收费标准="20.505"),
+            "row 2: column fee_cny: '20.505' is not an amount in yuan",
+        ),
+        (
+            ENGLISH_HEADER,
+            _english_row(英文申请材料="id_card:Resident ID card；passport:Passport"),
+            "row 2: column materials_en: 'passport' is not a material of this row",
+        ),
+        (
+            ENGLISH_HEADER,
+            _english_row(英文申请材料="Resident ID card"),
+            "row 2: column materials_en: 'Resident ID card' is not code:English name",
+        ),
+        (
+            ENGLISH_HEADER,
+            _english_row(补交材料时限="90"),
+            "row 2, field bring_within_days",
+        ),
+        (
+            ENGLISH_HEADER,
+            _english_row(送达方式="pickup"),
+            "row 2: item GG00999003-990101-TY: ems_fee_cny is 12 but ems is not among",
+        ),
+        (
+            ENGLISH_HEADER,
+            _english_row(表单=FORM.replace(', "Swimming pool"', "")),
+            "row 2, field form.0: field venue: options_en has 1 entries for 2 options",
+        ),
+        (
+            [*ENGLISH_HEADER, "英文名"],
+            [*ENGLISH_ROW, "Sports card"],
+            "row 2: column 英文名: not a catalog column",
+        ),
+    ],
+)
+def test_bad_english_or_ems_fee_names_the_row_and_column(
+    hub: EmbeddedHub,
+    client: HubClient,
+    tmp_path: Path,
+    header: list[str],
+    row: list[str],
+    message: str,
+) -> None:
+    before = client.get_catalog().catalog
+    path = write_table(tmp_path / "bad.csv", header, [row])
+    with pytest.raises(CatalogImportError, match=re.escape(message)):
+        import_catalog_file(hub.context, path)
+    assert client.get_catalog().catalog == before
 
 
 @pytest.mark.parametrize(

@@ -61,6 +61,18 @@ def test_import_catalog_reports_and_names_bad_rows(
     assert main(["hub", "import-catalog", str(bad), "--db", db]) == 2
     assert "lacks the columns" in capsys.readouterr().err
     assert main(["hub", "import-catalog", str(tmp_path / "missing.xlsx"), "--db", db]) == 2
+    capsys.readouterr()
+    fee = tmp_path / "fee.csv"
+    fee.write_text(
+        "实施编码,基本编码,事项名称,英文名称,事项类型,设定依据,行使层级,实施部门,承诺时限,"
+        "送达方式,邮寄费用\n"
+        "QR00999001-990101-TY,QR00999001,某事项,An item,行政确认,某法,县级,某局,1,ems,免费\n",
+        encoding="utf-8",
+    )
+    assert main(["hub", "import-catalog", str(fee), "--db", db]) == 2
+    err = capsys.readouterr().err
+    assert "fee.csv row 2: column ems_fee_cny: '免费' is not an amount in yuan" in err
+    assert err.count("\n") == 1 and "Traceback" not in err
 
 
 def test_serve_on_a_busy_port_is_a_clear_failure(

@@ -40,6 +40,10 @@ def index() -> ItemIndex:
         ("ydz", "老年人优待证办理", ()),  # a partial of the initials
         ("jlk", "老年人优待证办理", ()),  # alias 敬老卡
         ("个体", "个体工商户设立登记", ()),
+        ("residence permit", "居住证申领", ()),  # the English name
+        ("Residence Perm", "居住证申领", ()),
+        ("pension", "城乡居民基本养老保险参保登记", ()),
+        ("dibao", "最低生活保障审核确认", ()),
     ],
 )
 def test_search_table(index: ItemIndex, query: str, first: str, also: tuple[str, ...]) -> None:
@@ -49,7 +53,9 @@ def test_search_table(index: ItemIndex, query: str, first: str, also: tuple[str,
         assert name in names
 
 
-@pytest.mark.parametrize("query", ["", "   ", "xyzq", "护照", "！！"])
+# "ermit" is inside "permit", "db" across "fooD Business": an English name matches from the
+# start of one of its words.
+@pytest.mark.parametrize("query", ["", "   ", "xyzq", "护照", "！！", "ermit", "dbusiness"])
 def test_no_match_is_empty(index: ItemIndex, query: str) -> None:
     assert index.search(query) == []
 
@@ -75,3 +81,40 @@ def test_where_ems_goes_by_default_is_the_items_choice() -> None:
     guide = load_guide(default_guide_path())
     assert guide.for_item("QR00240001-990101-GA").ems_to == "typed"  # 居住证
     assert guide.for_item("GG00124003-990101-RS").ems_to == "card"  # the default
+
+
+def test_the_sample_guide_has_english_for_every_event_and_guide() -> None:
+    guide = load_guide(default_guide_path())
+    assert set(guide.events_en) == set(guide.events)
+    for code, entry in guide.items.items():
+        assert bool(entry.summary_en) == bool(entry.summary), code
+        assert bool(entry.who_en) == bool(entry.who), code
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('[events_en]\n"养老" = "Old age"\n', "events_en.养老: not in events"),
+        ('[events_en]\n"生育" = ""\n', "events_en.生育: give the English name as text"),
+        ('[events_en]\n"生育" = 3\n', "events_en.生育: give the English name as text"),
+        ('events_en = ["Birth"]\n', "events_en: a table"),
+        ('[items.X]\nsummary_english = "x"\n', "unknown key 'summary_english'"),
+    ],
+)
+def test_the_guide_s_english_is_checked(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "guide.toml"
+    path.write_text('events = ["生育"]\n' + text, encoding="utf-8")
+    with pytest.raises(ConfigError, match=message):
+        load_guide(path)
+
+
+def test_an_event_without_english_is_allowed(tmp_path: Path) -> None:
+    path = tmp_path / "guide.toml"
+    path.write_text(
+        'events = ["生育", "居住"]\n[events_en]\n"居住" = " Housing "\n'
+        '[items.X]\nevents = ["生育"]\nsummary_en = "About it"\nwho_en = "Anyone"\n',
+        encoding="utf-8",
+    )
+    guide = load_guide(path)
+    assert guide.events_en == {"居住": "Housing"}
+    assert guide.for_item("X").summary_en == "About it" and guide.for_item("X").who_en == "Anyone"

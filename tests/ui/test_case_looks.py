@@ -1,4 +1,5 @@
-"""The case journey in English (only catalog data stays Chinese) and in elder mode."""
+"""The case journey in English (only the citizen's own data and legal citations stay Chinese)
+and in elder mode."""
 
 from __future__ import annotations
 
@@ -13,77 +14,198 @@ from pytestqt.qtbot import QtBot
 from kiosk.app import Terminal
 
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+# The sample card holder's own data, as the card has it and as the screens mask it.
+PERSONAL = {
+    "张*例",
+    "张示例",
+    "1101**********002X",
+    "北京市朝阳区示例路1号示例小区",
+    "北京市朝阳区****",
+}
 
 
-def _untranslated(citizen: Any, data: set[str]) -> list[str]:
-    """Chinese left on screen once the catalog's own words (item data) are taken out."""
+def _untranslated(citizen: Any, allowed: set[str]) -> list[str]:
+    """Chinese left on screen once the words that may stay Chinese are taken out."""
     journey = citizen.journey
     leftover = []
     for widget in journey.findChildren(QWidget):
         if not widget.isVisibleTo(journey) or not isinstance(widget, QLabel | QAbstractButton):
             continue
         text = widget.text()
-        for word in sorted(data, key=len, reverse=True):
+        for word in sorted(allowed, key=len, reverse=True):
             text = text.replace(word, "")
         if CJK.search(text):
             leftover.append(f"{widget.objectName()}: {widget.text()}")
     return leftover
 
 
-def _catalog_words(terminal: Terminal) -> set[str]:
-    """The catalog's own words and the sample person's (data, not interface text)."""
+def _may_stay_chinese(terminal: Terminal) -> set[str]:
+    """What an English screen may show in Chinese: the citizen's own data (name, ID number,
+    card address, their masked forms) and the items' legal bases (citations of Chinese law).
+    Every other word of the catalog (names, departments, materials, notes, labels, options,
+    events, guides) has its English."""
     assert terminal.cases is not None
-    item = terminal.cases.catalog
-    catalog = item.refresh() and item.catalog
-    guide = terminal.cases.guide
-    data = {g.summary for g in guide.items.values()} | {g.who for g in guide.items.values()}
-    data |= set(guide.events) | {"张*例", "张示例", "1101**********002X", "北京市朝阳区****"}
-    for entry in catalog.items:
-        data |= {entry.name, entry.department, entry.legal_basis, entry.item_type.value}
-        data |= {f.label for f in entry.form} | {o for f in entry.form for o in f.options}
-        data |= {m.name for m in entry.materials} | {m.note for m in entry.materials if m.note}
-        data |= {entry.fee.basis} if entry.fee.basis else set()
-    data.discard("")
-    return data
+    cache = terminal.cases.catalog
+    catalog = cache.refresh() and cache.catalog
+    return PERSONAL | {entry.legal_basis for entry in catalog.items}
 
 
-def test_english_leaves_only_catalog_data_in_chinese(
+def test_english_leaves_only_personal_data_and_legal_bases_in_chinese(
     qtbot: QtBot, themed: object, terminal: Terminal
 ) -> None:
     citizen = d.open(qtbot, terminal)
     window = citizen.window
     qtbot.mouseClick(window.home.language_button, Qt.MouseButton.LeftButton)
     window.case.page_changed.connect(citizen.log.append)
-    data = _catalog_words(terminal)
+    allowed = _may_stay_chinese(terminal)
     journey = citizen.journey
     pages = []
-    d.begin(citizen, "生育", d.BIRTH)
-    pages.append(("identify", _untranslated(citizen, data)))
+    citizen.tap(window.home.tiles["case"])
+    citizen.at("finding")
+    pages.append(("find", _untranslated(citizen, allowed)))
+    citizen.tap(journey.find_page.event_buttons["生育"])
+    pages.append(("find by event", _untranslated(citizen, allowed)))
+    citizen.tap(journey.find_page.result_buttons[d.BIRTH])
+    citizen.at("guide")
+    pages.append(("guide", _untranslated(citizen, allowed)))
+    citizen.tap(journey.guide_page.apply)  # type: ignore[arg-type]
+    citizen.at("identifying")
+    pages.append(("identify", _untranslated(citizen, allowed)))
     d.card(terminal)
     citizen.at("form")
     citizen.type_digits(citizen.field("expected_date").edit, "2027")
     citizen.tap(journey.form_next)
-    pages.append(("form with messages", _untranslated(citizen, data)))
+    pages.append(("form with messages", _untranslated(citizen, allowed)))
     citizen.type_digits(citizen.field("expected_date").edit, "0315")
     citizen.type_digits(citizen.go_to("phone").edit, "13900005678")
     citizen.finish_form()
+    pages.append(("materials", _untranslated(citizen, allowed)))
     citizen.tap(journey.materials_page.capture_buttons["id_card"])
     citizen.tap(journey.materials_page.shoot)
     qtbot.waitUntil(lambda: journey.materials_page._pages == 1, timeout=d.WAIT)
-    pages.append(("capture", _untranslated(citizen, data)))
+    pages.append(("capture", _untranslated(citizen, allowed)))
     citizen.tap(journey.materials_page.done)
     qtbot.waitUntil(lambda: not journey.materials_page.panel.isVisible(), timeout=d.WAIT)
     citizen.tap(journey.materials_page.next)
     citizen.at("delivery")
-    pages.append(("delivery", _untranslated(citizen, data)))
+    pages.append(("delivery", _untranslated(citizen, allowed)))
     citizen.tap(journey.delivery_page.next)  # the way the result comes
-    pages.append(("delivery phone", _untranslated(citizen, data)))
+    pages.append(("delivery phone", _untranslated(citizen, allowed)))
     citizen.tap(journey.delivery_page.next)  # the phone number
     citizen.at("review")
-    pages.append(("review", _untranslated(citizen, data)))
+    pages.append(("review", _untranslated(citizen, allowed)))
     d.submit(citizen)
-    pages.append(("receipt", _untranslated(citizen, data)))
+    pages.append(("receipt", _untranslated(citizen, allowed)))
     assert [(name, left) for name, left in pages if left] == []
+    assert journey.guide_page.title.text() == "Registering a pregnancy or birth"
+    window.end_session("finish")
+
+
+def test_every_items_guide_in_english(qtbot: QtBot, themed: object, terminal: Terminal) -> None:
+    """Each item's guide page: name, summary, who may apply, type, department, materials and
+    their notes, fee and its basis, delivery (and what EMS costs), all in English."""
+    citizen = d.open(qtbot, terminal)
+    window = citizen.window
+    qtbot.mouseClick(window.home.language_button, Qt.MouseButton.LeftButton)
+    journey = window.case
+    assert terminal.cases is not None
+    terminal.cases.catalog.refresh()
+    catalog = terminal.cases.catalog.catalog
+    page = journey.guide_page
+    leftover = []
+    for item in catalog.items:
+        page.show_item(item, journey.channel, terminal.cases.guide.for_item(item.code))
+        for label in (page.title, page.details, page.where):
+            if CJK.search(label.text().replace(item.legal_basis, "")):
+                leftover.append((item.code, label.text()))
+    assert leftover == []
+    id_card = next(i for i in catalog.items if i.code == "QR00231001-990101-GA")
+    page.show_item(id_card, journey.channel, terminal.cases.guide.for_item(id_card.code))
+    text = page.details.text()
+    assert "Type: Official confirmation" in text
+    assert "CNY 20 (set by National schedule of ID card production fees)" in text
+    assert "EMS post (free)" in text
+    window.end_session("finish")
+
+
+def test_english_residence_permit_choices_groups_and_what_to_bring(
+    qtbot: QtBot, themed: object, terminal: Terminal
+) -> None:
+    """Options, a repeating group's columns, a material left to bring and its department, in
+    English; the answers stored are the catalog's Chinese options all the same."""
+    citizen = d.open(qtbot, terminal)
+    window = citizen.window
+    qtbot.mouseClick(window.home.language_button, Qt.MouseButton.LeftButton)
+    window.case.page_changed.connect(citizen.log.append)
+    allowed = _may_stay_chinese(terminal) | {"王小二", "王*二"}  # a family member, typed
+    journey = citizen.journey
+    pages: list[tuple[str, list[str]]] = []
+
+    def check(name: str) -> None:
+        pages.append((name, _untranslated(citizen, allowed)))
+
+    citizen.tap(window.home.tiles["case"])
+    citizen.at("finding")
+    citizen.tap(journey.find_page.event_buttons["居住"])
+    assert journey.find_page.event_buttons["居住"].text() == "Housing"
+    citizen.tap(journey.find_page.result_buttons[d.RESIDENCE])
+    citizen.at("guide")
+    check("guide")
+    guide = journey.guide_page.details.text()
+    assert "Who can apply: Chinese citizens living away" in guide
+    assert "It can also be taken at the window" in guide  # a material's note
+    assert "EMS post (CNY 12)" in guide
+    citizen.tap(journey.guide_page.apply)  # type: ignore[arg-type]
+    citizen.at("identifying")
+    d.card(terminal)
+    citizen.at("form")
+    citizen.type_text(citizen.field("residence_address").edit, "示例区幸福路8号3栋201")
+    allowed.add("示例区幸福路8号3栋201")
+    citizen.type_digits(citizen.go_to("residence_since").edit, "20250301")
+    citizen.go_to("reason")
+    check("form, reason")
+    assert citizen.field("reason").buttons["就业"].text() == "Work"
+    citizen.choose("reason", "就业")
+    family = citizen.go_to("family")
+    check("form, family")
+    citizen.tap(family.add_button)
+    row = family.rows[0].members
+    check("form, a family member")
+    assert row["relation"].title.text() == "Relationship"
+    citizen.type_text(row["name"].edit, "王小二")
+    citizen.tap(row["relation"].buttons["子女"])
+    citizen.type_digits(citizen.go_to(row["id_number"]).edit, "110105201501010017")
+    check("form, a family member's ID number")
+    citizen.go_to("family")
+    check("form, the family listed")
+    assert "Child" in family.rows[0].summary()
+    citizen.type_digits(citizen.go_to("phone").edit, "13800001234")
+    citizen.finish_form()
+    d.capture(citizen, "id_card")
+    d.capture(citizen, "residence_proof")
+    citizen.tap(journey.materials_page.bring_buttons["photo"])
+    check("materials")
+    citizen.tap(journey.materials_page.next)
+    citizen.at("delivery")
+    citizen.tap(journey.delivery_page.method_buttons[d.pickup()])
+    check("delivery")
+    citizen.tap(journey.delivery_page.next)  # the way the result comes
+    citizen.tap(journey.delivery_page.next)  # the phone number
+    citizen.at("review")
+    check("review")
+    review = journey.review_page.shown_text()
+    assert "Reason for applying" in review and "Work" in review
+    d.submit(citizen)
+    check("receipt")
+    assert [(name, left) for name, left in pages if left] == []
+    next_step = journey.receipt_page.next_step.text()
+    assert "Recent passport-style photo" in next_step
+    assert "Public Security Sub-bureau, Sample District" in next_step
+    receipt = journey.receipt
+    assert receipt is not None
+    stored = d.stored(terminal, receipt.number)
+    assert stored["form"]["reason"] == "就业"
+    assert stored["form"]["family"][0]["relation"] == "子女"
     window.end_session("finish")
 
 
@@ -252,10 +374,12 @@ def test_card_paths_in_english(qtbot: QtBot, themed: object, community_terminal:
     window = citizen.window
     qtbot.mouseClick(window.home.language_button, Qt.MouseButton.LeftButton)
     window.case.page_changed.connect(citizen.log.append)
-    data = _catalog_words(community_terminal) | {"李*工"}  # the worker, masked
+    allowed = _may_stay_chinese(community_terminal) | {"李*工"}  # the worker, masked
     pages: list[tuple[str, list[str]]] = []
     _card_paths(
-        citizen, community_terminal, lambda name: pages.append((name, _untranslated(citizen, data)))
+        citizen,
+        community_terminal,
+        lambda name: pages.append((name, _untranslated(citizen, allowed))),
     )
     assert len(pages) == 7
     assert [(name, left) for name, left in pages if left] == []

@@ -247,9 +247,9 @@ def test_progress_in_english_and_stretched(
     window = hall_window
     receipt = submit_case(hall)
     live_through(hall, receipt.case_id)
-    # The case's own data (item name, masked name, what staff wrote) is the hub's, in Chinese.
+    # The case's own data (masked name, what staff wrote) is the hub's, in Chinese; the item is
+    # named in the catalog's English.
     data = (
-        "城乡居民基本养老保险参保登记",
         "张*例",
         "缴费档次证明不清晰",
         "缴费档次确认书",
@@ -264,6 +264,9 @@ def test_progress_in_english_and_stretched(
     qtbot.mouseClick(journey.search_button, Qt.MouseButton.LeftButton)
     wait_page(qtbot, window, "status_page")
     assert not untranslated(window, data)
+    assert "Joining basic pension insurance (urban and rural residents)" in (
+        journey.summary_label.text()
+    )
     assert "EMS waybill: EA123456789CN" in journey.timeline.texts
     window.end_session("finish")
 

@@ -326,8 +326,10 @@ def test_case_receipt_rating_in_english_and_stretched(
     qtbot.mouseClick(window.home.language_button, Qt.MouseButton.LeftButton)
     hall.show_qr(case_tracking_code(created.case_number, code))
     open_rating(qtbot, window, "rate_page")
-    assert window.rating.item_label.text().startswith("Service: ")
-    assert not untranslated(window, (created.item_name,))  # the hub's catalog name is data
+    assert window.rating.item_label.text() == (
+        "Service: Joining basic pension insurance (urban and rural residents)"
+    )
+    assert not untranslated(window)
     unclipped(window, "English rating levels")  # long English levels still fit the width
     window.end_session("finish")  # a new session starts in Chinese again
     qtbot.mouseClick(window.home.language_button, Qt.MouseButton.LeftButton)

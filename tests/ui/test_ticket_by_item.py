@@ -128,29 +128,48 @@ def test_a_real_name_item_asks_for_identity_even_with_real_name_off(
     assert not journey.inputs.listening
 
 
-def test_english_by_item_page_is_translated_but_item_names(
-    qtbot: QtBot, window: KioskWindow
-) -> None:
-    """The hub's catalog has Chinese item names only: every other text is English."""
+def test_english_by_item_page_is_all_english(qtbot: QtBot, window: KioskWindow) -> None:
+    """The catalog's English names on the item buttons, English everywhere else; an English
+    name finds its item."""
     qtbot.mouseClick(window.home.language_button, Qt.MouseButton.LeftButton)
     open_items(qtbot, window)
     page = window.ticket.choose_page
+    shown = lambda: [b.isVisible() for b in page.item_buttons.values()]  # noqa: E731
+    qtbot.waitUntil(lambda: bool(shown()) and all(shown()), timeout=10000)  # a turn later
     leftover = [
         w.text()
         for w in page.findChildren(QWidget)
-        if isinstance(w, QLabel | QAbstractButton)
-        and w.isVisibleTo(page)
-        and w.objectName() != "ItemButton"
-        and CJK.search(w.text())
+        if isinstance(w, QLabel | QAbstractButton) and w.isVisibleTo(page) and CJK.search(w.text())
     ]
     assert not leftover
-    assert page.item_buttons  # the items are there, in the catalog's (Chinese) names
+    assert page.item_buttons  # the items are there, in the catalog's English names
+    # A long name is on two lines, and the scrolling list gives its button the height of both.
+    assert "\n" in page.item_buttons[EMPLOYMENT].text()
+    assert all(b.height() >= b.sizeHint().height() for b in page.item_buttons.values())
     assert not CJK.search(page.search.placeholderText())
+    assert search(qtbot, window, "residence permit") == [RESIDENCE_PERMIT]
+    button = page.item_buttons[RESIDENCE_PERMIT]
+    assert button.text() == "Applying for a residence permit"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    journey = window.ticket
+    assert journey.identify_page.what.text() == '"Applying for a residence permit" needs your ID'
+    qtbot.mouseClick(journey.identify_page.back_button, Qt.MouseButton.LeftButton)
+    assert search(qtbot, window, "employment") == [EMPLOYMENT]
+    qtbot.mouseClick(page.item_buttons[EMPLOYMENT], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: journey.currentWidget() is journey.ticket_page, timeout=10000)
+    name = "Getting an employment and entrepreneurship certificate"
+    assert journey.item_label.text() == f"For: {name}"
+    shown = journey.ticket_page
+    assert not [
+        w.text()
+        for w in shown.findChildren(QWidget)
+        if isinstance(w, QLabel | QAbstractButton) and w.isVisibleTo(shown) and CJK.search(w.text())
+    ]
     window.end_session("finish")
 
 
 def test_long_item_names_break_at_a_conjunction() -> None:
-    from ui.screens.ticket_pages import two_lines
+    from ui.widgets.button_text import two_lines
 
     assert two_lines("就业创业证申领") == "就业创业证申领"
     assert two_lines("困难残疾人生活补贴和重度残疾人护理补贴申领") == (
@@ -160,3 +179,13 @@ def test_long_item_names_break_at_a_conjunction() -> None:
         two_lines("城乡居民基本养老保险参保登记城乡居民")
         == "城乡居民基本养老保\n险参保登记城乡居民"
     )
+
+
+def test_long_english_names_break_between_words() -> None:
+    from ui.widgets.button_text import shown_as_is, two_lines
+
+    assert two_lines("Applying for a residence permit") == "Applying for a residence permit"
+    assert two_lines("Joining basic pension insurance (urban and rural residents)") == (
+        "Joining basic pension insurance\n(urban and rural residents)"
+    )
+    assert shown_as_is("Social & medical") == "Social && medical"  # "&" shown, no shortcut

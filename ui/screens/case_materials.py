@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from contract.models import MaterialSpec
+from kiosk import catalog_words as words
 from kiosk.capture import CaptureResult, DocumentCamera
 from kiosk.journeys.case.service import CapturedMaterial, CaseDraft
 from ui.bridge import BackgroundRunner
-from ui.screens.case_pages import Page
+from ui.screens.case_pages import Page, list_of
 from ui.widgets import make_button, make_label
 from ui.widgets.placement import Placement, PlacementAnimation
 
@@ -54,8 +55,11 @@ def _pixmap(frame: np.ndarray, width: int) -> QPixmap:
 class MaterialsPage(Page):
     changed = Signal()
 
-    def __init__(self, camera: DocumentCamera, runner: BackgroundRunner) -> None:
+    def __init__(
+        self, camera: DocumentCamera, runner: BackgroundRunner, *, english: bool = False
+    ) -> None:
         super().__init__(self.tr("请提交申请材料"))
+        self.english = english
         self.camera = camera
         self.runner = runner
         self.draft: CaseDraft | None = None
@@ -137,7 +141,8 @@ class MaterialsPage(Page):
         self.bring_buttons.clear()
         self.states.clear()
         for row, spec in enumerate(draft.item.materials):
-            name = spec.name + ("" if spec.required else self.tr("（选交）"))
+            name = words.material_name(spec, self.english)
+            name += "" if spec.required else self.tr("（选交）")
             label = make_label(name, "FieldLabel")
             label.setWordWrap(True)
             state = make_label("", "Notice")
@@ -184,9 +189,13 @@ class MaterialsPage(Page):
     def check(self) -> bool:
         assert self.draft is not None
         missing = self.draft.missing_materials()
-        names = [m.name for m in self.draft.item.materials if m.code in missing]
+        names = [
+            words.material_name(m, self.english)
+            for m in self.draft.item.materials
+            if m.code in missing
+        ]
         if names:
-            self.missing.setText(self.tr("还缺：%1").replace("%1", "、".join(names)))
+            self.missing.setText(self.tr("还缺：%1").replace("%1", list_of(names)))
         return not names
 
     # -- the capture panel
@@ -195,7 +204,9 @@ class MaterialsPage(Page):
         self._current = spec
         self._pages = 0
         self.camera.begin(spec.code)
-        self.panel_title.setText(self.tr("正在拍摄：%1").replace("%1", spec.name))
+        self.panel_title.setText(
+            self.tr("正在拍摄：%1").replace("%1", words.material_name(spec, self.english))
+        )
         self.guidance.setText(self.tr("请将材料平放在拍摄区内，一次拍一页。"))
         self._update_count()
         self._show_list(False)

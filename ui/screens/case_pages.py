@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -13,10 +13,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contract.models import CatalogItem, Channel, DeliveryMethod
+from contract.models import CatalogItem, Channel, DeliveryMethod, ItemType
+from kiosk import catalog_words as words
 from kiosk.catalog_cache import ItemGuide, KioskGuide
 from kiosk.search import ItemIndex
 from ui.widgets import make_button, make_label
+from ui.widgets.button_text import ItemButton, shown_as_is, two_lines
 from ui.widgets.journey_kit import SideBySideWhenWide, list_area
 from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
 
@@ -81,9 +83,10 @@ class Page(QWidget):
 class FindPage(Page):
     chosen = Signal(str)  # item code
 
-    def __init__(self, guide: KioskGuide) -> None:
+    def __init__(self, guide: KioskGuide, *, english: bool = False) -> None:
         super().__init__(self.tr("请选择要办理的事项"))
         self.guide = guide
+        self.english = english
         self.index: ItemIndex | None = None
         self.items: list[CatalogItem] = []
         self.search = QLineEdit()
@@ -109,7 +112,7 @@ class FindPage(Page):
         self.event_buttons: dict[str, QPushButton] = {}
         events = QGridLayout()
         for index, event in enumerate(guide.events):
-            button = make_button(event, "Choice")
+            button = make_button(shown_as_is(words.event_name(guide, event, english)), "Choice")
             button.setCheckable(True)
             button.clicked.connect(lambda _=False, e=event: self._set_event(e))
             events.addWidget(button, index // 4, index % 4)
@@ -169,8 +172,9 @@ class FindPage(Page):
                 widget.deleteLater()
         self.result_buttons.clear()
         for item in shown[:RESULT_LIMIT]:
-            button = make_button(item.name, "ItemButton")
-            button.setMinimumHeight(88)
+            name = words.item_name(item, self.english)
+            # An English name is about twice as long as the Chinese: on two lines.
+            button = ItemButton(two_lines(name) if self.english else name, 88)
             button.clicked.connect(lambda _=False, c=item.code: self.chosen.emit(c))
             self.results.addWidget(button)
             self.result_buttons[item.code] = button
@@ -181,9 +185,36 @@ def can_apply_here(item: CatalogItem, channel: Channel) -> bool:
     return item.self_service and channel in item.channels
 
 
+def item_type_text(item_type: ItemType) -> str:
+    """事项类型 in the citizen's language."""
+    names = {
+        ItemType.LICENSING: QCoreApplication.translate("ItemType", "行政许可"),
+        ItemType.PAYMENT: QCoreApplication.translate("ItemType", "行政给付"),
+        ItemType.CONFIRMATION: QCoreApplication.translate("ItemType", "行政确认"),
+        ItemType.REWARD: QCoreApplication.translate("ItemType", "行政奖励"),
+        ItemType.ADJUDICATION: QCoreApplication.translate("ItemType", "行政裁决"),
+        ItemType.OTHER_POWER: QCoreApplication.translate("ItemType", "其他行政权力"),
+        ItemType.PUBLIC_SERVICE: QCoreApplication.translate("ItemType", "公共服务"),
+    }
+    return names[item_type]
+
+
+def list_of(parts: list[str]) -> str:
+    """Parts of a list in one line: 、 between them in Chinese, a comma in English."""
+    return QCoreApplication.translate("Lists", "、").join(parts)
+
+
+def amount_text(amount_cny: str) -> str:
+    """An amount a citizen pays: 免费, or so many yuan."""
+    if float(amount_cny) == 0:
+        return QCoreApplication.translate("GuidePage", "免费")
+    return QCoreApplication.translate("GuidePage", "%1 元").replace("%1", amount_cny)
+
+
 class GuidePage(Page):
-    def __init__(self) -> None:
+    def __init__(self, *, english: bool = False) -> None:
         super().__init__("")
+        self.english = english
         self.details = make_label("", "GuideText")
         self.details.setWordWrap(True)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -194,36 +225,42 @@ class GuidePage(Page):
         self.back, self.apply = self.nav(self.tr("上一步"), self.tr("申请办理"))
 
     def show_item(self, item: CatalogItem, channel: Channel, guide: ItemGuide) -> None:
-        self.title.setText(item.name)
+        english = self.english
+        self.title.setText(words.item_name(item, english))
         materials = []
         for m in item.materials:
             tags = [self.tr("必需") if m.required else self.tr("选交")]
             if not m.electronic_ok:
                 tags.append(self.tr("需原件"))
-            line = f"· {m.name}（{'，'.join(tags)}）"
-            materials.append(line + (f"  {m.note}" if m.note else ""))
-        fee = (
-            self.tr("免费")
-            if item.fee.amount_cny in ("0", "0.0", "0.00")
-            else (self.tr("%1 元").replace("%1", item.fee.amount_cny))
-        )
+            line = self.tr("· %1（%2）").replace("%1", words.material_name(m, english))
+            line = line.replace("%2", self.tr("，").join(tags))
+            note = words.material_note(m, english)
+            materials.append(line + (f"  {note}" if note else ""))
+        fee = amount_text(item.fee.amount_cny)
+        if basis := words.fee_basis(item, english):
+            fee = self.tr("%1（依据%2）").replace("%1", fee).replace("%2", basis)
         delivery_names = {
             DeliveryMethod.PICKUP: self.tr("窗口领取"),
-            DeliveryMethod.EMS: self.tr("EMS 邮寄"),
+            DeliveryMethod.EMS: (
+                self.tr("EMS 邮寄（免费）")
+                if float(item.ems_fee_cny) == 0
+                else self.tr("EMS 邮寄（%1 元）").replace("%1", item.ems_fee_cny)
+            ),
             DeliveryMethod.ELECTRONIC: self.tr("电子送达"),
         }
-        lines = [guide.summary] if guide.summary else []
-        if guide.who:
-            lines.append(self.tr("申请对象：%1").replace("%1", guide.who))
+        summary, who = words.summary(guide, english), words.who(guide, english)
+        lines = [summary] if summary else []
+        if who:
+            lines.append(self.tr("申请对象：%1").replace("%1", who))
         lines += [
-            self.tr("事项类型：%1").replace("%1", item.item_type.value),
-            self.tr("办理部门：%1").replace("%1", item.department),
+            self.tr("事项类型：%1").replace("%1", item_type_text(item.item_type)),
+            self.tr("办理部门：%1").replace("%1", words.department(item, english)),
             self.tr("申请材料："),
             *materials,
             self.tr("收费：%1").replace("%1", fee),
             self.tr("承诺时限：%n 个工作日", "", item.promised_days),
             self.tr("送达方式：%1").replace(
-                "%1", "、".join(delivery_names[d] for d in item.delivery)
+                "%1", list_of([delivery_names[d] for d in item.delivery])
             ),
             self.tr("设定依据：%1").replace("%1", item.legal_basis),
         ]

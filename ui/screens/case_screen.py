@@ -85,8 +85,10 @@ class CaseJourney(JourneyScreen):
         self.specs: list[FieldSpec] = []
         self.form_view: FormView | None = None
         self.flow = CaseFlow()  # replaced by wipe(), as at every session's end
+        # The window builds its screens again when the citizen changes the language.
+        self.english = english = session().locale == "en"
 
-        self.find_page = FindPage(desk.guide)
+        self.find_page = FindPage(desk.guide, english=english)
         self.worker_bar = QWidget()
         bar = QHBoxLayout(self.worker_bar)
         self.worker_label = make_label("", "Notice")
@@ -97,7 +99,7 @@ class CaseJourney(JourneyScreen):
         bar.addWidget(self.shift_button)
         self.find_page.body.insertWidget(1, self.worker_bar)
         self.worker_bar.setVisible(desk.community and bool(desk.staff))
-        self.guide_page = GuidePage()
+        self.guide_page = GuidePage(english=english)
         self.identify_page = IdentifyPage(
             runner, desk.catalog.client, id_monitor, qr_camera, card_guard
         )
@@ -105,12 +107,12 @@ class CaseJourney(JourneyScreen):
         self.form_slot = QStackedWidget()
         self.form_page.body.addWidget(self.form_slot, 1)
         self.form_back, self.form_next = self.form_page.nav(self.tr("上一步"), self.tr("下一步"))
-        self.materials_page = MaterialsPage(desk.camera, runner)
+        self.materials_page = MaterialsPage(desk.camera, runner, english=english)
         self.delivery_page = DeliveryPage()
-        self.review_page = ReviewPage()
+        self.review_page = ReviewPage(english=english)
         self.busy_page = Page(self.tr("正在提交，请稍候…"))
         self.busy_page.body.addStretch(1)
-        self.receipt_page = ReceiptPage()
+        self.receipt_page = ReceiptPage(english=english)
         self.failed_page = Page(self.tr("暂时无法提交"))
         self.failed_text = make_label(
             self.tr("申请未能保存，请重试；仍不成功请到窗口办理。"), "ErrorText"
@@ -344,7 +346,7 @@ class CaseJourney(JourneyScreen):
         item = self.desk.catalog.item(code)
         if item is None or self.flow.state is not CaseState.FINDING:
             return
-        self.specs = form_specs(item)
+        self.specs = form_specs(item, english=self.english)
         self._drop_form()
         self.flow.choose(item, self.desk.shift)
 
@@ -470,7 +472,7 @@ class CaseJourney(JourneyScreen):
         data, printed, png = result
         if not self.flow.receipt_ready(data):
             return
-        self.receipt_page.show_receipt(data, printed, png)
+        self.receipt_page.show_receipt(data, printed, png, self.draft)
         self._show(self.receipt_page, "receipt")
 
     def _receipt_failed(self, exc: Exception) -> None:
@@ -491,8 +493,9 @@ class CaseJourney(JourneyScreen):
         data = self.receipt
         if data is None or self.flow.state is not CaseState.RECEIPT:
             return
+        name_en = self.draft.item.name_en if self.draft is not None else ""
         self.rate_case_requested.emit(
-            receipt_subject(data.number, data.verification_code, data.item_name)
+            receipt_subject(data.number, data.verification_code, data.item_name, name_en)
         )
 
     # -- community worker --------------------------------------------------------------------

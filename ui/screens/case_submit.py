@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 
 from contract.models import DeliveryMethod, FormAnswer, IdentitySource
 from contract.privacy import mask_address, mask_id, mask_name, mask_phone
+from kiosk import catalog_words as words
 from kiosk.forms import PHONE_PATTERN, FieldSpec, Kind, to_case_form
 from kiosk.journeys.case.service import CaseDraft, DeliveryProblem, ReceiptData
-from ui.screens.case_pages import Page
+from ui.screens.case_pages import Page, list_of
 from ui.widgets import make_button, make_label
 from ui.widgets.journey_kit import WIDE_PAGE, KeypadColumns
 from ui.widgets.keypad import NumericKeypad
@@ -187,8 +188,9 @@ class DeliveryPage(Page):
 
 
 class ReviewPage(Page):
-    def __init__(self) -> None:
+    def __init__(self, *, english: bool = False) -> None:
         super().__init__(self.tr("请核对申请信息"))
+        self.english = english
         # What was filled in, then what goes with it (materials, delivery, phone): one above
         # the other on a portrait page, side by side on a wide one, all on screen.
         self.summary = make_label("", "GuideText")
@@ -219,7 +221,7 @@ class ReviewPage(Page):
     def show_draft(self, draft: CaseDraft, specs: list[FieldSpec]) -> None:
         assert draft.applicant is not None and draft.delivery is not None
         lines = [
-            self.tr("事项：%1").replace("%1", draft.item.name),
+            self.tr("事项：%1").replace("%1", words.item_name(draft.item, self.english)),
             self.tr("申请人：%1（%2）")
             .replace("%1", mask_name(draft.applicant.name))
             .replace("%2", mask_id(draft.applicant.id_number)),
@@ -235,26 +237,30 @@ class ReviewPage(Page):
         self.summary.setText("\n".join(lines))
         lines = [self.tr("材料：")]
         for material in draft.item.materials:
+            name = words.material_name(material, self.english)
             if material.code in draft.materials:
                 pages = draft.materials[material.code].pages
-                lines.append("· " + self.tr("%1（%n 页）", "", pages).replace("%1", material.name))
+                lines.append("· " + self.tr("%1（%n 页）", "", pages).replace("%1", name))
             elif material.code in draft.bring:
-                lines.append("· " + self.tr("%1（到窗口提交）").replace("%1", material.name))
+                lines.append("· " + self.tr("%1（到窗口提交）").replace("%1", name))
         lines.append(self.tr("领取方式：%1").replace("%1", delivery_text(draft)))
         lines.append(self.tr("联系电话：%1").replace("%1", mask_phone(draft.phone)))
         self.summary_more.setText("\n".join(lines))
 
 
 def _short(spec: FieldSpec, answer: FormAnswer) -> str:
-    """One line per answer; identity numbers and family members' names are masked."""
+    """One line per answer, options as the citizen read them; identity numbers and family
+    members' names are masked."""
     if spec.kind is Kind.ID_NUMBER:
         return mask_id(str(answer))
     if spec.kind is Kind.GROUP and isinstance(answer, list):
-        return "、".join(
-            mask_name(str(row.get("name", ""))) for row in answer if isinstance(row, dict)
+        return list_of(
+            [mask_name(str(row.get("name", ""))) for row in answer if isinstance(row, dict)]
         )
     if isinstance(answer, list):
-        return "、".join(str(choice) for choice in answer)
+        return list_of([spec.option_label(str(choice)) for choice in answer])
+    if spec.kind is Kind.CHOICE and answer is not None:
+        return spec.option_label(str(answer))
     return "" if answer is None else str(answer)
 
 
@@ -281,8 +287,9 @@ def delivery_text(draft: CaseDraft | ReceiptData) -> str:
 
 
 class ReceiptPage(Page):
-    def __init__(self) -> None:
+    def __init__(self, *, english: bool = False) -> None:
         super().__init__(self.tr("申请已提交，办件编号："))
+        self.english = english
         self.number = make_label("", "CaseNumber")
         self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.number.setWordWrap(True)
@@ -326,7 +333,11 @@ class ReceiptPage(Page):
         self._arrange(wide=False)
         self.rate.hide()
 
-    def show_receipt(self, data: ReceiptData, printed: bool, png: Path | None) -> None:
+    def show_receipt(
+        self, data: ReceiptData, printed: bool, png: Path | None, draft: CaseDraft | None = None
+    ) -> None:
+        """The receipt of ``data``; the draft it came from, when there is one, words what is
+        still to bring in the citizen's language."""
         self.number.setText(data.number)
         if data.provisional:
             self.state.setText(
@@ -347,9 +358,18 @@ class ReceiptPage(Page):
         )
         self.details.setText("\n".join(lines))
         if data.bring:
-            bring = self.tr("还需到窗口提交：%1").replace("%1", "、".join(data.bring))
-            if data.department:
-                bring += "\n" + self.tr("办理部门：%1").replace("%1", data.department)
+            names, department = list(data.bring), data.department
+            if draft is not None:
+                item = draft.item
+                names = [
+                    words.material_name(m, self.english)
+                    for m in item.materials
+                    if m.code in draft.bring
+                ]
+                department = words.department(item, self.english)
+            bring = self.tr("还需到窗口提交：%1").replace("%1", list_of(names))
+            if department:
+                bring += "\n" + self.tr("办理部门：%1").replace("%1", department)
             self.next_step.setText(bring)
         else:
             self.next_step.clear()

@@ -15,6 +15,7 @@ from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout
 
 from contract import models as m
+from kiosk import catalog_words as words
 from kiosk.devices import Devices
 from kiosk.journeys.progress.desk import ProgressDesk
 from kiosk.journeys.progress.flow import (
@@ -27,6 +28,7 @@ from kiosk.journeys.progress.flow import (
 from kiosk.session import Session
 from ui.bridge import BackgroundRunner
 from ui.widgets import make_button, make_label
+from ui.widgets.button_text import ItemButton, two_lines
 from ui.widgets.journey_kit import (
     DeviceInputs,
     JourneyScreen,
@@ -65,6 +67,8 @@ class ProgressJourney(JourneyScreen):
         super().__init__(session)
         self._desk = desk
         self._runner = runner
+        # The window builds its screens again when the citizen changes the language.
+        self._english = session().locale == "en"
         self.inputs = DeviceInputs(devices, self)
         self.inputs.qr_scanned.connect(self._scanned)
         self.inputs.card_read.connect(self._card_read)
@@ -238,22 +242,26 @@ class ProgressJourney(JourneyScreen):
         for index, status in enumerate(cases):
             text = "\n".join(
                 (
-                    status.item_name,
+                    self._item_line(status),
                     f"{status.case_number} · {self._state_name(status.state)}"
                     f" · {status.submitted_at.astimezone():%Y-%m-%d}",
                 )
             )
-            button = make_button(text, "ItemButton")
-            button.setMinimumHeight(120)
+            button = ItemButton(text, 120)
             button.clicked.connect(lambda _=False, i=index: self.flow.choose(i))
             self.case_list.addWidget(button)
             self.case_buttons.append(button)
         self._show(self.list_page, ProgressState.LISTING.value)
 
+    def _item_line(self, status: m.CaseStatus) -> str:
+        """The item on a button: an English name (about twice as long) on two lines."""
+        name = words.case_item_name(status, self._english)
+        return two_lines(name) if self._english else name
+
     def _show_status(self, status: m.CaseStatus) -> None:
         self.to_list_button.setVisible(self.flow.from_list)
         summary = self.tr("办件编号：%1\n事项：%2\n申请人：%3").replace("%1", status.case_number)
-        summary = summary.replace("%2", status.item_name).replace(
+        summary = summary.replace("%2", words.case_item_name(status, self._english)).replace(
             "%3", status.applicant_name_masked
         )
         if status.due_date:

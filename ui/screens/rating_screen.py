@@ -13,6 +13,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout
 
 from contract import models as m
+from kiosk import catalog_words as words
 from kiosk.devices import Devices
 from kiosk.journeys.rating.desk import RatingDesk
 from kiosk.journeys.rating.flow import (
@@ -188,7 +189,7 @@ class RatingJourney(JourneyScreen):
         else:
             text = self.tr("办件编号：%1").replace("%1", subject.label or "-")
         self.subject_label.setText(text)
-        item = subject.item_name
+        item = words.case_item_name(subject, self._session().locale == "en")
         self.item_label.setText(self.tr("办理事项：%1").replace("%1", item) if item else "")
         self.item_label.setVisible(bool(item))
         self._mirror()

@@ -21,31 +21,16 @@ from PySide6.QtWidgets import (
 )
 
 from contract.models import CatalogItem, TicketCategory
+from kiosk import catalog_words as words
 from kiosk.journeys.ticket.flow import FINAL_FAILURES, IssueFailure
 from kiosk.search import ItemIndex
 from ui.widgets import make_button, make_label
+from ui.widgets.button_text import ItemButton, two_lines
 from ui.widgets.journey_kit import Page, list_area, option_card, wrapped_label
 from ui.widgets.placement import Placement
 from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
 
 SEARCH_LIMIT = 8  # results for a query; without one every item is listed (the page scrolls)
-
-
-LINE_CHARS = 16  # what fits one item button in the narrowest look (elder, landscape column)
-_BREAK_AFTER = "和及与、（"
-
-
-def two_lines(name: str, limit: int = LINE_CHARS) -> str:
-    """A long item name on two lines (a push button does not wrap): after a conjunction or
-    mark near the middle when there is one, else in the middle."""
-    if len(name) <= limit:
-        return name
-    middle = len(name) // 2
-    cuts = [i + 1 for i, ch in enumerate(name) if ch in _BREAK_AFTER and 0 < i + 1 < len(name)]
-    cut = min(cuts, key=lambda i: abs(i - middle)) if cuts else middle
-    if max(cut, len(name) - cut) > limit + 4:  # a lopsided cut: the middle is better
-        cut = middle
-    return name[:cut] + "\n" + name[cut:]
 
 
 def _clear(layout: QGridLayout) -> None:
@@ -172,7 +157,8 @@ class ChoosePage(Page):
         _clear(self.item_grid)
         self.item_buttons.clear()
         for n, item in enumerate(shown):
-            button = make_button(two_lines(item.name), "ItemButton")
+            name = words.item_name(item, self._english)
+            button = ItemButton(two_lines(name))
             button.clicked.connect(lambda _=False, c=item.code: self.item_chosen.emit(c))
             self.item_grid.addWidget(button, n // self._columns, n % self._columns)
             self.item_buttons[item.code] = button

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from drivers.health import HealthState
+from kiosk import catalog_words as words
 from kiosk.devices import Devices
 from kiosk.identity import Identity, holder_of
 from kiosk.journeys.ticket.desk import TicketDesk, TicketMenu, TicketOutcome
@@ -241,8 +242,9 @@ class TicketJourney(JourneyScreen):
     def _show_identify(self) -> None:
         choice = self.flow.choice
         assert choice is not None
-        # The catalog names items in Chinese only: in English the queue's name says it.
-        what = (not self._english and choice.item_name) or self._category_name(choice.category_code)
+        what = self._item_name(choice.item_code, choice.item_name) or self._category_name(
+            choice.category_code
+        )
         self.identify_page.what.setText(self.tr("「%1」需要实名取号").replace("%1", what))
         # Offer only the ways that work now (a reader that is down would leave a citizen
         # holding a card to a dead slot); with neither, both show and the tile says why.
@@ -255,6 +257,11 @@ class TicketJourney(JourneyScreen):
     def _usable(self, device: str, handle: object) -> bool:
         return handle is not None and self._devices.board.get(device).state is not HealthState.DOWN
 
+    def _item_name(self, code: str | None, fallback: str) -> str:
+        """The item the citizen queues for, in their language (the hub names it in Chinese)."""
+        item = next((i for i in self._menu.items if i.code == code), None) if code else None
+        return words.item_name(item, self._english) if item is not None else fallback
+
     def _category_name(self, code: str, fallback: str = "") -> str:
         category = self._menu.category(code)
         if category is None:
@@ -265,8 +272,8 @@ class TicketJourney(JourneyScreen):
         ticket = outcome.ticket
         self.number_label.setText(ticket.number)
         self.category_label.setText(self._category_name(ticket.category_code, ticket.category_name))
-        if ticket.item_name:
-            self.item_label.setText(self.tr("办理事项：%1").replace("%1", ticket.item_name))
+        if item_name := self._item_name(ticket.item_code, ticket.item_name):
+            self.item_label.setText(self.tr("办理事项：%1").replace("%1", item_name))
         else:
             self.item_label.clear()
         self.item_label.setVisible(bool(ticket.item_name))

@@ -171,17 +171,17 @@
 <context>
     <name>CaseDelivery</name>
     <message>
-        <location filename="../screens/case_submit.py" line="275"/>
+        <location filename="../screens/case_submit.py" line="281"/>
         <source>EMS 邮寄至 %1</source>
         <translation>EMS to %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="279"/>
+        <location filename="../screens/case_submit.py" line="285"/>
         <source>电子送达</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="280"/>
+        <location filename="../screens/case_submit.py" line="286"/>
         <source>到窗口领取</source>
         <translation>Collect at a window</translation>
     </message>
@@ -189,22 +189,22 @@
 <context>
     <name>CaseIdentity</name>
     <message>
-        <location filename="../screens/case_submit.py" line="263"/>
+        <location filename="../screens/case_submit.py" line="269"/>
         <source>居民身份证</source>
         <translation>Resident ID card</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="264"/>
+        <location filename="../screens/case_submit.py" line="270"/>
         <source>社会保障卡</source>
         <translation>Social security card</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="267"/>
+        <location filename="../screens/case_submit.py" line="273"/>
         <source>身份码</source>
         <translation>Identity QR code</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="268"/>
+        <location filename="../screens/case_submit.py" line="274"/>
         <source>手动填写</source>
         <translation>Typed by hand</translation>
     </message>
@@ -212,152 +212,152 @@
 <context>
     <name>CaseJourney</name>
     <message>
-        <location filename="../screens/case_screen.py" line="93"/>
+        <location filename="../screens/case_screen.py" line="95"/>
         <source>社工登录（代办）</source>
         <translation>Staff sign-in (on behalf)</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="94"/>
+        <location filename="../screens/case_screen.py" line="96"/>
         <source>代办记录</source>
         <translation>Shift records</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="104"/>
+        <location filename="../screens/case_screen.py" line="106"/>
         <source>请填写申请信息</source>
         <translation>Fill in the application</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="107"/>
+        <location filename="../screens/case_screen.py" line="109"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="107"/>
+        <location filename="../screens/case_screen.py" line="109"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="111"/>
+        <location filename="../screens/case_screen.py" line="113"/>
         <source>正在提交，请稍候…</source>
         <translation>Submitting, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="114"/>
+        <location filename="../screens/case_screen.py" line="116"/>
         <source>暂时无法提交</source>
         <translation>Cannot submit right now</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="116"/>
+        <location filename="../screens/case_screen.py" line="118"/>
         <source>申请未能保存，请重试；仍不成功请到窗口办理。</source>
         <translation>The application could not be saved. Please try again, or apply at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="121"/>
+        <location filename="../screens/case_screen.py" line="123"/>
         <source>重试</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="201"/>
+        <location filename="../screens/case_screen.py" line="203"/>
         <source>事项目录暂不可用，请稍后再试或到窗口办理。</source>
         <translation>The list of services is not available. Please try later or apply at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="206"/>
+        <location filename="../screens/case_screen.py" line="208"/>
         <source>请选择或搜索您要办理的事项</source>
         <translation>Please choose or search for the service you need</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="207"/>
+        <location filename="../screens/case_screen.py" line="209"/>
         <source>请刷身份证或社保卡，或出示手机上的身份码</source>
         <translation>Please place your ID card or social security card on the reader, or show the identity code on your phone</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="208"/>
+        <location filename="../screens/case_screen.py" line="210"/>
         <source>请填写申请信息，填好后点下一步</source>
         <translation>Please fill in the application, then tap Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="209"/>
+        <location filename="../screens/case_screen.py" line="211"/>
         <source>请拍摄申请材料，或选择到窗口提交</source>
         <translation>Please photograph your documents, or choose to bring them to the window</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="210"/>
+        <location filename="../screens/case_screen.py" line="212"/>
         <source>请选择领取办理结果的方式</source>
         <translation>Please choose how to receive the result</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="211"/>
+        <location filename="../screens/case_screen.py" line="213"/>
         <source>请核对申请信息，无误后点提交</source>
         <translation>Please check your application, then tap Submit</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="212"/>
+        <location filename="../screens/case_screen.py" line="214"/>
         <source>申请没能保存，请点重试，或到窗口办理</source>
         <translation>The application could not be saved. Please tap Try again, or go to a window</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="215"/>
+        <location filename="../screens/case_screen.py" line="217"/>
         <source>申请已提交，办件编号 %1，请取走回执。</source>
         <translation>Your application is submitted, case number %1. Please take your receipt.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="217"/>
+        <location filename="../screens/case_screen.py" line="219"/>
         <source>这是「%1」的办事指南。</source>
         <translation>This is the guide to “%1”. </translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="224"/>
+        <location filename="../screens/case_screen.py" line="226"/>
         <source>请填写：%1。填好后点下一步</source>
         <translation>Please fill in: %1. Then tap Next.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="224"/>
+        <location filename="../screens/case_screen.py" line="226"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="226"/>
+        <location filename="../screens/case_screen.py" line="228"/>
         <source>请确认联系电话，然后点下一步</source>
         <translation>Please check your phone number, then tap Next.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="231"/>
+        <location filename="../screens/case_screen.py" line="233"/>
         <source>请按红色提示修改，再点下一步</source>
         <translation>Please correct what the red notes say, then tap Next.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="308"/>
+        <location filename="../screens/case_screen.py" line="310"/>
         <source>申请已提交，正在打印回执…</source>
         <translation>Submitted. Printing your receipt…</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="372"/>
+        <location filename="../screens/case_screen.py" line="374"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="373"/>
+        <location filename="../screens/case_screen.py" line="375"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="376"/>
+        <location filename="../screens/case_screen.py" line="378"/>
         <source>代办人</source>
         <translation>Submitted by</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="482"/>
+        <location filename="../screens/case_screen.py" line="484"/>
         <source>申请已安全保存在本机，联网后自动上传。</source>
         <translation>Your application is saved safely on this terminal and will be uploaded when the network is back.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="503"/>
+        <location filename="../screens/case_screen.py" line="506"/>
         <source>未登录：以下为市民自助申请</source>
         <translation>No staff signed in: citizens apply for themselves</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="505"/>
+        <location filename="../screens/case_screen.py" line="508"/>
         <source>代办中：工号 %1</source>
         <translation>On behalf: staff %1</translation>
     </message>
@@ -586,42 +586,42 @@
 <context>
     <name>ChoosePage</name>
     <message>
-        <location filename="../screens/ticket_pages.py" line="65"/>
+        <location filename="../screens/ticket_pages.py" line="50"/>
         <source>请选择要办理的业务</source>
         <translation>Choose what you need</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="75"/>
+        <location filename="../screens/ticket_pages.py" line="60"/>
         <source>按业务类别取号</source>
         <translation>By service type</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="76"/>
+        <location filename="../screens/ticket_pages.py" line="61"/>
         <source>按办理事项取号</source>
         <translation>By what you need done</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="100"/>
+        <location filename="../screens/ticket_pages.py" line="85"/>
         <source>输入事项名称或拼音首字母，如 jzz</source>
         <translation>Type the service name or pinyin initials, e.g. jzz</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="106"/>
+        <location filename="../screens/ticket_pages.py" line="91"/>
         <source>不知道去哪个窗口？找到要办的事项，系统为您取对应的号</source>
         <translation>Not sure which window? Find what you need done and you get a ticket for the right queue</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="109"/>
+        <location filename="../screens/ticket_pages.py" line="94"/>
         <source>没有找到相关事项，请换个说法试试，或按业务类别取号。</source>
         <translation>Nothing found. Try other words, or take a ticket by service type.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="153"/>
+        <location filename="../screens/ticket_pages.py" line="138"/>
         <source>请选择要办理的业务类别</source>
         <translation>Please choose a service</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="155"/>
+        <location filename="../screens/ticket_pages.py" line="140"/>
         <source>请找到您要办理的事项</source>
         <translation>Find what you need done</translation>
     </message>
@@ -1084,73 +1084,73 @@
 <context>
     <name>DeliveryPage</name>
     <message>
-        <location filename="../screens/case_submit.py" line="40"/>
-        <location filename="../screens/case_submit.py" line="116"/>
+        <location filename="../screens/case_submit.py" line="41"/>
+        <location filename="../screens/case_submit.py" line="117"/>
         <source>办好后，您想怎样领取结果？</source>
         <translation>How would you like to receive the result?</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="47"/>
+        <location filename="../screens/case_submit.py" line="48"/>
         <source>到窗口领取</source>
         <translation>Collect at a window</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="48"/>
+        <location filename="../screens/case_submit.py" line="49"/>
         <source>EMS 邮寄到家（不见面）</source>
         <translation>By EMS to your home</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="49"/>
+        <location filename="../screens/case_submit.py" line="50"/>
         <source>电子送达（网上下载）</source>
         <translation>Electronically (download)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="59"/>
+        <location filename="../screens/case_submit.py" line="60"/>
         <source>寄到其他地址</source>
         <translation>Send to another address</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="65"/>
+        <location filename="../screens/case_submit.py" line="66"/>
         <source>请输入收件地址，写到门牌号</source>
         <translation>Delivery address, down to the door number</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="69"/>
+        <location filename="../screens/case_submit.py" line="70"/>
         <source>联系电话（用于通知办理结果）</source>
         <translation>Phone number (to tell you the result)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="76"/>
+        <location filename="../screens/case_submit.py" line="77"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="77"/>
+        <location filename="../screens/case_submit.py" line="78"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="101"/>
+        <location filename="../screens/case_submit.py" line="102"/>
         <source>寄到身份证地址：%1</source>
         <translation>Send to the ID card address: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="116"/>
+        <location filename="../screens/case_submit.py" line="117"/>
         <source>请确认联系电话</source>
         <translation>Please check your phone number</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="172"/>
+        <location filename="../screens/case_submit.py" line="173"/>
         <source>请选择领取方式。</source>
         <translation>Please choose how to receive the result.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="175"/>
+        <location filename="../screens/case_submit.py" line="176"/>
         <source>请填写收件地址，写到门牌号。</source>
         <translation>Please enter the delivery address, down to the door number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="183"/>
+        <location filename="../screens/case_submit.py" line="184"/>
         <source>电话号码不对，手机号是 1 开头的 11 位数字。</source>
         <translation>This phone number is not right: a mobile number has 11 digits starting with 1.</translation>
     </message>
@@ -1315,77 +1315,77 @@
 <context>
     <name>FailedPage</name>
     <message>
-        <location filename="../screens/ticket_pages.py" line="218"/>
-        <location filename="../screens/ticket_pages.py" line="254"/>
-        <location filename="../screens/ticket_pages.py" line="258"/>
-        <location filename="../screens/ticket_pages.py" line="259"/>
+        <location filename="../screens/ticket_pages.py" line="204"/>
+        <location filename="../screens/ticket_pages.py" line="240"/>
+        <location filename="../screens/ticket_pages.py" line="244"/>
+        <location filename="../screens/ticket_pages.py" line="245"/>
         <source>暂时无法取号</source>
         <translation>No number can be issued right now</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="223"/>
-        <location filename="../screens/ticket_pages.py" line="232"/>
+        <location filename="../screens/ticket_pages.py" line="209"/>
+        <location filename="../screens/ticket_pages.py" line="218"/>
         <source>重试</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="232"/>
+        <location filename="../screens/ticket_pages.py" line="218"/>
         <source>重新刷证或扫码</source>
         <translation>Card or code again</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="241"/>
-        <location filename="../screens/ticket_pages.py" line="244"/>
+        <location filename="../screens/ticket_pages.py" line="227"/>
+        <location filename="../screens/ticket_pages.py" line="230"/>
         <source>不能重复取号</source>
         <translation>You already have a ticket</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="242"/>
+        <location filename="../screens/ticket_pages.py" line="228"/>
         <source>您在该业务已有一个未办结的号码，请留意叫号，无需重复取号。</source>
         <translation>You already hold an open ticket for this service. Please wait to be called; no second ticket is needed.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="245"/>
+        <location filename="../screens/ticket_pages.py" line="231"/>
         <source>您已有一个未办结的号码 %1，请留意叫号，无需重复取号。</source>
         <translation>You already hold ticket %1, still open. Please wait to be called; no second ticket is needed.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="248"/>
+        <location filename="../screens/ticket_pages.py" line="234"/>
         <source>身份证读取失败</source>
         <translation>The ID card could not be read</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="248"/>
+        <location filename="../screens/ticket_pages.py" line="234"/>
         <source>请将身份证平放在读卡区，稍等片刻再拿开。</source>
         <translation>Lay your ID card flat on the reader and wait a moment before taking it back.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="250"/>
+        <location filename="../screens/ticket_pages.py" line="236"/>
         <source>身份码已过期</source>
         <translation>The identity code has expired</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="250"/>
+        <location filename="../screens/ticket_pages.py" line="236"/>
         <source>请在手机上刷新身份码后重新扫描。</source>
         <translation>Refresh the code on your phone and scan it again.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="252"/>
+        <location filename="../screens/ticket_pages.py" line="238"/>
         <source>无法识别该二维码</source>
         <translation>This QR code is not recognised</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="252"/>
+        <location filename="../screens/ticket_pages.py" line="238"/>
         <source>请出示手机上的电子身份码，或刷身份证。</source>
         <translation>Show the electronic identity code on your phone, or place your ID card.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="255"/>
+        <location filename="../screens/ticket_pages.py" line="241"/>
         <source>网络暂时不通，请稍后重试，或到服务台人工取号。</source>
         <translation>The network is down. Try again shortly, or ask at the help desk for a number.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="259"/>
+        <location filename="../screens/ticket_pages.py" line="245"/>
         <source>系统暂时出现故障，请到服务台人工取号。</source>
         <translation>The system has a fault. Please ask at the help desk for a number.</translation>
     </message>
@@ -1393,7 +1393,7 @@
 <context>
     <name>FieldWidget</name>
     <message>
-        <location filename="../widgets/form_fields.py" line="101"/>
+        <location filename="../widgets/form_fields.py" line="102"/>
         <source>（选填）</source>
         <translation> (optional)</translation>
     </message>
@@ -1401,27 +1401,27 @@
 <context>
     <name>FindPage</name>
     <message>
-        <location filename="../screens/case_pages.py" line="85"/>
+        <location filename="../screens/case_pages.py" line="87"/>
         <source>请选择要办理的事项</source>
         <translation>Choose a service</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="91"/>
+        <location filename="../screens/case_pages.py" line="94"/>
         <source>输入事项名称或拼音首字母，如 jzz</source>
         <translation>Type a name or pinyin initials, e.g. jzz</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="101"/>
+        <location filename="../screens/case_pages.py" line="104"/>
         <source>个人办事</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="101"/>
+        <location filename="../screens/case_pages.py" line="104"/>
         <source>法人办事</source>
         <translation>Business</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="123"/>
+        <location filename="../screens/case_pages.py" line="126"/>
         <source>没有找到相关事项，请换个说法试试，或到服务台咨询。</source>
         <translation>Nothing found. Try other words, or ask at the service desk.</translation>
     </message>
@@ -1500,82 +1500,82 @@
 <context>
     <name>FormMessages</name>
     <message>
-        <location filename="../widgets/form_fields.py" line="39"/>
+        <location filename="../widgets/form_fields.py" line="40"/>
         <source>请填写%1。</source>
         <translation>Please fill in %1.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="41"/>
+        <location filename="../widgets/form_fields.py" line="42"/>
         <source>请选择%1。</source>
         <translation>Please choose %1.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="43"/>
+        <location filename="../widgets/form_fields.py" line="44"/>
         <source>内容太长了，最多 %1 个字。</source>
         <translation>Too long: at most %1 characters.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="47"/>
+        <location filename="../widgets/form_fields.py" line="48"/>
         <source>这里只能填数字，例如 3000。</source>
         <translation>Numbers only here, e.g. 3000.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="49"/>
+        <location filename="../widgets/form_fields.py" line="50"/>
         <source>日期不对，请把年、月、日填完整，例如 2025年03月01日。</source>
         <translation>That date is not right. Please fill in the year, month and day, e.g. 2025-03-01.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="53"/>
+        <location filename="../widgets/form_fields.py" line="54"/>
         <source>电话号码不对，手机号是 1 开头的 11 位数字。</source>
         <translation>This phone number is not right: a mobile number has 11 digits starting with 1.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="57"/>
+        <location filename="../widgets/form_fields.py" line="58"/>
         <source>地址太短，请写到门牌号，例如“幸福路8号3栋201”。</source>
         <translation>This address is too short: include the door number.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="61"/>
+        <location filename="../widgets/form_fields.py" line="62"/>
         <source>身份证号码应为 18 位，最后一位可以是 X。</source>
         <translation>An ID number has 18 characters; the last may be X.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="65"/>
+        <location filename="../widgets/form_fields.py" line="66"/>
         <source>身份证号码有误，请逐位核对。</source>
         <translation>This ID number is not right. Please check each digit.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="67"/>
+        <location filename="../widgets/form_fields.py" line="68"/>
         <source>身份证号码中的出生日期不对，请核对。</source>
         <translation>The birth date in this ID number is not right. Please check it.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="69"/>
+        <location filename="../widgets/form_fields.py" line="70"/>
         <source>请从给出的选项中选择。</source>
         <translation>Please pick one of the options shown.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="71"/>
+        <location filename="../widgets/form_fields.py" line="72"/>
         <source>请至少选择 %1 项。</source>
         <translation>Please choose at least %1.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="75"/>
+        <location filename="../widgets/form_fields.py" line="76"/>
         <source>最多只能选择 %1 项。</source>
         <translation>Choose at most %1.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="79"/>
+        <location filename="../widgets/form_fields.py" line="80"/>
         <source>请至少添加 %1 位。</source>
         <translation>Please add at least %1 person(s).</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="83"/>
+        <location filename="../widgets/form_fields.py" line="84"/>
         <source>最多填写 %1 位。</source>
         <translation>At most %1 entries.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="87"/>
+        <location filename="../widgets/form_fields.py" line="88"/>
         <source>这一项填写有误，请重新填写。</source>
         <translation>This answer is not valid; please fill it in again.</translation>
     </message>
@@ -1583,17 +1583,17 @@
 <context>
     <name>GroupField</name>
     <message>
-        <location filename="../widgets/form_fields.py" line="266"/>
+        <location filename="../widgets/form_fields.py" line="272"/>
         <source>＋ 添加一位</source>
         <translation>+ Add a person</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="299"/>
+        <location filename="../widgets/form_fields.py" line="305"/>
         <source>%1：第%2位</source>
         <translation>%1: no. %2</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="310"/>
+        <location filename="../widgets/form_fields.py" line="316"/>
         <source>修改</source>
         <translation>Change</translation>
     </message>
@@ -1601,12 +1601,12 @@
 <context>
     <name>GroupRow</name>
     <message>
-        <location filename="../widgets/form_fields.py" line="223"/>
+        <location filename="../widgets/form_fields.py" line="224"/>
         <source>删除这一位</source>
         <translation>Remove this person</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="244"/>
+        <location filename="../widgets/form_fields.py" line="250"/>
         <source>（未填写）</source>
         <translation>(not filled in)</translation>
     </message>
@@ -1614,82 +1614,102 @@
 <context>
     <name>GuidePage</name>
     <message>
-        <location filename="../screens/case_pages.py" line="194"/>
+        <location filename="../screens/case_pages.py" line="225"/>
         <source>申请办理</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="194"/>
+        <location filename="../screens/case_pages.py" line="225"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="200"/>
+        <location filename="../screens/case_pages.py" line="232"/>
         <source>必需</source>
         <translation>required</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="200"/>
+        <location filename="../screens/case_pages.py" line="232"/>
         <source>选交</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="202"/>
+        <location filename="../screens/case_pages.py" line="234"/>
         <source>需原件</source>
         <translation>original needed</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="206"/>
+        <location filename="../screens/case_pages.py" line="210"/>
         <source>免费</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="208"/>
+        <location filename="../screens/case_pages.py" line="211"/>
         <source>%1 元</source>
         <translation>CNY %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="211"/>
+        <location filename="../screens/case_pages.py" line="235"/>
+        <source>· %1（%2）</source>
+        <translation>· %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_pages.py" line="236"/>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../screens/case_pages.py" line="241"/>
+        <source>%1（依据%2）</source>
+        <translation>%1 (set by %2)</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_pages.py" line="243"/>
         <source>窗口领取</source>
         <translation>collect at the counter</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="212"/>
-        <source>EMS 邮寄</source>
-        <translation>EMS</translation>
+        <location filename="../screens/case_pages.py" line="245"/>
+        <source>EMS 邮寄（免费）</source>
+        <translation>EMS post (free)</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="213"/>
+        <location filename="../screens/case_pages.py" line="247"/>
+        <source>EMS 邮寄（%1 元）</source>
+        <translation>EMS post (CNY %1)</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_pages.py" line="249"/>
         <source>电子送达</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="217"/>
+        <location filename="../screens/case_pages.py" line="254"/>
         <source>申请对象：%1</source>
         <translation>Who can apply: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="219"/>
+        <location filename="../screens/case_pages.py" line="256"/>
         <source>事项类型：%1</source>
         <translation>Type: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="220"/>
+        <location filename="../screens/case_pages.py" line="257"/>
         <source>办理部门：%1</source>
         <translation>Department: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="221"/>
+        <location filename="../screens/case_pages.py" line="258"/>
         <source>申请材料：</source>
         <translation>Materials:</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="223"/>
+        <location filename="../screens/case_pages.py" line="260"/>
         <source>收费：%1</source>
         <translation>Fee: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_pages.py" line="224"/>
+        <location filename="../screens/case_pages.py" line="261"/>
         <source>承诺时限：%n 个工作日</source>
         <translation>
             <numerusform>Time limit: %n working day</numerusform>
@@ -1697,22 +1717,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="225"/>
+        <location filename="../screens/case_pages.py" line="262"/>
         <source>送达方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="228"/>
+        <location filename="../screens/case_pages.py" line="265"/>
         <source>设定依据：%1</source>
         <translation>Legal basis: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="234"/>
+        <location filename="../screens/case_pages.py" line="271"/>
         <source>本事项可在本机自助申请。</source>
         <translation>You can apply for this service on this terminal.</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="236"/>
+        <location filename="../screens/case_pages.py" line="273"/>
         <source>本事项需到窗口办理，请取号后到窗口申请。</source>
         <translation>This service is handled at a window: please take a ticket.</translation>
     </message>
@@ -1931,7 +1951,7 @@
     </message>
     <message>
         <location filename="../screens/case_identify.py" line="106"/>
-        <location filename="../screens/ticket_pages.py" line="206"/>
+        <location filename="../screens/ticket_pages.py" line="192"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
@@ -1981,32 +2001,32 @@
         <translation>The identity code cannot be checked now. Please use your ID card.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="185"/>
+        <location filename="../screens/ticket_pages.py" line="171"/>
         <source>实名取号</source>
         <translation>Ticket with your ID</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="191"/>
+        <location filename="../screens/ticket_pages.py" line="177"/>
         <source>刷身份证</source>
         <translation>Place your ID card</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="191"/>
+        <location filename="../screens/ticket_pages.py" line="177"/>
         <source>将身份证平放在读卡区，读取后即可拿开</source>
         <translation>Lay your ID card flat on the reader; take it back once it is read</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="195"/>
+        <location filename="../screens/ticket_pages.py" line="181"/>
         <source>出示身份码</source>
         <translation>Show your identity QR</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="196"/>
+        <location filename="../screens/ticket_pages.py" line="182"/>
         <source>打开手机上的电子身份码（如政务服务码），对准扫码窗口</source>
         <translation>Open the electronic identity code on your phone (e.g. the government service code) and hold it to the scanner</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="202"/>
+        <location filename="../screens/ticket_pages.py" line="188"/>
         <source>证件信息仅用于本次取号，凭条和屏幕上只显示部分号码</source>
         <translation>Your ID is used only for this ticket; the screen and the ticket show part of the number only</translation>
     </message>
@@ -2030,6 +2050,44 @@
             <numerusform>Your session ends in %n second and your details will be cleared</numerusform>
             <numerusform>Your session ends in %n seconds and your details will be cleared</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ItemType</name>
+    <message>
+        <location filename="../screens/case_pages.py" line="191"/>
+        <source>行政许可</source>
+        <translation>Licence or permit</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_pages.py" line="192"/>
+        <source>行政给付</source>
+        <translation>Benefit payment</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_pages.py" line="193"/>
+        <source>行政确认</source>
+        <translation>Official confirmation</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_pages.py" line="194"/>
+        <source>行政奖励</source>
+        <translation>Award</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_pages.py" line="195"/>
+        <source>行政裁决</source>
+        <translation>Official ruling on a dispute</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_pages.py" line="196"/>
+        <source>其他行政权力</source>
+        <translation>Other official decision</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_pages.py" line="197"/>
+        <source>公共服务</source>
+        <translation>Public service</translation>
     </message>
 </context>
 <context>
@@ -2136,9 +2194,17 @@
 <context>
     <name>LineField</name>
     <message>
-        <location filename="../widgets/form_fields.py" line="136"/>
+        <location filename="../widgets/form_fields.py" line="137"/>
         <source>0000年00月00日;_</source>
         <translation>0000-00-00;_</translation>
+    </message>
+</context>
+<context>
+    <name>Lists</name>
+    <message>
+        <location filename="../screens/case_pages.py" line="204"/>
+        <source>、</source>
+        <translation>, </translation>
     </message>
 </context>
 <context>
@@ -2183,53 +2249,53 @@
 <context>
     <name>MaterialsPage</name>
     <message>
-        <location filename="../screens/case_materials.py" line="58"/>
+        <location filename="../screens/case_materials.py" line="61"/>
         <source>请提交申请材料</source>
         <translation>Provide the materials</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="87"/>
+        <location filename="../screens/case_materials.py" line="91"/>
         <source>拍这一页</source>
         <translation>Take this page</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="88"/>
+        <location filename="../screens/case_materials.py" line="92"/>
         <source>重拍上一页</source>
         <translation>Retake last page</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="89"/>
+        <location filename="../screens/case_materials.py" line="93"/>
         <source>这份材料拍完了</source>
         <translation>Done with this one</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="117"/>
+        <location filename="../screens/case_materials.py" line="121"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="117"/>
+        <location filename="../screens/case_materials.py" line="121"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="140"/>
+        <location filename="../screens/case_materials.py" line="145"/>
         <source>（选交）</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="144"/>
+        <location filename="../screens/case_materials.py" line="149"/>
         <source>拍摄</source>
         <translation>Capture</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="152"/>
-        <location filename="../screens/case_materials.py" line="167"/>
+        <location filename="../screens/case_materials.py" line="157"/>
+        <location filename="../screens/case_materials.py" line="172"/>
         <source>到窗口提交</source>
         <translation>Bring to window</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_materials.py" line="165"/>
+        <location filename="../screens/case_materials.py" line="170"/>
         <source>已拍摄 %n 页</source>
         <translation>
             <numerusform>%n page captured</numerusform>
@@ -2237,37 +2303,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="169"/>
+        <location filename="../screens/case_materials.py" line="174"/>
         <source>未提交</source>
         <translation>Not provided</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="189"/>
+        <location filename="../screens/case_materials.py" line="198"/>
         <source>还缺：%1</source>
         <translation>Still missing: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="198"/>
+        <location filename="../screens/case_materials.py" line="208"/>
         <source>正在拍摄：%1</source>
         <translation>Capturing: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="199"/>
+        <location filename="../screens/case_materials.py" line="210"/>
         <source>请将材料平放在拍摄区内，一次拍一页。</source>
         <translation>Lay the document flat in the capture area, one page at a time.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="241"/>
+        <location filename="../screens/case_materials.py" line="252"/>
         <source>拍好了。还有下一页就继续拍，没有了就点“这份材料拍完了”。</source>
         <translation>Got it. Capture the next page, or tap Done with this one.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="247"/>
+        <location filename="../screens/case_materials.py" line="258"/>
         <source>已删除上一页，请重新拍摄。</source>
         <translation>Last page removed; please capture it again.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_materials.py" line="251"/>
+        <location filename="../screens/case_materials.py" line="262"/>
         <source>已拍 %n 页</source>
         <translation>
             <numerusform>%n page so far</numerusform>
@@ -2275,32 +2341,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="284"/>
+        <location filename="../screens/case_materials.py" line="295"/>
         <source>拍摄设备暂时不可用，请到窗口提交材料。</source>
         <translation>The camera is not available; please bring the materials to a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="292"/>
+        <location filename="../screens/case_materials.py" line="303"/>
         <source>没有找到材料，请将材料平放在拍摄区域内。</source>
         <translation>No document found: lay it flat in the capture area.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="293"/>
+        <location filename="../screens/case_materials.py" line="304"/>
         <source>材料超出拍摄范围，请移到中间。</source>
         <translation>The document is cut off: move it to the middle.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="294"/>
+        <location filename="../screens/case_materials.py" line="305"/>
         <source>画面模糊，请保持材料不动再拍。</source>
         <translation>Blurry: keep the document still.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="295"/>
+        <location filename="../screens/case_materials.py" line="306"/>
         <source>光线太暗，请把材料移到灯下。</source>
         <translation>Too dark: move the document into the light.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="296"/>
+        <location filename="../screens/case_materials.py" line="307"/>
         <source>反光太强，请稍微调整材料角度。</source>
         <translation>Glare: tilt the document a little.</translation>
     </message>
@@ -2316,7 +2382,7 @@
 <context>
     <name>Page</name>
     <message>
-        <location filename="../screens/case_pages.py" line="51"/>
+        <location filename="../screens/case_pages.py" line="53"/>
         <source>第%1步，共%2步</source>
         <translation>Step %1 of %2</translation>
     </message>
@@ -2434,109 +2500,109 @@
 <context>
     <name>ProgressJourney</name>
     <message>
-        <location filename="../screens/progress_screen.py" line="72"/>
+        <location filename="../screens/progress_screen.py" line="76"/>
         <source>办件进度查询</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="88"/>
+        <location filename="../screens/progress_screen.py" line="92"/>
         <source>身份证号后六位</source>
         <translation>Last 6 of ID number</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="91"/>
+        <location filename="../screens/progress_screen.py" line="95"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="97"/>
+        <location filename="../screens/progress_screen.py" line="101"/>
         <source>身份证后六位</source>
         <translation>Last 6 of ID</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="102"/>
+        <location filename="../screens/progress_screen.py" line="106"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="126"/>
+        <location filename="../screens/progress_screen.py" line="130"/>
         <source>正在查询，请稍候…</source>
         <translation>Searching, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="142"/>
+        <location filename="../screens/progress_screen.py" line="146"/>
         <source>办件进度</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="136"/>
-        <location filename="../screens/progress_screen.py" line="149"/>
+        <location filename="../screens/progress_screen.py" line="140"/>
+        <location filename="../screens/progress_screen.py" line="153"/>
         <source>查询其他办件</source>
         <translation>Look up another case</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="75"/>
+        <location filename="../screens/progress_screen.py" line="79"/>
         <source>扫描受理回执上的二维码即可查询；或输入办件编号，再刷身份证或输入身份证号后六位</source>
         <translation>Scan the QR code on your receipt, or type the case number and then place your ID card or type the last six characters of your ID number</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="79"/>
+        <location filename="../screens/progress_screen.py" line="83"/>
         <source>只刷身份证，可查看本人近期的全部办件。</source>
         <translation>Place your ID card alone to see all your recent applications.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="85"/>
+        <location filename="../screens/progress_screen.py" line="89"/>
         <source>回执上 YM 后面的数字</source>
         <translation>The digits after YM on your receipt</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="129"/>
+        <location filename="../screens/progress_screen.py" line="133"/>
         <source>您近期的办件</source>
         <translation>Your recent applications</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="130"/>
+        <location filename="../screens/progress_screen.py" line="134"/>
         <source>请点选要查看的办件。</source>
         <translation>Tap the application you want to see.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="138"/>
-        <location filename="../screens/progress_screen.py" line="151"/>
+        <location filename="../screens/progress_screen.py" line="142"/>
+        <location filename="../screens/progress_screen.py" line="155"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="147"/>
+        <location filename="../screens/progress_screen.py" line="151"/>
         <source>返回办件列表</source>
         <translation>Back to the list</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="155"/>
+        <location filename="../screens/progress_screen.py" line="159"/>
         <source>未能查到办件</source>
         <translation>Case not found</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="155"/>
+        <location filename="../screens/progress_screen.py" line="159"/>
         <source>重新查询</source>
         <translation>Search again</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="197"/>
+        <location filename="../screens/progress_screen.py" line="201"/>
         <source>请扫描受理回执上的二维码，或输入办件编号</source>
         <translation>Scan the QR code on your receipt, or type the case number</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="199"/>
+        <location filename="../screens/progress_screen.py" line="203"/>
         <source>请选择要查看的办件</source>
         <translation>Please choose the application to see.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="202"/>
+        <location filename="../screens/progress_screen.py" line="206"/>
         <source>办理进度：%1</source>
         <translation>Progress: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="255"/>
+        <location filename="../screens/progress_screen.py" line="263"/>
         <source>办件编号：%1
 事项：%2
 申请人：%3</source>
@@ -2545,179 +2611,179 @@ Service: %2
 Applicant: %3</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="260"/>
-        <location filename="../screens/progress_screen.py" line="299"/>
+        <location filename="../screens/progress_screen.py" line="268"/>
+        <location filename="../screens/progress_screen.py" line="307"/>
         <source>承诺办结日期：%1</source>
         <translation>Promised by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="265"/>
+        <location filename="../screens/progress_screen.py" line="273"/>
         <source>已补正材料，重新提交</source>
         <translation>Supplemented and resubmitted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="279"/>
+        <location filename="../screens/progress_screen.py" line="287"/>
         <source>已提交申请</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="280"/>
+        <location filename="../screens/progress_screen.py" line="288"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="281"/>
+        <location filename="../screens/progress_screen.py" line="289"/>
         <source>不予受理</source>
         <translation>Not accepted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="282"/>
+        <location filename="../screens/progress_screen.py" line="290"/>
         <source>需要补正材料</source>
         <translation>Documents requested</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="283"/>
+        <location filename="../screens/progress_screen.py" line="291"/>
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="284"/>
+        <location filename="../screens/progress_screen.py" line="292"/>
         <source>特别程序（暂停计时）</source>
         <translation>Special procedure (clock paused)</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="285"/>
+        <location filename="../screens/progress_screen.py" line="293"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="286"/>
+        <location filename="../screens/progress_screen.py" line="294"/>
         <source>已送达</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="291"/>
+        <location filename="../screens/progress_screen.py" line="299"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="293"/>
+        <location filename="../screens/progress_screen.py" line="301"/>
         <source>原因：%1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="295"/>
+        <location filename="../screens/progress_screen.py" line="303"/>
         <source>需补正材料：%1</source>
         <translation>Documents to supply: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="297"/>
+        <location filename="../screens/progress_screen.py" line="305"/>
         <source>补正期限：%1</source>
         <translation>Supply by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="301"/>
+        <location filename="../screens/progress_screen.py" line="309"/>
         <source>准予</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="301"/>
+        <location filename="../screens/progress_screen.py" line="309"/>
         <source>不予批准</source>
         <translation>Not approved</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="302"/>
+        <location filename="../screens/progress_screen.py" line="310"/>
         <source>办理结果：%1</source>
         <translation>Result: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="304"/>
+        <location filename="../screens/progress_screen.py" line="312"/>
         <source>证照编号：%1</source>
         <translation>Certificate number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="307"/>
+        <location filename="../screens/progress_screen.py" line="315"/>
         <source>邮寄送达</source>
         <translation>by post (EMS)</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="308"/>
+        <location filename="../screens/progress_screen.py" line="316"/>
         <source>窗口领取</source>
         <translation>collect at the counter</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="309"/>
+        <location filename="../screens/progress_screen.py" line="317"/>
         <source>电子送达</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="311"/>
+        <location filename="../screens/progress_screen.py" line="319"/>
         <source>送达方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="313"/>
+        <location filename="../screens/progress_screen.py" line="321"/>
         <source>EMS 运单号：%1</source>
         <translation>EMS waybill: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="318"/>
+        <location filename="../screens/progress_screen.py" line="326"/>
         <source>办件编号或身份证号码不正确</source>
         <translation>The case number or ID number is not right</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="319"/>
+        <location filename="../screens/progress_screen.py" line="327"/>
         <source>请核对受理回执上的办件编号和本人身份证号后再查。</source>
         <translation>Check the case number on your receipt and your own ID number, then try again.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="321"/>
+        <location filename="../screens/progress_screen.py" line="329"/>
         <source>没有查到您的办件</source>
         <translation>No applications found for you</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="323"/>
+        <location filename="../screens/progress_screen.py" line="331"/>
         <source>网络中断时提交的办件，上传后才能查到；也可输入回执上的办件编号，或到窗口咨询。</source>
         <translation>An application submitted while the network was down can be found once it has been uploaded. You can also enter the number on your receipt, or ask at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="326"/>
+        <location filename="../screens/progress_screen.py" line="334"/>
         <source>查询次数过多</source>
         <translation>Too many attempts</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="327"/>
+        <location filename="../screens/progress_screen.py" line="335"/>
         <source>为保护办件信息，请稍后再试，或到窗口咨询。</source>
         <translation>To protect case information, please try later or ask at a counter.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="329"/>
+        <location filename="../screens/progress_screen.py" line="337"/>
         <source>这不是受理回执的二维码</source>
         <translation>This is not the QR code of a receipt</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="330"/>
+        <location filename="../screens/progress_screen.py" line="338"/>
         <source>请扫描受理回执上的二维码，或直接输入办件编号。</source>
         <translation>Scan the QR code on your receipt, or type the case number.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="332"/>
+        <location filename="../screens/progress_screen.py" line="340"/>
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="333"/>
-        <location filename="../screens/progress_screen.py" line="336"/>
+        <location filename="../screens/progress_screen.py" line="341"/>
+        <location filename="../screens/progress_screen.py" line="344"/>
         <source>请稍后重试，或到窗口咨询。</source>
         <translation>Try again later, or ask at a counter.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="335"/>
+        <location filename="../screens/progress_screen.py" line="343"/>
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="371"/>
+        <location filename="../screens/progress_screen.py" line="379"/>
         <source>已读取身份证：%1</source>
         <translation>ID card read: %1</translation>
     </message>
@@ -2738,225 +2804,225 @@ Applicant: %3</translation>
 <context>
     <name>RatingJourney</name>
     <message>
-        <location filename="../screens/rating_screen.py" line="59"/>
+        <location filename="../screens/rating_screen.py" line="60"/>
         <source>好差评</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="61"/>
-        <location filename="../screens/rating_screen.py" line="154"/>
+        <location filename="../screens/rating_screen.py" line="62"/>
+        <location filename="../screens/rating_screen.py" line="155"/>
         <source>请将排队凭条或受理回执上的二维码对准扫码窗口</source>
         <translation>Hold the QR code on your queue ticket or case receipt up to the scanner</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="69"/>
+        <location filename="../screens/rating_screen.py" line="70"/>
         <source>扫描排队凭条</source>
         <translation>Scan your queue ticket</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="70"/>
+        <location filename="../screens/rating_screen.py" line="71"/>
         <source>窗口办理结束后即可评价，每次服务评价一次。</source>
         <translation>You can rate a service once it is finished, once per service.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="76"/>
+        <location filename="../screens/rating_screen.py" line="77"/>
         <source>扫描受理回执</source>
         <translation>Scan the case receipt</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="77"/>
+        <location filename="../screens/rating_screen.py" line="78"/>
         <source>自助办事提交后即可评价，每个办件评价一次。</source>
         <translation>Rate a case once it is submitted; each case can be rated once.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="82"/>
+        <location filename="../screens/rating_screen.py" line="83"/>
         <source>评价匿名提交，工作人员看不到评价人信息。</source>
         <translation>Ratings are anonymous: staff never see who rated.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="86"/>
+        <location filename="../screens/rating_screen.py" line="87"/>
         <source>请稍候…</source>
         <translation>Please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="89"/>
-        <location filename="../screens/rating_screen.py" line="155"/>
+        <location filename="../screens/rating_screen.py" line="90"/>
+        <location filename="../screens/rating_screen.py" line="156"/>
         <source>请您评价本次服务</source>
         <translation>How was our service?</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="102"/>
+        <location filename="../screens/rating_screen.py" line="103"/>
         <source>意见或建议（选填）</source>
         <translation>Comments (optional)</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="105"/>
+        <location filename="../screens/rating_screen.py" line="106"/>
         <source>提交评价</source>
         <translation>Send rating</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="109"/>
-        <location filename="../screens/rating_screen.py" line="156"/>
+        <location filename="../screens/rating_screen.py" line="110"/>
+        <location filename="../screens/rating_screen.py" line="157"/>
         <source>感谢您的评价</source>
         <translation>Thank you for your rating</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="113"/>
+        <location filename="../screens/rating_screen.py" line="114"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="117"/>
+        <location filename="../screens/rating_screen.py" line="118"/>
         <source>暂时不能评价</source>
         <translation>Rating not possible</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="117"/>
+        <location filename="../screens/rating_screen.py" line="118"/>
         <source>扫描其他凭条</source>
         <translation>Scan another ticket</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="187"/>
+        <location filename="../screens/rating_screen.py" line="188"/>
         <source>排队号：%1</source>
         <translation>Ticket: %1</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="189"/>
+        <location filename="../screens/rating_screen.py" line="190"/>
         <source>办件编号：%1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="192"/>
+        <location filename="../screens/rating_screen.py" line="193"/>
         <source>办理事项：%1</source>
         <translation>Service: %1</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="200"/>
+        <location filename="../screens/rating_screen.py" line="201"/>
         <source>您的意见已提交，我们会逐条核实整改。如需答复，请到服务台留下联系方式。</source>
         <translation>Your comments have been sent; each one will be looked into. If you would like a reply, please leave your contact details at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="228"/>
+        <location filename="../screens/rating_screen.py" line="229"/>
         <source>办件上传后才有正式编号。请回到当时办理的那台自助机上扫描此回执评价，或到服务台咨询。</source>
         <translation>The case gets its final number once it is uploaded. Please scan this receipt at the self-service machine where you applied, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="202"/>
+        <location filename="../screens/rating_screen.py" line="203"/>
         <source>您的评价已提交，我们将继续努力。</source>
         <translation>Your rating was sent. Thank you.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="157"/>
+        <location filename="../screens/rating_screen.py" line="158"/>
         <source>%1。%2</source>
         <translation>%1. %2</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="211"/>
+        <location filename="../screens/rating_screen.py" line="212"/>
         <source>该办件已评价过</source>
         <translation>This case has already been rated</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="212"/>
+        <location filename="../screens/rating_screen.py" line="213"/>
         <source>每个办件只能评价一次，感谢您的反馈。</source>
         <translation>Each case can be rated only once. Thank you for your feedback.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="214"/>
+        <location filename="../screens/rating_screen.py" line="215"/>
         <source>本次服务已评价过</source>
         <translation>This service has already been rated</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="215"/>
+        <location filename="../screens/rating_screen.py" line="216"/>
         <source>每次服务只能评价一次，感谢您的反馈。</source>
         <translation>Each service can be rated once. Thank you for your feedback.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="217"/>
+        <location filename="../screens/rating_screen.py" line="218"/>
         <source>服务尚未结束</source>
         <translation>The service is not finished yet</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="218"/>
+        <location filename="../screens/rating_screen.py" line="219"/>
         <source>请在窗口办理结束后，再扫描凭条评价。</source>
         <translation>Please scan your ticket again after you have been served.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="220"/>
+        <location filename="../screens/rating_screen.py" line="221"/>
         <source>无法识别该二维码</source>
         <translation>This QR code is not recognised</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="221"/>
+        <location filename="../screens/rating_screen.py" line="222"/>
         <source>请扫描排队凭条或受理回执上的二维码。</source>
         <translation>Please scan the QR code on your queue ticket or case receipt.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="223"/>
+        <location filename="../screens/rating_screen.py" line="224"/>
         <source>办件尚未上传，暂不能评价</source>
         <translation>The case is not uploaded yet, so it cannot be rated</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="224"/>
+        <location filename="../screens/rating_screen.py" line="225"/>
         <source>这是临时编号的回执。联网后办件会自动上传，届时再扫描此回执即可评价。</source>
         <translation>This receipt has a provisional number. The case uploads automatically once the network is back; scan this receipt again then to rate it.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="226"/>
+        <location filename="../screens/rating_screen.py" line="227"/>
         <source>临时编号的回执暂不能在此评价</source>
         <translation>A receipt with a provisional number cannot be rated here</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="231"/>
+        <location filename="../screens/rating_screen.py" line="232"/>
         <source>这张回执不能扫码评价</source>
         <translation>This receipt cannot be rated by scanning</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="232"/>
+        <location filename="../screens/rating_screen.py" line="233"/>
         <source>较早的回执没有评价验证码。如需评价，请到服务台。</source>
         <translation>Older receipts carry no rating code. To rate this service, please go to the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="234"/>
+        <location filename="../screens/rating_screen.py" line="235"/>
         <source>未找到该办件</source>
         <translation>Case not found</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="235"/>
+        <location filename="../screens/rating_screen.py" line="236"/>
         <source>请核对回执上的办件编号，或到服务台咨询。</source>
         <translation>Please check the case number on the receipt, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="237"/>
+        <location filename="../screens/rating_screen.py" line="238"/>
         <source>未找到这次服务</source>
         <translation>Service not found</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="238"/>
+        <location filename="../screens/rating_screen.py" line="239"/>
         <source>请核对凭条，或到服务台咨询。</source>
         <translation>Check your ticket, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="240"/>
+        <location filename="../screens/rating_screen.py" line="241"/>
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="241"/>
+        <location filename="../screens/rating_screen.py" line="242"/>
         <source>请稍后重试。</source>
         <translation>Please try again later.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="243"/>
+        <location filename="../screens/rating_screen.py" line="244"/>
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="244"/>
+        <location filename="../screens/rating_screen.py" line="245"/>
         <source>请稍后重试，或到服务台咨询。</source>
         <translation>Try again later, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="295"/>
+        <location filename="../screens/rating_screen.py" line="296"/>
         <source>请选择不满意的原因，可以多选，然后点提交评价</source>
         <translation>Please choose what was wrong (one or more), then tap Send rating.</translation>
     </message>
@@ -3096,32 +3162,32 @@ Applicant: %3</translation>
 <context>
     <name>ReceiptPage</name>
     <message>
-        <location filename="../screens/case_submit.py" line="285"/>
+        <location filename="../screens/case_submit.py" line="291"/>
         <source>申请已提交，办件编号：</source>
         <translation>Submitted. Case number:</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="307"/>
+        <location filename="../screens/case_submit.py" line="314"/>
         <source>评价本次服务</source>
         <translation>Rate this service</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="308"/>
+        <location filename="../screens/case_submit.py" line="315"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="333"/>
+        <location filename="../screens/case_submit.py" line="344"/>
         <source>网络暂时不通：申请已安全保存在本机，联网后自动上传。这是临时编号。</source>
         <translation>The network is down: your application is saved safely here and will be uploaded automatically. This is a provisional number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="336"/>
+        <location filename="../screens/case_submit.py" line="347"/>
         <source>已上传至政务服务平台。</source>
         <translation>Uploaded to the government service platform.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_submit.py" line="338"/>
+        <location filename="../screens/case_submit.py" line="349"/>
         <source>承诺办结：%1（%n 个工作日）</source>
         <translation>
             <numerusform>Promised by: %1 (%n working day)</numerusform>
@@ -3129,37 +3195,37 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="341"/>
+        <location filename="../screens/case_submit.py" line="352"/>
         <source>领取方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="344"/>
+        <location filename="../screens/case_submit.py" line="355"/>
         <source>代办人：%1</source>
         <translation>Submitted by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="346"/>
+        <location filename="../screens/case_submit.py" line="357"/>
         <source>验证码：%1（查询进度、评价时核对用）</source>
         <translation>Receipt code: %1 (to check progress or rate the service)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="350"/>
+        <location filename="../screens/case_submit.py" line="370"/>
         <source>还需到窗口提交：%1</source>
         <translation>Still to bring to the window: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="352"/>
+        <location filename="../screens/case_submit.py" line="372"/>
         <source>办理部门：%1</source>
         <translation>Department: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="360"/>
+        <location filename="../screens/case_submit.py" line="380"/>
         <source>请取走打印的受理回执，扫码可查询办理进度。</source>
         <translation>Take your printed receipt; scan its code to follow your case.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="362"/>
+        <location filename="../screens/case_submit.py" line="382"/>
         <source>回执未能打印，请用手机拍下此屏幕。</source>
         <translation>The receipt could not be printed: please photograph this screen.</translation>
     </message>
@@ -3206,57 +3272,57 @@ Applicant: %3</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../screens/case_submit.py" line="191"/>
+        <location filename="../screens/case_submit.py" line="192"/>
         <source>请核对申请信息</source>
         <translation>Check your application</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="205"/>
+        <location filename="../screens/case_submit.py" line="207"/>
         <source>点击“提交”后，申请将保存在本机并上传至政务服务平台。</source>
         <translation>Submit saves your application here and uploads it to the platform.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="209"/>
+        <location filename="../screens/case_submit.py" line="211"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="209"/>
+        <location filename="../screens/case_submit.py" line="211"/>
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="222"/>
+        <location filename="../screens/case_submit.py" line="224"/>
         <source>事项：%1</source>
         <translation>Service: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="223"/>
+        <location filename="../screens/case_submit.py" line="225"/>
         <source>申请人：%1（%2）</source>
         <translation>Applicant: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="227"/>
+        <location filename="../screens/case_submit.py" line="229"/>
         <source>身份核验：%1</source>
         <translation>Identity checked by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="229"/>
+        <location filename="../screens/case_submit.py" line="231"/>
         <source>代办人：%1</source>
         <translation>Submitted by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="234"/>
+        <location filename="../screens/case_submit.py" line="236"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="236"/>
+        <location filename="../screens/case_submit.py" line="238"/>
         <source>材料：</source>
         <translation>Materials:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_submit.py" line="240"/>
+        <location filename="../screens/case_submit.py" line="243"/>
         <source>%1（%n 页）</source>
         <translation>
             <numerusform>%1 (%n page)</numerusform>
@@ -3264,17 +3330,17 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="242"/>
+        <location filename="../screens/case_submit.py" line="245"/>
         <source>%1（到窗口提交）</source>
         <translation>%1 (brought to window)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="243"/>
+        <location filename="../screens/case_submit.py" line="246"/>
         <source>领取方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="244"/>
+        <location filename="../screens/case_submit.py" line="247"/>
         <source>联系电话：%1</source>
         <translation>Phone: %1</translation>
     </message>
@@ -3543,58 +3609,58 @@ Applicant: %3</translation>
 <context>
     <name>TicketJourney</name>
     <message>
-        <location filename="../screens/ticket_screen.py" line="87"/>
+        <location filename="../screens/ticket_screen.py" line="88"/>
         <source>正在为您取号，请稍候…</source>
         <translation>Getting your number, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="92"/>
+        <location filename="../screens/ticket_screen.py" line="93"/>
         <source>取号成功</source>
         <translation>Here is your number</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="113"/>
+        <location filename="../screens/ticket_screen.py" line="114"/>
         <source>手机扫码，随时查看叫号进度</source>
         <translation>Scan with your phone to follow the queue</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="196"/>
+        <location filename="../screens/ticket_screen.py" line="197"/>
         <source>请选择要办理的业务类别</source>
         <translation>Please choose a service</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="197"/>
+        <location filename="../screens/ticket_screen.py" line="198"/>
         <source>请刷身份证，或出示手机上的身份码</source>
         <translation>Please place your ID card, or show the identity QR on your phone</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="202"/>
+        <location filename="../screens/ticket_screen.py" line="203"/>
         <source>您的号码是 %1，请取走凭条。</source>
         <translation>Your number is %1. Please take your ticket.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="204"/>
+        <location filename="../screens/ticket_screen.py" line="205"/>
         <source>您的号码是 %1。凭条未能打印，请记住您的号码。</source>
         <translation>Your number is %1. The ticket could not be printed: please remember your number.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="228"/>
-        <location filename="../screens/ticket_screen.py" line="275"/>
+        <location filename="../screens/ticket_screen.py" line="229"/>
+        <location filename="../screens/ticket_screen.py" line="282"/>
         <source>实名取号：%1</source>
         <translation>ID: %1</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="246"/>
+        <location filename="../screens/ticket_screen.py" line="248"/>
         <source>「%1」需要实名取号</source>
         <translation>&quot;%1&quot; needs your ID</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="269"/>
+        <location filename="../screens/ticket_screen.py" line="276"/>
         <source>办理事项：%1</source>
         <translation>For: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/ticket_screen.py" line="280"/>
+        <location filename="../screens/ticket_screen.py" line="287"/>
         <source>前面还有 %n 人等候</source>
         <translation>
             <numerusform>%n person waiting ahead of you</numerusform>
@@ -3602,12 +3668,12 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="282"/>
+        <location filename="../screens/ticket_screen.py" line="289"/>
         <source>前面没有人等候，请留意叫号</source>
         <translation>Nobody is ahead of you: watch for your number</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/ticket_screen.py" line="284"/>
+        <location filename="../screens/ticket_screen.py" line="291"/>
         <source>，预计等候约 %n 分钟</source>
         <translation>
             <numerusform>, about %n minute</numerusform>
@@ -3615,7 +3681,7 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="286"/>
+        <location filename="../screens/ticket_screen.py" line="293"/>
         <source>请到 %1 等候叫号</source>
         <translation>Please wait at %1 to be called</translation>
     </message>

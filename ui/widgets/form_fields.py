@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from contract.privacy import mask_id
 from kiosk.forms import BIRTH_DATE, FieldError, FieldSpec, Kind, Problem, birth_date_typed
 from ui.widgets import make_button, make_label
+from ui.widgets.button_text import shown_as_is
 from ui.widgets.journey_kit import list_area
 from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
 
@@ -184,7 +185,7 @@ class ChoiceField(FieldWidget):
         grid = QGridLayout()
         grid.setSpacing(12)
         for index, option in enumerate(spec.options):
-            button = make_button(option, "Choice")
+            button = make_button(shown_as_is(spec.option_label(option)), "Choice")
             button.setCheckable(True)
             button.setMinimumHeight(80)
             self.group.addButton(button)
@@ -240,7 +241,12 @@ class GroupRow(QObject):
             value = widget.value()
             if not value:
                 continue
-            parts.append(mask_id(value) if widget.spec.kind is Kind.ID_NUMBER else str(value))
+            if widget.spec.kind is Kind.ID_NUMBER:
+                parts.append(mask_id(value))
+            elif widget.spec.kind is Kind.CHOICE:
+                parts.append(widget.spec.option_label(str(value)))
+            else:
+                parts.append(str(value))
         return "  ".join(parts) or self.tr("（未填写）")
 
     def is_blank(self) -> bool:

@@ -89,6 +89,7 @@ class Subject:
     label: str = ""  # what the screen calls it: a ticket number or a case number
     from_receipt: bool = False  # a case named by its receipt's number (rated by that number)
     item_name: str = ""  # a case's item, once the hub has named it
+    item_name_en: str = ""  # and its English, where the catalog has it
     receipt_code: str = field(default="", repr=False)  # a receipt's proof of holding it
 
 
@@ -182,7 +183,12 @@ class RatingFlow:
             self.refused(RatingRefusal.ALREADY_RATED)
             return
         assert self.subject is not None
-        self.subject = replace(self.subject, label=case.case_number, item_name=case.item_name)
+        self.subject = replace(
+            self.subject,
+            label=case.case_number,
+            item_name=case.item_name,
+            item_name_en=case.item_name_en,
+        )
         self.machine.fire(RatingEvent.RATEABLE)
 
     # -- the citizen's choices ---------------------------------------------------------------
@@ -278,7 +284,9 @@ class RatingFlow:
         self.machine.fire(RatingEvent.DISMISS)
 
 
-def receipt_subject(number: str, receipt_code: str, item_name: str = "") -> Subject:
+def receipt_subject(
+    number: str, receipt_code: str, item_name: str = "", item_name_en: str = ""
+) -> Subject:
     """A case named as its receipt names it: the number printed (the hub's, or a provisional
     one) and the receipt code."""
     return Subject(
@@ -287,6 +295,7 @@ def receipt_subject(number: str, receipt_code: str, item_name: str = "") -> Subj
         number,
         from_receipt=True,
         item_name=item_name,
+        item_name_en=item_name_en,
         receipt_code=receipt_code,
     )
 

@@ -224,7 +224,9 @@ def case_receipt(receipt: CaseReceipt, paper: PaperWidth) -> Document:
         for index, name in enumerate(receipt.materials, start=1)
         for line in _lines(
             f"{index}. {name}",
-            f"   {materials_en[index - 1]}" if index <= len(materials_en) else "",
+            f"   {materials_en[index - 1]}"
+            if index <= len(materials_en) and materials_en[index - 1]
+            else "",
             en,
         )
     ] or [Text(_label("（无）", en))]
@@ -277,17 +279,48 @@ PROVISIONAL_NOTICE = (
     "临时编号：网络恢复后自动上传，届时可凭证件号查询正式办件编号。承诺日期为估算。"
 )
 AGENT_NOTICE = "本件由社区工作人员代办。"
+NOTICES_EN = {
+    RECEIPT_NOTICE: "Keep this receipt: with it, or by scanning its code, you can follow your "
+    "application.",
+    PROVISIONAL_NOTICE: "Provisional number: the application is uploaded when the network is "
+    "back; its case number can then be found with your ID number. The date is an estimate.",
+    AGENT_NOTICE: "Submitted for you by a community worker.",
+}
 
 
-def receipt_layout(data: ReceiptData, hall_name: str) -> CaseReceipt:
-    notice = RECEIPT_NOTICE
-    if data.provisional:
-        notice = PROVISIONAL_NOTICE + notice
-    if data.bring:
-        where = f"（{data.department}）" if data.department else ""
-        notice = f"请到窗口{where}提交：" + "、".join(data.bring) + "。" + notice
-    if data.agent_name:
-        notice = AGENT_NOTICE + notice
+def _bring_notice(data: ReceiptData) -> tuple[str, str]:
+    """What is still to be brought, by when and to whose window: (Chinese, English)."""
+    if not data.bring:
+        return "", ""
+    where = f"（{data.department}）" if data.department else ""
+    chinese = (
+        f"请于{data.bring_by:%Y年%m月%d日}前到窗口{where}提交：" + "、".join(data.bring) + "。"
+    )
+    names = [en or zh for zh, en in zip(data.bring, data.bring_en or data.bring, strict=False)]
+    department = data.department_en or data.department
+    place = f" ({department})" if department else ""
+    english = f"Please bring to the window{place} by {data.bring_by:%Y-%m-%d}: " + "; ".join(names)
+    return chinese, english + "."
+
+
+def receipt_layout(
+    data: ReceiptData, hall_name: str, *, hall_name_en: str = "", english: bool = False
+) -> CaseReceipt:
+    """The receipt of ``data``; bilingual when the citizen chose ``english``."""
+    parts = [
+        *([AGENT_NOTICE] if data.agent_name else []),
+        *([PROVISIONAL_NOTICE] if data.provisional else []),
+        RECEIPT_NOTICE,
+    ]
+    bring, bring_en = _bring_notice(data)
+    in_english = None
+    if english:
+        in_english = InEnglish(
+            hall_name=hall_name_en,
+            item=data.item_name_en,
+            materials=data.materials_en,  # "" where the catalog has none: no second line
+            notice=" ".join([bring_en] * bool(bring_en) + [NOTICES_EN[part] for part in parts]),
+        )
     return CaseReceipt(
         hall_name=hall_name,
         case_number=data.number,
@@ -304,7 +337,8 @@ def receipt_layout(data: ReceiptData, hall_name: str) -> CaseReceipt:
         verification_code=data.verification_code,
         ems_address=data.address,
         agent_name=data.agent_name,
-        notice=notice,
+        notice=bring + "".join(parts),
+        english=in_english,
     )
 
 

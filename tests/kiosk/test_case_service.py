@@ -134,8 +134,11 @@ def test_online_submission_gets_the_hubs_number_and_due_date(rig: Rig) -> None:
     flat = text.replace("\n", "")  # the notice wraps on paper
     assert (
         "居住证明" in text
-        and "请到窗口（示例区公安分局（街道受理））提交：近期一寸免冠照片" in flat
+        and f"请于{receipt.bring_by:%Y年%m月%d日}前到窗口（示例区公安分局（街道受理））"
+        "提交：近期一寸免冠照片"
+        in flat
     )
+    assert receipt.bring_by == estimate_due(receipt.submitted_at.date(), 5)
     assert "11010519491231002X" not in text and "示例路1号" not in text
     # The receipt code: drawn with the draft, printed as 验证码, carried by the QR, and the
     # proof the hub asks for before the case can be rated from the receipt.

@@ -102,3 +102,54 @@ def test_a_bilingual_slip_prints_and_masks_as_the_chinese_one(paper: PaperWidth)
         assert words in text.replace("\n", " ") or words in text
     assert "王小明" not in text and "11010519491231002X" not in text  # masked as ever
     assert "1101**********002X" in text
+
+
+def test_the_case_journeys_receipt_in_english() -> None:
+    from datetime import date, datetime
+
+    from contract.models import DeliveryMethod
+    from kiosk.documents import receipt_layout
+    from kiosk.journeys.case.service import ReceiptData
+
+    data = ReceiptData(
+        number="YM202603020000011",
+        provisional=True,
+        entry_id="e" * 32,
+        item_name="居住证申领",
+        item_code="QR00240001-990101-GA",
+        applicant_name="张示例",
+        applicant_id="11010519491231002X",
+        agent_name="李社工",
+        materials=("居民身份证", "居住证明"),
+        bring=("近期一寸免冠照片",),
+        department="示例区公安分局",
+        bring_by=date(2026, 3, 9),
+        submitted_at=datetime(2026, 3, 2, 9, 30),
+        promised_date=date(2026, 3, 23),
+        promised_days=15,
+        delivery=DeliveryMethod.EMS,
+        address="北京市朝阳区示例路1号示例小区",
+        tracking_code="YM202603020000011",
+        verification_code="K7Q2M9XD",
+        item_name_en="Applying for a residence permit",
+        materials_en=("Resident ID card", ""),  # none for the second: no line of English
+        bring_en=("Recent photo",),
+        department_en="Sample District Public Security Sub-bureau",
+    )
+    chinese = receipt_layout(data, "示例大厅")
+    assert chinese.english is None
+    assert chinese.notice.startswith(
+        "请于2026年03月09日前到窗口（示例区公安分局）提交：近期一寸免冠照片。"
+    )
+    assert "本件由社区工作人员代办" in chinese.notice and "临时编号" in chinese.notice
+    receipt = receipt_layout(data, "示例大厅", hall_name_en="Sample Hall", english=True)
+    english = receipt.english
+    assert english is not None
+    printed = case_receipt(receipt, PaperWidth.MM80)
+    assert chinese_only(printed) == ["2. 居住证明"]  # the only word the catalog left Chinese
+    assert not any(isinstance(e, Text) and e.text.strip() == "" for e in printed.elements)
+    assert english.notice.startswith(
+        "Please bring to the window (Sample District Public Security Sub-bureau) by "
+        "2026-03-09: Recent photo."
+    )
+    assert "community worker" in english.notice and "Provisional number" in english.notice

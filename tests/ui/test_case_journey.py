@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from screen_checks import assert_in_view, kiosk_window
 
 from kiosk.app import Terminal
+from kiosk.journeys.case.service import estimate_due
 from ui.widgets.form_fields import GroupField, LineField
 
 
@@ -106,11 +107,15 @@ def test_residence_permit_with_group_address_and_ems(
     assert receipt.number in text and "居住证申领" in text
     assert "EMS" in text and "北京市朝阳区****" in text and "张*例" in text
     flat = text.replace("\n", "")  # the notice wraps on paper
-    assert "请到窗口（示例区公安分局（街道受理））提交：近期一寸免冠照片" in flat
+    by = receipt.bring_by  # five working days (the item's bring_within_days) after today
+    assert by == estimate_due(receipt.submitted_at.date(), 5)
+    assert (
+        f"请于{by:%Y年%m月%d日}前到窗口（示例区公安分局（街道受理））提交：近期一寸免冠照片" in flat
+    )
     assert "示例路1号" not in text and "（查询进度、评价服务时核对用）" in text
     # On screen too, in a box of its own: what is still to bring, and to whom.
     assert journey.receipt_page.next_step.text() == (
-        "还需到窗口提交：近期一寸免冠照片\n办理部门：示例区公安分局（街道受理）"
+        f"请于{by.isoformat()}前到窗口提交：近期一寸免冠照片\n办理部门：示例区公安分局（街道受理）"
     )
     assert journey.receipt_page.qr.text_value == receipt.tracking_code
     d.report(citizen, "居住证申领", record_property)
@@ -371,6 +376,7 @@ def test_the_receipt_buttons_need_no_scrolling(
         materials=("居民身份证", "居住证明"),
         bring=("近期一寸免冠照片",),
         department="示例区公安分局（街道受理）",
+        bring_by=date(2026, 3, 9),
         submitted_at=datetime(2026, 3, 2, 9, 30).astimezone(),
         promised_date=date(2026, 3, 23),
         promised_days=15,

@@ -203,6 +203,17 @@ def test_english_residence_permit_choices_groups_and_what_to_bring(
     assert "Public Security Sub-bureau, Sample District" in next_step
     receipt = journey.receipt
     assert receipt is not None
+    # The printed receipt is bilingual: the window reads the Chinese, the citizen the English.
+    paper = "".join(d.receipt_text(citizen).split())  # as wrapped on paper, spaces aside
+    for words in (
+        "受理回执",
+        "Application receipt",
+        "Applying for a residence permit",
+        "Please bring to the window (Public Security Sub-bureau, Sample District (applications "
+        f"at your street office)) by "
+        f"{receipt.bring_by:%Y-%m-%d}: Recent passport-style photo",
+    ):
+        assert "".join(words.split()) in paper, words
     stored = d.stored(terminal, receipt.number)
     assert stored["form"]["reason"] == "就业"
     assert stored["form"]["family"][0]["relation"] == "子女"

@@ -452,10 +452,15 @@ class CaseJourney(JourneyScreen):
         if not self.flow.stored_as(stored, draft):
             return  # the session ended meanwhile: the outbox still delivers the case
 
+        printer, english = self.printer, self.english
+
         def finish() -> tuple[ReceiptData, bool, Path | None]:
             data = self.desk.service.await_number(stored, draft)
             try:
-                png = self.printer.print_receipt(receipt_layout(data, self.hall_name), data.number)
+                layout = receipt_layout(
+                    data, self.hall_name, hall_name_en=printer.hall_name_en, english=english
+                )
+                png = printer.print_receipt(layout, data.number)
             except Exception as exc:  # the case is safe; a printer fault only changes the text
                 logger.warning("receipt not printed: %s", type(exc).__name__)
                 return data, False, None

@@ -367,7 +367,11 @@ class ReceiptPage(Page):
                     if m.code in draft.bring
                 ]
                 department = words.department(item, self.english)
-            bring = self.tr("还需到窗口提交：%1").replace("%1", list_of(names))
+            bring = (
+                self.tr("请于%1前到窗口提交：%2")
+                .replace("%1", data.bring_by.isoformat())
+                .replace("%2", list_of(names))
+            )
             if department:
                 bring += "\n" + self.tr("办理部门：%1").replace("%1", department)
             self.next_step.setText(bring)

@@ -347,17 +347,17 @@
         <translation>Submitted by</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="484"/>
+        <location filename="../screens/case_screen.py" line="489"/>
         <source>申请已安全保存在本机，联网后自动上传。</source>
         <translation>Your application is saved safely on this terminal and will be uploaded when the network is back.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="506"/>
+        <location filename="../screens/case_screen.py" line="511"/>
         <source>未登录：以下为市民自助申请</source>
         <translation>No staff signed in: citizens apply for themselves</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="508"/>
+        <location filename="../screens/case_screen.py" line="513"/>
         <source>代办中：工号 %1</source>
         <translation>On behalf: staff %1</translation>
     </message>
@@ -3210,22 +3210,22 @@ Applicant: %3</translation>
         <translation>Receipt code: %1 (to check progress or rate the service)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="370"/>
-        <source>还需到窗口提交：%1</source>
-        <translation>Still to bring to the window: %1</translation>
+        <location filename="../screens/case_submit.py" line="371"/>
+        <source>请于%1前到窗口提交：%2</source>
+        <translation>Please bring to the window by %1: %2</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="372"/>
+        <location filename="../screens/case_submit.py" line="376"/>
         <source>办理部门：%1</source>
         <translation>Department: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="380"/>
+        <location filename="../screens/case_submit.py" line="384"/>
         <source>请取走打印的受理回执，扫码可查询办理进度。</source>
         <translation>Take your printed receipt; scan its code to follow your case.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="382"/>
+        <location filename="../screens/case_submit.py" line="386"/>
         <source>回执未能打印，请用手机拍下此屏幕。</source>
         <translation>The receipt could not be printed: please photograph this screen.</translation>
     </message>

@@ -130,6 +130,7 @@ class ReceiptData:
     materials: tuple[str, ...]  # received with the case
     bring: tuple[str, ...]  # to be brought to the window
     department: str  # the item's department: whose window takes what is still to bring
+    bring_by: date  # the last day to bring it (the item's bring_within_days, working days)
     submitted_at: datetime
     promised_date: date
     promised_days: int
@@ -138,6 +139,11 @@ class ReceiptData:
     tracking_code: str  # the receipt's QR text: number, check character and receipt code
     verification_code: str  # the receipt code, printed as 验证码
     wait: NumberWait = NumberWait.SETTLED
+    # The catalog's English for the same words ("" where it has none), for a bilingual slip.
+    item_name_en: str = ""
+    materials_en: tuple[str, ...] = ()
+    bring_en: tuple[str, ...] = ()
+    department_en: str = ""
 
 
 @dataclass
@@ -295,8 +301,8 @@ class CaseService:
         # The hub's promised date came with its answer and waits in the outbox row.
         due = current.due_date if delivered else None
         submitted = current.created_at.astimezone()
-        names = [m.name for m in item.materials if m.code in draft.materials]
-        bring = [m.name for m in item.materials if m.code in draft.bring]
+        received = [m for m in item.materials if m.code in draft.materials]
+        to_bring = [m for m in item.materials if m.code in draft.bring]
         return ReceiptData(
             number=number,
             provisional=not delivered,
@@ -306,9 +312,10 @@ class CaseService:
             applicant_name=draft.applicant.name,
             applicant_id=draft.applicant.id_number,
             agent_name=draft.agent.worker.name if draft.agent else "",
-            materials=tuple(names),
-            bring=tuple(bring),
+            materials=tuple(m.name for m in received),
+            bring=tuple(m.name for m in to_bring),
             department=item.department,
+            bring_by=estimate_due(submitted.date(), item.bring_within_days),
             submitted_at=submitted,
             promised_date=due or estimate_due(submitted.date(), item.promised_days),
             promised_days=item.promised_days,
@@ -317,4 +324,8 @@ class CaseService:
             tracking_code=self._tracking_code(number, draft.receipt_code, delivered),
             verification_code=draft.receipt_code,
             wait=why,
+            item_name_en=item.name_en,
+            materials_en=tuple(m.name_en for m in received),
+            bring_en=tuple(m.name_en for m in to_bring),
+            department_en=item.department_en,
         )

@@ -64,11 +64,14 @@ def test_residence_permit_with_group_address_and_ems(
     # session), and chosen here.
     delivery = journey.delivery_page
     assert delivery.other_address.isChecked() and not delivery.card_address.isChecked()
+    assert delivery.ems_fee.isVisible()  # what the post costs, from the catalog
+    assert delivery.ems_fee.text() == "邮费 12 元，收件时付给快递员。"
     assert delivery.address_edit.isVisible() and delivery.address_edit.text() == ""
     citizen.tap(delivery.next)
     assert delivery.error.text() == "请填写收件地址，写到门牌号。" and citizen.log[-1] == "delivery"
-    assert "北京市朝阳区示例路1号示例小区" in delivery.card_address.text()
     citizen.tap(delivery.card_address)
+    assert delivery.card_address_line.text() == "北京市朝阳区示例路1号示例小区"  # in full
+    assert delivery.card_address_line.isVisible() and not delivery.address_edit.isVisible()
     citizen.tap(journey.delivery_page.next)  # the way the result comes
     citizen.tap(journey.delivery_page.next)  # the phone number
     citizen.at("review")

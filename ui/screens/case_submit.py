@@ -25,7 +25,7 @@ from kiosk.forms import PHONE_PATTERN, FieldSpec, Kind, to_case_form
 from kiosk.journeys.case.service import CaseDraft, DeliveryProblem, ReceiptData
 from ui.screens.case_pages import Page, list_of
 from ui.widgets import make_button, make_label
-from ui.widgets.journey_kit import WIDE_PAGE, KeypadColumns
+from ui.widgets.journey_kit import WIDE_PAGE, KeypadColumns, wrapped_label
 from ui.widgets.keypad import NumericKeypad
 from ui.widgets.qr_label import QrLabel
 from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
@@ -55,7 +55,10 @@ class DeliveryPage(Page):
             button.clicked.connect(lambda _=False, m=method: self._choose(m))
             row.addWidget(button)
             self.method_buttons[method] = button
-        self.card_address = make_button("", "SubChoice")
+        self.card_address = make_button(self.tr("寄到身份证地址"), "SubChoice")
+        # The card's address in full, wrapped under its choice (a button does not wrap): the
+        # citizen checks where their document goes; cleared when the session ends.
+        self.card_address_line = wrapped_label(name="Notice")
         self.card_address.setCheckable(True)
         self.other_address = make_button(self.tr("寄到其他地址"), "SubChoice")
         self.other_address.setCheckable(True)
@@ -65,7 +68,15 @@ class DeliveryPage(Page):
         self.address_edit.setProperty(WANTS_KEYBOARD, True)
         self.address_edit.setPlaceholderText(self.tr("请输入收件地址，写到门牌号"))
         self.address_edit.setMinimumHeight(80)
-        for widget in (self.card_address, self.other_address, self.address_edit):
+        # What EMS costs the citizen (the catalog's ems_fee_cny), under the choice of EMS.
+        self.ems_fee = wrapped_label(name="Notice")
+        for widget in (
+            self.ems_fee,
+            self.card_address,
+            self.card_address_line,
+            self.other_address,
+            self.address_edit,
+        ):
             row.addWidget(widget)
         self.phone_label = make_label(self.tr("联系电话（用于通知办理结果）"), "FieldLabel")
         self.phone_edit = QLineEdit()
@@ -98,15 +109,14 @@ class DeliveryPage(Page):
             button.setVisible(method in draft.item.delivery)
         draft.prefill_delivery(ems_to_card=ems_to_card)
         card = draft.card_address  # only an ID card has one: else the citizen types it
-        # In full: the citizen checks where their document goes (cleared when the session ends).
-        self.card_address.setText(self.tr("寄到身份证地址：%1").replace("%1", card) if card else "")
+        self.card_address_line.setText(card)
         self.phone_edit.setText(draft.phone or phone_hint)
         self._refresh()
         self.show_screen(self.screen_count - 1 if at_end else 0)
 
     def clear(self) -> None:
         """The citizen's address and phone number leave every widget."""
-        for widget in (self.card_address, self.address_edit, self.phone_edit):
+        for widget in (self.card_address_line, self.address_edit, self.phone_edit):
             widget.setText("")
         self.draft = None
 
@@ -128,6 +138,7 @@ class DeliveryPage(Page):
     def _use_card_address(self, card: bool) -> None:
         assert self.draft is not None and self.draft.applicant is not None
         self.address_edit.setVisible(not card)
+        self.card_address_line.setVisible(card)
         self.card_address.setChecked(card)
         self.other_address.setChecked(not card)
         self.draft.address = self.draft.card_address if card else self.address_edit.text()
@@ -139,10 +150,18 @@ class DeliveryPage(Page):
         for method, button in self.method_buttons.items():
             button.setChecked(method is self.draft.delivery)
         ems = self.draft.delivery is DeliveryMethod.EMS
+        fee = self.draft.item.ems_fee_cny
+        self.ems_fee.setText(
+            self.tr("邮费由政府承担，您不用付钱。")
+            if float(fee) == 0
+            else self.tr("邮费 %1 元，收件时付给快递员。").replace("%1", fee)
+        )
+        self.ems_fee.setVisible(ems)
         card = self.draft.card_address
         on_card = bool(card) and self.draft.address == card
         self.card_address.setVisible(ems and bool(card))
         self.card_address.setChecked(on_card)
+        self.card_address_line.setVisible(ems and on_card)
         self.other_address.setVisible(ems and bool(card))
         self.other_address.setChecked(ems and not on_card)
         self.address_edit.setVisible(ems and not on_card)

@@ -171,17 +171,17 @@
 <context>
     <name>CaseDelivery</name>
     <message>
-        <location filename="../screens/case_submit.py" line="281"/>
+        <location filename="../screens/case_submit.py" line="300"/>
         <source>EMS 邮寄至 %1</source>
         <translation>EMS to %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="285"/>
+        <location filename="../screens/case_submit.py" line="304"/>
         <source>电子送达</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="286"/>
+        <location filename="../screens/case_submit.py" line="305"/>
         <source>到窗口领取</source>
         <translation>Collect at a window</translation>
     </message>
@@ -189,22 +189,22 @@
 <context>
     <name>CaseIdentity</name>
     <message>
-        <location filename="../screens/case_submit.py" line="269"/>
+        <location filename="../screens/case_submit.py" line="288"/>
         <source>居民身份证</source>
         <translation>Resident ID card</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="270"/>
+        <location filename="../screens/case_submit.py" line="289"/>
         <source>社会保障卡</source>
         <translation>Social security card</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="273"/>
+        <location filename="../screens/case_submit.py" line="292"/>
         <source>身份码</source>
         <translation>Identity QR code</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="274"/>
+        <location filename="../screens/case_submit.py" line="293"/>
         <source>手动填写</source>
         <translation>Typed by hand</translation>
     </message>
@@ -1085,7 +1085,7 @@
     <name>DeliveryPage</name>
     <message>
         <location filename="../screens/case_submit.py" line="41"/>
-        <location filename="../screens/case_submit.py" line="117"/>
+        <location filename="../screens/case_submit.py" line="127"/>
         <source>办好后，您想怎样领取结果？</source>
         <translation>How would you like to receive the result?</translation>
     </message>
@@ -1105,52 +1105,62 @@
         <translation>Electronically (download)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="60"/>
+        <location filename="../screens/case_submit.py" line="58"/>
+        <source>寄到身份证地址</source>
+        <translation>Send to the address on my ID card</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_submit.py" line="63"/>
         <source>寄到其他地址</source>
         <translation>Send to another address</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="66"/>
+        <location filename="../screens/case_submit.py" line="69"/>
         <source>请输入收件地址，写到门牌号</source>
         <translation>Delivery address, down to the door number</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="70"/>
+        <location filename="../screens/case_submit.py" line="81"/>
         <source>联系电话（用于通知办理结果）</source>
         <translation>Phone number (to tell you the result)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="77"/>
+        <location filename="../screens/case_submit.py" line="88"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="78"/>
+        <location filename="../screens/case_submit.py" line="89"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="102"/>
-        <source>寄到身份证地址：%1</source>
-        <translation>Send to the ID card address: %1</translation>
-    </message>
-    <message>
-        <location filename="../screens/case_submit.py" line="117"/>
+        <location filename="../screens/case_submit.py" line="127"/>
         <source>请确认联系电话</source>
         <translation>Please check your phone number</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="173"/>
+        <location filename="../screens/case_submit.py" line="155"/>
+        <source>邮费由政府承担，您不用付钱。</source>
+        <translation>Postage is paid by the government: free for you.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_submit.py" line="157"/>
+        <source>邮费 %1 元，收件时付给快递员。</source>
+        <translation>Postage CNY %1, paid to the courier on delivery.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_submit.py" line="192"/>
         <source>请选择领取方式。</source>
         <translation>Please choose how to receive the result.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="176"/>
+        <location filename="../screens/case_submit.py" line="195"/>
         <source>请填写收件地址，写到门牌号。</source>
         <translation>Please enter the delivery address, down to the door number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="184"/>
+        <location filename="../screens/case_submit.py" line="203"/>
         <source>电话号码不对，手机号是 1 开头的 11 位数字。</source>
         <translation>This phone number is not right: a mobile number has 11 digits starting with 1.</translation>
     </message>
@@ -3162,32 +3172,32 @@ Applicant: %3</translation>
 <context>
     <name>ReceiptPage</name>
     <message>
-        <location filename="../screens/case_submit.py" line="291"/>
+        <location filename="../screens/case_submit.py" line="310"/>
         <source>申请已提交，办件编号：</source>
         <translation>Submitted. Case number:</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="314"/>
+        <location filename="../screens/case_submit.py" line="333"/>
         <source>评价本次服务</source>
         <translation>Rate this service</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="315"/>
+        <location filename="../screens/case_submit.py" line="334"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="344"/>
+        <location filename="../screens/case_submit.py" line="363"/>
         <source>网络暂时不通：申请已安全保存在本机，联网后自动上传。这是临时编号。</source>
         <translation>The network is down: your application is saved safely here and will be uploaded automatically. This is a provisional number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="347"/>
+        <location filename="../screens/case_submit.py" line="366"/>
         <source>已上传至政务服务平台。</source>
         <translation>Uploaded to the government service platform.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_submit.py" line="349"/>
+        <location filename="../screens/case_submit.py" line="368"/>
         <source>承诺办结：%1（%n 个工作日）</source>
         <translation>
             <numerusform>Promised by: %1 (%n working day)</numerusform>
@@ -3195,37 +3205,37 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="352"/>
+        <location filename="../screens/case_submit.py" line="371"/>
         <source>领取方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="355"/>
+        <location filename="../screens/case_submit.py" line="374"/>
         <source>代办人：%1</source>
         <translation>Submitted by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="357"/>
+        <location filename="../screens/case_submit.py" line="376"/>
         <source>验证码：%1（查询进度、评价时核对用）</source>
         <translation>Receipt code: %1 (to check progress or rate the service)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="371"/>
+        <location filename="../screens/case_submit.py" line="390"/>
         <source>请于%1前到窗口提交：%2</source>
         <translation>Please bring to the window by %1: %2</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="376"/>
+        <location filename="../screens/case_submit.py" line="395"/>
         <source>办理部门：%1</source>
         <translation>Department: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="384"/>
+        <location filename="../screens/case_submit.py" line="403"/>
         <source>请取走打印的受理回执，扫码可查询办理进度。</source>
         <translation>Take your printed receipt; scan its code to follow your case.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="386"/>
+        <location filename="../screens/case_submit.py" line="405"/>
         <source>回执未能打印，请用手机拍下此屏幕。</source>
         <translation>The receipt could not be printed: please photograph this screen.</translation>
     </message>
@@ -3272,57 +3282,57 @@ Applicant: %3</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../screens/case_submit.py" line="192"/>
+        <location filename="../screens/case_submit.py" line="211"/>
         <source>请核对申请信息</source>
         <translation>Check your application</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="207"/>
+        <location filename="../screens/case_submit.py" line="226"/>
         <source>点击“提交”后，申请将保存在本机并上传至政务服务平台。</source>
         <translation>Submit saves your application here and uploads it to the platform.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="211"/>
+        <location filename="../screens/case_submit.py" line="230"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="211"/>
+        <location filename="../screens/case_submit.py" line="230"/>
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="224"/>
+        <location filename="../screens/case_submit.py" line="243"/>
         <source>事项：%1</source>
         <translation>Service: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="225"/>
+        <location filename="../screens/case_submit.py" line="244"/>
         <source>申请人：%1（%2）</source>
         <translation>Applicant: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="229"/>
+        <location filename="../screens/case_submit.py" line="248"/>
         <source>身份核验：%1</source>
         <translation>Identity checked by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="231"/>
+        <location filename="../screens/case_submit.py" line="250"/>
         <source>代办人：%1</source>
         <translation>Submitted by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="236"/>
+        <location filename="../screens/case_submit.py" line="255"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="238"/>
+        <location filename="../screens/case_submit.py" line="257"/>
         <source>材料：</source>
         <translation>Materials:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_submit.py" line="243"/>
+        <location filename="../screens/case_submit.py" line="262"/>
         <source>%1（%n 页）</source>
         <translation>
             <numerusform>%1 (%n page)</numerusform>
@@ -3330,17 +3340,17 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="245"/>
+        <location filename="../screens/case_submit.py" line="264"/>
         <source>%1（到窗口提交）</source>
         <translation>%1 (brought to window)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="246"/>
+        <location filename="../screens/case_submit.py" line="265"/>
         <source>领取方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="247"/>
+        <location filename="../screens/case_submit.py" line="266"/>
         <source>联系电话：%1</source>
         <translation>Phone: %1</translation>
     </message>

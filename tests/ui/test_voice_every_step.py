@@ -51,7 +51,14 @@ def test_each_step_of_an_application_is_spoken(
     citizen.type_digits(citizen.go_to("phone").edit, "13900005678")
     citizen.finish_form()
     assert "请拍摄申请材料，或选择到窗口提交" in ears.new()
-    d.capture(citizen, "id_card")
+    materials = journey.materials_page
+    citizen.tap(materials.capture_buttons["id_card"])  # the capture panel guides aloud too
+    assert ears.new() == ["正在拍摄：夫妻双方居民身份证。请将材料平放在拍摄区内，一次拍一页。"]
+    citizen.tap(materials.shoot)
+    qtbot.waitUntil(lambda: materials._pages == 1, timeout=d.WAIT)
+    assert ears.new() == ["拍好了。还有下一页就继续拍，没有了就点“这份材料拍完了”。"]
+    citizen.tap(materials.done)
+    qtbot.waitUntil(lambda: not materials.panel.isVisible(), timeout=d.WAIT)
     citizen.tap(journey.materials_page.next)
     citizen.at("delivery")
     assert ears.new()[-1] == "请选择领取办理结果的方式"

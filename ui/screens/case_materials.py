@@ -54,6 +54,7 @@ def _pixmap(frame: np.ndarray, width: int) -> QPixmap:
 
 class MaterialsPage(Page):
     changed = Signal()
+    say = Signal(str)  # the guidance of the capture panel, for the voice
 
     def __init__(
         self, camera: DocumentCamera, runner: BackgroundRunner, *, english: bool = False
@@ -207,12 +208,19 @@ class MaterialsPage(Page):
         self.panel_title.setText(
             self.tr("正在拍摄：%1").replace("%1", words.material_name(spec, self.english))
         )
-        self.guidance.setText(self.tr("请将材料平放在拍摄区内，一次拍一页。"))
         self._update_count()
         self._show_list(False)
         self.panel.show()
         self._timer.start()
         self._grab_preview()
+        first = self.tr("请将材料平放在拍摄区内，一次拍一页。")
+        self.guidance.setText(first)
+        self.say.emit(self.tr("%1。%2").replace("%1", self.panel_title.text()).replace("%2", first))
+
+    def _guide(self, text: str) -> None:
+        """What to do now, shown under the preview and said aloud."""
+        self.guidance.setText(text)
+        self.say.emit(text)
 
     def close_panel(self) -> None:
         self._timer.stop()
@@ -246,16 +254,14 @@ class MaterialsPage(Page):
         assert isinstance(result, CaptureResult)
         self._pages = result.pages
         if result.issues:
-            self.guidance.setText(self._issue_text(result.issues[0]))
+            self._guide(self._issue_text(result.issues[0]))
         else:
-            self.guidance.setText(
-                self.tr("拍好了。还有下一页就继续拍，没有了就点“这份材料拍完了”。")
-            )
+            self._guide(self.tr("拍好了。还有下一页就继续拍，没有了就点“这份材料拍完了”。"))
         self._update_count()
 
     def _retake(self) -> None:
         self._pages = self.camera.retake()
-        self.guidance.setText(self.tr("已删除上一页，请重新拍摄。"))
+        self._guide(self.tr("已删除上一页，请重新拍摄。"))
         self._update_count()
 
     def _update_count(self) -> None:
@@ -292,7 +298,7 @@ class MaterialsPage(Page):
             logger.warning("document camera: %s", exc)
             self._grabbing = False
             self.shoot.setEnabled(True)
-            self.guidance.setText(self.tr("拍摄设备暂时不可用，请到窗口提交材料。"))
+            self._guide(self.tr("拍摄设备暂时不可用，请到窗口提交材料。"))
 
         self.runner.run(fn, done, failed)
 

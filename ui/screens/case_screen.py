@@ -173,6 +173,7 @@ class CaseJourney(JourneyScreen):
         self.form_next.clicked.connect(self._form_next)  # type: ignore[union-attr]
         self.materials_page.back.clicked.connect(back)
         self.materials_page.next.clicked.connect(self._materials_next)  # type: ignore[union-attr]
+        self.materials_page.say.connect(self.say)
         self.delivery_page.back.clicked.connect(self._delivery_back)
         self.delivery_page.next.clicked.connect(self._delivery_next)
         self.review_page.back.clicked.connect(back)

@@ -257,107 +257,107 @@
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="203"/>
+        <location filename="../screens/case_screen.py" line="204"/>
         <source>事项目录暂不可用，请稍后再试或到窗口办理。</source>
         <translation>The list of services is not available. Please try later or apply at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="208"/>
+        <location filename="../screens/case_screen.py" line="209"/>
         <source>请选择或搜索您要办理的事项</source>
         <translation>Please choose or search for the service you need</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="209"/>
+        <location filename="../screens/case_screen.py" line="210"/>
         <source>请刷身份证或社保卡，或出示手机上的身份码</source>
         <translation>Please place your ID card or social security card on the reader, or show the identity code on your phone</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="210"/>
+        <location filename="../screens/case_screen.py" line="211"/>
         <source>请填写申请信息，填好后点下一步</source>
         <translation>Please fill in the application, then tap Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="211"/>
+        <location filename="../screens/case_screen.py" line="212"/>
         <source>请拍摄申请材料，或选择到窗口提交</source>
         <translation>Please photograph your documents, or choose to bring them to the window</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="212"/>
+        <location filename="../screens/case_screen.py" line="213"/>
         <source>请选择领取办理结果的方式</source>
         <translation>Please choose how to receive the result</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="213"/>
+        <location filename="../screens/case_screen.py" line="214"/>
         <source>请核对申请信息，无误后点提交</source>
         <translation>Please check your application, then tap Submit</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="214"/>
+        <location filename="../screens/case_screen.py" line="215"/>
         <source>申请没能保存，请点重试，或到窗口办理</source>
         <translation>The application could not be saved. Please tap Try again, or go to a window</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="217"/>
+        <location filename="../screens/case_screen.py" line="218"/>
         <source>申请已提交，办件编号 %1，请取走回执。</source>
         <translation>Your application is submitted, case number %1. Please take your receipt.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="219"/>
+        <location filename="../screens/case_screen.py" line="220"/>
         <source>这是「%1」的办事指南。</source>
         <translation>This is the guide to “%1”. </translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="226"/>
+        <location filename="../screens/case_screen.py" line="227"/>
         <source>请填写：%1。填好后点下一步</source>
         <translation>Please fill in: %1. Then tap Next.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="226"/>
+        <location filename="../screens/case_screen.py" line="227"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="228"/>
+        <location filename="../screens/case_screen.py" line="229"/>
         <source>请确认联系电话，然后点下一步</source>
         <translation>Please check your phone number, then tap Next.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="233"/>
+        <location filename="../screens/case_screen.py" line="234"/>
         <source>请按红色提示修改，再点下一步</source>
         <translation>Please correct what the red notes say, then tap Next.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="310"/>
+        <location filename="../screens/case_screen.py" line="311"/>
         <source>申请已提交，正在打印回执…</source>
         <translation>Submitted. Printing your receipt…</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="374"/>
+        <location filename="../screens/case_screen.py" line="375"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="375"/>
+        <location filename="../screens/case_screen.py" line="376"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="378"/>
+        <location filename="../screens/case_screen.py" line="379"/>
         <source>代办人</source>
         <translation>Submitted by</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="489"/>
+        <location filename="../screens/case_screen.py" line="490"/>
         <source>申请已安全保存在本机，联网后自动上传。</source>
         <translation>Your application is saved safely on this terminal and will be uploaded when the network is back.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="511"/>
+        <location filename="../screens/case_screen.py" line="512"/>
         <source>未登录：以下为市民自助申请</source>
         <translation>No staff signed in: citizens apply for themselves</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="513"/>
+        <location filename="../screens/case_screen.py" line="514"/>
         <source>代办中：工号 %1</source>
         <translation>On behalf: staff %1</translation>
     </message>
@@ -2259,53 +2259,53 @@
 <context>
     <name>MaterialsPage</name>
     <message>
-        <location filename="../screens/case_materials.py" line="61"/>
+        <location filename="../screens/case_materials.py" line="62"/>
         <source>请提交申请材料</source>
         <translation>Provide the materials</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="91"/>
+        <location filename="../screens/case_materials.py" line="92"/>
         <source>拍这一页</source>
         <translation>Take this page</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="92"/>
+        <location filename="../screens/case_materials.py" line="93"/>
         <source>重拍上一页</source>
         <translation>Retake last page</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="93"/>
+        <location filename="../screens/case_materials.py" line="94"/>
         <source>这份材料拍完了</source>
         <translation>Done with this one</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="121"/>
+        <location filename="../screens/case_materials.py" line="122"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="121"/>
+        <location filename="../screens/case_materials.py" line="122"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="145"/>
+        <location filename="../screens/case_materials.py" line="146"/>
         <source>（选交）</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="149"/>
+        <location filename="../screens/case_materials.py" line="150"/>
         <source>拍摄</source>
         <translation>Capture</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="157"/>
-        <location filename="../screens/case_materials.py" line="172"/>
+        <location filename="../screens/case_materials.py" line="158"/>
+        <location filename="../screens/case_materials.py" line="173"/>
         <source>到窗口提交</source>
         <translation>Bring to window</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_materials.py" line="170"/>
+        <location filename="../screens/case_materials.py" line="171"/>
         <source>已拍摄 %n 页</source>
         <translation>
             <numerusform>%n page captured</numerusform>
@@ -2313,37 +2313,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="174"/>
+        <location filename="../screens/case_materials.py" line="175"/>
         <source>未提交</source>
         <translation>Not provided</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="198"/>
+        <location filename="../screens/case_materials.py" line="199"/>
         <source>还缺：%1</source>
         <translation>Still missing: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="208"/>
+        <location filename="../screens/case_materials.py" line="209"/>
         <source>正在拍摄：%1</source>
         <translation>Capturing: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="210"/>
+        <location filename="../screens/case_materials.py" line="216"/>
         <source>请将材料平放在拍摄区内，一次拍一页。</source>
         <translation>Lay the document flat in the capture area, one page at a time.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="252"/>
+        <location filename="../screens/case_materials.py" line="218"/>
+        <source>%1。%2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_materials.py" line="259"/>
         <source>拍好了。还有下一页就继续拍，没有了就点“这份材料拍完了”。</source>
         <translation>Got it. Capture the next page, or tap Done with this one.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="258"/>
+        <location filename="../screens/case_materials.py" line="264"/>
         <source>已删除上一页，请重新拍摄。</source>
         <translation>Last page removed; please capture it again.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_materials.py" line="262"/>
+        <location filename="../screens/case_materials.py" line="268"/>
         <source>已拍 %n 页</source>
         <translation>
             <numerusform>%n page so far</numerusform>
@@ -2351,32 +2356,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="295"/>
+        <location filename="../screens/case_materials.py" line="301"/>
         <source>拍摄设备暂时不可用，请到窗口提交材料。</source>
         <translation>The camera is not available; please bring the materials to a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="303"/>
+        <location filename="../screens/case_materials.py" line="309"/>
         <source>没有找到材料，请将材料平放在拍摄区域内。</source>
         <translation>No document found: lay it flat in the capture area.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="304"/>
+        <location filename="../screens/case_materials.py" line="310"/>
         <source>材料超出拍摄范围，请移到中间。</source>
         <translation>The document is cut off: move it to the middle.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="305"/>
+        <location filename="../screens/case_materials.py" line="311"/>
         <source>画面模糊，请保持材料不动再拍。</source>
         <translation>Blurry: keep the document still.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="306"/>
+        <location filename="../screens/case_materials.py" line="312"/>
         <source>光线太暗，请把材料移到灯下。</source>
         <translation>Too dark: move the document into the light.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="307"/>
+        <location filename="../screens/case_materials.py" line="313"/>
         <source>反光太强，请稍微调整材料角度。</source>
         <translation>Glare: tilt the document a little.</translation>
     </message>

@@ -7,11 +7,12 @@ import re
 from typing import Any
 
 import case_driver as d
-from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Terminal
+from ui.stretch import StretchTranslator
 
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 # The sample card holder's own data, as the card has it and as the screens mask it.
@@ -248,16 +249,6 @@ def test_elder_mode_makes_the_case_pages_large(
     window.end_session("finish")
 
 
-class _Stretch(QTranslator):
-    """Every string 40% longer: translations must not be clipped (as tests/ui/test_shell.py)."""
-
-    def translate(
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        text = source.replace("%n", str(n)) if n >= 0 else source
-        return text + "长" * max(1, round(len(text) * 0.4))
-
-
 def _clipped(journey: QWidget) -> list[str]:
     # A text just set is laid out over a few event rounds (the label, its page, the scroll area
     # holding the page): let those run before judging; a real clip stays after them.
@@ -288,7 +279,7 @@ def test_stretched_strings_are_not_clipped_on_case_pages(
 ) -> None:
     app = QCoreApplication.instance()
     assert app is not None
-    stretch = _Stretch()
+    stretch = StretchTranslator()
     app.installTranslator(stretch)
     try:
         citizen = d.open(qtbot, terminal)
@@ -402,7 +393,7 @@ def test_stretched_strings_are_not_clipped_on_the_card_paths(
 ) -> None:
     app = QCoreApplication.instance()
     assert app is not None
-    stretch = _Stretch()
+    stretch = StretchTranslator()
     app.installTranslator(stretch)
     try:
         citizen = d.open(qtbot, community_terminal)

@@ -277,7 +277,8 @@ def test_already_checked_in_in_english_and_stretched(
     qtbot: QtBot, hall: Hall, hall_window: KioskWindow
 ) -> None:
     from PySide6.QtCore import QCoreApplication
-    from test_shell import StretchTranslator
+
+    from ui.stretch import StretchTranslator
 
     window = hall_window
     book(hall, today(hall))
@@ -327,7 +328,8 @@ def unclipped(window: KioskWindow, screen: str) -> None:
 
 def test_check_in_stretched(qtbot: QtBot, hall: Hall, hall_window: KioskWindow) -> None:
     from PySide6.QtCore import QCoreApplication
-    from test_shell import StretchTranslator
+
+    from ui.stretch import StretchTranslator
 
     app = QCoreApplication.instance()
     assert app is not None

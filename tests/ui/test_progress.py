@@ -242,7 +242,8 @@ def test_progress_in_english_and_stretched(
 ) -> None:
     from PySide6.QtCore import QCoreApplication
     from test_checkin import unclipped, untranslated
-    from test_shell import StretchTranslator
+
+    from ui.stretch import StretchTranslator
 
     window = hall_window
     receipt = submit_case(hall)

@@ -150,7 +150,8 @@ def test_rating_in_english_and_stretched(
 ) -> None:
     from PySide6.QtCore import QCoreApplication
     from test_checkin import unclipped, untranslated
-    from test_shell import StretchTranslator
+
+    from ui.stretch import StretchTranslator
 
     window = hall_window
     qtbot.mouseClick(window.home.language_button, Qt.MouseButton.LeftButton)

@@ -318,7 +318,8 @@ def test_case_receipt_rating_in_english_and_stretched(
     from PySide6.QtCore import QCoreApplication
     from test_checkin import unclipped, untranslated
     from test_progress import submit_case
-    from test_shell import StretchTranslator
+
+    from ui.stretch import StretchTranslator
 
     window = hall_window
     code = new_receipt_code()

@@ -6,12 +6,13 @@ import re
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Terminal
 from ui.main_window import KioskWindow
+from ui.stretch import StretchTranslator
 
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
@@ -181,16 +182,6 @@ def test_elder_mode_is_large_and_resets(qtbot: QtBot, window: KioskWindow) -> No
     window.end_session("finish")
     assert not window.session.elder_mode
     assert window.home.tiles["ticket"].title.fontInfo().pixelSize() < 80
-
-
-class StretchTranslator(QTranslator):
-    """Every string 40% longer: a cheap test that layouts leave room for translations."""
-
-    def translate(
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        text = source.replace("%n", str(n)) if n >= 0 else source
-        return text + "长" * max(1, round(len(text) * 0.4))
 
 
 def test_stretched_strings_are_not_clipped(qtbot: QtBot, window: KioskWindow) -> None:

@@ -32,25 +32,40 @@ def compiled(name: str) -> Path | None:
     if not ts.exists():
         return None
     # A checkout that has not been built: compiled once into the user cache.
-    import subprocess
-
-    import platformdirs
-
-    cache = Path(platformdirs.user_cache_dir("yimen-kiosk", appauthor=False)) / f"{name}.qm"
+    cache = cache_dir() / f"{name}.qm"
     if cache.exists() and cache.stat().st_mtime >= ts.stat().st_mtime:
         return cache
-    cache.parent.mkdir(parents=True, exist_ok=True)
-    lrelease = shutil.which("pyside6-lrelease") or str(
+    return cache if lrelease(ts, cache) else None
+
+
+def cache_dir() -> Path:
+    """Where translations compiled at run time are kept (the user's cache)."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("yimen-kiosk", appauthor=False))
+
+
+def lrelease(ts: Path, qm: Path) -> bool:
+    """Compile ``ts`` into ``qm`` with pyside6-lrelease; False (logged) if it cannot. The .qm
+    appears whole or not at all: another process may be reading it."""
+    import subprocess
+    import tempfile
+
+    qm.parent.mkdir(parents=True, exist_ok=True)
+    tool = shutil.which("pyside6-lrelease") or str(
         Path(sys.executable).with_name("pyside6-lrelease")
     )
-    try:
-        done = run_bounded([lrelease, "-silent", str(ts), "-qm", str(cache)], 60, capture=True)
-        if done.returncode != 0:
-            raise subprocess.CalledProcessError(done.returncode, lrelease, done.stdout, done.stderr)
-    except (OSError, subprocess.SubprocessError) as exc:
-        logger.error("cannot compile %s: %s", ts.name, exc)
-        return None
-    return cache
+    with tempfile.TemporaryDirectory(dir=qm.parent) as work:
+        made = Path(work) / qm.name
+        try:
+            done = run_bounded([tool, "-silent", str(ts), "-qm", str(made)], 60, capture=True)
+            if done.returncode != 0:
+                raise subprocess.CalledProcessError(done.returncode, tool, done.stdout, done.stderr)
+        except (OSError, subprocess.SubprocessError) as exc:
+            logger.error("cannot compile %s: %s", ts.name, exc)
+            return False
+        made.replace(qm)
+    return True
 
 
 class Languages:

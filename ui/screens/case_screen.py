@@ -137,6 +137,7 @@ class CaseJourney(JourneyScreen):
             holder.setWidgetResizable(True)
             holder.setFrameShape(QFrame.Shape.NoFrame)
             holder.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            holder.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a tap keeps the keyboard up
             holder.setWidget(page)
             frame = QWidget()
             frame_layout = QVBoxLayout(frame)

@@ -87,6 +87,9 @@ class Page(QWidget):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # No keyboard focus for a scroll area under a finger: a tap on the page would take it
+        # from the field being typed into, and the keyboard would go (ui.widgets.keyboard_room).
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         if kinetic_after_paint:
             # Home's: the first viewport() makes PySide6 build the Python types (and enums) of
             # every widget class, which the kiosk's first paint need not wait for.
@@ -148,6 +151,7 @@ def list_area(content: QLayout) -> QScrollArea:
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setWidget(holder)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a result tapped leaves the keyboard up
     QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
     mark_list(area)
     return area

@@ -20,6 +20,7 @@ from kiosk.search import ItemIndex
 from ui.widgets import make_button, make_label
 from ui.widgets.button_text import ItemButton, shown_as_is, two_lines
 from ui.widgets.journey_kit import SideBySideWhenWide, list_area
+from ui.widgets.keyboard_room import KeyboardRoom, keep_typing_on
 from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
 
 RESULT_LIMIT = 8
@@ -97,7 +98,16 @@ class FindPage(Page):
         # Only a tap opens the keyboard: it would cover the life events on arrival.
         self.search.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.search.textChanged.connect(lambda _: self.refresh())
-        self.body.addWidget(self.search)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        self.body.addLayout(search_row)
+        # Browsing by audience and life event: put aside while the keyboard is up, so that
+        # the results of what is typed stay in view above it.
+        self.browse = QWidget()
+        browse = QVBoxLayout(self.browse)
+        browse.setContentsMargins(0, 0, 0, 0)
+        browse.setSpacing(24)
+        self.body.addWidget(self.browse)
         self.audience: str = "personal"
         self.audience_buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
@@ -107,7 +117,7 @@ class FindPage(Page):
             button.clicked.connect(lambda _=False, k=key: self._set_audience(k))
             row.addWidget(button)
             self.audience_buttons[key] = button
-        self.body.addLayout(row)
+        browse.addLayout(row)
         self.current_event: str | None = None
         self.event_buttons: dict[str, QPushButton] = {}
         events = QGridLayout()
@@ -117,7 +127,7 @@ class FindPage(Page):
             button.clicked.connect(lambda _=False, e=event: self._set_event(e))
             events.addWidget(button, index // 4, index % 4)
             self.event_buttons[event] = button
-        self.body.addLayout(events)
+        browse.addLayout(events)
         self.results = QVBoxLayout()
         self.results.setContentsMargins(0, 0, 0, 0)
         self.results.setSpacing(12)
@@ -129,6 +139,8 @@ class FindPage(Page):
         self.body.addWidget(self.empty)
         self.body.addWidget(list_area(self.results), 1)  # the results scroll on their own
         self.result_buttons: dict[str, QPushButton] = {}
+        self.keyboard_room = KeyboardRoom(self.search, aside=[self.browse])
+        search_row.addWidget(self.keyboard_room.make_put_away_button())
 
     def load(self, items: list[CatalogItem]) -> None:
         self.items = items
@@ -175,6 +187,7 @@ class FindPage(Page):
             name = words.item_name(item, self.english)
             # An English name is about twice as long as the Chinese: on two lines.
             button = ItemButton(two_lines(name) if self.english else name, 88)
+            keep_typing_on(button)  # chosen with the keyboard up, as typed
             button.clicked.connect(lambda _=False, c=item.code: self.chosen.emit(c))
             self.results.addWidget(button)
             self.result_buttons[item.code] = button

@@ -26,6 +26,7 @@ from kiosk.journeys.case.service import CaseDraft, DeliveryProblem, ReceiptData
 from ui.screens.case_pages import Page, list_of
 from ui.widgets import make_button, make_label
 from ui.widgets.journey_kit import WIDE_PAGE, KeypadColumns, wrapped_label
+from ui.widgets.keyboard_room import KeyboardRoom, keep_typing_on
 from ui.widgets.keypad import NumericKeypad
 from ui.widgets.qr_label import QrLabel
 from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
@@ -70,14 +71,14 @@ class DeliveryPage(Page):
         self.address_edit.setMinimumHeight(80)
         # What EMS costs the citizen (the catalog's ems_fee_cny), under the choice of EMS.
         self.ems_fee = wrapped_label(name="Notice")
-        for widget in (
-            self.ems_fee,
-            self.card_address,
-            self.card_address_line,
-            self.other_address,
-            self.address_edit,
-        ):
+        for widget in (self.ems_fee, self.card_address, self.card_address_line, self.other_address):
             row.addWidget(widget)
+        # While the address is typed, in place of the choices: what the field is for.
+        self.address_label = make_label(self.tr("EMS 收件地址"), "FieldLabel")
+        row.addWidget(self.address_label)
+        address_row = QHBoxLayout()
+        address_row.addWidget(self.address_edit, 1)
+        row.addLayout(address_row)
         self.phone_label = make_label(self.tr("联系电话（用于通知办理结果）"), "FieldLabel")
         self.phone_edit = QLineEdit()
         self.phone_edit.setMaxLength(13)
@@ -87,6 +88,7 @@ class DeliveryPage(Page):
         self.error.setWordWrap(True)
         self.back = make_button(self.tr("上一步"), "Secondary")
         self.next = make_button(self.tr("下一步"), "Primary")
+        keep_typing_on(self.back, self.next)  # tapped with the keyboard up for the address
         nav = self.nav_row(self.back, self.next)
         fields: list[QWidget | QLayout] = [
             self.method_part,
@@ -96,6 +98,15 @@ class DeliveryPage(Page):
         ]
         # Landscape: the keypad beside the phone number.
         self.columns = KeypadColumns(self, fields, self.keypad, nav)
+        aside = [
+            *self.method_buttons.values(),
+            self.ems_fee,
+            self.card_address,
+            self.card_address_line,
+            self.other_address,
+        ]
+        self.keyboard_room = KeyboardRoom(self.address_edit, aside, [self.address_label])
+        address_row.addWidget(self.keyboard_room.make_put_away_button())
         self.draft: CaseDraft | None = None
         self.show_screen(0)
 

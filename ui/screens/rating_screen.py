@@ -34,6 +34,7 @@ from ui.widgets.journey_kit import (
     option_card,
     wrapped_label,
 )
+from ui.widgets.keyboard_room import KeyboardRoom, keep_typing_on
 from ui.widgets.placement import Placement
 from ui.widgets.rating_picker import RatingPicker
 from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
@@ -97,15 +98,27 @@ class RatingJourney(JourneyScreen):
         self.picker.level_tapped.connect(self._level)
         self.picker.reason_tapped.connect(self._reason)
         self.rate_page.body.addWidget(self.picker)
+        # While the comment is typed the choice is said in one line, where the picker was:
+        # the comment field and 提交评价 stay in view above the keyboard.
+        self.choice_label = wrapped_label(name="Subtitle")
+        self.rate_page.body.addWidget(self.choice_label)
         self.comment_field = QLineEdit()
         self.comment_field.setProperty(WANTS_KEYBOARD, True)
         self.comment_field.setMaxLength(MAX_COMMENT)
         self.comment_field.setPlaceholderText(self.tr("意见或建议（选填）"))
-        self.rate_page.body.addWidget(self.comment_field)
+        comment_row = QHBoxLayout()
+        comment_row.addWidget(self.comment_field, 1)
+        self.rate_page.body.addLayout(comment_row)
         self.rate_page.body.addStretch(1)
         self.submit_button = make_button(self.tr("提交评价"), "Primary")
         self.submit_button.clicked.connect(self._submit)
+        keep_typing_on(self.submit_button)  # tapped with the keyboard up for the comment
         self.rate_page.pin(self.submit_button)  # not rating: 结束办理, as on every page
+        self.keyboard_room = KeyboardRoom(
+            self.comment_field, aside=[self.picker], instead=[self.choice_label]
+        )
+        self.keyboard_room.changed.connect(self._typing)
+        comment_row.addWidget(self.keyboard_room.make_put_away_button())  # and the picker is back
 
         self.thanks_page = Page(self.tr("感谢您的评价"))
         self.thanks_label = wrapped_label(name="Subtitle")
@@ -169,6 +182,7 @@ class RatingJourney(JourneyScreen):
         for label in (
             self.subject_label,
             self.item_label,
+            self.choice_label,
             self.thanks_label,
             self.refusal_title,
             self.refusal_label,
@@ -246,6 +260,11 @@ class RatingJourney(JourneyScreen):
         self.refusal_title.setText(title)
         self.refusal_label.setText(advice)
         self._show(self.refused_page, RatingState.REFUSED.value)
+
+    def _typing(self, typing: bool) -> None:
+        if typing:
+            chosen = self.picker.choice_text()
+            self.choice_label.setText(self.tr("您的评价：%1").replace("%1", chosen))
 
     def _mirror(self) -> None:
         self.picker.show_choice(self.flow.rating, self.flow.reasons, self.flow.needs_reasons)

@@ -27,6 +27,7 @@ from kiosk.search import ItemIndex
 from ui.widgets import make_button, make_label
 from ui.widgets.button_text import ItemButton, two_lines
 from ui.widgets.journey_kit import Page, list_area, option_card, wrapped_label
+from ui.widgets.keyboard_room import KeyboardRoom, keep_typing_on
 from ui.widgets.placement import Placement
 from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
 
@@ -96,12 +97,17 @@ class ChoosePage(Page):
         item_layout = QVBoxLayout(self.item_panel)
         item_layout.setContentsMargins(0, 0, 0, 0)
         item_layout.setSpacing(20)
-        for widget in (self.item_hint, self.search):
-            item_layout.addWidget(widget)
+        item_layout.addWidget(self.item_hint)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        item_layout.addLayout(search_row)
         item_layout.addWidget(self.empty)
         item_layout.addWidget(list_area(self.item_grid), 1)
         self.item_buttons: dict[str, QPushButton] = {}
         self.body.addWidget(self.item_panel, 1)
+        # While the keyboard is up: the search and what it finds, nothing else.
+        self.keyboard_room = KeyboardRoom(self.search, aside=[self.mode_row, self.item_hint])
+        search_row.addWidget(self.keyboard_room.make_put_away_button())
 
         self.mode = "category"
         self.set_mode("category")
@@ -159,6 +165,7 @@ class ChoosePage(Page):
         for n, item in enumerate(shown):
             name = words.item_name(item, self._english)
             button = ItemButton(two_lines(name))
+            keep_typing_on(button)  # chosen with the keyboard up, as typed
             button.clicked.connect(lambda _=False, c=item.code: self.item_chosen.emit(c))
             self.item_grid.addWidget(button, n // self._columns, n % self._columns)
             self.item_buttons[item.code] = button

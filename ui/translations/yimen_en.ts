@@ -171,17 +171,17 @@
 <context>
     <name>CaseDelivery</name>
     <message>
-        <location filename="../screens/case_submit.py" line="300"/>
+        <location filename="../screens/case_submit.py" line="311"/>
         <source>EMS 邮寄至 %1</source>
         <translation>EMS to %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="304"/>
+        <location filename="../screens/case_submit.py" line="315"/>
         <source>电子送达</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="305"/>
+        <location filename="../screens/case_submit.py" line="316"/>
         <source>到窗口领取</source>
         <translation>Collect at a window</translation>
     </message>
@@ -189,22 +189,22 @@
 <context>
     <name>CaseIdentity</name>
     <message>
-        <location filename="../screens/case_submit.py" line="288"/>
+        <location filename="../screens/case_submit.py" line="299"/>
         <source>居民身份证</source>
         <translation>Resident ID card</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="289"/>
+        <location filename="../screens/case_submit.py" line="300"/>
         <source>社会保障卡</source>
         <translation>Social security card</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="292"/>
+        <location filename="../screens/case_submit.py" line="303"/>
         <source>身份码</source>
         <translation>Identity QR code</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="293"/>
+        <location filename="../screens/case_submit.py" line="304"/>
         <source>手动填写</source>
         <translation>Typed by hand</translation>
     </message>
@@ -257,107 +257,107 @@
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="204"/>
+        <location filename="../screens/case_screen.py" line="205"/>
         <source>事项目录暂不可用，请稍后再试或到窗口办理。</source>
         <translation>The list of services is not available. Please try later or apply at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="209"/>
+        <location filename="../screens/case_screen.py" line="210"/>
         <source>请选择或搜索您要办理的事项</source>
         <translation>Please choose or search for the service you need</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="210"/>
+        <location filename="../screens/case_screen.py" line="211"/>
         <source>请刷身份证或社保卡，或出示手机上的身份码</source>
         <translation>Please place your ID card or social security card on the reader, or show the identity code on your phone</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="211"/>
+        <location filename="../screens/case_screen.py" line="212"/>
         <source>请填写申请信息，填好后点下一步</source>
         <translation>Please fill in the application, then tap Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="212"/>
+        <location filename="../screens/case_screen.py" line="213"/>
         <source>请拍摄申请材料，或选择到窗口提交</source>
         <translation>Please photograph your documents, or choose to bring them to the window</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="213"/>
+        <location filename="../screens/case_screen.py" line="214"/>
         <source>请选择领取办理结果的方式</source>
         <translation>Please choose how to receive the result</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="214"/>
+        <location filename="../screens/case_screen.py" line="215"/>
         <source>请核对申请信息，无误后点提交</source>
         <translation>Please check your application, then tap Submit</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="215"/>
+        <location filename="../screens/case_screen.py" line="216"/>
         <source>申请没能保存，请点重试，或到窗口办理</source>
         <translation>The application could not be saved. Please tap Try again, or go to a window</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="218"/>
+        <location filename="../screens/case_screen.py" line="219"/>
         <source>申请已提交，办件编号 %1，请取走回执。</source>
         <translation>Your application is submitted, case number %1. Please take your receipt.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="220"/>
+        <location filename="../screens/case_screen.py" line="221"/>
         <source>这是「%1」的办事指南。</source>
         <translation>This is the guide to “%1”. </translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="227"/>
+        <location filename="../screens/case_screen.py" line="228"/>
         <source>请填写：%1。填好后点下一步</source>
         <translation>Please fill in: %1. Then tap Next.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="227"/>
+        <location filename="../screens/case_screen.py" line="228"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="229"/>
+        <location filename="../screens/case_screen.py" line="230"/>
         <source>请确认联系电话，然后点下一步</source>
         <translation>Please check your phone number, then tap Next.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="234"/>
+        <location filename="../screens/case_screen.py" line="235"/>
         <source>请按红色提示修改，再点下一步</source>
         <translation>Please correct what the red notes say, then tap Next.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="311"/>
+        <location filename="../screens/case_screen.py" line="312"/>
         <source>申请已提交，正在打印回执…</source>
         <translation>Submitted. Printing your receipt…</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="375"/>
+        <location filename="../screens/case_screen.py" line="376"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="376"/>
+        <location filename="../screens/case_screen.py" line="377"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="379"/>
+        <location filename="../screens/case_screen.py" line="380"/>
         <source>代办人</source>
         <translation>Submitted by</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="490"/>
+        <location filename="../screens/case_screen.py" line="491"/>
         <source>申请已安全保存在本机，联网后自动上传。</source>
         <translation>Your application is saved safely on this terminal and will be uploaded when the network is back.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="512"/>
+        <location filename="../screens/case_screen.py" line="513"/>
         <source>未登录：以下为市民自助申请</source>
         <translation>No staff signed in: citizens apply for themselves</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="514"/>
+        <location filename="../screens/case_screen.py" line="515"/>
         <source>代办中：工号 %1</source>
         <translation>On behalf: staff %1</translation>
     </message>
@@ -586,42 +586,42 @@
 <context>
     <name>ChoosePage</name>
     <message>
-        <location filename="../screens/ticket_pages.py" line="50"/>
+        <location filename="../screens/ticket_pages.py" line="51"/>
         <source>请选择要办理的业务</source>
         <translation>Choose what you need</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="60"/>
+        <location filename="../screens/ticket_pages.py" line="61"/>
         <source>按业务类别取号</source>
         <translation>By service type</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="61"/>
+        <location filename="../screens/ticket_pages.py" line="62"/>
         <source>按办理事项取号</source>
         <translation>By what you need done</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="85"/>
+        <location filename="../screens/ticket_pages.py" line="86"/>
         <source>输入事项名称或拼音首字母，如 jzz</source>
         <translation>Type the service name or pinyin initials, e.g. jzz</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="91"/>
+        <location filename="../screens/ticket_pages.py" line="92"/>
         <source>不知道去哪个窗口？找到要办的事项，系统为您取对应的号</source>
         <translation>Not sure which window? Find what you need done and you get a ticket for the right queue</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="94"/>
+        <location filename="../screens/ticket_pages.py" line="95"/>
         <source>没有找到相关事项，请换个说法试试，或按业务类别取号。</source>
         <translation>Nothing found. Try other words, or take a ticket by service type.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="138"/>
+        <location filename="../screens/ticket_pages.py" line="144"/>
         <source>请选择要办理的业务类别</source>
         <translation>Please choose a service</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="140"/>
+        <location filename="../screens/ticket_pages.py" line="146"/>
         <source>请找到您要办理的事项</source>
         <translation>Find what you need done</translation>
     </message>
@@ -1084,83 +1084,88 @@
 <context>
     <name>DeliveryPage</name>
     <message>
-        <location filename="../screens/case_submit.py" line="41"/>
-        <location filename="../screens/case_submit.py" line="127"/>
+        <location filename="../screens/case_submit.py" line="42"/>
+        <location filename="../screens/case_submit.py" line="138"/>
         <source>办好后，您想怎样领取结果？</source>
         <translation>How would you like to receive the result?</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="48"/>
+        <location filename="../screens/case_submit.py" line="49"/>
         <source>到窗口领取</source>
         <translation>Collect at a window</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="49"/>
+        <location filename="../screens/case_submit.py" line="50"/>
         <source>EMS 邮寄到家（不见面）</source>
         <translation>By EMS to your home</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="50"/>
+        <location filename="../screens/case_submit.py" line="51"/>
         <source>电子送达（网上下载）</source>
         <translation>Electronically (download)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="58"/>
+        <location filename="../screens/case_submit.py" line="59"/>
         <source>寄到身份证地址</source>
         <translation>Send to the address on my ID card</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="63"/>
+        <location filename="../screens/case_submit.py" line="64"/>
         <source>寄到其他地址</source>
         <translation>Send to another address</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="69"/>
+        <location filename="../screens/case_submit.py" line="70"/>
         <source>请输入收件地址，写到门牌号</source>
         <translation>Delivery address, down to the door number</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="81"/>
+        <location filename="../screens/case_submit.py" line="77"/>
+        <source>EMS 收件地址</source>
+        <translation>Address for EMS delivery</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_submit.py" line="82"/>
         <source>联系电话（用于通知办理结果）</source>
         <translation>Phone number (to tell you the result)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="88"/>
+        <location filename="../screens/case_submit.py" line="89"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="89"/>
+        <location filename="../screens/case_submit.py" line="90"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="127"/>
+        <location filename="../screens/case_submit.py" line="138"/>
         <source>请确认联系电话</source>
         <translation>Please check your phone number</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="155"/>
+        <location filename="../screens/case_submit.py" line="166"/>
         <source>邮费由政府承担，您不用付钱。</source>
         <translation>Postage is paid by the government: free for you.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="157"/>
+        <location filename="../screens/case_submit.py" line="168"/>
         <source>邮费 %1 元，收件时付给快递员。</source>
         <translation>Postage CNY %1, paid to the courier on delivery.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="192"/>
+        <location filename="../screens/case_submit.py" line="203"/>
         <source>请选择领取方式。</source>
         <translation>Please choose how to receive the result.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="195"/>
+        <location filename="../screens/case_submit.py" line="206"/>
         <source>请填写收件地址，写到门牌号。</source>
         <translation>Please enter the delivery address, down to the door number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="203"/>
+        <location filename="../screens/case_submit.py" line="214"/>
         <source>电话号码不对，手机号是 1 开头的 11 位数字。</source>
         <translation>This phone number is not right: a mobile number has 11 digits starting with 1.</translation>
     </message>
@@ -1168,7 +1173,7 @@
 <context>
     <name>DeviceInputs</name>
     <message>
-        <location filename="../widgets/journey_kit.py" line="251"/>
+        <location filename="../widgets/journey_kit.py" line="255"/>
         <source>读卡区上还放着上一位的卡片，请取走后再放置您自己的卡片。</source>
         <translation>A card from the previous person is still on the reader. Please remove it, then place your own card.</translation>
     </message>
@@ -1325,77 +1330,77 @@
 <context>
     <name>FailedPage</name>
     <message>
-        <location filename="../screens/ticket_pages.py" line="204"/>
-        <location filename="../screens/ticket_pages.py" line="240"/>
-        <location filename="../screens/ticket_pages.py" line="244"/>
-        <location filename="../screens/ticket_pages.py" line="245"/>
+        <location filename="../screens/ticket_pages.py" line="211"/>
+        <location filename="../screens/ticket_pages.py" line="247"/>
+        <location filename="../screens/ticket_pages.py" line="251"/>
+        <location filename="../screens/ticket_pages.py" line="252"/>
         <source>暂时无法取号</source>
         <translation>No number can be issued right now</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="209"/>
-        <location filename="../screens/ticket_pages.py" line="218"/>
+        <location filename="../screens/ticket_pages.py" line="216"/>
+        <location filename="../screens/ticket_pages.py" line="225"/>
         <source>重试</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="218"/>
+        <location filename="../screens/ticket_pages.py" line="225"/>
         <source>重新刷证或扫码</source>
         <translation>Card or code again</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="227"/>
-        <location filename="../screens/ticket_pages.py" line="230"/>
+        <location filename="../screens/ticket_pages.py" line="234"/>
+        <location filename="../screens/ticket_pages.py" line="237"/>
         <source>不能重复取号</source>
         <translation>You already have a ticket</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="228"/>
+        <location filename="../screens/ticket_pages.py" line="235"/>
         <source>您在该业务已有一个未办结的号码，请留意叫号，无需重复取号。</source>
         <translation>You already hold an open ticket for this service. Please wait to be called; no second ticket is needed.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="231"/>
+        <location filename="../screens/ticket_pages.py" line="238"/>
         <source>您已有一个未办结的号码 %1，请留意叫号，无需重复取号。</source>
         <translation>You already hold ticket %1, still open. Please wait to be called; no second ticket is needed.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="234"/>
+        <location filename="../screens/ticket_pages.py" line="241"/>
         <source>身份证读取失败</source>
         <translation>The ID card could not be read</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="234"/>
+        <location filename="../screens/ticket_pages.py" line="241"/>
         <source>请将身份证平放在读卡区，稍等片刻再拿开。</source>
         <translation>Lay your ID card flat on the reader and wait a moment before taking it back.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="236"/>
+        <location filename="../screens/ticket_pages.py" line="243"/>
         <source>身份码已过期</source>
         <translation>The identity code has expired</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="236"/>
+        <location filename="../screens/ticket_pages.py" line="243"/>
         <source>请在手机上刷新身份码后重新扫描。</source>
         <translation>Refresh the code on your phone and scan it again.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="238"/>
+        <location filename="../screens/ticket_pages.py" line="245"/>
         <source>无法识别该二维码</source>
         <translation>This QR code is not recognised</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="238"/>
+        <location filename="../screens/ticket_pages.py" line="245"/>
         <source>请出示手机上的电子身份码，或刷身份证。</source>
         <translation>Show the electronic identity code on your phone, or place your ID card.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="241"/>
+        <location filename="../screens/ticket_pages.py" line="248"/>
         <source>网络暂时不通，请稍后重试，或到服务台人工取号。</source>
         <translation>The network is down. Try again shortly, or ask at the help desk for a number.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="245"/>
+        <location filename="../screens/ticket_pages.py" line="252"/>
         <source>系统暂时出现故障，请到服务台人工取号。</source>
         <translation>The system has a fault. Please ask at the help desk for a number.</translation>
     </message>
@@ -1411,27 +1416,27 @@
 <context>
     <name>FindPage</name>
     <message>
-        <location filename="../screens/case_pages.py" line="87"/>
+        <location filename="../screens/case_pages.py" line="88"/>
         <source>请选择要办理的事项</source>
         <translation>Choose a service</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="94"/>
+        <location filename="../screens/case_pages.py" line="95"/>
         <source>输入事项名称或拼音首字母，如 jzz</source>
         <translation>Type a name or pinyin initials, e.g. jzz</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="104"/>
+        <location filename="../screens/case_pages.py" line="114"/>
         <source>个人办事</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="104"/>
+        <location filename="../screens/case_pages.py" line="114"/>
         <source>法人办事</source>
         <translation>Business</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="126"/>
+        <location filename="../screens/case_pages.py" line="136"/>
         <source>没有找到相关事项，请换个说法试试，或到服务台咨询。</source>
         <translation>Nothing found. Try other words, or ask at the service desk.</translation>
     </message>
@@ -1624,102 +1629,102 @@
 <context>
     <name>GuidePage</name>
     <message>
-        <location filename="../screens/case_pages.py" line="225"/>
+        <location filename="../screens/case_pages.py" line="238"/>
         <source>申请办理</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="225"/>
+        <location filename="../screens/case_pages.py" line="238"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="232"/>
+        <location filename="../screens/case_pages.py" line="245"/>
         <source>必需</source>
         <translation>required</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="232"/>
+        <location filename="../screens/case_pages.py" line="245"/>
         <source>选交</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="234"/>
+        <location filename="../screens/case_pages.py" line="247"/>
         <source>需原件</source>
         <translation>original needed</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="210"/>
+        <location filename="../screens/case_pages.py" line="223"/>
         <source>免费</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="211"/>
+        <location filename="../screens/case_pages.py" line="224"/>
         <source>%1 元</source>
         <translation>CNY %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="235"/>
+        <location filename="../screens/case_pages.py" line="248"/>
         <source>· %1（%2）</source>
         <translation>· %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="236"/>
+        <location filename="../screens/case_pages.py" line="249"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="241"/>
+        <location filename="../screens/case_pages.py" line="254"/>
         <source>%1（依据%2）</source>
         <translation>%1 (set by %2)</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="243"/>
+        <location filename="../screens/case_pages.py" line="256"/>
         <source>窗口领取</source>
         <translation>collect at the counter</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="245"/>
+        <location filename="../screens/case_pages.py" line="258"/>
         <source>EMS 邮寄（免费）</source>
         <translation>EMS post (free)</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="247"/>
+        <location filename="../screens/case_pages.py" line="260"/>
         <source>EMS 邮寄（%1 元）</source>
         <translation>EMS post (CNY %1)</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="249"/>
+        <location filename="../screens/case_pages.py" line="262"/>
         <source>电子送达</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="254"/>
+        <location filename="../screens/case_pages.py" line="267"/>
         <source>申请对象：%1</source>
         <translation>Who can apply: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="256"/>
+        <location filename="../screens/case_pages.py" line="269"/>
         <source>事项类型：%1</source>
         <translation>Type: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="257"/>
+        <location filename="../screens/case_pages.py" line="270"/>
         <source>办理部门：%1</source>
         <translation>Department: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="258"/>
+        <location filename="../screens/case_pages.py" line="271"/>
         <source>申请材料：</source>
         <translation>Materials:</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="260"/>
+        <location filename="../screens/case_pages.py" line="273"/>
         <source>收费：%1</source>
         <translation>Fee: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_pages.py" line="261"/>
+        <location filename="../screens/case_pages.py" line="274"/>
         <source>承诺时限：%n 个工作日</source>
         <translation>
             <numerusform>Time limit: %n working day</numerusform>
@@ -1727,22 +1732,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="262"/>
+        <location filename="../screens/case_pages.py" line="275"/>
         <source>送达方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="265"/>
+        <location filename="../screens/case_pages.py" line="278"/>
         <source>设定依据：%1</source>
         <translation>Legal basis: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="271"/>
+        <location filename="../screens/case_pages.py" line="284"/>
         <source>本事项可在本机自助申请。</source>
         <translation>You can apply for this service on this terminal.</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="273"/>
+        <location filename="../screens/case_pages.py" line="286"/>
         <source>本事项需到窗口办理，请取号后到窗口申请。</source>
         <translation>This service is handled at a window: please take a ticket.</translation>
     </message>
@@ -1961,7 +1966,7 @@
     </message>
     <message>
         <location filename="../screens/case_identify.py" line="106"/>
-        <location filename="../screens/ticket_pages.py" line="192"/>
+        <location filename="../screens/ticket_pages.py" line="199"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
@@ -2011,32 +2016,32 @@
         <translation>The identity code cannot be checked now. Please use your ID card.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="171"/>
+        <location filename="../screens/ticket_pages.py" line="178"/>
         <source>实名取号</source>
         <translation>Ticket with your ID</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="177"/>
+        <location filename="../screens/ticket_pages.py" line="184"/>
         <source>刷身份证</source>
         <translation>Place your ID card</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="177"/>
+        <location filename="../screens/ticket_pages.py" line="184"/>
         <source>将身份证平放在读卡区，读取后即可拿开</source>
         <translation>Lay your ID card flat on the reader; take it back once it is read</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="181"/>
+        <location filename="../screens/ticket_pages.py" line="188"/>
         <source>出示身份码</source>
         <translation>Show your identity QR</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="182"/>
+        <location filename="../screens/ticket_pages.py" line="189"/>
         <source>打开手机上的电子身份码（如政务服务码），对准扫码窗口</source>
         <translation>Open the electronic identity code on your phone (e.g. the government service code) and hold it to the scanner</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="188"/>
+        <location filename="../screens/ticket_pages.py" line="195"/>
         <source>证件信息仅用于本次取号，凭条和屏幕上只显示部分号码</source>
         <translation>Your ID is used only for this ticket; the screen and the ticket show part of the number only</translation>
     </message>
@@ -2065,39 +2070,47 @@
 <context>
     <name>ItemType</name>
     <message>
-        <location filename="../screens/case_pages.py" line="191"/>
+        <location filename="../screens/case_pages.py" line="204"/>
         <source>行政许可</source>
         <translation>Licence or permit</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="192"/>
+        <location filename="../screens/case_pages.py" line="205"/>
         <source>行政给付</source>
         <translation>Benefit payment</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="193"/>
+        <location filename="../screens/case_pages.py" line="206"/>
         <source>行政确认</source>
         <translation>Official confirmation</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="194"/>
+        <location filename="../screens/case_pages.py" line="207"/>
         <source>行政奖励</source>
         <translation>Award</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="195"/>
+        <location filename="../screens/case_pages.py" line="208"/>
         <source>行政裁决</source>
         <translation>Official ruling on a dispute</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="196"/>
+        <location filename="../screens/case_pages.py" line="209"/>
         <source>其他行政权力</source>
         <translation>Other official decision</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="197"/>
+        <location filename="../screens/case_pages.py" line="210"/>
         <source>公共服务</source>
         <translation>Public service</translation>
+    </message>
+</context>
+<context>
+    <name>KeyboardRoom</name>
+    <message>
+        <location filename="../widgets/keyboard_room.py" line="55"/>
+        <source>收起键盘</source>
+        <translation>Hide keyboard</translation>
     </message>
 </context>
 <context>
@@ -2212,7 +2225,7 @@
 <context>
     <name>Lists</name>
     <message>
-        <location filename="../screens/case_pages.py" line="204"/>
+        <location filename="../screens/case_pages.py" line="217"/>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -2397,7 +2410,7 @@
 <context>
     <name>Page</name>
     <message>
-        <location filename="../screens/case_pages.py" line="53"/>
+        <location filename="../screens/case_pages.py" line="54"/>
         <source>第%1步，共%2步</source>
         <translation>Step %1 of %2</translation>
     </message>
@@ -2819,225 +2832,230 @@ Applicant: %3</translation>
 <context>
     <name>RatingJourney</name>
     <message>
-        <location filename="../screens/rating_screen.py" line="60"/>
+        <location filename="../screens/rating_screen.py" line="61"/>
         <source>好差评</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="62"/>
-        <location filename="../screens/rating_screen.py" line="155"/>
+        <location filename="../screens/rating_screen.py" line="63"/>
+        <location filename="../screens/rating_screen.py" line="168"/>
         <source>请将排队凭条或受理回执上的二维码对准扫码窗口</source>
         <translation>Hold the QR code on your queue ticket or case receipt up to the scanner</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="70"/>
+        <location filename="../screens/rating_screen.py" line="71"/>
         <source>扫描排队凭条</source>
         <translation>Scan your queue ticket</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="71"/>
+        <location filename="../screens/rating_screen.py" line="72"/>
         <source>窗口办理结束后即可评价，每次服务评价一次。</source>
         <translation>You can rate a service once it is finished, once per service.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="77"/>
+        <location filename="../screens/rating_screen.py" line="78"/>
         <source>扫描受理回执</source>
         <translation>Scan the case receipt</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="78"/>
+        <location filename="../screens/rating_screen.py" line="79"/>
         <source>自助办事提交后即可评价，每个办件评价一次。</source>
         <translation>Rate a case once it is submitted; each case can be rated once.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="83"/>
+        <location filename="../screens/rating_screen.py" line="84"/>
         <source>评价匿名提交，工作人员看不到评价人信息。</source>
         <translation>Ratings are anonymous: staff never see who rated.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="87"/>
+        <location filename="../screens/rating_screen.py" line="88"/>
         <source>请稍候…</source>
         <translation>Please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="90"/>
-        <location filename="../screens/rating_screen.py" line="156"/>
+        <location filename="../screens/rating_screen.py" line="91"/>
+        <location filename="../screens/rating_screen.py" line="169"/>
         <source>请您评价本次服务</source>
         <translation>How was our service?</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="103"/>
+        <location filename="../screens/rating_screen.py" line="108"/>
         <source>意见或建议（选填）</source>
         <translation>Comments (optional)</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="106"/>
+        <location filename="../screens/rating_screen.py" line="113"/>
         <source>提交评价</source>
         <translation>Send rating</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="110"/>
-        <location filename="../screens/rating_screen.py" line="157"/>
+        <location filename="../screens/rating_screen.py" line="123"/>
+        <location filename="../screens/rating_screen.py" line="170"/>
         <source>感谢您的评价</source>
         <translation>Thank you for your rating</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="114"/>
+        <location filename="../screens/rating_screen.py" line="127"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="118"/>
+        <location filename="../screens/rating_screen.py" line="131"/>
         <source>暂时不能评价</source>
         <translation>Rating not possible</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="118"/>
+        <location filename="../screens/rating_screen.py" line="131"/>
         <source>扫描其他凭条</source>
         <translation>Scan another ticket</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="188"/>
+        <location filename="../screens/rating_screen.py" line="202"/>
         <source>排队号：%1</source>
         <translation>Ticket: %1</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="190"/>
+        <location filename="../screens/rating_screen.py" line="204"/>
         <source>办件编号：%1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="193"/>
+        <location filename="../screens/rating_screen.py" line="207"/>
         <source>办理事项：%1</source>
         <translation>Service: %1</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="201"/>
+        <location filename="../screens/rating_screen.py" line="215"/>
         <source>您的意见已提交，我们会逐条核实整改。如需答复，请到服务台留下联系方式。</source>
         <translation>Your comments have been sent; each one will be looked into. If you would like a reply, please leave your contact details at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="229"/>
+        <location filename="../screens/rating_screen.py" line="243"/>
         <source>办件上传后才有正式编号。请回到当时办理的那台自助机上扫描此回执评价，或到服务台咨询。</source>
         <translation>The case gets its final number once it is uploaded. Please scan this receipt at the self-service machine where you applied, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="203"/>
+        <location filename="../screens/rating_screen.py" line="217"/>
         <source>您的评价已提交，我们将继续努力。</source>
         <translation>Your rating was sent. Thank you.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="158"/>
+        <location filename="../screens/rating_screen.py" line="171"/>
         <source>%1。%2</source>
         <translation>%1. %2</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="212"/>
+        <location filename="../screens/rating_screen.py" line="226"/>
         <source>该办件已评价过</source>
         <translation>This case has already been rated</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="213"/>
+        <location filename="../screens/rating_screen.py" line="227"/>
         <source>每个办件只能评价一次，感谢您的反馈。</source>
         <translation>Each case can be rated only once. Thank you for your feedback.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="215"/>
+        <location filename="../screens/rating_screen.py" line="229"/>
         <source>本次服务已评价过</source>
         <translation>This service has already been rated</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="216"/>
+        <location filename="../screens/rating_screen.py" line="230"/>
         <source>每次服务只能评价一次，感谢您的反馈。</source>
         <translation>Each service can be rated once. Thank you for your feedback.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="218"/>
+        <location filename="../screens/rating_screen.py" line="232"/>
         <source>服务尚未结束</source>
         <translation>The service is not finished yet</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="219"/>
+        <location filename="../screens/rating_screen.py" line="233"/>
         <source>请在窗口办理结束后，再扫描凭条评价。</source>
         <translation>Please scan your ticket again after you have been served.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="221"/>
+        <location filename="../screens/rating_screen.py" line="235"/>
         <source>无法识别该二维码</source>
         <translation>This QR code is not recognised</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="222"/>
+        <location filename="../screens/rating_screen.py" line="236"/>
         <source>请扫描排队凭条或受理回执上的二维码。</source>
         <translation>Please scan the QR code on your queue ticket or case receipt.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="224"/>
+        <location filename="../screens/rating_screen.py" line="238"/>
         <source>办件尚未上传，暂不能评价</source>
         <translation>The case is not uploaded yet, so it cannot be rated</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="225"/>
+        <location filename="../screens/rating_screen.py" line="239"/>
         <source>这是临时编号的回执。联网后办件会自动上传，届时再扫描此回执即可评价。</source>
         <translation>This receipt has a provisional number. The case uploads automatically once the network is back; scan this receipt again then to rate it.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="227"/>
+        <location filename="../screens/rating_screen.py" line="241"/>
         <source>临时编号的回执暂不能在此评价</source>
         <translation>A receipt with a provisional number cannot be rated here</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="232"/>
+        <location filename="../screens/rating_screen.py" line="246"/>
         <source>这张回执不能扫码评价</source>
         <translation>This receipt cannot be rated by scanning</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="233"/>
+        <location filename="../screens/rating_screen.py" line="247"/>
         <source>较早的回执没有评价验证码。如需评价，请到服务台。</source>
         <translation>Older receipts carry no rating code. To rate this service, please go to the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="235"/>
+        <location filename="../screens/rating_screen.py" line="249"/>
         <source>未找到该办件</source>
         <translation>Case not found</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="236"/>
+        <location filename="../screens/rating_screen.py" line="250"/>
         <source>请核对回执上的办件编号，或到服务台咨询。</source>
         <translation>Please check the case number on the receipt, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="238"/>
+        <location filename="../screens/rating_screen.py" line="252"/>
         <source>未找到这次服务</source>
         <translation>Service not found</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="239"/>
+        <location filename="../screens/rating_screen.py" line="253"/>
         <source>请核对凭条，或到服务台咨询。</source>
         <translation>Check your ticket, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="241"/>
+        <location filename="../screens/rating_screen.py" line="255"/>
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="242"/>
+        <location filename="../screens/rating_screen.py" line="256"/>
         <source>请稍后重试。</source>
         <translation>Please try again later.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="244"/>
+        <location filename="../screens/rating_screen.py" line="258"/>
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="245"/>
+        <location filename="../screens/rating_screen.py" line="259"/>
         <source>请稍后重试，或到服务台咨询。</source>
         <translation>Try again later, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="296"/>
+        <location filename="../screens/rating_screen.py" line="267"/>
+        <source>您的评价：%1</source>
+        <translation>Your rating: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/rating_screen.py" line="315"/>
         <source>请选择不满意的原因，可以多选，然后点提交评价</source>
         <translation>Please choose what was wrong (one or more), then tap Send rating.</translation>
     </message>
@@ -3173,36 +3191,47 @@ Applicant: %3</translation>
         <source>其他</source>
         <translation>Other</translation>
     </message>
+    <message>
+        <location filename="../widgets/rating_picker.py" line="129"/>
+        <source>、</source>
+        <comment>between the reasons of a rating</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../widgets/rating_picker.py" line="130"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>ReceiptPage</name>
     <message>
-        <location filename="../screens/case_submit.py" line="310"/>
+        <location filename="../screens/case_submit.py" line="321"/>
         <source>申请已提交，办件编号：</source>
         <translation>Submitted. Case number:</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="333"/>
+        <location filename="../screens/case_submit.py" line="344"/>
         <source>评价本次服务</source>
         <translation>Rate this service</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="334"/>
+        <location filename="../screens/case_submit.py" line="345"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="363"/>
+        <location filename="../screens/case_submit.py" line="374"/>
         <source>网络暂时不通：申请已安全保存在本机，联网后自动上传。这是临时编号。</source>
         <translation>The network is down: your application is saved safely here and will be uploaded automatically. This is a provisional number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="366"/>
+        <location filename="../screens/case_submit.py" line="377"/>
         <source>已上传至政务服务平台。</source>
         <translation>Uploaded to the government service platform.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_submit.py" line="368"/>
+        <location filename="../screens/case_submit.py" line="379"/>
         <source>承诺办结：%1（%n 个工作日）</source>
         <translation>
             <numerusform>Promised by: %1 (%n working day)</numerusform>
@@ -3210,37 +3239,37 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="371"/>
+        <location filename="../screens/case_submit.py" line="382"/>
         <source>领取方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="374"/>
+        <location filename="../screens/case_submit.py" line="385"/>
         <source>代办人：%1</source>
         <translation>Submitted by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="376"/>
+        <location filename="../screens/case_submit.py" line="387"/>
         <source>验证码：%1（查询进度、评价时核对用）</source>
         <translation>Receipt code: %1 (to check progress or rate the service)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="390"/>
+        <location filename="../screens/case_submit.py" line="401"/>
         <source>请于%1前到窗口提交：%2</source>
         <translation>Please bring to the window by %1: %2</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="395"/>
+        <location filename="../screens/case_submit.py" line="406"/>
         <source>办理部门：%1</source>
         <translation>Department: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="403"/>
+        <location filename="../screens/case_submit.py" line="414"/>
         <source>请取走打印的受理回执，扫码可查询办理进度。</source>
         <translation>Take your printed receipt; scan its code to follow your case.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="405"/>
+        <location filename="../screens/case_submit.py" line="416"/>
         <source>回执未能打印，请用手机拍下此屏幕。</source>
         <translation>The receipt could not be printed: please photograph this screen.</translation>
     </message>
@@ -3287,57 +3316,57 @@ Applicant: %3</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../screens/case_submit.py" line="211"/>
+        <location filename="../screens/case_submit.py" line="222"/>
         <source>请核对申请信息</source>
         <translation>Check your application</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="226"/>
+        <location filename="../screens/case_submit.py" line="237"/>
         <source>点击“提交”后，申请将保存在本机并上传至政务服务平台。</source>
         <translation>Submit saves your application here and uploads it to the platform.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="230"/>
+        <location filename="../screens/case_submit.py" line="241"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="230"/>
+        <location filename="../screens/case_submit.py" line="241"/>
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="243"/>
+        <location filename="../screens/case_submit.py" line="254"/>
         <source>事项：%1</source>
         <translation>Service: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="244"/>
+        <location filename="../screens/case_submit.py" line="255"/>
         <source>申请人：%1（%2）</source>
         <translation>Applicant: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="248"/>
+        <location filename="../screens/case_submit.py" line="259"/>
         <source>身份核验：%1</source>
         <translation>Identity checked by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="250"/>
+        <location filename="../screens/case_submit.py" line="261"/>
         <source>代办人：%1</source>
         <translation>Submitted by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="255"/>
+        <location filename="../screens/case_submit.py" line="266"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="257"/>
+        <location filename="../screens/case_submit.py" line="268"/>
         <source>材料：</source>
         <translation>Materials:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_submit.py" line="262"/>
+        <location filename="../screens/case_submit.py" line="273"/>
         <source>%1（%n 页）</source>
         <translation>
             <numerusform>%1 (%n page)</numerusform>
@@ -3345,17 +3374,17 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="264"/>
+        <location filename="../screens/case_submit.py" line="275"/>
         <source>%1（到窗口提交）</source>
         <translation>%1 (brought to window)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="265"/>
+        <location filename="../screens/case_submit.py" line="276"/>
         <source>领取方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="266"/>
+        <location filename="../screens/case_submit.py" line="277"/>
         <source>联系电话：%1</source>
         <translation>Phone: %1</translation>
     </message>

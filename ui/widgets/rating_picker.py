@@ -40,7 +40,7 @@ class RatingPicker(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(14)
-        names = {
+        self.level_names = names = {
             m.Rating.VERY_SATISFIED: self.tr("非常满意"),
             m.Rating.SATISFIED: self.tr("满意"),
             m.Rating.BASIC: self.tr("基本满意"),
@@ -71,7 +71,7 @@ class RatingPicker(QWidget):
         box = QVBoxLayout(self.reasons_box)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(wrapped_label(self.tr("请选择不满意的原因（可多选）"), "Subtitle"))
-        reasons = {
+        self.reason_names = reasons = {
             m.BadReason.ATTITUDE: self.tr("服务态度不好"),
             m.BadReason.EFFICIENCY: self.tr("办事效率低"),
             m.BadReason.REPEATED_VISITS: self.tr("多次跑动"),
@@ -115,6 +115,19 @@ class RatingPicker(QWidget):
 
     def reset(self) -> None:
         self.show_choice(None, set(), needs_reasons=False)
+
+    def choice_text(self) -> str:
+        """What is chosen, in words: the level and, for a bad one, the reasons."""
+        level = next((self.level_names[lv] for lv in self.checked_levels), "")
+        reasons = [
+            self.reason_names[reason]
+            for reason, button in self.reason_buttons.items()
+            if button.isChecked() and self.reasons_box.isVisibleTo(self)
+        ]
+        if not reasons:
+            return level
+        listed = self.tr("、", "between the reasons of a rating").join(reasons)
+        return self.tr("%1（%2）").replace("%1", level).replace("%2", listed)
 
     @property
     def checked_levels(self) -> list[m.Rating]:

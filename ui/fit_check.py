@@ -3,7 +3,8 @@
 
 Used by the demo tour on every screen of every look, and so by the test that runs the tour.
 A scrolling list (search results, a catalog) is the one place allowed to hold more than fits:
-its area is marked with :func:`mark_list`, and only the area itself has to be in view.
+its area is marked with :func:`mark_list`; the area itself has to be in view, tall enough to show
+its first entry whole (search results squeezed to nothing by the on-screen keyboard are not seen).
 """
 
 from __future__ import annotations
@@ -63,10 +64,37 @@ def _name(widget: QWidget) -> str:
     return f"{type(widget).__name__} {text[:30]!r}" if text else type(widget).__name__
 
 
+def _first_entry(area: QAbstractScrollArea) -> QWidget | None:
+    content = area.viewport().findChildren(QWidget)
+    shown = [w for w in content if _is_text(w) and w.isVisibleTo(area) and w.height() > 0]
+    return min(shown, key=lambda w: w.mapTo(area, w.rect().topLeft()).y(), default=None)
+
+
+def _is_text(widget: QWidget) -> bool:
+    if isinstance(widget, QLabel):
+        return bool(widget.text()) or not widget.pixmap().isNull()
+    return isinstance(widget, (QAbstractButton, QLineEdit))
+
+
+def _list_faults(window: QWidget) -> list[str]:
+    found: list[str] = []
+    for area in window.findChildren(QAbstractScrollArea):
+        if not area.property(LIST_AREA) or not area.isVisibleTo(window):
+            continue
+        entry = _first_entry(area)
+        if entry is None:
+            continue  # an empty list: its notice ("nothing found") is checked as any text
+        seen = _visible_part(area, window)[1]
+        room = max(0, min(seen.height(), area.viewport().height()))
+        if room + SLACK < entry.height():
+            found.append(f"list from {_name(entry)}: {room}px of its {entry.height()}px in view")
+    return found
+
+
 def faults(window: QWidget) -> list[str]:
     """Every button, field and text shown in ``window`` that is not wholly in view, or whose
-    text is cut off."""
-    found: list[str] = []
+    text is cut off; every list that does not show its first entry whole."""
+    found: list[str] = _list_faults(window)
     for widget in window.findChildren(QWidget):
         if not isinstance(widget, (QLabel, QAbstractButton, QLineEdit)):
             continue

@@ -103,16 +103,15 @@ class TicketJourney(JourneyScreen):
         self.category_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.item_label = wrapped_label(name="TicketWaiting", center=True)
         self.holder_label = wrapped_label(name="TicketWaiting", center=True)
-        self.waiting_label = make_label(name="TicketWaiting")
-        self.waiting_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Wrapped: how many wait, how long and where make a long line in a longer language.
+        self.waiting_label = wrapped_label(name="TicketWaiting", center=True)
         # Room for the item and real-name lines; a landscape screen is short.
         self.qr = QrLabel(240 if columns == 1 else 150)
         qr_row = QHBoxLayout()
         qr_row.addStretch(1)
         qr_row.addWidget(self.qr)
         qr_row.addStretch(1)
-        self.qr_hint = make_label(self.tr("手机扫码，随时查看叫号进度"), "Notice")
-        self.qr_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr_hint = wrapped_label(self.tr("手机扫码，随时查看叫号进度"), "Notice", center=True)
         for widget in (
             self.number_label,
             self.category_label,

@@ -1,15 +1,19 @@
 """The scripted demo tour: tap through every journey headless and keep a picture of each screen.
 
 Used by ``kiosk demo --tour OUTDIR`` (and ``make demo`` without a display) so that a reviewer
-without a touch screen sees what a citizen would see — in portrait and landscape, in elder mode
-and in English — and what the printer printed.
+without a touch screen sees what a citizen would see — in portrait and landscape, in elder mode,
+in English and with every string 40% longer (room for any translation) — and what the printer
+printed. Every page where the citizen types text is shown once more with the on-screen keyboard
+up (``*-keyboard``).
 """
 
 from __future__ import annotations
 
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,17 +32,27 @@ from ui import fit_check
 from ui.app import application
 from ui.help_call import HelpState
 from ui.main_window import KioskWindow
+from ui.stretch import FILLER, StretchTranslator
 from ui.tour_journeys import JourneyTour
 from ui.widgets.form_fields import GroupField, LineField
 
-# (name, orientation, language, elder mode)
-VARIANTS = (
-    ("portrait", "portrait", "zh_CN", False),
-    ("elder", "portrait", "zh_CN", True),
-    ("english", "portrait", "en", False),
-    ("landscape", "landscape", "zh_CN", False),
-)
 
+@dataclass(frozen=True, slots=True)
+class Look:
+    name: str  # in every screenshot's name: 07-elder-ticket-identify.png
+    orientation: str = "portrait"
+    language: str = "zh_CN"
+    elder: bool = False
+    stretched: bool = False  # every string 40% longer (ui.stretch)
+
+
+VARIANTS = (
+    Look("portrait"),
+    Look("elder", elder=True),
+    Look("english", language="en"),
+    Look("landscape", orientation="landscape"),
+    Look("stretched", stretched=True),
+)
 
 LAYOUT_FAULTS = "layout-faults.txt"  # one line per thing not wholly in view or cut off
 
@@ -92,7 +106,11 @@ class _Tour:
         self.faults: list[str] = []  # what a citizen could not see on a screen (ui.fit_check)
         self.count = 0
         self.journeys = JourneyTour(
-            terminal, self.shot, lambda ok, what: wait_until(ok, timeout, what), tap
+            terminal,
+            self.shot,
+            lambda ok, what: wait_until(ok, timeout, what),
+            tap,
+            self.with_keyboard,
         )
 
     def shot(self, window: QWidget, variant: str, screen: str) -> None:
@@ -116,12 +134,19 @@ class _Tour:
         wait_until(lambda: window.keyboard is None or not window.keyboard.isVisible(),
                    self.timeout, "the keyboard to go")  # fmt: skip
 
-    def run_variant(self, variant: str, orientation: str, language: str, elder: bool) -> None:
-        window = KioskWindow(self.terminal, orientation=orientation)
+    def run_variant(self, look: Look) -> None:
+        with _stretched(look.stretched):
+            self._run_variant(look)
+
+    def _run_variant(self, look: Look) -> None:
+        variant, language, elder = look.name, look.language, look.elder
+        window = KioskWindow(self.terminal, orientation=look.orientation)
         window.resize(window.design_size)
         window.show()
         try:
             wait_until(window.isVisible, self.timeout, "the window")
+            if look.stretched and not window.home.elder_button.text().endswith(FILLER):
+                raise TourError("demo tour: the stretched look shows its strings unstretched")
             if language != "zh_CN":
                 tap(window.home.language_button)
             if elder:
@@ -190,6 +215,7 @@ class _Tour:
         page.search.setText("jzz")
         settle()
         self.shot(window, variant, "ticket-item-search")
+        self.with_keyboard(window, variant, page.search, "ticket-item-search-keyboard")
         code = "QR00240001-990101-GA"
         reader = self.terminal.devices.sim_reader
         if code not in page.item_buttons or reader is None:
@@ -271,6 +297,8 @@ class _Tour:
         wait_until(lambda: journey.current_page() is journey.find_page, self.timeout, "items")
         tap(journey.find_page.event_buttons["居住"])
         self.shot(window, variant, "case-find")
+        journey.find_page.search.setText("jzz")  # pinyin initials, as the placeholder suggests
+        self.with_keyboard(window, variant, journey.find_page.search, "case-find-keyboard")
         tap(journey.find_page.result_buttons[code])
         self.shot(window, variant, "case-guide")
         tap(journey.guide_page.apply)  # type: ignore[arg-type]
@@ -336,6 +364,8 @@ class _Tour:
         # 居住证: a typed address by default (its applicants live away from the card's).
         journey.delivery_page.address_edit.setText("示例区幸福路8号3栋201")
         self.shot(window, variant, "case-delivery")
+        typed = journey.delivery_page.address_edit
+        self.with_keyboard(window, variant, typed, "case-delivery-keyboard")
         tap(journey.delivery_page.next)
         self.shot(window, variant, "case-delivery-phone")
         tap(journey.delivery_page.next)
@@ -384,13 +414,29 @@ def run_tour(terminal: Terminal, out: Path, timeout: float = 30.0) -> list[Path]
     application()
     tour = _Tour(terminal, out, timeout)
     try:
-        for variant in VARIANTS:
-            tour.run_variant(*variant)
+        for look in VARIANTS:
+            tour.run_variant(look)
     finally:
         tour.journeys.close()
     faults = out / LAYOUT_FAULTS
     faults.write_text("".join(f"{fault}\n" for fault in tour.faults), encoding="utf-8")
     return [*tour.written, faults]
+
+
+@contextmanager
+def _stretched(on: bool) -> Iterator[None]:
+    """Every string 40% longer while the look is toured (installed before its window is built,
+    so that every screen is built with it)."""
+    app = QCoreApplication.instance()
+    if not on or app is None:
+        yield
+        return
+    stretch = StretchTranslator()
+    app.installTranslator(stretch)
+    try:
+        yield
+    finally:
+        app.removeTranslator(stretch)
 
 
 def _ems() -> DeliveryMethod:

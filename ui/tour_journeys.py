@@ -15,6 +15,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtWidgets import QWidget
+
 from contract import models as m
 from contract.idnumber import check_character
 from drivers.idcard.document import CardType, IdDocument
@@ -33,6 +35,7 @@ PDF = b"%PDF-1.4 demo page\n"
 Shot = Callable[[KioskWindow, str, str], None]
 Wait = Callable[[Callable[[], bool], str], None]
 Tap = Callable[[Any], None]
+Keyboard = Callable[[KioskWindow, str, QWidget, str], None]  # window, look, field, screen name
 
 
 def fictional_id(seq: int) -> str:
@@ -41,11 +44,14 @@ def fictional_id(seq: int) -> str:
 
 
 class JourneyTour:
-    def __init__(self, terminal: Terminal, shot: Shot, wait: Wait, tap: Tap) -> None:
+    def __init__(
+        self, terminal: Terminal, shot: Shot, wait: Wait, tap: Tap, keyboard: Keyboard
+    ) -> None:
         self.terminal = terminal
         self.shot = shot
         self.wait = wait
         self.tap = tap
+        self.keyboard = keyboard  # the page shot with the on-screen keyboard up for a field
         self._counter: HubClient | None = None
         self._people = 0
 
@@ -273,6 +279,10 @@ class JourneyTour:
         self.tap(journey.picker.level_buttons[m.Rating.UNSATISFIED])
         self.tap(journey.picker.reason_buttons[m.BadReason.LONG_WAIT])
         self.shot(window, variant, "rating-reasons")
+        english = window.languages.current == "en"
+        comment = "A long wait after my number was called" if english else "叫号后等了很久"
+        journey.comment_field.setText(comment)
+        self.keyboard(window, variant, journey.comment_field, "rating-comment-keyboard")
         self.tap(journey.submit_button)
         self.wait(lambda: journey.currentWidget() is journey.thanks_page, "the thanks page")
         self.shot(window, variant, "rating-thanks")

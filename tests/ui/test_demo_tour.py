@@ -8,7 +8,23 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ui.tour import LAYOUT_FAULTS
+from ui.tour import LAYOUT_FAULTS, VARIANTS
+
+LOOKS = ["portrait", "elder", "english", "landscape", "stretched"]
+# Every page where the citizen types text on the on-screen keyboard, shown with it up.
+KEYBOARD_SCREENS = (
+    "ticket-item-search-keyboard",  # 取号 by item: the search
+    "case-find-keyboard",  # 办件: the search
+    "case-form-keyboard",  # 办件: a text field of the form
+    "case-delivery-keyboard",  # 办件: the address EMS takes the result to
+    "rating-comment-keyboard",  # 好差评: the comment
+)
+
+
+def screens_of(look: str, screens: list[str]) -> set[str]:
+    """The screens shown in ``look``: 07-elder-ticket-identify.png -> ticket-identify."""
+    tag = f"-{look}-"
+    return {name.split(tag, 1)[1].removesuffix(".png") for name in screens if tag in name}
 
 
 def test_the_headless_demo_tour_writes_every_screen(tmp_path: Path) -> None:
@@ -25,10 +41,17 @@ def test_the_headless_demo_tour_writes_every_screen(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr[-3000:]
     assert "Traceback" not in done.stderr
     screens = sorted(p.name for p in out.glob("*.png") if p.name[0].isdigit())
-    assert len(screens) >= 136, screens
-    for look in ("portrait", "elder", "english", "landscape"):
-        assert any(f"-{look}-case-receipt.png" in name for name in screens), look
+    assert [look.name for look in VARIANTS] == LOOKS
+    for look in LOOKS:
+        shown = screens_of(look, screens)
+        assert "case-receipt" in shown, look
+        missing = [screen for screen in KEYBOARD_SCREENS if screen not in shown]
+        assert not missing, (look, missing)
+    # Strings 40% longer: every screen the other looks show in full (elder's set).
+    assert screens_of("stretched", screens) >= screens_of("elder", screens)
+    assert len(screens) >= 216, screens
     assert list(out.glob("receipt-*.txt")) and list(out.glob("ticket-*.txt"))
-    # Every screen of every look: nothing below the fold, past the edge or cut off.
+    # Every screen of every look: nothing below the fold, past the edge or cut off (with the
+    # keyboard up too).
     found = (out / LAYOUT_FAULTS).read_text("utf-8").splitlines()
     assert not found, "\n".join(found)

@@ -1,4 +1,5 @@
-"""Every page fits the screen in every look: portrait and landscape, Chinese, English, elder.
+"""Every page fits the screen in every look: portrait and landscape, Chinese, English, elder,
+and every string 40% longer (ui.stretch).
 
 The window keeps the screen's size; a page taller than the screen scrolls vertically, and no
 page may need more width than the screen has (nothing cut off at the side).
@@ -6,12 +7,32 @@ page may need more width than the screen has (nothing cut off at the side).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QScrollArea, QStackedWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Terminal
 from ui.main_window import KioskWindow
+from ui.stretch import StretchTranslator
+
+LOOKS = ["zh", "en", "elder", "stretched"]
+
+
+@pytest.fixture
+def look(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The look's name; strings stretched for "stretched" (before the window is built)."""
+    name: str = request.param
+    app = QCoreApplication.instance()
+    assert app is not None
+    stretch = StretchTranslator() if name == "stretched" else None
+    if stretch is not None:
+        app.installTranslator(stretch)
+    yield name
+    if stretch is not None:
+        app.removeTranslator(stretch)
 
 
 def pages(root: QStackedWidget) -> list[QWidget]:
@@ -38,7 +59,7 @@ def overflow(page: QWidget, room: QWidget) -> str:
 
 
 @pytest.mark.parametrize("orientation", ["portrait", "landscape"])
-@pytest.mark.parametrize("look", ["zh", "en", "elder"])
+@pytest.mark.parametrize("look", LOOKS, indirect=True)
 def test_every_page_fits(
     qtbot: QtBot, themed: QApplication, terminal: Terminal, orientation: str, look: str
 ) -> None:
@@ -50,6 +71,8 @@ def test_every_page_fits(
         window.home.language_button.click()
     if look == "elder":
         window.home.elder_button.click()
+    if look == "stretched":
+        assert window.home.elder_button.text().endswith("长")
     QApplication.processEvents()
     problems = [
         f"{type(page).__name__}: {problem}"
@@ -61,7 +84,7 @@ def test_every_page_fits(
 
 
 @pytest.mark.parametrize("orientation", ["portrait", "landscape"])
-@pytest.mark.parametrize("look", ["zh", "en", "elder"])
+@pytest.mark.parametrize("look", LOOKS, indirect=True)
 def test_ticket_item_list_fits(
     qtbot: QtBot, themed: QApplication, terminal: Terminal, orientation: str, look: str
 ) -> None:
@@ -75,6 +98,8 @@ def test_ticket_item_list_fits(
         window.home.language_button.click()
     if look == "elder":
         window.home.elder_button.click()
+    if look == "stretched":
+        assert window.home.elder_button.text().endswith("长")
     journey = window.ticket
     window.home.tiles["ticket"].click()
     qtbot.waitUntil(lambda: journey.currentWidget() is journey.choose_page, timeout=10000)

@@ -3668,43 +3668,43 @@ Applicant: %3</translation>
         <translation>Scan with your phone to follow the queue</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="197"/>
+        <location filename="../screens/ticket_screen.py" line="196"/>
         <source>请选择要办理的业务类别</source>
         <translation>Please choose a service</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="198"/>
+        <location filename="../screens/ticket_screen.py" line="197"/>
         <source>请刷身份证，或出示手机上的身份码</source>
         <translation>Please place your ID card, or show the identity QR on your phone</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="203"/>
+        <location filename="../screens/ticket_screen.py" line="202"/>
         <source>您的号码是 %1，请取走凭条。</source>
         <translation>Your number is %1. Please take your ticket.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="205"/>
+        <location filename="../screens/ticket_screen.py" line="204"/>
         <source>您的号码是 %1。凭条未能打印，请记住您的号码。</source>
         <translation>Your number is %1. The ticket could not be printed: please remember your number.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="229"/>
-        <location filename="../screens/ticket_screen.py" line="282"/>
+        <location filename="../screens/ticket_screen.py" line="228"/>
+        <location filename="../screens/ticket_screen.py" line="281"/>
         <source>实名取号：%1</source>
         <translation>ID: %1</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="248"/>
+        <location filename="../screens/ticket_screen.py" line="247"/>
         <source>「%1」需要实名取号</source>
         <translation>&quot;%1&quot; needs your ID</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="276"/>
+        <location filename="../screens/ticket_screen.py" line="275"/>
         <source>办理事项：%1</source>
         <translation>For: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/ticket_screen.py" line="287"/>
+        <location filename="../screens/ticket_screen.py" line="286"/>
         <source>前面还有 %n 人等候</source>
         <translation>
             <numerusform>%n person waiting ahead of you</numerusform>
@@ -3712,12 +3712,12 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="289"/>
+        <location filename="../screens/ticket_screen.py" line="288"/>
         <source>前面没有人等候，请留意叫号</source>
         <translation>Nobody is ahead of you: watch for your number</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/ticket_screen.py" line="291"/>
+        <location filename="../screens/ticket_screen.py" line="290"/>
         <source>，预计等候约 %n 分钟</source>
         <translation>
             <numerusform>, about %n minute</numerusform>
@@ -3725,7 +3725,7 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/ticket_screen.py" line="293"/>
+        <location filename="../screens/ticket_screen.py" line="292"/>
         <source>请到 %1 等候叫号</source>
         <translation>Please wait at %1 to be called</translation>
     </message>

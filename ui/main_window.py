@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -364,8 +364,24 @@ class KioskWindow(QWidget):
 
                 self.keyboard = KeyboardPanel()
                 self._keyboard_slot.addWidget(self.keyboard)
+                method = QGuiApplication.inputMethod()
+                method.visibleChanged.connect(self._keyboard_asked_away)
             self.keyboard.show()
         elif self.keyboard is not None:
+            self.keyboard.hide()
+
+    def _keyboard_asked_away(self) -> None:
+        """The keyboard's own hide key: the field being typed into lets go of the focus, so the
+        keyboard goes and the page comes back whole (a tap on the field brings it again)."""
+        if QGuiApplication.inputMethod().isVisible() or self.keyboard is None:
+            return
+        focused = QApplication.focusWidget()
+        if (
+            self.keyboard.isVisible()
+            and isinstance(focused, QLineEdit)
+            and self.isAncestorOf(focused)
+        ):
+            focused.clearFocus()
             self.keyboard.hide()
 
     def _devices_changed(self, snapshot: object) -> None:

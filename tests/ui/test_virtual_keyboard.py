@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -63,3 +64,13 @@ def test_kiosk_window_hosts_the_keyboard_for_free_text(
     qtbot.waitUntil(lambda: window.keyboard is not None and window.keyboard.isVisible())
     qtbot.keyClicks(address, "No. 8")  # a physical keyboard still types
     assert address.text() == "No. 8"
+
+    # The keyboard's own hide key (it asks the input method to hide): the keyboard goes and
+    # the field lets go of the focus; a tap on the field brings the keyboard back.
+    assert QGuiApplication.inputMethod().isVisible()
+    QGuiApplication.inputMethod().hide()
+    qtbot.waitUntil(lambda: not window.keyboard.isVisible())
+    assert not address.hasFocus()
+    qtbot.mouseClick(address, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.keyboard is not None and window.keyboard.isVisible())
+    window.shut_down()

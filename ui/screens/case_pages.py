@@ -20,7 +20,7 @@ from kiosk.search import ItemIndex
 from ui.widgets import make_button, make_label
 from ui.widgets.button_text import ItemButton, shown_as_is, two_lines
 from ui.widgets.journey_kit import SideBySideWhenWide, list_area
-from ui.widgets.keyboard_room import KeyboardRoom, keep_typing_on
+from ui.widgets.keyboard_room import KeyboardRoom
 from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
 
 RESULT_LIMIT = 8
@@ -187,7 +187,6 @@ class FindPage(Page):
             name = words.item_name(item, self.english)
             # An English name is about twice as long as the Chinese: on two lines.
             button = ItemButton(two_lines(name) if self.english else name, 88)
-            keep_typing_on(button)  # chosen with the keyboard up, as typed
             button.clicked.connect(lambda _=False, c=item.code: self.chosen.emit(c))
             self.results.addWidget(button)
             self.result_buttons[item.code] = button

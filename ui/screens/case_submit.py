@@ -26,7 +26,7 @@ from kiosk.journeys.case.service import CaseDraft, DeliveryProblem, ReceiptData
 from ui.screens.case_pages import Page, list_of
 from ui.widgets import make_button, make_label
 from ui.widgets.journey_kit import WIDE_PAGE, KeypadColumns, wrapped_label
-from ui.widgets.keyboard_room import KeyboardRoom, keep_typing_on
+from ui.widgets.keyboard_room import KeyboardRoom
 from ui.widgets.keypad import NumericKeypad
 from ui.widgets.qr_label import QrLabel
 from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
@@ -88,7 +88,6 @@ class DeliveryPage(Page):
         self.error.setWordWrap(True)
         self.back = make_button(self.tr("上一步"), "Secondary")
         self.next = make_button(self.tr("下一步"), "Primary")
-        keep_typing_on(self.back, self.next)  # tapped with the keyboard up for the address
         nav = self.nav_row(self.back, self.next)
         fields: list[QWidget | QLayout] = [
             self.method_part,

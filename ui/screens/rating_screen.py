@@ -34,7 +34,7 @@ from ui.widgets.journey_kit import (
     option_card,
     wrapped_label,
 )
-from ui.widgets.keyboard_room import KeyboardRoom, keep_typing_on
+from ui.widgets.keyboard_room import KeyboardRoom
 from ui.widgets.placement import Placement
 from ui.widgets.rating_picker import RatingPicker
 from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
@@ -112,7 +112,6 @@ class RatingJourney(JourneyScreen):
         self.rate_page.body.addStretch(1)
         self.submit_button = make_button(self.tr("提交评价"), "Primary")
         self.submit_button.clicked.connect(self._submit)
-        keep_typing_on(self.submit_button)  # tapped with the keyboard up for the comment
         self.rate_page.pin(self.submit_button)  # not rating: 结束办理, as on every page
         self.keyboard_room = KeyboardRoom(
             self.comment_field, aside=[self.picker], instead=[self.choice_label]

@@ -27,7 +27,7 @@ from kiosk.search import ItemIndex
 from ui.widgets import make_button, make_label
 from ui.widgets.button_text import ItemButton, two_lines
 from ui.widgets.journey_kit import Page, list_area, option_card, wrapped_label
-from ui.widgets.keyboard_room import KeyboardRoom, keep_typing_on
+from ui.widgets.keyboard_room import KeyboardRoom
 from ui.widgets.placement import Placement
 from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
 
@@ -165,7 +165,6 @@ class ChoosePage(Page):
         for n, item in enumerate(shown):
             name = words.item_name(item, self._english)
             button = ItemButton(two_lines(name))
-            keep_typing_on(button)  # chosen with the keyboard up, as typed
             button.clicked.connect(lambda _=False, c=item.code: self.item_chosen.emit(c))
             self.item_grid.addWidget(button, n // self._columns, n % self._columns)
             self.item_buttons[item.code] = button

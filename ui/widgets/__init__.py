@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
 
@@ -12,6 +13,10 @@ def make_label(text: str = "", name: str = "") -> QLabel:
 
 
 def make_button(text: str = "", name: str = "") -> QPushButton:
+    """A touch button. It never takes the focus: a tap must leave the field being typed into
+    (and the keyboard under it) where they are, or the page would move under the finger and the
+    tap land nowhere."""
     widget = QPushButton(text)
     widget.setObjectName(name)
+    widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return widget

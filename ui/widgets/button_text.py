@@ -3,7 +3,7 @@ neither wraps nor shows an "&" unless told, nor grows for a second line in a scr
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QPushButton
 
 LINE_CHARS = 16  # what fits one item button in the narrowest look (elder, landscape column)
@@ -24,6 +24,7 @@ class ItemButton(QPushButton):
     def __init__(self, text: str, min_height: int = 0) -> None:
         super().__init__(shown_as_is(text))
         self.setObjectName("ItemButton")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # as every button (ui.widgets.make_button)
         self._min_height = min_height
 
     def event(self, event: QEvent) -> bool:

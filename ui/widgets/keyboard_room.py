@@ -6,11 +6,12 @@ The window shows its hosted keyboard while a text field that asks for it has the
 time (the ways to browse, the choices already made), so that the field, what it is for and the
 action that follows stay in view; they come back as they were when the field loses the focus,
 or when the citizen taps 收起键盘 (:meth:`KeyboardRoom.make_put_away_button`), which each such page
-shows while typing: the keyboard's own hide key does not put the hosted keyboard away.
+shows while typing, as large as its other actions (the keyboard's own hide key does the same:
+ui.main_window).
 
-The actions tapped while typing (a search result, 下一步, 提交评价) should not take the focus:
-:func:`keep_typing_on`. A button that took it would put the keyboard away as the finger goes
-down, the page would move under the finger, and the tap would be lost.
+The actions tapped while typing (a search result, 下一步, 提交评价) do not take the focus (no
+kiosk button does: :func:`ui.widgets.make_button`). A button that took it would put the keyboard
+away as the finger goes down, the page would move under the finger, and the tap would be lost.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QAbstractButton, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
 
 from ui.widgets import make_button
 
@@ -53,7 +54,6 @@ class KeyboardRoom(QObject):
     def make_put_away_button(self) -> QPushButton:
         """收起键盘, shown while typing: the keyboard goes, and the page is whole again."""
         button = make_button(self.tr("收起键盘"), "PutAway")
-        keep_typing_on(button)
         button.clicked.connect(self.put_away)
         button.hide()
         self.instead.append(button)
@@ -89,9 +89,3 @@ class KeyboardRoom(QObject):
         for widget in self.instead:
             widget.setVisible(typing)
         self.changed.emit(typing)
-
-
-def keep_typing_on(*buttons: QAbstractButton) -> None:
-    """A tap on these buttons leaves the focus (and so the keyboard) where it is."""
-    for button in buttons:
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)

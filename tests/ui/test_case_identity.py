@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import case_driver as d
 from pytestqt.qtbot import QtBot
+from test_case_form_screens import fits
 
 from contract.models import IdentitySource
 from kiosk.app import Terminal
@@ -34,7 +35,19 @@ def test_typed_identity_only_where_allowed_and_checked(
     d.begin(citizen, "生育", d.BIRTH)  # 生育登记 allows it
     page = journey.identify_page
     citizen.tap(page.manual_button)
+    # Two screens, each fitting above its keyboard: the name with the on-screen keyboard...
+    assert page.name_edit.isVisible() and not page.id_edit.isVisible()
+    assert not page.pictures.isVisible() and not page.manual_button.isVisible()
+    citizen.qtbot.waitUntil(lambda: citizen.window.keyboard is not None)
+    citizen.qtbot.waitUntil(citizen.window.keyboard.isVisible)
+    citizen.tap(page.name_next)
+    assert page.status.text() == "请填写姓名。" and page.name_edit.isVisible()
     page.name_edit.setText("李示例")
+    citizen.tap(page.name_next)
+    # ...then the ID number with its keypad (the keyboard gone: it would cover the keypad).
+    assert page.id_edit.isVisible() and not page.name_edit.isVisible()
+    citizen.qtbot.waitUntil(lambda: not citizen.window.keyboard.isVisible())
+    fits(citizen.qtbot, citizen.window, "the ID number's screen")
     page.id_edit.setText("110105194912310021")  # wrong check character
     citizen.tap(page.manual_ok)
     assert "18 位身份证号码" in page.status.text()
@@ -44,6 +57,10 @@ def test_typed_identity_only_where_allowed_and_checked(
     citizen.at("form")
     assert journey.draft.applicant.source is IdentitySource.MANUAL
     citizen.tap(journey.form_back)
+    citizen.at("identifying")
+    citizen.tap(page.manual_button)
+    citizen.tap(page.back)  # 上一步 goes back through the typed screens, then the journey's
+    assert page.pictures.isVisible() and not page.name_edit.isVisible()
     citizen.tap(page.back)
     citizen.at("guide")
     citizen.tap(journey.guide_page.back)

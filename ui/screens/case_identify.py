@@ -10,7 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from contract.models import IdentitySource
 from drivers.idcard.monitor import CardMonitor, CardRead, CardReadFailed
@@ -54,6 +54,7 @@ class IdentifyPage(Page):
         self.qr_camera = qr_camera
         self._unsubscribe_card: Callable[[], None] | None = None
         self._active = False
+        self._manual_allowed = False
         self.card_relay = EventRelay(self)
         self.card_relay.received.connect(self._card_event)
         self.hint = make_label(
@@ -83,33 +84,56 @@ class IdentifyPage(Page):
         self.body.addWidget(self.qr_button)
         self.manual_button = make_button(self.tr("没有证件，手动填写"), "Secondary")
         self.body.addWidget(self.manual_button)
+        # Typed instead (where the item allows): two screens, each fitting above its keyboard:
+        # the name with the on-screen keyboard, then the ID number with its keypad.
         self.manual = QWidget()
         box = QVBoxLayout(self.manual)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.name_part = QWidget()
+        name_box = QVBoxLayout(self.name_part)
+        name_box.setContentsMargins(0, 0, 0, 0)
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText(self.tr("姓名"))
         self.name_edit.setProperty(WANTS_KEYBOARD, True)
         self.name_edit.setMinimumHeight(80)
+        name_box.addWidget(make_label(self.tr("姓名（与身份证上一致）"), "FieldLabel"))
+        name_box.addWidget(self.name_edit)
+        self.id_part = QWidget()
+        # Landscape: the keypad beside the number, not under it.
+        beside = self.wide_rows.add(QBoxLayout(QBoxLayout.Direction.TopToBottom, self.id_part))
+        beside.setContentsMargins(0, 0, 0, 0)
+        beside.setSpacing(24)
+        id_box = QVBoxLayout()
+        beside.addLayout(id_box, 1)
         self.id_edit = QLineEdit()
         self.id_edit.setPlaceholderText(self.tr("身份证号码"))
         self.id_edit.setMaxLength(18)
         self.id_edit.setMinimumHeight(80)
-        box.addWidget(self.name_edit)
-        box.addWidget(self.id_edit)
-        box.addWidget(NumericKeypad(self.id_edit, allow_x=True))
-        self.manual_ok = make_button(self.tr("确认身份信息"), "Primary")
-        self.manual_ok.clicked.connect(self._manual)
-        box.addWidget(self.manual_ok)
+        id_box.addWidget(make_label(self.tr("18 位身份证号码"), "FieldLabel"))
+        id_box.addWidget(self.id_edit)
+        id_box.addStretch(1)
+        beside.addWidget(NumericKeypad(self.id_edit, allow_x=True), 1)
+        box.addWidget(self.name_part)
+        box.addWidget(self.id_part)
         self.body.addWidget(self.manual)
         self.manual_button.clicked.connect(self._type_instead)
         self.qr_button.clicked.connect(self._scan_qr)
         self.body.addStretch(1)
-        self.back, _ = self.nav(self.tr("上一步"))
+        # The ways on while typing sit in the row of 上一步, where they take no height from
+        # the typed screens (above the keyboard, beside the keypad): one at a time.
+        self.back = make_button(self.tr("上一步"), "Secondary")
+        self.name_next = make_button(self.tr("下一步"), "Primary")
+        self.name_next.clicked.connect(self._name_done)
+        self.manual_ok = make_button(self.tr("确认身份信息"), "Primary")
+        self.manual_ok.clicked.connect(self._manual)
+        row = self.nav_row(self.back, self.name_next)
+        row.addWidget(self.manual_ok, 1)
+        self.pin(row)
 
     def begin(self, manual_allowed: bool) -> None:
         """Show the page fresh and listen to the card reader until ``stop``."""
+        self._manual_allowed = manual_allowed
         self.clear()
-        self.manual_button.setVisible(manual_allowed)
-        self.qr_button.setVisible(self.qr_camera is not None)
         self.qr_picture.setVisible(self.qr_camera is not None)
         self._active = True
         if self.id_monitor is not None and self._unsubscribe_card is None:
@@ -127,12 +151,54 @@ class IdentifyPage(Page):
         self.status.clear()
         self.name_edit.clear()
         self.id_edit.clear()
-        self.manual.hide()
-        self.pictures.show()
+        self._show_ways(True)
+
+    @property
+    def typing(self) -> bool:
+        """Whether the citizen is typing their name and number instead of showing a card."""
+        return self.manual.isVisible()
+
+    def _show_ways(self, shown: bool) -> None:
+        """The card, the code and 手动填写; or, while typing, the typed screens instead."""
+        for widget in (self.hint, self.pictures):
+            widget.setVisible(shown)
+        self.qr_button.setVisible(shown and self.qr_camera is not None)
+        self.manual_button.setVisible(shown and self._manual_allowed)
+        self.manual.setVisible(not shown)
+        if shown:
+            self.name_next.hide()
+            self.manual_ok.hide()
 
     def _type_instead(self) -> None:
-        self.pictures.hide()  # the fields and keypad take its place
-        self.manual.show()
+        self.status.clear()
+        self._show_ways(False)
+        self._show_manual(name=True)
+
+    def _show_manual(self, *, name: bool) -> None:
+        for widget in (self.name_part, self.name_next):
+            widget.setVisible(name)
+        for widget in (self.id_part, self.manual_ok):
+            widget.setVisible(not name)
+        (self.name_edit if name else self.id_edit).setFocus()
+
+    def _name_done(self) -> None:
+        if not self.name_edit.text().strip():
+            self.status.setText(self.tr("请填写姓名。"))
+            return
+        self.status.clear()
+        self._show_manual(name=False)
+
+    def go_back(self) -> bool:
+        """上一步: the typed screen before (the name, then the card and code); True when the
+        journey's step before is next."""
+        if not self.typing:
+            return True
+        self.status.clear()
+        if self.id_part.isVisible():
+            self._show_manual(name=True)
+        else:
+            self._show_ways(True)
+        return False
 
     def _done(self, applicant: Identity) -> None:
         if self._active:

@@ -38,6 +38,7 @@ class Page(QWidget):
         # Where the citizen is in the application ("第2步，共5步"): between the ways back and
         # on (see nav_row), where it takes no height from the page.
         self.step = make_label("", "Step")
+        self.step.setWordWrap(True)  # two lines rather than cut, in a longer language
         self.step.hide()
         self.wide_rows = SideBySideWhenWide(self)  # rows that stand side by side in landscape
         # The way back and on: pinned under the page (the journey places it outside the page's

@@ -168,7 +168,7 @@ class CaseJourney(JourneyScreen):
         self.find_page.chosen.connect(self._choose)
         self.guide_page.back.clicked.connect(back)
         self.guide_page.apply.clicked.connect(lambda: self.flow.fire(CaseEvent.APPLY))  # type: ignore[union-attr]
-        self.identify_page.back.clicked.connect(back)
+        self.identify_page.back.clicked.connect(self._identify_back)
         self.identify_page.identified.connect(self._identified)
         self.form_back.clicked.connect(self._form_back)
         self.form_next.clicked.connect(self._form_next)  # type: ignore[union-attr]
@@ -389,6 +389,10 @@ class CaseJourney(JourneyScreen):
         if self.flow.state is CaseState.FORM:
             self.form_page.set_step(*self._step(CaseState.FORM.value))
             self._holders[self.form_page].verticalScrollBar().setValue(0)
+
+    def _identify_back(self) -> None:
+        if self.identify_page.go_back():  # else: the typed identity's screen before
+            self.flow.fire(CaseEvent.BACK)
 
     def _form_back(self) -> None:
         if self.form_view is not None and self.draft is not None:

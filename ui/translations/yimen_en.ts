@@ -171,17 +171,17 @@
 <context>
     <name>CaseDelivery</name>
     <message>
-        <location filename="../screens/case_submit.py" line="311"/>
+        <location filename="../screens/case_submit.py" line="310"/>
         <source>EMS 邮寄至 %1</source>
         <translation>EMS to %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="315"/>
+        <location filename="../screens/case_submit.py" line="314"/>
         <source>电子送达</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="316"/>
+        <location filename="../screens/case_submit.py" line="315"/>
         <source>到窗口领取</source>
         <translation>Collect at a window</translation>
     </message>
@@ -189,22 +189,22 @@
 <context>
     <name>CaseIdentity</name>
     <message>
-        <location filename="../screens/case_submit.py" line="299"/>
+        <location filename="../screens/case_submit.py" line="298"/>
         <source>居民身份证</source>
         <translation>Resident ID card</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="300"/>
+        <location filename="../screens/case_submit.py" line="299"/>
         <source>社会保障卡</source>
         <translation>Social security card</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="303"/>
+        <location filename="../screens/case_submit.py" line="302"/>
         <source>身份码</source>
         <translation>Identity QR code</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="304"/>
+        <location filename="../screens/case_submit.py" line="303"/>
         <source>手动填写</source>
         <translation>Typed by hand</translation>
     </message>
@@ -347,17 +347,17 @@
         <translation>Submitted by</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="491"/>
+        <location filename="../screens/case_screen.py" line="495"/>
         <source>申请已安全保存在本机，联网后自动上传。</source>
         <translation>Your application is saved safely on this terminal and will be uploaded when the network is back.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="513"/>
+        <location filename="../screens/case_screen.py" line="517"/>
         <source>未登录：以下为市民自助申请</source>
         <translation>No staff signed in: citizens apply for themselves</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="515"/>
+        <location filename="../screens/case_screen.py" line="519"/>
         <source>代办中：工号 %1</source>
         <translation>On behalf: staff %1</translation>
     </message>
@@ -1085,7 +1085,7 @@
     <name>DeliveryPage</name>
     <message>
         <location filename="../screens/case_submit.py" line="42"/>
-        <location filename="../screens/case_submit.py" line="138"/>
+        <location filename="../screens/case_submit.py" line="137"/>
         <source>办好后，您想怎样领取结果？</source>
         <translation>How would you like to receive the result?</translation>
     </message>
@@ -1140,32 +1140,32 @@
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="138"/>
+        <location filename="../screens/case_submit.py" line="137"/>
         <source>请确认联系电话</source>
         <translation>Please check your phone number</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="166"/>
+        <location filename="../screens/case_submit.py" line="165"/>
         <source>邮费由政府承担，您不用付钱。</source>
         <translation>Postage is paid by the government: free for you.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="168"/>
+        <location filename="../screens/case_submit.py" line="167"/>
         <source>邮费 %1 元，收件时付给快递员。</source>
         <translation>Postage CNY %1, paid to the courier on delivery.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="203"/>
+        <location filename="../screens/case_submit.py" line="202"/>
         <source>请选择领取方式。</source>
         <translation>Please choose how to receive the result.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="206"/>
+        <location filename="../screens/case_submit.py" line="205"/>
         <source>请填写收件地址，写到门牌号。</source>
         <translation>Please enter the delivery address, down to the door number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="214"/>
+        <location filename="../screens/case_submit.py" line="213"/>
         <source>电话号码不对，手机号是 1 开头的 11 位数字。</source>
         <translation>This phone number is not right: a mobile number has 11 digits starting with 1.</translation>
     </message>
@@ -1330,77 +1330,77 @@
 <context>
     <name>FailedPage</name>
     <message>
-        <location filename="../screens/ticket_pages.py" line="211"/>
-        <location filename="../screens/ticket_pages.py" line="247"/>
+        <location filename="../screens/ticket_pages.py" line="210"/>
+        <location filename="../screens/ticket_pages.py" line="246"/>
+        <location filename="../screens/ticket_pages.py" line="250"/>
         <location filename="../screens/ticket_pages.py" line="251"/>
-        <location filename="../screens/ticket_pages.py" line="252"/>
         <source>暂时无法取号</source>
         <translation>No number can be issued right now</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="216"/>
-        <location filename="../screens/ticket_pages.py" line="225"/>
+        <location filename="../screens/ticket_pages.py" line="215"/>
+        <location filename="../screens/ticket_pages.py" line="224"/>
         <source>重试</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="225"/>
+        <location filename="../screens/ticket_pages.py" line="224"/>
         <source>重新刷证或扫码</source>
         <translation>Card or code again</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="234"/>
-        <location filename="../screens/ticket_pages.py" line="237"/>
+        <location filename="../screens/ticket_pages.py" line="233"/>
+        <location filename="../screens/ticket_pages.py" line="236"/>
         <source>不能重复取号</source>
         <translation>You already have a ticket</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="235"/>
+        <location filename="../screens/ticket_pages.py" line="234"/>
         <source>您在该业务已有一个未办结的号码，请留意叫号，无需重复取号。</source>
         <translation>You already hold an open ticket for this service. Please wait to be called; no second ticket is needed.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="238"/>
+        <location filename="../screens/ticket_pages.py" line="237"/>
         <source>您已有一个未办结的号码 %1，请留意叫号，无需重复取号。</source>
         <translation>You already hold ticket %1, still open. Please wait to be called; no second ticket is needed.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="241"/>
+        <location filename="../screens/ticket_pages.py" line="240"/>
         <source>身份证读取失败</source>
         <translation>The ID card could not be read</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="241"/>
+        <location filename="../screens/ticket_pages.py" line="240"/>
         <source>请将身份证平放在读卡区，稍等片刻再拿开。</source>
         <translation>Lay your ID card flat on the reader and wait a moment before taking it back.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="243"/>
+        <location filename="../screens/ticket_pages.py" line="242"/>
         <source>身份码已过期</source>
         <translation>The identity code has expired</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="243"/>
+        <location filename="../screens/ticket_pages.py" line="242"/>
         <source>请在手机上刷新身份码后重新扫描。</source>
         <translation>Refresh the code on your phone and scan it again.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="245"/>
+        <location filename="../screens/ticket_pages.py" line="244"/>
         <source>无法识别该二维码</source>
         <translation>This QR code is not recognised</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="245"/>
+        <location filename="../screens/ticket_pages.py" line="244"/>
         <source>请出示手机上的电子身份码，或刷身份证。</source>
         <translation>Show the electronic identity code on your phone, or place your ID card.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="248"/>
+        <location filename="../screens/ticket_pages.py" line="247"/>
         <source>网络暂时不通，请稍后重试，或到服务台人工取号。</source>
         <translation>The network is down. Try again shortly, or ask at the help desk for a number.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="252"/>
+        <location filename="../screens/ticket_pages.py" line="251"/>
         <source>系统暂时出现故障，请到服务台人工取号。</source>
         <translation>The system has a fault. Please ask at the help desk for a number.</translation>
     </message>
@@ -1416,27 +1416,27 @@
 <context>
     <name>FindPage</name>
     <message>
-        <location filename="../screens/case_pages.py" line="88"/>
+        <location filename="../screens/case_pages.py" line="89"/>
         <source>请选择要办理的事项</source>
         <translation>Choose a service</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="95"/>
+        <location filename="../screens/case_pages.py" line="96"/>
         <source>输入事项名称或拼音首字母，如 jzz</source>
         <translation>Type a name or pinyin initials, e.g. jzz</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="114"/>
+        <location filename="../screens/case_pages.py" line="115"/>
         <source>个人办事</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="114"/>
+        <location filename="../screens/case_pages.py" line="115"/>
         <source>法人办事</source>
         <translation>Business</translation>
     </message>
     <message>
-        <location filename="../screens/case_pages.py" line="136"/>
+        <location filename="../screens/case_pages.py" line="137"/>
         <source>没有找到相关事项，请换个说法试试，或到服务台咨询。</source>
         <translation>Nothing found. Try other words, or ask at the service desk.</translation>
     </message>
@@ -1935,113 +1935,133 @@
         <translation>Prove your identity</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="61"/>
+        <location filename="../screens/case_identify.py" line="62"/>
         <source>请将居民身份证或社会保障卡（社保卡）放在读卡区；没有带证件，可以出示手机上的身份码。</source>
         <translation>Place your resident ID card or social security card on the reader. Without a card, you can show the identity QR code on your phone.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="82"/>
+        <location filename="../screens/case_identify.py" line="83"/>
         <source>扫描身份码</source>
         <translation>Scan identity code</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="84"/>
+        <location filename="../screens/case_identify.py" line="85"/>
         <source>没有证件，手动填写</source>
         <translation>No card: type my details</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="89"/>
+        <location filename="../screens/case_identify.py" line="96"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="93"/>
+        <location filename="../screens/case_identify.py" line="109"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="99"/>
+        <location filename="../screens/case_identify.py" line="127"/>
         <source>确认身份信息</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="106"/>
-        <location filename="../screens/ticket_pages.py" line="199"/>
+        <location filename="../screens/case_identify.py" line="124"/>
+        <location filename="../screens/ticket_pages.py" line="198"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="146"/>
+        <location filename="../screens/case_identify.py" line="99"/>
+        <source>姓名（与身份证上一致）</source>
+        <translation>Name (as on your ID card)</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_identify.py" line="112"/>
+        <source>18 位身份证号码</source>
+        <translation>18-character ID number</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_identify.py" line="125"/>
+        <source>下一步</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_identify.py" line="186"/>
+        <source>请填写姓名。</source>
+        <translation>Please fill in your name.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_identify.py" line="212"/>
         <source>没能读出这张卡，请取下后重新放置。</source>
         <translation>The card could not be read. Please lift it and place it again.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="159"/>
+        <location filename="../screens/case_identify.py" line="225"/>
         <source>这张卡读不到身份信息。请放居民身份证或社保卡，也可以出示身份码。</source>
         <translation>This card carries no identity data we can read. Please use your resident ID card or social security card, or show your identity QR code.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="161"/>
+        <location filename="../screens/case_identify.py" line="227"/>
         <source>证件信息不完整，请重新放置证件。</source>
         <translation>The card could not be read completely. Please place it again.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="162"/>
+        <location filename="../screens/case_identify.py" line="228"/>
         <source>这张证件已过有效期，请使用其他证件或身份码。</source>
         <translation>This card has expired. Please use another card or your identity QR code.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="169"/>
+        <location filename="../screens/case_identify.py" line="235"/>
         <source>请填写姓名和正确的 18 位身份证号码。</source>
         <translation>Enter your name and a valid 18-character ID number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="175"/>
+        <location filename="../screens/case_identify.py" line="241"/>
         <source>请将手机上的身份码对准摄像头…</source>
         <translation>Hold the identity code on your phone up to the camera…</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="187"/>
+        <location filename="../screens/case_identify.py" line="253"/>
         <source>没有识别到身份码，请再试一次。</source>
         <translation>No identity code was found. Please try again.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="192"/>
+        <location filename="../screens/case_identify.py" line="258"/>
         <source>这不是有效的身份码，请出示手机上的身份码。</source>
         <translation>This is not a valid identity code. Please show the identity code on your phone.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="197"/>
+        <location filename="../screens/case_identify.py" line="263"/>
         <source>身份码暂时无法核验，请使用身份证。</source>
         <translation>The identity code cannot be checked now. Please use your ID card.</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="178"/>
+        <location filename="../screens/ticket_pages.py" line="177"/>
         <source>实名取号</source>
         <translation>Ticket with your ID</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="184"/>
+        <location filename="../screens/ticket_pages.py" line="183"/>
         <source>刷身份证</source>
         <translation>Place your ID card</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="184"/>
+        <location filename="../screens/ticket_pages.py" line="183"/>
         <source>将身份证平放在读卡区，读取后即可拿开</source>
         <translation>Lay your ID card flat on the reader; take it back once it is read</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="188"/>
+        <location filename="../screens/ticket_pages.py" line="187"/>
         <source>出示身份码</source>
         <translation>Show your identity QR</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="189"/>
+        <location filename="../screens/ticket_pages.py" line="188"/>
         <source>打开手机上的电子身份码（如政务服务码），对准扫码窗口</source>
         <translation>Open the electronic identity code on your phone (e.g. the government service code) and hold it to the scanner</translation>
     </message>
     <message>
-        <location filename="../screens/ticket_pages.py" line="195"/>
+        <location filename="../screens/ticket_pages.py" line="194"/>
         <source>证件信息仅用于本次取号，凭条和屏幕上只显示部分号码</source>
         <translation>Your ID is used only for this ticket; the screen and the ticket show part of the number only</translation>
     </message>
@@ -2108,7 +2128,7 @@
 <context>
     <name>KeyboardRoom</name>
     <message>
-        <location filename="../widgets/keyboard_room.py" line="55"/>
+        <location filename="../widgets/keyboard_room.py" line="56"/>
         <source>收起键盘</source>
         <translation>Hide keyboard</translation>
     </message>
@@ -2181,12 +2201,12 @@
         <translation>Scan a ticket or receipt QR to rate the service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="476"/>
+        <location filename="../main_window.py" line="492"/>
         <source>请取走您的卡片。</source>
         <translation>Please take your card.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="510"/>
+        <location filename="../main_window.py" line="526"/>
         <source>字已放大。</source>
         <translation>The text is larger now.</translation>
     </message>
@@ -2410,7 +2430,7 @@
 <context>
     <name>Page</name>
     <message>
-        <location filename="../screens/case_pages.py" line="54"/>
+        <location filename="../screens/case_pages.py" line="55"/>
         <source>第%1步，共%2步</source>
         <translation>Step %1 of %2</translation>
     </message>
@@ -2838,7 +2858,7 @@ Applicant: %3</translation>
     </message>
     <message>
         <location filename="../screens/rating_screen.py" line="63"/>
-        <location filename="../screens/rating_screen.py" line="168"/>
+        <location filename="../screens/rating_screen.py" line="167"/>
         <source>请将排队凭条或受理回执上的二维码对准扫码窗口</source>
         <translation>Hold the QR code on your queue ticket or case receipt up to the scanner</translation>
     </message>
@@ -2874,7 +2894,7 @@ Applicant: %3</translation>
     </message>
     <message>
         <location filename="../screens/rating_screen.py" line="91"/>
-        <location filename="../screens/rating_screen.py" line="169"/>
+        <location filename="../screens/rating_screen.py" line="168"/>
         <source>请您评价本次服务</source>
         <translation>How was our service?</translation>
     </message>
@@ -2889,173 +2909,173 @@ Applicant: %3</translation>
         <translation>Send rating</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="123"/>
-        <location filename="../screens/rating_screen.py" line="170"/>
+        <location filename="../screens/rating_screen.py" line="122"/>
+        <location filename="../screens/rating_screen.py" line="169"/>
         <source>感谢您的评价</source>
         <translation>Thank you for your rating</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="127"/>
+        <location filename="../screens/rating_screen.py" line="126"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="131"/>
+        <location filename="../screens/rating_screen.py" line="130"/>
         <source>暂时不能评价</source>
         <translation>Rating not possible</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="131"/>
+        <location filename="../screens/rating_screen.py" line="130"/>
         <source>扫描其他凭条</source>
         <translation>Scan another ticket</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="202"/>
+        <location filename="../screens/rating_screen.py" line="201"/>
         <source>排队号：%1</source>
         <translation>Ticket: %1</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="204"/>
+        <location filename="../screens/rating_screen.py" line="203"/>
         <source>办件编号：%1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="207"/>
+        <location filename="../screens/rating_screen.py" line="206"/>
         <source>办理事项：%1</source>
         <translation>Service: %1</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="215"/>
+        <location filename="../screens/rating_screen.py" line="214"/>
         <source>您的意见已提交，我们会逐条核实整改。如需答复，请到服务台留下联系方式。</source>
         <translation>Your comments have been sent; each one will be looked into. If you would like a reply, please leave your contact details at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="243"/>
+        <location filename="../screens/rating_screen.py" line="242"/>
         <source>办件上传后才有正式编号。请回到当时办理的那台自助机上扫描此回执评价，或到服务台咨询。</source>
         <translation>The case gets its final number once it is uploaded. Please scan this receipt at the self-service machine where you applied, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="217"/>
+        <location filename="../screens/rating_screen.py" line="216"/>
         <source>您的评价已提交，我们将继续努力。</source>
         <translation>Your rating was sent. Thank you.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="171"/>
+        <location filename="../screens/rating_screen.py" line="170"/>
         <source>%1。%2</source>
         <translation>%1. %2</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="226"/>
+        <location filename="../screens/rating_screen.py" line="225"/>
         <source>该办件已评价过</source>
         <translation>This case has already been rated</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="227"/>
+        <location filename="../screens/rating_screen.py" line="226"/>
         <source>每个办件只能评价一次，感谢您的反馈。</source>
         <translation>Each case can be rated only once. Thank you for your feedback.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="229"/>
+        <location filename="../screens/rating_screen.py" line="228"/>
         <source>本次服务已评价过</source>
         <translation>This service has already been rated</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="230"/>
+        <location filename="../screens/rating_screen.py" line="229"/>
         <source>每次服务只能评价一次，感谢您的反馈。</source>
         <translation>Each service can be rated once. Thank you for your feedback.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="232"/>
+        <location filename="../screens/rating_screen.py" line="231"/>
         <source>服务尚未结束</source>
         <translation>The service is not finished yet</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="233"/>
+        <location filename="../screens/rating_screen.py" line="232"/>
         <source>请在窗口办理结束后，再扫描凭条评价。</source>
         <translation>Please scan your ticket again after you have been served.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="235"/>
+        <location filename="../screens/rating_screen.py" line="234"/>
         <source>无法识别该二维码</source>
         <translation>This QR code is not recognised</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="236"/>
+        <location filename="../screens/rating_screen.py" line="235"/>
         <source>请扫描排队凭条或受理回执上的二维码。</source>
         <translation>Please scan the QR code on your queue ticket or case receipt.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="238"/>
+        <location filename="../screens/rating_screen.py" line="237"/>
         <source>办件尚未上传，暂不能评价</source>
         <translation>The case is not uploaded yet, so it cannot be rated</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="239"/>
+        <location filename="../screens/rating_screen.py" line="238"/>
         <source>这是临时编号的回执。联网后办件会自动上传，届时再扫描此回执即可评价。</source>
         <translation>This receipt has a provisional number. The case uploads automatically once the network is back; scan this receipt again then to rate it.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="241"/>
+        <location filename="../screens/rating_screen.py" line="240"/>
         <source>临时编号的回执暂不能在此评价</source>
         <translation>A receipt with a provisional number cannot be rated here</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="246"/>
+        <location filename="../screens/rating_screen.py" line="245"/>
         <source>这张回执不能扫码评价</source>
         <translation>This receipt cannot be rated by scanning</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="247"/>
+        <location filename="../screens/rating_screen.py" line="246"/>
         <source>较早的回执没有评价验证码。如需评价，请到服务台。</source>
         <translation>Older receipts carry no rating code. To rate this service, please go to the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="249"/>
+        <location filename="../screens/rating_screen.py" line="248"/>
         <source>未找到该办件</source>
         <translation>Case not found</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="250"/>
+        <location filename="../screens/rating_screen.py" line="249"/>
         <source>请核对回执上的办件编号，或到服务台咨询。</source>
         <translation>Please check the case number on the receipt, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="252"/>
+        <location filename="../screens/rating_screen.py" line="251"/>
         <source>未找到这次服务</source>
         <translation>Service not found</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="253"/>
+        <location filename="../screens/rating_screen.py" line="252"/>
         <source>请核对凭条，或到服务台咨询。</source>
         <translation>Check your ticket, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="255"/>
+        <location filename="../screens/rating_screen.py" line="254"/>
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="256"/>
+        <location filename="../screens/rating_screen.py" line="255"/>
         <source>请稍后重试。</source>
         <translation>Please try again later.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="258"/>
+        <location filename="../screens/rating_screen.py" line="257"/>
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="259"/>
+        <location filename="../screens/rating_screen.py" line="258"/>
         <source>请稍后重试，或到服务台咨询。</source>
         <translation>Try again later, or ask at the service desk.</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="267"/>
+        <location filename="../screens/rating_screen.py" line="266"/>
         <source>您的评价：%1</source>
         <translation>Your rating: %1</translation>
     </message>
     <message>
-        <location filename="../screens/rating_screen.py" line="315"/>
+        <location filename="../screens/rating_screen.py" line="314"/>
         <source>请选择不满意的原因，可以多选，然后点提交评价</source>
         <translation>Please choose what was wrong (one or more), then tap Send rating.</translation>
     </message>
@@ -3206,32 +3226,32 @@ Applicant: %3</translation>
 <context>
     <name>ReceiptPage</name>
     <message>
-        <location filename="../screens/case_submit.py" line="321"/>
+        <location filename="../screens/case_submit.py" line="320"/>
         <source>申请已提交，办件编号：</source>
         <translation>Submitted. Case number:</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="344"/>
+        <location filename="../screens/case_submit.py" line="343"/>
         <source>评价本次服务</source>
         <translation>Rate this service</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="345"/>
+        <location filename="../screens/case_submit.py" line="344"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="374"/>
+        <location filename="../screens/case_submit.py" line="373"/>
         <source>网络暂时不通：申请已安全保存在本机，联网后自动上传。这是临时编号。</source>
         <translation>The network is down: your application is saved safely here and will be uploaded automatically. This is a provisional number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="377"/>
+        <location filename="../screens/case_submit.py" line="376"/>
         <source>已上传至政务服务平台。</source>
         <translation>Uploaded to the government service platform.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_submit.py" line="379"/>
+        <location filename="../screens/case_submit.py" line="378"/>
         <source>承诺办结：%1（%n 个工作日）</source>
         <translation>
             <numerusform>Promised by: %1 (%n working day)</numerusform>
@@ -3239,37 +3259,37 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="382"/>
+        <location filename="../screens/case_submit.py" line="381"/>
         <source>领取方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="385"/>
+        <location filename="../screens/case_submit.py" line="384"/>
         <source>代办人：%1</source>
         <translation>Submitted by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="387"/>
+        <location filename="../screens/case_submit.py" line="386"/>
         <source>验证码：%1（查询进度、评价时核对用）</source>
         <translation>Receipt code: %1 (to check progress or rate the service)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="401"/>
+        <location filename="../screens/case_submit.py" line="400"/>
         <source>请于%1前到窗口提交：%2</source>
         <translation>Please bring to the window by %1: %2</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="406"/>
+        <location filename="../screens/case_submit.py" line="405"/>
         <source>办理部门：%1</source>
         <translation>Department: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="414"/>
+        <location filename="../screens/case_submit.py" line="413"/>
         <source>请取走打印的受理回执，扫码可查询办理进度。</source>
         <translation>Take your printed receipt; scan its code to follow your case.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="416"/>
+        <location filename="../screens/case_submit.py" line="415"/>
         <source>回执未能打印，请用手机拍下此屏幕。</source>
         <translation>The receipt could not be printed: please photograph this screen.</translation>
     </message>
@@ -3316,57 +3336,57 @@ Applicant: %3</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../screens/case_submit.py" line="222"/>
+        <location filename="../screens/case_submit.py" line="221"/>
         <source>请核对申请信息</source>
         <translation>Check your application</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="237"/>
+        <location filename="../screens/case_submit.py" line="236"/>
         <source>点击“提交”后，申请将保存在本机并上传至政务服务平台。</source>
         <translation>Submit saves your application here and uploads it to the platform.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="241"/>
+        <location filename="../screens/case_submit.py" line="240"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="241"/>
+        <location filename="../screens/case_submit.py" line="240"/>
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="254"/>
+        <location filename="../screens/case_submit.py" line="253"/>
         <source>事项：%1</source>
         <translation>Service: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="255"/>
+        <location filename="../screens/case_submit.py" line="254"/>
         <source>申请人：%1（%2）</source>
         <translation>Applicant: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="259"/>
+        <location filename="../screens/case_submit.py" line="258"/>
         <source>身份核验：%1</source>
         <translation>Identity checked by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="261"/>
+        <location filename="../screens/case_submit.py" line="260"/>
         <source>代办人：%1</source>
         <translation>Submitted by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="266"/>
+        <location filename="../screens/case_submit.py" line="265"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="268"/>
+        <location filename="../screens/case_submit.py" line="267"/>
         <source>材料：</source>
         <translation>Materials:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_submit.py" line="273"/>
+        <location filename="../screens/case_submit.py" line="272"/>
         <source>%1（%n 页）</source>
         <translation>
             <numerusform>%1 (%n page)</numerusform>
@@ -3374,17 +3394,17 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="275"/>
+        <location filename="../screens/case_submit.py" line="274"/>
         <source>%1（到窗口提交）</source>
         <translation>%1 (brought to window)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="276"/>
+        <location filename="../screens/case_submit.py" line="275"/>
         <source>领取方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="277"/>
+        <location filename="../screens/case_submit.py" line="276"/>
         <source>联系电话：%1</source>
         <translation>Phone: %1</translation>
     </message>

@@ -161,6 +161,7 @@ class _Tour:
                 restore_look(window, language, elder)
                 self.submit_case(window, variant)
                 self.journeys.social_security_case(window, variant)
+                self.journeys.typed_identity(window, variant)
                 self.journeys.staff_card_sign_in(window, variant)
             self.journeys.check_in(window, variant)
             self.journeys.progress(window, variant)

@@ -270,8 +270,15 @@ class JourneyTour:
         counter.ticket_action(code, ticket.ticket_id, m.TicketAction.START)
         done = m.FinishRequest(outcome=m.ServiceOutcome.DONE)
         counter.finish_ticket(code, ticket.ticket_id, done)
-        self._camera(ticket.follow_url)
+        self._camera(None)
         self._look(window, variant)
+        journey = window.rating
+        self.tap(window.home.tiles["rating"])
+        self.wait(lambda: journey.currentWidget() is journey.scan_page, "the scanning page")
+        self.shot(window, variant, "rating-scan")
+        window.end_session("finish")
+        self._camera(ticket.follow_url)  # the slip held up to the scanner window
+        self._look(window, variant)  # (a new look builds new screens)
         journey = window.rating
         self.tap(window.home.tiles["rating"])
         self.wait(lambda: journey.currentWidget() is journey.rate_page, "the rating page")
@@ -338,6 +345,36 @@ class JourneyTour:
         window.end_session("finish")
 
     # -- 办件 with a social security card; the community worker's staff card
+
+    def typed_identity(self, window: KioskWindow, variant: str) -> None:
+        """An elderly citizen without a card types their name (keyboard), then their ID number
+        (keypad), where the item allows it; their age brings the 大字模式 offer, taken in place."""
+        if self.terminal.cases is None:
+            return
+        self._look(window, variant)
+        journey = window.case
+        self.tap(window.home.tiles["case"])
+        self.wait(lambda: journey.current_page() is journey.find_page, "the items")
+        self.tap(journey.find_page.event_buttons["养老"])
+        self.tap(journey.find_page.result_buttons[ELDERLY])
+        self.tap(journey.guide_page.apply)
+        page = journey.identify_page
+        self.tap(page.manual_button)
+        page.name_edit.setText("Wang Shili" if window.languages.current == "en" else "王示例")
+        self.keyboard(window, variant, page.name_edit, "case-identify-typed-name-keyboard")
+        self.tap(page.name_next)
+        page.id_edit.setText(fictional_id(7))  # born in 1949
+        self.shot(window, variant, "case-identify-typed-number")
+        self.tap(page.manual_ok)
+        self.wait(lambda: journey.form_view is not None, "the form")
+        offer = window.elder_offer.button
+        if not window.session.elder_mode:
+            self.wait(offer.isVisible, "the large-type offer")
+            self.shot(window, variant, "case-form-large-type-offer")
+            self.tap(offer)
+            self.wait(lambda: window.session.elder_mode, "large type")
+            self.shot(window, variant, "case-form-large-type")
+        window.end_session("finish")
 
     def social_security_case(self, window: KioskWindow, variant: str) -> None:
         """A bare card is told apart; the 社保卡 identifies; EMS asks for an address."""

@@ -18,6 +18,7 @@ KEYBOARD_SCREENS = (
     "case-form-keyboard",  # 办件: a text field of the form
     "case-delivery-keyboard",  # 办件: the address EMS takes the result to
     "rating-comment-keyboard",  # 好差评: the comment
+    "case-identify-typed-name-keyboard",  # 办件 without a card: the name typed
 )
 
 
@@ -47,6 +48,9 @@ def test_the_headless_demo_tour_writes_every_screen(tmp_path: Path) -> None:
         assert "case-receipt" in shown, look
         missing = [screen for screen in KEYBOARD_SCREENS if screen not in shown]
         assert not missing, (look, missing)
+    # An elderly citizen's large type offered by age and taken in place; the scanning page.
+    later = {"case-form-large-type-offer", "case-form-large-type", "rating-scan"}
+    assert later <= screens_of("portrait", screens) & screens_of("landscape", screens)
     # Strings 40% longer: every screen the other looks show in full (elder's set).
     assert screens_of("stretched", screens) >= screens_of("elder", screens)
     assert len(screens) >= 216, screens

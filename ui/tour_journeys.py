@@ -168,6 +168,18 @@ class JourneyTour:
         self.tap(window.home.tiles["progress"])
         self.wait(lambda: journey.currentWidget() is journey.collect_page, "the progress page")
         self.shot(window, variant, "progress-entry")
+        # A wrong proof first: one plain answer, whatever was wrong, and the way to try again.
+        journey.type_into(journey.case_field)
+        for key in receipt.case_number.removeprefix("YM"):
+            self.tap(journey.keypad.keys[key])
+        journey.type_into(journey.last6_field)
+        for key in "000000":
+            self.tap(journey.keypad.keys[key])
+        self.tap(journey.search_button)
+        self.wait(lambda: journey.currentWidget() is journey.refused_page, "the refusal")
+        self.shot(window, variant, "progress-not-found")
+        self.tap(journey.retry_button)
+        self.wait(lambda: journey.currentWidget() is journey.collect_page, "the progress page")
         journey.type_into(journey.case_field)
         for key in receipt.case_number.removeprefix("YM"):
             self.tap(journey.keypad.keys[key])

@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
@@ -24,6 +24,9 @@ from kiosk.api.client import HubClient, new_idempotency_key
 from kiosk.api.errors import HubRejected
 from kiosk.app import Terminal
 from ui.main_window import KioskWindow
+
+if TYPE_CHECKING:
+    from ui.screens.case_screen import CaseJourney
 
 logger = logging.getLogger(__name__)
 
@@ -356,13 +359,10 @@ class JourneyTour:
         self.shot(window, variant, f"rating-case-{name}")
         window.end_session("finish")
 
-    # -- 办件 with a social security card; the community worker's staff card
+    # -- 办件 without a card, with a social security card; the community worker's staff card
 
-    def typed_identity(self, window: KioskWindow, variant: str) -> None:
-        """An elderly citizen without a card types their name (keyboard), then their ID number
-        (keypad), where the item allows it; their age brings the 大字模式 offer, taken in place."""
-        if self.terminal.cases is None:
-            return
+    def _apply_for_elderly_card(self, window: KioskWindow, variant: str) -> CaseJourney:
+        """老年人优待证 applied for, up to the identity step (its guide allows a typed one)."""
         self._look(window, variant)
         journey = window.case
         self.tap(window.home.tiles["case"])
@@ -370,6 +370,14 @@ class JourneyTour:
         self.tap(journey.find_page.event_buttons["养老"])
         self.tap(journey.find_page.result_buttons[ELDERLY])
         self.tap(journey.guide_page.apply)
+        return journey
+
+    def typed_identity(self, window: KioskWindow, variant: str) -> None:
+        """An elderly citizen without a card types their name (keyboard), then their ID number
+        (keypad), where the item allows it; their age brings the 大字模式 offer, taken in place."""
+        if self.terminal.cases is None:
+            return
+        journey = self._apply_for_elderly_card(window, variant)
         page = journey.identify_page
         self.tap(page.manual_button)
         page.name_edit.setText("Wang Shili" if window.languages.current == "en" else "王示例")
@@ -393,13 +401,7 @@ class JourneyTour:
         reader = self.terminal.devices.sim_reader
         if self.terminal.cases is None or reader is None:
             return
-        self._look(window, variant)
-        journey = window.case
-        self.tap(window.home.tiles["case"])
-        self.wait(lambda: journey.current_page() is journey.find_page, "the items")
-        self.tap(journey.find_page.event_buttons["养老"])
-        self.tap(journey.find_page.result_buttons[ELDERLY])
-        self.tap(journey.guide_page.apply)
+        journey = self._apply_for_elderly_card(window, variant)
         page = journey.identify_page
         self.terminal.devices.place_sample_card("staff")
         self.wait(lambda: bool(page.status.text()), "the bare-card message")

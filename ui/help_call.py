@@ -129,6 +129,7 @@ class HelpCaller(QObject):
         self._session = 0  # counts session ends: an answer from an earlier session is dropped
         self._withdraw_late = False  # the session that sent the call in flight withdraws it
         self._reading = False
+        self._english = False
         self.button = make_button(name="Help")
         self.button.clicked.connect(self.ask)
         self.overlay = HelpOverlay(window)
@@ -138,7 +139,8 @@ class HelpCaller(QObject):
         self.timer.timeout.connect(self._read)
         self.retranslate()
 
-    def retranslate(self) -> None:
+    def retranslate(self, *, english: bool = False) -> None:
+        self._english = english
         self.button.setText(self.tr("求助"))
 
     def follow(self, screen: str) -> None:
@@ -215,9 +217,17 @@ class HelpCaller(QObject):
             return
         self._stop_reading()  # answered or closed: nothing more will change
         if call.state is m.HelpCallState.ANSWERED:
-            self._show(HelpState.ANSWERED, call.answered_by_name or "")
+            self._show(HelpState.ANSWERED, self._window_words(call))
         else:
             self._show(HelpState.ENDED)
+
+    def _window_words(self, call: m.HelpCall) -> str:
+        """The window whose staff are coming, as the citizen reads it: its name as the hall
+        paints it; in English "window 3" from its code W03 (windows have Chinese names only)."""
+        digits = "".join(c for c in call.answered_by or "" if c.isdigit())
+        if self._english and digits:
+            return self.tr("%1号窗口").replace("%1", str(int(digits)))
+        return call.answered_by_name or ""
 
     def _not_read(self, exc: Exception) -> None:
         self._reading = False

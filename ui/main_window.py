@@ -197,7 +197,7 @@ class KioskWindow(QWidget):
         self.elder_offer.retranslate()
         self.header.retranslate(self.languages.current)
         if self.help is not None:
-            self.help.retranslate()
+            self.help.retranslate(english=self.languages.current == "en")
         tiles = [Tile("ticket", self.tr("排队取号"), self.tr("到窗口办理业务，请先取号"))]
         if self.terminal.cases is not None:
             tiles.append(

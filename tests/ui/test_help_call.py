@@ -325,3 +325,19 @@ def test_a_network_lost_while_waiting_changes_nothing_and_reading_goes_on(
     hall.counter.answer_help_call(call.id, "W01")
     qtbot.waitUntil(lambda: overlay.state is HelpState.ANSWERED, timeout=20000)
     assert window_name(hall, "W01") in overlay.text.text()
+
+
+def test_in_english_the_window_coming_is_named_in_english(
+    qtbot: QtBot, hall: Any, hall_window: KioskWindow
+) -> None:
+    window = hall_window
+    qtbot.mouseClick(window.home.language_button, Qt.MouseButton.LeftButton)
+    helper = quick(window)
+    ask_for_help(qtbot, window, HelpState.CALLED)
+    [call] = hall.counter.help_calls()
+    hall.counter.answer_help_call(call.id, "W01")
+    qtbot.waitUntil(lambda: helper.overlay.state is HelpState.ANSWERED, timeout=10000)
+    # The hall's windows have Chinese names only: in English, the window by its number.
+    assert helper.overlay.text.text() == "Staff from window 1 are on their way. Please wait here."
+    qtbot.mouseClick(helper.overlay.close_button, Qt.MouseButton.LeftButton)
+    window.end_session("finish")

@@ -1755,9 +1755,14 @@
 <context>
     <name>HelpCaller</name>
     <message>
-        <location filename="../help_call.py" line="142"/>
+        <location filename="../help_call.py" line="144"/>
         <source>求助</source>
         <translation>Help</translation>
+    </message>
+    <message>
+        <location filename="../help_call.py" line="229"/>
+        <source>%1号窗口</source>
+        <translation>window %1</translation>
     </message>
 </context>
 <context>

@@ -30,7 +30,7 @@ class Page(QWidget):
     def __init__(self, title: str) -> None:
         super().__init__()
         self.body = QVBoxLayout(self)
-        self.body.setContentsMargins(60, 40, 60, 24)
+        self.body.setContentsMargins(60, 24, 60, 16)
         self.body.setSpacing(24)
         self.title = make_label(title, "Title")
         self.title.setWordWrap(True)

@@ -71,8 +71,13 @@ class DeliveryPage(Page):
         self.address_edit.setMinimumHeight(80)
         # What EMS costs the citizen (the catalog's ems_fee_cny), under the choice of EMS.
         self.ems_fee = wrapped_label(name="Notice")
-        for widget in (self.ems_fee, self.card_address, self.card_address_line, self.other_address):
-            row.addWidget(widget)
+        where = QHBoxLayout()  # the two places EMS can take it: side by side, a row saved
+        where.setSpacing(20)
+        where.addWidget(self.card_address, 1)
+        where.addWidget(self.other_address, 1)
+        row.addWidget(self.ems_fee)
+        row.addLayout(where)
+        row.addWidget(self.card_address_line)
         # While the address is typed, in place of the choices: what the field is for.
         self.address_label = make_label(self.tr("EMS 收件地址"), "FieldLabel")
         row.addWidget(self.address_label)
@@ -452,7 +457,7 @@ class ReceiptPage(Page):
         source = self._paper_source
         if source is None:
             return
-        height = min(source.height(), 260 if self._wide else 420)
+        height = min(source.height(), 260 if self._wide else 400)
         self.paper.setPixmap(
             source.scaledToHeight(height, Qt.TransformationMode.SmoothTransformation)
         )

@@ -1107,12 +1107,12 @@
     <message>
         <location filename="../screens/case_submit.py" line="59"/>
         <source>寄到身份证地址</source>
-        <translation>Send to the address on my ID card</translation>
+        <translation>My ID card address</translation>
     </message>
     <message>
         <location filename="../screens/case_submit.py" line="64"/>
         <source>寄到其他地址</source>
-        <translation>Send to another address</translation>
+        <translation>Another address</translation>
     </message>
     <message>
         <location filename="../screens/case_submit.py" line="70"/>

@@ -100,7 +100,7 @@ class Page(QWidget):
         self.inner.setObjectName("PageInner")
         self.scroll_area.setWidget(self.inner)
         self.body = QVBoxLayout(self.inner)
-        self.body.setContentsMargins(60, 40, 60, 24)
+        self.body.setContentsMargins(60, 24, 60, 16)
         self.body.setSpacing(24)
         self.title = make_label(title, "Title")
         self.title.setWordWrap(True)

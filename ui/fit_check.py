@@ -1,7 +1,8 @@
 """What a citizen cannot see on the screen as it is shown: an action or a value below the fold
 (seen only after scrolling, or not at all) and text cut off by its box.
 
-Used by the demo tour on every screen of every look, and so by the test that runs the tour.
+A page must fit without scrolling at all. Used by the demo tour on every screen of every look,
+and so by the test that runs the tour.
 A scrolling list (search results, a catalog) is the one place allowed to hold more than fits:
 its area is marked with :func:`mark_list`; the area itself has to be in view, tall enough to show
 its first entry whole (search results squeezed to nothing by the on-screen keyboard are not seen).
@@ -91,10 +92,22 @@ def _list_faults(window: QWidget) -> list[str]:
     return found
 
 
+def _scroll_faults(window: QWidget) -> list[str]:
+    """A page that scrolls at all: a scroll bar at its side, and something of it out of view."""
+    found: list[str] = []
+    for area in window.findChildren(QAbstractScrollArea):
+        if area.property(LIST_AREA) or not area.isVisibleTo(window):
+            continue
+        if (extra := area.verticalScrollBar().maximum()) > SLACK:
+            found.append(f"{_name(area)}: the page scrolls by {extra}px")
+    return found
+
+
 def faults(window: QWidget) -> list[str]:
     """Every button, field and text shown in ``window`` that is not wholly in view, or whose
-    text is cut off; every list that does not show its first entry whole."""
-    found: list[str] = _list_faults(window)
+    text is cut off; every list that does not show its first entry whole; every page that
+    scrolls."""
+    found: list[str] = _list_faults(window) + _scroll_faults(window)
     for widget in window.findChildren(QWidget):
         if not isinstance(widget, (QLabel, QAbstractButton, QLineEdit)):
             continue

@@ -30,3 +30,31 @@ def test_a_list_squeezed_below_one_entry_is_a_fault(qtbot: QtBot) -> None:
     QApplication.processEvents()
     found = fit_check.faults(window)
     assert len(found) == 1 and "'居住证申领'" in found[0], found
+
+
+def test_a_page_that_scrolls_at_all_is_a_fault(qtbot: QtBot) -> None:
+    """Even by a few pixels with nothing cut: a scroll bar at the side says there is more."""
+    from PySide6.QtWidgets import QScrollArea
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    layout = QVBoxLayout(window)
+    page = QWidget()
+    body = QVBoxLayout(page)
+    body.addWidget(QLabel("a page"))
+    spacer = QWidget()
+    body.addWidget(spacer)
+    holder = QScrollArea()
+    holder.setWidgetResizable(True)
+    holder.setWidget(page)
+    layout.addWidget(holder)
+    window.resize(600, 400)
+    window.show()
+    QApplication.processEvents()
+    assert fit_check.faults(window) == []
+    spacer.setMinimumHeight(600)  # empty room below the fold: the page scrolls
+    qtbot.waitUntil(lambda: fit_check.faults(window) != [])
+    found = fit_check.faults(window)
+    assert len(found) == 1 and "scrolls" in found[0], found
+    fit_check.mark_list(holder)  # a list may scroll
+    assert fit_check.faults(window) == []

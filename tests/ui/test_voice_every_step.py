@@ -105,3 +105,21 @@ def test_each_screen_of_a_long_form_is_spoken(
     said = ears.new()
     assert len(said) == 1 and all(title in said[0] for title in first)
     citizen.window.end_session("finish")
+
+
+def test_the_typed_identity_says_what_to_type(
+    qtbot: QtBot, themed: object, terminal: Terminal
+) -> None:
+    citizen = d.open(qtbot, terminal)
+    ears = Ears(qtbot, citizen.window)
+    d.begin(citizen, "生育", d.BIRTH)  # 生育登记 allows a typed identity
+    ears.new()
+    page = citizen.journey.identify_page
+    citizen.tap(page.manual_button)
+    assert ears.new() == ["请填写您的姓名，与身份证上一致，然后点下一步"]
+    page.name_edit.setText("李示例")
+    citizen.tap(page.name_next)
+    assert ears.new() == ["请输入18位身份证号码，然后点确认身份信息"]
+    citizen.tap(page.back)  # back to the name: said again
+    assert ears.new() == ["请填写您的姓名，与身份证上一致，然后点下一步"]
+    citizen.window.end_session("finish")

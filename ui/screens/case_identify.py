@@ -37,6 +37,7 @@ class IdentifyPage(Page):
     """Card (automatic), identity QR, or typed where the item allows."""
 
     identified = Signal(object)  # Applicant
+    say = Signal(str)  # what to type on a typed screen, for the voice
 
     def __init__(
         self,
@@ -180,6 +181,11 @@ class IdentifyPage(Page):
         for widget in (self.id_part, self.manual_ok):
             widget.setVisible(not name)
         (self.name_edit if name else self.id_edit).setFocus()
+        self.say.emit(
+            self.tr("请填写您的姓名，与身份证上一致，然后点下一步")
+            if name
+            else self.tr("请输入18位身份证号码，然后点确认身份信息")
+        )
 
     def _name_done(self) -> None:
         if not self.name_edit.text().strip():

@@ -170,6 +170,7 @@ class CaseJourney(JourneyScreen):
         self.guide_page.apply.clicked.connect(lambda: self.flow.fire(CaseEvent.APPLY))  # type: ignore[union-attr]
         self.identify_page.back.clicked.connect(self._identify_back)
         self.identify_page.identified.connect(self._identified)
+        self.identify_page.say.connect(self.say)
         self.form_back.clicked.connect(self._form_back)
         self.form_next.clicked.connect(self._form_next)  # type: ignore[union-attr]
         self.materials_page.back.clicked.connect(back)

@@ -171,17 +171,17 @@
 <context>
     <name>CaseDelivery</name>
     <message>
-        <location filename="../screens/case_submit.py" line="310"/>
+        <location filename="../screens/case_submit.py" line="315"/>
         <source>EMS 邮寄至 %1</source>
         <translation>EMS to %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="314"/>
+        <location filename="../screens/case_submit.py" line="319"/>
         <source>电子送达</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="315"/>
+        <location filename="../screens/case_submit.py" line="320"/>
         <source>到窗口领取</source>
         <translation>Collect at a window</translation>
     </message>
@@ -189,22 +189,22 @@
 <context>
     <name>CaseIdentity</name>
     <message>
-        <location filename="../screens/case_submit.py" line="298"/>
+        <location filename="../screens/case_submit.py" line="303"/>
         <source>居民身份证</source>
         <translation>Resident ID card</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="299"/>
+        <location filename="../screens/case_submit.py" line="304"/>
         <source>社会保障卡</source>
         <translation>Social security card</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="302"/>
+        <location filename="../screens/case_submit.py" line="307"/>
         <source>身份码</source>
         <translation>Identity QR code</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="303"/>
+        <location filename="../screens/case_submit.py" line="308"/>
         <source>手动填写</source>
         <translation>Typed by hand</translation>
     </message>
@@ -257,107 +257,107 @@
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="205"/>
+        <location filename="../screens/case_screen.py" line="206"/>
         <source>事项目录暂不可用，请稍后再试或到窗口办理。</source>
         <translation>The list of services is not available. Please try later or apply at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="210"/>
+        <location filename="../screens/case_screen.py" line="211"/>
         <source>请选择或搜索您要办理的事项</source>
         <translation>Please choose or search for the service you need</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="211"/>
+        <location filename="../screens/case_screen.py" line="212"/>
         <source>请刷身份证或社保卡，或出示手机上的身份码</source>
         <translation>Please place your ID card or social security card on the reader, or show the identity code on your phone</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="212"/>
+        <location filename="../screens/case_screen.py" line="213"/>
         <source>请填写申请信息，填好后点下一步</source>
         <translation>Please fill in the application, then tap Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="213"/>
+        <location filename="../screens/case_screen.py" line="214"/>
         <source>请拍摄申请材料，或选择到窗口提交</source>
         <translation>Please photograph your documents, or choose to bring them to the window</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="214"/>
+        <location filename="../screens/case_screen.py" line="215"/>
         <source>请选择领取办理结果的方式</source>
         <translation>Please choose how to receive the result</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="215"/>
+        <location filename="../screens/case_screen.py" line="216"/>
         <source>请核对申请信息，无误后点提交</source>
         <translation>Please check your application, then tap Submit</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="216"/>
+        <location filename="../screens/case_screen.py" line="217"/>
         <source>申请没能保存，请点重试，或到窗口办理</source>
         <translation>The application could not be saved. Please tap Try again, or go to a window</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="219"/>
+        <location filename="../screens/case_screen.py" line="220"/>
         <source>申请已提交，办件编号 %1，请取走回执。</source>
         <translation>Your application is submitted, case number %1. Please take your receipt.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="221"/>
+        <location filename="../screens/case_screen.py" line="222"/>
         <source>这是「%1」的办事指南。</source>
         <translation>This is the guide to “%1”. </translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="228"/>
+        <location filename="../screens/case_screen.py" line="229"/>
         <source>请填写：%1。填好后点下一步</source>
         <translation>Please fill in: %1. Then tap Next.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="228"/>
+        <location filename="../screens/case_screen.py" line="229"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="230"/>
+        <location filename="../screens/case_screen.py" line="231"/>
         <source>请确认联系电话，然后点下一步</source>
         <translation>Please check your phone number, then tap Next.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="235"/>
+        <location filename="../screens/case_screen.py" line="236"/>
         <source>请按红色提示修改，再点下一步</source>
         <translation>Please correct what the red notes say, then tap Next.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="312"/>
+        <location filename="../screens/case_screen.py" line="313"/>
         <source>申请已提交，正在打印回执…</source>
         <translation>Submitted. Printing your receipt…</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="376"/>
+        <location filename="../screens/case_screen.py" line="377"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="377"/>
+        <location filename="../screens/case_screen.py" line="378"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="380"/>
+        <location filename="../screens/case_screen.py" line="381"/>
         <source>代办人</source>
         <translation>Submitted by</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="495"/>
+        <location filename="../screens/case_screen.py" line="496"/>
         <source>申请已安全保存在本机，联网后自动上传。</source>
         <translation>Your application is saved safely on this terminal and will be uploaded when the network is back.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="517"/>
+        <location filename="../screens/case_screen.py" line="518"/>
         <source>未登录：以下为市民自助申请</source>
         <translation>No staff signed in: citizens apply for themselves</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="519"/>
+        <location filename="../screens/case_screen.py" line="520"/>
         <source>代办中：工号 %1</source>
         <translation>On behalf: staff %1</translation>
     </message>
@@ -1085,7 +1085,7 @@
     <name>DeliveryPage</name>
     <message>
         <location filename="../screens/case_submit.py" line="42"/>
-        <location filename="../screens/case_submit.py" line="137"/>
+        <location filename="../screens/case_submit.py" line="142"/>
         <source>办好后，您想怎样领取结果？</source>
         <translation>How would you like to receive the result?</translation>
     </message>
@@ -1120,52 +1120,52 @@
         <translation>Delivery address, down to the door number</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="77"/>
+        <location filename="../screens/case_submit.py" line="82"/>
         <source>EMS 收件地址</source>
         <translation>Address for EMS delivery</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="82"/>
+        <location filename="../screens/case_submit.py" line="87"/>
         <source>联系电话（用于通知办理结果）</source>
         <translation>Phone number (to tell you the result)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="89"/>
+        <location filename="../screens/case_submit.py" line="94"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="90"/>
+        <location filename="../screens/case_submit.py" line="95"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="137"/>
+        <location filename="../screens/case_submit.py" line="142"/>
         <source>请确认联系电话</source>
         <translation>Please check your phone number</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="165"/>
+        <location filename="../screens/case_submit.py" line="170"/>
         <source>邮费由政府承担，您不用付钱。</source>
         <translation>Postage is paid by the government: free for you.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="167"/>
+        <location filename="../screens/case_submit.py" line="172"/>
         <source>邮费 %1 元，收件时付给快递员。</source>
         <translation>Postage CNY %1, paid to the courier on delivery.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="202"/>
+        <location filename="../screens/case_submit.py" line="207"/>
         <source>请选择领取方式。</source>
         <translation>Please choose how to receive the result.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="205"/>
+        <location filename="../screens/case_submit.py" line="210"/>
         <source>请填写收件地址，写到门牌号。</source>
         <translation>Please enter the delivery address, down to the door number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="213"/>
+        <location filename="../screens/case_submit.py" line="218"/>
         <source>电话号码不对，手机号是 1 开头的 11 位数字。</source>
         <translation>This phone number is not right: a mobile number has 11 digits starting with 1.</translation>
     </message>
@@ -1935,108 +1935,118 @@
 <context>
     <name>IdentifyPage</name>
     <message>
-        <location filename="../screens/case_identify.py" line="49"/>
+        <location filename="../screens/case_identify.py" line="50"/>
         <source>请验证身份</source>
         <translation>Prove your identity</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="62"/>
+        <location filename="../screens/case_identify.py" line="63"/>
         <source>请将居民身份证或社会保障卡（社保卡）放在读卡区；没有带证件，可以出示手机上的身份码。</source>
         <translation>Place your resident ID card or social security card on the reader. Without a card, you can show the identity QR code on your phone.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="83"/>
+        <location filename="../screens/case_identify.py" line="84"/>
         <source>扫描身份码</source>
         <translation>Scan identity code</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="85"/>
+        <location filename="../screens/case_identify.py" line="86"/>
         <source>没有证件，手动填写</source>
         <translation>No card: type my details</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="96"/>
+        <location filename="../screens/case_identify.py" line="97"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="109"/>
+        <location filename="../screens/case_identify.py" line="110"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="127"/>
+        <location filename="../screens/case_identify.py" line="128"/>
         <source>确认身份信息</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="124"/>
+        <location filename="../screens/case_identify.py" line="125"/>
         <location filename="../screens/ticket_pages.py" line="198"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="99"/>
+        <location filename="../screens/case_identify.py" line="100"/>
         <source>姓名（与身份证上一致）</source>
         <translation>Name (as on your ID card)</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="112"/>
+        <location filename="../screens/case_identify.py" line="113"/>
         <source>18 位身份证号码</source>
         <translation>18-character ID number</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="125"/>
+        <location filename="../screens/case_identify.py" line="126"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="186"/>
+        <location filename="../screens/case_identify.py" line="185"/>
+        <source>请填写您的姓名，与身份证上一致，然后点下一步</source>
+        <translation>Please type your name as on your ID card, then tap Next.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_identify.py" line="187"/>
+        <source>请输入18位身份证号码，然后点确认身份信息</source>
+        <translation>Please type your 18-character ID number, then tap Confirm.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_identify.py" line="192"/>
         <source>请填写姓名。</source>
         <translation>Please fill in your name.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="212"/>
+        <location filename="../screens/case_identify.py" line="218"/>
         <source>没能读出这张卡，请取下后重新放置。</source>
         <translation>The card could not be read. Please lift it and place it again.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="225"/>
+        <location filename="../screens/case_identify.py" line="231"/>
         <source>这张卡读不到身份信息。请放居民身份证或社保卡，也可以出示身份码。</source>
         <translation>This card carries no identity data we can read. Please use your resident ID card or social security card, or show your identity QR code.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="227"/>
+        <location filename="../screens/case_identify.py" line="233"/>
         <source>证件信息不完整，请重新放置证件。</source>
         <translation>The card could not be read completely. Please place it again.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="228"/>
+        <location filename="../screens/case_identify.py" line="234"/>
         <source>这张证件已过有效期，请使用其他证件或身份码。</source>
         <translation>This card has expired. Please use another card or your identity QR code.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="235"/>
+        <location filename="../screens/case_identify.py" line="241"/>
         <source>请填写姓名和正确的 18 位身份证号码。</source>
         <translation>Enter your name and a valid 18-character ID number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="241"/>
+        <location filename="../screens/case_identify.py" line="247"/>
         <source>请将手机上的身份码对准摄像头…</source>
         <translation>Hold the identity code on your phone up to the camera…</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="253"/>
+        <location filename="../screens/case_identify.py" line="259"/>
         <source>没有识别到身份码，请再试一次。</source>
         <translation>No identity code was found. Please try again.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="258"/>
+        <location filename="../screens/case_identify.py" line="264"/>
         <source>这不是有效的身份码，请出示手机上的身份码。</source>
         <translation>This is not a valid identity code. Please show the identity code on your phone.</translation>
     </message>
     <message>
-        <location filename="../screens/case_identify.py" line="263"/>
+        <location filename="../screens/case_identify.py" line="269"/>
         <source>身份码暂时无法核验，请使用身份证。</source>
         <translation>The identity code cannot be checked now. Please use your ID card.</translation>
     </message>
@@ -3231,32 +3241,32 @@ Applicant: %3</translation>
 <context>
     <name>ReceiptPage</name>
     <message>
-        <location filename="../screens/case_submit.py" line="320"/>
+        <location filename="../screens/case_submit.py" line="325"/>
         <source>申请已提交，办件编号：</source>
         <translation>Submitted. Case number:</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="343"/>
+        <location filename="../screens/case_submit.py" line="348"/>
         <source>评价本次服务</source>
         <translation>Rate this service</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="344"/>
+        <location filename="../screens/case_submit.py" line="349"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="373"/>
+        <location filename="../screens/case_submit.py" line="378"/>
         <source>网络暂时不通：申请已安全保存在本机，联网后自动上传。这是临时编号。</source>
         <translation>The network is down: your application is saved safely here and will be uploaded automatically. This is a provisional number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="376"/>
+        <location filename="../screens/case_submit.py" line="381"/>
         <source>已上传至政务服务平台。</source>
         <translation>Uploaded to the government service platform.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_submit.py" line="378"/>
+        <location filename="../screens/case_submit.py" line="383"/>
         <source>承诺办结：%1（%n 个工作日）</source>
         <translation>
             <numerusform>Promised by: %1 (%n working day)</numerusform>
@@ -3264,37 +3274,37 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="381"/>
+        <location filename="../screens/case_submit.py" line="386"/>
         <source>领取方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="384"/>
+        <location filename="../screens/case_submit.py" line="389"/>
         <source>代办人：%1</source>
         <translation>Submitted by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="386"/>
+        <location filename="../screens/case_submit.py" line="391"/>
         <source>验证码：%1（查询进度、评价时核对用）</source>
         <translation>Receipt code: %1 (to check progress or rate the service)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="400"/>
+        <location filename="../screens/case_submit.py" line="405"/>
         <source>请于%1前到窗口提交：%2</source>
         <translation>Please bring to the window by %1: %2</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="405"/>
+        <location filename="../screens/case_submit.py" line="410"/>
         <source>办理部门：%1</source>
         <translation>Department: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="413"/>
+        <location filename="../screens/case_submit.py" line="418"/>
         <source>请取走打印的受理回执，扫码可查询办理进度。</source>
         <translation>Take your printed receipt; scan its code to follow your case.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="415"/>
+        <location filename="../screens/case_submit.py" line="420"/>
         <source>回执未能打印，请用手机拍下此屏幕。</source>
         <translation>The receipt could not be printed: please photograph this screen.</translation>
     </message>
@@ -3341,57 +3351,57 @@ Applicant: %3</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../screens/case_submit.py" line="221"/>
+        <location filename="../screens/case_submit.py" line="226"/>
         <source>请核对申请信息</source>
         <translation>Check your application</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="236"/>
+        <location filename="../screens/case_submit.py" line="241"/>
         <source>点击“提交”后，申请将保存在本机并上传至政务服务平台。</source>
         <translation>Submit saves your application here and uploads it to the platform.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="240"/>
+        <location filename="../screens/case_submit.py" line="245"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="240"/>
+        <location filename="../screens/case_submit.py" line="245"/>
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="253"/>
+        <location filename="../screens/case_submit.py" line="258"/>
         <source>事项：%1</source>
         <translation>Service: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="254"/>
+        <location filename="../screens/case_submit.py" line="259"/>
         <source>申请人：%1（%2）</source>
         <translation>Applicant: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="258"/>
+        <location filename="../screens/case_submit.py" line="263"/>
         <source>身份核验：%1</source>
         <translation>Identity checked by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="260"/>
+        <location filename="../screens/case_submit.py" line="265"/>
         <source>代办人：%1</source>
         <translation>Submitted by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="265"/>
+        <location filename="../screens/case_submit.py" line="270"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="267"/>
+        <location filename="../screens/case_submit.py" line="272"/>
         <source>材料：</source>
         <translation>Materials:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_submit.py" line="272"/>
+        <location filename="../screens/case_submit.py" line="277"/>
         <source>%1（%n 页）</source>
         <translation>
             <numerusform>%1 (%n page)</numerusform>
@@ -3399,17 +3409,17 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="274"/>
+        <location filename="../screens/case_submit.py" line="279"/>
         <source>%1（到窗口提交）</source>
         <translation>%1 (brought to window)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="275"/>
+        <location filename="../screens/case_submit.py" line="280"/>
         <source>领取方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="276"/>
+        <location filename="../screens/case_submit.py" line="281"/>
         <source>联系电话：%1</source>
         <translation>Phone: %1</translation>
     </message>

@@ -52,14 +52,16 @@ def with_sqlite3(db_file: str) -> Callable[[str], None]:
     def insert(category: str) -> None:
         if not hasattr(local, "db"):
             local.db = sqlite3.connect(db_file, isolation_level=None, check_same_thread=False)
-            local.db.execute("PRAGMA journal_mode=WAL")
+            local.db.execute("PRAGMA busy_timeout=60000")  # first: the others wait, not fail
             local.db.execute("PRAGMA synchronous=FULL")
-            local.db.execute("PRAGMA busy_timeout=60000")
         local.db.execute("BEGIN IMMEDIATE")
         local.db.execute("INSERT INTO tickets VALUES (?, ?)", (uuid.uuid4().hex, category))
         local.db.execute("COMMIT")
 
     with sqlite3.connect(db_file) as db:
+        # WAL once, before any client: switching it needs the database to itself, and 50
+        # threads each switching it at their first insert could fail with "database is locked".
+        db.execute("PRAGMA journal_mode=WAL")
         db.execute("CREATE TABLE IF NOT EXISTS tickets (id TEXT PRIMARY KEY, category TEXT)")
     return insert
 

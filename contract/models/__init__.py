@@ -144,6 +144,15 @@ if TYPE_CHECKING:
         Problem,
         ProblemCode,
     )
+    from contract.models.reports import (
+        MAX_REPORT_DAYS,
+        Cell,
+        ColumnKind,
+        Dimension,
+        ReportColumn,
+        ReportName,
+        ReportTable,
+    )
     from contract.models.stats import (
         CategoryStats,
     )
@@ -298,6 +307,15 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "Problem",
         "ProblemCode",
     ),
+    "reports": (
+        "MAX_REPORT_DAYS",
+        "Cell",
+        "ColumnKind",
+        "Dimension",
+        "ReportColumn",
+        "ReportName",
+        "ReportTable",
+    ),
     "stats": ("CategoryStats",),
     "terminals": (
         "DeviceHealthReport",
@@ -346,6 +364,7 @@ __all__ = [
     "MAX_APPLICANT_CASES",
     "MAX_HELP_CALLS",
     "MAX_INT",
+    "MAX_REPORT_DAYS",
     "PROBLEM_MEDIA_TYPE",
     "SIMPLE_FIELD_KINDS",
     "ApplicantCases",
@@ -378,6 +397,7 @@ __all__ = [
     "CatalogImportReport",
     "CatalogItem",
     "CategoryStats",
+    "Cell",
     "Channel",
     "CheckIn",
     "CitizenAtWindow",
@@ -385,6 +405,7 @@ __all__ = [
     "Clerk",
     "ClerkSignIn",
     "Code",
+    "ColumnKind",
     "CounterInfo",
     "CounterQueues",
     "CounterSession",
@@ -393,6 +414,7 @@ __all__ = [
     "DecisionMade",
     "DeliveryMethod",
     "DeviceHealthReport",
+    "Dimension",
     "EvaluationCreate",
     "EvaluationRecorded",
     "Fee",
@@ -440,6 +462,9 @@ __all__ = [
     "Rating",
     "ReceiptCaseNumber",
     "ReceiptCode",
+    "ReportColumn",
+    "ReportName",
+    "ReportTable",
     "ReturnedCase",
     "ScreenKey",
     "ServiceOutcome",

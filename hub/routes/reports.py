@@ -1,0 +1,33 @@
+"""Reports for the district office and hall managers (admin token until the console's
+sign-in exists)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
+
+from contract import models as m
+from hub import reports
+from hub.auth import ContextDep, require_admin
+from hub.routes import problems
+
+router = APIRouter(tags=["reports"])
+
+
+@router.get(
+    "/reports/{name}",
+    response_model=m.ReportTable,
+    responses=problems(401, 403, 422),
+    dependencies=[Depends(require_admin)],
+)
+def report(
+    name: m.ReportName,
+    ctx: ContextDep,
+    first: Annotated[date, Query(alias="from")],
+    last: Annotated[date, Query(alias="to")],
+    by: m.Dimension = m.Dimension.ALL,
+) -> m.ReportTable:
+    """One report over whole days ``from`` to ``to`` (hall time), a row per value of ``by``."""
+    return reports.run(ctx, name, first, last, by)

@@ -1,0 +1,308 @@
+"""Reports against an independent computation: a few simulated days written through the hub's
+API (hub.simulator), then every report and dimension compared, cell by cell, with figures
+computed here from the simulation's own log, never from the hub's database.
+
+The days: a Monday, a Tuesday with window W04 paused all day (its housing tickets are never
+called: given up), a Saturday nobody came. Runs on PostgreSQL too (KIOSK_TEST_PG_URL)."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import httpx
+import pytest
+from sqlalchemy import Column, Float, Integer, MetaData, String, Table, insert, select
+
+from contract import models as m
+from hub import reports
+from hub.embedded import EmbeddedHub
+from hub.reports.sql import spreads
+from hub.simulator import Day, SimLog, SimTicket, simulate
+from kiosk.cli import main
+from tests.hub.conftest import PG_URL, FakeClock, _reset_pg
+
+TZ = ZoneInfo("Asia/Shanghai")
+MONDAY, TUESDAY, SATURDAY = date(2026, 3, 2), date(2026, 3, 3), date(2026, 3, 7)
+FIRST, LAST = date(2026, 3, 1), date(2026, 3, 8)
+TODAY = date(2026, 3, 9)
+D = m.Dimension
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def simulated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[EmbeddedHub, SimLog]]:
+    if PG_URL:
+        _reset_pg(PG_URL)
+    clock = FakeClock(datetime(2026, 3, 1, 12, tzinfo=UTC))
+    hub = EmbeddedHub(tmp_path_factory.mktemp("reports"), clock=clock, db_url=PG_URL)
+    hub.start()
+    try:
+        days = [Day(MONDAY, 45), Day(TUESDAY, 45, paused_windows=("W04",)), Day(SATURDAY, 0)]
+        log = simulate(hub.base_url, hub.admin_token, clock, days, seed=7)
+        clock.set(datetime(2026, 3, 9, 1, tzinfo=UTC))  # the next Monday morning
+        yield hub, log
+    finally:
+        hub.stop()
+
+
+# -- the independent computation -------------------------------------------------------------
+
+
+def nearest_rank(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[math.ceil(p * len(ordered)) - 1]
+
+
+def minutes_of(values: list[float]) -> list[float | None]:
+    if not values:
+        return [None, None, None]
+    figures = (sum(values) / len(values), nearest_rank(values, 0.5), nearest_rank(values, 0.9))
+    return [round(x / 60, 2) for x in figures]
+
+
+def share(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None
+
+
+def seconds(start: datetime | None, end: datetime | None) -> float:
+    assert start is not None and end is not None
+    return (end - start).total_seconds()
+
+
+def local(at: datetime) -> datetime:
+    return at.astimezone(TZ)
+
+
+def ticket_key(by: m.Dimension) -> Callable[[SimTicket], Any]:
+    return {
+        D.ALL: lambda t: "all",
+        D.SITE: lambda t: t.site,
+        D.QUEUE: lambda t: t.queue,
+        D.WINDOW: lambda t: t.counter or "",
+        D.CLERK: lambda t: t.clerk or "",
+        D.ITEM: lambda t: t.item or "",
+        D.DAY: lambda t: t.day.isoformat(),
+        D.HOUR: lambda t: local(t.issued_at).hour,
+        D.WEEKDAY: lambda t: t.day.isoweekday(),
+    }[by]
+
+
+def expected_queue(log: SimLog, by: m.Dimension) -> dict[Any, list[Any]]:
+    groups: dict[Any, list[SimTicket]] = defaultdict(list)
+    for ticket in log.tickets.values():
+        groups[ticket_key(by)(ticket)].append(ticket)
+    if by is D.DAY:
+        for n in range((LAST - FIRST).days + 1):
+            groups.setdefault((FIRST + timedelta(days=n)).isoformat(), [])
+    rows = {}
+    for key, tickets in groups.items():
+        done = [t for t in tickets if t.state == "done"]
+        started = [t for t in tickets if t.started_at]
+        called = [t for t in tickets if t.called_at]
+        rated = [t for t in done if t.rating is not None]
+        waits = [seconds(t.issued_at, t.called_at) for t in called if not t.transferred_from]
+        walks = [seconds(t.last_called_at, t.started_at) for t in started]
+        services = [seconds(t.started_at, t.ended_at) for t in done]
+        given_up = [t for t in tickets if t.state == "issued" and t.day < TODAY]
+        no_appointments = None if by in (D.SITE, D.WINDOW, D.CLERK) else 0
+        rows[key] = [
+            len(tickets), len(done), sum(t.state == "no_show" for t in tickets), len(given_up),
+            sum(t.state == "transferred" for t in tickets),
+            *minutes_of(waits), *minutes_of(walks), *minutes_of(services),
+            share(sum(t.recalls == 0 for t in started), len(started)),
+            share(sum(t.recalls > 0 for t in called), len(called)),
+            len(rated), share(len(rated), len(done)), no_appointments, None,
+        ]  # fmt: skip
+    return rows
+
+
+def rating_key(by: m.Dimension) -> Callable[[SimTicket], Any]:
+    assert_rated = lambda t: t.rated_at  # noqa: E731
+    return {
+        D.DAY: lambda t: local(assert_rated(t)).date().isoformat(),
+        D.HOUR: lambda t: local(assert_rated(t)).hour,
+        D.WEEKDAY: lambda t: local(assert_rated(t)).isoweekday(),
+    }.get(by, ticket_key(by))
+
+
+def expected_ratings(log: SimLog, by: m.Dimension) -> dict[Any, list[Any]]:
+    groups: dict[Any, list[SimTicket]] = defaultdict(list)
+    for ticket in log.tickets.values():
+        if ticket.rating is not None:
+            groups[rating_key(by)(ticket)].append(ticket)
+    if by is D.DAY:
+        for n in range((LAST - FIRST).days + 1):
+            groups.setdefault((FIRST + timedelta(days=n)).isoformat(), [])
+    rows = {}
+    for key, rated in groups.items():
+        levels = [sum(t.rating == level for t in rated) for level in (5, 4, 3, 2, 1)]
+        bad = [t for t in rated if t.rating is not None and t.rating <= 2]
+        reasons = [sum(reason.value in t.reasons for t in bad) for reason in m.BadReason]
+        rows[key] = [
+            len(rated), *levels, share(levels[0] + levels[1], len(rated)),
+            len(bad), share(len(bad), len(rated)), 0, None if not bad else 0.0, *reasons,
+        ]  # fmt: skip
+    return rows
+
+
+def assert_same(table: m.ReportTable, expected: dict[Any, list[Any]]) -> None:
+    got = {row[0]: row[1:] for row in table.rows}
+    assert sorted(got, key=str) == sorted(expected, key=str), f"{table.name} by {table.by}"
+    for key, cells in expected.items():
+        for column, want, have in zip(table.columns[1:], cells, got[key], strict=True):
+            where = f"{table.name} by {table.by.value}, {key!r}, {column.key}"
+            if want is None or have is None:
+                assert have == want, where
+            elif column.kind is m.ColumnKind.MINUTES:
+                assert have == pytest.approx(want, abs=0.011), where
+            else:
+                assert have == pytest.approx(want, abs=1e-4), where
+
+
+# -- the tests -------------------------------------------------------------------------------
+
+
+def test_the_simulation_covers_what_the_reports_must_handle(
+    simulated: tuple[EmbeddedHub, SimLog],
+) -> None:
+    """The slice has every case the reports distinguish, or the comparisons below prove less."""
+    _, log = simulated
+    tickets = list(log.tickets.values())
+    states = {t.state for t in tickets}
+    assert {"done", "no_show", "transferred", "issued"} <= states
+    assert any(t.transferred_from for t in tickets)
+    assert any(t.recalls for t in tickets if t.started_at)
+    assert any(t.rating is not None and t.rating <= 2 for t in tickets)
+    assert len({t.site for t in tickets}) == 2
+    assert not any(t.counter == "W04" for t in tickets if t.day == TUESDAY)
+    assert not any(t.day == SATURDAY for t in tickets)
+
+
+EXPECTED = {m.ReportName.QUEUE: expected_queue, m.ReportName.RATINGS: expected_ratings}
+
+
+@pytest.mark.parametrize("by", list(m.Dimension))
+@pytest.mark.parametrize("name", list(m.ReportName))
+def test_report_matches_the_simulation(
+    simulated: tuple[EmbeddedHub, SimLog], name: m.ReportName, by: m.Dimension
+) -> None:
+    hub, log = simulated
+    table = reports.run(hub.context, name, FIRST, LAST, by)
+    assert_same(table, EXPECTED[name](log, by))
+
+
+def test_a_paused_window_and_an_empty_day_show_as_such(
+    simulated: tuple[EmbeddedHub, SimLog],
+) -> None:
+    hub, _ = simulated
+    by_day = reports.run(hub.context, m.ReportName.QUEUE, FIRST, LAST, D.DAY)
+    saturday = next(row for row in by_day.rows if row[0] == SATURDAY.isoformat())
+    assert saturday[1:6] == [0, 0, 0, 0, 0] and saturday[6] is None  # no figures, no wait
+    housing = reports.run(hub.context, m.ReportName.QUEUE, TUESDAY, TUESDAY, D.QUEUE)
+    row = next(r for r in housing.rows if r[0] == "housing")
+    assert row[1] > 0 and row[2] == 0 and row[4] == row[1]  # every housing ticket given up
+
+
+def test_percentiles_take_the_nearest_rank_with_ties(
+    simulated: tuple[EmbeddedHub, SimLog],
+) -> None:
+    hub, _ = simulated
+    table = Table(
+        "report_spread_check",
+        MetaData(),
+        Column("id", Integer, primary_key=True),
+        Column("k", String(8)),
+        Column("v", Float),
+    )
+    engine = hub.context.engine
+    table.create(engine)
+    try:
+        rows = [("a", v) for v in (5, 1, 2, 2, 2, 9, 2, 3, 2, 4)] + [("b", 7.0)]
+        with engine.begin() as connection:
+            connection.execute(insert(table), [{"k": k, "v": v} for k, v in rows])
+        with hub.context.reading() as session:
+            result = spreads(session, select(table.c.k.label("k"), table.c.v.label("v")))
+    finally:
+        table.drop(engine)
+    values = [v for k, v in rows if k == "a"]
+    assert result["a"].p50 == nearest_rank(values, 0.5) == 2  # five 2s around the middle
+    assert result["a"].p90 == nearest_rank(values, 0.9) == 5
+    assert result["a"].mean == pytest.approx(3.2) and result["a"].count == 10
+    assert (result["b"].p50, result["b"].p90) == (7, 7)
+
+
+# -- over HTTP and from the command line -------------------------------------------------
+
+
+def _get(hub: EmbeddedHub, path: str, token: str | None = None) -> httpx.Response:
+    headers = {"Authorization": f"Bearer {token or hub.admin_token}"}
+    return httpx.get(f"{hub.base_url}/api/v1{path}", headers=headers, timeout=30)
+
+
+def test_the_report_endpoint_answers_the_table(simulated: tuple[EmbeddedHub, SimLog]) -> None:
+    hub, log = simulated
+    answer = _get(hub, f"/reports/queue?from={FIRST}&to={LAST}&by=window")
+    assert answer.status_code == 200
+    table = m.ReportTable.model_validate(answer.json())
+    assert_same(table, expected_queue(log, D.WINDOW))
+    assert _get(hub, f"/reports/queue?from={FIRST}&to={LAST}", token="wrong").status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("query", "says"),
+    [
+        (f"/reports/queue?from={LAST}&to={FIRST}", "ends"),
+        (f"/reports/queue?from={FIRST}&to={LAST}&by=street", "by"),
+        (f"/reports/visits?from={FIRST}&to={LAST}", "name"),
+        ("/reports/queue?from=2020-01-01&to=2026-01-01", "731"),
+        (f"/reports/queue?from=2026-02-30&to={LAST}", "from"),
+    ],
+)
+def test_bad_report_requests_get_a_clear_problem(
+    simulated: tuple[EmbeddedHub, SimLog], query: str, says: str
+) -> None:
+    hub, _ = simulated
+    answer = _get(hub, query)
+    assert answer.status_code == 422
+    assert answer.headers["content-type"].startswith("application/problem+json")
+    assert says in answer.text
+
+
+def test_the_command_writes_json_csv_and_xlsx(
+    simulated: tuple[EmbeddedHub, SimLog], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from openpyxl import load_workbook
+
+    hub, log = simulated
+    db = hub.db_url
+    period = ["--from", str(FIRST), "--to", str(LAST), "--db", db]
+    assert main(["report", "ratings", *period, "--by", "clerk", "--json"]) == 0
+    table = m.ReportTable.model_validate(json.loads(capsys.readouterr().out))
+    assert_same(table, expected_ratings(log, D.CLERK))
+
+    assert (
+        main(["report", "queue", *period, "--by", "queue", "--csv", str(tmp_path / "q.csv")]) == 0
+    )
+    lines = (tmp_path / "q.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("队列 Queue,取号数 Tickets issued,")
+    assert len(lines) == 1 + len(expected_queue(log, D.QUEUE))
+
+    assert (
+        main(["report", "queue", *period, "--by", "day", "--xlsx", str(tmp_path / "q.xlsx")]) == 0
+    )
+    sheet = load_workbook(tmp_path / "q.xlsx").active
+    assert sheet is not None
+    heading = [c.value for c in sheet[2]]
+    assert heading[:2] == ["日期 Day", "取号数 Tickets issued"]
+    days = [row[0] for row in sheet.iter_rows(min_row=3, values_only=True)]
+    assert days == [(FIRST + timedelta(days=n)).isoformat() for n in range(8)]
+
+    assert main(["report", "queue", "--from", str(LAST), "--to", str(FIRST), "--db", db]) == 2
+    assert "before it starts" in capsys.readouterr().err

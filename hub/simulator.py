@@ -127,6 +127,7 @@ class Simulation:
         self.queues: dict[str, list[str | None]] = {}  # category: its items (None: no item)
         self.window_queues: dict[str, list[str]] = {}
         self.real_name: set[str] = set()  # queues that need the citizen's ID number
+        self.idle: set[str] = set()  # windows that found nobody waiting: woken by an arrival
 
     # -- set-up ----------------------------------------------------------------------------
 
@@ -173,6 +174,7 @@ class Simulation:
         for counter in working:
             first_call = local(OPEN) + timedelta(seconds=self.random.uniform(0, 120))
             self.at(first_call, self._free(counter))
+        self.idle.clear()
         while self._events:
             when, _, action = heapq.heappop(self._events)
             self.clock.set(when)
@@ -200,6 +202,7 @@ class Simulation:
         if queue in self.real_name:
             body["id_number"] = self._someone()
         issued = self.hall.call(f"kiosk-{site}", "POST", "/tickets", body)
+        self._wake(now, queue)
         self.log.tickets[issued["ticket_id"]] = SimTicket(
             ticket_id=issued["ticket_id"], site=site, queue=queue, item=item, day=plan.day,
             issued_at=now,
@@ -223,8 +226,8 @@ class Simulation:
         if now >= self.close_at:
             return
         called = self._desk(counter, "POST", "/call-next", missing_ok=True)
-        if called is None:  # nobody waiting: look again in a while
-            self.at(now + timedelta(seconds=self.random.uniform(30, 120)), self._free(counter))
+        if called is None:  # nobody waiting: call again when someone comes
+            self.idle.add(counter)
             return
         ticket = self.log.tickets[called["ticket_id"]]
         ticket.state, ticket.counter, ticket.clerk = "called", counter, SAMPLE_WINDOWS[counter]
@@ -240,6 +243,13 @@ class Simulation:
             self.at(now + timedelta(seconds=20), lambda t: self._recall(t, counter, ticket))
             walk += 20
         self.at(now + timedelta(seconds=walk), lambda t: self._start(t, counter, ticket))
+
+    def _wake(self, now: datetime, queue: str) -> None:
+        """The idle windows of ``queue`` notice the newcomer, each after a few seconds."""
+        for counter in sorted(self.idle):
+            if queue in self.window_queues[counter]:
+                self.idle.discard(counter)
+                self.at(now + timedelta(seconds=self.random.uniform(2, 15)), self._free(counter))
 
     def _recall(self, now: datetime, counter: str, ticket: SimTicket) -> None:
         self._desk(counter, "POST", f"/tickets/{ticket.ticket_id}/recall")
@@ -273,6 +283,7 @@ class Simulation:
             "category_code": queue, "note": "转其他业务",
         })  # fmt: skip
         ticket.state, ticket.ended_at = "transferred", now
+        self._wake(now, queue)
         self.log.tickets[new["ticket_id"]] = SimTicket(
             ticket_id=new["ticket_id"], site=ticket.site, queue=queue, item=None,
             day=ticket.day, issued_at=ticket.issued_at, transferred_from=ticket.ticket_id,

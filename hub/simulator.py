@@ -1,11 +1,13 @@
-"""A seeded simulation of a hall's days, written through the hub's own API over HTTP: kiosks at
-several sites issue tickets, clerks sign in at windows and call, recall, serve, transfer and
-mark no-shows, citizens rate on the pad. It drives a hub whose clock it sets (an
-``EmbeddedHub`` started with a settable clock), and keeps its own log of what happened and when,
-so that reports can be checked against a computation that does not read the hub's database.
+"""A seeded simulation of a hall's days: kiosks at several sites issue tickets, clerks sign in at
+windows and call, recall, serve, transfer and mark no-shows, citizens rate on the pad. It keeps
+its own log of what happened and when (``SimLog``), so that reports can be checked against a
+computation that does not read the hub's database.
 
-The sample hall's queues, windows and clerks are used (the hub must be seeded with them). One
-window can be kept paused all day, and a day can be given with nobody coming."""
+The citizens and clerks act on a ``Hall``: ``HttpHall`` is a hub driven through its own API (an
+``EmbeddedHub`` whose clock the simulation sets), with the sample hall's queues, windows and
+clerks; ``hub.sim_year.ModelHall`` is an in-memory model of the same calling rules, for a year
+of a district, too long to play through HTTP. One window can be kept paused all day, and a day
+can be given with nobody coming."""
 
 from __future__ import annotations
 
@@ -34,6 +36,13 @@ class SettableClock(Protocol):
     def set(self, value: datetime) -> None: ...
 
 
+class NoClock:
+    """For a hall that keeps no time of its own (the model)."""
+
+    def set(self, value: datetime) -> None:
+        pass
+
+
 @dataclass
 class SimTicket:
     """One ticket as the simulation saw it (times UTC, as the hub stores them)."""
@@ -44,6 +53,7 @@ class SimTicket:
     item: str | None
     day: date
     issued_at: datetime
+    priority: str = "normal"
     transferred_from: str | None = None
     state: str = "issued"
     counter: str | None = None
@@ -73,24 +83,100 @@ class Day:
     paused_windows: tuple[str, ...] = ()
 
 
+@dataclass
+class Layout:
+    """What the simulation needs to know of a hall."""
+
+    queues: dict[str, list[str | None]]  # category: its items (None: a ticket without item)
+    real_name: set[str]  # categories that need the citizen's ID number
+    windows: dict[str, str]  # window: the clerk working it
+    window_queues: dict[str, list[str]]  # window: the categories it calls
+
+
 class SimulationError(RuntimeError):
     """The hub answered the simulation with an error it did not expect."""
 
 
-class Hall:
-    """The hub as the simulation's terminals see it: one HTTP client, a token per terminal."""
+class Hall(Protocol):
+    def layout(self, sites: list[str]) -> Layout: ...
+    def open_window(self, counter: str, clerk: str, *, paused: bool) -> None: ...
+    def close_window(self, counter: str) -> None: ...
+    def issue(self, site: str, now: datetime, body: dict[str, Any]) -> str: ...
+    def call_next(self, counter: str) -> str | None: ...
+    def act(self, counter: str, ticket_id: str, action: str) -> None: ...
+    def transfer(self, counter: str, ticket_id: str, queue: str) -> str: ...
+    def rate(self, site: str, ticket_id: str, level: int, reasons: tuple[str, ...]) -> None: ...
+
+
+class HttpHall:
+    """A hub through its API: one HTTP client, a token per terminal."""
 
     def __init__(self, client: httpx.Client, admin_token: str) -> None:
         self.client = client
         self.admin_token = admin_token
         self.tokens: dict[str, str] = {}
 
-    def register(self, terminal_id: str, mode: str, site: str) -> None:
+    def layout(self, sites: list[str]) -> Layout:
+        for site in sites:
+            self._register(f"kiosk-{site}", "hall", site)
+            self._register(f"pad-{site}", "rating-pad", site)
+        for counter in SAMPLE_WINDOWS:
+            self._register(f"desk-{counter}", "counter", sites[0])
+        kiosk = f"kiosk-{sites[0]}"
+        catalog = self._call(kiosk, "GET", "/catalog")["items"]
+        queues: dict[str, list[str | None]] = {}
+        real_name = set()
+        for category in self._call(kiosk, "GET", "/ticket-categories"):
+            items = [i["code"] for i in catalog if i["ticket_category"] == category["code"]]
+            queues[category["code"]] = [None, *items]
+            if category["real_name_limit"]:
+                real_name.add(category["code"])
+        window_queues = {
+            info["code"]: info["category_codes"]
+            for info in self._call("desk-W01", "GET", "/counters")
+        }
+        return Layout(queues, real_name, dict(SAMPLE_WINDOWS), window_queues)
+
+    def open_window(self, counter: str, clerk: str, *, paused: bool) -> None:
+        self._desk(counter, "POST", "/sign-in", {"staff_no": clerk, "pin": SAMPLE_PIN})
+        if paused:
+            self._desk(counter, "PUT", "/state", {"state": "paused", "reason": "meeting"})
+
+    def close_window(self, counter: str) -> None:
+        self._desk(counter, "POST", "/sign-out")
+
+    def issue(self, site: str, now: datetime, body: dict[str, Any]) -> str:
+        ticket_id: str = self._call(f"kiosk-{site}", "POST", "/tickets", body)["ticket_id"]
+        return ticket_id
+
+    def call_next(self, counter: str) -> str | None:
+        called = self._desk(counter, "POST", "/call-next", missing_ok=True)
+        return None if called is None else str(called["ticket_id"])
+
+    def act(self, counter: str, ticket_id: str, action: str) -> None:
+        body = {"outcome": "done"} if action == "finish" else None
+        self._desk(counter, "POST", f"/tickets/{ticket_id}/{action}", body)
+
+    def transfer(self, counter: str, ticket_id: str, queue: str) -> str:
+        body = {"category_code": queue, "note": "转其他业务"}
+        new: str = self._desk(counter, "POST", f"/tickets/{ticket_id}/transfer", body)["ticket_id"]
+        return new
+
+    def rate(self, site: str, ticket_id: str, level: int, reasons: tuple[str, ...]) -> None:
+        self._call(f"pad-{site}", "POST", "/evaluations", {
+            "subject_type": "ticket", "subject_id": ticket_id, "rating": level,
+            "reasons": list(reasons), "channel": "4",
+        })  # fmt: skip
+
+    def _register(self, terminal_id: str, mode: str, site: str) -> None:
         body = {"terminal_id": terminal_id, "mode": mode, "site_code": site}
         answer = self._send("POST", "/terminals", self.admin_token, body)
         self.tokens[terminal_id] = answer["token"]
 
-    def call(
+    def _desk(self, counter: str, method: str, path: str, body: Any = None, **kw: Any) -> Any:
+        return self._call(f"desk-{counter}", method, f"/counters/{counter}{path}", body, **kw)
+
+    def _call(
         self, terminal: str, method: str, path: str, body: Any = None, *, missing_ok: bool = False
     ) -> Any:
         return self._send(method, path, self.tokens[terminal], body, missing_ok=missing_ok)
@@ -124,28 +210,9 @@ class Simulation:
         self.log = SimLog(sites=list(sites))
         self._events: list[tuple[datetime, int, Callable[[datetime], None]]] = []
         self._order = itertools.count()
-        self.queues: dict[str, list[str | None]] = {}  # category: its items (None: no item)
-        self.window_queues: dict[str, list[str]] = {}
-        self.real_name: set[str] = set()  # queues that need the citizen's ID number
+        self.hall_layout = hall.layout(self.log.sites)
         self.idle: set[str] = set()  # windows that found nobody waiting: woken by an arrival
-
-    # -- set-up ----------------------------------------------------------------------------
-
-    def prepare(self) -> None:
-        for site in self.log.sites:
-            self.hall.register(f"kiosk-{site}", "hall", site)
-            self.hall.register(f"pad-{site}", "rating-pad", site)
-        for counter in SAMPLE_WINDOWS:
-            self.hall.register(f"desk-{counter}", "counter", self.log.sites[0])
-        kiosk = f"kiosk-{self.log.sites[0]}"
-        catalog = self.hall.call(kiosk, "GET", "/catalog")["items"]
-        for category in self.hall.call(kiosk, "GET", "/ticket-categories"):
-            items = [i["code"] for i in catalog if i["ticket_category"] == category["code"]]
-            self.queues[category["code"]] = [None, *items]
-            if category["real_name_limit"]:
-                self.real_name.add(category["code"])
-        for info in self.hall.call("desk-W01", "GET", "/counters"):
-            self.window_queues[info["code"]] = info["category_codes"]
+        self.rate_share = 0.6  # of services finished, how many the citizen rates
 
     # -- the event queue -------------------------------------------------------------------
 
@@ -155,57 +222,48 @@ class Simulation:
     def run_day(self, plan: Day) -> None:
         local = lambda t: datetime.combine(plan.day, t, self.tz).astimezone(UTC)  # noqa: E731
         self.close_at = local(CLOSE)
-        start = local(OPEN) - timedelta(minutes=5)
-        working = [w for w in SAMPLE_WINDOWS if w not in plan.paused_windows]
-        self.clock.set(start)
-        for counter, staff_no in SAMPLE_WINDOWS.items():
-            desk = f"desk-{counter}"
-            self.hall.call(desk, "POST", f"/counters/{counter}/sign-in", {
-                "staff_no": staff_no, "pin": SAMPLE_PIN,
-            })  # fmt: skip
-            if counter in plan.paused_windows:
-                self.hall.call(desk, "PUT", f"/counters/{counter}/state", {
-                    "state": "paused", "reason": "meeting",
-                })  # fmt: skip
+        windows = self.hall_layout.windows
+        self.clock.set(local(OPEN) - timedelta(minutes=5))
+        for counter, clerk in windows.items():
+            self.hall.open_window(counter, clerk, paused=counter in plan.paused_windows)
         span = (local(LAST_ARRIVAL) - local(OPEN)).total_seconds()
         arrivals = sorted(self.random.uniform(0, span) for _ in range(plan.arrivals))
         for offset in arrivals:
             self.at(local(OPEN) + timedelta(seconds=offset), lambda now: self._arrive(now, plan))
-        for counter in working:
-            first_call = local(OPEN) + timedelta(seconds=self.random.uniform(0, 120))
-            self.at(first_call, self._free(counter))
+        for counter in windows:
+            if counter not in plan.paused_windows:
+                first_call = local(OPEN) + timedelta(seconds=self.random.uniform(0, 120))
+                self.at(first_call, self._free(counter))
         self.idle.clear()
+        last = self.close_at
         while self._events:
-            when, _, action = heapq.heappop(self._events)
-            self.clock.set(when)
-            action(when)
-        self.clock.set(max(self.close_at, self._last_time(plan.day)) + timedelta(minutes=1))
-        for counter in SAMPLE_WINDOWS:
-            self.hall.call(f"desk-{counter}", "POST", f"/counters/{counter}/sign-out")
-
-    def _last_time(self, day: date) -> datetime:
-        ends = [t.ended_at or t.issued_at for t in self.log.tickets.values() if t.day == day]
-        return max(ends, default=self.close_at)
+            last, _, action = heapq.heappop(self._events)
+            self.clock.set(last)
+            action(last)
+        self.clock.set(max(self.close_at, last) + timedelta(minutes=1))
+        for counter in windows:
+            self.hall.close_window(counter)
 
     # -- citizens --------------------------------------------------------------------------
 
     def _arrive(self, now: datetime, plan: Day) -> None:
+        queues = self.hall_layout.queues
         site = self.random.choice(self.log.sites)
-        weights = [5, 3, 2, 1, 2][: len(self.queues)]
-        queue = self.random.choices(list(self.queues), weights=weights)[0]
-        item = self.random.choice(self.queues[queue])
+        weights = [5, 3, 2, 1, 2][: len(queues)]
+        queue = self.random.choices(list(queues), weights=weights + [1] * (len(queues) - 5))[0]
+        item = self.random.choice(queues[queue])
         body: dict[str, Any] = {"category_code": queue}
         if item is not None:
             body["item_code"] = item
-        if self.random.random() < 0.1:
-            body["priority"] = "priority"
-        if queue in self.real_name:
+        priority = "priority" if self.random.random() < 0.1 else "normal"
+        body["priority"] = priority
+        if queue in self.hall_layout.real_name:
             body["id_number"] = self._someone()
-        issued = self.hall.call(f"kiosk-{site}", "POST", "/tickets", body)
+        ticket_id = self.hall.issue(site, now, body)
         self._wake(now, queue)
-        self.log.tickets[issued["ticket_id"]] = SimTicket(
-            ticket_id=issued["ticket_id"], site=site, queue=queue, item=item, day=plan.day,
-            issued_at=now,
+        self.log.tickets[ticket_id] = SimTicket(
+            ticket_id=ticket_id, site=site, queue=queue, item=item, day=plan.day,
+            issued_at=now, priority=priority,
         )  # fmt: skip
 
     def _someone(self) -> str:
@@ -219,18 +277,23 @@ class Simulation:
     def _free(self, counter: str) -> Callable[[datetime], None]:
         return lambda now: self._call_next(now, counter)
 
-    def _desk(self, counter: str, method: str, path: str, body: Any = None, **kw: Any) -> Any:
-        return self.hall.call(f"desk-{counter}", method, f"/counters/{counter}{path}", body, **kw)
+    def _wake(self, now: datetime, queue: str) -> None:
+        """The idle windows of ``queue`` notice the newcomer, each after a few seconds."""
+        for counter in sorted(self.idle):
+            if queue in self.hall_layout.window_queues[counter]:
+                self.idle.discard(counter)
+                self.at(now + timedelta(seconds=self.random.uniform(2, 15)), self._free(counter))
 
     def _call_next(self, now: datetime, counter: str) -> None:
         if now >= self.close_at:
             return
-        called = self._desk(counter, "POST", "/call-next", missing_ok=True)
-        if called is None:  # nobody waiting: call again when someone comes
+        ticket_id = self.hall.call_next(counter)
+        if ticket_id is None:  # nobody waiting: call again when someone comes
             self.idle.add(counter)
             return
-        ticket = self.log.tickets[called["ticket_id"]]
-        ticket.state, ticket.counter, ticket.clerk = "called", counter, SAMPLE_WINDOWS[counter]
+        ticket = self.log.tickets[ticket_id]
+        ticket.state, ticket.counter = "called", counter
+        ticket.clerk = self.hall_layout.windows[counter]
         ticket.called_at = ticket.called_at or now
         ticket.last_called_at, ticket.recalls = now, 0
         fate = self.random.random()
@@ -244,49 +307,41 @@ class Simulation:
             walk += 20
         self.at(now + timedelta(seconds=walk), lambda t: self._start(t, counter, ticket))
 
-    def _wake(self, now: datetime, queue: str) -> None:
-        """The idle windows of ``queue`` notice the newcomer, each after a few seconds."""
-        for counter in sorted(self.idle):
-            if queue in self.window_queues[counter]:
-                self.idle.discard(counter)
-                self.at(now + timedelta(seconds=self.random.uniform(2, 15)), self._free(counter))
-
     def _recall(self, now: datetime, counter: str, ticket: SimTicket) -> None:
-        self._desk(counter, "POST", f"/tickets/{ticket.ticket_id}/recall")
+        self.hall.act(counter, ticket.ticket_id, "recall")
         ticket.recalls += 1
         ticket.last_called_at = now
 
     def _no_show(self, now: datetime, counter: str, ticket: SimTicket) -> None:
-        self._desk(counter, "POST", f"/tickets/{ticket.ticket_id}/no-show")
+        self.hall.act(counter, ticket.ticket_id, "no-show")
         ticket.state, ticket.ended_at = "no_show", now
         self.at(now + timedelta(seconds=5), self._free(counter))
 
     def _start(self, now: datetime, counter: str, ticket: SimTicket) -> None:
-        self._desk(counter, "POST", f"/tickets/{ticket.ticket_id}/start")
+        self.hall.act(counter, ticket.ticket_id, "start")
         ticket.state, ticket.started_at = "serving", now
         minutes = min(60.0, self.random.lognormvariate(1.8, 0.5))
         self.at(now + timedelta(minutes=minutes), lambda t: self._end(t, counter, ticket))
 
     def _end(self, now: datetime, counter: str, ticket: SimTicket) -> None:
-        others = [q for q in self.queues if q != ticket.queue]
+        others = [q for q in self.hall_layout.queues if q != ticket.queue]
         if ticket.transferred_from is None and self.random.random() < 0.05 and others:
             self._transfer(now, counter, ticket, self.random.choice(others))
         else:
-            self._desk(counter, "POST", f"/tickets/{ticket.ticket_id}/finish", {"outcome": "done"})
+            self.hall.act(counter, ticket.ticket_id, "finish")
             ticket.state, ticket.ended_at = "done", now
-            if self.random.random() < 0.6:
+            if self.random.random() < self.rate_share:
                 self.at(now + timedelta(seconds=8), lambda t: self._rate(t, ticket))
         self.at(now + timedelta(seconds=self.random.uniform(5, 40)), self._free(counter))
 
     def _transfer(self, now: datetime, counter: str, ticket: SimTicket, queue: str) -> None:
-        new = self._desk(counter, "POST", f"/tickets/{ticket.ticket_id}/transfer", {
-            "category_code": queue, "note": "转其他业务",
-        })  # fmt: skip
+        new = self.hall.transfer(counter, ticket.ticket_id, queue)
         ticket.state, ticket.ended_at = "transferred", now
         self._wake(now, queue)
-        self.log.tickets[new["ticket_id"]] = SimTicket(
-            ticket_id=new["ticket_id"], site=ticket.site, queue=queue, item=None,
-            day=ticket.day, issued_at=ticket.issued_at, transferred_from=ticket.ticket_id,
+        self.log.tickets[new] = SimTicket(
+            ticket_id=new, site=ticket.site, queue=queue, item=None, day=ticket.day,
+            issued_at=ticket.issued_at, priority=ticket.priority,
+            transferred_from=ticket.ticket_id,
         )  # fmt: skip
 
     def _rate(self, now: datetime, ticket: SimTicket) -> None:
@@ -294,10 +349,7 @@ class Simulation:
         reasons: tuple[str, ...] = ()
         if level <= 2:
             reasons = tuple(sorted(self.random.sample(["attitude", "long_wait", "efficiency"], 2)))
-        self.hall.call(f"pad-{ticket.site}", "POST", "/evaluations", {
-            "subject_type": "ticket", "subject_id": ticket.ticket_id, "rating": level,
-            "reasons": list(reasons), "channel": "4",
-        })  # fmt: skip
+        self.hall.rate(ticket.site, ticket.ticket_id, level, reasons)
         ticket.rating, ticket.reasons, ticket.rated_at = level, reasons, now
 
 
@@ -314,9 +366,8 @@ def simulate(
     """Simulate ``days`` against the hub at ``base_url``; the log of what happened."""
     with httpx.Client(base_url=base_url, timeout=60) as client:
         simulation = Simulation(
-            Hall(client, admin_token), clock, seed=seed, sites=sites, tz=ZoneInfo(time_zone)
+            HttpHall(client, admin_token), clock, seed=seed, sites=sites, tz=ZoneInfo(time_zone)
         )
-        simulation.prepare()
         for plan in days:
             simulation.run_day(plan)
     return simulation.log

@@ -306,3 +306,27 @@ def test_the_command_writes_json_csv_and_xlsx(
 
     assert main(["report", "queue", "--from", str(LAST), "--to", str(FIRST), "--db", db]) == 2
     assert "before it starts" in capsys.readouterr().err
+
+
+def test_the_bulk_writer_stores_what_the_hub_stores(
+    simulated: tuple[EmbeddedHub, SimLog], tmp_path: Path
+) -> None:
+    """The year of the benchmark is written in bulk (hub.sim_year); the same log written that
+    way into an SQLite file gives every report the hub's own database gives, cell for cell."""
+    from hub.app import create_app
+    from hub.sim_year import write_log
+
+    hub, log = simulated
+    today = datetime(2026, 3, 9, 1, tzinfo=UTC)
+    copy = create_app(
+        f"sqlite:///{tmp_path / 'copy.sqlite3'}", seed_sample=True, clock=lambda: today
+    )
+    ctx = copy.state.hub
+    try:
+        write_log(ctx, log)
+        for name in m.ReportName:
+            for by in m.Dimension:
+                original = reports.run(hub.context, name, FIRST, LAST, by)
+                assert reports.run(ctx, name, FIRST, LAST, by) == original, f"{name} by {by}"
+    finally:
+        ctx.engine.dispose()

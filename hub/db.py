@@ -15,13 +15,16 @@ from typing import Any, ClassVar
 from sqlalchemy import (
     JSON,
     Boolean,
+    Column,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
     LargeBinary,
     String,
+    Table,
     Text,
     TypeDecorator,
     UniqueConstraint,
@@ -419,6 +422,46 @@ class KeyValue(Base):
     __tablename__ = "hub_settings"
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+# -- reports' daily figures (hub.reports.rollup) ---------------------------------------------
+
+# Durations are kept as a histogram per measure: a bin starts at each of these edges (seconds)
+# and ends at the next; the last is open. Finer where most waits and services fall.
+REPORT_BIN_EDGES = (
+    0, 15, 30, 45, 60, 90, 120, 150, 180, 240, 300, 360, 420, 480, 600, 720, 840, 960, 1080,
+    1200, 1500, 1800, 2100, 2400, 3000, 3600, 4500, 5400, 7200, 9000, 10800, 14400, 21600,
+)  # fmt: skip
+REPORT_MEASURES = ("wait", "walk", "service")
+REPORT_COUNTS = (
+    "issued", "served", "no_show", "abandoned", "transferred",
+    "started", "first_call", "called", "recalled", "rated",
+)  # fmt: skip
+REPORT_SUMS = tuple(f"{m}_{part}" for m in REPORT_MEASURES for part in ("n", "seconds"))
+REPORT_BINS = tuple(
+    f"{m}_bin{n:02d}" for m in REPORT_MEASURES for n in range(len(REPORT_BIN_EDGES))
+)
+
+# One row per finished day, dimension (all, site, queue, window, clerk, item, hour) and key.
+report_days = Table(
+    "report_days",
+    Base.metadata,
+    Column("dimension", String(16), primary_key=True),  # first: a report reads one
+    Column("day", Date, primary_key=True),
+    Column("key", String(64), primary_key=True),
+    *(Column(name, Integer, nullable=False) for name in REPORT_COUNTS),
+    *(Column(name, Float if name.endswith("seconds") else Integer, nullable=False)
+      for name in REPORT_SUMS),
+    *(Column(name, Integer, nullable=False) for name in REPORT_BINS),
+)  # fmt: skip
+
+# The days whose figures are in report_days (a day nobody came to has a row here, none there).
+report_rolled_days = Table(
+    "report_rolled_days",
+    Base.metadata,
+    Column("day", Date, primary_key=True),
+    Column("rolled_at", UtcDateTime(), nullable=False),
+)
 
 
 def make_engine(db_url: str) -> Engine:

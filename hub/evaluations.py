@@ -25,6 +25,7 @@ from hub.cases import item_name_en, receipt_code_hash
 from hub.context import HubContext
 from hub.db import CaseRow, CatalogItemRow, EvaluationRow, Terminal, Ticket
 from hub.problems import HubProblem
+from hub.reports import rollup
 
 BAD = (m.Rating.UNSATISFIED, m.Rating.VERY_UNSATISFIED)
 
@@ -110,6 +111,8 @@ def create(
                         "服务结束后才能评价。",
                     )
                 counter_code, staff_no = ticket.counter_code, ticket.staff_no  # who served
+                if ticket.service_date < ctx.today():  # its day's kept report figures change
+                    rollup.forget_day(session, ticket.service_date)
             elif session.get(CaseRow, request.subject_id) is None:
                 raise HubProblem(404, m.ProblemCode.NOT_FOUND, "Unknown case", "未找到该办件。")
             row = _store(

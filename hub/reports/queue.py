@@ -1,35 +1,26 @@
 """The queue report: tickets issued, served, missed and given up, and how long people waited,
 walked to the window and were served (REFERENCE §6: wait = first call − issued, walk = start −
-the call answered, service = finished − started), per dimension.
+the call answered, service = finished − started), per dimension; what each figure counts is in
+``hub.reports.rollup``, which keeps them per finished day.
 
-A transferred citizen's second ticket keeps the first one's arrival; its wait would count the
-first service again, so waits are of first tickets only. A ticket never called by the end of its
-day, or cancelled, was given up (abandoned)."""
+Means are exact; the median and the 90th percentile are estimated from each measure's
+histogram (``REPORT_BIN_EDGES``), within the bin that holds them."""
 
 from __future__ import annotations
 
-from datetime import date
+import math
+from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Integer, Select, and_, cast, func, or_, select
+from sqlalchemy import Integer, Select, and_, cast, func, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from contract import models as m
-from hub.db import AppointmentRow, EvaluationRow, Terminal, Ticket
-from hub.reports.sql import (
-    EMPTY,
-    Dialect,
-    Period,
-    counted,
-    everything,
-    key_text,
-    minutes,
-    ratio,
-    spreads,
-)
+from hub.db import REPORT_BIN_EDGES, AppointmentRow
+from hub.reports import rollup
+from hub.reports.sql import Dialect, Period, counted, everything, key_text, minutes, ratio
 from hub.reports.table import column
 
-S = m.TicketState
 D = m.Dimension
 K = m.ColumnKind
 
@@ -57,20 +48,6 @@ COLUMNS = [
 ]
 
 
-def _ticket_key(dialect: Dialect, by: m.Dimension) -> Any:
-    return {
-        D.ALL: everything(),
-        D.SITE: func.coalesce(Terminal.site_code, ""),
-        D.QUEUE: Ticket.category_code,
-        D.WINDOW: Ticket.counter_code,
-        D.CLERK: Ticket.staff_no,
-        D.ITEM: Ticket.item_code,
-        D.DAY: dialect.day_text(Ticket.service_date),
-        D.HOUR: dialect.local_hour(Ticket.issued_at),
-        D.WEEKDAY: dialect.weekday(Ticket.service_date),
-    }[by]
-
-
 def _appointment_key(dialect: Dialect, by: m.Dimension) -> Any | None:
     """Appointments have no site, window or clerk: those rows show no appointment figures."""
     return {
@@ -83,99 +60,74 @@ def _appointment_key(dialect: Dialect, by: m.Dimension) -> Any | None:
     }.get(by)
 
 
-def _tickets(select_: Select[Any], period: Period, by: m.Dimension) -> Select[Any]:
-    days = Ticket.service_date.between(period.first, period.last)
-    query = select_.select_from(Ticket).where(days)
-    if by is D.SITE:
-        query = query.outerjoin(Terminal, Terminal.terminal_id == Ticket.terminal_id)
-    return query
-
-
 def report(
     session: Session, dialect: Dialect, period: Period, by: m.Dimension, today: date
 ) -> tuple[list[m.ReportColumn], list[list[m.Cell]]]:
-    key = _ticket_key(dialect, by).label("k")
-    rated = EvaluationRow.id.is_not(None)
-    counts_query = (
-        _tickets(
-            select(
-                key,
-                func.count(),
-                counted(Ticket.state == S.DONE.value),
-                counted(Ticket.state == S.NO_SHOW.value),
-                counted(
-                    or_(
-                        Ticket.state == S.CANCELLED.value,
-                        and_(Ticket.state == S.ISSUED.value, Ticket.service_date < today),
-                    )
-                ),
-                counted(Ticket.state == S.TRANSFERRED.value),
-                counted(Ticket.started_at.is_not(None)),
-                counted(and_(Ticket.started_at.is_not(None), Ticket.recall_count == 0)),
-                counted(Ticket.called_at.is_not(None)),
-                counted(and_(Ticket.called_at.is_not(None), Ticket.recall_count > 0)),
-                counted(and_(Ticket.state == S.DONE.value, rated)),
-            ),
-            period,
-            by,
-        )
-        .outerjoin(
-            EvaluationRow,
-            and_(
-                EvaluationRow.subject_type == m.SubjectType.TICKET.value,
-                EvaluationRow.subject_id == Ticket.ticket_id,
-            ),
-        )
-        .group_by(key)
-    )
-    counts = {row[0]: row[1:] for row in session.execute(counts_query).all()}
-
-    def spread_of(start: Any, end: Any, *where: Any) -> dict[Any, Any]:
-        value = dialect.seconds(start, end).label("v")
-        return spreads(session, _tickets(select(key, value), period, by).where(*where))
-
-    waits = spread_of(
-        Ticket.issued_at,
-        Ticket.called_at,
-        Ticket.called_at.is_not(None),
-        Ticket.transferred_from.is_(None),
-    )
-    walks = spread_of(
-        Ticket.last_called_at,
-        Ticket.started_at,
-        Ticket.started_at.is_not(None),
-        Ticket.last_called_at.is_not(None),
-    )
-    services = spread_of(
-        Ticket.started_at,
-        Ticket.ended_at,
-        Ticket.state == S.DONE.value,
-        Ticket.started_at.is_not(None),
-        Ticket.ended_at.is_not(None),
-    )
+    """The figures of the finished days from their kept sums (rollup), today's from its
+    tickets; both are added up per key in one statement."""
+    finished = min(period.last, today - timedelta(days=1))
+    parts: list[Select[Any]] = []
+    if period.first <= finished:
+        parts.append(rollup.from_days(dialect, by, period.first, finished))
+    if period.first <= today <= period.last:
+        parts.append(rollup.from_tickets(dialect, by, today, today, today, text_keys=True))
+    totals: dict[Any, dict[str, Any]] = {}
+    if parts:
+        both = union_all(*parts).subquery() if len(parts) > 1 else parts[0].subquery()
+        query = select(both.c.k, *(func.sum(both.c[name]).label(name) for name in rollup.FIGURES))
+        for row in session.execute(query.group_by(both.c.k)).mappings():
+            totals[_key(row["k"], by)] = dict(row)
     shows = _appointments(session, dialect, period, by, today)
-
-    keys = set(counts) | set(shows)
+    keys = set(totals) | set(shows)
     if by is D.DAY:
         keys |= {day.isoformat() for day in period.days()}
     # None where appointments have nothing to do with the rows (windows, clerks, sites).
     no_appointments = (0, 0) if _appointment_key(dialect, by) is not None else (None, 0)
     rows = []
     for k in keys:
-        issued, served, no_show, abandoned, transferred, *more = counts.get(k, (0,) * 10)
-        started, first, called, recalled, rated_n = more
-        wait, walk, service = (s.get(k, EMPTY) for s in (waits, walks, services))
+        f = totals.get(k) or dict.fromkeys(rollup.FIGURES, 0)
         due, came = shows.get(k, no_appointments)
         rows.append([
-            key_text(k), issued, served, no_show, abandoned, transferred,
-            minutes(wait.mean), minutes(wait.p50), minutes(wait.p90),
-            minutes(walk.mean), minutes(walk.p50), minutes(walk.p90),
-            minutes(service.mean), minutes(service.p50), minutes(service.p90),
-            ratio(first, started), ratio(recalled, called),
-            rated_n, ratio(rated_n, served),
+            key_text(k), f["issued"], f["served"], f["no_show"], f["abandoned"],
+            f["transferred"], *_spread(f, "wait"), *_spread(f, "walk"), *_spread(f, "service"),
+            ratio(f["first_call"], f["started"]), ratio(f["recalled"], f["called"]),
+            f["rated"], ratio(f["rated"], f["served"]),
             due, None if due is None else ratio(came, due),
         ])  # fmt: skip
     return COLUMNS, rows
+
+
+def _key(value: Any, by: m.Dimension) -> Any:
+    """Keys as the rows show them: hours and weekdays as numbers, the rest as text."""
+    if by in (D.HOUR, D.WEEKDAY) and value not in (None, ""):
+        return int(value)
+    return "" if value is None else value
+
+
+def _spread(figures: dict[str, Any], measure: str) -> list[float | None]:
+    """Mean (exact), median and 90th percentile (estimated within their bin), in minutes."""
+    n = int(figures[f"{measure}_n"] or 0)
+    if not n:
+        return [None, None, None]
+    bins = [int(figures[f"{measure}_bin{b:02d}"] or 0) for b in range(len(REPORT_BIN_EDGES))]
+    mean = float(figures[f"{measure}_seconds"]) / n
+    return [minutes(mean), minutes(percentile(bins, 0.5)), minutes(percentile(bins, 0.9))]
+
+
+def percentile(bins: list[int], p: float) -> float | None:
+    """The nearest-rank percentile (the value at rank ⌈p·n⌉) estimated from a histogram over
+    ``REPORT_BIN_EDGES``: within the bin that holds that rank, as far in as its rank among the
+    bin's values (the open last bin: its lower edge)."""
+    rank = math.ceil(p * sum(bins))
+    below = 0
+    for n, count in enumerate(bins):
+        if count and below + count >= rank:
+            low = REPORT_BIN_EDGES[n]
+            if n + 1 == len(REPORT_BIN_EDGES):
+                return float(low)
+            return low + (REPORT_BIN_EDGES[n + 1] - low) * (rank - below - 0.5) / count
+        below += count
+    return None
 
 
 def _appointments(

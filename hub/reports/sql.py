@@ -10,8 +10,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Date, Float, Integer, Select, String, case, cast, func, literal, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Date, Float, Integer, String, case, cast, func, literal
 from sqlalchemy.sql.elements import ColumnElement
 
 
@@ -82,65 +81,6 @@ class Dialect:
     def contains_word(self, json_list: Any, word: str) -> ColumnElement[bool]:
         """A JSON list of codes holds ``word`` (codes are distinct words, quoted in the text)."""
         return cast(json_list, String).like(f'%"{word}"%')
-
-
-@dataclass(frozen=True, slots=True)
-class Spread:
-    count: int
-    mean: float | None
-    p50: float | None
-    p90: float | None
-
-
-EMPTY = Spread(0, None, None, None)
-
-
-BIN_SECONDS = 6  # percentiles are told to a tenth of a minute
-
-
-def spreads(session: Session, keyed: Select[Any]) -> dict[Any, Spread]:
-    """Mean, median and 90th percentile of ``keyed``'s (key, seconds) rows per key.
-
-    One grouped pass makes a histogram of 6-second bins per key (with the exact count and sum
-    of each bin); the percentiles are then the nearest rank (the value at rank ⌈p·n⌉ in
-    ascending order) found by a running total over the bins, told as the middle of its bin, at
-    most 3 s from the exact value. Sorting every row instead cost most of a report's time."""
-    values = keyed.subquery()
-    bin_ = cast(func.floor(values.c.v / BIN_SECONDS), Integer).label("b")
-    bins = (
-        select(values.c.k, bin_, func.count().label("n"), func.sum(values.c.v).label("total"))
-        .group_by(values.c.k, bin_)
-        .subquery()
-    )
-    running = select(
-        bins.c.k,
-        bins.c.b,
-        bins.c.n,
-        bins.c.total,
-        func.sum(bins.c.n).over(partition_by=bins.c.k, order_by=bins.c.b).label("upto"),
-        func.sum(bins.c.n).over(partition_by=bins.c.k).label("count"),
-    ).subquery()
-
-    def bin_at(p: float) -> ColumnElement[Any]:
-        return func.min(case((running.c.upto >= p * running.c["count"], running.c.b)))
-
-    rows = session.execute(
-        select(
-            running.c.k, func.sum(running.c.n), func.sum(running.c.total), bin_at(0.5), bin_at(0.9)
-        ).group_by(running.c.k)
-    ).all()
-    return {
-        k: Spread(int(n), float(total) / int(n), _middle(p50), _middle(p90))
-        for k, n, total, p50, p90 in rows
-    }
-
-
-def _middle(bin_number: Any) -> float | None:
-    return None if bin_number is None else (int(bin_number) + 0.5) * BIN_SECONDS
-
-
-def _f(value: Any) -> float | None:
-    return None if value is None else float(value)
 
 
 def minutes(seconds: float | None) -> float | None:

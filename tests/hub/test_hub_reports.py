@@ -18,12 +18,12 @@ from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
-from sqlalchemy import Column, Float, Integer, MetaData, String, Table, insert, select
 
 from contract import models as m
 from hub import reports
+from hub.db import REPORT_BIN_EDGES
 from hub.embedded import EmbeddedHub
-from hub.reports.sql import spreads
+from hub.reports.queue import percentile
 from hub.simulator import Day, SimLog, SimTicket, simulate
 from kiosk.cli import main
 from tests.hub.conftest import PG_URL, FakeClock, _reset_pg
@@ -94,7 +94,7 @@ def ticket_key(by: m.Dimension) -> Callable[[SimTicket], Any]:
     }[by]
 
 
-def expected_queue(log: SimLog, by: m.Dimension) -> dict[Any, list[Any]]:
+def expected_queue(log: SimLog, by: m.Dimension, today: date = TODAY) -> dict[Any, list[Any]]:
     groups: dict[Any, list[SimTicket]] = defaultdict(list)
     for ticket in log.tickets.values():
         groups[ticket_key(by)(ticket)].append(ticket)
@@ -110,7 +110,7 @@ def expected_queue(log: SimLog, by: m.Dimension) -> dict[Any, list[Any]]:
         waits = [seconds(t.issued_at, t.called_at) for t in called if not t.transferred_from]
         walks = [seconds(t.last_called_at, t.started_at) for t in started]
         services = [seconds(t.started_at, t.ended_at) for t in done]
-        given_up = [t for t in tickets if t.state == "issued" and t.day < TODAY]
+        given_up = [t for t in tickets if t.state == "issued" and t.day < today]
         no_appointments = None if by in (D.SITE, D.WINDOW, D.CLERK) else 0
         rows[key] = [
             len(tickets), len(done), sum(t.state == "no_show" for t in tickets), len(given_up),
@@ -135,7 +135,7 @@ def rating_key(by: m.Dimension) -> Callable[[SimTicket], Any]:
 def expected_ratings(log: SimLog, by: m.Dimension) -> dict[Any, list[Any]]:
     groups: dict[Any, list[SimTicket]] = defaultdict(list)
     for ticket in log.tickets.values():
-        if ticket.rating is not None:
+        if ticket.rated_at is not None and FIRST <= local(ticket.rated_at).date() <= LAST:
             groups[rating_key(by)(ticket)].append(ticket)
     if by is D.DAY:
         for n in range((LAST - FIRST).days + 1):
@@ -152,6 +152,20 @@ def expected_ratings(log: SimLog, by: m.Dimension) -> dict[Any, list[Any]]:
     return rows
 
 
+def bin_of(seconds: float) -> tuple[float, float]:
+    """The histogram bin ``seconds`` falls in (the open last bin: its edge, where the estimate
+    stays)."""
+    n = max(i for i, edge in enumerate(REPORT_BIN_EDGES) if edge <= max(seconds, 0))
+    last = n + 1 == len(REPORT_BIN_EDGES)
+    return REPORT_BIN_EDGES[n], REPORT_BIN_EDGES[n if last else n + 1]
+
+
+def bin_around(seconds: float) -> tuple[float, float]:
+    """Where an estimate may be for a value known to 0.01 minutes: its bin, or a neighbour's
+    when the value is that close to an edge."""
+    return bin_of(seconds - 0.6)[0], bin_of(seconds + 0.6)[1]
+
+
 def assert_same(table: m.ReportTable, expected: dict[Any, list[Any]]) -> None:
     got = {row[0]: row[1:] for row in table.rows}
     assert sorted(got, key=str) == sorted(expected, key=str), f"{table.name} by {table.by}"
@@ -160,8 +174,9 @@ def assert_same(table: m.ReportTable, expected: dict[Any, list[Any]]) -> None:
             where = f"{table.name} by {table.by.value}, {key!r}, {column.key}"
             if want is None or have is None:
                 assert have == want, where
-            elif column.key.endswith(("_p50", "_p90")):  # told as the middle of a 6 s bin
-                assert have == pytest.approx(want, abs=0.05 + 0.011), where
+            elif column.key.endswith(("_p50", "_p90")):  # estimated within its bin
+                low, high = bin_around(want * 60)
+                assert low / 60 - 0.006 <= have <= high / 60 + 0.006, where
             elif column.kind is m.ColumnKind.MINUTES:
                 assert have == pytest.approx(want, abs=0.011), where
             else:
@@ -212,34 +227,71 @@ def test_a_paused_window_and_an_empty_day_show_as_such(
     assert row[1] > 0 and row[2] == 0 and row[4] == row[1]  # every housing ticket given up
 
 
-def test_percentiles_take_the_nearest_rank_bin_with_ties(
+def test_today_is_counted_from_its_tickets_beside_the_kept_days(
     simulated: tuple[EmbeddedHub, SimLog],
 ) -> None:
-    hub, _ = simulated
-    table = Table(
-        "report_spread_check",
-        MetaData(),
-        Column("id", Integer, primary_key=True),
-        Column("k", String(8)),
-        Column("v", Float),
-    )
-    engine = hub.context.engine
-    table.create(engine)
+    """On Tuesday afternoon Monday's figures are kept, Tuesday's come from its tickets (its
+    waiting tickets are not given up yet); both added up give the period's figures."""
+    hub, log = simulated
+    clock = hub.clock
+    assert isinstance(clock, FakeClock)
+    clock.set(datetime(2026, 3, 3, 8, tzinfo=UTC))
     try:
-        seconds = (300, 60, 120, 120, 120, 540, 120, 180, 120, 240)
-        rows = [("a", float(v)) for v in seconds] + [("b", 7.0)]
-        with engine.begin() as connection:
-            connection.execute(insert(table), [{"k": k, "v": v} for k, v in rows])
-        with hub.context.reading() as session:
-            result = spreads(session, select(table.c.k.label("k"), table.c.v.label("v")))
+        for by in (D.ALL, D.WINDOW, D.HOUR, D.DAY):
+            table = reports.run(hub.context, m.ReportName.QUEUE, FIRST, TUESDAY, by)
+            tuesday = SimLog(
+                tickets={k: t for k, t in log.tickets.items() if t.day <= TUESDAY},
+                sites=log.sites,
+            )
+            expected = expected_queue(tuesday, by, today=TUESDAY)
+            if by is D.DAY:
+                expected = {k: v for k, v in expected.items() if k <= TUESDAY.isoformat()}
+            assert_same(table, expected)
     finally:
-        table.drop(engine)
-    values = [v for k, v in rows if k == "a"]
-    # Five 120s around the middle; each percentile told as the middle of its 6 s bin.
-    assert nearest_rank(values, 0.5) == 120 and result["a"].p50 == 123
-    assert nearest_rank(values, 0.9) == 300 and result["a"].p90 == 303
-    assert result["a"].mean == pytest.approx(192) and result["a"].count == 10
-    assert (result["b"].p50, result["b"].p90) == (9, 9)
+        clock.set(datetime(2026, 3, 9, 1, tzinfo=UTC))
+
+
+def test_a_rating_given_after_its_day_counts_in_that_day(
+    simulated: tuple[EmbeddedHub, SimLog],
+) -> None:
+    hub, log = simulated
+    before = reports.run(hub.context, m.ReportName.QUEUE, MONDAY, MONDAY, D.ALL)
+    late = next(
+        t
+        for t in log.tickets.values()
+        if t.day == MONDAY and t.state == "done" and t.rating is None
+    )
+    pad = hub.register_terminal("pad-late", mode=m.TerminalMode.RATING_PAD)
+    answer = httpx.post(
+        f"{hub.base_url}/api/v1/evaluations",
+        json={"subject_type": "ticket", "subject_id": late.ticket_id, "rating": 5},
+        headers={"Authorization": f"Bearer {pad}"},
+        timeout=30,
+    )
+    assert answer.status_code == 201, answer.text
+    late.rating, late.rated_at = 5, datetime(2026, 3, 9, 1, tzinfo=UTC)  # the log says so too
+    after = reports.run(hub.context, m.ReportName.QUEUE, MONDAY, MONDAY, D.ALL)
+    rated = [c.key for c in after.columns].index("rated")
+    assert after.rows[0][rated] == before.rows[0][rated] + 1
+
+
+def test_percentiles_are_estimated_within_the_bin_of_the_nearest_rank() -> None:
+    def histogram(values: list[float]) -> list[int]:
+        bins = [0] * len(REPORT_BIN_EDGES)
+        for v in values:
+            bins[max(i for i, edge in enumerate(REPORT_BIN_EDGES) if edge <= v)] += 1
+        return bins
+
+    # Ties: five 120 s around the middle. The median is rank 5: in the bin 120-150 s, with
+    # one value (60 s) below it, so fourth of the bin's five, at 3.5/5 of its width.
+    values = [300.0, 60, 120, 120, 120, 540, 120, 180, 120, 240]
+    assert nearest_rank(values, 0.5) == 120
+    assert percentile(histogram(values), 0.5) == pytest.approx(120 + 30 * 3.5 / 5)
+    assert nearest_rank(values, 0.9) == 300  # alone in 300-360 s: its middle
+    assert percentile(histogram(values), 0.9) == 330
+    assert percentile(histogram([7.0]), 0.9) == 7.5  # one value: the middle of 0-15 s
+    assert percentile(histogram([30000.0, 1]), 0.9) == 21600  # the open last bin: its edge
+    assert percentile([0] * len(REPORT_BIN_EDGES), 0.5) is None
 
 
 # -- over HTTP and from the command line -------------------------------------------------

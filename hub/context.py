@@ -52,6 +52,7 @@ class HubSettings:
     event_days: int = 7  # how long the event log is kept (a display resumes within it)
     event_keepalive_seconds: float = 15.0  # a comment line on an idle stream, for proxies
     help_call_minutes: int = 15  # a call for help nobody answered in this time is closed
+    follow_up_working_days: int = 15  # a bad rating is followed up and answered within these
     appointment_slot_capacity: int = 4
     appointment_slots: tuple[str, ...] = (
         "09:00", "09:30", "10:00", "10:30", "11:00", "11:30",

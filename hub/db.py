@@ -364,6 +364,22 @@ class EvaluationRow(Base):
     created_at: Mapped[datetime] = mapped_column(TZ())
     follow_up: Mapped[str | None] = mapped_column(Text, nullable=True)  # 整改 answer, version 4
     followed_up_at: Mapped[datetime | None] = mapped_column(TZ(), nullable=True)
+    # A bad rating's follow-up (hub.follow_ups): None for a good rating.
+    follow_up_state: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    follow_up_due: Mapped[date | None] = mapped_column(Date, nullable=True)
+    department: Mapped[str] = mapped_column(String(100), default="", server_default="")
+
+
+class FollowUpStepRow(Base):
+    """Who did what for a bad rating, and when (回访, 整改, 答复, 申诉 and its decision)."""
+
+    __tablename__ = "follow_up_steps"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    evaluation_id: Mapped[int] = mapped_column(ForeignKey("evaluations.id"), index=True)
+    step: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime] = mapped_column(TZ())
+    by: Mapped[str] = mapped_column(String(64))
+    note: Mapped[str] = mapped_column(Text)
 
 
 class HelpCallRow(Base):

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from contract import models as m
 from contract import payloads
+from hub import follow_ups
 from hub.cases import item_name_en, receipt_code_hash
 from hub.context import HubContext
 from hub.db import CaseRow, CatalogItemRow, EvaluationRow, Terminal, Ticket
@@ -91,6 +92,8 @@ def _store(
     )
     session.add(row)
     session.flush()
+    if follow_ups.is_bad(row.level):
+        follow_ups.start(ctx, session, row)
     return row
 
 
@@ -203,41 +206,3 @@ def create_for_receipt(
 def _item_name(session: Session, code: str) -> str:
     item = session.get(CatalogItemRow, code)
     return item.name if item else code
-
-
-def _bad_model(row: EvaluationRow) -> m.BadEvaluation:
-    return m.BadEvaluation(
-        evaluation_id=row.id,
-        subject_type=m.SubjectType(row.subject_type),
-        counter_code=row.counter_code,
-        rating=m.Rating(row.level),
-        reasons=[m.BadReason(r) for r in row.reasons],
-        comment=row.comment,
-        created_at=row.created_at,
-        follow_up=row.follow_up,
-        followed_up_at=row.followed_up_at,
-    )
-
-
-def bad_ratings(ctx: HubContext, *, open_only: bool) -> list[m.BadEvaluation]:
-    """Bad ratings for staff to follow up (整改), oldest first."""
-    with ctx.sessions() as session:
-        query = select(EvaluationRow).where(EvaluationRow.level <= max(BAD))
-        if open_only:
-            query = query.where(EvaluationRow.follow_up.is_(None))
-        rows = session.execute(query.order_by(EvaluationRow.created_at, EvaluationRow.id))
-        return [_bad_model(r) for r in rows.scalars()]
-
-
-def follow_up(ctx: HubContext, evaluation_id: int, request: m.FollowUp) -> m.BadEvaluation:
-    with ctx.transaction() as session:
-        row = session.get(EvaluationRow, evaluation_id)
-        if row is None or row.level > max(BAD):
-            raise HubProblem(404, m.ProblemCode.NOT_FOUND, "No such bad rating", "未找到该差评。")
-        if row.follow_up is not None:
-            raise HubProblem(
-                409, m.ProblemCode.CONFLICT, "Already followed up", "该差评已整改答复。"
-            )
-        row.follow_up = request.text
-        row.followed_up_at = ctx.now()
-        return _bad_model(row)

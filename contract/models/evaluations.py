@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import enum
-from datetime import datetime
-from typing import Annotated
+from datetime import date, datetime
+from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
 from contract.models.cases import ReceiptCode
-from contract.models.common import ContractModel
+from contract.models.common import Code, ContractModel
 
 
 class Rating(enum.IntEnum):
@@ -92,8 +92,59 @@ class EvaluationRecorded(ContractModel):
     created_at: datetime
 
 
+class FollowUpState(enum.StrEnum):
+    """Where a bad rating's follow-up stands: 回访, 整改, 答复 in that order; an appeal (申诉)
+    that a manager upholds voids the rating, one dismissed returns it where it was."""
+
+    OPEN = "open"
+    VISITED = "visited"  # 回访: the citizen was contacted
+    RECTIFIED = "rectified"  # 整改: what was wrong was put right
+    ANSWERED = "answered"  # 答复: the citizen was told (the follow-up is done)
+    APPEALED = "appealed"  # 申诉: staff hold the rating mistaken or malicious
+    VOIDED = "voided"  # 申诉成立: the rating no longer counts
+
+
+class FollowUpStep(enum.StrEnum):
+    VISIT = "visit"
+    RECTIFY = "rectify"
+    ANSWER = "answer"
+    APPEAL = "appeal"
+    UPHOLD = "uphold"  # a manager upholds the appeal
+    DISMISS = "dismiss"  # a manager dismisses it
+
+
+Note = Annotated[str, StringConstraints(min_length=5, max_length=1000, strip_whitespace=True)]
+
+
+class FollowUpAction(ContractModel):
+    """A step a window's clerk records (the clerk signed in at ``counter_code`` is who did it)."""
+
+    step: Literal[
+        FollowUpStep.VISIT, FollowUpStep.RECTIFY, FollowUpStep.ANSWER, FollowUpStep.APPEAL
+    ]
+    counter_code: Code
+    note: Note
+
+
+class AppealDecision(ContractModel):
+    """A manager's decision on an appeal (申诉)."""
+
+    upheld: bool
+    decided_by: Annotated[str, StringConstraints(min_length=1, max_length=50)]
+    note: Note
+
+
+class FollowUpRecord(ContractModel):
+    step: FollowUpStep
+    at: datetime
+    by: str  # a clerk's staff number, or the manager who decided
+    note: str
+
+
 class BadEvaluation(ContractModel):
-    """A bad rating as staff see it: no rater data (GB/T 39734 keeps raters confidential)."""
+    """A bad rating as staff see it: no rater data (GB/T 39734 keeps raters confidential),
+    with its follow-up: the department answering for it, the deadline (working days), where it
+    stands and who did what."""
 
     evaluation_id: int
     subject_type: SubjectType
@@ -102,8 +153,13 @@ class BadEvaluation(ContractModel):
     reasons: list[BadReason]
     comment: str
     created_at: datetime
-    follow_up: str | None
+    follow_up: str | None  # the answer given (答复)
     followed_up_at: datetime | None
+    department: str = ""
+    due_date: date | None = None
+    state: FollowUpState = FollowUpState.OPEN
+    overdue: bool = False
+    steps: list[FollowUpRecord] = Field(default_factory=list)
 
 
 class FollowUp(ContractModel):

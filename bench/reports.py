@@ -1,6 +1,8 @@
 """Reports over a simulated year of a district: each report and dimension over one month and
 over the year, on SQLite and (given a URL) on PostgreSQL, beside a baseline measured in the same
-run: one COUNT(*) of the period's tickets (what merely finding the rows costs).
+run: one COUNT(*) of the period's tickets (what merely finding the rows costs). The queue
+report adds up the figures kept per finished day (hub.reports.rollup): the first report over
+the year computes them once, timed on its own.
 
     PYTHONPATH=. .venv/bin/python bench/reports.py [--pg URL] [--tickets 600000] [--seed 2026]
 
@@ -76,6 +78,12 @@ def measure(label: str, url: str) -> bool:
     with ctx.reading() as session:
         count = session.execute(select(func.count()).select_from(Ticket)).scalar_one()
     print(f"\n{label}: {count:,} tickets")
+    start = time.perf_counter()
+    reports.run(ctx, m.ReportName.QUEUE, *YEAR, m.Dimension.ALL)
+    print(
+        f"  the first queue report over the year keeps each day's figures once:"
+        f" {time.perf_counter() - start:.1f} s"
+    )
     print(f"  {'report':8} {'by':8} {'month':>9} {'year':>9} {'year/month':>10}"
           f" {'COUNT(*) year':>14} {'ratio':>7}")  # fmt: skip
     worst = 0.0

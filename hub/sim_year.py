@@ -20,7 +20,7 @@ from sqlalchemy import insert, select
 
 from hub.context import HubContext
 from hub.db import CatalogItemRow, EvaluationRow, Terminal, Ticket, TicketCategoryRow
-from hub.simulator import Day, Layout, NoClock, SimLog, Simulation
+from hub.simulator import STEP_NOTES, Day, Layout, NoClock, SimLog, Simulation
 from hub.tickets import rank
 
 BATCH = 5_000
@@ -68,7 +68,13 @@ class ModelHall:
         priority, arrival = self._tickets[ticket_id]
         return self._queue(queue, priority, arrival)  # keeps its place by original arrival
 
-    def rate(self, site: str, ticket_id: str, level: int, reasons: tuple[str, ...]) -> None:
+    def rate(self, site: str, ticket_id: str, level: int, reasons: tuple[str, ...]) -> int:
+        return 0  # the log keeps what the follow-up did; no hub to ask
+
+    def follow_up(self, counter: str, evaluation_id: int, step: str) -> None:
+        pass
+
+    def decide(self, evaluation_id: int, *, upheld: bool) -> None:
         pass
 
 
@@ -148,7 +154,7 @@ def write_log(ctx: HubContext, log: SimLog) -> None:
     for batch in _batches(_ticket_rows(log, prefixes)):
         with ctx.transaction() as session:
             session.execute(insert(Ticket), batch)
-    for batch in _batches(_rating_rows(log)):
+    for batch in _batches(_rating_rows(ctx, log)):
         with ctx.transaction() as session:
             session.execute(insert(EvaluationRow), batch)
 
@@ -193,11 +199,20 @@ def _ticket_rows(log: SimLog, prefixes: dict[str, str]) -> Iterator[dict[str, An
         }  # fmt: skip
 
 
-def _rating_rows(log: SimLog) -> Iterator[dict[str, Any]]:
+def _rating_rows(ctx: HubContext, log: SimLog) -> Iterator[dict[str, Any]]:
+    """Ratings with their follow-up as hub.follow_ups keeps it (state, deadline, answer)."""
+    days = ctx.settings.follow_up_working_days
     for t in log.tickets.values():
-        if t.rating is None:
+        if t.rating is None or t.rated_at is None:
             continue
+        bad = t.rating <= 2
+        due = ctx.calendar.add_working_days(t.rated_at.astimezone(ctx.tz).date(), days)
         yield {
+            "follow_up_state": (t.follow_up or "open") if bad else None,
+            "follow_up_due": due if bad else None,
+            "follow_up": STEP_NOTES["answer"] if t.follow_up == "answered" else None,
+            "followed_up_at": t.answered_at,
+            "department": "",
             "subject_type": "ticket", "subject_id": t.ticket_id, "level": t.rating,
             "reasons": list(t.reasons), "comment": "", "channel": "4",
             "terminal_id": f"pad-{t.site}", "counter_code": t.counter, "staff_no": t.clerk,

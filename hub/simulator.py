@@ -30,6 +30,12 @@ SAMPLE_PIN = "246810"  # every sample clerk's PIN (config/catalog/staff.toml)
 # The sample hall: each window with the clerk who usually works there.
 SAMPLE_WINDOWS = {"W01": "S001", "W02": "S002", "W03": "S003", "W04": "S004", "W05": "S005"}
 OPEN, LAST_ARRIVAL, CLOSE = time(9, 0), time(16, 30), time(17, 30)
+STEP_NOTES = {
+    "visit": "已电话回访群众。",
+    "rectify": "已整改到位，加强培训。",
+    "answer": "已向群众答复整改情况。",
+    "appeal": "评价系误操作，申请申诉。",
+}
 
 
 class SettableClock(Protocol):
@@ -66,6 +72,8 @@ class SimTicket:
     rating: int | None = None
     reasons: tuple[str, ...] = ()
     rated_at: datetime | None = None
+    follow_up: str = ""  # a bad rating's: "answered", "voided" (申诉成立) or "" (still open)
+    answered_at: datetime | None = None
 
 
 @dataclass
@@ -105,7 +113,9 @@ class Hall(Protocol):
     def call_next(self, counter: str) -> str | None: ...
     def act(self, counter: str, ticket_id: str, action: str) -> None: ...
     def transfer(self, counter: str, ticket_id: str, queue: str) -> str: ...
-    def rate(self, site: str, ticket_id: str, level: int, reasons: tuple[str, ...]) -> None: ...
+    def rate(self, site: str, ticket_id: str, level: int, reasons: tuple[str, ...]) -> int: ...
+    def follow_up(self, counter: str, evaluation_id: int, step: str) -> None: ...
+    def decide(self, evaluation_id: int, *, upheld: bool) -> None: ...
 
 
 class HttpHall:
@@ -162,11 +172,21 @@ class HttpHall:
         new: str = self._desk(counter, "POST", f"/tickets/{ticket_id}/transfer", body)["ticket_id"]
         return new
 
-    def rate(self, site: str, ticket_id: str, level: int, reasons: tuple[str, ...]) -> None:
-        self._call(f"pad-{site}", "POST", "/evaluations", {
+    def rate(self, site: str, ticket_id: str, level: int, reasons: tuple[str, ...]) -> int:
+        recorded = self._call(f"pad-{site}", "POST", "/evaluations", {
             "subject_type": "ticket", "subject_id": ticket_id, "rating": level,
             "reasons": list(reasons), "channel": "4",
         })  # fmt: skip
+        return int(recorded["evaluation_id"])
+
+    def follow_up(self, counter: str, evaluation_id: int, step: str) -> None:
+        body = {"step": step, "counter_code": counter, "note": STEP_NOTES[step]}
+        self._call(f"desk-{counter}", "POST", f"/evaluations/{evaluation_id}/follow-up/steps", body)
+
+    def decide(self, evaluation_id: int, *, upheld: bool) -> None:
+        body = {"upheld": upheld, "decided_by": "示例科长", "note": "经核实，评价系误操作。"}
+        path = f"/evaluations/{evaluation_id}/appeal-decision"
+        self._send("POST", path, self.admin_token, body)
 
     def _register(self, terminal_id: str, mode: str, site: str) -> None:
         body = {"terminal_id": terminal_id, "mode": mode, "site_code": site}
@@ -349,8 +369,33 @@ class Simulation:
         reasons: tuple[str, ...] = ()
         if level <= 2:
             reasons = tuple(sorted(self.random.sample(["attitude", "long_wait", "efficiency"], 2)))
-        self.hall.rate(ticket.site, ticket.ticket_id, level, reasons)
+        evaluation_id = self.hall.rate(ticket.site, ticket.ticket_id, level, reasons)
         ticket.rating, ticket.reasons, ticket.rated_at = level, reasons, now
+        if level <= 2:
+            self._follow_up(now, ticket, evaluation_id)
+
+    def _follow_up(self, now: datetime, ticket: SimTicket, evaluation_id: int) -> None:
+        """The window rated follows up half the bad ratings the same day; it appeals one in
+        five, which a manager upholds; the rest stay open."""
+        counter = ticket.counter or ""
+        fate = self.random.random()
+        if fate < 0.5:
+            for n, step in enumerate(("visit", "rectify", "answer"), start=1):
+                self.at(now + timedelta(minutes=20 * n), self._step(counter, evaluation_id, step))
+            self.at(now + timedelta(minutes=60), lambda t: self._answered(t, ticket))
+        elif fate < 0.7:
+            self.at(now + timedelta(minutes=10), self._step(counter, evaluation_id, "appeal"))
+            self.at(now + timedelta(minutes=40), lambda t: self._void(evaluation_id, ticket))
+
+    def _step(self, counter: str, evaluation_id: int, step: str) -> Callable[[datetime], None]:
+        return lambda now: self.hall.follow_up(counter, evaluation_id, step)
+
+    def _answered(self, now: datetime, ticket: SimTicket) -> None:
+        ticket.follow_up, ticket.answered_at = "answered", now
+
+    def _void(self, evaluation_id: int, ticket: SimTicket) -> None:
+        self.hall.decide(evaluation_id, upheld=True)
+        ticket.follow_up = "voided"
 
 
 def simulate(

@@ -11,6 +11,9 @@ from pydantic import Field
 from contract.models.common import ContractModel
 
 MAX_REPORT_DAYS = 731  # two years: a year against the year before
+# The days a report may ask about: the hub's data starts this century.
+FIRST_REPORT_DAY = date(2000, 1, 1)
+LAST_REPORT_DAY = date(2099, 12, 31)
 
 
 class ReportName(enum.StrEnum):

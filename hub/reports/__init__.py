@@ -24,6 +24,13 @@ def period_of(ctx: HubContext, first: date, last: date) -> Period:
             f"The period ends ({last}) before it starts ({first})",
             "结束日期早于开始日期。",
         )
+    if first < m.FIRST_REPORT_DAY or last > m.LAST_REPORT_DAY:
+        raise HubProblem(
+            422,
+            m.ProblemCode.VALIDATION_FAILED,
+            f"Reports cover {m.FIRST_REPORT_DAY} to {m.LAST_REPORT_DAY}",
+            f"统计日期须在 {m.FIRST_REPORT_DAY} 至 {m.LAST_REPORT_DAY} 之间。",
+        )
     if (last - first).days + 1 > m.MAX_REPORT_DAYS:
         raise HubProblem(
             422,
@@ -59,7 +66,7 @@ def run(
         if name is m.ReportName.QUEUE:
             columns, rows = queue.report(session, dialect, period, by, ctx.today())
         else:
-            columns, rows = ratings.report(session, dialect, period, by)
+            columns, rows = ratings.report(session, dialect, period, by, ctx.today())
     order = {key: n for n, key in enumerate(sorted_keys([row[0] for row in rows]))}
     return m.ReportTable(
         name=name,

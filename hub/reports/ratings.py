@@ -1,23 +1,28 @@
 """The 好差评 report: ratings by level, 好评率 and 差评率 (of ratings given), the reasons citizens
-chose for a 差评, and how many 差评 were followed up, per dimension. A rating belongs to the
-day it was given and to its subject's window, clerk, item and site (a ticket's or a case's).
-The 评价率 (services rated ÷ served) is in the queue report, beside the services."""
+chose for a 差评, and how their follow-up went (hub.follow_ups): answered, answered by the
+deadline, overdue; per dimension. A rating belongs to the day it was given and to its subject's
+window, clerk, item and site (a ticket's or a case's). A rating voided on appeal (申诉成立) is
+counted as such and nowhere else. The 评价率 (services rated ÷ served) is in the queue report,
+beside the services."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from contract import models as m
 from hub.db import CaseRow, EvaluationRow, Terminal, Ticket
+from hub.follow_ups import UNDER_WAY
 from hub.reports.sql import Dialect, Period, counted, everything, key_text, ratio
 from hub.reports.table import column
 
 D = m.Dimension
 K = m.ColumnKind
 R = m.Rating
+F = m.FollowUpState
 
 REASON_TITLES = {
     m.BadReason.ATTITUDE: ("服务态度不好", "Attitude"),
@@ -46,14 +51,16 @@ COLUMNS = [
     column("good_rate", "好评率", "Good", K.RATE),
     column("bad", "差评数", "Bad ratings", K.COUNT),
     column("bad_rate", "差评率", "Bad", K.RATE),
-    column("followed_up", "差评已整改", "Bad followed up", K.COUNT),
-    column("followed_up_rate", "差评整改率", "Bad followed up (share)", K.RATE),
+    column("answered", "差评已答复", "Bad answered", K.COUNT),
+    column("on_time_rate", "按时整改率", "Answered by the deadline", K.RATE),
+    column("overdue", "整改逾期", "Overdue", K.COUNT),
+    column("voided", "申诉成立", "Voided on appeal", K.COUNT),
     *(column(f"reason_{reason.value}", *REASON_TITLES[reason], K.COUNT) for reason in m.BadReason),
 ]
 
 
 def report(
-    session: Session, dialect: Dialect, period: Period, by: m.Dimension
+    session: Session, dialect: Dialect, period: Period, by: m.Dimension, today: date
 ) -> tuple[list[m.ReportColumn], list[list[m.Cell]]]:
     ticket_site = aliased(Terminal)
     case_site = aliased(Terminal)
@@ -70,15 +77,23 @@ def report(
         D.WEEKDAY: dialect.weekday(dialect.local_day(E.created_at)),
     }
     key = keys[by].label("k")
-    bad = E.level.in_([int(r) for r in BAD])
+    voided = E.follow_up_state == F.VOIDED.value
+    counts = or_(E.follow_up_state.is_(None), E.follow_up_state != F.VOIDED.value)
+    bad = and_(counts, E.level.in_([int(r) for r in BAD]))
+    answered = and_(bad, E.follow_up_state == F.ANSWERED.value)
+    on_time = dialect.local_day(E.followed_up_at) <= dialect.day_text(E.follow_up_due)
+    under_way = E.follow_up_state.in_([s.value for s in UNDER_WAY])
     query = (
         select(
             key,
-            func.count(),
-            *(counted(E.level == int(r)) for r in LEVELS),
-            counted(E.level.in_([int(r) for r in GOOD])),
+            counted(counts),
+            *(counted(and_(counts, E.level == int(r))) for r in LEVELS),
+            counted(and_(counts, E.level.in_([int(r) for r in GOOD]))),
             counted(bad),
-            counted(and_(bad, E.followed_up_at.is_not(None))),
+            counted(answered),
+            counted(and_(answered, on_time)),
+            counted(and_(bad, under_way, E.follow_up_due < today)),
+            counted(voided),
             *(counted(and_(bad, dialect.contains_word(E.reasons, r.value))) for r in m.BadReason),
         )
         .select_from(E)
@@ -98,10 +113,10 @@ def report(
         query = query.outerjoin(case_site, case_site.terminal_id == CaseRow.terminal_id)
     rows: list[list[m.Cell]] = []
     for k, rated, *rest in session.execute(query).all():
-        levels, (good, bad_n, followed), reasons = rest[:5], rest[5:8], rest[8:]
+        levels, (good, bad_n, answered_n, on_time_n, overdue, voided_n) = rest[:5], rest[5:11]
         rows.append([
             key_text(k), rated, *levels, ratio(good, rated), bad_n, ratio(bad_n, rated),
-            followed, ratio(followed, bad_n), *reasons,
+            answered_n, ratio(on_time_n, bad_n), overdue, voided_n, *rest[11:],
         ])  # fmt: skip
     if by is D.DAY:
         have = {row[0] for row in rows}
@@ -110,4 +125,4 @@ def report(
 
 
 def _nothing(key: Any) -> list[m.Cell]:
-    return [key, 0, *(0 for _ in LEVELS), None, 0, None, 0, None, *(0 for _ in m.BadReason)]
+    return [key, 0, *(0 for _ in LEVELS), None, 0, None, 0, None, 0, 0, *(0 for _ in m.BadReason)]

@@ -19,6 +19,10 @@ A rate is kept only if no change was committed since its session opened (the ``g
 session carries), and never from a session that has changes of its own to commit: a slow reader
 cannot put back a rate that a commit made stale. The ticket's number and its people ahead are
 never cached: they come from the database on every ticket.
+
+The queues' category rows (prefix, range, cap, open or closed) are kept the same way: every
+ticket reads its category, and a change to any category forgets every rate, so it forgets
+them too.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import bindparam, inspect, select
 from sqlalchemy.engine import Connection
@@ -161,15 +165,19 @@ def open_windows(connection: Connection, category_code: str, day: date) -> int:
     )
 
 
+_Row = TypeVar("_Row")
+
+
 class WaitRates:
-    """Each queue's rate of the day, kept until a change to it commits (see the module's
-    theory of operation), ``seconds`` at most."""
+    """Each queue's rate of the day, and each category row, kept until a change to it commits
+    (see the module's theory of operation), ``seconds`` at most."""
 
     def __init__(self, seconds: float = 5.0, clock: Callable[[], float] = time.monotonic) -> None:
         self.seconds = seconds
         self.clock = clock
         self._lock = threading.Lock()
         self._rates: dict[tuple[str, date], tuple[float, _Read]] = {}
+        self._categories: dict[str, tuple[float, Any]] = {}
         self.generation = 0  # one more at every forget: a session opened before cannot store
 
     def get(self, session: Session, category: Queue, day: date) -> WaitRate:
@@ -178,13 +186,36 @@ class WaitRates:
         if kept is not None and self.clock() - kept[0] <= self.seconds:
             return kept[1].rate(category)
         read = _Read.of(session, category.code, day)
-        if CHANGED not in session.info:  # (else it read its own changes, which may roll back)
-            with self._lock:
-                if session.info.get(GENERATION) == self.generation:
-                    if len(self._rates) > 1000:  # many days in one process (tests, a long run)
-                        self._rates.clear()
-                    self._rates[key] = (self.clock(), read)
+        self._keep(session, self._rates, key, read)
         return read.rate(category)
+
+    def category(
+        self, session: Session, code: str, read: Callable[[Session, str], _Row | None]
+    ) -> _Row | None:
+        """The category row ``read`` reads (None: no such category, not kept). A session with
+        changes of its own reads it: one of them may be to this category."""
+        kept = self._categories.get(code)
+        own_changes = CHANGED in session.info
+        if kept is not None and not own_changes and self.clock() - kept[0] <= self.seconds:
+            row: _Row = kept[1]
+            return row
+        read_now = read(session, code)
+        if read_now is not None:
+            self._keep(session, self._categories, code, read_now)
+        return read_now
+
+    def _keep(
+        self, session: Session, kept: dict[Any, tuple[float, Any]], key: Any, value: Any
+    ) -> None:
+        """Keep what the session read, unless a change committed since it opened or it has
+        changes of its own (it read them, and they may roll back)."""
+        if CHANGED in session.info:
+            return
+        with self._lock:
+            if session.info.get(GENERATION) == self.generation:
+                if len(kept) > 1000:  # many days in one process (tests, a long run)
+                    kept.clear()
+                kept[key] = (self.clock(), value)
 
     def forget(self, categories: Iterable[str] = (EVERY,)) -> None:
         codes = set(categories)
@@ -192,6 +223,7 @@ class WaitRates:
             self.generation += 1
             if EVERY in codes:
                 self._rates.clear()
+                self._categories.clear()
             else:
                 for key in [k for k in self._rates if k[0] in codes]:
                     del self._rates[key]

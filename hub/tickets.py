@@ -29,7 +29,7 @@ from hub.db import (
     TicketEvent,
     TicketSequence,
 )
-from hub.estimate import Queue, wait_rate
+from hub.estimate import RATES, Queue, WaitRates, wait_rate
 from hub.problems import HubProblem
 from hub.sequences import next_value
 
@@ -99,14 +99,25 @@ _CATEGORY = select(*TicketCategoryRow.__table__.columns).where(
 
 
 def get_category(session: Session, code: str) -> Category:
-    """A copy of the category's row, to read (read on every ticket: a plain select is cheaper
-    than the session's identity map)."""
-    row = session.connection().execute(_CATEGORY, {"code": code}).first()
-    if row is None:
+    """A copy of the category's row, to read: kept in memory with the wait rates when the
+    session carries them (``hub.estimate``), as every ticket reads it."""
+    rates: WaitRates | None = session.info.get(RATES)
+    category = (
+        read_category(session, code)
+        if rates is None
+        else rates.category(session, code, read_category)
+    )
+    if category is None:
         raise HubProblem(
             404, m.ProblemCode.UNKNOWN_CATEGORY, "Unknown ticket category", "没有这项排队业务。"
         )
-    return Category(**row._mapping)
+    return category
+
+
+def read_category(session: Session, code: str) -> Category | None:
+    """The category's row from the database (a plain select: cheaper than the identity map)."""
+    row = session.connection().execute(_CATEGORY, {"code": code}).first()
+    return None if row is None else Category(**row._mapping)
 
 
 def _next_seq(session: Session, category: Category, day: date) -> tuple[int, int]:

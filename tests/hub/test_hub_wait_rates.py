@@ -12,13 +12,15 @@ from contextlib import contextmanager
 from datetime import timedelta
 from typing import Any
 
+import pytest
 from sqlalchemy import event, update
 
 from contract import models as m
 from hub import estimate, tickets
-from hub.db import Base, CounterRow, Ticket
+from hub.db import Base, CounterRow, Ticket, TicketCategoryRow
 from hub.embedded import EmbeddedHub
 from kiosk.api.client import HubClient
+from kiosk.api.errors import HubRejected
 
 COUNTER = m.TerminalMode.COUNTER
 GENERAL = m.TicketIssueRequest(category_code="general")  # 8 minutes standard; W01 and W02 serve it
@@ -72,9 +74,10 @@ def test_a_ticket_is_a_few_statements_and_none_reads_the_windows(
         event.remove(sessions, "do_orm_execute", note)
     assert issued.waiting_ahead == 1 and issued.estimated_wait_minutes == 4  # 8 min, 2 windows
     assert not [s for s in seen if "counter_sessions" in s]  # the rate came from memory
-    # The key's check, the category, the number, the ticket, its log row, its place (one
-    # count), the events (one insert); BEGIN on SQLite, the log's lock and NOTIFY on PostgreSQL.
-    assert len(seen) == (8 if hub.context.engine.dialect.name == "sqlite" else 9), seen
+    assert not [s for s in seen if "ticket_categories" in s]  # and so did the category
+    # The key's check, the number, the ticket, its log row, its place (one count), the events
+    # (one insert); BEGIN on SQLite, the log's lock and NOTIFY on PostgreSQL.
+    assert len(seen) == (7 if hub.context.engine.dialect.name == "sqlite" else 8), seen
     assert not built  # plain statements and rows only: the ORM's cost more than SQLite's
 
 
@@ -135,6 +138,27 @@ def test_a_change_behind_the_hubs_back_shows_after_the_rates_time(
     assert per_person(client) == 4  # kept for a while
     now[0] += rates.seconds
     assert per_person(client) == 8  # W01 alone now
+
+
+def test_a_category_changed_behind_the_hubs_back_shows_after_the_rates_time(
+    hub: EmbeddedHub, client: HubClient
+) -> None:
+    rates = hub.context.wait_rates
+    now = [0.0]
+    rates.clock = lambda: now[0]
+    client.issue_ticket(GENERAL)
+    with hub.context.engine.begin() as connection:  # as another program would (no session)
+        connection.execute(
+            update(TicketCategoryRow)
+            .where(TicketCategoryRow.code == "general")
+            .values(active=False)
+        )
+    now[0] += rates.seconds / 2
+    client.issue_ticket(GENERAL)  # kept for a while
+    now[0] += rates.seconds
+    with pytest.raises(HubRejected) as info:
+        client.issue_ticket(GENERAL)
+    assert info.value.code == "category_closed"
 
 
 def test_a_rate_read_before_a_commit_is_not_kept(hub: EmbeddedHub, client: HubClient) -> None:

@@ -1,22 +1,19 @@
 """QR decoding: zxing-cpp first, and a cascade of fallbacks tried only when it finds nothing.
 
 Theory of operation. Most frames a kiosk sees hold a clean enough code, and zxing-cpp decodes
-those in a few milliseconds, so it runs first on the grayscale frame (without its inverted
-pass, which would double its cost on every frame it cannot read, nor its downscaled copies,
-which the half-size stages stand for), after one cheap look for a code held far away. Only when
-it finds nothing does the cascade pay for the fallbacks, stopping at the first stage that finds
-a code. They run zxing-cpp without its own extra passes, which halves their cost; the cheap
-ones work on the frame at half size (pixel averages, made once), which also shrinks blur and
-moiré:
+those in a few milliseconds, so it always runs first on the grayscale frame (without its
+inverted pass, which would double its cost on every frame it cannot read, nor its downscaled
+copies, which the half-size stages stand for). Only when it finds nothing does the cascade pay
+for the fallbacks, stopping at the first stage that finds a code. They run zxing-cpp without
+its own extra passes, which halves their cost; the cheap ones work on the frame at half size
+(pixel averages, made once), which also shrinks blur and moiré:
 
-0. small, before the first pass: where the frame's busiest region is small and its detail
-   fine (a code held far away, modules one or two pixels wide), that region alone sharpened
-   and enlarged 3x with cubic interpolation (0.2-0.3 ms to look, on every frame; 0.3-0.5 ms
-   to read). zxing-cpp misses most such codes and reads the others no sooner, so they are read
-   in half the time the first pass alone takes; where another region is as busy (a second
-   code), the first pass runs as well;
-1. small: the same region enlarged with Lanczos, then cubic sharpened harder (a softer lens,
-   JPEG); not where the first pass found a symbol of ordinary size that it could not read;
+1. small: where the frame's busiest region is small and its detail fine (a code held far
+   away, modules one or two pixels wide), that region alone sharpened and enlarged 3x, cubic
+   then Lanczos, then cubic sharpened harder (a softer lens, JPEG); nothing otherwise, nor
+   where the first pass found a symbol of ordinary size that it could not read (0.2 ms to
+   look, 0.3-1 ms to read; first, because zxing-cpp misses most such codes, so this stage sets
+   their median time);
    global: zxing-cpp with one threshold for the whole frame from its histogram: a highlight's
    halo lifts the modules around it, and its local thresholds with them (0.3 ms);
 2. binarise: each pixel against the mean of its 15x15 neighbourhood at half size, then its
@@ -240,22 +237,16 @@ class Views:
         return cv2.resize(self.gray, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
 
     @cached_property
-    def small_region(self) -> tuple[int, int, np.ndarray] | None:
+    def small_code(self) -> tuple[int, int, np.ndarray] | None:
         """The busiest region (left, top, pixels) cropped to its extent if that is small and
         its detail fine: a code whose modules are too few pixels wide for zxing-cpp; else
-        None. Looked for before the first pass (0.2 ms), which such codes would only slow."""
+        None."""
+        if any(symbol.module >= 3 for symbol in self.unread):
+            return None  # zxing-cpp found a symbol of ordinary size: not too far to read
         found = small_busy_region(self.gray, self.edges, limit=SMALL_CODE)
         if found is None or halving_keeps(found[2]) > FINE_DETAIL:
             return None
         return found
-
-    @property
-    def small_code(self) -> tuple[int, int, np.ndarray] | None:
-        """:attr:`small_region`, unless the first pass found a symbol of ordinary size that it
-        could not read: a glare or a shadow breaking up a nearer code's texture."""
-        if any(symbol.module >= 3 for symbol in self.unread):
-            return None
-        return self.small_region
 
     @cached_property
     def finders(self) -> list[Finder]:
@@ -315,7 +306,6 @@ class QrCascade:
         self.max_side = max_side
         self._clahe = cv2.createCLAHE(clipLimit=clahe_clip, tileGridSize=(8, 8))
         self.stages: Sequence[Stage] = (
-            ("zxing+small", self._small_first_stage),
             ("zxing", self._plain_stage),
             ("zxing+small", self._small_stage),
             ("zxing+global", self._global_stage),
@@ -397,20 +387,6 @@ class QrCascade:
         return _zoomed(views, regions=1, passes=ZOOM_PASSES[:1])
 
     @staticmethod
-    def _small_first_stage(views: Views) -> list[QrCode]:
-        # A code far away: zxing-cpp's pass over the whole frame reads few of them, and costs
-        # twice what enlarging the small region they make does; so where there is one, its
-        # first enlargement comes before that pass.
-        found = views.small_region
-        if found is None:
-            return []
-        codes = _zoomed_crop(*found, passes=SMALL_PASSES[:1], name="zxing+small")
-        if codes and busy_elsewhere(views.edges, found):
-            # Another region as busy may be a second code, which the first pass would read.
-            codes += zxing_decode(views.gray, thorough=False)
-        return codes
-
-    @staticmethod
     def _small_stage(views: Views) -> list[QrCode]:
         # A code so far away that its busy region is small: enlarge only that region, cropped
         # to it, which costs less than the binarisation does and rescues most such frames,
@@ -418,7 +394,7 @@ class QrCascade:
         found = views.small_code
         if found is None:
             return []
-        return _zoomed_crop(*found, passes=SMALL_PASSES[1:], name="zxing+small")
+        return _zoomed_crop(*found, passes=SMALL_PASSES, name="zxing+small")
 
     @staticmethod
     def _zoom_more_stage(views: Views) -> list[QrCode]:
@@ -658,18 +634,6 @@ def small_busy_region(
     left = int(np.clip(cx - side // 2, 0, cols - side))
     top = int(np.clip(cy - side // 2, 0, rows - side))
     return left, top, gray[top : top + side, left : left + side]
-
-
-def busy_elsewhere(energy: np.ndarray, region: tuple[int, int, np.ndarray]) -> bool:
-    """Whether ``energy`` (:attr:`Views.edges`, at a quarter of the size) is anywhere outside
-    ``region`` (left, top, pixels, in the frame) above 65 % of its peak inside."""
-    left, top, crop = region
-    x0, y0 = left // 4, top // 4
-    x1, y1 = x0 + crop.shape[1] // 4, y0 + crop.shape[0] // 4
-    peak = float(energy[y0:y1, x0:x1].max())
-    outside = energy.copy()
-    outside[y0:y1, x0:x1] = 0
-    return float(outside.max()) > 0.65 * peak
 
 
 def halving_keeps(crop: np.ndarray) -> float:

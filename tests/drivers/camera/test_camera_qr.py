@@ -327,8 +327,8 @@ def test_the_half_size_binarisation_is_opencvs_adaptive_threshold() -> None:
 
 def test_a_symbol_found_but_not_read_skips_the_search_for_a_small_code() -> None:
     # zxing-cpp located a symbol with modules of ordinary size and failed its error
-    # correction (a highlight over it): the code is not too far, and the small stage after the
-    # first pass must not spend its further enlargements on the frame.
+    # correction (a highlight over it): the code is not too far, and the small stage must not
+    # spend its search on the frame.
     sample = make_sample("hotspot", 1)
     views = Views(cv2.cvtColor(sample.frame, cv2.COLOR_BGR2GRAY))
     assert zxing_decode(views.gray, thorough=False, unread=views.unread) == []
@@ -359,39 +359,6 @@ def test_a_binarised_image_is_read_without_zxing_cpps_own_thresholds() -> None:
     assert zxing_decode(grey, thorough=False)
     assert not zxing_decode(grey, thorough=False, binary=True)
     assert zxing_decode(mean_binarised(grey, 31), thorough=False, binary=True)
-
-
-def test_a_far_code_is_read_before_the_first_pass() -> None:
-    # Its small region enlarged reads it in less time than zxing-cpp's pass over the whole
-    # frame takes, which would read few such codes anyway.
-    cascade = QrCascade()
-    cascade.stages = [stage for stage in cascade.stages if stage[0] == "zxing+small"][:1]
-    for seed in (3, 4):
-        sample = make_sample("far_soft", seed)
-        result = cascade.decode(sample.frame)
-        assert result.texts == sample.texts
-        assert result.codes[0].decoder == "zxing+small"
-
-
-def test_a_second_code_beside_a_far_one_is_still_read(cascade: QrCascade) -> None:
-    # The far code is read before the first pass; another region as busy makes the first pass
-    # run as well, which reads the nearer code.
-    scene = background(np.random.default_rng(6))
-    far = qr_image("YM1:C:2026-000123:7:ABCDEFGHJKLMNPQRSTUV", 1)
-    side = far.shape[0] * 1.8
-    frame = paste(
-        scene,
-        far,
-        np.float32([[200, 300], [200 + side, 300], [200 + side, 300 + side], [200, 300 + side]]),
-    )
-    frame = paste(
-        frame,
-        qr_image("YM1:A:7KQ2M9PX", 4),
-        np.float32([[800, 200], [1000, 200], [1000, 400], [800, 400]]),
-    )
-    frame = cv2.GaussianBlur(frame, (0, 0), 0.6)
-    result = cascade.decode(frame)
-    assert set(result.texts) == {"YM1:C:2026-000123:7:ABCDEFGHJKLMNPQRSTUV", "YM1:A:7KQ2M9PX"}
 
 
 @pytest.mark.parametrize("category, seed", [("hotspot", 0), ("hotspot", 8), ("screen_fine", 7)])

@@ -14,6 +14,8 @@ its own extra passes, which halves their cost; the cheap ones work on the frame 
    where the first pass found a symbol of ordinary size that it could not read (0.2 ms to
    look, 0.3-1 ms to read; first, because zxing-cpp misses most such codes, so this stage sets
    their median time);
+   global: zxing-cpp with one threshold for the whole frame from its histogram: a highlight's
+   halo lifts the modules around it, and its local thresholds with them (0.3 ms);
 2. binarise: each pixel against the mean of its 15x15 neighbourhood at half size, then its
    inverse as a stage of its own: dim phones, glare and shadow, phone-screen moiré, dark-mode
    screens (about 0.4 ms each on a 1280x720 frame with no code);
@@ -66,12 +68,16 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import chain, islice
+from typing import TYPE_CHECKING
 
 import cv2
 import numpy as np
 
 from drivers.camera.qrerasure import Located
 from drivers.camera.qrfinder import Finder
+
+if TYPE_CHECKING:
+    import zxingcpp
 
 logger = logging.getLogger(__name__)
 
@@ -120,6 +126,7 @@ def zxing_decode(
     downscale: bool | None = None,
     unread: list[Located] | None = None,
     binary: bool = False,
+    global_threshold: bool = False,
 ) -> list[QrCode]:
     """zxing-cpp on a grayscale image; corners map back to the caller's image as
     ``point / scale + offset``. ``thorough=False`` skips zxing-cpp's own extra passes (the
@@ -127,7 +134,8 @@ def zxing_decode(
     ``invert`` and ``downscale`` choose them one by one. ``unread``, if given, receives each
     symbol zxing-cpp found (and read the format of) but could not correct. ``binary`` for an
     image already binarised: zxing-cpp's own local thresholds, a third of its time, are then
-    skipped."""
+    skipped. ``global_threshold`` thresholds the whole image at one level from its histogram
+    instead of zxing-cpp's local averages."""
     import zxingcpp
 
     from drivers.camera.qrerasure import located
@@ -140,7 +148,7 @@ def zxing_decode(
         try_downscale=thorough if downscale is None else downscale,
         try_rotate=thorough,
         return_errors=unread is not None,
-        binarizer=zxingcpp.Binarizer.FixedThreshold if binary else zxingcpp.Binarizer.LocalAverage,
+        binarizer=_binarizer(binary=binary, global_threshold=global_threshold),
     ):
         pos = barcode.position
         if not barcode.valid:
@@ -160,6 +168,16 @@ def zxing_decode(
         corners = tuple((x + offset[0], y + offset[1]) for x, y in _scaled(points, scale))
         found.append(QrCode(barcode.text, name, corners))
     return found
+
+
+def _binarizer(*, binary: bool, global_threshold: bool) -> zxingcpp.Binarizer:
+    import zxingcpp
+
+    if binary:
+        return zxingcpp.Binarizer.FixedThreshold
+    if global_threshold:
+        return zxingcpp.Binarizer.GlobalHistogram
+    return zxingcpp.Binarizer.LocalAverage
 
 
 class OpenCvDecoder:
@@ -290,6 +308,7 @@ class QrCascade:
         self.stages: Sequence[Stage] = (
             ("zxing", self._plain_stage),
             ("zxing+small", self._small_stage),
+            ("zxing+global", self._global_stage),
             ("zxing+binarise", self._binarise_stage),
             ("zxing+binarise-inverse", self._binarise_inverse_stage),
             ("zxing+finder", self._finder_stage),
@@ -316,6 +335,13 @@ class QrCascade:
         # its downscaled copies, which it reads even after a code is found: the binarise and
         # sharpen stages work at half size anyway.
         return zxing_decode(views.gray, thorough=False, unread=views.unread)
+
+    @staticmethod
+    def _global_stage(views: Views) -> list[QrCode]:
+        # A highlight's halo lifts the light and dark modules around it alike, and zxing-cpp's
+        # local averages, lifted with them, take dark modules there for light ones. One level
+        # for the whole frame keeps them dark. A fifth of the first pass's time.
+        return zxing_decode(views.gray, name="zxing+global", thorough=False, global_threshold=True)
 
     @staticmethod
     def _binarise_stage(views: Views) -> list[QrCode]:

@@ -359,3 +359,14 @@ def test_a_binarised_image_is_read_without_zxing_cpps_own_thresholds() -> None:
     assert zxing_decode(grey, thorough=False)
     assert not zxing_decode(grey, thorough=False, binary=True)
     assert zxing_decode(mean_binarised(grey, 31), thorough=False, binary=True)
+
+
+@pytest.mark.parametrize("category, seed", [("hotspot", 0), ("hotspot", 8), ("screen_fine", 7)])
+def test_one_threshold_for_the_frame_reads_what_local_ones_miss(category: str, seed: int) -> None:
+    # A lamp's halo lifts the dark modules around it, and zxing-cpp's local averages rise with
+    # them; a screen's beats bias them. One threshold for the whole frame does neither.
+    sample = make_sample(category, seed)
+    gray = cv2.cvtColor(sample.frame, cv2.COLOR_BGR2GRAY)
+    assert not zxing_decode(gray, thorough=False)
+    read = zxing_decode(gray, thorough=False, global_threshold=True)
+    assert {code.text for code in read} == set(sample.texts)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -63,9 +64,14 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        keeper = None
+        if ctx.settings.report_keep_minutes > 0:
+            keeper = asyncio.create_task(_keep_report_figures(ctx))
         # PostgreSQL: the other hub processes' events and changes to wait rates.
         with notify.listening(engine, ctx.bell, ctx.wait_rates.forget):
             yield
+        if keeper is not None:
+            keeper.cancel()
         engine.dispose()
 
     app = FastAPI(
@@ -107,6 +113,21 @@ def create_app(
 
     app.openapi = openapi  # type: ignore[method-assign]
     return app
+
+
+async def _keep_report_figures(ctx: HubContext) -> None:
+    """Keep the finished days' report figures now and then, off the event loop, so that a
+    report over months never waits for them (hub.reports.keep_history)."""
+    from hub import reports
+
+    while True:
+        try:
+            kept = await asyncio.to_thread(reports.keep_history, ctx)
+            if kept:
+                logger.info("report figures kept for %d finished days", kept)
+        except Exception:  # the database away for a moment: the next round catches up
+            logger.exception("keeping report figures failed; trying again later")
+        await asyncio.sleep(ctx.settings.report_keep_minutes * 60)
 
 
 def sample_calendar() -> WorkCalendar:

@@ -2,6 +2,7 @@
 through the ``kiosk.commands`` entry point, so the terminal core never imports the hub).
 
   kiosk hub serve [--db URL] [--host 127.0.0.1] [--port 8700] [--data-dir DIR] [--sample]
+                  [--keep-reports-minutes 30]
   kiosk hub register-terminal TERMINAL_ID [--mode hall|community|counter] [--site CODE] [--json]
   kiosk hub import-catalog FILE [--replace] [--json]
   kiosk hub import-queues FILE
@@ -64,6 +65,13 @@ def register(subparsers: Any) -> None:
         help="load the sample hall (示例数据: queues, catalog) into an empty database",
     )
     serve.add_argument("--public-url", help="base URL citizens' phones use (ticket follow links)")
+    serve.add_argument(
+        "--keep-reports-minutes",
+        type=float,
+        default=30,
+        metavar="N",
+        help="keep finished days' report figures every N minutes (0: when a report needs them)",
+    )
     serve.add_argument("--certfile", type=Path, help="TLS certificate (PEM)")
     serve.add_argument("--keyfile", type=Path, help="TLS private key (PEM)")
     serve.add_argument("--client-ca", type=Path, help="CA for client certificates (mTLS)")
@@ -170,6 +178,7 @@ def _serve(args: argparse.Namespace) -> int:
     app = _context(args, seed=args.sample, keys=True)
     if args.public_url:
         app.state.hub.settings.public_base_url = args.public_url
+    app.state.hub.settings.report_keep_minutes = max(0.0, args.keep_reports_minutes)
     app.state.admin_token = read_or_create_secret(_data_dir(args) / ADMIN_TOKEN_FILE)
     try:
         sock = listening_socket(args.host, args.port)

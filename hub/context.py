@@ -53,6 +53,9 @@ class HubSettings:
     event_keepalive_seconds: float = 15.0  # a comment line on an idle stream, for proxies
     help_call_minutes: int = 15  # a call for help nobody answered in this time is closed
     follow_up_working_days: int = 15  # a bad rating is followed up and answered within these
+    # How often the finished days' report figures are kept in the background (hub.reports);
+    # 0: only when a report first needs them (kiosk hub serve sets 30).
+    report_keep_minutes: float = 0
     appointment_slot_capacity: int = 4
     appointment_slots: tuple[str, ...] = (
         "09:00", "09:30", "10:00", "10:30", "11:00", "11:30",

@@ -5,14 +5,21 @@ asked for, then the report's figures."""
 
 from __future__ import annotations
 
+import logging
 from datetime import date, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from contract import models as m
 from hub.context import HubContext
+from hub.db import Ticket
 from hub.problems import HubProblem
 from hub.reports import queue, ratings, rollup
 from hub.reports.sql import Dialect, Period, sorted_keys
 from hub.reports.table import key_column
+
+logger = logging.getLogger(__name__)
 
 
 def period_of(ctx: HubContext, first: date, last: date) -> Period:
@@ -41,18 +48,39 @@ def period_of(ctx: HubContext, first: date, last: date) -> Period:
     return Period(first, last, ctx.tz)
 
 
-def keep_finished_days(ctx: HubContext, dialect: Dialect, period: Period) -> None:
-    """Compute the figures of the period's finished days not kept yet (once per day; a
-    year's first report after an upgrade takes a while), each day in a short transaction."""
+def keep_finished_days(ctx: HubContext, first: date, last: date) -> int:
+    """Compute and keep the queue figures of the finished days from ``first`` to ``last`` not
+    kept yet; how many were. Each day is computed outside any write lock, then stored in a
+    short transaction (tickets are issued meanwhile); a day another hub process kept first is
+    left as it kept it."""
     today = ctx.today()
-    finished = min(period.last, today - timedelta(days=1))
-    if period.first > finished:
-        return
+    last = min(last, today - timedelta(days=1))
+    if first > last:
+        return 0
+    dialect = Dialect(ctx.engine.dialect.name, Period(first, last, ctx.tz))
     with ctx.reading() as session:
-        missing = rollup.missing_days(session, period.first, finished)
+        missing = rollup.missing_days(session, first, last)
     for day in missing:
-        with ctx.transaction() as session:
-            rollup.roll_up(session, dialect, day, today, ctx.now())
+        with ctx.reading() as session:
+            rows = rollup.day_figures(session, dialect, day, today)
+        try:
+            with ctx.transaction() as session:
+                rollup.keep_day(session, day, rows, ctx.now())
+        except IntegrityError:
+            logger.info("report figures of %s were kept by another hub process", day)
+    return len(missing)
+
+
+def keep_history(ctx: HubContext) -> int:
+    """Keep every finished day a report may ask about (from the first ticket, at most
+    ``MAX_REPORT_DAYS`` back): what the hub does in the background, so reports never wait."""
+    with ctx.reading() as session:
+        first = session.execute(select(func.min(Ticket.service_date))).scalar()
+    if first is None:
+        return 0
+    today = ctx.today()
+    first = max(first, today - timedelta(days=m.MAX_REPORT_DAYS))
+    return keep_finished_days(ctx, first, today - timedelta(days=1))
 
 
 def run(
@@ -61,7 +89,7 @@ def run(
     period = period_of(ctx, first, last)
     dialect = Dialect(ctx.engine.dialect.name, period)
     if name is m.ReportName.QUEUE:
-        keep_finished_days(ctx, dialect, period)
+        keep_finished_days(ctx, period.first, period.last)
     with ctx.reading() as session:
         if name is m.ReportName.QUEUE:
             columns, rows = queue.report(session, dialect, period, by, ctx.today())

@@ -21,6 +21,7 @@ from hub.db import (
     REPORT_BIN_EDGES,
     REPORT_BINS,
     REPORT_COUNTS,
+    REPORT_MEASURES,
     REPORT_SUMS,
     EvaluationRow,
     Terminal,
@@ -74,36 +75,71 @@ def _durations(dialect: Dialect) -> dict[str, tuple[ColumnElement[bool], ColumnE
     }
 
 
-def figures(dialect: Dialect, today: date) -> list[ColumnElement[Any]]:
-    """Every figure of ``FIGURES``, in its order, as an aggregate over a group of tickets."""
-    started, called = Ticket.started_at.is_not(None), Ticket.called_at.is_not(None)
-    counts = {
+def _tickets_of(dialect: Dialect, by: m.Dimension, first: date, last: date, key: Any) -> Any:
+    """The period's tickets, one row each: the key, what the counts need, and each measure's
+    seconds (NULL where it has none). Materialised, so that the durations are computed once
+    per ticket, not once per histogram bin (99 of them)."""
+    durations = {
+        f"{measure}_s": case((has, seconds))
+        for measure, (has, seconds) in _durations(dialect).items()
+    }
+    query = (
+        select(
+            key.label("k"),
+            Ticket.state,
+            Ticket.service_date,
+            Ticket.recall_count,
+            Ticket.called_at,
+            Ticket.started_at,
+            EvaluationRow.id.label("rated"),
+            *(expression.label(name) for name, expression in durations.items()),
+        )
+        .select_from(Ticket)
+        .outerjoin(
+            EvaluationRow,
+            and_(
+                EvaluationRow.subject_type == m.SubjectType.TICKET.value,
+                EvaluationRow.subject_id == Ticket.ticket_id,
+            ),
+        )
+        .where(Ticket.service_date.between(first, last))
+    )
+    if by is D.SITE:
+        query = query.outerjoin(Terminal, Terminal.terminal_id == Ticket.terminal_id)
+    return query.cte("period_tickets").prefix_with("MATERIALIZED")
+
+
+def figures(t: Any, today: date) -> list[ColumnElement[Any]]:
+    """Every figure of ``FIGURES``, in its order, as an aggregate over ``t``'s rows (a group of
+    ``_tickets_of``)."""
+    started, called = t.c.started_at.is_not(None), t.c.called_at.is_not(None)
+    every: dict[str, ColumnElement[Any]] = {
         "issued": func.count(),
-        "served": counted(Ticket.state == S.DONE.value),
-        "no_show": counted(Ticket.state == S.NO_SHOW.value),
+        "served": counted(t.c.state == S.DONE.value),
+        "no_show": counted(t.c.state == S.NO_SHOW.value),
         # Given up: cancelled, or never called by the end of its day.
         "abandoned": counted(
             or_(
-                Ticket.state == S.CANCELLED.value,
-                and_(Ticket.state == S.ISSUED.value, Ticket.service_date < today),
+                t.c.state == S.CANCELLED.value,
+                and_(t.c.state == S.ISSUED.value, t.c.service_date < today),
             )
         ),
-        "transferred": counted(Ticket.state == S.TRANSFERRED.value),
+        "transferred": counted(t.c.state == S.TRANSFERRED.value),
         "started": counted(started),
-        "first_call": counted(and_(started, Ticket.recall_count == 0)),
+        "first_call": counted(and_(started, t.c.recall_count == 0)),
         "called": counted(called),
-        "recalled": counted(and_(called, Ticket.recall_count > 0)),
-        "rated": counted(and_(Ticket.state == S.DONE.value, EvaluationRow.id.is_not(None))),
+        "recalled": counted(and_(called, t.c.recall_count > 0)),
+        "rated": counted(and_(t.c.state == S.DONE.value, t.c.rated.is_not(None))),
     }
-    every: dict[str, ColumnElement[Any]] = dict(counts)
-    for measure, (has, seconds) in _durations(dialect).items():
-        every[f"{measure}_n"] = counted(has)
-        every[f"{measure}_seconds"] = func.sum(case((has, seconds), else_=0.0))
+    for measure in REPORT_MEASURES:
+        seconds = t.c[f"{measure}_s"]
+        every[f"{measure}_n"] = counted(seconds.is_not(None))
+        every[f"{measure}_seconds"] = func.coalesce(func.sum(seconds), 0.0)
         for n, low in enumerate(REPORT_BIN_EDGES):
             in_bin = seconds >= low
             if n + 1 < len(REPORT_BIN_EDGES):
                 in_bin = and_(in_bin, seconds < REPORT_BIN_EDGES[n + 1])
-            every[f"{measure}_bin{n:02d}"] = counted(and_(has, in_bin))
+            every[f"{measure}_bin{n:02d}"] = counted(in_bin)
     # In FIGURES' order: the kept days' sums are added to these by position (UNION ALL).
     return [every[name].label(name) for name in FIGURES]
 
@@ -122,23 +158,8 @@ def from_tickets(
     key = ticket_key(dialect, by)
     if text_keys and by in STORED:
         key = func.coalesce(cast(key, String), "")
-    key = key.label("k")
-    query = (
-        select(key, *figures(dialect, today))
-        .select_from(Ticket)
-        .outerjoin(
-            EvaluationRow,
-            and_(
-                EvaluationRow.subject_type == m.SubjectType.TICKET.value,
-                EvaluationRow.subject_id == Ticket.ticket_id,
-            ),
-        )
-        .where(Ticket.service_date.between(first, last))
-        .group_by(key)
-    )
-    if by is D.SITE:
-        query = query.outerjoin(Terminal, Terminal.terminal_id == Ticket.terminal_id)
-    return query
+    t = _tickets_of(dialect, by, first, last, key)
+    return select(t.c.k, *figures(t, today)).group_by(t.c.k)
 
 
 def from_days(dialect: Dialect, by: m.Dimension, first: date, last: date) -> Select[Any]:
@@ -168,21 +189,23 @@ def missing_days(session: Session, first: date, last: date) -> list[date]:
     return [day for day in days if day not in rolled]
 
 
-def roll_up(session: Session, dialect: Dialect, day: date, today: date, now: Any) -> None:
-    """Keep ``day``'s figures (a finished day) for every stored dimension."""
-    forget_day(session, day)
+def day_figures(session: Session, dialect: Dialect, day: date, today: date) -> list[dict[str, Any]]:
+    """A finished day's rows for ``report_days`` (read only: no lock held while computing)."""
+    kept = []
     for by in STORED:
-        rows = session.execute(from_tickets(dialect, by, day, day, today)).mappings().all()
-        if rows:
-            session.execute(
-                insert(report_days),
-                [
-                    {"day": day, "dimension": by.value, "key": _stored_key(row["k"]), **{
-                        name: row[name] for name in FIGURES
-                    }}
-                    for row in rows
-                ],
-            )  # fmt: skip
+        for row in session.execute(from_tickets(dialect, by, day, day, today)).mappings():
+            figures_of = {name: row[name] for name in FIGURES}
+            kept.append(
+                {"day": day, "dimension": by.value, "key": _stored_key(row["k"]), **figures_of}
+            )
+    return kept
+
+
+def keep_day(session: Session, day: date, rows: list[dict[str, Any]], now: Any) -> None:
+    """Store a day's rows (replacing any), and mark the day kept."""
+    forget_day(session, day)
+    if rows:
+        session.execute(insert(report_days), rows)
     session.execute(insert(report_rolled_days), {"day": day, "rolled_at": now})
 
 

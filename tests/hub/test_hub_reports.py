@@ -410,3 +410,40 @@ def test_the_bulk_writer_stores_what_the_hub_stores(
                 assert reports.run(ctx, name, FIRST, LAST, by) == original, f"{name} by {by}"
     finally:
         ctx.engine.dispose()
+
+
+def test_the_hub_keeps_finished_days_in_the_background(tmp_path: Path) -> None:
+    """With ``report_keep_minutes`` set (``kiosk hub serve`` sets 30) the days already over are
+    kept without a report asking; today never is."""
+    import time
+
+    from sqlalchemy import select
+
+    from hub.context import HubSettings
+    from hub.db import report_rolled_days
+
+    clock = FakeClock(datetime(2026, 3, 2, 2, tzinfo=UTC))
+    settings = HubSettings(report_keep_minutes=0.01)  # every 0.6 s
+    # SQLite always: the module's simulated hub holds the test PostgreSQL database.
+    hub = EmbeddedHub(tmp_path / "hub", clock=clock, settings=settings)
+    hub.start()
+    try:
+        token = hub.register_terminal("kiosk-keep")
+        for day in (2, 3):
+            clock.set(datetime(2026, 3, day, 2, tzinfo=UTC))
+            answer = httpx.post(
+                f"{hub.base_url}/api/v1/tickets",
+                json={"category_code": "general"},
+                headers={"Authorization": f"Bearer {token}"},
+                timeout=30,
+            )
+            assert answer.status_code == 201
+        clock.set(datetime(2026, 3, 4, 2, tzinfo=UTC))
+        deadline, kept = time.monotonic() + 20, set()
+        while time.monotonic() < deadline and kept != {MONDAY, TUESDAY}:
+            time.sleep(0.2)
+            with hub.context.reading() as session:
+                kept = set(session.execute(select(report_rolled_days.c.day)).scalars())
+        assert kept == {MONDAY, TUESDAY}  # not Wednesday, still under way
+    finally:
+        hub.stop()

@@ -18,7 +18,8 @@ LAST_REPORT_DAY = date(2099, 12, 31)
 
 class ReportName(enum.StrEnum):
     QUEUE = "queue"  # tickets: issued, served, no-show, abandoned; wait, walk, service times
-    RATINGS = "ratings"  # 好差评: levels, 好评率, 差评率, 评价率
+    RATINGS = "ratings"  # 好差评: levels, 好评率, 差评率, 差评 follow-up
+    CASES = "cases"  # 办件: channels, decisions, 按时办结率, 一次告知 second-visit rate
 
 
 class Dimension(enum.StrEnum):

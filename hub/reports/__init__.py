@@ -15,7 +15,7 @@ from contract import models as m
 from hub.context import HubContext
 from hub.db import Ticket
 from hub.problems import HubProblem
-from hub.reports import queue, ratings, rollup
+from hub.reports import cases, queue, ratings, rollup
 from hub.reports.sql import Dialect, Period, sorted_keys
 from hub.reports.table import key_column
 
@@ -93,8 +93,10 @@ def run(
     with ctx.reading() as session:
         if name is m.ReportName.QUEUE:
             columns, rows = queue.report(session, dialect, period, by, ctx.today())
-        else:
+        elif name is m.ReportName.RATINGS:
             columns, rows = ratings.report(session, dialect, period, by, ctx.today())
+        else:
+            columns, rows = cases.report(session, dialect, period, by)
     order = {key: n for n, key in enumerate(sorted_keys([row[0] for row in rows]))}
     return m.ReportTable(
         name=name,

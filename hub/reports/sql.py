@@ -67,6 +67,12 @@ class Dialect:
             return func.to_char(func.timezone(self._tz, at), "YYYY-MM-DD")
         return func.date(at, self._sqlite_shift)
 
+    def days_after(self, at: Any, day: Any) -> ColumnElement[Any]:
+        """Days from the date ``day`` to the hall-time date of the timestamp ``at``."""
+        if self.postgres:
+            return cast(func.timezone(self._tz, at), Date) - day
+        return func.julianday(func.date(at, self._sqlite_shift)) - func.julianday(day)
+
     def day_text(self, day: Any) -> ColumnElement[Any]:
         if self.postgres:
             return func.to_char(day, "YYYY-MM-DD")

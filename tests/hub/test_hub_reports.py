@@ -227,7 +227,7 @@ EXPECTED = {m.ReportName.QUEUE: expected_queue, m.ReportName.RATINGS: expected_r
 
 
 @pytest.mark.parametrize("by", list(m.Dimension))
-@pytest.mark.parametrize("name", list(m.ReportName))
+@pytest.mark.parametrize("name", list(EXPECTED))
 def test_report_matches_the_simulation(
     simulated: tuple[EmbeddedHub, SimLog], name: m.ReportName, by: m.Dimension
 ) -> None:
@@ -404,7 +404,7 @@ def test_the_bulk_writer_stores_what_the_hub_stores(
     ctx = copy.state.hub
     try:
         write_log(ctx, log)
-        for name in m.ReportName:
+        for name in EXPECTED:  # the simulation submits no cases
             for by in m.Dimension:
                 original = reports.run(hub.context, name, FIRST, LAST, by)
                 assert reports.run(ctx, name, FIRST, LAST, by) == original, f"{name} by {by}"

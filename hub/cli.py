@@ -6,6 +6,7 @@ through the ``kiosk.commands`` entry point, so the terminal core never imports t
   kiosk hub register-terminal TERMINAL_ID [--mode hall|community|counter] [--site CODE] [--json]
   kiosk hub import-catalog FILE [--replace] [--json]
   kiosk hub import-queues FILE
+  kiosk hub import-weights FILE   (绩效考评 indicators and weights)
   kiosk hub openapi [--write | --check]
 
 Without ``--db`` the hub keeps a SQLite file in the data dir (default: the user data dir).
@@ -103,6 +104,13 @@ def register(subparsers: Any) -> None:
     common(staff)
     staff.add_argument("file", type=Path)
     staff.set_defaults(func=_guarded(_import_staff))
+
+    weights = commands.add_parser(
+        "import-weights", help="load the performance rating's indicators and weights (TOML)"
+    )
+    common(weights)
+    weights.add_argument("file", type=Path)
+    weights.set_defaults(func=_guarded(_import_weights))
 
     spec = commands.add_parser("openapi", help="print, write or check the committed OpenAPI")
     group = spec.add_mutually_exclusive_group()
@@ -257,6 +265,20 @@ def _import_staff(args: argparse.Namespace) -> int:
     except StaffFileError as exc:
         raise _usage(str(exc)) from exc
     print(f"loaded {count} clerks from {args.file}")
+    return 0
+
+
+def _import_weights(args: argparse.Namespace) -> int:
+    from hub.reports.performance import WeightsFileError, parse_weights, store_weights
+
+    try:
+        weights = parse_weights(args.file)
+    except WeightsFileError as exc:
+        raise _usage(str(exc)) from exc
+    ctx = _context(args).state.hub
+    with ctx.transaction() as session:
+        store_weights(session, weights)
+    print(f"loaded {len(weights)} indicators from {args.file}")
     return 0
 
 

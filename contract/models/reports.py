@@ -20,6 +20,7 @@ class ReportName(enum.StrEnum):
     QUEUE = "queue"  # tickets: issued, served, no-show, abandoned; wait, walk, service times
     RATINGS = "ratings"  # 好差评: levels, 好评率, 差评率, 差评 follow-up
     CASES = "cases"  # 办件: channels, decisions, 按时办结率, 一次告知 second-visit rate
+    PERFORMANCE = "performance"  # 绩效考评: a month's score per site, rank, change
 
 
 class Dimension(enum.StrEnum):
@@ -41,6 +42,7 @@ class ColumnKind(enum.StrEnum):
     COUNT = "count"
     MINUTES = "minutes"
     RATE = "rate"  # 0-1, shown as a percentage
+    SCORE = "score"  # out of 100
 
 
 class ReportColumn(ContractModel):

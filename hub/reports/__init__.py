@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -15,9 +16,9 @@ from contract import models as m
 from hub.context import HubContext
 from hub.db import Ticket
 from hub.problems import HubProblem
-from hub.reports import cases, queue, ratings, rollup
+from hub.reports import cases, performance, queue, ratings, rollup
 from hub.reports.sql import Dialect, Period, sorted_keys
-from hub.reports.table import key_column
+from hub.reports.table import column, key_column
 
 logger = logging.getLogger(__name__)
 
@@ -86,6 +87,8 @@ def keep_history(ctx: HubContext) -> int:
 def run(
     ctx: HubContext, name: m.ReportName, first: date, last: date, by: m.Dimension
 ) -> m.ReportTable:
+    if name is m.ReportName.PERFORMANCE:
+        return _performance(ctx, first, last, by)
     period = period_of(ctx, first, last)
     dialect = Dialect(ctx.engine.dialect.name, period)
     if name is m.ReportName.QUEUE:
@@ -106,3 +109,70 @@ def run(
         columns=[key_column(by), *columns],
         rows=sorted(rows, key=lambda row: order[row[0]]),
     )
+
+
+def _problem(title: str, detail: str) -> HubProblem:
+    return HubProblem(422, m.ProblemCode.VALIDATION_FAILED, title, detail)
+
+
+def _performance(ctx: HubContext, first: date, last: date, by: m.Dimension) -> m.ReportTable:
+    """绩效考评 of one month per site: the score from the stored weights, its rank, last
+    month's score and the change, then each indicator's value."""
+    if by is not m.Dimension.SITE:
+        raise _problem("The performance rating is per site (by=site)", "绩效考评按站点统计。")
+    try:
+        month_before = performance.whole_month(first, last)
+    except ValueError as exc:
+        raise _problem(f"{str(exc).capitalize()}", "绩效考评按自然月统计（1日至月末）。") from exc
+    with ctx.reading() as session:
+        weights = performance.stored_weights(session)
+    this = _indicator_values(ctx, weights, first, last)
+    before = _indicator_values(ctx, weights, month_before, first - timedelta(days=1))
+    now, then = performance.scores(weights, this), performance.scores(weights, before)
+    rank = performance.ranks(now)
+    rows: list[list[m.Cell]] = []
+    for site in sorted(this):
+        score, previous = now[site], then.get(site)
+        change = None if score is None or previous is None else round(score - previous, 1)
+        values = [this[site].get(w.key) for w in weights]
+        rows.append([site, score, rank[site], previous, change, *values])
+    indicators = [performance.INDICATORS[w.key] for w in weights]
+    columns = [
+        column("score", "得分", "Score", m.ColumnKind.SCORE),
+        column("rank", "排名", "Rank", m.ColumnKind.COUNT),
+        column("last_month", "上月得分", "Last month", m.ColumnKind.SCORE),
+        column("change", "变化", "Change", m.ColumnKind.SCORE),
+        *(
+            column(
+                w.key, i.title, i.title_en, m.ColumnKind.MINUTES if i.minutes else m.ColumnKind.RATE
+            )
+            for w, i in zip(weights, indicators, strict=True)
+        ),
+    ]
+    rows.sort(key=lambda row: (row[2] is None, row[2] or 0, row[0]))
+    return m.ReportTable(
+        name=m.ReportName.PERFORMANCE,
+        date_from=first,
+        date_to=last,
+        by=by,
+        columns=[key_column(by), *columns],
+        rows=rows,
+    )
+
+
+def _indicator_values(
+    ctx: HubContext, weights: tuple[performance.Weight, ...], first: date, last: date
+) -> dict[str, dict[str, Any]]:
+    """Per site, the weighed indicators' values over the period, from the reports by site."""
+    values: dict[str, dict[str, Any]] = {}
+    needed = {performance.INDICATORS[w.key].report for w in weights}
+    for name in sorted(needed):
+        table = run(ctx, name, first, last, m.Dimension.SITE)
+        keys = [c.key for c in table.columns]
+        for row in table.rows:
+            site = str(row[0])
+            for weight in weights:
+                indicator = performance.INDICATORS[weight.key]
+                if indicator.report is name:
+                    values.setdefault(site, {})[weight.key] = row[keys.index(indicator.column)]
+    return values

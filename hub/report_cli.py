@@ -1,10 +1,11 @@
 """``kiosk report``: a report over the hub's database, for scripts and the district office.
 
-  kiosk report NAME --from DATE --to DATE [--by DIMENSION] [--json | --csv FILE | --xlsx FILE]
-               [--db URL] [--data-dir DIR]
+  kiosk report NAME --from DATE --to DATE [--by DIMENSION] [--site CODE ...]
+               [--json | --csv FILE | --xlsx FILE] [--db URL] [--data-dir DIR]
 
-NAME is queue or ratings; DIMENSION one of all, site, queue, window, clerk, item, day, hour,
-weekday (default all). Without an output option the table is printed aligned.
+NAME is queue, ratings, cases or performance (a calendar month, by site); DIMENSION one of
+all, site, queue, window, clerk, item, day, hour, weekday (default all); ``--site`` keeps to
+what came from those sites. Without an output option the table is printed aligned.
 """
 
 from __future__ import annotations
@@ -34,6 +35,9 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--from", dest="first", type=_day, required=True, metavar="DATE")
     parser.add_argument("--to", dest="last", type=_day, required=True, metavar="DATE")
     parser.add_argument("--by", choices=[d.value for d in Dimension], default="all")
+    parser.add_argument(
+        "--site", action="append", metavar="CODE", help="only this site (repeatable)"
+    )
     out = parser.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="the table as JSON")
     out.add_argument("--csv", type=Path, metavar="FILE", help="write the table as CSV")
@@ -50,7 +54,9 @@ def _report(args: argparse.Namespace) -> int:
 
     ctx = _context(args).state.hub
     try:
-        table = reports.run(ctx, ReportName(args.name), args.first, args.last, Dimension(args.by))
+        sites = frozenset(args.site) if args.site else None
+        name, by = ReportName(args.name), Dimension(args.by)
+        table = reports.run(ctx, name, args.first, args.last, by, sites)
     except HubProblem as exc:
         raise _usage(f"{exc.title}.") from exc
     finally:

@@ -42,7 +42,11 @@ COLUMNS = [
 
 
 def report(
-    session: Session, dialect: Dialect, period: Period, by: m.Dimension
+    session: Session,
+    dialect: Dialect,
+    period: Period,
+    by: m.Dimension,
+    sites: frozenset[str] | None = None,
 ) -> tuple[list[m.ReportColumn], list[list[m.Cell]]]:
     keys: dict[m.Dimension, Any] = {
         D.ALL: everything(),
@@ -108,8 +112,10 @@ def report(
         .where(CaseRow.submitted_at >= period.start, CaseRow.submitted_at < period.end)
         .group_by(key)
     )
-    if by is D.SITE:
+    if by is D.SITE or sites is not None:
         query = query.outerjoin(Terminal, Terminal.terminal_id == CaseRow.terminal_id)
+    if sites is not None:
+        query = query.where(Terminal.site_code.in_(sorted(sites)))
     rows: list[list[m.Cell]] = []
     for (
         k,

@@ -61,23 +61,31 @@ def _appointment_key(dialect: Dialect, by: m.Dimension) -> Any | None:
 
 
 def report(
-    session: Session, dialect: Dialect, period: Period, by: m.Dimension, today: date
+    session: Session,
+    dialect: Dialect,
+    period: Period,
+    by: m.Dimension,
+    today: date,
+    sites: rollup.Sites = None,
 ) -> tuple[list[m.ReportColumn], list[list[m.Cell]]]:
     """The figures of the finished days from their kept sums (rollup), today's from its
     tickets; both are added up per key in one statement."""
     finished = min(period.last, today - timedelta(days=1))
     parts: list[Select[Any]] = []
     if period.first <= finished:
-        parts.append(rollup.from_days(dialect, by, period.first, finished))
+        parts.append(rollup.from_days(dialect, by, period.first, finished, sites))
     if period.first <= today <= period.last:
-        parts.append(rollup.from_tickets(dialect, by, today, today, today, text_keys=True))
+        parts.append(
+            rollup.from_tickets(dialect, by, today, today, today, sites=sites, text_keys=True)
+        )
     totals: dict[Any, dict[str, Any]] = {}
     if parts:
         both = union_all(*parts).subquery() if len(parts) > 1 else parts[0].subquery()
         query = select(both.c.k, *(func.sum(both.c[name]).label(name) for name in rollup.FIGURES))
         for row in session.execute(query.group_by(both.c.k)).mappings():
             totals[_key(row["k"], by)] = dict(row)
-    shows = _appointments(session, dialect, period, by, today)
+    # Appointments have no site: a report kept to some sites shows none.
+    shows = _appointments(session, dialect, period, by, today) if sites is None else {}
     keys = set(totals) | set(shows)
     if by is D.DAY:
         keys |= {day.isoformat() for day in period.days()}

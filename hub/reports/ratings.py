@@ -60,7 +60,12 @@ COLUMNS = [
 
 
 def report(
-    session: Session, dialect: Dialect, period: Period, by: m.Dimension, today: date
+    session: Session,
+    dialect: Dialect,
+    period: Period,
+    by: m.Dimension,
+    today: date,
+    sites: frozenset[str] | None = None,
 ) -> tuple[list[m.ReportColumn], list[list[m.Cell]]]:
     ticket_site = aliased(Terminal)
     case_site = aliased(Terminal)
@@ -108,9 +113,12 @@ def report(
         )
         .group_by(key)
     )
-    if by is D.SITE:
+    if by is D.SITE or sites is not None:
         query = query.outerjoin(ticket_site, ticket_site.terminal_id == Ticket.terminal_id)
         query = query.outerjoin(case_site, case_site.terminal_id == CaseRow.terminal_id)
+    if sites is not None:
+        subject_site = func.coalesce(ticket_site.site_code, case_site.site_code, "")
+        query = query.where(subject_site.in_(sorted(sites)))
     rows: list[list[m.Cell]] = []
     for k, rated, *rest in session.execute(query).all():
         levels, (good, bad_n, answered_n, on_time_n, overdue, voided_n) = rest[:5], rest[5:11]

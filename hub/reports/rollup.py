@@ -36,6 +36,7 @@ D = m.Dimension
 FIGURES = (*REPORT_COUNTS, *REPORT_SUMS, *REPORT_BINS)
 # What is kept per day; a day's and a weekday's rows come from ``all``.
 STORED = (D.ALL, D.SITE, D.QUEUE, D.WINDOW, D.CLERK, D.ITEM, D.HOUR)
+Sites = frozenset[str] | None  # the sites a report keeps to (a hall manager's); None: all
 
 
 def ticket_key(dialect: Dialect, by: m.Dimension) -> Any:
@@ -75,16 +76,17 @@ def _durations(dialect: Dialect) -> dict[str, tuple[ColumnElement[bool], ColumnE
     }
 
 
-def _tickets_of(dialect: Dialect, by: m.Dimension, first: date, last: date, key: Any) -> Any:
-    """The period's tickets, one row each: the key, what the counts need, and each measure's
-    seconds (NULL where it has none). Materialised, so that the durations are computed once
-    per ticket, not once per histogram bin (99 of them)."""
+def _tickets_of(first: date, last: date, key: Any, dialect: Dialect, sites: Sites) -> Any:
+    """The period's tickets (of ``sites``, None: all), one row each: the site and the key, what
+    the counts need, and each measure's seconds (NULL where it has none). Materialised, so that
+    the durations are computed once per ticket, not once per histogram bin (99 of them)."""
     durations = {
         f"{measure}_s": case((has, seconds))
         for measure, (has, seconds) in _durations(dialect).items()
     }
     query = (
         select(
+            func.coalesce(Terminal.site_code, "").label("site"),
             key.label("k"),
             Ticket.state,
             Ticket.service_date,
@@ -102,10 +104,11 @@ def _tickets_of(dialect: Dialect, by: m.Dimension, first: date, last: date, key:
                 EvaluationRow.subject_id == Ticket.ticket_id,
             ),
         )
+        .outerjoin(Terminal, Terminal.terminal_id == Ticket.terminal_id)
         .where(Ticket.service_date.between(first, last))
     )
-    if by is D.SITE:
-        query = query.outerjoin(Terminal, Terminal.terminal_id == Ticket.terminal_id)
+    if sites is not None:
+        query = query.where(Terminal.site_code.in_(sorted(sites)))
     return query.cte("period_tickets").prefix_with("MATERIALIZED")
 
 
@@ -151,18 +154,24 @@ def from_tickets(
     last: date,
     today: date,
     *,
+    sites: Sites = None,
     text_keys: bool = False,
+    per_site: bool = False,
 ) -> Select[Any]:
-    """The figures of the days ``first`` to ``last`` per key, from the tickets themselves;
-    ``text_keys``: keys as ``report_days`` keeps them, to add the two up."""
+    """The figures of the days ``first`` to ``last`` per key (and per site: ``per_site``), from
+    the tickets themselves; ``text_keys``: keys as ``report_days`` keeps them, to add the two
+    up."""
     key = ticket_key(dialect, by)
     if text_keys and by in STORED:
         key = func.coalesce(cast(key, String), "")
-    t = _tickets_of(dialect, by, first, last, key)
-    return select(t.c.k, *figures(t, today)).group_by(t.c.k)
+    t = _tickets_of(first, last, key, dialect, sites)
+    groups = (t.c.site, t.c.k) if per_site else (t.c.k,)
+    return select(*groups, *figures(t, today)).group_by(*groups)
 
 
-def from_days(dialect: Dialect, by: m.Dimension, first: date, last: date) -> Select[Any]:
+def from_days(
+    dialect: Dialect, by: m.Dimension, first: date, last: date, sites: Sites = None
+) -> Select[Any]:
     """The same figures added up from the finished days kept in ``report_days``."""
     kept = report_days.c
     if by is D.DAY:
@@ -172,11 +181,17 @@ def from_days(dialect: Dialect, by: m.Dimension, first: date, last: date) -> Sel
     else:
         key, stored = kept.key, by
     key = key.label("k")
-    return (
+    query = (
         select(key, *(func.sum(kept[name]).label(name) for name in FIGURES))
         .where(kept.dimension == stored.value, kept.day.between(first, last))
         .group_by(key)
     )
+    return query if sites is None else query.where(kept.site.in_(sorted(sites)))
+
+
+def is_kept(session: Session, day: date) -> bool:
+    marker = select(report_rolled_days.c.day).where(report_rolled_days.c.day == day)
+    return session.execute(marker).first() is not None
 
 
 def missing_days(session: Session, first: date, last: date) -> list[date]:
@@ -193,11 +208,11 @@ def day_figures(session: Session, dialect: Dialect, day: date, today: date) -> l
     """A finished day's rows for ``report_days`` (read only: no lock held while computing)."""
     kept = []
     for by in STORED:
-        for row in session.execute(from_tickets(dialect, by, day, day, today)).mappings():
+        query = from_tickets(dialect, by, day, day, today, per_site=True)
+        for row in session.execute(query).mappings():
+            where = {"day": day, "dimension": by.value, "site": row["site"]}
             figures_of = {name: row[name] for name in FIGURES}
-            kept.append(
-                {"day": day, "dimension": by.value, "key": _stored_key(row["k"]), **figures_of}
-            )
+            kept.append({**where, "key": _stored_key(row["k"]), **figures_of})
     return kept
 
 

@@ -121,3 +121,12 @@ def test_queues_and_windows_are_not_dimensions_of_cases(week: EmbeddedHub, by: m
     with pytest.raises(HubProblem) as caught:
         table(week, by)
     assert caught.value.status == 422 and f"no {by.value} rows" in caught.value.title
+
+
+def test_a_cases_report_kept_to_a_site_counts_its_terminals_cases(week: EmbeddedHub) -> None:
+    period = (MONDAY, MONDAY + timedelta(days=6), m.Dimension.ALL)
+    everything = reports.run(week.context, m.ReportName.CASES, *period)
+    own = reports.run(week.context, m.ReportName.CASES, *period, frozenset({"district"}))
+    assert own == everything  # the kiosk that submitted them is at the site "district"
+    other = reports.run(week.context, m.ReportName.CASES, *period, frozenset({"elsewhere"}))
+    assert other.rows == []

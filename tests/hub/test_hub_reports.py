@@ -447,3 +447,19 @@ def test_the_hub_keeps_finished_days_in_the_background(tmp_path: Path) -> None:
         assert kept == {MONDAY, TUESDAY}  # not Wednesday, still under way
     finally:
         hub.stop()
+
+
+@pytest.mark.parametrize("by", [D.ALL, D.WINDOW, D.DAY])
+@pytest.mark.parametrize("name", list(EXPECTED))
+def test_a_report_kept_to_one_site_counts_that_site_alone(
+    simulated: tuple[EmbeddedHub, SimLog], name: m.ReportName, by: m.Dimension
+) -> None:
+    """What a hall manager sees: the tickets (and their ratings) issued at their hall's kiosks."""
+    hub, log = simulated
+    hall = SimLog(
+        tickets={k: t for k, t in log.tickets.items() if t.site == "hall"}, sites=["hall"]
+    )
+    table = reports.run(hub.context, name, FIRST, LAST, by, frozenset({"hall"}))
+    assert_same(table, EXPECTED[name](hall, by))
+    answer = _get(hub, f"/reports/{name.value}?from={FIRST}&to={LAST}&by={by.value}&site=hall")
+    assert m.ReportTable.model_validate(answer.json()) == table

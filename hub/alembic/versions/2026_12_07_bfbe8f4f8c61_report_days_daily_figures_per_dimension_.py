@@ -1,5 +1,5 @@
-"""Reports keep each finished day's figures per dimension and key (report_days), and which
-days they have done (report_rolled_days).
+"""Reports keep each finished day's figures per dimension, site and key (report_days), and
+which days they have done (report_rolled_days).
 
 Revision ID: bfbe8f4f8c61
 Revises: 132dadaa3f44
@@ -27,6 +27,7 @@ def upgrade() -> None:
         "report_days",
         sa.Column("dimension", sa.String(length=16), nullable=False),
         sa.Column("day", sa.Date(), nullable=False),
+        sa.Column("site", sa.String(length=64), nullable=False),
         sa.Column("key", sa.String(length=64), nullable=False),
         sa.Column("issued", sa.Integer(), nullable=False),
         sa.Column("served", sa.Integer(), nullable=False),
@@ -143,7 +144,7 @@ def upgrade() -> None:
         sa.Column("service_bin30", sa.Integer(), nullable=False),
         sa.Column("service_bin31", sa.Integer(), nullable=False),
         sa.Column("service_bin32", sa.Integer(), nullable=False),
-        sa.PrimaryKeyConstraint("dimension", "day", "key"),
+        sa.PrimaryKeyConstraint("dimension", "day", "site", "key"),
     )
     op.create_table(
         "report_rolled_days",

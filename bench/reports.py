@@ -6,9 +6,10 @@ the year computes them once, timed on its own.
 
     PYTHONPATH=. .venv/bin/python bench/reports.py [--pg URL] [--tickets 600000] [--seed 2026]
 
-The year (30 sites, 48 windows, the sample hall's queues; about 600,000 tickets and 100,000
-ratings) is simulated by hub.sim_year and kept in ~/.cache/yimen/ (built again with
-``--rebuild``; the first build takes a few minutes). ``--pg`` wipes that database's schema.
+The year (3 halls of 10 windows and 27 community points of one window, each window calling its
+own site's tickets, the sample hall's queues; about 600,000 tickets and 100,000 ratings) is
+simulated by hub.sim_year and kept in ~/.cache/yimen/ (built again with ``--rebuild``; the
+first build takes a few minutes). ``--pg`` wipes that database's schema.
 Goal: every report at most 1 s over the year.
 """
 
@@ -36,7 +37,8 @@ from hub.sim_year import district_layout, simulate_model, write_log, year_days  
 YEAR = (date(2025, 1, 1), date(2025, 12, 31))
 MONTH = (date(2025, 6, 1), date(2025, 6, 30))
 GOAL_SECONDS = 1.0
-SITES = [f"hall-{n:02d}" for n in range(1, 4)] + [f"community-{n:02d}" for n in range(1, 28)]
+HALLS = [f"hall-{n:02d}" for n in range(1, 4)]
+POINTS = [f"community-{n:02d}" for n in range(1, 28)]
 REPEAT = 3
 
 
@@ -49,9 +51,9 @@ def _context(url: str) -> Any:
 def build(url: str, tickets: int, seed: int) -> None:
     ctx = _context(url)
     started = time.perf_counter()
-    layout = district_layout(ctx, windows=48)
+    layout = district_layout(ctx, HALLS, POINTS)
     days = year_days(YEAR[0], 365, arrivals=tickets // 250, calendar=sample_calendar())
-    log = simulate_model(layout, days, sites=SITES, seed=seed, rate_share=0.21)
+    log = simulate_model(layout, days, sites=HALLS + POINTS, seed=seed, rate_share=0.21)
     simulated = time.perf_counter() - started
     write_log(ctx, log)
     ratings = sum(t.rating is not None for t in log.tickets.values())
@@ -124,7 +126,7 @@ def main() -> int:
 
     cache = Path.home() / ".cache" / "yimen"
     cache.mkdir(parents=True, exist_ok=True)
-    path = cache / f"bench-year-{args.seed}-{args.tickets}.sqlite3"
+    path = cache / f"bench-district-{args.seed}-{args.tickets}.sqlite3"
     if args.rebuild or not path.exists():
         path.unlink(missing_ok=True)
         print(f"SQLite year: {path}")

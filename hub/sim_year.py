@@ -1,5 +1,5 @@
 """A year of a district for the reports' benchmark: the simulation's citizens and clerks acting
-on an in-memory model of the hall's calling rules (``ModelHall``), their log then written into
+on an in-memory model of its halls' calling rules (``ModelHall``), their log then written into
 a hub database in bulk (``write_log``), as the hub's own code paths would have stored it.
 
 Played through the API a year (600,000 tickets) would take hours; the model takes a minute.
@@ -27,13 +27,14 @@ BATCH = 5_000
 
 
 class ModelHall:
-    """The hub's calling order without the hub: per queue, priority first, then arrival."""
+    """The hub's calling order without the hub: per queue, priority first, then arrival; in a
+    district, each window calls only its own site's tickets."""
 
     def __init__(self, layout: Layout) -> None:
         self._layout = layout
-        self._waiting: dict[str, list[tuple[int, datetime, int, str]]] = defaultdict(list)
+        self._waiting: dict[tuple[str, str], list[tuple[int, datetime, int, str]]] = {}
         self._order = itertools.count(1)
-        self._tickets: dict[str, tuple[int, datetime]] = {}  # id: (priority rank, arrival)
+        self._tickets: dict[str, tuple[str, int, datetime]] = {}  # id: site, rank, arrival
 
     def layout(self, sites: list[str]) -> Layout:
         return self._layout
@@ -45,28 +46,35 @@ class ModelHall:
         self._waiting.clear()  # the day is over: nobody waits into the next
 
     def issue(self, site: str, now: datetime, body: dict[str, Any]) -> str:
-        return self._queue(body["category_code"], rank(body.get("priority", "normal")), now)
+        priority = rank(body.get("priority", "normal"))
+        return self._queue(site, body["category_code"], priority, now)
 
-    def _queue(self, queue: str, priority: int, arrival: datetime) -> str:
+    def _queue(self, site: str, queue: str, priority: int, arrival: datetime) -> str:
         n = next(self._order)
         ticket_id = f"SIM{n:012d}"
-        heapq.heappush(self._waiting[queue], (priority, arrival, n, ticket_id))
-        self._tickets[ticket_id] = (priority, arrival)
+        line = self._waiting.setdefault((self._line_site(site), queue), [])
+        heapq.heappush(line, (priority, arrival, n, ticket_id))
+        self._tickets[ticket_id] = (site, priority, arrival)
         return ticket_id
 
+    def _line_site(self, site: str) -> str:
+        return site if self._layout.window_sites is not None else ""
+
     def call_next(self, counter: str) -> str | None:
-        heads = [q for q in self._layout.window_queues[counter] if self._waiting.get(q)]
+        sites = self._layout.window_sites
+        site = sites[counter] if sites is not None else ""
+        lines = [self._waiting.get((site, q)) for q in self._layout.window_queues[counter]]
+        heads = [line for line in lines if line]
         if not heads:
             return None
-        best = min(heads, key=lambda q: self._waiting[q][0])
-        return heapq.heappop(self._waiting[best])[3]
+        return heapq.heappop(min(heads, key=lambda line: line[0]))[3]
 
     def act(self, counter: str, ticket_id: str, action: str) -> None:
         pass
 
     def transfer(self, counter: str, ticket_id: str, queue: str) -> str:
-        priority, arrival = self._tickets[ticket_id]
-        return self._queue(queue, priority, arrival)  # keeps its place by original arrival
+        site, priority, arrival = self._tickets[ticket_id]
+        return self._queue(site, queue, priority, arrival)  # keeps its place by arrival
 
     def rate(self, site: str, ticket_id: str, level: int, reasons: tuple[str, ...]) -> int:
         return 0  # the log keeps what the follow-up did; no hub to ask
@@ -78,9 +86,10 @@ class ModelHall:
         pass
 
 
-def district_layout(ctx: HubContext, windows: int) -> Layout:
-    """The hub's queues and catalog (the sample hall's, seeded), with ``windows`` windows,
-    each calling two neighbouring queues."""
+def district_layout(ctx: HubContext, halls: list[str], points: list[str]) -> Layout:
+    """The hub's queues and catalog (the sample hall's, seeded) in a district: each hall with
+    ten windows calling two neighbouring queues each, each community point with one window
+    calling every queue (全科); the halls take 60 % of the citizens."""
     with ctx.reading() as session:
         categories = session.execute(
             select(TicketCategoryRow.code, TicketCategoryRow.real_name_limit).order_by(
@@ -92,14 +101,23 @@ def district_layout(ctx: HubContext, windows: int) -> Layout:
     queues: dict[str, list[str | None]] = {code: [None] for code in codes}
     for code, data in items:
         queues.setdefault(data.get("ticket_category", "general"), [None]).append(code)
-    names = [f"W{n:03d}" for n in range(1, windows + 1)]
+    window_queues: dict[str, list[str]] = {}
+    window_sites: dict[str, str] = {}
+    for h, hall in enumerate(halls, start=1):
+        for n in range(10):
+            window = f"H{h:02d}W{n + 1:02d}"
+            window_queues[window] = [codes[n % len(codes)], codes[(n + 1) % len(codes)]]
+            window_sites[window] = hall
+    for p, point in enumerate(points, start=1):
+        window_queues[f"P{p:02d}W01"] = list(codes)
+        window_sites[f"P{p:02d}W01"] = point
     return Layout(
         queues={q: v for q, v in queues.items() if q in codes},
         real_name={code for code, real in categories if real},
-        windows={w: f"S{n:04d}" for n, w in enumerate(names, start=1)},
-        window_queues={
-            w: [codes[n % len(codes)], codes[(n + 1) % len(codes)]] for n, w in enumerate(names)
-        },
+        windows={w: f"S{n:04d}" for n, w in enumerate(window_queues, start=1)},
+        window_queues=window_queues,
+        window_sites=window_sites,
+        site_weights=[0.6 / len(halls)] * len(halls) + [0.4 / len(points)] * len(points),
     )
 
 

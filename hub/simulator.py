@@ -99,6 +99,9 @@ class Layout:
     real_name: set[str]  # categories that need the citizen's ID number
     windows: dict[str, str]  # window: the clerk working it
     window_queues: dict[str, list[str]]  # window: the categories it calls
+    # window: the one site whose tickets it calls (a district of halls); None: one hall
+    window_sites: dict[str, str] | None = None
+    site_weights: list[float] | None = None  # how the citizens divide between the sites
 
 
 class SimulationError(RuntimeError):
@@ -268,7 +271,7 @@ class Simulation:
 
     def _arrive(self, now: datetime, plan: Day) -> None:
         queues = self.hall_layout.queues
-        site = self.random.choice(self.log.sites)
+        site = self.random.choices(self.log.sites, weights=self.hall_layout.site_weights)[0]
         weights = [5, 3, 2, 1, 2][: len(queues)]
         queue = self.random.choices(list(queues), weights=weights + [1] * (len(queues) - 5))[0]
         item = self.random.choice(queues[queue])
@@ -280,7 +283,7 @@ class Simulation:
         if queue in self.hall_layout.real_name:
             body["id_number"] = self._someone()
         ticket_id = self.hall.issue(site, now, body)
-        self._wake(now, queue)
+        self._wake(now, queue, site)
         self.log.tickets[ticket_id] = SimTicket(
             ticket_id=ticket_id, site=site, queue=queue, item=item, day=plan.day,
             issued_at=now, priority=priority,
@@ -297,9 +300,13 @@ class Simulation:
     def _free(self, counter: str) -> Callable[[datetime], None]:
         return lambda now: self._call_next(now, counter)
 
-    def _wake(self, now: datetime, queue: str) -> None:
-        """The idle windows of ``queue`` notice the newcomer, each after a few seconds."""
+    def _wake(self, now: datetime, queue: str, site: str) -> None:
+        """The idle windows of ``queue`` (at ``site``, in a district) notice the newcomer, each
+        after a few seconds."""
+        sites = self.hall_layout.window_sites
         for counter in sorted(self.idle):
+            if sites is not None and sites[counter] != site:
+                continue
             if queue in self.hall_layout.window_queues[counter]:
                 self.idle.discard(counter)
                 self.at(now + timedelta(seconds=self.random.uniform(2, 15)), self._free(counter))
@@ -357,7 +364,7 @@ class Simulation:
     def _transfer(self, now: datetime, counter: str, ticket: SimTicket, queue: str) -> None:
         new = self.hall.transfer(counter, ticket.ticket_id, queue)
         ticket.state, ticket.ended_at = "transferred", now
-        self._wake(now, queue)
+        self._wake(now, queue, ticket.site)
         self.log.tickets[new] = SimTicket(
             ticket_id=new, site=ticket.site, queue=queue, item=None, day=ticket.day,
             issued_at=ticket.issued_at, priority=ticket.priority,

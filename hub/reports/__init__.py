@@ -1,7 +1,7 @@
-"""Reports for the district office and hall managers, computed by the database (aggregates and
-window functions over indexed columns: never a Python loop over a day's rows). Each answers
-with the one table shape of ``contract.models.ReportTable``: a key column for the dimension
-asked for, then the report's figures."""
+"""Reports for the district office and hall managers, computed by the database (aggregates over
+indexed columns, and over the queue figures kept per finished day: never a Python loop over a
+day's rows). Each answers with the one table shape of ``contract.models.ReportTable``: a key
+column for the dimension asked for, then the report's figures."""
 
 from __future__ import annotations
 

@@ -296,8 +296,7 @@ def _bring_notice(data: ReceiptData) -> tuple[str, str]:
     chinese = (
         f"请于{data.bring_by:%Y年%m月%d日}前到窗口{where}提交：" + "、".join(data.bring) + "。"
     )
-    names = [en or zh for zh, en in zip(data.bring, data.bring_en or data.bring, strict=False)]
-    department = data.department_en or data.department
+    names, department = data.still_to_bring(english=True)
     place = f" ({department})" if department else ""
     english = f"Please bring to the window{place} by {data.bring_by:%Y-%m-%d}: " + "; ".join(names)
     return chinese, english + "."

@@ -484,7 +484,7 @@ class CaseJourney(JourneyScreen):
         data, printed, png = result
         if not self.flow.receipt_ready(data):
             return
-        self.receipt_page.show_receipt(data, printed, png, self.draft)
+        self.receipt_page.show_receipt(data, printed, png)
         self._show(self.receipt_page, "receipt")
 
     def _receipt_failed(self, exc: Exception) -> None:

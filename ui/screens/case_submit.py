@@ -367,11 +367,8 @@ class ReceiptPage(Page):
         self._arrange(wide=False)
         self.rate.hide()
 
-    def show_receipt(
-        self, data: ReceiptData, printed: bool, png: Path | None, draft: CaseDraft | None = None
-    ) -> None:
-        """The receipt of ``data``; the draft it came from, when there is one, words what is
-        still to bring in the citizen's language."""
+    def show_receipt(self, data: ReceiptData, printed: bool, png: Path | None) -> None:
+        """The receipt of ``data``, what is still to bring in the citizen's language."""
         self.number.setText(data.number)
         if data.provisional:
             self.state.setText(
@@ -392,15 +389,7 @@ class ReceiptPage(Page):
         )
         self.details.setText("\n".join(lines))
         if data.bring:
-            names, department = list(data.bring), data.department
-            if draft is not None:
-                item = draft.item
-                names = [
-                    words.material_name(m, self.english)
-                    for m in item.materials
-                    if m.code in draft.bring
-                ]
-                department = words.department(item, self.english)
+            names, department = data.still_to_bring(self.english)
             bring = (
                 self.tr("请于%1前到窗口提交：%2")
                 .replace("%1", data.bring_by.isoformat())

@@ -145,6 +145,14 @@ class ReceiptData:
     bring_en: tuple[str, ...] = ()
     department_en: str = ""
 
+    def still_to_bring(self, english: bool) -> tuple[list[str], str]:
+        """What is still to bring and whose window takes it, in the citizen's language (a
+        word the catalog has no English for stays Chinese)."""
+        if not english:
+            return list(self.bring), self.department
+        names = [en or zh for zh, en in zip(self.bring, self.bring_en or self.bring, strict=False)]
+        return names, self.department_en or self.department
+
 
 @dataclass
 class _Waiter:

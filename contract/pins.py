@@ -1,7 +1,7 @@
 """PINs kept only as a slow hash: ``scrypt$N$r$p$salt$hash``, compared in constant time.
 
 One format for every PIN: a terminal's maintenance PIN and community workers (in the terminal's
-configuration), and the clerks registered at the hub.
+configuration), the clerks registered at the hub, and the web console's managers' passwords.
 """
 
 from __future__ import annotations
@@ -22,8 +22,15 @@ def hash_pin(pin: str, *, salt: bytes | None = None) -> str:
     """The stored form of ``pin``; ValueError unless it is 4 to 12 digits."""
     if not (4 <= len(pin) <= 12 and pin.isdigit()):
         raise ValueError("a PIN is 4 to 12 digits")
+    return hash_secret(pin, salt=salt)
+
+
+def hash_secret(secret: str, *, salt: bytes | None = None) -> str:
+    """The stored form of any PIN or password (``verify_pin`` checks either)."""
     salt = salt or secrets.token_bytes(16)
-    digest = hashlib.scrypt(pin.encode(), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, dklen=32)
+    digest = hashlib.scrypt(
+        secret.encode(), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, dklen=32
+    )
     return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${_b64(salt)}${_b64(digest)}"
 
 

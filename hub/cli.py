@@ -112,6 +112,31 @@ def register(subparsers: Any) -> None:
     weights.add_argument("file", type=Path)
     weights.set_defaults(func=_guarded(_import_weights))
 
+    manager = commands.add_parser(
+        "add-manager",
+        help="give someone the web console (/console): the district, or some sites; prints the"
+        " password",
+    )
+    common(manager)
+    manager.add_argument("login", help="sign-in name: lowercase letters, digits, . _ -")
+    manager.add_argument("--name", required=True, help="the person's name, shown when signed in")
+    manager.add_argument(
+        "--site",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="a site they may see (repeat for several); none: the whole district",
+    )
+    manager.add_argument(
+        "--password-stdin", action="store_true", help="read the password from stdin"
+    )
+    manager.set_defaults(func=_guarded(_add_manager))
+
+    unmanager = commands.add_parser("remove-manager", help="take the web console away")
+    common(unmanager)
+    unmanager.add_argument("login")
+    unmanager.set_defaults(func=_guarded(_remove_manager))
+
     spec = commands.add_parser("openapi", help="print, write or check the committed OpenAPI")
     group = spec.add_mutually_exclusive_group()
     group.add_argument("--write", action="store_true", help="update hub/openapi.json")
@@ -279,6 +304,31 @@ def _import_weights(args: argparse.Namespace) -> int:
     with ctx.transaction() as session:
         store_weights(session, weights)
     print(f"loaded {len(weights)} indicators from {args.file}")
+    return 0
+
+
+def _add_manager(args: argparse.Namespace) -> int:
+    from hub.managers import ManagerError, add_manager
+
+    given = sys.stdin.readline().rstrip("\n") if args.password_stdin else None
+    ctx = _context(args).state.hub
+    try:
+        password = add_manager(ctx, args.login, args.name, args.site, given)
+    except ManagerError as exc:
+        raise _usage(f"Cannot add the manager: {exc}.") from exc
+    scope = "the whole district" if not args.site else "sites " + ", ".join(sorted(args.site))
+    print(f"{args.login} may sign in at /console and sees {scope}.")
+    if given is None:
+        print(f"password: {password}")
+    return 0
+
+
+def _remove_manager(args: argparse.Namespace) -> int:
+    from hub.managers import remove_manager
+
+    if not remove_manager(_context(args).state.hub, args.login):
+        raise HubCommandError(f"There is no manager {args.login!r}.")
+    print(f"{args.login} can no longer sign in.")
     return 0
 
 

@@ -432,6 +432,27 @@ class HubEventRow(Base):
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
+class ManagerRow(Base):
+    """A person who signs in to the web console: the district office (``sites`` empty: every
+    site) or a hall manager (the site codes they may see, space-separated)."""
+
+    __tablename__ = "managers"
+    login: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    sites: Mapped[str] = mapped_column(Text, default="")
+    password_hash: Mapped[str] = mapped_column(String(256))
+    created_at: Mapped[datetime] = mapped_column(TZ())
+
+
+class ManagerSessionRow(Base):
+    """A signed-in browser: the cookie's token, kept only as its SHA-256."""
+
+    __tablename__ = "manager_sessions"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    login: Mapped[str] = mapped_column(ForeignKey("managers.login", ondelete="CASCADE"), index=True)
+    expires_at: Mapped[datetime] = mapped_column(TZ(), index=True)
+
+
 class KeyValue(Base):
     """Small hub secrets and settings (the ID-digest pepper)."""
 

@@ -22,6 +22,7 @@ from hub.routes import (
     appointments,
     cases,
     catalog,
+    console,
     counters,
     evaluations,
     events,
@@ -104,6 +105,7 @@ def create_app(
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(counters.windows_router, prefix=API_PREFIX)
     app.include_router(follow.router)  # a page for phones, outside the versioned API
+    app.include_router(console.router)  # the managers' web console, pages for people
     generate = app.openapi
 
     def openapi() -> dict[str, Any]:

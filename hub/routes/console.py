@@ -1,0 +1,174 @@
+"""The web console's pages (``hub.console``): sign-in, the reports, their downloads.
+
+Outside the versioned API and its OpenAPI document: these are pages for people, answered in
+HTML (a wrong date is said on the page, not in problem+json). The session travels in an
+HttpOnly, SameSite=Strict cookie, so no other site can make a manager's browser ask for
+anything; the only state-changing requests are signing in and out.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+from datetime import date
+from typing import Annotated
+from urllib.parse import parse_qs
+
+from fastapi import APIRouter, Cookie, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from contract import models as m
+from hub import managers, reports
+from hub.auth import ContextDep
+from hub.console import labels, pages
+from hub.context import HubContext
+from hub.managers import Manager, SignInGuard
+from hub.problems import HubProblem
+from hub.reports.export import to_csv, write_xlsx
+
+router = APIRouter(prefix="/console", include_in_schema=False)
+COOKIE = "yimen_console"
+CookieDep = Annotated[str, Cookie(alias=COOKIE)]
+HOME = "/console/reports/queue"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _guard(request: Request) -> SignInGuard:
+    state = request.app.state
+    if getattr(state, "console_guard", None) is None:
+        state.console_guard = SignInGuard()
+    guard: SignInGuard = state.console_guard
+    return guard
+
+
+def _html(text: str, status: int = 200) -> HTMLResponse:
+    return HTMLResponse(text, status, headers={"Cache-Control": "no-store"})
+
+
+def _to_sign_in() -> RedirectResponse:
+    return RedirectResponse("/console/sign-in", status_code=303)
+
+
+@router.get("")
+@router.get("/")
+def home() -> RedirectResponse:
+    return RedirectResponse(HOME, status_code=303)
+
+
+@router.get("/sign-in")
+def sign_in_form() -> HTMLResponse:
+    return _html(pages.sign_in_page())
+
+
+@router.post("/sign-in")
+async def sign_in(request: Request, ctx: ContextDep) -> Response:
+    body = (await request.body())[:4096].decode("utf-8", "replace")
+    form = {k: v[0] for k, v in parse_qs(body).items()}
+    login, password = form.get("login", "")[:64], form.get("password", "")[:200]
+    address = request.client.host if request.client else ""
+    guard = _guard(request)
+    wait = guard.wait(address, ctx.now())
+    if wait is not None:
+        minutes = int(wait.total_seconds() // 60) + 1
+        text = f"密码错误次数过多，请 {minutes} 分钟后再试。"
+        return _html(pages.sign_in_page(text, login), 429)
+    from starlette.concurrency import run_in_threadpool  # scrypt: off the event loop
+
+    token = await run_in_threadpool(managers.sign_in, ctx, login, password)
+    if token is None:
+        guard.failed(address, ctx.now())
+        return _html(pages.sign_in_page("账号或密码不正确。", login), 401)
+    guard.succeeded(address)
+    response = RedirectResponse(HOME, status_code=303)
+    response.set_cookie(
+        COOKIE,
+        token,
+        max_age=managers.SESSION_HOURS * 3600,
+        path="/console",
+        httponly=True,
+        samesite="strict",
+        secure=request.url.scheme == "https",
+    )
+    return response
+
+
+@router.post("/sign-out")
+def sign_out(ctx: ContextDep, token: CookieDep = "") -> RedirectResponse:
+    if token:
+        managers.sign_out(ctx, token)
+    response = _to_sign_in()
+    response.delete_cookie(COOKIE, path="/console")
+    return response
+
+
+@router.get("/reports/{name}")
+def report(name: str, request: Request, ctx: ContextDep, token: CookieDep = "") -> Response:
+    """A report page, or its table as ``.xlsx`` or ``.csv`` (the name's suffix)."""
+    manager = managers.signed_in(ctx, token)
+    if manager is None:
+        return _to_sign_in()
+    stem, _, suffix = name.partition(".")
+    try:
+        report_name = m.ReportName(stem)
+    except ValueError:
+        return _html(pages.page("没有这个报表", '<p class="problem">没有这个报表。</p>'), 404)
+    view, status = _view(ctx, manager, report_name, request)
+    if suffix in ("xlsx", "csv") and view.table is not None:
+        return _download(view.table, suffix)
+    if suffix:
+        return _html(pages.report_page(view), 404 if status == 200 else status)
+    return _html(pages.report_page(view), status)
+
+
+def _view(
+    ctx: HubContext, manager: Manager, name: m.ReportName, request: Request
+) -> tuple[pages.ReportView, int]:
+    """The page's choices from its query, then the report itself: (the view, HTTP status)."""
+    query = request.query_params
+    today = ctx.today()
+    view = pages.ReportView(
+        manager=manager,
+        name=name,
+        first=today.replace(day=1),
+        last=today,
+        by=m.Dimension.SITE,
+        site=query.get("site", "")[:64],
+        chart=query.get("chart", "")[:64],
+        today=today,
+    )
+    if name is m.ReportName.PERFORMANCE:
+        last = today.replace(day=1).fromordinal(today.replace(day=1).toordinal() - 1)
+        view = replace(view, first=last.replace(day=1), last=last)
+    try:
+        view = replace(
+            view,
+            first=date.fromisoformat(query.get("from") or view.first.isoformat()),
+            last=date.fromisoformat(query.get("to") or view.last.isoformat()),
+        )
+    except ValueError:
+        return replace(view, problem="日期应写作 年-月-日，例如 2026-11-01。"), 422
+    try:
+        view = replace(view, by=m.Dimension(query.get("by") or view.by.value))
+    except ValueError:
+        return replace(view, problem="没有这种统计维度。"), 422
+    if view.site and not manager.sees(view.site):
+        return replace(view, problem=f"您无权查看站点 {view.site} 的数据。"), 403
+    sites = frozenset([view.site]) if view.site else manager.sites
+    try:
+        table = reports.run(ctx, name, view.first, view.last, view.by, sites)
+    except HubProblem as problem:
+        return replace(view, problem=problem.detail), problem.status
+    keys = labels.key_labels(ctx, view.by, (row[0] for row in table.rows))
+    return replace(view, table=table, labels=keys), 200
+
+
+def _download(table: m.ReportTable, suffix: str) -> Response:
+    filename = f"{table.name.value}-{table.by.value}-{table.date_from}-{table.date_to}.{suffix}"
+    headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
+    if suffix == "csv":  # with a BOM: Excel and WPS then read the Chinese headings as UTF-8
+        return Response(
+            "\ufeff" + to_csv(table), media_type="text/csv; charset=utf-8", headers=headers
+        )
+    out = io.BytesIO()
+    write_xlsx(table, out)
+    return Response(out.getvalue(), media_type=XLSX, headers=headers)

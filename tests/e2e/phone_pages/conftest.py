@@ -1,10 +1,8 @@
-"""A phone in a real browser: Debian's chromium driven by selenium through chromedriver,
-headless at a phone's viewport, against a hub served by uvicorn on loopback."""
+"""A phone in a real browser (tests/e2e/browser.py) at a phone's viewport, against a hub served
+by uvicorn on loopback."""
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -16,9 +14,8 @@ import pytest
 from contract import models as m
 from hub.embedded import EmbeddedHub
 from kiosk.api.client import HubClient
+from tests.e2e.browser import chromium
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 PHONE = {"width": 390, "height": 844, "pixelRatio": 3.0}  # a common phone, in CSS pixels
 # navigator.vibrate does nothing in a headless browser: record what the page asks of it.
 RECORD_VIBRATION = """
@@ -74,37 +71,9 @@ def window(hub: EmbeddedHub) -> Iterator[HubClient]:
 
 @pytest.fixture
 def phone() -> Iterator[Any]:
-    """A headless chromium the size of a phone (flags: no sandbox as root, and none of the
-    background connections this machine's closed network refuses)."""
-    if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
-        pytest.fail("chromium and chromium-driver are missing: run `make apt`")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    profile = tempfile.mkdtemp(prefix="phone-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        f"--user-data-dir={profile}",
-    ):
-        options.add_argument(flag)
-    options.add_experimental_option("mobileEmulation", {"deviceMetrics": PHONE})
-    options.add_experimental_option("prefs", {"intl.accept_languages": "zh-CN,zh"})
-    driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
-    try:
+    """A headless chromium the size of a phone."""
+    with chromium(phone=PHONE) as driver:
         driver.execute_cdp_cmd(
             "Page.addScriptToEvaluateOnNewDocument", {"source": RECORD_VIBRATION}
         )
         yield driver
-    finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)

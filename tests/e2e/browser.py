@@ -17,9 +17,12 @@ CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 
 
 @contextmanager
-def chromium(*, phone: dict[str, Any]) -> Iterator[Any]:
+def chromium(
+    *, phone: dict[str, Any] | None = None, downloads: Path | None = None
+) -> Iterator[Any]:
     """A headless chromium (flags: no sandbox as root, and none of the background connections
-    this machine's closed network refuses) emulating ``phone``'s metrics."""
+    this machine's closed network refuses); ``phone``: emulating that device's metrics, else
+    an office screen; ``downloads``: where what a page downloads goes, without asking."""
     if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
         pytest.fail("chromium and chromium-driver are missing: run `make apt`")
     from selenium import webdriver
@@ -41,8 +44,15 @@ def chromium(*, phone: dict[str, Any]) -> Iterator[Any]:
         f"--user-data-dir={profile}",
     ):
         options.add_argument(flag)
-    options.add_experimental_option("mobileEmulation", {"deviceMetrics": phone})
-    options.add_experimental_option("prefs", {"intl.accept_languages": "zh-CN,zh"})
+    prefs: dict[str, Any] = {"intl.accept_languages": "zh-CN,zh"}
+    if phone is not None:
+        options.add_experimental_option("mobileEmulation", {"deviceMetrics": phone})
+    else:
+        options.add_argument("--window-size=1360,1000")
+    if downloads is not None:
+        prefs["download.default_directory"] = str(downloads)
+        prefs["download.prompt_for_download"] = False
+    options.add_experimental_option("prefs", prefs)
     driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
     try:
         yield driver

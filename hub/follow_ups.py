@@ -154,12 +154,24 @@ def _resumed(session: Session, row: EvaluationRow) -> m.FollowUpState:
 
 
 def view(session: Session, row: EvaluationRow, today: date) -> m.BadEvaluation:
-    state = F(row.follow_up_state or F.OPEN)
-    steps = session.execute(
+    return _view(row, _steps_of(session, [row.id]).get(row.id, []), today)
+
+
+def _steps_of(session: Session, ids: list[int]) -> dict[int, list[FollowUpStepRow]]:
+    """Who did what for each of these ratings, in order: one query for them all."""
+    steps: dict[int, list[FollowUpStepRow]] = {}
+    rows = session.execute(
         select(FollowUpStepRow)
-        .where(FollowUpStepRow.evaluation_id == row.id)
+        .where(FollowUpStepRow.evaluation_id.in_(ids))
         .order_by(FollowUpStepRow.at, FollowUpStepRow.id)
     ).scalars()
+    for step in rows:
+        steps.setdefault(step.evaluation_id, []).append(step)
+    return steps
+
+
+def _view(row: EvaluationRow, steps: list[FollowUpStepRow], today: date) -> m.BadEvaluation:
+    state = F(row.follow_up_state or F.OPEN)
     return m.BadEvaluation(
         evaluation_id=row.id,
         subject_type=m.SubjectType(row.subject_type),
@@ -181,12 +193,22 @@ def view(session: Session, row: EvaluationRow, today: date) -> m.BadEvaluation:
     )
 
 
-def bad_ratings(ctx: HubContext, *, open_only: bool) -> list[m.BadEvaluation]:
-    """Bad ratings with their follow-up, oldest first; ``open_only``: those still under way."""
+def bad_ratings(
+    ctx: HubContext, *, open_only: bool, sites: frozenset[str] | None = None
+) -> list[m.BadEvaluation]:
+    """Bad ratings with their follow-up, oldest first; ``open_only``: those still under way;
+    ``sites``: only those given at these sites (a hall manager's), None: all."""
     with ctx.reading() as session:
         query = select(EvaluationRow).where(EvaluationRow.level.in_(BAD))
         if open_only:
             query = query.where(EvaluationRow.follow_up_state.in_([s.value for s in UNDER_WAY]))
-        rows = session.execute(query.order_by(EvaluationRow.created_at, EvaluationRow.id))
+        if sites is not None:
+            query = query.join(Terminal, Terminal.terminal_id == EvaluationRow.terminal_id).where(
+                Terminal.site_code.in_(sorted(sites))
+            )
+        rows = list(
+            session.execute(query.order_by(EvaluationRow.created_at, EvaluationRow.id)).scalars()
+        )
+        steps = _steps_of(session, [row.id for row in rows])
         today = ctx.today()
-        return [view(session, row, today) for row in rows.scalars()]
+        return [_view(row, steps.get(row.id, []), today) for row in rows]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from contract import models as m
@@ -212,3 +212,15 @@ def bad_ratings(
         steps = _steps_of(session, [row.id for row in rows])
         today = ctx.today()
         return [_view(row, steps.get(row.id, []), today) for row in rows]
+
+
+def site_of(ctx: HubContext, evaluation_id: int) -> str | None:
+    """The site a rating was given at (its terminal's); None for no such rating."""
+    with ctx.reading() as session:
+        found = session.execute(
+            select(func.coalesce(Terminal.site_code, ""))
+            .select_from(EvaluationRow)
+            .outerjoin(Terminal, Terminal.terminal_id == EvaluationRow.terminal_id)
+            .where(EvaluationRow.id == evaluation_id)
+        ).first()
+        return None if found is None else str(found[0])

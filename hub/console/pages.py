@@ -78,6 +78,12 @@ svg.chart { max-width: 960px; display: block; }
 svg.chart text { font-size: 12px; fill: #1d2733; }
 svg.chart rect.bar { fill: #2f7dc1; }
 svg.chart line.axis { stroke: #8a96a3; }
+#follow-ups td, #follow-ups th { white-space: normal; text-align: left; vertical-align: top; }
+.late { color: #b3261e; }
+.done { background: #e6f4ea; color: #185c2c; padding: 10px 14px; border-radius: 4px; }
+form.decision { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 6px; }
+form.decision textarea { flex-basis: 100%; font: inherit; }
+button.plain { background: #fff; color: #0b4f8a; }
 .login { max-width: 360px; margin: 12vh auto; background: #fff; padding: 28px;
   border-radius: 8px; }
 .login label { margin-bottom: 12px; }
@@ -146,18 +152,30 @@ def sign_in_page(problem: str = "", login: str = "") -> str:
 
 def report_page(view: ReportView) -> str:
     body = "".join(
-        (_tabs(view), "<section>", _period_form(view), _crumbs(view), _result(view), "</section>")
+        (
+            tabs(view.name.value, view),
+            "<section>",
+            _period_form(view),
+            _crumbs(view),
+            _result(view),
+            "</section>",
+        )
     )
     return page(REPORT_TITLES[view.name], f"<main>{body}</main>", view.manager)
 
 
-def _tabs(view: ReportView) -> str:
+def tabs(here: str, view: ReportView | None = None) -> str:
+    """The console's sections; a report's tab keeps the period and dimension being looked at."""
     links = []
     for name, title in REPORT_TITLES.items():
-        by = D.SITE if name is R.PERFORMANCE else view.by
-        here = ' class="here"' if name is view.name else ""
-        href = escape(view.link(name=name, by=by, chart=""))
-        links.append(f'<a href="{href}"{here}>{title}</a>')
+        href = f"/console/reports/{name.value}"
+        if view is not None:
+            by = D.SITE if name is R.PERFORMANCE else view.by
+            href = view.link(name=name, by=by, chart="")
+        mark = ' class="here"' if name.value == here else ""
+        links.append(f'<a href="{escape(href)}"{mark}>{title}</a>')
+    mark = ' class="here"' if here == "follow-ups" else ""
+    links.append(f'<a href="/console/follow-ups" id="follow-ups-tab"{mark}>差评整改</a>')
     return f"<nav>{''.join(links)}</nav>"
 
 

@@ -18,9 +18,10 @@ from fastapi import APIRouter, Cookie, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from contract import models as m
-from hub import managers, reports
+from hub import follow_ups, managers, reports
 from hub.auth import ContextDep
 from hub.console import labels, pages
+from hub.console.follow_up_page import follow_up_page
 from hub.context import HubContext
 from hub.managers import Manager, SignInGuard
 from hub.problems import HubProblem
@@ -62,8 +63,7 @@ def sign_in_form() -> HTMLResponse:
 
 @router.post("/sign-in")
 async def sign_in(request: Request, ctx: ContextDep) -> Response:
-    body = (await request.body())[:4096].decode("utf-8", "replace")
-    form = {k: v[0] for k, v in parse_qs(body).items()}
+    form = await _form(request)
     login, password = form.get("login", "")[:64], form.get("password", "")[:200]
     address = request.client.host if request.client else ""
     guard = _guard(request)
@@ -118,6 +118,69 @@ def report(name: str, request: Request, ctx: ContextDep, token: CookieDep = "") 
     if suffix:
         return _html(pages.report_page(view), 404 if status == 200 else status)
     return _html(pages.report_page(view), status)
+
+
+@router.get("/follow-ups")
+def follow_up_list(request: Request, ctx: ContextDep, token: CookieDep = "") -> Response:
+    """The bad ratings of the manager's sites under way (``all=1``: every one)."""
+    manager = managers.signed_in(ctx, token)
+    if manager is None:
+        return _to_sign_in()
+    everything = request.query_params.get("all") == "1"
+    notice = ""
+    if decided := request.query_params.get("decided", "")[:12]:
+        notice = f"第 {decided} 号差评的申诉已决定。"
+    return _follow_ups(ctx, manager, everything=everything, notice=notice)
+
+
+@router.post("/follow-ups/{evaluation_id}")
+async def decide_appeal(
+    evaluation_id: int, request: Request, ctx: ContextDep, token: CookieDep = ""
+) -> Response:
+    """A manager upholds (the rating is voided) or dismisses a staff member's appeal."""
+    manager = managers.signed_in(ctx, token)
+    if manager is None:
+        return _to_sign_in()
+    form = await _form(request)
+    site = follow_ups.site_of(ctx, evaluation_id) if 0 < evaluation_id < 2**31 else None
+    if site is None or not manager.sees(site):
+        text = f"没有第 {evaluation_id} 号差评，或它不在您负责的站点。"
+        return _follow_ups(ctx, manager, problem=text, status=404)
+    try:
+        decision = m.AppealDecision(
+            upheld=form.get("upheld") == "yes",
+            decided_by=f"{manager.name}（{manager.login}）"[:50],
+            note=form.get("note", ""),
+        )
+    except ValueError:
+        return _follow_ups(ctx, manager, problem="请写明决定理由（至少5个字）。", status=422)
+    try:
+        follow_ups.decide(ctx, evaluation_id, decision)
+    except HubProblem as problem:
+        return _follow_ups(ctx, manager, problem=problem.detail, status=problem.status)
+    return RedirectResponse(f"/console/follow-ups?decided={evaluation_id}", status_code=303)
+
+
+def _follow_ups(
+    ctx: HubContext,
+    manager: Manager,
+    *,
+    everything: bool = False,
+    problem: str = "",
+    notice: str = "",
+    status: int = 200,
+) -> HTMLResponse:
+    ratings = follow_ups.bad_ratings(ctx, open_only=not everything, sites=manager.sites)
+    text = follow_up_page(
+        manager, ratings, ctx.tz, everything=everything, problem=problem, notice=notice
+    )
+    return _html(text, status)
+
+
+async def _form(request: Request) -> dict[str, str]:
+    """A small url-encoded form (the console's are a few fields); the first of each name."""
+    body = (await request.body())[:8192].decode("utf-8", "replace")
+    return {k: v[0] for k, v in parse_qs(body).items()}
 
 
 def _view(

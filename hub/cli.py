@@ -73,6 +73,13 @@ def register(subparsers: Any) -> None:
         metavar="N",
         help="keep finished days' report figures every N minutes (0: when a report needs them)",
     )
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="worker processes on one listening socket (more than one needs PostgreSQL)",
+    )
     serve.add_argument("--certfile", type=Path, help="TLS certificate (PEM)")
     serve.add_argument("--keyfile", type=Path, help="TLS private key (PEM)")
     serve.add_argument("--client-ca", type=Path, help="CA for client certificates (mTLS)")
@@ -208,6 +215,13 @@ def _serve(args: argparse.Namespace) -> int:
         raise _usage("--certfile and --keyfile go together.")
     if args.client_ca and not args.certfile:
         raise _usage("--client-ca (mTLS) needs --certfile and --keyfile.")
+    if not 1 <= args.workers <= 64:
+        raise _usage("--workers is 1 to 64.")
+    if args.workers > 1 and not _db_url(args).startswith("postgresql"):
+        raise _usage(
+            "Several worker processes need PostgreSQL (--db postgresql+psycopg://…): SQLite"
+            " lets one process write at a time, and the workers' events travel by NOTIFY."
+        )
     app = _context(args, seed=args.sample, keys=True)
     if args.public_url:
         app.state.hub.settings.public_base_url = args.public_url
@@ -219,18 +233,55 @@ def _serve(args: argparse.Namespace) -> int:
         raise HubCommandError(f"Cannot listen on {args.host}:{args.port}: {exc.strerror}.") from exc
     port = sock.getsockname()[1]
     scheme = "https" if args.certfile else "http"
+    tls: dict[str, Any] = {
+        "ssl_certfile": str(args.certfile) if args.certfile else None,
+        "ssl_keyfile": str(args.keyfile) if args.keyfile else None,
+        "ssl_ca_certs": str(args.client_ca) if args.client_ca else None,
+        "ssl_cert_reqs": ssl.CERT_REQUIRED if args.client_ca else ssl.CERT_NONE,
+    }
+    if args.workers > 1:
+        print(f"hub serving on {scheme}://{args.host}:{port}", flush=True)
+        app.state.hub.engine.dispose()  # migrated and checked here; each worker opens its own
+        return _serve_workers(args, sock, tls)
     config = uvicorn.Config(
         app,
         log_level="warning",
         access_log=False,
         timeout_graceful_shutdown=5,  # displays' event streams never end by themselves
-        ssl_certfile=str(args.certfile) if args.certfile else None,
-        ssl_keyfile=str(args.keyfile) if args.keyfile else None,
-        ssl_ca_certs=str(args.client_ca) if args.client_ca else None,
-        ssl_cert_reqs=ssl.CERT_REQUIRED if args.client_ca else ssl.CERT_NONE,
+        **tls,
     )
     print(f"hub serving on {scheme}://{args.host}:{port}", flush=True)
     _hub_server(app.state.hub.bell)(config).run(sockets=[sock])
+    return 0
+
+
+def _serve_workers(args: argparse.Namespace, sock: Any, tls: dict[str, Any]) -> int:
+    """``args.workers`` processes of hub.worker on ``sock``, kept alive by uvicorn's supervisor
+    (one that dies is started again); SIGTERM stops them all."""
+    import os
+
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
+    from hub.worker import SETTINGS
+
+    given = {
+        "db": _db_url(args),
+        "data_dir": str(_data_dir(args)),
+        "public_url": args.public_url or "",
+        "keep_reports_minutes": str(max(0.0, args.keep_reports_minutes)),
+    }
+    os.environ.update({SETTINGS[name]: value for name, value in given.items()})
+    config = uvicorn.Config(
+        "hub.worker:app",
+        factory=True,
+        workers=args.workers,
+        log_level="warning",
+        access_log=False,
+        timeout_graceful_shutdown=5,  # displays' event streams never end by themselves
+        **tls,
+    )
+    Multiprocess(config, sockets=[sock]).run()
     return 0
 
 

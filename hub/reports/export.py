@@ -15,7 +15,8 @@ def _heading(column: m.ReportColumn) -> str:
     return f"{column.title} {column.title_en}"
 
 
-def _shown(value: m.Cell, column: m.ReportColumn) -> str:
+def shown(value: m.Cell, column: m.ReportColumn) -> str:
+    """A cell as text: rates as percentages, minutes to a tenth, nothing as a dash."""
     if value is None:
         return "—"
     if column.kind is m.ColumnKind.RATE and isinstance(value, int | float):
@@ -68,7 +69,7 @@ def _width(text: str) -> int:
 def to_text(table: m.ReportTable) -> str:
     """An aligned table for a terminal, one line per row."""
     headings = [c.title for c in table.columns]
-    cells = [[_shown(v, c) for v, c in zip(row, table.columns, strict=True)] for row in table.rows]
+    cells = [[shown(v, c) for v, c in zip(row, table.columns, strict=True)] for row in table.rows]
     widths = [max(_width(t) for t in column) for column in zip(headings, *cells, strict=True)]
 
     def line(texts: list[str]) -> str:

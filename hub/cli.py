@@ -2,7 +2,7 @@
 through the ``kiosk.commands`` entry point, so the terminal core never imports the hub).
 
   kiosk hub serve [--db URL] [--host 127.0.0.1] [--port 8700] [--data-dir DIR] [--sample]
-                  [--keep-reports-minutes 30]
+                  [--keep-reports-minutes 30] [--bulletin-font FILE] [--bulletin-issuer NAME]
   kiosk hub register-terminal TERMINAL_ID [--mode hall|community|counter] [--site CODE] [--json]
   kiosk hub import-catalog FILE [--replace] [--json]
   kiosk hub import-queues FILE
@@ -79,6 +79,12 @@ def register(subparsers: Any) -> None:
         default=1,
         metavar="N",
         help="worker processes on one listening socket (more than one needs PostgreSQL)",
+    )
+    serve.add_argument(
+        "--bulletin-font", metavar="FILE", help="a font with Chinese for the PDF bulletin"
+    )
+    serve.add_argument(
+        "--bulletin-issuer", metavar="NAME", help="the office issuing the bulletin (通报)"
     )
     serve.add_argument("--certfile", type=Path, help="TLS certificate (PEM)")
     serve.add_argument("--keyfile", type=Path, help="TLS private key (PEM)")
@@ -226,6 +232,8 @@ def _serve(args: argparse.Namespace) -> int:
     if args.public_url:
         app.state.hub.settings.public_base_url = args.public_url
     app.state.hub.settings.report_keep_minutes = max(0.0, args.keep_reports_minutes)
+    app.state.hub.settings.bulletin_font = args.bulletin_font
+    app.state.hub.settings.bulletin_issuer = args.bulletin_issuer
     app.state.admin_token = read_or_create_secret(_data_dir(args) / ADMIN_TOKEN_FILE)
     try:
         sock = listening_socket(args.host, args.port)
@@ -270,6 +278,8 @@ def _serve_workers(args: argparse.Namespace, sock: Any, tls: dict[str, Any]) -> 
         "data_dir": str(_data_dir(args)),
         "public_url": args.public_url or "",
         "keep_reports_minutes": str(max(0.0, args.keep_reports_minutes)),
+        "bulletin_font": args.bulletin_font or "",
+        "bulletin_issuer": args.bulletin_issuer or "",
     }
     os.environ.update({SETTINGS[name]: value for name, value in given.items()})
     config = uvicorn.Config(

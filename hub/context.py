@@ -56,6 +56,11 @@ class HubSettings:
     # How often the finished days' report figures are kept in the background (hub.reports);
     # 0: only when a report first needs them (kiosk hub serve sets 30).
     report_keep_minutes: float = 0
+    # The monthly performance bulletin (hub.reports.bulletin): a font file with Chinese (.ttf,
+    # .otf, .ttc; None: Noto CJK where Debian puts it, else what fontconfig finds), and the office
+    # that issues it, named under the title (None: not named).
+    bulletin_font: str | None = None
+    bulletin_issuer: str | None = None
     appointment_slot_capacity: int = 4
     appointment_slots: tuple[str, ...] = (
         "09:00", "09:30", "10:00", "10:30", "11:00", "11:30",

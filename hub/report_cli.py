@@ -1,11 +1,13 @@
 """``kiosk report``: a report over the hub's database, for scripts and the district office.
 
-  kiosk report NAME --from DATE --to DATE [--by DIMENSION] [--site CODE ...]
-               [--json | --csv FILE | --xlsx FILE] [--db URL] [--data-dir DIR]
+  kiosk report NAME (--from DATE --to DATE | --month YYYY-MM) [--by DIMENSION] [--site CODE ...]
+               [--json | --csv FILE | --xlsx FILE | --pdf FILE] [--db URL] [--data-dir DIR]
 
 NAME is queue, ratings, cases or performance (a calendar month, by site); DIMENSION one of
-all, site, queue, window, clerk, item, day, hour, weekday (default all); ``--site`` keeps to
-what came from those sites. Without an output option the table is printed aligned.
+all, site, queue, window, clerk, item, day, hour, weekday (default all; site for performance);
+``--site`` keeps to what came from those sites. Without an output option the table is printed
+aligned. ``--pdf`` writes the performance rating's printable bulletin (通报), set in a Chinese
+font (``--bulletin-font``, else Noto CJK) under the issuing office (``--bulletin-issuer``).
 """
 
 from __future__ import annotations
@@ -32,9 +34,10 @@ def register(subparsers: Any) -> None:
         "report", help="a report of the hub's data (queues, ratings) over a period"
     )
     parser.add_argument("name", choices=[n.value for n in ReportName])
-    parser.add_argument("--from", dest="first", type=_day, required=True, metavar="DATE")
-    parser.add_argument("--to", dest="last", type=_day, required=True, metavar="DATE")
-    parser.add_argument("--by", choices=[d.value for d in Dimension], default="all")
+    parser.add_argument("--from", dest="first", type=_day, metavar="DATE")
+    parser.add_argument("--to", dest="last", type=_day, metavar="DATE")
+    parser.add_argument("--month", metavar="YYYY-MM", help="a calendar month (for --from/--to)")
+    parser.add_argument("--by", choices=[d.value for d in Dimension])
     parser.add_argument(
         "--site", action="append", metavar="CODE", help="only this site (repeatable)"
     )
@@ -42,9 +45,30 @@ def register(subparsers: Any) -> None:
     out.add_argument("--json", action="store_true", help="the table as JSON")
     out.add_argument("--csv", type=Path, metavar="FILE", help="write the table as CSV")
     out.add_argument("--xlsx", type=Path, metavar="FILE", help="write the table as XLSX")
+    out.add_argument(
+        "--pdf", type=Path, metavar="FILE", help="performance: write the bulletin (通报) as PDF"
+    )
+    parser.add_argument("--bulletin-font", metavar="FILE", help="a font with Chinese, for --pdf")
+    parser.add_argument("--bulletin-issuer", metavar="NAME", help="the office issuing it (--pdf)")
     parser.add_argument("--db", help="database URL (default: SQLite in the data dir)")
     parser.add_argument("--data-dir", type=Path, help="hub data dir (SQLite file)")
     parser.set_defaults(func=_guarded(_report))
+
+
+def _period(args: argparse.Namespace) -> tuple[date, date]:
+    """The days asked for: ``--month``, or ``--from`` and ``--to``."""
+    from hub.reports.bulletin import month_days, parse_month
+
+    if args.month is not None:
+        if args.first or args.last:
+            raise _usage("give --month or --from and --to, not both.")
+        try:
+            return month_days(parse_month(args.month))
+        except ValueError as exc:
+            raise _usage(f"--month {exc}.") from exc
+    if args.first is None or args.last is None:
+        raise _usage("give the period: --month YYYY-MM, or --from DATE and --to DATE.")
+    return args.first, args.last
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -52,11 +76,17 @@ def _report(args: argparse.Namespace) -> int:
     from hub.problems import HubProblem
     from hub.reports import export
 
+    name = ReportName(args.name)
+    first, last = _period(args)
+    if args.pdf and name is not ReportName.PERFORMANCE:
+        raise _usage("--pdf is the performance rating's bulletin: kiosk report performance.")
+    by = Dimension(args.by) if args.by else _default_by(name)
     ctx = _context(args).state.hub
     try:
         sites = frozenset(args.site) if args.site else None
-        name, by = ReportName(args.name), Dimension(args.by)
-        table = reports.run(ctx, name, args.first, args.last, by, sites)
+        if args.pdf:
+            return _bulletin(ctx, args, first, last, sites)
+        table = reports.run(ctx, name, first, last, by, sites)
     except HubProblem as exc:
         raise _usage(f"{exc.title}.") from exc
     finally:
@@ -69,6 +99,28 @@ def _report(args: argparse.Namespace) -> int:
         _write(args.xlsx, lambda path: export.write_xlsx(table, path))
     else:
         sys.stdout.write(export.to_text(table))
+    return 0
+
+
+def _default_by(name: ReportName) -> Dimension:
+    return Dimension.SITE if name is ReportName.PERFORMANCE else Dimension.ALL
+
+
+def _bulletin(
+    ctx: Any, args: argparse.Namespace, first: date, last: date, sites: frozenset[str] | None
+) -> int:
+    from hub.reports import bulletin, performance
+
+    try:
+        performance.whole_month(first, last)
+    except ValueError as exc:
+        raise _usage(f"the bulletin is of a whole month (--month YYYY-MM): {exc}.") from exc
+    if args.bulletin_font:
+        ctx.settings.bulletin_font = args.bulletin_font
+    if args.bulletin_issuer:
+        ctx.settings.bulletin_issuer = args.bulletin_issuer
+    content = bulletin.bulletin_pdf(ctx, first, sites)
+    _write(args.pdf, lambda path: path.write_bytes(content))
     return 0
 
 

@@ -21,6 +21,8 @@ SETTINGS = {
     "data_dir": "YIMEN_HUB_DATA_DIR",
     "public_url": "YIMEN_HUB_PUBLIC_URL",
     "keep_reports_minutes": "YIMEN_HUB_KEEP_REPORTS_MINUTES",
+    "bulletin_font": "YIMEN_HUB_BULLETIN_FONT",
+    "bulletin_issuer": "YIMEN_HUB_BULLETIN_ISSUER",
 }
 
 
@@ -36,4 +38,6 @@ def app() -> FastAPI:
     settings = hub.state.hub.settings
     settings.public_base_url = env["public_url"] or None
     settings.report_keep_minutes = float(env["keep_reports_minutes"] or 0)
+    settings.bulletin_font = env["bulletin_font"] or None
+    settings.bulletin_issuer = env["bulletin_issuer"] or None
     return hub

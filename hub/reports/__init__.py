@@ -140,7 +140,11 @@ def _performance(ctx: HubContext, first: date, last: date, by: m.Dimension) -> m
     with ctx.reading() as session:
         weights = performance.stored_weights(session)
     this = _indicator_values(ctx, weights, first, last)
-    before = _indicator_values(ctx, weights, month_before, first - timedelta(days=1))
+    before = (  # the first month reports cover has none before it
+        _indicator_values(ctx, weights, month_before, first - timedelta(days=1))
+        if month_before >= m.FIRST_REPORT_DAY
+        else {}
+    )
     now, then = performance.scores(weights, this), performance.scores(weights, before)
     rank = performance.ranks(now)
     rows: list[list[m.Cell]] = []

@@ -17,6 +17,7 @@ def _heading(column: m.ReportColumn) -> str:
 
 
 def shown(value: m.Cell, column: m.ReportColumn) -> str:
+    """A cell as text: rates as percentages, minutes to a tenth, nothing as a dash."""
     if value is None:
         return "—"
     if column.kind is m.ColumnKind.RATE and isinstance(value, int | float):

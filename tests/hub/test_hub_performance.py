@@ -161,6 +161,24 @@ def test_the_rating_is_of_one_month_per_site(
     assert caught.value.status == 422 and says in caught.value.title
 
 
+def test_the_first_month_reports_cover_is_rated_without_the_month_before(
+    two_months: EmbeddedHub,
+) -> None:
+    """December 1999 is out of the reports' range: January 2000 has no last month, not a 422."""
+    first, last = m.FIRST_REPORT_DAY, date(2000, 1, 31)
+    table = reports.run(two_months.context, m.ReportName.PERFORMANCE, first, last, m.Dimension.SITE)
+    assert table.rows == [] and table.date_from == first
+    with pytest.raises(HubProblem) as caught:  # the month itself is still checked
+        reports.run(
+            two_months.context,
+            m.ReportName.PERFORMANCE,
+            date(1999, 12, 1),
+            date(1999, 12, 31),
+            m.Dimension.SITE,
+        )
+    assert caught.value.status == 422 and "2000-01-01" in caught.value.title
+
+
 def test_the_district_loads_its_weights_and_a_wrong_file_changes_nothing(
     two_months: EmbeddedHub, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -287,7 +287,10 @@ def _key_cell(view: ReportView, table: m.ReportTable, key: m.Cell) -> str:
 
 def _downloads(view: ReportView) -> str:
     xlsx, csv = escape(view.link(".xlsx")), escape(view.link(".csv"))
+    pdf = ""
+    if view.name is R.PERFORMANCE:
+        pdf = f'<a id="bulletin" href="{escape(view.link(".pdf"))}">通报（PDF，可打印）</a>'
     return (
         f'<div class="downloads">下载：<a id="xlsx" href="{xlsx}">Excel（XLSX）</a>'
-        f'<a id="csv" href="{csv}">CSV</a></div>'
+        f'<a id="csv" href="{csv}">CSV</a>{pdf}</div>'
     )

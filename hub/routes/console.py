@@ -25,6 +25,7 @@ from hub.console.follow_up_page import follow_up_page
 from hub.context import HubContext
 from hub.managers import Manager, SignInGuard
 from hub.problems import HubProblem
+from hub.reports import bulletin
 from hub.reports.export import to_csv, write_xlsx
 
 router = APIRouter(prefix="/console", include_in_schema=False)
@@ -115,6 +116,8 @@ def report(name: str, request: Request, ctx: ContextDep, token: CookieDep = "") 
     view, status = _view(ctx, manager, report_name, request)
     if suffix in ("xlsx", "csv") and view.table is not None:
         return _download(view.table, suffix)
+    if suffix == "pdf" and report_name is m.ReportName.PERFORMANCE and view.table is not None:
+        return _bulletin(ctx, view)
     if suffix:
         return _html(pages.report_page(view), 404 if status == 200 else status)
     return _html(pages.report_page(view), status)
@@ -223,6 +226,18 @@ def _view(
         return replace(view, problem=problem.detail), problem.status
     keys = labels.key_labels(ctx, view.by, (row[0] for row in table.rows))
     return replace(view, table=table, labels=keys), 200
+
+
+def _bulletin(ctx: HubContext, view: pages.ReportView) -> Response:
+    """The month's 通报 for the manager's sites (ranked among all), or why it cannot be made."""
+    sites = frozenset([view.site]) if view.site else view.manager.sites
+    try:
+        content = bulletin.bulletin_pdf(ctx, view.first, sites)
+    except HubProblem as problem:  # no Chinese font on this hub: the page says what to install
+        return _html(pages.report_page(replace(view, problem=problem.detail)), problem.status)
+    name = bulletin.file_name(view.first)
+    headers = {"Content-Disposition": f'attachment; filename="{name}"'}
+    return Response(content, media_type="application/pdf", headers=headers)
 
 
 def _download(table: m.ReportTable, suffix: str) -> Response:

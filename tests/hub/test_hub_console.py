@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import subprocess
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from html.parser import HTMLParser
@@ -337,3 +338,23 @@ def test_managers_are_added_and_removed_from_the_command_line(
     assert main(["hub", "remove-manager", "--data-dir", str(tmp_path), "hall2"]) == 0
     assert main(["hub", "remove-manager", "--data-dir", str(tmp_path), "hall2"]) == 1
     assert "There is no manager 'hall2'." in capsys.readouterr().err
+
+
+def test_the_performance_page_gives_the_bulletin_of_the_managers_sites(
+    hub: EmbeddedHub, district: httpx.Client, hall_manager: httpx.Client, tmp_path: Path
+) -> None:
+    month = {"from": "2026-03-01", "to": "2026-03-31", "by": "site"}
+    texts = {}
+    for who, client in (("district", district), ("hall", hall_manager)):
+        answer = client.get("/console/reports/performance", params=month)
+        assert answer.status_code == 200, Page(answer.text).problem
+        pdf = client.get(Page(answer.text).links["bulletin"])
+        assert pdf.headers["content-type"] == "application/pdf"
+        assert pdf.headers["content-disposition"].startswith("attachment;")
+        path = tmp_path / f"{who}.pdf"
+        path.write_bytes(pdf.content)
+        done = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True)
+        texts[who] = done.stdout.decode()
+    assert "2026年3月" in texts["district"]
+    assert "hall" in texts["district"].replace("community-1", "")
+    assert "community-1" in texts["hall"] and "hall" not in texts["hall"].replace("community-1", "")

@@ -17,6 +17,7 @@ from contract import models as m
 from hub.console.charts import bar_chart
 from hub.managers import Manager
 from hub.reports.export import shown
+from hub.reports.table import KEY_TITLES
 
 R, D, K = m.ReportName, m.Dimension, m.ColumnKind
 REPORT_TITLES = {
@@ -24,17 +25,6 @@ REPORT_TITLES = {
     R.RATINGS: "好差评",
     R.CASES: "办件",
     R.PERFORMANCE: "绩效考评",
-}
-DIMENSION_TITLES = {
-    D.ALL: "合计",
-    D.SITE: "大厅或站点",
-    D.QUEUE: "队列",
-    D.WINDOW: "窗口",
-    D.CLERK: "工作人员",
-    D.ITEM: "事项",
-    D.DAY: "日期",
-    D.HOUR: "时段",
-    D.WEEKDAY: "星期",
 }
 # The column a report's chart shows first: what a manager looks at before anything else.
 FIRST_CHART = {
@@ -182,7 +172,7 @@ def tabs(here: str, view: ReportView | None = None) -> str:
 def _period_form(view: ReportView) -> str:
     options = "".join(
         f'<option value="{d.value}"{" selected" if d is view.by else ""}>{title}</option>'
-        for d, title in DIMENSION_TITLES.items()
+        for d, (title, _) in KEY_TITLES.items()
     )
     site = f'<input type="hidden" name="site" value="{escape(view.site)}">' if view.site else ""
     form = (

@@ -14,7 +14,7 @@ import logging
 from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass, field
-from importlib.metadata import entry_points
+from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Protocol, Self
@@ -66,14 +66,19 @@ LOCAL_HUB_ENTRY_POINTS = "kiosk.local_hub"
 def installed_local_hub(name: str = "embedded") -> LocalHubFactory:
     """The local hub installed with the terminal: "embedded" (the reference hub's
     ``EmbeddedHub`` with the sample hall) or "demo" (the same, open every day)."""
+    factory: LocalHubFactory = local_hub_entry(name).load()
+    return factory
+
+
+def local_hub_entry(name: str = "embedded") -> EntryPoint:
+    """Where the local hub ``name`` is installed, without loading it (kiosk doctor)."""
     found = [e for e in entry_points(group=LOCAL_HUB_ENTRY_POINTS) if e.name == name]
     if not found:
         raise ConfigError(
             'api.base_url = "embedded" needs the hub package, which is not installed here: '
             "set api.base_url to the hall's hub (https://...) and api.token_file."
         )
-    factory: LocalHubFactory = found[0].load()
-    return factory
+    return found[0]
 
 
 KIOSK_MODES = (Mode.HALL, Mode.COMMUNITY)  # the terminals citizens use by themselves
@@ -234,13 +239,17 @@ def _connect_hub(
         hub = resources.enter_context(factory(folder / "hub"))
         mode = m.TerminalMode(settings.terminal.mode.value)
         return hub, hub.base_url, hub.register_terminal(settings.terminal.id, mode=mode)
+    return None, settings.api.base_url, read_token(settings)
+
+
+def read_token(settings: Settings) -> str:
+    """This terminal's token from ``api.token_file`` (a hub at a URL needs one)."""
     token_file = settings.api.token_file
     if not token_file:
         raise ConfigError(f"{settings.source}: api.token_file: required when base_url is a URL")
     try:
-        token = Path(token_file).read_text(encoding="utf-8").strip()
+        return Path(token_file).read_text(encoding="utf-8").strip()
     except OSError as exc:
         raise ConfigError(
             f"{settings.source}: api.token_file: cannot read {token_file} ({exc.strerror})"
         ) from None
-    return None, settings.api.base_url, token

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+CONFIG_FILE = "/etc/kiosk/kiosk.toml"  # what `kiosk run` and `kiosk doctor` read by default
 SYSTEM_DATA_DIR = Path("/var/lib/kiosk")
 SYSTEM_LOG_DIR = Path("/var/log/kiosk")
 APP_NAME = "yimen-kiosk"
@@ -16,16 +17,20 @@ APP_NAME = "yimen-kiosk"
 
 def data_dir(configured: str = "") -> Path:
     """The data directory, created if missing (mode 0700: it holds personal data at rest)."""
-    if configured:
-        path = Path(configured)
-    elif SYSTEM_DATA_DIR.is_dir() and os.access(SYSTEM_DATA_DIR, os.W_OK):
-        path = SYSTEM_DATA_DIR
-    else:
-        import platformdirs  # a developer's or demo run only
-
-        path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    path = data_dir_path(configured)
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
     return path
+
+
+def data_dir_path(configured: str = "") -> Path:
+    """Which directory :func:`data_dir` would use, without creating it (kiosk doctor)."""
+    if configured:
+        return Path(configured)
+    if SYSTEM_DATA_DIR.is_dir() and os.access(SYSTEM_DATA_DIR, os.W_OK):
+        return SYSTEM_DATA_DIR
+    import platformdirs  # a developer's or demo run only
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def log_dir() -> Path:

@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-DEFAULT_CONFIG = "/etc/kiosk/kiosk.toml"
+from kiosk.paths import CONFIG_FILE as DEFAULT_CONFIG
 
 
 def register(subparsers: Any) -> None:

@@ -10,7 +10,8 @@ import json
 import uuid
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -50,6 +51,25 @@ class CatalogFetch:
     @property
     def not_modified(self) -> bool:
         return self.catalog is None
+
+
+@dataclass(frozen=True, slots=True)
+class Ping:
+    """One authenticated round trip: when it left and came back (this machine's clock) and the
+    hub's clock from the answer's Date header (None when the hub sent none)."""
+
+    sent_at: datetime
+    received_at: datetime
+    hub_time: datetime | None
+
+    @property
+    def clock_offset(self) -> float | None:
+        """Seconds the hub's clock is ahead of ours (negative: behind), against the middle of
+        the round trip; the Date header has whole seconds, so +-1 s is noise."""
+        if self.hub_time is None:
+            return None
+        middle = self.sent_at + (self.received_at - self.sent_at) / 2
+        return (self.hub_time - middle).total_seconds()
 
 
 class HubClient:
@@ -134,6 +154,14 @@ class HubClient:
         return self._parse(m.TicketView, self._t.request("GET", f"/tickets/{ticket_id}"))
 
     # -- terminals
+
+    def ping(self) -> Ping:
+        """The cheapest authenticated read (the ticket categories): the hub answers, TLS holds
+        and the token is accepted, or the usual HubError says which of these failed."""
+        sent = datetime.now(UTC)
+        reply = self._t.exchange("GET", "/ticket-categories")
+        received = datetime.now(UTC)
+        return Ping(sent, received, _http_date(reply.date))
 
     def heartbeat(self, heartbeat: m.Heartbeat) -> m.HeartbeatAck:
         return self._parse(m.HeartbeatAck, self._post("/terminals/me/heartbeat", heartbeat))
@@ -476,3 +504,13 @@ class HubClient:
         or ``identity_code_invalid`` (422) otherwise."""
         body = self._post("/identity-codes/resolve", m.IdentityResolve(code=code))
         return self._parse(m.IdentityResolved, body)
+
+
+def _http_date(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        moment = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

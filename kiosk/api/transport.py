@@ -34,12 +34,14 @@ _PROBLEM_MEMBERS = frozenset({"type", "title", "status", "detail", "code", "inst
 
 @dataclass(frozen=True, slots=True)
 class Reply:
-    """One answer: its status, decoded body (None for 204 and 304), ETag and body size."""
+    """One answer: its status, decoded body (None for 204 and 304), ETag, body size and the
+    hub's Date header (its clock, to the second)."""
 
     status: int
     body: Any
     etag: str | None
     size: int  # bytes of body received (0 for a 304)
+    date: str | None = None
 
 
 class Transport:
@@ -234,7 +236,8 @@ class Transport:
             raise HubUnreachable(f"The hub at {self.base_url} is unreachable: {exc}") from exc
         body = decode_response(response)
         etag = response.headers.get("ETag")
-        return Reply(response.status_code, body, etag, len(response.content))
+        date = response.headers.get("Date")
+        return Reply(response.status_code, body, etag, len(response.content), date)
 
 
 def decode_response(response: requests.Response) -> Any:

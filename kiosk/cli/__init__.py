@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "kiosk.cli.printer",
     "kiosk.cli.outbox",
     "kiosk.cli.admin",
+    "kiosk.cli.doctor",
 )
 
 

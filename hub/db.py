@@ -458,15 +458,15 @@ REPORT_BINS = tuple(
     f"{m}_bin{n:02d}" for m in REPORT_MEASURES for n in range(len(REPORT_BIN_EDGES))
 )
 
-# One row per finished day, dimension (all, site, queue, window, clerk, item, hour), site (of
-# the kiosk the tickets came from: a hall manager's report keeps to their hall) and key.
+# One row per finished day, dimension (all, site, queue, window, clerk, item, department, hour),
+# site (of the kiosk the tickets came from: a hall manager's report keeps to their hall) and key.
 report_days = Table(
     "report_days",
     Base.metadata,
     Column("dimension", String(16), primary_key=True),  # first: a report reads one
     Column("day", Date, primary_key=True),
     Column("site", String(64), primary_key=True),
-    Column("key", String(64), primary_key=True),
+    Column("key", String(100), primary_key=True),  # a department's name is up to 100
     *(Column(name, Integer, nullable=False) for name in REPORT_COUNTS),
     *(Column(name, Float if name.endswith("seconds") else Integer, nullable=False)
       for name in REPORT_SUMS),

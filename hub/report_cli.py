@@ -3,8 +3,9 @@
   kiosk report NAME --from DATE --to DATE [--by DIMENSION] [--site CODE ...]
                [--json | --csv FILE | --xlsx FILE] [--db URL] [--data-dir DIR]
 
-NAME is queue, ratings, cases or performance (a calendar month, by site); DIMENSION one of
-all, site, queue, window, clerk, item, day, hour, weekday (default all); ``--site`` keeps to
+NAME is queue, ratings, cases or performance (a calendar month, by site or department);
+DIMENSION one of all, site, queue, window, clerk, item, department, day, hour, weekday (default
+all); ``--site`` keeps to
 what came from those sites. Without an output option the table is printed aligned.
 """
 

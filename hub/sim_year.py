@@ -19,7 +19,14 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import insert, select
 
 from hub.context import HubContext
-from hub.db import CatalogItemRow, EvaluationRow, Terminal, Ticket, TicketCategoryRow
+from hub.db import (
+    CatalogItemRow,
+    EvaluationRow,
+    StaffRow,
+    Terminal,
+    Ticket,
+    TicketCategoryRow,
+)
 from hub.simulator import STEP_NOTES, Day, Layout, NoClock, SimLog, Simulation
 from hub.tickets import rank
 
@@ -172,7 +179,10 @@ def write_log(ctx: HubContext, log: SimLog) -> None:
     for batch in _batches(_ticket_rows(log, prefixes)):
         with ctx.transaction() as session:
             session.execute(insert(Ticket), batch)
-    for batch in _batches(_rating_rows(ctx, log)):
+    with ctx.reading() as session:
+        clerks = dict(session.execute(select(StaffRow.staff_no, StaffRow.department)).all())
+        items = dict(session.execute(select(CatalogItemRow.code, CatalogItemRow.department)).all())
+    for batch in _batches(_rating_rows(ctx, log, clerks, items)):
         with ctx.transaction() as session:
             session.execute(insert(EvaluationRow), batch)
 
@@ -217,20 +227,24 @@ def _ticket_rows(log: SimLog, prefixes: dict[str, str]) -> Iterator[dict[str, An
         }  # fmt: skip
 
 
-def _rating_rows(ctx: HubContext, log: SimLog) -> Iterator[dict[str, Any]]:
-    """Ratings with their follow-up as hub.follow_ups keeps it (state, deadline, answer)."""
+def _rating_rows(
+    ctx: HubContext, log: SimLog, clerks: dict[str, str], items: dict[str, str]
+) -> Iterator[dict[str, Any]]:
+    """Ratings with their follow-up as hub.follow_ups keeps it (state, deadline, answer, the
+    department answering: the clerk's, else the item's)."""
     days = ctx.settings.follow_up_working_days
     for t in log.tickets.values():
         if t.rating is None or t.rated_at is None:
             continue
         bad = t.rating <= 2
         due = ctx.calendar.add_working_days(t.rated_at.astimezone(ctx.tz).date(), days)
+        department = clerks.get(t.clerk or "") or items.get(t.item or "", "")
         yield {
             "follow_up_state": (t.follow_up or "open") if bad else None,
             "follow_up_due": due if bad else None,
             "follow_up": STEP_NOTES["answer"] if t.follow_up == "answered" else None,
             "followed_up_at": t.answered_at,
-            "department": "",
+            "department": department if bad else "",
             "subject_type": "ticket", "subject_id": t.ticket_id, "level": t.rating,
             "reasons": list(t.reasons), "comment": "", "channel": "4",
             "terminal_id": f"pad-{t.site}", "counter_code": t.counter, "staff_no": t.clerk,

@@ -24,6 +24,7 @@ from hub.db import (
     REPORT_MEASURES,
     REPORT_SUMS,
     EvaluationRow,
+    StaffRow,
     Terminal,
     Ticket,
     report_days,
@@ -35,7 +36,7 @@ S = m.TicketState
 D = m.Dimension
 FIGURES = (*REPORT_COUNTS, *REPORT_SUMS, *REPORT_BINS)
 # What is kept per day; a day's and a weekday's rows come from ``all``.
-STORED = (D.ALL, D.SITE, D.QUEUE, D.WINDOW, D.CLERK, D.ITEM, D.HOUR)
+STORED = (D.ALL, D.SITE, D.QUEUE, D.WINDOW, D.CLERK, D.ITEM, D.DEPARTMENT, D.HOUR)
 Sites = frozenset[str] | None  # the sites a report keeps to (a hall manager's); None: all
 
 
@@ -47,6 +48,7 @@ def ticket_key(dialect: Dialect, by: m.Dimension) -> Any:
         D.WINDOW: Ticket.counter_code,
         D.CLERK: Ticket.staff_no,
         D.ITEM: Ticket.item_code,
+        D.DEPARTMENT: func.coalesce(StaffRow.department, ""),  # the serving clerk's
         D.DAY: dialect.day_text(Ticket.service_date),
         D.HOUR: dialect.local_hour(Ticket.issued_at),
         D.WEEKDAY: dialect.weekday(Ticket.service_date),
@@ -76,7 +78,9 @@ def _durations(dialect: Dialect) -> dict[str, tuple[ColumnElement[bool], ColumnE
     }
 
 
-def _tickets_of(first: date, last: date, key: Any, dialect: Dialect, sites: Sites) -> Any:
+def _tickets_of(
+    first: date, last: date, by: m.Dimension, key: Any, dialect: Dialect, sites: Sites
+) -> Any:
     """The period's tickets (of ``sites``, None: all), one row each: the site and the key, what
     the counts need, and each measure's seconds (NULL where it has none). Materialised, so that
     the durations are computed once per ticket, not once per histogram bin (99 of them)."""
@@ -107,6 +111,8 @@ def _tickets_of(first: date, last: date, key: Any, dialect: Dialect, sites: Site
         .outerjoin(Terminal, Terminal.terminal_id == Ticket.terminal_id)
         .where(Ticket.service_date.between(first, last))
     )
+    if by is D.DEPARTMENT:
+        query = query.outerjoin(StaffRow, StaffRow.staff_no == Ticket.staff_no)
     if sites is not None:
         query = query.where(Terminal.site_code.in_(sorted(sites)))
     return query.cte("period_tickets").prefix_with("MATERIALIZED")
@@ -164,7 +170,7 @@ def from_tickets(
     key = ticket_key(dialect, by)
     if text_keys and by in STORED:
         key = func.coalesce(cast(key, String), "")
-    t = _tickets_of(first, last, key, dialect, sites)
+    t = _tickets_of(first, last, by, key, dialect, sites)
     groups = (t.c.site, t.c.k) if per_site else (t.c.k,)
     return select(*groups, *figures(t, today)).group_by(*groups)
 

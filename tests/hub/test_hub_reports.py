@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import tomllib
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
@@ -35,6 +36,9 @@ FIRST, LAST = date(2026, 3, 1), date(2026, 3, 8)
 TODAY = date(2026, 3, 9)
 D = m.Dimension
 pytestmark = pytest.mark.slow
+# The sample clerks' departments, from the file the hub loaded them from.
+STAFF = Path(__file__).parents[2] / "config" / "catalog" / "staff.toml"
+DEPARTMENTS = {c["staff_no"]: c["department"] for c in tomllib.loads(STAFF.read_text())["staff"]}
 
 
 @pytest.fixture(scope="module")
@@ -89,6 +93,7 @@ def ticket_key(by: m.Dimension) -> Callable[[SimTicket], Any]:
         D.WINDOW: lambda t: t.counter or "",
         D.CLERK: lambda t: t.clerk or "",
         D.ITEM: lambda t: t.item or "",
+        D.DEPARTMENT: lambda t: DEPARTMENTS.get(t.clerk or "", ""),  # who served it
         D.DAY: lambda t: t.day.isoformat(),
         D.HOUR: lambda t: local(t.issued_at).hour,
         D.WEEKDAY: lambda t: t.day.isoweekday(),
@@ -112,7 +117,7 @@ def expected_queue(log: SimLog, by: m.Dimension, today: date = TODAY) -> dict[An
         walks = [seconds(t.last_called_at, t.started_at) for t in started]
         services = [seconds(t.started_at, t.ended_at) for t in done]
         given_up = [t for t in tickets if t.state == "issued" and t.day < today]
-        no_appointments = None if by in (D.SITE, D.WINDOW, D.CLERK) else 0
+        no_appointments = None if by in (D.SITE, D.WINDOW, D.CLERK, D.DEPARTMENT) else 0
         rows[key] = [
             len(tickets), len(done), sum(t.state == "no_show" for t in tickets), len(given_up),
             sum(t.state == "transferred" for t in tickets),

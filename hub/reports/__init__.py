@@ -63,7 +63,7 @@ def keep_finished_days(ctx: HubContext, first: date, last: date) -> int:
         missing = rollup.missing_days(session, first, last)
     for day in missing:
         with ctx.reading() as session:
-            rows = rollup.day_figures(session, dialect, day, today)
+            rows = rollup.day_figures(session, dialect, day, today, ctx.tz)
         try:
             with ctx.transaction() as session:
                 rollup.keep_day(session, day, rows, ctx.now())
@@ -110,7 +110,7 @@ def run(
         keep_finished_days(ctx, period.first, period.last)
     with ctx.reading() as session:
         if name is m.ReportName.QUEUE:
-            columns, rows = queue.report(session, dialect, period, by, ctx.today(), sites)
+            columns, rows = queue.report(session, dialect, period, by, ctx.now(), sites)
         elif name is m.ReportName.RATINGS:
             columns, rows = ratings.report(session, dialect, period, by, ctx.today(), sites)
         else:

@@ -12,7 +12,20 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, String, and_, case, cast, delete, func, insert, or_, select
+from sqlalchemy import (
+    Float,
+    Select,
+    String,
+    and_,
+    case,
+    cast,
+    delete,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+)
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -21,6 +34,7 @@ from hub.db import (
     REPORT_BIN_EDGES,
     REPORT_BINS,
     REPORT_COUNTS,
+    REPORT_IDLE,
     REPORT_MEASURES,
     REPORT_SUMS,
     EvaluationRow,
@@ -30,11 +44,12 @@ from hub.db import (
     report_days,
     report_rolled_days,
 )
-from hub.reports.sql import Dialect, counted, everything
+from hub.reports import idle
+from hub.reports.sql import Dialect, Period, counted, everything
 
 S = m.TicketState
 D = m.Dimension
-FIGURES = (*REPORT_COUNTS, *REPORT_SUMS, *REPORT_BINS)
+FIGURES = (*REPORT_COUNTS, *REPORT_SUMS, REPORT_IDLE, *REPORT_BINS)
 # What is kept per day; a day's and a weekday's rows come from ``all``.
 STORED = (D.ALL, D.SITE, D.QUEUE, D.WINDOW, D.CLERK, D.ITEM, D.DEPARTMENT, D.HOUR)
 Sites = frozenset[str] | None  # the sites a report keeps to (a hall manager's); None: all
@@ -139,6 +154,7 @@ def figures(t: Any, today: date) -> list[ColumnElement[Any]]:
         "called": counted(called),
         "recalled": counted(and_(called, t.c.recall_count > 0)),
         "rated": counted(and_(t.c.state == S.DONE.value, t.c.rated.is_not(None))),
+        REPORT_IDLE: literal(0.0, Float),  # the windows' (hub.reports.idle), not the tickets'
     }
     for measure in REPORT_MEASURES:
         seconds = t.c[f"{measure}_s"]
@@ -210,15 +226,27 @@ def missing_days(session: Session, first: date, last: date) -> list[date]:
     return [day for day in days if day not in rolled]
 
 
-def day_figures(session: Session, dialect: Dialect, day: date, today: date) -> list[dict[str, Any]]:
-    """A finished day's rows for ``report_days`` (read only: no lock held while computing)."""
+def day_figures(
+    session: Session, dialect: Dialect, day: date, today: date, tz: Any
+) -> list[dict[str, Any]]:
+    """A finished day's rows for ``report_days`` (read only: no lock held while computing):
+    the tickets' figures, and the windows' idle time (a window idle at a site no ticket came
+    from gets a row of its own)."""
+    one_day = Period(day, day, tz)
+    idle_seconds = idle.day_seconds(session, dialect, one_day, one_day.end)
     kept = []
     for by in STORED:
         query = from_tickets(dialect, by, day, day, today, per_site=True)
         for row in session.execute(query).mappings():
             where = {"day": day, "dimension": by.value, "site": row["site"]}
             figures_of = {name: row[name] for name in FIGURES}
-            kept.append({**where, "key": _stored_key(row["k"]), **figures_of})
+            k = _stored_key(row["k"])
+            figures_of[REPORT_IDLE] = idle_seconds.pop((by.value, row["site"], k), 0.0)
+            kept.append({**where, "key": k, **figures_of})
+    for (dimension, site, k), seconds in idle_seconds.items():
+        nothing = dict.fromkeys(FIGURES, 0)
+        where = {"day": day, "dimension": dimension, "site": site, "key": k}
+        kept.append({**where, **nothing, REPORT_IDLE: seconds})
     return kept
 
 

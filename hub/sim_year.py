@@ -29,6 +29,7 @@ from hub.db import (
     Ticket,
     TicketCategoryRow,
 )
+from hub.sim_cases import write_cases
 from hub.simulator import STEP_NOTES, Day, Layout, NoClock, SimLog, Simulation
 from hub.tickets import rank
 
@@ -218,6 +219,7 @@ def write_log(ctx: HubContext, log: SimLog) -> None:
     for batch in _batches(_rating_rows(ctx, log, clerks, items)):
         with ctx.transaction() as session:
             session.execute(insert(EvaluationRow), batch)
+    write_cases(ctx, log.cases)
 
 
 def _windows_and_clerks(session: Any, log: SimLog) -> None:

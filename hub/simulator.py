@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 import httpx
 
 from contract.idnumber import check_character
+from hub.sim_cases import SimCase
 
 API = "/api/v1"
 SAMPLE_PIN = "246810"  # every sample clerk's PIN (config/catalog/staff.toml)
@@ -95,6 +96,7 @@ class SimLog:
     windows: list[SimWindowEvent] = field(default_factory=list)
     window_queues: dict[str, list[str]] = field(default_factory=dict)  # of the layout
     departments: dict[str, str] = field(default_factory=dict)  # clerk: department, a model's
+    cases: dict[str, SimCase] = field(default_factory=dict)  # hub.sim_cases.plan_cases
 
 
 @dataclass(frozen=True)

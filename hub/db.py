@@ -236,7 +236,7 @@ class CounterEvent(Base):
     counter_code: Mapped[str] = mapped_column(String(64), index=True)
     staff_no: Mapped[str | None] = mapped_column(String(64), nullable=True)
     kind: Mapped[str] = mapped_column(String(32))
-    at: Mapped[datetime] = mapped_column(TZ())
+    at: Mapped[datetime] = mapped_column(TZ(), index=True)  # a day's, for the idle minutes
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
@@ -475,22 +475,25 @@ REPORT_COUNTS = (
     "started", "first_call", "called", "recalled", "rated",
 )  # fmt: skip
 REPORT_SUMS = tuple(f"{m}_{part}" for m in REPORT_MEASURES for part in ("n", "seconds"))
+# Windows idle while their queues had people waiting (hub.reports.idle), in seconds.
+REPORT_IDLE = "idle_seconds"
 REPORT_BINS = tuple(
     f"{m}_bin{n:02d}" for m in REPORT_MEASURES for n in range(len(REPORT_BIN_EDGES))
 )
 
-# One row per finished day, dimension (all, site, queue, window, clerk, item, hour), site (of
-# the kiosk the tickets came from: a hall manager's report keeps to their hall) and key.
+# One row per finished day, dimension (all, site, queue, window, clerk, item, department, hour),
+# site (of the kiosk the tickets came from: a hall manager's report keeps to their hall) and key.
 report_days = Table(
     "report_days",
     Base.metadata,
     Column("dimension", String(16), primary_key=True),  # first: a report reads one
     Column("day", Date, primary_key=True),
     Column("site", String(64), primary_key=True),
-    Column("key", String(64), primary_key=True),
+    Column("key", String(100), primary_key=True),  # a department's name is up to 100
     *(Column(name, Integer, nullable=False) for name in REPORT_COUNTS),
     *(Column(name, Float if name.endswith("seconds") else Integer, nullable=False)
       for name in REPORT_SUMS),
+    Column(REPORT_IDLE, Float, nullable=False, server_default="0"),
     *(Column(name, Integer, nullable=False) for name in REPORT_BINS),
 )  # fmt: skip
 

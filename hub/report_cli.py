@@ -3,11 +3,12 @@
   kiosk report NAME (--from DATE --to DATE | --month YYYY-MM) [--by DIMENSION] [--site CODE ...]
                [--json | --csv FILE | --xlsx FILE | --pdf FILE] [--db URL] [--data-dir DIR]
 
-NAME is queue, ratings, cases or performance (a calendar month, by site); DIMENSION one of
-all, site, queue, window, clerk, item, day, hour, weekday (default all; site for performance);
-``--site`` keeps to what came from those sites. Without an output option the table is printed
-aligned. ``--pdf`` writes the performance rating's printable bulletin (通报), set in a Chinese
-font (``--bulletin-font``, else Noto CJK) under the issuing office (``--bulletin-issuer``).
+NAME is queue, ratings, cases or performance (a calendar month, by site or department);
+DIMENSION one of all, site, queue, window, clerk, item, department, day, hour, weekday (default
+all; site for performance); ``--site`` keeps to what came from those sites. Without an output
+option the table is printed aligned. ``--pdf`` writes the performance rating's printable bulletin
+(通报), set in a Chinese font (``--bulletin-font``, else Noto CJK) under the issuing office
+(``--bulletin-issuer``).
 """
 
 from __future__ import annotations

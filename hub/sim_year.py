@@ -19,11 +19,30 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import insert, select
 
 from hub.context import HubContext
-from hub.db import CatalogItemRow, EvaluationRow, Terminal, Ticket, TicketCategoryRow
+from hub.db import (
+    CatalogItemRow,
+    CounterEvent,
+    CounterRow,
+    EvaluationRow,
+    StaffRow,
+    Terminal,
+    Ticket,
+    TicketCategoryRow,
+)
+from hub.sim_cases import write_cases
 from hub.simulator import STEP_NOTES, Day, Layout, NoClock, SimLog, Simulation
 from hub.tickets import rank
 
 BATCH = 5_000
+# The district's clerks' departments: a hall window's, of the first queue it calls.
+QUEUE_DEPARTMENTS = {
+    "general": "综合受理科",
+    "social_security": "社保医保科",
+    "business": "企业服务科",
+    "housing": "不动产登记中心",
+    "residence": "户政科",
+}
+POINT_DEPARTMENT = "社区便民服务站"
 
 
 class ModelHall:
@@ -89,7 +108,8 @@ class ModelHall:
 def district_layout(ctx: HubContext, halls: list[str], points: list[str]) -> Layout:
     """The hub's queues and catalog (the sample hall's, seeded) in a district: each hall with
     ten windows calling two neighbouring queues each, each community point with one window
-    calling every queue (全科); the halls take 60 % of the citizens."""
+    calling every queue (全科); the halls take 60 % of the citizens. A hall window's clerk
+    belongs to the department of its first queue, a point's to the community service."""
     with ctx.reading() as session:
         categories = session.execute(
             select(TicketCategoryRow.code, TicketCategoryRow.real_name_limit).order_by(
@@ -111,13 +131,23 @@ def district_layout(ctx: HubContext, halls: list[str], points: list[str]) -> Lay
     for p, point in enumerate(points, start=1):
         window_queues[f"P{p:02d}W01"] = list(codes)
         window_sites[f"P{p:02d}W01"] = point
+    windows = {w: f"S{n:04d}" for n, w in enumerate(window_queues, start=1)}
+    departments = {
+        clerk: (
+            POINT_DEPARTMENT
+            if window.startswith("P")
+            else QUEUE_DEPARTMENTS.get(window_queues[window][0], QUEUE_DEPARTMENTS["general"])
+        )
+        for window, clerk in windows.items()
+    }
     return Layout(
         queues={q: v for q, v in queues.items() if q in codes},
         real_name={code for code, real in categories if real},
-        windows={w: f"S{n:04d}" for n, w in enumerate(window_queues, start=1)},
+        windows=windows,
         window_queues=window_queues,
         window_sites=window_sites,
         site_weights=[0.6 / len(halls)] * len(halls) + [0.4 / len(points)] * len(points),
+        departments=departments,
     )
 
 
@@ -154,8 +184,9 @@ def simulate_model(
 
 
 def write_log(ctx: HubContext, log: SimLog) -> None:
-    """Store the log's tickets and ratings (and the terminals they came from) as the hub's
-    code paths store them, in batches."""
+    """Store the log's tickets and ratings (and the terminals they came from), and its windows'
+    sign-ins, pauses and sign-outs (with the windows, desks and clerks the hub does not know
+    yet), as the hub's code paths store them, in batches."""
     with ctx.transaction() as session:
         prefix = select(TicketCategoryRow.code, TicketCategoryRow.prefix)
         prefixes: dict[str, str] = {code: p for code, p in session.execute(prefix).all()}
@@ -167,14 +198,66 @@ def write_log(ctx: HubContext, log: SimLog) -> None:
             for kind, mode in kinds
             if f"{kind}-{site}" not in known
         ]
+        desks = {f"desk-{e.counter}": e.site for e in log.windows}
+        terminals += [
+            _terminal(desk, "counter", site, ctx.now())
+            for desk, site in desks.items()
+            if desk not in known
+        ]
         if terminals:
             session.execute(insert(Terminal), terminals)
+        _windows_and_clerks(session, log)
+    for batch in _batches(_window_rows(log)):
+        with ctx.transaction() as session:
+            session.execute(insert(CounterEvent), batch)
     for batch in _batches(_ticket_rows(log, prefixes)):
         with ctx.transaction() as session:
             session.execute(insert(Ticket), batch)
-    for batch in _batches(_rating_rows(ctx, log)):
+    with ctx.reading() as session:
+        clerks = dict(session.execute(select(StaffRow.staff_no, StaffRow.department)).all())
+        items = dict(session.execute(select(CatalogItemRow.code, CatalogItemRow.department)).all())
+    for batch in _batches(_rating_rows(ctx, log, clerks, items)):
         with ctx.transaction() as session:
             session.execute(insert(EvaluationRow), batch)
+    write_cases(ctx, log.cases)
+
+
+def _windows_and_clerks(session: Any, log: SimLog) -> None:
+    """The log's windows and clerks the hub has not got (a model's district): clerks who
+    cannot sign in (no PIN), calling every queue of their window."""
+    counters = set(session.execute(select(CounterRow.code)).scalars())
+    staff = set(session.execute(select(StaffRow.staff_no)).scalars())
+    new_counters = [
+        {"code": code, "name": f"{code}窗口", "category_codes": queues}
+        for code, queues in log.window_queues.items()
+        if code not in counters
+    ]
+    clerks = {e.clerk for e in log.windows} - staff
+    new_staff = [
+        {
+            "staff_no": clerk,
+            "name": f"模拟{clerk}",
+            "department": log.departments.get(clerk, ""),
+            "category_codes": [],
+            "pin_hash": "simulated: no PIN",
+            "active": True,
+            "failures": 0,
+        }
+        for clerk in sorted(clerks)
+    ]
+    if new_counters:
+        session.execute(insert(CounterRow), new_counters)
+    if new_staff:
+        session.execute(insert(StaffRow), new_staff)
+
+
+def _window_rows(log: SimLog) -> Iterator[dict[str, Any]]:
+    """counter_events as hub.clerks and hub.counters log them, in the order they happened."""
+    details = {"signed_out": {"by": "clerk"}, "window_paused": {"reason": "meeting", "note": ""}}
+    for e in log.windows:
+        detail = {"terminal": f"desk-{e.counter}"} if e.kind == "signed_in" else details[e.kind]
+        yield {"counter_code": e.counter, "staff_no": e.clerk, "kind": e.kind, "at": e.at,
+               "detail": detail}  # fmt: skip
 
 
 def _terminal(terminal_id: str, mode: str, site: str, now: datetime) -> dict[str, Any]:
@@ -217,20 +300,24 @@ def _ticket_rows(log: SimLog, prefixes: dict[str, str]) -> Iterator[dict[str, An
         }  # fmt: skip
 
 
-def _rating_rows(ctx: HubContext, log: SimLog) -> Iterator[dict[str, Any]]:
-    """Ratings with their follow-up as hub.follow_ups keeps it (state, deadline, answer)."""
+def _rating_rows(
+    ctx: HubContext, log: SimLog, clerks: dict[str, str], items: dict[str, str]
+) -> Iterator[dict[str, Any]]:
+    """Ratings with their follow-up as hub.follow_ups keeps it (state, deadline, answer, the
+    department answering: the clerk's, else the item's)."""
     days = ctx.settings.follow_up_working_days
     for t in log.tickets.values():
         if t.rating is None or t.rated_at is None:
             continue
         bad = t.rating <= 2
         due = ctx.calendar.add_working_days(t.rated_at.astimezone(ctx.tz).date(), days)
+        department = clerks.get(t.clerk or "") or items.get(t.item or "", "")
         yield {
             "follow_up_state": (t.follow_up or "open") if bad else None,
             "follow_up_due": due if bad else None,
             "follow_up": STEP_NOTES["answer"] if t.follow_up == "answered" else None,
             "followed_up_at": t.answered_at,
-            "department": "",
+            "department": department if bad else "",
             "subject_type": "ticket", "subject_id": t.ticket_id, "level": t.rating,
             "reasons": list(t.reasons), "comment": "", "channel": "4",
             "terminal_id": f"pad-{t.site}", "counter_code": t.counter, "staff_no": t.clerk,

@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 import httpx
 
 from contract.idnumber import check_character
+from hub.sim_cases import SimCase
 
 API = "/api/v1"
 SAMPLE_PIN = "246810"  # every sample clerk's PIN (config/catalog/staff.toml)
@@ -76,10 +77,26 @@ class SimTicket:
     answered_at: datetime | None = None
 
 
+@dataclass(frozen=True)
+class SimWindowEvent:
+    """A window signed in (``signed_in``), paused (``window_paused``) or signed out, as the
+    hub logs it in ``counter_events``; ``site``: of the desk it was signed in at."""
+
+    counter: str
+    clerk: str
+    site: str
+    kind: str
+    at: datetime
+
+
 @dataclass
 class SimLog:
     tickets: dict[str, SimTicket] = field(default_factory=dict)
     sites: list[str] = field(default_factory=list)
+    windows: list[SimWindowEvent] = field(default_factory=list)
+    window_queues: dict[str, list[str]] = field(default_factory=dict)  # of the layout
+    departments: dict[str, str] = field(default_factory=dict)  # clerk: department, a model's
+    cases: dict[str, SimCase] = field(default_factory=dict)  # hub.sim_cases.plan_cases
 
 
 @dataclass(frozen=True)
@@ -102,6 +119,7 @@ class Layout:
     # window: the one site whose tickets it calls (a district of halls); None: one hall
     window_sites: dict[str, str] | None = None
     site_weights: list[float] | None = None  # how the citizens divide between the sites
+    departments: dict[str, str] | None = None  # clerk: department (a model; a hub knows its own)
 
 
 class SimulationError(RuntimeError):
@@ -234,6 +252,8 @@ class Simulation:
         self._events: list[tuple[datetime, int, Callable[[datetime], None]]] = []
         self._order = itertools.count()
         self.hall_layout = hall.layout(self.log.sites)
+        self.log.window_queues = dict(self.hall_layout.window_queues)
+        self.log.departments = dict(self.hall_layout.departments or {})
         self.idle: set[str] = set()  # windows that found nobody waiting: woken by an arrival
         self.rate_share = 0.6  # of services finished, how many the citizen rates
 
@@ -246,9 +266,14 @@ class Simulation:
         local = lambda t: datetime.combine(plan.day, t, self.tz).astimezone(UTC)  # noqa: E731
         self.close_at = local(CLOSE)
         windows = self.hall_layout.windows
-        self.clock.set(local(OPEN) - timedelta(minutes=5))
+        opened = local(OPEN) - timedelta(minutes=5)
+        self.clock.set(opened)
         for counter, clerk in windows.items():
-            self.hall.open_window(counter, clerk, paused=counter in plan.paused_windows)
+            paused = counter in plan.paused_windows
+            self.hall.open_window(counter, clerk, paused=paused)
+            self._window_log(counter, "signed_in", opened)
+            if paused:
+                self._window_log(counter, "window_paused", opened)
         span = (local(LAST_ARRIVAL) - local(OPEN)).total_seconds()
         arrivals = sorted(self.random.uniform(0, span) for _ in range(plan.arrivals))
         for offset in arrivals:
@@ -263,9 +288,17 @@ class Simulation:
             last, _, action = heapq.heappop(self._events)
             self.clock.set(last)
             action(last)
-        self.clock.set(max(self.close_at, last) + timedelta(minutes=1))
+        closed = max(self.close_at, last) + timedelta(minutes=1)
+        self.clock.set(closed)
         for counter in windows:
             self.hall.close_window(counter)
+            self._window_log(counter, "signed_out", closed)
+
+    def _window_log(self, counter: str, kind: str, at: datetime) -> None:
+        sites = self.hall_layout.window_sites  # one hall: every desk at the first site
+        site = sites[counter] if sites is not None else self.log.sites[0]
+        clerk = self.hall_layout.windows[counter]
+        self.log.windows.append(SimWindowEvent(counter, clerk, site, kind, at))
 
     # -- citizens --------------------------------------------------------------------------
 

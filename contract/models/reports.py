@@ -20,7 +20,7 @@ class ReportName(enum.StrEnum):
     QUEUE = "queue"  # tickets: issued, served, no-show, abandoned; wait, walk, service times
     RATINGS = "ratings"  # 好差评: levels, 好评率, 差评率, 差评 follow-up
     CASES = "cases"  # 办件: channels, decisions, 按时办结率, 一次告知 second-visit rate
-    PERFORMANCE = "performance"  # 绩效考评: a month's score per site, rank, change
+    PERFORMANCE = "performance"  # 绩效考评: a month's score per site or department, rank, change
 
 
 class Dimension(enum.StrEnum):
@@ -32,6 +32,7 @@ class Dimension(enum.StrEnum):
     WINDOW = "window"
     CLERK = "clerk"
     ITEM = "item"
+    DEPARTMENT = "department"  # 实施部门: the clerk's, else the item's (each report says which)
     DAY = "day"
     HOUR = "hour"  # hour of day, hall time, 0-23
     WEEKDAY = "weekday"  # 1 Monday - 7 Sunday

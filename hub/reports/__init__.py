@@ -63,7 +63,7 @@ def keep_finished_days(ctx: HubContext, first: date, last: date) -> int:
         missing = rollup.missing_days(session, first, last)
     for day in missing:
         with ctx.reading() as session:
-            rows = rollup.day_figures(session, dialect, day, today)
+            rows = rollup.day_figures(session, dialect, day, today, ctx.tz)
         try:
             with ctx.transaction() as session:
                 rollup.keep_day(session, day, rows, ctx.now())
@@ -98,6 +98,8 @@ def run(
     """A report over whole days; ``sites``: only what came from these sites (a hall manager's
     view), None: the whole district."""
     if name is m.ReportName.PERFORMANCE:
+        if by is m.Dimension.DEPARTMENT:  # the departments' work at ``sites``, ranked there
+            return _performance(ctx, first, last, by, sites)
         table = _performance(ctx, first, last, by)  # ranked among all, shown for ``sites``
         if sites is None:
             return table
@@ -108,7 +110,7 @@ def run(
         keep_finished_days(ctx, period.first, period.last)
     with ctx.reading() as session:
         if name is m.ReportName.QUEUE:
-            columns, rows = queue.report(session, dialect, period, by, ctx.today(), sites)
+            columns, rows = queue.report(session, dialect, period, by, ctx.now(), sites)
         elif name is m.ReportName.RATINGS:
             columns, rows = ratings.report(session, dialect, period, by, ctx.today(), sites)
         else:
@@ -128,31 +130,52 @@ def _problem(title: str, detail: str) -> HubProblem:
     return HubProblem(422, m.ProblemCode.VALIDATION_FAILED, title, detail)
 
 
-def _performance(ctx: HubContext, first: date, last: date, by: m.Dimension) -> m.ReportTable:
-    """绩效考评 of one month per site: the score from the stored weights, its rank, last
-    month's score and the change, then each indicator's value."""
-    if by is not m.Dimension.SITE:
-        raise _problem("The performance rating is per site (by=site)", "绩效考评按站点统计。")
+RATED = (m.Dimension.SITE, m.Dimension.DEPARTMENT)
+
+
+def _performance(
+    ctx: HubContext,
+    first: date,
+    last: date,
+    by: m.Dimension,
+    sites: frozenset[str] | None = None,
+) -> m.ReportTable:
+    """绩效考评 of one month per site or department: the score from the stored weights, its rank,
+    last month's score and the change, then each indicator's value."""
+    if by not in RATED:
+        raise _problem(
+            f"The performance rating is per site or per department (by=site, by=department),"
+            f" not per {by.value}",
+            "绩效考评按站点或部门统计。",
+        )
     try:
         month_before = performance.whole_month(first, last)
     except ValueError as exc:
         raise _problem(f"{str(exc).capitalize()}", "绩效考评按自然月统计（1日至月末）。") from exc
     with ctx.reading() as session:
         weights = performance.stored_weights(session)
-    this = _indicator_values(ctx, weights, first, last)
+    if by is m.Dimension.DEPARTMENT:
+        weights = tuple(w for w in weights if performance.INDICATORS[w.key].per_department)
+        if not weights:
+            raise _problem(
+                "None of the weighed indicators is a department's (the wait and the first call"
+                " are the hall's)",
+                "考评指标均为大厅叫号指标，不能按部门考评。",
+            )
+    this = _indicator_values(ctx, weights, first, last, by, sites)
     before = (  # the first month reports cover has none before it
-        _indicator_values(ctx, weights, month_before, first - timedelta(days=1))
+        _indicator_values(ctx, weights, month_before, first - timedelta(days=1), by, sites)
         if month_before >= m.FIRST_REPORT_DAY
         else {}
     )
     now, then = performance.scores(weights, this), performance.scores(weights, before)
     rank = performance.ranks(now)
     rows: list[list[m.Cell]] = []
-    for site in sorted(this):
-        score, previous = now[site], then.get(site)
+    for rated in sorted(this):
+        score, previous = now[rated], then.get(rated)
         change = None if score is None or previous is None else round(score - previous, 1)
-        values = [this[site].get(w.key) for w in weights]
-        rows.append([site, score, rank[site], previous, change, *values])
+        values = [this[rated].get(w.key) for w in weights]
+        rows.append([rated, score, rank[rated], previous, change, *values])
     indicators = [performance.INDICATORS[w.key] for w in weights]
     columns = [
         column("score", "得分", "Score", m.ColumnKind.SCORE),
@@ -178,18 +201,26 @@ def _performance(ctx: HubContext, first: date, last: date, by: m.Dimension) -> m
 
 
 def _indicator_values(
-    ctx: HubContext, weights: tuple[performance.Weight, ...], first: date, last: date
+    ctx: HubContext,
+    weights: tuple[performance.Weight, ...],
+    first: date,
+    last: date,
+    by: m.Dimension,
+    sites: frozenset[str] | None,
 ) -> dict[str, dict[str, Any]]:
-    """Per site, the weighed indicators' values over the period, from the reports by site."""
+    """Per site or department, the weighed indicators' values over the period, from the
+    reports by the same dimension."""
     values: dict[str, dict[str, Any]] = {}
     needed = {performance.INDICATORS[w.key].report for w in weights}
     for name in sorted(needed):
-        table = run(ctx, name, first, last, m.Dimension.SITE)
+        table = run(ctx, name, first, last, by, sites)
         keys = [c.key for c in table.columns]
         for row in table.rows:
-            site = str(row[0])
+            rated = str(row[0])
+            if by is m.Dimension.DEPARTMENT and not rated:
+                continue  # no department (a ticket nobody served): nobody to rate
             for weight in weights:
                 indicator = performance.INDICATORS[weight.key]
                 if indicator.report is name:
-                    values.setdefault(site, {})[weight.key] = row[keys.index(indicator.column)]
+                    values.setdefault(rated, {})[weight.key] = row[keys.index(indicator.column)]
     return values

@@ -3,8 +3,8 @@ decided (受理, 补正, 不予受理), 按时办结率 (finished by the promise
 days from acceptance), how many days before (−) or after (+) that date they were finished on
 average, and the 一次告知 second-visit rate: of the cases sent back for 补正, those whose later
 notice named a material the first one had not. A case belongs to the day it was submitted, its
-site (the submitting terminal's), item and handling clerk. Queues and windows are not its
-dimensions."""
+site (the submitting terminal's), item, the item's department (实施部门) and the handling clerk.
+Queues and windows are not its dimensions."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
 from contract import models as m
-from hub.db import CaseEvent, CaseNotice, CaseRow, Terminal
+from hub.db import CaseEvent, CaseNotice, CaseRow, CatalogItemRow, Terminal
 from hub.problems import HubProblem
 from hub.reports.sql import Dialect, Period, counted, everything, key_text, ratio
 from hub.reports.table import column
@@ -52,6 +52,7 @@ def report(
         D.ALL: everything(),
         D.SITE: func.coalesce(Terminal.site_code, ""),
         D.ITEM: CaseRow.item_code,
+        D.DEPARTMENT: CatalogItemRow.department,
         D.CLERK: CaseRow.handler_no,
         D.DAY: dialect.local_day(CaseRow.submitted_at),
         D.HOUR: dialect.local_hour(CaseRow.submitted_at),
@@ -112,6 +113,8 @@ def report(
         .where(CaseRow.submitted_at >= period.start, CaseRow.submitted_at < period.end)
         .group_by(key)
     )
+    if by is D.DEPARTMENT:
+        query = query.join(CatalogItemRow, CatalogItemRow.code == CaseRow.item_code)
     if by is D.SITE or sites is not None:
         query = query.outerjoin(Terminal, Terminal.terminal_id == CaseRow.terminal_id)
     if sites is not None:

@@ -1,6 +1,7 @@
-"""The monthly performance rating (绩效考评) per site (street or community point): a score out of
-100 from indicators the district weighs in a TOML file, the rank, and the change from the month
-before. The indicators come from the queue, ratings and cases reports of the same month.
+"""The monthly performance rating (绩效考评) per site (street or community point) or per department:
+a score out of 100 from indicators the district weighs in a TOML file, the rank, and the change
+from the month before. The indicators come from the queue, ratings and cases reports of the same
+month, by site or by department.
 
     # performance.toml (kiosk hub import-weights FILE); the weights add up to 100
     [[indicator]]
@@ -14,7 +15,10 @@ before. The indicators come from the queue, ratings and cases reports of the sam
 
 An indicator a site has nothing to measure by (no case finished, no bad rating) is left out and
 the site's score is scaled to the weights it was measured by: a community point without cases is
-neither rewarded nor punished for them."""
+neither rewarded nor punished for them. A department is rated by what is its own: its items'
+cases, its ratings and their follow-up, its clerks' services rated; not by the hall's calling
+(the wait, answering the first call), which a department does not run: those indicators are left
+out of the departments' table and their scores scaled to the rest."""
 
 from __future__ import annotations
 
@@ -41,6 +45,7 @@ class Indicator:
     title_en: str
     higher_is_better: bool
     minutes: bool = False  # a time: scored between ``best`` and ``worst`` minutes
+    per_department: bool = True  # False: the hall's calling, not a department's doing
 
 
 INDICATORS = {
@@ -57,10 +62,21 @@ INDICATORS = {
     "good_rate": Indicator(m.ReportName.RATINGS, "good_rate", "好评率", "Good ratings", True),
     "rating_rate": Indicator(m.ReportName.QUEUE, "rating_rate", "评价率", "Rating rate", True),
     "first_call_rate": Indicator(
-        m.ReportName.QUEUE, "first_call_rate", "一次叫应率", "Answered at first call", True
+        m.ReportName.QUEUE,
+        "first_call_rate",
+        "一次叫应率",
+        "Answered at first call",
+        True,
+        per_department=False,
     ),
     "wait_p90": Indicator(
-        m.ReportName.QUEUE, "wait_p90", "等候P90（分）", "Wait p90 (min)", False, minutes=True
+        m.ReportName.QUEUE,
+        "wait_p90",
+        "等候P90（分）",
+        "Wait p90 (min)",
+        False,
+        minutes=True,
+        per_department=False,
     ),
 }
 
@@ -176,7 +192,8 @@ def whole_month(first: date, last: date) -> date:
 def scores(
     weights: tuple[Weight, ...], values: dict[str, dict[str, Any]]
 ) -> dict[str, float | None]:
-    """Per site: the score out of 100 over the indicators it was measured by (None: none)."""
+    """Per site (or department): the score out of 100 over the indicators it was measured by
+    (None: none)."""
     result: dict[str, float | None] = {}
     for site, measured in values.items():
         earned = possible = 0.0

@@ -1,7 +1,8 @@
 """The queue report: tickets issued, served, missed and given up, and how long people waited,
 walked to the window and were served (REFERENCE §6: wait = first call − issued, walk = start −
-the call answered, service = finished − started), per dimension; what each figure counts is in
-``hub.reports.rollup``, which keeps them per finished day.
+the call answered, service = finished − started), and how long windows stood idle while their
+queues had people waiting (``hub.reports.idle``; no queue's or item's), per dimension; what
+each figure counts is in ``hub.reports.rollup``, which keeps them per finished day.
 
 Means are exact; the median and the 90th percentile are estimated from each measure's
 histogram (``REPORT_BIN_EDGES``), within the bin that holds them."""
@@ -9,15 +10,15 @@ histogram (``REPORT_BIN_EDGES``), within the bin that holds them."""
 from __future__ import annotations
 
 import math
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Integer, Select, and_, cast, func, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from contract import models as m
-from hub.db import REPORT_BIN_EDGES, AppointmentRow
-from hub.reports import rollup
+from hub.db import REPORT_BIN_EDGES, REPORT_IDLE, AppointmentRow
+from hub.reports import idle, rollup
 from hub.reports.sql import Dialect, Period, counted, everything, key_text, minutes, ratio
 from hub.reports.table import column
 
@@ -45,6 +46,12 @@ COLUMNS = [
     column("rating_rate", "评价率", "Rating rate", K.RATE),
     column("appointments_due", "预约数", "Appointments due", K.COUNT),
     column("appointment_show_rate", "预约到场率", "Appointment show rate", K.RATE),
+    column(
+        "idle_minutes",
+        "有人等候时窗口空闲（分）",
+        "Window idle while people waited (min)",
+        K.MINUTES,
+    ),
 ]
 
 
@@ -65,11 +72,12 @@ def report(
     dialect: Dialect,
     period: Period,
     by: m.Dimension,
-    today: date,
+    now: datetime,
     sites: rollup.Sites = None,
 ) -> tuple[list[m.ReportColumn], list[list[m.Cell]]]:
     """The figures of the finished days from their kept sums (rollup), today's from its
-    tickets; both are added up per key in one statement."""
+    tickets and its windows so far; all are added up per key in one statement."""
+    today = now.astimezone(period.tz).date()
     finished = min(period.last, today - timedelta(days=1))
     parts: list[Select[Any]] = []
     if period.first <= finished:
@@ -78,6 +86,10 @@ def report(
         parts.append(
             rollup.from_tickets(dialect, by, today, today, today, sites=sites, text_keys=True)
         )
+        one_day = Period(today, today, period.tz)
+        windows = idle.live(dialect, by, one_day, now, rollup.FIGURES, sites=sites, text_keys=True)
+        if windows is not None:
+            parts.append(windows)
     totals: dict[Any, dict[str, Any]] = {}
     if parts:
         both = union_all(*parts).subquery() if len(parts) > 1 else parts[0].subquery()
@@ -101,6 +113,7 @@ def report(
             ratio(f["first_call"], f["started"]), ratio(f["recalled"], f["called"]),
             f["rated"], ratio(f["rated"], f["served"]),
             due, None if due is None else ratio(came, due),
+            minutes(float(f[REPORT_IDLE] or 0)) if by in idle.KEYED else None,
         ])  # fmt: skip
     return COLUMNS, rows
 

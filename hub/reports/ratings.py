@@ -1,20 +1,21 @@
 """The 好差评 report: ratings by level, 好评率 and 差评率 (of ratings given), the reasons citizens
 chose for a 差评, and how their follow-up went (hub.follow_ups): answered, answered by the
 deadline, overdue; per dimension. A rating belongs to the day it was given and to its subject's
-window, clerk, item and site (a ticket's or a case's). A rating voided on appeal (申诉成立) is
-counted as such and nowhere else. The 评价率 (services rated ÷ served) is in the queue report,
-beside the services."""
+window, clerk, item and site (a ticket's or a case's), and to the department answering for it
+(a bad rating's, kept with its follow-up; another's: the rated clerk's, else the item's). A
+rating voided on appeal (申诉成立) is counted as such and nowhere else. The 评价率 (services
+rated ÷ served) is in the queue report, beside the services."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from contract import models as m
-from hub.db import CaseRow, EvaluationRow, Terminal, Ticket
+from hub.db import CaseRow, CatalogItemRow, EvaluationRow, StaffRow, Terminal, Ticket
 from hub.follow_ups import UNDER_WAY
 from hub.reports.sql import Dialect, Period, counted, everything, key_text, ratio
 from hub.reports.table import column
@@ -77,6 +78,13 @@ def report(
         D.WINDOW: E.counter_code,
         D.CLERK: E.staff_no,
         D.ITEM: func.coalesce(Ticket.item_code, CaseRow.item_code),
+        # A bad rating's is kept with its follow-up; others: the clerk rated's, else the item's.
+        D.DEPARTMENT: case(
+            (E.department != "", E.department),
+            else_=func.coalesce(
+                func.nullif(StaffRow.department, ""), CatalogItemRow.department, ""
+            ),
+        ),
         D.DAY: dialect.local_day(E.created_at),
         D.HOUR: dialect.local_hour(E.created_at),
         D.WEEKDAY: dialect.weekday(dialect.local_day(E.created_at)),
@@ -113,6 +121,10 @@ def report(
         )
         .group_by(key)
     )
+    if by is D.DEPARTMENT:
+        query = query.outerjoin(StaffRow, StaffRow.staff_no == E.staff_no)
+        item = func.coalesce(Ticket.item_code, CaseRow.item_code)
+        query = query.outerjoin(CatalogItemRow, CatalogItemRow.code == item)
     if by is D.SITE or sites is not None:
         query = query.outerjoin(ticket_site, ticket_site.terminal_id == Ticket.terminal_id)
         query = query.outerjoin(case_site, case_site.terminal_id == CaseRow.terminal_id)

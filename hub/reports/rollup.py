@@ -12,7 +12,20 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, String, and_, case, cast, delete, func, insert, or_, select
+from sqlalchemy import (
+    Float,
+    Select,
+    String,
+    and_,
+    case,
+    cast,
+    delete,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+)
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -21,21 +34,24 @@ from hub.db import (
     REPORT_BIN_EDGES,
     REPORT_BINS,
     REPORT_COUNTS,
+    REPORT_IDLE,
     REPORT_MEASURES,
     REPORT_SUMS,
     EvaluationRow,
+    StaffRow,
     Terminal,
     Ticket,
     report_days,
     report_rolled_days,
 )
-from hub.reports.sql import Dialect, counted, everything
+from hub.reports import idle
+from hub.reports.sql import Dialect, Period, counted, everything
 
 S = m.TicketState
 D = m.Dimension
-FIGURES = (*REPORT_COUNTS, *REPORT_SUMS, *REPORT_BINS)
+FIGURES = (*REPORT_COUNTS, *REPORT_SUMS, REPORT_IDLE, *REPORT_BINS)
 # What is kept per day; a day's and a weekday's rows come from ``all``.
-STORED = (D.ALL, D.SITE, D.QUEUE, D.WINDOW, D.CLERK, D.ITEM, D.HOUR)
+STORED = (D.ALL, D.SITE, D.QUEUE, D.WINDOW, D.CLERK, D.ITEM, D.DEPARTMENT, D.HOUR)
 Sites = frozenset[str] | None  # the sites a report keeps to (a hall manager's); None: all
 
 
@@ -47,6 +63,7 @@ def ticket_key(dialect: Dialect, by: m.Dimension) -> Any:
         D.WINDOW: Ticket.counter_code,
         D.CLERK: Ticket.staff_no,
         D.ITEM: Ticket.item_code,
+        D.DEPARTMENT: func.coalesce(StaffRow.department, ""),  # the serving clerk's
         D.DAY: dialect.day_text(Ticket.service_date),
         D.HOUR: dialect.local_hour(Ticket.issued_at),
         D.WEEKDAY: dialect.weekday(Ticket.service_date),
@@ -76,7 +93,9 @@ def _durations(dialect: Dialect) -> dict[str, tuple[ColumnElement[bool], ColumnE
     }
 
 
-def _tickets_of(first: date, last: date, key: Any, dialect: Dialect, sites: Sites) -> Any:
+def _tickets_of(
+    first: date, last: date, by: m.Dimension, key: Any, dialect: Dialect, sites: Sites
+) -> Any:
     """The period's tickets (of ``sites``, None: all), one row each: the site and the key, what
     the counts need, and each measure's seconds (NULL where it has none). Materialised, so that
     the durations are computed once per ticket, not once per histogram bin (99 of them)."""
@@ -107,6 +126,8 @@ def _tickets_of(first: date, last: date, key: Any, dialect: Dialect, sites: Site
         .outerjoin(Terminal, Terminal.terminal_id == Ticket.terminal_id)
         .where(Ticket.service_date.between(first, last))
     )
+    if by is D.DEPARTMENT:
+        query = query.outerjoin(StaffRow, StaffRow.staff_no == Ticket.staff_no)
     if sites is not None:
         query = query.where(Terminal.site_code.in_(sorted(sites)))
     return query.cte("period_tickets").prefix_with("MATERIALIZED")
@@ -133,6 +154,7 @@ def figures(t: Any, today: date) -> list[ColumnElement[Any]]:
         "called": counted(called),
         "recalled": counted(and_(called, t.c.recall_count > 0)),
         "rated": counted(and_(t.c.state == S.DONE.value, t.c.rated.is_not(None))),
+        REPORT_IDLE: literal(0.0, Float),  # the windows' (hub.reports.idle), not the tickets'
     }
     for measure in REPORT_MEASURES:
         seconds = t.c[f"{measure}_s"]
@@ -164,7 +186,7 @@ def from_tickets(
     key = ticket_key(dialect, by)
     if text_keys and by in STORED:
         key = func.coalesce(cast(key, String), "")
-    t = _tickets_of(first, last, key, dialect, sites)
+    t = _tickets_of(first, last, by, key, dialect, sites)
     groups = (t.c.site, t.c.k) if per_site else (t.c.k,)
     return select(*groups, *figures(t, today)).group_by(*groups)
 
@@ -204,15 +226,27 @@ def missing_days(session: Session, first: date, last: date) -> list[date]:
     return [day for day in days if day not in rolled]
 
 
-def day_figures(session: Session, dialect: Dialect, day: date, today: date) -> list[dict[str, Any]]:
-    """A finished day's rows for ``report_days`` (read only: no lock held while computing)."""
+def day_figures(
+    session: Session, dialect: Dialect, day: date, today: date, tz: Any
+) -> list[dict[str, Any]]:
+    """A finished day's rows for ``report_days`` (read only: no lock held while computing):
+    the tickets' figures, and the windows' idle time (a window idle at a site no ticket came
+    from gets a row of its own)."""
+    one_day = Period(day, day, tz)
+    idle_seconds = idle.day_seconds(session, dialect, one_day, one_day.end)
     kept = []
     for by in STORED:
         query = from_tickets(dialect, by, day, day, today, per_site=True)
         for row in session.execute(query).mappings():
             where = {"day": day, "dimension": by.value, "site": row["site"]}
             figures_of = {name: row[name] for name in FIGURES}
-            kept.append({**where, "key": _stored_key(row["k"]), **figures_of})
+            k = _stored_key(row["k"])
+            figures_of[REPORT_IDLE] = idle_seconds.pop((by.value, row["site"], k), 0.0)
+            kept.append({**where, "key": k, **figures_of})
+    for (dimension, site, k), seconds in idle_seconds.items():
+        nothing = dict.fromkeys(FIGURES, 0)
+        where = {"day": day, "dimension": dimension, "site": site, "key": k}
+        kept.append({**where, **nothing, REPORT_IDLE: seconds})
     return kept
 
 

@@ -16,6 +16,7 @@ KEY_TITLES: dict[m.Dimension, tuple[str, str]] = {
     m.Dimension.WINDOW: ("窗口", "Window"),
     m.Dimension.CLERK: ("工作人员", "Clerk"),
     m.Dimension.ITEM: ("事项", "Item"),
+    m.Dimension.DEPARTMENT: ("部门", "Department"),
     m.Dimension.DAY: ("日期", "Day"),
     m.Dimension.HOUR: ("时段（时）", "Hour"),
     m.Dimension.WEEKDAY: ("星期", "Weekday"),

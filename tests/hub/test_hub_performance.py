@@ -145,10 +145,57 @@ def test_the_month_rates_each_site_from_its_reports(two_months: EmbeddedHub) -> 
     assert [row[2] for row in march.rows] == sorted(row[2] for row in march.rows)  # best first
 
 
+def test_the_month_rates_each_department_by_what_is_its_own(two_months: EmbeddedHub) -> None:
+    """Per department: its ratings and follow-ups (and its items' cases); the wait, the hall's,
+    is left out of the table and of the score."""
+    hub = two_months
+    march = (date(2026, 3, 1), date(2026, 3, 31))
+    table = reports.run(hub.context, m.ReportName.PERFORMANCE, *march, m.Dimension.DEPARTMENT)
+    keys = [c.key for c in table.columns]
+    own = [w.key for w in DEFAULT_WEIGHTS if w.key != "wait_p90"]
+    assert keys[:5] == ["department", "score", "rank", "last_month", "change"]
+    assert keys[5:] == own
+    rated = reports.run(hub.context, m.ReportName.RATINGS, *march, m.Dimension.DEPARTMENT)
+    columns = [c.key for c in rated.columns]
+    values = {
+        row[0]: {
+            "bad_rate": row[columns.index("bad_rate")],
+            "follow_up_on_time": row[columns.index("on_time_rate")],
+        }
+        for row in rated.rows
+    }
+    weights = tuple(w for w in DEFAULT_WEIGHTS if w.key != "wait_p90")
+    expected = scores(weights, values)
+    assert {row[0]: row[1] for row in table.rows} == expected
+    assert len(expected) >= 3  # the sample clerks' departments, each rated
+    assert {row[0]: row[2] for row in table.rows} == ranks(expected)
+
+
+def test_a_department_is_not_rated_by_the_halls_calling_alone(two_months: EmbeddedHub) -> None:
+    from hub.reports.performance import store_weights
+
+    hub = two_months
+    with hub.context.transaction() as session:
+        store_weights(session, (Weight("wait_p90", 100, best=5, worst=45),))
+    try:
+        with pytest.raises(HubProblem) as caught:
+            reports.run(
+                hub.context,
+                m.ReportName.PERFORMANCE,
+                date(2026, 3, 1),
+                date(2026, 3, 31),
+                m.Dimension.DEPARTMENT,
+            )
+        assert caught.value.status == 422 and "department" in caught.value.title
+    finally:
+        with hub.context.transaction() as session:
+            store_weights(session, DEFAULT_WEIGHTS)
+
+
 @pytest.mark.parametrize(
     ("first", "last", "by", "says"),
     [
-        (date(2026, 3, 1), date(2026, 3, 31), m.Dimension.WINDOW, "per site"),
+        (date(2026, 3, 1), date(2026, 3, 31), m.Dimension.WINDOW, "per site or per department"),
         (date(2026, 3, 2), date(2026, 3, 31), m.Dimension.SITE, "one month"),
         (date(2026, 3, 1), date(2026, 4, 30), m.Dimension.SITE, "one month"),
     ],

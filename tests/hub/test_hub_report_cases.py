@@ -114,6 +114,10 @@ def test_the_cases_report_counts_channels_decisions_and_timeliness(week: Embedde
     clerks = table(week, m.Dimension.CLERK)
     assert clerks["S001"][:10] == [2, 1, 0, 1, 0, 2, 0, 0, 2, 0.5]  # the two it accepted
     assert clerks[""][0] == 3  # not accepted by anyone
+    # Every case is of 生育登记, whose 实施部门 the catalog names.
+    assert table(week, m.Dimension.DEPARTMENT) == {
+        "示例区卫生健康局（街道受理）": table(week, m.Dimension.ALL)["all"]
+    }
 
 
 @pytest.mark.parametrize("by", [m.Dimension.QUEUE, m.Dimension.WINDOW])

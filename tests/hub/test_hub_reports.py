@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import tomllib
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
@@ -27,6 +28,7 @@ from hub.embedded import EmbeddedHub
 from hub.reports.queue import percentile
 from hub.simulator import Day, SimLog, SimTicket, simulate
 from kiosk.cli import main
+from tests.hub import idle_log
 from tests.hub.conftest import PG_URL, FakeClock, _reset_pg
 
 TZ = ZoneInfo("Asia/Shanghai")
@@ -35,6 +37,9 @@ FIRST, LAST = date(2026, 3, 1), date(2026, 3, 8)
 TODAY = date(2026, 3, 9)
 D = m.Dimension
 pytestmark = pytest.mark.slow
+# The sample clerks' departments, from the file the hub loaded them from.
+STAFF = Path(__file__).parents[2] / "config" / "catalog" / "staff.toml"
+DEPARTMENTS = {c["staff_no"]: c["department"] for c in tomllib.loads(STAFF.read_text())["staff"]}
 
 
 @pytest.fixture(scope="module")
@@ -89,16 +94,48 @@ def ticket_key(by: m.Dimension) -> Callable[[SimTicket], Any]:
         D.WINDOW: lambda t: t.counter or "",
         D.CLERK: lambda t: t.clerk or "",
         D.ITEM: lambda t: t.item or "",
+        D.DEPARTMENT: lambda t: DEPARTMENTS.get(t.clerk or "", ""),  # who served it
         D.DAY: lambda t: t.day.isoformat(),
         D.HOUR: lambda t: local(t.issued_at).hour,
         D.WEEKDAY: lambda t: t.day.isoweekday(),
     }[by]
 
 
-def expected_queue(log: SimLog, by: m.Dimension, today: date = TODAY) -> dict[Any, list[Any]]:
+def idle_key(by: m.Dimension) -> Callable[[idle_log.Stretch], Any] | None:
+    """What a window's idle stretch counts under; None: a queue's or an item's row has none."""
+    return {
+        D.ALL: lambda s: "all",
+        D.SITE: lambda s: s.site,
+        D.WINDOW: lambda s: s.window,
+        D.CLERK: lambda s: s.clerk,
+        D.DEPARTMENT: lambda s: DEPARTMENTS.get(s.clerk, ""),
+        D.DAY: lambda s: s.day.isoformat(),
+        D.HOUR: lambda s: s.hour,
+        D.WEEKDAY: lambda s: s.day.isoweekday(),
+    }.get(by)
+
+
+def expected_queue(
+    log: SimLog,
+    by: m.Dimension,
+    today: date = TODAY,
+    *,
+    now: datetime | None = None,
+    sites: frozenset[str] | None = None,
+) -> dict[Any, list[Any]]:
+    """The queue report from the log: tickets of ``sites`` (None: all), windows idle at them
+    (today up to ``now``)."""
     groups: dict[Any, list[SimTicket]] = defaultdict(list)
     for ticket in log.tickets.values():
-        groups[ticket_key(by)(ticket)].append(ticket)
+        if sites is None or ticket.site in sites:
+            groups[ticket_key(by)(ticket)].append(ticket)
+    idle: dict[Any, float] = defaultdict(float)
+    keyed = idle_key(by)
+    for stretch in idle_log.stretches(log, today=today, now=now):
+        if keyed is not None and (sites is None or stretch.site in sites):
+            idle[keyed(stretch)] += stretch.seconds
+    for key in idle:
+        groups.setdefault(key, [])
     if by is D.DAY:
         for n in range((LAST - FIRST).days + 1):
             groups.setdefault((FIRST + timedelta(days=n)).isoformat(), [])
@@ -112,7 +149,7 @@ def expected_queue(log: SimLog, by: m.Dimension, today: date = TODAY) -> dict[An
         walks = [seconds(t.last_called_at, t.started_at) for t in started]
         services = [seconds(t.started_at, t.ended_at) for t in done]
         given_up = [t for t in tickets if t.state == "issued" and t.day < today]
-        no_appointments = None if by in (D.SITE, D.WINDOW, D.CLERK) else 0
+        no_appointments = None if by in (D.SITE, D.WINDOW, D.CLERK, D.DEPARTMENT) else 0
         rows[key] = [
             len(tickets), len(done), sum(t.state == "no_show" for t in tickets), len(given_up),
             sum(t.state == "transferred" for t in tickets),
@@ -120,6 +157,7 @@ def expected_queue(log: SimLog, by: m.Dimension, today: date = TODAY) -> dict[An
             share(sum(t.recalls == 0 for t in started), len(started)),
             share(sum(t.recalls > 0 for t in called), len(called)),
             len(rated), share(len(rated), len(done)), no_appointments, None,
+            None if keyed is None else round(idle[key] / 60, 2),
         ]  # fmt: skip
     return rows
 
@@ -138,10 +176,18 @@ def due_date(rated_at: datetime) -> date:
     return sample_calendar().add_working_days(local(rated_at).date(), 15)
 
 
-def expected_ratings(log: SimLog, by: m.Dimension, today: date = TODAY) -> dict[Any, list[Any]]:
+def expected_ratings(
+    log: SimLog,
+    by: m.Dimension,
+    today: date = TODAY,
+    *,
+    sites: frozenset[str] | None = None,
+) -> dict[Any, list[Any]]:
     groups: dict[Any, list[SimTicket]] = defaultdict(list)
     voided: dict[Any, int] = defaultdict(int)
     for ticket in log.tickets.values():
+        if sites is not None and ticket.site not in sites:
+            continue
         if ticket.rated_at is not None and FIRST <= local(ticket.rated_at).date() <= LAST:
             if ticket.follow_up == "voided":
                 voided[rating_key(by)(ticket)] += 1
@@ -221,6 +267,9 @@ def test_the_simulation_covers_what_the_reports_must_handle(
     assert len({t.site for t in tickets}) == 2
     assert not any(t.counter == "W04" for t in tickets if t.day == TUESDAY)
     assert not any(t.day == SATURDAY for t in tickets)
+    idle = idle_log.stretches(log, today=TODAY)  # windows idle while people waited
+    assert {s.window for s in idle} >= {"W01", "W02"} and sum(s.seconds for s in idle) > 300
+    assert not any(s.window == "W04" and s.day == TUESDAY for s in idle)  # paused all day
 
 
 EXPECTED = {m.ReportName.QUEUE: expected_queue, m.ReportName.RATINGS: expected_ratings}
@@ -263,8 +312,9 @@ def test_today_is_counted_from_its_tickets_beside_the_kept_days(
             tuesday = SimLog(
                 tickets={k: t for k, t in log.tickets.items() if t.day <= TUESDAY},
                 sites=log.sites,
+                windows=log.windows,
             )
-            expected = expected_queue(tuesday, by, today=TUESDAY)
+            expected = expected_queue(tuesday, by, today=TUESDAY, now=clock())
             if by is D.DAY:
                 expected = {k: v for k, v in expected.items() if k <= TUESDAY.isoformat()}
             assert_same(table, expected)
@@ -456,10 +506,7 @@ def test_a_report_kept_to_one_site_counts_that_site_alone(
 ) -> None:
     """What a hall manager sees: the tickets (and their ratings) issued at their hall's kiosks."""
     hub, log = simulated
-    hall = SimLog(
-        tickets={k: t for k, t in log.tickets.items() if t.site == "hall"}, sites=["hall"]
-    )
     table = reports.run(hub.context, name, FIRST, LAST, by, frozenset({"hall"}))
-    assert_same(table, EXPECTED[name](hall, by))
+    assert_same(table, EXPECTED[name](log, by, sites=frozenset({"hall"})))
     answer = _get(hub, f"/reports/{name.value}?from={FIRST}&to={LAST}&by={by.value}&site=hall")
     assert m.ReportTable.model_validate(answer.json()) == table

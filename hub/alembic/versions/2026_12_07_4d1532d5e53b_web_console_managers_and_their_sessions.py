@@ -1,7 +1,7 @@
 """The web console's managers (district office, hall managers) and their signed-in sessions.
 
 Revision ID: 4d1532d5e53b
-Revises: 6bb7a55515ca
+Revises: e4f704e18d2f
 Create Date: 2026-12-07 20:20:40.993633
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "4d1532d5e53b"
-down_revision: str | Sequence[str] | None = "6bb7a55515ca"
+down_revision: str | Sequence[str] | None = "e4f704e18d2f"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

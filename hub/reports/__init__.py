@@ -18,9 +18,24 @@ from hub.db import Ticket
 from hub.problems import HubProblem
 from hub.reports import cases, performance, queue, ratings, rollup
 from hub.reports.sql import Dialect, Period, sorted_keys
-from hub.reports.table import column, key_column
+from hub.reports.table import KEY_TITLES, column, key_column
 
 logger = logging.getLogger(__name__)
+
+D = m.Dimension
+# What each report's rows can be (the performance rating is per site, and says so itself).
+DIMENSIONS: dict[m.ReportName, tuple[m.Dimension, ...]] = {
+    m.ReportName.QUEUE: tuple(D),
+    m.ReportName.RATINGS: tuple(D),
+    m.ReportName.CASES: (D.ALL, D.SITE, D.CLERK, D.ITEM, D.DAY, D.HOUR, D.WEEKDAY),
+    m.ReportName.PERFORMANCE: (D.SITE,),
+}
+REPORT_TITLES = {
+    m.ReportName.QUEUE: "排队",
+    m.ReportName.RATINGS: "好差评",
+    m.ReportName.CASES: "办件",
+    m.ReportName.PERFORMANCE: "绩效考评",
+}
 
 
 def period_of(ctx: HubContext, first: date, last: date) -> Period:
@@ -102,6 +117,14 @@ def run(
         if sites is None:
             return table
         return table.model_copy(update={"rows": [r for r in table.rows if r[0] in sites]})
+    if by not in DIMENSIONS[name]:
+        raise HubProblem(
+            422,
+            m.ProblemCode.VALIDATION_FAILED,
+            f"The {name.value} report has no {by.value} rows"
+            f" (dimensions: {', '.join(d.value for d in DIMENSIONS[name])})",
+            f"{REPORT_TITLES[name]}报表不能按{KEY_TITLES[by][0]}统计。",
+        )
     period = period_of(ctx, first, last)
     dialect = Dialect(ctx.engine.dialect.name, period)
     if name is m.ReportName.QUEUE:

@@ -3,9 +3,10 @@
   kiosk report NAME --from DATE --to DATE [--by DIMENSION] [--site CODE ...]
                [--json | --csv FILE | --xlsx FILE] [--db URL] [--data-dir DIR]
 
-NAME is queue, ratings, cases or performance (a calendar month, by site); DIMENSION one of
-all, site, queue, window, clerk, item, day, hour, weekday (default all); ``--site`` keeps to
-what came from those sites. Without an output option the table is printed aligned.
+NAME is queue, ratings, cases, funnel (the kiosks' journeys, step by step) or performance (a
+calendar month, by site); DIMENSION one of all, site, terminal, queue, window, clerk, item, day,
+hour, weekday (default all; each report says which it has); ``--site`` keeps to what came from
+those sites. Without an output option the table is printed aligned.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ def _day(text: str) -> date:
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "report", help="a report of the hub's data (queues, ratings) over a period"
+        "report", help="a report of the hub's data (queues, ratings, cases, funnel) over a period"
     )
     parser.add_argument("name", choices=[n.value for n in ReportName])
     parser.add_argument("--from", dest="first", type=_day, required=True, metavar="DATE")

@@ -16,7 +16,7 @@ from contract import models as m
 from hub.context import HubContext
 from hub.db import Ticket
 from hub.problems import HubProblem
-from hub.reports import cases, performance, queue, ratings, rollup
+from hub.reports import cases, funnel, performance, queue, ratings, rollup
 from hub.reports.sql import Dialect, Period, sorted_keys
 from hub.reports.table import KEY_TITLES, column, key_column
 
@@ -24,16 +24,19 @@ logger = logging.getLogger(__name__)
 
 D = m.Dimension
 # What each report's rows can be (the performance rating is per site, and says so itself).
+_TICKETS = tuple(d for d in D if d is not D.TERMINAL)
 DIMENSIONS: dict[m.ReportName, tuple[m.Dimension, ...]] = {
-    m.ReportName.QUEUE: tuple(D),
-    m.ReportName.RATINGS: tuple(D),
+    m.ReportName.QUEUE: _TICKETS,
+    m.ReportName.RATINGS: _TICKETS,
     m.ReportName.CASES: (D.ALL, D.SITE, D.CLERK, D.ITEM, D.DAY, D.HOUR, D.WEEKDAY),
+    m.ReportName.FUNNEL: funnel.DIMENSIONS,
     m.ReportName.PERFORMANCE: (D.SITE,),
 }
 REPORT_TITLES = {
     m.ReportName.QUEUE: "排队",
     m.ReportName.RATINGS: "好差评",
     m.ReportName.CASES: "办件",
+    m.ReportName.FUNNEL: "自助终端办事",
     m.ReportName.PERFORMANCE: "绩效考评",
 }
 
@@ -134,6 +137,8 @@ def run(
             columns, rows = queue.report(session, dialect, period, by, ctx.today(), sites)
         elif name is m.ReportName.RATINGS:
             columns, rows = ratings.report(session, dialect, period, by, ctx.today(), sites)
+        elif name is m.ReportName.FUNNEL:
+            columns, rows = funnel.report(session, dialect, period, by, sites)
         else:
             columns, rows = cases.report(session, dialect, period, by, sites)
     order = {key: n for n, key in enumerate(sorted_keys([row[0] for row in rows]))}
@@ -143,7 +148,7 @@ def run(
         date_to=last,
         by=by,
         columns=[key_column(by), *columns],
-        rows=sorted(rows, key=lambda row: order[row[0]]),
+        rows=sorted(rows, key=lambda row: order[row[0]]),  # stable: a funnel's steps stay
     )
 
 

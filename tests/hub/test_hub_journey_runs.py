@@ -139,9 +139,9 @@ def batch_of(*runs: dict[str, Any], batch_id: str | None = None) -> dict[str, An
 
 BAD_BATCHES = {
     "unknown journey": batch_of({**GOOD_RUN, "journey": "lottery"}),
-    "unknown step": batch_of({**GOOD_RUN, "steps": ["choosing", "paying"]}),
+    "unknown step": batch_of({**GOOD_RUN, "steps": ["choosing", "paying", "showing"]}),
     "a step of another journey": batch_of(
-        {**GOOD_RUN, "steps": ["finding"], "ended_at": "finding"}
+        {**GOOD_RUN, "steps": ["finding"], "ended_at": "finding", "outcome": "gave_up"}
     ),
     "too many steps": batch_of({**GOOD_RUN, "steps": ["choosing"] * 33}),
     "a step twice": batch_of({**GOOD_RUN, "steps": ["choosing", "showing", "choosing"]}),

@@ -1,8 +1,9 @@
-"""The funnel from real journeys: a citizen takes a ticket, gives up another, submits a case
-with an ID card and a phone number, lets a second case time out at the form and is refused a
-check-in — on the kiosk window over the embedded hub on loopback. Each session leaves one run
-with its steps and how it ended; the kiosk's store and the hub's tables hold nothing of the
-person; the runs reach the hub over HTTP and the funnel report counts them."""
+"""The funnel from real journeys: a citizen submits a case with an ID card and a phone number
+and rates it from the receipt, takes a ticket, gives up another, lets a second case time out at
+the form and is refused a check-in — on the kiosk window over the embedded hub on loopback.
+Each session leaves one run with its steps and how it ended; the kiosk's store and the hub's
+tables hold nothing of the person, nor the case's or the ticket's number; the runs reach the
+hub over HTTP and the funnel report counts them."""
 
 from __future__ import annotations
 
@@ -41,9 +42,18 @@ def test_journeys_leave_runs_with_nothing_personal(
     ended: list[str] = []
     window.session_ended.connect(ended.append)
 
-    # 1. The case submitted; the citizen leaves with the receipt (结束办理).
+    # 1. The case submitted, then rated from its receipt (评价本次服务: a session of its own).
     d.submit(citizen)
-    qtbot.mouseClick(window.finish_button, Qt.MouseButton.LeftButton)
+    assert journey.receipt is not None
+    numbers = [journey.receipt.number]
+    citizen.tap(journey.receipt_page.rate)
+    rating = window.rating
+    qtbot.waitUntil(lambda: rating.currentWidget() is rating.rate_page, timeout=20000)
+    citizen.tap(rating.picker.level_buttons[m.Rating.SATISFIED])
+    citizen.tap(rating.submit_button)
+    qtbot.waitUntil(lambda: rating.currentWidget() is rating.thanks_page, timeout=20000)
+    citizen.tap(rating.thanks_button)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.home, timeout=5000)
     d.take_card_away(qtbot, terminal)
 
     # 2. A ticket taken and 3. one given up on the first page.
@@ -57,6 +67,8 @@ def test_journeys_leave_runs_with_nothing_personal(
             first = next(iter(terminal.ticket_desk.categories())).code
             qtbot.mouseClick(ticket.category_buttons[first], Qt.MouseButton.LeftButton)
             qtbot.waitUntil(lambda: ticket.currentWidget() is ticket.ticket_page, timeout=10000)
+            assert ticket.flow.outcome is not None
+            numbers.append(ticket.flow.outcome.ticket.number)
             qtbot.mouseClick(ticket.done_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: window.stack.currentWidget() is window.home, timeout=5000)
 
@@ -82,7 +94,7 @@ def test_journeys_leave_runs_with_nothing_personal(
     qtbot.waitUntil(lambda: checkin.currentWidget() is checkin.refused_page, timeout=20000)
     qtbot.mouseClick(window.finish_button, Qt.MouseButton.LeftButton)
     d.take_card_away(qtbot, terminal)
-    assert ended == ["finish", "journey", "finish", "idle", "finish"]
+    assert ended == ["rate", "journey", "journey", "finish", "idle", "finish"]
     assert journey.flow.draft is None
 
     # The kiosk kept one run per session, as they went.
@@ -91,20 +103,23 @@ def test_journeys_leave_runs_with_nothing_personal(
     ]
     assert runs == [
         ("case", CASE_STEPS, "receipt", "finished"),
+        ("rating", "checking rating submitting thanked", "thanked", "finished"),
         ("ticket", "choosing issuing showing", "showing", "finished"),
         ("ticket", "choosing", "choosing", "gave_up"),
         ("case", "finding guide identifying form", "form", "timed_out"),
         ("checkin", "waiting checking refused", "refused", "failed"),
     ]
     # Nothing of the citizen in any file of the store, the journal included.
-    for path in terminal.data_dir.glob(STORE_FILE + "*"):
-        raw = path.read_bytes()
-        found = [n for n in NEEDLES if n.encode() in raw]
-        assert not found, f"{path.name} holds {found}"
+    needles = (*NEEDLES, *numbers)
+    files = list(terminal.data_dir.glob(STORE_FILE + "*"))
+    raw = b"".join(path.read_bytes() for path in files)
+    assert b'"ended_at":"receipt"' in raw  # the runs are there, in the clear (a run's words)
+    found = [n for n in needles if n.encode() in raw]
+    assert not found, f"{[p.name for p in files]} hold {found}"
 
     # Sent over HTTP to the hub, which now has them (and the kiosk no more).
     report = funnel.sender.send_pending()
-    assert (report.sent, report.failed, report.remaining) == (5, False, 0)
+    assert (report.sent, report.failed, report.remaining) == (6, False, 0)
     hub = terminal.local_hub
     assert hub is not None
     ctx = hub.context  # type: ignore[attr-defined]
@@ -121,7 +136,7 @@ def test_journeys_leave_runs_with_nothing_personal(
     assert {r.terminal_id for r in rows} == {terminal.settings.terminal.id}
     assert len(steps) == sum(len(s.split()) for _, s, _, _ in runs)
     text = json.dumps(stored, ensure_ascii=False) + " ".join(steps)
-    assert not [n for n in NEEDLES if n in text]
+    assert not [n for n in needles if n in text]
 
     # The funnel counts them (today in the hall, whatever this machine's zone).
     today = ctx.today()

@@ -3,7 +3,8 @@
 - the hub is down when the runs are kept: the sender's thread keeps them and tries again,
   backing off, until the hub is back;
 - the hub stores a batch and its answer is lost: the batch goes again under the same id, and
-  the hub counts it once.
+  the hub counts it once;
+- the hub refuses the terminal's token: the runs wait for credentials it takes.
 """
 
 from __future__ import annotations
@@ -119,4 +120,23 @@ def test_a_batch_whose_answer_was_lost_is_counted_once(
         again = sender.send_pending()  # the same batch, under the same id
         assert (again.sent, again.failed, again.remaining) == (4, False, 0)
     assert hub_counts(hub_process) == stored  # nothing counted twice
+    store.close()
+
+
+def test_runs_refused_for_the_terminals_credentials_are_kept(
+    tmp_path: Path, hub_process: HubProcess
+) -> None:
+    old = hub_process.register("K01")
+    new = hub_process.register("K01")  # the token rotated: the old one is refused (401)
+    url = f"http://127.0.0.1:{hub_process.start()}"
+    store = RunStore(tmp_path / "runs.sqlite3")
+    for run in runs(2):
+        store.keep(run)
+    with HubClient(url, token=old, retries=0) as client:
+        refused = RunSender(store, client).send_pending()
+    assert (refused.sent, refused.dropped, refused.failed, refused.remaining) == (0, 0, True, 2)
+    with HubClient(url, token=new, retries=0) as client:
+        taken = RunSender(store, client).send_pending()
+    assert (taken.sent, taken.failed, taken.remaining) == (2, False, 0)
+    assert hub_counts(hub_process)["runs"] == 2
     store.close()

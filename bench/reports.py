@@ -103,9 +103,7 @@ def measure(label: str, url: str) -> bool:
           f" {'COUNT(*) year':>14} {'ratio':>7}")  # fmt: skip
     worst = 0.0
     for name in (m.ReportName.QUEUE, m.ReportName.RATINGS, m.ReportName.CASES):
-        for by in m.Dimension:
-            if name is m.ReportName.CASES and by in (m.Dimension.QUEUE, m.Dimension.WINDOW):
-                continue  # not the dimensions of cases
+        for by in reports.DIMENSIONS[name]:
             spans = {
                 span: _median_ms(lambda f=first, t=last, n=name, b=by: reports.run(ctx, n, f, t, b))
                 for span, (first, last) in (("month", MONTH), ("year", YEAR))

@@ -410,6 +410,42 @@ class HelpCallRow(Base):
     closed_at: Mapped[datetime | None] = mapped_column(TZ(), nullable=True)
 
 
+class JourneyRunBatchRow(Base):
+    """A batch of journey runs a kiosk sent (``hub.journey_runs``): its id, drawn once by the
+    terminal, makes a batch sent again count once."""
+
+    __tablename__ = "journey_run_batches"
+    terminal_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    batch_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    request_hash: Mapped[str] = mapped_column(String(64))
+    runs: Mapped[int] = mapped_column(Integer)
+    received_at: Mapped[datetime] = mapped_column(TZ())
+
+
+class JourneyRunRow(Base):
+    """One citizen's run through a kiosk journey: which, where it ended and how, the hour it
+    started and the terminal (with its site then). Nothing identifies the citizen or the
+    session (contract.models.funnel)."""
+
+    __tablename__ = "journey_runs"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    terminal_id: Mapped[str] = mapped_column(String(64))
+    site_code: Mapped[str] = mapped_column(String(64))
+    batch_id: Mapped[str] = mapped_column(String(32))
+    journey: Mapped[str] = mapped_column(String(16))
+    ended_at: Mapped[str] = mapped_column(String(32))  # a step
+    outcome: Mapped[str] = mapped_column(String(16))
+    started_at: Mapped[datetime] = mapped_column(TZ(), index=True)  # on the hour
+
+
+class JourneyRunStepRow(Base):
+    """A step a run reached (one row each: the funnel counts them in SQL)."""
+
+    __tablename__ = "journey_run_steps"
+    run_id: Mapped[int] = mapped_column(ForeignKey("journey_runs.id"), primary_key=True)
+    step: Mapped[str] = mapped_column(String(32), primary_key=True)
+
+
 class IdentitySubject(Base):
     """Who an identity code's opaque subject stands for (added in schema version 2)."""
 

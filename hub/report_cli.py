@@ -3,11 +3,12 @@
   kiosk report NAME (--from DATE --to DATE | --month YYYY-MM) [--by DIMENSION] [--site CODE ...]
                [--json | --csv FILE | --xlsx FILE | --pdf FILE] [--db URL] [--data-dir DIR]
 
-NAME is queue, ratings, cases or performance (a calendar month, by site or department);
-DIMENSION one of all, site, queue, window, clerk, item, department, day, hour, weekday (default
-all; site for performance); ``--site`` keeps to what came from those sites. Without an output
-option the table is printed aligned. ``--pdf`` writes the performance rating's printable bulletin
-(通报), set in a Chinese font (``--bulletin-font``, else Noto CJK) under the issuing office
+NAME is queue, ratings, cases, funnel (the kiosks' journeys, step by step) or performance (a
+calendar month, by site or department); DIMENSION one of all, site, terminal, queue, window,
+clerk, item, department, day, hour, weekday (default all, site for performance; each report says
+which it has); ``--site`` keeps to what came from those sites. Without an output option the
+table is printed aligned. ``--pdf`` writes the performance rating's printable bulletin (通报), set
+in a Chinese font (``--bulletin-font``, else Noto CJK) under the issuing office
 (``--bulletin-issuer``).
 """
 
@@ -32,7 +33,7 @@ def _day(text: str) -> date:
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "report", help="a report of the hub's data (queues, ratings) over a period"
+        "report", help="a report of the hub's data (queues, ratings, cases, funnel) over a period"
     )
     parser.add_argument("name", choices=[n.value for n in ReportName])
     parser.add_argument("--from", dest="first", type=_day, metavar="DATE")

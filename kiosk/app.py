@@ -25,6 +25,7 @@ from kiosk.api.client import HubClient
 from kiosk.config import Mode, Settings, load_settings, settings_from_dict
 from kiosk.devices import Devices, build_devices
 from kiosk.errors import ConfigError
+from kiosk.funnel.build import Funnel, build_funnel
 from kiosk.help_calls import HelpDesk
 from kiosk.journeys.case.desk import CaseDesk, build_case_desk
 from kiosk.journeys.checkin.desk import CheckInDesk
@@ -102,6 +103,7 @@ class Terminal:
     display: HallFeed | None = None  # a calling display's view of the hall
     local_hub: LocalHub | None = None  # the hub it runs itself (base_url "embedded")
     help_desk: HelpDesk | None = None  # 求助: tells the hall's staff (kiosks only)
+    funnel: Funnel | None = None  # how far citizens get in each journey (kiosks only)
 
     def close(self) -> None:
         self._resources.close()
@@ -183,6 +185,8 @@ def build_terminal(
         hall_name = settings.terminal.hall_name
         outbox = cases.service.outbox if cases is not None else None
         counter = pad = feed = None
+        kiosk = settings.terminal.mode in KIOSK_MODES
+        funnel = build_funnel(folder, client, resources) if kiosk else None
         # The other kinds of terminal's desks are imported only where they run.
         if settings.terminal.mode is Mode.DISPLAY:
             from kiosk.display.feed import HallFeed
@@ -223,7 +227,8 @@ def build_terminal(
             pad,
             feed,
             hub,
-            help_desk=HelpDesk(client) if settings.terminal.mode in KIOSK_MODES else None,
+            help_desk=HelpDesk(client) if kiosk else None,
+            funnel=funnel,
         )
     except BaseException:
         resources.close()

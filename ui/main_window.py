@@ -432,6 +432,7 @@ class KioskWindow(QWidget):
         self.finish_bar.show()
         self.idle.arm()
         journey.start()
+        self._follow(key, journey)
         self.screen_changed.emit(key)
 
     def open_rating(self, subject: Subject) -> None:
@@ -441,7 +442,14 @@ class KioskWindow(QWidget):
         self.finish_bar.show()
         self.idle.arm()
         self.rating.start_for(subject)
+        self._follow("rating", self.rating)
         self.screen_changed.emit("rating")
+
+    def _follow(self, key: str, journey: JourneyScreen) -> None:
+        """The funnel follows the journey just opened for the citizen (kiosk.funnel)."""
+        funnel = self.terminal.funnel
+        if funnel is not None and journey.machine is not None:
+            funnel.recorder.begin(key, journey.machine)
 
     def _rate_case(self, subject: object) -> None:
         """评价本次服务 on a receipt: the case journey ends as on "完成" (the applicant's data
@@ -485,6 +493,8 @@ class KioskWindow(QWidget):
         opens the next screen at once)."""
         self.overlay.stop()
         self.pin_overlay.close_pad()
+        if self.terminal.funnel is not None:
+            self.terminal.funnel.recorder.end(why)  # where the citizen was, before the wipe
         self.session.end()
         self.elder_offer.reset()
         self.voice.stop()

@@ -21,6 +21,7 @@ class ReportName(enum.StrEnum):
     RATINGS = "ratings"  # 好差评: levels, 好评率, 差评率, 差评 follow-up
     CASES = "cases"  # 办件: channels, decisions, 按时办结率, 一次告知 second-visit rate
     PERFORMANCE = "performance"  # 绩效考评: a month's score per site or department, rank, change
+    FUNNEL = "funnel"  # kiosk journeys: how many reached each step, where they left
 
 
 class Dimension(enum.StrEnum):
@@ -28,6 +29,7 @@ class Dimension(enum.StrEnum):
 
     ALL = "all"
     SITE = "site"  # hall, street or community point: the site of the terminal involved
+    TERMINAL = "terminal"  # one kiosk (the funnel report)
     QUEUE = "queue"  # ticket category
     WINDOW = "window"
     CLERK = "clerk"

@@ -16,11 +16,29 @@ from contract import models as m
 from hub.context import HubContext
 from hub.db import Ticket
 from hub.problems import HubProblem
-from hub.reports import cases, performance, queue, ratings, rollup
+from hub.reports import cases, funnel, performance, queue, ratings, rollup
 from hub.reports.sql import Dialect, Period, sorted_keys
-from hub.reports.table import column, key_column
+from hub.reports.table import KEY_TITLES, column, key_column
 
 logger = logging.getLogger(__name__)
+
+D = m.Dimension
+# What each report's rows can be (the performance rating says so itself).
+_TICKETS = tuple(d for d in D if d is not D.TERMINAL)
+DIMENSIONS: dict[m.ReportName, tuple[m.Dimension, ...]] = {
+    m.ReportName.QUEUE: _TICKETS,
+    m.ReportName.RATINGS: _TICKETS,
+    m.ReportName.CASES: (D.ALL, D.SITE, D.CLERK, D.ITEM, D.DEPARTMENT, D.DAY, D.HOUR, D.WEEKDAY),
+    m.ReportName.FUNNEL: funnel.DIMENSIONS,
+    m.ReportName.PERFORMANCE: (D.SITE, D.DEPARTMENT),
+}
+REPORT_TITLES = {
+    m.ReportName.QUEUE: "排队",
+    m.ReportName.RATINGS: "好差评",
+    m.ReportName.CASES: "办件",
+    m.ReportName.FUNNEL: "自助终端办事",
+    m.ReportName.PERFORMANCE: "绩效考评",
+}
 
 
 def period_of(ctx: HubContext, first: date, last: date) -> Period:
@@ -104,6 +122,14 @@ def run(
         if sites is None:
             return table
         return table.model_copy(update={"rows": [r for r in table.rows if r[0] in sites]})
+    if by not in DIMENSIONS[name]:
+        raise HubProblem(
+            422,
+            m.ProblemCode.VALIDATION_FAILED,
+            f"The {name.value} report has no {by.value} rows"
+            f" (dimensions: {', '.join(d.value for d in DIMENSIONS[name])})",
+            f"{REPORT_TITLES[name]}报表不能按{KEY_TITLES[by][0]}统计。",
+        )
     period = period_of(ctx, first, last)
     dialect = Dialect(ctx.engine.dialect.name, period)
     if name is m.ReportName.QUEUE:
@@ -113,6 +139,8 @@ def run(
             columns, rows = queue.report(session, dialect, period, by, ctx.now(), sites)
         elif name is m.ReportName.RATINGS:
             columns, rows = ratings.report(session, dialect, period, by, ctx.today(), sites)
+        elif name is m.ReportName.FUNNEL:
+            columns, rows = funnel.report(session, dialect, period, by, sites)
         else:
             columns, rows = cases.report(session, dialect, period, by, sites)
     order = {key: n for n, key in enumerate(sorted_keys([row[0] for row in rows]))}
@@ -122,7 +150,7 @@ def run(
         date_to=last,
         by=by,
         columns=[key_column(by), *columns],
-        rows=sorted(rows, key=lambda row: order[row[0]]),
+        rows=sorted(rows, key=lambda row: order[row[0]]),  # stable: a funnel's steps stay
     )
 
 

@@ -12,6 +12,7 @@ def column(key: str, title: str, title_en: str, kind: m.ColumnKind) -> m.ReportC
 KEY_TITLES: dict[m.Dimension, tuple[str, str]] = {
     m.Dimension.ALL: ("合计", "Total"),
     m.Dimension.SITE: ("大厅或站点", "Hall or site"),
+    m.Dimension.TERMINAL: ("终端", "Terminal"),
     m.Dimension.QUEUE: ("队列", "Queue"),
     m.Dimension.WINDOW: ("窗口", "Window"),
     m.Dimension.CLERK: ("工作人员", "Clerk"),

@@ -1,11 +1,12 @@
-"""Terminal registration (admin), heartbeat and status."""
+"""Terminal registration (admin), heartbeat and status; kiosks' journey runs (the funnel)."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Response
 from sqlalchemy import select
 
 from contract import models as m
+from hub import journey_runs
 from hub.auth import ContextDep, TerminalDep, register_terminal, require_admin
 from hub.db import Terminal
 from hub.problems import HubProblem
@@ -37,6 +38,28 @@ def heartbeat(body: m.Heartbeat, ctx: ContextDep, terminal: TerminalDep) -> m.He
         row.devices = [d.model_dump() for d in body.devices]
         row.software_version = body.software_version
     return m.HeartbeatAck(terminal_id=terminal.terminal_id, received_at=now, server_time=now)
+
+
+@router.post(
+    "/terminals/me/journey-runs",
+    status_code=201,
+    response_model=m.JourneyRunsReceived,
+    responses={
+        200: {"description": "The batch was received before", "model": m.JourneyRunsReceived},
+        **problems(401, 403, 409, 422),
+    },
+)
+def post_journey_runs(
+    body: m.JourneyRunBatch, ctx: ContextDep, terminal: TerminalDep, response: Response
+) -> m.JourneyRunsReceived:
+    """Runs of the citizens' journeys this kiosk kept (no personal data: journey, steps
+    reached, how it ended, the hour it started), counted by the funnel report (201). A batch
+    this terminal sent before is answered as then and counts nothing again (200); its id with
+    other runs is refused (409). Hall and community terminals only (403)."""
+    answer = journey_runs.receive(ctx, terminal, body)
+    if answer.repeated:
+        response.status_code = 200
+    return answer
 
 
 @router.get(

@@ -13,6 +13,7 @@ always on (``ca_bundle`` replaces the trust store, even over ``REQUESTS_CA_BUNDL
 backoff like reads and idempotent uploads; other writes are sent once. Methods:
 ``list_ticket_categories``, ``queues``, ``issue_ticket``, ``get_ticket``, ``heartbeat``,
 ``ping`` (a cheap authenticated read with the hub's clock from its Date header),
+``send_journey_runs`` (the funnel's runs, in batches counted once by id),
 ``get_catalog(site=, etag=)`` (a ``CatalogFetch``: the catalog, or ``not_modified`` after a
 304 when the ETag sent is current), ``get_item``, ``appointment_slots``, ``book_appointment``,
 ``check_in``, ``cancel_appointment``, ``get_appointment``,

@@ -166,6 +166,12 @@ class HubClient:
     def heartbeat(self, heartbeat: m.Heartbeat) -> m.HeartbeatAck:
         return self._parse(m.HeartbeatAck, self._post("/terminals/me/heartbeat", heartbeat))
 
+    def send_journey_runs(self, batch: m.JourneyRunBatch) -> m.JourneyRunsReceived:
+        """Journey runs for the funnel report; a batch sent again (same id) counts once, so
+        the transport may retry it (its id is the Idempotency-Key too)."""
+        body = self._create("/terminals/me/journey-runs", batch, batch.batch_id)
+        return self._parse(m.JourneyRunsReceived, body)
+
     # -- catalog
 
     def get_catalog(self, *, site: str | None = None, etag: str | None = None) -> CatalogFetch:

@@ -196,9 +196,7 @@ def test_the_bulk_writer_stores_what_the_hubs_api_stores(
     ctx = copy.state.hub
     try:
         write_cases(ctx, cases)
-        for by in m.Dimension:
-            if by in (m.Dimension.QUEUE, m.Dimension.WINDOW):
-                continue
+        for by in reports.DIMENSIONS[m.ReportName.CASES]:
             original = reports.run(hub.context, m.ReportName.CASES, FIRST, LAST, by)
             assert reports.run(ctx, m.ReportName.CASES, FIRST, LAST, by) == original, by
         everything = reports.run(ctx, m.ReportName.CASES, FIRST, LAST, m.Dimension.ALL)

@@ -86,6 +86,7 @@ DEFERRED = (
     "contract.models.evaluations",
     "contract.models.appointments",
     "contract.models.counters",
+    "contract.models.funnel",  # with the first journey run
     "kiosk.journeys.rating.flow",
     "kiosk.counter.desk",  # the other kinds of terminal's desks
     "kiosk.display.feed",

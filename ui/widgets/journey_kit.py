@@ -384,6 +384,7 @@ class JourneyScreen(QStackedWidget):
         self.listening: dict[Any, tuple[bool, bool]] = {}
         self._listener: DeviceInputs | None = None
         self._timer: ReturnHomeCountdown | None = None
+        self.machine: Any = None  # the current flow's state machine (the funnel follows it)
 
     def _rendered_with(
         self,
@@ -436,6 +437,7 @@ class JourneyScreen(QStackedWidget):
         """A new flow: the session of the moment holds it, and its states are rendered."""
         self._hold(flow)
         flow.machine.on_change(self._render)
+        self.machine = flow.machine
         return flow
 
     def start(self) -> None:

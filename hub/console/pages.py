@@ -16,22 +16,18 @@ from urllib.parse import urlencode
 from contract import models as m
 from hub.console.charts import bar_chart
 from hub.managers import Manager
+from hub.reports import DIMENSIONS, REPORT_TITLES
 from hub.reports.export import shown
 from hub.reports.table import KEY_TITLES
 
 R, D, K = m.ReportName, m.Dimension, m.ColumnKind
-REPORT_TITLES = {
-    R.QUEUE: "排队叫号",
-    R.RATINGS: "好差评",
-    R.CASES: "办件",
-    R.PERFORMANCE: "绩效考评",
-}
 # The column a report's chart shows first: what a manager looks at before anything else.
 FIRST_CHART = {
     R.QUEUE: "wait_p90",
     R.RATINGS: "good_rate",
     R.CASES: "on_time_rate",
     R.PERFORMANCE: "score",
+    R.FUNNEL: "reached_rate",
 }
 STYLE = """
 * { box-sizing: border-box; }
@@ -62,7 +58,7 @@ th { background: #eef2f6; position: sticky; top: 0; text-align: right; }
 th a { color: inherit; }
 th.charted { background: #d6e6f5; }
 td { text-align: right; font-variant-numeric: tabular-nums; }
-td:first-child, th:first-child { text-align: left; }
+td:first-child, th:first-child, .name { text-align: left; }
 .scroll { overflow: auto; max-height: 70vh; }
 svg.chart { max-width: 960px; display: block; }
 svg.chart text { font-size: 12px; fill: #1d2733; }
@@ -160,7 +156,7 @@ def tabs(here: str, view: ReportView | None = None) -> str:
     for name, title in REPORT_TITLES.items():
         href = f"/console/reports/{name.value}"
         if view is not None:
-            by = D.SITE if name is R.PERFORMANCE else view.by
+            by = view.by if view.by in DIMENSIONS[name] else D.SITE
             href = view.link(name=name, by=by, chart="")
         mark = ' class="here"' if name.value == here else ""
         links.append(f'<a href="{escape(href)}"{mark}>{title}</a>')
@@ -173,6 +169,7 @@ def _period_form(view: ReportView) -> str:
     options = "".join(
         f'<option value="{d.value}"{" selected" if d is view.by else ""}>{title}</option>'
         for d, (title, _) in KEY_TITLES.items()
+        if d in DIMENSIONS[view.name]
     )
     site = f'<input type="hidden" name="site" value="{escape(view.site)}">' if view.site else ""
     form = (
@@ -225,17 +222,26 @@ def _result(view: ReportView) -> str:
 
 def chart_column(view: ReportView, table: m.ReportTable) -> int:
     """The index of the column the chart shows: the one asked for, else the report's first."""
-    keys = [c.key for c in table.columns]
+    figures = [n for n, c in enumerate(table.columns) if c.kind is not K.KEY]
     for wanted in (view.chart, FIRST_CHART.get(table.name, "")):
-        if wanted in keys[1:]:
-            return keys.index(wanted)
-    return 1
+        for n in figures:
+            if table.columns[n].key == wanted:
+                return n
+    return figures[0]
+
+
+def _keys(view: ReportView, table: m.ReportTable, row: list[m.Cell]) -> str:
+    """A row's name: its dimension's value as the console calls it, and the report's other
+    keys (the funnel's journey and step) after it."""
+    first = view.labels.get(str(row[0]), str(row[0]))
+    rest = [str(v) for v, c in zip(row[1:], table.columns[1:], strict=True) if c.kind is K.KEY]
+    return " · ".join([first, *rest])
 
 
 def _chart(view: ReportView, table: m.ReportTable) -> str:
     n = chart_column(view, table)
     column = table.columns[n]
-    labels = [view.labels.get(str(row[0]), str(row[0])) for row in table.rows]
+    labels = [_keys(view, table, row) for row in table.rows]
     values = [float(v) if isinstance(v, int | float) else None for v in (r[n] for r in table.rows)]
     texts = [shown(row[n], column) for row in table.rows]
     return (
@@ -249,8 +255,8 @@ def _table(view: ReportView, table: m.ReportTable) -> str:
     heads = []
     for n, column in enumerate(table.columns):
         title = escape(column.title)
-        if n == 0:
-            heads.append(f"<th>{title}</th>")
+        if column.kind is K.KEY:  # a name, not a figure to chart
+            heads.append(f'<th class="name">{title}</th>')
             continue
         mark = ' class="charted"' if n == charted else ""
         href = escape(view.link(chart=column.key))
@@ -259,7 +265,12 @@ def _table(view: ReportView, table: m.ReportTable) -> str:
     for row in table.rows:
         cells = [f"<td>{_key_cell(view, table, row[0])}</td>"]
         pairs = zip(row[1:], table.columns[1:], strict=True)
-        cells += [f"<td>{escape(shown(v, c))}</td>" for v, c in pairs]
+        cells += [
+            f'<td class="name">{escape(shown(v, c))}</td>'
+            if c.kind is K.KEY
+            else f"<td>{escape(shown(v, c))}</td>"
+            for v, c in pairs
+        ]
         rows.append(f"<tr>{''.join(cells)}</tr>")
     return (
         f'<div class="scroll"><table id="report"><thead><tr>{"".join(heads)}</tr></thead>'

@@ -299,3 +299,27 @@ def test_a_batch_sent_twice_is_reported_once(hub: EmbeddedHub, tokens: dict[str,
         assert client.send_journey_runs(batch).repeated
     table = reports.run(hub.context, m.ReportName.FUNNEL, FIRST, LAST, D.ALL)
     assert [r[3] for r in table.rows if r[2] == "choosing"] == [2]
+
+
+# -- in the web console -----------------------------------------------------------------------
+
+
+def test_the_console_shows_the_funnel_of_the_managers_sites(funnel_hub: EmbeddedHub) -> None:
+    from hub import managers
+    from tests.hub.test_hub_console import Page
+
+    period = {"from": FIRST.isoformat(), "to": LAST.isoformat(), "by": "site"}
+    site = SITES["K1"]
+    for login, sites in (("district", None), ("hall", frozenset([site]))):
+        managers.add_manager(funnel_hub.context, login, "经理", sorted(sites or []), "password-123")
+        with httpx.Client(base_url=funnel_hub.base_url) as browser:
+            form = {"login": login, "password": "password-123"}
+            browser.post("/console/sign-in", data=form)
+            answer = browser.get("/console/reports/funnel", params=period)
+            assert answer.status_code == 200, Page(answer.text).problem
+            page = Page(answer.text)
+            rows = rows_of(funnel_hub, D.SITE, sites)
+            assert rows and [r[:3] for r in page.rows] == [[str(v) for v in r[:3]] for r in rows]
+            drawn = [float(v) if v else None for v in page.bars]  # the share of starts
+            assert drawn == [None if r[4] is None else float(r[4]) for r in rows]
+            assert 'value="terminal"' in answer.text and 'value="window"' not in answer.text

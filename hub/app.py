@@ -13,7 +13,7 @@ from fastapi import FastAPI
 
 from contract.models import API_PREFIX
 from hub import events as hub_events
-from hub import identity, migrations, notify, problems
+from hub import fleet, identity, migrations, notify, problems
 from hub.context import Clock, HubContext, HubSettings, utc_now
 from hub.db import make_engine
 from hub.openapi import problems_only
@@ -62,6 +62,7 @@ def create_app(
 
         seed_if_empty(ctx)
     hub_events.prune(ctx)
+    fleet.prune(ctx)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -127,6 +128,7 @@ async def _keep_report_figures(ctx: HubContext) -> None:
             kept = await asyncio.to_thread(reports.keep_history, ctx)
             if kept:
                 logger.info("report figures kept for %d finished days", kept)
+            await asyncio.to_thread(fleet.prune, ctx)  # heartbeats past their days, meanwhile
         except Exception:  # the database away for a moment: the next round catches up
             logger.exception("keeping report figures failed; trying again later")
         await asyncio.sleep(ctx.settings.report_keep_minutes * 60)

@@ -150,6 +150,14 @@ def register(subparsers: Any) -> None:
     unmanager.add_argument("login")
     unmanager.set_defaults(func=_guarded(_remove_manager))
 
+    fleet = commands.add_parser(
+        "terminals", help="every terminal: silent ones, devices, outboxes, versions (the fleet)"
+    )
+    common(fleet)
+    fleet.add_argument("--site", action="append", metavar="CODE", help="only these sites")
+    fleet.add_argument("--json", action="store_true")
+    fleet.set_defaults(func=_guarded(_terminals))
+
     spec = commands.add_parser("openapi", help="print, write or check the committed OpenAPI")
     group = spec.add_mutually_exclusive_group()
     group.add_argument("--write", action="store_true", help="update hub/openapi.json")
@@ -391,6 +399,40 @@ def _remove_manager(args: argparse.Namespace) -> int:
         raise HubCommandError(f"There is no manager {args.login!r}.")
     print(f"{args.login} can no longer sign in.")
     return 0
+
+
+def _terminals(args: argparse.Namespace) -> int:
+    """Exit 1 when some terminal needs a hand, so that a script can alert on it."""
+    import json
+
+    from hub.fleet import fleet
+
+    views = fleet(_context(args).state.hub, frozenset(args.site) if args.site else None)
+    if args.json:
+        print(
+            json.dumps(
+                [
+                    {
+                        **view.status.model_dump(mode="json"),
+                        "findings": [{"kind": f.kind, "text": f.text} for f in view.findings],
+                    }
+                    for view in views
+                ],
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
+    else:
+        for view in views:
+            s = view.status
+            mark = "OK  " if view.healthy else "FAIL"
+            print(f"{mark}  {s.site_code:<16} {s.terminal_id:<20} {s.mode.value:<10}"
+                  f" {s.software_version or '-':<10}")  # fmt: skip
+            for finding in view.findings:
+                print(f"        {finding.text}")
+        troubled = sum(not v.healthy for v in views)
+        print(f"{troubled} of {len(views)} terminals need a hand.")
+    return 1 if any(not v.healthy for v in views) else 0
 
 
 def _openapi(args: argparse.Namespace) -> int:

@@ -61,6 +61,9 @@ class HubSettings:
     # that issues it, named under the title (None: not named).
     bulletin_font: str | None = None
     bulletin_issuer: str | None = None
+    heartbeat_days: int = 7  # how long terminals' heartbeats are kept (the fleet's history)
+    # The version every terminal should run; None: what most of each site's terminals run.
+    expected_version: str | None = None
     appointment_slot_capacity: int = 4
     appointment_slots: tuple[str, ...] = (
         "09:00", "09:30", "10:00", "10:30", "11:00", "11:30",

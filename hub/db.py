@@ -87,6 +87,9 @@ class Terminal(Base):
     outbox_depth: Mapped[int | None] = mapped_column(Integer, nullable=True)
     devices: Mapped[list[Any]] = mapped_column(JSON, default=list)
     software_version: Mapped[str] = mapped_column(String(32), default="")
+    uptime_seconds: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    oldest_waiting_at: Mapped[datetime | None] = mapped_column(TZ(), nullable=True)
+    last_error: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 class TicketCategoryRow(Base):
@@ -466,6 +469,22 @@ class HubEventRow(Base):
     type: Mapped[str] = mapped_column(String(32))
     at: Mapped[datetime] = mapped_column(TZ(), index=True)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class HeartbeatRow(Base):
+    """Each heartbeat a terminal sent, kept ``HubSettings.heartbeat_days`` (the fleet's history:
+    when a printer ran out of paper, when an outbox backed up)."""
+
+    __tablename__ = "terminal_heartbeats"
+    __table_args__ = (Index("ix_terminal_heartbeats_terminal_at", "terminal_id", "at"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    terminal_id: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(TZ(), index=True)
+    outbox_depth: Mapped[int] = mapped_column(Integer)
+    devices: Mapped[list[Any]] = mapped_column(JSON)
+    software_version: Mapped[str] = mapped_column(String(32))
+    uptime_seconds: Mapped[int] = mapped_column(Integer)
+    last_error: Mapped[str] = mapped_column(String(200))
 
 
 class ManagerRow(Base):

@@ -38,9 +38,14 @@ class DeviceHealthReport(ContractModel):
 
 
 class Heartbeat(ContractModel):
+    """What a terminal tells the hub every minute or so (nothing about any citizen)."""
+
     devices: list[DeviceHealthReport] = Field(default_factory=list, max_length=32)
     outbox_depth: int = Field(ge=0, le=MAX_INT)
     software_version: str = Field(default="", max_length=32)
+    uptime_seconds: int = Field(default=0, ge=0, le=MAX_INT)  # since the program started
+    oldest_waiting_at: datetime | None = None  # the outbox's oldest case still to upload
+    last_error: str = Field(default="", max_length=200)  # a technician's words, no personal data
 
 
 class HeartbeatAck(ContractModel):
@@ -56,3 +61,7 @@ class TerminalStatus(ContractModel):
     last_seen_at: datetime | None
     outbox_depth: int | None
     devices: list[DeviceHealthReport]
+    software_version: str = ""
+    uptime_seconds: int | None = None
+    oldest_waiting_at: datetime | None = None
+    last_error: str = ""

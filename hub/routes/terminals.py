@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends, Response
 from sqlalchemy import select
 
 from contract import models as m
-from hub import journey_runs
+from hub import fleet, journey_runs
 from hub.auth import ContextDep, TerminalDep, register_terminal, require_admin
 from hub.db import Terminal
 from hub.problems import HubProblem
@@ -29,14 +29,7 @@ def register(body: m.TerminalRegistration, ctx: ContextDep) -> m.TerminalCredent
 
 @router.post("/terminals/me/heartbeat", response_model=m.HeartbeatAck, responses=PROBLEMS)
 def heartbeat(body: m.Heartbeat, ctx: ContextDep, terminal: TerminalDep) -> m.HeartbeatAck:
-    now = ctx.now()
-    with ctx.transaction() as session:
-        row = session.get(Terminal, terminal.terminal_id)
-        assert row is not None  # authenticated a moment ago; terminals are never deleted
-        row.last_seen_at = now
-        row.outbox_depth = body.outbox_depth
-        row.devices = [d.model_dump() for d in body.devices]
-        row.software_version = body.software_version
+    now = fleet.record(ctx, terminal.terminal_id, body)
     return m.HeartbeatAck(terminal_id=terminal.terminal_id, received_at=now, server_time=now)
 
 
@@ -72,7 +65,7 @@ def list_terminals(ctx: ContextDep) -> list[m.TerminalStatus]:
     """Every terminal with its last heartbeat: the hall's device and outbox overview."""
     with ctx.sessions() as session:
         rows = session.execute(select(Terminal).order_by(Terminal.terminal_id)).scalars()
-        return [_status(row) for row in rows]
+        return [fleet.status(row) for row in rows]
 
 
 @router.get(
@@ -86,15 +79,4 @@ def terminal_status(terminal_id: str, ctx: ContextDep) -> m.TerminalStatus:
         row = session.get(Terminal, terminal_id)
         if row is None:
             raise HubProblem(404, m.ProblemCode.NOT_FOUND, "Unknown terminal")
-        return _status(row)
-
-
-def _status(row: Terminal) -> m.TerminalStatus:
-    return m.TerminalStatus(
-        terminal_id=row.terminal_id,
-        mode=m.TerminalMode(row.mode),
-        site_code=row.site_code,
-        last_seen_at=row.last_seen_at,
-        outbox_depth=row.outbox_depth,
-        devices=[m.DeviceHealthReport.model_validate(d) for d in row.devices],
-    )
+        return fleet.status(row)

@@ -64,7 +64,8 @@ svg.chart { max-width: 960px; display: block; }
 svg.chart text { font-size: 12px; fill: #1d2733; }
 svg.chart rect.bar { fill: #2f7dc1; }
 svg.chart line.axis { stroke: #8a96a3; }
-#follow-ups td, #follow-ups th { white-space: normal; text-align: left; vertical-align: top; }
+#follow-ups td, #follow-ups th, #fleet td, #fleet th { white-space: normal; text-align: left;
+  vertical-align: top; }
 .late { color: #b3261e; }
 .done { background: #e6f4ea; color: #185c2c; padding: 10px 14px; border-radius: 4px; }
 form.decision { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 6px; }
@@ -160,8 +161,9 @@ def tabs(here: str, view: ReportView | None = None) -> str:
             href = view.link(name=name, by=by, chart="")
         mark = ' class="here"' if name.value == here else ""
         links.append(f'<a href="{escape(href)}"{mark}>{title}</a>')
-    mark = ' class="here"' if here == "follow-ups" else ""
-    links.append(f'<a href="/console/follow-ups" id="follow-ups-tab"{mark}>差评整改</a>')
+    for section, title in (("follow-ups", "差评整改"), ("fleet", "终端")):
+        mark = ' class="here"' if here == section else ""
+        links.append(f'<a href="/console/{section}" id="{section}-tab"{mark}>{title}</a>')
     return f"<nav>{''.join(links)}</nav>"
 
 

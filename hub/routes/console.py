@@ -18,9 +18,10 @@ from fastapi import APIRouter, Cookie, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from contract import models as m
-from hub import follow_ups, managers, reports
+from hub import fleet, follow_ups, managers, reports
 from hub.auth import ContextDep
 from hub.console import labels, pages
+from hub.console.fleet_page import fleet_page
 from hub.console.follow_up_page import follow_up_page
 from hub.context import HubContext
 from hub.managers import Manager, SignInGuard
@@ -134,6 +135,15 @@ def follow_up_list(request: Request, ctx: ContextDep, token: CookieDep = "") -> 
     if decided := request.query_params.get("decided", "")[:12]:
         notice = f"第 {decided} 号差评的申诉已决定。"
     return _follow_ups(ctx, manager, everything=everything, notice=notice)
+
+
+@router.get("/fleet")
+def fleet_list(ctx: ContextDep, token: CookieDep = "") -> Response:
+    """The terminals of the manager's sites, the troubled first."""
+    manager = managers.signed_in(ctx, token)
+    if manager is None:
+        return _to_sign_in()
+    return _html(fleet_page(manager, fleet.fleet(ctx, manager.sites), ctx.tz))
 
 
 @router.post("/follow-ups/{evaluation_id}")

@@ -14,6 +14,7 @@ import logging
 from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass, field
+from datetime import datetime
 from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 from types import TracebackType
@@ -26,12 +27,14 @@ from kiosk.config import Mode, Settings, load_settings, settings_from_dict
 from kiosk.devices import Devices, build_devices
 from kiosk.errors import ConfigError
 from kiosk.funnel.build import Funnel, build_funnel
+from kiosk.heartbeat import HeartbeatSender, LastError
 from kiosk.help_calls import HelpDesk
 from kiosk.journeys.case.desk import CaseDesk, build_case_desk
 from kiosk.journeys.checkin.desk import CheckInDesk
 from kiosk.journeys.progress.desk import ProgressDesk
 from kiosk.journeys.rating.desk import RatingDesk
 from kiosk.journeys.ticket.desk import TicketDesk
+from kiosk.outbox.store import Outbox
 from kiosk.paths import data_dir, example_config
 from kiosk.printing import TicketPrinter, printer_profile
 
@@ -187,6 +190,7 @@ def build_terminal(
         counter = pad = feed = None
         kiosk = settings.terminal.mode in KIOSK_MODES
         funnel = build_funnel(folder, client, resources) if kiosk else None
+        _start_heartbeat(client, devices, outbox, api.heartbeat_seconds, resources)
         # The other kinds of terminal's desks are imported only where they run.
         if settings.terminal.mode is Mode.DISPLAY:
             from kiosk.display.feed import HallFeed
@@ -233,6 +237,30 @@ def build_terminal(
     except BaseException:
         resources.close()
         raise
+
+
+def _start_heartbeat(
+    client: HubClient,
+    devices: Devices,
+    outbox: Outbox | None,
+    period: float,
+    resources: ExitStack,
+) -> None:
+    """The terminal tells the hub how it is, every ``period`` seconds, until it closes."""
+    last_error = LastError()
+    logging.getLogger().addHandler(last_error)
+    resources.callback(logging.getLogger().removeHandler, last_error)
+
+    def waiting() -> tuple[int, datetime | None]:
+        assert outbox is not None
+        status = outbox.status()
+        return status.pending, status.oldest_pending_at
+
+    sender = HeartbeatSender(
+        client, devices.board, waiting if outbox else None, last_error, period=period
+    )
+    sender.start()
+    resources.callback(sender.stop)
 
 
 def _connect_hub(

@@ -70,6 +70,9 @@ class ApiSettings(_Section):
     client_cert: str = ""
     connect_timeout: Annotated[float, Field(gt=0, le=60)] = 3.0
     read_timeout: Annotated[float, Field(gt=0, le=300)] = 10.0
+    # How often the terminal tells the hub how it is (kiosk.heartbeat): the fleet view marks
+    # one silent after three minutes without a word.
+    heartbeat_seconds: Annotated[float, Field(ge=5, le=120)] = 60.0
     # The hub's address as citizens' phones reach it (the hub's --public-url): a case receipt's
     # QR becomes a link to the case's progress page. Empty: a code only the kiosk reads.
     public_url: Annotated[str, Field(max_length=200)] = ""

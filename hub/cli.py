@@ -158,6 +158,14 @@ def register(subparsers: Any) -> None:
     fleet.add_argument("--json", action="store_true")
     fleet.set_defaults(func=_guarded(_terminals))
 
+    ask = commands.add_parser(
+        "ask", help="ask a terminal to reload its catalog or restart, when next idle at home"
+    )
+    common(ask)
+    ask.add_argument("terminal_id")
+    ask.add_argument("command", choices=["reload", "restart"])
+    ask.set_defaults(func=_guarded(_ask))
+
     spec = commands.add_parser("openapi", help="print, write or check the committed OpenAPI")
     group = spec.add_mutually_exclusive_group()
     group.add_argument("--write", action="store_true", help="update hub/openapi.json")
@@ -433,6 +441,20 @@ def _terminals(args: argparse.Namespace) -> int:
         troubled = sum(not v.healthy for v in views)
         print(f"{troubled} of {len(views)} terminals need a hand.")
     return 1 if any(not v.healthy for v in views) else 0
+
+
+def _ask(args: argparse.Namespace) -> int:
+    from contract.models import TerminalCommand
+    from hub.fleet import ask
+
+    asked = ask(_context(args).state.hub, args.terminal_id, TerminalCommand(args.command))
+    if asked is None:
+        raise HubCommandError(f"There is no terminal {args.terminal_id!r}.")
+    print(
+        f"{args.terminal_id} will {args.command} when it is next idle on its home screen"
+        f" (it hears of it with its next heartbeat, within a minute)."
+    )
+    return 0
 
 
 def _openapi(args: argparse.Namespace) -> int:

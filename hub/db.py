@@ -90,6 +90,9 @@ class Terminal(Base):
     uptime_seconds: Mapped[int | None] = mapped_column(Integer, nullable=True)
     oldest_waiting_at: Mapped[datetime | None] = mapped_column(TZ(), nullable=True)
     last_error: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    # What the district engineer asked of it (reload, restart), until it says it obeyed.
+    command: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    command_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class TicketCategoryRow(Base):

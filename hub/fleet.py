@@ -38,8 +38,9 @@ REASONS = {
 }
 
 
-def record(ctx: HubContext, terminal_id: str, beat: m.Heartbeat) -> datetime:
-    """Keep a terminal's heartbeat: its last word on its row, and in the history."""
+def record(ctx: HubContext, terminal_id: str, beat: m.Heartbeat) -> m.HeartbeatAck:
+    """Keep a terminal's heartbeat: its last word on its row, and in the history; the answer
+    carries what it was asked to do, until it says it did."""
     now = ctx.now()
     devices = [d.model_dump() for d in beat.devices]
     with ctx.transaction() as session:
@@ -48,6 +49,9 @@ def record(ctx: HubContext, terminal_id: str, beat: m.Heartbeat) -> datetime:
         row.last_seen_at, row.outbox_depth, row.devices = now, beat.outbox_depth, devices
         row.software_version, row.uptime_seconds = beat.software_version, beat.uptime_seconds
         row.oldest_waiting_at, row.last_error = beat.oldest_waiting_at, beat.last_error
+        if row.command is not None and beat.obeyed_command_id == row.command_id:
+            row.command = None  # its id stays: the next one asked is numbered after it
+        command = _command(row)
         session.add(
             HeartbeatRow(
                 terminal_id=terminal_id,
@@ -59,7 +63,29 @@ def record(ctx: HubContext, terminal_id: str, beat: m.Heartbeat) -> datetime:
                 last_error=beat.last_error,
             )
         )
-    return now
+    return m.HeartbeatAck(
+        terminal_id=terminal_id, received_at=now, server_time=now, command=command
+    )
+
+
+def ask(ctx: HubContext, terminal_id: str, command: m.TerminalCommand) -> m.CommandRequest | None:
+    """Ask a terminal to reload or restart when it is next idle on its home screen (a later
+    request replaces one not yet obeyed); None for an unknown terminal."""
+    with ctx.transaction() as session:
+        row = session.get(Terminal, terminal_id)
+        if row is None:
+            return None
+        # Ids grow, and with time: one asked after a terminal's data was wiped (and with it
+        # the id it obeyed last) is not taken for one it already obeyed.
+        row.command = command.value
+        row.command_id = max((row.command_id or 0) + 1, int(ctx.now().timestamp()))
+        return _command(row)
+
+
+def _command(row: Terminal) -> m.CommandRequest | None:
+    if row.command is None or row.command_id is None:
+        return None
+    return m.CommandRequest(command_id=row.command_id, command=m.TerminalCommand(row.command))
 
 
 def prune(ctx: HubContext) -> int:
@@ -98,6 +124,7 @@ def status(row: Terminal) -> m.TerminalStatus:
         uptime_seconds=row.uptime_seconds,
         oldest_waiting_at=row.oldest_waiting_at,
         last_error=row.last_error,
+        command=_command(row),
     )
 
 

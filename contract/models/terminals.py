@@ -37,6 +37,19 @@ class DeviceHealthReport(ContractModel):
     reason: str = Field(default="", max_length=200)
 
 
+class TerminalCommand(enum.StrEnum):
+    """What a district engineer can ask of a terminal through the hub; it obeys when idle on its
+    home screen, never in a citizen's or a clerk's way."""
+
+    RELOAD = "reload"  # fetch the item catalog again now
+    RESTART = "restart"  # end the program, for its service to start it again (configuration)
+
+
+class CommandRequest(ContractModel):
+    command_id: int = Field(ge=1, le=MAX_INT)  # the terminal reports it back once obeyed
+    command: TerminalCommand
+
+
 class Heartbeat(ContractModel):
     """What a terminal tells the hub every minute or so (nothing about any citizen)."""
 
@@ -46,12 +59,14 @@ class Heartbeat(ContractModel):
     uptime_seconds: int = Field(default=0, ge=0, le=MAX_INT)  # since the program started
     oldest_waiting_at: datetime | None = None  # the outbox's oldest case still to upload
     last_error: str = Field(default="", max_length=200)  # a technician's words, no personal data
+    obeyed_command_id: int | None = Field(default=None, ge=1, le=MAX_INT)  # the last carried out
 
 
 class HeartbeatAck(ContractModel):
     terminal_id: str
     received_at: datetime
     server_time: datetime
+    command: CommandRequest | None = None  # asked by the district engineer, not yet obeyed
 
 
 class TerminalStatus(ContractModel):
@@ -65,3 +80,4 @@ class TerminalStatus(ContractModel):
     uptime_seconds: int | None = None
     oldest_waiting_at: datetime | None = None
     last_error: str = ""
+    command: CommandRequest | None = None  # asked, not yet obeyed

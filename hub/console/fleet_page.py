@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 from html import escape
 
+from contract import models as m
 from hub.console.pages import page, tabs
 from hub.fleet import TerminalView
 from hub.managers import Manager
@@ -18,6 +19,7 @@ MODE_TITLES = {
     "rating-pad": "评价器",
     "display": "叫号屏",
 }
+COMMAND_TITLES = {m.TerminalCommand.RELOAD: "重新载入事项", m.TerminalCommand.RESTART: "重启程序"}
 KIND_TITLES = {
     "never": "从未连接",
     "silent": "失联",
@@ -28,15 +30,16 @@ KIND_TITLES = {
 }
 
 
-def fleet_page(manager: Manager, views: list[TerminalView], tz: tzinfo) -> str:
+def fleet_page(manager: Manager, views: list[TerminalView], tz: tzinfo, problem: str = "") -> str:
     counts = {kind: 0 for kind in KIND_TITLES}
     for view in views:
         for kind in {f.kind for f in view.findings}:
             counts[kind] += 1
     summary = "，".join(f"{title} {counts[kind]}" for kind, title in KIND_TITLES.items())
+    alert = f'<p class="problem" id="problem">{escape(problem)}</p>' if problem else ""
     listed = _table(views, tz) if views else '<p class="note" id="empty">还没有登记的终端。</p>'
     body = (
-        f"{tabs('fleet')}<section>"
+        f"{tabs('fleet')}<section>{alert}"
         f'<p id="summary">共 {len(views)} 台终端；{summary}。</p>{listed}</section>'
     )
     return page("终端", f"<main>{body}</main>", manager)
@@ -56,6 +59,11 @@ def _row(view: TerminalView, tz: tzinfo) -> str:
     state = "<br>".join(
         f'<span class="late" data-kind="{f.kind}">{escape(f.text)}</span>' for f in view.findings
     )
+    if s.command is not None:
+        asked = COMMAND_TITLES[s.command.command]
+        note = f"已要求{asked}，待终端空闲时执行。"
+        state += f'{"<br>" if state else ""}<span class="asked">{note}</span>'
+    state += _ask_form(s.terminal_id)
     cells = (
         escape(s.site_code),
         escape(s.terminal_id),
@@ -63,7 +71,7 @@ def _row(view: TerminalView, tz: tzinfo) -> str:
         escape(s.software_version or "—"),
         _when(s.last_seen_at, tz),
         "—" if s.outbox_depth is None else str(s.outbox_depth),
-        state or "正常",
+        state if view.findings else "正常" + state,
     )
     mark = "" if view.healthy else ' class="troubled"'
     return (
@@ -71,6 +79,15 @@ def _row(view: TerminalView, tz: tzinfo) -> str:
         + "".join(f"<td>{c}</td>" for c in cells)
         + "</tr>"
     )
+
+
+def _ask_form(terminal_id: str) -> str:
+    buttons = "".join(
+        f'<button name="command" value="{c.value}" class="plain">{title}</button>'
+        for c, title in COMMAND_TITLES.items()
+    )
+    action = f"/console/fleet/{escape(terminal_id)}"
+    return f'<form class="decision" method="post" action="{action}">{buttons}</form>'
 
 
 def _when(at: datetime | None, tz: tzinfo) -> str:

@@ -146,6 +146,27 @@ def fleet_list(ctx: ContextDep, token: CookieDep = "") -> Response:
     return _html(fleet_page(manager, fleet.fleet(ctx, manager.sites), ctx.tz))
 
 
+@router.post("/fleet/{terminal_id}")
+async def ask_terminal(
+    terminal_id: str, request: Request, ctx: ContextDep, token: CookieDep = ""
+) -> Response:
+    """Ask a terminal of the manager's sites to reload its catalog or restart when idle."""
+    manager = managers.signed_in(ctx, token)
+    if manager is None:
+        return _to_sign_in()
+    form = await _form(request)
+    views = {v.status.terminal_id: v for v in fleet.fleet(ctx, manager.sites)}
+    try:
+        command = m.TerminalCommand(form.get("command", ""))
+    except ValueError:
+        command = None
+    if terminal_id not in views or command is None:
+        text = "没有这台终端，或它不在您负责的站点。"
+        return _html(fleet_page(manager, list(views.values()), ctx.tz, text), 404)
+    fleet.ask(ctx, terminal_id, command)
+    return RedirectResponse("/console/fleet", status_code=303)
+
+
 @router.post("/follow-ups/{evaluation_id}")
 async def decide_appeal(
     evaluation_id: int, request: Request, ctx: ContextDep, token: CookieDep = ""

@@ -29,8 +29,7 @@ def register(body: m.TerminalRegistration, ctx: ContextDep) -> m.TerminalCredent
 
 @router.post("/terminals/me/heartbeat", response_model=m.HeartbeatAck, responses=PROBLEMS)
 def heartbeat(body: m.Heartbeat, ctx: ContextDep, terminal: TerminalDep) -> m.HeartbeatAck:
-    now = fleet.record(ctx, terminal.terminal_id, body)
-    return m.HeartbeatAck(terminal_id=terminal.terminal_id, received_at=now, server_time=now)
+    return fleet.record(ctx, terminal.terminal_id, body)
 
 
 @router.post(

@@ -149,8 +149,48 @@ def test_the_console_shows_the_fleet_of_the_managers_sites(fleet_hub: EmbeddedHu
     assert answer.status_code == 200
     page = Page(answer.text)
     assert [row[1] for row in page.rows] == ["K-BACKLOG", "K-OLD", "K-PAPER", "K-OK"]
-    assert page.rows[2][-1] == "凭条打印机：缺纸。" and page.rows[-1][-1] == "正常"
+    buttons = "重新载入事项重启程序"  # the row's form: what can be asked of it
+    assert page.rows[2][-1] == "凭条打印机：缺纸。" + buttons
+    assert page.rows[-1][-1] == "正常" + buttons
     assert (
         "共 4 台终端；从未连接 0，失联 0，设备故障 1，办件积压 1，版本不一致 1，报错 0。"
         in answer.text
     )
+
+
+def test_a_terminal_is_asked_once_and_hears_it_until_it_obeys(fleet_hub: EmbeddedHub) -> None:
+    token = register(fleet_hub, "K-ASK", "hall-01")
+    asked = fleet.ask(fleet_hub.context, "K-ASK", m.TerminalCommand.RELOAD)
+    assert asked is not None and fleet.ask(fleet_hub.context, "nobody", asked.command) is None
+    with HubClient(fleet_hub.base_url, token=token) as client:
+        beat = m.Heartbeat(outbox_depth=0)
+        assert client.heartbeat(beat).command == asked  # heard, not yet done
+        assert client.heartbeat(beat).command == asked
+        done = beat.model_copy(update={"obeyed_command_id": asked.command_id})
+        assert client.heartbeat(done).command is None
+        later = fleet.ask(fleet_hub.context, "K-ASK", m.TerminalCommand.RESTART)
+        assert later is not None and later.command_id > asked.command_id
+        assert client.heartbeat(done).command == later  # an old obeyed id clears nothing new
+
+
+def test_the_console_and_the_command_ask_only_what_they_may(
+    fleet_hub: EmbeddedHub, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = ["--db", fleet_hub.db_url]
+    assert main(["hub", "ask", *db, "K-NOBODY", "restart"]) == 1
+    assert "There is no terminal 'K-NOBODY'." in capsys.readouterr().err
+    assert main(["hub", "ask", *db, "K-OK", "reload"]) == 0
+    managers.add_manager(fleet_hub.context, "hall1", "王经理", ["hall-01"], "password-123")
+    with httpx.Client(base_url=fleet_hub.base_url) as browser:
+        browser.post("/console/sign-in", data={"login": "hall1", "password": "password-123"})
+        other = browser.post("/console/fleet/K-ERROR", data={"command": "restart"})  # hall-02
+        assert other.status_code == 404 and "不在您负责的站点" in Page(other.text).problem
+        wrong = browser.post("/console/fleet/K-OLD", data={"command": "format-disk"})
+        assert wrong.status_code == 404
+        assert browser.post("/console/fleet/K-OLD", data={"command": "restart"}).status_code == 303
+        page = browser.get("/console/fleet").text
+    assert "已要求重启程序，待终端空闲时执行。" in page and "已要求重新载入事项" in page
+    status = {v.status.terminal_id: v.status for v in fleet.fleet(fleet_hub.context)}
+    assert status["K-ERROR"].command is None
+    assert status["K-OLD"].command is not None
+    assert status["K-OLD"].command.command is m.TerminalCommand.RESTART

@@ -1,5 +1,5 @@
 """Each terminal's heartbeats kept (terminal_heartbeats), and on the terminal its uptime, its
-outbox's oldest waiting case and its last error.
+outbox's oldest waiting case, its last error and what it was asked to do (reload, restart).
 
 Revision ID: b699f7ae985f
 Revises: f8205b370153
@@ -46,10 +46,14 @@ def upgrade() -> None:
         batch_op.add_column(
             sa.Column("last_error", sa.String(length=200), server_default="", nullable=False)
         )
+        batch_op.add_column(sa.Column("command", sa.String(length=16), nullable=True))
+        batch_op.add_column(sa.Column("command_id", sa.Integer(), nullable=True))
 
 
 def downgrade() -> None:
     with op.batch_alter_table("terminals", schema=None) as batch_op:
+        batch_op.drop_column("command_id")
+        batch_op.drop_column("command")
         batch_op.drop_column("last_error")
         batch_op.drop_column("oldest_waiting_at")
         batch_op.drop_column("uptime_seconds")

@@ -37,6 +37,7 @@ from kiosk.journeys.ticket.desk import TicketDesk
 from kiosk.outbox.store import Outbox
 from kiosk.paths import data_dir, example_config
 from kiosk.printing import TicketPrinter, printer_profile
+from kiosk.remote import RemoteCommands
 
 if TYPE_CHECKING:
     from kiosk.counter.desk import CounterDesk
@@ -107,6 +108,7 @@ class Terminal:
     local_hub: LocalHub | None = None  # the hub it runs itself (base_url "embedded")
     help_desk: HelpDesk | None = None  # 求助: tells the hall's staff (kiosks only)
     funnel: Funnel | None = None  # how far citizens get in each journey (kiosks only)
+    remote: RemoteCommands | None = None  # what the district engineer asks through the hub
 
     def close(self) -> None:
         self._resources.close()
@@ -190,7 +192,8 @@ def build_terminal(
         counter = pad = feed = None
         kiosk = settings.terminal.mode in KIOSK_MODES
         funnel = build_funnel(folder, client, resources) if kiosk else None
-        _start_heartbeat(client, devices, outbox, api.heartbeat_seconds, resources)
+        remote = RemoteCommands(folder)
+        _start_heartbeat(client, devices, outbox, remote, api.heartbeat_seconds, resources)
         # The other kinds of terminal's desks are imported only where they run.
         if settings.terminal.mode is Mode.DISPLAY:
             from kiosk.display.feed import HallFeed
@@ -233,6 +236,7 @@ def build_terminal(
             hub,
             help_desk=HelpDesk(client) if kiosk else None,
             funnel=funnel,
+            remote=remote,
         )
     except BaseException:
         resources.close()
@@ -243,6 +247,7 @@ def _start_heartbeat(
     client: HubClient,
     devices: Devices,
     outbox: Outbox | None,
+    remote: RemoteCommands,
     period: float,
     resources: ExitStack,
 ) -> None:
@@ -257,7 +262,7 @@ def _start_heartbeat(
         return status.pending, status.oldest_pending_at
 
     sender = HeartbeatSender(
-        client, devices.board, waiting if outbox else None, last_error, period=period
+        client, devices.board, waiting if outbox else None, last_error, remote, period=period
     )
     sender.start()
     resources.callback(sender.stop)

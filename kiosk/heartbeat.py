@@ -21,6 +21,7 @@ from kiosk import __version__
 from kiosk.api.client import HubClient
 from kiosk.api.errors import HubError
 from kiosk.devices import DeviceBoard
+from kiosk.remote import RemoteCommands
 
 logger = logging.getLogger(__name__)
 
@@ -52,11 +53,13 @@ class HeartbeatSender:
         board: DeviceBoard,
         outbox: Outbox | None,
         last_error: LastError,
+        remote: RemoteCommands | None = None,
         *,
         period: float = 60.0,
         first_after: float = 15.0,
     ) -> None:
         self.client, self.board, self.outbox, self.last_error = client, board, outbox, last_error
+        self.remote = remote  # hears what the hub asks of the terminal
         self.period, self.first_after = period, first_after  # home is painted first
         self.started = time.monotonic()
         self._stop = threading.Event()
@@ -77,14 +80,17 @@ class HeartbeatSender:
             uptime_seconds=int(time.monotonic() - self.started),
             oldest_waiting_at=oldest,
             last_error=self.last_error.text,
+            obeyed_command_id=self.remote.obeyed_id if self.remote is not None else None,
         )
 
     def send_once(self) -> bool:
         try:
-            self.client.heartbeat(self.beat())
+            answer = self.client.heartbeat(self.beat())
         except HubError as exc:
             logger.info("heartbeat not sent (%s); the next one will be", exc.message)
             return False
+        if self.remote is not None:
+            self.remote.asked(answer.command)
         return True
 
     def start(self) -> None:

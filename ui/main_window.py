@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import logging
 import sys
+import time
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, cast
 
@@ -26,9 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contract import models as m
 from kiosk.admin import AdminGate
 from kiosk.app import Terminal
 from kiosk.journeys.availability import Availability, journey_status, journeys_for
+from kiosk.remote import RESTART_EXIT_CODE
 from kiosk.session import Session
 from ui.after_paint import after_first_paint
 from ui.bridge import BackgroundRunner, EventRelay
@@ -57,6 +60,8 @@ if TYPE_CHECKING:
     from ui.widgets.keyboard_panel import KeyboardPanel
 
 logger = logging.getLogger(__name__)
+HOME_IDLE_S = 30.0  # the hub's reload or restart waits for home to stand untouched this long
+OBEY_CHECK_MS = 5000
 ELDER_TIME = 1.5  # elder mode: the idle timeout and the result pages' countdowns, longer
 
 PORTRAIT = QSize(1080, 1920)
@@ -166,6 +171,12 @@ class KioskWindow(QWidget):
         self._unsubscribe_card_guard = terminal.devices.card_guard.changes.subscribe(
             self.card_relay.publish
         )
+        # What the hub asks (reload, restart) waits for the home screen to stand idle.
+        self._home_since: float | None = time.monotonic()
+        self.screen_changed.connect(self._note_screen)
+        self._obeying = QTimer(self)
+        self._obeying.timeout.connect(self._obey_when_idle)
+        self._obeying.start(OBEY_CHECK_MS)
 
     def _filter_input(self) -> None:
         """The application-wide input filters: the idle watcher's, and in kiosk mode the one that
@@ -466,6 +477,29 @@ class KioskWindow(QWidget):
         the same citizen, in the language and look they chose."""
         self.end_session("journey", keep_look=True)
         self.open_journey("ticket")
+
+    def _note_screen(self, key: str) -> None:
+        self._home_since = time.monotonic() if key == "home" else None
+
+    def _obey_when_idle(self) -> None:
+        """Carry out what the district engineer asked through the hub, once the kiosk has
+        stood on its home screen untouched for a while (kiosk.remote)."""
+        remote = self.terminal.remote
+        request = remote.pending() if remote is not None else None
+        if request is None or remote is None or self.stack.currentWidget() is not self.home:
+            return
+        if self._home_since is None or time.monotonic() - self._home_since < HOME_IDLE_S:
+            return
+        remote.done(request)
+        if request.command is m.TerminalCommand.RESTART:
+            logger.info("restarting, as the hub asked")
+            self.shut_down()
+            QApplication.exit(RESTART_EXIT_CODE)  # its service starts it again
+            return
+        cases = self.terminal.cases
+        if cases is not None:
+            logger.info("fetching the catalog again, as the hub asked")
+            self.runner.run(cases.catalog.refresh, lambda _: None, lambda _: None)
 
     def _show_home(self) -> None:
         self.stack.setCurrentWidget(self.home)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import Select, and_, case, exists, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from contract import models as m
@@ -58,60 +58,38 @@ def report(
         D.HOUR: dialect.local_hour(CaseRow.submitted_at),
         D.WEEKDAY: dialect.weekday(dialect.local_day(CaseRow.submitted_at)),
     }
-    key = keys[by].label("k")
-
-    def ever(state: m.CaseState) -> Any:
-        return func.max(case((CaseEvent.state == state.value, 1), else_=0))
-
-    events = (
-        select(
-            CaseEvent.case_id,
-            ever(C.ACCEPTED).label("accepted"),
-            ever(C.SUPPLEMENT_REQUESTED).label("supplement"),
-            ever(C.REJECTED).label("rejected"),
-            func.min(case((CaseEvent.state == C.DONE.value, CaseEvent.at))).label("done_at"),
-        )
-        .group_by(CaseEvent.case_id)
-        .subquery()
-    )
-    late = (
-        select(CaseNotice.case_id, func.max(CaseNotice.late_lines).label("late_lines"))
-        .where(CaseNotice.kind == m.NoticeKind.SUPPLEMENT.value)
-        .group_by(CaseNotice.case_id)
-        .subquery()
-    )
-    channel = CaseRow.data["channel"].as_string()
-    done = events.c.done_at.is_not(None)
-    on_time = dialect.local_day(events.c.done_at) <= dialect.day_text(CaseRow.due_date)
-    days_after = dialect.days_after(events.c.done_at, CaseRow.due_date)
-    query = (
-        select(
-            key,
-            func.count(),
-            counted(channel == CH.KIOSK.value),
-            counted(channel == CH.COMMUNITY.value),
-            counted(channel == CH.HALL.value),
-            counted(channel.in_(REMOTE)),
-            counted(events.c.accepted == 1),
-            counted(events.c.supplement == 1),
-            counted(events.c.rejected == 1),
-            counted(done),
-            counted(and_(done, CaseRow.due_date.is_not(None), on_time)),
-            func.avg(case((and_(done, CaseRow.due_date.is_not(None)), days_after))),
-            counted(func.coalesce(late.c.late_lines, 0) > 0),
-        )
-        .select_from(CaseRow)
-        .outerjoin(events, events.c.case_id == CaseRow.case_id)
-        .outerjoin(late, late.c.case_id == CaseRow.case_id)
-        .where(CaseRow.submitted_at >= period.start, CaseRow.submitted_at < period.end)
-        .group_by(key)
-    )
+    query = select(
+        keys[by].label("k"),
+        CaseRow.data["channel"].as_string().label("channel"),
+        CaseRow.due_date,
+    ).where(CaseRow.submitted_at >= period.start, CaseRow.submitted_at < period.end)
+    joined = [CaseRow.case_id]  # the primary keys of the tables the key and channel come from
     if by is D.DEPARTMENT:
         query = query.join(CatalogItemRow, CatalogItemRow.code == CaseRow.item_code)
+        joined.append(CatalogItemRow.code)
     if by is D.SITE or sites is not None:
         query = query.outerjoin(Terminal, Terminal.terminal_id == CaseRow.terminal_id)
+        joined.append(Terminal.terminal_id)
     if sites is not None:
         query = query.where(Terminal.site_code.in_(sorted(sites)))
+    per = _per_case(query, joined, dialect)
+    channel, done = per.c.channel, per.c.done_at.is_not(None)
+    days_after = dialect.days_after(per.c.done_at, per.c.due_date)  # None: not both known
+    query = select(
+        per.c.k,
+        func.count(),
+        counted(channel == CH.KIOSK.value),
+        counted(channel == CH.COMMUNITY.value),
+        counted(channel == CH.HALL.value),
+        counted(channel.in_(REMOTE)),
+        counted(per.c.accepted == 1),
+        counted(per.c.supplement == 1),
+        counted(per.c.rejected == 1),
+        counted(done),
+        counted(days_after <= 0),  # finished by the promised date
+        func.avg(days_after),
+        counted(per.c.late == 1),
+    ).group_by(per.c.k)
     rows: list[list[m.Cell]] = []
     for (
         k,
@@ -135,3 +113,64 @@ def report(
         empty = [0] * 9 + [None, None, None]
         rows += [[day.isoformat(), *empty] for day in period.days() if day.isoformat() not in have]
     return COLUMNS, rows
+
+
+def _per_case(cases: Select[Any], joined: list[Any], dialect: Dialect) -> Any:
+    """Each of the period's cases once (``cases``: its key, channel and promised date, of the
+    period and the sites asked for; ``joined``: the primary keys of its tables), with what its
+    events and notices tell: ever accepted, sent back for 补正, rejected (1 or 0); when it was
+    first finished; whether a 补正 notice named lines an earlier one had missed (1 or 0).
+
+    The cost follows the period's cases, in the form each database runs fastest. SQLite looks
+    each case up in the events' index, which holds all it needs (case, state, time); the rows
+    are materialized so each lookup runs once rather than once per sum using it. PostgreSQL
+    joins the period's cases to their events and groups them by case (it hashes the join; the
+    same lookups one case at a time cost it several times more)."""
+    named_late = and_(
+        CaseNotice.kind == m.NoticeKind.SUPPLEMENT.value,
+        CaseNotice.late_lines > literal_column("0"),  # the partial index's own words
+    )
+    if dialect.postgres:
+
+        def ever(state: m.CaseState) -> Any:
+            return func.max(case((CaseEvent.state == state.value, 1), else_=0))
+
+        # Joined rather than asked per case, which it would plan as costly enough to compile
+        # (JIT): that alone took it longer than the report.
+        late = select(CaseNotice.case_id).where(named_late).distinct().subquery("late")
+        return (
+            cases.add_columns(
+                ever(C.ACCEPTED).label("accepted"),
+                ever(C.SUPPLEMENT_REQUESTED).label("supplement"),
+                ever(C.REJECTED).label("rejected"),
+                func.min(case((CaseEvent.state == C.DONE.value, CaseEvent.at))).label("done_at"),
+                func.max(case((late.c.case_id.is_not(None), 1), else_=0)).label("late"),
+            )
+            .outerjoin(CaseEvent, CaseEvent.case_id == CaseRow.case_id)
+            .outerjoin(late, late.c.case_id == CaseRow.case_id)
+            .group_by(*joined)
+            .subquery("per_case")
+        )
+
+    def events(state: m.CaseState) -> Select[Any]:
+        return select(CaseEvent.at).where(
+            CaseEvent.case_id == CaseRow.case_id, CaseEvent.state == state.value
+        )
+
+    def looked_up(state: m.CaseState) -> Any:
+        return case((events(state).exists(), 1), else_=0)
+
+    first_done = events(C.DONE).with_only_columns(func.min(CaseEvent.at)).scalar_subquery()
+    return (
+        cases.add_columns(
+            looked_up(C.ACCEPTED).label("accepted"),
+            looked_up(C.SUPPLEMENT_REQUESTED).label("supplement"),
+            looked_up(C.REJECTED).label("rejected"),
+            first_done.label("done_at"),
+            case(
+                (exists().where(CaseNotice.case_id == CaseRow.case_id, named_late), 1), else_=0
+            ).label("late"),
+        )
+        .cte("per_case")
+        .prefix_with("MATERIALIZED")
+    )

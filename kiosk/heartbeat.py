@@ -11,7 +11,6 @@ when it hears nothing for a few minutes, which is the point.
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -20,6 +19,7 @@ from contract import models as m
 from kiosk import __version__
 from kiosk.api.client import HubClient
 from kiosk.api.errors import HubError
+from kiosk.background import BackgroundLoop
 from kiosk.devices import DeviceBoard
 from kiosk.remote import RemoteCommands
 
@@ -44,8 +44,10 @@ class LastError(logging.Handler):
 Outbox = Callable[[], tuple[int, datetime | None]]  # (cases waiting, the oldest's time)
 
 
-class HeartbeatSender:
+class HeartbeatSender(BackgroundLoop):
     """Sends a heartbeat ``first_after`` seconds after it starts, then every ``period``."""
+
+    thread_name = "heartbeat"
 
     def __init__(
         self,
@@ -58,12 +60,11 @@ class HeartbeatSender:
         period: float = 60.0,
         first_after: float = 15.0,
     ) -> None:
+        super().__init__()
         self.client, self.board, self.outbox, self.last_error = client, board, outbox, last_error
         self.remote = remote  # hears what the hub asks of the terminal
         self.period, self.first_after = period, first_after  # home is painted first
         self.started = time.monotonic()
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
 
     def beat(self) -> m.Heartbeat:
         depth, oldest = self.outbox() if self.outbox is not None else (0, None)
@@ -92,18 +93,6 @@ class HeartbeatSender:
         if self.remote is not None:
             self.remote.asked(answer.command)
         return True
-
-    def start(self) -> None:
-        if self._thread is None:
-            self._stop.clear()
-            self._thread = threading.Thread(target=self._run, name="heartbeat", daemon=True)
-            self._thread.start()
-
-    def stop(self, timeout: float = 15.0) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-            self._thread = None
 
     def _run(self) -> None:
         if self._stop.wait(self.first_after):

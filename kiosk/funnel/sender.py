@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from kiosk.api.client import HubClient
 from kiosk.api.errors import HubError, HubRejected
+from kiosk.background import BackgroundLoop
 from kiosk.funnel.store import RunStore
 
 logger = logging.getLogger(__name__)
@@ -37,7 +38,9 @@ class SendReport:
     remaining: int
 
 
-class RunSender:
+class RunSender(BackgroundLoop):
+    thread_name = "journey-runs"
+
     def __init__(
         self,
         store: RunStore,
@@ -48,6 +51,7 @@ class RunSender:
         base_delay: float = 10.0,
         max_delay: float = 1800.0,
     ) -> None:
+        super().__init__()
         self.store = store
         self.client = client
         self.period = period
@@ -56,9 +60,6 @@ class RunSender:
         self.max_delay = max_delay
         self._failures = 0
         self._send_lock = threading.Lock()  # one sending at a time (the thread, a drain)
-        self._wake = threading.Event()
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
 
     def send_pending(self) -> SendReport:
         from contract.models import JourneyRunBatch
@@ -98,25 +99,6 @@ class RunSender:
         return SendReport(sent, dropped, failed, self.store.depth())
 
     # -- background thread
-
-    def notify(self) -> None:
-        """A run was kept: send soon."""
-        self._wake.set()
-
-    def start(self) -> None:
-        if self._thread is not None:
-            return
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._run, name="journey-runs", daemon=True)
-        self._thread.start()
-
-    def stop(self, timeout: float = 15.0) -> None:
-        """Stop the thread (what is not sent stays in the store for the next start)."""
-        self._stop.set()
-        self._wake.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-            self._thread = None
 
     def _delay(self) -> float:
         if not self._failures:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import logging
 import random
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from dataclasses import dataclass
 from contract import models as m
 from kiosk.api.client import HubClient, lacks_operation
 from kiosk.api.errors import HubFailure, HubRejected, HubUnreachable
+from kiosk.background import BackgroundLoop
 from kiosk.outbox.crypto import OutboxCorrupt
 from kiosk.outbox.store import EntryState, Outbox, PendingEntry, ProvisionalReceipt
 
@@ -52,7 +52,9 @@ class DrainReport:
     remaining: int
 
 
-class OutboxSender:
+class OutboxSender(BackgroundLoop):
+    thread_name = "outbox-sender"
+
     def __init__(
         self,
         outbox: Outbox,
@@ -66,6 +68,7 @@ class OutboxSender:
         on_settled: Callable[[ProvisionalReceipt], None] | None = None,
         on_attempt_failed: Callable[[AttemptFailed], None] | None = None,
     ) -> None:
+        super().__init__()
         self.outbox = outbox
         self.client = client
         self.base_delay = base_delay
@@ -77,9 +80,6 @@ class OutboxSender:
         # delivered or rejected, e.g. to show the case number on the screen that is waiting
         self._on_attempt_failed = on_attempt_failed
         self._one_request = True  # until the hub shows it lacks the one-request create
-        self._wake = threading.Event()
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
 
     # -- one entry
 
@@ -196,24 +196,6 @@ class OutboxSender:
         )
 
     # -- background thread
-
-    def notify(self) -> None:
-        """A new entry was written: send now rather than at the next poll."""
-        self._wake.set()
-
-    def start(self) -> None:
-        if self._thread is not None:
-            return
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._run, name="outbox-sender", daemon=True)
-        self._thread.start()
-
-    def stop(self, timeout: float = 15.0) -> None:
-        self._stop.set()
-        self._wake.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-            self._thread = None
 
     def _run(self) -> None:
         while not self._stop.is_set():

@@ -214,8 +214,11 @@ def test_a_month_without_data_is_a_bulletin_saying_so(
     assert len(rows) == 61 and all(row[0] == "—" and row[2] == "无数据" for row in rows)
 
 
-def test_a_hub_without_sites_has_a_bulletin_of_no_data(hub: EmbeddedHub, tmp_path: Path) -> None:
-    answer = get(hub, "month=2026-11", hub.admin_token)
+def test_a_hub_without_sites_has_a_bulletin_of_no_data(tmp_path: Path) -> None:
+    # A hub of its own on SQLite: the ``hub`` fixture would empty the PostgreSQL database this
+    # module's district lives in, under the tests that come after.
+    with EmbeddedHub(tmp_path / "empty") as hub:
+        answer = get(hub, "month=2026-11", hub.admin_token)
     assert answer.status_code == 200, answer.text
     pdf = tmp_path / "none.pdf"
     pdf.write_bytes(answer.content)

@@ -38,7 +38,9 @@ PAGES = {
     "ratings, year, by window": f"ratings?{YEAR}&by=window",
     "ratings, year, by hour": f"ratings?{YEAR}&by=hour",
     "cases, year, by site": f"cases?{YEAR}&by=site",
+    "cases, year, by department": f"cases?{YEAR}&by=department",
     "performance, November": f"performance?{MONTH}&by=site",
+    "performance, November, departments": f"performance?{MONTH}&by=department",
 }
 LOAD_MS = """
 const n = performance.getEntriesByType('navigation')[0];
@@ -58,7 +60,7 @@ def median_ms(browser: Any, url: str) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    cache = Path.home() / ".cache" / "yimen" / "bench-district-2026-600000.sqlite3"
+    cache = Path.home() / ".cache" / "yimen" / "bench-district-2026-600000-150000.sqlite3"
     parser.add_argument("--db", type=Path, default=cache, help="the simulated year (SQLite)")
     args = parser.parse_args()
     if not args.db.exists():

@@ -594,7 +594,14 @@ def make_engine(db_url: str) -> Engine:
         _sqlite_serialised_writes(engine)
         return engine
     return create_engine(
-        db_url, pool_size=10, max_overflow=20, pool_pre_ping=True, hide_parameters=True
+        db_url,
+        pool_size=10,
+        max_overflow=20,
+        pool_pre_ping=True,
+        hide_parameters=True,
+        # No JIT compilation: the hub's queries run in milliseconds, and a report over a year
+        # (planned as costly) spent longer compiling than running (0.45 s of 0.9 s for one).
+        connect_args={"options": "-c jit=off"},
     )
 
 

@@ -11,7 +11,6 @@ Outside systemd (no ``$NOTIFY_SOCKET``) every call does nothing.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import os
 import socket
@@ -94,6 +93,8 @@ def _watchdog_seconds(env: Mapping[str, str]) -> float | None:
 async def keep_alive(notifier: Notifier, interval: float) -> None:
     """Ping every ``interval`` seconds from the running asyncio loop, until cancelled. A loop
     that stalls (a blocking call, a busy handler) stops the pings with it."""
+    import asyncio  # here: the terminal, which has no asyncio loop, starts without it
+
     while True:
         notifier.ping()
         await asyncio.sleep(interval)

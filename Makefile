@@ -12,8 +12,14 @@ APT_PACKAGES := python3-venv python3-dev build-essential libpcsclite-dev swig pc
 	speech-dispatcher espeak-ng postgresql-15 chromium chromium-driver \
 	fonts-liberation cups cups-client printer-driver-cups-pdf poppler-utils
 DEMO_OUT ?= demo-out
+# Building the Debian package, and trying it in a fresh Debian 12 root (make deb, make deb-check).
+DEB_APT_PACKAGES := debhelper dpkg-dev python3.11-dev python3.11-venv libpcsclite-dev swig lintian \
+	mmdebstrap
+DEB_COMPRESSION ?= xz
+DEB_DIR := build/deb
 
-.PHONY: demo test check lint typecheck contracts pytest apt venv qm translations clean
+.PHONY: demo test check lint typecheck contracts pytest apt venv qm translations clean deb deb-apt \
+	deb-check deb-lint
 
 demo: apt venv qm
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
@@ -43,6 +49,30 @@ contracts:
 pytest:
 	bash tools/with-test-services.sh sh -ec \
 		'$(BIN)/pytest; KIOSK_TEST_PG_URL="$$KIOSK_TEST_PG_SERVER" $(BIN)/pytest tests/hub'
+
+# The Debian package yimen (packaging/debian): the application in /opt/yimen with its own virtual
+# environment from constraints.txt, the yimen-kiosk and yimen-hub units, udev rules. Built from
+# a copy of the checkout's files (dpkg-buildpackage writes next to its source folder), then
+# checked by lintian (make deb-lint). Result: $(DEB_DIR)/yimen_VERSION_amd64.deb
+deb: deb-apt
+	rm -rf $(DEB_DIR) && mkdir -p $(DEB_DIR)/yimen
+	git ls-files -co --exclude-standard -z | tar --null --ignore-failed-read -T - -cf - \
+		| tar -xf - -C $(DEB_DIR)/yimen
+	cp -r packaging/debian $(DEB_DIR)/yimen/debian
+	cd $(DEB_DIR)/yimen && DEB_COMPRESSION=$(DEB_COMPRESSION) dpkg-buildpackage -b -us -uc
+	@ls -l $(DEB_DIR)/*.deb
+
+# lintian on the built package (a few minutes: it reads every file of the 1 GB environment).
+deb-lint:
+	lintian --fail-on error,warning $(DEB_DIR)/*.changes
+
+# Install the package into a fresh Debian 12 root (mmdebstrap, cached in ~/.cache/yimen), run
+# kiosk doctor and the hub as their units would (tests/e2e/deb, after make deb).
+deb-check: venv
+	KIOSK_TEST_DEB=1 $(BIN)/pytest tests/e2e/deb
+
+deb-apt:
+	@$(MAKE) --no-print-directory apt APT_PACKAGES="$(DEB_APT_PACKAGES)"
 
 # English UI: compile the Qt Linguist sources (.ts) the app loads (.qm).
 qm: venv

@@ -212,17 +212,71 @@ def _context(args: argparse.Namespace, *, seed: bool = False, keys: bool = False
 
 
 def _hub_server(bell: Any) -> Any:
+    import asyncio
+    import socket
+
     import uvicorn
+
+    from host.sdnotify import Notifier, keep_alive
 
     class HubServer(uvicorn.Server):
         """Ends the hub's event streams when asked to stop (SIGTERM, Ctrl-C): an open stream
-        never ends by itself, and the server would wait for it."""
+        never ends by itself, and the server would wait for it. Under systemd (``Type=notify``)
+        it says when it listens and pings the watchdog from its own asyncio loop, so a loop that
+        hangs gets the hub restarted."""
+
+        notifier = Notifier()
+        pings: asyncio.Task[None] | None = None
+
+        async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+            await super().startup(sockets=sockets)
+            if not self.started or self.should_exit:
+                return
+            self.notifier.ready("serving")
+            interval = self.notifier.ping_interval()
+            if interval is not None:
+                self.pings = asyncio.create_task(keep_alive(self.notifier, interval))
+
+        async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+            self.notifier.stopping()
+            if self.pings is not None:
+                self.pings.cancel()
+            await super().shutdown(sockets=sockets)
+            self.notifier.close()
 
         def handle_exit(self, sig: int, frame: Any) -> None:
             bell.close()
             super().handle_exit(sig, frame)
 
     return HubServer
+
+
+def _supervisor() -> Any:
+    from uvicorn.supervisors import Multiprocess
+
+    from host.sdnotify import Notifier
+
+    class Supervisor(Multiprocess):
+        """uvicorn's supervisor of the worker processes, telling systemd it is ready once the
+        workers are started and pinging the watchdog from its own loop (every half second,
+        right after it checked its workers: it restarts a hung one itself)."""
+
+        notifier = Notifier()
+
+        def init_processes(self) -> None:
+            super().init_processes()
+            self.notifier.ready(f"serving with {len(self.processes)} workers")
+
+        def keep_subprocess_alive(self) -> None:
+            super().keep_subprocess_alive()
+            if self.notifier.watchdog_seconds is not None and not self.should_exit.is_set():
+                self.notifier.ping()
+
+        def terminate_all(self) -> None:
+            self.notifier.stopping()
+            super().terminate_all()
+
+    return Supervisor
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -285,7 +339,6 @@ def _serve_workers(args: argparse.Namespace, sock: Any, tls: dict[str, Any]) -> 
     import os
 
     import uvicorn
-    from uvicorn.supervisors import Multiprocess
 
     from hub.worker import SETTINGS
 
@@ -307,7 +360,7 @@ def _serve_workers(args: argparse.Namespace, sock: Any, tls: dict[str, Any]) -> 
         timeout_graceful_shutdown=5,  # displays' event streams never end by themselves
         **tls,
     )
-    Multiprocess(config, sockets=[sock]).run()
+    _supervisor()(config, sockets=[sock]).run()
     return 0
 
 

@@ -1,6 +1,6 @@
 """Terminal configuration: TOML files validated into typed settings.
 
-A terminal has one file (``/etc/kiosk/kiosk.toml`` in production, ``config/*.toml`` as examples).
+A terminal has one file (``/etc/yimen/kiosk.toml`` in production, ``config/*.toml`` as examples).
 Single values can be overridden with environment variables ``KIOSK_<SECTION>__<KEY>``, e.g.
 ``KIOSK_TERMINAL__IDLE_TIMEOUT=30``. Every mistake — unknown key, wrong type, value out of range,
 unknown override — raises :class:`ConfigError` with one line naming the file, the key and what is
@@ -59,7 +59,7 @@ class TerminalSettings(_Section):
     elder_offer_age: Annotated[int, Field(ge=0, le=120)] = 65
     # Spoken prompts (Qt TextToSpeech): auto picks speech-dispatcher when it has a voice.
     voice: Literal["auto", "speechd", "none", "mock"] = "auto"
-    data_dir: str = ""  # empty: /var/lib/kiosk when installed, else a per-user directory
+    data_dir: str = ""  # empty: /var/lib/yimen when installed, else a per-user directory
 
 
 class ApiSettings(_Section):

@@ -1,6 +1,6 @@
 """Where a terminal keeps its data: the outbox, the embedded hub's database, printed previews.
 
-Installed terminals use /var/lib/kiosk (created by the Debian package); a developer's or demo run
+Installed terminals use /var/lib/yimen (created by the Debian package); a developer's or demo run
 uses the per-user data directory, so nothing needs root.
 """
 
@@ -9,9 +9,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-CONFIG_FILE = "/etc/kiosk/kiosk.toml"  # what `kiosk run` and `kiosk doctor` read by default
-SYSTEM_DATA_DIR = Path("/var/lib/kiosk")
-SYSTEM_LOG_DIR = Path("/var/log/kiosk")
+CONFIG_FILE = "/etc/yimen/kiosk.toml"  # what `kiosk run` and `kiosk doctor` read by default
+SYSTEM_DATA_DIR = Path("/var/lib/yimen")
+SYSTEM_LOG_DIR = Path("/var/log/yimen")
 APP_NAME = "yimen-kiosk"
 
 
@@ -34,7 +34,7 @@ def data_dir_path(configured: str = "") -> Path:
 
 
 def log_dir() -> Path:
-    """Where the terminal's log files go: /var/log/kiosk when installed, else a user directory."""
+    """Where the terminal's log files go: /var/log/yimen when installed, else a user directory."""
     if SYSTEM_LOG_DIR.is_dir() and os.access(SYSTEM_LOG_DIR, os.W_OK):
         path = SYSTEM_LOG_DIR
     else:
@@ -49,7 +49,7 @@ def example_config(mode: str) -> Path:
     """The shipped example configuration for ``mode`` (hall, community, counter, rating-pad)."""
     candidates = [
         Path(__file__).resolve().parent.parent / "config",  # source checkout / editable install
-        Path("/usr/share/kiosk/config"),  # Debian package
+        Path("/usr/share/yimen/config"),  # Debian package
     ]
     for folder in candidates:
         path = folder / f"{mode}.toml"

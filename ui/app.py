@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.app import Terminal
 from ui.main_window import PORTRAIT, KioskWindow
+from ui.service_watchdog import ServiceWatchdog
 from ui.theme import apply_theme
 from ui.widgets.virtual_keyboard import prepare_environment
 
@@ -32,6 +33,7 @@ def application() -> QApplication:
 def run_window(terminal: Terminal, *, fullscreen: bool, windowed: bool = False) -> int:
     """Full-screen and locked down for citizens, or a window for trying it on a desktop."""
     app = application()
+    ServiceWatchdog(parent=app).start()  # under systemd: READY=1, then the GUI thread's pings
     if terminal.counter is not None:
         return run_counter(app, terminal, fullscreen=fullscreen)
     if terminal.pad is not None:

@@ -74,11 +74,11 @@ def register(subparsers: Any) -> None:
 def _run(args: argparse.Namespace) -> int:
     from kiosk.app import build_terminal
     from kiosk.config import load_settings
-    from kiosk.logs import log_to_file
+    from kiosk.logs import log_to_journal_or_file
     from kiosk.paths import log_dir
 
     settings = load_settings(args.config)
-    log_to_file(log_dir())
+    log_to_journal_or_file(log_dir)
     with build_terminal(settings) as terminal:
         from ui.app import run_window
 
@@ -88,7 +88,7 @@ def _run(args: argparse.Namespace) -> int:
 def _display(args: argparse.Namespace) -> int:
     from kiosk.app import build_terminal
     from kiosk.config import load_settings, settings_from_dict
-    from kiosk.logs import log_to_file
+    from kiosk.logs import log_to_journal_or_file
     from kiosk.paths import log_dir
 
     base = load_settings(args.config)
@@ -97,7 +97,7 @@ def _display(args: argparse.Namespace) -> int:
     if args.window:
         raw["display"]["window"] = args.window
     settings = settings_from_dict(raw, source=base.source)
-    log_to_file(log_dir())
+    log_to_journal_or_file(log_dir)
     with build_terminal(settings) as terminal:
         from ui.app import run_window
 

@@ -91,7 +91,7 @@ def _examine(args: argparse.Namespace) -> int:
 def _config_advice(message: str) -> str:
     if message.endswith("file not found"):
         return (
-            "copy an example (config/*.toml, or /usr/share/kiosk/config/) there, or give --config."
+            "copy an example (config/*.toml, or /usr/share/yimen/config/) there, or give --config."
         )
     return "correct it and run kiosk doctor again."
 

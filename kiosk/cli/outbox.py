@@ -1,7 +1,7 @@
 """``kiosk outbox status|drain [--json]``: inspect and flush the cases waiting to upload.
 
 Paths default to the terminal's data dir, where the kiosk keeps them (``outbox.sqlite3`` and
-``outbox.key`` in /var/lib/kiosk or the user data dir); the hub for ``drain`` comes from
+``outbox.key`` in /var/lib/yimen or the user data dir); the hub for ``drain`` comes from
 ``--hub`` / ``--token-file`` or ``KIOSK_HUB_URL`` / ``KIOSK_HUB_TOKEN_FILE``.
 """
 
@@ -41,7 +41,7 @@ def register(subparsers: Any) -> None:
 def _paths(args: argparse.Namespace) -> tuple[Path, Path]:
     from kiosk.paths import data_dir
 
-    # The terminal's own outbox: /var/lib/kiosk when installed, else the user data dir.
+    # The terminal's own outbox: /var/lib/yimen when installed, else the user data dir.
     outbox = args.outbox or data_dir() / "outbox.sqlite3"
     key = args.key_file or outbox.with_name("outbox.key")
     return outbox, key

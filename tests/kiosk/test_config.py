@@ -73,9 +73,9 @@ def test_defaults_fill_the_rest() -> None:
 )
 def test_mistakes_name_file_key_and_allowed(raw: dict, expected: str) -> None:
     with pytest.raises(ConfigError) as info:
-        settings_from_dict(raw, source="/etc/kiosk/kiosk.toml", environ={})
+        settings_from_dict(raw, source="/etc/yimen/kiosk.toml", environ={})
     message = info.value.message
-    assert message.startswith("/etc/kiosk/kiosk.toml: ")
+    assert message.startswith("/etc/yimen/kiosk.toml: ")
     assert expected in message
     assert "\n" not in message
 

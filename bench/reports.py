@@ -8,8 +8,9 @@ the year computes them once, timed on its own.
 
 The year (3 halls of 10 windows and 27 community points of one window, each window calling its
 own site's tickets, the sample hall's queues; about 600,000 tickets, 100,000 ratings, 150,000
-cases and the windows' sign-ins and pauses) is simulated by hub.sim_year and hub.sim_cases and
-kept in ~/.cache/yimen/ (built again with ``--rebuild``; the first build takes a few minutes).
+cases, the kiosks' journey runs and the windows' sign-ins and pauses) is simulated by
+hub.sim_year, hub.sim_cases and hub.sim_funnel and kept in ~/.cache/yimen/ (built again with
+``--rebuild``; the first build takes a few minutes).
 ``--pg`` wipes that database's schema. Goal: every report at most 1 s over the year; the
 performance rating (绩效考评) is of one month, by site and by department.
 """
@@ -34,6 +35,7 @@ from hub import reports  # noqa: E402
 from hub.app import create_app, sample_calendar  # noqa: E402
 from hub.db import CatalogItemRow, Ticket  # noqa: E402
 from hub.sim_cases import plan_cases  # noqa: E402
+from hub.sim_funnel import plan_runs  # noqa: E402
 from hub.sim_year import district_layout, simulate_model, write_log, year_days  # noqa: E402
 
 YEAR = (date(2025, 1, 1), date(2025, 12, 31))
@@ -66,12 +68,17 @@ def build(url: str, tickets: int, cases: int, seed: int) -> None:
         log.tickets.values(), items, sample_calendar(), last_day=YEAR[1],
         share=min(1.0, cases / done), seed=seed,
     )  # fmt: skip
+    log.runs = plan_runs(
+        log.tickets.values(), log.cases.values(), layout.real_name, sample_calendar(),
+        last_day=YEAR[1], seed=seed,
+    )  # fmt: skip
     simulated = time.perf_counter() - started
     write_log(ctx, log)
     ratings = sum(t.rating is not None for t in log.tickets.values())
     print(
         f"  built: {len(log.tickets):,} tickets, {ratings:,} ratings, {len(log.cases):,} cases,"
-        f" {len(log.windows):,} window sign-ins, pauses and sign-outs over {len(days)} working"
+        f" {len(log.runs):,} kiosk journey runs, {len(log.windows):,} window sign-ins, pauses"
+        f" and sign-outs over {len(days)} working"
         f" days; simulated in {simulated:.0f} s, written in"
         f" {time.perf_counter() - started - simulated:.0f} s"
     )
@@ -102,7 +109,8 @@ def measure(label: str, url: str) -> bool:
     print(f"  {'report':8} {'by':10} {'month':>9} {'year':>9} {'year/month':>10}"
           f" {'COUNT(*) year':>14} {'ratio':>7}")  # fmt: skip
     worst = 0.0
-    for name in (m.ReportName.QUEUE, m.ReportName.RATINGS, m.ReportName.CASES):
+    names = (m.ReportName.QUEUE, m.ReportName.RATINGS, m.ReportName.CASES, m.ReportName.FUNNEL)
+    for name in names:
         for by in reports.DIMENSIONS[name]:
             spans = {
                 span: _median_ms(lambda f=first, t=last, n=name, b=by: reports.run(ctx, n, f, t, b))
@@ -144,7 +152,7 @@ def main() -> int:
 
     cache = Path.home() / ".cache" / "yimen"
     cache.mkdir(parents=True, exist_ok=True)
-    path = cache / f"bench-district-{args.seed}-{args.tickets}-{args.cases}.sqlite3"
+    path = cache / f"bench-district-{args.seed}-{args.tickets}-{args.cases}-runs.sqlite3"
     if args.rebuild or not path.exists():
         path.unlink(missing_ok=True)
         print(f"SQLite year: {path}")

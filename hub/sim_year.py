@@ -30,6 +30,7 @@ from hub.db import (
     TicketCategoryRow,
 )
 from hub.sim_cases import write_cases
+from hub.sim_funnel import write_runs
 from hub.simulator import STEP_NOTES, Day, Layout, NoClock, SimLog, Simulation
 from hub.tickets import rank
 
@@ -184,9 +185,10 @@ def simulate_model(
 
 
 def write_log(ctx: HubContext, log: SimLog) -> None:
-    """Store the log's tickets and ratings (and the terminals they came from), and its windows'
+    """Store the log's tickets and ratings (and the terminals they came from), its windows'
     sign-ins, pauses and sign-outs (with the windows, desks and clerks the hub does not know
-    yet), as the hub's code paths store them, in batches."""
+    yet), its cases and its kiosks' journey runs, as the hub's code paths store them, in
+    batches."""
     with ctx.transaction() as session:
         prefix = select(TicketCategoryRow.code, TicketCategoryRow.prefix)
         prefixes: dict[str, str] = {code: p for code, p in session.execute(prefix).all()}
@@ -220,6 +222,7 @@ def write_log(ctx: HubContext, log: SimLog) -> None:
         with ctx.transaction() as session:
             session.execute(insert(EvaluationRow), batch)
     write_cases(ctx, log.cases)
+    write_runs(ctx, log.runs)
 
 
 def _windows_and_clerks(session: Any, log: SimLog) -> None:

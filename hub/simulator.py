@@ -25,6 +25,7 @@ import httpx
 
 from contract.idnumber import check_character
 from hub.sim_cases import SimCase
+from hub.sim_funnel import SimRun
 
 API = "/api/v1"
 SAMPLE_PIN = "246810"  # every sample clerk's PIN (config/catalog/staff.toml)
@@ -97,6 +98,7 @@ class SimLog:
     window_queues: dict[str, list[str]] = field(default_factory=dict)  # of the layout
     departments: dict[str, str] = field(default_factory=dict)  # clerk: department, a model's
     cases: dict[str, SimCase] = field(default_factory=dict)  # hub.sim_cases.plan_cases
+    runs: list[SimRun] = field(default_factory=list)  # hub.sim_funnel.plan_runs
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Annotated
 from urllib.parse import parse_qs
 
-from fastapi import APIRouter, Cookie, Request
+from fastapi import APIRouter, Cookie, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from contract import models as m
@@ -32,6 +32,17 @@ from hub.reports.export import to_csv, write_xlsx
 router = APIRouter(prefix="/console", include_in_schema=False)
 COOKIE = "yimen_console"
 CookieDep = Annotated[str, Cookie(alias=COOKIE)]
+
+
+async def _form(request: Request) -> dict[str, str]:
+    """A small url-encoded form (the console's are a few fields); the first of each name.
+    Read here, so that the handlers themselves are plain functions run off the event loop
+    (they query the database and check passwords)."""
+    body = (await request.body())[:8192].decode("utf-8", "replace")
+    return {k: v[0] for k, v in parse_qs(body).items()}
+
+
+FormDep = Annotated[dict[str, str], Depends(_form)]
 HOME = "/console/reports/queue"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -64,8 +75,7 @@ def sign_in_form() -> HTMLResponse:
 
 
 @router.post("/sign-in")
-async def sign_in(request: Request, ctx: ContextDep) -> Response:
-    form = await _form(request)
+def sign_in(request: Request, ctx: ContextDep, form: FormDep) -> Response:
     login, password = form.get("login", "")[:64], form.get("password", "")[:200]
     address = request.client.host if request.client else ""
     guard = _guard(request)
@@ -74,9 +84,7 @@ async def sign_in(request: Request, ctx: ContextDep) -> Response:
         minutes = int(wait.total_seconds() // 60) + 1
         text = f"密码错误次数过多，请 {minutes} 分钟后再试。"
         return _html(pages.sign_in_page(text, login), 429)
-    from starlette.concurrency import run_in_threadpool  # scrypt: off the event loop
-
-    token = await run_in_threadpool(managers.sign_in, ctx, login, password)
+    token = managers.sign_in(ctx, login, password)
     if token is None:
         guard.failed(address, ctx.now())
         return _html(pages.sign_in_page("账号或密码不正确。", login), 401)
@@ -147,14 +155,13 @@ def fleet_list(ctx: ContextDep, token: CookieDep = "") -> Response:
 
 
 @router.post("/fleet/{terminal_id}")
-async def ask_terminal(
-    terminal_id: str, request: Request, ctx: ContextDep, token: CookieDep = ""
+def ask_terminal(
+    terminal_id: str, ctx: ContextDep, form: FormDep, token: CookieDep = ""
 ) -> Response:
     """Ask a terminal of the manager's sites to reload its catalog or restart when idle."""
     manager = managers.signed_in(ctx, token)
     if manager is None:
         return _to_sign_in()
-    form = await _form(request)
     views = {v.status.terminal_id: v for v in fleet.fleet(ctx, manager.sites)}
     try:
         command = m.TerminalCommand(form.get("command", ""))
@@ -168,14 +175,13 @@ async def ask_terminal(
 
 
 @router.post("/follow-ups/{evaluation_id}")
-async def decide_appeal(
-    evaluation_id: int, request: Request, ctx: ContextDep, token: CookieDep = ""
+def decide_appeal(
+    evaluation_id: int, ctx: ContextDep, form: FormDep, token: CookieDep = ""
 ) -> Response:
     """A manager upholds (the rating is voided) or dismisses a staff member's appeal."""
     manager = managers.signed_in(ctx, token)
     if manager is None:
         return _to_sign_in()
-    form = await _form(request)
     site = follow_ups.site_of(ctx, evaluation_id) if 0 < evaluation_id < 2**31 else None
     if site is None or not manager.sees(site):
         text = f"没有第 {evaluation_id} 号差评，或它不在您负责的站点。"
@@ -209,12 +215,6 @@ def _follow_ups(
         manager, ratings, ctx.tz, everything=everything, problem=problem, notice=notice
     )
     return _html(text, status)
-
-
-async def _form(request: Request) -> dict[str, str]:
-    """A small url-encoded form (the console's are a few fields); the first of each name."""
-    body = (await request.body())[:8192].decode("utf-8", "replace")
-    return {k: v[0] for k, v in parse_qs(body).items()}
 
 
 def _view(

@@ -32,6 +32,8 @@ ENDINGS = (m.RunOutcome.GAVE_UP, m.RunOutcome.TIMED_OUT, m.RunOutcome.FAILED, m.
 STORED = (D.ALL, D.SITE, D.TERMINAL, D.HOUR)
 FIGURES = ("reached", *FUNNEL_ENDINGS)
 STARTS = ""  # the step of a journey's starts (no step is named so)
+EVERY_SITE = "*"  # the rows of the whole district (no site is named so): a year's hours are
+# hundreds of thousands of rows per site, a few tens of thousands for the district
 Sites = frozenset[str] | None
 
 
@@ -107,7 +109,9 @@ def from_days(dialect: Dialect, by: m.Dimension, first: date, last: date, sites:
         kept.step,
         *(kept[name] for name in FIGURES),
     ).where(kept.dimension == stored.value, kept.day.between(first, last))
-    return query if sites is None else query.where(kept.site.in_(sorted(sites)))
+    if sites is None:
+        return query.where(kept.site == EVERY_SITE)
+    return query.where(kept.site.in_(sorted(sites)))
 
 
 def day_figures(session: Session, dialect: Dialect, day: date, tz: Any) -> list[dict[str, Any]]:
@@ -115,11 +119,19 @@ def day_figures(session: Session, dialect: Dialect, day: date, tz: Any) -> list[
     one_day = Period(day, day, tz)
     kept = []
     for by in STORED:
+        district: dict[tuple[str, str, str], list[int]] = {}
         for row in session.execute(union_all(*from_runs(dialect, by, one_day, None))).mappings():
             k = "" if row["k"] is None else str(row["k"])
             where = {"dimension": by.value, "day": day, "site": row["site"], "key": k}
             what = {"journey": row["journey"], "step": row["step"]}
             kept.append({**where, **what, **{name: row[name] for name in FIGURES}})
+            total = district.setdefault((k, row["journey"], row["step"]), [0] * len(FIGURES))
+            for n, name in enumerate(FIGURES):
+                total[n] += row[name]
+        for (k, journey, step), figures in district.items():
+            where = {"dimension": by.value, "day": day, "site": EVERY_SITE, "key": k}
+            what = {"journey": journey, "step": step}
+            kept.append({**where, **what, **dict(zip(FIGURES, figures, strict=True))})
     return kept
 
 

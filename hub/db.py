@@ -576,6 +576,32 @@ report_rolled_days = Table(
 )
 
 
+# The funnel's figures per finished day (hub.reports.funnel_days): one row per dimension (all,
+# site, terminal, hour), site (the run's), key, journey and step reached — how many reached it
+# and how many of them ended there, per outcome; the journey's starts are its row of step "".
+FUNNEL_ENDINGS = ("gave_up", "timed_out", "failed", "finished")
+funnel_days = Table(
+    "funnel_days",
+    Base.metadata,
+    Column("dimension", String(16), primary_key=True),  # first: a report reads one
+    Column("day", Date, primary_key=True),
+    Column("site", String(64), primary_key=True),
+    Column("key", String(64), primary_key=True),
+    Column("journey", String(16), primary_key=True),
+    Column("step", String(32), primary_key=True),
+    Column("reached", Integer, nullable=False),
+    *(Column(name, Integer, nullable=False) for name in FUNNEL_ENDINGS),
+)
+
+# The days whose funnel figures are in funnel_days (a day without runs has a row here only).
+funnel_rolled_days = Table(
+    "funnel_rolled_days",
+    Base.metadata,
+    Column("day", Date, primary_key=True),
+    Column("rolled_at", UtcDateTime(), nullable=False),
+)
+
+
 def make_engine(db_url: str) -> Engine:
     if db_url.startswith("sqlite"):
         memory = db_url in ("sqlite://", "sqlite:///:memory:")

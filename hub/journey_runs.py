@@ -5,7 +5,9 @@ is stored whole in one transaction — its id with the terminal's, each run with
 its site as they are now, and one row per step a run reached — or not at all. A batch whose id
 this terminal sent before is answered as it was the first time and counts nothing again (the
 terminal sends it again when an answer was lost); the same id with other runs is refused (409).
-Two racing copies of one batch: the loser of the insert reads the winner's.
+Two racing copies of one batch: the loser of the insert reads the winner's. A batch arriving
+late (after an outage) with runs of a finished day clears that day's kept funnel figures
+(``hub.reports.funnel_days``), so a report counts its runs again.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from contract import models as m
 from hub.context import HubContext, request_hash
 from hub.db import JourneyRunBatchRow, JourneyRunRow, JourneyRunStepRow, Terminal
 from hub.problems import HubProblem
+from hub.reports import funnel_days
 
 SENDERS = frozenset({m.TerminalMode.HALL.value, m.TerminalMode.COMMUNITY.value})
 
@@ -75,6 +78,9 @@ def _store(
         for step in run.steps
     ]
     session.execute(insert(JourneyRunStepRow), steps)
+    today = ctx.today()
+    days = {run.started_hour.astimezone(ctx.tz).date() for run in batch.runs}
+    funnel_days.forget_days(session, (day for day in days if day < today))
     return m.JourneyRunsReceived(batch_id=batch.batch_id, runs=len(rows), received_at=now)
 
 

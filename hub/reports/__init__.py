@@ -6,17 +6,19 @@ column for the dimension asked for, then the report's figures."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from contract import models as m
 from hub.context import HubContext
-from hub.db import Ticket
+from hub.db import JourneyRunRow, Ticket
 from hub.problems import HubProblem
-from hub.reports import cases, funnel, performance, queue, ratings, rollup
+from hub.reports import cases, funnel, funnel_days, performance, queue, ratings, rollup
 from hub.reports.sql import Dialect, Period, sorted_keys
 from hub.reports.table import KEY_TITLES, column, key_column
 
@@ -73,36 +75,71 @@ def keep_finished_days(ctx: HubContext, first: date, last: date) -> int:
     short transaction (tickets are issued meanwhile); a day another hub process kept first is
     left as it kept it."""
     today = ctx.today()
+    return _keep(
+        ctx,
+        first,
+        last,
+        rollup,
+        lambda session, dialect, day: rollup.day_figures(session, dialect, day, today, ctx.tz),
+    )
+
+
+def keep_funnel_days(ctx: HubContext, first: date, last: date) -> int:
+    """The same for the funnel's figures (``hub.reports.funnel_days``)."""
+    return _keep(
+        ctx,
+        first,
+        last,
+        funnel_days,
+        lambda session, dialect, day: funnel_days.day_figures(session, dialect, day, ctx.tz),
+    )
+
+
+def _keep(
+    ctx: HubContext,
+    first: date,
+    last: date,
+    kept: Any,
+    compute: Callable[[Session, Dialect, date], list[dict[str, Any]]],
+) -> int:
+    """Keep the finished days from ``first`` to ``last`` that ``kept`` (a module with
+    missing_days, keep_day and is_kept) has not, each computed by ``compute``."""
+    today = ctx.today()
     last = min(last, today - timedelta(days=1))
     if first > last:
         return 0
     dialect = Dialect(ctx.engine.dialect.name, Period(first, last, ctx.tz))
     with ctx.reading() as session:
-        missing = rollup.missing_days(session, first, last)
+        missing = kept.missing_days(session, first, last)
     for day in missing:
         with ctx.reading() as session:
-            rows = rollup.day_figures(session, dialect, day, today, ctx.tz)
+            rows = compute(session, dialect, day)
         try:
             with ctx.transaction() as session:
-                rollup.keep_day(session, day, rows, ctx.now())
+                kept.keep_day(session, day, rows, ctx.now())
         except IntegrityError:
             with ctx.reading() as session:
-                if not rollup.is_kept(session, day):
+                if not kept.is_kept(session, day):
                     raise  # not a race with another hub process: a fault to see
             logger.info("report figures of %s were kept by another hub process", day)
     return len(missing)
 
 
 def keep_history(ctx: HubContext) -> int:
-    """Keep every finished day a report may ask about (from the first ticket, at most
+    """Keep every finished day a report may ask about (from the first ticket or run, at most
     ``MAX_REPORT_DAYS`` back): what the hub does in the background, so reports never wait."""
-    with ctx.reading() as session:
-        first = session.execute(select(func.min(Ticket.service_date))).scalar()
-    if first is None:
-        return 0
     today = ctx.today()
-    first = max(first, today - timedelta(days=m.MAX_REPORT_DAYS))
-    return keep_finished_days(ctx, first, today - timedelta(days=1))
+    earliest = today - timedelta(days=m.MAX_REPORT_DAYS)
+    with ctx.reading() as session:
+        first_ticket = session.execute(select(func.min(Ticket.service_date))).scalar()
+        first_run = session.execute(select(func.min(JourneyRunRow.started_at))).scalar()
+    kept = 0
+    if first_ticket is not None:
+        kept += keep_finished_days(ctx, max(first_ticket, earliest), today - timedelta(days=1))
+    if first_run is not None:
+        first = first_run.astimezone(ctx.tz).date()
+        kept += keep_funnel_days(ctx, max(first, earliest), today - timedelta(days=1))
+    return kept
 
 
 def run(
@@ -134,13 +171,15 @@ def run(
     dialect = Dialect(ctx.engine.dialect.name, period)
     if name is m.ReportName.QUEUE:
         keep_finished_days(ctx, period.first, period.last)
+    elif name is m.ReportName.FUNNEL:
+        keep_funnel_days(ctx, period.first, period.last)
     with ctx.reading() as session:
         if name is m.ReportName.QUEUE:
             columns, rows = queue.report(session, dialect, period, by, ctx.now(), sites)
         elif name is m.ReportName.RATINGS:
             columns, rows = ratings.report(session, dialect, period, by, ctx.today(), sites)
         elif name is m.ReportName.FUNNEL:
-            columns, rows = funnel.report(session, dialect, period, by, sites)
+            columns, rows = funnel.report(session, dialect, period, by, ctx.today(), sites)
         else:
             columns, rows = cases.report(session, dialect, period, by, sites)
     order = {key: n for n, key in enumerate(sorted_keys([row[0] for row in rows]))}

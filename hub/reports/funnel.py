@@ -5,26 +5,28 @@ terminal and that terminal's site when it was received.
 
 Rows: every journey with a run in the period (after ``sites``), every step of it in journey
 order (contract.models.JOURNEY_STEPS; a step nobody reached reads 0), for every key of the
-dimension with a run — and every day of the period, by day. Three grouped statements count
-starts, steps reached and ends; only their totals come to Python."""
+dimension with a run — and every day of the period, by day. The finished days' figures are kept
+(``hub.reports.funnel_days``); one statement adds them to the later days' counted from the runs,
+and only the totals come to Python."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, union_all
 from sqlalchemy.orm import Session
 
 from contract import models as m
-from hub.db import JourneyRunRow, JourneyRunStepRow
-from hub.reports.sql import Dialect, Period, counted, everything, key_text, ratio, sorted_keys
+from hub.reports import funnel_days
+from hub.reports.funnel_days import FIGURES, STARTS
+from hub.reports.sql import Dialect, Period, key_text, ratio, sorted_keys
 from hub.reports.table import column
 
 D = m.Dimension
 K = m.ColumnKind
 
 DIMENSIONS = (D.ALL, D.SITE, D.TERMINAL, D.DAY, D.HOUR, D.WEEKDAY)
-ENDINGS = (m.RunOutcome.GAVE_UP, m.RunOutcome.TIMED_OUT, m.RunOutcome.FAILED, m.RunOutcome.FINISHED)
 
 COLUMNS = [
     column("journey", "办事类型", "Journey", K.KEY),
@@ -43,63 +45,44 @@ def report(
     dialect: Dialect,
     period: Period,
     by: m.Dimension,
+    today: date,
     sites: frozenset[str] | None = None,
 ) -> tuple[list[m.ReportColumn], list[list[m.Cell]]]:
-    run = JourneyRunRow
-    keys: dict[m.Dimension, Any] = {
-        D.ALL: everything(),
-        D.SITE: run.site_code,
-        D.TERMINAL: run.terminal_id,
-        D.DAY: dialect.local_day(run.started_at),
-        D.HOUR: dialect.local_hour(run.started_at),
-        D.WEEKDAY: dialect.weekday(dialect.local_day(run.started_at)),
-    }
-    key = keys[by].label("k")
-    within = [run.started_at >= period.start, run.started_at < period.end]
-    if sites is not None:
-        within.append(run.site_code.in_(sorted(sites)))
-
-    starts: dict[tuple[Any, str], int] = {
-        (key_text(k), journey): n
-        for k, journey, n in session.execute(
-            select(key, run.journey, func.count()).where(*within).group_by(key, run.journey)
-        )
-    }
-    step = JourneyRunStepRow.step
-    reached: dict[tuple[Any, str, str], int] = {
-        (key_text(k), journey, s): n
-        for k, journey, s, n in session.execute(
-            select(key, run.journey, step, func.count())
-            .select_from(JourneyRunStepRow)
-            .join(run, run.id == JourneyRunStepRow.run_id)
-            .where(*within)
-            .group_by(key, run.journey, step)
-        )
-    }
-    ended: dict[tuple[Any, str, str], tuple[int, ...]] = {
-        (key_text(k), journey, s): tuple(counts)
-        for k, journey, s, *counts in session.execute(
-            select(
-                key,
-                run.journey,
-                run.ended_at,
-                *(counted(run.outcome == outcome.value) for outcome in ENDINGS),
-            )
-            .where(*within)
-            .group_by(key, run.journey, run.ended_at)
+    """The finished days' figures from those kept, today's and later from the runs."""
+    finished = min(period.last, today - timedelta(days=1))
+    parts: list[Any] = []
+    if period.first <= finished:
+        parts.append(funnel_days.from_days(dialect, by, period.first, finished, sites))
+    live = Period(max(period.first, finished + timedelta(days=1)), period.last, period.tz)
+    if live.first <= live.last:
+        parts.extend(funnel_days.from_runs(dialect, by, live, sites, text_keys=True))
+    both = union_all(*parts).subquery()
+    groups = (both.c.k, both.c.journey, both.c.step)
+    totals: dict[tuple[Any, str, str], tuple[int, ...]] = {
+        (_key(k, by), journey, step): tuple(figures)
+        for k, journey, step, *figures in session.execute(
+            select(*groups, *(func.sum(both.c[name]) for name in FIGURES)).group_by(*groups)
         )
     }
 
-    journeys = [j for j in m.JourneyName if any(journey == j.value for _, journey in starts)]
-    found = {k for k, _ in starts}
+    journeys = [j for j in m.JourneyName if any(key[1] == j.value for key in totals)]
+    found = {k for k, _, step in totals if step == STARTS}
     if by is D.DAY:
         found |= {day.isoformat() for day in period.days()}
+    nothing = (0,) * len(FIGURES)
     rows: list[list[m.Cell]] = []
     for k in sorted_keys(list(found)):
         for journey in journeys:
-            started = starts.get((k, journey.value), 0)
+            started = totals.get((k, journey.value, STARTS), nothing)[0]
             for s in m.JOURNEY_STEPS[journey].steps:
-                n = reached.get((k, journey.value, s), 0)
-                ends = ended.get((k, journey.value, s), (0,) * len(ENDINGS))
+                n, *ends = totals.get((k, journey.value, s), nothing)
                 rows.append([k, journey.value, s, n, ratio(n, started), *ends])
     return COLUMNS, rows
+
+
+def _key(value: Any, by: m.Dimension) -> Any:
+    """Keys as the rows show them: hours and weekdays as numbers (kept as text), the rest as
+    text."""
+    if by in (D.HOUR, D.WEEKDAY) and value not in (None, ""):
+        return int(value)
+    return key_text(value)

@@ -17,14 +17,15 @@ import re
 import sqlite3
 import threading
 import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from contract import models as m
 from kiosk.errors import KioskError, UsageError
+from kiosk.local_db import immediate
 from kiosk.outbox.crypto import Sealer, load_or_create_key
 
 PROVISIONAL_MESSAGE = "已提交，待上传"
@@ -139,16 +140,8 @@ class Outbox:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    @contextmanager
-    def _tx(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._db
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-            self._db.execute("COMMIT")
+    def _tx(self) -> AbstractContextManager[sqlite3.Connection]:
+        return immediate(self._db, self._lock)
 
     # -- writing
 

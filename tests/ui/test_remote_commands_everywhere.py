@@ -5,6 +5,9 @@ the wall is announcing a call, and at once when idle; the obeyed request is reme
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -332,3 +335,52 @@ def test_a_reload_at_the_display_reads_the_halls_state_again(
     obeyer.check()
     qtbot.waitUntil(lambda: "等候" in wall.queues.text(), timeout=WAIT)
     assert exits == [] and wall.isVisible() and obeyed(display, asked)
+
+
+# The display's own program, as `kiosk run` starts it (ui.app.run_display), asked to restart by
+# its hub a moment after it starts; it prints its exit code.
+RESTARTED_DISPLAY = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from contract import models as m
+from hub import fleet
+from kiosk.app import build_terminal, demo_settings
+from kiosk.config import settings_from_dict
+from kiosk.heartbeat import HeartbeatSender, LastError
+from ui.app import application, run_display
+
+raw = demo_settings("display", data_dir=Path(sys.argv[1])).model_dump(mode="json")
+raw["display"]["voice"] = "none"
+settings = settings_from_dict(raw, source="test", environ={})
+with build_terminal(settings) as terminal:
+    app = application()
+
+    def ask():
+        fleet.ask(terminal.local_hub.context, settings.terminal.id, m.TerminalCommand.RESTART)
+        beat = HeartbeatSender(terminal.client, terminal.devices.board, None, LastError(),
+                               terminal.remote)
+        beat.send_once()
+
+    QTimer.singleShot(300, ask)
+    QTimer.singleShot(30000, lambda: app.exit(3))  # never obeyed
+    code = run_display(app, terminal, fullscreen=False)
+print("exit", code)
+"""
+
+
+@pytest.mark.slow
+def test_the_display_program_ends_with_the_restart_code_for_its_service(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", RESTARTED_DISPLAY, str(tmp_path / "data")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=100,
+        check=False,
+    )
+    assert "Traceback" not in done.stderr, done.stderr[-3000:]
+    # Closing its last window did not turn it into an ordinary quit (0): the journal says why.
+    assert done.stdout.strip() == f"exit {RESTART_EXIT_CODE}"
+    assert RemoteCommands(tmp_path / "data").obeyed_id is not None

@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from kiosk.app import Terminal
 from ui.main_window import PORTRAIT, KioskWindow
+from ui.remote_obey import obey_counter, obey_display, obey_pad
 from ui.service_watchdog import ServiceWatchdog
 from ui.theme import apply_theme
 from ui.widgets.virtual_keyboard import prepare_environment
@@ -69,6 +70,7 @@ def run_counter(app: QApplication, terminal: Terminal, *, fullscreen: bool) -> i
     hall = terminal.settings.terminal.hall_name
     window = CounterWindow(desk, hall)
     equip_counter_window(window, terminal)
+    pad = None
     if terminal.settings.counter.rating_pad == "second-screen":
         screens = app.screens()
         if len(screens) > 1 or not fullscreen:
@@ -82,6 +84,7 @@ def run_counter(app: QApplication, terminal: Terminal, *, fullscreen: bool) -> i
                 pad.show()
         else:
             logger.warning("rating pad: no second screen; the citizen rates at a kiosk instead")
+    obey_counter(terminal, window, pad)
     cards = follow_card_reads(terminal, window)
     if fullscreen:
         window.showFullScreen()
@@ -135,6 +138,7 @@ def run_pad(app: QApplication, terminal: Terminal, *, fullscreen: bool) -> int:
     assert terminal.pad is not None
     pad = RatingPad(terminal.pad, terminal.settings.terminal.hall_name)
     poller = PadPoller(pad, terminal.pad)
+    obey_pad(terminal, pad, poller)
     if fullscreen:
         pad.showFullScreen()
     else:
@@ -152,13 +156,14 @@ def run_display(app: QApplication, terminal: Terminal, *, fullscreen: bool) -> i
     feed = terminal.display
     assert feed is not None
     settings = terminal.settings
-    wall: QWidget = (
+    wall: DisplayWindow | WindowScreen = (
         WindowScreen(feed, settings.display.window)
         if settings.display.window
         else DisplayWindow(
             feed, settings.terminal.hall_name, settings.display.notice, announcer(terminal)
         )
     )
+    obey_display(terminal, wall)
     if fullscreen:
         wall.setWindowFlags(Qt.WindowType.FramelessWindowHint)
         wall.showFullScreen()

@@ -11,7 +11,6 @@ from __future__ import annotations
 import importlib
 import logging
 import sys
-import time
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, cast
 
@@ -27,11 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contract import models as m
 from kiosk.admin import AdminGate
 from kiosk.app import Terminal
 from kiosk.journeys.availability import Availability, journey_status, journeys_for
-from kiosk.remote import RESTART_EXIT_CODE
 from kiosk.session import Session
 from ui.after_paint import after_first_paint
 from ui.bridge import BackgroundRunner, EventRelay
@@ -40,6 +37,7 @@ from ui.elder_offer import ElderOffer
 from ui.help_call import HelpCaller
 from ui.i18n import Languages
 from ui.idle import IdleOverlay, IdleWatcher
+from ui.remote_obey import RemoteObeyer
 from ui.screens.admin_screen import AdminScreen, PinOverlay
 from ui.screens.home_screen import HomeScreen, Tile
 from ui.theme import apply_theme
@@ -60,8 +58,6 @@ if TYPE_CHECKING:
     from ui.widgets.keyboard_panel import KeyboardPanel
 
 logger = logging.getLogger(__name__)
-HOME_IDLE_S = 30.0  # the hub's reload or restart waits for home to stand untouched this long
-OBEY_CHECK_MS = 5000
 ELDER_TIME = 1.5  # elder mode: the idle timeout and the result pages' countdowns, longer
 
 PORTRAIT = QSize(1080, 1920)
@@ -172,11 +168,16 @@ class KioskWindow(QWidget):
             self.card_relay.publish
         )
         # What the hub asks (reload, restart) waits for the home screen to stand idle.
-        self._home_since: float | None = time.monotonic()
-        self.screen_changed.connect(self._note_screen)
-        self._obeying = QTimer(self)
-        self._obeying.timeout.connect(self._obey_when_idle)
-        self._obeying.start(OBEY_CHECK_MS)
+        self.obeyer: RemoteObeyer | None = None
+        if terminal.remote is not None:
+            self.obeyer = RemoteObeyer(
+                terminal.remote,
+                self,
+                is_idle=lambda: self.stack.currentWidget() is self.home,
+                shut_down=self.shut_down,
+                reload=self._reload_catalog,
+            )
+            self.screen_changed.connect(self.obeyer.touched)
 
     def _filter_input(self) -> None:
         """The application-wide input filters: the idle watcher's, and in kiosk mode the one that
@@ -478,24 +479,8 @@ class KioskWindow(QWidget):
         self.end_session("journey", keep_look=True)
         self.open_journey("ticket")
 
-    def _note_screen(self, key: str) -> None:
-        self._home_since = time.monotonic() if key == "home" else None
-
-    def _obey_when_idle(self) -> None:
-        """Carry out what the district engineer asked through the hub, once the kiosk has
-        stood on its home screen untouched for a while (kiosk.remote)."""
-        remote = self.terminal.remote
-        request = remote.pending() if remote is not None else None
-        if request is None or remote is None or self.stack.currentWidget() is not self.home:
-            return
-        if self._home_since is None or time.monotonic() - self._home_since < HOME_IDLE_S:
-            return
-        remote.done(request)
-        if request.command is m.TerminalCommand.RESTART:
-            logger.info("restarting, as the hub asked")
-            self.shut_down()
-            QApplication.exit(RESTART_EXIT_CODE)  # its service starts it again
-            return
+    def _reload_catalog(self) -> None:
+        """The hub asked for a reload (ui.remote_obey): fetch the catalog again."""
         cases = self.terminal.cases
         if cases is not None:
             logger.info("fetching the catalog again, as the hub asked")

@@ -82,6 +82,7 @@ class HallFeed:
     _stop: threading.Event = field(default_factory=threading.Event)
     _thread: threading.Thread | None = None
     _estimates_read: float = 0.0
+    _changing: threading.Lock = field(default_factory=threading.Lock)  # one view change at a time
 
     @property
     def view(self) -> HallView:
@@ -104,14 +105,22 @@ class HallFeed:
             self._thread.join(10)
             self._thread = None
 
+    def reload(self) -> None:
+        """Read the hall's state again — the queues with their names, every window — as after
+        a reconnection (blocking: the hub asked for a reload)."""
+        with self._changing:
+            self._read_state()
+
     def _run(self) -> None:
         pause = 1.0
         while not self._stop.is_set():
             try:
-                self._read_state()
+                with self._changing:
+                    self._read_state()
                 pause = 1.0
                 for event in (self.stream or self.client).events(self._last_id):
-                    self._apply(event)
+                    with self._changing:
+                        self._apply(event)
                     if self._stop.is_set():
                         return
             except HubError as exc:

@@ -266,6 +266,13 @@ class CallQueue:
     _lock: threading.Lock = field(default_factory=threading.Lock)
     dropped: list[Announcement] = field(default_factory=list)
 
+    @property
+    def speaking(self) -> bool:
+        """A call is being said (with its breath after it), or waits to be: read between
+        one call's end and the next one's start, the queue is still speaking."""
+        with self._lock:
+            return self._busy or bool(self._waiting)
+
     def add(self, call: Announcement) -> None:
         with self._lock:
             self._waiting.append((call, self.repeat))

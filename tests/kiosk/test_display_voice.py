@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 import stat
+import time
 import wave
 from collections.abc import Callable
 from pathlib import Path
@@ -95,6 +96,18 @@ def test_calls_are_said_one_after_another_and_a_stale_one_is_dropped() -> None:
     assert [c.number for c in queue.dropped] == ["A003"]
     queue.add(call("A004", at=200.0))
     assert said[-1] == "A004"
+
+
+def test_the_queue_is_speaking_until_its_last_call_is_said() -> None:
+    pending: list[Callable[[], None]] = []
+    queue = CallQueue(lambda _call, done: pending.append(done), repeat=2)
+    assert not queue.speaking
+    queue.add(call("A001", at=time.monotonic()))
+    assert queue.speaking
+    pending.pop()()  # said once; the repeat follows
+    assert queue.speaking
+    pending.pop()()
+    assert not queue.speaking and not pending
 
 
 def test_a_template_without_the_window_says_no_window() -> None:

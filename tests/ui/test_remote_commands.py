@@ -15,8 +15,9 @@ from hub import fleet
 from kiosk.app import Terminal
 from kiosk.heartbeat import HeartbeatSender, LastError
 from kiosk.remote import RESTART_EXIT_CODE, RemoteCommands
-from ui import main_window
+from ui import remote_obey
 from ui.main_window import KioskWindow
+from ui.remote_obey import RemoteObeyer
 
 
 @pytest.fixture
@@ -45,22 +46,27 @@ def ask(terminal: Terminal, command: m.TerminalCommand) -> m.CommandRequest:
     return asked
 
 
+def obey(window: KioskWindow) -> RemoteObeyer:
+    assert window.obeyer is not None
+    return window.obeyer
+
+
 def test_a_restart_waits_for_the_home_screen_to_stand_idle(
     window: KioskWindow, terminal: Terminal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     exits: list[int] = []
-    monkeypatch.setattr(main_window.QApplication, "exit", lambda code=0: exits.append(code))
+    monkeypatch.setattr(remote_obey.QApplication, "exit", lambda code=0: exits.append(code))
     asked = ask(terminal, m.TerminalCommand.RESTART)
     hear_the_hub(terminal)
     assert terminal.remote is not None and terminal.remote.pending() == asked
 
     window.open_journey("ticket")  # a citizen is here: nothing happens
-    monkeypatch.setattr(main_window, "HOME_IDLE_S", 0.0)
-    window._obey_when_idle()
+    obey(window).idle_seconds = 0.0
+    obey(window).check()
     assert exits == [] and terminal.remote.pending() == asked
 
-    window.end_session("finish")  # home again, and idle long enough (HOME_IDLE_S = 0)
-    window._obey_when_idle()
+    window.end_session("finish")  # home again, and idle long enough (idle_seconds = 0)
+    obey(window).check()
     assert exits == [RESTART_EXIT_CODE]
     assert terminal.remote.pending() is None and terminal.remote.obeyed_id == asked.command_id
 
@@ -82,11 +88,11 @@ def test_not_before_home_has_stood_idle_a_while(
     window: KioskWindow, terminal: Terminal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     exits: list[int] = []
-    monkeypatch.setattr(main_window.QApplication, "exit", lambda code=0: exits.append(code))
+    monkeypatch.setattr(remote_obey.QApplication, "exit", lambda code=0: exits.append(code))
     ask(terminal, m.TerminalCommand.RESTART)
     hear_the_hub(terminal)
     window.end_session("finish")  # home just now: a citizen may be about to tap
-    window._obey_when_idle()
+    obey(window).check()
     assert exits == []
 
 
@@ -99,10 +105,10 @@ def test_a_reload_fetches_the_catalog_again(
     monkeypatch.setattr(
         terminal.cases.catalog, "refresh", lambda: fetched.append(True) or refresh()
     )
-    monkeypatch.setattr(main_window, "HOME_IDLE_S", 0.0)
+    obey(window).idle_seconds = 0.0
     ask(terminal, m.TerminalCommand.RELOAD)
     hear_the_hub(terminal)
-    window._obey_when_idle()
+    obey(window).check()
     qtbot.waitUntil(lambda: fetched == [True], timeout=5000)
     assert window.isVisible()  # still running
 

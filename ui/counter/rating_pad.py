@@ -162,6 +162,16 @@ class RatingPad(QWidget):
         self.pages.setCurrentWidget(self.rate_page)
         self.timer.start()
 
+    # -- the hub's reload and restart (ui.remote_obey)
+
+    def is_idle(self) -> bool:
+        """On the waiting screen (who serves): no rating being asked, given or thanked for."""
+        return self.pages.currentWidget() is self.serving_page and self.ticket_id is None
+
+    def forget_photos(self) -> None:
+        """The clerks' photos are read from the hub again when next shown (a reload)."""
+        self.photos.clear()
+
     # -- the citizen's taps
 
     def _level(self, level: m.Rating) -> None:
@@ -269,6 +279,11 @@ class PadPoller(QObject):
     def start(self) -> None:
         self.pad.runner.run(self.backend.pair, self._seen, self._failed)
         self.timer.start()
+
+    def reload(self) -> None:
+        """What the pad keeps from the hub, read again: the clerks' photos and the pairing."""
+        self.pad.forget_photos()
+        self.pad.runner.run(self.backend.pair, self._seen, self._failed)
 
     def poll(self) -> None:
         self.pad.runner.run(self.backend.view, self._seen, self._failed)

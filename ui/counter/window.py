@@ -459,6 +459,39 @@ class CounterWindow(QWidget):
         self.start()
         self.signed_out.emit()
 
+    # -- the hub's reload and restart (ui.remote_obey)
+
+    def is_idle(self) -> bool:
+        """Nothing of a clerk's work would be lost if the program restarted now: on the sign-in
+        page with no PIN typed and no card read; or signed in with no citizen (no called or
+        served ticket, no click on its way to the hub), no side form open, and on the
+        workbench no case open and no number typed. 窗口收件 (a citizen's case) is never idle.
+        After a restart a clerk who was signed in signs in again."""
+        page = self.pages.currentWidget()
+        if page is self.sign_in_page:
+            return not self.sign_in_page.pin.text() and self.sign_in_page.card is None
+        if self.current is not None or self.busy or self.desk.pending is not None:
+            return False
+        if page is self.desk_page:
+            return self.side.currentIndex() == 0
+        if page is self.workbench:
+            return self.workbench.case is None and not self.workbench.number.text().strip()
+        return False
+
+    def reload(self) -> None:
+        """What the desk keeps from the hub, read again: the queues' names (while signed in)."""
+        if self.session is None:
+            return
+
+        def loaded(categories: list[m.TicketCategory]) -> None:
+            self.category_names = {c.code: c.name for c in categories}
+            self._show_lists()
+
+        def failed(exc: Exception) -> None:
+            logger.warning("the queues' names not read again: %s", exc)
+
+        self.runner.run(self.desk.categories, loaded, failed)
+
     # -- actions
 
     def trigger(self, name: str) -> None:

@@ -160,6 +160,12 @@ class DisplayWindow(QWidget):
         self._unsubscribe()
         super().closeEvent(event)  # type: ignore[arg-type]
 
+    # -- the hub's reload and restart (ui.remote_obey)
+
+    def is_idle(self) -> bool:
+        """Not in the middle of an announcement: a wall has no citizen's session to wait for."""
+        return self.announcer is None or not self.announcer.queue.speaking
+
     # -- what the feed says
 
     def show_view(self, view: HallView) -> None:

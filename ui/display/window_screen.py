@@ -70,6 +70,14 @@ class WindowScreen(QWidget):
         self._unsubscribe()
         super().closeEvent(event)  # type: ignore[arg-type]
 
+    def is_idle(self) -> bool:
+        """A window's screen says nothing aloud: it may restart whenever the hub asks."""
+        return True
+
+    def forget_photos(self) -> None:
+        """The clerks' photos are read from the hub again when next shown (a reload)."""
+        self.photos.clear()
+
     def show_view(self, view: HallView) -> None:
         window = next((w for w in view.windows if w.counter_code == self.counter_code), None)
         self.status = window

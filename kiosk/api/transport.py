@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import json
 import logging
+import socket
 import threading
 import time
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -70,6 +71,7 @@ class Transport:
             self._cert = str(client_cert) if client_cert else None
         self._sessions: list[requests.Session] = []
         self._idle: list[requests.Session] = []
+        self._streams: set[requests.Response] = set()  # event streams being read
         self._lock = threading.Lock()
 
     @contextmanager
@@ -101,8 +103,13 @@ class Transport:
         return len(self._sessions)
 
     def close(self) -> None:
+        """Close every connection, including an event stream another thread is reading: its
+        read ends now rather than at the hub's next keep-alive line."""
         with self._lock:
             sessions, self._sessions, self._idle = self._sessions, [], []
+            streams = list(self._streams)
+        for response in streams:
+            _break_off(response)
         for session in sessions:
             session.close()
 
@@ -159,6 +166,16 @@ class Transport:
                 time.sleep(delay)
         raise AssertionError("unreachable")  # pragma: no cover
 
+    @contextmanager
+    def _reading(self, response: requests.Response) -> Iterator[None]:
+        with self._lock:
+            self._streams.add(response)
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._streams.discard(response)
+
     def stream_lines(self, path: str, *, headers: Mapping[str, str] | None = None) -> Iterator[str]:
         """GET a server-sent event stream line by line, until it ends or the hub goes away
         (HubUnreachable). The read timeout applies between lines: the hub's keep-alive comments
@@ -176,7 +193,7 @@ class Transport:
                     verify=self._verify,
                     cert=self._cert,
                 )
-                with response:
+                with response, self._reading(response):
                     if response.status_code != 200:
                         decode_response(response)  # raises the hub's problem
                         raise HubFailure(
@@ -280,3 +297,13 @@ def decode_response(response: requests.Response) -> Any:
     except ValueError:
         code = ""
     raise HubFailure(f"The hub failed with HTTP {status} {code}".rstrip() + ".", status=status)
+
+
+def _break_off(response: requests.Response) -> None:
+    """Shut the socket under a streamed response: a read blocked on it returns at once
+    (closing the session would leave a connection in use alone)."""
+    connection = getattr(response.raw, "connection", None)
+    sock = getattr(connection, "sock", None)
+    if sock is not None:
+        with suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)

@@ -119,3 +119,18 @@ def test_the_wall_says_when_the_hub_is_gone_and_catches_up_when_it_is_back(
             until(lambda: [c.number for c in feed.view.calls] == ["A002", "A001"], timeout=5)
     finally:
         feed.stop()
+
+
+def test_stopping_ends_a_quiet_stream_at_once(tmp_path: Path) -> None:
+    """A display closing (or restarting, as its hub asked) does not wait for the hub's next
+    keep-alive line: stopping the feed breaks off the stream read in progress."""
+    quiet = HubSettings(event_keepalive_seconds=20)
+    with EmbeddedHub(tmp_path / "hub", settings=quiet) as hub:
+        token = hub.register_terminal("WALL-1", mode=m.TerminalMode.DISPLAY)
+        feed = HallFeed(HubClient(hub.base_url, token=token, read_timeout=30, retries=0))
+        feed.start()
+        until(lambda: feed.view.live)
+        time.sleep(0.3)  # the stream is open and waiting for its next line
+        began = time.monotonic()
+        feed.stop()
+        assert time.monotonic() - began < 2.0

@@ -46,16 +46,23 @@ from datetime import UTC, datetime
 from typing import Any, cast
 
 from cryptography.hazmat.primitives import hashes
-from sqlalchemy import Table, insert, select, update
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from contract.models import AuditKind
 from hub.db import AuditHead, AuditRecord
 
 GENESIS = "0" * 64
-# A plain statement: no unit of work to go through.
-_INSERT = insert(cast(Table, AuditRecord.__table__))
 HEAD_ID = 1
+# Plain statements, built once (building one costs more than running it), on the
+# transaction's connection: no unit of work to go through.
+_INSERT = insert(cast(Table, AuditRecord.__table__))
+_LOCK_HEAD = select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == HEAD_ID).with_for_update()
+_MOVE_HEAD = (
+    update(AuditHead)
+    .where(AuditHead.id == HEAD_ID)
+    .values(seq=bindparam("new_seq"), hash=bindparam("new_hash"))
+)
 _CHUNK = 10_000  # rows fetched or inserted at a time
 # Built once: json.dumps builds an encoder per call when given options, a third of the cost.
 _BODY = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode
@@ -146,23 +153,18 @@ def append(
 ) -> Entry:
     """Add the record of an act to the chain, in the act's own transaction (call it last)."""
     session.flush()  # the act's own rows first: no row lock is taken after the head's
-    head = session.execute(
-        select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == HEAD_ID).with_for_update()
-    ).one()
+    connection = session.connection()
+    head = connection.execute(_LOCK_HEAD).one()
     entry = chained(head.seq + 1, head.hash, kind, reference, attested, at or datetime.now(UTC))
-    session.connection().execute(_INSERT, [entry.row()])
-    session.execute(
-        update(AuditHead).where(AuditHead.id == HEAD_ID).values(seq=entry.seq, hash=entry.hash)
-    )
+    connection.execute(_INSERT, entry.row())
+    connection.execute(_MOVE_HEAD, {"new_seq": entry.seq, "new_hash": entry.hash})
     return entry
 
 
 def append_many(session: Session, acts: Iterable[tuple[AuditKind, str, dict[str, Any]]]) -> int:
     """Many records at once, in chunks (a benchmark's million): the same hashing as ``append``."""
     session.flush()
-    head = session.execute(
-        select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == HEAD_ID).with_for_update()
-    ).one()
+    head = session.connection().execute(_LOCK_HEAD).one()
     seq, prev = head.seq, head.hash
     now = datetime.now(UTC)
     batch: list[dict[str, Any]] = []
@@ -175,7 +177,7 @@ def append_many(session: Session, acts: Iterable[tuple[AuditKind, str, dict[str,
             batch = []
     if batch:
         session.connection().execute(_INSERT, batch)
-    session.execute(update(AuditHead).where(AuditHead.id == HEAD_ID).values(seq=seq, hash=prev))
+    session.connection().execute(_MOVE_HEAD, {"new_seq": seq, "new_hash": prev})
     return seq - head.seq
 
 

@@ -12,14 +12,15 @@ from typing import Any
 from fastapi import FastAPI
 
 from contract.models import API_PREFIX
+from hub import audit_notary, fleet, identity, migrations, notify, problems
 from hub import events as hub_events
-from hub import fleet, identity, migrations, notify, problems
 from hub.context import Clock, HubContext, HubSettings, utc_now
 from hub.db import make_engine
 from hub.openapi import problems_only
 from hub.routes import (
     acceptance,
     appointments,
+    audit,
     cases,
     catalog,
     console,
@@ -56,6 +57,8 @@ def create_app(
     ctx = HubContext(engine=engine, clock=clock, settings=settings or HubSettings())
     ctx.calendar = calendar or sample_calendar()
     ctx.signing_key = identity.load_or_create_key(data_dir)
+    ctx.audit_key = identity.load_or_create_key(data_dir, audit_notary.KEY_FILE)
+    ctx.data_dir = data_dir
     ctx.load_secrets()
     if seed_sample:
         from hub.seed import seed_if_empty
@@ -101,6 +104,7 @@ def create_app(
         identity_routes,
         help_calls,
         events,
+        audit,
     )
     for module in routers:
         app.include_router(module.router, prefix=API_PREFIX)
@@ -120,10 +124,16 @@ def create_app(
 
 async def _keep_report_figures(ctx: HubContext) -> None:
     """Keep the finished days' report figures now and then, off the event loop, so that a
-    report over months never waits for them (hub.reports.keep_history)."""
+    report over months never waits for them (hub.reports.keep_history); and sign the audit
+    chain's head once a day (hub.audit_notary)."""
     from hub import reports
 
     while True:
+        try:
+            # The audit chain's head, signed once a day for the notary (first: cheap).
+            await asyncio.to_thread(audit_notary.keep_daily_head, ctx)
+        except Exception:  # the database away for a moment: the next round catches up
+            logger.exception("signing the audit chain's head failed; trying again later")
         try:
             kept = await asyncio.to_thread(reports.keep_history, ctx)
             if kept:

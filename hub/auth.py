@@ -17,6 +17,7 @@ from sqlalchemy import bindparam, select
 from starlette.concurrency import run_in_threadpool
 
 from contract.models import ProblemCode, TerminalCredentials, TerminalRegistration
+from hub import audit
 from hub.context import HubContext, get_context
 from hub.db import Terminal
 from hub.problems import HubProblem
@@ -49,6 +50,15 @@ def register_terminal(ctx: HubContext, registration: TerminalRegistration) -> Te
             terminal.mode = registration.mode.value
             terminal.site_code = registration.site_code
             terminal.description = registration.description
+        audit.admin(
+            session,
+            "register-terminal",
+            registration.terminal_id,
+            now,
+            mode=registration.mode.value,
+            site_code=registration.site_code,
+            new=terminal.registered_at == now,
+        )
     ctx.known_tokens.forget_all()
     return TerminalCredentials(terminal_id=registration.terminal_id, token=token, issued_at=now)
 

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from contract import models as m
 from contract.privacy import mask_id, mask_name
-from hub import forms
+from hub import audit, forms
 from hub.catalog import get_item
 from hub.context import HubContext, request_hash
 from hub.db import CaseEvent, CaseRow, CaseSequence, CatalogItemRow, Material, Terminal
@@ -183,8 +183,8 @@ def create(
                     )
                 )
             detail = {"channel": request.channel.value, "agent": request.agent is not None}
-            record(session, row, C.SUBMITTED, now, terminal.terminal_id, detail)
-            session.flush()
+            record(session, row, C.SUBMITTED, now, terminal.terminal_id, detail, audited=False)
+            audit.append(session, m.AuditKind.SUBMISSION, case_id, _attested(row, request), at=now)
         # What receipt() would read back, known already (and not read under the write lock).
         return m.CaseReceipt(
             case_id=case_id,
@@ -202,6 +202,21 @@ def create(
         if existing is None:
             raise
         return _completed(ctx, existing, contents)
+
+
+def _attested(row: CaseRow, request: m.CaseCreate) -> dict[str, Any]:
+    """What the chain keeps of a submission: references and digests, nobody's name or number
+    (the receipt code's salted hash is what lets a receipt be checked against the chain)."""
+    return {
+        "case_id": row.case_id,
+        "case_number": row.case_number,
+        "item_code": row.item_code,
+        "terminal_id": row.terminal_id,
+        "channel": request.channel.value,
+        "request_hash": row.request_hash,
+        "receipt_code_hash": row.receipt_code_hash,
+        "materials": {material.code: material.sha256 for material in request.materials},
+    }
 
 
 def _completed(
@@ -249,12 +264,30 @@ def _existing(ctx: HubContext, terminal_id: str, key: str, body_hash: str) -> m.
 
 
 def record(
-    session: Session, row: CaseRow, state: C, at: datetime, actor: str, detail: dict[str, Any]
+    session: Session,
+    row: CaseRow,
+    state: C,
+    at: datetime,
+    actor: str,
+    detail: dict[str, Any],
+    *,
+    audited: bool = True,
 ) -> None:
+    """The case's step: its state, its event, and (``audited``) its record in the audit chain
+    — the step's detail only as a digest, since a reason or a collector may name someone."""
     row.state = state.value
     session.add(
         CaseEvent(case_id=row.case_id, state=state.value, at=at, actor=actor, detail=detail)
     )
+    if audited:
+        attested = {
+            "case_id": row.case_id,
+            "case_number": row.case_number,
+            "state": state.value,
+            "actor": actor,
+            "detail_hash": request_hash(detail),
+        }
+        audit.append(session, m.AuditKind.DECISION, row.case_id, attested, at=at)
 
 
 def pending_materials(session: Session, case_id: str) -> list[str]:

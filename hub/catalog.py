@@ -35,6 +35,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from contract.models import Catalog, CatalogImportReport, CatalogItem
+from hub import audit
 from hub.context import HubContext
 from hub.db import CatalogItemRow, KeyValue
 
@@ -295,6 +296,15 @@ def store_items(ctx: HubContext, items: list[CatalogItem], *, replace: bool) -> 
         setting = session.get(KeyValue, "catalog_version") or KeyValue(key="catalog_version")
         setting.value = version
         session.add(setting)
+        audit.admin(
+            session,
+            "import-catalog",
+            "catalog",
+            ctx.now(),
+            version=version,
+            items=len(items),
+            replace=replace,
+        )
     return version
 
 

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from contract import models as m
 from contract.pins import check_pin_hash, hash_pin, verify_pin
-from hub import events
+from hub import audit, events
 from hub.context import HubContext
 from hub.db import CounterEvent, CounterRow, CounterSessionRow, StaffRow, Terminal
 from hub.problems import HubProblem
@@ -59,6 +59,14 @@ def load_staff(ctx: HubContext, path: Path) -> int:
             for name, value in entry.items():
                 setattr(row, name, value)
             session.add(row)
+        audit.admin(
+            session,
+            "import-staff",
+            "staff",
+            ctx.now(),
+            clerks=len(entries),
+            file_sha256=audit.digest(path.read_bytes()),  # names and PIN hashes: a digest only
+        )
     return len(entries)
 
 

@@ -8,6 +8,7 @@ through the ``kiosk.commands`` entry point, so the terminal core never imports t
   kiosk hub import-queues FILE
   kiosk hub import-weights FILE   (绩效考评 indicators and weights)
   kiosk hub openapi [--write | --check]
+  kiosk audit verify | check-receipt   (hub.audit_cli)
 
 Without ``--db`` the hub keeps a SQLite file in the data dir (default: the user data dir).
 """
@@ -165,6 +166,10 @@ def register(subparsers: Any) -> None:
     ask.add_argument("terminal_id")
     ask.add_argument("command", choices=["reload", "restart"])
     ask.set_defaults(func=_guarded(_ask))
+
+    from hub import audit_cli  # ``kiosk audit``, beside ``kiosk hub`` (see its docstring)
+
+    audit_cli.register(subparsers)
 
     spec = commands.add_parser("openapi", help="print, write or check the committed OpenAPI")
     group = spec.add_mutually_exclusive_group()
@@ -424,6 +429,7 @@ def _import_staff(args: argparse.Namespace) -> int:
 
 
 def _import_weights(args: argparse.Namespace) -> int:
+    from hub import audit
     from hub.reports.performance import WeightsFileError, parse_weights, store_weights
 
     try:
@@ -433,6 +439,14 @@ def _import_weights(args: argparse.Namespace) -> int:
     ctx = _context(args).state.hub
     with ctx.transaction() as session:
         store_weights(session, weights)
+        audit.admin(
+            session,
+            "import-weights",
+            "weights",
+            ctx.now(),
+            indicators=len(weights),
+            file_sha256=audit.digest(args.file.read_bytes()),
+        )
     print(f"loaded {len(weights)} indicators from {args.file}")
     return 0
 

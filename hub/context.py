@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -150,6 +151,9 @@ class HubContext:
     settings: HubSettings
     calendar: WorkCalendar = field(default_factory=WorkCalendar)
     signing_key: Ed25519PrivateKey = field(default_factory=Ed25519PrivateKey.generate)
+    # Signs the audit chain's daily heads (hub.audit_notary), kept apart from the identity key.
+    audit_key: Ed25519PrivateKey = field(default_factory=Ed25519PrivateKey.generate)
+    data_dir: Path | None = None  # where signed heads are exported (None: an in-memory hub)
     lookup_guard: LookupGuard = field(default_factory=LookupGuard)
     known_tokens: KnownTokens = field(default_factory=KnownTokens)
     wait_rates: WaitRates = field(default_factory=WaitRates)

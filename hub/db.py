@@ -531,6 +531,46 @@ class KeyValue(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
+# -- the audit chain (hub.audit) --------------------------------------------------------------
+
+
+class AuditRecord(Base):
+    """One act in the hash chain: gap-free ``seq``, what it attests (``body``, canonical JSON of
+    digests and references, never personal data), its time as text and its SM3 hash, which
+    covers the previous record's. Every column is as hashed: nothing is converted on reading."""
+
+    __tablename__ = "audit_records"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    kind: Mapped[str] = mapped_column(String(16))  # contract.models.AuditKind value
+    reference: Mapped[str] = mapped_column(String(80), index=True)  # a case id, a ticket...
+    at: Mapped[str] = mapped_column(String(32))  # UTC, ISO 8601 with microseconds
+    body: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditHead(Base):
+    """The chain's last record, one row (id 1, made by the migration): appenders lock it, so
+    that two of them never fork the chain, and a verifier knows where the chain must end."""
+
+    __tablename__ = "audit_head"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    seq: Mapped[int] = mapped_column(Integer)
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditSignedHead(Base):
+    """The head the hub signed on a day (hub.audit.sign_head), for the notary to fetch."""
+
+    __tablename__ = "audit_signed_heads"
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    hash: Mapped[str] = mapped_column(String(64))
+    signed_at: Mapped[datetime] = mapped_column(TZ())
+    public_key: Mapped[str] = mapped_column(String(64))
+    signature: Mapped[str] = mapped_column(String(128))
+
+
 # -- reports' daily figures (hub.reports.rollup) ---------------------------------------------
 
 # Durations are kept as a histogram per measure: a bin starts at each of these edges (seconds)

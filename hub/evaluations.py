@@ -13,6 +13,7 @@ stores one, and a second one for the same event is refused.
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 
 from sqlalchemy import select
@@ -21,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from contract import models as m
 from contract import payloads
-from hub import follow_ups
+from hub import audit, follow_ups
 from hub.cases import item_name_en, receipt_code_hash
 from hub.context import HubContext
 from hub.db import CaseRow, CatalogItemRow, EvaluationRow, Terminal, Ticket
@@ -94,6 +95,19 @@ def _store(
     session.flush()
     if follow_ups.is_bad(row.level):
         follow_ups.start(ctx, session, row)
+    attested = {
+        "evaluation_id": row.id,
+        "subject_type": row.subject_type,
+        "subject_id": row.subject_id,
+        "level": row.level,
+        "reasons": row.reasons,
+        "channel": row.channel,
+        "terminal_id": row.terminal_id,
+        "counter_code": row.counter_code,
+        "staff_no": row.staff_no,
+        "comment_hash": hashlib.sha256(row.comment.encode()).hexdigest(),  # it may name someone
+    }
+    audit.append(session, m.AuditKind.RATING, str(row.id), attested, at=row.created_at)
     return row
 
 

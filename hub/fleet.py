@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, select
 
 from contract import models as m
+from hub import audit
 from hub.context import HubContext
 from hub.db import HeartbeatRow, Terminal
 
@@ -79,6 +80,14 @@ def ask(ctx: HubContext, terminal_id: str, command: m.TerminalCommand) -> m.Comm
         # the id it obeyed last) is not taken for one it already obeyed.
         row.command = command.value
         row.command_id = max((row.command_id or 0) + 1, int(ctx.now().timestamp()))
+        audit.admin(
+            session,
+            "ask-terminal",
+            terminal_id,
+            ctx.now(),
+            command=command.value,
+            command_id=row.command_id,
+        )
         return _command(row)
 
 

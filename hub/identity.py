@@ -30,11 +30,12 @@ logger = logging.getLogger(__name__)
 KEY_FILE = "identity-ed25519.pem"
 
 
-def load_or_create_key(data_dir: Path | None) -> Ed25519PrivateKey:
+def load_or_create_key(data_dir: Path | None, name: str = KEY_FILE) -> Ed25519PrivateKey:
+    """The hub's Ed25519 key kept in ``data_dir/name`` (0600), made on first use."""
     if data_dir is None:
-        logger.info("no hub data dir: identity codes are signed with a per-process key")
+        logger.info("no hub data dir: %s is a per-process key", name)
         return Ed25519PrivateKey.generate()
-    path = Path(data_dir) / KEY_FILE
+    path = Path(data_dir) / name
     if path.exists():
         key = serialization.load_pem_private_key(path.read_bytes(), password=None)
         if not isinstance(key, Ed25519PrivateKey):

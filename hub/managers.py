@@ -14,10 +14,13 @@ import secrets
 from collections import deque
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
 from contract.pins import hash_secret, verify_pin
+from hub import audit
 from hub.auth import hash_token
 from hub.context import HubContext
 from hub.db import ManagerRow, ManagerSessionRow
@@ -75,6 +78,7 @@ def add_manager(
             session.add(row)
         row.name, row.sites, row.password_hash = name.strip(), " ".join(sorted(sites)), hashed
         session.execute(delete(ManagerSessionRow).where(ManagerSessionRow.login == login))
+        _audited(session, ctx, "add-manager", login, sites=sorted(sites))
     return password
 
 
@@ -85,7 +89,16 @@ def remove_manager(ctx: HubContext, login: str) -> bool:
         if row is None:
             return False
         session.delete(row)
+        _audited(session, ctx, "remove-manager", login)
     return True
+
+
+def _audited(session: Session, ctx: HubContext, action: str, login: str, **facts: Any) -> None:
+    """A login may be a person's name: the chain names it by its digest."""
+    login_hash = audit.digest(login)
+    audit.admin(
+        session, action, f"manager-{login_hash[:16]}", ctx.now(), login_hash=login_hash, **facts
+    )
 
 
 def managers(ctx: HubContext) -> list[Manager]:

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from sqlalchemy import func, select
 
 from contract.models import CallingPolicy, TicketCategory
+from hub import audit
 from hub.clerks import load_staff
 from hub.context import HubContext
 from hub.counters import save_policy
@@ -77,6 +78,15 @@ def load_queues(ctx: HubContext, path: Path) -> int:
             counter_row.category_codes = list(counter["categories"])
             session.add(counter_row)
         save_policy(session, calling)
+        audit.admin(
+            session,
+            "import-queues",
+            "queues",
+            ctx.now(),
+            categories=len(categories),
+            counters=len(data.get("counters", [])),
+            file_sha256=audit.digest(path.read_bytes()),
+        )
     return len(categories)
 
 

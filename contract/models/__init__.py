@@ -39,6 +39,7 @@ if TYPE_CHECKING:
         Slot,
         TimeOfDay,
     )
+    from contract.models.audit import AuditKind, ChainHash, SignedHead, signed_message
     from contract.models.cases import (
         CASE_PART,
         MAX_APPLICANT_CASES,
@@ -327,6 +328,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "RunOutcome",
         "StepName",
     ),
+    "audit": ("AuditKind", "ChainHash", "SignedHead", "signed_message"),
     "help_calls": (
         "MAX_HELP_CALLS",
         "HelpCall",
@@ -422,6 +424,7 @@ __all__ = [
     "AppointmentAtWindow",
     "AppointmentBook",
     "AppointmentState",
+    "AuditKind",
     "BadEvaluation",
     "BadReason",
     "BatchId",
@@ -449,6 +452,7 @@ __all__ = [
     "CatalogItem",
     "CategoryStats",
     "Cell",
+    "ChainHash",
     "Channel",
     "CheckIn",
     "CitizenAtWindow",
@@ -531,6 +535,7 @@ __all__ = [
     "ScreenKey",
     "ServiceOutcome",
     "Sha256Hex",
+    "SignedHead",
     "Slot",
     "StepName",
     "SubjectType",
@@ -552,4 +557,5 @@ __all__ = [
     "WindowState",
     "WindowStateChange",
     "WindowStatus",
+    "signed_message",
 ]

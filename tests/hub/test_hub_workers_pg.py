@@ -19,7 +19,8 @@ from sqlalchemy import create_engine, func, select
 from sqlalchemy.orm import Session
 
 from contract import models as m
-from hub.db import CaseRow
+from hub import audit
+from hub.db import AuditRecord, CaseRow
 from kiosk.api.client import HubClient
 from tests.hub.test_hub_cases import business_case
 from tests.hub.test_hub_events_pg import ROOT, tokens, wait_for_listeners
@@ -84,6 +85,14 @@ def test_two_workers_serve_two_hundred_clients_exactly_once(pg_url: str, tmp_pat
         assert all(len(numbers) == 1 for numbers in by_key.values())  # one case per key
         with Session(engine) as session:
             assert session.scalar(select(func.count()).select_from(CaseRow)) == 50
+            # Two processes appended at once: one unbroken chain, one submission per case.
+            chain = audit.verify(session)
+            submissions = session.scalar(
+                select(func.count())
+                .select_from(AuditRecord)
+                .where(AuditRecord.kind == m.AuditKind.SUBMISSION.value)
+            )
+        assert chain.ok and submissions == 50
 
         victim = children(supervisor)[0]
         os.kill(victim, signal.SIGKILL)  # a worker dies outright

@@ -218,17 +218,29 @@ def platform_update(ctx: HubContext, update: m.ComplaintPlatformUpdate) -> m.Com
         return _status(row)
 
 
-def about_staff(ctx: HubContext, sites: frozenset[str] | None = None) -> list[ComplaintView]:
+def about_staff(
+    ctx: HubContext, *, open_only: bool, sites: frozenset[str] | None = None
+) -> list[ComplaintView]:
     """Complaints and suggestions about a window or a clerk, oldest first, for the follow-up
-    list beside bad ratings; ``sites``: only those made at these sites (None: all)."""
+    list beside bad ratings (due as a bad rating is); ``open_only``: those the platform has
+    not closed; ``sites``: only those made at these sites (None: all)."""
     with ctx.reading() as session:
         query = select(ComplaintRow).where(ComplaintRow.about.in_(ABOUT_STAFF))
+        if open_only:
+            query = query.where(ComplaintRow.state != S.CLOSED.value)
         if sites is not None:
             query = query.where(ComplaintRow.site_code.in_(sorted(sites)))
         rows = session.execute(
             query.order_by(ComplaintRow.submitted_at, ComplaintRow.reference)
         ).scalars()
-        return [ComplaintView.of(row) for row in rows]
+        days = ctx.settings.follow_up_working_days
+        return [
+            ComplaintView.of(
+                row,
+                ctx.calendar.add_working_days(row.submitted_at.astimezone(ctx.tz).date(), days),
+            )
+            for row in rows
+        ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,10 +250,12 @@ class ComplaintView:
 
     status: m.ComplaintStatus
     text: str = field(repr=False)
-    phone_masked: str
+    phone_masked: str  # "" when none was given, or once erased (the platform has it)
+    phone_given: bool
     site_code: str
+    due_date: date
 
     @classmethod
-    def of(cls, row: ComplaintRow) -> ComplaintView:
+    def of(cls, row: ComplaintRow, due_date: date) -> ComplaintView:
         masked = mask_phone(row.phone) if row.phone else ""
-        return cls(_status(row), row.text, masked, row.site_code)
+        return cls(_status(row), row.text, masked, row.phone_given, row.site_code, due_date)

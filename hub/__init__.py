@@ -66,6 +66,13 @@ Endpoints (``Authorization: Bearer <terminal token>`` unless noted; (C) = counte
   ``POST /help-calls/{id}/answer`` (C, a window signed in there; 409 ``help_call_answered``
   naming the window that went first, 409 ``help_call_closed`` once it ended unanswered). An
   open call nobody answered in ``HubSettings.help_call_minutes`` (15) is closed.
+- complaints (投诉建议): ``POST /complaints`` (hall and community terminals; ``Idempotency-Key``
+  required; a phone number only with ``phone_consent``) → a reference ``TS`` + date + daily
+  sequence + check digit; ``GET /complaints/{reference}`` (status only: received, forwarded,
+  replied, closed); ``POST /complaints/platform-updates`` (the 12345 platform, HMAC-signed).
+  Forwarded to the platform's webhook (``kiosk hub serve --complaints-webhook URL
+  --complaints-secret-file FILE``) from the hub's own outbox, retried, exactly once
+  (``hub.complaint_forwarding``); with no webhook they wait, kept.
 
 Example::
 

@@ -12,7 +12,15 @@ from typing import Any
 from fastapi import FastAPI
 
 from contract.models import API_PREFIX
-from hub import audit_notary, fleet, identity, migrations, notify, problems
+from hub import (
+    audit_notary,
+    complaint_forwarding,
+    fleet,
+    identity,
+    migrations,
+    notify,
+    problems,
+)
 from hub import events as hub_events
 from hub.context import Clock, HubContext, HubSettings, utc_now
 from hub.db import make_engine
@@ -23,6 +31,7 @@ from hub.routes import (
     audit,
     cases,
     catalog,
+    complaints,
     console,
     counters,
     evaluations,
@@ -72,11 +81,17 @@ def create_app(
         keeper = None
         if ctx.settings.report_keep_minutes > 0:
             keeper = asyncio.create_task(_keep_report_figures(ctx))
+        platform = complaint_forwarding.configured_platform(ctx)
+        forwarder = None if platform is None else complaint_forwarding.Forwarder(ctx, platform)
+        if forwarder is not None:
+            forwarder.start()
         # PostgreSQL: the other hub processes' events and changes to wait rates.
         with notify.listening(engine, ctx.bell, ctx.wait_rates.forget):
             yield
         if keeper is not None:
             keeper.cancel()
+        if forwarder is not None:
+            await asyncio.to_thread(forwarder.close)
         engine.dispose()
 
     app = FastAPI(
@@ -103,6 +118,7 @@ def create_app(
         reports,
         identity_routes,
         help_calls,
+        complaints,
         events,
         audit,
     )

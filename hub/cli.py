@@ -3,6 +3,7 @@ through the ``kiosk.commands`` entry point, so the terminal core never imports t
 
   kiosk hub serve [--db URL] [--host 127.0.0.1] [--port 8700] [--data-dir DIR] [--sample]
                   [--keep-reports-minutes 30] [--bulletin-font FILE] [--bulletin-issuer NAME]
+                  [--complaints-webhook URL --complaints-secret-file FILE]
   kiosk hub register-terminal TERMINAL_ID [--mode hall|community|counter] [--site CODE] [--json]
   kiosk hub import-catalog FILE [--replace] [--json]
   kiosk hub import-queues FILE
@@ -86,6 +87,17 @@ def register(subparsers: Any) -> None:
     )
     serve.add_argument(
         "--bulletin-issuer", metavar="NAME", help="the office issuing the bulletin (通报)"
+    )
+    serve.add_argument(
+        "--complaints-webhook",
+        metavar="URL",
+        help="the 12345 platform's webhook complaints are forwarded to (none: they wait)",
+    )
+    serve.add_argument(
+        "--complaints-secret-file",
+        type=Path,
+        metavar="FILE",
+        help="the webhook's shared HMAC-SHA256 secret (the file's text, at least 16 bytes)",
     )
     serve.add_argument("--certfile", type=Path, help="TLS certificate (PEM)")
     serve.add_argument("--keyfile", type=Path, help="TLS private key (PEM)")
@@ -303,7 +315,10 @@ def _serve(args: argparse.Namespace) -> int:
             "Several worker processes need PostgreSQL (--db postgresql+psycopg://…): SQLite"
             " lets one process write at a time, and the workers' events travel by NOTIFY."
         )
+    webhook, secret = _complaints_webhook(args)
     app = _context(args, seed=args.sample, keys=True)
+    app.state.hub.settings.complaints_webhook_url = webhook
+    app.state.hub.settings.complaints_webhook_secret = secret
     if args.public_url:
         app.state.hub.settings.public_base_url = args.public_url
     app.state.hub.settings.report_keep_minutes = max(0.0, args.keep_reports_minutes)
@@ -338,6 +353,25 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _complaints_webhook(args: argparse.Namespace) -> tuple[str | None, bytes | None]:
+    """The webhook's URL and secret from ``serve``'s options (both or neither)."""
+    from hub.complaint_forwarding import read_secret
+
+    if not args.complaints_webhook and not args.complaints_secret_file:
+        return None, None
+    if not (args.complaints_webhook and args.complaints_secret_file):
+        raise _usage("--complaints-webhook and --complaints-secret-file go together.")
+    if not args.complaints_webhook.startswith(("http://", "https://")):
+        raise _usage(f"--complaints-webhook {args.complaints_webhook!r} is not an http(s) URL.")
+    try:
+        secret = read_secret(args.complaints_secret_file)
+    except (OSError, ValueError) as exc:
+        raise _usage(
+            f"Cannot use {args.complaints_secret_file} as the webhook secret: {exc}"
+        ) from exc
+    return args.complaints_webhook, secret
+
+
 def _serve_workers(args: argparse.Namespace, sock: Any, tls: dict[str, Any]) -> int:
     """``args.workers`` processes of hub.worker on ``sock``, kept alive by uvicorn's supervisor
     (one that dies is started again); SIGTERM stops them all."""
@@ -354,6 +388,8 @@ def _serve_workers(args: argparse.Namespace, sock: Any, tls: dict[str, Any]) -> 
         "keep_reports_minutes": str(max(0.0, args.keep_reports_minutes)),
         "bulletin_font": args.bulletin_font or "",
         "bulletin_issuer": args.bulletin_issuer or "",
+        "complaints_webhook": args.complaints_webhook or "",
+        "complaints_secret_file": str(args.complaints_secret_file or ""),
     }
     os.environ.update({SETTINGS[name]: value for name, value in given.items()})
     config = uvicorn.Config(

@@ -65,6 +65,15 @@ class HubSettings:
     heartbeat_days: int = 7  # how long terminals' heartbeats are kept (the fleet's history)
     # The version every terminal should run; None: what most of each site's terminals run.
     expected_version: str | None = None
+    # Complaints (投诉建议, hub.complaints): their reference's prefix, and the 12345 platform's
+    # webhook they are forwarded to (None: kept and shown as waiting), with its HMAC secret.
+    complaint_prefix: str = "TS"
+    complaints_webhook_url: str | None = None
+    complaints_webhook_secret: bytes | None = field(default=None, repr=False)
+    complaints_webhook_timeout: float = 10.0  # seconds for the platform to answer a forward
+    complaint_retry_seconds: float = 5.0  # the first retry's wait, doubled each time after
+    complaint_retry_max_seconds: float = 600.0
+    complaint_poll_seconds: float = 30.0  # how often the forwarder looks unprompted
     appointment_slot_capacity: int = 4
     appointment_slots: tuple[str, ...] = (
         "09:00", "09:30", "10:00", "10:30", "11:00", "11:30",
@@ -165,6 +174,8 @@ class HubContext:
     _readers: sessionmaker[Session] | None = field(init=False, default=None)
     bell: Bell = field(init=False, default_factory=Bell)  # rings when events were committed
     fanouts: dict[Any, Any] = field(init=False, default_factory=dict)  # hub.events, per loop
+    # Set when a complaint was stored: the forwarder (hub.complaint_forwarding) sends it now.
+    complaint_stored: threading.Event = field(init=False, default_factory=threading.Event)
 
     def __post_init__(self) -> None:
         self._factory = sessionmaker(self.engine, expire_on_commit=False)

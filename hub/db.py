@@ -351,6 +351,50 @@ class CaseNotice(Base):
     data: Mapped[dict[str, Any]] = mapped_column(JSON)  # the contract's Notice
 
 
+class ComplaintRow(Base):
+    """A complaint or suggestion (投诉建议) for the 12345 platform (hub.complaints). ``phone``
+    is personal data, kept (with the citizen's consent) only until the platform has it."""
+
+    __tablename__ = "complaints"
+    __table_args__ = (UniqueConstraint("terminal_id", "idempotency_key"),)
+    reference: Mapped[str] = mapped_column(String(32), primary_key=True)
+    terminal_id: Mapped[str] = mapped_column(String(64))
+    site_code: Mapped[str] = mapped_column(String(64), index=True)
+    idempotency_key: Mapped[str] = mapped_column(String(64))
+    request_hash: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(16))
+    about: Mapped[str] = mapped_column(String(16))
+    subject: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    subject_name: Mapped[str] = mapped_column(String(200), default="")
+    text: Mapped[str] = mapped_column(Text)
+    phone: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    phone_given: Mapped[bool] = mapped_column(Boolean, default=False)  # even once erased
+    state: Mapped[str] = mapped_column(String(16))
+    submitted_at: Mapped[datetime] = mapped_column(TZ(), index=True)
+    forwarded_at: Mapped[datetime | None] = mapped_column(TZ(), nullable=True)
+    platform_reference: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    replied_at: Mapped[datetime | None] = mapped_column(TZ(), nullable=True)
+    closed_at: Mapped[datetime | None] = mapped_column(TZ(), nullable=True)
+
+
+class ComplaintForwardRow(Base):
+    """The hub's outbox towards the 12345 platform: one row per complaint not yet forwarded,
+    written in the complaint's own transaction and deleted when the platform answered
+    (hub.complaint_forwarding). ``next_attempt_at`` is real time, whatever the hall's clock."""
+
+    __tablename__ = "complaint_forwards"
+    reference: Mapped[str] = mapped_column(ForeignKey("complaints.reference"), primary_key=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(TZ(), index=True)
+    last_error: Mapped[str] = mapped_column(String(200), default="")
+
+
+class ComplaintSequence(Base):
+    __tablename__ = "complaint_sequences"
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    last_value: Mapped[int] = mapped_column(Integer)
+
+
 class AppointmentRow(Base):
     __tablename__ = "appointments"
     code: Mapped[str] = mapped_column(String(32), primary_key=True)

@@ -23,6 +23,8 @@ SETTINGS = {
     "keep_reports_minutes": "YIMEN_HUB_KEEP_REPORTS_MINUTES",
     "bulletin_font": "YIMEN_HUB_BULLETIN_FONT",
     "bulletin_issuer": "YIMEN_HUB_BULLETIN_ISSUER",
+    "complaints_webhook": "YIMEN_HUB_COMPLAINTS_WEBHOOK",
+    "complaints_secret_file": "YIMEN_HUB_COMPLAINTS_SECRET_FILE",  # the file's path, not the secret
 }
 
 
@@ -40,4 +42,9 @@ def app() -> FastAPI:
     settings.report_keep_minutes = float(env["keep_reports_minutes"] or 0)
     settings.bulletin_font = env["bulletin_font"] or None
     settings.bulletin_issuer = env["bulletin_issuer"] or None
+    if env["complaints_webhook"]:
+        from hub.complaint_forwarding import read_secret
+
+        settings.complaints_webhook_url = env["complaints_webhook"]
+        settings.complaints_webhook_secret = read_secret(Path(env["complaints_secret_file"]))
     return hub

@@ -2,7 +2,10 @@
 who did what; an appeal (申诉) waits here for a manager to uphold or dismiss it.
 
 Nothing about the citizen who rated: GB/T 39734 keeps raters confidential, and the list shows
-what the hall's staff may see (hub.follow_ups).
+what the hall's staff may see (hub.follow_ups). Complaints and suggestions (投诉建议) about a
+window or a clerk are listed below them, with their kind: the 12345 platform answers the
+citizen, the hall puts right what they name. A phone number left with consent shows masked,
+and only until the platform has it.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from datetime import tzinfo
 from html import escape
 
 from contract import models as m
+from hub.complaints import ComplaintView
 from hub.console.pages import page, tabs
 from hub.managers import Manager
 from hub.reports.ratings import REASON_TITLES
@@ -33,6 +37,14 @@ STEP_TITLES = {
     St.DISMISS: "申诉驳回",
 }
 LEVEL_TITLES = {m.Rating.UNSATISFIED: "不满意", m.Rating.VERY_UNSATISFIED: "非常不满意"}
+KIND_TITLES = {m.ComplaintKind.COMPLAINT: "投诉", m.ComplaintKind.SUGGESTION: "建议"}
+COMPLAINT_STATE_TITLES = {
+    m.ComplaintState.RECEIVED: "待转交12345",
+    m.ComplaintState.FORWARDED: "已转交12345",
+    m.ComplaintState.REPLIED: "12345已答复",
+    m.ComplaintState.CLOSED: "已办结",
+}
+TEXT_SHOWN = 200  # characters of a complaint's text in the list
 
 
 def follow_up_page(
@@ -43,6 +55,7 @@ def follow_up_page(
     everything: bool,
     problem: str = "",
     notice: str = "",
+    complaints: list[ComplaintView] | None = None,
 ) -> str:
     switch = (
         '<a href="/console/follow-ups">只看办理中</a>'
@@ -53,9 +66,17 @@ def follow_up_page(
     done = f'<p class="done" id="notice">{escape(notice)}</p>' if notice else ""
     overdue = sum(r.overdue for r in ratings)
     summary = f'<p id="summary">共 {len(ratings)} 条，其中逾期 {overdue} 条。</p>'
+    about_staff = complaints or []
+    listed = (
+        _complaints_table(about_staff, tz)
+        if about_staff
+        else '<p class="note" id="no-complaints">没有关于窗口或工作人员的投诉建议。</p>'
+    )
     body = (
         f'{tabs("follow-ups")}<section>{alert}{done}<div class="quick">{switch}</div>'
         f"{summary}{_table(ratings, tz) if ratings else _nothing()}</section>"
+        f'<section><h2>投诉建议（窗口、工作人员）</h2><p id="complaints-summary">共'
+        f" {len(about_staff)} 条。</p>{listed}</section>"
     )
     return page("差评整改", f"<main>{body}</main>", manager)
 
@@ -108,3 +129,34 @@ def _decision_form(evaluation_id: int) -> str:
         '<button name="upheld" value="yes">申诉成立（评价作废）</button>'
         '<button name="upheld" value="no" class="plain">驳回申诉</button></form>'
     )
+
+
+def _complaints_table(complaints: list[ComplaintView], tz: tzinfo) -> str:
+    heads = ("编号", "提交时间", "类型", "对象", "内容", "联系电话", "状态", "期限")
+    rows = "".join(_complaint_row(c, tz) for c in complaints)
+    return (
+        '<div class="scroll"><table id="complaints"><thead><tr>'
+        f"{''.join(f'<th>{h}</th>' for h in heads)}</tr></thead><tbody>{rows}</tbody></table></div>"
+    )
+
+
+def _complaint_row(complaint: ComplaintView, tz: tzinfo) -> str:
+    status = complaint.status
+    if status.about is m.ComplaintAbout.WINDOW:
+        subject = f"窗口 {status.subject_name or status.subject}"
+    else:
+        subject = f"工作人员 工号{status.subject}"
+    text = complaint.text[:TEXT_SHOWN] + ("…" if len(complaint.text) > TEXT_SHOWN else "")
+    phone = complaint.phone_masked or ("已转交12345" if complaint.phone_given else "—")
+    cells = (
+        escape(status.reference),
+        f"{status.submitted_at.astimezone(tz):%Y-%m-%d %H:%M}",
+        KIND_TITLES[status.kind],
+        escape(subject),
+        escape(text),
+        phone,
+        COMPLAINT_STATE_TITLES[status.state],
+        str(complaint.due_date),
+    )
+    row_id = f"complaint-{escape(status.reference)}"
+    return f'<tr id="{row_id}">{"".join(f"<td>{c}</td>" for c in cells)}</tr>'

@@ -18,7 +18,7 @@ from fastapi import APIRouter, Cookie, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from contract import models as m
-from hub import fleet, follow_ups, managers, reports
+from hub import complaints, fleet, follow_ups, managers, reports
 from hub.auth import ContextDep
 from hub.console import labels, pages
 from hub.console.fleet_page import fleet_page
@@ -211,8 +211,15 @@ def _follow_ups(
     status: int = 200,
 ) -> HTMLResponse:
     ratings = follow_ups.bad_ratings(ctx, open_only=not everything, sites=manager.sites)
+    about_staff = complaints.about_staff(ctx, open_only=not everything, sites=manager.sites)
     text = follow_up_page(
-        manager, ratings, ctx.tz, everything=everything, problem=problem, notice=notice
+        manager,
+        ratings,
+        ctx.tz,
+        everything=everything,
+        problem=problem,
+        notice=notice,
+        complaints=about_staff,
     )
     return _html(text, status)
 

@@ -24,7 +24,7 @@ where a hub lacks it, ``lacks_operation(refusal)`` is true and the two-step form
 ``list_counters``, ``call_next``, ``call_number``, ``ticket_action``, ``transfer_ticket``,
 ``bad_ratings``, ``follow_up``, ``ticket_stats``, ``identity_public_key``,
 ``resolve_identity_code``, ``call_for_help``, ``help_call``, ``close_help_call``, ``help_calls``,
-``answer_help_call``.
+``answer_help_call``, ``submit_complaint(request, idempotency_key=)``, ``complaint_status``.
 
 ``kiosk.api.errors`` — all subclass ``kiosk.errors.KioskError``: ``HubUnreachable`` (network or
 TLS: keep the work and retry later), ``HubRejected`` (4xx: ``.code``, ``.citizen_message`` to

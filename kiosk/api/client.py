@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
@@ -455,6 +456,19 @@ class HubClient:
             "POST", "/help-calls", json_body=request.model_dump(mode="json"), idempotent=True
         )
         return self._parse(m.HelpCall, body)
+
+    # -- complaints and suggestions (投诉建议)
+
+    def submit_complaint(
+        self, request: m.ComplaintCreate, *, idempotency_key: str
+    ) -> m.ComplaintReceipt:
+        """The complaint's reference; the same key (a retry) answers with the same one."""
+        body = self._create("/complaints", request, idempotency_key)
+        return self._parse(m.ComplaintReceipt, body)
+
+    def complaint_status(self, reference: str) -> m.ComplaintStatus:
+        body = self._t.request("GET", f"/complaints/{quote(reference, safe='')}")
+        return self._parse(m.ComplaintStatus, body)
 
     def help_call(self, call_id: int) -> m.HelpCall:
         """This kiosk's call as it stands (answered: ``answered_by_name`` says which window)."""

@@ -113,3 +113,48 @@ def test_only_a_manager_of_the_ratings_site_sees_and_decides_it(
         )
         assert answer.status_code == 303 and answer.headers["location"] == "/console/sign-in"
     assert state_of(hub, rating) is m.FollowUpState.OPEN
+
+
+def test_complaints_about_windows_and_clerks_join_the_list(
+    hub: EmbeddedHub, client: HubClient
+) -> None:
+    """A complaint about a window and a suggestion about a clerk are listed with their kind
+    and deadline, the phone number masked; one about an item is not (no window answers it);
+    a hall manager of another site sees none of them."""
+    from hub.db import ComplaintRow
+    from tests.hub.test_hub_complaints import complaint
+
+    window = client.submit_complaint(
+        complaint(phone="13800138000", phone_consent=True), idempotency_key="w"
+    )
+    clerk = client.submit_complaint(
+        complaint(
+            kind=m.ComplaintKind.SUGGESTION, about=m.ComplaintAbout.CLERK, subject="S002",
+            text="<b>建议</b>工号S002的同志讲解更耐心一些。",
+        ),
+        idempotency_key="c",
+    )  # fmt: skip
+    client.submit_complaint(
+        complaint(about=m.ComplaintAbout.ITEM, subject="XK00402001-990101-SJ"), idempotency_key="i"
+    )
+    with console(hub, "district", []) as district:
+        answer = district.get("/console/follow-ups")
+        rows = {r[0]: r for r in Page(answer.text).rows if r and r[0].startswith("TS")}
+        assert set(rows) == {window.reference, clerk.reference}
+        assert rows[window.reference][2:] == [
+            "投诉", "窗口 3号窗口（企业开办）", rows[window.reference][4], "138****8000",
+            "待转交12345", "2026-03-23",
+        ]  # fmt: skip
+        assert rows[clerk.reference][2:4] == ["建议", "工作人员 工号S002"]
+        assert rows[clerk.reference][5] == "—"  # no phone given
+        assert "<b>建议</b>" in rows[clerk.reference][4]  # shown as text, not markup
+        assert "13800138000" not in answer.text
+        # Forwarded: the platform has the number, the hub no more.
+        with hub.context.transaction() as session:
+            row = session.get(ComplaintRow, window.reference)
+            assert row is not None
+            row.phone, row.state = None, "forwarded"
+        again = {r[0]: r for r in Page(district.get("/console/follow-ups").text).rows if r}
+        assert again[window.reference][5:7] == ["已转交12345", "已转交12345"]
+    with console(hub, "elsewhere", ["other-site"]) as other:
+        assert "complaint-TS" not in other.get("/console/follow-ups").text

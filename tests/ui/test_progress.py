@@ -305,3 +305,22 @@ def test_landscape_keypad_and_search_need_no_scrolling(
     buttons = (journey.search_button, window.finish_button)
     assert_in_view((*journey.keypad.keys.values(), *buttons), page)
     window.end_session("finish")
+
+
+def test_a_complaint_slips_qr_shows_its_status(
+    qtbot: QtBot, hall: Hall, hall_window: KioskWindow
+) -> None:
+    """投诉建议: the reference alone (printed as the slip's QR) shows where it stands."""
+    complaint = m.ComplaintCreate(
+        kind=m.ComplaintKind.SUGGESTION, about=m.ComplaintAbout.HALL, text="建议增加座位。"
+    )
+    receipt = hall.terminal.client.submit_complaint(complaint, idempotency_key="slip")
+    window = hall_window
+    hall.show_qr(receipt.reference)
+    open_progress(qtbot, window)
+    wait_page(qtbot, window, "status_page")
+    journey = window.progress
+    assert receipt.reference in journey.summary_label.text()
+    assert "建议" in journey.summary_label.text()
+    assert "已收到，等待转交12345" in journey.timeline.texts
+    assert "建议增加座位。" not in journey.timeline.texts

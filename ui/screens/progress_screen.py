@@ -230,8 +230,40 @@ class ProgressJourney(JourneyScreen):
         self._clear_fields()  # the proof never stays in a field
 
     def _show_flow_status(self) -> None:
+        if self.flow.complaint is not None:
+            self._show_complaint(self.flow.complaint)
+            return
         assert self.flow.status is not None
         self._show_status(self.flow.status)
+
+    def _show_complaint(self, status: m.ComplaintStatus) -> None:
+        """A complaint's progress (投诉建议): its reference, its kind, each step and when."""
+        self.to_list_button.setVisible(False)
+        kind = self.tr("投诉") if status.kind is m.ComplaintKind.COMPLAINT else self.tr("建议")
+        self.summary_label.setText(
+            self.tr("投诉建议编号：%1\n类型：%2")
+            .replace("%1", status.reference)
+            .replace("%2", kind)
+        )
+        steps = [
+            (self.tr("已收到，等待转交12345"), status.submitted_at),
+            (self.tr("已转交12345政务服务便民热线"), status.forwarded_at),
+            (self.tr("12345已答复"), status.replied_at),
+            (self.tr("已办结"), status.closed_at),
+        ]
+        shown = [(title, at) for title, at in steps if at is not None]
+        self.timeline.set_rows(
+            [
+                Row(
+                    title,
+                    at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                    (),
+                    current=i == len(shown) - 1,
+                )
+                for i, (title, at) in enumerate(shown)
+            ]
+        )
+        self._show(self.status_page, ProgressState.SHOWING.value)
 
     def _show_flow_refusal(self) -> None:
         assert self.flow.refusal is not None
@@ -380,10 +412,11 @@ class ProgressJourney(JourneyScreen):
         self._proceed_if_ready()
 
     def _proceed_if_ready(self) -> None:
-        """A scanned receipt (its code is the proof) or a card need no more taps; typed
-        entries wait for "查询"."""
+        """A scanned receipt (its code is the proof), a card or a complaint's reference need
+        no more taps; typed entries wait for "查询"."""
         self.search_button.setEnabled(self.flow.ready)
-        if self.flow.ready and (self.flow.id_number is not None or self.flow.receipt_code):
+        proven = self.flow.id_number is not None or self.flow.receipt_code
+        if self.flow.ready and (proven or self.flow.is_complaint):
             self._search()
 
     def _search(self) -> None:

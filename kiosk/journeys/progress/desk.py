@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from contract import models as m
 from kiosk.api.client import HubClient
+from kiosk.journeys.progress.flow import ComplaintLookup
 
 
 class ProgressDesk:
@@ -11,9 +12,12 @@ class ProgressDesk:
         self._client = client
 
     def look_up(
-        self, request: m.CaseLookup | m.ApplicantCases
-    ) -> m.CaseStatus | list[m.CaseStatus]:
-        """One case (by its number and a proof), or the applicant's newest cases (by the card)."""
+        self, request: m.CaseLookup | m.ApplicantCases | ComplaintLookup
+    ) -> m.CaseStatus | list[m.CaseStatus] | m.ComplaintStatus:
+        """One case (by its number and a proof), the applicant's newest cases (by the card), or
+        a complaint's status (by its reference)."""
+        if isinstance(request, ComplaintLookup):
+            return self._client.complaint_status(request.reference)
         if isinstance(request, m.ApplicantCases):
             return self._client.applicant_cases(request)
         return self._client.lookup_case(request)

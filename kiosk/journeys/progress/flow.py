@@ -10,6 +10,9 @@ answer, so a stranger's case cannot be probed. A card placed before any number a
 citizen's own newest cases instead (a citizen may have lost the receipt, or hold only a
 provisional number): one case shows at once, several are listed (LISTING) to choose from. The
 proof is dropped once the answer is in.
+
+A complaint's reference (投诉建议, ``TS`` + digits) is looked up as a complaint: its status says
+nothing of the text or the citizen, so the reference alone is asked for (no proof).
 """
 
 from __future__ import annotations
@@ -31,6 +34,8 @@ from kiosk.journeys.machine import StateMachine
 logger = logging.getLogger(__name__)
 
 DEFAULT_CASE_PREFIX = "YM"  # the hub's default case-number prefix, added to digits typed alone
+COMPLAINT_PREFIX = "TS"  # the hub's default complaint-reference prefix (hub.complaints)
+_COMPLAINT_RE = re.compile(r"^TS[0-9]{15}$")
 _CASE_RE = re.compile(r"^[A-Z0-9-]{6,32}$")
 _LAST6_RE = re.compile(r"^[0-9]{5}[0-9X]$")
 
@@ -92,6 +97,13 @@ def normalise_case_number(text: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class ComplaintLookup:
+    """A complaint's status, asked for by its reference alone."""
+
+    reference: str
+
+
+@dataclass(frozen=True, slots=True)
 class TimelineStep:
     """One step of a case's life, with the facts a citizen needs (keys the UI words)."""
 
@@ -135,6 +147,7 @@ class ProgressFlow:
         self.id_number: str | None = None  # read from the card: the full number, never shown
         self.last6 = ""
         self.status: m.CaseStatus | None = None
+        self.complaint: m.ComplaintStatus | None = None  # a complaint's, by its reference
         self.cases: list[m.CaseStatus] = []  # found by the card alone, newest first
         self.receipt_code = ""  # from a scanned receipt QR: proves the receipt is in hand
         self.refusal: ProgressRefusal | None = None
@@ -149,6 +162,9 @@ class ProgressFlow:
     def scanned(self, text: str) -> bool:
         """A QR from the camera: a receipt's case code sets the number; anything else is
         refused. Returns whether it was a receipt."""
+        if _COMPLAINT_RE.fullmatch(text.strip().upper()):  # a complaint slip's QR
+            self.case_number, self.receipt_code = text.strip().upper(), ""
+            return True
         payload = classify(text, now=time.time())
         if payload.kind is PayloadKind.CASE_TRACKING and payload.ok:
             self.case_number = payload.reference
@@ -186,17 +202,23 @@ class ProgressFlow:
         )
 
     @property
+    def is_complaint(self) -> bool:
+        return bool(_COMPLAINT_RE.fullmatch(self.case_number))
+
+    @property
     def ready(self) -> bool:
-        return (self.case_number_ok and self.proof_ok) or self.wants_own_cases
+        return self.is_complaint or (self.case_number_ok and self.proof_ok) or self.wants_own_cases
 
     @property
     def wants_own_cases(self) -> bool:
         """A card and no number yet: the citizen's own cases."""
         return self.id_number is not None and not self.case_number
 
-    def lookup_request(self) -> m.CaseLookup | m.ApplicantCases:
+    def lookup_request(self) -> m.CaseLookup | m.ApplicantCases | ComplaintLookup:
         if not self.ready:
             raise ValueError("a lookup needs a case number and a proof")
+        if self.is_complaint:
+            return ComplaintLookup(self.case_number)
         if self.wants_own_cases:
             assert self.id_number is not None
             return m.ApplicantCases(id_number=self.id_number)
@@ -208,7 +230,7 @@ class ProgressFlow:
 
     # -- the hub's answer --------------------------------------------------------------------
 
-    def look_up(self) -> m.CaseLookup | m.ApplicantCases:
+    def look_up(self) -> m.CaseLookup | m.ApplicantCases | ComplaintLookup:
         request = self.lookup_request()
         self.machine.fire(ProgressEvent.LOOK_UP)
         return request
@@ -238,9 +260,12 @@ class ProgressFlow:
             self.status = None
             self.machine.fire(ProgressEvent.BACK_TO_LIST)
 
-    def found(self, status: m.CaseStatus) -> None:
+    def found(self, status: m.CaseStatus | m.ComplaintStatus) -> None:
         self._drop_proof()
-        self.status = status
+        if isinstance(status, m.ComplaintStatus):
+            self.complaint = status
+        else:
+            self.status = status
         self.machine.fire(ProgressEvent.FOUND)
 
     def failed(self, exc: Exception) -> None:
@@ -248,7 +273,9 @@ class ProgressFlow:
             self.hub_message = exc.citizen_message
             if exc.code == m.ProblemCode.TOO_MANY_ATTEMPTS:
                 self.refused(ProgressRefusal.TOO_MANY_ATTEMPTS)
-            elif exc.code in (m.ProblemCode.PROOF_REJECTED, m.ProblemCode.VALIDATION_FAILED):
+            elif exc.code in (m.ProblemCode.PROOF_REJECTED, m.ProblemCode.VALIDATION_FAILED) or (
+                exc.code == m.ProblemCode.NOT_FOUND and self.is_complaint
+            ):
                 self.refused(ProgressRefusal.NOT_MATCHED)
             else:
                 self.refused(ProgressRefusal.HUB_FAILURE)
@@ -277,6 +304,7 @@ class ProgressFlow:
         self.case_number = ""
         self._drop_proof()
         self.status = None
+        self.complaint = None
         self.cases = []
         self.refusal = None
         self.hub_message = ""

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from contract import models as m
 from contract.privacy import mask_phone
+from hub import audit
 from hub.cases import luhn_digit
 from hub.context import HubContext, request_hash
 from hub.db import (
@@ -125,6 +126,21 @@ def create(
                 ComplaintForwardRow(
                     reference=row.reference, attempts=0, next_attempt_at=now, last_error=""
                 )
+            )
+            audit.append(
+                session,
+                m.AuditKind.COMPLAINT,
+                row.reference,
+                {
+                    "terminal": terminal.terminal_id,
+                    "kind": row.kind,
+                    "about": row.about,
+                    "subject": row.subject,
+                    "text_sha256": audit.digest(row.text),
+                    "phone_given": row.phone_given,
+                    "request_hash": body_hash,
+                },
+                at=now,
             )
     except IntegrityError:
         # The same key committed concurrently (the unique constraint held): answer with it.

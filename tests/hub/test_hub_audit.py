@@ -59,7 +59,8 @@ def acted(
     case_request: Callable[..., m.CaseCreate],
     material_pdf: bytes,
 ) -> dict[str, Any]:
-    """A case submitted from a kiosk, accepted at window W01 and rated, all over HTTP."""
+    """A case submitted from a kiosk, accepted at window W01 and rated, and a complaint about
+    W01 with a phone number, all over HTTP."""
     code = new_receipt_code()
     receipt = client.create_case(case_request(code), idempotency_key=uuid.uuid4().hex)
     client.upload_material(receipt.case_id, "id_card", material_pdf)
@@ -77,8 +78,20 @@ def acted(
             comment=f"{NAME}的事办得快",
         )
     )
+    complaint = client.submit_complaint(
+        m.ComplaintCreate(
+            kind=m.ComplaintKind.COMPLAINT,
+            about=m.ComplaintAbout.WINDOW,
+            subject="W01",
+            text=f"{NAME}在W01等了很久",
+            phone=PHONE,
+            phone_consent=True,
+        ),
+        idempotency_key=uuid.uuid4().hex,
+    )
     return {
         "receipt": receipt,
+        "complaint": complaint.reference,
         "code": code,
         "evaluation_id": rated.evaluation_id,
         "material_sha256": hashlib.sha256(material_pdf).hexdigest(),
@@ -96,6 +109,7 @@ def test_submission_decision_rating_and_admin_acts_are_chained_and_verify(
     assert ("submission", receipt.case_id) in by_kind
     assert ("decision", receipt.case_id) in by_kind  # 受理 at W01
     assert ("rating", str(acted["evaluation_id"])) in by_kind
+    assert ("complaint", acted["complaint"]) in by_kind
     submission = next(r for r in kept if r.kind == "submission")
     attested = json.loads(submission.body)
     assert attested["case_number"] == receipt.case_number

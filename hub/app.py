@@ -24,6 +24,7 @@ from hub.routes import (
     catalog,
     console,
     counters,
+    credit,
     evaluations,
     events,
     follow,
@@ -100,6 +101,7 @@ def create_app(
         reports,
         identity_routes,
         help_calls,
+        credit,
         events,
     )
     for module in routers:

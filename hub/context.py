@@ -64,6 +64,9 @@ class HubSettings:
     heartbeat_days: int = 7  # how long terminals' heartbeats are kept (the fleet's history)
     # The version every terminal should run; None: what most of each site's terminals run.
     expected_version: str | None = None
+    # The credit system behind 信用查询 (hub.credit.providers): ``package.module:factory``;
+    # None: the district's lists imported with ``kiosk hub import-credit``.
+    credit_provider: str | None = None
     appointment_slot_capacity: int = 4
     appointment_slots: tuple[str, ...] = (
         "09:00", "09:30", "10:00", "10:30", "11:00", "11:30",

@@ -1039,6 +1039,49 @@
     </message>
 </context>
 <context>
+    <name>CreditBadge</name>
+    <message>
+        <location filename="../counter/credit_badge.py" line="17"/>
+        <source>失信</source>
+        <translation>Untrustworthy (black list)</translation>
+    </message>
+    <message>
+        <location filename="../counter/credit_badge.py" line="18"/>
+        <source>守信</source>
+        <translation>Trustworthy (red list)</translation>
+    </message>
+    <message>
+        <location filename="../counter/credit_badge.py" line="19"/>
+        <source>未见记录</source>
+        <translation>No record found</translation>
+    </message>
+    <message>
+        <location filename="../counter/credit_badge.py" line="22"/>
+        <source>失信名单</source>
+        <translation>Black list</translation>
+    </message>
+    <message>
+        <location filename="../counter/credit_badge.py" line="23"/>
+        <source>守信名单</source>
+        <translation>Red list</translation>
+    </message>
+    <message>
+        <location filename="../counter/credit_badge.py" line="33"/>
+        <source>信用：%1</source>
+        <translation>Credit: %1</translation>
+    </message>
+    <message>
+        <location filename="../counter/credit_badge.py" line="55"/>
+        <source>信用：正在查询……</source>
+        <translation>Credit: checking…</translation>
+    </message>
+    <message>
+        <location filename="../counter/credit_badge.py" line="63"/>
+        <source>信用：查询失败（%1），请在信用系统中核查。</source>
+        <translation>Credit: the check failed (%1); check in the credit system.</translation>
+    </message>
+</context>
+<context>
     <name>DeliverForm</name>
     <message>
         <location filename="../counter/decision_forms.py" line="191"/>
@@ -2151,77 +2194,77 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../main_window.py" line="149"/>
+        <location filename="../main_window.py" line="154"/>
         <source>还需要更多时间吗？</source>
         <translation>Do you need more time?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195"/>
+        <location filename="../main_window.py" line="206"/>
         <source>一门通自助终端</source>
         <translation>Yimen self-service kiosk</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="196"/>
+        <location filename="../main_window.py" line="207"/>
         <source>结束办理</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201"/>
+        <location filename="../main_window.py" line="212"/>
         <source>排队取号</source>
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201"/>
+        <location filename="../main_window.py" line="212"/>
         <source>到窗口办理业务，请先取号</source>
         <translation>Queue for a service window</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204"/>
+        <location filename="../main_window.py" line="215"/>
         <source>自助办事</source>
         <translation>Apply for a service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204"/>
+        <location filename="../main_window.py" line="215"/>
         <source>在本机申请办理，结果可邮寄到家</source>
         <translation>Apply here; the result can be posted to you</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207"/>
+        <location filename="../main_window.py" line="218"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207"/>
+        <location filename="../main_window.py" line="218"/>
         <source>已预约？扫预约码或刷身份证签到</source>
         <translation>Booked? Scan your code or ID card</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../main_window.py" line="219"/>
         <source>进度查询</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../main_window.py" line="219"/>
         <source>查询已提交办件的办理进度</source>
         <translation>See how your application is going</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209"/>
+        <location filename="../main_window.py" line="220"/>
         <source>好差评</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209"/>
+        <location filename="../main_window.py" line="220"/>
         <source>扫描凭条或回执二维码，评价服务</source>
         <translation>Scan a ticket or receipt QR to rate the service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="492"/>
+        <location filename="../main_window.py" line="536"/>
         <source>请取走您的卡片。</source>
         <translation>Please take your card.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="526"/>
+        <location filename="../main_window.py" line="570"/>
         <source>字已放大。</source>
         <translation>The text is larger now.</translation>
     </message>
@@ -3256,17 +3299,17 @@ Applicant: %3</translation>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="378"/>
+        <location filename="../screens/case_submit.py" line="375"/>
         <source>网络暂时不通：申请已安全保存在本机，联网后自动上传。这是临时编号。</source>
         <translation>The network is down: your application is saved safely here and will be uploaded automatically. This is a provisional number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="381"/>
+        <location filename="../screens/case_submit.py" line="378"/>
         <source>已上传至政务服务平台。</source>
         <translation>Uploaded to the government service platform.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_submit.py" line="383"/>
+        <location filename="../screens/case_submit.py" line="380"/>
         <source>承诺办结：%1（%n 个工作日）</source>
         <translation>
             <numerusform>Promised by: %1 (%n working day)</numerusform>
@@ -3274,37 +3317,37 @@ Applicant: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="386"/>
+        <location filename="../screens/case_submit.py" line="383"/>
         <source>领取方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="389"/>
+        <location filename="../screens/case_submit.py" line="386"/>
         <source>代办人：%1</source>
         <translation>Submitted by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="391"/>
+        <location filename="../screens/case_submit.py" line="388"/>
         <source>验证码：%1（查询进度、评价时核对用）</source>
         <translation>Receipt code: %1 (to check progress or rate the service)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="405"/>
+        <location filename="../screens/case_submit.py" line="394"/>
         <source>请于%1前到窗口提交：%2</source>
         <translation>Please bring to the window by %1: %2</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="410"/>
+        <location filename="../screens/case_submit.py" line="399"/>
         <source>办理部门：%1</source>
         <translation>Department: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="418"/>
+        <location filename="../screens/case_submit.py" line="407"/>
         <source>请取走打印的受理回执，扫码可查询办理进度。</source>
         <translation>Take your printed receipt; scan its code to follow your case.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="420"/>
+        <location filename="../screens/case_submit.py" line="409"/>
         <source>回执未能打印，请用手机拍下此屏幕。</source>
         <translation>The receipt could not be printed: please photograph this screen.</translation>
     </message>
@@ -3884,383 +3927,383 @@ Staff no. {staff_no}</translation>
 <context>
     <name>Workbench</name>
     <message>
-        <location filename="../counter/workbench.py" line="50"/>
+        <location filename="../counter/workbench.py" line="51"/>
         <source>待受理</source>
         <translation>To accept</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="51"/>
+        <location filename="../counter/workbench.py" line="52"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="52"/>
-        <location filename="../counter/workbench.py" line="222"/>
+        <location filename="../counter/workbench.py" line="53"/>
+        <location filename="../counter/workbench.py" line="227"/>
         <source>不予受理</source>
         <translation>Not accepted</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="53"/>
+        <location filename="../counter/workbench.py" line="54"/>
         <source>待补正</source>
         <translation>Supplement requested</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="54"/>
+        <location filename="../counter/workbench.py" line="55"/>
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="55"/>
+        <location filename="../counter/workbench.py" line="56"/>
         <source>特别程序</source>
         <translation>Special procedure</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="56"/>
+        <location filename="../counter/workbench.py" line="57"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="57"/>
+        <location filename="../counter/workbench.py" line="58"/>
         <source>已送达</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="60"/>
+        <location filename="../counter/workbench.py" line="61"/>
         <source>窗口收件</source>
         <translation>At a window</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="61"/>
+        <location filename="../counter/workbench.py" line="62"/>
         <source>自助终端</source>
         <translation>Kiosk</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="62"/>
+        <location filename="../counter/workbench.py" line="63"/>
         <source>社区代办</source>
         <translation>Community point</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="63"/>
+        <location filename="../counter/workbench.py" line="64"/>
         <source>网上申请</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="64"/>
+        <location filename="../counter/workbench.py" line="65"/>
         <source>移动端</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="67"/>
+        <location filename="../counter/workbench.py" line="68"/>
         <source>窗口领取</source>
         <translation>Pick up at a window</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="68"/>
+        <location filename="../counter/workbench.py" line="69"/>
         <source>EMS 邮寄</source>
         <translation>Sent by EMS</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="69"/>
+        <location filename="../counter/workbench.py" line="70"/>
         <source>电子送达</source>
         <translation>Electronic</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="106"/>
+        <location filename="../counter/workbench.py" line="107"/>
         <source>办件编号，或扫描受理回执二维码</source>
         <translation>Case number, or scan the receipt&apos;s QR code</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="108"/>
+        <location filename="../counter/workbench.py" line="109"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="111"/>
+        <location filename="../counter/workbench.py" line="112"/>
         <source>扫描回执二维码</source>
         <translation>Scan a receipt&apos;s QR</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="114"/>
+        <location filename="../counter/workbench.py" line="115"/>
         <source>预审</source>
         <translation>Pre-review</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="116"/>
+        <location filename="../counter/workbench.py" line="117"/>
         <source>我的办件</source>
         <translation>My cases</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="118"/>
+        <location filename="../counter/workbench.py" line="119"/>
         <source>窗口收件 F12</source>
         <translation>Walk-in case F12</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="121"/>
+        <location filename="../counter/workbench.py" line="122"/>
         <source>返回叫号台 (Esc)</source>
         <translation>Back to calling (Esc)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="149"/>
+        <location filename="../counter/workbench.py" line="151"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="150"/>
+        <location filename="../counter/workbench.py" line="152"/>
         <source>事项</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="151"/>
+        <location filename="../counter/workbench.py" line="153"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="152"/>
+        <location filename="../counter/workbench.py" line="154"/>
         <source>来源</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="153"/>
+        <location filename="../counter/workbench.py" line="155"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="175"/>
+        <location filename="../counter/workbench.py" line="180"/>
         <source>合格</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="178"/>
+        <location filename="../counter/workbench.py" line="183"/>
         <source>不合格的原因</source>
         <translation>Why it is defective</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="179"/>
+        <location filename="../counter/workbench.py" line="184"/>
         <source>不合格</source>
         <translation>Defective</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="181"/>
+        <location filename="../counter/workbench.py" line="186"/>
         <source>全部合格</source>
         <translation>All good</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="185"/>
+        <location filename="../counter/workbench.py" line="190"/>
         <source>申请材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="216"/>
+        <location filename="../counter/workbench.py" line="221"/>
         <source>受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="220"/>
+        <location filename="../counter/workbench.py" line="225"/>
         <source>补正（一次性告知）</source>
         <translation>Supplement (all at once)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="224"/>
+        <location filename="../counter/workbench.py" line="229"/>
         <source>开始办理</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="230"/>
+        <location filename="../counter/workbench.py" line="235"/>
         <source>办结</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="232"/>
+        <location filename="../counter/workbench.py" line="237"/>
         <source>送达</source>
         <translation>Deliver</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="250"/>
+        <location filename="../counter/workbench.py" line="255"/>
         <source>重打告知书</source>
         <translation>Reprint notices</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="273"/>
+        <location filename="../counter/workbench.py" line="278"/>
         <source>正在打开办件……</source>
         <translation>Opening the case…</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="301"/>
+        <location filename="../counter/workbench.py" line="306"/>
         <source>请将受理回执上的二维码对准摄像头……</source>
         <translation>Hold the receipt&apos;s QR code to the camera…</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="318"/>
+        <location filename="../counter/workbench.py" line="323"/>
         <source>没有识别到二维码，请再试一次。</source>
         <translation>No QR code was read; please try again.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="320"/>
+        <location filename="../counter/workbench.py" line="325"/>
         <source>这不是受理回执的二维码。</source>
         <translation>That is not a case receipt&apos;s QR code.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="340"/>
+        <location filename="../counter/workbench.py" line="346"/>
         <source>该办件正由工作人员 %1 办理，只能查看。</source>
         <translation>Clerk %1 has this case open: view only.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="369"/>
+        <location filename="../counter/workbench.py" line="395"/>
         <source>预审（社区代办、网上申请，按提交先后）</source>
         <translation>Pre-review (community and online, oldest first)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="372"/>
+        <location filename="../counter/workbench.py" line="398"/>
         <source>我的办件（超期的在前）</source>
         <translation>My cases (overdue first)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="387"/>
+        <location filename="../counter/workbench.py" line="413"/>
         <source>超期 %1</source>
         <translation>Overdue %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="400"/>
+        <location filename="../counter/workbench.py" line="426"/>
         <source>列表为空。</source>
         <translation>The list is empty.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="411"/>
+        <location filename="../counter/workbench.py" line="437"/>
         <source>该材料尚未上传（请核对纸质材料）。</source>
         <translation>Not uploaded yet (check the paper copy).</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="432"/>
+        <location filename="../counter/workbench.py" line="458"/>
         <source>请填写不合格的原因。</source>
         <translation>Say why it is defective.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="475"/>
+        <location filename="../counter/workbench.py" line="501"/>
         <source>正在提交……</source>
         <translation>Sending…</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="482"/>
+        <location filename="../counter/workbench.py" line="508"/>
         <source>已受理，承诺 %1 前办结。</source>
         <translation>Accepted; promised by %1.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="483"/>
+        <location filename="../counter/workbench.py" line="509"/>
         <source>已一次性告知补正，期限 %1。</source>
         <translation>Supplement notice given, deadline %1.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="484"/>
+        <location filename="../counter/workbench.py" line="510"/>
         <source>已不予受理。%1</source>
         <translation>Not accepted. %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="499"/>
+        <location filename="../counter/workbench.py" line="525"/>
         <source>办件状态：%1</source>
         <translation>Case: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="520"/>
+        <location filename="../counter/workbench.py" line="546"/>
         <source>请输入办件编号或扫描受理回执二维码，或从预审、我的办件中选择。</source>
         <translation>Type a case number or scan a receipt&apos;s QR code, or choose from pre-review or my cases.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="529"/>
+        <location filename="../counter/workbench.py" line="555"/>
         <source> ✓ 合格</source>
         <translation> ✓ good</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="531"/>
+        <location filename="../counter/workbench.py" line="557"/>
         <source> ✗ 不合格：%1</source>
         <translation> ✗ defective: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="534"/>
+        <location filename="../counter/workbench.py" line="560"/>
         <source>（未上传）</source>
         <translation> (not uploaded)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="551"/>
+        <location filename="../counter/workbench.py" line="577"/>
         <source>办件编号：%1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="552"/>
+        <location filename="../counter/workbench.py" line="578"/>
         <source>事项：%1（%2）</source>
         <translation>Service: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="553"/>
+        <location filename="../counter/workbench.py" line="579"/>
         <source>状态：%1</source>
         <translation>State: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="554"/>
+        <location filename="../counter/workbench.py" line="580"/>
         <source>来源：%1</source>
         <translation>Channel: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="555"/>
+        <location filename="../counter/workbench.py" line="581"/>
         <source>申请人：%1  %2</source>
         <translation>Applicant: %1  %2</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="559"/>
+        <location filename="../counter/workbench.py" line="585"/>
         <source>（已核验）</source>
         <translation> (verified)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="561"/>
+        <location filename="../counter/workbench.py" line="587"/>
         <source>（请读取申请人身份证核验）</source>
         <translation> (read the applicant&apos;s ID card to verify)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="565"/>
+        <location filename="../counter/workbench.py" line="591"/>
         <source>代办人：%1</source>
         <translation>Submitted by: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="567"/>
+        <location filename="../counter/workbench.py" line="593"/>
         <source>提交时间：%1</source>
         <translation>Submitted: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="572"/>
+        <location filename="../counter/workbench.py" line="598"/>
         <source>承诺办结：%1</source>
         <translation>Promised by: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="576"/>
+        <location filename="../counter/workbench.py" line="602"/>
         <source>送达方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="580"/>
+        <location filename="../counter/workbench.py" line="606"/>
         <source>申请表：</source>
         <translation>Form:</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="586"/>
+        <location filename="../counter/workbench.py" line="612"/>
         <source>%1 %2（%3 %4）</source>
         <translation>%1 %2 (%3 %4)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="604"/>
+        <location filename="../counter/workbench.py" line="630"/>
         <source>重打告知书（%1）</source>
         <translation>Reprint notices (%1)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="620"/>
+        <location filename="../counter/workbench.py" line="646"/>
         <source>受理通知书</source>
         <translation>Acceptance notice</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="621"/>
+        <location filename="../counter/workbench.py" line="647"/>
         <source>一次性告知书</source>
         <translation>Supplement notice</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="622"/>
+        <location filename="../counter/workbench.py" line="648"/>
         <source>不予受理告知书</source>
         <translation>Rejection notice</translation>
     </message>

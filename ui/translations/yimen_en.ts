@@ -1082,6 +1082,175 @@
     </message>
 </context>
 <context>
+    <name>CreditJourney</name>
+    <message>
+        <location filename="../screens/credit_screen.py" line="29"/>
+        <source>失信</source>
+        <translation>Untrustworthy (black list)</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="30"/>
+        <source>守信</source>
+        <translation>Trustworthy (red list)</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="31"/>
+        <source>未见信用名单记录</source>
+        <translation>Not on any credit list</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="34"/>
+        <source>失信名单</source>
+        <translation>Black list</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="35"/>
+        <source>守信名单</source>
+        <translation>Red list</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="61"/>
+        <source>信用查询</source>
+        <translation>Credit record</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="64"/>
+        <source>请刷本人身份证或社保卡，或出示电子证照码，查看本人的信用记录。</source>
+        <translation>Place your own ID card or social security card on the reader, or show your e-ID code, to see your credit record.</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="73"/>
+        <source>只能查询本人的记录；查询结果不会保存在本机。</source>
+        <translation>Only your own record can be seen; nothing of it is kept on this terminal.</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="76"/>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="80"/>
+        <source>正在查询，请稍候…</source>
+        <translation>Looking it up, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="83"/>
+        <source>本人信用记录</source>
+        <translation>Your credit record</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="103"/>
+        <source>打印查询结果</source>
+        <translation>Print it</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="105"/>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="109"/>
+        <source>未能查询信用记录</source>
+        <translation>Your credit record could not be shown</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="109"/>
+        <source>重新查询</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="147"/>
+        <source>请刷本人身份证或社保卡，或出示电子证照码</source>
+        <translation>Place your ID card or social security card on the reader, or show your e-ID code</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="199"/>
+        <source>正在打印…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="203"/>
+        <source>已打印，请取走查询结果。</source>
+        <translation>Printed. Please take your record.</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="209"/>
+        <source>打印失败，请在屏幕上查看，或到窗口咨询。</source>
+        <translation>It could not be printed. Please read it on the screen, or ask at a window.</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="227"/>
+        <source>证件号码：%1</source>
+        <translation>ID number: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="235"/>
+        <source>%1：%2，%3 列入</source>
+        <translation>%1: listed by %2 on %3</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="241"/>
+        <source>（%1）</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="245"/>
+        <source>查询时间：%1</source>
+        <translation>Checked: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="256"/>
+        <source>证件已过有效期</source>
+        <translation>Your card has expired</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="256"/>
+        <source>请使用有效证件，或到窗口咨询。</source>
+        <translation>Please use a valid card, or ask at a window.</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="258"/>
+        <source>未能读取证件信息</source>
+        <translation>The card could not be read</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="259"/>
+        <source>请将本人身份证或社保卡平放在读卡区，再试一次。</source>
+        <translation>Lay your own ID card or social security card flat on the reader and try again.</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="261"/>
+        <source>电子证照码无效或已过期</source>
+        <translation>The e-ID code is not valid or has expired</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="262"/>
+        <source>请在手机上刷新后重新出示，或刷身份证。</source>
+        <translation>Refresh it on your phone and show it again, or use your ID card.</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="264"/>
+        <source>暂时无法查询</source>
+        <translation>Cannot look it up right now</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="266"/>
+        <source>网络暂时不通</source>
+        <translation>The network is down for the moment</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="266"/>
+        <location filename="../screens/credit_screen.py" line="268"/>
+        <source>请稍后重试，或到窗口咨询。</source>
+        <translation>Please try again later, or ask at a window.</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="268"/>
+        <source>系统暂时出现故障</source>
+        <translation>Something went wrong</translation>
+    </message>
+</context>
+<context>
     <name>DeliverForm</name>
     <message>
         <location filename="../counter/decision_forms.py" line="191"/>
@@ -2194,77 +2363,87 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../main_window.py" line="154"/>
+        <location filename="../main_window.py" line="155"/>
         <source>还需要更多时间吗？</source>
         <translation>Do you need more time?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206"/>
+        <location filename="../main_window.py" line="207"/>
         <source>一门通自助终端</source>
         <translation>Yimen self-service kiosk</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207"/>
+        <location filename="../main_window.py" line="208"/>
         <source>结束办理</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212"/>
+        <location filename="../main_window.py" line="213"/>
         <source>排队取号</source>
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212"/>
+        <location filename="../main_window.py" line="213"/>
         <source>到窗口办理业务，请先取号</source>
         <translation>Queue for a service window</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215"/>
+        <location filename="../main_window.py" line="216"/>
         <source>自助办事</source>
         <translation>Apply for a service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215"/>
+        <location filename="../main_window.py" line="216"/>
         <source>在本机申请办理，结果可邮寄到家</source>
         <translation>Apply here; the result can be posted to you</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218"/>
+        <location filename="../main_window.py" line="219"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218"/>
+        <location filename="../main_window.py" line="219"/>
         <source>已预约？扫预约码或刷身份证签到</source>
         <translation>Booked? Scan your code or ID card</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219"/>
+        <location filename="../main_window.py" line="220"/>
         <source>进度查询</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219"/>
+        <location filename="../main_window.py" line="220"/>
         <source>查询已提交办件的办理进度</source>
         <translation>See how your application is going</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220"/>
+        <location filename="../main_window.py" line="221"/>
         <source>好差评</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220"/>
+        <location filename="../main_window.py" line="221"/>
         <source>扫描凭条或回执二维码，评价服务</source>
         <translation>Scan a ticket or receipt QR to rate the service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="536"/>
+        <location filename="../main_window.py" line="224"/>
+        <source>信用查询</source>
+        <translation>Credit record</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="224"/>
+        <source>刷身份证，查看本人信用记录</source>
+        <translation>Use your ID card to see your own credit record</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="545"/>
         <source>请取走您的卡片。</source>
         <translation>Please take your card.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="570"/>
+        <location filename="../main_window.py" line="579"/>
         <source>字已放大。</source>
         <translation>The text is larger now.</translation>
     </message>

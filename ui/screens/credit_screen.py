@@ -57,6 +57,7 @@ class CreditJourney(JourneyScreen):
         self.inputs = DeviceInputs(devices, self)
         self.inputs.card_read.connect(self._card_read)
         self.inputs.qr_scanned.connect(self._scanned)
+        self.inputs.card_failed.connect(self._card_failed)
 
         self.identify_page = Page(self.tr("信用查询"))
         self.identify_page.body.addWidget(
@@ -72,6 +73,8 @@ class CreditJourney(JourneyScreen):
         self.identify_page.body.addWidget(
             wrapped_label(self.tr("只能查询本人的记录；查询结果不会保存在本机。"), "Notice")
         )
+        self.read_label = wrapped_label(name="Notice")  # a read that failed: place it again
+        self.identify_page.body.addWidget(self.read_label)
         self.identify_page.body.addStretch(1)
         self.back_button = make_button(self.tr("返回"))
         self.back_button.clicked.connect(self._back)
@@ -135,6 +138,7 @@ class CreditJourney(JourneyScreen):
             self.entries_label,
             self.checked_label,
             self.print_label,
+            self.read_label,
             self.refused_page.problem,
             self.refused_page.advice,
         ):
@@ -158,6 +162,10 @@ class CreditJourney(JourneyScreen):
         from kiosk.identity import from_card
 
         self._look_up(self.flow.identified(from_card(document, date.today())))
+
+    def _card_failed(self) -> None:
+        if self.flow.state is CreditState.IDENTIFYING:
+            self.read_label.setText(self.tr("未能读取证件，请拿起后重新放置。"))
 
     def _scanned(self, text: str) -> None:
         if self.flow.state is not CreditState.IDENTIFYING:
@@ -271,5 +279,6 @@ class CreditJourney(JourneyScreen):
         self._show(self.refused_page, CreditState.REFUSED.value)
 
     def _entering(self, state: enum.Enum) -> None:
+        self.read_label.clear()
         if state is CreditState.IDENTIFYING:
             self.print_label.clear()

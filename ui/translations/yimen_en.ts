@@ -1109,143 +1109,148 @@
         <translation>Red list</translation>
     </message>
     <message>
-        <location filename="../screens/credit_screen.py" line="61"/>
+        <location filename="../screens/credit_screen.py" line="62"/>
         <source>信用查询</source>
         <translation>Credit record</translation>
     </message>
     <message>
-        <location filename="../screens/credit_screen.py" line="64"/>
+        <location filename="../screens/credit_screen.py" line="65"/>
         <source>请刷本人身份证或社保卡，或出示电子证照码，查看本人的信用记录。</source>
         <translation>Place your own ID card or social security card on the reader, or show your e-ID code, to see your credit record.</translation>
     </message>
     <message>
-        <location filename="../screens/credit_screen.py" line="73"/>
+        <location filename="../screens/credit_screen.py" line="74"/>
         <source>只能查询本人的记录；查询结果不会保存在本机。</source>
         <translation>Only your own record can be seen; nothing of it is kept on this terminal.</translation>
     </message>
     <message>
-        <location filename="../screens/credit_screen.py" line="76"/>
+        <location filename="../screens/credit_screen.py" line="79"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/credit_screen.py" line="80"/>
+        <location filename="../screens/credit_screen.py" line="83"/>
         <source>正在查询，请稍候…</source>
         <translation>Looking it up, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/credit_screen.py" line="83"/>
+        <location filename="../screens/credit_screen.py" line="86"/>
         <source>本人信用记录</source>
         <translation>Your credit record</translation>
     </message>
     <message>
-        <location filename="../screens/credit_screen.py" line="103"/>
+        <location filename="../screens/credit_screen.py" line="106"/>
         <source>打印查询结果</source>
         <translation>Print it</translation>
     </message>
     <message>
-        <location filename="../screens/credit_screen.py" line="105"/>
+        <location filename="../screens/credit_screen.py" line="108"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/credit_screen.py" line="109"/>
+        <location filename="../screens/credit_screen.py" line="112"/>
         <source>未能查询信用记录</source>
         <translation>Your credit record could not be shown</translation>
     </message>
     <message>
-        <location filename="../screens/credit_screen.py" line="109"/>
+        <location filename="../screens/credit_screen.py" line="112"/>
         <source>重新查询</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../screens/credit_screen.py" line="147"/>
+        <location filename="../screens/credit_screen.py" line="151"/>
         <source>请刷本人身份证或社保卡，或出示电子证照码</source>
         <translation>Place your ID card or social security card on the reader, or show your e-ID code</translation>
     </message>
     <message>
-        <location filename="../screens/credit_screen.py" line="199"/>
+        <location filename="../screens/credit_screen.py" line="168"/>
+        <source>未能读取证件，请拿起后重新放置。</source>
+        <translation>The card could not be read. Lift it and place it again.</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="207"/>
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../screens/credit_screen.py" line="203"/>
+        <location filename="../screens/credit_screen.py" line="211"/>
         <source>已打印，请取走查询结果。</source>
         <translation>Printed. Please take your record.</translation>
     </message>
     <message>
-        <location filename="../screens/credit_screen.py" line="209"/>
+        <location filename="../screens/credit_screen.py" line="217"/>
         <source>打印失败，请在屏幕上查看，或到窗口咨询。</source>
         <translation>It could not be printed. Please read it on the screen, or ask at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/credit_screen.py" line="227"/>
+        <location filename="../screens/credit_screen.py" line="235"/>
         <source>证件号码：%1</source>
         <translation>ID number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/credit_screen.py" line="235"/>
+        <location filename="../screens/credit_screen.py" line="243"/>
         <source>%1：%2，%3 列入</source>
         <translation>%1: listed by %2 on %3</translation>
     </message>
     <message>
-        <location filename="../screens/credit_screen.py" line="241"/>
+        <location filename="../screens/credit_screen.py" line="249"/>
         <source>（%1）</source>
         <translation> (%1)</translation>
     </message>
     <message>
-        <location filename="../screens/credit_screen.py" line="245"/>
+        <location filename="../screens/credit_screen.py" line="253"/>
         <source>查询时间：%1</source>
         <translation>Checked: %1</translation>
     </message>
     <message>
-        <location filename="../screens/credit_screen.py" line="256"/>
+        <location filename="../screens/credit_screen.py" line="264"/>
         <source>证件已过有效期</source>
         <translation>Your card has expired</translation>
     </message>
     <message>
-        <location filename="../screens/credit_screen.py" line="256"/>
+        <location filename="../screens/credit_screen.py" line="264"/>
         <source>请使用有效证件，或到窗口咨询。</source>
         <translation>Please use a valid card, or ask at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/credit_screen.py" line="258"/>
+        <location filename="../screens/credit_screen.py" line="266"/>
         <source>未能读取证件信息</source>
         <translation>The card could not be read</translation>
     </message>
     <message>
-        <location filename="../screens/credit_screen.py" line="259"/>
+        <location filename="../screens/credit_screen.py" line="267"/>
         <source>请将本人身份证或社保卡平放在读卡区，再试一次。</source>
         <translation>Lay your own ID card or social security card flat on the reader and try again.</translation>
     </message>
     <message>
-        <location filename="../screens/credit_screen.py" line="261"/>
+        <location filename="../screens/credit_screen.py" line="269"/>
         <source>电子证照码无效或已过期</source>
         <translation>The e-ID code is not valid or has expired</translation>
     </message>
     <message>
-        <location filename="../screens/credit_screen.py" line="262"/>
+        <location filename="../screens/credit_screen.py" line="270"/>
         <source>请在手机上刷新后重新出示，或刷身份证。</source>
         <translation>Refresh it on your phone and show it again, or use your ID card.</translation>
     </message>
     <message>
-        <location filename="../screens/credit_screen.py" line="264"/>
+        <location filename="../screens/credit_screen.py" line="272"/>
         <source>暂时无法查询</source>
         <translation>Cannot look it up right now</translation>
     </message>
     <message>
-        <location filename="../screens/credit_screen.py" line="266"/>
+        <location filename="../screens/credit_screen.py" line="274"/>
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/credit_screen.py" line="266"/>
-        <location filename="../screens/credit_screen.py" line="268"/>
+        <location filename="../screens/credit_screen.py" line="274"/>
+        <location filename="../screens/credit_screen.py" line="276"/>
         <source>请稍后重试，或到窗口咨询。</source>
         <translation>Please try again later, or ask at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/credit_screen.py" line="268"/>
+        <location filename="../screens/credit_screen.py" line="276"/>
         <source>系统暂时出现故障</source>
         <translation>Something went wrong</translation>
     </message>

@@ -34,6 +34,7 @@ from hub.routes import (
     complaints,
     console,
     counters,
+    credit,
     evaluations,
     events,
     follow,
@@ -119,6 +120,7 @@ def create_app(
         identity_routes,
         help_calls,
         complaints,
+        credit,
         events,
         audit,
     )

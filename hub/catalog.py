@@ -4,7 +4,8 @@ CSV/XLSX columns (first row is the header; Chinese or English names accepted):
 code/实施编码, basic_code/基本编码, name/事项名称, item_type/事项类型, legal_basis/设定依据,
 level/行使层级, department/实施部门, promised_days/承诺时限, and optionally statutory_days/法定时限,
 sites/办理地点, ticket_category/排队业务, fee_cny/收费标准, fee_basis/收费依据,
-delivery/送达方式, channels/办理渠道, materials/申请材料, self_service/可自助办理, form_json/表单,
+delivery/送达方式, channels/办理渠道, materials/申请材料, self_service/可自助办理,
+credit_check/信用核查 (the window sees the applicant's credit status), form_json/表单,
 ems_fee_cny/邮寄费用 (what EMS costs the citizen; 0 = free), bring_within_days/补交材料时限, and
 the English a foreign resident reads: name_en/英文名称, department_en/英文部门,
 fee_basis_en/英文收费依据, materials_en/英文申请材料.
@@ -57,6 +58,7 @@ HEADER_ALIASES = {
     "办理渠道": "channels",
     "申请材料": "materials",
     "可自助办理": "self_service",
+    "信用核查": "credit_check",
     "表单": "form_json",
     "邮寄费用": "ems_fee_cny",
     "EMS邮寄费": "ems_fee_cny",
@@ -89,7 +91,8 @@ DAYS_COLUMNS = ("promised_days", "statutory_days", "bring_within_days")
 AMOUNT_COLUMNS = {"fee_cny": ("fee", "amount_cny"), "ems_fee_cny": (None, "ems_fee_cny")}
 COLUMNS = frozenset(
     {*TEXT_COLUMNS, *LIST_COLUMNS, *DAYS_COLUMNS, *AMOUNT_COLUMNS}
-    | {"materials", "materials_en", "self_service", "fee_basis", "fee_basis_en", "form_json"}
+    | {"materials", "materials_en", "self_service", "credit_check", "fee_basis", "fee_basis_en"}
+    | {"form_json"}
 )
 AMOUNT = re.compile(r"^[0-9]+(\.[0-9]{1,2})?$")
 TRUE_WORDS = {"1", "true", "yes", "y", "是", "可以", "√"}
@@ -129,8 +132,8 @@ def _row_to_item(row: dict[str, str]) -> dict[str, Any]:
             item["materials"] = materials
         elif key == "materials_en":
             english = _material_english(value)
-        elif key == "self_service":
-            item["self_service"] = value.lower() in TRUE_WORDS
+        elif key in ("self_service", "credit_check"):
+            item[key] = value.lower() in TRUE_WORDS
         elif key in AMOUNT_COLUMNS:
             amount = value.removesuffix("元").strip()
             if not AMOUNT.match(amount):

@@ -6,6 +6,7 @@ through the ``kiosk.commands`` entry point, so the terminal core never imports t
                   [--complaints-webhook URL --complaints-secret-file FILE]
   kiosk hub register-terminal TERMINAL_ID [--mode hall|community|counter] [--site CODE] [--json]
   kiosk hub import-catalog FILE [--replace] [--json]
+  kiosk hub import-credit FILE [--source NAME] [--replace] [--json]   (信用 red and black lists)
   kiosk hub import-queues FILE
   kiosk hub import-weights FILE   (绩效考评 indicators and weights)
   kiosk hub openapi [--write | --check]
@@ -120,6 +121,18 @@ def register(subparsers: Any) -> None:
     imp.add_argument("--replace", action="store_true", help="remove items not in the file")
     imp.add_argument("--json", action="store_true")
     imp.set_defaults(func=_guarded(_import))
+
+    credit = commands.add_parser(
+        "import-credit", help="import the district's credit lists (守信/失信) from CSV or XLSX"
+    )
+    common(credit)
+    credit.add_argument("file", type=Path)
+    credit.add_argument("--source", metavar="NAME", help="who listed, where the file says not")
+    credit.add_argument(
+        "--replace", action="store_true", help="remove the entries of the file's sources first"
+    )
+    credit.add_argument("--json", action="store_true")
+    credit.set_defaults(func=_guarded(_import_credit))
 
     queues = commands.add_parser("import-queues", help="load ticket categories and counters (TOML)")
     common(queues)
@@ -437,6 +450,23 @@ def _import(args: argparse.Namespace) -> int:
         print(report.model_dump_json())
     else:
         print(f"imported {report.imported} items; catalog version {report.version}")
+    return 0
+
+
+def _import_credit(args: argparse.Namespace) -> int:
+    from hub.credit.lists import CreditImportError, parse_credit_file, store_entries
+
+    ctx = _context(args).state.hub
+    try:
+        listed = parse_credit_file(args.file, source=args.source, today=ctx.today())
+    except CreditImportError as exc:
+        raise _usage(str(exc)) from exc
+    report = store_entries(ctx, listed, replace=args.replace)
+    if args.json:
+        print(report.model_dump_json())
+    else:
+        removed = f"; {report.replaced} earlier entries removed" if args.replace else ""
+        print(f"imported {report.imported} credit entries (batch {report.batch}){removed}")
     return 0
 
 

@@ -74,6 +74,9 @@ class HubSettings:
     complaint_retry_seconds: float = 5.0  # the first retry's wait, doubled each time after
     complaint_retry_max_seconds: float = 600.0
     complaint_poll_seconds: float = 30.0  # how often the forwarder looks unprompted
+    # The credit system behind 信用查询 (hub.credit.providers): ``package.module:factory``;
+    # None: the district's lists imported with ``kiosk hub import-credit``.
+    credit_provider: str | None = None
     appointment_slot_capacity: int = 4
     appointment_slots: tuple[str, ...] = (
         "09:00", "09:30", "10:00", "10:30", "11:00", "11:30",

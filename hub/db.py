@@ -519,6 +519,27 @@ class IdentitySubject(Base):
     expires_at: Mapped[datetime] = mapped_column(TZ(), index=True)
 
 
+class CreditEntryRow(Base):
+    """One listing on the district's 守信 (red) or 失信 (black) list (``hub.credit``), keyed by
+    the subject's keyed digest (HubContext.id_digest): the plain ID number or credit code of a
+    listed person or company is never stored. ``batch`` names the import that brought it."""
+
+    __tablename__ = "credit_entries"
+    __table_args__ = (
+        UniqueConstraint("subject_digest", "list_kind", "source", "listed_on"),
+        Index("ix_credit_entries_source", "source"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    subject_digest: Mapped[str] = mapped_column(String(64), index=True)
+    subject_kind: Mapped[str] = mapped_column(String(8))  # person or company
+    list_kind: Mapped[str] = mapped_column(String(8))  # red or black
+    source: Mapped[str] = mapped_column(String(100))
+    listed_on: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(String(200), default="")
+    batch: Mapped[str] = mapped_column(String(32))
+    imported_at: Mapped[datetime] = mapped_column(TZ())
+
+
 class HubEventRow(Base):
     """The hall's event log (``GET /events``): what a display or a phone follows, no personal
     data. Ids increase per hub: a stream resumes after the last id it saw."""

@@ -31,6 +31,7 @@ from kiosk.heartbeat import HeartbeatSender, LastError
 from kiosk.help_calls import HelpDesk
 from kiosk.journeys.case.desk import CaseDesk, build_case_desk
 from kiosk.journeys.checkin.desk import CheckInDesk
+from kiosk.journeys.credit.desk import CreditDesk
 from kiosk.journeys.progress.desk import ProgressDesk
 from kiosk.journeys.rating.desk import RatingDesk
 from kiosk.journeys.ticket.desk import TicketDesk
@@ -109,6 +110,7 @@ class Terminal:
     help_desk: HelpDesk | None = None  # 求助: tells the hall's staff (kiosks only)
     funnel: Funnel | None = None  # how far citizens get in each journey (kiosks only)
     remote: RemoteCommands | None = None  # what the district engineer asks through the hub
+    credit_desk: CreditDesk | None = None  # 信用查询: the citizen's own record (kiosks only)
 
     def close(self) -> None:
         self._resources.close()
@@ -237,6 +239,7 @@ def build_terminal(
             help_desk=HelpDesk(client) if kiosk else None,
             funnel=funnel,
             remote=remote,
+            credit_desk=CreditDesk(client, printer, hall_name) if kiosk else None,
         )
     except BaseException:
         resources.close()

@@ -70,6 +70,7 @@ JOURNEY_MODULES = {
     "checkin": "ui.screens.checkin_screen",
     "progress": "ui.screens.progress_screen",
     "rating": "ui.screens.rating_screen",
+    "credit": "ui.screens.credit_screen",
 }
 
 
@@ -220,6 +221,8 @@ class KioskWindow(QWidget):
             Tile("progress", self.tr("进度查询"), self.tr("查询已提交办件的办理进度")),
             Tile("rating", self.tr("好差评"), self.tr("扫描凭条或回执二维码，评价服务")),
         ]
+        if self.terminal.credit_desk is not None:
+            tiles.append(Tile("credit", self.tr("信用查询"), self.tr("刷身份证，查看本人信用记录")))
         self.home = HomeScreen(
             tiles,
             columns=3 if self.landscape else 1,
@@ -248,8 +251,9 @@ class KioskWindow(QWidget):
 
     @property
     def journey_keys(self) -> tuple[str, ...]:
-        keys = ("ticket", "case", "checkin", "progress", "rating")
-        return tuple(k for k in keys if k != "case" or self.terminal.cases is not None)
+        keys = ("ticket", "case", "checkin", "progress", "rating", "credit")
+        offered = {"case": self.terminal.cases, "credit": self.terminal.credit_desk}
+        return tuple(k for k in keys if offered.get(k, True) is not None)
 
     @property
     def journeys(self) -> dict[str, JourneyScreen]:
@@ -344,6 +348,11 @@ class KioskWindow(QWidget):
             from ui.screens.progress_screen import ProgressJourney
 
             return ProgressJourney(terminal.progress_desk, devices, self.runner, session)
+        if key == "credit":
+            from ui.screens.credit_screen import CreditJourney
+
+            assert terminal.credit_desk is not None
+            return CreditJourney(terminal.credit_desk, devices, self.runner, session)
         if key == "rating":
             from ui.screens.rating_screen import RatingJourney
 

@@ -195,6 +195,8 @@ class CatalogItem(ContractModel):
     materials: list[MaterialSpec] = Field(default_factory=list)
     form: list[FormField] = Field(default_factory=list)
     self_service: bool = False
+    # The counter sees the applicant's credit status (信用查询) when it opens a case of this item.
+    credit_check: bool = False
 
     @model_validator(mode="after")
     def _ems_fee_needs_ems(self) -> CatalogItem:

@@ -61,6 +61,8 @@ class ProblemCode(enum.StrEnum):
     HELP_CALL_ANSWERED = "help_call_answered"
     # A call for help that ended unanswered (the citizen left, or it waited too long).
     HELP_CALL_CLOSED = "help_call_closed"
+    # The credit system behind 信用查询 did not answer (a provincial platform down).
+    CREDIT_UNAVAILABLE = "credit_unavailable"
     INTERNAL_ERROR = "internal_error"
 
 

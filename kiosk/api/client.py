@@ -431,6 +431,19 @@ class HubClient:
         path = f"/counters/{counter_code}/cases/{case_id}/progress"
         return self._parse(m.CaseAtWindow, self._click(path, step, key))
 
+    # -- 信用查询: a window's lookups and a citizen's own record (subjects in bodies, not paths)
+
+    def credit_at_window(self, counter_code: str, subject: m.CreditSubject) -> m.CreditRecord:
+        body = self._post(f"/counters/{counter_code}/credit", subject)
+        return self._parse(m.CreditRecord, body)
+
+    def case_applicant_credit(self, counter_code: str, case_id: str) -> m.CreditRecord:
+        body = self._t.request("GET", f"/counters/{counter_code}/cases/{case_id}/credit")
+        return self._parse(m.CreditRecord, body)
+
+    def own_credit(self, query: m.CreditSelfQuery) -> m.CreditRecord:
+        return self._parse(m.CreditRecord, self._post("/credit/self", query))
+
     def case_material(self, counter_code: str, case_id: str, material_code: str) -> bytes:
         """A material's PDF, for the clerk's viewer."""
         return self._t.fetch_bytes(

@@ -126,6 +126,14 @@ class CounterDesk:
     def prereview(self) -> list[m.CaseLine]:
         return self.client.prereview_queue(self.counter_code)
 
+    # -- 信用查询: the applicant's credit status where the item requires it (never kept here)
+
+    def case_credit(self, case_id: str) -> m.CreditRecord:
+        return self.client.case_applicant_credit(self.counter_code, case_id)
+
+    def credit(self, subject: m.CreditSubject) -> m.CreditRecord:
+        return self.client.credit_at_window(self.counter_code, subject)
+
     # -- 求助: the site's calls for help (reading is safe to repeat; the first answer stands)
 
     def help_calls(self) -> list[m.HelpCall]:

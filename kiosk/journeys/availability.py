@@ -46,6 +46,10 @@ JOURNEYS: dict[str, JourneySpec] = {
     "rating": JourneySpec("rating", needs=frozenset({"camera"})),
     # Cases: the receipt can be shown on screen, and identity can come from a QR or be typed.
     "case": JourneySpec("case", prefers=frozenset({"printer", "idcard"})),
+    # 信用查询: the citizen's card or e-ID code proves who asks; the record can be read on screen.
+    "credit": JourneySpec(
+        "credit", needs_any=frozenset({"camera", "idcard"}), prefers=frozenset({"printer"})
+    ),
 }
 
 

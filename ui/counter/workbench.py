@@ -37,6 +37,7 @@ from contract.payloads import PayloadKind, classify
 from kiosk.api.errors import HubRejected
 from kiosk.counter.desk import CounterDesk
 from ui.bridge import BackgroundRunner
+from ui.counter.credit_badge import CreditBadge
 from ui.counter.decision_forms import DeliverForm, FinishCaseForm, RejectForm, SupplementForm
 from ui.counter.forms import SideForm
 from ui.counter.material_viewer import MaterialViewer
@@ -139,6 +140,7 @@ class Workbench(QWidget):
         summary_scroll = QScrollArea()
         summary_scroll.setWidget(self.summary)
         summary_scroll.setWidgetResizable(True)
+        self.credit = CreditBadge()  # items with credit_check: the applicant's status
         self.viewer = MaterialViewer()
 
         self.list_title = QLabel("")
@@ -164,7 +166,10 @@ class Workbench(QWidget):
         list_box.addWidget(self.table)
         case_view = QWidget()
         case_box = QHBoxLayout(case_view)
-        case_box.addWidget(summary_scroll, 2)
+        about = QVBoxLayout()
+        about.addWidget(self.credit)
+        about.addWidget(summary_scroll, 1)
+        case_box.addLayout(about, 2)
         case_box.addWidget(self.viewer, 3)
         self.center = QStackedWidget()
         self.center.addWidget(case_view)
@@ -328,6 +333,7 @@ class Workbench(QWidget):
 
     def _opened(self, loaded: tuple[m.CaseAtWindow, m.CatalogItem | None]) -> None:
         self.case, self.item = loaded
+        self._check_credit()
         self.number.clear()
         self.center.setCurrentIndex(0)
         self.side.setCurrentIndex(0)
@@ -345,6 +351,25 @@ class Workbench(QWidget):
         if case.materials:
             self.materials.setCurrentRow(0)
 
+    def _check_credit(self) -> None:
+        """Ask the hub for the applicant's credit status when the item requires it; an answer
+        for a case no longer open is dropped."""
+        self.credit.clear_record()
+        if self.case is None or self.item is None or not self.item.credit_check:
+            return
+        case_id = self.case.case_id
+
+        def shown(record: m.CreditRecord) -> None:
+            if self.case is not None and self.case.case_id == case_id:
+                self.credit.show_record(record)
+
+        def failed(exc: Exception) -> None:
+            if self.case is not None and self.case.case_id == case_id:
+                self.credit.failed(getattr(exc, "citizen_message", "") or str(exc))
+
+        self.credit.checking()
+        self.runner.run(lambda: self.desk.case_credit(case_id), shown, failed)
+
     def card_read(self, card: m.CardAtWindow) -> None:
         """A card on the window's reader while the workbench is shown: the applicant's (their
         case opens in full) or a collector's (for 送达)."""
@@ -357,6 +382,7 @@ class Workbench(QWidget):
         """Forget the case (its answers and pages leave the screen) and the items read: the
         next clerk reads the catalog as it is then."""
         self.case = self.item = self.card = None
+        self.credit.clear_record()
         self._items.clear()
         self.viewer.clear()
         self._show_case()

@@ -670,7 +670,7 @@
     </message>
     <message>
         <location filename="../counter/window.py" line="79"/>
-        <location filename="../counter/window.py" line="790"/>
+        <location filename="../counter/window.py" line="823"/>
         <source>暂停服务</source>
         <translation>Pause</translation>
     </message>
@@ -790,252 +790,469 @@
         <translation>Finish or hand on the current number before signing out.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="496"/>
-        <location filename="../counter/window.py" line="525"/>
+        <location filename="../counter/window.py" line="529"/>
+        <location filename="../counter/window.py" line="558"/>
         <source>当前没有办理中的号码。</source>
         <translation>No number is being served.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="608"/>
+        <location filename="../counter/window.py" line="641"/>
         <source>窗口收件未完成（或暂未取得办件编号），可稍后在受理台打开。</source>
         <translation>The walk-in case was not completed (or has no case number yet); open it at the desk later.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="617"/>
+        <location filename="../counter/window.py" line="650"/>
         <source>未配置告知书打印机：告知书未打印。</source>
         <translation>No notice printer is configured: the notice was not printed.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="644"/>
+        <location filename="../counter/window.py" line="677"/>
         <source>告知书已打印（%1）。</source>
         <translation>Notice printed (%1).</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="649"/>
+        <location filename="../counter/window.py" line="682"/>
         <source>已重打 %1 份告知书。</source>
         <translation>%1 notice(s) reprinted.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="654"/>
+        <location filename="../counter/window.py" line="687"/>
         <source>%1 已保留，排除故障后点“重打告知书”。</source>
         <translation>%1 Kept: clear the fault, then press “Reprint notices”.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="678"/>
+        <location filename="../counter/window.py" line="711"/>
         <source>已转移，新号码 {number}。</source>
         <translation>Transferred: the new number is {number}.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="727"/>
+        <location filename="../counter/window.py" line="760"/>
         <source>无法连接服务器，请稍后重试。</source>
         <translation>Cannot reach the server. Please try again shortly.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="729"/>
+        <location filename="../counter/window.py" line="762"/>
         <source>操作失败，请重试。</source>
         <translation>That did not work. Please try again.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="734"/>
+        <location filename="../counter/window.py" line="767"/>
         <source>已呼叫 {number}（第 {calls} 次）。</source>
         <translation>Called {number} (call {calls}).</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="738"/>
+        <location filename="../counter/window.py" line="771"/>
         <source>{number} 开始办理。</source>
         <translation>Serving {number}.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="740"/>
+        <location filename="../counter/window.py" line="773"/>
         <source>{number} 已办结。</source>
         <translation>{number} finished.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="742"/>
+        <location filename="../counter/window.py" line="775"/>
         <source>{number} 已过号。</source>
         <translation>{number} marked as no-show.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="744"/>
+        <location filename="../counter/window.py" line="777"/>
         <source>{number} 已挂起，可在挂起列表中叫回。</source>
         <translation>{number} parked: call it back from the parked list.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="766"/>
+        <location filename="../counter/window.py" line="799"/>
         <source>本窗口的登录已结束（可能已在其他窗口登录）。</source>
         <translation>You were signed out of this window (perhaps you signed in at another window).</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="778"/>
+        <location filename="../counter/window.py" line="811"/>
         <source>与服务器的连接中断，正在重试…</source>
         <translation>Lost the connection to the server. Retrying…</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="785"/>
+        <location filename="../counter/window.py" line="818"/>
         <source>{name}（{staff_no}）</source>
         <translation>{name} ({staff_no})</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="790"/>
+        <location filename="../counter/window.py" line="823"/>
         <source>恢复服务</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="808"/>
+        <location filename="../counter/window.py" line="841"/>
         <source>当前没有办理中的号码。按 F1 叫号。</source>
         <translation>No number is being served. Press F1 to call the next.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="813"/>
-        <location filename="../counter/window.py" line="883"/>
+        <location filename="../counter/window.py" line="846"/>
+        <location filename="../counter/window.py" line="916"/>
         <source>普通</source>
         <translation>Regular</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="816"/>
+        <location filename="../counter/window.py" line="849"/>
         <source>事项：{item}</source>
         <translation>Item: {item}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="818"/>
+        <location filename="../counter/window.py" line="851"/>
         <source>实名取号：可刷身份证核对</source>
         <translation>Real-name ticket: read the ID card to check</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="820"/>
+        <location filename="../counter/window.py" line="853"/>
         <source>转来说明：{note}</source>
         <translation>Transfer note: {note}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="834"/>
+        <location filename="../counter/window.py" line="867"/>
         <source>{reason}：{note}</source>
         <translation>{reason}: {note}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="839"/>
+        <location filename="../counter/window.py" line="872"/>
         <source>暂停服务 · {reason} · {time}</source>
         <translation>Paused · {reason} · {time}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="844"/>
+        <location filename="../counter/window.py" line="877"/>
         <source>服务中</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="852"/>
+        <location filename="../counter/window.py" line="885"/>
         <source>办理 {time}（标准 {minutes} 分钟）</source>
         <translation>Serving {time} (standard {minutes} min)</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="859"/>
+        <location filename="../counter/window.py" line="892"/>
         <source>已呼叫 {calls} 次 · {time}</source>
         <translation>Calls: {calls} · {time}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="870"/>
+        <location filename="../counter/window.py" line="903"/>
         <source>等候（{count} 人）</source>
         <translation>Waiting ({count})</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="876"/>
+        <location filename="../counter/window.py" line="909"/>
         <source>转入</source>
         <translation>Transferred in</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="878"/>
+        <location filename="../counter/window.py" line="911"/>
         <source>实名</source>
         <translation>Real-name</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="882"/>
+        <location filename="../counter/window.py" line="915"/>
         <source>、</source>
         <comment>between the kinds of a waiting ticket</comment>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="884"/>
+        <location filename="../counter/window.py" line="917"/>
         <source>{minutes} 分钟</source>
         <translation>{minutes} min</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="926"/>
+        <location filename="../counter/window.py" line="959"/>
         <source>{problem}：请手工核对身份证件</source>
         <translation>{problem}: check ID documents by hand</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="929"/>
+        <location filename="../counter/window.py" line="962"/>
         <source>{problem}，请输入工号和密码登录。</source>
         <translation>{problem}. Sign in with your staff number and PIN.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="939"/>
+        <location filename="../counter/window.py" line="972"/>
         <source>无法识别这张卡片，请输入工号。</source>
         <translation>This card is not recognised. Enter your staff number.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="956"/>
+        <location filename="../counter/window.py" line="989"/>
         <source>请先叫号，再读取群众的身份证。</source>
         <translation>Call a number first, then read the citizen&apos;s ID card.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="975"/>
+        <location filename="../counter/window.py" line="1008"/>
         <source>所刷证件不是取号人本人的，请核对。</source>
         <translation>The card read is not the ticket holder&apos;s. Please check.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="990"/>
+        <location filename="../counter/window.py" line="1023"/>
         <source>办事人：{name}（已核验）</source>
         <translation>Citizen: {name} (verified)</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="992"/>
+        <location filename="../counter/window.py" line="1025"/>
         <source>办事人：{name}</source>
         <translation>Citizen: {name}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="996"/>
+        <location filename="../counter/window.py" line="1029"/>
         <source>⚠ 所刷证件不是取号人本人</source>
         <translation>⚠ The card read is not the ticket holder&apos;s</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="998"/>
+        <location filename="../counter/window.py" line="1031"/>
         <source>读卡器暂不可用：请手工核对群众的身份证件</source>
         <translation>Card reader unavailable: check the citizen&apos;s ID documents by hand</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="1000"/>
+        <location filename="../counter/window.py" line="1033"/>
         <source>请在读卡器上读取群众的身份证以核验并显示完整信息</source>
         <translation>Read the citizen&apos;s ID card on the reader to verify them and show full details</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="1005"/>
+        <location filename="../counter/window.py" line="1038"/>
         <source>预约：{what} {date} {start}</source>
         <translation>Appointment: {what} {date} {start}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="1010"/>
+        <location filename="../counter/window.py" line="1043"/>
         <source>（代办）</source>
         <translation> (by an agent)</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="1012"/>
+        <location filename="../counter/window.py" line="1045"/>
         <source> 待补材料 {count} 项</source>
         <translation> · documents to supply: {count}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="1014"/>
+        <location filename="../counter/window.py" line="1047"/>
         <source> 补正：{supplement}</source>
         <translation> · supplement: {supplement}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="1016"/>
+        <location filename="../counter/window.py" line="1049"/>
         <source>办件 {number} {item} · {state}{extra}</source>
         <translation>Case {number} {item} · {state}{extra}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="1024"/>
+        <location filename="../counter/window.py" line="1057"/>
         <source>点击在受理台打开</source>
         <translation>Click to open it at the acceptance desk</translation>
+    </message>
+</context>
+<context>
+    <name>CreditBadge</name>
+    <message>
+        <location filename="../counter/credit_badge.py" line="17"/>
+        <source>失信</source>
+        <translation>Untrustworthy (black list)</translation>
+    </message>
+    <message>
+        <location filename="../counter/credit_badge.py" line="18"/>
+        <source>守信</source>
+        <translation>Trustworthy (red list)</translation>
+    </message>
+    <message>
+        <location filename="../counter/credit_badge.py" line="19"/>
+        <source>未见记录</source>
+        <translation>No record found</translation>
+    </message>
+    <message>
+        <location filename="../counter/credit_badge.py" line="22"/>
+        <source>失信名单</source>
+        <translation>Black list</translation>
+    </message>
+    <message>
+        <location filename="../counter/credit_badge.py" line="23"/>
+        <source>守信名单</source>
+        <translation>Red list</translation>
+    </message>
+    <message>
+        <location filename="../counter/credit_badge.py" line="33"/>
+        <source>信用：%1</source>
+        <translation>Credit: %1</translation>
+    </message>
+    <message>
+        <location filename="../counter/credit_badge.py" line="55"/>
+        <source>信用：正在查询……</source>
+        <translation>Credit: checking…</translation>
+    </message>
+    <message>
+        <location filename="../counter/credit_badge.py" line="63"/>
+        <source>信用：查询失败（%1），请在信用系统中核查。</source>
+        <translation>Credit: the check failed (%1); check in the credit system.</translation>
+    </message>
+</context>
+<context>
+    <name>CreditJourney</name>
+    <message>
+        <location filename="../screens/credit_screen.py" line="29"/>
+        <source>失信</source>
+        <translation>Untrustworthy (black list)</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="30"/>
+        <source>守信</source>
+        <translation>Trustworthy (red list)</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="31"/>
+        <source>未见信用名单记录</source>
+        <translation>Not on any credit list</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="34"/>
+        <source>失信名单</source>
+        <translation>Black list</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="35"/>
+        <source>守信名单</source>
+        <translation>Red list</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="62"/>
+        <source>信用查询</source>
+        <translation>Credit record</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="65"/>
+        <source>请刷本人身份证或社保卡，或出示电子证照码，查看本人的信用记录。</source>
+        <translation>Place your own ID card or social security card on the reader, or show your e-ID code, to see your credit record.</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="74"/>
+        <source>只能查询本人的记录；查询结果不会保存在本机。</source>
+        <translation>Only your own record can be seen; nothing of it is kept on this terminal.</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="79"/>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="83"/>
+        <source>正在查询，请稍候…</source>
+        <translation>Looking it up, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="86"/>
+        <source>本人信用记录</source>
+        <translation>Your credit record</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="106"/>
+        <source>打印查询结果</source>
+        <translation>Print it</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="108"/>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="112"/>
+        <source>未能查询信用记录</source>
+        <translation>Your credit record could not be shown</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="112"/>
+        <source>重新查询</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="151"/>
+        <source>请刷本人身份证或社保卡，或出示电子证照码</source>
+        <translation>Place your ID card or social security card on the reader, or show your e-ID code</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="168"/>
+        <source>未能读取证件，请拿起后重新放置。</source>
+        <translation>The card could not be read. Lift it and place it again.</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="207"/>
+        <source>正在打印…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="211"/>
+        <source>已打印，请取走查询结果。</source>
+        <translation>Printed. Please take your record.</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="217"/>
+        <source>打印失败，请在屏幕上查看，或到窗口咨询。</source>
+        <translation>It could not be printed. Please read it on the screen, or ask at a window.</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="235"/>
+        <source>证件号码：%1</source>
+        <translation>ID number: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="243"/>
+        <source>%1：%2，%3 列入</source>
+        <translation>%1: listed by %2 on %3</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="249"/>
+        <source>（%1）</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="253"/>
+        <source>查询时间：%1</source>
+        <translation>Checked: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="264"/>
+        <source>证件已过有效期</source>
+        <translation>Your card has expired</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="264"/>
+        <source>请使用有效证件，或到窗口咨询。</source>
+        <translation>Please use a valid card, or ask at a window.</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="266"/>
+        <source>未能读取证件信息</source>
+        <translation>The card could not be read</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="267"/>
+        <source>请将本人身份证或社保卡平放在读卡区，再试一次。</source>
+        <translation>Lay your own ID card or social security card flat on the reader and try again.</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="269"/>
+        <source>电子证照码无效或已过期</source>
+        <translation>The e-ID code is not valid or has expired</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="270"/>
+        <source>请在手机上刷新后重新出示，或刷身份证。</source>
+        <translation>Refresh it on your phone and show it again, or use your ID card.</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="272"/>
+        <source>暂时无法查询</source>
+        <translation>Cannot look it up right now</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="274"/>
+        <source>网络暂时不通</source>
+        <translation>The network is down for the moment</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="274"/>
+        <location filename="../screens/credit_screen.py" line="276"/>
+        <source>请稍后重试，或到窗口咨询。</source>
+        <translation>Please try again later, or ask at a window.</translation>
+    </message>
+    <message>
+        <location filename="../screens/credit_screen.py" line="276"/>
+        <source>系统暂时出现故障</source>
+        <translation>Something went wrong</translation>
     </message>
 </context>
 <context>
@@ -1274,42 +1491,42 @@
         <translation>Queues</translation>
     </message>
     <message>
-        <location filename="../display/window.py" line="184"/>
+        <location filename="../display/window.py" line="190"/>
         <source>约 {minutes} 分钟</source>
         <translation>about {minutes} min</translation>
     </message>
     <message>
-        <location filename="../display/window.py" line="186"/>
+        <location filename="../display/window.py" line="192"/>
         <source>很快</source>
         <translation>soon</translation>
     </message>
     <message>
-        <location filename="../display/window.py" line="188"/>
+        <location filename="../display/window.py" line="194"/>
         <source>{name}：等候 {count} 人 {wait}</source>
         <translation>{name}: {count} waiting {wait}</translation>
     </message>
     <message>
-        <location filename="../display/window.py" line="198"/>
+        <location filename="../display/window.py" line="204"/>
         <source>暂停服务：</source>
         <translation>Paused: </translation>
     </message>
     <message>
-        <location filename="../display/window.py" line="204"/>
+        <location filename="../display/window.py" line="210"/>
         <source>请留意叫号</source>
         <translation>Please watch for your number</translation>
     </message>
     <message>
-        <location filename="../display/window.py" line="207"/>
+        <location filename="../display/window.py" line="213"/>
         <source>请 {number} 号到 {window} 办理</source>
         <translation>Number {number}, please go to {window}</translation>
     </message>
     <message>
-        <location filename="../display/window.py" line="211"/>
+        <location filename="../display/window.py" line="217"/>
         <source>再次呼叫：</source>
         <translation>Calling again: </translation>
     </message>
     <message>
-        <location filename="../display/window.py" line="221"/>
+        <location filename="../display/window.py" line="227"/>
         <source>与服务器的连接已中断，本屏最后更新于 {time}，正在重新连接…</source>
         <translation>Connection to the server lost — last updated at {time}, reconnecting…</translation>
     </message>
@@ -2151,77 +2368,87 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../main_window.py" line="154"/>
+        <location filename="../main_window.py" line="151"/>
         <source>还需要更多时间吗？</source>
         <translation>Do you need more time?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206"/>
+        <location filename="../main_window.py" line="208"/>
         <source>一门通自助终端</source>
         <translation>Yimen self-service kiosk</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207"/>
+        <location filename="../main_window.py" line="209"/>
         <source>结束办理</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212"/>
+        <location filename="../main_window.py" line="214"/>
         <source>排队取号</source>
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212"/>
+        <location filename="../main_window.py" line="214"/>
         <source>到窗口办理业务，请先取号</source>
         <translation>Queue for a service window</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215"/>
+        <location filename="../main_window.py" line="217"/>
         <source>自助办事</source>
         <translation>Apply for a service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215"/>
+        <location filename="../main_window.py" line="217"/>
         <source>在本机申请办理，结果可邮寄到家</source>
         <translation>Apply here; the result can be posted to you</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218"/>
+        <location filename="../main_window.py" line="220"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218"/>
+        <location filename="../main_window.py" line="220"/>
         <source>已预约？扫预约码或刷身份证签到</source>
         <translation>Booked? Scan your code or ID card</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219"/>
+        <location filename="../main_window.py" line="221"/>
         <source>进度查询</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219"/>
+        <location filename="../main_window.py" line="221"/>
         <source>查询已提交办件的办理进度</source>
         <translation>See how your application is going</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220"/>
+        <location filename="../main_window.py" line="222"/>
         <source>好差评</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220"/>
+        <location filename="../main_window.py" line="222"/>
         <source>扫描凭条或回执二维码，评价服务</source>
         <translation>Scan a ticket or receipt QR to rate the service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="536"/>
+        <location filename="../main_window.py" line="225"/>
+        <source>信用查询</source>
+        <translation>Credit record</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="225"/>
+        <source>刷身份证，查看本人信用记录</source>
+        <translation>Use your ID card to see your own credit record</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="530"/>
         <source>请取走您的卡片。</source>
         <translation>Please take your card.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="570"/>
+        <location filename="../main_window.py" line="564"/>
         <source>字已放大。</source>
         <translation>The text is larger now.</translation>
     </message>
@@ -3147,7 +3374,7 @@ Kind: %2</translation>
     </message>
     <message>
         <location filename="../counter/rating_pad.py" line="107"/>
-        <location filename="../counter/rating_pad.py" line="227"/>
+        <location filename="../counter/rating_pad.py" line="237"/>
         <source>感谢您的评价！</source>
         <translation>Thank you for your rating!</translation>
     </message>
@@ -3177,12 +3404,12 @@ Kind: %2</translation>
         <translation>Welcome — please show your number</translation>
     </message>
     <message>
-        <location filename="../counter/rating_pad.py" line="202"/>
+        <location filename="../counter/rating_pad.py" line="212"/>
         <source>评价未能提交，感谢您的参与。</source>
         <translation>Your rating could not be sent. Thank you for taking part.</translation>
     </message>
     <message>
-        <location filename="../counter/rating_pad.py" line="222"/>
+        <location filename="../counter/rating_pad.py" line="232"/>
         <source>{seconds} 秒后自动返回</source>
         <translation>Returning in {seconds} s</translation>
     </message>
@@ -3877,37 +4104,37 @@ Kind: %2</translation>
         <translation>Yimen window screen</translation>
     </message>
     <message>
-        <location filename="../display/window_screen.py" line="79"/>
+        <location filename="../display/window_screen.py" line="87"/>
         <source>本窗口未设置</source>
         <translation>This window is not set up</translation>
     </message>
     <message>
-        <location filename="../display/window_screen.py" line="85"/>
+        <location filename="../display/window_screen.py" line="93"/>
         <source>暂停服务</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../display/window_screen.py" line="88"/>
+        <location filename="../display/window_screen.py" line="96"/>
         <source>本窗口暂停办理</source>
         <translation>This window is closed</translation>
     </message>
     <message>
-        <location filename="../display/window_screen.py" line="91"/>
+        <location filename="../display/window_screen.py" line="99"/>
         <source>正在办理</source>
         <translation>Now serving</translation>
     </message>
     <message>
-        <location filename="../display/window_screen.py" line="94"/>
+        <location filename="../display/window_screen.py" line="102"/>
         <source>请等候叫号</source>
         <translation>Please wait to be called</translation>
     </message>
     <message>
-        <location filename="../display/window_screen.py" line="100"/>
+        <location filename="../display/window_screen.py" line="108"/>
         <source>与服务器的连接已中断，正在重新连接…</source>
         <translation>Connection to the server lost, reconnecting…</translation>
     </message>
     <message>
-        <location filename="../display/window_screen.py" line="109"/>
+        <location filename="../display/window_screen.py" line="117"/>
         <source>{name}
 工号 {staff_no}</source>
         <translation>{name}
@@ -3917,383 +4144,383 @@ Staff no. {staff_no}</translation>
 <context>
     <name>Workbench</name>
     <message>
-        <location filename="../counter/workbench.py" line="50"/>
+        <location filename="../counter/workbench.py" line="51"/>
         <source>待受理</source>
         <translation>To accept</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="51"/>
+        <location filename="../counter/workbench.py" line="52"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="52"/>
-        <location filename="../counter/workbench.py" line="222"/>
+        <location filename="../counter/workbench.py" line="53"/>
+        <location filename="../counter/workbench.py" line="227"/>
         <source>不予受理</source>
         <translation>Not accepted</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="53"/>
+        <location filename="../counter/workbench.py" line="54"/>
         <source>待补正</source>
         <translation>Supplement requested</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="54"/>
+        <location filename="../counter/workbench.py" line="55"/>
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="55"/>
+        <location filename="../counter/workbench.py" line="56"/>
         <source>特别程序</source>
         <translation>Special procedure</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="56"/>
+        <location filename="../counter/workbench.py" line="57"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="57"/>
+        <location filename="../counter/workbench.py" line="58"/>
         <source>已送达</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="60"/>
+        <location filename="../counter/workbench.py" line="61"/>
         <source>窗口收件</source>
         <translation>At a window</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="61"/>
+        <location filename="../counter/workbench.py" line="62"/>
         <source>自助终端</source>
         <translation>Kiosk</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="62"/>
+        <location filename="../counter/workbench.py" line="63"/>
         <source>社区代办</source>
         <translation>Community point</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="63"/>
+        <location filename="../counter/workbench.py" line="64"/>
         <source>网上申请</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="64"/>
+        <location filename="../counter/workbench.py" line="65"/>
         <source>移动端</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="67"/>
+        <location filename="../counter/workbench.py" line="68"/>
         <source>窗口领取</source>
         <translation>Pick up at a window</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="68"/>
+        <location filename="../counter/workbench.py" line="69"/>
         <source>EMS 邮寄</source>
         <translation>Sent by EMS</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="69"/>
+        <location filename="../counter/workbench.py" line="70"/>
         <source>电子送达</source>
         <translation>Electronic</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="106"/>
+        <location filename="../counter/workbench.py" line="107"/>
         <source>办件编号，或扫描受理回执二维码</source>
         <translation>Case number, or scan the receipt&apos;s QR code</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="108"/>
+        <location filename="../counter/workbench.py" line="109"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="111"/>
+        <location filename="../counter/workbench.py" line="112"/>
         <source>扫描回执二维码</source>
         <translation>Scan a receipt&apos;s QR</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="114"/>
+        <location filename="../counter/workbench.py" line="115"/>
         <source>预审</source>
         <translation>Pre-review</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="116"/>
+        <location filename="../counter/workbench.py" line="117"/>
         <source>我的办件</source>
         <translation>My cases</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="118"/>
+        <location filename="../counter/workbench.py" line="119"/>
         <source>窗口收件 F12</source>
         <translation>Walk-in case F12</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="121"/>
+        <location filename="../counter/workbench.py" line="122"/>
         <source>返回叫号台 (Esc)</source>
         <translation>Back to calling (Esc)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="149"/>
+        <location filename="../counter/workbench.py" line="151"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="150"/>
+        <location filename="../counter/workbench.py" line="152"/>
         <source>事项</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="151"/>
+        <location filename="../counter/workbench.py" line="153"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="152"/>
+        <location filename="../counter/workbench.py" line="154"/>
         <source>来源</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="153"/>
+        <location filename="../counter/workbench.py" line="155"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="175"/>
+        <location filename="../counter/workbench.py" line="180"/>
         <source>合格</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="178"/>
+        <location filename="../counter/workbench.py" line="183"/>
         <source>不合格的原因</source>
         <translation>Why it is defective</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="179"/>
+        <location filename="../counter/workbench.py" line="184"/>
         <source>不合格</source>
         <translation>Defective</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="181"/>
+        <location filename="../counter/workbench.py" line="186"/>
         <source>全部合格</source>
         <translation>All good</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="185"/>
+        <location filename="../counter/workbench.py" line="190"/>
         <source>申请材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="216"/>
+        <location filename="../counter/workbench.py" line="221"/>
         <source>受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="220"/>
+        <location filename="../counter/workbench.py" line="225"/>
         <source>补正（一次性告知）</source>
         <translation>Supplement (all at once)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="224"/>
+        <location filename="../counter/workbench.py" line="229"/>
         <source>开始办理</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="230"/>
+        <location filename="../counter/workbench.py" line="235"/>
         <source>办结</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="232"/>
+        <location filename="../counter/workbench.py" line="237"/>
         <source>送达</source>
         <translation>Deliver</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="250"/>
+        <location filename="../counter/workbench.py" line="255"/>
         <source>重打告知书</source>
         <translation>Reprint notices</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="273"/>
+        <location filename="../counter/workbench.py" line="278"/>
         <source>正在打开办件……</source>
         <translation>Opening the case…</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="301"/>
+        <location filename="../counter/workbench.py" line="306"/>
         <source>请将受理回执上的二维码对准摄像头……</source>
         <translation>Hold the receipt&apos;s QR code to the camera…</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="318"/>
+        <location filename="../counter/workbench.py" line="323"/>
         <source>没有识别到二维码，请再试一次。</source>
         <translation>No QR code was read; please try again.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="320"/>
+        <location filename="../counter/workbench.py" line="325"/>
         <source>这不是受理回执的二维码。</source>
         <translation>That is not a case receipt&apos;s QR code.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="340"/>
+        <location filename="../counter/workbench.py" line="346"/>
         <source>该办件正由工作人员 %1 办理，只能查看。</source>
         <translation>Clerk %1 has this case open: view only.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="369"/>
+        <location filename="../counter/workbench.py" line="395"/>
         <source>预审（社区代办、网上申请，按提交先后）</source>
         <translation>Pre-review (community and online, oldest first)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="372"/>
+        <location filename="../counter/workbench.py" line="398"/>
         <source>我的办件（超期的在前）</source>
         <translation>My cases (overdue first)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="387"/>
+        <location filename="../counter/workbench.py" line="413"/>
         <source>超期 %1</source>
         <translation>Overdue %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="400"/>
+        <location filename="../counter/workbench.py" line="426"/>
         <source>列表为空。</source>
         <translation>The list is empty.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="411"/>
+        <location filename="../counter/workbench.py" line="437"/>
         <source>该材料尚未上传（请核对纸质材料）。</source>
         <translation>Not uploaded yet (check the paper copy).</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="432"/>
+        <location filename="../counter/workbench.py" line="458"/>
         <source>请填写不合格的原因。</source>
         <translation>Say why it is defective.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="475"/>
+        <location filename="../counter/workbench.py" line="501"/>
         <source>正在提交……</source>
         <translation>Sending…</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="482"/>
+        <location filename="../counter/workbench.py" line="508"/>
         <source>已受理，承诺 %1 前办结。</source>
         <translation>Accepted; promised by %1.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="483"/>
+        <location filename="../counter/workbench.py" line="509"/>
         <source>已一次性告知补正，期限 %1。</source>
         <translation>Supplement notice given, deadline %1.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="484"/>
+        <location filename="../counter/workbench.py" line="510"/>
         <source>已不予受理。%1</source>
         <translation>Not accepted. %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="499"/>
+        <location filename="../counter/workbench.py" line="525"/>
         <source>办件状态：%1</source>
         <translation>Case: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="520"/>
+        <location filename="../counter/workbench.py" line="546"/>
         <source>请输入办件编号或扫描受理回执二维码，或从预审、我的办件中选择。</source>
         <translation>Type a case number or scan a receipt&apos;s QR code, or choose from pre-review or my cases.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="529"/>
+        <location filename="../counter/workbench.py" line="555"/>
         <source> ✓ 合格</source>
         <translation> ✓ good</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="531"/>
+        <location filename="../counter/workbench.py" line="557"/>
         <source> ✗ 不合格：%1</source>
         <translation> ✗ defective: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="534"/>
+        <location filename="../counter/workbench.py" line="560"/>
         <source>（未上传）</source>
         <translation> (not uploaded)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="551"/>
+        <location filename="../counter/workbench.py" line="577"/>
         <source>办件编号：%1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="552"/>
+        <location filename="../counter/workbench.py" line="578"/>
         <source>事项：%1（%2）</source>
         <translation>Service: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="553"/>
+        <location filename="../counter/workbench.py" line="579"/>
         <source>状态：%1</source>
         <translation>State: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="554"/>
+        <location filename="../counter/workbench.py" line="580"/>
         <source>来源：%1</source>
         <translation>Channel: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="555"/>
+        <location filename="../counter/workbench.py" line="581"/>
         <source>申请人：%1  %2</source>
         <translation>Applicant: %1  %2</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="559"/>
+        <location filename="../counter/workbench.py" line="585"/>
         <source>（已核验）</source>
         <translation> (verified)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="561"/>
+        <location filename="../counter/workbench.py" line="587"/>
         <source>（请读取申请人身份证核验）</source>
         <translation> (read the applicant&apos;s ID card to verify)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="565"/>
+        <location filename="../counter/workbench.py" line="591"/>
         <source>代办人：%1</source>
         <translation>Submitted by: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="567"/>
+        <location filename="../counter/workbench.py" line="593"/>
         <source>提交时间：%1</source>
         <translation>Submitted: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="572"/>
+        <location filename="../counter/workbench.py" line="598"/>
         <source>承诺办结：%1</source>
         <translation>Promised by: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="576"/>
+        <location filename="../counter/workbench.py" line="602"/>
         <source>送达方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="580"/>
+        <location filename="../counter/workbench.py" line="606"/>
         <source>申请表：</source>
         <translation>Form:</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="586"/>
+        <location filename="../counter/workbench.py" line="612"/>
         <source>%1 %2（%3 %4）</source>
         <translation>%1 %2 (%3 %4)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="604"/>
+        <location filename="../counter/workbench.py" line="630"/>
         <source>重打告知书（%1）</source>
         <translation>Reprint notices (%1)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="620"/>
+        <location filename="../counter/workbench.py" line="646"/>
         <source>受理通知书</source>
         <translation>Acceptance notice</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="621"/>
+        <location filename="../counter/workbench.py" line="647"/>
         <source>一次性告知书</source>
         <translation>Supplement notice</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="622"/>
+        <location filename="../counter/workbench.py" line="648"/>
         <source>不予受理告知书</source>
         <translation>Rejection notice</translation>
     </message>

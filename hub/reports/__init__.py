@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from contract import models as m
 from hub.context import HubContext
-from hub.db import JourneyRunRow, Ticket
+from hub.db import CounterEvent, JourneyRunRow, Ticket
 from hub.problems import HubProblem
 from hub.reports import cases, funnel, funnel_days, performance, queue, ratings, rollup
 from hub.reports.sql import Dialect, Period, sorted_keys
@@ -75,9 +75,13 @@ def keep_finished_days(ctx: HubContext, first: date, last: date) -> int:
     short transaction (tickets are issued meanwhile); a day another hub process kept first is
     left as it kept it."""
     today = ctx.today()
+    with ctx.reading() as session:
+        since = _first_queue_day(session, ctx)
+    if since is None:
+        return 0  # nothing happened yet: no day has figures to keep
     return _keep(
         ctx,
-        first,
+        max(first, since),
         last,
         rollup,
         lambda session, dialect, day: rollup.day_figures(session, dialect, day, today, ctx.tz),
@@ -86,9 +90,13 @@ def keep_finished_days(ctx: HubContext, first: date, last: date) -> int:
 
 def keep_funnel_days(ctx: HubContext, first: date, last: date) -> int:
     """The same for the funnel's figures (``hub.reports.funnel_days``)."""
+    with ctx.reading() as session:
+        since = _first_run_day(session, ctx)
+    if since is None:
+        return 0
     return _keep(
         ctx,
-        first,
+        max(first, since),
         last,
         funnel_days,
         lambda session, dialect, day: funnel_days.day_figures(session, dialect, day, ctx.tz),
@@ -126,20 +134,27 @@ def _keep(
 
 
 def keep_history(ctx: HubContext) -> int:
-    """Keep every finished day a report may ask about (from the first ticket or run, at most
-    ``MAX_REPORT_DAYS`` back): what the hub does in the background, so reports never wait."""
+    """Keep every finished day a report may ask about (from the first ticket, window event or
+    run, at most ``MAX_REPORT_DAYS`` back): what the hub does in the background, so reports
+    never wait."""
     today = ctx.today()
     earliest = today - timedelta(days=m.MAX_REPORT_DAYS)
-    with ctx.reading() as session:
-        first_ticket = session.execute(select(func.min(Ticket.service_date))).scalar()
-        first_run = session.execute(select(func.min(JourneyRunRow.started_at))).scalar()
-    kept = 0
-    if first_ticket is not None:
-        kept += keep_finished_days(ctx, max(first_ticket, earliest), today - timedelta(days=1))
-    if first_run is not None:
-        first = first_run.astimezone(ctx.tz).date()
-        kept += keep_funnel_days(ctx, max(first, earliest), today - timedelta(days=1))
-    return kept
+    yesterday = today - timedelta(days=1)
+    return keep_finished_days(ctx, earliest, yesterday) + keep_funnel_days(ctx, earliest, yesterday)
+
+
+def _first_queue_day(session: Session, ctx: HubContext) -> date | None:
+    """The first day with a ticket or a window's event (its idle time): none before it has
+    queue figures to keep."""
+    first_ticket = session.execute(select(func.min(Ticket.service_date))).scalar()
+    first_event = session.execute(select(func.min(CounterEvent.at))).scalar()
+    days = [first_ticket, first_event.astimezone(ctx.tz).date() if first_event else None]
+    return min((d for d in days if d is not None), default=None)
+
+
+def _first_run_day(session: Session, ctx: HubContext) -> date | None:
+    first_run = session.execute(select(func.min(JourneyRunRow.started_at))).scalar()
+    return first_run.astimezone(ctx.tz).date() if first_run is not None else None
 
 
 def run(

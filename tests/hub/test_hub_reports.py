@@ -27,6 +27,7 @@ from hub.db import REPORT_BIN_EDGES
 from hub.embedded import EmbeddedHub
 from hub.reports.queue import percentile
 from hub.simulator import Day, SimLog, SimTicket, simulate
+from kiosk.api.client import HubClient
 from kiosk.cli import main
 from tests.hub import idle_log
 from tests.hub.conftest import PG_URL, FakeClock, _reset_pg
@@ -510,3 +511,31 @@ def test_a_report_kept_to_one_site_counts_that_site_alone(
     assert_same(table, EXPECTED[name](log, by, sites=frozenset({"hall"})))
     answer = _get(hub, f"/reports/{name.value}?from={FIRST}&to={LAST}&by={by.value}&site=hall")
     assert m.ReportTable.model_validate(answer.json()) == table
+
+
+def test_no_day_before_anything_happened_is_computed(
+    hub: EmbeddedHub, client: HubClient, clock: FakeClock
+) -> None:
+    """A new hub's first report does not compute (and keep) empty days one by one (it made the
+    console's first page take seconds); from the first window's sign-in — its idle time, before
+    any ticket — every finished day is kept."""
+    from sqlalchemy import select
+
+    from hub.db import report_rolled_days
+    from tests.hub.conftest import sign_in
+
+    def kept() -> set[date]:
+        with hub.context.reading() as session:
+            return set(session.execute(select(report_rolled_days.c.day)).scalars())
+
+    clock.set(datetime(2026, 3, 10, 1, tzinfo=UTC))
+    reports.run(hub.context, m.ReportName.QUEUE, date(2026, 2, 1), date(2026, 3, 9), D.DAY)
+    assert kept() == set()
+    token = hub.register_terminal("counter-keep", mode=m.TerminalMode.COUNTER)
+    with HubClient(hub.base_url, token=token) as window:
+        sign_in(window, "W01")  # Tuesday the 10th: signed in, no ticket yet
+        clock.set(datetime(2026, 3, 11, 1, tzinfo=UTC))
+        client.issue_ticket(m.TicketIssueRequest(category_code="general"))
+    clock.set(datetime(2026, 3, 12, 1, tzinfo=UTC))
+    reports.run(hub.context, m.ReportName.QUEUE, date(2026, 2, 1), date(2026, 3, 11), D.DAY)
+    assert kept() == {date(2026, 3, 10), date(2026, 3, 11)}

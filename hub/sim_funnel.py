@@ -182,8 +182,26 @@ def plan_runs(
             if rng.random() < 0.1:  # a receipt's code scanned to rate the case
                 scanned = ("scanning", "checking", "rating", "submitting", "thanked")
                 plan.add(kiosk, case.site, J.RATING, scanned, R.FINISHED, at)
+    _credit_runs(plan, cases, random.Random(seed + 1))
     plan.runs.sort(key=lambda r: (r.started_hour, r.terminal))
     return plan.runs
+
+
+def _credit_runs(plan: _Planner, cases: Iterable[SimCase], rng: random.Random) -> None:
+    """信用查询: now and then a citizen who came for a case looks up their own record (a random
+    generator of its own: the other journeys' runs stay as they were planned before)."""
+    looked = _steps(J.CREDIT)
+    for case in cases:
+        if case.channel not in ("kiosk", "community") or rng.random() >= 0.1:
+            continue
+        at, site, terminal = case.submitted_at, case.site, case.terminal
+        fate = rng.random()
+        if fate < 0.8:
+            plan.add(terminal, site, J.CREDIT, looked, R.FINISHED, at)
+        elif fate < 0.9:  # an expired card, or the hub away
+            plan.add(terminal, site, J.CREDIT, ("identifying", "refused"), R.FAILED, at)
+        else:
+            plan.add(terminal, site, J.CREDIT, looked[:1], plan.left(), at)
 
 
 # -- batches, as a kiosk sends them -----------------------------------------------------------

@@ -39,6 +39,7 @@ class JourneyName(enum.StrEnum):
     CHECKIN = "checkin"  # 预约签到
     PROGRESS = "progress"  # 进度查询
     RATING = "rating"  # 好差评
+    CREDIT = "credit"  # 信用查询
 
 
 class RunOutcome(enum.StrEnum):
@@ -95,6 +96,11 @@ JOURNEY_STEPS: dict[JourneyName, JourneySteps] = {
     JourneyName.RATING: JourneySteps(
         ("scanning", "checking", "rating", "submitting", "thanked", "refused"),
         frozenset({"thanked"}),
+        frozenset({"refused"}),
+    ),
+    JourneyName.CREDIT: JourneySteps(
+        ("identifying", "looking", "showing", "refused"),
+        frozenset({"showing"}),
         frozenset({"refused"}),
     ),
 }

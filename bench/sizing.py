@@ -41,7 +41,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-RATES = (25, 50, 100, 200, 400, 800)  # heartbeats per second, in all
+RATES = (25, 35, 50, 70, 100, 140, 200, 280, 400, 560, 800)  # heartbeats a second, in all
 P99_LIMIT = 0.050
 
 

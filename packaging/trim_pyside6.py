@@ -41,8 +41,9 @@ TOOLS = ("lrelease",)
 # Qt's own catalogues for the terminal's two languages (nothing loads the others).
 TRANSLATIONS = re.compile(r"qt(base|multimedia|declarative|virtualkeyboard)?_(zh_CN|en)\.qm")
 # For building with Qt, not for running: headers, code generator input, type stubs, tools.
-BUILD_ONLY = ("include", "typesystems", "glue", "doc", "Qt/libexec", "Qt/metatypes",
-              "scripts/deploy_lib", "scripts/project_lib", "scripts/qtpy2cpp_lib")  # fmt: skip
+BUILD_ONLY = ("include", "typesystems", "glue", "doc", "Qt/libexec", "Qt/metatypes")
+# Of PySide6's scripts, what bin/pyside6-lrelease runs (the others: deploy, project, qml…).
+SCRIPTS = ("__init__.py", "pyside_tool.py", "__pycache__")
 
 QMLDIR_IMPORT = re.compile(r"^\s*(?:optional\s+)?(?:import|depends)\s+([A-Za-z_][\w.]*)", re.M)
 QML_IMPORT = re.compile(r"^\s*import\s+([A-Za-z_][\w.]*)", re.M)
@@ -103,6 +104,9 @@ def unused(pyside: Path, bin_dir: Path | None = None) -> Iterator[Path]:
     for name in BUILD_ONLY:
         if (pyside / name).exists():
             yield pyside / name
+    for path in (pyside / "scripts").iterdir():
+        if path.name not in SCRIPTS:
+            yield path
     for path in (qt / "lib").iterdir():
         if path not in libraries:
             yield path

@@ -31,8 +31,9 @@ QML_IMPORTS = ("QtQml", "QtQuick", "QtQuick.VirtualKeyboard", "QtQuick.VirtualKe
 # Qt's plugin folders the terminal loads from: its displays (Wayland under cage, X11, offscreen;
 # not EGLFS straight on the GPU, whose KMS plugin needs a library the wheel lacks), the virtual
 # keyboard as input context, images and icons, sound (QSoundEffect), the voice
-# (speech-dispatcher), TLS and network state for QtNetwork.
-PLUGINS = ("platforms", "platforminputcontexts", "platformthemes", "xcbglintegrations",
+# (speech-dispatcher), TLS and network state for QtNetwork. No desktop themes: the GTK one would
+# need GTK, and under cage there is no desktop.
+PLUGINS = ("platforms", "platforminputcontexts", "xcbglintegrations",
            "wayland-decoration-client", "wayland-graphics-integration-client",
            "wayland-shell-integration", "generic", "imageformats", "iconengines", "multimedia",
            "texttospeech", "tls", "networkinformation")  # fmt: skip

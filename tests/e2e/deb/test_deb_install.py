@@ -3,7 +3,7 @@ root (so its Depends resolve against the mirror), ``kiosk doctor --json`` runs t
 starts as yimen-hub.service would start it (its ExecStart, its environment, as the user yimen,
 with a notify socket standing in for systemd) and serves its OpenAPI document.
 
-Opt-in (it builds a 300 MB package and installs a few hundred MB): KIOSK_TEST_DEB=1, as
+Opt-in (it builds a 160 MB package and installs it with its Depends): KIOSK_TEST_DEB=1, as
 ``make deb-check`` and .ci/run do. Needs root, mmdebstrap and the network to the mirror. Prints
 how long each step took.
 """
@@ -131,6 +131,29 @@ def test_the_terminals_qt_finds_every_library_it_needs(installed: Root, steps: S
     )  # fmt: skip
     assert imported.stdout.strip() == "offscreen", imported.stderr
     steps.timed("ldd and a QApplication", started)
+
+
+def test_every_library_of_the_packages_qt_is_found(installed: Root) -> None:
+    # After the trim (packaging/trim_pyside6.py): nothing kept needs what went, nor a system
+    # library the Depends leave out.
+    done = installed.run("sh", "-c", f"find {SITE}/PySide6 -name '*.so*' -exec ldd {{}} +")
+    missing = sorted({line.strip() for line in done.stdout.splitlines() if "not found" in line})
+    assert missing == [], missing
+
+
+def test_the_terminals_keyboard_pdfs_images_and_voice_run(installed: Root, steps: Steps) -> None:
+    started = time.monotonic()
+    probe = ROOT / "tests/packaging/qt_probe.py"
+    (installed.path / "tmp/qt_probe.py").write_bytes(probe.read_bytes())
+    done = installed.run(*as_yimen("/opt/yimen/bin/python", "/tmp/qt_probe.py"), timeout=120)
+    steps.timed("Qt probe: keyboard, PDF, images, voice", started)
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stdout)
+    assert found["keyboard_errors"] == [] and found["keys"], found
+    assert found["typed"].startswith("你"), found
+    assert "speechd" in found["speech_engines"], found
+    assert {"png", "jpeg", "svg"} <= set(found["image_formats"]), found
+    assert found["pdf_pages"] == 1, found
 
 
 def test_kiosk_doctor_answers_in_json(installed: Root, steps: Steps) -> None:

@@ -53,6 +53,8 @@ if TYPE_CHECKING:
         CaseState,
         CaseStatus,
         CaseTransition,
+        Company,
+        CompanyView,
         IdentitySource,
         MaterialDeclaration,
         Person,
@@ -60,7 +62,9 @@ if TYPE_CHECKING:
     )
     from contract.models.catalog import (
         ADDRESS_MIN_LENGTH,
+        AUTHORISATION_MATERIAL,
         SIMPLE_FIELD_KINDS,
+        ApplicantType,
         Catalog,
         CatalogImportReport,
         CatalogItem,
@@ -86,6 +90,7 @@ if TYPE_CHECKING:
         Code,
         IdNumber,
         Sha256Hex,
+        Uscc,
     )
     from contract.models.complaints import (
         MAX_COMPLAINT_TEXT,
@@ -264,6 +269,8 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "CaseState",
         "CaseStatus",
         "CaseTransition",
+        "Company",
+        "CompanyView",
         "IdentitySource",
         "MaterialDeclaration",
         "Person",
@@ -271,6 +278,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     ),
     "catalog": (
         "ADDRESS_MIN_LENGTH",
+        "AUTHORISATION_MATERIAL",
         "SIMPLE_FIELD_KINDS",
         "Catalog",
         "CatalogImportReport",
@@ -287,6 +295,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "ItemLevel",
         "ItemType",
         "MaterialSpec",
+        "ApplicantType",
     ),
     "common": (
         "API_PREFIX",
@@ -297,6 +306,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "Code",
         "IdNumber",
         "Sha256Hex",
+        "Uscc",
     ),
     "complaints": (
         "MAX_COMPLAINT_TEXT",
@@ -456,6 +466,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "ADDRESS_MIN_LENGTH",
     "API_PREFIX",
+    "AUTHORISATION_MATERIAL",
     "CASE_PART",
     "CODE_PATTERN",
     "FIRST_REPORT_DAY",
@@ -475,6 +486,7 @@ __all__ = [
     "SIMPLE_FIELD_KINDS",
     "AppealDecision",
     "ApplicantCases",
+    "ApplicantType",
     "Appointment",
     "AppointmentAtWindow",
     "AppointmentBook",
@@ -517,6 +529,8 @@ __all__ = [
     "Code",
     "ColumnKind",
     "CommandRequest",
+    "Company",
+    "CompanyView",
     "ComplaintAbout",
     "ComplaintCreate",
     "ComplaintForward",
@@ -626,6 +640,7 @@ __all__ = [
     "TicketView",
     "TimeOfDay",
     "TransferRequest",
+    "Uscc",
     "Verdict",
     "WaitingTicket",
     "WindowState",

@@ -3091,22 +3091,37 @@ Kind: %2</translation>
     </message>
     <message>
         <location filename="../screens/progress_screen.py" line="372"/>
+        <source>营业执照二维码中没有统一社会信用代码</source>
+        <translation>This business licence QR code carries no unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="373"/>
+        <source>请刷经办人身份证，或输入经办人身份证号后六位查询。</source>
+        <translation>Place the agent's ID card on the reader, or type the last six characters of the agent's ID number.</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="375"/>
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="373"/>
         <location filename="../screens/progress_screen.py" line="376"/>
+        <location filename="../screens/progress_screen.py" line="379"/>
         <source>请稍后重试，或到窗口咨询。</source>
         <translation>Try again later, or ask at a counter.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="375"/>
+        <location filename="../screens/progress_screen.py" line="378"/>
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="411"/>
+        <location filename="../screens/progress_screen.py" line="408"/>
+        <source>已读取营业执照：%1</source>
+        <translation>Business licence read: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="420"/>
         <source>已读取身份证：%1</source>
         <translation>ID card read: %1</translation>
     </message>

@@ -297,3 +297,24 @@ def test_a_csv_catalog_says_who_may_apply(tmp_path: Path) -> None:
     assert items[1].applicant_types == [ApplicantType.PERSON]
     with pytest.raises(CatalogImportError, match="authorisation"):
         parse_catalog_file(write(rows))
+
+
+def test_the_window_checks_the_companys_credit_not_its_agents(
+    hub: EmbeddedHub, client: HubClient, counter: HubClient, tmp_path: Path
+) -> None:
+    from hub.credit.lists import import_credit_file
+
+    black_company = "91320102MA1N2P3Q40"
+    lines = [
+        "subject_type,id,list,source,listed_on,reason",
+        f"person,{AGENT.id_number},black,区发改委,2026-01-05,拒不履行法院判决",
+        f"company,{black_company},black,区市场监管局,2026-01-10,严重违法失信",
+    ]
+    (tmp_path / "lists.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    import_credit_file(hub.context, tmp_path / "lists.csv", source="区市场监管局")
+    listed = client.create_case(company_case(uscc=black_company), idempotency_key="k1")
+    clean = client.create_case(company_case(), idempotency_key="k2")  # a listed agent
+    record = counter.case_applicant_credit("W01", listed.case_id)
+    assert record.kind.value == "company" and record.status.value == "black"
+    assert record.subject_masked == "9132**********3Q40"
+    assert counter.case_applicant_credit("W01", clean.case_id).status.value == "not_listed"

@@ -318,3 +318,23 @@ def test_the_window_checks_the_companys_credit_not_its_agents(
     assert record.kind.value == "company" and record.status.value == "black"
     assert record.subject_masked == "9132**********3Q40"
     assert counter.case_applicant_credit("W01", clean.case_id).status.value == "not_listed"
+
+
+def test_the_cases_report_counts_by_applicant_type(hub: EmbeddedHub, client: HubClient) -> None:
+    from datetime import date
+
+    from contract.models import Dimension, ReportName
+    from hub import reports
+    from hub.problems import HubProblem
+
+    for key in ("r1", "r2"):
+        client.create_case(company_case(), idempotency_key=key)
+    client.create_case(person_case(), idempotency_key="r3")
+    first, last = date(2026, 3, 2), date(2026, 3, 8)
+    table = reports.run(hub.context, ReportName.CASES, first, last, Dimension.APPLICANT_TYPE)
+    assert table.columns[0].title == "申请人类型"
+    counted = {row[0]: row[1] for row in table.rows}  # submitted, by type
+    assert counted == {"company": 2, "person": 1}
+    with pytest.raises(HubProblem) as caught:  # tickets know no applicant type
+        reports.run(hub.context, ReportName.QUEUE, first, last, Dimension.APPLICANT_TYPE)
+    assert caught.value.status == 422

@@ -180,7 +180,8 @@ def upload_material(
 
 def lookup(ctx: HubContext, query: m.CaseLookup, terminal_id: str) -> m.CaseStatus:
     """Status only with proof; an unknown number and a wrong proof get the same answer. Only
-    the guessable proof (the last six) is throttled, per ``terminal_id`` and number."""
+    the guessable proofs are throttled: the last six per ``terminal_id`` and number, a
+    company's (public) code per ``terminal_id`` and code."""
     refused = HubProblem(
         404,
         m.ProblemCode.PROOF_REJECTED,
@@ -191,8 +192,12 @@ def lookup(ctx: HubContext, query: m.CaseLookup, terminal_id: str) -> m.CaseStat
             else "办件编号或身份证号码不正确，请核对后再查。"
         ),
     )
-    guessable = not query.id_number and bool(query.id_last6)
+    guessable = bool(query.uscc) or (not query.id_number and bool(query.id_last6))
     guard_key = f"{terminal_id}\n{query.case_number}"
+    if query.uscc:
+        # A company's code is public (on its licence, in the publicity system): what is guessed
+        # is the case number, so the wrong tries count per terminal and company.
+        guard_key = f"{terminal_id}\nuscc:{ctx.id_digest(query.uscc)}"
     if guessable:
         ctx.lookup_guard.check(guard_key, ctx.now())
     if not (query.id_number or query.id_last6 or query.receipt_code or query.uscc):

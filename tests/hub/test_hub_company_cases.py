@@ -34,6 +34,7 @@ from hub.db import AuditRecord, CaseRow, make_engine
 from hub.embedded import EmbeddedHub
 from kiosk.api.client import HubClient
 from kiosk.api.errors import HubRejected
+from tests.hub.conftest import FakeClock
 
 FOOD = "XK00405003-990101-SJ"  # 食品经营许可: companies only, at the hall
 ELDERLY = "GG00618002-990101-MZ"  # 老年人优待证: people only
@@ -338,3 +339,21 @@ def test_the_cases_report_counts_by_applicant_type(hub: EmbeddedHub, client: Hub
     with pytest.raises(HubProblem) as caught:  # tickets know no applicant type
         reports.run(hub.context, ReportName.QUEUE, first, last, Dimension.APPLICANT_TYPE)
     assert caught.value.status == 422
+
+
+def test_guessing_case_numbers_with_a_companys_public_code_is_throttled(
+    client: HubClient, clock: FakeClock
+) -> None:
+    receipt = client.create_case(company_case(), idempotency_key="g1")
+    for guess in range(5):  # the code is on the licence: the number is what is guessed
+        with pytest.raises(HubRejected) as info:
+            client.lookup_case(CaseLookup(case_number=f"YM2026030200009{guess}", uscc=USCC))
+        assert info.value.code == "proof_rejected"
+    with pytest.raises(HubRejected) as info:  # even the right number waits now
+        client.lookup_case(CaseLookup(case_number=receipt.case_number, uscc=USCC))
+    assert (info.value.status, info.value.code) == (429, "too_many_attempts")
+    by_agent = CaseLookup(case_number=receipt.case_number, id_number=AGENT.id_number)
+    assert client.lookup_case(by_agent).case_number == receipt.case_number  # the card still
+    clock.advance(minutes=16)
+    again = client.lookup_case(CaseLookup(case_number=receipt.case_number, uscc=USCC))
+    assert again.case_number == receipt.case_number

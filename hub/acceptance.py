@@ -328,7 +328,16 @@ def at_window(session: Session, row: CaseRow) -> m.CaseAtWindow:
     told = notices(session, row.case_id)
     if not shown:  # the paper's copy names the applicant in full; the screen not yet
         told = [n.model_copy(update={"applicant_name": mask_name(n.applicant_name)}) for n in told]
+    company = None
+    if row.company_uscc is not None:
+        representative = row.company_legal_representative or ""
+        company = m.CompanyAtWindow(
+            name=row.company_name or "",
+            uscc=row.company_uscc if shown else mask_id(row.company_uscc),
+            legal_representative=representative if shown else mask_name(representative),
+        )
     return m.CaseAtWindow(
+        company=company,
         case_id=row.case_id,
         case_number=row.case_number,
         item_code=row.item_code,

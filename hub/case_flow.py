@@ -180,18 +180,27 @@ def upload_material(
 
 def lookup(ctx: HubContext, query: m.CaseLookup, terminal_id: str) -> m.CaseStatus:
     """Status only with proof; an unknown number and a wrong proof get the same answer. Only
-    the guessable proof (the last six) is throttled, per ``terminal_id`` and number."""
+    the guessable proofs are throttled: the last six per ``terminal_id`` and number, a
+    company's (public) code per ``terminal_id`` and code."""
     refused = HubProblem(
         404,
         m.ProblemCode.PROOF_REJECTED,
         "Case number and proof do not match",
-        "办件编号或身份证号码不正确，请核对后再查。",
+        (
+            "办件编号或统一社会信用代码不正确，请核对后再查。"
+            if query.uscc
+            else "办件编号或身份证号码不正确，请核对后再查。"
+        ),
     )
-    guessable = not query.id_number and bool(query.id_last6)
+    guessable = bool(query.uscc) or (not query.id_number and bool(query.id_last6))
     guard_key = f"{terminal_id}\n{query.case_number}"
+    if query.uscc:
+        # A company's code is public (on its licence, in the publicity system): what is guessed
+        # is the case number, so the wrong tries count per terminal and company.
+        guard_key = f"{terminal_id}\nuscc:{ctx.id_digest(query.uscc)}"
     if guessable:
         ctx.lookup_guard.check(guard_key, ctx.now())
-    if not (query.id_number or query.id_last6 or query.receipt_code):
+    if not (query.id_number or query.id_last6 or query.receipt_code or query.uscc):
         raise HubProblem(
             422,
             m.ProblemCode.VALIDATION_FAILED,
@@ -207,7 +216,10 @@ def lookup(ctx: HubContext, query: m.CaseLookup, terminal_id: str) -> m.CaseStat
                 ctx.lookup_guard.failed(guard_key, ctx.now())
             raise refused
         stored = row.applicant_id_number.upper()
-        if query.id_number:
+        if query.uscc:
+            company = row.company_uscc or ""  # a person's case: no code proves it
+            ok = bool(company) and hmac.compare_digest(company, query.uscc)
+        elif query.id_number:
             ok = hmac.compare_digest(stored, query.id_number.upper())
         elif query.id_last6:
             ok = hmac.compare_digest(stored[-6:], query.id_last6.upper())
@@ -245,4 +257,5 @@ def _status(session: Session, row: CaseRow) -> m.CaseStatus:
         submitted_at=row.submitted_at,
         due_date=row.due_date,
         events=shown.events,
+        company=shown.company,
     )

@@ -91,12 +91,52 @@ def _validate(ctx: HubContext, request: m.CaseCreate) -> tuple[m.CatalogItem, di
         raise HubProblem(
             422, m.ProblemCode.VALIDATION_FAILED, "EMS needs an address", "邮寄送达请填写收件地址。"
         )
+    _check_applicant_type(item, request)
     answers = forms.check_form(item, request.form)
     settings = ctx.settings
     forms.check_materials(
         item, request.materials, settings.max_material_bytes, settings.max_materials_per_case
     )
     return item, answers
+
+
+# How an agent proves who they are for a company: their own card or e-ID, not typed details.
+_AGENT_PROOFS = frozenset(
+    {m.IdentitySource.ID_CARD, m.IdentitySource.SOCIAL_SECURITY_CARD, m.IdentitySource.QR}
+)
+
+
+def _check_applicant_type(item: m.CatalogItem, request: m.CaseCreate) -> None:
+    """People for items that serve people, companies (through a proven agent with the
+    authorisation letter) for items that serve companies."""
+    if request.applicant_type not in item.applicant_types:
+        company = request.applicant_type is m.ApplicantType.COMPANY
+        raise HubProblem(
+            422,
+            m.ProblemCode.VALIDATION_FAILED,
+            f"Item {item.code} is not for {request.applicant_type.value} applicants",
+            "该事项只能由个人申请。" if company else "该事项只能由企业（单位）申请。",
+        )
+    if request.company is None:
+        return
+    if request.identity_source not in _AGENT_PROOFS:
+        raise HubProblem(
+            422,
+            m.ProblemCode.VALIDATION_FAILED,
+            "A company's agent proves their identity with their own card or e-ID",
+            "经办人须刷本人身份证件（或电子身份码）核验身份。",
+        )
+    if m.AUTHORISATION_MATERIAL not in {d.code for d in request.materials}:
+        name = next(
+            (s.name for s in item.materials if s.code == m.AUTHORISATION_MATERIAL), "授权委托书"
+        )
+        raise HubProblem(
+            422,
+            m.ProblemCode.MATERIALS_MISSING,
+            "A company's case needs the authorisation letter",
+            f"企业办理须提交{name}。",
+            missing=[name],
+        )
 
 
 def require_key(key: str | None) -> str:
@@ -111,7 +151,7 @@ def require_key(key: str | None) -> str:
 
 
 # Kept in their own columns (or rows), not in the case's ``data``.
-_KEPT_APART = frozenset({"applicant", "identity_source", "materials", "receipt_code"})
+_KEPT_APART = frozenset({"applicant", "company", "identity_source", "materials", "receipt_code"})
 
 
 def create(
@@ -125,7 +165,7 @@ def create(
     already checked against its declaration (hub.case_upload), stored in the same commit."""
     key = require_key(key)
     body = request.model_dump(mode="json")
-    for added in ("identity_source", "receipt_code"):
+    for added in ("identity_source", "receipt_code", "company"):
         if body[added] is None:
             # A case retried from an outbox written before the field existed (or from a client
             # that does not send it) hashes as it did then.
@@ -158,6 +198,7 @@ def create(
                     if request.receipt_code
                     else None
                 ),
+                **_company_columns(ctx, request.company),
                 data={
                     **{k: v for k, v in body.items() if k not in _KEPT_APART},
                     "form": answers,
@@ -195,6 +236,8 @@ def create(
             submitted_at=now,
             due_date=None,
             materials_pending=[] if contents else sorted(d.code for d in request.materials),
+            applicant_type=request.applicant_type,
+            company=company_view(row),
         )
     except IntegrityError:
         # The same key committed concurrently (the unique constraint held): answer with it.
@@ -204,10 +247,33 @@ def create(
         return _completed(ctx, existing, contents)
 
 
+def _company_columns(ctx: HubContext, company: m.Company | None) -> dict[str, Any]:
+    if company is None:
+        return {"applicant_type": m.ApplicantType.PERSON.value}
+    return {
+        "applicant_type": m.ApplicantType.COMPANY.value,
+        "company_uscc": company.uscc,
+        "company_uscc_digest": ctx.id_digest(company.uscc),
+        "company_name": company.name,
+        "company_legal_representative": company.legal_representative,
+    }
+
+
+def company_view(row: CaseRow) -> m.CompanyView | None:
+    if row.company_uscc is None:
+        return None
+    return m.CompanyView.of(
+        row.company_uscc, row.company_name or "", row.company_legal_representative or ""
+    )
+
+
 def _attested(row: CaseRow, request: m.CaseCreate) -> dict[str, Any]:
     """What the chain keeps of a submission: references and digests, nobody's name or number
-    (the receipt code's salted hash is what lets a receipt be checked against the chain)."""
+    (the receipt code's salted hash is what lets a receipt be checked against the chain; a
+    company is kept as its code's keyed digest)."""
+    company = {"company_uscc_digest": row.company_uscc_digest} if request.company else {}
     return {
+        **company,
         "case_id": row.case_id,
         "case_number": row.case_number,
         "item_code": row.item_code,
@@ -323,6 +389,8 @@ def receipt(session: Session, row: CaseRow) -> m.CaseReceipt:
         submitted_at=row.submitted_at,
         due_date=row.due_date,
         materials_pending=pending_materials(session, row.case_id),
+        applicant_type=m.ApplicantType(row.applicant_type),
+        company=company_view(row),
     )
 
 
@@ -350,6 +418,8 @@ def detail(session: Session, row: CaseRow) -> m.CaseDetail:
             if row.applicant_identity_source
             else None
         ),
+        applicant_type=m.ApplicantType(row.applicant_type),
+        company=company_view(row),
     )
 
 

@@ -5,7 +5,8 @@ code/实施编码, basic_code/基本编码, name/事项名称, item_type/事项�
 level/行使层级, department/实施部门, promised_days/承诺时限, and optionally statutory_days/法定时限,
 sites/办理地点, ticket_category/排队业务, fee_cny/收费标准, fee_basis/收费依据,
 delivery/送达方式, channels/办理渠道, materials/申请材料, self_service/可自助办理,
-credit_check/信用核查 (the window sees the applicant's credit status), form_json/表单,
+credit_check/信用核查 (the window sees the applicant's credit status), applicant_types/申请对象
+(``person;company`` or 个人;企业: who may apply, people when empty), form_json/表单,
 ems_fee_cny/邮寄费用 (what EMS costs the citizen; 0 = free), bring_within_days/补交材料时限, and
 the English a foreign resident reads: name_en/英文名称, department_en/英文部门,
 fee_basis_en/英文收费依据, materials_en/英文申请材料.
@@ -59,6 +60,7 @@ HEADER_ALIASES = {
     "申请材料": "materials",
     "可自助办理": "self_service",
     "信用核查": "credit_check",
+    "申请对象": "applicant_types",
     "表单": "form_json",
     "邮寄费用": "ems_fee_cny",
     "EMS邮寄费": "ems_fee_cny",
@@ -82,7 +84,8 @@ REQUIRED_COLUMNS = frozenset(
         "promised_days",
     }
 )
-LIST_COLUMNS = ("sites", "delivery", "channels")
+LIST_COLUMNS = ("sites", "delivery", "channels", "applicant_types")
+APPLICANT_WORDS = {"个人": "person", "自然人": "person", "企业": "company", "法人": "company"}
 TEXT_COLUMNS = frozenset(
     {"code", "basic_code", "name", "name_en", "item_type", "legal_basis", "level"}
     | {"department", "department_en", "ticket_category"}
@@ -115,7 +118,9 @@ def _row_to_item(row: dict[str, str]) -> dict[str, Any]:
         value = str(value).strip()
         if key not in COLUMNS:
             raise ValueError(f"column {key}: not a catalog column (see hub/catalog.py)")
-        if key in LIST_COLUMNS:
+        if key == "applicant_types":
+            item[key] = [APPLICANT_WORDS.get(word, word) for word in _split(value)]
+        elif key in LIST_COLUMNS:
             item[key] = _split(value)
         elif key == "materials":
             materials = []

@@ -283,6 +283,15 @@ class CaseRow(Base):
     applicant_identity_source: Mapped[str | None] = mapped_column(String(24), nullable=True)
     # sha256 of the receipt code (hub.cases.receipt_code_hash); None: cannot be rated by receipt.
     receipt_code_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # contract.models.ApplicantType value: a company's case names its agent as the applicant
+    # above, and the company here (its USCC kept as ID numbers are, with a keyed digest).
+    applicant_type: Mapped[str] = mapped_column(
+        String(16), default="person", server_default="person", index=True
+    )
+    company_uscc: Mapped[str | None] = mapped_column(String(18), nullable=True)
+    company_uscc_digest: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
+    company_name: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    company_legal_representative: Mapped[str | None] = mapped_column(String(100), nullable=True)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
     submitted_at: Mapped[datetime] = mapped_column(TZ(), index=True)  # a period's, for reports
     due_date: Mapped[date | None] = mapped_column(Date, nullable=True)

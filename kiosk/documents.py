@@ -58,6 +58,9 @@ PAPER_EN = {
     "（无）": "(none)",
     "承诺办结": "Done by",
     "送达方式": "Result by",
+    "申请单位": "Company",
+    "信用代码": "Credit code",
+    "经办人": "Agent",
     "邮寄地址": "Address",
     "EMS 邮寄": "post (EMS)",
     "电子送达": "electronic",
@@ -138,6 +141,9 @@ class CaseReceipt:
     verification_code: str
     ems_address: str = ""  # printed masked; required for EMS
     agent_name: str = ""  # 代办: the community worker who submitted for the applicant (masked)
+    # A company's case (法人): the company applies, ``applicant_*`` are its agent's (经办人).
+    company_name: str = ""
+    company_uscc: str = ""  # printed masked
     notice: str = RECEIPT_NOTICE
     english: InEnglish | None = None  # the citizen chose English: a bilingual slip
 
@@ -242,7 +248,18 @@ def case_receipt(receipt: CaseReceipt, paper: PaperWidth) -> Document:
         KeyValue(_label("事项名称", en), receipt.item_name),
         *([Text(en.item)] if en and en.item else []),
         KeyValue(_label("事项编码", en), receipt.item_code),
-        KeyValue(_label("申请人", en), mask_name(receipt.applicant_name)),
+        *(
+            [
+                KeyValue(_label("申请单位", en), receipt.company_name),
+                KeyValue(_label("信用代码", en), mask_id(receipt.company_uscc)),
+            ]
+            if receipt.company_uscc
+            else []
+        ),
+        KeyValue(
+            _label("经办人" if receipt.company_uscc else "申请人", en),
+            mask_name(receipt.applicant_name),
+        ),
         KeyValue(_label("证件号码", en), mask_id(receipt.applicant_id)),
         *agent,
         KeyValue(_label("受理时间", en), f"{receipt.accepted_at:%Y-%m-%d %H:%M}"),
@@ -336,6 +353,8 @@ def receipt_layout(
         verification_code=data.verification_code,
         ems_address=data.address,
         agent_name=data.agent_name,
+        company_name=data.company_name,
+        company_uscc=data.company_uscc,
         notice=bring + "".join(parts),
         english=in_english,
     )

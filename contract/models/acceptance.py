@@ -117,6 +117,15 @@ class MaterialAtWindow(ContractModel):
     review: MaterialReview | None = None
 
 
+class CompanyAtWindow(ContractModel):
+    """A company applicant at the workbench: its code and legal representative shown in full on
+    the same terms as the applicant's (their agent's) name and ID number, masked otherwise."""
+
+    name: str
+    uscc: str
+    legal_representative: str
+
+
 class CaseAtWindow(ContractModel):
     """A case as the clerk sees it at the workbench. The applicant's name and ID number are in
     full only when the citizen's card was read at this window for this case, or the case came
@@ -141,6 +150,8 @@ class CaseAtWindow(ContractModel):
     held_by: str | None = None  # the staff number of the clerk who has it open
     notices: list[Notice] = Field(default_factory=list)  # every notice so far, oldest first
     identity_source: IdentitySource | None = None
+    # A company's case: the company applies, and applicant_name/applicant_id are its agent's.
+    company: CompanyAtWindow | None = None
 
 
 class DecisionMade(ContractModel):

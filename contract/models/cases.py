@@ -8,8 +8,9 @@ from typing import Annotated, Any
 
 from pydantic import Field, StringConstraints
 
-from contract.models.catalog import Channel, DeliveryMethod, FormAnswer
-from contract.models.common import MAX_INT, Code, ContractModel, IdNumber, Sha256Hex
+from contract.models.catalog import ApplicantType, Channel, DeliveryMethod, FormAnswer
+from contract.models.common import MAX_INT, Code, ContractModel, IdNumber, Sha256Hex, Uscc
+from contract.privacy import mask_id, mask_name
 
 # ``POST /cases/with-materials`` (multipart/form-data): the first part, named so, holds the
 # CaseCreate JSON; every later part is one declared material, named by its code.
@@ -54,6 +55,36 @@ class Person(ContractModel):
     phone: Annotated[str, StringConstraints(pattern=r"^[0-9+ -]{5,20}$")] | None = None
 
 
+class Company(ContractModel):
+    """A company applicant (法人): who it is by its unified social credit code, as its business
+    licence shows. The legal representative is a person: masked wherever a person is."""
+
+    uscc: Uscc  # upper-cased, check character verified
+    name: str = Field(min_length=1, max_length=100)
+    legal_representative: str = Field(min_length=1, max_length=50)
+
+    def __repr__(self) -> str:  # never the full code nor the representative in a log
+        return f"Company(uscc={mask_id(self.uscc)!r}, name=..., legal_representative=...)"
+
+    __str__ = __repr__
+
+
+class CompanyView(ContractModel):
+    """A company applicant as screens and receipts show it (masked as a person would be)."""
+
+    name: str
+    uscc_masked: str
+    legal_representative_masked: str
+
+    @classmethod
+    def of(cls, uscc: str, name: str, legal_representative: str) -> CompanyView:
+        return cls(
+            name=name,
+            uscc_masked=mask_id(uscc),
+            legal_representative_masked=mask_name(legal_representative),
+        )
+
+
 class MaterialDeclaration(ContractModel):
     code: Code
     name: str = Field(min_length=1, max_length=200)
@@ -69,6 +100,10 @@ ReceiptCode = Annotated[str, StringConstraints(pattern=r"^[0-9A-Z]{8,16}$")]
 
 
 class CaseCreate(ContractModel):
+    """A case. With ``company`` the applicant is that company and ``applicant`` is the person
+    acting for it at the terminal (经办人), proven by their own card and bringing the company's
+    authorisation letter (``AUTHORISATION_MATERIAL``); without it the applicant is the person."""
+
     item_code: Code
     applicant: Person
     # How the applicant proved who they are (None: a client that does not say).
@@ -84,6 +119,11 @@ class CaseCreate(ContractModel):
     # holds the receipt may rate the case. The hub keeps only its hash. None: a counter-created
     # case or an older terminal; such a case cannot be rated from its receipt.
     receipt_code: ReceiptCode | None = None
+    company: Company | None = None  # None: a person's case (and every case of older clients)
+
+    @property
+    def applicant_type(self) -> ApplicantType:
+        return ApplicantType.PERSON if self.company is None else ApplicantType.COMPANY
 
 
 class CaseEventView(ContractModel):
@@ -101,6 +141,8 @@ class CaseReceipt(ContractModel):
     submitted_at: datetime
     due_date: date | None
     materials_pending: list[str]
+    applicant_type: ApplicantType = ApplicantType.PERSON
+    company: CompanyView | None = None  # a company case's applicant (the agent is the person)
 
 
 class CaseTransition(ContractModel):
@@ -129,16 +171,21 @@ class CaseDetail(ContractModel):
     materials_pending: list[str]
     events: list[CaseEventView]
     identity_source: IdentitySource | None = None
+    # A company case: the company applies; the name and ID number above are its agent's (经办人).
+    applicant_type: ApplicantType = ApplicantType.PERSON
+    company: CompanyView | None = None
 
 
 class CaseLookup(ContractModel):
-    """Proof for a status lookup: the full ID number (read from the card), its last six, or the
-    receipt's code (in its QR: holding the printed receipt is the proof)."""
+    """Proof for a status lookup: the full ID number (read from the card), its last six, the
+    receipt's code (in its QR: holding the printed receipt is the proof), or for a company's
+    case its unified social credit code (the agent's ID number proves it as well)."""
 
     case_number: Annotated[str, StringConstraints(pattern=r"^[A-Z0-9-]{6,32}$")]
     id_number: IdNumber | None = None
     id_last6: Annotated[str, StringConstraints(pattern=r"^[0-9]{5}[0-9Xx]$")] | None = None
     receipt_code: ReceiptCode | None = None
+    uscc: Uscc | None = None
 
 
 class ApplicantCases(ContractModel):
@@ -160,3 +207,4 @@ class CaseStatus(ContractModel):
     submitted_at: datetime
     due_date: date | None
     events: list[CaseEventView]
+    company: CompanyView | None = None  # a company's case: the applicant (masked as above)

@@ -51,6 +51,18 @@ AmountCny = Annotated[str, StringConstraints(pattern=r"^[0-9]+(\.[0-9]{1,2})?$")
 # legal bases and the answers stored stay Chinese.
 
 
+class ApplicantType(enum.StrEnum):
+    """Who an item serves: a person (自然人) or a company (法人和其他组织, by its USCC)."""
+
+    PERSON = "person"
+    COMPANY = "company"
+
+
+# The 授权委托书: a company case comes with it (the agent at the terminal acts for the company),
+# so an item serving companies lists it among its materials (not required of a person).
+AUTHORISATION_MATERIAL = "authorisation"
+
+
 class MaterialSpec(ContractModel):
     code: Code
     name: str = Field(min_length=1, max_length=200)
@@ -197,6 +209,22 @@ class CatalogItem(ContractModel):
     self_service: bool = False
     # The counter sees the applicant's credit status (信用查询) when it opens a case of this item.
     credit_check: bool = False
+    # Who may apply: people, companies (through an agent with an authorisation letter), or both.
+    applicant_types: list[ApplicantType] = Field(
+        default_factory=lambda: [ApplicantType.PERSON], min_length=1, max_length=2
+    )
+
+    @model_validator(mode="after")
+    def _companies_bring_authorisation(self) -> CatalogItem:
+        if ApplicantType.COMPANY not in self.applicant_types:
+            return self
+        spec = next((s for s in self.materials if s.code == AUTHORISATION_MATERIAL), None)
+        if spec is None or (spec.required and ApplicantType.PERSON in self.applicant_types):
+            raise ValueError(
+                f"item {self.code}: an item serving companies lists the material"
+                f" {AUTHORISATION_MATERIAL!r} (not required when people apply too)"
+            )
+        return self
 
     @model_validator(mode="after")
     def _ems_fee_needs_ems(self) -> CatalogItem:

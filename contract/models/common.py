@@ -28,6 +28,20 @@ IdNumber = Annotated[
     str, StringConstraints(pattern=r"^[0-9A-Za-z]{6,32}$"), AfterValidator(_check_id_number)
 ]
 Sha256Hex = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+
+
+def _check_uscc(value: str) -> str:
+    """Upper-case (a code typed in lowercase is the same code); GB 32100's check character."""
+    value = value.strip().upper()
+    if not idnumber.credit_code_valid(value):
+        raise ValueError("not a valid unified social credit code (GB 32100)")
+    return value
+
+
+# 统一社会信用代码: 18 characters, the last a check character (contract.idnumber).
+Uscc = Annotated[
+    str, StringConstraints(pattern=r"^\s*[0-9A-Za-z]{18}\s*$"), AfterValidator(_check_uscc)
+]
 # Every number a client sends is bounded: an unbounded int reaches the database as an overflow.
 MAX_INT = 2**31 - 1
 

@@ -38,6 +38,7 @@ class Dimension(enum.StrEnum):
     DAY = "day"
     HOUR = "hour"  # hour of day, hall time, 0-23
     WEEKDAY = "weekday"  # 1 Monday - 7 Sunday
+    APPLICANT_TYPE = "applicant_type"  # person or company (the cases report)
 
 
 class ColumnKind(enum.StrEnum):

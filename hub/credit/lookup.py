@@ -67,9 +67,11 @@ def of_case_applicant(
         row = session.get(CaseRow, case_id[:32].lower())
         if row is None:
             raise HubProblem(404, P.NOT_FOUND, "Unknown case", "未找到该办件。")
-        number = row.applicant_id_number
+        kind, number = m.CreditSubjectKind.PERSON, row.applicant_id_number
+        if row.company_uscc is not None:  # a company applies (the person was its agent)
+            kind, number = m.CreditSubjectKind.COMPANY, row.company_uscc
     try:
-        subject = m.CreditSubject(kind=m.CreditSubjectKind.PERSON, number=number)
+        subject = m.CreditSubject(kind=kind, number=number)
     except ValueError:  # a passport or an old permit: not in the credit system by this number
         raise HubProblem(
             422,

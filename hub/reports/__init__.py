@@ -26,11 +26,14 @@ logger = logging.getLogger(__name__)
 
 D = m.Dimension
 # What each report's rows can be (the performance rating says so itself).
-_TICKETS = tuple(d for d in D if d is not D.TERMINAL)
+_TICKETS = tuple(d for d in D if d not in (D.TERMINAL, D.APPLICANT_TYPE))
 DIMENSIONS: dict[m.ReportName, tuple[m.Dimension, ...]] = {
     m.ReportName.QUEUE: _TICKETS,
     m.ReportName.RATINGS: _TICKETS,
-    m.ReportName.CASES: (D.ALL, D.SITE, D.CLERK, D.ITEM, D.DEPARTMENT, D.DAY, D.HOUR, D.WEEKDAY),
+    m.ReportName.CASES: (
+        *(D.ALL, D.SITE, D.CLERK, D.ITEM, D.DEPARTMENT, D.DAY, D.HOUR, D.WEEKDAY),
+        D.APPLICANT_TYPE,
+    ),
     m.ReportName.FUNNEL: funnel.DIMENSIONS,
     m.ReportName.PERFORMANCE: (D.SITE, D.DEPARTMENT),
 }

@@ -57,6 +57,7 @@ def report(
         D.DAY: dialect.local_day(CaseRow.submitted_at),
         D.HOUR: dialect.local_hour(CaseRow.submitted_at),
         D.WEEKDAY: dialect.weekday(dialect.local_day(CaseRow.submitted_at)),
+        D.APPLICANT_TYPE: CaseRow.applicant_type,  # person or company
     }
     query = select(
         keys[by].label("k"),

@@ -21,6 +21,7 @@ KEY_TITLES: dict[m.Dimension, tuple[str, str]] = {
     m.Dimension.DAY: ("日期", "Day"),
     m.Dimension.HOUR: ("时段（时）", "Hour"),
     m.Dimension.WEEKDAY: ("星期", "Weekday"),
+    m.Dimension.APPLICANT_TYPE: ("申请人类型", "Applicant type"),
 }
 
 

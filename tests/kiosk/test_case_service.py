@@ -355,3 +355,48 @@ def test_the_case_journey_headless_flow_and_service(rig: Rig) -> None:
     assert left.stored_as(flow.stored, other) is False  # not STORING: the citizen has gone
     flow.forget()
     assert flow.draft is None and draft.applicant is None and not draft.materials
+
+
+def test_a_companys_case_goes_through_the_outbox_and_its_receipt_names_company_and_agent(
+    rig: Rig,
+) -> None:
+    """法人: the company applies, the card holder is its agent (经办人); taken in at a window
+    terminal (the food licence is not offered at kiosks), the receipt prints both, masked."""
+    from contract.models import Company
+    from kiosk.config import Mode
+    from kiosk.journeys.case.service import CapturedMaterial
+
+    item = rig.catalog.item("XK00405003-990101-SJ")  # 食品经营许可: companies only
+    assert item is not None
+    rig.service.mode = Mode.COUNTER
+    draft = CaseDraft(item, APPLICANT)
+    draft.company = Company(
+        uscc="91320102ma1n8ujk25", name="示例餐饮管理有限公司", legal_representative="王大明"
+    )
+    draft.answers = {"main_format": "热食类食品制售", "phone": "13800001234"}
+    for spec in item.materials:
+        rig.camera.begin(spec.code)
+        assert rig.camera.capture().issues == ()
+        captured = rig.camera.finish()
+        draft.materials[spec.code] = CapturedMaterial(
+            spec.code, spec.name, captured.pdf, captured.sha256, captured.size, 1
+        )
+    draft.delivery = DeliveryMethod.PICKUP
+    receipt = rig.service.await_number(rig.service.store(draft, form_specs(item)), draft)
+    assert not receipt.provisional
+    status = rig.client.lookup_case(CaseLookup(case_number=receipt.number, uscc=USCC_SAMPLE))
+    assert status.company is not None and status.company.name == "示例餐饮管理有限公司"
+    text = render_escpos(
+        encode(
+            case_receipt(receipt_layout(receipt, "示例大厅"), PaperWidth.MM80), PrinterProfile()
+        ),
+        PaperWidth.MM80,
+    ).transcript
+    assert "申请单位" in text and "示例餐饮管理有限公司" in text
+    assert "9132**********JK25" in text and USCC_SAMPLE not in text
+    assert "经办人" in text and "张*例" in text and "11010519491231002X" not in text
+    draft.forget()
+    assert draft.company is None  # the session's end wipes it with the rest
+
+
+USCC_SAMPLE = "91320102MA1N8UJK25"

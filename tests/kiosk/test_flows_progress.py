@@ -180,3 +180,35 @@ def test_an_old_receipt_qr_still_needs_a_proof_and_typing_drops_the_code() -> No
     typed_over.scanned(case_tracking_code("YM202603020000011", "K7Q2M9XD"))
     typed_over.typed("202603020000012", "")  # another number: the code proves nothing for it
     assert not typed_over.ready and typed_over.receipt_code == ""
+
+
+LICENCE = "http://www.gsxt.gov.cn/index.html?uniscid=91320102MA1N8UJK25"
+
+
+@pytest.mark.parametrize("licence_first", [True, False])
+def test_a_business_licence_proves_a_company_case(licence_first: bool) -> None:
+    flow = ProgressFlow()
+    if licence_first:
+        assert flow.scanned(LICENCE)
+        assert not flow.ready  # the case number still to come
+    flow.typed("202603020000011", "")
+    if not licence_first:
+        assert flow.scanned(LICENCE)
+    assert flow.ready and flow.masked_proof == "9132**********JK25"
+    assert flow.look_up() == m.CaseLookup(case_number="YM202603020000011", uscc=LICENCE[-18:])
+    flow.failed(HubRejected("x", code="proof_rejected", citizen_message="不正确", status=404))
+    assert flow.uscc == "" and flow.refusal is ProgressRefusal.NOT_MATCHED
+
+
+@pytest.mark.parametrize(
+    ("text", "refusal"),
+    [
+        ("https://find-and-update.company-information.service.gov.uk/company/01234567", "NOT_A"),
+        ("http://www.gsxt.gov.cn/%7BF3A1B2C3D4E5%7D", "LICENCE"),
+    ],
+)
+def test_a_foreign_or_codeless_licence_is_refused_with_its_reason(text: str, refusal: str) -> None:
+    flow = ProgressFlow()
+    assert not flow.scanned(text)
+    assert flow.refusal is not None and flow.refusal.name.startswith(refusal)
+    assert flow.uscc == ""

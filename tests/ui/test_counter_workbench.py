@@ -5,6 +5,7 @@ unmasking them, a 补正 listing every ticked material, a case another clerk hol
 
 from __future__ import annotations
 
+import hashlib
 import io
 import threading
 import uuid
@@ -275,3 +276,49 @@ def test_a_receipt_held_to_the_counters_camera_opens_its_case(
     bench.set_camera(CameraWorker("sim:" + "https://example.com/not-a-receipt"))
     qtbot.mouseClick(bench.scan_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "不是受理回执" in bench.message.text(), timeout=WAIT)
+
+
+def test_a_company_case_shows_the_company_and_its_agent_and_is_accepted(
+    qtbot: QtBot, window: CounterWindow, kiosk: HubClient, tmp_path: Path
+) -> None:
+    """法人: the company (name, USCC, legal representative) and the agent (经办人) who came with
+    their own card apart on the summary; acceptance as for anyone."""
+    pdf = two_page_pdf()
+    codes = ("application", "authorisation", "licence", "layout", "safety_rules")
+    request = m.CaseCreate(
+        item_code="XK00405003-990101-SJ",  # 食品经营许可: companies only
+        applicant=APPLICANT,
+        identity_source=m.IdentitySource.ID_CARD,
+        company=m.Company(
+            uscc="91320102ma1n8ujk25", name="示例餐饮管理有限公司", legal_representative="王大明"
+        ),
+        form={"main_format": "热食类食品制售", "phone": "13800138000"},
+        materials=[
+            m.MaterialDeclaration(
+                code=code, name=code, sha256=hashlib.sha256(pdf).hexdigest(), size=len(pdf)
+            )
+            for code in codes
+        ],
+        channel=m.Channel.HALL,
+    )
+    contents = dict.fromkeys(codes, pdf)
+    receipt = kiosk.create_case_with_materials(request, contents, idempotency_key="company")
+    notices = printed_notices(window)
+    bench = window.workbench
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    bench.number.setText(receipt.case_number)
+    qtbot.keyClick(bench.number, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bench.case is not None, timeout=WAIT)
+    summary = bench.summary.text()
+    assert "申请单位：示例餐饮管理有限公司" in summary
+    assert "统一社会信用代码：91320102MA1N8UJK25" in summary  # upper-cased; card-proven agent
+    assert "法定代表人：王大明" in summary
+    assert "经办人：李四  11010519491231002X（已核验，请查验授权委托书）" in summary
+    assert "申请人：" not in summary  # the agent is not taken for the applicant
+    window.grab().save(str(tmp_path / "company-case.png"))
+    qtbot.mouseClick(bench.all_ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "✓" in bench.materials.item(0).text(), timeout=WAIT)
+    qtbot.mouseClick(bench.accept_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(notices) == 1, timeout=WAIT)
+    assert bench.case is not None and bench.case.state is m.CaseState.ACCEPTED
+    assert bench.case.company is not None and bench.case.company.name == "示例餐饮管理有限公司"

@@ -578,15 +578,31 @@ class Workbench(QWidget):
             self.tr("事项：%1（%2）").replace("%1", case.item_name).replace("%2", case.item_code),
             self.tr("状态：%1").replace("%1", words(STATES[case.state])),
             self.tr("来源：%1").replace("%1", words(CHANNELS[case.channel])),
-            self.tr("申请人：%1  %2")
-            .replace("%1", case.applicant_name)
-            .replace("%2", case.applicant_id)
-            + (
-                self.tr("（已核验）")
-                if case.identity_verified
-                else self.tr("（请读取申请人身份证核验）")
-            ),
         ]
+        if case.company is not None:  # the company applies; the person here is its agent
+            lines += [
+                self.tr("申请单位：%1").replace("%1", case.company.name),
+                self.tr("统一社会信用代码：%1").replace("%1", case.company.uscc),
+                self.tr("法定代表人：%1").replace("%1", case.company.legal_representative),
+            ]
+            proof = self.tr("（已核验，请查验授权委托书）")
+            lines.append(
+                self.tr("经办人：%1  %2")
+                .replace("%1", case.applicant_name)
+                .replace("%2", case.applicant_id)
+                + (proof if case.identity_verified else self.tr("（请读取经办人身份证核验）"))
+            )
+        else:
+            lines.append(
+                self.tr("申请人：%1  %2")
+                .replace("%1", case.applicant_name)
+                .replace("%2", case.applicant_id)
+                + (
+                    self.tr("（已核验）")
+                    if case.identity_verified
+                    else self.tr("（请读取申请人身份证核验）")
+                )
+            )
         if case.agent_name_masked:
             lines.append(self.tr("代办人：%1").replace("%1", case.agent_name_masked))
         lines.append(

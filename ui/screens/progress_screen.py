@@ -368,6 +368,9 @@ class ProgressJourney(JourneyScreen):
         elif refusal is ProgressRefusal.NOT_A_RECEIPT:
             title = self.tr("这不是受理回执的二维码")
             advice = self.tr("请扫描受理回执上的二维码，或直接输入办件编号。")
+        elif refusal is ProgressRefusal.LICENCE_WITHOUT_CODE:
+            title = self.tr("营业执照二维码中没有统一社会信用代码")
+            advice = self.tr("请刷经办人身份证，或输入经办人身份证号后六位查询。")
         elif refusal is ProgressRefusal.HUB_UNREACHABLE:
             title = self.tr("网络暂时不通")
             advice = self.tr("请稍后重试，或到窗口咨询。")
@@ -398,6 +401,12 @@ class ProgressJourney(JourneyScreen):
             self.case_field.blockSignals(True)
             self.case_field.setText(self.flow.case_number)
             self.case_field.blockSignals(False)
+            if self.flow.uscc:  # a business licence: the company's code is the proof
+                self.last6_field.hide()
+                self.last6_caption.hide()
+                self.last6_field.clear()
+                shown = self.tr("已读取营业执照：%1").replace("%1", self.flow.masked_proof)
+                self.proof_label.setText(shown)
             self._proceed_if_ready()
 
     def _card_read(self, document: Any) -> None:
@@ -415,7 +424,7 @@ class ProgressJourney(JourneyScreen):
         """A scanned receipt (its code is the proof), a card or a complaint's reference need
         no more taps; typed entries wait for "查询"."""
         self.search_button.setEnabled(self.flow.ready)
-        proven = self.flow.id_number is not None or self.flow.receipt_code
+        proven = self.flow.id_number is not None or self.flow.receipt_code or self.flow.uscc
         if self.flow.ready and (proven or self.flow.is_complaint):
             self._search()
 

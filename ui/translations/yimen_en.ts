@@ -3091,22 +3091,37 @@ Kind: %2</translation>
     </message>
     <message>
         <location filename="../screens/progress_screen.py" line="372"/>
+        <source>营业执照二维码中没有统一社会信用代码</source>
+        <translation>This business licence QR code carries no unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="373"/>
+        <source>请刷经办人身份证，或输入经办人身份证号后六位查询。</source>
+        <translation>Place the agent&apos;s ID card on the reader, or type the last six characters of the agent&apos;s ID number.</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="375"/>
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="373"/>
         <location filename="../screens/progress_screen.py" line="376"/>
+        <location filename="../screens/progress_screen.py" line="379"/>
         <source>请稍后重试，或到窗口咨询。</source>
         <translation>Try again later, or ask at a counter.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="375"/>
+        <location filename="../screens/progress_screen.py" line="378"/>
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="411"/>
+        <location filename="../screens/progress_screen.py" line="408"/>
+        <source>已读取营业执照：%1</source>
+        <translation>Business licence read: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="420"/>
         <source>已读取身份证：%1</source>
         <translation>ID card read: %1</translation>
     </message>
@@ -4460,67 +4475,97 @@ Staff no. {staff_no}</translation>
         <translation>Channel: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="581"/>
+        <location filename="../counter/workbench.py" line="584"/>
+        <source>申请单位：%1</source>
+        <translation>Applying company: %1</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="585"/>
+        <source>统一社会信用代码：%1</source>
+        <translation>Unified social credit code: %1</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="586"/>
+        <source>法定代表人：%1</source>
+        <translation>Legal representative: %1</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="588"/>
+        <source>（已核验，请查验授权委托书）</source>
+        <translation> (verified; check the letter of authorisation)</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="590"/>
+        <source>经办人：%1  %2</source>
+        <translation>Agent: %1  %2</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="593"/>
+        <source>（请读取经办人身份证核验）</source>
+        <translation> (read the agent's ID card to verify)</translation>
+    </message>
+    <message>
+        <location filename="../counter/workbench.py" line="597"/>
         <source>申请人：%1  %2</source>
         <translation>Applicant: %1  %2</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="585"/>
+        <location filename="../counter/workbench.py" line="601"/>
         <source>（已核验）</source>
         <translation> (verified)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="587"/>
+        <location filename="../counter/workbench.py" line="603"/>
         <source>（请读取申请人身份证核验）</source>
         <translation> (read the applicant&apos;s ID card to verify)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="591"/>
+        <location filename="../counter/workbench.py" line="607"/>
         <source>代办人：%1</source>
         <translation>Submitted by: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="593"/>
+        <location filename="../counter/workbench.py" line="609"/>
         <source>提交时间：%1</source>
         <translation>Submitted: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="598"/>
+        <location filename="../counter/workbench.py" line="614"/>
         <source>承诺办结：%1</source>
         <translation>Promised by: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="602"/>
+        <location filename="../counter/workbench.py" line="618"/>
         <source>送达方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="606"/>
+        <location filename="../counter/workbench.py" line="622"/>
         <source>申请表：</source>
         <translation>Form:</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="612"/>
+        <location filename="../counter/workbench.py" line="628"/>
         <source>%1 %2（%3 %4）</source>
         <translation>%1 %2 (%3 %4)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="630"/>
+        <location filename="../counter/workbench.py" line="646"/>
         <source>重打告知书（%1）</source>
         <translation>Reprint notices (%1)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="646"/>
+        <location filename="../counter/workbench.py" line="662"/>
         <source>受理通知书</source>
         <translation>Acceptance notice</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="647"/>
+        <location filename="../counter/workbench.py" line="663"/>
         <source>一次性告知书</source>
         <translation>Supplement notice</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="648"/>
+        <location filename="../counter/workbench.py" line="664"/>
         <source>不予受理告知书</source>
         <translation>Rejection notice</translation>
     </message>

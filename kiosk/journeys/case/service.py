@@ -32,7 +32,7 @@ from kiosk.staff import Shift
 
 # The contract's models load with the first case (their modules are imported where used).
 if TYPE_CHECKING:
-    from contract.models import CaseCreate, CatalogItem, Channel, DeliveryMethod
+    from contract.models import CaseCreate, CatalogItem, Channel, Company, DeliveryMethod
 
 logger = logging.getLogger(__name__)
 
@@ -65,6 +65,8 @@ class CaseDraft:
     address: str = ""  # EMS address
     phone: str = ""
     agent: Shift | None = None  # 代办: the signed-in community worker
+    # A company's case (法人): the company applies, and ``applicant`` is its agent (经办人).
+    company: Company | None = field(default=None, repr=False)
     # Drawn before the case is stored, so the provisional and the official receipt print the
     # same code, and the hub (which keeps its hash) lets only the receipt's holder rate it.
     receipt_code: str = field(default_factory=new_receipt_code, repr=False)
@@ -72,6 +74,7 @@ class CaseDraft:
     def forget(self) -> None:
         """Everything the citizen told and showed (the session ends); the item stays."""
         self.applicant = None
+        self.company = None
         self.answers.clear()
         self.materials.clear()
         self.bring.clear()
@@ -144,6 +147,9 @@ class ReceiptData:
     materials_en: tuple[str, ...] = ()
     bring_en: tuple[str, ...] = ()
     department_en: str = ""
+    # A company's case: the company (its code printed masked); the applicant above is its agent.
+    company_name: str = ""
+    company_uscc: str = ""
 
     def still_to_bring(self, english: bool) -> tuple[list[str], str]:
         """What is still to bring and whose window takes it, in the citizen's language (a
@@ -191,6 +197,7 @@ def build_case(draft: CaseDraft, specs: list[FieldSpec], channel: Channel) -> Ca
         delivery_address=draft.address if draft.delivery is DeliveryMethod.EMS else None,
         channel=channel,
         receipt_code=draft.receipt_code,
+        company=draft.company,
     )
 
 
@@ -336,4 +343,6 @@ class CaseService:
             materials_en=tuple(m.name_en for m in received),
             bring_en=tuple(m.name_en for m in to_bring),
             department_en=item.department_en,
+            company_name=draft.company.name if draft.company else "",
+            company_uscc=draft.company.uscc if draft.company else "",
         )

@@ -11,6 +11,9 @@ citizen's own newest cases instead (a citizen may have lost the receipt, or hold
 provisional number): one case shows at once, several are listed (LISTING) to choose from. The
 proof is dropped once the answer is in.
 
+A company's case is proven by its unified social credit code instead: the business licence's
+QR (contract.licence) scanned with the case number typed or scanned, in any order.
+
 A complaint's reference (投诉建议, ``TS`` + digits) is looked up as a complaint: its status says
 nothing of the text or the citizen, so the reference alone is asked for (no proof).
 """
@@ -26,6 +29,7 @@ from datetime import date, datetime
 from typing import Any
 
 from contract import models as m
+from contract.licence import LicenceProblem, read_licence_qr
 from contract.payloads import PayloadKind, classify
 from contract.privacy import mask_id
 from kiosk.api.errors import HubRejected, HubUnreachable
@@ -65,7 +69,8 @@ class ProgressRefusal(enum.Enum):
     NOT_MATCHED = "not_matched"  # unknown case number or wrong proof: one answer for both
     NO_CASES = "no_cases"  # the card's holder has no case at the hub (yet)
     TOO_MANY_ATTEMPTS = "too_many_attempts"
-    NOT_A_RECEIPT = "not_a_receipt"  # a QR that is not a case tracking code
+    NOT_A_RECEIPT = "not_a_receipt"  # a QR that is neither a case tracking code nor a licence
+    LICENCE_WITHOUT_CODE = "licence_without_code"  # the licence's QR names no readable USCC
     HUB_UNREACHABLE = "hub_unreachable"
     HUB_FAILURE = "hub_failure"
 
@@ -150,6 +155,7 @@ class ProgressFlow:
         self.complaint: m.ComplaintStatus | None = None  # a complaint's, by its reference
         self.cases: list[m.CaseStatus] = []  # found by the card alone, newest first
         self.receipt_code = ""  # from a scanned receipt QR: proves the receipt is in hand
+        self.uscc = ""  # from a scanned business licence: proves a company's case
         self.refusal: ProgressRefusal | None = None
         self.hub_message = ""
 
@@ -170,12 +176,19 @@ class ProgressFlow:
             self.case_number = payload.reference
             self.receipt_code = payload.receipt_code  # "" on receipts printed before codes
             return True
-        self.refused(ProgressRefusal.NOT_A_RECEIPT)
+        licence = read_licence_qr(text)
+        if licence.ok:
+            self.uscc, self.id_number, self.last6 = licence.uscc, None, ""
+            return True
+        if licence.problem is LicenceProblem.NOT_A_LICENCE:
+            self.refused(ProgressRefusal.NOT_A_RECEIPT)
+        else:  # the publicity system's link, but no code to prove the case with
+            self.refused(ProgressRefusal.LICENCE_WITHOUT_CODE)
         return False
 
     def card_read(self, id_number: str) -> None:
         self.id_number = id_number.upper()
-        self.last6 = ""
+        self.last6 = self.uscc = ""
 
     def typed(self, case_number: str, last6: str) -> None:
         number = normalise_case_number(case_number)
@@ -187,6 +200,8 @@ class ProgressFlow:
 
     @property
     def masked_proof(self) -> str:
+        if self.uscc:
+            return mask_id(self.uscc)
         return mask_id(self.id_number) if self.id_number else ""
 
     @property
@@ -197,6 +212,7 @@ class ProgressFlow:
     def proof_ok(self) -> bool:
         return (
             self.id_number is not None
+            or bool(self.uscc)
             or bool(_LAST6_RE.fullmatch(self.last6))
             or bool(self.receipt_code)
         )
@@ -222,6 +238,8 @@ class ProgressFlow:
         if self.wants_own_cases:
             assert self.id_number is not None
             return m.ApplicantCases(id_number=self.id_number)
+        if self.uscc:
+            return m.CaseLookup(case_number=self.case_number, uscc=self.uscc)
         if self.id_number is not None:
             return m.CaseLookup(case_number=self.case_number, id_number=self.id_number)
         if _LAST6_RE.fullmatch(self.last6):
@@ -313,6 +331,7 @@ class ProgressFlow:
         self.id_number = None
         self.last6 = ""
         self.receipt_code = ""
+        self.uscc = ""
 
 
 def due_text(day: date | None) -> str:

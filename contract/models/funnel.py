@@ -39,6 +39,7 @@ class JourneyName(enum.StrEnum):
     CHECKIN = "checkin"  # 预约签到
     PROGRESS = "progress"  # 进度查询
     RATING = "rating"  # 好差评
+    COMPLAINT = "complaint"  # 投诉建议
 
 
 class RunOutcome(enum.StrEnum):
@@ -96,6 +97,11 @@ JOURNEY_STEPS: dict[JourneyName, JourneySteps] = {
         ("scanning", "checking", "rating", "submitting", "thanked", "refused"),
         frozenset({"thanked"}),
         frozenset({"refused"}),
+    ),
+    JourneyName.COMPLAINT: JourneySteps(
+        ("about", "writing", "contact", "sending", "sent", "failed"),
+        frozenset({"sent"}),
+        frozenset({"failed"}),
     ),
 }
 

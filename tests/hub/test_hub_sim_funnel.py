@@ -153,7 +153,8 @@ def test_the_bulk_writer_stores_what_the_hubs_api_stores(
             reports.run(ctx, m.ReportName.FUNNEL, FIRST, LAST, m.Dimension.ALL, point) == original
         )
         table = reports.run(ctx, m.ReportName.FUNNEL, FIRST, LAST, m.Dimension.ALL)
-        firsts = [r for r in table.rows if r[2] in ("choosing", "finding", "waiting", "collecting")]
+        first_steps = ("choosing", "finding", "waiting", "collecting", "about")
+        firsts = [r for r in table.rows if r[2] in first_steps]
         rating = Counter(r.journey for r in runs)[m.JourneyName.RATING]
         assert sum(r[3] for r in firsts) + rating == len(runs)  # every run started once
     finally:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLineEdit,
+    QPlainTextEdit,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
     from kiosk.journeys.rating.flow import Subject
     from ui.screens.case_screen import CaseJourney
     from ui.screens.checkin_screen import CheckInJourney
+    from ui.screens.complaint_screen import ComplaintJourney
     from ui.screens.progress_screen import ProgressJourney
     from ui.screens.rating_screen import RatingJourney
     from ui.screens.ticket_screen import TicketJourney
@@ -70,6 +72,7 @@ JOURNEY_MODULES = {
     "checkin": "ui.screens.checkin_screen",
     "progress": "ui.screens.progress_screen",
     "rating": "ui.screens.rating_screen",
+    "complaint": "ui.screens.complaint_screen",
 }
 
 
@@ -220,6 +223,10 @@ class KioskWindow(QWidget):
             Tile("progress", self.tr("进度查询"), self.tr("查询已提交办件的办理进度")),
             Tile("rating", self.tr("好差评"), self.tr("扫描凭条或回执二维码，评价服务")),
         ]
+        if self.terminal.complaints is not None:
+            tiles.append(
+                Tile("complaint", self.tr("投诉建议"), self.tr("意见转交12345热线，可匿名提交"))
+            )
         self.home = HomeScreen(
             tiles,
             columns=3 if self.landscape else 1,
@@ -248,8 +255,9 @@ class KioskWindow(QWidget):
 
     @property
     def journey_keys(self) -> tuple[str, ...]:
-        keys = ("ticket", "case", "checkin", "progress", "rating")
-        return tuple(k for k in keys if k != "case" or self.terminal.cases is not None)
+        offered = {"case": self.terminal.cases, "complaint": self.terminal.complaints}
+        keys = ("ticket", "case", "checkin", "progress", "rating", "complaint")
+        return tuple(k for k in keys if offered.get(k, True) is not None)
 
     @property
     def journeys(self) -> dict[str, JourneyScreen]:
@@ -271,6 +279,12 @@ class KioskWindow(QWidget):
     @property
     def rating(self) -> RatingJourney:
         return cast("RatingJourney", self._journey("rating"))
+
+    @property
+    def complaint(self) -> ComplaintJourney:
+        if self.terminal.complaints is None:
+            raise AttributeError("this terminal takes no complaints")
+        return cast("ComplaintJourney", self._journey("complaint"))
 
     @property
     def case(self) -> CaseJourney:
@@ -350,6 +364,12 @@ class KioskWindow(QWidget):
             return RatingJourney(
                 terminal.rating_desk, devices, self.runner, session, landscape=self.landscape
             )
+        if key == "complaint" and terminal.complaints is not None:
+            from ui.screens.complaint_screen import ComplaintJourney
+
+            return ComplaintJourney(
+                terminal.complaints, self.runner, session, landscape=self.landscape
+            )
         assert key == "case" and terminal.cases is not None
         from ui.screens.case_screen import CaseJourney
 
@@ -370,7 +390,7 @@ class KioskWindow(QWidget):
         """Show the hosted keyboard while a free-text field has focus; hide it otherwise."""
         if new is None or not self.isAncestorOf(new):
             return  # focus left the window (or went into the keyboard itself)
-        if isinstance(new, QLineEdit) and new.property(WANTS_KEYBOARD):
+        if isinstance(new, QLineEdit | QPlainTextEdit) and new.property(WANTS_KEYBOARD):
             if self.keyboard is None:  # built on first use: loading Qt Quick takes a moment
                 from ui.widgets.keyboard_panel import KeyboardPanel
 
@@ -390,7 +410,7 @@ class KioskWindow(QWidget):
         focused = QApplication.focusWidget()
         if (
             self.keyboard.isVisible()
-            and isinstance(focused, QLineEdit)
+            and isinstance(focused, QLineEdit | QPlainTextEdit)
             and self.isAncestorOf(focused)
         ):
             focused.clearFocus()

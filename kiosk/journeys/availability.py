@@ -46,6 +46,8 @@ JOURNEYS: dict[str, JourneySpec] = {
     "rating": JourneySpec("rating", needs=frozenset({"camera"})),
     # Cases: the receipt can be shown on screen, and identity can come from a QR or be typed.
     "case": JourneySpec("case", prefers=frozenset({"printer", "idcard"})),
+    # Anonymous and typed: only the slip needs a device (the reference is shown on screen).
+    "complaint": JourneySpec("complaint", prefers=frozenset({"printer"})),
 }
 
 

@@ -2,6 +2,100 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AboutPage</name>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="90"/>
+        <source>投诉建议</source>
+        <translation>Complaints &amp; suggestions</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="97"/>
+        <source>您的意见将转交12345政务服务便民热线办理。无需刷卡，可以匿名提交。</source>
+        <translation>What you write goes to the 12345 government service hotline. No ID card needed; you may stay anonymous.</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="106"/>
+        <source>我要投诉</source>
+        <translation>Make a complaint</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="106"/>
+        <source>我要建议</source>
+        <translation>Make a suggestion</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="109"/>
+        <source>是关于：</source>
+        <translation>It is about:</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="112"/>
+        <source>某个窗口</source>
+        <translation>A window</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="113"/>
+        <source>某位工作人员</source>
+        <translation>A staff member</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="114"/>
+        <source>某个办理事项</source>
+        <translation>A service item</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="115"/>
+        <source>服务大厅整体</source>
+        <translation>The hall as a whole</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="131"/>
+        <source>工号，如 S001</source>
+        <translation>Staff number, e.g. S001</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="143"/>
+        <source>输入事项名称或拼音首字母，如 jzz</source>
+        <translation>Type the service name or pinyin initials, e.g. jzz</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="156"/>
+        <source>下一步</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="198"/>
+        <location filename="../screens/complaint_pages.py" line="256"/>
+        <source>工号 %1</source>
+        <translation>Staff no. %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="236"/>
+        <source>请点选窗口：</source>
+        <translation>Tap the window:</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="237"/>
+        <source>请输入窗口工号牌上的工号，或点选工作人员所在的窗口：</source>
+        <translation>Type the number on the window's name plate, or tap the window where they work:</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="238"/>
+        <source>请找到相关的办理事项：</source>
+        <translation>Find the service item:</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="239"/>
+        <source>关于大厅的环境、秩序、设施、指引等。</source>
+        <translation>The hall's surroundings, order, facilities, signs and so on.</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="288"/>
+        <source>暂时没有可选的内容，可以选择“服务大厅整体”。</source>
+        <translation>Nothing to choose from just now; you can choose “The hall as a whole”.</translation>
+    </message>
+</context>
+<context>
     <name>AdminScreen</name>
     <message>
         <location filename="../screens/admin_screen.py" line="84"/>
@@ -627,6 +721,167 @@
     </message>
 </context>
 <context>
+    <name>ComplaintJourney</name>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="55"/>
+        <source>正在提交，请稍候…</source>
+        <translation>Sending, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="59"/>
+        <source>暂时未能提交</source>
+        <translation>Could not be sent yet</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="59"/>
+        <source>重新提交</source>
+        <translation>Send again</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="61"/>
+        <source>返回修改</source>
+        <translation>Go back and change</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="119"/>
+        <source>请选择投诉或建议，以及是关于什么</source>
+        <translation>Choose complaint or suggestion, and what it is about</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="120"/>
+        <source>请用屏幕键盘写下您的意见</source>
+        <translation>Write your comments with the on-screen keyboard</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="121"/>
+        <source>是否留下手机号码，由您决定</source>
+        <translation>Whether to leave a mobile number is up to you</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="125"/>
+        <source>提交成功，您的编号是 %1</source>
+        <translation>Sent. Your reference is %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="137"/>
+        <source>投诉</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="137"/>
+        <source>建议</source>
+        <translation>Suggestion</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="138"/>
+        <source>%1 · 关于：%2</source>
+        <translation>%1 · About: %2</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="142"/>
+        <source>请写下您的投诉内容</source>
+        <translation>Write your complaint</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="144"/>
+        <source>请写下您的建议</source>
+        <translation>Write your suggestion</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="158"/>
+        <source>可凭此编号在进度查询中查看处理情况。监督投诉热线：%1</source>
+        <translation>Follow it with this reference under Check progress. Supervision hotline: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="165"/>
+        <source>请取走下方打印的回执</source>
+        <translation>Please take the printed slip below</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="167"/>
+        <source>回执未能打印，请记下编号或用手机拍下此屏幕</source>
+        <translation>The slip could not be printed: note the reference or take a photo of this screen</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="175"/>
+        <source>提交的内容有误</source>
+        <translation>Something in it is not right</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="176"/>
+        <source>请返回修改后再提交。</source>
+        <translation>Please go back, change it and send it again.</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="178"/>
+        <source>网络暂时不通</source>
+        <translation>The network is down for now</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="179"/>
+        <source>您写的内容都还在，请稍后重新提交，不会重复提交。</source>
+        <translation>Everything you wrote is kept. Send it again in a moment; it will not be sent twice.</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="181"/>
+        <source>系统暂时出现故障</source>
+        <translation>The system has a temporary fault</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="182"/>
+        <source>请稍后重新提交，或拨打12345热线。</source>
+        <translation>Please send it again later, or call the 12345 hotline.</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="191"/>
+        <source>手机号是 1 开头的 11 位数字，请核对。</source>
+        <translation>A mobile number has 11 digits starting with 1. Please check it.</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="205"/>
+        <source>工号只能是字母和数字，请核对。</source>
+        <translation>A staff number has only letters and digits. Please check it.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactPage</name>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="345"/>
+        <source>是否留下联系电话？</source>
+        <translation>Leave a phone number?</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="348"/>
+        <source>留下手机号码，12345热线可就本件与您联系、反馈办理结果。号码只提供给12345热线用于本件，不会显示在屏幕上，也不会打印。不留号码也可以匿名提交。</source>
+        <translation>With your mobile number, the 12345 hotline can contact you about this and tell you the outcome. The number goes to the 12345 hotline for this matter only; it is not shown on screen or printed. You may also send it anonymously, without a number.</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="354"/>
+        <source>不留电话，匿名提交</source>
+        <translation>No number, stay anonymous</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="354"/>
+        <source>同意留下手机号码</source>
+        <translation>I agree to leave my number</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="358"/>
+        <source>手机号码</source>
+        <translation>Mobile number</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="365"/>
+        <source>上一步</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="366"/>
+        <source>提交</source>
+        <translation>Send</translation>
+    </message>
+</context>
+<context>
     <name>CounterWindow</name>
     <message>
         <location filename="../counter/window.py" line="71"/>
@@ -670,7 +925,7 @@
     </message>
     <message>
         <location filename="../counter/window.py" line="79"/>
-        <location filename="../counter/window.py" line="790"/>
+        <location filename="../counter/window.py" line="823"/>
         <source>暂停服务</source>
         <translation>Pause</translation>
     </message>
@@ -790,250 +1045,250 @@
         <translation>Finish or hand on the current number before signing out.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="496"/>
-        <location filename="../counter/window.py" line="525"/>
+        <location filename="../counter/window.py" line="529"/>
+        <location filename="../counter/window.py" line="558"/>
         <source>当前没有办理中的号码。</source>
         <translation>No number is being served.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="608"/>
+        <location filename="../counter/window.py" line="641"/>
         <source>窗口收件未完成（或暂未取得办件编号），可稍后在受理台打开。</source>
         <translation>The walk-in case was not completed (or has no case number yet); open it at the desk later.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="617"/>
+        <location filename="../counter/window.py" line="650"/>
         <source>未配置告知书打印机：告知书未打印。</source>
         <translation>No notice printer is configured: the notice was not printed.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="644"/>
+        <location filename="../counter/window.py" line="677"/>
         <source>告知书已打印（%1）。</source>
         <translation>Notice printed (%1).</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="649"/>
+        <location filename="../counter/window.py" line="682"/>
         <source>已重打 %1 份告知书。</source>
         <translation>%1 notice(s) reprinted.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="654"/>
+        <location filename="../counter/window.py" line="687"/>
         <source>%1 已保留，排除故障后点“重打告知书”。</source>
         <translation>%1 Kept: clear the fault, then press “Reprint notices”.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="678"/>
+        <location filename="../counter/window.py" line="711"/>
         <source>已转移，新号码 {number}。</source>
         <translation>Transferred: the new number is {number}.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="727"/>
+        <location filename="../counter/window.py" line="760"/>
         <source>无法连接服务器，请稍后重试。</source>
         <translation>Cannot reach the server. Please try again shortly.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="729"/>
+        <location filename="../counter/window.py" line="762"/>
         <source>操作失败，请重试。</source>
         <translation>That did not work. Please try again.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="734"/>
+        <location filename="../counter/window.py" line="767"/>
         <source>已呼叫 {number}（第 {calls} 次）。</source>
         <translation>Called {number} (call {calls}).</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="738"/>
+        <location filename="../counter/window.py" line="771"/>
         <source>{number} 开始办理。</source>
         <translation>Serving {number}.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="740"/>
+        <location filename="../counter/window.py" line="773"/>
         <source>{number} 已办结。</source>
         <translation>{number} finished.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="742"/>
+        <location filename="../counter/window.py" line="775"/>
         <source>{number} 已过号。</source>
         <translation>{number} marked as no-show.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="744"/>
+        <location filename="../counter/window.py" line="777"/>
         <source>{number} 已挂起，可在挂起列表中叫回。</source>
         <translation>{number} parked: call it back from the parked list.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="766"/>
+        <location filename="../counter/window.py" line="799"/>
         <source>本窗口的登录已结束（可能已在其他窗口登录）。</source>
         <translation>You were signed out of this window (perhaps you signed in at another window).</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="778"/>
+        <location filename="../counter/window.py" line="811"/>
         <source>与服务器的连接中断，正在重试…</source>
         <translation>Lost the connection to the server. Retrying…</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="785"/>
+        <location filename="../counter/window.py" line="818"/>
         <source>{name}（{staff_no}）</source>
         <translation>{name} ({staff_no})</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="790"/>
+        <location filename="../counter/window.py" line="823"/>
         <source>恢复服务</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="808"/>
+        <location filename="../counter/window.py" line="841"/>
         <source>当前没有办理中的号码。按 F1 叫号。</source>
         <translation>No number is being served. Press F1 to call the next.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="813"/>
-        <location filename="../counter/window.py" line="883"/>
+        <location filename="../counter/window.py" line="846"/>
+        <location filename="../counter/window.py" line="916"/>
         <source>普通</source>
         <translation>Regular</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="816"/>
+        <location filename="../counter/window.py" line="849"/>
         <source>事项：{item}</source>
         <translation>Item: {item}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="818"/>
+        <location filename="../counter/window.py" line="851"/>
         <source>实名取号：可刷身份证核对</source>
         <translation>Real-name ticket: read the ID card to check</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="820"/>
+        <location filename="../counter/window.py" line="853"/>
         <source>转来说明：{note}</source>
         <translation>Transfer note: {note}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="834"/>
+        <location filename="../counter/window.py" line="867"/>
         <source>{reason}：{note}</source>
         <translation>{reason}: {note}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="839"/>
+        <location filename="../counter/window.py" line="872"/>
         <source>暂停服务 · {reason} · {time}</source>
         <translation>Paused · {reason} · {time}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="844"/>
+        <location filename="../counter/window.py" line="877"/>
         <source>服务中</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="852"/>
+        <location filename="../counter/window.py" line="885"/>
         <source>办理 {time}（标准 {minutes} 分钟）</source>
         <translation>Serving {time} (standard {minutes} min)</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="859"/>
+        <location filename="../counter/window.py" line="892"/>
         <source>已呼叫 {calls} 次 · {time}</source>
         <translation>Calls: {calls} · {time}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="870"/>
+        <location filename="../counter/window.py" line="903"/>
         <source>等候（{count} 人）</source>
         <translation>Waiting ({count})</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="876"/>
+        <location filename="../counter/window.py" line="909"/>
         <source>转入</source>
         <translation>Transferred in</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="878"/>
+        <location filename="../counter/window.py" line="911"/>
         <source>实名</source>
         <translation>Real-name</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="882"/>
+        <location filename="../counter/window.py" line="915"/>
         <source>、</source>
         <comment>between the kinds of a waiting ticket</comment>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="884"/>
+        <location filename="../counter/window.py" line="917"/>
         <source>{minutes} 分钟</source>
         <translation>{minutes} min</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="926"/>
+        <location filename="../counter/window.py" line="959"/>
         <source>{problem}：请手工核对身份证件</source>
         <translation>{problem}: check ID documents by hand</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="929"/>
+        <location filename="../counter/window.py" line="962"/>
         <source>{problem}，请输入工号和密码登录。</source>
         <translation>{problem}. Sign in with your staff number and PIN.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="939"/>
+        <location filename="../counter/window.py" line="972"/>
         <source>无法识别这张卡片，请输入工号。</source>
         <translation>This card is not recognised. Enter your staff number.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="956"/>
+        <location filename="../counter/window.py" line="989"/>
         <source>请先叫号，再读取群众的身份证。</source>
         <translation>Call a number first, then read the citizen&apos;s ID card.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="975"/>
+        <location filename="../counter/window.py" line="1008"/>
         <source>所刷证件不是取号人本人的，请核对。</source>
         <translation>The card read is not the ticket holder&apos;s. Please check.</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="990"/>
+        <location filename="../counter/window.py" line="1023"/>
         <source>办事人：{name}（已核验）</source>
         <translation>Citizen: {name} (verified)</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="992"/>
+        <location filename="../counter/window.py" line="1025"/>
         <source>办事人：{name}</source>
         <translation>Citizen: {name}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="996"/>
+        <location filename="../counter/window.py" line="1029"/>
         <source>⚠ 所刷证件不是取号人本人</source>
         <translation>⚠ The card read is not the ticket holder&apos;s</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="998"/>
+        <location filename="../counter/window.py" line="1031"/>
         <source>读卡器暂不可用：请手工核对群众的身份证件</source>
         <translation>Card reader unavailable: check the citizen&apos;s ID documents by hand</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="1000"/>
+        <location filename="../counter/window.py" line="1033"/>
         <source>请在读卡器上读取群众的身份证以核验并显示完整信息</source>
         <translation>Read the citizen&apos;s ID card on the reader to verify them and show full details</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="1005"/>
+        <location filename="../counter/window.py" line="1038"/>
         <source>预约：{what} {date} {start}</source>
         <translation>Appointment: {what} {date} {start}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="1010"/>
+        <location filename="../counter/window.py" line="1043"/>
         <source>（代办）</source>
         <translation> (by an agent)</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="1012"/>
+        <location filename="../counter/window.py" line="1045"/>
         <source> 待补材料 {count} 项</source>
         <translation> · documents to supply: {count}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="1014"/>
+        <location filename="../counter/window.py" line="1047"/>
         <source> 补正：{supplement}</source>
         <translation> · supplement: {supplement}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="1016"/>
+        <location filename="../counter/window.py" line="1049"/>
         <source>办件 {number} {item} · {state}{extra}</source>
         <translation>Case {number} {item} · {state}{extra}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="1024"/>
+        <location filename="../counter/window.py" line="1057"/>
         <source>点击在受理台打开</source>
         <translation>Click to open it at the acceptance desk</translation>
     </message>
@@ -1274,42 +1529,42 @@
         <translation>Queues</translation>
     </message>
     <message>
-        <location filename="../display/window.py" line="184"/>
+        <location filename="../display/window.py" line="190"/>
         <source>约 {minutes} 分钟</source>
         <translation>about {minutes} min</translation>
     </message>
     <message>
-        <location filename="../display/window.py" line="186"/>
+        <location filename="../display/window.py" line="192"/>
         <source>很快</source>
         <translation>soon</translation>
     </message>
     <message>
-        <location filename="../display/window.py" line="188"/>
+        <location filename="../display/window.py" line="194"/>
         <source>{name}：等候 {count} 人 {wait}</source>
         <translation>{name}: {count} waiting {wait}</translation>
     </message>
     <message>
-        <location filename="../display/window.py" line="198"/>
+        <location filename="../display/window.py" line="204"/>
         <source>暂停服务：</source>
         <translation>Paused: </translation>
     </message>
     <message>
-        <location filename="../display/window.py" line="204"/>
+        <location filename="../display/window.py" line="210"/>
         <source>请留意叫号</source>
         <translation>Please watch for your number</translation>
     </message>
     <message>
-        <location filename="../display/window.py" line="207"/>
+        <location filename="../display/window.py" line="213"/>
         <source>请 {number} 号到 {window} 办理</source>
         <translation>Number {number}, please go to {window}</translation>
     </message>
     <message>
-        <location filename="../display/window.py" line="211"/>
+        <location filename="../display/window.py" line="217"/>
         <source>再次呼叫：</source>
         <translation>Calling again: </translation>
     </message>
     <message>
-        <location filename="../display/window.py" line="221"/>
+        <location filename="../display/window.py" line="227"/>
         <source>与服务器的连接已中断，本屏最后更新于 {time}，正在重新连接…</source>
         <translation>Connection to the server lost — last updated at {time}, reconnecting…</translation>
     </message>
@@ -2151,77 +2406,87 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../main_window.py" line="154"/>
+        <location filename="../main_window.py" line="153"/>
         <source>还需要更多时间吗？</source>
         <translation>Do you need more time?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206"/>
+        <location filename="../main_window.py" line="210"/>
         <source>一门通自助终端</source>
         <translation>Yimen self-service kiosk</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207"/>
+        <location filename="../main_window.py" line="211"/>
         <source>结束办理</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212"/>
+        <location filename="../main_window.py" line="216"/>
         <source>排队取号</source>
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212"/>
+        <location filename="../main_window.py" line="216"/>
         <source>到窗口办理业务，请先取号</source>
         <translation>Queue for a service window</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215"/>
+        <location filename="../main_window.py" line="219"/>
         <source>自助办事</source>
         <translation>Apply for a service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215"/>
+        <location filename="../main_window.py" line="219"/>
         <source>在本机申请办理，结果可邮寄到家</source>
         <translation>Apply here; the result can be posted to you</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218"/>
+        <location filename="../main_window.py" line="222"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218"/>
+        <location filename="../main_window.py" line="222"/>
         <source>已预约？扫预约码或刷身份证签到</source>
         <translation>Booked? Scan your code or ID card</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219"/>
+        <location filename="../main_window.py" line="223"/>
         <source>进度查询</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219"/>
+        <location filename="../main_window.py" line="223"/>
         <source>查询已提交办件的办理进度</source>
         <translation>See how your application is going</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220"/>
+        <location filename="../main_window.py" line="224"/>
         <source>好差评</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220"/>
+        <location filename="../main_window.py" line="224"/>
         <source>扫描凭条或回执二维码，评价服务</source>
         <translation>Scan a ticket or receipt QR to rate the service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="536"/>
+        <location filename="../main_window.py" line="228"/>
+        <source>投诉建议</source>
+        <translation>Complaints &amp; suggestions</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="228"/>
+        <source>意见转交12345热线，可匿名提交</source>
+        <translation>Sent to the 12345 hotline; anonymous if you wish</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="541"/>
         <source>请取走您的卡片。</source>
         <translation>Please take your card.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="570"/>
+        <location filename="../main_window.py" line="575"/>
         <source>字已放大。</source>
         <translation>The text is larger now.</translation>
     </message>
@@ -3147,7 +3412,7 @@ Kind: %2</translation>
     </message>
     <message>
         <location filename="../counter/rating_pad.py" line="107"/>
-        <location filename="../counter/rating_pad.py" line="227"/>
+        <location filename="../counter/rating_pad.py" line="237"/>
         <source>感谢您的评价！</source>
         <translation>Thank you for your rating!</translation>
     </message>
@@ -3177,12 +3442,12 @@ Kind: %2</translation>
         <translation>Welcome — please show your number</translation>
     </message>
     <message>
-        <location filename="../counter/rating_pad.py" line="202"/>
+        <location filename="../counter/rating_pad.py" line="212"/>
         <source>评价未能提交，感谢您的参与。</source>
         <translation>Your rating could not be sent. Thank you for taking part.</translation>
     </message>
     <message>
-        <location filename="../counter/rating_pad.py" line="222"/>
+        <location filename="../counter/rating_pad.py" line="232"/>
         <source>{seconds} 秒后自动返回</source>
         <translation>Returning in {seconds} s</translation>
     </message>
@@ -3455,6 +3720,24 @@ Kind: %2</translation>
         <location filename="../screens/case_submit.py" line="281"/>
         <source>联系电话：%1</source>
         <translation>Phone: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SentPage</name>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="397"/>
+        <source>提交成功</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="398"/>
+        <source>投诉建议编号</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="410"/>
+        <source>完成</source>
+        <translation>Done</translation>
     </message>
 </context>
 <context>
@@ -3877,37 +4160,37 @@ Kind: %2</translation>
         <translation>Yimen window screen</translation>
     </message>
     <message>
-        <location filename="../display/window_screen.py" line="79"/>
+        <location filename="../display/window_screen.py" line="87"/>
         <source>本窗口未设置</source>
         <translation>This window is not set up</translation>
     </message>
     <message>
-        <location filename="../display/window_screen.py" line="85"/>
+        <location filename="../display/window_screen.py" line="93"/>
         <source>暂停服务</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../display/window_screen.py" line="88"/>
+        <location filename="../display/window_screen.py" line="96"/>
         <source>本窗口暂停办理</source>
         <translation>This window is closed</translation>
     </message>
     <message>
-        <location filename="../display/window_screen.py" line="91"/>
+        <location filename="../display/window_screen.py" line="99"/>
         <source>正在办理</source>
         <translation>Now serving</translation>
     </message>
     <message>
-        <location filename="../display/window_screen.py" line="94"/>
+        <location filename="../display/window_screen.py" line="102"/>
         <source>请等候叫号</source>
         <translation>Please wait to be called</translation>
     </message>
     <message>
-        <location filename="../display/window_screen.py" line="100"/>
+        <location filename="../display/window_screen.py" line="108"/>
         <source>与服务器的连接已中断，正在重新连接…</source>
         <translation>Connection to the server lost, reconnecting…</translation>
     </message>
     <message>
-        <location filename="../display/window_screen.py" line="109"/>
+        <location filename="../display/window_screen.py" line="117"/>
         <source>{name}
 工号 {staff_no}</source>
         <translation>{name}
@@ -4296,6 +4579,34 @@ Staff no. {staff_no}</translation>
         <location filename="../counter/workbench.py" line="622"/>
         <source>不予受理告知书</source>
         <translation>Rejection notice</translation>
+    </message>
+</context>
+<context>
+    <name>WritePage</name>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="296"/>
+        <source>请写下您的意见</source>
+        <translation>Write your comments</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="302"/>
+        <source>请写明时间、经过和您的诉求</source>
+        <translation>Say when, what happened and what you ask for</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="311"/>
+        <source>上一步</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="312"/>
+        <source>下一步</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="331"/>
+        <source>已写 %1 字，最多 %2 字</source>
+        <translation>%1 of at most %2 characters</translation>
     </message>
 </context>
 </TS>

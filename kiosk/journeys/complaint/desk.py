@@ -53,6 +53,10 @@ class ComplaintDesk:
         self.catalog = catalog
         self.guide = guide or KioskGuide((), {})
 
+    @property
+    def hotline(self) -> str:
+        return self._hotline
+
     def choices(self) -> ComplaintChoices:
         """The windows from the hub, the items from the catalog (its cached copy when the hub
         is out of reach)."""

@@ -77,7 +77,7 @@
     <message>
         <location filename="../screens/complaint_pages.py" line="237"/>
         <source>请输入窗口工号牌上的工号，或点选工作人员所在的窗口：</source>
-        <translation>Type the number on the window's name plate, or tap the window where they work:</translation>
+        <translation>Type the number on the window&apos;s name plate, or tap the window where they work:</translation>
     </message>
     <message>
         <location filename="../screens/complaint_pages.py" line="238"/>
@@ -87,7 +87,7 @@
     <message>
         <location filename="../screens/complaint_pages.py" line="239"/>
         <source>关于大厅的环境、秩序、设施、指引等。</source>
-        <translation>The hall's surroundings, order, facilities, signs and so on.</translation>
+        <translation>The hall&apos;s surroundings, order, facilities, signs and so on.</translation>
     </message>
     <message>
         <location filename="../screens/complaint_pages.py" line="288"/>
@@ -2828,109 +2828,111 @@
 <context>
     <name>ProgressJourney</name>
     <message>
-        <location filename="../screens/progress_screen.py" line="76"/>
+        <location filename="../screens/progress_screen.py" line="77"/>
         <source>办件进度查询</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="92"/>
+        <location filename="../screens/progress_screen.py" line="104"/>
         <source>身份证号后六位</source>
         <translation>Last 6 of ID number</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="95"/>
+        <location filename="../screens/progress_screen.py" line="107"/>
+        <location filename="../screens/progress_screen.py" line="415"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="101"/>
+        <location filename="../screens/progress_screen.py" line="114"/>
         <source>身份证后六位</source>
         <translation>Last 6 of ID</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="106"/>
+        <location filename="../screens/progress_screen.py" line="119"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="130"/>
+        <location filename="../screens/progress_screen.py" line="143"/>
         <source>正在查询，请稍候…</source>
         <translation>Searching, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="146"/>
+        <location filename="../screens/progress_screen.py" line="159"/>
         <source>办件进度</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="140"/>
         <location filename="../screens/progress_screen.py" line="153"/>
+        <location filename="../screens/progress_screen.py" line="166"/>
         <source>查询其他办件</source>
         <translation>Look up another case</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="79"/>
+        <location filename="../screens/progress_screen.py" line="80"/>
         <source>扫描受理回执上的二维码即可查询；或输入办件编号，再刷身份证或输入身份证号后六位</source>
         <translation>Scan the QR code on your receipt, or type the case number and then place your ID card or type the last six characters of your ID number</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="83"/>
+        <location filename="../screens/progress_screen.py" line="84"/>
         <source>只刷身份证，可查看本人近期的全部办件。</source>
         <translation>Place your ID card alone to see all your recent applications.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="89"/>
+        <location filename="../screens/progress_screen.py" line="101"/>
+        <location filename="../screens/progress_screen.py" line="417"/>
         <source>回执上 YM 后面的数字</source>
         <translation>The digits after YM on your receipt</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="133"/>
+        <location filename="../screens/progress_screen.py" line="146"/>
         <source>您近期的办件</source>
         <translation>Your recent applications</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="134"/>
+        <location filename="../screens/progress_screen.py" line="147"/>
         <source>请点选要查看的办件。</source>
         <translation>Tap the application you want to see.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="142"/>
         <location filename="../screens/progress_screen.py" line="155"/>
+        <location filename="../screens/progress_screen.py" line="168"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="151"/>
+        <location filename="../screens/progress_screen.py" line="164"/>
         <source>返回办件列表</source>
         <translation>Back to the list</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="159"/>
+        <location filename="../screens/progress_screen.py" line="172"/>
         <source>未能查到办件</source>
         <translation>Case not found</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="159"/>
+        <location filename="../screens/progress_screen.py" line="172"/>
         <source>重新查询</source>
         <translation>Search again</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="201"/>
+        <location filename="../screens/progress_screen.py" line="214"/>
         <source>请扫描受理回执上的二维码，或输入办件编号</source>
         <translation>Scan the QR code on your receipt, or type the case number</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="203"/>
+        <location filename="../screens/progress_screen.py" line="216"/>
         <source>请选择要查看的办件</source>
         <translation>Please choose the application to see.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="206"/>
+        <location filename="../screens/progress_screen.py" line="219"/>
         <source>办理进度：%1</source>
         <translation>Progress: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="295"/>
+        <location filename="../screens/progress_screen.py" line="307"/>
         <source>办件编号：%1
 事项：%2
 申请人：%3</source>
@@ -2939,212 +2941,242 @@ Service: %2
 Applicant: %3</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="300"/>
-        <location filename="../screens/progress_screen.py" line="339"/>
+        <location filename="../screens/progress_screen.py" line="312"/>
+        <location filename="../screens/progress_screen.py" line="351"/>
         <source>承诺办结日期：%1</source>
         <translation>Promised by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="305"/>
+        <location filename="../screens/progress_screen.py" line="317"/>
         <source>已补正材料，重新提交</source>
         <translation>Supplemented and resubmitted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="319"/>
+        <location filename="../screens/progress_screen.py" line="331"/>
         <source>已提交申请</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="320"/>
+        <location filename="../screens/progress_screen.py" line="332"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="321"/>
+        <location filename="../screens/progress_screen.py" line="333"/>
         <source>不予受理</source>
         <translation>Not accepted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="322"/>
+        <location filename="../screens/progress_screen.py" line="334"/>
         <source>需要补正材料</source>
         <translation>Documents requested</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="323"/>
+        <location filename="../screens/progress_screen.py" line="335"/>
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="324"/>
+        <location filename="../screens/progress_screen.py" line="336"/>
         <source>特别程序（暂停计时）</source>
         <translation>Special procedure (clock paused)</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="252"/>
-        <location filename="../screens/progress_screen.py" line="325"/>
+        <location filename="../screens/progress_screen.py" line="264"/>
+        <location filename="../screens/progress_screen.py" line="337"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="242"/>
+        <location filename="../screens/progress_screen.py" line="89"/>
+        <source>查办件</source>
+        <translation>A case</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="89"/>
+        <source>查投诉建议</source>
+        <translation>A complaint or suggestion</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="254"/>
         <source>投诉</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="242"/>
+        <location filename="../screens/progress_screen.py" line="254"/>
         <source>建议</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="244"/>
+        <location filename="../screens/progress_screen.py" line="256"/>
         <source>投诉建议编号：%1
 类型：%2</source>
         <translation>Complaint reference: %1
 Kind: %2</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="249"/>
+        <location filename="../screens/progress_screen.py" line="261"/>
         <source>已收到，等待转交12345</source>
         <translation>Received, waiting to go to the 12345 hotline</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="250"/>
+        <location filename="../screens/progress_screen.py" line="262"/>
         <source>已转交12345政务服务便民热线</source>
         <translation>Passed to the 12345 government service hotline</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="251"/>
+        <location filename="../screens/progress_screen.py" line="263"/>
         <source>12345已答复</source>
         <translation>Answered by 12345</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="326"/>
+        <location filename="../screens/progress_screen.py" line="338"/>
         <source>已送达</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="331"/>
+        <location filename="../screens/progress_screen.py" line="343"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="333"/>
+        <location filename="../screens/progress_screen.py" line="345"/>
         <source>原因：%1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="335"/>
+        <location filename="../screens/progress_screen.py" line="347"/>
         <source>需补正材料：%1</source>
         <translation>Documents to supply: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="337"/>
+        <location filename="../screens/progress_screen.py" line="349"/>
         <source>补正期限：%1</source>
         <translation>Supply by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="341"/>
+        <location filename="../screens/progress_screen.py" line="353"/>
         <source>准予</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="341"/>
+        <location filename="../screens/progress_screen.py" line="353"/>
         <source>不予批准</source>
         <translation>Not approved</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="342"/>
+        <location filename="../screens/progress_screen.py" line="354"/>
         <source>办理结果：%1</source>
         <translation>Result: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="344"/>
+        <location filename="../screens/progress_screen.py" line="356"/>
         <source>证照编号：%1</source>
         <translation>Certificate number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="347"/>
+        <location filename="../screens/progress_screen.py" line="359"/>
         <source>邮寄送达</source>
         <translation>by post (EMS)</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="348"/>
+        <location filename="../screens/progress_screen.py" line="360"/>
         <source>窗口领取</source>
         <translation>collect at the counter</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="349"/>
+        <location filename="../screens/progress_screen.py" line="361"/>
         <source>电子送达</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="351"/>
+        <location filename="../screens/progress_screen.py" line="363"/>
         <source>送达方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="353"/>
+        <location filename="../screens/progress_screen.py" line="365"/>
         <source>EMS 运单号：%1</source>
         <translation>EMS waybill: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="358"/>
+        <location filename="../screens/progress_screen.py" line="370"/>
+        <source>未找到该投诉建议</source>
+        <translation>No complaint or suggestion found</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="371"/>
+        <source>请核对回执上的投诉建议编号。</source>
+        <translation>Please check the reference on the slip.</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="373"/>
         <source>办件编号或身份证号码不正确</source>
         <translation>The case number or ID number is not right</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="359"/>
+        <location filename="../screens/progress_screen.py" line="374"/>
         <source>请核对受理回执上的办件编号和本人身份证号后再查。</source>
         <translation>Check the case number on your receipt and your own ID number, then try again.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="361"/>
+        <location filename="../screens/progress_screen.py" line="376"/>
         <source>没有查到您的办件</source>
         <translation>No applications found for you</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="363"/>
+        <location filename="../screens/progress_screen.py" line="378"/>
         <source>网络中断时提交的办件，上传后才能查到；也可输入回执上的办件编号，或到窗口咨询。</source>
         <translation>An application submitted while the network was down can be found once it has been uploaded. You can also enter the number on your receipt, or ask at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="366"/>
+        <location filename="../screens/progress_screen.py" line="381"/>
         <source>查询次数过多</source>
         <translation>Too many attempts</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="367"/>
+        <location filename="../screens/progress_screen.py" line="382"/>
         <source>为保护办件信息，请稍后再试，或到窗口咨询。</source>
         <translation>To protect case information, please try later or ask at a counter.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="369"/>
+        <location filename="../screens/progress_screen.py" line="384"/>
         <source>这不是受理回执的二维码</source>
         <translation>This is not the QR code of a receipt</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="370"/>
+        <location filename="../screens/progress_screen.py" line="385"/>
         <source>请扫描受理回执上的二维码，或直接输入办件编号。</source>
         <translation>Scan the QR code on your receipt, or type the case number.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="372"/>
+        <location filename="../screens/progress_screen.py" line="387"/>
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="373"/>
-        <location filename="../screens/progress_screen.py" line="376"/>
+        <location filename="../screens/progress_screen.py" line="388"/>
+        <location filename="../screens/progress_screen.py" line="391"/>
         <source>请稍后重试，或到窗口咨询。</source>
         <translation>Try again later, or ask at a counter.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="375"/>
+        <location filename="../screens/progress_screen.py" line="390"/>
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="411"/>
+        <location filename="../screens/progress_screen.py" line="415"/>
+        <source>投诉建议编号</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="417"/>
+        <source>回执上 TS 后面的数字</source>
+        <translation>The digits after TS on the slip</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="446"/>
         <source>已读取身份证：%1</source>
         <translation>ID card read: %1</translation>
     </message>

@@ -12,7 +12,9 @@ provisional number): one case shows at once, several are listed (LISTING) to cho
 proof is dropped once the answer is in.
 
 A complaint's reference (投诉建议, ``TS`` + digits) is looked up as a complaint: its status says
-nothing of the text or the citizen, so the reference alone is asked for (no proof).
+nothing of the text or the citizen, so the reference alone is asked for (no proof). It is scanned
+from the slip's QR, or typed: the keypad has no letters, so the citizen says which number they
+type (:meth:`ProgressFlow.typing_complaint`) and its letters are put before the digits.
 """
 
 from __future__ import annotations
@@ -89,10 +91,11 @@ TRANSITIONS: dict[tuple[ProgressState, ProgressEvent], ProgressState] = {
 }
 
 
-def normalise_case_number(text: str) -> str:
+def normalise_case_number(text: str, prefix: str = DEFAULT_CASE_PREFIX) -> str:
+    """A number as typed: digits alone get ``prefix`` (YM for a case, TS for a complaint)."""
     value = text.strip().upper().replace(" ", "")
     if value.isdigit():
-        value = DEFAULT_CASE_PREFIX + value
+        value = prefix + value
     return value
 
 
@@ -152,6 +155,7 @@ class ProgressFlow:
         self.receipt_code = ""  # from a scanned receipt QR: proves the receipt is in hand
         self.refusal: ProgressRefusal | None = None
         self.hub_message = ""
+        self.prefix = DEFAULT_CASE_PREFIX  # put before digits typed alone
 
     @property
     def state(self) -> ProgressState:
@@ -177,8 +181,12 @@ class ProgressFlow:
         self.id_number = id_number.upper()
         self.last6 = ""
 
+    def typing_complaint(self, complaint: bool) -> None:
+        """The citizen types a complaint's reference (TS) or a case number (YM)."""
+        self.prefix = COMPLAINT_PREFIX if complaint else DEFAULT_CASE_PREFIX
+
     def typed(self, case_number: str, last6: str) -> None:
-        number = normalise_case_number(case_number)
+        number = normalise_case_number(case_number, self.prefix)
         if number != self.case_number:
             self.receipt_code = ""  # the code proves the scanned receipt, not a typed number
         self.case_number = number
@@ -302,6 +310,7 @@ class ProgressFlow:
 
     def forget(self) -> None:
         self.case_number = ""
+        self.prefix = DEFAULT_CASE_PREFIX
         self._drop_proof()
         self.status = None
         self.complaint = None

@@ -218,15 +218,17 @@ class KioskWindow(QWidget):
             tiles.append(
                 Tile("case", self.tr("自助办事"), self.tr("在本机申请办理，结果可邮寄到家"))
             )
+        # 好差评 and 投诉建议 (both what citizens think of the service) share a portrait row.
+        feedback = self.terminal.complaints is not None
         tiles += [
             Tile("checkin", self.tr("预约签到"), self.tr("已预约？扫预约码或刷身份证签到")),
             Tile("progress", self.tr("进度查询"), self.tr("查询已提交办件的办理进度")),
-            Tile("rating", self.tr("好差评"), self.tr("扫描凭条或回执二维码，评价服务")),
+            Tile("rating", self.tr("好差评"), self.tr("扫描凭条或回执二维码，评价服务"))
+            if not feedback
+            else Tile("rating", self.tr("好差评"), self.tr("扫码评价服务"), True),
         ]
-        if self.terminal.complaints is not None:
-            tiles.append(
-                Tile("complaint", self.tr("投诉建议"), self.tr("意见转交12345热线，可匿名提交"))
-            )
+        if feedback:
+            tiles.append(Tile("complaint", self.tr("投诉建议"), self.tr("转交12345热线"), True))
         self.home = HomeScreen(
             tiles,
             columns=3 if self.landscape else 1,

@@ -300,7 +300,7 @@ class WritePage(Page):
         self.text_edit.setObjectName("ComplaintText")
         self.text_edit.setProperty(WANTS_KEYBOARD, True)
         self.text_edit.setPlaceholderText(self.tr("请写明时间、经过和您的诉求"))
-        self.text_edit.setMinimumHeight(160)
+        self.text_edit.setMinimumHeight(120)
         self.text_edit.setTabChangesFocus(True)
         self.text_edit.textChanged.connect(self._keep_to_limit)
         self.body.addWidget(self.text_edit, 1)
@@ -311,7 +311,9 @@ class WritePage(Page):
         self.back_button = make_button(self.tr("上一步"))
         self.next_button = make_button(self.tr("下一步"), "Primary")
         self.pin(self.back_button, self.next_button)
-        self.keyboard_room = KeyboardRoom(self.text_edit, aside=[self.about_label])
+        # While typing (a landscape page above the keyboard is short): the field, its count
+        # and the way on.
+        self.keyboard_room = KeyboardRoom(self.text_edit, aside=[self.title, self.about_label])
         count_row.addWidget(self.keyboard_room.make_put_away_button())
         self._keep_to_limit()
 
@@ -364,7 +366,7 @@ class ContactPage(Page):
         self.keypad = NumericKeypad(self.phone_field)
         self.back_button = make_button(self.tr("上一步"))
         self.submit_button = make_button(self.tr("提交"), "Primary")
-        actions = QVBoxLayout()
+        actions = QHBoxLayout()  # side by side: the keypad needs the height
         actions.setSpacing(20)
         actions.addWidget(self.back_button)
         actions.addWidget(self.submit_button)

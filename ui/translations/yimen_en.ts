@@ -846,37 +846,37 @@
 <context>
     <name>ContactPage</name>
     <message>
-        <location filename="../screens/complaint_pages.py" line="345"/>
+        <location filename="../screens/complaint_pages.py" line="347"/>
         <source>是否留下联系电话？</source>
         <translation>Leave a phone number?</translation>
     </message>
     <message>
-        <location filename="../screens/complaint_pages.py" line="348"/>
+        <location filename="../screens/complaint_pages.py" line="350"/>
         <source>留下手机号码，12345热线可就本件与您联系、反馈办理结果。号码只提供给12345热线用于本件，不会显示在屏幕上，也不会打印。不留号码也可以匿名提交。</source>
         <translation>With your mobile number, the 12345 hotline can contact you about this and tell you the outcome. The number goes to the 12345 hotline for this matter only; it is not shown on screen or printed. You may also send it anonymously, without a number.</translation>
     </message>
     <message>
-        <location filename="../screens/complaint_pages.py" line="354"/>
+        <location filename="../screens/complaint_pages.py" line="356"/>
         <source>不留电话，匿名提交</source>
-        <translation>No number, stay anonymous</translation>
+        <translation>No, stay anonymous</translation>
     </message>
     <message>
-        <location filename="../screens/complaint_pages.py" line="354"/>
+        <location filename="../screens/complaint_pages.py" line="356"/>
         <source>同意留下手机号码</source>
-        <translation>I agree to leave my number</translation>
+        <translation>Yes, I agree to leave it</translation>
     </message>
     <message>
-        <location filename="../screens/complaint_pages.py" line="358"/>
+        <location filename="../screens/complaint_pages.py" line="360"/>
         <source>手机号码</source>
         <translation>Mobile number</translation>
     </message>
     <message>
-        <location filename="../screens/complaint_pages.py" line="365"/>
+        <location filename="../screens/complaint_pages.py" line="367"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/complaint_pages.py" line="366"/>
+        <location filename="../screens/complaint_pages.py" line="368"/>
         <source>提交</source>
         <translation>Send</translation>
     </message>
@@ -2162,27 +2162,27 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../screens/home_screen.py" line="79"/>
+        <location filename="../screens/home_screen.py" line="109"/>
         <source>您好，欢迎办理</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../screens/home_screen.py" line="82"/>
+        <location filename="../screens/home_screen.py" line="112"/>
         <source>请点击下方按钮选择业务</source>
         <translation>Tap a button below to choose a service</translation>
     </message>
     <message>
-        <location filename="../screens/home_screen.py" line="86"/>
+        <location filename="../screens/home_screen.py" line="116"/>
         <source>读卡区有卡片未取走，请取走您的身份证或社保卡。</source>
         <translation>A card is still on the reader. Please take your ID card or social security card.</translation>
     </message>
     <message>
-        <location filename="../screens/home_screen.py" line="103"/>
+        <location filename="../screens/home_screen.py" line="142"/>
         <source>标准模式</source>
         <translation>Standard text</translation>
     </message>
     <message>
-        <location filename="../screens/home_screen.py" line="103"/>
+        <location filename="../screens/home_screen.py" line="142"/>
         <source>长者模式 · 大字</source>
         <translation>Large text</translation>
     </message>
@@ -2441,52 +2441,58 @@
         <translation>Apply here; the result can be posted to you</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="222"/>
+        <location filename="../main_window.py" line="224"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="222"/>
+        <location filename="../main_window.py" line="224"/>
         <source>已预约？扫预约码或刷身份证签到</source>
         <translation>Booked? Scan your code or ID card</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="223"/>
+        <location filename="../main_window.py" line="225"/>
         <source>进度查询</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="223"/>
+        <location filename="../main_window.py" line="225"/>
         <source>查询已提交办件的办理进度</source>
         <translation>See how your application is going</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="224"/>
+        <location filename="../main_window.py" line="226"/>
+        <location filename="../main_window.py" line="228"/>
         <source>好差评</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="224"/>
+        <location filename="../main_window.py" line="226"/>
         <source>扫描凭条或回执二维码，评价服务</source>
         <translation>Scan a ticket or receipt QR to rate the service</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="228"/>
+        <source>扫码评价服务</source>
+        <translation>Scan a slip to rate</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="231"/>
         <source>投诉建议</source>
-        <translation>Complaints &amp; suggestions</translation>
+        <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228"/>
-        <source>意见转交12345热线，可匿名提交</source>
-        <translation>Sent to the 12345 hotline; anonymous if you wish</translation>
+        <location filename="../main_window.py" line="231"/>
+        <source>转交12345热线</source>
+        <translation>To the 12345 hotline</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="541"/>
+        <location filename="../main_window.py" line="543"/>
         <source>请取走您的卡片。</source>
         <translation>Please take your card.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="575"/>
+        <location filename="../main_window.py" line="577"/>
         <source>字已放大。</source>
         <translation>The text is larger now.</translation>
     </message>
@@ -3757,17 +3763,17 @@ Kind: %2</translation>
 <context>
     <name>SentPage</name>
     <message>
-        <location filename="../screens/complaint_pages.py" line="397"/>
+        <location filename="../screens/complaint_pages.py" line="399"/>
         <source>提交成功</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../screens/complaint_pages.py" line="398"/>
+        <location filename="../screens/complaint_pages.py" line="400"/>
         <source>投诉建议编号</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../screens/complaint_pages.py" line="410"/>
+        <location filename="../screens/complaint_pages.py" line="412"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -4636,7 +4642,7 @@ Staff no. {staff_no}</translation>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../screens/complaint_pages.py" line="331"/>
+        <location filename="../screens/complaint_pages.py" line="333"/>
         <source>已写 %1 字，最多 %2 字</source>
         <translation>%1 of at most %2 characters</translation>
     </message>

@@ -39,6 +39,7 @@ J = m.JourneyName
 R = m.RunOutcome
 BATCH_RUNS = m.MAX_BATCH_RUNS
 CHECKIN_SHARE = 0.125  # of the kiosk's tickets, those of a booked appointment
+COMPLAINT_SHARE = 0.02  # of the kiosk's tickets, those whose holder also left a complaint
 TERMINAL_MODES = {"kiosk": "hall", "agent": "community"}
 FIRST_HOUR, LAST_HOUR = 9, 16  # a run starts 9:00–16:59 (the last arrival is at 16:30)
 
@@ -131,6 +132,7 @@ def plan_runs(
     zone = tz or ZoneInfo("Asia/Shanghai")
     plan = _Planner(random.Random(seed), zone)
     rng = plan.rng
+    tickets = list(tickets)
     for t in tickets:
         if t.transferred_from is not None:
             continue  # a transfer issues no ticket at the kiosk
@@ -183,6 +185,7 @@ def plan_runs(
                 scanned = ("scanning", "checking", "rating", "submitting", "thanked")
                 plan.add(kiosk, case.site, J.RATING, scanned, R.FINISHED, at)
     _credit_runs(plan, cases, random.Random(seed + 1))
+    _complaints(plan, tickets, random.Random(seed + 20))
     plan.runs.sort(key=lambda r: (r.started_hour, r.terminal))
     return plan.runs
 
@@ -202,6 +205,25 @@ def _credit_runs(plan: _Planner, cases: Iterable[SimCase], rng: random.Random) -
             plan.add(terminal, site, J.CREDIT, ("identifying", "refused"), R.FAILED, at)
         else:
             plan.add(terminal, site, J.CREDIT, looked[:1], plan.left(), at)
+
+
+def _complaints(plan: _Planner, tickets: list[Any], rng: random.Random) -> None:
+    """投诉建议 at the kiosks, drawn from a generator of their own: the other journeys' runs
+    stay as they were without them."""
+    path = _steps(J.COMPLAINT)
+    for t in tickets:
+        if t.transferred_from is not None or rng.random() >= COMPLAINT_SHARE:
+            continue
+        kiosk, fate = f"kiosk-{t.site}", rng.random()
+        if fate < 0.7:
+            plan.add(kiosk, t.site, J.COMPLAINT, path, R.FINISHED, t.issued_at)
+        elif fate < 0.75:  # the hub out of reach, and not tried again
+            plan.add(kiosk, t.site, J.COMPLAINT, (*path[:-1], _failure(J.COMPLAINT)), R.FAILED,
+                     t.issued_at)  # fmt: skip
+        else:  # left while choosing, writing or deciding on the phone number
+            stop = rng.choice([1, 2, 3])
+            outcome = rng.choices([R.GAVE_UP, R.TIMED_OUT], weights=(0.6, 0.4))[0]
+            plan.add(kiosk, t.site, J.COMPLAINT, path[:stop], outcome, t.issued_at)
 
 
 # -- batches, as a kiosk sends them -----------------------------------------------------------

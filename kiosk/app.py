@@ -31,6 +31,7 @@ from kiosk.heartbeat import HeartbeatSender, LastError
 from kiosk.help_calls import HelpDesk
 from kiosk.journeys.case.desk import CaseDesk, build_case_desk
 from kiosk.journeys.checkin.desk import CheckInDesk
+from kiosk.journeys.complaint.desk import ComplaintDesk
 from kiosk.journeys.credit.desk import CreditDesk
 from kiosk.journeys.progress.desk import ProgressDesk
 from kiosk.journeys.rating.desk import RatingDesk
@@ -111,6 +112,7 @@ class Terminal:
     funnel: Funnel | None = None  # how far citizens get in each journey (kiosks only)
     remote: RemoteCommands | None = None  # what the district engineer asks through the hub
     credit_desk: CreditDesk | None = None  # 信用查询: the citizen's own record (kiosks only)
+    complaints: ComplaintDesk | None = None  # 投诉建议 (hall and community kiosks)
 
     def close(self) -> None:
         self._resources.close()
@@ -195,6 +197,16 @@ def build_terminal(
         kiosk = settings.terminal.mode in KIOSK_MODES
         funnel = build_funnel(folder, client, resources) if kiosk else None
         remote = RemoteCommands(folder)
+        complaints = None
+        if kiosk and settings.complaints.enabled:
+            complaints = ComplaintDesk(
+                client,
+                printer,
+                hall_name,
+                settings.complaints.hotline,
+                catalog=cases.catalog if cases is not None else None,
+                guide=cases.guide if cases is not None else None,
+            )
         _start_heartbeat(client, devices, outbox, remote, api.heartbeat_seconds, resources)
         # The other kinds of terminal's desks are imported only where they run.
         if settings.terminal.mode is Mode.DISPLAY:
@@ -240,6 +252,7 @@ def build_terminal(
             funnel=funnel,
             remote=remote,
             credit_desk=CreditDesk(client, printer, hall_name) if kiosk else None,
+            complaints=complaints,
         )
     except BaseException:
         resources.close()

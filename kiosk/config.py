@@ -174,6 +174,13 @@ class CasesSettings(_Section):
         return value
 
 
+class ComplaintsSettings(_Section):
+    # 投诉建议 on the home screen of a hall or community kiosk (false: no tile).
+    enabled: bool = True
+    # The supervision hotline printed on the complaint slip (12345 政务服务便民热线).
+    hotline: Annotated[str, Field(min_length=1, max_length=20, pattern=r"^[0-9+() -]+$")] = "12345"
+
+
 class StaffEntry(_Section):
     number: Annotated[str, Field(pattern=r"^[A-Za-z0-9]{1,16}$")]
     name: Annotated[str, Field(min_length=1, max_length=20)]
@@ -318,6 +325,7 @@ class Settings(_Section):
     printer: PrinterSettings = PrinterSettings()
     ticket: TicketSettings = TicketSettings()
     cases: CasesSettings = CasesSettings()
+    complaints: ComplaintsSettings = ComplaintsSettings()
     community: CommunitySettings = CommunitySettings()
     counter: CounterSettings = CounterSettings()
     display: DisplaySettings = DisplaySettings()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLineEdit,
+    QPlainTextEdit,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
     from kiosk.journeys.rating.flow import Subject
     from ui.screens.case_screen import CaseJourney
     from ui.screens.checkin_screen import CheckInJourney
+    from ui.screens.complaint_screen import ComplaintJourney
     from ui.screens.progress_screen import ProgressJourney
     from ui.screens.rating_screen import RatingJourney
     from ui.screens.ticket_screen import TicketJourney
@@ -71,6 +73,7 @@ JOURNEY_MODULES = {
     "progress": "ui.screens.progress_screen",
     "rating": "ui.screens.rating_screen",
     "credit": "ui.screens.credit_screen",
+    "complaint": "ui.screens.complaint_screen",
 }
 
 
@@ -216,13 +219,25 @@ class KioskWindow(QWidget):
             tiles.append(
                 Tile("case", self.tr("自助办事"), self.tr("在本机申请办理，结果可邮寄到家"))
             )
+        # On a portrait home the two look-ups (进度查询, 信用查询) share a row, as do the two
+        # kinds of feedback (好差评, 投诉建议): half tiles, with hints short enough for half a row.
+        lookups = self.terminal.credit_desk is not None
+        feedback = self.terminal.complaints is not None
         tiles += [
             Tile("checkin", self.tr("预约签到"), self.tr("已预约？扫预约码或刷身份证签到")),
-            Tile("progress", self.tr("进度查询"), self.tr("查询已提交办件的办理进度")),
-            Tile("rating", self.tr("好差评"), self.tr("扫描凭条或回执二维码，评价服务")),
+            Tile("progress", self.tr("进度查询"), self.tr("查询已提交办件的办理进度"))
+            if not lookups
+            else Tile("progress", self.tr("进度查询"), self.tr("查询办件进度"), True),
         ]
-        if self.terminal.credit_desk is not None:
-            tiles.append(Tile("credit", self.tr("信用查询"), self.tr("刷身份证，查看本人信用记录")))
+        if lookups:
+            tiles.append(Tile("credit", self.tr("信用查询"), self.tr("刷证查看本人信用"), True))
+        tiles.append(
+            Tile("rating", self.tr("好差评"), self.tr("扫描凭条或回执二维码，评价服务"))
+            if not feedback
+            else Tile("rating", self.tr("好差评"), self.tr("扫码评价服务"), True)
+        )
+        if feedback:
+            tiles.append(Tile("complaint", self.tr("投诉建议"), self.tr("转交12345热线"), True))
         self.home = HomeScreen(
             tiles,
             columns=3 if self.landscape else 1,
@@ -251,8 +266,12 @@ class KioskWindow(QWidget):
 
     @property
     def journey_keys(self) -> tuple[str, ...]:
-        keys = ("ticket", "case", "checkin", "progress", "rating", "credit")
-        offered = {"case": self.terminal.cases, "credit": self.terminal.credit_desk}
+        offered = {
+            "case": self.terminal.cases,
+            "credit": self.terminal.credit_desk,
+            "complaint": self.terminal.complaints,
+        }
+        keys = ("ticket", "case", "checkin", "progress", "credit", "rating", "complaint")
         return tuple(k for k in keys if offered.get(k, True) is not None)
 
     @property
@@ -275,6 +294,12 @@ class KioskWindow(QWidget):
     @property
     def rating(self) -> RatingJourney:
         return cast("RatingJourney", self._journey("rating"))
+
+    @property
+    def complaint(self) -> ComplaintJourney:
+        if self.terminal.complaints is None:
+            raise AttributeError("this terminal takes no complaints")
+        return cast("ComplaintJourney", self._journey("complaint"))
 
     @property
     def case(self) -> CaseJourney:
@@ -359,6 +384,12 @@ class KioskWindow(QWidget):
             return RatingJourney(
                 terminal.rating_desk, devices, self.runner, session, landscape=self.landscape
             )
+        if key == "complaint" and terminal.complaints is not None:
+            from ui.screens.complaint_screen import ComplaintJourney
+
+            return ComplaintJourney(
+                terminal.complaints, self.runner, session, landscape=self.landscape
+            )
         assert key == "case" and terminal.cases is not None
         from ui.screens.case_screen import CaseJourney
 
@@ -379,7 +410,7 @@ class KioskWindow(QWidget):
         """Show the hosted keyboard while a free-text field has focus; hide it otherwise."""
         if new is None or not self.isAncestorOf(new):
             return  # focus left the window (or went into the keyboard itself)
-        if isinstance(new, QLineEdit) and new.property(WANTS_KEYBOARD):
+        if isinstance(new, QLineEdit | QPlainTextEdit) and new.property(WANTS_KEYBOARD):
             if self.keyboard is None:  # built on first use: loading Qt Quick takes a moment
                 from ui.widgets.keyboard_panel import KeyboardPanel
 
@@ -399,7 +430,7 @@ class KioskWindow(QWidget):
         focused = QApplication.focusWidget()
         if (
             self.keyboard.isVisible()
-            and isinstance(focused, QLineEdit)
+            and isinstance(focused, QLineEdit | QPlainTextEdit)
             and self.isAncestorOf(focused)
         ):
             focused.clearFocus()

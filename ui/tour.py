@@ -33,6 +33,7 @@ from ui.app import application
 from ui.help_call import HelpState
 from ui.main_window import KioskWindow
 from ui.stretch import FILLER, StretchTranslator
+from ui.tour_complaint import complaint
 from ui.tour_journeys import JourneyTour
 from ui.widgets.form_fields import GroupField, LineField
 
@@ -166,6 +167,7 @@ class _Tour:
             self.journeys.check_in(window, variant)
             self.journeys.progress(window, variant)
             self.journeys.rating(window, variant)
+            complaint(self.journeys, window, variant)
             if variant in ("portrait", "english"):
                 self.journeys.card_left_behind(window, variant)
             if variant == "portrait":

@@ -84,7 +84,7 @@ class JourneyTour:
             self._counter.sign_in_clerk("W01", m.ClerkSignIn(staff_no="S001", pin="246810"))
         return self._counter
 
-    def _look(self, window: KioskWindow, variant: str) -> None:
+    def look(self, window: KioskWindow, variant: str) -> None:
         """A finished session returns to the default look: put the variant's back on."""
         if variant == "english" and window.languages.current != "en":
             self.tap(window.home.language_button)
@@ -132,7 +132,7 @@ class JourneyTour:
         except HubRejected as exc:  # a weekend or holiday: the tour shows the refusal instead
             logger.info("demo tour: no appointment today (%s)", exc.code)
         self._camera(None)
-        self._look(window, variant)
+        self.look(window, variant)
         journey = window.checkin
         self.tap(window.home.tiles["checkin"])
         self.wait(lambda: journey.currentWidget() is journey.wait_page, "the check-in page")
@@ -166,7 +166,7 @@ class JourneyTour:
         card_id = fictional_id(500 + self._people)
         receipt = self._case(card_id, counter)
         self._camera(None)
-        self._look(window, variant)
+        self.look(window, variant)
         journey = window.progress
         self.tap(window.home.tiles["progress"])
         self.wait(lambda: journey.currentWidget() is journey.collect_page, "the progress page")
@@ -203,11 +203,11 @@ class JourneyTour:
             return
         from drivers.idcard import CardRead
 
-        self._look(window, variant)
+        self.look(window, variant)
         self.terminal.devices.place_sample_card()
         self.wait(lambda: isinstance(monitor.card_events.state, CardRead), "the card to be read")
         window.end_session("idle")
-        self._look(window, variant)
+        self.look(window, variant)
         self.wait(window.home.card_notice.isVisible, "the card notice")
         self.shot(window, variant, "home-card-left-behind")
         self._take_card_away()
@@ -221,7 +221,7 @@ class JourneyTour:
         if reader is None or variant not in ("portrait", "english", "landscape"):
             return
         self._case(card_id, counter)
-        self._look(window, variant)
+        self.look(window, variant)
         journey = window.progress
         self.tap(window.home.tiles["progress"])
         self.wait(lambda: journey.currentWidget() is journey.collect_page, "the progress page")
@@ -286,14 +286,14 @@ class JourneyTour:
         done = m.FinishRequest(outcome=m.ServiceOutcome.DONE)
         counter.finish_ticket(code, ticket.ticket_id, done)
         self._camera(None)
-        self._look(window, variant)
+        self.look(window, variant)
         journey = window.rating
         self.tap(window.home.tiles["rating"])
         self.wait(lambda: journey.currentWidget() is journey.scan_page, "the scanning page")
         self.shot(window, variant, "rating-scan")
         window.end_session("finish")
         self._camera(ticket.follow_url)  # the slip held up to the scanner window
-        self._look(window, variant)  # (a new look builds new screens)
+        self.look(window, variant)  # (a new look builds new screens)
         journey = window.rating
         self.tap(window.home.tiles["rating"])
         self.wait(lambda: journey.currentWidget() is journey.rate_page, "the rating page")
@@ -333,7 +333,7 @@ class JourneyTour:
         code = new_receipt_code()
         receipt = self._case(fictional_id(700 + self._people), counter, code)
         self._camera(case_tracking_code(receipt.case_number, code))
-        self._look(window, variant)  # may rebuild the screens: take the journey after it
+        self.look(window, variant)  # may rebuild the screens: take the journey after it
         journey = window.rating
         self.tap(window.home.tiles["rating"])
         self.wait(lambda: journey.currentWidget() is journey.rate_page, "the case rating page")
@@ -352,7 +352,7 @@ class JourneyTour:
 
     def _refused_receipt(self, window: KioskWindow, variant: str, qr: str, name: str) -> None:
         self._camera(qr)
-        self._look(window, variant)
+        self.look(window, variant)
         journey = window.rating
         self.tap(window.home.tiles["rating"])
         self.wait(lambda: journey.currentWidget() is journey.refused_page, "a refusal")
@@ -363,7 +363,7 @@ class JourneyTour:
 
     def _apply_for_elderly_card(self, window: KioskWindow, variant: str) -> CaseJourney:
         """老年人优待证 applied for, up to the identity step (its guide allows a typed one)."""
-        self._look(window, variant)
+        self.look(window, variant)
         journey = window.case
         self.tap(window.home.tiles["case"])
         self.wait(lambda: journey.current_page() is journey.find_page, "the items")
@@ -441,7 +441,7 @@ class JourneyTour:
         if cases is None or not cases.community or not workers or reader is None:
             return
         worker = workers[0]
-        self._look(window, variant)
+        self.look(window, variant)
         journey = window.case
         page = journey.staff_page
         self.tap(window.home.tiles["case"])

@@ -40,6 +40,7 @@ class JourneyName(enum.StrEnum):
     PROGRESS = "progress"  # 进度查询
     RATING = "rating"  # 好差评
     CREDIT = "credit"  # 信用查询
+    COMPLAINT = "complaint"  # 投诉建议
 
 
 class RunOutcome(enum.StrEnum):
@@ -102,6 +103,11 @@ JOURNEY_STEPS: dict[JourneyName, JourneySteps] = {
         ("identifying", "looking", "showing", "refused"),
         frozenset({"showing"}),
         frozenset({"refused"}),
+    ),
+    JourneyName.COMPLAINT: JourneySteps(
+        ("about", "writing", "contact", "sending", "sent", "failed"),
+        frozenset({"sent"}),
+        frozenset({"failed"}),
     ),
 }
 

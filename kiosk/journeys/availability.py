@@ -50,6 +50,8 @@ JOURNEYS: dict[str, JourneySpec] = {
     "credit": JourneySpec(
         "credit", needs_any=frozenset({"camera", "idcard"}), prefers=frozenset({"printer"})
     ),
+    # Anonymous and typed: only the slip needs a device (the reference is shown on screen).
+    "complaint": JourneySpec("complaint", prefers=frozenset({"printer"})),
 }
 
 

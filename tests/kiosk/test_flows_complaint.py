@@ -155,3 +155,40 @@ def test_progress_looks_a_reference_up_as_a_complaint(client: HubClient) -> None
     except Exception as exc:
         flow.failed(exc)
     assert flow.refusal is ProgressRefusal.NOT_MATCHED
+
+
+def test_the_slip_says_where_to_follow_it_and_nothing_of_the_citizen(
+    client: HubClient, tmp_path: Path
+) -> None:
+    from drivers.printer.profile import PrinterProfile
+    from kiosk.printing import TicketPrinter
+
+    printer = TicketPrinter("virtual", PrinterProfile.from_dict({"paper": 58}), tmp_path)
+    desk = ComplaintDesk(client, printer, "示例区政务服务中心", "12345")
+    flow = ComplaintFlow()
+    flow.choose("complaint", "window", "W01")
+    written(flow)
+    flow.set_consent(True)
+    flow.set_phone("13800138000")
+    outcome = desk.send_and_print(*flow.send())
+    assert outcome.printed and outcome.paper_png is not None
+    reference = outcome.receipt.reference
+    printed = (tmp_path / f"complaint-{reference}.txt").read_text(encoding="utf-8")
+    slip = "".join(line.strip() for line in printed.splitlines())  # as read, not as wrapped
+    for said in (reference, "投诉建议回执", "窗口", "W01", "热线", "12345", "在进度查询中查看"):
+        assert said in slip, said
+    assert f"{outcome.receipt.submitted_at.astimezone():%Y-%m-%d}" in slip
+    for secret in (TEXT, "13800138000", "138****"):
+        assert secret not in slip, secret
+
+
+def test_a_printer_that_fails_loses_no_reference(client: HubClient, tmp_path: Path) -> None:
+    from drivers.printer.profile import PrinterProfile
+    from kiosk.printing import TicketPrinter
+
+    # A network printer nobody listens on: the complaint is kept, the slip is not printed.
+    printer = TicketPrinter("tcp://127.0.0.1:9", PrinterProfile.from_dict({}), tmp_path)
+    flow = ComplaintFlow()
+    flow.choose("suggestion", "hall")
+    outcome = ComplaintDesk(client, printer, "大厅").send_and_print(*written(flow).send())
+    assert not outcome.printed and outcome.receipt.reference.startswith("TS")

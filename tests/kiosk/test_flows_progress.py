@@ -24,6 +24,14 @@ ID = "11010519491231002X"
 def test_typed_digits_get_the_prefix() -> None:
     assert normalise_case_number(" 202603020000011 ") == "YM202603020000011"
     assert normalise_case_number("ym202603020000011") == "YM202603020000011"
+    assert normalise_case_number("202603020000011", "TS") == "TS202603020000011"
+    flow = ProgressFlow()
+    flow.typing_complaint(True)  # 查投诉建议: the digits of a slip's TS number
+    flow.typed("202603020000011", "")
+    assert flow.case_number == "TS202603020000011" and flow.is_complaint and flow.ready
+    flow.typing_complaint(False)
+    flow.typed("202603020000011", "")
+    assert flow.case_number == "YM202603020000011" and not flow.ready  # a case needs a proof
 
 
 def test_a_number_alone_is_not_enough() -> None:

@@ -20,6 +20,7 @@ from kiosk.funnel.trail import JourneyRecorder
 from kiosk.identity import holder_of
 from kiosk.journeys.case.flow import CaseState
 from kiosk.journeys.checkin.flow import CheckInState
+from kiosk.journeys.complaint.flow import ComplaintState
 from kiosk.journeys.credit.flow import CreditState
 from kiosk.journeys.progress.flow import ProgressState
 from kiosk.journeys.rating.flow import RatingFlow, RatingState, Subject
@@ -34,6 +35,7 @@ STATES: dict[m.JourneyName, type[enum.Enum]] = {
     J.PROGRESS: ProgressState,
     J.RATING: RatingState,
     J.CREDIT: CreditState,
+    J.COMPLAINT: ComplaintState,
 }
 
 

@@ -19,6 +19,8 @@ KEYBOARD_SCREENS = (
     "case-delivery-keyboard",  # 办件: the address EMS takes the result to
     "rating-comment-keyboard",  # 好差评: the comment
     "case-identify-typed-name-keyboard",  # 办件 without a card: the name typed
+    "complaint-item-keyboard",  # 投诉建议: the item searched for
+    "complaint-text-keyboard",  # 投诉建议: the text
 )
 
 
@@ -51,6 +53,7 @@ def test_the_headless_demo_tour_writes_every_screen(tmp_path: Path) -> None:
     # An elderly citizen's large type offered by age and taken in place; the scanning page.
     later = {"case-form-large-type-offer", "case-form-large-type", "rating-scan", "help-answered"}
     later.add("progress-not-found")
+    later |= {"complaint-sent", "progress-complaint"}
     assert later <= screens_of("portrait", screens) & screens_of("landscape", screens)
     # Strings 40% longer: every screen the other looks show in full (elder's set).
     assert screens_of("stretched", screens) >= screens_of("elder", screens)

@@ -324,3 +324,37 @@ def test_a_complaint_slips_qr_shows_its_status(
     assert "建议" in journey.summary_label.text()
     assert "已收到，等待转交12345" in journey.timeline.texts
     assert "建议增加座位。" not in journey.timeline.texts
+
+
+def test_a_complaints_reference_typed_on_the_keypad(
+    qtbot: QtBot, hall: Hall, hall_window: KioskWindow
+) -> None:
+    """The slip's TS number typed: 查投诉建议 puts TS before the digits and asks no proof."""
+    complaint = m.ComplaintCreate(
+        kind=m.ComplaintKind.COMPLAINT, about=m.ComplaintAbout.WINDOW, subject="W01", text="慢"
+    )
+    receipt = hall.terminal.client.submit_complaint(complaint, idempotency_key="typed")
+    window = hall_window
+    open_progress(qtbot, window)
+    journey = window.progress
+    qtbot.mouseClick(journey.kind_buttons["complaint"], Qt.MouseButton.LeftButton)
+    assert journey.case_prefix.text() == "TS" and not journey.last6_field.isVisible()
+    type_digits(qtbot, window, journey.case_field, receipt.reference.removeprefix("TS")[:-1])
+    assert not journey.search_button.isEnabled()  # one digit short
+    type_digits(qtbot, window, journey.case_field, receipt.reference[-1])
+    assert journey.search_button.isEnabled()
+    qtbot.mouseClick(journey.search_button, Qt.MouseButton.LeftButton)
+    wait_page(qtbot, window, "status_page")
+    assert receipt.reference in journey.summary_label.text()
+    assert "投诉" in journey.summary_label.text()
+    assert "已收到，等待转交12345" in journey.timeline.texts
+
+    # Another number: back to case numbers (YM, with a proof), as the page first offers them.
+    qtbot.mouseClick(journey.again_button, Qt.MouseButton.LeftButton)
+    wait_page(qtbot, window, "collect_page")
+    assert journey.case_prefix.text() == "YM" and journey.last6_field.isVisible()
+    qtbot.mouseClick(journey.kind_buttons["complaint"], Qt.MouseButton.LeftButton)
+    type_digits(qtbot, window, journey.case_field, "202603029999990")  # nobody's
+    qtbot.mouseClick(journey.search_button, Qt.MouseButton.LeftButton)
+    wait_page(qtbot, window, "refused_page")
+    assert journey.refusal_title.text() == "未找到该投诉建议"

@@ -5,10 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout
 
 from ui.widgets import make_button, make_label
 from ui.widgets.journey_kit import Page
+
+HALF_TILE_WIDTH = 300  # px: the least a half tile asks for; its words wrap to what it gets
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,6 +19,9 @@ class Tile:
     journey: str  # the journey's key, e.g. "ticket"
     title: str
     hint: str
+    # Half a row on a one-column (portrait) home: two such tiles side by side, so that every
+    # tile is on screen without scrolling (the feedback ones: 好差评 and 投诉建议).
+    half: bool = False
 
 
 class TileButton(QPushButton):
@@ -23,7 +29,13 @@ class TileButton(QPushButton):
 
     def __init__(self, tile: Tile) -> None:
         super().__init__()
+        self.half = tile.half
         self.setObjectName("Tile")
+        if tile.half:  # a push button's size hint is its least width: not so for half a row
+            policy = self.sizePolicy()
+            policy.setHorizontalPolicy(QSizePolicy.Policy.Preferred)
+            policy.setHeightForWidth(True)
+            self.setSizePolicy(policy)
         self.setAccessibleName(tile.title)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 30, 40, 30)
@@ -47,7 +59,25 @@ class TileButton(QPushButton):
     def minimumSizeHint(self) -> QSize:
         layout = self.layout()
         assert layout is not None
-        return super().minimumSizeHint().expandedTo(layout.totalMinimumSize())
+        hint = super().minimumSizeHint().expandedTo(layout.totalMinimumSize())
+        if self.half:  # its labels wrap to the half row it has: as tall as they then need
+            hint.setWidth(min(hint.width(), HALF_TILE_WIDTH))
+            width = self.width() if self.width() > HALF_TILE_WIDTH else 2 * HALF_TILE_WIDTH
+            hint.setHeight(max(hint.height(), layout.totalHeightForWidth(width)))
+        return hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.half and event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # its height follows its width
+
+    def hasHeightForWidth(self) -> bool:
+        return self.half
+
+    def heightForWidth(self, width: int) -> int:
+        layout = self.layout()
+        assert layout is not None
+        return max(super().minimumSizeHint().height(), layout.totalHeightForWidth(width))
 
     def set_notice(self, text: str, *, available: bool) -> None:
         """Show why the journey is unavailable (disabled) or runs differently (still enabled)."""
@@ -91,11 +121,20 @@ class HomeScreen(Page):
         layout.addSpacing(16)
         grid = QGridLayout()
         grid.setSpacing(28)
-        for index, tile in enumerate(tiles):
+        row, column = 0, 0
+        for tile in tiles:
             button = TileButton(tile)
             button.clicked.connect(lambda _=False, key=tile.journey: self.journey_chosen.emit(key))
-            grid.addWidget(button, index // columns, index % columns)
+            if columns == 1:  # a whole row each, or two half tiles side by side
+                if not tile.half or column == 2:
+                    row, column = row + (column > 0), 0
+                grid.addWidget(button, row, column, 1, 1 if tile.half else 2)
+                column = column + 1 if tile.half else 2
+            else:
+                grid.addWidget(button, len(self.tiles) // columns, len(self.tiles) % columns)
             self.tiles[tile.journey] = button
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
         layout.addLayout(grid)
         layout.addStretch(1)
         toggles = QHBoxLayout()

@@ -19,6 +19,7 @@ from kiosk import catalog_words as words
 from kiosk.devices import Devices
 from kiosk.journeys.progress.desk import ProgressDesk
 from kiosk.journeys.progress.flow import (
+    COMPLAINT_PREFIX,
     DEFAULT_CASE_PREFIX,
     ProgressFlow,
     ProgressRefusal,
@@ -81,6 +82,17 @@ class ProgressJourney(JourneyScreen):
             "Subtitle",
         )
         by_card = wrapped_label(self.tr("只刷身份证，可查看本人近期的全部办件。"), "Notice")
+        # Which number is typed: a case's (YM, with a proof) or a complaint slip's (TS, alone).
+        kinds = QHBoxLayout()
+        kinds.setSpacing(16)
+        self.kind_buttons: dict[str, QPushButton] = {}
+        for key, text in (("case", self.tr("查办件")), ("complaint", self.tr("查投诉建议"))):
+            button = make_button(text, "Choice")
+            button.setCheckable(True)
+            button.setAutoExclusive(True)
+            button.clicked.connect(lambda _=False, k=key: self._number_kind(k == "complaint"))
+            kinds.addWidget(button)
+            self.kind_buttons[key] = button
         form = QGridLayout()
         form.setHorizontalSpacing(20)
         self.case_field = _Field(self.type_into)
@@ -92,7 +104,8 @@ class ProgressJourney(JourneyScreen):
         self.last6_field.setPlaceholderText(self.tr("身份证号后六位"))
         self.last6_field.setMaxLength(6)
         self.proof_label = wrapped_label(name="Notice")
-        form.addWidget(make_label(self.tr("办件编号"), "FieldLabel"), 0, 0)
+        self.number_caption = make_label(self.tr("办件编号"), "FieldLabel")
+        form.addWidget(self.number_caption, 0, 0)
         number_row = QHBoxLayout()
         self.case_prefix = make_label(DEFAULT_CASE_PREFIX, "FieldLabel")
         number_row.addWidget(self.case_prefix)
@@ -120,7 +133,7 @@ class ProgressJourney(JourneyScreen):
         told.addLayout(words, 1)
         self.columns = KeypadColumns(
             self.collect_page,
-            [told, form, self.proof_label],
+            [told, kinds, form, self.proof_label],
             self.keypad,
             actions,
         )
@@ -218,8 +231,7 @@ class ProgressJourney(JourneyScreen):
             field.blockSignals(True)
             field.clear()
             field.blockSignals(False)
-        self.last6_field.show()
-        self.last6_caption.show()
+        self._show_number_kind(complaint=self.flow.prefix == COMPLAINT_PREFIX)
         self.proof_label.clear()
         self.type_into(self.case_field)
         self.search_button.setEnabled(False)
@@ -354,7 +366,10 @@ class ProgressJourney(JourneyScreen):
         return value
 
     def _show_refusal(self, refusal: ProgressRefusal) -> None:
-        if refusal is ProgressRefusal.NOT_MATCHED:
+        if refusal is ProgressRefusal.NOT_MATCHED and self.flow.is_complaint:
+            title = self.tr("未找到该投诉建议")
+            advice = self.tr("请核对回执上的投诉建议编号。")
+        elif refusal is ProgressRefusal.NOT_MATCHED:
             title = self.tr("办件编号或身份证号码不正确")
             advice = self.tr("请核对受理回执上的办件编号和本人身份证号后再查。")
         elif refusal is ProgressRefusal.NO_CASES:
@@ -387,6 +402,26 @@ class ProgressJourney(JourneyScreen):
         """The keypad types into ``field`` (the one the citizen tapped)."""
         self.keypad.target = field
         self.keypad.set_allow_x(field is self.last6_field)
+
+    def _number_kind(self, complaint: bool) -> None:
+        """The number the citizen types: a complaint's reference needs no proof."""
+        if self.flow.state is not ProgressState.COLLECTING:
+            return
+        self.flow.typing_complaint(complaint)
+        self._show_number_kind(complaint)
+        self.type_into(self.case_field)
+        self._typed()
+
+    def _show_number_kind(self, complaint: bool) -> None:
+        self.kind_buttons["complaint" if complaint else "case"].setChecked(True)
+        self.case_prefix.setText(COMPLAINT_PREFIX if complaint else DEFAULT_CASE_PREFIX)
+        self.number_caption.setText(self.tr("投诉建议编号") if complaint else self.tr("办件编号"))
+        self.case_field.setPlaceholderText(
+            self.tr("回执上 TS 后面的数字") if complaint else self.tr("回执上 YM 后面的数字")
+        )
+        proof = not complaint and (self.flow.id_number is None)
+        self.last6_field.setVisible(proof)
+        self.last6_caption.setVisible(proof)
 
     def _typed(self) -> None:
         if self.flow.state is not ProgressState.COLLECTING:

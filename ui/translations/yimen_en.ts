@@ -2,6 +2,100 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AboutPage</name>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="90"/>
+        <source>投诉建议</source>
+        <translation>Complaints &amp; suggestions</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="97"/>
+        <source>您的意见将转交12345政务服务便民热线办理。无需刷卡，可以匿名提交。</source>
+        <translation>What you write goes to the 12345 government service hotline. No ID card needed; you may stay anonymous.</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="106"/>
+        <source>我要投诉</source>
+        <translation>Make a complaint</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="106"/>
+        <source>我要建议</source>
+        <translation>Make a suggestion</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="109"/>
+        <source>是关于：</source>
+        <translation>It is about:</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="112"/>
+        <source>某个窗口</source>
+        <translation>A window</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="113"/>
+        <source>某位工作人员</source>
+        <translation>A staff member</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="114"/>
+        <source>某个办理事项</source>
+        <translation>A service item</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="115"/>
+        <source>服务大厅整体</source>
+        <translation>The hall as a whole</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="131"/>
+        <source>工号，如 S001</source>
+        <translation>Staff number, e.g. S001</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="143"/>
+        <source>输入事项名称或拼音首字母，如 jzz</source>
+        <translation>Type the service name or pinyin initials, e.g. jzz</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="156"/>
+        <source>下一步</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="198"/>
+        <location filename="../screens/complaint_pages.py" line="256"/>
+        <source>工号 %1</source>
+        <translation>Staff no. %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="236"/>
+        <source>请点选窗口：</source>
+        <translation>Tap the window:</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="237"/>
+        <source>请输入窗口工号牌上的工号，或点选工作人员所在的窗口：</source>
+        <translation>Type the number on the window&apos;s name plate, or tap the window where they work:</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="238"/>
+        <source>请找到相关的办理事项：</source>
+        <translation>Find the service item:</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="239"/>
+        <source>关于大厅的环境、秩序、设施、指引等。</source>
+        <translation>The hall&apos;s surroundings, order, facilities, signs and so on.</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="288"/>
+        <source>暂时没有可选的内容，可以选择“服务大厅整体”。</source>
+        <translation>Nothing to choose from just now; you can choose “The hall as a whole”.</translation>
+    </message>
+</context>
+<context>
     <name>AdminScreen</name>
     <message>
         <location filename="../screens/admin_screen.py" line="84"/>
@@ -624,6 +718,167 @@
         <location filename="../screens/ticket_pages.py" line="146"/>
         <source>请找到您要办理的事项</source>
         <translation>Find what you need done</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintJourney</name>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="55"/>
+        <source>正在提交，请稍候…</source>
+        <translation>Sending, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="59"/>
+        <source>暂时未能提交</source>
+        <translation>Could not be sent yet</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="59"/>
+        <source>重新提交</source>
+        <translation>Send again</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="61"/>
+        <source>返回修改</source>
+        <translation>Go back and change</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="119"/>
+        <source>请选择投诉或建议，以及是关于什么</source>
+        <translation>Choose complaint or suggestion, and what it is about</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="120"/>
+        <source>请用屏幕键盘写下您的意见</source>
+        <translation>Write your comments with the on-screen keyboard</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="121"/>
+        <source>是否留下手机号码，由您决定</source>
+        <translation>Whether to leave a mobile number is up to you</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="125"/>
+        <source>提交成功，您的编号是 %1</source>
+        <translation>Sent. Your reference is %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="137"/>
+        <source>投诉</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="137"/>
+        <source>建议</source>
+        <translation>Suggestion</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="138"/>
+        <source>%1 · 关于：%2</source>
+        <translation>%1 · About: %2</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="142"/>
+        <source>请写下您的投诉内容</source>
+        <translation>Write your complaint</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="144"/>
+        <source>请写下您的建议</source>
+        <translation>Write your suggestion</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="158"/>
+        <source>可凭此编号在进度查询中查看处理情况。监督投诉热线：%1</source>
+        <translation>Follow it with this reference under Check progress. Supervision hotline: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="165"/>
+        <source>请取走下方打印的回执</source>
+        <translation>Please take the printed slip below</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="167"/>
+        <source>回执未能打印，请记下编号或用手机拍下此屏幕</source>
+        <translation>The slip could not be printed: note the reference or take a photo of this screen</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="175"/>
+        <source>提交的内容有误</source>
+        <translation>Something in it is not right</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="176"/>
+        <source>请返回修改后再提交。</source>
+        <translation>Please go back, change it and send it again.</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="178"/>
+        <source>网络暂时不通</source>
+        <translation>The network is down for now</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="179"/>
+        <source>您写的内容都还在，请稍后重新提交，不会重复提交。</source>
+        <translation>Everything you wrote is kept. Send it again in a moment; it will not be sent twice.</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="181"/>
+        <source>系统暂时出现故障</source>
+        <translation>The system has a temporary fault</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="182"/>
+        <source>请稍后重新提交，或拨打12345热线。</source>
+        <translation>Please send it again later, or call the 12345 hotline.</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="191"/>
+        <source>手机号是 1 开头的 11 位数字，请核对。</source>
+        <translation>A mobile number has 11 digits starting with 1. Please check it.</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_screen.py" line="205"/>
+        <source>工号只能是字母和数字，请核对。</source>
+        <translation>A staff number has only letters and digits. Please check it.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactPage</name>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="347"/>
+        <source>是否留下联系电话？</source>
+        <translation>Leave a phone number?</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="350"/>
+        <source>留下手机号码，12345热线可就本件与您联系、反馈办理结果。号码只提供给12345热线用于本件，不会显示在屏幕上，也不会打印。不留号码也可以匿名提交。</source>
+        <translation>With your mobile number, the 12345 hotline can contact you about this and tell you the outcome. The number goes to the 12345 hotline for this matter only; it is not shown on screen or printed. You may also send it anonymously, without a number.</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="356"/>
+        <source>不留电话，匿名提交</source>
+        <translation>No, stay anonymous</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="356"/>
+        <source>同意留下手机号码</source>
+        <translation>Yes, I agree to leave it</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="360"/>
+        <source>手机号码</source>
+        <translation>Mobile number</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="367"/>
+        <source>上一步</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="368"/>
+        <source>提交</source>
+        <translation>Send</translation>
     </message>
 </context>
 <context>
@@ -2124,27 +2379,27 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../screens/home_screen.py" line="79"/>
+        <location filename="../screens/home_screen.py" line="109"/>
         <source>您好，欢迎办理</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../screens/home_screen.py" line="82"/>
+        <location filename="../screens/home_screen.py" line="112"/>
         <source>请点击下方按钮选择业务</source>
         <translation>Tap a button below to choose a service</translation>
     </message>
     <message>
-        <location filename="../screens/home_screen.py" line="86"/>
+        <location filename="../screens/home_screen.py" line="116"/>
         <source>读卡区有卡片未取走，请取走您的身份证或社保卡。</source>
         <translation>A card is still on the reader. Please take your ID card or social security card.</translation>
     </message>
     <message>
-        <location filename="../screens/home_screen.py" line="103"/>
+        <location filename="../screens/home_screen.py" line="142"/>
         <source>标准模式</source>
         <translation>Standard text</translation>
     </message>
     <message>
-        <location filename="../screens/home_screen.py" line="103"/>
+        <location filename="../screens/home_screen.py" line="142"/>
         <source>长者模式 · 大字</source>
         <translation>Large text</translation>
     </message>
@@ -2368,87 +2623,109 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../main_window.py" line="151"/>
+        <location filename="../main_window.py" line="154"/>
         <source>还需要更多时间吗？</source>
         <translation>Do you need more time?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../main_window.py" line="211"/>
         <source>一门通自助终端</source>
         <translation>Yimen self-service kiosk</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209"/>
+        <location filename="../main_window.py" line="212"/>
         <source>结束办理</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214"/>
+        <location filename="../main_window.py" line="217"/>
         <source>排队取号</source>
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214"/>
+        <location filename="../main_window.py" line="217"/>
         <source>到窗口办理业务，请先取号</source>
         <translation>Queue for a service window</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="217"/>
+        <location filename="../main_window.py" line="220"/>
         <source>自助办事</source>
         <translation>Apply for a service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="217"/>
+        <location filename="../main_window.py" line="220"/>
         <source>在本机申请办理，结果可邮寄到家</source>
         <translation>Apply here; the result can be posted to you</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220"/>
+        <location filename="../main_window.py" line="227"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220"/>
+        <location filename="../main_window.py" line="227"/>
         <source>已预约？扫预约码或刷身份证签到</source>
         <translation>Booked? Scan your code or ID card</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221"/>
+        <location filename="../main_window.py" line="228"/>
+        <location filename="../main_window.py" line="230"/>
         <source>进度查询</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221"/>
+        <location filename="../main_window.py" line="228"/>
         <source>查询已提交办件的办理进度</source>
         <translation>See how your application is going</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="222"/>
+        <location filename="../main_window.py" line="230"/>
+        <source>查询办件进度</source>
+        <translation>Track a case</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="233"/>
+        <source>刷证查看本人信用</source>
+        <translation>Your own record, by ID card</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="235"/>
+        <location filename="../main_window.py" line="237"/>
         <source>好差评</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="222"/>
+        <location filename="../main_window.py" line="235"/>
         <source>扫描凭条或回执二维码，评价服务</source>
         <translation>Scan a ticket or receipt QR to rate the service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225"/>
+        <location filename="../main_window.py" line="237"/>
+        <source>扫码评价服务</source>
+        <translation>Scan a slip to rate</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="240"/>
+        <source>投诉建议</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="240"/>
+        <source>转交12345热线</source>
+        <translation>To the 12345 hotline</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="233"/>
         <source>信用查询</source>
         <translation>Credit record</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225"/>
-        <source>刷身份证，查看本人信用记录</source>
-        <translation>Use your ID card to see your own credit record</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="530"/>
+        <location filename="../main_window.py" line="561"/>
         <source>请取走您的卡片。</source>
         <translation>Please take your card.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="564"/>
+        <location filename="../main_window.py" line="595"/>
         <source>字已放大。</source>
         <translation>The text is larger now.</translation>
     </message>
@@ -2790,109 +3067,111 @@
 <context>
     <name>ProgressJourney</name>
     <message>
-        <location filename="../screens/progress_screen.py" line="76"/>
+        <location filename="../screens/progress_screen.py" line="77"/>
         <source>办件进度查询</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="92"/>
+        <location filename="../screens/progress_screen.py" line="104"/>
         <source>身份证号后六位</source>
         <translation>Last 6 of ID number</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="95"/>
+        <location filename="../screens/progress_screen.py" line="107"/>
+        <location filename="../screens/progress_screen.py" line="418"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="101"/>
+        <location filename="../screens/progress_screen.py" line="114"/>
         <source>身份证后六位</source>
         <translation>Last 6 of ID</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="106"/>
+        <location filename="../screens/progress_screen.py" line="119"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="130"/>
+        <location filename="../screens/progress_screen.py" line="143"/>
         <source>正在查询，请稍候…</source>
         <translation>Searching, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="146"/>
+        <location filename="../screens/progress_screen.py" line="159"/>
         <source>办件进度</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="140"/>
         <location filename="../screens/progress_screen.py" line="153"/>
+        <location filename="../screens/progress_screen.py" line="166"/>
         <source>查询其他办件</source>
         <translation>Look up another case</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="79"/>
+        <location filename="../screens/progress_screen.py" line="80"/>
         <source>扫描受理回执上的二维码即可查询；或输入办件编号，再刷身份证或输入身份证号后六位</source>
         <translation>Scan the QR code on your receipt, or type the case number and then place your ID card or type the last six characters of your ID number</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="83"/>
+        <location filename="../screens/progress_screen.py" line="84"/>
         <source>只刷身份证，可查看本人近期的全部办件。</source>
         <translation>Place your ID card alone to see all your recent applications.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="89"/>
+        <location filename="../screens/progress_screen.py" line="101"/>
+        <location filename="../screens/progress_screen.py" line="420"/>
         <source>回执上 YM 后面的数字</source>
         <translation>The digits after YM on your receipt</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="133"/>
+        <location filename="../screens/progress_screen.py" line="146"/>
         <source>您近期的办件</source>
         <translation>Your recent applications</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="134"/>
+        <location filename="../screens/progress_screen.py" line="147"/>
         <source>请点选要查看的办件。</source>
         <translation>Tap the application you want to see.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="142"/>
         <location filename="../screens/progress_screen.py" line="155"/>
+        <location filename="../screens/progress_screen.py" line="168"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="151"/>
+        <location filename="../screens/progress_screen.py" line="164"/>
         <source>返回办件列表</source>
         <translation>Back to the list</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="159"/>
+        <location filename="../screens/progress_screen.py" line="172"/>
         <source>未能查到办件</source>
         <translation>Case not found</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="159"/>
+        <location filename="../screens/progress_screen.py" line="172"/>
         <source>重新查询</source>
         <translation>Search again</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="201"/>
+        <location filename="../screens/progress_screen.py" line="214"/>
         <source>请扫描受理回执上的二维码，或输入办件编号</source>
         <translation>Scan the QR code on your receipt, or type the case number</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="203"/>
+        <location filename="../screens/progress_screen.py" line="216"/>
         <source>请选择要查看的办件</source>
         <translation>Please choose the application to see.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="206"/>
+        <location filename="../screens/progress_screen.py" line="219"/>
         <source>办理进度：%1</source>
         <translation>Progress: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="295"/>
+        <location filename="../screens/progress_screen.py" line="307"/>
         <source>办件编号：%1
 事项：%2
 申请人：%3</source>
@@ -2901,227 +3180,257 @@ Service: %2
 Applicant: %3</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="300"/>
-        <location filename="../screens/progress_screen.py" line="339"/>
+        <location filename="../screens/progress_screen.py" line="312"/>
+        <location filename="../screens/progress_screen.py" line="351"/>
         <source>承诺办结日期：%1</source>
         <translation>Promised by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="305"/>
+        <location filename="../screens/progress_screen.py" line="317"/>
         <source>已补正材料，重新提交</source>
         <translation>Supplemented and resubmitted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="319"/>
+        <location filename="../screens/progress_screen.py" line="331"/>
         <source>已提交申请</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="320"/>
+        <location filename="../screens/progress_screen.py" line="332"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="321"/>
+        <location filename="../screens/progress_screen.py" line="333"/>
         <source>不予受理</source>
         <translation>Not accepted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="322"/>
+        <location filename="../screens/progress_screen.py" line="334"/>
         <source>需要补正材料</source>
         <translation>Documents requested</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="323"/>
+        <location filename="../screens/progress_screen.py" line="335"/>
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="324"/>
+        <location filename="../screens/progress_screen.py" line="336"/>
         <source>特别程序（暂停计时）</source>
         <translation>Special procedure (clock paused)</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="252"/>
-        <location filename="../screens/progress_screen.py" line="325"/>
+        <location filename="../screens/progress_screen.py" line="264"/>
+        <location filename="../screens/progress_screen.py" line="337"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="242"/>
+        <location filename="../screens/progress_screen.py" line="89"/>
+        <source>查办件</source>
+        <translation>A case</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="89"/>
+        <source>查投诉建议</source>
+        <translation>A complaint or suggestion</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="254"/>
         <source>投诉</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="242"/>
+        <location filename="../screens/progress_screen.py" line="254"/>
         <source>建议</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="244"/>
+        <location filename="../screens/progress_screen.py" line="256"/>
         <source>投诉建议编号：%1
 类型：%2</source>
         <translation>Complaint reference: %1
 Kind: %2</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="249"/>
+        <location filename="../screens/progress_screen.py" line="261"/>
         <source>已收到，等待转交12345</source>
         <translation>Received, waiting to go to the 12345 hotline</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="250"/>
+        <location filename="../screens/progress_screen.py" line="262"/>
         <source>已转交12345政务服务便民热线</source>
         <translation>Passed to the 12345 government service hotline</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="251"/>
+        <location filename="../screens/progress_screen.py" line="263"/>
         <source>12345已答复</source>
         <translation>Answered by 12345</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="326"/>
+        <location filename="../screens/progress_screen.py" line="338"/>
         <source>已送达</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="331"/>
+        <location filename="../screens/progress_screen.py" line="343"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="333"/>
+        <location filename="../screens/progress_screen.py" line="345"/>
         <source>原因：%1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="335"/>
+        <location filename="../screens/progress_screen.py" line="347"/>
         <source>需补正材料：%1</source>
         <translation>Documents to supply: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="337"/>
+        <location filename="../screens/progress_screen.py" line="349"/>
         <source>补正期限：%1</source>
         <translation>Supply by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="341"/>
+        <location filename="../screens/progress_screen.py" line="353"/>
         <source>准予</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="341"/>
+        <location filename="../screens/progress_screen.py" line="353"/>
         <source>不予批准</source>
         <translation>Not approved</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="342"/>
+        <location filename="../screens/progress_screen.py" line="354"/>
         <source>办理结果：%1</source>
         <translation>Result: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="344"/>
+        <location filename="../screens/progress_screen.py" line="356"/>
         <source>证照编号：%1</source>
         <translation>Certificate number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="347"/>
+        <location filename="../screens/progress_screen.py" line="359"/>
         <source>邮寄送达</source>
         <translation>by post (EMS)</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="348"/>
+        <location filename="../screens/progress_screen.py" line="360"/>
         <source>窗口领取</source>
         <translation>collect at the counter</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="349"/>
+        <location filename="../screens/progress_screen.py" line="361"/>
         <source>电子送达</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="351"/>
+        <location filename="../screens/progress_screen.py" line="363"/>
         <source>送达方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="353"/>
+        <location filename="../screens/progress_screen.py" line="365"/>
         <source>EMS 运单号：%1</source>
         <translation>EMS waybill: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="358"/>
+        <location filename="../screens/progress_screen.py" line="370"/>
+        <source>未找到该投诉建议</source>
+        <translation>No complaint or suggestion found</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="371"/>
+        <source>请核对回执上的投诉建议编号。</source>
+        <translation>Please check the reference on the slip.</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="373"/>
         <source>办件编号或身份证号码不正确</source>
         <translation>The case number or ID number is not right</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="359"/>
+        <location filename="../screens/progress_screen.py" line="374"/>
         <source>请核对受理回执上的办件编号和本人身份证号后再查。</source>
         <translation>Check the case number on your receipt and your own ID number, then try again.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="361"/>
+        <location filename="../screens/progress_screen.py" line="376"/>
         <source>没有查到您的办件</source>
         <translation>No applications found for you</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="363"/>
+        <location filename="../screens/progress_screen.py" line="378"/>
         <source>网络中断时提交的办件，上传后才能查到；也可输入回执上的办件编号，或到窗口咨询。</source>
         <translation>An application submitted while the network was down can be found once it has been uploaded. You can also enter the number on your receipt, or ask at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="366"/>
+        <location filename="../screens/progress_screen.py" line="381"/>
         <source>查询次数过多</source>
         <translation>Too many attempts</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="367"/>
+        <location filename="../screens/progress_screen.py" line="382"/>
         <source>为保护办件信息，请稍后再试，或到窗口咨询。</source>
         <translation>To protect case information, please try later or ask at a counter.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="369"/>
+        <location filename="../screens/progress_screen.py" line="384"/>
         <source>这不是受理回执的二维码</source>
         <translation>This is not the QR code of a receipt</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="370"/>
+        <location filename="../screens/progress_screen.py" line="385"/>
         <source>请扫描受理回执上的二维码，或直接输入办件编号。</source>
         <translation>Scan the QR code on your receipt, or type the case number.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="372"/>
+        <location filename="../screens/progress_screen.py" line="387"/>
         <source>营业执照二维码中没有统一社会信用代码</source>
         <translation>This business licence QR code carries no unified social credit code</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="373"/>
+        <location filename="../screens/progress_screen.py" line="388"/>
         <source>请刷经办人身份证，或输入经办人身份证号后六位查询。</source>
         <translation>Place the agent&apos;s ID card on the reader, or type the last six characters of the agent&apos;s ID number.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="375"/>
+        <location filename="../screens/progress_screen.py" line="390"/>
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="376"/>
-        <location filename="../screens/progress_screen.py" line="379"/>
+        <location filename="../screens/progress_screen.py" line="391"/>
+        <location filename="../screens/progress_screen.py" line="394"/>
         <source>请稍后重试，或到窗口咨询。</source>
         <translation>Try again later, or ask at a counter.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="378"/>
+        <location filename="../screens/progress_screen.py" line="393"/>
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="408"/>
+        <location filename="../screens/progress_screen.py" line="418"/>
+        <source>投诉建议编号</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="420"/>
+        <source>回执上 TS 后面的数字</source>
+        <translation>The digits after TS on the slip</translation>
+    </message>
+    <message>
+        <location filename="../screens/progress_screen.py" line="443"/>
         <source>已读取营业执照：%1</source>
         <translation>Business licence read: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="420"/>
+        <location filename="../screens/progress_screen.py" line="455"/>
         <source>已读取身份证：%1</source>
         <translation>ID card read: %1</translation>
     </message>
@@ -3697,6 +4006,24 @@ Kind: %2</translation>
         <location filename="../screens/case_submit.py" line="281"/>
         <source>联系电话：%1</source>
         <translation>Phone: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SentPage</name>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="399"/>
+        <source>提交成功</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="400"/>
+        <source>投诉建议编号</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="412"/>
+        <source>完成</source>
+        <translation>Done</translation>
     </message>
 </context>
 <context>
@@ -4502,7 +4829,7 @@ Staff no. {staff_no}</translation>
     <message>
         <location filename="../counter/workbench.py" line="593"/>
         <source>（请读取经办人身份证核验）</source>
-        <translation> (read the agent's ID card to verify)</translation>
+        <translation> (read the agent&apos;s ID card to verify)</translation>
     </message>
     <message>
         <location filename="../counter/workbench.py" line="597"/>
@@ -4568,6 +4895,34 @@ Staff no. {staff_no}</translation>
         <location filename="../counter/workbench.py" line="664"/>
         <source>不予受理告知书</source>
         <translation>Rejection notice</translation>
+    </message>
+</context>
+<context>
+    <name>WritePage</name>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="296"/>
+        <source>请写下您的意见</source>
+        <translation>Write your comments</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="302"/>
+        <source>请写明时间、经过和您的诉求</source>
+        <translation>Say when, what happened and what you ask for</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="311"/>
+        <source>上一步</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="312"/>
+        <source>下一步</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../screens/complaint_pages.py" line="333"/>
+        <source>已写 %1 字，最多 %2 字</source>
+        <translation>%1 of at most %2 characters</translation>
     </message>
 </context>
 </TS>

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
 from ui.widgets import make_button
 
@@ -36,7 +36,7 @@ class KeyboardRoom(QObject):
 
     def __init__(
         self,
-        edit: QLineEdit,
+        edit: QLineEdit | QPlainTextEdit,
         aside: Iterable[QWidget] | Callable[[], Iterable[QWidget]],
         instead: Iterable[QWidget] = (),
     ) -> None:

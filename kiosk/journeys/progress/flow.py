@@ -15,7 +15,9 @@ A company's case is proven by its unified social credit code instead: the busine
 QR (contract.licence) scanned with the case number typed or scanned, in any order.
 
 A complaint's reference (投诉建议, ``TS`` + digits) is looked up as a complaint: its status says
-nothing of the text or the citizen, so the reference alone is asked for (no proof).
+nothing of the text or the citizen, so the reference alone is asked for (no proof). It is scanned
+from the slip's QR, or typed: the keypad has no letters, so the citizen says which number they
+type (:meth:`ProgressFlow.typing_complaint`) and its letters are put before the digits.
 """
 
 from __future__ import annotations
@@ -94,10 +96,11 @@ TRANSITIONS: dict[tuple[ProgressState, ProgressEvent], ProgressState] = {
 }
 
 
-def normalise_case_number(text: str) -> str:
+def normalise_case_number(text: str, prefix: str = DEFAULT_CASE_PREFIX) -> str:
+    """A number as typed: digits alone get ``prefix`` (YM for a case, TS for a complaint)."""
     value = text.strip().upper().replace(" ", "")
     if value.isdigit():
-        value = DEFAULT_CASE_PREFIX + value
+        value = prefix + value
     return value
 
 
@@ -158,6 +161,7 @@ class ProgressFlow:
         self.uscc = ""  # from a scanned business licence: proves a company's case
         self.refusal: ProgressRefusal | None = None
         self.hub_message = ""
+        self.prefix = DEFAULT_CASE_PREFIX  # put before digits typed alone
 
     @property
     def state(self) -> ProgressState:
@@ -190,8 +194,12 @@ class ProgressFlow:
         self.id_number = id_number.upper()
         self.last6 = self.uscc = ""
 
+    def typing_complaint(self, complaint: bool) -> None:
+        """The citizen types a complaint's reference (TS) or a case number (YM)."""
+        self.prefix = COMPLAINT_PREFIX if complaint else DEFAULT_CASE_PREFIX
+
     def typed(self, case_number: str, last6: str) -> None:
-        number = normalise_case_number(case_number)
+        number = normalise_case_number(case_number, self.prefix)
         if number != self.case_number:
             self.receipt_code = ""  # the code proves the scanned receipt, not a typed number
         self.case_number = number
@@ -320,6 +328,7 @@ class ProgressFlow:
 
     def forget(self) -> None:
         self.case_number = ""
+        self.prefix = DEFAULT_CASE_PREFIX
         self._drop_proof()
         self.status = None
         self.complaint = None

@@ -240,7 +240,8 @@ class KioskWindow(QWidget):
             tiles.append(Tile("complaint", self.tr("投诉建议"), self.tr("转交12345热线"), True))
         self.home = HomeScreen(
             tiles,
-            columns=3 if self.landscape else 1,
+            # Landscape: two rows of three, or of four once there are more than six journeys.
+            columns=(3 if len(tiles) <= 6 else 4) if self.landscape else 1,
             language=self.languages.current,
             elder_mode=self.session.elder_mode,
         )

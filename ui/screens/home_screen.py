@@ -38,8 +38,9 @@ class TileButton(QPushButton):
             self.setSizePolicy(policy)
         self.setAccessibleName(tile.title)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(40, 30, 40, 30)
+        layout.setContentsMargins(*((24, 24, 24, 24) if tile.half else (40, 30, 40, 30)))
         self.title = make_label(tile.title, "TileTitle")
+        self.title.setProperty("half", tile.half)  # a smaller title (the theme's #TileTitle[half])
         self.hint = make_label(tile.hint, "TileHint")
         self.notice = make_label(name="TileNotice")
         self.notice.hide()
@@ -133,8 +134,8 @@ class HomeScreen(Page):
             else:
                 grid.addWidget(button, len(self.tiles) // columns, len(self.tiles) % columns)
             self.tiles[tile.journey] = button
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
+        for column in range(max(columns, 2)):  # as wide as each other, however many
+            grid.setColumnStretch(column, 1)
         layout.addLayout(grid)
         layout.addStretch(1)
         toggles = QHBoxLayout()

@@ -43,7 +43,7 @@ def journey_notice(journey: str, status: JourneyStatus) -> str:
         return QCoreApplication.translate("DeviceNotices", "%1，请到服务台办理").replace(
             "%1", problem
         )
-    if journey in ("ticket", "checkin", "complaint") and status.device == "printer":
+    if journey in ("ticket", "checkin") and status.device == "printer":
         return QCoreApplication.translate(
             "DeviceNotices", "%1，号码将显示在屏幕上，请拍照记下"
         ).replace("%1", problem)

@@ -50,8 +50,9 @@ JOURNEYS: dict[str, JourneySpec] = {
     "credit": JourneySpec(
         "credit", needs_any=frozenset({"camera", "idcard"}), prefers=frozenset({"printer"})
     ),
-    # Anonymous and typed: only the slip needs a device (the reference is shown on screen).
-    "complaint": JourneySpec("complaint", prefers=frozenset({"printer"})),
+    # Anonymous and typed: no device is needed; without paper the reference is shown to note
+    # down (the sent page says so), which the home tile need not announce.
+    "complaint": JourneySpec("complaint"),
 }
 
 

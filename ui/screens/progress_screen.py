@@ -11,6 +11,7 @@ import enum
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout
 
@@ -125,15 +126,22 @@ class ProgressJourney(JourneyScreen):
         self.slip_picture = PlacementAnimation(Placement.SLIP)
         told = QHBoxLayout()
         told.setSpacing(24)
-        told.addWidget(self.slip_picture)
+        told.addWidget(self.slip_picture, 0, Qt.AlignmentFlag.AlignTop)
         words = QVBoxLayout()
         words.addWidget(how)
         words.addWidget(by_card)
         words.addStretch(1)
         told.addLayout(words, 1)
+        # Beside the title (the keypad needs the page's height for itself).
+        page = self.collect_page
+        page.body.removeWidget(page.title)
+        heading = QHBoxLayout()
+        heading.addWidget(page.title, 1)
+        heading.addLayout(kinds)
+        page.body.insertLayout(0, heading)
         self.columns = KeypadColumns(
             self.collect_page,
-            [told, kinds, form, self.proof_label],
+            [told, form, self.proof_label],
             self.keypad,
             actions,
         )
@@ -233,6 +241,7 @@ class ProgressJourney(JourneyScreen):
             field.blockSignals(False)
         self._show_number_kind(complaint=self.flow.prefix == COMPLAINT_PREFIX)
         self.proof_label.clear()
+        self._proof_shown()
         self.type_into(self.case_field)
         self.search_button.setEnabled(False)
 
@@ -403,6 +412,10 @@ class ProgressJourney(JourneyScreen):
         self.keypad.target = field
         self.keypad.set_allow_x(field is self.last6_field)
 
+    def _proof_shown(self) -> None:
+        """The proof line takes room only when it says something (the keypad needs it)."""
+        self.proof_label.setVisible(bool(self.proof_label.text()))
+
     def _number_kind(self, complaint: bool) -> None:
         """The number the citizen types: a complaint's reference needs no proof."""
         if self.flow.state is not ProgressState.COLLECTING:
@@ -453,6 +466,7 @@ class ProgressJourney(JourneyScreen):
         self.last6_caption.hide()
         self.last6_field.clear()
         self.proof_label.setText(self.tr("已读取身份证：%1").replace("%1", self.flow.masked_proof))
+        self._proof_shown()
         self._proceed_if_ready()
 
     def _proceed_if_ready(self) -> None:

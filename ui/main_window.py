@@ -12,6 +12,7 @@ import importlib
 import logging
 import sys
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
@@ -238,10 +239,12 @@ class KioskWindow(QWidget):
         )
         if feedback:
             tiles.append(Tile("complaint", self.tr("投诉建议"), self.tr("转交12345热线"), True))
+        wide = self.landscape and len(tiles) > 6
+        if wide:  # landscape, past six journeys: two rows of four narrower tiles
+            tiles = [replace(tile, half=True) for tile in tiles]
         self.home = HomeScreen(
             tiles,
-            # Landscape: two rows of three, or of four once there are more than six journeys.
-            columns=(3 if len(tiles) <= 6 else 4) if self.landscape else 1,
+            columns=(4 if wide else 3) if self.landscape else 1,
             language=self.languages.current,
             elder_mode=self.session.elder_mode,
         )

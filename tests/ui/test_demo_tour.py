@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from ui.tour import LAYOUT_FAULTS, VARIANTS
 
 LOOKS = ["portrait", "elder", "english", "landscape", "stretched"]
@@ -30,6 +32,7 @@ def screens_of(look: str, screens: list[str]) -> set[str]:
     return {name.split(tag, 1)[1].removesuffix(".png") for name in screens if tag in name}
 
 
+@pytest.mark.timeout(660)  # the tour itself is given 600 s: some 350 screens in five looks
 def test_the_headless_demo_tour_writes_every_screen(tmp_path: Path) -> None:
     out = tmp_path / "demo-out"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}

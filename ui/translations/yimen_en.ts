@@ -2379,27 +2379,27 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../screens/home_screen.py" line="109"/>
+        <location filename="../screens/home_screen.py" line="110"/>
         <source>您好，欢迎办理</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../screens/home_screen.py" line="112"/>
+        <location filename="../screens/home_screen.py" line="113"/>
         <source>请点击下方按钮选择业务</source>
         <translation>Tap a button below to choose a service</translation>
     </message>
     <message>
-        <location filename="../screens/home_screen.py" line="116"/>
+        <location filename="../screens/home_screen.py" line="117"/>
         <source>读卡区有卡片未取走，请取走您的身份证或社保卡。</source>
         <translation>A card is still on the reader. Please take your ID card or social security card.</translation>
     </message>
     <message>
-        <location filename="../screens/home_screen.py" line="142"/>
+        <location filename="../screens/home_screen.py" line="143"/>
         <source>标准模式</source>
         <translation>Standard text</translation>
     </message>
     <message>
-        <location filename="../screens/home_screen.py" line="142"/>
+        <location filename="../screens/home_screen.py" line="143"/>
         <source>长者模式 · 大字</source>
         <translation>Large text</translation>
     </message>
@@ -2623,109 +2623,109 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../main_window.py" line="154"/>
+        <location filename="../main_window.py" line="155"/>
         <source>还需要更多时间吗？</source>
         <translation>Do you need more time?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211"/>
+        <location filename="../main_window.py" line="212"/>
         <source>一门通自助终端</source>
         <translation>Yimen self-service kiosk</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212"/>
+        <location filename="../main_window.py" line="213"/>
         <source>结束办理</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="217"/>
+        <location filename="../main_window.py" line="218"/>
         <source>排队取号</source>
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="217"/>
+        <location filename="../main_window.py" line="218"/>
         <source>到窗口办理业务，请先取号</source>
         <translation>Queue for a service window</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220"/>
+        <location filename="../main_window.py" line="221"/>
         <source>自助办事</source>
         <translation>Apply for a service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220"/>
+        <location filename="../main_window.py" line="221"/>
         <source>在本机申请办理，结果可邮寄到家</source>
         <translation>Apply here; the result can be posted to you</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227"/>
+        <location filename="../main_window.py" line="228"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227"/>
+        <location filename="../main_window.py" line="228"/>
         <source>已预约？扫预约码或刷身份证签到</source>
         <translation>Booked? Scan your code or ID card</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228"/>
-        <location filename="../main_window.py" line="230"/>
+        <location filename="../main_window.py" line="229"/>
+        <location filename="../main_window.py" line="231"/>
         <source>进度查询</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228"/>
+        <location filename="../main_window.py" line="229"/>
         <source>查询已提交办件的办理进度</source>
         <translation>See how your application is going</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="230"/>
+        <location filename="../main_window.py" line="231"/>
         <source>查询办件进度</source>
         <translation>Track a case</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="233"/>
+        <location filename="../main_window.py" line="234"/>
         <source>刷证查看本人信用</source>
         <translation>Your own record, by ID card</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="235"/>
-        <location filename="../main_window.py" line="237"/>
+        <location filename="../main_window.py" line="236"/>
+        <location filename="../main_window.py" line="238"/>
         <source>好差评</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="235"/>
+        <location filename="../main_window.py" line="236"/>
         <source>扫描凭条或回执二维码，评价服务</source>
         <translation>Scan a ticket or receipt QR to rate the service</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="237"/>
+        <location filename="../main_window.py" line="238"/>
         <source>扫码评价服务</source>
         <translation>Scan a slip to rate</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="240"/>
+        <location filename="../main_window.py" line="241"/>
         <source>投诉建议</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="240"/>
+        <location filename="../main_window.py" line="241"/>
         <source>转交12345热线</source>
         <translation>To the 12345 hotline</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="233"/>
+        <location filename="../main_window.py" line="234"/>
         <source>信用查询</source>
         <translation>Credit record</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="561"/>
+        <location filename="../main_window.py" line="565"/>
         <source>请取走您的卡片。</source>
         <translation>Please take your card.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="595"/>
+        <location filename="../main_window.py" line="599"/>
         <source>字已放大。</source>
         <translation>The text is larger now.</translation>
     </message>
@@ -3067,111 +3067,111 @@
 <context>
     <name>ProgressJourney</name>
     <message>
-        <location filename="../screens/progress_screen.py" line="77"/>
+        <location filename="../screens/progress_screen.py" line="78"/>
         <source>办件进度查询</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="104"/>
+        <location filename="../screens/progress_screen.py" line="105"/>
         <source>身份证号后六位</source>
         <translation>Last 6 of ID number</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="107"/>
-        <location filename="../screens/progress_screen.py" line="418"/>
+        <location filename="../screens/progress_screen.py" line="108"/>
+        <location filename="../screens/progress_screen.py" line="431"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="114"/>
+        <location filename="../screens/progress_screen.py" line="115"/>
         <source>身份证后六位</source>
         <translation>Last 6 of ID</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="119"/>
+        <location filename="../screens/progress_screen.py" line="120"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="143"/>
+        <location filename="../screens/progress_screen.py" line="151"/>
         <source>正在查询，请稍候…</source>
         <translation>Searching, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="159"/>
+        <location filename="../screens/progress_screen.py" line="167"/>
         <source>办件进度</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="153"/>
-        <location filename="../screens/progress_screen.py" line="166"/>
+        <location filename="../screens/progress_screen.py" line="161"/>
+        <location filename="../screens/progress_screen.py" line="174"/>
         <source>查询其他办件</source>
         <translation>Look up another case</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="80"/>
+        <location filename="../screens/progress_screen.py" line="81"/>
         <source>扫描受理回执上的二维码即可查询；或输入办件编号，再刷身份证或输入身份证号后六位</source>
         <translation>Scan the QR code on your receipt, or type the case number and then place your ID card or type the last six characters of your ID number</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="84"/>
+        <location filename="../screens/progress_screen.py" line="85"/>
         <source>只刷身份证，可查看本人近期的全部办件。</source>
         <translation>Place your ID card alone to see all your recent applications.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="101"/>
-        <location filename="../screens/progress_screen.py" line="420"/>
+        <location filename="../screens/progress_screen.py" line="102"/>
+        <location filename="../screens/progress_screen.py" line="433"/>
         <source>回执上 YM 后面的数字</source>
         <translation>The digits after YM on your receipt</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="146"/>
+        <location filename="../screens/progress_screen.py" line="154"/>
         <source>您近期的办件</source>
         <translation>Your recent applications</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="147"/>
+        <location filename="../screens/progress_screen.py" line="155"/>
         <source>请点选要查看的办件。</source>
         <translation>Tap the application you want to see.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="155"/>
-        <location filename="../screens/progress_screen.py" line="168"/>
+        <location filename="../screens/progress_screen.py" line="163"/>
+        <location filename="../screens/progress_screen.py" line="176"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="164"/>
+        <location filename="../screens/progress_screen.py" line="172"/>
         <source>返回办件列表</source>
         <translation>Back to the list</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="172"/>
+        <location filename="../screens/progress_screen.py" line="180"/>
         <source>未能查到办件</source>
         <translation>Case not found</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="172"/>
+        <location filename="../screens/progress_screen.py" line="180"/>
         <source>重新查询</source>
         <translation>Search again</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="214"/>
+        <location filename="../screens/progress_screen.py" line="222"/>
         <source>请扫描受理回执上的二维码，或输入办件编号</source>
         <translation>Scan the QR code on your receipt, or type the case number</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="216"/>
+        <location filename="../screens/progress_screen.py" line="224"/>
         <source>请选择要查看的办件</source>
         <translation>Please choose the application to see.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="219"/>
+        <location filename="../screens/progress_screen.py" line="227"/>
         <source>办理进度：%1</source>
         <translation>Progress: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="307"/>
+        <location filename="../screens/progress_screen.py" line="316"/>
         <source>办件编号：%1
 事项：%2
 申请人：%3</source>
@@ -3180,257 +3180,257 @@ Service: %2
 Applicant: %3</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="312"/>
-        <location filename="../screens/progress_screen.py" line="351"/>
+        <location filename="../screens/progress_screen.py" line="321"/>
+        <location filename="../screens/progress_screen.py" line="360"/>
         <source>承诺办结日期：%1</source>
         <translation>Promised by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="317"/>
+        <location filename="../screens/progress_screen.py" line="326"/>
         <source>已补正材料，重新提交</source>
         <translation>Supplemented and resubmitted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="331"/>
+        <location filename="../screens/progress_screen.py" line="340"/>
         <source>已提交申请</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="332"/>
+        <location filename="../screens/progress_screen.py" line="341"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="333"/>
+        <location filename="../screens/progress_screen.py" line="342"/>
         <source>不予受理</source>
         <translation>Not accepted</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="334"/>
+        <location filename="../screens/progress_screen.py" line="343"/>
         <source>需要补正材料</source>
         <translation>Documents requested</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="335"/>
+        <location filename="../screens/progress_screen.py" line="344"/>
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="336"/>
+        <location filename="../screens/progress_screen.py" line="345"/>
         <source>特别程序（暂停计时）</source>
         <translation>Special procedure (clock paused)</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="264"/>
-        <location filename="../screens/progress_screen.py" line="337"/>
+        <location filename="../screens/progress_screen.py" line="273"/>
+        <location filename="../screens/progress_screen.py" line="346"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="89"/>
+        <location filename="../screens/progress_screen.py" line="90"/>
         <source>查办件</source>
         <translation>A case</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="89"/>
+        <location filename="../screens/progress_screen.py" line="90"/>
         <source>查投诉建议</source>
         <translation>A complaint or suggestion</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="254"/>
+        <location filename="../screens/progress_screen.py" line="263"/>
         <source>投诉</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="254"/>
+        <location filename="../screens/progress_screen.py" line="263"/>
         <source>建议</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="256"/>
+        <location filename="../screens/progress_screen.py" line="265"/>
         <source>投诉建议编号：%1
 类型：%2</source>
         <translation>Complaint reference: %1
 Kind: %2</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="261"/>
+        <location filename="../screens/progress_screen.py" line="270"/>
         <source>已收到，等待转交12345</source>
         <translation>Received, waiting to go to the 12345 hotline</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="262"/>
+        <location filename="../screens/progress_screen.py" line="271"/>
         <source>已转交12345政务服务便民热线</source>
         <translation>Passed to the 12345 government service hotline</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="263"/>
+        <location filename="../screens/progress_screen.py" line="272"/>
         <source>12345已答复</source>
         <translation>Answered by 12345</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="338"/>
+        <location filename="../screens/progress_screen.py" line="347"/>
         <source>已送达</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="343"/>
+        <location filename="../screens/progress_screen.py" line="352"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="345"/>
+        <location filename="../screens/progress_screen.py" line="354"/>
         <source>原因：%1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="347"/>
+        <location filename="../screens/progress_screen.py" line="356"/>
         <source>需补正材料：%1</source>
         <translation>Documents to supply: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="349"/>
+        <location filename="../screens/progress_screen.py" line="358"/>
         <source>补正期限：%1</source>
         <translation>Supply by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="353"/>
+        <location filename="../screens/progress_screen.py" line="362"/>
         <source>准予</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="353"/>
+        <location filename="../screens/progress_screen.py" line="362"/>
         <source>不予批准</source>
         <translation>Not approved</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="354"/>
+        <location filename="../screens/progress_screen.py" line="363"/>
         <source>办理结果：%1</source>
         <translation>Result: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="356"/>
+        <location filename="../screens/progress_screen.py" line="365"/>
         <source>证照编号：%1</source>
         <translation>Certificate number: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="359"/>
+        <location filename="../screens/progress_screen.py" line="368"/>
         <source>邮寄送达</source>
         <translation>by post (EMS)</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="360"/>
+        <location filename="../screens/progress_screen.py" line="369"/>
         <source>窗口领取</source>
         <translation>collect at the counter</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="361"/>
+        <location filename="../screens/progress_screen.py" line="370"/>
         <source>电子送达</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="363"/>
+        <location filename="../screens/progress_screen.py" line="372"/>
         <source>送达方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="365"/>
+        <location filename="../screens/progress_screen.py" line="374"/>
         <source>EMS 运单号：%1</source>
         <translation>EMS waybill: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="370"/>
+        <location filename="../screens/progress_screen.py" line="379"/>
         <source>未找到该投诉建议</source>
         <translation>No complaint or suggestion found</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="371"/>
+        <location filename="../screens/progress_screen.py" line="380"/>
         <source>请核对回执上的投诉建议编号。</source>
         <translation>Please check the reference on the slip.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="373"/>
+        <location filename="../screens/progress_screen.py" line="382"/>
         <source>办件编号或身份证号码不正确</source>
         <translation>The case number or ID number is not right</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="374"/>
+        <location filename="../screens/progress_screen.py" line="383"/>
         <source>请核对受理回执上的办件编号和本人身份证号后再查。</source>
         <translation>Check the case number on your receipt and your own ID number, then try again.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="376"/>
+        <location filename="../screens/progress_screen.py" line="385"/>
         <source>没有查到您的办件</source>
         <translation>No applications found for you</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="378"/>
+        <location filename="../screens/progress_screen.py" line="387"/>
         <source>网络中断时提交的办件，上传后才能查到；也可输入回执上的办件编号，或到窗口咨询。</source>
         <translation>An application submitted while the network was down can be found once it has been uploaded. You can also enter the number on your receipt, or ask at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="381"/>
+        <location filename="../screens/progress_screen.py" line="390"/>
         <source>查询次数过多</source>
         <translation>Too many attempts</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="382"/>
+        <location filename="../screens/progress_screen.py" line="391"/>
         <source>为保护办件信息，请稍后再试，或到窗口咨询。</source>
         <translation>To protect case information, please try later or ask at a counter.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="384"/>
+        <location filename="../screens/progress_screen.py" line="393"/>
         <source>这不是受理回执的二维码</source>
         <translation>This is not the QR code of a receipt</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="385"/>
+        <location filename="../screens/progress_screen.py" line="394"/>
         <source>请扫描受理回执上的二维码，或直接输入办件编号。</source>
         <translation>Scan the QR code on your receipt, or type the case number.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="387"/>
+        <location filename="../screens/progress_screen.py" line="396"/>
         <source>营业执照二维码中没有统一社会信用代码</source>
         <translation>This business licence QR code carries no unified social credit code</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="388"/>
+        <location filename="../screens/progress_screen.py" line="397"/>
         <source>请刷经办人身份证，或输入经办人身份证号后六位查询。</source>
         <translation>Place the agent&apos;s ID card on the reader, or type the last six characters of the agent&apos;s ID number.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="390"/>
+        <location filename="../screens/progress_screen.py" line="399"/>
         <source>网络暂时不通</source>
         <translation>The network is down for the moment</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="391"/>
-        <location filename="../screens/progress_screen.py" line="394"/>
+        <location filename="../screens/progress_screen.py" line="400"/>
+        <location filename="../screens/progress_screen.py" line="403"/>
         <source>请稍后重试，或到窗口咨询。</source>
         <translation>Try again later, or ask at a counter.</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="393"/>
+        <location filename="../screens/progress_screen.py" line="402"/>
         <source>系统暂时出现故障</source>
         <translation>The system has a problem</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="418"/>
+        <location filename="../screens/progress_screen.py" line="431"/>
         <source>投诉建议编号</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="420"/>
+        <location filename="../screens/progress_screen.py" line="433"/>
         <source>回执上 TS 后面的数字</source>
         <translation>The digits after TS on the slip</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="443"/>
+        <location filename="../screens/progress_screen.py" line="456"/>
         <source>已读取营业执照：%1</source>
         <translation>Business licence read: %1</translation>
     </message>
     <message>
-        <location filename="../screens/progress_screen.py" line="455"/>
+        <location filename="../screens/progress_screen.py" line="468"/>
         <source>已读取身份证：%1</source>
         <translation>ID card read: %1</translation>
     </message>

@@ -45,6 +45,20 @@ def pages(root: QStackedWidget) -> list[QWidget]:
     return found
 
 
+def shown(qtbot: QtBot, terminal: Terminal, orientation: str, look: str) -> KioskWindow:
+    window = KioskWindow(terminal, orientation=orientation)
+    qtbot.addWidget(window)
+    window.resize(window.design_size)
+    window.show()
+    if look == "en":
+        window.home.language_button.click()
+    if look == "elder":
+        window.home.elder_button.click()
+    if look == "stretched":
+        assert window.home.elder_button.text().endswith("长")
+    return window
+
+
 def overflow(page: QWidget, room: QWidget) -> str:
     if isinstance(page, QScrollArea):
         inner = page.widget()
@@ -63,16 +77,7 @@ def overflow(page: QWidget, room: QWidget) -> str:
 def test_every_page_fits(
     qtbot: QtBot, themed: QApplication, terminal: Terminal, orientation: str, look: str
 ) -> None:
-    window = KioskWindow(terminal, orientation=orientation)
-    qtbot.addWidget(window)
-    window.resize(window.design_size)
-    window.show()
-    if look == "en":
-        window.home.language_button.click()
-    if look == "elder":
-        window.home.elder_button.click()
-    if look == "stretched":
-        assert window.home.elder_button.text().endswith("长")
+    window = shown(qtbot, terminal, orientation, look)
     QApplication.processEvents()
     problems = [
         f"{type(page).__name__}: {problem}"
@@ -90,16 +95,7 @@ def test_ticket_item_list_fits(
 ) -> None:
     """取号 by item lists the catalog's own (long) names: none may need more width than the
     screen has, in any look."""
-    window = KioskWindow(terminal, orientation=orientation)
-    qtbot.addWidget(window)
-    window.resize(window.design_size)
-    window.show()
-    if look == "en":
-        window.home.language_button.click()
-    if look == "elder":
-        window.home.elder_button.click()
-    if look == "stretched":
-        assert window.home.elder_button.text().endswith("长")
+    window = shown(qtbot, terminal, orientation, look)
     journey = window.ticket
     window.home.tiles["ticket"].click()
     qtbot.waitUntil(lambda: journey.currentWidget() is journey.choose_page, timeout=10000)

@@ -44,9 +44,9 @@ def journey_notice(journey: str, status: JourneyStatus) -> str:
             "%1", problem
         )
     if journey in ("ticket", "checkin") and status.device == "printer":
-        return QCoreApplication.translate(
-            "DeviceNotices", "%1，号码将显示在屏幕上，请拍照记下"
-        ).replace("%1", problem)
+        return QCoreApplication.translate("DeviceNotices", "%1，号码显示在屏幕上").replace(
+            "%1", problem
+        )
     if journey == "checkin" and status.device == "camera":
         return QCoreApplication.translate("DeviceNotices", "%1，请刷身份证签到").replace(
             "%1", problem

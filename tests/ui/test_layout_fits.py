@@ -14,7 +14,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QScrollArea, QStackedWidget, QWidget
 from pytestqt.qtbot import QtBot
 
+from drivers.health import DeviceHealth, HealthState
 from kiosk.app import Terminal
+from ui import fit_check
 from ui.main_window import KioskWindow
 from ui.stretch import StretchTranslator
 
@@ -104,3 +106,48 @@ def test_ticket_item_list_fits(
     assert len(journey.item_buttons) >= 10
     assert not overflow(journey.choose_page, window.stack)
     window.end_session("finish")
+
+
+TROUBLES = {
+    "printer": [DeviceHealth("printer", HealthState.DOWN, "paper_out")],
+    # The longest notices: every device a citizen's card or code is read with, and the printer.
+    "everything": [
+        DeviceHealth("printer", HealthState.DOWN, "paper_out"),
+        DeviceHealth("idcard", HealthState.DOWN, "no_reader"),
+        DeviceHealth("camera", HealthState.DOWN, "no_camera"),
+    ],
+}
+
+
+@pytest.mark.parametrize("trouble", list(TROUBLES))
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+@pytest.mark.parametrize("look", LOOKS, indirect=True)
+def test_home_with_devices_down_fits(
+    qtbot: QtBot,
+    themed: QApplication,
+    terminal: Terminal,
+    orientation: str,
+    look: str,
+    trouble: str,
+) -> None:
+    """A notice on the tile of every journey a device is down for: home still shows every
+    tile whole without scrolling, nothing past the side (an English notice once pushed the
+    page off it)."""
+    window = shown(qtbot, terminal, orientation, look)
+    board = terminal.devices.board
+    before = [board.get(health.device) for health in TROUBLES[trouble]]
+    for health in TROUBLES[trouble]:
+        board.report(health)
+    tile = window.home.tiles["ticket"]
+    try:
+        qtbot.waitUntil(tile.notice.isVisible, timeout=5000)
+        assert not tile.hint.isVisible()  # the notice in its place
+        try:
+            qtbot.waitUntil(lambda: fit_check.faults(window) == [], timeout=3000)
+        except qtbot.TimeoutError:
+            raise AssertionError(fit_check.faults(window)) from None
+    finally:
+        for health in before:
+            board.report(health)
+    qtbot.waitUntil(lambda: not tile.notice.isVisible(), timeout=5000)
+    assert tile.hint.isVisible()

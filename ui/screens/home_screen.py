@@ -31,14 +31,14 @@ class TileButton(QPushButton):
         super().__init__()
         self.half = tile.half
         self.setObjectName("Tile")
-        if tile.half:  # a push button's size hint is its least width: not so for half a row
-            policy = self.sizePolicy()
-            policy.setHorizontalPolicy(QSizePolicy.Policy.Preferred)
-            policy.setHeightForWidth(True)
-            self.setSizePolicy(policy)
+        policy = self.sizePolicy()  # a push button's: its size hint is its least width
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Preferred)
+        policy.setVerticalPolicy(QSizePolicy.Policy.Preferred)  # as tall as the row's tallest
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self.setAccessibleName(tile.title)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(*((24, 24, 24, 24) if tile.half else (40, 30, 40, 30)))
+        layout.setContentsMargins(*((24, 16, 24, 16) if tile.half else (40, 30, 40, 30)))
         self.title = make_label(tile.title, "TileTitle")
         self.title.setProperty("half", tile.half)  # a smaller title (the theme's #TileTitle[half])
         self.hint = make_label(tile.hint, "TileHint")
@@ -50,8 +50,10 @@ class TileButton(QPushButton):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(label)
 
-    # A push button sizes itself by its own text; a tile's text is in its labels: without
-    # these, elder mode's larger title (or a device notice) would be cut off.
+    # A push button sizes itself by its own text; a tile's text is in its labels, which wrap
+    # to the width the tile gets: as tall as they then need (elder mode's larger title, a device
+    # notice), never wider than the longest word. QPushButton's own least size is its size hint,
+    # which is every label on one line: an English notice pushed the page off the side.
     def sizeHint(self) -> QSize:
         layout = self.layout()
         assert layout is not None
@@ -60,25 +62,25 @@ class TileButton(QPushButton):
     def minimumSizeHint(self) -> QSize:
         layout = self.layout()
         assert layout is not None
-        hint = super().minimumSizeHint().expandedTo(layout.totalMinimumSize())
-        if self.half:  # its labels wrap to the half row it has: as tall as they then need
-            hint.setWidth(min(hint.width(), HALF_TILE_WIDTH))
-            width = self.width() if self.width() > HALF_TILE_WIDTH else 2 * HALF_TILE_WIDTH
-            hint.setHeight(max(hint.height(), layout.totalHeightForWidth(width)))
-        return hint
+        width = layout.totalMinimumSize().width()
+        if self.half:
+            width = min(width, HALF_TILE_WIDTH)
+        laid_out = self.width() if self.width() > width else 2 * HALF_TILE_WIDTH
+        return QSize(width, self.heightForWidth(laid_out))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self.half and event.size().width() != event.oldSize().width():
+        if event.size().width() != event.oldSize().width():
             self.updateGeometry()  # its height follows its width
 
     def hasHeightForWidth(self) -> bool:
-        return self.half
+        return True
 
     def heightForWidth(self, width: int) -> int:
         layout = self.layout()
         assert layout is not None
-        return max(super().minimumSizeHint().height(), layout.totalHeightForWidth(width))
+        theme = super().sizeHint().height()  # the theme's min-height
+        return max(theme, layout.totalHeightForWidth(width))
 
     def set_notice(self, text: str, *, available: bool) -> None:
         """Show why the journey is unavailable (disabled) or runs differently (still enabled)."""
@@ -88,7 +90,10 @@ class TileButton(QPushButton):
             self.title.setProperty("off", off)  # greyed by the theme
             self.title.style().polish(self.title)
         self.notice.setText(text)
+        # The notice in the hint's place: with it under every printing journey, the home
+        # screen would otherwise scroll (English, elder mode); the title says what it is for.
         self.notice.setVisible(bool(text))
+        self.hint.setVisible(not text)
 
 
 class HomeScreen(Page):
@@ -111,17 +116,27 @@ class HomeScreen(Page):
         self.tiles: dict[str, TileButton] = {}
         layout = self.body
         self.subtitle = make_label(self.tr("请点击下方按钮选择业务"), "Subtitle")
-        layout.addWidget(self.subtitle)
         # Shown while the last citizen's card is still on the reader (kiosk.card_guard).
         self.card_notice = make_label(
             self.tr("读卡区有卡片未取走，请取走您的身份证或社保卡。"), "ErrorText"
         )
         self.card_notice.setWordWrap(True)
         self.card_notice.hide()
-        layout.addWidget(self.card_notice)
-        layout.addSpacing(16)
+        if columns == 1:
+            layout.addWidget(self.subtitle)
+            layout.addWidget(self.card_notice)
+            layout.addSpacing(16)
+        else:  # landscape: the welcome and the line under it side by side, the screen is short
+            heading = QHBoxLayout()
+            heading.setSpacing(48)
+            layout.removeWidget(self.title)
+            heading.addWidget(self.title)
+            for line in (self.subtitle, self.card_notice):
+                line.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                heading.addWidget(line, 1)
+            layout.addLayout(heading)
         grid = QGridLayout()
-        grid.setSpacing(28)
+        grid.setSpacing(28 if columns == 1 else 20)
         row, column = 0, 0
         for tile in tiles:
             button = TileButton(tile)

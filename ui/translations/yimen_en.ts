@@ -1655,57 +1655,57 @@
     <message>
         <location filename="../device_notices.py" line="15"/>
         <source>打印机缺纸</source>
-        <translation>The printer is out of paper</translation>
+        <translation>Printer out of paper</translation>
     </message>
     <message>
         <location filename="../device_notices.py" line="17"/>
         <source>打印机盖未关好</source>
-        <translation>The printer cover is open</translation>
+        <translation>Printer cover open</translation>
     </message>
     <message>
         <location filename="../device_notices.py" line="18"/>
         <source>打印机暂不可用</source>
-        <translation>The printer is not working</translation>
+        <translation>Printer not working</translation>
     </message>
     <message>
         <location filename="../device_notices.py" line="20"/>
         <source>身份证读卡器暂不可用</source>
-        <translation>The ID card reader is not working</translation>
+        <translation>ID card reader not working</translation>
     </message>
     <message>
         <location filename="../device_notices.py" line="22"/>
         <source>扫码摄像头暂不可用</source>
-        <translation>The QR camera is not working</translation>
+        <translation>QR camera not working</translation>
     </message>
     <message>
         <location filename="../device_notices.py" line="23"/>
         <source>设备暂不可用</source>
-        <translation>A device is not working</translation>
+        <translation>Device not working</translation>
     </message>
     <message>
         <location filename="../device_notices.py" line="32"/>
         <source>读卡器和扫码摄像头暂不可用，无法实名取号，请到服务台取号</source>
-        <translation>Card reader and QR camera unavailable: tickets need your ID here, please ask at the service desk</translation>
+        <translation>Card reader and QR camera not working: ask at the service desk for a ticket</translation>
     </message>
     <message>
         <location filename="../device_notices.py" line="36"/>
         <source>%1，请刷身份证取号</source>
-        <translation>%1, please use your ID card for a ticket</translation>
+        <translation>%1: use your ID card</translation>
     </message>
     <message>
         <location filename="../device_notices.py" line="39"/>
         <source>%1，请出示身份码取号</source>
-        <translation>%1, please show your identity QR for a ticket</translation>
+        <translation>%1: show your identity QR</translation>
     </message>
     <message>
         <location filename="../device_notices.py" line="43"/>
         <source>%1，请到服务台办理</source>
-        <translation>%1: please go to the help desk</translation>
+        <translation>%1: ask at the service desk</translation>
     </message>
     <message>
         <location filename="../device_notices.py" line="47"/>
-        <source>%1，号码将显示在屏幕上，请拍照记下</source>
-        <translation>%1: your number will be shown on screen, take a photo of it</translation>
+        <source>%1，号码显示在屏幕上</source>
+        <translation>%1: your number will be on screen</translation>
     </message>
     <message>
         <location filename="../device_notices.py" line="51"/>
@@ -1715,12 +1715,12 @@
     <message>
         <location filename="../device_notices.py" line="55"/>
         <source>%1，请扫描预约二维码签到</source>
-        <translation>%1: check in with your appointment QR code</translation>
+        <translation>%1: scan your booking QR</translation>
     </message>
     <message>
         <location filename="../device_notices.py" line="59"/>
         <source>%1，请手动输入查询</source>
-        <translation>%1: type your case number instead</translation>
+        <translation>%1: type your case number</translation>
     </message>
 </context>
 <context>
@@ -2379,27 +2379,27 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../screens/home_screen.py" line="110"/>
+        <location filename="../screens/home_screen.py" line="115"/>
         <source>您好，欢迎办理</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../screens/home_screen.py" line="113"/>
+        <location filename="../screens/home_screen.py" line="118"/>
         <source>请点击下方按钮选择业务</source>
         <translation>Tap a button below to choose a service</translation>
     </message>
     <message>
-        <location filename="../screens/home_screen.py" line="117"/>
+        <location filename="../screens/home_screen.py" line="121"/>
         <source>读卡区有卡片未取走，请取走您的身份证或社保卡。</source>
         <translation>A card is still on the reader. Please take your ID card or social security card.</translation>
     </message>
     <message>
-        <location filename="../screens/home_screen.py" line="143"/>
+        <location filename="../screens/home_screen.py" line="158"/>
         <source>标准模式</source>
         <translation>Standard text</translation>
     </message>
     <message>
-        <location filename="../screens/home_screen.py" line="143"/>
+        <location filename="../screens/home_screen.py" line="158"/>
         <source>长者模式 · 大字</source>
         <translation>Large text</translation>
     </message>

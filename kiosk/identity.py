@@ -120,11 +120,7 @@ class IdentityResolver:
     def scan(self, camera: CameraWorker, timeout: float) -> Identity | None:
         """Look for an identity QR with ``camera`` for up to ``timeout`` seconds and resolve it
         (None: nothing was shown in time)."""
-        from drivers.camera.scanner import scan_first
+        from drivers.camera.scanner import scan_once
 
-        camera.start()
-        try:
-            found = scan_first(camera, timeout)
-        finally:
-            camera.stop()
-        return None if found is None else self.resolve(found.text)
+        text = scan_once(camera, timeout)
+        return None if text is None else self.resolve(text)

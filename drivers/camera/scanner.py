@@ -98,6 +98,17 @@ class QrScanner:
         return QrScanned(code.text, code.decoder, ms, seq, timestamp, code.corners)
 
 
+def scan_once(camera: CameraWorker, timeout: float) -> str | None:
+    """Start ``camera``, read the first code it sees within ``timeout`` s, and stop it again:
+    the code's text, or None when none was seen (a journey's 扫描 button)."""
+    camera.start()
+    try:
+        found = scan_first(camera, timeout)
+    finally:
+        camera.stop()
+    return None if found is None else found.text
+
+
 def scan_first(
     camera: CameraWorker, timeout: float, cascade: QrCascade | None = None
 ) -> QrScanned | None:

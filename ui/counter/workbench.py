@@ -306,14 +306,9 @@ class Workbench(QWidget):
         self.say(self.tr("请将受理回执上的二维码对准摄像头……"))
 
         def scan() -> str:
-            from drivers.camera.scanner import scan_first
+            from drivers.camera.scanner import scan_once
 
-            camera.start()
-            try:
-                found = scan_first(camera, SCAN_SECONDS)
-            finally:
-                camera.stop()
-            return "" if found is None else found.text
+            return scan_once(camera, SCAN_SECONDS) or ""
 
         self.runner.run(scan, self._scanned, self._failed)
 

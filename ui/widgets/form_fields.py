@@ -31,6 +31,18 @@ from ui.widgets.virtual_keyboard import WANTS_KEYBOARD
 
 KEYPAD_KINDS = frozenset({Kind.NUMBER, Kind.PHONE, Kind.DATE, Kind.ID_NUMBER})
 CHOICE_COLUMNS = 3
+# A push button does not wrap: options side by side only as many as fit the narrowest look
+# (elder mode, portrait), measured in ems of its font; a Latin letter is about half an em.
+ROW_EMS, BUTTON_PADDING_EMS = 20.0, 1.5
+
+
+def choice_columns(labels: list[str]) -> int:
+    """How many option buttons stand side by side: three, or fewer for long options."""
+    longest = max((sum(0.55 if ch.isascii() else 1.0 for ch in t) for t in labels), default=0)
+    for columns in range(CHOICE_COLUMNS, 1, -1):
+        if columns * (longest + BUTTON_PADDING_EMS) <= ROW_EMS:
+            return columns
+    return 1
 
 
 def problem_text(error: FieldError, label: str) -> str:
@@ -184,12 +196,13 @@ class ChoiceField(FieldWidget):
         self.buttons: dict[str, QPushButton] = {}
         grid = QGridLayout()
         grid.setSpacing(12)
+        columns = choice_columns([spec.option_label(option) for option in spec.options])
         for index, option in enumerate(spec.options):
             button = make_button(shown_as_is(spec.option_label(option)), "Choice")
             button.setCheckable(True)
             button.setMinimumHeight(80)
             self.group.addButton(button)
-            grid.addWidget(button, index // CHOICE_COLUMNS, index % CHOICE_COLUMNS)
+            grid.addWidget(button, index // columns, index % columns)
             self.buttons[option] = button
         self.layout_.addLayout(grid)
         self.finish_layout()

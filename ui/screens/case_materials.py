@@ -143,7 +143,8 @@ class MaterialsPage(Page):
         self.states.clear()
         for row, spec in enumerate(draft.item.materials):
             name = words.material_name(spec, self.english)
-            name += "" if spec.required else self.tr("（选交）")
+            needed = draft.needs(spec)  # a company's case needs its authorisation letter
+            name += "" if needed else self.tr("（选交）")
             label = make_label(name, "FieldLabel")
             label.setWordWrap(True)
             state = make_label("", "Notice")
@@ -154,7 +155,7 @@ class MaterialsPage(Page):
             self.rows.addWidget(capture, row, 2)
             self.capture_buttons[spec.code] = capture
             self.states[spec.code] = state
-            if not spec.required:  # the hub needs every required one with the case
+            if not needed:  # the hub needs every needed one with the case
                 bring = make_button(self.tr("到窗口提交"), "Secondary")
                 bring.setCheckable(True)
                 bring.clicked.connect(lambda _=False, s=spec: self._toggle_bring(s))
@@ -177,6 +178,7 @@ class MaterialsPage(Page):
             if spec.code in self.bring_buttons:
                 self.bring_buttons[spec.code].setChecked(spec.code in self.draft.bring)
         self.missing.clear()
+        self.missing.hide()
 
     def _toggle_bring(self, spec: MaterialSpec) -> None:
         assert self.draft is not None
@@ -197,6 +199,7 @@ class MaterialsPage(Page):
         ]
         if names:
             self.missing.setText(self.tr("还缺：%1").replace("%1", list_of(names)))
+            self.missing.show()
         return not names
 
     # -- the capture panel
@@ -231,8 +234,9 @@ class MaterialsPage(Page):
         self.preview.clear()
 
     def _show_list(self, shown: bool) -> None:
-        for widget in (self.list_box, self.missing, self.footer):
+        for widget in (self.list_box, self.footer):
             widget.setVisible(shown)
+        self.missing.setVisible(shown and bool(self.missing.text()))  # no room kept for none
 
     def _grab_preview(self) -> None:
         if self._grabbing:

@@ -120,7 +120,7 @@ def equip_counter_window(window: Any, terminal: Terminal) -> None:
                     window.runner,
                     session,
                     id_monitor=terminal.devices.id_monitor,
-                    qr_camera=terminal.devices.camera,
+                    qr_camera=lambda: terminal.devices.camera,
                 )
             )
         )

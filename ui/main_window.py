@@ -404,7 +404,7 @@ class KioskWindow(QWidget):
             self.runner,
             session,
             id_monitor=devices.id_monitor,
-            qr_camera=devices.camera,
+            qr_camera=lambda: devices.camera,  # the demo shows the camera another code
             card_guard=devices.card_guard,
         )
         case.rate_case_requested.connect(self._rate_case)

@@ -44,7 +44,7 @@ class IdentifyPage(Page):
         runner: BackgroundRunner,
         client: HubClient,
         id_monitor: CardMonitor | None,
-        qr_camera: CameraWorker | None,
+        qr_camera: Callable[[], CameraWorker | None],
         card_guard: LeftCardGuard | None = None,
     ) -> None:
         super().__init__(self.tr("请验证身份"))
@@ -135,7 +135,7 @@ class IdentifyPage(Page):
         """Show the page fresh and listen to the card reader until ``stop``."""
         self._manual_allowed = manual_allowed
         self.clear()
-        self.qr_picture.setVisible(self.qr_camera is not None)
+        self.qr_picture.setVisible(self.qr_camera() is not None)
         self._active = True
         if self.id_monitor is not None and self._unsubscribe_card is None:
             cards = self.card_guard or self.id_monitor  # the guard turns a left card aside
@@ -163,7 +163,7 @@ class IdentifyPage(Page):
         """The card, the code and 手动填写; or, while typing, the typed screens instead."""
         for widget in (self.hint, self.pictures):
             widget.setVisible(shown)
-        self.qr_button.setVisible(shown and self.qr_camera is not None)
+        self.qr_button.setVisible(shown and self.qr_camera() is not None)
         self.manual_button.setVisible(shown and self._manual_allowed)
         self.manual.setVisible(not shown)
         if shown:
@@ -243,7 +243,7 @@ class IdentifyPage(Page):
         self._done(Identity(name, id_number, IdentitySource.MANUAL))
 
     def _scan_qr(self) -> None:
-        camera, client = self.qr_camera, self.client
+        camera, client = self.qr_camera(), self.client
         self.status.setText(self.tr("请将手机上的身份码对准摄像头…"))
 
         def scan() -> Identity | None:

@@ -73,7 +73,7 @@ class CaseJourney(JourneyScreen):
         session: Callable[[], Session],
         *,
         id_monitor: CardMonitor | None = None,
-        qr_camera: CameraWorker | None = None,
+        qr_camera: Callable[[], CameraWorker | None] = lambda: None,
         card_guard: LeftCardGuard | None = None,
     ) -> None:
         super().__init__(session)

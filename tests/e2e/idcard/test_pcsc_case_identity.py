@@ -7,13 +7,11 @@ identity step and, enrolled, signs a community worker in with the PIN.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from case_ui import driver as d
 from idcard_events import EventLog
 from idcard_vpcd import ContactlessIdCard, SocialSecurityCard, VpcdSlot
 from PySide6.QtWidgets import QApplication
@@ -30,20 +28,6 @@ pytestmark = pytest.mark.pcsc
 
 UID = bytes.fromhex("04A1B2C3D4E5F607")
 ELDERLY = "GG00618002-990101-MZ"
-
-
-def _load_driver() -> ModuleType:
-    """The case journey's UI helpers, shared with tests/ui (loaded by path, not copied)."""
-    path = Path(__file__).resolve().parents[2] / "ui" / "case_driver.py"
-    spec = importlib.util.spec_from_file_location("_case_driver", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
-
-
-d = _load_driver()
 
 
 @pytest.fixture

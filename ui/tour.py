@@ -33,6 +33,7 @@ from ui.app import application
 from ui.help_call import HelpState
 from ui.main_window import KioskWindow
 from ui.stretch import FILLER, StretchTranslator
+from ui.tour_company import company_case
 from ui.tour_complaint import complaint
 from ui.tour_journeys import JourneyTour
 from ui.widgets.form_fields import GroupField, LineField
@@ -163,6 +164,7 @@ class _Tour:
                 self.submit_case(window, variant)
                 self.journeys.social_security_case(window, variant)
                 self.journeys.typed_identity(window, variant)
+                company_case(self.journeys, window, variant)
                 self.journeys.staff_card_sign_in(window, variant)
             self.journeys.check_in(window, variant)
             self.journeys.progress(window, variant)

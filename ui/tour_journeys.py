@@ -95,7 +95,7 @@ class JourneyTour:
         """What the camera sees from now on (a phone held up, or nothing)."""
         self.terminal.devices.show_to_camera(text)
 
-    def _take_card_away(self) -> None:
+    def take_card_away(self) -> None:
         """Remove the demo card and wait until the monitor has seen it go, so that the next
         screen is not handed the last card as the reader's current state."""
         from drivers.idcard import CardRemoved
@@ -147,14 +147,14 @@ class JourneyTour:
             "the check-in outcome",
         )
         self.shot(window, variant, "checkin-ticket")
-        self._take_card_away()
+        self.take_card_away()
         if variant == "portrait":  # the same card again: checked in already
             window.end_session("finish")
             self.tap(window.home.tiles["checkin"])
             self.terminal.devices.place_sample_card(id_number=person)
             self.wait(lambda: journey.currentWidget() is journey.refused_page, "a refusal")
             self.shot(window, variant, "checkin-already-checked-in")
-            self._take_card_away()
+            self.take_card_away()
         window.end_session("finish")
 
     # -- 进度查询
@@ -210,7 +210,7 @@ class JourneyTour:
         self.look(window, variant)
         self.wait(window.home.card_notice.isVisible, "the card notice")
         self.shot(window, variant, "home-card-left-behind")
-        self._take_card_away()
+        self.take_card_away()
         self.wait(lambda: not window.home.card_notice.isVisible(), "the notice to go")
 
     def progress_by_card(
@@ -227,7 +227,7 @@ class JourneyTour:
         self.wait(lambda: journey.currentWidget() is journey.collect_page, "the progress page")
         self.terminal.devices.place_sample_card(id_number=card_id)
         self.wait(lambda: journey.currentWidget() is journey.list_page, "the list of cases")
-        self._take_card_away()
+        self.take_card_away()
         self.shot(window, variant, "progress-own-cases")
         self.tap(journey.case_buttons[-1])
         self.wait(lambda: journey.currentWidget() is journey.status_page, "the timeline")
@@ -406,10 +406,10 @@ class JourneyTour:
         self.terminal.devices.place_sample_card("staff")
         self.wait(lambda: bool(page.status.text()), "the bare-card message")
         self.shot(window, variant, "case-identify-bare-card")
-        self._take_card_away()
+        self.take_card_away()
         self.terminal.devices.place_sample_card("social_security")
         self.wait(lambda: journey.form_view is not None, "the form")
-        self._take_card_away()
+        self.take_card_away()
         self.shot(window, variant, "case-form-social-security")
         view = journey.form_view
         assert view is not None
@@ -460,7 +460,7 @@ class JourneyTour:
         self.wait(lambda: page.ok.isHidden() or bool(page.error.text()), "the sign-in")
         self.shot(window, variant, "staff-card-signed-in")
         signed_in = page.ok.isHidden()  # waiting for the card to be taken away
-        self._take_card_away()
+        self.take_card_away()
         if signed_in:
             self.wait(lambda: journey.current_page() is journey.find_page, "the items")
             self.shot(window, variant, "staff-card-worker-bar")

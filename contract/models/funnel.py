@@ -73,6 +73,7 @@ JOURNEY_STEPS: dict[JourneyName, JourneySteps] = {
             "finding",
             "guide",
             "identifying",
+            "company",  # which company applies (items serving companies)
             "form",
             "materials",
             "delivery",

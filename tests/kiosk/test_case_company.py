@@ -3,10 +3,16 @@ checked as it is typed, then name and legal representative."""
 
 from __future__ import annotations
 
+import tomllib
+from pathlib import Path
+
 import pytest
 
 from contract.licence import LicenceProblem
+from contract.models import AUTHORISATION_MATERIAL, CatalogItem, Company, IdentitySource
+from kiosk.identity import Identity
 from kiosk.journeys.case.company import CodeCheck, CompanyEntry, check_code
+from kiosk.journeys.case.flow import CaseEvent, CaseFlow, CaseState
 
 USCC = "91320102MA1N8UJK25"
 
@@ -62,3 +68,76 @@ def test_an_incomplete_entry_makes_no_company() -> None:
     assert not entry.complete
     with pytest.raises(ValueError):
         entry.company()
+
+
+# -- the company step in the journey's flow -------------------------------------------------
+
+FOOD = "XK00405003-990101-SJ"  # 食品经营许可: companies only
+RECORDS = "GG00310004-990101-BDC"  # 不动产登记资料查询: people only
+
+
+def _item(code: str, **changes: object) -> CatalogItem:
+    items = tomllib.loads(Path("config/catalog/items.toml").read_text("utf-8"))["items"]
+    raw = next(i for i in items if i["code"] == code)
+    return CatalogItem.model_validate({**raw, **changes})
+
+
+def _at_identify(item: CatalogItem) -> CaseFlow:
+    flow = CaseFlow()
+    flow.choose(item)
+    flow.fire(CaseEvent.APPLY)
+    return flow
+
+
+AGENT = Identity("张示例", "11010519491231002X", IdentitySource.ID_CARD)
+OTHER = Identity("李示例", "110101199003077777", IdentitySource.ID_CARD)
+COMPANY = Company(uscc=USCC, name="示例餐饮管理有限公司", legal_representative="王大明")
+
+
+def test_a_person_only_item_has_no_company_step() -> None:
+    flow = _at_identify(_item(RECORDS))
+    flow.identified(AGENT)
+    assert flow.state is CaseState.FORM
+    assert flow.back_from_form() is CaseState.IDENTIFYING
+
+
+def test_a_company_item_asks_which_company_its_agent_comes_for() -> None:
+    flow = _at_identify(_item(FOOD))
+    draft = flow.draft
+    assert draft is not None
+    draft.bring.add(AUTHORISATION_MATERIAL)
+    flow.identified(AGENT)
+    assert flow.state is CaseState.COMPANY
+    assert flow.company_entered(None) is False  # companies only: no case for oneself
+    assert flow.state is CaseState.COMPANY
+    assert flow.company_entered(COMPANY) is True
+    assert flow.state is CaseState.FORM and draft.company == COMPANY
+    assert AUTHORISATION_MATERIAL not in draft.bring  # a company's case sends its letter
+    authorisation = next(m for m in draft.item.materials if m.code == AUTHORISATION_MATERIAL)
+    assert draft.needs(authorisation) and AUTHORISATION_MATERIAL in draft.missing_materials()
+    assert flow.back_from_form() is CaseState.COMPANY
+    assert flow.fire(CaseEvent.BACK) is CaseState.IDENTIFYING
+    flow.identified(AGENT)  # the same agent again: the company stays
+    assert draft.company == COMPANY
+    flow.fire(CaseEvent.BACK)
+    flow.identified(OTHER)  # someone else: not the company the first one named
+    assert flow.state is CaseState.COMPANY and draft.company is None
+
+
+def test_an_item_for_people_and_companies_lets_the_person_apply_for_themselves() -> None:
+    materials = [
+        *_item(RECORDS).model_dump()["materials"],
+        {"code": AUTHORISATION_MATERIAL, "name": "授权委托书", "required": False},
+    ]
+    item = _item(RECORDS, applicant_types=["person", "company"], materials=materials)
+    flow = _at_identify(item)
+    flow.identified(AGENT)
+    assert flow.state is CaseState.COMPANY
+    assert flow.company_entered(None) is True
+    draft = flow.draft
+    assert draft is not None and draft.company is None and flow.state is CaseState.FORM
+    authorisation = next(m for m in item.materials if m.code == AUTHORISATION_MATERIAL)
+    assert not draft.needs(authorisation)  # optional for a person's case
+    assert flow.back_from_form() is CaseState.COMPANY
+    assert flow.company_entered(COMPANY) is True  # for a company after all
+    assert draft.needs(authorisation) and AUTHORISATION_MATERIAL in draft.missing_materials()

@@ -361,7 +361,7 @@ def test_a_companys_case_goes_through_the_outbox_and_its_receipt_names_company_a
     rig: Rig,
 ) -> None:
     """法人: the company applies, the card holder is its agent (经办人); taken in at a window
-    terminal (the food licence is not offered at kiosks), the receipt prints both, masked."""
+    terminal, the receipt prints both, masked."""
     from contract.models import Company
     from kiosk.config import Mode
     from kiosk.journeys.case.service import CapturedMaterial

@@ -59,7 +59,7 @@ def test_menu_lists_items_of_offered_queues_only(client: HubClient, tmp_path: Pa
 def test_window_only_items_are_listed(client: HubClient, tmp_path: Path) -> None:
     menu = desk(client, tmp_path).menu()
     codes = {i.code for i in menu.items}
-    assert "XK00405003-990101-SJ" in codes  # 食品经营许可: hall only, not self-service
+    assert "XK00405003-990101-SJ" in codes  # 食品经营许可: at a window too, not only here
     assert "QR00231001-990101-GA" in codes  # 居民身份证换领: hall only
 
 

@@ -1,4 +1,5 @@
-"""办件 journey: find an item, prove identity, fill the form, materials, delivery, review,
+"""办件 journey: find an item, prove identity (for a company: its agent's, then which company),
+fill the form, materials, delivery, review,
 submit through the outbox, receipt. Renders :class:`kiosk.journeys.case.flow.CaseFlow`.
 
 The case is stored in the outbox on a background thread; only then does the screen say
@@ -32,7 +33,7 @@ from kiosk.documents import receipt_layout
 from kiosk.forms import FieldSpec, form_specs
 from kiosk.identity import Identity
 from kiosk.journeys.case.desk import CaseDesk
-from kiosk.journeys.case.flow import CaseEvent, CaseFlow, CaseState
+from kiosk.journeys.case.flow import CaseEvent, CaseFlow, CaseState, serves_companies
 from kiosk.journeys.case.service import (
     CaseDraft,
     ReceiptData,
@@ -43,6 +44,7 @@ from kiosk.printing import TicketPrinter
 from kiosk.session import Session
 from kiosk.staff import Shift
 from ui.bridge import BackgroundRunner
+from ui.screens.case_company import CompanyPage
 from ui.screens.case_identify import IdentifyPage
 from ui.screens.case_materials import MaterialsPage
 from ui.screens.case_pages import FindPage, GuidePage, Page
@@ -103,6 +105,7 @@ class CaseJourney(JourneyScreen):
         self.identify_page = IdentifyPage(
             runner, desk.catalog.client, id_monitor, qr_camera, card_guard
         )
+        self.company_page = CompanyPage(runner, qr_camera)
         self.form_page = Page(self.tr("请填写申请信息"))
         self.form_slot = QStackedWidget()
         self.form_page.body.addWidget(self.form_slot, 1)
@@ -127,7 +130,7 @@ class CaseJourney(JourneyScreen):
         self.staff_page = StaffSignInPage(desk.staff, id_monitor, card_guard)
         self.shift_page = ShiftPage(desk.service.outbox)
         for page in (
-            self.find_page, self.guide_page, self.identify_page, self.form_page,
+            self.find_page, self.guide_page, self.identify_page, self.company_page, self.form_page,
             self.materials_page, self.delivery_page, self.review_page, self.busy_page,
             self.receipt_page, self.failed_page, self.staff_page, self.shift_page,
         ):  # fmt: skip
@@ -152,6 +155,7 @@ class CaseJourney(JourneyScreen):
             CaseState.FINDING: self.find_page,
             CaseState.GUIDE: self._show_guide,
             CaseState.IDENTIFYING: self._show_identify,
+            CaseState.COMPANY: self._show_company,
             CaseState.FORM: self._show_draft_form,
             CaseState.MATERIALS: self._show_materials,
             CaseState.DELIVERY: self._show_delivery,
@@ -171,6 +175,9 @@ class CaseJourney(JourneyScreen):
         self.identify_page.back.clicked.connect(self._identify_back)
         self.identify_page.identified.connect(self._identified)
         self.identify_page.say.connect(self.say)
+        self.company_page.back.clicked.connect(self._company_back)
+        self.company_page.entered.connect(self._company_entered)
+        self.company_page.say.connect(self.say)
         self.form_back.clicked.connect(self._form_back)
         self.form_next.clicked.connect(self._form_next)  # type: ignore[union-attr]
         self.materials_page.back.clicked.connect(back)
@@ -210,6 +217,7 @@ class CaseJourney(JourneyScreen):
         prompts = {
             "finding": self.tr("请选择或搜索您要办理的事项"),
             "identifying": self.tr("请刷身份证或社保卡，或出示手机上的身份码"),
+            "company": self.company_page.prompt(),
             "form": self.tr("请填写申请信息，填好后点下一步"),
             "materials": self.tr("请拍摄申请材料，或选择到窗口提交"),
             "delivery": self.tr("请选择领取办理结果的方式"),
@@ -255,6 +263,7 @@ class CaseJourney(JourneyScreen):
         self.materials_page.close_panel()
         self.find_page.reset()
         self.identify_page.clear()
+        self.company_page.clear()
         self.receipt_page.clear()
         self.review_page.clear()
         self.delivery_page.clear()
@@ -284,6 +293,12 @@ class CaseJourney(JourneyScreen):
             manual = self.desk.guide.for_item(draft.item.code).manual_identity
             self._show(self.identify_page, CaseState.IDENTIFYING.value)
             self.identify_page.begin(manual)
+
+    def _show_company(self) -> None:
+        if (draft := self.draft) is not None and draft.applicant is not None:
+            returning = self.current_page() is self.form_page
+            self._show(self.company_page, CaseState.COMPANY.value)
+            self.company_page.begin(draft.item, draft.applicant, returning=returning)
 
     def _show_draft_form(self) -> None:
         if (draft := self.draft) is not None:
@@ -317,8 +332,10 @@ class CaseJourney(JourneyScreen):
         """Where the citizen is in the application: (step, steps), (0, steps) off it. The
         form's and the delivery's screens are steps of their own."""
         delivery = self.delivery_page
+        company = self.draft is not None and serves_companies(self.draft.item)
         steps = [
             (CaseState.IDENTIFYING.value, 1, 0),
+            *([(CaseState.COMPANY.value, 1, 0)] if company else []),
             (CaseState.FORM.value, *_form_screens(self.form_view)),
             (CaseState.MATERIALS.value, 1, 0),
             (CaseState.DELIVERY.value, delivery.screen_count, delivery.screen_index),
@@ -365,6 +382,7 @@ class CaseJourney(JourneyScreen):
             return
         if applicant != (self.draft.applicant if self.draft else None):
             self._drop_form()  # a different person: a fresh form (before FORM is rendered)
+            self.company_page.clear()  # and no company they did not name
         self.flow.identified(applicant)
         self.person_identified.emit(applicant.id_number)
 
@@ -374,12 +392,16 @@ class CaseJourney(JourneyScreen):
 
             assert draft.applicant is not None
             rows = [
-                (self.tr("申请人"), draft.applicant.name),
+                (self.tr("经办人") if draft.company else self.tr("申请人"), draft.applicant.name),
                 (self.tr("身份证号码"), mask_id(draft.applicant.id_number)),
             ]
+            if draft.company is not None:
+                rows.insert(0, (self.tr("申请单位"), draft.company.name))
             if draft.agent is not None:
                 rows.append((self.tr("代办人"), draft.agent.worker.name))
             self.form_view = FormView(self.specs, rows)
+            if draft.answers:  # rebuilt for another company: what was typed stays
+                self.form_view.set_values(draft.answers)
             self.form_view.moved.connect(self._form_moved)
             self.form_slot.addWidget(self.form_view)
         self.form_slot.setCurrentWidget(self.form_view)
@@ -395,11 +417,25 @@ class CaseJourney(JourneyScreen):
         if self.identify_page.go_back():  # else: the typed identity's screen before
             self.flow.fire(CaseEvent.BACK)
 
+    def _company_back(self) -> None:
+        if self.company_page.go_back():  # else: the company step's screen before
+            self.flow.fire(CaseEvent.BACK)
+
+    def _company_entered(self, company: object) -> None:
+        """Who applies: a company (its agent identified before), or the person themselves.
+        Another company than before: a fresh form (its rows name the company)."""
+        draft = self.draft
+        if draft is not None and company != draft.company:
+            if self.form_view is not None:
+                draft.answers.update(self.form_view.values())
+            self._drop_form()
+        self.flow.company_entered(company)  # type: ignore[arg-type]
+
     def _form_back(self) -> None:
         if self.form_view is not None and self.draft is not None:
             self.draft.answers.update(self.form_view.values())
             if self.form_view.go_back():
-                self.flow.fire(CaseEvent.BACK)
+                self.flow.back_from_form()
             else:
                 self._say_step(CaseState.FORM.value, moved=True)
 

@@ -254,12 +254,21 @@ class ReviewPage(Page):
 
     def show_draft(self, draft: CaseDraft, specs: list[FieldSpec]) -> None:
         assert draft.applicant is not None and draft.delivery is not None
-        lines = [
-            self.tr("事项：%1").replace("%1", words.item_name(draft.item, self.english)),
-            self.tr("申请人：%1（%2）")
+        lines = [self.tr("事项：%1").replace("%1", words.item_name(draft.item, self.english))]
+        if (company := draft.company) is not None:  # the company applies, through its agent
+            lines.append(
+                self.tr("申请单位：%1（%2）")
+                .replace("%1", company.name)
+                .replace("%2", mask_id(company.uscc))
+            )
+            lines.append(
+                self.tr("法定代表人：%1").replace("%1", mask_name(company.legal_representative))
+            )
+        lines.append(
+            (self.tr("经办人：%1（%2）") if company else self.tr("申请人：%1（%2）"))
             .replace("%1", mask_name(draft.applicant.name))
-            .replace("%2", mask_id(draft.applicant.id_number)),
-        ]
+            .replace("%2", mask_id(draft.applicant.id_number))
+        )
         lines.append(self.tr("身份核验：%1").replace("%1", identity_text(draft.applicant.source)))
         if draft.agent is not None:
             lines.append(self.tr("代办人：%1").replace("%1", mask_name(draft.agent.worker.name)))

@@ -265,17 +265,17 @@
 <context>
     <name>CaseDelivery</name>
     <message>
-        <location filename="../screens/case_submit.py" line="315"/>
+        <location filename="../screens/case_submit.py" line="324"/>
         <source>EMS 邮寄至 %1</source>
         <translation>EMS to %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="319"/>
+        <location filename="../screens/case_submit.py" line="328"/>
         <source>电子送达</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="320"/>
+        <location filename="../screens/case_submit.py" line="329"/>
         <source>到窗口领取</source>
         <translation>Collect at a window</translation>
     </message>
@@ -283,22 +283,22 @@
 <context>
     <name>CaseIdentity</name>
     <message>
-        <location filename="../screens/case_submit.py" line="303"/>
+        <location filename="../screens/case_submit.py" line="312"/>
         <source>居民身份证</source>
         <translation>Resident ID card</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="304"/>
+        <location filename="../screens/case_submit.py" line="313"/>
         <source>社会保障卡</source>
         <translation>Social security card</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="307"/>
+        <location filename="../screens/case_submit.py" line="316"/>
         <source>身份码</source>
         <translation>Identity QR code</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="308"/>
+        <location filename="../screens/case_submit.py" line="317"/>
         <source>手动填写</source>
         <translation>Typed by hand</translation>
     </message>
@@ -306,152 +306,162 @@
 <context>
     <name>CaseJourney</name>
     <message>
-        <location filename="../screens/case_screen.py" line="95"/>
+        <location filename="../screens/case_screen.py" line="97"/>
         <source>社工登录（代办）</source>
         <translation>Staff sign-in (on behalf)</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="96"/>
+        <location filename="../screens/case_screen.py" line="98"/>
         <source>代办记录</source>
         <translation>Shift records</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="106"/>
+        <location filename="../screens/case_screen.py" line="109"/>
         <source>请填写申请信息</source>
         <translation>Fill in the application</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="109"/>
+        <location filename="../screens/case_screen.py" line="112"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="109"/>
+        <location filename="../screens/case_screen.py" line="112"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="113"/>
+        <location filename="../screens/case_screen.py" line="116"/>
         <source>正在提交，请稍候…</source>
         <translation>Submitting, please wait…</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="116"/>
+        <location filename="../screens/case_screen.py" line="119"/>
         <source>暂时无法提交</source>
         <translation>Cannot submit right now</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="118"/>
+        <location filename="../screens/case_screen.py" line="121"/>
         <source>申请未能保存，请重试；仍不成功请到窗口办理。</source>
         <translation>The application could not be saved. Please try again, or apply at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="123"/>
+        <location filename="../screens/case_screen.py" line="126"/>
         <source>重试</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="206"/>
+        <location filename="../screens/case_screen.py" line="213"/>
         <source>事项目录暂不可用，请稍后再试或到窗口办理。</source>
         <translation>The list of services is not available. Please try later or apply at a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="211"/>
+        <location filename="../screens/case_screen.py" line="218"/>
         <source>请选择或搜索您要办理的事项</source>
         <translation>Please choose or search for the service you need</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="212"/>
+        <location filename="../screens/case_screen.py" line="219"/>
         <source>请刷身份证或社保卡，或出示手机上的身份码</source>
         <translation>Please place your ID card or social security card on the reader, or show the identity code on your phone</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="213"/>
+        <location filename="../screens/case_screen.py" line="221"/>
         <source>请填写申请信息，填好后点下一步</source>
         <translation>Please fill in the application, then tap Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="214"/>
+        <location filename="../screens/case_screen.py" line="222"/>
         <source>请拍摄申请材料，或选择到窗口提交</source>
         <translation>Please photograph your documents, or choose to bring them to the window</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="215"/>
+        <location filename="../screens/case_screen.py" line="223"/>
         <source>请选择领取办理结果的方式</source>
         <translation>Please choose how to receive the result</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="216"/>
+        <location filename="../screens/case_screen.py" line="224"/>
         <source>请核对申请信息，无误后点提交</source>
         <translation>Please check your application, then tap Submit</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="217"/>
+        <location filename="../screens/case_screen.py" line="225"/>
         <source>申请没能保存，请点重试，或到窗口办理</source>
         <translation>The application could not be saved. Please tap Try again, or go to a window</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="220"/>
+        <location filename="../screens/case_screen.py" line="228"/>
         <source>申请已提交，办件编号 %1，请取走回执。</source>
         <translation>Your application is submitted, case number %1. Please take your receipt.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="222"/>
+        <location filename="../screens/case_screen.py" line="230"/>
         <source>这是「%1」的办事指南。</source>
         <translation>This is the guide to “%1”. </translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="229"/>
+        <location filename="../screens/case_screen.py" line="237"/>
         <source>请填写：%1。填好后点下一步</source>
         <translation>Please fill in: %1. Then tap Next.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="229"/>
+        <location filename="../screens/case_screen.py" line="237"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="231"/>
+        <location filename="../screens/case_screen.py" line="239"/>
         <source>请确认联系电话，然后点下一步</source>
         <translation>Please check your phone number, then tap Next.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="236"/>
+        <location filename="../screens/case_screen.py" line="244"/>
         <source>请按红色提示修改，再点下一步</source>
         <translation>Please correct what the red notes say, then tap Next.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="313"/>
+        <location filename="../screens/case_screen.py" line="328"/>
         <source>申请已提交，正在打印回执…</source>
         <translation>Submitted. Printing your receipt…</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="377"/>
+        <location filename="../screens/case_screen.py" line="395"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="378"/>
+        <location filename="../screens/case_screen.py" line="395"/>
+        <source>经办人</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_screen.py" line="396"/>
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="381"/>
+        <location filename="../screens/case_screen.py" line="399"/>
+        <source>申请单位</source>
+        <translation>Applicant company</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_screen.py" line="401"/>
         <source>代办人</source>
         <translation>Submitted by</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="496"/>
+        <location filename="../screens/case_screen.py" line="532"/>
         <source>申请已安全保存在本机，联网后自动上传。</source>
         <translation>Your application is saved safely on this terminal and will be uploaded when the network is back.</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="518"/>
+        <location filename="../screens/case_screen.py" line="554"/>
         <source>未登录：以下为市民自助申请</source>
         <translation>No staff signed in: citizens apply for themselves</translation>
     </message>
     <message>
-        <location filename="../screens/case_screen.py" line="520"/>
+        <location filename="../screens/case_screen.py" line="556"/>
         <source>代办中：工号 %1</source>
         <translation>On behalf: staff %1</translation>
     </message>
@@ -718,6 +728,144 @@
         <location filename="../screens/ticket_pages.py" line="146"/>
         <source>请找到您要办理的事项</source>
         <translation>Find what you need done</translation>
+    </message>
+</context>
+<context>
+    <name>CompanyPage</name>
+    <message>
+        <location filename="../screens/case_company.py" line="53"/>
+        <source>请填写申请单位信息</source>
+        <translation>The applying company</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_company.py" line="65"/>
+        <source>您是为本人办理，还是作为经办人为企业（单位）办理？</source>
+        <translation>Are you applying for yourself, or as the agent of a company or organisation?</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_company.py" line="68"/>
+        <source>为本人办理</source>
+        <translation>For myself</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_company.py" line="69"/>
+        <source>为企业（单位）办理</source>
+        <translation>For a company or organisation</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_company.py" line="79"/>
+        <source>请将营业执照上的二维码对准摄像头，或输入 18 位统一社会信用代码。</source>
+        <translation>Hold the QR code on the business licence to the camera, or type the 18-character unified social credit code.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_company.py" line="85"/>
+        <source>扫描营业执照二维码</source>
+        <translation>Scan the licence&apos;s QR code</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_company.py" line="91"/>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_company.py" line="95"/>
+        <source>18 位，数字和大写字母</source>
+        <translation>18 digits and capital letters</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_company.py" line="120"/>
+        <source>上一步</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_company.py" line="121"/>
+        <source>下一步</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_company.py" line="148"/>
+        <source>单位名称</source>
+        <translation>Company name</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_company.py" line="150"/>
+        <source>法定代表人</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_company.py" line="153"/>
+        <source>经办人</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_company.py" line="188"/>
+        <source>请选择为本人办理，还是为企业办理</source>
+        <translation>Choose whether you apply for yourself or for a company</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_company.py" line="190"/>
+        <source>请扫描营业执照上的二维码，或输入统一社会信用代码，然后点下一步</source>
+        <translation>Scan the QR code on the business licence, or type the unified social credit code, then tap Next</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_company.py" line="191"/>
+        <source>请填写单位名称和法定代表人，然后点下一步</source>
+        <translation>Enter the company&apos;s name and its legal representative, then tap Next</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_company.py" line="206"/>
+        <source>请输入统一社会信用代码。</source>
+        <translation>Please type the unified social credit code.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_company.py" line="207"/>
+        <source>代码应为 18 位，还差 %1 位。</source>
+        <translation>The code has 18 characters: %1 more to go.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_company.py" line="208"/>
+        <source>代码应为 18 位。</source>
+        <translation>The code has 18 characters.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_company.py" line="210"/>
+        <source>代码只含数字和大写字母（不含 I、O、S、V、Z），请核对营业执照。</source>
+        <translation>The code holds digits and capital letters only (never I, O, S, V or Z): please check the licence.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_company.py" line="212"/>
+        <source>代码校验位不对，请逐位核对营业执照。</source>
+        <translation>The code&apos;s check character is wrong: please check it against the licence, character by character.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_company.py" line="227"/>
+        <source>请将营业执照上的二维码对准摄像头…</source>
+        <translation>Hold the licence&apos;s QR code to the camera…</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_company.py" line="237"/>
+        <source>没有识别到二维码，请再试一次，或输入代码。</source>
+        <translation>No QR code was read. Please try again, or type the code.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_company.py" line="242"/>
+        <source>这不是营业执照上的二维码，请扫描营业执照右上角的二维码，或输入代码。</source>
+        <translation>That is not a business licence&apos;s QR code. Scan the one in the licence&apos;s top right corner, or type the code.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_company.py" line="244"/>
+        <source>二维码中没有读到代码，请输入统一社会信用代码。</source>
+        <translation>This licence&apos;s QR code does not show the code: please type the unified social credit code.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_company.py" line="245"/>
+        <source>二维码中的代码校验不对，请核对后手动输入。</source>
+        <translation>The code in this QR code does not check out: please type it from the licence.</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_company.py" line="257"/>
+        <source>摄像头暂不可用，请输入统一社会信用代码。</source>
+        <translation>The camera is not available: please type the unified social credit code.</translation>
     </message>
 </context>
 <context>
@@ -1880,7 +2028,7 @@
 <context>
     <name>FieldWidget</name>
     <message>
-        <location filename="../widgets/form_fields.py" line="102"/>
+        <location filename="../widgets/form_fields.py" line="114"/>
         <source>（选填）</source>
         <translation> (optional)</translation>
     </message>
@@ -1987,82 +2135,82 @@
 <context>
     <name>FormMessages</name>
     <message>
-        <location filename="../widgets/form_fields.py" line="40"/>
+        <location filename="../widgets/form_fields.py" line="52"/>
         <source>请填写%1。</source>
         <translation>Please fill in %1.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="42"/>
+        <location filename="../widgets/form_fields.py" line="54"/>
         <source>请选择%1。</source>
         <translation>Please choose %1.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="44"/>
+        <location filename="../widgets/form_fields.py" line="56"/>
         <source>内容太长了，最多 %1 个字。</source>
         <translation>Too long: at most %1 characters.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="48"/>
+        <location filename="../widgets/form_fields.py" line="60"/>
         <source>这里只能填数字，例如 3000。</source>
         <translation>Numbers only here, e.g. 3000.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="50"/>
+        <location filename="../widgets/form_fields.py" line="62"/>
         <source>日期不对，请把年、月、日填完整，例如 2025年03月01日。</source>
         <translation>That date is not right. Please fill in the year, month and day, e.g. 2025-03-01.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="54"/>
+        <location filename="../widgets/form_fields.py" line="66"/>
         <source>电话号码不对，手机号是 1 开头的 11 位数字。</source>
         <translation>This phone number is not right: a mobile number has 11 digits starting with 1.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="58"/>
+        <location filename="../widgets/form_fields.py" line="70"/>
         <source>地址太短，请写到门牌号，例如“幸福路8号3栋201”。</source>
         <translation>This address is too short: include the door number.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="62"/>
+        <location filename="../widgets/form_fields.py" line="74"/>
         <source>身份证号码应为 18 位，最后一位可以是 X。</source>
         <translation>An ID number has 18 characters; the last may be X.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="66"/>
+        <location filename="../widgets/form_fields.py" line="78"/>
         <source>身份证号码有误，请逐位核对。</source>
         <translation>This ID number is not right. Please check each digit.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="68"/>
+        <location filename="../widgets/form_fields.py" line="80"/>
         <source>身份证号码中的出生日期不对，请核对。</source>
         <translation>The birth date in this ID number is not right. Please check it.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="70"/>
+        <location filename="../widgets/form_fields.py" line="82"/>
         <source>请从给出的选项中选择。</source>
         <translation>Please pick one of the options shown.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="72"/>
+        <location filename="../widgets/form_fields.py" line="84"/>
         <source>请至少选择 %1 项。</source>
         <translation>Please choose at least %1.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="76"/>
+        <location filename="../widgets/form_fields.py" line="88"/>
         <source>最多只能选择 %1 项。</source>
         <translation>Choose at most %1.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="80"/>
+        <location filename="../widgets/form_fields.py" line="92"/>
         <source>请至少添加 %1 位。</source>
         <translation>Please add at least %1 person(s).</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="84"/>
+        <location filename="../widgets/form_fields.py" line="96"/>
         <source>最多填写 %1 位。</source>
         <translation>At most %1 entries.</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="88"/>
+        <location filename="../widgets/form_fields.py" line="100"/>
         <source>这一项填写有误，请重新填写。</source>
         <translation>This answer is not valid; please fill it in again.</translation>
     </message>
@@ -2070,17 +2218,17 @@
 <context>
     <name>GroupField</name>
     <message>
-        <location filename="../widgets/form_fields.py" line="272"/>
+        <location filename="../widgets/form_fields.py" line="285"/>
         <source>＋ 添加一位</source>
         <translation>+ Add a person</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="305"/>
+        <location filename="../widgets/form_fields.py" line="318"/>
         <source>%1：第%2位</source>
         <translation>%1: no. %2</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="316"/>
+        <location filename="../widgets/form_fields.py" line="329"/>
         <source>修改</source>
         <translation>Change</translation>
     </message>
@@ -2088,12 +2236,12 @@
 <context>
     <name>GroupRow</name>
     <message>
-        <location filename="../widgets/form_fields.py" line="224"/>
+        <location filename="../widgets/form_fields.py" line="237"/>
         <source>删除这一位</source>
         <translation>Remove this person</translation>
     </message>
     <message>
-        <location filename="../widgets/form_fields.py" line="250"/>
+        <location filename="../widgets/form_fields.py" line="263"/>
         <source>（未填写）</source>
         <translation>(not filled in)</translation>
     </message>
@@ -2756,7 +2904,7 @@
 <context>
     <name>LineField</name>
     <message>
-        <location filename="../widgets/form_fields.py" line="137"/>
+        <location filename="../widgets/form_fields.py" line="149"/>
         <source>0000年00月00日;_</source>
         <translation>0000-00-00;_</translation>
     </message>
@@ -2841,23 +2989,23 @@
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="146"/>
+        <location filename="../screens/case_materials.py" line="147"/>
         <source>（选交）</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="150"/>
+        <location filename="../screens/case_materials.py" line="151"/>
         <source>拍摄</source>
         <translation>Capture</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="158"/>
-        <location filename="../screens/case_materials.py" line="173"/>
+        <location filename="../screens/case_materials.py" line="159"/>
+        <location filename="../screens/case_materials.py" line="174"/>
         <source>到窗口提交</source>
         <translation>Bring to window</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_materials.py" line="171"/>
+        <location filename="../screens/case_materials.py" line="172"/>
         <source>已拍摄 %n 页</source>
         <translation>
             <numerusform>%n page captured</numerusform>
@@ -2865,42 +3013,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="175"/>
+        <location filename="../screens/case_materials.py" line="176"/>
         <source>未提交</source>
         <translation>Not provided</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="199"/>
+        <location filename="../screens/case_materials.py" line="201"/>
         <source>还缺：%1</source>
         <translation>Still missing: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="209"/>
+        <location filename="../screens/case_materials.py" line="212"/>
         <source>正在拍摄：%1</source>
         <translation>Capturing: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="216"/>
+        <location filename="../screens/case_materials.py" line="219"/>
         <source>请将材料平放在拍摄区内，一次拍一页。</source>
         <translation>Lay the document flat in the capture area, one page at a time.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="218"/>
+        <location filename="../screens/case_materials.py" line="221"/>
         <source>%1。%2</source>
         <translation>%1. %2</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="259"/>
+        <location filename="../screens/case_materials.py" line="263"/>
         <source>拍好了。还有下一页就继续拍，没有了就点“这份材料拍完了”。</source>
         <translation>Got it. Capture the next page, or tap Done with this one.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="264"/>
+        <location filename="../screens/case_materials.py" line="268"/>
         <source>已删除上一页，请重新拍摄。</source>
         <translation>Last page removed; please capture it again.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_materials.py" line="268"/>
+        <location filename="../screens/case_materials.py" line="272"/>
         <source>已拍 %n 页</source>
         <translation>
             <numerusform>%n page so far</numerusform>
@@ -2908,32 +3056,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="301"/>
+        <location filename="../screens/case_materials.py" line="305"/>
         <source>拍摄设备暂时不可用，请到窗口提交材料。</source>
         <translation>The camera is not available; please bring the materials to a window.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="309"/>
+        <location filename="../screens/case_materials.py" line="313"/>
         <source>没有找到材料，请将材料平放在拍摄区域内。</source>
         <translation>No document found: lay it flat in the capture area.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="310"/>
+        <location filename="../screens/case_materials.py" line="314"/>
         <source>材料超出拍摄范围，请移到中间。</source>
         <translation>The document is cut off: move it to the middle.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="311"/>
+        <location filename="../screens/case_materials.py" line="315"/>
         <source>画面模糊，请保持材料不动再拍。</source>
         <translation>Blurry: keep the document still.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="312"/>
+        <location filename="../screens/case_materials.py" line="316"/>
         <source>光线太暗，请把材料移到灯下。</source>
         <translation>Too dark: move the document into the light.</translation>
     </message>
     <message>
-        <location filename="../screens/case_materials.py" line="313"/>
+        <location filename="../screens/case_materials.py" line="317"/>
         <source>反光太强，请稍微调整材料角度。</source>
         <translation>Glare: tilt the document a little.</translation>
     </message>
@@ -3825,32 +3973,32 @@ Kind: %2</translation>
 <context>
     <name>ReceiptPage</name>
     <message>
-        <location filename="../screens/case_submit.py" line="325"/>
+        <location filename="../screens/case_submit.py" line="334"/>
         <source>申请已提交，办件编号：</source>
         <translation>Submitted. Case number:</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="348"/>
+        <location filename="../screens/case_submit.py" line="357"/>
         <source>评价本次服务</source>
         <translation>Rate this service</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="349"/>
+        <location filename="../screens/case_submit.py" line="358"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="375"/>
+        <location filename="../screens/case_submit.py" line="384"/>
         <source>网络暂时不通：申请已安全保存在本机，联网后自动上传。这是临时编号。</source>
         <translation>The network is down: your application is saved safely here and will be uploaded automatically. This is a provisional number.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="378"/>
+        <location filename="../screens/case_submit.py" line="387"/>
         <source>已上传至政务服务平台。</source>
         <translation>Uploaded to the government service platform.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_submit.py" line="380"/>
+        <location filename="../screens/case_submit.py" line="389"/>
         <source>承诺办结：%1（%n 个工作日）</source>
         <translation>
             <numerusform>Promised by: %1 (%n working day)</numerusform>
@@ -3858,37 +4006,37 @@ Kind: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="383"/>
+        <location filename="../screens/case_submit.py" line="392"/>
         <source>领取方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="386"/>
+        <location filename="../screens/case_submit.py" line="395"/>
         <source>代办人：%1</source>
         <translation>Submitted by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="388"/>
+        <location filename="../screens/case_submit.py" line="397"/>
         <source>验证码：%1（查询进度、评价时核对用）</source>
         <translation>Receipt code: %1 (to check progress or rate the service)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="394"/>
+        <location filename="../screens/case_submit.py" line="403"/>
         <source>请于%1前到窗口提交：%2</source>
         <translation>Please bring to the window by %1: %2</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="399"/>
+        <location filename="../screens/case_submit.py" line="408"/>
         <source>办理部门：%1</source>
         <translation>Department: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="407"/>
+        <location filename="../screens/case_submit.py" line="416"/>
         <source>请取走打印的受理回执，扫码可查询办理进度。</source>
         <translation>Take your printed receipt; scan its code to follow your case.</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="409"/>
+        <location filename="../screens/case_submit.py" line="418"/>
         <source>回执未能打印，请用手机拍下此屏幕。</source>
         <translation>The receipt could not be printed: please photograph this screen.</translation>
     </message>
@@ -3955,37 +4103,52 @@ Kind: %2</translation>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="258"/>
+        <location filename="../screens/case_submit.py" line="257"/>
         <source>事项：%1</source>
         <translation>Service: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="259"/>
+        <location filename="../screens/case_submit.py" line="260"/>
+        <source>申请单位：%1（%2）</source>
+        <translation>Applicant company: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_submit.py" line="265"/>
+        <source>法定代表人：%1</source>
+        <translation>Legal representative: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_submit.py" line="268"/>
         <source>申请人：%1（%2）</source>
         <translation>Applicant: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="263"/>
+        <location filename="../screens/case_submit.py" line="268"/>
+        <source>经办人：%1（%2）</source>
+        <translation>Agent: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../screens/case_submit.py" line="272"/>
         <source>身份核验：%1</source>
         <translation>Identity checked by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="265"/>
+        <location filename="../screens/case_submit.py" line="274"/>
         <source>代办人：%1</source>
         <translation>Submitted by: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="270"/>
+        <location filename="../screens/case_submit.py" line="279"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="272"/>
+        <location filename="../screens/case_submit.py" line="281"/>
         <source>材料：</source>
         <translation>Materials:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/case_submit.py" line="277"/>
+        <location filename="../screens/case_submit.py" line="286"/>
         <source>%1（%n 页）</source>
         <translation>
             <numerusform>%1 (%n page)</numerusform>
@@ -3993,17 +4156,17 @@ Kind: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="279"/>
+        <location filename="../screens/case_submit.py" line="288"/>
         <source>%1（到窗口提交）</source>
         <translation>%1 (brought to window)</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="280"/>
+        <location filename="../screens/case_submit.py" line="289"/>
         <source>领取方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../screens/case_submit.py" line="281"/>
+        <location filename="../screens/case_submit.py" line="290"/>
         <source>联系电话：%1</source>
         <translation>Phone: %1</translation>
     </message>
@@ -4692,207 +4855,207 @@ Staff no. {staff_no}</translation>
         <translation>Hold the receipt&apos;s QR code to the camera…</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="323"/>
+        <location filename="../counter/workbench.py" line="318"/>
         <source>没有识别到二维码，请再试一次。</source>
         <translation>No QR code was read; please try again.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="325"/>
+        <location filename="../counter/workbench.py" line="320"/>
         <source>这不是受理回执的二维码。</source>
         <translation>That is not a case receipt&apos;s QR code.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="346"/>
+        <location filename="../counter/workbench.py" line="341"/>
         <source>该办件正由工作人员 %1 办理，只能查看。</source>
         <translation>Clerk %1 has this case open: view only.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="395"/>
+        <location filename="../counter/workbench.py" line="390"/>
         <source>预审（社区代办、网上申请，按提交先后）</source>
         <translation>Pre-review (community and online, oldest first)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="398"/>
+        <location filename="../counter/workbench.py" line="393"/>
         <source>我的办件（超期的在前）</source>
         <translation>My cases (overdue first)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="413"/>
+        <location filename="../counter/workbench.py" line="408"/>
         <source>超期 %1</source>
         <translation>Overdue %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="426"/>
+        <location filename="../counter/workbench.py" line="421"/>
         <source>列表为空。</source>
         <translation>The list is empty.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="437"/>
+        <location filename="../counter/workbench.py" line="432"/>
         <source>该材料尚未上传（请核对纸质材料）。</source>
         <translation>Not uploaded yet (check the paper copy).</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="458"/>
+        <location filename="../counter/workbench.py" line="453"/>
         <source>请填写不合格的原因。</source>
         <translation>Say why it is defective.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="501"/>
+        <location filename="../counter/workbench.py" line="496"/>
         <source>正在提交……</source>
         <translation>Sending…</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="508"/>
+        <location filename="../counter/workbench.py" line="503"/>
         <source>已受理，承诺 %1 前办结。</source>
         <translation>Accepted; promised by %1.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="509"/>
+        <location filename="../counter/workbench.py" line="504"/>
         <source>已一次性告知补正，期限 %1。</source>
         <translation>Supplement notice given, deadline %1.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="510"/>
+        <location filename="../counter/workbench.py" line="505"/>
         <source>已不予受理。%1</source>
         <translation>Not accepted. %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="525"/>
+        <location filename="../counter/workbench.py" line="520"/>
         <source>办件状态：%1</source>
         <translation>Case: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="546"/>
+        <location filename="../counter/workbench.py" line="541"/>
         <source>请输入办件编号或扫描受理回执二维码，或从预审、我的办件中选择。</source>
         <translation>Type a case number or scan a receipt&apos;s QR code, or choose from pre-review or my cases.</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="555"/>
+        <location filename="../counter/workbench.py" line="550"/>
         <source> ✓ 合格</source>
         <translation> ✓ good</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="557"/>
+        <location filename="../counter/workbench.py" line="552"/>
         <source> ✗ 不合格：%1</source>
         <translation> ✗ defective: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="560"/>
+        <location filename="../counter/workbench.py" line="555"/>
         <source>（未上传）</source>
         <translation> (not uploaded)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="577"/>
+        <location filename="../counter/workbench.py" line="572"/>
         <source>办件编号：%1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="578"/>
+        <location filename="../counter/workbench.py" line="573"/>
         <source>事项：%1（%2）</source>
         <translation>Service: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="579"/>
+        <location filename="../counter/workbench.py" line="574"/>
         <source>状态：%1</source>
         <translation>State: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="580"/>
+        <location filename="../counter/workbench.py" line="575"/>
         <source>来源：%1</source>
         <translation>Channel: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="584"/>
+        <location filename="../counter/workbench.py" line="579"/>
         <source>申请单位：%1</source>
         <translation>Applying company: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="585"/>
+        <location filename="../counter/workbench.py" line="580"/>
         <source>统一社会信用代码：%1</source>
         <translation>Unified social credit code: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="586"/>
+        <location filename="../counter/workbench.py" line="581"/>
         <source>法定代表人：%1</source>
         <translation>Legal representative: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="588"/>
+        <location filename="../counter/workbench.py" line="583"/>
         <source>（已核验，请查验授权委托书）</source>
         <translation> (verified; check the letter of authorisation)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="590"/>
+        <location filename="../counter/workbench.py" line="585"/>
         <source>经办人：%1  %2</source>
         <translation>Agent: %1  %2</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="593"/>
+        <location filename="../counter/workbench.py" line="588"/>
         <source>（请读取经办人身份证核验）</source>
         <translation> (read the agent&apos;s ID card to verify)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="597"/>
+        <location filename="../counter/workbench.py" line="592"/>
         <source>申请人：%1  %2</source>
         <translation>Applicant: %1  %2</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="601"/>
+        <location filename="../counter/workbench.py" line="596"/>
         <source>（已核验）</source>
         <translation> (verified)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="603"/>
+        <location filename="../counter/workbench.py" line="598"/>
         <source>（请读取申请人身份证核验）</source>
         <translation> (read the applicant&apos;s ID card to verify)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="607"/>
+        <location filename="../counter/workbench.py" line="602"/>
         <source>代办人：%1</source>
         <translation>Submitted by: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="609"/>
+        <location filename="../counter/workbench.py" line="604"/>
         <source>提交时间：%1</source>
         <translation>Submitted: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="614"/>
+        <location filename="../counter/workbench.py" line="609"/>
         <source>承诺办结：%1</source>
         <translation>Promised by: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="618"/>
+        <location filename="../counter/workbench.py" line="613"/>
         <source>送达方式：%1</source>
         <translation>Delivery: %1</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="622"/>
+        <location filename="../counter/workbench.py" line="617"/>
         <source>申请表：</source>
         <translation>Form:</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="628"/>
+        <location filename="../counter/workbench.py" line="623"/>
         <source>%1 %2（%3 %4）</source>
         <translation>%1 %2 (%3 %4)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="646"/>
+        <location filename="../counter/workbench.py" line="641"/>
         <source>重打告知书（%1）</source>
         <translation>Reprint notices (%1)</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="662"/>
+        <location filename="../counter/workbench.py" line="657"/>
         <source>受理通知书</source>
         <translation>Acceptance notice</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="663"/>
+        <location filename="../counter/workbench.py" line="658"/>
         <source>一次性告知书</source>
         <translation>Supplement notice</translation>
     </message>
     <message>
-        <location filename="../counter/workbench.py" line="664"/>
+        <location filename="../counter/workbench.py" line="659"/>
         <source>不予受理告知书</source>
         <translation>Rejection notice</translation>
     </message>

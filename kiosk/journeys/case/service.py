@@ -32,7 +32,14 @@ from kiosk.staff import Shift
 
 # The contract's models load with the first case (their modules are imported where used).
 if TYPE_CHECKING:
-    from contract.models import CaseCreate, CatalogItem, Channel, Company, DeliveryMethod
+    from contract.models import (
+        CaseCreate,
+        CatalogItem,
+        Channel,
+        Company,
+        DeliveryMethod,
+        MaterialSpec,
+    )
 
 logger = logging.getLogger(__name__)
 
@@ -107,9 +114,18 @@ class CaseDraft:
             return DeliveryProblem.NO_ADDRESS
         return None
 
+    def needs(self, spec: MaterialSpec) -> bool:
+        """Whether ``spec`` must come with the case: a required material, or the authorisation
+        letter of a company's case (optional for an item's people, not for its companies)."""
+        from contract.models import AUTHORISATION_MATERIAL
+
+        return spec.required or (spec.code == AUTHORISATION_MATERIAL and self.company is not None)
+
     def missing_materials(self) -> list[str]:
-        """Required materials not captured (optional ones may be skipped or brought)."""
-        return [m.code for m in self.item.materials if m.required and m.code not in self.materials]
+        """Needed materials not captured (optional ones may be skipped or brought)."""
+        return [
+            m.code for m in self.item.materials if self.needs(m) and m.code not in self.materials
+        ]
 
 
 class NumberWait(enum.Enum):

@@ -148,6 +148,7 @@ class MaterialsPage(Page):
             label = make_label(name, "FieldLabel")
             label.setWordWrap(True)
             state = make_label("", "Notice")
+            state.setWordWrap(True)  # the buttons beside it keep their width (English)
             capture = make_button(self.tr("拍摄"), "Secondary")
             capture.clicked.connect(lambda _=False, s=spec: self.open_panel(s))
             self.rows.addWidget(label, row, 0)

@@ -73,9 +73,12 @@ def test_whom_first_for_an_item_serving_people_and_companies(
     qtbot: QtBot, page: CompanyPage
 ) -> None:
     entered: list[object] = []
+    said: list[str] = []
     page.entered.connect(entered.append)
+    page.say.connect(said.append)
     page.begin(both_kinds(), AGENT, returning=False)
     assert page.shown_screen is CompanyScreen.WHOM
+    assert said == []  # the journey says the page it opens: not twice
     assert page.for_self.isVisible() and not page.code_edit.isVisible()
     assert not page.next.isVisible()  # the two choices are the ways on
     page.for_self.click()
@@ -83,6 +86,7 @@ def test_whom_first_for_an_item_serving_people_and_companies(
     page.begin(both_kinds(), AGENT, returning=False)
     page.for_company.click()
     assert page.shown_screen is CompanyScreen.CODE and page.code_edit.isVisible()
+    assert said == [page.prompt()] and "统一社会信用代码" in said[0]
     assert page.go_back() is False and page.shown_screen is CompanyScreen.WHOM
     assert page.go_back() is True  # the journey's step before: the identity
 

@@ -137,10 +137,9 @@ class CompanyPage(Page):
         self.item = item
         if self.names is None:
             self._build_names(agent)
-        if returning and self.entry.complete:
-            self._show(CompanyScreen.NAMES)
-        else:
-            self._show(CompanyScreen.WHOM if self._both else CompanyScreen.CODE)
+        first = CompanyScreen.WHOM if self._both else CompanyScreen.CODE
+        # Said by the journey as the page opens (its prompt is this page's): not twice.
+        self._show(CompanyScreen.NAMES if returning and self.entry.complete else first, say=False)
 
     @property
     def _both(self) -> bool:
@@ -169,7 +168,7 @@ class CompanyPage(Page):
             self.names.deleteLater()
             self.names = None
 
-    def _show(self, screen: CompanyScreen) -> None:
+    def _show(self, screen: CompanyScreen, *, say: bool = True) -> None:
         self.shown_screen = screen
         self._tell("")
         self.whom.setVisible(screen is CompanyScreen.WHOM)
@@ -180,7 +179,8 @@ class CompanyPage(Page):
         if self.names is not None:
             self.names.setVisible(screen is CompanyScreen.NAMES)
         self.next.setVisible(screen is not CompanyScreen.WHOM)
-        self.say.emit(self.prompt())
+        if say:
+            self.say.emit(self.prompt())
 
     def _tell(self, text: str) -> None:
         """A word under the field (scanning, a QR not read); no room kept for none."""

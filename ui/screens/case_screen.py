@@ -297,8 +297,8 @@ class CaseJourney(JourneyScreen):
     def _show_company(self) -> None:
         if (draft := self.draft) is not None and draft.applicant is not None:
             returning = self.current_page() is self.form_page
-            self._show(self.company_page, CaseState.COMPANY.value)
             self.company_page.begin(draft.item, draft.applicant, returning=returning)
+            self._show(self.company_page, CaseState.COMPANY.value)  # says the screen begun
 
     def _show_draft_form(self) -> None:
         if (draft := self.draft) is not None:

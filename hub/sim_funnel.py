@@ -152,7 +152,8 @@ def plan_runs(
         if rng.random() < 0.1:  # someone else at this kiosk and hour took none
             weights = [0.7, 0.22, 0.02, 0.06] if real else [0.9, 0.04, 0.06]
             plan.stopped(kiosk, t.site, J.TICKET, path, weights, t.issued_at)
-    case_path = _steps(J.CASE)
+    # The simulated cases are people's: no company step (a company's agent names the company).
+    case_path = tuple(s for s in _steps(J.CASE) if s != "company")
     for case in cases:
         if case.channel in ("kiosk", "community"):
             at, site, terminal = case.submitted_at, case.site, case.terminal

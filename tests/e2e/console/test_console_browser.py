@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 from contract import models as m
@@ -59,7 +60,11 @@ def sign_in(browser: Any, hub: EmbeddedHub, login: str, password: str = PASSWORD
     assert browser.current_url.endswith("/console/sign-in")  # sent to sign in first
     browser.find_element(By.ID, "login").send_keys(login)
     browser.find_element(By.ID, "password").send_keys(password)
-    browser.find_element(By.ID, "sign-in").click()
+    button = browser.find_element(By.ID, "sign-in")
+    button.click()
+    # The next page (the report, or the sign-in page again with its problem) has replaced this
+    # one: a busy machine answers the form slowly, and this page has no header to find.
+    WebDriverWait(browser, 30).until(expected_conditions.staleness_of(button))
 
 
 def table_rows(browser: Any) -> list[list[str]]:
